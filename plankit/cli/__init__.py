@@ -1,0 +1,64 @@
+"""The ``plankit`` command: one subcommand per public verb, same names and defaults.
+
+Each subcommand lives in its own module of this package and exposes ``register(subparsers)``.
+Errors become exit codes here and only here: a :class:`~plankit.errors.PlankitError` prints one
+line on stderr and exits 2; lint findings exit 1 when any is an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from ..errors import PlankitError
+
+__all__ = ["build_parser", "main"]
+
+# Commands in the order the help lists them; modules not listed come after, by name.
+ORDER = ("read", "cite", "graph", "diff", "lint", "restore", "draft", "report", "demo")
+
+
+def _command_modules() -> list[str]:
+    found = {m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")}
+    return [n for n in ORDER if n in found] + sorted(found - set(ORDER))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    from .. import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="plankit",
+        description="Read, cite, diff, lint, restore and draft Vietnamese CCHC communication plans.",
+        epilog="Example: plankit read plans/ --format table",
+    )
+    parser.add_argument("--version", action="version", version=f"plankit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _command_modules():
+        importlib.import_module(f"{__name__}.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (0 ok, 1 lint errors found, 2 usage or input error)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except PlankitError as exc:
+        print(f"plankit: error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""Helpers shared by the subcommands: input expansion and output formats."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import ReadError
+
+PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+
+
+def expand_paths(paths: Sequence[str]) -> list[Path]:
+    """Files as given; folders become the plan files inside them (recursively, sorted)."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in PLAN_SUFFIXES
+                and f.name.lower() != "readme.md" and not any(part.startswith(".") for part in f.parts)
+            )
+            if not found:
+                raise ReadError(p, "folder holds no plan files (.txt, .md, .docx, .pdf)")
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def add_format(parser: argparse.ArgumentParser, choices: Iterable[str], default: str) -> None:
+    """Add ``--format`` with the given choices."""
+    parser.add_argument("--format", choices=list(choices), default=default, help=f"output format (default: {default})")
+
+
+def print_json(value: Any) -> None:
+    """Print ``value`` as indented UTF-8 JSON (dates as ISO strings)."""
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def print_frame(frame: Any, fmt: str) -> None:
+    """Print a DataFrame as an aligned table, CSV or JSON records."""
+    if fmt == "csv":
+        frame.to_csv(sys.stdout, index=False)
+    elif fmt == "json":
+        print_json(json.loads(frame.to_json(orient="records", force_ascii=False, date_format="iso")))
+    else:
+        import pandas as pd
+
+        with pd.option_context("display.max_rows", None, "display.max_columns", None,
+                               "display.width", 200, "display.max_colwidth", 48):
+            print(frame.to_string(index=False))
+
+
+def example(text: str) -> str:
+    """An epilog that ends ``--help`` with an example."""
+    return f"Example:\n  {text}"

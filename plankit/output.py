@@ -1,0 +1,63 @@
+"""Writing files safely: never overwrite unless asked, never leave a half-written file.
+
+Every file plankit writes goes through :func:`write_atomic`: the bytes go to a temporary file in
+the same folder, which replaces the target only once complete.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .errors import OutputExists, UnsafePath
+
+__all__ = ["check_inside", "write_atomic", "write_with"]
+
+
+def check_inside(base: str | os.PathLike[str], path: str | os.PathLike[str]) -> Path:
+    """``path`` resolved, or :class:`UnsafePath` when it would leave the folder ``base``.
+
+    >>> check_inside("/tmp/reports", "/tmp/reports/a.html").name
+    'a.html'
+    >>> check_inside("/tmp/reports", "/tmp/reports/../etc/x")
+    Traceback (most recent call last):
+    ...
+    plankit.errors.UnsafePath: /tmp/reports/../etc/x: outside the output folder /tmp/reports
+    """
+    root = Path(base).resolve()
+    target = Path(path).resolve()
+    if target != root and root not in target.parents:
+        raise UnsafePath(f"{path}: outside the output folder {base}")
+    return target
+
+
+def write_with(
+    path: str | os.PathLike[str], writer: Callable[[Path], None], *, force: bool = False
+) -> Path:
+    """Call ``writer(tmp_path)`` and move the result to ``path`` atomically.
+
+    Raises :class:`OutputExists` if ``path`` exists and ``force`` is false. If ``writer``
+    raises, the target is untouched and the temporary file removed.
+    """
+    target = Path(path)
+    if target.exists() and not force:
+        raise OutputExists(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        writer(tmp_path)
+        os.replace(tmp_path, target)
+    except BaseException:
+        tmp_path.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, force: bool = False) -> Path:
+    """Write ``data`` (text is UTF-8) to ``path`` atomically; see :func:`write_with`."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    return write_with(path, lambda tmp: tmp.write_bytes(payload), force=force)
