@@ -24,10 +24,15 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class RawCell:
-    """One cell of a table; ``span`` covers its text (may be empty for an empty cell)."""
+    """One cell of a table; ``span`` covers its text (may be empty for an empty cell).
+
+    ``pieces`` is set when the cell's text is scattered (an OCR'd table): the cell's text is then
+    the pieces joined, and ``span`` runs from the first piece to the last.
+    """
 
     span: Span
     source: SourceRef
+    pieces: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

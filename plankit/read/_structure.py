@@ -1,0 +1,735 @@
+"""From a :class:`Layout` to a :class:`Plan`: header, blocks, sections, tables.
+
+The parser does not know which format the text came from. It reads the header from the lines
+before the document type (``KẾ HOẠCH``), the subject after it, the basis paragraphs of the
+preamble, the numbered sections, the closing, the recipients and the signature. Matching runs
+on the folded text (see :func:`plankit.text.fold`), so OCR'd text without diacritics is read like
+clean text; values shown to users are cut from the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import (
+    Block,
+    Cell,
+    Header,
+    PartialDate,
+    Plan,
+    ReadWarning,
+    Section,
+    Source,
+    SourceRef,
+    Span,
+    Table,
+)
+from ..places import find_places, match_department, match_place
+from ..text import fold, is_upper_text
+from ._layout import Layout, RawTable
+from ._text import OCR_COLUMNS
+
+__all__ = ["build_plan"]
+
+# --- patterns (all run on folded text; each says what it must and must not match) -------------
+
+# The document type line: "KẾ HOẠCH", "## **KẾ HOẠCH**", OCR "KE HOACH". Not "Kế hoạch số 12".
+_DOC_TYPES = {
+    "ke hoach": "Kế hoạch",
+    "chuong trinh": "Chương trình",
+    "bao cao": "Báo cáo",
+    "quyet dinh": "Quyết định",
+    "thong bao": "Thông báo",
+    "huong dan": "Hướng dẫn",
+    "de an": "Đề án",
+    "phuong an": "Phương án",
+}
+_DOC_TYPE_LINE = re.compile(r"^[\s#*]*(" + "|".join(_DOC_TYPES) + r")[\s*]*$")
+
+# "Số: 181/KH-SCT", "Số:        /KH-SKHCN", "Số: /KH-SKH-CN", OCR "S6:137 IKH-SKHCN".
+# Must not match "số 261/KH-UBND" inside a sentence (requires the colon or the line start).
+_NUMBER = re.compile(
+    r"(?:^|\s|\t)s[o6b¢]\s*[:.]\s*(?P<num>\d+[a-z]?)?\s*(?:/|(?<=\s)[il|1](?=[a-z]{2})|(?<=\d)[il|1](?=[a-z]{2}))\s*"
+    r"(?P<sym>[a-z0-9&]+(?:\s*-\s*[a-z0-9&]+)+)"
+)
+
+# "Cần Thơ, ngày 21 tháng 01 năm 2025", blanks allowed: "ngày    tháng 01 năm 2022";
+# OCR: "ngay 21thdng 01 nam 2025". The place is taken from the words before the comma.
+_PLACE_DATE = re.compile(
+    r",\s*ng[a-z]{1,2}y\s*(?P<day>\d{1,2})?\s*th[a-z]{1,3}ng\s*(?P<month>\d{1,2})?\s*n[a-z]{1,2}m\s*(?P<year>\d{4})"
+)
+
+# Headings. Roman: "I. MỤC ĐÍCH", OCR "11. NQI DUNG", "I11. HINH THUC" (title in capitals).
+_ROMAN = re.compile(r"^[\s#*]*(?P<num>[ivxl1|]{1,5})\s*\.\s+(?P<title>.+?)[\s*]*$")
+# "1. Mục đích", "2. Kinh phí thực hiện". Not "2022." or "1.000".
+_ARABIC = re.compile(r"^[\s#*]*(?P<num>\d{1,2})\s*[.)]\s+(?P<title>\S.*?)[\s*]*$")
+# "a) Nâng cao", "b. Tăng cường", "đ. Tuyên truyền".
+_LETTER = re.compile(r"^[\s#*]*(?P<num>[a-gđ])\s*[).]\s+(?P<title>\S.*?)[\s*]*$")
+_APPENDIX = re.compile(r"^[\s#*]*phu\s+luc\b[\s*]*(?P<rest>.*)$")
+
+_BASIS = re.compile(r"^[\s*]*(can\s+c\w{1,2}|thuc\s+hien|theo)\b")
+_CLOSING = re.compile(r"^[\s*]*tren\s+day\s+la\b")
+_RECIPIENTS = re.compile(r"^[\s*]*n[o0]i\s+nh\w{1,2}n\s*:")
+_SIGNER_TITLE = re.compile(
+    r"^[\s*]*((kt|tm|q|tl|tuq)\s*\.\s*)?(pho\s+)?(giam\s+doc|chanh\s+van\s+phong|truong\s+ban|chu\s+tich|chanh\s+thanh\s+tra)\b"
+)
+_SIGNED = re.compile(r"^[\s(]*(da\s+ky|ky\s+ten|\(?da ky\)?)")
+_SUBJECT_YEAR = re.compile(r"\bn[a-z]{1,2}m\s+(\d{4})\b")
+_NATIONAL_MOTTO = re.compile(r"(cong\s+hoa\s+xa\s+h\w{1,2}i|d\w{0,2}oc\s+[1l]ap\s*-|tu\s+do\s*-\s*hanh|hanh\s+phuc)")
+_MARKUP = re.compile(r"</?\w+>|\*+|^#+\s*")
+
+
+def _clean(text: str) -> str:
+    """Display form: markup dropped, white space collapsed."""
+    text = re.sub(r"<sup>(.*?)</sup>", r"\1", text)
+    text = _MARKUP.sub("", text)
+    text = text.replace("*", "")
+    return " ".join(text.split()).strip()
+
+
+def _roman_value(raw: str) -> str | None:
+    """``I11`` -> ``III``; ``11`` -> ``II``; None when it is no Roman numeral up to XXX."""
+    s = raw.upper().replace("1", "I").replace("L", "I").replace("|", "I")
+    if not re.fullmatch(r"X{0,3}(IX|IV|V?I{0,3})", s) or not s:
+        return None
+    return s
+
+
+@dataclass
+class _Para:
+    """A paragraph: one or more consecutive lines (OCR wraps paragraphs over lines)."""
+
+    start: int
+    end: int
+    source: SourceRef
+    first_line_end: int
+
+
+def _paragraphs(layout: Layout) -> list[_Para | RawTable]:
+    text = layout.text
+    out: list[_Para | RawTable] = []
+    wrap = layout.form == "ocr"
+    prev_end = -2
+    for item in layout.items:
+        if isinstance(item, RawTable):
+            out.append(item)
+            prev_end = -2
+            continue
+        s, e = item.span.start, item.span.end
+        line = text[s:e]
+        folded = fold(line)
+        continues = (
+            wrap
+            and out
+            and isinstance(out[-1], _Para)
+            and text[prev_end : s].count("\n") == 1
+            and not _starts_unit(folded, line)
+        )
+        if continues:
+            out[-1].end = e
+        else:
+            out.append(_Para(s, e, item.source, e))
+        prev_end = e
+    return out
+
+
+def _starts_unit(folded: str, line: str) -> bool:
+    f = folded.strip()
+    return bool(
+        _ROMAN.match(folded) and is_upper_text(line)
+        or _ARABIC.match(folded)
+        or _LETTER.match(folded)
+        or f.startswith("-")
+        or _BASIS.match(folded)
+        or _CLOSING.match(folded)
+        or _RECIPIENTS.match(folded)
+        or _DOC_TYPE_LINE.match(folded)
+        or _NUMBER.search(folded)
+        or _PLACE_DATE.search(folded)
+        or _APPENDIX.match(folded)
+    )
+
+
+class _Builder:
+    def __init__(self, layout: Layout, source: Source):
+        self.layout = layout
+        self.text = layout.text
+        self.folded = fold(layout.text)
+        self.source = source
+        self.warnings: list[ReadWarning] = list(layout.warnings)
+        self.spans: dict[str, Span] = {}
+
+    # -- helpers ----------------------------------------------------------------------------
+    def f(self, start: int, end: int) -> str:
+        return self.folded[start:end]
+
+    def t(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    # -- main -------------------------------------------------------------------------------
+    def build(self) -> Plan:
+        units = _paragraphs(self.layout)
+        # Layout tables before the document type (the header) and tables holding "Nơi nhận"
+        # (recipients beside the signature) are read as lines, not as activity tables.
+        doc_type_idx = self._find_doc_type(units)
+        flat: list[_Para | RawTable] = []
+        for idx, u in enumerate(units):
+            if isinstance(u, RawTable) and (
+                (doc_type_idx is not None and idx < doc_type_idx) or self._is_layout_table(u)
+            ):
+                flat.extend(self._table_as_paras(u))
+            else:
+                flat.append(u)
+        units = flat
+        doc_type_idx = self._find_doc_type(units)
+
+        blocks: list[Block] = []
+        kinds: list[str] = [""] * len(units)
+        header_fields: dict[str, object] = {}
+
+        if doc_type_idx is None:
+            body_from = self._read_news_header(units, kinds, header_fields)
+        else:
+            self._read_header(units[:doc_type_idx], header_fields)
+            for k in range(doc_type_idx):
+                kinds[k] = "header"
+            kinds[doc_type_idx] = "doc-type"
+            dt_para = units[doc_type_idx]
+            header_fields["doc_type"] = _DOC_TYPES[_DOC_TYPE_LINE.match(self.f(dt_para.start, dt_para.end)).group(1)]
+            body_from = self._read_subject(units, doc_type_idx + 1, kinds, header_fields)
+
+        sections, tables, tail_kinds = self._read_body(units, body_from, kinds)
+        self._read_tail(units, kinds, header_fields)
+
+        for idx, u in enumerate(units):
+            if isinstance(u, RawTable):
+                blocks.append(Block("table", self.t(u.span.start, u.span.end), u.span, u.source))
+                continue
+            kind = kinds[idx] or "paragraph"
+            blocks.append(Block(kind, self.t(u.start, u.end), Span(u.start, u.end), u.source))
+
+        header = self._header(header_fields)
+        return Plan(
+            text=self.text,
+            header=header,
+            sections=tuple(sections),
+            tables=tuple(tables),
+            blocks=tuple(blocks),
+            source=self.source,
+            warnings=tuple(self.warnings),
+        )
+
+    # -- header -----------------------------------------------------------------------------
+    def _find_doc_type(self, units: list[_Para | RawTable]) -> int | None:
+        for idx, u in enumerate(units[:60]):
+            if isinstance(u, RawTable):
+                continue
+            if _DOC_TYPE_LINE.match(self.f(u.start, u.first_line_end)) and is_upper_text(self.t(u.start, u.first_line_end)):
+                return idx
+        return None
+
+    def _is_layout_table(self, table: RawTable) -> bool:
+        first = " ".join(self.f(c.span.start, c.span.end) for c in table.rows[0]) if table.rows else ""
+        return bool(re.search(r"n[o0]i\s+nh\w{1,2}n\s*:", first)) or bool(_NATIONAL_MOTTO.search(first))
+
+    def _table_as_paras(self, table: RawTable) -> list[_Para]:
+        out = []
+        ncols = max(len(r) for r in table.rows)
+        for col in range(ncols):  # left column first: parent, issuer, number; then the right one
+            for row in table.rows:
+                if col >= len(row):
+                    continue
+                cell = row[col]
+                pos = cell.span.start
+                for part in self.t(cell.span.start, cell.span.end).split("\n"):
+                    s, e = pos, pos + len(part)
+                    pos = e + 1
+                    if part.strip():
+                        out.append(_Para(s, e, cell.source, e))
+        return out
+
+    def _read_header(self, paras: list, fields: dict) -> None:
+        for u in paras:
+            if isinstance(u, RawTable):
+                continue
+            s, e = u.start, u.end
+            folded = self.f(s, e)
+            m = _NUMBER.search(folded)
+            if m and "symbol" not in fields:
+                if m.group("num"):
+                    fields["number"] = self.t(s + m.start("num"), s + m.end("num"))
+                    self.spans["number"] = Span(s + m.start("num"), s + m.end("num"))
+                else:
+                    slash = self.text.find("/", s + m.start(), s + m.start("sym"))
+                    at = slash if slash != -1 else s + m.start("sym")
+                    self.spans["number"] = Span(at, at)
+                sym = re.sub(r"\s+", "", self.t(s + m.start("sym"), s + m.end("sym")))
+                fields["symbol"] = _normalise_symbol(sym)
+                self.spans["symbol"] = Span(s + m.start("sym"), s + m.end("sym"))
+            self._place_date(s, e, fields)
+            for seg_start, seg_end in self._left_column_segments(s, e):
+                seg = self.f(seg_start, seg_end).strip()
+                if not seg:
+                    continue
+                if "parent" not in fields and re.match(r"^(ubnd|uy\s+ban\s+nhan\s+dan|tinh\s+uy|thanh\s+uy|bo\s)", seg):
+                    fields["parent"] = _normalise_parent(self.t(seg_start, seg_end))
+                    self.spans["parent"] = Span(seg_start, seg_end)
+                elif "issuer" not in fields and re.match(r"^(so|ban|van\s+phong|chi\s+cuc|thanh\s+tra|trung\s+tam)\s", seg):
+                    fields["issuer"] = _normalise_body(self.t(seg_start, seg_end))
+                    self.spans["issuer"] = Span(seg_start, seg_end)
+
+    def _left_column_segments(self, s: int, e: int) -> list[tuple[int, int]]:
+        """The left-column part of a header line (before the motto or the number)."""
+        folded = self.f(s, e)
+        cut = len(folded)
+        for pat in (_NATIONAL_MOTTO, re.compile(r"(^|\s)s[o6b¢]\s*:")):
+            m = pat.search(folded)
+            if m:
+                cut = min(cut, m.start())
+        seg_s, seg_e = s, s + cut
+        while seg_s < seg_e and self.text[seg_s] in " \t*#":
+            seg_s += 1
+        while seg_e > seg_s and self.text[seg_e - 1] in " \t*":
+            seg_e -= 1
+        return [(seg_s, seg_e)] if seg_e > seg_s else []
+
+    def _place_date(self, s: int, e: int, fields: dict) -> bool:
+        if "date_parts" in fields:
+            return False
+        folded = self.f(s, e)
+        m = _PLACE_DATE.search(folded)
+        if not m:
+            return False
+        day = int(m.group("day")) if m.group("day") else None
+        month = int(m.group("month")) if m.group("month") else None
+        fields["date_parts"] = PartialDate(day, month, int(m.group("year")))
+        self.spans["date"] = Span(s + m.start() + 1, s + m.end())
+        # the place: the longest run of words before the comma that names a province
+        before = self.t(s, s + m.start())
+        words = list(re.finditer(r"[^\s,.:/]+\.?", before))
+        for n in range(min(4, len(words)), 0, -1):
+            cand = words[-n:]
+            raw = before[cand[0].start() : cand[-1].end()]
+            prov = match_place(raw, cutoff=0.85)
+            if prov:
+                fields["place"] = prov.name
+                self.spans["place"] = Span(s + cand[0].start(), s + cand[-1].end())
+                return True
+        if words:
+            raw = before[words[-1].start() : words[-1].end()]
+            fields["place"] = raw
+            self.spans["place"] = Span(s + words[-1].start(), s + words[-1].end())
+        return True
+
+    def _read_subject(self, units: list, start: int, kinds: list[str], fields: dict) -> int:
+        idx = start
+        subj: list[_Para] = []
+        while idx < len(units) and not isinstance(units[idx], RawTable):
+            u = units[idx]
+            folded = self.f(u.start, u.end)
+            if _BASIS.match(folded) or (_ROMAN.match(folded) and is_upper_text(self.t(u.start, u.end))):
+                break
+            if subj and self.t(subj[-1].end, u.start).count("\n") > 1:
+                break
+            subj.append(u)
+            kinds[idx] = "subject"
+            idx += 1
+            if len(subj) >= 3:
+                break
+        if subj:
+            s, e = subj[0].start, subj[-1].end
+            fields["title"] = _clean(self.t(s, e))
+            self.spans["title"] = Span(s, e)
+            m = None
+            for m in _SUBJECT_YEAR.finditer(self.f(s, e)):
+                pass
+            if m:
+                fields["year"] = int(m.group(1))
+                self.spans["year"] = Span(s + m.start(1), s + m.end(1))
+        return idx
+
+    def _read_news_header(self, units: list, kinds: list[str], fields: dict) -> int:
+        """A news article about a plan: metadata from its headline and its first paragraph."""
+        headline = None
+        for idx, u in enumerate(units):
+            if isinstance(u, RawTable):
+                continue
+            folded = self.f(u.start, u.end)
+            if headline is None:
+                if re.search(r"\bke hoach\b", folded) and len(folded) < 220:
+                    headline = idx
+                    kinds[idx] = "subject"
+                    m = re.search(r"\bban hanh ke hoach\s+(.+)$", folded)
+                    raw = self.t(u.start, u.end)
+                    if m:
+                        subject = raw[m.start(1) : m.end(1)].strip()
+                        fields["title"] = subject[:1].upper() + subject[1:]
+                        self.spans["title"] = Span(u.start + m.start(1), u.start + m.end(1))
+                    body = re.match(r"^(.+?)\s+ban hanh\b", folded)
+                    if body:
+                        fields["issuer"] = _normalise_body(raw[: body.end(1)])
+                        self.spans["issuer"] = Span(u.start, u.start + body.end(1))
+                    ym = list(_SUBJECT_YEAR.finditer(folded))
+                    if ym:
+                        fields["year"] = int(ym[-1].group(1))
+                else:
+                    kinds[idx] = "boilerplate"
+                continue
+            if re.match(r"^ngay\s+cap\s+nhat\b", folded.strip()):
+                kinds[idx] = "boilerplate"
+        if headline is None:
+            return 0
+        # The plan's own number: "ban hành Kế hoạch số 29/KH-SKHCN ngày 06/01-2022".
+        own = re.search(
+            r"ban hanh ke hoach\s+so\s+(?P<num>\d+[a-z]?)\s*/\s*(?P<sym>[a-z0-9]+(?:-[a-z0-9]+)+)"
+            r"(?:\s+ngay\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<y>\d{4}))?",
+            self.folded,
+        )
+        if own:
+            fields["number"] = self.t(own.start("num"), own.end("num"))
+            fields["symbol"] = _normalise_symbol(self.t(own.start("sym"), own.end("sym")))
+            self.spans["number"] = Span(own.start("num"), own.end("num"))
+            self.spans["symbol"] = Span(own.start("sym"), own.end("sym"))
+            if own.group("d"):
+                fields["date_parts"] = PartialDate(int(own.group("d")), int(own.group("m")), int(own.group("y")))
+                self.spans["date"] = Span(own.start("d"), own.end("y"))
+        counts: dict[str, int] = {}
+        for _s, _e, prov in find_places(self.text):
+            counts[prov.name] = counts.get(prov.name, 0) + 1
+        if counts:
+            fields["place"] = max(counts, key=counts.get)
+        # trailing page chrome: short lines after the last sentence
+        for idx in range(len(units) - 1, headline, -1):
+            u = units[idx]
+            if isinstance(u, RawTable):
+                break
+            raw = self.t(u.start, u.end).strip()
+            if len(raw) < 40 and not raw.endswith((".", ";", ":")):
+                kinds[idx] = "boilerplate"
+            else:
+                break
+        return headline + 1
+
+    # -- body -------------------------------------------------------------------------------
+    def _read_body(self, units: list, start: int, kinds: list[str]):
+        heads: list[tuple[int, int, str, str, str, int]] = []  # (unit idx, level, number, title, raw, title_end)
+        tables: list[Table] = []
+        in_preamble = True
+        seen_basis = False
+        tail = False
+        appendix = False
+        for idx in range(start, len(units)):
+            u = units[idx]
+            if isinstance(u, RawTable):
+                table = self._table(u, len(tables))
+                if table is not None:
+                    tables.append(table)
+                continue
+            line_end = u.first_line_end
+            folded = self.f(u.start, line_end)
+            raw_line = self.t(u.start, line_end)
+            if kinds[idx]:
+                continue
+            if _RECIPIENTS.match(folded):
+                tail = True
+            if not appendix and (m := _APPENDIX.match(folded)) and len(folded.strip()) < 120:
+                appendix = True
+                tail = False
+                title = _clean(raw_line[m.start("rest") :]) if m.group("rest").strip() else ""
+                if not title and idx + 1 < len(units) and not isinstance(units[idx + 1], RawTable):
+                    nxt = units[idx + 1]
+                    title = _clean(self.t(nxt.start, nxt.end))
+                    kinds[idx + 1] = "appendix-title"
+                heads.append((idx, 1, "PHỤ LỤC", title, _clean(raw_line), u.end))
+                kinds[idx] = "heading"
+                continue
+            if tail:
+                continue
+            if _CLOSING.match(folded):
+                kinds[idx] = "closing"
+                tail = True
+                continue
+            m = _ROMAN.match(folded)
+            if m and is_upper_text(raw_line) and (num := _roman_value(m.group("num"))):
+                title = _clean(raw_line[m.start("title") :])
+                heads.append((idx, 1, num, title, raw_line[m.start("num") : m.end("num")], u.end))
+                kinds[idx] = "heading"
+                in_preamble = False
+                continue
+            if in_preamble and _BASIS.match(folded):
+                kinds[idx] = "basis"
+                seen_basis = True
+                continue
+            if in_preamble and (seen_basis or folded.strip().startswith("-")):
+                in_preamble = False  # the paragraph after the Căn cứ lines ends the preamble
+            m = _ARABIC.match(folded)
+            if m and not in_preamble:
+                title = _clean(raw_line[m.start("title") :])
+                heads.append((idx, 2, m.group("num"), title, m.group("num"), u.end))
+                kinds[idx] = "heading"
+                continue
+            m = _LETTER.match(folded)
+            if m and not in_preamble:
+                num = raw_line[m.start("num") : m.end("num")]
+                heads.append((idx, 3, num, _clean(raw_line[m.start("title") :]), num, u.end))
+                kinds[idx] = "item"
+                continue
+            if folded.strip().startswith("-"):
+                kinds[idx] = "item"
+        sections = self._tree(units, heads, kinds)
+        return sections, tables, None
+
+    def _tree(self, units: list, heads: list, kinds: list[str]) -> list[Section]:
+        if not heads:
+            return []
+        n = len(units)
+
+        def unit_start(i: int) -> int:
+            u = units[i]
+            return u.span.start if isinstance(u, RawTable) else u.start
+
+        def unit_end(i: int) -> int:
+            u = units[i]
+            return u.span.end if isinstance(u, RawTable) else u.end
+
+        # Where the body stops: the closing, the recipients or the signature (unless appendix).
+        stops = [i for i, k in enumerate(kinds) if k in ("closing",)]
+        body_stop = stops[0] if stops else None
+
+        def end_of(pos: int, level: int, is_appendix: bool) -> int:
+            # the last unit before the next heading of the same or a higher level
+            nxt = next((h for h in heads if h[0] > pos and h[1] <= level), None)
+            limit = nxt[0] if nxt else n
+            if not is_appendix and body_stop is not None and body_stop > pos:
+                limit = min(limit, body_stop)
+            if not is_appendix:
+                rec = next((i for i in range(pos + 1, limit) if kinds[i] in ("recipients", "signature")), None)
+                if rec is not None:
+                    limit = rec
+            last = limit - 1
+            while last > pos and kinds[last] in ("boilerplate",):
+                last -= 1
+            return unit_end(last)
+
+        def build(lo: int, hi: int, level: int) -> list[Section]:
+            out = []
+            group = [h for h in heads[lo:hi]]
+            i = 0
+            while i < len(group):
+                h = group[i]
+                if h[1] != level and not (level == min(x[1] for x in group[i:])):
+                    i += 1
+                    continue
+                j = i + 1
+                while j < len(group) and group[j][1] > h[1]:
+                    j += 1
+                is_app = h[2] == "PHỤ LỤC"
+                children = build(lo + i + 1, lo + j, h[1] + 1) if j > i + 1 else []
+                idx = h[0]
+                out.append(
+                    Section(
+                        number=h[2],
+                        title=h[3],
+                        level=h[1],
+                        span=Span(unit_start(idx), end_of(idx, h[1], is_app)),
+                        heading=Span(unit_start(idx), h[5] if h[1] == 1 else units[idx].first_line_end),
+                        children=tuple(children),
+                        raw_number=h[4],
+                    )
+                )
+                i = j
+            return out
+
+        top_level = min(h[1] for h in heads)
+        return build(0, len(heads), top_level)
+
+    def _cell_text(self, cell) -> str:
+        if cell.pieces:
+            return _clean(" ".join(self.t(p.start, p.end) for p in cell.pieces))
+        return _clean(self.t(cell.span.start, cell.span.end))
+
+    def _table(self, raw: RawTable, number: int) -> Table | None:
+        rows = [[self._cell_text(c) for c in r] for r in raw.rows]
+        if not rows:
+            return None
+        if self.layout.form == "ocr":
+            # The scan's header row is unreadable; OCR tables are rebuilt in the standard layout.
+            body = tuple(tuple(Cell(t, c.span, c.source) for t, c in zip(texts, r, strict=True)) for texts, r in zip(rows, raw.rows, strict=True))
+            return Table(OCR_COLUMNS, body, raw.span, raw.source, "activities")
+        header_row = rows[0]
+        is_header = bool(re.fullmatch(r"s?tt", fold(header_row[0]).strip()))
+        columns = tuple(header_row) if is_header else tuple(f"col{i + 1}" for i in range(len(header_row)))
+        body: list[tuple[Cell, ...]] = []
+        header_key = [fold(c) for c in header_row] if is_header else None
+        for r_idx, (raw_row, texts) in enumerate(zip(raw.rows, rows, strict=True)):
+            if is_header and r_idx == 0:
+                continue
+            if header_key is not None and [fold(c) for c in texts] == header_key:
+                continue  # header repeated after a page break
+            cells = tuple(Cell(t, c.span, c.source) for t, c in zip(texts, raw_row, strict=True))
+            if body and texts and not texts[0] and any(texts[1:]):
+                # a row continued after a page break: join it cell by cell
+                prev = list(body[-1])
+                for k, cell in enumerate(cells):
+                    if k < len(prev) and cell.text:
+                        joined = f"{prev[k].text} {cell.text}".strip()
+                        prev[k] = Cell(joined, Span(prev[k].span.start, cell.span.end), prev[k].source)
+                body[-1] = tuple(prev)
+                continue
+            body.append(cells)
+        kind = "activities" if is_header else "table"
+        return Table(columns, tuple(body), raw.span, raw.source, kind)
+
+    # -- tail: recipients and signature -----------------------------------------------------
+    def _read_tail(self, units: list, kinds: list[str], fields: dict) -> None:
+        rec_idx = None
+        for idx, u in enumerate(units):
+            if isinstance(u, RawTable):
+                continue
+            if _RECIPIENTS.match(self.f(u.start, u.end)):
+                rec_idx = idx
+                break
+        recipients: list[str] = []
+        sign_search_from = rec_idx if rec_idx is not None else 0
+        if rec_idx is not None:
+            kinds[rec_idx] = "recipients"
+            u = units[rec_idx]
+            after = self.t(u.start, u.end).split(":", 1)[1] if ":" in self.t(u.start, u.end) else ""
+            items = [after] if after.strip().startswith("-") else []
+            idx = rec_idx + 1
+            while idx < len(units) and not isinstance(units[idx], RawTable):
+                v = units[idx]
+                raw = self.t(v.start, v.end).strip()
+                if raw.startswith("-"):
+                    items.append(raw)
+                    kinds[idx] = "recipients"
+                    idx += 1
+                    continue
+                break
+            for item in items:
+                for part in item.split("\n"):
+                    clean = _clean(part).lstrip("-").strip().rstrip(";,.").strip()
+                    if clean:
+                        recipients.append(clean)
+            sign_search_from = idx
+        fields["recipients"] = tuple(recipients)
+        # signature: a title line (KT. GIÁM ĐỐC ...) and a name
+        end = next((i for i in range(sign_search_from, len(units)) if kinds[i] == "heading" and i > sign_search_from and self._is_appendix(units[i])), len(units))
+        title_lines: list[str] = []
+        for idx in range(sign_search_from, end):
+            u = units[idx]
+            if isinstance(u, RawTable) or kinds[idx] in ("heading", "closing"):
+                continue
+            for part_s, part_e in self._lines_in(u):
+                raw = self.t(part_s, part_e)
+                folded = self.f(part_s, part_e)
+                if _SIGNER_TITLE.match(folded) and is_upper_text(raw):
+                    title_lines.append(_clean(raw))
+                    kinds[idx] = "signature"
+                    self.spans.setdefault("signer_title", Span(part_s, part_e))
+                elif title_lines and _SIGNED.match(folded.strip()):
+                    kinds[idx] = "signature"
+                elif title_lines and "signer" not in fields and _looks_like_name(_clean(raw)):
+                    fields["signer"] = _clean(raw)
+                    self.spans["signer"] = Span(part_s, part_e)
+                    kinds[idx] = "signature"
+        if title_lines:
+            fields["signer_title"] = "\n".join(title_lines)
+        if "signer" not in fields and rec_idx is not None:
+            # OCR'd signature without its title: the last name-like line after the recipients
+            for idx in range(end - 1, sign_search_from - 1, -1):
+                u = units[idx]
+                if isinstance(u, RawTable) or kinds[idx] not in ("", "paragraph"):
+                    continue
+                raw = _clean(self.t(u.start, u.end))
+                if _looks_like_name(raw):
+                    fields["signer"] = raw
+                    self.spans["signer"] = Span(u.start, u.end)
+                    kinds[idx] = "signature"
+                break
+
+    def _is_appendix(self, u) -> bool:
+        return not isinstance(u, RawTable) and bool(_APPENDIX.match(self.f(u.start, u.end)))
+
+    def _lines_in(self, u: _Para) -> list[tuple[int, int]]:
+        out, pos = [], u.start
+        for part in self.t(u.start, u.end).split("\n"):
+            out.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        return out
+
+    # -- assemble ---------------------------------------------------------------------------
+    def _header(self, fields: dict) -> Header:
+        parts: PartialDate = fields.get("date_parts", PartialDate(None, None, None))  # type: ignore[assignment]
+        year = fields.get("year") or parts.year
+        if "issuer" not in fields:
+            m = re.search(
+                r"(?:cua|^)\s*(so\s+[a-z ,&-]{4,60}?)\s+(?:xay dung|ban hanh)\s+ke hoach", self.folded, re.M
+            ) or re.search(r"kem theo ke hoach[^)]*?cua\s+(so\s+[a-z ,&-]{4,60}?)\)", self.folded)
+            if m:
+                fields["issuer"] = _normalise_body(self.t(m.start(1), m.end(1)))
+                self.spans["issuer"] = Span(m.start(1), m.end(1))
+        if fields.get("parent") is None and fields.get("place") and fields.get("issuer", "").startswith("Sở"):
+            pass  # the parent is not guessed: only what the header says
+        return Header(
+            doc_type=fields.get("doc_type"),  # type: ignore[arg-type]
+            number=fields.get("number"),  # type: ignore[arg-type]
+            symbol=fields.get("symbol"),  # type: ignore[arg-type]
+            issuer=fields.get("issuer"),  # type: ignore[arg-type]
+            parent=fields.get("parent"),  # type: ignore[arg-type]
+            place=fields.get("place"),  # type: ignore[arg-type]
+            date=parts.date,
+            date_parts=parts,
+            year=year,  # type: ignore[arg-type]
+            title=fields.get("title"),  # type: ignore[arg-type]
+            signer=fields.get("signer"),  # type: ignore[arg-type]
+            signer_title=fields.get("signer_title"),  # type: ignore[arg-type]
+            recipients=fields.get("recipients", ()),  # type: ignore[arg-type]
+            spans=tuple(sorted(self.spans.items())),
+        )
+
+
+def _looks_like_name(raw: str) -> bool:
+    """"Trần Văn Hảo", OCR "Ng6 Anh Tin": 2 to 5 capitalised words, nothing else."""
+    words = raw.split()
+    if not 2 <= len(words) <= 5 or is_upper_text(raw, 0.95):
+        return False
+    return all(w[0].isupper() and re.fullmatch(r"[^\W_][^\W_0-9]*\d?[^\W_0-9]*", w) for w in words)
+
+
+_SYMBOL_FIX = {"QD": "QĐ", "ND": "NĐ", "HDND": "HĐND"}
+
+
+def _normalise_symbol(sym: str) -> str:
+    """``KH-SKHCN`` as written, with OCR'd ``QD`` read as ``QĐ``."""
+    parts = sym.split("-")
+    return "-".join(_SYMBOL_FIX.get(p, p) for p in parts)
+
+
+def _normalise_body(raw: str) -> str:
+    """``SỞ CÔNG THƯƠNG`` -> ``Sở Công Thương`` (registry spelling), else sentence case."""
+    clean = _clean(raw).strip(" ,.;:")
+    dep = match_department(clean)
+    if dep:
+        return dep.name
+    if is_upper_text(clean):
+        return clean[:1] + clean[1:].lower()
+    return clean
+
+
+def _normalise_parent(raw: str) -> str:
+    """``UBND TP. CẦN THƠ`` -> ``UBND thành phố Cần Thơ``; ``UBND TỈNH HẢI DƯƠNG`` -> ``UBND tỉnh Hải Dương``."""
+    clean = _clean(raw)
+    folded = fold(clean)
+    m = re.match(r"^(ubnd|uy\s+ban\s+nhan\s+dan)\s+(.*)$", folded)
+    if m:
+        prov = match_place(clean[m.start(2) :])
+        if prov:
+            return f"UBND {prov.full_name}"
+    return clean
+
+
+def build_plan(layout: Layout, source: Source) -> Plan:
+    """Find the header, sections, tables and blocks of a laid-out text."""
+    return _Builder(layout, source).build()

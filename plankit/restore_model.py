@@ -1,0 +1,491 @@
+"""The language model behind :func:`plankit.restore_text`: Vietnamese syllables and their n-grams.
+
+Three sources of knowledge, all local (nothing is downloaded):
+
+* the rules of Vietnamese syllables (:func:`is_syllable`): an onset, a vowel group and a coda,
+  with the tone rule of stop endings (-p, -t, -c, -ch take only sắc or nặng);
+* the word list ``Viet74K`` that the ``underthesea`` package ships (Apache-2.0, read in place,
+  never copied): it says which syllables exist and which follow each other inside a word;
+* running text: the clean bundled plans and any text the user adds (:meth:`Model.add`),
+  counted as syllable unigrams, bigrams and trigrams.
+
+Every folded syllable (``fold("tuyên") == "tuyen"``) maps to the small set of real syllables
+that fold to it (:attr:`Model.variants`); decoding picks one per token with the n-gram scores
+(stupid backoff, Brants et al. 2007). Tone placement is canonical: the old style of
+administrative documents (``hòa``, ``Ủy``, ``khỏe``), whatever the source used.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import math
+import re
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .text import fold, nfc
+
+__all__ = [
+    "Model",
+    "build_model",
+    "canonical_syllable",
+    "default_model",
+    "is_syllable",
+    "lm_tokens",
+    "viet74k_path",
+]
+
+# -- syllable rules ---------------------------------------------------------------------------
+
+# A folded syllable: onset, one to three vowel letters, coda. It must match every real
+# syllable ("nghiêng" -> "nghieng", "khuya", "quốc", "gì") and reject loan-word pieces that the
+# word list holds ("đrê", "xtơ", "bl"), acronyms ("cchc", "ubnd") and OCR damage ("thdng").
+_FOLDED_SYLLABLE_RE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$"
+)
+_STOP_CODA_RE = re.compile(r"(?:c|ch|p|t)$")
+_TONES = {"\u0300": "huyền", "\u0301": "sắc", "\u0303": "ngã", "\u0309": "hỏi", "\u0323": "nặng"}
+
+
+def is_syllable(word: str) -> bool:
+    """Whether ``word`` (any case, any tone placement) can be one Vietnamese syllable.
+
+    >>> is_syllable("nghiêng"), is_syllable("Quốc"), is_syllable("CCHC"), is_syllable("thdng")
+    (True, True, False, False)
+    >>> is_syllable("hoàn"), is_syllable("thàt")  # -t takes only sắc or nặng
+    (True, False)
+    """
+    folded = fold(word)
+    if not _FOLDED_SYLLABLE_RE.match(folded):
+        return False
+    tones = [c for c in unicodedata.normalize("NFD", word) if c in _TONES]
+    if len(tones) > 1:
+        return False
+    return not (_STOP_CODA_RE.search(folded) and tones and tones[0] not in "\u0301\u0323")
+
+
+# Old-style tone placement on the open rhymes oa, oe, uy: "hoà" -> "hòa", "thuỷ" -> "thủy".
+# "quý" keeps its tone on y: there "qu" is the onset and y the only vowel.
+_NEW_TO_OLD: dict[str, str] = {}
+for _first, _second in (("o", "a"), ("o", "e"), ("u", "y")):
+    for _mark in _TONES:
+        _new = unicodedata.normalize("NFC", _first + _second + _mark)
+        _old = unicodedata.normalize("NFC", _first + _mark + _second)
+        _NEW_TO_OLD[_new] = _old
+_NEW_STYLE_RE = re.compile(r"(?<![qQ])(" + "|".join(_NEW_TO_OLD) + r")$")
+
+
+@functools.lru_cache(maxsize=65536)
+def canonical_syllable(word: str) -> str:
+    """The lower-case NFC syllable with the old tone placement of administrative texts.
+
+    >>> canonical_syllable("Hoà"), canonical_syllable("THUỶ"), canonical_syllable("quý")
+    ('hòa', 'thủy', 'quý')
+    """
+    low = unicodedata.normalize("NFC", word).lower()
+    return _NEW_STYLE_RE.sub(lambda m: _NEW_TO_OLD[m.group(1)], low)
+
+
+# -- tokens as the model sees them ---------------------------------------------------------------
+
+# One regex splits plan text into tokens for both training and decoding, so their keys agree.
+# - doc: a document number, kept whole: 4168/QĐ-UBND, 45/2020/NĐ-CP, 26-CTr/TU (not 15/7/2021);
+# - slash: OCR's "I" or "l" for the slash of a symbol, "137 IKH-SKHCN" (the codes are data);
+# - lead: digits glued to a word by OCR, "21thdng" (never "16p", which is "lớp");
+# - word: letters, digits and OCR's stand-ins for marked vowels (¢ € ¥), with inner & or '
+#   (KH&CN, THU'C) and a trailing & ("S&" is "Sở");
+# - punct: any other visible character.
+_DOC = r"\d+[a-zA-Z]?(?:/\d{4})?(?:/[^\W\d_]\w*(?:-\w+)*|-[^\W\d_]\w*/[^\W\d_]\w*)"
+_WORDCH = r"(?:[^\W_]|[¢€¥])"
+
+
+def _token_re(doc_codes: Iterable[str]) -> re.Pattern[str]:
+    codes = "|".join(sorted({re.escape(c) for c in doc_codes}, key=len, reverse=True)) or "KH"
+    return re.compile(
+        rf"""
+        (?P<doc>{_DOC})
+        |(?P<slash>(?<=\d)[ ]?[I1l|](?=(?:{codes})-[A-ZĐ]))
+        |(?P<lead>\d+(?=[^\W\d_]{{3,}}))
+        |(?P<word>{_WORDCH}+(?:[&']{_WORDCH}+)*&?)
+        |(?P<punct>[^\w\s])
+        """,
+        re.VERBOSE,
+    )
+
+
+_NUMBER_RE = re.compile(r"^\d+$")
+# Punctuation that carries context in the n-grams; other marks (Markdown's * and #) are skipped.
+_LM_PUNCT = frozenset(",.;:()-–/\"'!?…")
+
+
+def lm_key(surface: str, kind: str) -> str | None:
+    """The n-gram key of a token: a canonical syllable, ``<n>``, ``<d>``, a mark, or ``None``.
+
+    >>> [lm_key(s, k) for s, k in [("Hoà", "word"), ("2025", "word"), ("76/NQ-CP", "doc"), ("*", "punct")]]
+    ['hòa', '<n>', '<d>', None]
+    """
+    if kind == "word":
+        if _NUMBER_RE.match(surface):
+            return "<n>"
+        return canonical_syllable(surface)
+    if kind in ("doc", "slash"):
+        return "<d>"
+    if kind == "lead":
+        return "<n>"
+    return surface if surface in _LM_PUNCT else None
+
+
+def lm_tokens(line: str, token_re: re.Pattern[str] | None = None) -> list[str]:
+    """The n-gram keys of one line of text, in order.
+
+    >>> lm_tokens("Căn cứ Kế hoạch số 261/KH-UBND, năm 2022")
+    ['căn', 'cứ', 'kế', 'hoạch', 'số', '<d>', ',', 'năm', '<n>']
+    """
+    rx = token_re or _DEFAULT_TOKEN_RE
+    out = []
+    for m in rx.finditer(line):
+        key = lm_key(m.group(), m.lastgroup or "punct")
+        if key is not None:
+            out.append(key)
+    return out
+
+
+# -- data files --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Confusions:
+    """The OCR confusion table (``plankit/data/ocr_confusions.tsv``), by kind.
+
+    ``chars``: folded substring rewrites ``(ocr, real, cost)``; ``^`` anchors one at the start.
+    ``tokens``: whole-token rewrites. ``symbols``: symbol parts that lost their Đ (QD -> QĐ).
+    ``doc_codes``: document-type codes after which OCR's ``I`` is a slash.
+    """
+
+    chars: tuple[tuple[str, str, float], ...]
+    tokens: Mapping[str, tuple[tuple[str, float], ...]]
+    symbols: Mapping[str, str]
+    doc_codes: frozenset[str]
+
+
+@functools.cache
+def load_confusions() -> Confusions:
+    """Read the confusion table shipped in ``plankit/data``.
+
+    >>> c = load_confusions()
+    >>> ("6", "o") in {(a, b) for a, b, _ in c.chars}, c.symbols["QD"]
+    (True, 'QĐ')
+    """
+    from importlib import resources
+
+    raw = resources.files("plankit.data").joinpath("ocr_confusions.tsv").read_text("utf-8")
+    chars: list[tuple[str, str, float]] = []
+    tokens: dict[str, list[tuple[str, float]]] = {}
+    symbols: dict[str, str] = {}
+    codes: set[str] = set()
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if parts[0] == "kind":
+            continue
+        kind, ocr, real, cost = parts[0], parts[1], parts[2], float(parts[3] or 0)
+        if kind == "char":
+            chars.append((ocr, real, cost))
+        elif kind == "token":
+            tokens.setdefault(ocr, []).append((real, cost))
+        elif kind == "symbol":
+            symbols[ocr] = real
+        elif kind == "doctype":
+            codes.add(ocr)
+        else:
+            raise ValueError(f"ocr_confusions.tsv: unknown kind {kind!r} in line {line!r}")
+    return Confusions(
+        tuple(chars), {k: tuple(v) for k, v in tokens.items()}, symbols, frozenset(codes)
+    )
+
+
+_DEFAULT_TOKEN_RE = _token_re(load_confusions().doc_codes)
+
+
+def viet74k_path() -> Path | None:
+    """Where the installed ``underthesea`` keeps ``Viet74K.txt`` (found without importing it).
+
+    >>> p = viet74k_path(); p is None or p.name == "Viet74K.txt"
+    True
+    """
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for base in spec.submodule_search_locations:
+        path = Path(base) / "corpus" / "data" / "Viet74K.txt"
+        if path.is_file():
+            return path
+    return None
+
+
+def bundled_plans_dir() -> Path | None:
+    """The ``plans/`` folder next to the package (a source checkout), or ``None``."""
+    path = Path(__file__).resolve().parent.parent / "plans"
+    return path if path.is_dir() else None
+
+
+def bundled_texts(exclude: Iterable[str] = ()) -> dict[str, str]:
+    """The clean bundled plans (not OCR'd) by name ``place/file``, minus ``exclude``.
+
+    ``exclude`` holds names, file names or stems: ``"can-tho/2022-so-khcn.txt"``,
+    ``"2022-so-khcn.txt"`` or ``"can-tho/2022-so-khcn"`` all leave the Cần Thơ 2022 plan out.
+    """
+    root = bundled_plans_dir()
+    if root is None:
+        return {}
+    skip = set(exclude)
+    out: dict[str, str] = {}
+    for path in sorted(root.rglob("*")):
+        if path.suffix.lower() not in (".txt", ".md") or path.name.lower() == "readme.md":
+            continue
+        if ".ocr." in path.name:
+            continue  # damaged text would teach the damage
+        name = path.relative_to(root).as_posix()
+        keys = {name, path.name, name.rsplit(".", 1)[0], name.split(".", 1)[0]}
+        if keys & skip:
+            continue
+        out[name] = nfc(path.read_text("utf-8", errors="replace"))
+    return out
+
+
+# -- the model -------------------------------------------------------------------------------
+
+_BOS = "<s>"
+# Weights: a word-list bigram counts as this many running-text bigrams; a backoff costs log(0.4).
+_DICT_WEIGHT = 0.5
+_BACKOFF = math.log(0.4)
+
+
+@dataclass(frozen=True, eq=False)
+class Model:
+    """A syllable n-gram model of Vietnamese administrative text. Build it with :func:`build_model`.
+
+    The model is a value: :meth:`add` returns a new model. ``variants`` maps a folded syllable
+    to its real syllables, most frequent first; ``uni``, ``bi`` and ``tri`` hold log
+    probabilities (stupid backoff) of the seen n-grams.
+    """
+
+    variants: Mapping[str, tuple[str, ...]]
+    uni: Mapping[str, float]
+    bi: Mapping[tuple[str, str], float]
+    tri: Mapping[tuple[str, str, str], float]
+    unknown: float
+    symbols: Mapping[str, str]
+    confusions: Confusions
+    sources: tuple[str, ...]
+    build_seconds: float = 0.0
+    # raw counts, kept so that add() can extend the model
+    _text_uni: Counter = field(default_factory=Counter, repr=False)
+    _text_bi: Counter = field(default_factory=Counter, repr=False)
+    _text_tri: Counter = field(default_factory=Counter, repr=False)
+    _dict_uni: Counter = field(default_factory=Counter, repr=False)
+    _dict_bi: Counter = field(default_factory=Counter, repr=False)
+    _text_symbols: Counter = field(default_factory=Counter, repr=False)
+
+    @property
+    def token_re(self) -> re.Pattern[str]:
+        """The tokenizer (it knows the document-type codes of the confusion table)."""
+        return _DEFAULT_TOKEN_RE
+
+    def add(self, text: str, *, name: str = "text") -> Model:
+        """A new model that also counts the n-grams of ``text`` (e.g. last year's plans).
+
+        >>> m = build_model([], wordlist=False, bundled=False).add("Sở Khoa học và Công nghệ")
+        >>> m.variants["so"], "khoa" in m.uni
+        (('sở',), True)
+        """
+        uni, bi, tri, syms = Counter(self._text_uni), Counter(self._text_bi), Counter(self._text_tri), Counter(self._text_symbols)
+        _count_text(text, uni, bi, tri, syms)
+        return _assemble(
+            uni, bi, tri, self._dict_uni, self._dict_bi, syms, (*self.sources, name), time.perf_counter()
+        )
+
+    def logprob(self, u: str, v: str, w: str) -> float:
+        """Stupid-backoff log score of ``w`` after ``u v``.
+
+        >>> m = default_model()
+        >>> m.logprob("cải", "cách", "hành") > m.logprob("cải", "cách", "hạnh")
+        True
+        """
+        s = self.tri.get((u, v, w))
+        if s is not None:
+            return s
+        s = self.bi.get((v, w))
+        if s is not None:
+            return _BACKOFF + s
+        return 2 * _BACKOFF + self.uni.get(w, self.unknown)
+
+    def candidates(self, folded: str) -> tuple[str, ...]:
+        """The real syllables that fold to ``folded``, most frequent first.
+
+        >>> default_model().candidates("tuyen")[:3]
+        ('tuyên', 'tuyến', 'tuyển')
+        """
+        return self.variants.get(folded, ())
+
+    def __repr__(self) -> str:
+        return (
+            f"Model({len(self.variants)} folded syllables, {len(self.uni)} unigrams, "
+            f"{len(self.bi)} bigrams, {len(self.tri)} trigrams, sources={list(self.sources)})"
+        )
+
+
+def _count_text(text: str, uni: Counter, bi: Counter, tri: Counter, syms: Counter) -> None:
+    rx = _DEFAULT_TOKEN_RE
+    for line in nfc(text).split("\n"):
+        keys = [_BOS, _BOS]
+        for m in rx.finditer(line):
+            kind = m.lastgroup or "punct"
+            key = lm_key(m.group(), kind)
+            if key is None:
+                continue
+            if kind == "doc":
+                for part in re.findall(r"[^\W\d_]+", m.group()):
+                    if part != fold(part).upper() or "Đ" in part:
+                        syms[part] += 1
+            keys.append(key)
+        if len(keys) == 2:
+            continue
+        uni.update(keys[2:])
+        bi.update(zip(keys[1:], keys[2:], strict=False))
+        tri.update(zip(keys, keys[1:], keys[2:], strict=False))
+
+
+def _count_wordlist(path: Path, uni: Counter, bi: Counter) -> None:
+    for raw in path.read_text("utf-8").splitlines():
+        parts = re.split(r"[\s-]+", raw.strip())
+        if not parts or not all(is_syllable(p) for p in parts):
+            continue
+        sylls = [canonical_syllable(p) for p in parts]
+        uni.update(sylls)
+        bi.update(zip(sylls, sylls[1:], strict=False))
+
+
+def _assemble(
+    text_uni: Counter,
+    text_bi: Counter,
+    text_tri: Counter,
+    dict_uni: Counter,
+    dict_bi: Counter,
+    text_symbols: Counter,
+    sources: tuple[str, ...],
+    started: float,
+) -> Model:
+    # unigrams: running text, plus half a count for each word-list entry holding the syllable
+    uni_count: Counter = Counter()
+    for w, c in text_uni.items():
+        uni_count[w] += c
+    for w, c in dict_uni.items():
+        uni_count[w] += _DICT_WEIGHT * c
+    total = sum(uni_count.values()) or 1.0
+    uni = {w: math.log(c / total) for w, c in uni_count.items()}
+    unknown = math.log(0.5 / total)
+
+    # bigrams: running text plus word-list pairs; normalised by the context's count
+    bi_count: dict[tuple[str, str], float] = {}
+    for k, c in text_bi.items():
+        bi_count[k] = bi_count.get(k, 0.0) + c
+    for k, c in dict_bi.items():
+        bi_count[k] = bi_count.get(k, 0.0) + _DICT_WEIGHT * c
+    ctx: dict[str, float] = {}
+    for (v, _), c in bi_count.items():
+        ctx[v] = ctx.get(v, 0.0) + c
+    bi = {k: math.log(c / ctx[k[0]]) for k, c in bi_count.items()}
+
+    tri_ctx: dict[tuple[str, str], float] = {}
+    for (u, v, _), c in text_tri.items():
+        tri_ctx[(u, v)] = tri_ctx.get((u, v), 0.0) + c
+    tri = {k: math.log(c / tri_ctx[k[:2]]) for k, c in text_tri.items()}
+
+    # folded syllable -> real syllables, most frequent first (ties: alphabetical, stable)
+    groups: dict[str, list[str]] = {}
+    for w in uni_count:
+        if w.startswith("<") or not is_syllable(w):
+            continue
+        groups.setdefault(fold(w), []).append(w)
+    variants = {
+        f: tuple(sorted(ws, key=lambda w: (-uni_count[w], w))) for f, ws in groups.items()
+    }
+
+    conf = load_confusions()
+    symbols = dict(conf.symbols)
+    for part, _ in text_symbols.most_common():
+        symbols.setdefault(fold(part).upper(), part)
+    return Model(
+        variants=variants,
+        uni=uni,
+        bi=bi,
+        tri=tri,
+        unknown=unknown,
+        symbols=symbols,
+        confusions=conf,
+        sources=sources,
+        build_seconds=time.perf_counter() - started,
+        _text_uni=text_uni,
+        _text_bi=text_bi,
+        _text_tri=text_tri,
+        _dict_uni=dict_uni,
+        _dict_bi=dict_bi,
+        _text_symbols=text_symbols,
+    )
+
+
+def build_model(
+    texts: Iterable[str] | Mapping[str, str] = (),
+    *,
+    exclude: Iterable[str] = (),
+    bundled: bool = True,
+    wordlist: bool = True,
+) -> Model:
+    """Build a model from the bundled clean plans, the Viet74K word list and ``texts``.
+
+    Args:
+        texts: more running text (strings, or a mapping name -> text), e.g. an officer's own
+            plans of earlier years.
+        exclude: bundled plans to leave out (see :func:`bundled_texts`), for leave-one-out tests.
+        bundled: use the clean plans under ``plans/``.
+        wordlist: use ``Viet74K`` from the installed ``underthesea`` (skipped when absent).
+
+    >>> m = build_model(exclude=["can-tho/2022-so-khcn.txt"])
+    >>> "can-tho/2022-so-khcn.txt" in m.sources, m.candidates("nghia")[:2]
+    (False, ('nghĩa', 'nghìa'))
+    """
+    started = time.perf_counter()
+    named = dict(texts) if isinstance(texts, Mapping) else {f"text{i + 1}": t for i, t in enumerate(texts)}
+    if bundled:
+        named = {**bundled_texts(exclude), **named}
+    text_uni: Counter = Counter()
+    text_bi: Counter = Counter()
+    text_tri: Counter = Counter()
+    syms: Counter = Counter()
+    for text in named.values():
+        _count_text(text, text_uni, text_bi, text_tri, syms)
+    dict_uni: Counter = Counter()
+    dict_bi: Counter = Counter()
+    sources = list(named)
+    path = viet74k_path() if wordlist else None
+    if path is not None:
+        _count_wordlist(path, dict_uni, dict_bi)
+        sources.append("underthesea:Viet74K")
+    return _assemble(text_uni, text_bi, text_tri, dict_uni, dict_bi, syms, tuple(sources), started)
+
+
+@functools.cache
+def default_model() -> Model:
+    """The model of the bundled plans and Viet74K, built once per process and kept in memory.
+
+    >>> default_model() is default_model()
+    True
+    """
+    return build_model()
