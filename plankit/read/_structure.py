@@ -69,7 +69,8 @@ _LETTER = re.compile(r"^[\s#*]*(?P<num>[a-gđ])\s*[).]\s+(?P<title>\S.*?)[\s*]*$
 _APPENDIX = re.compile(r"^[\s#*]*phu\s+luc\b[\s*]*(?P<rest>.*)$")
 
 _BASIS = re.compile(r"^[\s*]*(can\s+c\w{1,2}|thuc\s+hien|theo)\b")
-_CLOSING = re.compile(r"^[\s*]*tren\s+day\s+la\b")
+# "Trên đây là Kế hoạch", OCR "Trén day 1a K& hoach" (1a, 14 are OCR for "là").
+_CLOSING = re.compile(r"^[\s*]*tren\s+day\s+(la|1a|14|ia)\b")
 _RECIPIENTS = re.compile(r"^[\s*]*n[o0]i\s+nh\w{1,2}n\s*:")
 _SIGNER_TITLE = re.compile(
     r"^[\s*]*((kt|tm|q|tl|tuq)\s*\.\s*)?(pho\s+)?(giam\s+doc|chanh\s+van\s+phong|truong\s+ban|chu\s+tich|chanh\s+thanh\s+tra)\b"

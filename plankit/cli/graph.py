@@ -1,0 +1,67 @@
+"""``plankit graph DIR|FILE... [-o out.graphml|.gexf|.json|.png|.svg]``: the legal-basis graph.
+
+Mirrors :func:`plankit.graph.build_graph` and :func:`plankit.graph.write_graph`. Without ``-o``
+it prints the nodes and the edges as tables (or node-link JSON with ``--format json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ._common import add_format, example, print_frame, print_json
+
+NODE_COLUMNS = ["label", "kind", "level", "in_corpus", "in_degree", "out_degree", "id"]
+EDGE_COLUMNS = ["source_label", "target_label", "role", "implicit", "validity", "replaced_by"]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "graph",
+        help="build the legal-basis graph of plans and export or draw it",
+        description=(
+            "Build the legal-basis graph (central documents -> province -> department plans) of "
+            "the given plans. With -o, write it; the extension picks the format: .graphml, "
+            ".gexf (Gephi), .json (networkx node-link), .png or .svg (a layered drawing). "
+            "Without -o, print its nodes and edges."
+        ),
+        epilog=example("plankit graph plans/ -o graph.png"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("files", nargs="+", metavar="DIR|FILE", help="plan files or folders of plans")
+    p.add_argument("-o", "--output", metavar="OUT",
+                   help="write the graph to OUT (.graphml, .gexf, .json, .png, .svg)")
+    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    p.add_argument("--labels", choices=("auto", "all", "none"), default="auto",
+                   help="which nodes a drawing labels (default: auto)")
+    p.add_argument("--dpi", type=int, default=150, help="resolution of a .png (default: 150)")
+    add_format(p, ("table", "json"), "table")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import networkx as nx
+
+    from ..corpus import read_corpus
+    from ..errors import ReadError
+    from ..graph import build_graph, edges_frame, nodes_frame, portable, write_graph
+
+    corpus = read_corpus(args.files)
+    for error in corpus.errors:
+        print(f"plankit: cảnh báo / warning: {error}", file=sys.stderr)
+    if not corpus.plans:
+        raise ReadError(args.files[0], "không đọc được kế hoạch nào / no plan could be read")
+    graph = build_graph(corpus.plans)
+
+    if args.output:
+        path = write_graph(graph, args.output, force=args.force, dpi=args.dpi, labels=args.labels)
+        print(f"{path}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+        return 0
+    if args.format == "json":
+        print_json(nx.node_link_data(portable(graph), edges="edges"))
+        return 0
+    print("# Nút / nodes")
+    print_frame(nodes_frame(graph)[NODE_COLUMNS], "table")
+    print("\n# Trích dẫn / edges")
+    print_frame(edges_frame(graph)[EDGE_COLUMNS], "table")
+    return 0

@@ -1,0 +1,158 @@
+"""Many plans at once: read a folder with both cores, keep going past bad files.
+
+>>> from plankit.corpus import read_corpus
+>>> corpus = read_corpus(["plans"])
+>>> len(corpus), len(corpus.errors)
+(5, 0)
+>>> corpus["hai-duong/2022-so-cong-thuong.txt"].header.number
+'181'
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import PlankitError
+from .model import Plan
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["Corpus", "CorpusError", "headers_frame", "read_corpus"]
+
+# Below this many files a process pool costs more than it saves.
+_POOL_THRESHOLD = 16
+
+
+@dataclass(frozen=True)
+class CorpusError:
+    """A file of the corpus that could not be read, and why."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class Corpus(Sequence[Plan]):
+    """The plans read from files or folders, in path order, and the files that failed."""
+
+    plans: tuple[Plan, ...]
+    errors: tuple[CorpusError, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.plans)
+
+    def __iter__(self) -> Iterator[Plan]:
+        return iter(self.plans)
+
+    def __getitem__(self, key):  # type: ignore[override]
+        if isinstance(key, str):
+            for plan in self.plans:
+                if plan.name == key or plan.source.path == key:
+                    return plan
+            raise KeyError(key)
+        return self.plans[key]
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per plan with its header fields."""
+        return headers_frame(self.plans)
+
+    def __repr__(self) -> str:
+        bad = f", {len(self.errors)} unreadable" if self.errors else ""
+        return f"<Corpus {len(self.plans)} plans{bad}>"
+
+    def _repr_html_(self) -> str:
+        table = self.to_frame().to_html(index=False, na_rep="")
+        errs = "".join(f"<li>{html.escape(str(e))}</li>" for e in self.errors)
+        return table + (f"<p>Không đọc được / unreadable:</p><ul>{errs}</ul>" if errs else "")
+
+
+def headers_frame(plans: Sequence[Plan]) -> pd.DataFrame:
+    """A DataFrame of the plans' header fields, one row per plan."""
+    import pandas as pd
+
+    rows = []
+    for plan in plans:
+        h = plan.header
+        rows.append(
+            {
+                "file": plan.name,
+                "form": plan.source.form,
+                "doc_type": h.doc_type,
+                "number": h.number,
+                "symbol": h.symbol,
+                "issuer": h.issuer,
+                "parent": h.parent,
+                "place": h.place,
+                "date": h.date.isoformat() if h.date else None,
+                "month": h.date_parts.month,
+                "year": h.year,
+                "title": h.title,
+                "signer": h.signer,
+                "sections": len(plan.sections),
+                "tables": len(plan.tables),
+                "warnings": len(plan.warnings),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _plan_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
+    from .cli._common import expand_paths
+
+    return expand_paths([str(p) for p in paths])
+
+
+def _read_one(path: str) -> Plan | CorpusError:
+    from .read import read_plan
+
+    try:
+        return read_plan(path)
+    except PlankitError as exc:
+        return CorpusError(path, str(exc).splitlines()[0])
+    except Exception as exc:  # a batch must survive a reader bug; the file is reported
+        return CorpusError(path, f"{path}: unexpected {type(exc).__name__}: {exc}")
+
+
+def read_corpus(
+    paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    workers: int | None = None,
+    progress: bool = False,
+) -> Corpus:
+    """Read every plan under ``paths`` (files or folders); failures are collected, not raised.
+
+    Uses a process pool with ``workers`` processes (default: the machine's cores) when there
+    are many files, and shows a tqdm progress bar when ``progress`` is true.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files = [str(p) for p in _plan_files(paths)]
+    workers = workers or os.cpu_count() or 1
+    results: list[Plan | CorpusError]
+    if workers > 1 and len(files) >= _POOL_THRESHOLD:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            chunks = max(1, len(files) // (workers * 8))
+            it = pool.map(_read_one, files, chunksize=chunks)
+            results = list(_progress(it, len(files)) if progress else it)
+    else:
+        it = map(_read_one, files)
+        results = list(_progress(it, len(files)) if progress else it)
+    plans = tuple(r for r in results if isinstance(r, Plan))
+    errors = tuple(r for r in results if isinstance(r, CorpusError))
+    return Corpus(plans, errors)
+
+
+def _progress(iterable, total: int):
+    from tqdm.auto import tqdm
+
+    return tqdm(iterable, total=total, desc="Đọc kế hoạch / reading", unit="plan")
