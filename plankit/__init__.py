@@ -31,6 +31,8 @@ _LAZY = {
     "read_plan": "plankit.read",
     "read_text": "plankit.read",
     "read_corpus": "plankit.read",
+    "build_graph": "plankit.graph",
+    "draw_graph": "plankit.graph",
 }
 
 __all__ = [

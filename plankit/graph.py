@@ -28,7 +28,8 @@ import math
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -70,7 +71,7 @@ UNKNOWN = "unknown"
 # Node attributes every node has, in table order (plans add their header fields after these).
 NODE_FIELDS = ("kind", "label", "key", "doc_type", "level", "issuer", "scope", "date", "year",
                "in_corpus", "implicit")
-EDGE_FIELDS = ("role", "implicit", "validity", "replaced_by", "key", "raw", "span_start",
+EDGE_FIELDS = ("role", "implicit", "validity", "replaced_by", "raw", "span_start",
                "span_end", "sentence", "occurrences")
 
 # A document number's type part, the label's prefix: "KH" in 261/KH-UBND, "NĐ" in 45/2020/NĐ-CP,
@@ -82,6 +83,7 @@ _ADMIN_TYPE = re.compile(r"/([^/-]+)-[^/]+$")
 # ---------------------------------------------------------------------------------------------
 # building
 # ---------------------------------------------------------------------------------------------
+@lru_cache(maxsize=1 << 16)
 def _norm(key: str) -> str:
     return "".join(fold(key).split())
 
@@ -150,8 +152,9 @@ def _plan_label(header: Any, scope: str | None, name: str) -> str:
 def _doc_label(cite: Citation) -> str:
     abbr = _type_abbr(cite.key)
     text = f"{abbr} {cite.key}" if abbr else cite.key
-    if "@" in cite.doc_id:  # a local number: say whose and when
-        where = " ".join(str(x) for x in (cite.scope, cite.year) if x)
+    if "@" in cite.doc_id:  # a local number: say whose, and when unless the number says it
+        year = None if cite.key.count("/") >= 2 else cite.year
+        where = " ".join(str(x) for x in (cite.scope, year) if x)
         text = f"{text} ({where})"
     return text
 
@@ -226,8 +229,6 @@ def _merge_doc(attrs: dict[str, Any], cite: Citation) -> None:
                 attrs["level"] = value
         elif attrs.get(name) is None and value is not None:
             attrs[name] = value
-    if attrs["key"] and not attrs["implicit"] and attrs["label"] != _doc_label(cite) and not cite.implicit:
-        attrs["label"] = _doc_label(cite)
 
 
 def _rank(cite: Citation) -> tuple[int, int, int]:
@@ -329,7 +330,6 @@ def build_graph(plans: Iterable[Plan]) -> nx.DiGraph:
                 implicit=all(c.implicit for c in cites),
                 validity=state,
                 replaced_by=repl,
-                key=best.key,
                 raw=best.raw,
                 span_start=best.span.start,
                 span_end=best.span.end,
@@ -484,10 +484,16 @@ def edges_frame(graph: nx.DiGraph) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 # exports
 # ---------------------------------------------------------------------------------------------
+# Characters XML 1.0 cannot hold (form feeds from pdftotext, stray controls from OCR).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _portable_value(value: Any) -> str | int | float | bool:
     if value is None:
         return ""
-    if isinstance(value, bool | int | float | str):
+    if isinstance(value, str):
+        return _XML_ILLEGAL.sub(" ", value.replace("\r\n", "\n").replace("\r", "\n"))
+    if isinstance(value, bool | int | float):
         return value
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -499,7 +505,9 @@ def _portable_value(value: Any) -> str | int | float | bool:
 def portable(graph: nx.DiGraph) -> nx.DiGraph:
     """A copy whose attributes GraphML and GEXF can hold: ``None`` becomes ``""``, dates ISO
     strings, tuples ``"; "``-joined strings; ``year`` is written as text so that a graph with an
-    undated document keeps one type per attribute. Booleans and integers stay as they are.
+    undated document keeps one type per attribute; characters XML cannot hold (form feeds,
+    control characters) become spaces and ``\\r`` becomes ``\\n``. Booleans and integers stay
+    as they are.
 
     This is what :func:`write_graph` writes, and what reading the file back gives.
 
@@ -513,10 +521,26 @@ def portable(graph: nx.DiGraph) -> nx.DiGraph:
         attrs = {k: _portable_value(v) for k, v in data.items()}
         if "year" in attrs:
             attrs["year"] = str(attrs["year"])
-        out.add_node(str(node), **attrs)
+        out.add_node(_portable_value(str(node)), **attrs)
     for s, t, data in graph.edges(data=True):
-        out.add_edge(str(s), str(t), **{k: _portable_value(v) for k, v in data.items()})
+        out.add_edge(_portable_value(str(s)), _portable_value(str(t)),
+                     **{k: _portable_value(v) for k, v in data.items()})
     return out
+
+
+def _gexf(graph: nx.DiGraph) -> str:
+    """GEXF text of :func:`portable` ``graph``, keeping the node attribute ``key`` by its name.
+
+    networkx writes an attribute called ``key`` as ``networkx_key`` (it is the edge key of a
+    multigraph) and reads it back under that name; in the node attribute declarations it is
+    plainly the document key, so it is declared as ``key`` again.
+    """
+    text = "\n".join(nx.generate_gexf(portable(graph)))
+    return "<?xml version='1.0' encoding='utf-8'?>\n" + re.sub(
+        r'<attributes [^>]*class="node"[^>]*>.*?</attributes>',
+        lambda m: m.group(0).replace('title="networkx_key"', 'title="key"'),
+        text, count=1, flags=re.DOTALL,
+    )
 
 
 FORMATS = (".graphml", ".gexf", ".json", ".png", ".svg")
@@ -554,13 +578,16 @@ def write_graph(
         if ext == ".graphml":
             nx.write_graphml(portable(graph), tmp)
         elif ext == ".gexf":
-            nx.write_gexf(portable(graph), tmp)
+            tmp.write_text(_gexf(graph), encoding="utf-8")
         elif ext == ".json":
             data = nx.node_link_data(portable(graph), edges="edges")
             tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         else:
             fig = draw_graph(graph, labels=labels)
-            fig.savefig(tmp, format=ext[1:], dpi=dpi, facecolor="white")
+            try:
+                fig.savefig(tmp, format=ext[1:], dpi=dpi, facecolor="white")
+            finally:
+                _release(fig)
 
     return write_with(target, writer, force=force)
 
@@ -640,9 +667,13 @@ def _layout(graph: nx.DiGraph, per_row: int) -> tuple[dict[str, tuple[float, flo
         for r in range(rows):
             chunk = nodes[r * per_row:(r + 1) * per_row]
             for i, n in enumerate(chunk):
-                # spread a short row over the full width; stagger sub-rows by half a slot
-                x = (i + 0.5 + (0.5 if r % 2 else 0.0)) * width / len(chunk) if len(chunk) > 1 else width / 2
-                pos[n] = (min(x, width), y - r * 0.9)
+                # spread a short row over the full width; shift odd sub-rows by a quarter slot so
+                # that edges from below do not run through the nodes above
+                if r % 2:
+                    x = (i + 0.75) * width / (len(chunk) + 0.5)
+                else:
+                    x = (i + 0.5) * width / len(chunk)
+                pos[n] = (x, y - r * 0.9)
         y -= rows * 0.9 + 1.2
     return pos, band_y, float(width)
 
@@ -663,8 +694,43 @@ def _wanted_labels(graph: nx.DiGraph, labels: str | Iterable[str]) -> set[str]:
 
 def _wrap_label(text: str) -> str:
     # "KH 261/KH-UBND (Cần Thơ 2021)" -> the number on one line, the place and year below
+    text = re.sub(r"\bThành phố ", "TP. ", text)
     head, sep, tail = text.partition(" (")
     return f"{head}\n({tail}" if sep else text
+
+
+def _new_figure(size: tuple[float, float]) -> Figure:
+    """A figure on the user's backend when one is in use, else on a private Agg canvas.
+
+    A script that imported pyplot (or set MPLBACKEND) gets a pyplot figure it can ``plt.show()``.
+    In a Jupyter kernel the figure is made by pyplot, which loads the inline backend and its
+    display hook, and closed at once, so it shows once, as the cell's value. Otherwise no
+    backend is chosen at all: the figure draws on Agg and pyplot's global state is untouched.
+    """
+    import sys
+
+    in_kernel = "ipykernel" in sys.modules
+    if in_kernel or "matplotlib.pyplot" in sys.modules or os.environ.get("MPLBACKEND"):
+        import matplotlib.pyplot as plt
+
+        fig = plt.figure(figsize=size, dpi=100)
+        if in_kernel:
+            plt.close(fig)
+        return fig
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=size, dpi=100)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _release(fig: Figure) -> None:
+    """Forget a figure pyplot may hold (a no-op for a figure pyplot never saw)."""
+    import sys
+
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close(fig)
 
 
 def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Iterable[str] = "auto") -> Figure:
@@ -677,8 +743,10 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
     document not yet issued then. ``labels`` is ``"auto"`` (every node up to 60 nodes; beyond,
     plans and documents cited by two or more plans), ``"all"``, ``"none"`` or node ids.
 
-    Without ``ax`` a new figure is made on the Agg canvas (no window, no ``pyplot`` state);
-    nothing is shown. Save it with ``fig.savefig(...)`` or :func:`write_graph`.
+    Without ``ax`` a new figure is made: on the Agg canvas when no backend is in use (no window,
+    no ``pyplot`` state), else by pyplot on the backend in use; in a notebook it shows as the
+    cell's value. Nothing is ever shown by this function (no ``plt.show()``). Save it with
+    ``fig.savefig(...)`` or :func:`write_graph`.
 
     >>> g = nx.DiGraph()
     >>> g.add_node("p", kind="plan", level="department", label="KH 137/KH-SKHCN (Cần Thơ 2025)")
@@ -688,27 +756,30 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
     >>> [round(v) for v in fig.get_size_inches()]
     [10, 6]
     """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch, Patch
 
     n = graph.number_of_nodes()
     small = n <= SMALL
-    per_row = 8 if small else 30
+    per_row = 10 if small else 30
     pos, band_y, width = _layout(graph, per_row) if n else ({}, {}, 1.0)
     slot = 1.45 if small else 0.72  # inches per node across
     ys = [y for _, y in pos.values()] or [0.0]
     depth = max(ys) - min(ys)
-    fig_w = min(max(slot * width + 2.5, 10.0), 44.0)
-    fig_h = min(max(1.25 * depth + 3.0, 6.0), 40.0)
+    # quarter inches are exact in binary, so the image is exactly size × dpi pixels
+    fig_w = round(min(max(slot * width + 2.5, 10.0), 44.0) * 4) / 4
+    fig_h = round(min(max(0.95 * depth + 3.0, 6.0), 40.0) * 4) / 4
 
+    legend_columns = max(2, min(6, int(fig_w // 2.6)))
+    legend_rows = math.ceil((len(_DRAW_ORDER) + 7) / legend_columns)
     if ax is None:
-        fig = Figure(figsize=(fig_w, fig_h), dpi=100, layout=None)
-        FigureCanvasAgg(fig)
-        ax = fig.add_axes((0.11, 0.13, 0.87, 0.8))
+        fig = _new_figure((fig_w, fig_h))
+        # room for the band names on the left, the legend below and the title above
+        left, bottom, top = 1.9 / fig_w, (0.45 + 0.2 * legend_rows) / fig_h, 0.9 / fig_h
+        ax = fig.add_axes((left, bottom, 0.99 - left, 1 - bottom - top))
+        own_figure = True
     else:
-        fig = ax.figure
+        fig, own_figure = ax.figure, False
     ax.set_axis_off()
     marker_size = 260 if small else 70
     radius = math.sqrt(marker_size) / 2
@@ -740,21 +811,27 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
             linewidths=1.6 if replaced else 0.8, hatch="////" if replaced else None, zorder=3,
         )
 
-    # labels, below each node; alternate rows of labels in a crowded row
+    # labels below the nodes; in a crowded row every other label drops a line to make room
     size = 7.5 if small else 6.0
-    for i, node in enumerate(sorted(_wanted_labels(graph, labels), key=lambda v: pos[v])):
-        x, y = pos[node]
-        d = graph.nodes[node]
-        text = _wrap_label(str(d.get("label") or node))
-        offset = 0.22 + (0.3 if (not small and i % 2) else 0.0)
-        ax.text(x, y - offset, text, ha="center", va="top", fontsize=size, fontfamily=FONT,
-                fontweight="bold" if d.get("kind") == "plan" else "normal", zorder=4,
-                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
+    wanted = _wanted_labels(graph, labels)
+    rows: dict[float, list[str]] = defaultdict(list)
+    for node in wanted:
+        rows[pos[node][1]].append(node)
+    for y, nodes in rows.items():
+        crowded = len(nodes) * (1.0 if small else 1.5) > width * slot / (1.45 if small else 1.0)
+        for i, node in enumerate(sorted(nodes, key=lambda v: pos[v][0])):
+            d = graph.nodes[node]
+            text = _wrap_label(str(d.get("label") or node))
+            offset = 0.2 + (0.3 if crowded and i % 2 else 0.0)
+            ax.text(pos[node][0], y - offset, text, ha="center", va="top", fontsize=size, fontfamily=FONT,
+                    fontweight="bold" if d.get("kind") == "plan" else "normal", zorder=4,
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
 
     # band names on the left
     for level, y in band_y.items():
-        ax.text(-0.02, y, LEVEL_NAMES[level], transform=ax.get_yaxis_transform(), ha="right",
-                va="center", fontsize=9, fontfamily=FONT, color=LEVEL_COLOURS[level], fontweight="bold")
+        ax.annotate(LEVEL_NAMES[level], (0, y), xycoords=ax.get_yaxis_transform(), xytext=(-6, 0),
+                    textcoords="offset points", ha="right", va="center", fontsize=9, fontfamily=FONT,
+                    color=LEVEL_COLOURS[level], fontweight="bold", annotation_clip=False)
 
     ax.set_xlim(-0.1, width + 0.1)
     if pos:
@@ -773,11 +850,14 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
         Line2D([], [], ls="solid", lw=2, color=VALIDITY_COLOURS[validity.NOT_YET_ISSUED],
                label="chưa ban hành / not yet issued"),
     ]
-    fig.legend(handles=handles, loc="lower center", ncol=min(len(handles), 6), fontsize=8,
-               prop={"family": FONT, "size": 8}, frameon=False)
+    if own_figure:
+        fig.legend(handles=handles, loc="lower center", ncol=legend_columns,
+                   prop={"family": FONT, "size": 8}, frameon=False)
+    else:
+        ax.legend(handles=handles, loc="best", prop={"family": FONT, "size": 7}, framealpha=0.8)
     plans = sum(1 for _, k in graph.nodes(data="kind") if k == "plan")
     ax.set_title(
-        f"Đồ thị căn cứ pháp lý / legal-basis graph: {plans} kế hoạch / plans, "
+        f"Đồ thị căn cứ pháp lý / legal-basis graph\n{plans} kế hoạch / plans, "
         f"{n - plans} văn bản / documents, {graph.number_of_edges()} trích dẫn / citations",
         fontsize=11, fontfamily=FONT,
     )

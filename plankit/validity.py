@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -73,6 +73,7 @@ class Replacement:
         return f"Replacement({self.key} -> {self.replaced_by} from {self.effective.isoformat()})"
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(key: str) -> str:
     """The comparison form of a key: NFC, folded (no diacritics, đ as d, lower case), no spaces."""
     return "".join(fold(nfc(key)).split())
@@ -177,11 +178,11 @@ def issue_date(key: str) -> dt.date | None:
     return _table()[1].get(_norm(key))
 
 
-def _earliest_issue(key: str, issued: dt.date | None, year: int | None) -> dt.date | None:
+def _earliest_issue(key: str, lookup: str, issued: dt.date | None, year: int | None) -> dt.date | None:
     """The earliest day the document can have been issued, from the best fact available."""
     if issued is not None:
         return issued
-    known = issue_date(key)
+    known = issue_date(lookup)
     if known is not None:
         return known
     match = _KEY_YEAR.match(key)
@@ -219,11 +220,11 @@ def status(citation_or_key: Citation | str, on: dt.date, issued: dt.date | None 
         key, lookup, year = cite.key, cite.doc_id, cite.year
         if issued is None:
             issued = cite.date
-    first = _earliest_issue(key, issued, year)
-    if first is not None and first > on:
-        return NOT_YET_ISSUED
     # A local document's row is keyed by its doc_id (261/KH-UBND@can-tho/2021): its bare number
     # names a different document in every province and year.
+    first = _earliest_issue(key, lookup, issued, year)
+    if first is not None and first > on:
+        return NOT_YET_ISSUED
     if replaced_by(lookup, on) is not None:
         return REPLACED
     return VALID
