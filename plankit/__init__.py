@@ -31,6 +31,8 @@ _LAZY = {
     "read_plan": "plankit.read",
     "read_text": "plankit.read",
     "read_corpus": "plankit.read",
+    "extract_citations": "plankit.cite",
+    "parse_citation": "plankit.cite",
     "build_graph": "plankit.graph",
     "draw_graph": "plankit.graph",
 }

@@ -239,7 +239,7 @@ class Table:
         """The table as a DataFrame, one row per activity."""
         import pandas as pd
 
-        width = max([len(self.columns), *(len(r) for r in self.rows)] or [0])
+        width = max([len(self.columns), *(len(r) for r in self.rows)])
         cols = list(self.columns) + [f"col{i + 1}" for i in range(len(self.columns), width)]
         data = [[c.text for c in r] + [""] * (width - len(r)) for r in self.rows]
         return pd.DataFrame(data, columns=cols)
@@ -358,11 +358,15 @@ class Citation:
     """A reference to a legal or administrative document found in a plan.
 
     ``key`` is canonical (``76/NQ-CP``, ``45/2020/NĐ-CP``, ``26-CTr/TU``); equality and hashing
-    use the key and the document identity, never the surface text ``raw``. ``span`` points into
-    :attr:`Plan.text`. ``role`` is ``basis`` (in the Căn cứ / Thực hiện / Theo preamble),
-    ``mention`` or ``self`` (the plan's own number). ``implicit`` marks a citation that stands for
-    a named programme ("Chương trình tổng thể ... 2021-2030" is ``76/NQ-CP``). ``kind`` is
-    ``document`` or ``standard`` (TCVN ISO 9001:2015: never in the graph).
+    use the document identity :attr:`doc_id` (and ``kind``), never the surface text ``raw``, so two
+    mentions of one document are equal. ``span`` points into :attr:`Plan.text` and covers the
+    number (``76/NQ-`` newline ``CP``) or, for a named programme, its name. ``role`` is ``basis``
+    (in the Căn cứ / Thực hiện / Theo preamble), ``mention`` or ``self`` (the plan's own number).
+    ``level`` is ``central``, ``party``, ``province``, ``department`` or ``other``; ``scope`` the
+    province of a local issuer. ``implicit`` marks a citation that stands for a named programme
+    ("Chương trình tổng thể ... 2021-2030" is ``76/NQ-CP``). ``kind`` is ``document`` (the
+    extractor reports no other kind: standards such as TCVN ISO 9001:2015 are left out). ``notes``
+    say what was normalised to read the number (look-alike letters, OCR, a malformed date).
     """
 
     key: str
@@ -386,29 +390,93 @@ class Citation:
     def doc_id(self) -> str:
         """The identity of the cited document.
 
-        A number with a year, or one of a central body, is national: its key is its identity.
-        A year-less local number is unique only within one issuer and one year, so its identity
-        adds the scope and the year: ``261/KH-UBND@can-tho/2021``.
+        A central document is national: its key is its identity. A local number is unique only
+        within one issuer's province, and a year-less one only within one year too, so its
+        identity adds the scope and, when the number has no year, the year:
+        ``261/KH-UBND@can-tho/2021``, ``22/2020/QĐ-UBND@hung-yen``.
 
         >>> Citation("76/NQ-CP", "Nghị quyết", "76", 2021, "NQ-CP", level="central").doc_id
         '76/NQ-CP'
         >>> Citation("261/KH-UBND", "Kế hoạch", "261", 2021, "KH-UBND", scope="Cần Thơ",
         ...          level="province").doc_id
         '261/KH-UBND@can-tho/2021'
+        >>> Citation("22/2020/QĐ-UBND", "Quyết định", "22", 2020, "QĐ-UBND", scope="Hưng Yên",
+        ...          level="province").doc_id
+        '22/2020/QĐ-UBND@hung-yen'
         """
-        if self.level == "central" or (self.key.count("/") >= 2) or self.scope is None:
+        if self.level == "central" or self.scope is None:
             return self.key
         from .places import slug
 
-        return f"{self.key}@{slug(self.scope)}/{self.year}" if self.year else f"{self.key}@{slug(self.scope)}"
+        where = f"{self.key}@{slug(self.scope)}"
+        if self.year and self.key.count("/") < 2:
+            return f"{where}/{self.year}"
+        return where
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Citation):
+            return NotImplemented
+        return (self.kind, self.doc_id) == (other.kind, other.doc_id)
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.doc_id))
+
+    def as_dict(self) -> dict[str, Any]:
+        """The fields as plain values (date as an ISO string, span as start and end), for JSON.
+
+        >>> Citation("76/NQ-CP", "Nghị quyết", "76", 2021, "NQ-CP").as_dict()["doc_id"]
+        '76/NQ-CP'
+        """
+        return {
+            "key": self.key,
+            "doc_type": self.doc_type,
+            "number": self.number,
+            "year": self.year,
+            "symbol": self.symbol,
+            "date": self.date.isoformat() if self.date else None,
+            "issuer": self.issuer,
+            "scope": self.scope,
+            "level": self.level,
+            "role": self.role,
+            "subject": self.subject,
+            "implicit": self.implicit,
+            "kind": self.kind,
+            "doc_id": self.doc_id,
+            "start": self.span.start,
+            "end": self.span.end,
+            "raw": self.raw,
+            "notes": list(self.notes),
+        }
 
     def __repr__(self) -> str:
-        return f"Citation({self.key!r}, {self.role}, {self.level}, {self.date})"
+        implicit = ", implicit" if self.implicit else ""
+        return f"Citation({self.key!r}, {self.role}, {self.level}, {self.date}{implicit})"
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(k)}</th><td style='text-align:left'>"
+            f"{html.escape(str(v)) if v not in (None, '', []) else ''}</td></tr>"
+            for k, v in self.as_dict().items()
+        )
+        return f"<table>{rows}</table>"
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One lint finding: a rule, a severity, a Vietnamese message with an English gloss, a place."""
+    """One lint finding: a rule, a severity, a Vietnamese message with an English gloss, a place.
+
+    ``span`` points into :attr:`Plan.text`; ``line`` and ``column`` are 1-based; ``surface`` is
+    the text the span covers; ``suggestion`` is the replacement for ``surface`` when it is
+    certain. ``file`` names the plan's file; ``context`` is the sentence holding the finding and
+    ``context_start`` its offset in :attr:`Plan.text` (for display and for :attr:`fingerprint`).
+
+    >>> f = Finding("PK101", "stale-year", "error", "Năm 2024 ... / Year 2024 ...", Span(10, 18),
+    ...             3, 5, "năm 2024", "năm 2025", file="plan.txt")
+    >>> str(f)
+    'plan.txt:3:5: PK101 stale-year Năm 2024 ... / Year 2024 ...'
+    >>> f.end_line, f.end_column
+    (3, 13)
+    """
 
     code: str
     rule: str
@@ -419,9 +487,90 @@ class Finding:
     column: int
     surface: str
     suggestion: str | None = None
+    file: str | None = None
+    context: str = ""
+    context_start: int = 0
+
+    # Not a field (no annotation): the severities in decreasing order.
+    SEVERITIES = ("error", "warning", "info")
+
+    @property
+    def end_line(self) -> int:
+        """The 1-based line of the last character of :attr:`surface`."""
+        return self.line + self.surface.count("\n")
+
+    @property
+    def end_column(self) -> int:
+        """The 1-based column just after :attr:`surface` on :attr:`end_line`."""
+        if "\n" in self.surface:
+            return len(self.surface) - self.surface.rfind("\n")
+        return self.column + len(self.surface)
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable identity that ignores line numbers: the rule, the surface and its neighbours.
+
+        The surface and up to six words either side (folded, white space collapsed) are hashed,
+        so a finding keeps its fingerprint when lines above it are added or removed, or when the
+        text is re-wrapped. Baselines match findings by ``(code, file, fingerprint)``.
+        """
+        import hashlib
+
+        from .text import fold
+
+        start = max(self.span.start - self.context_start, 0)
+        end = max(self.span.end - self.context_start, start)
+        before = fold(self.context[:start]).split()[-6:]
+        after = fold(self.context[end:]).split()[:6]
+        key = "\x1f".join((self.code, " ".join(fold(self.surface).split()), " ".join(before), " ".join(after)))
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+    def with_file(self, file: str | None) -> Finding:
+        """The same finding attributed to ``file``."""
+        return replace(self, file=file)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as plain values, for JSON output and tables."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "surface": self.surface,
+            "suggestion": self.suggestion,
+            "start": self.span.start,
+            "end": self.span.end,
+            "context": self.context,
+            "fingerprint": self.fingerprint,
+        }
+
+    def __str__(self) -> str:
+        return f"{self.file or '<text>'}:{self.line}:{self.column}: {self.code} {self.rule} {self.message}"
 
     def __repr__(self) -> str:
         return f"Finding({self.code} {self.rule}, {self.line}:{self.column}, {_short(self.surface, 30)!r})"
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        start = max(self.span.start - self.context_start, 0)
+        end = max(self.span.end - self.context_start, start)
+        ctx = self.context or self.surface
+        if not self.context:
+            start, end = 0, len(self.surface)
+        colour = {"error": "#fdd", "warning": "#ffd", "info": "#def"}.get(self.severity, "#eee")
+        sentence = (
+            f"{esc(ctx[:start])}<mark style='background:{colour}'>{esc(ctx[start:end])}</mark>{esc(ctx[end:])}"
+        )
+        fix = f" → <code>{esc(self.suggestion)}</code>" if self.suggestion is not None else ""
+        return (
+            f"<div><code>{esc(self.code)}</code> <b>{esc(self.rule)}</b> ({esc(self.severity)}) "
+            f"{self.line}:{self.column} {esc(self.message)}{fix}<br><small>{sentence}</small></div>"
+        )
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_SPECIAL = {"đ": "d", "Đ": "d", "Ð": "d", "ð": "d", "\u0110": "d", "\u0111": "d"}
+_SPECIAL = {"đ": "d", "Đ": "d", "\u00d0": "d", "\u00f0": "d"}  # đ, Đ, and the look-alikes Ð, ð
 
 
 def nfc(text: str) -> str:

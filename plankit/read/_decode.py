@@ -70,16 +70,29 @@ _INNER = re.compile(r"[-/]")
 
 @lru_cache(maxsize=65536)
 def is_vietnamese_syllable(word: str) -> bool:
-    """Whether ``word`` is one well-formed Vietnamese syllable (any case, at most one tone mark).
+    """Whether ``word`` is one well-formed Vietnamese syllable.
 
-    >>> [is_vietnamese_syllable(w) for w in ("Căn", "cứ", "nghiêng", "QUỐC", "C¨n", "caên", "cýỡ")]
-    [True, True, True, True, False, False, False]
+    Well-formed: lower case, capitalised or all capitals; at most one tone mark; an onset and a
+    rhyme that Vietnamese spelling allows; and a syllable ending in c, ch, p or t carries the
+    sắc or nặng tone (thực, việc, đáp, but never "thùc", which is TCVN3's "thực" read as
+    Windows-1258).
+
+    >>> [is_vietnamese_syllable(w) for w in ("Căn", "cứ", "nghiêng", "QUỐC", "C¨n", "caên", "cýỡ", "dÉn", "thùc")]
+    [True, True, True, True, False, False, False, False, False]
     """
+    if not (word.islower() or word.isupper() or word.istitle()):
+        return False
     decomposed = unicodedata.normalize("NFD", word.lower())
-    if sum(decomposed.count(t) for t in _TONES) > 1:
+    tones = [c for c in decomposed if c in _TONES]
+    if len(tones) > 1:
         return False
     bare = unicodedata.normalize("NFC", decomposed.translate(_STRIP_TONES))
-    return _SYLLABLE.fullmatch(bare) is not None
+    match = _SYLLABLE.fullmatch(bare)
+    if match is None:
+        return False
+    if bare.endswith(("c", "ch", "p", "t")) and tones[:1] not in (["\u0301"], ["\u0323"]):
+        return False
+    return True
 
 
 def _score(text: str) -> float:
@@ -87,11 +100,14 @@ def _score(text: str) -> float:
     such word is a Vietnamese syllable, -1.0 when none is."""
     valid = invalid = 0
     for token in text.split():
+        if _CONTROL.search(token):
+            invalid += 1  # a control byte is a letter of another encoding
+            continue
         if token.isascii():
             continue
         for part in _INNER.split(token.strip(_EDGE)):
             part = part.strip(_EDGE)
-            if not part or part.isascii() or any(c.isdigit() for c in part):
+            if not part or part.isascii() or any("0" <= c <= "9" for c in part):
                 continue
             if is_vietnamese_syllable(part):
                 valid += 1
@@ -121,7 +137,7 @@ def _tables() -> tuple[str, str, dict[str, str], re.Pattern[str]]:
 
 
 def _vni_compose(text: str) -> str:
-    """Turn VNI spellings (Windows-1252 characters) into Unicode letters."""
+    """Turn VNI spellings (Windows-1252 characters) into Unicode letters, in one pass."""
     _, _, vni, pattern = _tables()
     return pattern.sub(lambda m: vni[m.group()], text)
 
@@ -168,12 +184,17 @@ def _detect(data: bytes) -> tuple[str, str]:
             return data[: len(data) - len(data) % 2].decode(utf16), utf16
         except UnicodeDecodeError:
             pass
+    scores: dict[str, float] = {}
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if not _CONTROL.search(text):
+            return text, "utf-8"
+        # Control bytes in valid UTF-8: TCVN3 keeps some capitals there (Ự is 0x12).
+        scores["utf-8"] = _score(nfc(text[: _SAMPLE_BYTES])) + _CANDIDATES["cp1258"]
     sample = data[:_SAMPLE_BYTES]
-    scores: dict[str, float] = {}
     for name, head_start in _CANDIDATES.items():
         try:
             scores[name] = _score(nfc(_decode_as(sample, name))) + head_start

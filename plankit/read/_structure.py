@@ -138,7 +138,7 @@ def _paragraphs(layout: Layout) -> list[_Para | RawTable]:
 def _starts_unit(folded: str, line: str) -> bool:
     f = folded.strip()
     return bool(
-        _ROMAN.match(folded) and is_upper_text(line)
+        (_ROMAN.match(folded) and is_upper_text(line))
         or _ARABIC.match(folded)
         or _LETTER.match(folded)
         or f.startswith("-")
@@ -200,7 +200,7 @@ class _Builder:
             header_fields["doc_type"] = _DOC_TYPES[_DOC_TYPE_LINE.match(self.f(dt_para.start, dt_para.end)).group(1)]
             body_from = self._read_subject(units, doc_type_idx + 1, kinds, header_fields)
 
-        sections, tables, tail_kinds = self._read_body(units, body_from, kinds)
+        sections, tables = self._read_body(units, body_from, kinds)
         self._read_tail(units, kinds, header_fields)
 
         for idx, u in enumerate(units):
@@ -342,10 +342,9 @@ class _Builder:
             s, e = subj[0].start, subj[-1].end
             fields["title"] = _clean(self.t(s, e))
             self.spans["title"] = Span(s, e)
-            m = None
-            for m in _SUBJECT_YEAR.finditer(self.f(s, e)):
-                pass
-            if m:
+            years = list(_SUBJECT_YEAR.finditer(self.f(s, e)))
+            if years:
+                m = years[-1]
                 fields["year"] = int(m.group(1))
                 self.spans["year"] = Span(s + m.start(1), s + m.end(1))
         return idx
@@ -479,7 +478,7 @@ class _Builder:
             if folded.strip().startswith("-"):
                 kinds[idx] = "item"
         sections = self._tree(units, heads, kinds)
-        return sections, tables, None
+        return sections, tables
 
     def _tree(self, units: list, heads: list, kinds: list[str]) -> list[Section]:
         if not heads:
@@ -519,7 +518,7 @@ class _Builder:
             i = 0
             while i < len(group):
                 h = group[i]
-                if h[1] != level and not (level == min(x[1] for x in group[i:])):
+                if h[1] != level and level != min(x[1] for x in group[i:]):
                     i += 1
                     continue
                 j = i + 1

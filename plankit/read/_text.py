@@ -30,8 +30,7 @@ _TIME_CELL = re.compile(
     r"theo\s+ke\s+hoach|nam\s+\d{4}|dinh\s+ky)\b"
 )
 _HEADER_WORDS = frozenset(
-    "tt stt hinh thuc tuyen truyen co quan chu tri phoi hop thoi gian thuc hien nhiem vu san pham "
-    "noi dung don vi ghi chu coquan thirc thire thue thaoi chlg l%ien t phdi".split()
+    ["tt", "stt", "hinh", "thuc", "tuyen", "truyen", "co", "quan", "chu", "tri", "phoi", "hop", "thoi", "gian", "thuc", "hien", "nhiem", "vu", "san", "pham", "noi", "dung", "don", "vi", "ghi", "chu", "coquan", "thirc", "thire", "thue", "thaoi", "chlg", "l%ien", "t", "phdi"]
 )
 _ROMAN_LINE = re.compile(r"^\s*[#*\s]*([ivxl1|]{1,5})\s*\.\s+\S")
 
@@ -77,10 +76,7 @@ def _cells_of(text: str, pieces_by_cell: list[list[tuple[int, int]]], line: int,
     cells = []
     for col, pieces in enumerate(pieces_by_cell):
         pieces = [p for p in pieces if p[1] > p[0]]
-        if pieces:
-            span = Span(pieces[0][0], pieces[-1][1])
-        else:
-            span = Span(0, 0)
+        span = Span(pieces[0][0], pieces[-1][1]) if pieces else Span(0, 0)
         cells.append(RawCell(span, SourceRef("cell", line=line, table=table, row=row, column=col)))
     return tuple(cells)
 

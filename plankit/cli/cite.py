@@ -1,0 +1,65 @@
+"""``plankit cite FILE... [--format table|json|csv]``: every citation of each plan.
+
+Mirrors :func:`plankit.extract_citations`. ``FILE`` may be a folder (its plans are read
+recursively). The table shows file, key, doc_type, date, issuer, level and role; JSON and CSV
+carry every field of :class:`~plankit.model.Citation` plus the file.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from ._common import add_format, example, print_frame, print_json
+
+TABLE_COLUMNS = ["file", "key", "doc_type", "date", "issuer", "level", "role"]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "cite",
+        help="list the legal citations of plans",
+        description=(
+            "Find every citation (Nghị quyết 76/NQ-CP, Quyết định 4168/QĐ-UBND, 26-CTr/TU ...) in "
+            "the given plans, with its canonical key, date, issuer, level (central, party, "
+            "province, department, other) and role (basis, mention, self)."
+        ),
+        epilog=example("plankit cite plans/ --format csv"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="plan files or folders of plans")
+    add_format(p, ("table", "json", "csv"), "table")
+    p.set_defaults(func=run)
+
+
+def records(paths: list[str]) -> list[dict]:
+    """One dict per citation of each plan, with the plan's file first."""
+    from ..cite import extract_citations
+    from ..read import read_plan
+    from ._common import expand_paths
+
+    out = []
+    for path in expand_paths(paths):
+        plan = read_plan(path)
+        name = plan.source.path or plan.name
+        for cite in extract_citations(plan):
+            out.append({"file": str(name), **cite.as_dict()})
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    rows = records(args.files)
+    if args.format == "json":
+        print_json(rows)
+        return 0
+    import pandas as pd
+
+    from ..cite import FRAME_COLUMNS
+
+    columns = TABLE_COLUMNS if args.format == "table" else ["file", *FRAME_COLUMNS]
+    frame = pd.DataFrame(rows, columns=["file", *FRAME_COLUMNS])[columns]
+    if args.format == "csv":
+        frame["notes"] = frame["notes"].map(lambda notes: "; ".join(notes))
+    else:
+        frame = frame.astype(object).where(frame.notna(), "")
+    print_frame(frame, args.format)
+    return 0

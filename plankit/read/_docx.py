@@ -1,0 +1,874 @@
+"""A .docx into a :class:`Layout`: the body's paragraphs and tables in reading order.
+
+The package is resolved as OPC says (content types, relationships, the main document part) and
+the body XML is walked once, by hand: python-docx's ``Paragraph.text`` drops the text of tracked
+insertions, and opening a package with python-docx costs more than the whole read.
+The text is what Word shows with every tracked change accepted:
+
+* text inside ``w:ins`` and ``w:moveTo`` is read; ``w:del``/``w:delText`` and ``w:moveFrom`` are
+  not; a paragraph whose mark was deleted joins the next one; deleted table rows are dropped;
+* content controls (``w:sdt``), custom XML, hyperlinks, smart tags and simple fields are read
+  through; field instructions (``w:instrText``) are not, field results are;
+* automatic numbering (``w:numPr``, directly or through the paragraph style) is written out as
+  Word shows it (``I.``, ``1.``, ``a)``, ``-``), followed by one space;
+* text typed in legacy fonts (TCVN3 ``.VnTime``/``.VnTimeH``, ``VNI-Times``) is converted to
+  Unicode; the upper-case ``...H`` fonts give capitals;
+* text boxes are read as lines after the paragraph that anchors them.
+
+Layout of ``Layout.text``: one line per body paragraph; a soft line break (``w:br``, ``w:cr``)
+inside a paragraph starts a new line, and each such line is its own :class:`Line` with the
+paragraph's :class:`SourceRef` (its span leaves out indentation and trailing blanks); blank lines
+stay in the text but get no ``Line``. A table is one
+line per row (a cell of several paragraphs spans several lines), cells separated by ``\\t``.
+Merged cells: a horizontal merge (``w:gridSpan``) is one cell; a cell continuing a vertical merge
+adds no text, and its :class:`RawCell` points at the span of the cell that starts the merge, so
+each row of the table carries the merged value (an activity table's "Cơ quan chủ trì" merged over
+three rows gives each of the three activities its host). A table nested in a cell is flattened
+into the cell, one line per paragraph.
+
+Every hostile or broken file raises :class:`ReadError` naming the file: not a zip archive, a
+truncated archive, no ``word/document.xml``, an old binary .doc, a password-protected file, a zip
+bomb (limits in :mod:`._limits`), and XML carrying a DOCTYPE (entity expansion is never allowed:
+the parts are checked before any parser sees them).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..errors import ReadError
+from ..model import ReadWarning, SourceRef, Span
+from ..text import nfc
+from ._decode import convert_legacy_font_text, legacy_font_encoding
+from ._layout import Layout, Line, RawCell, RawTable
+from ._limits import (
+    MAX_FILE_BYTES,
+    MAX_XML_PART_BYTES,
+    MAX_ZIP_MEMBERS,
+    MAX_ZIP_RATIO,
+    MAX_ZIP_TOTAL_BYTES,
+)
+
+__all__ = ["read_docx"]
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_R_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+_RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+_RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+
+_WORD_MAIN_TYPES = frozenset(
+    {
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+        "application/vnd.ms-word.document.macroEnabled.main+xml",
+        "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+    }
+)
+
+# A font attribute naming an ABC (TCVN3) or VNI font: only then are run fonts resolved.
+_LEGACY_FONT_NAME = re.compile(rb"=\"(?:\.vn|vni-)", re.IGNORECASE)
+
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# An encrypted .docx is an OLE2 compound file with these streams (names stored in UTF-16-LE).
+_ENCRYPTION_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
+
+
+# The parser of every part: no entities, no network, no DTD, no huge trees. The DOCTYPE check
+# runs before it anyway (python-docx's own parser only sets resolve_entities=False).
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, dtd_validation=False
+)
+
+_REVISION_TAGS = (
+    _W + "ins",
+    _W + "del",
+    _W + "moveFrom",
+    _W + "moveTo",
+    _W + "cellIns",
+    _W + "cellDel",
+)
+# Containers whose children are read as if they were in the parent.
+_TRANSPARENT_INLINE = frozenset(
+    _W + t for t in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "sdtContent", "bdo", "dir")
+)
+_DELETED = frozenset({_W + "del", _W + "moveFrom"})
+_BLOCK_TRANSPARENT = frozenset({_W + "customXml", _W + "sdtContent"})
+
+
+def _fail(path: str | None, reason: str) -> ReadError:
+    return ReadError(path, reason)
+
+
+# ------------------------------------------------------------------------------------------------
+# The package: safety checks, then content types and relationships
+
+
+def _open_zip(data: bytes, path: str | None) -> zipfile.ZipFile:
+    if data[:8] == _OLE2_MAGIC:
+        if any(name in data for name in _ENCRYPTION_STREAMS):
+            raise _fail(path, "password-protected .docx: remove the password in Word and save it again")
+        raise _fail(path, "old binary .doc format: open it in Word or LibreOffice and save as .docx")
+    if not data:
+        raise _fail(path, "empty file")
+    if len(data) > MAX_FILE_BYTES:
+        raise _fail(path, f"file too large ({len(data) // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)")
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        if data[:4] == b"PK\x03\x04":
+            raise _fail(path, "damaged or truncated .docx (the zip archive is incomplete)") from None
+        raise _fail(path, "not a .docx file (not a zip archive)") from None
+    except (ValueError, OSError, EOFError, NotImplementedError) as exc:
+        raise _fail(path, f"damaged .docx ({exc})") from None
+
+
+def _check_members(zf: zipfile.ZipFile, path: str | None) -> list[zipfile.ZipInfo]:
+    infos = zf.infolist()
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise _fail(path, f"refused: the archive holds {len(infos)} files (a zip bomb?)")
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise _fail(path, "password-protected .docx (encrypted zip archive)")
+        total += info.file_size
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_ZIP_RATIO * max(1, info.compress_size):
+            raise _fail(
+                path,
+                f"refused: {info.filename} would expand {info.file_size // max(1, info.compress_size)} times (a zip bomb?)",
+            )
+        if _is_xml_name(info.filename) and info.file_size > MAX_XML_PART_BYTES:
+            raise _fail(path, f"refused: {info.filename} is larger than {MAX_XML_PART_BYTES // (1024 * 1024)} MB (a zip bomb?)")
+    if total > MAX_ZIP_TOTAL_BYTES:
+        raise _fail(
+            path,
+            f"refused: the archive would expand to {total // (1024 * 1024)} MB, more than {MAX_ZIP_TOTAL_BYTES // (1024 * 1024)} MB (a zip bomb?)",
+        )
+    return infos
+
+
+def _is_xml_name(name: str) -> bool:
+    low = name.lower()
+    return low.endswith((".xml", ".rels"))
+
+
+def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: str | None) -> bytes:
+    """A member's bytes, never more than its declared size (zipfile stops there)."""
+    try:
+        with zf.open(info) as fh:
+            raw = fh.read(MAX_XML_PART_BYTES + 1)
+    except RuntimeError:  # an encrypted member
+        raise _fail(path, "password-protected .docx (encrypted zip archive)") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        raise _fail(path, f"damaged or truncated .docx ({info.filename}: {exc})") from None
+    if len(raw) > MAX_XML_PART_BYTES:
+        raise _fail(path, f"refused: {info.filename} is larger than {MAX_XML_PART_BYTES // (1024 * 1024)} MB (a zip bomb?)")
+    return raw
+
+
+def _has_doctype(raw: bytes) -> bool:
+    """Whether an XML part declares a DOCTYPE (and so perhaps entities), which Word never writes.
+
+    A DOCTYPE and its entity declarations can only stand in the prologue, before the root
+    element; the prologue is read token by token (XML declaration, processing instructions,
+    comments), so a comment cannot hide one. UTF-16 parts are read as text first."""
+    head = raw[:4]
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head:
+        text = raw.decode("utf-16", errors="ignore") if head[:2] in (b"\xff\xfe", b"\xfe\xff") else (
+            raw.decode("utf-16-be" if head[:1] == b"\x00" else "utf-16-le", errors="ignore")
+        )
+        raw = text.encode("utf-8", errors="ignore")
+    pos, size = 0, len(raw)
+    while pos < size:
+        while pos < size and raw[pos] in b" \t\r\n\xef\xbb\xbf":  # blanks and a UTF-8 mark
+            pos += 1
+        if raw.startswith(b"<?", pos):
+            opening, closing = b"<?", b"?>"
+        elif raw.startswith(b"<!--", pos):
+            opening, closing = b"<!--", b"-->"
+        else:
+            # the root element starts here, unless a declaration (DOCTYPE) comes first
+            return raw.startswith(b"<!", pos)
+        end = raw.find(closing, pos + len(opening))
+        if end == -1:
+            return False  # an unterminated prologue: the parser refuses it
+        pos = end + len(closing)
+    return False
+
+
+def _parse(raw: bytes, name: str, path: str | None):
+    try:
+        return etree.fromstring(raw, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise _fail(path, f"damaged .docx ({name} is not well-formed XML: {exc})") from None
+
+
+def _relationships(parts: dict[str, bytes], source: str, path: str | None) -> dict[str, str]:
+    """Relationship type -> target member name for the part ``source`` ("" for the package)."""
+    folder, _, base = source.rpartition("/")
+    rels_name = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+    raw = parts.get(rels_name)
+    if raw is None:
+        return {}
+    out: dict[str, str] = {}
+    for rel in _parse(raw, rels_name, path).iter(f"{{{_R_NS}}}Relationship"):
+        rtype, target = rel.get("Type"), rel.get("Target") or ""
+        if not rtype or rel.get("TargetMode") == "External" or rtype in out:
+            continue
+        out[rtype] = _resolve(folder, target)
+    return out
+
+
+def _resolve(folder: str, target: str) -> str:
+    """A relationship target as a member name: absolute (``/word/styles.xml``) or relative."""
+    parts = [] if target.startswith("/") else [p for p in folder.split("/") if p]
+    for piece in target.split("/"):
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece not in ("", "."):
+            parts.append(piece)
+    return "/".join(parts)
+
+
+def _content_type(parts: dict[str, bytes], name: str, path: str | None) -> str | None:
+    root = _parse(parts["[Content_Types].xml"], "[Content_Types].xml", path)
+    ct = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+    for override in root.iter(ct + "Override"):
+        if (override.get("PartName") or "").lstrip("/").lower() == name.lower():
+            return override.get("ContentType")
+    ext = name.rpartition(".")[2].lower()
+    for default in root.iter(ct + "Default"):
+        if (default.get("Extension") or "").lower() == ext:
+            return default.get("ContentType")
+    return None
+
+
+def _open_package(data: bytes, path: str | None):
+    """Check the archive; return the document, styles and numbering roots (None when absent or
+    not needed) and whether legacy fonts may occur.
+
+    The package is resolved as OPC says (content types, then the package's and the document's
+    relationships) with zipfile and a hardened parser. python-docx's ``Package.open`` would do
+    the same but parses every part with its element classes (about 17 ms for a plan), which
+    alone exceeds the reading budget of 20 ms per file.
+    """
+    zf = _open_zip(data, path)
+    with zf:
+        infos = _check_members(zf, path)
+        parts: dict[str, bytes] = {}
+        for info in infos:
+            if _is_xml_name(info.filename):
+                raw = _read_member(zf, info, path)
+                if _has_doctype(raw):
+                    raise _fail(path, f"refused: {info.filename} declares a DOCTYPE or entities (not allowed in .docx)")
+                parts[info.filename] = raw
+    if "[Content_Types].xml" not in parts:
+        raise _fail(path, "not a .docx file (no [Content_Types].xml in the archive)")
+    main = _relationships(parts, "", path).get(_OFFICE_DOCUMENT, "word/document.xml")
+    if main not in parts:
+        raise _fail(path, f"not a .docx file (no {main or 'word/document.xml'} in the archive)")
+    content_type = _content_type(parts, main, path)
+    if content_type not in _WORD_MAIN_TYPES:
+        raise _fail(path, f"not a Word document (its main part is {content_type})")
+    rels = _relationships(parts, main, path)
+    styles, numbering = (parts.get(rels.get(reltype, "")) for reltype in (_RT_STYLES, _RT_NUMBERING))
+    fonts = any(_LEGACY_FONT_NAME.search(raw) for raw in (parts[main], styles or b""))
+    # Styles matter for numbering inherited from a paragraph style and for legacy fonts only.
+    need_styles = styles is not None and (fonts or (numbering is not None and b"numPr" in styles))
+    return (
+        _parse(parts[main], main, path),
+        _parse(styles, "styles", path) if need_styles else None,
+        _parse(numbering, "numbering", path) if numbering is not None else None,
+        fonts,
+    )
+
+
+# ------------------------------------------------------------------------------------------------
+# Styles (fonts and numbering inherited through styles) and numbering
+
+
+@dataclass
+class _Style:
+    based_on: str | None = None
+    font: str | None = None  # "" = an explicit non-legacy (theme) font
+    num: tuple[str, int | None] | None = None
+
+
+def _rfonts_name(rpr) -> str | None:
+    if rpr is None:
+        return None
+    rfonts = rpr.find(_W + "rFonts")
+    if rfonts is None:
+        return None
+    if rfonts.get(_W + "hAnsiTheme") or rfonts.get(_W + "asciiTheme"):
+        return ""
+    return rfonts.get(_W + "hAnsi") or rfonts.get(_W + "ascii")
+
+
+def _num_pr(ppr) -> tuple[str, int | None] | None:
+    if ppr is None:
+        return None
+    num_pr = ppr.find(_W + "numPr")
+    if num_pr is None:
+        return None
+    num_id = num_pr.find(_W + "numId")
+    ilvl = num_pr.find(_W + "ilvl")
+    level = _int(ilvl.get(_W + "val")) if ilvl is not None else None
+    return (num_id.get(_W + "val", "0") if num_id is not None else "", level)
+
+
+def _int(value: str | None, default: int | None = None) -> int | None:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+class _Styles:
+    """Paragraph and run styles, read on demand: a style's font and numbering, through basedOn."""
+
+    def __init__(self, root):
+        self.elements: dict[str, object] = {}
+        self.cache: dict[str, _Style] = {}
+        self.default_paragraph: str | None = None
+        self.default_font: str | None = None
+        if root is None:
+            return
+        defaults = root.find(_W + "docDefaults")
+        if defaults is not None:
+            self.default_font = _rfonts_name(defaults.find(f"{_W}rPrDefault/{_W}rPr"))
+        sid_attr, default_attr = _W + "styleId", _W + "default"
+        for style in root.iterchildren(_W + "style"):
+            sid = style.get(sid_attr)
+            if sid:
+                self.elements[sid] = style
+                if style.get(default_attr) in ("1", "true", "on") and style.get(_W + "type") == "paragraph":
+                    self.default_paragraph = sid
+
+    def _style(self, sid: str) -> _Style | None:
+        style = self.cache.get(sid)
+        if style is None:
+            el = self.elements.get(sid)
+            if el is None:
+                return None
+            based = el.find(_W + "basedOn")
+            style = _Style(
+                based_on=based.get(_W + "val") if based is not None else None,
+                font=_rfonts_name(el.find(_W + "rPr")),
+                num=_num_pr(el.find(_W + "pPr")),
+            )
+            self.cache[sid] = style
+        return style
+
+    def _chain(self, sid: str | None):
+        seen = set()
+        while sid and sid not in seen:
+            style = self._style(sid)
+            if style is None:
+                return
+            seen.add(sid)
+            yield style
+            sid = style.based_on
+
+    def font(self, sid: str | None) -> str | None:
+        for style in self._chain(sid):
+            if style.font is not None:
+                return style.font
+        return None
+
+    def paragraph_font(self, psid: str | None) -> str | None:
+        font = self.font(psid or self.default_paragraph)
+        return font if font is not None else self.default_font
+
+    def num(self, psid: str | None) -> tuple[str, int | None] | None:
+        for style in self._chain(psid or self.default_paragraph):
+            if style.num is not None:
+                return style.num
+        return None
+
+
+@dataclass
+class _Level:
+    fmt: str = "decimal"
+    text: str = "%1."
+    start: int = 1
+    suffix: str = "tab"
+    legal: bool = False
+
+
+def _level_of(lvl) -> _Level:
+    def val(tag: str) -> str | None:
+        el = lvl.find(_W + tag)
+        return el.get(_W + "val") if el is not None else None
+
+    return _Level(
+        fmt=val("numFmt") or "decimal",
+        text=val("lvlText") if val("lvlText") is not None else "",
+        start=_int(val("start"), 1) or 0,
+        suffix=val("suff") or "tab",
+        legal=lvl.find(_W + "isLgl") is not None,
+    )
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("upperRoman", "lowerRoman") and n > 0:
+        roman = _roman(n)
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt in ("upperLetter", "lowerLetter") and n > 0:
+        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter if fmt == "upperLetter" else letter.lower()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+class _Numbering:
+    """Counters of automatic numbering, advanced paragraph by paragraph in reading order."""
+
+    def __init__(self, root):
+        self.levels: dict[str, dict[int, _Level]] = {}
+        self.starts: dict[str, dict[int, int]] = {}
+        self.counters: dict[str, list[int | None]] = {}
+        if root is None:
+            return
+        abstract: dict[str, dict[int, _Level]] = {}
+        for an in root.iter(_W + "abstractNum"):
+            levels = {}
+            for lvl in an.iter(_W + "lvl"):
+                ilvl = _int(lvl.get(_W + "ilvl"))
+                if ilvl is not None and 0 <= ilvl < 9:
+                    levels[ilvl] = _level_of(lvl)
+            abstract[an.get(_W + "abstractNumId", "")] = levels
+        for num in root.iter(_W + "num"):
+            num_id = num.get(_W + "numId")
+            ref = num.find(_W + "abstractNumId")
+            if not num_id or ref is None:
+                continue
+            levels = dict(abstract.get(ref.get(_W + "val", ""), {}))
+            starts = {}
+            for override in num.iter(_W + "lvlOverride"):
+                ilvl = _int(override.get(_W + "ilvl"))
+                if ilvl is None:
+                    continue
+                start = override.find(_W + "startOverride")
+                if start is not None:
+                    starts[ilvl] = _int(start.get(_W + "val"), 1) or 0
+                lvl = override.find(_W + "lvl")
+                if lvl is not None:
+                    levels[ilvl] = _level_of(lvl)
+            self.levels[num_id] = levels
+            self.starts[num_id] = starts
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        """Advance the counter of ``num_id`` at level ``ilvl`` and return the label Word shows."""
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, [None] * 9)
+        level = levels[ilvl]
+        start = self.starts[num_id].get(ilvl, level.start)
+        current = counters[ilvl]
+        counters[ilvl] = start if current is None else current + 1
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = None
+        if level.fmt == "bullet":
+            label = "".join("•" if "\uf000" <= c <= "\uf0ff" else c for c in level.text)
+        else:
+            def number(m: re.Match[str]) -> str:
+                k = int(m.group(1)) - 1
+                lv = levels.get(k, _Level())
+                value = counters[k]
+                if value is None:
+                    value = self.starts[num_id].get(k, lv.start)
+                fmt = "decimal" if level.legal and lv.fmt != "none" else lv.fmt
+                return _format_number(value, fmt)
+
+            label = re.sub(r"%([1-9])", number, level.text)
+        label = label.strip()
+        if not label:
+            return ""
+        return label if level.suffix == "nothing" else label + " "
+
+
+# ------------------------------------------------------------------------------------------------
+# The walk
+
+
+@dataclass
+class _Para:
+    """A paragraph read: its text (``\\n`` at soft breaks), text-box lines, and whether its mark
+    was deleted (it then joins the next paragraph)."""
+
+    text: str
+    boxes: list[str] = field(default_factory=list)
+    mark_deleted: bool = False
+
+
+class _Walker:
+    def __init__(self, styles: _Styles, numbering: _Numbering, fonts: bool):
+        self.styles = styles
+        self.numbering = numbering
+        self.fonts = fonts  # whether any legacy font may occur (else fonts are not resolved)
+        self.legacy_used: set[str] = set()
+        self.alt_chunks = 0
+
+    # -- paragraphs ---------------------------------------------------------------------------
+    def paragraph(self, p) -> _Para:
+        ppr = p.find(_W + "pPr")
+        psid = None
+        mark_deleted = False
+        direct_num = None
+        if ppr is not None:
+            pstyle = ppr.find(_W + "pStyle")
+            psid = pstyle.get(_W + "val") if pstyle is not None else None
+            rpr = ppr.find(_W + "rPr")
+            mark_deleted = rpr is not None and (rpr.find(_W + "del") is not None or rpr.find(_W + "moveFrom") is not None)
+            direct_num = _num_pr(ppr)
+        para_font = self.styles.paragraph_font(psid) if self.fonts else None
+        segments: list[tuple[str, tuple[str, bool] | None]] = []
+        boxes: list[str] = []
+        self._inline(p, segments, boxes, para_font)
+        text = self._join(segments)
+        label = ""
+        if not mark_deleted:
+            num = direct_num if direct_num is not None else self.styles.num(psid)
+            if num is not None and num[0] not in ("", "0"):
+                ilvl = num[1]
+                if ilvl is None and direct_num is not None and direct_num[1] is None:
+                    style_num = self.styles.num(psid)
+                    ilvl = style_num[1] if style_num else None
+                label = self.numbering.label(num[0], ilvl or 0)
+        return _Para(label + text, boxes, mark_deleted)
+
+    def _join(self, segments: list[tuple[str, tuple[str, bool] | None]]) -> str:
+        out: list[str] = []
+        i = 0
+        while i < len(segments):
+            text, key = segments[i]
+            j = i + 1
+            while j < len(segments) and segments[j][1] == key:
+                text += segments[j][0]
+                j += 1
+            if key is not None:
+                text = convert_legacy_font_text(text, key[0], key[1])
+                self.legacy_used.add(key[0])
+            out.append(text)
+            i = j
+        return "".join(out)
+
+    def _run_font(self, r, para_font: str | None) -> tuple[str, bool] | None:
+        rpr = r.find(_W + "rPr")
+        font = _rfonts_name(rpr)
+        if font is None and rpr is not None:
+            rstyle = rpr.find(_W + "rStyle")
+            if rstyle is not None:
+                font = self.styles.font(rstyle.get(_W + "val"))
+        if font is None:
+            font = para_font
+        return legacy_font_encoding(font)
+
+    def _inline(self, el, segments: list, boxes: list[str], para_font: str | None) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == _W + "r":
+                self._run(child, segments, boxes, para_font)
+            elif tag in _TRANSPARENT_INLINE:
+                self._inline(child, segments, boxes, para_font)
+            elif tag == _W + "sdt":
+                content = child.find(_W + "sdtContent")
+                if content is not None:
+                    self._inline(content, segments, boxes, para_font)
+            elif tag in (_M + "oMath", _M + "oMathPara"):
+                segments.append(("".join(t.text or "" for t in child.iter(_M + "t")), None))
+            elif tag == _MC + "AlternateContent":
+                branch = _first_branch(child)
+                if branch is not None:
+                    self._inline(branch, segments, boxes, para_font)
+            # w:del, w:moveFrom, pPr, bookmarks, proofing marks and comments hold no shown text
+
+    def _run(self, r, segments: list, boxes: list[str], para_font: str | None) -> None:
+        key = self._run_font(r, para_font) if self.fonts else None
+        parts: list[str] = []
+        for child in r:
+            tag = child.tag
+            if tag == _W + "t":
+                parts.append(child.text or "")
+            elif tag in (_W + "tab", _W + "ptab"):
+                parts.append("\t")
+            elif tag in (_W + "br", _W + "cr"):
+                parts.append("\n")
+            elif tag == _W + "noBreakHyphen":
+                parts.append("-")
+            elif tag in (_W + "drawing", _W + "pict", _W + "object", _MC + "AlternateContent"):
+                self._boxes(child, boxes)
+        if parts:
+            segments.append(("".join(parts), key))
+
+    def _boxes(self, el, boxes: list[str]) -> None:
+        """Lines of the text boxes inside a drawing (the first branch of AlternateContent only,
+        since the fallback repeats the same text)."""
+        if el.tag == _MC + "AlternateContent":
+            branch = _first_branch(el)
+            if branch is not None:
+                self._boxes(branch, boxes)
+            return
+        for child in el:
+            if child.tag == _W + "txbxContent":
+                boxes.extend(self.block_lines(child))
+            elif isinstance(child.tag, str):
+                self._boxes(child, boxes)
+
+    # -- blocks as plain lines (cells, nested tables, text boxes) -------------------------------
+    def block_lines(self, container) -> list[str]:
+        lines: list[str] = []
+        pending = ""
+        for kind, item in self._blocks(container):
+            if kind == "p":
+                para = self.paragraph(item)
+                if para.mark_deleted:
+                    pending += para.text
+                    lines.extend(para.boxes)
+                    continue
+                lines.extend(nfc(pending + para.text).split("\n"))
+                lines.extend(para.boxes)
+                pending = ""
+            elif kind == "tbl":
+                if pending:
+                    lines.extend(nfc(pending).split("\n"))
+                    pending = ""
+                for row in self._rows(item):
+                    for tc in self._cells(row):
+                        lines.extend(self.block_lines(tc))
+        if pending:
+            lines.extend(nfc(pending).split("\n"))
+        return lines
+
+    def _blocks(self, container):
+        """(kind, element) for the paragraphs and tables of a container, in order, reading through
+        content controls and custom XML."""
+        for child in container:
+            tag = child.tag
+            if tag == _W + "p":
+                yield "p", child
+            elif tag == _W + "tbl":
+                yield "tbl", child
+            elif tag == _W + "sdt":
+                content = child.find(_W + "sdtContent")
+                if content is not None:
+                    yield from self._blocks(content)
+            elif tag in _BLOCK_TRANSPARENT:
+                yield from self._blocks(child)
+            elif tag == _W + "altChunk":
+                self.alt_chunks += 1
+
+    def _rows(self, tbl):
+        for child in tbl:
+            tag = child.tag
+            if tag == _W + "tr":
+                trpr = child.find(_W + "trPr")
+                if trpr is not None and trpr.find(_W + "del") is not None:
+                    continue  # a deleted row: gone once changes are accepted
+                yield child
+            elif tag in (_W + "sdt", _W + "customXml"):
+                inner = child.find(_W + "sdtContent") if tag == _W + "sdt" else child
+                if inner is not None:
+                    yield from self._rows(inner)
+
+    def _cells(self, tr):
+        for child in tr:
+            tag = child.tag
+            if tag == _W + "tc":
+                tcpr = child.find(_W + "tcPr")
+                if tcpr is not None and tcpr.find(_W + "cellDel") is not None:
+                    continue
+                yield child
+            elif tag in (_W + "sdt", _W + "customXml"):
+                inner = child.find(_W + "sdtContent") if tag == _W + "sdt" else child
+                if inner is not None:
+                    yield from self._cells(inner)
+
+
+def _first_branch(alternate):
+    for child in alternate:
+        if child.tag in (_MC + "Choice", _MC + "Fallback"):
+            return child
+    return None
+
+
+class _TextBuilder:
+    """Layout.text built piece by piece; every piece is NFC already."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pos = 0
+        self.lines = 0
+
+    def add(self, piece: str) -> Span:
+        start = self.pos
+        self.parts.append(piece)
+        self.pos += len(piece)
+        return Span(start, self.pos)
+
+    def newline(self) -> None:
+        if self.parts:
+            self.add("\n")
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _cell_text(lines: list[str]) -> str:
+    while lines and not lines[-1].strip():
+        lines.pop()
+    first = 0
+    while first < len(lines) and not lines[first].strip():
+        first += 1
+    return "\n".join(lines[first:])
+
+
+def _table(walker: _Walker, tbl, number: int, out: _TextBuilder) -> RawTable | None:
+    rows: list[tuple[RawCell, ...]] = []
+    start = None
+    merged: dict[int, Span] = {}  # grid column -> span of the cell that starts a vertical merge
+    for row_el in walker._rows(tbl):
+        row_no = len(rows)
+        out.newline()
+        if start is None:
+            start = out.pos
+        trpr = row_el.find(_W + "trPr")
+        grid = 0
+        if trpr is not None:
+            before = trpr.find(_W + "gridBefore")
+            grid = _int(before.get(_W + "val"), 0) if before is not None else 0
+        cells: list[RawCell] = []
+        for col, tc in enumerate(walker._cells(row_el)):
+            if col:
+                out.add("\t")
+            tcpr = tc.find(_W + "tcPr")
+            span_cols = 1
+            vmerge = None
+            if tcpr is not None:
+                gs = tcpr.find(_W + "gridSpan")
+                span_cols = max(1, _int(gs.get(_W + "val"), 1) or 1) if gs is not None else 1
+                vm = tcpr.find(_W + "vMerge")
+                if vm is not None:
+                    vmerge = vm.get(_W + "val", "continue")
+            source = SourceRef("cell", table=number, row=row_no, column=col)
+            if vmerge == "continue":
+                span = merged.get(grid, Span(out.pos, out.pos))
+            else:
+                span = out.add(_cell_text([nfc(line) for line in walker.block_lines(tc)]))
+                if vmerge == "restart":
+                    merged[grid] = span
+                else:
+                    merged.pop(grid, None)
+            cells.append(RawCell(span, source))
+            grid += span_cols
+        rows.append(tuple(cells))
+    if not rows or start is None:
+        return None
+    return RawTable(tuple(rows), Span(start, out.pos), SourceRef("cell", table=number, row=0, column=0))
+
+
+def read_docx(data: bytes, path: str | None = None) -> Layout:
+    """Read the bytes of a .docx into a :class:`Layout` (form ``docx``).
+
+    Text inside tracked insertions is read and deleted text is not (``revisions`` tells whether
+    the file holds tracked changes); tables become :class:`RawTable` items.
+
+    >>> import io, docx
+    >>> d = docx.Document()
+    >>> _ = d.add_paragraph("KẾ HOẠCH")
+    >>> row = d.add_table(rows=1, cols=2).rows[0]
+    >>> row.cells[0].text, row.cells[1].text = "1", "Tuyên truyền"
+    >>> buf = io.BytesIO(); d.save(buf)
+    >>> layout = read_docx(buf.getvalue(), "ke-hoach.docx")
+    >>> layout.text
+    'KẾ HOẠCH\\n1\\tTuyên truyền'
+    >>> [type(item).__name__ for item in layout.items], layout.revisions
+    (['Line', 'RawTable'], False)
+    """
+    data = bytes(data)
+    root, styles_root, numbering_root, fonts = _open_package(data, path)
+    body = root.find(_W + "body")
+    if body is None:
+        raise _fail(path, "damaged .docx (the document has no body)")
+    walker = _Walker(_Styles(styles_root), _Numbering(numbering_root), fonts)
+    revisions = next(body.iter(*_REVISION_TAGS), None) is not None
+
+    out = _TextBuilder()
+    items: list[Line | RawTable] = []
+    paragraph_no = 0
+    table_no = 0
+    pending: _Para | None = None
+    pending_no = 0
+
+    def emit(para: _Para, number: int) -> None:
+        source = SourceRef("paragraph", paragraph=number)
+        for line in [*nfc(para.text).split("\n"), *(nfc(b) for b in para.boxes)]:
+            out.newline()
+            span = out.add(line)
+            stripped = line.strip()
+            if stripped:  # the Line leaves out indentation and trailing blanks; the text keeps them
+                start = span.start + len(line) - len(line.lstrip())
+                items.append(Line(Span(start, start + len(stripped)), source))
+
+    for kind, el in walker._blocks(body):
+        if kind == "p":
+            para = walker.paragraph(el)
+            if pending is not None:
+                para = _Para(pending.text + para.text, pending.boxes + para.boxes, para.mark_deleted)
+                number = pending_no
+            else:
+                number = paragraph_no
+            paragraph_no += 1
+            if para.mark_deleted:
+                pending, pending_no = para, number
+                continue
+            pending = None
+            emit(para, number)
+        else:
+            if pending is not None:
+                emit(pending, pending_no)
+                pending = None
+            table = _table(walker, el, table_no, out)
+            if table is not None:
+                items.append(table)
+                table_no += 1
+    if pending is not None:
+        emit(pending, pending_no)
+
+    text = out.text()
+    if not text.strip():
+        raise _fail(path, "the document has no text")
+    warnings: list[ReadWarning] = []
+    if revisions:
+        warnings.append(ReadWarning("tracked changes: the text is read as if every change were accepted"))
+    if walker.legacy_used:
+        names = " and ".join(sorted(n.upper() for n in walker.legacy_used))
+        warnings.append(ReadWarning(f"text in legacy {names} fonts converted to Unicode"))
+    if walker.alt_chunks:
+        warnings.append(ReadWarning(f"{walker.alt_chunks} embedded document(s) (altChunk) not read"))
+    encoding = "+".join(sorted(walker.legacy_used)) or None
+    return Layout(text, tuple(items), "docx", encoding=encoding, revisions=revisions, warnings=tuple(warnings))

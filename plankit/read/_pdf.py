@@ -1,0 +1,121 @@
+"""A PDF with a text layer into a :class:`Layout`: its text lines, page by page.
+
+pypdf's layout mode is used: it keeps each printed line on one text line, so the two columns of
+the header come out side by side ("UBND TỈNH HẢI DƯƠNG      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+as in a scanned plan, and a table row stays on its lines instead of one cell word per line.
+Each non-blank line is a :class:`Line` with ``SourceRef(kind="page", page=n, line=k)`` (both
+1-based); its span leaves out the indentation and trailing blanks, which stay in the text. Pages
+follow each other with a single ``\\n``: page boundaries are in the source references, not in
+the text. Tables are not rebuilt from a PDF: their rows are lines.
+
+A PDF without a text layer (a scan) raises :class:`NoTextLayer`; the dispatcher then runs OCR.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+
+from ..errors import ReadError
+from ..model import SourceRef, Span
+from ..text import nfc
+from ._layout import Layout, Line
+from ._limits import MAX_FILE_BYTES, MAX_PDF_PAGES
+
+__all__ = ["NoTextLayer", "read_pdf"]
+
+# Under this many non-blank characters per page on average, the "text" is a scanner's stray
+# marks or page numbers, not a text layer.
+MIN_CHARS_PER_PAGE = 20
+
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class NoTextLayer(ReadError):
+    """A PDF whose pages are images (a scan): its text can only be read by OCR."""
+
+    def __init__(self, path: str | None):
+        super().__init__(path, "no text layer (a scanned PDF): OCR needed — install tesseract-ocr and tesseract-ocr-vie")
+
+
+def _open(data: bytes, path: str | None):
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    if len(data) > MAX_FILE_BYTES:
+        raise ReadError(path, f"file too large ({len(data) // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)")
+    if b"%PDF-" not in data[:1024]:
+        raise ReadError(path, "not a PDF file (no %PDF header)")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            from pypdf import PasswordType
+
+            if reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+                raise ReadError(path, "password-protected PDF: open it with its password and save an unprotected copy")
+        count = len(reader.pages)
+    except ReadError:
+        raise
+    except DependencyError:
+        raise ReadError(path, "encrypted PDF: reading it needs the 'cryptography' package (pip install cryptography)") from None
+    except FileNotDecryptedError:
+        raise ReadError(path, "password-protected PDF: open it with its password and save an unprotected copy") from None
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError) as exc:
+        raise ReadError(path, f"damaged PDF ({exc})") from None
+    if count == 0:
+        raise ReadError(path, "the PDF has no pages")
+    if count > MAX_PDF_PAGES:
+        raise ReadError(path, f"refused: the PDF has {count} pages (the limit is {MAX_PDF_PAGES})")
+    return reader
+
+
+def _page_text(page, path: str | None, number: int) -> str:
+    from pypdf.errors import PdfReadError
+
+    try:
+        text = page.extract_text(extraction_mode="layout")
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, ZeroDivisionError, RecursionError) as exc:
+        raise ReadError(path, f"damaged PDF (page {number}: {exc})") from None
+    text = nfc(text.translate(_LIGATURES)).replace("\f", "\n")
+    return _CONTROL.sub("", text)
+
+
+def read_pdf(data: bytes, path: str | None = None) -> Layout:
+    """Read the text layer of a PDF into a :class:`Layout` (form ``pdf``).
+
+    Raises :class:`NoTextLayer` for a scanned PDF, and :class:`ReadError` for a damaged or
+    password-protected one (a PDF that opens with an empty password is read).
+
+    >>> read_pdf(b"%PDF-1.4 not really", "x.pdf")
+    Traceback (most recent call last):
+    ...
+    plankit.errors.ReadError: x.pdf: damaged PDF (...)
+    """
+    reader = _open(bytes(data), path)
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns on every odd object
+    pieces: list[str] = []
+    items: list[Line] = []
+    pos = 0
+    chars = 0
+    for number, page in enumerate(reader.pages, start=1):
+        lines = [line.rstrip() for line in _page_text(page, path, number).split("\n")]
+        while lines and not lines[-1]:
+            lines.pop()
+        while lines and not lines[0]:
+            lines.pop(0)
+        for k, line in enumerate(lines, start=1):
+            if pieces:
+                pieces.append("\n")
+                pos += 1
+            stripped = line.lstrip()
+            if stripped:
+                start = pos + len(line) - len(stripped)
+                items.append(Line(Span(start, pos + len(line)), SourceRef("page", page=number, line=k)))
+                chars += sum(1 for c in stripped if not c.isspace())
+            pieces.append(line)
+            pos += len(line)
+    if chars < MIN_CHARS_PER_PAGE * len(reader.pages):
+        raise NoTextLayer(path)
+    return Layout("".join(pieces), tuple(items), "pdf")
