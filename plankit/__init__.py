@@ -35,6 +35,9 @@ _LAZY = {
     "parse_citation": "plankit.cite",
     "build_graph": "plankit.graph",
     "draw_graph": "plankit.graph",
+    "draft_plan": "plankit.draft",
+    "render_docx": "plankit.draft",
+    "render_markdown": "plankit.draft",
 }
 
 __all__ = [

@@ -716,7 +716,12 @@ class Plan:
         if self.warnings:
             flags.append(f"{len(self.warnings)} cảnh báo / warnings")
         badge = f" <small>({esc(', '.join(flags))})</small>" if flags else ""
+        todo = ""
+        if self.todo:
+            from .draft import todo_html
+
+            todo = todo_html(self)
         return (
             f"<div><b>{esc(self.name)}</b>{badge}<table>{card}</table>"
-            f"<details open><summary>Bố cục / outline</summary>{outline}</details></div>"
+            f"<details open><summary>Bố cục / outline</summary>{outline}</details>{todo}</div>"
         )
