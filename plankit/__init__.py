@@ -35,6 +35,7 @@ _LAZY = {
     "parse_citation": "plankit.cite",
     "build_graph": "plankit.graph",
     "draw_graph": "plankit.graph",
+    "restore_text": "plankit.restore",
     "draft_plan": "plankit.draft",
     "render_docx": "plankit.draft",
     "render_markdown": "plankit.draft",

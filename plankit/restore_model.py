@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import itertools
 import math
 import re
 import time
@@ -229,6 +230,62 @@ def viet74k_path() -> Path | None:
     return None
 
 
+def underthesea_corpus_path() -> Path | None:
+    """Running Vietnamese text that ``underthesea`` ships: the tagged VLSP 2013 test set.
+
+    It sits next to the part-of-speech model (``pipeline/pos_tag/models/*/test_output.txt``,
+    one word a line, a blank line between sentences). Versions without it give ``None``.
+
+    >>> p = underthesea_corpus_path(); p is None or p.name == "test_output.txt"
+    True
+    """
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for base in spec.submodule_search_locations:
+        found = sorted(Path(base).glob("pipeline/pos_tag/models/*/test_output.txt"))
+        if found:
+            return found[-1]
+    return None
+
+
+def read_tagged_corpus(path: Path) -> str:
+    """The sentences of a one-word-a-line tagged corpus as plain text, one sentence a line."""
+    sentences: list[str] = []
+    words: list[str] = []
+    with open(path, encoding="utf-8") as fh:
+        for raw in fh:
+            word = raw.split("\t", 1)[0].strip()
+            if word:
+                words.append(word)
+            elif words:
+                sentences.append(" ".join(words))
+                words = []
+    if words:
+        sentences.append(" ".join(words))
+    return nfc("\n".join(sentences))
+
+
+def places_text() -> str:
+    """Province and department names from :mod:`plankit.places`, one phrase a line.
+
+    Four plans cannot teach the names of 63 provinces; this text does ("tỉnh Hưng Yên",
+    "UBND tỉnh Hải Dương", "Sở Công Thương").
+
+    >>> "tỉnh Hưng Yên" in places_text().splitlines()
+    True
+    """
+    from .places import departments, provinces
+
+    lines: list[str] = []
+    for prov in provinces():
+        for name in (prov.name, *prov.aliases):
+            lines += [name, f"{prov.kind} {name}", f"UBND {prov.kind} {name}", f"của {prov.kind} {name}"]
+    for dep in departments():
+        lines.append(dep.name)
+    return "\n".join(lines)
+
+
 def bundled_plans_dir() -> Path | None:
     """The ``plans/`` folder next to the package (a source checkout), or ``None``."""
     path = Path(__file__).resolve().parent.parent / "plans"
@@ -262,8 +319,10 @@ def bundled_texts(exclude: Iterable[str] = ()) -> dict[str, str]:
 # -- the model -------------------------------------------------------------------------------
 
 _BOS = "<s>"
-# Weights: a word-list bigram counts as this many running-text bigrams; a backoff costs log(0.4).
-_DICT_WEIGHT = 0.5
+# Weights: a word-list entry counts as this many running-text unigrams and bigrams; a backoff
+# costs log(0.4). Chosen on the leave-one-out benchmark.
+_DICT_UNI_WEIGHT = 0.02
+_DICT_BI_WEIGHT = 0.25
 _BACKOFF = math.log(0.4)
 
 
@@ -278,10 +337,13 @@ class Model:
 
     variants: Mapping[str, tuple[str, ...]]
     uni: Mapping[str, float]
-    bi: Mapping[tuple[str, str], float]
-    tri: Mapping[tuple[str, str, str], float]
+    ids: Mapping[str, int]
+    uni_by_id: tuple[float, ...]
+    bi: Mapping[int, float]
+    tri: Mapping[int, float]
     unknown: float
     symbols: Mapping[str, str]
+    acronyms: frozenset[str]
     confusions: Confusions
     sources: tuple[str, ...]
     build_seconds: float = 0.0
@@ -301,9 +363,10 @@ class Model:
     def add(self, text: str, *, name: str = "text") -> Model:
         """A new model that also counts the n-grams of ``text`` (e.g. last year's plans).
 
-        >>> m = build_model([], wordlist=False, bundled=False).add("Sở Khoa học và Công nghệ")
-        >>> m.variants["so"], "khoa" in m.uni
-        (('sở',), True)
+        >>> bare = build_model([], bundled=False, wordlist=False, corpus=False, places=False)
+        >>> m = bare.add("Sở Khoa học và Công nghệ", name="so-khcn")
+        >>> m.variants["so"], "khoa" in m.uni, m.sources
+        (('sở',), True, ('so-khcn',))
         """
         uni, bi, tri, syms = Counter(self._text_uni), Counter(self._text_bi), Counter(self._text_tri), Counter(self._text_symbols)
         _count_text(text, uni, bi, tri, syms)
@@ -318,13 +381,15 @@ class Model:
         >>> m.logprob("cải", "cách", "hành") > m.logprob("cải", "cách", "hạnh")
         True
         """
-        s = self.tri.get((u, v, w))
+        ids = self.ids
+        iu, iv, iw = ids.get(u, 0), ids.get(v, 0), ids.get(w, 0)
+        s = self.tri.get(iu << 40 | iv << 20 | iw)
         if s is not None:
             return s
-        s = self.bi.get((v, w))
+        s = self.bi.get(iv << 20 | iw)
         if s is not None:
             return _BACKOFF + s
-        return 2 * _BACKOFF + self.uni.get(w, self.unknown)
+        return 2 * _BACKOFF + self.uni_by_id[iw]
 
     def candidates(self, folded: str) -> tuple[str, ...]:
         """The real syllables that fold to ``folded``, most frequent first.
@@ -352,13 +417,18 @@ def _count_text(text: str, uni: Counter, bi: Counter, tri: Counter, syms: Counte
                 continue
             if kind == "doc":
                 for part in re.findall(r"[^\W\d_]+", m.group()):
-                    if part != fold(part).upper() or "Đ" in part:
+                    if "Đ" in part:
                         syms[part] += 1
+            elif kind == "word" and m.group().isupper() and len(m.group()) >= 2:
+                if "Đ" in m.group() and len(m.group()) >= 3:
+                    syms[m.group()] += 1  # an acronym with Đ: HĐND, PGĐ, TTĐT
+                elif not is_syllable(m.group()):
+                    syms["@" + m.group()] += 1  # an acronym: UBND, CCHC, PAPI
             keys.append(key)
         if len(keys) == 2:
             continue
         uni.update(keys[2:])
-        bi.update(zip(keys[1:], keys[2:], strict=False))
+        bi.update(itertools.pairwise(keys[1:]))
         tri.update(zip(keys, keys[1:], keys[2:], strict=False))
 
 
@@ -369,7 +439,7 @@ def _count_wordlist(path: Path, uni: Counter, bi: Counter) -> None:
             continue
         sylls = [canonical_syllable(p) for p in parts]
         uni.update(sylls)
-        bi.update(zip(sylls, sylls[1:], strict=False))
+        bi.update(itertools.pairwise(sylls))
 
 
 def _assemble(
@@ -387,7 +457,7 @@ def _assemble(
     for w, c in text_uni.items():
         uni_count[w] += c
     for w, c in dict_uni.items():
-        uni_count[w] += _DICT_WEIGHT * c
+        uni_count[w] += _DICT_UNI_WEIGHT * c
     total = sum(uni_count.values()) or 1.0
     uni = {w: math.log(c / total) for w, c in uni_count.items()}
     unknown = math.log(0.5 / total)
@@ -397,16 +467,25 @@ def _assemble(
     for k, c in text_bi.items():
         bi_count[k] = bi_count.get(k, 0.0) + c
     for k, c in dict_bi.items():
-        bi_count[k] = bi_count.get(k, 0.0) + _DICT_WEIGHT * c
+        bi_count[k] = bi_count.get(k, 0.0) + _DICT_BI_WEIGHT * c
     ctx: dict[str, float] = {}
     for (v, _), c in bi_count.items():
         ctx[v] = ctx.get(v, 0.0) + c
-    bi = {k: math.log(c / ctx[k[0]]) for k, c in bi_count.items()}
+    ids = {_BOS: 1}
+    for w in uni_count:
+        ids.setdefault(w, len(ids) + 1)
+    uni_by_id = [unknown] * (len(ids) + 2)
+    for w, i in ids.items():
+        uni_by_id[i] = uni.get(w, unknown)
+    bi = {ids[v] << 20 | ids[w]: math.log(c / ctx[v]) for (v, w), c in bi_count.items()}
 
     tri_ctx: dict[tuple[str, str], float] = {}
-    for (u, v, _), c in text_tri.items():
+    for (u, v, _), c in text_tri.items():  # trigrams: running text only
         tri_ctx[(u, v)] = tri_ctx.get((u, v), 0.0) + c
-    tri = {k: math.log(c / tri_ctx[k[:2]]) for k, c in text_tri.items()}
+    tri = {
+        ids[u] << 40 | ids[v] << 20 | ids[w]: math.log(c / tri_ctx[(u, v)])
+        for (u, v, w), c in text_tri.items()
+    }
 
     # folded syllable -> real syllables, most frequent first (ties: alphabetical, stable)
     groups: dict[str, list[str]] = {}
@@ -420,15 +499,22 @@ def _assemble(
 
     conf = load_confusions()
     symbols = dict(conf.symbols)
+    acronyms = set()
     for part, _ in text_symbols.most_common():
-        symbols.setdefault(fold(part).upper(), part)
+        if part.startswith("@"):
+            acronyms.add(part[1:])
+        else:
+            symbols.setdefault(fold(part).upper(), part)
     return Model(
         variants=variants,
         uni=uni,
+        ids=ids,
+        uni_by_id=tuple(uni_by_id),
         bi=bi,
         tri=tri,
         unknown=unknown,
         symbols=symbols,
+        acronyms=frozenset(acronyms),
         confusions=conf,
         sources=sources,
         build_seconds=time.perf_counter() - started,
@@ -447,6 +533,8 @@ def build_model(
     exclude: Iterable[str] = (),
     bundled: bool = True,
     wordlist: bool = True,
+    corpus: bool = True,
+    places: bool = True,
 ) -> Model:
     """Build a model from the bundled clean plans, the Viet74K word list and ``texts``.
 
@@ -456,10 +544,14 @@ def build_model(
         exclude: bundled plans to leave out (see :func:`bundled_texts`), for leave-one-out tests.
         bundled: use the clean plans under ``plans/``.
         wordlist: use ``Viet74K`` from the installed ``underthesea`` (skipped when absent).
+        corpus: use the running text ``underthesea`` ships with its tagger (the VLSP 2013 test
+            set, about 96,000 words; skipped when absent): it teaches which syllables are
+            frequent in general text, which four plans alone cannot.
+        places: use the names of provinces and departments (:func:`places_text`).
 
     >>> m = build_model(exclude=["can-tho/2022-so-khcn.txt"])
-    >>> "can-tho/2022-so-khcn.txt" in m.sources, m.candidates("nghia")[:2]
-    (False, ('nghĩa', 'nghìa'))
+    >>> "can-tho/2022-so-khcn.txt" in m.sources, m.candidates("nghia")[0]
+    (False, 'nghĩa')
     """
     started = time.perf_counter()
     named = dict(texts) if isinstance(texts, Mapping) else {f"text{i + 1}": t for i, t in enumerate(texts)}
@@ -469,8 +561,14 @@ def build_model(
     text_bi: Counter = Counter()
     text_tri: Counter = Counter()
     syms: Counter = Counter()
-    for text in named.values():
-        _count_text(text, text_uni, text_bi, text_tri, syms)
+    if places:
+        named["plankit:places"] = places_text()
+    if corpus and (found := underthesea_corpus_path()) is not None:
+        named["underthesea:vlsp2013"] = read_tagged_corpus(found)
+    for name, text in named.items():
+        # a place name is worth more than one sighting in running text: counted three times
+        for _ in range(3 if name == "plankit:places" else 1):
+            _count_text(text, text_uni, text_bi, text_tri, syms)
     dict_uni: Counter = Counter()
     dict_bi: Counter = Counter()
     sources = list(named)

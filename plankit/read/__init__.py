@@ -86,7 +86,8 @@ def read_plan(path: str | os.PathLike[str], *, restore: bool = False, reference:
         raise ReadError(p, "empty file")
     if st.st_size > MAX_FILE_BYTES:
         raise ReadError(p, f"file too large ({st.st_size // (1024 * 1024)} MB; the limit is 50 MB)")
-    key = (str(p.resolve()), st.st_size, st.st_mtime_ns, restore, id(reference) if reference else None)
+    ref_key = (reference.source.sha256 or hash(reference.text)) if reference is not None else None
+    key = (str(p.resolve()), st.st_size, st.st_mtime_ns, restore, ref_key)
     with _CACHE_LOCK:
         cached = _CACHE.get(key)
     if cached is not None:

@@ -2,7 +2,7 @@
 
 Both run the ``tesseract`` command line (Debian packages ``tesseract-ocr`` and
 ``tesseract-ocr-vie``); PDF pages are first rendered at 300 dpi with ``pdftoppm`` (poppler-utils).
-They return the recognised text, one page after another separated by a form feed, and raise
+They return the recognised text, pages separated by a line holding a form feed, and raise
 :class:`~plankit.errors.OCRUnavailable` when a program or the Vietnamese model is missing. The
 text still has OCR's damage: :func:`plankit.restore_text` repairs it.
 """
@@ -88,7 +88,8 @@ def ocr_image(path: str | os.PathLike[str]) -> str:
 def ocr_pdf(path: str | os.PathLike[str], *, dpi: int = 300) -> str:
     """The text of a scanned PDF: each page rendered by ``pdftoppm -r 300`` and OCR'd.
 
-    Pages are joined with a form feed (``\\f``), as ``pdftotext`` does.
+    Pages are joined by a line holding only a form feed (``"\\n\\f\\n"``): a page break that
+    line-based readers see as a blank line.
 
     >>> ocr_pdf("scan.pdf")  # doctest: +SKIP
     'UBND TP. CAN THO ...'
@@ -115,4 +116,4 @@ def ocr_pdf(path: str | os.PathLike[str], *, dpi: int = 300) -> str:
         pages = sorted(Path(tmp).glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         if not pages:
             raise ReadError(path, "the PDF has no pages to OCR")
-        return "\f".join(_run_tesseract(tesseract, page, path) for page in pages)
+        return "\n\f\n".join(_run_tesseract(tesseract, page, path).rstrip("\n") for page in pages)

@@ -1,0 +1,213 @@
+"""How well and how fast :func:`plankit.restore_text` puts Vietnamese diacritics back.
+
+Leave-one-out on the clean bundled plans (seeds 000, 002, 003): each plan is stripped of every
+diacritic, case kept (NFD, combining marks dropped, đ -> d, Đ -> D), then restored with a model
+built WITHOUT that plan (``build_model(exclude=[name])``: the other plans and Viet74K). A word
+counts as right only if it equals the original exactly (case and marks; tone placement must
+match too: ``hòa`` is not ``hoà``). The numbers also say how many are right ignoring case.
+
+Cần Thơ 2022 is restored a second time with the other Cần Thơ plan, the 2025 OCR (seed 004), as
+``reference=`` (the OCR'd reference is itself restored first, with the same leave-one-out model).
+
+The same inputs go through ``pyvi.ViUtils.add_accents`` (benchmark-only dependency), one line
+at a time; a line on which it raises counts all its words as wrong.
+
+Speed: words per second of ``restore_text`` with the model already built (best of 5 runs, wall
+clock; CPU seconds of this process too, as other work on the machine slows the wall clock), and
+the time to build the default model from scratch.
+
+An ablation repeats the leave-one-out without the VLSP running text that ``underthesea`` ships
+(``build_model(corpus=False)``: plans, Viet74K and place names only).
+
+Targets: >= 95% exact words without a reference, >= 98% with it, >= 20,000 words/s.
+
+Run: ``.venv/bin/python -m benchmarks.bench_restore`` (``run(quick=True)`` skips pyvi).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import time
+import unicodedata
+
+from plankit.restore import restore_text
+from plankit.restore_model import build_model, bundled_plans_dir
+from plankit.text import fold, nfc
+
+TARGET_ACCURACY = 0.95
+TARGET_ACCURACY_REFERENCE = 0.98
+TARGET_WORDS_PER_SECOND = 20_000
+
+SEEDS = {
+    "000": "can-tho/2022-so-khcn.txt",
+    "002": "hung-yen/2022-so-khcn.md",
+    "003": "hai-duong/2022-so-cong-thuong.txt",
+}
+OCR_SEED = "can-tho/2025-so-khcn.ocr.txt"
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def strip_marks(text: str) -> str:
+    """Every diacritic dropped, case kept: 'Đảng' -> 'Dang'."""
+    out = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", out.replace("đ", "d").replace("Đ", "D"))
+
+
+def word_accuracy(original: str, restored: str) -> dict:
+    """Exact and case-insensitive word accuracy of ``restored`` against ``original``.
+
+    Words are letter runs; when the counts differ, words are paired along a difflib alignment
+    of their folded forms, and unpaired original words count as wrong.
+    """
+    gold = _WORD_RE.findall(nfc(original))
+    got = _WORD_RE.findall(nfc(restored))
+    pairs: list[tuple[str, str]] = []
+    if len(gold) == len(got):
+        pairs = list(zip(gold, got, strict=True))
+    else:
+        sm = difflib.SequenceMatcher(None, [fold(w) for w in gold], [fold(w) for w in got], autojunk=False)
+        for a, b, size in sm.get_matching_blocks():
+            pairs.extend((gold[a + k], got[b + k]) for k in range(size))
+    exact = sum(g == o for g, o in pairs)
+    nocase = sum(g.lower() == o.lower() for g, o in pairs)
+    n = len(gold) or 1
+    errors = [(g, o) for g, o in pairs if g != o]
+    return {
+        "words": len(gold),
+        "exact": exact / n,
+        "ignoring_case": nocase / n,
+        "errors": errors,
+    }
+
+
+def _pyvi(text: str) -> tuple[str, int]:
+    from pyvi import ViUtils
+
+    out, failed = [], 0
+    for line in text.split("\n"):
+        try:
+            out.append(ViUtils.add_accents(line) if line.strip() else line)
+        except Exception:  # pyvi raises KeyError on some lines; the line counts as wrong
+            failed += 1
+            out.append("")
+    return "\n".join(out), failed
+
+
+def run(quick: bool = False) -> dict:
+    """Leave-one-out accuracy (plankit and pyvi), reference accuracy, speed, build time."""
+    root = bundled_plans_dir()
+    if root is None:
+        return {"skipped": "plans/ not found"}
+    texts = {k: nfc((root / name).read_text("utf-8")) for k, name in SEEDS.items()}
+    ocr_text = nfc((root / OCR_SEED).read_text("utf-8"))
+
+    t0 = time.perf_counter()
+    build_model()  # the default model's sources, from scratch (default_model() caches this)
+    build_seconds = time.perf_counter() - t0
+
+    per_seed: dict[str, dict] = {}
+    models = {}
+    total_words = total_exact = total_nocase = 0
+    pyvi_exact = pyvi_nocase = 0
+    for key, name in SEEDS.items():
+        model = build_model(exclude=[name])
+        models[key] = model
+        plain = strip_marks(texts[key])
+        restored = restore_text(plain, model=model, ocr=False)
+        acc = word_accuracy(texts[key], restored.text)
+        entry = {
+            "plan": name,
+            "words": acc["words"],
+            "exact": round(acc["exact"], 4),
+            "ignoring_case": round(acc["ignoring_case"], 4),
+            "sample_errors": [f"{g} -> {o}" for g, o in acc["errors"][:15]],
+        }
+        total_words += acc["words"]
+        total_exact += round(acc["exact"] * acc["words"])
+        total_nocase += round(acc["ignoring_case"] * acc["words"])
+        if not quick:
+            out, failed = _pyvi(plain)
+            pacc = word_accuracy(texts[key], out)
+            entry["pyvi_exact"] = round(pacc["exact"], 4)
+            entry["pyvi_ignoring_case"] = round(pacc["ignoring_case"], 4)
+            entry["pyvi_failed_lines"] = failed
+            pyvi_exact += round(pacc["exact"] * pacc["words"])
+            pyvi_nocase += round(pacc["ignoring_case"] * pacc["words"])
+        per_seed[key] = entry
+
+    # ablation: without the VLSP running text underthesea ships (plans + Viet74K + places only)
+    ablation_words = ablation_exact = 0
+    if not quick:
+        for key, name in SEEDS.items():
+            bare = build_model(exclude=[name], corpus=False)
+            restored = restore_text(strip_marks(texts[key]), model=bare, ocr=False)
+            acc = word_accuracy(texts[key], restored.text)
+            ablation_words += acc["words"]
+            ablation_exact += round(acc["exact"] * acc["words"])
+
+    # Cần Thơ 2022 with the 2025 OCR as reference
+    plain000 = strip_marks(texts["000"])
+    with_ref = restore_text(plain000, model=models["000"], reference=ocr_text, ocr=False)
+    ref_acc = word_accuracy(texts["000"], with_ref.text)
+
+    # speed: the three folded plans, model built, best of three
+    inputs = [strip_marks(texts[k]) for k in SEEDS]
+    words = sum(len(_WORD_RE.findall(t)) for t in inputs)
+    model = models["000"]
+    for t in inputs:  # warm the candidate caches once, as a long-running process would
+        restore_text(t, model=model, ocr=False)
+    best = best_cpu = float("inf")
+    for _ in range(1 if quick else 5):
+        t0, c0 = time.perf_counter(), time.process_time()
+        for t in inputs:
+            restore_text(t, model=model, ocr=False)
+        best = min(best, time.perf_counter() - t0)
+        best_cpu = min(best_cpu, time.process_time() - c0)
+    wps = words / best
+
+    # the OCR'd 2025 plan itself: how long, and how many words still uncertain
+    t0 = time.perf_counter()
+    ocr_restored = restore_text(ocr_text, reference=texts["000"])
+    ocr_seconds = time.perf_counter() - t0
+
+    exact = total_exact / total_words
+    result = {
+        "leave_one_out": per_seed,
+        "exact": round(exact, 4),
+        "ignoring_case": round(total_nocase / total_words, 4),
+        "target_exact": TARGET_ACCURACY,
+        "meets_target": exact >= TARGET_ACCURACY,
+        "with_reference": {
+            "plan": SEEDS["000"],
+            "reference": OCR_SEED,
+            "exact": round(ref_acc["exact"], 4),
+            "ignoring_case": round(ref_acc["ignoring_case"], 4),
+            "target_exact": TARGET_ACCURACY_REFERENCE,
+            "meets_target": ref_acc["exact"] >= TARGET_ACCURACY_REFERENCE,
+            "sample_errors": [f"{g} -> {o}" for g, o in ref_acc["errors"][:15]],
+        },
+        "words_per_second": round(wps),
+        "words_per_cpu_second": round(words / best_cpu) if best_cpu else None,
+        "target_words_per_second": TARGET_WORDS_PER_SECOND,
+        "meets_speed_target": wps >= TARGET_WORDS_PER_SECOND,
+        "model_build_seconds": round(build_seconds, 3),
+        "ocr_2025": {
+            "seconds": round(ocr_seconds, 3),
+            "tokens_changed": len(ocr_restored.changed),
+            "uncertain": len(ocr_restored.uncertain),
+        },
+    }
+    if not quick:
+        result["exact_without_vlsp_corpus"] = round(ablation_exact / ablation_words, 4)
+        pex = pyvi_exact / total_words
+        result["pyvi_exact"] = round(pex, 4)
+        result["pyvi_ignoring_case"] = round(pyvi_nocase / total_words, 4)
+        result["ratio_exact_vs_pyvi"] = round(exact / pex, 2) if pex else None
+    return result
+
+
+if __name__ == "__main__":
+    res = run()
+    print(json.dumps(res, ensure_ascii=False, indent=2))

@@ -1,0 +1,68 @@
+"""``plankit restore FILE [--reference REF] [-o OUT] [--force] [--format text|json]``.
+
+Mirrors :func:`plankit.restore_text`: reads the plan (text, Markdown, .docx, PDF, or a scan,
+which is OCR'd first), restores its diacritics and OCR damage, and prints the restored text, or
+writes it to ``OUT`` (atomically; an existing file only with ``--force``). ``--format json``
+adds the changed and uncertain words with their candidates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ._common import add_format, example, print_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "restore",
+        help="restore the diacritics of an OCR'd or unaccented plan",
+        description=(
+            "Restore Vietnamese diacritics and OCR damage (\"Cong tac thong tin, tuyén truyén "
+            "... nim 2025\" -> \"Công tác thông tin, tuyên truyền ... năm 2025\"). With "
+            "--reference, an earlier clean plan of the same issuer lends its spelling wherever "
+            "the texts align."
+        ),
+        epilog=example(
+            "plankit restore plans/can-tho/2025-so-khcn.ocr.txt "
+            "--reference plans/can-tho/2022-so-khcn.txt -o 2025-restored.txt"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("file", metavar="FILE", help="the plan to restore (.txt, .md, .docx, .pdf, scan)")
+    p.add_argument("--reference", metavar="REF", help="an earlier clean plan of the same issuer")
+    p.add_argument("-o", "--output", metavar="OUT", help="write the restored text to OUT instead of printing it")
+    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    add_format(p, ("text", "json"), "text")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..output import write_atomic
+    from ..read import read_plan
+    from ..restore import restore_text
+
+    plan = read_plan(args.file)
+    reference = read_plan(args.reference) if args.reference else None
+    restored = restore_text(plan.text, reference=reference, ocr=True if plan.source.ocr else None)
+    if args.format == "json":
+        payload = {"file": plan.source.path or plan.name, **restored.to_dict()}
+        if args.output:
+            import json
+
+            data = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+            write_atomic(args.output, data, force=args.force)
+        else:
+            print_json(payload)
+        return 0
+    if args.output:
+        write_atomic(args.output, restored.text, force=args.force)
+        print(
+            f"{args.output}: {len(restored.changed)} từ đã sửa, {len(restored.uncertain)} từ chưa chắc chắn "
+            f"({len(restored.changed)} words restored, {len(restored.uncertain)} uncertain)",
+            file=sys.stderr,
+        )
+    else:
+        sys.stdout.write(restored.text if restored.text.endswith("\n") else restored.text + "\n")
+    return 0
