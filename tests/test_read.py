@@ -325,9 +325,9 @@ def test_missing_file_and_folder(tmp_path):
 
 
 def test_file_over_the_size_limit(tmp_path, monkeypatch):
-    import plankit.read as read_mod
+    from plankit.read import _limits
 
-    monkeypatch.setattr(read_mod, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(_limits, "MAX_FILE_BYTES", 100)
     path = tmp_path / "big.txt"
     path.write_text("KẾ HOẠCH\n" * 50, encoding="utf-8")
     with pytest.raises(ReadError, match="too large"):

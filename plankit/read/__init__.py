@@ -18,13 +18,13 @@ from threading import Lock
 from ..errors import ReadError
 from ..model import Plan, Source
 from ..text import nfc
+from . import _limits
 from ._layout import Layout
 from ._structure import build_plan
 from ._text import layout_from_text, sniff_form
 
 __all__ = ["read_corpus", "read_plan", "read_text"]
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _CACHE: dict[tuple, Plan] = {}
 _CACHE_LOCK = Lock()
@@ -84,7 +84,7 @@ def read_plan(path: str | os.PathLike[str], *, restore: bool = False, reference:
         raise ReadError(p, "is a folder, not a file")
     if st.st_size == 0:
         raise ReadError(p, "empty file")
-    if st.st_size > MAX_FILE_BYTES:
+    if st.st_size > _limits.MAX_FILE_BYTES:
         raise ReadError(p, f"file too large ({st.st_size // (1024 * 1024)} MB; the limit is 50 MB)")
     ref_key = (reference.source.sha256 or hash(reference.text)) if reference is not None else None
     key = (str(p.resolve()), st.st_size, st.st_mtime_ns, restore, ref_key)
@@ -110,13 +110,10 @@ def _read_bytes(data: bytes, path: Path) -> Plan:
     suffix = path.suffix.lower()
     digest = hashlib.sha256(data).hexdigest()
     if data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" or suffix in (".docx", ".doc"):
-        if suffix in (".txt", ".md") and data[:4] != b"PK\x03\x04" and data[:4] != b"\xd0\xcf\x11\xe0":
-            pass
-        else:
-            from ._docx import read_docx
+        from ._docx import read_docx
 
-            layout = read_docx(data, str(path))
-            return _finish(layout, path, data, digest)
+        layout = read_docx(data, str(path))
+        return _finish(layout, path, data, digest)
     if data[:5] == b"%PDF-" or suffix == ".pdf":
         from ._pdf import NoTextLayer, read_pdf
 

@@ -25,7 +25,12 @@ from importlib import resources
 from ..errors import ReadError
 from ..text import nfc
 
-__all__ = ["convert_legacy_font_text", "decode_bytes", "is_vietnamese_syllable", "legacy_font_encoding"]
+__all__ = [
+    "convert_legacy_font_text",
+    "decode_bytes",
+    "is_vietnamese_syllable",
+    "legacy_font_encoding",
+]
 
 # How many bytes of a file are decoded by every candidate to choose the encoding.
 _SAMPLE_BYTES = 64 * 1024
@@ -90,9 +95,8 @@ def is_vietnamese_syllable(word: str) -> bool:
     match = _SYLLABLE.fullmatch(bare)
     if match is None:
         return False
-    if bare.endswith(("c", "ch", "p", "t")) and tones[:1] not in (["\u0301"], ["\u0323"]):
-        return False
-    return True
+    checked = bare.endswith(("c", "ch", "p", "t"))  # a stop consonant closes the syllable
+    return not checked or tones[:1] in (["\u0301"], ["\u0323"])
 
 
 def _score(text: str) -> float:
@@ -119,7 +123,11 @@ def _score(text: str) -> float:
 @lru_cache(maxsize=1)
 def _tables() -> tuple[str, str, dict[str, str], re.Pattern[str]]:
     """TCVN3 and VNI decoding tables, read once from the data file."""
-    raw = resources.files("plankit.data").joinpath("legacy_encodings.json").read_text(encoding="utf-8")
+    raw = (
+        resources.files("plankit.data")
+        .joinpath("legacy_encodings.json")
+        .read_text(encoding="utf-8")
+    )
     data = json.loads(raw)
     tcvn = [chr(i) for i in range(256)]
     for code, char in data["tcvn3"]["bytes"].items():
@@ -130,7 +138,11 @@ def _tables() -> tuple[str, str, dict[str, str], re.Pattern[str]]:
             cp1252.append(bytes([i]).decode("cp1252"))
         except UnicodeDecodeError:  # the five unassigned bytes pass through
             cp1252.append(chr(i))
-    vni = {spelling: letter for letter, spelling in data["vni"]["letters"].items() if spelling != letter}
+    vni = {
+        spelling: letter
+        for letter, spelling in data["vni"]["letters"].items()
+        if spelling != letter
+    }
     # Longest first, so that "ôø" (ờ) wins over "ô" (ơ) and "OÂ" (Ô) is not read as "O" + "Â".
     pattern = re.compile("|".join(re.escape(s) for s in sorted(vni, key=len, reverse=True)))
     return "".join(tcvn), "".join(cp1252), vni, pattern
@@ -193,7 +205,7 @@ def _detect(data: bytes) -> tuple[str, str]:
         if not _CONTROL.search(text):
             return text, "utf-8"
         # Control bytes in valid UTF-8: TCVN3 keeps some capitals there (Ự is 0x12).
-        scores["utf-8"] = _score(nfc(text[: _SAMPLE_BYTES])) + _CANDIDATES["cp1258"]
+        scores["utf-8"] = _score(nfc(text[:_SAMPLE_BYTES])) + _CANDIDATES["cp1258"]
     sample = data[:_SAMPLE_BYTES]
     for name, head_start in _CANDIDATES.items():
         try:
@@ -231,6 +243,8 @@ def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
         raise ReadError(path, "empty file")
     text, encoding = _detect(bytes(data))
     text = nfc(text)
+    if not text:  # a byte-order mark and nothing else
+        raise ReadError(path, "empty file")
     if len(_CONTROL.findall(text)) > 0.01 * len(text):
         raise ReadError(path, "binary data, not a text plan")
     return text, encoding

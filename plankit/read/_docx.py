@@ -60,8 +60,44 @@ __all__ = ["read_docx"]
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+# Tags, built once: the walk compares tags for every element.
+_W_abstractNum, _W_abstractNumId, _W_altChunk, _W_ascii, _W_asciiTheme, _W_basedOn = (
+    _W + n for n in ("abstractNum", "abstractNumId", "altChunk", "ascii", "asciiTheme", "basedOn")
+)
+_W_body, _W_br, _W_cellDel, _W_cellIns, _W_cr, _W_customXml = (
+    _W + n for n in ("body", "br", "cellDel", "cellIns", "cr", "customXml")
+)
+_W_default, _W_del, _W_docDefaults, _W_drawing, _W_gridBefore, _W_gridSpan = (
+    _W + n for n in ("default", "del", "docDefaults", "drawing", "gridBefore", "gridSpan")
+)
+_W_hAnsi, _W_hAnsiTheme, _W_ilvl, _W_ins, _W_isLgl, _W_lvl = (
+    _W + n for n in ("hAnsi", "hAnsiTheme", "ilvl", "ins", "isLgl", "lvl")
+)
+_W_lvlOverride, _W_moveFrom, _W_moveTo, _W_noBreakHyphen, _W_num, _W_numId = (
+    _W + n for n in ("lvlOverride", "moveFrom", "moveTo", "noBreakHyphen", "num", "numId")
+)
+_W_numPr, _W_object, _W_p, _W_pPr, _W_pStyle, _W_pict = (
+    _W + n for n in ("numPr", "object", "p", "pPr", "pStyle", "pict")
+)
+_W_ptab, _W_r, _W_rFonts, _W_rPr, _W_rStyle, _W_sdt = (
+    _W + n for n in ("ptab", "r", "rFonts", "rPr", "rStyle", "sdt")
+)
+_W_sdtContent, _W_startOverride, _W_style, _W_styleId, _W_t, _W_tab = (
+    _W + n for n in ("sdtContent", "startOverride", "style", "styleId", "t", "tab")
+)
+_W_tbl, _W_tc, _W_tcPr, _W_tr, _W_trPr, _W_txbxContent = (
+    _W + n for n in ("tbl", "tc", "tcPr", "tr", "trPr", "txbxContent")
+)
+_W_type, _W_vMerge, _W_val = (_W + n for n in ("type", "vMerge", "val"))
+_M_oMath, _M_oMathPara, _M_t = (_M + n for n in ("oMath", "oMathPara", "t"))
+_MC_AlternateContent, _MC_Choice, _MC_Fallback = (
+    _MC + n for n in ("AlternateContent", "Choice", "Fallback")
+)
 _R_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+_OFFICE_DOCUMENT = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+)
 _RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 _RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 
@@ -88,24 +124,14 @@ _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, dtd_validation=False
 )
 
-_REVISION_TAGS = (
-    _W + "ins",
-    _W + "del",
-    _W + "moveFrom",
-    _W + "moveTo",
-    _W + "cellIns",
-    _W + "cellDel",
-)
+_REVISION_TAGS = (_W_ins, _W_del, _W_moveFrom, _W_moveTo, _W_cellIns, _W_cellDel)
 # Containers whose children are read as if they were in the parent.
-_TRANSPARENT_INLINE = frozenset(
-    _W + t for t in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "sdtContent", "bdo", "dir")
-)
-_DELETED = frozenset({_W + "del", _W + "moveFrom"})
-_BLOCK_TRANSPARENT = frozenset({_W + "customXml", _W + "sdtContent"})
-
-
-def _fail(path: str | None, reason: str) -> ReadError:
-    return ReadError(path, reason)
+_INLINE_NAMES = ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "sdtContent")
+_TRANSPARENT_INLINE = frozenset(_W + n for n in (*_INLINE_NAMES, "bdo", "dir"))
+# What a run element adds to the text, besides w:t.
+_RUN_CHARS = {_W_tab: "\t", _W_ptab: "\t", _W_br: "\n", _W_cr: "\n", _W_noBreakHyphen: "-"}
+_DRAWINGS = frozenset({_W_drawing, _W_pict, _W_object, _MC_AlternateContent})
+_BLOCK_TRANSPARENT = frozenset({_W_customXml, _W_sdtContent})
 
 
 # ------------------------------------------------------------------------------------------------
@@ -115,40 +141,54 @@ def _fail(path: str | None, reason: str) -> ReadError:
 def _open_zip(data: bytes, path: str | None) -> zipfile.ZipFile:
     if data[:8] == _OLE2_MAGIC:
         if any(name in data for name in _ENCRYPTION_STREAMS):
-            raise _fail(path, "password-protected .docx: remove the password in Word and save it again")
-        raise _fail(path, "old binary .doc format: open it in Word or LibreOffice and save as .docx")
+            raise ReadError(
+                path, "password-protected .docx: remove the password in Word and save it again"
+            )
+        raise ReadError(
+            path, "old binary .doc format: open it in Word or LibreOffice and save as .docx"
+        )
     if not data:
-        raise _fail(path, "empty file")
+        raise ReadError(path, "empty file")
     if len(data) > MAX_FILE_BYTES:
-        raise _fail(path, f"file too large ({len(data) // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)")
+        raise ReadError(
+            path,
+            f"file too large ({len(data) // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)",
+        )
     try:
         return zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         if data[:4] == b"PK\x03\x04":
-            raise _fail(path, "damaged or truncated .docx (the zip archive is incomplete)") from None
-        raise _fail(path, "not a .docx file (not a zip archive)") from None
+            raise ReadError(
+                path, "damaged or truncated .docx (the zip archive is incomplete)"
+            ) from None
+        raise ReadError(path, "not a .docx file (not a zip archive)") from None
     except (ValueError, OSError, EOFError, NotImplementedError) as exc:
-        raise _fail(path, f"damaged .docx ({exc})") from None
+        raise ReadError(path, f"damaged .docx ({exc})") from None
 
 
 def _check_members(zf: zipfile.ZipFile, path: str | None) -> list[zipfile.ZipInfo]:
     infos = zf.infolist()
     if len(infos) > MAX_ZIP_MEMBERS:
-        raise _fail(path, f"refused: the archive holds {len(infos)} files (a zip bomb?)")
+        raise ReadError(path, f"refused: the archive holds {len(infos)} files (a zip bomb?)")
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise _fail(path, "password-protected .docx (encrypted zip archive)")
+            raise ReadError(path, "password-protected .docx (encrypted zip archive)")
         total += info.file_size
-        if info.file_size > 1024 * 1024 and info.file_size > MAX_ZIP_RATIO * max(1, info.compress_size):
-            raise _fail(
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_ZIP_RATIO * max(
+            1, info.compress_size
+        ):
+            raise ReadError(
                 path,
                 f"refused: {info.filename} would expand {info.file_size // max(1, info.compress_size)} times (a zip bomb?)",
             )
         if _is_xml_name(info.filename) and info.file_size > MAX_XML_PART_BYTES:
-            raise _fail(path, f"refused: {info.filename} is larger than {MAX_XML_PART_BYTES // (1024 * 1024)} MB (a zip bomb?)")
+            raise ReadError(
+                path,
+                f"refused: {info.filename} is larger than {MAX_XML_PART_BYTES // (1024 * 1024)} MB (a zip bomb?)",
+            )
     if total > MAX_ZIP_TOTAL_BYTES:
-        raise _fail(
+        raise ReadError(
             path,
             f"refused: the archive would expand to {total // (1024 * 1024)} MB, more than {MAX_ZIP_TOTAL_BYTES // (1024 * 1024)} MB (a zip bomb?)",
         )
@@ -166,11 +206,21 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: str | None) -
         with zf.open(info) as fh:
             raw = fh.read(MAX_XML_PART_BYTES + 1)
     except RuntimeError:  # an encrypted member
-        raise _fail(path, "password-protected .docx (encrypted zip archive)") from None
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
-        raise _fail(path, f"damaged or truncated .docx ({info.filename}: {exc})") from None
+        raise ReadError(path, "password-protected .docx (encrypted zip archive)") from None
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        ValueError,
+        NotImplementedError,
+    ) as exc:
+        raise ReadError(path, f"damaged or truncated .docx ({info.filename}: {exc})") from None
     if len(raw) > MAX_XML_PART_BYTES:
-        raise _fail(path, f"refused: {info.filename} is larger than {MAX_XML_PART_BYTES // (1024 * 1024)} MB (a zip bomb?)")
+        raise ReadError(
+            path,
+            f"refused: {info.filename} is larger than {MAX_XML_PART_BYTES // (1024 * 1024)} MB (a zip bomb?)",
+        )
     return raw
 
 
@@ -182,8 +232,10 @@ def _has_doctype(raw: bytes) -> bool:
     comments), so a comment cannot hide one. UTF-16 parts are read as text first."""
     head = raw[:4]
     if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head:
-        text = raw.decode("utf-16", errors="ignore") if head[:2] in (b"\xff\xfe", b"\xfe\xff") else (
-            raw.decode("utf-16-be" if head[:1] == b"\x00" else "utf-16-le", errors="ignore")
+        text = (
+            raw.decode("utf-16", errors="ignore")
+            if head[:2] in (b"\xff\xfe", b"\xfe\xff")
+            else (raw.decode("utf-16-be" if head[:1] == b"\x00" else "utf-16-le", errors="ignore"))
         )
         raw = text.encode("utf-8", errors="ignore")
     pos, size = 0, len(raw)
@@ -208,22 +260,45 @@ def _parse(raw: bytes, name: str, path: str | None):
     try:
         return etree.fromstring(raw, _PARSER)
     except etree.XMLSyntaxError as exc:
-        raise _fail(path, f"damaged .docx ({name} is not well-formed XML: {exc})") from None
+        raise ReadError(path, f"damaged .docx ({name} is not well-formed XML: {exc})") from None
 
 
-def _relationships(parts: dict[str, bytes], source: str, path: str | None) -> dict[str, str]:
+class _Parts:
+    """The XML members of the archive, read (within the limits) and checked only when needed:
+    parts that are never parsed (themes, settings, images) are never expanded."""
+
+    def __init__(self, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], path: str | None):
+        self.zf = zf
+        self.path = path
+        self.infos = {info.filename.lower(): info for info in infos}
+
+    def get(self, name: str) -> bytes | None:
+        info = self.infos.get(name.lower())
+        if info is None:
+            return None
+        raw = _read_member(self.zf, info, self.path)
+        if _has_doctype(raw):
+            raise ReadError(
+                self.path, f"refused: {info.filename} declares a DOCTYPE (not allowed in .docx)"
+            )
+        return raw
+
+    def parse(self, name: str):
+        raw = self.get(name)
+        return None if raw is None else _parse(raw, name, self.path)
+
+
+def _relationships(parts: _Parts, source: str) -> dict[str, str]:
     """Relationship type -> target member name for the part ``source`` ("" for the package)."""
     folder, _, base = source.rpartition("/")
-    rels_name = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
-    raw = parts.get(rels_name)
-    if raw is None:
-        return {}
+    root = parts.parse(f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels")
     out: dict[str, str] = {}
-    for rel in _parse(raw, rels_name, path).iter(f"{{{_R_NS}}}Relationship"):
+    if root is None:
+        return out
+    for rel in root.iter(f"{{{_R_NS}}}Relationship"):
         rtype, target = rel.get("Type"), rel.get("Target") or ""
-        if not rtype or rel.get("TargetMode") == "External" or rtype in out:
-            continue
-        out[rtype] = _resolve(folder, target)
+        if rtype and rel.get("TargetMode") != "External" and rtype not in out:
+            out[rtype] = _resolve(folder, target)
     return out
 
 
@@ -239,22 +314,21 @@ def _resolve(folder: str, target: str) -> str:
     return "/".join(parts)
 
 
-def _content_type(parts: dict[str, bytes], name: str, path: str | None) -> str | None:
-    root = _parse(parts["[Content_Types].xml"], "[Content_Types].xml", path)
+def _content_type(types, name: str) -> str | None:
     ct = "{http://schemas.openxmlformats.org/package/2006/content-types}"
-    for override in root.iter(ct + "Override"):
+    for override in types.iter(ct + "Override"):
         if (override.get("PartName") or "").lstrip("/").lower() == name.lower():
             return override.get("ContentType")
     ext = name.rpartition(".")[2].lower()
-    for default in root.iter(ct + "Default"):
+    for default in types.iter(ct + "Default"):
         if (default.get("Extension") or "").lower() == ext:
             return default.get("ContentType")
     return None
 
 
 def _open_package(data: bytes, path: str | None):
-    """Check the archive; return the document, styles and numbering roots (None when absent or
-    not needed) and whether legacy fonts may occur.
+    """Check the archive; return the document root, the styles (parsed on first use), the
+    numbering root (or None) and whether legacy fonts may occur.
 
     The package is resolved as OPC says (content types, then the package's and the document's
     relationships) with zipfile and a hardened parser. python-docx's ``Package.open`` would do
@@ -263,33 +337,25 @@ def _open_package(data: bytes, path: str | None):
     """
     zf = _open_zip(data, path)
     with zf:
-        infos = _check_members(zf, path)
-        parts: dict[str, bytes] = {}
-        for info in infos:
-            if _is_xml_name(info.filename):
-                raw = _read_member(zf, info, path)
-                if _has_doctype(raw):
-                    raise _fail(path, f"refused: {info.filename} declares a DOCTYPE or entities (not allowed in .docx)")
-                parts[info.filename] = raw
-    if "[Content_Types].xml" not in parts:
-        raise _fail(path, "not a .docx file (no [Content_Types].xml in the archive)")
-    main = _relationships(parts, "", path).get(_OFFICE_DOCUMENT, "word/document.xml")
-    if main not in parts:
-        raise _fail(path, f"not a .docx file (no {main or 'word/document.xml'} in the archive)")
-    content_type = _content_type(parts, main, path)
-    if content_type not in _WORD_MAIN_TYPES:
-        raise _fail(path, f"not a Word document (its main part is {content_type})")
-    rels = _relationships(parts, main, path)
-    styles, numbering = (parts.get(rels.get(reltype, "")) for reltype in (_RT_STYLES, _RT_NUMBERING))
-    fonts = any(_LEGACY_FONT_NAME.search(raw) for raw in (parts[main], styles or b""))
-    # Styles matter for numbering inherited from a paragraph style and for legacy fonts only.
-    need_styles = styles is not None and (fonts or (numbering is not None and b"numPr" in styles))
-    return (
-        _parse(parts[main], main, path),
-        _parse(styles, "styles", path) if need_styles else None,
-        _parse(numbering, "numbering", path) if numbering is not None else None,
-        fonts,
-    )
+        parts = _Parts(zf, _check_members(zf, path), path)
+        types = parts.parse("[Content_Types].xml")
+        if types is None:
+            raise ReadError(path, "not a .docx file (no [Content_Types].xml in the archive)")
+        main = _relationships(parts, "").get(_OFFICE_DOCUMENT, "word/document.xml")
+        document = parts.get(main)
+        if document is None:
+            raise ReadError(
+                path, f"not a .docx file (no {main or 'word/document.xml'} in the archive)"
+            )
+        content_type = _content_type(types, main)
+        if content_type not in _WORD_MAIN_TYPES:
+            raise ReadError(path, f"not a Word document (its main part is {content_type})")
+        rels = _relationships(parts, main)
+        styles = parts.get(rels[_RT_STYLES]) if _RT_STYLES in rels else None
+        numbering = parts.parse(rels[_RT_NUMBERING]) if _RT_NUMBERING in rels else None
+    fonts = any(_LEGACY_FONT_NAME.search(raw) for raw in (document, styles or b""))
+    styles_root = _Styles.lazy(styles, path, eager=fonts)
+    return _parse(document, main, path), styles_root, numbering, fonts
 
 
 # ------------------------------------------------------------------------------------------------
@@ -306,24 +372,24 @@ class _Style:
 def _rfonts_name(rpr) -> str | None:
     if rpr is None:
         return None
-    rfonts = rpr.find(_W + "rFonts")
+    rfonts = rpr.find(_W_rFonts)
     if rfonts is None:
         return None
-    if rfonts.get(_W + "hAnsiTheme") or rfonts.get(_W + "asciiTheme"):
+    if rfonts.get(_W_hAnsiTheme) or rfonts.get(_W_asciiTheme):
         return ""
-    return rfonts.get(_W + "hAnsi") or rfonts.get(_W + "ascii")
+    return rfonts.get(_W_hAnsi) or rfonts.get(_W_ascii)
 
 
 def _num_pr(ppr) -> tuple[str, int | None] | None:
     if ppr is None:
         return None
-    num_pr = ppr.find(_W + "numPr")
+    num_pr = ppr.find(_W_numPr)
     if num_pr is None:
         return None
-    num_id = num_pr.find(_W + "numId")
-    ilvl = num_pr.find(_W + "ilvl")
-    level = _int(ilvl.get(_W + "val")) if ilvl is not None else None
-    return (num_id.get(_W + "val", "0") if num_id is not None else "", level)
+    num_id = num_pr.find(_W_numId)
+    ilvl = num_pr.find(_W_ilvl)
+    level = _int(ilvl.get(_W_val)) if ilvl is not None else None
+    return (num_id.get(_W_val, "0") if num_id is not None else "", level)
 
 
 def _int(value: str | None, default: int | None = None) -> int | None:
@@ -334,37 +400,61 @@ def _int(value: str | None, default: int | None = None) -> int | None:
 
 
 class _Styles:
-    """Paragraph and run styles, read on demand: a style's font and numbering, through basedOn."""
+    """Paragraph and run styles, read on demand: a style's font and numbering, through basedOn.
 
-    def __init__(self, root):
+    styles.xml is parsed on the first lookup: a document whose paragraphs name no style and
+    use no legacy font never pays for it (python-docx's template carries a 350 KB styles.xml).
+    """
+
+    def __init__(self, root=None, loader=None):
+        self._loader = loader
         self.elements: dict[str, object] = {}
         self.cache: dict[str, _Style] = {}
         self.default_paragraph: str | None = None
         self.default_font: str | None = None
-        if root is None:
-            return
-        defaults = root.find(_W + "docDefaults")
+        if root is not None:
+            self._index(root)
+
+    @classmethod
+    def lazy(cls, raw: bytes | None, path: str | None, *, eager: bool) -> _Styles:
+        if raw is None:
+            return cls()
+        if eager:
+            return cls(_parse(raw, "styles.xml", path))
+        return cls(loader=lambda: _parse(raw, "styles.xml", path))
+
+    def _index(self, root) -> None:
+        defaults = root.find(_W_docDefaults)
         if defaults is not None:
             self.default_font = _rfonts_name(defaults.find(f"{_W}rPrDefault/{_W}rPr"))
-        sid_attr, default_attr = _W + "styleId", _W + "default"
-        for style in root.iterchildren(_W + "style"):
+        sid_attr, default_attr = _W_styleId, _W_default
+        for style in root.iterchildren(_W_style):
             sid = style.get(sid_attr)
             if sid:
                 self.elements[sid] = style
-                if style.get(default_attr) in ("1", "true", "on") and style.get(_W + "type") == "paragraph":
+                if (
+                    style.get(default_attr) in ("1", "true", "on")
+                    and style.get(_W_type) == "paragraph"
+                ):
                     self.default_paragraph = sid
 
+    def _load(self) -> None:
+        if self._loader is not None:
+            loader, self._loader = self._loader, None
+            self._index(loader())
+
     def _style(self, sid: str) -> _Style | None:
+        self._load()
         style = self.cache.get(sid)
         if style is None:
             el = self.elements.get(sid)
             if el is None:
                 return None
-            based = el.find(_W + "basedOn")
+            based = el.find(_W_basedOn)
             style = _Style(
-                based_on=based.get(_W + "val") if based is not None else None,
-                font=_rfonts_name(el.find(_W + "rPr")),
-                num=_num_pr(el.find(_W + "pPr")),
+                based_on=based.get(_W_val) if based is not None else None,
+                font=_rfonts_name(el.find(_W_rPr)),
+                num=_num_pr(el.find(_W_pPr)),
             )
             self.cache[sid] = style
         return style
@@ -386,11 +476,16 @@ class _Styles:
         return None
 
     def paragraph_font(self, psid: str | None) -> str | None:
+        self._load()
         font = self.font(psid or self.default_paragraph)
         return font if font is not None else self.default_font
 
     def num(self, psid: str | None) -> tuple[str, int | None] | None:
-        for style in self._chain(psid or self.default_paragraph):
+        if psid is None:
+            # Word's default paragraph style ("Normal") carries no numbering: an unstyled
+            # paragraph is numbered by its own w:numPr only, and styles.xml stays unparsed.
+            return None
+        for style in self._chain(psid):
             if style.num is not None:
                 return style.num
         return None
@@ -408,24 +503,31 @@ class _Level:
 def _level_of(lvl) -> _Level:
     def val(tag: str) -> str | None:
         el = lvl.find(_W + tag)
-        return el.get(_W + "val") if el is not None else None
+        return el.get(_W_val) if el is not None else None
 
     return _Level(
         fmt=val("numFmt") or "decimal",
         text=val("lvlText") if val("lvlText") is not None else "",
         start=_int(val("start"), 1) or 0,
         suffix=val("suff") or "tab",
-        legal=lvl.find(_W + "isLgl") is not None,
+        legal=lvl.find(_W_isLgl) is not None,
     )
+
+
+_ROMAN = tuple(
+    zip(
+        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
+        ["M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"],
+        strict=True,
+    )
+)
 
 
 def _roman(n: int) -> str:
     out = []
-    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out.append(sym)
-            n -= value
+    for value, sym in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(sym * count)
     return "".join(out)
 
 
@@ -444,45 +546,57 @@ def _format_number(n: int, fmt: str) -> str:
 
 
 class _Numbering:
-    """Counters of automatic numbering, advanced paragraph by paragraph in reading order."""
+    """Counters of automatic numbering, advanced paragraph by paragraph in reading order.
+
+    A list's levels are read from numbering.xml the first time a paragraph uses it.
+    """
 
     def __init__(self, root):
+        self.abstract: dict[str, object] = {}
+        self.nums: dict[str, object] = {}
         self.levels: dict[str, dict[int, _Level]] = {}
         self.starts: dict[str, dict[int, int]] = {}
         self.counters: dict[str, list[int | None]] = {}
         if root is None:
             return
-        abstract: dict[str, dict[int, _Level]] = {}
-        for an in root.iter(_W + "abstractNum"):
-            levels = {}
-            for lvl in an.iter(_W + "lvl"):
-                ilvl = _int(lvl.get(_W + "ilvl"))
+        for an in root.iterchildren(_W_abstractNum):
+            self.abstract[an.get(_W_abstractNumId, "")] = an
+        for num in root.iterchildren(_W_num):
+            num_id = num.get(_W_numId)
+            if num_id:
+                self.nums[num_id] = num
+
+    def _load(self, num_id: str) -> dict[int, _Level]:
+        levels = self.levels.get(num_id)
+        if levels is not None:
+            return levels
+        levels, starts = {}, {}
+        num = self.nums.get(num_id)
+        ref = num.find(_W_abstractNumId) if num is not None else None
+        an = self.abstract.get(ref.get(_W_val, "")) if ref is not None else None
+        if an is not None:
+            for lvl in an.iterchildren(_W_lvl):
+                ilvl = _int(lvl.get(_W_ilvl))
                 if ilvl is not None and 0 <= ilvl < 9:
                     levels[ilvl] = _level_of(lvl)
-            abstract[an.get(_W + "abstractNumId", "")] = levels
-        for num in root.iter(_W + "num"):
-            num_id = num.get(_W + "numId")
-            ref = num.find(_W + "abstractNumId")
-            if not num_id or ref is None:
-                continue
-            levels = dict(abstract.get(ref.get(_W + "val", ""), {}))
-            starts = {}
-            for override in num.iter(_W + "lvlOverride"):
-                ilvl = _int(override.get(_W + "ilvl"))
+        if num is not None:
+            for override in num.iterchildren(_W_lvlOverride):
+                ilvl = _int(override.get(_W_ilvl))
                 if ilvl is None:
                     continue
-                start = override.find(_W + "startOverride")
+                start = override.find(_W_startOverride)
                 if start is not None:
-                    starts[ilvl] = _int(start.get(_W + "val"), 1) or 0
-                lvl = override.find(_W + "lvl")
+                    starts[ilvl] = _int(start.get(_W_val), 1) or 0
+                lvl = override.find(_W_lvl)
                 if lvl is not None:
                     levels[ilvl] = _level_of(lvl)
-            self.levels[num_id] = levels
-            self.starts[num_id] = starts
+        self.levels[num_id] = levels
+        self.starts[num_id] = starts
+        return levels
 
     def label(self, num_id: str, ilvl: int) -> str:
         """Advance the counter of ``num_id`` at level ``ilvl`` and return the label Word shows."""
-        levels = self.levels.get(num_id)
+        levels = self._load(num_id)
         if not levels or ilvl not in levels:
             return ""
         counters = self.counters.setdefault(num_id, [None] * 9)
@@ -495,6 +609,7 @@ class _Numbering:
         if level.fmt == "bullet":
             label = "".join("•" if "\uf000" <= c <= "\uf0ff" else c for c in level.text)
         else:
+
             def number(m: re.Match[str]) -> str:
                 k = int(m.group(1)) - 1
                 lv = levels.get(k, _Level())
@@ -517,12 +632,25 @@ class _Numbering:
 
 @dataclass
 class _Para:
-    """A paragraph read: its text (``\\n`` at soft breaks), text-box lines, and whether its mark
-    was deleted (it then joins the next paragraph)."""
+    """A paragraph read: its text (``\\n`` at soft breaks), its numbering label, text-box lines,
+    and whether its mark was deleted. A paragraph whose mark is deleted joins the next one and,
+    as in Word, takes that paragraph's formatting, numbering included."""
 
     text: str
     boxes: list[str] = field(default_factory=list)
     mark_deleted: bool = False
+    label: str = ""
+
+    def joined(self, following: _Para) -> _Para:
+        return _Para(
+            self.text + following.text,
+            self.boxes + following.boxes,
+            following.mark_deleted,
+            following.label,
+        )
+
+    def lines(self) -> list[str]:
+        return [*nfc(self.label + self.text).split("\n"), *(nfc(b) for b in self.boxes)]
 
 
 class _Walker:
@@ -535,15 +663,17 @@ class _Walker:
 
     # -- paragraphs ---------------------------------------------------------------------------
     def paragraph(self, p) -> _Para:
-        ppr = p.find(_W + "pPr")
+        ppr = p.find(_W_pPr)
         psid = None
         mark_deleted = False
         direct_num = None
         if ppr is not None:
-            pstyle = ppr.find(_W + "pStyle")
-            psid = pstyle.get(_W + "val") if pstyle is not None else None
-            rpr = ppr.find(_W + "rPr")
-            mark_deleted = rpr is not None and (rpr.find(_W + "del") is not None or rpr.find(_W + "moveFrom") is not None)
+            pstyle = ppr.find(_W_pStyle)
+            psid = pstyle.get(_W_val) if pstyle is not None else None
+            rpr = ppr.find(_W_rPr)
+            mark_deleted = rpr is not None and (
+                rpr.find(_W_del) is not None or rpr.find(_W_moveFrom) is not None
+            )
             direct_num = _num_pr(ppr)
         para_font = self.styles.paragraph_font(psid) if self.fonts else None
         segments: list[tuple[str, tuple[str, bool] | None]] = []
@@ -559,7 +689,7 @@ class _Walker:
                     style_num = self.styles.num(psid)
                     ilvl = style_num[1] if style_num else None
                 label = self.numbering.label(num[0], ilvl or 0)
-        return _Para(label + text, boxes, mark_deleted)
+        return _Para(text, boxes, mark_deleted, label)
 
     def _join(self, segments: list[tuple[str, tuple[str, bool] | None]]) -> str:
         out: list[str] = []
@@ -578,12 +708,12 @@ class _Walker:
         return "".join(out)
 
     def _run_font(self, r, para_font: str | None) -> tuple[str, bool] | None:
-        rpr = r.find(_W + "rPr")
+        rpr = r.find(_W_rPr)
         font = _rfonts_name(rpr)
         if font is None and rpr is not None:
-            rstyle = rpr.find(_W + "rStyle")
+            rstyle = rpr.find(_W_rStyle)
             if rstyle is not None:
-                font = self.styles.font(rstyle.get(_W + "val"))
+                font = self.styles.font(rstyle.get(_W_val))
         if font is None:
             font = para_font
         return legacy_font_encoding(font)
@@ -591,17 +721,17 @@ class _Walker:
     def _inline(self, el, segments: list, boxes: list[str], para_font: str | None) -> None:
         for child in el:
             tag = child.tag
-            if tag == _W + "r":
+            if tag == _W_r:
                 self._run(child, segments, boxes, para_font)
             elif tag in _TRANSPARENT_INLINE:
                 self._inline(child, segments, boxes, para_font)
-            elif tag == _W + "sdt":
-                content = child.find(_W + "sdtContent")
+            elif tag == _W_sdt:
+                content = child.find(_W_sdtContent)
                 if content is not None:
                     self._inline(content, segments, boxes, para_font)
-            elif tag in (_M + "oMath", _M + "oMathPara"):
-                segments.append(("".join(t.text or "" for t in child.iter(_M + "t")), None))
-            elif tag == _MC + "AlternateContent":
+            elif tag in (_M_oMath, _M_oMathPara):
+                segments.append(("".join(t.text or "" for t in child.iter(_M_t)), None))
+            elif tag == _MC_AlternateContent:
                 branch = _first_branch(child)
                 if branch is not None:
                     self._inline(branch, segments, boxes, para_font)
@@ -612,15 +742,11 @@ class _Walker:
         parts: list[str] = []
         for child in r:
             tag = child.tag
-            if tag == _W + "t":
+            if tag == _W_t:
                 parts.append(child.text or "")
-            elif tag in (_W + "tab", _W + "ptab"):
-                parts.append("\t")
-            elif tag in (_W + "br", _W + "cr"):
-                parts.append("\n")
-            elif tag == _W + "noBreakHyphen":
-                parts.append("-")
-            elif tag in (_W + "drawing", _W + "pict", _W + "object", _MC + "AlternateContent"):
+            elif tag in _RUN_CHARS:
+                parts.append(_RUN_CHARS[tag])
+            elif tag in _DRAWINGS:
                 self._boxes(child, boxes)
         if parts:
             segments.append(("".join(parts), key))
@@ -628,13 +754,13 @@ class _Walker:
     def _boxes(self, el, boxes: list[str]) -> None:
         """Lines of the text boxes inside a drawing (the first branch of AlternateContent only,
         since the fallback repeats the same text)."""
-        if el.tag == _MC + "AlternateContent":
+        if el.tag == _MC_AlternateContent:
             branch = _first_branch(el)
             if branch is not None:
                 self._boxes(branch, boxes)
             return
         for child in el:
-            if child.tag == _W + "txbxContent":
+            if child.tag == _W_txbxContent:
                 boxes.extend(self.block_lines(child))
             elif isinstance(child.tag, str):
                 self._boxes(child, boxes)
@@ -642,26 +768,26 @@ class _Walker:
     # -- blocks as plain lines (cells, nested tables, text boxes) -------------------------------
     def block_lines(self, container) -> list[str]:
         lines: list[str] = []
-        pending = ""
+        pending: _Para | None = None
         for kind, item in self._blocks(container):
             if kind == "p":
                 para = self.paragraph(item)
+                if pending is not None:
+                    para = pending.joined(para)
+                pending = None
                 if para.mark_deleted:
-                    pending += para.text
-                    lines.extend(para.boxes)
-                    continue
-                lines.extend(nfc(pending + para.text).split("\n"))
-                lines.extend(para.boxes)
-                pending = ""
+                    pending = para
+                else:
+                    lines.extend(para.lines())
             elif kind == "tbl":
-                if pending:
-                    lines.extend(nfc(pending).split("\n"))
-                    pending = ""
+                if pending is not None:
+                    lines.extend(pending.lines())
+                    pending = None
                 for row in self._rows(item):
                     for tc in self._cells(row):
                         lines.extend(self.block_lines(tc))
-        if pending:
-            lines.extend(nfc(pending).split("\n"))
+        if pending is not None:
+            lines.extend(pending.lines())
         return lines
 
     def _blocks(self, container):
@@ -669,49 +795,49 @@ class _Walker:
         content controls and custom XML."""
         for child in container:
             tag = child.tag
-            if tag == _W + "p":
+            if tag == _W_p:
                 yield "p", child
-            elif tag == _W + "tbl":
+            elif tag == _W_tbl:
                 yield "tbl", child
-            elif tag == _W + "sdt":
-                content = child.find(_W + "sdtContent")
+            elif tag == _W_sdt:
+                content = child.find(_W_sdtContent)
                 if content is not None:
                     yield from self._blocks(content)
             elif tag in _BLOCK_TRANSPARENT:
                 yield from self._blocks(child)
-            elif tag == _W + "altChunk":
+            elif tag == _W_altChunk:
                 self.alt_chunks += 1
 
     def _rows(self, tbl):
         for child in tbl:
             tag = child.tag
-            if tag == _W + "tr":
-                trpr = child.find(_W + "trPr")
-                if trpr is not None and trpr.find(_W + "del") is not None:
+            if tag == _W_tr:
+                trpr = child.find(_W_trPr)
+                if trpr is not None and trpr.find(_W_del) is not None:
                     continue  # a deleted row: gone once changes are accepted
                 yield child
-            elif tag in (_W + "sdt", _W + "customXml"):
-                inner = child.find(_W + "sdtContent") if tag == _W + "sdt" else child
+            elif tag in (_W_sdt, _W_customXml):
+                inner = child.find(_W_sdtContent) if tag == _W_sdt else child
                 if inner is not None:
                     yield from self._rows(inner)
 
     def _cells(self, tr):
         for child in tr:
             tag = child.tag
-            if tag == _W + "tc":
-                tcpr = child.find(_W + "tcPr")
-                if tcpr is not None and tcpr.find(_W + "cellDel") is not None:
+            if tag == _W_tc:
+                tcpr = child.find(_W_tcPr)
+                if tcpr is not None and tcpr.find(_W_cellDel) is not None:
                     continue
                 yield child
-            elif tag in (_W + "sdt", _W + "customXml"):
-                inner = child.find(_W + "sdtContent") if tag == _W + "sdt" else child
+            elif tag in (_W_sdt, _W_customXml):
+                inner = child.find(_W_sdtContent) if tag == _W_sdt else child
                 if inner is not None:
                     yield from self._cells(inner)
 
 
 def _first_branch(alternate):
     for child in alternate:
-        if child.tag in (_MC + "Choice", _MC + "Fallback"):
+        if child.tag in (_MC_Choice, _MC_Fallback):
             return child
     return None
 
@@ -722,7 +848,6 @@ class _TextBuilder:
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.pos = 0
-        self.lines = 0
 
     def add(self, piece: str) -> Span:
         start = self.pos
@@ -756,29 +881,29 @@ def _table(walker: _Walker, tbl, number: int, out: _TextBuilder) -> RawTable | N
         out.newline()
         if start is None:
             start = out.pos
-        trpr = row_el.find(_W + "trPr")
+        trpr = row_el.find(_W_trPr)
         grid = 0
         if trpr is not None:
-            before = trpr.find(_W + "gridBefore")
-            grid = _int(before.get(_W + "val"), 0) if before is not None else 0
+            before = trpr.find(_W_gridBefore)
+            grid = _int(before.get(_W_val), 0) if before is not None else 0
         cells: list[RawCell] = []
         for col, tc in enumerate(walker._cells(row_el)):
             if col:
                 out.add("\t")
-            tcpr = tc.find(_W + "tcPr")
+            tcpr = tc.find(_W_tcPr)
             span_cols = 1
             vmerge = None
             if tcpr is not None:
-                gs = tcpr.find(_W + "gridSpan")
-                span_cols = max(1, _int(gs.get(_W + "val"), 1) or 1) if gs is not None else 1
-                vm = tcpr.find(_W + "vMerge")
+                gs = tcpr.find(_W_gridSpan)
+                span_cols = max(1, _int(gs.get(_W_val), 1) or 1) if gs is not None else 1
+                vm = tcpr.find(_W_vMerge)
                 if vm is not None:
-                    vmerge = vm.get(_W + "val", "continue")
+                    vmerge = vm.get(_W_val, "continue")
             source = SourceRef("cell", table=number, row=row_no, column=col)
             if vmerge == "continue":
                 span = merged.get(grid, Span(out.pos, out.pos))
             else:
-                span = out.add(_cell_text([nfc(line) for line in walker.block_lines(tc)]))
+                span = out.add(_cell_text(walker.block_lines(tc)))
                 if vmerge == "restart":
                     merged[grid] = span
                 else:
@@ -788,7 +913,9 @@ def _table(walker: _Walker, tbl, number: int, out: _TextBuilder) -> RawTable | N
         rows.append(tuple(cells))
     if not rows or start is None:
         return None
-    return RawTable(tuple(rows), Span(start, out.pos), SourceRef("cell", table=number, row=0, column=0))
+    return RawTable(
+        tuple(rows), Span(start, out.pos), SourceRef("cell", table=number, row=0, column=0)
+    )
 
 
 def read_docx(data: bytes, path: str | None = None) -> Layout:
@@ -810,11 +937,11 @@ def read_docx(data: bytes, path: str | None = None) -> Layout:
     (['Line', 'RawTable'], False)
     """
     data = bytes(data)
-    root, styles_root, numbering_root, fonts = _open_package(data, path)
-    body = root.find(_W + "body")
+    root, styles, numbering_root, fonts = _open_package(data, path)
+    body = root.find(_W_body)
     if body is None:
-        raise _fail(path, "damaged .docx (the document has no body)")
-    walker = _Walker(_Styles(styles_root), _Numbering(numbering_root), fonts)
+        raise ReadError(path, "damaged .docx (the document has no body)")
+    walker = _Walker(styles, _Numbering(numbering_root), fonts)
     revisions = next(body.iter(*_REVISION_TAGS), None) is not None
 
     out = _TextBuilder()
@@ -826,7 +953,7 @@ def read_docx(data: bytes, path: str | None = None) -> Layout:
 
     def emit(para: _Para, number: int) -> None:
         source = SourceRef("paragraph", paragraph=number)
-        for line in [*nfc(para.text).split("\n"), *(nfc(b) for b in para.boxes)]:
+        for line in para.lines():
             out.newline()
             span = out.add(line)
             stripped = line.strip()
@@ -838,7 +965,7 @@ def read_docx(data: bytes, path: str | None = None) -> Layout:
         if kind == "p":
             para = walker.paragraph(el)
             if pending is not None:
-                para = _Para(pending.text + para.text, pending.boxes + para.boxes, para.mark_deleted)
+                para = pending.joined(para)
                 number = pending_no
             else:
                 number = paragraph_no
@@ -861,14 +988,20 @@ def read_docx(data: bytes, path: str | None = None) -> Layout:
 
     text = out.text()
     if not text.strip():
-        raise _fail(path, "the document has no text")
+        raise ReadError(path, "the document has no text")
     warnings: list[ReadWarning] = []
     if revisions:
-        warnings.append(ReadWarning("tracked changes: the text is read as if every change were accepted"))
+        warnings.append(
+            ReadWarning("tracked changes: the text is read as if every change were accepted")
+        )
     if walker.legacy_used:
         names = " and ".join(sorted(n.upper() for n in walker.legacy_used))
         warnings.append(ReadWarning(f"text in legacy {names} fonts converted to Unicode"))
     if walker.alt_chunks:
-        warnings.append(ReadWarning(f"{walker.alt_chunks} embedded document(s) (altChunk) not read"))
+        warnings.append(
+            ReadWarning(f"{walker.alt_chunks} embedded document(s) (altChunk) not read")
+        )
     encoding = "+".join(sorted(walker.legacy_used)) or None
-    return Layout(text, tuple(items), "docx", encoding=encoding, revisions=revisions, warnings=tuple(warnings))
+    return Layout(
+        text, tuple(items), "docx", encoding=encoding, revisions=revisions, warnings=tuple(warnings)
+    )

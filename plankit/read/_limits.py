@@ -41,7 +41,9 @@ MAX_PDF_PAGES = 2_000
 """The most pages read from a PDF (plans have 3 to 30)."""
 
 
-def check_size(path_or_len: str | os.PathLike[str] | int, *, path: str | os.PathLike[str] | None = None) -> int:
+def check_size(
+    path_or_len: str | os.PathLike[str] | int, *, path: str | os.PathLike[str] | None = None
+) -> int:
     """Return the size in bytes of a file (or of a length given as ``int``), or raise ReadError.
 
     Raises :class:`ReadError` when the file is missing, empty or larger than
@@ -75,6 +77,7 @@ def check_size(path_or_len: str | os.PathLike[str] | int, *, path: str | os.Path
         raise ReadError(path, "empty file")
     if size > MAX_FILE_BYTES:
         raise ReadError(
-            path, f"file too large ({size // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)"
+            path,
+            f"file too large ({size // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)",
         )
     return size

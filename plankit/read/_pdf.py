@@ -29,7 +29,9 @@ __all__ = ["NoTextLayer", "read_pdf"]
 # marks or page numbers, not a text layer.
 MIN_CHARS_PER_PAGE = 20
 
-_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
+_LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -37,15 +39,21 @@ class NoTextLayer(ReadError):
     """A PDF whose pages are images (a scan): its text can only be read by OCR."""
 
     def __init__(self, path: str | None):
-        super().__init__(path, "no text layer (a scanned PDF): OCR needed — install tesseract-ocr and tesseract-ocr-vie")
+        super().__init__(
+            path,
+            "no text layer (a scanned PDF): OCR needed — install tesseract-ocr and tesseract-ocr-vie",
+        )
 
 
 def _open(data: bytes, path: str | None):
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError
 
     if len(data) > MAX_FILE_BYTES:
-        raise ReadError(path, f"file too large ({len(data) // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)")
+        raise ReadError(
+            path,
+            f"file too large ({len(data) // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)",
+        )
     if b"%PDF-" not in data[:1024]:
         raise ReadError(path, "not a PDF file (no %PDF header)")
     try:
@@ -54,16 +62,24 @@ def _open(data: bytes, path: str | None):
             from pypdf import PasswordType
 
             if reader.decrypt("") == PasswordType.NOT_DECRYPTED:
-                raise ReadError(path, "password-protected PDF: open it with its password and save an unprotected copy")
+                raise ReadError(
+                    path,
+                    "password-protected PDF: open it with its password and save an unprotected copy",
+                )
         count = len(reader.pages)
     except ReadError:
         raise
     except DependencyError:
-        raise ReadError(path, "encrypted PDF: reading it needs the 'cryptography' package (pip install cryptography)") from None
+        raise ReadError(
+            path,
+            "encrypted PDF: reading it needs the 'cryptography' package (pip install cryptography)",
+        ) from None
     except FileNotDecryptedError:
-        raise ReadError(path, "password-protected PDF: open it with its password and save an unprotected copy") from None
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError) as exc:
-        raise ReadError(path, f"damaged PDF ({exc})") from None
+        raise ReadError(
+            path, "password-protected PDF: open it with its password and save an unprotected copy"
+        ) from None
+    except Exception as exc:  # pypdf raises a zoo of types on broken files; all mean "damaged"
+        raise ReadError(path, f"damaged PDF ({_describe(exc)})") from None
     if count == 0:
         raise ReadError(path, "the PDF has no pages")
     if count > MAX_PDF_PAGES:
@@ -71,13 +87,15 @@ def _open(data: bytes, path: str | None):
     return reader
 
 
-def _page_text(page, path: str | None, number: int) -> str:
-    from pypdf.errors import PdfReadError
+def _describe(exc: Exception) -> str:
+    return str(exc) or type(exc).__name__
 
+
+def _page_text(reader, path: str | None, number: int) -> str:
     try:
-        text = page.extract_text(extraction_mode="layout")
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, ZeroDivisionError, RecursionError) as exc:
-        raise ReadError(path, f"damaged PDF (page {number}: {exc})") from None
+        text = reader.pages[number - 1].extract_text(extraction_mode="layout")
+    except Exception as exc:  # as in _open: any failure inside pypdf is a damaged page
+        raise ReadError(path, f"damaged PDF (page {number}: {_describe(exc)})") from None
     text = nfc(text.translate(_LIGATURES)).replace("\f", "\n")
     return _CONTROL.sub("", text)
 
@@ -94,13 +112,17 @@ def read_pdf(data: bytes, path: str | None = None) -> Layout:
     plankit.errors.ReadError: x.pdf: damaged PDF (...)
     """
     reader = _open(bytes(data), path)
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns on every odd object
+    # pypdf warns on every odd object of a file; quiet it unless the caller configured it
+    pypdf_log = logging.getLogger("pypdf")
+    if pypdf_log.level == logging.NOTSET:
+        pypdf_log.setLevel(logging.ERROR)
     pieces: list[str] = []
     items: list[Line] = []
     pos = 0
     chars = 0
-    for number, page in enumerate(reader.pages, start=1):
-        lines = [line.rstrip() for line in _page_text(page, path, number).split("\n")]
+    pages = len(reader.pages)
+    for number in range(1, pages + 1):
+        lines = [line.rstrip() for line in _page_text(reader, path, number).split("\n")]
         while lines and not lines[-1]:
             lines.pop()
         while lines and not lines[0]:
@@ -112,10 +134,12 @@ def read_pdf(data: bytes, path: str | None = None) -> Layout:
             stripped = line.lstrip()
             if stripped:
                 start = pos + len(line) - len(stripped)
-                items.append(Line(Span(start, pos + len(line)), SourceRef("page", page=number, line=k)))
+                items.append(
+                    Line(Span(start, pos + len(line)), SourceRef("page", page=number, line=k))
+                )
                 chars += sum(1 for c in stripped if not c.isspace())
             pieces.append(line)
             pos += len(line)
-    if chars < MIN_CHARS_PER_PAGE * len(reader.pages):
+    if chars < MIN_CHARS_PER_PAGE * pages:
         raise NoTextLayer(path)
     return Layout("".join(pieces), tuple(items), "pdf")

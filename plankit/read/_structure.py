@@ -284,6 +284,10 @@ class _Builder:
         """The left-column part of a header line (before the motto or the number)."""
         folded = self.f(s, e)
         cut = len(folded)
+        # PDF layout text puts the right column on the same line after a run of spaces.
+        gap = re.search(r"\S( {3,}|\t)\S", folded)
+        if gap:
+            cut = gap.start() + 1
         for pat in (_NATIONAL_MOTTO, re.compile(r"(^|\s)s[o6b¢]\s*:")):
             m = pat.search(folded)
             if m:

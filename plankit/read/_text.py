@@ -202,7 +202,7 @@ def _ocr_table(lines: _Lines, first: int, stop: int, table_no: int) -> tuple[Raw
                 # Fewer separators than columns: the scan lost the one between host and partner,
                 # so the last field is the time column and the middle ones share column 2.
                 n = len(pieces)
-                colmap = list(range(n)) if n >= 5 else [min(k, 2) for k in range(n - 1)] + [4]
+                colmap = [min(k, 4) for k in range(n)] if n >= 5 else [min(k, 2) for k in range(n - 1)] + [4]
                 rows.append(_Row([[] for _ in OCR_COLUMNS], a + 1))
                 for k, p in enumerate(pieces):
                     rows[-1].cells[colmap[min(k, len(colmap) - 1)]].append(p)
