@@ -35,6 +35,8 @@ _LAZY = {
     "parse_citation": "plankit.cite",
     "build_graph": "plankit.graph",
     "draw_graph": "plankit.graph",
+    "diff_plans": "plankit.diff",
+    "similarity_matrix": "plankit.diff",
     "restore_text": "plankit.restore",
     "draft_plan": "plankit.draft",
     "render_docx": "plankit.draft",

@@ -115,6 +115,125 @@ pd.DataFrame({"orphan": [graph.nodes[n].get("label", n) for n in orphans(graph)]
         code("nodes_frame(graph)"),
         code("edges_frame(graph)"),
     ],
+    "03-can-tho-2022-vs-2025.ipynb": [
+        md("# So sánh hai năm / year-on-year comparison\n\n"
+           "What really changed between two plans of one department: year bumps are expected, "
+           "basis changes and substantive edits are shown apart, and errors carried over are flagged."),
+        params('''
+plans_dir = "../plans"
+old_plan = "can-tho/2022-so-khcn.txt"
+new_plan = "can-tho/2025-so-khcn.ocr.txt"
+'''),
+        code(SETUP),
+        code("""
+old = plankit.read_plan(plans_dir / old_plan)
+new = plankit.read_plan(plans_dir / new_plan)
+display(Markdown(f"## {old.header.issuer}, {old.header.place}: {old.year} → {new.year}"))
+diff = plankit.diff_plans(old, new)
+diff
+"""),
+        md("## Căn cứ thay đổi / legal basis"),
+        code("""
+pd.DataFrame({"removed": [", ".join(sorted(diff.basis_removed))], "added": [", ".join(sorted(diff.basis_added))]})
+"""),
+        md("## Thay đổi theo loại và theo mục / changes by kind and section"),
+        code("""
+changes = diff.to_frame()
+counts = changes.pivot_table(index="section", columns="kind", values="new", aggfunc="size", fill_value=0)
+ax = counts.plot.barh(stacked=True, figsize=(9, 4), title="Thay đổi / changes")
+ax.figure.tight_layout()
+counts
+"""),
+        code("changes[changes.kind != \"expected\"]"),
+        md("## Bảng hoạt động / activity table"),
+        code("diff.tables_frame()"),
+        md("## Mức giống nhau giữa các kế hoạch cùng năm / similarity of the plans of one year"),
+        code("""
+from plankit.corpus import read_corpus
+from plankit.diff import draw_similarity
+corpus = read_corpus([plans_dir])
+same_year = [p for p in corpus if p.year == old.year]
+matrix = plankit.similarity_matrix(same_year)
+draw_similarity(matrix)
+"""),
+        code("matrix.round(2)"),
+    ],
+    "04-stale-copy-check.ipynb": [
+        md("# Soát lỗi sao chép / stale copy-paste check\n\n"
+           "Every plan of the folder through the linter: stale years, blank numbers and dates, broken "
+           "numbering, duplicated words, names that no longer exist, stale legal bases."),
+        params('''
+plans_dir = "../plans"
+today = None  # e.g. "2026-01-15"; None: the plans' own dates decide
+'''),
+        code(SETUP),
+        code("""
+import datetime as dt
+from plankit.corpus import read_corpus
+corpus = read_corpus([plans_dir])
+day = dt.date.fromisoformat(today) if today else None
+findings = {plan.name: plankit.lint_plan(plan, today=day, corpus=list(corpus)) for plan in corpus}
+table = pd.concat([f.to_frame().assign(file=name) for name, f in findings.items()], ignore_index=True)
+display(Markdown(f"## {len(table)} phát hiện trong {len(corpus)} kế hoạch / findings"))
+table[["file", "line", "code", "rule", "severity", "surface", "message"]]
+"""),
+        md("## Theo quy tắc / per rule"),
+        code("""
+per_rule = table.pivot_table(index="rule", columns="severity", values="code", aggfunc="size", fill_value=0)
+ax = per_rule.plot.barh(stacked=True, figsize=(8, 4), title="Phát hiện theo quy tắc / findings per rule")
+ax.figure.tight_layout()
+per_rule
+"""),
+        md("## Từng phát hiện trong câu của nó / each finding in its sentence"),
+        code("""
+for name, found in findings.items():
+    display(Markdown(f"### {name}"))
+    display(found)
+"""),
+    ],
+    "05-draft-2026.ipynb": [
+        md("# Dự thảo kế hoạch năm mới / drafting next year's plan\n\n"
+           "Restore the scanned plan, roll it to the new year with the province's new basis, lint the "
+           "draft, write the .docx in the layout of the state's rules for documents, and list what is left to decide."),
+        params('''
+plans_dir = "../plans"
+previous_plan = "can-tho/2025-so-khcn.ocr.txt"
+reference_plan = "can-tho/2022-so-khcn.txt"
+draft_year = 2026
+basis = [
+    "Kế hoạch số 12/KH-UBND ngày 05/01/2026 của UBND thành phố Cần Thơ về công tác thông tin, "
+    "tuyên truyền cải cách hành chính năm 2026",
+]
+drafts_dir = "../drafts"
+'''),
+        code(SETUP),
+        code("""
+previous = plankit.read_plan(plans_dir / previous_plan)
+reference = plankit.read_plan(plans_dir / reference_plan)
+display(Markdown(f"## {previous.header.issuer}: {previous.year} → {draft_year}"))
+restored = previous.restored(reference=reference)
+restored
+"""),
+        md("## Dự thảo / the draft"),
+        code("""
+draft = plankit.draft_plan(restored, year=draft_year, basis=basis)
+draft
+"""),
+        code("print(plankit.render_markdown(draft)[:3000])"),
+        md("## Soát lỗi dự thảo / lint the draft"),
+        code("plankit.lint_plan(draft)"),
+        md("## Việc cần quyết định / what is left to decide"),
+        code("""
+pd.DataFrame([{"kind": t.kind, "line": draft.position(t.span.start)[0] if t.span else None,
+               "message": t.message} for t in draft.todo])
+"""),
+        md("## Tệp Word / the .docx"),
+        code("""
+out = Path(drafts_dir) / f"{Path(previous_plan).parent.name}-{draft_year}.docx"
+written = plankit.render_docx(draft, out, force=True)
+display(Markdown(f"Đã ghi / written: `{written}`"))
+"""),
+    ],
 }
 
 

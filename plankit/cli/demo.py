@@ -1,4 +1,9 @@
-"""``plankit demo``: the main job on a folder of plans (``make demo`` runs it on plans/)."""
+"""``plankit demo``: the whole workflow on a folder of plans (``make demo`` runs it on plans/).
+
+It prints the header table, executes every notebook into HTML reports (``reports/index.html``)
+and drafts next year's plan of the most recent OCR'd plan as a .docx (``drafts/``). The demo
+owns its output folders: it regenerates them on every run.
+"""
 
 from __future__ import annotations
 
@@ -11,22 +16,47 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "demo",
         help="run the whole workflow on a folder of plans",
-        description="Read every plan of a folder and print the header table.",
-        epilog=example("plankit demo --plans plans"),
+        description="Read every plan of a folder, print the header table, write the HTML reports "
+        "and draft next year's plan as a .docx.",
+        epilog=example("plankit demo --plans plans --out reports --drafts drafts"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--plans", default="plans", help="folder of plans (default: plans)")
     p.add_argument("--out", default="reports", help="folder for the HTML reports (default: reports)")
     p.add_argument("--drafts", default="drafts", help="folder for drafted .docx files (default: drafts)")
+    p.add_argument("--no-report", action="store_true", help="skip the notebooks (faster)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from ..corpus import read_corpus
+    from ..draft import draft_plan, render_docx
+    from ..report import run_report
 
     corpus = read_corpus([args.plans])
     print(f"{len(corpus)} kế hoạch / plans in {args.plans}")
     print_frame(corpus.to_frame().drop(columns=["parent", "signer", "doc_type", "form"]), "table")
     for err in corpus.errors:
         print(f"không đọc được / unreadable: {err}")
+    # The newest plan is the one to roll forward; an earlier plan of the same issuer and place
+    # is its spelling reference when it was scanned.
+    dated = sorted((p for p in corpus if p.year), key=lambda p: (p.year, p.name))
+    if dated:
+        latest = dated[-1]
+        peers = [p for p in dated[:-1] if p.header.place == latest.header.place and not p.source.ocr]
+        previous = latest.restored(reference=peers[-1] if peers else None)
+        draft = draft_plan(previous, year=latest.year + 1)
+        slug = Path(latest.name).parent.name or "plan"
+        out = render_docx(draft, Path(args.drafts) / f"{slug}-{latest.year + 1}.docx", force=True)
+        print(f"\ndự thảo / draft: {out} ({len(draft.todo)} việc cần quyết định / to decide)")
+        for todo in draft.todo:
+            line = draft.position(todo.span.start)[0] if todo.span else "-"
+            print(f"  {line!s:>4}  {todo.kind:<8} {todo.message}")
+    if not args.no_report:
+        report = run_report(args.plans, args.out, force=True)
+        print(f"\nbáo cáo / reports: {report.index}")
+        for nb in report.notebooks:
+            print(f"  {nb.html_path} ({nb.seconds:.1f} s)")
     return 0

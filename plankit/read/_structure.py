@@ -383,6 +383,8 @@ class _Builder:
             if re.match(r"^ngay\s+cap\s+nhat\b", folded.strip()):
                 kinds[idx] = "boilerplate"
         if headline is None:
+            for idx in range(len(kinds)):  # no headline: nothing is page chrome after all
+                kinds[idx] = ""
             return 0
         # The plan's own number: "ban hành Kế hoạch số 29/KH-SKHCN ngày 06/01-2022".
         own = re.search(

@@ -1,0 +1,196 @@
+"""How a plan is cut for comparison: opening, sections, ending; paragraphs; legal basis.
+
+The opening is everything before the first level-1 heading (the two-column header, the document
+type, the subject, the Căn cứ paragraphs); the ending starts at the closing ("Trên đây là Kế
+hoạch ...", also as OCR reads it), the recipients or the signature. Paragraphs are the reader's
+blocks (:attr:`plankit.model.Plan.blocks`); a plan built by hand without blocks is cut into
+lines (blank-line paragraphs when OCR'd). Tables are left out: they are compared on their own
+(:mod:`plankit.diff.tables`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Block, Plan, Section, SourceRef, Span
+from ..text import fold
+from .align import text_similarity
+from .tokens import Tok, TokenStream, ocr_clean
+
+__all__ = ["ENDING", "OPENING", "Side", "Unit", "title_similarity"]
+
+OPENING = "Phần mở đầu"
+ENDING = "Phần kết thúc"
+
+_SKIP_BLOCKS = frozenset({"table", "boilerplate"})
+_ENDING_BLOCKS = frozenset({"closing", "recipients", "signature"})
+# The closing as OCR reads it ("Trén day 1a K& hoach"), after ocr_clean: "tren day la ke hoach".
+_CLOSING = re.compile(r"^\W*tren\s+day\s+la\b")
+
+
+def _clean_title(text: str) -> str:
+    return " ".join(ocr_clean(fold(text)).split())
+
+
+def title_similarity(a: str, b: str) -> float:
+    """Similarity of two titles, compared over the length of the shorter one (at least 12
+    characters, at most 80): a heading that is a whole paragraph on one side and its first line
+    on the other still matches. Symmetric.
+
+    >>> title_similarity("KINH PHÍ THỰC HIỆN", "KINH PHi THUC HIEN")
+    1.0
+    """
+    fa, fb = _clean_title(a), _clean_title(b)
+    n = min(max(min(len(fa), len(fb)), 12), 80)
+    fa, fb = sorted((fa[:n], fb[:n]))
+    return text_similarity(fa, fb)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A paragraph to align: ``span`` is shown; tokens come from ``toks`` (a heading's title);
+    ``section`` is the section it heads and ``number`` where that number is written."""
+
+    span: Span
+    toks: Span
+    section: Section | None = None
+    number: Span | None = None
+
+
+class Side:
+    """One plan cut into what the comparison needs: tokens, paragraphs, regions, legal basis.
+
+    >>> from plankit.read import read_text
+    >>> side = Side(read_text("KẾ HOẠCH\\nCăn cứ Kế hoạch số 12/KH-UBND;\\nI. KINH PHÍ\\nNgân sách.\\n"
+    ...                       "Trên đây là Kế hoạch năm 2025./."), ocr=False, punct=True)
+    >>> [u.span.slice(side.text) for u in side.opening_units()[1]]
+    ['KẾ HOẠCH', 'Căn cứ Kế hoạch số 12/KH-UBND;']
+    >>> side.ending_units()[0].span.slice(side.text)
+    'Trên đây là Kế hoạch năm 2025./.'
+    """
+
+    def __init__(self, plan: Plan, *, ocr: bool, punct: bool):
+        self.plan = plan
+        self.text = plan.text
+        self.ocr = ocr
+        self.stream = TokenStream(plan.text, ocr=ocr, punct=punct)
+        self.blocks: list[Block] = sorted(plan.blocks or _fallback_blocks(plan), key=lambda b: b.span.start)
+        # web-page chrome is left out, unless the reader found nothing else (no "KẾ HOẠCH" line):
+        # then the whole text is compared rather than nothing
+        plan_like = any(b.kind not in _SKIP_BLOCKS for b in self.blocks)
+        self.skip = _SKIP_BLOCKS if plan_like else frozenset({"table"})
+        self.table_spans = [t.span for t in plan.tables]
+        self.ending = self._ending_start()
+        heads = [s.heading.start for s in plan.sections if s.heading.start < self.ending]
+        self.opening_end = min(heads) if heads else self.ending
+        self.basis = [c for c in plan.citations if c.role == "basis"]
+        self.basis_blocks = [b.span for b in self.blocks if b.kind == "basis"]
+
+    def _ending_start(self) -> int:
+        last_heading = max([s.heading.end for s in self.plan.sections] or [0])
+        for b in self.blocks:
+            if b.span.start < last_heading:
+                continue
+            if b.kind in _ENDING_BLOCKS:
+                return b.span.start
+            if b.kind == "paragraph" and _CLOSING.match(ocr_clean(fold(b.span.slice(self.text)))):
+                return b.span.start
+        return len(self.text)
+
+    def in_table(self, pos: int) -> bool:
+        """Whether offset ``pos`` lies in one of the plan's tables."""
+        return any(t.contains(pos) for t in self.table_spans)
+
+    def words(self, span: Span) -> list[str]:
+        """The folded word keys inside ``span`` (no punctuation)."""
+        return [t.key for t in self.stream.within(span.start, span.end) if t.kind != "punct"]
+
+    def tokens(self, spans: list[Span]) -> list[Tok]:
+        """The comparison tokens inside ``spans``, in order."""
+        return [t for s in spans for t in self.stream.within(s.start, s.end)]
+
+    def heading_unit(self, section: Section) -> Unit:
+        """The paragraph holding the heading, with its number and title told apart."""
+        block = next((b.span for b in self.blocks if b.span.contains(section.heading.start)), section.heading)
+        raw = block.slice(self.text)
+        number = section.raw_number or section.number
+        m = None
+        if number and section.number != "PHỤ LỤC":
+            m = re.match(r"[\s#*]*(" + re.escape(number) + r")\s*[.):]?\s*", raw)
+        if not m:
+            return Unit(block, block, section, None)
+        return Unit(block, Span(block.start + m.end(), block.end), section,
+                    Span(block.start + m.start(1), block.start + m.end(1)))
+
+    def units(self, start: int, end: int, sections: list[Section] = ()) -> list[Unit]:
+        """The paragraphs starting in ``[start, end)`` outside tables; a paragraph holding the
+        heading of one of ``sections`` is that section's heading unit."""
+        heads: dict[int, Unit] = {}
+        for s in sections:
+            hu = self.heading_unit(s)
+            heads.setdefault(hu.span.start, hu)
+        out = []
+        for b in self.blocks:
+            s = b.span
+            if s.start < start or s.start >= end or b.kind in self.skip or self.in_table(s.start):
+                continue
+            clipped = Span(s.start, min(s.end, end))
+            out.append(heads.get(s.start) or Unit(clipped, clipped))
+        return out
+
+    def section_units(self, section: Section, *, own_heading: bool) -> list[Unit]:
+        """Every paragraph of ``section`` and its subsections, in order."""
+        inner = list(section.walk())[0 if own_heading else 1 :]
+        units = self.units(section.span.start, min(section.span.end, self.ending), inner)
+        if own_heading:
+            return units
+        own = self.heading_unit(section).span
+        return [u for u in units if not u.span.overlaps(own)]
+
+    def content_keys(self, section: Section) -> list[str]:
+        """The folded words of a section and its subsections, tables left out."""
+        toks = self.stream.within(section.span.start, min(section.span.end, self.ending))
+        return [t.key for t in toks if t.kind != "punct" and not self.in_table(t.start)]
+
+    def opening_units(self) -> tuple[list[Span], list[Unit]]:
+        """The header blocks, and the other paragraphs before the first section."""
+        header, rest = [], []
+        for b in self.blocks:
+            if b.span.start >= self.opening_end or b.kind in self.skip or self.in_table(b.span.start):
+                continue
+            if b.kind == "header":
+                header.append(b.span)
+            else:
+                rest.append(Unit(b.span, b.span))
+        return header, rest
+
+    def ending_units(self) -> list[Unit]:
+        """The paragraphs from the closing on."""
+        return self.units(self.ending, len(self.text) + 1)
+
+    def citations_in(self, spans: list[Span]) -> list:
+        """The legal-basis citations inside ``spans``."""
+        return [c for c in self.basis if any(s.overlaps(c.span) or s.contains(c.span.start) for s in spans)]
+
+    def in_basis_block(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` touches a Căn cứ / Thực hiện / Theo paragraph."""
+        probe = Span(start, max(end, start + 1))
+        return any(b.overlaps(probe) for b in self.basis_blocks)
+
+
+def _fallback_blocks(plan: Plan) -> list[Block]:
+    """Paragraphs for a plan built by hand without blocks: lines, or blank-line paragraphs (OCR)."""
+    text = plan.text
+    sep = re.compile(r"\n\s*\n") if plan.source.ocr else re.compile(r"\n")
+    out, pos = [], 0
+    for m in [*sep.finditer(text), None]:
+        end = m.start() if m else len(text)
+        chunk = text[pos:end]
+        if chunk.strip():
+            s = pos + len(chunk) - len(chunk.lstrip())
+            e = pos + len(chunk.rstrip())
+            out.append(Block("paragraph", text[s:e], Span(s, e), SourceRef("line", line=plan.position(s)[0])))
+        if m:
+            pos = m.end()
+    return out

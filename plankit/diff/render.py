@@ -1,0 +1,387 @@
+"""Showing a :class:`~plankit.diff.PlanDiff`: HTML side by side, Markdown, DataFrames, JSON.
+
+Every renderer shows the original text of each side (never the folded form the comparison ran
+on) and colours each change by its kind. The HTML collapses the parts without a change, or with
+nothing but expected changes, into ``<details>``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from .result import KIND_LABELS, Change, Piece, PlanDiff, SectionPair, Segment
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = [
+    "as_dict",
+    "changes_frame",
+    "summary_text",
+    "tables_frame",
+    "to_html_fragment",
+    "to_html_page",
+    "to_markdown",
+]
+
+STATUS_LABELS = {
+    "same": "không đổi",
+    "changed": "có thay đổi",
+    "added": "mục mới",
+    "removed": "bị bỏ",
+    "moved": "đổi vị trí",
+}
+
+_CSS = """
+.pk-diff{font-family:"Times New Roman",Liberation Serif,serif;font-size:14px;line-height:1.45;color:#111}
+.pk-diff h1{font-size:20px;margin:0 0 .3em}
+.pk-diff .pk-sum{margin:.3em 0 .8em}
+.pk-diff .pk-sum td,.pk-diff .pk-sum th{padding:1px 8px;text-align:left;vertical-align:top}
+.pk-diff .chip{display:inline-block;padding:0 6px;border-radius:3px;margin-right:4px;font-size:12px}
+.pk-diff details{border-top:1px solid #ccc;margin:0}
+.pk-diff summary{cursor:pointer;padding:4px 2px;font-weight:bold}
+.pk-diff summary .st{font-weight:normal;color:#555;font-size:12px;margin-left:8px}
+.pk-diff table.sbs{width:100%;border-collapse:collapse;table-layout:fixed}
+.pk-diff table.sbs td{width:50%;vertical-align:top;padding:3px 8px;border-bottom:1px solid #eee;text-align:left}
+.pk-diff table.sbs th{width:50%;text-align:left;padding:2px 8px;color:#555;font-weight:normal;font-size:12px}
+.pk-diff tr.st-added td.old,.pk-diff tr.st-removed td.new{background:#fafafa}
+.pk-diff tr.heading td{font-weight:bold}
+.pk-diff tr.header td{font-size:12px;color:#333}
+.pk-diff .cell{margin:0 0 2px}
+.pk-diff .col{color:#777;font-size:11px;margin-right:4px}
+.pk-diff del,.pk-diff ins,.pk-diff mark{border-radius:2px;padding:0 1px}
+.pk-diff .k-substantive del{background:#ffd2cf;text-decoration:line-through}
+.pk-diff .k-substantive ins{background:#c9f2c9;text-decoration:none}
+.pk-diff .k-expected del{background:#e3e8f0;color:#556;text-decoration:line-through}
+.pk-diff .k-expected ins{background:#dbe7fb;color:#234;text-decoration:none}
+.pk-diff .k-basis del{background:#ead9fb;text-decoration:line-through}
+.pk-diff .k-basis ins{background:#e0cdfa;text-decoration:none}
+.pk-diff .k-carried-error mark{background:#ffe09a;text-decoration:underline wavy #c60}
+.pk-diff .chip.k-substantive{background:#ffd2cf}.pk-diff .chip.k-expected{background:#dbe7fb}
+.pk-diff .chip.k-basis{background:#e0cdfa}.pk-diff .chip.k-carried-error{background:#ffe09a}
+.pk-diff .note{color:#666;font-size:12px}
+"""
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- summary ---------------------------------------------------------------------------------
+
+def summary_text(d: PlanDiff) -> str:
+    """A few lines for a terminal."""
+    c = d.counts()
+    lines = [
+        f"{d.old.name} → {d.new.name}" + (" (OCR: so sánh trên chữ bỏ dấu)" if d.ocr else ""),
+        "Thay đổi: " + " · ".join(f"{c[k]} {KIND_LABELS[k]}" for k in KIND_LABELS),
+        "Căn cứ: bỏ " + (", ".join(sorted(d.basis_removed)) or "—") + "; thêm "
+        + (", ".join(sorted(d.basis_added)) or "—"),
+        f"Giữ nguyên từ bản cũ: {d.carried_over:.0%} của bản mới; độ giống {d.similarity:.2f}",
+        "Mục:",
+    ]
+    for pair in d.sections:
+        o = pair.old.number if pair.old else "—"
+        n = pair.new.number if pair.new else "—"
+        title = pair.title or (pair.new or pair.old).title  # type: ignore[union-attr]
+        lines.append(f"  {o:>5} → {n:<5} {pair.status:<8} {_flat(title)[:60]}")
+    return "\n".join(lines)
+
+
+def _pair_dict(p: SectionPair) -> dict[str, Any]:
+    return {
+        "old": p.old.number if p.old else None,
+        "new": p.new.number if p.new else None,
+        "label": p.label,
+        "status": p.status,
+        "score": p.score,
+        "changes": p.changes,
+        "children": [_pair_dict(c) for c in p.children],
+    }
+
+
+def _change_dict(d: PlanDiff, c: Change) -> dict[str, Any]:
+    return {
+        "kind": c.kind,
+        "section": c.section,
+        "location": c.location,
+        "old": c.old,
+        "new": c.new,
+        "old_span": [c.old_span.start, c.old_span.end],
+        "new_span": [c.new_span.start, c.new_span.end],
+        "old_line": d.old.position(c.old_span.start)[0],
+        "new_line": d.new.position(c.new_span.start)[0],
+        "reason": c.reason,
+    }
+
+
+def as_dict(d: PlanDiff) -> dict[str, Any]:
+    """Plain values for JSON."""
+    return {
+        "old": d.old.name,
+        "new": d.new.name,
+        "ocr": d.ocr,
+        "year_shift": d.year_shift,
+        "counts": d.counts(),
+        "basis_added": sorted(d.basis_added),
+        "basis_removed": sorted(d.basis_removed),
+        "carried_over": d.carried_over,
+        "similarity": d.similarity,
+        "sections": [_pair_dict(p) for p in d.sections],
+        "changes": [_change_dict(d, c) for c in d.changes],
+        "tables": [
+            {
+                "old": t.old,
+                "new": t.new,
+                "task_column": t.task_column,
+                "rows": [
+                    {"old": r.old, "new": r.new, "status": r.status, "task": r.task_new or r.task_old,
+                     "changes": list(r.changes)}
+                    for r in t.rows
+                ],
+            }
+            for t in d.tables
+        ],
+    }
+
+
+# --- frames ----------------------------------------------------------------------------------
+
+def changes_frame(d: PlanDiff) -> pd.DataFrame:
+    """One row per change."""
+    import pandas as pd
+
+    rows = [
+        {
+            "section": c.section,
+            "kind": c.kind,
+            "old": _flat(c.old),
+            "new": _flat(c.new),
+            "reason": c.reason,
+            "location": c.location,
+            "old_line": d.old.position(c.old_span.start)[0],
+            "new_line": d.new.position(c.new_span.start)[0],
+        }
+        for c in d.changes
+    ]
+    cols = ["section", "kind", "old", "new", "reason", "location", "old_line", "new_line"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def tables_frame(d: PlanDiff) -> pd.DataFrame:
+    """One row per aligned table row, its cell changes listed."""
+    import pandas as pd
+
+    rows = []
+    for t in d.tables:
+        for r in t.rows:
+            changes = [d.changes[i] for i in r.changes]
+            rows.append({
+                "table": (t.new if t.new is not None else t.old) + 1,  # type: ignore[operator]
+                "old_row": None if r.old is None else r.old + 1,
+                "new_row": None if r.new is None else r.new + 1,
+                "status": r.status,
+                "task_old": _flat(r.task_old),
+                "task_new": _flat(r.task_new),
+                "changes": [
+                    f"{_column_of(c)}: {_flat(c.old) or '∅'} → {_flat(c.new) or '∅'} ({c.kind})" for c in changes
+                ],
+                "kinds": sorted({c.kind for c in changes}),
+            })
+    cols = ["table", "old_row", "new_row", "status", "task_old", "task_new", "changes", "kinds"]
+    return pd.DataFrame(rows, columns=cols).astype({"old_row": "Int64", "new_row": "Int64"})
+
+
+def _column_of(c: Change) -> str:
+    m = re.search(r"cột «(.*)»", c.location)
+    return m.group(1) if m else c.location
+
+
+# --- markdown ----------------------------------------------------------------------------------
+
+def _md(text: str) -> str:
+    return re.sub(r"([\\`*_|<>\[\]])", r"\\\1", _flat(text))
+
+
+def to_markdown(d: PlanDiff) -> str:
+    """Summary, the section pairs, then the changes section by section."""
+    c = d.counts()
+    out = [
+        f"# So sánh kế hoạch: {_md(d.old.name)} → {_md(d.new.name)}",
+        "",
+        "- Thay đổi: " + ", ".join(f"**{c[k]}** {KIND_LABELS[k]} ({k})" for k in KIND_LABELS),
+        "- Căn cứ bỏ: " + (", ".join(sorted(d.basis_removed)) or "—"),
+        "- Căn cứ thêm: " + (", ".join(sorted(d.basis_added)) or "—"),
+        f"- Giữ nguyên từ bản cũ: {d.carried_over:.0%} của bản mới; độ giống {d.similarity:.2f}",
+    ]
+    if d.ocr:
+        out.append("- Một bản là văn bản OCR: so sánh trên chữ bỏ dấu, hiển thị nguyên văn.")
+    out += ["", "## Các mục", "", "| Cũ | Mới | Trạng thái | Mục |", "| --- | --- | --- | --- |"]
+    for p in d.sections:
+        out.append(f"| {p.old.number if p.old else '—'} | {p.new.number if p.new else '—'} | "
+                   f"{STATUS_LABELS.get(p.status, p.status)} | {_md(p.label)} |")
+    out += ["", "## Thay đổi"]
+    current = None
+    for ch in d.changes:
+        if ch.section != current:
+            current = ch.section
+            out += ["", f"### {_md(current)}", ""]
+        where = f" ({_md(ch.location)})" if ch.location else ""
+        if ch.kind == "carried-error":
+            body = f"«{_md(ch.new)}»"
+        else:
+            old = f"~~{_md(ch.old)}~~" if ch.old.strip() else "∅"
+            new = f"**{_md(ch.new)}**" if ch.new.strip() else "∅"
+            body = f"{old} → {new}"
+        out.append(f"- *{KIND_LABELS[ch.kind]}*{where}: {body} — {_md(ch.reason)}")
+    if d.tables:
+        out += ["", "## Bảng hoạt động", "", "| Dòng cũ | Dòng mới | Trạng thái | Hoạt động | Thay đổi |",
+                "| --- | --- | --- | --- | --- |"]
+        for t in d.tables:
+            for r in t.rows:
+                kinds = sorted({d.changes[i].kind for i in r.changes})
+                out.append(
+                    f"| {'—' if r.old is None else r.old + 1} | {'—' if r.new is None else r.new + 1} | "
+                    f"{STATUS_LABELS.get(r.status, r.status)} | {_md(r.task_old or r.task_new)[:80]} | "
+                    f"{len(r.changes)} ({', '.join(kinds) or '—'}) |"
+                )
+    return "\n".join(out) + "\n"
+
+
+# --- html --------------------------------------------------------------------------------------
+
+def _render_side(text: str | None, piece: Piece, side: str, changes: tuple[Change, ...], reading=None) -> str:
+    """The text of one side with its changes wrapped in del/ins/mark, coloured by kind."""
+    if text is None:
+        return ""
+    breaks = set(piece.breaks_old if side == "old" else piece.breaks_new)
+    spans = []
+    for m in piece.marks:
+        s, e = m.old if side == "old" else m.new
+        if e > s:
+            spans.append((s, e, m))
+    spans.sort(key=lambda x: (x[0], -x[1]))
+    out: list[str] = []
+    pos = 0
+
+    def plain(chunk_start: int, chunk_end: int) -> None:
+        last = chunk_start
+        for b in sorted(x for x in breaks if chunk_start < x <= chunk_end):
+            out.append(_esc_keep(text[last:b]))
+            out.append("<br>")
+            last = b
+        out.append(_esc_keep(text[last:chunk_end]))
+
+    for s, e, m in spans:
+        if s < pos:
+            s = pos
+        if e <= s:
+            continue
+        plain(pos, s)
+        ch = changes[m.change]
+        tag = "mark" if m.kind == "carried-error" else ("del" if side == "old" else "ins")
+        title = ch.reason
+        if reading is not None and side == "new" and m.kind != "carried-error":
+            restored = reading(text[s:e])
+            if restored and _flat(restored) != _flat(text[s:e]):
+                title += f" — đọc là: {_flat(restored)}"
+        out.append(f'<span class="k-{m.kind}"><{tag} title="{html.escape(title, quote=True)}">'
+                   f"{_esc_keep(text[s:e])}</{tag}></span>")
+        pos = e
+    plain(pos, len(text))
+    return "".join(out).strip()
+
+
+def _esc_keep(chunk: str) -> str:
+    """Escape, collapsing runs of white space (OCR line breaks) into one space."""
+    return html.escape(re.sub(r"\s+", " ", chunk), quote=False)
+
+
+def _segment_row(seg: Segment, d: PlanDiff, reading) -> str:
+    if seg.kind == "row":
+        cells_old, cells_new = [], []
+        table = next((t for t in d.tables if t.new == seg.table or (t.new is None and t.old == seg.table)), None)
+        names = [table.labels[k] for k in table.shown] if table else []
+        names += [""] * (len(seg.pieces) - len(names))
+        for name, piece in zip(names, seg.pieces, strict=False):
+            if piece.old is not None:
+                cells_old.append(f'<div class="cell"><span class="col">{html.escape(name)}</span>'
+                                 f"{_render_side(piece.old, piece, 'old', d.changes)}</div>")
+            if piece.new is not None:
+                cells_new.append(f'<div class="cell"><span class="col">{html.escape(name)}</span>'
+                                 f"{_render_side(piece.new, piece, 'new', d.changes, reading)}</div>")
+        row = seg.row
+        lab_old = f"dòng {row.old + 1}" if row and row.old is not None else ""
+        lab_new = f"dòng {row.new + 1}" if row and row.new is not None else ""
+        return (f'<tr class="row st-{seg.status}"><td class="old"><div class="note">{lab_old}</div>'
+                f'{"".join(cells_old)}</td><td class="new"><div class="note">{lab_new}</div>'
+                f'{"".join(cells_new)}</td></tr>')
+    piece = seg.pieces[0]
+    return (f'<tr class="{seg.kind} st-{seg.status}"><td class="old">'
+            f"{_render_side(piece.old, piece, 'old', d.changes)}</td>"
+            f"<td class=\"new\">{_render_side(piece.new, piece, 'new', d.changes, reading)}</td></tr>")
+
+
+def _chips(kinds: Iterable[tuple[str, int]]) -> str:
+    return "".join(f'<span class="chip k-{k}">{n} {html.escape(KIND_LABELS[k])}</span>' for k, n in kinds if n)
+
+
+def to_html_fragment(d: PlanDiff, *, reading=None) -> str:
+    """The comparison as an HTML fragment (scoped styles), for notebooks and pages."""
+    c = d.counts()
+    esc = html.escape
+    basis_removed = ", ".join(sorted(d.basis_removed)) or "—"
+    basis_added = ", ".join(sorted(d.basis_added)) or "—"
+    head = [
+        f"<style>{_CSS}</style>",
+        '<div class="pk-diff">',
+        f"<h1>{esc(d.old.name)} → {esc(d.new.name)}</h1>",
+        '<table class="pk-sum">',
+        f"<tr><th>Thay đổi</th><td>{_chips((k, c[k]) for k in KIND_LABELS) or 'không có'}</td></tr>",
+        f"<tr><th>Căn cứ</th><td>bỏ {esc(basis_removed)}; thêm {esc(basis_added)}</td></tr>",
+        f"<tr><th>Giữ nguyên</th><td>{d.carried_over:.0%} của bản mới lấy nguyên từ bản cũ; "
+        f"độ giống {d.similarity:.2f}</td></tr>",
+    ]
+    if d.ocr:
+        head.append("<tr><th>OCR</th><td>so sánh trên chữ bỏ dấu; hiển thị nguyên văn mỗi bản</td></tr>")
+    head.append("</table>")
+    body = []
+    by_part: dict[int, list[Segment]] = {}
+    for seg in d.segments:
+        by_part.setdefault(seg.part, []).append(seg)
+    for p, part in enumerate(d.parts):
+        segs = by_part.get(p, [])
+        if not segs:
+            continue
+        quiet = all(k == "expected" for k, _n in part.kinds)
+        opened = "" if quiet else " open"
+        note = STATUS_LABELS.get(part.status, part.status)
+        if quiet and part.kinds:
+            note += ", chỉ thay đổi theo năm"
+        body.append(f"<details{opened}><summary>{esc(part.label)}<span class=\"st\">{esc(note)} "
+                    f"{_chips(part.kinds)}</span></summary>")
+        body.append('<table class="sbs"><tr><th>' + esc(d.old.name) + "</th><th>" + esc(d.new.name) + "</th></tr>")
+        body.extend(_segment_row(seg, d, reading) for seg in segs)
+        body.append("</table></details>")
+    return "".join(head) + "".join(body) + "</div>"
+
+
+def to_html_page(d: PlanDiff, *, restore: bool = False) -> str:
+    """A standalone HTML page. With ``restore``, each changed passage of an OCR'd new plan
+    carries its restored reading as a tooltip (see :func:`plankit.restore_text`)."""
+    reading = None
+    if restore and d.ocr:
+        from ..restore import restore_text
+
+        def reading(text: str) -> str:
+            return restore_text(text, ocr=True).text
+
+    title = html.escape(f"So sánh: {d.old.name} → {d.new.name}")
+    return (
+        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+        f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>"
+        "</head><body>" + to_html_fragment(d, reading=reading) + "</body></html>\n"
+    )
