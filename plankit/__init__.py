@@ -37,6 +37,7 @@ _LAZY = {
     "draw_graph": "plankit.graph",
     "diff_plans": "plankit.diff",
     "similarity_matrix": "plankit.diff",
+    "lint_plan": "plankit.lint",
     "restore_text": "plankit.restore",
     "draft_plan": "plankit.draft",
     "render_docx": "plankit.draft",

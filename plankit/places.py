@@ -137,10 +137,15 @@ def match_place(raw: str, *, cutoff: float = 0.8) -> Province | None:
     ('Cần Thơ', 'Hưng Yên', 'Cần Thơ')
     >>> match_place("TP. CAN THO").name
     'Cần Thơ'
+    >>> match_place("TP.HCM").name
+    'Thành phố Hồ Chí Minh'
     >>> match_place("Hà Lan") is None
     True
     """
     table, _ = _index()
+    whole = " ".join(fold(raw).split())
+    if whole in table:  # aliases such as "TP.HCM" are listed with their prefix
+        return table[whole]
     key = " ".join(fold(raw).replace(".", ". ").split())
     key = re.sub(r"^(ubnd|uy ban nhan dan)\s+", "", key)
     key = re.sub(r"^(tinh|thanh pho|tp\.?)\s+", "", key).strip()

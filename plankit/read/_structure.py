@@ -197,7 +197,7 @@ class _Builder:
                 kinds[k] = "header"
             kinds[doc_type_idx] = "doc-type"
             dt_para = units[doc_type_idx]
-            header_fields["doc_type"] = _DOC_TYPES[_DOC_TYPE_LINE.match(self.f(dt_para.start, dt_para.end)).group(1)]
+            header_fields["doc_type"] = _DOC_TYPES[_DOC_TYPE_LINE.match(self.f(dt_para.start, dt_para.first_line_end)).group(1)]
             body_from = self._read_subject(units, doc_type_idx + 1, kinds, header_fields)
 
         sections, tables = self._read_body(units, body_from, kinds)
@@ -335,7 +335,11 @@ class _Builder:
             folded = self.f(u.start, u.end)
             if _BASIS.match(folded) or (_ROMAN.match(folded) and is_upper_text(self.t(u.start, u.end))):
                 break
-            if subj and self.t(subj[-1].end, u.start).count("\n") > 1:
+            if subj and (
+                self.t(subj[-1].end, u.start).count("\n") > 1
+                or _SUBJECT_YEAR.search(self.f(subj[-1].start, subj[-1].end))  # the subject ended with its year
+                or _starts_unit(folded, self.t(u.start, u.end))
+            ):
                 break
             subj.append(u)
             kinds[idx] = "subject"
