@@ -54,7 +54,7 @@ def print_frame(frame: Any, fmt: str) -> None:
 
         with pd.option_context("display.max_rows", None, "display.max_columns", None,
                                "display.width", 200, "display.max_colwidth", 48):
-            print(frame.to_string(index=False))
+            print(frame.astype(object).where(frame.notna(), "").to_string(index=False))
 
 
 def example(text: str) -> str:

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
 
     corpus = read_corpus([args.plans])
     print(f"{len(corpus)} kế hoạch / plans in {args.plans}")
-    print_frame(corpus.to_frame().drop(columns=["parent", "signer", "doc_type", "form"]), "table")
+    print_frame(corpus.to_frame().drop(columns=["parent", "signer", "doc_type", "form", "title"]), "table")
     for err in corpus.errors:
         print(f"không đọc được / unreadable: {err}")
     # The newest plan is the one to roll forward; an earlier plan of the same issuer and place
@@ -55,7 +55,9 @@ def run(args: argparse.Namespace) -> int:
             line = draft.position(todo.span.start)[0] if todo.span else "-"
             print(f"  {line!s:>4}  {todo.kind:<8} {todo.message}")
     if not args.no_report:
-        report = run_report(args.plans, args.out, force=True)
+        report = run_report(
+            args.plans, args.out, force=True, parameters={"drafts_dir": str(Path(args.drafts).resolve())}
+        )
         print(f"\nbáo cáo / reports: {report.index}")
         for nb in report.notebooks:
             print(f"  {nb.html_path} ({nb.seconds:.1f} s)")
