@@ -40,8 +40,8 @@ _LAZY = {
     "lint_plan": "plankit.lint",
     "restore_text": "plankit.restore",
     "draft_plan": "plankit.draft",
-    "render_docx": "plankit.draft",
-    "render_markdown": "plankit.draft",
+    "render_docx": "plankit.render",
+    "render_markdown": "plankit.render",
 }
 
 __all__ = [

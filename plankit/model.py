@@ -718,7 +718,7 @@ class Plan:
         badge = f" <small>({esc(', '.join(flags))})</small>" if flags else ""
         todo = ""
         if self.todo:
-            from .draft import todo_html
+            from .render import todo_html
 
             todo = todo_html(self)
         return (

@@ -46,7 +46,7 @@ HEADER_LEFT_MM, HEADER_RIGHT_MM, HEADER_INDENT_MM = 74, 101, -10
 CELL_MARGIN_MM = 1
 # "Độc lập - Tự do - Hạnh phúc" at 14 pt bold is 60.4 mm wide: its rule is 62 mm, centred.
 MOTTO_RULE_MM = 62
-# Default short rules; plankit.draft.render_docx resizes the issuer's to 1/3-1/2 of the name.
+# Default short rules; plankit.render.render_docx resizes the issuer's to 1/3-1/2 of the name.
 ISSUER_RULE_MM = 25
 SUBJECT_RULE_MM = 30
 

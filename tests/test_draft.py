@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from plankit.draft import (
     _apply,
-    _continues,
     _Edit,
     _flatten,
     draft_plan,
@@ -23,6 +22,7 @@ from plankit.draft import (
 )
 from plankit.model import Citation, Span
 from plankit.read import read_plan, read_text
+from plankit.render import _continues
 from plankit.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,7 +13,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-import plankit.draft as draft_module
+import plankit.render as render_module
 from plankit.cli import main
 from plankit.draft import default_template, draft_plan, render_docx, template_context
 from plankit.errors import OutputExists, TemplateError
@@ -278,7 +278,7 @@ def test_failure_while_rendering_leaves_no_file(tmp_path, hai_duong, monkeypatch
     def boom(document, plan):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(draft_module, "_finish", boom)
+    monkeypatch.setattr(render_module, "_finish", boom)
     with pytest.raises(RuntimeError, match="disk full"):
         render_docx(hai_duong, tmp_path / "out.docx")
     assert list(tmp_path.iterdir()) == []

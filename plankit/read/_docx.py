@@ -40,12 +40,22 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 
-from lxml import etree
-
 from ..errors import ReadError
 from ..model import ReadWarning, SourceRef, Span
 from ..text import nfc
 from ._decode import convert_legacy_font_text, legacy_font_encoding
+from ._docx_styles import (
+    _W,
+    _int,
+    _num_pr,
+    _Numbering,
+    _parse,
+    _rfonts_name,
+    _Styles,
+    _W_pPr,
+    _W_rPr,
+    _W_val,
+)
 from ._layout import Layout, Line, RawCell, RawTable
 from ._limits import (
     MAX_FILE_BYTES,
@@ -57,39 +67,27 @@ from ._limits import (
 
 __all__ = ["read_docx"]
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
-# Tags, built once: the walk compares tags for every element.
-_W_abstractNum, _W_abstractNumId, _W_altChunk, _W_ascii, _W_asciiTheme, _W_basedOn = (
-    _W + n for n in ("abstractNum", "abstractNumId", "altChunk", "ascii", "asciiTheme", "basedOn")
+# Tags, built once: the walk compares tags for every element (styles and numbering build
+# theirs in ._docx_styles, which also holds the namespace and the part parser).
+_W_altChunk, _W_body, _W_br, _W_cellDel, _W_cellIns, _W_cr = (
+    _W + n for n in ("altChunk", "body", "br", "cellDel", "cellIns", "cr")
 )
-_W_body, _W_br, _W_cellDel, _W_cellIns, _W_cr, _W_customXml = (
-    _W + n for n in ("body", "br", "cellDel", "cellIns", "cr", "customXml")
+_W_customXml, _W_del, _W_drawing, _W_gridBefore, _W_gridSpan, _W_ins = (
+    _W + n for n in ("customXml", "del", "drawing", "gridBefore", "gridSpan", "ins")
 )
-_W_default, _W_del, _W_docDefaults, _W_drawing, _W_gridBefore, _W_gridSpan = (
-    _W + n for n in ("default", "del", "docDefaults", "drawing", "gridBefore", "gridSpan")
+_W_moveFrom, _W_moveTo, _W_noBreakHyphen, _W_object, _W_p, _W_pStyle = (
+    _W + n for n in ("moveFrom", "moveTo", "noBreakHyphen", "object", "p", "pStyle")
 )
-_W_hAnsi, _W_hAnsiTheme, _W_ilvl, _W_ins, _W_isLgl, _W_lvl = (
-    _W + n for n in ("hAnsi", "hAnsiTheme", "ilvl", "ins", "isLgl", "lvl")
+_W_pict, _W_ptab, _W_r, _W_rStyle, _W_sdt, _W_sdtContent = (
+    _W + n for n in ("pict", "ptab", "r", "rStyle", "sdt", "sdtContent")
 )
-_W_lvlOverride, _W_moveFrom, _W_moveTo, _W_noBreakHyphen, _W_num, _W_numId = (
-    _W + n for n in ("lvlOverride", "moveFrom", "moveTo", "noBreakHyphen", "num", "numId")
+_W_t, _W_tab, _W_tbl, _W_tc, _W_tcPr, _W_tr = (
+    _W + n for n in ("t", "tab", "tbl", "tc", "tcPr", "tr")
 )
-_W_numPr, _W_object, _W_p, _W_pPr, _W_pStyle, _W_pict = (
-    _W + n for n in ("numPr", "object", "p", "pPr", "pStyle", "pict")
-)
-_W_ptab, _W_r, _W_rFonts, _W_rPr, _W_rStyle, _W_sdt = (
-    _W + n for n in ("ptab", "r", "rFonts", "rPr", "rStyle", "sdt")
-)
-_W_sdtContent, _W_startOverride, _W_style, _W_styleId, _W_t, _W_tab = (
-    _W + n for n in ("sdtContent", "startOverride", "style", "styleId", "t", "tab")
-)
-_W_tbl, _W_tc, _W_tcPr, _W_tr, _W_trPr, _W_txbxContent = (
-    _W + n for n in ("tbl", "tc", "tcPr", "tr", "trPr", "txbxContent")
-)
-_W_type, _W_vMerge, _W_val = (_W + n for n in ("type", "vMerge", "val"))
+_W_trPr, _W_txbxContent, _W_vMerge = (_W + n for n in ("trPr", "txbxContent", "vMerge"))
 _M_oMath, _M_oMathPara, _M_t = (_M + n for n in ("oMath", "oMathPara", "t"))
 _MC_AlternateContent, _MC_Choice, _MC_Fallback = (
     _MC + n for n in ("AlternateContent", "Choice", "Fallback")
@@ -116,13 +114,6 @@ _LEGACY_FONT_NAME = re.compile(rb"=\"(?:\.vn|vni-)", re.IGNORECASE)
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # An encrypted .docx is an OLE2 compound file with these streams (names stored in UTF-16-LE).
 _ENCRYPTION_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
-
-
-# The parser of every part: no entities, no network, no DTD, no huge trees. The DOCTYPE check
-# runs before it anyway (python-docx's own parser only sets resolve_entities=False).
-_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, dtd_validation=False
-)
 
 _REVISION_TAGS = (_W_ins, _W_del, _W_moveFrom, _W_moveTo, _W_cellIns, _W_cellDel)
 # Containers whose children are read as if they were in the parent.
@@ -256,13 +247,6 @@ def _has_doctype(raw: bytes) -> bool:
     return False
 
 
-def _parse(raw: bytes, name: str, path: str | None):
-    try:
-        return etree.fromstring(raw, _PARSER)
-    except etree.XMLSyntaxError as exc:
-        raise ReadError(path, f"damaged .docx ({name} is not well-formed XML: {exc})") from None
-
-
 class _Parts:
     """The XML members of the archive, read (within the limits) and checked only when needed:
     parts that are never parsed (themes, settings, images) are never expanded."""
@@ -356,274 +340,6 @@ def _open_package(data: bytes, path: str | None):
     fonts = any(_LEGACY_FONT_NAME.search(raw) for raw in (document, styles or b""))
     styles_root = _Styles.lazy(styles, path, eager=fonts)
     return _parse(document, main, path), styles_root, numbering, fonts
-
-
-# ------------------------------------------------------------------------------------------------
-# Styles (fonts and numbering inherited through styles) and numbering
-
-
-@dataclass
-class _Style:
-    based_on: str | None = None
-    font: str | None = None  # "" = an explicit non-legacy (theme) font
-    num: tuple[str, int | None] | None = None
-
-
-def _rfonts_name(rpr) -> str | None:
-    if rpr is None:
-        return None
-    rfonts = rpr.find(_W_rFonts)
-    if rfonts is None:
-        return None
-    if rfonts.get(_W_hAnsiTheme) or rfonts.get(_W_asciiTheme):
-        return ""
-    return rfonts.get(_W_hAnsi) or rfonts.get(_W_ascii)
-
-
-def _num_pr(ppr) -> tuple[str, int | None] | None:
-    if ppr is None:
-        return None
-    num_pr = ppr.find(_W_numPr)
-    if num_pr is None:
-        return None
-    num_id = num_pr.find(_W_numId)
-    ilvl = num_pr.find(_W_ilvl)
-    level = _int(ilvl.get(_W_val)) if ilvl is not None else None
-    return (num_id.get(_W_val, "0") if num_id is not None else "", level)
-
-
-def _int(value: str | None, default: int | None = None) -> int | None:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
-
-
-class _Styles:
-    """Paragraph and run styles, read on demand: a style's font and numbering, through basedOn.
-
-    styles.xml is parsed on the first lookup: a document whose paragraphs name no style and
-    use no legacy font never pays for it (python-docx's template carries a 350 KB styles.xml).
-    """
-
-    def __init__(self, root=None, loader=None):
-        self._loader = loader
-        self.elements: dict[str, object] = {}
-        self.cache: dict[str, _Style] = {}
-        self.default_paragraph: str | None = None
-        self.default_font: str | None = None
-        if root is not None:
-            self._index(root)
-
-    @classmethod
-    def lazy(cls, raw: bytes | None, path: str | None, *, eager: bool) -> _Styles:
-        if raw is None:
-            return cls()
-        if eager:
-            return cls(_parse(raw, "styles.xml", path))
-        return cls(loader=lambda: _parse(raw, "styles.xml", path))
-
-    def _index(self, root) -> None:
-        defaults = root.find(_W_docDefaults)
-        if defaults is not None:
-            self.default_font = _rfonts_name(defaults.find(f"{_W}rPrDefault/{_W}rPr"))
-        sid_attr, default_attr = _W_styleId, _W_default
-        for style in root.iterchildren(_W_style):
-            sid = style.get(sid_attr)
-            if sid:
-                self.elements[sid] = style
-                if (
-                    style.get(default_attr) in ("1", "true", "on")
-                    and style.get(_W_type) == "paragraph"
-                ):
-                    self.default_paragraph = sid
-
-    def _load(self) -> None:
-        if self._loader is not None:
-            loader, self._loader = self._loader, None
-            self._index(loader())
-
-    def _style(self, sid: str) -> _Style | None:
-        self._load()
-        style = self.cache.get(sid)
-        if style is None:
-            el = self.elements.get(sid)
-            if el is None:
-                return None
-            based = el.find(_W_basedOn)
-            style = _Style(
-                based_on=based.get(_W_val) if based is not None else None,
-                font=_rfonts_name(el.find(_W_rPr)),
-                num=_num_pr(el.find(_W_pPr)),
-            )
-            self.cache[sid] = style
-        return style
-
-    def _chain(self, sid: str | None):
-        seen = set()
-        while sid and sid not in seen:
-            style = self._style(sid)
-            if style is None:
-                return
-            seen.add(sid)
-            yield style
-            sid = style.based_on
-
-    def font(self, sid: str | None) -> str | None:
-        for style in self._chain(sid):
-            if style.font is not None:
-                return style.font
-        return None
-
-    def paragraph_font(self, psid: str | None) -> str | None:
-        self._load()
-        font = self.font(psid or self.default_paragraph)
-        return font if font is not None else self.default_font
-
-    def num(self, psid: str | None) -> tuple[str, int | None] | None:
-        if psid is None:
-            # Word's default paragraph style ("Normal") carries no numbering: an unstyled
-            # paragraph is numbered by its own w:numPr only, and styles.xml stays unparsed.
-            return None
-        for style in self._chain(psid):
-            if style.num is not None:
-                return style.num
-        return None
-
-
-@dataclass
-class _Level:
-    fmt: str = "decimal"
-    text: str = "%1."
-    start: int = 1
-    suffix: str = "tab"
-    legal: bool = False
-
-
-def _level_of(lvl) -> _Level:
-    def val(tag: str) -> str | None:
-        el = lvl.find(_W + tag)
-        return el.get(_W_val) if el is not None else None
-
-    return _Level(
-        fmt=val("numFmt") or "decimal",
-        text=val("lvlText") if val("lvlText") is not None else "",
-        start=_int(val("start"), 1) or 0,
-        suffix=val("suff") or "tab",
-        legal=lvl.find(_W_isLgl) is not None,
-    )
-
-
-_ROMAN = tuple(
-    zip(
-        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
-        ["M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"],
-        strict=True,
-    )
-)
-
-
-def _roman(n: int) -> str:
-    out = []
-    for value, sym in _ROMAN:
-        count, n = divmod(n, value)
-        out.append(sym * count)
-    return "".join(out)
-
-
-def _format_number(n: int, fmt: str) -> str:
-    if fmt in ("upperRoman", "lowerRoman") and n > 0:
-        roman = _roman(n)
-        return roman if fmt == "upperRoman" else roman.lower()
-    if fmt in ("upperLetter", "lowerLetter") and n > 0:
-        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-        return letter if fmt == "upperLetter" else letter.lower()
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    if fmt == "none":
-        return ""
-    return str(n)
-
-
-class _Numbering:
-    """Counters of automatic numbering, advanced paragraph by paragraph in reading order.
-
-    A list's levels are read from numbering.xml the first time a paragraph uses it.
-    """
-
-    def __init__(self, root):
-        self.abstract: dict[str, object] = {}
-        self.nums: dict[str, object] = {}
-        self.levels: dict[str, dict[int, _Level]] = {}
-        self.starts: dict[str, dict[int, int]] = {}
-        self.counters: dict[str, list[int | None]] = {}
-        if root is None:
-            return
-        for an in root.iterchildren(_W_abstractNum):
-            self.abstract[an.get(_W_abstractNumId, "")] = an
-        for num in root.iterchildren(_W_num):
-            num_id = num.get(_W_numId)
-            if num_id:
-                self.nums[num_id] = num
-
-    def _load(self, num_id: str) -> dict[int, _Level]:
-        levels = self.levels.get(num_id)
-        if levels is not None:
-            return levels
-        levels, starts = {}, {}
-        num = self.nums.get(num_id)
-        ref = num.find(_W_abstractNumId) if num is not None else None
-        an = self.abstract.get(ref.get(_W_val, "")) if ref is not None else None
-        if an is not None:
-            for lvl in an.iterchildren(_W_lvl):
-                ilvl = _int(lvl.get(_W_ilvl))
-                if ilvl is not None and 0 <= ilvl < 9:
-                    levels[ilvl] = _level_of(lvl)
-        if num is not None:
-            for override in num.iterchildren(_W_lvlOverride):
-                ilvl = _int(override.get(_W_ilvl))
-                if ilvl is None:
-                    continue
-                start = override.find(_W_startOverride)
-                if start is not None:
-                    starts[ilvl] = _int(start.get(_W_val), 1) or 0
-                lvl = override.find(_W_lvl)
-                if lvl is not None:
-                    levels[ilvl] = _level_of(lvl)
-        self.levels[num_id] = levels
-        self.starts[num_id] = starts
-        return levels
-
-    def label(self, num_id: str, ilvl: int) -> str:
-        """Advance the counter of ``num_id`` at level ``ilvl`` and return the label Word shows."""
-        levels = self._load(num_id)
-        if not levels or ilvl not in levels:
-            return ""
-        counters = self.counters.setdefault(num_id, [None] * 9)
-        level = levels[ilvl]
-        start = self.starts[num_id].get(ilvl, level.start)
-        current = counters[ilvl]
-        counters[ilvl] = start if current is None else current + 1
-        for deeper in range(ilvl + 1, 9):
-            counters[deeper] = None
-        if level.fmt == "bullet":
-            label = "".join("•" if "\uf000" <= c <= "\uf0ff" else c for c in level.text)
-        else:
-
-            def number(m: re.Match[str]) -> str:
-                k = int(m.group(1)) - 1
-                lv = levels.get(k, _Level())
-                value = counters[k]
-                if value is None:
-                    value = self.starts[num_id].get(k, lv.start)
-                fmt = "decimal" if level.legal and lv.fmt != "none" else lv.fmt
-                return _format_number(value, fmt)
-
-            label = re.sub(r"%([1-9])", number, level.text)
-        label = label.strip()
-        if not label:
-            return ""
-        return label if level.suffix == "nothing" else label + " "
 
 
 # ------------------------------------------------------------------------------------------------
