@@ -11,6 +11,7 @@ into results.json under the benchmark's name, with the machine's description and
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import importlib
 import json
@@ -36,10 +37,8 @@ def machine() -> dict:
     except OSError:
         pass
     mem = None
-    try:
+    with contextlib.suppress(ValueError, OSError):
         mem = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
-    except (ValueError, OSError):
-        pass
     return {
         "cpu": cpu,
         "cores": os.cpu_count(),
