@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import replace
 from pathlib import Path
 from threading import Lock
 
@@ -169,6 +168,3 @@ def read_corpus(paths, *, workers: int | None = None, progress: bool = False):
 
     return _read_corpus(paths, workers=workers, progress=progress)
 
-
-def _replace_source(plan: Plan, **changes) -> Plan:
-    return replace(plan, source=replace(plan.source, **changes))

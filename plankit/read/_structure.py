@@ -680,8 +680,6 @@ class _Builder:
             if m:
                 fields["issuer"] = _normalise_body(self.t(m.start(1), m.end(1)))
                 self.spans["issuer"] = Span(m.start(1), m.end(1))
-        if fields.get("parent") is None and fields.get("place") and fields.get("issuer", "").startswith("Sở"):
-            pass  # the parent is not guessed: only what the header says
         return Header(
             doc_type=fields.get("doc_type"),  # type: ignore[arg-type]
             number=fields.get("number"),  # type: ignore[arg-type]

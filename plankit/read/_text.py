@@ -297,7 +297,6 @@ def layout_from_text(text: str, form: str, *, encoding: str | None = None) -> La
     n = len(lines)
     i = 0
     table_no = 0
-    ocr_region_from: int | None = None
     while i < n:
         raw = lines.get(i)
         found = None
@@ -306,8 +305,6 @@ def layout_from_text(text: str, form: str, *, encoding: str | None = None) -> La
             found = _word_table(lines, i, table_no)
         elif stripped and raw.count("\t") >= 2 and re.match(r"^\s*s?tt\t", fold(raw)):
             found = _tsv_table(lines, i, table_no)
-        elif form == "ocr" and stripped and ocr_region_from is None and _roman_heading(raw):
-            ocr_region_from = None
         if found:
             table, nxt = found
             items.append(table)
