@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -35,6 +36,12 @@ __all__ = [
     "Table",
     "Todo",
 ]
+
+
+# The end of a sentence: a full stop, ! or ? and white space before a capital letter.
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[^\W\d_a-zà-ỹđ])")
+# A list marker opening a sentence: "a. ", "b) ", "1. ", "- ".
+_LIST_MARKER = re.compile(r"^(?:[a-zđ]|\d{1,2})[.)]\s+|^-\s*")
 
 
 def _short(text: str | None, width: int = 60) -> str:
@@ -650,14 +657,28 @@ class Plan:
         return [b for b in self.blocks if b.kind == kind]
 
     def sentence_at(self, span: Span) -> str:
-        """The sentence (or line) of :attr:`text` around ``span``, for showing a finding."""
-        start = max(self.text.rfind("\n", 0, span.start), max(self.text.rfind(". ", 0, span.start) + 1, 0))
-        start = max(start, 0)
-        end_nl = self.text.find("\n", span.end)
-        end_dot = self.text.find(". ", span.end)
-        ends = [e for e in (end_nl, end_dot + 1 if end_dot != -1 else -1) if e != -1]
-        end = min(ends) if ends else len(self.text)
-        return self.text[start:end].strip()
+        """The sentence of :attr:`text` around ``span``, for showing evidence or a finding.
+
+        The sentence stays inside the block (paragraph, heading, table) that holds the span; it
+        ends at ``.``, ``!`` or ``?`` followed by a capital, so "a. " list markers and line wraps
+        of OCR'd text do not cut it. White space is collapsed.
+        """
+        text = self.text
+        block = next((b for b in self.blocks if b.span.start <= span.start < max(b.span.end, b.span.start + 1)), None)
+        if block is not None:
+            lo, hi = block.span.start, max(block.span.end, span.end)
+        else:
+            lo = text.rfind("\n", 0, span.start) + 1
+            hi = text.find("\n", span.end)
+            hi = len(text) if hi == -1 else hi
+        start, end = lo, hi
+        for m in _SENTENCE_END.finditer(text, lo, hi):
+            if m.end() <= span.start:
+                start = m.end()
+            elif m.start() >= span.end:
+                end = m.start() + 1
+                break
+        return _LIST_MARKER.sub("", " ".join(text[start:end].split()), count=1)
 
     def restored(self, *, reference: Plan | None = None) -> Plan:
         """This plan with diacritics restored (OCR'd text); itself when not OCR'd."""
