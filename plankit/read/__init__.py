@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
 from pathlib import Path
 from threading import Lock
 
@@ -156,7 +157,8 @@ def _finish(layout: Layout, path: Path, data: bytes, digest: str) -> Plan:
         size=len(data),
         sha256=digest,
     )
-    return build_plan(layout, source)
+    plan = build_plan(layout, source)
+    return replace(plan, draft=True) if layout.draft else plan
 
 
 def read_corpus(paths, *, workers: int | None = None, progress: bool = False):

@@ -93,6 +93,8 @@ _MC_AlternateContent, _MC_Choice, _MC_Fallback = (
     _MC + n for n in ("AlternateContent", "Choice", "Fallback")
 )
 _R_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_RT_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+_CP_KEYWORDS = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}keywords"
 _OFFICE_DOCUMENT = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 )
@@ -325,7 +327,8 @@ def _open_package(data: bytes, path: str | None):
         types = parts.parse("[Content_Types].xml")
         if types is None:
             raise ReadError(path, "not a .docx file (no [Content_Types].xml in the archive)")
-        main = _relationships(parts, "").get(_OFFICE_DOCUMENT, "word/document.xml")
+        package_rels = _relationships(parts, "")
+        main = package_rels.get(_OFFICE_DOCUMENT, "word/document.xml")
         document = parts.get(main)
         if document is None:
             raise ReadError(
@@ -337,9 +340,11 @@ def _open_package(data: bytes, path: str | None):
         rels = _relationships(parts, main)
         styles = parts.get(rels[_RT_STYLES]) if _RT_STYLES in rels else None
         numbering = parts.parse(rels[_RT_NUMBERING]) if _RT_NUMBERING in rels else None
+        core = parts.parse(package_rels[_RT_CORE]) if _RT_CORE in package_rels else None
     fonts = any(_LEGACY_FONT_NAME.search(raw) for raw in (document, styles or b""))
     styles_root = _Styles.lazy(styles, path, eager=fonts)
-    return _parse(document, main, path), styles_root, numbering, fonts
+    keywords = core.findtext(_CP_KEYWORDS) if core is not None else None
+    return _parse(document, main, path), styles_root, numbering, fonts, keywords or ""
 
 
 # ------------------------------------------------------------------------------------------------
@@ -653,7 +658,7 @@ def read_docx(data: bytes, path: str | None = None) -> Layout:
     (['Line', 'RawTable'], False)
     """
     data = bytes(data)
-    root, styles, numbering_root, fonts = _open_package(data, path)
+    root, styles, numbering_root, fonts, keywords = _open_package(data, path)
     body = root.find(_W_body)
     if body is None:
         raise ReadError(path, "damaged .docx (the document has no body)")
@@ -718,6 +723,9 @@ def read_docx(data: bytes, path: str | None = None) -> Layout:
             ReadWarning(f"{walker.alt_chunks} embedded document(s) (altChunk) not read")
         )
     encoding = "+".join(sorted(walker.legacy_used)) or None
+    # plankit marks the drafts it renders in the core properties ("bản nháp"): read back, they
+    # stay drafts, so blank numbers and days are expected rather than errors.
+    draft = "bản nháp" in keywords.lower()
     return Layout(
-        text, tuple(items), "docx", encoding=encoding, revisions=revisions, warnings=tuple(warnings)
+        text, tuple(items), "docx", encoding=encoding, revisions=revisions, warnings=tuple(warnings), draft=draft
     )

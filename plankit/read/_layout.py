@@ -55,3 +55,4 @@ class Layout:
     revisions: bool = False
     ocr: bool = False
     warnings: tuple[ReadWarning, ...] = field(default=())
+    draft: bool = False
