@@ -409,3 +409,13 @@ def test_zip_bomb_template_is_refused(tmp_path, hai_duong):
     with pytest.raises(TemplateError, match="too large once unpacked"):
         render_docx(hai_duong, tmp_path / "out.docx", template=bomb)
     assert not (tmp_path / "out.docx").exists()
+
+
+def test_a_rendered_draft_reads_back_as_a_draft(tmp_path):
+    import plankit
+
+    draft = plankit.draft_plan("plans/hai-duong/2022-so-cong-thuong.txt", year=2023)
+    back = plankit.read_plan(plankit.render_docx(draft, tmp_path / "hd-2023.docx"))
+    assert (back.draft, back.header.year) == (True, 2023)
+    severities = {f.rule: f.severity for f in plankit.lint_plan(back)}
+    assert severities["blank-number"] == "info" and severities["blank-date"] == "info"
