@@ -33,7 +33,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import restore_model as _rm
 from .restore_model import Model, canonical_syllable, default_model, lm_key
 from .text import fold, is_upper_text, nfc
 
@@ -282,8 +281,14 @@ def _expansions(model: Model, folded: str) -> tuple[tuple[str, float], ...]:
 
 
 @functools.lru_cache(maxsize=200_000)
-def _word_candidates(model: Model, surface: str, ocr: bool) -> tuple[tuple[str, str, float], ...]:
-    """Candidates ``(key, lower output, channel score)`` of a word token; empty: keep it."""
+def _word_candidates(
+    model: Model, surface: str, ocr: bool, marked: bool = False
+) -> tuple[tuple[str, str, float], ...]:
+    """Candidates ``(key, lower output, channel score)`` of a word token; empty: keep it.
+
+    ``marked``: the text was typed with its marks, so a plain word in it ("Hung") was typed
+    plain on purpose (or by a slip that is not ours to fix): it gets the bonus of a typed form.
+    """
     folded = fold(surface)
     letters = [c for c in surface if c.isalpha() or c in _OCR_JUNK]
     damaged = any(c.isdigit() for c in surface) or any(c in _OCR_JUNK for c in surface)
@@ -318,7 +323,7 @@ def _word_candidates(model: Model, surface: str, ocr: bool) -> tuple[tuple[str, 
                     scores[w] = -cost
     if not scores:
         return ()
-    if not _is_plain(surface):
+    if marked or not _is_plain(surface):
         typed = canonical_syllable(surface)
         if typed in scores:
             scores[typed] += _MARKED_BONUS_OCR if ocr else _MARKED_BONUS
@@ -336,7 +341,7 @@ def _fixed(model: Model, key: str, out: str) -> tuple[str, str, float, int]:
     return (key, out, 0.0, model.ids.get(key, 0))
 
 
-def _tokenize(model: Model, line: str, offset: int, ocr: bool) -> list[_Tok]:
+def _tokenize(model: Model, line: str, offset: int, ocr: bool, marked: bool = False) -> list[_Tok]:
     toks: list[_Tok] = []
     rx = model.token_re
     for m in rx.finditer(line):
@@ -351,7 +356,7 @@ def _tokenize(model: Model, line: str, offset: int, ocr: bool) -> list[_Tok]:
         elif kind == "lead":
             toks.append(_Tok(s, start, end, kind, [_fixed(model, "<n>", s)], "kept", fixed_output=s))
         elif kind == "word":
-            cands = _word_candidates(model, s, ocr)
+            cands = _word_candidates(model, s, ocr, marked)
             if cands:
                 toks.append(_Tok(s, start, end, kind, list(cands)))
             else:
@@ -413,8 +418,7 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
     :class:`~plankit.restore_model.Model`), so the inner loop allocates no tuples.
     """
     tri, bi, uni = model.tri, model.bi, model.uni_by_id
-    bo1 = _rm._BACKOFF
-    bo2 = 2 * bo1
+    bow_tri, bow_bi = model.bow_tri, model.bow_bi
     mask = _MASK
     beam = _BEAM
     inf = -math.inf
@@ -433,7 +437,10 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
         bp: dict[int, int] = {}
         for st, sc in states.items():
             tctx = st << 20
-            bctx = (st & mask) << 20
+            v = st & mask
+            bctx = v << 20
+            # what an unseen trigram (bigram) after this state keeps of the lower order
+            bo1, bo2 = bow_tri.get(st) or (0.0, bow_bi.get(v, 0.0))
             for j, (w, ch) in enumerate(scored):
                 lp = tri.get(tctx | w)
                 if lp is None:
@@ -461,12 +468,12 @@ def _confidences(
 ) -> list[list[float]]:
     """Per token, the probability of each candidate with the chosen neighbours held fixed."""
     tri, bi, uni = model.tri, model.bi, model.uni_by_id
-    bo1 = _rm._BACKOFF
-    bo2 = 2 * bo1
+    bow_tri, bow_bi = model.bow_tri, model.bow_bi
 
     def lp(u: int, v: int, w: int) -> float:
         s = tri.get(u << 40 | v << 20 | w)
         if s is None:
+            bo1, bo2 = bow_tri.get(u << 20 | v) or (0.0, bow_bi.get(v, 0.0))
             s = bi.get(v << 20 | w)
             s = bo1 + s if s is not None else bo2 + uni[w]
         return s
@@ -554,10 +561,28 @@ def _mostly_plain(text: str) -> bool:
     return bool(words) and sum(w.isascii() for w in words) / len(words) > 0.8
 
 
+def _typed_with_marks(text: str) -> bool:
+    """Whether ``text`` was typed with all its marks: few plain words, as in a clean plan.
+
+    Clean plans have 12-17% words without a mark ("a", "cho", "tin", "UBND"); a text typed
+    with marks here and there has many more, and its plain words still want restoring.
+
+    >>> _typed_with_marks("UBND tỉnh Hưng Yên, Sở Khoa học và Công nghệ"), _typed_with_marks("Ke hoạch cải cach")
+    (True, False)
+    """
+    words = re.findall(r"[^\W\d_]+", text)
+    return bool(words) and sum(w.isascii() for w in words) / len(words) <= 0.3
+
+
 def _reference_bonus(
-    model: Model, lines: list[list[_Tok]], choices: list[list[int]], ref_keys: list[str]
+    model: Model, lines: list[list[_Tok]], choices: list[list[int]], ref_keys: list[str], ocr: bool
 ) -> list[dict[int, str]]:
-    """Where the first decoding aligns with the reference, the reference's syllable per token."""
+    """Where the first decoding aligns with the reference, the reference's syllable per token.
+
+    A reference word that is no candidate of the token is added only if the token can be read
+    so: the same folded form, or, in OCR'd text, an OCR confusion away. Plain text typed
+    without marks has no OCR damage: its "bao" is never the reference's "bộ".
+    """
     pos: list[tuple[int, int]] = []
     seq: list[str] = []
     for li, toks in enumerate(lines):
@@ -599,6 +624,8 @@ def _reference_bonus(
             folded = fold(tok.surface)
             if ref_folded[b] == folded:
                 cost = 0.0
+            elif not ocr:
+                continue
             else:
                 cost = dict(_expansions(model, folded)).get(ref_folded[b], math.inf)
             if cost == math.inf:
@@ -645,13 +672,15 @@ def restore_text(
     source = nfc(text)
     if ocr is None:
         ocr = looks_ocr(source, model)
+    # a text typed with its marks keeps its plain words too ("Hung Yên" in a clean plan)
+    marked = not ocr and _typed_with_marks(source)
     lines: list[list[_Tok]] = []
     starts: list[int] = []
     offset = 0
     raw_lines = source.split("\n")
     for line in raw_lines:
         starts.append(offset)
-        lines.append(_tokenize(model, line, offset, ocr))
+        lines.append(_tokenize(model, line, offset, ocr, marked))
         offset += len(line) + 1
     no_bonus: dict[int, str] = {}
     choices = [_decode(model, toks, no_bonus) for toks in lines]
@@ -660,7 +689,7 @@ def restore_text(
     ref_text = getattr(reference, "text", reference)
     if ref_text:
         ref_keys, weight = _reference_keys(model, nfc(str(ref_text)))
-        bonuses = _reference_bonus(model, lines, choices, ref_keys)
+        bonuses = _reference_bonus(model, lines, choices, ref_keys, ocr)
         choices = [
             _decode(model, toks, b, weight) if b else ch
             for toks, ch, b in zip(lines, choices, bonuses, strict=True)

@@ -11,8 +11,9 @@ Three sources of knowledge, all local (nothing is downloaded):
 
 Every folded syllable (``fold("tuyên") == "tuyen"``) maps to the small set of real syllables
 that fold to it (:attr:`Model.variants`); decoding picks one per token with the n-gram scores
-(stupid backoff, Brants et al. 2007). Tone placement is canonical: the old style of
-administrative documents (``hòa``, ``Ủy``, ``khỏe``), whatever the source used.
+(Witten-Bell interpolation: a rare context lends much of its mass to the lower order). Tone
+placement is canonical: the old style of administrative documents (``hòa``, ``Ủy``, ``khỏe``),
+whatever the source used.
 """
 
 from __future__ import annotations
@@ -319,11 +320,10 @@ def bundled_texts(exclude: Iterable[str] = ()) -> dict[str, str]:
 # -- the model -------------------------------------------------------------------------------
 
 _BOS = "<s>"
-# Weights: a word-list entry counts as this many running-text unigrams and bigrams; a backoff
-# costs log(0.4). Chosen on the leave-one-out benchmark.
+# Weights: a word-list entry counts as this many running-text unigrams and bigrams. Chosen on
+# the leave-one-out benchmark.
 _DICT_UNI_WEIGHT = 0.02
 _DICT_BI_WEIGHT = 0.25
-_BACKOFF = math.log(0.4)
 
 
 @dataclass(frozen=True, eq=False)
@@ -331,8 +331,10 @@ class Model:
     """A syllable n-gram model of Vietnamese administrative text. Build it with :func:`build_model`.
 
     The model is a value: :meth:`add` returns a new model. ``variants`` maps a folded syllable
-    to its real syllables, most frequent first; ``uni``, ``bi`` and ``tri`` hold log
-    probabilities (stupid backoff) of the seen n-grams.
+    to its real syllables, most frequent first; ``uni``, ``bi`` and ``tri`` hold the log
+    probabilities of the seen n-grams, interpolated with the lower order (Witten-Bell);
+    ``bow_bi`` and ``bow_tri`` the log weight an unseen follower of a context gets from the
+    lower order (a context seen ``c`` times with ``t`` different followers: ``t / (c + t)``).
     """
 
     variants: Mapping[str, tuple[str, ...]]
@@ -347,6 +349,11 @@ class Model:
     confusions: Confusions
     sources: tuple[str, ...]
     build_seconds: float = 0.0
+    # backoff weights by context: a bigram context's id, a trigram context's ``u << 20 | v``;
+    # a context never seen has none (log 1: the lower order as it is). ``bow_tri`` holds for
+    # a trigram context ``u v`` the pair (to the bigram, to the unigram: with ``v``'s own)
+    bow_bi: Mapping[int, float] = field(default_factory=dict, repr=False)
+    bow_tri: Mapping[int, tuple[float, float]] = field(default_factory=dict, repr=False)
     # raw counts, kept so that add() can extend the model
     _text_uni: Counter = field(default_factory=Counter, repr=False)
     _text_bi: Counter = field(default_factory=Counter, repr=False)
@@ -375,7 +382,7 @@ class Model:
         )
 
     def logprob(self, u: str, v: str, w: str) -> float:
-        """Stupid-backoff log score of ``w`` after ``u v``.
+        """Log probability of ``w`` after ``u v`` (Witten-Bell interpolated trigram).
 
         >>> m = default_model()
         >>> m.logprob("cải", "cách", "hành") > m.logprob("cải", "cách", "hạnh")
@@ -386,10 +393,11 @@ class Model:
         s = self.tri.get(iu << 40 | iv << 20 | iw)
         if s is not None:
             return s
+        bo1, bo2 = self.bow_tri.get(iu << 20 | iv) or (0.0, self.bow_bi.get(iv, 0.0))
         s = self.bi.get(iv << 20 | iw)
         if s is not None:
-            return _BACKOFF + s
-        return 2 * _BACKOFF + self.uni_by_id[iw]
+            return bo1 + s
+        return bo2 + self.uni_by_id[iw]
 
     def candidates(self, folded: str) -> tuple[str, ...]:
         """The real syllables that fold to ``folded``, most frequent first.
@@ -462,30 +470,51 @@ def _assemble(
     uni = {w: math.log(c / total) for w, c in uni_count.items()}
     unknown = math.log(0.5 / total)
 
-    # bigrams: running text plus word-list pairs; normalised by the context's count
+    # bigrams: running text plus word-list pairs. Witten-Bell: a context seen c times with t
+    # different followers keeps c / (c + t) for what followed it and gives t / (c + t) to the
+    # lower order, so that one sighting ("hệ thống cung cấp") does not make a certainty of
+    # "thống cung -> cấp", as a maximum-likelihood estimate (stupid backoff) did
     bi_count: dict[tuple[str, str], float] = {}
     for k, c in text_bi.items():
         bi_count[k] = bi_count.get(k, 0.0) + c
     for k, c in dict_bi.items():
         bi_count[k] = bi_count.get(k, 0.0) + _DICT_BI_WEIGHT * c
     ctx: dict[str, float] = {}
+    followers: Counter = Counter()
     for (v, _), c in bi_count.items():
         ctx[v] = ctx.get(v, 0.0) + c
+        followers[v] += 1
     ids = {_BOS: 1}
     for w in uni_count:
         ids.setdefault(w, len(ids) + 1)
     uni_by_id = [unknown] * (len(ids) + 2)
     for w, i in ids.items():
         uni_by_id[i] = uni.get(w, unknown)
-    bi = {ids[v] << 20 | ids[w]: math.log(c / ctx[v]) for (v, w), c in bi_count.items()}
+    p_uni = {w: math.exp(lp) for w, lp in uni.items()}
+    p_unknown = math.exp(unknown)
+    p_bi: dict[tuple[str, str], float] = {}
+    for (v, w), c in bi_count.items():
+        t = followers[v]
+        p_bi[(v, w)] = (c + t * p_uni.get(w, p_unknown)) / (ctx[v] + t)
+    bi = {ids[v] << 20 | ids[w]: math.log(p) for (v, w), p in p_bi.items()}
+    bow_bi = {ids[v]: math.log(t / (ctx[v] + t)) for v, t in followers.items()}
 
     tri_ctx: dict[tuple[str, str], float] = {}
+    tri_followers: Counter = Counter()
     for (u, v, _), c in text_tri.items():  # trigrams: running text only
         tri_ctx[(u, v)] = tri_ctx.get((u, v), 0.0) + c
-    tri = {
-        ids[u] << 40 | ids[v] << 20 | ids[w]: math.log(c / tri_ctx[(u, v)])
-        for (u, v, w), c in text_tri.items()
-    }
+        tri_followers[(u, v)] += 1
+    tri: dict[int, float] = {}
+    for (u, v, w), c in text_tri.items():
+        t = tri_followers[(u, v)]
+        lower = p_bi.get((v, w))
+        if lower is None:
+            lower = math.exp(bow_bi.get(ids[v], 0.0)) * p_uni.get(w, p_unknown)
+        tri[ids[u] << 40 | ids[v] << 20 | ids[w]] = math.log((c + t * lower) / (tri_ctx[(u, v)] + t))
+    bow_tri: dict[int, tuple[float, float]] = {}
+    for (u, v), t in tri_followers.items():
+        lw = math.log(t / (tri_ctx[(u, v)] + t))
+        bow_tri[ids[u] << 20 | ids[v]] = (lw, lw + bow_bi.get(ids[v], 0.0))
 
     # folded syllable -> real syllables, most frequent first (ties: alphabetical, stable)
     groups: dict[str, list[str]] = {}
@@ -518,6 +547,8 @@ def _assemble(
         confusions=conf,
         sources=sources,
         build_seconds=time.perf_counter() - started,
+        bow_bi=bow_bi,
+        bow_tri=bow_tri,
         _text_uni=text_uni,
         _text_bi=text_bi,
         _text_tri=text_tri,
