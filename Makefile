@@ -43,6 +43,7 @@ demo: install system
 	$(VENV)/bin/plankit demo --plans plans --out reports --drafts drafts
 
 test: install system
+	$(VENV)/bin/ruff check plankit tests benchmarks
 	$(PY) -m pytest -q tests plankit
 
 test-fast: install

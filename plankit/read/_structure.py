@@ -182,7 +182,8 @@ class _Builder:
                 flat.extend(self._table_as_paras(u))
             else:
                 flat.append(u)
-        units = flat
+        # Reading order is text order (a header table's cells are read row by row).
+        units = sorted(flat, key=lambda u: u.span.start if isinstance(u, RawTable) else u.start)
         doc_type_idx = self._find_doc_type(units)
 
         blocks: list[Block] = []
@@ -237,8 +238,8 @@ class _Builder:
     def _table_as_paras(self, table: RawTable) -> list[_Para]:
         out = []
         ncols = max(len(r) for r in table.rows)
-        for col in range(ncols):  # left column first: parent, issuer, number; then the right one
-            for row in table.rows:
+        for row in table.rows:
+            for col in range(ncols):
                 if col >= len(row):
                     continue
                 cell = row[col]
