@@ -410,6 +410,14 @@ CASES = [
         [],
     ),
     ("duplicated-word", plan("Cơ chế một cửa, một cửa liên thông; CCHC.\tCCHC"), []),
+    # found by the synthetic corpus: "nắm" is not "năm"; brackets do not hide a double; a triple
+    # is one finding; a double right after a look-alike misspelling is still found
+    (
+        "duplicated-word",
+        plan("Việc nắm nắm bắt thông tin (có có phụ lục kèm theo theo); cơ chế chế chế một cửa."),
+        ["nắm nắm", "có có", "theo theo", "chế chế"],
+    ),
+    ("duplicated-word", plan("Lồng ghép vào các hội nghị tuyên tuyền tuyền, phổ biến."), ["tuyền tuyền"]),
     # known-typo
     (
         "known-typo",

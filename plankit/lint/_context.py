@@ -184,17 +184,22 @@ def doubled_phrases(folded: str) -> set[str]:
 
     >>> sorted(doubled_phrases("co che che mot cua, mot cua mot cua lien thong"))
     ['che', 'cua mot', 'mot cua']
+    >>> sorted(doubled_phrases("(co co phu luc kem theo theo)"))
+    ['co', 'theo']
     """
     # Clause punctuation becomes a space (str.replace is fast; a translate table is not), so
     # "chế chế," splits into equal tokens; the rule's regex turns down "chế, chế" later.
-    toks = folded.replace(",", " ").replace(";", " ").replace(".", " ").replace(":", " ").split()
+    # Brackets and quotes are stripped before comparing, so "(có có" is a double too.
+    toks = [
+        t.strip(_TOKEN_PUNCT)
+        for t in folded.replace(",", " ").replace(";", " ").replace(".", " ").replace(":", " ").split()
+    ]
     found: set[str] = set()
     for size in (1, 2, 3):
         hits = [i for i, (a, b) in enumerate(zip(toks, toks[size:], strict=False)) if a == b]
         for i in hits:
-            first = [t.strip(_TOKEN_PUNCT) for t in toks[i : i + size]]
-            second = [t.strip(_TOKEN_PUNCT) for t in toks[i + size : i + 2 * size]]
-            if first == second and all(t.isalpha() for t in first):
+            first = toks[i : i + size]
+            if first == toks[i + size : i + 2 * size] and all(t.isalpha() for t in first):
                 found.add(" ".join(first))
     return found
 

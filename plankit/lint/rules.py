@@ -1160,6 +1160,15 @@ def _name_then_word(text: str, words: list[tuple[int, int]], i: int, size: int) 
     return False
 
 
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` that may overlap: "tuyên tuyền tuyền" holds the double "tuyền
+    tuyền" right after the folded look-alike "tuyên tuyền", which ``finditer`` would skip."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        yield m
+        pos = m.start() + 1
+
+
 def duplicated_word(ctx: Context) -> Iterator[Finding]:
     """Flags a word (or a two- or three-word phrase) written twice in a row.
 
@@ -1204,8 +1213,11 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
         gap.join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)
     )
     pattern = re.compile(r"(?<!\w)(" + alternatives + ")" + gap + r"\1(?!\w)")
-    for m in pattern.finditer(folded):
+    reported_end = -1
+    for m in _overlapping(pattern, folded):
         start, end = m.start(), m.end()
+        if start < reported_end:
+            continue  # "chế chế chế" is one finding
         # The words around the double, as (start, end) offsets: six before it, the double, one after.
         lo = max(0, start - 120)
         words = [
@@ -1231,7 +1243,7 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
             nxt = norm(text[after[0] : after[1]].lower()) if after else None
             if key in (FOLDED_REDUPLICATED if ctx.ocr else REDUPLICATED):
                 legit = True
-            elif folded[start : words[i][1]] == "nam":
+            elif word.lower() == "năm" or (ctx.ocr and word.lower() in ("nam", "nim", "ndm")):
                 # "kế hoạch năm năm" (five-year) is right; "trong năm năm 2022" is not.
                 legit = not re.match(r"\s*(?:19|20)\d\d", text[end : end + 6])
             elif (prev and nxt and f"{prev} {key}" in lexicon and f"{key} {nxt}" in lexicon) or (
@@ -1244,6 +1256,7 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
             legit = True  # known-typo reports it, with the right correction
         if legit:
             continue
+        reported_end = end
         yield ctx.finding(
             "duplicated-word",
             start,
