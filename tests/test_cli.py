@@ -65,3 +65,13 @@ def test_every_command_help_ends_with_an_example():
     assert {"read", "demo"} <= set(sub.choices)
     for name, cmd in sub.choices.items():
         assert cmd.epilog and cmd.epilog.strip().splitlines()[-1].strip().startswith("plankit "), name
+
+
+def test_demo_drafts_and_refuses_to_overwrite_without_force(tmp_path, capsys):
+    args = ["demo", "--plans", "plans", "--out", str(tmp_path / "reports"), "--drafts", str(tmp_path / "drafts"), "--no-report"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "dự thảo / draft:" in out and (tmp_path / "drafts" / "can-tho-2026.docx").exists()
+    assert main(args) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert main([*args, "--force"]) == 0

@@ -229,7 +229,7 @@ pd.DataFrame([{"kind": t.kind, "line": draft.position(t.span.start)[0] if t.span
 """),
         md("## Tệp Word / the .docx"),
         code("""
-out = Path(drafts_dir) / f"{Path(previous_plan).parent.name}-{draft_year}.docx"
+out = Path(drafts_dir) / f"{Path(previous_plan).parent.name}-{draft_year}-notebook.docx"
 written = plankit.render_docx(draft, out, force=True)
 display(Markdown(f"Đã ghi / written: `{written}`"))
 """),

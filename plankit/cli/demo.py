@@ -1,8 +1,9 @@
 """``plankit demo``: the whole workflow on a folder of plans (``make demo`` runs it on plans/).
 
 It prints the header table, executes every notebook into HTML reports (``reports/index.html``)
-and drafts next year's plan of the most recent OCR'd plan as a .docx (``drafts/``). The demo
-owns its output folders: it regenerates them on every run.
+and drafts next year's plan of the most recent OCR'd plan as a .docx (``drafts/``). Like every
+command it refuses to overwrite earlier output unless ``--force`` is given (``make demo`` gives
+it, so the demo can be rerun).
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="run the whole workflow on a folder of plans",
         description="Read every plan of a folder, print the header table, write the HTML reports "
         "and draft next year's plan as a .docx.",
-        epilog=example("plankit demo --plans plans --out reports --drafts drafts"),
+        epilog=example("plankit demo --plans plans --out reports --drafts drafts --force"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--plans", default="plans", help="folder of plans (default: plans)")
     p.add_argument("--out", default="reports", help="folder for the HTML reports (default: reports)")
     p.add_argument("--drafts", default="drafts", help="folder for drafted .docx files (default: drafts)")
     p.add_argument("--no-report", action="store_true", help="skip the notebooks (faster)")
+    p.add_argument("--force", action="store_true", help="overwrite the reports and drafts of an earlier run")
     p.set_defaults(func=run)
 
 
@@ -49,14 +51,14 @@ def run(args: argparse.Namespace) -> int:
         previous = latest.restored(reference=peers[-1] if peers else None)
         draft = draft_plan(previous, year=latest.year + 1)
         slug = Path(latest.name).parent.name or "plan"
-        out = render_docx(draft, Path(args.drafts) / f"{slug}-{latest.year + 1}.docx", force=True)
+        out = render_docx(draft, Path(args.drafts) / f"{slug}-{latest.year + 1}.docx", force=args.force)
         print(f"\ndự thảo / draft: {out} ({len(draft.todo)} việc cần quyết định / to decide)")
         for todo in draft.todo:
             line = draft.position(todo.span.start)[0] if todo.span else "-"
             print(f"  {line!s:>4}  {todo.kind:<8} {todo.message}")
     if not args.no_report:
         report = run_report(
-            args.plans, args.out, force=True, parameters={"drafts_dir": str(Path(args.drafts).resolve())}
+            args.plans, args.out, force=args.force, parameters={"drafts_dir": str(Path(args.drafts).resolve())}
         )
         print(f"\nbáo cáo / reports: {report.index}")
         for nb in report.notebooks:
