@@ -35,6 +35,7 @@ from .render import (
     todo_html,
 )
 from .text import fold, nfc, tone_key
+from .years import SCHEDULE_RE
 
 __all__ = [
     "default_template",
@@ -50,23 +51,40 @@ __all__ = [
 # Drafting next year's plan
 # ==============================================================================================
 
-# "năm 2025" (any case, OCR'd "nam"): the years a plan speaks of itself in.
+# Which years roll forward. The shared vocabulary (what is the plan's own year, a date, a
+# period, a schedule) is in plankit/years.py; the drafter keeps a reading of its own, on purpose:
+# it reads restored, flattened pieces (no OCR forms), and it does not ask "is this the plan's own
+# year?" but "by how much does this year move?": every "năm P" moves to the new year (even "đến
+# năm P"), "năm P-1" moves to Y when self-referential and to Y-1 otherwise ("kết quả năm 2024"),
+# schedules move too. The patterns below differ from their years.py counterparts where noted;
+# making them equal would change which years a draft moves.
+
+# "năm 2025" (any case, OCR'd "nam"): the years a plan speaks of itself in. Unlike
+# years.YEAR_RE: no OCR forms ("nim"), white space required, any four digits.
 _YEAR_RE = re.compile(r"\bnam\s+(\d{4})\b")
 # What makes a "năm X" the plan's own year rather than another: the plan or its programme named
 # earlier in the clause ("Kế hoạch ... năm X"), or a word that ties the year to this year's work
 # ("Trong năm X", "CCHC năm X", "hành chính năm X", "tuyên truyền năm X", "kinh phí năm X").
+# Wider than years.PLAN_BEFORE_RE / TRONG_BEFORE_RE / CCHC_BEFORE_RE ("chương trình", "kinh phí
+# năm X"); stopped by a digit or any sentence mark, not by the words "số"/"ngày" (cited
+# documents' regions are protected separately, see _Rewriter.regions). Only asked about "năm
+# P-1": the one year whose move depends on it.
 _SELF_REF = re.compile(
     r"(?:\b(?:ke hoach|chuong trinh)\b[^.;:!?\d]{0,200}"
     r"|\b(?:trong|cchc|\(cchc\)|chinh|nuoc|truyen|hien|phi|tac|hoi)\s+)$"
 )
-# A date, not a year of work: "ngày 27 tháng 12 năm 2021", "tháng 01 năm 2025".
+# A date, not a year of work: "ngày 27 tháng 12 năm 2021", "tháng 01 năm 2025". Stricter than
+# years.DATE_BEFORE_RE (which also takes OCR "thdng", "tháng 12, năm"): searched in the 14
+# characters before "năm".
 _DATE_BEFORE = re.compile(r"\bthang\s+\d{1,2}\s+$")
-# Schedules in activity tables: "Quý I/2025", "Tháng 3/2025".
-_SCHEDULE_RE = re.compile(r"\b(?:quy\s+[ivx\d]{1,4}|thang\s+\d{1,2})\s*/\s*(\d{4})\b")
-# A period of a programme: "giai đoạn 2021-2025", "giai đoạn 2021 – 2025".
+# A period of a programme: "giai đoạn 2021-2025", "giai đoạn 2021 – 2025". Like years.PERIOD_RE
+# but any four digits and a word boundary after the second year ("giai đoạn 2021-2025của" is not
+# one here).
 _PERIOD_RE = re.compile(r"\bgiai\s+doan\s+(\d{4})\s*[-\u2013\u2014]\s*(\d{4})\b")
 # The sentence that says who builds the plan, when it ends the basis paragraph:
-# "..., Sở Công Thương xây dựng Kế hoạch tuyên truyền ... năm 2021, cụ thể như sau:".
+# "..., Sở Công Thương xây dựng Kế hoạch tuyên truyền ... năm 2021, cụ thể như sau:". Its years
+# are the plan's own, so it is rewritten as body, not basis (lint's CLAUSE_END_RE ends a
+# reference clause before the same sentence).
 _INTRO_RE = re.compile(
     r"[,;.]\s*(?P<intro>(?:so|ubnd|uy\s+ban|ban|van\s+phong|trung\s+tam|chi\s+cuc)\b[^;]{0,120}?"
     r"\b(?:xay\s+dung|ban\s+hanh|trien\s+khai)\s+ke\s+hoach\b.*(?:nhu\s+sau|sau\s+day)\s*:?\s*)$",
@@ -365,7 +383,7 @@ class _Rewriter:
             else:
                 continue
             edits.append(_Edit(s, e, str(new)))
-        for m in _SCHEDULE_RE.finditer(folded):
+        for m in SCHEDULE_RE.finditer(folded):  # "Quý I/2025" moves with the plan year
             y = int(m.group(1))
             if y in (P - 1, P, P + 1) and not inside(m.start(1), m.end(1)):
                 edits.append(_Edit(m.start(1), m.end(1), str(y + Y - P)))

@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..text import fold, tone_key
+from ..years import NAM_TOKENS
 from .tokens import Tok, ocr_clean
 
 __all__ = ["KINDS", "Typo", "Years", "classify_op", "find_typos", "is_self_reference", "load_typos", "year_of"]
@@ -32,8 +33,6 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)$")
 # Words that lead into a year or a date and read well with it: "Trong năm 2022", "ngày 15 tháng".
 _YEAR_LEAD = frozenset({"trong", "nam", "thang", "ngay", "giai", "doan", "tu", "den", "cuoi", "dau"})
-# "năm" as OCR reads it.
-_NAM = frozenset({"nam", "nim", "ndm", "nem"})
 
 
 def year_of(tok: Tok) -> int | None:
@@ -75,8 +74,15 @@ def is_self_reference(before: list[Tok]) -> bool:
     >>> is_self_reference(tokens_of("Kế hoạch số 261/KH-UBND ngày 29 tháng 12 năm", punct=False))
     False
     """
+    # The token form of plankit.years.PLAN_BEFORE_RE, kept apart on purpose: a difference comes
+    # as tokens with the words before it, not as a span of text. The window is 16 words (not 160
+    # characters), a number or document number stops it (the text form stops at a digit or
+    # "số"/"ngày"), and only "Kế hoạch ... năm" counts: "Trong năm X" and "CCHC năm X" (own years
+    # for lint and draft) are year bumps here, classified as expected or substantive by
+    # classify_op, and a year that is not the new plan year in them is a carried error only when
+    # it moved to neither year.
     words = [t for t in before if t.kind != "punct"][-16:]
-    if len(words) < 3 or words[-1].key not in _NAM or words[-2].kind == "number":
+    if len(words) < 3 or words[-1].key not in NAM_TOKENS or words[-2].kind == "number":
         return False
     for k in range(len(words) - 2, 0, -1):
         if words[k - 1].key == "ke" and words[k].key == "hoach":

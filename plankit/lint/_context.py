@@ -15,13 +15,16 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 
 from ..model import Citation, Finding, Plan, Span
 from ..places import Province, find_places, match_place, provinces
 from ..text import fold
+from ..years import CLOSING_RE, YearMention, year_mentions
+
+# The year patterns (YEAR_RE, DATE_BEFORE_RE, RANGE_BEFORE_RE, PAST_RE, PERIOD_RE, CLOSING_RE and
+# the self-referential phrases) live in plankit/years.py, shared with draft and diff.
 
 __all__ = ["Context", "metadata", "msg"]
 
@@ -54,10 +57,6 @@ def metadata() -> dict[str, tuple[str, str, str, str]]:
 
 # -- patterns (folded text) --------------------------------------------------------------------
 
-# "năm 2024" and its OCR forms "nam 2024", "nim 2025", "ndm 2021", "năm2025". Must not match
-# "Nam 2024" inside a longer word ("Hà Nam" is fine: the year must follow).
-YEAR_RE = re.compile(r"n(?<!\wn)[aid]m\s*[:.]?\s*((?:19|20)\d\d)(?!\d)")
-
 # A document number: 261/KH-UBND, 45/2020/NĐ-CP (folded: nd-cp), 26-CTr/TU, 76/NQ-<newline>CP,
 # 22/2020/QĐ - UBND. Must not match dates (15/7/2021): after the slash comes a letter.
 DOCNUM_RE = re.compile(
@@ -79,37 +78,6 @@ DOCWORD_RE = re.compile(
 CLAUSE_END_RE = re.compile(
     r";|\./\.|\.\s|nhu\s+sau|,\s*(?=(?:so|s[06&\u00a2e]|uy\s+ban|ubnd|ban|van\s+phong|trung\s+tam|chi\s+cuc)"
     r"\b[^;\n]{0,80}?\bxay\s+dung\b)"
-)
-
-# The closing sentence "Trên đây là Kế hoạch ..." and its OCR form "Trén day 1a K& hoach".
-CLOSING_RE = re.compile(r"tren(?<!\wtren)\s+day\s+\S{1,3}\s+k\S{0,2}\s+hoach(?!\w)")
-
-# A year that is part of a date: "tháng 12 năm 2024", OCR "21thdng 01 nam 2025".
-DATE_BEFORE_RE = re.compile(r"th\S{0,3}ng\s*\d{1,2}\s*,?\s*$")
-
-# Before a year, words that make it a bound of a span of time, not the plan's own year:
-# "đến năm 2030", "từ năm 2021", "trước năm", "sau năm", "những năm", "hằng năm".
-RANGE_BEFORE_RE = re.compile(r"(?:den|tu|truoc|sau|nhung|cac|moi|hang|hau)\s*$")
-
-# Words that make a year legitimately past: results, reports and indices of an earlier year.
-PAST_RE = re.compile(
-    r"(?<!\w)(?:ket\s+qua|bao\s+cao|chi\s+so|tong\s+ket|danh\s+gia|so\s+voi|xep\s+hang|dat\s+duoc"
-    r"|nam\s+truoc|da\s+thuc\s+hien|da\s+trien\s+khai)(?!\w)"
-)
-
-# Self-referential phrases just before "năm X":
-#   the plan itself: "Kế hoạch <subject words> năm X" (no number, no date in between);
-#   "Trong năm X" (the time column, "trong năm 2025 của Sở");
-#   "CCHC năm X", "cải cách hành chính (nhà nước) (CCHC) năm X".
-PLAN_BEFORE_RE = re.compile(r"(?<!\w)k\S{0,2}\s+hoach\b(?P<mid>[^;\d]{0,160})$")
-TRONG_BEFORE_RE = re.compile(r"(?<!\w)trong\s*$")
-CCHC_BEFORE_RE = re.compile(
-    r"(?:cchc|cai\s+cach\s+hanh\s+chinh(?:\s+nha\s+nuoc)?)(?:\s*\(\s*cchc\s*\))?[\s*]*$"
-)
-
-# "giai đoạn 2021-2025", "giai doan 2021 — 2025", "giai đoạn 2021 – 2025".
-PERIOD_RE = re.compile(
-    r"giai(?<!\wgiai)\s+doan\s+((?:19|20)\d\d)\s*[-\u2013\u2014]\s*((?:19|20)\d\d)(?!\d)"
 )
 
 # A signature mark: "(Đã ký)", "[đã ký]", a line "Đã ký", a digital-signature stamp ("Ký bởi:",
@@ -452,36 +420,18 @@ class Context:
 
 
 # -- year phrases, shared by stale-year and title-date-mismatch ---------------------------------
-@dataclass(frozen=True)
-class YearMention:
-    start: int  # the "năm" word
-    end: int  # after the year digits
-    year: int
-    digits: int  # offset of the digits
-
-
 def self_years(ctx: Context) -> list[YearMention]:
-    """Years in phrases where the plan speaks of itself (see :func:`stale_year`)."""
-    folded = ctx.folded
-    closing = ctx.closing
-    found = []
-    for m in YEAR_RE.finditer(folded):
-        start = m.start()
-        in_closing = any(s <= start < e for s, e in closing)
-        seg = ctx.segment_start(start)
-        left = folded[max(seg, start - 200) : start]
-        if DATE_BEFORE_RE.search(left) or RANGE_BEFORE_RE.search(left):
-            continue
-        if ctx.in_clause(start):
-            continue
-        if not in_closing:
-            plan_m = PLAN_BEFORE_RE.search(left)
-            is_plan = plan_m is not None and not re.search(
-                r"(?<!\w)(?:so|ngay)(?!\w)", plan_m.group("mid")
-            )
-            if not (is_plan or TRONG_BEFORE_RE.search(left) or CCHC_BEFORE_RE.search(left)):
-                continue
-            if PAST_RE.search(folded[max(seg, start - 80) : start]):
-                continue
-        found.append(YearMention(start, m.end(), int(m.group(1)), m.start(1)))
-    return found
+    """Years in phrases where the plan speaks of itself (see :func:`stale_year`): the mentions
+    of kind ``own`` (:func:`plankit.years.year_mentions`), with the linter's clauses (OCR'd
+    paragraphs), reference clauses and closing sentence."""
+    return [
+        m
+        for m in year_mentions(
+            ctx.folded,
+            text=ctx.text,
+            segment_start=ctx.segment_start,
+            in_citation=ctx.in_clause,
+            closing=ctx.closing,
+        )
+        if m.kind == "own"
+    ]

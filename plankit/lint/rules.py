@@ -11,7 +11,8 @@ character), so they work on OCR'd plans ("nam 2024" for "năm 2024") and every m
 the original text. Messages are Vietnamese, then " / " and an English gloss.
 
 The regular expressions the rules share, and the per-plan :class:`Context`, are in
-``_context.py``; the word lists (misspellings, two-syllable words) in ``_words.py``.
+``_context.py`` (the year patterns in ``plankit/years.py``); the word lists (misspellings,
+two-syllable words) in ``_words.py``.
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ from ..agencies import stale_names
 from ..model import Citation, Finding, Plan, Section
 from ..places import find_places, match_place, provinces
 from ..text import fold, is_upper_text, tone_key
+from ..years import DATE_BEFORE_RE, PAST_RE, PERIOD_RE, RANGE_BEFORE_RE, YEAR_RE
 from ._context import (
     BLANK_DATE_RE,
     BLANK_NUMBER_RE,
-    DATE_BEFORE_RE,
     DOUBLE_GAP,
     DOUBLE_OCR_GAP,
     KIND_BEFORE_RE,
@@ -37,13 +38,9 @@ from ._context import (
     NUM_DATE_TAIL_RE,
     OWN_PLACE_BEFORE_RE,
     OWN_PLACE_TRIGGER_RE,
-    PAST_RE,
-    PERIOD_RE,
-    RANGE_BEFORE_RE,
     SELF_REF_RE,
     WORD_DATE_RE,
     WORD_RE,
-    YEAR_RE,
     Context,
     doubled_phrases,
     metadata,
