@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests: no per-example deadline (a loaded 2-core machine is slow, not wrong), and in CI
+# a fixed example sequence, so that main's result does not depend on the draw.
+settings.register_profile("plankit", deadline=None, print_blob=True)
+settings.register_profile("ci", parent=settings.get_profile("plankit"), derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "plankit")
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
