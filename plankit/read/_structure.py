@@ -107,7 +107,7 @@ class _Para:
     first_line_end: int
 
 
-def _paragraphs(layout: Layout) -> list[_Para | RawTable]:
+def _paragraphs(layout: Layout, folded_text: str) -> list[_Para | RawTable]:
     text = layout.text
     out: list[_Para | RawTable] = []
     wrap = layout.form == "ocr"
@@ -119,7 +119,7 @@ def _paragraphs(layout: Layout) -> list[_Para | RawTable]:
             continue
         s, e = item.span.start, item.span.end
         line = text[s:e]
-        folded = fold(line)
+        folded = folded_text[s:e]
         continues = (
             wrap
             and out
@@ -170,7 +170,7 @@ class _Builder:
 
     # -- main -------------------------------------------------------------------------------
     def build(self) -> Plan:
-        units = _paragraphs(self.layout)
+        units = _paragraphs(self.layout, self.folded)
         # Layout tables before the document type (the header) and tables holding "Nơi nhận"
         # (recipients beside the signature) are read as lines, not as activity tables.
         doc_type_idx = self._find_doc_type(units)
