@@ -141,9 +141,9 @@ def _work_plan(path: str) -> Any:
 
 
 def _files(corpus_dir: Path) -> list[str]:
-    from plankit.cli._common import expand_paths
+    from plankit.corpus import plan_files
 
-    return [str(p) for p in expand_paths([str(corpus_dir)])]
+    return [str(p) for p in plan_files([str(corpus_dir)])]
 
 
 def _own_peak_kb() -> int:

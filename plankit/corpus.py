@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import PlankitError
+from .errors import PlankitError, ReadError
 from .model import Plan
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["Corpus", "CorpusError", "headers_frame", "read_corpus"]
+__all__ = ["Corpus", "CorpusError", "headers_frame", "plan_files", "read_corpus"]
 
 # Below this many files a process pool costs more than it saves.
 _POOL_THRESHOLD = 16
@@ -106,10 +106,33 @@ def headers_frame(plans: Sequence[Plan]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _plan_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
-    from .cli._common import expand_paths
+PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
-    return expand_paths([str(p) for p in paths])
+
+def plan_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
+    """Files as given; folders become the plan files inside them (recursively, sorted).
+
+    README files and hidden folders are skipped; a folder with no plan file is a
+    :class:`~plankit.errors.ReadError`.
+
+    >>> [p.name for p in plan_files(["plans/can-tho"])]
+    ['2022-so-khcn.txt', '2025-so-khcn.ocr.txt']
+    """
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                f for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in PLAN_SUFFIXES
+                and f.name.lower() != "readme.md" and not any(part.startswith(".") for part in f.parts)
+            )
+            if not found:
+                raise ReadError(p, "folder holds no plan files (.txt, .md, .docx, .pdf)")
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
 
 
 def _read_one(path: str) -> Plan | CorpusError:
@@ -136,7 +159,7 @@ def read_corpus(
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    files = [str(p) for p in _plan_files(paths)]
+    files = [str(p) for p in plan_files(paths)]
     workers = workers or os.cpu_count() or 1
     results: list[Plan | CorpusError]
     if workers > 1 and len(files) >= _POOL_THRESHOLD:

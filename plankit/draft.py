@@ -16,7 +16,6 @@ import functools
 import os
 import re
 from collections.abc import Iterable, Mapping
-from importlib import resources
 from pathlib import Path
 
 from .errors import PlankitError
@@ -35,6 +34,7 @@ from .render import (
     todo_html,
 )
 from .text import fold, nfc, tone_key
+from .typos import known_typos
 from .years import SCHEDULE_RE
 
 __all__ = [
@@ -204,45 +204,29 @@ def _apply(text: str, edits: list[_Edit], marks: list[tuple[int, int, str, str]]
     return _Piece("".join(out), todos)
 
 
-@dataclasses.dataclass(frozen=True)
-class _Typo:
-    typo: str
-    correction: str
-    not_before: tuple[str, ...]
-
-
-
 @functools.cache
-def _typos() -> tuple[tuple[_Typo, ...], re.Pattern[str] | None]:
-    """The known misspellings (``data/typos.tsv``) and one pattern over folded text for all."""
-    raw = resources.files("plankit.data").joinpath("typos.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in raw.splitlines() if line.strip() and not line.startswith("#")][1:]
-    typos = tuple(
-        _Typo(nfc(r[0]).strip(), nfc(r[1]).strip(), tuple(fold(w).strip() for w in (r[3] if len(r) > 3 else "").split("|") if w.strip()))
-        for r in rows
-        if len(r) >= 2 and r[0].strip()
-    )
-    if not typos:
-        return typos, None
-    alternatives = sorted({fold(t.typo) for t in typos}, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives) + r")(?!\w)")
-    return typos, pattern
+def _typo_pattern() -> re.Pattern[str] | None:
+    """One pattern over folded text for every known misspelling (:func:`plankit.typos.known_typos`)."""
+    alternatives = sorted({fold(t.typo) for t in known_typos()}, key=len, reverse=True)
+    if not alternatives:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives) + r")(?!\w)")
 
 
 def _typo_edits(flat: str, folded: str) -> list[_Edit]:
     """Edits that correct the known misspellings in ``flat`` (tone placement ignored)."""
-    typos, pattern = _typos()
+    pattern = _typo_pattern()
     if pattern is None:
         return []
     edits = []
     for m in pattern.finditer(folded):
         surface = flat[m.start() : m.end()]
         key = tone_key(" ".join(surface.split()).lower())
-        typo = next((t for t in typos if tone_key(t.typo.lower()) == key), None)
+        typo = next((t for t in known_typos() if tone_key(t.typo.lower()) == key), None)
         if typo is None:
             continue
         following = folded[m.end() :].split(None, 1)
-        if typo.not_before and following and following[0].strip(".,;:") in typo.not_before:
+        if typo.not_before and following and following[0].strip(".,;:") in typo.stops:
             continue
         new = typo.correction
         if surface[:1].isupper() and new[:1].islower():

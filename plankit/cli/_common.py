@@ -1,35 +1,12 @@
-"""Helpers shared by the subcommands: input expansion and output formats."""
+"""Helpers shared by the subcommands: output formats and help examples."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
-
-from ..errors import ReadError
-
-PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
-
-
-def expand_paths(paths: Sequence[str]) -> list[Path]:
-    """Files as given; folders become the plan files inside them (recursively, sorted)."""
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in PLAN_SUFFIXES
-                and f.name.lower() != "readme.md" and not any(part.startswith(".") for part in f.parts)
-            )
-            if not found:
-                raise ReadError(p, "folder holds no plan files (.txt, .md, .docx, .pdf)")
-            out.extend(found)
-        else:
-            out.append(p)
-    return out
 
 
 def add_format(parser: argparse.ArgumentParser, choices: Iterable[str], default: str) -> None:

@@ -33,15 +33,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def records(paths: list[str]) -> list[dict]:
     """One dict per citation of each plan, with the plan's file first."""
-    from ..cite import extract_citations
+    from ..corpus import plan_files
     from ..read import read_plan
-    from ._common import expand_paths
 
     out = []
-    for path in expand_paths(paths):
+    for path in plan_files(paths):
         plan = read_plan(path)
         name = plan.source.path or plan.name
-        for cite in extract_citations(plan):
+        for cite in plan.citations:
             out.append({"file": str(name), **cite.as_dict()})
     return out
 

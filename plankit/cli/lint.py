@@ -13,7 +13,8 @@ import datetime as dt
 import json
 import sys
 
-from ._common import add_format, example, expand_paths
+from ..corpus import plan_files
+from ._common import add_format, example
 
 
 def _date(text: str) -> dt.date:
@@ -75,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
 
     selection = Selection(select=tuple(args.select or ("ALL",)), ignore=tuple(args.ignore or ()))
     baseline = load_baseline(args.baseline) if args.baseline else None
-    paths = expand_paths(args.files)
+    paths = plan_files(args.files)
     plans = [(path, read_plan(path)) for path in paths]
     corpus = [plan for _, plan in plans]
     findings = []

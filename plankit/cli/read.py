@@ -22,11 +22,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..corpus import headers_frame
+    from ..corpus import headers_frame, plan_files
     from ..read import read_plan
-    from ._common import expand_paths
 
-    plans = [read_plan(path, restore=args.restore) for path in expand_paths(args.files)]
+    plans = [read_plan(path, restore=args.restore) for path in plan_files(args.files)]
     if args.format == "json":
         print_json(
             [

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from ..text import fold, tone_key
+from ..typos import Typo, known_typos
 from ..years import NAM_TOKENS
 from .tokens import Tok, ocr_clean
 
@@ -191,72 +190,13 @@ def widen_lead(toks: list[Tok], i: int) -> int:
 
 # --- known typos ------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Typo:
-    """One row of ``plankit/data/typos.tsv``."""
-
-    typo: str
-    correction: str
-    ocr: bool
-    not_before: tuple[str, ...]
-    note: str = ""
-
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        """The typo as a regex on folded text, whole words, white space free."""
-        return _typo_pattern(self.typo, self.not_before)
-
-
-@lru_cache(maxsize=256)
-def _typo_pattern(typo: str, not_before: tuple[str, ...]) -> re.Pattern[str]:
-    parts = re.findall(r"\w+|[^\w\s]", fold(typo))
-    body = ""
-    for k, part in enumerate(parts):
-        if k:
-            body += r"\s+" if parts[k - 1][0].isalnum() and part[0].isalnum() else r"\s*"
-        body += re.escape(part)
-    guard = ""
-    if not_before:
-        guard = r"(?!\s+(?:" + "|".join(re.escape(fold(w)) for w in not_before) + r")\b)"
-    return re.compile(r"(?<!\w)" + body + r"(?!\w)" + guard)
-
-
-@lru_cache(maxsize=1)
 def load_typos() -> tuple[Typo, ...]:
-    """The known typos from ``plankit/data/typos.tsv`` (empty when the file is absent).
+    """The known typos (:func:`plankit.typos.known_typos`).
 
     >>> any(t.typo == "tuyên tuyền" and t.ocr for t in load_typos())
     True
     """
-    try:
-        raw = resources.files("plankit.data").joinpath("typos.tsv").read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
-        return ()
-    rows = [line.split("\t") for line in raw.splitlines() if line.strip() and not line.startswith("#")]
-    if not rows:
-        return ()
-    head = [h.strip().lower() for h in rows[0]]
-    col = {name: head.index(name) for name in head}
-    if "typo" not in col or "correction" not in col:
-        return ()
-
-    def get(row: list[str], name: str) -> str:
-        i = col.get(name)
-        return row[i].strip() if i is not None and i < len(row) else ""
-
-    out = []
-    for row in rows[1:]:
-        typo, corr = get(row, "typo"), get(row, "correction")
-        if not typo or not corr:
-            continue
-        out.append(Typo(
-            typo=typo,
-            correction=corr,
-            ocr=get(row, "ocr").lower() in ("yes", "true", "1"),
-            not_before=tuple(w for w in get(row, "not_before").split("|") if w),
-            note=get(row, "note"),
-        ))
-    return tuple(out)
+    return known_typos()
 
 
 def _same_words(a: str, b: str) -> bool:

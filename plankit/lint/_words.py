@@ -8,11 +8,10 @@ rule: whether a repeated syllable is a legitimate Vietnamese double.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from ..text import fold, is_upper_text, tone_key
+from ..typos import Typo, known_typos
 
 __all__ = [
     "COMPOUNDS",
@@ -90,41 +89,6 @@ REDUPLICATED = frozenset(tone_key(w) for w in _REDUPLICATED_WORDS.split())
 FOLDED_REDUPLICATED = frozenset(fold(w) for w in _REDUPLICATED_WORDS.split())
 
 
-@dataclass(frozen=True)
-class Typo:
-    """A misspelling from ``plankit/data/typos.tsv`` (see the file for the columns)."""
-
-    typo: str
-    correction: str
-    ocr: bool
-    not_before: tuple[str, ...]
-    seen: str
-    note: str
-
-    @property
-    def stops(self) -> frozenset[str]:
-        """The ``not_before`` words, folded."""
-        return _folded_set(self.not_before)
-
-
-@cache
-def known_typos() -> tuple[Typo, ...]:
-    """The misspellings of ``plankit/data/typos.tsv``, in file order.
-
-    >>> next(t.correction for t in known_typos() if t.typo == "tuyên tuyền")
-    'tuyên truyền'
-    """
-    text = resources.files("plankit.data").joinpath("typos.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    header, body = rows[0], rows[1:]
-    if header != ["typo", "correction", "ocr", "not_before", "seen", "note"]:
-        raise ValueError(f"typos.tsv: unexpected columns {header}")
-    return tuple(
-        Typo(r[0], r[1], r[2] == "yes", tuple(w for w in r[3].split("|") if w), r[4], r[5])
-        for r in body
-    )
-
-
 def phrase_key(text: str) -> str:
     return " ".join(fold(text).replace(",", " , ").split())
 
@@ -146,11 +110,6 @@ def typo_matcher() -> tuple[re.Pattern[str], dict[str, list[Typo]]]:
             pattern += w
         parts.append(pattern)
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)"), table
-
-
-@lru_cache(maxsize=256)
-def _folded_set(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(fold(w) for w in words)
 
 
 @lru_cache(maxsize=8192)
