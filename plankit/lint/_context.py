@@ -193,9 +193,10 @@ class Context:
 
     # dates ---------------------------------------------------------------------------------
     @cached_property
-    def on(self) -> dt.date:
-        """The day the plan speaks for: its date; else the 1st of its month, else 1 January of
-        its year; else ``today``."""
+    def on(self) -> dt.date | None:
+        """The earliest day the plan can speak for: its date; else the 1st of its month, else
+        1 January of its own year; ``None`` when neither a date nor a year is known. Never
+        ``today``: a plan whose date cannot be read is not judged as if written today."""
         h = self.plan.header
         if h.date is not None:
             return h.date
@@ -205,11 +206,12 @@ class Context:
             return dt.date(year, parts.month, 1)
         if year:
             return dt.date(year, 1, 1)
-        return self.today
+        return None
 
     @cached_property
-    def latest(self) -> dt.date:
-        """The latest day the plan can bear: its date; else the end of its month or year."""
+    def latest(self) -> dt.date | None:
+        """The latest day the plan can bear: its date; else the end of its month or year;
+        ``None`` when neither a date nor a year is known."""
         h = self.plan.header
         if h.date is not None:
             return h.date
@@ -219,7 +221,12 @@ class Context:
             return dt.date(year, parts.month, calendar.monthrange(year, parts.month)[1])
         if year:
             return dt.date(year, 12, 31)
-        return self.today
+        return None
+
+    @property
+    def dated(self) -> bool:
+        """Whether the plan has a date or a year to judge date-dependent rules by."""
+        return self.on is not None
 
     @cached_property
     def signed(self) -> bool:
@@ -232,7 +239,8 @@ class Context:
             hi = folded.find("\n", hint.end())
             if SIGNED_RE.search(folded[lo : hi if hi != -1 else len(folded)]):
                 return True
-        return bool(self.plan.header.signer) and self.latest < self.today
+        latest = self.latest
+        return bool(self.plan.header.signer) and latest is not None and latest < self.today
 
     # places --------------------------------------------------------------------------------
     @cached_property
@@ -263,7 +271,7 @@ class Context:
         own = self.province
         if own is None:
             return frozenset()
-        on = self.on
+        on = self.on or dt.date(1990, 1, 1)
         names = {own.name}
         every = provinces()
         if own.successor and (own.status == "renamed" or not own.valid_on(on)):
