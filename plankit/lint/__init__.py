@@ -49,6 +49,7 @@ __all__ = [
     "Rule",
     "Selection",
     "known_typos",
+    "lint_corpus",
     "lint_plan",
     "load_baseline",
     "rule_named",
@@ -179,7 +180,11 @@ def lint_plan(
     """
     today = today or dt.date.today()
     selected = select_rules(rules)
-    ctx = Context(plan, today=today, corpus=list(corpus or ()))
+    if corpus is None:
+        corpus = ()
+    elif not isinstance(corpus, Sequence):
+        corpus = tuple(corpus)
+    ctx = Context(plan, today=today, corpus=corpus)
     notes: list[str] = []
     found: list[Finding] = []
     for rule in selected:
@@ -195,3 +200,46 @@ def lint_plan(
     kept, suppressed = suppress_inline(found, plan.text)
     kept.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     return FindingList(kept, suppressed=suppressed, notes=notes)
+
+
+def lint_corpus(
+    plans: Iterable[Plan],
+    *,
+    rules: Selection | str | Iterable[str | Rule] | None = None,
+    today: dt.date | None = None,
+) -> FindingList:
+    """Lint a folder of plans together: each plan with the others as its corpus.
+
+    Cross-plan rules then see the folder: ``stale-basis`` recognises last year's basis from an
+    earlier plan of the same issuer, and ``corpus-inconsistent`` reports a document a plan
+    cites with a date the other plans do not give it (the majority reading and the register
+    shown). The folder's tally is built once, so the work grows with the folder's size.
+
+    Args:
+        plans: the plans (from :func:`plankit.read_plan`).
+        rules: as for :func:`lint_plan`.
+        today: as for :func:`lint_plan`.
+
+    Returns:
+        One :class:`FindingList` of every plan's findings, plan by plan.
+
+    Example:
+        >>> from plankit.read import read_text
+        >>> texts = [f"KẾ HOẠCH\\nChuyển đổi số năm 2025\\n\\nCăn cứ Nghị quyết số 57-NQ/TW ngày "
+        ...          f"22/12/{y} của Bộ Chính trị;" for y in (2025, 2024, 2024)]
+        >>> found = lint_corpus([read_text(t, name=f"{i}.txt") for i, t in enumerate(texts)],
+        ...                     rules=["PK409"])
+        >>> [(f.file, f.code, f.surface) for f in found]
+        [('0.txt', 'PK409', '57-NQ/TW ngày 22/12/2025')]
+    """
+    corpus = tuple(plans)
+    findings: list[Finding] = []
+    suppressed = 0
+    notes: list[str] = []
+    for plan in corpus:
+        result = lint_plan(plan, rules=rules, today=today, corpus=corpus)
+        findings.extend(result)
+        suppressed += result.suppressed
+        notes.extend(f"{plan.name}: {n}" for n in result.notes)
+    return FindingList(findings, suppressed=suppressed, notes=notes)
+

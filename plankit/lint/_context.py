@@ -26,7 +26,7 @@ from ..years import CLOSING_RE, YearMention, year_mentions
 # The year patterns (YEAR_RE, DATE_BEFORE_RE, RANGE_BEFORE_RE, PAST_RE, PERIOD_RE, CLOSING_RE and
 # the self-referential phrases) live in plankit/years.py, shared with draft and diff.
 
-__all__ = ["Context", "metadata", "msg"]
+__all__ = ["Context", "fires", "metadata", "msg"]
 
 
 def msg(vi: str, en: str) -> str:
@@ -172,6 +172,23 @@ def doubled_phrases(folded: str) -> set[str]:
     return found
 
 
+# A horizon before a year: "đến năm 2030", "tầm nhìn 2045", "định hướng đến năm 2030".
+_HORIZON_BEFORE_RE = re.compile(r"(?:den|tam\s+nhin)\s+(?:n[aid]m\s*)?$")
+
+
+def _own_year(plan: Plan, folded: str) -> int | None:
+    """The plan's own year, for date-dependent rules: the header's, unless the header took it
+    from a horizon ("... đến năm 2025, định hướng đến năm 2030"), which is not the plan's year.
+    A plan with a date keeps its year (the date decides)."""
+    h = plan.header
+    span = h.span("year")
+    if h.year is None or span is None or h.date is not None:
+        return h.year
+    if _HORIZON_BEFORE_RE.search(folded[max(0, span.start - 20) : span.start]):
+        return None
+    return h.year
+
+
 # -- the context a rule sees --------------------------------------------------------------------
 class Context:
     """What every rule needs about one plan, computed once and only when asked for.
@@ -187,9 +204,14 @@ class Context:
         self.text = plan.text
         self.folded = fold(plan.text)
         self.today = today
-        self.corpus = tuple(p for p in corpus if p is not plan)
-        self.year = plan.header.year
+        self.corpus_source = corpus
+        self.year = _own_year(plan, self.folded)
         self.ocr = plan.source.ocr
+
+    @cached_property
+    def corpus(self) -> tuple[Plan, ...]:
+        """The other plans (without this one)."""
+        return tuple(p for p in self.corpus_source if p is not self.plan)
 
     # dates ---------------------------------------------------------------------------------
     @cached_property
@@ -443,3 +465,16 @@ def self_years(ctx: Context) -> list[YearMention]:
         )
         if m.kind == "own"
     ]
+
+
+def fires(text: str, rule: str, *, today: dt.date | None = None) -> list[str]:
+    """The surfaces rule ``rule`` flags in the plan read from ``text`` (for examples and tests).
+
+    >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nNội dung của của kế hoạch.", "duplicated-word")
+    ['của của']
+    """
+    from ..read import read_text
+    from . import lint_plan
+
+    plan = read_text(text, name="example.txt")
+    return [f.surface for f in lint_plan(plan, rules=[rule], today=today or dt.date(2030, 1, 1))]
