@@ -48,24 +48,6 @@ from ._context import (
     msg,
     self_years,
 )
-from .rules_cite import (
-    citation_date_year,
-    citation_inconsistent,
-    citation_register,
-    corpus_inconsistent,
-    issuer_symbol_mismatch,
-    party_symbol_malformed,
-    truncated_symbol,
-)
-from .rules_text import (
-    bound_syllable,
-    heading_case,
-    index_acronym,
-    proper_name_case,
-    punctuation_spacing,
-    run_together,
-    symbol_spacing,
-)
 from ._words import (
     COMPOUNDS,
     FOLDED_COMPOUNDS,

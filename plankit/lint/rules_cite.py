@@ -125,6 +125,20 @@ def readings(ctx: Context) -> list[Reading]:
     return out
 
 
+def subject_of(ctx: Context, r: Reading) -> str | None:
+    """The cited document's subject: the extractor's, else the words after its number, date
+    and issuer up to the end of the clause."""
+    if r.citation.subject:
+        return r.citation.subject
+    start = max(
+        r.citation.span.end,
+        r.date_span[1] if r.date_span else 0,
+        r.issuer_span[1] if r.issuer_span else 0,
+    )
+    m = re.match(r"[^;\n]{0,200}", ctx.text[start:])
+    return m.group().strip(" ,") if m else None
+
+
 def _source(entry: RegisterEntry) -> str:
     return entry.source
 
@@ -308,7 +322,7 @@ def citation_register(ctx: Context) -> Iterator[Finding]:
             continue
         # Not in the register: is it a register document under a wrong number or symbol?
         code = _type_code(c.key)
-        subject = c.subject
+        subject = subject_of(ctx, r)
         for other in same_day_entries(r.date):
             if _type_code(other.key) != code:
                 continue
@@ -580,7 +594,7 @@ def citation_inconsistent(ctx: Context) -> Iterator[Finding]:
     groups: dict[str, list[Reading]] = {}
     for r in readings(ctx):
         groups.setdefault(_reading_key(r), []).append(r)
-    for key, group in groups.items():
+    for group in groups.values():
         if lookup(group[0].citation.key) is not None:
             continue
         for attr, vi_what, en_what in (("date", "ngày", "dated"), ("issuer", "của", "by")):
@@ -623,9 +637,9 @@ def citation_inconsistent(ctx: Context) -> Iterator[Finding]:
                 continue
             sym_a = re.sub(r"^\d+[a-z]?", "", fold(ka.key))
             sym_b = re.sub(r"^\d+[a-z]?", "", fold(kb.key))
-            if sym_a != sym_b or lookup(ka.key) is not None and lookup(kb.key) is not None:
+            if sym_a != sym_b or (lookup(ka.key) is not None and lookup(kb.key) is not None):
                 continue
-            if not _similar_subject(ka.subject, kb.subject):
+            if not _similar_subject(subject_of(ctx, a), subject_of(ctx, b)):
                 continue
             for r, other in ((a, b), (b, a)):
                 if lookup(r.citation.key) is not None or r.citation.span.start in reported:
@@ -659,10 +673,13 @@ def corpus_inconsistent(ctx: Context) -> Iterator[Finding]:
 
     Does not fire on: a plan linted alone; a date the other plans agree with.
 
-    Message: "'57-NQ/TW' đề ngày 22/12/2025, các kế hoạch khác ghi 22/12/2024 (2/2 kế hoạch)
-    / '57-NQ/TW' is dated 22/12/2025; other plans give 22/12/2024 (2 of 2 plans)".
+    Message: "'57-NQ/TW' đề ngày 22/12/2025, các kế hoạch khác ghi 22/12/2024 (2/2 kế
+    hoạch) / '57-NQ/TW' is dated 22/12/2025; other plans give 22/12/2024 (2 of 2 plans)".
 
     Examples:
+        >>> fires("KẾ HOẠCH\\nChuyển đổi số năm 2025\\n\\nCăn cứ Nghị quyết số 57-NQ/TW ngày "
+        ...       "22/12/2025 của Bộ Chính trị;", "corpus-inconsistent")  # one plan: no folder
+        []
         >>> from plankit.lint import lint_corpus
         >>> from plankit.read import read_text
         >>> texts = [f"KẾ HOẠCH\\nChuyển đổi số năm 2025\\n\\nCăn cứ Nghị quyết số 57-NQ/TW ngày "
@@ -709,7 +726,7 @@ _LAST_TALLY: list = [None, None, frozenset()]
 def _plan_votes(plan) -> set[tuple[str, dt.date]]:
     try:
         cites = plan.citations
-    except Exception:  # noqa: BLE001 - another plan's extractor failure is not this plan's
+    except Exception:  # another plan's extractor failure is not this plan's
         return set()
     return {
         (c.doc_id, c.date)
