@@ -27,6 +27,7 @@ from ..model import Citation, Finding, Plan, Section
 from ..places import find_places, match_place, provinces
 from ..text import fold, is_upper_text, tone_key
 from ..years import DATE_BEFORE_RE, PAST_RE, PERIOD_RE, RANGE_BEFORE_RE, YEAR_RE
+from . import rules_cite, rules_text
 from ._context import (
     BLANK_DATE_RE,
     BLANK_NUMBER_RE,
@@ -1347,7 +1348,13 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
 # -- registry -----------------------------------------------------------------------------------
 def _build_rules() -> dict[str, Rule]:
     out: dict[str, Rule] = {}
-    module = globals()
+    # One rule a function: the date, numbering, place and basis rules live here, the citation
+    # rules in rules_cite.py, the spacing and case rules in rules_text.py.
+    module = {
+        **{k: v for k, v in vars(rules_cite).items() if k in rules_cite.__all__},
+        **{k: v for k, v in vars(rules_text).items() if k in rules_text.__all__},
+        **globals(),
+    }
     for code, name, severity, summary in metadata().values():
         check = module.get(name.replace("-", "_"))
         if check is None:
