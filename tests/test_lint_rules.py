@@ -482,6 +482,25 @@ CASES += [
     ("basis-after-plan", UNDATED + "Căn cứ Kế hoạch số 25/KH-UBND ngày 10/12/2030 của UBND tỉnh;", []),
     ("stale-agency", UNDATED + "Nơi nhận:\n- Sở Thông tin và Truyền thông;", []),
     ("stale-basis", UNDATED + N61, []),
+    # foreign-place: one slip of the place line is one finding on that line
+    (
+        "foreign-place",
+        "UBND TỈNH HẢI DƯƠNG\nHưng Yên, ngày 08 tháng 01 năm 2023\nKẾ HOẠCH\nTuyên truyền CCHC năm "
+        "2023\n\nTuyên truyền trên địa bàn tỉnh Hải Dương. UBND tỉnh Hải Dương chỉ đạo.",
+        ["Hưng Yên"],
+    ),
+    (
+        "foreign-place",
+        "Hưng Yên, ngày 08 tháng 01 năm 2023\nKẾ HOẠCH\nTuyên truyền CCHC năm 2023\n\n"
+        "Tuyên truyền trên địa bàn tỉnh Hải Dương. Nhân dân tỉnh Hải Dương đồng thuận.",
+        ["Hưng Yên"],
+    ),
+    (
+        "foreign-place",
+        "Hải Dương, ngày 08 tháng 01 năm 2023\nKẾ HOẠCH\nTuyên truyền CCHC năm 2023\n\n"
+        "Tuyên truyền trên địa bàn tỉnh Hải Dương. Học tập kinh nghiệm của Hưng Yên.",
+        [],
+    ),
     # citation-date-year
     (
         "citation-date-year",

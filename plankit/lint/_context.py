@@ -189,6 +189,13 @@ def _own_year(plan: Plan, folded: str) -> int | None:
     return h.year
 
 
+def _related(place: Province, name: str) -> bool:
+    """Whether ``place`` is province ``name``, its successor or its predecessor (2025 map)."""
+    if place.name == name or place.successor == name:
+        return True
+    return any(p.name == name and p.successor == place.name for p in provinces())
+
+
 # -- the context a rule sees --------------------------------------------------------------------
 class Context:
     """What every rule needs about one plan, computed once and only when asked for.
@@ -267,19 +274,56 @@ class Context:
     # places --------------------------------------------------------------------------------
     @cached_property
     def province(self) -> Province | None:
-        """The plan's own province: from the header place, else the parent body, else the
-        province the text names most often."""
+        """The plan's own province: the issuing body's (parent body or issuer), else the
+        header place's, else the province the text names most often.
+
+        The issuing body outranks the place line: a place line copied from another province's
+        plan (``Hưng Yên, ngày ...`` on a Hải Dương plan) is one slip, reported once on that line
+        (:attr:`place_slip`), not a reason to call every correct mention foreign. A place line
+        alone is also outranked when every own-province phrase of the text ("trên địa bàn tỉnh
+        X", "UBND tỉnh X", at least two) names one other province.
+        """
         h = self.plan.header
-        for raw in (h.place, h.parent):
+        body = None
+        for raw in (h.parent, h.issuer):
             if raw:
-                found = match_place(raw)
-                if found is not None:
-                    return found
+                body = match_place(raw)
+                if body is not None:
+                    break
+        place = match_place(h.place) if h.place else None
+        if body is not None:
+            return body
+        if place is not None:
+            mentioned = self._own_phrase_provinces()
+            if len(mentioned) == 1:
+                (name, n), = mentioned.items()
+                if n >= 2 and not _related(place, name):
+                    return next(p for p in provinces() if p.name == name)
+            return place
         counts = Counter(p.name for _, _, p in find_places(self.text))
         if counts:
             name = counts.most_common(1)[0][0]
             return next(p for p in provinces() if p.name == name)
         return None
+
+    def _own_phrase_provinces(self) -> Counter[str]:
+        """Provinces named right after the phrases that speak of the plan's own province."""
+        counts: Counter[str] = Counter()
+        for trigger in OWN_PLACE_TRIGGER_RE.finditer(self.folded):
+            at = trigger.end()
+            for s, _, p in find_places(self.text[at : at + 40]):
+                if s == 0 and not self.in_clause(at):
+                    counts[p.name] += 1
+        return counts
+
+    @cached_property
+    def place_slip(self) -> bool:
+        """Whether the header's place line names another province than the plan's own (see
+        :attr:`province`)."""
+        h = self.plan.header
+        own = self.province
+        place = match_place(h.place) if h.place else None
+        return own is not None and place is not None and not _related(place, own.name)
 
     @cached_property
     def own_places(self) -> frozenset[str]:

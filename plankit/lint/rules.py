@@ -791,8 +791,13 @@ def foreign_place(ctx: Context) -> Iterator[Finding]:
     "Báo X". The plan's province comes from the header (place, else parent body, else the
     province the text names most). Its predecessors and successors of the 2025 reorganisation
     count as its own (a 2026 Cần Thơ plan naming "tỉnh Hậu Giang" is reported by
-    :func:`stale_agency`, not here). Also flags a header whose place and parent body are in
-    different provinces. Cited documents' issuers are not checked (reference clauses).
+    :func:`stale_agency`, not here). Cited documents' issuers are not checked (reference clauses).
+
+    One slip, one finding: the issuing body (parent body, issuer) decides the plan's province,
+    so a place line copied from another plan (``Hưng Yên, ngày ...`` under ``UBND TỈNH HẢI
+    DƯƠNG``) is reported once, on the place line, and the correct mentions of Hải Dương are
+    not. Without an issuing body, a place line contradicted by every own-province phrase of the
+    text (two or more, all naming one other province) is the slip.
 
     Fires on (a Cần Thơ plan): ``phổ biến trên địa bàn tỉnh Hưng Yên``; a header ``UBND TỈNH HẢI
     DƯƠNG`` over ``Hưng Yên, ngày ...``.
@@ -857,25 +862,22 @@ def foreign_place(ctx: Context) -> Iterator[Finding]:
             ),
             suggestion=suggestion,
         )
-    place_span, parent_span = h.span("place"), h.span("parent")
-    if h.place and h.parent and place_span is not None and parent_span is not None:
-        at_place, at_parent = match_place(h.place), match_place(h.parent)
-        if (
-            at_place
-            and at_parent
-            and at_place.name != at_parent.name
-            and at_place.name not in {at_parent.name, at_parent.successor}
-            and at_parent.name != at_place.successor
-        ):
-            yield ctx.finding(
-                "foreign-place",
-                place_span.start,
-                place_span.end,
-                msg(
-                    f"Địa danh '{h.place}' khác tỉnh, thành phố của cơ quan chủ quản '{h.parent}'",
-                    f"The place '{h.place}' is not the province of the parent body '{h.parent}'",
-                ),
-            )
+    place_span = h.span("place")
+    if h.place and place_span is not None and ctx.place_slip:
+        body = h.parent or h.issuer
+        if body and match_place(body) is not None:
+            vi = f"Địa danh '{h.place}' khác tỉnh, thành phố của cơ quan ban hành '{body}'"
+            en = f"The place '{h.place}' is not the province of the issuing body '{body}'"
+        else:
+            vi = f"Địa danh '{h.place}' khác tỉnh, thành phố mà kế hoạch nói đến ({current.name})"
+            en = f"The place '{h.place}' is not the province the plan speaks of ({current.name})"
+        yield ctx.finding(
+            "foreign-place",
+            place_span.start,
+            place_span.end,
+            msg(vi, en),
+            suggestion=current.name,
+        )
 
 
 def _basis_short(change: dict) -> str:
