@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from dataclasses import replace
 
 from ..corpus import plan_files
 from ._common import add_format, example
@@ -62,6 +63,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--baseline", metavar="FILE", help="hide findings recorded in this baseline file"
     )
     p.add_argument(
+        "--config",
+        metavar="FILE",
+        help="settings file (default: plankit.toml or [tool.plankit] in pyproject.toml, found "
+        "next to the first plan or above it)",
+    )
+    p.add_argument(
+        "--no-config", action="store_true", help="ignore settings files; use the options only"
+    )
+    p.add_argument(
         "--write-baseline",
         metavar="FILE",
         help="record the current findings in FILE (accepting them) and exit 0",
@@ -70,18 +80,30 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..lint import Selection, lint_plan, load_baseline, write_baseline
+    from ..lint import lint_plan, load_baseline, write_baseline
     from ..lint.sarif import to_sarif
+    from ..lint.settings import Settings, find_settings, load_settings
     from ..read import read_plan
 
-    selection = Selection(select=tuple(args.select or ("ALL",)), ignore=tuple(args.ignore or ()))
-    baseline = load_baseline(args.baseline) if args.baseline else None
+    settings = Settings()
+    if not args.no_config:
+        found = args.config or find_settings(args.files[0])
+        if found:
+            settings = load_settings(found)
+    if args.select:
+        settings = replace(settings, select=tuple(args.select))
+    if args.ignore:
+        settings = replace(settings, ignore=(*settings.ignore, *args.ignore))
+    selection = settings.selection()
+    today = args.today or settings.today
+    baseline_path = args.baseline or settings.baseline
+    baseline = load_baseline(baseline_path) if baseline_path and not args.write_baseline else None
     paths = plan_files(args.files)
     plans = [(path, read_plan(path)) for path in paths]
     corpus = [plan for _, plan in plans]
     findings = []
     for path, plan in plans:
-        result = lint_plan(plan, rules=selection, today=args.today, corpus=corpus)
+        result = lint_plan(plan, rules=settings.selection(path), today=today, corpus=corpus)
         for note in result.notes:
             print(f"plankit: warning: {path}: {note}", file=sys.stderr)
         findings.extend(f.with_file(path.as_posix()) for f in result)
