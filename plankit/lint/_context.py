@@ -263,11 +263,19 @@ class Context:
         if self.plan.draft:
             return False
         folded = self.folded
+        # Each line that holds a hint is searched once, however many hints it holds (a line
+        # repeating "đã ký kết" must not be rescanned per occurrence).
+        searched_to = -1
         for hint in SIGNED_HINT_RE.finditer(folded):
+            if hint.start() < searched_to:
+                continue
             lo = folded.rfind("\n", 0, max(0, hint.start() - 20)) + 1
+            lo = max(lo, searched_to)
             hi = folded.find("\n", hint.end())
-            if SIGNED_RE.search(folded[lo : hi if hi != -1 else len(folded)]):
+            hi = hi if hi != -1 else len(folded)
+            if SIGNED_RE.search(folded, lo, hi):
                 return True
+            searched_to = hi
         latest = self.latest
         return bool(self.plan.header.signer) and latest is not None and latest < self.today
 
@@ -365,13 +373,24 @@ class Context:
         i = bisect.bisect_left(breaks, pos)
         return breaks[i - 1] + 1 if i > 0 else 0
 
+    @cached_property
+    def _segment_marks(self) -> list[int]:
+        """Offsets of ``;``, ``:`` and sentence ends (``. ``), where a clause may start."""
+        return [m.start() for m in re.finditer(r"[;:]|\. ", self.folded)]
+
     def segment_start(self, pos: int) -> int:
         """Where the clause holding ``pos`` starts: after the last ``;``, ``:``, sentence end or
-        paragraph break before it."""
+        paragraph break before it. (A bisection in offsets found once: a line with many years
+        is not rescanned per year.)"""
         start = self._prev_break(pos)
-        region = self.folded[start:pos]
-        last = max(region.rfind(";"), region.rfind(":"), region.rfind(". "))
-        return start + last + 1 if last != -1 else start
+        marks = self._segment_marks
+        i = bisect.bisect_right(marks, pos - 1) - 1
+        # a ". " mark must end before pos, like the rfind on folded[start:pos] it replaces
+        while i >= 0 and marks[i] >= start and self.folded[marks[i]] == "." and marks[i] + 2 > pos:
+            i -= 1
+        if i >= 0 and marks[i] >= start:
+            return marks[i] + 1
+        return start
 
     @cached_property
     def clauses(self) -> list[tuple[int, int]]:
@@ -385,8 +404,7 @@ class Context:
             words = list(DOCWORD_RE.finditer(self.folded, seg, m.start()))
             start = words[-1].start() if words else m.start()
             limit = self._next_break(m.end())
-            end_m = CLAUSE_END_RE.search(self.folded, m.end(), limit)
-            end = end_m.start() if end_m else limit
+            end = self._clause_end(m.end(), limit)
             spans.append((start, end))
             prev_end = m.end()
         merged: list[tuple[int, int]] = []
@@ -396,6 +414,21 @@ class Context:
             else:
                 merged.append((s, e))
         return merged
+
+    @cached_property
+    def _clause_ends(self) -> list[int]:
+        """Offsets where a reference clause may end (:data:`CLAUSE_END_RE`), found once."""
+        return [m.start() for m in CLAUSE_END_RE.finditer(self.folded)]
+
+    def _clause_end(self, pos: int, limit: int) -> int:
+        """The first clause end at or after ``pos`` and before ``limit``, else ``limit``: a
+        bisection, so "1/a " repeated on one long line is not a scan to its end per number."""
+        ends = self._clause_ends
+        i = bisect.bisect_left(ends, pos)
+        if i < len(ends) and ends[i] < limit:
+            return ends[i]
+        m = CLAUSE_END_RE.search(self.folded, pos, min(limit, pos + 200))
+        return m.start() if m else limit
 
     def in_clause(self, pos: int) -> bool:
         """Whether offset ``pos`` lies inside a reference clause (see :attr:`clauses`)."""
@@ -446,8 +479,9 @@ class Context:
     def context_of(self, start: int, end: int) -> tuple[str, int]:
         """The sentence (or line, or table cell) around ``[start, end)`` and its offset."""
         text = self.text
-        lo = self._prev_break(start)
-        hi = self._next_break(end)
+        # Bounded windows: a finding on a very long line does not scan the whole line.
+        lo = max(self._prev_break(start), start - 400)
+        hi = min(self._next_break(end), end + 400)
         dot = text.rfind(". ", lo, start)
         lo = dot + 2 if dot != -1 else lo
         dot = text.find(". ", end, hi)

@@ -406,7 +406,7 @@ def truncated_symbol(ctx: Context) -> Iterator[Finding]:
     central = _central_codes()
     for m in _ISSUER_SYMBOL_RE.finditer(text):
         code = m.group(2)
-        if fold(code) in known or not text[m.end() :].strip():
+        if fold(code) in known or not text[m.end() : m.end() + 40].strip():
             continue
         longer = [c for c in central if c.startswith(code) and len(c) == len(code) + 1]
         if len(longer) != 1:
@@ -628,34 +628,40 @@ def citation_inconsistent(ctx: Context) -> Iterator[Finding]:
                     ),
                 )
     # One subject under two numbers: same type and issuer code, same date, similar subject.
-    dated = [r for r in readings(ctx) if r.date is not None]
+    # Compared within groups of one symbol and one date (at most 50 each), so a plan citing
+    # thousands of documents is not compared pair by pair.
+    by_symbol_day: dict[tuple[str, dt.date], list[Reading]] = {}
+    for r in readings(ctx):
+        if r.date is not None:
+            symbol = re.sub(r"^\d+[a-z]?", "", fold(r.citation.key))
+            by_symbol_day.setdefault((symbol, r.date), []).append(r)
     reported: set[int] = set()
-    for i, a in enumerate(dated):
-        for b in dated[i + 1 :]:
-            ka, kb = a.citation, b.citation
-            if ka.doc_id == kb.doc_id or a.date != b.date:
-                continue
-            sym_a = re.sub(r"^\d+[a-z]?", "", fold(ka.key))
-            sym_b = re.sub(r"^\d+[a-z]?", "", fold(kb.key))
-            if sym_a != sym_b or (lookup(ka.key) is not None and lookup(kb.key) is not None):
-                continue
-            if not _similar_subject(subject_of(ctx, a), subject_of(ctx, b)):
-                continue
-            for r, other in ((a, b), (b, a)):
-                if lookup(r.citation.key) is not None or r.citation.span.start in reported:
+    for group in by_symbol_day.values():
+        group = group[:50]
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                ka, kb = a.citation, b.citation
+                if ka.doc_id == kb.doc_id:
                     continue
-                reported.add(r.citation.span.start)
-                yield ctx.finding(
-                    "citation-inconsistent",
-                    r.citation.span.start,
-                    r.citation.span.end,
-                    msg(
-                        f"Cùng trích yếu và ngày {_date_text(r.date)} nhưng ghi hai số: "
-                        f"'{r.citation.key}' và '{other.citation.key}'",
-                        f"The same subject and date under two numbers: '{r.citation.key}' and "
-                        f"'{other.citation.key}'",
-                    ),
-                )
+                if lookup(ka.key) is not None and lookup(kb.key) is not None:
+                    continue
+                if not _similar_subject(subject_of(ctx, a), subject_of(ctx, b)):
+                    continue
+                for r, other in ((a, b), (b, a)):
+                    if lookup(r.citation.key) is not None or r.citation.span.start in reported:
+                        continue
+                    reported.add(r.citation.span.start)
+                    yield ctx.finding(
+                        "citation-inconsistent",
+                        r.citation.span.start,
+                        r.citation.span.end,
+                        msg(
+                            f"Cùng trích yếu và ngày {_date_text(r.date)} nhưng ghi hai số: "
+                            f"'{r.citation.key}' và '{other.citation.key}'",
+                            f"The same subject and date under two numbers: '{r.citation.key}' "
+                            f"and '{other.citation.key}'",
+                        ),
+                    )
 
 
 def corpus_inconsistent(ctx: Context) -> Iterator[Finding]:

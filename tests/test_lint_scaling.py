@@ -1,0 +1,51 @@
+"""Lint stays linear: the work on a text 4 times larger is well under 16 times the work.
+
+Each case repeats, on ONE long line, a pattern that once made the linter rescan the line per
+occurrence (issue 22): "ký" (the signature search), "1/a " (the clause-end search), years (the
+clause start of each year), findings (the sentence shown with each finding), citations (pairs of
+citations), spacing slips and truncated symbols. Generous bound: a ratio below 6 for 4 times the
+size (linear work gives about 4, quadratic about 16). The best of two runs is compared, so a
+busy machine does not fail the test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from plankit.lint import lint_plan
+from plankit.read import read_text
+
+HEAD = "Cần Thơ, ngày 21 tháng 01 năm 2025\nKẾ HOẠCH\nTuyên truyền CCHC năm 2025\n\n"
+
+CASES = {
+    "signature hints": lambda n: "đã ký kết " * n,
+    "numbers without clause end": lambda n: "Căn cứ 1/a " * n,
+    "years on one line": lambda n: "Kế hoạch năm 2024 " * n,
+    "findings on one line": lambda n: "chế chế một " * n,
+    "citations": lambda n: "".join(
+        f"Quyết định số {i}/QĐ-TTg ngày 01/01/2021 về việc phê duyệt đề án; " for i in range(n)
+    ),
+    "punctuation slips": lambda n: "công vụ ,dân(Chỉ " * n,
+    "truncated symbols": lambda n: "Quyết định 12/QĐ-TT x " * n,
+}
+
+
+def _work(text: str) -> float:
+    plan = read_text(text, name="long-line.txt")
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        lint_plan(plan, today=dt.date(2025, 6, 1))
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_lint_work_grows_linearly(name):
+    make = CASES[name]
+    small = _work(HEAD + make(500))
+    large = _work(HEAD + make(2000))
+    assert large / small < 6, f"{name}: {small:.3f}s at n, {large:.3f}s at 4n"
