@@ -177,16 +177,18 @@ _HORIZON_BEFORE_RE = re.compile(r"(?:den|tam\s+nhin)\s+(?:n[aid]m\s*)?$")
 
 
 def _own_year(plan: Plan, folded: str) -> int | None:
-    """The plan's own year, for date-dependent rules: the header's, unless the header took it
-    from a horizon ("... đến năm 2025, định hướng đến năm 2030"), which is not the plan's year.
-    A plan with a date keeps its year (the date decides)."""
+    """The plan's own year, for date-dependent rules: the plan facts' year
+    (:attr:`plankit.facts.PlanFacts.year`), unless it was taken from a horizon ("... đến năm
+    2025, định hướng đến năm 2030"), which is not the plan's year. A dated plan keeps its year
+    (the date decides)."""
+    facts = plan.facts
     h = plan.header
     span = h.span("year")
-    if h.year is None or span is None or h.date is not None:
-        return h.year
+    if facts.year is None or span is None or facts.date is not None or facts.year != h.year:
+        return facts.year
     if _HORIZON_BEFORE_RE.search(folded[max(0, span.start - 20) : span.start]):
         return None
-    return h.year
+    return facts.year
 
 
 def _related(place: Province, name: str) -> bool:
@@ -226,10 +228,10 @@ class Context:
         """The earliest day the plan can speak for: its date; else the 1st of its month, else
         1 January of its own year; ``None`` when neither a date nor a year is known. Never
         ``today``: a plan whose date cannot be read is not judged as if written today."""
-        h = self.plan.header
-        if h.date is not None:
-            return h.date
-        parts = h.date_parts
+        facts = self.plan.facts
+        if facts.date is not None:
+            return facts.date
+        parts = facts.date_parts
         year = parts.year or self.year
         if year and parts.month and 1 <= parts.month <= 12:
             return dt.date(year, parts.month, 1)
@@ -241,10 +243,10 @@ class Context:
     def latest(self) -> dt.date | None:
         """The latest day the plan can bear: its date; else the end of its month or year;
         ``None`` when neither a date nor a year is known."""
-        h = self.plan.header
-        if h.date is not None:
-            return h.date
-        parts = h.date_parts
+        facts = self.plan.facts
+        if facts.date is not None:
+            return facts.date
+        parts = facts.date_parts
         year = parts.year or self.year
         if year and parts.month and 1 <= parts.month <= 12:
             return dt.date(year, parts.month, calendar.monthrange(year, parts.month)[1])
@@ -282,37 +284,35 @@ class Context:
     # places --------------------------------------------------------------------------------
     @cached_property
     def province(self) -> Province | None:
-        """The plan's own province: the issuing body's (parent body or issuer), else the
-        header place's, else the province the text names most often.
+        """The plan's own province: the plan facts' (:attr:`plankit.facts.PlanFacts.province`),
+        unless the place line it comes from is contradicted.
 
         The issuing body outranks the place line: a place line copied from another province's
-        plan (``Hưng Yên, ngày ...`` on a Hải Dương plan) is one slip, reported once on that line
-        (:attr:`place_slip`), not a reason to call every correct mention foreign. A place line
-        alone is also outranked when every own-province phrase of the text ("trên địa bàn tỉnh
-        X", "UBND tỉnh X", at least two) names one other province.
+        plan (``Hưng Yên, ngày ...`` under ``UBND TỈNH HẢI DƯƠNG``) is one slip, reported once
+        on that line (:attr:`place_slip`), not a reason to call every correct mention foreign.
+        Without an issuing body that names a province, a place line is also outranked when
+        every own-province phrase of the text ("trên địa bàn tỉnh X", "UBND tỉnh X", at least
+        two) names one other province.
         """
         h = self.plan.header
+        own = self.plan.facts.province
+        place = match_place(h.place) if h.place else None
+        if place is None or own is None or own.name != place.name:
+            return own
         body = None
         for raw in (h.parent, h.issuer):
             if raw:
                 body = match_place(raw)
                 if body is not None:
                     break
-        place = match_place(h.place) if h.place else None
         if body is not None:
-            return body
-        if place is not None:
-            mentioned = self._own_phrase_provinces()
-            if len(mentioned) == 1:
-                (name, n), = mentioned.items()
-                if n >= 2 and not _related(place, name):
-                    return next(p for p in provinces() if p.name == name)
-            return place
-        counts = Counter(p.name for _, _, p in find_places(self.text))
-        if counts:
-            name = counts.most_common(1)[0][0]
-            return next(p for p in provinces() if p.name == name)
-        return None
+            return body if not _related(place, body.name) else own
+        mentioned = self._own_phrase_provinces()
+        if len(mentioned) == 1:
+            ((name, n),) = mentioned.items()
+            if n >= 2 and not _related(place, name):
+                return next(p for p in provinces() if p.name == name)
+        return own
 
     def _own_phrase_provinces(self) -> Counter[str]:
         """Provinces named right after the phrases that speak of the plan's own province."""
@@ -462,7 +462,12 @@ class Context:
 
     @cached_property
     def closing(self) -> list[tuple[int, int]]:
-        """Spans of the closing sentence "Trên đây là Kế hoạch ..." (to "./." or its paragraph end)."""
+        """Spans of the closing sentence "Trên đây là Kế hoạch ..." (to "./." or its paragraph end):
+        the plan facts' closing (:attr:`plankit.facts.PlanFacts.closing`) when the reader found
+        one, else every such sentence in the text (a plan read without structure)."""
+        facts_closing = self.plan.facts.closing
+        if facts_closing is not None:
+            return [(facts_closing.start, facts_closing.end)]
         out = []
         for m in CLOSING_RE.finditer(self.folded):
             limit = min(self._next_break(m.end()), m.end() + 400)
