@@ -241,10 +241,18 @@ def score_citations(docs: list[Doc]) -> dict:
     }
 
 
+def _score_lint(docs: list[Doc]) -> dict:
+    """The lint section (issue 17): see :mod:`benchmarks.bench_corpus_lint`."""
+    from benchmarks.bench_corpus_lint import score_lint
+
+    return score_lint(docs)
+
+
 #: The sections run by :func:`run`, in order: name -> ``function(docs) -> dict``.
 SECTIONS: dict[str, Callable[[list[Doc]], dict]] = {
     "header": score_header,
     "citations": score_citations,
+    "lint": _score_lint,
 }
 
 
