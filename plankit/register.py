@@ -35,6 +35,7 @@ __all__ = [
     "RegisterEntry",
     "document_title",
     "lookup",
+    "parse_register",
     "register",
     "register_frame",
     "register_key",
@@ -136,6 +137,24 @@ def _date(value: str, line: int, column: str) -> dt.date | None:
 @cache
 def _table() -> dict[str, RegisterEntry]:
     raw = resources.files("plankit.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
+    return parse_register(raw)
+
+
+def parse_register(raw: str) -> dict[str, RegisterEntry]:
+    """Rows of a register file (the format of ``register.tsv``) by comparison key.
+
+    Raises ``ValueError`` naming the line for a missing column, an empty required cell, a bad
+    date, a source that is not a web address, or a key listed twice.
+
+    >>> head = "\\t".join(_COLUMNS)
+    >>> row = "76/NQ-CP\\tNghị quyết\\t2021-07-15\\tChính phủ\\t\\t\\t\\thttps://x.vn/76"
+    >>> list(parse_register(f"{head}\\n{row}\\n"))
+    ['76/nq-cp']
+    >>> parse_register(f"{head}\\n{row}\\n{row}\\n")
+    Traceback (most recent call last):
+    ...
+    ValueError: register.tsv, line 3: 76/NQ-CP listed twice
+    """
     out: dict[str, RegisterEntry] = {}
     header = False
     for number, line in enumerate(nfc(raw).splitlines(), start=1):
