@@ -615,7 +615,16 @@ CASES += [
             "nêu trong Quyết định số 1909/QĐ-TTg ngày 12/11/2021 của Thủ tướng Chính phủ về phê "
             "duyệt Chiến lược phát triển văn hóa đến năm 2030."
         ),
-        ["1090/QĐ-TTg", "1909/QĐ-TTg"],
+        ["1090/QĐ-TTg"],  # 1909/QĐ-TTg is in the register: the other number is the slip
+    ),
+    (
+        "citation-inconsistent",
+        plan(
+            "Căn cứ Quyết định số 1234/QĐ-TTg ngày 05/3/2021 của Thủ tướng Chính phủ về việc phê "
+            "duyệt Đề án phát triển thư viện số đến năm 2025;\nThực hiện Quyết định số 1243/QĐ-TTg "
+            "ngày 05/3/2021 của Thủ tướng Chính phủ phê duyệt Đề án phát triển thư viện số."
+        ),
+        ["1234/QĐ-TTg", "1243/QĐ-TTg"],  # neither in the register: both readings shown
     ),
     (
         "citation-inconsistent",
