@@ -555,6 +555,14 @@ CASES += [
         ),
         [],
     ),
+    (
+        "citation-register",
+        plan(
+            "Căn cứ Quyết định số 1090/QĐ-TTg ngày 12/11/2021 của Thủ tướng Chính phủ về việc phê "
+            "duyệt Chiến lược phát triển văn hóa Việt Nam đến năm 2030;"
+        ),
+        ["1090/QĐ-TTg ngày 12/11/2021"],
+    ),
     # truncated-symbol
     (
         "truncated-symbol",
@@ -615,7 +623,7 @@ CASES += [
             "nêu trong Quyết định số 1909/QĐ-TTg ngày 12/11/2021 của Thủ tướng Chính phủ về phê "
             "duyệt Chiến lược phát triển văn hóa đến năm 2030."
         ),
-        ["1090/QĐ-TTg"],  # 1909/QĐ-TTg is in the register: the other number is the slip
+        [],  # 1909/QĐ-TTg is in the register: citation-register reports 1090/QĐ-TTg
     ),
     (
         "citation-inconsistent",
@@ -833,28 +841,48 @@ def test_typos_marked_seen_are_in_the_bundled_plans(seed_paths):
 
 
 # -- across a folder ----------------------------------------------------------------------------
-def _cites_57(year: int, name: str):
+def _cites(key: str, day: str, name: str):
     return read_text(
-        plan(f"Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/{year} của Bộ Chính trị;", year=2025),
-        name=name,
+        plan(f"Căn cứ Chỉ thị số {key} ngày {day} của Thủ tướng Chính phủ;", year=2025), name=name
     )
 
 
-def test_corpus_inconsistent_reports_the_minority_reading_with_the_register():
+def test_corpus_inconsistent_reports_the_minority_reading():
     from plankit.lint import lint_corpus
 
-    plans = [_cites_57(2025, "a.txt"), _cites_57(2024, "b.txt"), _cites_57(2024, "c.txt")]
+    plans = [
+        _cites("23/CT-TTg", "02/9/2020", "a.txt"),
+        _cites("23/CT-TTg", "02/9/2021", "b.txt"),
+        _cites("23/CT-TTg", "02/9/2021", "c.txt"),
+    ]
     found = lint_corpus(plans, rules=["corpus-inconsistent"], today=TODAY)
-    assert [(f.file, f.surface) for f in found] == [("a.txt", "57-NQ/TW ngày 22/12/2025")]
-    assert "22/12/2024 (2/2 kế hoạch)" in found[0].message
-    assert "https://apag.edu.vn/?p=47864" in found[0].message
+    assert [(f.file, f.surface) for f in found] == [("a.txt", "23/CT-TTg ngày 02/9/2020")]
+    assert "các kế hoạch khác ghi 02/09/2021 (2/2 kế hoạch)" in found[0].message
 
 
 def test_corpus_inconsistent_needs_a_strict_majority():
     from plankit.lint import lint_corpus
 
-    plans = [_cites_57(2025, "a.txt"), _cites_57(2024, "b.txt")]
+    plans = [_cites("23/CT-TTg", "02/9/2020", "a.txt"), _cites("23/CT-TTg", "02/9/2021", "b.txt")]
     assert lint_corpus(plans, rules=["corpus-inconsistent"], today=TODAY) == []
+
+
+def test_a_register_document_gets_one_finding_with_register_and_majority():
+    from plankit.lint import lint_corpus
+
+    def cites_57(year, name):
+        return read_text(
+            plan(f"Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/{year} của Bộ Chính trị;", year=2025),
+            name=name,
+        )
+
+    plans = [cites_57(2025, "a.txt"), cites_57(2024, "b.txt"), cites_57(2024, "c.txt")]
+    found = lint_corpus(plans, rules=["PK4"], today=TODAY)
+    assert [(f.file, f.code, f.surface) for f in found] == [
+        ("a.txt", "PK404", "57-NQ/TW ngày 22/12/2025")
+    ]
+    assert "theo sổ văn bản là ngày 22/12/2024 (nguồn: https://apag.edu.vn/?p=47864)" in found[0].message
+    assert "các kế hoạch khác ghi 22/12/2024 (2/2 kế hoạch)" in found[0].message
 
 
 def test_undated_plan_is_one_info_finding_and_today_never_dates_it():

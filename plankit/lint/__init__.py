@@ -225,12 +225,12 @@ def lint_corpus(
 
     Example:
         >>> from plankit.read import read_text
-        >>> texts = [f"KẾ HOẠCH\\nChuyển đổi số năm 2025\\n\\nCăn cứ Nghị quyết số 57-NQ/TW ngày "
-        ...          f"22/12/{y} của Bộ Chính trị;" for y in (2025, 2024, 2024)]
+        >>> texts = [f"KẾ HOẠCH\\nCải cách hành chính năm 2022\\n\\nCăn cứ Chỉ thị số 23/CT-TTg ngày "
+        ...          f"02/9/{y} của Thủ tướng Chính phủ;" for y in (2020, 2021, 2021)]
         >>> found = lint_corpus([read_text(t, name=f"{i}.txt") for i, t in enumerate(texts)],
         ...                     rules=["PK409"])
         >>> [(f.file, f.code, f.surface) for f in found]
-        [('0.txt', 'PK409', '57-NQ/TW ngày 22/12/2025')]
+        [('0.txt', 'PK409', '23/CT-TTg ngày 02/9/2020')]
     """
     corpus = tuple(plans)
     findings: list[Finding] = []

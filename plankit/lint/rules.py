@@ -1087,7 +1087,9 @@ def basis_after_plan(ctx: Context) -> Iterator[Finding]:
     blank day the plan may be dated up to the end of its month; without a date, up to the end of
     its own year; with neither, the rule does not run (:func:`undated_plan`). A document whose
     number carries a later year (118/2025/NĐ-CP cited in a 2024 plan) is caught through
-    ``plankit.validity.status``. The plan's own number is not checked.
+    ``plankit.validity.status``. A cited date that the register of central documents
+    contradicts is a slip :func:`citation_register` reports; the document is judged here by its
+    real date. The plan's own number is not checked.
 
     Fires on (a plan dated 21/01/2025): ``Căn cứ Kế hoạch số 258/KH-UBND ngày 24/12/2025 ...``
 
@@ -1118,8 +1120,17 @@ def basis_after_plan(ctx: Context) -> Iterator[Finding]:
     limit = ctx.latest
     plan_when = str(h.date_parts) if h.date_parts.year else limit.strftime("%d/%m/%Y")
     late: list[tuple[Citation, dt.date | None]] = []
+    from ..register import lookup
+
     for c in ctx.citations:
         if c.role == "self" or c.kind != "document":
+            continue
+        entry = lookup(c.key) if c.date is not None else None
+        if entry is not None and entry.date != c.date:
+            # A slip in the cited date, which citation-register reports: judge the document by
+            # its real date (one finding per cause).
+            if entry.date > limit:
+                late.append((c, entry.date))
             continue
         if c.date is not None and c.date > limit:
             late.append((c, c.date))

@@ -290,15 +290,21 @@ def citation_register(ctx: Context) -> Iterator[Finding]:
         if entry is not None:
             src = _source(entry)
             if r.date is not None and r.date != entry.date and r.date_span is not None:
+                folder_vi = folder_en = ""
+                majority = _majority(ctx, r)
+                if majority is not None:
+                    top, n, total = majority
+                    folder_vi = f"; các kế hoạch khác ghi {_date_text(top)} ({n}/{total} kế hoạch)"
+                    folder_en = f"; other plans give {_date_text(top)} ({n} of {total} plans)"
                 yield ctx.finding(
                     "citation-register",
                     start,
                     end,
                     msg(
                         f"'{c.key}' đề ngày {_date_text(r.date)}, nhưng theo sổ văn bản là ngày "
-                        f"{_date_text(entry.date)} (nguồn: {src})",
+                        f"{_date_text(entry.date)} (nguồn: {src}){folder_vi}",
                         f"'{c.key}' is cited as of {_date_text(r.date)}; the register says "
-                        f"{_date_text(entry.date)} (source: {src})",
+                        f"{_date_text(entry.date)} (source: {src}){folder_en}",
                     ),
                     suggestion="ngày " + _date_text(entry.date),
                 )
@@ -489,22 +495,23 @@ def issuer_symbol_mismatch(ctx: Context) -> Iterator[Finding]:
         if expected in ("cp", "ttg", "qh") and code not in ("cp", "ttg", "qh"):
             continue  # a ministry's document implementing a Government one
         written = ctx.text[r.issuer_span[0] : r.issuer_span[1]]
-        body = names.get(code, f"cơ quan có mã {code.upper()}")
-        body_en = names.get(code, f"the body coded {code.upper()}")
+        shown = c.key.rsplit("/", 1)[-1] if party else c.key.rsplit("-", 1)[-1]
+        body = names.get(code, f"cơ quan có mã {shown}")
+        body_en = names.get(code, f"the body coded {shown}")
         if party:
             vi = (
                 f"'{c.key}' được ghi là của {written}, nhưng văn bản của {written} mang ký hiệu /TW "
-                f"(ký hiệu ở đây là /{code.upper()})"
+                f"(ký hiệu ở đây là /{shown})"
             )
             en = (
                 f"'{c.key}' is attributed to {written}, whose documents end in /TW "
-                f"(this one ends in /{code.upper()})"
+                f"(this one ends in /{shown})"
             )
             start, end = c.span.start, c.span.end
             suggestion = None
         else:
-            vi = f"'{c.key}' là văn bản của {body} (ký hiệu {code.upper()}), không phải của {written}"
-            en = f"'{c.key}' is a document of {body_en} (code {code.upper()}), not of {written}"
+            vi = f"'{c.key}' là văn bản của {body} (ký hiệu {shown}), không phải của {written}"
+            en = f"'{c.key}' is a document of {body_en} (code {shown}), not of {written}"
             start, end = r.issuer_span
             suggestion = names.get(code)
         yield ctx.finding("issuer-symbol-mismatch", start, end, msg(vi, en), suggestion=suggestion)
@@ -664,8 +671,8 @@ def citation_inconsistent(ctx: Context) -> Iterator[Finding]:
                 ka, kb = a.citation, b.citation
                 if ka.doc_id == kb.doc_id:
                     continue
-                if lookup(ka.key) is not None and lookup(kb.key) is not None:
-                    continue
+                if lookup(ka.key) is not None or lookup(kb.key) is not None:
+                    continue  # citation_register names the right one
                 if not _similar_subject(subject_of(ctx, a), subject_of(ctx, b)):
                     continue
                 for r, other in ((a, b), (b, a)):
@@ -691,9 +698,10 @@ def corpus_inconsistent(ctx: Context) -> Iterator[Finding]:
     Given other plans (``plankit lint FOLDER``, :func:`plankit.lint.lint_corpus`, or
     ``lint_plan(corpus=...)``), each document's dates are counted across the plans: a plan that
     dates 57-NQ/TW 22/12/2025 when three others date it 22/12/2024 has copied a slip or made
-    one. The message gives the majority reading and, when the register knows the document, the
-    register's date and source. Only documents cited with a date in at least two other plans
-    are compared, and the majority must be strict.
+    one. The message gives the majority reading. A document the register knows is left to
+    :func:`citation_register` (one finding per cause), whose message then adds the folder's
+    majority to the register's date and source. Only documents cited with a date in at least
+    two other plans are compared, and the majority must be strict.
 
     Fires on: ``Nghị quyết số 57-NQ/TW ngày 22/12/2025`` when two other plans of the folder cite
     it as of 22/12/2024.
@@ -709,30 +717,23 @@ def corpus_inconsistent(ctx: Context) -> Iterator[Finding]:
         []
         >>> from plankit.lint import lint_corpus
         >>> from plankit.read import read_text
-        >>> texts = [f"KẾ HOẠCH\\nChuyển đổi số năm 2025\\n\\nCăn cứ Nghị quyết số 57-NQ/TW ngày "
-        ...          f"22/12/{y} của Bộ Chính trị;" for y in (2025, 2024, 2024)]
+        >>> texts = [f"KẾ HOẠCH\\nCải cách hành chính năm 2022\\n\\nCăn cứ Chỉ thị số 23/CT-TTg ngày "
+        ...          f"02/9/{y} của Thủ tướng Chính phủ;" for y in (2020, 2021, 2021)]
         >>> plans = [read_text(t, name=f"{i}.txt") for i, t in enumerate(texts)]
         >>> [(f.file, f.surface) for f in lint_corpus(plans, rules=["corpus-inconsistent"])]
-        [('0.txt', '57-NQ/TW ngày 22/12/2025')]
+        [('0.txt', '23/CT-TTg ngày 02/9/2020')]
     """
-    if not ctx.corpus:
+    if not ctx.corpus_source:
         return
-    tally = _corpus_dates(ctx)
     for r in readings(ctx):
         if r.date is None:
             continue
-        counts = tally.get(r.citation.doc_id)
-        if not counts:
+        if lookup(r.citation.key) is not None:
+            continue  # citation_register decides, and shows the folder's majority
+        majority = _majority(ctx, r)
+        if majority is None:
             continue
-        total = sum(counts.values())
-        (top, n), *_ = counts.most_common()
-        if total < 2 or top == r.date or n * 2 <= total:
-            continue
-        entry = lookup(r.citation.key)
-        reg_vi = reg_en = ""
-        if entry is not None:
-            reg_vi = f"; sổ văn bản: {_date_text(entry.date)} ({entry.source})"
-            reg_en = f"; register: {_date_text(entry.date)} ({entry.source})"
+        top, n, total = majority
         start, end = r.span
         yield ctx.finding(
             "corpus-inconsistent",
@@ -740,11 +741,26 @@ def corpus_inconsistent(ctx: Context) -> Iterator[Finding]:
             end,
             msg(
                 f"'{r.citation.key}' đề ngày {_date_text(r.date)}, các kế hoạch khác ghi "
-                f"{_date_text(top)} ({n}/{total} kế hoạch){reg_vi}",
+                f"{_date_text(top)} ({n}/{total} kế hoạch)",
                 f"'{r.citation.key}' is dated {_date_text(r.date)}; other plans give "
-                f"{_date_text(top)} ({n} of {total} plans){reg_en}",
+                f"{_date_text(top)} ({n} of {total} plans)",
             ),
         )
+
+
+def _majority(ctx: Context, r: Reading) -> tuple[dt.date, int, int] | None:
+    """The date most other plans of the folder give the document of ``r`` (strict majority of
+    at least two plans, and not ``r``'s date): ``(date, plans, plans with a date)``."""
+    if not ctx.corpus_source or r.date is None:
+        return None
+    counts = _corpus_dates(ctx).get(r.citation.doc_id)
+    if not counts:
+        return None
+    total = sum(counts.values())
+    (top, n), *_ = counts.most_common()
+    if total < 2 or top == r.date or n * 2 <= total:
+        return None
+    return top, n, total
 
 
 _LAST_TALLY: list = [None, None, frozenset()]
