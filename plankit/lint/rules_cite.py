@@ -375,16 +375,17 @@ def citation_register(ctx: Context) -> Iterator[Finding]:
 
 # Issuer codes of central bodies (issuers.tsv), for truncated symbols.
 @cache
-def _central_codes() -> frozenset[str]:
+def _central_codes() -> dict[str, str]:
+    """Central issuer codes and the folded names of their bodies (``TTg``: "thu tuong chinh phu")."""
     from importlib import resources
 
     raw = resources.files("plankit.data").joinpath("issuers.tsv").read_text(encoding="utf-8")
-    codes = set()
+    codes = {}
     for line in raw.splitlines():
         cells = line.split("\t")
         if len(cells) >= 3 and not line.startswith("#") and cells[2] == "central":
-            codes.add(cells[0])
-    return frozenset(codes)
+            codes[cells[0]] = " ".join(fold(cells[1]).split())
+    return codes
 
 
 @cache
@@ -410,8 +411,10 @@ def truncated_symbol(ctx: Context) -> Iterator[Finding]:
 
     The issuer code after the type belongs to a fixed list for central bodies (``TTg``, ``CP``,
     ``BNV``, ``BTTTT`` ...). A code that is not a known code but is that list's code with one
-    letter missing at the end is a slip in copying the number. A symbol cut by the end of the
-    text (an excerpt) is left alone, as are codes that could complete to two bodies.
+    letter missing at the end is a slip in copying the number: an error when the words after it
+    name that body ("... của Thủ tướng Chính phủ"), a warning otherwise (a local body may use
+    the short code). A symbol cut by the end of the text (an excerpt) is left alone, as are
+    codes that could complete to two bodies.
 
     Fires on: ``Quyết định số 942/QĐ-TT ngày 15/6/2021``; ``Quyết định 1216/QĐ-BTTT``.
 
@@ -439,6 +442,12 @@ def truncated_symbol(ctx: Context) -> Iterator[Finding]:
         if len(longer) != 1:
             continue
         full = f"{m.group(1)}-{longer[0]}"
+        # An error when the words after the symbol name the body ("... của Thủ tướng Chính
+        # phủ"); otherwise a local body may use the short code on purpose: a warning.
+        after = " ".join(ctx.folded[m.end() : m.end() + 120].split())
+        confirmed = central[longer[0]] in after or (
+            longer[0] == "TTg" and "thu tuong" in after
+        )
         yield ctx.finding(
             "truncated-symbol",
             m.start(1),
@@ -447,6 +456,7 @@ def truncated_symbol(ctx: Context) -> Iterator[Finding]:
                 f"Ký hiệu '{m.group(1)}-{code}' thiếu chữ: đúng là '{full}'",
                 f"The symbol '{m.group(1)}-{code}' is cut short: write '{full}'",
             ),
+            severity=None if confirmed else "warning",
             suggestion=full,
         )
 
