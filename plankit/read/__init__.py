@@ -59,15 +59,15 @@ def _display_name(path: Path) -> str:
 
 
 def read_plan(path: str | os.PathLike[str], *, restore: bool = False, reference: Plan | None = None) -> Plan:
-    """Read a plan file (.docx, .pdf, .txt, .md, or a scanned image).
+    """Read a plan file (.docx, .pdf, .txt, .md, a scanned image, or .doc/.rtf/.odt).
 
     Results are cached by path, size and modification time: reading the same unchanged file
     twice parses it once. ``restore=True`` restores the diacritics of an OCR'd plan (see
     :func:`plankit.restore_text`), with ``reference`` an earlier plan of the same issuer.
 
     Raises :class:`plankit.ReadError` naming the file and the reason when the file is missing,
-    a folder, empty, larger than 50 MB, binary, a corrupt or old-format Word file, or a scanned
-    PDF without Tesseract.
+    a folder, empty, larger than 50 MB, binary, a corrupt Word file, a scanned PDF without
+    Tesseract, or a .doc, .rtf or .odt file without LibreOffice (which converts them to .docx).
 
     >>> plan = read_plan("plans/hai-duong/2022-so-cong-thuong.txt")
     >>> plan.header.reference, plan.header.issuer, plan.header.signer
@@ -109,6 +109,15 @@ def read_plan(path: str | os.PathLike[str], *, restore: bool = False, reference:
 def _read_bytes(data: bytes, path: Path) -> Plan:
     suffix = path.suffix.lower()
     digest = hashlib.sha256(data).hexdigest()
+    from ._office import office_kind
+
+    kind = office_kind(data, suffix)
+    if kind is not None:  # .doc, .rtf, .odt: LibreOffice makes a .docx, read as any .docx
+        from ._docx import read_docx
+        from ._office import convert_to_docx
+
+        layout = read_docx(convert_to_docx(path, data, kind=kind), str(path))
+        return _finish(layout, path, data, digest)
     if data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" or suffix in (".docx", ".doc"):
         from ._docx import read_docx
 
