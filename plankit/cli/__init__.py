@@ -2,7 +2,9 @@
 
 Each subcommand lives in its own module of this package and exposes ``register(subparsers)``.
 Errors become exit codes here and only here: a :class:`~plankit.errors.PlankitError` prints one
-line on stderr and exits 2; lint findings exit 1 when any is an error.
+line on stderr (``plankit: lỗi / error: ...``) and exits 2; batch commands exit 1 when a file
+could not be read, lint also when a finding is an error. Output is UTF-8 whatever the console's
+code page, so that a redirected CSV opens in Excel with its Vietnamese intact.
 """
 
 from __future__ import annotations
@@ -42,8 +44,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _utf8(stream) -> None:
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    if encoding != "utf8" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit code (0 ok, 1 lint errors found, 2 usage or input error)."""
+    """Run the CLI; returns the exit code (0 ok, 1 some file failed or lint errors found,
+    2 usage error)."""
+    from ._common import error
+
+    _utf8(sys.stdout)
+    _utf8(sys.stderr)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -52,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except PlankitError as exc:
-        print(f"plankit: error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        error(str(exc))
         return 2
     except KeyboardInterrupt:
         return 130
