@@ -23,7 +23,7 @@ from ._layout import Layout
 from ._structure import build_plan
 from ._text import layout_from_text, sniff_form
 
-__all__ = ["read_corpus", "read_plan", "read_text"]
+__all__ = ["as_plan", "read_corpus", "read_plan", "read_text"]
 
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _CACHE: dict[tuple, Plan] = {}
@@ -168,6 +168,33 @@ def _finish(layout: Layout, path: Path, data: bytes, digest: str) -> Plan:
     )
     plan = build_plan(layout, source)
     return replace(plan, draft=True) if layout.draft else plan
+
+
+def as_plan(plan_or_path: Plan | str | os.PathLike[str]) -> Plan:
+    """The plan itself, or the plan read from a file path: what every verb does with its input.
+
+    So ``lint_plan("ke-hoach.docx")``, ``diff_plans(old_path, new_path)`` and
+    ``build_graph(["a.txt", plan])`` work as with plans. A string with a line break is text,
+    not a path: a :class:`ValueError` says to read it with :func:`read_text`. Objects that
+    look like plans (a ``header`` and a ``text``) pass through unchanged.
+
+    >>> plan = as_plan("plans/hai-duong/2022-so-cong-thuong.txt")
+    >>> plan.header.reference, as_plan(plan) is plan
+    ('181/KH-SCT', True)
+    >>> as_plan("KẾ HOẠCH\\nnăm 2025")
+    Traceback (most recent call last):
+    ...
+    ValueError: expected a Plan or a file path, got text: read it with plankit.read_text(text)
+    """
+    if isinstance(plan_or_path, Plan):
+        return plan_or_path
+    if isinstance(plan_or_path, str) and ("\n" in plan_or_path or len(plan_or_path) > 4096):
+        raise ValueError("expected a Plan or a file path, got text: read it with plankit.read_text(text)")
+    if isinstance(plan_or_path, str | os.PathLike):
+        return read_plan(plan_or_path)
+    if hasattr(plan_or_path, "header") and hasattr(plan_or_path, "text"):
+        return plan_or_path
+    raise TypeError(f"expected a Plan or a file path, not {type(plan_or_path).__name__}")
 
 
 def read_corpus(paths, *, workers: int | None = None, progress: bool = False):
