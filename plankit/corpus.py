@@ -103,7 +103,15 @@ def headers_frame(plans: Sequence[Plan]) -> pd.DataFrame:
                 "warnings": len(plan.warnings),
             }
         )
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=_HEADER_COLUMNS)
+    # whole numbers stay whole where some plans lack them (a month shows as 1, not 1.0)
+    return frame.astype({"month": "Int64", "year": "Int64"})
+
+
+_HEADER_COLUMNS = [
+    "file", "form", "doc_type", "number", "symbol", "issuer", "parent", "place", "date", "month",
+    "year", "title", "signer", "sections", "tables", "warnings",
+]
 
 
 PLAN_SUFFIXES = (

@@ -206,3 +206,16 @@ def test_csv_starts_with_a_bom_unless_asked_not_to(capsys):
     out = capsys.readouterr().out
     assert out.startswith("file,key,doc_type,")
     assert f"{CAN_THO},261/KH-UBND," in out
+
+
+def test_months_and_years_stay_whole_numbers_when_some_plans_lack_them(tmp_path, capsys):
+    import csv
+    import io
+
+    shutil.copy(HAI_DUONG, tmp_path / "a-hai-duong.txt")
+    (tmp_path / "b-khong-ngay.txt").write_text(
+        "KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2024\nI. MỤC ĐÍCH, YÊU CẦU\n", encoding="utf-8"
+    )
+    assert main(["read", str(tmp_path), "--format", "csv", "--no-bom"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [(r["number"], r["month"], r["year"]) for r in rows] == [("181", "2", "2022"), ("", "", "2024")]
