@@ -45,6 +45,8 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
         (b"{\\rtf1\\ansi KE HOACH}", ".txt", "rtf"),
         (b"PK\x03\x04" + bytes(26) + b"mimetypeapplication/vnd.oasis.opendocument.text", ".odt", "odt"),
         (b"PK\x03\x04" + bytes(26) + b"[Content_Types].xml", ".doc", None),  # a .docx named .doc
+        (b"PK\x03\x04" + bytes(26) + b"META-INF/manifest.xml...content.xml", ".odt", "odt"),
+        (b"PK\x03\x04" + bytes(26) + b"content.xml...word/document.xml", ".odt", None),
         (b"<html><body>KE HOACH</body></html>", ".doc", "doc"),  # Word's web page saved as .doc
         (b"KE HOACH\nnam 2025", ".txt", None),
         (b"%PDF-1.4", ".pdf", None),

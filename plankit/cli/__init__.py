@@ -28,11 +28,21 @@ def _command_modules() -> list[str]:
     return [n for n in ORDER if n in found] + sorted(found - set(ORDER))
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with the usage errors in the convention of every other message (exit 2)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        from ._common import ERROR
+
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {ERROR}: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
     from .. import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="plankit",
         description="Read, cite, diff, lint, restore and draft Vietnamese CCHC communication plans.",
         epilog="Example: plankit read plans/ --format table",

@@ -73,8 +73,12 @@ def office_kind(data: bytes, suffix: str = "") -> str | None:
     if data[:5] == b"{\\rtf":
         return "rtf"
     if data[:4] == b"PK\x03\x04":
-        # an OpenDocument package stores its (uncompressed) mimetype as the first member
-        return "odt" if data[30:30 + len(_ODT_MIMETYPE)] == _ODT_MIMETYPE else None
+        # an OpenDocument package stores its (uncompressed) mimetype as the first member; a
+        # writer that did not still lists content.xml, and no word/document.xml
+        if data[30:30 + len(_ODT_MIMETYPE)] == _ODT_MIMETYPE:
+            return "odt"
+        odf = suffix == ".odt" and b"content.xml" in data and b"word/document.xml" not in data
+        return "odt" if odf else None
     if suffix in OFFICE_SUFFIXES:
         return suffix[1:]
     return None
