@@ -219,3 +219,17 @@ def test_months_and_years_stay_whole_numbers_when_some_plans_lack_them(tmp_path,
     assert main(["read", str(tmp_path), "--format", "csv", "--no-bom"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [(r["number"], r["month"], r["year"]) for r in rows] == [("181", "2", "2022"), ("", "", "2024")]
+
+
+def test_files_are_named_as_given_even_when_read_before_by_another_path(monkeypatch, capsys):
+    from plankit.read import read_plan
+
+    monkeypatch.chdir(ROOT)
+    read_plan(HAI_DUONG)  # the absolute path: the reader's cache now holds the plan under it
+    for command in ("cite", "read"):
+        assert main([command, "plans/hai-duong", "--format", "json"]) == 0
+        rows = json.loads(capsys.readouterr().out)
+        assert {r["file"] for r in rows} == {"plans/hai-duong/2022-so-cong-thuong.txt"}
+    assert main(["lint", "plans/hai-duong", "--select", "PK5", "--today", "2025-11-01"]) == 0
+    out = capsys.readouterr().out
+    assert out and all(line.startswith("plans/hai-duong/2022-so-cong-thuong.txt:") for line in out.splitlines())

@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -72,11 +72,20 @@ def plural(n: int, word: str) -> str:
 # ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Batch:
-    """The plans read from the command line's files and folders, and the files that failed."""
+    """The plans read from the command line's files and folders, and the files that failed.
+
+    ``paths`` holds each plan's file as the command line reached it (``../ho-so/a.docx``), the
+    name every output line uses.
+    """
 
     files: int
     plans: tuple[Plan, ...]
+    paths: tuple[str, ...]
     errors: tuple[CorpusError, ...]
+
+    def items(self) -> Iterator[tuple[str, Plan]]:
+        """``(path, plan)`` pairs, in path order."""
+        return zip(self.paths, self.plans, strict=True)
 
 
 def read_batch(paths: Sequence[str], *, restore: bool = False) -> Batch:
@@ -94,9 +103,11 @@ def read_batch(paths: Sequence[str], *, restore: bool = False) -> Batch:
     files = plan_files(paths)
     corpus = read_corpus(files)
     plans = tuple(p.restored() for p in corpus.plans) if restore else corpus.plans
+    failed = {e.path for e in corpus.errors}
+    read = tuple(f.as_posix() for f in files if str(f) not in failed)
     for failure in corpus.errors:
         say(UNREADABLE, failure.message)
-    return Batch(len(files), plans, corpus.errors)
+    return Batch(len(files), plans, read, corpus.errors)
 
 
 def batch_summary(batch: Batch) -> str:

@@ -34,19 +34,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def records(plans) -> list[dict]:
-    """One dict per citation of each plan, with the plan's file first."""
+def records(items) -> list[dict]:
+    """One dict per citation of each ``(path, plan)``, with the plan's file first."""
     out = []
-    for plan in plans:
-        name = plan.source.path or plan.name
+    for path, plan in items:
         for cite in plan.citations:
-            out.append({"file": str(name), **cite.as_dict()})
+            out.append({"file": path, **cite.as_dict()})
     return out
 
 
 def run(args: argparse.Namespace) -> int:
     batch = read_batch(args.files)
-    rows = records(batch.plans)
+    rows = records(batch.items())
     if args.format == "json":
         print_json(rows)
         return finish_batch(batch)

@@ -71,8 +71,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from ..lint import Selection, lint_plan, load_baseline, write_baseline
     from ..lint.sarif import to_sarif
 
@@ -81,8 +79,7 @@ def run(args: argparse.Namespace) -> int:
     batch = read_batch(args.files)
     corpus = list(batch.plans)
     findings = []
-    for plan in corpus:
-        path = Path(plan.source.path or plan.name).as_posix()
+    for path, plan in batch.items():
         result = lint_plan(plan, rules=selection, today=args.today, corpus=corpus)
         for problem in result.notes:
             warning(f"{path}: {problem}")

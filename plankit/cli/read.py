@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         print_json(
             [
                 {
-                    "file": plan.source.path or plan.name,
+                    "file": path,
                     "form": plan.source.form,
                     "ocr": plan.source.ocr,
                     "revisions": plan.source.revisions,
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
                     "tables": [len(t) for t in plan.tables],
                     "warnings": [str(w) for w in plan.warnings],
                 }
-                for plan in plans
+                for path, plan in batch.items()
             ]
         )
     elif plans:
