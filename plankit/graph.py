@@ -216,7 +216,8 @@ def build_graph(plans: Iterable[Plan | str | os.PathLike[str]]) -> BasisGraph:
     one document in one plan make one edge: its ``role`` is ``basis`` if any is, its evidence is
     the first basis citation, ``occurrences`` counts them). Standards (``kind="standard"``) and
     the plan's own number (``role="self"``) make no edges; programme citations (``implicit``)
-    do, marked ``implicit=True``. Nothing is read from files and no plan is changed.
+    do, marked ``implicit=True``. Paths are read with :func:`~plankit.read.read_plan`; no plan
+    is changed.
 
     ``plans`` may hold any objects with ``header``, ``citations``, ``name`` and
     ``sentence_at(span)`` like :class:`~plankit.model.Plan`.
