@@ -233,3 +233,12 @@ def test_files_are_named_as_given_even_when_read_before_by_another_path(monkeypa
     assert main(["lint", "plans/hai-duong", "--select", "PK5", "--today", "2025-11-01"]) == 0
     out = capsys.readouterr().out
     assert out and all(line.startswith("plans/hai-duong/2022-so-cong-thuong.txt:") for line in out.splitlines())
+
+
+def test_commands_print_stderr_lines_only_through_the_common_helpers():
+    """One convention for messages: every stderr line comes from plankit/cli/_common.py."""
+    for module in sorted((ROOT / "plankit" / "cli").glob("*.py")):
+        if module.name in ("_common.py", "__init__.py"):
+            continue
+        source = module.read_text(encoding="utf-8")
+        assert "sys.stderr" not in source and '"plankit: ' not in source, module.name

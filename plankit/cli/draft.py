@@ -105,7 +105,8 @@ def run(args: argparse.Namespace) -> int:
             wrote(written)
         return 0
     print(f"đã ghi / wrote {written}: {plan.header.doc_type or 'Kế hoạch'} {plan.header.title or ''}".rstrip())
-    print(f"{len(rows)} thing{'s' if len(rows) != 1 else ''} to decide before signing (việc cần làm):")
+    print(f"{len(rows)} việc cần quyết định trước khi ký / {len(rows)} thing{'s' if len(rows) != 1 else ''} "
+          "to decide before signing:")
     for r in rows:
         where = f"{r['line']}:{r['column']}" if r["line"] else "-"
         print(f"  {where:>7}  {r['kind']:<9} {r['message']}")
