@@ -174,3 +174,33 @@ def test_a_damaged_doc_is_a_read_error_and_stays_untouched(tmp_path):
     )
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hong.doc"]  # no lock file left
+
+
+WEB_PAGE_DOC = (
+    "<html><head><meta charset=\"utf-8\"></head><body><p>UBND TỈNH HẢI DƯƠNG</p>"
+    "<p>Số: 181/KH-SCT</p><p>Hải Dương, ngày 07 tháng 02 năm 2022</p><p>KẾ HOẠCH</p>"
+    "<p>Tuyên truyền cải cách hành chính năm 2022</p><p>I. MỤC ĐÍCH, YÊU CẦU</p></body></html>"
+).encode()
+# RTF as Word writes Vietnamese: \uN? escapes for every letter outside Windows-1252
+RTF = (
+    rb"{\rtf1\ansi\deff0{\fonttbl{\f0 Times New Roman;}}\f0 S\u7889? 181/KH-SCT\par "
+    rb"K\u7870? HO\u7840?CH\par Tuy\u234?n truy\u7873?n c\u7843?i c\u225?ch h\u224?nh ch\u237?nh n\u259?m 2022\par}"
+)
+
+
+@pytest.mark.slow
+@needs_office
+@pytest.mark.parametrize(
+    ("name", "data", "lines"),
+    [
+        ("ke-hoach-web.doc", WEB_PAGE_DOC, ["UBND TỈNH HẢI DƯƠNG", "Số: 181/KH-SCT"]),
+        ("ke-hoach.rtf", RTF, ["Số 181/KH-SCT", "KẾ HOẠCH", "Tuyên truyền cải cách hành chính năm 2022"]),
+    ],
+)
+def test_a_web_page_saved_as_doc_and_an_rtf_are_read(tmp_path, name, data, lines):
+    path = tmp_path / name
+    path.write_bytes(data)
+    plan = read_plan(path)
+    assert plan.text.split("\n")[: len(lines)] == lines
+    assert plan.header.title == "Tuyên truyền cải cách hành chính năm 2022"
+    assert plan.source.form == "docx"
