@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -150,22 +151,43 @@ class FindingList(list):
         return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
 
 
+_LAST_CORPUS: list = [None, ()]
+
+
+def _as_plans(corpus: Iterable[Plan | str | os.PathLike[str]] | None) -> Sequence[Plan]:
+    """The corpus as plans (paths are read), converted once per corpus object: linting a folder
+    passes the same list for every plan, and converting it per plan would make a folder's lint
+    quadratic."""
+    if corpus is None:
+        return ()
+    if corpus is _LAST_CORPUS[0]:
+        return _LAST_CORPUS[1]
+    from ..read import as_plan
+
+    items = corpus if isinstance(corpus, Sequence) else tuple(corpus)
+    plans = items if all(isinstance(p, Plan) for p in items) else tuple(as_plan(p) for p in items)
+    if isinstance(corpus, Sequence):
+        _LAST_CORPUS[:] = [corpus, plans]
+    return plans
+
+
 def lint_plan(
-    plan: Plan,
+    plan: Plan | str | os.PathLike[str],
     *,
     rules: Selection | str | Iterable[str | Rule] | None = None,
     today: dt.date | None = None,
-    corpus: Iterable[Plan] | None = None,
+    corpus: Iterable[Plan | str | os.PathLike[str]] | None = None,
 ) -> FindingList:
     """Lint one plan: every finding of the selected rules, sorted by position.
 
     Args:
-        plan: the plan to check (from :func:`plankit.read_plan` or :func:`plankit.read_text`).
+        plan: the plan to check (from :func:`plankit.read_plan` or :func:`plankit.read_text`),
+            or the path of its file.
         rules: ``None`` for all rules; else a :class:`Selection`, or selectors (codes such as
             ``PK101``, prefixes such as ``PK1``, names such as ``stale-year``) or rules.
         today: the reference day for deciding whether a plan counts as signed and whether a
             cited date lies in the future (default: the system date).
-        corpus: other plans; ``stale-basis`` uses earlier plans of the same issuer to recognise
+        corpus: other plans (or paths); ``stale-basis`` uses earlier plans of the same issuer to recognise
             last year's basis.
 
     Returns:
@@ -178,13 +200,12 @@ def lint_plan(
         >>> [(f.code, f.rule, f.surface, f.suggestion) for f in lint_plan(plan, rules=["PK5"])]
         [('PK501', 'duplicated-word', 'chế chế', 'chế')]
     """
+    from ..read import as_plan
+
+    plan = as_plan(plan)
     today = today or dt.date.today()
     selected = select_rules(rules)
-    if corpus is None:
-        corpus = ()
-    elif not isinstance(corpus, Sequence):
-        corpus = tuple(corpus)
-    ctx = Context(plan, today=today, corpus=corpus)
+    ctx = Context(plan, today=today, corpus=_as_plans(corpus))
     notes: list[str] = []
     found: list[Finding] = []
     for rule in selected:
@@ -232,7 +253,7 @@ def lint_corpus(
         >>> [(f.file, f.code, f.surface) for f in found]
         [('0.txt', 'PK409', '23/CT-TTg ngày 02/9/2020')]
     """
-    corpus = tuple(plans)
+    corpus = tuple(_as_plans(tuple(plans)))
     findings: list[Finding] = []
     suppressed = 0
     notes: list[str] = []
