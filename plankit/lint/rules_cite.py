@@ -399,10 +399,11 @@ def _known_codes() -> frozenset[str]:
 
 
 # A symbol with an issuer after the type: 942/QĐ-TT, 1216/QĐ-BTTT, 45/2020/NĐ-CP (original case).
+# (The slash first; the number before it is checked on a short slice.)
 _ISSUER_SYMBOL_RE = re.compile(
-    r"(?<![\w/])\d{1,5}[a-z]?(?:/(?:19|20)\d\d)?/([A-ZĐ][A-Za-zĐđ]{0,4})-([A-ZĐ][A-Za-zĐđ&]{1,12})"
-    r"(?![\w&-])"
+    r"/(?:(?:19|20)\d\d/)?([A-ZĐ][A-Za-zĐđ]{0,4})-([A-ZĐ][A-Za-zĐđ&]{1,12})(?![\w&-])"
 )
+_NUMBER_BEFORE_RE = re.compile(r"(?<![\w/])\d{1,5}[a-z]?$")
 
 
 def truncated_symbol(ctx: Context) -> Iterator[Finding]:
@@ -435,6 +436,8 @@ def truncated_symbol(ctx: Context) -> Iterator[Finding]:
     known = _known_codes()
     central = _central_codes()
     for m in _ISSUER_SYMBOL_RE.finditer(text):
+        if not _NUMBER_BEFORE_RE.search(text, max(0, m.start() - 7), m.start()):
+            continue
         code = m.group(2)
         if fold(code) in known or not text[m.end() : m.end() + 40].strip():
             continue
@@ -530,7 +533,8 @@ def issuer_symbol_mismatch(ctx: Context) -> Iterator[Finding]:
 # A Party number without its type: "Nghị quyết 06/TU", "Chỉ thị số 05/TW" (folded). The Party
 # writes 06-NQ/TU: number, hyphen, type, slash, body. Must not match 57-NQ/TW or 76/NQ-CP.
 _PARTY_BODY = r"(?:tu|tw|hu|qu|du|bcd|btv)"
-PARTY_MALFORMED_RE = re.compile(r"(?<![\w/-])(\d{1,4})\s*/\s*" + _PARTY_BODY + r"(?![\w&/-])")
+PARTY_MALFORMED_RE = re.compile(r"/\s*" + _PARTY_BODY + r"(?![\w&/-])")
+_PARTY_NUMBER_BEFORE_RE = re.compile(r"(?<![\w/-])(\d{1,4})\s*$")
 
 _TYPE_OF_WORD = {
     "nghi quyet": "NQ",
@@ -572,18 +576,22 @@ def party_symbol_malformed(ctx: Context) -> Iterator[Finding]:
         []
     """
     folded = ctx.folded
-    for m in PARTY_MALFORMED_RE.finditer(folded):
-        lo = max(0, m.start() - 30)
-        words = list(DOCWORD_RE.finditer(folded, lo, m.start()))
-        start = m.start()
+    for slash in PARTY_MALFORMED_RE.finditer(folded):
+        num = _PARTY_NUMBER_BEFORE_RE.search(folded, max(0, slash.start() - 8), slash.start())
+        if num is None:
+            continue
+        m_start, m_end = num.start(), slash.end()
+        lo = max(0, m_start - 30)
+        words = list(DOCWORD_RE.finditer(folded, lo, m_start))
+        start = m_start
         type_code = None
-        if words and re.fullmatch(r"[\s:]*(?:so\s*)?[\s:]*", folded[words[-1].end() : m.start()]):
+        if words and re.fullmatch(r"[\s:]*(?:so\s*)?[\s:]*", folded[words[-1].end() : m_start]):
             start = words[-1].start()
             word = " ".join(words[-1].group().split())
             word = re.sub(r"^k\S* ", "k ", word)
             type_code = _TYPE_OF_WORD.get(word)
-        number = m.group(1)
-        body = ctx.text[m.end() - len(m.group().rsplit("/", 1)[1]) : m.end()].strip()
+        number = num.group(1)
+        body = ctx.text[slash.start() + 1 : m_end].strip()
         full = f"{number}-{type_code}/{body.upper()}" if type_code else None
         vi = "Số hiệu văn bản của Đảng thiếu loại văn bản"
         en = "A Party document number without its type"
@@ -593,7 +601,7 @@ def party_symbol_malformed(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             "party-symbol-malformed",
             start,
-            m.end(),
+            m_end,
             msg(vi, en),
             suggestion=None,
         )

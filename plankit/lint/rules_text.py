@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from ..model import Finding
+from ..text import fold
 from ._context import Context, fires, msg  # noqa: F401 (fires: the docstring examples)
 
 __all__ = [
@@ -35,6 +36,9 @@ SYMBOL_SPACING_RE = re.compile(
     r"(?<![\w/-])\d{1,5}[a-z]?(?:[ \t]*/[ \t]*(?:19|20)\d\d)?"
     r"[ \t]*[/-][ \t]*" + _CODE + r"(?:[ \t]*[/-][ \t]*" + _CODE + r")+(?![\w&])"
 )
+
+
+_SPACED_MARK_RE = re.compile(r"[ \t][/-]|[/-][ \t]")
 
 
 def symbol_spacing(ctx: Context) -> Iterator[Finding]:
@@ -61,7 +65,19 @@ def symbol_spacing(ctx: Context) -> Iterator[Finding]:
         []
     """
     text = ctx.text
-    for m in SYMBOL_SPACING_RE.finditer(text):
+    # Only where a space touches a hyphen or a slash can a symbol hold a stray space: the full
+    # pattern runs in a window around each such place.
+    seen_to = -1
+    matches = []
+    for hint in _SPACED_MARK_RE.finditer(text):
+        if hint.start() < seen_to:
+            continue
+        for m in SYMBOL_SPACING_RE.finditer(text, max(0, hint.start() - 24), hint.end() + 60):
+            if m.start() >= seen_to and m.start() <= hint.start() <= m.end():
+                matches.append(m)
+                seen_to = m.end()
+                break
+    for m in matches:
         surface = m.group()
         if " " not in surface and "\t" not in surface:
             continue
@@ -142,24 +158,35 @@ def run_together(ctx: Context) -> Iterator[Finding]:
     from ..restore_model import is_syllable
 
     text = ctx.text
-    for m in _WORD_RE.finditer(text):
+    known = _syllables()
+    # The distinct words first (findall and a set are fast), the cheap tests on each once: most
+    # plans have no candidate at all, and the text is searched again only for the candidates.
+    splits: dict[str, int] = {}
+    for word in set(_WORD_RE.findall(text)):
+        if word.isascii() or len(word) < 4:
+            continue
+        lower = word.lower()
+        if lower in known or word[1:] != lower[1:] or is_syllable(word):
+            continue
+        split = next(
+            (i for i in range(1, len(word)) if _known_syllable(word[:i]) and _known_syllable(word[i:])),
+            None,
+        )
+        if split is not None:
+            splits[word] = split
+    if not splits:
+        return
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(splits, key=len, reverse=True)) + r")(?!\w)"
+    )
+    for m in pattern.finditer(text):
         word = m.group()
-        if len(word) < 4 or not _VIET_MARKED.search(word) or any(ch.isupper() for ch in word[1:]):
-            continue
-        if is_syllable(word):
-            continue
         lo = text.rfind(" ", 0, m.start()) + 1
         hi = text.find(" ", m.end())
         chunk = text[lo : hi if hi != -1 else len(text)]
         if _NOT_PROSE.search(chunk):
             continue
-        split = None
-        for i in range(1, len(word)):
-            if _known_syllable(word[:i]) and _known_syllable(word[i:]):
-                split = i
-                break
-        if split is None:
-            continue
+        split = splits[word]
         fixed = f"{word[:split]} {word[split:]}"
         yield ctx.finding(
             "run-together",
@@ -170,21 +197,23 @@ def run_together(ctx: Context) -> Iterator[Finding]:
         )
 
 
-# Space before a closing mark: "công vụ ." "dân , " "(Chỉ thị )". Not an ellipsis or a row of
-# dots left for a blank ("ngày .... tháng"), not "./." and not a number's decimal point.
-SPACE_BEFORE_RE = re.compile(r"(?<=[^\W\d_])[ \t]+([,;.)])(?![.…_/])")
-# No space after a comma or semicolon before a word: "),đề nghị", "dân,cán bộ". Digits are
-# left alone (1,5 is a decimal).
-NO_SPACE_AFTER_RE = re.compile(r"(?<=[^\W\d_)\]\"”])([,;])(?=[^\W\d_])|(?<=\))([,;])(?=[^\W\d_])")
-# An opening bracket glued to the word before: "nhân dân(Chỉ thị".
-NO_SPACE_BEFORE_PAREN_RE = re.compile(r"(?<=[^\W\d_]{2})\((?=[^\W\d_])")
+# Space before a closing mark: "công vụ ." "dân , " "(Chỉ thị )" (after a letter). Not an
+# ellipsis or a row of dots left for a blank ("ngày .... tháng"), not "./.", not a decimal.
+SPACE_BEFORE_RE = re.compile(r"[ \t]+([,;.)])(?![.…_/])")
+# No space after a comma or semicolon before a word: "),đề nghị", "dân,cán bộ" (after a
+# letter, a closing bracket or quote). Digits are left alone (1,5 is a decimal).
+NO_SPACE_AFTER_RE = re.compile(r"[,;](?=[^\W\d_])")
+_BEFORE_MARK = frozenset(")]\"”")
+# An opening bracket glued to the word before: "nhân dân(Chỉ thị" (two letters before).
+NO_SPACE_BEFORE_PAREN_RE = re.compile(r"\((?=[^\W\d_])")
 # A closing bracket glued to the word after: "(Chỉ thị 32)đề nghị".
 NO_SPACE_AFTER_PAREN_RE = re.compile(r"\)(?=[^\W\d_])")
 # An item number glued to its text at the start of a line: "2.Căn cứ", "II.MỤC TIÊU", "a)Tổ chức".
 ITEM_NO_SPACE_RE = re.compile(r"^([ \t]*(?:\d{1,2}|[IVX]{1,5})\.)(?=[A-ZĐÀ-Ỹ])", re.M)
 # A sentence end glued to the next sentence: "công vụ.Trong năm". Two lower-case letters
 # before the dot, so abbreviations ("TP.Hồ Chí Minh", "Tp.") are left alone.
-SENTENCE_NO_SPACE_RE = re.compile(r"(?<=[a-zà-ỹđ]{3})\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
+SENTENCE_NO_SPACE_RE = re.compile(r"\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
+_LOWER_RE = re.compile(r"[a-zà-ỹđ]{3}$")
 
 
 def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
@@ -224,7 +253,8 @@ def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
 
     for m in SPACE_BEFORE_RE.finditer(text):
         mark = m.group(1)
-        if not prose(m.start(1)):
+        before = text[m.start() - 1 : m.start()]
+        if not (before.isalpha()) or not prose(m.start(1)):
             continue
         yield ctx.finding(
             "punctuation-spacing",
@@ -235,7 +265,8 @@ def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
         )
     for m in NO_SPACE_AFTER_RE.finditer(text):
         at = m.start()
-        if not prose(at):
+        before = text[at - 1 : at]
+        if not (before.isalpha() or before in _BEFORE_MARK) or not prose(at):
             continue
         mark = text[at]
         yield ctx.finding(
@@ -251,6 +282,8 @@ def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
     ):
         for m in pattern.finditer(text):
             at = m.start()
+            if fix == " (" and not (at >= 2 and text[at - 2 : at].isalpha()):
+                continue
             if not prose(at) or (fix == ") " and text[at + 1 : at + 2] in ",;"):
                 continue
             yield ctx.finding(
@@ -269,7 +302,7 @@ def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
             suggestion=f"{m.group(1).strip()} {text[m.end(1)]}",
         )
     for m in SENTENCE_NO_SPACE_RE.finditer(text):
-        if not prose(m.start()):
+        if not _LOWER_RE.search(text, max(0, m.start() - 3), m.start()) or not prose(m.start()):
             continue
         yield ctx.finding(
             "punctuation-spacing",
@@ -281,13 +314,14 @@ def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
 
 
 # "Việt nam" with a lower-case "nam" (folded match, checked on the original).
-VIET_NAM_RE = re.compile(r"(?<![\w])viet[ \t]+nam(?!\w)")
+VIET_NAM_RE = re.compile(r"viet(?<!\wviet)[ \t]+nam(?!\w)")
 # "đảng" where it names the Party: after "của", "lãnh đạo", "Điều lệ", "Cương lĩnh", "toàn",
 # "đường lối", "chủ trương", and not the start of "đảng viên", "đảng bộ", "đảng ủy", "đảng phái",
 # "đảng đoàn" (common nouns, written in lower case).
-PARTY_RE = re.compile(
-    r"(?:cua|lanh\s+dao|dieu\s+le|cuong\s+linh|duong\s+loi|chu\s+truong)\s+(dang)"
-    r"(?!\s*(?:vien|bo|uy|phai|doan|cap|ta\w)|\w)"
+# (The literal "dang" first, the words before it checked on a short slice.)
+PARTY_RE = re.compile(r"dang(?<!\wdang)(?!\s*(?:vien|bo|uy|phai|doan|cap|ta\w)|\w)")
+PARTY_BEFORE_RE = re.compile(
+    r"(?:cua|lanh\s+dao|dieu\s+le|cuong\s+linh|duong\s+loi|chu\s+truong)\s+$"
 )
 
 
@@ -332,8 +366,8 @@ def proper_name_case(ctx: Context) -> Iterator[Finding]:
             suggestion=fixed,
         )
     for m in PARTY_RE.finditer(folded):
-        s, e = m.start(1), m.end(1)
-        if text[s:e] != "đảng":
+        s, e = m.start(), m.end()
+        if text[s:e] != "đảng" or not PARTY_BEFORE_RE.search(folded, max(0, s - 20), s):
             continue
         yield ctx.finding(
             "proper-name-case",
@@ -436,7 +470,7 @@ def index_acronym(ctx: Context) -> Iterator[Finding]:
 _BOUND = {
     "hoạch": ({"kế", "quy", "thu", "trù", "mưu"}, {"định", "toán"}),
 }
-_BOUND_RE = re.compile(r"(?<!\w)(" + "|".join(_BOUND) + r")(?!\w)", re.IGNORECASE)
+_BOUND_RE = re.compile("|".join(f"{fold(b)}(?<!\\w{fold(b)})(?!\\w)" for b in _BOUND))
 
 
 def bound_syllable(ctx: Context) -> Iterator[Finding]:
@@ -465,8 +499,10 @@ def bound_syllable(ctx: Context) -> Iterator[Finding]:
     if ctx.ocr:
         return
     text = ctx.text
-    for m in _BOUND_RE.finditer(text):
-        key = m.group(1).lower()
+    for m in _BOUND_RE.finditer(ctx.folded):
+        key = text[m.start() : m.end()].lower()
+        if key not in _BOUND:
+            continue
         before_ok, after_ok = _BOUND[key]
         prev = re.search(r"([^\W\d_]+)[ \t]*$", text[max(0, m.start() - 20) : m.start()])
         nxt = re.match(r"[ \t]*([^\W\d_]+)", text[m.end() : m.end() + 20])
@@ -478,13 +514,14 @@ def bound_syllable(ctx: Context) -> Iterator[Finding]:
             continue  # a line break before it: a wrapped word
         start = m.start() - (len(prev.group(0)) if prev else 0)
         words = ", ".join(sorted(f"{b} {key}" for b in before_ok if b in ("kế", "quy")))
+        written = text[m.start() : m.end()]
         yield ctx.finding(
             "bound-syllable",
             start,
             m.end(),
             msg(
-                f"'{m.group(1)}' đứng một mình: thiếu chữ ({words} ...?)",
-                f"'{m.group(1)}' stands alone: a word is missing ({words} ...?)",
+                f"'{written}' đứng một mình: thiếu chữ ({words} ...?)",
+                f"'{written}' stands alone: a word is missing ({words} ...?)",
             ),
         )
 
