@@ -10,6 +10,7 @@ lives in :mod:`plankit.render`; those names are importable from here too.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import functools
@@ -170,8 +171,8 @@ def _flatten(raw: str) -> tuple[str, list[int]]:
     return "".join(out), omap
 
 
-def _apply(text: str, edits: list[_Edit], marks: list[tuple[int, int, str, str]]) -> _Piece:
-    """Apply non-overlapping edits (earlier ones win) and move the marks with the text."""
+def _choose(text: str, edits: list[_Edit]) -> list[_Edit]:
+    """The edits that change something and do not overlap an earlier one, in text order."""
     chosen: list[_Edit] = []
     for e in edits:
         if e.new == text[e.start : e.end]:
@@ -179,7 +180,12 @@ def _apply(text: str, edits: list[_Edit], marks: list[tuple[int, int, str, str]]
         if any((e.start < c.end and c.start < e.end) or (e.start == e.end == c.start) for c in chosen):
             continue
         chosen.append(e)
-    chosen.sort(key=lambda e: e.start)
+    return sorted(chosen, key=lambda e: e.start)
+
+
+def _apply(text: str, edits: list[_Edit], marks: list[tuple[int, int, str, str]]) -> _Piece:
+    """Apply non-overlapping edits (earlier ones win) and move the marks with the text."""
+    chosen = _choose(text, edits)
     out, pos, shifts = [], 0, []  # shifts: (old_start, old_end, new_start, new_end)
     delta = 0
     for e in chosen:
@@ -296,6 +302,22 @@ class _Rewriter:
         ``kind``: ``subject`` (every year is the plan year), ``basis`` (years are the cited
         documents': none moves), ``body``, ``closing``, ``cell`` or ``name``.
         """
+        flat, _omap, edits, marks = self._changes(raw, base, kind, fix)
+        return _apply(flat, edits, marks)
+
+    def raw_changes(self, raw: str, base: int | None, kind: str, fix: tuple[str, str] | None = None
+                    ) -> tuple[list[_Edit], list[tuple[int, int, str, str]]]:
+        """The edits and to-do marks of :meth:`rewrite`, as offsets into ``raw`` itself (the
+        tracked-changes writer edits the document where the words are, white space and all)."""
+        flat, omap, edits, marks = self._changes(raw, base, kind, fix)
+
+        def back(f: int) -> int:
+            return bisect.bisect_left(omap, f)
+
+        chosen = [_Edit(back(e.start), back(e.end), e.new) for e in _choose(flat, edits)]
+        return chosen, [(back(s), back(e), k, m) for s, e, k, m in marks]
+
+    def _changes(self, raw: str, base: int | None, kind: str, fix: tuple[str, str] | None):
         flat, omap = _flatten(raw)
         folded = fold(flat)
         n = len(raw)
@@ -346,7 +368,7 @@ class _Rewriter:
                         marks.append((*where, "basis", msg))
                     else:
                         marks.append((*where, "citation", MSG["citation"].format(old=old, key=c.key, year=self.year)))
-        return _apply(flat, edits, marks)
+        return flat, omap, edits, marks
 
     def _years(self, folded: str, kind: str, inside) -> list[_Edit]:
         P, Y = self.plan_year, self.year
