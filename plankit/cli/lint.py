@@ -66,6 +66,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="record the current findings in FILE (accepting them) and exit 0",
     )
+    p.add_argument(
+        "--annotate",
+        metavar="OUT.docx",
+        help="write a copy of the (one) .docx plan with each finding as a Word comment",
+    )
+    p.add_argument("--force", action="store_true", help="overwrite OUT.docx of --annotate if it exists")
     p.set_defaults(func=run)
 
 
@@ -77,6 +83,9 @@ def run(args: argparse.Namespace) -> int:
     selection = Selection(select=tuple(args.select or ("ALL",)), ignore=tuple(args.ignore or ()))
     baseline = load_baseline(args.baseline) if args.baseline else None
     paths = plan_files(args.files)
+    if args.annotate and (len(paths) != 1 or paths[0].suffix.lower() != ".docx"):
+        print("plankit: error: --annotate takes one .docx plan (cần đúng một tệp .docx)", file=sys.stderr)
+        return 2
     plans = [(path, read_plan(path)) for path in paths]
     corpus = [plan for _, plan in plans]
     findings = []
@@ -94,6 +103,13 @@ def run(args: argparse.Namespace) -> int:
     accepted = 0
     if baseline is not None:
         findings, accepted = baseline.filter(findings)
+
+    if args.annotate:
+        from ..annotate import annotate_docx
+
+        target = annotate_docx(plans[0][1], findings, out=args.annotate, force=args.force)
+        n = len(findings)
+        print(f"wrote {target} ({n} comment{'s' if n != 1 else ''})", file=sys.stderr)
 
     if args.format == "json":
         json.dump([f.to_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
