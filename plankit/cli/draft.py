@@ -62,6 +62,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reference", metavar="REF", help="an earlier clean plan of the same issuer, to restore an OCR'd PREVIOUS")
     p.add_argument("--replace", nargs=2, action="append", metavar=("OLD", "NEW"), help="replace text OLD by NEW (repeatable)")
     p.add_argument("--template", metavar="T.docx", help="Word template with docxtpl tags (default: templates/ke-hoach.docx)")
+    p.add_argument(
+        "--track-changes", action="store_true",
+        help="edit a copy of PREVIOUS (a .docx) in place: every edit a tracked change, every to-do a comment",
+    )
     p.add_argument("-o", "--output", metavar="OUT.docx", help="the .docx to write")
     p.add_argument("--force", action="store_true", help="overwrite OUT.docx if it exists")
     p.add_argument("--markdown", action="store_true", help="print the draft as Markdown (with its to-do list)")
@@ -84,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.output and not args.markdown:
         args.parser.error("give -o OUT.docx (or --markdown to print the draft)")
+    if args.track_changes:
+        return _tracked(args)
     plan = draft_plan(
         args.previous,
         year=args.year,
@@ -109,4 +115,24 @@ def run(args: argparse.Namespace) -> int:
     for r in rows:
         where = f"{r['line']}:{r['column']}" if r["line"] else "-"
         print(f"  {where:>7}  {r['kind']:<9} {r['message']}")
+    return 0
+
+
+def _tracked(args: argparse.Namespace) -> int:
+    from ..track import draft_docx
+
+    if not args.output or args.markdown or args.template:
+        args.parser.error("--track-changes writes -o OUT.docx only (no --markdown, no --template)")
+    result = draft_docx(
+        args.previous, year=args.year, out=args.output, date=args.date, number=args.number,
+        basis=args.basis, replacements=dict(args.replace or []), force=args.force,
+    )
+    if args.format == "json":
+        print_json({"output": str(result.path), "year": args.year, "changes": result.changes,
+                    "todo": [{"kind": k, "message": m, "text": t} for k, m, t in result.todo]})
+        return 0
+    print(f"wrote {result.path}: {result.changes} tracked changes (thay đổi được theo dõi), "
+          f"{len(result.todo)} comments (ghi chú)")
+    for kind, message, text in result.todo:
+        print(f"  {kind:<9} {message}  [{text[:40]}]")
     return 0
