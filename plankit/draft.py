@@ -269,6 +269,7 @@ class _Rewriter:
         self.on = on
         self.province = province
         self.replacements = [(nfc(k), nfc(v)) for k, v in (replacements or {}).items() if k]
+        self.reference: _Reference | None = None  # set by draft_plan for an OCR'd plan
         # Doubled words the linter is sure of ("cơ chế chế" -> "cơ chế"), by their surface, so
         # that the subject and table cells are corrected too; "truyền truyền thống" is not one.
         from .lint import lint_plan
@@ -503,6 +504,7 @@ def draft_plan(
         raise ValueError(f"year must be a year such as 2026, not {year!r}")
     prev = previous if isinstance(previous, Plan) else read_plan(previous)
     original = prev
+    ref = None
     if prev.source.ocr:
         ref = reference if reference is None or isinstance(reference, Plan) else read_plan(reference)
         prev = prev.restored(reference=ref)
@@ -524,6 +526,8 @@ def draft_plan(
     if province is not None and not province.valid_on(on) and province.successor:
         place = match_place(province.successor).name if match_place(province.successor) else province.successor
     rw = _Rewriter(prev, year=year, on=on, province=place, replacements=replacements)
+    if ref is not None:  # an OCR'd plan's pieces that match the clean reference take its text
+        rw.reference = _Reference(ref, _Rewriter(ref, year=year, on=on, province=place, replacements=replacements))
 
     def name(value: str | None) -> str | None:
         return rw.rewrite(value, None, "name").text if value else value
@@ -603,7 +607,7 @@ def draft_plan(
     titles = _signer_lines(h.signer_title or oh.signer_title)
     for t in titles:
         w.line(t.upper())
-    signer = h.signer or oh.signer or ""
+    signer = oh.signer or h.signer or ""  # a name is never restored (guessed), only flagged
     w.line()
     at = w.line(signer)
     if signer and original.source.ocr:
@@ -624,7 +628,110 @@ def draft_plan(
     return dataclasses.replace(plan, draft=True, todo=tuple(todos))
 
 
+_YEAR_TOKEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _noise_only(ocr: str, ref: str) -> bool:
+    """Whether folded ``ocr`` differs from folded ``ref`` only as OCR damage does: misread
+    words (a replaced stretch that still looks like the reference's), a dropped word, and years
+    (which roll anyway); not an added clause or a word put in another's place.
+
+    >>> _noise_only("b !_ong ghep noi dung nam 2025", "b) long ghep noi dung nam 2022")
+    True
+    >>> _noise_only("dan ap phich ve cchc (do so)", "dan ap phich (do so)")
+    False
+    """
+    import difflib
+
+    a = _YEAR_TOKEN.sub("0000", ocr).split()
+    b = _YEAR_TOKEN.sub("0000", ref).split()
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if op == "delete":
+            return False  # words the reference does not have: written since
+        if op == "insert":
+            if j2 - j1 > 1:
+                return False
+            continue
+        mine, theirs = " ".join(a[i1:i2]), " ".join(b[j1:j2])
+        if difflib.SequenceMatcher(None, mine, theirs, autojunk=False).ratio() < 0.5:
+            return False
+    return True
+
+
+class _Reference:
+    """A clean earlier plan of the same issuer, whose paragraphs and table rows an OCR'd plan's
+    pieces take when they match it closely (after restoration): the clean text, rewritten for
+    the new year by the reference's own rewriter (so its years roll from its own year)."""
+
+    # How close a restored paragraph must be to the reference's (folded characters, difflib
+    # ratio): OCR noise and a rolled year stay above it; a rewritten sentence falls below.
+    PARAGRAPH_RATIO = 0.9
+    # How many of a table row's words (folded) the reference row must share: OCR scrambles the
+    # cells of a row, so the row is compared as a bag of words.
+    ROW_OVERLAP = 0.6
+
+    def __init__(self, ref: Plan, rw: _Rewriter):
+        self.ref = ref
+        self.rw = rw
+        parts = _parts(ref)
+        self.items = [i for i in (*parts.basis, *parts.body, *parts.closing, *parts.appendix)
+                      if i.kind in ("paragraph", "item", "closing") and i.span is not None]
+        self.folded = [fold(i.text) for i in self.items]
+        self.rows = [(row, self._bag(" ".join(c.text for c in row[1:]))) for t in ref.tables for row in t.rows]
+
+    @staticmethod
+    def _bag(text: str) -> set[str]:
+        return {w for w in re.findall(r"\w+", fold(text)) if not w.isdigit()}
+
+    @staticmethod
+    def _marker(folded: str) -> str:
+        m = re.match(r"^(\w{1,3})\s*[).]\s", folded)
+        return m.group(1) if m else ""
+
+    def paragraph(self, text: str, kind: str) -> _Piece | None:
+        import difflib
+
+        folded = fold(_flat(text))
+        best, best_ratio = None, 0.0
+        for item, other in zip(self.items, self.folded, strict=True):
+            if abs(len(other) - len(folded)) > 0.2 * max(len(folded), 1):
+                continue
+            m = difflib.SequenceMatcher(None, folded, other, autojunk=False)
+            if m.quick_ratio() < self.PARAGRAPH_RATIO:
+                continue
+            ratio = m.ratio()
+            if ratio > best_ratio:
+                best, best_ratio = item, ratio
+        if best is None or best_ratio < self.PARAGRAPH_RATIO:
+            return None
+        theirs = self._marker(fold(best.text))
+        if theirs and not folded.startswith(theirs):
+            return None  # "b) ..." never becomes "c) ...": the plan's own numbering stays
+        if not _noise_only(folded, fold(best.text)):
+            return None  # the officer changed the wording since: keep it
+        raw = self.ref.text[best.span.start : best.span.end]
+        return self.rw.rewrite(raw, best.span.start, kind)
+
+    def row(self, cells: tuple) -> list[_Piece] | None:
+        bag = self._bag(" ".join(c.text for c in cells[1:]))
+        if not bag:
+            return None
+        best, score = None, 0.0
+        for row, other in self.rows:
+            if len(row) != len(cells) or not other:
+                continue
+            overlap = len(bag & other) / len(bag | other)
+            if overlap > score:
+                best, score = row, overlap
+        if best is None or score < self.ROW_OVERLAP:
+            return None
+        return [self.rw.rewrite(self.ref.text[c.span.start : c.span.end], c.span.start, "cell") for c in best]
+
+
 def _write_item(w: _Writer, rw: _Rewriter, prev: Plan, item: _Item, kind: str) -> None:
+    reference = rw.reference
     if item.kind == "table":
         table = item.table
         columns = [_flat(c) for c in table.columns]
@@ -633,7 +740,8 @@ def _write_item(w: _Writer, rw: _Rewriter, prev: Plan, item: _Item, kind: str) -
             columns = ["TT", *columns]
         start = w.line("\t".join(columns))
         for k, row in enumerate(table.rows, 1):
-            cells = [rw.rewrite(c.text, None, "cell") for c in row]
+            cells = (reference.row(row) if reference is not None and numbered else None) or [
+                rw.rewrite(c.text, None, "cell") for c in row]
             if numbered:
                 cells = cells[1:]
             w.write(f"{k}")
@@ -644,5 +752,10 @@ def _write_item(w: _Writer, rw: _Rewriter, prev: Plan, item: _Item, kind: str) -
         if prev.source.ocr:
             w.todo("table", MSG["table-ocr"], start, w.pos - 1)
         return
+    if reference is not None and item.kind in ("paragraph", "item", "closing"):
+        piece = reference.paragraph(item.text, kind)
+        if piece is not None:
+            w.line(piece)
+            return
     raw = prev.text[item.span.start : item.span.end] if item.span else item.text
     w.line(rw.rewrite(raw, item.span.start if item.span else None, kind, item.fix))
