@@ -655,7 +655,8 @@ def _noise_only(ocr: str, ref: str) -> bool:
                 return False
             continue
         mine, theirs = " ".join(a[i1:i2]), " ".join(b[j1:j2])
-        if difflib.SequenceMatcher(None, mine, theirs, autojunk=False).ratio() < 0.5:
+        short = mine[:1] == theirs[:1] and max(len(mine), len(theirs)) <= 4  # "tor" for "tu"
+        if not short and difflib.SequenceMatcher(None, mine, theirs, autojunk=False).ratio() < 0.5:
             return False
     return True
 
