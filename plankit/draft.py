@@ -470,7 +470,7 @@ def draft_plan(
     year: int,
     date: dt.date | str | None = None,
     number: str | int | None = None,
-    basis: Iterable[str | Citation] | None = None,
+    basis: Iterable[str | Citation] | str | Citation | None = None,
     replacements: Mapping[str, str] | None = None,
     reference: Plan | str | os.PathLike[str] | None = None,
 ) -> Plan:
@@ -482,8 +482,9 @@ def draft_plan(
     * every year the plan speaks of itself in moves to ``year`` (the subject, "năm X" in the
       body, "Trong năm X" in the activity table, the closing "Trên đây là Kế hoạch ... năm X"),
       whatever stale year last year's plan had; years of cited documents and periods stay;
-    * the basis is ``basis`` when given (citation strings or :class:`Citation` values), else last
-      year's basis stays and last year's yearly plans in it become to-dos;
+    * the basis is ``basis`` when given (one clause as a string, or several: citation strings or
+      :class:`Citation` values), replacing last year's clauses whole (wrapped over lines or
+      bulleted); else last year's basis stays and last year's yearly plans in it become to-dos;
     * agency and place names become those valid on the new date (a recipient that became the
       issuing body itself is dropped), known typos are corrected, ``replacements`` applied;
     * the number and the day stay blank unless given.
@@ -577,7 +578,7 @@ def draft_plan(
         else:
             piece = rw.rewrite(raw, item.span.start, "basis")
         kept.append(piece)
-    given = list(basis) if basis is not None else None
+    given = [basis] if isinstance(basis, str | Citation) else (list(basis) if basis is not None else None)
     if given:
         for k, b in enumerate(given):
             w.line(_basis_line(b, k == len(given) - 1))
