@@ -184,22 +184,24 @@ def draft_docx(
     # -- basis, body, closing, appendix -------------------------------------------------------
     parts = _parts(prev)
     clauses = [basis] if isinstance(basis, str | Citation) else (list(basis) if basis is not None else [])
-    if clauses:
+    if clauses and parts.basis:
+        # clause k replaces old clause k; the last new clause takes the place of every old
+        # clause left over, and more new clauses than old ones follow in the last place
         items = parts.basis
-        for k, item in enumerate(items):
-            if k < len(clauses):
-                new = _basis_line(clauses[k], k == len(clauses) - 1)
-                if k == len(items) - 1 and len(clauses) > len(items):
-                    new = " ".join([new[:-1] + ";", *(_basis_line(c, j == len(clauses) - 1)
-                                                      for j, c in enumerate(clauses[k + 1 :], k + 1))])
-                raw = text[item.span.start : item.span.end]
-                intro = _INTRO_RE.search(fold(raw))
-                end = item.span.start + intro.start() if intro else item.span.end
-                edits.append((item.span.start, end, new.rstrip(".;") if intro else new))
-                if intro:
-                    changes(item.span.start + intro.start("intro"), item.span.end, "body")
-            else:
-                edits.append((item.span.start, item.span.end, ""))
+        lines = [_basis_line(c, k == len(clauses) - 1) for k, c in enumerate(clauses)]
+        if len(lines) > len(items):
+            lines[len(items) - 1 :] = [" ".join(lines[len(items) - 1 :])]
+        for k, line in enumerate(lines):
+            start = items[k].span.start
+            bullet = re.match(r"[-+•*]\s*", text[start : items[k].span.end])
+            line = (bullet.group() if bullet else "") + line  # the officer's own "- " stays
+            last = items[-1] if k == len(lines) - 1 else items[k]
+            raw = text[last.span.start : last.span.end]
+            intro = _INTRO_RE.search(fold(raw))
+            end = last.span.start + intro.start() if intro else last.span.end
+            edits.append((start, end, line.rstrip(".;") if intro else line))
+            if intro:
+                changes(last.span.start + intro.start("intro"), last.span.end, "body")
     else:
         for item in parts.basis:
             raw = text[item.span.start : item.span.end]

@@ -359,13 +359,23 @@ class WordEdit:
         if placed is None:
             return False
         u1, a, u2, b = placed
-        if u1 is not u2 or any(x.run is None for x in u1.atoms[a:b]):
+        if u1 is not u2:
+            return self._replace_across(u1, a, u2, b, new)
+        if any(x.run is None for x in u1.atoms[a:b]):
             return False
         if _atom_text(u1.atoms[a:b]) == new:
             return True
         runs = self._runs(u1, a, b)
         if not runs or any(_touched(r) for r in runs):
             return False
+        self._delete(runs)
+        if new:
+            self._insertion(runs[0], new, after=runs[-1].getparent())
+        u1.refresh()
+        self.changes += 1
+        return True
+
+    def _delete(self, runs: list) -> None:
         for r in runs:
             wrapper = self._revision(_DEL, r)
             r.addprevious(wrapper)
@@ -375,9 +385,49 @@ class WordEdit:
                 t.set(_XML_SPACE, "preserve")
             for t in r.iter(_W + "instrText"):
                 t.tag = _W + "delInstrText"
+
+    def _replace_across(self, u1: _Unit, a: int, u2: _Unit, b: int, new: str) -> bool:
+        """A replacement over body paragraphs (a basis clause wrapped over two): the words are
+        deleted, the paragraph marks between them too (so Accept All joins the paragraphs) and
+        the new text goes where the old began."""
+        if len(u1.paras) != 1 or len(u2.paras) != 1:
+            return False
+        p1, p2 = u1.paras[0], u2.paras[0]
+        middle = []
+        for sibling in p1.itersiblings():
+            if sibling is p2:
+                break
+            if sibling.tag != _P:
+                return False  # a table between: not one clause
+            middle.append(sibling)
+        else:
+            return False
+        first = self._runs(u1, a, len(u1.atoms))
+        last = self._runs(u2, 0, b)
+        inner = [x.run for p in middle for x in _paragraph_atoms(p, self._ours) if x.run is not None]
+        runs = list(dict.fromkeys([*first, *inner, *last]))
+        if not first or any(_touched(r) for r in runs):
+            return False
+        self._delete(runs)
+        for p in (p1, *middle):
+            ppr = p.find(_PPR)
+            if ppr is None:
+                ppr = p.makeelement(_PPR, {})
+                p.insert(0, ppr)
+            rpr = ppr.find(_RPR)
+            if rpr is None:
+                rpr = ppr.makeelement(_RPR, {})
+                tail = next((c for c in ppr if c.tag in (_W + "sectPr", _W + "pPrChange")), None)
+                if tail is not None:
+                    tail.addprevious(rpr)
+                else:
+                    ppr.append(rpr)
+            rpr.append(self._revision(_DEL, rpr))
         if new:
-            self._insertion(runs[0], new, after=runs[-1].getparent())
-        u1.refresh()
+            self._insertion(first[0], new, after=first[-1].getparent())
+        for u in self.units:
+            if u1.start <= u.start <= u2.start:
+                u.refresh()
         self.changes += 1
         return True
 

@@ -130,3 +130,43 @@ def test_libreoffice_opens_both_outputs(lo_docx, tmp_path):
         text = subprocess.run(["pdftotext", "-layout", str(tmp_path / name), "-"], check=True,
                               capture_output=True, text=True, timeout=60).stdout
         assert "KẾ HOẠCH" in text and "SỞ CÔNG THƯƠNG" in text
+
+
+def bulleted_basis_docx(path: Path) -> Path:
+    """Basis clauses as "- Căn cứ ..." items, each wrapped over two paragraphs, then the intro."""
+    import docx
+
+    d = docx.Document()
+    for line in ("SỞ CÔNG THƯƠNG", "Số: 25/KH-SCT", "Hải Dương, ngày 07 tháng 02 năm 2024", "KẾ HOẠCH",
+                 "Tuyên truyền cải cách hành chính nhà nước năm 2024",
+                 "- Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể",
+                 "cải cách hành chính nhà nước giai đoạn 2021-2030;",
+                 "- Căn cứ Kế hoạch số 4707/KH-UBND ngày 24/12/2023 của UBND tỉnh về cải cách hành chính",
+                 "nhà nước tỉnh Hải Dương năm 2024;",
+                 "Sở Công Thương xây dựng Kế hoạch tuyên truyền cải cách hành chính năm 2024 như sau:",
+                 "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích",
+                 "Nâng cao nhận thức của cán bộ về công tác cải cách hành chính năm 2024.",
+                 "Trên đây là Kế hoạch tuyên truyền cải cách hành chính năm 2024 của Sở Công Thương./.",
+                 "Nơi nhận:", "- UBND tỉnh;", "- Lưu: VT.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn A"):
+        d.add_paragraph(line)
+    d.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("basis", "expected"), [
+    ("Kế hoạch số 12/KH-UBND ngày 05/01/2025 của UBND tỉnh Hải Dương",
+     ["- Căn cứ Kế hoạch số 12/KH-UBND ngày 05/01/2025 của UBND tỉnh Hải Dương."]),
+    (["Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ", "Kế hoạch số 12/KH-UBND ngày 05/01/2025 của UBND tỉnh"],
+     ["- Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;",
+      "- Căn cứ Kế hoạch số 12/KH-UBND ngày 05/01/2025 của UBND tỉnh."]),
+])
+def test_wrapped_bulleted_basis_replaced_whole(tmp_path, basis, expected):
+    src = bulleted_basis_docx(tmp_path / "2024.docx")
+    out = tmp_path / "2025.docx"
+    draft_docx(src, year=2025, out=out, basis=basis)
+    _check_round_trip(src, out, 2025)
+    accepted = texts(out, "accept")
+    first = accepted.index("Tuyên truyền cải cách hành chính nhà nước năm 2025") + 1
+    intro = accepted.index("Sở Công Thương xây dựng Kế hoạch tuyên truyền cải cách hành chính năm 2025 như sau:")
+    assert accepted[first:intro] == expected
+    assert read_plan(out).header.signer_title == "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
