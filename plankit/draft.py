@@ -26,7 +26,7 @@ from .render import (
     _Item,
     _parts,
     _recipient,
-    _signer_lines,
+    _signature_titles,
     default_template,
     place_date,
     render_docx,
@@ -116,7 +116,7 @@ MSG = {
                 "(the district level ended on 2025-07-01: rewrite this)",
     "issuer": "Cơ quan ban hành đã đổi thành {issuer}: kiểm tra ký hiệu {symbol} "
               "(the issuing body changed: check the document symbol)",
-    "signer": "Chưa có chức danh người ký (KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC hoặc GIÁM ĐỐC): bổ sung "
+    "signer": "Chưa có chức danh người ký ({hint}): bổ sung "
               "(the signer's title is missing)",
     "signer-ocr": "Họ tên người ký lấy từ bản quét: kiểm tra lại (the signer's name comes from a scan: check it)",
     "table-ocr": "Bảng hoạt động dựng lại từ bản quét: kiểm tra từng ô (activity table rebuilt from a scan: check every cell)",
@@ -455,6 +455,61 @@ def _basis_line(item: str | Citation, last: bool) -> str:
     return text + ("." if last else ";")
 
 
+_BARE_COUNCIL = re.compile(r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)$")
+_PLACE_LINE = re.compile(r"^(?:tinh|thanh pho|tp\.?)\s+\w")
+
+
+def _with_place(plan: Plan, parent: str | None) -> str | None:
+    """The parent body with its province: a header laid out as ``ỦY BAN NHÂN DÂN`` over
+    ``TỈNH HẢI DƯƠNG`` (two lines, or two paragraphs of a table cell) is one body.
+
+    >>> from plankit.read import read_text
+    >>> plan = read_text("ỦY BAN NHÂN DÂN\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
+    ...                  "TỈNH HẢI DƯƠNG\\tĐộc lập - Tự do - Hạnh phúc\\nSố: 2/KH-UBND\\nKẾ HOẠCH")
+    >>> _with_place(plan, "ỦY BAN NHÂN DÂN")
+    'ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG'
+    """
+    if not parent or not _BARE_COUNCIL.match(" ".join(fold(parent).split())):
+        return parent
+    span = plan.header.span("parent")
+    for block in plan.blocks_of("header"):
+        if span is not None and block.span.end <= span.end:
+            continue
+        left = _flat(block.text.split("\t")[0])
+        if _PLACE_LINE.match(fold(left)):
+            return f"{parent} {left}"
+    return parent
+
+
+@functools.cache
+def _signer_titles() -> tuple[tuple[str, str, str], ...]:
+    """Rows of ``plankit/data/signer_titles.tsv``: (folded body prefix, deputy block, head)."""
+    from importlib import resources
+
+    text = resources.files("plankit.data").joinpath("signer_titles.tsv").read_text(encoding="utf-8")
+    rows = [tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple(sorted(rows[1:], key=lambda r: len(r[0]), reverse=True))
+
+
+def signer_hint(body: str | None) -> str:
+    """The signature block a document of ``body`` carries, as a hint for a missing title.
+
+    >>> signer_hint("Sở Công Thương")
+    'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC hoặc GIÁM ĐỐC'
+    >>> signer_hint("UBND tỉnh Hải Dương")
+    'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH hoặc TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH'
+    >>> signer_hint("Bộ Nội vụ")
+    'KT. BỘ TRƯỞNG / THỨ TRƯỞNG hoặc BỘ TRƯỞNG'
+    >>> signer_hint("Văn phòng UBND thành phố Cần Thơ")
+    'KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG hoặc CHÁNH VĂN PHÒNG'
+    """
+    folded = " ".join(fold(body or "").split())
+    for prefix, deputy, head in _signer_titles():
+        if folded == prefix or folded.startswith(prefix + " "):
+            return f"{deputy} hoặc {head}"
+    return "KT. THỦ TRƯỞNG CƠ QUAN / CẤP PHÓ hoặc THỦ TRƯỞNG CƠ QUAN"
+
+
 def _draft_name(name: str, year: int) -> str:
     """``can-tho/2025-so-khcn.ocr.txt`` -> ``can-tho/2026-so-khcn.draft.txt``."""
     path = Path(name)
@@ -533,7 +588,7 @@ def draft_plan(
     def name(value: str | None) -> str | None:
         return rw.rewrite(value, None, "name").text if value else value
 
-    parent = name(h.parent or oh.parent)
+    parent = name(_with_place(prev, h.parent) or _with_place(original, oh.parent))
     issuer = name(h.issuer or oh.issuer) or ""
     symbol = h.symbol or oh.symbol or "KH-"
     w = _Writer()
@@ -605,7 +660,7 @@ def draft_plan(
     for k, r in enumerate(recipients):
         w.line(f"- {r}{'.' if k == len(recipients) - 1 else ';'}")
     w.line()
-    titles = _signer_lines(h.signer_title or oh.signer_title)
+    titles = _signature_titles(prev) or _signature_titles(original)
     for t in titles:
         w.line(t.upper())
     signer = oh.signer or h.signer or ""  # a name is never restored (guessed), only flagged
@@ -614,7 +669,7 @@ def draft_plan(
     if signer and original.source.ocr:
         w.todo("signer", MSG["signer-ocr"], at, at + len(signer))
     if not titles:
-        w.todo("signer", MSG["signer"], at, at + len(signer))
+        w.todo("signer", MSG["signer"].format(hint=signer_hint(issuer or parent)), at, at + len(signer))
     # -- appendix --------------------------------------------------------------------------
     if parts_.appendix:
         w.line()

@@ -102,7 +102,7 @@ def draft_docx(
     >>> [kind for kind, _, _ in result.todo]
     ['number', 'date']
     """
-    from .draft import MSG, _as_date, _basis_line, _INTRO_RE, _parts, _Rewriter
+    from .draft import MSG, _as_date, _basis_line, _INTRO_RE, _parts, _Rewriter, signer_hint
     from .places import match_place
     from .read import read_plan
     from .word import WordEdit
@@ -225,7 +225,8 @@ def draft_docx(
     if not h.signer_title:
         span = h.span("signer")
         if span is not None:
-            todos.append((span.start, span.end, "signer", MSG["signer"]))
+            hint = signer_hint(h.issuer or h.parent)
+            todos.append((span.start, span.end, "signer", MSG["signer"].format(hint=hint)))
 
     # -- into the document: edits first (non-overlapping, in order), then comments -------------
     done: list[tuple[int, int]] = []
