@@ -102,7 +102,7 @@ def draft_docx(
     >>> [kind for kind, _, _ in result.todo]
     ['number', 'date']
     """
-    from .draft import MSG, _as_date, _basis_line, _INTRO_RE, _parts, _Rewriter, signer_hint
+    from .draft import _INTRO_RE, MSG, _as_date, _basis_line, _parts, _Rewriter, signer_hint
     from .places import match_place
     from .read import read_plan
     from .word import WordEdit

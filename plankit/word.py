@@ -207,7 +207,7 @@ class WordEdit:
             self.doc = docx.Document(str(self.path))
         except Exception as exc:  # python-docx raises many kinds on a damaged package
             raise ReadError(str(self.path), f"python-docx cannot open it ({exc})") from None
-        self.now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        self.now = dt.datetime.now(dt.UTC).replace(microsecond=0)
         self._ours: set = set()  # our w:ins/w:del (kept alive here, so lxml keeps their identity)
         self._next_id = self._max_revision_id() + 1
         self.units = self._units(layout)

@@ -147,7 +147,7 @@ def test_never_overwrites_and_refuses_other_formats(tmp_path):
     with pytest.raises(OutputExists):
         annotate_docx(src, out=tmp_path / "a.docx")
     annotate_docx(src, out=tmp_path / "a.docx", force=True)
-    with pytest.raises(ReadError, match="need a .docx plan"):
+    with pytest.raises(ReadError, match=r"need a \.docx plan"):
         annotate_docx(CAN_THO_2022, out=tmp_path / "b.docx")
     with pytest.raises(plankit.PlankitError, match="overwrite the input"):
         annotate_docx(src, out=src, force=True)

@@ -1,6 +1,7 @@
 """``plankit draft PREVIOUS --year 2026 -o out.docx``: next year's plan from last year's.
 
-Mirrors :func:`plankit.draft_plan` and :func:`plankit.render_docx`: the draft is rolled forward
+Mirrors :func:`plankit.draft_plan` and :func:`plankit.render_docx` (``--track-changes``:
+:func:`plankit.draft_docx`): the draft is rolled forward
 (years, basis, agency names, typos), written as a Word document in the Nghị định 30/2020 layout,
 and the list of what the officer must still decide is printed, each with its line and column in
 the draft's text. The output is written atomically and never overwrites a file without
@@ -42,7 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
             "--year, the basis becomes --basis (or last year's stays, marked to replace), agency "
             "and place names become those valid on the new date, known typos are corrected. The "
             "draft is written as a Word document in the layout of Nghị định 30/2020/NĐ-CP (or "
-            "your --template) and the to-do list is printed: number, day, basis, ended periods."
+            "your --template) and the to-do list is printed: number, day, basis, ended periods. "
+            "With --track-changes, a .docx PREVIOUS is edited in place instead: every edit a "
+            "tracked change by 'plankit', every to-do a Word comment."
         ),
         epilog=example(
             'plankit draft plans/can-tho/2025-so-khcn.ocr.txt --year 2026 --basis "Kế hoạch số '
