@@ -669,7 +669,7 @@ def draft_plan(
     if signer and original.source.ocr:
         w.todo("signer", MSG["signer-ocr"], at, at + len(signer))
     if not titles:
-        w.todo("signer", MSG["signer"].format(hint=signer_hint(issuer or parent)), at, at + len(signer))
+        w.todo("signer", MSG["signer"].format(hint=signer_hint(prev.facts.issuer or issuer or parent)), at, at + len(signer))
     # -- appendix --------------------------------------------------------------------------
     if parts_.appendix:
         w.line()

@@ -190,34 +190,6 @@ def _continues(before: str, text: str) -> bool:
     )
 
 
-# A basis clause's opening words, after an optional bullet: "Căn cứ", "Thực hiện", "Theo"
-# (folded). The structure parser marks plain basis paragraphs; bulleted ones ("- Căn cứ ...")
-# arrive as items and their wrapped lines as paragraphs, so the preamble is read again here.
-# When plan facts (plankit/facts.py) give basis clauses with spans, _basis_clause gives way.
-_BASIS_OPEN = re.compile(r"^[-+•*]?\s*(?:can cu|thuc hien|theo)\s")
-
-
-def _basis_clause(kind: str, text: str, last: _Item | None) -> str:
-    """How a block of the preamble relates to the basis: ``new`` (a clause starts), ``more`` (the
-    wrapped rest of the clause before it) or ``""`` (not basis).
-
-    >>> _basis_clause("item", "- Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ", None)
-    'new'
-    >>> last = _Item("basis", 0, Span(0, 9), "- Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của")
-    >>> _basis_clause("paragraph", "Chính phủ ban hành Chương trình tổng thể;", last)
-    ''
-    >>> _basis_clause("paragraph", "cải cách hành chính nhà nước giai đoạn 2021-2030;", last)
-    'more'
-    """
-    from .text import fold
-
-    if kind == "basis" or (kind in ("item", "paragraph", "other") and _BASIS_OPEN.match(fold(text))):
-        return "new"
-    if last is not None and kind in ("paragraph", "other") and _continues(last.text, text):
-        return "more"
-    return ""
-
-
 def _parts(plan: Plan) -> _Parts:
     """The plan's blocks sorted into basis, body, closing and appendix, in reading order.
 
@@ -227,6 +199,8 @@ def _parts(plan: Plan) -> _Parts:
     """
     heads = {s.heading.start: s for s in plan.walk()}
     signing = {b.span.start for b in _signature_blocks(plan)}
+    # The basis clauses are the plan's facts: each clause whole, wrapped over lines or bulleted.
+    clauses = [c.span for c in plan.facts.basis]
     parts = _Parts([], [], [], [])
     stage = "front"  # front -> body -> closing -> tail -> appendix
 
@@ -258,12 +232,14 @@ def _parts(plan: Plan) -> _Parts:
         text = _flat(block.text)
         if not text:
             continue
-        if stage == "front" and (how := _basis_clause(kind, text, parts.basis[-1] if parts.basis else None)):
-            if how == "new":
-                parts.basis.append(_Item("basis", 0, block.span, text))
+        clause = next((c for c in clauses if c.overlaps(block.span)), None) if stage == "front" else None
+        if clause is not None:
+            last = parts.basis[-1] if parts.basis else None
+            if last is not None and last.span.overlaps(clause):
+                parts.basis[-1] = dataclasses.replace(last, span=Span(last.span.start, max(last.span.end, block.span.end)),
+                                                      text=f"{last.text} {text}")
             else:
-                last = parts.basis[-1]
-                parts.basis[-1] = dataclasses.replace(last, span=Span(last.span.start, block.span.end), text=f"{last.text} {text}")
+                parts.basis.append(_Item("basis", 0, block.span, text))
             continue
         if kind == "closing" or (stage == "closing" and kind in ("paragraph", "other")):
             add(parts.closing, _Item("closing", 0, block.span, text))

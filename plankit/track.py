@@ -225,7 +225,7 @@ def draft_docx(
     if not h.signer_title:
         span = h.span("signer")
         if span is not None:
-            hint = signer_hint(h.issuer or h.parent)
+            hint = signer_hint(prev.facts.issuer or h.issuer or h.parent)
             todos.append((span.start, span.end, "signer", MSG["signer"].format(hint=hint)))
 
     # -- into the document: edits first (non-overlapping, in order), then comments -------------
