@@ -12,6 +12,7 @@ draft. Plans that arrive as text, PDF or scans take the template route
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -28,18 +29,19 @@ __all__ = ["TrackedDraft", "draft_docx"]
 _DATE_PARTS = re.compile(r"ngay(?P<sp>\s*)(?P<day>\d{1,2})?\s*thang\s*(?P<month>\d{1,2})\s*(?:nam|/)\s*(?P<year>\d{4})")
 
 
+@dataclasses.dataclass(frozen=True)
 class TrackedDraft:
     """What :func:`draft_docx` wrote: the path, the number of tracked changes and the to-dos.
 
     ``todo`` holds ``(kind, message, text)`` for each comment, ``text`` being the words it is
-    anchored on in last year's document.
+    anchored on in last year's document; ``skipped`` counts the edits that could not be placed
+    in the document (inside someone else's revision, or text with no run of its own).
     """
 
-    def __init__(self, path: Path, changes: int, todo: list[tuple[str, str, str]], skipped: int):
-        self.path = path
-        self.changes = changes
-        self.todo = todo
-        self.skipped = skipped
+    path: Path
+    changes: int
+    todo: tuple[tuple[str, str, str], ...]
+    skipped: int = 0
 
     def __fspath__(self) -> str:
         return str(self.path)
@@ -229,13 +231,13 @@ def draft_docx(
             todos.append((span.start, span.end, "signer", MSG["signer"].format(hint=hint)))
 
     # -- into the document: edits first (non-overlapping, in order), then comments -------------
-    done: list[tuple[int, int]] = []
+    reached = -1  # the end of the last edit made: edits are sorted, the first of two overlapping wins
     skipped = 0
     for s, e, new in sorted(set(edits), key=lambda x: (x[0], x[1])):
-        if any(s < de and ds < e for ds, de in done) or text[s:e] == new:
+        if s < reached or (s == e == reached) or text[s:e] == new:
             continue
         if edit.replace(s, e, new):
-            done.append((s, e))
+            reached = max(reached, e)
         else:
             skipped += 1
     shown: list[tuple[str, str, str]] = []
@@ -248,4 +250,4 @@ def draft_docx(
         shown.append((kind, message, " ".join(text[s:e].split())))
     edit.set_draft()
     written = edit.save(out, force=force)
-    return TrackedDraft(written, edit.changes, shown, skipped)
+    return TrackedDraft(written, edit.changes, tuple(shown), skipped)

@@ -27,6 +27,7 @@ import datetime as dt
 import difflib
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import PlankitError, ReadError
 from .model import Plan, SourceRef
@@ -50,10 +51,10 @@ _RUN_CHARS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "
 _REVISIONS = frozenset({_INS, _DEL, _MOVEFROM, _MOVETO})
 
 
-@dataclasses.dataclass(frozen=True)
-class _Atom:
+class _Atom(NamedTuple):
     """One character of a paragraph as shown: ``run`` and its child (``w:t``, ``w:tab`` ...), the
-    index in the child's text; a paragraph boundary inside a cell has ``run`` ``None``."""
+    index in the child's text; a paragraph boundary inside a cell has ``run`` ``None``. (A
+    tuple: a paragraph has thousands, rebuilt after every split.)"""
 
     para: object
     run: object | None
@@ -209,6 +210,8 @@ class WordEdit:
             raise ReadError(str(self.path), f"python-docx cannot open it ({exc})") from None
         self.now = dt.datetime.now(dt.UTC).replace(microsecond=0)
         self._ours: set = set()  # our w:ins/w:del (kept alive here, so lxml keeps their identity)
+        self._comments = None  # the w:comments element, once needed
+        self._comment_id = 0
         self._next_id = self._max_revision_id() + 1
         self.units = self._units(layout)
         self._starts = [u.start for u in self.units]
@@ -263,6 +266,9 @@ class WordEdit:
         shown = nfc(_atom_text(u.atoms))
         if len(shown) != len(u.atoms):  # decomposed text: compare as stored
             shown = _atom_text(u.atoms)
+        if region == shown:  # the common case: the paragraph as the reader gave it
+            u.to_xml = {u.start + k: k for k in range(len(region))}
+            return
         u.to_xml = {}
         matcher = difflib.SequenceMatcher(None, region, shown, autojunk=False)
         for a, b, size in matcher.get_matching_blocks():
@@ -322,7 +328,15 @@ class WordEdit:
         for c in moving:
             r2.append(c)
         r.addnext(r2)
-        u.refresh()
+        # the atoms from here to the run's end now live in the new run (and a new w:t)
+        j = index
+        while j < len(u.atoms) and u.atoms[j].run is r:
+            a = u.atoms[j]
+            if a.child is child and child.tag in (_T, _DELTEXT) and atom.index > 0:
+                u.atoms[j] = _Atom(a.para, r2, t2, a.index - atom.index)
+            else:
+                u.atoms[j] = a._replace(run=r2)
+            j += 1
 
     def _runs(self, u: _Unit, a: int, b: int) -> list:
         self._split(u, b)
@@ -371,7 +385,6 @@ class WordEdit:
         self._delete(runs)
         if new:
             self._insertion(runs[0], new, after=runs[-1].getparent())
-        u1.refresh()
         self.changes += 1
         return True
 
@@ -425,9 +438,6 @@ class WordEdit:
             rpr.append(self._revision(_DEL, rpr))
         if new:
             self._insertion(first[0], new, after=first[-1].getparent())
-        for u in self.units:
-            if u1.start <= u.start <= u2.start:
-                u.refresh()
         self.changes += 1
         return True
 
@@ -442,7 +452,6 @@ class WordEdit:
             return False
         ins = self._insertion(atom.run, new, after=None)
         atom.run.addprevious(ins)
-        u.refresh()
         self.changes += 1
         return True
 
@@ -483,8 +492,7 @@ class WordEdit:
                 last_run = (self._runs(u2, 0, b) or [None])[-1]
             if first_run is None or last_run is None:
                 placed = None
-        comment = self.doc.comments.add_comment(text=message, author=AUTHOR, initials=INITIALS)
-        cid = str(comment.comment_id)
+        cid = str(self._add_comment(message))
         mk = self.doc.element.body.makeelement
         start_el = mk(_W + "commentRangeStart", {_W + "id": cid})
         end_el = mk(_W + "commentRangeEnd", {_W + "id": cid})
@@ -512,10 +520,47 @@ class WordEdit:
                 tail = nxt  # our insertion replacing the commented words belongs in the range
             tail.addnext(end_el)
             end_el.addnext(ref)
-            for u in {id(x): x for x in (u1, u2)}.values():
-                u.refresh()
         self.comments += 1
         return exact
+
+    def _add_comment(self, message: str) -> int:
+        """A ``w:comment`` by plankit in the comments part (python-docx creates the part, its
+        relationship and content type when absent; the elements are written here, since
+        python-docx looks for a free id by scanning every comment, which is slow in the
+        thousands)."""
+        if self._comments is None:
+            from docx.opc.constants import CONTENT_TYPE
+
+            self.doc.comments  # noqa: B018 - creates the comments part when the document has none
+            part = next(p for p in self.doc.part.package.iter_parts() if p.content_type == CONTENT_TYPE.WML_COMMENTS)
+            self._comments = part.element
+            ids = [int(x) for x in self._comments.xpath("./w:comment/@w:id") if x.lstrip("-").isdigit()]
+            self._comment_id = max(ids, default=-1) + 1
+        cid = self._comment_id
+        self._comment_id += 1
+        root = self._comments
+        comment = root.makeelement(_W + "comment", {_W + "id": str(cid), _W + "author": AUTHOR, _W + "initials": INITIALS,
+                                                    _W + "date": self.now.isoformat().replace("+00:00", "Z")})
+        for k, line in enumerate(message.split("\n")):
+            p = comment.makeelement(_P, {})
+            ppr = p.makeelement(_PPR, {})
+            ppr.append(ppr.makeelement(_W + "pStyle", {_W + "val": "CommentText"}))
+            p.append(ppr)
+            if k == 0:
+                ref = p.makeelement(_R, {})
+                rpr = ref.makeelement(_RPR, {})
+                rpr.append(rpr.makeelement(_W + "rStyle", {_W + "val": "CommentReference"}))
+                ref.append(rpr)
+                ref.append(ref.makeelement(_W + "annotationRef", {}))
+                p.append(ref)
+            r = p.makeelement(_R, {})
+            t = r.makeelement(_T, {_XML_SPACE: "preserve"})
+            t.text = line
+            r.append(t)
+            p.append(r)
+            comment.append(p)
+        root.append(comment)
+        return cid
 
     def set_draft(self) -> None:
         """Mark the copy as a draft in its core properties, as plankit's own drafts are."""
