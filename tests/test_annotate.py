@@ -86,6 +86,7 @@ def header_table_docx(path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_libreoffice_docx_one_comment_per_finding_same_text(lo_docx, tmp_path):
     findings = lint_plan(read_plan(lo_docx))
     assert [f.code for f in findings] == ["PK201", "PK104", "PK502", "PK502", "PK502"]

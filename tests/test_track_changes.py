@@ -56,6 +56,7 @@ def _check_round_trip(src: Path, out: Path, year: int) -> None:
     assert len(after.tables) == len(before.tables)
 
 
+@pytest.mark.slow
 def test_libreoffice_docx(lo_docx, tmp_path):
     out = tmp_path / "2023.docx"
     result = draft_docx(lo_docx, year=2023, out=out)

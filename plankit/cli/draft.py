@@ -124,8 +124,8 @@ def run(args: argparse.Namespace) -> int:
 def _tracked(args: argparse.Namespace) -> int:
     from ..track import draft_docx
 
-    if not args.output or args.markdown or args.template:
-        args.parser.error("--track-changes writes -o OUT.docx only (no --markdown, no --template)")
+    if not args.output or args.markdown or args.template or args.reference:
+        args.parser.error("--track-changes edits a .docx into -o OUT.docx (no --markdown, --template or --reference)")
     result = draft_docx(
         args.previous, year=args.year, out=args.output, date=args.date, number=args.number,
         basis=args.basis, replacements=dict(args.replace or []), force=args.force,
