@@ -435,7 +435,9 @@ class WordEdit:
                     tail.addprevious(rpr)
                 else:
                     ppr.append(rpr)
-            rpr.append(self._revision(_DEL, rpr))
+            # the paragraph mark's revision comes first in its w:rPr (after an insertion mark)
+            at = 1 if len(rpr) and rpr[0].tag == _INS else 0
+            rpr.insert(at, self._revision(_DEL, rpr))
         if new:
             self._insertion(first[0], new, after=first[-1].getparent())
         self.changes += 1
