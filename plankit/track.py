@@ -104,7 +104,16 @@ def draft_docx(
     >>> [kind for kind, _, _ in result.todo]
     ['number', 'date']
     """
-    from .draft import _INTRO_RE, MSG, _as_date, _basis_line, _parts, _Rewriter, signer_hint
+    from .draft import (
+        _INTRO_RE,
+        MSG,
+        _as_date,
+        _basis_line,
+        _parts,
+        _recipient,
+        _Rewriter,
+        signer_hint,
+    )
     from .places import match_place
     from .read import read_plan
     from .word import WordEdit
@@ -222,8 +231,18 @@ def draft_docx(
                             changes(cell.span.start, cell.span.end, "cell")
             elif item.span is not None:
                 changes(item.span.start, item.span.end, kind, item.fix)
+    issuer = (h.issuer or "").strip()
+    drop: list[int] = []
     for r in prev.blocks_of("recipients"):
+        before = len(edits)
         changes(r.span.start, r.span.end, "name", base=False)
+        renamed = text[r.span.start : r.span.end]
+        for s_, e_, new in sorted(edits[before:], reverse=True):
+            renamed = renamed[: s_ - r.span.start] + new + renamed[e_ - r.span.start :]
+        core = re.sub(r"\s*\(.*?\)\s*$", "", _recipient(renamed))
+        if issuer and edits[before:] and fold(core) == fold(issuer):
+            del edits[before:]  # merged into the issuing body itself: no copy to send
+            drop.append(r.span.start)
     if not h.signer_title:
         span = h.span("signer")
         if span is not None:
@@ -240,6 +259,10 @@ def draft_docx(
             reached = max(reached, e)
         else:
             skipped += 1
+    for start in drop:
+        if edit.delete_paragraph(start):
+            continue
+        skipped += 1
     shown: list[tuple[str, str, str]] = []
     seen: set[tuple[int, int, str]] = set()
     for s, e, kind, message in sorted(todos, key=lambda t: (t[0], t[1])):

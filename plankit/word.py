@@ -399,6 +399,37 @@ class WordEdit:
             for t in r.iter(_W + "instrText"):
                 t.tag = _W + "delInstrText"
 
+    def delete_paragraph(self, offset: int) -> bool:
+        """Delete, as a tracked change, the body paragraph holding ``offset``: its words and its
+        mark, so that Accept All removes the line (a recipient that no longer exists)."""
+        u = self._unit(offset)
+        if u is None or len(u.paras) != 1:
+            return False
+        runs = list(dict.fromkeys(a.run for a in u.atoms if a.run is not None))
+        if not runs or any(_touched(r) for r in runs) or u.paras[0].getnext() is None:
+            return False
+        self._delete(runs)
+        self._delete_mark(u.paras[0])
+        self.changes += 1
+        return True
+
+    def _delete_mark(self, p) -> None:
+        ppr = p.find(_PPR)
+        if ppr is None:
+            ppr = p.makeelement(_PPR, {})
+            p.insert(0, ppr)
+        rpr = ppr.find(_RPR)
+        if rpr is None:
+            rpr = ppr.makeelement(_RPR, {})
+            tail = next((c for c in ppr if c.tag in (_W + "sectPr", _W + "pPrChange")), None)
+            if tail is not None:
+                tail.addprevious(rpr)
+            else:
+                ppr.append(rpr)
+        # the paragraph mark's revision comes first in its w:rPr (after an insertion mark)
+        at = 1 if len(rpr) and rpr[0].tag == _INS else 0
+        rpr.insert(at, self._revision(_DEL, rpr))
+
     def _replace_across(self, u1: _Unit, a: int, u2: _Unit, b: int, new: str) -> bool:
         """A replacement over body paragraphs (a basis clause wrapped over two): the words are
         deleted, the paragraph marks between them too (so Accept All joins the paragraphs) and
@@ -423,21 +454,7 @@ class WordEdit:
             return False
         self._delete(runs)
         for p in (p1, *middle):
-            ppr = p.find(_PPR)
-            if ppr is None:
-                ppr = p.makeelement(_PPR, {})
-                p.insert(0, ppr)
-            rpr = ppr.find(_RPR)
-            if rpr is None:
-                rpr = ppr.makeelement(_RPR, {})
-                tail = next((c for c in ppr if c.tag in (_W + "sectPr", _W + "pPrChange")), None)
-                if tail is not None:
-                    tail.addprevious(rpr)
-                else:
-                    ppr.append(rpr)
-            # the paragraph mark's revision comes first in its w:rPr (after an insertion mark)
-            at = 1 if len(rpr) and rpr[0].tag == _INS else 0
-            rpr.insert(at, self._revision(_DEL, rpr))
+            self._delete_mark(p)
         if new:
             self._insertion(first[0], new, after=first[-1].getparent())
         self.changes += 1

@@ -171,3 +171,25 @@ def test_wrapped_bulleted_basis_replaced_whole(tmp_path, basis, expected):
     intro = accepted.index("Sở Công Thương xây dựng Kế hoạch tuyên truyền cải cách hành chính năm 2025 như sau:")
     assert accepted[first:intro] == expected
     assert read_plan(out).header.signer_title == "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
+
+
+def test_recipient_merged_into_the_issuer_is_deleted(tmp_path):
+    """Sở Thông tin và Truyền thông merged into Sở Khoa học và Công nghệ on 2025-03-01: the
+    2026 draft of the latter sends itself no copy; the line goes as a tracked deletion."""
+    import docx
+
+    d = docx.Document()
+    for line in ("UBND THÀNH PHỐ CẦN THƠ", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Số: 137/KH-SKHCN",
+                 "Cần Thơ, ngày 21 tháng 01 năm 2025", "KẾ HOẠCH",
+                 "Công tác thông tin, tuyên truyền cải cách hành chính năm 2025", "I. MỤC ĐÍCH",
+                 "Tuyên truyền cải cách hành chính năm 2025.", "Nơi nhận:", "- Sở Nội vụ;",
+                 "- Sở Thông tin và Truyền thông;", "- Lưu: VT, VP.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Ng Anh Tin"):
+        d.add_paragraph(line)
+    d.save(tmp_path / "2025.docx")
+    out = tmp_path / "2026.docx"
+    draft_docx(tmp_path / "2025.docx", year=2026, out=out)
+    _check_round_trip(tmp_path / "2025.docx", out, 2026)
+    accepted = texts(out, "accept")
+    at = accepted.index("Nơi nhận:")
+    assert accepted[at : at + 3] == ["Nơi nhận:", "- Sở Nội vụ;", "- Lưu: VT, VP."]
+    assert read_plan(out).header.recipients == read_plan(tmp_path / "2025.docx").header.recipients[::2]
