@@ -161,9 +161,9 @@ def test_cli_lint_annotate(tmp_path, capsys):
     assert code == 1  # the stale year is an error
     captured = capsys.readouterr()
     assert "PK101" in captured.out
-    assert f"wrote {out} (1 comment)" in captured.err
+    assert f"wrote {out}: 1 ghi chú / 1 comment" in captured.err
     assert [c["anchor"] for c in comments(out)] == ["năm 2023"]
     assert main(["lint", str(src), "--annotate", str(out)]) == 2
     assert "exists" in capsys.readouterr().err
     assert main(["lint", str(src), str(CAN_THO_2022), "--annotate", str(out), "--force"]) == 2
-    assert "one .docx" in capsys.readouterr().err
+    assert "--annotate takes one .docx plan" in capsys.readouterr().err
