@@ -75,7 +75,7 @@ def annotate_docx(
     from .word import WordEdit
 
     if isinstance(plan, Plan):
-        if plan.source.path is None or plan.source.form != "docx":
+        if plan.source.path is None or plan.source.form != "docx" or not plan.source.path.lower().endswith(".docx"):
             raise ReadError(plan.source.path or plan.name, "Word comments need a .docx plan (ghi chú cần tệp .docx)")
         path = Path(plan.source.path)
     else:

@@ -121,7 +121,7 @@ def draft_docx(
     if not isinstance(year, int) or not 1945 <= year <= 2100:
         raise ValueError(f"year must be a year such as 2026, not {year!r}")
     if isinstance(previous, Plan):
-        if previous.source.path is None or previous.source.form != "docx":
+        if previous.source.path is None or previous.source.form != "docx" or not previous.source.path.lower().endswith(".docx"):
             raise ReadError(previous.source.path or previous.name, "tracked changes need a .docx plan (cần tệp .docx)")
         path = Path(previous.source.path)
         prev = previous

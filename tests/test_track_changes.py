@@ -110,8 +110,8 @@ def test_cli_track_changes(tmp_path, capsys):
     out = tmp_path / "2025.docx"
     assert main(["draft", str(src), "--year", "2025", "--track-changes", "-o", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert printed.startswith(f"wrote {out}: ")
-    assert "2 comments" in printed
+    assert printed.startswith(f"đã ghi / wrote {out}: ")
+    assert "2 ghi chú / " in printed and ", 2 comments" in printed
     assert texts(out, "reject") == texts(src)
     assert main(["draft", str(HAI_DUONG_2022), "--year", "2023", "--track-changes", "-o", str(tmp_path / "t.docx")]) == 2
     assert "template route" in capsys.readouterr().err

@@ -135,8 +135,9 @@ def _tracked(args: argparse.Namespace) -> int:
         print_json({"output": str(result.path), "year": args.year, "changes": result.changes,
                     "todo": [{"kind": k, "message": m, "text": t} for k, m, t in result.todo]})
         return 0
-    print(f"wrote {result.path}: {result.changes} tracked changes (thay đổi được theo dõi), "
-          f"{len(result.todo)} comments (ghi chú)")
+    n, m = result.changes, len(result.todo)
+    print(f"đã ghi / wrote {result.path}: {n} thay đổi được theo dõi, {m} ghi chú / "
+          f"{n} tracked change{'s' if n != 1 else ''}, {m} comment{'s' if m != 1 else ''}")
     for kind, message, text in result.todo:
         print(f"  {kind:<9} {message}  [{text[:40]}]")
     return 0

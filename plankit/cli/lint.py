@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     baseline = load_baseline(args.baseline) if args.baseline else None
     batch = read_batch(args.files)
     corpus = list(batch.plans)
-    if args.annotate and (batch.files != 1 or len(corpus) != 1 or corpus[0].source.form != "docx"):
+    if args.annotate and (batch.files != 1 or len(corpus) != 1 or not str(corpus[0].source.path).lower().endswith(".docx")):
         error("--annotate cần đúng một tệp .docx / --annotate takes one .docx plan")
         return 2
     findings = []
