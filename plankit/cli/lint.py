@@ -14,7 +14,18 @@ import datetime as dt
 import json
 import sys
 
-from ._common import ERROR, INFO, WARNING, add_format, example, note, read_batch, warning
+from ._common import (
+    ERROR,
+    INFO,
+    WARNING,
+    add_format,
+    error,
+    example,
+    note,
+    read_batch,
+    warning,
+    wrote,
+)
 
 
 def _date(text: str) -> dt.date:
@@ -67,6 +78,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="record the current findings in FILE (accepting them) and exit 0",
     )
+    p.add_argument(
+        "--annotate",
+        metavar="OUT.docx",
+        help="write a copy of the (one) .docx plan with each finding as a Word comment",
+    )
+    p.add_argument("--force", action="store_true", help="overwrite OUT.docx of --annotate if it exists")
     p.set_defaults(func=run)
 
 
@@ -78,6 +95,9 @@ def run(args: argparse.Namespace) -> int:
     baseline = load_baseline(args.baseline) if args.baseline else None
     batch = read_batch(args.files)
     corpus = list(batch.plans)
+    if args.annotate and (batch.files != 1 or len(corpus) != 1 or not str(corpus[0].source.path).lower().endswith(".docx")):
+        error("--annotate cần đúng một tệp .docx / --annotate takes one .docx plan")
+        return 2
     findings = []
     for path, plan in batch.items():
         result = lint_plan(plan, rules=selection, today=args.today, corpus=corpus)
@@ -93,6 +113,13 @@ def run(args: argparse.Namespace) -> int:
     accepted = 0
     if baseline is not None:
         findings, accepted = baseline.filter(findings)
+
+    if args.annotate:
+        from ..annotate import annotate_docx
+
+        target = annotate_docx(corpus[0], findings, out=args.annotate, force=args.force)
+        n = len(findings)
+        wrote(target, f"{n} ghi chú / {n} comment{'s' if n != 1 else ''}")
 
     if args.format == "json":
         json.dump([f.to_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
