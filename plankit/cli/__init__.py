@@ -26,11 +26,18 @@ def _command_modules() -> list[str]:
     return [n for n in ORDER if n in found] + sorted(found - set(ORDER))
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line (no usage block), exit 2."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see: {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
     from .. import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="plankit",
         description="Read, cite, diff, lint, restore and draft Vietnamese CCHC communication plans.",
         epilog="Example: plankit read plans/ --format table",
@@ -42,8 +49,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _one_line_terminal(process: bool) -> None:
+    """Print what the terminal cannot encode as U+FFFD / '?'; end on SIGTERM through ``finally``.
+
+    File names that are not UTF-8 reach Python as lone surrogates; printing them would raise
+    UnicodeEncodeError. SIGTERM becomes SystemExit so that writers remove their temporary files.
+    """
+    import codecs
+    import contextlib
+    import signal
+
+    def replace(exc: UnicodeError):
+        if isinstance(exc, UnicodeEncodeError):
+            try:  # an encoder takes a non-ASCII replacement only as bytes
+                mark = "\ufffd".encode(exc.encoding)
+            except UnicodeError:
+                mark = b"?"
+            return mark * (exc.end - exc.start), exc.end
+        raise exc
+
+    codecs.register_error("plankit.replace", replace)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="plankit.replace")
+    if not process:  # main(argv) from a test or a notebook: leave the host's signals alone
+        return
+    with contextlib.suppress(ValueError):  # ValueError: not the main thread
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 1 lint errors found, 2 usage or input error)."""
+    _one_line_terminal(process=argv is None)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -54,10 +91,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PlankitError as exc:
         print(f"plankit: error: {str(exc).splitlines()[0]}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a system refusal no module turned into a PlankitError
+        from ..errors import _shown
+        from ..output import os_reason
+
+        where = f"{_shown(exc.filename)}: " if exc.filename else ""
+        print(f"plankit: error: {where}{os_reason(exc)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

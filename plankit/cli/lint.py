@@ -66,17 +66,21 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="record the current findings in FILE (accepting them) and exit 0",
     )
+    p.add_argument("--force", action="store_true", help="overwrite the --write-baseline FILE if it exists")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..lint import Selection, lint_plan, load_baseline, write_baseline
     from ..lint.sarif import to_sarif
+    from ..output import plan_outputs
     from ..read import read_plan
 
     selection = Selection(select=tuple(args.select or ("ALL",)), ignore=tuple(args.ignore or ()))
     baseline = load_baseline(args.baseline) if args.baseline else None
     paths = plan_files(args.files)
+    if args.write_baseline:
+        plan_outputs([args.write_baseline], [*paths, args.baseline], force=args.force)
     plans = [(path, read_plan(path)) for path in paths]
     corpus = [plan for _, plan in plans]
     findings = []
