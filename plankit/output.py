@@ -34,7 +34,7 @@ from pathlib import Path
 
 from .errors import OutputError, OutputExists, UnsafePath
 
-__all__ = ["check_inside", "os_reason", "plan_outputs", "write_atomic", "write_with"]
+__all__ = ["check_inside", "os_reason", "plan_outputs", "remove_stale_temporaries", "write_atomic", "write_with"]
 
 TEMP_SUFFIX = ".plankit-tmp"
 """Temporary files are ``.<name>.<pid>.<random>.plankit-tmp`` beside their target."""

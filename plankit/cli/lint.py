@@ -71,6 +71,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..errors import LintConfigError
     from ..lint import Selection, lint_plan, load_baseline, write_baseline
     from ..lint.sarif import to_sarif
     from ..output import plan_outputs
@@ -84,8 +85,14 @@ def run(args: argparse.Namespace) -> int:
     plans = [(path, read_plan(path)) for path in paths]
     corpus = [plan for _, plan in plans]
     findings = []
+    failed = 0
     for path, plan in plans:
-        result = lint_plan(plan, rules=selection, today=args.today, corpus=corpus)
+        try:
+            result = lint_plan(plan, rules=selection, today=args.today, corpus=corpus)
+        except LintConfigError as exc:  # e.g. a bad inline suppression: this file only
+            print(f"plankit: error: {path}: {exc}", file=sys.stderr)
+            failed += 1
+            continue
         for note in result.notes:
             print(f"plankit: warning: {path}: {note}", file=sys.stderr)
         findings.extend(f.with_file(path.as_posix()) for f in result)
@@ -111,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
         for f in findings:
             print(str(f))
     print(_summary(findings, len(paths), accepted), file=sys.stderr)
-    return 1 if any(f.severity == "error" for f in findings) else 0
+    return 1 if failed or any(f.severity == "error" for f in findings) else 0
 
 
 def _summary(findings: list, files: int, accepted: int) -> str:
