@@ -408,8 +408,9 @@ def _template_bytes(path: Path) -> bytes:
     names = {i.filename for i in infos}
     if "word/document.xml" not in names or "[Content_Types].xml" not in names:
         raise TemplateError(f"{path}: not a .docx template (no word/document.xml)")
-    if sum(i.file_size for i in infos) > 4 * _TEMPLATE_LIMIT:
-        raise TemplateError(f"{path}: template too large once unpacked (a zip bomb?)")
+    from .read._limits import check_zip_members  # the one set of zip-bomb limits
+
+    check_zip_members(infos, path, lambda name, reason: TemplateError(f"{name}: template too large once unpacked: {reason}"))
     with _CACHE_LOCK:
         if len(_TEMPLATE_CACHE) > 16:
             _TEMPLATE_CACHE.clear()

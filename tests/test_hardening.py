@@ -445,3 +445,97 @@ def test_synthetic_corpus_is_deterministic_and_stays_out_of_plans(synth, tmp_pat
     with pytest.raises(UnsafePath):
         synth.generate(1, ROOT / "plans" / "synthetic", lint_base=False)
     assert not (ROOT / "plans" / "synthetic").exists()
+
+
+# -- .docx limits on what the XML generates (numbering, styles, deleted marks, encodings) -------
+
+W = f'xmlns:w="{fx.W_NS}"'
+
+
+def _numbering_docx(lvl_text: str, fmt: str, start: str, paragraphs: int = 3) -> bytes:
+    numbering = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:numbering {W}><w:abstractNum w:abstractNumId="1">'
+        f'<w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{lvl_text}"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>'
+    ).encode()
+    body = "".join('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+                   f"<w:r><w:t>Mục {i}</w:t></w:r></w:p>" for i in range(paragraphs))
+    return fx._rewrite(fx._minimal_docx(), {"word/document.xml": fx._document_xml(body),
+                                             "word/numbering.xml": numbering})
+
+
+def _style_chain_docx(depth: int, paragraphs: int) -> bytes:
+    styles = "".join(f'<w:style w:type="paragraph" w:styleId="s{i}"><w:name w:val="s{i}"/>'
+                     + (f'<w:basedOn w:val="s{i - 1}"/>' if i else "") + "</w:style>" for i in range(depth))
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:styles {W}>{styles}</w:styles>'.encode()
+    body = "".join(f'<w:p><w:pPr><w:pStyle w:val="s{depth - 1 - i % 3}"/></w:pPr><w:r><w:t>Đoạn {i}</w:t></w:r></w:p>'
+                   for i in range(paragraphs))
+    return fx._rewrite(fx._minimal_docx(), {"word/document.xml": fx._document_xml(body), "word/styles.xml": xml})
+
+
+def _deleted_marks_docx(paragraphs: int) -> bytes:
+    body = "".join('<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr>'
+                   f"<w:r><w:t>đoạn {i} </w:t></w:r></w:p>" for i in range(paragraphs))
+    return fx._rewrite(fx._minimal_docx(), {"word/document.xml": fx._document_xml(body + "<w:p><w:r><w:t>hết</w:t></w:r></w:p>")})
+
+
+def _encoded_doctype_docx(codec: str, bom: bytes = b"") -> bytes:
+    entities = '<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+    xml = (f'<?xml version="1.0" encoding="{codec.upper()}"?>'
+           f'<!DOCTYPE w:document [{entities}]>'
+           f'<w:document {W}><w:body><w:p><w:r><w:t>KE HOACH &lol2;</w:t></w:r></w:p></w:body></w:document>')
+    return fx._rewrite(fx._minimal_docx(), {"word/document.xml": bom + xml.encode(codec)})
+
+
+LIMITS = {
+    # 2.6 KB in the issue: "%1" repeated in lvlText once generated 13.8 M characters
+    "label-repeated": (lambda: _numbering_docx("%1" * 2000, "decimal", "1", 2000), "numbering level's text is 4000"),
+    "letter-start": (lambda: _numbering_docx("%1.", "lowerLetter", "2600000000"), "starts at 2600000000"),
+    "roman-start": (lambda: _numbering_docx("%1.", "upperRoman", "9" * 4000), "starts at 99999999999999999999..."),
+    "letters-past-label-limit": (lambda: _numbering_docx("%1%1%1%1%1%1%1%1", "lowerLetter", "32000"),
+                                 "numbering label is 9848 characters"),
+    "style-chain": (lambda: _style_chain_docx(3000, 3), "inherits through more than 64 styles"),
+    "doctype-utf-32": (lambda: _encoded_doctype_docx("utf-32"), "declares a DOCTYPE"),
+    "doctype-utf-32-be": (lambda: _encoded_doctype_docx("utf-32-be"), "declares a DOCTYPE"),
+    "doctype-utf-16-no-bom": (lambda: _encoded_doctype_docx("utf-16-le"), "declares a DOCTYPE"),
+    "doctype-ebcdic": (lambda: _encoded_doctype_docx("cp037"), "DOCTYPE"),
+}
+
+
+@pytest.mark.parametrize("name", list(LIMITS))
+def test_docx_limits_on_generated_text_end_in_one_read_error(tmp_path, name):
+    build, reason = LIMITS[name]
+    path = tmp_path / f"{name}.docx"
+    path.write_bytes(build())
+    before = sha256(path)
+    out = run_python(f"""
+        from plankit.errors import ReadError
+        from plankit.read import read_plan
+        try:
+            read_plan({str(path)!r})
+            print("read")
+        except ReadError as exc:
+            print(exc)
+    """, timeout=20)
+    assert out.returncode == 0 and out.stderr == "", out.stderr
+    message = out.stdout.strip()
+    assert message.startswith(f"{path}: ") and reason in message, message
+    assert sha256(path) == before
+
+
+def test_numbering_and_styles_within_the_limits_still_read():
+    from plankit.read._docx import read_docx
+
+    layout = read_docx(_numbering_docx("%1)", "lowerLetter", "27", 2))
+    assert layout.text == "aa) Mục 0\nbb) Mục 1"
+    layout = read_docx(_numbering_docx("Điều %1.", "upperRoman", "3999", 2))
+    assert layout.text == "Điều MMMCMXCIX. Mục 0\nĐiều MMMM. Mục 1"
+    assert read_docx(_style_chain_docx(60, 2)).text == "Đoạn 0\nĐoạn 1"
+
+
+def test_deleted_paragraph_marks_join_into_one_paragraph():
+    from plankit.read._docx import read_docx
+
+    layout = read_docx(_deleted_marks_docx(3))
+    assert layout.text == "đoạn 0 đoạn 1 đoạn 2 hết"
