@@ -539,3 +539,83 @@ def test_deleted_paragraph_marks_join_into_one_paragraph():
 
     layout = read_docx(_deleted_marks_docx(3))
     assert layout.text == "đoạn 0 đoạn 1 đoạn 2 hết"
+
+
+# -- PDF: bounded work, pypdf's warnings captured ----------------------------------------------
+
+
+def _shared_stream_pdf(pages: int, lines: int = 60) -> bytes:
+    """``pages`` pages that all draw one content stream of ``lines`` text lines."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    font = writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica")}))
+    body = "".join(f"BT /F1 10 Tf 20 {800 - (i % 70) * 11} Td (Ke hoach tuyen truyen cai cach hanh chinh {i}) Tj ET\n"
+                   for i in range(lines))
+    stream = DecodedStreamObject()
+    stream.set_data(body.encode())
+    ref = writer._add_object(stream.flate_encode())
+    for _ in range(pages):
+        page = writer.add_blank_page(595, 842)
+        page[NameObject("/Contents")] = ref
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def test_a_small_pdf_of_many_pages_sharing_one_stream_is_refused_quickly(tmp_path):
+    path = tmp_path / "shared.pdf"
+    path.write_bytes(_shared_stream_pdf(1999, 400))
+    assert path.stat().st_size < 400_000
+    out = run_python(f"""
+        import time
+        from plankit.errors import ReadError
+        from plankit.read import read_plan
+        start = time.perf_counter()
+        try:
+            read_plan({str(path)!r})
+        except ReadError as exc:
+            print(exc)
+        print(time.perf_counter() - start < 10)
+    """, timeout=60)
+    message, quick = out.stdout.strip().splitlines()
+    assert message.startswith(f"{path}: refused: the PDF's pages hold more than 6 MB of drawing instructions")
+    assert quick == "True" and out.stderr == ""
+
+
+def test_pypdf_warnings_become_plan_warnings_or_part_of_the_error_line(tmp_path):
+    import re
+
+    good = _shared_stream_pdf(3)
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(re.sub(rb"startxref\s+\d+", b"startxref\n9", good))
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(good[:-40])
+    out = run_python(f"""
+        from plankit.errors import ReadError
+        from plankit.read import read_plan
+        plan = read_plan({str(damaged)!r})
+        print(len(plan.text), [w.message for w in plan.warnings])
+        try:
+            read_plan({str(cut)!r})
+        except ReadError as exc:
+            print(exc)
+    """, timeout=60)
+    assert out.stderr == ""  # nothing printed by pypdf
+    read, error = out.stdout.strip().splitlines()
+    assert read.startswith("8069 ") and "PDF damaged in places, read anyway (pypdf: incorrect startxref pointer" in read
+    assert error == f"{cut}: damaged PDF (Stream has ended unexpectedly) [pypdf: EOF marker not found]"
+
+
+def test_the_cli_prints_one_line_for_a_damaged_pdf(tmp_path):
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(_shared_stream_pdf(3)[:-40])
+    out = _cli("read", str(cut))
+    assert out.stderr.count("\n") == 1 and "EOF marker not found" in out.stderr

@@ -48,7 +48,7 @@ MAX_ZIP_MEMBERS = 10_000
 MAX_PDF_PAGES = 2_000
 """The most pages read from a PDF (plans have 3 to 30)."""
 
-MAX_PDF_CONTENT_BYTES = 64 * 1024 * 1024
+MAX_PDF_CONTENT_BYTES = 6 * 1024 * 1024
 """The most decoded content-stream bytes interpreted over all pages of a PDF. Pages may share
 one content stream: a 13 KB file of 2,000 pages each pointing at the same 1 MB stream would
 otherwise make the text extractor interpret 2 GB."""
