@@ -619,3 +619,79 @@ def test_the_cli_prints_one_line_for_a_damaged_pdf(tmp_path):
     cut.write_bytes(_shared_stream_pdf(3)[:-40])
     out = _cli("read", str(cut))
     assert out.stderr.count("\n") == 1 and "EOF marker not found" in out.stderr
+
+
+# -- hostile templates: refused within seconds and under a memory cap -------------------------
+
+HOSTILE_TEMPLATES = [
+    ('{{ "a"|center(10**8) }}', "filter 'center' with 100000000"),
+    ('{{ "%100000000s" % 1 }}', "'%' formatting with a width of 100000000"),
+    ('{{ "%-99999999d"|format(1) }}', "filter 'format' with a width of 99999999"),
+    ('{{ "{:>100000000}".format(1) }}', "'format()' with a width of 100000000"),
+    ('{{ "x".ljust(100000000) }}', "'ljust()' with 100000000"),
+    ('{{ "x" * 100000000 }}', "'*' builds a value of 100,000,000"),
+    ("{{ lipsum(20000) }}", "lipsum(20000, max=100) would write up to 2,000,000 words"),
+    ('{{ (range(100000)|list)|join("aaaaaaaaaaaaaaa") }}', "filter 'join' builds a value of about"),
+    ('{% set a = "a" * 999999 %}{% set b = a ~ a %}{{ b }}', "'~' builds a string of 1,999,998 characters"),
+    ('{% set a = "a" * 999999 %}{{ a + a }}', "'+' builds a value of 1,999,998"),
+    ('{% set a = "ab" * 400000 %}{{ a|replace("a", a) }}', "filter 'replace' builds a value of about"),
+    ("{{ range(10**9)|list }}", "yields 1,000,000,000 numbers"),
+    ("{{ 99999 ** 99999 }}", "is too large a number"),
+    ("{% for i in range(9999) %}{% for j in range(9999) %}{% for k in range(99) %}{% endfor %}{% endfor %}{% endfor %}",
+     "ran longer than 2 s"),
+    ("{% set l = range(100000)|list %}{% for i in l %}{% for j in l %}{% endfor %}{% endfor %}", "ran longer than 2 s"),
+    ("{% macro f(n) %}{% if n %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}{% endmacro %}{{ f(40) }}", "ran longer than 2 s"),
+    ('{% for i in range(99999) %}{{ "x" * 999 }}{% endfor %}', "writes more than 8,000,000 characters"),
+    ("{{ [title]|map(attribute='__class__')|list }}", "access to attribute '__class__' of a str object is unsafe"),
+    ("{{ [title]|groupby('__class__') }}", "access to attribute '__class__' of a str object is unsafe"),
+    ("{{ [title]|map(attribute='no_such')|list }}", "unknown variable 'no_such'"),
+    ("{{ " * 25000, "unclosed tag '{{' (no '}}' before the next tag)"),
+    ("Kế hoạch {{ title ", "unclosed tag '{{ title' (no '}}' until the end)"),
+]
+
+
+def test_hostile_templates_are_refused_within_seconds_under_a_memory_cap(tmp_path):
+    import docx
+
+    paths = []
+    for i, (tag, _reason) in enumerate(HOSTILE_TEMPLATES):
+        d = docx.Document()
+        d.add_paragraph("{{ title }}")
+        d.add_paragraph(tag)
+        d.save(str(tmp_path / f"t{i}.docx"))
+        paths.append(str(tmp_path / f"t{i}.docx"))
+    out = run_python(f"""
+        import json, resource, time
+        resource.setrlimit(resource.RLIMIT_AS, (700 * 1024 * 1024, resource.RLIM_INFINITY))
+        import plankit.sandbox as sandbox
+        sandbox.TIME_LIMIT = 2.0
+        from plankit.draft import draft_plan, render_docx
+        from plankit.errors import TemplateError
+        plan = draft_plan("plans/hai-duong/2022-so-cong-thuong.txt", year=2023)
+        result = []
+        for i, path in enumerate({paths!r}):
+            start = time.perf_counter()
+            try:
+                render_docx(plan, {str(tmp_path)!r} + f"/out{{i}}.docx", template=path)
+                result.append(["rendered", time.perf_counter() - start])
+            except TemplateError as exc:
+                result.append([str(exc), time.perf_counter() - start])
+        print(json.dumps(result))
+    """, timeout=240)
+    assert out.returncode == 0, out.stderr
+    for (tag, reason), (message, seconds) in zip(HOSTILE_TEMPLATES, json.loads(out.stdout), strict=True):
+        assert message.startswith(f"{tmp_path}/t"), (tag, message)
+        assert reason in message, (tag, message)
+        assert "MemoryError" not in message and seconds < 6, (tag, message, seconds)
+    assert not list(tmp_path.glob("out*.docx"))
+
+
+def test_ordinary_template_code_still_renders():
+    from plankit.sandbox import environment
+
+    env = environment()
+    source = ("{% for b in basis %}{{ loop.index }}. {{ b|upper }}{{ ', ' if not loop.last }}{% endfor %}"
+              "|{{ '%-6s|' % 'TT' }}{{ '{:>4}'.format(12) }}|{{ range(3)|list|join('-') }}|{{ 2 ** 10 }}"
+              "|{{ ['a', 'b']|map('upper')|join }}|{{ lipsum(2, html=False)|length > 20 }}")
+    assert env.from_string(source).render(basis=["Luật 2015", "Nghị định 30/2020"]) == (
+        "1. LUẬT 2015, 2. NGHỊ ĐỊNH 30/2020|TT    |  12|0-1-2|1024|AB|True")
