@@ -695,3 +695,14 @@ def test_ordinary_template_code_still_renders():
               "|{{ ['a', 'b']|map('upper')|join }}|{{ lipsum(2, html=False)|length > 20 }}")
     assert env.from_string(source).render(basis=["Luật 2015", "Nghị định 30/2020"]) == (
         "1. LUẬT 2015, 2. NGHỊ ĐỊNH 30/2020|TT    |  12|0-1-2|1024|AB|True")
+
+
+def test_the_reliability_page_names_tests_that_exist():
+    """docs/reliability.md lists, for each promise, the tests that hold it: they must exist."""
+    import re
+
+    page = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"\b(test_[a-z0-9_]+)\b(?!\.py|/)", page)) - {"test_a_10_mb_line_", "test_check_inside_"}
+    sources = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_*.py"))
+    defined = set(re.findall(r"^def (test_[a-z0-9_]+)", sources, re.M))
+    assert named and named <= defined, sorted(named - defined)
