@@ -638,9 +638,9 @@ HOSTILE_TEMPLATES = [
     ("{{ range(10**9)|list }}", "yields 1,000,000,000 numbers"),
     ("{{ 99999 ** 99999 }}", "is too large a number"),
     ("{% for i in range(9999) %}{% for j in range(9999) %}{% for k in range(99) %}{% endfor %}{% endfor %}{% endfor %}",
-     "ran longer than 2 s"),
-    ("{% set l = range(100000)|list %}{% for i in l %}{% for j in l %}{% endfor %}{% endfor %}", "ran longer than 2 s"),
-    ("{% macro f(n) %}{% if n %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}{% endmacro %}{{ f(40) }}", "ran longer than 2 s"),
+     "ran longer than 1 s"),
+    ("{% set l = range(100000)|list %}{% for i in l %}{% for j in l %}{% endfor %}{% endfor %}", "ran longer than 1 s"),
+    ("{% macro f(n) %}{% if n %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}{% endmacro %}{{ f(40) }}", "ran longer than 1 s"),
     ('{% for i in range(99999) %}{{ "x" * 999 }}{% endfor %}', "writes more than 8,000,000 characters"),
     ("{{ [title]|map(attribute='__class__')|list }}", "access to attribute '__class__' of a str object is unsafe"),
     ("{{ [title]|groupby('__class__') }}", "access to attribute '__class__' of a str object is unsafe"),
@@ -664,7 +664,7 @@ def test_hostile_templates_are_refused_within_seconds_under_a_memory_cap(tmp_pat
         import json, resource, time
         resource.setrlimit(resource.RLIMIT_AS, (700 * 1024 * 1024, resource.RLIM_INFINITY))
         import plankit.sandbox as sandbox
-        sandbox.TIME_LIMIT = 2.0
+        sandbox.TIME_LIMIT = 1.0
         from plankit.draft import draft_plan, render_docx
         from plankit.errors import TemplateError
         plan = draft_plan("plans/hai-duong/2022-so-cong-thuong.txt", year=2023)
@@ -682,7 +682,7 @@ def test_hostile_templates_are_refused_within_seconds_under_a_memory_cap(tmp_pat
     for (tag, reason), (message, seconds) in zip(HOSTILE_TEMPLATES, json.loads(out.stdout), strict=True):
         assert message.startswith(f"{tmp_path}/t"), (tag, message)
         assert reason in message, (tag, message)
-        assert "MemoryError" not in message and seconds < 6, (tag, message, seconds)
+        assert "MemoryError" not in message and seconds < 5, (tag, message, seconds)
     assert not list(tmp_path.glob("out*.docx"))
 
 

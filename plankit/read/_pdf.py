@@ -181,7 +181,7 @@ def read_pdf(data: bytes, path: str | None = None) -> Layout:
     >>> read_pdf(b"%PDF-1.4 not really", "x.pdf")
     Traceback (most recent call last):
     ...
-    plankit.errors.ReadError: x.pdf: damaged PDF (...)
+    plankit.errors.ReadError: x.pdf: damaged PDF (...) [pypdf: EOF marker not found]
     """
     with _captured() as noise:
         try:
