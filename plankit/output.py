@@ -8,6 +8,8 @@ command before any is written (:func:`plan_outputs`):
 * an existing output is replaced only with ``force``;
 * a symbolic link (dangling or not), a folder, a FIFO, a socket or a device file is never an
   output, with or without ``force`` (``-o /proc/self/fd/1`` or ``-o /dev/sda`` are refused);
+* a file or folder marked read-only for everyone (no ``w`` bit) is never written, even by root,
+  whom the kernel would let write;
 * two outputs of one command may not be the same file.
 
 Writing (:func:`write_with`) puts the bytes in a temporary file beside the target, then
@@ -111,6 +113,9 @@ def _check_target(path: Path, force: bool) -> None:
             kind = ("FIFO" if stat.S_ISFIFO(st.st_mode) else "socket" if stat.S_ISSOCK(st.st_mode)
                     else "device file")
             raise OutputError(path, f"không phải tệp thường / is a {kind}, not a regular file")
+        if not st.st_mode & 0o222:
+            # Marked read-only for everyone: refused even for root, whom the kernel lets write.
+            raise OutputError(path, "tệp chỉ đọc / the file is read-only")
         if not force:
             raise OutputExists(path)
     # The nearest existing folder above the target must be a folder we may write in.
@@ -128,6 +133,8 @@ def _check_target(path: Path, force: bool) -> None:
         raise OutputError(path, f"{_REASONS[errno.ENOTDIR]} ({parent})")
     if not os.access(parent, os.W_OK | os.X_OK):
         raise OutputError(path, f"{_REASONS[errno.EACCES]} ({parent})")
+    if not pst.st_mode & 0o222:
+        raise OutputError(path, f"thư mục chỉ đọc / the folder is read-only ({parent})")
 
 
 def plan_outputs(

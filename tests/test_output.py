@@ -223,16 +223,23 @@ def test_a_full_disk_in_the_cli_is_one_line(work):
     assert sorted(p.name for p in work.iterdir()) == ["NEW.txt", "OLD.txt", "PLAN.txt"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_a_read_only_folder_is_one_line(work, capsys):
+def test_read_only_folders_and_files_are_refused_even_for_root(work, capsys):
+    """A folder or file marked read-only (no w bit) is never written, whoever runs plankit."""
     ro = work / "ro"
     ro.mkdir()
+    (work / "locked.txt").write_text("giữ nguyên", encoding="utf-8")
     ro.chmod(0o555)
+    (work / "locked.txt").chmod(0o444)
     try:
         code, err = run(capsys, "restore", "PLAN.txt", "-o", "ro/out.txt")
+        assert code == 2 and err.count("\n") == 1
+        assert err.startswith("plankit: error: ro/out.txt: ") and ("read-only" in err or "permission denied" in err)
+        assert list(ro.iterdir()) == []
+        code, err = run(capsys, "restore", "PLAN.txt", "-o", "locked.txt", "--force")
+        assert (code, err) == (2, "plankit: error: locked.txt: tệp chỉ đọc / the file is read-only\n")
+        assert (work / "locked.txt").read_text(encoding="utf-8") == "giữ nguyên"
     finally:
         ro.chmod(0o755)
-    assert code == 2 and err.count("\n") == 1 and "permission denied" in err
 
 
 # -- concurrency and killed writers -------------------------------------------------------------
