@@ -34,9 +34,17 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .errors import OutputError, OutputExists, UnsafePath
+from .errors import OutputError, OutputExists, PlankitError, UnsafePath
 
-__all__ = ["check_inside", "os_reason", "plan_outputs", "remove_stale_temporaries", "write_atomic", "write_with"]
+__all__ = [
+    "check_inside",
+    "check_suffix",
+    "os_reason",
+    "plan_outputs",
+    "remove_stale_temporaries",
+    "write_atomic",
+    "write_with",
+]
 
 TEMP_SUFFIX = ".plankit-tmp"
 """Temporary files are ``.<name>.<pid>.<random>.plankit-tmp`` beside their target."""
@@ -331,3 +339,20 @@ def write_atomic(
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     return write_with(path, lambda tmp: tmp.write_bytes(payload), force=force, inputs=inputs)
+
+
+def check_suffix(path: str | os.PathLike[str], suffix: str) -> Path:
+    """``path``, or a :class:`PlankitError` when its extension is not ``suffix``: a writer of
+    .docx files never writes a Word document into ``plan.txt``.
+
+    >>> check_suffix("du-thao.DOCX", ".docx").name
+    'du-thao.DOCX'
+    >>> check_suffix("du-thao.txt", ".docx")
+    Traceback (most recent call last):
+    ...
+    plankit.errors.PlankitError: du-thao.txt: tên tệp phải có đuôi .docx / the file name must end in .docx
+    """
+    target = Path(path)
+    if target.suffix.lower() != suffix:
+        raise PlankitError(f"{target}: tên tệp phải có đuôi {suffix} / the file name must end in {suffix}")
+    return target

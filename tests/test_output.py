@@ -85,7 +85,7 @@ def test_an_input_is_never_an_output(work, capsys, command, victim, force):
     before = hashes(work)
     code, err = run(capsys, *command, *(["--force"] if force else []))
     assert code == 2
-    assert err == f"plankit: error: {victim}: là một tệp đầu vào của lệnh / {SAME_AS_INPUT}; " \
+    assert err == f"plankit: lỗi / error: {victim}: là một tệp đầu vào của lệnh / {SAME_AS_INPUT}; " \
                   "choose another output (--force does not change this)\n"
     assert hashes(work) == before
 
@@ -131,7 +131,7 @@ def test_every_output_is_checked_before_any_is_written(work, capsys):
     assert code == 2 and "exists.docx: already exists" in err
     assert not (work / "new.html").exists()
     code, err = run(capsys, "diff", "OLD.txt", "NEW.txt", "--html", "X", "--docx", "X", "--force")
-    assert (code, err) == (2, "plankit: error: X: được chọn hai lần làm đầu ra / given twice as an output\n")
+    assert (code, err) == (2, "plankit: lỗi / error: X: được chọn hai lần làm đầu ra / given twice as an output\n")
     assert not (work / "X").exists()
 
 
@@ -165,7 +165,7 @@ def test_links_fifos_devices_and_folders_are_never_outputs(work, capsys, kind, r
     before = os.lstat(target)
     code, err = run(capsys, "restore", "PLAN.txt", "-o", target, *(["--force"] if force else []))
     assert code == 2 and err.count("\n") == 1
-    assert err.startswith(f"plankit: error: {target}: ") and reason in err
+    assert err.startswith(f"plankit: lỗi / error: {target}: ") and reason in err
     after = os.lstat(target)
     assert (after.st_mode, after.st_ino, after.st_size) == (before.st_mode, before.st_ino, before.st_size)
     if kind == "link-to-file":
@@ -175,9 +175,9 @@ def test_links_fifos_devices_and_folders_are_never_outputs(work, capsys, kind, r
 def test_baseline_onto_a_folder_and_a_file_standing_for_a_folder(work, capsys):
     (work / "afile").write_text("x", encoding="utf-8")
     assert run(capsys, "lint", "PLAN.txt", "--write-baseline", ".") == (
-        2, "plankit: error: .: là một thư mục / is a folder, not a file\n")
+        2, "plankit: lỗi / error: .: là một thư mục / is a folder, not a file\n")
     code, err = run(capsys, "restore", "PLAN.txt", "-o", "afile/out.txt")
-    assert code == 2 and err.startswith("plankit: error: afile/out.txt: ")
+    assert code == 2 and err.startswith("plankit: lỗi / error: afile/out.txt: ")
     assert "a file stands where a folder should be" in err and err.count("\n") == 1
 
 
@@ -219,7 +219,7 @@ def test_a_full_disk_in_the_cli_is_one_line(work):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     out = subprocess.run([sys.executable, "-m", "plankit", "diff", "OLD.txt", "NEW.txt", "--html", "big.html"],
                          cwd=work, env=env, preexec_fn=limit, capture_output=True, text=True, timeout=120)
-    assert (out.returncode, out.stderr) == (2, "plankit: error: big.html: tệp quá lớn / file too large\n")
+    assert (out.returncode, out.stderr) == (2, "plankit: lỗi / error: big.html: tệp quá lớn / file too large\n")
     assert sorted(p.name for p in work.iterdir()) == ["NEW.txt", "OLD.txt", "PLAN.txt"]
 
 
@@ -233,10 +233,10 @@ def test_read_only_folders_and_files_are_refused_even_for_root(work, capsys):
     try:
         code, err = run(capsys, "restore", "PLAN.txt", "-o", "ro/out.txt")
         assert code == 2 and err.count("\n") == 1
-        assert err.startswith("plankit: error: ro/out.txt: ") and ("read-only" in err or "permission denied" in err)
+        assert err.startswith("plankit: lỗi / error: ro/out.txt: ") and ("read-only" in err or "permission denied" in err)
         assert list(ro.iterdir()) == []
         code, err = run(capsys, "restore", "PLAN.txt", "-o", "locked.txt", "--force")
-        assert (code, err) == (2, "plankit: error: locked.txt: tệp chỉ đọc / the file is read-only\n")
+        assert (code, err) == (2, "plankit: lỗi / error: locked.txt: tệp chỉ đọc / the file is read-only\n")
         assert (work / "locked.txt").read_text(encoding="utf-8") == "giữ nguyên"
     finally:
         ro.chmod(0o755)
@@ -372,14 +372,14 @@ def test_graph_dpi_out_of_range_is_one_line(work, capsys, dpi):
         main(["graph", "PLAN.txt", "-o", "g.png", "--dpi", dpi])
     err = capsys.readouterr().err
     assert info.value.code == 2
-    assert err == (f"plankit graph: error: argument --dpi: expected a resolution in dots per inch "
+    assert err == (f"plankit graph: lỗi / error: argument --dpi: expected a resolution in dots per inch "
                    f"from 20 to 1200, got '{dpi}' (see: plankit graph --help)\n")
     assert not (work / "g.png").exists()
 
 
 def test_demo_without_its_plans_folder_is_one_line(work, capsys):
     assert run(capsys, "demo", "--plans", "no-such-folder", "--no-report") == (
-        2, "plankit: error: no-such-folder: không có thư mục kế hoạch này / plans folder not found\n")
+        2, "plankit: lỗi / error: no-such-folder: không có thư mục kế hoạch này / plans folder not found\n")
 
 
 def test_file_names_that_are_not_utf8_are_shown_with_replacement_characters(work):
@@ -403,5 +403,5 @@ def test_a_bad_inline_suppression_names_its_file_and_the_others_are_linted(work,
     code = main(["lint", "PLAN.txt", "b.txt", "--format", "json"])
     captured = capsys.readouterr()
     assert code == 1
-    assert captured.err.splitlines()[0].startswith("plankit: error: b.txt: unknown rule selector 'PK999'")
+    assert captured.err.splitlines()[0].startswith("plankit: lỗi / error: b.txt: unknown rule selector 'PK999'")
     assert {f["file"] for f in json.loads(captured.out)} == {"PLAN.txt"}

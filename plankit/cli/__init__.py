@@ -2,7 +2,9 @@
 
 Each subcommand lives in its own module of this package and exposes ``register(subparsers)``.
 Errors become exit codes here and only here: a :class:`~plankit.errors.PlankitError` prints one
-line on stderr and exits 2; lint findings exit 1 when any is an error.
+line on stderr (``plankit: lỗi / error: ...``) and exits 2; batch commands exit 1 when a file
+could not be read, lint also when a finding is an error. Output is UTF-8 whatever the console's
+code page, so that a redirected CSV opens in Excel with its Vietnamese intact.
 """
 
 from __future__ import annotations
@@ -27,10 +29,13 @@ def _command_modules() -> list[str]:
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors are one line (no usage block), exit 2."""
+    """argparse with the usage errors in the convention of every other message, on one line
+    (no usage block; the line says where the usage is), exit 2."""
 
     def error(self, message: str):  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message} (see: {self.prog} --help)\n")
+        from ._common import ERROR
+
+        self.exit(2, f"{self.prog}: {ERROR}: {message} (see: {self.prog} --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     for name in _command_modules():
         importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
+
+
+def _utf8(stream) -> None:
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    if encoding != "utf8" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(encoding="utf-8")
 
 
 def _one_line_terminal(process: bool) -> None:
@@ -79,7 +90,12 @@ def _one_line_terminal(process: bool) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit code (0 ok, 1 lint errors found, 2 usage or input error)."""
+    """Run the CLI; returns the exit code (0 ok, 1 some file failed or lint errors found,
+    2 usage error)."""
+    from ._common import error
+
+    _utf8(sys.stdout)
+    _utf8(sys.stderr)
     _one_line_terminal(process=argv is None)
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -89,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except PlankitError as exc:
-        print(f"plankit: error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        error(str(exc))
         return 2
     except BrokenPipeError:
         return 0
@@ -98,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ..output import os_reason
 
         where = f"{_shown(exc.filename)}: " if exc.filename else ""
-        print(f"plankit: error: {where}{os_reason(exc)}", file=sys.stderr)
+        error(f"{where}{os_reason(exc)}")
         return 2
     except KeyboardInterrupt:
         return 130
