@@ -26,7 +26,7 @@ from .align import align_units, match_pairs, moved
 from .classify import Years, classify_op, find_typos, is_self_reference, widen_lead, year_of
 from .parts import ENDING, OPENING, Side, Unit, title_similarity
 from .result import Change, Mark, Part, Piece, PlanDiff, RowPair, SectionPair, Segment, TablePair
-from .tokens import Alignment, Bag, Fuzzy, Tok, align_words, looks_ocr
+from .tokens import Alignment, Bag, Fuzzy, Tok, align_words, diff_keys, looks_ocr
 
 __all__ = ["diff_plans"]
 
@@ -36,6 +36,10 @@ UNIT_THRESHOLD = 0.3
 # Paragraphs left unpaired by the in-order alignment pair up as moved from this similarity on
 # (the same Cần Thơ paragraph, clean against OCR, scores 0.49; unrelated ones stay under 0.3).
 UNIT_MOVED = 0.4
+# Paragraphs between two anchors are aligned by similarity up to this many (old x new) pairs.
+GAP_CELLS = 2_500
+# Lone paragraphs are searched for moves only up to this many (removed x added) candidates.
+MOVED_CANDIDATES = 10_000
 # A paired group sharing fewer words than this is shown as one rewrite, not as confetti.
 REWRITE_BELOW = 0.3
 
@@ -250,11 +254,13 @@ class Engine:
                 return 1.0
             return wa.similarity(wb)
 
-        groups = [list(g) for g in align_units(len(ua), len(ub), sim, UNIT_THRESHOLD)]
+        groups = self._stream_groups(ua, ub, ka, kb, sim)
         groups = _pair_by_position(groups, ua, ub)
         moved_new: set[int] = set()
         lone_a = [k for k, (ia, ib) in enumerate(groups) if ia and not ib]
         lone_b = [k for k, (ia, ib) in enumerate(groups) if ib and not ia]
+        if len(lone_a) * len(lone_b) > MOVED_CANDIDATES:  # bounded work: no search for moves
+            lone_a = lone_b = []
         cand = sorted(((sim(groups[x][0], groups[y][1]), x, y) for x in lone_a for y in lone_b), reverse=True)
         used: set[int] = set()
         for s, x, y in cand:
@@ -274,6 +280,85 @@ class Engine:
                 ao = sa[-1].span.end
             if sb:
                 an = sb[-1].span.end
+
+    def _stream_groups(self, ua: list[Unit], ub: list[Unit], ka: list[Bag], kb: list[Bag],
+                       sim: Callable[[tuple[int, ...], tuple[int, ...]], float]) -> list[list[tuple[int, ...]]]:
+        """Align paragraphs in order: anchors from one word diff of the whole stretch, then the
+        paragraph alignment (:func:`.align.align_units`) between anchors.
+
+        The words of all paragraphs of each side are diffed as one stream (white space, line
+        breaks and paragraph ends are no tokens), so a paragraph re-wrapped into ten lines, or
+        two paragraphs joined, still find each other. An old and a new paragraph that share
+        aligned words covering at least half of the shorter one are anchored together (with
+        every paragraph linked to them, so a paragraph and its re-wrapped lines form one group).
+        What lies between anchors is few paragraphs, aligned by similarity as before. Near
+        linear: :func:`.tokens.diff_keys` anchors long streams on unique words, and the
+        paragraph alignment only runs on the short stretches between anchors.
+        """
+        keys_a, own_a = _stream(self.a, ua)
+        keys_b, own_b = _stream(self.b, ub)
+        shared: Counter = Counter()
+        for tag, i1, i2, j1, _j2 in diff_keys(keys_a, keys_b):
+            if tag == "equal":
+                for d in range(i2 - i1):
+                    shared[(own_a[i1 + d], own_b[j1 + d])] += 1
+        boxes: list[list[int]] = []  # [a_lo, a_hi, b_lo, b_hi], inclusive
+        for (x, y), n in sorted(shared.items()):
+            if n < 0.5 * min(ka[x].n, kb[y].n):
+                continue
+            hx, hy = ua[x].section is not None, ub[y].section is not None
+            if hx != hy or (hx and self._paired_headings(ua[x], ub[y]) == 0.0):
+                continue
+            if boxes and (x <= boxes[-1][1] or y <= boxes[-1][3]):
+                box = boxes[-1]
+                box[1], box[3] = max(box[1], x), max(box[3], y)
+            else:
+                boxes.append([x, x, y, y])
+        groups: list[list[tuple[int, ...]]] = []
+        na = nb = 0
+
+        def gap(a_hi: int, b_hi: int) -> None:
+            """Align the paragraphs between the last anchor and ``(a_hi, b_hi)``."""
+            n, m = a_hi - na, b_hi - nb
+            if n and m and n * m <= GAP_CELLS:
+                for ga, gb in align_units(n, m, lambda ia, ib: sim(tuple(na + i for i in ia),
+                                                                   tuple(nb + j for j in ib)), UNIT_THRESHOLD):
+                    groups.append([tuple(na + i for i in ga), tuple(nb + j for j in gb)])
+            else:
+                groups.extend([[(i,), ()] for i in range(na, a_hi)] + [[(), (j,)] for j in range(nb, b_hi)])
+
+        def merged(ia: range, ib: range) -> float:
+            wa, wb = Bag(), Bag()
+            for i in ia:
+                wa = wa + ka[i]
+            for j in ib:
+                wb = wb + kb[j]
+            return wa.similarity(wb)
+
+        kept: list[list[int]] = []
+        for box in boxes:
+            if kept and (box[0] <= kept[-1][1] or box[2] <= kept[-1][3]):
+                continue  # crossing links (a word matched out of order): no anchor
+            kept.append(box)
+        # A paragraph found only on one side next to an anchor joins it when that makes the two
+        # sides more alike (an old paragraph split in two, one half rewritten under OCR noise).
+        for k, box in enumerate(kept):
+            lo_a = kept[k - 1][1] + 1 if k else 0
+            lo_b = kept[k - 1][3] + 1 if k else 0
+            if box[0] == lo_a:
+                while box[2] > lo_b and merged(range(box[0], box[1] + 1), range(box[2] - 1, box[3] + 1)) > \
+                        merged(range(box[0], box[1] + 1), range(box[2], box[3] + 1)):
+                    box[2] -= 1
+            elif box[2] == lo_b:
+                while box[0] > lo_a and merged(range(box[0] - 1, box[1] + 1), range(box[2], box[3] + 1)) > \
+                        merged(range(box[0], box[1] + 1), range(box[2], box[3] + 1)):
+                    box[0] -= 1
+        for a_lo, a_hi, b_lo, b_hi in kept:
+            gap(a_lo, b_lo)
+            groups.append([tuple(range(a_lo, a_hi + 1)), tuple(range(b_lo, b_hi + 1))])
+            na, nb = a_hi + 1, b_hi + 1
+        gap(len(ua), len(ub))
+        return groups
 
     def _paired_headings(self, x: Unit, y: Unit) -> float | None:
         """Headings follow the section pairing: 0.9 for the headings of two paired sections, 0 for
@@ -626,6 +711,17 @@ class Engine:
 
 
 # --- helpers -----------------------------------------------------------------------------------
+
+def _stream(side: Side, units: list[Unit]) -> tuple[list[str], list[int]]:
+    """The word keys of ``units`` in order, and the unit each word belongs to."""
+    keys: list[str] = []
+    owner: list[int] = []
+    for k, u in enumerate(units):
+        words = side.words(u.span)
+        keys += words
+        owner += [k] * len(words)
+    return keys, owner
+
 
 def _pair_by_position(groups: list[list[tuple[int, ...]]], ua: list[Unit], ub: list[Unit]) -> list[list[tuple[int, ...]]]:
     """Pair a lone removed paragraph with a lone added one between the same neighbours: the

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block, Plan, Section, SourceRef, Span
-from ..text import fold
+from ..text import fold, is_upper_text
 from .align import text_similarity
 from .tokens import Tok, TokenStream, ocr_clean
 
@@ -24,6 +24,11 @@ OPENING = "Phần mở đầu"
 ENDING = "Phần kết thúc"
 
 _SKIP_BLOCKS = frozenset({"table", "boilerplate"})
+# Blocks that never continue a wrapped heading title.
+_NOT_CONTINUATION = frozenset({"table", "boilerplate", "header", "doc-type", "heading", "closing", "recipients",
+                               "signature", "appendix-title"})
+# A line opening a list item or a heading: "a) ", "1. ", "II. ", "- ", "+ ".
+_MARKER = re.compile(r"^(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[IVXLC]+)[.)]\s|^[-+*•–]\s?")
 _ENDING_BLOCKS = frozenset({"closing", "recipients", "signature"})
 # The closing as OCR reads it ("Trén day 1a K& hoach"), after ocr_clean: "tren day la ke hoach".
 _CLOSING = re.compile(r"^\W*tren\s+day\s+la\b")
@@ -84,6 +89,7 @@ class Side:
         self.ending = self._ending_start()
         heads = [s.heading.start for s in plan.sections if s.heading.start < self.ending]
         self.opening_end = min(heads) if heads else self.ending
+        self.heading_starts = frozenset(sec.heading.start for sec in plan.walk())
         self.basis = [c for c in plan.citations if c.role == "basis"]
         self.basis_blocks = [b.span for b in self.blocks if b.kind == "basis"]
 
@@ -111,8 +117,10 @@ class Side:
         return [t for s in spans for t in self.stream.within(s.start, s.end)]
 
     def heading_unit(self, section: Section) -> Unit:
-        """The paragraph holding the heading, with its number and title told apart."""
-        block = next((b.span for b in self.blocks if b.span.contains(section.heading.start)), section.heading)
+        """The paragraph holding the heading, with its number and title told apart; a title
+        wrapped over several lines (a PDF copy) takes in its continuation lines."""
+        k = next((k for k, b in enumerate(self.blocks) if b.span.contains(section.heading.start)), None)
+        block = self._continued(k) if k is not None else section.heading
         raw = block.slice(self.text)
         number = section.raw_number or section.number
         m = None
@@ -123,6 +131,25 @@ class Side:
         return Unit(block, Span(block.start + m.end(), block.end), section,
                     Span(block.start + m.start(1), block.start + m.end(1)))
 
+    def _continued(self, k: int) -> Span:
+        """Block ``k`` with the blocks that continue it (a wrapped heading title)."""
+        span = self.blocks[k].span
+        for nxt in self.blocks[k + 1 :]:
+            if nxt.kind in _NOT_CONTINUATION or nxt.span.start in self.heading_starts:
+                break
+            prev = span.slice(self.text).rstrip()
+            line = nxt.span.slice(self.text).strip()
+            if not line or not prev or prev[-1] in ".;:!?" or _MARKER.match(line) or self.in_table(nxt.span.start):
+                break
+            first = next((c for c in line if c.isalpha()), "")
+            if is_upper_text(prev):
+                if not is_upper_text(line):
+                    break
+            elif not (first.islower() or prev.endswith(",")):
+                break
+            span = Span(span.start, nxt.span.end)
+        return span
+
     def units(self, start: int, end: int, sections: list[Section] = ()) -> list[Unit]:
         """The paragraphs starting in ``[start, end)`` outside tables; a paragraph holding the
         heading of one of ``sections`` is that section's heading unit."""
@@ -130,11 +157,13 @@ class Side:
         for s in sections:
             hu = self.heading_unit(s)
             heads.setdefault(hu.span.start, hu)
-        out = []
+        out: list[Unit] = []
         for b in self.blocks:
             s = b.span
             if s.start < start or s.start >= end or b.kind in self.skip or self.in_table(s.start):
                 continue
+            if out and out[-1].section is not None and out[-1].span.contains(s.start):
+                continue  # a continuation line of the heading before
             clipped = Span(s.start, min(s.end, end))
             out.append(heads.get(s.start) or Unit(clipped, clipped))
         return out
