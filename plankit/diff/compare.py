@@ -18,12 +18,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Plan, Section, Span
 from ..text import fold
 from .align import align_units, match_pairs, moved
 from .classify import Years, classify_op, find_typos, is_self_reference, widen_lead, year_of
+from .header import compare_headers, field_at
 from .parts import ENDING, OPENING, Side, Unit, title_similarity
 from .result import Change, Mark, Part, Piece, PlanDiff, RowPair, SectionPair, Segment, TablePair
 from .tokens import Alignment, Bag, Fuzzy, Tok, align_words, diff_keys, looks_ocr
@@ -93,8 +94,10 @@ class Engine:
         self.mates: dict[tuple[str, int], Section] = {}
         keys_a = {c.key for c in self.a.basis}
         keys_b = {c.key for c in self.b.basis}
-        self.basis_added = frozenset(keys_b - keys_a)
-        self.basis_removed = frozenset(keys_a - keys_b)
+        self.header_fields = compare_headers(old.header, new.header, self.years)
+        self.basis_replaced = _replaced_pairs(keys_a - keys_b, keys_b - keys_a)
+        self.basis_added = frozenset(keys_b - keys_a - {n for _o, n in self.basis_replaced})
+        self.basis_removed = frozenset(keys_a - keys_b - {o for o, _n in self.basis_replaced})
 
     # -- entry ---------------------------------------------------------------------------------
     def run(self) -> PlanDiff:
@@ -307,7 +310,11 @@ class Engine:
             if n < 0.5 * min(ka[x].n, kb[y].n):
                 continue
             hx, hy = ua[x].section is not None, ub[y].section is not None
-            if hx != hy or (hx and self._paired_headings(ua[x], ub[y]) == 0.0):
+            if hx and hy and self._paired_headings(ua[x], ub[y]) == 0.0:
+                continue
+            # a heading links to a plain paragraph only when that is a piece of it (the wrapped
+            # rest of a long heading title)
+            if hx != hy and n < (kb[y].n if hx else ka[x].n):
                 continue
             if boxes and (x <= boxes[-1][1] or y <= boxes[-1][3]):
                 box = boxes[-1]
@@ -400,7 +407,15 @@ class Engine:
             a, b, al, a_text=self.a.text, b_text=self.b.text, region="header",
             label=lambda side, pos: OPENING, whole_a=span_a, whole_b=span_b,
         )
-        self._emit_text(part, span_a, span_b, [c for c, _la, _lb in found], kind="header",
+        fields = {f.name: f for f in self.header_fields}
+        changes = []
+        for c, _la, _lb in found:
+            name = field_at(self.new_plan.header, c.new_span) or field_at(self.old_plan.header, c.old_span)
+            f = fields.get(name) if name else None
+            if f is not None and f.kind == "expected" and c.kind != "expected":
+                c = replace(c, kind="expected", reason=f.reason)
+            changes.append(c)
+        self._emit_text(part, span_a, span_b, changes, kind="header",
                         breaks_a=[s.start for s in ha[1:]], breaks_b=[s.start for s in hb[1:]],
                         anchor=span_b.start if span_b else 0)
 
@@ -678,6 +693,8 @@ class Engine:
             changes=tuple(changes),
             basis_added=self.basis_added,
             basis_removed=self.basis_removed,
+            basis_replaced=self.basis_replaced,
+            header=self.header_fields,
             carried_over=round(matched / n_b, 4) if n_b else 1.0,
             similarity=round(2 * matched / (n_a + n_b), 4) if n_a + n_b else 1.0,
             tables=tables,
@@ -721,6 +738,24 @@ def _stream(side: Side, units: list[Unit]) -> tuple[list[str], list[int]]:
         keys += words
         owner += [k] * len(words)
     return keys, owner
+
+
+def _replaced_pairs(removed: set[str], added: set[str]) -> tuple[tuple[str, str], ...]:
+    """``(old, new)`` for each removed basis document that an added one replaced
+    (``plankit/data/replaced_documents.tsv``): one change of the basis, not two."""
+    from ..validity import replacements
+
+    def norm(key: str) -> str:
+        return "".join(fold(key).split())
+
+    by_norm = {norm(k): k for k in added}
+    out = []
+    for r in replacements():
+        old = next((k for k in removed if norm(k) == norm(r.key)), None)
+        new = by_norm.get(norm(r.replaced_by))
+        if old is not None and new is not None:
+            out.append((old, new))
+    return tuple(sorted(out))
 
 
 def _pair_by_position(groups: list[list[tuple[int, ...]]], ua: list[Unit], ub: list[Unit]) -> list[list[tuple[int, ...]]]:

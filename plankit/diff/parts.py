@@ -27,6 +27,8 @@ _SKIP_BLOCKS = frozenset({"table", "boilerplate"})
 # Blocks that never continue a wrapped heading title.
 _NOT_CONTINUATION = frozenset({"table", "boilerplate", "header", "doc-type", "heading", "closing", "recipients",
                                "signature", "appendix-title"})
+# A possible end of a basis clause: "." or ":" before white space or the end of the text.
+_CLAUSE_END = re.compile(r"[.:](?=\s|$)")
 # A line opening a list item or a heading: "a) ", "1. ", "II. ", "- ", "+ ".
 _MARKER = re.compile(r"^(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[IVXLC]+)[.)]\s|^[-+*•–]\s?")
 _ENDING_BLOCKS = frozenset({"closing", "recipients", "signature"})
@@ -90,8 +92,11 @@ class Side:
         heads = [s.heading.start for s in plan.sections if s.heading.start < self.ending]
         self.opening_end = min(heads) if heads else self.ending
         self.heading_starts = frozenset(sec.heading.start for sec in plan.walk())
-        self.basis = [c for c in plan.citations if c.role == "basis"]
-        self.basis_blocks = [b.span for b in self.blocks if b.kind == "basis"]
+        self.basis_blocks = basis_clauses(plan, self.blocks, self.opening_end)
+        # a citation is legal basis when a basis clause holds it, whatever line it sits on
+        self.basis = [c for c in plan.citations
+                      if c.role == "basis" or (c.role != "self" and any(cl.contains(c.span.start)
+                                                                         for cl in self.basis_blocks))]
 
     def _ending_start(self) -> int:
         last_heading = max([s.heading.end for s in self.plan.sections] or [0])
@@ -206,6 +211,31 @@ class Side:
         """Whether ``[start, end)`` touches a Căn cứ / Thực hiện / Theo paragraph."""
         probe = Span(start, max(end, start + 1))
         return any(b.overlaps(probe) for b in self.basis_blocks)
+
+
+def basis_clauses(plan: Plan, blocks: list[Block], opening_end: int) -> list[Span]:
+    """The spans of the plan's basis clauses (Căn cứ / Thực hiện / Theo ...), wrapped lines
+    included: the one place the comparison learns them.
+
+    Each of the reader's ``basis`` blocks before the first section opens a clause; the clause
+    runs, across line breaks, to the end of its sentence (``.`` after a lower-case word or a
+    number, or ``:``, before white space: ``TP. Cần Thơ`` goes on; ``;`` between the documents
+    of one Căn cứ goes on), or to the next clause or the first section. Where the lines break
+    does not matter.
+    """
+    text = plan.text
+    starts = sorted(b.span.start for b in blocks if b.kind == "basis" and b.span.start < opening_end)
+    out: list[Span] = []
+    for k, start in enumerate(starts):
+        limit = starts[k + 1] if k + 1 < len(starts) else opening_end
+        end = len(text[start:limit].rstrip()) + start
+        for m in _CLAUSE_END.finditer(text, start, limit):
+            before = text[m.start() - 1] if m.start() else ""
+            if m.group() == ":" or before.islower() or before.isdigit() or before in ")\"”'":
+                end = m.end()
+                break
+        out.append(Span(start, end))
+    return out
 
 
 def _fallback_blocks(plan: Plan) -> list[Block]:

@@ -18,7 +18,7 @@ from ..model import Plan, Section, Span
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["Change", "Mark", "Part", "Piece", "PlanDiff", "RowPair", "SectionPair", "Segment", "TablePair"]
+__all__ = ["Change", "HeaderField", "Mark", "Part", "Piece", "PlanDiff", "RowPair", "SectionPair", "Segment", "TablePair"]
 
 def _short(text: str | None, width: int = 60) -> str:
     text = " ".join((text or "").split())
@@ -72,6 +72,23 @@ class Change:
             f"Change({self.kind}, {_short(self.section, 24)!r}, {_short(self.old, 28)!r} → "
             f"{_short(self.new, 28)!r})"
         )
+
+
+@dataclass(frozen=True)
+class HeaderField:
+    """One field of the header compared as a field: ``name`` (``number``, ``symbol``, ``date``,
+    ``year``, ``issuer``, ``signer``), the value read on each side (``None`` when blank), the
+    ``kind`` of the change (``same``, ``expected``: moved with the plan year or filled in at
+    signing, or ``substantive``) and the ``reason``."""
+
+    name: str
+    old: str | None
+    new: str | None
+    kind: str
+    reason: str = ""
+
+    def __repr__(self) -> str:
+        return f"HeaderField({self.name}: {self.old!r} → {self.new!r}, {self.kind})"
 
 
 @dataclass(frozen=True)
@@ -240,6 +257,8 @@ class PlanDiff:
     carried_over: float
     similarity: float
     tables: tuple[TablePair, ...] = ()
+    basis_replaced: tuple[tuple[str, str], ...] = ()
+    header: tuple[HeaderField, ...] = ()
     year_shift: bool = True
     ocr: bool = False
     parts: tuple[Part, ...] = field(default=(), repr=False)
