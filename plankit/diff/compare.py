@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..model import Plan, Section, Span
-from ..text import fold
+from ..text import fold, tone_key
 from .align import align_units, match_pairs, moved
 from .classify import Years, classify_op, find_typos, is_self_reference, widen_lead, year_of
 from .header import compare_headers, field_at
@@ -521,6 +521,37 @@ class Engine:
             lab = label("b", to_b(*lb).start) if (b or not a) else label("a", to_a(*la).start)
             out.append((Change(kind, lab, a_text[la[0]:la[1]], b_text[lb[0]:lb[1]], to_a(*la), to_b(*lb), why, loc),
                         la, lb))
+        if not self.tolerant and al.pairs:
+            out += self._written_differently(a, b, al, a_text, b_text, label, to_a, to_b, location)
+            out.sort(key=lambda x: (x[2][0], x[1][0]))
+        return out
+
+    def _written_differently(self, a: list[Tok], b: list[Tok], al: Alignment, a_text: str, b_text: str,
+                             label, to_a, to_b, location) -> list[tuple[Change, Local, Local]]:
+        """Words paired as equal whose case or diacritics differ (``quyết`` → ``Quyết``), tone
+        placement aside (``hòa``/``hoà``): ``form`` changes, runs of neighbours joined."""
+        runs: list[list[int]] = []
+        for i in sorted(al.pairs):
+            j = al.pairs[i]
+            x, y = a[i], b[j]
+            if x.kind == "punct":
+                continue
+            ra, rb = a_text[x.start:x.end], b_text[y.start:y.end]
+            if ra == rb or tone_key(ra) == tone_key(rb):
+                continue
+            if runs and runs[-1][1] == i - 1 and al.pairs.get(i - 1) == j - 1:
+                runs[-1][1] = i
+            else:
+                runs.append([i, i])
+        out = []
+        for i1, i2 in runs:
+            la = (a[i1].start, a[i2].end)
+            lb = (b[al.pairs[i1]].start, b[al.pairs[i2]].end)
+            ra, rb = a_text[la[0]:la[1]], b_text[lb[0]:lb[1]]
+            why = ("chữ hoa, chữ thường (case only)" if ra.lower() == rb.lower()
+                   else "dấu tiếng Việt (diacritics only)")
+            loc = location("b", lb[0]) if location is not None else ""
+            out.append((Change("form", label("b", to_b(*lb).start), ra, rb, to_a(*la), to_b(*lb), why, loc), la, lb))
         return out
 
     def _split_years(self, a: list[Tok], b: list[Tok], op: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
