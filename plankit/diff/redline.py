@@ -39,8 +39,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["build_redline", "shown_texts", "write_redline"]
 
-# Words and single marks: every character that is not white space belongs to one token.
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+# Document numbers whole (the docnum form of plankit.text.tokenize: 261/KH-UBND, 45/2020/NĐ-CP),
+# then words and single marks: every character that is not white space belongs to one token.
+_TOKEN = re.compile(r"\d+[a-z]?(?:/\d{4})?(?:/[^\W\d_]\w*(?:-\w+)*|-[^\W\d_]\w*/[^\W\d_]\w*)|\w+|[^\w\s]")
 _SPACES = re.compile(r"[^\S\n]+")
 SURFACE = "surface"
 LABELS = {**KIND_LABELS, SURFACE: "cách viết khác"}
