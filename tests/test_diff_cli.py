@@ -42,7 +42,7 @@ def test_writes_html_and_docx_and_refuses_to_overwrite(seed_paths, tmp_path, cap
             "--html", str(html), "--docx", str(redline)]
     assert main(args) == 0
     assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    assert docx.Document(str(redline)).tables
+    assert docx.Document(str(redline)).element.body.xpath(".//w:ins")
     capsys.readouterr()
     assert main(args) == 2
     assert "already exists (use --force to overwrite)" in capsys.readouterr().err

@@ -86,7 +86,7 @@ def test_reopens_with_tracked_changes(cantho_docx):
 
 
 def test_cantho_accept_all_is_new_and_reject_all_is_old(cantho, cantho_docx):
-    old, new = shown_texts(cantho)
+    _old, new = shown_texts(cantho)
     accepted, rejected = accept_and_reject(cantho_docx)
     assert flat(rejected) == flat(cantho.old.text)  # the clean 2022 plan, as written
     assert new.restored and flat(accepted) == flat(new.text)  # the 2025 scan, restored

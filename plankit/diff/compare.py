@@ -210,10 +210,10 @@ class Engine:
     def _top_section(self, rp: _RawPair, part: int) -> None:
         o, n = rp.old, rp.new
         if o is not None and n is not None:
-            ha, hb = self.a.heading_unit(o), self.b.heading_unit(n)
-            self._group([ha], [hb], part=part, region="heading", anchor_a=ha.span.start, anchor_b=hb.span.start)
-            self._align(self.a.section_units(o, own_heading=False), self.b.section_units(n, own_heading=False),
-                        part=part, anchor_a=ha.span.end, anchor_b=hb.span.end)
+            # the heading is aligned with the text: a title wrapped over two lines on one side
+            # finds its second line in the first paragraph of the other
+            self._align(self.a.section_units(o, own_heading=True), self.b.section_units(n, own_heading=True),
+                        part=part, anchor_a=o.span.start, anchor_b=n.span.start)
         elif n is not None:
             for u in self.b.section_units(n, own_heading=True):
                 self._group([], [u], part=part, region="text", anchor_a=0, anchor_b=u.span.start,
@@ -597,12 +597,17 @@ class Engine:
             for c in side.basis:
                 if c.span.overlaps(probe):
                     return desc or f"căn cứ {c.key}: cách ghi thay đổi (legal basis citation rewritten)"
-        if desc is None:
-            return None
         in_a = bool(ta) and self.a.in_basis_block(ta[0].start, ta[-1].end)
         in_b = bool(tb) and self.b.in_basis_block(tb[0].start, tb[-1].end)
-        if (in_a or not ta) and (in_b or not tb) and (in_a or in_b):
+        if not ((in_a or not ta) and (in_b or not tb) and (in_a or in_b)):
+            return None
+        if desc is not None:
             return desc
+        # the wording of a basis clause changed, its documents did not (a wrapped line of a
+        # replaced decree's title); a moved date or year stays a year bump
+        words = [t for t in (*ta, *tb) if t.kind != "punct"]
+        if words and not all(t.kind == "number" for t in words):
+            return "căn cứ: lời văn thay đổi (legal basis wording changed)"
         return None
 
     def carried(self, a: list[Tok], b: list[Tok], al: Alignment, *, a_text: str, b_text: str,

@@ -24,9 +24,6 @@ OPENING = "Phần mở đầu"
 ENDING = "Phần kết thúc"
 
 _SKIP_BLOCKS = frozenset({"table", "boilerplate"})
-# Blocks that never continue a wrapped heading title.
-_NOT_CONTINUATION = frozenset({"table", "boilerplate", "header", "doc-type", "heading", "closing", "recipients",
-                               "signature", "appendix-title"})
 # A possible end of a basis clause: "." or ":" before white space or the end of the text.
 _CLAUSE_END = re.compile(r"[.:](?=\s|$)")
 # A line opening a list item or a heading: "a) ", "1. ", "II. ", "- ", "+ ".
@@ -91,7 +88,6 @@ class Side:
         self.ending = self._ending_start()
         heads = [s.heading.start for s in plan.sections if s.heading.start < self.ending]
         self.opening_end = min(heads) if heads else self.ending
-        self.heading_starts = frozenset(sec.heading.start for sec in plan.walk())
         self.basis_blocks = basis_clauses(plan, self.blocks, self.opening_end)
         # a citation is legal basis when a basis clause holds it, whatever line it sits on
         self.basis = [c for c in plan.citations
@@ -122,8 +118,7 @@ class Side:
         return [t for s in spans for t in self.stream.within(s.start, s.end)]
 
     def heading_unit(self, section: Section) -> Unit:
-        """The paragraph holding the heading, with its number and title told apart; a title
-        wrapped over several lines (a PDF copy) takes in its continuation lines."""
+        """The paragraph holding the heading, with its number and title told apart."""
         k = next((k for k, b in enumerate(self.blocks) if b.span.contains(section.heading.start)), None)
         block = self._continued(k) if k is not None else section.heading
         raw = block.slice(self.text)
@@ -137,23 +132,28 @@ class Side:
                     Span(block.start + m.start(1), block.start + m.end(1)))
 
     def _continued(self, k: int) -> Span:
-        """Block ``k`` with the blocks that continue it (a wrapped heading title)."""
+        """Block ``k``, with the rest of its title when a scan's table was read from the line
+        after the heading: that first line of the table, upper case like the title and in no cell
+        or column head of the table, belongs to the title. (Other wrapped title lines are plain
+        paragraphs, which the stream alignment pairs: :meth:`compare.Engine._stream_groups`.)"""
         span = self.blocks[k].span
-        for nxt in self.blocks[k + 1 :]:
-            if nxt.kind in _NOT_CONTINUATION or nxt.span.start in self.heading_starts:
-                break
-            prev = span.slice(self.text).rstrip()
-            line = nxt.span.slice(self.text).strip()
-            if not line or not prev or prev[-1] in ".;:!?" or _MARKER.match(line) or self.in_table(nxt.span.start):
-                break
-            first = next((c for c in line if c.isalpha()), "")
-            if is_upper_text(prev):
-                if not is_upper_text(line):
-                    break
-            elif not (first.islower() or prev.endswith(",")):
-                break
-            span = Span(span.start, nxt.span.end)
+        nxt = self.blocks[k + 1] if k + 1 < len(self.blocks) else None
+        if nxt is None or nxt.kind != "table":
+            return span
+        first = nxt.span.slice(self.text).lstrip("\n")
+        line = first.split("\n", 1)[0]
+        start = nxt.span.start + len(nxt.span.slice(self.text)) - len(first)
+        end = start + len(line)
+        heads = [" ".join(fold(c).split()) for t in self.plan.tables if t.span.overlaps(nxt.span) for c in t.columns]
+        key = " ".join(fold(line).split())
+        if (key and is_upper_text(span.slice(self.text)) and is_upper_text(line) and not _MARKER.match(line.strip())
+                and not self._in_cell(start, end) and not any(key in h or h in key for h in heads if h)):
+            return Span(span.start, end)
         return span
+
+    def _in_cell(self, start: int, end: int) -> bool:
+        probe = Span(start, max(end, start + 1))
+        return any(c.span.overlaps(probe) for t in self.plan.tables for row in t.rows for c in row)
 
     def units(self, start: int, end: int, sections: list[Section] = ()) -> list[Unit]:
         """The paragraphs starting in ``[start, end)`` outside tables; a paragraph holding the
