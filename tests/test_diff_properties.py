@@ -42,6 +42,8 @@ BASIS = [
     "Căn cứ Quyết định số 4168/QĐ-UBND ngày 27 tháng 12 năm 2021 của Ủy ban nhân dân thành phố;",
     "Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;",
     "Căn cứ Kế hoạch số 258/KH-UBND ngày 24 tháng 12 năm 2024 của Ủy ban nhân dân thành phố;",
+    "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ chế một cửa;",
+    "Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ về thực hiện thủ tục hành chính;",
 ]
 # Real words of the plans, typos and tone variants included: a plan compared with itself must
 # show no change whatever it holds.
@@ -120,6 +122,7 @@ def test_swapping_old_and_new_swaps_added_and_removed(a, b):
     assert paired == {(s.new.number, s.old.number) for s in backward.sections if s.old and s.new}
     assert forward.basis_added == backward.basis_removed
     assert forward.basis_removed == backward.basis_added
+    assert forward.basis_replaced == tuple(sorted((n, o) for o, n in backward.basis_replaced))
 
 
 # --- line breaks are never a change ----------------------------------------------------------------

@@ -16,6 +16,7 @@ The comparison runs top down:
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -37,6 +38,10 @@ UNIT_THRESHOLD = 0.3
 # Paragraphs left unpaired by the in-order alignment pair up as moved from this similarity on
 # (the same Cần Thơ paragraph, clean against OCR, scores 0.49; unrelated ones stay under 0.3).
 UNIT_MOVED = 0.4
+# Sections are all scored against each other up to this many pairs; beyond, only those near
+# the same place (this many either side) or sharing a number or a title.
+SECTION_CELLS = 2_500
+SECTION_WINDOW = 8
 # Paragraphs between two anchors are aligned by similarity up to this many (old x new) pairs.
 GAP_CELLS = 2_500
 # Lone paragraphs are searched for moves only up to this many (removed x added) candidates.
@@ -83,6 +88,8 @@ class Engine:
         self.b = Side(new, ocr=new_ocr, punct=not self.tolerant)
         self.years = Years(old.header.year, new.header.year, year_shift)
         self.identical = old.text == new.text
+        self._typos: list | None = None
+        self._typo_starts: list[int] = []
         self.pending: list[_Pending] = []
         self.matched = 0
         self.total_a = 0
@@ -174,10 +181,14 @@ class Engine:
     def _pair_sections(self, olds: list[Section], news: list[Section]) -> list[_RawPair]:
         keys_o = [Bag(self.a.content_keys(s)) for s in olds]
         keys_n = [Bag(self.b.content_keys(s)) for s in news]
+        near = _candidates(olds, news)
         scores = []
         for i, o in enumerate(olds):
             row = []
             for j, n in enumerate(news):
+                if near is not None and (i, j) not in near:
+                    row.append(0.0)
+                    continue
                 t = title_similarity(o.title, n.title)
                 num = 1.0 if o.number == n.number else 0.0
                 ko, kn = keys_o[i], keys_n[j]
@@ -631,7 +642,7 @@ class Engine:
                                b_text[lb[0]:lb[1]], to_a(*la), to_b(*lb), why, loc), la, lb))
 
         lo, hi = b[min(j_to_i)].start, b[max(j_to_i)].end
-        for s, e, typo in find_typos(b_text, lo, hi, ocr=self.b.ocr):
+        for s, e, typo in (self._plan_typos(lo, hi) if in_plan else find_typos(b_text, lo, hi, ocr=self.b.ocr)):
             js = [j for j in range(len(b)) if b[j].start >= s and b[j].end <= e]
             if not js or any(j not in j_to_i for j in js):
                 continue
@@ -655,6 +666,20 @@ class Engine:
             add((a[i - d].start, a[i].end), (b[j - d].start, b[j].end),
                 f"năm {y} trong câu nói về chính kế hoạch này, giữ nguyên từ bản cũ, nhưng kế hoạch "
                 f"là năm {self.years.new} (stale year carried over)")
+        return out
+
+    def _plan_typos(self, lo: int, hi: int) -> list:
+        """The known typos of the new plan inside ``[lo, hi)``, found once for the whole text."""
+        if self._typos is None:
+            self._typos = find_typos(self.b.text, 0, len(self.b.text), ocr=self.b.ocr)
+            self._typo_starts = [s for s, _e, _t in self._typos]
+        k = bisect.bisect_left(self._typo_starts, lo)
+        out = []
+        for s, e, typo in self._typos[k:]:
+            if s >= hi:
+                break
+            if e <= hi:
+                out.append((s, e, typo))
         return out
 
     def _emit_text(self, part: int, span_a: Span | None, span_b: Span | None, changes: list[Change], *,
@@ -776,9 +801,30 @@ def _stream(side: Side, units: list[Unit]) -> tuple[list[str], list[int]]:
     return keys, owner
 
 
+def _candidates(olds: list[Section], news: list[Section]) -> set[tuple[int, int]] | None:
+    """The section pairs worth scoring: all of them for a usual plan (``None``); for one with
+    very many sections, those near the same relative place, or with the same number or title,
+    so pairing stays near linear."""
+    n, m = len(olds), len(news)
+    if n * m <= SECTION_CELLS:
+        return None
+    out = {(i, j) for i in range(n) for j in range(max(0, i * m // n - SECTION_WINDOW),
+                                                   min(m, i * m // n + SECTION_WINDOW + 1))}
+    for key in ("number", "title"):
+        where: dict[str, list[int]] = {}
+        for j, s in enumerate(news):
+            where.setdefault(" ".join(fold(getattr(s, key)).split()), []).append(j)
+        for i, s in enumerate(olds):
+            found = where.get(" ".join(fold(getattr(s, key)).split()), [])
+            if len(found) <= SECTION_WINDOW:
+                out.update((i, j) for j in found)
+    return out
+
+
 def _replaced_pairs(removed: set[str], added: set[str]) -> tuple[tuple[str, str], ...]:
     """``(old, new)`` for each removed basis document that an added one replaced
-    (``plankit/data/replaced_documents.tsv``): one change of the basis, not two."""
+    (``plankit/data/replaced_documents.tsv``), or that replaced it (comparing backwards): one
+    change of the basis, not two, so swapping the plans swaps each pair."""
     from ..validity import replacements
 
     def norm(key: str) -> str:
@@ -786,11 +832,12 @@ def _replaced_pairs(removed: set[str], added: set[str]) -> tuple[tuple[str, str]
 
     by_norm = {norm(k): k for k in added}
     out = []
+    gone = {norm(k): k for k in removed}
     for r in replacements():
-        old = next((k for k in removed if norm(k) == norm(r.key)), None)
-        new = by_norm.get(norm(r.replaced_by))
-        if old is not None and new is not None:
-            out.append((old, new))
+        for before, after in ((r.key, r.replaced_by), (r.replaced_by, r.key)):
+            old, new = gone.get(norm(before)), by_norm.get(norm(after))
+            if old is not None and new is not None and (old, new) not in out:
+                out.append((old, new))
     return tuple(sorted(out))
 
 

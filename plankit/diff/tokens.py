@@ -83,6 +83,10 @@ def ocr_clean(folded: str) -> str:
     return _OCR_DIGITS.sub(lambda m: m.group().translate(_DIGIT_LETTERS), text)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_MARKED_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
+
+
 def looks_ocr(plan) -> bool:
     """Whether ``plan`` reads like OCR output: flagged by its reader, or nearly without marks.
 
@@ -95,10 +99,10 @@ def looks_ocr(plan) -> bool:
     """
     if plan.source.ocr:
         return True
-    letters = [c for c in plan.text if c.isalpha()]
-    if len(letters) < 200:
+    letters = len(_LETTER.findall(plan.text))
+    if letters < 200:
         return False
-    return sum(not c.isascii() for c in letters) / len(letters) < 0.12
+    return len(_MARKED_LETTER.findall(plan.text)) / letters < 0.12
 
 
 def tokens_of(text: str, *, ocr: bool = False, punct: bool = True, offset: int = 0) -> list[Tok]:
