@@ -360,9 +360,33 @@ def test_html_fragment_and_page(cantho, tmp_path):
 
 def test_html_restored_readings(cantho):
     page = cantho.to_html(restore=True)
-    assert "đọc là: Căn cứ Quyết định số 4168/QĐ-UBND ngày 27 tháng 12 năm 2021 của Ủy ban nhân dân" in page
-    # the text shown stays the original OCR
-    assert ">Can ctr Quyét dinh s6 4168/QD-UBND" in page
+    # the OCR'd plan is shown restored, and the page says so
+    assert ">Căn cứ Quyết định số 4168/QĐ-UBND ngày 27 tháng 12 năm 2021 của\nỦy ban nhân dân" in page
+    assert "bản OCR hiển thị đã khôi phục dấu" in page
+    # the scan's own text stays visible under the passage
+    assert '<div class="ocr" title="nguyên văn OCR (original scan)">Can ctr Quyét dinh s6 4168/QD-UBND' in page
+    # without restore the page shows the scan and says how to see it restored
+    assert ">Can ctr Quyét dinh s6 4168/QD-UBND" in cantho.to_html()
+
+
+def test_html_shows_both_headers_as_fields(cantho):
+    page = cantho.to_html()
+    head = page[page.index('<table class="pk-head">'):]
+    head = head[: head.index("</table>")]
+    assert "<th>Số</th><td>—</td><td>137</td>" in head
+    assert "<th>Ngày</th><td>.../01/2022</td><td>21/01/2025</td>" in head
+    assert head.count("thay đổi theo năm") == 4  # number, date, year, signer filled in: all expected
+
+
+def test_one_colour_per_kind_everywhere():
+    from plankit.diff.render import _kind_css
+    from plankit.diff.result import KIND_COLOURS, KIND_LABELS
+
+    assert set(KIND_COLOURS) == set(KIND_LABELS)
+    css = _kind_css()
+    for kind, colour in KIND_COLOURS.items():
+        assert f".pk-diff .k-{kind} del{{background:{colour}33" in css
+        assert f".pk-diff .chip.k-{kind}{{background:{colour}40" in css
 
 
 def test_html_collapses_unchanged_parts():

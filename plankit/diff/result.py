@@ -34,6 +34,25 @@ KIND_LABELS = {
 }
 
 
+# One colour per kind, the same in every page and chart (HTML del/ins/chips, PlanDiff.draw).
+KIND_COLOURS = {
+    "expected": "#4c78a8",
+    "basis": "#8e6cc0",
+    "substantive": "#d62728",
+    "form": "#2a9d8f",
+    "carried-error": "#e08a00",
+}
+
+HEADER_LABELS = {
+    "number": "Số",
+    "symbol": "Ký hiệu",
+    "date": "Ngày",
+    "year": "Năm kế hoạch",
+    "issuer": "Cơ quan ban hành",
+    "signer": "Người ký",
+}
+
+
 @dataclass(frozen=True)
 class Change:
     """One difference between the plans, classified.
