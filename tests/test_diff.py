@@ -361,7 +361,7 @@ def test_html_fragment_and_page(cantho, tmp_path):
 def test_html_restored_readings(cantho):
     page = cantho.to_html(restore=True)
     # the OCR'd plan is shown restored, and the page says so
-    assert ">Căn cứ Quyết định số 4168/QĐ-UBND ngày 27 tháng 12 năm 2021 của\nỦy ban nhân dân" in page
+    assert ">Căn cứ Quyết định số 4168/QĐ-UBND ngày 27 tháng 12 năm 2021 của Ủy ban nhân dân" in page
     assert "bản OCR hiển thị đã khôi phục dấu" in page
     # the scan's own text stays visible under the passage
     assert '<div class="ocr" title="nguyên văn OCR (original scan)">Can ctr Quyét dinh s6 4168/QD-UBND' in page
