@@ -536,7 +536,8 @@ def test_ministry_series_has_no_phantom_change(ministry):
     ]
     # every basis change lies in the Căn cứ clauses
     assert {c.section for c in ministry.of_kind("basis")} == {"Phần mở đầu"}
-    assert [(c.old, c.new) for c in ministry.of_kind("basis")][0] == ("61/2018/NĐ-CP", "118/2025/NĐ-CP")
+    first = ministry.of_kind("basis")[0]
+    assert (first.old, first.new) == ("61/2018/NĐ-CP", "118/2025/NĐ-CP")
 
 
 def test_ministry_series_header_as_fields(ministry):
@@ -552,3 +553,16 @@ def test_swapped_ministry_series_swaps_added_and_removed(ministry):
     back = diff_plans(ministry.new, ministry.old)
     assert back.basis_removed == {"12/KH-BCĐ"} and back.basis_added == frozenset()
     assert back.basis_replaced == (("118/2025/NĐ-CP", "61/2018/NĐ-CP"),)
+
+
+def test_chart_in_document_order_with_the_page_colours(cantho):
+    from matplotlib.colors import to_hex
+
+    from plankit.diff.result import KIND_COLOURS
+
+    ax = cantho.draw().axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[0] == "Phần mở đầu" and labels[-1] == "Phần kết thúc"
+    assert [folded(x)[:4] for x in labels[1:-1]] == ["i. m", "ii. ", "iii.", "iv. ", "v. k", "vi. "]
+    colours = {to_hex(bar.get_facecolor()) for bar in ax.patches}
+    assert colours <= {c.lower() for c in KIND_COLOURS.values()}

@@ -16,11 +16,10 @@ import pytest
 from plankit.diff import diff_plans
 from plankit.read import read_text
 
-WORDS = (
-    "tuyên truyền cải cách hành chính công chức viên chức người dân doanh nghiệp Sở Khoa học và "
-    "Công nghệ thủ tục kịp thời đầy đủ hiệu quả Cổng thông tin điện tử năm Trong kế hoạch số Văn "
-    "phòng chủ trì phối hợp ngân sách nhà nước kinh phí thường xuyên"
-).split()
+SENTENCE = ("tuyên truyền cải cách hành chính công chức viên chức người dân doanh nghiệp Sở Khoa học và "
+            "Công nghệ thủ tục kịp thời đầy đủ hiệu quả Cổng thông tin điện tử năm Trong kế hoạch số Văn "
+            "phòng chủ trì phối hợp ngân sách nhà nước kinh phí thường xuyên")
+WORDS = SENTENCE.split()
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 
 

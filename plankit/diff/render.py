@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "as_dict",
     "changes_frame",
+    "draw_changes",
     "summary_text",
     "tables_frame",
     "to_html_fragment",
@@ -94,10 +95,15 @@ def summary_text(d: PlanDiff) -> str:
         f"{d.old.name} → {d.new.name}" + (" (OCR: so sánh trên chữ bỏ dấu)" if d.ocr else ""),
         "Thay đổi: " + " · ".join(f"{c[k]} {KIND_LABELS[k]}" for k in KIND_LABELS),
         "Căn cứ: bỏ " + (", ".join(sorted(d.basis_removed)) or "—") + "; thêm "
-        + (", ".join(sorted(d.basis_added)) or "—"),
+        + (", ".join(sorted(d.basis_added)) or "—")
+        + "".join(f"; thay thế {o} → {n}" for o, n in d.basis_replaced),
         f"Giữ nguyên từ bản cũ: {d.carried_over:.0%} của bản mới; độ giống {d.similarity:.2f}",
-        "Mục:",
     ]
+    moved = [f for f in d.header if f.kind != "same"]
+    if moved:
+        lines.append("Phần đầu: " + "; ".join(f"{HEADER_LABELS.get(f.name, f.name)} {f.old or '—'} → {f.new or '—'} "
+                                             f"({KIND_LABELS.get(f.kind, f.kind)})" for f in moved))
+    lines.append("Mục:")
     for pair in d.sections:
         o = pair.old.number if pair.old else "—"
         n = pair.new.number if pair.new else "—"
@@ -143,6 +149,9 @@ def as_dict(d: PlanDiff) -> dict[str, Any]:
         "counts": d.counts(),
         "basis_added": sorted(d.basis_added),
         "basis_removed": sorted(d.basis_removed),
+        "basis_replaced": [list(pair) for pair in d.basis_replaced],
+        "header": [{"field": f.name, "old": f.old, "new": f.new, "kind": f.kind, "reason": f.reason}
+                   for f in d.header],
         "carried_over": d.carried_over,
         "similarity": d.similarity,
         "sections": [_pair_dict(p) for p in d.sections],
@@ -230,6 +239,7 @@ def to_markdown(d: PlanDiff) -> str:
         "- Thay đổi: " + ", ".join(f"**{c[k]}** {KIND_LABELS[k]} ({k})" for k in KIND_LABELS),
         "- Căn cứ bỏ: " + (", ".join(sorted(d.basis_removed)) or "—"),
         "- Căn cứ thêm: " + (", ".join(sorted(d.basis_added)) or "—"),
+        "- Căn cứ thay thế: " + ("; ".join(f"{o} → {n}" for o, n in d.basis_replaced) or "—"),
         f"- Giữ nguyên từ bản cũ: {d.carried_over:.0%} của bản mới; độ giống {d.similarity:.2f}",
     ]
     if d.ocr:
@@ -462,3 +472,31 @@ def to_html_page(d: PlanDiff, *, restore: bool = False) -> str:
         f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>"
         "</head><body>" + to_html_fragment(d, reading=reading, shown=shown) + "</body></html>\n"
     )
+
+
+# --- chart -----------------------------------------------------------------------------------
+
+def draw_changes(d: PlanDiff, ax=None):
+    """Changes per part of the plan, in document order (top to bottom), one colour per kind
+    (:data:`KIND_COLOURS`, the colours of the HTML page)."""
+    from .similarity import _figure
+
+    labels = [p.label if len(p.label) <= 40 else p.label[:39] + "…" for p in d.parts]
+    if ax is None:
+        fig = _figure((9, 1.2 + 0.35 * max(len(labels), 1)))
+        ax = fig.add_subplot()
+    else:
+        fig = ax.figure
+    rows = range(len(labels))
+    left = [0] * len(labels)
+    for kind in KIND_LABELS:
+        counts = [dict(p.kinds).get(kind, 0) for p in d.parts]
+        ax.barh(list(rows), counts, left=left, color=KIND_COLOURS[kind], label=f"{KIND_LABELS[kind]} ({kind})")
+        left = [a + b for a, b in zip(left, counts, strict=True)]
+    ax.set_yticks(list(rows), labels=labels, fontsize=8)
+    ax.invert_yaxis()  # the opening on top, the ending at the bottom
+    ax.set_xlabel("số thay đổi (changes)")
+    ax.set_title(f"{d.old.name} → {d.new.name}", fontsize=10)
+    ax.legend(fontsize=8, loc="lower right")
+    fig.tight_layout()
+    return fig

@@ -17,6 +17,8 @@ from ..model import Plan, Section, Span
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = ["Change", "HeaderField", "Mark", "Part", "Piece", "PlanDiff", "RowPair", "SectionPair", "Segment", "TablePair"]
 
@@ -390,6 +392,20 @@ class PlanDiff:
         from .render import to_markdown
 
         return to_markdown(self)
+
+    def draw(self, ax: Axes | None = None) -> Figure:
+        """A bar chart of the changes per part, in document order, one colour per kind (the
+        colours of the HTML page).
+
+        >>> from plankit.diff import diff_plans
+        >>> from plankit.read import read_text
+        >>> d = diff_plans(read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNgân sách."), read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNguồn khác."))
+        >>> [t.get_text() for t in d.draw().axes[0].get_yticklabels()]
+        ['Phần mở đầu', 'I. KINH PHÍ']
+        """
+        from .render import draw_changes
+
+        return draw_changes(self, ax)
 
     def _repr_html_(self) -> str:
         from .render import to_html_fragment
