@@ -101,7 +101,10 @@ class Engine:
         self.mates: dict[tuple[str, int], Section] = {}
         keys_a = {c.key for c in self.a.basis}
         keys_b = {c.key for c in self.b.basis}
-        self.header_fields = compare_headers(old.header, new.header, self.years)
+        # the issuer as the plan facts read it (a truncated header cell completed from the place line)
+        self.header_fields = compare_headers(replace(old.header, issuer=old.facts.issuer or old.header.issuer),
+                                             replace(new.header, issuer=new.facts.issuer or new.header.issuer),
+                                             self.years)
         self.basis_replaced = _replaced_pairs(keys_a - keys_b, keys_b - keys_a)
         self.basis_added = frozenset(keys_b - keys_a - {n for _o, n in self.basis_replaced})
         self.basis_removed = frozenset(keys_a - keys_b - {o for o, _n in self.basis_replaced})

@@ -88,7 +88,7 @@ class Side:
         self.ending = self._ending_start()
         heads = [s.heading.start for s in plan.sections if s.heading.start < self.ending]
         self.opening_end = min(heads) if heads else self.ending
-        self.basis_blocks = basis_clauses(plan, self.blocks, self.opening_end)
+        self.basis_blocks = basis_clauses(plan, self.opening_end)
         # a citation is legal basis when a basis clause holds it, whatever line it sits on
         self.basis = [c for c in plan.citations
                       if c.role == "basis" or (c.role != "self" and any(cl.contains(c.span.start)
@@ -213,28 +213,30 @@ class Side:
         return any(b.overlaps(probe) for b in self.basis_blocks)
 
 
-def basis_clauses(plan: Plan, blocks: list[Block], opening_end: int) -> list[Span]:
-    """The spans of the plan's basis clauses (Căn cứ / Thực hiện / Theo ...), wrapped lines
-    included: the one place the comparison learns them.
+def basis_clauses(plan: Plan, opening_end: int) -> list[Span]:
+    """The spans of the plan's basis clauses: the one place the comparison learns them.
 
-    Each of the reader's ``basis`` blocks before the first section opens a clause; the clause
-    runs, across line breaks, to the end of its sentence (``.`` after a lower-case word or a
-    number, or ``:``, before white space: ``TP. Cần Thơ`` goes on; ``;`` between the documents
-    of one Căn cứ goes on), or to the next clause or the first section. Where the lines break
-    does not matter.
+    The clauses are the plan's facts (:attr:`plankit.model.Plan.facts`); a clause that opens the
+    plan and does not end its sentence on its first line runs on, across line breaks, to the end
+    of its sentence (``.`` after a lower-case word or a number, or ``:``, before white space:
+    ``TP. Cần Thơ`` goes on, and so does ``;`` between the documents of one Căn cứ), or to the
+    next clause or the first section. Where the lines break then does not matter.
     """
     text = plan.text
-    starts = sorted(b.span.start for b in blocks if b.kind == "basis" and b.span.start < opening_end)
+    clauses = sorted(c.span for c in plan.facts.basis)
     out: list[Span] = []
-    for k, start in enumerate(starts):
-        limit = starts[k + 1] if k + 1 < len(starts) else opening_end
-        end = len(text[start:limit].rstrip()) + start
-        for m in _CLAUSE_END.finditer(text, start, limit):
+    for k, clause in enumerate(clauses):
+        if clause.start >= opening_end:
+            out.append(clause)
+            continue
+        limit = min(clauses[k + 1].start if k + 1 < len(clauses) else opening_end, opening_end)
+        end = max(len(text[clause.start:limit].rstrip()) + clause.start, clause.end)
+        for m in _CLAUSE_END.finditer(text, clause.start, limit):
             before = text[m.start() - 1] if m.start() else ""
             if m.group() == ":" or before.islower() or before.isdigit() or before in ")\"”'":
-                end = m.end()
+                end = max(m.end(), clause.end)
                 break
-        out.append(Span(start, end))
+        out.append(Span(clause.start, end))
     return out
 
 
