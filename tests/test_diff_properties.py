@@ -161,16 +161,9 @@ def long_plan_texts(draw) -> str:
     return "\n".join(out)
 
 
-WRAPPED_TITLE_READ_AS_CHROME = pytest.mark.xfail(
-    strict=True, reason="reader: the news title wrapped at 36 columns is read as site chrome and the basis "
-                        "line as the subject (wrapped titles: issue 13)")
-
-
 @pytest.mark.parametrize("name", ["can-tho-2022", "can-tho-2025", "hung-yen-2022", "hai-duong-2022", "hue-2022"])
 @pytest.mark.parametrize("width", [36, 60, 90])
-def test_bundled_plan_against_its_rewrapped_self(seeds, name, width, request):
-    if (name, width) == ("hue-2022", 36):
-        request.applymarker(WRAPPED_TITLE_READ_AS_CHROME)
+def test_bundled_plan_against_its_rewrapped_self(seeds, name, width):
     plan = seeds[name]
     wrapped = read_text(rewrap(plan.text, width), name=plan.name)
     for d in (diff_plans(plan, wrapped), diff_plans(wrapped, plan)):

@@ -229,11 +229,11 @@ class Engine:
             self._align(self.a.section_units(o, own_heading=True), self.b.section_units(n, own_heading=True),
                         part=part, anchor_a=o.span.start, anchor_b=n.span.start)
         elif n is not None:
-            for u in self.b.section_units(n, own_heading=True):
+            for u in (u for u in self.b.section_units(n, own_heading=True) if not u.chrome):
                 self._group([], [u], part=part, region="text", anchor_a=0, anchor_b=u.span.start,
                             reason="thêm mục (section added)")
         elif o is not None:
-            for u in self.a.section_units(o, own_heading=True):
+            for u in (u for u in self.a.section_units(o, own_heading=True) if not u.chrome):
                 self._group([u], [], part=part, region="text", anchor_a=u.span.start, anchor_b=0,
                             reason="bỏ mục (section removed)")
 
@@ -290,6 +290,10 @@ class Engine:
         ao, an = anchor_a, anchor_b
         for k, (ia, ib) in enumerate(groups):
             if not ia and not ib:
+                continue
+            if all(ua[i].chrome for i in ia) and all(ub[j].chrome for j in ib):
+                # web-page chrome (menus, "Tin liên quan") on its own is left out; chrome the
+                # other side reads as text (a re-wrapped copy read differently) is compared
                 continue
             sa, sb = [ua[i] for i in ia], [ub[j] for j in ib]
             self._group(sa, sb, part=part, region="text", anchor_a=ao, anchor_b=an, is_moved=k in moved_new)

@@ -60,6 +60,7 @@ class Unit:
     toks: Span
     section: Section | None = None
     number: Span | None = None
+    chrome: bool = False
 
 
 class Side:
@@ -165,12 +166,12 @@ class Side:
         out: list[Unit] = []
         for b in self.blocks:
             s = b.span
-            if s.start < start or s.start >= end or b.kind in self.skip or self.in_table(s.start):
+            if s.start < start or s.start >= end or self.in_table(s.start) or b.kind == "table":
                 continue
             if out and out[-1].section is not None and out[-1].span.contains(s.start):
                 continue  # a continuation line of the heading before
             clipped = Span(s.start, min(s.end, end))
-            out.append(heads.get(s.start) or Unit(clipped, clipped))
+            out.append(heads.get(s.start) or Unit(clipped, clipped, chrome=b.kind in self.skip))
         return out
 
     def section_units(self, section: Section, *, own_heading: bool) -> list[Unit]:
@@ -191,12 +192,12 @@ class Side:
         """The header blocks, and the other paragraphs before the first section."""
         header, rest = [], []
         for b in self.blocks:
-            if b.span.start >= self.opening_end or b.kind in self.skip or self.in_table(b.span.start):
+            if b.span.start >= self.opening_end or b.kind == "table" or self.in_table(b.span.start):
                 continue
             if b.kind == "header":
                 header.append(b.span)
             else:
-                rest.append(Unit(b.span, b.span))
+                rest.append(Unit(b.span, b.span, chrome=b.kind in self.skip))
         return header, rest
 
     def ending_units(self) -> list[Unit]:
