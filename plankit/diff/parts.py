@@ -217,28 +217,42 @@ class Side:
 def basis_clauses(plan: Plan, opening_end: int) -> list[Span]:
     """The spans of the plan's basis clauses: the one place the comparison learns them.
 
-    The clauses are the plan's facts (:attr:`plankit.model.Plan.facts`); a clause that opens the
-    plan and does not end its sentence on its first line runs on, across line breaks, to the end
-    of its sentence (``.`` after a lower-case word or a number, or ``:``, before white space:
-    ``TP. Cần Thơ`` goes on, and so does ``;`` between the documents of one Căn cứ), or to the
-    next clause or the first section. Where the lines break then does not matter.
+    The clauses are the plan's facts (:attr:`plankit.model.Plan.facts`); in the opening, a
+    clause that does not end its sentence on its first line runs on, across line breaks, to the
+    end of its sentence (``;`` between the documents of one Căn cứ goes on; ``.`` after a
+    lower-case word or a number ends it, ``TP. Cần Thơ`` does not; ``:`` ends it before a capital
+    or a new line, not before ``số ...``), and a line opening with Căn cứ / Thực hiện / Theo right
+    after a clause opens the next one. Where the lines break then does not matter.
     """
+    from .. import _patterns as P
+
     text = plan.text
+    folded = fold(text)
     clauses = sorted(c.span for c in plan.facts.basis)
-    out: list[Span] = []
-    for k, clause in enumerate(clauses):
-        if clause.start >= opening_end:
-            out.append(clause)
-            continue
-        limit = min(clauses[k + 1].start if k + 1 < len(clauses) else opening_end, opening_end)
-        end = max(len(text[clause.start:limit].rstrip()) + clause.start, clause.end)
-        for m in _CLAUSE_END.finditer(text, clause.start, limit):
+    starts = sorted({c.start for c in clauses if c.start < opening_end})
+    out = [c for c in clauses if c.start >= opening_end]
+    k = 0
+    while k < len(starts):
+        start = starts[k]
+        limit = min(starts[k + 1] if k + 1 < len(starts) else opening_end, opening_end)
+        facts_end = max((c.end for c in clauses if c.start == start), default=start)
+        end = max(len(text[start:limit].rstrip()) + start, facts_end)
+        for m in _CLAUSE_END.finditer(text, start, limit):
             before = text[m.start() - 1] if m.start() else ""
-            if m.group() == ":" or before.islower() or before.isdigit() or before in ")\"”'":
-                end = max(m.end(), clause.end)
-                break
-        out.append(Span(clause.start, end))
-    return out
+            after = text[m.end() : m.end() + 40].lstrip(" \t")
+            if m.group() == ":":
+                if after[:1].islower() or after[:1].isdigit():
+                    continue
+            elif not (before.islower() or before.isdigit() or before in ")\"”'"):
+                continue
+            end = max(m.end(), facts_end)
+            break
+        out.append(Span(start, end))
+        nxt = P.BASIS_START.match(folded, end, opening_end)
+        if nxt is not None and nxt.start("word") not in starts:
+            starts.insert(k + 1, nxt.start("word"))
+        k += 1
+    return sorted(out)
 
 
 def _fallback_blocks(plan: Plan) -> list[Block]:
