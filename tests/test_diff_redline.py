@@ -153,7 +153,8 @@ def test_refuses_to_overwrite(cantho, cantho_docx):
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 def test_libreoffice_reads_the_tracked_changes(cantho_docx, tmp_path):
     flat_odt = subprocess.run(
-        ["soffice", "--headless", "--convert-to", "fodt", "--outdir", str(tmp_path), str(cantho_docx)],
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to", "fodt",
+         "--outdir", str(tmp_path), str(cantho_docx)],
         capture_output=True, text=True, timeout=300,
     )
     assert flat_odt.returncode == 0, flat_odt.stderr
@@ -167,7 +168,8 @@ def test_libreoffice_reads_the_tracked_changes(cantho_docx, tmp_path):
                     reason="LibreOffice (soffice) or pdftotext not installed")
 def test_pdf_shows_deleted_and_inserted_words(cantho_docx, tmp_path):
     run = subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(cantho_docx)],
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(cantho_docx)],
         capture_output=True, text=True, timeout=300,
     )
     assert run.returncode == 0, run.stderr

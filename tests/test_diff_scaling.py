@@ -1,7 +1,7 @@
 """diff_plans grows linearly with the plans: four times the paragraphs, under six times the work.
 
 No absolute timings: each case diffs a pair of generated plans of ``n`` and of ``4n``
-paragraphs (the best of three runs each) and compares the two times. A quadratic step (the
+paragraphs (the best of three runs, two for the large one) and compares the two times. A quadratic step (the
 paragraph alignment of every old against every new paragraph, section pairing of every section
 against every other) makes the ratio about 16.
 """
@@ -44,12 +44,12 @@ def plan_text(paragraphs: int, *, sections: int, edited: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def best_time(paragraphs: int, sections: int) -> float:
+def best_time(paragraphs: int, sections: int, runs: int = 3) -> float:
     old = read_text(plan_text(paragraphs, sections=sections, edited=False))
     new = read_text(plan_text(paragraphs, sections=sections, edited=True))
     _ = old.citations, new.citations  # reading and citations are not the diff's work
     best = float("inf")
-    for _ in range(3):
+    for _ in range(runs):
         start = time.perf_counter()
         diff_plans(old, new)
         best = min(best, time.perf_counter() - start)
@@ -60,10 +60,10 @@ def best_time(paragraphs: int, sections: int) -> float:
     ("paragraphs", "sections"),
     [
         (100, 4),  # long sections: the paragraph alignment
-        (100, 100 // 2),  # many short sections (numbered 1., 2., ...): the section pairing
+        (80, 40),  # many short sections (numbered 1., 2., ...): the section pairing
     ],
 )
 def test_four_times_the_paragraphs_is_under_six_times_the_time(paragraphs, sections):
     small = best_time(paragraphs, sections)
-    large = best_time(4 * paragraphs, sections if sections <= len(ROMAN) else 4 * sections)
+    large = best_time(4 * paragraphs, sections if sections <= len(ROMAN) else 4 * sections, runs=2)
     assert large / small < 6, (small, large)
