@@ -31,7 +31,8 @@ CASES = {
         f"Quyết định số {i}/QĐ-TTg ngày 01/01/2021 về việc phê duyệt đề án; " for i in range(n)
     ),
     "punctuation slips": lambda n: "công vụ ,dân(Chỉ " * n,
-    "truncated symbols": lambda n: "Quyết định 12/QĐ-TT x " * n,
+    # unknown issuer codes: each is looked at (the text after it once was copied per symbol)
+    "symbols with unknown codes": lambda n: "Quyết định 12/QĐ-XYZ x " * n,
 }
 
 

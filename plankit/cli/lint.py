@@ -10,12 +10,24 @@ which basis was last year's.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import sys
 from dataclasses import replace
 
-from ._common import ERROR, INFO, WARNING, add_format, example, note, read_batch, warning
+from ._common import (
+    ERROR,
+    INFO,
+    WARNING,
+    add_format,
+    error,
+    example,
+    note,
+    read_batch,
+    warning,
+    wrote,
+)
 
 
 def _date(text: str) -> dt.date:
@@ -77,13 +89,25 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="record the current findings in FILE (accepting them) and exit 0",
     )
+    p.add_argument(
+        "--annotate",
+        metavar="OUT.docx",
+        help="write a copy of the (one) .docx plan with each finding as a Word comment",
+    )
+    p.add_argument(
+        "--force", action="store_true",
+        help="overwrite the --annotate OUT.docx or the --write-baseline FILE if it exists",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..corpus import plan_files
+    from ..errors import LintConfigError, ReadError
     from ..lint import lint_plan, load_baseline, write_baseline
     from ..lint.sarif import to_sarif
     from ..lint.settings import Settings, find_settings, load_settings
+    from ..output import plan_outputs
 
     settings = Settings()
     if not args.no_config:
@@ -98,11 +122,26 @@ def run(args: argparse.Namespace) -> int:
     today = args.today or settings.today
     baseline_path = args.baseline or settings.baseline
     baseline = load_baseline(baseline_path) if baseline_path and not args.write_baseline else None
+    outputs = [out for out in (args.write_baseline, args.annotate) if out]
+    if outputs:
+        inputs = [*args.files, *([baseline_path] if baseline_path else [])]
+        with contextlib.suppress(ReadError):  # a wrong path is reported by read_batch below
+            inputs += plan_files(args.files)
+        plan_outputs(outputs, inputs, force=args.force)
     batch = read_batch(args.files)
     corpus = list(batch.plans)
+    if args.annotate and (batch.files != 1 or len(corpus) != 1 or not str(corpus[0].source.path).lower().endswith(".docx")):
+        error("--annotate cần đúng một tệp .docx / --annotate takes one .docx plan")
+        return 2
     findings = []
+    failed = 0
     for path, plan in batch.items():
-        result = lint_plan(plan, rules=settings.selection(path), today=today, corpus=corpus)
+        try:
+            result = lint_plan(plan, rules=settings.selection(path), today=today, corpus=corpus)
+        except LintConfigError as exc:  # e.g. a bad inline suppression: this file only
+            error(f"{path}: {exc}")
+            failed += 1
+            continue
         for problem in result.notes:
             warning(f"{path}: {problem}")
         findings.extend(f.with_file(path) for f in result)
@@ -116,6 +155,13 @@ def run(args: argparse.Namespace) -> int:
     if baseline is not None:
         findings, accepted = baseline.filter(findings)
 
+    if args.annotate:
+        from ..annotate import annotate_docx
+
+        target = annotate_docx(corpus[0], findings, out=args.annotate, force=args.force)
+        n = len(findings)
+        wrote(target, f"{n} ghi chú / {n} comment{'s' if n != 1 else ''}")
+
     if args.format == "json":
         json.dump([f.to_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -128,7 +174,7 @@ def run(args: argparse.Namespace) -> int:
         for f in findings:
             print(str(f))
     note(_summary(findings, batch.files, accepted, len(batch.errors)))
-    return 1 if batch.errors or any(f.severity == "error" for f in findings) else 0
+    return 1 if failed or batch.errors or any(f.severity == "error" for f in findings) else 0
 
 
 _SEVERITY = {"error": ERROR, "warning": WARNING, "info": INFO}
