@@ -27,6 +27,15 @@ from ..model import (
 )
 from ..places import find_places, match_department, match_place
 from ..text import fold, is_upper_text
+from ._header import (
+    CHROME_ROW,
+    EMPTY_CELLS,
+    HEADER_START,
+    body_name,
+    central_name_of_code,
+    doc_type_of_symbol,
+    split_glued_symbol,
+)
 from ._layout import Layout, RawTable
 from ._text import OCR_COLUMNS
 
@@ -50,8 +59,8 @@ _DOC_TYPE_LINE = re.compile(r"^[\s#*]*(" + "|".join(_DOC_TYPES) + r")[\s*]*$")
 # "Số: 181/KH-SCT", "Số:        /KH-SKHCN", "Số: /KH-SKH-CN", OCR "S6:137 IKH-SKHCN".
 # Must not match "số 261/KH-UBND" inside a sentence (requires the colon or the line start).
 _NUMBER = re.compile(
-    r"(?:^|\s|\t)s[o6b¢]\s*[:.]\s*(?P<num>\d+[a-z]?)?\s*(?:/|(?<=\s)[il|1](?=[a-z]{2})|(?<=\d)[il|1](?=[a-z]{2}))\s*"
-    r"(?P<sym>[a-z0-9&]+(?:\s*-\s*[a-z0-9&]+)+)"
+    r"(?:^|\s|\t)s[o6b¢]\s*[:.]\s*(?P<num>\d+[a-z]?)?\s*(?:/|(?<=\d)-(?=[a-z]{1,4}\s*/)|(?<=\s)[il|1](?=[a-z]{2})|(?<=\d)[il|1](?=[a-z]{2}))\s*"
+    r"(?P<sym>[a-z0-9&]+(?:\s*[-/]\s*[a-z0-9&]+)+|[a-z]{2,4}[a-z]{2,8}(?=[\s|]))"
 )
 
 # "Cần Thơ, ngày 21 tháng 01 năm 2025", blanks allowed: "ngày    tháng 01 năm 2022";
@@ -67,6 +76,13 @@ _ARABIC = re.compile(r"^[\s#*]*(?P<num>\d{1,2})\s*[.)]\s+(?P<title>\S.*?)[\s*]*$
 # "a) Nâng cao", "b. Tăng cường", "đ. Tuyên truyền".
 _LETTER = re.compile(r"^[\s#*]*(?P<num>[a-gđ])\s*[).]\s+(?P<title>\S.*?)[\s*]*$")
 _APPENDIX = re.compile(r"^[\s#*]*phu\s+luc\b[\s*]*(?P<rest>.*)$")
+
+# A place-and-date line cut after the day ("Hà Nội, ngày 01" / "tháng 3 năm 2025") or the place.
+_WRAPPED_DATE_START = re.compile(r"^[\s|]*[^\W\d_][^,|]{1,40},\s*ng[a-z]{1,2}y\s*\d{0,2}\s*\|?\s*$|^[\s|]*th[a-z]{1,3}ng\s*\d{1,2}\s*n[a-z]{1,2}m")
+
+# A body cut to its kind ("ỦY BAN NHÂN DÂN") and the line that names its unit ("TỈNH QUẢNG NINH").
+_BARE_BODY = re.compile(r"(uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan)")
+_UNIT_LINE = re.compile(r"^[\s|*]*(tinh|thanh\s+pho|tp\.?|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran)\s+\S")
 
 _BASIS = re.compile(r"^[\s*]*(can\s+c\w{1,2}|thuc\s+hien|theo)\b")
 # "Trên đây là Kế hoạch", OCR "Trén day 1a K& hoach" (1a, 14 are OCR for "là").
@@ -184,18 +200,28 @@ class _Builder:
                 flat.append(u)
         # Reading order is text order (a header table's cells are read row by row).
         units = sorted(flat, key=lambda u: u.span.start if isinstance(u, RawTable) else u.start)
-        doc_type_idx = self._find_doc_type(units)
-
         blocks: list[Block] = []
         kinds: list[str] = [""] * len(units)
         header_fields: dict[str, object] = {}
 
-        if doc_type_idx is None:
+        start = self._set_apart_chrome(units, kinds)
+        doc_type_idx = self._find_doc_type(units, start)
+        number_idx = self._find_number(units, start)
+        header_end = self._header_end(units, number_idx) if number_idx is not None else None
+        if header_end is not None and (doc_type_idx is None or doc_type_idx > header_end + 3):
+            # A header whose document-type line the site dropped (or that sits on the same line):
+            # the type comes from the symbol, the subject follows the place-and-date line.
+            self._read_header(units[start : header_end + 1], header_fields)
+            for k in range(start, header_end + 1):
+                kinds[k] = "header"
+            header_fields["doc_type"] = doc_type_of_symbol(header_fields.get("symbol"))  # type: ignore[arg-type]
+            body_from = self._read_subject(units, header_end + 1, kinds, header_fields)
+        elif doc_type_idx is None:
             body_from = self._read_news_header(units, kinds, header_fields)
         else:
-            self._read_header(units[:doc_type_idx], header_fields)
-            for k in range(doc_type_idx):
-                kinds[k] = "header"
+            self._read_header(units[start:doc_type_idx], header_fields)
+            for k in range(start, doc_type_idx):
+                kinds[k] = kinds[k] or "header"
             kinds[doc_type_idx] = "doc-type"
             dt_para = units[doc_type_idx]
             header_fields["doc_type"] = _DOC_TYPES[_DOC_TYPE_LINE.match(self.f(dt_para.start, dt_para.first_line_end)).group(1)]
@@ -223,13 +249,82 @@ class _Builder:
         )
 
     # -- header -----------------------------------------------------------------------------
-    def _find_doc_type(self, units: list[_Para | RawTable]) -> int | None:
-        for idx, u in enumerate(units[:60]):
+    def _find_doc_type(self, units: list[_Para | RawTable], start: int = 0) -> int | None:
+        for idx in range(start, min(len(units), start + 60)):
+            u = units[idx]
             if isinstance(u, RawTable):
                 continue
             if _DOC_TYPE_LINE.match(self.f(u.start, u.first_line_end)) and is_upper_text(self.t(u.start, u.first_line_end)):
                 return idx
         return None
+
+    def _set_apart_chrome(self, units: list, kinds: list[str]) -> int:
+        """Mark a legal portal's chrome as ``boilerplate`` and return where the header starts.
+
+        The header starts at the first unit (of the first 40) that opens like one: an issuing
+        body in capitals, the national motto or the number field. What comes before it (a page
+        title, a related-documents panel) and the portal's metadata rows (``Số hiệu | ...``) are
+        site chrome, set apart with a warning. Without such a unit nothing is set apart.
+        """
+        start = None
+        for idx in range(min(len(units), 40)):
+            u = units[idx]
+            if isinstance(u, RawTable):
+                continue
+            folded = self.f(u.start, u.first_line_end)
+            if CHROME_ROW.match(folded):
+                continue
+            m = HEADER_START.match(folded)
+            if m and (is_upper_text(self.t(u.start, u.first_line_end).split("|")[0]) or _NUMBER.search(folded)):
+                start = idx
+                break
+        if start is None:
+            return 0
+        chrome = 0
+        for idx in range(min(len(units), start + 40)):
+            u = units[idx]
+            if isinstance(u, RawTable):
+                continue
+            folded = self.f(u.start, u.end)
+            if (idx < start and sum(c.isalpha() for c in folded) > 3) or CHROME_ROW.match(folded):
+                kinds[idx] = "boilerplate"
+                chrome += 1
+        if chrome:
+            first = next(units[i] for i, k in enumerate(kinds) if k == "boilerplate")
+            self.warnings.append(ReadWarning(
+                f"Phần giao diện trang web được bỏ qua / site chrome set apart: {chrome} lines "
+                "(page title, metadata table, related documents)",
+                Span(first.start, first.end), first.source,
+            ))
+        return start
+
+    def _find_number(self, units: list, start: int) -> int | None:
+        """The unit holding the header's number field ``Số: ...`` (within 15 of the start)."""
+        for idx in range(start, min(len(units), start + 15)):
+            u = units[idx]
+            if not isinstance(u, RawTable) and _NUMBER.search(self.f(u.start, u.end)):
+                return idx
+        return None
+
+    def _header_end(self, units: list, number_idx: int) -> int:
+        """The last unit of the header: the number line, then the place-and-date line, motto
+        pieces and empty cells that follow it."""
+        end = number_idx
+        dated = bool(_PLACE_DATE.search(self.f(units[number_idx].start, units[number_idx].end)))
+        for idx in range(number_idx + 1, min(len(units), number_idx + 5)):
+            u = units[idx]
+            if isinstance(u, RawTable):
+                break
+            folded = self.f(u.start, u.end)
+            if _PLACE_DATE.search(folded) and not dated:
+                end, dated = idx, True
+            elif EMPTY_CELLS.match(folded) or _NATIONAL_MOTTO.search(folded) or re.fullmatch(r"[\s\-_|]+", folded):
+                end = idx
+            elif not dated and _WRAPPED_DATE_START.match(folded):
+                end = idx  # "Hà Nội, ngày 01" ... its month and year on the next line
+            else:
+                break
+        return end
 
     def _is_layout_table(self, table: RawTable) -> bool:
         first = " ".join(self.f(c.span.start, c.span.end) for c in table.rows[0]) if table.rows else ""
@@ -252,9 +347,12 @@ class _Builder:
         return out
 
     def _read_header(self, paras: list, fields: dict) -> None:
+        paras = [u for u in paras if not isinstance(u, RawTable)]
+        if not paras:
+            return
+        cells: list[tuple[int, int]] = []  # left-column cells (issuing bodies), in order
+        piped = any("|" in self.t(u.start, u.end) for u in paras)
         for u in paras:
-            if isinstance(u, RawTable):
-                continue
             s, e = u.start, u.end
             folded = self.f(s, e)
             m = _NUMBER.search(folded)
@@ -267,19 +365,94 @@ class _Builder:
                     at = slash if slash != -1 else s + m.start("sym")
                     self.spans["number"] = Span(at, at)
                 sym = re.sub(r"\s+", "", self.t(s + m.start("sym"), s + m.end("sym")))
-                fields["symbol"] = _normalise_symbol(sym)
+                fields["symbol"] = _normalise_symbol(split_glued_symbol(sym))
                 self.spans["symbol"] = Span(s + m.start("sym"), s + m.end("sym"))
-            self._place_date(s, e, fields)
-            for seg_start, seg_end in self._left_column_segments(s, e):
-                seg = self.f(seg_start, seg_end).strip()
-                if not seg:
-                    continue
-                if "parent" not in fields and re.match(r"^(ubnd|uy\s+ban\s+nhan\s+dan|tinh\s+uy|thanh\s+uy|bo\s)", seg):
-                    fields["parent"] = _normalise_parent(self.t(seg_start, seg_end))
-                    self.spans["parent"] = Span(seg_start, seg_end)
-                elif "issuer" not in fields and re.match(r"^(so|ban|van\s+phong|chi\s+cuc|thanh\s+tra|trung\s+tam)\s", seg):
-                    fields["issuer"] = _normalise_body(self.t(seg_start, seg_end))
-                    self.spans["issuer"] = Span(seg_start, seg_end)
+            if not piped:
+                cells.extend(self._left_column_segments(s, e))
+        # The place and date may be wrapped over two lines: read them over the whole header.
+        self._place_date(paras[0].start, paras[-1].end, fields)
+        if piped:
+            cells = self._piped_cells(paras)
+        self._bodies(cells, fields)
+
+    def _piped_cells(self, paras: list) -> list[tuple[int, int]]:
+        """The cells of a header table a website flattened with ``|``: a cell runs over lines
+        until its bar; motto, number and date cells are left out."""
+        out: list[tuple[int, int]] = []
+        cur: tuple[int, int] | None = None
+        for u in paras:
+            for ls, le in self._lines_in(u):
+                pos = ls
+                line = self.t(ls, le)
+                parts = line.split("|")
+                for k, part in enumerate(parts):
+                    ps, pe = pos, pos + len(part)
+                    pos = pe + 1
+                    if part.strip(" \t-_*"):
+                        cur = (cur[0], pe) if cur else (ps, pe)
+                    if k < len(parts) - 1 and cur is not None:  # a bar closes the cell
+                        out.append(cur)
+                        cur = None
+        if cur is not None:
+            out.append(cur)
+        keep = []
+        for cs, ce in out:
+            folded = self.f(cs, ce)
+            if _NATIONAL_MOTTO.search(folded) or _NUMBER.search(folded) or _PLACE_DATE.search(folded):
+                continue
+            if re.search(r"dang\s+cong\s+san\s+viet\s+nam", folded):
+                continue
+            cs2, ce2 = cs, ce
+            while cs2 < ce2 and self.text[cs2] in " \t*#-_\n":
+                cs2 += 1
+            while ce2 > cs2 and self.text[ce2 - 1] in " \t*-_\n":
+                ce2 -= 1
+            if ce2 > cs2:
+                keep.append((cs2, ce2))
+        return keep
+
+    def _bodies(self, cells: list[tuple[int, int]], fields: dict) -> None:
+        """Parent and issuer from the left-column cells: ``UBND TỈNH X`` over ``SỞ Y`` is parent
+        and issuer; a body alone (``ỦY BAN NHÂN DÂN TỈNH X``, ``BỘ Y TẾ``) is the issuer."""
+        found: list[tuple[int, int, str, str]] = []
+        merged: list[tuple[int, int]] = []
+        for cs, ce in cells:  # "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG NINH": one cell on two lines
+            if merged and _UNIT_LINE.match(self.f(cs, ce)) and _BARE_BODY.fullmatch(
+                " ".join(self.f(*merged[-1]).split()).strip(" |-")
+            ):
+                merged[-1] = (merged[-1][0], ce)
+            else:
+                merged.append((cs, ce))
+        for cs, ce in merged:
+            seg = self.f(cs, ce).strip()
+            if not seg or not is_upper_text(self.t(cs, ce)):
+                continue
+            named = body_name(" ".join(self.t(cs, ce).split()))
+            if named is not None:
+                found.append((cs, ce, *named))
+        if not found:
+            return
+        if (len(found) >= 2 and found[1][3] in ("department", "party")) or (
+            len(found) >= 2 and found[0][3] == "party"
+        ):
+            ps, pe = found[0][0], found[0][1]
+            parent_raw = self.t(ps, pe)
+            fields["parent"] = (_normalise_parent(parent_raw) if found[0][3] == "local" else found[0][2])
+            self.spans["parent"] = Span(ps, pe)
+            cs, ce, name, kind = found[1]
+            fields["issuer"] = _normalise_body(self.t(cs, ce)) if kind == "department" else name
+            self.spans["issuer"] = Span(cs, ce)
+            return
+        cs, ce, name, kind = found[0]
+        if kind == "party" and name == "Ban Chấp hành Trung ương":
+            fields["parent"] = name  # the Party's Central Committee over a body the site dropped
+            self.spans["parent"] = Span(cs, ce)
+            return
+        if kind == "department":
+            fields["issuer"] = _normalise_body(self.t(cs, ce))
+        else:
+            fields["issuer"] = name
+        self.spans["issuer"] = Span(cs, ce)
 
     def _left_column_segments(self, s: int, e: int) -> list[tuple[int, int]]:
         """The left-column part of a header line (before the motto or the number)."""
@@ -289,7 +462,7 @@ class _Builder:
         gap = re.search(r"\S( {3,}|\t)\S", folded)
         if gap:
             cut = gap.start() + 1
-        for pat in (_NATIONAL_MOTTO, re.compile(r"(^|\s)s[o6b¢]\s*:")):
+        for pat in (_NATIONAL_MOTTO, re.compile(r"(^|\s)s[o6b¢]\s*:"), re.compile(r"\|")):
             m = pat.search(folded)
             if m:
                 cut = min(cut, m.start())
@@ -312,9 +485,10 @@ class _Builder:
         fields["date_parts"] = PartialDate(day, month, int(m.group("year")))
         self.spans["date"] = Span(s + m.start() + 1, s + m.end())
         # the place: the longest run of words before the comma that names a province
+        cut = self.text.rfind("|", s, s + m.start()) + 1 or s  # the place's own cell
         before = self.t(s, s + m.start())
-        words = list(re.finditer(r"[^\s,.:/]+\.?", before))
-        for n in range(min(4, len(words)), 0, -1):
+        words = [w for w in re.finditer(r"[^\s,.:/|]+\.?", before) if w.start() >= cut - s]
+        for n in range(min(6, len(words)), 0, -1):
             cand = words[-n:]
             raw = before[cand[0].start() : cand[-1].end()]
             prov = match_place(raw, cutoff=0.85)
@@ -681,6 +855,11 @@ class _Builder:
             if m:
                 fields["issuer"] = _normalise_body(self.t(m.start(1), m.end(1)))
                 self.spans["issuer"] = Span(m.start(1), m.end(1))
+        if "issuer" not in fields and fields.get("symbol"):
+            self._issuer_from_code(fields)
+        issuer = fields.get("issuer")
+        if isinstance(issuer, str) and _BARE_BODY.fullmatch(" ".join(fold(issuer).split())):
+            self._complete_bare_issuer(fields)
         return Header(
             doc_type=fields.get("doc_type"),  # type: ignore[arg-type]
             number=fields.get("number"),  # type: ignore[arg-type]
@@ -697,6 +876,54 @@ class _Builder:
             recipients=fields.get("recipients", ()),  # type: ignore[arg-type]
             spans=tuple(sorted(self.spans.items())),
         )
+
+
+    def _complete_bare_issuer(self, fields: dict) -> None:
+        """``ỦY BAN NHÂN DÂN`` cut from its province by the site: the place line's province, else
+        the one the subject names; said in a warning."""
+        prov = match_place(fields["place"], cutoff=0.9) if fields.get("place") else None
+        if prov is None and fields.get("title"):
+            named = find_places(fields["title"])  # type: ignore[arg-type]
+            prov = named[-1][2] if named else None
+        if prov is None:
+            return
+        fields["issuer"] = f"{fields['issuer']} {prov.full_name}"
+        where = self.spans.get("issuer")
+        self.warnings.append(ReadWarning(
+            f"Cơ quan ban hành suy ra từ địa danh / issuer inferred from the place: {fields['issuer']}", where
+        ))
+
+    def _issuer_from_code(self, fields: dict) -> None:
+        """The issuer a symbol's code names: a national body (``QĐ-BYT`` Bộ Y tế), or a body the
+        text names in full whose initials spell the code (``BCĐTW``: Ban Chỉ đạo Trung ương ...)."""
+        symbol = str(fields["symbol"])
+        code = symbol.split("/", 1)[1] if "/" in symbol else symbol.split("-", 1)[-1]
+        if code == symbol:
+            return
+        code = code.split("-")[0]
+        named = central_name_of_code(code)
+        if named and fold(code) not in ("ubnd", "hdnd"):
+            fields["issuer"] = named
+            return
+        letters = fold(code)
+        if not 3 <= len(letters) <= 8 or not letters.isalpha():
+            return
+        parts = []
+        rest = letters
+        while rest:
+            if rest.startswith("tw"):
+                parts.append(r"t\w*\s+u\w*")  # TW: Trung ương
+                rest = rest[2:]
+            else:
+                parts.append(rf"{rest[0]}\w*")
+                rest = rest[1:]
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)(?:\s+ve\s+[^;.(\"“”]{3,160}?(?=[;.(\"“”]|\s+(?:da|ban\s+hanh|tai|nham|voi|theo)\s))?")
+        for m in pattern.finditer(self.folded, 0, min(len(self.folded), 6000)):
+            raw = self.t(m.start(), m.end())
+            if raw[:1].isupper():
+                fields["issuer"] = " ".join(raw.split()).rstrip(" ,")
+                self.spans["issuer"] = Span(m.start(), m.end())
+                return
 
 
 def _looks_like_name(raw: str) -> bool:
