@@ -25,7 +25,7 @@ from ..model import (
     Span,
     Table,
 )
-from ..places import find_places, match_department, match_place
+from ..places import find_places, match_department, match_place, provinces
 from ..text import fold, is_upper_text
 from ._header import (
     CHROME_ROW,
@@ -83,6 +83,26 @@ _WRAPPED_DATE_START = re.compile(r"^[\s|]*[^\W\d_][^,|]{1,40},\s*ng[a-z]{1,2}y\s
 # A body cut to its kind ("ỦY BAN NHÂN DÂN") and the line that names its unit ("TỈNH QUẢNG NINH").
 _BARE_BODY = re.compile(r"(uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan)")
 _UNIT_LINE = re.compile(r"^[\s|*]*(tinh|thanh\s+pho|tp\.?|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran)\s+\S")
+
+# A portal's lead sentence: "Ngày 13/8/2019, UBND tỉnh ban hành Kế hoạch số 132/KH-UBND",
+# "Ngày 18 tháng 7 năm 2025 Uỷ ban nhân dân xã X đã ban hành Quyết định số 119/QĐ-UBND",
+# "Ngày\n19 tháng 6 năm 2025, Ban Chỉ đạo ... đã ban hành Kế hoạch số 02-KH/BCĐTW".
+# The body runs to "(đã|vừa) ban hành"; it holds no full stop, semicolon or colon.
+_LEAD = re.compile(
+    r"ngay\s+(?P<d>\d{1,2})\s*(?:/|thang)\s*(?P<m>\d{1,2})\s*(?:/|nam)\s*(?P<y>\d{4})\s*,?\s*"
+    r"(?P<body>[^.;:]{3,200}?)\s+(?:(?:vua|da|cung\s+da)\s+)?ban\s+hanh\s+"
+    r"(?P<type>ke\s+hoach|quyet\s+dinh|van\s+ban|cong\s+van|chi\s+thi|huong\s+dan|chuong\s+trinh)\s+so\s+"
+    r"(?P<num>\d+[a-z]?)\s*[/-]\s*(?P<sym>[a-z0-9&]+(?:\s*[-/]\s*[a-z0-9&]+)+)"
+)
+# A plan introducing itself after its basis: "; UBND xã Đăk Ngọk xây dựng Kế hoạch ...".
+_SELF_INTRO = re.compile(
+    r"(?:^|[;,.]\s*|\n)(?P<body>(?:uy\s+ban\s+nhan\s+dan|ubnd|so)\s+[a-z ,&-]{2,60}?)\s+"
+    r"(?:xay\s+dung|ban\s+hanh)\s+ke\s+hoach", re.M
+)
+
+# The authority line of a decision: "BỘ TRƯỞNG BỘ Y TẾ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X",
+# "THỦ TƯỚNG CHÍNH PHỦ". Must not match "BỘ Y TẾ" alone (a header cell, read elsewhere).
+_AUTHORITY = re.compile(r"^[\s*]*(?:bo\s+truong|thu\s+truong|chu\s+tich|giam\s+doc|truong\s+ban)\s+(?P<body>\S.*?)\s*$|^[\s*]*(?P<ttg>thu\s+tuong\s+chinh\s+phu)\s*$")
 
 _BASIS = re.compile(r"^[\s*]*(can\s+c\w{1,2}|thuc\s+hien|theo)\b")
 # "Trên đây là Kế hoạch", OCR "Trén day 1a K& hoach" (1a, 14 are OCR for "là").
@@ -226,6 +246,7 @@ class _Builder:
             dt_para = units[doc_type_idx]
             header_fields["doc_type"] = _DOC_TYPES[_DOC_TYPE_LINE.match(self.f(dt_para.start, dt_para.first_line_end)).group(1)]
             body_from = self._read_subject(units, doc_type_idx + 1, kinds, header_fields)
+            self._read_authority(units, body_from, header_fields)
 
         sections, tables = self._read_body(units, body_from, kinds)
         self._read_tail(units, kinds, header_fields)
@@ -275,7 +296,11 @@ class _Builder:
             if CHROME_ROW.match(folded):
                 continue
             m = HEADER_START.match(folded)
-            if m and (is_upper_text(self.t(u.start, u.first_line_end).split("|")[0]) or _NUMBER.search(folded)):
+            if m and (is_upper_text(self.t(u.start, u.first_line_end).split("|")[0]) or _NUMBER.search(folded)) and any(
+                not isinstance(v, RawTable)
+                and (_NUMBER.search(t := self.f(v.start, v.end)) or _NATIONAL_MOTTO.search(t) or _PLACE_DATE.search(t))
+                for v in units[idx : idx + 8]
+            ):
                 start = idx
                 break
         if start is None:
@@ -525,7 +550,10 @@ class _Builder:
             s, e = subj[0].start, subj[-1].end
             fields["title"] = _clean(self.t(s, e))
             self.spans["title"] = Span(s, e)
-            years = list(_SUBJECT_YEAR.finditer(self.f(s, e)))
+            folded = self.f(s, e)
+            # "đến năm 2030", "từ năm 2021" bound a period: not the plan's own year
+            years = [y for y in _SUBJECT_YEAR.finditer(folded)
+                     if not re.search(r"(?:den|tu|truoc|sau|dinh\s+huong)\s*$", folded[: y.start()])]
             if years:
                 m = years[-1]
                 fields["year"] = int(m.group(1))
@@ -533,6 +561,77 @@ class _Builder:
         return idx
 
     def _read_news_header(self, units: list, kinds: list[str], fields: dict) -> int:
+        """A news article or a portal page about a plan (no header block): metadata from its
+        headline, its lead sentence and the sentence where the plan introduces itself."""
+        body_from = self._read_headline(units, kinds, fields)
+        self._read_lead(fields)
+        issuer = fields.get("issuer")
+        if fields.get("place") and isinstance(issuer, str) and re.search(
+            r"\b(tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\s+\S", fold(issuer)
+        ):
+            # A post prints no place line; its place was only inferred to say where a body such as
+            # "Sở Khoa học và Công nghệ" is. A body that names its own unit needs none.
+            del fields["place"]
+        if "year" not in fields:
+            first = next((u for u in units if not isinstance(u, RawTable)), None)
+            if first is not None and len(self.f(first.start, first.end)) < 220:
+                years = [y for y in _SUBJECT_YEAR.finditer(self.f(first.start, first.end))
+                         if not re.search(r"(?:den|tu|truoc|sau)\s*$", self.f(first.start, first.start + y.start()))]
+                if years:
+                    fields["year"] = int(years[-1].group(1))
+                    self.spans["year"] = Span(first.start + years[-1].start(1), first.start + years[-1].end(1))
+        return body_from
+
+    def _read_lead(self, fields: dict) -> None:
+        """``Ngày 13/8/2019, UBND tỉnh ban hành Kế hoạch số 132/KH-UBND ...``: the date, the body
+        and the number of the document a portal post restates; ``UBND xã X xây dựng Kế hoạch``:
+        the body of a plan that introduces itself. A decision that issues the plan gives the plan
+        its date, not its number."""
+        head = self.folded[: min(len(self.folded), 4000)]
+        m = _LEAD.search(head)
+        if m is not None:
+            kind = " ".join(m.group("type").split())
+            issues_plan = kind == "quyet dinh" and re.match(r"[\s#*]*ke\s+hoach\b", head)
+            if "symbol" not in fields and not issues_plan:
+                fields["number"] = self.t(m.start("num"), m.end("num"))
+                fields["symbol"] = _normalise_symbol(re.sub(r"\s+", "", self.t(m.start("sym"), m.end("sym"))))
+                self.spans["number"] = Span(m.start("num"), m.end("num"))
+                self.spans["symbol"] = Span(m.start("sym"), m.end("sym"))
+                if fields.get("doc_type") is None:
+                    fields["doc_type"] = "Công văn" if kind in ("van ban", "cong van") else doc_type_of_symbol(fields["symbol"])
+            if "date_parts" not in fields:
+                fields["date_parts"] = PartialDate(int(m.group("d")), int(m.group("m")), int(m.group("y")))
+                self.spans["date"] = Span(m.start("d"), m.end("y"))
+            self._lead_issuer(m.start("body"), m.end("body"), fields)
+            return
+        intro = _SELF_INTRO.search(head)
+        if intro is not None:
+            self._lead_issuer(intro.start("body"), intro.end("body"), fields)
+
+    def _lead_issuer(self, s: int, e: int, fields: dict) -> None:
+        current = fields.get("issuer")
+        if current and not _BARE_BODY.search(fold(str(current))) and not str(current).endswith(("đã", "vừa")):
+            return
+        raw = " ".join(self.t(s, e).split())
+        named = body_name(raw)
+        if named is not None:
+            fields["issuer"] = named[0]
+        elif raw[:1].isupper() and len(raw) < 160:
+            fields["issuer"] = raw
+        else:
+            return
+        self.spans["issuer"] = Span(s, e)
+        if named is not None and named[1] == "local" and not match_place(named[0].split()[-1], cutoff=0.95):
+            # "UBND tỉnh": the province the post names (its title, else most often)
+            counts: dict[str, int] = {}
+            for _s, _e, prov in find_places(self.text[: min(len(self.text), 4000)]):
+                counts[prov.name] = counts.get(prov.name, 0) + 1
+            unit = named[0].split()[-1]
+            if counts and unit in ("tỉnh", "phố"):
+                prov = next(p for p in provinces() if p.name == max(counts, key=counts.get))
+                fields["issuer"] = f"{named[0].rsplit(' ', 2 if unit == 'phố' else 1)[0]} {prov.full_name}"
+
+    def _read_headline(self, units: list, kinds: list[str], fields: dict) -> int:
         """A news article about a plan: metadata from its headline and its first paragraph."""
         headline = None
         for idx, u in enumerate(units):
@@ -877,6 +976,20 @@ class _Builder:
             spans=tuple(sorted(self.spans.items())),
         )
 
+
+    def _read_authority(self, units: list, at: int, fields: dict) -> None:
+        """A decision names its authority after the subject (``BỘ TRƯỞNG BỘ Y TẾ``, ``THỦ TƯỚNG
+        CHÍNH PHỦ``): the issuer when the header did not give one (the site dropped it)."""
+        if "issuer" in fields or at >= len(units) or isinstance(units[at], RawTable):
+            return
+        u = units[at]
+        raw = self.t(u.start, u.first_line_end)
+        m = _AUTHORITY.match(self.f(u.start, u.first_line_end))
+        if m and is_upper_text(raw):
+            named = body_name(raw[m.start("body"):] if m.group("body") else raw)
+            if named is not None:
+                fields["issuer"] = named[0]
+                self.spans["issuer"] = Span(u.start + (m.start("body") if m.group("body") else 0), u.first_line_end)
 
     def _complete_bare_issuer(self, fields: dict) -> None:
         """``ỦY BAN NHÂN DÂN`` cut from its province by the site: the place line's province, else
