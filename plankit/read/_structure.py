@@ -228,6 +228,11 @@ class _Builder:
         doc_type_idx = self._find_doc_type(units, start)
         number_idx = self._find_number(units, start)
         header_end = self._header_end(units, number_idx) if number_idx is not None else None
+        if header_end is not None and not any(  # without its type line a header needs its date
+            not isinstance(u, RawTable) and _PLACE_DATE.search(self.f(u.start, u.end))
+            for u in units[start : header_end + 1]
+        ):
+            header_end = None
         if header_end is not None and (doc_type_idx is None or doc_type_idx > header_end + 3):
             # A header whose document-type line the site dropped (or that sits on the same line):
             # the type comes from the symbol, the subject follows the place-and-date line.
