@@ -104,7 +104,13 @@ _SELF_INTRO = re.compile(
 # "THỦ TƯỚNG CHÍNH PHỦ". Must not match "BỘ Y TẾ" alone (a header cell, read elsewhere).
 _AUTHORITY = re.compile(r"^[\s*]*(?:bo\s+truong|thu\s+truong|chu\s+tich|giam\s+doc|truong\s+ban)\s+(?P<body>\S.*?)\s*$|^[\s*]*(?P<ttg>thu\s+tuong\s+chinh\s+phu)\s*$")
 
-_BASIS = re.compile(r"^[\s*]*(can\s+c\w{1,2}|thuc\s+hien|theo)\b")
+# A basis clause: "Căn cứ", "Thực hiện", "Triển khai (thực hiện)", "Theo", also as a bullet ("- Căn cứ").
+_BASIS = re.compile(r"^[\s*\-–•+]*(can\s+c\w{1,2}|thuc\s+hien|trien\s+khai|theo)\b")
+# A bullet of a basis list without its opening word: "- Nghị quyết số 57-NQ/TW ...;", "- Luật ...".
+_BASIS_ITEM = re.compile(r"^[\s*]*[-–•+]\s*(?:luat|bo\s+luat|nghi\s+(?:quyet|dinh)|quyet\s+dinh|chi\s+thi|thong\s+tu|ke\s+hoach|"
+                         r"chuong\s+trinh|ket\s+luan|quy\s+dinh|thong\s+bao|cong\s+van|van\s+ban|to\s+trinh|huong\s+dan)\b")
+# A section that holds the basis: "I. CĂN CỨ PHÁP LÝ", "I. CĂN CỨ LẬP KẾ HOẠCH", "CĂN CỨ XÂY DỰNG KẾ HOẠCH".
+_BASIS_SECTION = re.compile(r"^(can\s+c\w{1,2}|co\s+so\s+phap\s+ly)\b")
 # "Trên đây là Kế hoạch", OCR "Trén day 1a K& hoach" (1a, 14 are OCR for "là").
 _CLOSING = re.compile(r"^[\s*]*tren\s+day\s+(la|1a|14|ia)\b")
 _RECIPIENTS = re.compile(r"^[\s*]*n[o0]i\s+nh\w{1,2}n\s*:")
@@ -147,6 +153,9 @@ def _paragraphs(layout: Layout, folded_text: str) -> list[_Para | RawTable]:
     text = layout.text
     out: list[_Para | RawTable] = []
     wrap = layout.form == "ocr"
+    hard = layout.form in _HARD_WRAPPED_FORMS
+    lengths = sorted(it.span.end - it.span.start for it in layout.items if not isinstance(it, RawTable))
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
     prev_end = -2
     for item in layout.items:
         if isinstance(item, RawTable):
@@ -156,12 +165,10 @@ def _paragraphs(layout: Layout, folded_text: str) -> list[_Para | RawTable]:
         s, e = item.span.start, item.span.end
         line = text[s:e]
         folded = folded_text[s:e]
-        continues = (
-            wrap
-            and out
-            and isinstance(out[-1], _Para)
-            and text[prev_end : s].count("\n") == 1
-            and not _starts_unit(folded, line)
+        adjacent = bool(out) and isinstance(out[-1], _Para) and text[prev_end:s].count("\n") == 1
+        continues = adjacent and (
+            (wrap and not _starts_unit(folded, line))
+            or (hard and _continues_line(text, folded_text, out[-1], s, e, width))
         )
         if continues:
             out[-1].end = e
@@ -169,6 +176,38 @@ def _paragraphs(layout: Layout, folded_text: str) -> list[_Para | RawTable]:
             out.append(_Para(s, e, item.source, e))
         prev_end = e
     return out
+
+
+#: Forms whose lines may be wrapped inside a paragraph (a PDF's text, a portal page copied as
+#: text). A .docx paragraph and a line of Word's text export are whole paragraphs.
+_HARD_WRAPPED_FORMS = ("text", "news", "pdf")
+
+
+def _continues_line(text: str, folded_text: str, para: _Para, s: int, e: int, width: int) -> bool:
+    """Whether the line ``[s, e)`` continues paragraph ``para`` (a hard-wrapped line).
+
+    It does when the paragraph's last line does not end a sentence or a cell (``.;:!?|``), the
+    line starts no heading, list item, basis clause or header field, neither is a line of
+    capitals (header cells and titles, read by the header and subject readers), and either the
+    line starts in lower case or with a digit ("tháng 3 năm 2025", "phủ quy định ...") or the
+    paragraph's last line runs near the text's usual width (it was wrapped, not ended).
+    """
+    last_start = text.rfind("\n", para.start, para.end) + 1 or para.start
+    last = text[max(last_start, para.start) : para.end].rstrip(" \t")
+    line = text[s:e]
+    head = line.lstrip(" \t")
+    if not last or not head or last[-1] in ".;:!?|" or head[0] in "|-–•+*#(":
+        return False
+    folded = folded_text[s:e]
+    if _starts_unit(folded, line) or EMPTY_CELLS.match(folded) or CHROME_ROW.match(folded):
+        return False
+    if is_upper_text(line) or is_upper_text(last):
+        return False
+    lower = head[0].islower() or head[0].isdigit()
+    first_line = folded_text[para.start : para.first_line_end]
+    if para.end == para.first_line_end and (_ARABIC.match(first_line) or _LETTER.match(first_line)) and not lower:
+        return False  # "1. Mục đích" and the paragraph under it
+    return lower or (width > 0 and len(last) >= 0.6 * width)
 
 
 def _starts_unit(folded: str, line: str) -> bool:
@@ -706,6 +745,8 @@ class _Builder:
         tables: list[Table] = []
         in_preamble = True
         seen_basis = False
+        seen_other = False
+        basis_section = False
         tail = False
         appendix = False
         for idx in range(start, len(units)):
@@ -745,11 +786,16 @@ class _Builder:
                 heads.append((idx, 1, num, title, raw_line[m.start("num") : m.end("num")], u.end))
                 kinds[idx] = "heading"
                 in_preamble = False
+                basis_section = bool(_BASIS_SECTION.match(fold(title)))
                 continue
-            if in_preamble and _BASIS.match(folded):
+            if basis_section and not _ARABIC.match(folded):
+                kinds[idx] = "basis"  # every clause of a "CĂN CỨ PHÁP LÝ" section
+                continue
+            if in_preamble and (_BASIS.match(folded) or (_BASIS_ITEM.match(folded) and (seen_basis or not seen_other))):
                 kinds[idx] = "basis"
                 seen_basis = True
                 continue
+            seen_other = True
             if in_preamble and (seen_basis or folded.strip().startswith("-")):
                 in_preamble = False  # the paragraph after the Căn cứ lines ends the preamble
             m = _ARABIC.match(folded)
