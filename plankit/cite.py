@@ -576,6 +576,10 @@ def extract_citations(plan_or_text: Plan | str) -> CitationList:
     scan = _scan(text)
     ctx = _Context(text, scan, voc, plan)
     cores = _numbers(text, scan, voc)
+    if plan is not None and plan.facts.chrome:  # a web page's chrome is not the plan's text
+        chrome = plan.facts.chrome
+        starts = [span.start for span in chrome]
+        cores = [c for c in cores if not ((i := bisect_right(starts, c.start) - 1) >= 0 and c.start < chrome[i].end)]
     explicit = []
     for i, core in enumerate(cores):
         limit = cores[i + 1].prefix if i + 1 < len(cores) else len(text)

@@ -81,6 +81,7 @@ class PlanFacts:
         parts: ``(name, span)`` for each part present, in text order: ``opening`` (header,
             subject, basis), ``body`` (the numbered sections), ``closing`` (closing sentence,
             recipients, signature), ``appendix``.
+        chrome: spans of web page chrome the reader set apart (``boilerplate`` blocks).
     """
 
     issuer: str | None
@@ -94,6 +95,13 @@ class PlanFacts:
     basis: tuple[BasisClause, ...]
     closing: Span | None
     parts: tuple[tuple[str, Span], ...]
+    chrome: tuple[Span, ...] = ()
+
+    def in_chrome(self, offset: int) -> bool:
+        """Whether ``offset`` lies in a web page's chrome (title, metadata table, related
+        documents) that the reader set apart: nothing there belongs to the plan."""
+        i = bisect_right([span.start for span in self.chrome], offset) - 1
+        return i >= 0 and self.chrome[i].start <= offset < self.chrome[i].end
 
     @property
     def earliest(self) -> dt.date | None:
@@ -297,7 +305,20 @@ def basis_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]:
         end = _paragraph_end(text, start, limit)
         spans.append((start, end))
         m = P.BASIS_START.match(scan, end, limit) if end < limit else None
+    if not spans:
+        # A post says it in a sentence: "Việc ban hành Kế hoạch này căn cứ vào Nghị quyết ...;
+        # Quyết định ...": from "căn cứ vào" to the end of the sentence.
+        v = _BASED_ON.search(scan, 0, limit)
+        if v is not None:
+            end = _SENTENCE_END.search(text, v.end(), limit)
+            spans.append((v.start(), end.start() + 1 if end else limit))
     return spans
+
+
+# "căn cứ vào" inside a sentence (a news post restating a plan's basis). Not "làm căn cứ".
+_BASED_ON = re.compile(r"(?<![a-z])can\s+cu\s+vao(?![a-z])")
+# A sentence end: a full stop before white space and a capital, or a blank line.
+_SENTENCE_END = re.compile(r"\.(?=\s+[^\W\d_a-zà-ỹđ])|\n[ \t]*\n")
 
 
 def _paragraph_end(text: str, start: int, limit: int) -> int:
@@ -375,4 +396,5 @@ def plan_facts(plan: Plan) -> PlanFacts:
         basis=_basis(plan, fold(plan.text)),
         closing=closing,
         parts=parts,
+        chrome=tuple(b.span for b in getattr(plan, "blocks", ()) if b.kind == "boilerplate"),
     )

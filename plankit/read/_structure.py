@@ -682,6 +682,8 @@ class _Builder:
             if isinstance(u, RawTable):
                 continue
             folded = self.f(u.start, u.end)
+            if headline is None and len(folded) >= 220:
+                break  # a body paragraph before any headline: no headline at all
             if headline is None:
                 if re.search(r"\bke hoach\b", folded) and len(folded) < 220:
                     headline = idx
