@@ -306,6 +306,22 @@ def basis_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]:
         spans.append((start, end))
         m = P.BASIS_START.match(scan, end, limit) if end < limit else None
     if not spans:
+        # Text flattened onto one line (a PDF or .doc extraction): "... BỘ TRƯỞNG BỘ Y TẾ Căn cứ
+        # Nghị định ...; Căn cứ Nghị quyết ...; QUYẾT ĐỊNH:". A clause opens after a capital
+        # word, a semicolon or a full stop (never after a small letter: "làm căn cứ"), and
+        # ends at its semicolon or full stop.
+        stop = _DECIDES.search(scan, 0, limit)
+        hi = stop.start() if stop else limit
+        for c in _INLINE_BASIS.finditer(scan, 0, hi):
+            at = c.start("word")
+            before = text[max(0, at - 3) : at].rstrip()
+            if before and before[-1].isalpha() and before[-1].islower():
+                continue
+            end = text.find(";", at, hi)
+            dot = text.find(". ", at, hi)
+            ends = [x for x in (end, dot) if x != -1]
+            spans.append((at, (min(ends) + 1) if ends else hi))
+    if not spans:
         # A post says it in a sentence: "Việc ban hành Kế hoạch này căn cứ vào Nghị quyết ...;
         # Quyết định ...": from "căn cứ vào" to the end of the sentence.
         v = _BASED_ON.search(scan, 0, limit)
@@ -315,6 +331,10 @@ def basis_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]:
     return spans
 
 
+# "Căn cứ" opening a clause inside a flattened line (see basis_spans).
+_INLINE_BASIS = re.compile(r"(?<![a-z])(?P<word>can\s+cu)(?!\s+vao)(?![a-z])")
+# Where a decision's preamble ends: "QUYẾT ĐỊNH:", "Điều 1".
+_DECIDES = re.compile(r"quyet\s+dinh\s*:|(?<![a-z])dieu\s+1[.:]")
 # "căn cứ vào" inside a sentence (a news post restating a plan's basis). Not "làm căn cứ".
 _BASED_ON = re.compile(r"(?<![a-z])can\s+cu\s+vao(?![a-z])")
 # A sentence end: a full stop before white space and a capital, or a blank line.

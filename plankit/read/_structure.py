@@ -577,7 +577,8 @@ class _Builder:
         while idx < len(units) and not isinstance(units[idx], RawTable):
             u = units[idx]
             folded = self.f(u.start, u.end)
-            if _BASIS.match(folded) or (_ROMAN.match(folded) and is_upper_text(self.t(u.start, u.end))):
+            upper = is_upper_text(self.t(u.start, u.end))
+            if (_BASIS.match(folded) and not upper) or (_ROMAN.match(folded) and upper):
                 break
             if subj and (
                 self.t(subj[-1].end, u.start).count("\n") > 1
@@ -588,7 +589,7 @@ class _Builder:
             subj.append(u)
             kinds[idx] = "subject"
             idx += 1
-            if len(subj) >= 3:
+            if len(subj) >= (6 if upper else 3):  # a title in capitals wraps over more lines
                 break
         if subj:
             s, e = subj[0].start, subj[-1].end
@@ -636,6 +637,8 @@ class _Builder:
         if m is not None:
             kind = " ".join(m.group("type").split())
             issues_plan = kind == "quyet dinh" and re.match(r"[\s#*]*ke\s+hoach\b", head)
+            if issues_plan:  # the decision that issues this plan: the plan's own act, not a citation
+                self.spans["issued_by"] = Span(m.start("num"), m.end("sym"))
             if "symbol" not in fields and not issues_plan:
                 fields["number"] = self.t(m.start("num"), m.end("num"))
                 fields["symbol"] = _normalise_symbol(re.sub(r"\s+", "", self.t(m.start("sym"), m.end("sym"))))
@@ -793,7 +796,9 @@ class _Builder:
             if basis_section and not _ARABIC.match(folded):
                 kinds[idx] = "basis"  # every clause of a "CĂN CỨ PHÁP LÝ" section
                 continue
-            if in_preamble and (_BASIS.match(folded) or (_BASIS_ITEM.match(folded) and (seen_basis or not seen_other))):
+            if in_preamble and not is_upper_text(raw_line) and (
+                _BASIS.match(folded) or (_BASIS_ITEM.match(folded) and (seen_basis or not seen_other))
+            ):
                 kinds[idx] = "basis"
                 seen_basis = True
                 continue
