@@ -87,10 +87,11 @@ _UNIT_LINE = re.compile(r"^[\s|*]*(tinh|thanh\s+pho|tp\.?|huyen|quan|thi\s+xa|xa
 # A portal's lead sentence: "Ngày 13/8/2019, UBND tỉnh ban hành Kế hoạch số 132/KH-UBND",
 # "Ngày 18 tháng 7 năm 2025 Uỷ ban nhân dân xã X đã ban hành Quyết định số 119/QĐ-UBND",
 # "Ngày\n19 tháng 6 năm 2025, Ban Chỉ đạo ... đã ban hành Kế hoạch số 02-KH/BCĐTW".
-# The body runs to "(đã|vừa) ban hành"; it holds no full stop, semicolon or colon.
+# The date opens a line or a sentence (not the date of a cited document); the body runs to
+# "(đã|vừa) ban hành" and holds no full stop, semicolon, colon or blank line.
 _LEAD = re.compile(
-    r"ngay\s+(?P<d>\d{1,2})\s*(?:/|thang)\s*(?P<m>\d{1,2})\s*(?:/|nam)\s*(?P<y>\d{4})\s*,?\s*"
-    r"(?P<body>[^.;:]{3,200}?)\s+(?:(?:vua|da|cung\s+da)\s+)?ban\s+hanh\s+"
+    r"(?:^|(?<=\n)|(?<=- )|(?<=– )|(?<=\. ))[ \t]*ngay\s+(?P<d>\d{1,2})\s*(?:/|thang)\s*(?P<m>\d{1,2})\s*(?:/|nam)\s*(?P<y>\d{4})\s*,?\s*"
+    r"(?P<body>(?:(?!\n[ \t]*\n)[^.;:]){3,200}?)\s+(?:(?:vua|da|cung\s+da)\s+)?ban\s+hanh\s+"
     r"(?P<type>ke\s+hoach|quyet\s+dinh|van\s+ban|cong\s+van|chi\s+thi|huong\s+dan|chuong\s+trinh)\s+so\s+"
     r"(?P<num>\d+[a-z]?)\s*[/-]\s*(?P<sym>[a-z0-9&]+(?:\s*[-/]\s*[a-z0-9&]+)+)"
 )
@@ -566,9 +567,13 @@ class _Builder:
                 self.spans["place"] = Span(s + cand[0].start(), s + cand[-1].end())
                 return True
         if words:
-            raw = before[words[-1].start() : words[-1].end()]
+            # a place that is no province (a commune, a district): its capitalised words
+            first = len(words) - 1
+            while first > 0 and len(words) - first < 4 and words[first - 1].group()[:1].isupper():
+                first -= 1
+            raw = " ".join(w.group() for w in words[first:])
             fields["place"] = raw
-            self.spans["place"] = Span(s + words[-1].start(), s + words[-1].end())
+            self.spans["place"] = Span(s + words[first].start(), s + words[-1].end())
         return True
 
     def _read_subject(self, units: list, start: int, kinds: list[str], fields: dict) -> int:
@@ -644,8 +649,8 @@ class _Builder:
                 fields["symbol"] = _normalise_symbol(re.sub(r"\s+", "", self.t(m.start("sym"), m.end("sym"))))
                 self.spans["number"] = Span(m.start("num"), m.end("num"))
                 self.spans["symbol"] = Span(m.start("sym"), m.end("sym"))
-                if fields.get("doc_type") is None:
-                    fields["doc_type"] = "Công văn" if kind in ("van ban", "cong van") else doc_type_of_symbol(fields["symbol"])
+            if fields.get("doc_type") is None and not issues_plan and fields.get("symbol"):
+                fields["doc_type"] = "Công văn" if kind in ("van ban", "cong van") else doc_type_of_symbol(fields["symbol"])  # type: ignore[arg-type]
             if "date_parts" not in fields:
                 fields["date_parts"] = PartialDate(int(m.group("d")), int(m.group("m")), int(m.group("y")))
                 self.spans["date"] = Span(m.start("d"), m.end("y"))
