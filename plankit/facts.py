@@ -300,11 +300,15 @@ def basis_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]:
     limit = heading.start() if heading else len(scan)
     spans: list[tuple[int, int]] = []
     m = P.BASIS_START.search(scan, 0, limit)
+    while m is not None and text[m.start("word")].islower():  # a wrapped line, not a clause
+        m = P.BASIS_START.search(scan, m.end(), limit)
     while m is not None:
         start = m.start("word")
         end = _paragraph_end(text, start, limit)
         spans.append((start, end))
         m = P.BASIS_START.match(scan, end, limit) if end < limit else None
+        if m is not None and text[m.start("word")].islower():
+            m = None
     if not spans:
         # Text flattened onto one line (a PDF or .doc extraction): "... BỘ TRƯỞNG BỘ Y TẾ Căn cứ
         # Nghị định ...; Căn cứ Nghị quyết ...; QUYẾT ĐỊNH:". A clause opens after a capital

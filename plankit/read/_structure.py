@@ -75,6 +75,8 @@ _ROMAN = re.compile(r"^[\s#*]*(?P<num>[ivxl1|]{1,5})\s*\.\s+(?P<title>.+?)[\s*]*
 _ARABIC = re.compile(r"^[\s#*]*(?P<num>\d{1,2})\s*[.)]\s+(?P<title>\S.*?)[\s*]*$")
 # "a) Nâng cao", "b. Tăng cường", "đ. Tuyên truyền".
 _LETTER = re.compile(r"^[\s#*]*(?P<num>[a-gđ])\s*[).]\s+(?P<title>\S.*?)[\s*]*$")
+# A part above the Roman sections: "PHẦN I. KẾT QUẢ ...", "Chương II", "Mục 1".
+_PART_HEADING = re.compile(r"^[\s#*]*(phan|chuong|muc)\s+([ivxl]{1,5}|\d{1,2})\b")
 _APPENDIX = re.compile(r"^[\s#*]*phu\s+luc\b[\s*]*(?P<rest>.*)$")
 
 # A place-and-date line cut after the day ("Hà Nội, ngày 01" / "tháng 3 năm 2025") or the place.
@@ -108,7 +110,7 @@ _AUTHORITY = re.compile(r"^[\s*]*(?:bo\s+truong|thu\s+truong|chu\s+tich|giam\s+d
 # A basis clause: "Căn cứ", "Thực hiện", "Triển khai (thực hiện)", "Theo", also as a bullet ("- Căn cứ").
 _BASIS = re.compile(r"^[\s*\-–•+]*(can\s+c\w{1,2}|thuc\s+hien|trien\s+khai|theo)\b")
 # A bullet of a basis list without its opening word: "- Nghị quyết số 57-NQ/TW ...;", "- Luật ...".
-_BASIS_ITEM = re.compile(r"^[\s*]*[-–•+]\s*(?:luat|bo\s+luat|nghi\s+(?:quyet|dinh)|quyet\s+dinh|chi\s+thi|thong\s+tu|ke\s+hoach|"
+_BASIS_ITEM = re.compile(r"^[\s*]*(?P<dash>[-–•+]\s*)?(?:luat|bo\s+luat|nghi\s+(?:quyet|dinh)|quyet\s+dinh|chi\s+thi|thong\s+tu|ke\s+hoach|"
                          r"chuong\s+trinh|ket\s+luan|quy\s+dinh|thong\s+bao|cong\s+van|van\s+ban|to\s+trinh|huong\s+dan)\b")
 # A section that holds the basis: "I. CĂN CỨ PHÁP LÝ", "I. CĂN CỨ LẬP KẾ HOẠCH", "CĂN CỨ XÂY DỰNG KẾ HOẠCH".
 _BASIS_SECTION = re.compile(r"^(can\s+c\w{1,2}|co\s+so\s+phap\s+ly)\b")
@@ -120,6 +122,7 @@ _SIGNER_TITLE = re.compile(
 )
 _SIGNED = re.compile(r"^[\s(]*(da\s+ky|ky\s+ten|\(?da ky\)?)")
 _SUBJECT_YEAR = re.compile(r"\bn[a-z]{1,2}m\s+(\d{4})\b")
+_SUBJECT_YEAR_END = re.compile(r"\bn[a-z]{1,2}m\s+(\d{4})[\s*|]*$")
 _NATIONAL_MOTTO = re.compile(r"(cong\s+hoa\s+xa\s+h\w{1,2}i|d\w{0,2}oc\s+[1l]ap\s*-|tu\s+do\s*-\s*hanh|hanh\s+phuc)")
 _MARKUP = re.compile(r"</?\w+>|\*+|^#+\s*")
 
@@ -211,6 +214,11 @@ def _continues_line(text: str, folded_text: str, para: _Para, s: int, e: int, wi
     return lower or (width > 0 and len(last) >= 0.6 * width)
 
 
+def _lower_start(line: str) -> bool:
+    """Whether the first letter of ``line`` is a small letter (a wrapped line goes on)."""
+    return next((c.islower() for c in line if c.isalpha()), False)
+
+
 def _starts_unit(folded: str, line: str) -> bool:
     f = folded.strip()
     return bool(
@@ -218,13 +226,14 @@ def _starts_unit(folded: str, line: str) -> bool:
         or _ARABIC.match(folded)
         or _LETTER.match(folded)
         or f.startswith("-")
-        or _BASIS.match(folded)
+        or (_BASIS.match(folded) and not _lower_start(line))
         or _CLOSING.match(folded)
         or _RECIPIENTS.match(folded)
         or _DOC_TYPE_LINE.match(folded)
         or _NUMBER.search(folded)
         or _PLACE_DATE.search(folded)
         or _APPENDIX.match(folded)
+        or _PART_HEADING.match(folded)
     )
 
 
@@ -587,8 +596,11 @@ class _Builder:
                 break
             if subj and (
                 self.t(subj[-1].end, u.start).count("\n") > 1
-                or _SUBJECT_YEAR.search(self.f(subj[-1].start, subj[-1].end))  # the subject ended with its year
+                # the subject ended with its year (a title in capitals may go on in capitals)
+                or (_SUBJECT_YEAR_END.search(self.f(subj[-1].start, subj[-1].end))
+                    and not (upper and is_upper_text(self.t(subj[-1].start, subj[-1].end))))
                 or _starts_unit(folded, self.t(u.start, u.end))
+                or (upper and (_AUTHORITY.match(folded) or folded.rstrip().endswith(":")))  # "BỘ TRƯỞNG BỘ Y TẾ"
             ):
                 break
             subj.append(u)
@@ -757,6 +769,7 @@ class _Builder:
         seen_basis = False
         seen_other = False
         basis_section = False
+        last_basis_end = ""
         tail = False
         appendix = False
         for idx in range(start, len(units)):
@@ -801,11 +814,16 @@ class _Builder:
             if basis_section and not _ARABIC.match(folded):
                 kinds[idx] = "basis"  # every clause of a "CĂN CỨ PHÁP LÝ" section
                 continue
+            item = _BASIS_ITEM.match(folded) if in_preamble else None
             if in_preamble and not is_upper_text(raw_line) and (
-                _BASIS.match(folded) or (_BASIS_ITEM.match(folded) and (seen_basis or not seen_other))
+                (_BASIS.match(folded) and not _lower_start(raw_line))
+                or (item and item.group("dash") and (seen_basis or not seen_other))
+                # the clause's next document after a semicolon, on a line of its own
+                or (item and seen_basis and last_basis_end in ";,")
             ):
                 kinds[idx] = "basis"
                 seen_basis = True
+                last_basis_end = self.t(u.start, u.end).rstrip()[-1:]
                 continue
             seen_other = True
             if in_preamble and (seen_basis or folded.strip().startswith("-")):
