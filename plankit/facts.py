@@ -30,6 +30,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from . import _patterns as P
@@ -97,10 +98,18 @@ class PlanFacts:
     parts: tuple[tuple[str, Span], ...]
     chrome: tuple[Span, ...] = ()
 
+    @cached_property
+    def _basis_starts(self) -> list[int]:
+        return [c.span.start for c in self.basis]
+
+    @cached_property
+    def _chrome_starts(self) -> list[int]:
+        return [span.start for span in self.chrome]
+
     def in_chrome(self, offset: int) -> bool:
         """Whether ``offset`` lies in a web page's chrome (title, metadata table, related
         documents) that the reader set apart: nothing there belongs to the plan."""
-        i = bisect_right([span.start for span in self.chrome], offset) - 1
+        i = bisect_right(self._chrome_starts, offset) - 1
         return i >= 0 and self.chrome[i].start <= offset < self.chrome[i].end
 
     @property
@@ -131,8 +140,7 @@ class PlanFacts:
 
     def in_basis(self, offset: int) -> bool:
         """Whether ``offset`` lies in a basis clause."""
-        starts = [c.span.start for c in self.basis]
-        i = bisect_right(starts, offset) - 1
+        i = bisect_right(self._basis_starts, offset) - 1
         return i >= 0 and self.basis[i].span.start <= offset < self.basis[i].span.end
 
     def part(self, name: str) -> Span | None:

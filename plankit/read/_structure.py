@@ -862,15 +862,27 @@ class _Builder:
         stops = [i for i, k in enumerate(kinds) if k in ("closing",)]
         body_stop = stops[0] if stops else None
 
+        # Precomputed so that finding each section's end is O(1) (no rescans per heading):
+        # for every heading, the unit of the next heading of the same or a higher level; for
+        # every unit, the next recipients or signature unit.
+        next_same: dict[int, int] = {}
+        nearest: dict[int, int] = {}  # level -> unit of the nearest heading to the right
+        for h in reversed(heads):
+            found = [u for lv, u in nearest.items() if lv <= h[1]]
+            next_same[h[0]] = min(found) if found else n
+            nearest[h[1]] = h[0]
+        next_tail = [n] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            next_tail[i] = i if kinds[i] in ("recipients", "signature") else next_tail[i + 1]
+
         def end_of(pos: int, level: int, is_appendix: bool) -> int:
             # the last unit before the next heading of the same or a higher level
-            nxt = next((h for h in heads if h[0] > pos and h[1] <= level), None)
-            limit = nxt[0] if nxt else n
+            limit = next_same.get(pos, n)
             if not is_appendix and body_stop is not None and body_stop > pos:
                 limit = min(limit, body_stop)
             if not is_appendix:
-                rec = next((i for i in range(pos + 1, limit) if kinds[i] in ("recipients", "signature")), None)
-                if rec is not None:
+                rec = next_tail[pos + 1] if pos + 1 <= n else n
+                if rec < limit:
                     limit = rec
             last = limit - 1
             while last > pos and kinds[last] in ("boilerplate",):
@@ -879,11 +891,15 @@ class _Builder:
 
         def build(lo: int, hi: int, level: int) -> list[Section]:
             out = []
-            group = [h for h in heads[lo:hi]]
+            group = heads[lo:hi]
+            suffix_min = [0] * (len(group) + 1)
+            suffix_min[len(group)] = 99
+            for k in range(len(group) - 1, -1, -1):
+                suffix_min[k] = min(group[k][1], suffix_min[k + 1])
             i = 0
             while i < len(group):
                 h = group[i]
-                if h[1] != level and level != min(x[1] for x in group[i:]):
+                if h[1] != level and level != suffix_min[i]:
                     i += 1
                     continue
                 j = i + 1
