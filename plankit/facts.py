@@ -161,9 +161,9 @@ class PlanFacts:
             "date": self.date.isoformat() if self.date else None,
             "year": self.year,
             "dated": self.dated,
-            "basis": [(c.span.start, c.span.end, c.opening) for c in self.basis],
-            "closing": (self.closing.start, self.closing.end) if self.closing else None,
-            "parts": {n: (s.start, s.end) for n, s in self.parts},
+            "basis": [{"start": c.span.start, "end": c.span.end, "opening": c.opening} for c in self.basis],
+            "closing": {"start": self.closing.start, "end": self.closing.end} if self.closing else None,
+            "parts": {n: {"start": s.start, "end": s.end} for n, s in self.parts},
         }
 
     def __repr__(self) -> str:
