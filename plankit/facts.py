@@ -366,13 +366,13 @@ def _paragraph_end(text: str, start: int, limit: int) -> int:
     return limit
 
 
-def _basis(plan: Plan, folded: str) -> tuple[BasisClause, ...]:
+def _basis(plan: Plan) -> tuple[BasisClause, ...]:
     spans = [(b.span.start, b.span.end) for b in plan.blocks if b.kind == "basis"]
     if not spans:
-        spans = basis_spans(plan.text, folded)
+        spans = basis_spans(plan.text)
     out = []
     for start, end in sorted(spans):
-        m = _OPENING.match(folded, start, end)
+        m = _OPENING.match(fold(plan.text[start : min(end, start + 60)]))
         opening = _OPENING_NAMES[m.group(1).split()[0]] if m else "-"
         out.append(BasisClause(Span(start, end), opening))
     return tuple(out)
@@ -425,7 +425,7 @@ def plan_facts(plan: Plan) -> PlanFacts:
         date_parts=h.date_parts,
         year=h.year,
         dated=h.date is not None,
-        basis=_basis(plan, fold(plan.text)),
+        basis=_basis(plan),
         closing=closing,
         parts=parts,
         chrome=tuple(b.span for b in getattr(plan, "blocks", ()) if b.kind == "boilerplate"),

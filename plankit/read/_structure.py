@@ -182,6 +182,9 @@ def _paragraphs(layout: Layout, folded_text: str) -> list[_Para | RawTable]:
     return out
 
 
+# The second half of a range of years at a line start: "- 2025;", "– 2030".
+_RANGE_END = re.compile(r"[-–]\s*\d{4}(?!\d)")
+
 #: Forms whose lines may be wrapped inside a paragraph (a PDF's text, a portal page copied as
 #: text). A .docx paragraph and a line of Word's text export are whole paragraphs.
 _HARD_WRAPPED_FORMS = ("text", "news", "pdf")
@@ -200,18 +203,21 @@ def _continues_line(text: str, folded_text: str, para: _Para, s: int, e: int, wi
     last = text[max(last_start, para.start) : para.end].rstrip(" \t")
     line = text[s:e]
     head = line.lstrip(" \t")
+    if last and last[-1].isdigit() and _RANGE_END.match(head):
+        return True  # "giai đoạn 2022" / "- 2025; ...": a range of years wrapped at its dash
     if not last or not head or last[-1] in ".;:!?|" or head[0] in "|-–•+*#(":
+        return False
+    lower = head[0].islower() or head[0].isdigit()
+    if not (lower or (width > 0 and len(last) >= 0.6 * width)):
         return False
     folded = folded_text[s:e]
     if _starts_unit(folded, line) or EMPTY_CELLS.match(folded) or CHROME_ROW.match(folded):
         return False
     if is_upper_text(line) or is_upper_text(last):
         return False
-    lower = head[0].islower() or head[0].isdigit()
     first_line = folded_text[para.start : para.first_line_end]
-    if para.end == para.first_line_end and (_ARABIC.match(first_line) or _LETTER.match(first_line)) and not lower:
-        return False  # "1. Mục đích" and the paragraph under it
-    return lower or (width > 0 and len(last) >= 0.6 * width)
+    # "1. Mục đích" and the paragraph under it
+    return not (para.end == para.first_line_end and (_ARABIC.match(first_line) or _LETTER.match(first_line)) and not lower)
 
 
 def _lower_start(line: str) -> bool:
@@ -567,10 +573,12 @@ class _Builder:
         cut = self.text.rfind("|", s, s + m.start()) + 1 or s  # the place's own cell
         before = self.t(s, s + m.start())
         words = [w for w in re.finditer(r"[^\s,.:/|]+\.?", before) if w.start() >= cut - s]
-        for n in range(min(6, len(words)), 0, -1):
+        tries = [(n, 1.0) for n in range(min(6, len(words)), 0, -1)]  # exact spellings first
+        tries += [(n, 0.85) for n in range(min(4, len(words)), 0, -1)]  # then OCR-damaged ones
+        for n, cutoff in tries:
             cand = words[-n:]
             raw = before[cand[0].start() : cand[-1].end()]
-            prov = match_place(raw, cutoff=0.85)
+            prov = match_place(raw, cutoff=cutoff)
             if prov:
                 fields["place"] = prov.name
                 self.spans["place"] = Span(s + cand[0].start(), s + cand[-1].end())
@@ -815,12 +823,12 @@ class _Builder:
                 kinds[idx] = "basis"  # every clause of a "CĂN CỨ PHÁP LÝ" section
                 continue
             item = _BASIS_ITEM.match(folded) if in_preamble else None
-            if in_preamble and not is_upper_text(raw_line) and (
+            if in_preamble and (
                 (_BASIS.match(folded) and not _lower_start(raw_line))
                 or (item and item.group("dash") and (seen_basis or not seen_other))
                 # the clause's next document after a semicolon, on a line of its own
                 or (item and seen_basis and last_basis_end in ";,")
-            ):
+            ) and not is_upper_text(raw_line):
                 kinds[idx] = "basis"
                 seen_basis = True
                 last_basis_end = self.t(u.start, u.end).rstrip()[-1:]
