@@ -63,10 +63,11 @@ NUMBER = r"\d(?<![\w/.,\-]\d)\d{0,4}[a-z]?"
 # (7 is no year) and is a date, never a document number.
 YEAR = r"(?:19[4-9]\d|20\d\d)"
 
-# An issuer code: a letter, then letters or digits (UBND, SKHCN, TTg, QH13 when it is a term).
+# An issuer code: a letter, then letters or digits (UBND, SKHCN, TTg, QH13 when it is a term),
+# an ampersand inside one ("SKH&CN", "PTTH&TTĐT": joint names) but never at its end.
 # Case is checked on the original text afterwards (see plankit.cite): the first letter of a code
 # must not be lower case, which keeps "2/kh - sở ..." in running text from matching.
-CODE = r"[a-z][a-z0-9]{0,11}"
+CODE = r"[a-z](?:[a-z0-9]|&(?=[a-z])){0,11}"
 
 # The dash between type and issuer: may carry spaces ("22/2020/QĐ - UBND") and one line break
 # ("76/NQ-" newline "CP", a symbol broken over a line in OCR or PDF text). Joint issuers after the
@@ -106,8 +107,9 @@ def build_number(types: str) -> str:
     return rf"""
     (?P<num>{NUMBER})
     (?:
-        # Party: number, dash, type, slash, body. 26-CTr/TU, 07-NQ/TU, 39-NQ/TW.
-        [ \t]*-[ \t]*(?P<ptype>{types})[ \t]*/[ \t]*(?P<pissuer>{CODE})
+        # Party: number, dash, type, slash, body. 26-CTr/TU, 07-NQ/TU, 39-NQ/TW; the dash lost
+        # in a PDF's text: 20NQ/TW.
+        (?:[ \t]*-[ \t]*|(?=[a-z]))(?P<ptype>{types})[ \t]*/[ \t]*(?P<pissuer>{CODE})
       | # Law or ordinance: number, year, legislature and term. 80/2015/QH13.
         {SLASH}(?P<lyear>{YEAR}){SLASH}(?P<lterm>{TERM})
       | # Administrative (76/NQ-CP) or normative (45/2020/NĐ-CP), joint issuers allowed.

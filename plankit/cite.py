@@ -291,7 +291,13 @@ def _numbers(text: str, scan: str, voc: _Vocab) -> list[_Core]:
     found = []
     for m in voc.number_re.finditer(scan):
         word, prefix = _prefix(scan, m.start(), voc)
-        core = _core(m, text, scan, voc, word, prefix)
+        letter_ok = None
+        if m.group("cunit") is not None and word is None and prefix < m.start():
+            # "... số 1284/BTTTT-CĐS": a letter of a body plankit knows, after "số"
+            letter_ok = m.group("cissuer") in voc.issuer_spellings and voc.issuers.get(
+                _canonical_code(text[m.start("cissuer"):m.end("cissuer")], m.group("cissuer"), voc.issuer_spellings),
+                ("", "", ""))[2] == "national"
+        core = _core(m, text, scan, voc, word, prefix, letter_ok)
         if core is not None:
             found.append(core)
     return found
@@ -340,6 +346,9 @@ class _Context:
         header = self.plan.header if self.plan is not None else None
         if header is not None and header.number and header.reference == core.key:
             return True
+        issued_by = header.span("issued_by") if header is not None else None
+        if issued_by is not None and issued_by.start <= core.start < issued_by.end:
+            return True  # the decision that issues the plan ("ban hành Quyết định số 119/QĐ-UBND")
         scan, lo = self.scan, max(0, core.start - 60)
         if P.HEADER_SO.search(scan, lo, core.start) or P.KEM_THEO.search(scan, lo, core.start):
             return True
@@ -582,6 +591,10 @@ def extract_citations(plan_or_text: Plan | str | os.PathLike[str]) -> CitationLi
     scan = _scan(text)
     ctx = _Context(text, scan, voc, plan)
     cores = _numbers(text, scan, voc)
+    if plan is not None and plan.facts.chrome:  # a web page's chrome is not the plan's text
+        chrome = plan.facts.chrome
+        starts = [span.start for span in chrome]
+        cores = [c for c in cores if not ((i := bisect_right(starts, c.start) - 1) >= 0 and c.start < chrome[i].end)]
     explicit = []
     for i, core in enumerate(cores):
         limit = cores[i + 1].prefix if i + 1 < len(cores) else len(text)

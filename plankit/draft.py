@@ -593,8 +593,11 @@ def draft_plan(
     symbol = h.symbol or oh.symbol or "KH-"
     w = _Writer()
     # -- header: the two columns as two tab-separated lines each -----------------------------
-    w.line(f"{parent.upper()}\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" if parent else "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-    w.line(f"{issuer.upper()}\tĐộc lập - Tự do - Hạnh phúc")
+    # Nghị định 30/2020: the governing body (if any) on the first line, the issuing body under it;
+    # a body with no governing body above it (a UBND, a ministry) stands alone on the first line.
+    top, below = (parent, issuer) if parent else (issuer, "")
+    w.line(f"{top.upper()}\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" if top else "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    w.line(f"{below.upper()}\tĐộc lập - Tự do - Hạnh phúc")
     num = str(number).strip() if number is not None and str(number).strip() else None
     start = w.write("Số: ")
     w.write(num or " " * 6)

@@ -30,6 +30,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from . import _patterns as P
@@ -81,6 +82,7 @@ class PlanFacts:
         parts: ``(name, span)`` for each part present, in text order: ``opening`` (header,
             subject, basis), ``body`` (the numbered sections), ``closing`` (closing sentence,
             recipients, signature), ``appendix``.
+        chrome: spans of web page chrome the reader set apart (``boilerplate`` blocks).
     """
 
     issuer: str | None
@@ -94,6 +96,21 @@ class PlanFacts:
     basis: tuple[BasisClause, ...]
     closing: Span | None
     parts: tuple[tuple[str, Span], ...]
+    chrome: tuple[Span, ...] = ()
+
+    @cached_property
+    def _basis_starts(self) -> list[int]:
+        return [c.span.start for c in self.basis]
+
+    @cached_property
+    def _chrome_starts(self) -> list[int]:
+        return [span.start for span in self.chrome]
+
+    def in_chrome(self, offset: int) -> bool:
+        """Whether ``offset`` lies in a web page's chrome (title, metadata table, related
+        documents) that the reader set apart: nothing there belongs to the plan."""
+        i = bisect_right(self._chrome_starts, offset) - 1
+        return i >= 0 and self.chrome[i].start <= offset < self.chrome[i].end
 
     @property
     def earliest(self) -> dt.date | None:
@@ -123,8 +140,7 @@ class PlanFacts:
 
     def in_basis(self, offset: int) -> bool:
         """Whether ``offset`` lies in a basis clause."""
-        starts = [c.span.start for c in self.basis]
-        i = bisect_right(starts, offset) - 1
+        i = bisect_right(self._basis_starts, offset) - 1
         return i >= 0 and self.basis[i].span.start <= offset < self.basis[i].span.end
 
     def part(self, name: str) -> Span | None:
@@ -145,9 +161,9 @@ class PlanFacts:
             "date": self.date.isoformat() if self.date else None,
             "year": self.year,
             "dated": self.dated,
-            "basis": [(c.span.start, c.span.end, c.opening) for c in self.basis],
-            "closing": (self.closing.start, self.closing.end) if self.closing else None,
-            "parts": {n: (s.start, s.end) for n, s in self.parts},
+            "basis": [{"start": c.span.start, "end": c.span.end, "opening": c.opening} for c in self.basis],
+            "closing": {"start": self.closing.start, "end": self.closing.end} if self.closing else None,
+            "parts": {n: {"start": s.start, "end": s.end} for n, s in self.parts},
         }
 
     def __repr__(self) -> str:
@@ -292,12 +308,49 @@ def basis_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]:
     limit = heading.start() if heading else len(scan)
     spans: list[tuple[int, int]] = []
     m = P.BASIS_START.search(scan, 0, limit)
+    while m is not None and text[m.start("word")].islower():  # a wrapped line, not a clause
+        m = P.BASIS_START.search(scan, m.end(), limit)
     while m is not None:
         start = m.start("word")
         end = _paragraph_end(text, start, limit)
         spans.append((start, end))
         m = P.BASIS_START.match(scan, end, limit) if end < limit else None
+        if m is not None and text[m.start("word")].islower():
+            m = None
+    if not spans:
+        # Text flattened onto one line (a PDF or .doc extraction): "... BỘ TRƯỞNG BỘ Y TẾ Căn cứ
+        # Nghị định ...; Căn cứ Nghị quyết ...; QUYẾT ĐỊNH:". A clause opens after a capital
+        # word, a semicolon or a full stop (never after a small letter: "làm căn cứ"), and
+        # ends at its semicolon or full stop.
+        stop = _DECIDES.search(scan, 0, limit)
+        hi = stop.start() if stop else limit
+        for c in _INLINE_BASIS.finditer(scan, 0, hi):
+            at = c.start("word")
+            before = text[max(0, at - 3) : at].rstrip()
+            if before and before[-1].isalpha() and before[-1].islower():
+                continue
+            end = text.find(";", at, hi)
+            dot = text.find(". ", at, hi)
+            ends = [x for x in (end, dot) if x != -1]
+            spans.append((at, (min(ends) + 1) if ends else hi))
+    if not spans:
+        # A post says it in a sentence: "Việc ban hành Kế hoạch này căn cứ vào Nghị quyết ...;
+        # Quyết định ...": from "căn cứ vào" to the end of the sentence.
+        v = _BASED_ON.search(scan, 0, limit)
+        if v is not None:
+            end = _SENTENCE_END.search(text, v.end(), limit)
+            spans.append((v.start(), end.start() + 1 if end else limit))
     return spans
+
+
+# "Căn cứ" opening a clause inside a flattened line (see basis_spans).
+_INLINE_BASIS = re.compile(r"(?<![a-z])(?P<word>can\s+cu)(?!\s+vao)(?![a-z])")
+# Where a decision's preamble ends: "QUYẾT ĐỊNH:", "Điều 1".
+_DECIDES = re.compile(r"quyet\s+dinh\s*:|(?<![a-z])dieu\s+1[.:]")
+# "căn cứ vào" inside a sentence (a news post restating a plan's basis). Not "làm căn cứ".
+_BASED_ON = re.compile(r"(?<![a-z])can\s+cu\s+vao(?![a-z])")
+# A sentence end: a full stop before white space and a capital, or a blank line.
+_SENTENCE_END = re.compile(r"\.(?=\s+[^\W\d_a-zà-ỹđ])|\n[ \t]*\n")
 
 
 def _paragraph_end(text: str, start: int, limit: int) -> int:
@@ -313,13 +366,20 @@ def _paragraph_end(text: str, start: int, limit: int) -> int:
     return limit
 
 
-def _basis(plan: Plan, folded: str) -> tuple[BasisClause, ...]:
+def _basis(plan: Plan) -> tuple[BasisClause, ...]:
     spans = [(b.span.start, b.span.end) for b in plan.blocks if b.kind == "basis"]
     if not spans:
-        spans = basis_spans(plan.text, folded)
-    out = []
+        spans = basis_spans(plan.text)
+    out: list[BasisClause] = []
     for start, end in sorted(spans):
-        m = _OPENING.match(folded, start, end)
+        prev = out[-1].span if out else None
+        if (prev is not None and not plan.text[prev.end : start].strip()
+                and plan.text[prev.start : prev.end].rstrip()[-1:] not in (";", ".", ":")
+                and plan.text[start : start + 1].islower()):
+            # the next printed line of a wrapped clause: one clause
+            out[-1] = BasisClause(Span(prev.start, end), out[-1].opening)
+            continue
+        m = _OPENING.match(fold(plan.text[start : min(end, start + 60)]))
         opening = _OPENING_NAMES[m.group(1).split()[0]] if m else "-"
         out.append(BasisClause(Span(start, end), opening))
     return tuple(out)
@@ -372,7 +432,8 @@ def plan_facts(plan: Plan) -> PlanFacts:
         date_parts=h.date_parts,
         year=h.year,
         dated=h.date is not None,
-        basis=_basis(plan, fold(plan.text)),
+        basis=_basis(plan),
         closing=closing,
         parts=parts,
+        chrome=tuple(b.span for b in getattr(plan, "blocks", ()) if b.kind == "boilerplate"),
     )

@@ -151,6 +151,8 @@ def match_place(raw: str, *, cutoff: float = 0.8) -> Province | None:
     key = re.sub(r"^(tinh|thanh pho|tp\.?)\s+", "", key).strip()
     if key in table:
         return table[key]
+    if cutoff >= 1.0:  # exact spellings only
+        return None
     close = difflib.get_close_matches(key, list(table), n=1, cutoff=cutoff)
     return table[close[0]] if close else None
 
@@ -184,6 +186,11 @@ def departments() -> tuple[Department, ...]:
     return tuple(Department(*row[:3]) for row in _data_lines("departments.tsv"))
 
 
+@cache
+def _department_index() -> dict[str, Department]:
+    return {" ".join(fold(d.name).split()): d for d in departments()}
+
+
 def match_department(raw: str, *, cutoff: float = 0.85) -> Department | None:
     """The body a written name means, tolerating case, missing diacritics and OCR damage.
 
@@ -195,7 +202,7 @@ def match_department(raw: str, *, cutoff: float = 0.85) -> Department | None:
     'Sở Công Thương'
     """
     key = " ".join(fold(raw).split())
-    table = {" ".join(fold(d.name).split()): d for d in departments()}
+    table = _department_index()
     if key in table:
         return table[key]
     close = difflib.get_close_matches(key, list(table), n=1, cutoff=cutoff)

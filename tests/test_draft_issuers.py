@@ -57,11 +57,11 @@ Nguyễn Văn Bình
 def test_province_keeps_its_name_and_signature_block(tmp_path):
     plan = draft_plan(ubnd_docx(tmp_path / "ubnd.docx"), year=2025)
     assert plan.text.splitlines()[0] == "ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-    assert plan.header.parent == "UBND tỉnh Hải Dương"
+    assert (plan.header.parent, plan.header.issuer) == (None, "Ủy ban nhân dân tỉnh Hải Dương")
     assert plan.text.rstrip().splitlines()[-5:] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Lưu Văn Bản"]
     out = read_plan(render_docx(plan, tmp_path / "ubnd-2025.docx"))
     lines = [line.strip() for line in out.text.splitlines() if line.strip()]
-    assert lines[0].startswith("UBND TỈNH HẢI DƯƠNG")
+    assert lines[0].startswith("ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG")
     assert lines[-1] == "Lưu Văn Bản"
     assert "TM. ỦY BAN NHÂN DÂN" in out.text.split("Nơi nhận:")[1]
 

@@ -134,3 +134,16 @@ def test_a_central_plan_and_a_citation_of_it_are_one_node():
 def test_plan_facts_function_equals_the_cached_property():
     plan = read_plan(PLANS / "hung-yen/2022-so-khcn.md")
     assert plan_facts(plan) == plan.facts
+
+
+def test_facts_reach_the_cli_as_json(capsys):
+    import json
+
+    from plankit.cli import main
+
+    assert main(["read", str(PLANS / "hai-duong/2022-so-cong-thuong.txt"), "--format", "json"]) == 0
+    facts = json.loads(capsys.readouterr().out)[0]["facts"]
+    assert (facts["issuer"], facts["level"], facts["province"], facts["province_2025"], facts["dated"]) == (
+        "Sở Công Thương", "department", "Hải Dương", "Hải Phòng", True)
+    assert [b["opening"] for b in facts["basis"]] == ["Căn cứ"]
+    assert list(facts["parts"]) == ["opening", "body", "closing"]

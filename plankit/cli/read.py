@@ -40,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
                     "ocr": plan.source.ocr,
                     "revisions": plan.source.revisions,
                     "header": plan.header.as_dict(),
+                    "facts": plan.facts.as_dict(),
                     "sections": [{"number": s.number, "title": s.title} for s in plan.sections],
                     "tables": [len(t) for t in plan.tables],
                     "warnings": [str(w) for w in plan.warnings],

@@ -297,6 +297,8 @@ def layout_from_text(text: str, form: str, *, encoding: str | None = None) -> La
     n = len(lines)
     i = 0
     table_no = 0
+    headings: list[bool] | None = None  # OCR: which lines are Roman headings, computed once
+    tried_until = -1  # OCR: a region that held no table is not tried again line by line
     while i < n:
         raw = lines.get(i)
         found = None
@@ -311,18 +313,26 @@ def layout_from_text(text: str, form: str, *, encoding: str | None = None) -> La
             table_no += 1
             i = nxt
             continue
-        if form == "ocr" and stripped and (re.match(r"^\s*\d{1,2}\s*\|", raw) or _looks_like_ocr_table_header(raw)):
+        if (form == "ocr" and stripped and i > tried_until
+                and (re.match(r"^\s*\d{1,2}\s*\|", raw) or _looks_like_ocr_table_header(raw))):
+            if headings is None:
+                headings = [_roman_heading(lines.get(k)) for k in range(n)]
+                prev_heading = [0] * (n + 1)  # the line after the last heading at or before k - 1
+                for k in range(1, n + 1):
+                    prev_heading[k] = k if headings[k - 1] else prev_heading[k - 1]
+                next_heading = [n] * (n + 1)  # the first heading at or after k
+                for k in range(n - 1, -1, -1):
+                    next_heading[k] = k if headings[k] else next_heading[k + 1]
             # The table runs back to just after the previous heading and on to the next one.
-            start = i
-            while start > 0 and not _roman_heading(lines.get(start - 1)):
-                start -= 1
-            # Lines already emitted as Lines after that heading become part of the table region.
-            while items and isinstance(items[-1], Line) and items[-1].span.start >= lines.starts[start]:
-                items.pop()
-            stop = i
-            while stop < n and not _roman_heading(lines.get(stop)):
-                stop += 1
+            start = prev_heading[i]
+            stop = next_heading[i]
             built = _ocr_table(lines, start, stop, table_no)
+            if not built:
+                tried_until = stop
+            else:
+                # Lines already emitted as Lines after that heading become part of the table region.
+                while items and isinstance(items[-1], Line) and items[-1].span.start >= lines.starts[start]:
+                    items.pop()
             if built:
                 table, warns = built
                 items.append(table)
