@@ -35,9 +35,10 @@ import json
 import re
 import time
 import unicodedata
+from pathlib import Path
 
 from plankit.restore import Restored, restore_text
-from plankit.restore_model import build_model, bundled_plans_dir
+from plankit.restore_model import build_model
 from plankit.text import fold, nfc
 
 TARGET_ACCURACY = 0.95
@@ -51,6 +52,8 @@ SEEDS = {
 }
 OCR_SEED = "can-tho/2025-so-khcn.ocr.txt"
 _WORD_RE = re.compile(r"[^\W\d_]+")
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / ".." / "shared" / "corpus"
 
 
 def strip_marks(text: str) -> str:
@@ -131,8 +134,8 @@ def _pyvi(text: str) -> tuple[str, int]:
 
 def run(quick: bool = False) -> dict:
     """Leave-one-out accuracy (plankit and pyvi), reference accuracy, speed, build time."""
-    root = bundled_plans_dir()
-    if root is None:
+    root = ROOT / "plans"
+    if not root.is_dir():
         return {"skipped": "plans/ not found"}
     texts = {k: nfc((root / name).read_text("utf-8")) for k, name in SEEDS.items()}
     ocr_text = nfc((root / OCR_SEED).read_text("utf-8"))

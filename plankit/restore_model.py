@@ -19,6 +19,7 @@ whatever the source used.
 from __future__ import annotations
 
 import functools
+import gzip
 import importlib.util
 import itertools
 import math
@@ -35,11 +36,15 @@ from .text import fold, nfc
 __all__ = [
     "Model",
     "build_model",
+    "admin_text",
+    "bundled_texts",
     "canonical_syllable",
     "default_model",
     "is_syllable",
     "lm_tokens",
+    "underthesea_files",
     "viet74k_path",
+    "vocabulary_text",
 ]
 
 # -- syllable rules ---------------------------------------------------------------------------
@@ -287,34 +292,93 @@ def places_text() -> str:
     return "\n".join(lines)
 
 
-def bundled_plans_dir() -> Path | None:
-    """The ``plans/`` folder next to the package (a source checkout), or ``None``."""
-    path = Path(__file__).resolve().parent.parent / "plans"
-    return path if path.is_dir() else None
+def _data_file(name: str) -> bytes:
+    from importlib import resources
+
+    return resources.files("plankit.data").joinpath("restore", name).read_bytes()
 
 
 def bundled_texts(exclude: Iterable[str] = ()) -> dict[str, str]:
     """The clean bundled plans (not OCR'd) by name ``place/file``, minus ``exclude``.
 
+    Their text ships inside the package (``plankit/data/restore/plans.tsv.gz``: one line of a
+    plan a row, ``name<TAB>line``), so a wheel restores exactly as a checkout does.
     ``exclude`` holds names, file names or stems: ``"can-tho/2022-so-khcn.txt"``,
     ``"2022-so-khcn.txt"`` or ``"can-tho/2022-so-khcn"`` all leave the Cần Thơ 2022 plan out.
+
+    >>> sorted(bundled_texts(exclude=["2022-so-khcn.md"]))[:2]
+    ['can-tho/2022-so-khcn.txt', 'hai-duong/2022-so-cong-thuong.txt']
     """
-    root = bundled_plans_dir()
-    if root is None:
-        return {}
     skip = set(exclude)
+    lines: dict[str, list[str]] = {}
+    for row in gzip.decompress(_data_file("plans.tsv.gz")).decode("utf-8").split("\n"):
+        if "\t" in row:
+            name, line = row.split("\t", 1)
+            lines.setdefault(name, []).append(line)
     out: dict[str, str] = {}
-    for path in sorted(root.rglob("*")):
-        if path.suffix.lower() not in (".txt", ".md") or path.name.lower() == "readme.md":
-            continue
-        if ".ocr." in path.name:
-            continue  # damaged text would teach the damage
-        name = path.relative_to(root).as_posix()
-        keys = {name, path.name, name.rsplit(".", 1)[0], name.split(".", 1)[0]}
-        if keys & skip:
-            continue
-        out[name] = nfc(path.read_text("utf-8", errors="replace"))
+    for name, body in lines.items():
+        file = name.rsplit("/", 1)[-1]
+        keys = {name, file, name.rsplit(".", 1)[0], name.split(".", 1)[0]}
+        if not keys & skip:
+            out[name] = nfc("\n".join(body))
     return out
+
+
+def admin_text() -> str:
+    """Administrative Vietnamese written for plankit (``plankit/data/restore/admin.txt``).
+
+    Headers, basis clauses, closing clauses, signature blocks and stock phrases of plans,
+    decisions, official letters, ministry and Party documents ("sau đây viết tắt là",
+    "Vụ trưởng Vụ Pháp chế", "Tệp đính kèm"), which four plans cannot all show.
+
+    >>> "Nơi nhận:" in admin_text().splitlines()
+    True
+    """
+    raw = _data_file("admin.txt").decode("utf-8")
+    return nfc("\n".join(line for line in raw.splitlines() if not line.startswith("#")))
+
+
+def vocabulary_text() -> str:
+    """The Vietnamese names plankit's own data files hold, one phrase a line.
+
+    Document types (``document_types.tsv``), issuers (``issuers.tsv``), programme names
+    (``programmes.tsv``) and the notes on replaced documents (``replaced_documents.tsv``).
+
+    >>> "Thủ tướng Chính phủ" in vocabulary_text().splitlines()
+    True
+    """
+    from importlib import resources
+
+    columns = {
+        "document_types.tsv": ("name",),
+        "issuers.tsv": ("name",),
+        "programmes.tsv": ("name",),
+        "replaced_documents.tsv": ("basis",),
+    }
+    lines: list[str] = []
+    for file, wanted in columns.items():
+        raw = resources.files("plankit.data").joinpath(file).read_text("utf-8")
+        rows = [r.split("\t") for r in raw.splitlines() if r.strip() and not r.startswith("#")]
+        if not rows:
+            continue
+        head = rows[0]
+        idx = [head.index(c) for c in wanted]
+        for row in rows[1:]:
+            lines.extend(row[i] for i in idx if i < len(row) and row[i])
+    return nfc("\n".join(dict.fromkeys(lines)))
+
+
+def underthesea_files() -> dict[str, Path | None]:
+    """The two files the model reads from the installed ``underthesea``, or ``None`` if missing.
+
+    ``Viet74K`` (the word list) and ``vlsp2013`` (the tagged running text). Both sit at private
+    paths of that package, pinned below its next major version in ``pyproject.toml``; a test
+    fails loudly if either moves.
+
+    >>> sorted(underthesea_files())
+    ['Viet74K', 'vlsp2013']
+    """
+    return {"Viet74K": viet74k_path(), "vlsp2013": underthesea_corpus_path()}
 
 
 # -- the model -------------------------------------------------------------------------------
@@ -558,6 +622,12 @@ def _assemble(
     )
 
 
+# How many times each shipped source's running text is counted: a phrase of the genre written
+# for plankit, or a name from the data files, is worth more than one sighting in a news corpus.
+# Chosen on the leave-one-out benchmark and the development corpus (benchmarks/bench_restore.py).
+_SOURCE_REPEAT = {"plankit:places": 3, "plankit:admin": 2, "plankit:vocabulary": 2}
+
+
 def build_model(
     texts: Iterable[str] | Mapping[str, str] = (),
     *,
@@ -566,19 +636,23 @@ def build_model(
     wordlist: bool = True,
     corpus: bool = True,
     places: bool = True,
+    admin: bool = True,
+    vocabulary: bool = True,
 ) -> Model:
-    """Build a model from the bundled clean plans, the Viet74K word list and ``texts``.
+    """Build a model from the shipped sources (``plankit/data/restore/sources.tsv``) and ``texts``.
 
     Args:
         texts: more running text (strings, or a mapping name -> text), e.g. an officer's own
             plans of earlier years.
         exclude: bundled plans to leave out (see :func:`bundled_texts`), for leave-one-out tests.
-        bundled: use the clean plans under ``plans/``.
+        bundled: use the clean bundled plans (shipped in ``plankit/data/restore/plans.tsv.gz``).
         wordlist: use ``Viet74K`` from the installed ``underthesea`` (skipped when absent).
         corpus: use the running text ``underthesea`` ships with its tagger (the VLSP 2013 test
             set, about 96,000 words; skipped when absent): it teaches which syllables are
             frequent in general text, which four plans alone cannot.
         places: use the names of provinces and departments (:func:`places_text`).
+        admin: use the administrative phrases written for plankit (:func:`admin_text`).
+        vocabulary: use the names in plankit's data files (:func:`vocabulary_text`).
 
     >>> m = build_model(exclude=["can-tho/2022-so-khcn.txt"])
     >>> "can-tho/2022-so-khcn.txt" in m.sources, m.candidates("nghia")[0]
@@ -594,11 +668,14 @@ def build_model(
     syms: Counter = Counter()
     if places:
         named["plankit:places"] = places_text()
+    if admin:
+        named["plankit:admin"] = admin_text()
+    if vocabulary:
+        named["plankit:vocabulary"] = vocabulary_text()
     if corpus and (found := underthesea_corpus_path()) is not None:
         named["underthesea:vlsp2013"] = read_tagged_corpus(found)
     for name, text in named.items():
-        # a place name is worth more than one sighting in running text: counted three times
-        for _ in range(3 if name == "plankit:places" else 1):
+        for _ in range(_SOURCE_REPEAT.get(name, 1)):
             _count_text(text, text_uni, text_bi, text_tri, syms)
     dict_uni: Counter = Counter()
     dict_bi: Counter = Counter()
