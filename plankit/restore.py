@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .restore_model import Model, canonical_syllable, default_model, lm_key
+from .restore_model import Model, canonical_syllable, default_model, is_syllable, lm_key
 from .text import fold, is_upper_text, nfc
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -212,6 +212,8 @@ class _Tok:
     how: str = "model"
     prefix: str = ""  # text put before the output ("21thdng" -> "21 tháng")
     fixed_output: str | None = None
+    # a flagged personal name: kept as typed; the forms the model would have chosen, by prior
+    alternatives: tuple[tuple[str, float], ...] = ()
 
 
 def _case_of(surface: str) -> int:
@@ -292,6 +294,8 @@ def _word_candidates(
     folded = fold(surface)
     letters = [c for c in surface if c.isalpha() or c in _OCR_JUNK]
     damaged = any(c.isdigit() for c in surface) or any(c in _OCR_JUNK for c in surface)
+    if damaged and not ocr and not surface.isdigit():
+        return ()  # letters and digits in typed text are a code (H01, QT02), never a word
     if surface.isdigit():
         if not ocr:
             return ()
@@ -341,6 +345,19 @@ def _fixed(model: Model, key: str, out: str) -> tuple[str, str, float, int]:
     return (key, out, 0.0, model.ids.get(key, 0))
 
 
+def _kept_as_typed(model: Model, surface: str, marked: bool) -> bool:
+    """Whether a word of typed (not OCR'd) text stays exactly as typed: do no harm.
+
+    A word with marks stays unless it is no real syllable of its folded form ("tuyén");
+    its tone placement stays too ("hoà" is not made "hòa"). In a text typed with its marks,
+    a plain word ("Hung", "PIC", "HDND") was typed so on purpose: it stays as well.
+    """
+    if _is_plain(surface):
+        return marked
+    known = model.variants.get(fold(surface))
+    return known is None or canonical_syllable(surface) in known
+
+
 def _tokenize(model: Model, line: str, offset: int, ocr: bool, marked: bool = False) -> list[_Tok]:
     toks: list[_Tok] = []
     rx = model.token_re
@@ -348,7 +365,13 @@ def _tokenize(model: Model, line: str, offset: int, ocr: bool, marked: bool = Fa
         kind = m.lastgroup or "punct"
         s = m.group()
         start, end = offset + m.start(), offset + m.end()
-        if kind == "doc":
+        if kind == "keep" or (kind == "doc" and marked):
+            # a web or e-mail address, a file name; a symbol in text typed with its marks
+            toks.append(_Tok(s, start, end, kind, [_fixed(model, "<d>", s)], "kept", fixed_output=s))
+        elif kind == "word" and not ocr and _kept_as_typed(model, s, marked):
+            key = lm_key(s, "word") or ""
+            toks.append(_Tok(s, start, end, kind, [_fixed(model, key, s)], "kept", fixed_output=s))
+        elif kind == "doc":
             out = _restore_symbol(model, s)
             toks.append(_Tok(s, start, end, kind, [_fixed(model, "<d>", out)], "rule" if out != s else "kept", fixed_output=out))
         elif kind == "slash":
@@ -370,7 +393,8 @@ def _tokenize(model: Model, line: str, offset: int, ocr: bool, marked: bool = Fa
         else:
             key = lm_key(s, "punct")
             toks.append(_Tok(s, start, end, kind, [_fixed(model, key or "", s)], "kept", fixed_output=s))
-    _line_rules(model, line, toks)
+    _line_rules(model, line, toks, ocr)
+    _flag_names(model, line, offset, toks)
     return toks
 
 
@@ -386,7 +410,7 @@ def _restore_symbol(model: Model, symbol: str) -> str:
     return re.sub(r"[^\W\d_]+", fix, symbol)
 
 
-def _line_rules(model: Model, line: str, toks: list[_Tok]) -> None:
+def _line_rules(model: Model, line: str, toks: list[_Tok], ocr: bool = True) -> None:
     """Rules that need the whole line: Roman heading numbers and glued numbers."""
     if len(toks) >= 2 and toks[0].kind == "word" and toks[1].surface in ").":
         first = toks[0].surface
@@ -394,15 +418,111 @@ def _line_rules(model: Model, line: str, toks: list[_Tok]) -> None:
         if len(first) == 1 and first.isalpha():
             # a list marker "a)", "b." stays as written
             toks[0] = dataclasses.replace(toks[0], cands=[_fixed(model, first, first)], how="kept", fixed_output=first)
-        elif toks[1].surface == "." and _ROMAN_OCR_RE.match(first) and is_upper_text(rest):
+        elif ocr and toks[1].surface == "." and _ROMAN_OCR_RE.match(first) and is_upper_text(rest):
             # a heading number "VI." stays; "11." and "I11." are OCR's II. and III.
             roman = first.replace("1", "I").replace("l", "I").replace("|", "I")
             how = "rule" if roman != first else "kept"
             toks[0] = dataclasses.replace(toks[0], cands=[_fixed(model, "<n>", roman)], how=how, fixed_output=roman)
     # "21thdng": a number glued to the next word gets its space back
     for a, b in itertools.pairwise(toks):
-        if a.kind == "lead" and b.start == a.end and b.kind == "word" and b.fixed_output is None:
+        if ocr and a.kind == "lead" and b.start == a.end and b.kind == "word" and b.fixed_output is None:
             b.prefix = " "
+
+
+# -- personal names --------------------------------------------------------------------------
+
+_NAME_CUES = frozenset({("ong",), ("ba",), ("dong", "chi"), ("d/c",), ("ky", ":")})
+
+
+def _title(surface: str) -> bool:
+    """Capitalised, the rest lower case ("Nguyễn", "Văn"), or one capital letter ("A")."""
+    return surface[:1].isupper() and (len(surface) == 1 or surface[1:].islower())
+
+
+@functools.cache
+def _proper_phrases() -> frozenset[tuple[str, str]]:
+    """Folded pairs of capitalised words in plankit's own sources: places and bodies, no names.
+
+    "Hồ Chí Minh", "Đồng Nai", "Trường Chính" (trị): a run that starts so is no person.
+    """
+    from .restore_model import admin_text, places_text, vocabulary_text
+
+    pairs: set[tuple[str, str]] = set()
+    for text in (places_text(), admin_text(), vocabulary_text()):
+        for line in text.split("\n"):
+            words = re.findall(r"[^\W\d_]+", line)
+            for a, b in itertools.pairwise(words):
+                if _title(a) and _title(b):
+                    pairs.add((fold(a).lower(), fold(b).lower()))
+    return frozenset(pairs)
+
+
+def _flag_names(model: Model, line: str, offset: int, toks: list[_Tok]) -> None:
+    """Mark personal names: kept as typed, never guessed, listed with the model's alternatives.
+
+    A name is a run of two to four capitalised syllables, one space apart, starting with a
+    family name (``data/restore/surnames.tsv``): a "strong" one anywhere, a "weak" one after a
+    cue (ông, bà, đồng chí, "Người ký:") or alone on its line (a signer). A run that starts as
+    a place or body in plankit's sources ("Hồ Chí Minh", "Đồng Nai") is no name.
+    """
+    from .restore_model import load_surnames
+
+    surnames = load_surnames()
+    known = _proper_phrases()
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        strength = surnames.get(fold(t.surface).lower()) if t.kind == "word" and _title(t.surface) else None
+        if strength is None:
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < n
+            and j - i < 4
+            and toks[j].kind == "word"
+            and toks[j].start == toks[j - 1].end + 1
+            and _title(toks[j].surface)
+            and is_syllable(toks[j].surface)
+        ):
+            j += 1
+        folded = [fold(x.surface).lower() for x in toks[i:j]]
+        if j - i < 2 or (folded[0], folded[1]) in known:
+            i += 1
+            continue
+        before = tuple(fold(x.surface).lower() for x in toks[max(0, i - 2) : i])
+        cue = any(before[-len(c) :] == c for c in _NAME_CUES if len(before) >= len(c))
+        alone = line.strip(" \t.,;:") == line[toks[i].start - offset : toks[j - 1].end - offset]
+        if strength == "strong" or cue or alone:
+            for k in range(i, j):
+                _flag(model, toks, k)
+        i = j
+
+
+def _flag(model: Model, toks: list[_Tok], k: int) -> None:
+    tok = toks[k]
+    cands = _word_candidates(model, tok.surface, False)
+    mode = _case_of(tok.surface)
+    alts: dict[str, float] = {}
+    if cands:
+        uni = model.uni
+        prior = [c[2] + uni.get(c[0], model.unknown) for c in cands]
+        top = max(prior)
+        weights = [math.exp(p - top) for p in prior]
+        total = sum(weights)
+        for c, w in zip(cands, weights, strict=True):
+            form = _apply_case(mode, c[1])
+            alts[form] = alts.get(form, 0.0) + w / total
+    key = cands[0][0] if cands else (lm_key(tok.surface, "word") or "")
+    toks[k] = dataclasses.replace(
+        tok,
+        cands=[_fixed(model, key, tok.surface)],
+        how="name",
+        fixed_output=tok.surface,
+        prefix="",
+        alternatives=tuple(alts.items()),
+    )
 
 
 # -- decoding ----------------------------------------------------------------------------------
@@ -529,8 +649,10 @@ def looks_ocr(text: str, model: Model | None = None) -> bool:
         words += 1
         if any(c.isdigit() or c in _OCR_JUNK for c in s):
             bad += 1
-        elif all(c.isupper() for c in letters) and not (_VOWELS & set(fold(s))):
-            continue
+        elif all(c.isupper() for c in letters) and (
+            not (_VOWELS & set(fold(s))) or s in model.acronyms or not is_syllable(s)
+        ):
+            continue  # an acronym (UBND, CCHC, PAPI), not damage
         elif fold(s) not in model.variants:
             bad += 1
         elif not _is_plain(s) and canonical_syllable(s) not in model.variants[fold(s)]:
@@ -703,9 +825,15 @@ def restore_text(
         for ti, tok in enumerate(toks):
             pieces.append(source[pos : tok.start])
             j = choice[ti]
-            if tok.fixed_output is not None:
+            if tok.how == "name":
+                output = tok.fixed_output or tok.surface
+                alts = tuple((f, p) for f, p in tok.alternatives if f != output)
+                cands: tuple[tuple[str, float], ...] = ((output, 0.0), *alts)
+                conf = 0.0
+                how = "name"
+            elif tok.fixed_output is not None:
                 output = tok.fixed_output
-                cands: tuple[tuple[str, float], ...] = ((output, 1.0),)
+                cands = ((output, 1.0),)
                 conf = 1.0
                 how = tok.how
             else:

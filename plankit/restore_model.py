@@ -42,6 +42,7 @@ __all__ = [
     "default_model",
     "is_syllable",
     "lm_tokens",
+    "load_surnames",
     "underthesea_files",
     "viet74k_path",
     "vocabulary_text",
@@ -101,12 +102,24 @@ def canonical_syllable(word: str) -> str:
 # -- tokens as the model sees them ---------------------------------------------------------------
 
 # One regex splits plan text into tokens for both training and decoding, so their keys agree.
+# - keep: what is never Vietnamese words and never restored: a web address (with or without
+#   https://, "www.", or a bare host under .vn/.com/.org/.net/.gov/.edu, with its path:
+#   "vbpl.vn/tw/Pages/quyet-dinh-749"), an e-mail address, a file name with a known extension
+#   ("Ke-hoach-so-12.pdf"); not "TP.HCM", not "Tr.12", not a sentence ending "... năm 2025.Sở";
 # - doc: a document number, kept whole: 4168/QĐ-UBND, 45/2020/NĐ-CP, 26-CTr/TU (not 15/7/2021);
 # - slash: OCR's "I" or "l" for the slash of a symbol, "137 IKH-SKHCN" (the codes are data);
 # - lead: digits glued to a word by OCR, "21thdng" (never "16p", which is "lớp");
 # - word: letters, digits and OCR's stand-ins for marked vowels (¢ € ¥), with inner & or '
 #   (KH&CN, THU'C) and a trailing & ("S&" is "Sở");
 # - punct: any other visible character.
+_URL = (
+    r"(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w./])[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*\.(?:vn|com|org|net|gov|edu|info)\b"
+    r"(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?"
+    r"|(?<![\w.])[\w()+-]+(?:\.[\w()+-]+)*"
+    r"\.(?i:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|zip|rar|7z|jpe?g|png|tiff?|xml|html?)\b"
+)
 _DOC = r"\d+[a-zA-Z]?(?:/\d{4})?(?:/[^\W\d_]\w*(?:-\w+)*|-[^\W\d_]\w*/[^\W\d_]\w*)"
 _WORDCH = r"(?:[^\W_]|[¢€¥])"
 
@@ -115,7 +128,8 @@ def _token_re(doc_codes: Iterable[str]) -> re.Pattern[str]:
     codes = "|".join(sorted({re.escape(c) for c in doc_codes}, key=len, reverse=True)) or "KH"
     return re.compile(
         rf"""
-        (?P<doc>{_DOC})
+        (?P<keep>{_URL})
+        |(?P<doc>{_DOC})
         |(?P<slash>(?<=\d)[ ]?[I1l|](?=(?:{codes})-[A-ZĐ]))
         |(?P<lead>\d+(?=[^\W\d_]{{3,}}))
         |(?P<word>{_WORDCH}+(?:[&']{_WORDCH}+)*&?)
@@ -140,7 +154,7 @@ def lm_key(surface: str, kind: str) -> str | None:
         if _NUMBER_RE.match(surface):
             return "<n>"
         return canonical_syllable(surface)
-    if kind in ("doc", "slash"):
+    if kind in ("doc", "slash", "keep"):
         return "<d>"
     if kind == "lead":
         return "<n>"
@@ -366,6 +380,18 @@ def vocabulary_text() -> str:
         for row in rows[1:]:
             lines.extend(row[i] for i in idx if i < len(row) and row[i])
     return nfc("\n".join(dict.fromkeys(lines)))
+
+
+@functools.cache
+def load_surnames() -> dict[str, str]:
+    """Folded family names and their strength (``plankit/data/restore/surnames.tsv``).
+
+    >>> load_surnames()["nguyen"], load_surnames()["vu"]
+    ('strong', 'weak')
+    """
+    raw = _data_file("surnames.tsv").decode("utf-8")
+    rows = [r.split("\t") for r in raw.splitlines() if r.strip() and not r.startswith("#")]
+    return {name: strength for name, strength in rows[1:]}
 
 
 def underthesea_files() -> dict[str, Path | None]:
