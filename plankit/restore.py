@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .restore_model import Model, canonical_syllable, default_model, is_syllable, lm_key
+from .restore_model import Model, canonical_syllable, default_model, glued_joiner, is_syllable, lm_key
 from .text import fold, is_upper_text, nfc
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -214,6 +214,7 @@ class _Tok:
     fixed_output: str | None = None
     # a flagged personal name: kept as typed; the forms the model would have chosen, by prior
     alternatives: tuple[tuple[str, float], ...] = ()
+    joiner: bool = False  # a "/" or "-" glued between two words ("kỳ/năm")
 
 
 def _case_of(surface: str) -> int:
@@ -392,7 +393,10 @@ def _tokenize(model: Model, line: str, offset: int, ocr: bool, marked: bool = Fa
                 toks.append(_Tok(s, start, end, kind, [_fixed(model, key, out)], how, fixed_output=out))
         else:
             key = lm_key(s, "punct")
-            toks.append(_Tok(s, start, end, kind, [_fixed(model, key or "", s)], "kept", fixed_output=s))
+            joiner = glued_joiner(line, m.start(), m.end())
+            if joiner:
+                key = None  # "kỳ/năm": the parts are decoded one by one (_decode_joined)
+            toks.append(_Tok(s, start, end, kind, [_fixed(model, key or "", s)], "kept", fixed_output=s, joiner=joiner))
     _line_rules(model, line, toks, ocr)
     _flag_names(model, line, offset, toks)
     return toks
@@ -581,6 +585,32 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
         choice[steps[n]] = packed & 0xFF
         state = packed >> 8
     return choice
+
+
+def _decode_joined(model: Model, toks: Sequence[_Tok], choice: list[int]) -> list[int]:
+    """Restore words joined by ``/`` or ``-`` part by part: each in the slot of the whole.
+
+    "cac xa/phuong" lists two alternatives for one slot: "phường" is decoded after "các" (as
+    "xã" is), with the words after the group as its right context, not after "xã".
+    """
+    n = len(toks)
+    i = 0
+    out = list(choice)
+    while i < n:
+        if not (toks[i].kind == "word" and i + 2 < n and toks[i + 1].joiner):
+            i += 1
+            continue
+        members = [i]
+        j = i
+        while j + 2 < n and toks[j + 1].joiner and toks[j + 2].kind == "word":
+            j += 2
+            members.append(j)
+        for k in members:
+            if toks[k].fixed_output is None and len(toks[k].cands) > 1:
+                view = [*toks[:i], toks[k], *toks[j + 1 :]]
+                out[k] = _decode(model, view, {})[i]
+        i = j + 1
+    return out
 
 
 def _confidences(
@@ -806,6 +836,10 @@ def restore_text(
         offset += len(line) + 1
     no_bonus: dict[int, str] = {}
     choices = [_decode(model, toks, no_bonus) for toks in lines]
+    choices = [
+        _decode_joined(model, toks, ch) if any(t.joiner for t in toks) else ch
+        for toks, ch in zip(lines, choices, strict=True)
+    ]
     bonuses: list[dict[int, str]] = [{} for _ in lines]
     weight = 0.0
     ref_text = getattr(reference, "text", reference)

@@ -40,6 +40,7 @@ __all__ = [
     "bundled_texts",
     "canonical_syllable",
     "default_model",
+    "glued_joiner",
     "is_syllable",
     "lm_tokens",
     "load_surnames",
@@ -161,6 +162,24 @@ def lm_key(surface: str, kind: str) -> str | None:
     return surface if surface in _LM_PUNCT else None
 
 
+def glued_joiner(line: str, start: int, end: int) -> bool:
+    """Whether the ``/`` or ``-`` at ``line[start:end]`` joins two words with no space ("kỳ/năm").
+
+    Such a joiner is left out of the n-grams: each part is restored as if the other stood next
+    to it ("xã/phường" reads as "xã phường"), in training and in decoding alike.
+
+    >>> glued_joiner("2 ky/nam", 4, 5), glued_joiner("ngay 15 / 7", 8, 9)
+    (True, False)
+    """
+    return (
+        line[start:end] in ("/", "-")
+        and start > 0
+        and end < len(line)
+        and line[start - 1].isalpha()
+        and line[end].isalpha()
+    )
+
+
 def lm_tokens(line: str, token_re: re.Pattern[str] | None = None) -> list[str]:
     """The n-gram keys of one line of text, in order.
 
@@ -171,7 +190,7 @@ def lm_tokens(line: str, token_re: re.Pattern[str] | None = None) -> list[str]:
     out = []
     for m in rx.finditer(line):
         key = lm_key(m.group(), m.lastgroup or "punct")
-        if key is not None:
+        if key is not None and not glued_joiner(line, m.start(), m.end()):
             out.append(key)
     return out
 
@@ -511,7 +530,7 @@ def _count_text(text: str, uni: Counter, bi: Counter, tri: Counter, syms: Counte
         for m in rx.finditer(line):
             kind = m.lastgroup or "punct"
             key = lm_key(m.group(), kind)
-            if key is None:
+            if key is None or (kind == "punct" and glued_joiner(line, m.start(), m.end())):
                 continue
             if kind == "doc":
                 for part in re.findall(r"[^\W\d_]+", m.group()):
