@@ -27,7 +27,7 @@ import re
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +39,7 @@ __all__ = [
     "admin_text",
     "bundled_texts",
     "canonical_syllable",
+    "context_features",
     "default_model",
     "glued_joiner",
     "is_syllable",
@@ -470,6 +471,12 @@ class Model:
     _dict_uni: Counter = field(default_factory=Counter, repr=False)
     _dict_bi: Counter = field(default_factory=Counter, repr=False)
     _text_symbols: Counter = field(default_factory=Counter, repr=False)
+    _lines: tuple = field(default=(), repr=False)
+    # the wider-context model (see _context_model): folded syllable -> variant ->
+    # (log P(feature | variant), log P(unseen feature | variant))
+    context: Mapping[str, Mapping[str, tuple[Mapping[str, float], float]]] = field(
+        default_factory=dict, repr=False
+    )
 
     @property
     def token_re(self) -> re.Pattern[str]:
@@ -485,9 +492,10 @@ class Model:
         (('sở',), True, ('so-khcn',))
         """
         uni, bi, tri, syms = Counter(self._text_uni), Counter(self._text_bi), Counter(self._text_tri), Counter(self._text_symbols)
-        _count_text(text, uni, bi, tri, syms)
+        lines = list(self._lines)
+        _count_text(text, uni, bi, tri, syms, lines)
         return _assemble(
-            uni, bi, tri, self._dict_uni, self._dict_bi, syms, (*self.sources, name), time.perf_counter()
+            uni, bi, tri, self._dict_uni, self._dict_bi, syms, (*self.sources, name), time.perf_counter(), lines
         )
 
     def logprob(self, u: str, v: str, w: str) -> float:
@@ -523,7 +531,9 @@ class Model:
         )
 
 
-def _count_text(text: str, uni: Counter, bi: Counter, tri: Counter, syms: Counter) -> None:
+def _count_text(
+    text: str, uni: Counter, bi: Counter, tri: Counter, syms: Counter, lines: list | None = None
+) -> None:
     rx = _DEFAULT_TOKEN_RE
     for line in nfc(text).split("\n"):
         keys = [_BOS, _BOS]
@@ -544,6 +554,8 @@ def _count_text(text: str, uni: Counter, bi: Counter, tri: Counter, syms: Counte
             keys.append(key)
         if len(keys) == 2:
             continue
+        if lines is not None:
+            lines.append(tuple(keys[2:]))
         uni.update(keys[2:])
         bi.update(itertools.pairwise(keys[1:]))
         tri.update(zip(keys, keys[1:], keys[2:], strict=False))
@@ -568,6 +580,7 @@ def _assemble(
     text_symbols: Counter,
     sources: tuple[str, ...],
     started: float,
+    lines: list | None = None,
 ) -> Model:
     # unigrams: running text, plus half a count for each word-list entry holding the syllable
     uni_count: Counter = Counter()
@@ -664,7 +677,64 @@ def _assemble(
         _dict_uni=dict_uni,
         _dict_bi=dict_bi,
         _text_symbols=text_symbols,
+        _lines=tuple(lines or ()),
+        context=_context_model(lines or (), text_uni),
     )
+
+
+# The wider-context model: for a folded syllable whose real forms are each common enough
+# ("so": số, sở; "ban": ban, bản; "tinh": tỉnh, tính; "dat": đạt, đất), naive Bayes over the
+# folded words two to six places to its left and right (sided bags). The trigram sees one
+# word to the right and two to the left; this sees "Giám đốc ... Sở" or "số ... ngày".
+_CTX_FAR = 6
+_CTX_MIN_TOTAL = 20  # sightings of the folded form in running text
+_CTX_MIN_SHARE = 0.05  # a real form rarer than this share of its folded form is left out
+_CTX_ALPHA = 0.5  # add-alpha smoothing of the feature counts
+
+
+def context_features(folded: Sequence[str], i: int) -> list[str]:
+    """The features of position ``i`` in a line of folded keys: sided words 2 to 6 away.
+
+    >>> context_features(["giam", "doc", "so", "tu", "phap"], 2)
+    ['R:phap']
+    >>> context_features(["can", "cu", "quyet", "dinh", "so", "<d>", "ngay"], 4)[:3]
+    ['L:quyet', 'L:cu', 'L:can']
+    """
+    n = len(folded)
+    out = [f"L:{folded[i - d]}" for d in range(2, _CTX_FAR + 1) if i - d >= 0]
+    out += [f"R:{folded[i + d]}" for d in range(2, _CTX_FAR + 1) if i + d < n]
+    return out
+
+
+def _context_model(lines: Iterable[tuple[str, ...]], text_uni: Counter) -> dict:
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for w, c in text_uni.items():
+        if not w.startswith("<") and w.isalpha():
+            groups.setdefault(fold(w), []).append((w, c))
+    wanted: dict[str, str] = {}
+    for f, ws in groups.items():
+        total = sum(c for _, c in ws)
+        common = [w for w, c in ws if c >= _CTX_MIN_SHARE * total and c >= 3]
+        if total >= _CTX_MIN_TOTAL and len(common) >= 2:
+            wanted.update((w, f) for w in common)
+    if not wanted:
+        return {}
+    counts: dict[str, Counter] = {w: Counter() for w in wanted}
+    for keys in lines:
+        if not any(k in wanted for k in keys):
+            continue
+        folded = [k if k.startswith("<") else fold(k) for k in keys]
+        for i, k in enumerate(keys):
+            if k in wanted:
+                counts[k].update(context_features(folded, i))
+    out: dict[str, dict[str, tuple[dict[str, float], float]]] = {}
+    for w, f in wanted.items():
+        c = counts[w]
+        vocab = len(c) + 1
+        denom = sum(c.values()) + _CTX_ALPHA * vocab
+        table = {feat: math.log((n + _CTX_ALPHA) / denom) for feat, n in c.items() if n >= 2}
+        out.setdefault(f, {})[w] = (table, math.log(_CTX_ALPHA / denom))
+    return out
 
 
 # How many times each shipped source's running text is counted: a phrase of the genre written
@@ -719,9 +789,10 @@ def build_model(
         named["plankit:vocabulary"] = vocabulary_text()
     if corpus and (found := underthesea_corpus_path()) is not None:
         named["underthesea:vlsp2013"] = read_tagged_corpus(found)
+    lines: list[tuple[str, ...]] = []
     for name, text in named.items():
-        for _ in range(_SOURCE_REPEAT.get(name, 1)):
-            _count_text(text, text_uni, text_bi, text_tri, syms)
+        for n in range(_SOURCE_REPEAT.get(name, 1)):
+            _count_text(text, text_uni, text_bi, text_tri, syms, lines if n == 0 else None)
     dict_uni: Counter = Counter()
     dict_bi: Counter = Counter()
     sources = list(named)
@@ -729,7 +800,7 @@ def build_model(
     if path is not None:
         _count_wordlist(path, dict_uni, dict_bi)
         sources.append("underthesea:Viet74K")
-    return _assemble(text_uni, text_bi, text_tri, dict_uni, dict_bi, syms, tuple(sources), started)
+    return _assemble(text_uni, text_bi, text_tri, dict_uni, dict_bi, syms, tuple(sources), started, lines)
 
 
 @functools.cache
