@@ -119,8 +119,48 @@ class Restored:
 
     @property
     def uncertain(self) -> tuple[RestoredToken, ...]:
-        """The word tokens whose chosen form has a confidence below :attr:`threshold`."""
-        return tuple(t for t in self.tokens if len(t.candidates) > 1 and t.confidence < self.threshold)
+        """The word tokens to check by eye: a confidence below :attr:`threshold`, or a name."""
+        return tuple(t for t in self.tokens if _is_uncertain(t, self.threshold))
+
+    @property
+    def names(self) -> tuple[RestoredToken, ...]:
+        """The words of personal names: kept as typed, never guessed (``how == "name"``)."""
+        return tuple(t for t in self.tokens if t.how == "name")
+
+    def marked_text(self) -> str:
+        """The restored text with every uncertain word marked ``{chosen|alternative|...}``.
+
+        >>> restore_text("Ong Tran Van Ba").marked_text()
+        'Ông {Tran|Trận|Trần|Trấn} {Van|Văn|Vấn|Vẫn} {Ba|Bà|Bá|Bạ}'
+        """
+        uncertain = {id(t) for t in self.uncertain}
+        parts: list[str] = []
+        pos = 0
+        for tok in self.tokens:
+            parts.append(self.original[pos : tok.start])
+            if id(tok) in uncertain:
+                alts = [c for c, _ in tok.candidates if c != tok.output][:3]
+                parts.append("{" + "|".join([tok.output, *alts]) + "}")
+            else:
+                parts.append(tok.output)
+            pos = tok.end
+        parts.append(self.original[pos:])
+        return nfc("".join(parts))
+
+    def uncertain_lines(self) -> list[str]:
+        """One line per uncertain word: ``line:column surface -> output (alternatives)``.
+
+        >>> restore_text("Ong Tran Van Ba").uncertain_lines()[0]
+        '1:5 Tran -> Tran (tên người, name: kept as typed; Trận 46%, Trần 26%, Trấn 14%)'
+        """
+        out = []
+        for t in self.uncertain:
+            line = self.original.count("\n", 0, t.start) + 1
+            col = t.start - (self.original.rfind("\n", 0, t.start) + 1) + 1
+            alts = ", ".join([f"{c} {p:.0%}" for c, p in t.candidates if c != t.output][:3])
+            what = "tên người, name: kept as typed; " if t.how == "name" else f"{t.confidence:.0%}; "
+            out.append(f"{line}:{col} {t.surface} -> {t.output} ({what}{alts})")
+        return out
 
     @property
     def changed(self) -> tuple[RestoredToken, ...]:
@@ -178,7 +218,7 @@ class Restored:
                 "confidence": t.confidence,
                 "candidates": "; ".join(f"{c} {p:.2f}" for c, p in t.candidates),
                 "how": t.how,
-                "uncertain": len(t.candidates) > 1 and t.confidence < self.threshold,
+                "uncertain": _is_uncertain(t, self.threshold),
             }
             for t in self.tokens
         ]
@@ -201,9 +241,23 @@ class Restored:
                     "how": t.how,
                 }
                 for t in self.tokens
-                if t.changed or (len(t.candidates) > 1 and t.confidence < self.threshold)
+                if t.changed or _is_uncertain(t, self.threshold)
+            ],
+            "uncertain": [
+                {
+                    "surface": t.surface,
+                    "start": t.start,
+                    "output": t.output,
+                    "how": t.how,
+                    "alternatives": [[c, round(p, 4)] for c, p in t.candidates if c != t.output],
+                }
+                for t in self.uncertain
             ],
         }
+
+
+def _is_uncertain(t: RestoredToken, threshold: float) -> bool:
+    return t.how == "name" or (len(t.candidates) > 1 and t.confidence < threshold)
 
 
 # -- tokens and their candidates ------------------------------------------------------------

@@ -486,7 +486,9 @@ class Model:
     def add(self, text: str, *, name: str = "text") -> Model:
         """A new model that also counts the n-grams of ``text`` (e.g. last year's plans).
 
-        >>> bare = build_model([], bundled=False, wordlist=False, corpus=False, places=False)
+        >>> bare = build_model(
+        ...     [], bundled=False, wordlist=False, corpus=False, places=False, admin=False, vocabulary=False
+        ... )
         >>> m = bare.add("Sở Khoa học và Công nghệ", name="so-khcn")
         >>> m.variants["so"], "khoa" in m.uni, m.sources
         (('sở',), True, ('so-khcn',))
@@ -696,7 +698,7 @@ def context_features(folded: Sequence[str], i: int) -> list[str]:
     """The features of position ``i`` in a line of folded keys: sided words 2 to 6 away.
 
     >>> context_features(["giam", "doc", "so", "tu", "phap"], 2)
-    ['R:phap']
+    ['L:giam', 'R:phap']
     >>> context_features(["can", "cu", "quyet", "dinh", "so", "<d>", "ngay"], 4)[:3]
     ['L:quyet', 'L:cu', 'L:can']
     """
