@@ -68,6 +68,7 @@ UNCERTAIN_BELOW = 0.8  # tokens whose chosen form has a lower confidence are "un
 _OCR_JUNK = "¢€¥&'"
 _VOWELS = frozenset("aeiouy")
 _ROMAN_OCR_RE = re.compile(r"^[IVXl1|]{1,5}$")
+_CODE_RE = re.compile(r"^(?:[A-ZĐ]{2,}\d+|[A-ZĐ]\d{2,})$")
 _BOS = "<s>"
 
 
@@ -775,6 +776,8 @@ def looks_ocr(text: str, model: Model | None = None) -> bool:
         if not letters or s.isdigit():
             continue
         words += 1
+        if _CODE_RE.match(s):
+            continue  # a code (H01, QT02, BM-03), not a damaged word ("s6", "c6ng")
         if any(c.isdigit() or c in _OCR_JUNK for c in s):
             bad += 1
         elif all(c.isupper() for c in letters) and (
