@@ -35,8 +35,8 @@ from .text import fold, nfc
 
 __all__ = [
     "Model",
-    "build_model",
     "admin_text",
+    "build_model",
     "bundled_texts",
     "canonical_syllable",
     "context_features",
