@@ -62,6 +62,7 @@ _STOP_CODA_RE = re.compile(r"(?:c|ch|p|t)$")
 _TONES = {"\u0300": "huyền", "\u0301": "sắc", "\u0303": "ngã", "\u0309": "hỏi", "\u0323": "nặng"}
 
 
+@functools.lru_cache(maxsize=65536)
 def is_syllable(word: str) -> bool:
     """Whether ``word`` (any case, any tone placement) can be one Vietnamese syllable.
 
@@ -722,10 +723,11 @@ def _context_model(lines: Iterable[tuple[str, ...]], text_uni: Counter) -> dict:
     if not wanted:
         return {}
     counts: dict[str, Counter] = {w: Counter() for w in wanted}
+    folds: dict[str, str] = {}
     for keys in lines:
         if not any(k in wanted for k in keys):
             continue
-        folded = [k if k.startswith("<") else fold(k) for k in keys]
+        folded = [folds.get(k) or folds.setdefault(k, k if k.startswith("<") else fold(k)) for k in keys]
         for i, k in enumerate(keys):
             if k in wanted:
                 counts[k].update(context_features(folded, i))
