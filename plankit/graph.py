@@ -21,7 +21,6 @@ Queries (:func:`basis_chain`, :func:`shared_bases`, :func:`orphans`), tables
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
 import math
@@ -36,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from . import validity
-from .places import match_department, match_place, slug
+from .places import slug
 from .text import fold
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -62,8 +61,8 @@ __all__ = [
 
 #: Levels of the cascade, top to bottom as drawn. ``other`` holds documents whose issuer the
 #: citation extractor could not place; it is drawn between the province and the departments.
-LEVELS = ("central", "party", "province", "department", "other")
-_DRAW_ORDER = ("central", "party", "province", "other", "department")
+LEVELS = ("central", "party", "province", "department", "district", "commune", "other")
+_DRAW_ORDER = ("central", "party", "province", "other", "department", "district", "commune")
 
 #: Validity of an edge whose citing plan carries no date and no year at all.
 UNKNOWN = "unknown"
@@ -95,31 +94,11 @@ def _type_abbr(key: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def _plan_scope(header: Any) -> str | None:
-    """The province a plan belongs to: its place line, else its parent body (UBND TP. CẦN THƠ)."""
-    for raw in (header.place, header.parent):
-        if raw:
-            found = match_place(raw)
-            if found is not None:
-                return found.name
-    return None
-
-
-def _plan_level(header: Any) -> str:
-    """The plan's level from its issuer (Sở ... is a department, UBND a province)."""
-    issuer = header.issuer or ""
-    dept = match_department(issuer) if issuer else None
-    if dept is not None:
-        return dept.level
-    folded = fold(issuer)
-    code = (header.symbol or "").split("-", 1)[-1]
-    if folded.startswith(("tinh uy", "thanh uy", "dang uy", "ban chap hanh dang bo")) or code in ("TU", "TW"):
-        return "party"
-    if folded.startswith(("uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd")) or code in ("UBND", "HĐND"):
-        return "province"
-    if folded.startswith(("so ", "ban ", "van phong", "thanh tra")) or code.startswith("S"):
-        return "department"
-    return "other"
+def _plan_scope(plan: Plan) -> str | None:
+    """The province a plan belongs to (:attr:`plankit.facts.PlanFacts.province`); ``None`` for a
+    central body, whose numbers are national."""
+    facts = plan.facts
+    return facts.province.name if facts.province is not None and facts.level != "central" else None
 
 
 def _issue_year(header: Any) -> int | None:
@@ -127,19 +106,6 @@ def _issue_year(header: Any) -> int | None:
     if header.date is not None:
         return header.date.year
     return header.date_parts.year or header.year
-
-
-def _latest_day(header: Any) -> dt.date | None:
-    """The plan's date; with a blank day (a draft), the last day it can carry."""
-    if header.date is not None:
-        return header.date
-    parts = header.date_parts
-    year = parts.year or header.year
-    if year is None:
-        return None
-    if parts.month and 1 <= parts.month <= 12:
-        return dt.date(year, parts.month, calendar.monthrange(year, parts.month)[1])
-    return dt.date(year, 12, 31)
 
 
 def _plan_label(header: Any, scope: str | None, name: str) -> str:
@@ -172,8 +138,10 @@ def plan_node(plan: Plan, scope: str | None = None) -> str:
     'plan:x.txt'
     """
     header = plan.header
-    scope = scope or _plan_scope(header)
+    scope = scope or _plan_scope(plan)
     year = _issue_year(header)
+    if header.number and header.symbol and plan.facts.level == "central":
+        return header.reference  # a national number: the same id as its citations' doc_id
     if header.number and header.symbol and scope and year:
         return f"{header.number}/{header.symbol}@{slug(scope)}/{year}"
     return f"plan:{plan.name}"
@@ -186,7 +154,7 @@ def _plan_attrs(plan: Plan, scope: str | None) -> dict[str, Any]:
         "label": _plan_label(h, scope, plan.name),
         "key": h.reference,
         "doc_type": h.doc_type or "Kế hoạch",
-        "level": _plan_level(h),
+        "level": plan.facts.level,
         "issuer": h.issuer,
         "scope": scope,
         "date": h.date,
@@ -272,7 +240,7 @@ def build_graph(plans: Iterable[Plan]) -> nx.DiGraph:
     by_year: dict[tuple[str, int], list[str]] = defaultdict(list)
     plan_ids: list[str] = []
     for plan in plans:
-        scope = _plan_scope(plan.header)
+        scope = _plan_scope(plan)
         node = plan_node(plan, scope)
         if node in graph:  # the same plan twice (a .docx and its PDF): keep both, cite the first
             node = f"plan:{plan.name}"
@@ -300,7 +268,7 @@ def build_graph(plans: Iterable[Plan]) -> nx.DiGraph:
 
     # 2. one edge per (plan, cited document)
     for plan, source in zip(plans, plan_ids, strict=True):
-        on = _latest_day(plan.header)
+        on = plan.facts.latest
         groups: dict[str, list[Citation]] = defaultdict(list)
         for cite in plan.citations:
             if cite.kind == "standard" or cite.role == "self":
