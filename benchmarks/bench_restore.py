@@ -180,6 +180,14 @@ def _ambiguous_accuracy(docs: dict[str, str], model, context: bool) -> dict:
     return {"right": right, "words": total, "accuracy": round(right / (total or 1), 4)}
 
 
+def _forget_models() -> None:
+    """Drop the candidate caches, which hold every model they saw (the ablation builds many)."""
+    from plankit import restore
+
+    restore._word_candidates.cache_clear()
+    restore._expansions.cache_clear()
+
+
 def run_corpus(quick: bool = False) -> dict:
     """The development corpus (../shared/corpus): stripped and restored; with marks, changed.
 
@@ -233,6 +241,7 @@ def run_corpus(quick: bool = False) -> dict:
         # what each source adds: the corpus figure without it (leave-one-out on the plans too)
         sources: dict[str, dict] = {}
         for name in ABLATIONS:
+            _forget_models()
             bare = build_model(**{name: False})
             ex, _, _ = _corpus_exact(docs, bare)
             loo_words = loo_exact = 0

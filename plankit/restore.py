@@ -34,9 +34,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .restore_model import (
+    _CTX_FAR,
     Model,
     canonical_syllable,
-    context_features,
     default_model,
     glued_joiner,
     is_syllable,
@@ -609,22 +609,36 @@ def _context_key(tok: _Tok) -> str | None:
 
 
 def _apply_context(model: Model, toks: list[_Tok]) -> None:
-    """Add the wider-context model's evidence to the channel score of ambiguous tokens."""
+    """Add the wider-context model's evidence to the channel score of ambiguous tokens.
+
+    The features are those of :func:`~plankit.restore_model.context_features`, sliced from
+    two lists built once per line.
+    """
+    contexts = model.context
     keyed = [(i, k) for i, t in enumerate(toks) if (k := _context_key(t)) is not None]
-    folded = [k for _, k in keyed]
-    for pos, (i, key) in enumerate(keyed):
-        tok = toks[i]
-        table = model.context.get(key)
-        if table is None or tok.fixed_output is not None or len(tok.cands) < 2:
-            continue
+    targets = [
+        (pos, i, contexts[k])
+        for pos, (i, k) in enumerate(keyed)
+        if k in contexts and toks[i].fixed_output is None and len(toks[i].cands) > 1
+    ]
+    if not targets:
+        return
+    left = [f"L:{k}" for _, k in keyed]
+    right = [f"R:{k}" for _, k in keyed]
+    far = _CTX_FAR
+    for pos, i, (forms, rows) in targets:
         # only what some real form was seen with: an unseen feature says nothing, and would
         # favour the rarer form (its smoothed mass is larger)
-        feats = [f for f in context_features(folded, pos) if any(f in t[0] for t in table.values())]
-        if not feats:
+        hits = [row for f in (*left[max(0, pos - far) : max(0, pos - 1)], *right[pos + 2 : pos + far + 1]) if (row := rows.get(f))]
+        if not hits:
             continue
-        scores = {form: sum(logp.get(f, unseen) for f in feats) for form, (logp, unseen) in table.items()}
-        mean = sum(scores.values()) / len(scores)
-        bonus = {form: max(-_CONTEXT_CLIP, min(_CONTEXT_CLIP, _CONTEXT_WEIGHT * (sc - mean))) for form, sc in scores.items()}
+        sums = [sum(col) for col in zip(*hits, strict=True)]
+        mean = sum(sums) / len(sums)
+        bonus = {
+            form: max(-_CONTEXT_CLIP, min(_CONTEXT_CLIP, _CONTEXT_WEIGHT * (sc - mean)))
+            for form, sc in zip(forms, sums, strict=True)
+        }
+        tok = toks[i]
         tok.cands = [(c[0], c[1], c[2] + bonus.get(c[0], 0.0), c[3]) for c in tok.cands]
 
 

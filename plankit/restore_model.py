@@ -473,9 +473,9 @@ class Model:
     _dict_bi: Counter = field(default_factory=Counter, repr=False)
     _text_symbols: Counter = field(default_factory=Counter, repr=False)
     _lines: tuple = field(default=(), repr=False)
-    # the wider-context model (see _context_model): folded syllable -> variant ->
-    # (log P(feature | variant), log P(unseen feature | variant))
-    context: Mapping[str, Mapping[str, tuple[Mapping[str, float], float]]] = field(
+    # the wider-context model (see _context_model): folded syllable -> (its common real forms,
+    # feature -> log P(feature | form) for each form)
+    context: Mapping[str, tuple[tuple[str, ...], Mapping[str, tuple[float, ...]]]] = field(
         default_factory=dict, repr=False
     )
 
@@ -690,8 +690,8 @@ def _assemble(
 # folded words two to six places to its left and right (sided bags). The trigram sees one
 # word to the right and two to the left; this sees "Giám đốc ... Sở" or "số ... ngày".
 _CTX_FAR = 6
-_CTX_MIN_TOTAL = 20  # sightings of the folded form in running text
-_CTX_MIN_SHARE = 0.05  # a real form rarer than this share of its folded form is left out
+_CTX_MIN_TOTAL = 50  # sightings of the folded form in running text
+_CTX_MIN_SHARE = 0.1  # a real form rarer than this share of its folded form is left out
 _CTX_ALPHA = 0.5  # add-alpha smoothing of the feature counts
 
 
@@ -731,13 +731,21 @@ def _context_model(lines: Iterable[tuple[str, ...]], text_uni: Counter) -> dict:
         for i, k in enumerate(keys):
             if k in wanted:
                 counts[k].update(context_features(folded, i))
-    out: dict[str, dict[str, tuple[dict[str, float], float]]] = {}
+    by_group: dict[str, list[str]] = {}
     for w, f in wanted.items():
-        c = counts[w]
-        vocab = len(c) + 1
-        denom = sum(c.values()) + _CTX_ALPHA * vocab
-        table = {feat: math.log((n + _CTX_ALPHA) / denom) for feat, n in c.items() if n >= 2}
-        out.setdefault(f, {})[w] = (table, math.log(_CTX_ALPHA / denom))
+        by_group.setdefault(f, []).append(w)
+    out: dict[str, tuple[tuple[str, ...], dict[str, tuple[float, ...]]]] = {}
+    for f, forms in by_group.items():
+        logs: list[tuple[dict[str, float], float]] = []
+        for w in forms:
+            c = counts[w]
+            denom = sum(c.values()) + _CTX_ALPHA * (len(c) + 1)
+            logs.append(({feat: math.log(n + _CTX_ALPHA) - math.log(denom) for feat, n in c.items()}, math.log(_CTX_ALPHA / denom)))
+        # one row per feature seen twice or more with some form: its log likelihood under each
+        # form (a form that never saw it gets its smoothed unseen mass)
+        feats = {feat for w in forms for feat, n in counts[w].items() if n >= 2}
+        rows = {feat: tuple(table.get(feat, unseen) for table, unseen in logs) for feat in feats}
+        out[f] = (tuple(forms), rows)
     return out
 
 
