@@ -17,6 +17,7 @@ from typing import Any
 from .errors import (
     InvalidCitation,
     OCRUnavailable,
+    OfficeUnavailable,
     OutputExists,
     PlankitError,
     ReadError,
@@ -51,6 +52,7 @@ __all__ = [
     "Header",
     "InvalidCitation",
     "OCRUnavailable",
+    "OfficeUnavailable",
     "OutputExists",
     "Plan",
     "PlankitError",

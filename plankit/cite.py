@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -553,8 +554,9 @@ def citations_frame(citations: list[Citation]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
 
 
-def extract_citations(plan_or_text: Plan | str) -> CitationList:
-    """Every citation in a plan or a string, in text order. Lenient: never raises on any text.
+def extract_citations(plan_or_text: Plan | str | os.PathLike[str]) -> CitationList:
+    """Every citation in a plan, a string or a file (a :class:`~pathlib.Path`; a ``str`` is
+    text), in text order. Lenient: never raises on any text.
 
     Spans are offsets into ``plan.text`` (or into the string); ``span.slice(text) == raw``.
     A string should be NFC (:func:`plankit.text.nfc`), as ``Plan.text`` is.
@@ -566,6 +568,10 @@ def extract_citations(plan_or_text: Plan | str) -> CitationList:
     >>> extract_citations("Nghi quyét sb 76/NQ-\\nCP ngay 15 thang 7 nam 2021 cua Chinh phu")[0].key
     '76/NQ-CP'
     """
+    if isinstance(plan_or_text, os.PathLike):  # a file; a str is text
+        from .read import as_plan
+
+        plan_or_text = as_plan(plan_or_text)
     if isinstance(plan_or_text, Plan):
         plan, text = plan_or_text, plan_or_text.text
     elif isinstance(plan_or_text, str):

@@ -475,14 +475,14 @@ def draft_plan(
     >>> sorted({t.kind for t in plan.todo})
     ['basis', 'date', 'number']
     """
-    from .read import read_plan, read_text
+    from .read import as_plan, read_text
 
     if not isinstance(year, int) or not 1945 <= year <= 2100:
         raise ValueError(f"year must be a year such as 2026, not {year!r}")
-    prev = previous if isinstance(previous, Plan) else read_plan(previous)
+    prev = as_plan(previous)
     original = prev
     if prev.source.ocr:
-        ref = reference if reference is None or isinstance(reference, Plan) else read_plan(reference)
+        ref = None if reference is None else as_plan(reference)
         prev = prev.restored(reference=ref)
     h, oh = prev.header, original.header
     when = _as_date(date)

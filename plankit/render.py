@@ -25,7 +25,7 @@ from typing import Any
 
 from .errors import PlankitError, TemplateError
 from .model import PartialDate, Plan, Section, Span
-from .output import write_with
+from .output import check_suffix, write_with
 
 __all__ = [
     "default_template",
@@ -280,7 +280,7 @@ def _md_items(items: Sequence[Mapping[str, Any]]) -> list[str]:
     return out
 
 
-def render_markdown(plan: Plan) -> str:
+def render_markdown(plan: Plan | str | os.PathLike[str]) -> str:
     """The plan as Markdown in the order of Nghị định 30/2020: header, type and subject, basis,
     body, closing, recipients and signature, appendix; a draft's to-do list comes last.
 
@@ -300,6 +300,9 @@ def render_markdown(plan: Plan) -> str:
     >>> "### I. MỤC ĐÍCH" in md
     True
     """
+    from .read import as_plan
+
+    plan = as_plan(plan)
     c = template_context(plan)
     number = c["number"] or "\u2003\u2003"
     out = [
@@ -644,13 +647,14 @@ def _finish(document, plan: Plan) -> None:
 
 
 def render_docx(
-    plan: Plan,
+    plan: Plan | str | os.PathLike[str],
     path: str | os.PathLike[str],
     *,
     template: str | os.PathLike[str] | None = None,
     force: bool = False,
 ) -> Path:
-    """Write ``plan`` as a Word document in the Nghị định 30/2020 layout; returns the path.
+    """Write ``plan`` (a Plan or a file path) as a Word document in the Nghị định 30/2020
+    layout; returns the path, which must end in ``.docx``.
 
     ``template`` is a .docx with docxtpl tags (default: :func:`default_template`); its variables
     are those of :func:`template_context`, documented in ``templates/README.md``. It renders in
@@ -668,6 +672,10 @@ def render_docx(
     >>> out.name, out.stat().st_size > 10_000
     ('ke-hoach.docx', True)
     """
+    from .read import as_plan
+
+    plan = as_plan(plan)
+    check_suffix(path, ".docx")
     tpl_path = Path(template) if template is not None else default_template()
     data = _template_bytes(tpl_path)
     context = template_context(plan)

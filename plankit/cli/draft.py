@@ -13,7 +13,7 @@ import argparse
 import datetime as dt
 import sys
 
-from ._common import example, print_json
+from ._common import example, print_json, wrote
 
 
 def _date(value: str) -> dt.date:
@@ -102,10 +102,11 @@ def run(args: argparse.Namespace) -> int:
     if args.markdown:
         sys.stdout.write(render_markdown(plan))
         if written:
-            print(f"\nwrote {written}", file=sys.stderr)
+            wrote(written)
         return 0
-    print(f"wrote {written}: {plan.header.doc_type or 'Kế hoạch'} {plan.header.title or ''}".rstrip())
-    print(f"{len(rows)} thing{'s' if len(rows) != 1 else ''} to decide before signing (việc cần làm):")
+    print(f"đã ghi / wrote {written}: {plan.header.doc_type or 'Kế hoạch'} {plan.header.title or ''}".rstrip())
+    print(f"{len(rows)} việc cần quyết định trước khi ký / {len(rows)} thing{'s' if len(rows) != 1 else ''} "
+          "to decide before signing:")
     for r in rows:
         where = f"{r['line']}:{r['column']}" if r["line"] else "-"
         print(f"  {where:>7}  {r['kind']:<9} {r['message']}")

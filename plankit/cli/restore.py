@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ._common import add_format, example, print_json
+from ._common import add_format, example, note, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -66,10 +66,9 @@ def run(args: argparse.Namespace) -> int:
     text = restored.marked_text() if args.mark else restored.text
     if args.output:
         write_atomic(args.output, text, force=args.force)
-        print(
+        note(
             f"{args.output}: {len(restored.changed)} từ đã sửa, {len(restored.uncertain)} từ chưa chắc chắn "
-            f"({len(restored.changed)} words restored, {len(restored.uncertain)} uncertain)",
-            file=sys.stderr,
+            f"/ {len(restored.changed)} words restored, {len(restored.uncertain)} uncertain"
         )
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
