@@ -73,5 +73,5 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     for line in restored.uncertain_lines():
-        print(f"{plan.name}:{line}", file=sys.stderr)
+        note(f"{plan.name}:{line}")
     return 0
