@@ -42,8 +42,10 @@ def _line(text: str, width: int = 70) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from ..diff import diff_plans
+    from ..output import plan_outputs
     from ..read import read_plan
 
+    plan_outputs([args.html, args.docx], [args.old, args.new], force=args.force)
     old = read_plan(args.old)
     new = read_plan(args.new)
     d = diff_plans(old, new, year_shift=args.year_shift)
