@@ -30,8 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="overwrite existing output files")
     p.add_argument("--no-year-shift", dest="year_shift", action="store_false",
                    help="count year bumps as substantive changes")
-    p.add_argument("--restore", action="store_true",
-                   help="in the HTML, show the restored reading of OCR'd changes as tooltips")
+    p.add_argument("--no-restore", dest="restore", action="store_false",
+                   help="in the HTML, show an OCR'd plan as scanned (by default it is shown restored, "
+                        "the scan's text under each passage)")
     p.set_defaults(func=run)
 
 
