@@ -23,6 +23,14 @@ the time to build the default model from scratch.
 An ablation repeats the leave-one-out without the VLSP running text that ``underthesea`` ships
 (``build_model(corpus=False)``: plans, Viet74K and place names only).
 
+The development corpus (``../shared/corpus``, 31 real documents the model never trained on;
+skipped when absent): each document stripped of its marks (case, digits, punctuation kept) and
+restored, exact words counted as above (target >= 98%), with the wider-context model and with the
+trigram alone in the same run, and on the words whose folded form is so, ban, tinh or dat; pyvi
+on the same input; the same documents WITH their marks restored, and the share of words changed
+(target <= 0.1%: do no harm). ``corpus.sources`` says what each source of the model adds: the
+corpus and leave-one-out figures of a model built without it.
+
 Targets: >= 95% exact words without a reference, >= 98% with it, >= 20,000 words/s.
 
 Run: ``.venv/bin/python -m benchmarks.bench_restore`` (``run(quick=True)`` skips pyvi).
@@ -35,9 +43,10 @@ import json
 import re
 import time
 import unicodedata
+from pathlib import Path
 
 from plankit.restore import Restored, restore_text
-from plankit.restore_model import build_model, bundled_plans_dir
+from plankit.restore_model import build_model
 from plankit.text import fold, nfc
 
 TARGET_ACCURACY = 0.95
@@ -51,6 +60,12 @@ SEEDS = {
 }
 OCR_SEED = "can-tho/2025-so-khcn.ocr.txt"
 _WORD_RE = re.compile(r"[^\W\d_]+")
+ROOT = Path(__file__).resolve().parents[1]
+# ../shared/corpus beside the repository (a worktree one level deeper finds it one more up)
+CORPUS = next(
+    (c for c in (ROOT.parent / "shared" / "corpus", ROOT.parent.parent / "shared" / "corpus") if c.is_dir()),
+    ROOT.parent / "shared" / "corpus",
+)
 
 
 def strip_marks(text: str) -> str:
@@ -129,10 +144,126 @@ def _pyvi(text: str) -> tuple[str, int]:
     return "\n".join(out), failed
 
 
+CONTEXT_WORDS = ("so", "ban", "tinh", "dat")  # folded forms whose choice wider context decides
+TARGET_CORPUS_EXACT = 0.98
+TARGET_CORPUS_CHANGED = 0.001
+ABLATIONS = ("admin", "vocabulary", "places", "corpus", "wordlist", "bundled")
+
+
+def _corpus_docs() -> dict[str, str]:
+    return {p.stem: nfc(p.read_text("utf-8")) for p in sorted(CORPUS.glob("*.txt"))}
+
+
+def _corpus_exact(docs: dict[str, str], model, **kw) -> tuple[float, int, list[tuple[str, str]]]:
+    words = exact = 0
+    errors: list[tuple[str, str]] = []
+    for text in docs.values():
+        acc = word_accuracy(text, restore_text(strip_marks(text), model=model, **kw).text)
+        words += acc["words"]
+        exact += round(acc["exact"] * acc["words"])
+        errors += acc["errors"]
+    return exact / (words or 1), words, errors
+
+
+def _ambiguous_accuracy(docs: dict[str, str], model, context: bool) -> dict:
+    """Right/total on the words whose folded form is one of CONTEXT_WORDS."""
+    right = total = 0
+    for text in docs.values():
+        gold = _WORD_RE.findall(text)
+        got = _WORD_RE.findall(restore_text(strip_marks(text), model=model, context=context).text)
+        if len(gold) != len(got):
+            continue
+        for g, o in zip(gold, got, strict=True):
+            if fold(g).lower() in CONTEXT_WORDS:
+                total += 1
+                right += g == o
+    return {"right": right, "words": total, "accuracy": round(right / (total or 1), 4)}
+
+
+def _forget_models() -> None:
+    """Drop the candidate caches, which hold every model they saw (the ablation builds many)."""
+    from plankit import restore
+
+    restore._word_candidates.cache_clear()
+    restore._expansions.cache_clear()
+
+
+def run_corpus(quick: bool = False) -> dict:
+    """The development corpus (../shared/corpus): stripped and restored; with marks, changed.
+
+    Never trained on: the model's sources are listed in plankit/data/restore/sources.tsv.
+    """
+    docs = _corpus_docs()
+    if not docs:
+        return {"skipped": f"{CORPUS} not found"}
+    from plankit.restore_model import default_model
+
+    model = default_model()
+    exact, words, errors = _corpus_exact(docs, model)
+    trigram, _, _ = _corpus_exact(docs, model, context=False)
+    changed = total = 0
+    changed_words: list[str] = []
+    for text in docs.values():
+        r = restore_text(text, model=model)
+        total += len(_WORD_RE.findall(text))
+        for t in r.tokens:
+            if t.changed and _WORD_RE.search(t.surface):
+                changed += 1
+                changed_words.append(f"{t.surface} -> {t.output}")
+    out: dict = {
+        "documents": len(docs),
+        "words": words,
+        "exact": round(exact, 4),
+        "target_exact": TARGET_CORPUS_EXACT,
+        "meets_target": exact >= TARGET_CORPUS_EXACT,
+        "exact_trigram_only": round(trigram, 4),
+        "context_words": {
+            "words": list(CONTEXT_WORDS),
+            "trigram_only": _ambiguous_accuracy(docs, model, False),
+            "with_context": _ambiguous_accuracy(docs, model, True),
+        },
+        "with_marks_words": total,
+        "with_marks_changed": changed,
+        "with_marks_changed_share": round(changed / (total or 1), 5),
+        "target_changed_share": TARGET_CORPUS_CHANGED,
+        "meets_changed_target": changed / (total or 1) <= TARGET_CORPUS_CHANGED,
+        "with_marks_changed_words": changed_words,
+        "sample_errors": [f"{g} -> {o}" for g, o in errors[:30]],
+    }
+    if not quick:
+        pyvi_words = pyvi_exact = 0
+        for text in docs.values():
+            restored, _ = _pyvi(strip_marks(text))
+            acc = word_accuracy(text, restored)
+            pyvi_words += acc["words"]
+            pyvi_exact += round(acc["exact"] * acc["words"])
+        out["pyvi_exact"] = round(pyvi_exact / (pyvi_words or 1), 4)
+        # what each source adds: the corpus figure without it (leave-one-out on the plans too)
+        sources: dict[str, dict] = {}
+        for name in ABLATIONS:
+            _forget_models()
+            bare = build_model(**{name: False})
+            ex, _, _ = _corpus_exact(docs, bare)
+            loo_words = loo_exact = 0
+            for plan in SEEDS.values():
+                m = build_model(exclude=[plan], **{name: False})
+                text = nfc((ROOT / "plans" / plan).read_text("utf-8"))
+                acc = word_accuracy(text, restore_text(strip_marks(text), model=m, ocr=False).text)
+                loo_words += acc["words"]
+                loo_exact += round(acc["exact"] * acc["words"])
+            sources[name] = {
+                "corpus_exact_without": round(ex, 4),
+                "adds_corpus": round(exact - ex, 4),
+                "leave_one_out_exact_without": round(loo_exact / loo_words, 4),
+            }
+        out["sources"] = sources
+    return out
+
+
 def run(quick: bool = False) -> dict:
     """Leave-one-out accuracy (plankit and pyvi), reference accuracy, speed, build time."""
-    root = bundled_plans_dir()
-    if root is None:
+    root = ROOT / "plans"
+    if not root.is_dir():
         return {"skipped": "plans/ not found"}
     texts = {k: nfc((root / name).read_text("utf-8")) for k, name in SEEDS.items()}
     ocr_text = nfc((root / OCR_SEED).read_text("utf-8"))
@@ -247,6 +378,7 @@ def run(quick: bool = False) -> dict:
             "uncertain": len(ocr_restored.uncertain),
         },
     }
+    result["corpus"] = run_corpus(quick)
     if not quick:
         result["exact_without_vlsp_corpus"] = round(ablation_exact / ablation_words, 4)
         pex = pyvi_exact / total_words

@@ -19,6 +19,7 @@ whatever the source used.
 from __future__ import annotations
 
 import functools
+import gzip
 import importlib.util
 import itertools
 import math
@@ -26,7 +27,7 @@ import re
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,12 +35,19 @@ from .text import fold, nfc
 
 __all__ = [
     "Model",
+    "admin_text",
     "build_model",
+    "bundled_texts",
     "canonical_syllable",
+    "context_features",
     "default_model",
+    "glued_joiner",
     "is_syllable",
     "lm_tokens",
+    "load_surnames",
+    "underthesea_files",
     "viet74k_path",
+    "vocabulary_text",
 ]
 
 # -- syllable rules ---------------------------------------------------------------------------
@@ -54,6 +62,7 @@ _STOP_CODA_RE = re.compile(r"(?:c|ch|p|t)$")
 _TONES = {"\u0300": "huyền", "\u0301": "sắc", "\u0303": "ngã", "\u0309": "hỏi", "\u0323": "nặng"}
 
 
+@functools.lru_cache(maxsize=65536)
 def is_syllable(word: str) -> bool:
     """Whether ``word`` (any case, any tone placement) can be one Vietnamese syllable.
 
@@ -96,12 +105,24 @@ def canonical_syllable(word: str) -> str:
 # -- tokens as the model sees them ---------------------------------------------------------------
 
 # One regex splits plan text into tokens for both training and decoding, so their keys agree.
+# - keep: what is never Vietnamese words and never restored: a web address (with or without
+#   https://, "www.", or a bare host under .vn/.com/.org/.net/.gov/.edu, with its path:
+#   "vbpl.vn/tw/Pages/quyet-dinh-749"), an e-mail address, a file name with a known extension
+#   ("Ke-hoach-so-12.pdf"); not "TP.HCM", not "Tr.12", not a sentence ending "... năm 2025.Sở";
 # - doc: a document number, kept whole: 4168/QĐ-UBND, 45/2020/NĐ-CP, 26-CTr/TU (not 15/7/2021);
 # - slash: OCR's "I" or "l" for the slash of a symbol, "137 IKH-SKHCN" (the codes are data);
 # - lead: digits glued to a word by OCR, "21thdng" (never "16p", which is "lớp");
 # - word: letters, digits and OCR's stand-ins for marked vowels (¢ € ¥), with inner & or '
 #   (KH&CN, THU'C) and a trailing & ("S&" is "Sở");
 # - punct: any other visible character.
+_URL = (
+    r"(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w./])[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*\.(?:vn|com|org|net|gov|edu|info)\b"
+    r"(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?"
+    r"|(?<![\w.])[\w()+-]+(?:\.[\w()+-]+)*"
+    r"\.(?i:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|zip|rar|7z|jpe?g|png|tiff?|xml|html?)\b"
+)
 _DOC = r"\d+[a-zA-Z]?(?:/\d{4})?(?:/[^\W\d_]\w*(?:-\w+)*|-[^\W\d_]\w*/[^\W\d_]\w*)"
 _WORDCH = r"(?:[^\W_]|[¢€¥])"
 
@@ -110,7 +131,8 @@ def _token_re(doc_codes: Iterable[str]) -> re.Pattern[str]:
     codes = "|".join(sorted({re.escape(c) for c in doc_codes}, key=len, reverse=True)) or "KH"
     return re.compile(
         rf"""
-        (?P<doc>{_DOC})
+        (?P<keep>{_URL})
+        |(?P<doc>{_DOC})
         |(?P<slash>(?<=\d)[ ]?[I1l|](?=(?:{codes})-[A-ZĐ]))
         |(?P<lead>\d+(?=[^\W\d_]{{3,}}))
         |(?P<word>{_WORDCH}+(?:[&']{_WORDCH}+)*&?)
@@ -135,11 +157,29 @@ def lm_key(surface: str, kind: str) -> str | None:
         if _NUMBER_RE.match(surface):
             return "<n>"
         return canonical_syllable(surface)
-    if kind in ("doc", "slash"):
+    if kind in ("doc", "slash", "keep"):
         return "<d>"
     if kind == "lead":
         return "<n>"
     return surface if surface in _LM_PUNCT else None
+
+
+def glued_joiner(line: str, start: int, end: int) -> bool:
+    """Whether the ``/`` or ``-`` at ``line[start:end]`` joins two words with no space ("kỳ/năm").
+
+    Such a joiner is left out of the n-grams: each part is restored as if the other stood next
+    to it ("xã/phường" reads as "xã phường"), in training and in decoding alike.
+
+    >>> glued_joiner("2 ky/nam", 4, 5), glued_joiner("ngay 15 / 7", 8, 9)
+    (True, False)
+    """
+    return (
+        line[start:end] in ("/", "-")
+        and start > 0
+        and end < len(line)
+        and line[start - 1].isalpha()
+        and line[end].isalpha()
+    )
 
 
 def lm_tokens(line: str, token_re: re.Pattern[str] | None = None) -> list[str]:
@@ -152,7 +192,7 @@ def lm_tokens(line: str, token_re: re.Pattern[str] | None = None) -> list[str]:
     out = []
     for m in rx.finditer(line):
         key = lm_key(m.group(), m.lastgroup or "punct")
-        if key is not None:
+        if key is not None and not glued_joiner(line, m.start(), m.end()):
             out.append(key)
     return out
 
@@ -287,34 +327,105 @@ def places_text() -> str:
     return "\n".join(lines)
 
 
-def bundled_plans_dir() -> Path | None:
-    """The ``plans/`` folder next to the package (a source checkout), or ``None``."""
-    path = Path(__file__).resolve().parent.parent / "plans"
-    return path if path.is_dir() else None
+def _data_file(name: str) -> bytes:
+    from importlib import resources
+
+    return resources.files("plankit.data").joinpath("restore", name).read_bytes()
 
 
 def bundled_texts(exclude: Iterable[str] = ()) -> dict[str, str]:
     """The clean bundled plans (not OCR'd) by name ``place/file``, minus ``exclude``.
 
+    Their text ships inside the package (``plankit/data/restore/plans.tsv.gz``: one line of a
+    plan a row, ``name<TAB>line``), so a wheel restores exactly as a checkout does.
     ``exclude`` holds names, file names or stems: ``"can-tho/2022-so-khcn.txt"``,
     ``"2022-so-khcn.txt"`` or ``"can-tho/2022-so-khcn"`` all leave the Cần Thơ 2022 plan out.
+
+    >>> sorted(bundled_texts(exclude=["2022-so-khcn.md"]))[:2]
+    ['can-tho/2022-so-khcn.txt', 'hai-duong/2022-so-cong-thuong.txt']
     """
-    root = bundled_plans_dir()
-    if root is None:
-        return {}
     skip = set(exclude)
+    lines: dict[str, list[str]] = {}
+    for row in gzip.decompress(_data_file("plans.tsv.gz")).decode("utf-8").split("\n"):
+        if "\t" in row:
+            name, line = row.split("\t", 1)
+            lines.setdefault(name, []).append(line)
     out: dict[str, str] = {}
-    for path in sorted(root.rglob("*")):
-        if path.suffix.lower() not in (".txt", ".md") or path.name.lower() == "readme.md":
-            continue
-        if ".ocr." in path.name:
-            continue  # damaged text would teach the damage
-        name = path.relative_to(root).as_posix()
-        keys = {name, path.name, name.rsplit(".", 1)[0], name.split(".", 1)[0]}
-        if keys & skip:
-            continue
-        out[name] = nfc(path.read_text("utf-8", errors="replace"))
+    for name, body in lines.items():
+        file = name.rsplit("/", 1)[-1]
+        keys = {name, file, name.rsplit(".", 1)[0], name.split(".", 1)[0]}
+        if not keys & skip:
+            out[name] = nfc("\n".join(body))
     return out
+
+
+def admin_text() -> str:
+    """Administrative Vietnamese written for plankit (``plankit/data/restore/admin.txt``).
+
+    Headers, basis clauses, closing clauses, signature blocks and stock phrases of plans,
+    decisions, official letters, ministry and Party documents ("sau đây viết tắt là",
+    "Vụ trưởng Vụ Pháp chế", "Tệp đính kèm"), which four plans cannot all show.
+
+    >>> "Nơi nhận:" in admin_text().splitlines()
+    True
+    """
+    raw = _data_file("admin.txt").decode("utf-8")
+    return nfc("\n".join(line for line in raw.splitlines() if not line.startswith("#")))
+
+
+def vocabulary_text() -> str:
+    """The Vietnamese names plankit's own data files hold, one phrase a line.
+
+    Document types (``document_types.tsv``), issuers (``issuers.tsv``), programme names
+    (``programmes.tsv``) and the notes on replaced documents (``replaced_documents.tsv``).
+
+    >>> "Thủ tướng Chính phủ" in vocabulary_text().splitlines()
+    True
+    """
+    from importlib import resources
+
+    columns = {
+        "document_types.tsv": ("name",),
+        "issuers.tsv": ("name",),
+        "programmes.tsv": ("name",),
+        "replaced_documents.tsv": ("basis",),
+    }
+    lines: list[str] = []
+    for file, wanted in columns.items():
+        raw = resources.files("plankit.data").joinpath(file).read_text("utf-8")
+        rows = [r.split("\t") for r in raw.splitlines() if r.strip() and not r.startswith("#")]
+        if not rows:
+            continue
+        head = rows[0]
+        idx = [head.index(c) for c in wanted]
+        for row in rows[1:]:
+            lines.extend(row[i] for i in idx if i < len(row) and row[i])
+    return nfc("\n".join(dict.fromkeys(lines)))
+
+
+@functools.cache
+def load_surnames() -> dict[str, str]:
+    """Folded family names and their strength (``plankit/data/restore/surnames.tsv``).
+
+    >>> load_surnames()["nguyen"], load_surnames()["vu"]
+    ('strong', 'weak')
+    """
+    raw = _data_file("surnames.tsv").decode("utf-8")
+    rows = [r.split("\t") for r in raw.splitlines() if r.strip() and not r.startswith("#")]
+    return {name: strength for name, strength in rows[1:]}
+
+
+def underthesea_files() -> dict[str, Path | None]:
+    """The two files the model reads from the installed ``underthesea``, or ``None`` if missing.
+
+    ``Viet74K`` (the word list) and ``vlsp2013`` (the tagged running text). Both sit at private
+    paths of that package, pinned below its next major version in ``pyproject.toml``; a test
+    fails loudly if either moves.
+
+    >>> sorted(underthesea_files())
+    ['Viet74K', 'vlsp2013']
+    """
+    return {"Viet74K": viet74k_path(), "vlsp2013": underthesea_corpus_path()}
 
 
 # -- the model -------------------------------------------------------------------------------
@@ -361,6 +472,12 @@ class Model:
     _dict_uni: Counter = field(default_factory=Counter, repr=False)
     _dict_bi: Counter = field(default_factory=Counter, repr=False)
     _text_symbols: Counter = field(default_factory=Counter, repr=False)
+    _lines: tuple = field(default=(), repr=False)
+    # the wider-context model (see _context_model): folded syllable -> (its common real forms,
+    # feature -> log P(feature | form) for each form)
+    context: Mapping[str, tuple[tuple[str, ...], Mapping[str, tuple[float, ...]]]] = field(
+        default_factory=dict, repr=False
+    )
 
     @property
     def token_re(self) -> re.Pattern[str]:
@@ -370,15 +487,18 @@ class Model:
     def add(self, text: str, *, name: str = "text") -> Model:
         """A new model that also counts the n-grams of ``text`` (e.g. last year's plans).
 
-        >>> bare = build_model([], bundled=False, wordlist=False, corpus=False, places=False)
+        >>> bare = build_model(
+        ...     [], bundled=False, wordlist=False, corpus=False, places=False, admin=False, vocabulary=False
+        ... )
         >>> m = bare.add("Sở Khoa học và Công nghệ", name="so-khcn")
         >>> m.variants["so"], "khoa" in m.uni, m.sources
         (('sở',), True, ('so-khcn',))
         """
         uni, bi, tri, syms = Counter(self._text_uni), Counter(self._text_bi), Counter(self._text_tri), Counter(self._text_symbols)
-        _count_text(text, uni, bi, tri, syms)
+        lines = list(self._lines)
+        _count_text(text, uni, bi, tri, syms, lines)
         return _assemble(
-            uni, bi, tri, self._dict_uni, self._dict_bi, syms, (*self.sources, name), time.perf_counter()
+            uni, bi, tri, self._dict_uni, self._dict_bi, syms, (*self.sources, name), time.perf_counter(), lines
         )
 
     def logprob(self, u: str, v: str, w: str) -> float:
@@ -414,14 +534,16 @@ class Model:
         )
 
 
-def _count_text(text: str, uni: Counter, bi: Counter, tri: Counter, syms: Counter) -> None:
+def _count_text(
+    text: str, uni: Counter, bi: Counter, tri: Counter, syms: Counter, lines: list | None = None
+) -> None:
     rx = _DEFAULT_TOKEN_RE
     for line in nfc(text).split("\n"):
         keys = [_BOS, _BOS]
         for m in rx.finditer(line):
             kind = m.lastgroup or "punct"
             key = lm_key(m.group(), kind)
-            if key is None:
+            if key is None or (kind == "punct" and glued_joiner(line, m.start(), m.end())):
                 continue
             if kind == "doc":
                 for part in re.findall(r"[^\W\d_]+", m.group()):
@@ -435,6 +557,8 @@ def _count_text(text: str, uni: Counter, bi: Counter, tri: Counter, syms: Counte
             keys.append(key)
         if len(keys) == 2:
             continue
+        if lines is not None:
+            lines.append(tuple(keys[2:]))
         uni.update(keys[2:])
         bi.update(itertools.pairwise(keys[1:]))
         tri.update(zip(keys, keys[1:], keys[2:], strict=False))
@@ -459,6 +583,7 @@ def _assemble(
     text_symbols: Counter,
     sources: tuple[str, ...],
     started: float,
+    lines: list | None = None,
 ) -> Model:
     # unigrams: running text, plus half a count for each word-list entry holding the syllable
     uni_count: Counter = Counter()
@@ -555,7 +680,79 @@ def _assemble(
         _dict_uni=dict_uni,
         _dict_bi=dict_bi,
         _text_symbols=text_symbols,
+        _lines=tuple(lines or ()),
+        context=_context_model(lines or (), text_uni),
     )
+
+
+# The wider-context model: for a folded syllable whose real forms are each common enough
+# ("so": số, sở; "ban": ban, bản; "tinh": tỉnh, tính; "dat": đạt, đất), naive Bayes over the
+# folded words two to six places to its left and right (sided bags). The trigram sees one
+# word to the right and two to the left; this sees "Giám đốc ... Sở" or "số ... ngày".
+_CTX_FAR = 6
+_CTX_MIN_TOTAL = 50  # sightings of the folded form in running text
+_CTX_MIN_SHARE = 0.1  # a real form rarer than this share of its folded form is left out
+_CTX_ALPHA = 0.5  # add-alpha smoothing of the feature counts
+
+
+def context_features(folded: Sequence[str], i: int) -> list[str]:
+    """The features of position ``i`` in a line of folded keys: sided words 2 to 6 away.
+
+    >>> context_features(["giam", "doc", "so", "tu", "phap"], 2)
+    ['L:giam', 'R:phap']
+    >>> context_features(["can", "cu", "quyet", "dinh", "so", "<d>", "ngay"], 4)[:3]
+    ['L:quyet', 'L:cu', 'L:can']
+    """
+    n = len(folded)
+    out = [f"L:{folded[i - d]}" for d in range(2, _CTX_FAR + 1) if i - d >= 0]
+    out += [f"R:{folded[i + d]}" for d in range(2, _CTX_FAR + 1) if i + d < n]
+    return out
+
+
+def _context_model(lines: Iterable[tuple[str, ...]], text_uni: Counter) -> dict:
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for w, c in text_uni.items():
+        if not w.startswith("<") and w.isalpha():
+            groups.setdefault(fold(w), []).append((w, c))
+    wanted: dict[str, str] = {}
+    for f, ws in groups.items():
+        total = sum(c for _, c in ws)
+        common = [w for w, c in ws if c >= _CTX_MIN_SHARE * total and c >= 3]
+        if total >= _CTX_MIN_TOTAL and len(common) >= 2:
+            wanted.update((w, f) for w in common)
+    if not wanted:
+        return {}
+    counts: dict[str, Counter] = {w: Counter() for w in wanted}
+    folds: dict[str, str] = {}
+    for keys in lines:
+        if not any(k in wanted for k in keys):
+            continue
+        folded = [folds.get(k) or folds.setdefault(k, k if k.startswith("<") else fold(k)) for k in keys]
+        for i, k in enumerate(keys):
+            if k in wanted:
+                counts[k].update(context_features(folded, i))
+    by_group: dict[str, list[str]] = {}
+    for w, f in wanted.items():
+        by_group.setdefault(f, []).append(w)
+    out: dict[str, tuple[tuple[str, ...], dict[str, tuple[float, ...]]]] = {}
+    for f, forms in by_group.items():
+        logs: list[tuple[dict[str, float], float]] = []
+        for w in forms:
+            c = counts[w]
+            denom = sum(c.values()) + _CTX_ALPHA * (len(c) + 1)
+            logs.append(({feat: math.log(n + _CTX_ALPHA) - math.log(denom) for feat, n in c.items()}, math.log(_CTX_ALPHA / denom)))
+        # one row per feature seen twice or more with some form: its log likelihood under each
+        # form (a form that never saw it gets its smoothed unseen mass)
+        feats = {feat for w in forms for feat, n in counts[w].items() if n >= 2}
+        rows = {feat: tuple(table.get(feat, unseen) for table, unseen in logs) for feat in feats}
+        out[f] = (tuple(forms), rows)
+    return out
+
+
+# How many times each shipped source's running text is counted: a phrase of the genre written
+# for plankit, or a name from the data files, is worth more than one sighting in a news corpus.
+# Chosen on the leave-one-out benchmark and the development corpus (benchmarks/bench_restore.py).
+_SOURCE_REPEAT = {"plankit:places": 3, "plankit:admin": 2, "plankit:vocabulary": 2}
 
 
 def build_model(
@@ -566,19 +763,23 @@ def build_model(
     wordlist: bool = True,
     corpus: bool = True,
     places: bool = True,
+    admin: bool = True,
+    vocabulary: bool = True,
 ) -> Model:
-    """Build a model from the bundled clean plans, the Viet74K word list and ``texts``.
+    """Build a model from the shipped sources (``plankit/data/restore/sources.tsv``) and ``texts``.
 
     Args:
         texts: more running text (strings, or a mapping name -> text), e.g. an officer's own
             plans of earlier years.
         exclude: bundled plans to leave out (see :func:`bundled_texts`), for leave-one-out tests.
-        bundled: use the clean plans under ``plans/``.
+        bundled: use the clean bundled plans (shipped in ``plankit/data/restore/plans.tsv.gz``).
         wordlist: use ``Viet74K`` from the installed ``underthesea`` (skipped when absent).
         corpus: use the running text ``underthesea`` ships with its tagger (the VLSP 2013 test
             set, about 96,000 words; skipped when absent): it teaches which syllables are
             frequent in general text, which four plans alone cannot.
         places: use the names of provinces and departments (:func:`places_text`).
+        admin: use the administrative phrases written for plankit (:func:`admin_text`).
+        vocabulary: use the names in plankit's data files (:func:`vocabulary_text`).
 
     >>> m = build_model(exclude=["can-tho/2022-so-khcn.txt"])
     >>> "can-tho/2022-so-khcn.txt" in m.sources, m.candidates("nghia")[0]
@@ -594,12 +795,16 @@ def build_model(
     syms: Counter = Counter()
     if places:
         named["plankit:places"] = places_text()
+    if admin:
+        named["plankit:admin"] = admin_text()
+    if vocabulary:
+        named["plankit:vocabulary"] = vocabulary_text()
     if corpus and (found := underthesea_corpus_path()) is not None:
         named["underthesea:vlsp2013"] = read_tagged_corpus(found)
+    lines: list[tuple[str, ...]] = []
     for name, text in named.items():
-        # a place name is worth more than one sighting in running text: counted three times
-        for _ in range(3 if name == "plankit:places" else 1):
-            _count_text(text, text_uni, text_bi, text_tri, syms)
+        for n in range(_SOURCE_REPEAT.get(name, 1)):
+            _count_text(text, text_uni, text_bi, text_tri, syms, lines if n == 0 else None)
     dict_uni: Counter = Counter()
     dict_bi: Counter = Counter()
     sources = list(named)
@@ -607,7 +812,7 @@ def build_model(
     if path is not None:
         _count_wordlist(path, dict_uni, dict_bi)
         sources.append("underthesea:Viet74K")
-    return _assemble(text_uni, text_bi, text_tri, dict_uni, dict_bi, syms, tuple(sources), started)
+    return _assemble(text_uni, text_bi, text_tri, dict_uni, dict_bi, syms, tuple(sources), started, lines)
 
 
 @functools.cache

@@ -1,9 +1,11 @@
-"""``plankit restore FILE [--reference REF] [-o OUT] [--force] [--format text|json]``.
+"""``plankit restore FILE [--reference REF] [-o OUT] [--force] [--mark] [--format text|json]``.
 
 Mirrors :func:`plankit.restore_text`: reads the plan (text, Markdown, .docx, PDF, or a scan,
 which is OCR'd first), restores its diacritics and OCR damage, and prints the restored text, or
-writes it to ``OUT`` (atomically; an existing file only with ``--force``). ``--format json``
-adds the changed and uncertain words with their candidates.
+writes it to ``OUT`` (atomically; an existing file only with ``--force``). ``--mark`` marks the
+uncertain words in the text (``{chosen|alternative}``); in text format the uncertain words and
+their alternatives are also listed on stderr, one a line. ``--format json`` lists the changed and
+uncertain words with their candidates.
 """
 
 from __future__ import annotations
@@ -34,6 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reference", metavar="REF", help="an earlier clean plan of the same issuer")
     p.add_argument("-o", "--output", metavar="OUT", help="write the restored text to OUT instead of printing it")
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    p.add_argument(
+        "--mark",
+        action="store_true",
+        help="mark uncertain words and personal names in the text: {chosen|alternative|...}",
+    )
     add_format(p, ("text", "json"), "text")
     p.set_defaults(func=run)
 
@@ -58,12 +65,15 @@ def run(args: argparse.Namespace) -> int:
         else:
             print_json(payload)
         return 0
+    text = restored.marked_text() if args.mark else restored.text
     if args.output:
-        write_atomic(args.output, restored.text, force=args.force, inputs=inputs)
+        write_atomic(args.output, text, force=args.force, inputs=inputs)
         note(
             f"{args.output}: {len(restored.changed)} từ đã sửa, {len(restored.uncertain)} từ chưa chắc chắn "
             f"/ {len(restored.changed)} words restored, {len(restored.uncertain)} uncertain"
         )
     else:
-        sys.stdout.write(restored.text if restored.text.endswith("\n") else restored.text + "\n")
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    for line in restored.uncertain_lines():
+        note(f"{plan.name}:{line}")
     return 0
