@@ -56,6 +56,10 @@ def _work(text: str) -> float:
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_lint_work_grows_linearly(name):
     make = CASES[name]
-    small = _work(HEAD + make(1000))
-    large = _work(HEAD + make(4000))
+    # Measured twice before failing: one burst of load on a shared machine is not a trend.
+    for _ in range(2):
+        small = _work(HEAD + make(2000))
+        large = _work(HEAD + make(8000))
+        if large / small < 6:
+            break
     assert large / small < 6, f"{name}: {small:.3f}s at n, {large:.3f}s at 4n"
