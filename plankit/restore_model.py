@@ -288,8 +288,10 @@ def places_text() -> str:
 
 
 def bundled_plans_dir() -> Path | None:
-    """The ``plans/`` folder next to the package (a source checkout), or ``None``."""
-    path = Path(__file__).resolve().parent.parent / "plans"
+    """The sample plans inside the package (``plankit/plans``, the checkout's ``plans/``), or ``None``."""
+    from .bundled import sample_plans_dir
+
+    path = sample_plans_dir()
     return path if path.is_dir() else None
 
 
