@@ -47,12 +47,12 @@ from plankit import show
 from plankit.corpus import read_corpus
 from plankit.errors import PlankitError
 
-plans_dir = Path(plans_dir)
+plans_dir = Path(plans_dir).resolve()
 
 
 def rel(text):
     # pages never show where the files sit on this machine
-    return str(text).replace(str(plans_dir.resolve()) + "/", "").replace(str(plans_dir) + "/", "")
+    return str(text).replace(str(plans_dir) + "/", "")
 
 
 try:
