@@ -40,7 +40,7 @@ $(SYSTEM_STAMP): Makefile
 	@touch $(SYSTEM_STAMP)
 
 demo: install system
-	$(VENV)/bin/plankit demo --plans plans --out reports --drafts drafts --force
+	$(VENV)/bin/plankit demo --force
 
 test: install system
 	$(VENV)/bin/ruff check plankit tests benchmarks

@@ -70,3 +70,15 @@ def test_the_two_underthesea_files_the_restorer_reads_are_found_and_used():
     sources = default_model().sources
     assert "underthesea:Viet74K" in sources and "underthesea:vlsp2013" in sources
     assert "can-tho/2022-so-khcn.txt" in sources  # the sample plans inside the package
+
+
+def test_demo_without_arguments_reads_the_bundled_plans_from_any_folder(tmp_path, monkeypatch, capsys):
+    from plankit.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["demo", "--no-report"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("5 kế hoạch / plans in mẫu / samples\n")
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["drafts", "drafts/can-tho-2026.docx"]
+    assert main(["demo", "--no-report"]) == 2  # refuses to overwrite
+    assert capsys.readouterr().err == "plankit: error: drafts/can-tho-2026.docx: already exists (use --force to overwrite)\n"
