@@ -249,7 +249,7 @@ table.pk-table.pk-wide { width: 100% !important; }
 table.pk-table th { background: #1f3a5f !important; color: #fff !important; text-align: left !important;
   padding: 5px 8px !important; vertical-align: bottom !important; white-space: normal !important; }
 table.pk-table td { border-bottom: 1px solid #dde3ea !important; padding: 4px 8px !important; text-align: left !important;
-  vertical-align: top !important; white-space: normal !important; overflow-wrap: anywhere; max-width: 36em; }
+  vertical-align: top !important; white-space: normal !important; overflow-wrap: break-word; max-width: 36em; }
 table.pk-table tbody tr:nth-child(even) { background: #f5f7fa !important; }
 details.pk-details { margin: .6em 0 1.2em 0; border: 1px solid #dde3ea; border-radius: 4px; padding: .3em .8em; }
 details.pk-details > summary { cursor: pointer; color: #1f3a5f; font-weight: 600; }
