@@ -22,6 +22,7 @@ import json
 import random
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from plankit.model import Citation, Header, PartialDate, Span
 
@@ -61,9 +62,18 @@ class SyntheticPlan:
     source: _Source
     text: str = field(default=_SENTENCE, repr=False)
 
+    blocks: tuple = ()
+    sections: tuple = ()
+
     @property
     def name(self) -> str:
         return self.source.name
+
+    @cached_property
+    def facts(self):
+        from plankit.facts import plan_facts
+
+        return plan_facts(self)
 
     def sentence_at(self, span: Span) -> str:
         start = self.text.rfind("\n", 0, span.start) + 1

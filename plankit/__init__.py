@@ -17,6 +17,7 @@ from typing import Any
 from .errors import (
     InvalidCitation,
     OCRUnavailable,
+    OfficeUnavailable,
     OutputExists,
     PlankitError,
     ReadError,
@@ -42,6 +43,8 @@ _LAZY = {
     "draft_plan": "plankit.draft",
     "render_docx": "plankit.render",
     "render_markdown": "plankit.render",
+    "draft_docx": "plankit.track",
+    "annotate_docx": "plankit.annotate",
 }
 
 __all__ = [
@@ -51,6 +54,7 @@ __all__ = [
     "Header",
     "InvalidCitation",
     "OCRUnavailable",
+    "OfficeUnavailable",
     "OutputExists",
     "Plan",
     "PlankitError",

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -35,7 +36,7 @@ from . import _patterns as P
 from ._issuers import _Issuer, _issuer_at, _issuer_of_codes
 from .errors import InvalidCitation
 from .model import Citation, Plan, Span
-from .places import Province, departments, match_place, provinces
+from .places import Province, departments, provinces
 from .text import fold
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -307,12 +308,10 @@ class _Context:
 
     @cached_property
     def province(self) -> Province | None:
+        """The plan's province (:attr:`plankit.facts.PlanFacts.province`); for a bare string, the
+        first province its opening names, else the one it names most."""
         if self.plan is not None:
-            for raw in (self.plan.header.place, self.plan.header.parent):
-                if raw:
-                    found = match_place(raw)
-                    if found is not None:
-                        return found
+            return self.plan.facts.province
         head = self.voc.place_re.search(self.scan, 0, min(len(self.scan), 3000))
         if head is not None:
             return self.voc.place_key(head.group())
@@ -322,38 +321,13 @@ class _Context:
 
     @cached_property
     def basis(self) -> list[tuple[int, int]]:
-        """Spans of the basis paragraphs (Căn cứ / Thực hiện / Theo) of the preamble."""
+        """Spans of the basis clauses: the plan's (:attr:`plankit.facts.PlanFacts.basis`), or for
+        a bare string those :func:`plankit.facts.basis_spans` finds in it."""
         if self.plan is not None:
-            blocks = [(b.span.start, b.span.end) for b in self.plan.blocks if b.kind == "basis"]
-            if blocks:
-                return sorted(blocks)
-        scan = self.scan
-        heading = P.FIRST_HEADING.search(scan)
-        limit = heading.start() if heading else len(scan)
-        spans: list[tuple[int, int]] = []
-        # The preamble is the first run of basis paragraphs: it ends at the first paragraph that
-        # starts otherwise ("Sở ... xây dựng Kế hoạch ... như sau:") or at the first heading.
-        m = P.BASIS_START.search(scan, 0, limit)
-        while m is not None:
-            start = m.start("word")
-            end = self._paragraph_end(start, limit)
-            spans.append((start, end))
-            m = P.BASIS_START.match(scan, end, limit) if end < limit else None
-        return spans
+            return [(c.span.start, c.span.end) for c in self.plan.facts.basis]
+        from .facts import basis_spans
 
-    def _paragraph_end(self, start: int, limit: int) -> int:
-        """A paragraph ends at a blank line, or at a line break after ``.``, ``;`` or ``:``."""
-        text = self.text
-        pos = start
-        while pos < limit:
-            nl = text.find("\n", pos, limit)
-            if nl == -1:
-                return limit
-            before = text[pos:nl].rstrip()
-            if not before or before[-1] in ".;:" or text[nl + 1 : nl + 80].lstrip(" \t").startswith("\n"):
-                return nl
-            pos = nl + 1
-        return limit
+        return basis_spans(self.text, self.scan)
 
     def in_basis(self, offset: int) -> bool:
         spans = self.basis
@@ -580,8 +554,9 @@ def citations_frame(citations: list[Citation]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
 
 
-def extract_citations(plan_or_text: Plan | str) -> CitationList:
-    """Every citation in a plan or a string, in text order. Lenient: never raises on any text.
+def extract_citations(plan_or_text: Plan | str | os.PathLike[str]) -> CitationList:
+    """Every citation in a plan, a string or a file (a :class:`~pathlib.Path`; a ``str`` is
+    text), in text order. Lenient: never raises on any text.
 
     Spans are offsets into ``plan.text`` (or into the string); ``span.slice(text) == raw``.
     A string should be NFC (:func:`plankit.text.nfc`), as ``Plan.text`` is.
@@ -593,6 +568,10 @@ def extract_citations(plan_or_text: Plan | str) -> CitationList:
     >>> extract_citations("Nghi quyét sb 76/NQ-\\nCP ngay 15 thang 7 nam 2021 cua Chinh phu")[0].key
     '76/NQ-CP'
     """
+    if isinstance(plan_or_text, os.PathLike):  # a file; a str is text
+        from .read import as_plan
+
+        plan_or_text = as_plan(plan_or_text)
     if isinstance(plan_or_text, Plan):
         plan, text = plan_or_text, plan_or_text.text
     elif isinstance(plan_or_text, str):

@@ -24,7 +24,7 @@ from .model import Plan
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["Corpus", "CorpusError", "headers_frame", "plan_files", "read_corpus"]
+__all__ = ["Corpus", "CorpusError", "headers_frame", "is_lock_file", "plan_files", "read_corpus"]
 
 # Below this many files a process pool costs more than it saves.
 _POOL_THRESHOLD = 16
@@ -103,34 +103,72 @@ def headers_frame(plans: Sequence[Plan]) -> pd.DataFrame:
                 "warnings": len(plan.warnings),
             }
         )
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=_HEADER_COLUMNS)
+    # whole numbers stay whole where some plans lack them (a month shows as 1, not 1.0)
+    return frame.astype({"month": "Int64", "year": "Int64"})
 
 
-PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+_HEADER_COLUMNS = [
+    "file", "form", "doc_type", "number", "symbol", "issuer", "parent", "place", "date", "month",
+    "year", "title", "signer", "sections", "tables", "warnings",
+]
+
+
+PLAN_SUFFIXES = (
+    ".txt", ".md", ".docx", ".doc", ".rtf", ".odt", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff",
+)
+
+
+def is_lock_file(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a lock or temporary file an office program leaves next to an open
+    document: Word's owner file ``~$plan.docx`` or LibreOffice's ``.~lock.plan.docx#``.
+
+    >>> [is_lock_file(n) for n in ("~$an-2022.docx", ".~lock.ke-hoach.odt#", "ke-hoach.docx")]
+    [True, True, False]
+    """
+    name = Path(path).name
+    return name.startswith("~$") or (name.startswith(".~lock.") and name.endswith("#"))
+
+
+def _listed(name: str) -> bool:
+    """Whether a file found in a folder is a plan file to read."""
+    return (
+        not name.startswith(".")
+        and not is_lock_file(name)
+        and name.lower() != "readme.md"
+        and Path(name).suffix.lower() in PLAN_SUFFIXES
+    )
 
 
 def plan_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     """Files as given; folders become the plan files inside them (recursively, sorted).
 
-    README files and hidden folders are skipped; a folder with no plan file is a
-    :class:`~plankit.errors.ReadError`.
+    Inside a folder, names starting with a dot (``.git``, ``.ipynb_checkpoints``) are hidden,
+    but the folder given may itself be ``..`` or ``.plans``. README files and the lock files
+    Word and LibreOffice leave next to an open document (:func:`is_lock_file`) are skipped,
+    also when named directly (a shell's ``*.docx`` matches ``~$plan.docx``). A folder with no
+    plan file is a :class:`~plankit.errors.ReadError`.
 
     >>> [p.name for p in plan_files(["plans/can-tho"])]
     ['2022-so-khcn.txt', '2025-so-khcn.ocr.txt']
+    >>> [p.as_posix() for p in plan_files(["plans/can-tho/../hai-duong"])]
+    ['plans/can-tho/../hai-duong/2022-so-cong-thuong.txt']
     """
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in PLAN_SUFFIXES
-                and f.name.lower() != "readme.md" and not any(part.startswith(".") for part in f.parts)
-            )
+            found: list[Path] = []
+            for folder, dirs, names in os.walk(p):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]  # prune hidden folders
+                here = Path(folder)
+                found.extend(here / n for n in names if _listed(n) and (here / n).is_file())
             if not found:
-                raise ReadError(p, "folder holds no plan files (.txt, .md, .docx, .pdf)")
-            out.extend(found)
-        else:
+                raise ReadError(
+                    p, f"folder holds no plan files ({', '.join(PLAN_SUFFIXES[:6])}, PDF, scans)"
+                )
+            out.extend(sorted(found))
+        elif not is_lock_file(p):
             out.append(p)
     return out
 

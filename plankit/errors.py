@@ -13,6 +13,7 @@ __all__ = [
     "InvalidCitation",
     "LintConfigError",
     "OCRUnavailable",
+    "OfficeUnavailable",
     "OutputExists",
     "PlankitError",
     "ReadError",
@@ -44,6 +45,10 @@ class ReadError(PlankitError):
 
 class OCRUnavailable(ReadError):
     """A scan needs OCR but Tesseract (or its Vietnamese model) is not installed."""
+
+
+class OfficeUnavailable(ReadError):
+    """A .doc, .rtf or .odt file needs LibreOffice to be read, and it is not installed."""
 
 
 class InvalidCitation(PlankitError):

@@ -16,12 +16,12 @@ else. :func:`build_graph` makes it from the citations of a corpus of plans:
 Queries (:func:`basis_chain`, :func:`shared_bases`, :func:`orphans`), tables
 (:func:`nodes_frame`, :func:`edges_frame`), a layered drawing (:func:`draw_graph`) and exports
 (:func:`write_graph`: GraphML, GEXF, node-link JSON, PNG, SVG) work on the returned
-:class:`networkx.DiGraph`, which stays an ordinary networkx graph.
+:class:`BasisGraph`, which is an ordinary :class:`networkx.DiGraph` with a notebook view, and
+on any other networkx graph.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
 import math
@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from . import validity
-from .places import match_department, match_place, slug
+from .places import slug
 from .text import fold
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "LEVELS",
+    "BasisGraph",
     "basis_chain",
     "build_graph",
     "draw_graph",
@@ -62,8 +63,8 @@ __all__ = [
 
 #: Levels of the cascade, top to bottom as drawn. ``other`` holds documents whose issuer the
 #: citation extractor could not place; it is drawn between the province and the departments.
-LEVELS = ("central", "party", "province", "department", "other")
-_DRAW_ORDER = ("central", "party", "province", "other", "department")
+LEVELS = ("central", "party", "province", "department", "district", "commune", "other")
+_DRAW_ORDER = ("central", "party", "province", "other", "department", "district", "commune")
 
 #: Validity of an edge whose citing plan carries no date and no year at all.
 UNKNOWN = "unknown"
@@ -95,31 +96,11 @@ def _type_abbr(key: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def _plan_scope(header: Any) -> str | None:
-    """The province a plan belongs to: its place line, else its parent body (UBND TP. CẦN THƠ)."""
-    for raw in (header.place, header.parent):
-        if raw:
-            found = match_place(raw)
-            if found is not None:
-                return found.name
-    return None
-
-
-def _plan_level(header: Any) -> str:
-    """The plan's level from its issuer (Sở ... is a department, UBND a province)."""
-    issuer = header.issuer or ""
-    dept = match_department(issuer) if issuer else None
-    if dept is not None:
-        return dept.level
-    folded = fold(issuer)
-    code = (header.symbol or "").split("-", 1)[-1]
-    if folded.startswith(("tinh uy", "thanh uy", "dang uy", "ban chap hanh dang bo")) or code in ("TU", "TW"):
-        return "party"
-    if folded.startswith(("uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd")) or code in ("UBND", "HĐND"):
-        return "province"
-    if folded.startswith(("so ", "ban ", "van phong", "thanh tra")) or code.startswith("S"):
-        return "department"
-    return "other"
+def _plan_scope(plan: Plan) -> str | None:
+    """The province a plan belongs to (:attr:`plankit.facts.PlanFacts.province`); ``None`` for a
+    central body, whose numbers are national."""
+    facts = plan.facts
+    return facts.province.name if facts.province is not None and facts.level != "central" else None
 
 
 def _issue_year(header: Any) -> int | None:
@@ -127,19 +108,6 @@ def _issue_year(header: Any) -> int | None:
     if header.date is not None:
         return header.date.year
     return header.date_parts.year or header.year
-
-
-def _latest_day(header: Any) -> dt.date | None:
-    """The plan's date; with a blank day (a draft), the last day it can carry."""
-    if header.date is not None:
-        return header.date
-    parts = header.date_parts
-    year = parts.year or header.year
-    if year is None:
-        return None
-    if parts.month and 1 <= parts.month <= 12:
-        return dt.date(year, parts.month, calendar.monthrange(year, parts.month)[1])
-    return dt.date(year, 12, 31)
 
 
 def _plan_label(header: Any, scope: str | None, name: str) -> str:
@@ -172,8 +140,10 @@ def plan_node(plan: Plan, scope: str | None = None) -> str:
     'plan:x.txt'
     """
     header = plan.header
-    scope = scope or _plan_scope(header)
+    scope = scope or _plan_scope(plan)
     year = _issue_year(header)
+    if header.number and header.symbol and plan.facts.level == "central":
+        return header.reference  # a national number: the same id as its citations' doc_id
     if header.number and header.symbol and scope and year:
         return f"{header.number}/{header.symbol}@{slug(scope)}/{year}"
     return f"plan:{plan.name}"
@@ -186,7 +156,7 @@ def _plan_attrs(plan: Plan, scope: str | None) -> dict[str, Any]:
         "label": _plan_label(h, scope, plan.name),
         "key": h.reference,
         "doc_type": h.doc_type or "Kế hoạch",
-        "level": _plan_level(h),
+        "level": plan.facts.level,
         "issuer": h.issuer,
         "scope": scope,
         "date": h.date,
@@ -236,14 +206,18 @@ def _rank(cite: Citation) -> tuple[int, int, int]:
     return (cite.role != "basis", cite.implicit, cite.span.start)
 
 
-def build_graph(plans: Iterable[Plan]) -> nx.DiGraph:
-    """The legal-basis graph of a corpus of plans.
+def build_graph(plans: Iterable[Plan | str | os.PathLike[str]]) -> BasisGraph:
+    """The legal-basis graph of a corpus of plans (or their files).
+
+    Returns a :class:`BasisGraph`: a :class:`networkx.DiGraph` with a short repr, an HTML view
+    and :meth:`~BasisGraph.to_frame`.
 
     Each plan contributes a ``plan`` node and one edge per cited document (several citations of
     one document in one plan make one edge: its ``role`` is ``basis`` if any is, its evidence is
     the first basis citation, ``occurrences`` counts them). Standards (``kind="standard"``) and
     the plan's own number (``role="self"``) make no edges; programme citations (``implicit``)
-    do, marked ``implicit=True``. Nothing is read from files and no plan is changed.
+    do, marked ``implicit=True``. Paths are read with :func:`~plankit.read.read_plan`; no plan
+    is changed.
 
     ``plans`` may hold any objects with ``header``, ``citations``, ``name`` and
     ``sentence_at(span)`` like :class:`~plankit.model.Plan`.
@@ -264,15 +238,17 @@ def build_graph(plans: Iterable[Plan]) -> nx.DiGraph:
     >>> g.nodes["258/KH-UBND@can-tho/2024"]["label"], g.nodes["137/KH-SKHCN@can-tho/2025"]["label"]
     ('KH 258/KH-UBND (Cần Thơ 2024)', 'KH 137/KH-SKHCN (Cần Thơ 2025)')
     """
-    plans = list(plans)
-    graph = nx.DiGraph(name="plankit legal-basis graph")
+    from .read import as_plan
+
+    plans = [as_plan(p) for p in plans]
+    graph = BasisGraph(name="plankit legal-basis graph")
 
     # 1. corpus plans, and an index to find them when another plan cites them
     by_full: dict[tuple[str, str | None, int | None], str] = {}
     by_year: dict[tuple[str, int], list[str]] = defaultdict(list)
     plan_ids: list[str] = []
     for plan in plans:
-        scope = _plan_scope(plan.header)
+        scope = _plan_scope(plan)
         node = plan_node(plan, scope)
         if node in graph:  # the same plan twice (a .docx and its PDF): keep both, cite the first
             node = f"plan:{plan.name}"
@@ -300,7 +276,7 @@ def build_graph(plans: Iterable[Plan]) -> nx.DiGraph:
 
     # 2. one edge per (plan, cited document)
     for plan, source in zip(plans, plan_ids, strict=True):
-        on = _latest_day(plan.header)
+        on = plan.facts.latest
         groups: dict[str, list[Citation]] = defaultdict(list)
         for cite in plan.citations:
             if cite.kind == "standard" or cite.role == "self":
@@ -479,6 +455,109 @@ def edges_frame(graph: nx.DiGraph) -> pd.DataFrame:
         for s, t, data in graph.edges(data=True)
     ]
     return pd.DataFrame(rows, columns=["source", "target", "source_label", "target_label", *EDGE_FIELDS])
+
+
+# ---------------------------------------------------------------------------------------------
+# the result
+# ---------------------------------------------------------------------------------------------
+_HTML_ROWS = 30  # edges shown in a notebook before "... and N more"
+
+
+class BasisGraph(nx.DiGraph):
+    """What :func:`build_graph` returns: a :class:`networkx.DiGraph` with a notebook view.
+
+    It *is* the networkx graph: every networkx function, :func:`basis_chain`,
+    :func:`shared_bases`, :func:`write_graph` and :func:`draw_graph` take it as they take any
+    ``DiGraph`` (and take a bare ``DiGraph`` as before). On top it has a short ``repr``, an HTML
+    table in a notebook, :meth:`to_frame` for pandas, and :meth:`draw` and :meth:`write`.
+
+    >>> g = BasisGraph()
+    >>> g.add_node("p", kind="plan", level="department", label="KH 137/KH-SKHCN (Cần Thơ 2025)")
+    >>> g.add_node("76/NQ-CP", kind="document", level="central", label="NQ 76/NQ-CP")
+    >>> g.add_edge("p", "76/NQ-CP", role="basis", implicit=False, validity="valid")
+    >>> g
+    <BasisGraph: 1 plan, 1 document, 1 citation (1 basis)>
+    >>> g.to_frame()[["source_label", "target_label", "role"]].values.tolist()
+    [['KH 137/KH-SKHCN (Cần Thơ 2025)', 'NQ 76/NQ-CP', 'basis']]
+    >>> isinstance(g, nx.DiGraph), g.number_of_edges()
+    (True, 1)
+    """
+
+    def counts(self) -> dict[str, int]:
+        """Plans, documents, citations (edges), basis edges, and edges to replaced documents."""
+        plans = sum(1 for _, kind in self.nodes(data="kind") if kind == "plan")
+        edges = list(self.edges(data=True))
+        return {
+            "plans": plans,
+            "documents": self.number_of_nodes() - plans,
+            "citations": len(edges),
+            "basis": sum(1 for *_, d in edges if d.get("role") == "basis"),
+            "replaced": sum(1 for *_, d in edges if d.get("validity") == validity.REPLACED),
+        }
+
+    def to_frame(self, what: str = "edges") -> pd.DataFrame:
+        """One row per citation edge (``"edges"``, :func:`edges_frame`) or per node
+        (``"nodes"``, :func:`nodes_frame`)."""
+        if what == "edges":
+            return edges_frame(self)
+        if what == "nodes":
+            return nodes_frame(self)
+        raise ValueError(f"what must be 'edges' or 'nodes', not {what!r}")
+
+    def draw(self, ax: Axes | None = None, *, labels: str | Iterable[str] = "auto") -> Figure:
+        """The layered drawing (:func:`draw_graph`)."""
+        return draw_graph(self, ax, labels=labels)
+
+    def write(self, path: str | os.PathLike[str], **options: Any) -> Path:
+        """Write the graph to ``path`` (:func:`write_graph`; the extension picks the format)."""
+        return write_graph(self, path, **options)
+
+    def __repr__(self) -> str:
+        c = self.counts()
+        extra = [f"{c['basis']} basis"] if c["basis"] else []
+        if c["replaced"]:
+            extra.append(f"{c['replaced']} to replaced documents")
+        detail = f" ({', '.join(extra)})" if extra else ""
+        return (
+            f"<BasisGraph: {_n(c['plans'], 'plan')}, {_n(c['documents'], 'document')}, "
+            f"{_n(c['citations'], 'citation')}{detail}>"
+        )
+
+    def _repr_html_(self) -> str:
+        import html
+
+        c = self.counts()
+        head = (
+            f"<p><b>Đồ thị căn cứ pháp lý / legal-basis graph</b>: {c['plans']} kế hoạch / plans, "
+            f"{c['documents']} văn bản được dẫn / cited documents, {c['citations']} trích dẫn / "
+            f"citations ({c['basis']} căn cứ / basis"
+            + (f", <span style='color:{VALIDITY_COLOURS[validity.REPLACED]}'>{c['replaced']} "
+               f"đã bị thay thế / replaced</span>" if c["replaced"] else "")
+            + ")</p>"
+        )
+        rows = []
+        edges = sorted(self.edges(data=True), key=lambda e: (str(e[0]), e[2].get("role") != "basis", str(e[1])))
+        for s, t, d in edges[:_HTML_ROWS]:
+            state = d.get("validity") or ""
+            colour = VALIDITY_COLOURS.get(state, "#555555")
+            repl = f" → {html.escape(str(d['replaced_by']))}" if d.get("replaced_by") else ""
+            rows.append(
+                f"<tr><td>{html.escape(str(self.nodes[s].get('label') or s))}</td>"
+                f"<td>{html.escape(str(self.nodes[t].get('label') or t))}</td>"
+                f"<td>{html.escape(str(d.get('role') or ''))}</td>"
+                f"<td style='color:{colour}'>{html.escape(state)}{repl}</td></tr>"
+            )
+        more = len(edges) - _HTML_ROWS
+        tail = f"<p>… và {more} trích dẫn khác / and {more} more (<code>.to_frame()</code>)</p>" if more > 0 else ""
+        table = (
+            "<table><thead><tr><th>kế hoạch / plan</th><th>dẫn / cites</th><th>vai trò / role</th>"
+            f"<th>hiệu lực / validity</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
+        return head + (table if rows else "") + tail
+
+
+def _n(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 # ---------------------------------------------------------------------------------------------

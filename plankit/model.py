@@ -20,6 +20,8 @@ from .text import LineIndex
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from .facts import PlanFacts
+
 __all__ = [
     "Block",
     "Cell",
@@ -329,9 +331,12 @@ class Header:
 
     @property
     def reference(self) -> str | None:
-        """``137/KH-SKHCN``, or ``.../KH-SKHCN`` while the number is blank."""
+        """``137/KH-SKHCN`` (a Party number: ``01-KH/BCĐTW``), or ``.../KH-SKHCN`` while the number
+        is blank."""
         if self.symbol is None:
             return None
+        if "/" in self.symbol:  # a Party number: 01-KH/BCĐTW
+            return f"{self.number or '...'}-{self.symbol}"
         return f"{self.number or '...'}/{self.symbol}"
 
     def as_dict(self) -> dict[str, Any]:
@@ -622,6 +627,14 @@ class Plan:
         from .cite import extract_citations
 
         return extract_citations(self)
+
+    @cached_property
+    def facts(self) -> PlanFacts:
+        """The plan's facts, computed once: issuer and level, province, date or own year, basis
+        clauses, closing and parts (see :mod:`plankit.facts`)."""
+        from .facts import plan_facts
+
+        return plan_facts(self)
 
     @property
     def name(self) -> str:

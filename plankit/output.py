@@ -11,9 +11,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import OutputExists, UnsafePath
+from .errors import OutputExists, PlankitError, UnsafePath
 
-__all__ = ["check_inside", "write_atomic", "write_with"]
+__all__ = ["check_inside", "check_suffix", "write_atomic", "write_with"]
 
 
 def check_inside(base: str | os.PathLike[str], path: str | os.PathLike[str]) -> Path:
@@ -65,3 +65,20 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, force: bool
     """Write ``data`` (text is UTF-8) to ``path`` atomically; see :func:`write_with`."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     return write_with(path, lambda tmp: tmp.write_bytes(payload), force=force)
+
+
+def check_suffix(path: str | os.PathLike[str], suffix: str) -> Path:
+    """``path``, or a :class:`PlankitError` when its extension is not ``suffix``: a writer of
+    .docx files never writes a Word document into ``plan.txt``.
+
+    >>> check_suffix("du-thao.DOCX", ".docx").name
+    'du-thao.DOCX'
+    >>> check_suffix("du-thao.txt", ".docx")
+    Traceback (most recent call last):
+    ...
+    plankit.errors.PlankitError: du-thao.txt: tên tệp phải có đuôi .docx / the file name must end in .docx
+    """
+    target = Path(path)
+    if target.suffix.lower() != suffix:
+        raise PlankitError(f"{target}: tên tệp phải có đuôi {suffix} / the file name must end in {suffix}")
+    return target

@@ -25,7 +25,7 @@ from typing import Any
 
 from .errors import PlankitError, TemplateError
 from .model import PartialDate, Plan, Section, Span
-from .output import write_with
+from .output import check_suffix, write_with
 
 __all__ = [
     "default_template",
@@ -93,6 +93,54 @@ def _signer_lines(title: str | None) -> list[str]:
     return lines
 
 
+# A line of the signature block above the name: an authority prefix (thay mặt, ký thay, quyền,
+# thừa lệnh, thừa ủy quyền) or the upper-case title under it ("PHÓ CHỦ TỊCH", "GIÁM ĐỐC").
+_SIGN_PREFIX = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\.\s*\S")
+
+
+def _signature_blocks(plan: Plan) -> list:
+    """The blocks of the signer's title lines as written above the name: ``TM. ỦY BAN NHÂN
+    DÂN`` / ``KT. CHỦ TỊCH`` / ``PHÓ CHỦ TỊCH``, even when the reader left the ``TM.`` line out of
+    the signature (a paragraph between the recipients and the title)."""
+    from .text import is_upper_text
+
+    span = plan.header.span("signer")
+    if span is None:
+        return []
+    blocks = list(plan.blocks)
+    at = next((i for i, b in enumerate(blocks) if b.span.start <= span.start < max(b.span.end, b.span.start + 1)), None)
+    if at is None:
+        return []
+    found = []
+    for block in reversed(blocks[:at]):
+        text = _flat(block.text)
+        if block.kind not in ("signature", "paragraph", "other", "heading") or "\t" in block.text:
+            break
+        if not text or len(text) > 60 or not (is_upper_text(text) or _SIGN_PREFIX.match(text)):
+            break
+        found.append(block)
+    return found[::-1]
+
+
+def _signature_titles(plan: Plan) -> list[str]:
+    """The signer's title lines (see :func:`_signature_blocks`), else the header's signer title.
+
+    >>> from plankit.read import read_text
+    >>> plan = read_text("Nơi nhận:\\n- Bộ Nội vụ;\\n- Lưu: VT.\\nTM. ỦY BAN NHÂN DÂN\\nKT. CHỦ TỊCH\\n"
+    ...                  "PHÓ CHỦ TỊCH\\nLưu Văn Bản")
+    >>> _signature_titles(plan)
+    ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']
+    """
+    from .text import fold
+
+    lines = [_flat(b.text) for b in _signature_blocks(plan)]
+    given = _signer_lines(plan.header.signer_title)
+    folded = {fold(x) for x in lines}
+    if lines and all(fold(x) in folded for x in given):
+        return lines
+    return given
+
+
 def _recipient(raw: str) -> str:
     return _flat(raw).lstrip("-–• ").rstrip(";,. ").strip()
 
@@ -150,6 +198,9 @@ def _parts(plan: Plan) -> _Parts:
     a numbered heading that is really a paragraph (long, ends with a full stop) is a paragraph.
     """
     heads = {s.heading.start: s for s in plan.walk()}
+    signing = {b.span.start for b in _signature_blocks(plan)}
+    # The basis clauses are the plan's facts: each clause whole, wrapped over lines or bulleted.
+    clauses = [c.span for c in plan.facts.basis]
     parts = _Parts([], [], [], [])
     stage = "front"  # front -> body -> closing -> tail -> appendix
 
@@ -165,7 +216,7 @@ def _parts(plan: Plan) -> _Parts:
         kind = block.kind
         if kind in ("header", "doc-type", "subject", "boilerplate"):
             continue
-        if kind in ("recipients", "signature"):
+        if kind in ("recipients", "signature") or block.span.start in signing:
             stage = "tail" if stage != "appendix" else stage
             continue
         section: Section | None = heads.get(block.span.start)
@@ -181,8 +232,14 @@ def _parts(plan: Plan) -> _Parts:
         text = _flat(block.text)
         if not text:
             continue
-        if kind == "basis" and stage == "front":
-            parts.basis.append(_Item("basis", 0, block.span, text))
+        clause = next((c for c in clauses if c.overlaps(block.span)), None) if stage == "front" else None
+        if clause is not None:
+            last = parts.basis[-1] if parts.basis else None
+            if last is not None and last.span.overlaps(clause):
+                parts.basis[-1] = dataclasses.replace(last, span=Span(last.span.start, max(last.span.end, block.span.end)),
+                                                      text=f"{last.text} {text}")
+            else:
+                parts.basis.append(_Item("basis", 0, block.span, text))
             continue
         if kind == "closing" or (stage == "closing" and kind in ("paragraph", "other")):
             add(parts.closing, _Item("closing", 0, block.span, text))
@@ -227,8 +284,9 @@ def template_context(plan: Plan) -> dict[str, Any]:
     parts = _parts(plan)
     date_parts = h.date_parts
     return {
-        "parent": h.parent,
-        "issuer": h.issuer or "",
+        # a body with no parent (UBND tỉnh, a ministry) is itself the issuing body, in bold
+        "parent": h.parent if h.issuer else None,
+        "issuer": h.issuer or h.parent or "",
         "number": h.number,
         "symbol": h.symbol or "",
         "reference": h.reference or "",
@@ -244,7 +302,7 @@ def template_context(plan: Plan) -> dict[str, Any]:
         "body": [i.as_dict() for i in parts.body],
         "closing": [i.text for i in parts.closing],
         "recipients": [r for r in (_recipient(x) for x in h.recipients) if r],
-        "signer_title": _signer_lines(h.signer_title),
+        "signer_title": _signature_titles(plan),
         "signer": h.signer,
         "appendix": [i.as_dict() for i in parts.appendix],
         "draft": plan.draft,
@@ -280,7 +338,7 @@ def _md_items(items: Sequence[Mapping[str, Any]]) -> list[str]:
     return out
 
 
-def render_markdown(plan: Plan) -> str:
+def render_markdown(plan: Plan | str | os.PathLike[str]) -> str:
     """The plan as Markdown in the order of Nghị định 30/2020: header, type and subject, basis,
     body, closing, recipients and signature, appendix; a draft's to-do list comes last.
 
@@ -300,6 +358,9 @@ def render_markdown(plan: Plan) -> str:
     >>> "### I. MỤC ĐÍCH" in md
     True
     """
+    from .read import as_plan
+
+    plan = as_plan(plan)
     c = template_context(plan)
     number = c["number"] or "\u2003\u2003"
     out = [
@@ -644,13 +705,14 @@ def _finish(document, plan: Plan) -> None:
 
 
 def render_docx(
-    plan: Plan,
+    plan: Plan | str | os.PathLike[str],
     path: str | os.PathLike[str],
     *,
     template: str | os.PathLike[str] | None = None,
     force: bool = False,
 ) -> Path:
-    """Write ``plan`` as a Word document in the Nghị định 30/2020 layout; returns the path.
+    """Write ``plan`` (a Plan or a file path) as a Word document in the Nghị định 30/2020
+    layout; returns the path, which must end in ``.docx``.
 
     ``template`` is a .docx with docxtpl tags (default: :func:`default_template`); its variables
     are those of :func:`template_context`, documented in ``templates/README.md``. It renders in
@@ -668,6 +730,10 @@ def render_docx(
     >>> out.name, out.stat().st_size > 10_000
     ('ke-hoach.docx', True)
     """
+    from .read import as_plan
+
+    plan = as_plan(plan)
+    check_suffix(path, ".docx")
     tpl_path = Path(template) if template is not None else default_template()
     data = _template_bytes(tpl_path)
     context = template_context(plan)

@@ -27,6 +27,7 @@ import heapq
 import html
 import itertools
 import math
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -639,16 +640,18 @@ def _reference_bonus(
 
 
 def restore_text(
-    text: str,
+    text: str | Plan | os.PathLike[str],
     *,
-    reference: str | Plan | None = None,
+    reference: str | Plan | os.PathLike[str] | None = None,
     model: Model | None = None,
     ocr: bool | None = None,
 ) -> Restored:
     """Restore the diacritics (and OCR damage) of Vietnamese text.
 
     Args:
-        text: text without (or with damaged) diacritics; any length, any number of lines.
+        text: text without (or with damaged) diacritics; any length, any number of lines. A
+            :class:`~plankit.model.Plan` or a :class:`~pathlib.Path` gives its text (and
+            ``ocr`` from how it was read); a ``str`` is always text.
         reference: an earlier clean plan of the same issuer (a :class:`~plankit.model.Plan` or
             its text); where a passage aligns with it, its spelling is taken. An OCR'd
             reference is restored first.
@@ -668,6 +671,15 @@ def restore_text(
     >>> restore_text("S6:137 IKH-SKHCN Can Tho, ngay 21thdng 01 nam 2025").text
     'Số:137/KH-SKHCN Cần Thơ, ngày 21 tháng 01 năm 2025'
     """
+    if not isinstance(text, str):  # a Plan or a file
+        from .read import as_plan
+
+        plan = as_plan(text)
+        text, ocr = plan.text, (True if plan.source.ocr else ocr)
+    if isinstance(reference, os.PathLike):
+        from .read import as_plan
+
+        reference = as_plan(reference)
     model = model or default_model()
     source = nfc(text)
     if ocr is None:
@@ -733,7 +745,7 @@ def restore_text(
     return Restored(restored, source, tuple(tokens), ocr=ocr, reference=bool(ref_text))
 
 
-def restore_plan(plan: Plan, *, reference: Plan | str | None = None) -> Plan:
+def restore_plan(plan: Plan | str | os.PathLike[str], *, reference: Plan | str | None = None) -> Plan:
     """A plan whose text is restored, re-read so that its spans and sections follow.
 
     The new plan's source says ``ocr=True, restored=True`` and keeps the original path.
@@ -743,8 +755,9 @@ def restore_plan(plan: Plan, *, reference: Plan | str | None = None) -> Plan:
     >>> p.header.title
     'Công tác thông tin, tuyên truyền cải cách hành chính năm 2025'
     """
-    from .read import read_text
+    from .read import as_plan, read_text
 
+    plan = as_plan(plan)
     restored = restore_text(plan.text, reference=reference, ocr=True if plan.source.ocr else None)
     new = read_text(restored.text, name=plan.source.name, form=plan.source.form)
     source = dataclasses.replace(new.source, ocr=True, restored=True, path=plan.source.path)

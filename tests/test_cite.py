@@ -665,4 +665,4 @@ def test_cli_table_of_a_folder(capsys):
 
 def test_cli_missing_file_is_a_one_line_error(capsys):
     assert main(["cite", "plans/nowhere.txt"]) == 2
-    assert capsys.readouterr().err.startswith("plankit: error: ")
+    assert capsys.readouterr().err.startswith("plankit: lỗi / error: ")

@@ -334,8 +334,8 @@ def test_cli_draft_writes_and_prints_the_todo_list(tmp_path, capsys):
     code = main(["draft", str(HAI_DUONG_2022), "--year", "2023", "-o", str(out)])
     printed = capsys.readouterr().out
     assert code == 0 and zipfile.is_zipfile(out)
-    assert printed.splitlines()[0] == f"wrote {out}: Kế hoạch Tuyên truyền cải cách hành chính nhà nước năm 2023"
-    assert "4 things to decide before signing" in printed
+    assert printed.splitlines()[0] == f"đã ghi / wrote {out}: Kế hoạch Tuyên truyền cải cách hành chính nhà nước năm 2023"
+    assert "4 việc cần quyết định trước khi ký / 4 things to decide before signing:" in printed
     assert "    3:5  number" in printed and "basis" in printed
     # refuses to overwrite, leaves the file as it was
     before = out.read_bytes()

@@ -756,7 +756,7 @@ def test_cli_writes_and_refuses_to_overwrite(tmp_path, capsys, ext):
 
     out = tmp_path / f"g{ext}"
     assert main(["graph", PLANS, "-o", str(out)]) == 0
-    assert capsys.readouterr().out.strip() == f"{out}: 23 nodes, 22 edges"
+    assert capsys.readouterr().out.strip() == f"{out}: 23 nút, 22 cạnh / 23 nodes, 22 edges"
     size = out.stat().st_size
     assert size > 0
     assert main(["graph", PLANS, "-o", str(out)]) == 2

@@ -43,12 +43,18 @@ def test_text_output_and_exit_1_on_errors(capsys):
         in captured.out
     )
     assert "plans/hai-duong/2022-so-cong-thuong.txt:14:297: PK101 stale-year" in captured.out
-    assert captured.err.strip() == "Found 27 findings (7 errors, 18 warnings, 2 info) in 5 files."
+    assert captured.err.strip() == (
+        "plankit: tìm thấy 27 phát hiện (7 lỗi, 18 cảnh báo, 2 thông tin) trong 5 tệp / "
+        "found 27 findings (7 errors, 18 warnings, 2 info) in 5 files"
+    )
 
 
 def test_exit_0_when_no_error(capsys):
     assert main(["lint", "plans/can-tho/2022-so-khcn.txt", "--today", "2025-11-01"]) == 0
-    assert capsys.readouterr().err.strip() == "Found 5 findings (3 warnings, 2 info) in 1 file."
+    assert capsys.readouterr().err.strip() == (
+        "plankit: tìm thấy 5 phát hiện (3 cảnh báo, 2 thông tin) trong 1 tệp / "
+        "found 5 findings (3 warnings, 2 info) in 1 file"
+    )
 
 
 def test_select_and_ignore(capsys):
@@ -112,7 +118,10 @@ def test_baseline_flow(tmp_path, capsys):
     assert main(["lint", "plans", "--today", "2025-11-01", "--baseline", str(baseline)]) == 0
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.strip() == "Found 0 findings in 5 files; 27 accepted by the baseline."
+    assert captured.err.strip() == (
+        "plankit: tìm thấy 0 phát hiện trong 5 tệp; 27 đã chấp nhận trong baseline / "
+        "found 0 findings in 5 files; 27 accepted by the baseline"
+    )
 
 
 @pytest.mark.parametrize(
@@ -126,7 +135,7 @@ def test_baseline_flow(tmp_path, capsys):
 def test_usage_and_read_errors_exit_2(capsys, args, message):
     assert main(["lint", *args]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("plankit: error:") and message in err and "Traceback" not in err
+    assert err.startswith("plankit: lỗi / error:") and message in err and "Traceback" not in err
 
 
 def test_bad_date_is_a_usage_error():

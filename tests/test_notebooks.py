@@ -234,7 +234,7 @@ def test_missing_report_extra_is_one_line_and_exit_2(monkeypatch, tmp_path, caps
     for argv in (["report", "--out", str(tmp_path / "r")], ["demo", "--out", str(tmp_path / "r")]):
         assert main(argv) == 2
         err = capsys.readouterr().err
-        assert err == "plankit: error: thiếu gói phụ 'report' / missing the 'report' extra: " \
+        assert err == "plankit: lỗi / error: thiếu gói phụ 'report' / missing the 'report' extra: " \
                       "pip install 'plankit[report]' (nbclient)\n"
 
 

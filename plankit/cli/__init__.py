@@ -2,7 +2,9 @@
 
 Each subcommand lives in its own module of this package and exposes ``register(subparsers)``.
 Errors become exit codes here and only here: a :class:`~plankit.errors.PlankitError` prints one
-line on stderr and exits 2; lint findings exit 1 when any is an error.
+line on stderr (``plankit: lỗi / error: ...``) and exits 2; batch commands exit 1 when a file
+could not be read, lint also when a finding is an error. Output is UTF-8 whatever the console's
+code page, so that a redirected CSV opens in Excel with its Vietnamese intact.
 """
 
 from __future__ import annotations
@@ -26,11 +28,21 @@ def _command_modules() -> list[str]:
     return [n for n in ORDER if n in found] + sorted(found - set(ORDER))
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with the usage errors in the convention of every other message (exit 2)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        from ._common import ERROR
+
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {ERROR}: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
     from .. import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="plankit",
         description="Read, cite, diff, lint, restore and draft Vietnamese CCHC communication plans.",
         epilog="Example: plankit read plans/ --format table",
@@ -42,8 +54,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _utf8(stream) -> None:
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    if encoding != "utf8" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit code (0 ok, 1 lint errors found, 2 usage or input error)."""
+    """Run the CLI; returns the exit code (0 ok, 1 some file failed or lint errors found,
+    2 usage error)."""
+    from ._common import error
+
+    _utf8(sys.stdout)
+    _utf8(sys.stderr)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -52,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except PlankitError as exc:
-        print(f"plankit: error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        error(str(exc))
         return 2
     except KeyboardInterrupt:
         return 130

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from ._common import add_format, example, print_json
+from ._common import add_format, example, print_json, wrote
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -50,10 +49,10 @@ def run(args: argparse.Namespace) -> int:
     d = diff_plans(old, new, year_shift=args.year_shift)
     if args.html:
         d.to_html(args.html, force=args.force, restore=args.restore)
-        print(f"plankit: wrote {args.html}", file=sys.stderr)
+        wrote(args.html)
     if args.docx:
         d.to_docx(args.docx, force=args.force)
-        print(f"plankit: wrote {args.docx}", file=sys.stderr)
+        wrote(args.docx)
     if args.format == "json":
         print_json(d.as_dict())
         return 0

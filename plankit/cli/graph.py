@@ -1,15 +1,15 @@
 """``plankit graph DIR|FILE... [-o out.graphml|.gexf|.json|.png|.svg]``: the legal-basis graph.
 
 Mirrors :func:`plankit.graph.build_graph` and :func:`plankit.graph.write_graph`. Without ``-o``
-it prints the nodes and the edges as tables (or node-link JSON with ``--format json``).
+it prints the nodes and the edges as tables (or node-link JSON with ``--format json``). A file
+that cannot be read is named on stderr and the graph is built from the others (exit 1).
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 
-from ._common import add_format, example, print_frame, print_json
+from ._common import add_format, example, finish_batch, print_frame, print_json, read_batch
 
 NODE_COLUMNS = ["label", "kind", "level", "in_corpus", "in_degree", "out_degree", "id"]
 EDGE_COLUMNS = ["source_label", "target_label", "role", "implicit", "validity", "replaced_by"]
@@ -23,7 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
             "Build the legal-basis graph (central documents -> province -> department plans) of "
             "the given plans. With -o, write it; the extension picks the format: .graphml, "
             ".gexf (Gephi), .json (networkx node-link), .png or .svg (a layered drawing). "
-            "Without -o, print its nodes and edges."
+            "Without -o, print its nodes and edges. A file that cannot be read is named on "
+            "stderr and the graph is built from the others.\n\n"
+            "Exit status: 0 every file read, 1 some file could not be read, 2 usage error."
         ),
         epilog=example("plankit graph plans/ -o graph.png"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -42,26 +44,23 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import networkx as nx
 
-    from ..corpus import read_corpus
-    from ..errors import ReadError
     from ..graph import build_graph, edges_frame, nodes_frame, portable, write_graph
 
-    corpus = read_corpus(args.files)
-    for error in corpus.errors:
-        print(f"plankit: cảnh báo / warning: {error}", file=sys.stderr)
-    if not corpus.plans:
-        raise ReadError(args.files[0], "không đọc được kế hoạch nào / no plan could be read")
-    graph = build_graph(corpus.plans)
+    batch = read_batch(args.files)
+    if not batch.plans:
+        return finish_batch(batch)
+    graph = build_graph(batch.plans)
 
     if args.output:
         path = write_graph(graph, args.output, force=args.force, dpi=args.dpi, labels=args.labels)
-        print(f"{path}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
-        return 0
+        n, m = graph.number_of_nodes(), graph.number_of_edges()
+        print(f"{path}: {n} nút, {m} cạnh / {n} nodes, {m} edges")
+        return finish_batch(batch)
     if args.format == "json":
         print_json(nx.node_link_data(portable(graph), edges="edges"))
-        return 0
+        return finish_batch(batch)
     print("# Nút / nodes")
     print_frame(nodes_frame(graph)[NODE_COLUMNS], "table")
     print("\n# Trích dẫn / edges")
     print_frame(edges_frame(graph)[EDGE_COLUMNS], "table")
-    return 0
+    return finish_batch(batch)

@@ -1,9 +1,10 @@
 """``plankit lint``: find what last year's plan left behind, like ruff or Vale for plans.
 
 Prints ``path:line:col: CODE rule message`` per finding (or JSON, or SARIF 2.1.0), a summary
-on stderr, and exits 1 when any finding is an error, 0 when none is, 2 on a usage or read
-error. The files given form a corpus for each other: an earlier plan of the same issuer tells
-``stale-basis`` which basis was last year's.
+on stderr, and exits 1 when any finding is an error or any file could not be read (each such
+file is one line on stderr; the others are linted), 0 otherwise, 2 on a usage error. The files
+given form a corpus for each other: an earlier plan of the same issuer tells ``stale-basis``
+which basis was last year's.
 """
 
 from __future__ import annotations
@@ -13,8 +14,18 @@ import datetime as dt
 import json
 import sys
 
-from ..corpus import plan_files
-from ._common import add_format, example
+from ._common import (
+    ERROR,
+    INFO,
+    WARNING,
+    add_format,
+    error,
+    example,
+    note,
+    read_batch,
+    warning,
+    wrote,
+)
 
 
 def _date(text: str) -> dt.date:
@@ -31,7 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Check plans for what a copied plan leaves behind: stale years, ended periods, "
         "agencies that no longer exist, last year's basis, blank numbers and dates, numbering gaps, "
         "duplicated words and known misspellings. Rules are listed in docs/lint-rules.md.\n\n"
-        "Exit status: 0 no error-severity finding, 1 at least one, 2 usage or read error.",
+        "Exit status: 0 no error-severity finding, 1 at least one or a file that could not be "
+        "read (named on stderr; the other files are linted), 2 usage error.",
         epilog=example(
             "plankit lint plans/ --select PK1,PK3 --ignore duplicated-word --today 2026-01-15"
         ),
@@ -66,34 +78,48 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="record the current findings in FILE (accepting them) and exit 0",
     )
+    p.add_argument(
+        "--annotate",
+        metavar="OUT.docx",
+        help="write a copy of the (one) .docx plan with each finding as a Word comment",
+    )
+    p.add_argument("--force", action="store_true", help="overwrite OUT.docx of --annotate if it exists")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..lint import Selection, lint_plan, load_baseline, write_baseline
     from ..lint.sarif import to_sarif
-    from ..read import read_plan
 
     selection = Selection(select=tuple(args.select or ("ALL",)), ignore=tuple(args.ignore or ()))
     baseline = load_baseline(args.baseline) if args.baseline else None
-    paths = plan_files(args.files)
-    plans = [(path, read_plan(path)) for path in paths]
-    corpus = [plan for _, plan in plans]
+    batch = read_batch(args.files)
+    corpus = list(batch.plans)
+    if args.annotate and (batch.files != 1 or len(corpus) != 1 or not str(corpus[0].source.path).lower().endswith(".docx")):
+        error("--annotate cần đúng một tệp .docx / --annotate takes one .docx plan")
+        return 2
     findings = []
-    for path, plan in plans:
+    for path, plan in batch.items():
         result = lint_plan(plan, rules=selection, today=args.today, corpus=corpus)
-        for note in result.notes:
-            print(f"plankit: warning: {path}: {note}", file=sys.stderr)
-        findings.extend(f.with_file(path.as_posix()) for f in result)
+        for problem in result.notes:
+            warning(f"{path}: {problem}")
+        findings.extend(f.with_file(path) for f in result)
 
     if args.write_baseline:
         target = write_baseline(findings, args.write_baseline)
-        print(f"wrote {len(findings)} findings to {target}", file=sys.stderr)
-        return 0
+        note(f"đã ghi {len(findings)} phát hiện vào / wrote {len(findings)} findings to {target}")
+        return 1 if batch.errors else 0
 
     accepted = 0
     if baseline is not None:
         findings, accepted = baseline.filter(findings)
+
+    if args.annotate:
+        from ..annotate import annotate_docx
+
+        target = annotate_docx(corpus[0], findings, out=args.annotate, force=args.force)
+        n = len(findings)
+        wrote(target, f"{n} ghi chú / {n} comment{'s' if n != 1 else ''}")
 
     if args.format == "json":
         json.dump([f.to_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
@@ -106,17 +132,28 @@ def run(args: argparse.Namespace) -> int:
     else:
         for f in findings:
             print(str(f))
-    print(_summary(findings, len(paths), accepted), file=sys.stderr)
-    return 1 if any(f.severity == "error" for f in findings) else 0
+    note(_summary(findings, batch.files, accepted, len(batch.errors)))
+    return 1 if batch.errors or any(f.severity == "error" for f in findings) else 0
 
 
-def _summary(findings: list, files: int, accepted: int) -> str:
-    counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
-    parts = [f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items() if n]
-    where = f"{files} file{'s' if files != 1 else ''}"
-    text = f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''}"
-    text += f" ({', '.join(parts)})" if parts else ""
-    text += f" in {where}"
+_SEVERITY = {"error": ERROR, "warning": WARNING, "info": INFO}
+
+
+def _summary(findings: list, files: int, accepted: int, unreadable: int = 0) -> str:
+    """``tìm thấy 2 phát hiện (1 lỗi, 1 cảnh báo) trong 5 tệp / found 2 findings (1 error,
+    1 warning) in 5 files``"""
+    counts = {s: sum(f.severity == s for f in findings) for s in _SEVERITY}
+    vi_parts = [f"{n} {_SEVERITY[s].split(' / ')[0]}" for s, n in counts.items() if n]
+    en_parts = [f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items() if n]
+    n = len(findings)
+    vi = f"tìm thấy {n} phát hiện" + (f" ({', '.join(vi_parts)})" if vi_parts else "")
+    vi += f" trong {files} tệp"
+    en = f"found {n} finding{'s' if n != 1 else ''}" + (f" ({', '.join(en_parts)})" if en_parts else "")
+    en += f" in {files} file{'s' if files != 1 else ''}"
+    if unreadable:
+        vi += f", {unreadable} tệp không đọc được"
+        en += f", {unreadable} unreadable"
     if accepted:
-        text += f"; {accepted} accepted by the baseline"
-    return text + "."
+        vi += f"; {accepted} đã chấp nhận trong baseline"
+        en += f"; {accepted} accepted by the baseline"
+    return f"{vi} / {en}"

@@ -1,17 +1,22 @@
-"""``plankit read FILE...``: the header of each plan, as a table or JSON."""
+"""``plankit read FILE...``: the header of each plan, as a table, JSON or CSV.
+
+A file that cannot be read is one line on stderr and the others go on (exit 1).
+"""
 
 from __future__ import annotations
 
 import argparse
 
-from ._common import add_format, example, print_frame, print_json
+from ._common import add_format, example, finish_batch, print_frame, print_json, read_batch
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "read",
         help="read plans and print their header fields",
-        description="Read plans (.docx, .pdf, .txt, .md, scans) and print each one's header.",
+        description="Read plans (.docx, .doc, .odt, .rtf, .pdf, .txt, .md, scans) and print each "
+        "one's header. A file that cannot be read is named on stderr and the others go on.\n\n"
+        "Exit status: 0 every file read, 1 some file could not be read, 2 usage error.",
         epilog=example("plankit read plans/ --format json"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -22,15 +27,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..corpus import headers_frame, plan_files
-    from ..read import read_plan
+    from ..corpus import headers_frame
 
-    plans = [read_plan(path, restore=args.restore) for path in plan_files(args.files)]
+    batch = read_batch(args.files, restore=args.restore)
+    plans = batch.plans
     if args.format == "json":
         print_json(
             [
                 {
-                    "file": plan.source.path or plan.name,
+                    "file": path,
                     "form": plan.source.form,
                     "ocr": plan.source.ocr,
                     "revisions": plan.source.revisions,
@@ -39,12 +44,12 @@ def run(args: argparse.Namespace) -> int:
                     "tables": [len(t) for t in plan.tables],
                     "warnings": [str(w) for w in plan.warnings],
                 }
-                for plan in plans
+                for path, plan in batch.items()
             ]
         )
-    else:
+    elif plans:
         frame = headers_frame(plans)
         if args.format == "table":
             frame = frame.drop(columns=["parent", "title", "signer", "doc_type"])
-        print_frame(frame, args.format)
-    return 0
+        print_frame(frame, args.format, bom=getattr(args, "bom", True))
+    return finish_batch(batch)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ._common import add_format, example, print_json
+from ._common import add_format, example, note, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -58,10 +58,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.output:
         write_atomic(args.output, restored.text, force=args.force)
-        print(
+        note(
             f"{args.output}: {len(restored.changed)} từ đã sửa, {len(restored.uncertain)} từ chưa chắc chắn "
-            f"({len(restored.changed)} words restored, {len(restored.uncertain)} uncertain)",
-            file=sys.stderr,
+            f"/ {len(restored.changed)} words restored, {len(restored.uncertain)} uncertain"
         )
     else:
         sys.stdout.write(restored.text if restored.text.endswith("\n") else restored.text + "\n")

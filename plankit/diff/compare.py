@@ -16,6 +16,7 @@ The comparison runs top down:
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -698,8 +699,10 @@ def _clip(span: Span, whole: Span | None, base: int) -> Local:
     return (s, max(s, e))
 
 
-def diff_plans(old: Plan, new: Plan, *, year_shift: bool = True) -> PlanDiff:
-    """Compare two plans, usually last year's and this year's, and classify what changed.
+def diff_plans(
+    old: Plan | str | os.PathLike[str], new: Plan | str | os.PathLike[str], *, year_shift: bool = True
+) -> PlanDiff:
+    """Compare two plans (or files), usually last year's and this year's, and classify what changed.
 
     Sections are paired by number, title and content (an inserted section does not shift the
     rest), paragraphs aligned inside each pair and words diffed on the folded text, so OCR
@@ -718,4 +721,6 @@ def diff_plans(old: Plan, new: Plan, *, year_shift: bool = True) -> PlanDiff:
     expected | năm 2024 | năm 2025
     substantive | do ngân sách nhà nước bảo đảm | từ nguồn kinh phí thường xuyên
     """
-    return Engine(old, new, year_shift).run()
+    from ..read import as_plan
+
+    return Engine(as_plan(old), as_plan(new), year_shift).run()

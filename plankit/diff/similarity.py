@@ -39,7 +39,7 @@ def _labels(plans: Sequence[Plan]) -> list[str]:
     return out
 
 
-def similarity_matrix(plans: Sequence[Plan], *, k: int = 3) -> pd.DataFrame:
+def similarity_matrix(plans: Sequence[Plan | str | os.PathLike[str]], *, k: int = 3) -> pd.DataFrame:
     """Pairwise similarity of plans: the Jaccard index of their folded ``k``-word shingles.
 
     Returns a square DataFrame labelled by plan name, 1.0 on the diagonal, symmetric.
@@ -54,6 +54,9 @@ def similarity_matrix(plans: Sequence[Plan], *, k: int = 3) -> pd.DataFrame:
     """
     import pandas as pd
 
+    from ..read import as_plan
+
+    plans = [as_plan(p) for p in plans]
     labels = _labels(plans)
     sets = [_shingles(p, k) for p in plans]
     n = len(plans)

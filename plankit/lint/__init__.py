@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -150,21 +151,22 @@ class FindingList(list):
 
 
 def lint_plan(
-    plan: Plan,
+    plan: Plan | str | os.PathLike[str],
     *,
     rules: Selection | str | Iterable[str | Rule] | None = None,
     today: dt.date | None = None,
-    corpus: Iterable[Plan] | None = None,
+    corpus: Iterable[Plan | str | os.PathLike[str]] | None = None,
 ) -> FindingList:
     """Lint one plan: every finding of the selected rules, sorted by position.
 
     Args:
-        plan: the plan to check (from :func:`plankit.read_plan` or :func:`plankit.read_text`).
+        plan: the plan to check (from :func:`plankit.read_plan` or :func:`plankit.read_text`),
+            or the path of its file.
         rules: ``None`` for all rules; else a :class:`Selection`, or selectors (codes such as
             ``PK101``, prefixes such as ``PK1``, names such as ``stale-year``) or rules.
         today: the reference day for deciding whether a plan counts as signed and whether a
             cited date lies in the future (default: the system date).
-        corpus: other plans; ``stale-basis`` uses earlier plans of the same issuer to recognise
+        corpus: other plans (or paths); ``stale-basis`` uses earlier plans of the same issuer to recognise
             last year's basis.
 
     Returns:
@@ -177,9 +179,12 @@ def lint_plan(
         >>> [(f.code, f.rule, f.surface, f.suggestion) for f in lint_plan(plan, rules=["PK5"])]
         [('PK501', 'duplicated-word', 'chế chế', 'chế')]
     """
+    from ..read import as_plan
+
+    plan = as_plan(plan)
     today = today or dt.date.today()
     selected = select_rules(rules)
-    ctx = Context(plan, today=today, corpus=list(corpus or ()))
+    ctx = Context(plan, today=today, corpus=[as_plan(p) for p in corpus or ()])
     notes: list[str] = []
     found: list[Finding] = []
     for rule in selected:

@@ -23,7 +23,7 @@ from ._layout import Layout
 from ._structure import build_plan
 from ._text import layout_from_text, sniff_form
 
-__all__ = ["read_corpus", "read_plan", "read_text"]
+__all__ = ["as_plan", "read_corpus", "read_plan", "read_text"]
 
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _CACHE: dict[tuple, Plan] = {}
@@ -59,15 +59,15 @@ def _display_name(path: Path) -> str:
 
 
 def read_plan(path: str | os.PathLike[str], *, restore: bool = False, reference: Plan | None = None) -> Plan:
-    """Read a plan file (.docx, .pdf, .txt, .md, or a scanned image).
+    """Read a plan file (.docx, .pdf, .txt, .md, a scanned image, or .doc/.rtf/.odt).
 
     Results are cached by path, size and modification time: reading the same unchanged file
     twice parses it once. ``restore=True`` restores the diacritics of an OCR'd plan (see
     :func:`plankit.restore_text`), with ``reference`` an earlier plan of the same issuer.
 
     Raises :class:`plankit.ReadError` naming the file and the reason when the file is missing,
-    a folder, empty, larger than 50 MB, binary, a corrupt or old-format Word file, or a scanned
-    PDF without Tesseract.
+    a folder, empty, larger than 50 MB, binary, a corrupt Word file, a scanned PDF without
+    Tesseract, or a .doc, .rtf or .odt file without LibreOffice (which converts them to .docx).
 
     >>> plan = read_plan("plans/hai-duong/2022-so-cong-thuong.txt")
     >>> plan.header.reference, plan.header.issuer, plan.header.signer
@@ -109,6 +109,15 @@ def read_plan(path: str | os.PathLike[str], *, restore: bool = False, reference:
 def _read_bytes(data: bytes, path: Path) -> Plan:
     suffix = path.suffix.lower()
     digest = hashlib.sha256(data).hexdigest()
+    from ._office import office_kind
+
+    kind = office_kind(data, suffix)
+    if kind is not None:  # .doc, .rtf, .odt: LibreOffice makes a .docx, read as any .docx
+        from ._docx import read_docx
+        from ._office import convert_to_docx
+
+        layout = read_docx(convert_to_docx(path, data, kind=kind), str(path))
+        return _finish(layout, path, data, digest)
     if data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" or suffix in (".docx", ".doc"):
         from ._docx import read_docx
 
@@ -159,6 +168,33 @@ def _finish(layout: Layout, path: Path, data: bytes, digest: str) -> Plan:
     )
     plan = build_plan(layout, source)
     return replace(plan, draft=True) if layout.draft else plan
+
+
+def as_plan(plan_or_path: Plan | str | os.PathLike[str]) -> Plan:
+    """The plan itself, or the plan read from a file path: what every verb does with its input.
+
+    So ``lint_plan("ke-hoach.docx")``, ``diff_plans(old_path, new_path)`` and
+    ``build_graph(["a.txt", plan])`` work as with plans. A string with a line break is text,
+    not a path: a :class:`ValueError` says to read it with :func:`read_text`. Objects that
+    look like plans (a ``header`` and a ``text``) pass through unchanged.
+
+    >>> plan = as_plan("plans/hai-duong/2022-so-cong-thuong.txt")
+    >>> plan.header.reference, as_plan(plan) is plan
+    ('181/KH-SCT', True)
+    >>> as_plan("KẾ HOẠCH\\nnăm 2025")
+    Traceback (most recent call last):
+    ...
+    ValueError: expected a Plan or a file path, got text: read it with plankit.read_text(text)
+    """
+    if isinstance(plan_or_path, Plan):
+        return plan_or_path
+    if isinstance(plan_or_path, str) and ("\n" in plan_or_path or len(plan_or_path) > 4096):
+        raise ValueError("expected a Plan or a file path, got text: read it with plankit.read_text(text)")
+    if isinstance(plan_or_path, str | os.PathLike):
+        return read_plan(plan_or_path)
+    if hasattr(plan_or_path, "header") and hasattr(plan_or_path, "text"):
+        return plan_or_path
+    raise TypeError(f"expected a Plan or a file path, not {type(plan_or_path).__name__}")
 
 
 def read_corpus(paths, *, workers: int | None = None, progress: bool = False):
