@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["SUMMARY_MIME", "Html", "details", "heading", "markdown", "note", "summary", "table"]
+__all__ = ["SUMMARY_MIME", "Html", "details", "heading", "markdown", "note", "plural", "summary", "table"]
 
 # The MIME type of the figures a notebook records for the report's index page.
 SUMMARY_MIME = "application/vnd.plankit.summary+json"
@@ -46,6 +46,15 @@ class Html:
 
 def _gloss(vi: str, en: str | None) -> str:
     return html.escape(vi) + (f" <span class='pk-en'>{html.escape(en)}</span>" if en else "")
+
+
+def plural(n: int, word: str) -> str:
+    """``1 finding``, ``3 findings``: the English gloss only (Vietnamese nouns do not inflect).
+
+    >>> plural(1, "finding"), plural(3, "plan")
+    ('1 finding', '3 plans')
+    """
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def heading(vi: str, en: str | None = None, *, level: int = 2) -> Html:

@@ -71,7 +71,7 @@ CORPUS = [
 errors = list(getattr(corpus, "errors", ()))
 display(show.summary(plans=len(corpus), unreadable=len(errors)))
 display(show.heading(f"{len(corpus)} kế hoạch đọc được, {len(errors)} tệp không đọc được",
-                     f"{len(corpus)} plans read, {len(errors)} files unreadable"))
+                     f"{show.plural(len(corpus), 'plan')} read, {show.plural(len(errors), 'file')} unreadable"))
 if errors:
     display(show.table(pd.DataFrame([{"file": rel(e.path), "reason": rel(e.message)} for e in errors]),
                        {"file": "Tệp / file", "reason": "Lý do / reason"}))
@@ -134,7 +134,7 @@ if corpus:
     lonely = orphans(graph)
     display(show.summary(documents=graph.number_of_nodes(), links=graph.number_of_edges(), orphans=len(lonely)))
     display(show.heading(f"{graph.number_of_nodes()} văn bản, {graph.number_of_edges()} quan hệ trích dẫn",
-                         f"{graph.number_of_nodes()} documents, {graph.number_of_edges()} links"))
+                         f"{show.plural(graph.number_of_nodes(), 'document')}, {show.plural(graph.number_of_edges(), 'link')}"))
 else:
     display(show.note("Không có kế hoạch nào nên không có sơ đồ.", "No plans, so no graph."))
 """),
@@ -263,11 +263,13 @@ frames = [f.to_frame().assign(file=name) for name, f in findings.items() if len(
 table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 severity = table.groupby("severity").size().to_dict() if len(table) else {}
 display(show.summary(findings={str(k): int(v) for k, v in severity.items()}))
-display(show.heading(f"{len(table)} phát hiện trong {len(corpus)} kế hoạch", f"{len(table)} findings in {len(corpus)} plans"))
+display(show.heading(f"{len(table)} phát hiện trong {len(corpus)} kế hoạch", f"{show.plural(len(table), 'finding')} in {show.plural(len(corpus), 'plan')}"))
 if not len(table):
     display(show.note("Không phát hiện lỗi sao chép nào.", "No stale copy-paste errors found."))
 """),
     code("""
+from matplotlib.ticker import MaxNLocator
+
 if len(table):
     SEVERITY = {"error": "Lỗi / error", "warning": "Cảnh báo / warning", "info": "Lưu ý / info"}
     per_file = table.pivot_table(index="file", columns="severity", values="code", aggfunc="size", fill_value=0)
@@ -278,9 +280,10 @@ if len(table):
     per_rule = table.pivot_table(index="rule", columns="severity", values="code", aggfunc="size", fill_value=0)
     per_rule = per_rule[[c for c in SEVERITY if c in per_rule.columns]]
     colours = {"error": "#b03a2e", "warning": "#d68910", "info": "#2e86c1"}
-    ax = per_rule.plot.barh(stacked=True, figsize=(8, 0.6 + 0.35 * len(per_rule)),
+    ax = per_rule.plot.barh(stacked=True, figsize=(9, 1.4 + 0.35 * len(per_rule)),
                             color=[colours.get(c, "#7f8c8d") for c in per_rule.columns])
-    ax.legend([SEVERITY.get(c, c) for c in per_rule.columns], title="")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend([SEVERITY.get(c, c) for c in per_rule.columns], title="", loc="upper left", bbox_to_anchor=(1.01, 1))
     ax.set_xlabel("phát hiện / findings")
     ax.set_ylabel("")
     ax.figure.tight_layout()
@@ -292,7 +295,7 @@ if len(table):
     columns = {"file": "Tệp / file", "line": "Dòng / line", "code": "Mã / code", "severity": "Mức / severity",
                "surface": "Chữ trong văn bản / text", "message": "Nội dung / message", "suggestion": "Đề xuất / suggestion"}
     errors = table[table.severity == SEVERITY["error"]]
-    display(show.heading(f"{len(errors)} lỗi cần sửa", f"{len(errors)} errors to fix"))
+    display(show.heading(f"{len(errors)} lỗi cần sửa", f"{show.plural(len(errors), 'error')} to fix"))
     if len(errors):
         display(show.table(errors, columns))
     display(show.details(f"Tất cả {len(table)} phát hiện", "every finding", show.table(table, columns)))
@@ -356,7 +359,7 @@ for i, (previous, draft) in enumerate(drafts):
     display(show.heading("Việc cần quyết định", "What is left to decide", level=3))
     display(show.table(todo, {"kind": "Loại / kind", "line": "Dòng / line", "message": "Nội dung / what"}))
     found = plankit.lint_plan(draft)
-    display(show.heading(f"Soát lỗi dự thảo: {len(found)} phát hiện", f"lint of the draft: {len(found)} findings", level=3))
+    display(show.heading(f"Soát lỗi dự thảo: {len(found)} phát hiện", f"lint of the draft: {show.plural(len(found), 'finding')}", level=3))
     if len(found):
         display(show.table(found.to_frame(), {"line": "Dòng / line", "code": "Mã / code", "message": "Nội dung / message"}))
     display(show.details("Toàn văn dự thảo", "the draft", show.markdown(plankit.render_markdown(draft)), open=i == 0))
