@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from ..bundled import sample_plans_dir
     from ..corpus import read_corpus
     from ..draft import draft_plan, render_docx
-    from ..errors import OutputExists
+    from ..errors import OutputExists, ReadError
     from ..report import REPORT_MODULES, require_extra, run_report
     from ..series import clean_reference
 
@@ -48,7 +48,11 @@ def run(args: argparse.Namespace) -> int:
             raise OutputExists(Path(args.out) / "index.html")
     plans = Path(args.plans) if args.plans else sample_plans_dir()
     label = args.plans or "mẫu / samples"
+    if not plans.is_dir():
+        raise ReadError(args.plans, "không có thư mục kế hoạch này / plans folder not found")
     corpus = read_corpus([plans])
+    if not len(corpus):
+        raise ReadError(args.plans, "không đọc được kế hoạch nào / no plan could be read")
     print(f"{len(corpus)} kế hoạch / plans in {label}")
     frame = corpus.to_frame()
     print_frame(frame[[c for c in ("file", "number", "symbol", "issuer", "place", "date", "year") if c in frame]], "table")
