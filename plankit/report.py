@@ -117,7 +117,10 @@ def notebook_parameters(path: str | os.PathLike[str]) -> dict[str, Any]:
     """
     import nbformat
 
-    nb = nbformat.read(str(path), as_version=4)
+    try:
+        nb = nbformat.read(str(path), as_version=4)
+    except (OSError, ValueError) as exc:  # NotJSONError is a ValueError
+        raise ReportError(f"{path}: not a readable notebook ({str(exc).splitlines()[0][:120]})") from None
     cell = _parameters_cell(nb)
     if cell is None:
         return {}
@@ -374,14 +377,14 @@ def run_report(
     plans_path = Path(plans).resolve()
     if not plans_path.is_dir():
         raise ReportError(f"{plans}: plans folder not found")
-    declared = {p.name: notebook_parameters(p) for p in files}
-    params = check_parameters(parameters or {}, declared)
     out_dir = Path(out).resolve()
     targets = [check_inside(out_dir, out_dir / f"{p.stem}.html") for p in files]
     index_path = check_inside(out_dir, out_dir / "index.html")
     # Every output checked before any notebook runs; a notebook or a plan is never an output.
     plan_outputs([*targets, index_path, out_dir / "report.json"],
                  [*files, *(plans_path.rglob("*") if plans_path.is_dir() else [plans_path])], force=force)
+    declared = {p.name: notebook_parameters(p) for p in files}
+    params = check_parameters(parameters or {}, declared)
     out_dir.mkdir(parents=True, exist_ok=True)
     fixed = {"plans_dir": str(plans_path), "out_dir": str(out_dir)}
     iterator: Any = zip(files, targets, strict=True)
