@@ -20,7 +20,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e '.[notebooks,dev]'
+	$(PIP) install --quiet -e '.[lab,dev]'
 	touch $(STAMP)
 
 # Installs the Debian packages that are missing, when apt is there; says what is missing otherwise.
@@ -40,7 +40,7 @@ $(SYSTEM_STAMP): Makefile
 	@touch $(SYSTEM_STAMP)
 
 demo: install system
-	$(VENV)/bin/plankit demo --plans plans --out reports --drafts drafts --force
+	$(VENV)/bin/plankit demo --force
 
 test: install system
 	$(VENV)/bin/ruff check plankit tests benchmarks

@@ -425,17 +425,17 @@ def todo_html(plan: Plan) -> str:
 
 
 def default_template() -> Path:
-    """The bundled template: ``plankit/templates/ke-hoach.docx`` when packaged, else the
-    repository's ``templates/ke-hoach.docx``.
+    """The bundled template, ``plankit/templates/ke-hoach.docx`` (loaded with importlib.resources).
 
     >>> default_template().name
     'ke-hoach.docx'
     """
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "templates" / TEMPLATE_NAME, here.parent / "templates" / TEMPLATE_NAME):
-        if candidate.is_file():
-            return candidate
-    raise TemplateError(f"{TEMPLATE_NAME}: the default template is missing (run templates/build_template.py)")
+    from .bundled import template_path
+
+    path = template_path()
+    if not path.is_file():
+        raise TemplateError(f"{TEMPLATE_NAME}: the default template is missing (run templates/build_template.py)")
+    return path
 
 
 _TEMPLATE_CACHE: dict[tuple[str, int, int], bytes] = {}

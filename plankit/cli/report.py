@@ -1,4 +1,4 @@
-"""``plankit report``: execute the notebooks on a folder of plans and export HTML."""
+"""``plankit report``: execute the notebooks on a folder of plans and export HTML for a manager."""
 
 from __future__ import annotations
 
@@ -23,16 +23,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         "report",
         help="run the notebooks on a folder of plans and export HTML reports",
         description="Execute every notebook with nbclient against a plans folder, export each to "
-        "HTML with nbconvert (figures embedded) and write an index page.",
-        epilog=example("plankit report --plans plans --out reports --no-input"),
+        "HTML with nbconvert (figures embedded, code hidden) and write an index page that "
+        "summarises the folder. Needs the 'report' extra: pip install 'plankit[report]'.",
+        epilog=example("plankit report --plans ~/ke-hoach --out reports -p today=2026-01-15"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--plans", default="plans", help="folder of plans (default: plans)")
     p.add_argument("--out", default="reports", help="output folder (default: reports)")
-    p.add_argument("--notebooks", default=None, help="folder of notebooks (default: the project's notebooks/)")
-    p.add_argument("--no-input", action="store_true", help="hide the code cells (for a manager)")
+    p.add_argument("--notebooks", default=None, help="folder of notebooks (default: the ones plankit ships)")
+    p.add_argument("--show-code", action="store_true", help="keep the code cells (default: pages for a manager, no code)")
+    p.add_argument("--no-input", action="store_true", help=argparse.SUPPRESS)  # the old name of the default
     p.add_argument("-p", "--parameter", action="append", type=_parameter, default=[], metavar="NAME=VALUE",
-                   help="a notebook parameter, e.g. -p new_year=2025 (repeatable)")
+                   help="a notebook parameter, e.g. -p today=2026-01-15 or -p previous_plan=so-noi-vu/2025.docx "
+                   "(repeatable; an unknown name is an error listing the valid ones)")
     p.add_argument("--force", action="store_true", help="overwrite existing reports")
     p.set_defaults(func=run)
 
@@ -45,10 +48,10 @@ def run(args: argparse.Namespace) -> int:
         args.out,
         notebooks=args.notebooks,
         parameters=dict(args.parameter),
-        no_input=args.no_input,
+        show_code=args.show_code,
         force=args.force,
     )
     for nb in report.notebooks:
         print(f"{nb.notebook}: {nb.html_path} ({nb.seconds:.1f} s)")
-    print(f"index: {report.index}")
+    print(f"báo cáo / index: {report.index}")
     return 0
