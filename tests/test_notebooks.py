@@ -21,6 +21,7 @@ EXPECTED = [
     "03-can-tho-2022-vs-2025.ipynb",
     "04-stale-copy-check.ipynb",
     "05-draft-2026.ipynb",
+    "06-template-authoring.ipynb",
 ]
 
 
@@ -68,6 +69,7 @@ def test_every_notebook_runs_and_exports_key_results(report):
     assert "stale-year" in stale and "nam 2024" in stale
     assert "data:image/png;base64" in pages["02-legal-basis-graph.html"]
     assert list((Path(report.index).parent / "drafts").glob("*.docx"))
+    assert "unknown-variable" in pages["06-template-authoring.html"] and "titel" in pages["06-template-authoring.html"]
 
 
 @pytest.mark.slow

@@ -4,6 +4,8 @@ each, built here from the default one with python-docx; the `plankit template` c
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 
 import docx
 import pytest
@@ -207,3 +209,31 @@ def test_cli_new(tmp_path, capsys):
     assert main(["template", "new", "-o", str(out)]) == 2
     assert "already exists (use --force to overwrite)" in capsys.readouterr().err
     assert main(["template", "new", "-o", str(out), "--force"]) == 0
+
+
+_OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (_OFFICE and shutil.which("pdftotext") and shutil.which("pdftoppm")),
+                    reason="LibreOffice and poppler-utils are needed for a preview")
+def test_cli_preview_pdf_and_png(tmp_path, capsys):
+    pdf = tmp_path / "preview.pdf"
+    assert main(["template", "preview", str(default_template()), "-o", str(pdf)]) == 0
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "KẾ HOẠCH" in text and "Nguyễn Văn Mẫu" in text
+    assert capsys.readouterr().err == f"plankit: đã ghi / wrote {pdf}\n"
+    assert main(["template", "preview", "-o", str(pdf)]) == 2  # exists
+    assert main(["template", "preview", "--png", "-o", str(tmp_path / "page.pdf")]) == 0
+    assert (tmp_path / "page-1.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_preview_of_a_broken_template_names_it(tmp_path):
+    bad = variant(tmp_path / "bad.docx", {"{{ title }}": "{{ titel }}"})
+    if not _OFFICE:
+        pytest.skip("LibreOffice is not installed")
+    from plankit.template import preview_template
+
+    with pytest.raises(TemplateError, match=r"unknown variable 'titel'"):
+        preview_template(bad, tmp_path / "p.pdf")
+    assert not (tmp_path / "p.pdf").exists()
