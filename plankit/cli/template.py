@@ -1,7 +1,7 @@
-"""``plankit template check|new|preview``: a province's own Word template, made, checked and seen.
+"""``plankit template check|new|preview|from-plan``: a province's own Word template, made, checked and seen.
 
-Mirrors :func:`plankit.template.check_template`, :func:`~plankit.template.new_template` and
-:func:`~plankit.template.preview_template`. ``check`` prints one line a finding and exits 0 when
+Mirrors :func:`plankit.template.check_template`, :func:`~plankit.template.new_template`,
+:func:`~plankit.template.preview_template` and :func:`~plankit.template.template_from_plan`. ``check`` prints one line a finding and exits 0 when
 clean, 1 with errors; a file that is not a .docx is one error line and exit 2.
 """
 
@@ -20,7 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
             "Author a province's own Word template: 'new' copies the default template to edit in "
             "Word, 'check' finds broken tags, misspelt variables, refused tags and layout that "
             "strays from Nghị định 30/2020 (each by paragraph or table cell), 'preview' renders a "
-            "sample plan through it as PDF or PNG pages (LibreOffice)."
+            "sample plan through it as PDF or PNG pages (LibreOffice), 'from-plan' makes your own "
+            "plan (.docx) into a template that keeps its formatting."
         ),
         epilog=example("plankit template check my-template.docx"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -52,6 +53,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     v.add_argument("--dpi", type=int, default=60, help="resolution of PNG pages (default: 60)")
     v.add_argument("--force", action="store_true", help="overwrite existing outputs")
     v.set_defaults(func=_preview)
+    f = verbs.add_parser("from-plan", help="turn your own plan (.docx) into a template that keeps its formatting",
+                         epilog=example("plankit template from-plan ke-hoach-2025.docx -o my-template.docx"),
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    f.add_argument("plan", metavar="PLAN.docx")
+    f.add_argument("-o", "--output", metavar="OUT.docx", required=True, help="the template to write")
+    f.add_argument("--force", action="store_true", help="overwrite OUT.docx if it exists")
+    f.set_defaults(func=_from_plan)
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
 
@@ -78,6 +86,15 @@ def _new(args: argparse.Namespace) -> int:
 
     wrote(new_template(args.output, force=args.force), "bản sao mẫu mặc định / a copy of the default template")
     return 0
+
+
+def _from_plan(args: argparse.Namespace) -> int:
+    from ..template import check_template, template_from_plan
+
+    out = template_from_plan(args.plan, args.output, force=args.force)
+    result = check_template(out)
+    wrote(out, f"mẫu từ kế hoạch / a template from the plan ({result.summary()})")
+    return 0 if result.ok else 1
 
 
 def _preview(args: argparse.Namespace) -> int:
