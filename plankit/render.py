@@ -469,8 +469,9 @@ def _template_bytes(path: Path) -> bytes:
     names = {i.filename for i in infos}
     if "word/document.xml" not in names or "[Content_Types].xml" not in names:
         raise TemplateError(f"{path}: not a .docx template (no word/document.xml)")
-    if sum(i.file_size for i in infos) > 4 * _TEMPLATE_LIMIT:
-        raise TemplateError(f"{path}: template too large once unpacked (a zip bomb?)")
+    from .read._limits import check_zip_members  # the one set of zip-bomb limits
+
+    check_zip_members(infos, path, lambda name, reason: TemplateError(f"{name}: template too large once unpacked: {reason}"))
     with _CACHE_LOCK:
         if len(_TEMPLATE_CACHE) > 16:
             _TEMPLATE_CACHE.clear()
@@ -483,8 +484,6 @@ _TAG_CHARS = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«"
                             "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "\u00a0": " ",
                             "\u202f": " ", "\u2007": " "})
 _TAG_RE = re.compile(r"\{[{%#].*?[}%#]\}", re.S)
-
-_SIZE_LIMIT = 1_000_000  # characters or items a sandboxed expression may build
 
 
 class _Cache:
@@ -508,39 +507,14 @@ class _Cache:
 
 
 _PATCHED = _Cache()
-_COMPILED = _Cache()
-_ENV = None
 
 
 def _environment():
-    """The Jinja sandbox templates render in: no attribute starting with ``_``, no mutation of
-    values, strict undefined variables, autoescaped XML, no huge values from ``*`` and ``**``.
-    One instance is shared; compiled template sources are memoised."""
-    global _ENV
-    if _ENV is not None:
-        return _ENV
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+    """The Jinja sandbox templates render in (plankit/sandbox.py: what a template may reach,
+    build and spend)."""
+    from .sandbox import environment
 
-    class Sandbox(ImmutableSandboxedEnvironment):
-        intercepted_binops = frozenset(["*", "**"])
-
-        def call_binop(self, context, operator, left, right):
-            if operator == "**" and isinstance(right, int | float) and abs(right) > 64:
-                raise SecurityError("exponent too large for a template")
-            if operator == "*":
-                for seq, n in ((left, right), (right, left)):
-                    if isinstance(seq, str | list | tuple) and isinstance(n, int) and len(seq) * n > _SIZE_LIMIT:
-                        raise SecurityError("the template builds a value that is too large")
-            return super().call_binop(context, operator, left, right)
-
-        def from_string(self, source, globals=None, template_class=None):
-            if globals is not None or template_class is not None or not isinstance(source, str):
-                return super().from_string(source, globals, template_class)
-            return _COMPILED.get(source, lambda: super(Sandbox, self).from_string(source))
-
-    _ENV = Sandbox(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
-    return _ENV
+    return environment()
 
 
 def _docx_template(data: bytes):
@@ -548,6 +522,10 @@ def _docx_template(data: bytes):
 
     class Template(DocxTemplate):
         def patch_xml(self, src_xml: str) -> str:
+            from .sandbox import check_tags
+
+            check_tags(src_xml)  # linear; docxtpl's expressions are quadratic on unclosed tags
+
             def patch() -> str:
                 patched = super(Template, self).patch_xml(src_xml)
                 return _TAG_RE.sub(lambda m: m.group(0).translate(_TAG_CHARS), patched)
@@ -561,7 +539,11 @@ def _template_error(name: str, exc: Exception) -> TemplateError:
     from jinja2 import exceptions as jx
     from jinja2.sandbox import SecurityError
 
+    from .sandbox import TemplateLimit
+
     msg = str(getattr(exc, "message", None) or exc)
+    if isinstance(exc, TemplateLimit):
+        return TemplateError(f"{name}: refused: {exc}")
     if isinstance(exc, SecurityError):
         return TemplateError(
             f"{name}: refused: the template reaches for Python internals or builds a huge value "
@@ -583,8 +565,11 @@ def _template_error(name: str, exc: Exception) -> TemplateError:
 def _render_document(data: bytes, name: str, context: dict[str, Any]):
     """The rendered python-docx Document; any failure is a :class:`TemplateError`."""
     try:
+        from .sandbox import running
+
         tpl = _docx_template(data)
-        tpl.render(context, jinja_env=_environment())
+        with running():
+            tpl.render(context, jinja_env=_environment())
     except PlankitError:
         raise
     except (MemoryError, RecursionError) as exc:

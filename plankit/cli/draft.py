@@ -88,9 +88,11 @@ def todo_records(plan) -> list[dict]:
 
 def run(args: argparse.Namespace) -> int:
     from ..draft import draft_plan, render_docx, render_markdown
+    from ..output import plan_outputs
 
     if not args.output and not args.markdown:
         args.parser.error("give -o OUT.docx (or --markdown to print the draft)")
+    plan_outputs([args.output], [args.previous, args.reference, args.template], force=args.force)
     if args.track_changes:
         return _tracked(args)
     plan = draft_plan(
