@@ -104,7 +104,10 @@ CASES = [
         ("sandbox", "error", "paragraph 2",
          "thẻ bị từ chối / refused tag: the number 100000000 is huge (the limit is 100,000)")]),
     ("big power", {"{{ title }}": "{{ 2**1000 }}"}, None, [
-        ("sandbox", "error", "paragraph 2", "thẻ bị từ chối / refused tag: exponent 1000 builds a huge number")]),
+        ("sandbox", "error", "paragraph 2",
+         "thẻ bị từ chối / refused tag: 2**1000 is a huge number (the limit is 100,000)")]),
+    ("bigger power", {"{{ title }}": "{{ 10**99999 }}"}, None, [
+        ("sandbox", "error", "paragraph 2", "thẻ bị từ chối / refused tag: 10**99999 builds a huge number")]),
     ("lipsum", {"{{ signer or '' }}": "{{ lipsum(1000) }}"}, None, [
         ("sandbox", "error", "table 3, row 1, cell 2", "thẻ bị từ chối / refused tag: lipsum() builds text on request")]),
     ("huge range", {"{%p for p in closing %}": "{%p for p in range(10**9) %}"}, None, [

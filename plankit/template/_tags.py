@@ -13,6 +13,8 @@ import difflib
 import functools
 import re
 
+from ..sandbox import MAX_INT_BITS
+from ..sandbox import MAX_RANGE as NUMBER_LIMIT  # the largest number a template may write
 from .finding import RULES, Finding
 
 # A complete tag; docxtpl's own reading (non-greedy, one paragraph).
@@ -26,9 +28,6 @@ _STRAIGHT = str.maketrans({**{c: '"' for c in "“”„‟«»″"}, **{c: "'" 
                            "\u00a0": " ", "\u202f": " ", "\u2007": " "})
 # Jinja's globals: usable without the plan providing them. lipsum builds text on request.
 _GLOBALS = {"range", "dict", "cycler", "joiner", "namespace", "lipsum", "loop"}
-#: The largest number a template may write or build: Jinja's own limit on range().
-NUMBER_LIMIT = 100_000
-_MAX_EXPONENT = 64
 
 
 def _f(rule: str, where: str, context: str, message: str) -> Finding:
@@ -137,8 +136,9 @@ def _sandbox(ast, where_of) -> list[Finding]:
             bad(node, "lipsum() builds text on request")
         elif isinstance(node, nodes.Pow):
             base, exponent = number(node.left), number(node.right)
-            if exponent is not None and abs(exponent) > _MAX_EXPONENT:
-                bad(node, f"exponent {exponent} builds a huge number")
+            if base is not None and exponent is not None and exponent > 0 \
+                    and max(1, int(abs(base)).bit_length()) * exponent > MAX_INT_BITS:
+                bad(node, f"{base}**{exponent} builds a huge number")
             elif base is not None and exponent is not None and abs(base) > 1 and exponent > 0 \
                     and abs(base) ** exponent > NUMBER_LIMIT:
                 bad(node, f"{base}**{exponent} is a huge number (the limit is {NUMBER_LIMIT:,})")
@@ -159,7 +159,7 @@ def _sandbox(ast, where_of) -> list[Finding]:
 
 def check_tags(paragraphs) -> tuple[list[Finding], tuple[str, ...]]:
     """Every finding about tags, and the plan variables the template uses."""
-    from jinja2 import TemplateSyntaxError, meta, nodes
+    from jinja2 import TemplateSyntaxError, nodes
 
     findings, lines = tags_of(paragraphs)
     env = _environment()
@@ -184,7 +184,11 @@ def check_tags(paragraphs) -> tuple[list[Finding], tuple[str, ...]]:
         return findings, ()
     findings.extend(_sandbox(ast, where_of))
     known = known_variables()
-    undeclared = meta.find_undeclared_variables(ast) - _GLOBALS
+    # Names read but never set (by for, set, macro arguments) anywhere. Not jinja2.meta: its code
+    # generator folds constants, and would compute 9**9**9 itself.
+    names = list(ast.find_all(nodes.Name))
+    stored = {n.name for n in names if n.ctx in ("store", "param")}
+    undeclared = {n.name for n in names if n.ctx == "load"} - stored - _GLOBALS
     used = sorted(n for n in undeclared if n in known)
     unknown = undeclared - set(known)
     seen: set[tuple[str, str]] = set()
