@@ -25,6 +25,7 @@ EXPECTED = [
     "03-year-on-year.ipynb",
     "04-stale-copy-check.ipynb",
     "05-draft-next-year.ipynb",
+    "06-template-authoring.ipynb",
 ]
 PAGES = [name.replace(".ipynb", ".html") for name in EXPECTED]
 
@@ -209,6 +210,8 @@ def test_report_on_an_officers_folder(own_report):
     assert sorted(p.name for p in (out / "drafts").glob("*.docx")) == [
         "noi-vu-kh-tuyen-truyen-moi-2025.docx", "tu-phap-ban-scan-2025.docx",
     ]
+    # the template notebook checks a faulty template and names the nearest variable
+    assert "unknown-variable" in pages["06-template-authoring.html"] and "titel" in pages["06-template-authoring.html"]
 
 
 @pytest.mark.slow

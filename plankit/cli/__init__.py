@@ -20,7 +20,7 @@ from ..errors import PlankitError
 __all__ = ["build_parser", "main"]
 
 # Commands in the order the help lists them; modules not listed come after, by name.
-ORDER = ("read", "cite", "graph", "diff", "lint", "restore", "draft", "report", "demo")
+ORDER = ("read", "cite", "graph", "diff", "lint", "restore", "draft", "template", "report", "demo")
 
 
 def _command_modules() -> list[str]:

@@ -171,7 +171,7 @@ def _paragraphs(layout: Layout, folded_text: str) -> list[_Para | RawTable]:
         folded = folded_text[s:e]
         adjacent = bool(out) and isinstance(out[-1], _Para) and text[prev_end:s].count("\n") == 1
         continues = adjacent and (
-            (wrap and not _starts_unit(folded, line))
+            (wrap and not _starts_unit(folded, line) and not _capitals_edge(text, out[-1], line))
             or (hard and _continues_line(text, folded_text, out[-1], s, e, width))
         )
         if continues:
@@ -180,6 +180,14 @@ def _paragraphs(layout: Layout, folded_text: str) -> list[_Para | RawTable]:
             out.append(_Para(s, e, item.source, e))
         prev_end = e
     return out
+
+
+def _capitals_edge(text: str, para: _Para, line: str) -> bool:
+    """Whether a line of capitals ends ``para`` or is ``line``: header cells and titles
+    (``UBND TINH X`` over ``SO Y``, ``KE HOACH`` over the subject) stand on lines of their own,
+    in a scan without diacritics as in any text."""
+    last_start = text.rfind("\n", para.start, para.end) + 1 or para.start
+    return is_upper_text(line) or is_upper_text(text[max(last_start, para.start) : para.end])
 
 
 # The second half of a range of years at a line start: "- 2025;", "– 2030".
