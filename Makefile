@@ -21,6 +21,7 @@ $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -e '.[notebooks,dev]'
+	$(PIP) install --quiet -e '.[dask]'
 	touch $(STAMP)
 
 # Installs the Debian packages that are missing, when apt is there; says what is missing otherwise.
