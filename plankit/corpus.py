@@ -345,13 +345,16 @@ def read_corpus(
     progress: bool = False,
     executor: Executor | None = None,
     batch: int | None = None,
+    searchable: bool = False,
+    force: bool = False,
 ) -> Corpus:
     """Read every plan under ``paths`` (files or folders); failures are collected, not raised.
 
     Uses a process pool with ``workers`` processes (default: the machine's cores) when there
     are many files, or ``executor`` (a Dask cluster's ``client.get_executor()``; see
     :func:`map_corpus`), and shows a tqdm progress bar when ``progress`` is true. Plans come
-    back in path order. For a corpus too large to hold, use :func:`map_corpus` with a
+    back in path order. ``searchable`` writes ``NAME.searchable.pdf`` beside each scanned PDF
+    (not over an existing one unless ``force``). For a corpus too large to hold, use :func:`map_corpus` with a
     function that keeps only what you need.
     """
     if isinstance(paths, (str, os.PathLike)):
@@ -359,7 +362,10 @@ def read_corpus(
     files = [str(p) for p in plan_files(paths)]
     order = {f: k for k, f in enumerate(files)}
     results = sorted(
-        map_corpus(None, files, executor=executor, batch=batch, workers=workers, progress=progress),
+        map_corpus(
+            None, files, executor=executor, batch=batch, workers=workers, progress=progress,
+            searchable=searchable, force=force,
+        ),
         key=lambda r: order[r.path],
     )
     plans = tuple(r.value for r in results if r.ok)

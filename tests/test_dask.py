@@ -3,6 +3,7 @@ on a Dask LocalCluster of two worker processes, and with tasks that die."""
 
 from __future__ import annotations
 
+import json
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -152,7 +153,9 @@ def test_mapped_repr():
 
 # -- a Dask cluster of two worker processes -----------------------------------------------------
 @pytest.mark.slow
-def test_local_cluster_gives_the_local_pools_results(folder):
+def test_local_cluster_gives_the_local_pools_results(folder, capsys):
+    from plankit.cli import main
+
     distributed = pytest.importorskip("distributed", reason="the [dask] extra is not installed")
     cluster = distributed.LocalCluster(
         processes=True, n_workers=2, threads_per_worker=1, dashboard_address=None
@@ -162,6 +165,7 @@ def test_local_cluster_gives_the_local_pools_results(folder):
             executor = client.get_executor()
             on_cluster = _by_path(map_corpus(header_row, [PLANS, folder], executor=executor, batch=3))
             corpus = read_corpus([PLANS, folder], executor=executor, batch=4)
+        status = main(["read", str(folder), "--scheduler", cluster.scheduler_address, "--format", "json"])
     finally:
         cluster.close()
     local = _by_path(map_corpus(header_row, [PLANS, folder], workers=2, batch=3))
@@ -170,3 +174,7 @@ def test_local_cluster_gives_the_local_pools_results(folder):
     assert sum(1 for _, error in on_cluster.values() if error) == 2
     assert len(corpus) == 18 and len(corpus.errors) == 2
     assert [p.header.reference for p in corpus][5:7] == ["100/KH-SNV", "101/KH-SNV"]
+    assert status == 1  # the broken and the empty file
+    out, err = capsys.readouterr()
+    assert [row["header"]["number"] for row in json.loads(out)][:2] == ["100", "101"]
+    assert err.count("không đọc được / cannot read") == 2

@@ -148,3 +148,18 @@ def test_page_scanned_upside_down_is_turned_upright(original, tmp_path):
     plan = read_plan(tmp_path / "upside-down.png")
     assert plan.header.reference == "181/KH-SCT"
     assert plan.header.date.isoformat() == "2022-02-07"
+
+
+@pytest.mark.slow
+@needs_tools
+def test_cli_read_writes_a_searchable_pdf_and_never_over_one(original, tmp_path, capsys):
+    from plankit.cli import main
+
+    _, pdf = original
+    scanned = scan(pdf, tmp_path / "scan.pdf", dpi=200)
+    assert main(["read", str(scanned), "--searchable", "--format", "csv"]) == 0
+    assert (tmp_path / "scan.searchable.pdf").is_file()
+    assert "181,KH-SCT" in capsys.readouterr().out
+    assert main(["read", str(scanned), "--searchable"]) == 1
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'scan.searchable.pdf'}" in err
