@@ -11,9 +11,8 @@ rasterised at 300 dpi into an image-only PDF (a scan). In one run, on the same f
   200 and at 300 dpi.
 
 Pages per second and the ratio (target >= 4x on two cores) are reported with the load average,
-since the machine is shared, and the CPU seconds per page of the child processes (pdftoppm and
-Tesseract; the rendering for the red channel and deskew runs in this process and is not in it),
-which load does not inflate.
+since the machine is shared, and the CPU seconds per page (this process, where pages are
+straightened, and its children pdftoppm and Tesseract), which load does not inflate.
 
 **Accuracy.** The first page is degraded as scans come: rasterised at 150, 200 and 300 dpi,
 turned by 1.5 degrees, a red round stamp over the signature, a little salt-and-pepper noise,
@@ -238,10 +237,11 @@ def ocr_before(pdf: Path, dpi: int = 300) -> str:
 
 
 def _child_cpu() -> float:
-    """CPU seconds of finished child processes (pdftoppm, Tesseract): a figure load does not
-    inflate, unlike wall time on a shared machine."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+    """CPU seconds of this process and its finished children (pdftoppm, Tesseract): a figure
+    load does not inflate, unlike wall time on a shared machine."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _pages(pdf: Path) -> int:
