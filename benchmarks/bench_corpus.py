@@ -241,10 +241,18 @@ def score_citations(docs: list[Doc]) -> dict:
     }
 
 
+def score_diff(docs: list[Doc]) -> dict:
+    """Re-wrap phantoms and redline exactness (:mod:`benchmarks.bench_corpus_diff`)."""
+    from benchmarks.bench_corpus_diff import score_diff as diff_section
+
+    return diff_section(docs)
+
+
 #: The sections run by :func:`run`, in order: name -> ``function(docs) -> dict``.
 SECTIONS: dict[str, Callable[[list[Doc]], dict]] = {
     "header": score_header,
     "citations": score_citations,
+    "diff": score_diff,
 }
 
 

@@ -10,7 +10,14 @@ Each input drives one of the targets, chosen by its first byte:
   every span of the plan must slice its text;
 * ``extract_citations``: the same text; every citation span must lie inside it;
 * ``decode_bytes``: the raw bytes (UTF-8, UTF-16, Windows-1258, TCVN3, VNI detection);
-* ``read_docx``: the raw bytes as a .docx (zip, XML, size limits).
+* ``read_docx``: the raw bytes as a .docx (zip, XML, size limits);
+* ``lint_plan``: the text read as a plan and linted; every finding's span must lie inside the
+  text and ``surface`` must be what it covers;
+* ``diff_plans``: the text cut in two at its first ``\x00`` (or its middle), each half read as a
+  plan, the halves diffed; every change's spans must lie inside their plan's text;
+* ``docx_body``: the rest as the body of a valid .docx: raw WordprocessingML when it starts with
+  ``<`` (paragraphs, numbering references, deleted marks, tables), else its lines as paragraphs,
+  so the .docx walker is reached past the zip layer.
 
 Only :class:`plankit.PlankitError` may escape a read path: any other exception, a broken span
 or a per-input time-out (``-timeout``, 20 s) is a crash. The crashing input is printed
@@ -37,7 +44,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 PLANS = REPO / "plans"
 FORMS = (None, "docx-export", "markdown", "news", "ocr", "text")
-TARGETS = ("read_text", "extract_citations", "decode_bytes", "read_docx")
+# New targets go at the end: the first byte of the saved crashing inputs picks the target.
+TARGETS = ("read_text", "extract_citations", "decode_bytes", "read_docx", "lint_plan", "diff_plans", "docx_body")
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MAX_LEN = 8192
 ARTIFACTS = REPO / "benchmarks" / "_work" / "fuzz"  # git-ignored: crashing inputs land here
 
@@ -69,6 +78,53 @@ def _check_spans(plan) -> None:
         inside(span, f"header {name}")
 
 
+def _inside(span, length: int, what: str) -> None:
+    if span is not None and not (0 <= span.start <= span.end <= length):
+        raise FuzzFailure(f"{what} span {span} outside the text (length {length})")
+
+
+def _docx_with_body(body: bytes, template: bytes) -> bytes:
+    """``template`` (a .docx) with ``body`` as the content of its document's w:body."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    text = body.decode("utf-8", errors="replace")
+    if not text.lstrip().startswith("<"):
+        text = "".join(f"<w:p><w:r><w:t xml:space=\"preserve\">{escape(line)}</w:t></w:r></w:p>"
+                       for line in text.splitlines())
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W_NS}">'
+           f"<w:body>{text}</w:body></w:document>").encode("utf-8", errors="replace")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(template)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, xml if info.filename == "word/document.xml" else src.read(info.filename))
+    return out.getvalue()
+
+
+def _check_target(modules: dict, target: str, form, body: bytes) -> None:
+    """The targets added for issue 22: lint, diff and the .docx walker."""
+    if target == "lint_plan":
+        plan = modules["read_text"](body.decode("utf-8", errors="replace"), "fuzz.txt", form=form)
+        for finding in modules["lint_plan"](plan):
+            _inside(finding.span, len(plan.text), f"finding {finding.code}")
+            if finding.surface != finding.span.slice(plan.text):
+                raise FuzzFailure(f"finding {finding.code}: surface {finding.surface!r} is not what its span covers")
+    elif target == "diff_plans":
+        text = body.decode("utf-8", errors="replace")
+        cut = text.find("\x00")
+        cut = cut if cut >= 0 else len(text) // 2
+        old = modules["read_text"](text[:cut], "old.txt", form=form)
+        new = modules["read_text"](text[cut + 1 :], "new.txt", form=form)
+        diff = modules["diff_plans"](old, new)
+        for change in diff.changes:
+            _inside(change.old_span, len(old.text), f"change {change.kind} (old)")
+            _inside(change.new_span, len(new.text), f"change {change.kind} (new)")
+    elif target == "docx_body":
+        layout = modules["read_docx"](_docx_with_body(body, modules["docx_template"]), "fuzz.docx")
+        for item in layout.items:
+            _inside(getattr(item, "span", None), len(layout.text), type(item).__name__)
+
+
 def make_target(modules: dict):
     """The function atheris calls with each input."""
     from plankit.errors import PlankitError
@@ -95,6 +151,8 @@ def make_target(modules: dict):
                     raise FuzzFailure("decode_bytes returned no text")
             elif target == "read_docx" and "read_docx" in modules:
                 modules["read_docx"](body, "fuzz.docx")
+            elif target in modules or (target == "docx_body" and "docx_template" in modules):
+                _check_target(modules, target, form, body)
         except PlankitError:
             return
         except BaseException:
@@ -111,7 +169,9 @@ def _seed_corpus(folder: Path) -> None:
     for text in texts:
         for start in range(0, min(len(text), 4 * 2048), 2048):
             chunk = text[start : start + 2048]
-            for t in range(len(TARGETS) - 1):
+            for t, name in enumerate(TARGETS):
+                if name == "read_docx":
+                    continue
                 (folder / f"seed-{k:04d}").write_bytes(bytes([t]) + chunk)
                 k += 1
     try:
@@ -122,7 +182,14 @@ def _seed_corpus(folder: Path) -> None:
             d.add_paragraph(line)
         buf = io.BytesIO()
         d.save(buf)
-        (folder / "seed-docx").write_bytes(bytes([3]) + buf.getvalue())
+        (folder / "seed-docx").write_bytes(bytes([TARGETS.index("read_docx")]) + buf.getvalue())
+        numbered = (
+            '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>I. MỤC ĐÍCH</w:t></w:r></w:p>'
+            '<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr><w:r><w:t>Căn cứ </w:t></w:r></w:p>'
+            '<w:p><w:r><w:t>Kế hoạch số 12/KH-UBND</w:t></w:r></w:p>'
+            '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>TT</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
+        )
+        (folder / "seed-docx-body").write_bytes(bytes([TARGETS.index("docx_body")]) + numbered.encode())
     except Exception:  # pragma: no cover - python-docx is a dependency; the fuzzer still runs
         pass
 
@@ -150,6 +217,26 @@ def _fuzz(corpus: str, flags: list[str]) -> None:
             modules["read_docx"] = read_docx
         except ImportError:
             pass
+        try:
+            from plankit.lint import lint_plan
+
+            modules["lint_plan"] = lint_plan
+        except ImportError:
+            pass
+        try:
+            from plankit.diff import diff_plans
+
+            modules["diff_plans"] = diff_plans
+        except ImportError:
+            pass
+    if "read_docx" in modules:
+        import docx
+
+        d = docx.Document()
+        d.add_paragraph("KẾ HOẠCH")
+        buf = io.BytesIO()
+        d.save(buf)
+        modules["docx_template"] = buf.getvalue()
     print(f"fuzzing {', '.join(modules)}", flush=True)
     atheris.Setup([sys.argv[0], *flags, corpus], make_target(modules))
     atheris.Fuzz()

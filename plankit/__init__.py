@@ -43,6 +43,8 @@ _LAZY = {
     "draft_plan": "plankit.draft",
     "render_docx": "plankit.render",
     "render_markdown": "plankit.render",
+    "draft_docx": "plankit.track",
+    "annotate_docx": "plankit.annotate",
 }
 
 __all__ = [

@@ -10,6 +10,7 @@ lives in :mod:`plankit.render`; those names are importable from here too.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import functools
@@ -25,7 +26,7 @@ from .render import (
     _Item,
     _parts,
     _recipient,
-    _signer_lines,
+    _signature_titles,
     default_template,
     place_date,
     render_docx,
@@ -115,7 +116,7 @@ MSG = {
                 "(the district level ended on 2025-07-01: rewrite this)",
     "issuer": "Cơ quan ban hành đã đổi thành {issuer}: kiểm tra ký hiệu {symbol} "
               "(the issuing body changed: check the document symbol)",
-    "signer": "Chưa có chức danh người ký (KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC hoặc GIÁM ĐỐC): bổ sung "
+    "signer": "Chưa có chức danh người ký ({hint}): bổ sung "
               "(the signer's title is missing)",
     "signer-ocr": "Họ tên người ký lấy từ bản quét: kiểm tra lại (the signer's name comes from a scan: check it)",
     "table-ocr": "Bảng hoạt động dựng lại từ bản quét: kiểm tra từng ô (activity table rebuilt from a scan: check every cell)",
@@ -170,8 +171,8 @@ def _flatten(raw: str) -> tuple[str, list[int]]:
     return "".join(out), omap
 
 
-def _apply(text: str, edits: list[_Edit], marks: list[tuple[int, int, str, str]]) -> _Piece:
-    """Apply non-overlapping edits (earlier ones win) and move the marks with the text."""
+def _choose(text: str, edits: list[_Edit]) -> list[_Edit]:
+    """The edits that change something and do not overlap an earlier one, in text order."""
     chosen: list[_Edit] = []
     for e in edits:
         if e.new == text[e.start : e.end]:
@@ -179,7 +180,12 @@ def _apply(text: str, edits: list[_Edit], marks: list[tuple[int, int, str, str]]
         if any((e.start < c.end and c.start < e.end) or (e.start == e.end == c.start) for c in chosen):
             continue
         chosen.append(e)
-    chosen.sort(key=lambda e: e.start)
+    return sorted(chosen, key=lambda e: e.start)
+
+
+def _apply(text: str, edits: list[_Edit], marks: list[tuple[int, int, str, str]]) -> _Piece:
+    """Apply non-overlapping edits (earlier ones win) and move the marks with the text."""
+    chosen = _choose(text, edits)
     out, pos, shifts = [], 0, []  # shifts: (old_start, old_end, new_start, new_end)
     delta = 0
     for e in chosen:
@@ -263,6 +269,7 @@ class _Rewriter:
         self.on = on
         self.province = province
         self.replacements = [(nfc(k), nfc(v)) for k, v in (replacements or {}).items() if k]
+        self.reference: _Reference | None = None  # set by draft_plan for an OCR'd plan
         # Doubled words the linter is sure of ("cơ chế chế" -> "cơ chế"), by their surface, so
         # that the subject and table cells are corrected too; "truyền truyền thống" is not one.
         from .lint import lint_plan
@@ -296,6 +303,22 @@ class _Rewriter:
         ``kind``: ``subject`` (every year is the plan year), ``basis`` (years are the cited
         documents': none moves), ``body``, ``closing``, ``cell`` or ``name``.
         """
+        flat, _omap, edits, marks = self._changes(raw, base, kind, fix)
+        return _apply(flat, edits, marks)
+
+    def raw_changes(self, raw: str, base: int | None, kind: str, fix: tuple[str, str] | None = None
+                    ) -> tuple[list[_Edit], list[tuple[int, int, str, str]]]:
+        """The edits and to-do marks of :meth:`rewrite`, as offsets into ``raw`` itself (the
+        tracked-changes writer edits the document where the words are, white space and all)."""
+        flat, omap, edits, marks = self._changes(raw, base, kind, fix)
+
+        def back(f: int) -> int:
+            return bisect.bisect_left(omap, f)
+
+        chosen = [_Edit(back(e.start), back(e.end), e.new) for e in _choose(flat, edits)]
+        return chosen, [(back(s), back(e), k, m) for s, e, k, m in marks]
+
+    def _changes(self, raw: str, base: int | None, kind: str, fix: tuple[str, str] | None):
         flat, omap = _flatten(raw)
         folded = fold(flat)
         n = len(raw)
@@ -346,7 +369,7 @@ class _Rewriter:
                         marks.append((*where, "basis", msg))
                     else:
                         marks.append((*where, "citation", MSG["citation"].format(old=old, key=c.key, year=self.year)))
-        return _apply(flat, edits, marks)
+        return flat, omap, edits, marks
 
     def _years(self, folded: str, kind: str, inside) -> list[_Edit]:
         P, Y = self.plan_year, self.year
@@ -432,6 +455,61 @@ def _basis_line(item: str | Citation, last: bool) -> str:
     return text + ("." if last else ";")
 
 
+_BARE_COUNCIL = re.compile(r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)$")
+_PLACE_LINE = re.compile(r"^(?:tinh|thanh pho|tp\.?)\s+\w")
+
+
+def _with_place(plan: Plan, parent: str | None) -> str | None:
+    """The parent body with its province: a header laid out as ``ỦY BAN NHÂN DÂN`` over
+    ``TỈNH HẢI DƯƠNG`` (two lines, or two paragraphs of a table cell) is one body.
+
+    >>> from plankit.read import read_text
+    >>> plan = read_text("ỦY BAN NHÂN DÂN\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
+    ...                  "TỈNH HẢI DƯƠNG\\tĐộc lập - Tự do - Hạnh phúc\\nSố: 2/KH-UBND\\nKẾ HOẠCH")
+    >>> _with_place(plan, "ỦY BAN NHÂN DÂN")
+    'ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG'
+    """
+    if not parent or not _BARE_COUNCIL.match(" ".join(fold(parent).split())):
+        return parent
+    span = plan.header.span("parent")
+    for block in plan.blocks_of("header"):
+        if span is not None and block.span.end <= span.end:
+            continue
+        left = _flat(block.text.split("\t")[0])
+        if _PLACE_LINE.match(fold(left)):
+            return f"{parent} {left}"
+    return parent
+
+
+@functools.cache
+def _signer_titles() -> tuple[tuple[str, str, str], ...]:
+    """Rows of ``plankit/data/signer_titles.tsv``: (folded body prefix, deputy block, head)."""
+    from importlib import resources
+
+    text = resources.files("plankit.data").joinpath("signer_titles.tsv").read_text(encoding="utf-8")
+    rows = [tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple(sorted(rows[1:], key=lambda r: len(r[0]), reverse=True))
+
+
+def signer_hint(body: str | None) -> str:
+    """The signature block a document of ``body`` carries, as a hint for a missing title.
+
+    >>> signer_hint("Sở Công Thương")
+    'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC hoặc GIÁM ĐỐC'
+    >>> signer_hint("UBND tỉnh Hải Dương")
+    'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH hoặc TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH'
+    >>> signer_hint("Bộ Nội vụ")
+    'KT. BỘ TRƯỞNG / THỨ TRƯỞNG hoặc BỘ TRƯỞNG'
+    >>> signer_hint("Văn phòng UBND thành phố Cần Thơ")
+    'KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG hoặc CHÁNH VĂN PHÒNG'
+    """
+    folded = " ".join(fold(body or "").split())
+    for prefix, deputy, head in _signer_titles():
+        if folded == prefix or folded.startswith(prefix + " "):
+            return f"{deputy} hoặc {head}"
+    return "KT. THỦ TRƯỞNG CƠ QUAN / CẤP PHÓ hoặc THỦ TRƯỞNG CƠ QUAN"
+
+
 def _draft_name(name: str, year: int) -> str:
     """``can-tho/2025-so-khcn.ocr.txt`` -> ``can-tho/2026-so-khcn.draft.txt``."""
     path = Path(name)
@@ -447,7 +525,7 @@ def draft_plan(
     year: int,
     date: dt.date | str | None = None,
     number: str | int | None = None,
-    basis: Iterable[str | Citation] | None = None,
+    basis: Iterable[str | Citation] | str | Citation | None = None,
     replacements: Mapping[str, str] | None = None,
     reference: Plan | str | os.PathLike[str] | None = None,
 ) -> Plan:
@@ -459,8 +537,9 @@ def draft_plan(
     * every year the plan speaks of itself in moves to ``year`` (the subject, "năm X" in the
       body, "Trong năm X" in the activity table, the closing "Trên đây là Kế hoạch ... năm X"),
       whatever stale year last year's plan had; years of cited documents and periods stay;
-    * the basis is ``basis`` when given (citation strings or :class:`Citation` values), else last
-      year's basis stays and last year's yearly plans in it become to-dos;
+    * the basis is ``basis`` when given (one clause as a string, or several: citation strings or
+      :class:`Citation` values), replacing last year's clauses whole (wrapped over lines or
+      bulleted); else last year's basis stays and last year's yearly plans in it become to-dos;
     * agency and place names become those valid on the new date (a recipient that became the
       issuing body itself is dropped), known typos are corrected, ``replacements`` applied;
     * the number and the day stay blank unless given.
@@ -481,6 +560,7 @@ def draft_plan(
         raise ValueError(f"year must be a year such as 2026, not {year!r}")
     prev = as_plan(previous)
     original = prev
+    ref = None
     if prev.source.ocr:
         ref = None if reference is None else as_plan(reference)
         prev = prev.restored(reference=ref)
@@ -502,11 +582,13 @@ def draft_plan(
     if province is not None and not province.valid_on(on) and province.successor:
         place = match_place(province.successor).name if match_place(province.successor) else province.successor
     rw = _Rewriter(prev, year=year, on=on, province=place, replacements=replacements)
+    if ref is not None:  # an OCR'd plan's pieces that match the clean reference take its text
+        rw.reference = _Reference(ref, _Rewriter(ref, year=year, on=on, province=place, replacements=replacements))
 
     def name(value: str | None) -> str | None:
         return rw.rewrite(value, None, "name").text if value else value
 
-    parent = name(h.parent or oh.parent)
+    parent = name(_with_place(prev, h.parent) or _with_place(original, oh.parent))
     issuer = name(h.issuer or oh.issuer) or ""
     symbol = h.symbol or oh.symbol or "KH-"
     w = _Writer()
@@ -551,7 +633,7 @@ def draft_plan(
         else:
             piece = rw.rewrite(raw, item.span.start, "basis")
         kept.append(piece)
-    given = list(basis) if basis is not None else None
+    given = [basis] if isinstance(basis, str | Citation) else (list(basis) if basis is not None else None)
     if given:
         for k, b in enumerate(given):
             w.line(_basis_line(b, k == len(given) - 1))
@@ -578,16 +660,16 @@ def draft_plan(
     for k, r in enumerate(recipients):
         w.line(f"- {r}{'.' if k == len(recipients) - 1 else ';'}")
     w.line()
-    titles = _signer_lines(h.signer_title or oh.signer_title)
+    titles = _signature_titles(prev) or _signature_titles(original)
     for t in titles:
         w.line(t.upper())
-    signer = h.signer or oh.signer or ""
+    signer = oh.signer or h.signer or ""  # a name is never restored (guessed), only flagged
     w.line()
     at = w.line(signer)
     if signer and original.source.ocr:
         w.todo("signer", MSG["signer-ocr"], at, at + len(signer))
     if not titles:
-        w.todo("signer", MSG["signer"], at, at + len(signer))
+        w.todo("signer", MSG["signer"].format(hint=signer_hint(prev.facts.issuer or issuer or parent)), at, at + len(signer))
     # -- appendix --------------------------------------------------------------------------
     if parts_.appendix:
         w.line()
@@ -602,7 +684,111 @@ def draft_plan(
     return dataclasses.replace(plan, draft=True, todo=tuple(todos))
 
 
+_YEAR_TOKEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _noise_only(ocr: str, ref: str) -> bool:
+    """Whether folded ``ocr`` differs from folded ``ref`` only as OCR damage does: misread
+    words (a replaced stretch that still looks like the reference's), a dropped word, and years
+    (which roll anyway); not an added clause or a word put in another's place.
+
+    >>> _noise_only("b !_ong ghep noi dung nam 2025", "b) long ghep noi dung nam 2022")
+    True
+    >>> _noise_only("dan ap phich ve cchc (do so)", "dan ap phich (do so)")
+    False
+    """
+    import difflib
+
+    a = _YEAR_TOKEN.sub("0000", ocr).split()
+    b = _YEAR_TOKEN.sub("0000", ref).split()
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if op == "delete":
+            return False  # words the reference does not have: written since
+        if op == "insert":
+            if j2 - j1 > 1:
+                return False
+            continue
+        mine, theirs = " ".join(a[i1:i2]), " ".join(b[j1:j2])
+        short = mine[:1] == theirs[:1] and max(len(mine), len(theirs)) <= 4  # "tor" for "tu"
+        if not short and difflib.SequenceMatcher(None, mine, theirs, autojunk=False).ratio() < 0.5:
+            return False
+    return True
+
+
+class _Reference:
+    """A clean earlier plan of the same issuer, whose paragraphs and table rows an OCR'd plan's
+    pieces take when they match it closely (after restoration): the clean text, rewritten for
+    the new year by the reference's own rewriter (so its years roll from its own year)."""
+
+    # How close a restored paragraph must be to the reference's (folded characters, difflib
+    # ratio): OCR noise and a rolled year stay above it; a rewritten sentence falls below.
+    PARAGRAPH_RATIO = 0.9
+    # How many of a table row's words (folded) the reference row must share: OCR scrambles the
+    # cells of a row, so the row is compared as a bag of words.
+    ROW_OVERLAP = 0.6
+
+    def __init__(self, ref: Plan, rw: _Rewriter):
+        self.ref = ref
+        self.rw = rw
+        parts = _parts(ref)
+        self.items = [i for i in (*parts.basis, *parts.body, *parts.closing, *parts.appendix)
+                      if i.kind in ("paragraph", "item", "closing") and i.span is not None]
+        self.folded = [fold(i.text) for i in self.items]
+        self.rows = [(row, self._bag(" ".join(c.text for c in row[1:]))) for t in ref.tables for row in t.rows]
+
+    @staticmethod
+    def _bag(text: str) -> set[str]:
+        return {w for w in re.findall(r"\w+", fold(text)) if not w.isdigit()}
+
+    @staticmethod
+    def _marker(folded: str) -> str:
+        m = re.match(r"^(\w{1,3})\s*[).]\s", folded)
+        return m.group(1) if m else ""
+
+    def paragraph(self, text: str, kind: str) -> _Piece | None:
+        import difflib
+
+        folded = fold(_flat(text))
+        best, best_ratio = None, 0.0
+        for item, other in zip(self.items, self.folded, strict=True):
+            if abs(len(other) - len(folded)) > 0.2 * max(len(folded), 1):
+                continue
+            m = difflib.SequenceMatcher(None, folded, other, autojunk=False)
+            if m.quick_ratio() < self.PARAGRAPH_RATIO:
+                continue
+            ratio = m.ratio()
+            if ratio > best_ratio:
+                best, best_ratio = item, ratio
+        if best is None or best_ratio < self.PARAGRAPH_RATIO:
+            return None
+        theirs = self._marker(fold(best.text))
+        if theirs and not folded.startswith(theirs):
+            return None  # "b) ..." never becomes "c) ...": the plan's own numbering stays
+        if not _noise_only(folded, fold(best.text)):
+            return None  # the officer changed the wording since: keep it
+        raw = self.ref.text[best.span.start : best.span.end]
+        return self.rw.rewrite(raw, best.span.start, kind)
+
+    def row(self, cells: tuple) -> list[_Piece] | None:
+        bag = self._bag(" ".join(c.text for c in cells[1:]))
+        if not bag:
+            return None
+        best, score = None, 0.0
+        for row, other in self.rows:
+            if len(row) != len(cells) or not other:
+                continue
+            overlap = len(bag & other) / len(bag | other)
+            if overlap > score:
+                best, score = row, overlap
+        if best is None or score < self.ROW_OVERLAP:
+            return None
+        return [self.rw.rewrite(self.ref.text[c.span.start : c.span.end], c.span.start, "cell") for c in best]
+
+
 def _write_item(w: _Writer, rw: _Rewriter, prev: Plan, item: _Item, kind: str) -> None:
+    reference = rw.reference
     if item.kind == "table":
         table = item.table
         columns = [_flat(c) for c in table.columns]
@@ -611,7 +797,8 @@ def _write_item(w: _Writer, rw: _Rewriter, prev: Plan, item: _Item, kind: str) -
             columns = ["TT", *columns]
         start = w.line("\t".join(columns))
         for k, row in enumerate(table.rows, 1):
-            cells = [rw.rewrite(c.text, None, "cell") for c in row]
+            cells = (reference.row(row) if reference is not None and numbered else None) or [
+                rw.rewrite(c.text, None, "cell") for c in row]
             if numbered:
                 cells = cells[1:]
             w.write(f"{k}")
@@ -622,5 +809,10 @@ def _write_item(w: _Writer, rw: _Rewriter, prev: Plan, item: _Item, kind: str) -
         if prev.source.ocr:
             w.todo("table", MSG["table-ocr"], start, w.pos - 1)
         return
+    if reference is not None and item.kind in ("paragraph", "item", "closing"):
+        piece = reference.paragraph(item.text, kind)
+        if piece is not None:
+            w.line(piece)
+            return
     raw = prev.text[item.span.start : item.span.end] if item.span else item.text
     w.line(rw.rewrite(raw, item.span.start if item.span else None, kind, item.fix))

@@ -14,6 +14,7 @@ __all__ = [
     "LintConfigError",
     "OCRUnavailable",
     "OfficeUnavailable",
+    "OutputError",
     "OutputExists",
     "PlankitError",
     "ReadError",
@@ -72,16 +73,45 @@ class TemplateError(PlankitError):
     """A Word template is broken, reaches for Python internals, or names a missing variable."""
 
 
-class OutputExists(PlankitError):
-    """An output file exists and ``force`` was not given."""
+class OutputError(PlankitError):
+    """An output cannot be written: it is an input, a link or a special file, or the system
+    refused (permission, missing or read-only folder, disk full). One line naming the path.
 
-    def __init__(self, path: str | PathLike[str]):
-        self.path = str(path)
-        super().__init__(f"{self.path}: already exists (use --force to overwrite)")
+    >>> str(OutputError("drafts/x.docx", "hết dung lượng đĩa / disk full"))
+    'drafts/x.docx: hết dung lượng đĩa / disk full'
+    """
+
+    def __init__(self, path: str | PathLike[str], reason: str):
+        self.path = _shown(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
 
 
-class UnsafePath(PlankitError):
+class OutputExists(OutputError):
+    """An output file exists and ``force`` was not given (or another writer made it first)."""
+
+    def __init__(self, path: str | PathLike[str], reason: str = "already exists (use --force to overwrite)"):
+        super().__init__(path, reason)
+
+
+class UnsafePath(OutputError):
     """An output path would escape the folder it was meant to stay in."""
+
+    def __init__(self, message: str):
+        PlankitError.__init__(self, message)
+        self.path, _, self.reason = message.partition(": ")
+
+
+def _shown(path: str | PathLike[str]) -> str:
+    r"""A path as text a terminal can print: bytes that are not UTF-8 become U+FFFD.
+
+    >>> _shown(b"k\xe9-hoach.txt".decode("utf-8", "surrogateescape")) == "k\ufffd-hoach.txt"
+    True
+    """
+    import os
+
+    raw = os.fsencode(path)
+    return raw.decode("utf-8", "replace")
 
 
 class LintConfigError(PlankitError):

@@ -93,6 +93,54 @@ def _signer_lines(title: str | None) -> list[str]:
     return lines
 
 
+# A line of the signature block above the name: an authority prefix (thay mặt, ký thay, quyền,
+# thừa lệnh, thừa ủy quyền) or the upper-case title under it ("PHÓ CHỦ TỊCH", "GIÁM ĐỐC").
+_SIGN_PREFIX = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\.\s*\S")
+
+
+def _signature_blocks(plan: Plan) -> list:
+    """The blocks of the signer's title lines as written above the name: ``TM. ỦY BAN NHÂN
+    DÂN`` / ``KT. CHỦ TỊCH`` / ``PHÓ CHỦ TỊCH``, even when the reader left the ``TM.`` line out of
+    the signature (a paragraph between the recipients and the title)."""
+    from .text import is_upper_text
+
+    span = plan.header.span("signer")
+    if span is None:
+        return []
+    blocks = list(plan.blocks)
+    at = next((i for i, b in enumerate(blocks) if b.span.start <= span.start < max(b.span.end, b.span.start + 1)), None)
+    if at is None:
+        return []
+    found = []
+    for block in reversed(blocks[:at]):
+        text = _flat(block.text)
+        if block.kind not in ("signature", "paragraph", "other", "heading") or "\t" in block.text:
+            break
+        if not text or len(text) > 60 or not (is_upper_text(text) or _SIGN_PREFIX.match(text)):
+            break
+        found.append(block)
+    return found[::-1]
+
+
+def _signature_titles(plan: Plan) -> list[str]:
+    """The signer's title lines (see :func:`_signature_blocks`), else the header's signer title.
+
+    >>> from plankit.read import read_text
+    >>> plan = read_text("Nơi nhận:\\n- Bộ Nội vụ;\\n- Lưu: VT.\\nTM. ỦY BAN NHÂN DÂN\\nKT. CHỦ TỊCH\\n"
+    ...                  "PHÓ CHỦ TỊCH\\nLưu Văn Bản")
+    >>> _signature_titles(plan)
+    ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']
+    """
+    from .text import fold
+
+    lines = [_flat(b.text) for b in _signature_blocks(plan)]
+    given = _signer_lines(plan.header.signer_title)
+    folded = {fold(x) for x in lines}
+    if lines and all(fold(x) in folded for x in given):
+        return lines
+    return given
+
+
 def _recipient(raw: str) -> str:
     return _flat(raw).lstrip("-–• ").rstrip(";,. ").strip()
 
@@ -150,6 +198,9 @@ def _parts(plan: Plan) -> _Parts:
     a numbered heading that is really a paragraph (long, ends with a full stop) is a paragraph.
     """
     heads = {s.heading.start: s for s in plan.walk()}
+    signing = {b.span.start for b in _signature_blocks(plan)}
+    # The basis clauses are the plan's facts: each clause whole, wrapped over lines or bulleted.
+    clauses = [c.span for c in plan.facts.basis]
     parts = _Parts([], [], [], [])
     stage = "front"  # front -> body -> closing -> tail -> appendix
 
@@ -165,7 +216,7 @@ def _parts(plan: Plan) -> _Parts:
         kind = block.kind
         if kind in ("header", "doc-type", "subject", "boilerplate"):
             continue
-        if kind in ("recipients", "signature"):
+        if kind in ("recipients", "signature") or block.span.start in signing:
             stage = "tail" if stage != "appendix" else stage
             continue
         section: Section | None = heads.get(block.span.start)
@@ -181,8 +232,14 @@ def _parts(plan: Plan) -> _Parts:
         text = _flat(block.text)
         if not text:
             continue
-        if kind == "basis" and stage == "front":
-            parts.basis.append(_Item("basis", 0, block.span, text))
+        clause = next((c for c in clauses if c.overlaps(block.span)), None) if stage == "front" else None
+        if clause is not None:
+            last = parts.basis[-1] if parts.basis else None
+            if last is not None and last.span.overlaps(clause):
+                parts.basis[-1] = dataclasses.replace(last, span=Span(last.span.start, max(last.span.end, block.span.end)),
+                                                      text=f"{last.text} {text}")
+            else:
+                parts.basis.append(_Item("basis", 0, block.span, text))
             continue
         if kind == "closing" or (stage == "closing" and kind in ("paragraph", "other")):
             add(parts.closing, _Item("closing", 0, block.span, text))
@@ -227,8 +284,9 @@ def template_context(plan: Plan) -> dict[str, Any]:
     parts = _parts(plan)
     date_parts = h.date_parts
     return {
-        "parent": h.parent,
-        "issuer": h.issuer or "",
+        # a body with no parent (UBND tỉnh, a ministry) is itself the issuing body, in bold
+        "parent": h.parent if h.issuer else None,
+        "issuer": h.issuer or h.parent or "",
         "number": h.number,
         "symbol": h.symbol or "",
         "reference": h.reference or "",
@@ -244,7 +302,7 @@ def template_context(plan: Plan) -> dict[str, Any]:
         "body": [i.as_dict() for i in parts.body],
         "closing": [i.text for i in parts.closing],
         "recipients": [r for r in (_recipient(x) for x in h.recipients) if r],
-        "signer_title": _signer_lines(h.signer_title),
+        "signer_title": _signature_titles(plan),
         "signer": h.signer,
         "appendix": [i.as_dict() for i in parts.appendix],
         "draft": plan.draft,
@@ -411,8 +469,9 @@ def _template_bytes(path: Path) -> bytes:
     names = {i.filename for i in infos}
     if "word/document.xml" not in names or "[Content_Types].xml" not in names:
         raise TemplateError(f"{path}: not a .docx template (no word/document.xml)")
-    if sum(i.file_size for i in infos) > 4 * _TEMPLATE_LIMIT:
-        raise TemplateError(f"{path}: template too large once unpacked (a zip bomb?)")
+    from .read._limits import check_zip_members  # the one set of zip-bomb limits
+
+    check_zip_members(infos, path, lambda name, reason: TemplateError(f"{name}: template too large once unpacked: {reason}"))
     with _CACHE_LOCK:
         if len(_TEMPLATE_CACHE) > 16:
             _TEMPLATE_CACHE.clear()
@@ -425,8 +484,6 @@ _TAG_CHARS = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«"
                             "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "\u00a0": " ",
                             "\u202f": " ", "\u2007": " "})
 _TAG_RE = re.compile(r"\{[{%#].*?[}%#]\}", re.S)
-
-_SIZE_LIMIT = 1_000_000  # characters or items a sandboxed expression may build
 
 
 class _Cache:
@@ -450,39 +507,14 @@ class _Cache:
 
 
 _PATCHED = _Cache()
-_COMPILED = _Cache()
-_ENV = None
 
 
 def _environment():
-    """The Jinja sandbox templates render in: no attribute starting with ``_``, no mutation of
-    values, strict undefined variables, autoescaped XML, no huge values from ``*`` and ``**``.
-    One instance is shared; compiled template sources are memoised."""
-    global _ENV
-    if _ENV is not None:
-        return _ENV
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+    """The Jinja sandbox templates render in (plankit/sandbox.py: what a template may reach,
+    build and spend)."""
+    from .sandbox import environment
 
-    class Sandbox(ImmutableSandboxedEnvironment):
-        intercepted_binops = frozenset(["*", "**"])
-
-        def call_binop(self, context, operator, left, right):
-            if operator == "**" and isinstance(right, int | float) and abs(right) > 64:
-                raise SecurityError("exponent too large for a template")
-            if operator == "*":
-                for seq, n in ((left, right), (right, left)):
-                    if isinstance(seq, str | list | tuple) and isinstance(n, int) and len(seq) * n > _SIZE_LIMIT:
-                        raise SecurityError("the template builds a value that is too large")
-            return super().call_binop(context, operator, left, right)
-
-        def from_string(self, source, globals=None, template_class=None):
-            if globals is not None or template_class is not None or not isinstance(source, str):
-                return super().from_string(source, globals, template_class)
-            return _COMPILED.get(source, lambda: super(Sandbox, self).from_string(source))
-
-    _ENV = Sandbox(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
-    return _ENV
+    return environment()
 
 
 def _docx_template(data: bytes):
@@ -490,6 +522,10 @@ def _docx_template(data: bytes):
 
     class Template(DocxTemplate):
         def patch_xml(self, src_xml: str) -> str:
+            from .sandbox import check_tags
+
+            check_tags(src_xml)  # linear; docxtpl's expressions are quadratic on unclosed tags
+
             def patch() -> str:
                 patched = super(Template, self).patch_xml(src_xml)
                 return _TAG_RE.sub(lambda m: m.group(0).translate(_TAG_CHARS), patched)
@@ -503,7 +539,11 @@ def _template_error(name: str, exc: Exception) -> TemplateError:
     from jinja2 import exceptions as jx
     from jinja2.sandbox import SecurityError
 
+    from .sandbox import TemplateLimit
+
     msg = str(getattr(exc, "message", None) or exc)
+    if isinstance(exc, TemplateLimit):
+        return TemplateError(f"{name}: refused: {exc}")
     if isinstance(exc, SecurityError):
         return TemplateError(
             f"{name}: refused: the template reaches for Python internals or builds a huge value "
@@ -525,8 +565,11 @@ def _template_error(name: str, exc: Exception) -> TemplateError:
 def _render_document(data: bytes, name: str, context: dict[str, Any]):
     """The rendered python-docx Document; any failure is a :class:`TemplateError`."""
     try:
+        from .sandbox import running
+
         tpl = _docx_template(data)
-        tpl.render(context, jinja_env=_environment())
+        with running():
+            tpl.render(context, jinja_env=_environment())
     except PlankitError:
         raise
     except (MemoryError, RecursionError) as exc:

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import OutputExists, ReportError
-from .output import check_inside, write_atomic
+from .errors import ReportError
+from .output import check_inside, plan_outputs, write_atomic
 
 __all__ = ["NotebookReport", "Report", "default_notebooks_dir", "run_report"]
 
@@ -173,10 +173,9 @@ def run_report(
     out_dir = Path(out).resolve()
     targets = [check_inside(out_dir, out_dir / f"{p.stem}.html") for p in files]
     index_path = check_inside(out_dir, out_dir / "index.html")
-    if not force:
-        for target in [*targets, index_path]:
-            if target.exists():
-                raise OutputExists(target)
+    # Every output checked before any notebook runs; a notebook or a plan is never an output.
+    plan_outputs([*targets, index_path, out_dir / "report.json"],
+                 [*files, *(plans_path.rglob("*") if plans_path.is_dir() else [plans_path])], force=force)
     out_dir.mkdir(parents=True, exist_ok=True)
     params = {"plans_dir": str(plans_path), "out_dir": str(out_dir), **(parameters or {})}
     iterator: Any = zip(files, targets, strict=True)

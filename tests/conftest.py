@@ -44,3 +44,14 @@ def seeds():
 def corpus(seeds):
     """The five bundled plans as a list, in a fixed order."""
     return [seeds[name] for name in SEEDS]
+
+
+@pytest.fixture(scope="session")
+def assert_linear():
+    """``assert_linear(make, run, size=...)`` of tests/scaling.py: time of 4x the input < 6x."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("plankit_tests_scaling", Path(__file__).with_name("scaling.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.assert_linear

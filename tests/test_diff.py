@@ -12,7 +12,7 @@ from plankit.errors import OutputExists
 from plankit.read import read_text
 from plankit.text import fold
 
-KINDS = {"expected", "basis", "substantive", "carried-error"}
+KINDS = {"expected", "basis", "substantive", "form", "carried-error"}
 
 
 def flat(text: str) -> str:
@@ -327,7 +327,7 @@ def test_frames(cantho):
     frame = cantho.to_frame()
     assert list(frame.columns[:4]) == ["section", "kind", "old", "new"]
     assert len(frame) == len(cantho.changes)
-    assert set(frame["kind"]) == KINDS
+    assert set(frame["kind"]) == KINDS - {"form"}  # OCR: case and punctuation are noise, not compared
     tables = cantho.tables_frame()
     assert list(tables["new_row"]) == [1, 2, 3, 4]
     assert tables.loc[0, "changes"] == ["Thời gian thực hiện: Trong năm 2022 → Trong nam 2025 (expected)"]
@@ -360,9 +360,33 @@ def test_html_fragment_and_page(cantho, tmp_path):
 
 def test_html_restored_readings(cantho):
     page = cantho.to_html(restore=True)
-    assert "đọc là: Căn cứ Quyết định số 4168/QĐ-UBND ngày 27 tháng 12 năm 2021 của Ủy ban nhân dân" in page
-    # the text shown stays the original OCR
-    assert ">Can ctr Quyét dinh s6 4168/QD-UBND" in page
+    # the OCR'd plan is shown restored, and the page says so
+    assert ">Căn cứ Quyết định số 4168/QĐ-UBND ngày 27 tháng 12 năm 2021 của Ủy ban nhân dân" in page
+    assert "bản OCR hiển thị đã khôi phục dấu" in page
+    # the scan's own text stays visible under the passage
+    assert '<div class="ocr" title="nguyên văn OCR (original scan)">Can ctr Quyét dinh s6 4168/QD-UBND' in page
+    # without restore the page shows the scan and says how to see it restored
+    assert ">Can ctr Quyét dinh s6 4168/QD-UBND" in cantho.to_html()
+
+
+def test_html_shows_both_headers_as_fields(cantho):
+    page = cantho.to_html()
+    head = page[page.index('<table class="pk-head">'):]
+    head = head[: head.index("</table>")]
+    assert "<th>Số</th><td>—</td><td>137</td>" in head
+    assert "<th>Ngày</th><td>.../01/2022</td><td>21/01/2025</td>" in head
+    assert head.count("thay đổi theo năm") == 4  # number, date, year, signer filled in: all expected
+
+
+def test_one_colour_per_kind_everywhere():
+    from plankit.diff.render import _kind_css
+    from plankit.diff.result import KIND_COLOURS, KIND_LABELS
+
+    assert set(KIND_COLOURS) == set(KIND_LABELS)
+    css = _kind_css()
+    for kind, colour in KIND_COLOURS.items():
+        assert f".pk-diff .k-{kind} del{{background:{colour}33" in css
+        assert f".pk-diff .chip.k-{kind}{{background:{colour}40" in css
 
 
 def test_html_collapses_unchanged_parts():
@@ -429,3 +453,116 @@ def test_news_page_chrome_is_left_out(seeds):
     assert any(b.kind == "boilerplate" for b in hue.blocks)
     d = diff_plans(hue, hue)
     assert d.changes == ()
+
+
+# --- a ministry's series: flattened header table, wrapped basis lines, a replaced decree -------
+
+# Written for this test in the shape of a ministry's yearly plans copied from a legal portal: the
+# header table flattened into `|` cells, the 2025 plan copied from a PDF (basis clauses wrapped),
+# Nghị định 61/2018/NĐ-CP replaced by 118/2025/NĐ-CP, one basis document added, and one
+# punctuation and case edit ("; đồng thời," -> ". Đồng thời,").
+MINISTRY_2022 = (
+    "BỘ NỘI VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+    "Độc lập - Tự do - Hạnh phúc |\n"
+    "Số: 118/KH-BNV | Hà Nội, ngày 14 tháng 01 năm 2022 |\n"
+    "KẾ HOẠCH\n"
+    "Tuyên truyền cải cách hành chính năm 2022\n"
+    "Căn cứ Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030;\n"
+    "Căn cứ Chỉ thị số 23/CT-TTg ngày 02 tháng 9 năm 2021 của Thủ tướng Chính phủ về đẩy mạnh thực hiện Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030;\n"
+    "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính;\n"
+    "Căn cứ Quyết định số 1021/QĐ-BNV ngày 30 tháng 12 năm 2021 của Bộ trưởng Bộ Nội vụ;\n"
+    "Bộ Nội vụ ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2022 như sau:\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n"
+    "1. Mục đích\n"
+    "Nâng cao nhận thức của cán bộ, công chức, viên chức về cải cách hành chính; đồng thời, tạo sự đồng thuận của người dân và doanh nghiệp.\n"
+    "2. Yêu cầu\n"
+    "Tuyên truyền kịp thời, thiết thực, phù hợp với từng đối tượng.\n"
+    "II. NỘI DUNG TUYÊN TRUYỀN\n"
+    "Tuyên truyền kết quả thực hiện Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030 và cơ chế một cửa, một cửa liên thông.\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "Vụ Cải cách hành chính chủ trì, phối hợp với các cơ quan, đơn vị thực hiện Kế hoạch này.\n"
+    "Trên đây là Kế hoạch tuyên truyền cải cách hành chính năm 2022 của Bộ Nội vụ./.\n"
+)
+MINISTRY_2025 = (
+    "BỘ NỘI VỤ | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+    "Độc lập - Tự do - Hạnh phúc |\n"
+    "Số: 251/KH-BNV | Hà Nội, ngày 20 tháng 02 năm 2025 |\n"
+    "KẾ HOẠCH\n"
+    "Tuyên truyền cải cách hành chính năm 2025\n"
+    "Căn cứ Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ ban hành\n"
+    "Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030;\n"
+    "Căn cứ Chỉ thị số 23/CT-TTg ngày 02 tháng 9 năm 2021 của Thủ tướng Chính phủ về\n"
+    "đẩy mạnh thực hiện Chương trình tổng thể cải cách hành chính nhà nước giai đoạn\n"
+    "2021 - 2030;\n"
+    "Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ về thực\n"
+    "hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông tại Bộ phận Một cửa\n"
+    "và Cổng Dịch vụ công quốc gia;\n"
+    "Căn cứ Quyết định số 1021/QĐ-BNV ngày 30 tháng 12 năm 2021 của Bộ trưởng Bộ Nội vụ;\n"
+    "Căn cứ Kế hoạch số 12/KH-BCĐ ngày 06 tháng 01 năm 2025 của Ban Chỉ đạo cải cách\n"
+    "hành chính của Chính phủ;\n"
+    "Bộ Nội vụ ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2025 như sau:\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n"
+    "1. Mục đích\n"
+    "Nâng cao nhận thức của cán bộ, công chức, viên chức về cải cách hành chính. Đồng\n"
+    "thời, tạo sự đồng thuận của người dân và doanh nghiệp.\n"
+    "2. Yêu cầu\n"
+    "Tuyên truyền kịp thời, thiết thực, phù hợp với từng đối tượng.\n"
+    "II. NỘI DUNG TUYÊN TRUYỀN\n"
+    "Tuyên truyền kết quả thực hiện Chương trình tổng thể cải cách hành chính nhà nước\n"
+    "giai đoạn 2021 - 2030 và cơ chế một cửa, một cửa liên thông.\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "Vụ Cải cách hành chính chủ trì, phối hợp với các cơ quan, đơn vị thực hiện Kế hoạch\n"
+    "này.\n"
+    "Trên đây là Kế hoạch tuyên truyền cải cách hành chính năm 2025 của Bộ Nội vụ./.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def ministry() -> PlanDiff:
+    return diff_plans(read_text(MINISTRY_2022, name="bnv-2022.txt"), read_text(MINISTRY_2025, name="bnv-2025.txt"))
+
+
+def test_ministry_series_basis(ministry):
+    assert ministry.basis_added == {"12/KH-BCĐ"}
+    assert ministry.basis_removed == frozenset()  # 76/NQ-CP and 23/CT-TTg are still cited, on wrapped lines
+    assert ministry.basis_replaced == (("61/2018/NĐ-CP", "118/2025/NĐ-CP"),)
+
+
+def test_ministry_series_has_no_phantom_change(ministry):
+    assert {c.kind for c in ministry.changes} == {"expected", "basis", "form"}
+    assert [(c.old, c.new, c.reason) for c in ministry.of_kind("form")] == [
+        (";", ".", "dấu câu (punctuation only)"),
+        ("đồng", "Đồng", "chữ hoa, chữ thường (case only)"),
+    ]
+    # every basis change lies in the Căn cứ clauses
+    assert {c.section for c in ministry.of_kind("basis")} == {"Phần mở đầu"}
+    first = ministry.of_kind("basis")[0]
+    assert (first.old, first.new) == ("61/2018/NĐ-CP", "118/2025/NĐ-CP")
+
+
+def test_ministry_series_header_as_fields(ministry):
+    assert [(f.name, f.old, f.new, f.kind) for f in ministry.header if f.kind != "same"] == [
+        ("number", "118", "251", "expected"),
+        ("date", "14/01/2022", "20/02/2025", "expected"),
+        ("year", "2022", "2025", "expected"),
+    ]
+    assert {c.kind for c in ministry.changes if c.new_span.end <= ministry.new.text.index("KẾ HOẠCH")} == {"expected"}
+
+
+def test_swapped_ministry_series_swaps_added_and_removed(ministry):
+    back = diff_plans(ministry.new, ministry.old)
+    assert back.basis_removed == {"12/KH-BCĐ"} and back.basis_added == frozenset()
+    assert back.basis_replaced == (("118/2025/NĐ-CP", "61/2018/NĐ-CP"),)
+
+
+def test_chart_in_document_order_with_the_page_colours(cantho):
+    from matplotlib.colors import to_hex
+
+    from plankit.diff.result import KIND_COLOURS
+
+    ax = cantho.draw().axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[0] == "Phần mở đầu" and labels[-1] == "Phần kết thúc"
+    assert [folded(x)[:4] for x in labels[1:-1]] == ["i. m", "ii. ", "iii.", "iv. ", "v. k", "vi. "]
+    colours = {to_hex(bar.get_facecolor()) for bar in ax.patches}
+    assert colours <= {c.lower() for c in KIND_COLOURS.values()}

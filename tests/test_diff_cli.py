@@ -30,7 +30,7 @@ def test_json_output(seed_paths, capsys):
     assert data["basis_removed"] == ["261/KH-UBND"]
     assert data["basis_added"] == ["258/KH-UBND", "4168/QĐ-UBND"]
     assert [(s["old"], s["new"], s["status"]) for s in data["sections"]][3] == (None, "IV", "added")
-    assert set(data["counts"]) == {"expected", "basis", "substantive", "carried-error"}
+    assert set(data["counts"]) == {"expected", "basis", "substantive", "form", "carried-error"}
     change = data["changes"][0]
     assert set(change) == {"kind", "section", "location", "old", "new", "old_span", "new_span", "old_line",
                            "new_line", "reason"}
@@ -42,7 +42,7 @@ def test_writes_html_and_docx_and_refuses_to_overwrite(seed_paths, tmp_path, cap
             "--html", str(html), "--docx", str(redline)]
     assert main(args) == 0
     assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    assert docx.Document(str(redline)).tables
+    assert docx.Document(str(redline)).element.body.xpath(".//w:ins")
     capsys.readouterr()
     assert main(args) == 2
     assert "already exists (use --force to overwrite)" in capsys.readouterr().err

@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import textwrap
 import unicodedata
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plankit.diff import diff_plans
 from plankit.read import read_text
+
+
+def _redline_helpers():
+    """The independent .docx walk of test_diff_redline (tests run with --import-mode=importlib,
+    so sibling modules are loaded by path)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("_diff_redline", Path(__file__).with_name("test_diff_redline.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.accept_and_reject, module.flat
+
+
+accept_and_reject, flat = _redline_helpers()
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII"]
 TITLES = [
@@ -25,6 +42,8 @@ BASIS = [
     "Căn cứ Quyết định số 4168/QĐ-UBND ngày 27 tháng 12 năm 2021 của Ủy ban nhân dân thành phố;",
     "Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;",
     "Căn cứ Kế hoạch số 258/KH-UBND ngày 24 tháng 12 năm 2024 của Ủy ban nhân dân thành phố;",
+    "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ chế một cửa;",
+    "Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ về thực hiện thủ tục hành chính;",
 ]
 # Real words of the plans, typos and tone variants included: a plan compared with itself must
 # show no change whatever it holds.
@@ -103,3 +122,113 @@ def test_swapping_old_and_new_swaps_added_and_removed(a, b):
     assert paired == {(s.new.number, s.old.number) for s in backward.sections if s.old and s.new}
     assert forward.basis_added == backward.basis_removed
     assert forward.basis_removed == backward.basis_added
+    assert forward.basis_replaced == tuple(sorted((n, o) for o, n in backward.basis_replaced))
+
+
+# --- line breaks are never a change ----------------------------------------------------------------
+
+def rewrap(text: str, width: int) -> str:
+    """Break every line longer than ``width`` at spaces, as a PDF copy does. Table rows (tab or
+    ``|`` cells) are left whole: a copy that breaks a table's cells is another layout."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= width or "\t" in line or "|" in line:
+            out.append(line)
+        else:
+            out.extend(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False) or [""])
+    return "\n".join(out)
+
+
+def phantoms(d) -> list:
+    """Changes a re-wrap must not produce: anything but the expected kind (a carried error is
+    text kept in both, not a change)."""
+    return [c for c in d.changes if c.kind not in ("expected", "carried-error")]
+
+
+paragraphs = st.lists(sentences, min_size=2, max_size=8).map(" ".join)
+
+
+@st.composite
+def long_plan_texts(draw) -> str:
+    """Plans whose paragraphs are long lines, so that a re-wrap breaks them."""
+    text = draw(plan_texts())
+    lines = text.split("\n")
+    out = []
+    for line in lines:
+        out.append(line)
+        if line[:1] in "IVX" and ". " in line:
+            out += draw(st.lists(paragraphs, min_size=1, max_size=3))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("name", ["can-tho-2022", "can-tho-2025", "hung-yen-2022", "hai-duong-2022", "hue-2022"])
+@pytest.mark.parametrize("width", [36, 60, 90])
+def test_bundled_plan_against_its_rewrapped_self(seeds, name, width):
+    plan = seeds[name]
+    wrapped = read_text(rewrap(plan.text, width), name=plan.name)
+    for d in (diff_plans(plan, wrapped), diff_plans(wrapped, plan)):
+        assert phantoms(d) == []
+        assert not d.basis_added and not d.basis_removed and not d.basis_replaced
+
+
+@FAST
+@given(long_plan_texts(), st.integers(24, 120))
+def test_rewrapped_plan_has_no_change(text, width):
+    p = read_text(text)
+    d = diff_plans(p, read_text(rewrap(text, width)))
+    assert phantoms(d) == []
+    assert not d.basis_added and not d.basis_removed
+
+
+# --- the redline is exact for any pair -----------------------------------------------------------
+
+def _vary(draw, text: str) -> str:
+    """The same plan written a little differently: a word's case, a mark, a space."""
+    words = text.split(" ")
+    for _ in range(draw(st.integers(0, 4))):
+        k = draw(st.integers(0, len(words) - 1))
+        how = draw(st.sampled_from(["upper", "lower", "title", "comma", "semicolon", "glue", "space"]))
+        w = words[k]
+        if how == "upper":
+            words[k] = w.upper()
+        elif how == "lower":
+            words[k] = w.lower()
+        elif how == "title":
+            words[k] = w[:1].upper() + w[1:]
+        elif how == "comma":
+            words[k] = w + ","
+        elif how == "semicolon":
+            words[k] = w.rstrip(",.") + ";"
+        elif how == "glue" and k + 1 < len(words) and "\n" not in w + words[k + 1]:
+            words[k : k + 2] = [w + words[k + 1]]
+        elif how == "space":
+            words[k] = w + " "
+    return " ".join(words)
+
+
+@st.composite
+def plan_pairs(draw) -> tuple[str, str]:
+    old = draw(long_plan_texts())
+    new = draw(st.one_of(long_plan_texts(), st.just(old)))
+    return old, _vary(draw, new)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(plan_pairs())
+def test_redline_accept_all_is_new_and_reject_all_is_old(tmp_path, pair):
+    old, new = (read_text(t) for t in pair)
+    path = tmp_path / "r.docx"
+    diff_plans(old, new).to_docx(path, force=True)
+    accepted, rejected = accept_and_reject(path)
+    assert flat(accepted) == flat(new.text)
+    assert flat(rejected) == flat(old.text)
+
+
+@pytest.mark.parametrize(("a", "b"), [("hai-duong-2022", "hung-yen-2022"), ("hung-yen-2022", "hue-2022"),
+                                      ("hue-2022", "can-tho-2022"), ("can-tho-2022", "hai-duong-2022")])
+def test_redline_exact_on_bundled_pairs(seeds, tmp_path, a, b):
+    path = tmp_path / "r.docx"
+    diff_plans(seeds[a], seeds[b]).to_docx(path)
+    accepted, rejected = accept_and_reject(path)
+    assert flat(accepted) == flat(seeds[b].text)
+    assert flat(rejected) == flat(seeds[a].text)

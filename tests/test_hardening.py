@@ -445,3 +445,266 @@ def test_synthetic_corpus_is_deterministic_and_stays_out_of_plans(synth, tmp_pat
     with pytest.raises(UnsafePath):
         synth.generate(1, ROOT / "plans" / "synthetic", lint_base=False)
     assert not (ROOT / "plans" / "synthetic").exists()
+
+
+# -- .docx limits on what the XML generates (numbering, styles, deleted marks, encodings) -------
+
+W = f'xmlns:w="{fx.W_NS}"'
+
+
+def _numbering_docx(lvl_text: str, fmt: str, start: str, paragraphs: int = 3) -> bytes:
+    numbering = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:numbering {W}><w:abstractNum w:abstractNumId="1">'
+        f'<w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{lvl_text}"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>'
+    ).encode()
+    body = "".join('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+                   f"<w:r><w:t>Mục {i}</w:t></w:r></w:p>" for i in range(paragraphs))
+    return fx._rewrite(fx._minimal_docx(), {"word/document.xml": fx._document_xml(body),
+                                             "word/numbering.xml": numbering})
+
+
+def _style_chain_docx(depth: int, paragraphs: int) -> bytes:
+    styles = "".join(f'<w:style w:type="paragraph" w:styleId="s{i}"><w:name w:val="s{i}"/>'
+                     + (f'<w:basedOn w:val="s{i - 1}"/>' if i else "") + "</w:style>" for i in range(depth))
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:styles {W}>{styles}</w:styles>'.encode()
+    body = "".join(f'<w:p><w:pPr><w:pStyle w:val="s{depth - 1 - i % 3}"/></w:pPr><w:r><w:t>Đoạn {i}</w:t></w:r></w:p>'
+                   for i in range(paragraphs))
+    return fx._rewrite(fx._minimal_docx(), {"word/document.xml": fx._document_xml(body), "word/styles.xml": xml})
+
+
+def _deleted_marks_docx(paragraphs: int) -> bytes:
+    body = "".join('<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr>'
+                   f"<w:r><w:t>đoạn {i} </w:t></w:r></w:p>" for i in range(paragraphs))
+    return fx._rewrite(fx._minimal_docx(), {"word/document.xml": fx._document_xml(body + "<w:p><w:r><w:t>hết</w:t></w:r></w:p>")})
+
+
+def _encoded_doctype_docx(codec: str, bom: bytes = b"") -> bytes:
+    entities = '<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+    xml = (f'<?xml version="1.0" encoding="{codec.upper()}"?>'
+           f'<!DOCTYPE w:document [{entities}]>'
+           f'<w:document {W}><w:body><w:p><w:r><w:t>KE HOACH &lol2;</w:t></w:r></w:p></w:body></w:document>')
+    return fx._rewrite(fx._minimal_docx(), {"word/document.xml": bom + xml.encode(codec)})
+
+
+LIMITS = {
+    # 2.6 KB in the issue: "%1" repeated in lvlText once generated 13.8 M characters
+    "label-repeated": (lambda: _numbering_docx("%1" * 2000, "decimal", "1", 2000), "numbering level's text is 4000"),
+    "letter-start": (lambda: _numbering_docx("%1.", "lowerLetter", "2600000000"), "starts at 2600000000"),
+    "roman-start": (lambda: _numbering_docx("%1.", "upperRoman", "9" * 4000), "starts at 99999999999999999999..."),
+    "letters-past-label-limit": (lambda: _numbering_docx("%1%1%1%1%1%1%1%1", "lowerLetter", "32000"),
+                                 "numbering label is 9848 characters"),
+    "style-chain": (lambda: _style_chain_docx(3000, 3), "inherits through more than 64 styles"),
+    "doctype-utf-32": (lambda: _encoded_doctype_docx("utf-32"), "declares a DOCTYPE"),
+    "doctype-utf-32-be": (lambda: _encoded_doctype_docx("utf-32-be"), "declares a DOCTYPE"),
+    "doctype-utf-16-no-bom": (lambda: _encoded_doctype_docx("utf-16-le"), "declares a DOCTYPE"),
+    "doctype-ebcdic": (lambda: _encoded_doctype_docx("cp037"), "DOCTYPE"),
+}
+
+
+@pytest.mark.parametrize("name", list(LIMITS))
+def test_docx_limits_on_generated_text_end_in_one_read_error(tmp_path, name):
+    build, reason = LIMITS[name]
+    path = tmp_path / f"{name}.docx"
+    path.write_bytes(build())
+    before = sha256(path)
+    out = run_python(f"""
+        from plankit.errors import ReadError
+        from plankit.read import read_plan
+        try:
+            read_plan({str(path)!r})
+            print("read")
+        except ReadError as exc:
+            print(exc)
+    """, timeout=20)
+    assert out.returncode == 0 and out.stderr == "", out.stderr
+    message = out.stdout.strip()
+    assert message.startswith(f"{path}: ") and reason in message, message
+    assert sha256(path) == before
+
+
+def test_numbering_and_styles_within_the_limits_still_read():
+    from plankit.read._docx import read_docx
+
+    layout = read_docx(_numbering_docx("%1)", "lowerLetter", "27", 2))
+    assert layout.text == "aa) Mục 0\nbb) Mục 1"
+    layout = read_docx(_numbering_docx("Điều %1.", "upperRoman", "3999", 2))
+    assert layout.text == "Điều MMMCMXCIX. Mục 0\nĐiều MMMM. Mục 1"
+    assert read_docx(_style_chain_docx(60, 2)).text == "Đoạn 0\nĐoạn 1"
+
+
+def test_deleted_paragraph_marks_join_into_one_paragraph():
+    from plankit.read._docx import read_docx
+
+    layout = read_docx(_deleted_marks_docx(3))
+    assert layout.text == "đoạn 0 đoạn 1 đoạn 2 hết"
+
+
+# -- PDF: bounded work, pypdf's warnings captured ----------------------------------------------
+
+
+def _shared_stream_pdf(pages: int, lines: int = 60) -> bytes:
+    """``pages`` pages that all draw one content stream of ``lines`` text lines."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    font = writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica")}))
+    body = "".join(f"BT /F1 10 Tf 20 {800 - (i % 70) * 11} Td (Ke hoach tuyen truyen cai cach hanh chinh {i}) Tj ET\n"
+                   for i in range(lines))
+    stream = DecodedStreamObject()
+    stream.set_data(body.encode())
+    ref = writer._add_object(stream.flate_encode())
+    for _ in range(pages):
+        page = writer.add_blank_page(595, 842)
+        page[NameObject("/Contents")] = ref
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def test_a_small_pdf_of_many_pages_sharing_one_stream_is_refused_quickly(tmp_path):
+    path = tmp_path / "shared.pdf"
+    path.write_bytes(_shared_stream_pdf(1999, 400))
+    assert path.stat().st_size < 400_000
+    out = run_python(f"""
+        import time
+        from plankit.errors import ReadError
+        from plankit.read import read_plan
+        start = time.perf_counter()
+        try:
+            read_plan({str(path)!r})
+        except ReadError as exc:
+            print(exc)
+        print(time.perf_counter() - start < 10)
+    """, timeout=60)
+    message, quick = out.stdout.strip().splitlines()
+    assert message.startswith(f"{path}: refused: the PDF's pages hold more than 6 MB of drawing instructions")
+    assert quick == "True" and out.stderr == ""
+
+
+def test_pypdf_warnings_become_plan_warnings_or_part_of_the_error_line(tmp_path):
+    import re
+
+    good = _shared_stream_pdf(3)
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(re.sub(rb"startxref\s+\d+", b"startxref\n9", good))
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(good[:-40])
+    out = run_python(f"""
+        from plankit.errors import ReadError
+        from plankit.read import read_plan
+        plan = read_plan({str(damaged)!r})
+        print(len(plan.text), [w.message for w in plan.warnings])
+        try:
+            read_plan({str(cut)!r})
+        except ReadError as exc:
+            print(exc)
+    """, timeout=60)
+    assert out.stderr == ""  # nothing printed by pypdf
+    read, error = out.stdout.strip().splitlines()
+    assert read.startswith("8069 ") and "PDF damaged in places, read anyway (pypdf: incorrect startxref pointer" in read
+    assert error == f"{cut}: damaged PDF (Stream has ended unexpectedly) [pypdf: EOF marker not found]"
+
+
+def test_the_cli_prints_one_line_for_a_damaged_pdf(tmp_path):
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(_shared_stream_pdf(3)[:-40])
+    out = _cli("read", str(cut))
+    lines = out.stderr.splitlines()  # the file's one line, then the batch's summary
+    assert len(lines) == 2 and lines[0].endswith("damaged PDF (Stream has ended unexpectedly) [pypdf: EOF marker not found]")
+    assert lines[1].startswith("plankit: đã đọc 0/1 tệp")
+
+
+# -- hostile templates: refused within seconds and under a memory cap -------------------------
+
+HOSTILE_TEMPLATES = [
+    ('{{ "a"|center(10**8) }}', "filter 'center' with 100000000"),
+    ('{{ "%100000000s" % 1 }}', "'%' formatting with a width of 100000000"),
+    ('{{ "%-99999999d"|format(1) }}', "filter 'format' with a width of 99999999"),
+    ('{{ "{:>100000000}".format(1) }}', "'format()' with a width of 100000000"),
+    ('{{ "x".ljust(100000000) }}', "'ljust()' with 100000000"),
+    ('{{ "x" * 100000000 }}', "'*' builds a value of 100,000,000"),
+    ("{{ lipsum(20000) }}", "lipsum(20000, max=100) would write up to 2,000,000 words"),
+    ('{{ (range(100000)|list)|join("aaaaaaaaaaaaaaa") }}', "filter 'join' builds a value of about"),
+    ('{% set a = "a" * 999999 %}{% set b = a ~ a %}{{ b }}', "'~' builds a string of 1,999,998 characters"),
+    ('{% set a = "a" * 999999 %}{{ a + a }}', "'+' builds a value of 1,999,998"),
+    ('{% set a = "ab" * 400000 %}{{ a|replace("a", a) }}', "filter 'replace' builds a value of about"),
+    ("{{ range(10**9)|list }}", "yields 1,000,000,000 numbers"),
+    ("{{ 99999 ** 99999 }}", "is too large a number"),
+    ("{% for i in range(9999) %}{% for j in range(9999) %}{% for k in range(99) %}{% endfor %}{% endfor %}{% endfor %}",
+     "ran longer than 1 s"),
+    ("{% set l = range(100000)|list %}{% for i in l %}{% for j in l %}{% endfor %}{% endfor %}", "ran longer than 1 s"),
+    ("{% macro f(n) %}{% if n %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}{% endmacro %}{{ f(40) }}", "ran longer than 1 s"),
+    ('{% for i in range(99999) %}{{ "x" * 999 }}{% endfor %}', "writes more than 8,000,000 characters"),
+    ("{{ [title]|map(attribute='__class__')|list }}", "access to attribute '__class__' of a str object is unsafe"),
+    ("{{ [title]|groupby('__class__') }}", "access to attribute '__class__' of a str object is unsafe"),
+    ("{{ [title]|map(attribute='no_such')|list }}", "unknown variable 'no_such'"),
+    ("{{ " * 25000, "unclosed tag '{{' (no '}}' before the next tag)"),
+    ("Kế hoạch {{ title ", "unclosed tag '{{ title' (no '}}' until the end)"),
+]
+
+
+def test_hostile_templates_are_refused_within_seconds_under_a_memory_cap(tmp_path):
+    import docx
+
+    paths = []
+    for i, (tag, _reason) in enumerate(HOSTILE_TEMPLATES):
+        d = docx.Document()
+        d.add_paragraph("{{ title }}")
+        d.add_paragraph(tag)
+        d.save(str(tmp_path / f"t{i}.docx"))
+        paths.append(str(tmp_path / f"t{i}.docx"))
+    out = run_python(f"""
+        import json, resource, time
+        resource.setrlimit(resource.RLIMIT_AS, (700 * 1024 * 1024, resource.RLIM_INFINITY))
+        import plankit.sandbox as sandbox
+        sandbox.TIME_LIMIT = 1.0
+        from plankit.draft import draft_plan, render_docx
+        from plankit.errors import TemplateError
+        plan = draft_plan("plans/hai-duong/2022-so-cong-thuong.txt", year=2023)
+        result = []
+        for i, path in enumerate({paths!r}):
+            start = time.perf_counter()
+            try:
+                render_docx(plan, {str(tmp_path)!r} + f"/out{{i}}.docx", template=path)
+                result.append(["rendered", time.perf_counter() - start])
+            except TemplateError as exc:
+                result.append([str(exc), time.perf_counter() - start])
+        print(json.dumps(result))
+    """, timeout=240)
+    assert out.returncode == 0, out.stderr
+    for (tag, reason), (message, seconds) in zip(HOSTILE_TEMPLATES, json.loads(out.stdout), strict=True):
+        assert message.startswith(f"{tmp_path}/t"), (tag, message)
+        assert reason in message, (tag, message)
+        assert "MemoryError" not in message and seconds < 5, (tag, message, seconds)
+    assert not list(tmp_path.glob("out*.docx"))
+
+
+def test_ordinary_template_code_still_renders():
+    from plankit.sandbox import environment
+
+    env = environment()
+    source = ("{% for b in basis %}{{ loop.index }}. {{ b|upper }}{{ ', ' if not loop.last }}{% endfor %}"
+              "|{{ '%-6s|' % 'TT' }}{{ '{:>4}'.format(12) }}|{{ range(3)|list|join('-') }}|{{ 2 ** 10 }}"
+              "|{{ ['a', 'b']|map('upper')|join }}|{{ lipsum(2, html=False)|length > 20 }}")
+    assert env.from_string(source).render(basis=["Luật 2015", "Nghị định 30/2020"]) == (
+        "1. LUẬT 2015, 2. NGHỊ ĐỊNH 30/2020|TT    |  12|0-1-2|1024|AB|True")
+
+
+def test_the_reliability_page_names_tests_that_exist():
+    """docs/reliability.md lists, for each promise, the tests that hold it: they must exist."""
+    import re
+
+    page = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"\b(test_[a-z0-9_]+)\b(?!\.py|/)", page)) - {"test_a_10_mb_line_", "test_check_inside_"}
+    sources = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_*.py"))
+    defined = set(re.findall(r"^def (test_[a-z0-9_]+)", sources, re.M))
+    assert named and named <= defined, sorted(named - defined)

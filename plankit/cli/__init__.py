@@ -29,13 +29,13 @@ def _command_modules() -> list[str]:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse with the usage errors in the convention of every other message (exit 2)."""
+    """argparse with the usage errors in the convention of every other message, on one line
+    (no usage block; the line says where the usage is), exit 2."""
 
     def error(self, message: str):  # type: ignore[override]
         from ._common import ERROR
 
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: {ERROR}: {message}\n")
+        self.exit(2, f"{self.prog}: {ERROR}: {message} (see: {self.prog} --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,6 +60,35 @@ def _utf8(stream) -> None:
         stream.reconfigure(encoding="utf-8")
 
 
+def _one_line_terminal(process: bool) -> None:
+    """Print what the terminal cannot encode as U+FFFD / '?'; end on SIGTERM through ``finally``.
+
+    File names that are not UTF-8 reach Python as lone surrogates; printing them would raise
+    UnicodeEncodeError. SIGTERM becomes SystemExit so that writers remove their temporary files.
+    """
+    import codecs
+    import contextlib
+    import signal
+
+    def replace(exc: UnicodeError):
+        if isinstance(exc, UnicodeEncodeError):
+            try:  # an encoder takes a non-ASCII replacement only as bytes
+                mark = "\ufffd".encode(exc.encoding)
+            except UnicodeError:
+                mark = b"?"
+            return mark * (exc.end - exc.start), exc.end
+        raise exc
+
+    codecs.register_error("plankit.replace", replace)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="plankit.replace")
+    if not process:  # main(argv) from a test or a notebook: leave the host's signals alone
+        return
+    with contextlib.suppress(ValueError):  # ValueError: not the main thread
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 1 some file failed or lint errors found,
     2 usage error)."""
@@ -67,6 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     _utf8(sys.stdout)
     _utf8(sys.stderr)
+    _one_line_terminal(process=argv is None)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -77,10 +107,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PlankitError as exc:
         error(str(exc))
         return 2
-    except KeyboardInterrupt:
-        return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a system refusal no module turned into a PlankitError
+        from ..errors import _shown
+        from ..output import os_reason
+
+        where = f"{_shown(exc.filename)}: " if exc.filename else ""
+        error(f"{where}{os_reason(exc)}")
+        return 2
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -35,9 +35,14 @@ def run(args: argparse.Namespace) -> int:
 
     from ..corpus import read_corpus
     from ..draft import draft_plan, render_docx
+    from ..errors import ReadError
     from ..report import run_report
 
+    if not Path(args.plans).is_dir():
+        raise ReadError(args.plans, "không có thư mục kế hoạch này / plans folder not found")
     corpus = read_corpus([args.plans])
+    if not len(corpus):
+        raise ReadError(args.plans, "không đọc được kế hoạch nào / no plan could be read")
     print(f"{len(corpus)} kế hoạch / plans in {args.plans}")
     print_frame(corpus.to_frame().drop(columns=["parent", "signer", "doc_type", "form", "title"]), "table")
     for err in corpus.errors:

@@ -30,8 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="overwrite existing output files")
     p.add_argument("--no-year-shift", dest="year_shift", action="store_false",
                    help="count year bumps as substantive changes")
-    p.add_argument("--restore", action="store_true",
-                   help="in the HTML, show the restored reading of OCR'd changes as tooltips")
+    p.add_argument("--no-restore", dest="restore", action="store_false",
+                   help="in the HTML, show an OCR'd plan as scanned (by default it is shown restored, "
+                        "the scan's text under each passage)")
     p.set_defaults(func=run)
 
 
@@ -42,8 +43,10 @@ def _line(text: str, width: int = 70) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from ..diff import diff_plans
+    from ..output import plan_outputs
     from ..read import read_plan
 
+    plan_outputs([args.html, args.docx], [args.old, args.new], force=args.force)
     old = read_plan(args.old)
     new = read_plan(args.new)
     d = diff_plans(old, new, year_shift=args.year_shift)

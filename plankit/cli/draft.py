@@ -1,6 +1,7 @@
 """``plankit draft PREVIOUS --year 2026 -o out.docx``: next year's plan from last year's.
 
-Mirrors :func:`plankit.draft_plan` and :func:`plankit.render_docx`: the draft is rolled forward
+Mirrors :func:`plankit.draft_plan` and :func:`plankit.render_docx` (``--track-changes``:
+:func:`plankit.draft_docx`): the draft is rolled forward
 (years, basis, agency names, typos), written as a Word document in the Nghị định 30/2020 layout,
 and the list of what the officer must still decide is printed, each with its line and column in
 the draft's text. The output is written atomically and never overwrites a file without
@@ -42,7 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
             "--year, the basis becomes --basis (or last year's stays, marked to replace), agency "
             "and place names become those valid on the new date, known typos are corrected. The "
             "draft is written as a Word document in the layout of Nghị định 30/2020/NĐ-CP (or "
-            "your --template) and the to-do list is printed: number, day, basis, ended periods."
+            "your --template) and the to-do list is printed: number, day, basis, ended periods. "
+            "With --track-changes, a .docx PREVIOUS is edited in place instead: every edit a "
+            "tracked change by 'plankit', every to-do a Word comment."
         ),
         epilog=example(
             'plankit draft plans/can-tho/2025-so-khcn.ocr.txt --year 2026 --basis "Kế hoạch số '
@@ -62,6 +65,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reference", metavar="REF", help="an earlier clean plan of the same issuer, to restore an OCR'd PREVIOUS")
     p.add_argument("--replace", nargs=2, action="append", metavar=("OLD", "NEW"), help="replace text OLD by NEW (repeatable)")
     p.add_argument("--template", metavar="T.docx", help="Word template with docxtpl tags (default: templates/ke-hoach.docx)")
+    p.add_argument(
+        "--track-changes", action="store_true",
+        help="edit a copy of PREVIOUS (a .docx) in place: every edit a tracked change, every to-do a comment",
+    )
     p.add_argument("-o", "--output", metavar="OUT.docx", help="the .docx to write")
     p.add_argument("--force", action="store_true", help="overwrite OUT.docx if it exists")
     p.add_argument("--markdown", action="store_true", help="print the draft as Markdown (with its to-do list)")
@@ -81,9 +88,13 @@ def todo_records(plan) -> list[dict]:
 
 def run(args: argparse.Namespace) -> int:
     from ..draft import draft_plan, render_docx, render_markdown
+    from ..output import plan_outputs
 
     if not args.output and not args.markdown:
         args.parser.error("give -o OUT.docx (or --markdown to print the draft)")
+    plan_outputs([args.output], [args.previous, args.reference, args.template], force=args.force)
+    if args.track_changes:
+        return _tracked(args)
     plan = draft_plan(
         args.previous,
         year=args.year,
@@ -110,4 +121,25 @@ def run(args: argparse.Namespace) -> int:
     for r in rows:
         where = f"{r['line']}:{r['column']}" if r["line"] else "-"
         print(f"  {where:>7}  {r['kind']:<9} {r['message']}")
+    return 0
+
+
+def _tracked(args: argparse.Namespace) -> int:
+    from ..track import draft_docx
+
+    if not args.output or args.markdown or args.template or args.reference:
+        args.parser.error("--track-changes edits a .docx into -o OUT.docx (no --markdown, --template or --reference)")
+    result = draft_docx(
+        args.previous, year=args.year, out=args.output, date=args.date, number=args.number,
+        basis=args.basis, replacements=dict(args.replace or []), force=args.force,
+    )
+    if args.format == "json":
+        print_json({"output": str(result.path), "year": args.year, "changes": result.changes,
+                    "todo": [{"kind": k, "message": m, "text": t} for k, m, t in result.todo]})
+        return 0
+    n, m = result.changes, len(result.todo)
+    print(f"đã ghi / wrote {result.path}: {n} thay đổi được theo dõi, {m} ghi chú / "
+          f"{n} tracked change{'s' if n != 1 else ''}, {m} comment{'s' if m != 1 else ''}")
+    for kind, message, text in result.todo:
+        print(f"  {kind:<9} {message}  [{text[:40]}]")
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 
+from ._args import int_range
 from ._common import add_format, example, finish_batch, print_frame, print_json, read_batch
 
 NODE_COLUMNS = ["label", "kind", "level", "in_corpus", "in_degree", "out_degree", "id"]
@@ -36,7 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     p.add_argument("--labels", choices=("auto", "all", "none"), default="auto",
                    help="which nodes a drawing labels (default: auto)")
-    p.add_argument("--dpi", type=int, default=150, help="resolution of a .png (default: 150)")
+    p.add_argument("--dpi", type=int_range(20, 1200, "a resolution in dots per inch"), default=150,
+                   help="resolution of a .png, 20 to 1200 (default: 150)")
     add_format(p, ("table", "json"), "table")
     p.set_defaults(func=run)
 
@@ -44,8 +46,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import networkx as nx
 
+    from ..corpus import plan_files
+    from ..errors import ReadError
     from ..graph import build_graph, edges_frame, nodes_frame, portable, write_graph
+    from ..output import plan_outputs
 
+    if args.output:
+        try:
+            inputs = [*args.files, *plan_files(args.files)]
+        except ReadError:
+            inputs = list(args.files)
+        plan_outputs([args.output], inputs, force=args.force)
     batch = read_batch(args.files)
     if not batch.plans:
         return finish_batch(batch)

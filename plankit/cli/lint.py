@@ -10,11 +10,23 @@ which basis was last year's.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import sys
 
-from ._common import ERROR, INFO, WARNING, add_format, example, note, read_batch, warning
+from ._common import (
+    ERROR,
+    INFO,
+    WARNING,
+    add_format,
+    error,
+    example,
+    note,
+    read_batch,
+    warning,
+    wrote,
+)
 
 
 def _date(text: str) -> dt.date:
@@ -67,20 +79,47 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="record the current findings in FILE (accepting them) and exit 0",
     )
+    p.add_argument(
+        "--annotate",
+        metavar="OUT.docx",
+        help="write a copy of the (one) .docx plan with each finding as a Word comment",
+    )
+    p.add_argument(
+        "--force", action="store_true",
+        help="overwrite the --annotate OUT.docx or the --write-baseline FILE if it exists",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..corpus import plan_files
+    from ..errors import LintConfigError, ReadError
     from ..lint import Selection, lint_plan, load_baseline, write_baseline
     from ..lint.sarif import to_sarif
+    from ..output import plan_outputs
 
     selection = Selection(select=tuple(args.select or ("ALL",)), ignore=tuple(args.ignore or ()))
     baseline = load_baseline(args.baseline) if args.baseline else None
+    outputs = [out for out in (args.write_baseline, args.annotate) if out]
+    if outputs:
+        inputs = [*args.files, args.baseline]
+        with contextlib.suppress(ReadError):  # a wrong path is reported by read_batch below
+            inputs += plan_files(args.files)
+        plan_outputs(outputs, inputs, force=args.force)
     batch = read_batch(args.files)
     corpus = list(batch.plans)
+    if args.annotate and (batch.files != 1 or len(corpus) != 1 or not str(corpus[0].source.path).lower().endswith(".docx")):
+        error("--annotate cần đúng một tệp .docx / --annotate takes one .docx plan")
+        return 2
     findings = []
+    failed = 0
     for path, plan in batch.items():
-        result = lint_plan(plan, rules=selection, today=args.today, corpus=corpus)
+        try:
+            result = lint_plan(plan, rules=selection, today=args.today, corpus=corpus)
+        except LintConfigError as exc:  # e.g. a bad inline suppression: this file only
+            error(f"{path}: {exc}")
+            failed += 1
+            continue
         for problem in result.notes:
             warning(f"{path}: {problem}")
         findings.extend(f.with_file(path) for f in result)
@@ -94,6 +133,13 @@ def run(args: argparse.Namespace) -> int:
     if baseline is not None:
         findings, accepted = baseline.filter(findings)
 
+    if args.annotate:
+        from ..annotate import annotate_docx
+
+        target = annotate_docx(corpus[0], findings, out=args.annotate, force=args.force)
+        n = len(findings)
+        wrote(target, f"{n} ghi chú / {n} comment{'s' if n != 1 else ''}")
+
     if args.format == "json":
         json.dump([f.to_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -106,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
         for f in findings:
             print(str(f))
     note(_summary(findings, batch.files, accepted, len(batch.errors)))
-    return 1 if batch.errors or any(f.severity == "error" for f in findings) else 0
+    return 1 if failed or batch.errors or any(f.severity == "error" for f in findings) else 0
 
 
 _SEVERITY = {"error": ERROR, "warning": WARNING, "info": INFO}

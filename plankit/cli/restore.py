@@ -39,10 +39,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..output import write_atomic
+    from ..output import plan_outputs, write_atomic
     from ..read import read_plan
     from ..restore import restore_text
 
+    inputs = [args.file, args.reference]
+    plan_outputs([args.output], inputs, force=args.force)
     plan = read_plan(args.file)
     reference = read_plan(args.reference) if args.reference else None
     restored = restore_text(plan.text, reference=reference, ocr=True if plan.source.ocr else None)
@@ -52,12 +54,12 @@ def run(args: argparse.Namespace) -> int:
             import json
 
             data = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-            write_atomic(args.output, data, force=args.force)
+            write_atomic(args.output, data, force=args.force, inputs=inputs)
         else:
             print_json(payload)
         return 0
     if args.output:
-        write_atomic(args.output, restored.text, force=args.force)
+        write_atomic(args.output, restored.text, force=args.force, inputs=inputs)
         note(
             f"{args.output}: {len(restored.changed)} từ đã sửa, {len(restored.uncertain)} từ chưa chắc chắn "
             f"/ {len(restored.changed)} words restored, {len(restored.uncertain)} uncertain"

@@ -6,6 +6,8 @@
   because another was inserted before it;
 * ``basis``: the legal basis (Căn cứ ... paragraphs, citations of role ``basis``);
 * ``substantive``: everything else: what a reader must look at;
+* ``form``: the same words written differently: punctuation, spacing, upper or lower case, a
+  diacritic (``; đồng thời,`` → ``. Đồng thời,``); shown, never substantive;
 * ``carried-error``: text the same in both plans that is wrong in the new one: a known typo kept
   from last year (``plankit/data/typos.tsv``), or a year in a sentence about the plan itself
   ("Kế hoạch ... năm 2024") that is not the new plan year: kept unchanged from the old plan, or
@@ -24,7 +26,7 @@ from .tokens import Tok, ocr_clean
 
 __all__ = ["KINDS", "Typo", "Years", "classify_op", "find_typos", "is_self_reference", "load_typos", "year_of"]
 
-KINDS = ("expected", "basis", "substantive", "carried-error")
+KINDS = ("expected", "basis", "substantive", "form", "carried-error")
 
 # A year as a token: 1900-2099. Not a count ("1.000") or a document number ("45/2020/NĐ-CP").
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -129,6 +131,10 @@ def classify_op(
     """
     nums_a = [t for t in a if t.kind != "punct"]
     nums_b = [t for t in b if t.kind != "punct"]
+    if (a or b) and "".join(t.key for t in nums_a) == "".join(t.key for t in nums_b):
+        if nums_a or nums_b:
+            return "form", "cách viết: dấu câu, khoảng trắng (punctuation or spacing only)"
+        return "form", "dấu câu (punctuation only)"
     # A year that moved, but not to the new plan year: in a sentence about the plan itself
     # ("Kế hoạch ... năm 2024" in a 2025 plan), or from the old plan year to neither year.
     if nums_a and len(nums_a) == len(nums_b) and all(year_of(t) for t in nums_a + nums_b) and years.new \

@@ -16,18 +16,20 @@ The comparison runs top down:
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Plan, Section, Span
-from ..text import fold
+from ..text import fold, tone_key
 from .align import align_units, match_pairs, moved
 from .classify import Years, classify_op, find_typos, is_self_reference, widen_lead, year_of
+from .header import compare_headers, field_at
 from .parts import ENDING, OPENING, Side, Unit, title_similarity
 from .result import Change, Mark, Part, Piece, PlanDiff, RowPair, SectionPair, Segment, TablePair
-from .tokens import Alignment, Bag, Fuzzy, Tok, align_words, looks_ocr
+from .tokens import Alignment, Bag, Fuzzy, Tok, align_words, diff_keys, looks_ocr
 
 __all__ = ["diff_plans"]
 
@@ -37,6 +39,14 @@ UNIT_THRESHOLD = 0.3
 # Paragraphs left unpaired by the in-order alignment pair up as moved from this similarity on
 # (the same Cần Thơ paragraph, clean against OCR, scores 0.49; unrelated ones stay under 0.3).
 UNIT_MOVED = 0.4
+# Sections are all scored against each other up to this many pairs; beyond, only those near
+# the same place (this many either side) or sharing a number or a title.
+SECTION_CELLS = 2_500
+SECTION_WINDOW = 8
+# Paragraphs between two anchors are aligned by similarity up to this many (old x new) pairs.
+GAP_CELLS = 2_500
+# Lone paragraphs are searched for moves only up to this many (removed x added) candidates.
+MOVED_CANDIDATES = 10_000
 # A paired group sharing fewer words than this is shown as one rewrite, not as confetti.
 REWRITE_BELOW = 0.3
 
@@ -79,6 +89,8 @@ class Engine:
         self.b = Side(new, ocr=new_ocr, punct=not self.tolerant)
         self.years = Years(old.header.year, new.header.year, year_shift)
         self.identical = old.text == new.text
+        self._typos: list | None = None
+        self._typo_starts: list[int] = []
         self.pending: list[_Pending] = []
         self.matched = 0
         self.total_a = 0
@@ -90,8 +102,13 @@ class Engine:
         self.mates: dict[tuple[str, int], Section] = {}
         keys_a = {c.key for c in self.a.basis}
         keys_b = {c.key for c in self.b.basis}
-        self.basis_added = frozenset(keys_b - keys_a)
-        self.basis_removed = frozenset(keys_a - keys_b)
+        # the issuer as the plan facts read it (a truncated header cell completed from the place line)
+        self.header_fields = compare_headers(replace(old.header, issuer=old.facts.issuer or old.header.issuer),
+                                             replace(new.header, issuer=new.facts.issuer or new.header.issuer),
+                                             self.years)
+        self.basis_replaced = _replaced_pairs(keys_a - keys_b, keys_b - keys_a)
+        self.basis_added = frozenset(keys_b - keys_a - {n for _o, n in self.basis_replaced})
+        self.basis_removed = frozenset(keys_a - keys_b - {o for o, _n in self.basis_replaced})
 
     # -- entry ---------------------------------------------------------------------------------
     def run(self) -> PlanDiff:
@@ -168,10 +185,14 @@ class Engine:
     def _pair_sections(self, olds: list[Section], news: list[Section]) -> list[_RawPair]:
         keys_o = [Bag(self.a.content_keys(s)) for s in olds]
         keys_n = [Bag(self.b.content_keys(s)) for s in news]
+        near = _candidates(olds, news)
         scores = []
         for i, o in enumerate(olds):
             row = []
             for j, n in enumerate(news):
+                if near is not None and (i, j) not in near:
+                    row.append(0.0)
+                    continue
                 t = title_similarity(o.title, n.title)
                 num = 1.0 if o.number == n.number else 0.0
                 ko, kn = keys_o[i], keys_n[j]
@@ -204,16 +225,16 @@ class Engine:
     def _top_section(self, rp: _RawPair, part: int) -> None:
         o, n = rp.old, rp.new
         if o is not None and n is not None:
-            ha, hb = self.a.heading_unit(o), self.b.heading_unit(n)
-            self._group([ha], [hb], part=part, region="heading", anchor_a=ha.span.start, anchor_b=hb.span.start)
-            self._align(self.a.section_units(o, own_heading=False), self.b.section_units(n, own_heading=False),
-                        part=part, anchor_a=ha.span.end, anchor_b=hb.span.end)
+            # the heading is aligned with the text: a title wrapped over two lines on one side
+            # finds its second line in the first paragraph of the other
+            self._align(self.a.section_units(o, own_heading=True), self.b.section_units(n, own_heading=True),
+                        part=part, anchor_a=o.span.start, anchor_b=n.span.start)
         elif n is not None:
-            for u in self.b.section_units(n, own_heading=True):
+            for u in (u for u in self.b.section_units(n, own_heading=True) if not u.chrome):
                 self._group([], [u], part=part, region="text", anchor_a=0, anchor_b=u.span.start,
                             reason="thêm mục (section added)")
         elif o is not None:
-            for u in self.a.section_units(o, own_heading=True):
+            for u in (u for u in self.a.section_units(o, own_heading=True) if not u.chrome):
                 self._group([u], [], part=part, region="text", anchor_a=u.span.start, anchor_b=0,
                             reason="bỏ mục (section removed)")
 
@@ -251,11 +272,13 @@ class Engine:
                 return 1.0
             return wa.similarity(wb)
 
-        groups = [list(g) for g in align_units(len(ua), len(ub), sim, UNIT_THRESHOLD)]
+        groups = self._stream_groups(ua, ub, ka, kb, sim)
         groups = _pair_by_position(groups, ua, ub)
         moved_new: set[int] = set()
         lone_a = [k for k, (ia, ib) in enumerate(groups) if ia and not ib]
         lone_b = [k for k, (ia, ib) in enumerate(groups) if ib and not ia]
+        if len(lone_a) * len(lone_b) > MOVED_CANDIDATES:  # bounded work: no search for moves
+            lone_a = lone_b = []
         cand = sorted(((sim(groups[x][0], groups[y][1]), x, y) for x in lone_a for y in lone_b), reverse=True)
         used: set[int] = set()
         for s, x, y in cand:
@@ -269,12 +292,99 @@ class Engine:
         for k, (ia, ib) in enumerate(groups):
             if not ia and not ib:
                 continue
+            if all(ua[i].chrome for i in ia) and all(ub[j].chrome for j in ib):
+                # web-page chrome (menus, "Tin liên quan") on its own is left out; chrome the
+                # other side reads as text (a re-wrapped copy read differently) is compared
+                continue
             sa, sb = [ua[i] for i in ia], [ub[j] for j in ib]
             self._group(sa, sb, part=part, region="text", anchor_a=ao, anchor_b=an, is_moved=k in moved_new)
             if sa and k not in moved_new:
                 ao = sa[-1].span.end
             if sb:
                 an = sb[-1].span.end
+
+    def _stream_groups(self, ua: list[Unit], ub: list[Unit], ka: list[Bag], kb: list[Bag],
+                       sim: Callable[[tuple[int, ...], tuple[int, ...]], float]) -> list[list[tuple[int, ...]]]:
+        """Align paragraphs in order: anchors from one word diff of the whole stretch, then the
+        paragraph alignment (:func:`.align.align_units`) between anchors.
+
+        The words of all paragraphs of each side are diffed as one stream (white space, line
+        breaks and paragraph ends are no tokens), so a paragraph re-wrapped into ten lines, or
+        two paragraphs joined, still find each other. An old and a new paragraph that share
+        aligned words covering at least half of the shorter one are anchored together (with
+        every paragraph linked to them, so a paragraph and its re-wrapped lines form one group).
+        What lies between anchors is few paragraphs, aligned by similarity as before. Near
+        linear: :func:`.tokens.diff_keys` anchors long streams on unique words, and the
+        paragraph alignment only runs on the short stretches between anchors.
+        """
+        keys_a, own_a = _stream(self.a, ua)
+        keys_b, own_b = _stream(self.b, ub)
+        shared: Counter = Counter()
+        for tag, i1, i2, j1, _j2 in diff_keys(keys_a, keys_b):
+            if tag == "equal":
+                for d in range(i2 - i1):
+                    shared[(own_a[i1 + d], own_b[j1 + d])] += 1
+        boxes: list[list[int]] = []  # [a_lo, a_hi, b_lo, b_hi], inclusive
+        for (x, y), n in sorted(shared.items()):
+            if n < 0.5 * min(ka[x].n, kb[y].n):
+                continue
+            hx, hy = ua[x].section is not None, ub[y].section is not None
+            if hx and hy and self._paired_headings(ua[x], ub[y]) == 0.0:
+                continue
+            # a heading links to a plain paragraph only when that is a piece of it (the wrapped
+            # rest of a long heading title)
+            if hx != hy and n < (kb[y].n if hx else ka[x].n):
+                continue
+            if boxes and (x <= boxes[-1][1] or y <= boxes[-1][3]):
+                box = boxes[-1]
+                box[1], box[3] = max(box[1], x), max(box[3], y)
+            else:
+                boxes.append([x, x, y, y])
+        groups: list[list[tuple[int, ...]]] = []
+        na = nb = 0
+
+        def gap(a_hi: int, b_hi: int) -> None:
+            """Align the paragraphs between the last anchor and ``(a_hi, b_hi)``."""
+            n, m = a_hi - na, b_hi - nb
+            if n and m and n * m <= GAP_CELLS:
+                for ga, gb in align_units(n, m, lambda ia, ib: sim(tuple(na + i for i in ia),
+                                                                   tuple(nb + j for j in ib)), UNIT_THRESHOLD):
+                    groups.append([tuple(na + i for i in ga), tuple(nb + j for j in gb)])
+            else:
+                groups.extend([[(i,), ()] for i in range(na, a_hi)] + [[(), (j,)] for j in range(nb, b_hi)])
+
+        def merged(ia: range, ib: range) -> float:
+            wa, wb = Bag(), Bag()
+            for i in ia:
+                wa = wa + ka[i]
+            for j in ib:
+                wb = wb + kb[j]
+            return wa.similarity(wb)
+
+        kept: list[list[int]] = []
+        for box in boxes:
+            if kept and (box[0] <= kept[-1][1] or box[2] <= kept[-1][3]):
+                continue  # crossing links (a word matched out of order): no anchor
+            kept.append(box)
+        # A paragraph found only on one side next to an anchor joins it when that makes the two
+        # sides more alike (an old paragraph split in two, one half rewritten under OCR noise).
+        for k, box in enumerate(kept):
+            lo_a = kept[k - 1][1] + 1 if k else 0
+            lo_b = kept[k - 1][3] + 1 if k else 0
+            if box[0] == lo_a:
+                while box[2] > lo_b and merged(range(box[0], box[1] + 1), range(box[2] - 1, box[3] + 1)) > \
+                        merged(range(box[0], box[1] + 1), range(box[2], box[3] + 1)):
+                    box[2] -= 1
+            elif box[2] == lo_b:
+                while box[0] > lo_a and merged(range(box[0] - 1, box[1] + 1), range(box[2], box[3] + 1)) > \
+                        merged(range(box[0], box[1] + 1), range(box[2], box[3] + 1)):
+                    box[0] -= 1
+        for a_lo, a_hi, b_lo, b_hi in kept:
+            gap(a_lo, b_lo)
+            groups.append([tuple(range(a_lo, a_hi + 1)), tuple(range(b_lo, b_hi + 1))])
+            na, nb = a_hi + 1, b_hi + 1
+        gap(len(ua), len(ub))
+        return groups
 
     def _paired_headings(self, x: Unit, y: Unit) -> float | None:
         """Headings follow the section pairing: 0.9 for the headings of two paired sections, 0 for
@@ -316,7 +426,15 @@ class Engine:
             a, b, al, a_text=self.a.text, b_text=self.b.text, region="header",
             label=lambda side, pos: OPENING, whole_a=span_a, whole_b=span_b,
         )
-        self._emit_text(part, span_a, span_b, [c for c, _la, _lb in found], kind="header",
+        fields = {f.name: f for f in self.header_fields}
+        changes = []
+        for c, _la, _lb in found:
+            name = field_at(self.new_plan.header, c.new_span) or field_at(self.old_plan.header, c.old_span)
+            f = fields.get(name) if name else None
+            if f is not None and f.kind == "expected" and c.kind != "expected":
+                c = replace(c, kind="expected", reason=f.reason)
+            changes.append(c)
+        self._emit_text(part, span_a, span_b, changes, kind="header",
                         breaks_a=[s.start for s in ha[1:]], breaks_b=[s.start for s in hb[1:]],
                         anchor=span_b.start if span_b else 0)
 
@@ -422,6 +540,37 @@ class Engine:
             lab = label("b", to_b(*lb).start) if (b or not a) else label("a", to_a(*la).start)
             out.append((Change(kind, lab, a_text[la[0]:la[1]], b_text[lb[0]:lb[1]], to_a(*la), to_b(*lb), why, loc),
                         la, lb))
+        if not self.tolerant and al.pairs:
+            out += self._written_differently(a, b, al, a_text, b_text, label, to_a, to_b, location)
+            out.sort(key=lambda x: (x[2][0], x[1][0]))
+        return out
+
+    def _written_differently(self, a: list[Tok], b: list[Tok], al: Alignment, a_text: str, b_text: str,
+                             label, to_a, to_b, location) -> list[tuple[Change, Local, Local]]:
+        """Words paired as equal whose case or diacritics differ (``quyết`` → ``Quyết``), tone
+        placement aside (``hòa``/``hoà``): ``form`` changes, runs of neighbours joined."""
+        runs: list[list[int]] = []
+        for i in sorted(al.pairs):
+            j = al.pairs[i]
+            x, y = a[i], b[j]
+            if x.kind == "punct":
+                continue
+            ra, rb = a_text[x.start:x.end], b_text[y.start:y.end]
+            if ra == rb or tone_key(ra) == tone_key(rb):
+                continue
+            if runs and runs[-1][1] == i - 1 and al.pairs.get(i - 1) == j - 1:
+                runs[-1][1] = i
+            else:
+                runs.append([i, i])
+        out = []
+        for i1, i2 in runs:
+            la = (a[i1].start, a[i2].end)
+            lb = (b[al.pairs[i1]].start, b[al.pairs[i2]].end)
+            ra, rb = a_text[la[0]:la[1]], b_text[lb[0]:lb[1]]
+            why = ("chữ hoa, chữ thường (case only)" if ra.lower() == rb.lower()
+                   else "dấu tiếng Việt (diacritics only)")
+            loc = location("b", lb[0]) if location is not None else ""
+            out.append((Change("form", label("b", to_b(*lb).start), ra, rb, to_a(*la), to_b(*lb), why, loc), la, lb))
         return out
 
     def _split_years(self, a: list[Tok], b: list[Tok], op: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
@@ -467,12 +616,17 @@ class Engine:
             for c in side.basis:
                 if c.span.overlaps(probe):
                     return desc or f"căn cứ {c.key}: cách ghi thay đổi (legal basis citation rewritten)"
-        if desc is None:
-            return None
         in_a = bool(ta) and self.a.in_basis_block(ta[0].start, ta[-1].end)
         in_b = bool(tb) and self.b.in_basis_block(tb[0].start, tb[-1].end)
-        if (in_a or not ta) and (in_b or not tb) and (in_a or in_b):
+        if not ((in_a or not ta) and (in_b or not tb) and (in_a or in_b)):
+            return None
+        if desc is not None:
             return desc
+        # the wording of a basis clause changed, its documents did not (a wrapped line of a
+        # replaced decree's title); a moved date or year stays a year bump
+        words = [t for t in (*ta, *tb) if t.kind != "punct"]
+        if words and not all(t.kind == "number" for t in words):
+            return "căn cứ: lời văn thay đổi (legal basis wording changed)"
         return None
 
     def carried(self, a: list[Tok], b: list[Tok], al: Alignment, *, a_text: str, b_text: str,
@@ -496,7 +650,7 @@ class Engine:
                                b_text[lb[0]:lb[1]], to_a(*la), to_b(*lb), why, loc), la, lb))
 
         lo, hi = b[min(j_to_i)].start, b[max(j_to_i)].end
-        for s, e, typo in find_typos(b_text, lo, hi, ocr=self.b.ocr):
+        for s, e, typo in (self._plan_typos(lo, hi) if in_plan else find_typos(b_text, lo, hi, ocr=self.b.ocr)):
             js = [j for j in range(len(b)) if b[j].start >= s and b[j].end <= e]
             if not js or any(j not in j_to_i for j in js):
                 continue
@@ -520,6 +674,20 @@ class Engine:
             add((a[i - d].start, a[i].end), (b[j - d].start, b[j].end),
                 f"năm {y} trong câu nói về chính kế hoạch này, giữ nguyên từ bản cũ, nhưng kế hoạch "
                 f"là năm {self.years.new} (stale year carried over)")
+        return out
+
+    def _plan_typos(self, lo: int, hi: int) -> list:
+        """The known typos of the new plan inside ``[lo, hi)``, found once for the whole text."""
+        if self._typos is None:
+            self._typos = find_typos(self.b.text, 0, len(self.b.text), ocr=self.b.ocr)
+            self._typo_starts = [s for s, _e, _t in self._typos]
+        k = bisect.bisect_left(self._typo_starts, lo)
+        out = []
+        for s, e, typo in self._typos[k:]:
+            if s >= hi:
+                break
+            if e <= hi:
+                out.append((s, e, typo))
         return out
 
     def _emit_text(self, part: int, span_a: Span | None, span_b: Span | None, changes: list[Change], *,
@@ -594,6 +762,8 @@ class Engine:
             changes=tuple(changes),
             basis_added=self.basis_added,
             basis_removed=self.basis_removed,
+            basis_replaced=self.basis_replaced,
+            header=self.header_fields,
             carried_over=round(matched / n_b, 4) if n_b else 1.0,
             similarity=round(2 * matched / (n_a + n_b), 4) if n_a + n_b else 1.0,
             tables=tables,
@@ -627,6 +797,57 @@ class Engine:
 
 
 # --- helpers -----------------------------------------------------------------------------------
+
+def _stream(side: Side, units: list[Unit]) -> tuple[list[str], list[int]]:
+    """The word keys of ``units`` in order, and the unit each word belongs to."""
+    keys: list[str] = []
+    owner: list[int] = []
+    for k, u in enumerate(units):
+        words = side.words(u.span)
+        keys += words
+        owner += [k] * len(words)
+    return keys, owner
+
+
+def _candidates(olds: list[Section], news: list[Section]) -> set[tuple[int, int]] | None:
+    """The section pairs worth scoring: all of them for a usual plan (``None``); for one with
+    very many sections, those near the same relative place, or with the same number or title,
+    so pairing stays near linear."""
+    n, m = len(olds), len(news)
+    if n * m <= SECTION_CELLS:
+        return None
+    out = {(i, j) for i in range(n) for j in range(max(0, i * m // n - SECTION_WINDOW),
+                                                   min(m, i * m // n + SECTION_WINDOW + 1))}
+    for key in ("number", "title"):
+        where: dict[str, list[int]] = {}
+        for j, s in enumerate(news):
+            where.setdefault(" ".join(fold(getattr(s, key)).split()), []).append(j)
+        for i, s in enumerate(olds):
+            found = where.get(" ".join(fold(getattr(s, key)).split()), [])
+            if len(found) <= SECTION_WINDOW:
+                out.update((i, j) for j in found)
+    return out
+
+
+def _replaced_pairs(removed: set[str], added: set[str]) -> tuple[tuple[str, str], ...]:
+    """``(old, new)`` for each removed basis document that an added one replaced
+    (``plankit/data/replaced_documents.tsv``), or that replaced it (comparing backwards): one
+    change of the basis, not two, so swapping the plans swaps each pair."""
+    from ..validity import replacements
+
+    def norm(key: str) -> str:
+        return "".join(fold(key).split())
+
+    by_norm = {norm(k): k for k in added}
+    out = []
+    gone = {norm(k): k for k in removed}
+    for r in replacements():
+        for before, after in ((r.key, r.replaced_by), (r.replaced_by, r.key)):
+            old, new = gone.get(norm(before)), by_norm.get(norm(after))
+            if old is not None and new is not None and (old, new) not in out:
+                out.append((old, new))
+    return tuple(sorted(out))
+
 
 def _pair_by_position(groups: list[list[tuple[int, ...]]], ua: list[Unit], ub: list[Unit]) -> list[list[tuple[int, ...]]]:
     """Pair a lone removed paragraph with a lone added one between the same neighbours: the

@@ -12,7 +12,17 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .result import KIND_LABELS, Change, Piece, PlanDiff, SectionPair, Segment
+from .result import (
+    HEADER_LABELS,
+    KIND_COLOURS,
+    KIND_LABELS,
+    Change,
+    Mark,
+    Piece,
+    PlanDiff,
+    SectionPair,
+    Segment,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -20,6 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "as_dict",
     "changes_frame",
+    "draw_changes",
     "summary_text",
     "tables_frame",
     "to_html_fragment",
@@ -53,17 +64,22 @@ _CSS = """
 .pk-diff .cell{margin:0 0 2px}
 .pk-diff .col{color:#777;font-size:11px;margin-right:4px}
 .pk-diff del,.pk-diff ins,.pk-diff mark{border-radius:2px;padding:0 1px}
-.pk-diff .k-substantive del{background:#ffd2cf;text-decoration:line-through}
-.pk-diff .k-substantive ins{background:#c9f2c9;text-decoration:none}
-.pk-diff .k-expected del{background:#e3e8f0;color:#556;text-decoration:line-through}
-.pk-diff .k-expected ins{background:#dbe7fb;color:#234;text-decoration:none}
-.pk-diff .k-basis del{background:#ead9fb;text-decoration:line-through}
-.pk-diff .k-basis ins{background:#e0cdfa;text-decoration:none}
-.pk-diff .k-carried-error mark{background:#ffe09a;text-decoration:underline wavy #c60}
-.pk-diff .chip.k-substantive{background:#ffd2cf}.pk-diff .chip.k-expected{background:#dbe7fb}
-.pk-diff .chip.k-basis{background:#e0cdfa}.pk-diff .chip.k-carried-error{background:#ffe09a}
 .pk-diff .note{color:#666;font-size:12px}
+.pk-diff .ocr{color:#777;font-size:11px;font-family:monospace;margin-top:2px}
+.pk-diff table.pk-head td,.pk-diff table.pk-head th{padding:1px 8px;text-align:left;font-size:13px}
 """
+
+
+def _kind_css() -> str:
+    """del/ins/mark and chips in the one colour of each kind (:data:`KIND_COLOURS`)."""
+    out = []
+    for kind, colour in KIND_COLOURS.items():
+        k = f".pk-diff .k-{kind}"
+        out.append(f"{k} del{{background:{colour}33;text-decoration:line-through;text-decoration-color:{colour}}}"
+                   f"{k} ins{{background:{colour}40;text-decoration:none;border-bottom:2px solid {colour}}}"
+                   f"{k} mark{{background:{colour}40;text-decoration:underline wavy {colour}}}"
+                   f".pk-diff .chip.k-{kind}{{background:{colour}40;border-left:4px solid {colour}}}")
+    return "".join(out)
 
 
 def _flat(text: str) -> str:
@@ -79,10 +95,15 @@ def summary_text(d: PlanDiff) -> str:
         f"{d.old.name} → {d.new.name}" + (" (OCR: so sánh trên chữ bỏ dấu)" if d.ocr else ""),
         "Thay đổi: " + " · ".join(f"{c[k]} {KIND_LABELS[k]}" for k in KIND_LABELS),
         "Căn cứ: bỏ " + (", ".join(sorted(d.basis_removed)) or "—") + "; thêm "
-        + (", ".join(sorted(d.basis_added)) or "—"),
+        + (", ".join(sorted(d.basis_added)) or "—")
+        + "".join(f"; thay thế {o} → {n}" for o, n in d.basis_replaced),
         f"Giữ nguyên từ bản cũ: {d.carried_over:.0%} của bản mới; độ giống {d.similarity:.2f}",
-        "Mục:",
     ]
+    moved = [f for f in d.header if f.kind != "same"]
+    if moved:
+        lines.append("Phần đầu: " + "; ".join(f"{HEADER_LABELS.get(f.name, f.name)} {f.old or '—'} → {f.new or '—'} "
+                                             f"({KIND_LABELS.get(f.kind, f.kind)})" for f in moved))
+    lines.append("Mục:")
     for pair in d.sections:
         o = pair.old.number if pair.old else "—"
         n = pair.new.number if pair.new else "—"
@@ -128,6 +149,9 @@ def as_dict(d: PlanDiff) -> dict[str, Any]:
         "counts": d.counts(),
         "basis_added": sorted(d.basis_added),
         "basis_removed": sorted(d.basis_removed),
+        "basis_replaced": [list(pair) for pair in d.basis_replaced],
+        "header": [{"field": f.name, "old": f.old, "new": f.new, "kind": f.kind, "reason": f.reason}
+                   for f in d.header],
         "carried_over": d.carried_over,
         "similarity": d.similarity,
         "sections": [_pair_dict(p) for p in d.sections],
@@ -215,6 +239,7 @@ def to_markdown(d: PlanDiff) -> str:
         "- Thay đổi: " + ", ".join(f"**{c[k]}** {KIND_LABELS[k]} ({k})" for k in KIND_LABELS),
         "- Căn cứ bỏ: " + (", ".join(sorted(d.basis_removed)) or "—"),
         "- Căn cứ thêm: " + (", ".join(sorted(d.basis_added)) or "—"),
+        "- Căn cứ thay thế: " + ("; ".join(f"{o} → {n}" for o, n in d.basis_replaced) or "—"),
         f"- Giữ nguyên từ bản cũ: {d.carried_over:.0%} của bản mới; độ giống {d.similarity:.2f}",
     ]
     if d.ocr:
@@ -300,7 +325,46 @@ def _esc_keep(chunk: str) -> str:
     return html.escape(re.sub(r"\s+", " ", chunk), quote=False)
 
 
-def _segment_row(seg: Segment, d: PlanDiff, reading) -> str:
+def _restored_piece(seg: Segment, piece: Piece, shown) -> tuple[Piece, str | None, str | None]:
+    """The piece as shown: an OCR'd side's text replaced by its restored reading, marks and
+    paragraph breaks moved along; with the original text of each restored side."""
+    if shown is None:
+        return piece, None, None
+    old_shown, new_shown = shown
+    texts, origs, maps = [], [], []
+    for text, span, sh in ((piece.old, seg.old_span, old_shown), (piece.new, seg.new_span, new_shown)):
+        if text is None or span is None or not sh.restored:
+            texts.append(text)
+            origs.append(None)
+            maps.append(None)
+            continue
+        base = sh.at(span.start)
+
+        def move(local: int, sh=sh, span=span, base=base) -> int:
+            return sh.at(span.start + local) - base
+
+        texts.append(sh.text[base : sh.at(span.end)])
+        origs.append(text)
+        maps.append(move)
+    mo, mn = maps
+
+    def rng(r: tuple[int, int], m) -> tuple[int, int]:
+        return (m(r[0]), m(r[1])) if m else r
+
+    marks = tuple(Mark(m.change, m.kind, rng(m.old, mo), rng(m.new, mn)) for m in piece.marks)
+    out = Piece(texts[0], texts[1], marks,
+                tuple(mo(b) for b in piece.breaks_old) if mo else piece.breaks_old,
+                tuple(mn(b) for b in piece.breaks_new) if mn else piece.breaks_new)
+    return out, origs[0], origs[1]
+
+
+def _ocr_note(original: str | None, shown: str | None) -> str:
+    if original is None or _flat(original) == _flat(shown or ""):
+        return ""
+    return f'<div class="ocr" title="nguyên văn OCR (original scan)">{html.escape(_flat(original))}</div>'
+
+
+def _segment_row(seg: Segment, d: PlanDiff, reading, shown=None) -> str:
     if seg.kind == "row":
         cells_old, cells_new = [], []
         table = next((t for t in d.tables if t.new == seg.table or (t.new is None and t.old == seg.table)), None)
@@ -319,34 +383,58 @@ def _segment_row(seg: Segment, d: PlanDiff, reading) -> str:
         return (f'<tr class="row st-{seg.status}"><td class="old"><div class="note">{lab_old}</div>'
                 f'{"".join(cells_old)}</td><td class="new"><div class="note">{lab_new}</div>'
                 f'{"".join(cells_new)}</td></tr>')
-    piece = seg.pieces[0]
+    piece, orig_old, orig_new = _restored_piece(seg, seg.pieces[0], shown)
     return (f'<tr class="{seg.kind} st-{seg.status}"><td class="old">'
-            f"{_render_side(piece.old, piece, 'old', d.changes)}</td>"
-            f"<td class=\"new\">{_render_side(piece.new, piece, 'new', d.changes, reading)}</td></tr>")
+            f"{_render_side(piece.old, piece, 'old', d.changes)}{_ocr_note(orig_old, piece.old)}</td>"
+            f"<td class=\"new\">{_render_side(piece.new, piece, 'new', d.changes, reading)}"
+            f"{_ocr_note(orig_new, piece.new)}</td></tr>")
 
 
 def _chips(kinds: Iterable[tuple[str, int]]) -> str:
     return "".join(f'<span class="chip k-{k}">{n} {html.escape(KIND_LABELS[k])}</span>' for k, n in kinds if n)
 
 
-def to_html_fragment(d: PlanDiff, *, reading=None) -> str:
-    """The comparison as an HTML fragment (scoped styles), for notebooks and pages."""
+def _header_table(d: PlanDiff) -> str:
+    """The header fields of both plans side by side, each with the kind of its change."""
+    esc = html.escape
+    rows = [f"<tr><th></th><th>{esc(d.old.name)}</th><th>{esc(d.new.name)}</th><th></th></tr>"]
+    for f in d.header:
+        if f.old is None and f.new is None:
+            continue
+        kind = (f'<span class="chip k-{f.kind}" title="{esc(f.reason, quote=True)}">{esc(KIND_LABELS[f.kind])}'
+                "</span>" if f.kind in KIND_LABELS else "")
+        rows.append(f"<tr><th>{esc(HEADER_LABELS.get(f.name, f.name))}</th><td>{esc(f.old or '—')}</td>"
+                    f"<td>{esc(f.new or '—')}</td><td>{kind}</td></tr>")
+    return '<table class="pk-head">' + "".join(rows) + "</table>"
+
+
+def to_html_fragment(d: PlanDiff, *, reading=None, shown=None) -> str:
+    """The comparison as an HTML fragment (scoped styles), for notebooks and pages. ``shown``
+    (from :func:`.redline.shown_texts`) shows OCR'd sides restored, the scan under each passage."""
     c = d.counts()
     esc = html.escape
     basis_removed = ", ".join(sorted(d.basis_removed)) or "—"
     basis_added = ", ".join(sorted(d.basis_added)) or "—"
+    replaced = "; ".join(f"{o} → {n}" for o, n in d.basis_replaced)
     head = [
-        f"<style>{_CSS}</style>",
+        f"<style>{_CSS}{_kind_css()}</style>",
         '<div class="pk-diff">',
         f"<h1>{esc(d.old.name)} → {esc(d.new.name)}</h1>",
         '<table class="pk-sum">',
         f"<tr><th>Thay đổi</th><td>{_chips((k, c[k]) for k in KIND_LABELS) or 'không có'}</td></tr>",
-        f"<tr><th>Căn cứ</th><td>bỏ {esc(basis_removed)}; thêm {esc(basis_added)}</td></tr>",
+        f"<tr><th>Căn cứ</th><td>bỏ {esc(basis_removed)}; thêm {esc(basis_added)}"
+        + (f"; thay thế {esc(replaced)}" if replaced else "") + "</td></tr>",
+        f"<tr><th>Phần đầu</th><td>{_header_table(d)}</td></tr>" if d.header else "",
         f"<tr><th>Giữ nguyên</th><td>{d.carried_over:.0%} của bản mới lấy nguyên từ bản cũ; "
         f"độ giống {d.similarity:.2f}</td></tr>",
     ]
-    if d.ocr:
-        head.append("<tr><th>OCR</th><td>so sánh trên chữ bỏ dấu; hiển thị nguyên văn mỗi bản</td></tr>")
+    if d.ocr and shown is not None and (shown[0].restored or shown[1].restored):
+        head.append("<tr><th>OCR</th><td>so sánh trên chữ bỏ dấu; bản OCR hiển thị đã khôi phục dấu, nguyên văn "
+                    "OCR in nhỏ dưới mỗi đoạn (OCR'd text shown restored, the scan below each passage)</td></tr>")
+    elif d.ocr:
+        head.append("<tr><th>OCR</th><td>so sánh trên chữ bỏ dấu; hiển thị nguyên văn mỗi bản (as scanned; "
+                    "<code>to_html(restore=True)</code> hoặc <code>plankit diff --html</code> hiển thị bản khôi "
+                    "phục dấu)</td></tr>")
     head.append("</table>")
     body = []
     by_part: dict[int, list[Segment]] = {}
@@ -364,24 +452,51 @@ def to_html_fragment(d: PlanDiff, *, reading=None) -> str:
         body.append(f"<details{opened}><summary>{esc(part.label)}<span class=\"st\">{esc(note)} "
                     f"{_chips(part.kinds)}</span></summary>")
         body.append('<table class="sbs"><tr><th>' + esc(d.old.name) + "</th><th>" + esc(d.new.name) + "</th></tr>")
-        body.extend(_segment_row(seg, d, reading) for seg in segs)
+        body.extend(_segment_row(seg, d, reading, shown) for seg in segs)
         body.append("</table></details>")
     return "".join(head) + "".join(body) + "</div>"
 
 
 def to_html_page(d: PlanDiff, *, restore: bool = False) -> str:
-    """A standalone HTML page. With ``restore``, each changed passage of an OCR'd new plan
-    carries its restored reading as a tooltip (see :func:`plankit.restore_text`)."""
-    reading = None
+    """A standalone HTML page. With ``restore``, an OCR'd side is shown restored
+    (:func:`plankit.restore_text`), the scan's text in small print under each passage."""
+    reading = shown = None
     if restore and d.ocr:
-        from ..restore import restore_text
+        from .redline import shown_texts
 
-        def reading(text: str) -> str:
-            return restore_text(text, ocr=True).text
+        shown = shown_texts(d)
 
     title = html.escape(f"So sánh: {d.old.name} → {d.new.name}")
     return (
         "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
         f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>"
-        "</head><body>" + to_html_fragment(d, reading=reading) + "</body></html>\n"
+        "</head><body>" + to_html_fragment(d, reading=reading, shown=shown) + "</body></html>\n"
     )
+
+
+# --- chart -----------------------------------------------------------------------------------
+
+def draw_changes(d: PlanDiff, ax=None):
+    """Changes per part of the plan, in document order (top to bottom), one colour per kind
+    (:data:`KIND_COLOURS`, the colours of the HTML page)."""
+    from .similarity import _figure
+
+    labels = [p.label if len(p.label) <= 40 else p.label[:39] + "…" for p in d.parts]
+    if ax is None:
+        fig = _figure((9, 1.2 + 0.35 * max(len(labels), 1)))
+        ax = fig.add_subplot()
+    else:
+        fig = ax.figure
+    rows = range(len(labels))
+    left = [0] * len(labels)
+    for kind in KIND_LABELS:
+        counts = [dict(p.kinds).get(kind, 0) for p in d.parts]
+        ax.barh(list(rows), counts, left=left, color=KIND_COLOURS[kind], label=f"{KIND_LABELS[kind]} ({kind})")
+        left = [a + b for a, b in zip(left, counts, strict=True)]
+    ax.set_yticks(list(rows), labels=labels, fontsize=8)
+    ax.invert_yaxis()  # the opening on top, the ending at the bottom
+    ax.set_xlabel("số thay đổi (changes)")
+    ax.set_title(f"{d.old.name} → {d.new.name}", fontsize=10)
+    ax.legend(fontsize=8, loc="lower right")
+    fig.tight_layout()
+    return fig

@@ -17,8 +17,10 @@ from ..model import Plan, Section, Span
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
-__all__ = ["Change", "Mark", "Part", "Piece", "PlanDiff", "RowPair", "SectionPair", "Segment", "TablePair"]
+__all__ = ["Change", "HeaderField", "Mark", "Part", "Piece", "PlanDiff", "RowPair", "SectionPair", "Segment", "TablePair"]
 
 def _short(text: str | None, width: int = 60) -> str:
     text = " ".join((text or "").split())
@@ -29,7 +31,27 @@ KIND_LABELS = {
     "expected": "thay đổi theo năm",
     "basis": "căn cứ",
     "substantive": "nội dung",
+    "form": "cách viết",
     "carried-error": "lỗi giữ nguyên",
+}
+
+
+# One colour per kind, the same in every page and chart (HTML del/ins/chips, PlanDiff.draw).
+KIND_COLOURS = {
+    "expected": "#4c78a8",
+    "basis": "#8e6cc0",
+    "substantive": "#d62728",
+    "form": "#2a9d8f",
+    "carried-error": "#e08a00",
+}
+
+HEADER_LABELS = {
+    "number": "Số",
+    "symbol": "Ký hiệu",
+    "date": "Ngày",
+    "year": "Năm kế hoạch",
+    "issuer": "Cơ quan ban hành",
+    "signer": "Người ký",
 }
 
 
@@ -72,6 +94,23 @@ class Change:
             f"Change({self.kind}, {_short(self.section, 24)!r}, {_short(self.old, 28)!r} → "
             f"{_short(self.new, 28)!r})"
         )
+
+
+@dataclass(frozen=True)
+class HeaderField:
+    """One field of the header compared as a field: ``name`` (``number``, ``symbol``, ``date``,
+    ``year``, ``issuer``, ``signer``), the value read on each side (``None`` when blank), the
+    ``kind`` of the change (``same``, ``expected``: moved with the plan year or filled in at
+    signing, or ``substantive``) and the ``reason``."""
+
+    name: str
+    old: str | None
+    new: str | None
+    kind: str
+    reason: str = ""
+
+    def __repr__(self) -> str:
+        return f"HeaderField({self.name}: {self.old!r} → {self.new!r}, {self.kind})"
 
 
 @dataclass(frozen=True)
@@ -240,6 +279,8 @@ class PlanDiff:
     carried_over: float
     similarity: float
     tables: tuple[TablePair, ...] = ()
+    basis_replaced: tuple[tuple[str, str], ...] = ()
+    header: tuple[HeaderField, ...] = ()
     year_shift: bool = True
     ocr: bool = False
     parts: tuple[Part, ...] = field(default=(), repr=False)
@@ -264,7 +305,7 @@ class PlanDiff:
         >>> from plankit.read import read_text
         >>> p = read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNgân sách nhà nước.")
         >>> diff_plans(p, p).counts()
-        {'expected': 0, 'basis': 0, 'substantive': 0, 'carried-error': 0}
+        {'expected': 0, 'basis': 0, 'substantive': 0, 'form': 0, 'carried-error': 0}
         """
         c = Counter(ch.kind for ch in self.changes)
         return {k: c.get(k, 0) for k in KIND_LABELS}
@@ -289,7 +330,7 @@ class PlanDiff:
         >>> p = read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNgân sách nhà nước.", name="a.txt")
         >>> print(diff_plans(p, p).summary())  # doctest: +NORMALIZE_WHITESPACE
         a.txt → a.txt
-        Thay đổi: 0 thay đổi theo năm · 0 căn cứ · 0 nội dung · 0 lỗi giữ nguyên
+        Thay đổi: 0 thay đổi theo năm · 0 căn cứ · 0 nội dung · 0 cách viết · 0 lỗi giữ nguyên
         Căn cứ: bỏ —; thêm —
         Giữ nguyên từ bản cũ: 100% của bản mới; độ giống 1.00
         Mục:
@@ -351,6 +392,20 @@ class PlanDiff:
         from .render import to_markdown
 
         return to_markdown(self)
+
+    def draw(self, ax: Axes | None = None) -> Figure:
+        """A bar chart of the changes per part, in document order, one colour per kind (the
+        colours of the HTML page).
+
+        >>> from plankit.diff import diff_plans
+        >>> from plankit.read import read_text
+        >>> d = diff_plans(read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNgân sách."), read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNguồn khác."))
+        >>> [t.get_text() for t in d.draw().axes[0].get_yticklabels()]
+        ['Phần mở đầu', 'I. KINH PHÍ']
+        """
+        from .render import draw_changes
+
+        return draw_changes(self, ax)
 
     def _repr_html_(self) -> str:
         from .render import to_html_fragment

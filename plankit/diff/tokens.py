@@ -34,6 +34,7 @@ __all__ = [
     "TokenStream",
     "align_words",
     "bag_similarity",
+    "diff_keys",
     "diff_tokens",
     "looks_ocr",
     "tokens_of",
@@ -82,6 +83,10 @@ def ocr_clean(folded: str) -> str:
     return _OCR_DIGITS.sub(lambda m: m.group().translate(_DIGIT_LETTERS), text)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_MARKED_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
+
+
 def looks_ocr(plan) -> bool:
     """Whether ``plan`` reads like OCR output: flagged by its reader, or nearly without marks.
 
@@ -94,10 +99,10 @@ def looks_ocr(plan) -> bool:
     """
     if plan.source.ocr:
         return True
-    letters = [c for c in plan.text if c.isalpha()]
-    if len(letters) < 200:
+    letters = len(_LETTER.findall(plan.text))
+    if letters < 200:
         return False
-    return sum(not c.isascii() for c in letters) / len(letters) < 0.12
+    return len(_MARKED_LETTER.findall(plan.text)) / letters < 0.12
 
 
 def tokens_of(text: str, *, ocr: bool = False, punct: bool = True, offset: int = 0) -> list[Tok]:
@@ -296,6 +301,104 @@ def _coalesce(ops: list[Op]) -> list[Op]:
     ]
 
 
+# Below this many cells (old length x new length) a stretch is diffed by SequenceMatcher as is;
+# above, unique words anchor it first, so the cost stays near linear in the length.
+_DIRECT_CELLS = 40_000
+
+
+def diff_keys(a: Sequence[str], b: Sequence[str]) -> list[Op]:
+    """Opcodes turning key list ``a`` into ``b``, in near-linear time on long inputs.
+
+    Short inputs go to :class:`difflib.SequenceMatcher` (``autojunk=False``) as they are. Long
+    ones are cut first, patience-style: the common head and tail are kept, then the keys that
+    occur exactly once on each side and in the same order anchor the rest, and each stretch
+    between anchors is diffed the same way. A long stretch with no anchor (only common words on
+    both sides) is one replacement rather than a quadratic search.
+
+    >>> diff_keys(["a", "b", "c"], ["a", "x", "c"])
+    [('equal', 0, 1, 0, 1), ('replace', 1, 2, 1, 2), ('equal', 2, 3, 2, 3)]
+    >>> ops = diff_keys(list("ab" * 400) + ["end"], ["start"] + list("ab" * 400) + ["end"])
+    >>> ops[0], ops[-1][0]
+    (('insert', 0, 0, 0, 1), 'equal')
+    """
+    raw: list[Op] = []
+    if len(a) * len(b) <= _DIRECT_CELLS:
+        _direct(a, b, 0, len(a), 0, len(b), raw)
+    else:
+        _diff_range(a, b, 0, len(a), 0, len(b), raw)
+    return _coalesce(raw)
+
+
+def _diff_range(a: Sequence[str], b: Sequence[str], alo: int, ahi: int, blo: int, bhi: int, out: list[Op]) -> None:
+    head = 0
+    while alo + head < ahi and blo + head < bhi and a[alo + head] == b[blo + head]:
+        head += 1
+    tail = 0
+    while ahi - tail > alo + head and bhi - tail > blo + head and a[ahi - tail - 1] == b[bhi - tail - 1]:
+        tail += 1
+    if head:
+        out.append(("equal", alo, alo + head, blo, blo + head))
+    i1, i2, j1, j2 = alo + head, ahi - tail, blo + head, bhi - tail
+    cells = (i2 - i1) * (j2 - j1)
+    if i1 == i2 or j1 == j2:
+        if i1 < i2 or j1 < j2:
+            out.append(("replace", i1, i2, j1, j2))
+    elif cells <= _DIRECT_CELLS:
+        _direct(a, b, i1, i2, j1, j2, out)
+    else:
+        anchors = _anchors(a, b, i1, i2, j1, j2)
+        if not anchors:
+            if cells <= 25 * _DIRECT_CELLS:
+                _direct(a, b, i1, i2, j1, j2, out)
+            else:
+                out.append(("replace", i1, i2, j1, j2))
+        else:
+            pi, pj = i1, j1
+            for x, y in anchors:
+                _diff_range(a, b, pi, x, pj, y, out)
+                out.append(("equal", x, x + 1, y, y + 1))
+                pi, pj = x + 1, y + 1
+            _diff_range(a, b, pi, i2, pj, j2, out)
+    if tail:
+        out.append(("equal", ahi - tail, ahi, bhi - tail, bhi))
+
+
+def _direct(a: Sequence[str], b: Sequence[str], i1: int, i2: int, j1: int, j2: int, out: list[Op]) -> None:
+    sm = SequenceMatcher(None, a[i1:i2], b[j1:j2], autojunk=False)
+    for tag, x1, x2, y1, y2 in sm.get_opcodes():
+        out.append((tag, i1 + x1, i1 + x2, j1 + y1, j1 + y2))
+
+
+def _anchors(a: Sequence[str], b: Sequence[str], i1: int, i2: int, j1: int, j2: int) -> list[tuple[int, int]]:
+    """Positions of keys unique in both stretches, the longest run in the same order."""
+    count_a = Counter(a[i1:i2])
+    count_b = Counter(b[j1:j2])
+    where_b = {b[j]: j for j in range(j1, j2) if count_b[b[j]] == 1}
+    cands = [(i, where_b[a[i]]) for i in range(i1, i2) if count_a[a[i]] == 1 and a[i] in where_b]
+    if not cands:
+        return []
+    # longest increasing run of new positions (patience sorting)
+    tails: list[int] = []
+    tail_idx: list[int] = []
+    prev = [-1] * len(cands)
+    for k, (_i, j) in enumerate(cands):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_idx.append(k)
+        else:
+            tails[pos] = j
+            tail_idx[pos] = k
+        prev[k] = tail_idx[pos - 1] if pos else -1
+    out = []
+    k = tail_idx[-1]
+    while k != -1:
+        out.append(cands[k])
+        k = prev[k]
+    out.reverse()
+    return out
+
+
 def diff_tokens(
     a: Sequence[Tok], b: Sequence[Tok], *, fuzzy: Fuzzy | None = None,
     a_text: str = "", b_text: str = "",
@@ -312,9 +415,8 @@ def diff_tokens(
     >>> diff_tokens(a, b)
     [('equal', 0, 2, 0, 2), ('replace', 2, 3, 2, 3)]
     """
-    sm = SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
     ops: list[Op] = []
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+    for tag, i1, i2, j1, j2 in diff_keys([t.key for t in a], [t.key for t in b]):
         if tag != "replace" or fuzzy is None or (i2 - i1) * (j2 - j1) > _MAX_FUZZY_CELLS:
             ops.append((tag, i1, i2, j1, j2))
             continue

@@ -38,7 +38,6 @@ import io
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field
 
 from ..errors import ReadError
 from ..model import ReadWarning, SourceRef, Span
@@ -57,13 +56,7 @@ from ._docx_styles import (
     _W_val,
 )
 from ._layout import Layout, Line, RawCell, RawTable
-from ._limits import (
-    MAX_FILE_BYTES,
-    MAX_XML_PART_BYTES,
-    MAX_ZIP_MEMBERS,
-    MAX_ZIP_RATIO,
-    MAX_ZIP_TOTAL_BYTES,
-)
+from ._limits import MAX_FILE_BYTES, MAX_TEXT_CHARS, MAX_XML_PART_BYTES, check_zip_members
 
 __all__ = ["read_docx"]
 
@@ -160,32 +153,7 @@ def _open_zip(data: bytes, path: str | None) -> zipfile.ZipFile:
 
 
 def _check_members(zf: zipfile.ZipFile, path: str | None) -> list[zipfile.ZipInfo]:
-    infos = zf.infolist()
-    if len(infos) > MAX_ZIP_MEMBERS:
-        raise ReadError(path, f"refused: the archive holds {len(infos)} files (a zip bomb?)")
-    total = 0
-    for info in infos:
-        if info.flag_bits & 0x1:
-            raise ReadError(path, "password-protected .docx (encrypted zip archive)")
-        total += info.file_size
-        if info.file_size > 1024 * 1024 and info.file_size > MAX_ZIP_RATIO * max(
-            1, info.compress_size
-        ):
-            raise ReadError(
-                path,
-                f"refused: {info.filename} would expand {info.file_size // max(1, info.compress_size)} times (a zip bomb?)",
-            )
-        if _is_xml_name(info.filename) and info.file_size > MAX_XML_PART_BYTES:
-            raise ReadError(
-                path,
-                f"refused: {info.filename} is larger than {MAX_XML_PART_BYTES // (1024 * 1024)} MB (a zip bomb?)",
-            )
-    if total > MAX_ZIP_TOTAL_BYTES:
-        raise ReadError(
-            path,
-            f"refused: the archive would expand to {total // (1024 * 1024)} MB, more than {MAX_ZIP_TOTAL_BYTES // (1024 * 1024)} MB (a zip bomb?)",
-        )
-    return infos
+    return check_zip_members(zf.infolist(), path)
 
 
 def _is_xml_name(name: str) -> bool:
@@ -217,20 +185,37 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: str | None) -
     return raw
 
 
+_BOMS = (  # (first bytes, codec), longest first: XML 1.0 appendix F
+    (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"),
+    (b"\x00<\x00?", "utf-16-be"), (b"<\x00?\x00", "utf-16-le"),
+    (b"\x4c\x6f\xa7\x94", "cp037"),
+)
+_DECLARED = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
+
+
 def _has_doctype(raw: bytes) -> bool:
     """Whether an XML part declares a DOCTYPE (and so perhaps entities), which Word never writes.
 
     A DOCTYPE and its entity declarations can only stand in the prologue, before the root
     element; the prologue is read token by token (XML declaration, processing instructions,
-    comments), so a comment cannot hide one. UTF-16 parts are read as text first."""
+    comments), so a comment cannot hide one. A part in UTF-16, UTF-32, EBCDIC or any encoding
+    its XML declaration names is read as text first (the parser's own ``docinfo`` is checked
+    after parsing too, see ``_parse``)."""
     head = raw[:4]
-    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head:
-        text = (
-            raw.decode("utf-16", errors="ignore")
-            if head[:2] in (b"\xff\xfe", b"\xfe\xff")
-            else (raw.decode("utf-16-be" if head[:1] == b"\x00" else "utf-16-le", errors="ignore"))
-        )
-        raw = text.encode("utf-8", errors="ignore")
+    codec = next((c for bom, c in _BOMS if head.startswith(bom)), None)
+    if codec is None:
+        declared = _DECLARED.match(raw[:200])
+        name = declared.group(1).decode("ascii").lower() if declared else "utf-8"
+        if name.replace("-", "").replace("_", "") not in ("utf8", "usascii", "ascii", "iso88591", "latin1"):
+            codec = name
+    if codec is not None:
+        try:
+            text = raw[: 1024 * 1024].decode(codec, errors="ignore")
+        except LookupError:  # an encoding Python does not know: the parser refuses it too
+            text = raw[: 1024 * 1024].decode("latin-1")
+        raw = text.lstrip("\ufeff").encode("utf-8", errors="ignore")
     pos, size = 0, len(raw)
     while pos < size:
         while pos < size and raw[pos] in b" \t\r\n\xef\xbb\xbf":  # blanks and a UTF-8 mark
@@ -351,24 +336,31 @@ def _open_package(data: bytes, path: str | None):
 # The walk
 
 
-@dataclass
 class _Para:
     """A paragraph read: its text (``\\n`` at soft breaks), its numbering label, text-box lines,
     and whether its mark was deleted. A paragraph whose mark is deleted joins the next one and,
-    as in Word, takes that paragraph's formatting, numbering included."""
+    as in Word, takes that paragraph's formatting, numbering included. Joining appends to
+    lists, so a run of thousands of deleted marks costs linear time."""
 
-    text: str
-    boxes: list[str] = field(default_factory=list)
-    mark_deleted: bool = False
-    label: str = ""
+    __slots__ = ("boxes", "label", "mark_deleted", "pieces")
+
+    def __init__(self, text: str, boxes: list[str] | None = None, mark_deleted: bool = False, label: str = ""):
+        self.pieces = [text]
+        self.boxes = boxes if boxes is not None else []
+        self.mark_deleted = mark_deleted
+        self.label = label
+
+    @property
+    def text(self) -> str:
+        return "".join(self.pieces)
 
     def joined(self, following: _Para) -> _Para:
-        return _Para(
-            self.text + following.text,
-            self.boxes + following.boxes,
-            following.mark_deleted,
-            following.label,
-        )
+        """This paragraph (changed in place: it is the pending one) followed by ``following``."""
+        self.pieces.extend(following.pieces)
+        self.boxes.extend(following.boxes)
+        self.mark_deleted = following.mark_deleted
+        self.label = following.label
+        return self
 
     def lines(self) -> list[str]:
         return [*nfc(self.label + self.text).split("\n"), *(nfc(b) for b in self.boxes)]
@@ -564,16 +556,24 @@ def _first_branch(alternate):
 
 
 class _TextBuilder:
-    """Layout.text built piece by piece; every piece is NFC already."""
+    """Layout.text built piece by piece; every piece is NFC already. Past
+    :data:`~._limits.MAX_TEXT_CHARS` characters the document is refused: text generated after
+    the zip checks (numbering labels) cannot grow without bound."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: str | None = None) -> None:
         self.parts: list[str] = []
         self.pos = 0
+        self.path = path
 
     def add(self, piece: str) -> Span:
         start = self.pos
         self.parts.append(piece)
         self.pos += len(piece)
+        if self.pos > MAX_TEXT_CHARS:
+            raise ReadError(
+                self.path,
+                f"refused: the document generates more than {MAX_TEXT_CHARS:,} characters of text",
+            )
         return Span(start, self.pos)
 
     def newline(self) -> None:
@@ -662,10 +662,10 @@ def read_docx(data: bytes, path: str | None = None) -> Layout:
     body = root.find(_W_body)
     if body is None:
         raise ReadError(path, "damaged .docx (the document has no body)")
-    walker = _Walker(styles, _Numbering(numbering_root), fonts)
+    walker = _Walker(styles, _Numbering(numbering_root, path), fonts)
     revisions = next(body.iter(*_REVISION_TAGS), None) is not None
 
-    out = _TextBuilder()
+    out = _TextBuilder(path)
     items: list[Line | RawTable] = []
     paragraph_no = 0
     table_no = 0

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..errors import ReadError
+from ._limits import MAX_LABEL_CHARS, MAX_NUMBER_START, MAX_STYLE_DEPTH
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -44,9 +45,13 @@ _PARSER = etree.XMLParser(
 
 def _parse(raw: bytes, name: str, path: str | None):
     try:
-        return etree.fromstring(raw, _PARSER)
+        root = etree.fromstring(raw, _PARSER)
     except etree.XMLSyntaxError as exc:
         raise ReadError(path, f"damaged .docx ({name} is not well-formed XML: {exc})") from None
+    # Whatever encoding hid it from the byte-level check, the parser saw the DOCTYPE.
+    if root.getroottree().docinfo.doctype:
+        raise ReadError(path, f"refused: {name} declares a DOCTYPE (not allowed in .docx)")
+    return root
 
 
 # ------------------------------------------------------------------------------------------------
@@ -97,10 +102,15 @@ class _Styles:
     use no legacy font never pays for it (python-docx's template carries a 350 KB styles.xml).
     """
 
-    def __init__(self, root=None, loader=None):
+    def __init__(self, root=None, loader=None, path: str | None = None):
         self._loader = loader
+        self.path = path
         self.elements: dict[str, object] = {}
         self.cache: dict[str, _Style] = {}
+        # A style's inherited font and numbering, resolved once: a paragraph costs one lookup
+        # however long its basedOn chain (a 1,000-deep chain read per paragraph was quadratic).
+        self.fonts: dict[str, str | None] = {}
+        self.nums: dict[str, tuple[str, int | None] | None] = {}
         self.default_paragraph: str | None = None
         self.default_font: str | None = None
         if root is not None:
@@ -111,8 +121,8 @@ class _Styles:
         if raw is None:
             return cls()
         if eager:
-            return cls(_parse(raw, "styles.xml", path))
-        return cls(loader=lambda: _parse(raw, "styles.xml", path))
+            return cls(_parse(raw, "styles.xml", path), path=path)
+        return cls(loader=lambda: _parse(raw, "styles.xml", path), path=path)
 
     def _index(self, root) -> None:
         defaults = root.find(_W_docDefaults)
@@ -156,15 +166,28 @@ class _Styles:
             style = self._style(sid)
             if style is None:
                 return
+            if len(seen) >= MAX_STYLE_DEPTH:
+                raise ReadError(
+                    self.path,
+                    f"refused: style {sid!r} inherits through more than {MAX_STYLE_DEPTH} styles (w:basedOn)",
+                )
             seen.add(sid)
             yield style
             sid = style.based_on
 
-    def font(self, sid: str | None) -> str | None:
+    def _inherited(self, sid: str, memo: dict, attr: str):
+        if sid in memo:
+            return memo[sid]
+        value = None
         for style in self._chain(sid):
-            if style.font is not None:
-                return style.font
-        return None
+            value = getattr(style, attr)
+            if value is not None:
+                break
+        memo[sid] = value
+        return value
+
+    def font(self, sid: str | None) -> str | None:
+        return self._inherited(sid, self.fonts, "font") if sid else None
 
     def paragraph_font(self, psid: str | None) -> str | None:
         self._load()
@@ -176,10 +199,7 @@ class _Styles:
             # Word's default paragraph style ("Normal") carries no numbering: an unstyled
             # paragraph is numbered by its own w:numPr only, and styles.xml stays unparsed.
             return None
-        for style in self._chain(psid):
-            if style.num is not None:
-                return style.num
-        return None
+        return self._inherited(psid, self.nums, "num")
 
 
 @dataclass
@@ -191,15 +211,32 @@ class _Level:
     legal: bool = False
 
 
-def _level_of(lvl) -> _Level:
+def _start(value: str | None, path: str | None) -> int:
+    """A list's start value; past Word's own maximum the file was not written by Word."""
+    if value is None:
+        return 1
+    digits = value.strip().lstrip("+-")
+    if len(digits) > 9 or (_int(value, 1) or 0) > MAX_NUMBER_START:
+        raise ReadError(
+            path, f"refused: a numbered list starts at {value[:20]}{'...' if len(value) > 20 else ''} "
+                  f"(Word allows at most {MAX_NUMBER_START})"
+        )
+    return _int(value, 1) or 0
+
+
+def _level_of(lvl, path: str | None = None) -> _Level:
     def val(tag: str) -> str | None:
         el = lvl.find(_W + tag)
         return el.get(_W_val) if el is not None else None
 
+    text = val("lvlText") if val("lvlText") is not None else ""
+    if len(text) > MAX_LABEL_CHARS:
+        raise ReadError(path, f"refused: a numbering level's text is {len(text)} characters long "
+                              f"(the limit is {MAX_LABEL_CHARS})")
     return _Level(
         fmt=val("numFmt") or "decimal",
-        text=val("lvlText") if val("lvlText") is not None else "",
-        start=_int(val("start"), 1) or 0,
+        text=text,
+        start=_start(val("start"), path),
         suffix=val("suff") or "tab",
         legal=lvl.find(_W_isLgl) is not None,
     )
@@ -223,6 +260,12 @@ def _roman(n: int) -> str:
 
 
 def _format_number(n: int, fmt: str) -> str:
+    """The number ``n`` as a numbering format shows it (counters stay below
+    :data:`~._limits.MAX_NUMBER_START` plus the paragraphs of a document).
+
+    >>> _format_number(14, "upperRoman"), _format_number(28, "lowerLetter"), _format_number(7, "decimalZero")
+    ('XIV', 'bb', '07')
+    """
     if fmt in ("upperRoman", "lowerRoman") and n > 0:
         roman = _roman(n)
         return roman if fmt == "upperRoman" else roman.lower()
@@ -242,7 +285,8 @@ class _Numbering:
     A list's levels are read from numbering.xml the first time a paragraph uses it.
     """
 
-    def __init__(self, root):
+    def __init__(self, root, path: str | None = None):
+        self.path = path
         self.abstract: dict[str, object] = {}
         self.nums: dict[str, object] = {}
         self.levels: dict[str, dict[int, _Level]] = {}
@@ -269,7 +313,7 @@ class _Numbering:
             for lvl in an.iterchildren(_W_lvl):
                 ilvl = _int(lvl.get(_W_ilvl))
                 if ilvl is not None and 0 <= ilvl < 9:
-                    levels[ilvl] = _level_of(lvl)
+                    levels[ilvl] = _level_of(lvl, self.path)
         if num is not None:
             for override in num.iterchildren(_W_lvlOverride):
                 ilvl = _int(override.get(_W_ilvl))
@@ -277,10 +321,10 @@ class _Numbering:
                     continue
                 start = override.find(_W_startOverride)
                 if start is not None:
-                    starts[ilvl] = _int(start.get(_W_val), 1) or 0
+                    starts[ilvl] = _start(start.get(_W_val), self.path)
                 lvl = override.find(_W_lvl)
                 if lvl is not None:
-                    levels[ilvl] = _level_of(lvl)
+                    levels[ilvl] = _level_of(lvl, self.path)
         self.levels[num_id] = levels
         self.starts[num_id] = starts
         return levels
@@ -311,6 +355,9 @@ class _Numbering:
                 return _format_number(value, fmt)
 
             label = re.sub(r"%([1-9])", number, level.text)
+            if len(label) > MAX_LABEL_CHARS:
+                raise ReadError(self.path, f"refused: a numbering label is {len(label)} characters long "
+                                           f"(the limit is {MAX_LABEL_CHARS})")
         label = label.strip()
         if not label:
             return ""

@@ -9,19 +9,28 @@ follow each other with a single ``\\n``: page boundaries are in the source refer
 the text. Tables are not rebuilt from a PDF: their rows are lines.
 
 A PDF without a text layer (a scan) raises :class:`NoTextLayer`; the dispatcher then runs OCR.
+
+The work is bounded: at most :data:`~._limits.MAX_PDF_PAGES` pages and
+:data:`~._limits.MAX_PDF_CONTENT_BYTES` bytes of content streams interpreted over all pages (a
+stream shared by many pages counts once per page: 2,000 pages drawing one stream cost 2,000
+times its work). pypdf's warnings about a damaged file never reach the terminal: they become
+the plan's warnings, or part of the one error line.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import re
+import threading
+from collections.abc import Iterator
 
 from ..errors import ReadError
-from ..model import SourceRef, Span
+from ..model import ReadWarning, SourceRef, Span
 from ..text import nfc
 from ._layout import Layout, Line
-from ._limits import MAX_FILE_BYTES, MAX_PDF_PAGES
+from ._limits import MAX_FILE_BYTES, MAX_PDF_CONTENT_BYTES, MAX_PDF_PAGES
 
 __all__ = ["NoTextLayer", "read_pdf"]
 
@@ -91,6 +100,69 @@ def _describe(exc: Exception) -> str:
     return str(exc) or type(exc).__name__
 
 
+class _Warnings(logging.Handler):
+    """pypdf's log records of this thread, kept (a few, and a count) instead of printed."""
+
+    KEEP = 5
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.messages: list[str] = []
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread != self.thread:
+            return
+        self.count += 1
+        if len(self.messages) < self.KEEP:
+            try:
+                message = " ".join(record.getMessage().split())[:200]
+            except Exception:  # a record whose arguments do not format
+                message = str(record.msg)[:200]
+            if message not in self.messages:
+                self.messages.append(message)
+
+    def summary(self) -> str:
+        more = self.count - len(self.messages)
+        return "; ".join(self.messages) + (f" (and {more} more warnings)" if more > 0 else "")
+
+
+@contextlib.contextmanager
+def _captured() -> Iterator[_Warnings]:
+    """Collect pypdf's warnings of this thread while reading.
+
+    pypdf logs through child loggers (``pypdf._reader``...); a handler on ``pypdf`` sees them
+    all, and with a handler in the chain Python's last-resort printer stays silent, so a damaged
+    file no longer prints thousands of lines on the terminal.
+    """
+    logger = logging.getLogger("pypdf")
+    handler = _Warnings()
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+
+
+def _content_bytes(page) -> int:
+    """Decoded bytes of a page's content streams (what the text extractor will interpret)."""
+    from pypdf.generic import ArrayObject
+
+    contents = page.get("/Contents")
+    if contents is None:
+        return 0
+    contents = contents.get_object()
+    streams = contents if isinstance(contents, ArrayObject) else [contents]
+    total = 0
+    for stream in streams:
+        obj = stream.get_object()
+        get_data = getattr(obj, "get_data", None)
+        if get_data is not None:
+            total += len(get_data())
+    return total
+
+
 def _page_text(reader, path: str | None, number: int) -> str:
     try:
         text = reader.pages[number - 1].extract_text(extraction_mode="layout")
@@ -109,18 +181,43 @@ def read_pdf(data: bytes, path: str | None = None) -> Layout:
     >>> read_pdf(b"%PDF-1.4 not really", "x.pdf")
     Traceback (most recent call last):
     ...
-    plankit.errors.ReadError: x.pdf: damaged PDF (...)
+    plankit.errors.ReadError: x.pdf: damaged PDF (...) [pypdf: EOF marker not found]
     """
-    reader = _open(bytes(data), path)
-    # pypdf warns on every odd object of a file; quiet it unless the caller configured it
-    pypdf_log = logging.getLogger("pypdf")
-    if pypdf_log.level == logging.NOTSET:
-        pypdf_log.setLevel(logging.ERROR)
+    with _captured() as noise:
+        try:
+            text, items, chars, pages = _read_pages(bytes(data), path)
+        except NoTextLayer:
+            raise
+        except ReadError as exc:
+            if noise.count:
+                raise ReadError(path, f"{exc.reason} [pypdf: {noise.summary()}]") from None
+            raise
+    if chars < MIN_CHARS_PER_PAGE * pages:
+        raise NoTextLayer(path)
+    warnings = (ReadWarning(f"PDF damaged in places, read anyway (pypdf: {noise.summary()})"),) if noise.count else ()
+    return Layout(text, tuple(items), "pdf", warnings=warnings)
+
+
+def _read_pages(data: bytes, path: str | None) -> tuple[str, list[Line], int, int]:
+    reader = _open(data, path)
     pieces: list[str] = []
     items: list[Line] = []
     pos = 0
     chars = 0
     pages = len(reader.pages)
+    # The whole budget is checked before any page is interpreted: a refusal costs no extraction.
+    total = 0
+    for number in range(1, pages + 1):
+        try:
+            total += _content_bytes(reader.pages[number - 1])
+        except Exception as exc:  # as in _open: any failure inside pypdf is a damaged page
+            raise ReadError(path, f"damaged PDF (page {number}: {_describe(exc)})") from None
+        if total > MAX_PDF_CONTENT_BYTES:
+            raise ReadError(
+                path,
+                f"refused: the PDF's pages hold more than {MAX_PDF_CONTENT_BYTES // (1024 * 1024)} MB "
+                f"of drawing instructions (at page {number} of {pages}; a stream shared by pages counts for each)",
+            )
     for number in range(1, pages + 1):
         lines = [line.rstrip() for line in _page_text(reader, path, number).split("\n")]
         while lines and not lines[-1]:
@@ -140,6 +237,4 @@ def read_pdf(data: bytes, path: str | None = None) -> Layout:
                 chars += sum(1 for c in stripped if not c.isspace())
             pieces.append(line)
             pos += len(line)
-    if chars < MIN_CHARS_PER_PAGE * pages:
-        raise NoTextLayer(path)
-    return Layout("".join(pieces), tuple(items), "pdf")
+    return "".join(pieces), items, chars, pages
