@@ -113,7 +113,7 @@ def test_degraded_scan_reads_to_the_same_header_and_citations(original, tmp_path
 def test_searchable_pdf_beside_the_scan(original, tmp_path):
     from pypdf import PdfReader
 
-    from plankit.errors import OutputExists
+    from plankit.errors import OutputError, OutputExists
     from plankit.read._ocr import ocr_pdf
 
     _, pdf = original
@@ -130,6 +130,9 @@ def test_searchable_pdf_beside_the_scan(original, tmp_path):
         ocr_pdf(scanned, searchable=target)  # refused before any OCR
     assert target.stat().st_mtime_ns == made
     ocr_pdf(scanned, searchable=target, force=True)
+    with pytest.raises(OutputError):
+        ocr_pdf(scanned, searchable=scanned, force=True)  # never over the scan itself
+    assert hashlib.sha256(scanned.read_bytes()).hexdigest() == before
 
 
 @pytest.mark.slow

@@ -361,10 +361,10 @@ def ocr_pdf(
     pdftoppm = shutil.which("pdftoppm")
     if not pdftoppm:
         raise OCRUnavailable(path, _INSTALL_PDF)
-    if searchable is not None and Path(searchable).exists() and not force:
-        from ..errors import OutputExists
+    if searchable is not None:  # refused before minutes of OCR, not after
+        from ..output import plan_outputs
 
-        raise OutputExists(Path(searchable))  # before minutes of OCR, not after
+        plan_outputs([searchable], [path], force=force)
     with tempfile.TemporaryDirectory(prefix="plankit-ocr-") as tmp:
         folder = Path(tmp)
         if data is not None:
@@ -415,4 +415,4 @@ def _write_searchable(
         page.merge_transformed_page(text_page, move)
     out = io.BytesIO()
     writer.write(out)
-    write_atomic(target, out.getvalue(), force=force)
+    write_atomic(target, out.getvalue(), force=force, inputs=(source,))
