@@ -248,11 +248,19 @@ def score_diff(docs: list[Doc]) -> dict:
     return diff_section(docs)
 
 
+def score_lint(docs: list[Doc]) -> dict:
+    """Gold defects found and errors outside the gold (:mod:`benchmarks.bench_corpus_lint`)."""
+    from benchmarks.bench_corpus_lint import score_lint as lint_section
+
+    return lint_section(docs)
+
+
 #: The sections run by :func:`run`, in order: name -> ``function(docs) -> dict``.
 SECTIONS: dict[str, Callable[[list[Doc]], dict]] = {
     "header": score_header,
     "citations": score_citations,
     "diff": score_diff,
+    "lint": score_lint,
 }
 
 

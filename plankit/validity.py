@@ -172,10 +172,21 @@ def replaced_by(key: str, on: dt.date) -> Replacement | None:
 def issue_date(key: str) -> dt.date | None:
     """The document's own date where the data file states it, else ``None``.
 
+    The register of central documents (:mod:`plankit.register`) is asked after this module's
+    own file.
+
     >>> issue_date("76/NQ-CP"), issue_date("4168/QĐ-UBND")
     (datetime.date(2021, 7, 15), None)
+    >>> issue_date("42/2022/NĐ-CP")
+    datetime.date(2022, 6, 24)
     """
-    return _table()[1].get(_norm(key))
+    found = _table()[1].get(_norm(key))
+    if found is not None:
+        return found
+    from .register import lookup
+
+    entry = lookup(key)
+    return entry.date if entry is not None else None
 
 
 def _earliest_issue(key: str, lookup: str, issued: dt.date | None, year: int | None) -> dt.date | None:

@@ -42,6 +42,7 @@ EXPECTED = {
         ("PK502", 19, 194, "kinh tế xã - hội", "kinh tế - xã hội", "warning"),
         ("PK502", 21, 181, "cải các", "cải cách", "warning"),
         ("PK502", 37, 141, "tổ chức, các nhân", "tổ chức, cá nhân", "warning"),
+        ("PK503", 43, 672, "22/2020/QĐ - UBND", "22/2020/QĐ-UBND", "warning"),
         ("PK502", 57, 539, "tình hiểu", "tìm hiểu", "warning"),
         ("PK202", 61, 7, "2.", "III.", "warning"),
         ("PK502", 85, 3, "Công TTĐT", "Cổng TTĐT", "warning"),
@@ -173,6 +174,7 @@ def test_corrected_hung_yen_2022_has_no_findings(seeds):
             ("tình hiểu", "tìm hiểu"),
             ("### **2. Kinh phí thực hiện**", "## **III. KINH PHÍ THỰC HIỆN**"),
             ("Công TTĐT", "Cổng TTĐT"),
+            ("22/2020/QĐ - UBND", "22/2020/QĐ-UBND"),
             ("Kế hoạch số:/KH-SKHCN ngày /01/2022", "Kế hoạch số 25/KH-SKHCN ngày 24/01/2022"),
             ("điểm hình", "điển hình"),
         ],
@@ -273,8 +275,8 @@ def test_corpus_recognises_last_years_basis(seeds):
 def test_finding_list_views(seeds):
     findings = lint_plan(seeds["hung-yen-2022"], today=TODAY)
     assert isinstance(findings, FindingList)
-    assert repr(findings) == "<FindingList: 15 findings (5 errors, 10 warnings)>"
-    assert findings.counts() == {"error": 5, "warning": 10}
+    assert repr(findings) == "<FindingList: 16 findings (5 errors, 11 warnings)>"
+    assert findings.counts() == {"error": 5, "warning": 11}
     assert [f.span.start for f in findings] == sorted(f.span.start for f in findings)
     frame = findings.to_frame()
     assert list(frame.columns) == [
@@ -289,10 +291,10 @@ def test_finding_list_views(seeds):
         "suggestion",
         "context",
     ]
-    assert len(frame) == 15 and frame.iloc[0]["file"].endswith("hung-yen/2022-so-khcn.md")
+    assert len(frame) == 16 and frame.iloc[0]["file"].endswith("hung-yen/2022-so-khcn.md")
     page = findings._repr_html_()
     assert (
-        page.count("<mark") == 15 and "<mark style='background:#ffd'>chế chế</mark> một cửa" in page
+        page.count("<mark") == 16 and "<mark style='background:#ffd'>chế chế</mark> một cửa" in page
     )
     assert repr(findings[2]) == "Finding(PK501 duplicated-word, 9:63, 'chế chế')"
     record = findings[2].to_dict()
@@ -323,11 +325,38 @@ def test_committed_rules_page_is_rendered_from_the_docstrings():
 
 def test_rule_groups_follow_the_codes():
     groups = {
-        "PK1": {"stale-year", "title-date-mismatch", "period-ended", "blank-date", "date-format"},
+        "PK1": {
+            "stale-year",
+            "title-date-mismatch",
+            "period-ended",
+            "blank-date",
+            "date-format",
+            "undated-plan",
+        },
         "PK2": {"blank-number", "heading-numbering", "symbol-mismatch"},
         "PK3": {"foreign-place", "stale-agency"},
-        "PK4": {"stale-basis", "basis-after-plan"},
-        "PK5": {"duplicated-word", "known-typo"},
+        "PK4": {
+            "stale-basis",
+            "basis-after-plan",
+            "citation-date-year",
+            "citation-register",
+            "truncated-symbol",
+            "issuer-symbol-mismatch",
+            "party-symbol-malformed",
+            "citation-inconsistent",
+            "corpus-inconsistent",
+        },
+        "PK5": {
+            "duplicated-word",
+            "known-typo",
+            "symbol-spacing",
+            "run-together",
+            "punctuation-spacing",
+            "proper-name-case",
+            "heading-case",
+            "index-acronym",
+            "bound-syllable",
+        },
     }
     for prefix, names in groups.items():
         assert {r.name for r in RULES.values() if r.code.startswith(prefix)} == names

@@ -36,7 +36,7 @@ def test_text_output_and_exit_1_on_errors(capsys):
     assert main(["lint", "plans", "--today", "2025-11-01"]) == 1
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
-    assert len(lines) == 27
+    assert len(lines) == 28
     assert all(LINE.match(line) for line in lines)
     assert (
         "plans/can-tho/2025-so-khcn.ocr.txt:246:60: PK101 stale-year Năm 2024 không phải năm của kế hoạch (2025)"
@@ -44,8 +44,8 @@ def test_text_output_and_exit_1_on_errors(capsys):
     )
     assert "plans/hai-duong/2022-so-cong-thuong.txt:14:297: PK101 stale-year" in captured.out
     assert captured.err.strip() == (
-        "plankit: tìm thấy 27 phát hiện (7 lỗi, 18 cảnh báo, 2 thông tin) trong 5 tệp / "
-        "found 27 findings (7 errors, 18 warnings, 2 info) in 5 files"
+        "plankit: tìm thấy 28 phát hiện (7 lỗi, 19 cảnh báo, 2 thông tin) trong 5 tệp / "
+        "found 28 findings (7 errors, 19 warnings, 2 info) in 5 files"
     )
 
 
@@ -60,7 +60,7 @@ def test_exit_0_when_no_error(capsys):
 def test_select_and_ignore(capsys):
     assert (
         main(
-            ["lint", "plans", "--select", "PK5", "--ignore", "known-typo", "--today", "2025-11-01"]
+            ["lint", "plans", "--select", "PK5", "--ignore", "known-typo,PK503", "--today", "2025-11-01"]
         )
         == 0
     )
@@ -89,7 +89,7 @@ def test_sarif_output_validates_against_the_schema(capsys):
     run = log["runs"][0]
     assert run["tool"]["driver"]["name"] == "plankit"
     assert [r["id"] for r in run["tool"]["driver"]["rules"]][:3] == ["PK101", "PK102", "PK103"]
-    assert len(run["results"]) == 27
+    assert len(run["results"]) == 28
     stale = next(r for r in run["results"] if r["ruleId"] == "PK101")
     region = stale["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"], region["endColumn"]) == (246, 60, 68)
@@ -114,13 +114,13 @@ def test_the_schema_rejects_what_sarif_forbids(seeds):
 def test_baseline_flow(tmp_path, capsys):
     baseline = tmp_path / "baseline.json"
     assert main(["lint", "plans", "--today", "2025-11-01", "--write-baseline", str(baseline)]) == 0
-    assert "wrote 27 findings" in capsys.readouterr().err
+    assert "wrote 28 findings" in capsys.readouterr().err
     assert main(["lint", "plans", "--today", "2025-11-01", "--baseline", str(baseline)]) == 0
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.strip() == (
-        "plankit: tìm thấy 0 phát hiện trong 5 tệp; 27 đã chấp nhận trong baseline / "
-        "found 0 findings in 5 files; 27 accepted by the baseline"
+        "plankit: tìm thấy 0 phát hiện trong 5 tệp; 28 đã chấp nhận trong baseline / "
+        "found 0 findings in 5 files; 28 accepted by the baseline"
     )
 
 

@@ -20,16 +20,23 @@ SELECTIONS = [
     (
         ("PK1",),
         (),
-        ["stale-year", "title-date-mismatch", "period-ended", "blank-date", "date-format"],
+        [
+            "stale-year",
+            "title-date-mismatch",
+            "period-ended",
+            "blank-date",
+            "date-format",
+            "undated-plan",
+        ],
     ),
     (
         ("PK1",),
         ("blank-date",),
-        ["stale-year", "title-date-mismatch", "period-ended", "date-format"],
+        ["stale-year", "title-date-mismatch", "period-ended", "date-format", "undated-plan"],
     ),
     (("PK104",), ("PK1",), ["blank-date"]),  # the more specific selector wins
     (("PK1",), ("PK1",), []),  # a tie: ignore wins
-    (("stale-year", "PK50"), (), ["stale-year", "duplicated-word", "known-typo"]),
+    (("stale-year", "PK501", "PK502"), (), ["stale-year", "duplicated-word", "known-typo"]),
     (("pk3",), ("stale-agency",), ["foreign-place"]),
     (("ALL",), ("PK",), []),
     (("PK1, PK2",), ("PK10",), ["blank-number", "heading-numbering", "symbol-mismatch"]),
@@ -40,7 +47,7 @@ SELECTIONS = [
 def test_selection(select, ignore, names):
     chosen = [r.name for r in Selection(select=select, ignore=ignore).rules()]
     if names is None:
-        assert len(chosen) == 14
+        assert len(chosen) == 29
     else:
         assert chosen == names
 
@@ -91,13 +98,13 @@ def test_baseline_accepts_todays_findings_and_shows_new_ones(tmp_path, seeds):
     path = tmp_path / "lint-baseline.json"
     write_baseline(findings, path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["tool"] == "plankit" and data["version"] == 1 and len(data["findings"]) == 15
+    assert data["tool"] == "plankit" and data["version"] == 1 and len(data["findings"]) == 16
     assert {e["file"] for e in data["findings"]} == {
         "plans/hung-yen.md"
     }  # relative to the baseline
     baseline = load_baseline(path)
-    assert len(baseline) == 15
-    assert baseline.filter(findings) == ([], 15)
+    assert len(baseline) == 16
+    assert baseline.filter(findings) == ([], 16)
 
     # Lines added above move every finding and a new double appears: only the new one shows.
     edited = original.replace("## **KẾ HOẠCH**", "## **KẾ HOẠCH**\n\n(bản sửa)\n", 1)
@@ -109,7 +116,7 @@ def test_baseline_accepts_todays_findings_and_shows_new_ones(tmp_path, seeds):
     assert [f.line for f in again][:2] == [3, 5] and again[2].line == 12
     new, accepted = baseline.filter(again)
     assert [(f.rule, f.surface) for f in new] == [("duplicated-word", "viên chức viên chức")]
-    assert accepted == 15
+    assert accepted == 16
 
 
 def test_baseline_counts_repeated_findings(tmp_path, seeds):

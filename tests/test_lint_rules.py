@@ -441,6 +441,277 @@ CASES = [
     ("known-typo", plan("Tuyên truyền; thẩm quyền; cải cách; địa điểm hình thức; thực hiện."), []),
 ]
 
+UNDATED = "KẾ HOẠCH\nTuyên truyền cải cách hành chính\n\n"
+
+# The rules of issue 17: dates and years without today, citations, spacing and case.
+CASES += [
+    # undated-plan: one info finding, on the first line, only without a date and a year
+    ("undated-plan", UNDATED + "Nơi nhận:\n- Sở Thông tin và Truyền thông;", ["KẾ HOẠCH"]),
+    ("undated-plan", plan("Nơi nhận:\n- Sở Thông tin và Truyền thông;"), []),
+    (
+        "undated-plan",
+        "KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2021\n\nNội dung.",
+        [],
+    ),
+    # basis-after-plan: one citation later than the plan -> on the citation; two -> on the date
+    (
+        "basis-after-plan",
+        plan("Căn cứ Kế hoạch số 25/KH-UBND ngày 10/3/2025 của UBND thành phố;"),
+        ["25/KH-UBND"],
+    ),
+    (
+        "basis-after-plan",
+        plan(
+            "Căn cứ Kế hoạch số 25/KH-UBND ngày 10/3/2025 của UBND thành phố;\n"
+            "Căn cứ Quyết định số 40/QĐ-UBND ngày 12/4/2025 của UBND thành phố;"
+        ),
+        ["ngày 21 tháng 01 năm 2025"],
+    ),
+    (
+        "basis-after-plan",
+        plan("Căn cứ Kế hoạch số 25/KH-UBND ngày 10/12/2024 của UBND thành phố;"),
+        [],
+    ),
+    # an undated plan whose own year is known is judged on that year, never on today
+    (
+        "basis-after-plan",
+        "KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2021\n\n"
+        "Căn cứ Kế hoạch số 25/KH-UBND ngày 10/12/2022 của UBND tỉnh;",
+        ["25/KH-UBND"],
+    ),
+    ("basis-after-plan", UNDATED + "Căn cứ Kế hoạch số 25/KH-UBND ngày 10/12/2030 của UBND tỉnh;", []),
+    ("stale-agency", UNDATED + "Nơi nhận:\n- Sở Thông tin và Truyền thông;", []),
+    ("stale-basis", UNDATED + N61, []),
+    # foreign-place: one slip of the place line is one finding on that line
+    (
+        "foreign-place",
+        "UBND TỈNH HẢI DƯƠNG\nHưng Yên, ngày 08 tháng 01 năm 2023\nKẾ HOẠCH\nTuyên truyền CCHC năm "
+        "2023\n\nTuyên truyền trên địa bàn tỉnh Hải Dương. UBND tỉnh Hải Dương chỉ đạo.",
+        ["Hưng Yên"],
+    ),
+    (
+        "foreign-place",
+        "Hưng Yên, ngày 08 tháng 01 năm 2023\nKẾ HOẠCH\nTuyên truyền CCHC năm 2023\n\n"
+        "Tuyên truyền trên địa bàn tỉnh Hải Dương. Nhân dân tỉnh Hải Dương đồng thuận.",
+        ["Hưng Yên"],
+    ),
+    (
+        "foreign-place",
+        "Hải Dương, ngày 08 tháng 01 năm 2023\nKẾ HOẠCH\nTuyên truyền CCHC năm 2023\n\n"
+        "Tuyên truyền trên địa bàn tỉnh Hải Dương. Học tập kinh nghiệm của Hưng Yên.",
+        [],
+    ),
+    # citation-date-year
+    (
+        "citation-date-year",
+        plan("Căn cứ Nghị định số 134/2021/NĐ-CP ngày 30/10/2020 của Chính phủ;"),
+        ["134/2021/NĐ-CP ngày 30/10/2020"],
+    ),
+    (
+        "citation-date-year",
+        plan("Căn cứ Quyết định số 22/2020/QĐ-UBND ngày 15 tháng 3 năm 2021 của UBND tỉnh;"),
+        ["22/2020/QĐ-UBND ngày 15 tháng 3 năm 2021"],
+    ),
+    (
+        "citation-date-year",
+        plan("Căn cứ Nghị định số 42/2022/NĐ-CP ngày 24/6/2022; Nghị quyết số 76/NQ-CP ngày 15/7/2021;"),
+        [],
+    ),
+    # citation-register: date, issuer, type word, number and symbol against the register
+    (
+        "citation-register",
+        plan("Căn cứ Nghị định số 42/2022/NĐ-CP ngày 26/4/2022 của Chính phủ;"),
+        ["42/2022/NĐ-CP ngày 26/4/2022"],
+    ),
+    (
+        "citation-register",
+        plan("Căn cứ Nghị quyết số 57-NQ/TW, ngày 22/12/2025 của Bộ Chính trị;", year=2026),
+        ["57-NQ/TW, ngày 22/12/2025"],
+    ),
+    (
+        "citation-register",
+        plan("Thực hiện Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Chính phủ;"),
+        ["Chính phủ"],
+    ),
+    (
+        "citation-register",
+        plan("Thực hiện Chỉ thị số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ;"),
+        ["Chỉ thị"],
+    ),
+    (
+        "citation-register",
+        plan(
+            "Thực hiện Quyết định số 794/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt "
+            "Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030;"
+        ),
+        ["794/QĐ-TTg ngày 03/6/2020"],
+    ),
+    (
+        "citation-register",
+        plan(
+            "Căn cứ Nghị định số 42/2022/NĐ-CP ngày 24 tháng 6 năm 2022 của Chính phủ; "
+            "Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ; "
+            "Quyết định số 750/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ về một việc khác;"
+        ),
+        [],
+    ),
+    (
+        "citation-register",
+        plan(
+            "Căn cứ Quyết định số 1090/QĐ-TTg ngày 12/11/2021 của Thủ tướng Chính phủ về việc phê "
+            "duyệt Chiến lược phát triển văn hóa Việt Nam đến năm 2030;"
+        ),
+        ["1090/QĐ-TTg ngày 12/11/2021"],
+    ),
+    # truncated-symbol
+    (
+        "truncated-symbol",
+        plan("Thực hiện Quyết định số 942/QĐ-TT ngày 15/6/2021; Quyết định 1216/QĐ-BTTT ngày 22/7/2021;"),
+        ["QĐ-TT", "QĐ-BTTT"],
+    ),
+    (
+        "truncated-symbol",
+        plan("Thực hiện Quyết định số 942/QĐ-TTg; Kế hoạch số 137/KH-SKHCN; Quyết định 22/QĐ-UBND;"),
+        [],
+    ),
+    ("truncated-symbol", plan("Thực hiện Quyết định số 2629/QĐ-T"), []),  # cut by the excerpt's end
+    # issuer-symbol-mismatch
+    (
+        "issuer-symbol-mismatch",
+        plan("Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Thủ tướng Chính phủ;"),
+        ["Thủ tướng Chính phủ"],
+    ),
+    (
+        "issuer-symbol-mismatch",
+        plan("Căn cứ Quyết định số 229-QĐ/BCĐ, ngày 10/01/2025 của Bộ Chính trị khóa XIII;"),
+        ["229-QĐ/BCĐ"],
+    ),
+    (
+        "issuer-symbol-mismatch",
+        plan(
+            "Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ; Chỉ thị số 23/CT-TTg "
+            "ngày 02/9/2021 của Thủ tướng Chính phủ; Quyết định số 230-QĐ/TW ngày 10/01/2025 của "
+            "Bộ Chính trị; Kế hoạch số 72-KH/TU ngày 10/01/2023 của Tỉnh ủy;"
+        ),
+        [],
+    ),
+    # party-symbol-malformed
+    (
+        "party-symbol-malformed",
+        plan("Thực hiện Nghị quyết 06/TU của Tỉnh ủy về chuyển đổi số; Chỉ thị số 05/TW;"),
+        ["Nghị quyết 06/TU", "Chỉ thị số 05/TW"],
+    ),
+    (
+        "party-symbol-malformed",
+        plan("Thực hiện Nghị quyết số 06-NQ/TU; Nghị quyết số 76/NQ-CP; Chương trình 26-CTr/TU;"),
+        [],
+    ),
+    # citation-inconsistent
+    (
+        "citation-inconsistent",
+        plan(
+            "Thực hiện Nghị quyết số 11-NQ/TU ngày 09/12/2022 của Tỉnh ủy. Nghị quyết số 11-NQ/TU "
+            "ngày 09/11/2022 của Tỉnh ủy và Nghị quyết số 11-NQ/TU ngày 09/11/2022 đề ra mục tiêu."
+        ),
+        ["11-NQ/TU ngày 09/12/2022"],
+    ),
+    (
+        "citation-inconsistent",
+        plan(
+            "Căn cứ Quyết định số 1090/QĐ-TTg ngày 12/11/2021 của Thủ tướng Chính phủ về việc phê "
+            "duyệt Chiến lược phát triển văn hóa Việt Nam đến năm 2030;\nThực hiện các nhiệm vụ "
+            "nêu trong Quyết định số 1909/QĐ-TTg ngày 12/11/2021 của Thủ tướng Chính phủ về phê "
+            "duyệt Chiến lược phát triển văn hóa đến năm 2030."
+        ),
+        [],  # 1909/QĐ-TTg is in the register: citation-register reports 1090/QĐ-TTg
+    ),
+    (
+        "citation-inconsistent",
+        plan(
+            "Căn cứ Quyết định số 1234/QĐ-TTg ngày 05/3/2021 của Thủ tướng Chính phủ về việc phê "
+            "duyệt Đề án phát triển thư viện số đến năm 2025;\nThực hiện Quyết định số 1243/QĐ-TTg "
+            "ngày 05/3/2021 của Thủ tướng Chính phủ phê duyệt Đề án phát triển thư viện số."
+        ),
+        ["1234/QĐ-TTg", "1243/QĐ-TTg"],  # neither in the register: both readings shown
+    ),
+    (
+        "citation-inconsistent",
+        plan(
+            "Căn cứ Quyết định số 229-QĐ/TW ngày 10/01/2025 của Bộ Chính trị về việc thành lập Ban "
+            "Chỉ đạo Trung ương; Quy định số 230-QĐ/TW ngày 10/01/2025 của Bộ Chính trị về chức "
+            "năng, nhiệm vụ, quyền hạn của Ban Chỉ đạo Trung ương; Nghị quyết số 11-NQ/TU ngày "
+            "09/11/2022 và Nghị quyết số 11-NQ/TU ngày 09/11/2022."
+        ),
+        [],
+    ),
+    # corpus-inconsistent never fires on a plan alone (see test_lint_corpus_*)
+    ("corpus-inconsistent", plan("Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2025;"), []),
+    # symbol-spacing
+    (
+        "symbol-spacing",
+        plan("Tờ trình số 118/TTr- STTTT; Nghị định số 45/2020/NĐ- CP; Nghị quyết số 57- NQ/TW."),
+        ["118/TTr- STTTT", "45/2020/NĐ- CP", "57- NQ/TW"],
+    ),
+    (
+        "symbol-spacing",
+        plan("Tờ trình số 118/TTr-STTTT; giai đoạn 2021- 2025; ngày 15/ 7/2021; Nghị quyết số 76/NQ-\nCP."),
+        [],
+    ),
+    # run-together
+    (
+        "run-together",
+        plan("Quyết định vềphê duyệt Đề án; mục tiêu đếnnăm 2030; sự lãnh đạo của Đảngvề công tác."),
+        ["vềphê", "đếnnăm", "Đảngvề"],
+    ),
+    (
+        "run-together",
+        plan("Quyết định về phê duyệt; Zalo, Facebook; https://dichvucong.gov.vn; TTĐT; nghiêng."),
+        [],
+    ),
+    # punctuation-spacing
+    (
+        "punctuation-spacing",
+        plan("Nâng cao trách nhiệm công vụ .\nGiáo dục nhân dân(Chỉ thị số 32-CT/TW),đề nghị.\n2.Căn cứ"),
+        [" .", "n(", "),đ", "2.C"],
+    ),
+    (
+        "punctuation-spacing",
+        plan(
+            "Nâng cao trách nhiệm công vụ.\nGiáo dục nhân dân (Chỉ thị số 32-CT/TW), đề nghị.\n"
+            "2. Căn cứ ngày .... tháng; tỷ lệ 1,5%; TP.Hồ Chí Minh; www.quangngai.gov.vn"
+        ),
+        [],
+    ),
+    # proper-name-case
+    (
+        "proper-name-case",
+        plan("Dưới sự lãnh đạo của đảng, nhân dân Việt nam đoàn kết."),
+        ["đảng", "Việt nam"],
+    ),
+    (
+        "proper-name-case",
+        plan("Dưới sự lãnh đạo của Đảng, đảng viên và tổ chức đảng; VIỆT NAM; Việt Nam."),
+        [],
+    ),
+    # heading-case
+    ("heading-case", plan("I. Mục TIÊU\nII. NỘI DUNG thực hiện\n1. Nội dung"), ["Mục TIÊU", "NỘI DUNG thực hiện"]),
+    (
+        "heading-case",
+        plan("I. MỤC TIÊU\n1. Tuyên truyền về CCHC\n2. Chỉ số PAR INDEX và SIPAS\nII. Mục tiêu"),
+        [],
+    ),
+    # index-acronym
+    ("index-acronym", plan("Nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PIC)."), ["PIC"]),
+    ("index-acronym", plan("Nâng cao Chỉ số PCI (PCI), Chỉ số (PAPI) và (CCHC)."), []),
+    # bound-syllable
+    ("bound-syllable", plan("Triển khai thực hiện về hoạch cải cách hành chính."), ["về hoạch"]),
+    (
+        "bound-syllable",
+        plan("Kế hoạch cải cách hành chính; quy hoạch tỉnh; hoạch định chính sách; thu hoạch."),
+        [],
+    ),
+]
+
 
 @pytest.mark.parametrize(("rule", "text", "expected"), CASES)
 def test_rule_table(rule, text, expected):
@@ -450,6 +721,8 @@ def test_rule_table(rule, text, expected):
 def test_every_rule_has_cases_that_fire_and_cases_that_do_not():
     for rule in RULES.values():
         mine = [expected for name, _, expected in CASES if name == rule.name]
+        if rule.name == "corpus-inconsistent":  # needs a folder: test_corpus_inconsistent_*
+            mine.append(["x"])
         assert any(mine), f"{rule.name}: no case that fires"
         assert any(not e for e in mine), f"{rule.name}: no case that must not fire"
 
@@ -565,3 +838,54 @@ def test_typos_marked_seen_are_in_the_bundled_plans(seed_paths):
             assert name in SEEN_FILES, name
             text = (root / name).read_text(encoding="utf-8")
             assert fold(t.typo) in " ".join(fold(text).split()), (t.typo, name)
+
+
+# -- across a folder ----------------------------------------------------------------------------
+def _cites(key: str, day: str, name: str):
+    return read_text(
+        plan(f"Căn cứ Chỉ thị số {key} ngày {day} của Thủ tướng Chính phủ;", year=2025), name=name
+    )
+
+
+def test_corpus_inconsistent_reports_the_minority_reading():
+    from plankit.lint import lint_corpus
+
+    plans = [
+        _cites("23/CT-TTg", "02/9/2020", "a.txt"),
+        _cites("23/CT-TTg", "02/9/2021", "b.txt"),
+        _cites("23/CT-TTg", "02/9/2021", "c.txt"),
+    ]
+    found = lint_corpus(plans, rules=["corpus-inconsistent"], today=TODAY)
+    assert [(f.file, f.surface) for f in found] == [("a.txt", "23/CT-TTg ngày 02/9/2020")]
+    assert "các kế hoạch khác ghi 02/09/2021 (2/2 kế hoạch)" in found[0].message
+
+
+def test_corpus_inconsistent_needs_a_strict_majority():
+    from plankit.lint import lint_corpus
+
+    plans = [_cites("23/CT-TTg", "02/9/2020", "a.txt"), _cites("23/CT-TTg", "02/9/2021", "b.txt")]
+    assert lint_corpus(plans, rules=["corpus-inconsistent"], today=TODAY) == []
+
+
+def test_a_register_document_gets_one_finding_with_register_and_majority():
+    from plankit.lint import lint_corpus
+
+    def cites_57(year, name):
+        return read_text(
+            plan(f"Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/{year} của Bộ Chính trị;", year=2025),
+            name=name,
+        )
+
+    plans = [cites_57(2025, "a.txt"), cites_57(2024, "b.txt"), cites_57(2024, "c.txt")]
+    found = lint_corpus(plans, rules=["PK4"], today=TODAY)
+    assert [(f.file, f.code, f.surface) for f in found] == [
+        ("a.txt", "PK404", "57-NQ/TW ngày 22/12/2025")
+    ]
+    assert "theo sổ văn bản là ngày 22/12/2024 (nguồn: https://apag.edu.vn/?p=47864)" in found[0].message
+    assert "các kế hoạch khác ghi 22/12/2024 (2/2 kế hoạch)" in found[0].message
+
+
+def test_undated_plan_is_one_info_finding_and_today_never_dates_it():
+    text = UNDATED + "Nơi nhận:\n- Sở Thông tin và Truyền thông;\n" + N61
+    found = lint_plan(read_text(text, name="x.txt"), today=TODAY)
+    assert [(f.code, f.severity) for f in found] == [("PK106", "info")]

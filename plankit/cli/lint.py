@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import json
 import sys
+from dataclasses import replace
 
 from ._common import (
     ERROR,
@@ -75,6 +76,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--baseline", metavar="FILE", help="hide findings recorded in this baseline file"
     )
     p.add_argument(
+        "--config",
+        metavar="FILE",
+        help="settings file (default: plankit.toml or [tool.plankit] in pyproject.toml, found "
+        "next to the first plan or above it)",
+    )
+    p.add_argument(
+        "--no-config", action="store_true", help="ignore settings files; use the options only"
+    )
+    p.add_argument(
         "--write-baseline",
         metavar="FILE",
         help="record the current findings in FILE (accepting them) and exit 0",
@@ -94,15 +104,27 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..corpus import plan_files
     from ..errors import LintConfigError, ReadError
-    from ..lint import Selection, lint_plan, load_baseline, write_baseline
+    from ..lint import lint_plan, load_baseline, write_baseline
     from ..lint.sarif import to_sarif
+    from ..lint.settings import Settings, find_settings, load_settings
     from ..output import plan_outputs
 
-    selection = Selection(select=tuple(args.select or ("ALL",)), ignore=tuple(args.ignore or ()))
-    baseline = load_baseline(args.baseline) if args.baseline else None
+    settings = Settings()
+    if not args.no_config:
+        found = args.config or find_settings(args.files[0])
+        if found:
+            settings = load_settings(found)
+    if args.select:
+        settings = replace(settings, select=tuple(args.select))
+    if args.ignore:
+        settings = replace(settings, ignore=(*settings.ignore, *args.ignore))
+    selection = settings.selection()
+    today = args.today or settings.today
+    baseline_path = args.baseline or settings.baseline
+    baseline = load_baseline(baseline_path) if baseline_path and not args.write_baseline else None
     outputs = [out for out in (args.write_baseline, args.annotate) if out]
     if outputs:
-        inputs = [*args.files, args.baseline]
+        inputs = [*args.files, *([baseline_path] if baseline_path else [])]
         with contextlib.suppress(ReadError):  # a wrong path is reported by read_batch below
             inputs += plan_files(args.files)
         plan_outputs(outputs, inputs, force=args.force)
@@ -115,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for path, plan in batch.items():
         try:
-            result = lint_plan(plan, rules=selection, today=args.today, corpus=corpus)
+            result = lint_plan(plan, rules=settings.selection(path), today=today, corpus=corpus)
         except LintConfigError as exc:  # e.g. a bad inline suppression: this file only
             error(f"{path}: {exc}")
             failed += 1

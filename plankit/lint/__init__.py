@@ -50,6 +50,7 @@ __all__ = [
     "Rule",
     "Selection",
     "known_typos",
+    "lint_corpus",
     "lint_plan",
     "load_baseline",
     "rule_named",
@@ -150,6 +151,26 @@ class FindingList(list):
         return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
 
 
+_LAST_CORPUS: list = [None, ()]
+
+
+def _as_plans(corpus: Iterable[Plan | str | os.PathLike[str]] | None) -> Sequence[Plan]:
+    """The corpus as plans (paths are read), converted once per corpus object: linting a folder
+    passes the same list for every plan, and converting it per plan would make a folder's lint
+    quadratic."""
+    if corpus is None:
+        return ()
+    if corpus is _LAST_CORPUS[0]:
+        return _LAST_CORPUS[1]
+    from ..read import as_plan
+
+    items = corpus if isinstance(corpus, Sequence) else tuple(corpus)
+    plans = items if all(isinstance(p, Plan) for p in items) else tuple(as_plan(p) for p in items)
+    if isinstance(corpus, Sequence):
+        _LAST_CORPUS[:] = [corpus, plans]
+    return plans
+
+
 def lint_plan(
     plan: Plan | str | os.PathLike[str],
     *,
@@ -184,7 +205,7 @@ def lint_plan(
     plan = as_plan(plan)
     today = today or dt.date.today()
     selected = select_rules(rules)
-    ctx = Context(plan, today=today, corpus=[as_plan(p) for p in corpus or ()])
+    ctx = Context(plan, today=today, corpus=_as_plans(corpus))
     notes: list[str] = []
     found: list[Finding] = []
     for rule in selected:
@@ -200,3 +221,46 @@ def lint_plan(
     kept, suppressed = suppress_inline(found, plan.text)
     kept.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     return FindingList(kept, suppressed=suppressed, notes=notes)
+
+
+def lint_corpus(
+    plans: Iterable[Plan],
+    *,
+    rules: Selection | str | Iterable[str | Rule] | None = None,
+    today: dt.date | None = None,
+) -> FindingList:
+    """Lint a folder of plans together: each plan with the others as its corpus.
+
+    Cross-plan rules then see the folder: ``stale-basis`` recognises last year's basis from an
+    earlier plan of the same issuer, and ``corpus-inconsistent`` reports a document a plan
+    cites with a date the other plans do not give it (the majority reading and the register
+    shown). The folder's tally is built once, so the work grows with the folder's size.
+
+    Args:
+        plans: the plans (from :func:`plankit.read_plan`).
+        rules: as for :func:`lint_plan`.
+        today: as for :func:`lint_plan`.
+
+    Returns:
+        One :class:`FindingList` of every plan's findings, plan by plan.
+
+    Example:
+        >>> from plankit.read import read_text
+        >>> texts = [f"KẾ HOẠCH\\nCải cách hành chính năm 2022\\n\\nCăn cứ Chỉ thị số 23/CT-TTg ngày "
+        ...          f"02/9/{y} của Thủ tướng Chính phủ;" for y in (2020, 2021, 2021)]
+        >>> found = lint_corpus([read_text(t, name=f"{i}.txt") for i, t in enumerate(texts)],
+        ...                     rules=["PK409"])
+        >>> [(f.file, f.code, f.surface) for f in found]
+        [('0.txt', 'PK409', '23/CT-TTg ngày 02/9/2020')]
+    """
+    corpus = tuple(_as_plans(tuple(plans)))
+    findings: list[Finding] = []
+    suppressed = 0
+    notes: list[str] = []
+    for plan in corpus:
+        result = lint_plan(plan, rules=rules, today=today, corpus=corpus)
+        findings.extend(result)
+        suppressed += result.suppressed
+        notes.extend(f"{plan.name}: {n}" for n in result.notes)
+    return FindingList(findings, suppressed=suppressed, notes=notes)
+

@@ -26,7 +26,7 @@ from ..years import CLOSING_RE, YearMention, year_mentions
 # The year patterns (YEAR_RE, DATE_BEFORE_RE, RANGE_BEFORE_RE, PAST_RE, PERIOD_RE, CLOSING_RE and
 # the self-referential phrases) live in plankit/years.py, shared with draft and diff.
 
-__all__ = ["Context", "metadata", "msg"]
+__all__ = ["Context", "fires", "metadata", "msg"]
 
 
 def msg(vi: str, en: str) -> str:
@@ -172,6 +172,32 @@ def doubled_phrases(folded: str) -> set[str]:
     return found
 
 
+# A horizon before a year: "đến năm 2030", "tầm nhìn 2045", "định hướng đến năm 2030".
+_HORIZON_BEFORE_RE = re.compile(r"(?:den|tam\s+nhin)\s+(?:n[aid]m\s*)?$")
+
+
+def _own_year(plan: Plan, folded: str) -> int | None:
+    """The plan's own year, for date-dependent rules: the plan facts' year
+    (:attr:`plankit.facts.PlanFacts.year`), unless it was taken from a horizon ("... đến năm
+    2025, định hướng đến năm 2030"), which is not the plan's year. A dated plan keeps its year
+    (the date decides)."""
+    facts = plan.facts
+    h = plan.header
+    span = h.span("year")
+    if facts.year is None or span is None or facts.date is not None or facts.year != h.year:
+        return facts.year
+    if _HORIZON_BEFORE_RE.search(folded[max(0, span.start - 20) : span.start]):
+        return None
+    return facts.year
+
+
+def _related(place: Province, name: str) -> bool:
+    """Whether ``place`` is province ``name``, its successor or its predecessor (2025 map)."""
+    if place.name == name or place.successor == name:
+        return True
+    return any(p.name == name and p.successor == place.name for p in provinces())
+
+
 # -- the context a rule sees --------------------------------------------------------------------
 class Context:
     """What every rule needs about one plan, computed once and only when asked for.
@@ -187,39 +213,51 @@ class Context:
         self.text = plan.text
         self.folded = fold(plan.text)
         self.today = today
-        self.corpus = tuple(p for p in corpus if p is not plan)
-        self.year = plan.header.year
+        self.corpus_source = corpus
+        self.year = _own_year(plan, self.folded)
         self.ocr = plan.source.ocr
+
+    @cached_property
+    def corpus(self) -> tuple[Plan, ...]:
+        """The other plans (without this one)."""
+        return tuple(p for p in self.corpus_source if p is not self.plan)
 
     # dates ---------------------------------------------------------------------------------
     @cached_property
-    def on(self) -> dt.date:
-        """The day the plan speaks for: its date; else the 1st of its month, else 1 January of
-        its year; else ``today``."""
-        h = self.plan.header
-        if h.date is not None:
-            return h.date
-        parts = h.date_parts
+    def on(self) -> dt.date | None:
+        """The earliest day the plan can speak for: its date; else the 1st of its month, else
+        1 January of its own year; ``None`` when neither a date nor a year is known. Never
+        ``today``: a plan whose date cannot be read is not judged as if written today."""
+        facts = self.plan.facts
+        if facts.date is not None:
+            return facts.date
+        parts = facts.date_parts
         year = parts.year or self.year
         if year and parts.month and 1 <= parts.month <= 12:
             return dt.date(year, parts.month, 1)
         if year:
             return dt.date(year, 1, 1)
-        return self.today
+        return None
 
     @cached_property
-    def latest(self) -> dt.date:
-        """The latest day the plan can bear: its date; else the end of its month or year."""
-        h = self.plan.header
-        if h.date is not None:
-            return h.date
-        parts = h.date_parts
+    def latest(self) -> dt.date | None:
+        """The latest day the plan can bear: its date; else the end of its month or year;
+        ``None`` when neither a date nor a year is known."""
+        facts = self.plan.facts
+        if facts.date is not None:
+            return facts.date
+        parts = facts.date_parts
         year = parts.year or self.year
         if year and parts.month and 1 <= parts.month <= 12:
             return dt.date(year, parts.month, calendar.monthrange(year, parts.month)[1])
         if year:
             return dt.date(year, 12, 31)
-        return self.today
+        return None
+
+    @property
+    def dated(self) -> bool:
+        """Whether the plan has a date or a year to judge date-dependent rules by."""
+        return self.on is not None
 
     @cached_property
     def signed(self) -> bool:
@@ -227,29 +265,73 @@ class Context:
         if self.plan.draft:
             return False
         folded = self.folded
+        # Each line that holds a hint is searched once, however many hints it holds (a line
+        # repeating "đã ký kết" must not be rescanned per occurrence).
+        searched_to = -1
         for hint in SIGNED_HINT_RE.finditer(folded):
+            if hint.start() < searched_to:
+                continue
             lo = folded.rfind("\n", 0, max(0, hint.start() - 20)) + 1
+            lo = max(lo, searched_to)
             hi = folded.find("\n", hint.end())
-            if SIGNED_RE.search(folded[lo : hi if hi != -1 else len(folded)]):
+            hi = hi if hi != -1 else len(folded)
+            if SIGNED_RE.search(folded, lo, hi):
                 return True
-        return bool(self.plan.header.signer) and self.latest < self.today
+            searched_to = hi
+        latest = self.latest
+        return bool(self.plan.header.signer) and latest is not None and latest < self.today
 
     # places --------------------------------------------------------------------------------
     @cached_property
     def province(self) -> Province | None:
-        """The plan's own province: from the header place, else the parent body, else the
-        province the text names most often."""
+        """The plan's own province: the plan facts' (:attr:`plankit.facts.PlanFacts.province`),
+        unless the place line it comes from is contradicted.
+
+        The issuing body outranks the place line: a place line copied from another province's
+        plan (``Hưng Yên, ngày ...`` under ``UBND TỈNH HẢI DƯƠNG``) is one slip, reported once
+        on that line (:attr:`place_slip`), not a reason to call every correct mention foreign.
+        Without an issuing body that names a province, a place line is also outranked when
+        every own-province phrase of the text ("trên địa bàn tỉnh X", "UBND tỉnh X", at least
+        two) names one other province.
+        """
         h = self.plan.header
-        for raw in (h.place, h.parent):
+        own = self.plan.facts.province
+        place = match_place(h.place) if h.place else None
+        if place is None or own is None or own.name != place.name:
+            return own
+        body = None
+        for raw in (h.parent, h.issuer):
             if raw:
-                found = match_place(raw)
-                if found is not None:
-                    return found
-        counts = Counter(p.name for _, _, p in find_places(self.text))
-        if counts:
-            name = counts.most_common(1)[0][0]
-            return next(p for p in provinces() if p.name == name)
-        return None
+                body = match_place(raw)
+                if body is not None:
+                    break
+        if body is not None:
+            return body if not _related(place, body.name) else own
+        mentioned = self._own_phrase_provinces()
+        if len(mentioned) == 1:
+            ((name, n),) = mentioned.items()
+            if n >= 2 and not _related(place, name):
+                return next(p for p in provinces() if p.name == name)
+        return own
+
+    def _own_phrase_provinces(self) -> Counter[str]:
+        """Provinces named right after the phrases that speak of the plan's own province."""
+        counts: Counter[str] = Counter()
+        for trigger in OWN_PLACE_TRIGGER_RE.finditer(self.folded):
+            at = trigger.end()
+            for s, _, p in find_places(self.text[at : at + 40]):
+                if s == 0 and not self.in_clause(at):
+                    counts[p.name] += 1
+        return counts
+
+    @cached_property
+    def place_slip(self) -> bool:
+        """Whether the header's place line names another province than the plan's own (see
+        :attr:`province`)."""
+        h = self.plan.header
+        own = self.province
+        place = match_place(h.place) if h.place else None
+        return own is not None and place is not None and not _related(place, own.name)
 
     @cached_property
     def own_places(self) -> frozenset[str]:
@@ -263,7 +345,7 @@ class Context:
         own = self.province
         if own is None:
             return frozenset()
-        on = self.on
+        on = self.on or dt.date(1990, 1, 1)
         names = {own.name}
         every = provinces()
         if own.successor and (own.status == "renamed" or not own.valid_on(on)):
@@ -291,13 +373,24 @@ class Context:
         i = bisect.bisect_left(breaks, pos)
         return breaks[i - 1] + 1 if i > 0 else 0
 
+    @cached_property
+    def _segment_marks(self) -> list[int]:
+        """Offsets of ``;``, ``:`` and sentence ends (``. ``), where a clause may start."""
+        return [m.start() for m in re.finditer(r"[;:]|\. ", self.folded)]
+
     def segment_start(self, pos: int) -> int:
         """Where the clause holding ``pos`` starts: after the last ``;``, ``:``, sentence end or
-        paragraph break before it."""
+        paragraph break before it. (A bisection in offsets found once: a line with many years
+        is not rescanned per year.)"""
         start = self._prev_break(pos)
-        region = self.folded[start:pos]
-        last = max(region.rfind(";"), region.rfind(":"), region.rfind(". "))
-        return start + last + 1 if last != -1 else start
+        marks = self._segment_marks
+        i = bisect.bisect_right(marks, pos - 1) - 1
+        # a ". " mark must end before pos, like the rfind on folded[start:pos] it replaces
+        while i >= 0 and marks[i] >= start and self.folded[marks[i]] == "." and marks[i] + 2 > pos:
+            i -= 1
+        if i >= 0 and marks[i] >= start:
+            return marks[i] + 1
+        return start
 
     @cached_property
     def clauses(self) -> list[tuple[int, int]]:
@@ -311,8 +404,7 @@ class Context:
             words = list(DOCWORD_RE.finditer(self.folded, seg, m.start()))
             start = words[-1].start() if words else m.start()
             limit = self._next_break(m.end())
-            end_m = CLAUSE_END_RE.search(self.folded, m.end(), limit)
-            end = end_m.start() if end_m else limit
+            end = self._clause_end(m.end(), limit)
             spans.append((start, end))
             prev_end = m.end()
         merged: list[tuple[int, int]] = []
@@ -322,6 +414,21 @@ class Context:
             else:
                 merged.append((s, e))
         return merged
+
+    @cached_property
+    def _clause_ends(self) -> list[int]:
+        """Offsets where a reference clause may end (:data:`CLAUSE_END_RE`), found once."""
+        return [m.start() for m in CLAUSE_END_RE.finditer(self.folded)]
+
+    def _clause_end(self, pos: int, limit: int) -> int:
+        """The first clause end at or after ``pos`` and before ``limit``, else ``limit``: a
+        bisection, so "1/a " repeated on one long line is not a scan to its end per number."""
+        ends = self._clause_ends
+        i = bisect.bisect_left(ends, pos)
+        if i < len(ends) and ends[i] < limit:
+            return ends[i]
+        m = CLAUSE_END_RE.search(self.folded, pos, min(limit, pos + 200))
+        return m.start() if m else limit
 
     def in_clause(self, pos: int) -> bool:
         """Whether offset ``pos`` lies inside a reference clause (see :attr:`clauses`)."""
@@ -355,7 +462,12 @@ class Context:
 
     @cached_property
     def closing(self) -> list[tuple[int, int]]:
-        """Spans of the closing sentence "Trên đây là Kế hoạch ..." (to "./." or its paragraph end)."""
+        """Spans of the closing sentence "Trên đây là Kế hoạch ..." (to "./." or its paragraph end):
+        the plan facts' closing (:attr:`plankit.facts.PlanFacts.closing`) when the reader found
+        one, else every such sentence in the text (a plan read without structure)."""
+        facts_closing = self.plan.facts.closing
+        if facts_closing is not None:
+            return [(facts_closing.start, facts_closing.end)]
         out = []
         for m in CLOSING_RE.finditer(self.folded):
             limit = min(self._next_break(m.end()), m.end() + 400)
@@ -372,8 +484,9 @@ class Context:
     def context_of(self, start: int, end: int) -> tuple[str, int]:
         """The sentence (or line, or table cell) around ``[start, end)`` and its offset."""
         text = self.text
-        lo = self._prev_break(start)
-        hi = self._next_break(end)
+        # Bounded windows: a finding on a very long line does not scan the whole line.
+        lo = max(self._prev_break(start), start - 400)
+        hi = min(self._next_break(end), end + 400)
         dot = text.rfind(". ", lo, start)
         lo = dot + 2 if dot != -1 else lo
         dot = text.find(". ", end, hi)
@@ -435,3 +548,16 @@ def self_years(ctx: Context) -> list[YearMention]:
         )
         if m.kind == "own"
     ]
+
+
+def fires(text: str, rule: str, *, today: dt.date | None = None) -> list[str]:
+    """The surfaces rule ``rule`` flags in the plan read from ``text`` (for examples and tests).
+
+    >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nNội dung của của kế hoạch.", "duplicated-word")
+    ['của của']
+    """
+    from ..read import read_text
+    from . import lint_plan
+
+    plan = read_text(text, name="example.txt")
+    return [f.surface for f in lint_plan(plan, rules=[rule], today=today or dt.date(2030, 1, 1))]

@@ -92,7 +92,7 @@ class Selection:
     """A rule selection: ``select`` and ``ignore`` selectors (see the module docstring).
 
     >>> [r.name for r in Selection(select=("PK1",), ignore=("blank-date",)).rules()]
-    ['stale-year', 'title-date-mismatch', 'period-ended', 'date-format']
+    ['stale-year', 'title-date-mismatch', 'period-ended', 'date-format', 'undated-plan']
     """
 
     select: tuple[str, ...] = ("ALL",)
@@ -127,8 +127,8 @@ def select_rules(rules: Selection | str | Iterable[str | Rule] | None = None) ->
     """The rules to run for ``lint_plan(rules=...)``: all of them for ``None``; else a
     :class:`Selection`, one selector, or selectors and :class:`Rule` objects.
 
-    >>> [r.code for r in select_rules(["stale-year", "PK5"])]
-    ['PK101', 'PK501', 'PK502']
+    >>> [r.code for r in select_rules(["stale-year", "PK50"])][:4]
+    ['PK101', 'PK501', 'PK502', 'PK503']
     """
     if rules is None:
         return list(RULES.values())

@@ -27,6 +27,7 @@ from ..model import Citation, Finding, Plan, Section
 from ..places import find_places, match_place, provinces
 from ..text import fold, is_upper_text, tone_key
 from ..years import DATE_BEFORE_RE, PAST_RE, PERIOD_RE, RANGE_BEFORE_RE, YEAR_RE
+from . import rules_cite, rules_text
 from ._context import (
     BLANK_DATE_RE,
     BLANK_NUMBER_RE,
@@ -43,6 +44,7 @@ from ._context import (
     WORD_RE,
     Context,
     doubled_phrases,
+    fires,
     metadata,
     msg,
     self_years,
@@ -412,6 +414,50 @@ def date_format(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+def undated_plan(ctx: Context) -> Iterator[Finding]:
+    """Says once that the plan's date and year could not be read, so date-dependent rules did
+    not run.
+
+    The rules that judge names, documents and dates against the plan's date (:func:`stale_agency`,
+    :func:`stale_basis`, :func:`basis_after_plan`, :func:`foreign_place` after the 2025
+    mergers) never take today's date for a plan's date: a 2021 plan read without its date is
+    not a 2026 plan. Without a date they use the plan's own year (its subject's year); without
+    either they do not run, and this one finding says why, on the plan's first line.
+
+    Fires on: a text with no date and no year in its subject.
+
+    Does not fire on: ``Cần Thơ, ngày 21 tháng 01 năm 2025``; a plan whose subject names its
+    year (``... năm 2025``).
+
+    Message: "Không đọc được ngày, năm của văn bản: bỏ qua các quy tắc theo ngày (PK302, PK401,
+    PK402) / The plan's date and year could not be read: date-dependent rules (PK302, PK401,
+    PK402) did not run".
+
+    Examples:
+        >>> fires("KẾ HOẠCH\\nTuyên truyền cải cách hành chính\\n\\nNội dung.", "undated-plan")
+        ['KẾ HOẠCH']
+        >>> fires("KẾ HOẠCH\\nTuyên truyền cải cách hành chính năm 2025\\n\\nNội dung.", "undated-plan")
+        []
+    """
+    if ctx.dated:
+        return
+    text = ctx.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    end = min(max(start, len(text[:end].rstrip())), start + 80)
+    yield ctx.finding(
+        "undated-plan",
+        start,
+        end,
+        msg(
+            "Không đọc được ngày, năm của văn bản: bỏ qua các quy tắc theo ngày (PK302, PK401, PK402)",
+            "The plan's date and year could not be read: date-dependent rules (PK302, PK401, PK402) "
+            "did not run",
+        ),
+    )
+
+
 def blank_number(ctx: Context) -> Iterator[Finding]:
     """Flags the plan's number left blank before its symbol ("Số:        /KH-SKHCN").
 
@@ -745,8 +791,13 @@ def foreign_place(ctx: Context) -> Iterator[Finding]:
     "Báo X". The plan's province comes from the header (place, else parent body, else the
     province the text names most). Its predecessors and successors of the 2025 reorganisation
     count as its own (a 2026 Cần Thơ plan naming "tỉnh Hậu Giang" is reported by
-    :func:`stale_agency`, not here). Also flags a header whose place and parent body are in
-    different provinces. Cited documents' issuers are not checked (reference clauses).
+    :func:`stale_agency`, not here). Cited documents' issuers are not checked (reference clauses).
+
+    One slip, one finding: the issuing body (parent body, issuer) decides the plan's province,
+    so a place line copied from another plan (``Hưng Yên, ngày ...`` under ``UBND TỈNH HẢI
+    DƯƠNG``) is reported once, on the place line, and the correct mentions of Hải Dương are
+    not. Without an issuing body, a place line contradicted by every own-province phrase of the
+    text (two or more, all naming one other province) is the slip.
 
     Fires on (a Cần Thơ plan): ``phổ biến trên địa bàn tỉnh Hưng Yên``; a header ``UBND TỈNH HẢI
     DƯƠNG`` over ``Hưng Yên, ngày ...``.
@@ -771,7 +822,7 @@ def foreign_place(ctx: Context) -> Iterator[Finding]:
         return
     own_names = ctx.own_places
     current = own
-    if not own.valid_on(ctx.on) and own.successor:
+    if ctx.on is not None and not own.valid_on(ctx.on) and own.successor:
         current = next((p for p in provinces() if p.name == own.successor), own)
     folded = ctx.folded
     h = ctx.plan.header
@@ -811,25 +862,22 @@ def foreign_place(ctx: Context) -> Iterator[Finding]:
             ),
             suggestion=suggestion,
         )
-    place_span, parent_span = h.span("place"), h.span("parent")
-    if h.place and h.parent and place_span is not None and parent_span is not None:
-        at_place, at_parent = match_place(h.place), match_place(h.parent)
-        if (
-            at_place
-            and at_parent
-            and at_place.name != at_parent.name
-            and at_place.name not in {at_parent.name, at_parent.successor}
-            and at_parent.name != at_place.successor
-        ):
-            yield ctx.finding(
-                "foreign-place",
-                place_span.start,
-                place_span.end,
-                msg(
-                    f"Địa danh '{h.place}' khác tỉnh, thành phố của cơ quan chủ quản '{h.parent}'",
-                    f"The place '{h.place}' is not the province of the parent body '{h.parent}'",
-                ),
-            )
+    place_span = h.span("place")
+    if h.place and place_span is not None and ctx.place_slip:
+        body = h.parent or h.issuer
+        if body and match_place(body) is not None:
+            vi = f"Địa danh '{h.place}' khác tỉnh, thành phố của cơ quan ban hành '{body}'"
+            en = f"The place '{h.place}' is not the province of the issuing body '{body}'"
+        else:
+            vi = f"Địa danh '{h.place}' khác tỉnh, thành phố mà kế hoạch nói đến ({current.name})"
+            en = f"The place '{h.place}' is not the province the plan speaks of ({current.name})"
+        yield ctx.finding(
+            "foreign-place",
+            place_span.start,
+            place_span.end,
+            msg(vi, en),
+            suggestion=current.name,
+        )
 
 
 def _basis_short(change: dict) -> str:
@@ -867,6 +915,8 @@ def stale_agency(ctx: Context) -> Iterator[Finding]:
         >>> fires(text.format(2026, 2026), "stale-agency"), fires(text.format(2025, 2025), "stale-agency")
         (['Sở Thông tin và Truyền thông'], [])
     """
+    if not ctx.dated:
+        return
     own = ctx.province
     issuer = ctx.plan.header.issuer
     for found in stale_names(
@@ -959,7 +1009,7 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
         if c.role not in ("basis", "mention") or c.span.start in seen or c.kind != "document":
             continue
         basis = c.role == "basis"
-        if status(c, ctx.on) == REPLACED:
+        if ctx.on is not None and status(c, ctx.on) == REPLACED:
             rep = replaced_by(c.doc_id, ctx.on) or replaced_by(c.key, ctx.on)
             seen.add(c.span.start)
             new = rep.replaced_by if rep else "?"
@@ -1027,57 +1077,102 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
 
 
 def basis_after_plan(ctx: Context) -> Iterator[Finding]:
-    """Flags a cited document dated after the plan (or after ``today``).
+    """Flags a cited document dated after the plan, or a plan dated before the documents it cites.
 
-    A plan cannot implement a document issued after it. A cited date later than the plan's
-    date is a typing slip in one of the two dates, or a basis pasted from a newer plan. With a
-    blank day the plan may be dated up to the end of its month; a plan with no date is compared
-    with ``today``. A document whose number carries a later year (118/2025/NĐ-CP cited in a 2024
-    plan) is caught through ``plankit.validity.status``. The plan's own number is not checked.
+    A plan cannot implement a document issued after it. One cited date later than the plan's
+    date is a slip in that citation, or a basis pasted from a newer plan: it is reported on the
+    citation. When two or more documents the plan cites are dated after it, the plan's own date
+    is the likelier slip (``ngày 08 tháng 01 năm 2023`` on a plan citing documents of March and
+    April 2023): one finding on the plan's date lists them, instead of one per citation. With a
+    blank day the plan may be dated up to the end of its month; without a date, up to the end of
+    its own year; with neither, the rule does not run (:func:`undated_plan`). A document whose
+    number carries a later year (118/2025/NĐ-CP cited in a 2024 plan) is caught through
+    ``plankit.validity.status``. A cited date that the register of central documents
+    contradicts is a slip :func:`citation_register` reports; the document is judged here by its
+    real date. The plan's own number is not checked.
 
     Fires on (a plan dated 21/01/2025): ``Căn cứ Kế hoạch số 258/KH-UBND ngày 24/12/2025 ...``
 
     Does not fire on: ``Căn cứ Kế hoạch số 258/KH-UBND ngày 24/12/2024 ...``
 
     Message: "'258/KH-UBND' đề ngày 24/12/2025, sau ngày của kế hoạch (21/01/2025) / '258/KH-UBND'
-    is dated 24/12/2025, after the plan itself (21/01/2025)".
+    is dated 24/12/2025, after the plan itself (21/01/2025)"; on the date: "Kế hoạch đề ngày
+    08/01/2023 nhưng căn cứ 2 văn bản ban hành sau ngày đó: ... có lẽ ngày của kế hoạch bị sai /
+    The plan is dated 08/01/2023 but cites 2 documents issued later: ... its date is probably
+    wrong".
 
     Examples:
         >>> fires("Cần Thơ, ngày 21 tháng 01 năm 2025\\nKẾ HOẠCH\\nTuyên truyền CCHC năm 2025\\n\\n"
         ...       "Căn cứ Kế hoạch số 258/KH-UBND ngày 24/12/2025 của UBND thành phố;",
         ...       "basis-after-plan")
         ['258/KH-UBND']
+        >>> fires("Cần Thơ, ngày 08 tháng 01 năm 2023\\nKẾ HOẠCH\\nTuyên truyền CCHC năm 2023\\n\\n"
+        ...       "Căn cứ Kế hoạch số 25/KH-UBND ngày 10/3/2023 của UBND thành phố;\\n"
+        ...       "Căn cứ Kế hoạch số 40/KH-UBND ngày 12/4/2023 của UBND thành phố;",
+        ...       "basis-after-plan")
+        ['ngày 08 tháng 01 năm 2023']
     """
     from ..validity import NOT_YET_ISSUED, status
 
+    if not ctx.dated:
+        return
     h = ctx.plan.header
     limit = ctx.latest
-    if h.date is None and h.date_parts.year is None and ctx.year is None:
-        limit = ctx.today
-    limit = min(limit, ctx.today) if ctx.today >= dt.date(1990, 1, 1) else limit
     plan_when = str(h.date_parts) if h.date_parts.year else limit.strftime("%d/%m/%Y")
+    late: list[tuple[Citation, dt.date | None]] = []
+    from ..register import lookup
+
     for c in ctx.citations:
         if c.role == "self" or c.kind != "document":
             continue
-        when = c.date.strftime("%d/%m/%Y") if c.date else None
+        entry = lookup(c.key) if c.date is not None else None
+        if entry is not None and entry.date != c.date:
+            # A slip in the cited date, which citation-register reports: judge the document by
+            # its real date (one finding per cause).
+            if entry.date > limit:
+                late.append((c, entry.date))
+            continue
         if c.date is not None and c.date > limit:
-            after_today = c.date > ctx.today
+            late.append((c, c.date))
+        elif c.date is None and status(c, limit) == NOT_YET_ISSUED:
+            late.append((c, None))
+    if not late:
+        return
+    documents = {c.doc_id for c, _ in late}
+    date_span = h.span("date")
+    if len(documents) >= 2 and h.date is not None and date_span is not None:
+        listed, seen = [], set()
+        for c, day in late:
+            if c.doc_id in seen:
+                continue
+            seen.add(c.doc_id)
+            listed.append(f"{c.key} ({day.strftime('%d/%m/%Y')})" if day else c.key)
+        shown = ", ".join(listed)
+        start = date_span.start
+        m = re.search(r"ngay", ctx.folded[date_span.start : date_span.end])
+        if m:
+            start = date_span.start + m.start()
+        yield ctx.finding(
+            "basis-after-plan",
+            start,
+            date_span.end,
+            msg(
+                f"Kế hoạch đề ngày {plan_when} nhưng căn cứ {len(listed)} văn bản ban hành sau "
+                f"ngày đó: {shown}; có lẽ ngày của kế hoạch bị sai",
+                f"The plan is dated {plan_when} but cites {len(listed)} documents issued later: "
+                f"{shown}; its date is probably wrong",
+            ),
+        )
+        return
+    for c, day in late:
+        if day is not None:
+            when = day.strftime("%d/%m/%Y")
             vi = f"'{c.key}' đề ngày {when}, sau ngày của kế hoạch ({plan_when})"
             en = f"'{c.key}' is dated {when}, after the plan itself ({plan_when})"
-            if after_today and c.date <= ctx.latest:
-                vi = f"'{c.key}' đề ngày {when}, sau ngày hôm nay"
-                en = f"'{c.key}' is dated {when}, after today"
-            yield ctx.finding("basis-after-plan", c.span.start, c.span.end, msg(vi, en))
-        elif c.date is None and status(c, ctx.latest) == NOT_YET_ISSUED:
-            yield ctx.finding(
-                "basis-after-plan",
-                c.span.start,
-                c.span.end,
-                msg(
-                    f"'{c.key}' chưa được ban hành vào ngày của kế hoạch ({plan_when})",
-                    f"'{c.key}' was not yet issued on the plan's date ({plan_when})",
-                ),
-            )
+        else:
+            vi = f"'{c.key}' chưa được ban hành vào ngày của kế hoạch ({plan_when})"
+            en = f"'{c.key}' was not yet issued on the plan's date ({plan_when})"
+        yield ctx.finding("basis-after-plan", c.span.start, c.span.end, msg(vi, en))
 
 
 def known_typo(ctx: Context) -> Iterator[Finding]:
@@ -1266,7 +1361,13 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
 # -- registry -----------------------------------------------------------------------------------
 def _build_rules() -> dict[str, Rule]:
     out: dict[str, Rule] = {}
-    module = globals()
+    # One rule a function: the date, numbering, place and basis rules live here, the citation
+    # rules in rules_cite.py, the spacing and case rules in rules_text.py.
+    module = {
+        **{k: v for k, v in vars(rules_cite).items() if k in rules_cite.__all__},
+        **{k: v for k, v in vars(rules_text).items() if k in rules_text.__all__},
+        **globals(),
+    }
     for code, name, severity, summary in metadata().values():
         check = module.get(name.replace("-", "_"))
         if check is None:
@@ -1293,16 +1394,3 @@ def rule_named(name_or_code: str) -> Rule:
     if rule is None:
         raise KeyError(name_or_code)
     return rule
-
-
-def fires(text: str, rule: str, *, today: dt.date | None = None) -> list[str]:
-    """The surfaces rule ``rule`` flags in the plan read from ``text`` (for examples and tests).
-
-    >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nNội dung của của kế hoạch.", "duplicated-word")
-    ['của của']
-    """
-    from ..read import read_text
-    from . import lint_plan
-
-    plan = read_text(text, name="example.txt")
-    return [f.surface for f in lint_plan(plan, rules=[rule], today=today or dt.date(2030, 1, 1))]
