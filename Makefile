@@ -20,7 +20,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e '.[lab,dev]'
+	$(PIP) install --quiet -e '.[lab,dev,dask]'
 	touch $(STAMP)
 
 # Installs the Debian packages that are missing, when apt is there; says what is missing otherwise.

@@ -18,6 +18,14 @@ and is timed from the first file opened to the graph built:
 
 ``seconds`` is the fastest design's wall time; all designs are reported.
 
+**Streaming** (``streaming`` in the results; ``--stream N`` runs only this part and stores it
+as ``scale_stream``): :func:`plankit.corpus.map_corpus` yields one small row per plan (header
+row, citation keys, lint findings) to a caller that keeps counts only, on the local process
+pool (``map_corpus``) and on a Dask ``LocalCluster`` of two worker processes with one thread
+each (``dask``, batches of 32 files; the cluster's start is timed apart). Reported: plans/s,
+the caller's peak resident set (flat: it does not grow with the number of plans) and the
+largest worker's.
+
 **Memory.** Inside each design's process: the parent's peak resident set is ``VmHWM`` of
 /proc/self/status (``getrusage(RUSAGE_SELF).ru_maxrss`` would carry over the peak of the runner
 that started the process, since Linux keeps it across ``exec``; it is the fallback without
@@ -74,6 +82,7 @@ TARGET_PRECISION = 0.95
 TARGET_IMPORT_SECONDS = 0.3
 WORKERS = 2
 DESIGNS = ("slim", "plans", "read_corpus")
+STREAM_DESIGNS = ("map_corpus", "dask")  # rows streamed to a caller that keeps only counts
 LINT_TODAY = dt.date(2026, 12, 31)  # the same day as benchmarks.synth.LINT_TODAY
 
 
@@ -245,6 +254,90 @@ def pipeline(design: str, corpus_dir: str, workers: int = WORKERS) -> dict:
         "workers": workers,
         "findings": per_file,
     }
+
+
+def _row(plan) -> tuple:
+    """What a streaming caller gets per plan: a header row, citation keys, lint findings (small)."""
+    from plankit.corpus import header_row
+    from plankit.lint import lint_plan
+
+    keys = tuple(sorted({c.key for c in plan.citations}))
+    return header_row(plan), keys, _slim_findings(lint_plan(plan, today=LINT_TODAY))
+
+
+def stream(design: str, corpus_dir: str, workers: int = WORKERS) -> dict:
+    """``map_corpus(_row, ...)`` on the local pool (``map_corpus``) or on a Dask LocalCluster of
+    ``workers`` processes with one thread each (``dask``); the caller keeps counts only, so its
+    peak memory is what streaming costs, whatever the number of plans."""
+    import gc
+
+    from plankit.corpus import map_corpus
+
+    files = _files(Path(corpus_dir))
+    gc.collect()
+    rss_start = _own_peak_kb()
+    cluster = client = None
+    executor = None
+    start_cluster = time.perf_counter()
+    if design == "dask":
+        from distributed import Client, LocalCluster
+
+        cluster = LocalCluster(processes=True, n_workers=workers, threads_per_worker=1, dashboard_address=None)
+        client = Client(cluster)
+        executor = client.get_executor()
+    cluster_seconds = time.perf_counter() - start_cluster
+    plans = failed = citations = 0
+    rules: Counter = Counter()
+    years: Counter = Counter()
+    start = time.perf_counter()
+    try:
+        for result in map_corpus(_row, files, executor=executor, workers=workers, batch=32 if executor else None):
+            if not result.ok:
+                failed += 1
+                continue
+            row, keys, findings = result.value
+            plans += 1
+            citations += len(keys)
+            years[row["year"]] += 1
+            rules.update(f[1] for f in findings)
+        seconds = time.perf_counter() - start
+        worker_kb = dict(client.run(_own_peak_kb)) if client is not None else {}
+    finally:
+        if client is not None:
+            client.close()
+            cluster.close()
+    return {
+        "design": design,
+        "plans": plans,
+        "failed": failed,
+        "seconds": seconds,
+        "plans_per_s": plans / seconds,
+        "cluster_start_seconds": cluster_seconds if design == "dask" else None,
+        "caller_peak_mb": _own_peak_kb() / 1024,
+        "caller_start_mb": rss_start / 1024,
+        "worker_peak_mb": (max(worker_kb.values()) / 1024 if worker_kb
+                           else resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+        "citations": citations,
+        "findings_by_rule": dict(rules.most_common()),
+        "workers": workers,
+    }
+
+
+def run_stream(n: int, *, designs=STREAM_DESIGNS) -> dict:
+    """The streaming designs on the synthetic corpus of ``n`` plans (generated if missing)."""
+    from benchmarks.synth import DEFAULT_ROOT, generate
+
+    corpus_dir = DEFAULT_ROOT / f"scale-{n}"
+    if not (corpus_dir / "manifest.json").exists():
+        generate(n, corpus_dir, seed=0, formats=("txt", "md", "docx"), docx_share=0.1, workers=WORKERS)
+    out: dict = {"plans": n, "load_average_before": round(os.getloadavg()[0], 2)}
+    for design in designs:
+        out_json = corpus_dir / f".{design}.json"
+        result = _run_design(design, corpus_dir, out_json)
+        out_json.unlink(missing_ok=True)
+        out[design] = {k: (round(v, 2) if isinstance(v, float) else v) for k, v in result.items()}
+    out["load_average_after"] = round(os.getloadavg()[0], 2)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -436,20 +529,39 @@ def run(quick: bool = False) -> dict:
         "meets_import_target": imp <= TARGET_IMPORT_SECONDS,
         "base_linted": manifest.base_linted,
         "lint_rules": rules,
+        "streaming": run_stream(n),
         "meets_lint_targets": all(r["meets_target"] for r in rules.values()),
     }
     return result
 
 
+def _merge_results(name: str, result: dict) -> None:
+    """Put ``result`` under ``benchmarks.<name>`` of results.json, written atomically."""
+    path = HERE / "results.json"
+    results = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    result = {**result, "date": dt.date.today().isoformat()}
+    results.setdefault("benchmarks", {})[name] = result
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(results, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_scale", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--pipeline", metavar="DESIGN", choices=DESIGNS, help="run one design (internal)")
+    parser.add_argument("--pipeline", metavar="DESIGN", choices=DESIGNS + STREAM_DESIGNS, help="run one design (internal)")
+    parser.add_argument("--stream", type=int, metavar="N", help="only the streaming designs (map_corpus, dask) on N plans")
     parser.add_argument("corpus", nargs="?")
     parser.add_argument("--out")
     args = parser.parse_args(argv)
+    if args.stream:
+        result = run_stream(args.stream)
+        print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+        _merge_results("scale_stream", result)
+        return 0
     if args.pipeline:
-        result = pipeline(args.pipeline, args.corpus)
+        run_one = stream if args.pipeline in STREAM_DESIGNS else pipeline
+        result = run_one(args.pipeline, args.corpus)
         Path(args.out).write_text(json.dumps(result, ensure_ascii=False, default=str), encoding="utf-8")
         return 0
     print(json.dumps(run(quick=args.quick), ensure_ascii=False, indent=2, default=str))

@@ -1,4 +1,9 @@
-"""Many plans at once: read a folder with both cores, keep going past bad files.
+"""Many plans at once: read a folder with all cores, or a cluster, and keep going past bad files.
+
+:func:`read_corpus` returns every plan; :func:`map_corpus` runs a function on each plan where
+the plan is read (a local process pool, or any :class:`concurrent.futures.Executor`, such as
+Dask distributed's ``client.get_executor()``) and yields its small results as they finish, so
+the caller's memory stays flat however many files there are.
 
 >>> from plankit.corpus import read_corpus
 >>> corpus = read_corpus(["plans"])
@@ -12,11 +17,11 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import PlankitError, ReadError
 from .model import Plan
@@ -24,7 +29,17 @@ from .model import Plan
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["Corpus", "CorpusError", "headers_frame", "is_lock_file", "plan_files", "read_corpus"]
+__all__ = [
+    "Corpus",
+    "CorpusError",
+    "Mapped",
+    "header_row",
+    "headers_frame",
+    "is_lock_file",
+    "map_corpus",
+    "plan_files",
+    "read_corpus",
+]
 
 # Below this many files a process pool costs more than it saves.
 _POOL_THRESHOLD = 16
@@ -76,33 +91,41 @@ class Corpus(Sequence[Plan]):
         return table + (f"<p>Không đọc được / unreadable:</p><ul>{errs}</ul>" if errs else "")
 
 
-def headers_frame(plans: Sequence[Plan]) -> pd.DataFrame:
-    """A DataFrame of the plans' header fields, one row per plan."""
+def header_row(plan: Plan) -> dict[str, Any]:
+    """One plan's header fields as a small dict: a row of :func:`headers_frame`, and a
+    function for :func:`map_corpus` that sends back a few hundred bytes instead of the plan.
+
+    >>> from plankit.read import read_plan
+    >>> row = header_row(read_plan("plans/hai-duong/2022-so-cong-thuong.txt"))
+    >>> row["number"], row["symbol"], row["date"], row["signer"]
+    ('181', 'KH-SCT', '2022-02-07', 'Trần Văn Hảo')
+    """
+    h = plan.header
+    return {
+        "file": plan.name,
+        "form": plan.source.form,
+        "doc_type": h.doc_type,
+        "number": h.number,
+        "symbol": h.symbol,
+        "issuer": h.issuer,
+        "parent": h.parent,
+        "place": h.place,
+        "date": h.date.isoformat() if h.date else None,
+        "month": h.date_parts.month,
+        "year": h.year,
+        "title": h.title,
+        "signer": h.signer,
+        "sections": len(plan.sections),
+        "tables": len(plan.tables),
+        "warnings": len(plan.warnings),
+    }
+
+
+def headers_frame(plans: Iterable[Plan | dict[str, Any]]) -> pd.DataFrame:
+    """A DataFrame of the plans' header fields, one row per plan (or per :func:`header_row`)."""
     import pandas as pd
 
-    rows = []
-    for plan in plans:
-        h = plan.header
-        rows.append(
-            {
-                "file": plan.name,
-                "form": plan.source.form,
-                "doc_type": h.doc_type,
-                "number": h.number,
-                "symbol": h.symbol,
-                "issuer": h.issuer,
-                "parent": h.parent,
-                "place": h.place,
-                "date": h.date.isoformat() if h.date else None,
-                "month": h.date_parts.month,
-                "year": h.year,
-                "title": h.title,
-                "signer": h.signer,
-                "sections": len(plan.sections),
-                "tables": len(plan.tables),
-                "warnings": len(plan.warnings),
-            }
-        )
+    rows = [p if isinstance(p, dict) else header_row(p) for p in plans]
     frame = pd.DataFrame(rows, columns=_HEADER_COLUMNS)
     # whole numbers stay whole where some plans lack them (a month shows as 1, not 1.0)
     return frame.astype({"month": "Int64", "year": "Int64"})
@@ -173,15 +196,146 @@ def plan_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     return out
 
 
-def _read_one(path: str) -> Plan | CorpusError:
-    from .read import read_plan
+@dataclass(frozen=True)
+class Mapped:
+    """One file's outcome in :func:`map_corpus`: what the function returned, or why it failed.
+
+    ``error`` is the one-line message (``plans/x.docx: not a .docx file ...``); a failed file
+    never raises, so one broken file cannot stop a run over a million.
+    """
+
+    path: str
+    value: Any = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def __repr__(self) -> str:
+        if self.error is not None:
+            return f"<Mapped {self.path}: error: {self.error}>"
+        shown = repr(self.value)
+        return f"<Mapped {self.path}: {shown if len(shown) <= 60 else shown[:57] + '...'}>"
+
+
+def _apply(fn: Callable[[Plan], Any] | None, path: str, searchable: bool, force: bool) -> Mapped:
+    """Read one file and apply ``fn`` to its plan, in a worker: every failure becomes data."""
+    from .read import read_bytes, read_plan
 
     try:
-        return read_plan(path)
+        if searchable and Path(path).suffix.lower() == ".pdf":
+            target = Path(path).with_suffix(".searchable.pdf")
+            try:
+                data = Path(path).read_bytes()
+            except OSError as exc:
+                raise ReadError(path, f"cannot read ({exc.strerror})") from None
+            plan = read_bytes(data, path, searchable=target, force=force)
+        else:
+            plan = read_plan(path)
+        return Mapped(path, plan if fn is None else fn(plan))
     except PlankitError as exc:
-        return CorpusError(path, str(exc).splitlines()[0])
+        return Mapped(path, error=str(exc).splitlines()[0])
     except Exception as exc:  # a batch must survive a reader bug; the file is reported
-        return CorpusError(path, f"{path}: unexpected {type(exc).__name__}: {exc}")
+        return Mapped(path, error=f"{path}: unexpected {type(exc).__name__}: {exc}")
+
+
+def _run_batch(fn: Callable[[Plan], Any] | None, paths: list[str], searchable: bool = False, force: bool = False) -> list[Mapped]:
+    return [_apply(fn, path, searchable, force) for path in paths]
+
+
+def map_corpus(
+    fn: Callable[[Plan], Any] | None,
+    paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    executor: Executor | None = None,
+    batch: int | None = None,
+    workers: int | None = None,
+    in_flight: int | None = None,
+    searchable: bool = False,
+    force: bool = False,
+    progress: bool = False,
+) -> Iterator[Mapped]:
+    """Read each plan under ``paths`` and run ``fn`` on it where it was read; yield the results
+    as they finish, failures included.
+
+    Args:
+        fn: a function of one :class:`~plankit.model.Plan` returning something small: a header
+            row (:func:`header_row`), the citation keys, lint findings. It runs on the workers,
+            so it must pickle: a module-level function (Dask's executor also takes lambdas).
+            ``None`` sends back the plan itself.
+        paths: files or folders (walked with :func:`plan_files`); with a cluster they must be
+            paths the workers see (a shared folder), or use :func:`plankit.read.read_bytes`
+            inside your own function for object storage.
+        executor: any :class:`concurrent.futures.Executor`: Dask distributed's
+            ``client.get_executor()``, a ``ThreadPoolExecutor``... By default a local process
+            pool with ``workers`` processes (or this process alone for a handful of files).
+        batch: files per task. Dask's executor ignores ``chunksize``, so files are batched
+            here: each task carries ``batch`` paths and brings back ``batch`` results. Default:
+            up to 64, about eight tasks per worker.
+        workers: processes of the default pool (default: the machine's cores).
+        in_flight: tasks submitted ahead of the results consumed (default: four per worker, or
+            64 with an executor given): what bounds the caller's memory.
+        searchable: also write ``NAME.searchable.pdf`` beside each scanned PDF (OCR text laid
+            over the scan); an existing one is an error for that file unless ``force``.
+        force: overwrite searchable PDFs.
+        progress: show a tqdm progress bar.
+
+    Yields:
+        :class:`Mapped` results in the order they finish (``path``, ``value``, ``error``).
+
+    >>> rows = sorted(map_corpus(header_row, ["plans"]), key=lambda r: r.path)
+    >>> [(r.value["number"], r.value["year"]) for r in rows][:3]
+    [(None, 2022), ('137', 2025), ('181', 2022)]
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files = [str(p) for p in plan_files(paths)]
+    own_pool = executor is None
+    workers = workers or os.cpu_count() or 1
+    if own_pool and (workers == 1 or len(files) < _POOL_THRESHOLD):
+        results: Iterator[Mapped] = (_apply(fn, f, searchable, force) for f in files)
+        yield from (_progress(results, len(files)) if progress else results)
+        return
+    size = batch or max(1, min(64, len(files) // (workers * 8)))
+    batches = [files[k : k + size] for k in range(0, len(files), size)]
+    limit = in_flight or (4 * workers if own_pool else 64)
+    pool = ProcessPoolExecutor(max_workers=workers) if own_pool else executor
+    bar = _progress(None, len(files)) if progress else None
+    pending: dict[Future, list[str]] = {}
+    todo = iter(batches)
+    try:
+        while True:
+            for chunk in todo:
+                pending[pool.submit(_run_batch, fn, chunk, searchable, force)] = chunk
+                if len(pending) >= limit:
+                    break
+            if not pending:
+                break
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                chunk = pending.pop(future)
+                for result in _batch_results(future, chunk):
+                    if bar is not None:
+                        bar.update(1)
+                    yield result
+    finally:
+        for future in pending:
+            future.cancel()
+        if bar is not None:
+            bar.close()
+        if own_pool:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _batch_results(future: Future, chunk: list[str]) -> list[Mapped]:
+    """The results of a finished task; a task that died (a worker killed, the scheduler gone)
+    becomes one error per file it carried."""
+    try:
+        return future.result()
+    except Exception as exc:
+        reason = f"the worker failed ({type(exc).__name__}: {exc})" if str(exc) else f"the worker failed ({type(exc).__name__})"
+        return [Mapped(path, error=f"{path}: {reason}") for path in chunk]
 
 
 def read_corpus(
@@ -189,27 +343,33 @@ def read_corpus(
     *,
     workers: int | None = None,
     progress: bool = False,
+    executor: Executor | None = None,
+    batch: int | None = None,
+    searchable: bool = False,
+    force: bool = False,
 ) -> Corpus:
     """Read every plan under ``paths`` (files or folders); failures are collected, not raised.
 
     Uses a process pool with ``workers`` processes (default: the machine's cores) when there
-    are many files, and shows a tqdm progress bar when ``progress`` is true.
+    are many files, or ``executor`` (a Dask cluster's ``client.get_executor()``; see
+    :func:`map_corpus`), and shows a tqdm progress bar when ``progress`` is true. Plans come
+    back in path order. ``searchable`` writes ``NAME.searchable.pdf`` beside each scanned PDF
+    (not over an existing one unless ``force``). For a corpus too large to hold, use :func:`map_corpus` with a
+    function that keeps only what you need.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     files = [str(p) for p in plan_files(paths)]
-    workers = workers or os.cpu_count() or 1
-    results: list[Plan | CorpusError]
-    if workers > 1 and len(files) >= _POOL_THRESHOLD:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            chunks = max(1, len(files) // (workers * 8))
-            it = pool.map(_read_one, files, chunksize=chunks)
-            results = list(_progress(it, len(files)) if progress else it)
-    else:
-        it = map(_read_one, files)
-        results = list(_progress(it, len(files)) if progress else it)
-    plans = tuple(r for r in results if isinstance(r, Plan))
-    errors = tuple(r for r in results if isinstance(r, CorpusError))
+    order = {f: k for k, f in enumerate(files)}
+    results = sorted(
+        map_corpus(
+            None, files, executor=executor, batch=batch, workers=workers, progress=progress,
+            searchable=searchable, force=force,
+        ),
+        key=lambda r: order[r.path],
+    )
+    plans = tuple(r.value for r in results if r.ok)
+    errors = tuple(CorpusError(r.path, r.error or "") for r in results if not r.ok)
     return Corpus(plans, errors)
 
 

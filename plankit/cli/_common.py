@@ -88,7 +88,10 @@ class Batch:
         return zip(self.paths, self.plans, strict=True)
 
 
-def read_batch(paths: Sequence[str], *, restore: bool = False) -> Batch:
+def read_batch(
+    paths: Sequence[str], *, restore: bool = False, executor: Any = None, searchable: bool = False,
+    force: bool = False,
+) -> Batch:
     """Read every plan under ``paths``, printing one line per unreadable file on stderr.
 
     Raises :class:`~plankit.errors.ReadError` (exit 2) when a path does not exist or a folder
@@ -101,7 +104,7 @@ def read_batch(paths: Sequence[str], *, restore: bool = False) -> Batch:
         if not Path(raw).exists():
             raise ReadError(raw, "file not found")
     files = plan_files(paths)
-    corpus = read_corpus(files)
+    corpus = read_corpus(files, executor=executor, searchable=searchable, force=force)
     plans = tuple(p.restored() for p in corpus.plans) if restore else corpus.plans
     failed = {e.path for e in corpus.errors}
     read = tuple(f.as_posix() for f in files if str(f) not in failed)

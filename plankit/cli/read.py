@@ -23,13 +23,46 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="plan files or folders of plans")
     add_format(p, ("table", "json", "csv"), "table")
     p.add_argument("--restore", action="store_true", help="restore diacritics of OCR'd plans")
+    p.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="read on a Dask cluster (tcp://host:8786); workers need plankit, LibreOffice, Tesseract "
+             "and the same paths (pip install 'plankit[dask]')",
+    )
+    p.add_argument(
+        "--searchable", action="store_true",
+        help="also write NAME.searchable.pdf beside each scanned PDF (its OCR text as a hidden layer)",
+    )
+    p.add_argument("--force", action="store_true", help="overwrite existing searchable PDFs")
     p.set_defaults(func=run)
+
+
+def _dask_client(address: str):
+    """A Dask client of the scheduler at ``address``, or a one-line error."""
+    from ..errors import PlankitError
+
+    try:
+        from distributed import Client
+    except ImportError:
+        raise PlankitError("--scheduler cần Dask / needs Dask: pip install 'plankit[dask]'") from None
+    try:
+        return Client(address, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise PlankitError(
+            f"{address}: không kết nối được / cannot reach the Dask scheduler ({exc})"
+        ) from None
 
 
 def run(args: argparse.Namespace) -> int:
     from ..corpus import headers_frame
 
-    batch = read_batch(args.files, restore=args.restore)
+    if args.scheduler:
+        with _dask_client(args.scheduler) as client:
+            batch = read_batch(
+                args.files, restore=args.restore, executor=client.get_executor(),
+                searchable=args.searchable, force=args.force,
+            )
+    else:
+        batch = read_batch(args.files, restore=args.restore, searchable=args.searchable, force=args.force)
     plans = batch.plans
     if args.format == "json":
         print_json(

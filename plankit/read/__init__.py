@@ -23,7 +23,7 @@ from ._layout import Layout
 from ._structure import build_plan
 from ._text import layout_from_text, sniff_form
 
-__all__ = ["as_plan", "read_corpus", "read_plan", "read_text"]
+__all__ = ["as_plan", "read_bytes", "read_corpus", "read_plan", "read_text"]
 
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _CACHE: dict[tuple, Plan] = {}
@@ -106,7 +106,34 @@ def read_plan(path: str | os.PathLike[str], *, restore: bool = False, reference:
     return plan
 
 
-def _read_bytes(data: bytes, path: Path) -> Plan:
+def read_bytes(
+    data: bytes, name: str, *, searchable: str | os.PathLike[str] | None = None, force: bool = False
+) -> Plan:
+    """Read a plan from the bytes of a file, e.g. fetched from object storage.
+
+    ``name`` gives the extension (a hint; the format is sniffed from the bytes) and names the
+    plan and its errors; no file of that name needs to exist. A scanned PDF is OCR'd from the
+    bytes; ``searchable`` then also writes a searchable PDF there (never over an existing file
+    unless ``force``). Raises :class:`plankit.ReadError` as :func:`read_plan` does.
+
+    >>> plan = read_bytes("Số: 181/KH-SCT\\nHải Dương, ngày 07 tháng 02 năm 2022\\nKẾ HOẠCH\\n"
+    ...                   "Tuyên truyền cải cách hành chính".encode(), "s3://ke-hoach/hai-duong/181.txt")
+    >>> plan.header.reference, plan.header.year, plan.name
+    ('181/KH-SCT', 2022, 'hai-duong/181.txt')
+    >>> read_bytes(b"", "empty.docx")
+    Traceback (most recent call last):
+    ...
+    plankit.errors.ReadError: empty.docx: empty file
+    """
+    data = bytes(data)
+    if not data:
+        raise ReadError(name, "empty file")
+    if len(data) > _limits.MAX_FILE_BYTES:
+        raise ReadError(name, f"file too large ({len(data) // (1024 * 1024)} MB; the limit is 50 MB)")
+    return _read_bytes(data, Path(name), searchable=searchable, force=force)
+
+
+def _read_bytes(data: bytes, path: Path, *, searchable=None, force: bool = False) -> Plan:
     suffix = path.suffix.lower()
     digest = hashlib.sha256(data).hexdigest()
     from ._office import office_kind
@@ -131,12 +158,12 @@ def _read_bytes(data: bytes, path: Path) -> Plan:
         except NoTextLayer:
             from ._ocr import ocr_pdf
 
-            return _from_ocr(ocr_pdf(path), path, data, digest)
+            return _from_ocr(ocr_pdf(path, data=data, searchable=searchable, force=force), path, data, digest)
         return _finish(layout, path, data, digest)
     if suffix in _IMAGE_SUFFIXES or data[:8] == b"\x89PNG\r\n\x1a\n" or data[:3] == b"\xff\xd8\xff" or data[:4] in (b"II*\x00", b"MM\x00*"):
         from ._ocr import ocr_image
 
-        return _from_ocr(ocr_image(path), path, data, digest)
+        return _from_ocr(ocr_image(path, data=data), path, data, digest)
     from ._decode import decode_bytes
 
     text, encoding = decode_bytes(data, str(path))
