@@ -9,7 +9,7 @@ from an editable install, a wheel or an sdist (``docs/packaging.md``).
 >>> sorted(p.name for p in sample_plans_dir().iterdir() if p.is_dir())
 ['can-tho', 'hai-duong', 'hung-yen', 'thua-thien-hue']
 >>> template_path().name, len(list(notebooks_dir().glob("*.ipynb")))
-('ke-hoach.docx', 5)
+('ke-hoach.docx', 6)
 """
 
 from __future__ import annotations

@@ -105,7 +105,7 @@ def test_template_tag_check_scales_linearly(assert_linear):
         with pytest.raises(TemplateLimit):
             check_tags(xml)
 
-    assert_linear(unclosed, run, size=5_000)
+    assert_linear(unclosed, run, size=20_000)
 
 
 def test_template_rendering_scales_linearly(assert_linear):

@@ -84,7 +84,8 @@ def test_demo_from_an_empty_folder(installed):
     assert "5 kế hoạch / plans" in result.stdout
     pages = sorted(p.name for p in (demo / "reports").glob("*.html"))
     assert pages == ["01-corpus.html", "02-legal-basis-graph.html", "03-year-on-year.html",
-                     "04-stale-copy-check.html", "05-draft-next-year.html", "index.html"]
+                     "04-stale-copy-check.html", "05-draft-next-year.html", "06-template-authoring.html",
+                     "index.html"]
     assert "Cặp kế hoạch so sánh" in (demo / "reports" / "index.html").read_text(encoding="utf-8")
     assert (demo / "drafts" / "can-tho-2026.docx").is_file()
     assert {p.name for p in demo.iterdir()} == {"reports", "drafts"}
