@@ -77,6 +77,35 @@ def match_pairs(scores: Sequence[Sequence[float]], threshold: float) -> list[tup
     return sorted(out)
 
 
+def increasing_run(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of ``pairs`` (ordered by ``i``) whose ``j`` increase too (patience sorting).
+
+    >>> increasing_run([(0, 0), (1, 2), (2, 1), (3, 3)])
+    [(0, 0), (2, 1), (3, 3)]
+    """
+    if not pairs:
+        return []
+    tails: list[int] = []
+    tail_idx: list[int] = []
+    prev = [-1] * len(pairs)
+    for k, (_i, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_idx.append(k)
+        else:
+            tails[pos] = j
+            tail_idx[pos] = k
+        prev[k] = tail_idx[pos - 1] if pos else -1
+    run = []
+    k = tail_idx[-1]
+    while k != -1:
+        run.append(pairs[k])
+        k = prev[k]
+    run.reverse()
+    return run
+
+
 def moved(pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
     """The pairs that are out of order: not on a longest increasing run of ``j`` by ``i``.
 
@@ -86,26 +115,7 @@ def moved(pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
     set()
     """
     ordered = sorted(pairs)
-    if not ordered:
-        return set()
-    tails: list[int] = []
-    tail_idx: list[int] = []
-    prev = [-1] * len(ordered)
-    for k, (_i, j) in enumerate(ordered):
-        pos = bisect.bisect_left(tails, j)
-        if pos == len(tails):
-            tails.append(j)
-            tail_idx.append(k)
-        else:
-            tails[pos] = j
-            tail_idx[pos] = k
-        prev[k] = tail_idx[pos - 1] if pos else -1
-    keep = set()
-    k = tail_idx[-1]
-    while k != -1:
-        keep.add(ordered[k])
-        k = prev[k]
-    return set(ordered) - keep
+    return set(ordered) - set(increasing_run(ordered))
 
 
 Group = tuple[tuple[int, ...], tuple[int, ...]]

@@ -25,6 +25,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from ..text import fold, tokenize
+from .align import increasing_run
 
 __all__ = [
     "Alignment",
@@ -377,26 +378,7 @@ def _anchors(a: Sequence[str], b: Sequence[str], i1: int, i2: int, j1: int, j2: 
     cands = [(i, where_b[a[i]]) for i in range(i1, i2) if count_a[a[i]] == 1 and a[i] in where_b]
     if not cands:
         return []
-    # longest increasing run of new positions (patience sorting)
-    tails: list[int] = []
-    tail_idx: list[int] = []
-    prev = [-1] * len(cands)
-    for k, (_i, j) in enumerate(cands):
-        pos = bisect.bisect_left(tails, j)
-        if pos == len(tails):
-            tails.append(j)
-            tail_idx.append(k)
-        else:
-            tails[pos] = j
-            tail_idx[pos] = k
-        prev[k] = tail_idx[pos - 1] if pos else -1
-    out = []
-    k = tail_idx[-1]
-    while k != -1:
-        out.append(cands[k])
-        k = prev[k]
-    out.reverse()
-    return out
+    return increasing_run(cands)
 
 
 def diff_tokens(
