@@ -350,8 +350,9 @@ def test_html_fragment_and_page(cantho, tmp_path):
     assert 'class="k-substantive"><del' in frag and 'class="k-substantive"><ins' in frag
     assert 'class="k-carried-error"><mark' in frag
     out = tmp_path / "diff.html"
-    page = cantho.to_html(out)
-    assert out.read_text(encoding="utf-8") == page and page.startswith("<!DOCTYPE html>")
+    assert cantho.to_html(out) == out
+    page = out.read_text(encoding="utf-8")
+    assert page == cantho.to_html() and page.startswith("<!DOCTYPE html>")
     with pytest.raises(OutputExists):
         cantho.to_html(out)
     cantho.to_html(out, force=True)
@@ -359,14 +360,16 @@ def test_html_fragment_and_page(cantho, tmp_path):
 
 
 def test_html_restored_readings(cantho):
-    page = cantho.to_html(restore=True)
-    # the OCR'd plan is shown restored, and the page says so
+    page = cantho.to_html()
+    # the OCR'd plan is shown restored by default, as in the redline, and the page says so
     assert ">Căn cứ Quyết định số 4168/QĐ-UBND ngày 27 tháng 12 năm 2021 của Ủy ban nhân dân" in page
     assert "bản OCR hiển thị đã khôi phục dấu" in page
     # the scan's own text stays visible under the passage
     assert '<div class="ocr" title="nguyên văn OCR (original scan)">Can ctr Quyét dinh s6 4168/QD-UBND' in page
-    # without restore the page shows the scan and says how to see it restored
-    assert ">Can ctr Quyét dinh s6 4168/QD-UBND" in cantho.to_html()
+    # restore=False shows the scan as read, and says that to_html() shows it restored
+    raw = cantho.to_html(restore=False)
+    assert ">Can ctr Quyét dinh s6 4168/QD-UBND" in raw and "<code>to_html()</code>" in raw
+    assert ">Căn cứ Quyết định số 4168/QĐ-UBND" not in raw
 
 
 def test_html_shows_both_headers_as_fields(cantho):

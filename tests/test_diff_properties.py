@@ -13,19 +13,25 @@ from plankit.diff import diff_plans
 from plankit.read import read_text
 
 
-def _redline_helpers():
-    """The independent .docx walk of test_diff_redline (tests run with --import-mode=importlib,
+def _walk():
+    """The independent .docx walk, tests/docx_walk.py (tests run with --import-mode=importlib,
     so sibling modules are loaded by path)."""
     import importlib.util
     from pathlib import Path
 
-    spec = importlib.util.spec_from_file_location("_diff_redline", Path(__file__).with_name("test_diff_redline.py"))
+    spec = importlib.util.spec_from_file_location("docx_walk", Path(__file__).with_name("docx_walk.py"))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.accept_and_reject, module.flat
+    return module
 
 
-accept_and_reject, flat = _redline_helpers()
+accept_and_reject = _walk().accept_and_reject
+
+
+def flat(text: str) -> str:
+    """White space aside: runs of white space (line breaks included) as one space."""
+    return " ".join(text.split())
+
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII"]
 TITLES = [

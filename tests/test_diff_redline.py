@@ -1,22 +1,23 @@
 """The redline .docx: real Word tracked changes, exact both ways, read back without plankit.
 
-Accept All and Reject All are computed by an independent walk of ``word/document.xml`` (lxml):
-``w:t`` outside ``w:del`` is accepted text, ``w:t`` outside ``w:ins`` plus ``w:delText`` is
-rejected text; a paragraph mark marked inserted (``w:pPr/w:rPr/w:ins``) disappears on Reject
-All, one marked deleted on Accept All.
+Accept All and Reject All are computed by an independent walk of ``word/document.xml`` (lxml,
+tests/docx_walk.py): ``w:t`` outside ``w:del`` is accepted text, ``w:t`` outside ``w:ins`` plus
+``w:delText`` is rejected text; a paragraph mark marked inserted (``w:pPr/w:rPr/w:ins``)
+disappears on Reject All, one marked deleted on Accept All; a table row marked inserted
+(``w:trPr/w:ins``) goes on Reject All, one marked deleted on Accept All.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shutil
 import subprocess
-import zipfile
 from collections import Counter
+from pathlib import Path
 
 import docx
 import pytest
-from lxml import etree
 
 from plankit.diff import diff_plans
 from plankit.diff.redline import shown_texts
@@ -26,28 +27,16 @@ from plankit.read import read_text
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def accept_and_reject(path) -> tuple[str, str]:
-    """The document's text with every change accepted, and with every change rejected."""
-    with zipfile.ZipFile(path) as z:
-        root = etree.fromstring(z.read("word/document.xml"))
-    accepted: list[str] = []
-    rejected: list[str] = []
-    for p in root.iter(f"{W}p"):
-        for el in p.iter(f"{W}t", f"{W}delText"):
-            tags = {a.tag for a in el.iterancestors()}
-            if el.tag == f"{W}t":
-                if f"{W}del" not in tags:
-                    accepted.append(el.text or "")
-                if f"{W}ins" not in tags:
-                    rejected.append(el.text or "")
-            elif f"{W}ins" not in tags:
-                rejected.append(el.text or "")
-        mark = p.find(f"{W}pPr/{W}rPr")
-        if mark is None or mark.find(f"{W}del") is None:
-            accepted.append("\n")
-        if mark is None or mark.find(f"{W}ins") is None:
-            rejected.append("\n")
-    return "".join(accepted), "".join(rejected)
+def _load(name: str):
+    """A sibling module of the tests (they run with --import-mode=importlib: no sys.path entry)."""
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_walk = _load("docx_walk")
+accept_and_reject, table_rows, revisions = _walk.accept_and_reject, _walk.table_rows, _walk.revisions
 
 
 def flat(text: str) -> str:
@@ -131,7 +120,7 @@ TWO_YEARS = (
 def test_accept_all_gives_new_reject_all_gives_old(tmp_path):
     old, new = (read_text(t) for t in TWO_YEARS)
     path = tmp_path / "redline.docx"
-    assert diff_plans(old, new).to_docx(path) == str(path)
+    assert diff_plans(old, new).to_docx(path) == path
     accepted, rejected = accept_and_reject(path)
     assert flat(accepted) == flat(new.text)
     assert flat(rejected) == flat(old.text)

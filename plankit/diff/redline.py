@@ -29,13 +29,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..text import fold
-from .result import KIND_LABELS, PlanDiff
+from .grids import GAP, Layout, grids
+from .kinds import KIND_LABELS
+from .shown import Shown, shown_texts
 from .tokens import diff_keys, looks_ocr, ocr_clean
 
 if TYPE_CHECKING:  # pragma: no cover
     from docx.document import Document
 
-    from ..model import Plan
+    from .result import PlanDiff
 
 __all__ = ["build_redline", "shown_texts", "write_redline"]
 
@@ -47,67 +49,6 @@ SURFACE = "surface"
 LABELS = {**KIND_LABELS, SURFACE: "cách viết khác"}
 # When one stretch holds changes of several kinds, the author names the weightiest.
 _PRIORITY = ("substantive", "basis", "form", "expected", SURFACE)
-
-
-@dataclass(frozen=True)
-class Shown:
-    """The text the redline shows for one plan: the plan's own, or its restored reading.
-
-    ``starts``/``shown_starts`` and the ``ends`` map offsets of the plan text to offsets of
-    the shown text (token by token; identical when not restored).
-    """
-
-    text: str
-    original: str
-    restored: bool
-    starts: tuple[int, ...] = ()
-    ends: tuple[int, ...] = ()
-    shown_starts: tuple[int, ...] = ()
-    shown_ends: tuple[int, ...] = ()
-
-    def at(self, offset: int) -> int:
-        """The shown offset of ``offset`` in the plan text."""
-        if not self.restored:
-            return offset
-        k = bisect.bisect_right(self.starts, offset) - 1
-        if k < 0:
-            return offset
-        if offset < self.ends[k]:
-            return self.shown_starts[k] + min(offset - self.starts[k], self.shown_ends[k] - self.shown_starts[k])
-        return self.shown_ends[k] + offset - self.ends[k]
-
-
-def _shown(plan: Plan, other: Plan) -> Shown:
-    if not looks_ocr(plan):
-        return Shown(plan.text, plan.text, False)
-    from ..restore import restore_text
-
-    reference = other if not looks_ocr(other) else None
-    restored = restore_text(plan.text, reference=reference, ocr=True)
-    starts, ends, s_starts, s_ends = [], [], [], []
-    pos = shift = 0
-    for tok in restored.tokens:
-        if tok.start < pos:
-            continue
-        starts.append(tok.start)
-        ends.append(tok.end)
-        s_starts.append(tok.start + shift)
-        shift += len(tok.output) - (tok.end - tok.start)
-        s_ends.append(tok.end + shift)
-        pos = tok.end
-    return Shown(restored.text, plan.text, True, tuple(starts), tuple(ends), tuple(s_starts), tuple(s_ends))
-
-
-def shown_texts(d: PlanDiff) -> tuple[Shown, Shown]:
-    """The texts the redline shows for the old and the new plan (restored when OCR'd).
-
-    >>> from plankit.diff import diff_plans
-    >>> from plankit.read import read_text
-    >>> old, new = shown_texts(diff_plans(read_text("KẾ HOẠCH\\nNăm 2024."), read_text("KẾ HOẠCH\\nNăm 2025.")))
-    >>> new.text, new.restored
-    ('KẾ HOẠCH\\nNăm 2025.', False)
-    """
-    return _shown(d.old, d.new), _shown(d.new, d.old)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +63,26 @@ def _tokens(shown: Shown, ocr: bool) -> list[_Tok]:
     if ocr and not shown.restored:
         folded = ocr_clean(folded)
     return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+
+
+def _row_of(loc) -> tuple[int, int] | None:
+    return (loc[0], loc[1]) if isinstance(loc, tuple) else None
+
+
+def _keys(toks: list[_Tok], tables) -> list[str]:
+    """The tokens' keys for the word diff, a row's number (the TT cell) tied to the row's next
+    word: rows renumbered after an inserted or removed one pair by content, not by number."""
+    keys = [t.key for t in toks]
+    starts = [t.start for t in toks]
+    for grid in tables:
+        for row in grid.rows:
+            cells = [c for c in row if c is not None]
+            if len(cells) < 2:
+                continue
+            k = bisect.bisect_left(starts, cells[0][0])
+            if k + 1 < len(toks) and toks[k].end == cells[0][1] and toks[k].key.isdigit():
+                keys[k] = f"{keys[k]}\x1f{keys[k + 1]}"
+    return keys
 
 
 def _paint(length: int, spans, shown: Shown) -> list[int]:
@@ -160,6 +121,17 @@ class _Writer:
         self.carried: dict[int, list] = {}
         self.pending: list[str] = []  # plain text not yet written as a run
         self.pending_carried: int | None = None
+        # the new plan's tables, and the Word table being written (see _enter)
+        self.layout = Layout(())
+        self.inserted_rows: dict[tuple[int, int], str] = {}
+        self.table = None
+        self.table_grid: int | None = None
+        self.row = None
+        self.row_idx = -1
+        self.row_state = ""  # "ins" or "del": the open row is a tracked inserted or deleted row
+        self.cell = None
+        self.cell_fresh = False
+        self.col = 0
 
     # -- xml helpers ------------------------------------------------------------------------------
     def _el(self, tag: str, **attrs: str):
@@ -191,7 +163,11 @@ class _Writer:
     # -- writing -------------------------------------------------------------------------------------
     def _paragraph(self):
         if self.para is None:
-            self.para = self.doc.add_paragraph()
+            if self.cell is not None:
+                self.para = self.cell.paragraphs[0] if self.cell_fresh else self.cell.add_paragraph()
+                self.cell_fresh = False
+            else:
+                self.para = self.doc.add_paragraph()
             self.paras_of_line.setdefault(self.line, self.para)
         return self.para
 
@@ -213,6 +189,139 @@ class _Writer:
             self.para = None
         self.line += newlines
 
+    def _mark(self, tag: str, kind: str):
+        return self._el(tag, id=str(next(self.ids)), author=f"{self.author} · {LABELS.get(kind, kind)}",
+                        date=self.date)
+
+    # -- tables ----------------------------------------------------------------------------------------
+    def _open_table(self, grid: int | None, columns: int) -> None:
+        self._flush()
+        self.table = self.doc.add_table(rows=0, cols=max(1, columns))
+        self.table.style = "Table Grid"
+        self.table_grid = grid
+        self.row_idx = -1
+        self.row = None
+        self.row_state = ""
+        self.cell = None
+        self.para = None
+
+    def _close_table(self) -> None:
+        self._flush()
+        if self.table is not None and self.table_grid is not None:
+            rows = self.layout.grids[self.table_grid].rows
+            while self.row_idx < len(rows) - 1:  # trailing rows with no text
+                self._add_row("", None)
+                self.row_idx += 1
+        self.table = self.table_grid = self.row = self.cell = self.para = None
+        self.row_state = ""
+
+    def _add_row(self, state: str, kind: str | None) -> None:
+        """A new row at the end of the open table: ``ins`` or ``del`` (tracked) or plain."""
+        self._flush()
+        self.row = self.table.add_row()
+        if state:
+            self.row._tr.get_or_add_trPr().append(self._mark(f"w:{state}", kind or SURFACE))
+        self.row_state = state
+        self.cell = None
+        self.para = None
+
+    def _cell(self, k: int) -> None:
+        cells = self.row._tr.tc_lst
+        from docx.table import _Cell
+
+        self.cell = _Cell(cells[min(k, len(cells) - 1)], self.table)
+        self.cell_fresh = not self.cell.paragraphs[0]._p.xpath("./w:r|./w:ins|./w:del")
+        self.para = None if self.cell_fresh else self.cell.paragraphs[-1]
+
+    def _enter(self, loc: tuple[int, int, int] | None) -> None:
+        """Make the cell ``loc`` (grid, row, cell of the new plan's tables), or running text
+        when ``None``, the place the next new text is written."""
+        if loc is None:
+            if self.table is not None:
+                self._close_table()
+            return
+        g, r, c = loc
+        if self.table is not None and self.table_grid != g:
+            if self.table_grid is None and len(self.table.rows) and self.layout.grids[g].columns == len(
+                    self.table.columns):
+                self.table_grid, self.row_idx = g, -1  # deleted rows just before this table: one table
+            else:
+                self._close_table()
+        if self.table is None:
+            self._open_table(g, self.layout.grids[g].columns)
+        if r != self.row_idx or self.row_state == "del":
+            if r == self.row_idx:  # a row continued after a deleted one: a row of its own
+                self._add_row("", None)
+            while self.row_idx < r:
+                self.row_idx += 1
+                inserted = self.inserted_rows.get((g, self.row_idx))
+                self._add_row("ins" if inserted else "", inserted)
+            self._cell(c)
+            self.col = c
+        elif c != self.col:
+            self._flush()
+            self._cell(c)
+            self.col = c
+
+    def _deleted_row(self, cells: list[str], kind: str, nxt) -> None:
+        """An old table row that is gone: a tracked deleted row (Accept All removes it)."""
+        texts = [_SPACES.sub(" ", t.replace("\n", " ")) for t in cells]
+        if self.table is not None:
+            same_row = (isinstance(nxt, tuple) and nxt[0] == self.table_grid and nxt[1] == self.row_idx
+                        and self.row_state != "del")
+            if same_row or self.row is None:
+                self._deleted(" ".join(texts), kind, nxt)
+                return
+        elif isinstance(nxt, tuple) and nxt[1] == 0:
+            self._open_table(nxt[0], self.layout.grids[nxt[0]].columns)
+        else:
+            self._open_table(None, len(texts))
+        width = len(self.table.columns)
+        if len(texts) > width:
+            texts = [*texts[: width - 1], " ".join(texts[width - 1:])]
+        self._add_row("del", kind)
+        for k, text in enumerate(texts):
+            if text:
+                self._cell(k)
+                self._paragraph()._p.append(self._revision("w:del", kind, self._run(text, deleted=True)))
+        self._cell(len(texts) - 1)
+
+    # -- old and new text -------------------------------------------------------------------------------
+    def _deleted(self, text: str, kind: str, nxt) -> None:
+        """Old text that is not in the new plan, written where the next new text goes."""
+        self._flush()
+        self.pending_carried = None
+        text = _SPACES.sub(" ", text.replace("\n", " "))
+        if not text:
+            return
+        if self.row_state == "ins":
+            # nothing old may sit in an inserted row: Reject All removes the row
+            if isinstance(nxt, tuple) and nxt[0] == self.table_grid:
+                self._deleted_row([text], kind, None)
+                return
+            self._close_table()
+        elif self.table is not None and self.cell is None:
+            self._close_table()
+        elif (self.row_state == "del" and text.strip() and isinstance(nxt, tuple) and nxt[0] == self.table_grid
+              and (nxt[0], nxt[1]) not in self.inserted_rows):
+            self._enter(nxt)  # after a deleted row: in the cell whose new words replace these
+        self._paragraph()._p.append(self._revision("w:del", kind, self._run(text, deleted=True)))
+
+    def _new(self, text: str, pos: int, kind: str | None = None, carried: int | None = None) -> None:
+        """New text at ``pos`` of the new shown text: kept (``kind`` ``None``) or inserted,
+        cut where the new plan's table cells begin and end."""
+        for s, e, loc in self.layout.split(pos, pos + len(text)):
+            chunk = text[s - pos:e - pos]
+            if loc == GAP:  # white space between cells: the table's structure stands for it
+                self._flush()
+                self.line += chunk.count("\n")
+                continue
+            self._enter(loc)  # type: ignore[arg-type]
+            if kind is None:
+                self.plain(chunk, carried)
+            else:
+                self.inserted(chunk, kind)
+
     def plain(self, text: str, carried: int | None = None) -> None:
         """New text that is also old text: written as is, line breaks start paragraphs."""
         pieces = text.split("\n")
@@ -226,21 +335,17 @@ class _Writer:
                 self.pending_carried = carried
             self.pending.append(_SPACES.sub(" ", piece))
 
-    def tracked(self, old: str, new: str, kind: str) -> None:
-        """Old text deleted and new text inserted at this point."""
+    def inserted(self, new: str, kind: str) -> None:
+        """New text inserted at this point; an inserted line break is an inserted paragraph mark."""
         self._flush()
         self.pending_carried = None
-        old = _SPACES.sub(" ", old.replace("\n", " "))
-        if old:
-            self._paragraph()._p.append(self._revision("w:del", kind, self._run(old, deleted=True)))
         pieces = new.split("\n")
         for k, piece in enumerate(pieces):
             if k:
                 # the paragraph mark is new too: rejecting it joins the paragraphs again
                 ppr = self._paragraph()._p.get_or_add_pPr()
                 rpr = self._el("w:rPr")
-                rpr.append(self._el("w:ins", id=str(next(self.ids)),
-                                    author=f"{self.author} · {LABELS.get(kind, kind)}", date=self.date))
+                rpr.append(self._mark("w:ins", kind))
                 ppr.append(rpr)
                 self._break(1)
             piece = _SPACES.sub(" ", piece)
@@ -263,34 +368,96 @@ class _Writer:
             rank = min(rank, min(paint_old[a1:a2], default=len(_PRIORITY)))
             return _PRIORITY[rank] if rank < len(_PRIORITY) else SURFACE
 
-        def gap(toks: list[_Tok], text: str, k: int) -> str:
-            return text[toks[k - 1].end if k else 0 : toks[k].start]
+        def gap_start(toks: list[_Tok], k: int) -> int:
+            return toks[k - 1].end if k else 0
 
-        for tag, i1, i2, j1, j2 in diff_keys([t.key for t in ta], [t.key for t in tb]):
+        def where(j: int):
+            return self.layout.at(tb[j].start) if j < len(tb) else None
+
+        old_grids = grids(d.old, old)
+        self.layout = Layout(grids(d.new, new))
+        ops = list(diff_keys(_keys(ta, old_grids), _keys(tb, self.layout.grids)))
+        self.inserted_rows = self._whole_rows(self.layout.grids, tb, ops, new=True, kind_of=kind_of)
+        deleted_rows = self._whole_rows(old_grids, ta, ops, new=False, kind_of=kind_of)
+        row_starts = sorted(deleted_rows)
+
+        for tag, i1, i2, j1, j2 in ops:
             if tag == "equal":
                 for di in range(i2 - i1):
                     x, y = ta[i1 + di], tb[j1 + di]
-                    go, gn = gap(ta, old.text, i1 + di), gap(tb, new.text, j1 + di)
+                    go_at, gn_at = gap_start(ta, i1 + di), gap_start(tb, j1 + di)
+                    go, gn = old.text[go_at:x.start], new.text[gn_at:y.start]
                     if (go == "") == (gn == ""):
-                        self.plain(gn)
+                        self._new(gn, gn_at)
                     else:
-                        self.tracked(go, gn, SURFACE)
+                        self._deleted(go, SURFACE, where(j1 + di))
+                        self._new(gn, gn_at, SURFACE)
                     so, sn = old.text[x.start:x.end], new.text[y.start:y.end]
                     if so == sn:
-                        self.plain(sn, carried_at.get(y.start))
+                        self._new(sn, y.start, carried=carried_at.get(y.start))
                     else:
-                        self.tracked(so, sn, kind_of(x.start, x.end, y.start, y.end))
+                        kind = kind_of(x.start, x.end, y.start, y.end)
+                        self._deleted(so, kind, where(j1 + di))
+                        self._new(sn, y.start, kind)
                 continue
-            a1 = ta[i1].start if i2 > i1 else (ta[i1 - 1].end if i1 else 0)
+            a1 = ta[i1].start if i2 > i1 else gap_start(ta, i1)
             a2 = ta[i2 - 1].end if i2 > i1 else a1
-            b1 = tb[j1].start if j2 > j1 else (tb[j1 - 1].end if j1 else 0)
+            b1 = tb[j1].start if j2 > j1 else gap_start(tb, j1)
             b2 = tb[j2 - 1].end if j2 > j1 else b1
-            old_text = old.text[(ta[i1 - 1].end if i1 else 0):a2] if i2 > i1 else ""
-            new_text = new.text[(tb[j1 - 1].end if j1 else 0):b2] if j2 > j1 else ""
-            self.tracked(old_text, new_text, kind_of(a1, a2, b1, b2))
+            kind = kind_of(a1, a2, b1, b2)
+            jh = j1  # the new words that stay in the row (or running text) being written
+            pos = gap_start(ta, i1)
+            k = bisect.bisect_left(row_starts, pos)
+            if i2 > i1 and k < len(row_starts) and row_starts[k] < a2:
+                here = (self.table_grid, self.row_idx) if self.table is not None and self.row_state != "del" else None
+                while jh < j2 and _row_of(where(jh)) == here:
+                    jh += 1
+                self._deleted(old.text[pos:row_starts[k]], kind, where(j1))
+                pos = row_starts[k]
+            if jh > j1:
+                self._new(new.text[gap_start(tb, j1):tb[jh - 1].end], gap_start(tb, j1), kind)
+            if i2 > i1:
+                nxt = where(jh)
+                while k < len(row_starts) and row_starts[k] < a2:
+                    rs = row_starts[k]
+                    re_, cells = deleted_rows[rs]
+                    self._deleted(old.text[pos:rs], kind, nxt)
+                    self._deleted_row([old.text[s:e] if s is not None else "" for s, e in cells], kind, nxt)
+                    pos = re_
+                    k += 1
+                self._deleted(old.text[pos:a2], kind, nxt)
+            if j2 > jh:
+                self._new(new.text[gap_start(tb, jh):b2], gap_start(tb, jh), kind)
+        self._close_table()
         self._flush()
         self._comments()
         return self.doc
+
+    @staticmethod
+    def _whole_rows(tables, toks: list[_Tok], ops, *, new: bool, kind_of) -> dict:
+        """Table rows none of whose words is kept: on the new side ``(grid, row) -> kind`` (an
+        inserted row), on the old side ``row start -> (row end, cells)`` (a deleted row)."""
+        kept = bytearray(len(toks))
+        for tag, i1, i2, j1, j2 in ops:
+            if tag == "equal":
+                lo, hi = (j1, j2) if new else (i1, i2)
+                kept[lo:hi] = b"\x01" * (hi - lo)
+        starts = [t.start for t in toks]
+        out: dict = {}
+        for g, grid in enumerate(tables):
+            for r in range(len(grid.rows)):
+                rng = grid.row_range(r)
+                if rng is None:
+                    continue
+                lo, hi = bisect.bisect_left(starts, rng[0]), bisect.bisect_left(starts, rng[1])
+                if hi == lo or any(kept[lo:hi]):
+                    continue
+                if new:
+                    out[(g, r)] = kind_of(0, 0, rng[0], rng[1])
+                else:
+                    cells = [c if c is not None else (None, None) for c in grid.rows[r]]
+                    out[rng[0]] = (rng[1], cells)
+        return out
 
     def _carried_ranges(self) -> dict[int, int]:
         """Start of each new shown token inside a carried error -> the change's index."""
@@ -344,7 +511,8 @@ class _Writer:
 def build_redline(d: PlanDiff, *, author: str = "plankit", date: dt.datetime | None = None) -> Document:
     """The redline as a python-docx :class:`~docx.document.Document` (not yet saved).
 
-    >>> import datetime as dt
+    >>> import bisect
+import datetime as dt
     >>> from plankit.diff import diff_plans
     >>> from plankit.read import read_text
     >>> d = diff_plans(read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNăm 2024 ngân sách."), read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNăm 2025 nguồn khác."))
