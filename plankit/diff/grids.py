@@ -31,11 +31,14 @@ _HEAD_CELL = re.compile(r"[^\t]+")
 @dataclass(frozen=True)
 class Grid:
     """One table as offsets of the shown text: ``rows`` of cells, each ``(start, end)`` of
-    its stripped text or ``None`` when empty; ``start``/``end`` bound the whole table."""
+    its stripped text or ``None`` when empty; ``start``/``end`` bound the whole table;
+    ``table`` is its index in ``plan.tables``; ``head`` whether the first row is the header."""
 
     start: int
     end: int
     rows: tuple[tuple[Range | None, ...], ...]
+    table: int = 0
+    head: bool = False
 
     @property
     def columns(self) -> int:
@@ -55,7 +58,7 @@ def _strip(text: str, s: int, e: int) -> Range | None:
     return (s, e) if e > s else None
 
 
-def _grid(table: Table, shown: Shown) -> Grid | None:
+def _grid(table: Table, shown: Shown, index: int) -> Grid | None:
     text = shown.text
     body = [
         tuple(_strip(text, shown.at(c.span.start), shown.at(c.span.end)) if c.text.strip() and c.span.end > c.span.start
@@ -81,7 +84,7 @@ def _grid(table: Table, shown: Shown) -> Grid | None:
             pos = cell[1]
     if text[pos:max(pos, end)].strip():
         return None
-    return Grid(start, max(pos, end), tuple(rows))
+    return Grid(start, max(pos, end), tuple(rows), index, bool(head))
 
 
 def grids(plan: Plan, shown: Shown) -> tuple[Grid, ...]:
@@ -95,8 +98,8 @@ def grids(plan: Plan, shown: Shown) -> tuple[Grid, ...]:
     [[['TT', 'Nội dung', 'Thời gian'], ['1', 'Tập huấn', 'Quý I'], ['2', 'Hội nghị', 'Quý II']]]
     """
     out: list[Grid] = []
-    for table in plan.tables:
-        g = _grid(table, shown)
+    for index, table in enumerate(plan.tables):
+        g = _grid(table, shown, index)
         if g is not None:
             out.append(g)
     out.sort(key=lambda g: g.start)
