@@ -558,6 +558,31 @@ def test_swapped_ministry_series_swaps_added_and_removed(ministry):
     assert back.basis_replaced == (("118/2025/NĐ-CP", "61/2018/NĐ-CP"),)
 
 
+def test_ministry_series_rewrapped_and_in_every_output(ministry, tmp_path):
+    import importlib.util
+    import textwrap
+    from pathlib import Path
+
+    # the 2022 plan copied from a PDF too: the same basis, the same changes
+    wrapped = "\n".join(textwrap.fill(line, 60) if "|" not in line else line for line in MINISTRY_2022.split("\n"))
+    again = diff_plans(read_text(wrapped, name="bnv-2022.txt"), ministry.new)
+    assert (again.basis_added, again.basis_removed, again.basis_replaced) == (
+        ministry.basis_added, ministry.basis_removed, ministry.basis_replaced)
+    def shown(d):  # the original text of each side, line breaks aside
+        return [(c.kind, " ".join(c.old.split()), " ".join(c.new.split())) for c in d.changes]
+
+    assert shown(again) == shown(ministry)
+    # the replaced decree in the page's summary and in the Markdown
+    assert "thay thế 61/2018/NĐ-CP → 118/2025/NĐ-CP" in ministry.to_html()
+    # the redline: exact both ways, the new header included
+    spec = importlib.util.spec_from_file_location("docx_walk", Path(__file__).with_name("docx_walk.py"))
+    walk = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(walk)
+    accepted, rejected = walk.accept_and_reject(ministry.to_docx(tmp_path / "bnv.docx"))
+    assert " ".join(accepted.split()) == " ".join(MINISTRY_2025.split())
+    assert " ".join(rejected.split()) == " ".join(MINISTRY_2022.split())
+
+
 def test_chart_in_document_order_with_the_page_colours(cantho):
     from matplotlib.colors import to_hex
 
