@@ -379,3 +379,43 @@ def test_lint_never_raises_and_spans_slice_the_text(text):
     for f in lint_plan(plan, today=TODAY):
         assert plan.text[f.span.start : f.span.end] == f.surface
         assert f.severity in ("error", "warning", "info")
+
+
+def test_registry_matches_the_rule_file_and_the_modules():
+    """One explicit table: every code of lint_rules.tsv, in order, with a function of the
+    rule's name in the module of its family, and a known lifecycle."""
+    from importlib import resources
+
+    from plankit.lint.rules import FAMILIES, LIFECYCLES
+
+    rows = [
+        line.split("\t")[:2]
+        for line in resources.files("plankit.data")
+        .joinpath("lint_rules.tsv")
+        .read_text("utf-8")
+        .splitlines()
+        if line.startswith("PK")
+    ]
+    assert [[r.code, r.name] for r in RULES.values()] == rows
+    for rule in RULES.values():
+        assert rule.check.__name__ == rule.name.replace("-", "_")
+        assert rule.check.__module__ == f"plankit.lint.rules.{rule.family}"
+        assert rule.family in FAMILIES and rule.lifecycle in LIFECYCLES
+    assert {r.family for r in RULES.values()} == set(FAMILIES)
+
+
+def test_preview_rules_run_only_when_named_exactly():
+    from dataclasses import replace
+
+    from plankit.lint import Selection
+
+    preview = replace(RULES["PK509"], lifecycle="preview")
+    assert [
+        Selection(select=(s,)).enabled(preview) for s in ("ALL", "PK5", "PK509", "bound-syllable")
+    ] == [
+        False,
+        False,
+        True,
+        True,
+    ]
+    assert Selection().enabled(RULES["PK509"])

@@ -1,6 +1,7 @@
 """The stale copy-paste linter: what last year's plan left behind, as findings.
 
-:func:`lint_plan` runs the rules of :mod:`plankit.lint.rules` (one function each, documented in
+:func:`lint_plan` runs the rules of :mod:`plankit.lint.rules` (one function each, listed in the
+registry :mod:`plankit.lint.rules.registry`, documented in
 ``docs/lint-rules.md``) over a :class:`~plankit.model.Plan` and returns the findings sorted by
 position. Findings are data; only the CLI turns them into an exit code.
 
@@ -263,4 +264,3 @@ def lint_corpus(
         suppressed += result.suppressed
         notes.extend(f"{plan.name}: {n}" for n in result.notes)
     return FindingList(findings, suppressed=suppressed, notes=notes)
-

@@ -29,6 +29,7 @@ from ..errors import LintConfigError
 from ..model import Finding
 from ..output import write_atomic
 from .rules import RULES, Rule
+from .rules.registry import STABLE
 
 __all__ = [
     "Baseline",
@@ -48,10 +49,12 @@ _EXACT = 1000
 def _specificity(selector: str, rule: Rule) -> int | None:
     """How specifically ``selector`` names ``rule``; ``None`` when it does not name it."""
     sel = selector.strip()
-    if sel.upper() == "ALL":
-        return 0
     if sel.lower() == rule.name or sel.upper() == rule.code:
         return _EXACT
+    if rule.lifecycle != STABLE:
+        return None  # preview and deprecated rules run only when named exactly
+    if sel.upper() == "ALL":
+        return 0
     if re.fullmatch(r"[A-Za-z]+\d*", sel) and rule.code.startswith(sel.upper()):
         return len(sel)
     return None
