@@ -147,7 +147,7 @@ def test_corrected_can_tho_2022_has_no_findings(seeds):
             ("tuyên tuyền", "tuyên truyền"),
         ],
     )
-    assert lint_plan(read_text(text, name="can-tho-2022-fixed.txt"), today=TODAY) == []
+    assert lint_plan(read_text(text, name="can-tho-2022-fixed.txt"), today=TODAY) == ()
 
 
 def test_corrected_hai_duong_2022_has_no_findings(seeds):
@@ -158,7 +158,7 @@ def test_corrected_hai_duong_2022_has_no_findings(seeds):
             ("thưc hiện", "thực hiện"),
         ],
     )
-    assert lint_plan(read_text(text, name="hai-duong-2022-fixed.txt"), today=TODAY) == []
+    assert lint_plan(read_text(text, name="hai-duong-2022-fixed.txt"), today=TODAY) == ()
 
 
 def test_corrected_hung_yen_2022_has_no_findings(seeds):
@@ -179,7 +179,7 @@ def test_corrected_hung_yen_2022_has_no_findings(seeds):
             ("điểm hình", "điển hình"),
         ],
     )
-    assert lint_plan(read_text(text, name="hung-yen-2022-fixed.md"), today=TODAY) == []
+    assert lint_plan(read_text(text, name="hung-yen-2022-fixed.md"), today=TODAY) == ()
 
 
 # -- a 2026 plan copied from January 2025 ------------------------------------------------------
@@ -214,18 +214,18 @@ def test_2026_copy_reports_dead_agency_and_ended_period(seeds):
     assert all(f.suggestion is None and "bỏ khỏi danh sách" in f.message for f in agencies)
     [period] = findings.of("period-ended")
     assert (period.line, period.surface) == (25, "giai đoạn 2021-2025")
-    assert findings.of("stale-year") == []
+    assert findings.of("stale-year") == ()
 
 
 def test_the_same_names_in_january_2025_do_not_fire(seeds):
     plan = read_text(copied_forward(seeds["can-tho-2022"].text, 2025, 21), name="can-tho-2025.txt")
     findings = lint_plan(plan, today=dt.date(2025, 1, 22))
-    assert findings.of("stale-agency") == [] and findings.of("period-ended") == []
+    assert findings.of("stale-agency") == () and findings.of("period-ended") == ()
     real = lint_plan(seeds["can-tho-2025"], today=TODAY)
     assert (
-        real.of("stale-agency") == []
-        and real.of("period-ended") == []
-        and real.of("stale-basis") == []
+        real.of("stale-agency") == ()
+        and real.of("period-ended") == ()
+        and real.of("stale-basis") == ()
     )
 
 
@@ -250,7 +250,7 @@ def test_ocr_plan_copied_to_2026(seeds):
     assert [f.surface for f in basis] == ["4168/QD-UBND", "258/KH-UBND"]
     assert "giai đoạn 2021-2025" in basis[0].message
     assert "kế hoạch năm 2025, không phải năm 2026" in basis[1].message
-    assert findings.of("stale-year") == []
+    assert findings.of("stale-year") == ()
 
 
 def test_corpus_recognises_last_years_basis(seeds):
@@ -300,6 +300,38 @@ def test_finding_list_views(seeds):
     record = findings[2].to_dict()
     assert record["end_column"] == 70 and len(record["fingerprint"]) == 16
     assert repr(FindingList()) == "<FindingList: 0 findings>"
+
+
+def test_a_returned_result_cannot_be_changed():
+    """Results are values: read_plan caches the plan, so a caller changing its findings would
+    change what the next caller sees. Every way of changing a FindingList fails, and a second
+    lint of the same cached plan gives the same findings."""
+    import pickle
+
+    from plankit.bundled import sample_plans_dir
+    from plankit.read import read_plan
+
+    path = sample_plans_dir() / "hung-yen" / "2022-so-khcn.md"
+    first = lint_plan(read_plan(path), today=TODAY)
+    kept = tuple(first)
+    attempts = [
+        lambda: first.append(first[0]),
+        lambda: first.sort(),
+        lambda: first.__setitem__(0, first[1]),
+        lambda: first.__delitem__(slice(1, None)),
+        lambda: setattr(first, "suppressed", 5),
+        lambda: setattr(first, "notes", ("x",)),
+        lambda: delattr(first, "notes"),
+        lambda: setattr(first[0], "suggestion", "x"),
+    ]
+    for attempt in attempts:
+        with pytest.raises((AttributeError, TypeError)):
+            attempt()
+    second = lint_plan(read_plan(path), today=TODAY)
+    assert tuple(first) == kept and second == first and len(second) == 16
+    copy = pickle.loads(pickle.dumps(first))
+    assert copy == first and isinstance(copy, FindingList) and copy.notes == first.notes
+    assert isinstance(first[2:4], FindingList) and len(first.errors) == 5
 
 
 # -- every rule is documented -------------------------------------------------------------------

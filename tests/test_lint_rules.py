@@ -864,7 +864,7 @@ def test_corpus_inconsistent_needs_a_strict_majority():
     from plankit.lint import lint_corpus
 
     plans = [_cites("23/CT-TTg", "02/9/2020", "a.txt"), _cites("23/CT-TTg", "02/9/2021", "b.txt")]
-    assert lint_corpus(plans, rules=["corpus-inconsistent"], today=TODAY) == []
+    assert lint_corpus(plans, rules=["corpus-inconsistent"], today=TODAY) == ()
 
 
 def test_a_register_document_gets_one_finding_with_register_and_majority():
