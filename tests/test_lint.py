@@ -289,6 +289,7 @@ def test_finding_list_views(seeds):
         "message",
         "surface",
         "suggestion",
+        "safe_fix",
         "context",
     ]
     assert len(frame) == 16 and frame.iloc[0]["file"].endswith("hung-yen/2022-so-khcn.md")
@@ -332,6 +333,82 @@ def test_a_returned_result_cannot_be_changed():
     copy = pickle.loads(pickle.dumps(first))
     assert copy == first and isinstance(copy, FindingList) and copy.notes == first.notes
     assert isinstance(first[2:4], FindingList) and len(first.errors) == 5
+
+
+# -- fixes --------------------------------------------------------------------------------------
+def test_findings_carry_fixes_and_one_engine_applies_them(seeds):
+    from plankit.lint import apply_fixes
+    from plankit.model import Edit, Fix, Span
+
+    plan = seeds["hung-yen-2022"]
+    findings = lint_plan(plan, today=TODAY)
+    fixes = [(f.code, f.fix.safe) for f in findings if f.fix is not None]
+    assert fixes == [
+        ("PK501", True),
+        ("PK501", True),
+        ("PK501", True),
+        ("PK502", True),
+        ("PK502", True),
+        ("PK502", True),
+        ("PK503", True),
+        ("PK502", True),
+        ("PK202", False),
+        ("PK502", True),
+        ("PK502", True),
+    ]
+    for f in findings:
+        if f.fix is not None:  # the suggestion is the replacement of the fix's one edit
+            assert f.fix.edits == (Edit(f.span.start, f.span.end, f.suggestion),)
+    fixed = apply_fixes(plan.text, findings)
+    assert "cơ chế một cửa" in fixed and "chế chế" not in fixed
+    assert "cải cách" in fixed and "tình hiểu" not in fixed and "22/2020/QĐ-UBND" in fixed
+    # three doubled words (4 characters each), two stray spaces, "các"/"tình" one letter
+    # shorter, "cải các" one longer
+    assert len(plan.text) - len(fixed) == 3 * 4 + 2 + 1 + 1 - 1
+    # the unsafe fix (a heading number) waits for the officer
+    [heading] = findings.of("heading-numbering")
+    start, end = heading.span.start, heading.span.end
+    assert apply_fixes(plan.text, [heading]) == plan.text
+    assert apply_fixes(plan.text, [heading], safe_only=False) == (
+        plan.text[:start] + "III." + plan.text[end:]
+    )
+    # once fixed, the safe fixes are gone; the rest stay
+    again = lint_plan(read_text(fixed, name="fixed.md"), today=TODAY)
+    assert [f.code for f in again if f.fix is not None and f.fix.safe] == []
+    # overlapping fixes: the earlier one wins, a fix is applied whole or not at all
+    text = "năm 2024 năm 2024"
+    a = findings[0].__class__("PK101", "stale-year", "error", "m", Span(0, 8), 1, 1, text[0:8])
+    two = Fix((Edit(0, 3, "Năm"), Edit(9, 12, "Năm")), safe=True)
+    b = a.__class__(
+        **{**a.__dict__, "span": Span(4, 8), "fix": Fix.replace(Span(4, 8), "2025", safe=True)}
+    )
+    c = a.__class__(**{**a.__dict__, "span": Span(0, 3), "fix": two})
+    assert apply_fixes(text, [b, c]) == "Năm 2025 Năm 2024"
+    assert (
+        apply_fixes(
+            text, [a.__class__(**{**a.__dict__, "fix": Fix.replace(Span(2, 6), "x", safe=True)}), b]
+        )
+        == "năx24 năm 2024"  # b overlaps the first fix: left for the next run
+    )
+
+
+def test_sarif_carries_fixes_with_their_safety(seeds):
+    from plankit.lint.sarif import to_sarif
+
+    findings = lint_plan(seeds["hung-yen-2022"], today=TODAY)
+    results = to_sarif(findings)["runs"][0]["results"]
+    with_fix = [r for r in results if "fixes" in r]
+    assert len(with_fix) == 11
+    [heading] = [r for r in with_fix if r["ruleId"] == "PK202"]
+    assert heading["fixes"][0]["properties"] == {"safe": False}
+    change = with_fix[0]["fixes"][0]["artifactChanges"][0]["replacements"][0]
+    assert change["insertedContent"] == {"text": "chế"}
+    assert change["deletedRegion"] == {
+        "startLine": 9,
+        "startColumn": 63,
+        "endLine": 9,
+        "endColumn": 70,
+    }
 
 
 # -- every rule is documented -------------------------------------------------------------------

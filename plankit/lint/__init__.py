@@ -38,6 +38,7 @@ from .config import (
     suppress_inline,
     write_baseline,
 )
+from .fixes import apply_fixes
 from .rules import RULES, Context, Rule, known_typos, rule_named
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,6 +51,7 @@ __all__ = [
     "FindingList",
     "Rule",
     "Selection",
+    "apply_fixes",
     "known_typos",
     "lint_corpus",
     "lint_plan",
@@ -68,6 +70,7 @@ _COLUMNS = [
     "message",
     "surface",
     "suggestion",
+    "safe_fix",
 ]
 
 
@@ -139,7 +142,11 @@ class FindingList(tuple):
         suggestion, context."""
         import pandas as pd
 
-        rows = [{k: getattr(f, k) for k in _COLUMNS} | {"context": f.context} for f in self]
+        rows = [
+            {k: getattr(f, k) for k in _COLUMNS[:-1]}
+            | {"safe_fix": f.fix is not None and f.fix.safe, "context": f.context}
+            for f in self
+        ]
         return pd.DataFrame(rows, columns=[*_COLUMNS, "context"])
 
     def __repr__(self) -> str:

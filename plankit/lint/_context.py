@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache, cached_property
 from importlib import resources
 
-from ..model import Citation, Finding, Plan, Span
+from ..model import Citation, Finding, Fix, Plan, Span
 from ..places import Province, find_places, match_place, provinces
 from ..text import fold
 from ..years import CLOSING_RE, YearMention, year_mentions
@@ -515,8 +515,10 @@ class Context:
         *,
         severity: str | None = None,
         suggestion: str | None = None,
+        safe: bool = False,
     ) -> Finding:
-        """A finding of rule ``rule`` on ``plan.text[start:end]``."""
+        """A finding of rule ``rule`` on ``plan.text[start:end]``; a ``suggestion`` becomes its
+        :class:`~plankit.model.Fix` (replace the span), ``safe`` when the rule is sure of it."""
         code, name, default, _ = metadata()[rule]
         line, column = self.plan.position(start)
         context, context_start = self.context_of(start, end)
@@ -533,6 +535,7 @@ class Context:
             file=self.plan.source.path or self.plan.source.name,
             context=context,
             context_start=context_start,
+            fix=None if suggestion is None else Fix.replace(Span(start, end), suggestion, safe=safe),
         )
 
 

@@ -310,6 +310,7 @@ def date_format(ctx: Context) -> Iterator[Finding]:
                         "Days below 10 take a leading zero (Decree 30/2020)",
                     ),
                     suggestion="0" + day,
+                    safe=True,
                 )
             if len(month) == 1 and month in "12":
                 yield ctx.finding(
@@ -321,6 +322,7 @@ def date_format(ctx: Context) -> Iterator[Finding]:
                         "Months 1 and 2 take a leading zero (Decree 30/2020)",
                     ),
                     suggestion="0" + month,
+                    safe=True,
                 )
     for m in MIXED_DATE_RE.finditer(folded):
         if m.group(2) == m.group(4):
@@ -332,6 +334,7 @@ def date_format(ctx: Context) -> Iterator[Finding]:
             m.end(5),
             msg(f"Ngày viết sai định dạng, nên viết {fixed}", f"Malformed date: write {fixed}"),
             suggestion=fixed,
+            safe=True,
         )
     numeric = (
         NUM_DATE_RE.search(folded, max(0, t.start() - 6), t.end())

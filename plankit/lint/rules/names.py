@@ -184,5 +184,5 @@ def stale_agency(ctx: Context) -> Iterator[Finding]:
             vi = f"'{surface}' không còn từ {since_vi} (nay là {found.new}, theo {basis})"
             en = f"'{surface}' no longer exists since {since.isoformat()} (now {found.new})"
         yield ctx.finding(
-            "stale-agency", found.start, found.end, msg(vi, en), suggestion=suggestion
+            "stale-agency", found.start, found.end, msg(vi, en), suggestion=suggestion, safe=True
         )

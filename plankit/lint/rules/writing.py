@@ -82,6 +82,7 @@ def known_typo(ctx: Context) -> Iterator[Finding]:
                 f"'{shown}' is misspelt: write '{typo.correction}'",
             ),
             suggestion=fit_case(typo.correction, surface),
+            safe=True,
         )
 
 
@@ -215,6 +216,7 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
             end,
             msg(f"Từ '{word}' bị lặp lại", f"The word '{word}' is repeated"),
             suggestion=word,
+            safe=True,
         )
 
 
@@ -285,6 +287,7 @@ def symbol_spacing(ctx: Context) -> Iterator[Finding]:
                 f"Stray space inside the symbol: write '{fixed}'",
             ),
             suggestion=fixed,
+            safe=True,
         )
 
 
@@ -462,6 +465,7 @@ def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
             m.end(),
             msg(f"Thừa khoảng trắng trước dấu '{mark}'", f"Space before '{mark}'"),
             suggestion=mark,
+            safe=True,
         )
     for m in NO_SPACE_AFTER_RE.finditer(text):
         at = m.start()
@@ -475,6 +479,7 @@ def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
             at + 2,
             msg(f"Thiếu khoảng trắng sau dấu '{mark}'", f"Missing space after '{mark}'"),
             suggestion=f"{text[at - 1]}{mark} {text[at + 1]}",
+            safe=True,
         )
     for pattern, vi, en, fix in (
         (
@@ -502,6 +507,7 @@ def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
                 at + 1 if fix == " (" else at + 2,
                 msg(vi, en),
                 suggestion=(text[at - 1] + fix) if fix == " (" else (fix + text[at + 1]),
+                safe=True,
             )
     for m in ITEM_NO_SPACE_RE.finditer(text):
         yield ctx.finding(
@@ -510,6 +516,7 @@ def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
             m.end(1) + 1,
             msg("Thiếu khoảng trắng sau số thứ tự mục", "Missing space after the item number"),
             suggestion=f"{m.group(1).strip()} {text[m.end(1)]}",
+            safe=True,
         )
     for m in SENTENCE_NO_SPACE_RE.finditer(text):
         if not _LOWER_RE.search(text, max(0, m.start() - 3), m.start()) or not prose(m.start()):
@@ -520,6 +527,7 @@ def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
             m.end() + 1,
             msg("Thiếu khoảng trắng sau dấu chấm", "Missing space after the full stop"),
             suggestion=". " + text[m.end()],
+            safe=True,
         )
 
 
@@ -574,6 +582,7 @@ def proper_name_case(ctx: Context) -> Iterator[Finding]:
             m.end(),
             msg(f"Viết hoa tên riêng: '{fixed}'", f"Proper name: write '{fixed}'"),
             suggestion=fixed,
+            safe=True,
         )
     for m in PARTY_RE.finditer(folded):
         s, e = m.start(), m.end()
