@@ -231,20 +231,33 @@ class Baseline:
         return f"Baseline({self.path}, {len(self)} findings)"
 
 
-def write_baseline(findings: Iterable[Finding], path: str | os.PathLike[str]) -> Path:
-    """Record ``findings`` as accepted in a baseline file (JSON, overwritten atomically).
+def write_baseline(
+    findings: Iterable[Finding], path: str | os.PathLike[str], *, force: bool = False
+) -> Path:
+    """Record ``findings`` as accepted in a baseline file (JSON, written atomically).
 
     Each entry keeps the code, the file (relative to the baseline's folder), the fingerprint,
-    and for people reading it the rule, the line and the flagged text.
+    and for people reading it the rule, the line and the flagged text. An existing file is
+    replaced only with ``force=True`` (:class:`~plankit.errors.OutputExists` otherwise).
 
-    >>> import tempfile, pathlib
+    Returns:
+        The path written.
+
+    >>> import pathlib, shutil, tempfile
     >>> from plankit.model import Span
     >>> f = Finding("PK501", "duplicated-word", "warning", "...", Span(0, 7), 1, 1, "chế chế",
     ...             file="plan.txt", context="chế chế một cửa")
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     path = write_baseline([f], pathlib.Path(tmp) / "baseline.json")
-    ...     load_baseline(path).filter([f, f])[1]
-    1
+    >>> tmp = pathlib.Path(tempfile.mkdtemp())
+    >>> path = write_baseline([f], tmp / "baseline.json")
+    >>> load_baseline(path).filter([f, f])[1], path.name
+    (1, 'baseline.json')
+    >>> write_baseline([f], path)
+    Traceback (most recent call last):
+    ...
+    plankit.errors.OutputExists: ...baseline.json: already exists (use --force to overwrite)
+    >>> write_baseline([f], path, force=True) == path
+    True
+    >>> shutil.rmtree(tmp)
     """
     target = Path(path)
     entries = []
@@ -262,7 +275,7 @@ def write_baseline(findings: Iterable[Finding], path: str | os.PathLike[str]) ->
     entries.sort(key=lambda e: (e["file"], e["line"], e["code"]))
     payload = {"tool": "plankit", "version": BASELINE_VERSION, "findings": entries}
     return write_atomic(
-        target, json.dumps(payload, ensure_ascii=False, indent=2) + "\n", force=True
+        target, json.dumps(payload, ensure_ascii=False, indent=2) + "\n", force=force
     )
 
 
