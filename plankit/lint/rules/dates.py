@@ -37,7 +37,11 @@ def stale_year(ctx: Context) -> Iterator[Finding]:
 
     The phrases checked: "Kế hoạch ... năm X" (no number or date in between), "Trong năm X",
     "CCHC năm X" and "cải cách hành chính (nhà nước) năm X", and any year in the closing
-    sentence "Trên đây là Kế hoạch ...". The plan year is the header's (the subject's year,
+    sentence "Trên đây là Kế hoạch ...". Two budget phrases too: the plan's own funding ("bố
+    trí trong dự toán ngân sách năm X", "từ nguồn dự toán năm X") is stale when X is before
+    both the plan year and the year the document is written; and an estimate of this year's
+    implementation ("đánh giá tình hình ước thực hiện kế hoạch và dự toán năm X") can only be
+    of the year the document is written, never a later one. The plan year is the header's (the subject's year,
     else the date's). Left alone: years in dates ("ngày 24 tháng 12 năm 2024"), in reference
     clauses (a cited document's number, date, issuer and subject), bounds ("đến năm 2030",
     "những năm tiếp theo"), and past results ("kết quả CCHC năm 2024", "Chỉ số CCHC năm 2024").
@@ -66,9 +70,11 @@ def stale_year(ctx: Context) -> Iterator[Finding]:
     year = ctx.year
     if year is None:
         return
+    reported = set()
     for mention in self_years(ctx):
         if mention.year == year:
             continue
+        reported.add(mention.digits)
         surface = ctx.text[mention.start : mention.end]
         digits = mention.digits - mention.start
         suggestion = surface[:digits] + str(year) + surface[digits + 4 :]
@@ -81,6 +87,61 @@ def stale_year(ctx: Context) -> Iterator[Finding]:
                 f"Year {mention.year} is not the plan year ({year}): probably left over from last year's plan",
             ),
             suggestion=suggestion,
+        )
+
+    yield from _budget_years(ctx, year, reported)
+
+
+# The plan's own funding: "bố trí trong dự toán ngân sách nhà nước năm 2025", "từ nguồn dự toán
+# năm 2025", "sử dụng dự toán ... năm 2025" (folded; line breaks allowed). Must not match a
+# budget merely named ("thực hiện dự toán ngân sách năm 2024", "quyết toán năm 2024"): a funding
+# word ("bố trí", "trong", "từ", "thuộc", "sử dụng", "cân đối") stands right before "dự toán".
+_W = r"[ \t\n]+"
+BUDGET_YEAR_RE = re.compile(
+    rf"(?<!\w)(?:bo{_W}tri|trong|tu|thuoc|su{_W}dung|can{_W}doi)(?:{_W}nguon)?(?:{_W}kinh{_W}phi)?"
+    rf"{_W}du{_W}toan(?:{_W}[a-z]+){{0,5}}?{_W}(nam{_W}((?:19|20)\d\d))(?!\d)"
+)
+# An estimate of this year's implementation: "ước thực hiện", "ước tính thực hiện", "ước đạt",
+# then the first "năm X" of the same sentence (at most 120 characters on, no full stop between).
+ESTIMATE_RE = re.compile(rf"uoc(?<!\wuoc)(?:{_W}tinh)?{_W}(?:thuc{_W}hien|dat)(?!\w)")
+ESTIMATE_YEAR_RE = re.compile(rf"[^.;:]{{0,120}}?(?<!\w)(nam{_W}((?:19|20)\d\d))(?!\d)")
+
+
+def _budget_years(ctx: Context, year: int, reported: set[int]) -> Iterator[Finding]:
+    """The budget phrases of :func:`stale_year`: a funding year before both the plan year and
+    the year the document is written, and an estimate of implementation for a later year."""
+    facts = ctx.plan.facts
+    written = facts.date.year if facts.date else facts.date_parts.year
+    text, folded = ctx.text, ctx.folded
+    found: list[tuple[re.Match[str], int, str, str]] = []
+    for m in BUDGET_YEAR_RE.finditer(folded):
+        y = int(m.group(2))
+        if y < min(year, written or year):
+            vi = f"Năm {y} của dự toán đã qua (kế hoạch năm {year}): có lẽ còn sót lại từ kế hoạch cũ"
+            en = f"The budget year {y} is past (plan year {year}): probably left over from an old plan"
+            found.append((m, year, vi, en))
+    if written is not None:
+        for e in ESTIMATE_RE.finditer(folded):
+            m = ESTIMATE_YEAR_RE.match(folded, e.end())
+            if m is None or int(m.group(2)) <= written:
+                continue
+            y = int(m.group(2))
+            vi = f"Ước thực hiện năm {y} khi văn bản viết năm {written}: chỉ ước được năm hiện tại"
+            en = f"An estimate of implementation for {y} in a document of {written}: only the current year can be estimated"
+            found.append((m, written, vi, en))
+    for m, right, vi, en in found:
+        start, end = m.span(1)
+        if m.start(2) in reported or ctx.in_clause(start):
+            continue
+        reported.add(m.start(2))
+        surface = text[start:end]
+        digits = m.start(2) - start
+        yield ctx.finding(
+            "stale-year",
+            start,
+            end,
+            msg(vi, en),
+            suggestion=surface[:digits] + str(right) + surface[digits + 4 :],
         )
 
 
