@@ -1,4 +1,19 @@
-"""Shared fixtures: the five bundled plans, read once per session."""
+"""Shared fixtures (the five bundled plans, read once per session) and how the suite is split
+for its two phases (``make test``).
+
+1. ``pytest -n auto -m "not serial"``: on one pytest-xdist worker per core. Each test runs in
+   its own temporary folder (LibreOffice and Chromium get a profile there, a Dask LocalCluster
+   takes free ports), so tests may share the machine. Modules whose module-scoped fixtures are
+   expensive (a wheel built and installed, notebooks executed, scans made by LibreOffice, OCR,
+   models trained) run whole on one worker (``xdist_group``), so the fixture is made once.
+2. ``pytest tests/scaling.py tests/test_*scaling*.py``: alone, the size-scaling tests, which
+   compare times (marked ``serial`` here, by their file name, so phase 1 leaves them out and
+   phase 2 need not collect the whole suite again). A ratio of two timings is only meaningful
+   when nothing else competes for the cores: ``assert_linear`` measures the CPU time of this
+   process (``time.process_time``), which another process's load does not inflate (so it may
+   also be used in other files, which run in phase 1), but the scaling tests of the reader,
+   lint and diff time with the wall clock.
+"""
 
 from __future__ import annotations
 
@@ -55,3 +70,27 @@ def assert_linear():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.assert_linear
+
+
+# Modules run whole on one worker: their module-scoped fixtures cost a minute or more (notebooks
+# executed, scans rendered by LibreOffice, a wheel built and installed).
+WHOLE_MODULES = ("test_notebooks.py", "test_ocr.py", "test_wheel.py")
+# Modules started first, so that their long tests do not end the run on one worker alone
+# (pytest-xdist then hands out the groups, biggest first, and the single tests in this order).
+FIRST = (*WHOLE_MODULES, "test_hardening.py", "test_dask.py", "test_diff_properties.py")
+
+
+def _compares_times(item: pytest.Item) -> bool:
+    return "scaling" in item.path.name
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Mark the size-scaling tests ``serial``; keep the expensive modules on one worker."""
+    for item in items:
+        if _compares_times(item):
+            item.add_marker(pytest.mark.serial)
+        elif item.path.name in WHOLE_MODULES:
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
+    rank = {name: i for i, name in enumerate(FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: file order kept
