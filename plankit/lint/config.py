@@ -244,6 +244,7 @@ def write_baseline(findings: Iterable[Finding], path: str | os.PathLike[str]) ->
     1
     """
     target = Path(path)
+    findings = list(findings)
     entries = []
     for f in findings:
         entries.append(
@@ -259,7 +260,8 @@ def write_baseline(findings: Iterable[Finding], path: str | os.PathLike[str]) ->
     entries.sort(key=lambda e: (e["file"], e["line"], e["code"]))
     payload = {"tool": "plankit", "version": BASELINE_VERSION, "findings": entries}
     return write_atomic(
-        target, json.dumps(payload, ensure_ascii=False, indent=2) + "\n", force=True
+        target, json.dumps(payload, ensure_ascii=False, indent=2) + "\n", force=True,
+        inputs=sorted({f.file for f in findings if f.file}),  # a plan is never replaced by a baseline
     )
 
 
