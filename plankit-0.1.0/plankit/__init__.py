@@ -1,0 +1,81 @@
+"""plankit: read, cite, diff, lint, restore and draft Vietnamese administrative-reform plans.
+
+The public verbs are importable from here; each lives in its own module and is imported on first
+use, so ``import plankit`` stays fast (pandas and matplotlib load only when a result needs them).
+
+>>> import plankit
+>>> plan = plankit.read_text("KẾ HOẠCH\\nCông tác thông tin, tuyên truyền cải cách hành chính năm 2025")
+>>> plan.header.year
+2025
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from .errors import (
+    InvalidCitation,
+    OCRUnavailable,
+    OfficeUnavailable,
+    OutputExists,
+    PlankitError,
+    ReadError,
+    TemplateError,
+)
+from .model import Block, Citation, Finding, Header, Plan, Section, Span, Table
+
+__version__ = "0.1.0"
+
+# verb -> module that defines it
+_LAZY = {
+    "read_plan": "plankit.read",
+    "read_text": "plankit.read",
+    "read_corpus": "plankit.read",
+    "extract_citations": "plankit.cite",
+    "parse_citation": "plankit.cite",
+    "build_graph": "plankit.graph",
+    "draw_graph": "plankit.graph",
+    "diff_plans": "plankit.diff",
+    "similarity_matrix": "plankit.diff",
+    "lint_plan": "plankit.lint",
+    "restore_text": "plankit.restore",
+    "draft_plan": "plankit.draft",
+    "render_docx": "plankit.render",
+    "render_markdown": "plankit.render",
+    "draft_docx": "plankit.track",
+    "annotate_docx": "plankit.annotate",
+}
+
+__all__ = [
+    "Block",
+    "Citation",
+    "Finding",
+    "Header",
+    "InvalidCitation",
+    "OCRUnavailable",
+    "OfficeUnavailable",
+    "OutputExists",
+    "Plan",
+    "PlankitError",
+    "ReadError",
+    "Section",
+    "Span",
+    "Table",
+    "TemplateError",
+    "__version__",
+    *_LAZY,
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'plankit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,234 @@
+"""What kind of change each difference is: expected, basis, substantive or carried-error.
+
+* ``expected``: what every yearly copy changes without anyone deciding anything: the plan year
+  (``năm 2022`` → ``năm 2025``, ``Trong năm 2022`` → ``Trong năm 2025``), dates and periods moved
+  by the same number of years, the number and day left blank until signing, a section renumbered
+  because another was inserted before it;
+* ``basis``: the legal basis (Căn cứ ... paragraphs, citations of role ``basis``);
+* ``substantive``: everything else: what a reader must look at;
+* ``form``: the same words written differently: punctuation, spacing, upper or lower case, a
+  diacritic (``; đồng thời,`` → ``. Đồng thời,``); shown, never substantive;
+* ``carried-error``: text the same in both plans that is wrong in the new one: a known typo kept
+  from last year (``plankit/data/typos.tsv``), or a year in a sentence about the plan itself
+  ("Kế hoạch ... năm 2024") that is not the new plan year: kept unchanged from the old plan, or
+  moved to neither year (the Cần Thơ 2025 closing says ``năm 2024`` where 2022 said ``năm 2022``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import fold, tone_key
+from ..typos import Typo, known_typos
+from ..years import NAM_TOKENS
+from .tokens import Tok, ocr_clean
+
+__all__ = ["KINDS", "Typo", "Years", "classify_op", "find_typos", "is_self_reference", "load_typos", "year_of"]
+
+KINDS = ("expected", "basis", "substantive", "form", "carried-error")
+
+# A year as a token: 1900-2099. Not a count ("1.000") or a document number ("45/2020/NĐ-CP").
+_YEAR = re.compile(r"^(19|20)\d\d$")
+# A date in one token: 15/7/2021, 06/01-2022 is two tokens and handled as numbers.
+_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)$")
+# Words that lead into a year or a date and read well with it: "Trong năm 2022", "ngày 15 tháng".
+_YEAR_LEAD = frozenset({"trong", "nam", "thang", "ngay", "giai", "doan", "tu", "den", "cuoi", "dau"})
+
+
+def year_of(tok: Tok) -> int | None:
+    """The year a number token stands for, or ``None``.
+
+    >>> year_of(Tok("2025", 0, 4, "number")), year_of(Tok("137", 0, 3, "number"))
+    (2025, None)
+    """
+    if tok.kind == "number" and _YEAR.match(tok.key):
+        return int(tok.key)
+    return None
+
+
+@dataclass(frozen=True)
+class Years:
+    """The two plan years and whether year bumps count as expected."""
+
+    old: int | None
+    new: int | None
+    shift: bool = True
+
+    @property
+    def delta(self) -> int | None:
+        """How many years the new plan moved on (``None`` when a year is unknown)."""
+        if self.old is None or self.new is None:
+            return None
+        return self.new - self.old
+
+
+def is_self_reference(before: list[Tok]) -> bool:
+    """Whether a year that follows ``before`` (the tokens in front of it) dates the plan itself.
+
+    True for "Kế hoạch công tác thông tin, tuyên truyền CCHC năm": the words "kế hoạch" lead,
+    then no document number, no "số" and no date ("ngày 29 tháng 12 năm" is a date).
+
+    >>> from plankit.diff.tokens import tokens_of
+    >>> is_self_reference(tokens_of("Trên đây là Kế hoạch công tác thông tin, tuyên truyền CCHC năm", punct=False))
+    True
+    >>> is_self_reference(tokens_of("Kế hoạch số 261/KH-UBND ngày 29 tháng 12 năm", punct=False))
+    False
+    """
+    # The token form of plankit.years.PLAN_BEFORE_RE, kept apart on purpose: a difference comes
+    # as tokens with the words before it, not as a span of text. The window is 16 words (not 160
+    # characters), a number or document number stops it (the text form stops at a digit or
+    # "số"/"ngày"), and only "Kế hoạch ... năm" counts: "Trong năm X" and "CCHC năm X" (own years
+    # for lint and draft) are year bumps here, classified as expected or substantive by
+    # classify_op, and a year that is not the new plan year in them is a carried error only when
+    # it moved to neither year.
+    words = [t for t in before if t.kind != "punct"][-16:]
+    if len(words) < 3 or words[-1].key not in NAM_TOKENS or words[-2].kind == "number":
+        return False
+    for k in range(len(words) - 2, 0, -1):
+        if words[k - 1].key == "ke" and words[k].key == "hoach":
+            tail = words[k + 1 :]
+            return not any(t.kind in ("docnum", "number") or t.key == "so" for t in tail)
+    return False
+
+
+def _shifted(a: Tok, b: Tok, delta: int) -> bool:
+    ya, yb = year_of(a), year_of(b)
+    if ya is not None and yb is not None:
+        return yb - ya == delta
+    ma, mb = _DATE.match(a.key), _DATE.match(b.key)
+    if ma and mb:
+        return ma.group(1, 2) == mb.group(1, 2) and int(mb.group(3)) - int(ma.group(3)) == delta
+    return False
+
+
+def classify_op(
+    a: list[Tok],
+    b: list[Tok],
+    *,
+    years: Years,
+    region: str,
+    before_new: list[Tok],
+    before_old: list[Tok],
+    basis: str | None,
+) -> tuple[str, str]:
+    """The kind of one difference and the reason, from its old tokens ``a`` and new tokens ``b``.
+
+    ``region`` is ``header`` (the two-column block), ``heading``, ``text`` or ``table``;
+    ``before_new``/``before_old`` are the tokens in front of the difference (for "Kế hoạch ...
+    năm"); ``basis`` is ``None`` outside the legal basis, else a description of the citations
+    involved (the difference is then ``basis``).
+
+    >>> from plankit.diff.tokens import tokens_of
+    >>> y = Years(2022, 2025)
+    >>> classify_op(tokens_of("2022"), tokens_of("2025"), years=y, region="table",
+    ...             before_new=tokens_of("Trong năm"), before_old=tokens_of("Trong năm"), basis=None)
+    ('expected', 'năm 2022 → 2025 theo năm kế hoạch (year bump)')
+    >>> classify_op(tokens_of("2022"), tokens_of("2024"), years=y, region="text", basis=None,
+    ...             before_new=tokens_of("Trên đây là Kế hoạch công tác CCHC năm"),
+    ...             before_old=tokens_of("Trên đây là Kế hoạch công tác CCHC năm"))[0]
+    'carried-error'
+    """
+    nums_a = [t for t in a if t.kind != "punct"]
+    nums_b = [t for t in b if t.kind != "punct"]
+    if (a or b) and "".join(t.key for t in nums_a) == "".join(t.key for t in nums_b):
+        if nums_a or nums_b:
+            return "form", "cách viết: dấu câu, khoảng trắng (punctuation or spacing only)"
+        return "form", "dấu câu (punctuation only)"
+    # A year that moved, but not to the new plan year: in a sentence about the plan itself
+    # ("Kế hoạch ... năm 2024" in a 2025 plan), or from the old plan year to neither year.
+    if nums_a and len(nums_a) == len(nums_b) and all(year_of(t) for t in nums_a + nums_b) and years.new \
+            and basis is None:
+        wrong = [year_of(t) for t in nums_b if year_of(t) != years.new]
+        neither = [y for y in wrong if y != years.old]
+        if (wrong and is_self_reference(before_new)) or (
+            neither and all(year_of(t) == years.old for t in nums_a)
+        ):
+            return (
+                "carried-error",
+                f"năm {wrong[0]} trong câu nói về chính kế hoạch này, nhưng kế hoạch là năm "
+                f"{years.new} (stale year: not the plan year)",
+            )
+    if basis is not None:
+        return "basis", basis
+    if (
+        years.shift and years.delta is not None and nums_a and len(nums_a) == len(nums_b)
+        and all(_shifted(x, y, years.delta) for x, y in zip(nums_a, nums_b, strict=True))
+    ):
+        ya = " ".join(t.key for t in nums_a)
+        yb = " ".join(t.key for t in nums_b)
+        if all(year_of(t) for t in nums_a):
+            return "expected", f"năm {ya} → {yb} theo năm kế hoạch (year bump)"
+        return "expected", f"ngày {ya} → {yb} dời theo năm kế hoạch (date moved with the year)"
+    if region == "header" and (nums_a or nums_b) and all(
+        t.kind == "number" and year_of(t) is None for t in nums_a + nums_b
+    ):
+        lead = (before_new or before_old)[-1:] if (before_new or before_old) else []
+        lead_key = lead[0].key if lead else ""
+        if lead_key == "so":
+            return "expected", "số văn bản để trống hoặc điền khi ký (number filled in at signing)"
+        if lead_key == "ngay":
+            return "expected", "ngày ký để trống hoặc điền khi ký (day filled in at signing)"
+        return "expected", "số trong phần đầu văn bản (header number)"
+    if not nums_a:
+        return "substantive", "thêm nội dung (added)"
+    if not nums_b:
+        return "substantive", "bỏ nội dung (removed)"
+    return "substantive", "sửa nội dung (changed)"
+
+
+def widen_lead(toks: list[Tok], i: int) -> int:
+    """Index to start a year-bump change from, taking in the words that lead into the year.
+
+    >>> from plankit.diff.tokens import tokens_of
+    >>> widen_lead(tokens_of("hoạt động Trong năm 2022"), 4)
+    2
+    """
+    k = i
+    while k > 0 and i - k < 4:
+        prev = toks[k - 1]
+        if prev.key in _YEAR_LEAD or (prev.kind == "number" and prev.key.isdigit() and int(prev.key) <= 31):
+            k -= 1
+        else:
+            break
+    return k
+
+
+# --- known typos ------------------------------------------------------------------------------
+
+def load_typos() -> tuple[Typo, ...]:
+    """The known typos (:func:`plankit.typos.known_typos`).
+
+    >>> any(t.typo == "tuyên tuyền" and t.ocr for t in load_typos())
+    True
+    """
+    return known_typos()
+
+
+def _same_words(a: str, b: str) -> bool:
+    return tone_key(" ".join(a.split())).lower() == tone_key(" ".join(b.split())).lower()
+
+
+def find_typos(text: str, start: int, end: int, *, ocr: bool) -> list[tuple[int, int, Typo]]:
+    """Known typos in ``text[start:end]``: ``(start, end, typo)`` with offsets into ``text``.
+
+    On OCR'd text (``ocr=True``) only typos marked ``ocr`` can be told from the correct words.
+
+    >>> [(s, e, t.correction) for s, e, t in find_typos("sinh hoạt tuyên tuyền, phổ biến", 0, 31, ocr=False)]
+    [(10, 21, 'tuyên truyền')]
+    >>> find_typos("sinh hoat tuyen\\ntuyen", 0, 21, ocr=True)[0][:2]
+    (10, 21)
+    """
+    piece = fold(text[start:end])
+    if ocr:
+        piece = ocr_clean(piece)
+    out = []
+    for typo in load_typos():
+        if ocr and not typo.ocr:
+            continue
+        for m in typo.pattern.finditer(piece):
+            s, e = start + m.start(), start + m.end()
+            if not ocr and not _same_words(text[s:e], typo.typo):
+                continue
+            out.append((s, e, typo))
+    return sorted(out, key=lambda x: x[0])

@@ -1,0 +1,73 @@
+"""The header compared as fields: number, symbol, date, year, issuer, signer.
+
+A yearly copy changes its number, its date and its year by nature; those are ``expected`` when
+they moved with the plan year (or were filled in at signing). A new symbol, issuer or signer is
+shown as ``substantive``: someone decided it. The header's words are still diffed (the redline
+and the side-by-side view need them); a word change that lies in a field whose change is
+expected takes that field's kind.
+"""
+
+from __future__ import annotations
+
+from ..model import Header, Span
+from ..text import fold
+from .classify import Years
+from .result import HeaderField
+
+__all__ = ["compare_headers", "field_at"]
+
+FIELDS = ("number", "symbol", "date", "year", "issuer", "signer")
+
+
+def _key(value: str | None) -> str:
+    return "".join(fold(value or "").split())
+
+
+def _value(h: Header, name: str) -> str | None:
+    if name == "date":
+        parts = h.date_parts
+        return None if parts.day is None and parts.month is None and parts.year is None else str(parts)
+    value = getattr(h, name)
+    return None if value in (None, "") else " ".join(str(value).split())
+
+
+def compare_headers(old: Header, new: Header, years: Years) -> tuple[HeaderField, ...]:
+    """Each header field of the old and the new plan, with the kind of its change.
+
+    >>> import datetime as dt
+    >>> from plankit.model import Header, PartialDate
+    >>> old = Header(number="12", symbol="KH-SCT", date_parts=PartialDate(7, 2, 2024), year=2024)
+    >>> new = Header(number="15", symbol="KH-SCT", date_parts=PartialDate(10, 1, 2025), year=2025)
+    >>> [(f.name, f.kind) for f in compare_headers(old, new, Years(2024, 2025))]
+    [('number', 'expected'), ('symbol', 'same'), ('date', 'expected'), ('year', 'expected'), ('issuer', 'same'), ('signer', 'same')]
+    """
+    out = []
+    shift = years.shift and years.delta is not None
+    for name in FIELDS:
+        a, b = _value(old, name), _value(new, name)
+        if _key(a) == _key(b):
+            out.append(HeaderField(name, a, b, "same"))
+            continue
+        kind, why = "substantive", "đổi (changed)"
+        if name == "number":
+            kind, why = "expected", "số văn bản mới (a new number every year)"
+        elif name == "year" and shift:
+            kind, why = "expected", f"năm kế hoạch {years.old} → {years.new} (plan year)"
+        elif name == "date" and shift:
+            ya, yb = old.date_parts.year, new.date_parts.year
+            if ya is None or yb is None or yb - ya == years.delta:
+                kind, why = "expected", "ngày ký dời theo năm kế hoạch (date moved with the year)"
+        elif a is None and name in ("signer", "date"):
+            kind, why = "expected", "điền khi ký (filled in at signing)"
+        out.append(HeaderField(name, a, b, kind, why))
+    return tuple(out)
+
+
+def field_at(header: Header, span: Span) -> str | None:
+    """The header field whose span overlaps ``span`` (an empty span: touches it), or ``None``."""
+    for name, s in header.spans:
+        if name not in FIELDS:
+            continue
+        if s.overlaps(span) or (span.start == span.end and s.start <= span.start <= s.end):
+            return name
+    return None

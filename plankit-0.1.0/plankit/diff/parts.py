@@ -1,0 +1,272 @@
+"""How a plan is cut for comparison: opening, sections, ending; paragraphs; legal basis.
+
+The opening is everything before the first level-1 heading (the two-column header, the document
+type, the subject, the Căn cứ paragraphs); the ending starts at the closing ("Trên đây là Kế
+hoạch ...", also as OCR reads it), the recipients or the signature. Paragraphs are the reader's
+blocks (:attr:`plankit.model.Plan.blocks`); a plan built by hand without blocks is cut into
+lines (blank-line paragraphs when OCR'd). Tables are left out: they are compared on their own
+(:mod:`plankit.diff.tables`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Block, Plan, Section, SourceRef, Span
+from ..text import fold, is_upper_text
+from .align import text_similarity
+from .tokens import Tok, TokenStream, ocr_clean
+
+__all__ = ["ENDING", "OPENING", "Side", "Unit", "title_similarity"]
+
+OPENING = "Phần mở đầu"
+ENDING = "Phần kết thúc"
+
+_SKIP_BLOCKS = frozenset({"table", "boilerplate"})
+# A possible end of a basis clause: "." or ":" before white space or the end of the text.
+_CLAUSE_END = re.compile(r"[.:](?=\s|$)")
+# A line opening a list item or a heading: "a) ", "1. ", "II. ", "- ", "+ ".
+_MARKER = re.compile(r"^(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[IVXLC]+)[.)]\s|^[-+*•–]\s?")
+_ENDING_BLOCKS = frozenset({"closing", "recipients", "signature"})
+# The closing as OCR reads it ("Trén day 1a K& hoach"), after ocr_clean: "tren day la ke hoach".
+_CLOSING = re.compile(r"^\W*tren\s+day\s+la\b")
+
+
+def _clean_title(text: str) -> str:
+    return " ".join(ocr_clean(fold(text)).split())
+
+
+def title_similarity(a: str, b: str) -> float:
+    """Similarity of two titles, compared over the length of the shorter one (at least 12
+    characters, at most 80): a heading that is a whole paragraph on one side and its first line
+    on the other still matches. Symmetric.
+
+    >>> title_similarity("KINH PHÍ THỰC HIỆN", "KINH PHi THUC HIEN")
+    1.0
+    """
+    fa, fb = _clean_title(a), _clean_title(b)
+    n = min(max(min(len(fa), len(fb)), 12), 80)
+    fa, fb = sorted((fa[:n], fb[:n]))
+    return text_similarity(fa, fb)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A paragraph to align: ``span`` is shown; tokens come from ``toks`` (a heading's title);
+    ``section`` is the section it heads and ``number`` where that number is written."""
+
+    span: Span
+    toks: Span
+    section: Section | None = None
+    number: Span | None = None
+    chrome: bool = False
+
+
+class Side:
+    """One plan cut into what the comparison needs: tokens, paragraphs, regions, legal basis.
+
+    >>> from plankit.read import read_text
+    >>> side = Side(read_text("KẾ HOẠCH\\nCăn cứ Kế hoạch số 12/KH-UBND;\\nI. KINH PHÍ\\nNgân sách.\\n"
+    ...                       "Trên đây là Kế hoạch năm 2025./."), ocr=False, punct=True)
+    >>> [u.span.slice(side.text) for u in side.opening_units()[1]]
+    ['KẾ HOẠCH', 'Căn cứ Kế hoạch số 12/KH-UBND;']
+    >>> side.ending_units()[0].span.slice(side.text)
+    'Trên đây là Kế hoạch năm 2025./.'
+    """
+
+    def __init__(self, plan: Plan, *, ocr: bool, punct: bool):
+        self.plan = plan
+        self.text = plan.text
+        self.ocr = ocr
+        self.stream = TokenStream(plan.text, ocr=ocr, punct=punct)
+        self.blocks: list[Block] = sorted(plan.blocks or _fallback_blocks(plan), key=lambda b: b.span.start)
+        # web-page chrome is left out, unless the reader found nothing else (no "KẾ HOẠCH" line):
+        # then the whole text is compared rather than nothing
+        plan_like = any(b.kind not in _SKIP_BLOCKS for b in self.blocks)
+        self.skip = _SKIP_BLOCKS if plan_like else frozenset({"table"})
+        self.table_spans = [t.span for t in plan.tables]
+        self.ending = self._ending_start()
+        heads = [s.heading.start for s in plan.sections if s.heading.start < self.ending]
+        self.opening_end = min(heads) if heads else self.ending
+        self.basis_blocks = basis_clauses(plan, self.opening_end)
+        # a citation is legal basis when a basis clause holds it, whatever line it sits on
+        self.basis = [c for c in plan.citations
+                      if c.role == "basis" or (c.role != "self" and any(cl.contains(c.span.start)
+                                                                         for cl in self.basis_blocks))]
+
+    def _ending_start(self) -> int:
+        last_heading = max([s.heading.end for s in self.plan.sections] or [0])
+        for b in self.blocks:
+            if b.span.start < last_heading:
+                continue
+            if b.kind in _ENDING_BLOCKS:
+                return b.span.start
+            if b.kind == "paragraph" and _CLOSING.match(ocr_clean(fold(b.span.slice(self.text)))):
+                return b.span.start
+        return len(self.text)
+
+    def in_table(self, pos: int) -> bool:
+        """Whether offset ``pos`` lies in one of the plan's tables."""
+        return any(t.contains(pos) for t in self.table_spans)
+
+    def words(self, span: Span) -> list[str]:
+        """The folded word keys inside ``span`` (no punctuation)."""
+        return [t.key for t in self.stream.within(span.start, span.end) if t.kind != "punct"]
+
+    def tokens(self, spans: list[Span]) -> list[Tok]:
+        """The comparison tokens inside ``spans``, in order."""
+        return [t for s in spans for t in self.stream.within(s.start, s.end)]
+
+    def heading_unit(self, section: Section) -> Unit:
+        """The paragraph holding the heading, with its number and title told apart."""
+        k = next((k for k, b in enumerate(self.blocks) if b.span.contains(section.heading.start)), None)
+        block = self._continued(k) if k is not None else section.heading
+        raw = block.slice(self.text)
+        number = section.raw_number or section.number
+        m = None
+        if number and section.number != "PHỤ LỤC":
+            m = re.match(r"[\s#*]*(" + re.escape(number) + r")\s*[.):]?\s*", raw)
+        if not m:
+            return Unit(block, block, section, None)
+        return Unit(block, Span(block.start + m.end(), block.end), section,
+                    Span(block.start + m.start(1), block.start + m.end(1)))
+
+    def _continued(self, k: int) -> Span:
+        """Block ``k``, with the rest of its title when a scan's table was read from the line
+        after the heading: that first line of the table, upper case like the title and in no cell
+        or column head of the table, belongs to the title. (Other wrapped title lines are plain
+        paragraphs, which the stream alignment pairs: :meth:`compare.Engine._stream_groups`.)"""
+        span = self.blocks[k].span
+        nxt = self.blocks[k + 1] if k + 1 < len(self.blocks) else None
+        if nxt is None or nxt.kind != "table":
+            return span
+        first = nxt.span.slice(self.text).lstrip("\n")
+        line = first.split("\n", 1)[0]
+        start = nxt.span.start + len(nxt.span.slice(self.text)) - len(first)
+        end = start + len(line)
+        heads = [" ".join(fold(c).split()) for t in self.plan.tables if t.span.overlaps(nxt.span) for c in t.columns]
+        key = " ".join(fold(line).split())
+        if (key and is_upper_text(span.slice(self.text)) and is_upper_text(line) and not _MARKER.match(line.strip())
+                and not self._in_cell(start, end) and not any(key in h or h in key for h in heads if h)):
+            return Span(span.start, end)
+        return span
+
+    def _in_cell(self, start: int, end: int) -> bool:
+        probe = Span(start, max(end, start + 1))
+        return any(c.span.overlaps(probe) for t in self.plan.tables for row in t.rows for c in row)
+
+    def units(self, start: int, end: int, sections: list[Section] = ()) -> list[Unit]:
+        """The paragraphs starting in ``[start, end)`` outside tables; a paragraph holding the
+        heading of one of ``sections`` is that section's heading unit."""
+        heads: dict[int, Unit] = {}
+        for s in sections:
+            hu = self.heading_unit(s)
+            heads.setdefault(hu.span.start, hu)
+        out: list[Unit] = []
+        for b in self.blocks:
+            s = b.span
+            if s.start < start or s.start >= end or self.in_table(s.start) or b.kind == "table":
+                continue
+            if out and out[-1].section is not None and out[-1].span.contains(s.start):
+                continue  # a continuation line of the heading before
+            clipped = Span(s.start, min(s.end, end))
+            out.append(heads.get(s.start) or Unit(clipped, clipped, chrome=b.kind in self.skip))
+        return out
+
+    def section_units(self, section: Section, *, own_heading: bool) -> list[Unit]:
+        """Every paragraph of ``section`` and its subsections, in order."""
+        inner = list(section.walk())[0 if own_heading else 1 :]
+        units = self.units(section.span.start, min(section.span.end, self.ending), inner)
+        if own_heading:
+            return units
+        own = self.heading_unit(section).span
+        return [u for u in units if not u.span.overlaps(own)]
+
+    def content_keys(self, section: Section) -> list[str]:
+        """The folded words of a section and its subsections, tables left out."""
+        toks = self.stream.within(section.span.start, min(section.span.end, self.ending))
+        return [t.key for t in toks if t.kind != "punct" and not self.in_table(t.start)]
+
+    def opening_units(self) -> tuple[list[Span], list[Unit]]:
+        """The header blocks, and the other paragraphs before the first section."""
+        header, rest = [], []
+        for b in self.blocks:
+            if b.span.start >= self.opening_end or b.kind == "table" or self.in_table(b.span.start):
+                continue
+            if b.kind == "header":
+                header.append(b.span)
+            else:
+                rest.append(Unit(b.span, b.span, chrome=b.kind in self.skip))
+        return header, rest
+
+    def ending_units(self) -> list[Unit]:
+        """The paragraphs from the closing on."""
+        return self.units(self.ending, len(self.text) + 1)
+
+    def citations_in(self, spans: list[Span]) -> list:
+        """The legal-basis citations inside ``spans``."""
+        return [c for c in self.basis if any(s.overlaps(c.span) or s.contains(c.span.start) for s in spans)]
+
+    def in_basis_block(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` touches a Căn cứ / Thực hiện / Theo paragraph."""
+        probe = Span(start, max(end, start + 1))
+        return any(b.overlaps(probe) for b in self.basis_blocks)
+
+
+def basis_clauses(plan: Plan, opening_end: int) -> list[Span]:
+    """The spans of the plan's basis clauses: the one place the comparison learns them.
+
+    The clauses are the plan's facts (:attr:`plankit.model.Plan.facts`); in the opening, a
+    clause that does not end its sentence on its first line runs on, across line breaks, to the
+    end of its sentence (``;`` between the documents of one Căn cứ goes on; ``.`` after a
+    lower-case word or a number ends it, ``TP. Cần Thơ`` does not; ``:`` ends it before a capital
+    or a new line, not before ``số ...``), and a line opening with Căn cứ / Thực hiện / Theo right
+    after a clause opens the next one. Where the lines break then does not matter.
+    """
+    from .. import _patterns as P
+
+    text = plan.text
+    folded = fold(text)
+    clauses = sorted(c.span for c in plan.facts.basis)
+    starts = sorted({c.start for c in clauses if c.start < opening_end})
+    out = [c for c in clauses if c.start >= opening_end]
+    k = 0
+    while k < len(starts):
+        start = starts[k]
+        limit = min(starts[k + 1] if k + 1 < len(starts) else opening_end, opening_end)
+        facts_end = max((c.end for c in clauses if c.start == start), default=start)
+        end = max(len(text[start:limit].rstrip()) + start, facts_end)
+        for m in _CLAUSE_END.finditer(text, start, limit):
+            before = text[m.start() - 1] if m.start() else ""
+            after = text[m.end() : m.end() + 40].lstrip(" \t")
+            if m.group() == ":":
+                if after[:1].islower() or after[:1].isdigit():
+                    continue
+            elif not (before.islower() or before.isdigit() or before in ")\"”'"):
+                continue
+            end = max(m.end(), facts_end)
+            break
+        out.append(Span(start, end))
+        nxt = P.BASIS_START.match(folded, end, opening_end)
+        if nxt is not None and nxt.start("word") not in starts:
+            starts.insert(k + 1, nxt.start("word"))
+        k += 1
+    return sorted(out)
+
+
+def _fallback_blocks(plan: Plan) -> list[Block]:
+    """Paragraphs for a plan built by hand without blocks: lines, or blank-line paragraphs (OCR)."""
+    text = plan.text
+    sep = re.compile(r"\n\s*\n") if plan.source.ocr else re.compile(r"\n")
+    out, pos = [], 0
+    for m in [*sep.finditer(text), None]:
+        end = m.start() if m else len(text)
+        chunk = text[pos:end]
+        if chunk.strip():
+            s = pos + len(chunk) - len(chunk.lstrip())
+            e = pos + len(chunk.rstrip())
+            out.append(Block("paragraph", text[s:e], Span(s, e), SourceRef("line", line=plan.position(s)[0])))
+        if m:
+            pos = m.end()
+    return out

@@ -1,0 +1,502 @@
+"""Showing a :class:`~plankit.diff.PlanDiff`: HTML side by side, Markdown, DataFrames, JSON.
+
+Every renderer shows the original text of each side (never the folded form the comparison ran
+on) and colours each change by its kind. The HTML collapses the parts without a change, or with
+nothing but expected changes, into ``<details>``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from .result import (
+    HEADER_LABELS,
+    KIND_COLOURS,
+    KIND_LABELS,
+    Change,
+    Mark,
+    Piece,
+    PlanDiff,
+    SectionPair,
+    Segment,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = [
+    "as_dict",
+    "changes_frame",
+    "draw_changes",
+    "summary_text",
+    "tables_frame",
+    "to_html_fragment",
+    "to_html_page",
+    "to_markdown",
+]
+
+STATUS_LABELS = {
+    "same": "không đổi",
+    "changed": "có thay đổi",
+    "added": "mục mới",
+    "removed": "bị bỏ",
+    "moved": "đổi vị trí",
+}
+
+_CSS = """
+.pk-diff{font-family:"Times New Roman",Liberation Serif,serif;font-size:14px;line-height:1.45;color:#111}
+.pk-diff h1{font-size:20px;margin:0 0 .3em}
+.pk-diff .pk-sum{margin:.3em 0 .8em}
+.pk-diff .pk-sum td,.pk-diff .pk-sum th{padding:1px 8px;text-align:left;vertical-align:top}
+.pk-diff .chip{display:inline-block;padding:0 6px;border-radius:3px;margin-right:4px;font-size:12px}
+.pk-diff details{border-top:1px solid #ccc;margin:0}
+.pk-diff summary{cursor:pointer;padding:4px 2px;font-weight:bold}
+.pk-diff summary .st{font-weight:normal;color:#555;font-size:12px;margin-left:8px}
+.pk-diff table.sbs{width:100%;border-collapse:collapse;table-layout:fixed}
+.pk-diff table.sbs td{width:50%;vertical-align:top;padding:3px 8px;border-bottom:1px solid #eee;text-align:left}
+.pk-diff table.sbs th{width:50%;text-align:left;padding:2px 8px;color:#555;font-weight:normal;font-size:12px}
+.pk-diff tr.st-added td.old,.pk-diff tr.st-removed td.new{background:#fafafa}
+.pk-diff tr.heading td{font-weight:bold}
+.pk-diff tr.header td{font-size:12px;color:#333}
+.pk-diff .cell{margin:0 0 2px}
+.pk-diff .col{color:#777;font-size:11px;margin-right:4px}
+.pk-diff del,.pk-diff ins,.pk-diff mark{border-radius:2px;padding:0 1px}
+.pk-diff .note{color:#666;font-size:12px}
+.pk-diff .ocr{color:#777;font-size:11px;font-family:monospace;margin-top:2px}
+.pk-diff table.pk-head td,.pk-diff table.pk-head th{padding:1px 8px;text-align:left;font-size:13px}
+"""
+
+
+def _kind_css() -> str:
+    """del/ins/mark and chips in the one colour of each kind (:data:`KIND_COLOURS`)."""
+    out = []
+    for kind, colour in KIND_COLOURS.items():
+        k = f".pk-diff .k-{kind}"
+        out.append(f"{k} del{{background:{colour}33;text-decoration:line-through;text-decoration-color:{colour}}}"
+                   f"{k} ins{{background:{colour}40;text-decoration:none;border-bottom:2px solid {colour}}}"
+                   f"{k} mark{{background:{colour}40;text-decoration:underline wavy {colour}}}"
+                   f".pk-diff .chip.k-{kind}{{background:{colour}40;border-left:4px solid {colour}}}")
+    return "".join(out)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- summary ---------------------------------------------------------------------------------
+
+def summary_text(d: PlanDiff) -> str:
+    """A few lines for a terminal."""
+    c = d.counts()
+    lines = [
+        f"{d.old.name} → {d.new.name}" + (" (OCR: so sánh trên chữ bỏ dấu)" if d.ocr else ""),
+        "Thay đổi: " + " · ".join(f"{c[k]} {KIND_LABELS[k]}" for k in KIND_LABELS),
+        "Căn cứ: bỏ " + (", ".join(sorted(d.basis_removed)) or "—") + "; thêm "
+        + (", ".join(sorted(d.basis_added)) or "—")
+        + "".join(f"; thay thế {o} → {n}" for o, n in d.basis_replaced),
+        f"Giữ nguyên từ bản cũ: {d.carried_over:.0%} của bản mới; độ giống {d.similarity:.2f}",
+    ]
+    moved = [f for f in d.header if f.kind != "same"]
+    if moved:
+        lines.append("Phần đầu: " + "; ".join(f"{HEADER_LABELS.get(f.name, f.name)} {f.old or '—'} → {f.new or '—'} "
+                                             f"({KIND_LABELS.get(f.kind, f.kind)})" for f in moved))
+    lines.append("Mục:")
+    for pair in d.sections:
+        o = pair.old.number if pair.old else "—"
+        n = pair.new.number if pair.new else "—"
+        title = pair.title or (pair.new or pair.old).title  # type: ignore[union-attr]
+        lines.append(f"  {o:>5} → {n:<5} {pair.status:<8} {_flat(title)[:60]}")
+    return "\n".join(lines)
+
+
+def _pair_dict(p: SectionPair) -> dict[str, Any]:
+    return {
+        "old": p.old.number if p.old else None,
+        "new": p.new.number if p.new else None,
+        "label": p.label,
+        "status": p.status,
+        "score": p.score,
+        "changes": p.changes,
+        "children": [_pair_dict(c) for c in p.children],
+    }
+
+
+def _change_dict(d: PlanDiff, c: Change) -> dict[str, Any]:
+    return {
+        "kind": c.kind,
+        "section": c.section,
+        "location": c.location,
+        "old": c.old,
+        "new": c.new,
+        "old_span": [c.old_span.start, c.old_span.end],
+        "new_span": [c.new_span.start, c.new_span.end],
+        "old_line": d.old.position(c.old_span.start)[0],
+        "new_line": d.new.position(c.new_span.start)[0],
+        "reason": c.reason,
+    }
+
+
+def as_dict(d: PlanDiff) -> dict[str, Any]:
+    """Plain values for JSON."""
+    return {
+        "old": d.old.name,
+        "new": d.new.name,
+        "ocr": d.ocr,
+        "year_shift": d.year_shift,
+        "counts": d.counts(),
+        "basis_added": sorted(d.basis_added),
+        "basis_removed": sorted(d.basis_removed),
+        "basis_replaced": [list(pair) for pair in d.basis_replaced],
+        "header": [{"field": f.name, "old": f.old, "new": f.new, "kind": f.kind, "reason": f.reason}
+                   for f in d.header],
+        "carried_over": d.carried_over,
+        "similarity": d.similarity,
+        "sections": [_pair_dict(p) for p in d.sections],
+        "changes": [_change_dict(d, c) for c in d.changes],
+        "tables": [
+            {
+                "old": t.old,
+                "new": t.new,
+                "task_column": t.task_column,
+                "rows": [
+                    {"old": r.old, "new": r.new, "status": r.status, "task": r.task_new or r.task_old,
+                     "changes": list(r.changes)}
+                    for r in t.rows
+                ],
+            }
+            for t in d.tables
+        ],
+    }
+
+
+# --- frames ----------------------------------------------------------------------------------
+
+def changes_frame(d: PlanDiff) -> pd.DataFrame:
+    """One row per change."""
+    import pandas as pd
+
+    rows = [
+        {
+            "section": c.section,
+            "kind": c.kind,
+            "old": _flat(c.old),
+            "new": _flat(c.new),
+            "reason": c.reason,
+            "location": c.location,
+            "old_line": d.old.position(c.old_span.start)[0],
+            "new_line": d.new.position(c.new_span.start)[0],
+        }
+        for c in d.changes
+    ]
+    cols = ["section", "kind", "old", "new", "reason", "location", "old_line", "new_line"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def tables_frame(d: PlanDiff) -> pd.DataFrame:
+    """One row per aligned table row, its cell changes listed."""
+    import pandas as pd
+
+    rows = []
+    for t in d.tables:
+        for r in t.rows:
+            changes = [d.changes[i] for i in r.changes]
+            rows.append({
+                "table": (t.new if t.new is not None else t.old) + 1,  # type: ignore[operator]
+                "old_row": None if r.old is None else r.old + 1,
+                "new_row": None if r.new is None else r.new + 1,
+                "status": r.status,
+                "task_old": _flat(r.task_old),
+                "task_new": _flat(r.task_new),
+                "changes": [
+                    f"{_column_of(c)}: {_flat(c.old) or '∅'} → {_flat(c.new) or '∅'} ({c.kind})" for c in changes
+                ],
+                "kinds": sorted({c.kind for c in changes}),
+            })
+    cols = ["table", "old_row", "new_row", "status", "task_old", "task_new", "changes", "kinds"]
+    return pd.DataFrame(rows, columns=cols).astype({"old_row": "Int64", "new_row": "Int64"})
+
+
+def _column_of(c: Change) -> str:
+    m = re.search(r"cột «(.*)»", c.location)
+    return m.group(1) if m else c.location
+
+
+# --- markdown ----------------------------------------------------------------------------------
+
+def _md(text: str) -> str:
+    return re.sub(r"([\\`*_|<>\[\]])", r"\\\1", _flat(text))
+
+
+def to_markdown(d: PlanDiff) -> str:
+    """Summary, the section pairs, then the changes section by section."""
+    c = d.counts()
+    out = [
+        f"# So sánh kế hoạch: {_md(d.old.name)} → {_md(d.new.name)}",
+        "",
+        "- Thay đổi: " + ", ".join(f"**{c[k]}** {KIND_LABELS[k]} ({k})" for k in KIND_LABELS),
+        "- Căn cứ bỏ: " + (", ".join(sorted(d.basis_removed)) or "—"),
+        "- Căn cứ thêm: " + (", ".join(sorted(d.basis_added)) or "—"),
+        "- Căn cứ thay thế: " + ("; ".join(f"{o} → {n}" for o, n in d.basis_replaced) or "—"),
+        f"- Giữ nguyên từ bản cũ: {d.carried_over:.0%} của bản mới; độ giống {d.similarity:.2f}",
+    ]
+    if d.ocr:
+        out.append("- Một bản là văn bản OCR: so sánh trên chữ bỏ dấu, hiển thị nguyên văn.")
+    out += ["", "## Các mục", "", "| Cũ | Mới | Trạng thái | Mục |", "| --- | --- | --- | --- |"]
+    for p in d.sections:
+        out.append(f"| {p.old.number if p.old else '—'} | {p.new.number if p.new else '—'} | "
+                   f"{STATUS_LABELS.get(p.status, p.status)} | {_md(p.label)} |")
+    out += ["", "## Thay đổi"]
+    current = None
+    for ch in d.changes:
+        if ch.section != current:
+            current = ch.section
+            out += ["", f"### {_md(current)}", ""]
+        where = f" ({_md(ch.location)})" if ch.location else ""
+        if ch.kind == "carried-error":
+            body = f"«{_md(ch.new)}»"
+        else:
+            old = f"~~{_md(ch.old)}~~" if ch.old.strip() else "∅"
+            new = f"**{_md(ch.new)}**" if ch.new.strip() else "∅"
+            body = f"{old} → {new}"
+        out.append(f"- *{KIND_LABELS[ch.kind]}*{where}: {body} — {_md(ch.reason)}")
+    if d.tables:
+        out += ["", "## Bảng hoạt động", "", "| Dòng cũ | Dòng mới | Trạng thái | Hoạt động | Thay đổi |",
+                "| --- | --- | --- | --- | --- |"]
+        for t in d.tables:
+            for r in t.rows:
+                kinds = sorted({d.changes[i].kind for i in r.changes})
+                out.append(
+                    f"| {'—' if r.old is None else r.old + 1} | {'—' if r.new is None else r.new + 1} | "
+                    f"{STATUS_LABELS.get(r.status, r.status)} | {_md(r.task_old or r.task_new)[:80]} | "
+                    f"{len(r.changes)} ({', '.join(kinds) or '—'}) |"
+                )
+    return "\n".join(out) + "\n"
+
+
+# --- html --------------------------------------------------------------------------------------
+
+def _render_side(text: str | None, piece: Piece, side: str, changes: tuple[Change, ...], reading=None) -> str:
+    """The text of one side with its changes wrapped in del/ins/mark, coloured by kind."""
+    if text is None:
+        return ""
+    breaks = set(piece.breaks_old if side == "old" else piece.breaks_new)
+    spans = []
+    for m in piece.marks:
+        s, e = m.old if side == "old" else m.new
+        if e > s:
+            spans.append((s, e, m))
+    spans.sort(key=lambda x: (x[0], -x[1]))
+    out: list[str] = []
+    pos = 0
+
+    def plain(chunk_start: int, chunk_end: int) -> None:
+        last = chunk_start
+        for b in sorted(x for x in breaks if chunk_start < x <= chunk_end):
+            out.append(_esc_keep(text[last:b]))
+            out.append("<br>")
+            last = b
+        out.append(_esc_keep(text[last:chunk_end]))
+
+    for s, e, m in spans:
+        if s < pos:
+            s = pos
+        if e <= s:
+            continue
+        plain(pos, s)
+        ch = changes[m.change]
+        tag = "mark" if m.kind == "carried-error" else ("del" if side == "old" else "ins")
+        title = ch.reason
+        if reading is not None and side == "new" and m.kind != "carried-error":
+            restored = reading(text[s:e])
+            if restored and _flat(restored) != _flat(text[s:e]):
+                title += f" — đọc là: {_flat(restored)}"
+        out.append(f'<span class="k-{m.kind}"><{tag} title="{html.escape(title, quote=True)}">'
+                   f"{_esc_keep(text[s:e])}</{tag}></span>")
+        pos = e
+    plain(pos, len(text))
+    return "".join(out).strip()
+
+
+def _esc_keep(chunk: str) -> str:
+    """Escape, collapsing runs of white space (OCR line breaks) into one space."""
+    return html.escape(re.sub(r"\s+", " ", chunk), quote=False)
+
+
+def _restored_piece(seg: Segment, piece: Piece, shown) -> tuple[Piece, str | None, str | None]:
+    """The piece as shown: an OCR'd side's text replaced by its restored reading, marks and
+    paragraph breaks moved along; with the original text of each restored side."""
+    if shown is None:
+        return piece, None, None
+    old_shown, new_shown = shown
+    texts, origs, maps = [], [], []
+    for text, span, sh in ((piece.old, seg.old_span, old_shown), (piece.new, seg.new_span, new_shown)):
+        if text is None or span is None or not sh.restored:
+            texts.append(text)
+            origs.append(None)
+            maps.append(None)
+            continue
+        base = sh.at(span.start)
+
+        def move(local: int, sh=sh, span=span, base=base) -> int:
+            return sh.at(span.start + local) - base
+
+        texts.append(sh.text[base : sh.at(span.end)])
+        origs.append(text)
+        maps.append(move)
+    mo, mn = maps
+
+    def rng(r: tuple[int, int], m) -> tuple[int, int]:
+        return (m(r[0]), m(r[1])) if m else r
+
+    marks = tuple(Mark(m.change, m.kind, rng(m.old, mo), rng(m.new, mn)) for m in piece.marks)
+    out = Piece(texts[0], texts[1], marks,
+                tuple(mo(b) for b in piece.breaks_old) if mo else piece.breaks_old,
+                tuple(mn(b) for b in piece.breaks_new) if mn else piece.breaks_new)
+    return out, origs[0], origs[1]
+
+
+def _ocr_note(original: str | None, shown: str | None) -> str:
+    if original is None or _flat(original) == _flat(shown or ""):
+        return ""
+    return f'<div class="ocr" title="nguyên văn OCR (original scan)">{html.escape(_flat(original))}</div>'
+
+
+def _segment_row(seg: Segment, d: PlanDiff, reading, shown=None) -> str:
+    if seg.kind == "row":
+        cells_old, cells_new = [], []
+        table = next((t for t in d.tables if t.new == seg.table or (t.new is None and t.old == seg.table)), None)
+        names = [table.labels[k] for k in table.shown] if table else []
+        names += [""] * (len(seg.pieces) - len(names))
+        for name, piece in zip(names, seg.pieces, strict=False):
+            if piece.old is not None:
+                cells_old.append(f'<div class="cell"><span class="col">{html.escape(name)}</span>'
+                                 f"{_render_side(piece.old, piece, 'old', d.changes)}</div>")
+            if piece.new is not None:
+                cells_new.append(f'<div class="cell"><span class="col">{html.escape(name)}</span>'
+                                 f"{_render_side(piece.new, piece, 'new', d.changes, reading)}</div>")
+        row = seg.row
+        lab_old = f"dòng {row.old + 1}" if row and row.old is not None else ""
+        lab_new = f"dòng {row.new + 1}" if row and row.new is not None else ""
+        return (f'<tr class="row st-{seg.status}"><td class="old"><div class="note">{lab_old}</div>'
+                f'{"".join(cells_old)}</td><td class="new"><div class="note">{lab_new}</div>'
+                f'{"".join(cells_new)}</td></tr>')
+    piece, orig_old, orig_new = _restored_piece(seg, seg.pieces[0], shown)
+    return (f'<tr class="{seg.kind} st-{seg.status}"><td class="old">'
+            f"{_render_side(piece.old, piece, 'old', d.changes)}{_ocr_note(orig_old, piece.old)}</td>"
+            f"<td class=\"new\">{_render_side(piece.new, piece, 'new', d.changes, reading)}"
+            f"{_ocr_note(orig_new, piece.new)}</td></tr>")
+
+
+def _chips(kinds: Iterable[tuple[str, int]]) -> str:
+    return "".join(f'<span class="chip k-{k}">{n} {html.escape(KIND_LABELS[k])}</span>' for k, n in kinds if n)
+
+
+def _header_table(d: PlanDiff) -> str:
+    """The header fields of both plans side by side, each with the kind of its change."""
+    esc = html.escape
+    rows = [f"<tr><th></th><th>{esc(d.old.name)}</th><th>{esc(d.new.name)}</th><th></th></tr>"]
+    for f in d.header:
+        if f.old is None and f.new is None:
+            continue
+        kind = (f'<span class="chip k-{f.kind}" title="{esc(f.reason, quote=True)}">{esc(KIND_LABELS[f.kind])}'
+                "</span>" if f.kind in KIND_LABELS else "")
+        rows.append(f"<tr><th>{esc(HEADER_LABELS.get(f.name, f.name))}</th><td>{esc(f.old or '—')}</td>"
+                    f"<td>{esc(f.new or '—')}</td><td>{kind}</td></tr>")
+    return '<table class="pk-head">' + "".join(rows) + "</table>"
+
+
+def to_html_fragment(d: PlanDiff, *, reading=None, shown=None) -> str:
+    """The comparison as an HTML fragment (scoped styles), for notebooks and pages. ``shown``
+    (from :func:`.redline.shown_texts`) shows OCR'd sides restored, the scan under each passage."""
+    c = d.counts()
+    esc = html.escape
+    basis_removed = ", ".join(sorted(d.basis_removed)) or "—"
+    basis_added = ", ".join(sorted(d.basis_added)) or "—"
+    replaced = "; ".join(f"{o} → {n}" for o, n in d.basis_replaced)
+    head = [
+        f"<style>{_CSS}{_kind_css()}</style>",
+        '<div class="pk-diff">',
+        f"<h1>{esc(d.old.name)} → {esc(d.new.name)}</h1>",
+        '<table class="pk-sum">',
+        f"<tr><th>Thay đổi</th><td>{_chips((k, c[k]) for k in KIND_LABELS) or 'không có'}</td></tr>",
+        f"<tr><th>Căn cứ</th><td>bỏ {esc(basis_removed)}; thêm {esc(basis_added)}"
+        + (f"; thay thế {esc(replaced)}" if replaced else "") + "</td></tr>",
+        f"<tr><th>Phần đầu</th><td>{_header_table(d)}</td></tr>" if d.header else "",
+        f"<tr><th>Giữ nguyên</th><td>{d.carried_over:.0%} của bản mới lấy nguyên từ bản cũ; "
+        f"độ giống {d.similarity:.2f}</td></tr>",
+    ]
+    if d.ocr and shown is not None and (shown[0].restored or shown[1].restored):
+        head.append("<tr><th>OCR</th><td>so sánh trên chữ bỏ dấu; bản OCR hiển thị đã khôi phục dấu, nguyên văn "
+                    "OCR in nhỏ dưới mỗi đoạn (OCR'd text shown restored, the scan below each passage)</td></tr>")
+    elif d.ocr:
+        head.append("<tr><th>OCR</th><td>so sánh trên chữ bỏ dấu; hiển thị nguyên văn mỗi bản (as scanned; "
+                    "<code>to_html(restore=True)</code> hoặc <code>plankit diff --html</code> hiển thị bản khôi "
+                    "phục dấu)</td></tr>")
+    head.append("</table>")
+    body = []
+    by_part: dict[int, list[Segment]] = {}
+    for seg in d.segments:
+        by_part.setdefault(seg.part, []).append(seg)
+    for p, part in enumerate(d.parts):
+        segs = by_part.get(p, [])
+        if not segs:
+            continue
+        quiet = all(k == "expected" for k, _n in part.kinds)
+        opened = "" if quiet else " open"
+        note = STATUS_LABELS.get(part.status, part.status)
+        if quiet and part.kinds:
+            note += ", chỉ thay đổi theo năm"
+        body.append(f"<details{opened}><summary>{esc(part.label)}<span class=\"st\">{esc(note)} "
+                    f"{_chips(part.kinds)}</span></summary>")
+        body.append('<table class="sbs"><tr><th>' + esc(d.old.name) + "</th><th>" + esc(d.new.name) + "</th></tr>")
+        body.extend(_segment_row(seg, d, reading, shown) for seg in segs)
+        body.append("</table></details>")
+    return "".join(head) + "".join(body) + "</div>"
+
+
+def to_html_page(d: PlanDiff, *, restore: bool = False) -> str:
+    """A standalone HTML page. With ``restore``, an OCR'd side is shown restored
+    (:func:`plankit.restore_text`), the scan's text in small print under each passage."""
+    reading = shown = None
+    if restore and d.ocr:
+        from .redline import shown_texts
+
+        shown = shown_texts(d)
+
+    title = html.escape(f"So sánh: {d.old.name} → {d.new.name}")
+    return (
+        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+        f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>"
+        "</head><body>" + to_html_fragment(d, reading=reading, shown=shown) + "</body></html>\n"
+    )
+
+
+# --- chart -----------------------------------------------------------------------------------
+
+def draw_changes(d: PlanDiff, ax=None):
+    """Changes per part of the plan, in document order (top to bottom), one colour per kind
+    (:data:`KIND_COLOURS`, the colours of the HTML page)."""
+    from .similarity import _figure
+
+    labels = [p.label if len(p.label) <= 40 else p.label[:39] + "…" for p in d.parts]
+    if ax is None:
+        fig = _figure((9, 1.2 + 0.35 * max(len(labels), 1)))
+        ax = fig.add_subplot()
+    else:
+        fig = ax.figure
+    rows = range(len(labels))
+    left = [0] * len(labels)
+    for kind in KIND_LABELS:
+        counts = [dict(p.kinds).get(kind, 0) for p in d.parts]
+        ax.barh(list(rows), counts, left=left, color=KIND_COLOURS[kind], label=f"{KIND_LABELS[kind]} ({kind})")
+        left = [a + b for a, b in zip(left, counts, strict=True)]
+    ax.set_yticks(list(rows), labels=labels, fontsize=8)
+    ax.invert_yaxis()  # the opening on top, the ending at the bottom
+    ax.set_xlabel("số thay đổi (changes)")
+    ax.set_title(f"{d.old.name} → {d.new.name}", fontsize=10)
+    ax.legend(fontsize=8, loc="lower right")
+    fig.tight_layout()
+    return fig

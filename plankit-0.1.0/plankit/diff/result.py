@@ -1,0 +1,468 @@
+"""The values a comparison returns: :class:`Change`, :class:`SectionPair`, :class:`PlanDiff`.
+
+All frozen. Every span is an offset into the ``text`` of the plan it names (old or new); the
+texts shown (``Change.old``, ``Change.new``) are always the original text of each side, never
+the folded form the comparison ran on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..model import Plan, Section, Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = ["Change", "HeaderField", "Mark", "Part", "Piece", "PlanDiff", "RowPair", "SectionPair", "Segment", "TablePair"]
+
+def _short(text: str | None, width: int = 60) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+KIND_LABELS = {
+    "expected": "thay đổi theo năm",
+    "basis": "căn cứ",
+    "substantive": "nội dung",
+    "form": "cách viết",
+    "carried-error": "lỗi giữ nguyên",
+}
+
+
+# One colour per kind, the same in every page and chart (HTML del/ins/chips, PlanDiff.draw).
+KIND_COLOURS = {
+    "expected": "#4c78a8",
+    "basis": "#8e6cc0",
+    "substantive": "#d62728",
+    "form": "#2a9d8f",
+    "carried-error": "#e08a00",
+}
+
+HEADER_LABELS = {
+    "number": "Số",
+    "symbol": "Ký hiệu",
+    "date": "Ngày",
+    "year": "Năm kế hoạch",
+    "issuer": "Cơ quan ban hành",
+    "signer": "Người ký",
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between the plans, classified.
+
+    ``kind`` is ``expected``, ``basis``, ``substantive`` or ``carried-error``; ``section`` the
+    label of the section it is in (the new plan's numbering); ``old``/``new`` the original text
+    of each side (empty for an insertion or a deletion); ``old_span``/``new_span`` where it is
+    (an empty span marks the place of an insertion or deletion); ``reason`` says why it got its
+    kind, in Vietnamese with an English gloss; ``location`` names the table cell
+    (``bảng 1, dòng 4, cột «Thời gian thực hiện»``) or is empty for running text.
+
+    For a carried error ``old`` and ``new`` are the same words, read in both plans.
+    """
+
+    kind: str
+    section: str
+    old: str
+    new: str
+    old_span: Span
+    new_span: Span
+    reason: str
+    location: str = ""
+
+    @property
+    def op(self) -> str:
+        """``insert``, ``delete``, ``replace`` or ``keep`` (a carried error: both sides equal)."""
+        if self.kind == "carried-error":
+            return "keep"
+        if not self.old.strip():
+            return "insert"
+        if not self.new.strip():
+            return "delete"
+        return "replace"
+
+    def __repr__(self) -> str:
+        return (
+            f"Change({self.kind}, {_short(self.section, 24)!r}, {_short(self.old, 28)!r} → "
+            f"{_short(self.new, 28)!r})"
+        )
+
+
+@dataclass(frozen=True)
+class HeaderField:
+    """One field of the header compared as a field: ``name`` (``number``, ``symbol``, ``date``,
+    ``year``, ``issuer``, ``signer``), the value read on each side (``None`` when blank), the
+    ``kind`` of the change (``same``, ``expected``: moved with the plan year or filled in at
+    signing, or ``substantive``) and the ``reason``."""
+
+    name: str
+    old: str | None
+    new: str | None
+    kind: str
+    reason: str = ""
+
+    def __repr__(self) -> str:
+        return f"HeaderField({self.name}: {self.old!r} → {self.new!r}, {self.kind})"
+
+
+@dataclass(frozen=True)
+class SectionPair:
+    """A section of the old plan and its counterpart in the new one.
+
+    ``status``: ``same`` (no change inside), ``changed``, ``added`` (only in the new plan),
+    ``removed`` (only in the old one) or ``moved`` (paired, but out of order relative to the
+    other pairs). ``score`` is the pairing score (number, title and content). A renumbered
+    section (IV → V after an inserted IV) keeps its status: see :attr:`renumbered`.
+    """
+
+    old: Section | None
+    new: Section | None
+    status: str
+    score: float = 0.0
+    children: tuple[SectionPair, ...] = ()
+    changes: int = 0
+    kinds: tuple[tuple[str, int], ...] = ()
+    title: str = ""
+
+    @property
+    def renumbered(self) -> bool:
+        """Whether the section kept its place in the text but changed number."""
+        return self.old is not None and self.new is not None and self.old.number != self.new.number
+
+    @property
+    def label(self) -> str:
+        """``IV → V. KINH PHÍ THỰC HIỆN``: both numbers when they differ, one title (the clean
+        side's when the new plan was OCR'd)."""
+        o, n = self.old, self.new
+        s = n or o
+        if s is None:
+            return ""
+        title = self.title or s.title
+        sep = "" if s.number == "PHỤ LỤC" else ("." if s.level < 3 else ")")
+        num = s.number if o is None or n is None or o.number == n.number else f"{o.number} → {n.number}"
+        return _short(f"{num}{sep} {title}", 80)
+
+    def walk(self) -> Iterator[SectionPair]:
+        """This pair and the pairs of its subsections, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def __repr__(self) -> str:
+        o = self.old.number if self.old else "—"
+        n = self.new.number if self.new else "—"
+        return f"SectionPair({o} → {n}, {self.status}, {self.changes} changes)"
+
+
+@dataclass(frozen=True)
+class RowPair:
+    """A row of an activity table and its counterpart, aligned by the task column."""
+
+    old: int | None
+    new: int | None
+    status: str
+    score: float
+    task_old: str
+    task_new: str
+    changes: tuple[int, ...] = ()
+
+    def __repr__(self) -> str:
+        o = "—" if self.old is None else self.old + 1
+        n = "—" if self.new is None else self.new + 1
+        return f"RowPair({o} → {n}, {self.status}, {_short(self.task_new or self.task_old, 30)!r})"
+
+
+@dataclass(frozen=True)
+class TablePair:
+    """A table of the old plan and its counterpart (indexes into ``plan.tables``)."""
+
+    old: int | None
+    new: int | None
+    rows: tuple[RowPair, ...]
+    columns: tuple[tuple[int | None, int | None], ...]
+    labels: tuple[str, ...]
+    task_column: str
+    old_section: str = ""
+    new_section: str = ""
+    shown: tuple[int, ...] = ()
+
+    def __repr__(self) -> str:
+        counts = Counter(r.status for r in self.rows)
+        return f"TablePair({self.old} → {self.new}, {dict(counts)})"
+
+
+# --- what the renderers draw ------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A change drawn on a piece: ``old``/``new`` are ranges local to the piece's texts."""
+
+    change: int
+    kind: str
+    old: tuple[int, int]
+    new: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Aligned texts (a paragraph group, or a table cell) with the changes drawn on them.
+
+    ``old``/``new`` are the original texts (``None`` when the side has none); ``breaks_*`` are
+    local offsets where a new paragraph starts inside the piece (a paragraph split in two).
+    """
+
+    old: str | None
+    new: str | None
+    marks: tuple[Mark, ...] = ()
+    breaks_old: tuple[int, ...] = ()
+    breaks_new: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One aligned unit in reading order: a heading, a paragraph group or a table row."""
+
+    part: int
+    kind: str
+    status: str
+    pieces: tuple[Piece, ...]
+    old_span: Span | None = None
+    new_span: Span | None = None
+    table: int | None = None
+    row: RowPair | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    """A top-level stretch of the plans: the opening, one level-1 section pair, or the ending."""
+
+    label: str
+    status: str
+    pair: SectionPair | None = None
+    kinds: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class PlanDiff:
+    """The comparison of two plans (see :func:`plankit.diff_plans`).
+
+    ``sections`` pairs the level-1 sections (with their subsections as ``children``);
+    ``changes`` lists every classified difference in reading order of the new plan;
+    ``basis_added``/``basis_removed`` are the keys of the legal-basis citations only in the new
+    or only in the old plan; ``carried_over`` is the share of the new plan's words that come
+    unchanged from the old plan; ``similarity`` is ``2 × matched / (old words + new words)``.
+
+    >>> from plankit.diff import diff_plans
+    >>> from plankit.read import read_text
+    >>> d = diff_plans(read_text("KẾ HOẠCH\\nCăn cứ Kế hoạch số 12/KH-UBND;\\nI. KINH PHÍ\\nNgân sách nhà nước."),
+    ...                read_text("KẾ HOẠCH\\nCăn cứ Kế hoạch số 30/KH-UBND;\\nI. KINH PHÍ\\nNguồn chi thường xuyên."))
+    >>> d.basis_added, d.basis_removed
+    (frozenset({'30/KH-UBND'}), frozenset({'12/KH-UBND'}))
+    >>> [(c.kind, c.old, c.new) for c in d.changes]
+    [('basis', '12/KH-UBND', '30/KH-UBND'), ('substantive', 'Ngân sách nhà nước', 'Nguồn chi thường xuyên')]
+    """
+
+    old: Plan
+    new: Plan
+    sections: tuple[SectionPair, ...]
+    changes: tuple[Change, ...]
+    basis_added: frozenset[str]
+    basis_removed: frozenset[str]
+    carried_over: float
+    similarity: float
+    tables: tuple[TablePair, ...] = ()
+    basis_replaced: tuple[tuple[str, str], ...] = ()
+    header: tuple[HeaderField, ...] = ()
+    year_shift: bool = True
+    ocr: bool = False
+    parts: tuple[Part, ...] = field(default=(), repr=False)
+    segments: tuple[Segment, ...] = field(default=(), repr=False)
+
+    # -- queries -------------------------------------------------------------------------------
+    def of_kind(self, kind: str) -> list[Change]:
+        """The changes of one kind.
+
+        >>> from plankit.diff import diff_plans
+        >>> from plankit.read import read_text
+        >>> d = diff_plans(read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNăm 2024."), read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNăm 2025."))
+        >>> [c.new for c in d.of_kind("substantive")]  # no plan year known: no year bump
+        ['Năm 2025']
+        """
+        return [c for c in self.changes if c.kind == kind]
+
+    def counts(self) -> dict[str, int]:
+        """How many changes of each kind (every kind listed, zeros included).
+
+        >>> from plankit.diff import diff_plans
+        >>> from plankit.read import read_text
+        >>> p = read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNgân sách nhà nước.")
+        >>> diff_plans(p, p).counts()
+        {'expected': 0, 'basis': 0, 'substantive': 0, 'form': 0, 'carried-error': 0}
+        """
+        c = Counter(ch.kind for ch in self.changes)
+        return {k: c.get(k, 0) for k in KIND_LABELS}
+
+    def walk(self) -> Iterator[SectionPair]:
+        """Every section pair, depth first.
+
+        >>> from plankit.diff import diff_plans
+        >>> from plankit.read import read_text
+        >>> p = read_text("KẾ HOẠCH\\nI. TỔ CHỨC THỰC HIỆN\\n1. Văn phòng Sở\\nChủ trì.")
+        >>> [(s.new.number, s.status) for s in diff_plans(p, p).walk()]
+        [('I', 'same'), ('1', 'same')]
+        """
+        for pair in self.sections:
+            yield from pair.walk()
+
+    def summary(self) -> str:
+        """A few lines for a terminal: the plans, the counts, the basis, the sections.
+
+        >>> from plankit.diff import diff_plans
+        >>> from plankit.read import read_text
+        >>> p = read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNgân sách nhà nước.", name="a.txt")
+        >>> print(diff_plans(p, p).summary())  # doctest: +NORMALIZE_WHITESPACE
+        a.txt → a.txt
+        Thay đổi: 0 thay đổi theo năm · 0 căn cứ · 0 nội dung · 0 cách viết · 0 lỗi giữ nguyên
+        Căn cứ: bỏ —; thêm —
+        Giữ nguyên từ bản cũ: 100% của bản mới; độ giống 1.00
+        Mục:
+            I → I     same     KINH PHÍ
+        """
+        from .render import summary_text
+
+        return summary_text(self)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain values for JSON: the summary numbers, the section pairs and every change.
+
+        >>> from plankit.diff import diff_plans
+        >>> from plankit.read import read_text
+        >>> d = diff_plans(read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNgân sách."), read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNguồn khác."))
+        >>> [(c["kind"], c["old"], c["new"], c["new_line"]) for c in d.as_dict()["changes"]]
+        [('substantive', 'Ngân sách', 'Nguồn khác', 3)]
+        """
+        from .render import as_dict
+
+        return as_dict(self)
+
+    # -- outputs -------------------------------------------------------------------------------
+    def to_frame(self) -> pd.DataFrame:
+        """One row per change: section, kind, old, new (and reason, location, lines).
+
+        >>> from plankit.diff import diff_plans
+        >>> from plankit.read import read_text
+        >>> d = diff_plans(read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNgân sách."), read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNguồn khác."))
+        >>> d.to_frame()[["section", "kind", "old", "new"]].values.tolist()
+        [['I. KINH PHÍ', 'substantive', 'Ngân sách', 'Nguồn khác']]
+        """
+        from .render import changes_frame
+
+        return changes_frame(self)
+
+    def tables_frame(self) -> pd.DataFrame:
+        """One row per aligned activity-table row, with its cell changes listed.
+
+        >>> from plankit.diff import diff_plans
+        >>> from plankit.read import read_plan
+        >>> d = diff_plans(read_plan("plans/can-tho/2022-so-khcn.txt"), read_plan("plans/can-tho/2025-so-khcn.ocr.txt"))
+        >>> d.tables_frame()[["old_row", "new_row", "status"]].values.tolist()
+        [[1, 1, 'changed'], [2, 2, 'changed'], [3, 3, 'changed'], [4, 4, 'changed']]
+        """
+        from .render import tables_frame
+
+        return tables_frame(self)
+
+    def to_markdown(self) -> str:
+        """The comparison as Markdown: summary, then the changes section by section.
+
+        >>> from plankit.diff import diff_plans
+        >>> from plankit.read import read_text
+        >>> d = diff_plans(read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNgân sách.", name="a"), read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNguồn khác.", name="b"))
+        >>> print(d.to_markdown().splitlines()[-1])
+        - *nội dung*: ~~Ngân sách~~ → **Nguồn khác** — sửa nội dung (changed)
+        """
+        from .render import to_markdown
+
+        return to_markdown(self)
+
+    def draw(self, ax: Axes | None = None) -> Figure:
+        """A bar chart of the changes per part, in document order, one colour per kind (the
+        colours of the HTML page).
+
+        >>> from plankit.diff import diff_plans
+        >>> from plankit.read import read_text
+        >>> d = diff_plans(read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNgân sách."), read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNguồn khác."))
+        >>> [t.get_text() for t in d.draw().axes[0].get_yticklabels()]
+        ['Phần mở đầu', 'I. KINH PHÍ']
+        """
+        from .render import draw_changes
+
+        return draw_changes(self, ax)
+
+    def _repr_html_(self) -> str:
+        from .render import to_html_fragment
+
+        return to_html_fragment(self)
+
+    def to_html(
+        self, path: str | os.PathLike[str] | None = None, *, force: bool = False, restore: bool = False
+    ) -> str:
+        """A standalone HTML page, side by side and coloured by kind; written when ``path`` is given.
+
+        With ``restore=True`` and an OCR'd plan, each changed passage of the new plan shows its
+        restored reading (:func:`plankit.restore_text`) as a tooltip; the text shown stays the
+        original. Raises :class:`plankit.OutputExists` when ``path`` exists and ``force`` is false.
+
+        >>> from plankit.diff import diff_plans
+        >>> from plankit.read import read_text
+        >>> d = diff_plans(read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNgân sách."), read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNguồn khác."))
+        >>> page = d.to_html()
+        >>> page.startswith("<!DOCTYPE html>"), '<del title="sửa nội dung (changed)">Ngân sách</del>' in page
+        (True, True)
+        """
+        from .render import to_html_page
+
+        page = to_html_page(self, restore=restore)
+        if path is not None:
+            from ..output import inputs_of, write_atomic
+
+            write_atomic(path, page, force=force, inputs=inputs_of(self.old, self.new))
+        return page
+
+    def to_docx(self, path: str | os.PathLike[str], force: bool = False, *, author: str = "plankit") -> str:
+        """Write a redline .docx of the new plan with the changes as real Word tracked changes.
+
+        Every change is a ``w:ins``/``w:del`` revision the officer can accept or reject in Word or
+        LibreOffice; the author names the kind (``plankit · thay đổi theo năm`` for the year
+        bumps, so they can be accepted at once by reviewer); carried errors are highlighted and
+        commented. Returns the path written; :class:`plankit.OutputExists` unless ``force``.
+
+        >>> import tempfile, docx
+        >>> from plankit.diff import diff_plans
+        >>> from plankit.read import read_text
+        >>> d = diff_plans(read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNgân sách."), read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNguồn khác."))
+        >>> path = d.to_docx(tempfile.mkdtemp() + "/redline.docx")
+        >>> body = docx.Document(path).element.body.xml
+        >>> "<w:del " in body and "<w:ins " in body
+        True
+        """
+        from .redline import write_redline
+
+        return str(write_redline(self, path, force=force, author=author))
+
+    def __repr__(self) -> str:
+        c = self.counts()
+        return (
+            f"<PlanDiff {self.old.name} → {self.new.name}: {c['substantive']} substantive, "
+            f"{c['basis']} basis, {c['expected']} expected, {c['carried-error']} carried-error; "
+            f"basis +{len(self.basis_added)} −{len(self.basis_removed)}; "
+            f"carried over {self.carried_over:.0%}>"
+        )

@@ -1,0 +1,527 @@
+"""Spacing and case rules: stray spaces in symbols, syllables run together, spaces around
+punctuation, proper names in lower case, mixed case in all-caps headings, misspelt index acronyms
+and a dropped word before a bound syllable.
+
+One function per rule, named after its row in ``plankit/data/lint_rules.tsv``; the docstring is
+the rule's documentation (``docs/lint-rules.md``). :mod:`plankit.lint.rules` collects them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from ..model import Finding
+from ..text import fold
+from ._context import Context, fires, msg  # noqa: F401 (fires: the docstring examples)
+
+__all__ = [
+    "bound_syllable",
+    "heading_case",
+    "index_acronym",
+    "proper_name_case",
+    "punctuation_spacing",
+    "run_together",
+    "symbol_spacing",
+]
+
+# A document symbol with a stray space around its hyphen or slash: "118/TTr- STTTT",
+# "45/2020/NĐ- CP", "57- NQ/TW", "22/2020/QĐ - UBND". Spaces and tabs only: a line break inside
+# a symbol is a wrapped line of a PDF copy, not a typing slip. At least two code parts follow the
+# number, and one of them is a capitalised code of two letters or more, so "5- Năm" and dates
+# ("15/ 7/2021") are not symbols.
+_CODE = r"[A-ZĐ][A-Za-zĐđ&]{0,11}"
+SYMBOL_SPACING_RE = re.compile(
+    r"(?<![\w/-])\d{1,5}[a-z]?(?:[ \t]*/[ \t]*(?:19|20)\d\d)?"
+    r"[ \t]*[/-][ \t]*" + _CODE + r"(?:[ \t]*[/-][ \t]*" + _CODE + r")+(?![\w&])"
+)
+
+
+_SPACED_MARK_RE = re.compile(r"[ \t][/-]|[/-][ \t]")
+
+
+def symbol_spacing(ctx: Context) -> Iterator[Finding]:
+    """Flags a stray space inside a document symbol: ``118/TTr- STTTT``, ``NĐ- CP``, ``57- NQ/TW``.
+
+    A symbol is written without spaces (Nghị định 30/2020/NĐ-CP, Phụ lục I). A space after the
+    hyphen is what a line break in a Word table leaves behind once the table is copied; readers
+    and search engines no longer see one symbol. A line break inside a symbol (a wrapped line in
+    a PDF copy) is not reported.
+
+    Fires on: ``Tờ trình số 164/TTr- SKHCN ngày 17/12/2025``; ``Nghị quyết số 57- NQ/TW``.
+
+    Does not fire on: ``Tờ trình số 164/TTr-SKHCN``; ``giai đoạn 2021- 2025``.
+
+    Message: "Ký hiệu văn bản có khoảng trắng thừa: viết '164/TTr-SKHCN' / Stray space inside
+    the symbol: write '164/TTr-SKHCN'". Suggestion: the symbol without the spaces.
+
+    Examples:
+        >>> fires("KẾ HOẠCH\\nChuyển đổi số năm 2025\\n\\nTheo Tờ trình số 164/TTr- SKHCN ngày 17/12/2025.",
+        ...       "symbol-spacing")
+        ['164/TTr- SKHCN']
+        >>> fires("KẾ HOẠCH\\nChuyển đổi số năm 2025\\n\\nTheo Tờ trình số 164/TTr-SKHCN ngày 17/12/2025.",
+        ...       "symbol-spacing")
+        []
+    """
+    text = ctx.text
+    # Only where a space touches a hyphen or a slash can a symbol hold a stray space: the full
+    # pattern runs in a window around each such place.
+    seen_to = -1
+    matches = []
+    for hint in _SPACED_MARK_RE.finditer(text):
+        if hint.start() < seen_to:
+            continue
+        for m in SYMBOL_SPACING_RE.finditer(text, max(0, hint.start() - 24), hint.end() + 60):
+            if m.start() >= seen_to and m.start() <= hint.start() <= m.end():
+                matches.append(m)
+                seen_to = m.end()
+                break
+    for m in matches:
+        surface = m.group()
+        if " " not in surface and "\t" not in surface:
+            continue
+        codes = re.findall(r"[A-Za-zĐđ&]+", surface)
+        if not any(len(c) >= 2 and c[:2].isupper() for c in codes):
+            continue
+        fixed = "".join(surface.split())
+        yield ctx.finding(
+            "symbol-spacing",
+            m.start(),
+            m.end(),
+            msg(
+                f"Ký hiệu văn bản có khoảng trắng thừa: viết '{fixed}'",
+                f"Stray space inside the symbol: write '{fixed}'",
+            ),
+            suggestion=fixed,
+        )
+
+
+@cache
+def _syllables() -> frozenset[str]:
+    """Lower-case syllables of the Viet74K word list the restorer reads (empty when the
+    ``underthesea`` package is absent: the rule then relies on the syllable rules alone)."""
+    from ..restore_model import viet74k_path
+
+    path = viet74k_path()
+    if path is None:
+        return frozenset()
+    out: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        out.update(w for w in line.lower().split() if w.isalpha())
+    return frozenset(out)
+
+
+def _known_syllable(word: str) -> bool:
+    from ..restore_model import is_syllable
+
+    if len(word) < 1 or not is_syllable(word):
+        return False
+    known = _syllables()
+    return not known or word.lower() in known
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+# Characters Vietnamese adds to the Latin alphabet: a word with none of them is a loan word,
+# a name or a code, which this rule leaves alone.
+_VIET_MARKED = re.compile(r"[^\x00-\x7f]")
+# Where words are not prose: addresses, e-mail, paths.
+_NOT_PROSE = re.compile(r"(?:https?://|www\.|@|\.(?:vn|com|org|net|gov)\b)", re.IGNORECASE)
+
+
+def run_together(ctx: Context) -> Iterator[Finding]:
+    """Flags two syllables written without the space between them: ``vềphê duyệt``, ``đếnnăm``,
+    ``Đảngvề``.
+
+    Vietnamese writes every syllable apart. A token that is not one syllable but splits into
+    two real ones (the syllable rules and the Viet74K word list of :mod:`plankit.restore_model`)
+    lost its space, usually when a line break was deleted. Left alone: words without Vietnamese
+    letters (loan words, codes, names such as ``Zalo``), words with capitals after the first
+    letter (``TTĐT``, ``iOS``), anything inside an address (URL, e-mail), and OCR'd plans, whose
+    spacing is the scanner's.
+
+    Fires on: ``Quyết định vềphê duyệt Đề án``; ``đếnnăm 2030``; ``sự lãnh đạo của Đảngvề công tác``.
+
+    Does not fire on: ``về phê duyệt``; ``Zalo``; ``https://dichvucong.gov.vn``.
+
+    Message: "'vềphê' thiếu khoảng trắng: viết 'về phê' / 'vềphê' lacks a space: write 'về
+    phê'". Suggestion: the two syllables with a space.
+
+    Examples:
+        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2025\\n\\nMục tiêu đếnnăm 2030.", "run-together")
+        ['đếnnăm']
+        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2025\\n\\nMục tiêu đến năm 2030.", "run-together")
+        []
+    """
+    if ctx.ocr:
+        return
+    from ..restore_model import is_syllable
+
+    text = ctx.text
+    known = _syllables()
+    # The distinct words first (findall and a set are fast), the cheap tests on each once: most
+    # plans have no candidate at all, and the text is searched again only for the candidates.
+    splits: dict[str, int] = {}
+    for word in set(_WORD_RE.findall(text)):
+        if word.isascii() or len(word) < 4:
+            continue
+        lower = word.lower()
+        if lower in known or word[1:] != lower[1:] or is_syllable(word):
+            continue
+        split = next(
+            (i for i in range(1, len(word)) if _known_syllable(word[:i]) and _known_syllable(word[i:])),
+            None,
+        )
+        if split is not None:
+            splits[word] = split
+    if not splits:
+        return
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(splits, key=len, reverse=True)) + r")(?!\w)"
+    )
+    for m in pattern.finditer(text):
+        word = m.group()
+        lo = text.rfind(" ", 0, m.start()) + 1
+        hi = text.find(" ", m.end())
+        chunk = text[lo : hi if hi != -1 else len(text)]
+        if _NOT_PROSE.search(chunk):
+            continue
+        split = splits[word]
+        fixed = f"{word[:split]} {word[split:]}"
+        yield ctx.finding(
+            "run-together",
+            m.start(),
+            m.end(),
+            msg(f"'{word}' thiếu khoảng trắng: viết '{fixed}'", f"'{word}' lacks a space: write '{fixed}'"),
+            suggestion=fixed,
+        )
+
+
+# Space before a closing mark: "công vụ ." "dân , " "(Chỉ thị )" (after a letter). Not an
+# ellipsis or a row of dots left for a blank ("ngày .... tháng"), not "./.", not a decimal.
+SPACE_BEFORE_RE = re.compile(r"[ \t]+([,;.)])(?![.…_/])")
+# No space after a comma or semicolon before a word: "),đề nghị", "dân,cán bộ" (after a
+# letter, a closing bracket or quote). Digits are left alone (1,5 is a decimal).
+NO_SPACE_AFTER_RE = re.compile(r"[,;](?=[^\W\d_])")
+_BEFORE_MARK = frozenset(")]\"”")
+# An opening bracket glued to the word before: "nhân dân(Chỉ thị" (two letters before).
+NO_SPACE_BEFORE_PAREN_RE = re.compile(r"\((?=[^\W\d_])")
+# A closing bracket glued to the word after: "(Chỉ thị 32)đề nghị".
+NO_SPACE_AFTER_PAREN_RE = re.compile(r"\)(?=[^\W\d_])")
+# An item number glued to its text at the start of a line: "2.Căn cứ", "II.MỤC TIÊU", "a)Tổ chức".
+ITEM_NO_SPACE_RE = re.compile(r"^([ \t]*(?:\d{1,2}|[IVX]{1,5})\.)(?=[A-ZĐÀ-Ỹ])", re.M)
+# A sentence end glued to the next sentence: "công vụ.Trong năm". Two lower-case letters
+# before the dot, so abbreviations ("TP.Hồ Chí Minh", "Tp.") are left alone.
+SENTENCE_NO_SPACE_RE = re.compile(r"\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
+_LOWER_RE = re.compile(r"[a-zà-ỹđ]{3}$")
+
+
+def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
+    """Flags a space before a punctuation mark, or a missing space after one: ``công vụ .``,
+    ``nhân dân(Chỉ thị``, ``32-CT/TW),đề nghị``, ``2.Căn cứ``.
+
+    Vietnamese typography follows the Latin one: no space before ``, ; . )``, one space after
+    ``, ;`` and after a closing bracket, one before an opening bracket, one after an item
+    number. Left alone: dots left for a blank (``ngày .... tháng``), ``./.``, decimals (``1,5``),
+    addresses and e-mail, abbreviations (``TP.Hồ Chí Minh``), OCR'd plans.
+
+    Fires on: ``trách nhiệm công vụ .``; ``nhân dân(Chỉ thị``; ``32-CT/TW),đề nghị``;
+    ``2.Căn cứ``.
+
+    Does not fire on: ``trách nhiệm công vụ.``; ``nhân dân (Chỉ thị``; ``ngày .... tháng``;
+    ``tỷ lệ 1,5%``.
+
+    Message: "Thừa khoảng trắng trước dấu '.' / Space before '.'"; "Thiếu khoảng trắng sau dấu
+    ',' / Missing space after ','"; ... Suggestion: the text with the spacing fixed.
+
+    Examples:
+        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2020\\n\\nGiáo dục nhân dân(Chỉ thị số 32-CT/TW),đề nghị.",
+        ...       "punctuation-spacing")
+        ['n(', '),đ']
+        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2020\\n\\nGiáo dục nhân dân (Chỉ thị số 32-CT/TW), đề nghị.",
+        ...       "punctuation-spacing")
+        []
+    """
+    if ctx.ocr:
+        return
+    text = ctx.text
+
+    def prose(pos: int) -> bool:
+        lo = text.rfind(" ", 0, pos) + 1
+        hi = text.find(" ", pos)
+        return not _NOT_PROSE.search(text[lo : hi if hi != -1 else len(text)])
+
+    for m in SPACE_BEFORE_RE.finditer(text):
+        mark = m.group(1)
+        before = text[m.start() - 1 : m.start()]
+        if not (before.isalpha()) or not prose(m.start(1)):
+            continue
+        yield ctx.finding(
+            "punctuation-spacing",
+            m.start(),
+            m.end(),
+            msg(f"Thừa khoảng trắng trước dấu '{mark}'", f"Space before '{mark}'"),
+            suggestion=mark,
+        )
+    for m in NO_SPACE_AFTER_RE.finditer(text):
+        at = m.start()
+        before = text[at - 1 : at]
+        if not (before.isalpha() or before in _BEFORE_MARK) or not prose(at):
+            continue
+        mark = text[at]
+        yield ctx.finding(
+            "punctuation-spacing",
+            at - 1,
+            at + 2,
+            msg(f"Thiếu khoảng trắng sau dấu '{mark}'", f"Missing space after '{mark}'"),
+            suggestion=f"{text[at - 1]}{mark} {text[at + 1]}",
+        )
+    for pattern, vi, en, fix in (
+        (NO_SPACE_BEFORE_PAREN_RE, "Thiếu khoảng trắng trước dấu '('", "Missing space before '('", " ("),
+        (NO_SPACE_AFTER_PAREN_RE, "Thiếu khoảng trắng sau dấu ')'", "Missing space after ')'", ") "),
+    ):
+        for m in pattern.finditer(text):
+            at = m.start()
+            if fix == " (" and not (at >= 2 and text[at - 2 : at].isalpha()):
+                continue
+            if not prose(at) or (fix == ") " and text[at + 1 : at + 2] in ",;"):
+                continue
+            yield ctx.finding(
+                "punctuation-spacing",
+                at - 1 if fix == " (" else at,
+                at + 1 if fix == " (" else at + 2,
+                msg(vi, en),
+                suggestion=(text[at - 1] + fix) if fix == " (" else (fix + text[at + 1]),
+            )
+    for m in ITEM_NO_SPACE_RE.finditer(text):
+        yield ctx.finding(
+            "punctuation-spacing",
+            m.start(1),
+            m.end(1) + 1,
+            msg("Thiếu khoảng trắng sau số thứ tự mục", "Missing space after the item number"),
+            suggestion=f"{m.group(1).strip()} {text[m.end(1)]}",
+        )
+    for m in SENTENCE_NO_SPACE_RE.finditer(text):
+        if not _LOWER_RE.search(text, max(0, m.start() - 3), m.start()) or not prose(m.start()):
+            continue
+        yield ctx.finding(
+            "punctuation-spacing",
+            m.start(),
+            m.end() + 1,
+            msg("Thiếu khoảng trắng sau dấu chấm", "Missing space after the full stop"),
+            suggestion=". " + text[m.end()],
+        )
+
+
+# "Việt nam" with a lower-case "nam" (folded match, checked on the original).
+VIET_NAM_RE = re.compile(r"viet(?<!\wviet)[ \t]+nam(?!\w)")
+# "đảng" where it names the Party: after "của", "lãnh đạo", "Điều lệ", "Cương lĩnh", "toàn",
+# "đường lối", "chủ trương", and not the start of "đảng viên", "đảng bộ", "đảng ủy", "đảng phái",
+# "đảng đoàn" (common nouns, written in lower case).
+# (The literal "dang" first, the words before it checked on a short slice.)
+PARTY_RE = re.compile(r"dang(?<!\wdang)(?!\s*(?:vien|bo|uy|phai|doan|cap|ta\w)|\w)")
+PARTY_BEFORE_RE = re.compile(
+    r"(?:cua|lanh\s+dao|dieu\s+le|cuong\s+linh|duong\s+loi|chu\s+truong)\s+$"
+)
+
+
+def proper_name_case(ctx: Context) -> Iterator[Finding]:
+    """Flags a proper name written in lower case: ``Việt nam``, ``đảng`` where it names the
+    Communist Party of Viet Nam.
+
+    Every syllable of a country's name takes a capital (``Việt Nam``). ``Đảng`` takes one when
+    it names the Party (``sự lãnh đạo của Đảng``, ``Điều lệ Đảng``); the common nouns ``đảng
+    viên``, ``đảng bộ``, ``tổ chức đảng`` keep a lower case. All-caps lines and OCR'd plans are
+    left alone.
+
+    Fires on: ``nước Cộng hòa xã hội chủ nghĩa Việt nam``; ``dưới sự lãnh đạo của đảng``.
+
+    Does not fire on: ``Việt Nam``; ``VIỆT NAM``; ``đảng viên``; ``của Đảng``.
+
+    Message: "Viết hoa tên riêng: 'Việt Nam' / Proper name: write 'Việt Nam'". Suggestion: the
+    capitalised name.
+
+    Examples:
+        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2025\\n\\nDưới sự lãnh đạo của đảng, nhân dân Việt nam.",
+        ...       "proper-name-case")
+        ['đảng', 'Việt nam']
+        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2025\\n\\nDưới sự lãnh đạo của Đảng, đảng viên và nhân dân.",
+        ...       "proper-name-case")
+        []
+    """
+    if ctx.ocr:
+        return
+    text, folded = ctx.text, ctx.folded
+    for m in VIET_NAM_RE.finditer(folded):
+        surface = text[m.start() : m.end()]
+        parts = surface.split()
+        if parts[0] != "Việt" or parts[1] != "nam":
+            continue
+        fixed = surface[: -3] + "Nam"
+        yield ctx.finding(
+            "proper-name-case",
+            m.start(),
+            m.end(),
+            msg(f"Viết hoa tên riêng: '{fixed}'", f"Proper name: write '{fixed}'"),
+            suggestion=fixed,
+        )
+    for m in PARTY_RE.finditer(folded):
+        s, e = m.start(), m.end()
+        if text[s:e] != "đảng" or not PARTY_BEFORE_RE.search(folded, max(0, s - 20), s):
+            continue
+        yield ctx.finding(
+            "proper-name-case",
+            s,
+            e,
+            msg("Viết hoa 'Đảng' khi chỉ Đảng Cộng sản Việt Nam", "Capitalise 'Đảng' when it names the Party"),
+            suggestion="Đảng",
+        )
+
+
+# A numbered heading line: "I. MỤC ĐÍCH, YÊU CẦU", "II. Mục TIÊU".
+HEADING_LINE_RE = re.compile(r"^[ \t]*(?:[IVX]{1,5}|\d{1,2})[.)][ \t]+(\S[^\n]{2,100})$", re.M)
+
+
+def heading_case(ctx: Context) -> Iterator[Finding]:
+    """Flags mixed case in a heading written in capitals: ``I. Mục TIÊU``.
+
+    Level-1 headings are written in capitals (``I. MỤC ĐÍCH, YÊU CẦU``); a heading with some
+    words in capitals and others not was half retyped. Counted are the Vietnamese words of the
+    heading (acronyms such as ``CCHC``, ``PAR INDEX`` are neither): the heading is reported when
+    its capitalised words are at least as many as the others. OCR'd plans are left alone.
+
+    Fires on: ``I. Mục TIÊU``; ``II. NỘI DUNG thực hiện``.
+
+    Does not fire on: ``I. MỤC TIÊU``; ``1. Tuyên truyền về CCHC``; ``2. Chỉ số PAR INDEX``.
+
+    Message: "Đề mục viết hoa không đều: viết 'MỤC TIÊU' / Heading in mixed case: write 'MỤC
+    TIÊU'". Suggestion: the heading in capitals.
+
+    Examples:
+        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2025\\n\\nI. Mục TIÊU\\n1. Nội dung", "heading-case")
+        ['Mục TIÊU']
+        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2025\\n\\nI. MỤC TIÊU\\n1. Tuyên truyền về CCHC", "heading-case")
+        []
+    """
+    if ctx.ocr:
+        return
+    from ..restore_model import is_syllable
+
+    text = ctx.text
+    for m in HEADING_LINE_RE.finditer(text):
+        title = m.group(1).rstrip()
+        words = _WORD_RE.findall(title)
+        upper = [w for w in words if w.isupper() and len(w) >= 2 and is_syllable(w)]
+        lower = [w for w in words if not w.isupper()]
+        if not upper or not lower or len(upper) < len(lower):
+            continue
+        yield ctx.finding(
+            "heading-case",
+            m.start(1),
+            m.start(1) + len(title),
+            msg(
+                f"Đề mục viết hoa không đều: viết '{title.upper()}'",
+                f"Heading in mixed case: write '{title.upper()}'",
+            ),
+            suggestion=title.upper(),
+        )
+
+
+# Acronyms of the indices plans cite (DOMAIN.md, "Indices plans mention").
+_INDICES = ("PCI", "PAPI", "SIPAS", "DTI", "ICT")
+ACRONYM_RE = re.compile(r"\(([A-Z]{3,6})\)")
+
+
+def index_acronym(ctx: Context) -> Iterator[Finding]:
+    """Flags a misspelt acronym of an index plans report on: ``(PIC)`` for ``PCI``.
+
+    Plans set targets on PCI (Chỉ số năng lực cạnh tranh cấp tỉnh), PAPI, SIPAS, DTI and PAR
+    INDEX. An acronym in brackets with the letters of one of them in another order is a slip.
+
+    Fires on: ``Chỉ số năng lực cạnh tranh cấp tỉnh (PIC)``.
+
+    Does not fire on: ``(PCI)``; ``(CCHC)``.
+
+    Message: "'PIC' có lẽ là 'PCI' / 'PIC' is probably 'PCI'". Suggestion: the right acronym.
+
+    Examples:
+        >>> fires("KẾ HOẠCH\\nCải cách hành chính năm 2021\\n\\nNâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PIC).",
+        ...       "index-acronym")
+        ['PIC']
+    """
+    for m in ACRONYM_RE.finditer(ctx.text):
+        word = m.group(1)
+        if word in _INDICES:
+            continue
+        right = next((i for i in _INDICES if sorted(i) == sorted(word)), None)
+        if right is None:
+            continue
+        yield ctx.finding(
+            "index-acronym",
+            m.start(1),
+            m.end(1),
+            msg(f"'{word}' có lẽ là '{right}'", f"'{word}' is probably '{right}'"),
+            suggestion=right,
+        )
+
+
+# Syllables that stand only inside a word, with the syllables that complete it before or after:
+# "hoạch" is "kế hoạch", "quy hoạch", "thu hoạch", "hoạch định".
+_BOUND = {
+    "hoạch": ({"kế", "quy", "thu", "trù", "mưu"}, {"định", "toán"}),
+}
+_BOUND_RE = re.compile("|".join(f"{fold(b)}(?<!\\w{fold(b)})(?!\\w)" for b in _BOUND))
+
+
+def bound_syllable(ctx: Context) -> Iterator[Finding]:
+    """Flags a syllable that never stands alone, with the word it belongs to missing: ``về
+    hoạch cải cách hành chính`` (``Kế`` dropped).
+
+    Some syllables live only inside one word (``hoạch`` in ``kế hoạch``, ``quy hoạch``, ``thu
+    hoạch``, ``hoạch định``). Alone, the syllable before it was deleted with a selection.
+    OCR'd plans are left alone (a line break may split the word).
+
+    Fires on: ``Triển khai thực hiện về hoạch cải cách hành chính năm 2025``.
+
+    Does not fire on: ``Kế hoạch cải cách hành chính``; ``quy hoạch``; ``hoạch định chính sách``.
+
+    Message: "'hoạch' đứng một mình: thiếu chữ (kế hoạch, quy hoạch ...?) / 'hoạch' stands alone:
+    a word is missing (kế hoạch, quy hoạch ...?)".
+
+    Examples:
+        >>> fires("KẾ HOẠCH\\nCải cách hành chính năm 2025\\n\\nTriển khai về hoạch cải cách hành chính.",
+        ...       "bound-syllable")
+        ['về hoạch']
+        >>> fires("KẾ HOẠCH\\nCải cách hành chính năm 2025\\n\\nTriển khai Kế hoạch cải cách hành chính.",
+        ...       "bound-syllable")
+        []
+    """
+    if ctx.ocr:
+        return
+    text = ctx.text
+    for m in _BOUND_RE.finditer(ctx.folded):
+        key = text[m.start() : m.end()].lower()
+        if key not in _BOUND:
+            continue
+        before_ok, after_ok = _BOUND[key]
+        prev = re.search(r"([^\W\d_]+)[ \t]*$", text[max(0, m.start() - 20) : m.start()])
+        nxt = re.match(r"[ \t]*([^\W\d_]+)", text[m.end() : m.end() + 20])
+        if prev and prev.group(1).lower() in before_ok:
+            continue
+        if nxt and nxt.group(1).lower() in after_ok:
+            continue
+        if prev is None and m.start() > 0 and text[m.start() - 1] not in " \t":
+            continue  # a line break before it: a wrapped word
+        start = m.start() - (len(prev.group(0)) if prev else 0)
+        words = ", ".join(sorted(f"{b} {key}" for b in before_ok if b in ("kế", "quy")))
+        written = text[m.start() : m.end()]
+        yield ctx.finding(
+            "bound-syllable",
+            start,
+            m.end(),
+            msg(
+                f"'{written}' đứng một mình: thiếu chữ ({words} ...?)",
+                f"'{written}' stands alone: a word is missing ({words} ...?)",
+            ),
+        )
+

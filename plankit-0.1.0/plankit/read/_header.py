@@ -1,0 +1,192 @@
+"""Header vocabulary for the structure parser: where a header starts, what is site chrome, and
+how an issuing body's cell is read (``ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI`` is ``Ủy ban nhân dân
+tỉnh Quảng Ngãi``, ``BỘ Y TẾ`` is ``Bộ Y tế``).
+
+Every pattern runs on folded text (:func:`plankit.text.fold`); names shown to users are built
+from the original characters or from the data files.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from ..places import match_department, match_place
+from ..text import fold
+
+# The first cell of a header: an issuing body in capitals, the national motto, a Party motto, or
+# the number field. Must match "uy ban nhan dan |", "ubnd tinh hai duong", "bo y te", "thu tuong
+# chinh phu", "ban chap hanh trung uong", "so khoa hoc va cong nghe", "cong hoa xa hoi",
+# "so: 07/kh-ubnd". Must not match "so hieu | 395/kh-ubnd" (a site's metadata row) nor running
+# text ("Sở Khoa học và Công nghệ ban hành ...": the parser also requires capitals).
+HEADER_START = re.compile(
+    r"^[\s|*#]*(?:uy\s+ban\s+nhan\s+dan|ubnd|bo\s+\w|thu\s+tuong|van\s+phong|ban\s+chap\s+hanh|"
+    r"ban\s+chi\s+dao|tinh\s+uy|thanh\s+uy|huyen\s+uy|dang\s+uy|dang\s+bo|so\s+[a-z]|chi\s+cuc|"
+    r"cong\s+hoa\s+xa\s+h|dang\s+cong\s+san|s[o6]\s*:)"
+)
+
+# A row of a legal portal's metadata table, with or without its cell bars: "Số hiệu | 395/KH-UBND",
+# "| Ngày ban hành | 17/12/2025 |", "Loại văn bản | Kế hoạch", "Cơ quan ban hành | ...",
+# "Người ký | ...", "Lĩnh vực | ...", "Tình trạng | ...". Must not match "Số: 07/KH-UBND".
+CHROME_ROW = re.compile(
+    r"^[\s|]*(?:so\s+hieu|ngay\s+ban\s+hanh|ngay\s+co\s+hieu\s+luc|ngay\s+het\s+hieu\s+luc|"
+    r"loai\s+van\s+ban|co\s+quan\s+ban\s+hanh|nguoi\s+ky|linh\s+vuc|tinh\s+trang|ngay\s+cong\s+bao|"
+    r"so\s+cong\s+bao|nguon|ngay\s+dang|luot\s+xem|tai\s+ve|tin\s+lien\s+quan|van\s+ban\s+lien\s+quan)"
+    r"\s*(?:\||:|$)"
+)
+
+# A line that is only cell bars or empty cells: "|", "| |".
+EMPTY_CELLS = re.compile(r"^[\s|]*$")
+
+# A list entry of a site's "related documents" panel: "- 1Nghị định 63/2010/NĐ-CP ...", the
+# running number glued to the document type.
+RELATED_ENTRY = re.compile(r"^[\s\-•*]*\d{1,2}(?:nghi|quyet|thong|chi|ke|cong|luat|van|quy|chuong)")
+
+_UNITS = {
+    "tinh": "tỉnh", "thanh pho": "thành phố", "tp": "thành phố", "tp.": "thành phố",
+    "huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "xa": "xã", "phuong": "phường",
+    "thi tran": "thị trấn", "dac khu": "đặc khu",
+}
+_LOCAL_BODY = re.compile(
+    r"^(?P<body>uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd)"
+    r"(?:\s+(?P<unit>tinh|thanh\s+pho|tp\.?|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran|dac\s+khu)"
+    r"(?:\s+(?P<name>.+?))?)?\s*$"
+)
+_BODY_NAMES = {"uy ban nhan dan": "Ủy ban nhân dân", "ubnd": "Ủy ban nhân dân",
+               "hoi dong nhan dan": "Hội đồng nhân dân", "hdnd": "Hội đồng nhân dân"}
+_FIXED = {
+    "thu tuong chinh phu": "Thủ tướng Chính phủ",
+    "chinh phu": "Chính phủ",
+    "van phong chinh phu": "Văn phòng Chính phủ",
+    "ban chap hanh trung uong": "Ban Chấp hành Trung ương",
+    "ban chap hanh trung uong dang": "Ban Chấp hành Trung ương",
+    "quoc hoi": "Quốc hội",
+}
+
+
+def _rows(name: str) -> list[list[str]]:
+    raw = resources.files("plankit.data").joinpath(name).read_text(encoding="utf-8")
+    lines = [ln for ln in raw.splitlines() if ln and not ln.startswith("#")]
+    width = len(lines[0].split("\t"))
+    return [(ln.split("\t") + [""] * width)[:width] for ln in lines[1:]]
+
+
+@cache
+def _central_names() -> dict[str, str]:
+    """Folded name -> name, for the national bodies of issuers.tsv (ministries and others)."""
+    return {" ".join(fold(name).split()): name for _code, name, _level, scope in _rows("issuers.tsv")
+            if scope == "national" and "{" not in name}
+
+
+@cache
+def _central_codes() -> dict[str, str]:
+    return {fold(code): name for code, name, _level, scope in _rows("issuers.tsv") if scope == "national"}
+
+
+@cache
+def _type_names() -> dict[str, str]:
+    """Folded type abbreviation -> document type name (the first row naming it wins)."""
+    out: dict[str, str] = {}
+    for name, abbr, _group, shape, _note in _rows("document_types.tsv"):
+        if shape == "type" and abbr:
+            out.setdefault(fold(abbr), name)
+    return out
+
+
+def doc_type_of_symbol(symbol: str | None) -> str | None:
+    """The document type a symbol's type code names: ``KH-UBND`` Kế hoạch, ``QĐ-TTg`` Quyết
+    định, ``KH/BCĐTW`` Kế hoạch; ``None`` for a letter's symbol (``STP-PBGDPL``)."""
+    if not symbol:
+        return None
+    code = re.split(r"[-/]", symbol, maxsplit=1)[0]
+    return _type_names().get(fold(code))
+
+
+def split_glued_symbol(symbol: str) -> str:
+    """A symbol whose dash was lost in extraction: ``QĐBYT`` -> ``QĐ-BYT`` when it starts with a
+    known type code followed by two or more capitals; otherwise unchanged."""
+    if "-" in symbol or "/" in symbol:
+        return symbol
+    folded = fold(symbol)
+    for abbr in sorted(_type_names(), key=len, reverse=True):
+        if folded.startswith(abbr) and len(folded) - len(abbr) >= 2 and symbol[len(abbr):].isupper():
+            return f"{symbol[:len(abbr)]}-{symbol[len(abbr):]}"
+    return symbol
+
+
+def _title_words(raw: str) -> str:
+    """``LONG PHỤNG`` -> ``Long Phụng``; ``Đăk Ngọk`` kept."""
+    return " ".join(w[:1].upper() + w[1:].lower() if w.isupper() else w for w in raw.split())
+
+
+def _ministry_case(raw: str) -> str:
+    """``BỘ THÔNG TIN VÀ TRUYỀN THÔNG`` -> ``Bộ Thông tin và Truyền thông`` (capital after ``Bộ``,
+    ``và`` and a dash)."""
+    words = raw.lower().split()
+    out = []
+    cap = False
+    for w in words:
+        if cap and w not in ("và", "-"):
+            w = w[:1].upper() + w[1:]
+            cap = False
+        out.append(w)
+        if w in ("bộ", "và", "-") or w.endswith(","):
+            cap = True
+    text = " ".join(out)
+    return text[:1].upper() + text[1:]
+
+
+def body_name(raw: str) -> tuple[str, str] | None:
+    """The issuing body a header cell names, as it should be read, and its kind: ``local``
+    (Ủy ban nhân dân of a province, city, district or commune; ``unit`` may be missing when the
+    site cut the cell), ``central``, ``party`` or ``department``. ``None`` when the cell names no
+    body.
+
+    >>> body_name("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI"), body_name("UBND XÃ LONG PHỤNG")
+    (('Ủy ban nhân dân tỉnh Quảng Ngãi', 'local'), ('Ủy ban nhân dân xã Long Phụng', 'local'))
+    >>> body_name("ỦY BAN NHÂN DÂN"), body_name("BỘ Y TẾ"), body_name("THỦ TƯỚNG CHÍNH PHỦ")
+    (('Ủy ban nhân dân', 'local'), ('Bộ Y tế', 'central'), ('Thủ tướng Chính phủ', 'central'))
+    """
+    clean = " ".join(raw.replace("|", " ").replace("*", " ").split()).strip(" ,.;:-")
+    if not clean:
+        return None
+    key = " ".join(fold(clean).split())
+    if key in _FIXED:
+        kind = "party" if key.startswith("ban chap hanh") else "central"
+        return _FIXED[key], kind
+    m = _LOCAL_BODY.match(key)
+    if m:
+        body = _BODY_NAMES[" ".join(m.group("body").split())]
+        if not m.group("unit"):
+            return body, "local"
+        unit = _UNITS[" ".join(m.group("unit").split())]
+        if not m.group("name"):
+            return f"{body} {unit}", "local"
+        original = clean[m.start("name"):]
+        prov = match_place(original, cutoff=0.9) if unit in ("tỉnh", "thành phố") else None
+        if prov is not None:
+            if unit == "thành phố" and prov.kind != "thành phố":
+                return f"{body} thành phố {_title_words(original)}", "local"  # a city inside a province
+            return f"{body} {prov.full_name}", "local"
+        return f"{body} {unit} {_title_words(original)}", "local"
+    if key in _central_names():
+        return _central_names()[key], "central"
+    if re.match(r"^bo\s+\w", key) and not key.startswith(("bo chi huy", "bo phan")):
+        return _ministry_case(clean), "central"
+    if re.match(r"^(tinh|thanh|huyen|dang)\s+uy\b|^ban\s+(chap\s+hanh|thuong\s+vu|chi\s+dao)", key):
+        return _ministry_case(clean) if clean.isupper() else clean, "party"
+    if re.match(r"^(so|van\s+phong|ban|chi\s+cuc|thanh\s+tra|trung\s+tam)\s", key):
+        dep = match_department(clean)
+        if dep is not None:
+            return dep.name, "department"
+        if re.match(r"^van\s+phong\s+(uy\s+ban\s+nhan\s+dan|ubnd)", key):
+            rest = body_name(clean.split(None, 2)[2] if len(clean.split()) > 2 else "")
+            return f"Văn phòng {rest[0] if rest else 'Ủy ban nhân dân'}", "department"
+        return (clean[:1] + clean[1:].lower()) if clean.isupper() else clean, "department"
+    return None
+
+
+def central_name_of_code(code: str) -> str | None:
+    """The national body an issuer code names (``BYT`` Bộ Y tế, ``TTg`` Thủ tướng Chính phủ)."""
+    return _central_codes().get(fold(code))

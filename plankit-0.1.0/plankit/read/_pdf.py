@@ -1,0 +1,240 @@
+"""A PDF with a text layer into a :class:`Layout`: its text lines, page by page.
+
+pypdf's layout mode is used: it keeps each printed line on one text line, so the two columns of
+the header come out side by side ("UBND TỈNH HẢI DƯƠNG      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+as in a scanned plan, and a table row stays on its lines instead of one cell word per line.
+Each non-blank line is a :class:`Line` with ``SourceRef(kind="page", page=n, line=k)`` (both
+1-based); its span leaves out the indentation and trailing blanks, which stay in the text. Pages
+follow each other with a single ``\\n``: page boundaries are in the source references, not in
+the text. Tables are not rebuilt from a PDF: their rows are lines.
+
+A PDF without a text layer (a scan) raises :class:`NoTextLayer`; the dispatcher then runs OCR.
+
+The work is bounded: at most :data:`~._limits.MAX_PDF_PAGES` pages and
+:data:`~._limits.MAX_PDF_CONTENT_BYTES` bytes of content streams interpreted over all pages (a
+stream shared by many pages counts once per page: 2,000 pages drawing one stream cost 2,000
+times its work). pypdf's warnings about a damaged file never reach the terminal: they become
+the plan's warnings, or part of the one error line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import re
+import threading
+from collections.abc import Iterator
+
+from ..errors import ReadError
+from ..model import ReadWarning, SourceRef, Span
+from ..text import nfc
+from ._layout import Layout, Line
+from ._limits import MAX_FILE_BYTES, MAX_PDF_CONTENT_BYTES, MAX_PDF_PAGES
+
+__all__ = ["NoTextLayer", "read_pdf"]
+
+# Under this many non-blank characters per page on average, the "text" is a scanner's stray
+# marks or page numbers, not a text layer.
+MIN_CHARS_PER_PAGE = 20
+
+_LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class NoTextLayer(ReadError):
+    """A PDF whose pages are images (a scan): its text can only be read by OCR."""
+
+    def __init__(self, path: str | None):
+        super().__init__(
+            path,
+            "no text layer (a scanned PDF): OCR needed — install tesseract-ocr and tesseract-ocr-vie",
+        )
+
+
+def _open(data: bytes, path: str | None):
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    if len(data) > MAX_FILE_BYTES:
+        raise ReadError(
+            path,
+            f"file too large ({len(data) // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)",
+        )
+    if b"%PDF-" not in data[:1024]:
+        raise ReadError(path, "not a PDF file (no %PDF header)")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            from pypdf import PasswordType
+
+            if reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+                raise ReadError(
+                    path,
+                    "password-protected PDF: open it with its password and save an unprotected copy",
+                )
+        count = len(reader.pages)
+    except ReadError:
+        raise
+    except DependencyError:
+        raise ReadError(
+            path,
+            "encrypted PDF: reading it needs the 'cryptography' package (pip install cryptography)",
+        ) from None
+    except FileNotDecryptedError:
+        raise ReadError(
+            path, "password-protected PDF: open it with its password and save an unprotected copy"
+        ) from None
+    except Exception as exc:  # pypdf raises a zoo of types on broken files; all mean "damaged"
+        raise ReadError(path, f"damaged PDF ({_describe(exc)})") from None
+    if count == 0:
+        raise ReadError(path, "the PDF has no pages")
+    if count > MAX_PDF_PAGES:
+        raise ReadError(path, f"refused: the PDF has {count} pages (the limit is {MAX_PDF_PAGES})")
+    return reader
+
+
+def _describe(exc: Exception) -> str:
+    return str(exc) or type(exc).__name__
+
+
+class _Warnings(logging.Handler):
+    """pypdf's log records of this thread, kept (a few, and a count) instead of printed."""
+
+    KEEP = 5
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.messages: list[str] = []
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread != self.thread:
+            return
+        self.count += 1
+        if len(self.messages) < self.KEEP:
+            try:
+                message = " ".join(record.getMessage().split())[:200]
+            except Exception:  # a record whose arguments do not format
+                message = str(record.msg)[:200]
+            if message not in self.messages:
+                self.messages.append(message)
+
+    def summary(self) -> str:
+        more = self.count - len(self.messages)
+        return "; ".join(self.messages) + (f" (and {more} more warnings)" if more > 0 else "")
+
+
+@contextlib.contextmanager
+def _captured() -> Iterator[_Warnings]:
+    """Collect pypdf's warnings of this thread while reading.
+
+    pypdf logs through child loggers (``pypdf._reader``...); a handler on ``pypdf`` sees them
+    all, and with a handler in the chain Python's last-resort printer stays silent, so a damaged
+    file no longer prints thousands of lines on the terminal.
+    """
+    logger = logging.getLogger("pypdf")
+    handler = _Warnings()
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+
+
+def _content_bytes(page) -> int:
+    """Decoded bytes of a page's content streams (what the text extractor will interpret)."""
+    from pypdf.generic import ArrayObject
+
+    contents = page.get("/Contents")
+    if contents is None:
+        return 0
+    contents = contents.get_object()
+    streams = contents if isinstance(contents, ArrayObject) else [contents]
+    total = 0
+    for stream in streams:
+        obj = stream.get_object()
+        get_data = getattr(obj, "get_data", None)
+        if get_data is not None:
+            total += len(get_data())
+    return total
+
+
+def _page_text(reader, path: str | None, number: int) -> str:
+    try:
+        text = reader.pages[number - 1].extract_text(extraction_mode="layout")
+    except Exception as exc:  # as in _open: any failure inside pypdf is a damaged page
+        raise ReadError(path, f"damaged PDF (page {number}: {_describe(exc)})") from None
+    text = nfc(text.translate(_LIGATURES)).replace("\f", "\n")
+    return _CONTROL.sub("", text)
+
+
+def read_pdf(data: bytes, path: str | None = None) -> Layout:
+    """Read the text layer of a PDF into a :class:`Layout` (form ``pdf``).
+
+    Raises :class:`NoTextLayer` for a scanned PDF, and :class:`ReadError` for a damaged or
+    password-protected one (a PDF that opens with an empty password is read).
+
+    >>> read_pdf(b"%PDF-1.4 not really", "x.pdf")
+    Traceback (most recent call last):
+    ...
+    plankit.errors.ReadError: x.pdf: damaged PDF (...) [pypdf: EOF marker not found]
+    """
+    with _captured() as noise:
+        try:
+            text, items, chars, pages = _read_pages(bytes(data), path)
+        except NoTextLayer:
+            raise
+        except ReadError as exc:
+            if noise.count:
+                raise ReadError(path, f"{exc.reason} [pypdf: {noise.summary()}]") from None
+            raise
+    if chars < MIN_CHARS_PER_PAGE * pages:
+        raise NoTextLayer(path)
+    warnings = (ReadWarning(f"PDF damaged in places, read anyway (pypdf: {noise.summary()})"),) if noise.count else ()
+    return Layout(text, tuple(items), "pdf", warnings=warnings)
+
+
+def _read_pages(data: bytes, path: str | None) -> tuple[str, list[Line], int, int]:
+    reader = _open(data, path)
+    pieces: list[str] = []
+    items: list[Line] = []
+    pos = 0
+    chars = 0
+    pages = len(reader.pages)
+    # The whole budget is checked before any page is interpreted: a refusal costs no extraction.
+    total = 0
+    for number in range(1, pages + 1):
+        try:
+            total += _content_bytes(reader.pages[number - 1])
+        except Exception as exc:  # as in _open: any failure inside pypdf is a damaged page
+            raise ReadError(path, f"damaged PDF (page {number}: {_describe(exc)})") from None
+        if total > MAX_PDF_CONTENT_BYTES:
+            raise ReadError(
+                path,
+                f"refused: the PDF's pages hold more than {MAX_PDF_CONTENT_BYTES // (1024 * 1024)} MB "
+                f"of drawing instructions (at page {number} of {pages}; a stream shared by pages counts for each)",
+            )
+    for number in range(1, pages + 1):
+        lines = [line.rstrip() for line in _page_text(reader, path, number).split("\n")]
+        while lines and not lines[-1]:
+            lines.pop()
+        while lines and not lines[0]:
+            lines.pop(0)
+        for k, line in enumerate(lines, start=1):
+            if pieces:
+                pieces.append("\n")
+                pos += 1
+            stripped = line.lstrip()
+            if stripped:
+                start = pos + len(line) - len(stripped)
+                items.append(
+                    Line(Span(start, pos + len(line)), SourceRef("page", page=number, line=k))
+                )
+                chars += sum(1 for c in stripped if not c.isspace())
+            pieces.append(line)
+            pos += len(line)
+    return "".join(pieces), items, chars, pages

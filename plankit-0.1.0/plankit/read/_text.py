@@ -1,0 +1,351 @@
+"""Text formats into a :class:`Layout`: text saved from Word, Markdown from PDF, news pages, OCR.
+
+The text of the plan is the file's text (NFC, ``\\n`` line ends); this module only decides which
+lines are tables. Three table shapes occur in real files:
+
+* Word's "save as text" writes each cell on its own line starting with a tab, a cell's further
+  lines without one, and a blank line between rows (seed 000);
+* Markdown converted from PDF writes a row per line with tab-separated cells, repeats the header
+  row after each page break and continues a broken row on a line whose first cell is empty
+  (seed 002);
+* OCR of a scanned table interleaves ``|``-separated rows with cells that come loose as separate
+  paragraphs (seed 004): rows are rebuilt from the row numbers and the "time" column that closes
+  each row; pieces that cannot be placed become warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import ReadWarning, SourceRef, Span
+from ..text import fold
+from ._layout import Layout, Line, RawCell, RawTable
+
+__all__ = ["layout_from_text", "sniff_form"]
+
+_HEADER_CELL = re.compile(r"^\s*s?tt\s*$")
+_TIME_CELL = re.compile(
+    r"^(trong\s+n\w{1,2}m(\s+\d{4})?|thuong\s+xuyen|hang\s+(nam|quy|thang)|quy\s+[ivx1l]+|thang\s+\d+|"
+    r"theo\s+ke\s+hoach|nam\s+\d{4}|dinh\s+ky)\b"
+)
+_HEADER_WORDS = frozenset(
+    ["tt", "stt", "hinh", "thuc", "tuyen", "truyen", "co", "quan", "chu", "tri", "phoi", "hop", "thoi", "gian", "thuc", "hien", "nhiem", "vu", "san", "pham", "noi", "dung", "don", "vi", "ghi", "chu", "coquan", "thirc", "thire", "thue", "thaoi", "chlg", "l%ien", "t", "phdi"]
+)
+_ROMAN_LINE = re.compile(r"^\s*[#*\s]*([ivxl1|]{1,5})\s*\.\s+\S")
+
+
+def sniff_form(text: str, suffix: str = "") -> str:
+    """Guess how a text plan was made: ``markdown``, ``ocr``, ``news``, ``docx-export`` or ``text``.
+
+    >>> sniff_form("## **KẾ HOẠCH**\\n\\n### **Truyền thông**", ".md")
+    'markdown'
+    """
+    lines = text.split("\n")
+    if suffix == ".md" or sum(1 for ln in lines if ln.startswith("#") or ln.startswith("**")) >= 2:
+        return "markdown"
+    words = re.findall(r"[^\W\d_]{2,}", text[:20000])
+    if len(words) >= 40:
+        marked = sum(1 for w in words if not w.isascii())
+        if marked / len(words) < 0.3:
+            return "ocr"
+    head = [fold(ln).strip(" \t*#") for ln in lines[:60]]
+    has_doc_type = any(re.fullmatch(r"(ke hoach|chuong trinh|bao cao|quyet dinh|thong bao)\s*", h) for h in head)
+    if not has_doc_type and re.search(r"ban hanh ke hoach", fold(text[:3000])):
+        return "news"
+    if sum(1 for ln in lines if ln.startswith("\t")) >= 3:
+        return "docx-export"
+    return "text"
+
+
+@dataclass
+class _Row:
+    cells: list[list[tuple[int, int]]]  # per cell, the pieces (start, end) of text it covers
+    line: int
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\r*[":
+        start += 1
+    while end > start and text[end - 1] in " \t\r*]":
+        end -= 1
+    return start, end
+
+
+def _cells_of(text: str, pieces_by_cell: list[list[tuple[int, int]]], line: int, table: int, row: int) -> tuple[RawCell, ...]:
+    cells = []
+    for col, pieces in enumerate(pieces_by_cell):
+        pieces = [p for p in pieces if p[1] > p[0]]
+        span = Span(pieces[0][0], pieces[-1][1]) if pieces else Span(0, 0)
+        cells.append(RawCell(span, SourceRef("cell", line=line, table=table, row=row, column=col)))
+    return tuple(cells)
+
+
+class _Lines:
+    """The lines of a text with their offsets."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        pos = 0
+        for part in text.split("\n"):
+            self.starts.append(pos)
+            self.ends.append(pos + len(part))
+            pos += len(part) + 1
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def get(self, i: int) -> str:
+        return self.text[self.starts[i] : self.ends[i]]
+
+    def blank(self, i: int) -> bool:
+        return not self.get(i).strip()
+
+
+def _word_table(lines: _Lines, first: int, table_no: int) -> tuple[RawTable, int] | None:
+    """A Word text-export table starting at line ``first`` (a ``\\tTT`` cell); returns it and the
+    index of the first line after it."""
+    text = lines.text
+    i = first
+    rows: list[_Row] = []
+    while i < len(lines):
+        while i < len(lines) and lines.blank(i) and lines.get(i).count("\t") == 0:
+            i += 1
+        if i >= len(lines):
+            break
+        start_line = i
+        cells: list[list[tuple[int, int]]] = []
+        while i < len(lines) and not (lines.blank(i) and "\t" not in lines.get(i)):
+            s, e = lines.starts[i], lines.ends[i]
+            raw = text[s:e]
+            if raw.startswith("\t"):
+                cells.append([_strip_span(text, s + 1, e)])
+            elif cells:
+                cells[-1].append(_strip_span(text, s, e))
+            else:
+                break
+            i += 1
+        if not cells:
+            break
+        first_cell = fold(text[cells[0][0][0] : cells[0][0][1]])
+        if rows and not re.fullmatch(r"\d{1,3}", first_cell.strip()):
+            i = start_line
+            break
+        if not rows and not _HEADER_CELL.match(first_cell):
+            return None
+        rows.append(_Row(cells, start_line + 1))
+    if len(rows) < 2:
+        return None
+    raw_rows = tuple(_cells_of(text, r.cells, r.line, table_no, n) for n, r in enumerate(rows))
+    span = Span(lines.starts[first], max(c.span.end for c in raw_rows[-1]))
+    return RawTable(raw_rows, span, SourceRef("line", line=first + 1)), i
+
+
+def _tsv_table(lines: _Lines, first: int, table_no: int) -> tuple[RawTable, int] | None:
+    """A table written one row per line with tab-separated cells (Markdown from PDF)."""
+    text = lines.text
+    rows: list[_Row] = []
+    i = first
+    last = first
+    while i < len(lines):
+        raw = lines.get(i)
+        if not raw.strip():
+            i += 1
+            continue
+        if raw.count("\t") < 2:
+            break
+        s = lines.starts[i]
+        pieces: list[list[tuple[int, int]]] = []
+        pos = s
+        for field in raw.split("\t"):
+            pieces.append([_strip_span(text, pos, pos + len(field))])
+            pos += len(field) + 1
+        rows.append(_Row(pieces, i + 1))
+        last = i
+        i += 1
+    if len(rows) < 2:
+        return None
+    raw_rows = tuple(_cells_of(text, r.cells, r.line, table_no, n) for n, r in enumerate(rows))
+    span = Span(lines.starts[first], lines.ends[last])
+    return RawTable(raw_rows, span, SourceRef("line", line=first + 1)), last + 1
+
+
+OCR_COLUMNS = ("TT", "Hình thức tuyên truyền", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện")
+
+
+def _ocr_table(lines: _Lines, first: int, stop: int, table_no: int) -> tuple[RawTable, list[ReadWarning]] | None:
+    """Rebuild the rows of an OCR'd activity table between lines ``first`` and ``stop``.
+
+    Rows written with ``|`` separators and a leading row number are taken as they stand, their
+    continuation lines added column by column. The loose paragraphs after them are assigned by
+    shape: a header label is dropped, a paragraph starting with ``-`` continues the partner
+    column, "Văn phòng Sở" is the host column, a time expression ("Trong năm 2025") closes the
+    row, anything else opens a new row. Pieces before the first row become warnings.
+    """
+    text = lines.text
+    warnings: list[ReadWarning] = []
+    rows: list[_Row] = []
+    current: _Row | None = None  # a row still open for loose paragraphs
+    colmap: list[int] = list(range(len(OCR_COLUMNS)))
+    last_pipe_line = -2
+    for a, b, is_pipe in _ocr_chunks(lines, first, stop):
+        s, e = lines.starts[a], lines.ends[b]
+        folded = " ".join(fold(text[s:e]).split())
+        if is_pipe:
+            pieces, pos = [], s
+            for field in text[s:e].split("|"):
+                pieces.append(_strip_span(text, pos, pos + len(field)))
+                pos += len(field) + 1
+            if re.fullmatch(r"\s*\d{1,2}\s*", text[pieces[0][0] : pieces[0][1]] or "x"):
+                # Fewer separators than columns: the scan lost the one between host and partner,
+                # so the last field is the time column and the middle ones share column 2.
+                n = len(pieces)
+                colmap = [min(k, 4) for k in range(n)] if n >= 5 else [min(k, 2) for k in range(n - 1)] + [4]
+                rows.append(_Row([[] for _ in OCR_COLUMNS], a + 1))
+                for k, p in enumerate(pieces):
+                    rows[-1].cells[colmap[min(k, len(colmap) - 1)]].append(p)
+                current = None
+            elif rows:
+                fields = pieces if text[pieces[0][0] : pieces[0][1]].strip() else pieces[1:]
+                for k, p in enumerate(fields):
+                    rows[-1].cells[colmap[min(k + 1, len(colmap) - 1)]].append(p)
+            last_pipe_line = b
+            continue
+        words = set(re.findall(r"[a-z%]+", folded))
+        if words and len(words - _HEADER_WORDS) <= max(1, len(words) // 3) and len(folded) < 90:
+            continue  # a header label, repeated after a page break
+        if rows and last_pipe_line == a - 1 and current is None:
+            rows[-1].cells[1].append((s, e))  # a pipe row's last line, without separators
+            continue
+        if not rows and current is None:
+            warnings.append(
+                ReadWarning("OCR table: a piece of text could not be placed in a row", Span(s, e), SourceRef("line", line=a + 1))
+            )
+            continue
+        if _TIME_CELL.match(folded):
+            if current is not None:
+                current.cells[4].append((s, e))
+                current = None
+            else:
+                rows[-1].cells[4].append((s, e))
+            continue
+        if folded.startswith("-"):
+            (current or rows[-1]).cells[3].append((s, e))
+        elif current is None:
+            current = _Row([[], [(s, e)], [], [], []], a + 1)  # the scan lost this row's number
+            rows.append(current)
+        elif re.match(r"^v\w{1,2}n\s+phong", folded):
+            current.cells[2].append((s, e))
+        else:
+            current.cells[1].append((s, e))
+    if not rows:
+        return None
+    raw_rows = tuple(
+        tuple(
+            RawCell(
+                Span(c[0][0], c[-1][1]) if c else Span(0, 0),
+                SourceRef("cell", line=r.line, table=table_no, row=n, column=k),
+                tuple(Span(x, y) for x, y in c if y > x),
+            )
+            for k, c in enumerate(r.cells)
+        )
+        for n, r in enumerate(rows)
+    )
+    span = Span(lines.starts[first], lines.ends[stop - 1] if stop > first else lines.ends[first])
+    warnings.append(
+        ReadWarning(f"OCR table rebuilt from a scan: {len(rows)} rows; columns are uncertain", span, SourceRef("line", line=first + 1))
+    )
+    return RawTable(raw_rows, span, SourceRef("line", line=first + 1)), warnings
+
+
+def _ocr_chunks(lines: _Lines, first: int, stop: int) -> list[tuple[int, int, bool]]:
+    """Paragraphs of a region as (first line, last line, is a ``|`` row line)."""
+    chunks: list[tuple[int, int, bool]] = []
+    i = first
+    while i < stop:
+        if lines.blank(i):
+            i += 1
+            continue
+        if "|" in lines.get(i):
+            chunks.append((i, i, True))
+            i += 1
+            continue
+        j = i
+        while j + 1 < stop and not lines.blank(j + 1) and "|" not in lines.get(j + 1):
+            j += 1
+        chunks.append((i, j, False))
+        i = j + 1
+    return chunks
+
+
+def _roman_heading(line: str) -> bool:
+    m = _ROMAN_LINE.match(fold(line))
+    if not m:
+        return False
+    title = line[m.end() - 1 :]
+    letters = [c for c in title if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= 0.8
+
+
+def layout_from_text(text: str, form: str, *, encoding: str | None = None) -> Layout:
+    """Split ``text`` (already NFC) into lines and tables according to its ``form``."""
+    lines = _Lines(text)
+    items: list[Line | RawTable] = []
+    warnings: list[ReadWarning] = []
+    n = len(lines)
+    i = 0
+    table_no = 0
+    headings: list[bool] | None = None  # OCR: which lines are Roman headings, computed once
+    tried_until = -1  # OCR: a region that held no table is not tried again line by line
+    while i < n:
+        raw = lines.get(i)
+        found = None
+        stripped = raw.strip()
+        if stripped and (form in ("docx-export", "text")) and raw.startswith("\t") and _HEADER_CELL.match(fold(stripped)):
+            found = _word_table(lines, i, table_no)
+        elif stripped and raw.count("\t") >= 2 and re.match(r"^\s*s?tt\t", fold(raw)):
+            found = _tsv_table(lines, i, table_no)
+        if found:
+            table, nxt = found
+            items.append(table)
+            table_no += 1
+            i = nxt
+            continue
+        if (form == "ocr" and stripped and i > tried_until
+                and (re.match(r"^\s*\d{1,2}\s*\|", raw) or _looks_like_ocr_table_header(raw))):
+            if headings is None:
+                headings = [_roman_heading(lines.get(k)) for k in range(n)]
+                prev_heading = [0] * (n + 1)  # the line after the last heading at or before k - 1
+                for k in range(1, n + 1):
+                    prev_heading[k] = k if headings[k - 1] else prev_heading[k - 1]
+                next_heading = [n] * (n + 1)  # the first heading at or after k
+                for k in range(n - 1, -1, -1):
+                    next_heading[k] = k if headings[k] else next_heading[k + 1]
+            # The table runs back to just after the previous heading and on to the next one.
+            start = prev_heading[i]
+            stop = next_heading[i]
+            built = _ocr_table(lines, start, stop, table_no)
+            if not built:
+                tried_until = stop
+            else:
+                # Lines already emitted as Lines after that heading become part of the table region.
+                while items and isinstance(items[-1], Line) and items[-1].span.start >= lines.starts[start]:
+                    items.pop()
+            if built:
+                table, warns = built
+                items.append(table)
+                warnings.extend(warns)
+                table_no += 1
+                i = stop
+                continue
+        if stripped:
+            items.append(Line(Span(lines.starts[i], lines.ends[i]), SourceRef("line", line=i + 1)))
+        i += 1
+    return Layout(text, tuple(items), form, encoding=encoding, ocr=form == "ocr", warnings=tuple(warnings))
+
+
+def _looks_like_ocr_table_header(line: str) -> bool:
+    folded = fold(line)
+    return bool(re.search(r"hinh\s+th\w+\b.*co\s*quan", folded)) and "thoi gian" in folded

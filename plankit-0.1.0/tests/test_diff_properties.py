@@ -1,0 +1,234 @@
+"""Properties of diff_plans on plans read from generated text (hypothesis)."""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from plankit.diff import diff_plans
+from plankit.read import read_text
+
+
+def _redline_helpers():
+    """The independent .docx walk of test_diff_redline (tests run with --import-mode=importlib,
+    so sibling modules are loaded by path)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("_diff_redline", Path(__file__).with_name("test_diff_redline.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.accept_and_reject, module.flat
+
+
+accept_and_reject, flat = _redline_helpers()
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII"]
+TITLES = [
+    "MỤC ĐÍCH, YÊU CẦU",
+    "NỘI DUNG TUYÊN TRUYỀN",
+    "HÌNH THỨC TUYÊN TRUYỀN",
+    "KINH PHÍ THỰC HIỆN",
+    "TỔ CHỨC THỰC HIỆN",
+    "NHIỆM VỤ TRỌNG TÂM",
+    "ĐỐI TƯỢNG TUYÊN TRUYỀN",
+]
+BASIS = [
+    "Căn cứ Kế hoạch số 261/KH-UBND ngày 29 tháng 12 năm 2021 của Ủy ban nhân dân thành phố;",
+    "Căn cứ Quyết định số 4168/QĐ-UBND ngày 27 tháng 12 năm 2021 của Ủy ban nhân dân thành phố;",
+    "Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;",
+    "Căn cứ Kế hoạch số 258/KH-UBND ngày 24 tháng 12 năm 2024 của Ủy ban nhân dân thành phố;",
+    "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ chế một cửa;",
+    "Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ về thực hiện thủ tục hành chính;",
+]
+# Real words of the plans, typos and tone variants included: a plan compared with itself must
+# show no change whatever it holds.
+WORDS = [
+    "tuyên", "truyền", "cải", "cách", "hành", "chính", "công", "chức", "viên", "người", "dân",
+    "doanh", "nghiệp", "Sở", "Khoa", "học", "và", "Công", "nghệ", "thủ", "tục", "kịp", "thời",
+    "đầy", "đủ", "hiệu", "quả", "Cổng", "thông", "tin", "điện", "tử", "hòa", "hoà", "thủy", "thuỷ",
+    "tuyên tuyền", "thẩm quyển", "năm", "2022", "2024", "2025", "Trong", "kế", "hoạch", "số",
+    "CCHC", "TTHC", "Văn", "phòng", "chủ", "trì", "phối", "hợp", "ngân", "sách", "nhà", "nước",
+    "kinh", "phí", "thường", "xuyên", "45/2020/NĐ-CP", "26-CTr/TU", "15/7/2021",
+]
+
+sentences = st.lists(st.sampled_from(WORDS), min_size=3, max_size=14).map(lambda ws: " ".join(ws) + ".")
+
+
+@st.composite
+def plan_texts(draw) -> str:
+    year = draw(st.integers(2020, 2026))
+    lines = [
+        "UBND TP. CẦN THƠ",
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+        f"Số: {draw(st.sampled_from(['', '137', '29']))}/KH-SKHCN",
+        f"Cần Thơ, ngày {draw(st.sampled_from(['', '21', '06']))} tháng 01 năm {year}",
+        "KẾ HOẠCH",
+        f"Công tác thông tin, tuyên truyền cải cách hành chính năm {year}",
+    ]
+    lines += draw(st.lists(st.sampled_from(BASIS), max_size=3, unique=True))
+    titles = draw(st.lists(st.sampled_from(TITLES), min_size=1, max_size=5, unique=True))
+    for number, title in zip(ROMAN, titles, strict=False):
+        lines.append(f"{number}. {title}")
+        lines += draw(st.lists(sentences, max_size=3))
+    if draw(st.booleans()):
+        closing_year = draw(st.sampled_from([year, year - 1]))
+        lines.append(f"Trên đây là Kế hoạch công tác thông tin, tuyên truyền CCHC năm {closing_year} của Sở./.")
+    return "\n".join(lines) + "\n"
+
+
+FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(plan_texts())
+def test_a_plan_against_itself_has_no_changes(text):
+    p = read_text(text)
+    d = diff_plans(p, p)
+    assert d.changes == ()
+    assert not d.basis_added and not d.basis_removed
+    assert all(s.status == "same" for s in d.walk())
+    assert d.carried_over == 1.0
+
+
+@FAST
+@given(plan_texts())
+def test_normalisation_forms_are_not_changes(text):
+    nfd = read_text(unicodedata.normalize("NFD", text))
+    tones = read_text(text.replace("hòa", "hoà").replace("thủy", "thuỷ"))
+    p = read_text(text)
+    assert diff_plans(p, nfd).changes == ()
+    # the texts now differ, so errors kept in both (a stale closing year, a known typo) are
+    # reported as carried; nothing else is a change
+    assert [c for c in diff_plans(p, tones).changes if c.kind != "carried-error"] == []
+
+
+def _numbers(d, status: str, side: str) -> set[str]:
+    return {getattr(s, side).number for s in d.sections if s.status == status}
+
+
+@FAST
+@given(plan_texts(), plan_texts())
+def test_swapping_old_and_new_swaps_added_and_removed(a, b):
+    p, q = read_text(a), read_text(b)
+    forward, backward = diff_plans(p, q), diff_plans(q, p)
+    assert _numbers(forward, "added", "new") == _numbers(backward, "removed", "old")
+    assert _numbers(forward, "removed", "old") == _numbers(backward, "added", "new")
+    paired = {(s.old.number, s.new.number) for s in forward.sections if s.old and s.new}
+    assert paired == {(s.new.number, s.old.number) for s in backward.sections if s.old and s.new}
+    assert forward.basis_added == backward.basis_removed
+    assert forward.basis_removed == backward.basis_added
+    assert forward.basis_replaced == tuple(sorted((n, o) for o, n in backward.basis_replaced))
+
+
+# --- line breaks are never a change ----------------------------------------------------------------
+
+def rewrap(text: str, width: int) -> str:
+    """Break every line longer than ``width`` at spaces, as a PDF copy does. Table rows (tab or
+    ``|`` cells) are left whole: a copy that breaks a table's cells is another layout."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= width or "\t" in line or "|" in line:
+            out.append(line)
+        else:
+            out.extend(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False) or [""])
+    return "\n".join(out)
+
+
+def phantoms(d) -> list:
+    """Changes a re-wrap must not produce: anything but the expected kind (a carried error is
+    text kept in both, not a change)."""
+    return [c for c in d.changes if c.kind not in ("expected", "carried-error")]
+
+
+paragraphs = st.lists(sentences, min_size=2, max_size=8).map(" ".join)
+
+
+@st.composite
+def long_plan_texts(draw) -> str:
+    """Plans whose paragraphs are long lines, so that a re-wrap breaks them."""
+    text = draw(plan_texts())
+    lines = text.split("\n")
+    out = []
+    for line in lines:
+        out.append(line)
+        if line[:1] in "IVX" and ". " in line:
+            out += draw(st.lists(paragraphs, min_size=1, max_size=3))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("name", ["can-tho-2022", "can-tho-2025", "hung-yen-2022", "hai-duong-2022", "hue-2022"])
+@pytest.mark.parametrize("width", [36, 60, 90])
+def test_bundled_plan_against_its_rewrapped_self(seeds, name, width):
+    plan = seeds[name]
+    wrapped = read_text(rewrap(plan.text, width), name=plan.name)
+    for d in (diff_plans(plan, wrapped), diff_plans(wrapped, plan)):
+        assert phantoms(d) == []
+        assert not d.basis_added and not d.basis_removed and not d.basis_replaced
+
+
+@FAST
+@given(long_plan_texts(), st.integers(24, 120))
+def test_rewrapped_plan_has_no_change(text, width):
+    p = read_text(text)
+    d = diff_plans(p, read_text(rewrap(text, width)))
+    assert phantoms(d) == []
+    assert not d.basis_added and not d.basis_removed
+
+
+# --- the redline is exact for any pair -----------------------------------------------------------
+
+def _vary(draw, text: str) -> str:
+    """The same plan written a little differently: a word's case, a mark, a space."""
+    words = text.split(" ")
+    for _ in range(draw(st.integers(0, 4))):
+        k = draw(st.integers(0, len(words) - 1))
+        how = draw(st.sampled_from(["upper", "lower", "title", "comma", "semicolon", "glue", "space"]))
+        w = words[k]
+        if how == "upper":
+            words[k] = w.upper()
+        elif how == "lower":
+            words[k] = w.lower()
+        elif how == "title":
+            words[k] = w[:1].upper() + w[1:]
+        elif how == "comma":
+            words[k] = w + ","
+        elif how == "semicolon":
+            words[k] = w.rstrip(",.") + ";"
+        elif how == "glue" and k + 1 < len(words) and "\n" not in w + words[k + 1]:
+            words[k : k + 2] = [w + words[k + 1]]
+        elif how == "space":
+            words[k] = w + " "
+    return " ".join(words)
+
+
+@st.composite
+def plan_pairs(draw) -> tuple[str, str]:
+    old = draw(long_plan_texts())
+    new = draw(st.one_of(long_plan_texts(), st.just(old)))
+    return old, _vary(draw, new)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(plan_pairs())
+def test_redline_accept_all_is_new_and_reject_all_is_old(tmp_path, pair):
+    old, new = (read_text(t) for t in pair)
+    path = tmp_path / "r.docx"
+    diff_plans(old, new).to_docx(path, force=True)
+    accepted, rejected = accept_and_reject(path)
+    assert flat(accepted) == flat(new.text)
+    assert flat(rejected) == flat(old.text)
+
+
+@pytest.mark.parametrize(("a", "b"), [("hai-duong-2022", "hung-yen-2022"), ("hung-yen-2022", "hue-2022"),
+                                      ("hue-2022", "can-tho-2022"), ("can-tho-2022", "hai-duong-2022")])
+def test_redline_exact_on_bundled_pairs(seeds, tmp_path, a, b):
+    path = tmp_path / "r.docx"
+    diff_plans(seeds[a], seeds[b]).to_docx(path)
+    accepted, rejected = accept_and_reject(path)
+    assert flat(accepted) == flat(seeds[b].text)
+    assert flat(rejected) == flat(seeds[a].text)

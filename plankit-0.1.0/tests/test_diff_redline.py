@@ -1,0 +1,181 @@
+"""The redline .docx: real Word tracked changes, exact both ways, read back without plankit.
+
+Accept All and Reject All are computed by an independent walk of ``word/document.xml`` (lxml):
+``w:t`` outside ``w:del`` is accepted text, ``w:t`` outside ``w:ins`` plus ``w:delText`` is
+rejected text; a paragraph mark marked inserted (``w:pPr/w:rPr/w:ins``) disappears on Reject
+All, one marked deleted on Accept All.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from collections import Counter
+
+import docx
+import pytest
+from lxml import etree
+
+from plankit.diff import diff_plans
+from plankit.diff.redline import shown_texts
+from plankit.errors import OutputExists
+from plankit.read import read_text
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def accept_and_reject(path) -> tuple[str, str]:
+    """The document's text with every change accepted, and with every change rejected."""
+    with zipfile.ZipFile(path) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    accepted: list[str] = []
+    rejected: list[str] = []
+    for p in root.iter(f"{W}p"):
+        for el in p.iter(f"{W}t", f"{W}delText"):
+            tags = {a.tag for a in el.iterancestors()}
+            if el.tag == f"{W}t":
+                if f"{W}del" not in tags:
+                    accepted.append(el.text or "")
+                if f"{W}ins" not in tags:
+                    rejected.append(el.text or "")
+            elif f"{W}ins" not in tags:
+                rejected.append(el.text or "")
+        mark = p.find(f"{W}pPr/{W}rPr")
+        if mark is None or mark.find(f"{W}del") is None:
+            accepted.append("\n")
+        if mark is None or mark.find(f"{W}ins") is None:
+            rejected.append("\n")
+    return "".join(accepted), "".join(rejected)
+
+
+def flat(text: str) -> str:
+    """White space aside: runs of white space (line breaks included) as one space."""
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def cantho(seeds):
+    return diff_plans(seeds["can-tho-2022"], seeds["can-tho-2025"])
+
+
+@pytest.fixture(scope="module")
+def cantho_docx(cantho, tmp_path_factory):
+    path = tmp_path_factory.mktemp("redline") / "can-tho-2022-2025.docx"
+    cantho.to_docx(path)
+    return path
+
+
+def test_reopens_with_tracked_changes(cantho_docx):
+    body = docx.Document(str(cantho_docx)).element.body
+    ins = body.findall(f".//{W}ins")
+    dels = body.findall(f".//{W}del")
+    assert ins and dels
+    for rev in ins + dels:
+        assert rev.get(f"{W}author", "").startswith("plankit · ")
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", rev.get(f"{W}date", ""))
+    authors = Counter(rev.get(f"{W}author") for rev in ins + dels)
+    assert {"plankit · thay đổi theo năm", "plankit · căn cứ", "plankit · nội dung"} <= set(authors)
+    assert set(authors) <= {f"plankit · {k}" for k in ("thay đổi theo năm", "căn cứ", "nội dung", "cách viết",
+                                                        "cách viết khác")}
+    deleted = " ".join(t.text for t in body.iter(f"{W}delText"))
+    assert "261" in deleted and "2022" in deleted
+    inserted = " ".join(t.text for r in ins for t in r.iter(f"{W}t"))
+    assert "258/KH-UBND" in inserted
+
+
+def test_cantho_accept_all_is_new_and_reject_all_is_old(cantho, cantho_docx):
+    _old, new = shown_texts(cantho)
+    accepted, rejected = accept_and_reject(cantho_docx)
+    assert flat(rejected) == flat(cantho.old.text)  # the clean 2022 plan, as written
+    assert new.restored and flat(accepted) == flat(new.text)  # the 2025 scan, restored
+    assert flat(accepted).startswith("UBND TP. CẦN THƠ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+    assert "Số:137/KH-SKHCN Cần Thơ, ngày 21 tháng 01 năm 2025" in flat(accepted)  # the new header, restored
+
+
+def test_ocr_side_is_said_restored_and_the_scan_kept(cantho_docx):
+    document = docx.Document(str(cantho_docx))
+    assert document.core_properties.comments.startswith("Bản mới là văn bản OCR: hiển thị bản đã khôi phục dấu")
+    texts = [c.text for c in document.comments]
+    assert any(t.startswith("Bản mới là văn bản OCR") for t in texts)
+    assert "Nguyên văn OCR: S6:137 IKH-SKHCN Can Tho, ngay 21thdng 01 nam 2025" in texts
+
+
+def test_carried_errors_are_highlighted_and_commented(cantho_docx):
+    document = docx.Document(str(cantho_docx))
+    body = document.element.body
+    highlighted = [r for r in body.iter(f"{W}r") if r.find(f"{W}rPr/{W}highlight") is not None]
+    assert ["".join(t.text for t in r.iter(f"{W}t")) for r in highlighted] == [
+        "tuyên", "tuyền", "tuyên", "tuyền", "năm"]
+    reasons = [c.text for c in document.comments if c.author == "plankit · lỗi giữ nguyên"]
+    assert len(reasons) == 3
+    assert sum("tuyên truyền" in r for r in reasons) == 2
+
+
+TWO_YEARS = (
+    "Số: 12/KH-SCT\nHải Dương, ngày 07 tháng 02 năm 2024\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2024\n"
+    "Căn cứ quyết định số 45/QĐ-UBND ngày 05/01/2024 của UBND tỉnh; đồng thời, theo chỉ đạo của Sở.\n"
+    "I. MỤC ĐÍCH\nNâng cao nhận thức của cán bộ, công chức.\nTổ chức tập huấn cho công chức một cửa.\n"
+    "II. KINH PHÍ\nKinh phí thực hiện năm 2024 do ngân sách nhà nước bảo đảm.\n"
+    "Trên đây là Kế hoạch tuyên truyền cải cách hành chính năm 2024 của Sở./.\n",
+    "Số: 15/KH-SCT\nHải Dương, ngày 10 tháng 01 năm 2025\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2025\n"
+    "Căn cứ Quyết định số 45/QĐ-UBND ngày 05/01/2025 của UBND tỉnh. Đồng thời, theo chỉ đạo của Sở.\n"
+    "I. MỤC ĐÍCH\nNâng cao nhận thức của cán bộ, công chức và người dân.\n"
+    "II. NHIỆM VỤ\nXây dựng chuyên mục trên Cổng thông tin điện tử.\n"
+    "III. KINH PHÍ\nKinh phí thực hiện năm 2025 từ nguồn kinh phí thường xuyên.\n"
+    "Trên đây là Kế hoạch tuyên truyền cải cách hành chính năm 2025 của Sở./.\n",
+)
+
+
+def test_accept_all_gives_new_reject_all_gives_old(tmp_path):
+    old, new = (read_text(t) for t in TWO_YEARS)
+    path = tmp_path / "redline.docx"
+    assert diff_plans(old, new).to_docx(path) == str(path)
+    accepted, rejected = accept_and_reject(path)
+    assert flat(accepted) == flat(new.text)
+    assert flat(rejected) == flat(old.text)
+    # case and punctuation are tracked as such: "quyết" -> "Quyết", "; đồng" -> ". Đồng"
+    body = docx.Document(str(path)).element.body
+    form = [("".join(t.text for t in r.iter(f"{W}delText", f"{W}t")), r.tag == f"{W}ins")
+            for r in body.iter(f"{W}ins", f"{W}del") if r.get(f"{W}author") == "plankit · cách viết"]
+    assert form == [("quyết", False), ("Quyết", True), (";", False), (".", True), ("đồng", False), ("Đồng", True)]
+
+
+def test_refuses_to_overwrite(cantho, cantho_docx):
+    with pytest.raises(OutputExists):
+        cantho.to_docx(cantho_docx)
+    cantho.to_docx(cantho_docx, force=True)
+    assert docx.Document(str(cantho_docx)).paragraphs
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_libreoffice_reads_the_tracked_changes(cantho_docx, tmp_path):
+    flat_odt = subprocess.run(
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to", "fodt",
+         "--outdir", str(tmp_path), str(cantho_docx)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert flat_odt.returncode == 0, flat_odt.stderr
+    fodt = (tmp_path / cantho_docx.with_suffix(".fodt").name).read_text(encoding="utf-8")
+    assert fodt.count("<text:deletion>") > 20 and fodt.count("<text:insertion>") > 20
+    assert "plankit · thay đổi theo năm" in fodt
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) or pdftotext not installed")
+def test_pdf_shows_deleted_and_inserted_words(cantho_docx, tmp_path):
+    run = subprocess.run(
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(cantho_docx)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    pdf = tmp_path / cantho_docx.with_suffix(".pdf").name
+    raw = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = " ".join(raw.split())
+    # LibreOffice prints tracked changes as shown: the deleted basis 261 (struck through) next to
+    # the inserted 258; neither plan has both
+    assert "261/KH-UBND" in text and "258/KH-UBND" in text

@@ -1,0 +1,270 @@
+"""restore_text does no harm: typed words, addresses, symbols and names stay; packaging of the model.
+
+Every input is written for these tests in the shape of a real administrative document (none is
+copied from the development corpus).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from plankit.restore import restore_text
+from plankit.restore_model import (
+    admin_text,
+    build_model,
+    bundled_texts,
+    default_model,
+    underthesea_files,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# -- accented words are kept exactly as typed (tone placement included) -------------------------
+
+KEPT = [
+    # a word whose folded form has a likelier real form elsewhere stays as typed
+    "Căn cứ Luật Tổ chức chính quyền địa phương; Vụ trưởng Vụ Pháp chế, Bộ Y tế",
+    "BẢN SAO Y BẢN CHÍNH; BAN CHỈ ĐẠO; Ban hành kèm theo Quyết định này",
+    # new-style tone placement is the writer's choice, not an error
+    "về việc Hoà giải ở cơ sở và khoá học bồi dưỡng, Uỷ ban nhân dân",
+    # plain words in a text typed with its marks: names and codes as written
+    "Sở Khoa học và Công nghệ tỉnh Hung Yên thực hiện các thủ tục có mã hồ sơ H01, QT02 theo "
+    "hướng dẫn của Bộ Nội vụ về PIC và HDND",
+    # document symbols untouched in typed text (the website wrote QD for QĐ)
+    "Căn cứ Quyết định số 45/QD-UBND ngày 12/3/2024 của Ủy ban nhân dân tỉnh",
+    # numbers glued to words stay glued
+    "Kế hoạch năm 2025Sở Nội vụ đã ban hành",
+]
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_typed_text_is_left_alone(text):
+    r = restore_text(text)
+    assert r.text == text
+    assert r.changed == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a marked word that is no real syllable ("tuyén") is restored; the rest stays
+        ("Công tác tuyén truyền cải cách hành chính", "Công tác tuyên truyền cải cách hành chính"),
+        # marks typed on a few words of an unaccented text stay; the others are restored
+        ("Ke hoach tuyên truyền cai cach hanh chinh", "Kế hoạch tuyên truyền cải cách hành chính"),
+    ],
+)
+def test_marked_words_kept_unless_no_syllable(text, expected):
+    assert restore_text(text).text == expected
+
+
+# -- URLs, e-mail addresses, file names, symbols and codes untouched ----------------------------
+
+UNTOUCHED = [
+    (
+        "Xem chi tiet tai https://vbpl.vn/tw/Pages/chinh-sach/quyet-dinh-749-nam-2020.aspx.",
+        "Xem chi tiết tại https://vbpl.vn/tw/Pages/chinh-sach/quyet-dinh-749-nam-2020.aspx.",
+    ),
+    (
+        "Gui ve dia chi thu dien tu vanthu-snv@tinh.gov.vn truoc ngay 15/12/2025",
+        "Gửi về địa chỉ thư điện tử vanthu-snv@tinh.gov.vn trước ngày 15/12/2025",
+    ),
+    (
+        "Tep dinh kem: Ke-hoach-tuyen-truyen-CCHC-2025.pdf; Phu-luc-01.docx",
+        "Tệp đính kèm: Ke-hoach-tuyen-truyen-CCHC-2025.pdf; Phu-luc-01.docx",
+    ),
+    (
+        "Dang tai tren www.chinhphu.vn/van-ban va congbao.chinhphu.vn",
+        "Đăng tải trên www.chinhphu.vn/van-ban và congbao.chinhphu.vn",
+    ),
+    ("Ky hieu bieu mau H01, quy trinh QT02", "Ký hiệu biểu mẫu H01, quy trình QT02"),
+    (
+        "Can cu Nghi dinh so 45/2020/ND-CP va Quyet dinh so 4168/QD-UBND",
+        "Căn cứ Nghị định số 45/2020/NĐ-CP và Quyết định số 4168/QĐ-UBND",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNTOUCHED)
+def test_addresses_files_symbols_and_codes(text, expected):
+    r = restore_text(text)
+    assert r.text == expected
+
+
+# -- personal names: never guessed, only flagged -------------------------------------------------
+
+NAMES = [
+    # (text, restored text, the words flagged as a name)
+    (
+        "Dong chi Nguyen Van Hung, Pho Giam doc So Tu phap",
+        "Đồng chí Nguyen Van Hung, Phó Giám đốc Sở Tư pháp",
+        ["Nguyen", "Van", "Hung"],
+    ),
+    ("KT. CHU TICH\nPHO CHU TICH\n\nLe Thi Mai", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLe Thi Mai", ["Le", "Thi", "Mai"]),
+    ("Ong Vo Minh Tuan, chuyen vien", "Ông Vo Minh Tuan, chuyên viên", ["Vo", "Minh", "Tuan"]),
+    # typed with marks: kept, and still flagged
+    ("Đồng chí Trần Thị Hoa, Chánh Văn phòng", "Đồng chí Trần Thị Hoa, Chánh Văn phòng", ["Trần", "Thị", "Hoa"]),
+    # bodies and places that start like a family name are no person
+    ("Vu Ke hoach - Tai chinh; Vu truong Vu Phap che", "Vụ Kế hoạch - Tài chính; Vụ trưởng Vụ Pháp chế", []),
+    ("Thanh pho Ho Chi Minh va tinh Dong Nai", "Thành phố Hồ Chí Minh và tỉnh Đồng Nai", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "names"), NAMES)
+def test_names_are_flagged_never_guessed(text, expected, names):
+    r = restore_text(text)
+    assert r.text == expected
+    assert [t.surface for t in r.names] == names
+    for t in r.names:
+        assert t.output == t.surface and t.how == "name" and t in r.uncertain
+
+
+def test_name_alternatives_are_listed():
+    r = restore_text("Ong Tran Van Ba")
+    first = r.names[0]
+    assert first.candidates[0] == ("Tran", 0.0)
+    assert "Trần" in [c for c, _ in first.candidates]
+    assert r.marked_text() == "Ông {Tran|Trận|Trần|Trấn} {Van|Văn|Vấn|Vẫn} {Ba|Bà|Bá|Bạ}"
+    alternatives = r.to_dict()["uncertain"][0]["alternatives"]
+    assert [c for c, _ in alternatives[:3]] == ["Trận", "Trần", "Trấn"]
+
+
+# -- words joined by / and - are restored part by part -------------------------------------------
+
+JOINED = [
+    ("Bao cao dinh ky 6 thang/lan, 01 lan/nam", "Báo cáo định kỳ 6 tháng/lần, 01 lần/năm"),
+    ("Lanh dao Phong/Ban chuyen mon", "Lãnh đạo Phòng/Ban chuyên môn"),
+    ("cac co quan/don vi co lien quan", "các cơ quan/đơn vị có liên quan"),
+    ("Truong/Pho phong", "Trưởng/Phó phòng"),
+    ("phat trien kinh te-xa hoi cua tinh", "phát triển kinh tế-xã hội của tỉnh"),
+    ("UBND cac huyen/thi xa/thanh pho", "UBND các huyện/thị xã/thành phố"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), JOINED)
+def test_slash_and_hyphen_joined_words(text, expected):
+    assert restore_text(text).text == expected
+
+
+# -- stock phrases of administrative documents (the admin source) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(sau day viet tat la Ban Chi dao)", "(sau đây viết tắt là Ban Chỉ đạo)"),
+        ("Vu truong Vu To chuc can bo", "Vụ trưởng Vụ Tổ chức cán bộ"),
+        ("Tep dinh kem", "Tệp đính kèm"),
+        ("Cong van so 123/UBND-NC", "Công văn số 123/UBND-NC"),
+    ],
+)
+def test_stock_phrases(text, expected):
+    assert restore_text(text).text == expected
+
+
+def test_wider_context_changes_only_ambiguous_words():
+    text = "Giam doc So Noi vu va cac phong, don vi thuoc So co trach nhiem thi hanh"
+    with_ctx = restore_text(text)
+    without = restore_text(text, context=False)
+    assert with_ctx.text == "Giám đốc Sở Nội vụ và các phòng, đơn vị thuộc Sở có trách nhiệm thi hành"
+    diff = [(a.output, b.output) for a, b in zip(with_ctx.tokens, without.tokens, strict=True) if a.output != b.output]
+    assert all(a.lower() in ("sở", "số") for a, _ in diff)
+
+
+# -- the CLI marks uncertain words ----------------------------------------------------------------
+
+
+def test_cli_mark_and_uncertain_list(tmp_path):
+    src = tmp_path / "ke-hoach.txt"
+    src.write_text("Dong chi Nguyen Van Hung\n", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "plankit", "restore", str(src), "--mark"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout == "Đồng chí {Nguyen|Nguyên|Nguyễn|Nguyện} {Van|Văn|Vấn|Vẫn} {Hung|Hưng|Hùng|Hứng}\n"
+    assert out.stderr.count("tên người, name: kept as typed") == 3
+    as_json = subprocess.run(
+        [sys.executable, "-m", "plankit", "restore", str(src), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    payload = json.loads(as_json.stdout)
+    assert [u["surface"] for u in payload["uncertain"]] == ["Nguyen", "Van", "Hung"]
+    assert payload["uncertain"][0]["how"] == "name"
+
+
+# -- packaging: nothing read from beside the package ----------------------------------------------
+
+
+def test_model_reads_nothing_beside_the_package():
+    import plankit.restore_model as rm
+
+    source = Path(rm.__file__).read_text("utf-8")
+    assert "parent.parent" not in source and '"plans"' not in source
+    assert set(default_model().sources) >= {
+        "can-tho/2022-so-khcn.txt",
+        "hai-duong/2022-so-cong-thuong.txt",
+        "hung-yen/2022-so-khcn.md",
+        "thua-thien-hue/2022-so-khcn.news.txt",
+        "plankit:admin",
+        "plankit:places",
+        "plankit:vocabulary",
+    }
+
+
+def test_shipped_plans_match_the_repository():
+    """plans.tsv.gz holds the clean plans of plans/ line for line (regenerate it if this fails)."""
+    plans = ROOT / "plans"
+    if not plans.is_dir():
+        pytest.skip("plans/ is not beside the package (installed wheel)")
+    shipped = bundled_texts()
+    for name, text in shipped.items():
+        assert (plans / name).read_text("utf-8").replace("\r", "") == text, name
+    expected = sorted(
+        p.relative_to(plans).as_posix()
+        for p in plans.rglob("*")
+        if p.suffix in (".txt", ".md") and p.name != "README.md" and ".ocr." not in p.name
+    )
+    assert sorted(shipped) == expected
+
+
+def test_sources_file_names_every_source():
+    raw = resources.files("plankit.data").joinpath("restore", "sources.tsv").read_text("utf-8")
+    rows = [r.split("\t") for r in raw.splitlines() if r.strip() and not r.startswith("#")]
+    assert rows[0] == ["source", "location", "kind", "licence", "origin"]
+    named = {r[0] for r in rows[1:]}
+    model_sources = {s if "/" not in s else "plans" for s in default_model().sources}
+    assert model_sources <= named
+    assert all(len(r) == 5 and all(r) for r in rows[1:])
+
+
+def test_shipped_data_is_small():
+    folder = resources.files("plankit.data").joinpath("restore")
+    total = sum(f.stat().st_size for f in Path(str(folder)).iterdir())
+    assert total < 3_000_000
+    gzip.decompress(folder.joinpath("plans.tsv.gz").read_bytes()).decode("utf-8")
+    assert "sau đây viết tắt là" in admin_text()
+
+
+def test_underthesea_files_are_found_and_used():
+    """Both files read from underthesea's private paths exist and change the model.
+
+    If underthesea moves them, this fails (instead of accuracy dropping silently).
+    """
+    files = underthesea_files()
+    assert files["Viet74K"] is not None and files["Viet74K"].is_file(), "underthesea moved Viet74K.txt"
+    assert files["vlsp2013"] is not None and files["vlsp2013"].is_file(), "underthesea moved the VLSP 2013 test set"
+    model = default_model()
+    assert "underthesea:Viet74K" in model.sources and "underthesea:vlsp2013" in model.sources
+    without = build_model(wordlist=False, corpus=False)
+    assert len(model.variants) > len(without.variants) + 1000
+    assert len(model.uni) > len(without.uni) + 1000

@@ -1,0 +1,146 @@
+"""The installed package behaves like the checkout (CI step of issue 15).
+
+The sdist and the wheel are built from this checkout, the wheel is installed with its dependencies
+(and the ``report`` extra) into a fresh virtual environment outside the repository, and from an
+empty folder ``plankit demo``, ``lint``, ``draft`` and ``restore`` run as a new user would run them.
+Their outputs must be there and equal to the checkout's: restoration in particular, whose model
+reads the sample plans and two data files of ``underthesea``. uv's cache keeps the install to
+seconds; a failure here is a packaging bug (a file read from beside the package, a missing extra).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCAN = ROOT / "plans" / "can-tho" / "2025-so-khcn.ocr.txt"
+CLEAN = ROOT / "plans" / "can-tho" / "2022-so-khcn.txt"
+OTHER = ROOT / "plans" / "hai-duong" / "2022-so-cong-thuong.txt"
+
+
+def _run(cmd: list[str], cwd: Path, *, timeout: int = 600, env: dict | None = None) -> subprocess.CompletedProcess:
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False, env=env)
+    return result
+
+
+def _must(cmd: list[str], cwd: Path, **kw) -> subprocess.CompletedProcess:
+    result = _run(cmd, cwd, **kw)
+    assert result.returncode == 0, f"{' '.join(map(str, cmd))} -> {result.returncode}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    return result
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    """(venv bin folder, empty work folder, clean environment) for the wheel installed outside the repo."""
+    base = tmp_path_factory.mktemp("wheel")
+    dist = base / "dist"
+    # sdist first, then the wheel built from the sdist: both must carry the package data. The
+    # build backend comes from the dev extra (--no-isolation: no throw-away build environments).
+    _must([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(dist), str(ROOT)], ROOT)
+    wheels = sorted(dist.glob("plankit-*.whl"))
+    assert len(wheels) == 1 and sorted(dist.glob("plankit-*.tar.gz"))
+    venv = base / "venv"
+    _must([sys.executable, "-m", "venv", "--without-pip", str(venv)], base)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
+    env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+    # the installer resolves the wheel's dependencies from the package index as for any user:
+    # uv (the dev extra; its cache, filled by `make install`, makes this seconds instead of the
+    # minutes pip took), else this pip; no byte-compiling of ninety packages the test imports a
+    # handful of
+    uv = shutil.which("uv", path=str(Path(sys.executable).parent)) or shutil.which("uv")
+    python = str(venv / "bin" / "python")
+    if uv:
+        install = [uv, "pip", "install", "--quiet", "--python", python, f"{wheels[0]}[report]"]
+    else:
+        install = [sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-compile",
+                   "--disable-pip-version-check", f"{wheels[0]}[report]"]
+    _must(install, base, env=env)
+    work = base / "empty"
+    work.mkdir()
+    return venv / "bin", work, env, wheels[0]
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_the_package_data(installed):
+    *_, wheel = installed
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for name in ("plankit/templates/ke-hoach.docx", "plankit/plans/can-tho/2025-so-khcn.ocr.txt",
+                 "plankit/notebooks/01-corpus.ipynb", "plankit/data/typos.tsv", "plankit-0.1.0.dist-info/licenses/LICENSE"):
+        assert name in names
+    assert not any(n.startswith(("plans/", "notebooks/", "templates/", "tests/")) for n in names)
+
+
+@pytest.mark.slow
+def test_installed_package_is_not_the_checkout(installed):
+    bin_dir, work, env, _ = installed
+    where = _must([str(bin_dir / "python"), "-c", "import plankit; print(plankit.__file__)"], work, env=env).stdout
+    assert Path(where.strip()).is_relative_to(bin_dir.parent) and not Path(where.strip()).is_relative_to(ROOT)
+
+
+@pytest.mark.slow
+def test_demo_from_an_empty_folder(installed):
+    bin_dir, work, env, _ = installed
+    demo = work / "demo"
+    demo.mkdir()
+    result = _must([str(bin_dir / "plankit"), "demo"], demo, env=env)
+    assert "5 kế hoạch / plans" in result.stdout
+    pages = sorted(p.name for p in (demo / "reports").glob("*.html"))
+    assert pages == ["01-corpus.html", "02-legal-basis-graph.html", "03-year-on-year.html",
+                     "04-stale-copy-check.html", "05-draft-next-year.html", "06-template-authoring.html",
+                     "index.html"]
+    assert "Cặp kế hoạch so sánh" in (demo / "reports" / "index.html").read_text(encoding="utf-8")
+    assert (demo / "drafts" / "can-tho-2026.docx").is_file()
+    assert {p.name for p in demo.iterdir()} == {"reports", "drafts"}
+    again = _run([str(bin_dir / "plankit"), "demo", "--no-report"], demo, env=env)
+    assert again.returncode == 2 and "already exists" in again.stderr and again.stderr.count("\n") == 1
+
+
+def _both(installed, args: list[str], name: str) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess]:
+    """Run ``plankit ARGS`` from the wheel and from the checkout, each in its own empty folder."""
+    bin_dir, work, env, _ = installed
+    results = []
+    for label, cmd in (("wheel", [str(bin_dir / "plankit")]), ("checkout", [sys.executable, "-m", "plankit"])):
+        folder = work / f"{name}-{label}"
+        folder.mkdir()
+        for src, dst in ((SCAN, "scan.txt"), (CLEAN, "clean.txt"), (OTHER, "ke-hoach.txt")):
+            (folder / dst).write_bytes(src.read_bytes())
+        results.append(_run([*cmd, *args], folder, env=env if label == "wheel" else None))
+    return results[0], results[1]
+
+
+@pytest.mark.slow
+def test_lint_from_the_wheel_equals_the_checkout(installed):
+    wheel, checkout = _both(installed, ["lint", "ke-hoach.txt", "scan.txt", "--today", "2025-11-01"], "lint")
+    assert wheel.returncode == checkout.returncode == 1
+    assert "ke-hoach.txt:14:297: PK101 stale-year" in wheel.stdout
+    assert wheel.stdout == checkout.stdout
+
+
+@pytest.mark.slow
+def test_draft_from_the_wheel(installed):
+    wheel, checkout = _both(installed, ["draft", "ke-hoach.txt", "--year", "2023", "-o", "du-thao.docx"], "draft")
+    assert wheel.returncode == checkout.returncode == 0, wheel.stderr
+    assert wheel.stdout == checkout.stdout
+    _, work, *_ = installed
+    with zipfile.ZipFile(work / "draft-wheel" / "du-thao.docx") as docx:
+        assert "năm 2023" in docx.read("word/document.xml").decode("utf-8")
+
+
+@pytest.mark.slow
+def test_restoration_from_the_wheel_equals_the_checkout(installed):
+    # without a reference the model alone decides: it learns from the sample plans inside the
+    # package and from underthesea's data, so a file not shipped shows up here
+    wheel, checkout = _both(installed, ["restore", "scan.txt", "-o", "restored.txt"], "restore")
+    assert wheel.returncode == checkout.returncode == 0, wheel.stderr
+    _, work, *_ = installed
+    ours = (work / "restore-wheel" / "restored.txt").read_text(encoding="utf-8")
+    theirs = (work / "restore-checkout" / "restored.txt").read_text(encoding="utf-8")
+    assert "Công tác thông tin, tuyên truyền" in ours
+    assert ours == theirs
