@@ -55,11 +55,11 @@ demo: install system
 test: export PYTHONDONTWRITEBYTECODE=
 test: install system
 	$(VENV)/bin/ruff check plankit tests benchmarks
-	$(PY) -m pytest -q -n auto --dist loadgroup -m "not serial" tests plankit
+	$(PY) -m pytest -q -n auto --dist loadfile --no-loadscope-reorder -m "not serial" tests plankit
 	$(PY) -m pytest -q -p no:xdist tests/scaling.py $(wildcard tests/test_*scaling*.py)
 
 test-fast: install
-	$(PY) -m pytest -q -n auto --dist loadgroup -m "not slow and not serial" tests plankit
+	$(PY) -m pytest -q -n auto --dist loadfile --no-loadscope-reorder -m "not slow and not serial" tests plankit
 
 bench: install
 	$(UV) pip install --quiet --python $(PY) -e '.[bench]'

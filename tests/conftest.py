@@ -1,11 +1,13 @@
 """Shared fixtures (the five bundled plans, read once per session) and how the suite is split
 for its two phases (``make test``).
 
-1. ``pytest -n auto -m "not serial"``: on one pytest-xdist worker per core. Each test runs in
-   its own temporary folder (LibreOffice and Chromium get a profile there, a Dask LocalCluster
-   takes free ports), so tests may share the machine. Modules whose module-scoped fixtures are
-   expensive (a wheel built and installed, notebooks executed, scans made by LibreOffice, OCR,
-   models trained) run whole on one worker (``xdist_group``), so the fixture is made once.
+1. ``pytest -n auto --dist loadfile --no-loadscope-reorder -m "not serial"``: on one
+   pytest-xdist worker per core. Each test runs in its own temporary folder (LibreOffice and
+   Chromium get a profile there, a Dask LocalCluster takes free ports), so tests may share the
+   machine. A file runs whole on one worker, so its module-scoped fixtures (a wheel built and
+   installed, notebooks executed, scans made by LibreOffice) are made once; the longest files
+   are handed out first (``FIRST`` below). (``--dist loadgroup`` would be finer, but its groups
+   are not kept together under pytest 9: tests of one group ran on both workers.)
 2. ``pytest tests/scaling.py tests/test_*scaling*.py``: alone, the size-scaling tests, which
    compare times (marked ``serial`` here, by their file name, so phase 1 leaves them out and
    phase 2 need not collect the whole suite again). A ratio of two timings is only meaningful
@@ -72,12 +74,10 @@ def assert_linear():
     return module.assert_linear
 
 
-# Modules run whole on one worker: their module-scoped fixtures cost a minute or more (notebooks
-# executed, scans rendered by LibreOffice, a wheel built and installed).
-WHOLE_MODULES = ("test_notebooks.py", "test_ocr.py", "test_wheel.py")
-# Modules started first, so that their long tests do not end the run on one worker alone
-# (pytest-xdist then hands out the groups, biggest first, and the single tests in this order).
-FIRST = (*WHOLE_MODULES, "test_hardening.py", "test_dask.py", "test_diff_properties.py")
+# The longest files, started first (longest first) so that no long file starts last and ends the
+# run on one worker alone; the others follow in their usual order.
+FIRST = ("test_notebooks.py", "test_hardening.py", "test_ocr.py", "test_wheel.py", "test_dask.py",
+         "test_diff_properties.py", "test_graph.py", "test_cli.py", "test_diff_redline.py")
 
 
 def _compares_times(item: pytest.Item) -> bool:
@@ -86,11 +86,9 @@ def _compares_times(item: pytest.Item) -> bool:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Mark the size-scaling tests ``serial``; keep the expensive modules on one worker."""
+    """Mark the size-scaling tests ``serial``; put the longest files first."""
     for item in items:
         if _compares_times(item):
             item.add_marker(pytest.mark.serial)
-        elif item.path.name in WHOLE_MODULES:
-            item.add_marker(pytest.mark.xdist_group(item.path.stem))
     rank = {name: i for i, name in enumerate(FIRST)}
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: file order kept
