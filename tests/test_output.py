@@ -160,7 +160,7 @@ def _baseline(work):
 
     findings = list(lint_plan(work / "PLAN.txt"))
     assert findings
-    return lambda target: write_baseline(findings, target)
+    return lambda target: write_baseline(findings, target, force=True)
 
 
 def _template_from_plan(work):
