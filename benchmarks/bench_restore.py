@@ -182,10 +182,10 @@ def _ambiguous_accuracy(docs: dict[str, str], model, context: bool) -> dict:
 
 def _forget_models() -> None:
     """Drop the candidate caches, which hold every model they saw (the ablation builds many)."""
-    from plankit import restore
+    from plankit.restore import tokens
 
-    restore._word_candidates.cache_clear()
-    restore._expansions.cache_clear()
+    tokens._word_candidates.cache_clear()
+    tokens._expansions.cache_clear()
 
 
 def run_corpus(quick: bool = False) -> dict:

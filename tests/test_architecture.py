@@ -41,8 +41,6 @@ SIZE_DEBTS: set[str] = {
     "plankit.lint.rules",
     "plankit.lint.rules_cite",
     "plankit.read._structure",
-    "plankit.restore",
-    "plankit.restore_model",
 }
 
 
