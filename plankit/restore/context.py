@@ -57,7 +57,7 @@ def _context_model(lines: Iterable[tuple[str, ...]], text_uni: Counter) -> dict:
     by_group: dict[str, list[str]] = {}
     for w, f in wanted.items():
         by_group.setdefault(f, []).append(w)
-    out: dict[str, tuple[tuple[str, ...], dict[str, tuple[float, ...]]]] = {}
+    out: dict[str, tuple[tuple[str, ...], dict[str, tuple[float, ...]], dict[str, tuple[float, ...]]]] = {}
     for f, forms in by_group.items():
         logs: list[tuple[dict[str, float], float]] = []
         for w in forms:
@@ -67,6 +67,10 @@ def _context_model(lines: Iterable[tuple[str, ...]], text_uni: Counter) -> dict:
         # one row per feature seen twice or more with some form: its log likelihood under each
         # form (a form that never saw it gets its smoothed unseen mass)
         feats = {feat for w in forms for feat, n in counts[w].items() if n >= 2}
-        rows = {feat: tuple(table.get(feat, unseen) for table, unseen in logs) for feat in feats}
-        out[f] = (tuple(forms), rows)
+        left: dict[str, tuple[float, ...]] = {}
+        right: dict[str, tuple[float, ...]] = {}
+        for feat in feats:
+            # keyed by the folded word itself, one table per side: decoding builds no strings
+            (left if feat[0] == "L" else right)[feat[2:]] = tuple(table.get(feat, unseen) for table, unseen in logs)
+        out[f] = (tuple(forms), left, right)
     return out

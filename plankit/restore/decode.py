@@ -1,9 +1,7 @@
-"""Decoding a line: wider-context evidence, Viterbi over syllable trigrams, confidences.
-"""
+"""Decoding a line: wider-context evidence, Viterbi over syllable trigrams, confidences."""
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections.abc import Sequence
 
@@ -33,25 +31,24 @@ def _context_key(tok: _Tok) -> str | None:
 def _apply_context(model: Model, toks: list[_Tok]) -> None:
     """Add the wider-context model's evidence to the channel score of ambiguous tokens.
 
-    The features are those of :func:`~plankit.restore_model.context_features`, sliced from
-    two lists built once per line.
+    The features are those of :func:`~plankit.restore.context.context_features`: the folded
+    words two to six places to the left and to the right, sliced from one list per line.
     """
-    contexts = model.context
+    tables = model.context
     keyed = [(i, k) for i, t in enumerate(toks) if (k := _context_key(t)) is not None]
-    targets = [
-        (pos, i, contexts[k])
-        for pos, (i, k) in enumerate(keyed)
-        if k in contexts and toks[i].fixed_output is None and len(toks[i].cands) > 1
-    ]
-    if not targets:
-        return
-    left = [f"L:{k}" for _, k in keyed]
-    right = [f"R:{k}" for _, k in keyed]
     far = _CTX_FAR
-    for pos, i, (forms, rows) in targets:
+    keys: list[str] | None = None
+    for pos, (i, k) in enumerate(keyed):
+        table = tables.get(k)
+        if table is None or toks[i].fixed_output is not None or len(toks[i].cands) < 2:
+            continue
+        if keys is None:
+            keys = [k for _, k in keyed]
+        forms, left, right = table
         # only what some real form was seen with: an unseen feature says nothing, and would
         # favour the rarer form (its smoothed mass is larger)
-        hits = [row for f in (*left[max(0, pos - far) : max(0, pos - 1)], *right[pos + 2 : pos + far + 1]) if (row := rows.get(f))]
+        hits = [row for f in keys[max(0, pos - far) : max(0, pos - 1)] if (row := left.get(f))]
+        hits += [row for f in keys[pos + 2 : pos + far + 1] if (row := right.get(f))]
         if not hits:
             continue
         sums = [sum(col) for col in zip(*hits, strict=True)]
@@ -90,28 +87,50 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
     back: list[dict[int, int]] = []
     for i in steps:
         cands = toks[i].cands
-        pref = bonus.get(i)
-        scored = [(c[3], c[2] + weight) if c[0] == pref else (c[3], c[2]) for c in cands]
+        if bonus and (pref := bonus.get(i)) is not None:
+            scored = [(c[3], c[2] + weight) if c[0] == pref else (c[3], c[2]) for c in cands]
+        else:
+            scored = [(c[3], c[2]) for c in cands]
         new: dict[int, float] = {}
         bp: dict[int, int] = {}
+        # the states of the beam often share their last word v: the bigram part of the step
+        # (v, then each candidate) is looked up once per v
+        lower: dict[int, list[tuple[int, float, int, float | None, float]]] = {}
         for st, sc in states.items():
-            tctx = st << 20
             v = st & mask
-            bctx = v << 20
-            # what an unseen trigram (bigram) after this state keeps of the lower order
-            bo1, bo2 = bow_tri.get(st) or (0.0, bow_bi.get(v, 0.0))
-            for j, (w, ch) in enumerate(scored):
+            row = lower.get(v)
+            if row is None:
+                # per candidate: id, channel score, next state, bigram log prob (None: unseen),
+                # and its log prob after a context never seen as a trigram context
+                bctx = v << 20
+                bo = bow_bi.get(v, 0.0)
+                row = []
+                for w, ch in scored:
+                    b = bi.get(bctx | w)
+                    row.append((w, ch, bctx | w, b, bo + uni[w] if b is None else b))
+                lower[v] = row
+            seen = bow_tri.get(st)
+            if seen is None:  # no trigram has this context: skip their lookups
+                for j, (_w, ch, ns, _b, lp) in enumerate(row):
+                    sc2 = sc + ch + lp
+                    if sc2 > new.get(ns, inf):
+                        new[ns] = sc2
+                        bp[ns] = st << 8 | j
+                continue
+            # what an unseen trigram after this state keeps of the bigram (unigram)
+            bo1, bo2 = seen
+            tctx = st << 20
+            for j, (w, ch, ns, b, _lp) in enumerate(row):
                 lp = tri.get(tctx | w)
                 if lp is None:
-                    lp = bi.get(bctx | w)
-                    lp = bo1 + lp if lp is not None else bo2 + uni[w]
+                    lp = bo1 + b if b is not None else bo2 + uni[w]
                 sc2 = sc + ch + lp
-                ns = bctx | w
                 if sc2 > new.get(ns, inf):
                     new[ns] = sc2
                     bp[ns] = st << 8 | j
         if len(new) > beam:
-            new = {k: new[k] for k in heapq.nlargest(beam, new, key=new.__getitem__)}
+            # the best ``beam`` states (sorted is stable: ties keep their order, as nlargest)
+            new = {k: new[k] for k in sorted(new, key=new.__getitem__, reverse=True)[:beam]}
         states = new
         back.append(bp)
     state = max(states, key=states.__getitem__)
@@ -151,36 +170,55 @@ def _decode_joined(model: Model, toks: Sequence[_Tok], choice: list[int]) -> lis
 def _confidences(
     model: Model, toks: Sequence[_Tok], choice: list[int], bonus: dict[int, str], weight: float = 0.0
 ) -> list[list[float]]:
-    """Per token, the probability of each candidate with the chosen neighbours held fixed."""
+    """Per token, the probability of each candidate with the chosen neighbours held fixed.
+
+    A candidate ``w`` between the chosen ``u v`` and ``x y`` scores its channel score plus the
+    log probabilities of ``u v w``, ``v w x`` and ``w x y`` (each as :meth:`Model.logprob`).
+    """
     tri, bi, uni = model.tri, model.bi, model.uni_by_id
     bow_tri, bow_bi = model.bow_tri, model.bow_bi
-
-    def lp(u: int, v: int, w: int) -> float:
-        s = tri.get(u << 40 | v << 20 | w)
-        if s is None:
-            bo1, bo2 = bow_tri.get(u << 20 | v) or (0.0, bow_bi.get(v, 0.0))
-            s = bi.get(v << 20 | w)
-            s = bo1 + s if s is not None else bo2 + uni[w]
-        return s
-
     steps = [i for i, t in enumerate(toks) if t.cands[0][0]]
     bos = model.ids[_BOS]
     ids = [bos, bos] + [toks[i].cands[choice[i]][3] for i in steps] + [-1, -1]
-    out: list[list[float]] = [[1.0] for _ in toks]
+    one = [1.0]  # shared, never changed
+    out: list[list[float]] = [one] * len(toks)
     for n, i in enumerate(steps):
         cands = toks[i].cands
         if len(cands) == 1:
             continue
         k = n + 2
         u, v, x, y = ids[k - 2], ids[k - 1], ids[k + 1], ids[k + 2]
-        pref = bonus.get(i)
+        # u v w: one context for every candidate
+        uv = u << 20 | v
+        bo1, bo2 = bow_tri.get(uv) or (0.0, bow_bi.get(v, 0.0))
+        tctx, bctx = uv << 20, v << 20
+        if y >= 0:  # w x y: the bigram x y is the same for every candidate
+            bxy = bi.get(x << 20 | y)
+            x_bo = bow_bi.get(x, 0.0)
+            uni_y = uni[y]
+        pref = bonus.get(i) if bonus else None
         scores = []
         for key, _out, ch, w in cands:
-            s = ch + lp(u, v, w)
+            lp = tri.get(tctx | w)
+            if lp is None:
+                b = bi.get(bctx | w)
+                lp = bo1 + b if b is not None else bo2 + uni[w]
+            s = ch + lp
             if x >= 0:
-                s += lp(v, w, x)
+                vw = v << 20 | w
+                lp = tri.get(vw << 20 | x)
+                if lp is None:
+                    c1, c2 = bow_tri.get(vw) or (0.0, bow_bi.get(w, 0.0))
+                    b = bi.get(w << 20 | x)
+                    lp = c1 + b if b is not None else c2 + uni[x]
+                s += lp
                 if y >= 0:
-                    s += lp(w, x, y)
+                    wx = w << 20 | x
+                    lp = tri.get(wx << 20 | y)
+                    if lp is None:
+                        c1, c2 = bow_tri.get(wx) or (0.0, x_bo)
+                        lp = c1 + bxy if bxy is not None else c2 + uni_y
+                    s += lp
             if key == pref:
                 s += weight
             scores.append(s)

@@ -74,8 +74,8 @@ class Model:
     _text_symbols: Counter = field(default_factory=Counter, repr=False)
     _lines: tuple = field(default=(), repr=False)
     # the wider-context model (see _context_model): folded syllable -> (its common real forms,
-    # feature -> log P(feature | form) for each form)
-    context: Mapping[str, tuple[tuple[str, ...], Mapping[str, tuple[float, ...]]]] = field(
+    # folded word to the left -> log P(it | form) for each form, the same to the right)
+    context: Mapping[str, tuple[tuple[str, ...], Mapping[str, tuple[float, ...]], Mapping[str, tuple[float, ...]]]] = field(
         default_factory=dict, repr=False
     )
 
