@@ -9,7 +9,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from ..text import nfc
-from .decode import _apply_context, _confidences, _decode, _decode_joined
+from .decode import _apply_context, _confidences, _decode
 from .lm import Model, default_model
 from .names import _flag_names
 from .reference import (
@@ -114,11 +114,9 @@ def restore_text(
         lines.append(toks)
         offset += len(line) + 1
     no_bonus: dict[int, str] = {}
+    # words joined by a glued "/" or "-" ("xa/phuong") are read side by side ("xã phường"), as
+    # the model was trained: the joiner is no n-gram key (see glued_joiner)
     choices = [_decode(model, toks, no_bonus) for toks in lines]
-    choices = [
-        _decode_joined(model, toks, ch) if any(t.joiner for t in toks) else ch
-        for toks, ch in zip(lines, choices, strict=True)
-    ]
     bonuses: list[dict[int, str]] = [{} for _ in lines]
     weight = 0.0
     ref_text = getattr(reference, "text", reference)

@@ -141,42 +141,51 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
     return choice
 
 
-def _decode_joined(model: Model, toks: Sequence[_Tok], choice: list[int]) -> list[int]:
-    """Restore words joined by ``/`` or ``-`` part by part: each in the slot of the whole.
+def _scores(model: Model, cands: Sequence[tuple[str, str, float, int]], u: int, v: int, x: int, y: int) -> list[float]:
+    """Each candidate's channel score plus the log probabilities of ``u v w``, ``v w x``, ``w x y``.
 
-    "cac xa/phuong" lists two alternatives for one slot: "phường" is decoded after "các" (as
-    "xã" is), with the words after the group as its right context, not after "xã".
+    ``x`` (and ``y``) is -1 at the end of the line. Each term is :meth:`Model.logprob`.
     """
-    n = len(toks)
-    i = 0
-    out = list(choice)
-    while i < n:
-        if not (toks[i].kind == "word" and i + 2 < n and toks[i + 1].joiner):
-            i += 1
-            continue
-        members = [i]
-        j = i
-        while j + 2 < n and toks[j + 1].joiner and toks[j + 2].kind == "word":
-            j += 2
-            members.append(j)
-        for k in members:
-            if toks[k].fixed_output is None and len(toks[k].cands) > 1:
-                view = [*toks[:i], toks[k], *toks[j + 1 :]]
-                out[k] = _decode(model, view, {})[i]
-        i = j + 1
-    return out
+    tri, bi, uni = model.tri, model.bi, model.uni_by_id
+    bow_tri, bow_bi = model.bow_tri, model.bow_bi
+    # u v w: one context for every candidate
+    uv = u << 20 | v
+    bo1, bo2 = bow_tri.get(uv) or (0.0, bow_bi.get(v, 0.0))
+    tctx, bctx = uv << 20, v << 20
+    if y >= 0:  # w x y: the bigram x y is the same for every candidate
+        bxy = bi.get(x << 20 | y)
+        x_bo = bow_bi.get(x, 0.0)
+        uni_y = uni[y]
+    scores = []
+    for _key, _out, ch, w in cands:
+        lp = tri.get(tctx | w)
+        if lp is None:
+            b = bi.get(bctx | w)
+            lp = bo1 + b if b is not None else bo2 + uni[w]
+        s = ch + lp
+        if x >= 0:
+            vw = v << 20 | w
+            lp = tri.get(vw << 20 | x)
+            if lp is None:
+                c1, c2 = bow_tri.get(vw) or (0.0, bow_bi.get(w, 0.0))
+                b = bi.get(w << 20 | x)
+                lp = c1 + b if b is not None else c2 + uni[x]
+            s += lp
+            if y >= 0:
+                wx = w << 20 | x
+                lp = tri.get(wx << 20 | y)
+                if lp is None:
+                    c1, c2 = bow_tri.get(wx) or (0.0, x_bo)
+                    lp = c1 + bxy if bxy is not None else c2 + uni_y
+                s += lp
+        scores.append(s)
+    return scores
 
 
 def _confidences(
     model: Model, toks: Sequence[_Tok], choice: list[int], bonus: dict[int, str], weight: float = 0.0
 ) -> list[list[float]]:
-    """Per token, the probability of each candidate with the chosen neighbours held fixed.
-
-    A candidate ``w`` between the chosen ``u v`` and ``x y`` scores its channel score plus the
-    log probabilities of ``u v w``, ``v w x`` and ``w x y`` (each as :meth:`Model.logprob`).
-    """
-    tri, bi, uni = model.tri, model.bi, model.uni_by_id
-    bow_tri, bow_bi = model.bow_tri, model.bow_bi
+    """Per token, the probability of each candidate with the chosen neighbours held fixed."""
     steps = [i for i, t in enumerate(toks) if t.cands[0][0]]
     bos = model.ids[_BOS]
     ids = [bos, bos] + [toks[i].cands[choice[i]][3] for i in steps] + [-1, -1]
@@ -186,42 +195,10 @@ def _confidences(
         cands = toks[i].cands
         if len(cands) == 1:
             continue
-        k = n + 2
-        u, v, x, y = ids[k - 2], ids[k - 1], ids[k + 1], ids[k + 2]
-        # u v w: one context for every candidate
-        uv = u << 20 | v
-        bo1, bo2 = bow_tri.get(uv) or (0.0, bow_bi.get(v, 0.0))
-        tctx, bctx = uv << 20, v << 20
-        if y >= 0:  # w x y: the bigram x y is the same for every candidate
-            bxy = bi.get(x << 20 | y)
-            x_bo = bow_bi.get(x, 0.0)
-            uni_y = uni[y]
+        scores = _scores(model, cands, ids[n], ids[n + 1], ids[n + 3], ids[n + 4])
         pref = bonus.get(i) if bonus else None
-        scores = []
-        for key, _out, ch, w in cands:
-            lp = tri.get(tctx | w)
-            if lp is None:
-                b = bi.get(bctx | w)
-                lp = bo1 + b if b is not None else bo2 + uni[w]
-            s = ch + lp
-            if x >= 0:
-                vw = v << 20 | w
-                lp = tri.get(vw << 20 | x)
-                if lp is None:
-                    c1, c2 = bow_tri.get(vw) or (0.0, bow_bi.get(w, 0.0))
-                    b = bi.get(w << 20 | x)
-                    lp = c1 + b if b is not None else c2 + uni[x]
-                s += lp
-                if y >= 0:
-                    wx = w << 20 | x
-                    lp = tri.get(wx << 20 | y)
-                    if lp is None:
-                        c1, c2 = bow_tri.get(wx) or (0.0, x_bo)
-                        lp = c1 + bxy if bxy is not None else c2 + uni_y
-                    s += lp
-            if key == pref:
-                s += weight
-            scores.append(s)
+        if pref is not None:
+            scores = [s + weight if c[0] == pref else s for s, c in zip(scores, cands, strict=True)]
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         total = sum(exp)

@@ -43,7 +43,6 @@ class _Tok:
     fixed_output: str | None = None
     # a flagged personal name: kept as typed; the forms the model would have chosen, by prior
     alternatives: tuple[tuple[str, float], ...] = ()
-    joiner: bool = False  # a "/" or "-" glued between two words ("kỳ/năm")
 
 
 def _case_of(surface: str) -> int:
@@ -222,10 +221,9 @@ def _tokenize(model: Model, line: str, offset: int, ocr: bool, marked: bool = Fa
                 toks.append(_Tok(s, start, end, kind, [_fixed(model, key, out)], how, fixed_output=out))
         else:
             key = lm_key(s, "punct")
-            joiner = glued_joiner(line, m.start(), m.end())
-            if joiner:
-                key = None  # "kỳ/năm": the parts are decoded one by one (_decode_joined)
-            toks.append(_Tok(s, start, end, kind, [_fixed(model, key or "", s)], "kept", fixed_output=s, joiner=joiner))
+            if glued_joiner(line, m.start(), m.end()):
+                key = None  # "kỳ/năm": no n-gram key, the parts are read side by side
+            toks.append(_Tok(s, start, end, kind, [_fixed(model, key or "", s)], "kept", fixed_output=s))
     _line_rules(model, line, toks, ocr)
     return toks
 
