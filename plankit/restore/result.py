@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import bisect
 import html
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -102,10 +104,12 @@ class Restored:
         >>> restore_text("Ong Tran Van Ba").uncertain_lines()[0]
         '1:5 Tran -> Tran (tên người, name: kept as typed; Trận 46%, Trần 26%, Trấn 14%)'
         """
+        # where each line starts, found once (counting newlines per word is quadratic)
+        starts = [0] + [m.end() for m in re.finditer("\n", self.original)]
         out = []
         for t in self.uncertain:
-            line = self.original.count("\n", 0, t.start) + 1
-            col = t.start - (self.original.rfind("\n", 0, t.start) + 1) + 1
+            line = bisect.bisect_right(starts, t.start)
+            col = t.start - starts[line - 1] + 1
             alts = ", ".join([f"{c} {p:.0%}" for c, p in t.candidates if c != t.output][:3])
             what = "tên người, name: kept as typed; " if t.how == "name" else f"{t.confidence:.0%}; "
             out.append(f"{line}:{col} {t.surface} -> {t.output} ({what}{alts})")

@@ -70,6 +70,9 @@ def canonical_syllable(word: str) -> str:
 #   https://, "www.", or a bare host under .vn/.com/.org/.net/.gov/.edu, with its path:
 #   "vbpl.vn/tw/Pages/quyet-dinh-749"), an e-mail address, a file name with a known extension
 #   ("Ke-hoach-so-12.pdf"); not "TP.HCM", not "Tr.12", not a sentence ending "... năm 2025.Sở";
+#   each starts only where a run of its characters starts (the look-behinds), so that a long
+#   run that is none of them ("kinh-te-xa-hoi-...", "a.b.a.b...") is scanned once, not once
+#   per character (quadratic time);
 # - doc: a document number, kept whole: 4168/QĐ-UBND, 45/2020/NĐ-CP, 26-CTr/TU (not 15/7/2021);
 # - slash: OCR's "I" or "l" for the slash of a symbol, "137 IKH-SKHCN" (the codes are data);
 # - lead: digits glued to a word by OCR, "21thdng" (never "16p", which is "lớp");
@@ -78,10 +81,10 @@ def canonical_syllable(word: str) -> str:
 # - punct: any other visible character.
 _URL = (
     r"(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?<![\w./])[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*\.(?:vn|com|org|net|gov|edu|info)\b"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w./-])[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*\.(?:vn|com|org|net|gov|edu|info)\b"
     r"(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?"
-    r"|(?<![\w.])[\w()+-]+(?:\.[\w()+-]+)*"
+    r"|(?<![\w.()+-])[\w()+-]+(?:\.[\w()+-]+)*"
     r"\.(?i:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|zip|rar|7z|jpe?g|png|tiff?|xml|html?)\b"
 )
 _DOC = r"\d+[a-zA-Z]?(?:/\d{4})?(?:/[^\W\d_]\w*(?:-\w+)*|-[^\W\d_]\w*/[^\W\d_]\w*)"
