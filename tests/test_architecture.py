@@ -34,8 +34,6 @@ CYCLE_DEBTS: set[tuple[str, str]] = {
 SIZE_DEBTS: set[str] = {
     "plankit.graph",
     "plankit.read._structure",
-    "plankit.restore",
-    "plankit.restore_model",
 }
 
 

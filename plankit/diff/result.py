@@ -384,9 +384,9 @@ class PlanDiff:
         page = to_html_page(self, restore=restore)
         if path is None:
             return page
-        from ..output import write_atomic
+        from ..output import inputs_of, write_atomic
 
-        return write_atomic(path, page, force=force)
+        return write_atomic(path, page, force=force, inputs=inputs_of(self.old, self.new))
 
     def to_docx(self, path: str | os.PathLike[str], *, force: bool = False, author: str = "plankit") -> Path:
         """Write a redline .docx of the new plan with the changes as real Word tracked changes.
