@@ -37,7 +37,6 @@ CYCLE_DEBTS: set[tuple[str, str]] = {
 SIZE_DEBTS: set[str] = {
     "plankit.diff.compare",
     "plankit.draft",
-    "plankit.graph",
     "plankit.lint.rules",
     "plankit.lint.rules_cite",
     "plankit.read._structure",
