@@ -330,3 +330,30 @@ def test_cycle_debts_point_up_or_stay_in_a_layer():
     for a, b in sorted(CYCLE_DEBTS):
         assert _rank(a) <= _rank(b), f"{a} -> {b} points down: list the cycle's upward import instead"
         assert _rank(a) == _rank(b) or (a, b) in LAYER_DEBTS, f"{a} -> {b} points up: list it in LAYER_DEBTS too"
+
+
+def test_the_architecture_page_draws_every_module_in_its_layer():
+    """docs/architecture.md's picture names each top-level module or package in its layer's row."""
+    import re
+
+    page = (PACKAGE.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    picture = page.split("```")[1]
+    rows: dict[str, str] = {}
+    layer = None
+    for line in picture.splitlines():
+        m = re.match(r"\s*(\w+)\s+", line)
+        if m and m.group(1) in LAYER_ORDER:
+            layer = m.group(1)
+            line = line[m.end():]
+        if layer:
+            # the modules, not the comment in the right-hand column
+            rows[layer] = rows.get(layer, "") + " " + re.split(r"\s{3,}", line.lstrip(" │"))[0]
+    assert list(rows) == list(reversed(LAYER_ORDER))
+    for module, layer in LAYERS.items():
+        if module.count(".") != 1 or module == "plankit.__main__":
+            continue  # the package face, __main__ and submodules are named with their package
+        name = module.split(".")[1]
+        words = set(re.findall(r"[\w.]+", rows[layer]))
+        assert any(w == name or w.startswith(f"{name}.") for w in words), (
+            f"docs/architecture.md: draw {name} in the {layer} row"
+        )
