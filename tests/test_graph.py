@@ -483,6 +483,23 @@ def test_drawing_into_given_axes_keeps_the_figure(small_graph):
     assert list(fig.get_size_inches()) == [6, 4]
 
 
+def test_drawing_has_a_band_for_every_level():
+    # a commune plan after the 2025 reorganisation, resting on its district's and province's plans
+    # (drawing one once raised KeyError: 'commune')
+    from plankit.graph import LEVEL_COLOURS, LEVEL_NAMES, LEVELS
+
+    assert set(LEVEL_COLOURS) == set(LEVEL_NAMES) == set(LEVELS)
+    g = nx.DiGraph()
+    g.add_node("119/KH-UBND@quang-ngai/2025", kind="plan", level="commune", label="KH 119/KH-UBND")
+    g.add_node("12/KH-UBND@quang-ngai/2024", kind="document", level="district", label="KH 12/KH-UBND")
+    g.add_node("8/KH-UBND@quang-ngai/2025", kind="document", level="province", label="KH 8/KH-UBND")
+    g.add_edge("119/KH-UBND@quang-ngai/2025", "12/KH-UBND@quang-ngai/2024", role="basis")
+    g.add_edge("119/KH-UBND@quang-ngai/2025", "8/KH-UBND@quang-ngai/2025", role="basis")
+    fig = draw_graph(g)
+    bands = [t.get_text() for t in fig.axes[0].texts if t.get_text() in LEVEL_NAMES.values()]
+    assert bands == ["Tỉnh / province", "Huyện / district", "Xã / commune"]
+
+
 def test_svg(small_graph, tmp_path):
     path = write_graph(small_graph, tmp_path / "g.svg")
     text = path.read_text(encoding="utf-8")

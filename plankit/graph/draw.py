@@ -27,6 +27,8 @@ LEVEL_COLOURS = {
     "party": "#b8860b",
     "province": "#2e8b57",
     "department": "#6a5acd",
+    "district": "#8b4513",
+    "commune": "#c71585",
     "other": "#8c8c8c",
 }
 LEVEL_NAMES = {
@@ -34,6 +36,8 @@ LEVEL_NAMES = {
     "party": "Đảng / party",
     "province": "Tỉnh / province",
     "department": "Sở / department",
+    "district": "Huyện / district",
+    "commune": "Xã / commune",
     "other": "Khác / other",
 }
 ROLE_STYLES = {"basis": "solid", "mention": "dashed", "implicit": "dotted"}
