@@ -40,8 +40,6 @@ CYCLE_DEBTS: set[tuple[str, str]] = {
 SIZE_DEBTS: set[str] = {
     "plankit.diff.compare",
     "plankit.read._structure",
-    "plankit.restore",
-    "plankit.restore_model",
 }
 
 
