@@ -31,7 +31,7 @@ __version__ = "0.1.0"
 _LAZY = {
     "read_plan": "plankit.read",
     "read_text": "plankit.read",
-    "read_corpus": "plankit.read",
+    "read_corpus": "plankit.corpus",
     "extract_citations": "plankit.cite",
     "parse_citation": "plankit.cite",
     "build_graph": "plankit.graph",

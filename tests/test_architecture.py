@@ -27,7 +27,6 @@ CYCLE_DEBTS: set[tuple[str, str]] = {
     ("plankit.model", "plankit.facts"),  # Plan.facts
     ("plankit.model", "plankit.restore"),  # Plan.restored
     ("plankit.model", "plankit.render"),  # todo_html
-    ("plankit.read", "plankit.corpus"),  # the read_corpus trampoline
     ("plankit.lint._context", "plankit.lint"),
     ("plankit.diff.result", "plankit.diff.render"),  # PlanDiff.to_html
     ("plankit.diff.result", "plankit.diff.redline"),  # PlanDiff.to_docx

@@ -23,7 +23,7 @@ from ._layout import Layout
 from ._structure import build_plan
 from ._text import layout_from_text, sniff_form
 
-__all__ = ["as_plan", "read_bytes", "read_corpus", "read_plan", "read_text"]
+__all__ = ["as_plan", "read_bytes", "read_plan", "read_text"]
 
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _CACHE: dict[tuple, Plan] = {}
@@ -222,14 +222,4 @@ def as_plan(plan_or_path: Plan | str | os.PathLike[str]) -> Plan:
     if hasattr(plan_or_path, "header") and hasattr(plan_or_path, "text"):
         return plan_or_path
     raise TypeError(f"expected a Plan or a file path, not {type(plan_or_path).__name__}")
-
-
-def read_corpus(paths, *, workers: int | None = None, progress: bool = False):
-    """Read many plans (files or folders) with a process pool; bad files are reported, not raised.
-
-    Returns a :class:`plankit.corpus.Corpus` (plans plus the errors of files that failed).
-    """
-    from ..corpus import read_corpus as _read_corpus
-
-    return _read_corpus(paths, workers=workers, progress=progress)
 
