@@ -597,6 +597,28 @@ class Todo:
         return f"Todo({self.kind}: {_short(self.message, 50)!r})"
 
 
+def todo_html(plan: Plan) -> str:
+    """The to-do list of a draft as HTML (empty when there is nothing to do), each item shown
+    with the text it points at; for :meth:`Plan._repr_html_`.
+
+    >>> from plankit.read import read_text
+    >>> plan = read_text("Số:    /KH-SCT\\nKẾ HOẠCH\\nTuyên truyền năm 2023")
+    >>> print(todo_html(replace(plan, todo=(Todo("number", "Điền số", Span(3, 7)),))))
+    <details open><summary>Việc cần làm / to do (1)</summary><ol><li><b>number</b> Điền số <small>(dòng 1: <code>…</code>)</small></li></ol></details>
+    """
+    if not plan.todo:
+        return ""
+    items = []
+    for t in plan.todo:
+        where = ""
+        if t.span is not None:
+            line, _ = plan.position(t.span.start)
+            shown = " ".join(t.span.slice(plan.text).split()) or "…"
+            where = f" <small>(dòng {line}: <code>{html.escape(shown[:80])}</code>)</small>"
+        items.append(f"<li><b>{html.escape(t.kind)}</b> {html.escape(t.message)}{where}</li>")
+    return f"<details open><summary>Việc cần làm / to do ({len(items)})</summary><ol>{''.join(items)}</ol></details>"
+
+
 @dataclass(frozen=True)
 class Plan:
     """A plan read from a file or a string: the NFC text and what was found in it.
@@ -750,11 +772,7 @@ class Plan:
         if self.warnings:
             flags.append(f"{len(self.warnings)} cảnh báo / warnings")
         badge = f" <small>({esc(', '.join(flags))})</small>" if flags else ""
-        todo = ""
-        if self.todo:
-            from .render import todo_html
-
-            todo = todo_html(self)
+        todo = todo_html(self)
         return (
             f"<div><b>{esc(self.name)}</b>{badge}<table>{card}</table>"
             f"<details open><summary>Bố cục / outline</summary>{outline}</details>{todo}</div>"

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import PlankitError, TemplateError
-from .model import PartialDate, Plan, Section, Span
+from .model import PartialDate, Plan, Section, Span, todo_html
 from .output import check_suffix, write_with
 
 __all__ = [
@@ -392,31 +392,6 @@ def render_markdown(plan: Plan | str | os.PathLike[str]) -> str:
             out.append(f"- [ ] {where}{_md(t.message)}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
-
-
-def todo_html(plan: Plan) -> str:
-    """The to-do list of a draft as HTML (empty when there is nothing to do), each item shown
-    with the text it points at; for :meth:`Plan._repr_html_`.
-
-    >>> from plankit.model import Todo
-    >>> from plankit.read import read_text
-    >>> plan = read_text("Số:    /KH-SCT\\nKẾ HOẠCH\\nTuyên truyền năm 2023")
-    >>> print(todo_html(dataclasses.replace(plan, todo=(Todo("number", "Điền số", Span(3, 7)),))))
-    <details open><summary>Việc cần làm / to do (1)</summary><ol><li><b>number</b> Điền số <small>(dòng 1: <code>…</code>)</small></li></ol></details>
-    """
-    import html
-
-    if not plan.todo:
-        return ""
-    items = []
-    for t in plan.todo:
-        where = ""
-        if t.span is not None:
-            line, _ = plan.position(t.span.start)
-            shown = _flat(t.span.slice(plan.text)) or "…"
-            where = f" <small>(dòng {line}: <code>{html.escape(shown[:80])}</code>)</small>"
-        items.append(f"<li><b>{html.escape(t.kind)}</b> {html.escape(t.message)}{where}</li>")
-    return f"<details open><summary>Việc cần làm / to do ({len(items)})</summary><ol>{''.join(items)}</ol></details>"
 
 
 # ==============================================================================================

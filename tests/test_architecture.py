@@ -26,7 +26,6 @@ CYCLE_DEBTS: set[tuple[str, str]] = {
     ("plankit.model", "plankit.cite"),  # Plan.citations
     ("plankit.model", "plankit.facts"),  # Plan.facts
     ("plankit.model", "plankit.restore"),  # Plan.restored
-    ("plankit.model", "plankit.render"),  # todo_html
     ("plankit.lint._context", "plankit.lint"),
     ("plankit.diff.result", "plankit.diff.render"),  # PlanDiff.to_html
     ("plankit.diff.result", "plankit.diff.redline"),  # PlanDiff.to_docx
