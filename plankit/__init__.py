@@ -23,9 +23,24 @@ from .errors import (
     ReadError,
     TemplateError,
 )
-from .model import Block, Citation, Finding, Header, Plan, Section, Span, Table
+from .model import Block, Citation, Finding, Header, Plan, Section, Span, Table, register_analysis
 
 __version__ = "0.1.0"
+
+
+def _analysis(module: str, name: str) -> Any:
+    """``module.name``, imported on the first plan that needs it."""
+
+    def compute(plan: Plan) -> Any:
+        return getattr(importlib.import_module(module), name)(plan)
+
+    return compute
+
+
+# The model names the analyses of a plan; the analysis layer computes them. Wiring them here,
+# at the top, keeps every import pointing down (plan.citations, plan.facts).
+register_analysis("citations", _analysis("plankit.cite", "compute_citations"))
+register_analysis("facts", _analysis("plankit.facts", "compute_facts"))
 
 # verb -> module that defines it
 _LAZY = {

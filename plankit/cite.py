@@ -42,7 +42,14 @@ from .text import fold
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["CitationList", "canonical_key", "citations_frame", "extract_citations", "parse_citation"]
+__all__ = [
+    "CitationList",
+    "canonical_key",
+    "citations_frame",
+    "compute_citations",
+    "extract_citations",
+    "parse_citation",
+]
 
 _LOOKALIKE_KEYS = str.maketrans(P.KEY_LOOKALIKES)
 _X = re.VERBOSE
@@ -582,11 +589,25 @@ def extract_citations(plan_or_text: Plan | str | os.PathLike[str]) -> CitationLi
 
         plan_or_text = as_plan(plan_or_text)
     if isinstance(plan_or_text, Plan):
-        plan, text = plan_or_text, plan_or_text.text
-    elif isinstance(plan_or_text, str):
-        plan, text = None, plan_or_text
-    else:
+        return plan_or_text.analysis("citations")  # computed once per plan (compute_citations)
+    if not isinstance(plan_or_text, str):
         raise TypeError(f"extract_citations takes a Plan or a str, not {type(plan_or_text).__name__}")
+    return _extract(plan_or_text, None)
+
+
+def compute_citations(plan: Plan) -> CitationList:
+    """The citations of ``plan``, computed afresh: what ``plan.citations`` and
+    :func:`extract_citations` compute once per plan and then keep (``import plankit``
+    registers this function with :func:`plankit.model.register_analysis`).
+
+    >>> from plankit import read_text
+    >>> compute_citations(read_text("Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021;")).keys
+    ['76/NQ-CP']
+    """
+    return _extract(plan.text, plan)
+
+
+def _extract(text: str, plan: Plan | None) -> CitationList:
     voc = _vocab()
     scan = _scan(text)
     ctx = _Context(text, scan, voc, plan)

@@ -41,7 +41,16 @@ from .text import fold
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Header, Plan
 
-__all__ = ["LEVELS", "BasisClause", "PlanFacts", "basis_spans", "issuer_level", "plan_facts", "province_2025"]
+__all__ = [
+    "LEVELS",
+    "BasisClause",
+    "PlanFacts",
+    "basis_spans",
+    "compute_facts",
+    "issuer_level",
+    "plan_facts",
+    "province_2025",
+]
 
 #: The levels of the cascade, highest first. ``district`` and ``commune`` are local government
 #: below the province (a city inside a province is a district-level unit); ``other`` is a body
@@ -409,12 +418,24 @@ def _parts(plan: Plan, closing: Span | None) -> tuple[tuple[str, Span], ...]:
 
 
 def plan_facts(plan: Plan) -> PlanFacts:
-    """The facts of ``plan`` (cached: ``plan.facts`` computes them once).
+    """The facts of ``plan``, computed once per plan (the same value as ``plan.facts``).
 
     >>> from plankit import read_plan
-    >>> f = read_plan("plans/can-tho/2025-so-khcn.ocr.txt").facts
+    >>> f = plan_facts(read_plan("plans/can-tho/2025-so-khcn.ocr.txt"))
     >>> f.issuer, f.level, f.province.name, f.date, f.year
     ('Sở Khoa học và Công nghệ', 'department', 'Cần Thơ', datetime.date(2025, 1, 21), 2025)
+    """
+    return plan.analysis("facts")
+
+
+def compute_facts(plan: Plan) -> PlanFacts:
+    """The facts of ``plan``, computed afresh: what :func:`plan_facts` and ``plan.facts``
+    compute once per plan and keep (``import plankit`` registers this function with
+    :func:`plankit.model.register_analysis`).
+
+    >>> from plankit import read_text
+    >>> compute_facts(read_text("UBND TỈNH HẢI DƯƠNG\\nSỞ CÔNG THƯƠNG\\nKẾ HOẠCH")).level
+    'department'
     """
     h: Header = plan.header
     level = issuer_level(h.issuer, h.symbol)

@@ -23,8 +23,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .display import todo_html
 from .errors import PlankitError, TemplateError
-from .model import PartialDate, Plan, Section, Span, todo_html
+from .model import PartialDate, Plan, Section, Span
 from .output import check_suffix, write_with
 
 __all__ = [
