@@ -55,6 +55,7 @@ _LAZY = {
     "similarity_matrix": "plankit.diff",
     "lint_plan": "plankit.lint",
     "restore_text": "plankit.restore",
+    "restore_plan": "plankit.restore",
     "draft_plan": "plankit.draft",
     "render_docx": "plankit.render",
     "render_markdown": "plankit.render",

@@ -561,9 +561,11 @@ def draft_plan(
     prev = as_plan(previous)
     original = prev
     ref = None
-    if prev.source.ocr:
+    if prev.source.ocr and not prev.source.restored:
+        from .restore import restore_plan
+
         ref = None if reference is None else as_plan(reference)
-        prev = prev.restored(reference=ref)
+        prev = restore_plan(prev, reference=ref)
     h, oh = prev.header, original.header
     when = _as_date(date)
     old_parts = h.date_parts if h.date_parts.year else oh.date_parts

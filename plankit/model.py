@@ -716,14 +716,6 @@ class Plan:
                 break
         return _LIST_MARKER.sub("", " ".join(text[start:end].split()), count=1)
 
-    def restored(self, *, reference: Plan | None = None) -> Plan:
-        """This plan with diacritics restored (OCR'd text); itself when not OCR'd."""
-        if not self.source.ocr or self.source.restored:
-            return self
-        from .restore import restore_plan
-
-        return restore_plan(self, reference=reference)
-
     def with_(self, **changes: Any) -> Plan:
         """A copy with some fields replaced (derived caches are not carried over)."""
         return replace(self, **changes)

@@ -58,12 +58,12 @@ def _display_name(path: Path) -> str:
     return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
 
 
-def read_plan(path: str | os.PathLike[str], *, restore: bool = False, reference: Plan | None = None) -> Plan:
+def read_plan(path: str | os.PathLike[str]) -> Plan:
     """Read a plan file (.docx, .pdf, .txt, .md, a scanned image, or .doc/.rtf/.odt).
 
     Results are cached by path, size and modification time: reading the same unchanged file
-    twice parses it once. ``restore=True`` restores the diacritics of an OCR'd plan (see
-    :func:`plankit.restore_text`), with ``reference`` an earlier plan of the same issuer.
+    twice parses it once. To restore the diacritics of an OCR'd plan, pass the plan (or the
+    path) to :func:`plankit.restore_plan`.
 
     Raises :class:`plankit.ReadError` naming the file and the reason when the file is missing,
     a folder, empty, larger than 50 MB, binary, a corrupt Word file, a scanned PDF without
@@ -86,8 +86,7 @@ def read_plan(path: str | os.PathLike[str], *, restore: bool = False, reference:
         raise ReadError(p, "empty file")
     if st.st_size > _limits.MAX_FILE_BYTES:
         raise ReadError(p, f"file too large ({st.st_size // (1024 * 1024)} MB; the limit is 50 MB)")
-    ref_key = (reference.source.sha256 or hash(reference.text)) if reference is not None else None
-    key = (str(p.resolve()), st.st_size, st.st_mtime_ns, restore, ref_key)
+    key = (str(p.resolve()), st.st_size, st.st_mtime_ns)
     with _CACHE_LOCK:
         cached = _CACHE.get(key)
     if cached is not None:
@@ -97,8 +96,6 @@ def read_plan(path: str | os.PathLike[str], *, restore: bool = False, reference:
     except OSError as exc:
         raise ReadError(p, f"cannot read ({exc.strerror})") from None
     plan = _read_bytes(data, p)
-    if restore:
-        plan = plan.restored(reference=reference)
     with _CACHE_LOCK:
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.pop(next(iter(_CACHE)))
