@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from . import _patterns as P
 from .model import PartialDate, Span
 from .places import Province, find_places, match_department, match_place, provinces
 from .text import fold
@@ -42,6 +41,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import Header, Plan
 
 __all__ = [
+    "BASIS_START",
+    "FIRST_HEADING",
     "LEVELS",
     "BasisClause",
     "PlanFacts",
@@ -297,6 +298,16 @@ def _named_province(issuer: str) -> Province | None:
 
 # -- basis, closing, parts -------------------------------------------------------------------------
 
+# A basis paragraph of the preamble starts a line with "Căn cứ", "Thực hiện" or "Theo" (OCR
+# "Can ctr", "Can ctt"), after blank lines and optional markup ("**", "- ", tabs).
+# Must match "\ncan cu ", "\n\ncan ctr ", "\n**thuc hien ", "\ntheo ". Must not match "canh ",
+# "can bo" (cán bộ), or "căn cứ" inside a sentence.
+BASIS_START = re.compile(r"(?:^|\n)[ \t\n>*_\-]*(?P<word>can[ \t]+c(?:u|tr|tt|r|t)|thuc[ \t]+hien|theo)(?![a-z])")
+
+# The first Roman-numbered heading ends the preamble: "I. MỤC ĐÍCH", "## **I. MỤC TIÊU",
+# "\tI. MỤC ĐÍCH". Must not match "I." inside a sentence.
+FIRST_HEADING = re.compile(r"(?:^|\n)[ \t#*_]*i[.)][ \t]+\S")
+
 _OPENING = re.compile(r"[\s\-–•*+>]*(can\s+c\w{1,2}|thuc\s+hien|trien\s+khai(?:\s+thuc\s+hien)?|theo)\b")
 _OPENING_NAMES = {"can": "Căn cứ", "thuc": "Thực hiện", "trien": "Triển khai", "theo": "Theo"}
 
@@ -313,17 +324,17 @@ def basis_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]:
     ['Căn cứ Nghị quyết 76/NQ-CP\nngày 15/7/2021;', 'Thực hiện Kế hoạch 1/KH-UBND;']
     """
     scan = fold(text) if folded is None else folded
-    heading = P.FIRST_HEADING.search(scan)
+    heading = FIRST_HEADING.search(scan)
     limit = heading.start() if heading else len(scan)
     spans: list[tuple[int, int]] = []
-    m = P.BASIS_START.search(scan, 0, limit)
+    m = BASIS_START.search(scan, 0, limit)
     while m is not None and text[m.start("word")].islower():  # a wrapped line, not a clause
-        m = P.BASIS_START.search(scan, m.end(), limit)
+        m = BASIS_START.search(scan, m.end(), limit)
     while m is not None:
         start = m.start("word")
         end = _paragraph_end(text, start, limit)
         spans.append((start, end))
-        m = P.BASIS_START.match(scan, end, limit) if end < limit else None
+        m = BASIS_START.match(scan, end, limit) if end < limit else None
         if m is not None and text[m.start("word")].islower():
             m = None
     if not spans:
