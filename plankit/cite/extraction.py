@@ -395,15 +395,35 @@ def programme_citations(ctx: Context, explicit: list[Citation]) -> list[Citation
 # -- public API ------------------------------------------------------------------------------------
 
 
-class CitationList(list):
-    """The citations of a plan, in text order: a list with a table view.
+class CitationList(tuple):
+    """The citations of a plan, in text order: an immutable sequence with a table view.
+
+    It is a value: the citations kept with a plan cannot be changed through it. It compares
+    equal to a list or tuple of the same citations.
 
     >>> cites = extract_citations("Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;")
     >>> cites
     <CitationList: 1 citation: 76/NQ-CP>
     >>> cites == [cites[0]]
     True
+    >>> del cites[0]  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    ...
+    TypeError: 'CitationList' object doesn't support item deletion
     """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, list):
+            other = tuple(other)
+        return tuple.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        eq = self.__eq__(other)
+        return eq if eq is NotImplemented else not eq
+
+    __hash__ = tuple.__hash__
 
     def to_frame(self) -> pd.DataFrame:
         """One row per citation (see :func:`citations_frame`)."""
