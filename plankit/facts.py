@@ -161,7 +161,7 @@ class PlanFacts:
         """The name of the part holding ``offset``."""
         return next((n for n, span in self.parts if span.start <= offset < span.end), None)
 
-    def as_dict(self) -> dict:
+    def to_dict(self) -> dict:
         """Plain values for JSON and tables."""
         return {
             "issuer": self.issuer,

@@ -332,7 +332,7 @@ class Header:
             return f"{self.number or '...'}-{self.symbol}"
         return f"{self.number or '...'}/{self.symbol}"
 
-    def as_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """The fields as plain values (dates as ISO strings), for JSON and tables."""
         return {
             "doc_type": self.doc_type,
@@ -426,10 +426,10 @@ class Citation:
     def __hash__(self) -> int:
         return hash((self.kind, self.doc_id))
 
-    def as_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """The fields as plain values (date as an ISO string, span as start and end), for JSON.
 
-        >>> Citation("76/NQ-CP", "Nghị quyết", "76", 2021, "NQ-CP").as_dict()["doc_id"]
+        >>> Citation("76/NQ-CP", "Nghị quyết", "76", 2021, "NQ-CP").to_dict()["doc_id"]
         '76/NQ-CP'
         """
         return {
@@ -461,7 +461,7 @@ class Citation:
         rows = "".join(
             f"<tr><th style='text-align:left'>{html.escape(k)}</th><td style='text-align:left'>"
             f"{html.escape(str(v)) if v not in (None, '', []) else ''}</td></tr>"
-            for k, v in self.as_dict().items()
+            for k, v in self.to_dict().items()
         )
         return f"<table>{rows}</table>"
 

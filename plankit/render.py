@@ -157,7 +157,7 @@ class _Item:
     table: Any = None  # model.Table for kind "table"
     fix: tuple[str, str] | None = None  # a heading's raw number and its normalised form
 
-    def as_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         if self.kind == "table":
             t = self.table
             width = max([len(t.columns), *(len(r) for r in t.rows)])
@@ -300,12 +300,12 @@ def template_context(plan: Plan) -> dict[str, Any]:
         "title": _flat(h.title or ""),
         "year": h.year,
         "basis": [i.text for i in parts.basis],
-        "body": [i.as_dict() for i in parts.body],
+        "body": [i.to_dict() for i in parts.body],
         "closing": [i.text for i in parts.closing],
         "recipients": [r for r in (_recipient(x) for x in h.recipients) if r],
         "signer_title": _signature_titles(plan),
         "signer": h.signer,
-        "appendix": [i.as_dict() for i in parts.appendix],
+        "appendix": [i.to_dict() for i in parts.appendix],
         "draft": plan.draft,
         "todo": [{"kind": t.kind, "message": t.message} for t in plan.todo],
     }

@@ -467,7 +467,7 @@ def citations_frame(citations: list[Citation]) -> pd.DataFrame:
     """
     import pandas as pd
 
-    rows = [c.as_dict() for c in citations]
+    rows = [c.to_dict() for c in citations]
     return pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
 
 
