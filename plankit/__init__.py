@@ -16,12 +16,16 @@ from typing import Any
 
 from .errors import (
     InvalidCitation,
+    LintConfigError,
     OCRUnavailable,
     OfficeUnavailable,
+    OutputError,
     OutputExists,
     PlankitError,
     ReadError,
+    ReportError,
     TemplateError,
+    UnsafePath,
 )
 from .model import Block, Citation, Finding, Header, Plan, Section, Span, Table, register_analysis
 
@@ -46,11 +50,15 @@ register_analysis("facts", _analysis("plankit.facts", "compute_facts"))
 _LAZY = {
     "read_plan": "plankit.read",
     "read_text": "plankit.read",
+    "read_bytes": "plankit.read",
     "read_corpus": "plankit.corpus",
+    "map_corpus": "plankit.corpus",
     "extract_citations": "plankit.cite",
     "parse_citation": "plankit.cite",
+    "canonical_key": "plankit.cite",
     "build_graph": "plankit.graph",
     "draw_graph": "plankit.graph",
+    "write_graph": "plankit.graph",
     "diff_plans": "plankit.diff",
     "similarity_matrix": "plankit.diff",
     "lint_plan": "plankit.lint",
@@ -61,6 +69,11 @@ _LAZY = {
     "render_markdown": "plankit.render",
     "draft_docx": "plankit.track",
     "annotate_docx": "plankit.annotate",
+    "check_template": "plankit.template",
+    "new_template": "plankit.template",
+    "preview_template": "plankit.template",
+    "template_from_plan": "plankit.template",
+    "run_report": "plankit.report",
 }
 
 __all__ = [
@@ -69,16 +82,20 @@ __all__ = [
     "Finding",
     "Header",
     "InvalidCitation",
+    "LintConfigError",
     "OCRUnavailable",
     "OfficeUnavailable",
+    "OutputError",
     "OutputExists",
     "Plan",
     "PlankitError",
     "ReadError",
+    "ReportError",
     "Section",
     "Span",
     "Table",
     "TemplateError",
+    "UnsafePath",
     "__version__",
     *_LAZY,
 ]
