@@ -546,7 +546,7 @@ def draft_plan(
 
     ``plan.todo`` lists what the officer must still decide, each with its span in the new text.
     An OCR'd ``previous`` is restored first (``reference``: an earlier clean plan of the same
-    issuer).
+    issuer, a Plan or the path of its file, as for :func:`plankit.restore_text`).
 
     >>> plan = draft_plan("plans/hai-duong/2022-so-cong-thuong.txt", year=2023)
     >>> plan.draft, plan.year, plan.header.title
