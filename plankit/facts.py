@@ -33,12 +33,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .model import PartialDate, Span
+from .model import PartialDate, Plan, Span
 from .places import Province, find_places, match_department, match_place, provinces
 from .text import fold
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .model import Header, Plan
+    from .model import Header
 
 __all__ = [
     "BASIS_START",
@@ -436,7 +436,9 @@ def plan_facts(plan: Plan) -> PlanFacts:
     >>> f.issuer, f.level, f.province.name, f.date, f.year
     ('Sở Khoa học và Công nghệ', 'department', 'Cần Thơ', datetime.date(2025, 1, 21), 2025)
     """
-    return plan.analysis("facts")
+    if isinstance(plan, Plan):
+        return plan.analysis("facts")
+    return compute_facts(plan)  # an object that only looks like a plan (see plankit.read.as_plan)
 
 
 def compute_facts(plan: Plan) -> PlanFacts:

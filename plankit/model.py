@@ -651,12 +651,14 @@ class Plan:
         >>> plan.analysis("citations") is plan.citations
         True
         """
-        done = self.__dict__.setdefault("_analyses", {})
+        # Kept in the instance dict under its own name, as functools.cached_property keeps a
+        # value (so a test can hand a hand-made plan its citations the same way).
+        done = self.__dict__
         if name not in done:
             compute = _ANALYSES.get(name)
             if compute is None:
                 raise LookupError(f"no plan analysis {name!r} is registered (known: {sorted(_ANALYSES)})")
-            done[name] = compute(self)  # a frozen plan keeps its derived values beside its fields
+            done[name] = compute(self)
         return done[name]
 
     @property
