@@ -174,3 +174,17 @@ def test_the_walk_finds_a_mutable_container():
         notes: list
 
     assert list(_mutable_parts(Leaky(((1, [2]),), []), "x", set())) == ["x.items[0][1]", "x.notes"]
+
+
+def test_findings_cannot_be_changed_and_the_next_lint_is_unaffected():
+    plan = read_plan(HAI_DUONG)
+    findings = plankit.lint_plan(plan)
+    before = [(f.code, f.span) for f in findings]
+    assert isinstance(findings, tuple) and before
+    with pytest.raises(TypeError):
+        del findings[1:]
+    with pytest.raises(AttributeError):
+        findings.append(findings[0])  # type: ignore[attr-defined]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        findings[0].code = "PK000"  # type: ignore[misc]
+    assert [(f.code, f.span) for f in plankit.lint_plan(read_plan(HAI_DUONG))] == before
