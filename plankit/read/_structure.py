@@ -54,7 +54,9 @@ _DOC_TYPES = {
     "de an": "Đề án",
     "phuong an": "Phương án",
 }
-_DOC_TYPE_LINE = re.compile(r"^[\s#*]*(" + "|".join(_DOC_TYPES) + r")[\s*]*$")
+_DOC_TYPE_LINE = re.compile(r"^[\s#*]*(" + "|".join(_DOC_TYPES).replace(" ", r"\s+") + r")[\s*]*$")
+# The type word opening a title run on after it: "KẾ HOẠCH TUYÊN TRUYỀN NĂM 2024".
+_DOC_TYPE_WORDS = re.compile(r"(?:" + "|".join(_DOC_TYPES).replace(" ", r"\s+") + r")\s+")
 
 # "Số: 181/KH-SCT", "Số:        /KH-SKHCN", "Số: /KH-SKH-CN", OCR "S6:137 IKH-SKHCN".
 # Must not match "số 261/KH-UBND" inside a sentence (requires the colon or the line start).
@@ -77,6 +79,8 @@ _ARABIC = re.compile(r"^[\s#*]*(?P<num>\d{1,2})\s*[.)]\s+(?P<title>\S.*?)[\s*]*$
 _LETTER = re.compile(r"^[\s#*]*(?P<num>[a-gđ])\s*[).]\s+(?P<title>\S.*?)[\s*]*$")
 # A part above the Roman sections: "PHẦN I. KẾT QUẢ ...", "Chương II", "Mục 1".
 _PART_HEADING = re.compile(r"^[\s#*]*(phan|chuong|muc)\s+([ivxl]{1,5}|\d{1,2})\b")
+# An article of a decision: "Điều 1.", "Điều 2:". Not "điều kiện", "Điều lệ".
+_ARTICLE = re.compile(r"^[\s#*]*dieu\s+\d{1,2}\s*[.:]")
 _APPENDIX = re.compile(r"^[\s#*]*phu\s+luc\b[\s*]*(?P<rest>.*)$")
 
 # A place-and-date line cut after the day ("Hà Nội, ngày 01" / "tháng 3 năm 2025") or the place.
@@ -124,6 +128,8 @@ _SIGNED = re.compile(r"^[\s(]*(da\s+ky|ky\s+ten|\(?da ky\)?)")
 _SUBJECT_YEAR = re.compile(r"\bn[a-z]{1,2}m\s+(\d{4})\b")
 _SUBJECT_YEAR_END = re.compile(r"\bn[a-z]{1,2}m\s+(\d{4})[\s*|]*$")
 _NATIONAL_MOTTO = re.compile(r"(cong\s+hoa\s+xa\s+h\w{1,2}i|d\w{0,2}oc\s+[1l]ap\s*-|tu\s+do\s*-\s*hanh|hanh\s+phuc)")
+# Where the motto starts on a line that also holds the issuer's cell (dashes and spaces lost).
+_MOTTO_START = re.compile(r"(?<![a-z])(?:cong\s+hoa|d\w{0,2}oc\s+[1l]ap)(?![a-z])")
 _MARKUP = re.compile(r"</?\w+>|\*+|^#+\s*")
 
 
@@ -160,6 +166,7 @@ def _paragraphs(layout: Layout, folded_text: str) -> list[_Para | RawTable]:
     hard = layout.form in _HARD_WRAPPED_FORMS
     lengths = sorted(it.span.end - it.span.start for it in layout.items if not isinstance(it, RawTable))
     width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    fill = width if hard and _wraps_sentences(layout, text) else 0
     prev_end = -2
     for item in layout.items:
         if isinstance(item, RawTable):
@@ -172,13 +179,83 @@ def _paragraphs(layout: Layout, folded_text: str) -> list[_Para | RawTable]:
         adjacent = bool(out) and isinstance(out[-1], _Para) and text[prev_end:s].count("\n") == 1
         continues = adjacent and (
             (wrap and not _starts_unit(folded, line) and not _capitals_edge(text, out[-1], line))
-            or (hard and _continues_line(text, folded_text, out[-1], s, e, width))
+            or (hard and _continues_line(text, folded_text, out[-1], s, e, width, fill))
         )
         if continues:
             out[-1].end = e
         else:
             out.append(_Para(s, e, item.source, e))
         prev_end = e
+    if hard:
+        split: list[_Para | RawTable] = []
+        for u in out:
+            if isinstance(u, RawTable):
+                split.append(u)
+                continue
+            dated = bool(split) and isinstance(split[-1], _Para) and _PLACE_DATE.search(folded_text, split[-1].start, split[-1].end)
+            split.extend(_split_clauses(text, folded_text, u, after_date=bool(dated)))
+        out = split
+    return out
+
+
+# A clause that opens inside a paragraph of flattened or re-wrapped text: "... BỘ Y TẾ Căn cứ
+# Nghị định ...; Căn cứ Nghị quyết ...", "... của Chính phủ. Căn cứ ...". Not "làm căn cứ",
+# "căn cứ vào" (inside a sentence) nor a heading in capitals ("I. CĂN CỨ PHÁP LÝ").
+_INLINE_CLAUSE = re.compile(r"(?<![a-z])(?:can\s+cu(?!\s+vao)|theo\s+de\s+nghi)(?![a-z])|(?<![a-z])dieu\s+\d{1,2}\s*\.(?=\s)"
+                            r"|(?<![a-z])quyet\s+dinh\s*:")
+
+
+# The authority of a decision after a title that ends with its year: "... NĂM 2023 BỘ TRƯỞNG BỘ
+# TƯ PHÁP", "... GIAI ĐOẠN 2021-2025 THỦ TƯỚNG CHÍNH PHỦ".
+_INLINE_AUTHORITY = re.compile(r"\d{4}\s+(?P<who>bo\s+truong|thu\s+tuong\s+chinh\s+phu|chu\s+tich\s+(?:uy\s+ban|ubnd))(?![a-z])")
+
+
+def _split_clauses(text: str, folded_text: str, para: _Para, after_date: bool = False) -> list[_Para]:
+    """``para`` cut where a header flattened onto its line ends (after the place and date, before
+    a title in capitals) and before each clause that opens inside it (a basis clause after a
+    semicolon, a full stop or words in capitals; an article ``Điều 2.`` after a full stop), so a
+    document flattened onto one line and the same document wrapped at any width give the same
+    units."""
+    cuts: list[tuple[int, int, str]] = []  # (where, end of the opening words, kind)
+    # "title": a header field or a title starts; "clause": a basis clause; "article": Điều N.
+    date = _PLACE_DATE.search(folded_text, para.start, para.end)
+    if date is not None or after_date:  # "... ngày 04 tháng 3 năm 2024    KẾ HOẠCH TUYÊN TRUYỀN ..."
+        end = date.end() if date is not None else para.start
+        at = end + re.match(r"\s*", text[end : para.end]).end()
+        rest = text[at : para.end].split()
+        if rest and rest[0][:1].isalpha() and " ".join(rest[:2]).isupper() and (date is not None or len(rest) > 2):
+            kind = _DOC_TYPE_WORDS.match(folded_text, at, para.end)  # "KẾ HOẠCH" / "TUYÊN TRUYỀN ..."
+            if kind is not None and text[kind.end() : kind.end() + 2].strip().isupper():
+                cuts.append((at, kind.end(), "title"))
+                cuts.append((kind.end(), kind.end() + 1, "title"))
+            else:
+                cuts.append((at, at + len(rest[0]), "title"))
+    for m in _INLINE_AUTHORITY.finditer(folded_text, para.start, para.end):  # "... NĂM 2023 BỘ TRƯỞNG ..."
+        if text[m.start("who") : m.end("who")].isupper():
+            cuts.append((m.start("who"), m.end("who"), "title"))
+    label = _NUMBER_LABEL.search(folded_text, para.start, para.end)
+    if label is not None and text[label.start()] == "S":  # "... Hạnh phúc   Số: 311/KH-SKH&CN"
+        cuts.append((label.start(), label.end(), "title"))
+    for m in _INLINE_CLAUSE.finditer(folded_text, para.start, para.end):
+        word = text[m.start() : m.start() + 3]
+        if folded_text[m.start()] == "q":  # "QUYẾT ĐỊNH:" opens the articles of a decision
+            if word.isupper():
+                cuts.append((m.start(), m.end(), "article"))
+        elif word[:1].isupper() and word[1:].islower():  # "Căn cứ", "Điều 2." (not "CĂN CỨ")
+            cuts.append((m.start(), m.end(), "article" if folded_text[m.start()] == "d" else "clause"))
+    out = [para]
+    for at, opening_end, kind in sorted(cuts):
+        if at <= out[-1].start:
+            continue
+        before = text[out[-1].start : at].rstrip()
+        capitals = is_upper_text(" ".join(before.split()[-3:]))  # "... BỘ Y TẾ", "... NĂM 2024"
+        if not (kind == "title" or before.endswith((";", ".")) or (kind == "clause" and capitals)
+                or (kind == "article" and before.endswith(":"))):
+            continue
+        cur = out[-1]
+        nl = text.find("\n", opening_end, cur.end)  # the first line holds the opening words
+        out[-1] = _Para(cur.start, cur.start + len(before), cur.source, min(cur.first_line_end, cur.start + len(before)))
+        out.append(_Para(at, cur.end, cur.source, nl if nl != -1 else cur.end))
     return out
 
 
@@ -190,15 +267,46 @@ def _capitals_edge(text: str, para: _Para, line: str) -> bool:
     return is_upper_text(line) or is_upper_text(text[max(last_start, para.start) : para.end])
 
 
+# A line ending with the number field's label, its number on the next line; a line opening
+# with it.
+_NUMBER_LABEL_END = re.compile(r"(?:^|\s)s[o6]\s*:[ \t]*$")
+_NUMBER_LABEL = re.compile(r"(?:^|(?<=\s))s[o6]\s*:")
+# A line ending with the word of an article ("Điều"), its number on the next line.
+_ARTICLE_WORD_END = re.compile(r"(?:^|\s)dieu[ \t]*$")
+# The end of the motto wrapped at its dash: "- Hạnh phúc".
+_MOTTO_END = re.compile(r"^[ \t]*[-–]\s*h\w{1,2}nh\s+ph\w{1,2}c")
+
 # The second half of a range of years at a line start: "- 2025;", "– 2030".
 _RANGE_END = re.compile(r"[-–]\s*\d{4}(?!\d)")
+
+# A line that cannot end a sentence: it ends on a word that needs the next one ("của", "và",
+# "các", "về", "theo" ...) or on a word broken at its hyphen ("Nga-" / "Ukraine").
+_OPEN_END = re.compile(
+    r"(?:(?<![^\W\d_])(?:cua|va|cac|ve|voi|cho|trong|tai|theo|nhung|duoc|bang|nham|tu|den|hoac|"
+    r"tren|doi\s+voi|cung|thuoc|giua|boi|ma|can\s+cu)|[^\W\d_]-)[ \t]*$"
+)
 
 #: Forms whose lines may be wrapped inside a paragraph (a PDF's text, a portal page copied as
 #: text). A .docx paragraph and a line of Word's text export are whole paragraphs.
 _HARD_WRAPPED_FORMS = ("text", "news", "pdf")
 
 
-def _continues_line(text: str, folded_text: str, para: _Para, s: int, e: int, width: int) -> bool:
+def _wraps_sentences(layout: Layout, text: str) -> bool:
+    """Whether the text breaks its sentences over lines (a PDF or a re-wrapped copy): a line
+    that is no heading in capitals ends inside a sentence and the next goes on in lower case."""
+    prev = ""
+    for item in layout.items:
+        if isinstance(item, RawTable):
+            prev = ""
+            continue
+        line = text[item.span.start : item.span.end].strip()
+        if prev and line and prev[-1] not in ".;:!?|" and line[0].islower() and not is_upper_text(prev, 0.95):
+            return True
+        prev = line
+    return False
+
+
+def _continues_line(text: str, folded_text: str, para: _Para, s: int, e: int, width: int, fill: int = 0) -> bool:
     """Whether the line ``[s, e)`` continues paragraph ``para`` (a hard-wrapped line).
 
     It does when the paragraph's last line does not end a sentence or a cell (``.;:!?|``), the
@@ -213,10 +321,35 @@ def _continues_line(text: str, folded_text: str, para: _Para, s: int, e: int, wi
     head = line.lstrip(" \t")
     if last and last[-1].isdigit() and _RANGE_END.match(head):
         return True  # "giai đoạn 2022" / "- 2025; ...": a range of years wrapped at its dash
+    if head[:1].isdigit() and _NUMBER_LABEL_END.search(folded_text[para.start : para.end]):
+        return True  # "... Hạnh phúc   Số:" / "311/KH-SKH&CN ...": the number field wrapped
+    if head[:1].isdigit() and _ARTICLE_WORD_END.search(folded_text[para.start : para.end]):
+        return True  # "... QUYẾT ĐỊNH: Điều" / "1. Ban hành ...": an article's number wrapped
+    if _MOTTO_END.match(folded_text[s:e]):
+        return True  # "Độc lập - Tự do" / "- Hạnh phúc": the motto wrapped at its dash
+    if para.end == para.first_line_end and _heading_line(folded_text[para.start : para.end], text[para.start : para.end]):
+        return False  # "KẾ HOẠCH", "I. MỤC ĐÍCH" stand alone; what they head follows
+    first_word = head.split(None, 1)[0]
+    if (_filled(last, head, fill) and "|" not in line and not _starts_unit_at(folded_text[s:e], line)
+            and not CHROME_ROW.match(folded_text[s:e])
+            # a title in capitals over running text ("KẾ HOẠCH ... NĂM 2025" / "Ngày 18 ...")
+            and not (is_upper_text(last, 0.95) and first_word[:1].isupper() and not first_word.isupper()
+                     and not _NATIONAL_MOTTO.match(folded_text[s:e].lstrip()))
+            # a subject ended with its year ("... năm 2024" / "Để triển khai ...")
+            and not (head[0].isupper() and _SUBJECT_YEAR_END.search(folded_text[max(last_start, para.start) : para.end]))):
+        # The last line was broken only because the next word did not fit: a wrap, even
+        # between capitals ("... CHỦ" / "NGHĨA VIỆT NAM"), after "Số:", or at the dash of a
+        # compound ("kinh tế" / "- xã hội"), or after a full stop inside a paragraph. Not after
+        # a semicolon: the next clause of a list of documents starts a unit of its own.
+        return not last.endswith((";", "|")) and (
+            head[0] not in "-–" or _lower_start(head[1:]) and head[1:2].isspace())
     if not last or not head or last[-1] in ".;:!?|" or head[0] in "|-–•+*#(":
         return False
-    lower = head[0].islower() or head[0].isdigit()
-    if not (lower or (width > 0 and len(last) >= 0.6 * width)):
+    lower = head[0].islower() or head[0].isdigit() or _OPEN_END.search(folded_text[para.start : para.end]) is not None
+    long = width > 0 and len(last) >= 0.6 * width
+    if long and _SUBJECT_YEAR_END.search(folded_text[para.start : para.end]):
+        long = False  # "... năm 2024" / "Để triển khai ...": a subject ended with its year
+    if not (lower or long):
         return False
     folded = folded_text[s:e]
     if _starts_unit(folded, line) or EMPTY_CELLS.match(folded) or CHROME_ROW.match(folded):
@@ -228,26 +361,55 @@ def _continues_line(text: str, folded_text: str, para: _Para, s: int, e: int, wi
     return not (para.end == para.first_line_end and (_ARABIC.match(first_line) or _LETTER.match(first_line)) and not lower)
 
 
+def _filled(last: str, head: str, width: int) -> bool:
+    """Whether ``last`` was filled to the text's width: its next line's first word would not
+    have fitted on it, so the break is a wrap, not the end of a line the writer ended. Lines
+    laid out in columns (runs of spaces, cell bars) are never filled text."""
+    if width <= 0 or not last or not head or "|" in last or re.search(r"\S( {5,}|\t)\S", last):
+        return False
+    return len(last) + 1 + len(head.split(None, 1)[0]) > width
+
+
+def _heading_line(folded: str, line: str) -> bool:
+    """A line that heads what follows: the document type, a Roman heading in capitals, a part
+    or an appendix."""
+    return bool(_DOC_TYPE_LINE.match(folded) or (_ROMAN.match(folded) and is_upper_text(line))
+                or _PART_HEADING.match(folded) or _APPENDIX.match(folded))
+
+
 def _lower_start(line: str) -> bool:
     """Whether the first letter of ``line`` is a small letter (a wrapped line goes on)."""
     return next((c.islower() for c in line if c.isalpha()), False)
 
 
 def _starts_unit(folded: str, line: str) -> bool:
-    f = folded.strip()
+    """Whether a line opens a unit of its own: a heading, a list item, a basis clause, the
+    closing, the recipients, the document type, or a line holding the number field or the
+    place-and-date."""
+    return bool(
+        folded.strip().startswith("-")
+        or _starts_unit_at(folded, line)
+        or _NUMBER.search(folded)
+        or _PLACE_DATE.search(folded)
+    )
+
+
+def _starts_unit_at(folded: str, line: str) -> bool:
+    """The unit starts :func:`_starts_unit` knows by the line's first words (not a dash: a
+    compound wrapped at its dash, "kinh tế" / "- xã hội", goes on)."""
     return bool(
         (_ROMAN.match(folded) and is_upper_text(line))
         or _ARABIC.match(folded)
         or _LETTER.match(folded)
-        or f.startswith("-")
         or (_BASIS.match(folded) and not _lower_start(line))
         or _CLOSING.match(folded)
         or _RECIPIENTS.match(folded)
         or _DOC_TYPE_LINE.match(folded)
-        or _NUMBER.search(folded)
-        or _PLACE_DATE.search(folded)
         or _APPENDIX.match(folded)
         or _PART_HEADING.match(folded)
+        or _ARTICLE.match(folded)
+        or (_AUTHORITY.match(folded) and is_upper_text(line))
+        or _NUMBER_LABEL.match(folded.lstrip(" \t|*"))
     )
 
 
@@ -304,6 +466,7 @@ class _Builder:
                 kinds[k] = "header"
             header_fields["doc_type"] = doc_type_of_symbol(header_fields.get("symbol"))  # type: ignore[arg-type]
             body_from = self._read_subject(units, header_end + 1, kinds, header_fields)
+            self._drop_type_from_title(header_fields)
         elif doc_type_idx is None:
             body_from = self._read_news_header(units, kinds, header_fields)
         else:
@@ -312,7 +475,7 @@ class _Builder:
                 kinds[k] = kinds[k] or "header"
             kinds[doc_type_idx] = "doc-type"
             dt_para = units[doc_type_idx]
-            header_fields["doc_type"] = _DOC_TYPES[_DOC_TYPE_LINE.match(self.f(dt_para.start, dt_para.first_line_end)).group(1)]
+            header_fields["doc_type"] = _DOC_TYPES[" ".join(_DOC_TYPE_LINE.match(self.f(dt_para.start, dt_para.first_line_end)).group(1).split())]
             body_from = self._read_subject(units, doc_type_idx + 1, kinds, header_fields)
             self._read_authority(units, body_from, header_fields)
 
@@ -364,7 +527,9 @@ class _Builder:
             if CHROME_ROW.match(folded):
                 continue
             m = HEADER_START.match(folded)
-            if m and (is_upper_text(self.t(u.start, u.first_line_end).split("|")[0]) or _NUMBER.search(folded)) and any(
+            motto = _MOTTO_START.search(folded)  # the issuer's cell and the motto on one line
+            cell = self.t(u.start, u.start + motto.start() if motto and motto.start() else u.first_line_end)
+            if m and (is_upper_text(cell.split("|")[0]) or _NUMBER.search(folded)) and any(
                 not isinstance(v, RawTable)
                 and (_NUMBER.search(t := self.f(v.start, v.end)) or _NATIONAL_MOTTO.search(t) or _PLACE_DATE.search(t))
                 for v in units[idx : idx + 8]
@@ -615,7 +780,7 @@ class _Builder:
                 # the subject ended with its year (a title in capitals may go on in capitals)
                 or (_SUBJECT_YEAR_END.search(self.f(subj[-1].start, subj[-1].end))
                     and not (upper and is_upper_text(self.t(subj[-1].start, subj[-1].end))))
-                or _starts_unit(folded, self.t(u.start, u.end))
+                or _starts_unit(self.f(u.start, u.first_line_end), self.t(u.start, u.first_line_end))
                 or (upper and (_AUTHORITY.match(folded) or folded.rstrip().endswith(":")))  # "BỘ TRƯỞNG BỘ Y TẾ"
             ):
                 break
@@ -637,6 +802,18 @@ class _Builder:
                 fields["year"] = int(m.group(1))
                 self.spans["year"] = Span(s + m.start(1), s + m.end(1))
         return idx
+
+    def _drop_type_from_title(self, fields: dict) -> None:
+        """A title in capitals that opens with the document's type (``KẾ HOẠCH TUYÊN TRUYỀN NĂM
+        2024``, the type line run into the subject): the subject is what follows the type."""
+        span = self.spans.get("title")
+        if span is None:
+            return
+        m = _DOC_TYPE_WORDS.match(self.folded, span.start, span.end)
+        if m is None or not is_upper_text(self.t(span.start, span.end)) or not self.f(m.end(), span.end).strip():
+            return
+        fields["title"] = _clean(self.t(m.end(), span.end))
+        self.spans["title"] = Span(m.end(), span.end)
 
     def _read_news_header(self, units: list, kinds: list[str], fields: dict) -> int:
         """A news article or a portal page about a plan (no header block): metadata from its
@@ -1119,7 +1296,8 @@ class _Builder:
             prov = named[-1][2] if named else None
         if prov is None:
             return
-        fields["issuer"] = f"{fields['issuer']} {prov.full_name}"
+        named = body_name(f"{fields['issuer']} {prov.full_name}")  # "ỦY BAN NHÂN DÂN" + "tỉnh X"
+        fields["issuer"] = named[0] if named is not None else f"{fields['issuer']} {prov.full_name}"
         where = self.spans.get("issuer")
         self.warnings.append(ReadWarning(
             f"Cơ quan ban hành suy ra từ địa danh / issuer inferred from the place: {fields['issuer']}", where
