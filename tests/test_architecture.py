@@ -40,7 +40,6 @@ SIZE_DEBTS: set[str] = {
     "plankit.graph",
     "plankit.lint.rules",
     "plankit.lint.rules_cite",
-    "plankit.read._structure",
     "plankit.restore",
     "plankit.restore_model",
 }

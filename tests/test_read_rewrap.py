@@ -8,7 +8,6 @@ import datetime as dt
 import textwrap
 
 import pytest
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
