@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from . import _patterns as P
 from ._issuers import _Issuer, _issuer_at, _issuer_of_codes
+from .dates import find_date
 from .errors import InvalidCitation
 from .model import Citation, Plan, Span
 from .places import Province, departments, provinces
@@ -360,8 +361,8 @@ class _Context:
         """The date of the plan's own number: the header's, or the first "ngày ..." after it."""
         if self.plan is not None and self.plan.header.date is not None:
             return self.plan.header.date
-        m = P.HEADER_DATE.search(self.scan, core.end, min(len(self.scan), core.end + 160))
-        return _date_of(m, self.text)[0] if m else None
+        found = find_date(self.scan, core.end, min(len(self.scan), core.end + 160))
+        return found.date if found else None
 
 
 # -- what follows a number: date, issuer, subject --------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import DATE_PATTERN, DateMatch
 from ..model import (
     PartialDate,
     ReadWarning,
@@ -310,9 +311,8 @@ class FrontReader:
         m = PLACE_DATE.search(folded)
         if not m:
             return False
-        day = int(m.group("day")) if m.group("day") else None
-        month = int(m.group("month")) if m.group("month") else None
-        fields["date_parts"] = PartialDate(day, month, int(m.group("year")))
+        d = DateMatch.of(m)
+        fields["date_parts"] = PartialDate(d.day, d.month, d.year)
         self.spans["date"] = Span(s + m.start() + 1, s + m.end())
         # the place: the longest run of words before the comma that names a province
         cut = self.text.rfind("|", s, s + m.start()) + 1 or s  # the place's own cell
@@ -429,8 +429,9 @@ class FrontReader:
             if fields.get("doc_type") is None and not issues_plan and fields.get("symbol"):
                 fields["doc_type"] = "Công văn" if kind in ("van ban", "cong van") else doc_type_of_symbol(fields["symbol"])  # type: ignore[arg-type]
             if "date_parts" not in fields:
-                fields["date_parts"] = PartialDate(int(m.group("d")), int(m.group("m")), int(m.group("y")))
-                self.spans["date"] = Span(m.start("d"), m.end("y"))
+                d = DateMatch.of(m)
+                fields["date_parts"] = PartialDate(d.day, d.month, d.year)
+                self.spans["date"] = Span(d.day_span[0] if d.day_span else m.start(), d.end)
             self._lead_issuer(m.start("body"), m.end("body"), fields)
             return
         intro = SELF_INTRO.search(head)
@@ -498,7 +499,7 @@ class FrontReader:
         # The plan's own number: "ban hành Kế hoạch số 29/KH-SKHCN ngày 06/01-2022".
         own = re.search(
             r"ban hanh ke hoach\s+so\s+(?P<num>\d+[a-z]?)\s*/\s*(?P<sym>[a-z0-9]+(?:-[a-z0-9]+)+)"
-            r"(?:\s+ngay\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<y>\d{4}))?",
+            r"(?:\s+(?=ngay\s+\d)" + DATE_PATTERN + ")?",
             self.folded,
         )
         if own:
@@ -506,9 +507,10 @@ class FrontReader:
             fields["symbol"] = normalise_symbol(self.t(own.start("sym"), own.end("sym")))
             self.spans["number"] = Span(own.start("num"), own.end("num"))
             self.spans["symbol"] = Span(own.start("sym"), own.end("sym"))
-            if own.group("d"):
-                fields["date_parts"] = PartialDate(int(own.group("d")), int(own.group("m")), int(own.group("y")))
-                self.spans["date"] = Span(own.start("d"), own.end("y"))
+            if own.group("year"):
+                d = DateMatch.of(own)
+                fields["date_parts"] = PartialDate(d.day, d.month, d.year)
+                self.spans["date"] = Span(d.day_span[0] if d.day_span else d.start, d.end)
         counts: dict[str, int] = {}
         for _s, _e, prov in find_places(self.text):
             counts[prov.name] = counts.get(prov.name, 0) + 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..dates import DATE_PATTERN
 from ..model import (
     SourceRef,
 )
@@ -50,9 +51,7 @@ NUMBER = re.compile(
 
 # "Cần Thơ, ngày 21 tháng 01 năm 2025", blanks allowed: "ngày    tháng 01 năm 2022";
 # OCR: "ngay 21thdng 01 nam 2025". The place is taken from the words before the comma.
-PLACE_DATE = re.compile(
-    r",\s*ng[a-z]{1,2}y\s*(?P<day>\d{1,2})?\s*th[a-z]{1,3}ng\s*(?P<month>\d{1,2})?\s*n[a-z]{1,2}m\s*(?P<year>\d{4})"
-)
+PLACE_DATE = re.compile(r",\s*" + DATE_PATTERN)
 
 # Headings. Roman: "I. MỤC ĐÍCH", OCR "11. NQI DUNG", "I11. HINH THUC" (title in capitals).
 ROMAN = re.compile(r"^[\s#*]*(?P<num>[ivxl1|]{1,5})\s*\.\s+(?P<title>.+?)[\s*]*$")
@@ -79,7 +78,7 @@ UNIT_LINE = re.compile(r"^[\s|*]*(tinh|thanh\s+pho|tp\.?|huyen|quan|thi\s+xa|xa|
 # The date opens a line or a sentence (not the date of a cited document); the body runs to
 # "(đã|vừa) ban hành" and holds no full stop, semicolon, colon or blank line.
 LEAD = re.compile(
-    r"(?:^|(?<=\n)|(?<=- )|(?<=– )|(?<=\. ))[ \t]*ngay\s+(?P<d>\d{1,2})\s*(?:/|thang)\s*(?P<m>\d{1,2})\s*(?:/|nam)\s*(?P<y>\d{4})\s*,?\s*"
+    r"(?:^|(?<=\n)|(?<=- )|(?<=– )|(?<=\. ))[ \t]*(?=ngay\s+\d)" + DATE_PATTERN + r"\s*,?\s*"
     r"(?P<body>(?:(?!\n[ \t]*\n)[^.;:]){3,200}?)\s+(?:(?:vua|da|cung\s+da)\s+)?ban\s+hanh\s+"
     r"(?P<type>ke\s+hoach|quyet\s+dinh|van\s+ban|cong\s+van|chi\s+thi|huong\s+dan|chuong\s+trinh)\s+so\s+"
     r"(?P<num>\d+[a-z]?)\s*[/-]\s*(?P<sym>[a-z0-9&]+(?:\s*[-/]\s*[a-z0-9&]+)+)"
