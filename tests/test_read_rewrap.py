@@ -122,3 +122,40 @@ def test_rewrapping_keeps_header_citations_and_roles(case, width):
 def test_rewrapping_keeps_the_paragraphs(case, width):
     name, text, *_ = case
     assert _body(_rewrap(text, width)) == _body(text), name
+
+
+# A decision that issues a plan, its article on a line of its own; and one whose article is cut
+# by the excerpt, so the attached plan is named only by the decision's subject.
+DECISION_ISSUES_PLAN = """\
+ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+TỈNH GIA LAI | Độc lập - Tự do - Hạnh phúc |
+Số: 345/QĐ-UBND | Gia Lai, ngày 12 tháng 01 năm 2024 |
+QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch truyền thông chuyển đổi số năm 2024
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH GIA LAI
+Căn cứ Quyết định số 1322/QĐ-UBND ngày 05/12/2023 của Ủy ban nhân dân tỉnh;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch truyền thông chuyển đổi số trên địa bàn tỉnh
+năm 2024.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+
+DECISION_TITLE_ONLY = """\
+BỘ XÂY DỰNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 77/QĐ-BXD | Hà Nội, ngày 03 tháng 02 năm 2025 |
+QUYẾT ĐỊNH
+PHÊ DUYỆT KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025 CỦA BỘ XÂY DỰNG
+"""
+
+
+@pytest.mark.parametrize("text, subject, year", [
+    (DECISION_ISSUES_PLAN, "truyền thông chuyển đổi số trên địa bàn tỉnh năm 2024", 2024),
+    (DECISION_TITLE_ONLY, "CẢI CÁCH HÀNH CHÍNH NĂM 2025 CỦA BỘ XÂY DỰNG", 2025),
+    (ONE_LINE_DECISION, "phổ biến, giáo dục pháp luật năm 2023", 2023),
+    (PDF_WRAPPED_BODY, None, None),  # a plan, no decision
+])
+def test_decision_issues_plan(text, subject, year):
+    plan = read_text(text, "decision.txt")
+    assert (plan.header.issued_plan, plan.header.issued_plan_year) == (subject, year)
+    assert (plan.facts.issued_plan, plan.facts.issued_plan_year) == (subject, year)
+    assert ("issued_plan" in plan.header.as_dict()) == (subject is not None)

@@ -39,12 +39,15 @@ from ._units import (
     CLOSING,
     DOC_TYPE_LINE,
     DOC_TYPES,
+    ISSUES_ATTACHED,
+    ISSUES_IN_TITLE,
     LETTER,
     PLACE_DATE,
     RECIPIENTS,
     ROMAN,
     SIGNED,
     SIGNER_TITLE,
+    SUBJECT_YEAR,
     Para,
     display_text,
     looks_like_name,
@@ -412,6 +415,31 @@ class _Builder(FrontReader):
 
 
     # -- assemble ---------------------------------------------------------------------------
+    def _issued_plan(self, fields: dict) -> dict:
+        """A decision that issues a plan: the attached plan's subject and year, from the article
+        that issues it (``Ban hành kèm theo Quyết định này Kế hoạch ...``), else from the
+        decision's subject (``VỀ VIỆC BAN HÀNH KẾ HOẠCH ...``)."""
+        if fields.get("doc_type") != "Quyết định":
+            return {}
+        found = None
+        m = ISSUES_ATTACHED.search(self.folded)
+        if m is not None:
+            found = (m.start("subject"), m.end("subject"))
+        elif "title" in self.spans:
+            span = self.spans["title"]
+            t = ISSUES_IN_TITLE.search(self.folded, span.start, span.end)
+            if t is not None:
+                found = (t.start("subject"), span.end)
+        if found is None:
+            return {}
+        subject = display_text(self.t(*found)).rstrip(" .;:")
+        if not subject:
+            return {}
+        folded = fold(subject)
+        years = [y for y in SUBJECT_YEAR.finditer(folded)
+                 if not re.search(r"(?:den|tu|truoc|sau|dinh\s+huong)\s*$", folded[: y.start()])]
+        return {"issued_plan": subject, "issued_plan_year": int(years[-1].group(1)) if years else None}
+
     def _header(self, fields: dict) -> Header:
         parts: PartialDate = fields.get("date_parts", PartialDate(None, None, None))  # type: ignore[assignment]
         year = fields.get("year") or parts.year
@@ -442,6 +470,7 @@ class _Builder(FrontReader):
             signer_title=fields.get("signer_title"),  # type: ignore[arg-type]
             recipients=fields.get("recipients", ()),  # type: ignore[arg-type]
             spans=tuple(sorted(self.spans.items())),
+            **self._issued_plan(fields),
         )
 
 

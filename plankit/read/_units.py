@@ -83,6 +83,14 @@ LEAD = re.compile(
     r"(?P<type>ke\s+hoach|quyet\s+dinh|van\s+ban|cong\s+van|chi\s+thi|huong\s+dan|chuong\s+trinh)\s+so\s+"
     r"(?P<num>\d+[a-z]?)\s*[/-]\s*(?P<sym>[a-z0-9&]+(?:\s*[-/]\s*[a-z0-9&]+)+)"
 )
+# The article of a decision that issues a plan: "Ban hành kèm theo Quyết định này Kế hoạch
+# tuyên truyền ... năm 2025." (the subject runs to the sentence's end); the decision's subject
+# "VỀ VIỆC BAN HÀNH KẾ HOẠCH ...", "PHÊ DUYỆT KẾ HOẠCH ...".
+ISSUES_ATTACHED = re.compile(
+    r"ban\s+hanh\s+kem\s+theo\s+quyet\s+dinh\s+nay\s+ke\s+hoach\s+(?P<subject>(?:[^;\n]|\n(?![ \t]*\n)){5,400}?)(?=\.(?:\s|$)|;|\n\s*\n|$)"
+)
+ISSUES_IN_TITLE = re.compile(r"(?:ban\s+hanh|phe\s+duyet)\s+ke\s+hoach\s+(?P<subject>\S)")
+
 # A plan introducing itself after its basis: "; UBND xã Đăk Ngọk xây dựng Kế hoạch ...".
 SELF_INTRO = re.compile(
     r"(?:^|[;,.]\s*|\n)(?P<body>(?:uy\s+ban\s+nhan\s+dan|ubnd|so)\s+[a-z ,&-]{2,60}?)\s+"
