@@ -233,19 +233,29 @@ def _split_clauses(text: str, folded_text: str, para: Para, after_date: bool = F
                 cuts.append((m.start(), m.end(), "article"))
         elif word[:1].isupper() and word[1:].islower():  # "Căn cứ", "Điều 2." (not "CĂN CỨ")
             cuts.append((m.start(), m.end(), "article" if folded_text[m.start()] == "d" else "clause"))
-    out = [para]
+    starts: list[tuple[int, int]] = []  # accepted cuts: (where, end of the opening words)
+    prev = para.start
     for at, opening_end, kind in sorted(cuts):
-        if at <= out[-1].start:
+        if at <= prev:
             continue
-        before = text[out[-1].start : at].rstrip()
+        before = text[max(prev, at - 200) : at].rstrip()  # a bounded look back: linear on a huge line
         capitals = is_upper_text(" ".join(before.split()[-3:]))  # "... BỘ Y TẾ", "... NĂM 2024"
         if not (kind == "title" or before.endswith((";", ".")) or (kind == "clause" and capitals)
                 or (kind == "article" and before.endswith(":"))):
             continue
-        cur = out[-1]
-        nl = text.find("\n", opening_end, cur.end)  # the first line holds the opening words
-        out[-1] = Para(cur.start, cur.start + len(before), cur.source, min(cur.first_line_end, cur.start + len(before)))
-        out.append(Para(at, cur.end, cur.source, nl if nl != -1 else cur.end))
+        starts.append((at, opening_end))
+        prev = at
+    if not starts:
+        return [para]
+    out: list[Para] = []
+    bounds = [(para.start, para.start), *starts]
+    for k, (s, opening_end) in enumerate(bounds):
+        e = starts[k][0] if k < len(starts) else para.end
+        while k < len(starts) and e > s and text[e - 1].isspace():
+            e -= 1  # a piece ends before the blank that precedes the next one
+        nl = text.find("\n", opening_end, e)  # the first line holds the opening words
+        first = para.first_line_end if k == 0 else (nl if nl != -1 else e)
+        out.append(Para(s, e, para.source, min(first, e)))
     return out
 
 
@@ -311,9 +321,10 @@ def _continues_line(text: str, folded_text: str, para: Para, s: int, e: int, wid
     head = line.lstrip(" \t")
     if last and last[-1].isdigit() and _RANGE_END.match(head):
         return True  # "giai đoạn 2022" / "- 2025; ...": a range of years wrapped at its dash
-    if head[:1].isdigit() and _NUMBER_LABEL_END.search(folded_text[para.start : para.end]):
+    last_folded = folded_text[max(last_start, para.start) : para.end]
+    if head[:1].isdigit() and _NUMBER_LABEL_END.search(last_folded):
         return True  # "... Hạnh phúc   Số:" / "311/KH-SKH&CN ...": the number field wrapped
-    if head[:1].isdigit() and _ARTICLE_WORD_END.search(folded_text[para.start : para.end]):
+    if head[:1].isdigit() and _ARTICLE_WORD_END.search(last_folded):
         return True  # "... QUYẾT ĐỊNH: Điều" / "1. Ban hành ...": an article's number wrapped
     if _MOTTO_END.match(folded_text[s:e]):
         return True  # "Độc lập - Tự do" / "- Hạnh phúc": the motto wrapped at its dash
@@ -335,9 +346,9 @@ def _continues_line(text: str, folded_text: str, para: Para, s: int, e: int, wid
             head[0] not in "-–" or (lower_start(head[1:]) and head[1:2].isspace()))
     if not last or not head or last[-1] in ".;:!?|" or head[0] in "|-–•+*#(":
         return False
-    lower = head[0].islower() or head[0].isdigit() or _OPEN_END.search(folded_text[para.start : para.end]) is not None
+    lower = head[0].islower() or head[0].isdigit() or _OPEN_END.search(last_folded) is not None
     long = width > 0 and len(last) >= 0.6 * width
-    if long and SUBJECT_YEAR_END.search(folded_text[para.start : para.end]):
+    if long and SUBJECT_YEAR_END.search(last_folded):
         long = False  # "... năm 2024" / "Để triển khai ...": a subject ended with its year
     if not (lower or long):
         return False
