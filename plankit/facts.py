@@ -441,6 +441,6 @@ def plan_facts(plan: Plan) -> PlanFacts:
         closing=closing,
         parts=parts,
         chrome=tuple(b.span for b in getattr(plan, "blocks", ()) if b.kind == "boilerplate"),
-        issued_plan=h.issued_plan,
-        issued_plan_year=h.issued_plan_year,
+        issued_plan=h.issued_plan[0] if h.issued_plan else None,
+        issued_plan_year=h.issued_plan[1] if h.issued_plan else None,
     )

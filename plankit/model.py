@@ -306,9 +306,7 @@ class Header:
     ``issuer``, ``parent`` and ``place`` are normalised (``Sở Khoa học và Công nghệ``,
     ``UBND thành phố Cần Thơ``, ``Cần Thơ``); ``date`` is ``None`` while the day is blank, and
     ``date_parts`` keeps the month and year. ``year`` is the plan year: from the subject
-    ("năm 2025"), else from the date. ``spans`` gives where each field was read. A decision that
-    issues a plan (``Quyết định ban hành Kế hoạch ...``) gives the attached plan's subject and
-    year in ``issued_plan`` and ``issued_plan_year``.
+    ("năm 2025"), else from the date. ``spans`` gives where each field was read.
     """
 
     doc_type: str | None = None
@@ -325,8 +323,7 @@ class Header:
     signer_title: str | None = None
     recipients: tuple[str, ...] = ()
     spans: tuple[tuple[str, Span], ...] = ()
-    issued_plan: str | None = None
-    issued_plan_year: int | None = None
+    issued_plan: tuple[str, int | None] | None = None  # a decision's attached plan: subject, year
 
     def span(self, name: str) -> Span | None:
         """Where field ``name`` was read, or ``None``."""
@@ -362,8 +359,7 @@ class Header:
             "signer": self.signer,
             "signer_title": self.signer_title,
             "recipients": list(self.recipients),
-        } | ({"issued_plan": self.issued_plan, "issued_plan_year": self.issued_plan_year}
-             if self.issued_plan is not None else {})
+        }
 
     def __repr__(self) -> str:
         return (

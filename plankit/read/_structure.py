@@ -438,7 +438,7 @@ class _Builder(FrontReader):
         folded = fold(subject)
         years = [y for y in SUBJECT_YEAR.finditer(folded)
                  if not re.search(r"(?:den|tu|truoc|sau|dinh\s+huong)\s*$", folded[: y.start()])]
-        return {"issued_plan": subject, "issued_plan_year": int(years[-1].group(1)) if years else None}
+        return {"issued_plan": (subject, int(years[-1].group(1)) if years else None)}
 
     def _header(self, fields: dict) -> Header:
         parts: PartialDate = fields.get("date_parts", PartialDate(None, None, None))  # type: ignore[assignment]
