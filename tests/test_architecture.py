@@ -36,8 +36,6 @@ CYCLE_DEBTS: set[tuple[str, str]] = {
 SIZE_DEBTS: set[str] = {
     "plankit.diff.compare",
     "plankit.graph",
-    "plankit.restore",
-    "plankit.restore_model",
 }
 
 

@@ -360,8 +360,8 @@ def build_redline(d: PlanDiff, *, author: str = "plankit", date: dt.datetime | N
 def write_redline(d: PlanDiff, path: str | os.PathLike[str], *, force: bool = False, author: str = "plankit") -> Path:
     """Write the redline .docx atomically; :class:`plankit.OutputExists` unless ``force``.
     :meth:`PlanDiff.to_docx <plankit.diff.PlanDiff.to_docx>` calls it (see there for an example)."""
-    from ..output import check_suffix, write_with
+    from ..output import check_suffix, inputs_of, write_with
 
     check_suffix(path, ".docx")
     doc = build_redline(d, author=author)
-    return write_with(path, lambda tmp: doc.save(str(tmp)), force=force)
+    return write_with(path, lambda tmp: doc.save(str(tmp)), force=force, inputs=inputs_of(d.old, d.new))

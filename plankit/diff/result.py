@@ -432,9 +432,9 @@ class PlanDiff:
 
         page = to_html_page(self, restore=restore)
         if path is not None:
-            from ..output import write_atomic
+            from ..output import inputs_of, write_atomic
 
-            write_atomic(path, page, force=force)
+            write_atomic(path, page, force=force, inputs=inputs_of(self.old, self.new))
         return page
 
     def to_docx(self, path: str | os.PathLike[str], force: bool = False, *, author: str = "plankit") -> str:
