@@ -93,6 +93,9 @@ class PlanFacts:
             subject, basis), ``body`` (the numbered sections), ``closing`` (closing sentence,
             recipients, signature), ``appendix``.
         chrome: spans of web page chrome the reader set apart (``boilerplate`` blocks).
+        issued_plan: for a decision that issues a plan, the attached plan's subject
+            (``tuyên truyền cải cách hành chính năm 2025``), else ``None``.
+        issued_plan_year: that plan's own year, or ``None``.
     """
 
     issuer: str | None
@@ -107,6 +110,8 @@ class PlanFacts:
     closing: Span | None
     parts: tuple[tuple[str, Span], ...]
     chrome: tuple[Span, ...] = ()
+    issued_plan: str | None = None
+    issued_plan_year: int | None = None
 
     @cached_property
     def _basis_starts(self) -> list[int]:
@@ -470,4 +475,6 @@ def compute_facts(plan: Plan) -> PlanFacts:
         closing=closing,
         parts=parts,
         chrome=tuple(b.span for b in getattr(plan, "blocks", ()) if b.kind == "boilerplate"),
+        issued_plan=h.issued_plan[0] if h.issued_plan else None,
+        issued_plan_year=h.issued_plan[1] if h.issued_plan else None,
     )

@@ -316,6 +316,7 @@ class Header:
     signer_title: str | None = None
     recipients: tuple[str, ...] = ()
     spans: tuple[tuple[str, Span], ...] = ()
+    issued_plan: tuple[str, int | None] | None = None  # a decision's attached plan: subject, year
 
     def span(self, name: str) -> Span | None:
         """Where field ``name`` was read, or ``None``."""

@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 
 from .text import fold
+from .vocab import read_table
 
 __all__ = [
     "Department",
@@ -35,9 +36,7 @@ HUE_DAY = dt.date(2025, 1, 1)
 
 
 def _data_lines(name: str) -> list[list[str]]:
-    text = resources.files("plankit.data").joinpath(name).read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return rows[1:]  # drop the column names
+    return [list(row.values()) for row in read_table(name)]
 
 
 def slug(name: str) -> str:

@@ -19,14 +19,13 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from .dates import find_date
 from .errors import ReadError
 from .model import Citation, Plan
 from .text import fold
 
 __all__ = ["TrackedDraft", "draft_docx"]
 
-# The date line's parts, on folded text: "ngày 07 tháng 02 năm 2022", "ngày    tháng 01 năm 2022".
-_DATE_PARTS = re.compile(r"ngay(?P<sp>\s*)(?P<day>\d{1,2})?\s*thang\s*(?P<month>\d{1,2})\s*(?:nam|/)\s*(?P<year>\d{4})")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -172,21 +171,21 @@ def draft_docx(
     span = h.span("date")
     if span is not None:
         raw = text[span.start : span.end]
-        m = _DATE_PARTS.search(fold(raw))
+        m = find_date(fold(raw))  # "ngày 07 tháng 02 năm 2022", "ngày    tháng 01 năm 2022"
         if m:
             base = span.start
-            if m.group("day"):
+            if m.day_span:
                 new_day = f"{when.day:02d}" if when else " " * 6
-                edits.append((base + m.start("day"), base + m.end("day"), new_day))
+                edits.append((base + m.day_span[0], base + m.day_span[1], new_day))
                 if not when:
-                    todos.append((base + m.start("day"), base + m.end("day"), "date", MSG["date"]))
+                    todos.append((base + m.day_span[0], base + m.day_span[1], "date", MSG["date"]))
             elif when:
-                edits.append((base + m.end("sp"), base + m.end("sp"), f"{when.day:02d} "))
+                edits.append((base + m.blank_at, base + m.blank_at, f"{when.day:02d} "))
             else:
-                todos.append((base + m.start(), base + m.end(), "date", MSG["date"]))
-            if when:
-                edits.append((base + m.start("month"), base + m.end("month"), f"{when.month:02d}" if when.month <= 2 else str(when.month)))
-            edits.append((base + m.start("year"), base + m.end("year"), str(date_year)))
+                todos.append((base + m.start, base + m.end, "date", MSG["date"]))
+            if when and m.month_span:
+                edits.append((base + m.month_span[0], base + m.month_span[1], f"{when.month:02d}" if when.month <= 2 else str(when.month)))
+            edits.append((base + m.year_span[0], base + m.year_span[1], str(date_year)))
         if place and h.span("place") is None and h.place and fold(place) != fold(h.place):
             todos.append((span.start, span.end, "issuer", f"Địa danh mới: {place} (the place is now {place})"))
     span = h.span("title")

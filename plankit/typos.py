@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from .text import fold
+from .vocab import read_table
 
 __all__ = ["Typo", "known_typos"]
 
@@ -54,14 +54,11 @@ def known_typos() -> tuple[Typo, ...]:
     >>> next(t for t in known_typos() if t.typo == "tuyên tuyền").ocr
     True
     """
-    text = resources.files("plankit.data").joinpath("typos.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    header, body = rows[0], rows[1:]
-    if header != _COLUMNS:
-        raise ValueError(f"typos.tsv: unexpected columns {header}")
+    rows = read_table("typos.tsv", tuple(_COLUMNS))
     return tuple(
-        Typo(r[0], r[1], r[2] == "yes", tuple(w for w in r[3].split("|") if w), r[4], r[5])
-        for r in body
+        Typo(r["typo"], r["correction"], r["ocr"] == "yes", tuple(w for w in r["not_before"].split("|") if w),
+             r["seen"], r["note"])
+        for r in rows
     )
 
 

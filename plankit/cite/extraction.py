@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from ..dates import find_date
 from ..errors import InvalidCitation
 from ..facts import basis_spans, plan_facts
 from ..model import Citation, Plan, Span
@@ -248,8 +249,8 @@ class Context:
         """The date of the plan's own number: the header's, or the first "ngày ..." after it."""
         if self.plan is not None and self.plan.header.date is not None:
             return self.plan.header.date
-        m = P.HEADER_DATE.search(self.scan, core.end, min(len(self.scan), core.end + 160))
-        return _date_of(m, self.text)[0] if m else None
+        found = find_date(self.scan, core.end, min(len(self.scan), core.end + 160))
+        return found.date if found else None
 
 
 # -- what follows a number: date, issuer, subject --------------------------------------------------

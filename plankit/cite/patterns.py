@@ -160,16 +160,6 @@ DATE_AFTER = re.compile(r"""
     (?![\d/])
 """, re.VERBOSE)
 
-# The header date of a plan, searched a short way after its own number ("Số: 181/KH-SCT" newline
-# "Hải Dương, ngày 07 tháng 02 năm 2022"). Same forms as DATE_AFTER, "ngày" required.
-HEADER_DATE = re.compile(r"""
-    ngay[ \t\n]*
-    (?:
-        (?P<d1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<m1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<y1>\d{4})
-      | (?P<d2>\d{1,2})[ \t\n]*th[a-z]{2,4}[ \t\n]*(?P<m2>\d{1,2})[ \t\n]*n[a-z]{1,3}[ \t\n]*(?P<y2>\d{4})
-    )
-""", re.VERBOSE)
-
 # "của" before the issuer, with its OCR forms: "cua", "ctua", "cta", "caa", "ctia", "cia", "ciia",
 # "cuia". Must not match "cac", "co", "cung".
 CUA = re.compile(r"[ \t\n,]*c[a-z]{0,2}a[ \t\n]+")

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from ..places import match_department, match_place
 from ..text import fold
+from ..vocab import read_table
 
 # The first cell of a header: an issuing body in capitals, the national motto, a Party motto, or
 # the number field. Must match "uy ban nhan dan |", "ubnd tinh hai duong", "bo y te", "thu tuong
@@ -66,10 +66,7 @@ _FIXED = {
 
 
 def _rows(name: str) -> list[list[str]]:
-    raw = resources.files("plankit.data").joinpath(name).read_text(encoding="utf-8")
-    lines = [ln for ln in raw.splitlines() if ln and not ln.startswith("#")]
-    width = len(lines[0].split("\t"))
-    return [(ln.split("\t") + [""] * width)[:width] for ln in lines[1:]]
+    return [list(row.values()) for row in read_table(name)]
 
 
 @cache

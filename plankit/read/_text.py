@@ -51,7 +51,7 @@ def sniff_form(text: str, suffix: str = "") -> str:
             return "ocr"
     head = [fold(ln).strip(" \t*#") for ln in lines[:60]]
     has_doc_type = any(re.fullmatch(r"(ke hoach|chuong trinh|bao cao|quyet dinh|thong bao)\s*", h) for h in head)
-    if not has_doc_type and re.search(r"ban hanh ke hoach", fold(text[:3000])):
+    if not has_doc_type and re.search(r"ban\s+hanh\s+ke\s+hoach", fold(text[:3000])):
         return "news"
     if sum(1 for ln in lines if ln.startswith("\t")) >= 3:
         return "docx-export"

@@ -1,0 +1,601 @@
+"""The front of a plan: its header (issuer, number, place and date), its subject, the authority
+of a decision, and the metadata of a news post or portal page that restates a plan.
+
+:class:`FrontReader` holds the reader's state (the text, its folded form, the spans found, the
+warnings); :class:`plankit.read._structure._Builder` adds the body and the tail.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import DATE_PATTERN, DateMatch
+from ..model import (
+    PartialDate,
+    ReadWarning,
+    Source,
+    Span,
+)
+from ..places import find_places, match_place, provinces
+from ..text import fold, is_upper_text
+from ._header import (
+    CHROME_ROW,
+    EMPTY_CELLS,
+    HEADER_START,
+    body_name,
+    central_name_of_code,
+    doc_type_of_symbol,
+    split_glued_symbol,
+)
+from ._layout import Layout, RawTable
+from ._units import (
+    AUTHORITY,
+    BARE_BODY,
+    BASIS,
+    DOC_TYPE_LINE,
+    DOC_TYPE_WORDS,
+    LEAD,
+    MOTTO_START,
+    NATIONAL_MOTTO,
+    NUMBER,
+    PLACE_DATE,
+    ROMAN,
+    SELF_INTRO,
+    SUBJECT_YEAR,
+    SUBJECT_YEAR_END,
+    UNIT_LINE,
+    WRAPPED_DATE_START,
+    Para,
+    display_text,
+    normalise_body,
+    normalise_parent,
+    normalise_symbol,
+    starts_unit,
+)
+
+
+class FrontReader:
+    """The header and subject readers (see the module doc)."""
+
+    def __init__(self, layout: Layout, source: Source):
+        self.layout = layout
+        self.text = layout.text
+        self.folded = fold(layout.text)
+        self.source = source
+        self.warnings: list[ReadWarning] = list(layout.warnings)
+        self.spans: dict[str, Span] = {}
+
+    # -- helpers ----------------------------------------------------------------------------
+    def f(self, start: int, end: int) -> str:
+        return self.folded[start:end]
+
+    def t(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+
+    # -- header -----------------------------------------------------------------------------
+    def _find_doc_type(self, units: list[Para | RawTable], start: int = 0) -> int | None:
+        for idx in range(start, min(len(units), start + 60)):
+            u = units[idx]
+            if isinstance(u, RawTable):
+                continue
+            if DOC_TYPE_LINE.match(self.f(u.start, u.first_line_end)) and is_upper_text(self.t(u.start, u.first_line_end)):
+                return idx
+        return None
+
+    def _set_apart_chrome(self, units: list, kinds: list[str]) -> int:
+        """Mark a legal portal's chrome as ``boilerplate`` and return where the header starts.
+
+        The header starts at the first unit (of the first 40) that opens like one: an issuing
+        body in capitals, the national motto or the number field. What comes before it (a page
+        title, a related-documents panel) and the portal's metadata rows (``Số hiệu | ...``) are
+        site chrome, set apart with a warning. Without such a unit nothing is set apart.
+        """
+        start = None
+        for idx in range(min(len(units), 40)):
+            u = units[idx]
+            if isinstance(u, RawTable):
+                continue
+            folded = self.f(u.start, u.first_line_end)
+            if CHROME_ROW.match(folded):
+                continue
+            m = HEADER_START.match(folded)
+            motto = MOTTO_START.search(folded)  # the issuer's cell and the motto on one line
+            cell = self.t(u.start, u.start + motto.start() if motto and motto.start() else u.first_line_end)
+            if m and (is_upper_text(cell.split("|")[0]) or NUMBER.search(folded)) and any(
+                not isinstance(v, RawTable)
+                and (NUMBER.search(t := self.f(v.start, v.end)) or NATIONAL_MOTTO.search(t) or PLACE_DATE.search(t))
+                for v in units[idx : idx + 8]
+            ):
+                start = idx
+                break
+        if start is None:
+            return 0
+        chrome = 0
+        for idx in range(min(len(units), start + 40)):
+            u = units[idx]
+            if isinstance(u, RawTable):
+                continue
+            folded = self.f(u.start, u.end)
+            if (idx < start and sum(c.isalpha() for c in folded) > 3) or CHROME_ROW.match(folded):
+                kinds[idx] = "boilerplate"
+                chrome += 1
+        if chrome:
+            first = next(units[i] for i, k in enumerate(kinds) if k == "boilerplate")
+            self.warnings.append(ReadWarning(
+                f"Phần giao diện trang web được bỏ qua / site chrome set apart: {chrome} lines "
+                "(page title, metadata table, related documents)",
+                Span(first.start, first.end), first.source,
+            ))
+        return start
+
+    def _find_number(self, units: list, start: int) -> int | None:
+        """The unit holding the header's number field ``Số: ...`` (within 15 of the start)."""
+        for idx in range(start, min(len(units), start + 15)):
+            u = units[idx]
+            if not isinstance(u, RawTable) and NUMBER.search(self.f(u.start, u.end)):
+                return idx
+        return None
+
+    def _header_end(self, units: list, number_idx: int) -> int:
+        """The last unit of the header: the number line, then the place-and-date line, motto
+        pieces and empty cells that follow it."""
+        end = number_idx
+        dated = bool(PLACE_DATE.search(self.f(units[number_idx].start, units[number_idx].end)))
+        for idx in range(number_idx + 1, min(len(units), number_idx + 5)):
+            u = units[idx]
+            if isinstance(u, RawTable):
+                break
+            folded = self.f(u.start, u.end)
+            if PLACE_DATE.search(folded) and not dated:
+                end, dated = idx, True
+            elif EMPTY_CELLS.match(folded) or NATIONAL_MOTTO.search(folded) or re.fullmatch(r"[\s\-_|]+", folded):
+                end = idx
+            elif not dated and WRAPPED_DATE_START.match(folded):
+                end = idx  # "Hà Nội, ngày 01" ... its month and year on the next line
+            else:
+                break
+        return end
+
+    def _is_layout_table(self, table: RawTable) -> bool:
+        first = " ".join(self.f(c.span.start, c.span.end) for c in table.rows[0]) if table.rows else ""
+        return bool(re.search(r"n[o0]i\s+nh\w{1,2}n\s*:", first)) or bool(NATIONAL_MOTTO.search(first))
+
+    def _table_as_paras(self, table: RawTable) -> list[Para]:
+        out = []
+        ncols = max(len(r) for r in table.rows)
+        for row in table.rows:
+            for col in range(ncols):
+                if col >= len(row):
+                    continue
+                cell = row[col]
+                pos = cell.span.start
+                for part in self.t(cell.span.start, cell.span.end).split("\n"):
+                    s, e = pos, pos + len(part)
+                    pos = e + 1
+                    if part.strip():
+                        out.append(Para(s, e, cell.source, e))
+        return out
+
+    def _read_header(self, paras: list, fields: dict) -> None:
+        paras = [u for u in paras if not isinstance(u, RawTable)]
+        if not paras:
+            return
+        cells: list[tuple[int, int]] = []  # left-column cells (issuing bodies), in order
+        piped = any("|" in self.t(u.start, u.end) for u in paras)
+        for u in paras:
+            s, e = u.start, u.end
+            folded = self.f(s, e)
+            m = NUMBER.search(folded)
+            if m and "symbol" not in fields:
+                if m.group("num"):
+                    fields["number"] = self.t(s + m.start("num"), s + m.end("num"))
+                    self.spans["number"] = Span(s + m.start("num"), s + m.end("num"))
+                else:
+                    slash = self.text.find("/", s + m.start(), s + m.start("sym"))
+                    at = slash if slash != -1 else s + m.start("sym")
+                    self.spans["number"] = Span(at, at)
+                sym = re.sub(r"\s+", "", self.t(s + m.start("sym"), s + m.end("sym")))
+                fields["symbol"] = normalise_symbol(split_glued_symbol(sym))
+                self.spans["symbol"] = Span(s + m.start("sym"), s + m.end("sym"))
+            if not piped:
+                cells.extend(self._left_column_segments(s, e))
+        # The place and date may be wrapped over two lines: read them over the whole header.
+        self._place_date(paras[0].start, paras[-1].end, fields)
+        if piped:
+            cells = self._piped_cells(paras)
+        self._bodies(cells, fields)
+
+    def _piped_cells(self, paras: list) -> list[tuple[int, int]]:
+        """The cells of a header table a website flattened with ``|``: a cell runs over lines
+        until its bar; motto, number and date cells are left out."""
+        out: list[tuple[int, int]] = []
+        cur: tuple[int, int] | None = None
+        for u in paras:
+            for ls, le in self._lines_in(u):
+                pos = ls
+                line = self.t(ls, le)
+                parts = line.split("|")
+                for k, part in enumerate(parts):
+                    ps, pe = pos, pos + len(part)
+                    pos = pe + 1
+                    if part.strip(" \t-_*"):
+                        cur = (cur[0], pe) if cur else (ps, pe)
+                    if k < len(parts) - 1 and cur is not None:  # a bar closes the cell
+                        out.append(cur)
+                        cur = None
+        if cur is not None:
+            out.append(cur)
+        keep = []
+        for cs, ce in out:
+            folded = self.f(cs, ce)
+            if NATIONAL_MOTTO.search(folded) or NUMBER.search(folded) or PLACE_DATE.search(folded):
+                continue
+            if re.search(r"dang\s+cong\s+san\s+viet\s+nam", folded):
+                continue
+            cs2, ce2 = cs, ce
+            while cs2 < ce2 and self.text[cs2] in " \t*#-_\n":
+                cs2 += 1
+            while ce2 > cs2 and self.text[ce2 - 1] in " \t*-_\n":
+                ce2 -= 1
+            if ce2 > cs2:
+                keep.append((cs2, ce2))
+        return keep
+
+    def _bodies(self, cells: list[tuple[int, int]], fields: dict) -> None:
+        """Parent and issuer from the left-column cells: ``UBND TỈNH X`` over ``SỞ Y`` is parent
+        and issuer; a body alone (``ỦY BAN NHÂN DÂN TỈNH X``, ``BỘ Y TẾ``) is the issuer."""
+        found: list[tuple[int, int, str, str]] = []
+        merged: list[tuple[int, int]] = []
+        for cs, ce in cells:  # "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG NINH": one cell on two lines
+            if merged and UNIT_LINE.match(self.f(cs, ce)) and BARE_BODY.fullmatch(
+                " ".join(self.f(*merged[-1]).split()).strip(" |-")
+            ):
+                merged[-1] = (merged[-1][0], ce)
+            else:
+                merged.append((cs, ce))
+        for cs, ce in merged:
+            seg = self.f(cs, ce).strip()
+            if not seg or not is_upper_text(self.t(cs, ce)):
+                continue
+            named = body_name(" ".join(self.t(cs, ce).split()))
+            if named is not None:
+                found.append((cs, ce, *named))
+        if not found:
+            return
+        if (len(found) >= 2 and found[1][3] in ("department", "party")) or (
+            len(found) >= 2 and found[0][3] == "party"
+        ):
+            ps, pe = found[0][0], found[0][1]
+            parent_raw = self.t(ps, pe)
+            fields["parent"] = (normalise_parent(parent_raw) if found[0][3] == "local" else found[0][2])
+            self.spans["parent"] = Span(ps, pe)
+            cs, ce, name, kind = found[1]
+            fields["issuer"] = normalise_body(self.t(cs, ce)) if kind == "department" else name
+            self.spans["issuer"] = Span(cs, ce)
+            return
+        cs, ce, name, kind = found[0]
+        if kind == "party" and name == "Ban Chấp hành Trung ương":
+            fields["parent"] = name  # the Party's Central Committee over a body the site dropped
+            self.spans["parent"] = Span(cs, ce)
+            return
+        if kind == "department":
+            fields["issuer"] = normalise_body(self.t(cs, ce))
+        else:
+            fields["issuer"] = name
+        self.spans["issuer"] = Span(cs, ce)
+
+    def _left_column_segments(self, s: int, e: int) -> list[tuple[int, int]]:
+        """The left-column part of a header line (before the motto or the number)."""
+        folded = self.f(s, e)
+        cut = len(folded)
+        # PDF layout text puts the right column on the same line after a run of spaces.
+        gap = re.search(r"\S( {3,}|\t)\S", folded)
+        if gap:
+            cut = gap.start() + 1
+        for pat in (NATIONAL_MOTTO, re.compile(r"(^|\s)s[o6b¢]\s*:"), re.compile(r"\|")):
+            m = pat.search(folded)
+            if m:
+                cut = min(cut, m.start())
+        seg_s, seg_e = s, s + cut
+        while seg_s < seg_e and self.text[seg_s] in " \t*#":
+            seg_s += 1
+        while seg_e > seg_s and self.text[seg_e - 1] in " \t*":
+            seg_e -= 1
+        return [(seg_s, seg_e)] if seg_e > seg_s else []
+
+    def _place_date(self, s: int, e: int, fields: dict) -> bool:
+        if "date_parts" in fields:
+            return False
+        folded = self.f(s, e)
+        m = PLACE_DATE.search(folded)
+        if not m:
+            return False
+        d = DateMatch.of(m)
+        fields["date_parts"] = PartialDate(d.day, d.month, d.year)
+        self.spans["date"] = Span(s + m.start() + 1, s + m.end())
+        # the place: the longest run of words before the comma that names a province
+        cut = self.text.rfind("|", s, s + m.start()) + 1 or s  # the place's own cell
+        before = self.t(s, s + m.start())
+        words = [w for w in re.finditer(r"[^\s,.:/|]+\.?", before) if w.start() >= cut - s]
+        tries = [(n, 1.0) for n in range(min(6, len(words)), 0, -1)]  # exact spellings first
+        tries += [(n, 0.85) for n in range(min(4, len(words)), 0, -1)]  # then OCR-damaged ones
+        for n, cutoff in tries:
+            cand = words[-n:]
+            raw = before[cand[0].start() : cand[-1].end()]
+            prov = match_place(raw, cutoff=cutoff)
+            if prov:
+                fields["place"] = prov.name
+                self.spans["place"] = Span(s + cand[0].start(), s + cand[-1].end())
+                return True
+        if words:
+            # a place that is no province (a commune, a district): its capitalised words
+            first = len(words) - 1
+            while first > 0 and len(words) - first < 4 and words[first - 1].group()[:1].isupper():
+                first -= 1
+            raw = " ".join(w.group() for w in words[first:])
+            fields["place"] = raw
+            self.spans["place"] = Span(s + words[first].start(), s + words[-1].end())
+        return True
+
+    def _read_subject(self, units: list, start: int, kinds: list[str], fields: dict) -> int:
+        idx = start
+        subj: list[Para] = []
+        while idx < len(units) and not isinstance(units[idx], RawTable):
+            u = units[idx]
+            folded = self.f(u.start, u.end)
+            upper = is_upper_text(self.t(u.start, u.end))
+            if (BASIS.match(folded) and not upper) or (ROMAN.match(folded) and upper):
+                break
+            if subj and (
+                self.t(subj[-1].end, u.start).count("\n") > 1
+                # the subject ended with its year (a title in capitals may go on in capitals)
+                or (SUBJECT_YEAR_END.search(self.f(subj[-1].start, subj[-1].end))
+                    and not (upper and is_upper_text(self.t(subj[-1].start, subj[-1].end))))
+                or starts_unit(self.f(u.start, u.first_line_end), self.t(u.start, u.first_line_end))
+                or (upper and (AUTHORITY.match(folded) or folded.rstrip().endswith(":")))  # "BỘ TRƯỞNG BỘ Y TẾ"
+            ):
+                break
+            subj.append(u)
+            kinds[idx] = "subject"
+            idx += 1
+            if len(subj) >= (6 if upper else 3):  # a title in capitals wraps over more lines
+                break
+        if subj:
+            s, e = subj[0].start, subj[-1].end
+            fields["title"] = display_text(self.t(s, e))
+            self.spans["title"] = Span(s, e)
+            folded = self.f(s, e)
+            # "đến năm 2030", "từ năm 2021" bound a period: not the plan's own year
+            years = [y for y in SUBJECT_YEAR.finditer(folded)
+                     if not re.search(r"(?:den|tu|truoc|sau|dinh\s+huong)\s*$", folded[: y.start()])]
+            if years:
+                m = years[-1]
+                fields["year"] = int(m.group(1))
+                self.spans["year"] = Span(s + m.start(1), s + m.end(1))
+        return idx
+
+    def _drop_type_from_title(self, fields: dict) -> None:
+        """A title in capitals that opens with the document's type (``KẾ HOẠCH TUYÊN TRUYỀN NĂM
+        2024``, the type line run into the subject): the subject is what follows the type."""
+        span = self.spans.get("title")
+        if span is None:
+            return
+        m = DOC_TYPE_WORDS.match(self.folded, span.start, span.end)
+        if m is None or not is_upper_text(self.t(span.start, span.end)) or not self.f(m.end(), span.end).strip():
+            return
+        fields["title"] = display_text(self.t(m.end(), span.end))
+        self.spans["title"] = Span(m.end(), span.end)
+
+    def _read_news_header(self, units: list, kinds: list[str], fields: dict) -> int:
+        """A news article or a portal page about a plan (no header block): metadata from its
+        headline, its lead sentence and the sentence where the plan introduces itself."""
+        body_from = self._read_headline(units, kinds, fields)
+        self._read_lead(fields)
+        issuer = fields.get("issuer")
+        if fields.get("place") and isinstance(issuer, str) and re.search(
+            r"\b(tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\s+\S", fold(issuer)
+        ):
+            # A post prints no place line; its place was only inferred to say where a body such as
+            # "Sở Khoa học và Công nghệ" is. A body that names its own unit needs none.
+            del fields["place"]
+        if "year" not in fields:
+            first = next((u for u in units if not isinstance(u, RawTable)), None)
+            if first is not None and len(self.f(first.start, first.end)) < 220:
+                years = [y for y in SUBJECT_YEAR.finditer(self.f(first.start, first.end))
+                         if not re.search(r"(?:den|tu|truoc|sau)\s*$", self.f(first.start, first.start + y.start()))]
+                if years:
+                    fields["year"] = int(years[-1].group(1))
+                    self.spans["year"] = Span(first.start + years[-1].start(1), first.start + years[-1].end(1))
+        return body_from
+
+    def _read_lead(self, fields: dict) -> None:
+        """``Ngày 13/8/2019, UBND tỉnh ban hành Kế hoạch số 132/KH-UBND ...``: the date, the body
+        and the number of the document a portal post restates; ``UBND xã X xây dựng Kế hoạch``:
+        the body of a plan that introduces itself. A decision that issues the plan gives the plan
+        its date, not its number."""
+        head = self.folded[: min(len(self.folded), 4000)]
+        m = LEAD.search(head)
+        if m is not None:
+            kind = " ".join(m.group("type").split())
+            issues_plan = kind == "quyet dinh" and re.match(r"[\s#*]*ke\s+hoach\b", head)
+            if issues_plan:  # the decision that issues this plan: the plan's own act, not a citation
+                self.spans["issued_by"] = Span(m.start("num"), m.end("sym"))
+            if "symbol" not in fields and not issues_plan:
+                fields["number"] = self.t(m.start("num"), m.end("num"))
+                fields["symbol"] = normalise_symbol(re.sub(r"\s+", "", self.t(m.start("sym"), m.end("sym"))))
+                self.spans["number"] = Span(m.start("num"), m.end("num"))
+                self.spans["symbol"] = Span(m.start("sym"), m.end("sym"))
+            if fields.get("doc_type") is None and not issues_plan and fields.get("symbol"):
+                fields["doc_type"] = "Công văn" if kind in ("van ban", "cong van") else doc_type_of_symbol(fields["symbol"])  # type: ignore[arg-type]
+            if "date_parts" not in fields:
+                d = DateMatch.of(m)
+                fields["date_parts"] = PartialDate(d.day, d.month, d.year)
+                self.spans["date"] = Span(d.day_span[0] if d.day_span else m.start(), d.end)
+            self._lead_issuer(m.start("body"), m.end("body"), fields)
+            return
+        intro = SELF_INTRO.search(head)
+        if intro is not None:
+            self._lead_issuer(intro.start("body"), intro.end("body"), fields)
+
+    def _lead_issuer(self, s: int, e: int, fields: dict) -> None:
+        current = fields.get("issuer")
+        if current and not BARE_BODY.search(fold(str(current))) and not str(current).endswith(("đã", "vừa")):
+            return
+        raw = " ".join(self.t(s, e).split())
+        named = body_name(raw)
+        if named is not None:
+            fields["issuer"] = named[0]
+        elif raw[:1].isupper() and len(raw) < 160:
+            fields["issuer"] = raw
+        else:
+            return
+        self.spans["issuer"] = Span(s, e)
+        if named is not None and named[1] == "local" and not match_place(named[0].split()[-1], cutoff=0.95):
+            # "UBND tỉnh": the province the post names (its title, else most often)
+            counts: dict[str, int] = {}
+            for _s, _e, prov in find_places(self.text[: min(len(self.text), 4000)]):
+                counts[prov.name] = counts.get(prov.name, 0) + 1
+            unit = named[0].split()[-1]
+            if counts and unit in ("tỉnh", "phố"):
+                prov = next(p for p in provinces() if p.name == max(counts, key=counts.get))
+                fields["issuer"] = f"{named[0].rsplit(' ', 2 if unit == 'phố' else 1)[0]} {prov.full_name}"
+
+    def _read_headline(self, units: list, kinds: list[str], fields: dict) -> int:
+        """A news article about a plan: metadata from its headline and its first paragraph."""
+        headline = None
+        for idx, u in enumerate(units):
+            if isinstance(u, RawTable):
+                continue
+            folded = self.f(u.start, u.end)
+            if headline is None and len(folded) >= 220:
+                break  # a body paragraph before any headline: no headline at all
+            if headline is None:
+                if re.search(r"\bke hoach\b", folded) and len(folded) < 220:
+                    headline = idx
+                    kinds[idx] = "subject"
+                    m = re.search(r"\bban hanh ke hoach\s+(.+)$", folded)
+                    raw = self.t(u.start, u.end)
+                    if m:
+                        subject = raw[m.start(1) : m.end(1)].strip()
+                        fields["title"] = subject[:1].upper() + subject[1:]
+                        self.spans["title"] = Span(u.start + m.start(1), u.start + m.end(1))
+                    body = re.match(r"^(.+?)\s+ban hanh\b", folded)
+                    if body:
+                        fields["issuer"] = normalise_body(raw[: body.end(1)])
+                        self.spans["issuer"] = Span(u.start, u.start + body.end(1))
+                    ym = list(SUBJECT_YEAR.finditer(folded))
+                    if ym:
+                        fields["year"] = int(ym[-1].group(1))
+                else:
+                    kinds[idx] = "boilerplate"
+                continue
+            if re.match(r"^ngay\s+cap\s+nhat\b", folded.strip()):
+                kinds[idx] = "boilerplate"
+        if headline is None:
+            for idx in range(len(kinds)):  # no headline: nothing is page chrome after all
+                kinds[idx] = ""
+            return 0
+        # The plan's own number: "ban hành Kế hoạch số 29/KH-SKHCN ngày 06/01-2022".
+        own = re.search(
+            r"ban hanh ke hoach\s+so\s+(?P<num>\d+[a-z]?)\s*/\s*(?P<sym>[a-z0-9]+(?:-[a-z0-9]+)+)"
+            r"(?:\s+(?=ngay\s+\d)" + DATE_PATTERN + ")?",
+            self.folded,
+        )
+        if own:
+            fields["number"] = self.t(own.start("num"), own.end("num"))
+            fields["symbol"] = normalise_symbol(self.t(own.start("sym"), own.end("sym")))
+            self.spans["number"] = Span(own.start("num"), own.end("num"))
+            self.spans["symbol"] = Span(own.start("sym"), own.end("sym"))
+            if own.group("year"):
+                d = DateMatch.of(own)
+                fields["date_parts"] = PartialDate(d.day, d.month, d.year)
+                self.spans["date"] = Span(d.day_span[0] if d.day_span else d.start, d.end)
+        counts: dict[str, int] = {}
+        for _s, _e, prov in find_places(self.text):
+            counts[prov.name] = counts.get(prov.name, 0) + 1
+        if counts:
+            fields["place"] = max(counts, key=counts.get)
+        # trailing page chrome: short lines after the last sentence
+        for idx in range(len(units) - 1, headline, -1):
+            u = units[idx]
+            if isinstance(u, RawTable):
+                break
+            raw = self.t(u.start, u.end).strip()
+            if len(raw) < 40 and not raw.endswith((".", ";", ":")):
+                kinds[idx] = "boilerplate"
+            else:
+                break
+        return headline + 1
+
+
+    def _read_authority(self, units: list, at: int, fields: dict) -> None:
+        """A decision names its authority after the subject (``BỘ TRƯỞNG BỘ Y TẾ``, ``THỦ TƯỚNG
+        CHÍNH PHỦ``): the issuer when the header did not give one (the site dropped it)."""
+        if "issuer" in fields or at >= len(units) or isinstance(units[at], RawTable):
+            return
+        u = units[at]
+        raw = self.t(u.start, u.first_line_end)
+        m = AUTHORITY.match(self.f(u.start, u.first_line_end))
+        if m and is_upper_text(raw):
+            named = body_name(raw[m.start("body"):] if m.group("body") else raw)
+            if named is not None:
+                fields["issuer"] = named[0]
+                self.spans["issuer"] = Span(u.start + (m.start("body") if m.group("body") else 0), u.first_line_end)
+
+    def _complete_bare_issuer(self, fields: dict) -> None:
+        """``ỦY BAN NHÂN DÂN`` cut from its province by the site: the place line's province, else
+        the one the subject names; said in a warning."""
+        prov = match_place(fields["place"], cutoff=0.9) if fields.get("place") else None
+        if prov is None and fields.get("title"):
+            named = find_places(fields["title"])  # type: ignore[arg-type]
+            prov = named[-1][2] if named else None
+        if prov is None:
+            return
+        named = body_name(f"{fields['issuer']} {prov.full_name}")  # "ỦY BAN NHÂN DÂN" + "tỉnh X"
+        fields["issuer"] = named[0] if named is not None else f"{fields['issuer']} {prov.full_name}"
+        where = self.spans.get("issuer")
+        self.warnings.append(ReadWarning(
+            f"Cơ quan ban hành suy ra từ địa danh / issuer inferred from the place: {fields['issuer']}", where
+        ))
+
+    def _issuer_from_code(self, fields: dict) -> None:
+        """The issuer a symbol's code names: a national body (``QĐ-BYT`` Bộ Y tế), or a body the
+        text names in full whose initials spell the code (``BCĐTW``: Ban Chỉ đạo Trung ương ...)."""
+        symbol = str(fields["symbol"])
+        code = symbol.split("/", 1)[1] if "/" in symbol else symbol.split("-", 1)[-1]
+        if code == symbol:
+            return
+        code = code.split("-")[0]
+        named = central_name_of_code(code)
+        if named and fold(code) not in ("ubnd", "hdnd"):
+            fields["issuer"] = named
+            return
+        letters = fold(code)
+        if not 3 <= len(letters) <= 8 or not letters.isalpha():
+            return
+        parts = []
+        rest = letters
+        while rest:
+            if rest.startswith("tw"):
+                parts.append(r"t\w*\s+u\w*")  # TW: Trung ương
+                rest = rest[2:]
+            else:
+                parts.append(rf"{rest[0]}\w*")
+                rest = rest[1:]
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)(?:\s+ve\s+[^;.(\"“”]{3,160}?(?=[;.(\"“”]|\s+(?:da|ban\s+hanh|tai|nham|voi|theo)\s))?")
+        for m in pattern.finditer(self.folded, 0, min(len(self.folded), 6000)):
+            raw = self.t(m.start(), m.end())
+            if raw[:1].isupper():
+                fields["issuer"] = " ".join(raw.split()).rstrip(" ,")
+                self.spans["issuer"] = Span(m.start(), m.end())
+                return
+
+
+
+    def _lines_in(self, u: Para) -> list[tuple[int, int]]:
+        out, pos = [], u.start
+        for part in self.t(u.start, u.end).split("\n"):
+            out.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        return out
