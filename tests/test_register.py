@@ -189,3 +189,27 @@ def test_a_diff_across_a_replacement_chain_reports_one_replaced_pair():
     assert d.basis_replaced == (("34/2017/NĐ-CP", "25/2025/NĐ-CP"),)
     assert d.basis_added == frozenset() and d.basis_removed == frozenset()
     assert diff_plans(new, old).basis_replaced == (("25/2025/NĐ-CP", "34/2017/NĐ-CP"),)
+
+
+# -- the command line -----------------------------------------------------------------------------
+def test_cli_looks_up_keys_and_says_what_applied_on_a_day(capsys):
+    import json
+
+    from plankit.cli import main
+
+    assert main(["register", "61/2018/ND-CP", "34/2017/NĐ-CP", "--on", "2026-01-15", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["key"], r["date"], r["status"], r["in_force"]) for r in rows] == [
+        ("61/2018/NĐ-CP", "2018-04-23", "replaced", "118/2025/NĐ-CP"),
+        ("34/2017/NĐ-CP", "2017-04-03", "replaced", "25/2025/NĐ-CP"),
+    ]
+    assert rows[0]["source"].startswith("https://")
+
+
+def test_cli_names_a_key_the_register_does_not_hold(capsys):
+    from plankit.cli import main
+
+    assert main(["register", "76/NQ-CP", "261/KH-UBND"]) == 1
+    out, err = capsys.readouterr()
+    assert "76/NQ-CP" in out and "2021-07-15" in out
+    assert err.count("\n") == 1 and "'261/KH-UBND'" in err and "is not in the register" in err
