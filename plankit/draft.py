@@ -20,7 +20,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .errors import PlankitError
-from .model import Citation, PartialDate, Plan, Span, Todo
+from .lint.fixes import apply_edits, choose_edits
+from .model import Citation, Edit, PartialDate, Plan, Span, Todo
 from .render import (
     _flat,
     _Item,
@@ -34,8 +35,7 @@ from .render import (
     template_context,
     todo_html,
 )
-from .text import fold, nfc, tone_key
-from .typos import known_typos
+from .text import fold, nfc
 from .years import SCHEDULE_RE
 
 __all__ = [
@@ -124,13 +124,6 @@ MSG = {
 }
 
 
-@dataclasses.dataclass(frozen=True)
-class _Edit:
-    start: int
-    end: int
-    new: str
-
-
 @dataclasses.dataclass
 class _Piece:
     """Rewritten text with its to-dos as (start, end, kind, message) relative to the text."""
@@ -171,30 +164,10 @@ def _flatten(raw: str) -> tuple[str, list[int]]:
     return "".join(out), omap
 
 
-def _choose(text: str, edits: list[_Edit]) -> list[_Edit]:
-    """The edits that change something and do not overlap an earlier one, in text order."""
-    chosen: list[_Edit] = []
-    for e in edits:
-        if e.new == text[e.start : e.end]:
-            continue
-        if any((e.start < c.end and c.start < e.end) or (e.start == e.end == c.start) for c in chosen):
-            continue
-        chosen.append(e)
-    return sorted(chosen, key=lambda e: e.start)
-
-
-def _apply(text: str, edits: list[_Edit], marks: list[tuple[int, int, str, str]]) -> _Piece:
-    """Apply non-overlapping edits (earlier ones win) and move the marks with the text."""
-    chosen = _choose(text, edits)
-    out, pos, shifts = [], 0, []  # shifts: (old_start, old_end, new_start, new_end)
-    delta = 0
-    for e in chosen:
-        out.append(text[pos : e.start])
-        out.append(e.new)
-        shifts.append((e.start, e.end, e.start + delta, e.start + delta + len(e.new)))
-        delta += len(e.new) - (e.end - e.start)
-        pos = e.end
-    out.append(text[pos:])
+def _apply(text: str, edits: list[Edit], marks: list[tuple[int, int, str, str]]) -> _Piece:
+    """Apply the edits through lint's engine (:func:`plankit.lint.fixes.apply_edits`:
+    non-overlapping, earlier ones win) and move the marks with the text."""
+    out, shifts = apply_edits(text, edits)
 
     def move(x: int, end: bool) -> int:
         d = 0
@@ -207,38 +180,7 @@ def _apply(text: str, edits: list[_Edit], marks: list[tuple[int, int, str, str]]
         return x + d
 
     todos = [(move(s, False), move(e, True), k, m) for s, e, k, m in marks]
-    return _Piece("".join(out), todos)
-
-
-@functools.cache
-def _typo_pattern() -> re.Pattern[str] | None:
-    """One pattern over folded text for every known misspelling (:func:`plankit.typos.known_typos`)."""
-    alternatives = sorted({fold(t.typo) for t in known_typos()}, key=len, reverse=True)
-    if not alternatives:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives) + r")(?!\w)")
-
-
-def _typo_edits(flat: str, folded: str) -> list[_Edit]:
-    """Edits that correct the known misspellings in ``flat`` (tone placement ignored)."""
-    pattern = _typo_pattern()
-    if pattern is None:
-        return []
-    edits = []
-    for m in pattern.finditer(folded):
-        surface = flat[m.start() : m.end()]
-        key = tone_key(" ".join(surface.split()).lower())
-        typo = next((t for t in known_typos() if tone_key(t.typo.lower()) == key), None)
-        if typo is None:
-            continue
-        following = folded[m.end() :].split(None, 1)
-        if typo.not_before and following and following[0].strip(".,;:") in typo.stops:
-            continue
-        new = typo.correction
-        if surface[:1].isupper() and new[:1].islower():
-            new = new[:1].upper() + new[1:]
-        edits.append(_Edit(m.start(), m.end(), new))
-    return edits
+    return _Piece(out, todos)
 
 
 def _last_years_plan(c: Citation, plan_year: int) -> bool:
@@ -270,12 +212,14 @@ class _Rewriter:
         self.province = province
         self.replacements = [(nfc(k), nfc(v)) for k, v in (replacements or {}).items() if k]
         self.reference: _Reference | None = None  # set by draft_plan for an OCR'd plan
-        # Doubled words the linter is sure of ("cơ chế chế" -> "cơ chế"), by their surface, so
-        # that the subject and table cells are corrected too; "truyền truyền thống" is not one.
+        # The linter's safe fixes of misspellings and doubled words ("tuyên tuyền", "cơ chế
+        # chế"), by their surface, so that the subject and table cells are corrected too.
         from .lint import lint_plan
 
-        self.doubled = {
-            f.surface: f.suggestion for f in lint_plan(prev, rules=["duplicated-word"]) if f.suggestion
+        self.fixes = {
+            " ".join(f.surface.split()): f.fix.edits[0].replacement
+            for f in lint_plan(prev, rules=["known-typo", "duplicated-word"])
+            if f.fix is not None and f.fix.safe and len(f.fix.edits) == 1
         }
         cites = sorted((c for c in prev.citations if c.role != "self"), key=lambda c: c.span.start)
         self.regions: list[tuple[Span, Citation]] = []
@@ -307,7 +251,7 @@ class _Rewriter:
         return _apply(flat, edits, marks)
 
     def raw_changes(self, raw: str, base: int | None, kind: str, fix: tuple[str, str] | None = None
-                    ) -> tuple[list[_Edit], list[tuple[int, int, str, str]]]:
+                    ) -> tuple[list[Edit], list[tuple[int, int, str, str]]]:
         """The edits and to-do marks of :meth:`rewrite`, as offsets into ``raw`` itself (the
         tracked-changes writer edits the document where the words are, white space and all)."""
         flat, omap, edits, marks = self._changes(raw, base, kind, fix)
@@ -315,7 +259,7 @@ class _Rewriter:
         def back(f: int) -> int:
             return bisect.bisect_left(omap, f)
 
-        chosen = [_Edit(back(e.start), back(e.end), e.new) for e in _choose(flat, edits)]
+        chosen = [Edit(back(e.start), back(e.end), e.replacement) for e in choose_edits(flat, edits)]
         return chosen, [(back(s), back(e), k, m) for s, e, k, m in marks]
 
     def _changes(self, raw: str, base: int | None, kind: str, fix: tuple[str, str] | None):
@@ -334,24 +278,23 @@ class _Rewriter:
         def inside(s: int, e: int) -> bool:
             return any(ps <= s and e <= pe for ps, pe in protected)
 
-        edits: list[_Edit] = []
+        edits: list[Edit] = []
         marks: list[tuple[int, int, str, str]] = []
         if fix and flat.startswith(fix[0]):
-            edits.append(_Edit(0, len(fix[0]), fix[1]))
+            edits.append(Edit(0, len(fix[0]), fix[1]))
         for old, new in self.replacements:
-            edits.extend(_Edit(m.start(), m.end(), new) for m in re.finditer(re.escape(old), flat))
+            edits.extend(Edit(m.start(), m.end(), new) for m in re.finditer(re.escape(old), flat))
         if kind == "closing" and (m := _CLOSING_OPEN.match(folded)):
-            edits.append(_Edit(0, m.end(), "Trên đây là"))
+            edits.append(Edit(0, m.end(), "Trên đây là"))
         for name in self.stale_names(flat, self.on, province=self.province):
             if inside(name.start, name.end):
                 continue  # a cited document's issuer is history, not a name to update
             if name.new is None:
                 marks.append((name.start, name.end, "district", MSG["district"].format(name=flat[name.start : name.end])))
             else:
-                edits.append(_Edit(name.start, name.end, name.new))
-        edits.extend(_typo_edits(flat, folded))
-        for surface, suggestion in self.doubled.items():
-            edits.extend(_Edit(m.start(), m.end(), suggestion)
+                edits.append(Edit(name.start, name.end, name.new))
+        for surface, replacement in self.fixes.items():
+            edits.extend(Edit(m.start(), m.end(), replacement)
                          for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", flat))
         if kind != "basis":
             edits.extend(self._years(folded, kind, inside))
@@ -371,7 +314,7 @@ class _Rewriter:
                         marks.append((*where, "citation", MSG["citation"].format(old=old, key=c.key, year=self.year)))
         return flat, omap, edits, marks
 
-    def _years(self, folded: str, kind: str, inside) -> list[_Edit]:
+    def _years(self, folded: str, kind: str, inside) -> list[Edit]:
         P, Y = self.plan_year, self.year
         edits = []
         for m in _YEAR_RE.finditer(folded):
@@ -389,11 +332,11 @@ class _Rewriter:
                 new = Y + 1
             else:
                 continue
-            edits.append(_Edit(s, e, str(new)))
+            edits.append(Edit(s, e, str(new)))
         for m in SCHEDULE_RE.finditer(folded):  # "Quý I/2025" moves with the plan year
             y = int(m.group(1))
             if y in (P - 1, P, P + 1) and not inside(m.start(1), m.end(1)):
-                edits.append(_Edit(m.start(1), m.end(1), str(y + Y - P)))
+                edits.append(Edit(m.start(1), m.end(1), str(y + Y - P)))
         return edits
 
 

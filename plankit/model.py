@@ -11,7 +11,7 @@ import datetime as dt
 import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +26,9 @@ __all__ = [
     "Block",
     "Cell",
     "Citation",
+    "Edit",
     "Finding",
+    "Fix",
     "Header",
     "PartialDate",
     "Plan",
@@ -474,6 +476,38 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """One edit of a fix: ``Plan.text[start:end]`` becomes ``replacement`` (offsets into
+    :attr:`Plan.text`, like every span)."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """How to correct a finding: edits of :attr:`Plan.text`; ``safe`` when no judgement is
+    needed (a known misspelling, a renamed agency). Applied by :func:`plankit.lint.apply_fixes`.
+
+    >>> Fix.replace(Span(4, 15), "tuyên truyền", safe=True)
+    Fix(edits=(Edit(start=4, end=15, replacement='tuyên truyền'),), safe=True)
+    """
+
+    edits: tuple[Edit, ...]
+    safe: bool = False
+
+    @classmethod
+    def replace(cls, span: Span, replacement: str, *, safe: bool) -> Fix:
+        """A fix that replaces the text of ``span`` with ``replacement``."""
+        return cls((Edit(span.start, span.end, replacement),), safe=safe)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fix as plain values (JSON output)."""
+        return {"safe": self.safe, "edits": [asdict(e) for e in self.edits]}
+
+
+@dataclass(frozen=True)
 class Finding:
     """One lint finding: a rule, a severity, a Vietnamese message with an English gloss, a place.
 
@@ -481,6 +515,8 @@ class Finding:
     the text the span covers; ``suggestion`` is the replacement for ``surface`` when it is
     certain. ``file`` names the plan's file; ``context`` is the sentence holding the finding and
     ``context_start`` its offset in :attr:`Plan.text` (for display and for :attr:`fingerprint`).
+    ``fix`` is the :class:`Fix` that makes the suggestion (its edits, and whether it is safe);
+    ``suggestion`` stays, as the replacement text of a one-edit fix.
 
     >>> f = Finding("PK101", "stale-year", "error", "Năm 2024 ... / Year 2024 ...", Span(10, 18),
     ...             3, 5, "năm 2024", "năm 2025", file="plan.txt")
@@ -502,6 +538,7 @@ class Finding:
     file: str | None = None
     context: str = ""
     context_start: int = 0
+    fix: Fix | None = None
 
     # Not a field (no annotation): the severities in decreasing order.
     SEVERITIES = ("error", "warning", "info")
@@ -555,6 +592,7 @@ class Finding:
             "message": self.message,
             "surface": self.surface,
             "suggestion": self.suggestion,
+            "fix": self.fix.to_dict() if self.fix is not None else None,
             "start": self.span.start,
             "end": self.span.end,
             "context": self.context,

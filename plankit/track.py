@@ -150,7 +150,7 @@ def draft_docx(
 
     def changes(start: int, end: int, kind: str, fix=None, base: bool = True) -> None:
         found, marks = rw.raw_changes(text[start:end], start if base else None, kind, fix)
-        edits.extend((start + e.start, start + e.end, e.new) for e in found)
+        edits.extend((start + e.start, start + e.end, e.replacement) for e in found)
         todos.extend((start + s, start + e, k, m) for s, e, k, m in marks)
 
     # -- header: names, number, date, subject ------------------------------------------------

@@ -14,13 +14,12 @@ from hypothesis import strategies as st
 
 from plankit.draft import (
     _apply,
-    _Edit,
     _flatten,
     draft_plan,
     render_docx,
     render_markdown,
 )
-from plankit.model import Citation, Span
+from plankit.model import Citation, Edit, Span
 from plankit.read import read_plan, read_text
 from plankit.render import _continues
 from plankit.text import fold
@@ -385,7 +384,7 @@ def test_apply_moves_marks_with_the_text(data):
     for k in range(0, len(cuts) - 1, 2):
         s, e = cuts[k], cuts[k + 1]
         if k % 4 == 0:
-            edits.append(_Edit(s, e, data.draw(st.text(alphabet="XYZ", max_size=5))))
+            edits.append(Edit(s, e, data.draw(st.text(alphabet="XYZ", max_size=5))))
         else:
             untouched.append((s, e))
     marks = [(s, e, "m", text[s:e]) for s, e in untouched]

@@ -147,7 +147,7 @@ def test_corrected_can_tho_2022_has_no_findings(seeds):
             ("tuyên tuyền", "tuyên truyền"),
         ],
     )
-    assert lint_plan(read_text(text, name="can-tho-2022-fixed.txt"), today=TODAY) == []
+    assert lint_plan(read_text(text, name="can-tho-2022-fixed.txt"), today=TODAY) == ()
 
 
 def test_corrected_hai_duong_2022_has_no_findings(seeds):
@@ -158,7 +158,7 @@ def test_corrected_hai_duong_2022_has_no_findings(seeds):
             ("thưc hiện", "thực hiện"),
         ],
     )
-    assert lint_plan(read_text(text, name="hai-duong-2022-fixed.txt"), today=TODAY) == []
+    assert lint_plan(read_text(text, name="hai-duong-2022-fixed.txt"), today=TODAY) == ()
 
 
 def test_corrected_hung_yen_2022_has_no_findings(seeds):
@@ -179,7 +179,7 @@ def test_corrected_hung_yen_2022_has_no_findings(seeds):
             ("điểm hình", "điển hình"),
         ],
     )
-    assert lint_plan(read_text(text, name="hung-yen-2022-fixed.md"), today=TODAY) == []
+    assert lint_plan(read_text(text, name="hung-yen-2022-fixed.md"), today=TODAY) == ()
 
 
 # -- a 2026 plan copied from January 2025 ------------------------------------------------------
@@ -214,18 +214,18 @@ def test_2026_copy_reports_dead_agency_and_ended_period(seeds):
     assert all(f.suggestion is None and "bỏ khỏi danh sách" in f.message for f in agencies)
     [period] = findings.of("period-ended")
     assert (period.line, period.surface) == (25, "giai đoạn 2021-2025")
-    assert findings.of("stale-year") == []
+    assert findings.of("stale-year") == ()
 
 
 def test_the_same_names_in_january_2025_do_not_fire(seeds):
     plan = read_text(copied_forward(seeds["can-tho-2022"].text, 2025, 21), name="can-tho-2025.txt")
     findings = lint_plan(plan, today=dt.date(2025, 1, 22))
-    assert findings.of("stale-agency") == [] and findings.of("period-ended") == []
+    assert findings.of("stale-agency") == () and findings.of("period-ended") == ()
     real = lint_plan(seeds["can-tho-2025"], today=TODAY)
     assert (
-        real.of("stale-agency") == []
-        and real.of("period-ended") == []
-        and real.of("stale-basis") == []
+        real.of("stale-agency") == ()
+        and real.of("period-ended") == ()
+        and real.of("stale-basis") == ()
     )
 
 
@@ -250,7 +250,7 @@ def test_ocr_plan_copied_to_2026(seeds):
     assert [f.surface for f in basis] == ["4168/QD-UBND", "258/KH-UBND"]
     assert "giai đoạn 2021-2025" in basis[0].message
     assert "kế hoạch năm 2025, không phải năm 2026" in basis[1].message
-    assert findings.of("stale-year") == []
+    assert findings.of("stale-year") == ()
 
 
 def test_corpus_recognises_last_years_basis(seeds):
@@ -289,6 +289,7 @@ def test_finding_list_views(seeds):
         "message",
         "surface",
         "suggestion",
+        "safe_fix",
         "context",
     ]
     assert len(frame) == 16 and frame.iloc[0]["file"].endswith("hung-yen/2022-so-khcn.md")
@@ -300,6 +301,114 @@ def test_finding_list_views(seeds):
     record = findings[2].to_dict()
     assert record["end_column"] == 70 and len(record["fingerprint"]) == 16
     assert repr(FindingList()) == "<FindingList: 0 findings>"
+
+
+def test_a_returned_result_cannot_be_changed():
+    """Results are values: read_plan caches the plan, so a caller changing its findings would
+    change what the next caller sees. Every way of changing a FindingList fails, and a second
+    lint of the same cached plan gives the same findings."""
+    import pickle
+
+    from plankit.bundled import sample_plans_dir
+    from plankit.read import read_plan
+
+    path = sample_plans_dir() / "hung-yen" / "2022-so-khcn.md"
+    first = lint_plan(read_plan(path), today=TODAY)
+    kept = tuple(first)
+    attempts = [
+        lambda: first.append(first[0]),
+        lambda: first.sort(),
+        lambda: first.__setitem__(0, first[1]),
+        lambda: first.__delitem__(slice(1, None)),
+        lambda: setattr(first, "suppressed", 5),
+        lambda: setattr(first, "notes", ("x",)),
+        lambda: delattr(first, "notes"),
+        lambda: setattr(first[0], "suggestion", "x"),
+    ]
+    for attempt in attempts:
+        with pytest.raises((AttributeError, TypeError)):
+            attempt()
+    second = lint_plan(read_plan(path), today=TODAY)
+    assert tuple(first) == kept and second == first and len(second) == 16
+    copy = pickle.loads(pickle.dumps(first))
+    assert copy == first and isinstance(copy, FindingList) and copy.notes == first.notes
+    assert isinstance(first[2:4], FindingList) and len(first.errors) == 5
+
+
+# -- fixes --------------------------------------------------------------------------------------
+def test_findings_carry_fixes_and_one_engine_applies_them(seeds):
+    from plankit.lint import apply_fixes
+    from plankit.model import Edit, Fix, Span
+
+    plan = seeds["hung-yen-2022"]
+    findings = lint_plan(plan, today=TODAY)
+    fixes = [(f.code, f.fix.safe) for f in findings if f.fix is not None]
+    assert fixes == [
+        ("PK501", True),
+        ("PK501", True),
+        ("PK501", True),
+        ("PK502", True),
+        ("PK502", True),
+        ("PK502", True),
+        ("PK503", True),
+        ("PK502", True),
+        ("PK202", False),
+        ("PK502", True),
+        ("PK502", True),
+    ]
+    for f in findings:
+        if f.fix is not None:  # the suggestion is the replacement of the fix's one edit
+            assert f.fix.edits == (Edit(f.span.start, f.span.end, f.suggestion),)
+    fixed = apply_fixes(plan.text, findings)
+    assert "cơ chế một cửa" in fixed and "chế chế" not in fixed
+    assert "cải cách" in fixed and "tình hiểu" not in fixed and "22/2020/QĐ-UBND" in fixed
+    # three doubled words (4 characters each), two stray spaces, "các"/"tình" one letter
+    # shorter, "cải các" one longer
+    assert len(plan.text) - len(fixed) == 3 * 4 + 2 + 1 + 1 - 1
+    # the unsafe fix (a heading number) waits for the officer
+    [heading] = findings.of("heading-numbering")
+    start, end = heading.span.start, heading.span.end
+    assert apply_fixes(plan.text, [heading]) == plan.text
+    assert apply_fixes(plan.text, [heading], safe_only=False) == (
+        plan.text[:start] + "III." + plan.text[end:]
+    )
+    # once fixed, the safe fixes are gone; the rest stay
+    again = lint_plan(read_text(fixed, name="fixed.md"), today=TODAY)
+    assert [f.code for f in again if f.fix is not None and f.fix.safe] == []
+    # overlapping fixes: the earlier one wins, a fix is applied whole or not at all
+    text = "năm 2024 năm 2024"
+    a = findings[0].__class__("PK101", "stale-year", "error", "m", Span(0, 8), 1, 1, text[0:8])
+    two = Fix((Edit(0, 3, "Năm"), Edit(9, 12, "Năm")), safe=True)
+    b = a.__class__(
+        **{**a.__dict__, "span": Span(4, 8), "fix": Fix.replace(Span(4, 8), "2025", safe=True)}
+    )
+    c = a.__class__(**{**a.__dict__, "span": Span(0, 3), "fix": two})
+    assert apply_fixes(text, [b, c]) == "Năm 2025 Năm 2024"
+    assert (
+        apply_fixes(
+            text, [a.__class__(**{**a.__dict__, "fix": Fix.replace(Span(2, 6), "x", safe=True)}), b]
+        )
+        == "năx24 năm 2024"  # b overlaps the first fix: left for the next run
+    )
+
+
+def test_sarif_carries_fixes_with_their_safety(seeds):
+    from plankit.lint.sarif import to_sarif
+
+    findings = lint_plan(seeds["hung-yen-2022"], today=TODAY)
+    results = to_sarif(findings)["runs"][0]["results"]
+    with_fix = [r for r in results if "fixes" in r]
+    assert len(with_fix) == 11
+    [heading] = [r for r in with_fix if r["ruleId"] == "PK202"]
+    assert heading["fixes"][0]["properties"] == {"safe": False}
+    change = with_fix[0]["fixes"][0]["artifactChanges"][0]["replacements"][0]
+    assert change["insertedContent"] == {"text": "chế"}
+    assert change["deletedRegion"] == {
+        "startLine": 9,
+        "startColumn": 63,
+        "endLine": 9,
+        "endColumn": 70,
+    }
 
 
 # -- every rule is documented -------------------------------------------------------------------
@@ -379,3 +488,43 @@ def test_lint_never_raises_and_spans_slice_the_text(text):
     for f in lint_plan(plan, today=TODAY):
         assert plan.text[f.span.start : f.span.end] == f.surface
         assert f.severity in ("error", "warning", "info")
+
+
+def test_registry_matches_the_rule_file_and_the_modules():
+    """One explicit table: every code of lint_rules.tsv, in order, with a function of the
+    rule's name in the module of its family, and a known lifecycle."""
+    from importlib import resources
+
+    from plankit.lint.rules import FAMILIES, LIFECYCLES
+
+    rows = [
+        line.split("\t")[:2]
+        for line in resources.files("plankit.data")
+        .joinpath("lint_rules.tsv")
+        .read_text("utf-8")
+        .splitlines()
+        if line.startswith("PK")
+    ]
+    assert [[r.code, r.name] for r in RULES.values()] == rows
+    for rule in RULES.values():
+        assert rule.check.__name__ == rule.name.replace("-", "_")
+        assert rule.check.__module__ == f"plankit.lint.rules.{rule.family}"
+        assert rule.family in FAMILIES and rule.lifecycle in LIFECYCLES
+    assert {r.family for r in RULES.values()} == set(FAMILIES)
+
+
+def test_preview_rules_run_only_when_named_exactly():
+    from dataclasses import replace
+
+    from plankit.lint import Selection
+
+    preview = replace(RULES["PK509"], lifecycle="preview")
+    assert [
+        Selection(select=(s,)).enabled(preview) for s in ("ALL", "PK5", "PK509", "bound-syllable")
+    ] == [
+        False,
+        False,
+        True,
+        True,
+    ]
+    assert Selection().enabled(RULES["PK509"])

@@ -162,3 +162,19 @@ def test_bad_baselines_are_config_errors(tmp_path, content, message):
     with pytest.raises(LintConfigError, match=message) as err:
         load_baseline(path)
     assert str(path) in str(err.value)
+
+
+def test_write_baseline_never_overwrites_unless_forced(tmp_path):
+    from plankit.errors import OutputExists
+    from plankit.model import Finding, Span
+
+    f = Finding("PK501", "duplicated-word", "warning", "m", Span(0, 7), 1, 1, "chế chế", file="a.txt")
+    path = tmp_path / "b.json"
+    assert write_baseline([f], path) == path
+    before = path.read_bytes()
+    with pytest.raises(OutputExists):
+        write_baseline([], path)
+    with pytest.raises(TypeError):
+        write_baseline([], path, True)  # force is keyword-only
+    assert path.read_bytes() == before
+    assert write_baseline([], path, force=True) == path and len(load_baseline(path)) == 0

@@ -64,7 +64,11 @@ CASES = [
         plan("Sở xây dựng Kế hoạch về thực hiện TTHC trên môi trường điện tử năm 2024 như sau:"),
         ["năm 2024"],
     ),
-    ("stale-year", plan("Thực hiện Kế hoạch CCHC của Sở Công Thương năm 2024 và các kế hoạch khác."), ["năm 2024"]),
+    (
+        "stale-year",
+        plan("Thực hiện Kế hoạch CCHC của Sở Công Thương năm 2024 và các kế hoạch khác."),
+        ["năm 2024"],
+    ),
     (
         "stale-year",
         plan(
@@ -424,7 +428,11 @@ CASES = [
         plan("Việc nắm nắm bắt thông tin (có có phụ lục kèm theo theo); cơ chế chế chế một cửa."),
         ["nắm nắm", "có có", "theo theo", "chế chế"],
     ),
-    ("duplicated-word", plan("Lồng ghép vào các hội nghị tuyên tuyền tuyền, phổ biến."), ["tuyền tuyền"]),
+    (
+        "duplicated-word",
+        plan("Lồng ghép vào các hội nghị tuyên tuyền tuyền, phổ biến."),
+        ["tuyền tuyền"],
+    ),
     # known-typo
     (
         "known-typo",
@@ -479,7 +487,11 @@ CASES += [
         "Căn cứ Kế hoạch số 25/KH-UBND ngày 10/12/2022 của UBND tỉnh;",
         ["25/KH-UBND"],
     ),
-    ("basis-after-plan", UNDATED + "Căn cứ Kế hoạch số 25/KH-UBND ngày 10/12/2030 của UBND tỉnh;", []),
+    (
+        "basis-after-plan",
+        UNDATED + "Căn cứ Kế hoạch số 25/KH-UBND ngày 10/12/2030 của UBND tỉnh;",
+        [],
+    ),
     ("stale-agency", UNDATED + "Nơi nhận:\n- Sở Thông tin và Truyền thông;", []),
     ("stale-basis", UNDATED + N61, []),
     # foreign-place: one slip of the place line is one finding on that line
@@ -514,7 +526,9 @@ CASES += [
     ),
     (
         "citation-date-year",
-        plan("Căn cứ Nghị định số 42/2022/NĐ-CP ngày 24/6/2022; Nghị quyết số 76/NQ-CP ngày 15/7/2021;"),
+        plan(
+            "Căn cứ Nghị định số 42/2022/NĐ-CP ngày 24/6/2022; Nghị quyết số 76/NQ-CP ngày 15/7/2021;"
+        ),
         [],
     ),
     # citation-register: date, issuer, type word, number and symbol against the register
@@ -566,12 +580,16 @@ CASES += [
     # truncated-symbol
     (
         "truncated-symbol",
-        plan("Thực hiện Quyết định số 942/QĐ-TT ngày 15/6/2021; Quyết định 1216/QĐ-BTTT ngày 22/7/2021;"),
+        plan(
+            "Thực hiện Quyết định số 942/QĐ-TT ngày 15/6/2021; Quyết định 1216/QĐ-BTTT ngày 22/7/2021;"
+        ),
         ["QĐ-TT", "QĐ-BTTT"],
     ),
     (
         "truncated-symbol",
-        plan("Thực hiện Quyết định số 942/QĐ-TTg; Kế hoạch số 137/KH-SKHCN; Quyết định 22/QĐ-UBND;"),
+        plan(
+            "Thực hiện Quyết định số 942/QĐ-TTg; Kế hoạch số 137/KH-SKHCN; Quyết định 22/QĐ-UBND;"
+        ),
         [],
     ),
     ("truncated-symbol", plan("Thực hiện Quyết định số 2629/QĐ-T"), []),  # cut by the excerpt's end
@@ -654,13 +672,17 @@ CASES += [
     ),
     (
         "symbol-spacing",
-        plan("Tờ trình số 118/TTr-STTTT; giai đoạn 2021- 2025; ngày 15/ 7/2021; Nghị quyết số 76/NQ-\nCP."),
+        plan(
+            "Tờ trình số 118/TTr-STTTT; giai đoạn 2021- 2025; ngày 15/ 7/2021; Nghị quyết số 76/NQ-\nCP."
+        ),
         [],
     ),
     # run-together
     (
         "run-together",
-        plan("Quyết định vềphê duyệt Đề án; mục tiêu đếnnăm 2030; sự lãnh đạo của Đảngvề công tác."),
+        plan(
+            "Quyết định vềphê duyệt Đề án; mục tiêu đếnnăm 2030; sự lãnh đạo của Đảngvề công tác."
+        ),
         ["vềphê", "đếnnăm", "Đảngvề"],
     ),
     (
@@ -671,7 +693,9 @@ CASES += [
     # punctuation-spacing
     (
         "punctuation-spacing",
-        plan("Nâng cao trách nhiệm công vụ .\nGiáo dục nhân dân(Chỉ thị số 32-CT/TW),đề nghị.\n2.Căn cứ"),
+        plan(
+            "Nâng cao trách nhiệm công vụ .\nGiáo dục nhân dân(Chỉ thị số 32-CT/TW),đề nghị.\n2.Căn cứ"
+        ),
         [" .", "n(", "),đ", "2.C"],
     ),
     (
@@ -694,7 +718,11 @@ CASES += [
         [],
     ),
     # heading-case
-    ("heading-case", plan("I. Mục TIÊU\nII. NỘI DUNG thực hiện\n1. Nội dung"), ["Mục TIÊU", "NỘI DUNG thực hiện"]),
+    (
+        "heading-case",
+        plan("I. Mục TIÊU\nII. NỘI DUNG thực hiện\n1. Nội dung"),
+        ["Mục TIÊU", "NỘI DUNG thực hiện"],
+    ),
     (
         "heading-case",
         plan("I. MỤC TIÊU\n1. Tuyên truyền về CCHC\n2. Chỉ số PAR INDEX và SIPAS\nII. Mục tiêu"),
@@ -866,7 +894,7 @@ def test_corpus_inconsistent_needs_a_strict_majority():
     from plankit.lint import lint_corpus
 
     plans = [_cites("99/CT-TTg", "02/9/2020", "a.txt"), _cites("99/CT-TTg", "02/9/2021", "b.txt")]
-    assert lint_corpus(plans, rules=["corpus-inconsistent"], today=TODAY) == []
+    assert lint_corpus(plans, rules=["corpus-inconsistent"], today=TODAY) == ()
 
 
 def test_a_register_document_gets_one_finding_with_register_and_majority():
@@ -883,7 +911,10 @@ def test_a_register_document_gets_one_finding_with_register_and_majority():
     assert [(f.file, f.code, f.surface) for f in found] == [
         ("a.txt", "PK404", "57-NQ/TW ngày 22/12/2025")
     ]
-    assert "theo sổ văn bản là ngày 22/12/2024 (nguồn: https://apag.edu.vn/?p=47864)" in found[0].message
+    assert (
+        "theo sổ văn bản là ngày 22/12/2024 (nguồn: https://apag.edu.vn/?p=47864)"
+        in found[0].message
+    )
     assert "các kế hoạch khác ghi 22/12/2024 (2/2 kế hoạch)" in found[0].message
 
 
@@ -891,3 +922,53 @@ def test_undated_plan_is_one_info_finding_and_today_never_dates_it():
     text = UNDATED + "Nơi nhận:\n- Sở Thông tin và Truyền thông;\n" + N61
     found = lint_plan(read_text(text, name="x.txt"), today=TODAY)
     assert [(f.code, f.severity) for f in found] == [("PK106", "info")]
+
+
+# stale-year in budget phrases: the plan's own funding year, and an estimate of implementation
+_DIRECTIVE = (
+    "Số: 11/CT-UBND\nĐà Nẵng, ngày 20 tháng 7 năm 2024\nCHỈ THỊ\n"
+    "Về xây dựng kế hoạch và dự toán ngân sách nhà nước năm 2025\n\n"
+)
+_PLAN_2025 = "Quảng Ngãi, ngày 10 tháng 01 năm 2025\nKẾ HOẠCH\nTuyên truyền CCHC năm 2025\n\n"
+BUDGET_CASES = [
+    (
+        _PLAN_2025 + "Kinh phí thực hiện được bố trí trong dự toán ngân sách năm 2023 của Sở.",
+        ["năm 2023"],
+    ),
+    (_PLAN_2025 + "Kinh phí từ nguồn dự toán năm 2024 của Sở.", ["năm 2024"]),
+    # the plan's own year; a past budget named, not funding this plan
+    (
+        _PLAN_2025
+        + "Kinh phí từ nguồn dự toán năm 2025 của Sở; kết quả thực hiện dự toán năm 2024 "
+        "đạt 95%; quyết toán năm 2023.",
+        [],
+    ),
+    (
+        _DIRECTIVE + "1. Đánh giá tình hình ước thực hiện kế hoạch và dự toán năm\n2025. Nội dung "
+        "đánh giá phải đầy đủ.\n2. Điều hành dự toán ngân sách nhà nước năm 2024 theo chỉ đạo.",
+        ["năm\n2025"],
+    ),
+    # the estimate is of the year the directive is written; the plan year is 2025
+    (
+        _DIRECTIVE + "1. Đánh giá tình hình ước thực hiện kế hoạch và dự toán năm 2024. Dự kiến "
+        "kế hoạch năm 2025.",
+        [],
+    ),
+    # only the year printed in the date ("ngày   tháng   năm 2024") is enough
+    (
+        "Số: /CT-UBND Đà Nẵng, ngày tháng năm 2024\nCHỈ THỊ\nVề xây dựng kế hoạch năm 2025\n\n"
+        "1. Đánh giá tình hình ước thực hiện kế hoạch năm 2025, dự toán năm 2024.",
+        ["năm 2025"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BUDGET_CASES)
+def test_stale_year_in_budget_phrases(text, expected):
+    assert fires(text, "stale-year", today=TODAY) == expected
+
+
+def test_stale_year_budget_suggestion_and_message():
+    [found] = lint_plan(read_text(BUDGET_CASES[3][0], name="x.txt"), rules=["PK101"], today=TODAY)
+    assert found.suggestion == "năm\n2024" and found.fix is not None and not found.fix.safe
+    assert found.message.startswith("Ước thực hiện năm 2025 khi văn bản viết năm 2024")

@@ -147,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
         findings.extend(f.with_file(path) for f in result)
 
     if args.write_baseline:
-        target = write_baseline(findings, args.write_baseline)
+        target = write_baseline(findings, args.write_baseline, force=args.force)
         note(f"đã ghi {len(findings)} phát hiện vào / wrote {len(findings)} findings to {target}")
         return 1 if batch.errors else 0
 

@@ -1,6 +1,7 @@
 """The stale copy-paste linter: what last year's plan left behind, as findings.
 
-:func:`lint_plan` runs the rules of :mod:`plankit.lint.rules` (one function each, documented in
+:func:`lint_plan` runs the rules of :mod:`plankit.lint.rules` (one function each, listed in the
+registry :mod:`plankit.lint.rules.registry`, documented in
 ``docs/lint-rules.md``) over a :class:`~plankit.model.Plan` and returns the findings sorted by
 position. Findings are data; only the CLI turns them into an exit code.
 
@@ -37,6 +38,7 @@ from .config import (
     suppress_inline,
     write_baseline,
 )
+from .fixes import apply_fixes
 from .rules import RULES, Context, Rule, known_typos, rule_named
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -49,6 +51,7 @@ __all__ = [
     "FindingList",
     "Rule",
     "Selection",
+    "apply_fixes",
     "known_typos",
     "lint_corpus",
     "lint_plan",
@@ -67,22 +70,53 @@ _COLUMNS = [
     "message",
     "surface",
     "suggestion",
+    "safe_fix",
 ]
 
 
-class FindingList(list):
-    """The findings of one or more plans, sorted by position: a list with a table view.
+class FindingList(tuple):
+    """The findings of one or more plans, sorted by position: an immutable sequence with a
+    table view.
 
-    ``suppressed`` counts findings dropped by inline ``plankit: ignore`` comments; ``notes``
-    holds problems that kept a rule from looking at everything (a citation extractor failure).
+    A value, like the :class:`~plankit.model.Plan` it comes from: it cannot be changed, so a
+    result kept in a notebook stays what :func:`lint_plan` returned. ``suppressed`` counts
+    findings dropped by inline ``plankit: ignore`` comments; ``notes`` holds problems that kept
+    a rule from looking at everything (a citation extractor failure).
+
+    >>> found = FindingList([], suppressed=2)
+    >>> found.suppressed, found
+    (2, <FindingList: 0 findings (2 suppressed)>)
+    >>> found.suppressed = 0
+    Traceback (most recent call last):
+    ...
+    AttributeError: FindingList is immutable
     """
 
-    def __init__(
-        self, findings: Iterable[Finding] = (), *, suppressed: int = 0, notes: Sequence[str] = ()
-    ):
-        super().__init__(findings)
-        self.suppressed = suppressed
-        self.notes = tuple(notes)
+    suppressed: int
+    notes: tuple[str, ...]
+
+    def __new__(
+        cls, findings: Iterable[Finding] = (), *, suppressed: int = 0, notes: Sequence[str] = ()
+    ) -> FindingList:
+        self = super().__new__(cls, findings)
+        object.__setattr__(self, "suppressed", suppressed)
+        object.__setattr__(self, "notes", tuple(notes))
+        return self
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("FindingList is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("FindingList is immutable")
+
+    def __reduce__(self):
+        return (_finding_list, (tuple(self), self.suppressed, self.notes))
+
+    def __getitem__(self, index):
+        found = super().__getitem__(index)
+        if isinstance(index, slice):
+            return FindingList(found, notes=self.notes)
+        return found
 
     def counts(self) -> dict[str, int]:
         """How many findings of each severity, in severity order."""
@@ -90,14 +124,14 @@ class FindingList(list):
         return {s: c[s] for s in Finding.SEVERITIES if c[s]}
 
     @property
-    def errors(self) -> list[Finding]:
+    def errors(self) -> FindingList:
         """The findings of severity ``error``."""
-        return [f for f in self if f.severity == "error"]
+        return FindingList(f for f in self if f.severity == "error")
 
-    def of(self, rule: str) -> list[Finding]:
+    def of(self, rule: str) -> FindingList:
         """The findings of one rule, by name or code."""
         meta = rule_named(rule)
-        return [f for f in self if f.code == meta.code]
+        return FindingList(f for f in self if f.code == meta.code)
 
     def to_dicts(self) -> list[dict[str, Any]]:
         """Every finding as a dict (:meth:`Finding.to_dict`)."""
@@ -108,7 +142,11 @@ class FindingList(list):
         suggestion, context."""
         import pandas as pd
 
-        rows = [{k: getattr(f, k) for k in _COLUMNS} | {"context": f.context} for f in self]
+        rows = [
+            {k: getattr(f, k) for k in _COLUMNS[:-1]}
+            | {"safe_fix": f.fix is not None and f.fix.safe, "context": f.context}
+            for f in self
+        ]
         return pd.DataFrame(rows, columns=[*_COLUMNS, "context"])
 
     def __repr__(self) -> str:
@@ -116,8 +154,9 @@ class FindingList(list):
         parts = ", ".join(
             f"{v} {k}{'s' if v > 1 and k != 'info' else ''}" for k, v in self.counts().items()
         )
-        extra = f", {self.suppressed} suppressed" if self.suppressed else ""
-        detail = f" ({parts}{extra})" if parts or extra else ""
+        extra = f"{self.suppressed} suppressed" if self.suppressed else ""
+        both = ", ".join(x for x in (parts, extra) if x)
+        detail = f" ({both})" if both else ""
         return f"<FindingList: {n} finding{'s' if n != 1 else ''}{detail}>"
 
     def _repr_html_(self) -> str:
@@ -149,6 +188,10 @@ class FindingList(list):
             "<th>câu / sentence</th><th>sửa / fix</th></tr>"
         )
         return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _finding_list(findings: tuple[Finding, ...], suppressed: int, notes: tuple[str, ...]):
+    return FindingList(findings, suppressed=suppressed, notes=notes)
 
 
 _LAST_CORPUS: list = [None, ()]
@@ -263,4 +306,3 @@ def lint_corpus(
         suppressed += result.suppressed
         notes.extend(f"{plan.name}: {n}" for n in result.notes)
     return FindingList(findings, suppressed=suppressed, notes=notes)
-

@@ -14,11 +14,11 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, cached_property
 from importlib import resources
 
-from ..model import Citation, Finding, Plan, Span
+from ..model import Citation, Finding, Fix, Plan, Span
 from ..places import Province, find_places, match_place, provinces
 from ..text import fold
 from ..years import CLOSING_RE, YearMention, year_mentions
@@ -160,7 +160,11 @@ def doubled_phrases(folded: str) -> set[str]:
     # Brackets and quotes are stripped before comparing, so "(có có" is a double too.
     toks = [
         t.strip(_TOKEN_PUNCT)
-        for t in folded.replace(",", " ").replace(";", " ").replace(".", " ").replace(":", " ").split()
+        for t in folded.replace(",", " ")
+        .replace(";", " ")
+        .replace(".", " ")
+        .replace(":", " ")
+        .split()
     ]
     found: set[str] = set()
     for size in (1, 2, 3):
@@ -511,8 +515,10 @@ class Context:
         *,
         severity: str | None = None,
         suggestion: str | None = None,
+        safe: bool = False,
     ) -> Finding:
-        """A finding of rule ``rule`` on ``plan.text[start:end]``."""
+        """A finding of rule ``rule`` on ``plan.text[start:end]``; a ``suggestion`` becomes its
+        :class:`~plankit.model.Fix` (replace the span), ``safe`` when the rule is sure of it."""
         code, name, default, _ = metadata()[rule]
         line, column = self.plan.position(start)
         context, context_start = self.context_of(start, end)
@@ -529,6 +535,7 @@ class Context:
             file=self.plan.source.path or self.plan.source.name,
             context=context,
             context_start=context_start,
+            fix=None if suggestion is None else Fix.replace(Span(start, end), suggestion, safe=safe),
         )
 
 
@@ -550,14 +557,19 @@ def self_years(ctx: Context) -> list[YearMention]:
     ]
 
 
-def fires(text: str, rule: str, *, today: dt.date | None = None) -> list[str]:
-    """The surfaces rule ``rule`` flags in the plan read from ``text`` (for examples and tests).
+def fires(
+    text: str, check: Callable[[Context], Iterable[Finding]], *, today: dt.date | None = None
+) -> list[str]:
+    """The surfaces the rule function ``check`` flags in the plan read from ``text``, in text
+    order (for the rules' doctests; ``today`` defaults to 1 January 2030).
 
-    >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nNội dung của của kế hoạch.", "duplicated-word")
+    >>> from plankit.lint.rules import duplicated_word
+    >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nNội dung của của kế hoạch.", duplicated_word)
     ['của của']
     """
     from ..read import read_text
-    from . import lint_plan
 
     plan = read_text(text, name="example.txt")
-    return [f.surface for f in lint_plan(plan, rules=[rule], today=today or dt.date(2030, 1, 1))]
+    ctx = Context(plan, today=today or dt.date(2030, 1, 1))
+    found = sorted(check(ctx), key=lambda f: (f.span.start, f.span.end, f.code))
+    return [f.surface for f in found]

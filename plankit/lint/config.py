@@ -29,6 +29,7 @@ from ..errors import LintConfigError
 from ..model import Finding
 from ..output import write_atomic
 from .rules import RULES, Rule
+from .rules.registry import STABLE
 
 __all__ = [
     "Baseline",
@@ -48,10 +49,12 @@ _EXACT = 1000
 def _specificity(selector: str, rule: Rule) -> int | None:
     """How specifically ``selector`` names ``rule``; ``None`` when it does not name it."""
     sel = selector.strip()
-    if sel.upper() == "ALL":
-        return 0
     if sel.lower() == rule.name or sel.upper() == rule.code:
         return _EXACT
+    if rule.lifecycle != STABLE:
+        return None  # preview and deprecated rules run only when named exactly
+    if sel.upper() == "ALL":
+        return 0
     if re.fullmatch(r"[A-Za-z]+\d*", sel) and rule.code.startswith(sel.upper()):
         return len(sel)
     return None
@@ -228,20 +231,33 @@ class Baseline:
         return f"Baseline({self.path}, {len(self)} findings)"
 
 
-def write_baseline(findings: Iterable[Finding], path: str | os.PathLike[str]) -> Path:
-    """Record ``findings`` as accepted in a baseline file (JSON, overwritten atomically).
+def write_baseline(
+    findings: Iterable[Finding], path: str | os.PathLike[str], *, force: bool = False
+) -> Path:
+    """Record ``findings`` as accepted in a baseline file (JSON, written atomically).
 
     Each entry keeps the code, the file (relative to the baseline's folder), the fingerprint,
-    and for people reading it the rule, the line and the flagged text.
+    and for people reading it the rule, the line and the flagged text. An existing file is
+    replaced only with ``force=True`` (:class:`~plankit.errors.OutputExists` otherwise).
 
-    >>> import tempfile, pathlib
+    Returns:
+        The path written.
+
+    >>> import pathlib, shutil, tempfile
     >>> from plankit.model import Span
     >>> f = Finding("PK501", "duplicated-word", "warning", "...", Span(0, 7), 1, 1, "chế chế",
     ...             file="plan.txt", context="chế chế một cửa")
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     path = write_baseline([f], pathlib.Path(tmp) / "baseline.json")
-    ...     load_baseline(path).filter([f, f])[1]
-    1
+    >>> tmp = pathlib.Path(tempfile.mkdtemp())
+    >>> path = write_baseline([f], tmp / "baseline.json")
+    >>> load_baseline(path).filter([f, f])[1], path.name
+    (1, 'baseline.json')
+    >>> write_baseline([f], path)
+    Traceback (most recent call last):
+    ...
+    plankit.errors.OutputExists: ...baseline.json: already exists (use --force to overwrite)
+    >>> write_baseline([f], path, force=True) == path
+    True
+    >>> shutil.rmtree(tmp)
     """
     target = Path(path)
     entries = []
@@ -259,7 +275,7 @@ def write_baseline(findings: Iterable[Finding], path: str | os.PathLike[str]) ->
     entries.sort(key=lambda e: (e["file"], e["line"], e["code"]))
     payload = {"tool": "plankit", "version": BASELINE_VERSION, "findings": entries}
     return write_atomic(
-        target, json.dumps(payload, ensure_ascii=False, indent=2) + "\n", force=True
+        target, json.dumps(payload, ensure_ascii=False, indent=2) + "\n", force=force
     )
 
 

@@ -78,21 +78,26 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
     }
     if f.context:
         result["properties"]["context"] = f.context
-    if f.suggestion is not None:
-        deleted = {k: v for k, v in _region(f).items() if k != "snippet"}
+    if f.fix is not None:
+        own = {k: v for k, v in _region(f).items() if k != "snippet"}
+        replacements = [
+            {
+                "deletedRegion": own
+                if (e.start, e.end) == (f.span.start, f.span.end)
+                else {"charOffset": e.start, "charLength": e.end - e.start},
+                "insertedContent": {"text": e.replacement},
+            }
+            for e in f.fix.edits
+        ]
+        shown = f.suggestion if f.suggestion is not None else f.fix.edits[0].replacement
+        how = "an toàn / safe" if f.fix.safe else "cần xem lại / review it"
         result["fixes"] = [
             {
-                "description": {
-                    "text": f"Thay bằng '{f.suggestion}' / Replace with '{f.suggestion}'"
-                },
+                "description": {"text": f"Thay bằng '{shown}' / Replace with '{shown}' ({how})"},
                 "artifactChanges": [
-                    {
-                        "artifactLocation": {"uri": _uri(f.file)},
-                        "replacements": [
-                            {"deletedRegion": deleted, "insertedContent": {"text": f.suggestion}}
-                        ],
-                    }
+                    {"artifactLocation": {"uri": _uri(f.file)}, "replacements": replacements}
                 ],
+                "properties": {"safe": f.fix.safe},
             }
         ]
     return result

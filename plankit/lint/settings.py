@@ -163,9 +163,7 @@ def load_settings(path: str | os.PathLike[str]) -> Settings:
             raise LintConfigError(f"{target}: [tool.plankit] must be a table")
     for key in data:
         if key not in _KNOWN:
-            raise LintConfigError(
-                f"{target}: unknown setting '{key}' (known: {', '.join(_KNOWN)})"
-            )
+            raise LintConfigError(f"{target}: unknown setting '{key}' (known: {', '.join(_KNOWN)})")
     select = _selectors(target, "select", data["select"]) if "select" in data else ("ALL",)
     ignore = _selectors(target, "ignore", data["ignore"]) if "ignore" in data else ()
     baseline = None

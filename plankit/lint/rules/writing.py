@@ -1,9 +1,10 @@
-"""Spacing and case rules: stray spaces in symbols, syllables run together, spaces around
-punctuation, proper names in lower case, mixed case in all-caps headings, misspelt index acronyms
-and a dropped word before a bound syllable.
+"""Writing (PK5xx): repeated words, known misspellings, spacing in symbols and around
+punctuation, syllables run together, proper names and headings in the wrong case, misspelt
+index acronyms, a dropped word before a bound syllable.
 
-One function per rule, named after its row in ``plankit/data/lint_rules.tsv``; the docstring is
-the rule's documentation (``docs/lint-rules.md``). :mod:`plankit.lint.rules` collects them.
+One function per rule; its docstring is the rule's documentation (``docs/lint-rules.md``) and
+its examples are doctests showing what :func:`~plankit.lint._context.fires` flags. The codes,
+names and lifecycle are in :mod:`plankit.lint.rules.registry`.
 """
 
 from __future__ import annotations
@@ -12,21 +13,213 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ..model import Finding
-from ..text import fold
-from ._context import Context, fires, msg  # noqa: F401 (fires: the docstring examples)
+from ...model import Finding
+from ...text import fold, tone_key
+from .._context import (
+    DOUBLE_GAP,
+    DOUBLE_OCR_GAP,
+    WORD_RE,
+    Context,
+    doubled_phrases,
+    fires,  # noqa: F401 (the docstring examples)
+    msg,
+)
+from .._words import (
+    COMPOUNDS,
+    FOLDED_COMPOUNDS,
+    FOLDED_REDUPLICATED,
+    REDUPLICATED,
+    fit_case,
+    typo_for,
+    typo_matcher,
+)
 
-__all__ = [
-    "bound_syllable",
-    "heading_case",
-    "index_acronym",
-    "proper_name_case",
-    "punctuation_spacing",
-    "run_together",
-    "symbol_spacing",
-]
 
-# A document symbol with a stray space around its hyphen or slash: "118/TTr- STTTT",
+def known_typo(ctx: Context) -> Iterator[Finding]:
+    """Flags a misspelling listed in ``plankit/data/typos.tsv``.
+
+    The list holds misspellings really seen in the bundled plans ("tuyên tuyền", "thẩm quyển",
+    "cải các", "thưc hiện", "tình hiểu", "điểm hình", "kinh tế xã - hội", "Công TTĐT") and a few
+    frequent in administrative texts ("sát nhập", "xử dụng", "nghành", "trách nghiệm"). Matching
+    ignores case and tone placement. In OCR'd text, whose diacritics are lost, a misspelling is
+    matched on its folded form only where that is unambiguous (the ``ocr`` column): "tuyén
+    tuyén" is "tuyên tuyền", but "thuc hien" cannot tell "thưc hiện" from "thực hiện". A row's
+    ``not_before`` words stop a match that is the start of a correct phrase ("địa điểm hình
+    thức").
+
+    Fires on: ``sinh hoạt tuyên tuyền, phổ biến``; ``thuộc thẩm quyển giải quyết``; OCR
+    ``sinh hoat tuyén tuyén``.
+
+    Does not fire on: ``tuyên truyền``; ``thẩm quyền``; OCR ``thuc hien`` (ambiguous).
+
+    Message: "'tuyên tuyền' viết sai, đúng là 'tuyên truyền' / 'tuyên tuyền' is misspelt: write
+    'tuyên truyền'". Suggestion: the correction, in the case of the text.
+
+    Examples:
+        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nLồng ghép vào sinh hoạt tuyên tuyền, phổ biến.",
+        ...       known_typo)
+        ['tuyên tuyền']
+        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nLồng ghép vào sinh hoạt tuyên truyền.",
+        ...       known_typo)
+        []
+    """
+    pattern = typo_matcher()[0]
+    folded, text = ctx.folded, ctx.text
+    for m in pattern.finditer(folded):
+        surface = text[m.start() : m.end()]
+        nxt = WORD_RE.search(folded, m.end(), m.end() + 30)
+        following = nxt.group() if nxt and not folded[m.end() : nxt.start()].strip(" ") else ""
+        typo = typo_for(surface, ocr=ctx.ocr, following=following)
+        if typo is None:
+            continue
+        shown = " ".join(surface.split())
+        yield ctx.finding(
+            "known-typo",
+            m.start(),
+            m.end(),
+            msg(
+                f"'{shown}' viết sai, đúng là '{typo.correction}'",
+                f"'{shown}' is misspelt: write '{typo.correction}'",
+            ),
+            suggestion=fit_case(typo.correction, surface),
+            safe=True,
+        )
+
+
+# Words that head the name of a body: "Sở Xây dựng xây dựng Kế hoạch" is the Sở Xây dựng (a
+# name) that builds (xây dựng, a verb) the plan.
+# Heads are capitalised ("Sở", "Trung tâm", "Chi cục"); their second word may be lower case.
+_BODY_HEAD_WORDS = "sở bộ ban cục viện báo đài phòng trung chi văn"
+_BODY_HEADS = frozenset(fold(w) for w in _BODY_HEAD_WORDS.split())
+_HEAD_TAILS = frozenset(("tam", "cuc", "phong"))
+
+
+def _name_then_word(text: str, words: list[tuple[int, int]], i: int, size: int) -> bool:
+    """Whether the first copy at ``words[i:i+size]`` ends a body's name and the second copy is
+    an ordinary word: the first is capitalised, the second lower case, and capitalised words
+    lead back to a head such as "Sở", "Bộ", "Trung tâm"."""
+    if not text[words[i][0]].isupper():
+        return False
+    if any(text[a].isupper() for a, _ in words[i + size : i + 2 * size]):
+        return False
+    j = i - 1
+    while j >= 0 and i - j <= 6:
+        word = text[words[j][0] : words[j][1]]
+        if fold(word) in _BODY_HEADS and word[:1].isupper():
+            return True
+        if not (word[:1].isupper() or word == "và" or fold(word) in _HEAD_TAILS):
+            return False
+        j -= 1
+    return False
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` that may overlap: "tuyên tuyền tuyền" holds the double "tuyền
+    tuyền" right after the folded look-alike "tuyên tuyền", which ``finditer`` would skip."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        yield m
+        pos = m.start() + 1
+
+
+def duplicated_word(ctx: Context) -> Iterator[Finding]:
+    """Flags a word (or a two- or three-word phrase) written twice in a row.
+
+    "cơ chế chế một cửa" (three times in the 2022 Hưng Yên plan), "Đảng bộ tỉnh Thừa Thừa
+    Thiên Huế" (the Huế article). Vietnamese has legitimate doubles, which are let through:
+
+    * full reduplication: "dần dần", "người người", "nhà nhà", "ngày ngày", "đời đời" ...;
+    * a syllable shared across a word boundary: "tuyên truyền truyền thống" is "tuyên truyền |
+      truyền thống", "hoạt động động viên" is "hoạt động | động viên". It is let through only
+      when the word before and the word after both form two-syllable words with it (a list of
+      common administrative words); "cơ chế chế một cửa" fails ("chế một" is no word), and so
+      does "tỉnh Thừa Thừa Thiên".
+
+    Words count as equal ignoring case and tone placement; in OCR'd text they must be written
+    identically, since folding makes different words look alike. Only spaces may separate them
+    (a line break too in OCR'd text, whose lines are wrapped); punctuation, tabs (table cells)
+    and line ends separate. A double that is a known misspelling ("tuyén tuyén" in OCR) is left
+    to :func:`known_typo`.
+
+    Fires on: ``triển khai cơ chế chế một cửa``; ``Đảng bộ tỉnh Thừa Thừa Thiên Huế``;
+    ``của của``.
+
+    Does not fire on: ``tuyên truyền truyền thống``; ``dần dần``; ``một cửa, một cửa liên
+    thông``.
+
+    Message: "Từ 'chế' bị lặp lại / The word 'chế' is repeated". Suggestion: the word once.
+
+    Examples:
+        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nTriển khai cơ chế chế một cửa.",
+        ...       duplicated_word)
+        ['chế chế']
+        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nKết hợp tuyên truyền truyền thống.",
+        ...       duplicated_word)
+        []
+    """
+    text, folded = ctx.text, ctx.folded
+    phrases = doubled_phrases(folded)
+    if not phrases:
+        return
+    gap = DOUBLE_OCR_GAP if ctx.ocr else DOUBLE_GAP
+    alternatives = "|".join(
+        gap.join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)
+    )
+    pattern = re.compile(r"(?<!\w)(" + alternatives + ")" + gap + r"\1(?!\w)")
+    reported_end = -1
+    for m in _overlapping(pattern, folded):
+        start, end = m.start(), m.end()
+        if start < reported_end:
+            continue  # "chế chế chế" is one finding
+        # The words around the double, as (start, end) offsets: six before it, the double, one after.
+        lo = max(0, start - 120)
+        words = [
+            (w.start(), w.end()) for w in WORD_RE.finditer(folded, lo, min(len(folded), end + 40))
+        ]
+        i = next(k for k, w in enumerate(words) if w[0] == start)
+        size = len(m.group(1).split())
+        exact = [
+            text[a:b].lower() if ctx.ocr else tone_key(text[a:b].lower())
+            for a, b in words[i : i + 2 * size]
+        ]
+        if exact[:size] != exact[size:] or (size == 1 and words[i][1] - words[i][0] < 2):
+            continue
+        surface = text[start:end]
+        word = text[start : words[i + size - 1][1]]
+        legit = False
+        if size == 1:
+            norm, lexicon = (fold, FOLDED_COMPOUNDS) if ctx.ocr else (tone_key, COMPOUNDS)
+            key = norm(word.lower())
+            before = words[i - 1] if i > 0 and words[i - 1][0] >= lo + 1 else None
+            after = words[i + 2] if i + 2 < len(words) else None
+            prev = norm(text[before[0] : before[1]].lower()) if before else None
+            nxt = norm(text[after[0] : after[1]].lower()) if after else None
+            if key in (FOLDED_REDUPLICATED if ctx.ocr else REDUPLICATED):
+                legit = True
+            elif word.lower() == "năm" or (ctx.ocr and word.lower() in ("nam", "nim", "ndm")):
+                # "kế hoạch năm năm" (five-year) is right; "trong năm năm 2022" is not.
+                legit = not re.match(r"\s*(?:19|20)\d\d", text[end : end + 6])
+            elif (prev and nxt and f"{prev} {key}" in lexicon and f"{key} {nxt}" in lexicon) or (
+                ctx.ocr and f"{key} {key}" in lexicon
+            ):
+                legit = True
+        if not legit and _name_then_word(text, words, i, size):
+            legit = True
+        if not legit and typo_for(surface, ocr=ctx.ocr) is not None:
+            legit = True  # known-typo reports it, with the right correction
+        if legit:
+            continue
+        reported_end = end
+        yield ctx.finding(
+            "duplicated-word",
+            start,
+            end,
+            msg(f"Từ '{word}' bị lặp lại", f"The word '{word}' is repeated"),
+            suggestion=word,
+            safe=True,
+        )
+
+
 # "45/2020/NĐ- CP", "57- NQ/TW", "22/2020/QĐ - UBND". Spaces and tabs only: a line break inside
 # a symbol is a wrapped line of a PDF copy, not a typing slip. At least two code parts follow the
 # number, and one of them is a capitalised code of two letters or more, so "5- Năm" and dates
@@ -58,10 +251,10 @@ def symbol_spacing(ctx: Context) -> Iterator[Finding]:
 
     Examples:
         >>> fires("KẾ HOẠCH\\nChuyển đổi số năm 2025\\n\\nTheo Tờ trình số 164/TTr- SKHCN ngày 17/12/2025.",
-        ...       "symbol-spacing")
+        ...       symbol_spacing)
         ['164/TTr- SKHCN']
         >>> fires("KẾ HOẠCH\\nChuyển đổi số năm 2025\\n\\nTheo Tờ trình số 164/TTr-SKHCN ngày 17/12/2025.",
-        ...       "symbol-spacing")
+        ...       symbol_spacing)
         []
     """
     text = ctx.text
@@ -94,6 +287,7 @@ def symbol_spacing(ctx: Context) -> Iterator[Finding]:
                 f"Stray space inside the symbol: write '{fixed}'",
             ),
             suggestion=fixed,
+            safe=True,
         )
 
 
@@ -101,7 +295,7 @@ def symbol_spacing(ctx: Context) -> Iterator[Finding]:
 def _syllables() -> frozenset[str]:
     """Lower-case syllables of the Viet74K word list the restorer reads (empty when the
     ``underthesea`` package is absent: the rule then relies on the syllable rules alone)."""
-    from ..restore_model import viet74k_path
+    from ...restore_model import viet74k_path
 
     path = viet74k_path()
     if path is None:
@@ -113,7 +307,7 @@ def _syllables() -> frozenset[str]:
 
 
 def _known_syllable(word: str) -> bool:
-    from ..restore_model import is_syllable
+    from ...restore_model import is_syllable
 
     if len(word) < 1 or not is_syllable(word):
         return False
@@ -148,14 +342,14 @@ def run_together(ctx: Context) -> Iterator[Finding]:
     phê'". Suggestion: the two syllables with a space.
 
     Examples:
-        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2025\\n\\nMục tiêu đếnnăm 2030.", "run-together")
+        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2025\\n\\nMục tiêu đếnnăm 2030.", run_together)
         ['đếnnăm']
-        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2025\\n\\nMục tiêu đến năm 2030.", "run-together")
+        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2025\\n\\nMục tiêu đến năm 2030.", run_together)
         []
     """
     if ctx.ocr:
         return
-    from ..restore_model import is_syllable
+    from ...restore_model import is_syllable
 
     text = ctx.text
     known = _syllables()
@@ -169,7 +363,11 @@ def run_together(ctx: Context) -> Iterator[Finding]:
         if lower in known or word[1:] != lower[1:] or is_syllable(word):
             continue
         split = next(
-            (i for i in range(1, len(word)) if _known_syllable(word[:i]) and _known_syllable(word[i:])),
+            (
+                i
+                for i in range(1, len(word))
+                if _known_syllable(word[:i]) and _known_syllable(word[i:])
+            ),
             None,
         )
         if split is not None:
@@ -177,7 +375,9 @@ def run_together(ctx: Context) -> Iterator[Finding]:
     if not splits:
         return
     pattern = re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(splits, key=len, reverse=True)) + r")(?!\w)"
+        r"(?<!\w)(?:"
+        + "|".join(re.escape(w) for w in sorted(splits, key=len, reverse=True))
+        + r")(?!\w)"
     )
     for m in pattern.finditer(text):
         word = m.group()
@@ -192,7 +392,10 @@ def run_together(ctx: Context) -> Iterator[Finding]:
             "run-together",
             m.start(),
             m.end(),
-            msg(f"'{word}' thiếu khoảng trắng: viết '{fixed}'", f"'{word}' lacks a space: write '{fixed}'"),
+            msg(
+                f"'{word}' thiếu khoảng trắng: viết '{fixed}'",
+                f"'{word}' lacks a space: write '{fixed}'",
+            ),
             suggestion=fixed,
         )
 
@@ -203,7 +406,7 @@ SPACE_BEFORE_RE = re.compile(r"[ \t]+([,;.)])(?![.…_/])")
 # No space after a comma or semicolon before a word: "),đề nghị", "dân,cán bộ" (after a
 # letter, a closing bracket or quote). Digits are left alone (1,5 is a decimal).
 NO_SPACE_AFTER_RE = re.compile(r"[,;](?=[^\W\d_])")
-_BEFORE_MARK = frozenset(")]\"”")
+_BEFORE_MARK = frozenset(')]"”')
 # An opening bracket glued to the word before: "nhân dân(Chỉ thị" (two letters before).
 NO_SPACE_BEFORE_PAREN_RE = re.compile(r"\((?=[^\W\d_])")
 # A closing bracket glued to the word after: "(Chỉ thị 32)đề nghị".
@@ -236,10 +439,10 @@ def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
 
     Examples:
         >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2020\\n\\nGiáo dục nhân dân(Chỉ thị số 32-CT/TW),đề nghị.",
-        ...       "punctuation-spacing")
+        ...       punctuation_spacing)
         ['n(', '),đ']
         >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2020\\n\\nGiáo dục nhân dân (Chỉ thị số 32-CT/TW), đề nghị.",
-        ...       "punctuation-spacing")
+        ...       punctuation_spacing)
         []
     """
     if ctx.ocr:
@@ -262,6 +465,7 @@ def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
             m.end(),
             msg(f"Thừa khoảng trắng trước dấu '{mark}'", f"Space before '{mark}'"),
             suggestion=mark,
+            safe=True,
         )
     for m in NO_SPACE_AFTER_RE.finditer(text):
         at = m.start()
@@ -275,10 +479,21 @@ def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
             at + 2,
             msg(f"Thiếu khoảng trắng sau dấu '{mark}'", f"Missing space after '{mark}'"),
             suggestion=f"{text[at - 1]}{mark} {text[at + 1]}",
+            safe=True,
         )
     for pattern, vi, en, fix in (
-        (NO_SPACE_BEFORE_PAREN_RE, "Thiếu khoảng trắng trước dấu '('", "Missing space before '('", " ("),
-        (NO_SPACE_AFTER_PAREN_RE, "Thiếu khoảng trắng sau dấu ')'", "Missing space after ')'", ") "),
+        (
+            NO_SPACE_BEFORE_PAREN_RE,
+            "Thiếu khoảng trắng trước dấu '('",
+            "Missing space before '('",
+            " (",
+        ),
+        (
+            NO_SPACE_AFTER_PAREN_RE,
+            "Thiếu khoảng trắng sau dấu ')'",
+            "Missing space after ')'",
+            ") ",
+        ),
     ):
         for m in pattern.finditer(text):
             at = m.start()
@@ -292,6 +507,7 @@ def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
                 at + 1 if fix == " (" else at + 2,
                 msg(vi, en),
                 suggestion=(text[at - 1] + fix) if fix == " (" else (fix + text[at + 1]),
+                safe=True,
             )
     for m in ITEM_NO_SPACE_RE.finditer(text):
         yield ctx.finding(
@@ -300,6 +516,7 @@ def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
             m.end(1) + 1,
             msg("Thiếu khoảng trắng sau số thứ tự mục", "Missing space after the item number"),
             suggestion=f"{m.group(1).strip()} {text[m.end(1)]}",
+            safe=True,
         )
     for m in SENTENCE_NO_SPACE_RE.finditer(text):
         if not _LOWER_RE.search(text, max(0, m.start() - 3), m.start()) or not prose(m.start()):
@@ -310,6 +527,7 @@ def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
             m.end() + 1,
             msg("Thiếu khoảng trắng sau dấu chấm", "Missing space after the full stop"),
             suggestion=". " + text[m.end()],
+            safe=True,
         )
 
 
@@ -343,10 +561,10 @@ def proper_name_case(ctx: Context) -> Iterator[Finding]:
 
     Examples:
         >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2025\\n\\nDưới sự lãnh đạo của đảng, nhân dân Việt nam.",
-        ...       "proper-name-case")
+        ...       proper_name_case)
         ['đảng', 'Việt nam']
         >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2025\\n\\nDưới sự lãnh đạo của Đảng, đảng viên và nhân dân.",
-        ...       "proper-name-case")
+        ...       proper_name_case)
         []
     """
     if ctx.ocr:
@@ -357,13 +575,14 @@ def proper_name_case(ctx: Context) -> Iterator[Finding]:
         parts = surface.split()
         if parts[0] != "Việt" or parts[1] != "nam":
             continue
-        fixed = surface[: -3] + "Nam"
+        fixed = surface[:-3] + "Nam"
         yield ctx.finding(
             "proper-name-case",
             m.start(),
             m.end(),
             msg(f"Viết hoa tên riêng: '{fixed}'", f"Proper name: write '{fixed}'"),
             suggestion=fixed,
+            safe=True,
         )
     for m in PARTY_RE.finditer(folded):
         s, e = m.start(), m.end()
@@ -373,7 +592,10 @@ def proper_name_case(ctx: Context) -> Iterator[Finding]:
             "proper-name-case",
             s,
             e,
-            msg("Viết hoa 'Đảng' khi chỉ Đảng Cộng sản Việt Nam", "Capitalise 'Đảng' when it names the Party"),
+            msg(
+                "Viết hoa 'Đảng' khi chỉ Đảng Cộng sản Việt Nam",
+                "Capitalise 'Đảng' when it names the Party",
+            ),
             suggestion="Đảng",
         )
 
@@ -398,14 +620,14 @@ def heading_case(ctx: Context) -> Iterator[Finding]:
     TIÊU'". Suggestion: the heading in capitals.
 
     Examples:
-        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2025\\n\\nI. Mục TIÊU\\n1. Nội dung", "heading-case")
+        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2025\\n\\nI. Mục TIÊU\\n1. Nội dung", heading_case)
         ['Mục TIÊU']
-        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2025\\n\\nI. MỤC TIÊU\\n1. Tuyên truyền về CCHC", "heading-case")
+        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2025\\n\\nI. MỤC TIÊU\\n1. Tuyên truyền về CCHC", heading_case)
         []
     """
     if ctx.ocr:
         return
-    from ..restore_model import is_syllable
+    from ...restore_model import is_syllable
 
     text = ctx.text
     for m in HEADING_LINE_RE.finditer(text):
@@ -446,7 +668,7 @@ def index_acronym(ctx: Context) -> Iterator[Finding]:
 
     Examples:
         >>> fires("KẾ HOẠCH\\nCải cách hành chính năm 2021\\n\\nNâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PIC).",
-        ...       "index-acronym")
+        ...       index_acronym)
         ['PIC']
     """
     for m in ACRONYM_RE.finditer(ctx.text):
@@ -490,10 +712,10 @@ def bound_syllable(ctx: Context) -> Iterator[Finding]:
 
     Examples:
         >>> fires("KẾ HOẠCH\\nCải cách hành chính năm 2025\\n\\nTriển khai về hoạch cải cách hành chính.",
-        ...       "bound-syllable")
+        ...       bound_syllable)
         ['về hoạch']
         >>> fires("KẾ HOẠCH\\nCải cách hành chính năm 2025\\n\\nTriển khai Kế hoạch cải cách hành chính.",
-        ...       "bound-syllable")
+        ...       bound_syllable)
         []
     """
     if ctx.ocr:
@@ -524,4 +746,3 @@ def bound_syllable(ctx: Context) -> Iterator[Finding]:
                 f"'{written}' stands alone: a word is missing ({words} ...?)",
             ),
         )
-

@@ -1,8 +1,10 @@
-"""Citation rules: a cited document's number, date, issuer and type checked against each other,
-against the rest of the plan, against other plans and against the register of central documents.
+"""Citations checked against what they cite (PK403-PK407): a date impossible for the
+number's year, the register of central documents, truncated symbols, an issuer that
+contradicts the symbol, a Party number without its type.
 
-One function per rule, named after its row in ``plankit/data/lint_rules.tsv``; the docstring is
-the rule's documentation (``docs/lint-rules.md``). :mod:`plankit.lint.rules` collects them.
+One function per rule; its docstring is the rule's documentation (``docs/lint-rules.md``) and
+its examples are doctests showing what :func:`~plankit.lint._context.fires` flags. The codes,
+names and lifecycle are in :mod:`plankit.lint.rules.registry`.
 """
 
 from __future__ import annotations
@@ -14,20 +16,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from ..model import Citation, Finding
-from ..register import RegisterEntry, lookup, same_day_entries
-from ..text import fold
-from ._context import DOCWORD_RE, Context, fires, msg  # noqa: F401 (fires: the docstring examples)
-
-__all__ = [
-    "citation_date_year",
-    "citation_inconsistent",
-    "citation_register",
-    "corpus_inconsistent",
-    "issuer_symbol_mismatch",
-    "party_symbol_malformed",
-    "truncated_symbol",
-]
+from ...model import Citation, Finding
+from ...register import RegisterEntry, lookup, same_day_entries
+from ...text import fold
+from .._context import (
+    DOCWORD_RE,
+    Context,
+    fires,  # noqa: F401 (the docstring examples)
+    msg,
+)
 
 # The date written right after a cited number: ", ngày 22/12/2025", " ngày 24 tháng 6 năm 2022",
 # "NGÀY 09/12/2022" (folded). Must not reach past the next cited number: it starts within a few
@@ -104,7 +101,7 @@ class Reading:
         return self.citation.span.start, end
 
 
-def _date_text(day: dt.date) -> str:
+def date_text(day: dt.date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
@@ -179,10 +176,10 @@ def citation_date_year(ctx: Context) -> Iterator[Finding]:
 
     Examples:
         >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nCăn cứ Nghị định số 134/2021/NĐ-CP "
-        ...       "ngày 30/10/2020 của Chính phủ;", "citation-date-year")
+        ...       "ngày 30/10/2020 của Chính phủ;", citation_date_year)
         ['134/2021/NĐ-CP ngày 30/10/2020']
         >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nCăn cứ Nghị định số 42/2022/NĐ-CP "
-        ...       "ngày 24/6/2022 của Chính phủ;", "citation-date-year")
+        ...       "ngày 24/6/2022 của Chính phủ;", citation_date_year)
         []
     """
     for r in readings(ctx):
@@ -194,13 +191,13 @@ def citation_date_year(ctx: Context) -> Iterator[Finding]:
         if r.date.year == year:
             continue
         entry = lookup(c.key)
-        vi = f"'{c.key}' mang năm {year} nhưng đề ngày {_date_text(r.date)}"
-        en = f"'{c.key}' carries the year {year} but is dated {_date_text(r.date)}"
+        vi = f"'{c.key}' mang năm {year} nhưng đề ngày {date_text(r.date)}"
+        en = f"'{c.key}' carries the year {year} but is dated {date_text(r.date)}"
         suggestion = None
         if entry is not None:
-            vi += f"; theo sổ văn bản: ngày {_date_text(entry.date)} ({_source(entry)})"
-            en += f"; the register says {_date_text(entry.date)} ({_source(entry)})"
-            suggestion = "ngày " + _date_text(entry.date)
+            vi += f"; theo sổ văn bản: ngày {date_text(entry.date)} ({_source(entry)})"
+            en += f"; the register says {date_text(entry.date)} ({_source(entry)})"
+            suggestion = "ngày " + date_text(entry.date)
         start, end = r.span
         yield ctx.finding(
             "citation-date-year",
@@ -233,7 +230,7 @@ def _subject_words(text: str) -> list[str]:
     return words[:8]
 
 
-def _similar_subject(a: str | None, b: str | None) -> bool:
+def similar_subject(a: str | None, b: str | None) -> bool:
     """Whether two subjects name the same thing: they open with (nearly) the same eight words.
     "phê duyệt Chiến lược phát triển văn hóa Việt Nam đến năm 2030" and "phê duyệt Chiến lược
     phát triển văn hóa đến năm 2030" do; "thành lập Ban Chỉ đạo ..." and "chức năng, nhiệm vụ
@@ -277,10 +274,10 @@ def citation_register(ctx: Context) -> Iterator[Finding]:
 
     Examples:
         >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2023\\n\\nCăn cứ Nghị định số 42/2022/NĐ-CP "
-        ...       "ngày 26/4/2022 của Chính phủ;", "citation-register")
+        ...       "ngày 26/4/2022 của Chính phủ;", citation_register)
         ['42/2022/NĐ-CP ngày 26/4/2022']
         >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2023\\n\\nCăn cứ Nghị định số 42/2022/NĐ-CP "
-        ...       "ngày 24/6/2022 của Chính phủ;", "citation-register")
+        ...       "ngày 24/6/2022 của Chính phủ;", citation_register)
         []
     """
     for r in readings(ctx):
@@ -291,22 +288,22 @@ def citation_register(ctx: Context) -> Iterator[Finding]:
             src = _source(entry)
             if r.date is not None and r.date != entry.date and r.date_span is not None:
                 folder_vi = folder_en = ""
-                majority = _majority(ctx, r)
+                majority = folder_majority(ctx, r)
                 if majority is not None:
                     top, n, total = majority
-                    folder_vi = f"; các kế hoạch khác ghi {_date_text(top)} ({n}/{total} kế hoạch)"
-                    folder_en = f"; other plans give {_date_text(top)} ({n} of {total} plans)"
+                    folder_vi = f"; các kế hoạch khác ghi {date_text(top)} ({n}/{total} kế hoạch)"
+                    folder_en = f"; other plans give {date_text(top)} ({n} of {total} plans)"
                 yield ctx.finding(
                     "citation-register",
                     start,
                     end,
                     msg(
-                        f"'{c.key}' đề ngày {_date_text(r.date)}, nhưng theo sổ văn bản là ngày "
-                        f"{_date_text(entry.date)} (nguồn: {src}){folder_vi}",
-                        f"'{c.key}' is cited as of {_date_text(r.date)}; the register says "
-                        f"{_date_text(entry.date)} (source: {src}){folder_en}",
+                        f"'{c.key}' đề ngày {date_text(r.date)}, nhưng theo sổ văn bản là ngày "
+                        f"{date_text(entry.date)} (nguồn: {src}){folder_vi}",
+                        f"'{c.key}' is cited as of {date_text(r.date)}; the register says "
+                        f"{date_text(entry.date)} (source: {src}){folder_en}",
                     ),
-                    suggestion="ngày " + _date_text(entry.date),
+                    suggestion="ngày " + date_text(entry.date),
                 )
             stated_code = _body_code(r.issuer)
             entry_code = _body_code(entry.issuer)
@@ -354,7 +351,7 @@ def citation_register(ctx: Context) -> Iterator[Finding]:
             if _type_code(other.key) != code:
                 continue
             same_number = other.number == (c.number or "")
-            if not (same_number or (other.subject and _similar_subject(subject, other.subject))):
+            if not (same_number or (other.subject and similar_subject(subject, other.subject))):
                 continue
             src = _source(other)
             yield ctx.finding(
@@ -362,10 +359,10 @@ def citation_register(ctx: Context) -> Iterator[Finding]:
                 start,
                 end,
                 msg(
-                    f"Sổ văn bản không có '{c.key}'; văn bản cùng ngày {_date_text(r.date)}"
+                    f"Sổ văn bản không có '{c.key}'; văn bản cùng ngày {date_text(r.date)}"
                     f"{' cùng số' if same_number else ' cùng trích yếu'} là {other.key} "
                     f"(nguồn: {src})",
-                    f"The register has no '{c.key}'; the document of {_date_text(r.date)} with "
+                    f"The register has no '{c.key}'; the document of {date_text(r.date)} with "
                     f"{'this number' if same_number else 'this subject'} is {other.key} (source: {src})",
                 ),
                 suggestion=other.key,
@@ -426,10 +423,10 @@ def truncated_symbol(ctx: Context) -> Iterator[Finding]:
 
     Examples:
         >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nThực hiện Quyết định số 942/QĐ-TT "
-        ...       "ngày 15/6/2021 của Thủ tướng Chính phủ;", "truncated-symbol")
+        ...       "ngày 15/6/2021 của Thủ tướng Chính phủ;", truncated_symbol)
         ['QĐ-TT']
         >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nThực hiện Quyết định số 942/QĐ-TTg "
-        ...       "ngày 15/6/2021 của Thủ tướng Chính phủ;", "truncated-symbol")
+        ...       "ngày 15/6/2021 của Thủ tướng Chính phủ;", truncated_symbol)
         []
     """
     text = ctx.text
@@ -448,9 +445,7 @@ def truncated_symbol(ctx: Context) -> Iterator[Finding]:
         # An error when the words after the symbol name the body ("... của Thủ tướng Chính
         # phủ"); otherwise a local body may use the short code on purpose: a warning.
         after = " ".join(ctx.folded[m.end() : m.end() + 120].split())
-        confirmed = central[longer[0]] in after or (
-            longer[0] == "TTg" and "thu tuong" in after
-        )
+        confirmed = central[longer[0]] in after or (longer[0] == "TTg" and "thu tuong" in after)
         yield ctx.finding(
             "truncated-symbol",
             m.start(1),
@@ -485,10 +480,10 @@ def issuer_symbol_mismatch(ctx: Context) -> Iterator[Finding]:
 
     Examples:
         >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nThực hiện Nghị quyết số 76/NQ-CP "
-        ...       "ngày 15/7/2021 của Thủ tướng Chính phủ;", "issuer-symbol-mismatch")
+        ...       "ngày 15/7/2021 của Thủ tướng Chính phủ;", issuer_symbol_mismatch)
         ['Thủ tướng Chính phủ']
         >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nThực hiện Nghị quyết số 76/NQ-CP "
-        ...       "ngày 15/7/2021 của Chính phủ;", "issuer-symbol-mismatch")
+        ...       "ngày 15/7/2021 của Chính phủ;", issuer_symbol_mismatch)
         []
     """
     names = {"cp": "Chính phủ", "ttg": "Thủ tướng Chính phủ", "qh": "Quốc hội"}
@@ -569,10 +564,10 @@ def party_symbol_malformed(ctx: Context) -> Iterator[Finding]:
 
     Examples:
         >>> fires("KẾ HOẠCH\\nChuyển đổi số năm 2023\\n\\nThực hiện Nghị quyết 06/TU của Tỉnh ủy.",
-        ...       "party-symbol-malformed")
+        ...       party_symbol_malformed)
         ['Nghị quyết 06/TU']
         >>> fires("KẾ HOẠCH\\nChuyển đổi số năm 2023\\n\\nThực hiện Nghị quyết số 06-NQ/TU của Tỉnh ủy.",
-        ...       "party-symbol-malformed")
+        ...       party_symbol_malformed)
         []
     """
     folded = ctx.folded
@@ -607,166 +602,7 @@ def party_symbol_malformed(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _reading_key(r: Reading) -> str:
-    return r.citation.doc_id
-
-
-def citation_inconsistent(ctx: Context) -> Iterator[Finding]:
-    """Flags a document cited in one plan with two different dates or issuers, or one subject
-    cited under two numbers.
-
-    The title of the 2023 Phú Thọ plan dates Nghị quyết 27-NQ/TW 09/12/2022, its body 09/11/2022
-    (twice); a Tuyên Quang plan cites the culture strategy as 1090/QĐ-TTg and, further down, as
-    1909/QĐ-TTg of the same day. One of the readings is a slip. The reading that differs from the
-    others is reported (all of them when there is no majority); documents the register knows
-    are left to :func:`citation_register`, which says which reading is right.
-
-    Fires on: ``Nghị quyết số 27-NQ/TW ngày 09/12/2022`` in the title and ``Nghị quyết số
-    27-NQ/TW ngày 09/11/2022`` twice in the body (at the first; when 27-NQ/TW is not in the
-    register).
-
-    Does not fire on: the same document cited twice with the same date.
-
-    Message: "'27-NQ/TW' được ghi ngày 09/12/2022 ở đây nhưng ngày 09/11/2022 (2 lần) ở chỗ
-    khác / '27-NQ/TW' is dated 09/12/2022 here but 09/11/2022 (2x) elsewhere".
-
-    Examples:
-        >>> text = ("KẾ HOẠCH\\nThực hiện Nghị quyết số 11-NQ/TU ngày 09/12/2022 của Tỉnh ủy\\n\\n"
-        ...         "Thực hiện Nghị quyết số 11-NQ/TU ngày 09/11/2022 của Tỉnh ủy. Nghị quyết số "
-        ...         "11-NQ/TU ngày 09/11/2022 đề ra mục tiêu.")
-        >>> fires(text, "citation-inconsistent")
-        ['11-NQ/TU ngày 09/12/2022']
-    """
-    groups: dict[str, list[Reading]] = {}
-    for r in readings(ctx):
-        groups.setdefault(_reading_key(r), []).append(r)
-    for group in groups.values():
-        if lookup(group[0].citation.key) is not None:
-            continue
-        for attr, vi_what, en_what in (("date", "ngày", "dated"), ("issuer", "của", "by")):
-            values = Counter(
-                getattr(r, attr) for r in group if getattr(r, attr) is not None
-            )
-            if len(values) < 2:
-                continue
-            (top, n_top), *rest = values.most_common()
-            tie = rest and rest[0][1] == n_top
-            for r in group:
-                value = getattr(r, attr)
-                if value is None or (value == top and not tie):
-                    continue
-                others = [(v, n) for v, n in values.items() if v != value]
-                shown = ", ".join(
-                    f"{_date_text(v) if attr == 'date' else v} ({n} lần)" for v, n in others
-                )
-                shown_en = ", ".join(
-                    f"{_date_text(v) if attr == 'date' else v} ({n}x)" for v, n in others
-                )
-                mine = _date_text(value) if attr == "date" else value
-                start, end = r.span if attr == "date" else (r.issuer_span or r.span)
-                yield ctx.finding(
-                    "citation-inconsistent",
-                    start,
-                    end,
-                    msg(
-                        f"'{r.citation.key}' được ghi {vi_what} {mine} ở đây nhưng {vi_what} {shown} ở chỗ khác",
-                        f"'{r.citation.key}' is {en_what} {mine} here but {shown_en} elsewhere",
-                    ),
-                )
-    # One subject under two numbers: same type and issuer code, same date, similar subject.
-    # Compared within groups of one symbol and one date (at most 50 each), so a plan citing
-    # thousands of documents is not compared pair by pair.
-    by_symbol_day: dict[tuple[str, dt.date], list[Reading]] = {}
-    for r in readings(ctx):
-        if r.date is not None:
-            symbol = re.sub(r"^\d+[a-z]?", "", fold(r.citation.key))
-            by_symbol_day.setdefault((symbol, r.date), []).append(r)
-    reported: set[int] = set()
-    for group in by_symbol_day.values():
-        group = group[:50]
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                ka, kb = a.citation, b.citation
-                if ka.doc_id == kb.doc_id:
-                    continue
-                if lookup(ka.key) is not None or lookup(kb.key) is not None:
-                    continue  # citation_register names the right one
-                if not _similar_subject(subject_of(ctx, a), subject_of(ctx, b)):
-                    continue
-                for r, other in ((a, b), (b, a)):
-                    if lookup(r.citation.key) is not None or r.citation.span.start in reported:
-                        continue
-                    reported.add(r.citation.span.start)
-                    yield ctx.finding(
-                        "citation-inconsistent",
-                        r.citation.span.start,
-                        r.citation.span.end,
-                        msg(
-                            f"Cùng trích yếu và ngày {_date_text(r.date)} nhưng ghi hai số: "
-                            f"'{r.citation.key}' và '{other.citation.key}'",
-                            f"The same subject and date under two numbers: '{r.citation.key}' "
-                            f"and '{other.citation.key}'",
-                        ),
-                    )
-
-
-def corpus_inconsistent(ctx: Context) -> Iterator[Finding]:
-    """Flags a document cited with a date that other plans of the folder do not give it.
-
-    Given other plans (``plankit lint FOLDER``, :func:`plankit.lint.lint_corpus`, or
-    ``lint_plan(corpus=...)``), each document's dates are counted across the plans: a plan that
-    dates 57-NQ/TW 22/12/2025 when three others date it 22/12/2024 has copied a slip or made
-    one. The message gives the majority reading. A document the register knows is left to
-    :func:`citation_register` (one finding per cause), whose message then adds the folder's
-    majority to the register's date and source. Only documents cited with a date in at least
-    two other plans are compared, and the majority must be strict.
-
-    Fires on: ``Nghị quyết số 57-NQ/TW ngày 22/12/2025`` when two other plans of the folder cite
-    it as of 22/12/2024.
-
-    Does not fire on: a plan linted alone; a date the other plans agree with.
-
-    Message: "'57-NQ/TW' đề ngày 22/12/2025, các kế hoạch khác ghi 22/12/2024 (2/2 kế
-    hoạch) / '57-NQ/TW' is dated 22/12/2025; other plans give 22/12/2024 (2 of 2 plans)".
-
-    Examples:
-        >>> fires("KẾ HOẠCH\\nChuyển đổi số năm 2025\\n\\nCăn cứ Nghị quyết số 57-NQ/TW ngày "
-        ...       "22/12/2025 của Bộ Chính trị;", "corpus-inconsistent")  # one plan: no folder
-        []
-        >>> from plankit.lint import lint_corpus
-        >>> from plankit.read import read_text
-        >>> texts = [f"KẾ HOẠCH\\nCải cách hành chính năm 2022\\n\\nCăn cứ Chỉ thị số 99/CT-TTg ngày "
-        ...          f"02/9/{y} của Thủ tướng Chính phủ;" for y in (2020, 2021, 2021)]
-        >>> plans = [read_text(t, name=f"{i}.txt") for i, t in enumerate(texts)]
-        >>> [(f.file, f.surface) for f in lint_corpus(plans, rules=["corpus-inconsistent"])]
-        [('0.txt', '99/CT-TTg ngày 02/9/2020')]
-    """
-    if not ctx.corpus_source:
-        return
-    for r in readings(ctx):
-        if r.date is None:
-            continue
-        if lookup(r.citation.key) is not None:
-            continue  # citation_register decides, and shows the folder's majority
-        majority = _majority(ctx, r)
-        if majority is None:
-            continue
-        top, n, total = majority
-        start, end = r.span
-        yield ctx.finding(
-            "corpus-inconsistent",
-            start,
-            end,
-            msg(
-                f"'{r.citation.key}' đề ngày {_date_text(r.date)}, các kế hoạch khác ghi "
-                f"{_date_text(top)} ({n}/{total} kế hoạch)",
-                f"'{r.citation.key}' is dated {_date_text(r.date)}; other plans give "
-                f"{_date_text(top)} ({n} of {total} plans)",
-            ),
-        )
-
-
-def _majority(ctx: Context, r: Reading) -> tuple[dt.date, int, int] | None:
+def folder_majority(ctx: Context, r: Reading) -> tuple[dt.date, int, int] | None:
     """The date most other plans of the folder give the document of ``r`` (strict majority of
     at least two plans, and not ``r``'s date): ``(date, plans, plans with a date)``."""
     if not ctx.corpus_source or r.date is None:

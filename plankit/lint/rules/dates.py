@@ -1,0 +1,461 @@
+"""Years and dates (PK1xx): stale years, a subject that does not fit the date, ended
+periods, blank or malformed dates, an undated plan.
+
+One function per rule; its docstring is the rule's documentation (``docs/lint-rules.md``) and
+its examples are doctests showing what :func:`~plankit.lint._context.fires` flags. The codes,
+names and lifecycle are in :mod:`plankit.lint.rules.registry`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from ...model import Finding
+from ...years import PAST_RE, PERIOD_RE
+from .._context import (
+    BLANK_DATE_RE,
+    MIXED_DATE_RE,
+    NUM_DATE_RE,
+    NUM_DATE_TAIL_RE,
+    WORD_DATE_RE,
+    Context,
+    fires,  # noqa: F401 (the docstring examples)
+    msg,
+    self_years,
+)
+
+
+def stale_year(ctx: Context) -> Iterator[Finding]:
+    """Flags a year, in a phrase where the plan speaks of itself, that is not the plan year.
+
+    A plan is copied from last year's and its years are updated by hand; the one that is missed
+    is usually in the closing line ("Trên đây là Kế hoạch ... năm 2024" in the 2025 Cần Thơ
+    plan) or in the sentence that introduces the plan ("Sở Công Thương xây dựng Kế hoạch tuyên
+    truyền cải cách hành chính năm 2021" in the 2022 Hải Dương plan).
+
+    The phrases checked: "Kế hoạch ... năm X" (no number or date in between), "Trong năm X",
+    "CCHC năm X" and "cải cách hành chính (nhà nước) năm X", and any year in the closing
+    sentence "Trên đây là Kế hoạch ...". Two budget phrases too: the plan's own funding ("bố
+    trí trong dự toán ngân sách năm X", "từ nguồn dự toán năm X") is stale when X is before
+    both the plan year and the year the document is written; and an estimate of this year's
+    implementation ("đánh giá tình hình ước thực hiện kế hoạch và dự toán năm X") can only be
+    of the year the document is written, never a later one. The plan year is the header's (the subject's year,
+    else the date's). Left alone: years in dates ("ngày 24 tháng 12 năm 2024"), in reference
+    clauses (a cited document's number, date, issuer and subject), bounds ("đến năm 2030",
+    "những năm tiếp theo"), and past results ("kết quả CCHC năm 2024", "Chỉ số CCHC năm 2024").
+    OCR'd text matches through folding ("nam 2024", "nim 2025").
+
+    Fires on (a 2025 plan): ``Trên đây là Kế hoạch công tác thông tin, tuyên truyền CCHC năm
+    2024 của Sở Khoa học và Công nghệ./.``
+
+    Does not fire on: ``Căn cứ Kế hoạch số 258/KH-UBND ngày 24 tháng 12 năm 2024 của UBND thành
+    phố về công tác thông tin, tuyên truyền cải cách hành chính năm 2025;``
+
+    Message: "Năm 2024 không phải năm của kế hoạch (2025): có lẽ còn sót lại từ kế hoạch năm
+    trước / Year 2024 is not the plan year (2025): probably left over from last year's plan".
+    The suggestion is the same words with the plan year.
+
+    Examples:
+        >>> plan = ("KẾ HOẠCH\\nTuyên truyền cải cách hành chính năm 2025\\n\\n"
+        ...         "Trên đây là Kế hoạch tuyên truyền CCHC năm 2024 của Sở Công Thương./.")
+        >>> fires(plan, stale_year)
+        ['năm 2024']
+        >>> fires("KẾ HOẠCH\\nTuyên truyền cải cách hành chính năm 2025\\n\\n"
+        ...       "Căn cứ Kế hoạch số 258/KH-UBND ngày 24 tháng 12 năm 2024 của UBND thành phố;",
+        ...       stale_year)
+        []
+    """
+    year = ctx.year
+    if year is None:
+        return
+    reported = set()
+    for mention in self_years(ctx):
+        if mention.year == year:
+            continue
+        reported.add(mention.digits)
+        surface = ctx.text[mention.start : mention.end]
+        digits = mention.digits - mention.start
+        suggestion = surface[:digits] + str(year) + surface[digits + 4 :]
+        yield ctx.finding(
+            "stale-year",
+            mention.start,
+            mention.end,
+            msg(
+                f"Năm {mention.year} không phải năm của kế hoạch ({year}): có lẽ còn sót lại từ kế hoạch năm trước",
+                f"Year {mention.year} is not the plan year ({year}): probably left over from last year's plan",
+            ),
+            suggestion=suggestion,
+        )
+
+    yield from _budget_years(ctx, year, reported)
+
+
+# The plan's own funding: "bố trí trong dự toán ngân sách nhà nước năm 2025", "từ nguồn dự toán
+# năm 2025", "sử dụng dự toán ... năm 2025" (folded; line breaks allowed). Must not match a
+# budget merely named ("thực hiện dự toán ngân sách năm 2024", "quyết toán năm 2024"): a funding
+# word ("bố trí", "trong", "từ", "thuộc", "sử dụng", "cân đối") stands right before "dự toán".
+_W = r"[ \t\n]+"
+BUDGET_YEAR_RE = re.compile(
+    rf"(?<!\w)(?:bo{_W}tri|trong|tu|thuoc|su{_W}dung|can{_W}doi)(?:{_W}nguon)?(?:{_W}kinh{_W}phi)?"
+    rf"{_W}du{_W}toan(?:{_W}[a-z]+){{0,5}}?{_W}(nam{_W}((?:19|20)\d\d))(?!\d)"
+)
+# An estimate of this year's implementation: "ước thực hiện", "ước tính thực hiện", "ước đạt",
+# then the first "năm X" of the same sentence (at most 120 characters on, no full stop between).
+ESTIMATE_RE = re.compile(rf"uoc(?<!\wuoc)(?:{_W}tinh)?{_W}(?:thuc{_W}hien|dat)(?!\w)")
+ESTIMATE_YEAR_RE = re.compile(rf"[^.;:]{{0,120}}?(?<!\w)(nam{_W}((?:19|20)\d\d))(?!\d)")
+
+
+def _budget_years(ctx: Context, year: int, reported: set[int]) -> Iterator[Finding]:
+    """The budget phrases of :func:`stale_year`: a funding year before both the plan year and
+    the year the document is written, and an estimate of implementation for a later year."""
+    facts = ctx.plan.facts
+    written = facts.date.year if facts.date else facts.date_parts.year
+    text, folded = ctx.text, ctx.folded
+    found: list[tuple[re.Match[str], int, str, str]] = []
+    for m in BUDGET_YEAR_RE.finditer(folded):
+        y = int(m.group(2))
+        if y < min(year, written or year):
+            vi = f"Năm {y} của dự toán đã qua (kế hoạch năm {year}): có lẽ còn sót lại từ kế hoạch cũ"
+            en = f"The budget year {y} is past (plan year {year}): probably left over from an old plan"
+            found.append((m, year, vi, en))
+    if written is not None:
+        for e in ESTIMATE_RE.finditer(folded):
+            m = ESTIMATE_YEAR_RE.match(folded, e.end())
+            if m is None or int(m.group(2)) <= written:
+                continue
+            y = int(m.group(2))
+            vi = f"Ước thực hiện năm {y} khi văn bản viết năm {written}: chỉ ước được năm hiện tại"
+            en = f"An estimate of implementation for {y} in a document of {written}: only the current year can be estimated"
+            found.append((m, written, vi, en))
+    for m, right, vi, en in found:
+        start, end = m.span(1)
+        if m.start(2) in reported or ctx.in_clause(start):
+            continue
+        reported.add(m.start(2))
+        surface = text[start:end]
+        digits = m.start(2) - start
+        yield ctx.finding(
+            "stale-year",
+            start,
+            end,
+            msg(vi, en),
+            suggestion=surface[:digits] + str(right) + surface[digits + 4 :],
+        )
+
+
+def title_date_mismatch(ctx: Context) -> Iterator[Finding]:
+    """Flags a plan whose subject year does not fit the year it is dated.
+
+    A plan for year N is signed in year N, or late in year N-1 (October to December: provincial
+    plans for the next year come out in December). A 2026 plan dated "tháng 01 năm 2025" was
+    dated by habit; a plan for 2024 dated 2025 kept last year's subject. When the subject has no
+    year, the year its body speaks of (the self-referential phrases of :func:`stale_year`, when
+    they agree) is compared with the date instead.
+
+    Fires on: ``KẾ HOẠCH / Tuyên truyền cải cách hành chính năm 2026`` dated ``Cần Thơ, ngày 15
+    tháng 01 năm 2025``.
+
+    Does not fire on: the same subject dated ``ngày 29 tháng 12 năm 2025`` or ``ngày 05 tháng 01
+    năm 2026``.
+
+    Message: "Trích yếu ghi năm 2026 nhưng văn bản đề ngày 15/01/2025 / The subject says 2026
+    but the plan is dated 15/01/2025". No suggestion: either may be wrong.
+
+    Examples:
+        >>> fires("Cần Thơ, ngày 15 tháng 01 năm 2025\\nKẾ HOẠCH\\n"
+        ...       "Tuyên truyền cải cách hành chính năm 2026", title_date_mismatch)
+        ['năm 2025']
+        >>> fires("Cần Thơ, ngày 29 tháng 12 năm 2025\\nKẾ HOẠCH\\n"
+        ...       "Tuyên truyền cải cách hành chính năm 2026", title_date_mismatch)
+        []
+    """
+    h = ctx.plan.header
+    parts = h.date_parts
+    date_span = h.span("date")
+    if parts.year is None or date_span is None:
+        return
+    title_span, year_span = h.span("title"), h.span("year")
+    subject_year = None
+    if (
+        h.year is not None
+        and title_span is not None
+        and year_span is not None
+        and title_span.contains(year_span)
+    ):
+        subject_year, source_vi, source_en = h.year, "Trích yếu", "The subject"
+    else:
+        body = {m.year for m in self_years(ctx)}
+        if len(body) == 1:
+            subject_year, source_vi, source_en = (
+                body.pop(),
+                "Nội dung kế hoạch",
+                "The body of the plan",
+            )
+    if subject_year is None:
+        return
+    year, month = parts.year, parts.month
+    fits = year == subject_year or (year == subject_year - 1 and (month is None or month >= 10))
+    if fits:
+        return
+    m = re.search(r"((?:19|20)\d\d)", ctx.text[date_span.start : date_span.end])
+    start = date_span.start + m.start() if m else date_span.start
+    end = date_span.start + m.end() if m else date_span.end
+    # Point at "năm 2025" when the date is written out, else at the year digits.
+    before = ctx.folded[max(date_span.start, start - 6) : start]
+    n = re.search(r"n[aid]m\s*$", before)
+    if n:
+        start = start - (len(before) - n.start())
+    written = str(parts)
+    yield ctx.finding(
+        "title-date-mismatch",
+        start,
+        end,
+        msg(
+            f"{source_vi} ghi năm {subject_year} nhưng văn bản đề ngày {written}",
+            f"{source_en} says {subject_year} but the plan is dated {written}",
+        ),
+    )
+
+
+def period_ended(ctx: Context) -> Iterator[Finding]:
+    """Flags a period ("giai đoạn 2021-2025") that ended before the plan year.
+
+    Five-year programmes end; a plan for 2026 copied from 2025 still says it implements "Kế
+    hoạch CCHC của thành phố và của Sở giai đoạn 2021-2025". The same words are right in a 2025
+    plan. Periods inside reference clauses (the title of a cited document, checked by
+    :func:`stale_basis`) and periods whose results are being reported ("kết quả thực hiện giai
+    đoạn 2021-2025") are left alone.
+
+    Fires on (a 2026 plan): ``tạo sự thống nhất trong tổ chức thực hiện Kế hoạch công tác CCHC
+    của thành phố và của Sở giai đoạn 2021-2025``
+
+    Does not fire on: the same words in a 2025 plan; ``Chương trình tổng thể cải cách hành chính
+    nhà nước giai đoạn 2021-2030`` in a 2026 plan.
+
+    Message: "Giai đoạn 2021-2025 đã kết thúc trước năm kế hoạch 2026 / The period 2021-2025
+    ended before the plan year 2026".
+
+    Examples:
+        >>> text = ("KẾ HOẠCH\\nTuyên truyền cải cách hành chính năm {}\\n\\n"
+        ...         "Thực hiện Kế hoạch CCHC của Sở giai đoạn 2021-2025.")
+        >>> fires(text.format(2026), period_ended), fires(text.format(2025), period_ended)
+        (['giai đoạn 2021-2025'], [])
+    """
+    year = ctx.year
+    if year is None:
+        return
+    for m in PERIOD_RE.finditer(ctx.folded):
+        first, last = int(m.group(1)), int(m.group(2))
+        if last >= year or first > last:
+            continue
+        if ctx.in_clause(m.start()):
+            continue
+        seg = ctx.segment_start(m.start())
+        if PAST_RE.search(ctx.folded[max(seg, m.start() - 80) : m.start()]):
+            continue
+        yield ctx.finding(
+            "period-ended",
+            m.start(),
+            m.end(),
+            msg(
+                f"Giai đoạn {first}-{last} đã kết thúc trước năm kế hoạch {year}",
+                f"The period {first}-{last} ended before the plan year {year}",
+            ),
+        )
+
+
+def blank_date(ctx: Context) -> Iterator[Finding]:
+    """Flags a plan date, or the plan's reference to its own date, with the day left blank.
+
+    Drafts leave the day blank ("ngày        tháng 01 năm 2022") until the document is signed;
+    a signed or published plan must carry its full date, in the header and wherever it refers
+    to itself ("Kèm theo Kế hoạch số .../KH-SKHCN ngày /01/2022"). Severity: ``error`` on a plan
+    that counts as signed, ``info`` otherwise (see :func:`blank_number` for how "signed" is
+    decided).
+
+    Fires on: ``Cần Thơ, ngày        tháng 01 năm 2022``; ``ngày /01/2022``.
+
+    Does not fire on: ``Cần Thơ, ngày 21 tháng 01 năm 2025``.
+
+    Message: "Chưa điền ngày ban hành / The day of the date is blank".
+
+    Examples:
+        >>> fires("Cần Thơ, ngày        tháng 01 năm 2022\\nKẾ HOẠCH\\nTuyên truyền CCHC năm 2022",
+        ...       blank_date)
+        ['ngày        tháng 01 năm 2022']
+        >>> fires("Cần Thơ, ngày 21 tháng 01 năm 2025\\nKẾ HOẠCH\\nTuyên truyền CCHC năm 2025",
+        ...       blank_date)
+        []
+    """
+    severity = "error" if ctx.signed else "info"
+    state_vi = "văn bản đã ký phải có ngày" if ctx.signed else "điền khi ký ban hành"
+    state_en = "a signed plan must be dated" if ctx.signed else "fill it in when signing"
+    seen = False
+    for m in BLANK_DATE_RE.finditer(ctx.folded):
+        seen = True
+        yield ctx.finding(
+            "blank-date",
+            m.start(),
+            m.end(),
+            msg(
+                f"Chưa điền ngày ban hành ({state_vi})",
+                f"The day of the date is blank ({state_en})",
+            ),
+            severity=severity,
+        )
+    h = ctx.plan.header
+    span = h.span("date")
+    if (
+        not seen
+        and h.date_parts.day is None
+        and span is not None
+        and (h.date_parts.month or h.date_parts.year)
+    ):
+        yield ctx.finding(
+            "blank-date",
+            span.start,
+            span.end,
+            msg(
+                f"Chưa điền ngày ban hành ({state_vi})",
+                f"The day of the date is blank ({state_en})",
+            ),
+            severity=severity,
+        )
+
+
+def date_format(ctx: Context) -> Iterator[Finding]:
+    """Flags a date written against Nghị định 30/2020/NĐ-CP, or a date that does not exist.
+
+    Nghị định 30/2020/NĐ-CP (Phụ lục I) writes the header date with a leading zero for days
+    below 10 and for months 1 and 2: "ngày 05 tháng 01 năm 2025", not "ngày 5 tháng 1 năm 2025".
+    Anywhere in the plan, a date after "ngày" with mixed separators ("ngày 06/01-2022") is
+    malformed, and a date that is not in the calendar ("ngày 30 tháng 02 năm 2022", "31/4/2022")
+    is an error.
+
+    Fires on: the header date ``Hải Dương, ngày 7 tháng 2 năm 2022`` (twice: the day and the
+    month); ``Kế hoạch số 29/KH-SKHCN ngày 06/01-2022``.
+
+    Does not fire on: ``Hải Dương, ngày 07 tháng 02 năm 2022``; ``ngày 15 tháng 7 năm 2021`` in
+    the body; ``ngày 15/7/2021``.
+
+    Message: "Ngày nhỏ hơn 10 phải có số 0 ở trước (Nghị định 30/2020/NĐ-CP) / Days below 10
+    take a leading zero"; "Tháng 1 và 2 phải có số 0 ở trước ... / Months 1 and 2 take a leading
+    zero"; "Ngày viết sai định dạng, nên viết 06/01/2022 / Malformed date: write 06/01/2022";
+    "Ngày 30/2/2022 không có thật / No such date: 30/2/2022".
+    Suggestions: ``07``, ``02``, ``06/01/2022``.
+
+    Examples:
+        >>> fires("Hải Dương, ngày 7 tháng 2 năm 2022\\nKẾ HOẠCH\\nTuyên truyền CCHC năm 2022",
+        ...       date_format)
+        ['7', '2']
+        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nKế hoạch số 29/KH-SKHCN ngày 06/01-2022.",
+        ...       date_format)
+        ['06/01-2022']
+    """
+    folded = ctx.folded
+    h = ctx.plan.header
+    span = h.span("date")
+    if span is not None:
+        m = WORD_DATE_RE.search(folded, span.start, span.end)
+        if m:
+            day, month = m.group(1), m.group(2)
+            if len(day) == 1 and day != "0":
+                yield ctx.finding(
+                    "date-format",
+                    m.start(1),
+                    m.end(1),
+                    msg(
+                        "Ngày nhỏ hơn 10 phải có số 0 ở trước (Nghị định 30/2020/NĐ-CP)",
+                        "Days below 10 take a leading zero (Decree 30/2020)",
+                    ),
+                    suggestion="0" + day,
+                    safe=True,
+                )
+            if len(month) == 1 and month in "12":
+                yield ctx.finding(
+                    "date-format",
+                    m.start(2),
+                    m.end(2),
+                    msg(
+                        "Tháng 1 và tháng 2 phải có số 0 ở trước (Nghị định 30/2020/NĐ-CP)",
+                        "Months 1 and 2 take a leading zero (Decree 30/2020)",
+                    ),
+                    suggestion="0" + month,
+                    safe=True,
+                )
+    for m in MIXED_DATE_RE.finditer(folded):
+        if m.group(2) == m.group(4):
+            continue
+        fixed = f"{m.group(1)}/{m.group(3)}/{m.group(5)}"
+        yield ctx.finding(
+            "date-format",
+            m.start(1),
+            m.end(5),
+            msg(f"Ngày viết sai định dạng, nên viết {fixed}", f"Malformed date: write {fixed}"),
+            suggestion=fixed,
+            safe=True,
+        )
+    numeric = (
+        NUM_DATE_RE.search(folded, max(0, t.start() - 6), t.end())
+        for t in NUM_DATE_TAIL_RE.finditer(folded)
+    )
+    for matches in (WORD_DATE_RE.finditer(folded), (m for m in numeric if m is not None)):
+        for m in matches:
+            d, mo, y = (int(m.group(i)) for i in (1, 2, 3))
+            try:
+                dt.date(y, mo, d)
+            except ValueError:
+                start = m.start(1)
+                yield ctx.finding(
+                    "date-format",
+                    start,
+                    m.end(3),
+                    msg(f"Ngày {d}/{mo}/{y} không có thật", f"No such date: {d}/{mo}/{y}"),
+                    severity="error",
+                )
+
+
+def undated_plan(ctx: Context) -> Iterator[Finding]:
+    """Says once that the plan's date and year could not be read, so date-dependent rules did
+    not run.
+
+    The rules that judge names, documents and dates against the plan's date (:func:`stale_agency`,
+    :func:`stale_basis`, :func:`basis_after_plan`, :func:`foreign_place` after the 2025
+    mergers) never take today's date for a plan's date: a 2021 plan read without its date is
+    not a 2026 plan. Without a date they use the plan's own year (its subject's year); without
+    either they do not run, and this one finding says why, on the plan's first line.
+
+    Fires on: a text with no date and no year in its subject.
+
+    Does not fire on: ``Cần Thơ, ngày 21 tháng 01 năm 2025``; a plan whose subject names its
+    year (``... năm 2025``).
+
+    Message: "Không đọc được ngày, năm của văn bản: bỏ qua các quy tắc theo ngày (PK302, PK401,
+    PK402) / The plan's date and year could not be read: date-dependent rules (PK302, PK401,
+    PK402) did not run".
+
+    Examples:
+        >>> fires("KẾ HOẠCH\\nTuyên truyền cải cách hành chính\\n\\nNội dung.", undated_plan)
+        ['KẾ HOẠCH']
+        >>> fires("KẾ HOẠCH\\nTuyên truyền cải cách hành chính năm 2025\\n\\nNội dung.", undated_plan)
+        []
+    """
+    if ctx.dated:
+        return
+    text = ctx.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    end = min(max(start, len(text[:end].rstrip())), start + 80)
+    yield ctx.finding(
+        "undated-plan",
+        start,
+        end,
+        msg(
+            "Không đọc được ngày, năm của văn bản: bỏ qua các quy tắc theo ngày (PK302, PK401, PK402)",
+            "The plan's date and year could not be read: date-dependent rules (PK302, PK401, PK402) "
+            "did not run",
+        ),
+    )

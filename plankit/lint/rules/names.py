@@ -1,0 +1,188 @@
+"""Names and agencies (PK3xx): another province where the plan's own belongs, an agency name
+no longer valid on the plan's date.
+
+One function per rule; its docstring is the rule's documentation (``docs/lint-rules.md``) and
+its examples are doctests showing what :func:`~plankit.lint._context.fires` flags. The codes,
+names and lifecycle are in :mod:`plankit.lint.rules.registry`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from ...agencies import stale_names
+from ...model import Finding
+from ...places import find_places, match_place, provinces
+from ...text import fold, is_upper_text
+from .._context import (
+    KIND_BEFORE_RE,
+    OWN_PLACE_BEFORE_RE,
+    OWN_PLACE_TRIGGER_RE,
+    Context,
+    fires,  # noqa: F401 (the docstring examples)
+    msg,
+)
+
+
+def foreign_place(ctx: Context) -> Iterator[Finding]:
+    """Flags another province's name where the plan's own province belongs.
+
+    A plan copied from another province keeps that province's name in the phrases that speak of
+    the plan's own province: "trên địa bàn tỉnh X", "của tỉnh X", "UBND tỉnh X", "Tỉnh ủy X",
+    "Báo X". The plan's province comes from the header (place, else parent body, else the
+    province the text names most). Its predecessors and successors of the 2025 reorganisation
+    count as its own (a 2026 Cần Thơ plan naming "tỉnh Hậu Giang" is reported by
+    :func:`stale_agency`, not here). Cited documents' issuers are not checked (reference clauses).
+
+    One slip, one finding: the issuing body (parent body, issuer) decides the plan's province,
+    so a place line copied from another plan (``Hưng Yên, ngày ...`` under ``UBND TỈNH HẢI
+    DƯƠNG``) is reported once, on the place line, and the correct mentions of Hải Dương are
+    not. Without an issuing body, a place line contradicted by every own-province phrase of the
+    text (two or more, all naming one other province) is the slip.
+
+    Fires on (a Cần Thơ plan): ``phổ biến trên địa bàn tỉnh Hưng Yên``; a header ``UBND TỈNH HẢI
+    DƯƠNG`` over ``Hưng Yên, ngày ...``.
+
+    Does not fire on (a Cần Thơ plan): ``trên địa bàn thành phố Cần Thơ``; ``học tập kinh
+    nghiệm của Hưng Yên``.
+
+    Message: "'tỉnh Hưng Yên' không phải tỉnh, thành phố của kế hoạch (Cần Thơ) / 'tỉnh Hưng
+    Yên' is not the plan's province (Cần Thơ)". Suggestion: the plan's province, with its kind
+    when the text wrote one ("thành phố Cần Thơ").
+
+    Examples:
+        >>> fires("Cần Thơ, ngày 21 tháng 01 năm 2025\\nKẾ HOẠCH\\nTuyên truyền CCHC năm 2025\\n\\n"
+        ...       "Tuyên truyền sâu rộng trên địa bàn tỉnh Hưng Yên.", foreign_place)
+        ['tỉnh Hưng Yên']
+        >>> fires("Cần Thơ, ngày 21 tháng 01 năm 2025\\nKẾ HOẠCH\\nTuyên truyền CCHC năm 2025\\n\\n"
+        ...       "Tuyên truyền sâu rộng trên địa bàn thành phố Cần Thơ.", foreign_place)
+        []
+    """
+    own = ctx.province
+    if own is None:
+        return
+    own_names = ctx.own_places
+    current = own
+    if ctx.on is not None and not own.valid_on(ctx.on) and own.successor:
+        current = next((p for p in provinces() if p.name == own.successor), own)
+    folded = ctx.folded
+    h = ctx.plan.header
+    header_spans = [s for s in (h.span("place"), h.span("parent")) if s is not None]
+    candidates = []
+    for trigger in OWN_PLACE_TRIGGER_RE.finditer(folded):
+        at = trigger.end()
+        candidates.extend(
+            (at + s, at + e, p) for s, e, p in find_places(ctx.text[at : at + 40]) if s == 0
+        )
+    for start, end, place in candidates:
+        if place.name in own_names or ctx.in_clause(start):
+            continue
+        if any(s.contains(start) for s in header_spans):
+            continue
+        left = folded[max(0, start - 60) : start]
+        if not OWN_PLACE_BEFORE_RE.search(left):
+            continue
+        kind = KIND_BEFORE_RE.search(left)
+        if kind:
+            s = start - (len(left) - kind.start())
+            suggestion = current.full_name
+            if ctx.text[s : s + 1].isupper() and suggestion[:1].islower():
+                suggestion = suggestion[:1].upper() + suggestion[1:]
+        else:
+            s, suggestion = start, current.name
+        surface = ctx.text[s:end]
+        if is_upper_text(surface, threshold=0.95):
+            suggestion = suggestion.upper()
+        yield ctx.finding(
+            "foreign-place",
+            s,
+            end,
+            msg(
+                f"'{surface}' không phải tỉnh, thành phố của kế hoạch ({current.name})",
+                f"'{surface}' is not the plan's province ({current.name})",
+            ),
+            suggestion=suggestion,
+        )
+    place_span = h.span("place")
+    if h.place and place_span is not None and ctx.place_slip:
+        body = h.parent or h.issuer
+        if body and match_place(body) is not None:
+            vi = f"Địa danh '{h.place}' khác tỉnh, thành phố của cơ quan ban hành '{body}'"
+            en = f"The place '{h.place}' is not the province of the issuing body '{body}'"
+        else:
+            vi = f"Địa danh '{h.place}' khác tỉnh, thành phố mà kế hoạch nói đến ({current.name})"
+            en = f"The place '{h.place}' is not the province the plan speaks of ({current.name})"
+        yield ctx.finding(
+            "foreign-place",
+            place_span.start,
+            place_span.end,
+            msg(vi, en),
+            suggestion=current.name,
+        )
+
+
+def _basis_short(change: dict) -> str:
+    m = re.match(
+        r"\s*((?:Nghị định|Nghị quyết|Quyết định|Luật|Công văn)[^;,(]*?\d+/(?:\d{4}/)?[\wĐđ-]+)",
+        change["basis"],
+    )
+    return m.group(1) if m else change["basis"].split(";")[0]
+
+
+def stale_agency(ctx: Context) -> Iterator[Finding]:
+    """Flags an agency or administrative-unit name no longer valid on the plan's date.
+
+    The 2025 reorganisation (see DOMAIN.md and ``plankit.places.agency_changes()``) merged
+    departments on 2025-03-01 (Sở Thông tin và Truyền thông into Sở Khoa học và Công nghệ, Sở Kế
+    hoạch và Đầu tư into Sở Tài chính, ...), renamed Thừa Thiên Huế thành phố Huế on 2025-01-01,
+    merged provinces and ended the district level on 2025-07-01. A plan copied forward keeps the
+    old names, most often in "Nơi nhận". Names are compared on the plan's date (its month when
+    the day is blank), so the same text is right in January 2025 and stale in 2026. Abbreviations
+    ("Sở TT&TT") and OCR'd forms ("S6 Thong tin va Truyén thong") are found; names inside
+    reference clauses (a cited document's issuer or title) are left alone. When the body that
+    absorbed the old one is the plan's own issuer, the message says to remove the recipient.
+
+    Fires on (a plan of January 2026): ``Nơi nhận: - Sở Thông tin và Truyền thông;``
+
+    Does not fire on: the same line in the plan of 21 January 2025.
+
+    Message: "'Sở Thông tin và Truyền thông' không còn từ 01/03/2025 (nay là Sở Khoa học và Công
+    nghệ, theo Nghị định 45/2025/NĐ-CP) / 'Sở Thông tin và Truyền thông' no longer exists since
+    2025-03-01 (now Sở Khoa học và Công nghệ)". Suggestion: the new name, in the case of the
+    text; none for the district level, whose tasks were redistributed.
+
+    Examples:
+        >>> text = "Cần Thơ, ngày 15 tháng 01 năm {}\\nKẾ HOẠCH\\nTuyên truyền CCHC năm {}\\n\\nNơi nhận:\\n- Sở Thông tin và Truyền thông;"
+        >>> fires(text.format(2026, 2026), stale_agency), fires(text.format(2025, 2025), stale_agency)
+        (['Sở Thông tin và Truyền thông'], [])
+    """
+    if not ctx.dated:
+        return
+    own = ctx.province
+    issuer = ctx.plan.header.issuer
+    for found in stale_names(
+        ctx.text, ctx.on, province=own.name if own else None, folded=ctx.folded
+    ):
+        if ctx.in_clause(found.start):
+            continue
+        change = found.change
+        since = dt.date.fromisoformat(change["effective"])
+        since_vi = since.strftime("%d/%m/%Y")
+        basis = _basis_short(change)
+        surface = ctx.text[found.start : found.end]
+        suggestion = found.new
+        if found.new is None:
+            vi = f"'{surface}' không còn từ {since_vi}: chính quyền địa phương hai cấp, không còn cấp huyện ({basis})"
+            en = f"'{surface}' no longer exists since {since.isoformat()}: two-tier local government, no district level"
+        elif issuer and fold(found.new) == fold(issuer):
+            vi = f"'{surface}' không còn từ {since_vi}: đã hợp nhất vào chính {issuer} ({basis}), bỏ khỏi danh sách"
+            en = f"'{surface}' no longer exists since {since.isoformat()}: merged into this {issuer}; remove it"
+            suggestion = None
+        else:
+            vi = f"'{surface}' không còn từ {since_vi} (nay là {found.new}, theo {basis})"
+            en = f"'{surface}' no longer exists since {since.isoformat()} (now {found.new})"
+        yield ctx.finding(
+            "stale-agency", found.start, found.end, msg(vi, en), suggestion=suggestion, safe=True
+        )

@@ -1,0 +1,347 @@
+"""Numbering and structure (PK2xx): a blank number, heading numbers that skip or repeat, a
+symbol that contradicts the header.
+
+One function per rule; its docstring is the rule's documentation (``docs/lint-rules.md``) and
+its examples are doctests showing what :func:`~plankit.lint._context.fires` flags. The codes,
+names and lifecycle are in :mod:`plankit.lint.rules.registry`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from ...model import Finding, Section
+from ...text import fold
+from .._context import (
+    BLANK_NUMBER_RE,
+    SELF_REF_RE,
+    Context,
+    fires,  # noqa: F401 (the docstring examples)
+    msg,
+)
+
+
+def blank_number(ctx: Context) -> Iterator[Finding]:
+    """Flags the plan's number left blank before its symbol ("Số:        /KH-SKHCN").
+
+    The number is given by the records office (văn thư) when the plan is signed; drafts leave it
+    blank, in the header and where the plan refers to itself ("Kèm theo Kế hoạch số:/KH-SKHCN").
+
+    **How "signed" is known.** A plan marked ``draft`` is never signed. Otherwise a plan counts
+    as signed when its text carries a signature mark ("(Đã ký)", "[đã ký]", a digital-signature
+    stamp "Ký bởi:" or "Thời gian ký:"), or when it names its signer and the period of its date
+    (the day, else its month, else its year) is over by ``today``: a plan that names who signs
+    it and whose month has passed has gone out. Severity: ``error`` on a signed plan (it went
+    out unnumbered), ``info`` on a draft or unsigned plan (a reminder). The same decision sets
+    the severity of :func:`blank_date`.
+
+    Fires on: ``Số:        /KH-SKHCN``, ``Số: /KH-SKH-CN``, ``Kế hoạch số:/KH-SKHCN``.
+
+    Does not fire on: ``Số: 137/KH-SKHCN``; ``Nghị quyết số 76/NQ-CP``.
+
+    Message: "Chưa điền số văn bản (điền khi ký ban hành) / The document number is blank (fill
+    it in when signing)"; on a signed plan "(văn bản đã ký phải có số / a signed plan must be
+    numbered)".
+
+    Examples:
+        >>> fires("Số:        /KH-SKHCN\\nKẾ HOẠCH\\nTuyên truyền CCHC năm 2022", blank_number)
+        ['Số:        /KH-SKHCN']
+        >>> fires("Số: 137/KH-SKHCN\\nKẾ HOẠCH\\nTuyên truyền CCHC năm 2025", blank_number)
+        []
+    """
+    severity = "error" if ctx.signed else "info"
+    state_vi = "văn bản đã ký phải có số" if ctx.signed else "điền khi ký ban hành"
+    state_en = "a signed plan must be numbered" if ctx.signed else "fill it in when signing"
+    message = msg(
+        f"Chưa điền số văn bản ({state_vi})", f"The document number is blank ({state_en})"
+    )
+    seen = False
+    for m in BLANK_NUMBER_RE.finditer(ctx.folded):
+        seen = True
+        yield ctx.finding("blank-number", m.start(), m.end(), message, severity=severity)
+    h = ctx.plan.header
+    if not seen and h.number is None and h.symbol is not None:
+        span = h.span("symbol")
+        if span is not None:
+            yield ctx.finding("blank-number", span.start, span.end, message, severity=severity)
+
+
+_ROMAN_NUMERALS = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX"
+_ROMAN = {r: i for i, r in enumerate(_ROMAN_NUMERALS.split(), start=1)}
+_ROMAN_OF = {v: k for k, v in _ROMAN.items()}
+# Vietnamese documents letter items a, b, c, d, đ, e, g, h, i, k, ...; some use the Latin order.
+_VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _numbering(number: str) -> tuple[str | None, int | str | None]:
+    n = number.strip().rstrip(".)")
+    if n.isdigit():
+        return "arabic", int(n)
+    if n in _ROMAN:
+        return "roman", _ROMAN[n]
+    if len(n) == 1 and n.lower() in _VI_LETTERS + _LATIN_LETTERS:
+        return "letter", n.lower()
+    return None, None
+
+
+def _successors(kind: str, value: int | str) -> set[int | str]:
+    if kind == "letter":
+        out = set()
+        for alphabet in (_VI_LETTERS, _LATIN_LETTERS):
+            i = alphabet.find(str(value))
+            if 0 <= i < len(alphabet) - 1:
+                out.add(alphabet[i + 1])
+        return out
+    return {int(value) + 1}
+
+
+def _first(kind: str) -> int | str:
+    return "a" if kind == "letter" else 1
+
+
+def _label(kind: str, value: int | str) -> str:
+    return _ROMAN_OF.get(int(value), str(value)) if kind == "roman" else str(value)
+
+
+def _number_span(ctx: Context, section: Section) -> tuple[int, int]:
+    """Where the section's number is written in its heading (``2.`` in ``### **2. Kinh phí``)."""
+    heading = ctx.text[section.heading.start : section.heading.end]
+    raw = section.raw_number or section.number
+    m = re.search(r"(?<!\w)" + re.escape(raw) + r"\s*[.)]?", heading)
+    if m is None:
+        return section.heading.start, section.heading.end
+    return section.heading.start + m.start(), section.heading.start + m.end()
+
+
+def heading_numbering(ctx: Context) -> Iterator[Finding]:
+    """Flags section numbers that skip, repeat, go backwards, or use the wrong level.
+
+    Sections are numbered I, II, III (Roman, level 1), then 1, 2, 3, then a), b), c) (d, đ, e
+    in the Vietnamese order; the Latin order is accepted too). Editing a copied plan leaves
+    holes: the 2022 Hưng Yên plan goes from section II to "2. Kinh phí thực hiện" and then to
+    IV. When a level-1 number is missing (II to IV) and the section before it ends with a
+    subsection numbered out of order, that subsection is reported once as the missing Roman
+    section, with the Roman number as the suggestion; other gaps, repeats and backward numbers
+    are reported where they occur. The appendix (PHỤ LỤC) is not numbered. OCR'd numbers are
+    compared after the reader's normalisation ("11." is II).
+
+    Fires on: ``II. ...`` / ``1.`` ``2.`` ``3.`` ``2. Kinh phí thực hiện`` / ``IV. TỔ CHỨC
+    THỰC HIỆN`` (at "2.", suggestion "III."); ``I.`` then ``III.`` (III follows I: II is
+    missing); ``1.`` then ``1.`` (repeated).
+
+    Does not fire on: I, II, III with 1, 2, 3 and a), b), c), d), đ), e) inside.
+
+    Message: "Mục '2. Kinh phí thực hiện' đánh số như mục con nhưng nằm giữa mục II và IV: có lẽ
+    phải là mục III / '2. Kinh phí thực hiện' is numbered as a subsection but sits between
+    sections II and IV: it should probably be section III"; "Sau mục I là mục III: thiếu mục II
+    / Section III follows I: II is missing"; "Số mục 1 bị lặp lại / Number 1 is repeated".
+
+    Examples:
+        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nI. MỤC ĐÍCH\\n1. Mục đích\\n"
+        ...       "II. NỘI DUNG\\n1. Nội dung\\n2. Hình thức\\n1. Kinh phí\\nIV. TỔ CHỨC THỰC HIỆN",
+        ...       heading_numbering)
+        ['1.']
+        >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nI. MỤC ĐÍCH\\nII. NỘI DUNG\\n"
+        ...       "III. TỔ CHỨC THỰC HIỆN", heading_numbering)
+        []
+    """
+    misplaced: set[int] = set()
+    findings: list[Finding] = []
+
+    def check(siblings: Sequence[Section], level: int) -> None:
+        prev_kind, prev_value, prev_section = None, None, None
+        for section in siblings:
+            if section.number == "PHỤ LỤC":
+                continue
+            kind, value = _numbering(section.number)
+            if kind is None or id(section) in misplaced:
+                continue
+            start, end = _number_span(ctx, section)
+            label = _label(kind, value)
+            if prev_kind is None:
+                if value != _first(kind):
+                    findings.append(
+                        ctx.finding(
+                            "heading-numbering",
+                            start,
+                            end,
+                            msg(
+                                f"Mục đầu tiên đánh số {label}, không phải {_label(kind, _first(kind))}",
+                                f"The first section is numbered {label}, not {_label(kind, _first(kind))}",
+                            ),
+                        )
+                    )
+            elif kind != prev_kind:
+                if level == 1 and kind != "roman" and prev_kind == "roman":
+                    findings.append(
+                        ctx.finding(
+                            "heading-numbering",
+                            start,
+                            end,
+                            msg(
+                                f"Mục '{section.label}' đánh số {label} nhưng ở cấp mục La Mã",
+                                f"'{section.label}' is numbered {label} at the level of Roman sections",
+                            ),
+                        )
+                    )
+            elif value == prev_value:
+                findings.append(
+                    ctx.finding(
+                        "heading-numbering",
+                        start,
+                        end,
+                        msg(f"Số mục {label} bị lặp lại", f"Number {label} is repeated"),
+                    )
+                )
+            elif value not in _successors(kind, prev_value):
+                prev_label = _label(prev_kind, prev_value)
+                backwards = (
+                    _VI_LETTERS.find(str(value)) < _VI_LETTERS.find(str(prev_value))
+                    if kind == "letter"
+                    else int(value) < int(prev_value)
+                )
+                gap_one = (
+                    kind == "roman"
+                    and level == 1
+                    and int(value) == int(prev_value) + 2
+                    and prev_section is not None
+                )
+                culprit = _misplaced_child(prev_section) if gap_one else None
+                if culprit is not None:
+                    missing = _ROMAN_OF[int(prev_value) + 1]
+                    c_start, c_end = _number_span(ctx, culprit)
+                    sep = "." if ctx.text[c_start:c_end].rstrip().endswith(".") else ""
+                    findings.append(
+                        ctx.finding(
+                            "heading-numbering",
+                            c_start,
+                            c_end,
+                            msg(
+                                f"Mục '{culprit.label}' đánh số như mục con nhưng nằm giữa mục {prev_label} và "
+                                f"{label}: có lẽ phải là mục {missing}",
+                                f"'{culprit.label}' is numbered as a subsection but sits between sections "
+                                f"{prev_label} and {label}: it should probably be section {missing}",
+                            ),
+                            suggestion=missing + sep,
+                        )
+                    )
+                    misplaced.add(id(culprit))
+                elif backwards:
+                    findings.append(
+                        ctx.finding(
+                            "heading-numbering",
+                            start,
+                            end,
+                            msg(
+                                f"Sau mục {prev_label} là mục {label}: đánh số lùi",
+                                f"Section {label} follows {prev_label}: the numbering goes back",
+                            ),
+                        )
+                    )
+                else:
+                    findings.append(
+                        ctx.finding(
+                            "heading-numbering",
+                            start,
+                            end,
+                            msg(
+                                f"Sau mục {prev_label} là mục {label}: thiếu mục ở giữa",
+                                f"Section {label} follows {prev_label}: a number is missing",
+                            ),
+                        )
+                    )
+            prev_kind, prev_value, prev_section = kind, value, section
+
+    def walk(siblings: Sequence[Section], level: int) -> None:
+        check(siblings, level)
+        for section in siblings:
+            if section.children:
+                walk(section.children, level + 1)
+
+    walk(ctx.plan.sections, 1)
+    yield from findings
+
+
+def _misplaced_child(section: Section) -> Section | None:
+    """The last child of ``section`` when it is numbered out of order (a repeat or a step
+    back), the sign of a Roman section demoted by mistake."""
+    children = [c for c in section.children if _numbering(c.number)[0] == "arabic"]
+    if len(children) < 2:
+        return None
+    last, before = children[-1], children[-2]
+    if section.children[-1] is not last:
+        return None
+    if _numbering(last.number)[1] <= _numbering(before.number)[1]:
+        return last
+    return None
+
+
+def _norm_symbol(symbol: str) -> str:
+    return "".join(fold(symbol).split())
+
+
+def symbol_mismatch(ctx: Context) -> Iterator[Finding]:
+    """Flags a reference of the plan to itself whose symbol differs from the header's.
+
+    The header gives the symbol ("Số: /KH-SKH-CN"); the appendix repeats it ("Kèm theo Kế
+    hoạch số:/KH-SKHCN ngày /01/2022") and so may the body. In the 2022 Hưng Yên plan the two
+    disagree: one of them is wrong, and a records office will number the document by one of
+    them. Compared after folding and removing spaces, so "KH - SKHCN" equals "KH-SKHCN". The
+    citations the citation extractor marks as the plan's own (role ``self``) are checked too.
+
+    Fires on: header ``Số: /KH-SKH-CN`` with appendix ``(Kèm theo Kế hoạch số:/KH-SKHCN ngày
+    /01/2022 ...)``.
+
+    Does not fire on: header ``Số: 137/KH-SKHCN`` with ``Kèm theo Kế hoạch số 137/KH-SKHCN``.
+
+    Message: "Ký hiệu 'KH-SKHCN' khác ký hiệu ở phần đầu văn bản 'KH-SKH-CN' / Symbol 'KH-SKHCN'
+    differs from the header's 'KH-SKH-CN'". No suggestion: either may be the wrong one.
+
+    Examples:
+        >>> fires("Số: /KH-SKH-CN\\nKẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nPHỤ LỤC\\n"
+        ...       "(Kèm theo Kế hoạch số:/KH-SKHCN ngày /01/2022 của Sở Khoa học và Công nghệ)",
+        ...       symbol_mismatch)
+        ['KH-SKHCN']
+    """
+    h = ctx.plan.header
+    if not h.symbol:
+        return
+    own = _norm_symbol(h.symbol)
+    header_span = h.span("symbol")
+    places: list[tuple[int, int]] = []
+    for m in SELF_REF_RE.finditer(ctx.folded):
+        places.append((m.start(2), m.end(2)))
+    try:
+        citations = ctx.citations
+    except Exception:
+        citations = []
+    for c in citations:
+        if c.role != "self" or not c.symbol:
+            continue
+        if header_span is not None and c.span.overlaps(header_span):
+            continue
+        m = re.search(
+            re.escape(fold(c.symbol)).replace(r"\-", r"\s*-\s*"),
+            ctx.folded[c.span.start : c.span.end],
+        )
+        if m:
+            places.append((c.span.start + m.start(), c.span.start + m.end()))
+    seen: set[int] = set()
+    for start, end in sorted(places):
+        if start in seen or (header_span is not None and header_span.contains(start)):
+            continue
+        seen.add(start)
+        surface = ctx.text[start:end]
+        if _norm_symbol(surface) == own:
+            continue
+        yield ctx.finding(
+            "symbol-mismatch",
+            start,
+            end,
+            msg(
+                f"Ký hiệu '{surface}' khác ký hiệu ở phần đầu văn bản '{h.symbol}'",
+                f"Symbol '{surface}' differs from the header's '{h.symbol}'",
+            ),
+        )
