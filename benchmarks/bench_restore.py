@@ -31,16 +31,29 @@ on the same input; the same documents WITH their marks restored, and the share o
 (target <= 0.1%: do no harm). ``corpus.sources`` says what each source of the model adds: the
 corpus and leave-one-out figures of a model built without it.
 
-Targets: >= 95% exact words without a reference, >= 98% with it, >= 20,000 words/s.
+The installed package (issue 15, ``installed``; not in quick runs): the wheel is built from this
+checkout (``python -m build --wheel --no-isolation``), installed with its dependencies into a
+fresh virtual environment outside the repository, and run from an empty folder on the same
+corpus documents, stripped and with their marks; its exact-word accuracy and share of words
+changed stand beside the checkout's, with the number of documents whose restored text differs.
 
-Run: ``.venv/bin/python -m benchmarks.bench_restore`` (``run(quick=True)`` skips pyvi).
+Targets: >= 95% exact words without a reference, >= 98% with it, >= 20,000 words per CPU second
+(the machine is shared: CPU seconds, not the wall clock, decide).
+
+Run: ``.venv/bin/python -m benchmarks.bench_restore`` (``run(quick=True)`` skips pyvi);
+``.venv/bin/python -m benchmarks.bench_restore --installed`` measures only the installed package
+and writes it into ``benchmarks/results.json`` (``benchmarks.restore.installed``).
 """
 
 from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
+import subprocess
+import sys
+import tempfile
 import time
 import unicodedata
 from pathlib import Path
@@ -182,10 +195,10 @@ def _ambiguous_accuracy(docs: dict[str, str], model, context: bool) -> dict:
 
 def _forget_models() -> None:
     """Drop the candidate caches, which hold every model they saw (the ablation builds many)."""
-    from plankit import restore
+    from plankit.restore import tokens
 
-    restore._word_candidates.cache_clear()
-    restore._expansions.cache_clear()
+    tokens._word_candidates.cache_clear()
+    tokens._expansions.cache_clear()
 
 
 def run_corpus(quick: bool = False) -> dict:
@@ -258,6 +271,112 @@ def run_corpus(quick: bool = False) -> dict:
             }
         out["sources"] = sources
     return out
+
+
+# Runs inside the installed package's environment, from an empty folder: restores each corpus
+# document stripped of its marks and as it is, and prints the texts as JSON. Only plankit's
+# public API; the stripping is the benchmark's own (strip_marks), repeated here.
+_INSTALLED_SCRIPT = r"""
+import json, sys, unicodedata
+from pathlib import Path
+import plankit
+from plankit.restore import restore_text
+from plankit.text import nfc
+
+def strip_marks(text):
+    out = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", out.replace("đ", "d").replace("Đ", "D"))
+
+out = {"plankit": plankit.__file__, "stripped": {}, "with_marks": {}}
+for path in sorted(Path(sys.argv[1]).glob("*.txt")):
+    text = nfc(path.read_text("utf-8"))
+    out["stripped"][path.stem] = restore_text(strip_marks(text)).text
+    out["with_marks"][path.stem] = restore_text(text).text
+print(json.dumps(out, ensure_ascii=False))
+"""
+
+
+def _restored_corpus_here(docs: dict[str, str]) -> dict[str, dict[str, str]]:
+    from plankit.restore_model import default_model
+
+    model = default_model()
+    return {
+        "stripped": {k: restore_text(strip_marks(t), model=model).text for k, t in docs.items()},
+        "with_marks": {k: restore_text(t, model=model).text for k, t in docs.items()},
+    }
+
+
+def _corpus_figures(docs: dict[str, str], restored: dict[str, dict[str, str]]) -> dict:
+    words = exact = changed = 0
+    for name, text in docs.items():
+        acc = word_accuracy(text, restored["stripped"][name])
+        words += acc["words"]
+        exact += round(acc["exact"] * acc["words"])
+        gold = _WORD_RE.findall(text)
+        got = _WORD_RE.findall(restored["with_marks"][name])
+        changed += sum(g != o for g, o in zip(gold, got, strict=False)) + abs(len(gold) - len(got))
+    return {
+        "words": words,
+        "exact": round(exact / (words or 1), 4),
+        "with_marks_changed_share": round(changed / (words or 1), 5),
+    }
+
+
+def run_installed() -> dict:
+    """The corpus measure from the wheel installed in a fresh environment, beside the checkout's.
+
+    The wheel is built from this checkout and installed (with its dependencies, from pip's cache
+    where it can) into a virtual environment in a temporary folder; the restoration runs from
+    an empty folder there, so nothing beside the package can be read.
+    """
+    docs = _corpus_docs()
+    if not docs:
+        return {"skipped": f"{CORPUS} not found"}
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="plankit-installed-") as tmp:
+        base = Path(tmp)
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
+        steps = [
+            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(base / "dist"), str(ROOT)],
+            [sys.executable, "-m", "venv", "--without-pip", str(base / "venv")],
+        ]
+        for cmd in steps:
+            done = subprocess.run(cmd, cwd=base, capture_output=True, text=True, env=env, check=False)
+            if done.returncode:
+                return {"error": f"{' '.join(cmd[:4])}: exit {done.returncode}: {done.stderr[-500:]}"}
+        wheel = next((base / "dist").glob("plankit-*.whl"))
+        python = base / "venv" / "bin" / "python"
+        cmd = [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-compile",
+               "--disable-pip-version-check", str(wheel)]
+        done = subprocess.run(cmd, cwd=base, capture_output=True, text=True, env=env, check=False)
+        if done.returncode:
+            return {"error": f"pip install: exit {done.returncode}: {done.stderr[-500:]}"}
+        empty = base / "empty"
+        empty.mkdir()
+        done = subprocess.run(
+            [str(python), "-c", _INSTALLED_SCRIPT, str(CORPUS.resolve())],
+            cwd=empty, capture_output=True, text=True, env=env, check=False,
+        )
+        if done.returncode:
+            return {"error": f"installed restore: exit {done.returncode}: {done.stderr[-500:]}"}
+        there = json.loads(done.stdout)
+    where = Path(there.pop("plankit"))
+    here = _restored_corpus_here(docs)
+    differ = sorted(
+        name for name in docs
+        if there["stripped"][name] != here["stripped"][name] or there["with_marks"][name] != here["with_marks"][name]
+    )
+    installed, checkout = _corpus_figures(docs, there), _corpus_figures(docs, here)
+    return {
+        "wheel": wheel.name,
+        "installed_outside_checkout": not where.is_relative_to(ROOT),
+        "documents": len(docs),
+        "installed": installed,
+        "checkout": checkout,
+        "equal": installed == checkout and not differ,
+        "documents_restored_differently": differ,
+        "seconds": round(time.perf_counter() - started, 1),
+    }
 
 
 def run(quick: bool = False) -> dict:
@@ -370,7 +489,7 @@ def run(quick: bool = False) -> dict:
         "words_per_second": round(wps),
         "words_per_cpu_second": round(words / best_cpu) if best_cpu else None,
         "target_words_per_second": TARGET_WORDS_PER_SECOND,
-        "meets_speed_target": wps >= TARGET_WORDS_PER_SECOND,
+        "meets_speed_target": bool(best_cpu) and words / best_cpu >= TARGET_WORDS_PER_SECOND,
         "model_build_seconds": round(build_seconds, 3),
         "ocr_2025": {
             "seconds": round(ocr_seconds, 3),
@@ -379,6 +498,8 @@ def run(quick: bool = False) -> dict:
         },
     }
     result["corpus"] = run_corpus(quick)
+    if not quick and "skipped" not in result["corpus"]:
+        result["installed"] = run_installed()
     if not quick:
         result["exact_without_vlsp_corpus"] = round(ablation_exact / ablation_words, 4)
         pex = pyvi_exact / total_words
@@ -388,6 +509,20 @@ def run(quick: bool = False) -> dict:
     return result
 
 
+def _write_installed(result: dict) -> None:
+    """Put the installed-package figures into results.json (benchmarks.restore.installed)."""
+    path = Path(__file__).resolve().parent / "results.json"
+    results = json.loads(path.read_text("utf-8")) if path.exists() else {}
+    results.setdefault("benchmarks", {}).setdefault("restore", {})["installed"] = result
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(results, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
 if __name__ == "__main__":
-    res = run()
+    if "--installed" in sys.argv[1:]:
+        res = run_installed()
+        _write_installed(res)
+    else:
+        res = run()
     print(json.dumps(res, ensure_ascii=False, indent=2))

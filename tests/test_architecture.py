@@ -37,8 +37,6 @@ SIZE_DEBTS: set[str] = {
     "plankit.diff.compare",
     "plankit.graph",
     "plankit.read._structure",
-    "plankit.restore",
-    "plankit.restore_model",
 }
 
 

@@ -1,0 +1,206 @@
+"""Decoding a line: wider-context evidence, Viterbi over syllable trigrams, confidences."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from ..text import fold
+from .context import _CTX_FAR
+from .lm import _BOS, Model
+from .tokens import _Tok
+
+_BEAM = 6  # Viterbi states kept per token
+
+# -- wider context ---------------------------------------------------------------------------
+
+_CONTEXT_WEIGHT = 0.1  # weight of the wider-context log likelihoods against the trigram's
+_CONTEXT_CLIP = 3.0  # no wider context outweighs the trigram by more than this (log)
+
+
+def _context_key(tok: _Tok) -> str | None:
+    if tok.kind == "word":
+        return "<n>" if tok.surface.isdigit() else fold(tok.surface).lower()
+    if tok.kind in ("doc", "keep", "slash"):
+        return "<d>"
+    if tok.kind == "lead":
+        return "<n>"
+    return tok.cands[0][0] or None
+
+
+def _apply_context(model: Model, toks: list[_Tok]) -> None:
+    """Add the wider-context model's evidence to the channel score of ambiguous tokens.
+
+    The features are those of :func:`~plankit.restore.context.context_features`: the folded
+    words two to six places to the left and to the right, sliced from one list per line.
+    """
+    tables = model.context
+    keyed = [(i, k) for i, t in enumerate(toks) if (k := _context_key(t)) is not None]
+    far = _CTX_FAR
+    keys: list[str] | None = None
+    for pos, (i, k) in enumerate(keyed):
+        table = tables.get(k)
+        if table is None or toks[i].fixed_output is not None or len(toks[i].cands) < 2:
+            continue
+        if keys is None:
+            keys = [k for _, k in keyed]
+        forms, left, right = table
+        # only what some real form was seen with: an unseen feature says nothing, and would
+        # favour the rarer form (its smoothed mass is larger)
+        hits = [row for f in keys[max(0, pos - far) : max(0, pos - 1)] if (row := left.get(f))]
+        hits += [row for f in keys[pos + 2 : pos + far + 1] if (row := right.get(f))]
+        if not hits:
+            continue
+        sums = [sum(col) for col in zip(*hits, strict=True)]
+        mean = sum(sums) / len(sums)
+        bonus = {
+            form: max(-_CONTEXT_CLIP, min(_CONTEXT_CLIP, _CONTEXT_WEIGHT * (sc - mean)))
+            for form, sc in zip(forms, sums, strict=True)
+        }
+        tok = toks[i]
+        tok.cands = [(c[0], c[1], c[2] + bonus.get(c[0], 0.0), c[3]) for c in tok.cands]
+
+
+# -- decoding ----------------------------------------------------------------------------------
+
+
+_MASK = (1 << 20) - 1
+
+
+def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: float = 0.0) -> list[int]:
+    """Viterbi over (previous id, id) states, pruned to the best ``_BEAM``; returns choices.
+
+    A state is ``v << 20 | w``; trigram and bigram keys are built by shifting (see
+    :class:`~plankit.restore_model.Model`), so the inner loop allocates no tuples.
+    """
+    tri, bi, uni = model.tri, model.bi, model.uni_by_id
+    bow_tri, bow_bi = model.bow_tri, model.bow_bi
+    mask = _MASK
+    beam = _BEAM
+    inf = -math.inf
+    steps = [i for i, t in enumerate(toks) if t.cands[0][0]]
+    choice = [0] * len(toks)
+    if not steps:
+        return choice
+    bos = model.ids[_BOS]
+    states: dict[int, float] = {bos << 20 | bos: 0.0}
+    back: list[dict[int, int]] = []
+    for i in steps:
+        cands = toks[i].cands
+        if bonus and (pref := bonus.get(i)) is not None:
+            scored = [(c[3], c[2] + weight) if c[0] == pref else (c[3], c[2]) for c in cands]
+        else:
+            scored = [(c[3], c[2]) for c in cands]
+        new: dict[int, float] = {}
+        bp: dict[int, int] = {}
+        # the states of the beam often share their last word v: the bigram part of the step
+        # (v, then each candidate) is looked up once per v
+        lower: dict[int, list[tuple[int, float, int, float | None, float]]] = {}
+        for st, sc in states.items():
+            v = st & mask
+            row = lower.get(v)
+            if row is None:
+                # per candidate: id, channel score, next state, bigram log prob (None: unseen),
+                # and its log prob after a context never seen as a trigram context
+                bctx = v << 20
+                bo = bow_bi.get(v, 0.0)
+                row = []
+                for w, ch in scored:
+                    b = bi.get(bctx | w)
+                    row.append((w, ch, bctx | w, b, bo + uni[w] if b is None else b))
+                lower[v] = row
+            seen = bow_tri.get(st)
+            if seen is None:  # no trigram has this context: skip their lookups
+                for j, (_w, ch, ns, _b, lp) in enumerate(row):
+                    sc2 = sc + ch + lp
+                    if sc2 > new.get(ns, inf):
+                        new[ns] = sc2
+                        bp[ns] = st << 8 | j
+                continue
+            # what an unseen trigram after this state keeps of the bigram (unigram)
+            bo1, bo2 = seen
+            tctx = st << 20
+            for j, (w, ch, ns, b, _lp) in enumerate(row):
+                lp = tri.get(tctx | w)
+                if lp is None:
+                    lp = bo1 + b if b is not None else bo2 + uni[w]
+                sc2 = sc + ch + lp
+                if sc2 > new.get(ns, inf):
+                    new[ns] = sc2
+                    bp[ns] = st << 8 | j
+        if len(new) > beam:
+            # the best ``beam`` states (sorted is stable: ties keep their order, as nlargest)
+            new = {k: new[k] for k in sorted(new, key=new.__getitem__, reverse=True)[:beam]}
+        states = new
+        back.append(bp)
+    state = max(states, key=states.__getitem__)
+    for n in range(len(steps) - 1, -1, -1):
+        packed = back[n][state]
+        choice[steps[n]] = packed & 0xFF
+        state = packed >> 8
+    return choice
+
+
+def _scores(model: Model, cands: Sequence[tuple[str, str, float, int]], u: int, v: int, x: int, y: int) -> list[float]:
+    """Each candidate's channel score plus the log probabilities of ``u v w``, ``v w x``, ``w x y``.
+
+    ``x`` (and ``y``) is -1 at the end of the line. Each term is :meth:`Model.logprob`.
+    """
+    tri, bi, uni = model.tri, model.bi, model.uni_by_id
+    bow_tri, bow_bi = model.bow_tri, model.bow_bi
+    # u v w: one context for every candidate
+    uv = u << 20 | v
+    bo1, bo2 = bow_tri.get(uv) or (0.0, bow_bi.get(v, 0.0))
+    tctx, bctx = uv << 20, v << 20
+    if y >= 0:  # w x y: the bigram x y is the same for every candidate
+        bxy = bi.get(x << 20 | y)
+        x_bo = bow_bi.get(x, 0.0)
+        uni_y = uni[y]
+    scores = []
+    for _key, _out, ch, w in cands:
+        lp = tri.get(tctx | w)
+        if lp is None:
+            b = bi.get(bctx | w)
+            lp = bo1 + b if b is not None else bo2 + uni[w]
+        s = ch + lp
+        if x >= 0:
+            vw = v << 20 | w
+            lp = tri.get(vw << 20 | x)
+            if lp is None:
+                c1, c2 = bow_tri.get(vw) or (0.0, bow_bi.get(w, 0.0))
+                b = bi.get(w << 20 | x)
+                lp = c1 + b if b is not None else c2 + uni[x]
+            s += lp
+            if y >= 0:
+                wx = w << 20 | x
+                lp = tri.get(wx << 20 | y)
+                if lp is None:
+                    c1, c2 = bow_tri.get(wx) or (0.0, x_bo)
+                    lp = c1 + bxy if bxy is not None else c2 + uni_y
+                s += lp
+        scores.append(s)
+    return scores
+
+
+def _confidences(
+    model: Model, toks: Sequence[_Tok], choice: list[int], bonus: dict[int, str], weight: float = 0.0
+) -> list[list[float]]:
+    """Per token, the probability of each candidate with the chosen neighbours held fixed."""
+    steps = [i for i, t in enumerate(toks) if t.cands[0][0]]
+    bos = model.ids[_BOS]
+    ids = [bos, bos] + [toks[i].cands[choice[i]][3] for i in steps] + [-1, -1]
+    one = [1.0]  # shared, never changed
+    out: list[list[float]] = [one] * len(toks)
+    for n, i in enumerate(steps):
+        cands = toks[i].cands
+        if len(cands) == 1:
+            continue
+        scores = _scores(model, cands, ids[n], ids[n + 1], ids[n + 3], ids[n + 4])
+        pref = bonus.get(i) if bonus else None
+        if pref is not None:
+            scores = [s + weight if c[0] == pref else s for s, c in zip(scores, cands, strict=True)]
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        out[i] = [e / total for e in exp]
+    return out

@@ -1,0 +1,246 @@
+"""What the restoration model learns from, all shipped or read in place (``data/restore/sources.tsv``).
+
+The OCR confusion table, the clean bundled plans, the administrative text written for plankit,
+the names in plankit's data files, the family names, and the two files read from the installed
+``underthesea`` (the word list Viet74K and the VLSP 2013 tagged text).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import importlib.util
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..text import nfc
+
+# -- data files --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Confusions:
+    """The OCR confusion table (``plankit/data/ocr_confusions.tsv``), by kind.
+
+    ``chars``: folded substring rewrites ``(ocr, real, cost)``; ``^`` anchors one at the start.
+    ``tokens``: whole-token rewrites. ``symbols``: symbol parts that lost their Đ (QD -> QĐ).
+    ``doc_codes``: document-type codes after which OCR's ``I`` is a slash.
+    """
+
+    chars: tuple[tuple[str, str, float], ...]
+    tokens: Mapping[str, tuple[tuple[str, float], ...]]
+    symbols: Mapping[str, str]
+    doc_codes: frozenset[str]
+
+
+@functools.cache
+def load_confusions() -> Confusions:
+    """Read the confusion table shipped in ``plankit/data``.
+
+    >>> c = load_confusions()
+    >>> ("6", "o") in {(a, b) for a, b, _ in c.chars}, c.symbols["QD"]
+    (True, 'QĐ')
+    """
+    from importlib import resources
+
+    raw = resources.files("plankit.data").joinpath("ocr_confusions.tsv").read_text("utf-8")
+    chars: list[tuple[str, str, float]] = []
+    tokens: dict[str, list[tuple[str, float]]] = {}
+    symbols: dict[str, str] = {}
+    codes: set[str] = set()
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if parts[0] == "kind":
+            continue
+        kind, ocr, real, cost = parts[0], parts[1], parts[2], float(parts[3] or 0)
+        if kind == "char":
+            chars.append((ocr, real, cost))
+        elif kind == "token":
+            tokens.setdefault(ocr, []).append((real, cost))
+        elif kind == "symbol":
+            symbols[ocr] = real
+        elif kind == "doctype":
+            codes.add(ocr)
+        else:
+            raise ValueError(f"ocr_confusions.tsv: unknown kind {kind!r} in line {line!r}")
+    return Confusions(
+        tuple(chars), {k: tuple(v) for k, v in tokens.items()}, symbols, frozenset(codes)
+    )
+
+
+
+
+def viet74k_path() -> Path | None:
+    """Where the installed ``underthesea`` keeps ``Viet74K.txt`` (found without importing it).
+
+    >>> p = viet74k_path(); p is None or p.name == "Viet74K.txt"
+    True
+    """
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for base in spec.submodule_search_locations:
+        path = Path(base) / "corpus" / "data" / "Viet74K.txt"
+        if path.is_file():
+            return path
+    return None
+
+
+def underthesea_corpus_path() -> Path | None:
+    """Running Vietnamese text that ``underthesea`` ships: the tagged VLSP 2013 test set.
+
+    It sits next to the part-of-speech model (``pipeline/pos_tag/models/*/test_output.txt``,
+    one word a line, a blank line between sentences). Versions without it give ``None``.
+
+    >>> p = underthesea_corpus_path(); p is None or p.name == "test_output.txt"
+    True
+    """
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for base in spec.submodule_search_locations:
+        found = sorted(Path(base).glob("pipeline/pos_tag/models/*/test_output.txt"))
+        if found:
+            return found[-1]
+    return None
+
+
+def read_tagged_corpus(path: Path) -> str:
+    """The sentences of a one-word-a-line tagged corpus as plain text, one sentence a line."""
+    sentences: list[str] = []
+    words: list[str] = []
+    with open(path, encoding="utf-8") as fh:
+        for raw in fh:
+            word = raw.split("\t", 1)[0].strip()
+            if word:
+                words.append(word)
+            elif words:
+                sentences.append(" ".join(words))
+                words = []
+    if words:
+        sentences.append(" ".join(words))
+    return nfc("\n".join(sentences))
+
+
+def places_text() -> str:
+    """Province and department names from :mod:`plankit.places`, one phrase a line.
+
+    Four plans cannot teach the names of 63 provinces; this text does ("tỉnh Hưng Yên",
+    "UBND tỉnh Hải Dương", "Sở Công Thương").
+
+    >>> "tỉnh Hưng Yên" in places_text().splitlines()
+    True
+    """
+    from ..places import departments, provinces
+
+    lines: list[str] = []
+    for prov in provinces():
+        for name in (prov.name, *prov.aliases):
+            lines += [name, f"{prov.kind} {name}", f"UBND {prov.kind} {name}", f"của {prov.kind} {name}"]
+    for dep in departments():
+        lines.append(dep.name)
+    return "\n".join(lines)
+
+
+def _data_file(name: str) -> bytes:
+    from importlib import resources
+
+    return resources.files("plankit.data").joinpath("restore", name).read_bytes()
+
+
+def bundled_texts(exclude: Iterable[str] = ()) -> dict[str, str]:
+    """The clean bundled plans (not OCR'd) by name ``place/file``, minus ``exclude``.
+
+    Their text ships inside the package (``plankit/data/restore/plans.tsv.gz``: one line of a
+    plan a row, ``name<TAB>line``), so a wheel restores exactly as a checkout does.
+    ``exclude`` holds names, file names or stems: ``"can-tho/2022-so-khcn.txt"``,
+    ``"2022-so-khcn.txt"`` or ``"can-tho/2022-so-khcn"`` all leave the Cần Thơ 2022 plan out.
+
+    >>> sorted(bundled_texts(exclude=["2022-so-khcn.md"]))[:2]
+    ['can-tho/2022-so-khcn.txt', 'hai-duong/2022-so-cong-thuong.txt']
+    """
+    skip = set(exclude)
+    lines: dict[str, list[str]] = {}
+    for row in gzip.decompress(_data_file("plans.tsv.gz")).decode("utf-8").split("\n"):
+        if "\t" in row:
+            name, line = row.split("\t", 1)
+            lines.setdefault(name, []).append(line)
+    out: dict[str, str] = {}
+    for name, body in lines.items():
+        file = name.rsplit("/", 1)[-1]
+        keys = {name, file, name.rsplit(".", 1)[0], name.split(".", 1)[0]}
+        if not keys & skip:
+            out[name] = nfc("\n".join(body))
+    return out
+
+
+def admin_text() -> str:
+    """Administrative Vietnamese written for plankit (``plankit/data/restore/admin.txt``).
+
+    Headers, basis clauses, closing clauses, signature blocks and stock phrases of plans,
+    decisions, official letters, ministry and Party documents ("sau đây viết tắt là",
+    "Vụ trưởng Vụ Pháp chế", "Tệp đính kèm"), which four plans cannot all show.
+
+    >>> "Nơi nhận:" in admin_text().splitlines()
+    True
+    """
+    raw = _data_file("admin.txt").decode("utf-8")
+    return nfc("\n".join(line for line in raw.splitlines() if not line.startswith("#")))
+
+
+def vocabulary_text() -> str:
+    """The Vietnamese names plankit's own data files hold, one phrase a line.
+
+    Document types (``document_types.tsv``), issuers (``issuers.tsv``), programme names
+    (``programmes.tsv``) and the notes on replaced documents (``replaced_documents.tsv``).
+
+    >>> "Thủ tướng Chính phủ" in vocabulary_text().splitlines()
+    True
+    """
+    from importlib import resources
+
+    columns = {
+        "document_types.tsv": ("name",),
+        "issuers.tsv": ("name",),
+        "programmes.tsv": ("name",),
+        "replaced_documents.tsv": ("basis",),
+    }
+    lines: list[str] = []
+    for file, wanted in columns.items():
+        raw = resources.files("plankit.data").joinpath(file).read_text("utf-8")
+        rows = [r.split("\t") for r in raw.splitlines() if r.strip() and not r.startswith("#")]
+        if not rows:
+            continue
+        head = rows[0]
+        idx = [head.index(c) for c in wanted]
+        for row in rows[1:]:
+            lines.extend(row[i] for i in idx if i < len(row) and row[i])
+    return nfc("\n".join(dict.fromkeys(lines)))
+
+
+@functools.cache
+def load_surnames() -> dict[str, str]:
+    """Folded family names and their strength (``plankit/data/restore/surnames.tsv``).
+
+    >>> load_surnames()["nguyen"], load_surnames()["vu"]
+    ('strong', 'weak')
+    """
+    raw = _data_file("surnames.tsv").decode("utf-8")
+    rows = [r.split("\t") for r in raw.splitlines() if r.strip() and not r.startswith("#")]
+    return {name: strength for name, strength in rows[1:]}
+
+
+def underthesea_files() -> dict[str, Path | None]:
+    """The two files the model reads from the installed ``underthesea``, or ``None`` if missing.
+
+    ``Viet74K`` (the word list) and ``vlsp2013`` (the tagged running text). Both sit at private
+    paths of that package, pinned below its next major version in ``pyproject.toml``; a test
+    fails loudly if either moves.
+
+    >>> sorted(underthesea_files())
+    ['Viet74K', 'vlsp2013']
+    """
+    return {"Viet74K": viet74k_path(), "vlsp2013": underthesea_corpus_path()}
