@@ -7,6 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
+UV := $(VENV)/bin/uv
 # Debian packages the tests and the demo use: LibreOffice (docx -> PDF), Tesseract with the
 # Vietnamese model (OCR), poppler (pdftotext, pdftoppm), Chromium (report screenshots),
 # Liberation fonts (metric-compatible with Times New Roman, with Vietnamese glyphs).
@@ -17,10 +18,15 @@ SYSTEM_STAMP := $(VENV)/.system
 
 install: $(STAMP)
 
+# uv installs the packages (pip took 4-6 minutes of CI's 10 for the hundred-odd wheels, uv takes
+# under a minute cold and seconds from its cache, ~/.cache/uv); pip stays in the venv for users.
+# What the tests need only: JupyterLab (the lab extra) is installed by `make lab`. Packages are
+# not byte-compiled at install: Python compiles what it imports, once (see `test` below).
+# An existing venv is only topped up: uv skips what is installed and unchanged.
 $(STAMP): pyproject.toml
-	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e '.[lab,dev,dask]'
+	test -x $(PIP) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip uv
+	$(UV) pip install --quiet --python $(PY) -e '.[report,dev,dask]'
 	touch $(STAMP)
 
 # Installs the Debian packages that are missing, when apt is there; says what is missing otherwise.
@@ -42,22 +48,29 @@ $(SYSTEM_STAMP): Makefile
 demo: install system
 	$(VENV)/bin/plankit demo --force
 
+# The suite in two phases (tests/conftest.py says why): first everything that may share the
+# machine, on one pytest-xdist worker per core; then, alone, the size-scaling tests, which compare
+# times and so must not share the cores with other tests.
+# Python writes the .pyc of what it imports (faster starts of the many subprocesses the tests run).
+test: export PYTHONDONTWRITEBYTECODE=
 test: install system
 	$(VENV)/bin/ruff check plankit tests benchmarks
-	$(PY) -m pytest -q tests plankit
+	$(PY) -m pytest -q -n auto --dist loadfile --no-loadscope-reorder -m "not serial" tests plankit
+	$(PY) -m pytest -q -p no:xdist tests/scaling.py $(wildcard tests/test_*scaling*.py)
 
 test-fast: install
-	$(PY) -m pytest -q -m "not slow" tests plankit
+	$(PY) -m pytest -q -n auto --dist loadfile --no-loadscope-reorder -m "not slow and not serial" tests plankit
 
 bench: install
-	$(PIP) install --quiet -e '.[bench]'
+	$(UV) pip install --quiet --python $(PY) -e '.[bench]'
 	$(PY) -m benchmarks
 
 fuzz: install
-	$(PIP) install --quiet -e '.[fuzz]'
+	$(UV) pip install --quiet --python $(PY) -e '.[fuzz]'
 	$(PY) -m benchmarks.fuzz --seconds 60
 
 lab: install
+	$(UV) pip install --quiet --python $(PY) -e '.[lab]'
 	$(VENV)/bin/jupyter lab notebooks/
 
 lint: install

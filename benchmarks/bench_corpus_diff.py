@@ -8,9 +8,10 @@ Two figures over ``../shared/corpus`` (see :mod:`benchmarks.bench_corpus`):
   change), or any basis document added, removed or replaced.
 * ``redline_exact`` (target: all): for every pair of documents with the same issuer (the gold's
   ``header.issuer``), both ways, the redline .docx read back with an independent walk of its
-  ``word/document.xml`` (lxml: ``w:t``, ``w:delText``, ``w:ins``, ``w:del``, inserted
-  paragraph marks): Accept All must give the new document's text and Reject All the old one's,
-  white space aside (an OCR'd side: its restored reading, which the redline shows).
+  ``word/document.xml`` (``tests/docx_walk.py``, lxml: ``w:t``, ``w:delText``, ``w:ins``,
+  ``w:del``, inserted paragraph marks, tracked table rows): Accept All must give the new
+  document's text and Reject All the old one's, white space aside (an OCR'd side: its restored
+  reading, which the redline shows).
 
 Documents run in parallel on all cores. ``score_diff(docs)`` is listed in
 ``bench_corpus.SECTIONS``; ``.venv/bin/python -m benchmarks.bench_corpus_diff`` prints it alone.
@@ -21,14 +22,12 @@ from __future__ import annotations
 import os
 import tempfile
 import textwrap
-import zipfile
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 WIDTHS = (40, 60, 80)
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def rewrap(text: str, width: int) -> str:
@@ -42,30 +41,21 @@ def rewrap(text: str, width: int) -> str:
     return "\n".join(out)
 
 
+def _walk():
+    """The independent .docx walk the tests use (``tests/docx_walk.py``, loaded by path: the
+    library never imports tests)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "tests" / "docx_walk.py"
+    spec = importlib.util.spec_from_file_location("docx_walk", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def accept_and_reject(path: str | Path) -> tuple[str, str]:
     """The text of a .docx with every tracked change accepted, and with every one rejected."""
-    from lxml import etree
-
-    with zipfile.ZipFile(path) as z:
-        root = etree.fromstring(z.read("word/document.xml"))
-    accepted: list[str] = []
-    rejected: list[str] = []
-    for p in root.iter(f"{W}p"):
-        for el in p.iter(f"{W}t", f"{W}delText"):
-            tags = {a.tag for a in el.iterancestors()}
-            if el.tag == f"{W}t":
-                if f"{W}del" not in tags:
-                    accepted.append(el.text or "")
-                if f"{W}ins" not in tags:
-                    rejected.append(el.text or "")
-            elif f"{W}ins" not in tags:
-                rejected.append(el.text or "")
-        mark = p.find(f"{W}pPr/{W}rPr")
-        if mark is None or mark.find(f"{W}del") is None:
-            accepted.append("\n")
-        if mark is None or mark.find(f"{W}ins") is None:
-            rejected.append("\n")
-    return "".join(accepted), "".join(rejected)
+    return _walk().accept_and_reject(path)
 
 
 def _flat(text: str) -> str:

@@ -21,6 +21,11 @@ saved as an image-only PDF. Each is read with :func:`plankit.read_plan`; charact
 removed, NFC; target >= 99 %), and the header fields and citation keys must equal those of the
 original .docx read directly.
 
+**OCRmyPDF.** The hardest degraded scan is also read by OCRmyPDF with its own preprocessing
+(``--deskew --rotate-pages``; ``--clean`` when unpaper is installed), against ``ocr_pdf``: CPU
+seconds per page and accuracy (``ocrmypdf`` in the results; needs ``pip install ocrmypdf``, part
+of the ``bench`` extra). It lost on both (docs/scale.md), so it is no engine of plankit.
+
 Run: ``.venv/bin/python -m benchmarks ocr`` (``--quick``: the 300 dpi scan only) or
 ``.venv/bin/python -m benchmarks.bench_ocr``.
 """
@@ -250,6 +255,51 @@ def _pages(pdf: Path) -> int:
     return len(PdfReader(str(pdf)).pages)
 
 
+def ocrmypdf_available() -> bool:
+    """Whether OCRmyPDF (``pip install ocrmypdf``, in the ``bench`` extra) can run here."""
+    import importlib.util
+
+    return importlib.util.find_spec("ocrmypdf") is not None
+
+
+def ocr_ocrmypdf(pdf: Path, *, jobs: int = 2) -> str:
+    """OCRmyPDF on the scan with its own preprocessing: ``--deskew`` and ``--rotate-pages``
+    (Tesseract's orientation model), Tesseract ``--psm 4`` like ``ocr_pdf``, one job per core,
+    a plain PDF (no PDF/A, so no Ghostscript) and the text as a sidecar file. ``--clean``
+    (unpaper) is left out: it only changes the image given to Tesseract when unpaper is
+    installed, which Debian's ``unpaper`` package provides."""
+    with tempfile.TemporaryDirectory(prefix="plankit-ocrmypdf-") as tmp:
+        sidecar = Path(tmp) / "text.txt"
+        command = [sys.executable, "-m", "ocrmypdf", "--force-ocr", "-l", "vie", "--deskew", "--rotate-pages",
+                   "--tesseract-pagesegmode", "4", "--jobs", str(jobs), "--output-type", "pdf",
+                   "--sidecar", str(sidecar), "--quiet", str(pdf), str(Path(tmp) / "out.pdf")]
+        if shutil.which("unpaper"):
+            command.insert(3, "--clean")
+        subprocess.run(command, check=True, capture_output=True,
+                       env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+        return sidecar.read_text(encoding="utf-8")
+
+
+def compare_ocrmypdf(pdf: Path, truth: str) -> dict:
+    """``ocr_pdf`` against OCRmyPDF on one scan: CPU seconds per page and character accuracy
+    (CPU seconds, which load does not inflate, decide: both run the same Tesseract)."""
+    from plankit.read._ocr import ocr_pdf
+
+    if not ocrmypdf_available():
+        return {"skipped": "OCRmyPDF is not installed: pip install 'plankit[bench]'"}
+    pages = _pages(pdf)
+    out: dict = {"pages": pages}
+    for name, ocr in (("ocr_pdf", ocr_pdf), ("ocrmypdf", ocr_ocrmypdf)):
+        t0, c0 = time.perf_counter(), _child_cpu()
+        text = ocr(pdf)
+        out[f"{name}_seconds"] = round(time.perf_counter() - t0, 2)
+        out[f"{name}_cpu_s_per_page"] = round((_child_cpu() - c0) / pages, 2)
+        out[f"{name}_accuracy"] = round(char_accuracy(truth, text), 4)
+    out["ocrmypdf_wins"] = (out["ocrmypdf_cpu_s_per_page"] < out["ocr_pdf_cpu_s_per_page"]
+                            and out["ocrmypdf_accuracy"] >= out["ocr_pdf_accuracy"])
+    return out
+
+
 def run(quick: bool = False) -> dict:
     from plankit.read import read_plan
     from plankit.read._ocr import ocr_pdf
@@ -307,6 +357,9 @@ def run(quick: bool = False) -> dict:
                 "differences": {k: [expected[k], got[k]] for k in expected if expected[k] != got[k]},
             }
         out["degraded"] = scans
+        # OCRmyPDF's preprocessing against ours, on the hardest of the degraded scans
+        hardest = folder / f"one-{150 if not quick else 300}.pdf"
+        out["ocrmypdf"] = compare_ocrmypdf(hardest, truth)
         out["expected"] = expected
         out["min_accuracy"] = min(s["accuracy"] for s in scans.values())
         out["target_accuracy"] = TARGET_ACCURACY

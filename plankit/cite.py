@@ -25,7 +25,7 @@ import datetime as dt
 import html
 import os
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
@@ -497,8 +497,10 @@ def _programmes(ctx: _Context, explicit: list[Citation]) -> list[Citation]:
     for m in sorted(matches, key=lambda m: m.start()):
         prog = voc.programmes[int(m.lastgroup[1:])]
         lo, hi = _sentence(ctx.text, m.start())
-        i = bisect_right(starts, lo - 1)
-        if any(c.key == prog.key for c in explicit[i:] if c.span.start < hi):
+        # the explicit citations inside the sentence only (scanning all the later ones was
+        # quadratic on a long line: tests/test_scaling.py)
+        i, j = bisect_right(starts, lo - 1), bisect_left(starts, hi)
+        if any(c.key == prog.key for c in explicit[i:j]):
             continue
         out.append(replace(prog, span=Span(m.start(), m.end()), raw=ctx.text[m.start() : m.end()]))
     return out

@@ -142,6 +142,10 @@ PLAN_SUFFIXES = (
 )
 
 
+# what map_corpus(..., searchable=True) writes beside a scanned NAME.pdf
+SEARCHABLE_SUFFIX = ".searchable.pdf"
+
+
 def is_lock_file(path: str | os.PathLike[str]) -> bool:
     """Whether ``path`` is a lock or temporary file an office program leaves next to an open
     document: Word's owner file ``~$plan.docx`` or LibreOffice's ``.~lock.plan.docx#``.
@@ -163,13 +167,32 @@ def _listed(name: str) -> bool:
     )
 
 
+def _own_searchable(name: str, names: Sequence[str]) -> bool:
+    """Whether ``name`` is the ``NAME.searchable.pdf`` that ``--searchable`` wrote beside the
+    scan ``NAME.pdf`` found in the same folder: the same plan again, so it is not listed twice
+    (a searchable PDF whose scan is not there is the only copy, and is read).
+
+    >>> _own_searchable("scan.searchable.pdf", ["scan.pdf", "scan.searchable.pdf"])
+    True
+    >>> _own_searchable("scan.searchable.pdf", ["scan.searchable.pdf"])
+    False
+    """
+    lower = name.lower()
+    if not lower.endswith(SEARCHABLE_SUFFIX):
+        return False
+    scan = lower[: -len(SEARCHABLE_SUFFIX)] + ".pdf"
+    return any(other.lower() == scan for other in names)
+
+
 def plan_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     """Files as given; folders become the plan files inside them (recursively, sorted).
 
     Inside a folder, names starting with a dot (``.git``, ``.ipynb_checkpoints``) are hidden,
     but the folder given may itself be ``..`` or ``.plans``. README files and the lock files
     Word and LibreOffice leave next to an open document (:func:`is_lock_file`) are skipped,
-    also when named directly (a shell's ``*.docx`` matches ``~$plan.docx``). A folder with no
+    also when named directly (a shell's ``*.docx`` matches ``~$plan.docx``); so is, inside a
+    folder, the ``NAME.searchable.pdf`` written beside a scan ``NAME.pdf`` that is also there
+    (the same plan twice; named directly, it is read). A folder with no
     plan file is a :class:`~plankit.errors.ReadError`.
 
     >>> [p.name for p in plan_files(["plans/can-tho"])]
@@ -185,7 +208,8 @@ def plan_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
             for folder, dirs, names in os.walk(p):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]  # prune hidden folders
                 here = Path(folder)
-                found.extend(here / n for n in names if _listed(n) and (here / n).is_file())
+                found.extend(here / n for n in names
+                             if _listed(n) and not _own_searchable(n, names) and (here / n).is_file())
             if not found:
                 raise ReadError(
                     p, f"folder holds no plan files ({', '.join(PLAN_SUFFIXES[:6])}, PDF, scans)"
@@ -225,7 +249,7 @@ def _apply(fn: Callable[[Plan], Any] | None, path: str, searchable: bool, force:
 
     try:
         if searchable and Path(path).suffix.lower() == ".pdf":
-            target = Path(path).with_suffix(".searchable.pdf")
+            target = Path(path).with_suffix(SEARCHABLE_SUFFIX)
             try:
                 data = Path(path).read_bytes()
             except OSError as exc:

@@ -39,6 +39,7 @@ from .errors import OutputError, OutputExists, PlankitError, UnsafePath
 __all__ = [
     "check_inside",
     "check_suffix",
+    "inputs_of",
     "os_reason",
     "plan_outputs",
     "remove_stale_temporaries",
@@ -143,6 +144,29 @@ def _check_target(path: Path, force: bool) -> None:
         raise OutputError(path, f"{_REASONS[errno.EACCES]} ({parent})")
     if not pst.st_mode & 0o222:
         raise OutputError(path, f"thư mục chỉ đọc / the folder is read-only ({parent})")
+
+
+def inputs_of(*sources: object) -> list[str]:
+    """The files behind ``sources``, for the ``inputs`` of a writer: a path as given, a
+    :class:`~plankit.model.Plan`'s source file (``plan.source.path``); ``None`` and plans read
+    from text or bytes (no file) are skipped. Library writers pass what they read, so an output
+    that is one of their inputs is refused from a notebook as from the CLI.
+
+    >>> from plankit.read import read_text
+    >>> inputs_of("ke-hoach.txt", None, read_text("KẾ HOẠCH"))
+    ['ke-hoach.txt']
+    """
+    found: list[str] = []
+    for source in sources:
+        if source is None:
+            continue
+        if isinstance(source, (str, os.PathLike)):
+            found.append(os.fspath(source))
+            continue
+        path = getattr(getattr(source, "source", None), "path", None)
+        if path:
+            found.append(os.fspath(path))
+    return found
 
 
 def plan_outputs(

@@ -25,7 +25,7 @@ from typing import Any
 
 from .errors import PlankitError, TemplateError
 from .model import PartialDate, Plan, Section, Span
-from .output import check_suffix, write_with
+from .output import check_suffix, inputs_of, write_with
 
 __all__ = [
     "default_template",
@@ -728,4 +728,4 @@ def render_docx(
         _finish(document, plan)
         document.save(str(tmp))
 
-    return write_with(path, write, force=force)
+    return write_with(path, write, force=force, inputs=inputs_of(plan, tpl_path))

@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from .errors import PlankitError, ReadError
 from .model import Plan, SourceRef
-from .output import write_with
+from .output import inputs_of, write_with
 from .text import nfc
 
 __all__ = ["AUTHOR", "WordEdit"]
@@ -592,4 +592,4 @@ class WordEdit:
         """Write the edited copy atomically (never over an existing file unless ``force``)."""
         if Path(out).resolve() == self.path.resolve():
             raise PlankitError(f"{out}: the output would overwrite the input; choose another name")
-        return write_with(out, lambda tmp: self.doc.save(str(tmp)), force=force)
+        return write_with(out, lambda tmp: self.doc.save(str(tmp)), force=force, inputs=inputs_of(self.path, self.plan))

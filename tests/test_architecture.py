@@ -28,13 +28,10 @@ CYCLE_DEBTS: set[tuple[str, str]] = {
     ("plankit.model", "plankit.restore"),  # Plan.restored
     ("plankit.model", "plankit.render"),  # todo_html
     ("plankit.read", "plankit.corpus"),  # the read_corpus trampoline
-    ("plankit.diff.result", "plankit.diff.render"),  # PlanDiff.to_html
-    ("plankit.diff.result", "plankit.diff.redline"),  # PlanDiff.to_docx
 }
 
 # Library modules still over MAX_LINES.
 SIZE_DEBTS: set[str] = {
-    "plankit.diff.compare",
     "plankit.graph",
     "plankit.read._structure",
 }

@@ -76,6 +76,15 @@ def test_plan_files_in_a_dot_folder_and_through_dot_dot(tmp_path):
     ]
 
 
+def test_our_searchable_pdf_beside_its_scan_is_not_a_second_plan(tmp_path):
+    for name in ("a.pdf", "a.searchable.pdf", "B.PDF", "B.searchable.pdf", "c.searchable.pdf", "d.txt"):
+        (tmp_path / name).write_bytes(b"x")
+    # c's scan is not there: its searchable PDF is the only copy
+    assert [p.name for p in plan_files([tmp_path])] == ["B.PDF", "a.pdf", "c.searchable.pdf", "d.txt"]
+    # named directly, a searchable PDF is read like any file
+    assert plan_files([tmp_path / "a.searchable.pdf"]) == [tmp_path / "a.searchable.pdf"]
+
+
 def test_lock_files_named_directly_are_dropped(folder):
     assert plan_files(["../ho-so/~$so-khcn.docx", "../ho-so/so-khcn.txt"]) == [
         Path("../ho-so/so-khcn.txt")

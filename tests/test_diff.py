@@ -350,8 +350,9 @@ def test_html_fragment_and_page(cantho, tmp_path):
     assert 'class="k-substantive"><del' in frag and 'class="k-substantive"><ins' in frag
     assert 'class="k-carried-error"><mark' in frag
     out = tmp_path / "diff.html"
-    page = cantho.to_html(out)
-    assert out.read_text(encoding="utf-8") == page and page.startswith("<!DOCTYPE html>")
+    assert cantho.to_html(out) == out
+    page = out.read_text(encoding="utf-8")
+    assert page == cantho.to_html() and page.startswith("<!DOCTYPE html>")
     with pytest.raises(OutputExists):
         cantho.to_html(out)
     cantho.to_html(out, force=True)
@@ -359,14 +360,16 @@ def test_html_fragment_and_page(cantho, tmp_path):
 
 
 def test_html_restored_readings(cantho):
-    page = cantho.to_html(restore=True)
-    # the OCR'd plan is shown restored, and the page says so
+    page = cantho.to_html()
+    # the OCR'd plan is shown restored by default, as in the redline, and the page says so
     assert ">Căn cứ Quyết định số 4168/QĐ-UBND ngày 27 tháng 12 năm 2021 của Ủy ban nhân dân" in page
     assert "bản OCR hiển thị đã khôi phục dấu" in page
     # the scan's own text stays visible under the passage
     assert '<div class="ocr" title="nguyên văn OCR (original scan)">Can ctr Quyét dinh s6 4168/QD-UBND' in page
-    # without restore the page shows the scan and says how to see it restored
-    assert ">Can ctr Quyét dinh s6 4168/QD-UBND" in cantho.to_html()
+    # restore=False shows the scan as read, and says that to_html() shows it restored
+    raw = cantho.to_html(restore=False)
+    assert ">Can ctr Quyét dinh s6 4168/QD-UBND" in raw and "<code>to_html()</code>" in raw
+    assert ">Căn cứ Quyết định số 4168/QĐ-UBND" not in raw
 
 
 def test_html_shows_both_headers_as_fields(cantho):
@@ -553,6 +556,31 @@ def test_swapped_ministry_series_swaps_added_and_removed(ministry):
     back = diff_plans(ministry.new, ministry.old)
     assert back.basis_removed == {"12/KH-BCĐ"} and back.basis_added == frozenset()
     assert back.basis_replaced == (("118/2025/NĐ-CP", "61/2018/NĐ-CP"),)
+
+
+def test_ministry_series_rewrapped_and_in_every_output(ministry, tmp_path):
+    import importlib.util
+    import textwrap
+    from pathlib import Path
+
+    # the 2022 plan copied from a PDF too: the same basis, the same changes
+    wrapped = "\n".join(textwrap.fill(line, 60) if "|" not in line else line for line in MINISTRY_2022.split("\n"))
+    again = diff_plans(read_text(wrapped, name="bnv-2022.txt"), ministry.new)
+    assert (again.basis_added, again.basis_removed, again.basis_replaced) == (
+        ministry.basis_added, ministry.basis_removed, ministry.basis_replaced)
+    def shown(d):  # the original text of each side, line breaks aside
+        return [(c.kind, " ".join(c.old.split()), " ".join(c.new.split())) for c in d.changes]
+
+    assert shown(again) == shown(ministry)
+    # the replaced decree in the page's summary and in the Markdown
+    assert "thay thế 61/2018/NĐ-CP → 118/2025/NĐ-CP" in ministry.to_html()
+    # the redline: exact both ways, the new header included
+    spec = importlib.util.spec_from_file_location("docx_walk", Path(__file__).with_name("docx_walk.py"))
+    walk = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(walk)
+    accepted, rejected = walk.accept_and_reject(ministry.to_docx(tmp_path / "bnv.docx"))
+    assert " ".join(accepted.split()) == " ".join(MINISTRY_2025.split())
+    assert " ".join(rejected.split()) == " ".join(MINISTRY_2022.split())
 
 
 def test_chart_in_document_order_with_the_page_colours(cantho):

@@ -13,19 +13,26 @@ from plankit.diff import diff_plans
 from plankit.read import read_text
 
 
-def _redline_helpers():
-    """The independent .docx walk of test_diff_redline (tests run with --import-mode=importlib,
+def _walk():
+    """The independent .docx walk, tests/docx_walk.py (tests run with --import-mode=importlib,
     so sibling modules are loaded by path)."""
     import importlib.util
     from pathlib import Path
 
-    spec = importlib.util.spec_from_file_location("_diff_redline", Path(__file__).with_name("test_diff_redline.py"))
+    spec = importlib.util.spec_from_file_location("docx_walk", Path(__file__).with_name("docx_walk.py"))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.accept_and_reject, module.flat
+    return module
 
 
-accept_and_reject, flat = _redline_helpers()
+_docx_walk = _walk()
+accept_and_reject, table_rows = _docx_walk.accept_and_reject, _docx_walk.table_rows
+
+
+def flat(text: str) -> str:
+    """White space aside: runs of white space (line breaks included) as one space."""
+    return " ".join(text.split())
+
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII"]
 TITLES = [
@@ -206,6 +213,32 @@ def _vary(draw, text: str) -> str:
     return " ".join(words)
 
 
+# Activity rows of real plans (task, lead body, time): tables of random pairs are drawn from them.
+ACTIVITIES = [
+    ("Niêm yết, thông báo trên Cổng thông tin điện tử của Sở", "Văn phòng Sở", "Trong năm 2022"),
+    ("Phát tờ gấp tuyên truyền CCHC và TTHC", "Văn phòng Sở", "Quý I"),
+    ("Tập huấn nghiệp vụ cho công chức bộ phận một cửa", "Phòng Quản lý thương mại", "Quý II năm 2025"),
+    ("Hội nghị đối thoại với doanh nghiệp", "Văn phòng Sở", "Quý III"),
+    ("Xây dựng chuyên mục cải cách hành chính trên Cổng thông tin điện tử", "Trung tâm Thông tin", "Thường xuyên"),
+    ("Tuyên truyền các văn bản quy phạm pháp luật về cải cách hành chính", "Thanh tra Sở", "Năm 2024"),
+]
+TABLE_HEAD = "TT\tNội dung\tCơ quan chủ trì\tThời gian thực hiện"
+
+
+@st.composite
+def table_lines(draw) -> list[str]:
+    rows = draw(st.lists(st.sampled_from(ACTIVITIES), min_size=1, max_size=5, unique=True))
+    return [TABLE_HEAD] + [f"{k}\t{task}\t{lead}\t{when}" for k, (task, lead, when) in enumerate(rows, start=1)]
+
+
+@st.composite
+def plan_with_table_texts(draw) -> str:
+    """A plan whose first section holds an activity table (tab-separated, as a .docx reads)."""
+    lines = draw(long_plan_texts()).split("\n")
+    k = next(i for i, line in enumerate(lines) if line[:1] in "IVX" and ". " in line)
+    return "\n".join([*lines[: k + 1], *draw(table_lines()), *lines[k + 1:]])
+
+
 @st.composite
 def plan_pairs(draw) -> tuple[str, str]:
     old = draw(long_plan_texts())
@@ -222,6 +255,37 @@ def test_redline_accept_all_is_new_and_reject_all_is_old(tmp_path, pair):
     accepted, rejected = accept_and_reject(path)
     assert flat(accepted) == flat(new.text)
     assert flat(rejected) == flat(old.text)
+
+
+def _cells(plan) -> list[list[list[str]]]:
+    """The plan's tables as the redline should write them: the header row cut at tabs, then
+    the body rows, white space collapsed."""
+    out = []
+    for t in plan.tables:
+        head = plan.text[t.span.start:t.rows[0][0].span.start]
+        rows = [[" ".join(c.split()) for c in head.split("\t") if c.strip()]]
+        rows += [[" ".join(c.text.split()) for c in row] for row in t.rows]
+        out.append(rows)
+    return out
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(plan_with_table_texts(), plan_with_table_texts(), st.booleans())
+def test_redline_tables_exact_both_ways(tmp_path, a, b, same_rest):
+    """Tables are Word tables: Accept All gives the new plan's rows, Reject All the old one's."""
+    if same_rest:  # the same plan around a different table: the rows alone change
+        head = b.split(TABLE_HEAD)[1].split("\n")
+        body = "\n".join(line for line in head[1:] if line[:1].isdigit() and "\t" in line)
+        rows_a = "\n".join(line for line in a.split(TABLE_HEAD)[1].split("\n")[1:] if line[:1].isdigit() and "\t" in line)
+        b = a.replace(rows_a, body)
+    old, new = read_text(a), read_text(b)
+    path = tmp_path / "r.docx"
+    diff_plans(old, new).to_docx(path, force=True)
+    accepted, rejected = accept_and_reject(path)
+    assert flat(accepted) == flat(new.text)
+    assert flat(rejected) == flat(old.text)
+    assert table_rows(path, "accept") == _cells(new)
+    assert table_rows(path, "reject") == _cells(old)
 
 
 @pytest.mark.parametrize(("a", "b"), [("hai-duong-2022", "hung-yen-2022"), ("hung-yen-2022", "hue-2022"),

@@ -1,22 +1,23 @@
 """The redline .docx: real Word tracked changes, exact both ways, read back without plankit.
 
-Accept All and Reject All are computed by an independent walk of ``word/document.xml`` (lxml):
-``w:t`` outside ``w:del`` is accepted text, ``w:t`` outside ``w:ins`` plus ``w:delText`` is
-rejected text; a paragraph mark marked inserted (``w:pPr/w:rPr/w:ins``) disappears on Reject
-All, one marked deleted on Accept All.
+Accept All and Reject All are computed by an independent walk of ``word/document.xml`` (lxml,
+tests/docx_walk.py): ``w:t`` outside ``w:del`` is accepted text, ``w:t`` outside ``w:ins`` plus
+``w:delText`` is rejected text; a paragraph mark marked inserted (``w:pPr/w:rPr/w:ins``)
+disappears on Reject All, one marked deleted on Accept All; a table row marked inserted
+(``w:trPr/w:ins``) goes on Reject All, one marked deleted on Accept All.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shutil
 import subprocess
-import zipfile
 from collections import Counter
+from pathlib import Path
 
 import docx
 import pytest
-from lxml import etree
 
 from plankit.diff import diff_plans
 from plankit.diff.redline import shown_texts
@@ -26,28 +27,16 @@ from plankit.read import read_text
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def accept_and_reject(path) -> tuple[str, str]:
-    """The document's text with every change accepted, and with every change rejected."""
-    with zipfile.ZipFile(path) as z:
-        root = etree.fromstring(z.read("word/document.xml"))
-    accepted: list[str] = []
-    rejected: list[str] = []
-    for p in root.iter(f"{W}p"):
-        for el in p.iter(f"{W}t", f"{W}delText"):
-            tags = {a.tag for a in el.iterancestors()}
-            if el.tag == f"{W}t":
-                if f"{W}del" not in tags:
-                    accepted.append(el.text or "")
-                if f"{W}ins" not in tags:
-                    rejected.append(el.text or "")
-            elif f"{W}ins" not in tags:
-                rejected.append(el.text or "")
-        mark = p.find(f"{W}pPr/{W}rPr")
-        if mark is None or mark.find(f"{W}del") is None:
-            accepted.append("\n")
-        if mark is None or mark.find(f"{W}ins") is None:
-            rejected.append("\n")
-    return "".join(accepted), "".join(rejected)
+def _load(name: str):
+    """A sibling module of the tests (they run with --import-mode=importlib: no sys.path entry)."""
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_walk = _load("docx_walk")
+accept_and_reject, table_rows, revisions = _walk.accept_and_reject, _walk.table_rows, _walk.revisions
 
 
 def flat(text: str) -> str:
@@ -131,7 +120,7 @@ TWO_YEARS = (
 def test_accept_all_gives_new_reject_all_gives_old(tmp_path):
     old, new = (read_text(t) for t in TWO_YEARS)
     path = tmp_path / "redline.docx"
-    assert diff_plans(old, new).to_docx(path) == str(path)
+    assert diff_plans(old, new).to_docx(path) == path
     accepted, rejected = accept_and_reject(path)
     assert flat(accepted) == flat(new.text)
     assert flat(rejected) == flat(old.text)
@@ -179,3 +168,71 @@ def test_pdf_shows_deleted_and_inserted_words(cantho_docx, tmp_path):
     # LibreOffice prints tracked changes as shown: the deleted basis 261 (struck through) next to
     # the inserted 258; neither plan has both
     assert "261/KH-UBND" in text and "258/KH-UBND" in text
+
+
+# --- tables: Word tables, rows added or removed tracked as rows -------------------------------------
+
+TABLE_HEAD = "TT\tNội dung\tCơ quan chủ trì\tThời gian thực hiện\n"
+TABLE_YEARS = (
+    "Số: 12/KH-SCT\nHải Dương, ngày 07 tháng 02 năm 2024\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2024\n"
+    "I. NHIỆM VỤ\nCác nhiệm vụ cụ thể như sau:\n" + TABLE_HEAD
+    + "1\tTập huấn nghiệp vụ cho công chức một cửa\tVăn phòng Sở\tQuý I năm 2024\n"
+    "2\tPhát tờ gấp tuyên truyền thủ tục hành chính\tPhòng Quản lý thương mại\tQuý II năm 2024\n"
+    "3\tHội nghị đối thoại với doanh nghiệp\tVăn phòng Sở\tQuý III năm 2024\n"
+    "II. KINH PHÍ\nKinh phí thực hiện năm 2024 do ngân sách nhà nước bảo đảm.\n",
+    "Số: 15/KH-SCT\nHải Dương, ngày 10 tháng 01 năm 2025\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2025\n"
+    "I. NHIỆM VỤ\nCác nhiệm vụ cụ thể như sau:\n" + TABLE_HEAD
+    + "1\tTập huấn nghiệp vụ cho công chức bộ phận một cửa\tVăn phòng Sở\tQuý I năm 2025\n"
+    "2\tHội nghị đối thoại với doanh nghiệp\tVăn phòng Sở\tQuý III năm 2025\n"
+    "3\tXây dựng chuyên mục trên Cổng thông tin điện tử của Sở\tTrung tâm Khuyến công\tThường xuyên\n"
+    "II. KINH PHÍ\nKinh phí thực hiện năm 2025 từ nguồn kinh phí thường xuyên.\n",
+)
+OLD_ROWS = [["TT", "Nội dung", "Cơ quan chủ trì", "Thời gian thực hiện"],
+            ["1", "Tập huấn nghiệp vụ cho công chức một cửa", "Văn phòng Sở", "Quý I năm 2024"],
+            ["2", "Phát tờ gấp tuyên truyền thủ tục hành chính", "Phòng Quản lý thương mại", "Quý II năm 2024"],
+            ["3", "Hội nghị đối thoại với doanh nghiệp", "Văn phòng Sở", "Quý III năm 2024"]]
+NEW_ROWS = [["TT", "Nội dung", "Cơ quan chủ trì", "Thời gian thực hiện"],
+            ["1", "Tập huấn nghiệp vụ cho công chức bộ phận một cửa", "Văn phòng Sở", "Quý I năm 2025"],
+            ["2", "Hội nghị đối thoại với doanh nghiệp", "Văn phòng Sở", "Quý III năm 2025"],
+            ["3", "Xây dựng chuyên mục trên Cổng thông tin điện tử của Sở", "Trung tâm Khuyến công", "Thường xuyên"]]
+
+
+@pytest.fixture(scope="module")
+def table_docx(tmp_path_factory):
+    old, new = (read_text(t) for t in TABLE_YEARS)
+    path = tmp_path_factory.mktemp("table") / "redline.docx"
+    diff_plans(old, new).to_docx(path)
+    return old, new, path
+
+
+def test_tables_are_word_tables_exact_both_ways(table_docx):
+    old, new, path = table_docx
+    assert table_rows(path, "accept") == [NEW_ROWS]
+    assert table_rows(path, "reject") == [OLD_ROWS]
+    accepted, rejected = accept_and_reject(path)
+    assert flat(accepted) == flat(new.text)
+    assert flat(rejected) == flat(old.text)
+
+
+def test_removed_and_added_rows_are_tracked_rows(table_docx):
+    _old, _new, path = table_docx
+    body = docx.Document(str(path)).element.body
+    marks = [(m.tag[len(W):], m.get(f"{W}author")) for tr in body.iter(f"{W}tr")
+             for m in tr.findall(f"{W}trPr/*")]
+    assert marks == [("del", "plankit · nội dung"), ("ins", "plankit · nội dung")]
+    # inside kept rows, cell edits are tracked words, the year bumps under their own reviewer;
+    # the row number moved up by the removed row is tracked too
+    cell_revs = [(r.tag[len(W):], r.get(f"{W}author").removeprefix("plankit · "), r.xpath("string(.)").strip())
+                 for tr in body.iter(f"{W}tr") if tr.find(f"{W}trPr") is None for r in tr.iter(f"{W}ins", f"{W}del")]
+    assert cell_revs == [
+        ("ins", "nội dung", "bộ phận"),
+        ("del", "thay đổi theo năm", "2024"), ("ins", "thay đổi theo năm", "2025"),
+        ("del", "nội dung", "3"), ("ins", "nội dung", "2"),
+        ("del", "thay đổi theo năm", "2024"), ("ins", "thay đổi theo năm", "2025"),
+    ]
+
+
+def test_table_rebuilt_from_a_scan_stays_running_text(cantho_docx):
+    # the 2025 Cần Thơ table is read from scrambled OCR lines: its cells are not in reading
+    # order, so the redline keeps its text as paragraphs (and stays exact, see above)
+    assert table_rows(cantho_docx, "accept") == []

@@ -65,8 +65,12 @@ def test_notebook_parameters_are_read_from_the_tagged_cell():
 # -- as `make lab` opens them: notebooks/ is the working directory, default parameters -------------
 
 
+# caches other tests and tools write meanwhile (the suite runs on several workers): not outputs
+_CACHES = {".ipynb_checkpoints", "__pycache__", ".venv", ".git", ".hypothesis", ".pytest_cache", ".ruff_cache"}
+
+
 def _tree(folder: Path) -> set[str]:
-    return {str(p.relative_to(folder)) for p in folder.rglob("*") if ".ipynb_checkpoints" not in p.parts}
+    return {str(p.relative_to(folder)) for p in folder.rglob("*") if _CACHES.isdisjoint(p.relative_to(folder).parts)}
 
 
 @pytest.fixture(scope="module")

@@ -163,6 +163,9 @@ def test_cli_read_writes_a_searchable_pdf_and_never_over_one(original, tmp_path,
     assert main(["read", str(scanned), "--searchable", "--format", "csv"]) == 0
     assert (tmp_path / "scan.searchable.pdf").is_file()
     assert "181,KH-SCT" in capsys.readouterr().out
+    from plankit.corpus import plan_files
+
+    assert plan_files([tmp_path]) == [scanned]  # the folder holds one plan, not two
     assert main(["read", str(scanned), "--searchable"]) == 1
     err = capsys.readouterr().err
     assert f"{tmp_path / 'scan.searchable.pdf'}" in err

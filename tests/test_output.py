@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from plankit.cli import main
-from plankit.errors import OutputError, OutputExists
+from plankit.errors import OutputError, OutputExists, PlankitError
 from plankit.output import (
     TEMP_SUFFIX,
     plan_outputs,
@@ -96,6 +96,97 @@ def test_an_input_reached_through_a_link_or_a_second_name_is_refused(work):
         plan_outputs(["hard.txt"], ["PLAN.txt"], force=True)
     with pytest.raises(OutputError, match=SAME_AS_INPUT):
         plan_outputs(["./sub/../PLAN.txt"], ["PLAN.txt"], force=True)
+
+
+# -- the library refuses too: each writer called from a notebook, onto one of its own inputs ------
+
+
+def _plan_docx(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    for line in PLAN.read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+def _render(work):
+    from plankit.draft import render_docx
+    from plankit.read import read_plan
+
+    plan = read_plan(_plan_docx(work / "plan.docx"))
+    return lambda target: render_docx(plan, target, force=True)
+
+
+def _render_over_template(work):
+    from plankit.draft import render_docx
+    from plankit.render import default_template
+
+    shutil.copyfile(default_template(), work / "mau.docx")
+    return lambda target: render_docx(PLAN, target, template=target, force=True)
+
+
+def _diff_html(work):
+    from plankit.diff import diff_plans
+
+    d = diff_plans(work / "OLD.txt", work / "NEW.txt")
+    return lambda target: d.to_html(target, force=True)
+
+
+def _diff_docx(work):
+    from plankit.diff import diff_plans
+
+    d = diff_plans(work / "OLD.txt", _plan_docx(work / "plan.docx"))
+    return lambda target: d.to_docx(target, force=True)
+
+
+def _annotate(work):
+    from plankit.annotate import annotate_docx
+
+    plan = _plan_docx(work / "plan.docx")
+    return lambda target: annotate_docx(plan, out=target, force=True)
+
+
+def _track(work):
+    from plankit.track import draft_docx
+
+    plan = _plan_docx(work / "plan.docx")
+    return lambda target: draft_docx(plan, year=2023, out=target, force=True)
+
+
+def _baseline(work):
+    from plankit.lint import lint_plan, write_baseline
+
+    findings = list(lint_plan(work / "PLAN.txt"))
+    assert findings
+    return lambda target: write_baseline(findings, target, force=True)
+
+
+def _template_from_plan(work):
+    from plankit.template import template_from_plan
+
+    plan = _plan_docx(work / "plan.docx")
+    return lambda target: template_from_plan(plan, target, force=True)
+
+
+# (writer, the input it is pointed at): a second name (hard link) of the input, then the input itself
+LIBRARY_WRITERS = [
+    (_render, "plan.docx"), (_render_over_template, "mau.docx"), (_diff_html, "OLD.txt"),
+    (_diff_docx, "plan.docx"), (_annotate, "plan.docx"), (_track, "plan.docx"),
+    (_baseline, "PLAN.txt"), (_template_from_plan, "plan.docx"),
+]
+
+
+@pytest.mark.parametrize(("writer", "victim"), LIBRARY_WRITERS, ids=[w.__name__[1:] for w, _ in LIBRARY_WRITERS])
+def test_library_writers_refuse_an_output_that_is_one_of_their_inputs(work, writer, victim):
+    write = writer(work)
+    before = hashes(work)
+    os.link(work / victim, work / f"second-name{Path(victim).suffix}")
+    for target in (work / f"second-name{Path(victim).suffix}", work / victim):
+        with pytest.raises(PlankitError, match=f"{SAME_AS_INPUT}|would overwrite the input"):
+            write(target)
+    assert hashes(work) == {**before, f"second-name{Path(victim).suffix}": before[victim]}
 
 
 # Commands that write, each with a fresh output name; inputs must stay byte-identical.

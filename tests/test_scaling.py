@@ -168,3 +168,40 @@ def test_docx_template_rendering_scales_linearly(assert_linear, tmp_path):
         render_docx(plan, tmp_path / f"out{next(counter)}.docx", template=path)
 
     assert_linear(template, run, size=150, repeats=2)
+
+
+# -- extract_citations on ordinary and adversarial text ----------------------------------------
+_BASIS = ("Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể "
+          "cải cách hành chính nhà nước giai đoạn 2021-2030;")
+CITATION_TEXTS = {
+    # a basis section: one citation sentence a line
+    "ordinary": (lambda n: "\n".join(f"{_BASIS} Kế hoạch số {i}/KH-UBND ngày 24/12/2021 của UBND tỉnh."
+                                     for i in range(n)), 100),
+    # the same on one line (text flattened by a web page or a PDF): every named programme looked
+    # for the explicit citations of its sentence among all the later ones (quadratic)
+    "one long line": (lambda n: " ".join(f"{_BASIS} Quyết định số {i}/QĐ-UBND" for i in range(n)), 100),
+    # symbols without 'số', three kinds of issuer codes
+    "many symbols": (lambda n: " ".join(f"{i}/KH-UBND {i}/QĐ-TTg {i}/2020/NĐ-CP" for i in range(n)), 200),
+    # 'số' (number) with no number after it, on one line and on many
+    "số without numbers": (lambda n: "số " * n, 20_000),
+    "số lines": (lambda n: "Văn bản số của Sở số và số\n" * n, 5_000),
+    # half-made numbers and symbols
+    "số and slashes": (lambda n: "số 1 số / số a/ " * n, 5_000),
+}
+
+
+@pytest.mark.parametrize("name", list(CITATION_TEXTS))
+def test_extract_citations_scales_linearly(assert_linear, name):
+    from plankit.cite import extract_citations
+
+    make, size = CITATION_TEXTS[name]
+    assert_linear(make, extract_citations, size=size)
+
+
+def test_the_citation_texts_hold_what_they_say():
+    from plankit.cite import extract_citations
+
+    assert extract_citations(CITATION_TEXTS["one long line"][0](3)).keys == [
+        "76/NQ-CP", "0/QĐ-UBND", "76/NQ-CP", "1/QĐ-UBND", "76/NQ-CP", "2/QĐ-UBND"]
+    assert extract_citations(CITATION_TEXTS["số without numbers"][0](100)).keys == []
+    assert len(extract_citations(CITATION_TEXTS["many symbols"][0](5))) == 15

@@ -12,20 +12,13 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .result import (
-    HEADER_LABELS,
-    KIND_COLOURS,
-    KIND_LABELS,
-    Change,
-    Mark,
-    Piece,
-    PlanDiff,
-    SectionPair,
-    Segment,
-)
+from .kinds import HEADER_LABELS, KIND_COLOURS, KIND_LABELS
+from .pieces import Mark, Piece, Segment
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
+
+    from .result import Change, PlanDiff, SectionPair
 
 __all__ = [
     "as_dict",
@@ -410,7 +403,7 @@ def _header_table(d: PlanDiff) -> str:
 
 def to_html_fragment(d: PlanDiff, *, reading=None, shown=None) -> str:
     """The comparison as an HTML fragment (scoped styles), for notebooks and pages. ``shown``
-    (from :func:`.redline.shown_texts`) shows OCR'd sides restored, the scan under each passage."""
+    (from :func:`.shown.shown_texts`) shows OCR'd sides restored, the scan under each passage."""
     c = d.counts()
     esc = html.escape
     basis_removed = ", ".join(sorted(d.basis_removed)) or "—"
@@ -433,8 +426,7 @@ def to_html_fragment(d: PlanDiff, *, reading=None, shown=None) -> str:
                     "OCR in nhỏ dưới mỗi đoạn (OCR'd text shown restored, the scan below each passage)</td></tr>")
     elif d.ocr:
         head.append("<tr><th>OCR</th><td>so sánh trên chữ bỏ dấu; hiển thị nguyên văn mỗi bản (as scanned; "
-                    "<code>to_html(restore=True)</code> hoặc <code>plankit diff --html</code> hiển thị bản khôi "
-                    "phục dấu)</td></tr>")
+                    "<code>to_html()</code> và <code>plankit diff --html</code> hiển thị bản khôi phục dấu)</td></tr>")
     head.append("</table>")
     body = []
     by_part: dict[int, list[Segment]] = {}
@@ -457,12 +449,13 @@ def to_html_fragment(d: PlanDiff, *, reading=None, shown=None) -> str:
     return "".join(head) + "".join(body) + "</div>"
 
 
-def to_html_page(d: PlanDiff, *, restore: bool = False) -> str:
-    """A standalone HTML page. With ``restore``, an OCR'd side is shown restored
-    (:func:`plankit.restore_text`), the scan's text in small print under each passage."""
+def to_html_page(d: PlanDiff, *, restore: bool = True) -> str:
+    """A standalone HTML page. An OCR'd side is shown restored (:func:`plankit.restore_text`,
+    as in the redline), the scan's text in small print under each passage; ``restore=False``
+    shows the scan as read."""
     reading = shown = None
     if restore and d.ocr:
-        from .redline import shown_texts
+        from .shown import shown_texts
 
         shown = shown_texts(d)
 

@@ -11,48 +11,39 @@ import os
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from ..model import Plan, Section, Span
+from .kinds import HEADER_LABELS, KIND_COLOURS, KIND_LABELS
+from .pieces import Mark, Part, Piece, Segment
 
 if TYPE_CHECKING:  # pragma: no cover
+    from pathlib import Path
+
     import pandas as pd
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["Change", "HeaderField", "Mark", "Part", "Piece", "PlanDiff", "RowPair", "SectionPair", "Segment", "TablePair"]
+__all__ = [
+    "HEADER_LABELS",
+    "KIND_COLOURS",
+    "KIND_LABELS",
+    "Change",
+    "HeaderField",
+    "Mark",
+    "Part",
+    "Piece",
+    "PlanDiff",
+    "RowPair",
+    "SectionPair",
+    "Segment",
+    "TablePair",
+]
+
 
 def _short(text: str | None, width: int = 60) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-KIND_LABELS = {
-    "expected": "thay đổi theo năm",
-    "basis": "căn cứ",
-    "substantive": "nội dung",
-    "form": "cách viết",
-    "carried-error": "lỗi giữ nguyên",
-}
-
-
-# One colour per kind, the same in every page and chart (HTML del/ins/chips, PlanDiff.draw).
-KIND_COLOURS = {
-    "expected": "#4c78a8",
-    "basis": "#8e6cc0",
-    "substantive": "#d62728",
-    "form": "#2a9d8f",
-    "carried-error": "#e08a00",
-}
-
-HEADER_LABELS = {
-    "number": "Số",
-    "symbol": "Ký hiệu",
-    "date": "Ngày",
-    "year": "Năm kế hoạch",
-    "issuer": "Cơ quan ban hành",
-    "signer": "Người ký",
-}
 
 
 @dataclass(frozen=True)
@@ -197,57 +188,6 @@ class TablePair:
     def __repr__(self) -> str:
         counts = Counter(r.status for r in self.rows)
         return f"TablePair({self.old} → {self.new}, {dict(counts)})"
-
-
-# --- what the renderers draw ------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A change drawn on a piece: ``old``/``new`` are ranges local to the piece's texts."""
-
-    change: int
-    kind: str
-    old: tuple[int, int]
-    new: tuple[int, int]
-
-
-@dataclass(frozen=True)
-class Piece:
-    """Aligned texts (a paragraph group, or a table cell) with the changes drawn on them.
-
-    ``old``/``new`` are the original texts (``None`` when the side has none); ``breaks_*`` are
-    local offsets where a new paragraph starts inside the piece (a paragraph split in two).
-    """
-
-    old: str | None
-    new: str | None
-    marks: tuple[Mark, ...] = ()
-    breaks_old: tuple[int, ...] = ()
-    breaks_new: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class Segment:
-    """One aligned unit in reading order: a heading, a paragraph group or a table row."""
-
-    part: int
-    kind: str
-    status: str
-    pieces: tuple[Piece, ...]
-    old_span: Span | None = None
-    new_span: Span | None = None
-    table: int | None = None
-    row: RowPair | None = None
-
-
-@dataclass(frozen=True)
-class Part:
-    """A top-level stretch of the plans: the opening, one level-1 section pair, or the ending."""
-
-    label: str
-    status: str
-    pair: SectionPair | None = None
-    kinds: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -412,38 +352,50 @@ class PlanDiff:
 
         return to_html_fragment(self)
 
+    @overload
+    def to_html(self, path: None = None, *, force: bool = False, restore: bool = True) -> str: ...
+
+    @overload
+    def to_html(self, path: str | os.PathLike[str], *, force: bool = False, restore: bool = True) -> Path: ...
+
     def to_html(
-        self, path: str | os.PathLike[str] | None = None, *, force: bool = False, restore: bool = False
-    ) -> str:
-        """A standalone HTML page, side by side and coloured by kind; written when ``path`` is given.
+        self, path: str | os.PathLike[str] | None = None, *, force: bool = False, restore: bool = True
+    ) -> str | Path:
+        """A standalone HTML page, side by side and coloured by kind: the page, or, when ``path``
+        is given, the path written.
 
-        With ``restore=True`` and an OCR'd plan, each changed passage of the new plan shows its
-        restored reading (:func:`plankit.restore_text`) as a tooltip; the text shown stays the
-        original. Raises :class:`plankit.OutputExists` when ``path`` exists and ``force`` is false.
+        An OCR'd plan is shown restored (:func:`plankit.restore_text`, with the other plan as
+        reference when it is clean), as in the redline; the page says so and keeps the scan's
+        own text in small print under each passage. ``restore=False`` shows the scan as read.
+        Raises :class:`plankit.OutputExists` when ``path`` exists and ``force`` is false.
 
+        >>> import tempfile
         >>> from plankit.diff import diff_plans
         >>> from plankit.read import read_text
         >>> d = diff_plans(read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNgân sách."), read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNguồn khác."))
         >>> page = d.to_html()
         >>> page.startswith("<!DOCTYPE html>"), '<del title="sửa nội dung (changed)">Ngân sách</del>' in page
         (True, True)
+        >>> d.to_html(tempfile.mkdtemp() + "/diff.html").name
+        'diff.html'
         """
         from .render import to_html_page
 
         page = to_html_page(self, restore=restore)
-        if path is not None:
-            from ..output import write_atomic
+        if path is None:
+            return page
+        from ..output import inputs_of, write_atomic
 
-            write_atomic(path, page, force=force)
-        return page
+        return write_atomic(path, page, force=force, inputs=inputs_of(self.old, self.new))
 
-    def to_docx(self, path: str | os.PathLike[str], force: bool = False, *, author: str = "plankit") -> str:
+    def to_docx(self, path: str | os.PathLike[str], *, force: bool = False, author: str = "plankit") -> Path:
         """Write a redline .docx of the new plan with the changes as real Word tracked changes.
 
         Every change is a ``w:ins``/``w:del`` revision the officer can accept or reject in Word or
         LibreOffice; the author names the kind (``plankit · thay đổi theo năm`` for the year
         bumps, so they can be accepted at once by reviewer); carried errors are highlighted and
-        commented. Returns the path written; :class:`plankit.OutputExists` unless ``force``.
+        commented; tables are Word tables, rows added or removed tracked as such. Returns the
+        path written; :class:`plankit.OutputExists` unless ``force``.
 
         >>> import tempfile, docx
         >>> from plankit.diff import diff_plans
@@ -451,12 +403,12 @@ class PlanDiff:
         >>> d = diff_plans(read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNgân sách."), read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNguồn khác."))
         >>> path = d.to_docx(tempfile.mkdtemp() + "/redline.docx")
         >>> body = docx.Document(path).element.body.xml
-        >>> "<w:del " in body and "<w:ins " in body
-        True
+        >>> path.name, "<w:del " in body and "<w:ins " in body
+        ('redline.docx', True)
         """
         from .redline import write_redline
 
-        return str(write_redline(self, path, force=force, author=author))
+        return write_redline(self, path, force=force, author=author)
 
     def __repr__(self) -> str:
         c = self.counts()

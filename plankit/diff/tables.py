@@ -19,7 +19,8 @@ from ..model import Cell, Span, Table
 from ..text import fold
 from .align import match_pairs, moved
 from .parts import title_similarity
-from .result import Mark, Piece, RowPair, Segment, TablePair
+from .pieces import Mark, Piece, Segment
+from .result import RowPair, TablePair
 from .tokens import Alignment, Tok, align_words, bag_similarity, tokens_of
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -260,6 +260,7 @@ def write_baseline(
     >>> shutil.rmtree(tmp)
     """
     target = Path(path)
+    findings = list(findings)
     entries = []
     for f in findings:
         entries.append(
@@ -275,7 +276,8 @@ def write_baseline(
     entries.sort(key=lambda e: (e["file"], e["line"], e["code"]))
     payload = {"tool": "plankit", "version": BASELINE_VERSION, "findings": entries}
     return write_atomic(
-        target, json.dumps(payload, ensure_ascii=False, indent=2) + "\n", force=force
+        target, json.dumps(payload, ensure_ascii=False, indent=2) + "\n", force=force,
+        inputs=sorted({f.file for f in findings if f.file}),  # a plan is never replaced by a baseline
     )
 
 

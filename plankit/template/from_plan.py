@@ -19,7 +19,7 @@ import os
 from pathlib import Path
 
 from ..errors import TemplateError
-from ..output import check_suffix, write_with
+from ..output import check_suffix, inputs_of, write_with
 
 __all__ = ["template_from_plan"]
 
@@ -195,7 +195,7 @@ def template_from_plan(
     _items(body_el, ctx["body"], "body")
     if ctx["appendix"]:
         _items(body_el, ctx["appendix"], "appendix")
-    return write_with(output, lambda tmp: document.save(str(tmp)), force=force)
+    return write_with(output, lambda tmp: document.save(str(tmp)), force=force, inputs=inputs_of(plan))
 
 
 def _items(body_el, items, name: str) -> None:

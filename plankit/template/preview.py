@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import OfficeUnavailable, TemplateError
-from ..output import check_suffix, write_atomic, write_with
+from ..output import check_suffix, inputs_of, write_atomic, write_with
 
 __all__ = ["new_template", "preview_template", "sample_plan"]
 
@@ -113,7 +113,7 @@ def preview_template(
         if not pdf.is_file() or pdf.stat().st_size == 0:
             raise TemplateError(f"{name}: LibreOffice made no PDF")
         if not png:
-            return [write_with(output, lambda t: shutil.copyfile(pdf, t), force=force)]
+            return [write_with(output, lambda t: shutil.copyfile(pdf, t), force=force, inputs=inputs_of(template, plan))]
         pdftoppm = shutil.which("pdftoppm")
         if pdftoppm is None:
             raise OfficeUnavailable(name, "pdftoppm is needed for PNG pages: apt-get install poppler-utils")
@@ -126,5 +126,5 @@ def preview_template(
                     from ..errors import OutputExists
 
                     raise OutputExists(target)
-        return [write_with(t, lambda tmp_path, p=p: shutil.copyfile(p, tmp_path), force=True)
+        return [write_with(t, lambda tmp_path, p=p: shutil.copyfile(p, tmp_path), force=True, inputs=inputs_of(template, plan))
                 for t, p in zip(targets, pages, strict=True)]
