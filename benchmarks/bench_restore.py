@@ -58,6 +58,7 @@ import time
 import unicodedata
 from pathlib import Path
 
+from plankit.read import read_text
 from plankit.restore import Restored, restore_text
 from plankit.restore_model import build_model
 from plankit.text import fold, nfc
@@ -434,7 +435,7 @@ def run(quick: bool = False) -> dict:
     # Cần Thơ 2022 with the 2025 OCR as reference
     plain000 = strip_marks(texts["000"])
     without_ref = restore_text(plain000, model=models["000"], ocr=False)
-    with_ref = restore_text(plain000, model=models["000"], reference=ocr_text, ocr=False)
+    with_ref = restore_text(plain000, model=models["000"], reference=read_text(ocr_text), ocr=False)
     ref_acc = word_accuracy(texts["000"], with_ref.text)
     gold_words = _WORD_RE.findall(texts["000"])
     pairs = zip(gold_words, _WORD_RE.findall(without_ref.text), _WORD_RE.findall(with_ref.text), strict=False)
@@ -463,7 +464,7 @@ def run(quick: bool = False) -> dict:
 
     # the OCR'd 2025 plan itself: how long, and how many words still uncertain
     t0 = time.perf_counter()
-    ocr_restored = restore_text(ocr_text, reference=texts["000"])
+    ocr_restored = restore_text(ocr_text, reference=read_text(texts["000"]))
     ocr_seconds = time.perf_counter() - t0
 
     exact = total_exact / total_words

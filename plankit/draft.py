@@ -489,7 +489,7 @@ def draft_plan(
 
     ``plan.todo`` lists what the officer must still decide, each with its span in the new text.
     An OCR'd ``previous`` is restored first (``reference``: an earlier clean plan of the same
-    issuer).
+    issuer, a Plan or the path of its file, as for :func:`plankit.restore_text`).
 
     >>> plan = draft_plan("plans/hai-duong/2022-so-cong-thuong.txt", year=2023)
     >>> plan.draft, plan.year, plan.header.title
@@ -504,9 +504,11 @@ def draft_plan(
     prev = as_plan(previous)
     original = prev
     ref = None
-    if prev.source.ocr:
+    if prev.source.ocr and not prev.source.restored:
+        from .restore import restore_plan
+
         ref = None if reference is None else as_plan(reference)
-        prev = prev.restored(reference=ref)
+        prev = restore_plan(prev, reference=ref)
     h, oh = prev.header, original.header
     when = _as_date(date)
     old_parts = h.date_parts if h.date_parts.year else oh.date_parts

@@ -33,15 +33,25 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from . import _patterns as P
-from .model import PartialDate, Span
+from .model import PartialDate, Plan, Span
 from .places import Province, find_places, match_department, match_place, provinces
 from .text import fold
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .model import Header, Plan
+    from .model import Header
 
-__all__ = ["LEVELS", "BasisClause", "PlanFacts", "basis_spans", "issuer_level", "plan_facts", "province_2025"]
+__all__ = [
+    "BASIS_START",
+    "FIRST_HEADING",
+    "LEVELS",
+    "BasisClause",
+    "PlanFacts",
+    "basis_spans",
+    "compute_facts",
+    "issuer_level",
+    "plan_facts",
+    "province_2025",
+]
 
 #: The levels of the cascade, highest first. ``district`` and ``commune`` are local government
 #: below the province (a city inside a province is a district-level unit); ``other`` is a body
@@ -151,7 +161,7 @@ class PlanFacts:
         """The name of the part holding ``offset``."""
         return next((n for n, span in self.parts if span.start <= offset < span.end), None)
 
-    def as_dict(self) -> dict:
+    def to_dict(self) -> dict:
         """Plain values for JSON and tables."""
         return {
             "issuer": self.issuer,
@@ -288,6 +298,16 @@ def _named_province(issuer: str) -> Province | None:
 
 # -- basis, closing, parts -------------------------------------------------------------------------
 
+# A basis paragraph of the preamble starts a line with "Căn cứ", "Thực hiện" or "Theo" (OCR
+# "Can ctr", "Can ctt"), after blank lines and optional markup ("**", "- ", tabs).
+# Must match "\ncan cu ", "\n\ncan ctr ", "\n**thuc hien ", "\ntheo ". Must not match "canh ",
+# "can bo" (cán bộ), or "căn cứ" inside a sentence.
+BASIS_START = re.compile(r"(?:^|\n)[ \t\n>*_\-]*(?P<word>can[ \t]+c(?:u|tr|tt|r|t)|thuc[ \t]+hien|theo)(?![a-z])")
+
+# The first Roman-numbered heading ends the preamble: "I. MỤC ĐÍCH", "## **I. MỤC TIÊU",
+# "\tI. MỤC ĐÍCH". Must not match "I." inside a sentence.
+FIRST_HEADING = re.compile(r"(?:^|\n)[ \t#*_]*i[.)][ \t]+\S")
+
 _OPENING = re.compile(r"[\s\-–•*+>]*(can\s+c\w{1,2}|thuc\s+hien|trien\s+khai(?:\s+thuc\s+hien)?|theo)\b")
 _OPENING_NAMES = {"can": "Căn cứ", "thuc": "Thực hiện", "trien": "Triển khai", "theo": "Theo"}
 
@@ -304,17 +324,17 @@ def basis_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]:
     ['Căn cứ Nghị quyết 76/NQ-CP\nngày 15/7/2021;', 'Thực hiện Kế hoạch 1/KH-UBND;']
     """
     scan = fold(text) if folded is None else folded
-    heading = P.FIRST_HEADING.search(scan)
+    heading = FIRST_HEADING.search(scan)
     limit = heading.start() if heading else len(scan)
     spans: list[tuple[int, int]] = []
-    m = P.BASIS_START.search(scan, 0, limit)
+    m = BASIS_START.search(scan, 0, limit)
     while m is not None and text[m.start("word")].islower():  # a wrapped line, not a clause
-        m = P.BASIS_START.search(scan, m.end(), limit)
+        m = BASIS_START.search(scan, m.end(), limit)
     while m is not None:
         start = m.start("word")
         end = _paragraph_end(text, start, limit)
         spans.append((start, end))
-        m = P.BASIS_START.match(scan, end, limit) if end < limit else None
+        m = BASIS_START.match(scan, end, limit) if end < limit else None
         if m is not None and text[m.start("word")].islower():
             m = None
     if not spans:
@@ -409,12 +429,26 @@ def _parts(plan: Plan, closing: Span | None) -> tuple[tuple[str, Span], ...]:
 
 
 def plan_facts(plan: Plan) -> PlanFacts:
-    """The facts of ``plan`` (cached: ``plan.facts`` computes them once).
+    """The facts of ``plan``, computed once per plan (the same value as ``plan.facts``).
 
     >>> from plankit import read_plan
-    >>> f = read_plan("plans/can-tho/2025-so-khcn.ocr.txt").facts
+    >>> f = plan_facts(read_plan("plans/can-tho/2025-so-khcn.ocr.txt"))
     >>> f.issuer, f.level, f.province.name, f.date, f.year
     ('Sở Khoa học và Công nghệ', 'department', 'Cần Thơ', datetime.date(2025, 1, 21), 2025)
+    """
+    if isinstance(plan, Plan):
+        return plan.analysis("facts")
+    return compute_facts(plan)  # an object that only looks like a plan (see plankit.read.as_plan)
+
+
+def compute_facts(plan: Plan) -> PlanFacts:
+    """The facts of ``plan``, computed afresh: what :func:`plan_facts` and ``plan.facts``
+    compute once per plan and keep (``import plankit`` registers this function with
+    :func:`plankit.model.register_analysis`).
+
+    >>> from plankit import read_text
+    >>> compute_facts(read_text("UBND TỈNH HẢI DƯƠNG\\nSỞ CÔNG THƯƠNG\\nKẾ HOẠCH")).level
+    'department'
     """
     h: Header = plan.header
     level = issuer_level(h.issuer, h.symbol)

@@ -10,16 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from .display import plan_html, table_html
+from .display import short as _short
 from .text import LineIndex
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from .cite import CitationList
     from .facts import PlanFacts
 
 __all__ = [
@@ -39,6 +42,7 @@ __all__ = [
     "Span",
     "Table",
     "Todo",
+    "register_analysis",
 ]
 
 
@@ -46,13 +50,6 @@ __all__ = [
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[^\W\d_a-zà-ỹđ])")
 # A list marker opening a sentence: "a. ", "b) ", "1. ", "- ".
 _LIST_MARKER = re.compile(r"^(?:[a-zđ]|\d{1,2})[.)]\s+|^-\s*")
-
-
-def _short(text: str | None, width: int = 60) -> str:
-    if text is None:
-        return "None"
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -259,11 +256,7 @@ class Table:
         return f"Table({len(self.rows)} rows × {len(self.columns)} columns, {self.kind})"
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in self.columns)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(c.text)}</td>" for c in r) + "</tr>" for r in self.rows
-        )
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        return table_html(self)
 
 
 @dataclass(frozen=True)
@@ -341,7 +334,7 @@ class Header:
             return f"{self.number or '...'}-{self.symbol}"
         return f"{self.number or '...'}/{self.symbol}"
 
-    def as_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """The fields as plain values (dates as ISO strings), for JSON and tables."""
         return {
             "doc_type": self.doc_type,
@@ -435,10 +428,10 @@ class Citation:
     def __hash__(self) -> int:
         return hash((self.kind, self.doc_id))
 
-    def as_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """The fields as plain values (date as an ISO string, span as start and end), for JSON.
 
-        >>> Citation("76/NQ-CP", "Nghị quyết", "76", 2021, "NQ-CP").as_dict()["doc_id"]
+        >>> Citation("76/NQ-CP", "Nghị quyết", "76", 2021, "NQ-CP").to_dict()["doc_id"]
         '76/NQ-CP'
         """
         return {
@@ -470,7 +463,7 @@ class Citation:
         rows = "".join(
             f"<tr><th style='text-align:left'>{html.escape(k)}</th><td style='text-align:left'>"
             f"{html.escape(str(v)) if v not in (None, '', []) else ''}</td></tr>"
-            for k, v in self.as_dict().items()
+            for k, v in self.to_dict().items()
         )
         return f"<table>{rows}</table>"
 
@@ -635,6 +628,19 @@ class Todo:
         return f"Todo({self.kind}: {_short(self.message, 50)!r})"
 
 
+# The analyses of a plan (citations, facts) belong to the analysis layer, above the model: the
+# model only names them and keeps each result with its plan. The layer above hands in how to
+# compute them (dependency inversion), so no import points up.
+_ANALYSES: dict[str, Callable[[Plan], Any]] = {}
+
+
+def register_analysis(name: str, compute: Callable[[Plan], Any]) -> None:
+    """Make ``plan.analysis(name)`` (and the property of that name) call ``compute(plan)`` once
+    per plan. ``import plankit`` registers ``citations`` and ``facts``; registering a name again
+    replaces its function (for plans not yet analysed)."""
+    _ANALYSES[name] = compute
+
+
 @dataclass(frozen=True)
 class Plan:
     """A plan read from a file or a string: the NFC text and what was found in it.
@@ -659,20 +665,39 @@ class Plan:
         """Offsets to 1-based (line, column) in :attr:`text`."""
         return LineIndex(self.text)
 
-    @cached_property
-    def citations(self) -> list[Citation]:
-        """Every citation of the plan, in text order (see :func:`plankit.extract_citations`)."""
-        from .cite import extract_citations
+    @property
+    def citations(self) -> CitationList:
+        """Every citation of the plan, in text order, computed once (the same value as
+        :func:`plankit.extract_citations` of the plan)."""
+        return self.analysis("citations")
 
-        return extract_citations(self)
-
-    @cached_property
+    @property
     def facts(self) -> PlanFacts:
         """The plan's facts, computed once: issuer and level, province, date or own year, basis
-        clauses, closing and parts (see :mod:`plankit.facts`)."""
-        from .facts import plan_facts
+        clauses, closing and parts (the same value as :func:`plankit.facts.plan_facts`)."""
+        return self.analysis("facts")
 
-        return plan_facts(self)
+    def analysis(self, name: str) -> Any:
+        """The result of analysis ``name`` (``citations``, ``facts``) of this plan, computed on
+        first use and kept with the plan (a derived plan, from :meth:`with_`, starts afresh).
+
+        The analyses live in the layer above the model and are registered with
+        :func:`register_analysis`; ``import plankit`` registers them.
+
+        >>> from plankit import read_text
+        >>> plan = read_text("Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;")
+        >>> plan.analysis("citations") is plan.citations
+        True
+        """
+        # Kept in the instance dict under its own name, as functools.cached_property keeps a
+        # value (so a test can hand a hand-made plan its citations the same way).
+        done = self.__dict__
+        if name not in done:
+            compute = _ANALYSES.get(name)
+            if compute is None:
+                raise LookupError(f"no plan analysis {name!r} is registered (known: {sorted(_ANALYSES)})")
+            done[name] = compute(self)
+        return done[name]
 
     @property
     def name(self) -> str:
@@ -731,14 +756,6 @@ class Plan:
                 break
         return _LIST_MARKER.sub("", " ".join(text[start:end].split()), count=1)
 
-    def restored(self, *, reference: Plan | None = None) -> Plan:
-        """This plan with diacritics restored (OCR'd text); itself when not OCR'd."""
-        if not self.source.ocr or self.source.restored:
-            return self
-        from .restore import restore_plan
-
-        return restore_plan(self, reference=reference)
-
     def with_(self, **changes: Any) -> Plan:
         """A copy with some fields replaced (derived caches are not carried over)."""
         return replace(self, **changes)
@@ -757,43 +774,4 @@ class Plan:
         )
 
     def _repr_html_(self) -> str:
-        h = self.header
-        esc = html.escape
-        rows = [
-            ("Loại văn bản", h.doc_type),
-            ("Số, ký hiệu", h.reference),
-            ("Cơ quan ban hành", h.issuer),
-            ("Cơ quan chủ quản", h.parent),
-            ("Địa danh, ngày", f"{h.place or '...'}, {h.date_parts}"),
-            ("Năm kế hoạch", h.year),
-            ("Trích yếu", h.title),
-            ("Người ký", f"{h.signer_title or ''} {h.signer or ''}".strip() or None),
-            ("Nơi nhận", "; ".join(h.recipients) or None),
-        ]
-        card = "".join(
-            f"<tr><th style='text-align:left'>{esc(k)}</th><td style='text-align:left'>"
-            f"{esc(str(v)) if v is not None else '<i>(trống)</i>'}</td></tr>"
-            for k, v in rows
-        )
-        outline = "".join(
-            f"<div style='margin-left:{(s.level - 1) * 1.5}em'>{esc(_short(s.label, 100))}</div>"
-            for s in self.walk()
-            if s.level <= 2
-        )
-        flags = []
-        if self.source.ocr:
-            flags.append("OCR")
-        if self.draft:
-            flags.append("bản nháp / draft")
-        if self.warnings:
-            flags.append(f"{len(self.warnings)} cảnh báo / warnings")
-        badge = f" <small>({esc(', '.join(flags))})</small>" if flags else ""
-        todo = ""
-        if self.todo:
-            from .render import todo_html
-
-            todo = todo_html(self)
-        return (
-            f"<div><b>{esc(self.name)}</b>{badge}<table>{card}</table>"
-            f"<details open><summary>Bố cục / outline</summary>{outline}</details>{todo}</div>"
-        )
+        return plan_html(self)

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .display import todo_html
 from .errors import PlankitError, TemplateError
 from .model import PartialDate, Plan, Section, Span
 from .output import check_suffix, inputs_of, write_with
@@ -156,7 +157,7 @@ class _Item:
     table: Any = None  # model.Table for kind "table"
     fix: tuple[str, str] | None = None  # a heading's raw number and its normalised form
 
-    def as_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         if self.kind == "table":
             t = self.table
             width = max([len(t.columns), *(len(r) for r in t.rows)])
@@ -299,12 +300,12 @@ def template_context(plan: Plan) -> dict[str, Any]:
         "title": _flat(h.title or ""),
         "year": h.year,
         "basis": [i.text for i in parts.basis],
-        "body": [i.as_dict() for i in parts.body],
+        "body": [i.to_dict() for i in parts.body],
         "closing": [i.text for i in parts.closing],
         "recipients": [r for r in (_recipient(x) for x in h.recipients) if r],
         "signer_title": _signature_titles(plan),
         "signer": h.signer,
-        "appendix": [i.as_dict() for i in parts.appendix],
+        "appendix": [i.to_dict() for i in parts.appendix],
         "draft": plan.draft,
         "todo": [{"kind": t.kind, "message": t.message} for t in plan.todo],
     }
@@ -392,31 +393,6 @@ def render_markdown(plan: Plan | str | os.PathLike[str]) -> str:
             out.append(f"- [ ] {where}{_md(t.message)}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
-
-
-def todo_html(plan: Plan) -> str:
-    """The to-do list of a draft as HTML (empty when there is nothing to do), each item shown
-    with the text it points at; for :meth:`Plan._repr_html_`.
-
-    >>> from plankit.model import Todo
-    >>> from plankit.read import read_text
-    >>> plan = read_text("Số:    /KH-SCT\\nKẾ HOẠCH\\nTuyên truyền năm 2023")
-    >>> print(todo_html(dataclasses.replace(plan, todo=(Todo("number", "Điền số", Span(3, 7)),))))
-    <details open><summary>Việc cần làm / to do (1)</summary><ol><li><b>number</b> Điền số <small>(dòng 1: <code>…</code>)</small></li></ol></details>
-    """
-    import html
-
-    if not plan.todo:
-        return ""
-    items = []
-    for t in plan.todo:
-        where = ""
-        if t.span is not None:
-            line, _ = plan.position(t.span.start)
-            shown = _flat(t.span.slice(plan.text)) or "…"
-            where = f" <small>(dòng {line}: <code>{html.escape(shown[:80])}</code>)</small>"
-        items.append(f"<li><b>{html.escape(t.kind)}</b> {html.escape(t.message)}{where}</li>")
-    return f"<details open><summary>Việc cần làm / to do ({len(items)})</summary><ol>{''.join(items)}</ol></details>"
 
 
 # ==============================================================================================

@@ -147,3 +147,18 @@ def test_facts_reach_the_cli_as_json(capsys):
         "Sở Công Thương", "department", "Hải Dương", "Hải Phòng", True)
     assert [b["opening"] for b in facts["basis"]] == ["Căn cứ"]
     assert list(facts["parts"]) == ["opening", "body", "closing"]
+
+
+# -- computed once per plan, through the model's analysis slot ----------------------------------
+
+
+def test_facts_are_computed_once_and_kept_with_the_plan():
+    from plankit.facts import compute_facts, plan_facts
+
+    plan = read_text("UBND TỈNH HẢI DƯƠNG\nSỞ CÔNG THƯƠNG\nKẾ HOẠCH\nTuyên truyền năm 2022")
+    assert plan_facts(plan) is plan.facts is plan.analysis("facts")
+    fresh = compute_facts(plan)
+    assert fresh == plan.facts and fresh is not plan.facts
+    assert (fresh.issuer, fresh.level, fresh.year) == ("Sở Công Thương", "department", 2022)
+    with pytest.raises(LookupError, match="no plan analysis 'nope'"):
+        plan.analysis("nope")

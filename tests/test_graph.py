@@ -329,6 +329,8 @@ def test_frames(small_graph):
     edges = edges_frame(small_graph)
     assert len(edges) == 9
     assert edges.loc[edges.validity == "replaced", "target_label"].tolist() == ["NĐ 61/2018/NĐ-CP"]
+    assert list(nodes.columns[:4]) == ["id", "kind", "label", "title"]
+    assert list(edges.columns[:5]) == ["source", "target", "source_label", "target_label", "target_title"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -479,6 +481,23 @@ def test_drawing_into_given_axes_keeps_the_figure(small_graph):
     ax = fig.add_subplot()
     assert draw_graph(small_graph, ax) is fig
     assert list(fig.get_size_inches()) == [6, 4]
+
+
+def test_drawing_has_a_band_for_every_level():
+    # a commune plan after the 2025 reorganisation, resting on its district's and province's plans
+    # (drawing one once raised KeyError: 'commune')
+    from plankit.graph import LEVEL_COLOURS, LEVEL_NAMES, LEVELS
+
+    assert set(LEVEL_COLOURS) == set(LEVEL_NAMES) == set(LEVELS)
+    g = nx.DiGraph()
+    g.add_node("119/KH-UBND@quang-ngai/2025", kind="plan", level="commune", label="KH 119/KH-UBND")
+    g.add_node("12/KH-UBND@quang-ngai/2024", kind="document", level="district", label="KH 12/KH-UBND")
+    g.add_node("8/KH-UBND@quang-ngai/2025", kind="document", level="province", label="KH 8/KH-UBND")
+    g.add_edge("119/KH-UBND@quang-ngai/2025", "12/KH-UBND@quang-ngai/2024", role="basis")
+    g.add_edge("119/KH-UBND@quang-ngai/2025", "8/KH-UBND@quang-ngai/2025", role="basis")
+    fig = draw_graph(g)
+    bands = [t.get_text() for t in fig.axes[0].texts if t.get_text() in LEVEL_NAMES.values()]
+    assert bands == ["Tỉnh / province", "Huyện / district", "Xã / commune"]
 
 
 def test_svg(small_graph, tmp_path):
@@ -685,6 +704,31 @@ def test_corpus_plan_nodes_carry_the_header(corpus_graph):
 )
 def test_corpus_labels(corpus_graph, node, label):
     assert corpus_graph.nodes[node]["label"] == label
+
+
+@pytest.mark.parametrize(
+    ("node", "title"),
+    [
+        # a central document the register knows: its title from the register
+        ("468/QĐ-TTg", "Quyết định 468/QĐ-TTg ngày 27/03/2021 của Thủ tướng Chính phủ"),
+        ("45/2020/NĐ-CP", "Nghị định 45/2020/NĐ-CP ngày 08/04/2020 của Chính phủ"),
+        # central, not in the register; a local document is never looked up
+        ("23/CT-TTg", None),
+        ("258/KH-UBND@can-tho/2024", None),
+        # a corpus plan: its subject as printed
+        (HUE22_ID, "Tuyên truyền cải cách hành chính năm 2022"),
+    ],
+)
+def test_corpus_node_titles(corpus_graph, node, title):
+    assert corpus_graph.nodes[node]["title"] == title
+
+
+def test_corpus_svg_shows_titles_as_tooltips(corpus_graph, tmp_path):
+    text = write_graph(corpus_graph, tmp_path / "corpus.svg").read_text(encoding="utf-8")
+    titles = [t for _, t in corpus_graph.nodes(data="title") if t]
+    assert len(titles) == 8  # five plans and three register documents
+    for title in titles:
+        assert f"<title>{title}</title>" in text
 
 
 def test_corpus_validity_all_valid(corpus_graph):

@@ -132,7 +132,12 @@ def test_the_graph_is_a_networkx_graph_with_a_notebook_view(graph):
         "được dẫn / cited documents, 22 trích dẫn / citations (7 căn cứ / basis)</p><table>"
     )
     assert page.count("<tr>") == 23  # the header row and one row per citation
-    assert "<td>KH 137/KH-SKHCN (Cần Thơ 2025)</td><td>KH 258/KH-UBND (Cần Thơ 2024)</td><td>basis</td>" in page
+    # each cell's tooltip is the node's title: the plan's subject as read (this one is OCR'd), the
+    # register's title of a central document; a local document has none
+    assert ("<td title='Cong tac thong tin, tuyén truyén cai cach hanh chinh nim 2025'>"
+            "KH 137/KH-SKHCN (Cần Thơ 2025)</td><td>KH 258/KH-UBND (Cần Thơ 2024)</td><td>basis</td>") in page
+    assert ("<td title='Nghị quyết 76/NQ-CP ngày 15/07/2021 của Chính phủ ban hành Chương trình tổng "
+            "thể cải cách hành chính nhà nước giai đoạn 2021-2030'>NQ 76/NQ-CP</td>") in page
 
 
 def test_queries_and_exports_take_the_result_and_a_bare_digraph(graph, tmp_path):

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from plankit.read import read_text
 from plankit.restore import Restored, looks_ocr, restore_plan, restore_text
 from plankit.restore_model import (
     build_model,
@@ -224,7 +225,7 @@ def restored_2025(ocr_2025):
 
 @pytest.fixture(scope="module")
 def restored_2025_with_reference(ocr_2025):
-    return restore_text(ocr_2025, reference=nfc(CAN_THO_2022.read_text("utf-8")))
+    return restore_text(ocr_2025, reference=CAN_THO_2022)
 
 
 def _restored_line(ocr_text: str, restored: Restored, line: str) -> str:
@@ -264,7 +265,7 @@ def test_ocr_reference_never_puts_another_word_into_plain_text(ocr_2025, loo_mod
     )
     assert line in nfc(CAN_THO_2022.read_text("utf-8"))
     model = loo_models["can-tho/2022-so-khcn.txt"]
-    assert restore_text(strip_marks(line), model=model, reference=ocr_2025).text == line
+    assert restore_text(strip_marks(line), model=model, reference=read_text(ocr_2025)).text == line
 
 
 def test_ocr_text_is_detected(ocr_2025):
@@ -328,8 +329,6 @@ def test_restore_plan_rereads_sections(ocr_2025):
     assert "III. HÌNH THỨC TUYÊN TRUYỀN" in labels
     for section in restored.walk():
         assert restored.text[section.heading.start : section.heading.end].strip()
-    assert plan.restored() is not plan
-    assert restored.restored() is restored
 
 
 # -- the model ----------------------------------------------------------------------------------
@@ -422,10 +421,22 @@ def test_never_raises_and_keeps_lines(text):
         assert r.original[tok.start : tok.end] == tok.surface
 
 
+_ONE_LINE_REFERENCE = read_text("Kế hoạch cải cách hành chính năm 2025")
+
+
+def test_reference_means_a_plan_or_its_path():
+    # one meaning everywhere (restore_text, restore_plan, draft_plan): a Plan or the path of its
+    # file; text is read first, explicitly
+    by_path = restore_text("Ke hoach nam 2025", reference=str(CAN_THO_2022))
+    assert by_path.reference and by_path.text == restore_text("Ke hoach nam 2025", reference=CAN_THO_2022).text
+    with pytest.raises(ValueError, match=r"read it with plankit\.read_text"):
+        restore_text("Ke hoach", reference=nfc(CAN_THO_2022.read_text("utf-8")))
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=80))
 def test_never_raises_on_any_unicode(text):
-    r = restore_text(text, reference="Kế hoạch cải cách hành chính năm 2025")
+    r = restore_text(text, reference=_ONE_LINE_REFERENCE)
     assert r.text.count("\n") == nfc(text).count("\n")
 
 

@@ -105,7 +105,11 @@ def read_batch(
             raise ReadError(raw, "file not found")
     files = plan_files(paths)
     corpus = read_corpus(files, executor=executor, searchable=searchable, force=force)
-    plans = tuple(p.restored() for p in corpus.plans) if restore else corpus.plans
+    plans = corpus.plans
+    if restore:
+        from ..restore import restore_plan
+
+        plans = tuple(restore_plan(p) if p.source.ocr and not p.source.restored else p for p in plans)
     failed = {e.path for e in corpus.errors}
     read = tuple(f.as_posix() for f in files if str(f) not in failed)
     for failure in corpus.errors:

@@ -39,7 +39,7 @@ def records(items) -> list[dict]:
     out = []
     for path, plan in items:
         for cite in plan.citations:
-            out.append({"file": path, **cite.as_dict()})
+            out.append({"file": path, **cite.to_dict()})
     return out
 
 

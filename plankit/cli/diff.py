@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         d.to_docx(args.docx, force=args.force)
         wrote(args.docx)
     if args.format == "json":
-        print_json(d.as_dict())
+        print_json(d.to_dict())
         return 0
     print(d.summary())
     section = None

@@ -224,7 +224,7 @@ def basis_clauses(plan: Plan, opening_end: int) -> list[Span]:
     or a new line, not before ``số ...``), and a line opening with Căn cứ / Thực hiện / Theo right
     after a clause opens the next one. Where the lines break then does not matter.
     """
-    from .. import _patterns as P
+    from ..facts import BASIS_START
 
     text = plan.text
     folded = fold(text)
@@ -248,7 +248,7 @@ def basis_clauses(plan: Plan, opening_end: int) -> list[Span]:
             end = max(m.end(), facts_end)
             break
         out.append(Span(start, end))
-        nxt = P.BASIS_START.match(folded, end, opening_end)
+        nxt = BASIS_START.match(folded, end, opening_end)
         if nxt is not None and nxt.start("word") not in starts:
             starts.insert(k + 1, nxt.start("word"))
         k += 1

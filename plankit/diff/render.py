@@ -21,11 +21,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from .result import Change, PlanDiff, SectionPair
 
 __all__ = [
-    "as_dict",
     "changes_frame",
     "draw_changes",
     "summary_text",
     "tables_frame",
+    "to_dict",
     "to_html_fragment",
     "to_html_page",
     "to_markdown",
@@ -132,7 +132,7 @@ def _change_dict(d: PlanDiff, c: Change) -> dict[str, Any]:
     }
 
 
-def as_dict(d: PlanDiff) -> dict[str, Any]:
+def to_dict(d: PlanDiff) -> dict[str, Any]:
     """Plain values for JSON."""
     return {
         "old": d.old.name,

@@ -280,18 +280,18 @@ class PlanDiff:
 
         return summary_text(self)
 
-    def as_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """Plain values for JSON: the summary numbers, the section pairs and every change.
 
         >>> from plankit.diff import diff_plans
         >>> from plankit.read import read_text
         >>> d = diff_plans(read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNgân sách."), read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNguồn khác."))
-        >>> [(c["kind"], c["old"], c["new"], c["new_line"]) for c in d.as_dict()["changes"]]
+        >>> [(c["kind"], c["old"], c["new"], c["new_line"]) for c in d.to_dict()["changes"]]
         [('substantive', 'Ngân sách', 'Nguồn khác', 3)]
         """
-        from .render import as_dict
+        from .render import to_dict
 
-        return as_dict(self)
+        return to_dict(self)
 
     # -- outputs -------------------------------------------------------------------------------
     def to_frame(self) -> pd.DataFrame:

@@ -23,7 +23,7 @@ from ._layout import Layout
 from ._structure import build_plan
 from ._text import layout_from_text, sniff_form
 
-__all__ = ["as_plan", "read_bytes", "read_corpus", "read_plan", "read_text"]
+__all__ = ["as_plan", "read_bytes", "read_plan", "read_text"]
 
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _CACHE: dict[tuple, Plan] = {}
@@ -58,12 +58,12 @@ def _display_name(path: Path) -> str:
     return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
 
 
-def read_plan(path: str | os.PathLike[str], *, restore: bool = False, reference: Plan | None = None) -> Plan:
+def read_plan(path: str | os.PathLike[str]) -> Plan:
     """Read a plan file (.docx, .pdf, .txt, .md, a scanned image, or .doc/.rtf/.odt).
 
     Results are cached by path, size and modification time: reading the same unchanged file
-    twice parses it once. ``restore=True`` restores the diacritics of an OCR'd plan (see
-    :func:`plankit.restore_text`), with ``reference`` an earlier plan of the same issuer.
+    twice parses it once. To restore the diacritics of an OCR'd plan, pass the plan (or the
+    path) to :func:`plankit.restore_plan`.
 
     Raises :class:`plankit.ReadError` naming the file and the reason when the file is missing,
     a folder, empty, larger than 50 MB, binary, a corrupt Word file, a scanned PDF without
@@ -86,8 +86,7 @@ def read_plan(path: str | os.PathLike[str], *, restore: bool = False, reference:
         raise ReadError(p, "empty file")
     if st.st_size > _limits.MAX_FILE_BYTES:
         raise ReadError(p, f"file too large ({st.st_size // (1024 * 1024)} MB; the limit is 50 MB)")
-    ref_key = (reference.source.sha256 or hash(reference.text)) if reference is not None else None
-    key = (str(p.resolve()), st.st_size, st.st_mtime_ns, restore, ref_key)
+    key = (str(p.resolve()), st.st_size, st.st_mtime_ns)
     with _CACHE_LOCK:
         cached = _CACHE.get(key)
     if cached is not None:
@@ -97,8 +96,6 @@ def read_plan(path: str | os.PathLike[str], *, restore: bool = False, reference:
     except OSError as exc:
         raise ReadError(p, f"cannot read ({exc.strerror})") from None
     plan = _read_bytes(data, p)
-    if restore:
-        plan = plan.restored(reference=reference)
     with _CACHE_LOCK:
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.pop(next(iter(_CACHE)))
@@ -222,14 +219,4 @@ def as_plan(plan_or_path: Plan | str | os.PathLike[str]) -> Plan:
     if hasattr(plan_or_path, "header") and hasattr(plan_or_path, "text"):
         return plan_or_path
     raise TypeError(f"expected a Plan or a file path, not {type(plan_or_path).__name__}")
-
-
-def read_corpus(paths, *, workers: int | None = None, progress: bool = False):
-    """Read many plans (files or folders) with a process pool; bad files are reported, not raised.
-
-    Returns a :class:`plankit.corpus.Corpus` (plans plus the errors of files that failed).
-    """
-    from ..corpus import read_corpus as _read_corpus
-
-    return _read_corpus(paths, workers=workers, progress=progress)
 

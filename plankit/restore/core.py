@@ -64,9 +64,10 @@ def restore_text(
         text: text without (or with damaged) diacritics; any length, any number of lines. A
             :class:`~plankit.model.Plan` or a :class:`~pathlib.Path` gives its text (and
             ``ocr`` from how it was read); a ``str`` is always text.
-        reference: an earlier clean plan of the same issuer (a :class:`~plankit.model.Plan` or
-            its text); where a passage aligns with it, its spelling is taken. An OCR'd
-            reference is restored first.
+        reference: an earlier clean plan of the same issuer, as every plankit verb takes a
+            plan: a :class:`~plankit.model.Plan` or the path of its file (``str`` or
+            :class:`~pathlib.Path`); a text goes in as ``read_text(text)``. Where a passage
+            aligns with it, its spelling is taken. An OCR'd reference is restored first.
         model: a :class:`~plankit.restore_model.Model` (default: the bundled plans and Viet74K,
             built once per process).
         ocr: whether ``text`` is OCR output, so that damaged letters may be repaired
@@ -91,7 +92,7 @@ def restore_text(
 
         plan = as_plan(text)
         text, ocr = plan.text, (True if plan.source.ocr else ocr)
-    if isinstance(reference, os.PathLike):
+    if reference is not None:
         from ..read import as_plan
 
         reference = as_plan(reference)
@@ -119,7 +120,7 @@ def restore_text(
     choices = [_decode(model, toks, no_bonus) for toks in lines]
     bonuses: list[dict[int, str]] = [{} for _ in lines]
     weight = 0.0
-    ref_text = getattr(reference, "text", reference)
+    ref_text = getattr(reference, "text", None)
     if ref_text:
         ref_keys, weight = _reference_keys(model, nfc(str(ref_text)))
         bonuses = _reference_bonus(model, lines, choices, ref_keys, ocr)
@@ -172,8 +173,13 @@ def restore_text(
     return Restored(restored, source, tuple(tokens), ocr=ocr, reference=bool(ref_text))
 
 
-def restore_plan(plan: Plan | str | os.PathLike[str], *, reference: Plan | str | None = None) -> Plan:
+def restore_plan(
+    plan: Plan | str | os.PathLike[str], *, reference: Plan | str | os.PathLike[str] | None = None
+) -> Plan:
     """A plan whose text is restored, re-read so that its spans and sections follow.
+
+    ``plan`` and ``reference`` (an earlier clean plan of the same issuer) are each a Plan or the
+    path of its file, as for :func:`restore_text`.
 
     The new plan's source says ``ocr=True, restored=True`` and keeps the original path.
 

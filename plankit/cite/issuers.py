@@ -3,9 +3,9 @@
 Part of :mod:`plankit.cite`, which reads a citation's date and subject and calls these for its
 issuer, level (``central``, ``party``, ``province``, ...) and scope. ``của UBND tỉnh`` without a
 name, a party committee without its province and a provincial code (``KH-UBND``) take the
-plan's own province, which :class:`plankit.cite._Context` works out; names of bodies and
-provinces are matched with the patterns of :mod:`plankit._patterns` and the vocabulary compiled
-in :class:`plankit.cite._Vocab`.
+plan's own province, which :class:`plankit.cite.extraction.Context` works out; names of bodies and
+provinces are matched with the patterns of :mod:`plankit.cite.patterns` and the vocabulary compiled
+in :class:`plankit.cite.vocabulary.Vocab`.
 """
 
 from __future__ import annotations
@@ -13,15 +13,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import _patterns as P
-from .places import Province
+from ..places import Province
+from . import patterns as P
 
-if TYPE_CHECKING:  # pragma: no cover - annotations only; cite imports this module, not back
-    from .cite import _Context, _Vocab
+if TYPE_CHECKING:  # pragma: no cover - annotations only; extraction imports this module, not back
+    from .extraction import Context
+    from .vocabulary import Vocab
+
+__all__ = ["Issuer", "issuer_at", "issuer_of_codes"]
 
 
 @dataclass(frozen=True, slots=True)
-class _Issuer:
+class Issuer:
+    """An issuer read from the text: its name, level, whether it is national, its province, and
+    where its name ends."""
+
     name: str | None
     level: str
     national: bool
@@ -45,7 +51,7 @@ def _committee(province: Province) -> str:
     return "Thành ủy" if province.kind == "thành phố" else "Tỉnh ủy"
 
 
-def _place_at(scan: str, pos: int, voc: _Vocab) -> tuple[Province | None, int]:
+def _place_at(scan: str, pos: int, voc: Vocab) -> tuple[Province | None, int]:
     """A province name starting at ``pos`` (after spaces); a repeated first word is skipped
     ("Thừa Thừa Thiên Huế")."""
     p = pos
@@ -63,7 +69,7 @@ def _place_at(scan: str, pos: int, voc: _Vocab) -> tuple[Province | None, int]:
     return voc.place_key(m.group()), m.end()
 
 
-def _issuer_at(text: str, scan: str, pos: int, ctx: _Context) -> _Issuer | None:
+def issuer_at(text: str, scan: str, pos: int, ctx: Context) -> Issuer | None:
     """The issuer named at ``pos`` (right after "của"), normalised, or ``None``."""
     voc = ctx.voc
     m = P.ISSUER_FIXED.match(scan, pos)
@@ -79,11 +85,11 @@ def _issuer_at(text: str, scan: str, pos: int, ctx: _Context) -> _Issuer | None:
             if u is not None and (u.group("tinh") or u.group("tp")):
                 province, at = _place_at(scan, u.end(), voc)
                 end = at if province else end
-        return _Issuer(name, level, national, province, end)
+        return Issuer(name, level, national, province, end)
     kind = m.lastgroup
     if kind in _FIXED_NAMES:
         name, level = _FIXED_NAMES[kind]
-        return _Issuer(name, level, True, None, m.end())
+        return Issuer(name, level, True, None, m.end())
 
     end = m.end()
     if kind in ("tu", "bch"):
@@ -97,7 +103,7 @@ def _issuer_at(text: str, scan: str, pos: int, ctx: _Context) -> _Issuer | None:
         end = term.end() if term else end
         province = province or ctx.province
         name = f"{_committee(province)} {province.name}" if province else ("Thành ủy" if city else "Tỉnh ủy")
-        return _Issuer(name, "party", False, province, end)
+        return Issuer(name, "party", False, province, end)
 
     body = _BODIES[kind]
     u = P.UNIT.match(scan, end)
@@ -110,7 +116,7 @@ def _issuer_at(text: str, scan: str, pos: int, ctx: _Context) -> _Issuer | None:
             words.append(w.group(1))
             end = w.end()
         name = " ".join([body, unit, *words])
-        return _Issuer(name, "other", False, ctx.province, end)
+        return Issuer(name, "other", False, ctx.province, end)
     if u is not None:
         end = u.end()
     province, end = _place_at(scan, end, voc)
@@ -118,14 +124,14 @@ def _issuer_at(text: str, scan: str, pos: int, ctx: _Context) -> _Issuer | None:
         province = ctx.province
         if u is not None and u.group("tp") and province is not None and province.kind == "tỉnh":
             # "UBND thành phố" inside a tỉnh: the provincial city, a district-level body.
-            return _Issuer(f"{body} thành phố", "other", False, province, end)
+            return Issuer(f"{body} thành phố", "other", False, province, end)
     if province is None:
         unit = "" if u is None else (" tỉnh" if u.group("tinh") else " thành phố")
-        return _Issuer(f"{body}{unit}", "province", False, None, end)
-    return _Issuer(f"{body} {province.full_name}", "province", False, province, end)
+        return Issuer(f"{body}{unit}", "province", False, None, end)
+    return Issuer(f"{body} {province.full_name}", "province", False, province, end)
 
 
-def _issuer_of_codes(codes: tuple[str, ...], ctx: _Context) -> tuple[str | None, str, bool]:
+def issuer_of_codes(codes: tuple[str, ...], ctx: Context) -> tuple[str | None, str, bool]:
     """(name, level, national) from the issuer codes of the number alone."""
     voc = ctx.voc
     names, levels, national = [], [], True

@@ -9,7 +9,7 @@ match the same patterns as clean text.
 
 Fixed patterns are compiled here. Patterns that depend on vocabulary (document type
 abbreviations, type words, issuer and place names, programme names) are built from the data files
-by the ``build_*`` and ``programme_pattern`` functions; :mod:`plankit.cite` compiles them once.
+by the ``build_*`` and ``programme_pattern`` functions; :mod:`plankit.cite.vocabulary` compiles them once.
 """
 
 from __future__ import annotations
@@ -292,16 +292,6 @@ def build_places(spellings: Iterable[str]) -> str:
 
 
 # -- context -------------------------------------------------------------------------------------
-
-# A basis paragraph of the preamble starts a line with "Căn cứ", "Thực hiện" or "Theo" (OCR
-# "Can ctr", "Can ctt"), after blank lines and optional markup ("**", "- ", tabs).
-# Must match "\ncan cu ", "\n\ncan ctr ", "\n**thuc hien ", "\ntheo ". Must not match "canh ",
-# "can bo" (cán bộ), or "căn cứ" inside a sentence.
-BASIS_START = re.compile(r"(?:^|\n)[ \t\n>*_\-]*(?P<word>can[ \t]+c(?:u|tr|tt|r|t)|thuc[ \t]+hien|theo)(?![a-z])")
-
-# The first Roman-numbered heading ends the preamble: "I. MỤC ĐÍCH", "## **I. MỤC TIÊU",
-# "\tI. MỤC ĐÍCH". Must not match "I." inside a sentence.
-FIRST_HEADING = re.compile(r"(?:^|\n)[ \t#*_]*i[.)][ \t]+\S")
 
 # A header number field "Số:" at the start of a line (OCR "S6:"), right before the number: the
 # plan's own number. Must match "\nSố: ", "\n\t  Số:  ", "S6:"; must not match "số" in a sentence.

@@ -1,0 +1,267 @@
+"""Building the legal-basis graph from the citations of a corpus of plans (:func:`build_graph`).
+
+A node per corpus plan and per cited document, an edge per (plan, cited document) with its role,
+evidence and validity; see :mod:`plankit.graph` for the whole picture.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .. import validity
+from ..places import slug
+from ..register import document_title
+from ..text import fold
+from .result import BasisGraph
+from .schema import UNKNOWN
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Citation, Plan
+
+__all__ = ["build_graph", "plan_node"]
+
+# A document number's type part, the label's prefix: "KH" in 261/KH-UBND, "NĐ" in 45/2020/NĐ-CP,
+# "CTr" in 26-CTr/TU (party numbers put the type before the slash). Must not match a bare number.
+_PARTY_TYPE = re.compile(r"^\d+[a-zA-Z]?-([^/]+)/")
+_ADMIN_TYPE = re.compile(r"/([^/-]+)-[^/]+$")
+
+
+@lru_cache(maxsize=1 << 16)
+def _norm(key: str) -> str:
+    return "".join(fold(key).split())
+
+
+def _type_abbr(key: str | None) -> str | None:
+    if not key:
+        return None
+    m = _PARTY_TYPE.match(key) or _ADMIN_TYPE.search(key)
+    return m.group(1) if m else None
+
+
+def _plan_scope(plan: Plan) -> str | None:
+    """The province a plan belongs to (:attr:`plankit.facts.PlanFacts.province`); ``None`` for a
+    central body, whose numbers are national."""
+    facts = plan.facts
+    return facts.province.name if facts.province is not None and facts.level != "central" else None
+
+
+def _issue_year(header: Any) -> int | None:
+    """The year the plan was signed (its number's year), which may precede the plan year."""
+    if header.date is not None:
+        return header.date.year
+    return header.date_parts.year or header.year
+
+
+def _plan_label(header: Any, scope: str | None, name: str) -> str:
+    ref = header.reference or name
+    abbr = _type_abbr(ref) or "KH"
+    where = " ".join(str(x) for x in (scope or header.place, header.year) if x)
+    return f"{abbr} {ref} ({where})" if where else f"{abbr} {ref}"
+
+
+def _doc_label(cite: Citation) -> str:
+    abbr = _type_abbr(cite.key)
+    text = f"{abbr} {cite.key}" if abbr else cite.key
+    if "@" in cite.doc_id:  # a local number: say whose, and when unless the number says it
+        year = None if cite.key.count("/") >= 2 else cite.year
+        where = " ".join(str(x) for x in (cite.scope, year) if x)
+        text = f"{text} ({where})"
+    return text
+
+
+def plan_node(plan: Plan, scope: str | None = None) -> str:
+    """The node id of a corpus plan: ``<number>/<symbol>@<province>/<year of issue>``, the same
+    form as :attr:`Citation.doc_id`, or ``plan:<source name>`` while the number is blank.
+
+    >>> import datetime as dt
+    >>> from plankit.model import Header, PartialDate, Plan, Source
+    >>> h = Header(number="137", symbol="KH-SKHCN", place="Cần Thơ", year=2025,
+    ...            date=dt.date(2025, 1, 21), date_parts=PartialDate(21, 1, 2025))
+    >>> plan_node(Plan("", h, (), (), (), Source("can-tho/2025.txt")))
+    '137/KH-SKHCN@can-tho/2025'
+    >>> plan_node(Plan("", Header(symbol="KH-SKHCN", year=2022), (), (), (), Source("x.txt")))
+    'plan:x.txt'
+    """
+    header = plan.header
+    scope = scope or _plan_scope(plan)
+    year = _issue_year(header)
+    if header.number and header.symbol and plan.facts.level == "central":
+        return header.reference  # a national number: the same id as its citations' doc_id
+    if header.number and header.symbol and scope and year:
+        return f"{header.number}/{header.symbol}@{slug(scope)}/{year}"
+    return f"plan:{plan.name}"
+
+
+def _plan_attrs(plan: Plan, scope: str | None) -> dict[str, Any]:
+    h = plan.header
+    return {
+        "kind": "plan",
+        "label": _plan_label(h, scope, plan.name),
+        "key": h.reference,
+        "doc_type": h.doc_type or "Kế hoạch",
+        "level": plan.facts.level,
+        "issuer": h.issuer,
+        "scope": scope,
+        "date": h.date,
+        "year": h.year,
+        "in_corpus": True,
+        "implicit": False,
+        "name": plan.name,
+        "number": h.number,
+        "symbol": h.symbol,
+        "parent": h.parent,
+        "place": h.place,
+        "title": h.title,
+    }
+
+
+def _doc_attrs(cite: Citation) -> dict[str, Any]:
+    return {
+        "kind": "document",
+        "label": _doc_label(cite),
+        # a national number the register knows: its full title (type, date, issuer, subject)
+        "title": None if "@" in cite.doc_id else document_title(cite.key),
+        "key": cite.key,
+        "doc_type": cite.doc_type,
+        "level": cite.level or "other",
+        "issuer": cite.issuer,
+        "scope": cite.scope,
+        "date": cite.date,
+        "year": cite.year,
+        "in_corpus": False,
+        "implicit": cite.implicit,
+        "subject": cite.subject,
+    }
+
+
+def _merge_doc(attrs: dict[str, Any], cite: Citation) -> None:
+    """Fill blanks of a document node from another citation of the same document."""
+    for name, value in _doc_attrs(cite).items():
+        if name == "implicit":
+            attrs["implicit"] = attrs["implicit"] and value
+        elif name == "level":
+            if attrs["level"] == "other" and value != "other":
+                attrs["level"] = value
+        elif attrs.get(name) is None and value is not None:
+            attrs[name] = value
+
+
+def _rank(cite: Citation) -> tuple[int, int, int]:
+    """Which occurrence of a document in one plan speaks for the edge: basis, explicit, first."""
+    return (cite.role != "basis", cite.implicit, cite.span.start)
+
+
+def build_graph(plans: Iterable[Plan | str | os.PathLike[str]]) -> BasisGraph:
+    """The legal-basis graph of a corpus of plans (or their files).
+
+    Returns a :class:`BasisGraph`: a :class:`networkx.DiGraph` with a short repr, an HTML view
+    and :meth:`~BasisGraph.to_frame`.
+
+    Each plan contributes a ``plan`` node and one edge per cited document (several citations of
+    one document in one plan make one edge: its ``role`` is ``basis`` if any is, its evidence is
+    the first basis citation, ``occurrences`` counts them). Standards (``kind="standard"``) and
+    the plan's own number (``role="self"``) make no edges; programme citations (``implicit``)
+    do, marked ``implicit=True``. Paths are read with :func:`~plankit.read.read_plan`; no plan
+    is changed.
+
+    ``plans`` may hold any objects with ``header``, ``citations``, ``name`` and
+    ``sentence_at(span)`` like :class:`~plankit.model.Plan`.
+
+    Example (the bundled corpus; Cần Thơ 2025 rests on the city's plan 258/KH-UBND):
+
+    >>> import datetime as dt
+    >>> from plankit.model import Citation, Header, PartialDate, Plan, Source, Span
+    >>> text = "Căn cứ Kế hoạch số 258/KH-UBND ngày 24/12/2024 của UBND thành phố Cần Thơ."
+    >>> plan = Plan(text, Header(number="137", symbol="KH-SKHCN", place="Cần Thơ",
+    ...             issuer="Sở Khoa học và Công nghệ", year=2025, date=dt.date(2025, 1, 21)),
+    ...             (), (), (), Source("can-tho/2025.txt"))
+    >>> plan.__dict__["citations"] = [Citation("258/KH-UBND", "Kế hoạch", "258", 2024, "KH-UBND",
+    ...     date=dt.date(2024, 12, 24), scope="Cần Thơ", level="province", role="basis",
+    ...     span=Span(7, 30))]
+    >>> g = build_graph([plan])
+    >>> list(g.edges(data="role"))
+    [('137/KH-SKHCN@can-tho/2025', '258/KH-UBND@can-tho/2024', 'basis')]
+    >>> g.nodes["258/KH-UBND@can-tho/2024"]["label"], g.nodes["137/KH-SKHCN@can-tho/2025"]["label"]
+    ('KH 258/KH-UBND (Cần Thơ 2024)', 'KH 137/KH-SKHCN (Cần Thơ 2025)')
+    """
+    from ..read import as_plan
+
+    plans = [as_plan(p) for p in plans]
+    graph = BasisGraph(name="plankit legal-basis graph")
+
+    # 1. corpus plans, and an index to find them when another plan cites them
+    by_full: dict[tuple[str, str | None, int | None], str] = {}
+    by_year: dict[tuple[str, int], list[str]] = defaultdict(list)
+    plan_ids: list[str] = []
+    for plan in plans:
+        scope = _plan_scope(plan)
+        node = plan_node(plan, scope)
+        if node in graph:  # the same plan twice (a .docx and its PDF): keep both, cite the first
+            node = f"plan:{plan.name}"
+            suffix = 2
+            while node in graph:
+                node, suffix = f"plan:{plan.name}#{suffix}", suffix + 1
+        graph.add_node(node, **_plan_attrs(plan, scope))
+        plan_ids.append(node)
+        h = plan.header
+        if h.number and h.symbol:
+            key, year = _norm(h.reference), _issue_year(h)
+            by_full.setdefault((key, slug(scope) if scope else None, year), node)
+            if year is not None:
+                by_year[(key, year)].append(node)
+
+    def resolve(cite: Citation) -> str:
+        key = _norm(cite.key)
+        if cite.scope is not None:
+            found = by_full.get((key, slug(cite.scope), cite.year))
+            if found is not None:
+                return found
+        elif cite.year is not None and len(by_year.get((key, cite.year), ())) == 1:
+            return by_year[(key, cite.year)][0]
+        return cite.doc_id
+
+    # 2. one edge per (plan, cited document)
+    for plan, source in zip(plans, plan_ids, strict=True):
+        on = plan.facts.latest
+        groups: dict[str, list[Citation]] = defaultdict(list)
+        for cite in plan.citations:
+            if cite.kind == "standard" or cite.role == "self":
+                continue
+            target = resolve(cite)
+            if target == source:  # "Kế hoạch này" and other ways a plan names itself
+                continue
+            groups[target].append(cite)
+        for target, cites in groups.items():
+            best = min(cites, key=_rank)
+            if target not in graph:
+                graph.add_node(target, **_doc_attrs(best))
+            if graph.nodes[target]["kind"] == "document":
+                for cite in cites:
+                    _merge_doc(graph.nodes[target], cite)
+            issued = next((c.date for c in cites if c.date is not None), None)
+            if on is None:
+                state, repl = UNKNOWN, None
+            else:
+                state = validity.status(best, on, issued=issued)
+                found = validity.replaced_by(best.doc_id, on) if state == validity.REPLACED else None
+                repl = found.replaced_by if found else None
+            graph.add_edge(
+                source,
+                target,
+                role="basis" if best.role == "basis" else "mention",
+                implicit=all(c.implicit for c in cites),
+                validity=state,
+                replaced_by=repl,
+                raw=best.raw,
+                span_start=best.span.start,
+                span_end=best.span.end,
+                sentence=plan.sentence_at(best.span),
+                occurrences=len(cites),
+            )
+    return graph
+

@@ -1,0 +1,310 @@
+"""Drawing the legal-basis graph in layers with matplotlib (:func:`draw_graph`): central
+documents at the top, department plans at the bottom, colour by level, line style by role."""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+from .. import validity
+from .schema import DRAW_ORDER, VALIDITY_COLOURS, level_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = ["LEVEL_COLOURS", "LEVEL_NAMES", "ROLE_STYLES", "close_figure", "draw_graph", "new_figure",
+           "svg_tooltips"]
+
+LEVEL_COLOURS = {
+    "central": "#1f4e79",
+    "party": "#b8860b",
+    "province": "#2e8b57",
+    "department": "#6a5acd",
+    "district": "#8b4513",
+    "commune": "#c71585",
+    "other": "#8c8c8c",
+}
+LEVEL_NAMES = {
+    "central": "Trung ương / central",
+    "party": "Đảng / party",
+    "province": "Tỉnh / province",
+    "department": "Sở / department",
+    "district": "Huyện / district",
+    "commune": "Xã / commune",
+    "other": "Khác / other",
+}
+ROLE_STYLES = {"basis": "solid", "mention": "dashed", "implicit": "dotted"}
+FONT = "DejaVu Sans"  # ships with matplotlib and has every Vietnamese glyph
+SMALL = 60  # up to this many nodes every node is labelled
+
+
+def _layout(graph: nx.DiGraph, per_row: int) -> tuple[dict[str, tuple[float, float]], dict[str, float], float]:
+    """Layered positions: one band per level (wrapped into sub-rows of ``per_row``), nodes
+    ordered within a band by the mean position of their neighbours to cut crossings."""
+    bands: dict[str, list[str]] = {lv: [] for lv in DRAW_ORDER}
+    for node in graph.nodes:
+        bands[level_of(graph, node)].append(node)
+    bands = {lv: nodes for lv, nodes in bands.items() if nodes}
+
+    def key0(n: str) -> tuple:
+        d = graph.nodes[n]
+        return (d.get("scope") or "~", str(d.get("year") or ""), d.get("label") or n)
+
+    order = {lv: sorted(nodes, key=key0) for lv, nodes in bands.items()}
+    rank: dict[str, float] = {}
+
+    def place(lv: str) -> None:
+        nodes = order[lv]
+        for i, n in enumerate(nodes):
+            rank[n] = (i + 0.5) / len(nodes)
+
+    for lv in order:
+        place(lv)
+    levels = list(order)
+    for _ in range(3):  # barycentre sweeps: upwards by citing plans, downwards by cited documents
+        for sweep, neighbours in ((levels[::-1], graph.predecessors), (levels, graph.successors)):
+            for lv in sweep:
+                def bary(n: str, nb=neighbours) -> float:
+                    xs = [rank[m] for m in nb(n) if m in rank]
+                    return sum(xs) / len(xs) if xs else rank[n]
+                order[lv] = sorted(order[lv], key=lambda n, b=bary: (b(n), key0(n)))
+                place(lv)
+
+    width = max(min(len(v), per_row) for v in order.values())
+    pos: dict[str, tuple[float, float]] = {}
+    band_y: dict[str, float] = {}
+    y = 0.0
+    for lv, nodes in order.items():
+        rows = math.ceil(len(nodes) / per_row)
+        band_y[lv] = y - (rows - 1) * 0.45
+        for r in range(rows):
+            chunk = nodes[r * per_row:(r + 1) * per_row]
+            for i, n in enumerate(chunk):
+                # spread a short row over the full width; shift odd sub-rows by a quarter slot so
+                # that edges from below do not run through the nodes above
+                if r % 2:
+                    x = (i + 0.75) * width / (len(chunk) + 0.5)
+                else:
+                    x = (i + 0.5) * width / len(chunk)
+                pos[n] = (x, y - r * 0.9)
+        y -= rows * 0.9 + 1.2
+    return pos, band_y, float(width)
+
+
+def _wanted_labels(graph: nx.DiGraph, labels: str | Iterable[str]) -> set[str]:
+    if labels == "all":
+        return set(graph.nodes)
+    if labels == "none":
+        return set()
+    if labels == "auto":
+        if graph.number_of_nodes() <= SMALL:
+            return set(graph.nodes)
+        return {n for n, d in graph.nodes(data=True) if d.get("kind") == "plan" or graph.in_degree(n) >= 2}
+    if isinstance(labels, str):
+        raise ValueError(f"labels must be 'auto', 'all', 'none' or node ids, not {labels!r}")
+    return set(labels) & set(graph.nodes)
+
+
+_GID = "plankit-node-"  # the SVG id of a node's label: this prefix and the node's position
+_GID_RE = re.compile(r'<g id="plankit-node-(\d+)">')
+
+
+def svg_tooltips(svg: str, graph: nx.DiGraph) -> str:
+    """``svg`` (a drawing of ``graph`` by :func:`draw_graph`) with each node's ``title`` (the
+    plan's subject, the register's title of a cited document) as the tooltip of its label.
+
+    >>> g = nx.DiGraph(); g.add_node("76/NQ-CP", title="Nghị quyết 76/NQ-CP <CCHC>")
+    >>> svg_tooltips('<g id="plankit-node-0"><path/></g>', g)
+    '<g id="plankit-node-0"><title>Nghị quyết 76/NQ-CP &lt;CCHC&gt;</title><path/></g>'
+    """
+    from xml.sax.saxutils import escape
+
+    titles = [data.get("title") for _, data in graph.nodes(data=True)]
+
+    def add(m: re.Match[str]) -> str:
+        i = int(m.group(1))
+        title = titles[i] if i < len(titles) else None
+        return f"{m.group(0)}<title>{escape(str(title))}</title>" if title else m.group(0)
+
+    return _GID_RE.sub(add, svg)
+
+
+def _wrap_label(text: str) -> str:
+    # "KH 261/KH-UBND (Cần Thơ 2021)" -> the number on one line, the place and year below
+    text = re.sub(r"\bThành phố ", "TP. ", text)
+    head, sep, tail = text.partition(" (")
+    return f"{head}\n({tail}" if sep else text
+
+
+def new_figure(size: tuple[float, float]) -> Figure:
+    """A figure on the user's backend when one is in use, else on a private Agg canvas.
+
+    A script that imported pyplot (or set MPLBACKEND) gets a pyplot figure it can ``plt.show()``.
+    In a Jupyter kernel the figure is made by pyplot, which loads the inline backend and its
+    display hook, and closed at once, so it shows once, as the cell's value. Otherwise no
+    backend is chosen at all: the figure draws on Agg and pyplot's global state is untouched.
+    """
+    import sys
+
+    in_kernel = "ipykernel" in sys.modules
+    if in_kernel or "matplotlib.pyplot" in sys.modules or os.environ.get("MPLBACKEND"):
+        import matplotlib.pyplot as plt
+
+        fig = plt.figure(figsize=size, dpi=100)
+        if in_kernel:
+            plt.close(fig)
+        return fig
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=size, dpi=100)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def close_figure(fig: Figure) -> None:
+    """Forget a figure pyplot may hold (a no-op for a figure pyplot never saw)."""
+    import sys
+
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close(fig)
+
+
+def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Iterable[str] = "auto") -> Figure:
+    """Draw the graph in layers: central documents at the top, then party, province, and the
+    department plans at the bottom.
+
+    Colour shows the level; squares are corpus plans, circles cited documents; a solid line is a
+    basis edge, dashed a mention, dotted a programme (implicit) citation; a red edge points to a
+    document replaced at the citing plan's date (the node is hatched), an orange one to a
+    document not yet issued then. ``labels`` is ``"auto"`` (every node up to 60 nodes; beyond,
+    plans and documents cited by two or more plans), ``"all"``, ``"none"`` or node ids.
+
+    Without ``ax`` a new figure is made: on the Agg canvas when no backend is in use (no window,
+    no ``pyplot`` state), else by pyplot on the backend in use; in a notebook it shows as the
+    cell's value. Nothing is ever shown by this function (no ``plt.show()``). Save it with
+    ``fig.savefig(...)`` or :func:`write_graph`.
+
+    >>> g = nx.DiGraph()
+    >>> g.add_node("p", kind="plan", level="department", label="KH 137/KH-SKHCN (Cần Thơ 2025)")
+    >>> g.add_node("76/NQ-CP", kind="document", level="central", label="NQ 76/NQ-CP")
+    >>> g.add_edge("p", "76/NQ-CP", role="mention", implicit=False, validity="valid")
+    >>> fig = draw_graph(g)
+    >>> [round(v) for v in fig.get_size_inches()]
+    [10, 6]
+    """
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyArrowPatch, Patch
+
+    n = graph.number_of_nodes()
+    small = n <= SMALL
+    per_row = 10 if small else 30
+    pos, band_y, width = _layout(graph, per_row) if n else ({}, {}, 1.0)
+    slot = 1.45 if small else 0.72  # inches per node across
+    ys = [y for _, y in pos.values()] or [0.0]
+    depth = max(ys) - min(ys)
+    # quarter inches are exact in binary, so the image is exactly size × dpi pixels
+    fig_w = round(min(max(slot * width + 2.5, 10.0), 44.0) * 4) / 4
+    fig_h = round(min(max(0.95 * depth + 3.0, 6.0), 40.0) * 4) / 4
+
+    legend_columns = max(2, min(6, int(fig_w // 2.6)))
+    legend_rows = math.ceil((len(DRAW_ORDER) + 7) / legend_columns)
+    if ax is None:
+        fig = new_figure((fig_w, fig_h))
+        # room for the band names on the left, the legend below and the title above
+        left, bottom, top = 1.9 / fig_w, (0.45 + 0.2 * legend_rows) / fig_h, 0.9 / fig_h
+        ax = fig.add_axes((left, bottom, 0.99 - left, 1 - bottom - top))
+        own_figure = True
+    else:
+        fig, own_figure = ax.figure, False
+    ax.set_axis_off()
+    marker_size = 260 if small else 70
+    radius = math.sqrt(marker_size) / 2
+
+    replaced_targets = {t for _, t, d in graph.edges(data=True) if d.get("validity") == validity.REPLACED}
+
+    # edges under the nodes
+    for s, t, d in graph.edges(data=True):
+        style = "implicit" if d.get("implicit") else d.get("role", "mention")
+        colour = VALIDITY_COLOURS.get(d.get("validity"), "#555555")
+        emphasised = d.get("validity") in (validity.REPLACED, validity.NOT_YET_ISSUED)
+        ax.add_patch(FancyArrowPatch(
+            pos[s], pos[t], arrowstyle="-|>", mutation_scale=9 if small else 6,
+            shrinkA=radius + 1, shrinkB=radius + 1, connectionstyle="arc3,rad=0.06",
+            linestyle=ROLE_STYLES.get(style, "dashed"), color=colour,
+            linewidth=(1.8 if emphasised else 1.1) if small else (1.2 if emphasised else 0.5),
+            alpha=0.9 if (small or emphasised) else 0.45, zorder=1,
+        ))
+
+    # nodes by level, kind and whether replaced
+    groups: dict[tuple[str, str, bool], list[str]] = defaultdict(list)
+    for node, d in graph.nodes(data=True):
+        groups[(level_of(graph, node), d.get("kind", "document"), node in replaced_targets)].append(node)
+    for (level, kind, replaced), nodes in sorted(groups.items()):
+        xs, yv = zip(*(pos[v] for v in nodes), strict=True)
+        ax.scatter(
+            xs, yv, s=marker_size * (1.25 if kind == "plan" else 1.0), marker="s" if kind == "plan" else "o",
+            c=LEVEL_COLOURS[level], edgecolors=VALIDITY_COLOURS[validity.REPLACED] if replaced else "white",
+            linewidths=1.6 if replaced else 0.8, hatch="////" if replaced else None, zorder=3,
+        )
+
+    # labels below the nodes; in a crowded row every other label drops a line to make room
+    size = 7.5 if small else 6.0
+    wanted = _wanted_labels(graph, labels)
+    index = {node: i for i, node in enumerate(graph.nodes)}
+    rows: dict[float, list[str]] = defaultdict(list)
+    for node in wanted:
+        rows[pos[node][1]].append(node)
+    for y, nodes in rows.items():
+        crowded = len(nodes) * (1.0 if small else 1.5) > width * slot / (1.45 if small else 1.0)
+        for i, node in enumerate(sorted(nodes, key=lambda v: pos[v][0])):
+            d = graph.nodes[node]
+            text = _wrap_label(str(d.get("label") or node))
+            offset = 0.2 + (0.3 if crowded and i % 2 else 0.0)
+            ax.text(pos[node][0], y - offset, text, ha="center", va="top", fontsize=size, fontfamily=FONT,
+                    fontweight="bold" if d.get("kind") == "plan" else "normal", zorder=4,
+                    gid=f"{_GID}{index[node]}",  # svg_tooltips finds the label by it
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
+
+    # band names on the left
+    for level, y in band_y.items():
+        ax.annotate(LEVEL_NAMES[level], (0, y), xycoords=ax.get_yaxis_transform(), xytext=(-6, 0),
+                    textcoords="offset points", ha="right", va="center", fontsize=9, fontfamily=FONT,
+                    color=LEVEL_COLOURS[level], fontweight="bold", annotation_clip=False)
+
+    ax.set_xlim(-0.1, width + 0.1)
+    if pos:
+        ax.set_ylim(min(ys) - 1.0, max(ys) + 0.5)
+
+    present = [lv for lv in DRAW_ORDER if lv in band_y]
+    handles = [Patch(color=LEVEL_COLOURS[lv], label=LEVEL_NAMES[lv]) for lv in present]
+    handles += [
+        Line2D([], [], marker="s", ls="none", color="#444444", label="kế hoạch trong bộ / corpus plan"),
+        Line2D([], [], marker="o", ls="none", color="#444444", label="văn bản được dẫn / cited document"),
+        Line2D([], [], ls="solid", color="#555555", label="căn cứ / basis"),
+        Line2D([], [], ls="dashed", color="#555555", label="nhắc đến / mention"),
+        Line2D([], [], ls="dotted", color="#555555", label="chương trình (ngầm) / implicit"),
+        Line2D([], [], ls="solid", lw=2, color=VALIDITY_COLOURS[validity.REPLACED],
+               label="đã bị thay thế / replaced"),
+        Line2D([], [], ls="solid", lw=2, color=VALIDITY_COLOURS[validity.NOT_YET_ISSUED],
+               label="chưa ban hành / not yet issued"),
+    ]
+    if own_figure:
+        fig.legend(handles=handles, loc="lower center", ncol=legend_columns,
+                   prop={"family": FONT, "size": 8}, frameon=False)
+    else:
+        ax.legend(handles=handles, loc="best", prop={"family": FONT, "size": 7}, framealpha=0.8)
+    plans = sum(1 for _, k in graph.nodes(data="kind") if k == "plan")
+    ax.set_title(
+        f"Đồ thị căn cứ pháp lý / legal-basis graph\n{plans} kế hoạch / plans, "
+        f"{n - plans} văn bản / documents, {graph.number_of_edges()} trích dẫn / citations",
+        fontsize=11, fontfamily=FONT,
+    )
+    return fig
