@@ -2,10 +2,14 @@
 
 A plan copied from last year keeps citing what last year's plan cited. Some of those documents
 have since been replaced (Nghị định 61/2018/NĐ-CP and 107/2021/NĐ-CP by 118/2025/NĐ-CP from
-2025-07-01); a careless edit can also cite a document dated after the plan itself. The facts live
-in ``plankit/data/replaced_documents.tsv``, one row per document with its legal basis and a
-source; this module answers questions about them. The graph marks its edges with
-:func:`status` at the citing plan's date, and the linter uses the same function.
+2025-07-01); a careless edit can also cite a document dated after the plan itself. The facts of
+central and party documents live in the register (``plankit/data/register.tsv``, read by
+:mod:`plankit.register`): each row's date, its ``replaced_by`` and the day the replacement applies
+(``effective``), with the page they were read on. Local documents, whose bare number names a
+different document in every province and year, would go in ``plankit/data/replaced_documents.tsv``
+keyed by their doc_id (``261/KH-UBND@can-tho/2021``); no fact is in both files. This module answers
+questions about them. The graph marks its edges with :func:`status` at the citing plan's date,
+the linter uses the same function and the diff pairs replaced documents with :func:`replacements`.
 
 Keys are compared folded and without spaces (``61/2018/NĐ-CP``, ``61/2018/ND-CP`` and
 ``61/2018/NĐ - CP`` are one key), so OCR that lost the bar of the Đ still matches.
@@ -14,13 +18,15 @@ Keys are compared folded and without spaces (``61/2018/NĐ-CP``, ``61/2018/ND-CP
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from .text import fold, nfc
+from .text import nfc
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -34,6 +40,7 @@ __all__ = [
     "VALID",
     "Replacement",
     "issue_date",
+    "parse_local",
     "replaced_by",
     "replacements",
     "replacements_frame",
@@ -73,10 +80,11 @@ class Replacement:
         return f"Replacement({self.key} -> {self.replaced_by} from {self.effective.isoformat()})"
 
 
-@lru_cache(maxsize=1 << 16)
 def _norm(key: str) -> str:
     """The comparison form of a key: NFC, folded (no diacritics, đ as d, lower case), no spaces."""
-    return "".join(fold(nfc(key)).split())
+    from .register import register_key
+
+    return register_key(key)
 
 
 def _date(value: str, line: int) -> dt.date | None:
@@ -88,13 +96,27 @@ def _date(value: str, line: int) -> dt.date | None:
         raise ValueError(f"{DATA_FILE}, line {line}: bad date {value!r}") from exc
 
 
-@cache
-def _table() -> tuple[dict[str, Replacement], dict[str, dt.date]]:
-    text = resources.files("plankit.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
+def parse_local(raw: str) -> tuple[dict[str, Replacement], dict[str, dt.date]]:
+    """Rows of a file of local documents (the format of ``replaced_documents.tsv``): the
+    replacements and the issue dates, by comparison key (a doc_id such as
+    ``261/KH-UBND@can-tho/2021``).
+
+    Central and party documents belong in the register (``register.tsv``); a row for one of them
+    here is refused, so that no fact is kept in two files.
+
+    >>> head = "\\t".join(_COLUMNS)
+    >>> row = "261/KH-UBND@can-tho/2021\\t2021-12-29\\t\\t\\tKế hoạch ...\\thttps://x.vn/261"
+    >>> parse_local(f"{head}\\n{row}\\n")[1]
+    {'261/kh-ubnd@can-tho/2021': datetime.date(2021, 12, 29)}
+    >>> parse_local(f"{head}\\n{row.replace('261/KH-UBND@can-tho/2021', '76/NQ-CP')}\\n")
+    Traceback (most recent call last):
+    ...
+    ValueError: replaced_documents.tsv, line 2: 76/NQ-CP is a central document: it belongs in register.tsv
+    """
     replaced: dict[str, Replacement] = {}
     issued: dict[str, dt.date] = {}
     header_seen = False
-    for number, line in enumerate(nfc(text).splitlines(), start=1):
+    for number, line in enumerate(nfc(raw).splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = [c.strip() for c in line.split("\t")]
@@ -106,11 +128,15 @@ def _table() -> tuple[dict[str, Replacement], dict[str, dt.date]]:
         if len(cells) != len(_COLUMNS):
             raise ValueError(f"{DATA_FILE}, line {number}: {len(cells)} cells, expected {len(_COLUMNS)}")
         row = dict(zip(_COLUMNS, cells, strict=True))
+        if "@" not in row["key"]:
+            raise ValueError(
+                f"{DATA_FILE}, line {number}: {row['key']} is a central document: it belongs in register.tsv"
+            )
         norm = _norm(row["key"])
         if norm in replaced or norm in issued:
             raise ValueError(f"{DATA_FILE}, line {number}: {row['key']} listed twice")
-        if not row["basis"] or not row["source"]:
-            raise ValueError(f"{DATA_FILE}, line {number}: every row needs a basis and a source")
+        if not row["basis"] or not row["source"].startswith(("https://", "http://")):
+            raise ValueError(f"{DATA_FILE}, line {number}: every row needs a basis and a source (a web address)")
         day = _date(row["issued"], number)
         if day is not None:
             issued[norm] = day
@@ -125,20 +151,64 @@ def _table() -> tuple[dict[str, Replacement], dict[str, dt.date]]:
     return replaced, issued
 
 
-def replacements() -> tuple[Replacement, ...]:
-    """Every replacement the data file knows, in file order.
+@cache
+def _table() -> tuple[dict[str, Replacement], dict[str, dt.date]]:
+    """The replacements (register first, then local documents) and the local issue dates."""
+    from .register import lookup, register
 
-    >>> [r.key for r in replacements()]
-    ['61/2018/NĐ-CP', '107/2021/NĐ-CP']
+    replaced: dict[str, Replacement] = {}
+    for entry in register():
+        if entry.replaced_by and entry.effective:
+            successor = lookup(entry.replaced_by)
+            basis = successor.title if successor is not None else entry.replaced_by
+            replaced[_norm(entry.key)] = Replacement(
+                entry.key, entry.replaced_by, entry.effective, basis, entry.source
+            )
+    raw = resources.files("plankit.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
+    local_replaced, issued = parse_local(raw)
+    replaced.update(local_replaced)
+    return replaced, issued
+
+
+def _walk(first: Replacement) -> Iterator[Replacement]:
+    """``first``, then ``first.key`` paired with each later document that replaced its successor
+    in turn (34/2017 -> 63/2022 -> 25/2025 gives 34/2017 -> 63/2022, then 34/2017 -> 25/2025
+    from the day 25/2025 applies). A cycle in the data stops the walk."""
+    table = _table()[0]
+    current, seen = first, {_norm(first.key)}
+    yield current
+    while (step := table.get(_norm(current.replaced_by))) is not None and _norm(step.key) not in seen:
+        seen.add(_norm(step.key))
+        current = Replacement(
+            first.key,
+            step.replaced_by,
+            step.effective,
+            f"{step.basis} (qua / via {current.replaced_by})",
+            step.source,
+        )
+        yield current
+
+
+def replacements() -> tuple[Replacement, ...]:
+    """Every replacement known: the register's (in its file order) and local documents', then
+    for a chain (A replaced by B, B later by C) the pair A -> C from the day C applies, so that a
+    plan citing A and a later one citing C see one replacement.
+
+    >>> [r.key for r in replacements() if r.replaced_by == "118/2025/NĐ-CP"]
+    ['61/2018/NĐ-CP', '107/2021/NĐ-CP', '09/2015/QĐ-TTg']
+    >>> [(r.replaced_by, r.effective.isoformat()) for r in replacements() if r.key == "34/2017/NĐ-CP"]
+    [('63/2022/NĐ-CP', '2022-09-15'), ('25/2025/NĐ-CP', '2025-03-01')]
     """
-    return tuple(_table()[0].values())
+    direct = tuple(_table()[0].values())
+    return direct + tuple(step for r in direct for step in itertools.islice(_walk(r), 1, None))
 
 
 def replacements_frame() -> pd.DataFrame:
     """The replacements as a DataFrame: key, replaced_by, effective, basis, source.
 
-    >>> replacements_frame()[["key", "replaced_by"]].iloc[1].tolist()
-    ['107/2021/NĐ-CP', '118/2025/NĐ-CP']
+    >>> frame = replacements_frame()
+    >>> frame.loc[frame.key == "107/2021/NĐ-CP", "replaced_by"].tolist()
+    ['118/2025/NĐ-CP']
     """
     import pandas as pd
 
@@ -153,7 +223,9 @@ def replacements_frame() -> pd.DataFrame:
 def replaced_by(key: str, on: dt.date) -> Replacement | None:
     """The replacement of document ``key`` in force on day ``on``, or ``None``.
 
-    ``None`` also when ``key`` is unknown: the data file lists only what a source confirms, so
+    When the successor was itself replaced by ``on``, the answer names the latest document in
+    force (34/2017/NĐ-CP was replaced by 63/2022/NĐ-CP, which 25/2025/NĐ-CP replaced).
+    ``None`` also when ``key`` is unknown: the data lists only what a source confirms, so
     "not listed" means "not known to be replaced", never "known to be valid".
 
     >>> replaced_by("107/2021/NĐ-CP", dt.date(2025, 7, 1))
@@ -162,18 +234,27 @@ def replaced_by(key: str, on: dt.date) -> Replacement | None:
     True
     >>> replaced_by("76/NQ-CP", dt.date(2026, 1, 1)) is None
     True
+    >>> replaced_by("34/2017/NĐ-CP", dt.date(2023, 1, 1)).replaced_by
+    '63/2022/NĐ-CP'
+    >>> replaced_by("34/2017/NĐ-CP", dt.date(2026, 1, 1))
+    Replacement(34/2017/NĐ-CP -> 25/2025/NĐ-CP from 2025-03-01)
     """
     found = _table()[0].get(_norm(key))
     if found is None or on < found.effective:
         return None
-    return found
+    in_force = found
+    for step in _walk(found):
+        if on < step.effective:
+            break
+        in_force = step
+    return in_force
 
 
 def issue_date(key: str) -> dt.date | None:
-    """The document's own date where the data file states it, else ``None``.
+    """The document's own date where the data states it, else ``None``.
 
-    The register of central documents (:mod:`plankit.register`) is asked after this module's
-    own file.
+    Local documents (by doc_id) are looked up in ``replaced_documents.tsv``, central and party
+    documents in the register (:mod:`plankit.register`).
 
     >>> issue_date("76/NQ-CP"), issue_date("4168/QĐ-UBND")
     (datetime.date(2021, 7, 15), None)

@@ -165,6 +165,7 @@ LAYERS: dict[str, str] = {
     "plankit.cli.draft": "cli",
     "plankit.cli.graph": "cli",
     "plankit.cli.lint": "cli",
+    "plankit.cli.register": "cli",
     "plankit.cli.read": "cli",
     "plankit.cli.report": "cli",
     "plankit.cli.restore": "cli",

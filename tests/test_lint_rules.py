@@ -877,21 +877,23 @@ def _cites(key: str, day: str, name: str):
 
 def test_corpus_inconsistent_reports_the_minority_reading():
     from plankit.lint import lint_corpus
+    from plankit.register import lookup
 
+    assert lookup("99/CT-TTg") is None  # a document the register knows goes to citation-register
     plans = [
-        _cites("23/CT-TTg", "02/9/2020", "a.txt"),
-        _cites("23/CT-TTg", "02/9/2021", "b.txt"),
-        _cites("23/CT-TTg", "02/9/2021", "c.txt"),
+        _cites("99/CT-TTg", "02/9/2020", "a.txt"),
+        _cites("99/CT-TTg", "02/9/2021", "b.txt"),
+        _cites("99/CT-TTg", "02/9/2021", "c.txt"),
     ]
     found = lint_corpus(plans, rules=["corpus-inconsistent"], today=TODAY)
-    assert [(f.file, f.surface) for f in found] == [("a.txt", "23/CT-TTg ngày 02/9/2020")]
+    assert [(f.file, f.surface) for f in found] == [("a.txt", "99/CT-TTg ngày 02/9/2020")]
     assert "các kế hoạch khác ghi 02/09/2021 (2/2 kế hoạch)" in found[0].message
 
 
 def test_corpus_inconsistent_needs_a_strict_majority():
     from plankit.lint import lint_corpus
 
-    plans = [_cites("23/CT-TTg", "02/9/2020", "a.txt"), _cites("23/CT-TTg", "02/9/2021", "b.txt")]
+    plans = [_cites("99/CT-TTg", "02/9/2020", "a.txt"), _cites("99/CT-TTg", "02/9/2021", "b.txt")]
     assert lint_corpus(plans, rules=["corpus-inconsistent"], today=TODAY) == ()
 
 

@@ -289,12 +289,12 @@ def lint_corpus(
 
     Example:
         >>> from plankit.read import read_text
-        >>> texts = [f"KẾ HOẠCH\\nCải cách hành chính năm 2022\\n\\nCăn cứ Chỉ thị số 23/CT-TTg ngày "
+        >>> texts = [f"KẾ HOẠCH\\nCải cách hành chính năm 2022\\n\\nCăn cứ Chỉ thị số 99/CT-TTg ngày "
         ...          f"02/9/{y} của Thủ tướng Chính phủ;" for y in (2020, 2021, 2021)]
         >>> found = lint_corpus([read_text(t, name=f"{i}.txt") for i, t in enumerate(texts)],
         ...                     rules=["PK409"])
         >>> [(f.file, f.code, f.surface) for f in found]
-        [('0.txt', 'PK409', '23/CT-TTg ngày 02/9/2020')]
+        [('0.txt', 'PK409', '99/CT-TTg ngày 02/9/2020')]
     """
     corpus = tuple(_as_plans(tuple(plans)))
     findings: list[Finding] = []

@@ -150,11 +150,11 @@ def corpus_inconsistent(ctx: Context) -> Iterator[Finding]:
         []
         >>> from plankit.lint import lint_corpus
         >>> from plankit.read import read_text
-        >>> texts = [f"KẾ HOẠCH\\nCải cách hành chính năm 2022\\n\\nCăn cứ Chỉ thị số 23/CT-TTg ngày "
+        >>> texts = [f"KẾ HOẠCH\\nCải cách hành chính năm 2022\\n\\nCăn cứ Chỉ thị số 99/CT-TTg ngày "
         ...          f"02/9/{y} của Thủ tướng Chính phủ;" for y in (2020, 2021, 2021)]
         >>> plans = [read_text(t, name=f"{i}.txt") for i, t in enumerate(texts)]
         >>> [(f.file, f.surface) for f in lint_corpus(plans, rules=["corpus-inconsistent"])]
-        [('0.txt', '23/CT-TTg ngày 02/9/2020')]
+        [('0.txt', '99/CT-TTg ngày 02/9/2020')]
     """
     if not ctx.corpus_source:
         return

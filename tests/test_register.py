@@ -1,0 +1,215 @@
+"""The register as the one table of central and party documents: its rows, its replacements (read
+by plankit.validity, followed along chains) and the consumers that take replaced pairs from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from plankit import validity
+from plankit.cite import extract_citations
+from plankit.register import lookup, register, register_key
+from plankit.validity import REPLACED, VALID, parse_local, replaced_by, replacements, status
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Successors the register names without a row of their own (each would be a documented exception).
+OUTSIDE_THE_REGISTER: frozenset[str] = frozenset()
+
+
+def _raw(name: str) -> str:
+    return resources.files("plankit.data").joinpath(name).read_text(encoding="utf-8")
+
+
+# -- the rows -------------------------------------------------------------------------------------
+def test_the_register_holds_over_a_hundred_documents():
+    assert len(register()) >= 100
+
+
+def test_every_replacement_names_a_registered_successor_dated_before_it_applies():
+    replaced = [e for e in register() if e.replaced_by]
+    assert len(replaced) >= 6
+    for e in replaced:
+        successor = lookup(e.replaced_by)
+        if successor is None:
+            assert e.replaced_by in OUTSIDE_THE_REGISTER, e.key
+            continue
+        assert successor.key == e.replaced_by, e.key  # written as the successor's own key
+        assert e.effective >= successor.date >= e.date, e.key
+        assert register_key(e.replaced_by) != register_key(e.key), e.key
+
+
+def test_a_source_on_every_row_and_no_placeholder():
+    for e in register():
+        assert e.source.startswith(("https://", "http://")) and " " not in e.source, e.key
+        assert "example" not in e.source, e.key
+        assert e.doc_type.strip() == e.doc_type and e.issuer.strip() == e.issuer, e.key
+
+
+def test_no_fact_is_in_two_files():
+    local = [line.split("\t")[0] for line in _raw("replaced_documents.tsv").splitlines()
+             if line.strip() and not line.startswith("#")][1:]
+    assert all("@" in key for key in local)
+    assert not {register_key(k) for k in local} & {register_key(e.key) for e in register()}
+
+
+@pytest.mark.parametrize(
+    ("key", "doc_type", "date", "issuer"),
+    [
+        ("76/NQ-CP", "Nghị quyết", dt.date(2021, 7, 15), "Chính phủ"),
+        ("23/CT-TTg", "Chỉ thị", dt.date(2021, 9, 2), "Thủ tướng Chính phủ"),
+        ("30/2020/NĐ-CP", "Nghị định", dt.date(2020, 3, 5), "Chính phủ"),
+        ("61/2018/NĐ-CP", "Nghị định", dt.date(2018, 4, 23), "Chính phủ"),
+        ("107/2021/NĐ-CP", "Nghị định", dt.date(2021, 12, 6), "Chính phủ"),
+        ("118/2025/NĐ-CP", "Nghị định", dt.date(2025, 6, 9), "Chính phủ"),
+        ("34/2017/NĐ-CP", "Nghị định", dt.date(2017, 4, 3), "Chính phủ"),
+        ("63/2022/NĐ-CP", "Nghị định", dt.date(2022, 9, 12), "Chính phủ"),
+        ("25/2025/NĐ-CP", "Nghị định", dt.date(2025, 2, 21), "Chính phủ"),
+        ("01/2018/TT-VPCP", "Thông tư", dt.date(2018, 11, 23), "Văn phòng Chính phủ"),
+        ("02/2017/TT-VPCP", "Thông tư", dt.date(2017, 10, 31), "Văn phòng Chính phủ"),
+        ("18-NQ/TW", "Nghị quyết", dt.date(2017, 10, 25), "Ban Chấp hành Trung ương Đảng"),
+        ("60-NQ/TW", "Nghị quyết", dt.date(2025, 4, 12), "Ban Chấp hành Trung ương Đảng"),
+        ("32-CT/TW", "Chỉ thị", dt.date(2003, 12, 9), "Ban Bí thư"),
+        ("190/2025/QH15", "Nghị quyết", dt.date(2025, 2, 19), "Quốc hội"),
+        ("202/2025/QH15", "Nghị quyết", dt.date(2025, 6, 12), "Quốc hội"),
+        ("72/2025/QH15", "Luật", dt.date(2025, 6, 16), "Quốc hội"),
+        ("571/QĐ-TTg", "Quyết định", dt.date(2025, 3, 12), "Thủ tướng Chính phủ"),
+    ],
+)
+def test_exact_entries(key, doc_type, date, issuer):
+    entry = lookup(key)
+    assert (entry.key, entry.doc_type, entry.date, entry.issuer) == (key, doc_type, date, issuer)
+
+
+def test_every_central_document_the_bundled_plans_cite_is_registered():
+    plans = sorted(p for p in (ROOT / "plans").rglob("*.*") if p.suffix in {".txt", ".md"} and p.name != "README.md")
+    assert len(plans) == 5
+    keys = {c.key for p in plans for c in extract_citations(p)
+            if c.level == "central" or (c.level == "party" and c.key.endswith("/TW"))}
+    assert keys >= {"76/NQ-CP", "23/CT-TTg", "468/QĐ-TTg"}
+    assert sorted(k for k in keys if lookup(k) is None) == []
+
+
+# -- replacements, as plankit.validity reads them -------------------------------------------------
+@pytest.mark.parametrize(
+    ("key", "on", "successor"),
+    [
+        ("61/2018/NĐ-CP", dt.date(2025, 7, 1), "118/2025/NĐ-CP"),
+        ("61/2018/NĐ-CP", dt.date(2025, 6, 30), None),
+        ("107/2021/ND-CP", dt.date(2026, 1, 5), "118/2025/NĐ-CP"),
+        ("34/2017/NĐ-CP", dt.date(2022, 9, 14), None),
+        ("34/2017/NĐ-CP", dt.date(2022, 9, 15), "63/2022/NĐ-CP"),
+        ("34/2017/NĐ-CP", dt.date(2025, 3, 1), "25/2025/NĐ-CP"),  # 63/2022 was replaced in turn
+        ("63/2022/NĐ-CP", dt.date(2025, 3, 1), "25/2025/NĐ-CP"),
+        ("09/2015/QĐ-TTg", dt.date(2020, 1, 1), "61/2018/NĐ-CP"),
+        ("09/2015/QĐ-TTg", dt.date(2025, 7, 1), "118/2025/NĐ-CP"),
+        ("25/2025/NĐ-CP", dt.date(2026, 1, 1), None),
+        ("76/NQ-CP", dt.date(2026, 1, 1), None),
+    ],
+)
+def test_replaced_by_follows_the_chain_in_force(key, on, successor):
+    found = replaced_by(key, on)
+    assert (found.replaced_by if found else None) == successor
+    if found:
+        assert found.effective <= on and found.source.startswith("https://")
+        assert successor in found.basis  # the successor's register title
+
+
+def test_replacements_come_from_the_register_and_its_chains():
+    pairs = {(r.key, r.replaced_by, r.effective) for r in replacements()}
+    direct = {(e.key, e.replaced_by, e.effective) for e in register() if e.replaced_by}
+    assert direct <= pairs
+    assert ("34/2017/NĐ-CP", "25/2025/NĐ-CP", dt.date(2025, 3, 1)) in pairs - direct
+    assert len(pairs) == len(replacements())  # each pair once
+
+
+def test_status_uses_the_register_dates_and_replacements():
+    assert status("34/2017/NĐ-CP", dt.date(2026, 1, 15)) == REPLACED
+    assert status("25/2025/NĐ-CP", dt.date(2025, 2, 20)) == validity.NOT_YET_ISSUED
+    assert status("25/2025/NĐ-CP", dt.date(2025, 2, 21)) == VALID
+    assert validity.issue_date("60-NQ/TW") == dt.date(2025, 4, 12)
+
+
+HEAD = "key\tissued\treplaced_by\teffective\tbasis\tsource"
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("76/NQ-CP\t2021-07-15\t\t\tx\thttps://x.vn", "central document: it belongs in register.tsv"),
+        ("1/KH-UBND@a/2021\t\t\t\tx\thttps://x.vn", "a row needs a date or a replacement"),
+        ("1/KH-UBND@a/2021\t2021-01-01\t\t\tx\tDOMAIN.md", "a basis and a source"),
+        ("1/KH-UBND@a/2021\t2021-01-01\t2/KH-UBND@a/2022\t\tx\thttps://x.vn", "go together"),
+        ("1/KH-UBND@a/2021\t1/1/2021\t\t\tx\thttps://x.vn", "bad date"),
+    ],
+)
+def test_the_local_file_loader_refuses_bad_rows(row, message):
+    with pytest.raises(ValueError, match=message):
+        parse_local(f"{HEAD}\n{row}\n")
+
+
+def test_a_local_replacement_is_read():
+    row = "1/KH-UBND@a/2021\t2021-01-04\t2/KH-UBND@a/2022\t2022-01-05\tKế hoạch 2 thay thế\thttps://x.vn/2"
+    replaced, issued = parse_local(f"{HEAD}\n{row}\n")
+    assert issued == {"1/kh-ubnd@a/2021": dt.date(2021, 1, 4)}
+    assert repr(replaced["1/kh-ubnd@a/2021"]) == "Replacement(1/KH-UBND@a/2021 -> 2/KH-UBND@a/2022 from 2022-01-05)"
+
+
+# -- the diff takes its replaced pairs from the same data ----------------------------------------
+def _ministry_plan(number: str, day: str, year: int, decree: str) -> str:
+    # Written for this test: a ministry's plan whose basis moves from the decree on the Ministry
+    # of Home Affairs of 2017 to the one of 2025 (63/2022 came in between and is never cited).
+    return (
+        f"BỘ NỘI VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        f"Số: {number}/KH-BNV | Hà Nội, ngày {day} năm {year} |\n"
+        "KẾ HOẠCH\n"
+        f"Tuyên truyền cải cách hành chính năm {year}\n"
+        "Căn cứ Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ ban hành Chương trình "
+        "tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030;\n"
+        f"Căn cứ Nghị định số {decree} của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ "
+        "cấu tổ chức của Bộ Nội vụ;\n"
+        f"Bộ Nội vụ ban hành Kế hoạch tuyên truyền cải cách hành chính năm {year} như sau:\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+        "Nâng cao nhận thức của cán bộ, công chức, viên chức về cải cách hành chính.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "Vụ Cải cách hành chính chủ trì thực hiện Kế hoạch này./.\n"
+    )
+
+
+def test_a_diff_across_a_replacement_chain_reports_one_replaced_pair():
+    from plankit.diff import diff_plans
+    from plankit.read import read_text
+
+    old = read_text(_ministry_plan("15", "10 tháng 01", 2022, "34/2017/NĐ-CP ngày 03 tháng 4 năm 2017"), name="a.txt")
+    new = read_text(_ministry_plan("21", "12 tháng 3", 2025, "25/2025/NĐ-CP ngày 21 tháng 02 năm 2025"), name="b.txt")
+    d = diff_plans(old, new)
+    assert d.basis_replaced == (("34/2017/NĐ-CP", "25/2025/NĐ-CP"),)
+    assert d.basis_added == frozenset() and d.basis_removed == frozenset()
+    assert diff_plans(new, old).basis_replaced == (("25/2025/NĐ-CP", "34/2017/NĐ-CP"),)
+
+
+# -- the command line -----------------------------------------------------------------------------
+def test_cli_looks_up_keys_and_says_what_applied_on_a_day(capsys):
+    import json
+
+    from plankit.cli import main
+
+    assert main(["register", "61/2018/ND-CP", "34/2017/NĐ-CP", "--on", "2026-01-15", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["key"], r["date"], r["status"], r["in_force"]) for r in rows] == [
+        ("61/2018/NĐ-CP", "2018-04-23", "replaced", "118/2025/NĐ-CP"),
+        ("34/2017/NĐ-CP", "2017-04-03", "replaced", "25/2025/NĐ-CP"),
+    ]
+    assert rows[0]["source"].startswith("https://")
+
+
+def test_cli_names_a_key_the_register_does_not_hold(capsys):
+    from plankit.cli import main
+
+    assert main(["register", "76/NQ-CP", "261/KH-UBND"]) == 1
+    out, err = capsys.readouterr()
+    assert "76/NQ-CP" in out and "2021-07-15" in out
+    assert err.count("\n") == 1 and "'261/KH-UBND'" in err and "is not in the register" in err
