@@ -59,9 +59,12 @@ def _shown(plan: Plan, other: Plan) -> Shown:
 # A page and a redline of the same pair (d.to_html(), then d.to_docx()) restore the scan once.
 @functools.lru_cache(maxsize=4)
 def _restored(text: str, reference: str | None) -> Shown:
+    from ..read import read_text
     from ..restore import restore_text
 
-    restored = restore_text(text, reference=reference, ocr=True)
+    # keyed by texts for the cache; restore_text takes the reference as a plan
+    ref = read_text(reference) if reference is not None else None
+    restored = restore_text(text, reference=ref, ocr=True)
     starts, ends, s_starts, s_ends = [], [], [], []
     pos = shift = 0
     for tok in restored.tokens:
