@@ -28,8 +28,7 @@ from .errors import (
     UnsafePath,
 )
 from .model import Block, Citation, Finding, Header, Plan, Section, Span, Table, register_analysis
-
-__version__ = "0.1.0"
+from .version import __version__
 
 
 def _analysis(module: str, name: str) -> Any:

@@ -40,7 +40,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
-    from .. import __version__
+    from ..version import __version__
 
     parser = _Parser(
         prog="plankit",

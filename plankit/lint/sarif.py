@@ -117,7 +117,7 @@ def to_sarif(findings: Iterable[Finding], *, rules: Iterable[Rule] | None = None
     >>> log["version"], log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["endColumn"]
     ('2.1.0', 70)
     """
-    from .. import __version__
+    from ..version import __version__
 
     described = list(rules) if rules is not None else list(RULES.values())
     findings = list(findings)
