@@ -712,8 +712,12 @@ def test_corpus_labels(corpus_graph, node, label):
         # a central document the register knows: its title from the register
         ("468/QĐ-TTg", "Quyết định 468/QĐ-TTg ngày 27/03/2021 của Thủ tướng Chính phủ"),
         ("45/2020/NĐ-CP", "Nghị định 45/2020/NĐ-CP ngày 08/04/2020 của Chính phủ"),
-        # central, not in the register; a local document is never looked up
-        ("23/CT-TTg", None),
+        (
+            "23/CT-TTg",
+            "Chỉ thị 23/CT-TTg ngày 02/09/2021 của Thủ tướng Chính phủ về việc đẩy mạnh thực hiện "
+            "Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021-2030",
+        ),
+        # a local document is never looked up
         ("258/KH-UBND@can-tho/2024", None),
         # a corpus plan: its subject as printed
         (HUE22_ID, "Tuyên truyền cải cách hành chính năm 2022"),
@@ -726,7 +730,7 @@ def test_corpus_node_titles(corpus_graph, node, title):
 def test_corpus_svg_shows_titles_as_tooltips(corpus_graph, tmp_path):
     text = write_graph(corpus_graph, tmp_path / "corpus.svg").read_text(encoding="utf-8")
     titles = [t for _, t in corpus_graph.nodes(data="title") if t]
-    assert len(titles) == 8  # five plans and three register documents
+    assert len(titles) == 10  # five plans and the five central documents they cite, all registered
     for title in titles:
         assert f"<title>{title}</title>" in text
 
