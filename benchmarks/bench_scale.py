@@ -91,16 +91,21 @@ LINT_TODAY = dt.date(2026, 12, 31)  # the same day as benchmarks.synth.LINT_TODA
 # ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class SlimPlan:
-    """What build_graph needs of a plan, and the lint findings as small tuples."""
+    """What build_graph needs of a plan (name, header, citations, facts, sentences), and the lint
+    findings as small tuples."""
 
     name: str
     header: Any
     citations: tuple
+    facts: Any = None  # plankit.facts.PlanFacts: the graph reads the plan's level, province, date
     sentences: dict = field(default_factory=dict)
     findings: tuple = ()  # (code, rule, line, end_line, surface)
     size: int = 0
     form: str = ""
     seconds: tuple = (0.0, 0.0, 0.0)  # read, cite, lint
+
+    # as_plan takes any value with a header and a text as a plan
+    text: str = ""
 
     def sentence_at(self, span) -> str:
         return self.sentences.get((span.start, span.end), "")
@@ -138,7 +143,9 @@ def _work(path: str, *, ship_plan: bool) -> Any:
     if ship_plan:
         return plan, findings, times
     sentences = {(c.span.start, c.span.end): plan.sentence_at(c.span) for c in cites}
-    return SlimPlan(plan.name, plan.header, tuple(cites), sentences, findings, plan.source.size, plan.source.form, times)
+    return SlimPlan(
+        plan.name, plan.header, tuple(cites), plan.facts, sentences, findings, plan.source.size, plan.source.form, times
+    )
 
 
 def _work_slim(path: str) -> Any:
