@@ -701,3 +701,21 @@ def test_the_reliability_page_names_tests_that_exist():
     sources = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_*.py"))
     defined = set(re.findall(r"^def (test_[a-z0-9_]+)", sources, re.M))
     assert named and named <= defined, sorted(named - defined)
+
+
+def test_the_scale_benchmarks_slim_records_build_the_same_graph_as_the_plans(seed_paths, corpus):
+    """bench_scale's ``slim`` design ships small records, not plans, to build the graph: they
+    must carry everything build_graph reads (its 10,000-plan run failed once when the graph
+    began to read ``plan.facts``)."""
+    from plankit.graph import build_graph
+
+    sys.path.insert(0, str(ROOT))
+    try:
+        from benchmarks.bench_scale import _work_slim
+    finally:
+        sys.path.remove(str(ROOT))
+    slim = build_graph([_work_slim(str(p)) for p in seed_paths.values()])
+    full = build_graph(corpus)
+    assert (slim.number_of_nodes(), slim.number_of_edges()) == (23, 22)
+    assert sorted(slim.nodes(data="level")) == sorted(full.nodes(data="level"))
+    assert sorted(slim.edges(data="role")) == sorted(full.edges(data="role"))
