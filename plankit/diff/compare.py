@@ -637,7 +637,7 @@ def _candidates(olds: list[Section], news: list[Section]) -> set[tuple[int, int]
 
 def _replaced_pairs(removed: set[str], added: set[str]) -> tuple[tuple[str, str], ...]:
     """``(old, new)`` for each removed basis document that an added one replaced
-    (``plankit/data/replaced_documents.tsv``), or that replaced it (comparing backwards): one
+    (the register through :func:`plankit.validity.replacements`), or that replaced it (comparing backwards): one
     change of the basis, not two, so swapping the plans swaps each pair."""
     from ..validity import replacements
 
