@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cache
-from importlib import resources
 
 from ..model import Citation
 from ..places import Province, departments, provinces
 from ..text import fold
+from ..vocab import read_table
 from . import patterns as P
 
 __all__ = ["LOOKALIKE_KEYS", "Vocab", "scan_text", "vocab"]
@@ -56,10 +56,8 @@ def scan_text(text: str) -> str:
 
 
 def _rows(name: str) -> list[list[str]]:
-    raw = resources.files("plankit.data").joinpath(name).read_text(encoding="utf-8")
-    lines = [line for line in raw.splitlines() if line and not line.startswith("#")]
-    width = len(lines[0].split("\t"))
-    return [(line.split("\t") + [""] * width)[:width] for line in lines[1:]]
+    """The cells of each row of ``plankit/data/<name>``, in column order (plankit.vocab reads it)."""
+    return [list(row.values()) for row in read_table(name)]
 
 
 class Vocab:

@@ -200,7 +200,7 @@ def vocabulary_text() -> str:
     >>> "Thủ tướng Chính phủ" in vocabulary_text().splitlines()
     True
     """
-    from importlib import resources
+    from ..vocab import read_table
 
     columns = {
         "document_types.tsv": ("name",),
@@ -210,14 +210,8 @@ def vocabulary_text() -> str:
     }
     lines: list[str] = []
     for file, wanted in columns.items():
-        raw = resources.files("plankit.data").joinpath(file).read_text("utf-8")
-        rows = [r.split("\t") for r in raw.splitlines() if r.strip() and not r.startswith("#")]
-        if not rows:
-            continue
-        head = rows[0]
-        idx = [head.index(c) for c in wanted]
-        for row in rows[1:]:
-            lines.extend(row[i] for i in idx if i < len(row) and row[i])
+        for row in read_table(file):
+            lines.extend(row[c] for c in wanted if row[c])
     return nfc("\n".join(dict.fromkeys(lines)))
 
 
