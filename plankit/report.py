@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from .errors import ReportError
 from .output import check_inside, plan_outputs, write_atomic
@@ -72,6 +73,7 @@ class NotebookReport:
     seconds: float
     summary: Mapping[str, Any] = field(default_factory=dict)
     error: str | None = None
+    gloss: str = ""
 
     def __repr__(self) -> str:
         state = f"failed: {self.error}" if self.error else f"{self.seconds:.1f}s"
@@ -193,6 +195,24 @@ def _title(nb: Any, fallback: str) -> str:
     return fallback
 
 
+def _gloss(nb: Any) -> str:
+    """The English gloss of a notebook's title: the first italic line's words before its colon.
+
+    >>> import nbformat
+    >>> _gloss(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+    ...     "# Soát lỗi sao chép\\n\\n*Stale copy-paste check: every plan through the linter.*")]))
+    'Stale copy-paste check'
+    """
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                found = re.fullmatch(r"\*([^*:]+)[:.]?.*\*", line.strip())
+                if found:
+                    return found.group(1).strip()
+            return ""
+    return ""
+
+
 def _reason(exc: BaseException) -> str:
     """The last meaningful line of an execution error, without terminal colour codes."""
     lines = [ln.strip() for ln in _ANSI.sub("", str(exc)).splitlines() if ln.strip()]
@@ -282,6 +302,9 @@ def _relative(text: str, roots: Sequence[Path]) -> str:
 
 # -- the index page --------------------------------------------------------------------------------
 
+# the index lists this many drafts; a folder of many issuers gives dozens (all on their page)
+_DRAFTS_SHOWN = 8
+
 _SEVERITY = {"error": "lỗi / errors", "warning": "cảnh báo / warnings", "info": "lưu ý / notes"}
 
 
@@ -304,8 +327,12 @@ def _figures(entries: Sequence[NotebookReport]) -> list[tuple[str, str, str]]:
     if "drafts" in merged:
         drafts = merged["drafts"] or []
         links = "; ".join(
-            f"<a href='{html.escape(d)}'>{html.escape(d)}</a>" if d.endswith(".docx") else html.escape(d) for d in drafts
+            f"<a href='{html.escape(quote(d))}'>{html.escape(d)}</a>" if d.endswith(".docx") else html.escape(d)
+            for d in drafts[:_DRAFTS_SHOWN]
         )
+        if len(drafts) > _DRAFTS_SHOWN:  # the page of the drafts lists them all
+            more = len(drafts) - _DRAFTS_SHOWN
+            links += f"; … và {more} dự thảo khác / {more} more"
         rows.append(("Dự thảo đã soạn", "drafts made", f"{len(drafts)}" + (": " + links if drafts else "")))
     if "documents" in merged:
         rows.append(("Văn bản trong sơ đồ căn cứ", "documents in the basis graph",
@@ -319,7 +346,8 @@ def _index_page(entries: Sequence[NotebookReport], plans_label: str) -> str:
         for vi, en, value in _figures(entries)
     )
     rows = "".join(
-        f"<li><a href='{html.escape(Path(n.html_path).name)}'>{html.escape(n.title)}</a>"
+        f"<li><a href='{html.escape(quote(Path(n.html_path).name))}'>{html.escape(n.title)}</a>"
+        + (f"<span class='pk-en'>{html.escape(n.gloss)}</span>" if n.gloss and n.gloss not in n.title else "")
         + (f" <span class='pk-failed'>lỗi / failed: {html.escape(n.error)} "
            f"(<a href='{html.escape(Path(n.html_path).stem)}.failed.ipynb'>notebook</a>)</span>" if n.error else "")
         + "</li>"
@@ -406,7 +434,7 @@ def run_report(
         page = _relative(export_html(nb, show_code=show_code), [out_dir, plans_path])
         write_atomic(target, page, force=True)
         entries.append(NotebookReport(path.name, _title(nb, path.stem), str(target),
-                                      time.perf_counter() - start, summary, error))
+                                      time.perf_counter() - start, summary, error, _gloss(nb)))
     write_atomic(index_path, _index_page(entries, plans_path.name or str(plans)), force=True)
     write_atomic(
         out_dir / "report.json",

@@ -1,0 +1,47 @@
+"""The command line as an officer meets it on a folder of her own: names with spaces and
+Vietnamese letters, nested folders, a plan year to take from the plan itself."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from plankit.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+HUE = ROOT / "plans" / "thua-thien-hue" / "2022-so-khcn.news.txt"
+HAI_DUONG = ROOT / "plans" / "hai-duong" / "2022-so-cong-thuong.txt"
+
+
+def test_draft_without_year_takes_the_year_after_the_plans_own(tmp_path, capsys):
+    out = tmp_path / "dự thảo" / "kế hoạch mới.docx"
+    assert main(["draft", str(HAI_DUONG), "-o", str(out), "--format", "json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert (printed["year"], printed["title"]) == (2023, "Tuyên truyền cải cách hành chính nhà nước năm 2023")
+    assert out.is_file()
+
+
+def test_draft_without_year_of_a_plan_with_no_year_is_a_usage_error(tmp_path, capsys):
+    plan = tmp_path / "không năm.txt"
+    plan.write_text("KẾ HOẠCH\nTuyên truyền cải cách hành chính\nI. MỤC ĐÍCH, YÊU CẦU\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:  # argparse's usage error, as for every command
+        main(["draft", str(plan), "-o", str(tmp_path / "x.docx")])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err == (f"plankit draft: lỗi / error: {plan}: không rõ năm của kế hoạch, thêm --year / the plan's year "
+                   "is unknown, give --year (see: plankit draft --help)\n")
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_draft_lists_the_to_dos_in_the_order_of_the_text(tmp_path, capsys):
+    # draft_plan puts the missing signer's title first; the officer reads them top to bottom
+    assert main(["draft", str(HUE), "--year", "2023", "-o", str(tmp_path / "d.docx"), "--format", "json"]) == 0
+    todo = json.loads(capsys.readouterr().out)["todo"]
+    assert [(t["kind"], t["line"], t["column"]) for t in todo] == [
+        ("number", 3, 5), ("date", 3, 42), ("basis", 8, 8), ("signer", 23, 1),
+    ]
+    assert main(["draft", str(HUE), "--year", "2023", "-o", str(tmp_path / "d.docx"), "--force"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines[2:]] == ["3:5", "3:42", "8:8", "23:1"]
