@@ -45,3 +45,17 @@ def test_draft_lists_the_to_dos_in_the_order_of_the_text(tmp_path, capsys):
     assert main(["draft", str(HUE), "--year", "2023", "-o", str(tmp_path / "d.docx"), "--force"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines[2:]] == ["3:5", "3:42", "8:8", "23:1"]
+
+
+def test_demo_on_a_nested_folder_names_the_draft_after_its_folders(tmp_path, monkeypatch, capsys):
+    plans = tmp_path / "hồ sơ" / "Thừa Thiên Huế" / "năm 2022"
+    plans.mkdir(parents=True)
+    (plans / "bản tin kế hoạch.txt").write_bytes(HUE.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert main(["demo", "--plans", str(tmp_path / "hồ sơ"), "--no-report"]) == 0
+    out = capsys.readouterr().out
+    draft = out[out.index("dự thảo / draft:"):].splitlines()
+    assert draft[0] == "dự thảo / draft: drafts/Thừa Thiên Huế-năm 2022-2023.docx (4 việc cần quyết định / to decide)"
+    # every to-do with its line, in the order of the text (the signer's title has a place: line 23)
+    assert [line.split()[:2] for line in draft[1:]] == [["3", "number"], ["3", "date"], ["8", "basis"], ["23", "signer"]]
+    assert (tmp_path / "drafts" / "Thừa Thiên Huế-năm 2022-2023.docx").is_file()
