@@ -375,6 +375,23 @@ def _index_page(entries: Sequence[NotebookReport], plans_label: str) -> str:
     )
 
 
+def check_out_folder(plans: str | os.PathLike[str], out: str | os.PathLike[str]) -> Path:
+    """``out`` resolved, refused (:class:`~plankit.errors.ReportError`) when it lies inside the
+    plans folder: the drafts (.docx) and template previews (.png) a report writes would be read
+    as plans by the next run.
+
+    >>> check_out_folder("plans", "plans/reports")
+    Traceback (most recent call last):
+    ...
+    plankit.errors.ReportError: plans/reports: thư mục báo cáo nằm trong thư mục kế hoạch, chọn --out ở ngoài / the report folder is inside the plans folder plans: choose an --out outside it
+    """
+    out_dir = Path(out).resolve()
+    if out_dir.is_relative_to(Path(plans).resolve()):
+        raise ReportError(f"{out}: thư mục báo cáo nằm trong thư mục kế hoạch, chọn --out ở ngoài / the "
+                          f"report folder is inside the plans folder {plans}: choose an --out outside it")
+    return out_dir
+
+
 def run_report(
     plans: str | os.PathLike[str] = "plans",
     out: str | os.PathLike[str] = "reports",
@@ -390,7 +407,8 @@ def run_report(
 
     ``parameters`` (checked against the notebooks' ``parameters`` cells before any kernel starts;
     paths and dates are passed as text) go to each notebook that declares them; ``plans_dir`` and
-    ``out_dir`` are always set. Raises :class:`~plankit.errors.ReportError` for a missing extra, an
+    ``out_dir`` are always set. Raises :class:`~plankit.errors.ReportError` for a missing extra, ``out``
+    inside ``plans``, an
     unknown parameter or when a notebook failed (after writing everything else, the failed notebook
     saved as ``NAME.failed.ipynb``), and :class:`~plankit.errors.OutputExists` when a page exists and
     ``force`` is false (checked before anything runs).
@@ -405,7 +423,7 @@ def run_report(
     plans_path = Path(plans).resolve()
     if not plans_path.is_dir():
         raise ReportError(f"{plans}: plans folder not found")
-    out_dir = Path(out).resolve()
+    out_dir = check_out_folder(plans, out)
     targets = [check_inside(out_dir, out_dir / f"{p.stem}.html") for p in files]
     index_path = check_inside(out_dir, out_dir / "index.html")
     # Every output checked before any notebook runs; a notebook or a plan is never an output.

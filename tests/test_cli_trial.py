@@ -59,3 +59,18 @@ def test_demo_on_a_nested_folder_names_the_draft_after_its_folders(tmp_path, mon
     # every to-do with its line, in the order of the text (the signer's title has a place: line 23)
     assert [line.split()[:2] for line in draft[1:]] == [["3", "number"], ["3", "date"], ["8", "basis"], ["23", "signer"]]
     assert (tmp_path / "drafts" / "Thừa Thiên Huế-năm 2022-2023.docx").is_file()
+
+
+def test_report_and_demo_refuse_an_out_folder_inside_the_plans(tmp_path, monkeypatch, capsys):
+    # the next run would read the report's drafts (.docx) and template previews (.png) as plans
+    plans = tmp_path / "kế hoạch"
+    plans.mkdir()
+    (plans / "2022.txt").write_bytes(HAI_DUONG.read_bytes())
+    monkeypatch.chdir(plans)
+    message = ("thư mục báo cáo nằm trong thư mục kế hoạch, chọn --out ở ngoài / the report folder is inside the "
+               "plans folder .: choose an --out outside it")
+    assert main(["report", "--plans", ".", "--out", "báo cáo"]) == 2
+    assert capsys.readouterr().err == f"plankit: lỗi / error: báo cáo: {message}\n"
+    assert main(["demo", "--plans", "."]) == 2
+    assert capsys.readouterr().err == f"plankit: lỗi / error: reports: {message}\n"
+    assert sorted(p.name for p in plans.iterdir()) == ["2022.txt"]  # no draft, no report written

@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     from ..corpus import read_corpus
     from ..draft import draft_plan, render_docx
     from ..errors import OutputExists, ReadError
-    from ..report import REPORT_MODULES, require_extra, run_report
+    from ..report import REPORT_MODULES, check_out_folder, require_extra, run_report
     from ..series import clean_reference
 
     if not args.no_report:
@@ -73,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
     label = args.plans or "mẫu / samples"
     if not plans.is_dir():
         raise ReadError(args.plans, "không có thư mục kế hoạch này / plans folder not found")
+    if not args.no_report:
+        check_out_folder(plans, args.out)  # before any draft is written
     corpus = read_corpus([plans])
     if not len(corpus):
         raise ReadError(args.plans, "không đọc được kế hoạch nào / no plan could be read")
