@@ -302,8 +302,8 @@ def _relative(text: str, roots: Sequence[Path]) -> str:
 
 # -- the index page --------------------------------------------------------------------------------
 
-# the index lists this many drafts; a folder of many issuers gives dozens (all on their page)
-_DRAFTS_SHOWN = 8
+# the index lists this many pairs and drafts; a folder of many issuers gives dozens (all on their page)
+_SHOWN = 8
 
 _SEVERITY = {"error": "lỗi / errors", "warning": "cảnh báo / warnings", "info": "lưu ý / notes"}
 
@@ -323,15 +323,17 @@ def _figures(entries: Sequence[NotebookReport]) -> list[tuple[str, str, str]]:
         rows.append(("Phát hiện khi soát lỗi", "lint findings", text or "0"))
     if "pairs" in merged:
         pairs = merged["pairs"] or []
-        rows.append(("Cặp kế hoạch so sánh", "pairs compared", f"{len(pairs)}" + (": " + "; ".join(pairs) if pairs else "")))
+        shown = "; ".join(pairs[:_SHOWN]) + (f"; … và {len(pairs) - _SHOWN} cặp khác / {len(pairs) - _SHOWN} more"
+                                             if len(pairs) > _SHOWN else "")
+        rows.append(("Cặp kế hoạch so sánh", "pairs compared", f"{len(pairs)}" + (": " + shown if pairs else "")))
     if "drafts" in merged:
         drafts = merged["drafts"] or []
         links = "; ".join(
             f"<a href='{html.escape(quote(d))}'>{html.escape(d)}</a>" if d.endswith(".docx") else html.escape(d)
-            for d in drafts[:_DRAFTS_SHOWN]
+            for d in drafts[:_SHOWN]
         )
-        if len(drafts) > _DRAFTS_SHOWN:  # the page of the drafts lists them all
-            more = len(drafts) - _DRAFTS_SHOWN
+        if len(drafts) > _SHOWN:  # the page of the drafts lists them all
+            more = len(drafts) - _SHOWN
             links += f"; … và {more} dự thảo khác / {more} more"
         rows.append(("Dự thảo đã soạn", "drafts made", f"{len(drafts)}" + (": " + links if drafts else "")))
     if "documents" in merged:
