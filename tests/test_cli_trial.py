@@ -74,3 +74,13 @@ def test_report_and_demo_refuse_an_out_folder_inside_the_plans(tmp_path, monkeyp
     assert main(["demo", "--plans", "."]) == 2
     assert capsys.readouterr().err == f"plankit: lỗi / error: reports: {message}\n"
     assert sorted(p.name for p in plans.iterdir()) == ["2022.txt"]  # no draft, no report written
+
+
+def test_draft_plan_orders_its_to_dos_by_place_in_the_text():
+    # the signer's title is a zero-width mark at line 23: an empty Span is falsy, it once sorted first
+    from plankit import draft_plan
+
+    draft = draft_plan(HUE, year=2023)
+    assert [(t.kind, draft.position(t.span.start)[0]) for t in draft.todo] == [
+        ("number", 3), ("date", 3), ("basis", 8), ("signer", 23),
+    ]
