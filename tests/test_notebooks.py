@@ -102,6 +102,9 @@ def test_notebooks_run_with_their_defaults_from_the_notebooks_folder(lab_run):
     assert sorted(executed) == EXPECTED
     out = {name: _outputs(nb) for name, nb in executed.items()}
     assert "5 kế hoạch đọc được, 0 tệp không đọc được" in out["01-corpus.ipynb"]
+    # the scan's subject ("Cong tac thong tin, tuyén truyén ... nim 2025" as OCR read it) restored, and marked so
+    assert ("Công tác thông tin, tuyên truyền cải cách hành chính năm 2025 (bản quét, đã khôi phục dấu / scan, "
+            "diacritics restored)") in out["01-corpus.ipynb"]
     assert "76/NQ-CP" in out["02-legal-basis-graph.ipynb"] and "image/png" in str(executed["02-legal-basis-graph.ipynb"])
     # the pair is found by itself: same issuer, 2022 and 2025; the bases added between them
     assert "Sở Khoa học và Công nghệ, Cần Thơ: 2022 → 2025" in out["03-year-on-year.ipynb"]
