@@ -84,3 +84,13 @@ def test_draft_plan_orders_its_to_dos_by_place_in_the_text():
     assert [(t.kind, draft.position(t.span.start)[0]) for t in draft.todo] == [
         ("number", 3), ("date", 3), ("basis", 8), ("signer", 23),
     ]
+
+
+def test_read_names_each_file_by_its_path_so_same_named_files_stay_apart(tmp_path, capsys):
+    for province in ("Hải Dương", "Hưng Yên"):
+        (tmp_path / province / "năm 2022").mkdir(parents=True)
+        (tmp_path / province / "năm 2022" / "kế hoạch.txt").write_bytes(HAI_DUONG.read_bytes())
+    assert main(["read", str(tmp_path), "--format", "csv"]) == 0
+    rows = [line.split(",")[0] for line in capsys.readouterr().out.lstrip("\ufeff").splitlines()[1:]]
+    # in the folder walk's order (code points: "ư" U+01B0 sorts before "ả" U+1EA3)
+    assert rows == [f"{tmp_path}/Hưng Yên/năm 2022/kế hoạch.txt", f"{tmp_path}/Hải Dương/năm 2022/kế hoạch.txt"]
