@@ -56,6 +56,7 @@ LAYERS: dict[str, str] = {
     # model: frozen values
     "plankit.model": "model",
     "plankit.display": "model",
+    "plankit.views": "model",
     # read: a file to a Plan
     "plankit.read": "read",
     "plankit.read._decode": "read",
@@ -96,7 +97,6 @@ LAYERS: dict[str, str] = {
     "plankit.lint.rules.names": "verbs",
     "plankit.lint.rules.structure": "verbs",
     "plankit.lint.rules.writing": "verbs",
-    "plankit.diff": "verbs",
     "plankit.diff.align": "verbs",
     "plankit.diff.classify": "verbs",
     "plankit.diff.compare": "verbs",
@@ -130,13 +130,14 @@ LAYERS: dict[str, str] = {
     "plankit.series": "verbs",
     # outputs: documents, views and files made from results
     "plankit.render": "outputs",
+    "plankit.diff": "outputs",  # the package imports its outputs, which register themselves
     "plankit.diff.render": "outputs",
     "plankit.diff.redline": "outputs",
     "plankit.diff.grids": "outputs",
     "plankit.diff.shown": "outputs",
     "plankit.lint.sarif": "outputs",
     "plankit.lint.docs": "outputs",
-    "plankit.graph": "outputs",  # the package re-exports draw and export
+    "plankit.graph": "outputs",  # the package imports draw and export, which register themselves
     "plankit.graph.draw": "outputs",
     "plankit.graph.export": "outputs",
     "plankit.word": "outputs",
@@ -176,10 +177,6 @@ LAYERS: dict[str, str] = {
 # CYCLE_DEBTS import between two layers is one of them.
 LAYER_DEBTS: set[tuple[str, str]] = {
     ("plankit.draft", "plankit.render"),  # private helpers of render: verbs -> outputs
-    ("plankit.diff.result", "plankit.diff.render"),  # PlanDiff.to_html: verbs -> outputs
-    ("plankit.diff.result", "plankit.diff.redline"),  # PlanDiff.to_docx: verbs -> outputs
-    ("plankit.graph.result", "plankit.graph.draw"),  # BasisGraph.draw: verbs -> outputs
-    ("plankit.graph.result", "plankit.graph.export"),  # BasisGraph.write: verbs -> outputs
 }
 
 
