@@ -4,8 +4,10 @@
 whose self-referential years, basis, agency names and typos are brought up to date, with a
 :class:`~plankit.model.Todo` for everything the officer must still decide.
 
-Rendering a plan (:func:`render_docx`, :func:`render_markdown`, :func:`template_context`, ...)
-lives in :mod:`plankit.render`; those names are importable from here too.
+The draft is written in the order :func:`plankit.parts.plan_parts` gives, the order
+:mod:`plankit.render` writes any plan in; render the draft with :func:`plankit.render_docx` or
+:func:`plankit.render_markdown`. :func:`todo_html` (the to-do list in a notebook) and
+:func:`place_date` are importable from here too.
 """
 
 from __future__ import annotations
@@ -19,32 +21,17 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from .display import todo_html
 from .errors import PlankitError
 from .lint.fixes import apply_edits, choose_edits
 from .model import Citation, Edit, PartialDate, Plan, Span, Todo
-from .render import (
-    _flat,
-    _Item,
-    _parts,
-    _recipient,
-    _signature_titles,
-    default_template,
-    place_date,
-    render_docx,
-    render_markdown,
-    template_context,
-    todo_html,
-)
-from .text import fold, nfc
+from .parts import Item, clean_recipient, place_date, plan_parts, signature_titles
+from .text import fold, nfc, one_line
 from .years import SCHEDULE_RE
 
 __all__ = [
-    "default_template",
     "draft_plan",
     "place_date",
-    "render_docx",
-    "render_markdown",
-    "template_context",
     "todo_html",
 ]
 
@@ -392,7 +379,7 @@ def _basis_line(item: str | Citation, last: bool) -> str:
                 text += f" về {item.subject}"
     else:
         text = str(item)
-    text = _flat(nfc(text)).rstrip(" ;,.")
+    text = one_line(nfc(text)).rstrip(" ;,.")
     if not _BASIS_WORD.match(fold(text)):
         text = "Căn cứ " + text
     return text + ("." if last else ";")
@@ -418,7 +405,7 @@ def _with_place(plan: Plan, parent: str | None) -> str | None:
     for block in plan.blocks_of("header"):
         if span is not None and block.span.end <= span.end:
             continue
-        left = _flat(block.text.split("\t")[0])
+        left = one_line(block.text.split("\t")[0])
         if _PLACE_LINE.match(fold(left)):
             return f"{parent} {left}"
     return parent
@@ -567,7 +554,7 @@ def draft_plan(
         w.todo("title", MSG["title"], at, at + 8)
     w.line()
     # -- basis -----------------------------------------------------------------------------
-    parts_ = _parts(prev)
+    parts_ = plan_parts(prev)
     intro: list[_Piece] = []
     kept: list[_Piece] = []
     for item in parts_.basis:
@@ -599,7 +586,7 @@ def draft_plan(
     # -- recipients and signature ----------------------------------------------------------
     recipients: list[str] = []
     for r in h.recipients or oh.recipients:
-        new = _recipient(name(_recipient(r)) or "")
+        new = clean_recipient(name(clean_recipient(r)) or "")
         core = re.sub(r"\s*\(.*?\)\s*$", "", new)
         if not new or (issuer and fold(core) == fold(issuer)) or any(fold(new) == fold(x) for x in recipients):
             continue
@@ -608,7 +595,7 @@ def draft_plan(
     for k, r in enumerate(recipients):
         w.line(f"- {r}{'.' if k == len(recipients) - 1 else ';'}")
     w.line()
-    titles = _signature_titles(prev) or _signature_titles(original)
+    titles = signature_titles(prev) or signature_titles(original)
     for t in titles:
         w.line(t.upper())
     signer = oh.signer or h.signer or ""  # a name is never restored (guessed), only flagged
@@ -680,7 +667,7 @@ class _Reference:
     def __init__(self, ref: Plan, rw: _Rewriter):
         self.ref = ref
         self.rw = rw
-        parts = _parts(ref)
+        parts = plan_parts(ref)
         self.items = [i for i in (*parts.basis, *parts.body, *parts.closing, *parts.appendix)
                       if i.kind in ("paragraph", "item", "closing") and i.span is not None]
         self.folded = [fold(i.text) for i in self.items]
@@ -698,7 +685,7 @@ class _Reference:
     def paragraph(self, text: str, kind: str) -> _Piece | None:
         import difflib
 
-        folded = fold(_flat(text))
+        folded = fold(one_line(text))
         best, best_ratio = None, 0.0
         for item, other in zip(self.items, self.folded, strict=True):
             if abs(len(other) - len(folded)) > 0.2 * max(len(folded), 1):
@@ -735,11 +722,11 @@ class _Reference:
         return [self.rw.rewrite(self.ref.text[c.span.start : c.span.end], c.span.start, "cell") for c in best]
 
 
-def _write_item(w: _Writer, rw: _Rewriter, prev: Plan, item: _Item, kind: str) -> None:
+def _write_item(w: _Writer, rw: _Rewriter, prev: Plan, item: Item, kind: str) -> None:
     reference = rw.reference
     if item.kind == "table":
         table = item.table
-        columns = [_flat(c) for c in table.columns]
+        columns = [one_line(c) for c in table.columns]
         numbered = bool(columns) and fold(columns[0]).strip() in ("tt", "stt")
         if not numbered:
             columns = ["TT", *columns]

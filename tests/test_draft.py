@@ -12,16 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plankit.draft import (
-    _apply,
-    _flatten,
-    draft_plan,
-    render_docx,
-    render_markdown,
-)
+from plankit.draft import _apply, _flatten, draft_plan
 from plankit.model import Citation, Edit, Span
+from plankit.parts import continues
 from plankit.read import read_plan, read_text
-from plankit.render import _continues
+from plankit.render import render_docx, render_markdown
 from plankit.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -360,7 +355,7 @@ def test_flatten_joins_a_broken_document_number():
     ("giải quyết./.", "vướng mắc", False),
 ])
 def test_continues(before, text, expected):
-    assert _continues(before, text) is expected
+    assert continues(before, text) is expected
 
 
 @settings(max_examples=200, deadline=None)
