@@ -187,9 +187,6 @@ class _Rewriter:
 
     def __init__(self, prev: Plan, *, year: int, on: dt.date, province: str | None,
                  replacements: Mapping[str, str] | None):
-        from .agencies import stale_names
-
-        self.stale_names = stale_names
         self.prev = prev
         self.text = prev.text
         self.folded = fold(prev.text)
@@ -199,15 +196,28 @@ class _Rewriter:
         self.province = province
         self.replacements = [(nfc(k), nfc(v)) for k, v in (replacements or {}).items() if k]
         self.reference: _Reference | None = None  # set by draft_plan for an OCR'd plan
-        # The linter's safe fixes of misspellings and doubled words ("tuyên tuyền", "cơ chế
-        # chế"), by their surface, so that the subject and table cells are corrected too.
+        # The linter's safe fixes, by their surface, so that the subject, the header and table
+        # cells are corrected too: misspellings and doubled words ("tuyên tuyền", "cơ chế chế"),
+        # and, the plan judged on the new plan's day, the agency names that changed since.
         from .lint import lint_plan
 
-        self.fixes = {
-            " ".join(f.surface.split()): f.fix.edits[0].replacement
-            for f in lint_plan(prev, rules=["known-typo", "duplicated-word"])
-            if f.fix is not None and f.fix.safe and len(f.fix.edits) == 1
-        }
+        found = lint_plan(prev, rules=["known-typo", "duplicated-word", "stale-agency"], on=on)
+        fixes = {(f.rule == "stale-agency", " ".join(f.surface.split())): f.fix.edits[0].replacement
+                 for f in found if f.fix is not None and f.fix.safe and len(f.fix.edits) == 1}
+        self.fixes = {surface: new for (stale, surface), new in fixes.items() if not stale}
+        self.renames: dict[str, str | None] = {surface: new for (stale, surface), new in fixes.items() if stale}
+        # A stale name the linter leaves to the officer (the district level, gone: a to-do; a
+        # body merged into the plan's own issuer: its successor, so the recipient goes); the
+        # values the reader rebuilt (the issuer, the recipients) are looked up the same way.
+        from .agencies import stale_names
+
+        self.stale_names = stale_names
+        for f in found:
+            surface = " ".join(f.surface.split())
+            if f.rule == "stale-agency" and f.fix is None and surface not in self.renames:
+                gone = next(iter(stale_names(surface, on, province=province)), None)
+                if gone is not None and (gone.start, gone.end) == (0, len(surface)):
+                    self.renames[surface] = gone.new
         cites = sorted((c for c in prev.citations if c.role != "self"), key=lambda c: c.span.start)
         self.regions: list[tuple[Span, Citation]] = []
         for i, c in enumerate(cites):
@@ -273,13 +283,18 @@ class _Rewriter:
             edits.extend(Edit(m.start(), m.end(), new) for m in re.finditer(re.escape(old), flat))
         if kind == "closing" and (m := _CLOSING_OPEN.match(folded)):
             edits.append(Edit(0, m.end(), "Trên đây là"))
-        for name in self.stale_names(flat, self.on, province=self.province):
-            if inside(name.start, name.end):
+        if base is None:  # a value the reader rebuilt (the issuer, a recipient): not text lint saw
+            names = [(n.start, n.end, n.new) for n in self.stale_names(flat, self.on, province=self.province)]
+        else:
+            names = sorted((m.start(), m.end(), new) for surface, new in self.renames.items()
+                           for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", flat))
+        for s, e, new in names:
+            if inside(s, e):
                 continue  # a cited document's issuer is history, not a name to update
-            if name.new is None:
-                marks.append((name.start, name.end, "district", MSG["district"].format(name=flat[name.start : name.end])))
+            if new is None:
+                marks.append((s, e, "district", MSG["district"].format(name=flat[s:e])))
             else:
-                edits.append(Edit(name.start, name.end, name.new))
+                edits.append(Edit(s, e, new))
         for surface, replacement in self.fixes.items():
             edits.extend(Edit(m.start(), m.end(), replacement)
                          for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", flat))
