@@ -368,3 +368,25 @@ def test_the_architecture_page_draws_every_module_in_its_layer():
         assert any(w == name or w.startswith(f"{name}.") for w in words), (
             f"docs/architecture.md: draw {name} in the {layer} row"
         )
+
+
+@pytest.mark.parametrize(
+    ("module", "result", "names"),
+    [
+        ("plankit.diff.result", "PlanDiff", ["summary", "to_dict", "to_frame", "tables_frame", "to_markdown", "draw",
+                                             "_repr_html_", "to_html", "to_docx"]),
+        ("plankit.graph.result", "BasisGraph", ["draw", "write"]),
+    ],
+)
+def test_a_result_finds_its_outputs_however_it_was_imported(module, result, names):
+    """A result never imports its outputs (plankit.views): importing the result's own module, in a
+    fresh interpreter, must still register them (its package's __init__ imports the outputs)."""
+    import subprocess
+    import sys
+
+    code = (
+        f"from {module} import {result}\nfrom plankit.views import view\n"
+        f"print(sorted(n for n in {names!r} if callable(view({result}, n))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.split("\n")[0] == str(sorted(names))
