@@ -111,8 +111,8 @@ def test_loader_rejects_bad_rows(text, message):
         ("Nghị định số 80/2025/NĐ-CP ngày 10/4/2025 của Chính phủ", ["80/2025/NĐ-CP ngày 10/4/2025"]),
         ("Quyết định số 049/QĐ-BNV ngày 01/3/2025 của Bộ Nội vụ", []),
         ("Quyết định số 650/QĐ-LĐTBXH ngày 21/7/2022 của Bộ Lao động - Thương binh và Xã hội", []),
-        # a Government resolution given to the Prime Minister
-        ("Nghị quyết số 77/NQ-CP ngày 12/5/2023 của Thủ tướng Chính phủ", ["Thủ tướng Chính phủ"]),
+        # a decision of the Prime Minister given to the Government
+        ("Quyết định số 1589/QĐ-TTg ngày 24/7/2025 của Chính phủ", ["Chính phủ"]),
     ],
 )
 def test_citation_register_on_rows_added_this_session(citation, found):

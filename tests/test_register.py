@@ -105,6 +105,10 @@ UNSOURCED = frozenset({
     "4338/BTTTT-CĐSQG", "6459/BNV-CCHC", "979/BTP-PBGDPL",
     "39-NQ/TW",  # DOMAIN.md's example of a party key; the number names documents of two terms
 })
+# Year-less keys a source shows naming two documents: a row would flag the other one's citations.
+AMBIGUOUS = frozenset({
+    "77/NQ-CP",  # of 12/5/2023 (the corpus cites it) and of 10/4/2025 (a Government meeting)
+})
 
 
 def _central_keys(path: Path) -> set[str]:
@@ -119,8 +123,9 @@ def test_every_central_document_the_corpus_and_reference_cite_is_registered_or_a
     keys = set().union(*(_central_keys(p) for p in texts))
     assert len(keys) >= 50
     missing = {k for k in keys if lookup(k) is None}
-    assert missing <= CORPUS_SLIPS | UNSOURCED, sorted(missing - CORPUS_SLIPS - UNSOURCED)
-    assert not {k for k in CORPUS_SLIPS | UNSOURCED if lookup(k) is not None}  # the lists stay true
+    accounted = CORPUS_SLIPS | UNSOURCED | AMBIGUOUS
+    assert missing <= accounted, sorted(missing - accounted)
+    assert not {k for k in accounted if lookup(k) is not None}  # the lists stay true
 
 
 @pytest.mark.parametrize(
@@ -128,7 +133,8 @@ def test_every_central_document_the_corpus_and_reference_cite_is_registered_or_a
     [
         ("07/CT-TTg", "Chỉ thị", dt.date(2023, 3, 21), "Thủ tướng Chính phủ",
          "về việc tăng cường công tác truyền thông chính sách", "thuvienphapluat.com"),
-        ("77/NQ-CP", "Nghị quyết", dt.date(2023, 5, 12), "Chính phủ", "", "luatvietnam.vn"),
+        ("21/2023/TT-BTTTT", "Thông tư", dt.date(2023, 12, 31), "Bộ Thông tin và Truyền thông", "",
+         "lawnet.vn"),
         ("80/2025/NĐ-CP", "Nghị định", dt.date(2025, 4, 1), "Chính phủ",
          "về tổ chức thi hành văn bản quy phạm pháp luật", "moj.gov.vn"),
         ("1589/QĐ-TTg", "Quyết định", dt.date(2025, 7, 24), "Thủ tướng Chính phủ",
