@@ -6,7 +6,8 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..text import nfc
@@ -61,10 +62,25 @@ class Restored:
 
     text: str
     original: str
-    tokens: tuple[RestoredToken, ...]
+    # the tokens, or what works them out on first use (:attr:`tokens`)
+    _tokens: tuple[RestoredToken, ...] | Callable[[], tuple[RestoredToken, ...]] = field(repr=False, compare=False)
     ocr: bool = False
     reference: bool = False
     threshold: float = UNCERTAIN_BELOW
+
+    @property
+    def tokens(self) -> tuple[RestoredToken, ...]:
+        """Every token of the input and what it became, in order.
+
+        Worked out on first use and kept: the candidates' probabilities cost about as much as
+        the restoration itself, and a caller that wants only :attr:`text` (``restore_plan``,
+        the diff) never pays for them.
+        """
+        made = self._tokens
+        if callable(made):
+            made = made()
+            object.__setattr__(self, "_tokens", made)
+        return made
 
     @property
     def uncertain(self) -> tuple[RestoredToken, ...]:
