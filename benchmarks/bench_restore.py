@@ -161,7 +161,7 @@ def _pyvi(text: str) -> tuple[str, int]:
 CONTEXT_WORDS = ("so", "ban", "tinh", "dat")  # folded forms whose choice wider context decides
 TARGET_CORPUS_EXACT = 0.98
 TARGET_CORPUS_CHANGED = 0.001
-ABLATIONS = ("admin", "vocabulary", "places", "corpus", "wordlist", "bundled")
+ABLATIONS = ("admin", "vocabulary", "register", "places", "corpus", "wordlist", "bundled")
 
 
 def _corpus_docs() -> dict[str, str]:

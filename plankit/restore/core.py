@@ -115,8 +115,8 @@ def restore_text(
         lines.append(toks)
         offset += len(line) + 1
     no_bonus: dict[int, str] = {}
-    # words joined by a glued "/" or "-" ("xa/phuong") are read side by side ("xã phường"), as
-    # the model was trained: the joiner is no n-gram key (see glued_joiner)
+    # a glued "/" ("Ho tro/huong dan") is read as a comma between two phrases, a glued "-"
+    # ("kinh te-xa hoi") not at all, as the model was trained (see punct_key)
     choices = [_decode(model, toks, no_bonus) for toks in lines]
     bonuses: list[dict[int, str]] = [{} for _ in lines]
     weight = 0.0
