@@ -10,7 +10,7 @@ from .context import _CTX_FAR
 from .lm import _BOS, Model
 from .tokens import _Tok
 
-_BEAM = 6  # Viterbi states kept per token
+_BEAM = 8  # Viterbi states kept per token
 _BEAM_MARGIN = 10.0  # ... none further than this (log) behind the best: it never catches up
 
 # -- wider context ---------------------------------------------------------------------------
