@@ -223,6 +223,10 @@ def test_tokens_are_worked_out_once_on_demand():
     assert r.text == "Hỗ trợ các doanh nghiệp"
     assert r.tokens is r.tokens
     assert [t.output for t in r.tokens] == ["Hỗ", "trợ", "các", "doanh", "nghiệp"]
+    assert r.spans == tuple((t.start, t.end, t.output) for t in r.tokens)
+    ocr = restore_text("S6:137 IKH-SKHCN ngay 21thdng 01")
+    assert ocr.spans == tuple((t.start, t.end, t.output) for t in ocr.tokens)
+    assert ocr.spans[-2:] == ((24, 29, " tháng"), (30, 32, "01"))
 
 
 def test_wider_context_changes_only_ambiguous_words():

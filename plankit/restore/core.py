@@ -131,6 +131,7 @@ def restore_text(
     # the text needs only each token's choice; the tokens' candidates and confidences cost
     # about as much again, so they are worked out when first asked for (Restored.tokens)
     out_lines: list[str] = []
+    spans: list[tuple[int, int, str]] = []
     for line, line_start, toks, choice in zip(raw_lines, starts, lines, choices, strict=True):
         pieces: list[str] = []
         pos = line_start
@@ -146,6 +147,7 @@ def restore_text(
             if tok.prefix:
                 output = tok.prefix + output
             pieces.append(output)
+            spans.append((tok.start, tok.end, output))
             pos = tok.end
         pieces.append(source[pos : line_start + len(line)])
         out_lines.append("".join(pieces))
@@ -154,7 +156,7 @@ def restore_text(
     def tokens() -> tuple[RestoredToken, ...]:
         return _restored_tokens(model, lines, choices, bonuses, weight)
 
-    return Restored(restored, source, tokens, ocr=ocr, reference=bool(ref_text))
+    return Restored(restored, source, tokens, ocr=ocr, reference=bool(ref_text), spans=tuple(spans))
 
 
 def _restored_tokens(

@@ -58,6 +58,12 @@ class Restored:
     'Kế hoạch cải cách hành chính'
     >>> r.tokens[0]
     RestoredToken('Ke' -> 'Kế', 1.00, model)
+
+    ``spans`` holds each token's ``(start, end, output)`` as ``tokens`` does, without the cost of
+    the candidates' probabilities (for a caller that maps the input onto the output):
+
+    >>> r.spans[:2]
+    ((0, 2, 'Kế'), (3, 7, 'hoạch'))
     """
 
     text: str
@@ -67,6 +73,8 @@ class Restored:
     ocr: bool = False
     reference: bool = False
     threshold: float = UNCERTAIN_BELOW
+    # (start, end, output) of every token, as in tokens, known without the confidences
+    spans: tuple[tuple[int, int, str], ...] = field(default=(), repr=False, compare=False)
 
     @property
     def tokens(self) -> tuple[RestoredToken, ...]:
