@@ -63,7 +63,7 @@ class Restored:
     the candidates' probabilities (for a caller that maps the input onto the output):
 
     >>> r.spans[:2]
-    ((0, 2, 'Kế'), (3, 7, 'hoạch'))
+    ((0, 2, 'Kế'), (3, 8, 'hoạch'))
     """
 
     text: str
