@@ -54,7 +54,7 @@ _SPACES = re.compile(r"[^\S\n]+")
 SURFACE = "surface"
 LABELS = {**KIND_LABELS, SURFACE: "cách viết khác"}
 # When one stretch holds changes of several kinds, the author names the weightiest.
-_PRIORITY = ("substantive", "basis", "form", "expected", SURFACE)
+_PRIORITY = ("substantive", "basis", "form", "renumbering", "expected", SURFACE)
 
 
 @dataclass(frozen=True, slots=True)
