@@ -90,8 +90,9 @@ def read_core(
     g = m.group
     if g("ptype") is not None:
         shape, type_g, year = "party", "ptype", None
-        codes = [m.span("ptype"), m.span("pissuer")]
-        issuer_spans = [m.span("pissuer")]
+        body = "pissuer" if g("pissuer") is not None else "pglued"
+        codes = [m.span("ptype"), m.span(body)]
+        issuer_spans = [m.span(body)]
     elif g("lterm") is not None:
         shape, type_g, year = "law", None, int(g("lyear"))
         codes = [m.span("lterm")]
@@ -99,14 +100,30 @@ def read_core(
     elif g("type") is not None:
         shape, type_g = "document", "type"
         year = int(g("year")) if g("year") else None
-        s, e = m.span("issuer")
-        issuer_spans, pos = [], s
-        for part in scan[s:e].split("-"):
-            issuer_spans.append((pos, pos + len(part)))
-            pos += len(part) + 1
+        if g("glued") is not None:
+            # "75/2017/NĐCP": the dash lost in a PDF or .doc extraction. A Party body's code
+            # makes it a Party number: "39/NQTW" is 39-NQ/TW.
+            issuer_spans = [m.span("glued")]
+            if voc.issuers.get(_canonical_code(text[m.start("glued") : m.end("glued")], g("glued"),
+                                               voc.issuer_spellings), ("", ""))[1] == "party":
+                shape, year = "party", None
+        else:
+            s, e = m.span("issuer")
+            issuer_spans, pos = [], s
+            for part in scan[s:e].split("-"):
+                issuer_spans.append((pos, pos + len(part)))
+                pos += len(part) + 1
         codes = [m.span("type"), *issuer_spans]
         if g("islash") is not None:
             notes.append(f"OCR: {text[m.start('islash'):m.end('islash')].strip()!r} read as '/'")
+    elif g("bparty") is not None:
+        # "Nghị quyết 06/TU": a Party number without its type, which the word before names.
+        abbr = voc.type_abbr.get(voc.word_names.get(word, "")) if word else None
+        if abbr is None:
+            return None
+        shape, type_g, year = "party", None, None
+        issuer_spans = [m.span("bparty")]
+        codes = list(issuer_spans)
     else:
         if not (word in ("cong van", "van ban") if letter_ok is None else letter_ok):
             return None
@@ -142,18 +159,25 @@ def read_core(
         doc_type = "Công văn"
         issuers = issuers[:1]  # the second code is the drafting unit, not a second issuer
     else:
-        s, e = m.span(type_g)
-        original = text[s:e].translate(LOOKALIKE_KEYS)
-        abbr = _canonical_code(original, scan[s:e], voc.type_spellings)
-        if abbr.upper() != original.upper():
-            notes.append(f"{original} read as {abbr}")
-        doc_type = voc.type_names.get(abbr)
+        if type_g is None:  # a Party body alone: the type comes from the word before
+            doc_type = voc.word_names[word]
+        else:
+            s, e = m.span(type_g)
+            original = text[s:e].translate(LOOKALIKE_KEYS)
+            abbr = _canonical_code(original, scan[s:e], voc.type_spellings)
+            if abbr.upper() != original.upper():
+                notes.append(f"{original} read as {abbr}")
+            doc_type = voc.type_names.get(abbr)
         if shape == "party":
             symbol = f"{abbr}/{issuers[0]}"
             key = f"{number}-{symbol}"
+            if type_g is None or g("glued") is not None or g("pglued") is not None:
+                notes.append(f"written {text[m.start() : m.end()]}: a Party number is written {key}")
         else:
             symbol = f"{abbr}-{'-'.join(issuers)}"
             key = f"{number}/{year}/{symbol}" if year else f"{number}/{symbol}"
+            if g("glued") is not None:
+                notes.append(f"dash missing: {text[m.start() : m.end()]} read as {key}")
         written = voc.word_names.get(word) if word else None
         if written and doc_type and written != doc_type and written not in ("Công văn",):
             notes.append(f"written '{written}' but the number is a {doc_type}")
@@ -224,6 +248,14 @@ class Context:
             return [(c.span.start, c.span.end) for c in plan_facts(self.plan).basis]
         return basis_spans(self.text, self.scan)
 
+    @cached_property
+    def title_citations(self) -> list[Citation]:
+        """The citations of the plan's title, read alone."""
+        title = self.plan.header.span("title") if self.plan is not None else None
+        if title is None:
+            return []
+        return [c for c in _extract(self.text[title.start : title.end], None) if not c.implicit]
+
     def in_basis(self, offset: int) -> bool:
         spans = self.basis
         i = bisect_right(spans, (offset, len(self.text) + 1)) - 1
@@ -288,6 +320,13 @@ def _subject(text: str, start: int, limit: int) -> tuple[str | None, int]:
 
 def build_citation(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tuple[Citation, int]:
     """The citation of ``core`` with its context read; also where the citation's clause ends."""
+    cite, _head, end = _build(core, ctx, limit, strict=strict)
+    return cite, end
+
+
+def _build(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tuple[Citation, int, int]:
+    """:func:`build_citation`, and also where the number, its date and its issuer end (its head:
+    what follows is the description)."""
     text, scan = ctx.text, ctx.scan
     notes = list(core.notes)
     pos = core.end
@@ -333,6 +372,7 @@ def build_citation(core: Core, ctx: Context, limit: int, *, strict: bool = False
         province = None if national else ctx.province
     scope = None if national else (province.name if province else None)
 
+    head = pos
     subject = None
     sm = P.SUBJECT_START.match(scan, pos)
     if sm is not None:
@@ -365,7 +405,7 @@ def build_citation(core: Core, ctx: Context, limit: int, *, strict: bool = False
         raw=text[core.start : core.end],
         notes=tuple(notes),
     )
-    return cite, pos
+    return cite, head, pos
 
 
 def _sentence(text: str, offset: int) -> tuple[int, int]:
@@ -511,6 +551,52 @@ def compute_citations(plan: Plan) -> CitationList:
     return _extract(plan.text, plan)
 
 
+def _gap(text: str, scan: str, start: int, end: int) -> str:
+    """What joins two citations of the basis (``start``: the end of the first one's number, date
+    and issuer; ``end``: the start of the second, its type word included).
+
+    * ``clause``: a new clause starts between them (a semicolon, a new line of a list);
+    * ``list``: only "," or "và" ("Căn cứ Nghị định A và Nghị định B"): the second is what the
+      first is;
+    * ``item``: the first one's description, then "," or "và" before the second ("Quyết định A
+      ... phê duyệt Chương trình X, Quyết định B ..."), or the second in brackets ("Nghị định A
+      ... (được sửa đổi, bổ sung bởi Nghị định B)"): another document of the basis;
+    * ``description``: the first one's description runs into the second ("Nghị định A ... sửa
+      đổi, bổ sung một số điều của Nghị định B", "Quyết định A ... phê duyệt Đề án ... theo
+      Nghị quyết B"): B is named in A's trích yếu, a mention.
+    """
+    if P.CLAUSE_BREAK.search(scan, start, end):
+        return "clause"
+    br = P.LINE_BREAK.search(scan, start, end)
+    if br is not None and text[end : end + 1].isupper():
+        w = P.LAST_WORD.search(scan, start, br.start())
+        if w is not None and w.group(1) not in P.LINKS:
+            return "clause"  # a line ends a clause's words, the next opens with the type word
+    words = P.GAP_WORD.findall(scan, start, end)
+    if all(w in P.LIST_WORDS for w in words):
+        return "list"
+    if P.LIST_TAIL.search(scan, start, end) or scan.rfind("(", start, end) > scan.rfind(")", start, end):
+        return "item"
+    return "description"
+
+
+def _in_title(ctx: Context, key: str) -> bool:
+    """Whether the plan's title names the document ``key`` (the plan says it implements it)."""
+    return any(c.key == key for c in ctx.title_citations)
+
+
+def _cut_short(core: Core, before: list[Core]) -> Core:
+    """A number the text ends in may be cut short ("... Quyết định số 2629/QĐ-T" where an excerpt
+    ends): when an earlier number of the same type is the same with a longer symbol, it is that one."""
+    for other in reversed(before):
+        if (other.number == core.number and other.doc_type == core.doc_type and other.key != core.key
+                and other.key.startswith(core.key)):
+            note = f"the text ends inside the number: {core.key} read as {other.key}"
+            return replace(core, key=other.key, year=other.year, symbol=other.symbol, codes=other.codes,
+                           notes=(*core.notes, note))
+    return core
+
+
 def _extract(text: str, plan: Plan | None) -> CitationList:
     voc = vocab()
     scan = scan_text(text)
@@ -520,10 +606,22 @@ def _extract(text: str, plan: Plan | None) -> CitationList:
     if chrome:  # a web page's chrome is not the plan's text
         starts = [span.start for span in chrome]
         cores = [c for c in cores if not ((i := bisect_right(starts, c.start) - 1) >= 0 and c.start < chrome[i].end)]
-    explicit = []
+    if cores and not text[cores[-1].end :].strip():
+        cores[-1] = _cut_short(cores[-1], cores[:-1])
+    explicit: list[Citation] = []
+    head, nested = -1, False  # where the previous basis citation's head ends; whether it is nested
     for i, core in enumerate(cores):
         limit = cores[i + 1].prefix if i + 1 < len(cores) else len(text)
-        explicit.append(build_citation(core, ctx, limit)[0])
+        cite, end_of_head, _end = _build(core, ctx, limit)
+        if cite.role == "basis":
+            gap = _gap(text, scan, head, core.prefix) if head >= 0 else "clause"
+            nested = gap == "description" or (gap == "list" and nested)
+            if nested and not _in_title(ctx, cite.key):
+                cite = replace(cite, role="mention")
+            head = end_of_head
+        else:
+            head, nested = -1, False
+        explicit.append(cite)
     implicit = programme_citations(ctx, explicit)
     if not implicit:
         return CitationList(explicit)

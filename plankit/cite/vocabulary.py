@@ -91,8 +91,15 @@ class Vocab:
             self.issuer_spellings.setdefault(fold(code), []).append(code)
 
         self.type_by_length = sorted(self.type_spellings, key=len, reverse=True)
+        # A type's abbreviation by its name (the type word before "06/TU" names it).
+        self.type_abbr: dict[str, str] = {}
+        for abbr, name in self.type_names.items():
+            self.type_abbr.setdefault(name, abbr)
+        self.party_codes = {code for code, (_n, level, _s) in self.issuers.items() if level == "party"}
         types = P.type_alternation(self.type_spellings)
-        self.number_re = re.compile(P.build_number(types), _X)
+        glued = P.alternation(self.issuer_spellings)
+        party = P.alternation(fold(code) for code in self.party_codes)
+        self.number_re = re.compile(P.build_number(types, glued, party), _X)
         self.prefix_re = re.compile(P.build_type_words(self.word_names))
         self.word_re = re.compile(P.build_type_words(self.word_names)[:-1])  # not anchored at the end
 
