@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from plankit import read_text
-from plankit.cite import canonical_key, extract_citations
+from plankit.cite import canonical_key, extract_citations, vocabulary
 
 D = dt.date
 
@@ -161,3 +163,37 @@ def test_the_document_the_plans_title_names_stays_basis_inside_a_description():
     got = [(c.key, c.role) for c in plan.citations]
     assert got == [("19/KH-UBND", "self"), ("27-NQ/TW", "mention"), ("77/NQ-CP", "basis"),
                    ("27-NQ/TW", "basis")]
+
+
+# -- the date after a number is read by plankit.dates ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "notes"),
+    [
+        ("76/NQ-CP ngày 06/01-2022", D(2022, 1, 6), ("malformed date 06/01-2022 read as 2022-01-06",)),
+        ("76/NQ-CP ngày 06 / 01 / 2022", D(2022, 1, 6), ()),
+        ("76/NQ-CP ngày 31/02/2021", None, ("no such date: 31/02/2021",)),
+        ("76/NQ-CP ngày 31 tháng 02\nnăm 2021", None, ("no such date: 31 tháng 02 năm 2021",)),
+        ("76/NQ-CP ngày    tháng 01 năm 2022", None, ()),  # a draft's blank date is no date
+        ("76/NQ-CP (24/12/2024)", D(2024, 12, 24), ()),
+    ],
+)
+def test_the_date_after_a_number(text, date, notes):
+    (cite,) = extract_citations(text)
+    assert (cite.date, cite.notes) == (date, notes)
+
+
+# -- the scan text: the NumPy table gives what str.translate gives ---------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF)))
+def test_the_numpy_scan_is_the_translate_scan(text):
+    assert vocabulary._scan_numpy(text) == text.translate(vocabulary._SCAN)
+
+
+def test_the_numpy_scan_of_vietnamese_look_alikes_dashes_and_an_emoji():
+    text = "Nghị quyết số 76/NQ–СP ngày 15／7/2021 😀 ỦY BAN \ud800"
+    assert vocabulary._scan_numpy(text) == text.translate(vocabulary._SCAN) == (
+        "nghi quyet so 76/nq-cp ngay 15/7/2021 😀 uy ban \ud800")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..dates import find_date
+from ..dates import DateMatch, find_date
 from ..errors import InvalidCitation
 from ..facts import basis_spans, plan_facts
 from ..model import Citation, Plan, Span
@@ -226,6 +226,7 @@ class Context:
 
     def __init__(self, text: str, scan: str, voc: Vocab, plan: Plan | None = None):
         self.text, self.scan, self.voc, self.plan = text, scan, voc, plan
+        self.by_codes: dict[tuple[str, ...], tuple[str | None, str, bool]] = {}  # issuer_of_codes
 
     @cached_property
     def province(self) -> Province | None:
@@ -288,15 +289,29 @@ class Context:
 # -- what follows a number: date, issuer, subject --------------------------------------------------
 
 
-def _date_of(m: re.Match[str], text: str) -> tuple[dt.date | None, str | None]:
-    """The date a date match names, or ``None`` and why not (31/02/2021 is no date)."""
-    for d, mo, y in (("d1", "m1", "y1"), ("d2", "m2", "y2"), ("d3", "m3", "y3")):
-        if d in m.re.groupindex and m.group(d) is not None:
-            try:
-                return dt.date(int(m.group(y)), int(m.group(mo)), int(m.group(d))), None
-            except ValueError:
-                return None, f"no such date: {' '.join(text[m.start(d) : m.end(y)].split())}"
-    return None, None  # pragma: no cover - the patterns always set one triple
+def _date_of(m: re.Match[str], text: str) -> tuple[dt.date | None, str | None, int | None]:
+    """The date a :data:`~plankit.cite.patterns.DATE_AFTER` match names, or ``None`` and why
+    not (31/02/2021 is no date); and where its day starts. ``(None, None, None)``: the match
+    is a blank draft date ("ngày    tháng 01 năm 2022"), no date at all."""
+    if m.group("d3") is not None:
+        day, month, year, at, end = m.group("d3"), m.group("m3"), m.group("y3"), m.start("d3"), m.end("y3")
+    else:
+        found = DateMatch.of(m)
+        if found.day_span is None or found.month_span is None:
+            return None, None, None
+        day, month, year = found.day, found.month, found.year
+        at, end = found.day_span[0], found.year_span[1]
+    try:
+        return dt.date(int(year), int(month), int(day)), None, at
+    except ValueError:
+        return None, f"no such date: {' '.join(text[at:end].split())}", at
+
+
+def _separators(m: re.Match[str], text: str) -> tuple[str, str] | None:
+    """The two separators of a numeric date after "ngày" (``/`` and ``-`` in "06/01-2022")."""
+    if m.group("nmonth") is None:
+        return None
+    return (text[m.end("day") : m.start("nmonth")].strip(), text[m.end("nmonth") : m.start("year")].strip())
 
 
 def _subject(text: str, start: int, limit: int) -> tuple[str | None, int]:
@@ -334,14 +349,17 @@ def _build(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tup
     date = None
     dm = P.DATE_AFTER.match(scan, pos)
     if dm is not None:
-        date, problem = _date_of(dm, text)
+        date, problem, day_at = _date_of(dm, text)
+        if day_at is None:
+            dm = None  # a blank date: none
+    if dm is not None:
         if problem:
             if strict:
-                day = next(g for g in ("d1", "d2", "d3") if dm.group(g) is not None)
-                raise InvalidCitation(text, dm.start(day), problem)
+                raise InvalidCitation(text, day_at, problem)
             notes.append(problem)
-        if dm.group("sep1") and dm.group("sep1") != dm.group("sep2"):
-            notes.append(f"malformed date {text[dm.start('d1') : dm.end('y1')]} read as {date}")
+        seps = _separators(dm, text)
+        if seps is not None and seps[0] != seps[1]:
+            notes.append(f"malformed date {text[dm.start('day') : dm.end('year')]} read as {date}")
         pos = dm.end()
     elif strict:
         bad = P.NGAY.match(scan, pos)
@@ -350,7 +368,10 @@ def _build(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tup
                 text, bad.end(), "expected a date after 'ngày' (15/7/2021 or 15 tháng 7 năm 2021)"
             )
 
-    code_name, code_level, code_national = issuer_of_codes(core.codes, ctx)
+    by_codes = ctx.by_codes.get(core.codes)
+    if by_codes is None:
+        by_codes = ctx.by_codes[core.codes] = issuer_of_codes(core.codes, ctx)
+    code_name, code_level, code_national = by_codes
     found: Issuer | None = None
     cm = P.CUA.match(scan, pos)
     if cm is not None:
@@ -411,11 +432,31 @@ def _build(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tup
 def _sentence(text: str, offset: int) -> tuple[int, int]:
     """The sentence around ``offset`` (see ``SENTENCE_END``), searched within 3000 characters."""
     lo, hi = max(0, offset - 3000), min(len(text), offset + 3000)
-    start = lo
-    for m in P.SENTENCE_END.finditer(text, lo, offset):
-        start = m.end()
+    near = _near(text, lo, offset - 300)
+    start = _last_sentence_end(text, near, offset)
+    if start is None and near > lo:
+        start = _last_sentence_end(text, lo, offset)
     m = P.SENTENCE_END.search(text, offset, hi)
-    return start, (m.start() if m else hi)
+    return (lo if start is None else start), (m.start() if m else hi)
+
+
+def _near(text: str, lo: int, at: int) -> int:
+    """A position from ``at`` on where no sentence end can be under way (the character before it
+    is none of white space and ``.!?``), so that searching from there finds what searching from
+    ``lo`` finds; ``lo`` when there is none before ``at + 40``."""
+    if at <= lo:
+        return lo
+    for pos in range(at, min(len(text), at + 40)):
+        if text[pos - 1] not in " \t\n.!?":
+            return pos
+    return lo
+
+
+def _last_sentence_end(text: str, lo: int, hi: int) -> int | None:
+    end = None
+    for m in P.SENTENCE_END.finditer(text, lo, hi):
+        end = m.end()
+    return end
 
 
 def programme_citations(ctx: Context, explicit: list[Citation]) -> list[Citation]:

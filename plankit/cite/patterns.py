@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..dates import DATE_PATTERN
+
 # -- characters ------------------------------------------------------------------------------------
 
 #: Look-alike letters an OCR engine or a careless keyboard puts in document numbers, mapped to the
@@ -152,24 +154,16 @@ def build_type_words(names: Iterable[str]) -> str:
     return rf"(?:(?<![a-z])(?P<word>{alt})\s*)?(?:(?<![a-z])(?P<so>{SO})\s*)?$"
 
 
-# A date after a number. "ngày" is optional for the numeric form only.
+# A date after a number: "ngày ..." as plankit.dates reads every date (DATE_PATTERN: groups
+# day, month or nmonth, year), or without "ngày" in the numeric form (groups d3, m3, y3).
 # Must match: "ngay 15/7/2021", "ngay 06/01-2022" (malformed, one dash), "ngay 15.7.2021",
 # "ngay 15 thang 7 nam 2021", OCR "ngay 27 thang 12 nam 2021", "ngay 21thdng 01 nam 2025",
 # "ngay 31 thang 12 ndm 2021", ", 15/7/2021", "(24/12/2024)".
-# Must not match: a year alone ("nam 2021"), a blank draft date ("ngay    thang 01 nam 2022": no
-# day), "ngay 2021".
-DATE_AFTER = re.compile(r"""
-    [ \t\n,(]*
-    (?:
-        ngay[ \t\n]*
-        (?:
-            (?P<d1>\d{1,2})[ \t]*(?P<sep1>[/.\-])[ \t]*(?P<m1>\d{1,2})[ \t]*(?P<sep2>[/.\-])[ \t]*(?P<y1>\d{4})
-          | (?P<d2>\d{1,2})[ \t\n]*th[a-z]{2,4}[ \t\n]*(?P<m2>\d{1,2})[ \t\n]*n[a-z]{1,3}[ \t\n]*(?P<y2>\d{4})
-        )
-      | (?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>\d{4})
-    )
-    (?![\d/])
-""", re.VERBOSE)
+# Must not match: a year alone ("nam 2021"), "ngay 2021". A blank draft date ("ngay    thang 01 nam
+# 2022") matches with no day: plankit.cite reads it as no date.
+DATE_AFTER = re.compile(
+    rf"[ \t\n,(]*(?:{DATE_PATTERN}|(?P<d3>\d{{1,2}})/(?P<m3>\d{{1,2}})/(?P<y3>\d{{4}})(?![\d/]))"
+)
 
 # "của" before the issuer, with its OCR forms: "cua", "ctua", "cta", "caa", "ctia", "cia", "ciia",
 # "cuia". Must not match "cac", "co", "cung".
