@@ -136,6 +136,15 @@ def build_number(types: str, glued: str = "(?!)", party: str = "(?!)") -> str:
     """
 
 
+#: Any document-number shape, known types or not, on folded text (plankit.text.fold): for those
+#: who need where a cited document's number is without reading it (lint's reference clauses).
+#: Must match 261/KH-UBND, 45/2020/nđ-cp, 26-ctr/tu, 76/nq-<newline>cp, "22/2020/qđ - ubnd",
+#: 12/xyz-abc (an unknown type). Must not match dates (15/7/2021): after the slash comes a letter.
+LOOSE_NUMBER = re.compile(
+    r"(?<![\w/])\d{1,5}[a-z]?(?:/(?:19|20)\d\d)?"
+    r"(?:/\s?[a-z][a-z0-9&]*(?:\s*-\s*[a-z][a-z0-9&]*)*|-[a-z]+/[a-z]+)"
+)
+
 # -- around a number -----------------------------------------------------------------------------
 
 # "số" and its OCR forms: "s6", "sb", "s0", "s5"; "số:" in a header. Must match "so", "s6:",
