@@ -31,6 +31,9 @@ D = dt.date
         # a Party body's code makes it a Party number
         ("Nghị quyết số 39/NQTW", "39-NQ/TW", ("written 39/NQTW: a Party number is written 39-NQ/TW",)),
         ("Nghị quyết số 18-NQTW", "18-NQ/TW", ("written 18-NQTW: a Party number is written 18-NQ/TW",)),
+        # a Party body's code after the dash of an administrative number: the Party's form
+        ("Nghị quyết số 57/NQ-TW", "57-NQ/TW", ("written 57/NQ-TW: a Party number is written 57-NQ/TW",)),
+        ("Chỉ thị 05/CT-TU", "05-CT/TU", ("written 05/CT-TU: a Party number is written 05-CT/TU",)),
         # the type comes from the word before
         ("Nghị quyết 06/TU", "06-NQ/TU", ("written 06/TU: a Party number is written 06-NQ/TU",)),
         ("Chỉ thị số 05/TU", "05-CT/TU", ("written 05/TU: a Party number is written 05-CT/TU",)),

@@ -101,18 +101,21 @@ def read_core(
         shape, type_g = "document", "type"
         year = int(g("year")) if g("year") else None
         if g("glued") is not None:
-            # "75/2017/NĐCP": the dash lost in a PDF or .doc extraction. A Party body's code
-            # makes it a Party number: "39/NQTW" is 39-NQ/TW.
+            # "75/2017/NĐCP": the dash lost in a PDF or .doc extraction.
             issuer_spans = [m.span("glued")]
-            if voc.issuers.get(_canonical_code(text[m.start("glued") : m.end("glued")], g("glued"),
-                                               voc.issuer_spellings), ("", ""))[1] == "party":
-                shape, year = "party", None
         else:
             s, e = m.span("issuer")
             issuer_spans, pos = [], s
             for part in scan[s:e].split("-"):
                 issuer_spans.append((pos, pos + len(part)))
                 pos += len(part) + 1
+        if len(issuer_spans) == 1 and year is None:
+            # A Party body's code makes it a Party number: "39/NQTW" and "57/NQ-TW" are 39-NQ/TW
+            # and 57-NQ/TW.
+            s, e = issuer_spans[0]
+            code = _canonical_code(text[s:e].translate(LOOKALIKE_KEYS), scan[s:e], voc.issuer_spellings)
+            if code in voc.party_codes:
+                shape = "party"
         codes = [m.span("type"), *issuer_spans]
         if g("islash") is not None:
             notes.append(f"OCR: {text[m.start('islash'):m.end('islash')].strip()!r} read as '/'")
@@ -171,7 +174,7 @@ def read_core(
         if shape == "party":
             symbol = f"{abbr}/{issuers[0]}"
             key = f"{number}-{symbol}"
-            if type_g is None or g("glued") is not None or g("pglued") is not None:
+            if type_g != "ptype" or g("pglued") is not None:
                 notes.append(f"written {text[m.start() : m.end()]}: a Party number is written {key}")
         else:
             symbol = f"{abbr}-{'-'.join(issuers)}"
