@@ -128,6 +128,12 @@ def test_a_number_cut_by_the_end_of_the_text_with_nothing_before_is_kept_as_writ
         # the description wrapped over lines, the line ending in "của"
         ("Căn cứ Nghị định số 107/2021/NĐ-CP ngày 06/12/2021 của Chính phủ sửa đổi một số điều của\n"
          "Nghị định số 61/2018/NĐ-CP;", ["basis", "mention"]),
+        ("Căn cứ Nghị định số 107/2021/NĐ-CP ngày 06/12/2021 của Chính phủ sửa đổi, bổ sung một số điều\n"
+         "Nghị định số 61/2018/NĐ-CP;", ["basis", "mention"]),
+        # "thực hiện" opening a wrapped line is no new clause
+        ("Thực hiện Văn bản số 979/BTP-PBGDPL ngày 19/3/2020 của Bộ Tư pháp và Văn bản số\n"
+         "1445/UBND-NCPC ngày 23/3/2020 của UBND tỉnh về việc\nthực hiện Văn bản số 979/BTP-PBGDPL,",
+         ["basis", "basis", "mention"]),
         # a list: both are basis
         ("Căn cứ Nghị quyết số 1/NQ-CP ngày 1/1/2021 và Nghị quyết số 2/NQ-CP ngày 2/1/2021;",
          ["basis", "basis"]),

@@ -609,8 +609,9 @@ def _gap(text: str, scan: str, start: int, end: int) -> str:
       đổi, bổ sung một số điều của Nghị định B", "Quyết định A ... phê duyệt Đề án ... theo
       Nghị quyết B"): B is named in A's trích yếu, a mention.
     """
-    if P.CLAUSE_BREAK.search(scan, start, end):
-        return "clause"
+    for m in P.CLAUSE_BREAK.finditer(scan, start, end):
+        if m.group("open") is None or text[m.start("open")].isupper():
+            return "clause"
     br = P.LINE_BREAK.search(scan, start, end)
     if br is not None and text[end : end + 1].isupper():
         w = P.LAST_WORD.search(scan, start, br.start())

@@ -298,9 +298,11 @@ def build_places(spellings: Iterable[str]) -> str:
 # -- between two citations of the basis (see plankit.cite.extraction._gap) ------------------------
 
 # A new clause between two citations: a semicolon, a full stop before white space, or a line that
-# opens with a list mark, a number ("2.") or a basis opening. Must match "; ", ".\n", "\n- ",
-# "\n2. ", "\ncan cu "; must not match "15.7" or a wrapped line ("cua\nchinh phu").
-CLAUSE_BREAK = re.compile(r";|\.\s|\n[ \t]*(?:[-+•*]|\d{1,2}[.)][ \t]|(?:can[ \t]+cu|thuc[ \t]+hien|trien[ \t]+khai|theo)(?![a-z]))")
+# opens with a list mark, a number ("2.") or a basis opening (group ``open``: it must be written
+# with a capital, "Căn cứ", else it is a wrapped line: "về việc" newline "thực hiện ...").
+# Must match "; ", ".\n", "\n- ", "\n2. ", "\ncan cu "; must not match "15.7" or a wrapped line
+# ("cua\nchinh phu").
+CLAUSE_BREAK = re.compile(r";|\.\s|\n[ \t]*(?:[-+•*]|\d{1,2}[.)][ \t]|(?P<open>can[ \t]+cu|thuc[ \t]+hien|trien[ \t]+khai|theo)(?![a-z]))")
 
 # A line break at the end of a gap between citations (right before the second one's type
 # word), and the last word before it.
@@ -309,9 +311,10 @@ LAST_WORD = re.compile(r"([a-z]+)[^a-z]*\Z")
 
 # Words a line of a clause wrapped over lines ends with: they want what follows ("của" newline
 # "Nghị định ..."). A line ending in any other word, then a type word, is a new line of a list.
-LINKS = frozenset(
-    ["cua", "tai", "theo", "va", "ve", "voi", "so", "cac", "nhung", "hanh", "duyet", "sung", "doi", "khai", "hien", "dan", "trien", "thuc", "cu", "can"]
-)
+LINKS = frozenset([
+    "cua", "tai", "theo", "va", "ve", "voi", "so", "cac", "nhung", "hanh", "duyet", "sung", "doi",
+    "khai", "hien", "dan", "trien", "thuc", "cu", "can", "dieu", "the", "bo", "tiet", "thi",
+])
 
 # Words of a gap that only join a list of citations ("Nghị định A, Nghị định B và Thông tư C").
 GAP_WORD = re.compile(r"[a-z0-9]+")
