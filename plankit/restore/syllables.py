@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from ..text import fold
+from ..text import DOCNUM, fold
 from .sources import load_confusions
 
 # -- syllable rules ---------------------------------------------------------------------------
@@ -87,7 +87,7 @@ _URL = (
     r"|(?<![\w.()+-])[\w()+-]+(?:\.[\w()+-]+)*"
     r"\.(?i:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|zip|rar|7z|jpe?g|png|tiff?|xml|html?)\b"
 )
-_DOC = r"\d+[a-zA-Z]?(?:/\d{4})?(?:/[^\W\d_]\w*(?:-\w+)*|-[^\W\d_]\w*/[^\W\d_]\w*)"
+_DOC = DOCNUM  # a document number stays whole (plankit.text)
 _WORDCH = r"(?:[^\W_]|[¢€¥])"
 
 
