@@ -10,7 +10,8 @@ section by section:
 * ``citations``: precision, recall and F1 of the cited documents, the document's own number
   (role ``self``) and implicit programme mentions apart; like the gold, a document cited twice
   counts once, and a found citation matches a gold one when number, symbol (separators
-  ignored) and the year a number carries agree;
+  ignored) and the year a number carries agree, read canonically or as printed (gold keeps a
+  malformed number as printed: ``Nghị quyết 06/TU``, which plankit reads as 06-NQ/TU);
 * ``basis``: of the matched citations, how many carry the gold role (``basis`` when any of the
   document's occurrences is in the basis, else ``mention``).
 
@@ -178,6 +179,13 @@ def _found_key(c) -> tuple:
     return _cite_key(c.number, c.symbol, year)
 
 
+def _written_key(c) -> tuple | None:
+    """The key of a citation as printed: gold keeps a malformed number as printed (``Nghị quyết
+    06/TU``, its correction in a defect) where plankit reads the canonical one (06-NQ/TU)."""
+    m = re.fullmatch(r"(\d+[a-zA-Z]?)[-/](?:(\d{4})/)?(.+)", re.sub(r"\s", "", c.raw))
+    return _cite_key(m.group(1), m.group(3), m.group(2)) if m else None
+
+
 def _distinct(doc: Doc) -> dict[tuple, Any]:
     """The documents the plan cites, once each (as gold lists them): key -> the citation that
     speaks for it (a basis occurrence if any, else the first)."""
@@ -200,7 +208,11 @@ def _matches(doc: Doc) -> tuple[list[tuple[dict, Any]], list[Any], list[dict]]:
     found = _distinct(doc)
     pairs, missed = [], []
     for g in doc.gold["citations"]:
-        hit = found.pop(_cite_key(g["number"], g["symbol"], g.get("year")), None)
+        key = _cite_key(g["number"], g["symbol"], g.get("year"))
+        hit = found.pop(key, None)
+        if hit is None:  # the number as printed, when gold keeps it so
+            written = next((k for k, c in found.items() if _written_key(c) == key), None)
+            hit = found.pop(written, None) if written is not None else None
         if hit is None:
             missed.append(g)
         else:

@@ -184,8 +184,11 @@ def _own_searchable(name: str, names: Sequence[str]) -> bool:
     return any(other.lower() == scan for other in names)
 
 
-def plan_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
+def plan_files(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> list[Path]:
     """Files as given; folders become the plan files inside them (recursively, sorted).
+
+    ``paths`` is one path or a sequence of them (a single string is one path, never a
+    sequence of one-letter names).
 
     Inside a folder, names starting with a dot (``.git``, ``.ipynb_checkpoints``) are hidden,
     but the folder given may itself be ``..`` or ``.plans``. README files and the lock files
@@ -199,7 +202,11 @@ def plan_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     ['2022-so-khcn.txt', '2025-so-khcn.ocr.txt']
     >>> [p.as_posix() for p in plan_files(["plans/can-tho/../hai-duong"])]
     ['plans/can-tho/../hai-duong/2022-so-cong-thuong.txt']
+    >>> [p.name for p in plan_files("plans/can-tho")]
+    ['2022-so-khcn.txt', '2025-so-khcn.ocr.txt']
     """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)

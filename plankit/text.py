@@ -150,12 +150,16 @@ class Token:
         return f"Token({self.text!r}, {self.kind}, {self.start}:{self.end})"
 
 
-# A document number stays one token: 76/NQ-CP, 45/2020/NĐ-CP, 26-CTr/TU, 01/2020/TTLT-BTC-BNV,
-# 80/2015/QH13, 15a/2025/NĐ-CP. Dates (15/7/2021) are not document numbers: the part after
-# the slash must hold a letter.
+#: A document number as one token of the original text: 76/NQ-CP, 45/2020/NĐ-CP, 26-CTr/TU,
+#: 01/2020/TTLT-BTC-BNV, 80/2015/QH13, 15a/2025/NĐ-CP. Dates (15/7/2021) are not document
+#: numbers: the part after the slash must hold a letter. A suffix letter may be a capital
+#: (15A/2025/NĐ-CP, which plankit.cite reads as 15a/2025/NĐ-CP). Reading a number's parts is
+#: plankit.cite's, above this layer; this is its shape only.
+DOCNUM = r"\d+[a-zA-Z]?(?:/\d{4})?(?:/[^\W\d_]\w*(?:-\w+)*|-[^\W\d_]\w*/[^\W\d_]\w*)"
+
 _TOKEN_RE = re.compile(
-    r"""
-    (?P<docnum>\d+[a-z]?(?:/\d{4})?(?:/[^\W\d_][\w]*(?:-[\w]+)*|-[^\W\d_][\w]*/[^\W\d_][\w]*))
+    rf"""
+    (?P<docnum>{DOCNUM})
     |(?P<number>\d+(?:[.,/]\d+)*)
     |(?P<word>[^\W\d_]+(?:[-'][^\W\d_]+)*)
     |(?P<punct>[^\w\s])

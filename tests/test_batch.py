@@ -61,6 +61,14 @@ def test_plan_files_lists_plans_and_skips_lock_and_hidden_files(folder):
     ]
 
 
+@pytest.mark.parametrize("given", ["../ho-so", Path("../ho-so")])
+def test_plan_files_takes_one_folder_given_alone(folder, given):
+    # a bare string is one path: iterated, it was the characters "." "." "/" ..., and "/"
+    # made plan_files walk the whole file system
+    assert [p.as_posix() for p in plan_files(given)] == [p.as_posix() for p in plan_files([given])]
+    assert len(plan_files(given)) == 4
+
+
 def test_plan_files_in_a_dot_folder_and_through_dot_dot(tmp_path):
     hidden = tmp_path / ".ke-hoach" / "sub"
     hidden.mkdir(parents=True)

@@ -25,7 +25,7 @@ def _dict_in_notebook(name: str, variable: str) -> dict:
 
 def test_year_on_year_names_every_kind_of_change_in_the_diffs_order():
     kinds = _dict_in_notebook("03-year-on-year.ipynb", "KINDS")
-    assert list(kinds) == list(DIFF_KINDS) == ["expected", "basis", "substantive", "form", "carried-error"]
+    assert list(kinds) == list(DIFF_KINDS) == ["expected", "basis", "substantive", "form", "renumbering", "carried-error"]
     assert all(" / " in label for label in kinds.values())
 
 

@@ -73,7 +73,7 @@ OWN = [
     ("one-line-decision", ONE_LINE_DECISION,
      ("Quyết định", "1234", "QĐ-BTP", dt.date(2023, 3, 15), "Hà Nội", "Bộ Tư pháp", 2023,
       "VỀ VIỆC BAN HÀNH KẾ HOẠCH PHỔ BIẾN, GIÁO DỤC PHÁP LUẬT NĂM 2023"),
-     [("98/2022/NĐ-CP", "basis"), ("1521/QĐ-TTg", "basis")], "central"),
+     [("1234/QĐ-BTP", "self"), ("98/2022/NĐ-CP", "basis"), ("1521/QĐ-TTg", "basis")], "central"),
     ("pdf-wrapped-body", PDF_WRAPPED_BODY,
      ("Kế hoạch", "52", "KH-UBND", dt.date(2024, 2, 20), "Ninh Thuận", "Ủy ban nhân dân tỉnh Ninh Thuận", 2024,
       "Phát triển kinh tế - xã hội và chuyển đổi số năm 2024"),

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..dates import find_date
+from ..dates import DateMatch, find_date
 from ..errors import InvalidCitation
 from ..facts import basis_spans, plan_facts
 from ..model import Citation, Plan, Span
@@ -90,8 +90,9 @@ def read_core(
     g = m.group
     if g("ptype") is not None:
         shape, type_g, year = "party", "ptype", None
-        codes = [m.span("ptype"), m.span("pissuer")]
-        issuer_spans = [m.span("pissuer")]
+        body = "pissuer" if g("pissuer") is not None else "pglued"
+        codes = [m.span("ptype"), m.span(body)]
+        issuer_spans = [m.span(body)]
     elif g("lterm") is not None:
         shape, type_g, year = "law", None, int(g("lyear"))
         codes = [m.span("lterm")]
@@ -99,14 +100,33 @@ def read_core(
     elif g("type") is not None:
         shape, type_g = "document", "type"
         year = int(g("year")) if g("year") else None
-        s, e = m.span("issuer")
-        issuer_spans, pos = [], s
-        for part in scan[s:e].split("-"):
-            issuer_spans.append((pos, pos + len(part)))
-            pos += len(part) + 1
+        if g("glued") is not None:
+            # "75/2017/NĐCP": the dash lost in a PDF or .doc extraction.
+            issuer_spans = [m.span("glued")]
+        else:
+            s, e = m.span("issuer")
+            issuer_spans, pos = [], s
+            for part in scan[s:e].split("-"):
+                issuer_spans.append((pos, pos + len(part)))
+                pos += len(part) + 1
+        if len(issuer_spans) == 1 and year is None:
+            # A Party body's code makes it a Party number: "39/NQTW" and "57/NQ-TW" are 39-NQ/TW
+            # and 57-NQ/TW.
+            s, e = issuer_spans[0]
+            code = _canonical_code(text[s:e].translate(LOOKALIKE_KEYS), scan[s:e], voc.issuer_spellings)
+            if code in voc.party_codes:
+                shape = "party"
         codes = [m.span("type"), *issuer_spans]
         if g("islash") is not None:
             notes.append(f"OCR: {text[m.start('islash'):m.end('islash')].strip()!r} read as '/'")
+    elif g("bparty") is not None:
+        # "Nghị quyết 06/TU": a Party number without its type, which the word before names.
+        abbr = voc.type_abbr.get(voc.word_names.get(word, "")) if word else None
+        if abbr is None:
+            return None
+        shape, type_g, year = "party", None, None
+        issuer_spans = [m.span("bparty")]
+        codes = list(issuer_spans)
     else:
         if not (word in ("cong van", "van ban") if letter_ok is None else letter_ok):
             return None
@@ -142,18 +162,25 @@ def read_core(
         doc_type = "Công văn"
         issuers = issuers[:1]  # the second code is the drafting unit, not a second issuer
     else:
-        s, e = m.span(type_g)
-        original = text[s:e].translate(LOOKALIKE_KEYS)
-        abbr = _canonical_code(original, scan[s:e], voc.type_spellings)
-        if abbr.upper() != original.upper():
-            notes.append(f"{original} read as {abbr}")
-        doc_type = voc.type_names.get(abbr)
+        if type_g is None:  # a Party body alone: the type comes from the word before
+            doc_type = voc.word_names[word]
+        else:
+            s, e = m.span(type_g)
+            original = text[s:e].translate(LOOKALIKE_KEYS)
+            abbr = _canonical_code(original, scan[s:e], voc.type_spellings)
+            if abbr.upper() != original.upper():
+                notes.append(f"{original} read as {abbr}")
+            doc_type = voc.type_names.get(abbr)
         if shape == "party":
             symbol = f"{abbr}/{issuers[0]}"
             key = f"{number}-{symbol}"
+            if type_g != "ptype" or g("pglued") is not None:
+                notes.append(f"written {text[m.start() : m.end()]}: a Party number is written {key}")
         else:
             symbol = f"{abbr}-{'-'.join(issuers)}"
             key = f"{number}/{year}/{symbol}" if year else f"{number}/{symbol}"
+            if g("glued") is not None:
+                notes.append(f"dash missing: {text[m.start() : m.end()]} read as {key}")
         written = voc.word_names.get(word) if word else None
         if written and doc_type and written != doc_type and written not in ("Công văn",):
             notes.append(f"written '{written}' but the number is a {doc_type}")
@@ -202,6 +229,7 @@ class Context:
 
     def __init__(self, text: str, scan: str, voc: Vocab, plan: Plan | None = None):
         self.text, self.scan, self.voc, self.plan = text, scan, voc, plan
+        self.by_codes: dict[tuple[str, ...], tuple[str | None, str, bool]] = {}  # issuer_of_codes
 
     @cached_property
     def province(self) -> Province | None:
@@ -223,6 +251,14 @@ class Context:
         if self.plan is not None:
             return [(c.span.start, c.span.end) for c in plan_facts(self.plan).basis]
         return basis_spans(self.text, self.scan)
+
+    @cached_property
+    def title_citations(self) -> list[Citation]:
+        """The citations of the plan's title, read alone."""
+        title = self.plan.header.span("title") if self.plan is not None else None
+        if title is None:
+            return []
+        return [c for c in _extract(self.text[title.start : title.end], None) if not c.implicit]
 
     def in_basis(self, offset: int) -> bool:
         spans = self.basis
@@ -256,15 +292,29 @@ class Context:
 # -- what follows a number: date, issuer, subject --------------------------------------------------
 
 
-def _date_of(m: re.Match[str], text: str) -> tuple[dt.date | None, str | None]:
-    """The date a date match names, or ``None`` and why not (31/02/2021 is no date)."""
-    for d, mo, y in (("d1", "m1", "y1"), ("d2", "m2", "y2"), ("d3", "m3", "y3")):
-        if d in m.re.groupindex and m.group(d) is not None:
-            try:
-                return dt.date(int(m.group(y)), int(m.group(mo)), int(m.group(d))), None
-            except ValueError:
-                return None, f"no such date: {' '.join(text[m.start(d) : m.end(y)].split())}"
-    return None, None  # pragma: no cover - the patterns always set one triple
+def _date_of(m: re.Match[str], text: str) -> tuple[dt.date | None, str | None, int | None]:
+    """The date a :data:`~plankit.cite.patterns.DATE_AFTER` match names, or ``None`` and why
+    not (31/02/2021 is no date); and where its day starts. ``(None, None, None)``: the match
+    is a blank draft date ("ngày    tháng 01 năm 2022"), no date at all."""
+    if m.group("d3") is not None:
+        day, month, year, at, end = m.group("d3"), m.group("m3"), m.group("y3"), m.start("d3"), m.end("y3")
+    else:
+        found = DateMatch.of(m)
+        if found.day_span is None or found.month_span is None:
+            return None, None, None
+        day, month, year = found.day, found.month, found.year
+        at, end = found.day_span[0], found.year_span[1]
+    try:
+        return dt.date(int(year), int(month), int(day)), None, at
+    except ValueError:
+        return None, f"no such date: {' '.join(text[at:end].split())}", at
+
+
+def _separators(m: re.Match[str], text: str) -> tuple[str, str] | None:
+    """The two separators of a numeric date after "ngày" (``/`` and ``-`` in "06/01-2022")."""
+    if m.group("nmonth") is None:
+        return None
+    return (text[m.end("day") : m.start("nmonth")].strip(), text[m.end("nmonth") : m.start("year")].strip())
 
 
 def _subject(text: str, start: int, limit: int) -> tuple[str | None, int]:
@@ -288,6 +338,13 @@ def _subject(text: str, start: int, limit: int) -> tuple[str | None, int]:
 
 def build_citation(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tuple[Citation, int]:
     """The citation of ``core`` with its context read; also where the citation's clause ends."""
+    cite, _head, end = _build(core, ctx, limit, strict=strict)
+    return cite, end
+
+
+def _build(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tuple[Citation, int, int]:
+    """:func:`build_citation`, and also where the number, its date and its issuer end (its head:
+    what follows is the description)."""
     text, scan = ctx.text, ctx.scan
     notes = list(core.notes)
     pos = core.end
@@ -295,14 +352,17 @@ def build_citation(core: Core, ctx: Context, limit: int, *, strict: bool = False
     date = None
     dm = P.DATE_AFTER.match(scan, pos)
     if dm is not None:
-        date, problem = _date_of(dm, text)
+        date, problem, day_at = _date_of(dm, text)
+        if day_at is None:
+            dm = None  # a blank date: none
+    if dm is not None:
         if problem:
             if strict:
-                day = next(g for g in ("d1", "d2", "d3") if dm.group(g) is not None)
-                raise InvalidCitation(text, dm.start(day), problem)
+                raise InvalidCitation(text, day_at, problem)
             notes.append(problem)
-        if dm.group("sep1") and dm.group("sep1") != dm.group("sep2"):
-            notes.append(f"malformed date {text[dm.start('d1') : dm.end('y1')]} read as {date}")
+        seps = _separators(dm, text)
+        if seps is not None and seps[0] != seps[1]:
+            notes.append(f"malformed date {text[dm.start('day') : dm.end('year')]} read as {date}")
         pos = dm.end()
     elif strict:
         bad = P.NGAY.match(scan, pos)
@@ -311,7 +371,10 @@ def build_citation(core: Core, ctx: Context, limit: int, *, strict: bool = False
                 text, bad.end(), "expected a date after 'ngày' (15/7/2021 or 15 tháng 7 năm 2021)"
             )
 
-    code_name, code_level, code_national = issuer_of_codes(core.codes, ctx)
+    by_codes = ctx.by_codes.get(core.codes)
+    if by_codes is None:
+        by_codes = ctx.by_codes[core.codes] = issuer_of_codes(core.codes, ctx)
+    code_name, code_level, code_national = by_codes
     found: Issuer | None = None
     cm = P.CUA.match(scan, pos)
     if cm is not None:
@@ -333,6 +396,7 @@ def build_citation(core: Core, ctx: Context, limit: int, *, strict: bool = False
         province = None if national else ctx.province
     scope = None if national else (province.name if province else None)
 
+    head = pos
     subject = None
     sm = P.SUBJECT_START.match(scan, pos)
     if sm is not None:
@@ -365,17 +429,37 @@ def build_citation(core: Core, ctx: Context, limit: int, *, strict: bool = False
         raw=text[core.start : core.end],
         notes=tuple(notes),
     )
-    return cite, pos
+    return cite, head, pos
 
 
 def _sentence(text: str, offset: int) -> tuple[int, int]:
     """The sentence around ``offset`` (see ``SENTENCE_END``), searched within 3000 characters."""
     lo, hi = max(0, offset - 3000), min(len(text), offset + 3000)
-    start = lo
-    for m in P.SENTENCE_END.finditer(text, lo, offset):
-        start = m.end()
+    near = _near(text, lo, offset - 300)
+    start = _last_sentence_end(text, near, offset)
+    if start is None and near > lo:
+        start = _last_sentence_end(text, lo, offset)
     m = P.SENTENCE_END.search(text, offset, hi)
-    return start, (m.start() if m else hi)
+    return (lo if start is None else start), (m.start() if m else hi)
+
+
+def _near(text: str, lo: int, at: int) -> int:
+    """A position from ``at`` on where no sentence end can be under way (the character before it
+    is none of white space and ``.!?``), so that searching from there finds what searching from
+    ``lo`` finds; ``lo`` when there is none before ``at + 40``."""
+    if at <= lo:
+        return lo
+    for pos in range(at, min(len(text), at + 40)):
+        if text[pos - 1] not in " \t\n.!?":
+            return pos
+    return lo
+
+
+def _last_sentence_end(text: str, lo: int, hi: int) -> int | None:
+    end = None
+    for m in P.SENTENCE_END.finditer(text, lo, hi):
+        end = m.end()
+    return end
 
 
 def programme_citations(ctx: Context, explicit: list[Citation]) -> list[Citation]:
@@ -511,6 +595,53 @@ def compute_citations(plan: Plan) -> CitationList:
     return _extract(plan.text, plan)
 
 
+def _gap(text: str, scan: str, start: int, end: int) -> str:
+    """What joins two citations of the basis (``start``: the end of the first one's number, date
+    and issuer; ``end``: the start of the second, its type word included).
+
+    * ``clause``: a new clause starts between them (a semicolon, a new line of a list);
+    * ``list``: only "," or "và" ("Căn cứ Nghị định A và Nghị định B"): the second is what the
+      first is;
+    * ``item``: the first one's description, then "," or "và" before the second ("Quyết định A
+      ... phê duyệt Chương trình X, Quyết định B ..."), or the second in brackets ("Nghị định A
+      ... (được sửa đổi, bổ sung bởi Nghị định B)"): another document of the basis;
+    * ``description``: the first one's description runs into the second ("Nghị định A ... sửa
+      đổi, bổ sung một số điều của Nghị định B", "Quyết định A ... phê duyệt Đề án ... theo
+      Nghị quyết B"): B is named in A's trích yếu, a mention.
+    """
+    for m in P.CLAUSE_BREAK.finditer(scan, start, end):
+        if m.group("open") is None or text[m.start("open")].isupper():
+            return "clause"
+    br = P.LINE_BREAK.search(scan, start, end)
+    if br is not None and text[end : end + 1].isupper():
+        w = P.LAST_WORD.search(scan, start, br.start())
+        if w is not None and w.group(1) not in P.LINKS:
+            return "clause"  # a line ends a clause's words, the next opens with the type word
+    words = P.GAP_WORD.findall(scan, start, end)
+    if all(w in P.LIST_WORDS for w in words):
+        return "list"
+    if P.LIST_TAIL.search(scan, start, end) or scan.rfind("(", start, end) > scan.rfind(")", start, end):
+        return "item"
+    return "description"
+
+
+def _in_title(ctx: Context, key: str) -> bool:
+    """Whether the plan's title names the document ``key`` (the plan says it implements it)."""
+    return any(c.key == key for c in ctx.title_citations)
+
+
+def _cut_short(core: Core, before: list[Core]) -> Core:
+    """A number the text ends in may be cut short ("... Quyết định số 2629/QĐ-T" where an excerpt
+    ends): when an earlier number of the same type is the same with a longer symbol, it is that one."""
+    for other in reversed(before):
+        if (other.number == core.number and other.doc_type == core.doc_type and other.key != core.key
+                and other.key.startswith(core.key)):
+            note = f"the text ends inside the number: {core.key} read as {other.key}"
+            return replace(core, key=other.key, year=other.year, symbol=other.symbol, codes=other.codes,
+                           notes=(*core.notes, note))
+    return core
+
+
 def _extract(text: str, plan: Plan | None) -> CitationList:
     voc = vocab()
     scan = scan_text(text)
@@ -520,10 +651,22 @@ def _extract(text: str, plan: Plan | None) -> CitationList:
     if chrome:  # a web page's chrome is not the plan's text
         starts = [span.start for span in chrome]
         cores = [c for c in cores if not ((i := bisect_right(starts, c.start) - 1) >= 0 and c.start < chrome[i].end)]
-    explicit = []
+    if cores and not text[cores[-1].end :].strip():
+        cores[-1] = _cut_short(cores[-1], cores[:-1])
+    explicit: list[Citation] = []
+    head, nested = -1, False  # where the previous basis citation's head ends; whether it is nested
     for i, core in enumerate(cores):
         limit = cores[i + 1].prefix if i + 1 < len(cores) else len(text)
-        explicit.append(build_citation(core, ctx, limit)[0])
+        cite, end_of_head, _end = _build(core, ctx, limit)
+        if cite.role == "basis":
+            gap = _gap(text, scan, head, core.prefix) if head >= 0 else "clause"
+            nested = gap == "description" or (gap == "list" and nested)
+            if nested and not _in_title(ctx, cite.key):
+                cite = replace(cite, role="mention")
+            head = end_of_head
+        else:
+            head, nested = -1, False
+        explicit.append(cite)
     implicit = programme_citations(ctx, explicit)
     if not implicit:
         return CitationList(explicit)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..dates import DATE_PATTERN
+
 # -- characters ------------------------------------------------------------------------------------
 
 #: Look-alike letters an OCR engine or a careless keyboard puts in document numbers, mapped to the
@@ -91,16 +93,24 @@ def type_alternation(abbreviations: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(a) for a in folded) + ")"
 
 
-def build_number(types: str) -> str:
+def build_number(types: str, glued: str = "(?!)", party: str = "(?!)") -> str:
     """The pattern of one document number, with named groups for its parts.
+
+    ``types`` is the alternation of type abbreviations (:func:`type_alternation`), ``glued`` the
+    issuer codes that may follow the type with the dash lost, ``party`` the codes of Party bodies
+    that may stand alone after the slash (both :func:`alternation` of folded codes; by default
+    nothing).
 
     Must match (keys in brackets): "76/NQ-CP" [76/NQ-CP], "45/2020/nđ-cp" folded, "22/2020/QĐ -
     UBND" [22/2020/QĐ-UBND], "76/NQ-" newline "CP", "01/2020/TTLT-BTC-BNV", "15a/2025/NĐ-CP",
     "26-CTr/TU", "07-NQ/TU", "80/2015/QH13", "137 IKH-SKHCN" (OCR), "1234/UBND-VP" (a công văn:
-    issuer and unit, accepted by plankit.cite only after the words "công văn" or "văn bản").
+    issuer and unit, accepted by plankit.cite only after the words "công văn" or "văn bản");
+    a symbol whose dash a PDF or .doc extraction lost, when the issuer is a known code:
+    "75/2017/NĐCP" [75/2017/NĐ-CP], "5556/QĐBYT" [5556/QĐ-BYT], "39/NQTW" and "18-NQTW" [..-NQ/TW]; a Party
+    number written with its body only, after a type word: "Nghị quyết 06/TU" [06-NQ/TU].
     Must not match: dates ("15/7/2021", "06/01-2022"), page numbers ("3/12"), phone numbers
     ("0292.3820.123"), standards ("ISO 9001:2015", "TCVN 6909:2001"), money ("1.500.000 đồng"),
-    ranges ("2021-2025", "6 tháng"), "COVID-19".
+    ranges ("2021-2025", "6 tháng"), "COVID-19", a glued code that is no known issuer ("12/KHXYZ").
 
     The number comes first, shared by the four shapes, so the pattern starts with a digit.
     """
@@ -109,19 +119,31 @@ def build_number(types: str) -> str:
     (?:
         # Party: number, dash, type, slash, body. 26-CTr/TU, 07-NQ/TU, 39-NQ/TW; the dash lost
         # in a PDF's text: 20NQ/TW.
-        (?:[ \t]*-[ \t]*|(?=[a-z]))(?P<ptype>{types})[ \t]*/[ \t]*(?P<pissuer>{CODE})
+        # Its slash lost too, the body a Party code: 18-NQTW.
+        (?:[ \t]*-[ \t]*|(?=[a-z]))(?P<ptype>{types})(?:[ \t]*/[ \t]*(?P<pissuer>{CODE})|(?P<pglued>{party}))
       | # Law or ordinance: number, year, legislature and term. 80/2015/QH13.
         {SLASH}(?P<lyear>{YEAR}){SLASH}(?P<lterm>{TERM})
       | # Administrative (76/NQ-CP) or normative (45/2020/NĐ-CP), joint issuers allowed.
         (?:(?P<slash>{SLASH})|(?P<islash>{OCR_SLASH}))
         (?:(?P<year>{YEAR}){SLASH})?
-        (?P<type>{types}){DASH}(?P<issuer>{CODE}(?:-{CODE})*)
+        (?P<type>{types})(?:{DASH}(?P<issuer>{CODE}(?:-{CODE})*)|(?P<glued>{glued})(?![a-z0-9&]))
       | # Công văn: number, issuer, unit. 1234/UBND-VP.
         {SLASH}(?P<cissuer>{CODE})-(?P<cunit>{CODE})
+      | # A Party body alone (the type in the word before): Nghị quyết 06/TU.
+        {SLASH}(?P<bparty>{party})(?![a-z0-9&\-])
     )
     (?![a-z0-9])
     """
 
+
+#: Any document-number shape, known types or not, on folded text (plankit.text.fold): for those
+#: who need where a cited document's number is without reading it (lint's reference clauses).
+#: Must match 261/KH-UBND, 45/2020/nđ-cp, 26-ctr/tu, 76/nq-<newline>cp, "22/2020/qđ - ubnd",
+#: 12/xyz-abc (an unknown type). Must not match dates (15/7/2021): after the slash comes a letter.
+LOOSE_NUMBER = re.compile(
+    r"(?<![\w/])\d{1,5}[a-z]?(?:/(?:19|20)\d\d)?"
+    r"(?:/\s?[a-z][a-z0-9&]*(?:\s*-\s*[a-z][a-z0-9&]*)*|-[a-z]+/[a-z]+)"
+)
 
 # -- around a number -----------------------------------------------------------------------------
 
@@ -141,24 +163,16 @@ def build_type_words(names: Iterable[str]) -> str:
     return rf"(?:(?<![a-z])(?P<word>{alt})\s*)?(?:(?<![a-z])(?P<so>{SO})\s*)?$"
 
 
-# A date after a number. "ngày" is optional for the numeric form only.
+# A date after a number: "ngày ..." as plankit.dates reads every date (DATE_PATTERN: groups
+# day, month or nmonth, year), or without "ngày" in the numeric form (groups d3, m3, y3).
 # Must match: "ngay 15/7/2021", "ngay 06/01-2022" (malformed, one dash), "ngay 15.7.2021",
 # "ngay 15 thang 7 nam 2021", OCR "ngay 27 thang 12 nam 2021", "ngay 21thdng 01 nam 2025",
 # "ngay 31 thang 12 ndm 2021", ", 15/7/2021", "(24/12/2024)".
-# Must not match: a year alone ("nam 2021"), a blank draft date ("ngay    thang 01 nam 2022": no
-# day), "ngay 2021".
-DATE_AFTER = re.compile(r"""
-    [ \t\n,(]*
-    (?:
-        ngay[ \t\n]*
-        (?:
-            (?P<d1>\d{1,2})[ \t]*(?P<sep1>[/.\-])[ \t]*(?P<m1>\d{1,2})[ \t]*(?P<sep2>[/.\-])[ \t]*(?P<y1>\d{4})
-          | (?P<d2>\d{1,2})[ \t\n]*th[a-z]{2,4}[ \t\n]*(?P<m2>\d{1,2})[ \t\n]*n[a-z]{1,3}[ \t\n]*(?P<y2>\d{4})
-        )
-      | (?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>\d{4})
-    )
-    (?![\d/])
-""", re.VERBOSE)
+# Must not match: a year alone ("nam 2021"), "ngay 2021". A blank draft date ("ngay    thang 01 nam
+# 2022") matches with no day: plankit.cite reads it as no date.
+DATE_AFTER = re.compile(
+    rf"[ \t\n,(]*(?:{DATE_PATTERN}|(?P<d3>\d{{1,2}})/(?P<m3>\d{{1,2}})/(?P<y3>\d{{4}})(?![\d/]))"
+)
 
 # "của" before the issuer, with its OCR forms: "cua", "ctua", "cta", "caa", "ctia", "cia", "ciia",
 # "cuia". Must not match "cac", "co", "cung".
@@ -280,6 +294,35 @@ def build_places(spellings: Iterable[str]) -> str:
     ho chi minh"; must not match "hue" inside "thue"."""
     return rf"(?<![a-z0-9]){alternation(spellings)}(?![a-z0-9])"
 
+
+# -- between two citations of the basis (see plankit.cite.extraction._gap) ------------------------
+
+# A new clause between two citations: a semicolon, a full stop before white space, or a line that
+# opens with a list mark, a number ("2.") or a basis opening (group ``open``: it must be written
+# with a capital, "Căn cứ", else it is a wrapped line: "về việc" newline "thực hiện ...").
+# Must match "; ", ".\n", "\n- ", "\n2. ", "\ncan cu "; must not match "15.7" or a wrapped line
+# ("cua\nchinh phu").
+CLAUSE_BREAK = re.compile(r";|\.\s|\n[ \t]*(?:[-+•*]|\d{1,2}[.)][ \t]|(?P<open>can[ \t]+cu|thuc[ \t]+hien|trien[ \t]+khai|theo)(?![a-z]))")
+
+# A line break at the end of a gap between citations (right before the second one's type
+# word), and the last word before it.
+LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*\Z")
+LAST_WORD = re.compile(r"([a-z]+)[^a-z]*\Z")
+
+# Words a line of a clause wrapped over lines ends with: they want what follows ("của" newline
+# "Nghị định ..."). A line ending in any other word, then a type word, is a new line of a list.
+LINKS = frozenset([
+    "cua", "tai", "theo", "va", "ve", "voi", "so", "cac", "nhung", "hanh", "duyet", "sung", "doi",
+    "khai", "hien", "dan", "trien", "thuc", "cu", "can", "dieu", "the", "bo", "tiet", "thi",
+])
+
+# Words of a gap that only join a list of citations ("Nghị định A, Nghị định B và Thông tư C").
+GAP_WORD = re.compile(r"[a-z0-9]+")
+LIST_WORDS = frozenset({"va", "cung", "hoac", "cac"})
+
+# The end of a gap that starts another document of a list after a description: "..., " or
+# "... và " (then the type word). Must match ", " and " va "; must not match "cua ".
+LIST_TAIL = re.compile(r"(?:,|(?<![a-z])va)[ \t\n]*\Z")
 
 # -- context -------------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache, cached_property
 from importlib import resources
 
+from ..cite.patterns import LOOSE_NUMBER
 from ..model import Citation, Finding, Fix, Plan, Span
 from ..places import Province, find_places, match_place, provinces
 from ..text import fold
@@ -57,12 +58,8 @@ def metadata() -> dict[str, tuple[str, str, str, str]]:
 
 # -- patterns (folded text) --------------------------------------------------------------------
 
-# A document number: 261/KH-UBND, 45/2020/NĐ-CP (folded: nd-cp), 26-CTr/TU, 76/NQ-<newline>CP,
-# 22/2020/QĐ - UBND. Must not match dates (15/7/2021): after the slash comes a letter.
-DOCNUM_RE = re.compile(
-    r"(?<![\w/])\d{1,5}[a-z]?(?:/(?:19|20)\d\d)?"
-    r"(?:/\s?[a-z][a-z0-9&]*(?:\s*-\s*[a-z][a-z0-9&]*)*|-[a-z]+/[a-z]+)"
-)
+# A document number: 261/KH-UBND, 45/2020/NĐ-CP (folded: nd-cp), 26-CTr/TU (plankit.cite.patterns).
+DOCNUM_RE = LOOSE_NUMBER
 
 # The words that name a document before its number or subject. "k\S{0,2} hoach" takes the OCR
 # forms "Ké hoach", "K& hoach".
