@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from .places import agency_changes, match_place
-from .text import fold, is_upper_text
+from .text import alternation, fold, is_upper_text
 
 __all__ = ["StaleName", "stale_names"]
 
@@ -160,7 +160,7 @@ def _compiled(
     for spelling, old, new, index in entries:
         table.setdefault(_norm(fold(spelling)), (old, new, index))
     spellings = sorted({e[0] for e in entries}, key=lambda s: len(fold(s)), reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(_pattern(s) for s in spellings) + r")(?!\w)")
+    pattern = re.compile(r"(?<!\w)" + alternation([_pattern(s) for s in spellings]) + r"(?!\w)")
     return pattern, table
 
 

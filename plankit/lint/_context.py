@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, cached_property
 from importlib import resources
+from itertools import compress, repeat
+from operator import eq
 
 from ..model import Citation, Finding, Fix, Plan, Span
 from ..places import Province, find_places, match_place, provinces
@@ -54,13 +56,14 @@ def metadata() -> dict[str, tuple[str, str, str, str]]:
 # Patterns that scan the whole text start with a literal ("ngay(?<!\wngay)" rather than
 # "(?<!\w)ngay"): the regex engine then jumps from one occurrence of the literal to the next,
 # about twenty times faster on a plan. The lookbehind after the literal keeps the word boundary.
+# A number starts with a digit, then looks behind: "\d(?<![\w/]\d)" (digits are rare).
 
 # -- patterns (folded text) --------------------------------------------------------------------
 
 # A document number: 261/KH-UBND, 45/2020/NĐ-CP (folded: nd-cp), 26-CTr/TU, 76/NQ-<newline>CP,
 # 22/2020/QĐ - UBND. Must not match dates (15/7/2021): after the slash comes a letter.
 DOCNUM_RE = re.compile(
-    r"(?<![\w/])\d{1,5}[a-z]?(?:/(?:19|20)\d\d)?"
+    r"\d(?<![\w/]\d)\d{0,4}[a-z]?(?:/(?:19|20)\d\d)?"
     r"(?:/\s?[a-z][a-z0-9&]*(?:\s*-\s*[a-z][a-z0-9&]*)*|-[a-z]+/[a-z]+)"
 )
 
@@ -158,18 +161,13 @@ def doubled_phrases(folded: str) -> set[str]:
     # Clause punctuation becomes a space (str.replace is fast; a translate table is not), so
     # "chế chế," splits into equal tokens; the rule's regex turns down "chế, chế" later.
     # Brackets and quotes are stripped before comparing, so "(có có" is a double too.
-    toks = [
-        t.strip(_TOKEN_PUNCT)
-        for t in folded.replace(",", " ")
-        .replace(";", " ")
-        .replace(".", " ")
-        .replace(":", " ")
-        .split()
-    ]
+    spaced = folded.replace(",", " ").replace(";", " ").replace(".", " ").replace(":", " ")
+    toks = list(map(str.strip, spaced.split(), repeat(_TOKEN_PUNCT)))
     found: set[str] = set()
+    # Equal tokens ``size`` apart are compared in C (map, compress): a plan has thousands of
+    # tokens and a few dozen such pairs.
     for size in (1, 2, 3):
-        hits = [i for i, (a, b) in enumerate(zip(toks, toks[size:], strict=False)) if a == b]
-        for i in hits:
+        for i in compress(range(len(toks)), map(eq, toks, toks[size:])):
             first = toks[i : i + size]
             if first == toks[i + size : i + 2 * size] and all(t.isalpha() for t in first):
                 found.add(" ".join(first))
@@ -193,6 +191,23 @@ def _own_year(plan: Plan, folded: str) -> int | None:
     if _HORIZON_BEFORE_RE.search(folded[max(0, span.start - 20) : span.start]):
         return None
     return facts.year
+
+
+_ALNUM_RUN_RE = re.compile(r"[^\W_]+")
+
+
+@cache
+def _place_first_words() -> frozenset[str]:
+    """The first word (run of letters and digits) of every province name and alias, folded: a
+    name can start only where one of them stands."""
+    words = set()
+    for p in provinces():
+        for spelling in (p.name, *p.aliases):
+            word = _ALNUM_RUN_RE.match(fold(spelling).lstrip())
+            if word is None:
+                raise ValueError(f"province name {spelling!r} does not start with a letter")
+            words.add(word.group())
+    return frozenset(words)
 
 
 def _related(place: Province, name: str) -> bool:
@@ -321,12 +336,27 @@ class Context:
     def _own_phrase_provinces(self) -> Counter[str]:
         """Provinces named right after the phrases that speak of the plan's own province."""
         counts: Counter[str] = Counter()
+        for start, _, place in self.own_place_mentions:
+            if not self.in_clause(start):
+                counts[place.name] += 1
+        return counts
+
+    @cached_property
+    def own_place_mentions(self) -> list[tuple[int, int, Province]]:
+        """Provinces named right after a phrase that speaks of the plan's own province ("trên
+        địa bàn tỉnh X", "UBND tỉnh X", "Báo X"), as ``(start, end, province)``: found once for
+        :attr:`province` and ``foreign-place``."""
+        found = []
+        first_words = _place_first_words()
         for trigger in OWN_PLACE_TRIGGER_RE.finditer(self.folded):
             at = trigger.end()
-            for s, _, p in find_places(self.text[at : at + 40]):
-                if s == 0 and not self.in_clause(at):
-                    counts[p.name] += 1
-        return counts
+            word = _ALNUM_RUN_RE.match(self.folded, at)
+            if word is None or word.group() not in first_words:
+                continue  # no province name starts here ("báo cáo", "của tỉnh về ...")
+            found.extend(
+                (at + s, at + e, p) for s, e, p in find_places(self.text[at : at + 40]) if s == 0
+            )
+        return found
 
     @cached_property
     def place_slip(self) -> bool:
@@ -480,6 +510,24 @@ class Context:
         return out
 
     @cached_property
+    def own_years(self) -> list[YearMention]:
+        """Years in phrases where the plan speaks of itself: the mentions of kind ``own``
+        (:func:`plankit.years.year_mentions`), with the linter's clauses (OCR'd paragraphs),
+        reference clauses and closing sentence. ``stale-year`` and ``title-date-mismatch``
+        share them."""
+        return [
+            m
+            for m in year_mentions(
+                self.folded,
+                text=self.text,
+                segment_start=self.segment_start,
+                in_citation=self.in_clause,
+                closing=self.closing,
+            )
+            if m.kind == "own"
+        ]
+
+    @cached_property
     def citations(self) -> list[Citation]:
         """The plan's citations (:attr:`Plan.citations`)."""
         return list(self.plan.citations)
@@ -542,19 +590,8 @@ class Context:
 # -- year phrases, shared by stale-year and title-date-mismatch ---------------------------------
 def self_years(ctx: Context) -> list[YearMention]:
     """Years in phrases where the plan speaks of itself (see :func:`stale_year`): the mentions
-    of kind ``own`` (:func:`plankit.years.year_mentions`), with the linter's clauses (OCR'd
-    paragraphs), reference clauses and closing sentence."""
-    return [
-        m
-        for m in year_mentions(
-            ctx.folded,
-            text=ctx.text,
-            segment_start=ctx.segment_start,
-            in_citation=ctx.in_clause,
-            closing=ctx.closing,
-        )
-        if m.kind == "own"
-    ]
+    of kind ``own`` (:attr:`Context.own_years`, found once per plan)."""
+    return ctx.own_years
 
 
 def fires(

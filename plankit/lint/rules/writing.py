@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from ...model import Finding
-from ...text import fold, tone_key
+from ...text import alternation, fold, tone_key
 from .._context import (
     DOUBLE_GAP,
     DOUBLE_OCR_GAP,
@@ -30,6 +30,7 @@ from .._words import (
     FOLDED_REDUPLICATED,
     REDUPLICATED,
     fit_case,
+    typo_candidate,
     typo_for,
     typo_matcher,
 )
@@ -67,6 +68,8 @@ def known_typo(ctx: Context) -> Iterator[Finding]:
     folded, text = ctx.folded, ctx.text
     for m in pattern.finditer(folded):
         surface = text[m.start() : m.end()]
+        if not typo_candidate(surface, ocr=ctx.ocr):
+            continue
         nxt = WORD_RE.search(folded, m.end(), m.end() + 30)
         following = nxt.group() if nxt and not folded[m.end() : nxt.start()].strip(" ") else ""
         typo = typo_for(surface, ocr=ctx.ocr, following=following)
@@ -162,8 +165,8 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
     if not phrases:
         return
     gap = DOUBLE_OCR_GAP if ctx.ocr else DOUBLE_GAP
-    alternatives = "|".join(
-        gap.join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)
+    alternatives = alternation(
+        [gap.join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)]
     )
     pattern = re.compile(r"(?<!\w)(" + alternatives + ")" + gap + r"\1(?!\w)")
     reported_end = -1
@@ -353,10 +356,11 @@ def run_together(ctx: Context) -> Iterator[Finding]:
 
     text = ctx.text
     known = _syllables()
-    # The distinct words first (findall and a set are fast), the cheap tests on each once: most
-    # plans have no candidate at all, and the text is searched again only for the candidates.
+    # The distinct words first, the cheap tests on each once: most plans have no candidate at
+    # all, and the text is searched again only for the candidates. (Words never span white
+    # space, so the distinct white-space tokens hold every word: a third of the text to scan.)
     splits: dict[str, int] = {}
-    for word in set(_WORD_RE.findall(text)):
+    for word in set(_WORD_RE.findall(" ".join(set(text.split())))):
         if word.isascii() or len(word) < 4:
             continue
         lower = word.lower()
