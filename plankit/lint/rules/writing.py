@@ -357,14 +357,17 @@ def run_together(ctx: Context) -> Iterator[Finding]:
     text = ctx.text
     known = _syllables()
     # The distinct words first, the cheap tests on each once: most plans have no candidate at
-    # all, and the text is searched again only for the candidates. (Words never span white
-    # space, so the distinct white-space tokens hold every word: a third of the text to scan.)
+    # all, and the text is searched again only for the candidates. Words never span white
+    # space: a token of letters only is one word, the others are split by the regex.
+    tokens = set(text.split())
+    words = {t for t in tokens if t.isalpha()}
+    words.update(_WORD_RE.findall(" ".join(t for t in tokens if not t.isalpha())))
+    words = {w for w in words if len(w) >= 4 and not w.isascii()}
+    unknown = {w.lower() for w in words} - known
     splits: dict[str, int] = {}
-    for word in set(_WORD_RE.findall(" ".join(set(text.split())))):
-        if word.isascii() or len(word) < 4:
-            continue
+    for word in words:
         lower = word.lower()
-        if lower in known or word[1:] != lower[1:] or is_syllable(word):
+        if lower not in unknown or word[1:] != lower[1:] or is_syllable(word):
             continue
         split = next(
             (
