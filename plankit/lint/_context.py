@@ -78,10 +78,15 @@ DOCWORD_RE = re.compile(
 # Where a reference clause ends: a semicolon, a sentence end, the closing "./.", "như sau", or
 # ", Sở ... xây dựng" (the plan introducing itself after citing its basis). Newlines are handled
 # separately (they end a clause except inside OCR'd paragraphs).
-CLAUSE_END_RE = re.compile(
-    r";|\./\.|\.\s|nhu\s+sau|,\s*(?=(?:so|s[06&\u00a2e]|uy\s+ban|ubnd|ban|van\s+phong|trung\s+tam|chi\s+cuc)"
+_CLAUSE_END_MARK = (
+    r";|\./\.|\.\s|,\s*(?=(?:so|s[06&\u00a2e]|uy\s+ban|ubnd|ban|van\s+phong|trung\s+tam|chi\s+cuc)"
     r"\b[^;\n]{0,80}?\bxay\s+dung\b)"
 )
+_CLAUSE_END_WORDS = r"nhu\s+sau"
+CLAUSE_END_RE = re.compile(f"{_CLAUSE_END_MARK}|{_CLAUSE_END_WORDS}")
+# The same as two patterns, each starting with rare characters, for scanning a whole text (no
+# match of one overlaps a match of the other, so together they find the same ends).
+_CLAUSE_END_SCANS = (re.compile(_CLAUSE_END_MARK), re.compile(_CLAUSE_END_WORDS))
 
 # A signature mark: "(Đã ký)", "[đã ký]", a line "Đã ký", a digital-signature stamp ("Ký bởi:",
 # "Thời gian ký:"). Must not match "đã ký kết" in the body.
@@ -215,6 +220,13 @@ def _related(place: Province, name: str) -> bool:
     if place.name == name or place.successor == name:
         return True
     return any(p.name == name and p.successor == place.name for p in provinces())
+
+
+# Paragraph breaks (line ends, blank lines in OCR'd text, tabs) and clause marks (";", ":", ". "),
+# each pattern starting with a set of characters, so the engine jumps from one to the next.
+_BREAK_RE = re.compile(r"[\n\t]")
+_OCR_BREAK_RE = re.compile(r"\n[ \t]*\n|\t")
+_SEGMENT_MARK_RE = re.compile(r"[;:.](?:(?<=\.)(?= )|(?<=[;:]))")
 
 
 # -- the context a rule sees --------------------------------------------------------------------
@@ -394,8 +406,8 @@ class Context:
     def _paragraph_breaks(self) -> list[int]:
         """Offsets where a clause or sentence cannot continue: line ends (blank lines in OCR'd
         text, whose lines are wrapped inside paragraphs) and tabs (table cells)."""
-        pattern = r"\n[ \t]*\n|\t" if self.ocr else r"\n|\t"
-        return [m.start() for m in re.finditer(pattern, self.text)]
+        pattern = _OCR_BREAK_RE if self.ocr else _BREAK_RE
+        return [m.start() for m in pattern.finditer(self.text)]
 
     def _next_break(self, pos: int) -> int:
         breaks = self._paragraph_breaks
@@ -410,7 +422,7 @@ class Context:
     @cached_property
     def _segment_marks(self) -> list[int]:
         """Offsets of ``;``, ``:`` and sentence ends (``. ``), where a clause may start."""
-        return [m.start() for m in re.finditer(r"[;:]|\. ", self.folded)]
+        return [m.start() for m in _SEGMENT_MARK_RE.finditer(self.folded)]
 
     def segment_start(self, pos: int) -> int:
         """Where the clause holding ``pos`` starts: after the last ``;``, ``:``, sentence end or
@@ -452,7 +464,7 @@ class Context:
     @cached_property
     def _clause_ends(self) -> list[int]:
         """Offsets where a reference clause may end (:data:`CLAUSE_END_RE`), found once."""
-        return [m.start() for m in CLAUSE_END_RE.finditer(self.folded)]
+        return sorted(m.start() for p in _CLAUSE_END_SCANS for m in p.finditer(self.folded))
 
     def _clause_end(self, pos: int, limit: int) -> int:
         """The first clause end at or after ``pos`` and before ``limit``, else ``limit``: a
