@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from ...model import Finding
-from ...text import alternation, fold, tone_key
+from ...text import fold, tone_key
 from .._context import (
     DOUBLE_GAP,
     DOUBLE_OCR_GAP,
@@ -125,6 +125,20 @@ def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
         pos = m.start() + 1
 
 
+def _doubles(folded: str, phrases: set[str], gap: str) -> list[re.Match[str]]:
+    """Every place where one of ``phrases`` is written twice with ``gap`` between, in text
+    order, the longest phrase where several double at one place: what one pattern of all the
+    phrases, longest first, finds with :func:`_overlapping`. Each phrase is searched on its own
+    from its first word, a literal, so the engine skips from one occurrence to the next."""
+    at: dict[int, re.Match[str]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        first, *rest = (re.escape(w) for w in phrase.split())
+        body = first + rf"(?<!\w{first})" + "".join(gap + w for w in rest)
+        for m in _overlapping(re.compile(f"({body}){gap}\\1(?!\\w)"), folded):
+            at.setdefault(m.start(), m)
+    return [at[start] for start in sorted(at)]
+
+
 def duplicated_word(ctx: Context) -> Iterator[Finding]:
     """Flags a word (or a two- or three-word phrase) written twice in a row.
 
@@ -165,12 +179,8 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
     if not phrases:
         return
     gap = DOUBLE_OCR_GAP if ctx.ocr else DOUBLE_GAP
-    alternatives = alternation(
-        [gap.join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)]
-    )
-    pattern = re.compile(r"(?<!\w)(" + alternatives + ")" + gap + r"\1(?!\w)")
     reported_end = -1
-    for m in _overlapping(pattern, folded):
+    for m in _doubles(folded, phrases, gap):
         start, end = m.start(), m.end()
         if start < reported_end:
             continue  # "chế chế chế" is one finding
@@ -234,7 +244,9 @@ SYMBOL_SPACING_RE = re.compile(
 )
 
 
-_SPACED_MARK_RE = re.compile(r"[ \t][/-]|[/-][ \t]")
+# A space beside a hyphen or slash ("[ \t][/-]|[/-][ \t]", written to start with a set of
+# characters, so the engine skips the rest of the text).
+_SPACED_MARK_RE = re.compile(r"[ \t/-](?:(?<=[ \t])[/-]|(?<=[/-])[ \t])")
 
 
 def symbol_spacing(ctx: Context) -> Iterator[Finding]:
