@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from ...dates import find_date
 from ...model import Finding
 from ...years import PAST_RE, PERIOD_RE
 from .._context import (
@@ -357,34 +358,36 @@ def date_format(ctx: Context) -> Iterator[Finding]:
     folded = ctx.folded
     h = ctx.plan.header
     span = h.span("date")
-    if span is not None:
-        m = WORD_DATE_RE.search(folded, span.start, span.end)
-        if m:
-            day, month = m.group(1), m.group(2)
-            if len(day) == 1 and day != "0":
-                yield ctx.finding(
-                    "date-format",
-                    m.start(1),
-                    m.end(1),
-                    msg(
-                        "Ngày nhỏ hơn 10 phải có số 0 ở trước (Nghị định 30/2020/NĐ-CP)",
-                        "Days below 10 take a leading zero (Decree 30/2020)",
-                    ),
-                    suggestion="0" + day,
-                    safe=True,
-                )
-            if len(month) == 1 and month in "12":
-                yield ctx.finding(
-                    "date-format",
-                    m.start(2),
-                    m.end(2),
-                    msg(
-                        "Tháng 1 và tháng 2 phải có số 0 ở trước (Nghị định 30/2020/NĐ-CP)",
-                        "Months 1 and 2 take a leading zero (Decree 30/2020)",
-                    ),
-                    suggestion="0" + month,
-                    safe=True,
-                )
+    # The header's date, read by the one date reader (plankit.dates) the header reader uses;
+    # only a date written in words ("ngày 7 tháng 2 năm 2022") has a day and month to pad.
+    d = find_date(folded, span.start, span.end) if span is not None else None
+    words = d is not None and d.day_span and d.month_span
+    if words and "th" in folded[d.day_span[1] : d.month_span[0]]:
+        day, month = folded[slice(*d.day_span)], folded[slice(*d.month_span)]
+        if len(day) == 1 and day != "0":
+            yield ctx.finding(
+                "date-format",
+                d.day_span[0],
+                d.day_span[1],
+                msg(
+                    "Ngày nhỏ hơn 10 phải có số 0 ở trước (Nghị định 30/2020/NĐ-CP)",
+                    "Days below 10 take a leading zero (Decree 30/2020)",
+                ),
+                suggestion="0" + day,
+                safe=True,
+            )
+        if len(month) == 1 and month in "12":
+            yield ctx.finding(
+                "date-format",
+                d.month_span[0],
+                d.month_span[1],
+                msg(
+                    "Tháng 1 và tháng 2 phải có số 0 ở trước (Nghị định 30/2020/NĐ-CP)",
+                    "Months 1 and 2 take a leading zero (Decree 30/2020)",
+                ),
+                suggestion="0" + month,
+                safe=True,
+            )
     for m in MIXED_DATE_RE.finditer(folded):
         if m.group(2) == m.group(4):
             continue
