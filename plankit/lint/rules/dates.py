@@ -102,6 +102,9 @@ BUDGET_YEAR_RE = re.compile(
     rf"(?<!\w)(?:bo{_W}tri|trong|tu|thuoc|su{_W}dung|can{_W}doi)(?:{_W}nguon)?(?:{_W}kinh{_W}phi)?"
     rf"{_W}du{_W}toan(?:{_W}[a-z]+){{0,5}}?{_W}(nam{_W}((?:19|20)\d\d))(?!\d)"
 )
+# Every funding phrase holds "dự toán": a plan without it is not scanned (the pattern above
+# cannot start with a literal).
+BUDGET_HINT_RE = re.compile(rf"du{_W}toan")
 # An estimate of this year's implementation: "ước thực hiện", "ước tính thực hiện", "ước đạt",
 # then the first "năm X" of the same sentence (at most 120 characters on, no full stop between).
 ESTIMATE_RE = re.compile(rf"uoc(?<!\wuoc)(?:{_W}tinh)?{_W}(?:thuc{_W}hien|dat)(?!\w)")
@@ -115,7 +118,8 @@ def _budget_years(ctx: Context, year: int, reported: set[int]) -> Iterator[Findi
     written = facts.date.year if facts.date else facts.date_parts.year
     text, folded = ctx.text, ctx.folded
     found: list[tuple[re.Match[str], int, str, str]] = []
-    for m in BUDGET_YEAR_RE.finditer(folded):
+    funding = BUDGET_YEAR_RE.finditer(folded) if BUDGET_HINT_RE.search(folded) else ()
+    for m in funding:
         y = int(m.group(2))
         if y < min(year, written or year):
             vi = f"Năm {y} của dự toán đã qua (kế hoạch năm {year}): có lẽ còn sót lại từ kế hoạch cũ"
