@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .text import fold
+from .text import alternation, fold
 from .vocab import read_table
 
 __all__ = [
@@ -125,7 +125,7 @@ def _index() -> tuple[dict[str, Province], re.Pattern[str]]:
             table[" ".join(fold(spelling).split())] = p
     # Longest names first so "thua thien hue" wins over "hue".
     names = sorted(table, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")(?!\w)")
+    pattern = re.compile(r"(?<!\w)(" + alternation([re.escape(n).replace(r"\ ", r"\s+") for n in names]) + r")(?!\w)")
     return table, pattern
 
 

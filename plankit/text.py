@@ -13,12 +13,14 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = [
     "LineIndex",
     "Token",
+    "alternation",
     "fold",
     "fold_equal",
     "is_upper_text",
@@ -123,6 +125,49 @@ def tone_key(text: str) -> str:
     False
     """
     return _WORD_RE.sub(lambda m: _tone_key_word(m.group()), unicodedata.normalize("NFC", text))
+
+
+_QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def alternation(alternatives: Sequence[str]) -> str:
+    r"""One regex group that matches what ``(?:a|b|...)`` matches, faster: alternatives that
+    start with the same letter share it (a trie over their leading letters and digits).
+
+    The regex engine tries every alternative of a group at every position of a text; a list of
+    names or misspellings (``(?<!\w)(?:so\s+noi\s+vu|so\s+tai\s+chinh|...)``) then costs one
+    test per alternative per character. Grouped, it costs one per distinct first letter.
+    Alternatives that can match at the same position keep their order, so every match is the
+    same. The alternatives must hold no capturing group.
+
+    >>> print(alternation([r"so\s+noi\s+vu", r"so\s+tai\s+chinh", r"bo\s+y\s+te"]))
+    (?:so(?:\s+noi\s+vu|\s+tai\s+chinh)|bo\s+y\s+te)
+    >>> pattern = re.compile(alternation(["ab", "a", "abc", "b?d"]))
+    >>> [m.group() for m in pattern.finditer("abc a d bd")]
+    ['ab', 'a', 'd', 'bd']
+    """
+    for alt in alternatives:
+        if re.compile(alt).groups:
+            raise ValueError(f"alternation: {alt!r} holds a capturing group")
+    return "(?:" + "|".join(_trie(list(alternatives))) + ")"
+
+
+def _trie(alternatives: list[str]) -> list[str]:
+    """The alternatives of one group, those with a common first character merged under it."""
+    # A first character can be shared when it is a letter or digit that no quantifier follows
+    # ("b?d" keeps its "b"), in every alternative of the group.
+    if len(alternatives) < 2 or not all(
+        a[:1].isalnum() and a[1:2] not in _QUANTIFIERS for a in alternatives
+    ):
+        return alternatives
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        groups.setdefault(alt[0], []).append(alt[1:])
+    out = []
+    for first, rests in groups.items():
+        inner = _trie(rests)
+        out.append(first + (f"(?:{'|'.join(inner)})" if len(inner) > 1 else inner[0]))
+    return out
 
 
 def is_upper_text(text: str, threshold: float = 0.8) -> bool:
