@@ -282,6 +282,9 @@ def citation_register(ctx: Context) -> Iterator[Finding]:
     its date and subject (``1090/QĐ-TTg`` for the culture strategy ``1909/QĐ-TTg``) is wrong
     in one place, and every plan copied from it will be too. Only what the text states is
     checked: a date written after the number, the issuer after "của", the type word before it.
+    A number without its year (``76/NQ-CP``) cited with another year is another year's
+    document when the plan gives another subject (no finding), and may be either when it gives
+    none (the date finding is then a warning that says so).
 
     Fires on: ``Căn cứ Nghị định số 42/2022/NĐ-CP ngày 26/4/2022 của Chính phủ``.
 
