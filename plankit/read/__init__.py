@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import replace
 from pathlib import Path
 from threading import Lock
@@ -80,13 +81,13 @@ def read_plan(path: str | os.PathLike[str]) -> Plan:
         raise ReadError(p, "file not found") from None
     except OSError as exc:
         raise ReadError(p, f"cannot open ({exc.strerror})") from None
-    if p.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise ReadError(p, "is a folder, not a file")
     if st.st_size == 0:
         raise ReadError(p, "empty file")
     if st.st_size > _limits.MAX_FILE_BYTES:
         raise ReadError(p, f"file too large ({st.st_size // (1024 * 1024)} MB; the limit is 50 MB)")
-    key = (str(p.resolve()), st.st_size, st.st_mtime_ns)
+    key = (os.path.realpath(p), st.st_size, st.st_mtime_ns)
     with _CACHE_LOCK:
         cached = _CACHE.get(key)
     if cached is not None:

@@ -120,15 +120,25 @@ SUBJECT_YEAR_END = re.compile(r"\bn[a-z]{1,2}m\s+(\d{4})[\s*|]*$")
 NATIONAL_MOTTO = re.compile(r"(cong\s+hoa\s+xa\s+h\w{1,2}i|d\w{0,2}oc\s+[1l]ap\s*-|tu\s+do\s*-\s*hanh|hanh\s+phuc)")
 # Where the motto starts on a line that also holds the issuer's cell (dashes and spaces lost).
 MOTTO_START = re.compile(r"(?<![a-z])(?:cong\s+hoa|d\w{0,2}oc\s+[1l]ap)(?![a-z])")
-_MARKUP = re.compile(r"</?\w+>|\*+|^#+\s*")
+_SUP = re.compile(r"<sup>(.*?)</sup>")
+_TAG = re.compile(r"</?\w+>")
+_HASHES = re.compile(r"#+\s*")  # a Markdown heading's marks, at the text's start only
 
 
 def display_text(text: str) -> str:
-    """Display form: markup dropped, white space collapsed."""
-    text = re.sub(r"<sup>(.*?)</sup>", r"\1", text)
-    text = _MARKUP.sub("", text)
-    text = text.replace("*", "")
-    return " ".join(text.split()).strip()
+    """Display form: markup (HTML tags, Markdown ``*`` and a heading's ``#``) dropped, white
+    space collapsed.
+
+    >>> display_text("## **KẾ HOẠCH**  tuyên <sup>truyền</sup>")
+    'KẾ HOẠCH tuyên truyền'
+    """
+    if "<" in text:
+        text = _SUP.sub(r"\1", text)
+    if text[:1] == "#":
+        text = _HASHES.sub("", text, count=1)
+    if "<" in text:
+        text = _TAG.sub("", text)
+    return " ".join(text.replace("*", "").split())
 
 
 def roman_value(raw: str) -> str | None:
