@@ -18,7 +18,7 @@ from threading import Lock
 
 from ..errors import ReadError
 from ..model import Plan, Source
-from ..text import nfc
+from ..text import fold, nfc
 from . import _limits
 from ._layout import Layout
 from ._structure import build_plan
@@ -48,8 +48,9 @@ def read_text(text: str, name: str | None = None, *, form: str | None = None) ->
     text = nfc(text.lstrip("\ufeff"))
     name = name or "<text>"
     suffix = "".join(Path(name).suffixes[-1:]).lower()
-    form = form or sniff_form(text, suffix)
-    layout = layout_from_text(text, form)
+    folded = fold(text)
+    form = form or sniff_form(text, suffix, folded=folded)
+    layout = layout_from_text(text, form, folded=folded)
     source = Source(name=name, form=form, ocr=form == "ocr", size=len(text.encode("utf-8")))
     return build_plan(layout, source)
 
@@ -167,8 +168,9 @@ def _read_bytes(data: bytes, path: Path, *, searchable=None, force: bool = False
     text, encoding = decode_bytes(data, str(path))
     if not text.strip():
         raise ReadError(path, "empty file (white space only)")
-    form = sniff_form(text, suffix)
-    layout = layout_from_text(text, form, encoding=encoding)
+    folded = fold(text)
+    form = sniff_form(text, suffix, folded=folded)
+    layout = layout_from_text(text, form, encoding=encoding, folded=folded)
     return _finish(layout, path, data, digest)
 
 

@@ -60,7 +60,7 @@ class FrontReader:
     def __init__(self, layout: Layout, source: Source):
         self.layout = layout
         self.text = layout.text
-        self.folded = fold(layout.text)
+        self.folded = fold(layout.text) if layout.folded is None else layout.folded
         self.source = source
         self.warnings: list[ReadWarning] = list(layout.warnings)
         self.spans: dict[str, Span] = {}

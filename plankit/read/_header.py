@@ -9,7 +9,7 @@ from the original characters or from the data files.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..places import match_department, match_place
 from ..text import fold
@@ -134,6 +134,7 @@ def _ministry_case(raw: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@lru_cache(maxsize=4096)  # the same header cells recur from plan to plan
 def body_name(raw: str) -> tuple[str, str] | None:
     """The issuing body a header cell names, as it should be read, and its kind: ``local``
     (Ủy ban nhân dân of a province, city, district or commune; ``unit`` may be missing when the

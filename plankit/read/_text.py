@@ -38,6 +38,21 @@ _ROMAN_LINE = re.compile(r"^\s*[#*\s]*([ivxl1|]{1,5})\s*\.\s+\S")
 
 # A word of two letters or more, for the share of words with diacritics (OCR'd text has few).
 _WORD2 = re.compile(r"[^\W\d_]{2,}")
+# The same words in a text whose letters are all ASCII or Vietnamese: a class of ranges is
+# tested far faster than the Unicode categories of _WORD2.
+_VIETNAMESE_RANGES = ("AZ", "az", "ÀÃ", "ÈÊ", "ÌÍ", "ÒÕ", "ÙÚ", "ÝÝ", "àã", "èê", "ìí", "òõ", "ùú", "ýý",
+                      "Ăă", "Đđ", "Ĩĩ", "Ũũ", "Ơơ", "Ưư", "Ạỹ")  # first and last letter of each range
+_VIETNAMESE_WORD2 = re.compile("[" + "".join(f"{a}-{b}" for a, b in _VIETNAMESE_RANGES) + "]{2,}")
+_KNOWN_CHARS = frozenset(map(chr, range(128))).union(
+    *(map(chr, range(ord(a), ord(b) + 1)) for a, b in _VIETNAMESE_RANGES))
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _words(text: str) -> list[str]:
+    """The words of two letters or more of ``text``, as ``_WORD2`` finds them."""
+    if any(_LETTER.match(c) for c in set(text) - _KNOWN_CHARS):
+        return _WORD2.findall(text)  # a letter of another alphabet
+    return _VIETNAMESE_WORD2.findall(text)
 # A line of the first sixty (folded) that is a document type: "KẾ HOẠCH", "## **QUYẾT ĐỊNH**".
 _DOC_TYPE_HEAD = re.compile(r"^[ \t*#]*(?:ke hoach|chuong trinh|bao cao|quyet dinh|thong bao)[^\S\n]*[ \t*#]*$", re.M)
 _NEWS = re.compile(r"ban\s+hanh\s+ke\s+hoach")
@@ -48,21 +63,25 @@ def _lines_starting(text: str, prefix: str) -> int:
     return text.startswith(prefix) + text.count("\n" + prefix)
 
 
-def sniff_form(text: str, suffix: str = "") -> str:
+def sniff_form(text: str, suffix: str = "", *, folded: str | None = None) -> str:
     """Guess how a text plan was made: ``markdown``, ``ocr``, ``news``, ``docx-export`` or ``text``.
+
+    ``folded`` is ``fold(text)`` when the caller has it already.
 
     >>> sniff_form("## **KẾ HOẠCH**\\n\\n### **Truyền thông**", ".md")
     'markdown'
     """
     if suffix == ".md" or _lines_starting(text, "#") + _lines_starting(text, "**") >= 2:
         return "markdown"
-    words = _WORD2.findall(text, 0, 20000)
+    words = _words(text[:20000])
     if len(words) >= 40:
         marked = len(words) - sum(map(str.isascii, words))
         if marked / len(words) < 0.3:
             return "ocr"
-    head = fold("\n".join(text.split("\n", 60)[:60]))
-    if not _DOC_TYPE_HEAD.search(head) and _NEWS.search(fold(text[:3000])):
+    head = "\n".join((folded or text).split("\n", 60)[:60])
+    if folded is None:
+        head = fold(head)
+    if not _DOC_TYPE_HEAD.search(head) and _NEWS.search(folded[:3000] if folded else fold(text[:3000])):
         return "news"
     if _lines_starting(text, "\t") >= 3:
         return "docx-export"
@@ -308,8 +327,9 @@ def _line_ref(line: int) -> SourceRef:
     return SourceRef("line", line=line)
 
 
-def layout_from_text(text: str, form: str, *, encoding: str | None = None) -> Layout:
-    """Split ``text`` (already NFC) into lines and tables according to its ``form``."""
+def layout_from_text(text: str, form: str, *, encoding: str | None = None, folded: str | None = None) -> Layout:
+    """Split ``text`` (already NFC) into lines and tables according to its ``form``; ``folded``
+    (``fold(text)``, when the caller has it) rides along for the structure parser."""
     lines = _Lines(text)
     items: list[Line | RawTable] = []
     warnings: list[ReadWarning] = []
@@ -362,7 +382,7 @@ def layout_from_text(text: str, form: str, *, encoding: str | None = None) -> La
         if stripped:
             items.append(Line(Span(lines.starts[i], lines.ends[i]), _line_ref(i + 1)))
         i += 1
-    return Layout(text, tuple(items), form, encoding=encoding, ocr=form == "ocr", warnings=tuple(warnings))
+    return Layout(text, tuple(items), form, encoding=encoding, ocr=form == "ocr", warnings=tuple(warnings), folded=folded)
 
 
 def _looks_like_ocr_table_header(line: str) -> bool:
