@@ -338,14 +338,19 @@ def layout_from_text(text: str, form: str, *, encoding: str | None = None, folde
     table_no = 0
     headings: list[bool] | None = None  # OCR: which lines are Roman headings, computed once
     tried_until = -1  # OCR: a region that held no table is not tried again line by line
+    word_export = form in ("docx-export", "text")
     while i < n:
-        raw = lines.get(i)
-        found = None
+        raw = lines.lines[i]
         stripped = raw.strip()
-        if stripped and (form in ("docx-export", "text")) and raw.startswith("\t") and _HEADER_CELL.match(fold(stripped)):
-            found = _word_table(lines, i, table_no)
-        elif stripped and raw.count("\t") >= 2 and _TSV_HEADER_ROW.match(fold(raw.lstrip()[:4])):
-            found = _tsv_table(lines, i, table_no)
+        if not stripped:  # a blank line is no item
+            i += 1
+            continue
+        found = None
+        if "\t" in raw:  # the tables of text files start on a line with a tab
+            if word_export and raw.startswith("\t") and _HEADER_CELL.match(fold(stripped)):
+                found = _word_table(lines, i, table_no)
+            elif raw.count("\t") >= 2 and _TSV_HEADER_ROW.match(fold(raw.lstrip()[:4])):
+                found = _tsv_table(lines, i, table_no)
         if found:
             table, nxt = found
             items.append(table)
@@ -379,8 +384,7 @@ def layout_from_text(text: str, form: str, *, encoding: str | None = None, folde
                 table_no += 1
                 i = stop
                 continue
-        if stripped:
-            items.append(Line(Span(lines.starts[i], lines.ends[i]), _line_ref(i + 1)))
+        items.append(Line(Span(lines.starts[i], lines.ends[i]), _line_ref(i + 1)))
         i += 1
     return Layout(text, tuple(items), form, encoding=encoding, ocr=form == "ocr", warnings=tuple(warnings), folded=folded)
 

@@ -164,9 +164,11 @@ def paragraph_units(layout: Layout, folded_text: str) -> list[Para | RawTable]:
     out: list[Para | RawTable] = []
     wrap = layout.form == "ocr"
     hard = layout.form in _HARD_WRAPPED_FORMS
-    lengths = sorted(it.span.end - it.span.start for it in layout.items if not isinstance(it, RawTable))
-    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
-    fill = width if hard and _wraps_sentences(layout, text) else 0
+    width = fill = 0
+    if hard:
+        lengths = sorted(it.span.end - it.span.start for it in layout.items if not isinstance(it, RawTable))
+        width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+        fill = width if _wraps_sentences(layout, text) else 0
     prev_end = -2
     for item in layout.items:
         if isinstance(item, RawTable):
@@ -174,13 +176,13 @@ def paragraph_units(layout: Layout, folded_text: str) -> list[Para | RawTable]:
             prev_end = -2
             continue
         s, e = item.span.start, item.span.end
-        line = text[s:e]
-        folded = folded_text[s:e]
-        adjacent = bool(out) and isinstance(out[-1], Para) and text[prev_end:s].count("\n") == 1
-        continues = adjacent and (
-            (wrap and not starts_unit(folded, line) and not _capitals_edge(text, out[-1], line))
-            or (hard and _continues_line(text, folded_text, out[-1], s, e, width, fill))
-        )
+        continues = False
+        if (wrap or hard) and out and isinstance(out[-1], Para) and text.count("\n", prev_end, s) == 1:
+            line = text[s:e]
+            continues = (
+                (wrap and not starts_unit(folded_text[s:e], line) and not _capitals_edge(text, out[-1], line))
+                or (hard and _continues_line(text, folded_text, out[-1], s, e, width, fill))
+            )
         if continues:
             out[-1].end = e
         else:
