@@ -35,7 +35,7 @@ def _drafts():
 
 
 def _time_render(plans, rounds: int) -> dict:
-    from plankit.draft import render_docx
+    from plankit.render import render_docx
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)

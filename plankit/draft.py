@@ -4,8 +4,10 @@
 whose self-referential years, basis, agency names and typos are brought up to date, with a
 :class:`~plankit.model.Todo` for everything the officer must still decide.
 
-Rendering a plan (:func:`render_docx`, :func:`render_markdown`, :func:`template_context`, ...)
-lives in :mod:`plankit.render`; those names are importable from here too.
+The draft is written in the order :func:`plankit.parts.plan_parts` gives, the order
+:mod:`plankit.render` writes any plan in; render the draft with :func:`plankit.render_docx` or
+:func:`plankit.render_markdown`. :func:`todo_html` (the to-do list in a notebook) and
+:func:`place_date` are importable from here too.
 """
 
 from __future__ import annotations
@@ -19,32 +21,17 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from .display import todo_html
 from .errors import PlankitError
 from .lint.fixes import apply_edits, choose_edits
 from .model import Citation, Edit, PartialDate, Plan, Span, Todo
-from .render import (
-    _flat,
-    _Item,
-    _parts,
-    _recipient,
-    _signature_titles,
-    default_template,
-    place_date,
-    render_docx,
-    render_markdown,
-    template_context,
-    todo_html,
-)
-from .text import fold, nfc
+from .parts import Item, clean_recipient, place_date, plan_parts, signature_titles
+from .text import fold, nfc, one_line
 from .years import SCHEDULE_RE
 
 __all__ = [
-    "default_template",
     "draft_plan",
     "place_date",
-    "render_docx",
-    "render_markdown",
-    "template_context",
     "todo_html",
 ]
 
@@ -200,9 +187,6 @@ class _Rewriter:
 
     def __init__(self, prev: Plan, *, year: int, on: dt.date, province: str | None,
                  replacements: Mapping[str, str] | None):
-        from .agencies import stale_names
-
-        self.stale_names = stale_names
         self.prev = prev
         self.text = prev.text
         self.folded = fold(prev.text)
@@ -212,15 +196,28 @@ class _Rewriter:
         self.province = province
         self.replacements = [(nfc(k), nfc(v)) for k, v in (replacements or {}).items() if k]
         self.reference: _Reference | None = None  # set by draft_plan for an OCR'd plan
-        # The linter's safe fixes of misspellings and doubled words ("tuyên tuyền", "cơ chế
-        # chế"), by their surface, so that the subject and table cells are corrected too.
+        # The linter's safe fixes, by their surface, so that the subject, the header and table
+        # cells are corrected too: misspellings and doubled words ("tuyên tuyền", "cơ chế chế"),
+        # and, the plan judged on the new plan's day, the agency names that changed since.
         from .lint import lint_plan
 
-        self.fixes = {
-            " ".join(f.surface.split()): f.fix.edits[0].replacement
-            for f in lint_plan(prev, rules=["known-typo", "duplicated-word"])
-            if f.fix is not None and f.fix.safe and len(f.fix.edits) == 1
-        }
+        found = lint_plan(prev, rules=["known-typo", "duplicated-word", "stale-agency"], on=on)
+        fixes = {(f.rule == "stale-agency", " ".join(f.surface.split())): f.fix.edits[0].replacement
+                 for f in found if f.fix is not None and f.fix.safe and len(f.fix.edits) == 1}
+        self.fixes = {surface: new for (stale, surface), new in fixes.items() if not stale}
+        self.renames: dict[str, str | None] = {surface: new for (stale, surface), new in fixes.items() if stale}
+        # A stale name the linter leaves to the officer (the district level, gone: a to-do; a
+        # body merged into the plan's own issuer: its successor, so the recipient goes); the
+        # values the reader rebuilt (the issuer, the recipients) are looked up the same way.
+        from .agencies import stale_names
+
+        self.stale_names = stale_names
+        for f in found:
+            surface = " ".join(f.surface.split())
+            if f.rule == "stale-agency" and f.fix is None and surface not in self.renames:
+                gone = next(iter(stale_names(surface, on, province=province)), None)
+                if gone is not None and (gone.start, gone.end) == (0, len(surface)):
+                    self.renames[surface] = gone.new
         cites = sorted((c for c in prev.citations if c.role != "self"), key=lambda c: c.span.start)
         self.regions: list[tuple[Span, Citation]] = []
         for i, c in enumerate(cites):
@@ -286,13 +283,18 @@ class _Rewriter:
             edits.extend(Edit(m.start(), m.end(), new) for m in re.finditer(re.escape(old), flat))
         if kind == "closing" and (m := _CLOSING_OPEN.match(folded)):
             edits.append(Edit(0, m.end(), "Trên đây là"))
-        for name in self.stale_names(flat, self.on, province=self.province):
-            if inside(name.start, name.end):
+        if base is None:  # a value the reader rebuilt (the issuer, a recipient): not text lint saw
+            names = [(n.start, n.end, n.new) for n in self.stale_names(flat, self.on, province=self.province)]
+        else:
+            names = sorted((m.start(), m.end(), new) for surface, new in self.renames.items()
+                           for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", flat))
+        for s, e, new in names:
+            if inside(s, e):
                 continue  # a cited document's issuer is history, not a name to update
-            if name.new is None:
-                marks.append((name.start, name.end, "district", MSG["district"].format(name=flat[name.start : name.end])))
+            if new is None:
+                marks.append((s, e, "district", MSG["district"].format(name=flat[s:e])))
             else:
-                edits.append(Edit(name.start, name.end, name.new))
+                edits.append(Edit(s, e, new))
         for surface, replacement in self.fixes.items():
             edits.extend(Edit(m.start(), m.end(), replacement)
                          for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", flat))
@@ -392,7 +394,7 @@ def _basis_line(item: str | Citation, last: bool) -> str:
                 text += f" về {item.subject}"
     else:
         text = str(item)
-    text = _flat(nfc(text)).rstrip(" ;,.")
+    text = one_line(nfc(text)).rstrip(" ;,.")
     if not _BASIS_WORD.match(fold(text)):
         text = "Căn cứ " + text
     return text + ("." if last else ";")
@@ -418,7 +420,7 @@ def _with_place(plan: Plan, parent: str | None) -> str | None:
     for block in plan.blocks_of("header"):
         if span is not None and block.span.end <= span.end:
             continue
-        left = _flat(block.text.split("\t")[0])
+        left = one_line(block.text.split("\t")[0])
         if _PLACE_LINE.match(fold(left)):
             return f"{parent} {left}"
     return parent
@@ -567,7 +569,7 @@ def draft_plan(
         w.todo("title", MSG["title"], at, at + 8)
     w.line()
     # -- basis -----------------------------------------------------------------------------
-    parts_ = _parts(prev)
+    parts_ = plan_parts(prev)
     intro: list[_Piece] = []
     kept: list[_Piece] = []
     for item in parts_.basis:
@@ -599,7 +601,7 @@ def draft_plan(
     # -- recipients and signature ----------------------------------------------------------
     recipients: list[str] = []
     for r in h.recipients or oh.recipients:
-        new = _recipient(name(_recipient(r)) or "")
+        new = clean_recipient(name(clean_recipient(r)) or "")
         core = re.sub(r"\s*\(.*?\)\s*$", "", new)
         if not new or (issuer and fold(core) == fold(issuer)) or any(fold(new) == fold(x) for x in recipients):
             continue
@@ -608,7 +610,7 @@ def draft_plan(
     for k, r in enumerate(recipients):
         w.line(f"- {r}{'.' if k == len(recipients) - 1 else ';'}")
     w.line()
-    titles = _signature_titles(prev) or _signature_titles(original)
+    titles = signature_titles(prev) or signature_titles(original)
     for t in titles:
         w.line(t.upper())
     signer = oh.signer or h.signer or ""  # a name is never restored (guessed), only flagged
@@ -680,7 +682,7 @@ class _Reference:
     def __init__(self, ref: Plan, rw: _Rewriter):
         self.ref = ref
         self.rw = rw
-        parts = _parts(ref)
+        parts = plan_parts(ref)
         self.items = [i for i in (*parts.basis, *parts.body, *parts.closing, *parts.appendix)
                       if i.kind in ("paragraph", "item", "closing") and i.span is not None]
         self.folded = [fold(i.text) for i in self.items]
@@ -698,7 +700,7 @@ class _Reference:
     def paragraph(self, text: str, kind: str) -> _Piece | None:
         import difflib
 
-        folded = fold(_flat(text))
+        folded = fold(one_line(text))
         best, best_ratio = None, 0.0
         for item, other in zip(self.items, self.folded, strict=True):
             if abs(len(other) - len(folded)) > 0.2 * max(len(folded), 1):
@@ -735,11 +737,11 @@ class _Reference:
         return [self.rw.rewrite(self.ref.text[c.span.start : c.span.end], c.span.start, "cell") for c in best]
 
 
-def _write_item(w: _Writer, rw: _Rewriter, prev: Plan, item: _Item, kind: str) -> None:
+def _write_item(w: _Writer, rw: _Rewriter, prev: Plan, item: Item, kind: str) -> None:
     reference = rw.reference
     if item.kind == "table":
         table = item.table
-        columns = [_flat(c) for c in table.columns]
+        columns = [one_line(c) for c in table.columns]
         numbered = bool(columns) and fold(columns[0]).strip() in ("tt", "stt")
         if not numbered:
             columns = ["TT", *columns]

@@ -23,6 +23,7 @@ __all__ = [
     "fold_equal",
     "is_upper_text",
     "nfc",
+    "one_line",
     "tokenize",
     "tone_key",
 ]
@@ -112,6 +113,15 @@ def fold_equal(a: str, b: str) -> bool:
 
 
 _WORD_RE = re.compile(r"\w+")
+
+
+def one_line(text: str) -> str:
+    """White space collapsed: a paragraph wrapped over lines becomes one line.
+
+    >>> one_line("  Căn cứ Nghị quyết số 76/NQ-CP\\n ngày 15/7/2021 ")
+    'Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021'
+    """
+    return " ".join(text.split())
 
 
 @lru_cache(maxsize=65536)

@@ -108,11 +108,10 @@ def draft_docx(
         MSG,
         _as_date,
         _basis_line,
-        _parts,
-        _recipient,
         _Rewriter,
         signer_hint,
     )
+    from .parts import clean_recipient, plan_parts
     from .places import match_place
     from .read import read_plan
     from .word import WordEdit
@@ -192,7 +191,7 @@ def draft_docx(
     if span is not None:
         changes(span.start, span.end, "subject", base=False)
     # -- basis, body, closing, appendix -------------------------------------------------------
-    parts = _parts(prev)
+    parts = plan_parts(prev)
     clauses = [basis] if isinstance(basis, str | Citation) else (list(basis) if basis is not None else [])
     if clauses and parts.basis:
         # clause k replaces old clause k; the last new clause takes the place of every old
@@ -238,7 +237,7 @@ def draft_docx(
         renamed = text[r.span.start : r.span.end]
         for s_, e_, new in sorted(edits[before:], reverse=True):
             renamed = renamed[: s_ - r.span.start] + new + renamed[e_ - r.span.start :]
-        core = re.sub(r"\s*\(.*?\)\s*$", "", _recipient(renamed))
+        core = re.sub(r"\s*\(.*?\)\s*$", "", clean_recipient(renamed))
         if issuer and edits[before:] and fold(core) == fold(issuer):
             del edits[before:]  # merged into the issuing body itself: no copy to send
             drop.append(r.span.start)

@@ -12,16 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plankit.draft import (
-    _apply,
-    _flatten,
-    draft_plan,
-    render_docx,
-    render_markdown,
-)
+from plankit.draft import _apply, _flatten, draft_plan
 from plankit.model import Citation, Edit, Span
+from plankit.parts import continues
 from plankit.read import read_plan, read_text
-from plankit.render import _continues
+from plankit.render import render_docx, render_markdown
 from plankit.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -300,6 +295,27 @@ def test_recipients_follow_the_2025_reorganisation():
     assert len(early.header.recipients) == 5
 
 
+def test_the_draft_applies_the_fixes_lint_gives_on_the_new_day():
+    from plankit.lint import lint_plan
+
+    body = "Phối hợp với Sở Kế hoạch và Đầu tư, Sở Thông tin và Truyền thông tổ chức tuyên tuyền.\n"
+    plan = read_text(HEADER_2025 + body + TAIL, name="can-tho/2025-x.txt")
+    # on its own day (21 January 2025) the names were valid; on the new plan's day they are not
+    assert [f.surface for f in lint_plan(plan, rules=["stale-agency"])] == []
+    found = lint_plan(plan, rules=["stale-agency"], on=dt.date(2026, 1, 1))
+    assert [(f.line, f.surface, f.suggestion) for f in found] == [
+        (7, "Sở Kế hoạch và Đầu tư", "Sở Tài chính"),
+        (7, "Sở Thông tin và Truyền thông", None),  # merged into the issuer itself
+        (11, "Sở Thông tin và Truyền thông", None),
+        (12, "Sở Kế hoạch và Đầu tư", "Sở Tài chính"),
+    ]
+    draft = draft_plan(plan, year=2026)
+    # lint's safe fixes (a renamed department, a misspelling); the body merged into the issuer
+    # takes its successor's name in the text and leaves the recipients
+    assert "Phối hợp với Sở Tài chính, Sở Khoa học và Công nghệ tổ chức tuyên truyền." in draft.text
+    assert draft.header.recipients == ("Sở Nội vụ", "Sở Tài chính", "Lưu: VT, VP")
+
+
 def test_period_and_last_years_plan_in_the_body_become_todos():
     body = ("Triển khai Kế hoạch số 258/KH-UBND ngày 24 tháng 12 năm 2024 của Ủy ban nhân dân thành phố về công "
             "tác thông tin, tuyên truyền cải cách hành chính năm 2025; Kế hoạch CCHC giai đoạn 2021-2025.")
@@ -360,7 +376,7 @@ def test_flatten_joins_a_broken_document_number():
     ("giải quyết./.", "vướng mắc", False),
 ])
 def test_continues(before, text, expected):
-    assert _continues(before, text) is expected
+    assert continues(before, text) is expected
 
 
 @settings(max_examples=200, deadline=None)

@@ -9,8 +9,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from plankit.draft import _signer_titles, draft_plan, render_docx, signer_hint
+from plankit.draft import _signer_titles, draft_plan, signer_hint
 from plankit.read import read_plan, read_text
+from plankit.render import render_docx
 from plankit.text import fold
 
 

@@ -13,11 +13,12 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-import plankit.render as render_module
+import plankit.render.document as render_module
 from plankit.cli import main
-from plankit.draft import default_template, draft_plan, render_docx, template_context
+from plankit.draft import draft_plan
 from plankit.errors import OutputExists, TemplateError
 from plankit.read import read_plan
+from plankit.render import default_template, render_docx, template_context
 
 ROOT = Path(__file__).resolve().parent.parent
 HAI_DUONG_2022 = ROOT / "plans" / "hai-duong" / "2022-so-cong-thuong.txt"

@@ -660,7 +660,8 @@ def test_hostile_templates_are_refused_within_seconds_under_a_memory_cap(tmp_pat
         resource.setrlimit(resource.RLIMIT_AS, (700 * 1024 * 1024, resource.RLIM_INFINITY))
         import plankit.sandbox as sandbox
         sandbox.TIME_LIMIT = 1.0
-        from plankit.draft import draft_plan, render_docx
+        from plankit.draft import draft_plan
+        from plankit.render import render_docx
         from plankit.errors import TemplateError
         plan = draft_plan("plans/hai-duong/2022-so-cong-thuong.txt", year=2023)
         result = []

@@ -112,16 +112,15 @@ def _plan_docx(path: Path) -> Path:
 
 
 def _render(work):
-    from plankit.draft import render_docx
     from plankit.read import read_plan
+    from plankit.render import render_docx
 
     plan = read_plan(_plan_docx(work / "plan.docx"))
     return lambda target: render_docx(plan, target, force=True)
 
 
 def _render_over_template(work):
-    from plankit.draft import render_docx
-    from plankit.render import default_template
+    from plankit.render import default_template, render_docx
 
     shutil.copyfile(default_template(), work / "mau.docx")
     return lambda target: render_docx(PLAN, target, template=target, force=True)

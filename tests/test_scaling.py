@@ -127,8 +127,9 @@ def test_unclosed_template_tags_are_refused_in_linear_time(assert_linear, tmp_pa
     """``{{`` repeated n times: docxtpl's tag patching took 43 s on 25,000; now refused at once."""
     import docx
 
-    from plankit.draft import draft_plan, render_docx
+    from plankit.draft import draft_plan
     from plankit.errors import TemplateError
+    from plankit.render import render_docx
 
     plan = draft_plan(ROOT / "plans" / "hai-duong" / "2022-so-cong-thuong.txt", year=2023)
 
@@ -151,7 +152,8 @@ def test_docx_template_rendering_scales_linearly(assert_linear, tmp_path):
     """render_docx end to end (docxtpl's tag patching, the sandbox, python-docx) on n tags."""
     import docx
 
-    from plankit.draft import draft_plan, render_docx
+    from plankit.draft import draft_plan
+    from plankit.render import render_docx
 
     plan = draft_plan(ROOT / "plans" / "hai-duong" / "2022-so-cong-thuong.txt", year=2023)
     counter = iter(range(10**6))

@@ -37,8 +37,9 @@ def run(args: argparse.Namespace) -> int:
 
     from ..bundled import sample_plans_dir
     from ..corpus import read_corpus
-    from ..draft import draft_plan, render_docx
+    from ..draft import draft_plan
     from ..errors import OutputExists, ReadError
+    from ..render import render_docx
     from ..report import REPORT_MODULES, require_extra, run_report
     from ..series import clean_reference
 

@@ -87,8 +87,9 @@ def todo_records(plan) -> list[dict]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..draft import draft_plan, render_docx, render_markdown
+    from ..draft import draft_plan
     from ..output import plan_outputs
+    from ..render import render_docx, render_markdown
 
     if not args.output and not args.markdown:
         args.parser.error("give -o OUT.docx (or --markdown to print the draft)")

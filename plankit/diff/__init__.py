@@ -12,6 +12,8 @@ as DataFrames and as a redline .docx with real Word tracked changes.
 
 from __future__ import annotations
 
+# The outputs register themselves as PlanDiff's methods (plankit.views) when imported here.
+from . import redline, render  # noqa: F401
 from .compare import diff_plans
 from .result import Change, PlanDiff, RowPair, SectionPair, TablePair
 from .similarity import draw_similarity, similarity_matrix

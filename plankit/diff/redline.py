@@ -35,15 +35,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..text import fold
+from ..views import register_view
 from .grids import GAP, Layout, grids
 from .kinds import KIND_LABELS
+from .result import PlanDiff
 from .shown import Shown, shown_texts
 from .tokens import diff_keys, looks_ocr, ocr_clean
 
 if TYPE_CHECKING:  # pragma: no cover
     from docx.document import Document
-
-    from .result import PlanDiff
 
 __all__ = ["build_redline", "shown_texts", "write_redline"]
 
@@ -692,3 +692,6 @@ def write_redline(d: PlanDiff, path: str | os.PathLike[str], *, force: bool = Fa
     check_suffix(path, ".docx")
     doc = build_redline(d, author=author)
     return write_with(path, lambda tmp: doc.save(str(tmp)), force=force, inputs=inputs_of(d.old, d.new))
+
+
+register_view(PlanDiff, "to_docx", write_redline)  # PlanDiff.to_docx

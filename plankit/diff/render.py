@@ -12,13 +12,15 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from ..views import register_view
 from .kinds import HEADER_LABELS, KIND_COLOURS, KIND_LABELS
 from .pieces import Mark, Piece, Segment
+from .result import PlanDiff
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from .result import Change, PlanDiff, SectionPair
+    from .result import Change, SectionPair
 
 __all__ = [
     "changes_frame",
@@ -493,3 +495,14 @@ def draw_changes(d: PlanDiff, ax=None):
     ax.legend(fontsize=8, loc="lower right")
     fig.tight_layout()
     return fig
+
+
+# PlanDiff's methods look these up (plankit.views): the result never imports its outputs.
+register_view(PlanDiff, "summary", summary_text)
+register_view(PlanDiff, "to_dict", to_dict)
+register_view(PlanDiff, "to_frame", changes_frame)
+register_view(PlanDiff, "tables_frame", tables_frame)
+register_view(PlanDiff, "to_markdown", to_markdown)
+register_view(PlanDiff, "draw", draw_changes)
+register_view(PlanDiff, "_repr_html_", to_html_fragment)
+register_view(PlanDiff, "to_html", to_html_page)

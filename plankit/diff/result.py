@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, overload
 
 from ..model import Plan, Section, Span
+from ..views import view
 from .kinds import HEADER_LABELS, KIND_COLOURS, KIND_LABELS
 from .pieces import Mark, Part, Piece, Segment
 
@@ -276,9 +277,7 @@ class PlanDiff:
         Mục:
             I → I     same     KINH PHÍ
         """
-        from .render import summary_text
-
-        return summary_text(self)
+        return view(PlanDiff, "summary")(self)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain values for JSON: the summary numbers, the section pairs and every change.
@@ -289,9 +288,7 @@ class PlanDiff:
         >>> [(c["kind"], c["old"], c["new"], c["new_line"]) for c in d.to_dict()["changes"]]
         [('substantive', 'Ngân sách', 'Nguồn khác', 3)]
         """
-        from .render import to_dict
-
-        return to_dict(self)
+        return view(PlanDiff, "to_dict")(self)
 
     # -- outputs -------------------------------------------------------------------------------
     def to_frame(self) -> pd.DataFrame:
@@ -303,9 +300,7 @@ class PlanDiff:
         >>> d.to_frame()[["section", "kind", "old", "new"]].values.tolist()
         [['I. KINH PHÍ', 'substantive', 'Ngân sách', 'Nguồn khác']]
         """
-        from .render import changes_frame
-
-        return changes_frame(self)
+        return view(PlanDiff, "to_frame")(self)
 
     def tables_frame(self) -> pd.DataFrame:
         """One row per aligned activity-table row, with its cell changes listed.
@@ -316,9 +311,7 @@ class PlanDiff:
         >>> d.tables_frame()[["old_row", "new_row", "status"]].values.tolist()
         [[1, 1, 'changed'], [2, 2, 'changed'], [3, 3, 'changed'], [4, 4, 'changed']]
         """
-        from .render import tables_frame
-
-        return tables_frame(self)
+        return view(PlanDiff, "tables_frame")(self)
 
     def to_markdown(self) -> str:
         """The comparison as Markdown: summary, then the changes section by section.
@@ -329,9 +322,7 @@ class PlanDiff:
         >>> print(d.to_markdown().splitlines()[-1])
         - *nội dung*: ~~Ngân sách~~ → **Nguồn khác** — sửa nội dung (changed)
         """
-        from .render import to_markdown
-
-        return to_markdown(self)
+        return view(PlanDiff, "to_markdown")(self)
 
     def draw(self, ax: Axes | None = None) -> Figure:
         """A bar chart of the changes per part, in document order, one colour per kind (the
@@ -343,14 +334,10 @@ class PlanDiff:
         >>> [t.get_text() for t in d.draw().axes[0].get_yticklabels()]
         ['Phần mở đầu', 'I. KINH PHÍ']
         """
-        from .render import draw_changes
-
-        return draw_changes(self, ax)
+        return view(PlanDiff, "draw")(self, ax)
 
     def _repr_html_(self) -> str:
-        from .render import to_html_fragment
-
-        return to_html_fragment(self)
+        return view(PlanDiff, "_repr_html_")(self)
 
     @overload
     def to_html(self, path: None = None, *, force: bool = False, restore: bool = True) -> str: ...
@@ -379,9 +366,7 @@ class PlanDiff:
         >>> d.to_html(tempfile.mkdtemp() + "/diff.html").name
         'diff.html'
         """
-        from .render import to_html_page
-
-        page = to_html_page(self, restore=restore)
+        page = view(PlanDiff, "to_html")(self, restore=restore)
         if path is None:
             return page
         from ..output import inputs_of, write_atomic
@@ -406,9 +391,7 @@ class PlanDiff:
         >>> path.name, "<w:del " in body and "<w:ins " in body
         ('redline.docx', True)
         """
-        from .redline import write_redline
-
-        return write_redline(self, path, force=force, author=author)
+        return view(PlanDiff, "to_docx")(self, path, force=force, author=author)
 
     def __repr__(self) -> str:
         c = self.counts()

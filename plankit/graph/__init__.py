@@ -24,8 +24,9 @@ The package is split by job, each module importing only those before it in this 
 :mod:`~plankit.graph.frames` (tables), :mod:`~plankit.graph.result` (:class:`BasisGraph`),
 :mod:`~plankit.graph.build` (:func:`build_graph`), :mod:`~plankit.graph.query` (chains, shared
 bases, orphans); the outputs :mod:`~plankit.graph.draw` (:func:`draw_graph`) and
-:mod:`~plankit.graph.export` (:func:`write_graph`), which :meth:`BasisGraph.draw` and
-:meth:`BasisGraph.write` reach when called. Every public name is importable from here.
+:mod:`~plankit.graph.export` (:func:`write_graph`), which register themselves as
+:meth:`BasisGraph.draw` and :meth:`BasisGraph.write` (:mod:`plankit.views`) when this package
+imports them, so the result never imports its outputs. Every public name is importable from here.
 """
 
 from __future__ import annotations

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from .. import validity
+from ..views import register_view
+from .result import BasisGraph
 from .schema import DRAW_ORDER, VALIDITY_COLOURS, level_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -308,3 +310,6 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
         fontsize=11, fontfamily=FONT,
     )
     return fig
+
+
+register_view(BasisGraph, "draw", draw_graph)  # BasisGraph.draw

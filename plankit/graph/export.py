@@ -16,7 +16,9 @@ from typing import Any
 
 import networkx as nx
 
+from ..views import register_view
 from .draw import close_figure, draw_graph, svg_tooltips
+from .result import BasisGraph
 
 __all__ = ["FORMATS", "portable", "write_graph"]
 
@@ -129,3 +131,6 @@ def write_graph(
                 tmp.write_text(svg_tooltips(tmp.read_text(encoding="utf-8"), graph), encoding="utf-8")
 
     return write_with(target, writer, force=force)
+
+
+register_view(BasisGraph, "write", write_graph)  # BasisGraph.write

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .. import validity
+from ..views import view
 from .frames import edges_frame, nodes_frame
 from .schema import VALIDITY_COLOURS
 
@@ -67,15 +68,11 @@ class BasisGraph(nx.DiGraph):
 
     def draw(self, ax: Axes | None = None, *, labels: str | Iterable[str] = "auto") -> Figure:
         """The layered drawing (:func:`draw_graph`)."""
-        from .draw import draw_graph  # an output of the result, imported when asked for
-
-        return draw_graph(self, ax, labels=labels)
+        return view(BasisGraph, "draw")(self, ax, labels=labels)  # graph.draw registers it
 
     def write(self, path: str | os.PathLike[str], **options: Any) -> Path:
         """Write the graph to ``path`` (:func:`write_graph`; the extension picks the format)."""
-        from .export import write_graph  # an output of the result, imported when asked for
-
-        return write_graph(self, path, **options)
+        return view(BasisGraph, "write")(self, path, **options)  # graph.export registers it
 
     def __repr__(self) -> str:
         c = self.counts()

@@ -220,6 +220,7 @@ def lint_plan(
     rules: Selection | str | Iterable[str | Rule] | None = None,
     today: dt.date | None = None,
     corpus: Iterable[Plan | str | os.PathLike[str]] | None = None,
+    on: dt.date | None = None,
 ) -> FindingList:
     """Lint one plan: every finding of the selected rules, sorted by position.
 
@@ -232,6 +233,8 @@ def lint_plan(
             cited date lies in the future (default: the system date).
         corpus: other plans (or paths); ``stale-basis`` uses earlier plans of the same issuer to recognise
             last year's basis.
+        on: the day to judge the plan on instead of its own date (which names are still
+            valid): the day of next year's plan, when drafting it from this one.
 
     Returns:
         A :class:`FindingList`; lines carrying ``plankit: ignore[...]`` are honoured.
@@ -248,7 +251,7 @@ def lint_plan(
     plan = as_plan(plan)
     today = today or dt.date.today()
     selected = select_rules(rules)
-    ctx = Context(plan, today=today, corpus=_as_plans(corpus))
+    ctx = Context(plan, today=today, corpus=_as_plans(corpus), on=on)
     notes: list[str] = []
     found: list[Finding] = []
     for rule in selected:

@@ -210,9 +210,10 @@ class Context:
         plan: the plan to lint.
         today: the reference day for "signed" and "in the future" decisions.
         corpus: other plans (last year's plans, the province's plans) for cross-plan rules.
+        on: the day to judge the plan on instead of its own date (see :attr:`on`).
     """
 
-    def __init__(self, plan: Plan, *, today: dt.date, corpus: Sequence[Plan] = ()):
+    def __init__(self, plan: Plan, *, today: dt.date, corpus: Sequence[Plan] = (), on: dt.date | None = None):
         self.plan = plan
         self.text = plan.text
         self.folded = fold(plan.text)
@@ -220,6 +221,8 @@ class Context:
         self.corpus_source = corpus
         self.year = _own_year(plan, self.folded)
         self.ocr = plan.source.ocr
+        if on is not None:
+            self.on = on  # the cached_property below, given
 
     @cached_property
     def corpus(self) -> tuple[Plan, ...]:

@@ -1,0 +1,63 @@
+"""The variables a Word template sees (:func:`template_context`), documented one by one in
+``templates/README.md``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Plan
+from ..parts import (
+    clean_recipient,
+    place_date,
+    plan_parts,
+    signature_titles,
+    written_day,
+    written_month,
+)
+from ..text import one_line
+
+__all__ = ["template_context"]
+
+
+def template_context(plan: Plan) -> dict[str, Any]:
+    """The variables a Word template sees, built from ``plan`` (see ``templates/README.md``).
+
+    >>> from plankit.read import read_text
+    >>> plan = read_text("UBND TỈNH HẢI DƯƠNG\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
+    ...     "SỞ CÔNG THƯƠNG\\tĐộc lập - Tự do - Hạnh phúc\\n"
+    ...     "Số:    /KH-SCT\\tHải Dương, ngày    tháng 01 năm 2023\\nKẾ HOẠCH\\n"
+    ...     "Tuyên truyền cải cách hành chính nhà nước năm 2023\\nI. MỤC ĐÍCH, YÊU CẦU\\n1. Mục đích")
+    >>> ctx = template_context(plan)
+    >>> ctx["number"], ctx["symbol"], ctx["place_date"]
+    (None, 'KH-SCT', 'Hải Dương, ngày      tháng 01 năm 2023')
+    >>> [(b["kind"], b["level"], b["text"]) for b in ctx["body"]]
+    [('heading', 1, 'I. MỤC ĐÍCH, YÊU CẦU'), ('heading', 2, '1. Mục đích')]
+    """
+    h = plan.header
+    parts = plan_parts(plan)
+    date_parts = h.date_parts
+    return {
+        # a body with no parent (UBND tỉnh, a ministry) is itself the issuing body, in bold
+        "parent": h.parent if h.issuer else None,
+        "issuer": h.issuer or h.parent or "",
+        "number": h.number,
+        "symbol": h.symbol or "",
+        "reference": h.reference or "",
+        "place": h.place or "",
+        "day": written_day(date_parts.day),
+        "month": written_month(date_parts.month),
+        "date_year": date_parts.year,
+        "place_date": place_date(h.place, date_parts),
+        "doc_type": h.doc_type or "Kế hoạch",
+        "title": one_line(h.title or ""),
+        "year": h.year,
+        "basis": [i.text for i in parts.basis],
+        "body": [i.to_dict() for i in parts.body],
+        "closing": [i.text for i in parts.closing],
+        "recipients": [r for r in (clean_recipient(x) for x in h.recipients) if r],
+        "signer_title": signature_titles(plan),
+        "signer": h.signer,
+        "appendix": [i.to_dict() for i in parts.appendix],
+        "draft": plan.draft,
+        "todo": [{"kind": t.kind, "message": t.message} for t in plan.todo],
+    }
