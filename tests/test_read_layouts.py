@@ -224,13 +224,18 @@ Số: 88-KH/TU
 Lào Cai, ngày 02 tháng 4 năm 2024
 KẾ HOẠCH
 Tuyên truyền cải cách hành chính năm 2024
-Thực hiện Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị,
-Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:
+Thực hiện Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:
 I. MỤC ĐÍCH, YÊU CẦU
 """
 
 ONE_LINE_STACKED = """\
-UBND TỈNH NGHỆ AN SỞ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 301/KH-SNV Nghệ An, ngày 20 tháng 01 năm 2023 KẾ HOẠCH Tuyên truyền cải cách hành chính năm 2023
+UBND TỈNH NGHỆ AN SỞ NỘI VỤ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 301/KH-SNV
+Nghệ An, ngày 20 tháng 01 năm 2023
+KẾ HOẠCH
+Tuyên truyền cải cách hành chính năm 2023
 Căn cứ Kế hoạch số 10/KH-UBND ngày 05/01/2023 của UBND tỉnh Nghệ An;
 I. MỤC ĐÍCH, YÊU CẦU
 """
@@ -314,7 +319,7 @@ CASES = [
     ("provincial-party-committee", PROVINCIAL_PARTY,
      ("Kế hoạch", "88", "KH/TU", dt.date(2024, 4, 2), "Lào Cai", "Tỉnh ủy Lào Cai", 2024),
      [("88-KH/TU", "self"), ("14-KL/TW", "basis")], "party"),
-    ("one-line-header-stacked-bodies", ONE_LINE_STACKED,
+    ("committee-and-department-on-one-line", ONE_LINE_STACKED,
      ("Kế hoạch", "301", "KH-SNV", dt.date(2023, 1, 20), "Nghệ An", "Sở Nội vụ", 2023),
      [("301/KH-SNV", "self"), ("10/KH-UBND", "basis")], "department"),
     ("committee-office", COMMITTEE_OFFICE,
@@ -388,7 +393,7 @@ def test_a_decision_issuing_a_portal_plan_is_its_own_act():
 
 @pytest.mark.parametrize(("text", "parent"), [
     (MINISTRY_UNIT, "Bộ Nội vụ"),  # a ministry's unit: the ministry above it
-    (ONE_LINE_STACKED, "UBND tỉnh Nghệ An"),  # committee and department cut apart on one line
+    (ONE_LINE_STACKED, "UBND tỉnh Nghệ An"),  # committee and department on one line, cut apart
     (COMMITTEE_OFFICE, "UBND tỉnh Sơn La"),
     (PROVINCIAL_PARTY, None),  # the Party's motto is no parent
 ])
