@@ -630,7 +630,7 @@ def draft_plan(
     if text != nfc(text):  # pragma: no cover - every piece is NFC already
         raise PlankitError("draft text is not NFC")
     plan = read_text(text, name=_draft_name(original.name, year), form="text")
-    todos = sorted(w.todos, key=lambda t: (t.span.start if t.span else -1, t.kind))
+    todos = sorted(w.todos, key=lambda t: (t.span.start if t.span is not None else -1, t.kind))
     return dataclasses.replace(plan, draft=True, todo=tuple(todos))
 
 

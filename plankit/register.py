@@ -58,16 +58,21 @@ _COLUMNS = (
 _NUMBER_RE = re.compile(r"^(\d+[a-zA-Z]?)[/-]")
 # The year in a normative number: 2018 in 61/2018/NĐ-CP.
 _KEY_YEAR_RE = re.compile(r"^[^/]+/((?:19|20)\d\d)/")
+# Zeros written before a document number ("07/CT-TTg", "049/QĐ-BNV"): not part of the number.
+_LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 
 
 @lru_cache(maxsize=1 << 14)
 def register_key(key: str) -> str:
-    """The comparison form of a key: NFC, folded (no diacritics, đ as d), no spaces.
+    """The comparison form of a key: NFC, folded (no diacritics, đ as d), no spaces, and no
+    leading zero on the number (``07/CT-TTg`` and ``7/CT-TTg`` are one document).
 
     >>> register_key("57- NQ/TW"), register_key("61/2018/NĐ-CP")
     ('57-nq/tw', '61/2018/nd-cp')
+    >>> register_key("07/CT-TTg") == register_key("7/CT-TTg")
+    True
     """
-    return "".join(fold(nfc(key)).split())
+    return _LEADING_ZEROS.sub("", "".join(fold(nfc(key)).split()))
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from .errors import ReportError
 from .output import check_inside, plan_outputs, write_atomic
@@ -72,6 +73,7 @@ class NotebookReport:
     seconds: float
     summary: Mapping[str, Any] = field(default_factory=dict)
     error: str | None = None
+    gloss: str = ""
 
     def __repr__(self) -> str:
         state = f"failed: {self.error}" if self.error else f"{self.seconds:.1f}s"
@@ -193,6 +195,24 @@ def _title(nb: Any, fallback: str) -> str:
     return fallback
 
 
+def _gloss(nb: Any) -> str:
+    """The English gloss of a notebook's title: the first italic line's words before its colon.
+
+    >>> import nbformat
+    >>> _gloss(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+    ...     "# Soát lỗi sao chép\\n\\n*Stale copy-paste check: every plan through the linter.*")]))
+    'Stale copy-paste check'
+    """
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                found = re.fullmatch(r"\*([^*:]+)[:.]?.*\*", line.strip())
+                if found:
+                    return found.group(1).strip()
+            return ""
+    return ""
+
+
 def _reason(exc: BaseException) -> str:
     """The last meaningful line of an execution error, without terminal colour codes."""
     lines = [ln.strip() for ln in _ANSI.sub("", str(exc)).splitlines() if ln.strip()]
@@ -282,6 +302,9 @@ def _relative(text: str, roots: Sequence[Path]) -> str:
 
 # -- the index page --------------------------------------------------------------------------------
 
+# the index lists this many pairs and drafts; a folder of many issuers gives dozens (all on their page)
+_SHOWN = 8
+
 _SEVERITY = {"error": "lỗi / errors", "warning": "cảnh báo / warnings", "info": "lưu ý / notes"}
 
 
@@ -300,12 +323,18 @@ def _figures(entries: Sequence[NotebookReport]) -> list[tuple[str, str, str]]:
         rows.append(("Phát hiện khi soát lỗi", "lint findings", text or "0"))
     if "pairs" in merged:
         pairs = merged["pairs"] or []
-        rows.append(("Cặp kế hoạch so sánh", "pairs compared", f"{len(pairs)}" + (": " + "; ".join(pairs) if pairs else "")))
+        shown = "; ".join(pairs[:_SHOWN]) + (f"; … và {len(pairs) - _SHOWN} cặp khác / {len(pairs) - _SHOWN} more"
+                                             if len(pairs) > _SHOWN else "")
+        rows.append(("Cặp kế hoạch so sánh", "pairs compared", f"{len(pairs)}" + (": " + shown if pairs else "")))
     if "drafts" in merged:
         drafts = merged["drafts"] or []
         links = "; ".join(
-            f"<a href='{html.escape(d)}'>{html.escape(d)}</a>" if d.endswith(".docx") else html.escape(d) for d in drafts
+            f"<a href='{html.escape(quote(d))}'>{html.escape(d)}</a>" if d.endswith(".docx") else html.escape(d)
+            for d in drafts[:_SHOWN]
         )
+        if len(drafts) > _SHOWN:  # the page of the drafts lists them all
+            more = len(drafts) - _SHOWN
+            links += f"; … và {more} dự thảo khác / {more} more"
         rows.append(("Dự thảo đã soạn", "drafts made", f"{len(drafts)}" + (": " + links if drafts else "")))
     if "documents" in merged:
         rows.append(("Văn bản trong sơ đồ căn cứ", "documents in the basis graph",
@@ -319,7 +348,8 @@ def _index_page(entries: Sequence[NotebookReport], plans_label: str) -> str:
         for vi, en, value in _figures(entries)
     )
     rows = "".join(
-        f"<li><a href='{html.escape(Path(n.html_path).name)}'>{html.escape(n.title)}</a>"
+        f"<li><a href='{html.escape(quote(Path(n.html_path).name))}'>{html.escape(n.title)}</a>"
+        + (f"<span class='pk-en'>{html.escape(n.gloss)}</span>" if n.gloss and n.gloss not in n.title else "")
         + (f" <span class='pk-failed'>lỗi / failed: {html.escape(n.error)} "
            f"(<a href='{html.escape(Path(n.html_path).stem)}.failed.ipynb'>notebook</a>)</span>" if n.error else "")
         + "</li>"
@@ -347,6 +377,23 @@ def _index_page(entries: Sequence[NotebookReport], plans_label: str) -> str:
     )
 
 
+def check_out_folder(plans: str | os.PathLike[str], out: str | os.PathLike[str]) -> Path:
+    """``out`` resolved, refused (:class:`~plankit.errors.ReportError`) when it lies inside the
+    plans folder: the drafts (.docx) and template previews (.png) a report writes would be read
+    as plans by the next run.
+
+    >>> check_out_folder("plans", "plans/reports")
+    Traceback (most recent call last):
+    ...
+    plankit.errors.ReportError: plans/reports: thư mục báo cáo nằm trong thư mục kế hoạch, chọn --out ở ngoài / the report folder is inside the plans folder plans: choose an --out outside it
+    """
+    out_dir = Path(out).resolve()
+    if out_dir.is_relative_to(Path(plans).resolve()):
+        raise ReportError(f"{out}: thư mục báo cáo nằm trong thư mục kế hoạch, chọn --out ở ngoài / the "
+                          f"report folder is inside the plans folder {plans}: choose an --out outside it")
+    return out_dir
+
+
 def run_report(
     plans: str | os.PathLike[str] = "plans",
     out: str | os.PathLike[str] = "reports",
@@ -362,7 +409,8 @@ def run_report(
 
     ``parameters`` (checked against the notebooks' ``parameters`` cells before any kernel starts;
     paths and dates are passed as text) go to each notebook that declares them; ``plans_dir`` and
-    ``out_dir`` are always set. Raises :class:`~plankit.errors.ReportError` for a missing extra, an
+    ``out_dir`` are always set. Raises :class:`~plankit.errors.ReportError` for a missing extra, ``out``
+    inside ``plans``, an
     unknown parameter or when a notebook failed (after writing everything else, the failed notebook
     saved as ``NAME.failed.ipynb``), and :class:`~plankit.errors.OutputExists` when a page exists and
     ``force`` is false (checked before anything runs).
@@ -377,7 +425,7 @@ def run_report(
     plans_path = Path(plans).resolve()
     if not plans_path.is_dir():
         raise ReportError(f"{plans}: plans folder not found")
-    out_dir = Path(out).resolve()
+    out_dir = check_out_folder(plans, out)
     targets = [check_inside(out_dir, out_dir / f"{p.stem}.html") for p in files]
     index_path = check_inside(out_dir, out_dir / "index.html")
     # Every output checked before any notebook runs; a notebook or a plan is never an output.
@@ -406,7 +454,7 @@ def run_report(
         page = _relative(export_html(nb, show_code=show_code), [out_dir, plans_path])
         write_atomic(target, page, force=True)
         entries.append(NotebookReport(path.name, _title(nb, path.stem), str(target),
-                                      time.perf_counter() - start, summary, error))
+                                      time.perf_counter() - start, summary, error, _gloss(nb)))
     write_atomic(index_path, _index_page(entries, plans_path.name or str(plans)), force=True)
     write_atomic(
         out_dir / "report.json",

@@ -30,13 +30,21 @@ __all__ = ["clean_reference", "issuer_key", "latest_plans", "year_pairs"]
 def issuer_key(plan: Plan) -> tuple[str, str] | None:
     """Who issues ``plan``, as a comparable key: folded issuer and place; ``None`` when unknown.
 
+    The place tells apart the Sở Công Thương of two provinces; a central or party body is one
+    body wherever its plan was signed or whether the place line survived a copy, so its key has
+    no place (a ministry's plans of 2024 and 2025 are one series).
+
     >>> from plankit.read import read_text
     >>> issuer_key(read_text("SỞ CÔNG THƯƠNG\\nSố: 181/KH-SCT\\nHải Dương, ngày 07 tháng 02 năm 2022\\nKẾ HOẠCH"))
     ('so cong thuong', 'hai duong')
+    >>> issuer_key(read_text("BỘ Y TẾ\\nSố: 288/QĐ-BYT\\nHà Nội, ngày 23 tháng 01 năm 2025\\nQUYẾT ĐỊNH"))
+    ('bo y te', '')
     """
     issuer = plan.header.issuer
     if not issuer:
         return None
+    if plan.facts.level in ("central", "party"):
+        return fold(issuer), ""
     return fold(issuer), fold(plan.header.place or "")
 
 

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["SUMMARY_MIME", "Html", "details", "heading", "markdown", "note", "plural", "summary", "table"]
+__all__ = ["SUMMARY_MIME", "Html", "details", "heading", "link", "markdown", "note", "plural", "summary", "table"]
 
 # The MIME type of the figures a notebook records for the report's index page.
 SUMMARY_MIME = "application/vnd.plankit.summary+json"
@@ -65,6 +65,19 @@ def heading(vi: str, en: str | None = None, *, level: int = 2) -> Html:
 def note(vi: str, en: str | None = None) -> Html:
     """One sentence for the reader, e.g. why a section is empty."""
     return Html(f"<p class='pk-note'>{_gloss(vi, en)}</p>", vi + (f" ({en})" if en else ""))
+
+
+def link(path: str, vi: str, en: str | None = None) -> Html:
+    """A line linking to a file next to the page, e.g. a drafted .docx; spaces and Vietnamese
+    letters in the name are percent-encoded in the address (a Markdown link breaks on a space).
+
+    >>> link("drafts/Sở Nội vụ-2025.docx", "Tệp Word", "the .docx").html
+    "<p class='pk-note'>Tệp Word <span class='pk-en'>the .docx</span>: <a href='drafts/S%E1%BB%9F%20N%E1%BB%99i%20v%E1%BB%A5-2025.docx'>drafts/Sở Nội vụ-2025.docx</a></p>"
+    """
+    from urllib.parse import quote
+
+    return Html(f"<p class='pk-note'>{_gloss(vi, en)}: <a href='{html.escape(quote(path))}'>{html.escape(path)}</a></p>",
+                f"{vi}{f' ({en})' if en else ''}: {path}")
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

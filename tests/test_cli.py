@@ -36,7 +36,7 @@ def test_read_csv(capsys):
     assert main(["read", "plans/hung-yen", "--format", "csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("\ufefffile,form,doc_type,number,symbol,issuer")  # BOM: for Excel
-    assert lines[1].startswith("hung-yen/2022-so-khcn.md,markdown,Kế hoạch,,KH-SKH-CN,Sở Khoa học và Công nghệ")
+    assert lines[1].startswith("plans/hung-yen/2022-so-khcn.md,markdown,Kế hoạch,,KH-SKH-CN,Sở Khoa học và Công nghệ")
 
 
 @pytest.mark.parametrize(

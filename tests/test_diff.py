@@ -12,7 +12,7 @@ from plankit.errors import OutputExists
 from plankit.read import read_text
 from plankit.text import fold
 
-KINDS = {"expected", "basis", "substantive", "form", "carried-error"}
+KINDS = {"expected", "basis", "substantive", "form", "renumbering", "carried-error"}
 
 
 def flat(text: str) -> str:
@@ -321,13 +321,68 @@ def test_renumbered_only_section_has_expected_change_and_nothing_else():
     assert [(c.kind, c.old, c.new) for c in d.changes if c.section.startswith("III.")] == [("expected", "II", "III")]
 
 
+_TASKS = ("Tổ chức tập huấn nghiệp vụ cho công chức bộ phận một cửa.",
+          "Tổ chức hội nghị đối thoại với doanh nghiệp về thủ tục hành chính.",
+          "Xây dựng chuyên mục cải cách hành chính trên Cổng thông tin điện tử.")
+_INSERTED = "Phát hành tờ rơi hướng dẫn thủ tục hành chính tại bộ phận một cửa."
+
+
+def _listed(items, marker: str) -> str:
+    return plan("I. NHIỆM VỤ\nCác nhiệm vụ trọng tâm như sau:\n"
+                + "".join(marker.format(k=k) + " " + t + "\n" for k, t in enumerate(items, start=1))
+                + "II. KINH PHÍ\nNgân sách nhà nước.\n")
+
+
+@pytest.mark.parametrize(("marker", "shifted"), [
+    ("({k})", [("2", "3"), ("3", "4")]),
+    ("{k}/", [("2", "3"), ("3", "4")]),
+    ("{k}.1.", [("2.1", "3.1"), ("3.1", "4.1")]),
+    ("[{k}]", [("2", "3"), ("3", "4")]),
+])
+def test_a_list_renumbered_by_an_inserted_item_is_renumbering(marker, shifted):
+    old = _listed(_TASKS, marker)
+    new = _listed((_TASKS[0], _INSERTED, *_TASKS[1:]), marker)
+    d = diff_plans(old, new)
+    assert [(c.kind, c.old, c.new) for c in d.changes] == [
+        ("substantive", "", marker.format(k=2) + " " + _INSERTED),
+        *[("renumbering", o, n) for o, n in shifted],
+    ]
+    assert d.counts()["renumbering"] == 2 and d.counts()["substantive"] == 1
+    assert "đánh số lại" in d.to_html()  # shown, in its own colour
+    # and swapping the plans swaps them: the removed item, then the numbers shifted back
+    back = diff_plans(new, old)
+    assert [(c.kind, c.old, c.new) for c in back.changes] == [
+        ("substantive", marker.format(k=2) + " " + _INSERTED, ""),
+        *[("renumbering", n, o) for o, n in shifted],
+    ]
+
+
+def test_table_rows_renumbered_by_an_inserted_row_are_renumbering():
+    # a table the reader keeps as text (its number column has no TT head): rows are lines
+    rows = [("Tập huấn nghiệp vụ", "Quý I"), ("Hội nghị đối thoại", "Quý II"), ("Chuyên mục điện tử", "Quý III")]
+
+    def body(rs) -> str:
+        return plan("I. NHIỆM VỤ\nSố thứ tự\tNội dung\tThời gian\n"
+                    + "".join(f"{k}\t{a}\t{b}\n" for k, (a, b) in enumerate(rs, start=1)) + "II. KINH PHÍ\nNgân sách.\n")
+
+    d = diff_plans(body(rows), body([rows[0], ("Phát hành tờ rơi", "Quý I"), *rows[1:]]))
+    assert {c.kind for c in d.changes} == {"substantive", "renumbering"}
+    assert [(c.old, c.new) for c in d.changes if c.kind == "renumbering"] == [("3", "4")]
+
+
+def test_a_number_in_a_sentence_is_no_renumbering():
+    old = plan("I. NHIỆM VỤ\nTổ chức 2 hội nghị đối thoại với doanh nghiệp.\nII. KINH PHÍ\nNgân sách.\n")
+    new = plan("I. NHIỆM VỤ\nTổ chức 3 hội nghị đối thoại với doanh nghiệp.\nII. KINH PHÍ\nNgân sách.\n")
+    assert [(c.kind, c.old, c.new) for c in diff_plans(old, new).changes] == [("substantive", "2", "3")]
+
+
 # --- outputs ---------------------------------------------------------------------------------
 
 def test_frames(cantho):
     frame = cantho.to_frame()
     assert list(frame.columns[:4]) == ["section", "kind", "old", "new"]
     assert len(frame) == len(cantho.changes)
-    assert set(frame["kind"]) == KINDS - {"form"}  # OCR: case and punctuation are noise, not compared
+    assert set(frame["kind"]) == KINDS - {"form", "renumbering"}  # OCR: case and punctuation are noise, not compared
     tables = cantho.tables_frame()
     assert list(tables["new_row"]) == [1, 2, 3, 4]
     assert tables.loc[0, "changes"] == ["Thời gian thực hiện: Trong năm 2022 → Trong nam 2025 (expected)"]

@@ -30,7 +30,7 @@ def test_json_output(seed_paths, capsys):
     assert data["basis_removed"] == ["261/KH-UBND"]
     assert data["basis_added"] == ["258/KH-UBND", "4168/QĐ-UBND"]
     assert [(s["old"], s["new"], s["status"]) for s in data["sections"]][3] == (None, "IV", "added")
-    assert set(data["counts"]) == {"expected", "basis", "substantive", "form", "carried-error"}
+    assert set(data["counts"]) == {"expected", "basis", "substantive", "form", "renumbering", "carried-error"}
     change = data["changes"][0]
     assert set(change) == {"kind", "section", "location", "old", "new", "old_span", "new_span", "old_line",
                            "new_line", "reason"}

@@ -296,3 +296,67 @@ def test_redline_exact_on_bundled_pairs(seeds, tmp_path, a, b):
     accepted, rejected = accept_and_reject(path)
     assert flat(accepted) == flat(seeds[b].text)
     assert flat(rejected) == flat(seeds[a].text)
+
+
+_CELL_EDITS = ("cấp xã", "Phòng", "và", "năm 2025", "Quý IV", "Sở", "văn")
+
+
+@st.composite
+def edited_rows(draw) -> list[tuple[str, str, str]]:
+    """Activity rows of a real plan, in any order, some of their cells edited (a word added,
+    dropped or replaced), as next year's copy reorders and touches its table."""
+    rows = draw(st.lists(st.sampled_from(ACTIVITIES), min_size=1, max_size=6, unique=True))
+    out = []
+    for row in rows:
+        cells = []
+        for cell in row:
+            words = cell.split()
+            how = draw(st.sampled_from(["keep", "keep", "keep", "add", "drop", "swap"]))
+            k = draw(st.integers(0, len(words) - 1))
+            if how == "add":
+                words.insert(k, draw(st.sampled_from(_CELL_EDITS)))
+            elif how == "drop" and len(words) > 1:
+                del words[k]
+            elif how == "swap":
+                words[k] = draw(st.sampled_from(_CELL_EDITS))
+            cells.append(" ".join(words))
+        out.append(tuple(cells))
+    return out
+
+
+def _plan_with_rows(rows) -> str:
+    lines = [TABLE_HEAD] + [f"{k}\t{task}\t{lead}\t{when}" for k, (task, lead, when) in enumerate(rows, start=1)]
+    return ("KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2025\nI. NHIỆM VỤ\nCác hoạt động như sau:\n"
+            + "\n".join(lines) + "\nII. KINH PHÍ\nNgân sách nhà nước bảo đảm.\n")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(edited_rows(), edited_rows())
+def test_redline_cells_exact_when_rows_move(tmp_path, old_rows, new_rows):
+    """The same plan around a table whose rows moved, came and went and were edited: Accept All
+    gives every new row's cells and Reject All every old row's, each word in its own cell
+    (read back with the independent walk of the .docx XML), and the table stays a Word table."""
+    old, new = read_text(_plan_with_rows(old_rows)), read_text(_plan_with_rows(new_rows))
+    path = tmp_path / "r.docx"
+    diff_plans(old, new).to_docx(path, force=True)
+    accepted, rejected = accept_and_reject(path)
+    assert flat(accepted) == flat(new.text)
+    assert flat(rejected) == flat(old.text)
+    assert table_rows(path, "accept") == _cells(new)
+    assert table_rows(path, "reject") == _cells(old)
+
+
+def test_redline_cells_exact_when_a_row_moves_up_and_its_lead_cell_changes(tmp_path):
+    # the case that put a deleted word of the lead column into the task cell on Reject All:
+    # "Văn phòng Sở" -> "Phòng Tổ chức" in a row moved up, with words added to its task
+    old_rows = [ACTIVITIES[1], ACTIVITIES[3]]
+    new_rows = [(ACTIVITIES[3][0] + " cấp xã", "Phòng Tổ chức", ACTIVITIES[3][2]), ACTIVITIES[1]]
+    old, new = read_text(_plan_with_rows(old_rows)), read_text(_plan_with_rows(new_rows))
+    path = tmp_path / "r.docx"
+    diff_plans(old, new).to_docx(path)
+    assert table_rows(path, "reject") == _cells(old) == [[
+        ["TT", "Nội dung", "Cơ quan chủ trì", "Thời gian thực hiện"],
+        ["1", "Phát tờ gấp tuyên truyền CCHC và TTHC", "Văn phòng Sở", "Quý I"],
+        ["2", "Hội nghị đối thoại với doanh nghiệp", "Văn phòng Sở", "Quý III"],
+    ]]
+    assert table_rows(path, "accept") == _cells(new)

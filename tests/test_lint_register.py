@@ -99,3 +99,24 @@ def test_public_api_for_graph_and_draft():
 def test_loader_rejects_bad_rows(text, message):
     with pytest.raises(ValueError, match=message):
         parse_register(text)
+
+
+@pytest.mark.parametrize(
+    ("citation", "found"),
+    [
+        # a leading zero left out, and the year wrong: the register's 07/CT-TTg answers
+        ("Chỉ thị số 7/CT-TTg ngày 21/3/2022 của Thủ tướng Chính phủ", ["7/CT-TTg ngày 21/3/2022"]),
+        ("Chỉ thị số 07/CT-TTg ngày 21/3/2023 của Thủ tướng Chính phủ", []),
+        ("Nghị định số 80/2025/NĐ-CP ngày 01/4/2025 của Chính phủ", []),
+        ("Nghị định số 80/2025/NĐ-CP ngày 10/4/2025 của Chính phủ", ["80/2025/NĐ-CP ngày 10/4/2025"]),
+        ("Quyết định số 049/QĐ-BNV ngày 01/3/2025 của Bộ Nội vụ", []),
+        ("Quyết định số 650/QĐ-LĐTBXH ngày 21/7/2022 của Bộ Lao động - Thương binh và Xã hội", []),
+        # a decision of the Prime Minister given to the Government
+        ("Quyết định số 1589/QĐ-TTg ngày 24/7/2025 của Chính phủ", ["Chính phủ"]),
+    ],
+)
+def test_citation_register_on_rows_added_this_session(citation, found):
+    from plankit.lint.rules.registry import fires
+
+    text = f"KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2025\n\nCăn cứ {citation};"
+    assert fires(text, "citation-register") == found

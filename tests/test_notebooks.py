@@ -102,6 +102,9 @@ def test_notebooks_run_with_their_defaults_from_the_notebooks_folder(lab_run):
     assert sorted(executed) == EXPECTED
     out = {name: _outputs(nb) for name, nb in executed.items()}
     assert "5 kế hoạch đọc được, 0 tệp không đọc được" in out["01-corpus.ipynb"]
+    # the scan's subject ("Cong tac thong tin, tuyén truyén ... nim 2025" as OCR read it) restored, and marked so
+    assert ("Công tác thông tin, tuyên truyền cải cách hành chính năm 2025 (bản quét, đã khôi phục dấu / scan, "
+            "diacritics restored)") in out["01-corpus.ipynb"]
     assert "76/NQ-CP" in out["02-legal-basis-graph.ipynb"] and "image/png" in str(executed["02-legal-basis-graph.ipynb"])
     # the pair is found by itself: same issuer, 2022 and 2025; the bases added between them
     assert "Sở Khoa học và Công nghệ, Cần Thơ: 2022 → 2025" in out["03-year-on-year.ipynb"]
@@ -174,6 +177,12 @@ def own_folder(tmp_path_factory):
     (plans / "tu-phap" / "ban-scan.txt").write_text(
         _strip_marks(_plan("Sở Tư pháp", "Bình Định", 2024, number=31, symbol="STP")), encoding="utf-8")
     (plans / "tu-phap" / "rong.txt").write_text("", encoding="utf-8")  # unreadable: empty
+    # folders by province and year, the same file name in each, spaces and Vietnamese letters
+    for province, issuer, symbol, body_year in (("Quảng Ninh", "Sở Y tế", "SYT", 2024),
+                                                ("Lạng Sơn", "Sở Tài chính", "STC", 2023)):
+        (plans / province / "năm 2024").mkdir(parents=True)
+        (plans / province / "năm 2024" / "kế hoạch.txt").write_text(
+            _plan(issuer, province, 2024, number=7, symbol=symbol, body_year=body_year), encoding="utf-8")
     return base, plans
 
 
@@ -195,7 +204,7 @@ def test_report_on_an_officers_folder(own_report):
     for name in PAGES:
         assert f"href='{name}'" in index
     # the index summarises the folder
-    assert "Kế hoạch đọc được" in index and "<td>3</td>" in index
+    assert "Kế hoạch đọc được" in index and "<td>5</td>" in index
     assert "Tệp không đọc được" in index and "<td>1</td>" in index
     assert "noi-vu/kh-tuyen-truyen-cu.txt → noi-vu/kh-tuyen-truyen-moi.txt" in index
     assert "lỗi / errors" in index and "drafts/noi-vu-kh-tuyen-truyen-moi-2025.docx" in index
@@ -212,10 +221,29 @@ def test_report_on_an_officers_folder(own_report):
     # nothing outside --out; the drafts inside it
     assert {p for p in _tree(base) - before if not p.startswith("bao-cao")} == set()
     assert sorted(p.name for p in (out / "drafts").glob("*.docx")) == [
+        "Lạng Sơn-năm 2024-kế hoạch-2025.docx", "Quảng Ninh-năm 2024-kế hoạch-2025.docx",
         "noi-vu-kh-tuyen-truyen-moi-2025.docx", "tu-phap-ban-scan-2025.docx",
     ]
+    # every level of a nested folder is named: the two "năm 2024/kế hoạch.txt" are two plans, each with
+    # its findings (the Lạng Sơn one keeps last year's year in its body), its draft and a working link
+    lint = pages["04-stale-copy-check.html"]
+    assert "Lạng Sơn/năm 2024/kế hoạch.txt" in lint and "Quảng Ninh/năm 2024/kế hoạch.txt" not in lint
+    drafts = pages["05-draft-next-year.html"]
+    assert "drafted from Quảng Ninh/năm 2024/kế hoạch.txt" in drafts
+    assert 'href="drafts/L%E1%BA%A1ng%20S%C6%A1n-n%C4%83m%202024-k%E1%BA%BF%20ho%E1%BA%A1ch-2025.docx"' in drafts
+    assert "](drafts/" not in drafts  # no Markdown link left unrendered
+    # the year-on-year counts: every kind in its fixed order, named in both languages, zeros shown
+    year = pages["03-year-on-year.html"]
+    kinds = ["Đổi năm / expected", "Căn cứ / basis", "Nội dung / substantive",
+             "Cách viết / form (case, spacing, punctuation)", "Lỗi bị chép lại / carried error"]
+    assert [year.index(f"<td>{k}</td>") for k in kinds] == sorted(year.index(f"<td>{k}</td>") for k in kinds)
+    assert "<td>form</td>" not in year
+    # the index names each page in both languages
+    assert "Soát lỗi sao chép</a><span class='pk-en'>Stale copy-paste check</span>" in index
+    assert "Mẫu văn bản của tỉnh</a><span class='pk-en'>Authoring a Word template</span>" in index
     # the template notebook checks a faulty template and names the nearest variable
     assert "unknown-variable" in pages["06-template-authoring.html"] and "titel" in pages["06-template-authoring.html"]
+    assert "mau-co-loi.docx: 2 lỗi, 3 cảnh báo, 9 lưu ý" in pages["06-template-authoring.html"]
 
 
 @pytest.mark.slow

@@ -21,6 +21,7 @@ from plankit.restore_model import (
     build_model,
     bundled_texts,
     default_model,
+    register_text,
     underthesea_files,
 )
 
@@ -153,6 +154,9 @@ JOINED = [
     ("Phong Van hoa-Thong tin huyen", "Phòng Văn hóa-Thông tin huyện"),
     ("Can bo/cong chuc cap xa", "Cán bộ/công chức cấp xã"),
     ("To chuc hoi nghi/hoi thao chuyen de", "Tổ chức hội nghị/hội thảo chuyên đề"),
+    # a slash separates two phrases as a comma does: "trợ" is not read before "hướng"
+    ("Ho tro/huong dan cac don vi", "Hỗ trợ/hướng dẫn các đơn vị"),
+    ("tham gia/nam", "tham gia/năm"),
 ]
 
 
@@ -171,10 +175,58 @@ def test_slash_and_hyphen_joined_words(text, expected):
         ("Vu truong Vu To chuc can bo", "Vụ trưởng Vụ Tổ chức cán bộ"),
         ("Tep dinh kem", "Tệp đính kèm"),
         ("Cong van so 123/UBND-NC", "Công văn số 123/UBND-NC"),
+        # "Cổng" wins only two words later ("thông tin"): a beam of six had dropped it
+        ("Xem chi tiet tai Cong thong tin dien tu", "Xem chi tiết tại Cổng thông tin điện tử"),
     ],
 )
 def test_stock_phrases(text, expected):
     assert restore_text(text).text == expected
+
+
+# -- the register's citations (plankit:register) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "with_register", "without"),
+    [
+        (
+            "Nghi quyet so 68-NQ/TW ngay 04/5/2025 cua Bo Chinh tri ve phat trien kinh te tu nhan",
+            "Nghị quyết số 68-NQ/TW ngày 04/5/2025 của Bộ Chính trị về phát triển kinh tế tư nhân",
+            "Nghị quyết số 68-NQ/TW ngày 04/5/2025 của Bộ Chính trị về phát triển kinh tế từ nhân",
+        ),
+        (
+            "Nghi dinh so 99/2016/ND-CP cua Chinh phu ve quan ly va su dung con dau",
+            "Nghị định số 99/2016/NĐ-CP của Chính phủ về quản lý và sử dụng con dấu",
+            "Nghị định số 99/2016/NĐ-CP của Chính phủ về quản lý và sử dụng con đầu",
+        ),
+    ],
+)
+def test_register_citations_teach_subjects(text, with_register, without, model_without_register):
+    assert restore_text(text).text == with_register
+    assert restore_text(text, model=model_without_register).text == without
+
+
+@pytest.fixture(scope="module")
+def model_without_register():
+    return build_model(register=False)
+
+
+def test_register_text_is_one_citation_a_line():
+    lines = register_text().splitlines()
+    assert len(lines) >= 150 and len(set(lines)) == len(lines)
+    line = next(x for x in lines if " 99/2016/NĐ-CP " in x)
+    assert line == "Nghị định số 99/2016/NĐ-CP ngày 01 tháng 07 năm 2016 của Chính phủ về quản lý và sử dụng con dấu"
+
+
+def test_tokens_are_worked_out_once_on_demand():
+    r = restore_text("Ho tro cac doanh nghiep")
+    assert r.text == "Hỗ trợ các doanh nghiệp"
+    assert r.tokens is r.tokens
+    assert [t.output for t in r.tokens] == ["Hỗ", "trợ", "các", "doanh", "nghiệp"]
+    assert r.spans == tuple((t.start, t.end, t.output) for t in r.tokens)
+    ocr = restore_text("S6:137 IKH-SKHCN ngay 21thdng 01")
+    assert ocr.spans == tuple((t.start, t.end, t.output) for t in ocr.tokens)
+    assert ocr.spans[-2:] == ((24, 29, " tháng"), (30, 32, "01"))
 
 
 def test_wider_context_changes_only_ambiguous_words():
@@ -228,6 +280,7 @@ def test_model_reads_nothing_beside_the_package():
         "plankit:admin",
         "plankit:places",
         "plankit:vocabulary",
+        "plankit:register",
     }
 
 

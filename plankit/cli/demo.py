@@ -11,6 +11,29 @@ from __future__ import annotations
 import argparse
 
 from ._common import example, print_frame
+from .draft import todo_records
+
+
+def _slug(plan, plans) -> str:
+    """The draft's name: the plan's folders inside ``plans`` (``can-tho``, ``Bắc Ninh-năm 2025``),
+    else its file name without a leading year (a plan at the top of the folder).
+
+    >>> from pathlib import Path
+    >>> from plankit.read import read_plan
+    >>> _slug(read_plan("plans/can-tho/2025-so-khcn.ocr.txt"), Path("plans"))
+    'can-tho'
+    >>> _slug(read_plan("plans/can-tho/2025-so-khcn.ocr.txt"), Path("plans/can-tho"))
+    'so-khcn'
+    """
+    import re
+    from pathlib import Path
+
+    path = Path(plan.source.path or plan.name)
+    try:
+        folders = path.resolve().relative_to(Path(plans).resolve()).parent.parts
+    except ValueError:  # not under plans (a link out of it): its own folder
+        folders = (path.parent.name,) if path.parent.name else ()
+    return "-".join(folders) or re.sub(r"^\d{4}-?", "", path.name.split(".")[0]) or "ke-hoach"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     from ..draft import draft_plan
     from ..errors import OutputExists, ReadError
     from ..render import render_docx
-    from ..report import REPORT_MODULES, require_extra, run_report
+    from ..report import REPORT_MODULES, check_out_folder, require_extra, run_report
     from ..series import clean_reference
 
     if not args.no_report:
@@ -51,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
     label = args.plans or "mẫu / samples"
     if not plans.is_dir():
         raise ReadError(args.plans, "không có thư mục kế hoạch này / plans folder not found")
+    if not args.no_report:
+        check_out_folder(plans, args.out)  # before any draft is written
     corpus = read_corpus([plans])
     if not len(corpus):
         raise ReadError(args.plans, "không đọc được kế hoạch nào / no plan could be read")
@@ -64,16 +89,14 @@ def run(args: argparse.Namespace) -> int:
     dated = sorted((p for p in corpus if p.year), key=lambda p: (p.year, p.name))
     if dated:
         latest = dated[-1]
-        slug = Path(latest.name).parent.name or "plan"
-        target = Path(args.drafts) / f"{slug}-{latest.year + 1}.docx"
+        target = Path(args.drafts) / f"{_slug(latest, plans)}-{latest.year + 1}.docx"
         if target.exists() and not args.force:
             raise OutputExists(target)
         draft = draft_plan(latest, year=latest.year + 1, reference=clean_reference(latest, corpus))
         out = render_docx(draft, target, force=args.force)
         print(f"\ndự thảo / draft: {out} ({len(draft.todo)} việc cần quyết định / to decide)")
-        for todo in draft.todo:
-            line = draft.position(todo.span.start)[0] if todo.span else "-"
-            print(f"  {line!s:>4}  {todo.kind:<8} {todo.message}")
+        for todo in todo_records(draft):  # in the order of the text
+            print(f"  {todo['line'] or '-'!s:>4}  {todo['kind']:<8} {todo['message']}")
     if not args.no_report:
         report = run_report(plans, args.out, force=args.force, show_code=args.show_code)
         print(f"\nbáo cáo / reports: {report.index}")

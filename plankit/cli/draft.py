@@ -54,7 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("previous", metavar="PREVIOUS", help="last year's plan (.docx, .pdf, .txt, .md, scan)")
-    p.add_argument("--year", type=_year, required=True, help="the year of the new plan, e.g. 2026")
+    p.add_argument("--year", type=_year, help="the year of the new plan, e.g. 2026 (default: the year after PREVIOUS's)")
     p.add_argument("--date", type=_date, help="date of issue (YYYY-MM-DD); default: day left blank")
     p.add_argument("--number", help="document number; default: left blank")
     p.add_argument(
@@ -77,13 +77,27 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def todo_records(plan) -> list[dict]:
-    """One dict per to-do: kind, message, line, column and the text it points at."""
+    """One dict per to-do: kind, message, line, column and the text it points at, in the order of
+    the text (a to-do with no place in it, such as a missing signer's title, last)."""
     rows = []
     for t in plan.todo:
         line, column = plan.position(t.span.start) if t.span is not None else (None, None)
         shown = " ".join(t.span.slice(plan.text).split()) if t.span is not None else ""
         rows.append({"kind": t.kind, "message": t.message, "line": line, "column": column, "text": shown})
-    return rows
+    return sorted(rows, key=lambda r: (r["line"] is None, r["line"] or 0, r["column"] or 0))
+
+
+def _default_year(args: argparse.Namespace) -> int:
+    """``--year``, else the year after the previous plan's own (a usage error when it has none)."""
+    if args.year is not None:
+        return args.year
+    from ..read import read_plan
+
+    year = read_plan(args.previous).year
+    if year is None:
+        args.parser.error(f"{args.previous}: không rõ năm của kế hoạch, thêm --year / "
+                          "the plan's year is unknown, give --year")
+    return year + 1
 
 
 def run(args: argparse.Namespace) -> int:
@@ -94,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.output and not args.markdown:
         args.parser.error("give -o OUT.docx (or --markdown to print the draft)")
     plan_outputs([args.output], [args.previous, args.reference, args.template], force=args.force)
+    args.year = _default_year(args)
     if args.track_changes:
         return _tracked(args)
     plan = draft_plan(

@@ -83,6 +83,9 @@ def run(args: argparse.Namespace) -> int:
         )
     elif plans:
         frame = headers_frame(plans)
+        # the file as given or found, as in --format json, cite and lint: a plan's short name
+        # (folder/file) is the same for two provinces' "năm 2025/ke-hoach.txt"
+        frame["file"] = [path for path, _ in batch.items()]
         if args.format == "table":
             frame = frame.drop(columns=["parent", "title", "signer", "doc_type"])
         print_frame(frame, args.format, bom=getattr(args, "bom", True))

@@ -1,4 +1,5 @@
-"""What kind of change each difference is: expected, basis, substantive or carried-error.
+"""What kind of change each difference is: expected, basis, substantive, form, renumbering or
+carried-error.
 
 * ``expected``: what every yearly copy changes without anyone deciding anything: the plan year
   (``năm 2022`` → ``năm 2025``, ``Trong năm 2022`` → ``Trong năm 2025``), dates and periods moved
@@ -8,6 +9,9 @@
 * ``substantive``: everything else: what a reader must look at;
 * ``form``: the same words written differently: punctuation, spacing, upper or lower case, a
   diacritic (``; đồng thời,`` → ``. Đồng thời,``); shown, never substantive;
+* ``renumbering``: the number of a list item or of a table row (its TT) that changed and
+  nothing else, as when an item is inserted or removed before it (``(2)`` → ``(3)``,
+  ``2.1.`` → ``3.1.``); shown, never substantive (the inserted item is the change);
 * ``carried-error``: text the same in both plans that is wrong in the new one: a known typo kept
   from last year (``plankit/data/typos.tsv``), or a year in a sentence about the plan itself
   ("Kế hoạch ... năm 2024") that is not the new plan year: kept unchanged from the old plan, or
@@ -24,9 +28,17 @@ from ..typos import Typo, known_typos
 from ..years import NAM_TOKENS
 from .tokens import Tok, ocr_clean
 
-__all__ = ["KINDS", "Typo", "Years", "classify_op", "find_typos", "is_self_reference", "load_typos", "year_of"]
+__all__ = [
+    "KINDS", "Typo", "Years", "classify_op", "find_typos", "is_renumbering", "is_self_reference", "load_typos",
+    "year_of",
+]
 
-KINDS = ("expected", "basis", "substantive", "form", "carried-error")
+KINDS = ("expected", "basis", "substantive", "form", "renumbering", "carried-error")
+
+# What may stand before an item number on its line (or in its table cell): "(2)", "[2]", "- 2."
+_MARKER_BEFORE = re.compile(r"[\s(\[]*$")
+# What follows an item number: "2.", "2)", "2/", "2:", "(2)", "2.1.", or the tab of a table row.
+_MARKER_AFTER = re.compile(r"[.):/\]]|\t")
 
 # A year as a token: 1900-2099. Not a count ("1.000") or a document number ("45/2020/NĐ-CP").
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -90,6 +102,31 @@ def is_self_reference(before: list[Tok]) -> bool:
             tail = words[k + 1 :]
             return not any(t.kind in ("docnum", "number") or t.key == "so" for t in tail)
     return False
+
+
+def _marker(text: str, toks: list[Tok]) -> bool:
+    words = [t for t in toks if t.kind != "punct"]
+    if len(words) != 1 or words[0].kind != "number" or not re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", words[0].key):
+        return False
+    t = words[0]
+    line = max(text.rfind("\n", 0, t.start), text.rfind("|", 0, t.start)) + 1
+    return bool(_MARKER_BEFORE.fullmatch(text, line, t.start)) and bool(_MARKER_AFTER.match(text, t.end))
+
+
+def is_renumbering(a: list[Tok], b: list[Tok], a_text: str, b_text: str) -> bool:
+    """Whether old tokens ``a`` and new tokens ``b`` (offsets into ``a_text``/``b_text``) are the
+    numbers of a list item or table row and nothing else: ``(2)`` → ``(3)`` at the start of a
+    line, ``2.1.`` → ``3.1.``, a TT cell (``2<tab>`` → ``3<tab>``). Not a number inside a sentence.
+
+    >>> from plankit.diff.tokens import tokens_of
+    >>> old, new = "(2) Tổ chức hội nghị.", "(3) Tổ chức hội nghị."
+    >>> is_renumbering(tokens_of(old)[1:2], tokens_of(new)[1:2], old, new)
+    True
+    >>> old, new = "Tổ chức 2 hội nghị.", "Tổ chức 3 hội nghị."
+    >>> is_renumbering(tokens_of(old)[2:3], tokens_of(new)[2:3], old, new)
+    False
+    """
+    return _marker(a_text, a) and _marker(b_text, b)
 
 
 def _shifted(a: Tok, b: Tok, delta: int) -> bool:

@@ -14,6 +14,7 @@ KIND_LABELS = {
     "basis": "căn cứ",
     "substantive": "nội dung",
     "form": "cách viết",
+    "renumbering": "đánh số lại",
     "carried-error": "lỗi giữ nguyên",
 }
 
@@ -24,6 +25,7 @@ KIND_COLOURS = {
     "basis": "#8e6cc0",
     "substantive": "#d62728",
     "form": "#2a9d8f",
+    "renumbering": "#8c8c8c",
     "carried-error": "#e08a00",
 }
 

@@ -54,7 +54,7 @@ _SPACES = re.compile(r"[^\S\n]+")
 SURFACE = "surface"
 LABELS = {**KIND_LABELS, SURFACE: "cách viết khác"}
 # When one stretch holds changes of several kinds, the author names the weightiest.
-_PRIORITY = ("substantive", "basis", "form", "expected", SURFACE)
+_PRIORITY = ("substantive", "basis", "form", "renumbering", "expected", SURFACE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,22 +98,31 @@ def _row_tags(toks: list[_Tok], tables, tagged: set[int]) -> dict[tuple[int, int
     return out
 
 
-def _keys(toks: list[_Tok], tables, tags: dict[tuple[int, int], str]) -> list[str]:
-    """The tokens' keys for the word diff. In a tagged row every word carries the row's tag;
-    elsewhere a row's number (the TT cell) is tied to the row's next word. Either way rows
-    renumbered after an inserted or removed one pair by content, not by number."""
+def _keys(toks: list[_Tok], tables, tags: dict[tuple[int, int], str],
+          columns: dict[int, dict[int, int]] | None = None) -> list[str]:
+    """The tokens' keys for the word diff. In a tagged row every word carries the row's tag and
+    its column (``columns``: table -> its column -> the paired new column; the new side's own
+    when ``None``), so a word pairs only with a word of the same row and column: Reject All
+    puts every old word back in its own cell, however the rows moved. Elsewhere a row's number
+    (the TT cell) is tied to the row's next word. Either way rows renumbered after an inserted
+    or removed one pair by content, not by number."""
     keys = [t.key for t in toks]
     starts = [t.start for t in toks]
     for g, grid in enumerate(tables):
+        cols = columns.get(grid.table, {}) if columns is not None else None
         for r, row in enumerate(grid.rows):
             cells = [c for c in row if c is not None]
             if not cells:
                 continue
             tag = tags.get((g, r))
             if tag is not None:
-                lo, hi = bisect.bisect_left(starts, cells[0][0]), bisect.bisect_left(starts, cells[-1][1])
-                for k in range(lo, hi):
-                    keys[k] = f"{keys[k]}{tag}"
+                for c, cell in enumerate(row):
+                    if cell is None:
+                        continue
+                    col = c if cols is None else cols.get(c, f"old{c}")
+                    lo, hi = bisect.bisect_left(starts, cell[0]), bisect.bisect_left(starts, cell[1])
+                    for k in range(lo, hi):
+                        keys[k] = f"{keys[k]}{tag}\x1d{col}"
                 continue
             if len(cells) < 2:
                 continue
@@ -176,6 +185,7 @@ class _Writer:
         self.cell = None
         self.cell_fresh = False
         self.col = 0
+        self.tail_deleted = False  # the last thing written in the paragraph is deleted text
 
     # -- xml helpers ------------------------------------------------------------------------------
     def _el(self, tag: str, **attrs: str):
@@ -276,6 +286,7 @@ class _Writer:
         self.cell = _Cell(cells[min(k, len(cells) - 1)], self.table)
         self.cell_fresh = not self.cell.paragraphs[0]._p.xpath("./w:r|./w:ins|./w:del")
         self.para = None if self.cell_fresh else self.cell.paragraphs[-1]
+        self.tail_deleted = False
 
     def _enter(self, loc: tuple[int, int, int] | None) -> None:
         """Make the cell ``loc`` (grid, row, cell of the new plan's tables), or running text
@@ -356,11 +367,15 @@ class _Writer:
 
     def _later_row(self, old_loc: tuple[int, int, int], nxt) -> tuple[int, int] | None:
         """The new row after the next one that pairs with ``old_loc``'s row, when every row up
-        to it is inserted (the old row's number was deleted before rows added above it)."""
+        to it is inserted (the old row's number was deleted before rows added above it), or
+        when the next new words still belong to the row being written (a difference that runs
+        from the end of one row into the start of the next)."""
         tag = self.old_tags.get(old_loc[:2])
         if tag is None or not isinstance(nxt, tuple) or self.new_tags.get(nxt[:2]) == tag:
             return None
         g, r = nxt[0], nxt[1]
+        if self.table is not None and self.table_grid == g and r == self.row_idx and self.row_state == "":
+            r += 1
         rows = len(self.layout.grids[g].rows)
         while r < rows and (g, r) in self.inserted_rows:
             r += 1
@@ -404,6 +419,7 @@ class _Writer:
               and (nxt[0], nxt[1]) not in self.inserted_rows):
             self._enter(nxt)  # after a deleted row: in the cell whose new words replace these
         self._paragraph()._p.append(self._revision("w:del", kind, self._run(text, deleted=True)))
+        self.tail_deleted = True
 
     def _new(self, text: str, pos: int, kind: str | Callable[[int, int], str] | None = None,
              carried: int | None = None) -> None:
@@ -434,6 +450,7 @@ class _Writer:
                 self._flush()
                 self.pending_carried = carried
             self.pending.append(_SPACES.sub(" ", piece))
+            self.tail_deleted = False
 
     def inserted(self, new: str, kind: str) -> None:
         """New text inserted at this point; an inserted line break is an inserted paragraph mark."""
@@ -451,6 +468,7 @@ class _Writer:
             piece = _SPACES.sub(" ", piece)
             if piece:
                 self._paragraph()._p.append(self._revision("w:ins", kind, self._run(piece)))
+                self.tail_deleted = False
 
     # -- the document ----------------------------------------------------------------------------------
     def build(self) -> Document:
@@ -490,7 +508,10 @@ class _Writer:
         both = {(o, n) for o, n in paired if o in {g.table for g in old_grids} and n in {g.table for g in self.layout.grids}}
         self.old_tags = _row_tags(ta, old_grids, {o for o, _n in both})
         self.new_tags = _row_tags(tb, self.layout.grids, {n for _o, n in both})
-        ops = list(diff_keys(_keys(ta, old_grids, self.old_tags), _keys(tb, self.layout.grids, self.new_tags)))
+        # an old table's columns as the comparison paired them with the new table's
+        columns = {t.old: {ci: cj for ci, cj in t.columns if ci is not None and cj is not None}
+                   for t in d.tables if t.old is not None and t.new is not None}
+        ops = list(diff_keys(_keys(ta, old_grids, self.old_tags, columns), _keys(tb, self.layout.grids, self.new_tags)))
         self.inserted_rows = self._whole_rows(self.layout.grids, tb, ops, new=True, kind_of=kind_of)
         deleted_rows = self._whole_rows(old_grids, ta, ops, new=False, kind_of=kind_of)
         row_starts = sorted(deleted_rows)
@@ -502,6 +523,11 @@ class _Writer:
                     go_at, gn_at = gap_start(ta, i1 + di), gap_start(tb, j1 + di)
                     go, gn = old.text[go_at:x.start], new.text[gn_at:y.start]
                     if (go == "") == (gn == ""):
+                        if go and self.tail_deleted and self.layout.at(gn_at) == GAP and \
+                                where(j1 + di) == (self.table_grid, self.row_idx, self.col):
+                            # old words deleted in this cell, then a kept word that starts the
+                            # new cell: the old space between them stays (Reject All)
+                            self._deleted_here(go, SURFACE, where(j1 + di))
                         self._new(gn, gn_at)
                     else:
                         self._deleted(go, SURFACE, where(j1 + di), go_at)
@@ -524,16 +550,22 @@ class _Writer:
                 return own(paint_new, s, e, kind)
 
             jh = j1  # the new words that stay in the row (or running text) being written
+            jw = j1  # the first of them not written yet
             pos = gap_start(ta, i1)
             k = bisect.bisect_left(row_starts, pos)
             if i2 > i1 and k < len(row_starts) and row_starts[k] < a2:
                 here = (self.table_grid, self.row_idx) if self.table is not None and self.row_state != "del" else None
                 while jh < j2 and _row_of(where(jh)) == here:
                     jh += 1
-                self._deleted_here(old.text[pos:row_starts[k]], own(paint_old, pos, row_starts[k], kind), where(j1))
+                # the old words before the deleted row, each in its own column (new words of
+                # earlier columns first: the writer only moves forward)
+                jw = self._columns_before(old.text, pos, row_starts[k], tb, j1, jh, where, new_kind)
+                # (the line break before the deleted row: the row stands for it)
+                self._deleted(old.text[pos:row_starts[k]].rstrip(), own(paint_old, pos, row_starts[k], kind), where(jw),
+                              pos)
                 pos = row_starts[k]
-            if jh > j1:
-                self._new(new.text[gap_start(tb, j1):tb[jh - 1].end], gap_start(tb, j1), new_kind)
+            if jh > jw:
+                self._new(new.text[gap_start(tb, jw):tb[jh - 1].end], gap_start(tb, jw), new_kind)
             if i2 > i1:
                 nxt = where(jh)
                 while k < len(row_starts) and row_starts[k] < a2:
@@ -544,6 +576,9 @@ class _Writer:
                                       own(paint_old, rs, re_, kind), nxt)
                     pos = re_
                     k += 1
+            if i2 > i1 and j2 > jh:
+                pos, jh = self._by_column(old.text, pos, a2, tb, jh, j2, where, new_kind,
+                                          lambda s, e, kind=kind: own(paint_old, s, e, kind))
             b_from = gap_start(tb, jh)
             # old running text after an old table waits for the new table's words: each side's
             # text then stays beside its neighbours (a word and its glued full stop)
@@ -563,6 +598,57 @@ class _Writer:
         self._flush()
         self._comments()
         return self.doc
+
+    def _by_column(self, old_text: str, pos: int, a2: int, tb: list[_Tok], jh: int, j2: int, where, kind,
+                   old_kind) -> tuple[int, int]:
+        """A difference inside a row paired with an old one, written column by column: in each
+        column the old words (deleted) then the new ones (inserted), so that Reject All and
+        Accept All each put every word in its own cell. Returns where the old text and the new
+        words not yet written begin."""
+        while pos < a2 and jh < j2:
+            jh = self._columns_before(old_text, pos, a2, tb, jh, j2, where, kind)
+            lead = len(old_text[pos:a2]) - len(old_text[pos:a2].lstrip())
+            old_loc = self.old_layout.at(pos + lead) if pos + lead < a2 else None
+            here = where(jh) if jh < j2 else None
+            if not (isinstance(old_loc, tuple) and isinstance(here, tuple)) or here[2] != old_loc[2] \
+                    or self.new_tags.get(here[:2]) != self.old_tags.get(old_loc[:2]):
+                break
+            cell = self.old_layout.grids[old_loc[0]].rows[old_loc[1]][old_loc[2]]
+            cut = min(a2, cell[1]) if cell is not None else a2
+            self._deleted(old_text[pos:cut], old_kind(pos, cut), here, pos)
+            pos = cut
+            k = jh
+            while k < j2 and (loc := where(k)) is not None and isinstance(loc, tuple) and loc[:2] == here[:2] \
+                    and loc[2] == here[2]:
+                k += 1
+            start = tb[jh - 1].end if jh else 0
+            self._new(self.new.text[start:tb[k - 1].end], start, kind)
+            jh = k
+        return pos, jh
+
+    def _columns_before(self, old_text: str, pos: int, a2: int, tb: list[_Tok], jh: int, j2: int, where,
+                        kind) -> int:
+        """In a row paired with an old one, write the new words of a difference that lie in
+        columns before the first old word's column, before that old word: the writer only moves
+        forward, so the deleted words then reach their own column (Reject All puts every old word
+        back in its cell, also when the row moved). Returns the first new word not written."""
+        lead = len(old_text[pos:a2]) - len(old_text[pos:a2].lstrip())
+        old_loc = self.old_layout.at(pos + lead) if pos + lead < a2 else None
+        here = where(jh)
+        if not (isinstance(old_loc, tuple) and isinstance(here, tuple)):
+            return jh
+        tag = self.old_tags.get(old_loc[:2])
+        if tag is None or self.new_tags.get(here[:2]) != tag or here[2] >= old_loc[2]:
+            return jh
+        k = jh
+        while k < j2 and (loc := where(k)) is not None and isinstance(loc, tuple) and loc[:2] == here[:2] \
+                and loc[2] < old_loc[2]:
+            k += 1
+        if k == jh:
+            return jh
+        start = tb[jh - 1].end if jh else 0
+        self._new(self.new.text[start:tb[k - 1].end], start, kind)
+        return k
 
     @staticmethod
     def _whole_rows(tables, toks: list[_Tok], ops, *, new: bool, kind_of) -> dict:

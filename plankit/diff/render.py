@@ -438,7 +438,7 @@ def to_html_fragment(d: PlanDiff, *, reading=None, shown=None) -> str:
         segs = by_part.get(p, [])
         if not segs:
             continue
-        quiet = all(k == "expected" for k, _n in part.kinds)
+        quiet = all(k in ("expected", "renumbering") for k, _n in part.kinds)
         opened = "" if quiet else " open"
         note = STATUS_LABELS.get(part.status, part.status)
         if quiet and part.kinds:

@@ -246,7 +246,7 @@ class PlanDiff:
         >>> from plankit.read import read_text
         >>> p = read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNgân sách nhà nước.")
         >>> diff_plans(p, p).counts()
-        {'expected': 0, 'basis': 0, 'substantive': 0, 'form': 0, 'carried-error': 0}
+        {'expected': 0, 'basis': 0, 'substantive': 0, 'form': 0, 'renumbering': 0, 'carried-error': 0}
         """
         c = Counter(ch.kind for ch in self.changes)
         return {k: c.get(k, 0) for k in KIND_LABELS}
@@ -271,7 +271,7 @@ class PlanDiff:
         >>> p = read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNgân sách nhà nước.", name="a.txt")
         >>> print(diff_plans(p, p).summary())  # doctest: +NORMALIZE_WHITESPACE
         a.txt → a.txt
-        Thay đổi: 0 thay đổi theo năm · 0 căn cứ · 0 nội dung · 0 cách viết · 0 lỗi giữ nguyên
+        Thay đổi: 0 thay đổi theo năm · 0 căn cứ · 0 nội dung · 0 cách viết · 0 đánh số lại · 0 lỗi giữ nguyên
         Căn cứ: bỏ —; thêm —
         Giữ nguyên từ bản cũ: 100% của bản mới; độ giống 1.00
         Mục:

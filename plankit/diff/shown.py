@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .tokens import looks_ocr
+from ..text import fold
+from .tokens import diff_keys, looks_ocr, ocr_clean
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Plan
@@ -56,27 +58,129 @@ def _shown(plan: Plan, other: Plan) -> Shown:
     return _restored(plan.text, other.text if not looks_ocr(other) else None)
 
 
+# Words (runs of letters and digits) on folded text; a document number splits into its parts.
+_WORD = re.compile(r"\w+")
+_LETTER = re.compile(r"[^\W\d_]")
+# Words of the scan around a passage sent to the model, for its context (the model decodes line
+# by line, on trigrams: two words either side are what it looks at).
+CONTEXT = 2
+
+
+def _with_case(form: str, surface: str) -> str:
+    """``form`` (the clean plan's spelling) in the case of ``surface`` (the scan's word)."""
+    letters = _LETTER.findall(surface)
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return form.upper()
+    if letters and all(c.islower() for c in letters):
+        return form.lower()
+    if letters and letters[0].isupper() and all(c.islower() for c in letters[1:]):
+        return form[:1].upper() + form[1:].lower()
+    return form
+
+
+def _counterparts(text: str, reference: str) -> list[tuple[int, int, str | None]]:
+    """Each word of the scan ``text`` with the clean plan's spelling of it (in the scan's case),
+    or ``None`` when the in-order word diff of the two texts pairs it with no word."""
+    keys = ocr_clean(fold(text))
+    folded_ref = fold(reference)
+    words = [(m.start(), m.end()) for m in _WORD.finditer(keys)]
+    ref_words = [(m.start(), m.end()) for m in _WORD.finditer(folded_ref)]
+    form: list[str | None] = [None] * len(words)
+
+    def take(i: int, j: int) -> None:
+        (s, e), (ws, we) = ref_words[i], words[j]
+        form[j] = _with_case(reference[s:e], text[ws:we])
+
+    ops = diff_keys([folded_ref[s:e] for s, e in ref_words], [keys[s:e] for s, e in words])
+    for tag, i1, _i2, j1, j2 in ops:
+        if tag == "equal":
+            for k in range(j2 - j1):
+                take(i1 + k, j1 + k)
+    return [(s, e, f) for (s, e), f in zip(words, form, strict=True)]
+
+
 # A page and a redline of the same pair (d.to_html(), then d.to_docx()) restore the scan once.
 @functools.lru_cache(maxsize=4)
 def _restored(text: str, reference: str | None) -> Shown:
-    from ..read import read_text
+    """The restored reading of the scan ``text``, with the clean plan ``reference`` (or ``None``).
+
+    A word of the scan that the in-order word diff of the two texts (folded, OCR symbols
+    undone) pairs with a word of the clean plan is that word: it takes the clean plan's spelling, in the scan's case. Only the
+    passages without a counterpart (what was added or rewritten) go through the model
+    (:func:`plankit.restore_text`), each with two words of context either side; a scan compared
+    with another scan is restored whole.
+    """
     from ..restore import restore_text
 
-    # keyed by texts for the cache; restore_text takes the reference as a plan
-    ref = read_text(reference) if reference is not None else None
-    restored = restore_text(text, reference=ref, ocr=True)
-    starts, ends, s_starts, s_ends = [], [], [], []
-    pos = shift = 0
-    for tok in restored.tokens:
-        if tok.start < pos:
+    if reference is None:
+        restored = restore_text(text, ocr=True)
+        return _mapped(text, [(t.start, t.end, t.output) for t in restored.tokens])
+    words = _counterparts(text, reference)
+    line_of = []
+    line = pos = 0
+    for s, _e, _f in words:
+        line += text.count("\n", pos, s)
+        line_of.append(line)
+        pos = s
+    # the words without a counterpart that the model must read: those with a letter, and a
+    # number opening a line (a heading's roman numeral read as digits: "11." for "II.")
+    needy = [k for k, (s, e, f) in enumerate(words)
+             if f is None and (_LETTER.search(text, s, e) or k == 0 or line_of[k - 1] != line_of[k])]
+    windows: list[list[int]] = []  # [first word, last word], inclusive, on one line
+    for k in needy:
+        lo = k
+        while lo > 0 and k - lo < CONTEXT and line_of[lo - 1] == line_of[k]:
+            lo -= 1
+        hi = k
+        while hi + 1 < len(words) and hi - k < CONTEXT and line_of[hi + 1] == line_of[k]:
+            hi += 1
+        if windows and line_of[windows[-1][1]] == line_of[k] and lo <= windows[-1][1] + 1:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    reps: list[tuple[int, int, str]] = []
+    if windows:
+        bounds = [(words[lo][0], words[hi][1]) for lo, hi in windows]
+        restored = restore_text("\n".join(text[s:e] for s, e in bounds), ocr=True)
+        offsets, pos = [], 0
+        for s, e in bounds:
+            offsets.append(pos)
+            pos += e - s + 1
+        need = [(words[k][0], words[k][1]) for k in needy]
+        for tok in restored.tokens:
+            w = bisect.bisect_right(offsets, tok.start) - 1
+            s, e = tok.start - offsets[w] + bounds[w][0], tok.end - offsets[w] + bounds[w][0]
+            n = bisect.bisect_left(need, (s, s))  # a needy word inside the token: the model reads it
+            if (n < len(need) and need[n][0] < e) or (n and need[n - 1][1] > s):
+                reps.append((s, e, tok.output))
+    starts = [s for s, _e, _o in reps]
+    for s, e, f in words:
+        if f is None:
             continue
-        starts.append(tok.start)
-        ends.append(tok.end)
-        s_starts.append(tok.start + shift)
-        shift += len(tok.output) - (tok.end - tok.start)
-        s_ends.append(tok.end + shift)
-        pos = tok.end
-    return Shown(restored.text, text, True, tuple(starts), tuple(ends), tuple(s_starts), tuple(s_ends))
+        n = bisect.bisect_right(starts, s) - 1
+        if (n >= 0 and reps[n][1] > s) or (n + 1 < len(reps) and reps[n + 1][0] < e):
+            continue  # inside a token the model read
+        reps.append((s, e, f))
+    return _mapped(text, sorted(reps))
+
+
+def _mapped(text: str, reps: list[tuple[int, int, str]]) -> Shown:
+    """The text with each ``(start, end, output)`` replaced, and the offset maps of :class:`Shown`."""
+    starts, ends, s_starts, s_ends, pieces = [], [], [], [], []
+    pos = shift = 0
+    for start, end, output in reps:
+        if start < pos:
+            continue
+        pieces.append(text[pos:start])
+        pieces.append(output)
+        starts.append(start)
+        ends.append(end)
+        s_starts.append(start + shift)
+        shift += len(output) - (end - start)
+        s_ends.append(end + shift)
+        pos = end
+    pieces.append(text[pos:])
+    return Shown("".join(pieces), text, True, tuple(starts), tuple(ends), tuple(s_starts), tuple(s_ends))
 
 
 def shown_texts(d: PlanDiff) -> tuple[Shown, Shown]:

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from ..model import Span
 from ..text import tone_key
-from .classify import classify_op, find_typos, is_self_reference, widen_lead, year_of
+from .classify import (
+    classify_op,
+    find_typos,
+    is_renumbering,
+    is_self_reference,
+    widen_lead,
+    year_of,
+)
 from .result import Change
 from .tokens import Alignment, Tok
 
@@ -71,13 +78,17 @@ class WordChanges:
             cite = basis(ta, tb) if basis else None
             kind, why = classify_op(ta, tb, years=self.years, region=region,
                                     before_new=b[:j1], before_old=a[:i1], basis=cite)
-            if reason and kind == "substantive":
+            if kind == "substantive" and is_renumbering(ta, tb, a_text, b_text):
+                kind, why = "renumbering", (f"đánh số lại {a_text[ta[0].start:ta[-1].end]} → "
+                                            f"{b_text[tb[0].start:tb[-1].end]} (list item renumbered)")
+            elif reason and kind == "substantive":
                 why = reason
             items.append([i1, i2, j1, j2, kind, why])
         items = _merge_close(items, al)
         out = []
         for i1, i2, j1, j2, kind, why in items:
-            i1, j1 = _widen(a, b, i1, i2, j1, j2, al.equal_before(i1, j1))
+            if kind != "renumbering":
+                i1, j1 = _widen(a, b, i1, i2, j1, j2, al.equal_before(i1, j1))
             la = _local(a, i1, i2, whole_a, anchor_a, whole=i1 == 0 and i2 == len(a) and i2 > 0)
             lb = _local(b, j1, j2, whole_b, anchor_b, whole=j1 == 0 and j2 == len(b) and j2 > 0)
             loc = ""

@@ -115,8 +115,8 @@ def restore_text(
         lines.append(toks)
         offset += len(line) + 1
     no_bonus: dict[int, str] = {}
-    # words joined by a glued "/" or "-" ("xa/phuong") are read side by side ("xã phường"), as
-    # the model was trained: the joiner is no n-gram key (see glued_joiner)
+    # a glued "/" ("Ho tro/huong dan") is read as a comma between two phrases, a glued "-"
+    # ("kinh te-xa hoi") not at all, as the model was trained (see punct_key)
     choices = [_decode(model, toks, no_bonus) for toks in lines]
     bonuses: list[dict[int, str]] = [{} for _ in lines]
     weight = 0.0
@@ -128,14 +128,49 @@ def restore_text(
             _decode(model, toks, b, weight) if b else ch
             for toks, ch, b in zip(lines, choices, bonuses, strict=True)
         ]
-    tokens: list[RestoredToken] = []
+    # the text needs only each token's choice; the tokens' candidates and confidences cost
+    # about as much again, so they are worked out when first asked for (Restored.tokens)
     out_lines: list[str] = []
-    for line, line_start, toks, choice, bonus in zip(raw_lines, starts, lines, choices, bonuses, strict=True):
-        probs = _confidences(model, toks, choice, bonus, weight)
+    spans: list[tuple[int, int, str]] = []
+    for line, line_start, toks, choice in zip(raw_lines, starts, lines, choices, strict=True):
         pieces: list[str] = []
         pos = line_start
         for ti, tok in enumerate(toks):
-            pieces.append(source[pos : tok.start])
+            if tok.start != pos:
+                pieces.append(source[pos : tok.start])
+            if tok.fixed_output is not None:
+                output = tok.fixed_output
+            elif tok.how == "name":
+                output = tok.surface
+            else:
+                output = _apply_case(_case_of(tok.surface), tok.cands[choice[ti]][1])
+            if tok.prefix:
+                output = tok.prefix + output
+            pieces.append(output)
+            spans.append((tok.start, tok.end, output))
+            pos = tok.end
+        pieces.append(source[pos : line_start + len(line)])
+        out_lines.append("".join(pieces))
+    restored = nfc("\n".join(out_lines))
+
+    def tokens() -> tuple[RestoredToken, ...]:
+        return _restored_tokens(model, lines, choices, bonuses, weight)
+
+    return Restored(restored, source, tokens, ocr=ocr, reference=bool(ref_text), spans=tuple(spans))
+
+
+def _restored_tokens(
+    model: Model,
+    lines: list[list[_Tok]],
+    choices: list[list[int]],
+    bonuses: list[dict[int, str]],
+    weight: float,
+) -> tuple[RestoredToken, ...]:
+    """Every token's decision: its output, candidates with their probabilities, confidence."""
+    tokens: list[RestoredToken] = []
+    for toks, choice, bonus in zip(lines, choices, bonuses, strict=True):
+        probs = _confidences(model, toks, choice, bonus, weight)
+        for ti, tok in enumerate(toks):
             j = choice[ti]
             if tok.how == "name":
                 output = tok.fixed_output or tok.surface
@@ -164,13 +199,8 @@ def restore_text(
                     cands = tuple(seen.items())
                     conf = seen[output]
                 how = "reference" if bonus.get(ti) == tok.cands[j][0] else "model"
-            pieces.append(tok.prefix + output)
             tokens.append(RestoredToken(tok.surface, tok.start, tok.end, tok.prefix + output, cands, conf, how))
-            pos = tok.end
-        pieces.append(source[pos : line_start + len(line)])
-        out_lines.append("".join(pieces))
-    restored = nfc("\n".join(out_lines))
-    return Restored(restored, source, tuple(tokens), ocr=ocr, reference=bool(ref_text))
+    return tuple(tokens)
 
 
 def restore_plan(

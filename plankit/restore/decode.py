@@ -10,22 +10,13 @@ from .context import _CTX_FAR
 from .lm import _BOS, Model
 from .tokens import _Tok
 
-_BEAM = 6  # Viterbi states kept per token
+_BEAM = 8  # Viterbi states kept per token
+_BEAM_MARGIN = 10.0  # ... none further than this (log) behind the best: it never catches up
 
 # -- wider context ---------------------------------------------------------------------------
 
 _CONTEXT_WEIGHT = 0.1  # weight of the wider-context log likelihoods against the trigram's
 _CONTEXT_CLIP = 3.0  # no wider context outweighs the trigram by more than this (log)
-
-
-def _context_key(tok: _Tok) -> str | None:
-    if tok.kind == "word":
-        return "<n>" if tok.surface.isdigit() else fold(tok.surface).lower()
-    if tok.kind in ("doc", "keep", "slash"):
-        return "<d>"
-    if tok.kind == "lead":
-        return "<n>"
-    return tok.cands[0][0] or None
 
 
 def _apply_context(model: Model, toks: list[_Tok]) -> None:
@@ -35,30 +26,42 @@ def _apply_context(model: Model, toks: list[_Tok]) -> None:
     words two to six places to the left and to the right, sliced from one list per line.
     """
     tables = model.context
-    keyed = [(i, k) for i, t in enumerate(toks) if (k := _context_key(t)) is not None]
+    if not tables:
+        return
+    keys: list[str] = []
+    targets: list[tuple[int, _Tok, tuple]] = []  # (place in keys, token, its table)
+    for tok in toks:
+        kind = tok.kind
+        if kind == "word":
+            s = tok.surface
+            if s.isdigit():
+                keys.append("<n>")
+                continue
+            k = fold(s).lower()
+            if tok.fixed_output is None and len(tok.cands) > 1 and (table := tables.get(k)) is not None:
+                targets.append((len(keys), tok, table))
+            keys.append(k)
+        elif kind in ("doc", "keep", "slash"):
+            keys.append("<d>")
+        elif kind == "lead":
+            keys.append("<n>")
+        elif k := tok.cands[0][0]:
+            keys.append(k)
     far = _CTX_FAR
-    keys: list[str] | None = None
-    for pos, (i, k) in enumerate(keyed):
-        table = tables.get(k)
-        if table is None or toks[i].fixed_output is not None or len(toks[i].cands) < 2:
-            continue
-        if keys is None:
-            keys = [k for _, k in keyed]
-        forms, left, right = table
+    for pos, tok, (forms, left, right) in targets:
         # only what some real form was seen with: an unseen feature says nothing, and would
         # favour the rarer form (its smoothed mass is larger)
         hits = [row for f in keys[max(0, pos - far) : max(0, pos - 1)] if (row := left.get(f))]
         hits += [row for f in keys[pos + 2 : pos + far + 1] if (row := right.get(f))]
         if not hits:
             continue
-        sums = [sum(col) for col in zip(*hits, strict=True)]
+        sums = [sum(col) for col in zip(*hits, strict=True)] if len(hits) > 1 else hits[0]
         mean = sum(sums) / len(sums)
         bonus = {
             form: max(-_CONTEXT_CLIP, min(_CONTEXT_CLIP, _CONTEXT_WEIGHT * (sc - mean)))
             for form, sc in zip(forms, sums, strict=True)
         }
-        tok = toks[i]
-        tok.cands = [(c[0], c[1], c[2] + bonus.get(c[0], 0.0), c[3]) for c in tok.cands]
+        tok.cands = [(c[0], c[1], c[2] + bonus[c[0]], c[3]) if c[0] in bonus else c for c in tok.cands]
 
 
 # -- decoding ----------------------------------------------------------------------------------
@@ -71,13 +74,14 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
     """Viterbi over (previous id, id) states, pruned to the best ``_BEAM``; returns choices.
 
     A state is ``v << 20 | w``; trigram and bigram keys are built by shifting (see
-    :class:`~plankit.restore_model.Model`), so the inner loop allocates no tuples.
+    :class:`~plankit.restore_model.Model`), so the inner loop allocates no tuples. A token
+    with one candidate (punctuation, a number, an unambiguous syllable) takes a shorter path.
     """
     tri, bi, uni = model.tri, model.bi, model.uni_by_id
     bow_tri, bow_bi = model.bow_tri, model.bow_bi
+    tri_get, bi_get, bow_tri_get = tri.get, bi.get, bow_tri.get
     mask = _MASK
     beam = _BEAM
-    inf = -math.inf
     steps = [i for i, t in enumerate(toks) if t.cands[0][0]]
     choice = [0] * len(toks)
     if not steps:
@@ -93,44 +97,83 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
             scored = [(c[3], c[2]) for c in cands]
         new: dict[int, float] = {}
         bp: dict[int, int] = {}
+        if len(scored) == 1:
+            # one candidate: each state moves to (v, w); states sharing v compete
+            w, ch = scored[0]
+            uw = uni[w]
+            for st, sc in states.items():
+                v = st & mask
+                ns = (v << 20) | w
+                lp = tri_get(st << 20 | w)
+                if lp is None:
+                    b = bi_get(ns)
+                    seen = bow_tri_get(st)
+                    if seen is None:
+                        lp = bow_bi.get(v, 0.0) + uw if b is None else b
+                    else:
+                        lp = seen[0] + b if b is not None else seen[1] + uw
+                sc += ch + lp
+                old = new.get(ns)
+                if old is None or sc > old:
+                    new[ns] = sc
+                    bp[ns] = st << 8
+            states = new
+            back.append(bp)
+            continue
         # the states of the beam often share their last word v: the bigram part of the step
         # (v, then each candidate) is looked up once per v
-        lower: dict[int, list[tuple[int, float, int, float | None, float]]] = {}
+        lower: dict[int, list[tuple[int, int, float, float | None, float]]] = {}
         for st, sc in states.items():
             v = st & mask
             row = lower.get(v)
             if row is None:
-                # per candidate: id, channel score, next state, bigram log prob (None: unseen),
-                # and its log prob after a context never seen as a trigram context
+                # per candidate: id, next state, channel score, channel + bigram log prob
+                # (None: unseen), channel + its log prob after a context never seen as a
+                # trigram context, channel + unigram log prob
                 bctx = v << 20
                 bo = bow_bi.get(v, 0.0)
                 row = []
                 for w, ch in scored:
-                    b = bi.get(bctx | w)
-                    row.append((w, ch, bctx | w, b, bo + uni[w] if b is None else b))
+                    ns = bctx | w
+                    b = bi_get(ns)
+                    if b is None:
+                        row.append((w, ns, ch, None, ch + bo + uni[w], ch + uni[w]))
+                    else:
+                        row.append((w, ns, ch, ch + b, ch + b, ch + uni[w]))
                 lower[v] = row
-            seen = bow_tri.get(st)
+            seen = bow_tri_get(st)
+            j = 0
             if seen is None:  # no trigram has this context: skip their lookups
-                for j, (_w, ch, ns, _b, lp) in enumerate(row):
-                    sc2 = sc + ch + lp
-                    if sc2 > new.get(ns, inf):
+                for _w, ns, _ch, _b, lp, _u in row:
+                    sc2 = sc + lp
+                    old = new.get(ns)
+                    if old is None or sc2 > old:
                         new[ns] = sc2
                         bp[ns] = st << 8 | j
+                    j += 1
                 continue
             # what an unseen trigram after this state keeps of the bigram (unigram)
             bo1, bo2 = seen
             tctx = st << 20
-            for j, (w, ch, ns, b, _lp) in enumerate(row):
-                lp = tri.get(tctx | w)
-                if lp is None:
-                    lp = bo1 + b if b is not None else bo2 + uni[w]
-                sc2 = sc + ch + lp
-                if sc2 > new.get(ns, inf):
+            for w, ns, ch, b, _lp, u in row:
+                lp = tri_get(tctx | w)
+                if lp is not None:
+                    sc2 = sc + ch + lp
+                elif b is not None:
+                    sc2 = sc + bo1 + b
+                else:
+                    sc2 = sc + bo2 + u
+                old = new.get(ns)
+                if old is None or sc2 > old:
                     new[ns] = sc2
                     bp[ns] = st << 8 | j
-        if len(new) > beam:
-            # the best ``beam`` states (sorted is stable: ties keep their order, as nlargest)
-            new = {k: new[k] for k in sorted(new, key=new.__getitem__, reverse=True)[:beam]}
+                j += 1
+        if len(new) > 1:
+            # the best ``beam`` states (sorted is stable: ties keep their order, as nlargest),
+            # none far behind the best
+            ranked = sorted(new, key=new.__getitem__, reverse=True)[:beam]
+            floor = new[ranked[0]] - _BEAM_MARGIN
+            new = {k: new[k] for k in ranked if new[k] >= floor}
         states = new
         back.append(bp)
     state = max(states, key=states.__getitem__)

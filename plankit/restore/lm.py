@@ -22,11 +22,12 @@ from .sources import (
     load_confusions,
     places_text,
     read_tagged_corpus,
+    register_text,
     underthesea_corpus_path,
     viet74k_path,
     vocabulary_text,
 )
-from .syllables import _DEFAULT_TOKEN_RE, canonical_syllable, glued_joiner, is_syllable, lm_key
+from .syllables import _DEFAULT_TOKEN_RE, canonical_syllable, is_syllable, lm_key, punct_key
 
 # -- the model -------------------------------------------------------------------------------
 
@@ -88,7 +89,8 @@ class Model:
         """A new model that also counts the n-grams of ``text`` (e.g. last year's plans).
 
         >>> bare = build_model(
-        ...     [], bundled=False, wordlist=False, corpus=False, places=False, admin=False, vocabulary=False
+        ...     [], bundled=False, wordlist=False, corpus=False, places=False, admin=False, vocabulary=False,
+        ...     register=False,
         ... )
         >>> m = bare.add("Sở Khoa học và Công nghệ", name="so-khcn")
         >>> m.variants["so"], "khoa" in m.uni, m.sources
@@ -142,8 +144,8 @@ def _count_text(
         keys = [_BOS, _BOS]
         for m in rx.finditer(line):
             kind = m.lastgroup or "punct"
-            key = lm_key(m.group(), kind)
-            if key is None or (kind == "punct" and glued_joiner(line, m.start(), m.end())):
+            key = punct_key(line, m.start(), m.end()) if kind == "punct" else lm_key(m.group(), kind)
+            if key is None:
                 continue
             if kind == "doc":
                 for part in re.findall(r"[^\W\d_]+", m.group()):
@@ -161,7 +163,10 @@ def _count_text(
             lines.append(tuple(keys[2:]))
         uni.update(keys[2:])
         bi.update(itertools.pairwise(keys[1:]))
-        tri.update(zip(keys, keys[1:], keys[2:], strict=False))
+        # no trigram for a line's first word: its context (<s>, <s>) says no more than the
+        # bigram's <s>, and counting it twice made a first word never seen at a line start
+        # pay two backoffs ("Hỗ trợ" lost to "Hồ" of Hồ Chí Minh)
+        tri.update(zip(keys[1:], keys[2:], keys[3:], strict=False))
 
 
 def _count_wordlist(path: Path, uni: Counter, bi: Counter) -> None:
@@ -303,6 +308,7 @@ def build_model(
     places: bool = True,
     admin: bool = True,
     vocabulary: bool = True,
+    register: bool = True,
 ) -> Model:
     """Build a model from the shipped sources (``plankit/data/restore/sources.tsv``) and ``texts``.
 
@@ -318,6 +324,8 @@ def build_model(
         places: use the names of provinces and departments (:func:`places_text`).
         admin: use the administrative phrases written for plankit (:func:`admin_text`).
         vocabulary: use the names in plankit's data files (:func:`vocabulary_text`).
+        register: use the citations of plankit's register of central documents, with their
+            subjects (:func:`register_text`).
 
     >>> m = build_model(exclude=["can-tho/2022-so-khcn.txt"])
     >>> "can-tho/2022-so-khcn.txt" in m.sources, m.candidates("nghia")[0]
@@ -337,6 +345,8 @@ def build_model(
         named["plankit:admin"] = admin_text()
     if vocabulary:
         named["plankit:vocabulary"] = vocabulary_text()
+    if register:
+        named["plankit:register"] = register_text()
     if corpus and (found := underthesea_corpus_path()) is not None:
         named["underthesea:vlsp2013"] = read_tagged_corpus(found)
     lines: list[tuple[str, ...]] = []

@@ -6,7 +6,8 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..text import nfc
@@ -57,14 +58,37 @@ class Restored:
     'Kế hoạch cải cách hành chính'
     >>> r.tokens[0]
     RestoredToken('Ke' -> 'Kế', 1.00, model)
+
+    ``spans`` holds each token's ``(start, end, output)`` as ``tokens`` does, without the cost of
+    the candidates' probabilities (for a caller that maps the input onto the output):
+
+    >>> r.spans[:2]
+    ((0, 2, 'Kế'), (3, 8, 'hoạch'))
     """
 
     text: str
     original: str
-    tokens: tuple[RestoredToken, ...]
+    # the tokens, or what works them out on first use (:attr:`tokens`)
+    _tokens: tuple[RestoredToken, ...] | Callable[[], tuple[RestoredToken, ...]] = field(repr=False, compare=False)
     ocr: bool = False
     reference: bool = False
     threshold: float = UNCERTAIN_BELOW
+    # (start, end, output) of every token, as in tokens, known without the confidences
+    spans: tuple[tuple[int, int, str], ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def tokens(self) -> tuple[RestoredToken, ...]:
+        """Every token of the input and what it became, in order.
+
+        Worked out on first use and kept: the candidates' probabilities cost about as much as
+        the restoration itself, and a caller that wants only :attr:`text` (``restore_plan``,
+        the diff) never pays for them.
+        """
+        made = self._tokens
+        if callable(made):
+            made = made()
+            object.__setattr__(self, "_tokens", made)
+        return made
 
     @property
     def uncertain(self) -> tuple[RestoredToken, ...]:
@@ -102,7 +126,7 @@ class Restored:
 
         >>> from plankit.restore import restore_text
         >>> restore_text("Ong Tran Van Ba").uncertain_lines()[0]
-        '1:5 Tran -> Tran (tên người, name: kept as typed; Trận 44%, Trần 25%, Trấn 19%)'
+        '1:5 Tran -> Tran (tên người, name: kept as typed; Trận 43%, Trần 24%, Trấn 20%)'
         """
         # where each line starts, found once (counting newlines per word is quadratic)
         starts = [0] + [m.end() for m in re.finditer("\n", self.original)]

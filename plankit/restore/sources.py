@@ -215,6 +215,35 @@ def vocabulary_text() -> str:
     return nfc("\n".join(dict.fromkeys(lines)))
 
 
+def register_text() -> str:
+    """The documents of plankit's register as a plan cites them, one citation a line.
+
+    ``plankit/data/register.tsv`` holds, for each central or Party document that plans cite,
+    its type, number, date, issuer and subject, each read on an official page (its ``source``
+    column): "Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị về đột phá phát
+    triển khoa học, ...". Subjects are the long administrative sentences that basis clauses
+    repeat, which the plans alone show only a few of.
+
+    >>> next(line for line in register_text().splitlines() if " 57-NQ/TW " in line).split(" về ")[0]
+    'Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị'
+    """
+    from ..vocab import read_table
+
+    lines: list[str] = []
+    for row in read_table("register.tsv"):
+        subject = row["subject"].strip()
+        if not subject:
+            continue
+        head = f"{row['doc_type']} số {row['key']}".strip()
+        date = row["date"].split("-")
+        if len(date) == 3:
+            head += f" ngày {date[2]} tháng {date[1]} năm {date[0]}"
+        if row["issuer"]:
+            head += f" của {row['issuer']}"
+        lines.append(f"{head} {subject}")
+    return nfc("\n".join(dict.fromkeys(lines)))
+
+
 @functools.cache
 def load_surnames() -> dict[str, str]:
     """Folded family names and their strength (``plankit/data/restore/surnames.tsv``).

@@ -146,6 +146,25 @@ def glued_joiner(line: str, start: int, end: int) -> bool:
     )
 
 
+_SLASH_KEY = ","
+
+
+def punct_key(line: str, start: int, end: int) -> str | None:
+    """The n-gram key of the punctuation token at ``line[start:end]``.
+
+    A ``/`` glued between two words ("Hỗ trợ/hướng dẫn", "xã/phường") separates alternatives as
+    a comma does: its key is ``,``, so that the words on either side are read as the ends of
+    two phrases, not as one phrase. A glued ``-`` ("kinh tế-xã hội") has no key: the parts are
+    read side by side. Other marks: :func:`lm_key`.
+
+    >>> punct_key("2 ky/nam", 4, 5), punct_key("te-xa", 2, 3), punct_key("ngay 15 / 7", 8, 9)
+    (',', None, '/')
+    """
+    if glued_joiner(line, start, end):
+        return _SLASH_KEY if line[start:end] == "/" else None
+    return lm_key(line[start:end], "punct")
+
+
 def lm_tokens(line: str, token_re: re.Pattern[str] | None = None) -> list[str]:
     """The n-gram keys of one line of text, in order.
 
@@ -155,8 +174,9 @@ def lm_tokens(line: str, token_re: re.Pattern[str] | None = None) -> list[str]:
     rx = token_re or _DEFAULT_TOKEN_RE
     out = []
     for m in rx.finditer(line):
-        key = lm_key(m.group(), m.lastgroup or "punct")
-        if key is not None and not glued_joiner(line, m.start(), m.end()):
+        kind = m.lastgroup or "punct"
+        key = punct_key(line, m.start(), m.end()) if kind == "punct" else lm_key(m.group(), kind)
+        if key is not None:
             out.append(key)
     return out
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..text import fold, is_upper_text
 from .lm import Model
-from .syllables import canonical_syllable, glued_joiner, lm_key
+from .syllables import canonical_syllable, lm_key, punct_key
 
 # -- tuning (chosen on the leave-one-out benchmark, benchmarks/bench_restore.py) ---------------
 _MAX_CANDIDATES = 8  # real syllables considered per token
@@ -220,9 +220,7 @@ def _tokenize(model: Model, line: str, offset: int, ocr: bool, marked: bool = Fa
                 how = "rule" if out != s else "kept"
                 toks.append(_Tok(s, start, end, kind, [_fixed(model, key, out)], how, fixed_output=out))
         else:
-            key = lm_key(s, "punct")
-            if glued_joiner(line, m.start(), m.end()):
-                key = None  # "kỳ/năm": no n-gram key, the parts are read side by side
+            key = punct_key(line, m.start(), m.end())  # "kỳ/năm": a comma; "tế-xã": none
             toks.append(_Tok(s, start, end, kind, [_fixed(model, key or "", s)], "kept", fixed_output=s))
     _line_rules(model, line, toks, ocr)
     return toks
