@@ -114,7 +114,7 @@ def _restored(text: str, reference: str | None) -> Shown:
 
     if reference is None:
         restored = restore_text(text, ocr=True)
-        return _mapped(text, [(t.start, t.end, t.output) for t in restored.tokens])
+        return _mapped(text, list(restored.spans))
     words = _counterparts(text, reference)
     line_of = []
     line = pos = 0
@@ -147,12 +147,12 @@ def _restored(text: str, reference: str | None) -> Shown:
             offsets.append(pos)
             pos += e - s + 1
         need = [(words[k][0], words[k][1]) for k in needy]
-        for tok in restored.tokens:
-            w = bisect.bisect_right(offsets, tok.start) - 1
-            s, e = tok.start - offsets[w] + bounds[w][0], tok.end - offsets[w] + bounds[w][0]
+        for t_start, t_end, output in restored.spans:
+            w = bisect.bisect_right(offsets, t_start) - 1
+            s, e = t_start - offsets[w] + bounds[w][0], t_end - offsets[w] + bounds[w][0]
             n = bisect.bisect_left(need, (s, s))  # a needy word inside the token: the model reads it
             if (n < len(need) and need[n][0] < e) or (n and need[n - 1][1] > s):
-                reps.append((s, e, tok.output))
+                reps.append((s, e, output))
     starts = [s for s, _e, _o in reps]
     for s, e, f in words:
         if f is None:
