@@ -12,7 +12,7 @@ import difflib
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .text import alternation, fold
@@ -129,6 +129,7 @@ def _index() -> tuple[dict[str, Province], re.Pattern[str]]:
     return table, pattern
 
 
+@lru_cache(maxsize=4096)  # headers and citations name the same places again and again
 def match_place(raw: str, *, cutoff: float = 0.8) -> Province | None:
     """The province a written name means, tolerating case, missing diacritics and OCR damage.
 
@@ -190,6 +191,7 @@ def _department_index() -> dict[str, Department]:
     return {" ".join(fold(d.name).split()): d for d in departments()}
 
 
+@lru_cache(maxsize=4096)
 def match_department(raw: str, *, cutoff: float = 0.85) -> Department | None:
     """The body a written name means, tolerating case, missing diacritics and OCR damage.
 

@@ -64,6 +64,26 @@ class _FoldTable(dict):
 
 _FOLD = _FoldTable()
 
+# Below this code point (Latin, Vietnamese, Greek, Cyrillic, punctuation, letterlike symbols) a
+# list indexed by code point folds: str.translate reads a list faster than a dict subclass.
+# Text holding anything above it (CJK, full-width forms, other planes) folds through _FOLD.
+_FOLD_LIST_END = 0x3000
+_ABOVE_LIST = re.compile("[\u3000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def _fold_list() -> list[str]:
+    table = []
+    for code in range(_FOLD_LIST_END):
+        ch = chr(code)
+        if ch.isascii():
+            table.append(ch.lower())
+        elif unicodedata.decomposition(ch) or ch.lower() != ch or ch in _SPECIAL:
+            table.append(_FOLD[code])
+        else:
+            table.append(ch)  # nothing to strip or lower: _FOLD would give ch itself
+    return table
+
 
 def fold(text: str) -> str:
     """Fold ``text`` for comparison: no diacritics, đ as d, lower case; same length as ``text``.
@@ -80,7 +100,9 @@ def fold(text: str) -> str:
     """
     if text.isascii():  # OCR'd lines often are: nothing to strip
         return text.lower()
-    return text.translate(_FOLD)
+    if _ABOVE_LIST.search(text):
+        return text.translate(_FOLD)
+    return text.translate(_fold_list())
 
 
 def fold_equal(a: str, b: str) -> bool:
@@ -176,10 +198,10 @@ def is_upper_text(text: str, threshold: float = 0.8) -> bool:
     >>> is_upper_text("MỤC ĐÍCH, YÊU CẦU"), is_upper_text("Mục đích")
     (True, False)
     """
-    letters = [c for c in text if c.isalpha()]
+    letters = "".join(filter(str.isalpha, text))
     if not letters:
         return False
-    return sum(c.isupper() for c in letters) / len(letters) >= threshold
+    return sum(map(str.isupper, letters)) / len(letters) >= threshold
 
 
 @dataclass(frozen=True, slots=True)
