@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from .places import agency_changes, match_place
-from .text import fold, is_upper_text
+from .text import alternation, fold, is_upper_text
 
 __all__ = ["StaleName", "stale_names"]
 
@@ -109,12 +109,14 @@ def _pattern(name: str) -> str:
     return "".join(out)
 
 
-def _entries(on: dt.date, province: str | None) -> tuple[tuple[str, str, str | None, int], ...]:
-    """(old spelling, canonical old name, new name or None, change index) valid to flag on ``on``."""
+@lru_cache(maxsize=256)
+def _scoped(province: str | None) -> tuple[tuple[tuple[dt.date, int], ...], frozenset[str]]:
+    """The changes that apply to ``province`` as (effective day, change index), and the folded
+    old names its own changes cover."""
     changes = agency_changes()
     own = match_place(province) if province else None
     scoped_olds: set[str] = set()
-    applicable: list[int] = []
+    dated: list[tuple[dt.date, int]] = []
     for index, change in enumerate(changes):
         scope = change.get("scope", "national")
         if scope != "national":
@@ -124,8 +126,17 @@ def _entries(on: dt.date, province: str | None) -> tuple[tuple[str, str, str | N
             # The province's own change replaces the national one for these names, whenever
             # it took effect (Thành phố Hồ Chí Minh kept Sở Tài nguyên và Môi trường until May).
             scoped_olds.update(fold(o) for o in change["old"])
-        if dt.date.fromisoformat(change["effective"]) <= on:
-            applicable.append(index)
+        dated.append((dt.date.fromisoformat(change["effective"]), index))
+    return tuple(dated), frozenset(scoped_olds)
+
+
+@lru_cache(maxsize=1024)
+def _entries(
+    applicable: tuple[int, ...], scoped_olds: frozenset[str]
+) -> tuple[tuple[str, str, str | None, int], ...]:
+    """(old spelling, canonical old name, new name or None, change index) of the changes
+    ``applicable``."""
+    changes = agency_changes()
     out: list[tuple[str, str, str | None, int]] = []
     for index in applicable:
         change = changes[index]
@@ -146,7 +157,9 @@ def _entries(on: dt.date, province: str | None) -> tuple[tuple[str, str, str | N
 
 @lru_cache(maxsize=1024)
 def _applicable(on: dt.date, province: str | None) -> tuple[tuple[str, str, str | None, int], ...]:
-    return _entries(on, province)
+    """The entries valid to flag on ``on`` (plans of many days share a few sets, built once)."""
+    dated, scoped_olds = _scoped(province)
+    return _entries(tuple(index for day, index in dated if day <= on), scoped_olds)
 
 
 @lru_cache(maxsize=64)
@@ -160,7 +173,7 @@ def _compiled(
     for spelling, old, new, index in entries:
         table.setdefault(_norm(fold(spelling)), (old, new, index))
     spellings = sorted({e[0] for e in entries}, key=lambda s: len(fold(s)), reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(_pattern(s) for s in spellings) + r")(?!\w)")
+    pattern = re.compile(r"(?<!\w)" + alternation([_pattern(s) for s in spellings]) + r"(?!\w)")
     return pattern, table
 
 

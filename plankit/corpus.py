@@ -167,21 +167,33 @@ def _listed(name: str) -> bool:
     )
 
 
+#: What ``plankit lint --fix`` puts before a fixed copy's extension (plankit.lint.fixes.fixed_path).
+FIXED_MARK = ".fixed"
+
+
 def _own_searchable(name: str, names: Sequence[str]) -> bool:
-    """Whether ``name`` is the ``NAME.searchable.pdf`` that ``--searchable`` wrote beside the
-    scan ``NAME.pdf`` found in the same folder: the same plan again, so it is not listed twice
-    (a searchable PDF whose scan is not there is the only copy, and is read).
+    """Whether ``name`` is a copy plankit wrote beside a plan found in the same folder: the
+    ``NAME.searchable.pdf`` of ``--searchable`` beside the scan ``NAME.pdf``, or the
+    ``NAME.fixed.txt`` of ``plankit lint --fix`` beside ``NAME.txt``. It is the same plan
+    again, so it is not listed twice (a copy whose original is not there is the only copy,
+    and is read).
 
     >>> _own_searchable("scan.searchable.pdf", ["scan.pdf", "scan.searchable.pdf"])
     True
     >>> _own_searchable("scan.searchable.pdf", ["scan.searchable.pdf"])
     False
+    >>> _own_searchable("ke-hoach.fixed.md", ["ke-hoach.md", "ke-hoach.fixed.md"])
+    True
     """
     lower = name.lower()
-    if not lower.endswith(SEARCHABLE_SUFFIX):
-        return False
-    scan = lower[: -len(SEARCHABLE_SUFFIX)] + ".pdf"
-    return any(other.lower() == scan for other in names)
+    if lower.endswith(SEARCHABLE_SUFFIX):
+        original = lower[: -len(SEARCHABLE_SUFFIX)] + ".pdf"
+    else:
+        stem, dot, suffix = lower.rpartition(".")
+        if not dot or not stem.endswith(FIXED_MARK):
+            return False
+        original = f"{stem[: -len(FIXED_MARK)]}.{suffix}"
+    return any(other.lower() == original for other in names)
 
 
 def plan_files(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> list[Path]:
@@ -194,8 +206,9 @@ def plan_files(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]])
     but the folder given may itself be ``..`` or ``.plans``. README files and the lock files
     Word and LibreOffice leave next to an open document (:func:`is_lock_file`) are skipped,
     also when named directly (a shell's ``*.docx`` matches ``~$plan.docx``); so is, inside a
-    folder, the ``NAME.searchable.pdf`` written beside a scan ``NAME.pdf`` that is also there
-    (the same plan twice; named directly, it is read). A folder with no
+    folder, the ``NAME.searchable.pdf`` written beside a scan ``NAME.pdf`` that is also there,
+    and the ``NAME.fixed.txt`` of ``plankit lint --fix`` beside ``NAME.txt`` (the same plan
+    twice; named directly, it is read). A folder with no
     plan file is a :class:`~plankit.errors.ReadError`.
 
     >>> [p.name for p in plan_files(["plans/can-tho"])]

@@ -194,7 +194,7 @@ class PlanFacts:
 # the start of a folded, space-collapsed name. "van phong uy ban nhan dan" (the office of a
 # province's UBND) is a department; "van phong chinh phu" and ministries are central.
 _LEVEL_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("central", re.compile(r"^(bo\s|bo truong|thu tuong|chinh phu|van phong chinh phu|quoc hoi|"
+    ("central", re.compile(r"^(bo\s|bo truong|thu tuong|chinh phu|van phong chinh phu|quoc hoi|vu\s|cuc\s|tong cuc\s|"
                            r"uy ban thuong vu quoc hoi|toa an nhan dan toi cao|vien kiem sat nhan dan toi cao|"
                            r"kiem toan nha nuoc|ngan hang nha nuoc|uy ban quoc gia)")),
     ("party", re.compile(r"^(ban chap hanh|bo chinh tri|ban bi thu|ban thuong vu|tinh uy|thanh uy|"
@@ -223,8 +223,8 @@ def issuer_level(issuer: str | None, symbol: str | None = None) -> str:
 
     >>> [issuer_level(n) for n in ("Bộ Y tế", "Thủ tướng Chính phủ", "Tỉnh ủy Bắc Ninh",
     ...  "Ủy ban nhân dân tỉnh Quảng Ngãi", "UBND thành phố Cần Thơ", "UBND thành phố Bắc Ninh",
-    ...  "Ủy ban nhân dân xã Long Phụng", "Sở Công Thương", "Văn phòng UBND tỉnh")]
-    ['central', 'central', 'party', 'province', 'province', 'district', 'commune', 'department', 'department']
+    ...  "Ủy ban nhân dân xã Long Phụng", "Sở Công Thương", "Văn phòng UBND tỉnh", "Vụ Pháp chế")]
+    ['central', 'central', 'party', 'province', 'province', 'district', 'commune', 'department', 'department', 'central']
     >>> issuer_level(None, "KH-UBND"), issuer_level(None, "QĐ-TTg"), issuer_level(None, "KH/BCĐTW")
     ('province', 'central', 'party')
     """

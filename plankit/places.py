@@ -12,10 +12,10 @@ import difflib
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
-from .text import fold
+from .text import alternation, fold
 from .vocab import read_table
 
 __all__ = [
@@ -125,10 +125,11 @@ def _index() -> tuple[dict[str, Province], re.Pattern[str]]:
             table[" ".join(fold(spelling).split())] = p
     # Longest names first so "thua thien hue" wins over "hue".
     names = sorted(table, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")(?!\w)")
+    pattern = re.compile(r"(?<!\w)(" + alternation([re.escape(n).replace(r"\ ", r"\s+") for n in names]) + r")(?!\w)")
     return table, pattern
 
 
+@lru_cache(maxsize=4096)  # headers and citations name the same places again and again
 def match_place(raw: str, *, cutoff: float = 0.8) -> Province | None:
     """The province a written name means, tolerating case, missing diacritics and OCR damage.
 
@@ -190,6 +191,7 @@ def _department_index() -> dict[str, Department]:
     return {" ".join(fold(d.name).split()): d for d in departments()}
 
 
+@lru_cache(maxsize=4096)
 def match_department(raw: str, *, cutoff: float = 0.85) -> Department | None:
     """The body a written name means, tolerating case, missing diacritics and OCR damage.
 

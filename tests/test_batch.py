@@ -61,6 +61,14 @@ def test_plan_files_lists_plans_and_skips_lock_and_hidden_files(folder):
     ]
 
 
+def test_a_fixed_copy_beside_its_plan_is_not_listed_twice(tmp_path):
+    (tmp_path / "a.txt").write_text("KẾ HOẠCH", encoding="utf-8")
+    (tmp_path / "a.fixed.txt").write_text("KẾ HOẠCH", encoding="utf-8")
+    (tmp_path / "b.fixed.md").write_text("KẾ HOẠCH", encoding="utf-8")  # its original is gone
+    assert [p.name for p in plan_files(tmp_path)] == ["a.txt", "b.fixed.md"]
+    assert plan_files([tmp_path / "a.fixed.txt"]) == [tmp_path / "a.fixed.txt"]
+
+
 @pytest.mark.parametrize("given", ["../ho-so", Path("../ho-so")])
 def test_plan_files_takes_one_folder_given_alone(folder, given):
     # a bare string is one path: iterated, it was the characters "." "." "/" ..., and "/"

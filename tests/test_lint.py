@@ -528,3 +528,49 @@ def test_preview_rules_run_only_when_named_exactly():
         True,
     ]
     assert Selection().enabled(RULES["PK509"])
+
+
+# -- text.alternation: the grouped patterns the linter scans with match what the plain ones do --
+def _plain_and_grouped(alternatives: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from plankit.text import alternation
+
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    return plain, re.compile(r"(?<!\w)" + alternation(alternatives) + r"(?!\w)")
+
+
+def test_alternation_matches_like_the_plain_pattern_on_the_bundled_plans():
+    from pathlib import Path
+
+    from plankit.places import provinces
+    from plankit.read import read_plan
+    from plankit.text import fold
+    from plankit.typos import known_typos
+
+    names = sorted(
+        {" ".join(fold(s).split()) for p in provinces() for s in (p.name, *p.aliases)},
+        key=len,
+        reverse=True,
+    )
+    typos = sorted({" ".join(fold(t.typo).split()) for t in known_typos()}, key=len, reverse=True)
+    plans = Path(__file__).resolve().parents[1] / "plans"
+    texts = [fold(read_plan(p).text) for p in sorted(plans.rglob("*.*")) if p.name != "README.md"]
+    found = {}
+    for label, words in (("places", names), ("typos", typos)):
+        plain, grouped = _plain_and_grouped([re.escape(w).replace(r"\ ", r"\s+") for w in words])
+        spans = [[m.span() for m in plain.finditer(t)] for t in texts]
+        assert spans == [[m.span() for m in grouped.finditer(t)] for t in texts]
+        found[label] = sum(map(len, spans))
+    assert found == {"places": 26, "typos": 146}
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.text(alphabet="ab?c", min_size=1, max_size=4), min_size=1, max_size=6),
+    st.text(alphabet="abc ", max_size=40),
+)
+def test_alternation_keeps_every_match(words, text):
+    try:  # the words are regexes: "a?b" has a quantifier, "?ab" is no regex
+        plain, grouped = _plain_and_grouped(words)
+    except re.error:
+        return
+    assert [m.span() for m in plain.finditer(text)] == [m.span() for m in grouped.finditer(text)]

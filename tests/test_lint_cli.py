@@ -164,3 +164,127 @@ def test_lint_is_documented():
         "lint-rules.md",
     ):
         assert part in doc, part
+
+
+# -- --fix: a fixed copy beside each text plan, never the plan itself ---------------------------
+PLANS = Path(__file__).resolve().parents[1] / "plans"
+HUNG_YEN = PLANS / "hung-yen" / "2022-so-khcn.md"
+CAN_THO = PLANS / "can-tho" / "2022-so-khcn.txt"
+
+
+def _changed_lines(before: str, after: str) -> list[tuple[str, str]]:
+    old, new = before.splitlines(), after.splitlines()
+    assert len(old) == len(new)
+    return [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+
+
+def test_fix_writes_a_fixed_copy_beside_each_plan(tmp_path, capsys, monkeypatch):
+    for plan in (HUNG_YEN, CAN_THO):
+        (tmp_path / plan.name).write_bytes(plan.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint", ".", "--fix", "--today", "2025-11-01"]) == 1  # blank numbers remain
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        "plankit: đã ghi / wrote 2022-so-khcn.fixed.md: sửa 10 phát hiện / fixed 10 findings",
+        "plankit: đã ghi / wrote 2022-so-khcn.fixed.txt: sửa 3 phát hiện / fixed 3 findings",
+        "plankit: tìm thấy 8 phát hiện (5 lỗi, 1 cảnh báo, 2 thông tin) trong 2 tệp / "
+        "found 8 findings (5 errors, 1 warning, 2 info) in 2 files",
+    ]
+    # stdout: what is left for the officer (nothing with a safe fix)
+    assert [LINE.match(line)["rule"] for line in captured.out.splitlines()] == [
+        "blank-number", "blank-date", "heading-numbering", "blank-number", "symbol-mismatch",
+        "blank-date", "blank-number", "blank-date",
+    ]
+    # the plans are untouched; the copies differ from them exactly where a safe fix applied
+    assert (tmp_path / HUNG_YEN.name).read_bytes() == HUNG_YEN.read_bytes()
+    assert (tmp_path / CAN_THO.name).read_bytes() == CAN_THO.read_bytes()
+    md = _changed_lines(HUNG_YEN.read_text(encoding="utf-8"),
+                        (tmp_path / "2022-so-khcn.fixed.md").read_text(encoding="utf-8"))
+    assert len(md) == 10
+    assert [b.count("cơ chế một cửa") for _, b in md[:3]] == [1, 1, 1]
+    assert "phát triển kinh tế - xã hội nói chung" in md[3][1]
+    assert md[8] == ("- Công TTĐT Sở (để đăng tải);", "- Cổng TTĐT Sở (để đăng tải);")
+    assert "cá nhân tra cứu, tìm hiểu thông tin;" in md[7][1]
+    assert "các điển hình tốt" in md[9][1]
+    assert "Quyết định số 22/2020/QĐ-UBND ngày 12/8/2020" in md[6][1]
+    txt = _changed_lines(CAN_THO.read_text(encoding="utf-8"),
+                         (tmp_path / "2022-so-khcn.fixed.txt").read_text(encoding="utf-8"))
+    assert [(a.count("tuyên tuyền"), b.count("tuyên truyền") - a.count("tuyên truyền")) for a, b in txt
+            if "tuyên tuyền" in a] == [(1, 1), (1, 1)]
+    assert any("thẩm quyển" in a and "thẩm quyền" in b for a, b in txt)
+
+
+def test_fix_refuses_existing_copy_without_force_and_never_the_input(tmp_path, capsys):
+    plan = tmp_path / CAN_THO.name
+    plan.write_bytes(CAN_THO.read_bytes())
+    out = tmp_path / "2022-so-khcn.fixed.txt"
+    out.write_text("giữ nguyên", encoding="utf-8")
+    assert main(["lint", str(plan), "--fix", "--today", "2025-11-01"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("plankit: lỗi / error: ") and "2022-so-khcn.fixed.txt" in err
+    assert len(err.splitlines()) == 1
+    assert out.read_text(encoding="utf-8") == "giữ nguyên"
+    assert main(["lint", str(plan), "--fix", "--force", "--today", "2025-11-01"]) == 0
+    assert "tuyên tuyền" not in out.read_text(encoding="utf-8")
+    capsys.readouterr()
+    # -o naming the plan itself is refused even with --force
+    assert main(["lint", str(plan), "--fix", "-o", str(plan), "--force"]) == 2
+    assert "is an input of this command" in capsys.readouterr().err
+    assert plan.read_bytes() == CAN_THO.read_bytes()
+
+
+def test_fix_output_option_takes_one_plan(tmp_path, capsys):
+    out = tmp_path / "da-sua.md"
+    assert main(["lint", str(HUNG_YEN), "--fix", "-o", str(out), "--today", "2025-11-01"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"plankit: đã ghi / wrote {out}: sửa 10 phát hiện / fixed 10 findings"
+    )
+    assert "cơ chế chế" not in out.read_text(encoding="utf-8")
+    assert main(["lint", str(HUNG_YEN.parent), str(CAN_THO), "--fix", "-o",
+                 str(tmp_path / "x.txt")]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"plankit: lỗi / error: -o {tmp_path / 'x.txt'}: -o cần đúng một kế hoạch, có 2 / -o takes "
+        "one plan, got 2; without -o each fixed copy is written beside its plan"
+    )
+    assert main(["lint", str(HUNG_YEN), "-o", str(tmp_path / "y.md")]) == 2
+    assert "-o/--output goes with --fix" in capsys.readouterr().err
+
+
+def test_fix_refuses_a_docx_in_one_line(tmp_path, capsys):
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("KẾ HOẠCH")
+    doc.add_paragraph("Tuyên truyền cải cách hành chính năm 2022: cơ chế chế một cửa.")
+    path = tmp_path / "ke-hoach.docx"
+    doc.save(path)
+    before = sorted(tmp_path.iterdir())
+    assert main(["lint", str(path), "--fix"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"plankit: lỗi / error: {path}: --fix chỉ ghi bản sửa của tệp .txt, .md; với tệp .docx "
+        "hãy dùng --annotate / --fix writes fixed copies of .txt and .md plans only; for a "
+        ".docx use --annotate or annotate_docx (the findings as Word comments)"
+    )
+    assert sorted(tmp_path.iterdir()) == before
+
+
+def test_write_fixed_from_python(tmp_path):
+    from plankit.lint import FixError, fix_text, write_fixed
+    from plankit.read import read_plan, read_text
+
+    path = tmp_path / HUNG_YEN.name
+    path.write_bytes(HUNG_YEN.read_bytes())
+    plan = read_plan(path)
+    findings = lint_plan(plan)
+    text, fixed = fix_text(plan.text, findings)
+    assert [f.rule for f in fixed] == [
+        "duplicated-word", "duplicated-word", "duplicated-word", "known-typo", "known-typo",
+        "known-typo", "symbol-spacing", "known-typo", "known-typo", "known-typo",
+    ]
+    out = write_fixed(plan, findings)
+    assert out == tmp_path / "2022-so-khcn.fixed.md"
+    assert out.read_text(encoding="utf-8") == text
+    with pytest.raises(Exception, match="already exists"):
+        write_fixed(plan, findings)
+    with pytest.raises(FixError, match="not read from a file"):
+        write_fixed(read_text("KẾ HOẠCH\nCơ chế chế một cửa."), [])

@@ -120,3 +120,29 @@ def test_citation_register_on_rows_added_this_session(citation, found):
 
     text = f"KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2025\n\nCăn cứ {citation};"
     assert fires(text, "citation-register") == found
+
+
+@pytest.mark.parametrize(
+    ("citation", "found"),
+    [
+        # the register's 76/NQ-CP is of 15/7/2021: the same subject with another year is a slip
+        ("Nghị quyết số 76/NQ-CP ngày 15/7/2022 của Chính phủ ban hành Chương trình tổng thể cải "
+         "cách hành chính nhà nước giai đoạn 2021-2030", [("76/NQ-CP ngày 15/7/2022", "error")]),
+        # another year and another subject: the Government's 76th resolution of another year
+        ("Nghị quyết số 76/NQ-CP ngày 10/5/2024 của Chính phủ về phiên họp Chính phủ thường kỳ "
+         "tháng 4 năm 2024", []),
+        # another year and no subject: cannot tell, so a warning that says so
+        ("Nghị quyết số 76/NQ-CP ngày 10/5/2024 của Chính phủ", [("76/NQ-CP ngày 10/5/2024", "warning")]),
+        # a number that carries its year is one document whatever the subject
+        ("Nghị định số 80/2025/NĐ-CP ngày 10/4/2025 của Chính phủ về phiên họp",
+         [("80/2025/NĐ-CP ngày 10/4/2025", "error")]),
+    ],
+)
+def test_citation_register_tells_a_year_slip_from_another_years_document(citation, found):
+    from plankit import lint_plan, read_text
+
+    text = f"KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2025\n\nCăn cứ {citation};"
+    plan = read_text(text)
+    got = [(plan.text[f.span.start:f.span.end], f.severity) for f in lint_plan(plan)
+           if f.rule == "citation-register"]
+    assert got == found

@@ -201,6 +201,74 @@ Căn cứ Kế hoạch số 20/KH-UBND ngày 05/01/2024 của UBND tỉnh Bắc 
 I. MỤC ĐÍCH
 """
 
+MINISTRY_UNIT = """\
+BỘ NỘI VỤ
+VỤ CẢI CÁCH HÀNH CHÍNH
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 45/KH-CCHC
+Hà Nội, ngày 12 tháng 3 năm 2024
+KẾ HOẠCH
+Tuyên truyền cải cách hành chính năm 2024
+Căn cứ Quyết định số 1050/QĐ-BNV ngày 05 tháng 12 năm 2023 của Bộ trưởng Bộ Nội vụ;
+I. MỤC ĐÍCH, YÊU CẦU
+"""
+
+PROVINCIAL_PARTY = """\
+TỈNH ỦY LÀO CAI
+*
+ĐẢNG CỘNG SẢN VIỆT NAM
+Số: 88-KH/TU
+Lào Cai, ngày 02 tháng 4 năm 2024
+KẾ HOẠCH
+Tuyên truyền cải cách hành chính năm 2024
+Thực hiện Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+"""
+
+ONE_LINE_STACKED = """\
+UBND TỈNH NGHỆ AN SỞ NỘI VỤ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 301/KH-SNV
+Nghệ An, ngày 20 tháng 01 năm 2023
+KẾ HOẠCH
+Tuyên truyền cải cách hành chính năm 2023
+Căn cứ Kế hoạch số 10/KH-UBND ngày 05/01/2023 của UBND tỉnh Nghệ An;
+I. MỤC ĐÍCH, YÊU CẦU
+"""
+
+COMMITTEE_OFFICE = """\
+UBND TỈNH SƠN LA
+VĂN PHÒNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 33/KH-VP
+Sơn La, ngày 03 tháng 3 năm 2023
+KẾ HOẠCH
+Tuyên truyền cải cách hành chính năm 2023
+Căn cứ Kế hoạch số 250/KH-UBND ngày 28/12/2022 của UBND tỉnh Sơn La;
+I. MỤC ĐÍCH, YÊU CẦU
+"""
+
+DISTRICT_DECISION = """\
+ỦY BAN NHÂN DÂN
+HUYỆN ĐÔNG ANH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 140/QĐ-UBND
+Đông Anh, ngày 09 tháng 01 năm 2024
+QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2024
+CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN ĐÔNG ANH
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Căn cứ Kế hoạch số 12/KH-UBND ngày 05/01/2024 của UBND thành phố Hà Nội;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch tuyên truyền cải cách hành chính năm 2024.
+"""
+
 # name, text, header (doc_type, number, symbol, date, place, issuer, year), citations (key, role),
 # issuer level
 CASES = [
@@ -245,6 +313,21 @@ CASES = [
     ("city-inside-province", CITY_INSIDE_PROVINCE,
      ("Kế hoạch", "77", "KH-UBND", dt.date(2024, 1, 12), "Bắc Ninh", "Ủy ban nhân dân thành phố Bắc Ninh", 2024),
      [("77/KH-UBND", "self"), ("20/KH-UBND", "basis")], "district"),
+    ("ministry-unit-under-its-ministry", MINISTRY_UNIT,
+     ("Kế hoạch", "45", "KH-CCHC", dt.date(2024, 3, 12), "Hà Nội", "Vụ Cải cách hành chính", 2024),
+     [("45/KH-CCHC", "self"), ("1050/QĐ-BNV", "basis")], "central"),
+    ("provincial-party-committee", PROVINCIAL_PARTY,
+     ("Kế hoạch", "88", "KH/TU", dt.date(2024, 4, 2), "Lào Cai", "Tỉnh ủy Lào Cai", 2024),
+     [("88-KH/TU", "self"), ("14-KL/TW", "basis")], "party"),
+    ("committee-and-department-on-one-line", ONE_LINE_STACKED,
+     ("Kế hoạch", "301", "KH-SNV", dt.date(2023, 1, 20), "Nghệ An", "Sở Nội vụ", 2023),
+     [("301/KH-SNV", "self"), ("10/KH-UBND", "basis")], "department"),
+    ("committee-office", COMMITTEE_OFFICE,
+     ("Kế hoạch", "33", "KH-VP", dt.date(2023, 3, 3), "Sơn La", "Văn phòng Ủy ban nhân dân tỉnh Sơn La", 2023),
+     [("33/KH-VP", "self"), ("250/KH-UBND", "basis")], "department"),
+    ("district-decision-number-above-place", DISTRICT_DECISION,
+     ("Quyết định", "140", "QĐ-UBND", dt.date(2024, 1, 9), "Đông Anh", "Ủy ban nhân dân huyện Đông Anh", 2024),
+     [("140/QĐ-UBND", "self"), ("12/KH-UBND", "basis")], "district"),
 ]
 
 
@@ -306,3 +389,13 @@ def test_a_decision_issuing_a_portal_plan_is_its_own_act():
     h = plan.header
     assert (h.number, h.symbol, h.date, h.issuer, h.year) == (None, None, dt.date(2025, 8, 20), "Ủy ban nhân dân xã Hòa An", 2025)
     assert [(c.key, c.role) for c in plan.citations] == [("99/QĐ-UBND", "self"), ("130/KH-UBND", "basis")]
+
+
+@pytest.mark.parametrize(("text", "parent"), [
+    (MINISTRY_UNIT, "Bộ Nội vụ"),  # a ministry's unit: the ministry above it
+    (ONE_LINE_STACKED, "UBND tỉnh Nghệ An"),  # committee and department on one line, cut apart
+    (COMMITTEE_OFFICE, "UBND tỉnh Sơn La"),
+    (PROVINCIAL_PARTY, None),  # the Party's motto is no parent
+])
+def test_stacked_issuers_keep_their_parent(text, parent):
+    assert read_text(text).header.parent == parent

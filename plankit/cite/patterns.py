@@ -140,8 +140,10 @@ def build_number(types: str, glued: str = "(?!)", party: str = "(?!)") -> str:
 #: who need where a cited document's number is without reading it (lint's reference clauses).
 #: Must match 261/KH-UBND, 45/2020/nđ-cp, 26-ctr/tu, 76/nq-<newline>cp, "22/2020/qđ - ubnd",
 #: 12/xyz-abc (an unknown type). Must not match dates (15/7/2021): after the slash comes a letter.
+#: It opens on a digit and looks behind only there (the same as ``(?<![\w/])\d{1,5}``, and
+#: faster: the regex engine skips to digits instead of testing the look-behind everywhere).
 LOOSE_NUMBER = re.compile(
-    r"(?<![\w/])\d{1,5}[a-z]?(?:/(?:19|20)\d\d)?"
+    r"\d(?<![\w/]\d)\d{0,4}[a-z]?(?:/(?:19|20)\d\d)?"
     r"(?:/\s?[a-z][a-z0-9&]*(?:\s*-\s*[a-z][a-z0-9&]*)*|-[a-z]+/[a-z]+)"
 )
 

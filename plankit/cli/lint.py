@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 from ._common import (
     ERROR,
@@ -95,15 +96,24 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="write a copy of the (one) .docx plan with each finding as a Word comment",
     )
     p.add_argument(
+        "--fix",
+        action="store_true",
+        help="write a fixed copy of each .txt/.md plan with the safe fixes applied (beside it as "
+        "NAME.fixed.txt, or -o OUT for one plan); the plans themselves are never changed",
+    )
+    p.add_argument(
+        "-o", "--output", metavar="OUT", help="with --fix and one plan: where to write its fixed copy"
+    )
+    p.add_argument(
         "--force", action="store_true",
-        help="overwrite the --annotate OUT.docx or the --write-baseline FILE if it exists",
+        help="overwrite the --annotate OUT.docx, the --write-baseline FILE or the --fix copies if they exist",
     )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..corpus import plan_files
-    from ..errors import LintConfigError, ReadError
+    from ..errors import LintConfigError, PlankitError, ReadError
     from ..lint import lint_plan, load_baseline, write_baseline
     from ..lint.sarif import to_sarif
     from ..lint.settings import Settings, find_settings, load_settings
@@ -122,7 +132,20 @@ def run(args: argparse.Namespace) -> int:
     today = args.today or settings.today
     baseline_path = args.baseline or settings.baseline
     baseline = load_baseline(baseline_path) if baseline_path and not args.write_baseline else None
-    outputs = [out for out in (args.write_baseline, args.annotate) if out]
+    if args.output and not args.fix:
+        error("-o/--output chỉ dùng với --fix / -o/--output goes with --fix")
+        return 2
+    fix_targets: dict[str, Path] = {}
+    if args.fix:
+        if args.write_baseline:
+            error("--fix và --write-baseline không dùng cùng nhau / --fix and --write-baseline exclude each other")
+            return 2
+        try:
+            fix_targets = _fix_targets(args.files, args.output)
+        except PlankitError as exc:
+            error(str(exc))
+            return 2
+    outputs = [out for out in (args.write_baseline, args.annotate, *fix_targets.values()) if out]
     if outputs:
         inputs = [*args.files, *([baseline_path] if baseline_path else [])]
         with contextlib.suppress(ReadError):  # a wrong path is reported by read_batch below
@@ -155,6 +178,9 @@ def run(args: argparse.Namespace) -> int:
     if baseline is not None:
         findings, accepted = baseline.filter(findings)
 
+    if args.fix:
+        findings = _write_fixes(batch, findings, fix_targets, force=args.force)
+
     if args.annotate:
         from ..annotate import annotate_docx
 
@@ -175,6 +201,47 @@ def run(args: argparse.Namespace) -> int:
             print(str(f))
     note(_summary(findings, batch.files, accepted, len(batch.errors)))
     return 1 if failed or batch.errors or any(f.severity == "error" for f in findings) else 0
+
+
+def _fix_targets(files: list[str], output: str | None) -> dict[str, Path]:
+    """The fixed copy of each plan file (``-o`` only for one plan), or a :class:`PlankitError`
+    when a plan is not a text file: nothing is written then."""
+    from ..corpus import plan_files
+    from ..errors import ReadError
+    from ..lint.fixes import FixError, check_fixable, fixed_path
+
+    try:
+        paths = [str(p) for p in plan_files(files)]
+    except ReadError:
+        return {}  # read_batch reports the missing path
+    for path in paths:
+        check_fixable(path)
+    if output and len(paths) != 1:
+        raise FixError(
+            f"-o {output}: -o cần đúng một kế hoạch, có {len(paths)} / -o takes one plan, got "
+            f"{len(paths)}; without -o each fixed copy is written beside its plan"
+        )
+    return {path: Path(output) if output else fixed_path(path) for path in paths}
+
+
+def _write_fixes(batch, findings: list, targets: dict[str, Path], *, force: bool) -> list:
+    """Write the fixed copy of every plan that has a safe fix; return the findings left."""
+    from ..lint.fixes import fix_text
+    from ..output import write_atomic
+
+    left = []
+    for path, plan in batch.items():
+        own = [f for f in findings if f.file == path]
+        text, fixed = fix_text(plan.text, own)
+        done = {id(f) for f in fixed}
+        left.extend(f for f in own if id(f) not in done)
+        target = targets.get(path)
+        if not fixed or target is None:
+            continue
+        target = write_atomic(target, text, force=force, inputs=[path])
+        n = len(fixed)
+        wrote(target, f"sửa {n} phát hiện / fixed {n} finding{'s' if n != 1 else ''}")
+    return left
 
 
 _SEVERITY = {"error": ERROR, "warning": WARNING, "info": INFO}

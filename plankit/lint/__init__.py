@@ -38,7 +38,7 @@ from .config import (
     suppress_inline,
     write_baseline,
 )
-from .fixes import apply_fixes
+from .fixes import FixError, apply_fixes, fix_text, fixed_path, write_fixed
 from .rules import RULES, Context, Rule, known_typos, rule_named
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -49,15 +49,19 @@ __all__ = [
     "Baseline",
     "Finding",
     "FindingList",
+    "FixError",
     "Rule",
     "Selection",
     "apply_fixes",
+    "fix_text",
+    "fixed_path",
     "known_typos",
     "lint_corpus",
     "lint_plan",
     "load_baseline",
     "rule_named",
     "write_baseline",
+    "write_fixed",
 ]
 
 _COLUMNS = [

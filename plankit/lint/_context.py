@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, cached_property
 from importlib import resources
+from itertools import compress, repeat
+from operator import eq
 
 from ..cite.patterns import LOOSE_NUMBER
 from ..model import Citation, Finding, Fix, Plan, Span
@@ -55,6 +57,7 @@ def metadata() -> dict[str, tuple[str, str, str, str]]:
 # Patterns that scan the whole text start with a literal ("ngay(?<!\wngay)" rather than
 # "(?<!\w)ngay"): the regex engine then jumps from one occurrence of the literal to the next,
 # about twenty times faster on a plan. The lookbehind after the literal keeps the word boundary.
+# A number starts with a digit, then looks behind: "\d(?<![\w/]\d)" (digits are rare).
 
 # -- patterns (folded text) --------------------------------------------------------------------
 
@@ -72,10 +75,15 @@ DOCWORD_RE = re.compile(
 # Where a reference clause ends: a semicolon, a sentence end, the closing "./.", "như sau", or
 # ", Sở ... xây dựng" (the plan introducing itself after citing its basis). Newlines are handled
 # separately (they end a clause except inside OCR'd paragraphs).
-CLAUSE_END_RE = re.compile(
-    r";|\./\.|\.\s|nhu\s+sau|,\s*(?=(?:so|s[06&\u00a2e]|uy\s+ban|ubnd|ban|van\s+phong|trung\s+tam|chi\s+cuc)"
+_CLAUSE_END_MARK = (
+    r";|\./\.|\.\s|,\s*(?=(?:so|s[06&\u00a2e]|uy\s+ban|ubnd|ban|van\s+phong|trung\s+tam|chi\s+cuc)"
     r"\b[^;\n]{0,80}?\bxay\s+dung\b)"
 )
+_CLAUSE_END_WORDS = r"nhu\s+sau"
+CLAUSE_END_RE = re.compile(f"{_CLAUSE_END_MARK}|{_CLAUSE_END_WORDS}")
+# The same as two patterns, each starting with rare characters, for scanning a whole text (no
+# match of one overlaps a match of the other, so together they find the same ends).
+_CLAUSE_END_SCANS = (re.compile(_CLAUSE_END_MARK), re.compile(_CLAUSE_END_WORDS))
 
 # A signature mark: "(Đã ký)", "[đã ký]", a line "Đã ký", a digital-signature stamp ("Ký bởi:",
 # "Thời gian ký:"). Must not match "đã ký kết" in the body.
@@ -155,18 +163,13 @@ def doubled_phrases(folded: str) -> set[str]:
     # Clause punctuation becomes a space (str.replace is fast; a translate table is not), so
     # "chế chế," splits into equal tokens; the rule's regex turns down "chế, chế" later.
     # Brackets and quotes are stripped before comparing, so "(có có" is a double too.
-    toks = [
-        t.strip(_TOKEN_PUNCT)
-        for t in folded.replace(",", " ")
-        .replace(";", " ")
-        .replace(".", " ")
-        .replace(":", " ")
-        .split()
-    ]
+    spaced = folded.replace(",", " ").replace(";", " ").replace(".", " ").replace(":", " ")
+    toks = list(map(str.strip, spaced.split(), repeat(_TOKEN_PUNCT)))
     found: set[str] = set()
+    # Equal tokens ``size`` apart are compared in C (map, compress): a plan has thousands of
+    # tokens and a few dozen such pairs.
     for size in (1, 2, 3):
-        hits = [i for i, (a, b) in enumerate(zip(toks, toks[size:], strict=False)) if a == b]
-        for i in hits:
+        for i in compress(range(len(toks)), map(eq, toks, toks[size:])):
             first = toks[i : i + size]
             if first == toks[i + size : i + 2 * size] and all(t.isalpha() for t in first):
                 found.add(" ".join(first))
@@ -192,11 +195,35 @@ def _own_year(plan: Plan, folded: str) -> int | None:
     return facts.year
 
 
+_ALNUM_RUN_RE = re.compile(r"[^\W_]+")
+
+
+@cache
+def _place_first_words() -> frozenset[str]:
+    """The first word (run of letters and digits) of every province name and alias, folded: a
+    name can start only where one of them stands."""
+    words = set()
+    for p in provinces():
+        for spelling in (p.name, *p.aliases):
+            word = _ALNUM_RUN_RE.match(fold(spelling).lstrip())
+            if word is None:
+                raise ValueError(f"province name {spelling!r} does not start with a letter")
+            words.add(word.group())
+    return frozenset(words)
+
+
 def _related(place: Province, name: str) -> bool:
     """Whether ``place`` is province ``name``, its successor or its predecessor (2025 map)."""
     if place.name == name or place.successor == name:
         return True
     return any(p.name == name and p.successor == place.name for p in provinces())
+
+
+# Paragraph breaks (line ends, blank lines in OCR'd text, tabs) and clause marks (";", ":", ". "),
+# each pattern starting with a set of characters, so the engine jumps from one to the next.
+_BREAK_RE = re.compile(r"[\n\t]")
+_OCR_BREAK_RE = re.compile(r"\n[ \t]*\n|\t")
+_SEGMENT_MARK_RE = re.compile(r"[;:.](?:(?<=\.)(?= )|(?<=[;:]))")
 
 
 # -- the context a rule sees --------------------------------------------------------------------
@@ -321,12 +348,27 @@ class Context:
     def _own_phrase_provinces(self) -> Counter[str]:
         """Provinces named right after the phrases that speak of the plan's own province."""
         counts: Counter[str] = Counter()
+        for start, _, place in self.own_place_mentions:
+            if not self.in_clause(start):
+                counts[place.name] += 1
+        return counts
+
+    @cached_property
+    def own_place_mentions(self) -> list[tuple[int, int, Province]]:
+        """Provinces named right after a phrase that speaks of the plan's own province ("trên
+        địa bàn tỉnh X", "UBND tỉnh X", "Báo X"), as ``(start, end, province)``: found once for
+        :attr:`province` and ``foreign-place``."""
+        found = []
+        first_words = _place_first_words()
         for trigger in OWN_PLACE_TRIGGER_RE.finditer(self.folded):
             at = trigger.end()
-            for s, _, p in find_places(self.text[at : at + 40]):
-                if s == 0 and not self.in_clause(at):
-                    counts[p.name] += 1
-        return counts
+            word = _ALNUM_RUN_RE.match(self.folded, at)
+            if word is None or word.group() not in first_words:
+                continue  # no province name starts here ("báo cáo", "của tỉnh về ...")
+            found.extend(
+                (at + s, at + e, p) for s, e, p in find_places(self.text[at : at + 40]) if s == 0
+            )
+        return found
 
     @cached_property
     def place_slip(self) -> bool:
@@ -364,8 +406,8 @@ class Context:
     def _paragraph_breaks(self) -> list[int]:
         """Offsets where a clause or sentence cannot continue: line ends (blank lines in OCR'd
         text, whose lines are wrapped inside paragraphs) and tabs (table cells)."""
-        pattern = r"\n[ \t]*\n|\t" if self.ocr else r"\n|\t"
-        return [m.start() for m in re.finditer(pattern, self.text)]
+        pattern = _OCR_BREAK_RE if self.ocr else _BREAK_RE
+        return [m.start() for m in pattern.finditer(self.text)]
 
     def _next_break(self, pos: int) -> int:
         breaks = self._paragraph_breaks
@@ -380,7 +422,7 @@ class Context:
     @cached_property
     def _segment_marks(self) -> list[int]:
         """Offsets of ``;``, ``:`` and sentence ends (``. ``), where a clause may start."""
-        return [m.start() for m in re.finditer(r"[;:]|\. ", self.folded)]
+        return [m.start() for m in _SEGMENT_MARK_RE.finditer(self.folded)]
 
     def segment_start(self, pos: int) -> int:
         """Where the clause holding ``pos`` starts: after the last ``;``, ``:``, sentence end or
@@ -422,7 +464,7 @@ class Context:
     @cached_property
     def _clause_ends(self) -> list[int]:
         """Offsets where a reference clause may end (:data:`CLAUSE_END_RE`), found once."""
-        return [m.start() for m in CLAUSE_END_RE.finditer(self.folded)]
+        return sorted(m.start() for p in _CLAUSE_END_SCANS for m in p.finditer(self.folded))
 
     def _clause_end(self, pos: int, limit: int) -> int:
         """The first clause end at or after ``pos`` and before ``limit``, else ``limit``: a
@@ -478,6 +520,24 @@ class Context:
             end = self.folded.find("./.", m.end(), limit)
             out.append((m.start(), end if end != -1 else limit))
         return out
+
+    @cached_property
+    def own_years(self) -> list[YearMention]:
+        """Years in phrases where the plan speaks of itself: the mentions of kind ``own``
+        (:func:`plankit.years.year_mentions`), with the linter's clauses (OCR'd paragraphs),
+        reference clauses and closing sentence. ``stale-year`` and ``title-date-mismatch``
+        share them."""
+        return [
+            m
+            for m in year_mentions(
+                self.folded,
+                text=self.text,
+                segment_start=self.segment_start,
+                in_citation=self.in_clause,
+                closing=self.closing,
+            )
+            if m.kind == "own"
+        ]
 
     @cached_property
     def citations(self) -> list[Citation]:
@@ -542,19 +602,8 @@ class Context:
 # -- year phrases, shared by stale-year and title-date-mismatch ---------------------------------
 def self_years(ctx: Context) -> list[YearMention]:
     """Years in phrases where the plan speaks of itself (see :func:`stale_year`): the mentions
-    of kind ``own`` (:func:`plankit.years.year_mentions`), with the linter's clauses (OCR'd
-    paragraphs), reference clauses and closing sentence."""
-    return [
-        m
-        for m in year_mentions(
-            ctx.folded,
-            text=ctx.text,
-            segment_start=ctx.segment_start,
-            in_citation=ctx.in_clause,
-            closing=ctx.closing,
-        )
-        if m.kind == "own"
-    ]
+    of kind ``own`` (:attr:`Context.own_years`, found once per plan)."""
+    return ctx.own_years
 
 
 def fires(

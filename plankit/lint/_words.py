@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from ..text import fold, is_upper_text, tone_key
+from ..text import alternation, fold, is_upper_text, tone_key
 from ..typos import Typo, known_typos
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "fit_case",
     "known_typos",
     "phrase_key",
+    "typo_candidate",
     "typo_for",
     "typo_matcher",
 ]
@@ -109,12 +110,28 @@ def typo_matcher() -> tuple[re.Pattern[str], dict[str, list[Typo]]]:
                 )
             pattern += w
         parts.append(pattern)
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)"), table
+    return re.compile(r"(?<!\w)" + alternation(parts) + r"(?!\w)"), table
 
 
 @lru_cache(maxsize=8192)
 def _exact_key(text: str) -> str:
     return " ".join(tone_key(text.lower()).replace(",", " , ").split())
+
+
+@cache
+def _exact_typo_keys() -> frozenset[str]:
+    return frozenset(_exact_key(t.typo) for t in known_typos())
+
+
+def typo_candidate(surface: str, *, ocr: bool) -> bool:
+    """Whether ``surface`` may be a listed misspelling: a cheap test before :func:`typo_for`.
+    Outside OCR'd text a misspelling must be written exactly so, and most matches of the folded
+    pattern are the correct words ("thực hiện" for "thưc hiện").
+
+    >>> typo_candidate("thực hiện", ocr=False), typo_candidate("thưc hiện", ocr=False)
+    (False, True)
+    """
+    return ocr or _exact_key(surface) in _exact_typo_keys()
 
 
 def typo_for(surface: str, *, ocr: bool, following: str = "") -> Typo | None:

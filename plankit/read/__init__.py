@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import replace
 from pathlib import Path
 from threading import Lock
 
 from ..errors import ReadError
 from ..model import Plan, Source
-from ..text import nfc
+from ..text import fold, nfc
 from . import _limits
 from ._layout import Layout
 from ._structure import build_plan
@@ -47,8 +48,9 @@ def read_text(text: str, name: str | None = None, *, form: str | None = None) ->
     text = nfc(text.lstrip("\ufeff"))
     name = name or "<text>"
     suffix = "".join(Path(name).suffixes[-1:]).lower()
-    form = form or sniff_form(text, suffix)
-    layout = layout_from_text(text, form)
+    folded = fold(text)
+    form = form or sniff_form(text, suffix, folded=folded)
+    layout = layout_from_text(text, form, folded=folded)
     source = Source(name=name, form=form, ocr=form == "ocr", size=len(text.encode("utf-8")))
     return build_plan(layout, source)
 
@@ -80,13 +82,13 @@ def read_plan(path: str | os.PathLike[str]) -> Plan:
         raise ReadError(p, "file not found") from None
     except OSError as exc:
         raise ReadError(p, f"cannot open ({exc.strerror})") from None
-    if p.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise ReadError(p, "is a folder, not a file")
     if st.st_size == 0:
         raise ReadError(p, "empty file")
     if st.st_size > _limits.MAX_FILE_BYTES:
         raise ReadError(p, f"file too large ({st.st_size // (1024 * 1024)} MB; the limit is 50 MB)")
-    key = (str(p.resolve()), st.st_size, st.st_mtime_ns)
+    key = (os.path.realpath(p), st.st_size, st.st_mtime_ns)
     with _CACHE_LOCK:
         cached = _CACHE.get(key)
     if cached is not None:
@@ -166,8 +168,9 @@ def _read_bytes(data: bytes, path: Path, *, searchable=None, force: bool = False
     text, encoding = decode_bytes(data, str(path))
     if not text.strip():
         raise ReadError(path, "empty file (white space only)")
-    form = sniff_form(text, suffix)
-    layout = layout_from_text(text, form, encoding=encoding)
+    folded = fold(text)
+    form = sniff_form(text, suffix, folded=folded)
+    layout = layout_from_text(text, form, encoding=encoding, folded=folded)
     return _finish(layout, path, data, digest)
 
 

@@ -54,13 +54,26 @@ from ._units import (
 )
 
 
+def _place_word(word: str) -> bool:
+    """Whether a word may belong to a place name: no digit, no code in capitals (``140``,
+    ``QĐ-UBND`` of the number line above a place-and-date line); ``Rang-Tháp`` may."""
+    return not any(c.isdigit() for c in word) and not ("-" in word and word.isupper())
+
+
+# A committee and its department run together in one cell: "ubnd tinh nghe an so noi vu",
+# "uy ban nhan dan tinh son la van phong". Not "ubnd tinh son la" alone.
+_STACKED_BODIES = re.compile(
+    r"[\s*]*(?:uy\s+ban\s+nhan\s+dan|ubnd)\s+\S.*?\s(?P<department>(?:so|van\s+phong)(?:\s+\S.*)?)\s*$"
+)
+
+
 class FrontReader:
     """The header and subject readers (see the module doc)."""
 
     def __init__(self, layout: Layout, source: Source):
         self.layout = layout
         self.text = layout.text
-        self.folded = fold(layout.text)
+        self.folded = fold(layout.text) if layout.folded is None else layout.folded
         self.source = source
         self.warnings: list[ReadWarning] = list(layout.warnings)
         self.spans: dict[str, Span] = {}
@@ -247,6 +260,7 @@ class FrontReader:
         and issuer; a body alone (``ỦY BAN NHÂN DÂN TỈNH X``, ``BỘ Y TẾ``) is the issuer."""
         found: list[tuple[int, int, str, str]] = []
         merged: list[tuple[int, int]] = []
+        cells = [part for cs, ce in cells for part in self._split_stacked_bodies(cs, ce)]
         for cs, ce in cells:  # "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG NINH": one cell on two lines
             if merged and UNIT_LINE.match(self.f(cs, ce)) and BARE_BODY.fullmatch(
                 " ".join(self.f(*merged[-1]).split()).strip(" |-")
@@ -271,7 +285,11 @@ class FrontReader:
             fields["parent"] = (normalise_parent(parent_raw) if found[0][3] == "local" else found[0][2])
             self.spans["parent"] = Span(ps, pe)
             cs, ce, name, kind = found[1]
-            fields["issuer"] = normalise_body(self.t(cs, ce)) if kind == "department" else name
+            # a province's department in its registry spelling; a ministry's unit (Vụ, Cục) as named
+            local_department = kind == "department" and found[0][3] != "central"
+            fields["issuer"] = normalise_body(self.t(cs, ce)) if local_department else name
+            if name == "Văn phòng" and found[0][3] == "local":
+                fields["issuer"] = f"Văn phòng {found[0][2]}"  # the office of the committee above
             self.spans["issuer"] = Span(cs, ce)
             return
         cs, ce, name, kind = found[0]
@@ -284,6 +302,14 @@ class FrontReader:
         else:
             fields["issuer"] = name
         self.spans["issuer"] = Span(cs, ce)
+
+    def _split_stacked_bodies(self, cs: int, ce: int) -> list[tuple[int, int]]:
+        """A cell holding a committee and its department on one line (``UBND TỈNH NGHỆ AN SỞ
+        NỘI VỤ``, a header flattened onto one line) as two cells; any other cell unchanged."""
+        m = _STACKED_BODIES.match(self.folded, cs, ce)
+        if m is None or not is_upper_text(self.t(cs, ce)):
+            return [(cs, ce)]
+        return [(cs, m.start("department")), (m.start("department"), ce)]
 
     def _left_column_segments(self, s: int, e: int) -> list[tuple[int, int]]:
         """The left-column part of a header line (before the motto or the number)."""
@@ -331,7 +357,8 @@ class FrontReader:
         if words:
             # a place that is no province (a commune, a district): its capitalised words
             first = len(words) - 1
-            while first > 0 and len(words) - first < 4 and words[first - 1].group()[:1].isupper():
+            while (first > 0 and len(words) - first < 4 and words[first - 1].group()[:1].isupper()
+                   and _place_word(words[first - 1].group())):
                 first -= 1
             raw = " ".join(w.group() for w in words[first:])
             fields["place"] = raw

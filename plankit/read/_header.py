@@ -9,7 +9,7 @@ from the original characters or from the data files.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..places import match_department, match_place
 from ..text import fold
@@ -113,8 +113,9 @@ def split_glued_symbol(symbol: str) -> str:
 
 
 def _title_words(raw: str) -> str:
-    """``LONG PHỤNG`` -> ``Long Phụng``; ``Đăk Ngọk`` kept."""
-    return " ".join(w[:1].upper() + w[1:].lower() if w.isupper() else w for w in raw.split())
+    """``LONG PHỤNG`` -> ``Long Phụng``, ``RANG-THÁP`` -> ``Rang-Tháp``; ``Đăk Ngọk`` kept."""
+    return " ".join("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")) if w.isupper() else w
+                    for w in raw.split())
 
 
 def _ministry_case(raw: str) -> str:
@@ -134,6 +135,7 @@ def _ministry_case(raw: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@lru_cache(maxsize=4096)  # the same header cells recur from plan to plan
 def body_name(raw: str) -> tuple[str, str] | None:
     """The issuing body a header cell names, as it should be read, and its kind: ``local``
     (Ủy ban nhân dân of a province, city, district or commune; ``unit`` may be missing when the
@@ -144,6 +146,8 @@ def body_name(raw: str) -> tuple[str, str] | None:
     (('Ủy ban nhân dân tỉnh Quảng Ngãi', 'local'), ('Ủy ban nhân dân xã Long Phụng', 'local'))
     >>> body_name("ỦY BAN NHÂN DÂN"), body_name("BỘ Y TẾ"), body_name("THỦ TƯỚNG CHÍNH PHỦ")
     (('Ủy ban nhân dân', 'local'), ('Bộ Y tế', 'central'), ('Thủ tướng Chính phủ', 'central'))
+    >>> body_name("TỈNH ỦY LÀO CAI"), body_name("VỤ CẢI CÁCH HÀNH CHÍNH")
+    (('Tỉnh ủy Lào Cai', 'party'), ('Vụ Cải cách hành chính', 'department'))
     """
     clean = " ".join(raw.replace("|", " ").replace("*", " ").split()).strip(" ,.;:-")
     if not clean:
@@ -171,8 +175,22 @@ def body_name(raw: str) -> tuple[str, str] | None:
         return _central_names()[key], "central"
     if re.match(r"^bo\s+\w", key) and not key.startswith(("bo chi huy", "bo phan")):
         return _ministry_case(clean), "central"
+    m = re.match(r"^(?P<committee>tinh|thanh|huyen)\s+uy\s+(?P<name>\S.*)$", key)
+    if m:  # "TỈNH ỦY LÀO CAI": the committee of a named unit
+        original = clean[m.start("name"):]
+        prov = match_place(original, cutoff=0.9) if m.group("committee") != "huyen" else None
+        name = prov.name if prov is not None else _title_words(original)
+        return f"{clean[: m.start('name')].strip().capitalize()} {name}", "party"
     if re.match(r"^(tinh|thanh|huyen|dang)\s+uy\b|^ban\s+(chap\s+hanh|thuong\s+vu|chi\s+dao)", key):
         return _ministry_case(clean) if clean.isupper() else clean, "party"
+    if key == "van phong":  # "VĂN PHÒNG" under "UBND TỈNH X": the office of that committee
+        return "Văn phòng", "department"
+    m = re.match(r"^(?:tong\s+cuc|cuc|vu)\s+(?P<name>\S.*)$", key)
+    if m:  # "VỤ CẢI CÁCH HÀNH CHÍNH", "CỤC QUẢN LÝ DƯỢC": a unit of a ministry
+        head, name = clean[: m.start("name")].strip(), clean[m.start("name"):]
+        if clean.isupper():
+            head, name = head.capitalize(), name.capitalize()
+        return f"{head} {name}", "department"
     if re.match(r"^(so|van\s+phong|ban|chi\s+cuc|thanh\s+tra|trung\s+tam)\s", key):
         dep = match_department(clean)
         if dep is not None:

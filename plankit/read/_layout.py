@@ -56,3 +56,5 @@ class Layout:
     ocr: bool = False
     warnings: tuple[ReadWarning, ...] = field(default=())
     draft: bool = False
+    #: ``fold(text)`` when the reader already made it (the structure parser folds it otherwise).
+    folded: str | None = field(default=None, repr=False, compare=False)

@@ -59,6 +59,8 @@ from ._units import (
 
 __all__ = ["build_plan"]
 
+_TT = re.compile(r"s?tt")  # the first cell of an activity table's header row: "TT", "STT"
+
 
 class _Builder(FrontReader):
     """A plan from a layout: the front (:class:`FrontReader`), then the body and the tail."""
@@ -153,11 +155,11 @@ class _Builder(FrontReader):
                 if table is not None:
                     tables.append(table)
                 continue
+            if kinds[idx]:
+                continue
             line_end = u.first_line_end
             folded = self.f(u.start, line_end)
             raw_line = self.t(u.start, line_end)
-            if kinds[idx]:
-                continue
             if RECIPIENTS.match(folded):
                 tail = True
             if not appendix and (m := APPENDIX.match(folded)) and len(folded.strip()) < 120:
@@ -319,14 +321,16 @@ class _Builder(FrontReader):
             body = tuple(tuple(Cell(t, c.span, c.source) for t, c in zip(texts, r, strict=True)) for texts, r in zip(rows, raw.rows, strict=True))
             return Table(OCR_COLUMNS, body, raw.span, raw.source, "activities")
         header_row = rows[0]
-        is_header = bool(re.fullmatch(r"s?tt", fold(header_row[0]).strip()))
+        is_header = bool(_TT.fullmatch(fold(header_row[0]).strip()))
         columns = tuple(header_row) if is_header else tuple(f"col{i + 1}" for i in range(len(header_row)))
         body: list[tuple[Cell, ...]] = []
-        header_key = [fold(c) for c in header_row] if is_header else None
+        # Cells hold no line break (display_text collapsed white space): rows joined by one
+        # compare as their cells do, with one fold a row.
+        header_key = fold("\n".join(header_row)) if is_header else None
         for r_idx, (raw_row, texts) in enumerate(zip(raw.rows, rows, strict=True)):
             if is_header and r_idx == 0:
                 continue
-            if header_key is not None and [fold(c) for c in texts] == header_key:
+            if header_key is not None and len(texts) == len(header_row) and fold("\n".join(texts)) == header_key:
                 continue  # header repeated after a page break
             cells = tuple(Cell(t, c.span, c.source) for t, c in zip(texts, raw_row, strict=True))
             if body and texts and not texts[0] and any(texts[1:]):

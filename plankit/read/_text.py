@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import ReadWarning, SourceRef, Span
 from ..text import fold
@@ -35,25 +36,54 @@ _HEADER_WORDS = frozenset(
 _ROMAN_LINE = re.compile(r"^\s*[#*\s]*([ivxl1|]{1,5})\s*\.\s+\S")
 
 
-def sniff_form(text: str, suffix: str = "") -> str:
+# A word of two letters or more, for the share of words with diacritics (OCR'd text has few).
+_WORD2 = re.compile(r"[^\W\d_]{2,}")
+# The same words in a text whose letters are all ASCII or Vietnamese: a class of ranges is
+# tested far faster than the Unicode categories of _WORD2.
+_VIETNAMESE_RANGES = ("AZ", "az", "ÀÃ", "ÈÊ", "ÌÍ", "ÒÕ", "ÙÚ", "ÝÝ", "àã", "èê", "ìí", "òõ", "ùú", "ýý",
+                      "Ăă", "Đđ", "Ĩĩ", "Ũũ", "Ơơ", "Ưư", "Ạỹ")  # first and last letter of each range
+_VIETNAMESE_WORD2 = re.compile("[" + "".join(f"{a}-{b}" for a, b in _VIETNAMESE_RANGES) + "]{2,}")
+_KNOWN_CHARS = frozenset(map(chr, range(128))).union(
+    *(map(chr, range(ord(a), ord(b) + 1)) for a, b in _VIETNAMESE_RANGES))
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _words(text: str) -> list[str]:
+    """The words of two letters or more of ``text``, as ``_WORD2`` finds them."""
+    if any(_LETTER.match(c) for c in set(text) - _KNOWN_CHARS):
+        return _WORD2.findall(text)  # a letter of another alphabet
+    return _VIETNAMESE_WORD2.findall(text)
+# A line of the first sixty (folded) that is a document type: "KẾ HOẠCH", "## **QUYẾT ĐỊNH**".
+_DOC_TYPE_HEAD = re.compile(r"^[ \t*#]*(?:ke hoach|chuong trinh|bao cao|quyet dinh|thong bao)[^\S\n]*[ \t*#]*$", re.M)
+_NEWS = re.compile(r"ban\s+hanh\s+ke\s+hoach")
+_TSV_HEADER_ROW = re.compile(r"s?tt\t")  # a tab-separated header row, after its indent
+
+
+def _lines_starting(text: str, prefix: str) -> int:
+    return text.startswith(prefix) + text.count("\n" + prefix)
+
+
+def sniff_form(text: str, suffix: str = "", *, folded: str | None = None) -> str:
     """Guess how a text plan was made: ``markdown``, ``ocr``, ``news``, ``docx-export`` or ``text``.
+
+    ``folded`` is ``fold(text)`` when the caller has it already.
 
     >>> sniff_form("## **KẾ HOẠCH**\\n\\n### **Truyền thông**", ".md")
     'markdown'
     """
-    lines = text.split("\n")
-    if suffix == ".md" or sum(1 for ln in lines if ln.startswith("#") or ln.startswith("**")) >= 2:
+    if suffix == ".md" or _lines_starting(text, "#") + _lines_starting(text, "**") >= 2:
         return "markdown"
-    words = re.findall(r"[^\W\d_]{2,}", text[:20000])
+    words = _words(text[:20000])
     if len(words) >= 40:
-        marked = sum(1 for w in words if not w.isascii())
+        marked = len(words) - sum(map(str.isascii, words))
         if marked / len(words) < 0.3:
             return "ocr"
-    head = [fold(ln).strip(" \t*#") for ln in lines[:60]]
-    has_doc_type = any(re.fullmatch(r"(ke hoach|chuong trinh|bao cao|quyet dinh|thong bao)\s*", h) for h in head)
-    if not has_doc_type and re.search(r"ban\s+hanh\s+ke\s+hoach", fold(text[:3000])):
+    head = "\n".join((folded or text).split("\n", 60)[:60])
+    if folded is None:
+        head = fold(head)
+    if not _DOC_TYPE_HEAD.search(head) and _NEWS.search(folded[:3000] if folded else fold(text[:3000])):
         return "news"
-    if sum(1 for ln in lines if ln.startswith("\t")) >= 3:
+    if _lines_starting(text, "\t") >= 3:
         return "docx-export"
     return "text"
 
@@ -86,22 +116,24 @@ class _Lines:
 
     def __init__(self, text: str):
         self.text = text
+        self.lines = text.split("\n")
         self.starts: list[int] = []
         self.ends: list[int] = []
         pos = 0
-        for part in text.split("\n"):
+        for part in self.lines:
             self.starts.append(pos)
-            self.ends.append(pos + len(part))
-            pos += len(part) + 1
+            pos += len(part)
+            self.ends.append(pos)
+            pos += 1
 
     def __len__(self) -> int:
-        return len(self.starts)
+        return len(self.lines)
 
     def get(self, i: int) -> str:
-        return self.text[self.starts[i] : self.ends[i]]
+        return self.lines[i]
 
     def blank(self, i: int) -> bool:
-        return not self.get(i).strip()
+        return not self.lines[i].strip()
 
 
 def _word_table(lines: _Lines, first: int, table_no: int) -> tuple[RawTable, int] | None:
@@ -289,8 +321,15 @@ def _roman_heading(line: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= 0.8
 
 
-def layout_from_text(text: str, form: str, *, encoding: str | None = None) -> Layout:
-    """Split ``text`` (already NFC) into lines and tables according to its ``form``."""
+@lru_cache(maxsize=8192)
+def _line_ref(line: int) -> SourceRef:
+    """The source of a text's 1-based ``line``: one value shared by every text (it is frozen)."""
+    return SourceRef("line", line=line)
+
+
+def layout_from_text(text: str, form: str, *, encoding: str | None = None, folded: str | None = None) -> Layout:
+    """Split ``text`` (already NFC) into lines and tables according to its ``form``; ``folded``
+    (``fold(text)``, when the caller has it) rides along for the structure parser."""
     lines = _Lines(text)
     items: list[Line | RawTable] = []
     warnings: list[ReadWarning] = []
@@ -299,14 +338,19 @@ def layout_from_text(text: str, form: str, *, encoding: str | None = None) -> La
     table_no = 0
     headings: list[bool] | None = None  # OCR: which lines are Roman headings, computed once
     tried_until = -1  # OCR: a region that held no table is not tried again line by line
+    word_export = form in ("docx-export", "text")
     while i < n:
-        raw = lines.get(i)
-        found = None
+        raw = lines.lines[i]
         stripped = raw.strip()
-        if stripped and (form in ("docx-export", "text")) and raw.startswith("\t") and _HEADER_CELL.match(fold(stripped)):
-            found = _word_table(lines, i, table_no)
-        elif stripped and raw.count("\t") >= 2 and re.match(r"^\s*s?tt\t", fold(raw)):
-            found = _tsv_table(lines, i, table_no)
+        if not stripped:  # a blank line is no item
+            i += 1
+            continue
+        found = None
+        if "\t" in raw:  # the tables of text files start on a line with a tab
+            if word_export and raw.startswith("\t") and _HEADER_CELL.match(fold(stripped)):
+                found = _word_table(lines, i, table_no)
+            elif raw.count("\t") >= 2 and _TSV_HEADER_ROW.match(fold(raw.lstrip()[:4])):
+                found = _tsv_table(lines, i, table_no)
         if found:
             table, nxt = found
             items.append(table)
@@ -340,10 +384,9 @@ def layout_from_text(text: str, form: str, *, encoding: str | None = None) -> La
                 table_no += 1
                 i = stop
                 continue
-        if stripped:
-            items.append(Line(Span(lines.starts[i], lines.ends[i]), SourceRef("line", line=i + 1)))
+        items.append(Line(Span(lines.starts[i], lines.ends[i]), _line_ref(i + 1)))
         i += 1
-    return Layout(text, tuple(items), form, encoding=encoding, ocr=form == "ocr", warnings=tuple(warnings))
+    return Layout(text, tuple(items), form, encoding=encoding, ocr=form == "ocr", warnings=tuple(warnings), folded=folded)
 
 
 def _looks_like_ocr_table_header(line: str) -> bool:

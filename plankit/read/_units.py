@@ -120,15 +120,25 @@ SUBJECT_YEAR_END = re.compile(r"\bn[a-z]{1,2}m\s+(\d{4})[\s*|]*$")
 NATIONAL_MOTTO = re.compile(r"(cong\s+hoa\s+xa\s+h\w{1,2}i|d\w{0,2}oc\s+[1l]ap\s*-|tu\s+do\s*-\s*hanh|hanh\s+phuc)")
 # Where the motto starts on a line that also holds the issuer's cell (dashes and spaces lost).
 MOTTO_START = re.compile(r"(?<![a-z])(?:cong\s+hoa|d\w{0,2}oc\s+[1l]ap)(?![a-z])")
-_MARKUP = re.compile(r"</?\w+>|\*+|^#+\s*")
+_SUP = re.compile(r"<sup>(.*?)</sup>")
+_TAG = re.compile(r"</?\w+>")
+_HASHES = re.compile(r"#+\s*")  # a Markdown heading's marks, at the text's start only
 
 
 def display_text(text: str) -> str:
-    """Display form: markup dropped, white space collapsed."""
-    text = re.sub(r"<sup>(.*?)</sup>", r"\1", text)
-    text = _MARKUP.sub("", text)
-    text = text.replace("*", "")
-    return " ".join(text.split()).strip()
+    """Display form: markup (HTML tags, Markdown ``*`` and a heading's ``#``) dropped, white
+    space collapsed.
+
+    >>> display_text("## **KẾ HOẠCH**  tuyên <sup>truyền</sup>")
+    'KẾ HOẠCH tuyên truyền'
+    """
+    if "<" in text:
+        text = _SUP.sub(r"\1", text)
+    if text[:1] == "#":
+        text = _HASHES.sub("", text, count=1)
+    if "<" in text:
+        text = _TAG.sub("", text)
+    return " ".join(text.replace("*", "").split())
 
 
 def roman_value(raw: str) -> str | None:
@@ -154,9 +164,11 @@ def paragraph_units(layout: Layout, folded_text: str) -> list[Para | RawTable]:
     out: list[Para | RawTable] = []
     wrap = layout.form == "ocr"
     hard = layout.form in _HARD_WRAPPED_FORMS
-    lengths = sorted(it.span.end - it.span.start for it in layout.items if not isinstance(it, RawTable))
-    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
-    fill = width if hard and _wraps_sentences(layout, text) else 0
+    width = fill = 0
+    if hard:
+        lengths = sorted(it.span.end - it.span.start for it in layout.items if not isinstance(it, RawTable))
+        width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+        fill = width if _wraps_sentences(layout, text) else 0
     prev_end = -2
     for item in layout.items:
         if isinstance(item, RawTable):
@@ -164,13 +176,13 @@ def paragraph_units(layout: Layout, folded_text: str) -> list[Para | RawTable]:
             prev_end = -2
             continue
         s, e = item.span.start, item.span.end
-        line = text[s:e]
-        folded = folded_text[s:e]
-        adjacent = bool(out) and isinstance(out[-1], Para) and text[prev_end:s].count("\n") == 1
-        continues = adjacent and (
-            (wrap and not starts_unit(folded, line) and not _capitals_edge(text, out[-1], line))
-            or (hard and _continues_line(text, folded_text, out[-1], s, e, width, fill))
-        )
+        continues = False
+        if (wrap or hard) and out and isinstance(out[-1], Para) and text.count("\n", prev_end, s) == 1:
+            line = text[s:e]
+            continues = (
+                (wrap and not starts_unit(folded_text[s:e], line) and not _capitals_edge(text, out[-1], line))
+                or (hard and _continues_line(text, folded_text, out[-1], s, e, width, fill))
+            )
         if continues:
             out[-1].end = e
         else:

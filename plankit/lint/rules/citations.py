@@ -251,6 +251,26 @@ def _type_code(key: str) -> str:
     return m.group(1) if m else ""
 
 
+_YEAR_IN_KEY = re.compile(r"/(?:19|20)\d\d/")
+
+
+def _another_year(ctx: Context, r: Reading, entry: RegisterEntry) -> bool | None:
+    """Whether a citation whose number carries no year (76/NQ-CP, 07/CT-TTg, 57-NQ/TW) is of
+    another document than the register's row under that number: the Government and the Prime
+    Minister number their documents anew each year, so 77/NQ-CP of 2025 is not 77/NQ-CP of 2023.
+
+    ``False`` when the cited date is in the row's year, or the number carries its year, or the
+    subject the plan gives matches the row's (a slip of the year on the same document keeps its
+    subject); ``True`` when the plan gives another subject; ``None`` (cannot tell) when it gives
+    none."""
+    if r.date is None or r.date.year == entry.date.year or _YEAR_IN_KEY.search(r.citation.key):
+        return False
+    subject = subject_of(ctx, r)
+    if not subject:
+        return None
+    return not similar_subject(subject, entry.subject)
+
+
 def citation_register(ctx: Context) -> Iterator[Finding]:
     """Flags a citation that contradicts the register of central and party documents.
 
@@ -262,6 +282,9 @@ def citation_register(ctx: Context) -> Iterator[Finding]:
     its date and subject (``1090/QĐ-TTg`` for the culture strategy ``1909/QĐ-TTg``) is wrong
     in one place, and every plan copied from it will be too. Only what the text states is
     checked: a date written after the number, the issuer after "của", the type word before it.
+    A number without its year (``76/NQ-CP``) cited with another year is another year's
+    document when the plan gives another subject (no finding), and may be either when it gives
+    none (the date finding is then a warning that says so).
 
     Fires on: ``Căn cứ Nghị định số 42/2022/NĐ-CP ngày 26/4/2022 của Chính phủ``.
 
@@ -284,6 +307,9 @@ def citation_register(ctx: Context) -> Iterator[Finding]:
         c = r.citation
         entry = lookup(c.key)
         start, end = r.span
+        other_year = None if entry is None else _another_year(ctx, r, entry)
+        if other_year:
+            continue  # a year-less number the register holds for a document of another year
         if entry is not None:
             src = _source(entry)
             if r.date is not None and r.date != entry.date and r.date_span is not None:
@@ -293,6 +319,9 @@ def citation_register(ctx: Context) -> Iterator[Finding]:
                     top, n, total = majority
                     folder_vi = f"; các kế hoạch khác ghi {date_text(top)} ({n}/{total} kế hoạch)"
                     folder_en = f"; other plans give {date_text(top)} ({n} of {total} plans)"
+                if other_year is None:  # no subject to tell a slip from another year's document
+                    folder_vi += "; số này có thể là văn bản khác cùng số của năm khác"
+                    folder_en += "; the number may be another year's document"
                 yield ctx.finding(
                     "citation-register",
                     start,
@@ -303,6 +332,7 @@ def citation_register(ctx: Context) -> Iterator[Finding]:
                         f"'{c.key}' is cited as of {date_text(r.date)}; the register says "
                         f"{date_text(entry.date)} (source: {src}){folder_en}",
                     ),
+                    severity="warning" if other_year is None else None,
                     suggestion="ngày " + date_text(entry.date),
                 )
             stated_code = _body_code(r.issuer)

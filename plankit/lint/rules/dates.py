@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from ...dates import find_date
 from ...model import Finding
 from ...years import PAST_RE, PERIOD_RE
 from .._context import (
@@ -101,6 +102,9 @@ BUDGET_YEAR_RE = re.compile(
     rf"(?<!\w)(?:bo{_W}tri|trong|tu|thuoc|su{_W}dung|can{_W}doi)(?:{_W}nguon)?(?:{_W}kinh{_W}phi)?"
     rf"{_W}du{_W}toan(?:{_W}[a-z]+){{0,5}}?{_W}(nam{_W}((?:19|20)\d\d))(?!\d)"
 )
+# Every funding phrase holds "dự toán": a plan without it is not scanned (the pattern above
+# cannot start with a literal).
+BUDGET_HINT_RE = re.compile(rf"du{_W}toan")
 # An estimate of this year's implementation: "ước thực hiện", "ước tính thực hiện", "ước đạt",
 # then the first "năm X" of the same sentence (at most 120 characters on, no full stop between).
 ESTIMATE_RE = re.compile(rf"uoc(?<!\wuoc)(?:{_W}tinh)?{_W}(?:thuc{_W}hien|dat)(?!\w)")
@@ -114,7 +118,8 @@ def _budget_years(ctx: Context, year: int, reported: set[int]) -> Iterator[Findi
     written = facts.date.year if facts.date else facts.date_parts.year
     text, folded = ctx.text, ctx.folded
     found: list[tuple[re.Match[str], int, str, str]] = []
-    for m in BUDGET_YEAR_RE.finditer(folded):
+    funding = BUDGET_YEAR_RE.finditer(folded) if BUDGET_HINT_RE.search(folded) else ()
+    for m in funding:
         y = int(m.group(2))
         if y < min(year, written or year):
             vi = f"Năm {y} của dự toán đã qua (kế hoạch năm {year}): có lẽ còn sót lại từ kế hoạch cũ"
@@ -357,34 +362,36 @@ def date_format(ctx: Context) -> Iterator[Finding]:
     folded = ctx.folded
     h = ctx.plan.header
     span = h.span("date")
-    if span is not None:
-        m = WORD_DATE_RE.search(folded, span.start, span.end)
-        if m:
-            day, month = m.group(1), m.group(2)
-            if len(day) == 1 and day != "0":
-                yield ctx.finding(
-                    "date-format",
-                    m.start(1),
-                    m.end(1),
-                    msg(
-                        "Ngày nhỏ hơn 10 phải có số 0 ở trước (Nghị định 30/2020/NĐ-CP)",
-                        "Days below 10 take a leading zero (Decree 30/2020)",
-                    ),
-                    suggestion="0" + day,
-                    safe=True,
-                )
-            if len(month) == 1 and month in "12":
-                yield ctx.finding(
-                    "date-format",
-                    m.start(2),
-                    m.end(2),
-                    msg(
-                        "Tháng 1 và tháng 2 phải có số 0 ở trước (Nghị định 30/2020/NĐ-CP)",
-                        "Months 1 and 2 take a leading zero (Decree 30/2020)",
-                    ),
-                    suggestion="0" + month,
-                    safe=True,
-                )
+    # The header's date, read by the one date reader (plankit.dates) the header reader uses;
+    # only a date written in words ("ngày 7 tháng 2 năm 2022") has a day and month to pad.
+    d = find_date(folded, span.start, span.end) if span is not None else None
+    words = d is not None and d.day_span and d.month_span
+    if words and "th" in folded[d.day_span[1] : d.month_span[0]]:
+        day, month = folded[slice(*d.day_span)], folded[slice(*d.month_span)]
+        if len(day) == 1 and day != "0":
+            yield ctx.finding(
+                "date-format",
+                d.day_span[0],
+                d.day_span[1],
+                msg(
+                    "Ngày nhỏ hơn 10 phải có số 0 ở trước (Nghị định 30/2020/NĐ-CP)",
+                    "Days below 10 take a leading zero (Decree 30/2020)",
+                ),
+                suggestion="0" + day,
+                safe=True,
+            )
+        if len(month) == 1 and month in "12":
+            yield ctx.finding(
+                "date-format",
+                d.month_span[0],
+                d.month_span[1],
+                msg(
+                    "Tháng 1 và tháng 2 phải có số 0 ở trước (Nghị định 30/2020/NĐ-CP)",
+                    "Months 1 and 2 take a leading zero (Decree 30/2020)",
+                ),
+                suggestion="0" + month,
+                safe=True,
+            )
     for m in MIXED_DATE_RE.finditer(folded):
         if m.group(2) == m.group(4):
             continue

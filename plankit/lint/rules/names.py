@@ -14,12 +14,11 @@ from collections.abc import Iterator
 
 from ...agencies import stale_names
 from ...model import Finding
-from ...places import find_places, match_place, provinces
+from ...places import match_place, provinces
 from ...text import fold, is_upper_text
 from .._context import (
     KIND_BEFORE_RE,
     OWN_PLACE_BEFORE_RE,
-    OWN_PLACE_TRIGGER_RE,
     Context,
     fires,  # noqa: F401 (the docstring examples)
     msg,
@@ -70,13 +69,7 @@ def foreign_place(ctx: Context) -> Iterator[Finding]:
     folded = ctx.folded
     h = ctx.plan.header
     header_spans = [s for s in (h.span("place"), h.span("parent")) if s is not None]
-    candidates = []
-    for trigger in OWN_PLACE_TRIGGER_RE.finditer(folded):
-        at = trigger.end()
-        candidates.extend(
-            (at + s, at + e, p) for s, e, p in find_places(ctx.text[at : at + 40]) if s == 0
-        )
-    for start, end, place in candidates:
+    for start, end, place in ctx.own_place_mentions:
         if place.name in own_names or ctx.in_clause(start):
             continue
         if any(s.contains(start) for s in header_spans):

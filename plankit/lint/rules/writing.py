@@ -30,6 +30,7 @@ from .._words import (
     FOLDED_REDUPLICATED,
     REDUPLICATED,
     fit_case,
+    typo_candidate,
     typo_for,
     typo_matcher,
 )
@@ -67,6 +68,8 @@ def known_typo(ctx: Context) -> Iterator[Finding]:
     folded, text = ctx.folded, ctx.text
     for m in pattern.finditer(folded):
         surface = text[m.start() : m.end()]
+        if not typo_candidate(surface, ocr=ctx.ocr):
+            continue
         nxt = WORD_RE.search(folded, m.end(), m.end() + 30)
         following = nxt.group() if nxt and not folded[m.end() : nxt.start()].strip(" ") else ""
         typo = typo_for(surface, ocr=ctx.ocr, following=following)
@@ -122,6 +125,20 @@ def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
         pos = m.start() + 1
 
 
+def _doubles(folded: str, phrases: set[str], gap: str) -> list[re.Match[str]]:
+    """Every place where one of ``phrases`` is written twice with ``gap`` between, in text
+    order, the longest phrase where several double at one place: what one pattern of all the
+    phrases, longest first, finds with :func:`_overlapping`. Each phrase is searched on its own
+    from its first word, a literal, so the engine skips from one occurrence to the next."""
+    at: dict[int, re.Match[str]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        first, *rest = (re.escape(w) for w in phrase.split())
+        body = first + rf"(?<!\w{first})" + "".join(gap + w for w in rest)
+        for m in _overlapping(re.compile(f"({body}){gap}\\1(?!\\w)"), folded):
+            at.setdefault(m.start(), m)
+    return [at[start] for start in sorted(at)]
+
+
 def duplicated_word(ctx: Context) -> Iterator[Finding]:
     """Flags a word (or a two- or three-word phrase) written twice in a row.
 
@@ -162,12 +179,8 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
     if not phrases:
         return
     gap = DOUBLE_OCR_GAP if ctx.ocr else DOUBLE_GAP
-    alternatives = "|".join(
-        gap.join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)
-    )
-    pattern = re.compile(r"(?<!\w)(" + alternatives + ")" + gap + r"\1(?!\w)")
     reported_end = -1
-    for m in _overlapping(pattern, folded):
+    for m in _doubles(folded, phrases, gap):
         start, end = m.start(), m.end()
         if start < reported_end:
             continue  # "chế chế chế" is one finding
@@ -231,7 +244,9 @@ SYMBOL_SPACING_RE = re.compile(
 )
 
 
-_SPACED_MARK_RE = re.compile(r"[ \t][/-]|[/-][ \t]")
+# A space beside a hyphen or slash ("[ \t][/-]|[/-][ \t]", written to start with a set of
+# characters, so the engine skips the rest of the text).
+_SPACED_MARK_RE = re.compile(r"[ \t/-](?:(?<=[ \t])[/-]|(?<=[/-])[ \t])")
 
 
 def symbol_spacing(ctx: Context) -> Iterator[Finding]:
@@ -353,14 +368,18 @@ def run_together(ctx: Context) -> Iterator[Finding]:
 
     text = ctx.text
     known = _syllables()
-    # The distinct words first (findall and a set are fast), the cheap tests on each once: most
-    # plans have no candidate at all, and the text is searched again only for the candidates.
+    # The distinct words first, the cheap tests on each once: most plans have no candidate at
+    # all, and the text is searched again only for the candidates. Words never span white
+    # space: a token of letters only is one word, the others are split by the regex.
+    tokens = set(text.split())
+    words = {t for t in tokens if t.isalpha()}
+    words.update(_WORD_RE.findall(" ".join(t for t in tokens if not t.isalpha())))
+    words = {w for w in words if len(w) >= 4 and not w.isascii()}
+    unknown = {w.lower() for w in words} - known
     splits: dict[str, int] = {}
-    for word in set(_WORD_RE.findall(text)):
-        if word.isascii() or len(word) < 4:
-            continue
+    for word in words:
         lower = word.lower()
-        if lower in known or word[1:] != lower[1:] or is_syllable(word):
+        if lower not in unknown or word[1:] != lower[1:] or is_syllable(word):
             continue
         split = next(
             (

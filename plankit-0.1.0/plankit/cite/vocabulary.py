@@ -1,0 +1,136 @@
+"""The scan text and the vocabulary of :mod:`plankit.cite`, compiled once.
+
+The scan text is what every pattern of :mod:`plankit.cite.patterns` runs on: the plan text
+folded (:func:`plankit.text.fold`), look-alike letters mapped to Latin and dash and slash variants
+to ASCII, one character for one, so a match in it is a span of the original text. The
+vocabulary (document types, issuer codes, names of bodies, provinces, named programmes) comes
+from the data files in ``plankit/data`` and is compiled into patterns once, by :func:`vocab`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from ..model import Citation
+from ..places import Province, departments, provinces
+from ..text import fold
+from ..vocab import read_table
+from . import patterns as P
+
+__all__ = ["LOOKALIKE_KEYS", "Vocab", "scan_text", "vocab"]
+
+#: ``str.translate`` table for the original text: look-alike letters to the letters they imitate.
+LOOKALIKE_KEYS = str.maketrans(P.KEY_LOOKALIKES)
+_X = re.VERBOSE
+
+
+# -- the scan text -----------------------------------------------------------------------------
+
+
+class _ScanTable(dict):
+    """``str.translate`` table: fold, then look-alikes to Latin, dash and slash variants to ASCII."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        out = P.SCAN_EXTRA.get(ch) or fold(ch)
+        out = P.LOOKALIKES.get(out, out)
+        self[code] = out
+        return out
+
+
+_SCAN = _ScanTable()
+
+
+def scan_text(text: str) -> str:
+    """The text the patterns run on: same length as ``text``, one character for one.
+
+    >>> scan_text("Nghị quyết số 76/NQ–CP")
+    'nghi quyet so 76/nq-cp'
+    """
+    return text.translate(_SCAN)
+
+
+# -- vocabulary --------------------------------------------------------------------------------
+
+
+def _rows(name: str) -> list[list[str]]:
+    """The cells of each row of ``plankit/data/<name>``, in column order (plankit.vocab reads it)."""
+    return [list(row.values()) for row in read_table(name)]
+
+
+class Vocab:
+    """Everything the data files say, compiled once."""
+
+    def __init__(self) -> None:
+        self.type_spellings: dict[str, list[str]] = {}
+        self.type_names: dict[str, str] = {}
+        self.word_names: dict[str, str] = {}
+        term_types: dict[str, str] = {}
+        for name, abbr, _group, shape, _note in _rows("document_types.tsv"):
+            self.word_names.setdefault(" ".join(fold(name).split()), name)
+            if shape == "term":
+                term_types[abbr.upper()] = name
+            elif shape == "type" and abbr:
+                spellings = self.type_spellings.setdefault(fold(abbr), [])
+                if abbr not in spellings:
+                    spellings.append(abbr)
+                self.type_names.setdefault(abbr, name)
+        self.word_names.setdefault("van ban", "Công văn")
+        self.term_types = term_types
+
+        # Issuer codes: issuers.tsv first, then departments.tsv for the codes it does not name.
+        self.issuers: dict[str, tuple[str, str, str]] = {}
+        for code, name, level, scope in _rows("issuers.tsv"):
+            self.issuers[code] = (name, level, scope)
+        for dep in departments():
+            self.issuers.setdefault(dep.code, (dep.name, dep.level, "local"))
+        self.issuer_spellings: dict[str, list[str]] = {}
+        for code in self.issuers:
+            self.issuer_spellings.setdefault(fold(code), []).append(code)
+
+        self.type_by_length = sorted(self.type_spellings, key=len, reverse=True)
+        types = P.type_alternation(self.type_spellings)
+        self.number_re = re.compile(P.build_number(types), _X)
+        self.prefix_re = re.compile(P.build_type_words(self.word_names))
+        self.word_re = re.compile(P.build_type_words(self.word_names)[:-1])  # not anchored at the end
+
+        # Names written after "của": ministries and central bodies from issuers.tsv, departments.
+        names: dict[str, tuple[str, str]] = {}
+        for code, (name, level, _scope) in self.issuers.items():
+            if "{" in name or code in ("UBND", "HĐND", "CTUBND"):
+                continue
+            names[" ".join(fold(name).split())] = (name, level)
+        self.names = names
+        self.names_re = re.compile(P.build_names(names))
+
+        # Provinces, every spelling, longest first.
+        self.places: dict[str, Province] = {}
+        for prov in provinces():
+            for spelling in (prov.name, *prov.aliases):
+                self.places[" ".join(scan_text(spelling).split())] = prov
+        self.place_re = re.compile(P.build_places(self.places))
+
+        # Programmes, one pattern per first word: each starts with a literal the engine can find fast.
+        self.programmes: list[Citation] = []
+        by_first: dict[str, list[str]] = {}
+        for i, (key, doc_type, date, issuer, level, name) in enumerate(_rows("programmes.tsv")):
+            day = dt.date.fromisoformat(date)
+            number, symbol = key.split("/", 1)
+            self.programmes.append(Citation(
+                key, doc_type, number, day.year, symbol, date=day, issuer=issuer, level=level,
+                subject=name, implicit=True, notes=(f"named programme: stands for {key}",),
+            ))
+            first, rest = P.programme_pattern(scan_text(name))
+            by_first.setdefault(first, []).append(f"(?P<p{i}>{rest})")
+        self.programme_res = [re.compile(f"{first}(?:{'|'.join(rests)})") for first, rests in by_first.items()]
+
+    def place_key(self, folded: str) -> Province | None:
+        return self.places.get(" ".join(folded.split()))
+
+
+@cache
+def vocab() -> Vocab:
+    """The vocabulary, compiled on first use."""
+    return Vocab()

@@ -1,0 +1,124 @@
+"""The ``plankit`` command: one subcommand per public verb, same names and defaults.
+
+Each subcommand lives in its own module of this package and exposes ``register(subparsers)``.
+Errors become exit codes here and only here: a :class:`~plankit.errors.PlankitError` prints one
+line on stderr (``plankit: lỗi / error: ...``) and exits 2; batch commands exit 1 when a file
+could not be read, lint also when a finding is an error. Output is UTF-8 whatever the console's
+code page, so that a redirected CSV opens in Excel with its Vietnamese intact.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from ..errors import PlankitError
+
+__all__ = ["build_parser", "main"]
+
+# Commands in the order the help lists them; modules not listed come after, by name.
+ORDER = ("read", "cite", "graph", "diff", "lint", "restore", "draft", "template", "report", "demo")
+
+
+def _command_modules() -> list[str]:
+    found = {m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")}
+    return [n for n in ORDER if n in found] + sorted(found - set(ORDER))
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with the usage errors in the convention of every other message, on one line
+    (no usage block; the line says where the usage is), exit 2."""
+
+    def error(self, message: str):  # type: ignore[override]
+        from ._common import ERROR
+
+        self.exit(2, f"{self.prog}: {ERROR}: {message} (see: {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    from ..version import __version__
+
+    parser = _Parser(
+        prog="plankit",
+        description="Read, cite, diff, lint, restore and draft Vietnamese CCHC communication plans.",
+        epilog="Example: plankit read plans/ --format table",
+    )
+    parser.add_argument("--version", action="version", version=f"plankit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _command_modules():
+        importlib.import_module(f"{__name__}.{name}").register(sub)
+    return parser
+
+
+def _utf8(stream) -> None:
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    if encoding != "utf8" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(encoding="utf-8")
+
+
+def _one_line_terminal(process: bool) -> None:
+    """Print what the terminal cannot encode as U+FFFD / '?'; end on SIGTERM through ``finally``.
+
+    File names that are not UTF-8 reach Python as lone surrogates; printing them would raise
+    UnicodeEncodeError. SIGTERM becomes SystemExit so that writers remove their temporary files.
+    """
+    import codecs
+    import contextlib
+    import signal
+
+    def replace(exc: UnicodeError):
+        if isinstance(exc, UnicodeEncodeError):
+            try:  # an encoder takes a non-ASCII replacement only as bytes
+                mark = "\ufffd".encode(exc.encoding)
+            except UnicodeError:
+                mark = b"?"
+            return mark * (exc.end - exc.start), exc.end
+        raise exc
+
+    codecs.register_error("plankit.replace", replace)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="plankit.replace")
+    if not process:  # main(argv) from a test or a notebook: leave the host's signals alone
+        return
+    with contextlib.suppress(ValueError):  # ValueError: not the main thread
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (0 ok, 1 some file failed or lint errors found,
+    2 usage error)."""
+    from ._common import error
+
+    _utf8(sys.stdout)
+    _utf8(sys.stderr)
+    _one_line_terminal(process=argv is None)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except PlankitError as exc:
+        error(str(exc))
+        return 2
+    except BrokenPipeError:
+        return 0
+    except OSError as exc:  # a system refusal no module turned into a PlankitError
+        from ..errors import _shown
+        from ..output import os_reason
+
+        where = f"{_shown(exc.filename)}: " if exc.filename else ""
+        error(f"{where}{os_reason(exc)}")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,179 @@
+"""What the subcommands share: message lines, reading a batch of files, output formats.
+
+One language convention for every line plankit prints on stderr: ``plankit: `` then the kind and
+the words an officer reads in Vietnamese first with an English gloss after `` / ``
+(``plankit: lỗi / error: ...``, ``plankit: cảnh báo / warning: ...``). Reasons that come from
+the library (a reader's ``ReadError``) follow as they are. Every command prints its error,
+warning and progress lines through :func:`error`, :func:`warning` and :func:`note`.
+
+Batch commands (``read``, ``cite``, ``lint``, ``graph``) read with :func:`read_batch`: a file
+that cannot be read is one line on stderr and the others go on; :func:`finish_batch` prints the
+summary count and gives exit status 1 when any file failed. A path on the command line that
+does not exist, or a folder with no plan file, is a usage error (exit 2) before any work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..corpus import CorpusError
+    from ..model import Plan
+
+#: Kinds of stderr lines, Vietnamese first.
+ERROR = "lỗi / error"
+WARNING = "cảnh báo / warning"
+INFO = "thông tin / info"
+UNREADABLE = "không đọc được / cannot read"
+
+#: The byte order mark Excel on Windows needs to open a CSV file as UTF-8.
+BOM = "\ufeff"
+
+
+def say(kind: str, message: str) -> None:
+    """Print ``plankit: KIND: MESSAGE`` on stderr, on one line."""
+    first = str(message).splitlines()[0] if str(message) else ""
+    print(f"plankit: {kind}: {first}", file=sys.stderr)
+
+
+def error(message: str) -> None:
+    """An error line: ``plankit: lỗi / error: MESSAGE``."""
+    say(ERROR, message)
+
+
+def warning(message: str) -> None:
+    """A warning line: ``plankit: cảnh báo / warning: MESSAGE``."""
+    say(WARNING, message)
+
+
+def note(message: str) -> None:
+    """A progress line on stderr (``plankit: đã ghi / wrote out.docx``): not an error."""
+    print(f"plankit: {message}", file=sys.stderr)
+
+
+def wrote(path: Any, detail: str = "") -> None:
+    """``plankit: đã ghi / wrote PATH`` (and an optional detail after a colon)."""
+    note(f"đã ghi / wrote {path}{': ' + detail if detail else ''}")
+
+
+def plural(n: int, word: str) -> str:
+    """``1 file``, ``2 files`` (English gloss only; Vietnamese nouns do not inflect)."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+# ---------------------------------------------------------------------------------------------
+# batches of files
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Batch:
+    """The plans read from the command line's files and folders, and the files that failed.
+
+    ``paths`` holds each plan's file as the command line reached it (``../ho-so/a.docx``), the
+    name every output line uses.
+    """
+
+    files: int
+    plans: tuple[Plan, ...]
+    paths: tuple[str, ...]
+    errors: tuple[CorpusError, ...]
+
+    def items(self) -> Iterator[tuple[str, Plan]]:
+        """``(path, plan)`` pairs, in path order."""
+        return zip(self.paths, self.plans, strict=True)
+
+
+def read_batch(
+    paths: Sequence[str], *, restore: bool = False, executor: Any = None, searchable: bool = False,
+    force: bool = False,
+) -> Batch:
+    """Read every plan under ``paths``, printing one line per unreadable file on stderr.
+
+    Raises :class:`~plankit.errors.ReadError` (exit 2) when a path does not exist or a folder
+    holds no plan file: the command line is wrong, nothing is read.
+    """
+    from ..corpus import plan_files, read_corpus
+    from ..errors import ReadError
+
+    for raw in paths:
+        if not Path(raw).exists():
+            raise ReadError(raw, "file not found")
+    files = plan_files(paths)
+    corpus = read_corpus(files, executor=executor, searchable=searchable, force=force)
+    plans = corpus.plans
+    if restore:
+        from ..restore import restore_plan
+
+        plans = tuple(restore_plan(p) if p.source.ocr and not p.source.restored else p for p in plans)
+    failed = {e.path for e in corpus.errors}
+    read = tuple(f.as_posix() for f in files if str(f) not in failed)
+    for failure in corpus.errors:
+        say(UNREADABLE, failure.message)
+    return Batch(len(files), plans, read, corpus.errors)
+
+
+def batch_summary(batch: Batch) -> str:
+    """``đã đọc 3/5 tệp, 2 tệp không đọc được / read 3 of 5 files, 2 unreadable``."""
+    read, failed = len(batch.plans), len(batch.errors)
+    if not failed:
+        return f"đã đọc {read} tệp / read {plural(read, 'file')}"
+    return (
+        f"đã đọc {read}/{batch.files} tệp, {failed} tệp không đọc được / "
+        f"read {read} of {plural(batch.files, 'file')}, {failed} unreadable"
+    )
+
+
+def finish_batch(batch: Batch, status: int = 0) -> int:
+    """Print the summary count on stderr; exit status 1 when a file failed, else ``status``."""
+    note(batch_summary(batch))
+    return 1 if batch.errors else status
+
+
+# ---------------------------------------------------------------------------------------------
+# output formats
+# ---------------------------------------------------------------------------------------------
+def add_format(parser: argparse.ArgumentParser, choices: Iterable[str], default: str) -> None:
+    """Add ``--format`` with the given choices (and ``--no-bom`` when CSV is one of them)."""
+    choices = list(choices)
+    parser.add_argument("--format", choices=choices, default=default, help=f"output format (default: {default})")
+    if "csv" in choices:
+        parser.add_argument(
+            "--no-bom", dest="bom", action="store_false",
+            help="CSV without the UTF-8 byte order mark (by default it has one, so that Excel "
+                 "on Windows shows Vietnamese correctly)",
+        )
+
+
+def print_json(value: Any) -> None:
+    """Print ``value`` as indented UTF-8 JSON (dates as ISO strings)."""
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def print_frame(frame: Any, fmt: str, *, bom: bool = True) -> None:
+    """Print a DataFrame as an aligned table, CSV (with a UTF-8 BOM unless ``bom=False``) or
+    JSON records."""
+    if fmt == "csv":
+        if bom:
+            sys.stdout.write(BOM)
+        frame.to_csv(sys.stdout, index=False)
+    elif fmt == "json":
+        print_json(json.loads(frame.to_json(orient="records", force_ascii=False, date_format="iso")))
+    elif len(frame) == 0:
+        print("(không có dòng nào / no rows)")
+    else:
+        import pandas as pd
+
+        with pd.option_context("display.max_rows", None, "display.max_columns", None,
+                               "display.width", 200, "display.max_colwidth", 48):
+            print(frame.astype(object).where(frame.notna(), "").to_string(index=False))
+
+
+def example(text: str) -> str:
+    """An epilog that ends ``--help`` with an example."""
+    return f"Example:\n  {text}"

@@ -1,0 +1,82 @@
+"""``plankit demo``: the whole workflow on a folder of plans, by default the sample plans plankit ships.
+
+It prints the header table, drafts next year's plan of the newest plan as a .docx (``drafts/``)
+and executes every notebook into HTML reports (``reports/index.html``), all in the current folder
+unless told otherwise. Like every command it refuses to overwrite earlier output unless ``--force``
+is given (``make demo`` gives it, so the demo can be rerun).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from ._common import example, print_frame
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "demo",
+        help="run the whole workflow on a folder of plans (default: the bundled sample plans)",
+        description="Read every plan of a folder (default: the five sample plans plankit ships), print "
+        "the header table, draft next year's plan of the newest one as a .docx and write the HTML "
+        "reports, into the current folder.",
+        epilog=example("plankit demo                      # sample plans -> ./reports, ./drafts"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--plans", default=None, help="folder of plans (default: the bundled sample plans)")
+    p.add_argument("--out", default="reports", help="folder for the HTML reports (default: reports)")
+    p.add_argument("--drafts", default="drafts", help="folder for drafted .docx files (default: drafts)")
+    p.add_argument("--no-report", action="store_true", help="skip the notebooks (faster; no 'report' extra needed)")
+    p.add_argument("--show-code", action="store_true", help="keep the code cells in the reports")
+    p.add_argument("--force", action="store_true", help="overwrite the reports and drafts of an earlier run")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ..bundled import sample_plans_dir
+    from ..corpus import read_corpus
+    from ..draft import draft_plan
+    from ..errors import OutputExists, ReadError
+    from ..render import render_docx
+    from ..report import REPORT_MODULES, require_extra, run_report
+    from ..series import clean_reference
+
+    if not args.no_report:
+        require_extra("report", REPORT_MODULES)
+        if not args.force and (Path(args.out) / "index.html").exists():
+            raise OutputExists(Path(args.out) / "index.html")
+    plans = Path(args.plans) if args.plans else sample_plans_dir()
+    label = args.plans or "mẫu / samples"
+    if not plans.is_dir():
+        raise ReadError(args.plans, "không có thư mục kế hoạch này / plans folder not found")
+    corpus = read_corpus([plans])
+    if not len(corpus):
+        raise ReadError(args.plans, "không đọc được kế hoạch nào / no plan could be read")
+    print(f"{len(corpus)} kế hoạch / plans in {label}")
+    frame = corpus.to_frame()
+    print_frame(frame[[c for c in ("file", "number", "symbol", "issuer", "place", "date", "year") if c in frame]], "table")
+    for err in corpus.errors:
+        print(f"không đọc được / unreadable: {err}")
+    # The newest plan is the one to roll forward; an earlier clean plan of the same issuer is its
+    # spelling reference when it was scanned.
+    dated = sorted((p for p in corpus if p.year), key=lambda p: (p.year, p.name))
+    if dated:
+        latest = dated[-1]
+        slug = Path(latest.name).parent.name or "plan"
+        target = Path(args.drafts) / f"{slug}-{latest.year + 1}.docx"
+        if target.exists() and not args.force:
+            raise OutputExists(target)
+        draft = draft_plan(latest, year=latest.year + 1, reference=clean_reference(latest, corpus))
+        out = render_docx(draft, target, force=args.force)
+        print(f"\ndự thảo / draft: {out} ({len(draft.todo)} việc cần quyết định / to decide)")
+        for todo in draft.todo:
+            line = draft.position(todo.span.start)[0] if todo.span else "-"
+            print(f"  {line!s:>4}  {todo.kind:<8} {todo.message}")
+    if not args.no_report:
+        report = run_report(plans, args.out, force=args.force, show_code=args.show_code)
+        print(f"\nbáo cáo / reports: {report.index}")
+        for nb in report.notebooks:
+            print(f"  {nb.html_path} ({nb.seconds:.1f} s)")
+    return 0

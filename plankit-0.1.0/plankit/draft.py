@@ -1,0 +1,768 @@
+"""Draft next year's plan from last year's.
+
+:func:`draft_plan` rolls a plan forward: a new :class:`~plankit.model.Plan` (``draft=True``)
+whose self-referential years, basis, agency names and typos are brought up to date, with a
+:class:`~plankit.model.Todo` for everything the officer must still decide.
+
+The draft is written in the order :func:`plankit.parts.plan_parts` gives, the order
+:mod:`plankit.render` writes any plan in; render the draft with :func:`plankit.render_docx` or
+:func:`plankit.render_markdown`. :func:`todo_html` (the to-do list in a notebook) and
+:func:`place_date` are importable from here too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+import functools
+import os
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from .display import todo_html
+from .errors import PlankitError
+from .lint.fixes import apply_edits, choose_edits
+from .model import Citation, Edit, PartialDate, Plan, Span, Todo
+from .parts import Item, clean_recipient, place_date, plan_parts, signature_titles
+from .text import fold, nfc, one_line
+from .years import SCHEDULE_RE
+
+__all__ = [
+    "draft_plan",
+    "place_date",
+    "todo_html",
+]
+
+# ==============================================================================================
+# Drafting next year's plan
+# ==============================================================================================
+
+# Which years roll forward. The shared vocabulary (what is the plan's own year, a date, a
+# period, a schedule) is in plankit/years.py; the drafter keeps a reading of its own, on purpose:
+# it reads restored, flattened pieces (no OCR forms), and it does not ask "is this the plan's own
+# year?" but "by how much does this year move?": every "năm P" moves to the new year (even "đến
+# năm P"), "năm P-1" moves to Y when self-referential and to Y-1 otherwise ("kết quả năm 2024"),
+# schedules move too. The patterns below differ from their years.py counterparts where noted;
+# making them equal would change which years a draft moves.
+
+# "năm 2025" (any case, OCR'd "nam"): the years a plan speaks of itself in. Unlike
+# years.YEAR_RE: no OCR forms ("nim"), white space required, any four digits.
+_YEAR_RE = re.compile(r"\bnam\s+(\d{4})\b")
+# What makes a "năm X" the plan's own year rather than another: the plan or its programme named
+# earlier in the clause ("Kế hoạch ... năm X"), or a word that ties the year to this year's work
+# ("Trong năm X", "CCHC năm X", "hành chính năm X", "tuyên truyền năm X", "kinh phí năm X").
+# Wider than years.PLAN_BEFORE_RE / TRONG_BEFORE_RE / CCHC_BEFORE_RE ("chương trình", "kinh phí
+# năm X"); stopped by a digit or any sentence mark, not by the words "số"/"ngày" (cited
+# documents' regions are protected separately, see _Rewriter.regions). Only asked about "năm
+# P-1": the one year whose move depends on it.
+_SELF_REF = re.compile(
+    r"(?:\b(?:ke hoach|chuong trinh)\b[^.;:!?\d]{0,200}"
+    r"|\b(?:trong|cchc|\(cchc\)|chinh|nuoc|truyen|hien|phi|tac|hoi)\s+)$"
+)
+# A date, not a year of work: "ngày 27 tháng 12 năm 2021", "tháng 01 năm 2025". Stricter than
+# years.DATE_BEFORE_RE (which also takes OCR "thdng", "tháng 12, năm"): searched in the 14
+# characters before "năm".
+_DATE_BEFORE = re.compile(r"\bthang\s+\d{1,2}\s+$")
+# A period of a programme: "giai đoạn 2021-2025", "giai đoạn 2021 – 2025". Like years.PERIOD_RE
+# but any four digits and a word boundary after the second year ("giai đoạn 2021-2025của" is not
+# one here).
+_PERIOD_RE = re.compile(r"\bgiai\s+doan\s+(\d{4})\s*[-\u2013\u2014]\s*(\d{4})\b")
+# The sentence that says who builds the plan, when it ends the basis paragraph:
+# "..., Sở Công Thương xây dựng Kế hoạch tuyên truyền ... năm 2021, cụ thể như sau:". Its years
+# are the plan's own, so it is rewritten as body, not basis (lint's CLAUSE_END_RE ends a
+# reference clause before the same sentence).
+_INTRO_RE = re.compile(
+    r"[,;.]\s*(?P<intro>(?:so|ubnd|uy\s+ban|ban|van\s+phong|trung\s+tam|chi\s+cuc)\b[^;]{0,120}?"
+    r"\b(?:xay\s+dung|ban\s+hanh|trien\s+khai)\s+ke\s+hoach\b.*(?:nhu\s+sau|sau\s+day)\s*:?\s*)$",
+    re.S,
+)
+# The closing's opening words, also as OCR and restoration leave them ("Trên đầu là").
+_CLOSING_OPEN = re.compile(r"^tren\s+d\w{1,3}\s+la\b")
+_BASIS_WORD = re.compile(r"^(?:can cu|thuc hien|theo)\b")
+# Where a citation's clause ends: its subject runs to a semicolon, a full stop, a colon, a
+# paragraph break, or the comma before "Sở ... xây dựng Kế hoạch" (the plan speaking of itself).
+_CLAUSE_END = re.compile(
+    r"[;:]|\.(?=\s|$)|\n\s*\n"
+    r"|,\s+(?=(?:Sở|UBND|Ủy ban|Văn phòng|Trung tâm|Chi cục|Ban)\s[^,;]{0,80}?\s(?:xây dựng|ban hành|triển khai)\s)"
+)
+_DOC_WORDS = ("ke hoach", "quyet dinh", "nghi quyet", "chi thi", "chuong trinh", "thong tu",
+              "nghi dinh", "cong van", "huong dan", "thong bao", "luat", "van ban")
+
+MSG = {
+    "number": "Số văn bản để trống: điền khi ký ban hành (number left blank: fill it in when signed)",
+    "date": "Ngày ban hành để trống: điền ngày ký (day of issue left blank: fill it in when signed)",
+    "basis": "Căn cứ là kế hoạch năm {old} của {issuer}: thay bằng văn bản năm {year} khi có "
+             "(basis cites last year's plan: replace it with this year's)",
+    "citation": "Nhắc đến kế hoạch năm {old} ({key}): kiểm tra, thay bằng văn bản năm {year} "
+                "(mentions last year's plan: check it and replace it)",
+    "period": "Giai đoạn {period} đã kết thúc trước năm {year}: cập nhật văn bản, giai đoạn mới "
+              "(period ended: update to the new period and its document)",
+    "district": "\"{name}\" không còn từ 01/7/2025 (chính quyền hai cấp): sửa lại nội dung "
+                "(the district level ended on 2025-07-01: rewrite this)",
+    "issuer": "Cơ quan ban hành đã đổi thành {issuer}: kiểm tra ký hiệu {symbol} "
+              "(the issuing body changed: check the document symbol)",
+    "signer": "Chưa có chức danh người ký ({hint}): bổ sung "
+              "(the signer's title is missing)",
+    "signer-ocr": "Họ tên người ký lấy từ bản quét: kiểm tra lại (the signer's name comes from a scan: check it)",
+    "table-ocr": "Bảng hoạt động dựng lại từ bản quét: kiểm tra từng ô (activity table rebuilt from a scan: check every cell)",
+    "title": "Chưa có trích yếu (the plan has no subject line)",
+}
+
+
+@dataclasses.dataclass
+class _Piece:
+    """Rewritten text with its to-dos as (start, end, kind, message) relative to the text."""
+
+    text: str
+    todos: list[tuple[int, int, str, str]]
+
+
+def _flatten(raw: str) -> tuple[str, list[int]]:
+    """White space collapsed, and a document number broken over a line (``76/NQ-`` newline
+    ``CP``) joined; with the map from each offset of ``raw`` (and its end) to the flat text.
+
+    >>> _flatten("  Nghị quyết 76/NQ-\\n CP  ngày")[0]
+    'Nghị quyết 76/NQ-CP ngày'
+    """
+    out: list[str] = []
+    omap = [0] * (len(raw) + 1)
+    i, n = 0, len(raw)
+    while i < n and raw[i].isspace():
+        i += 1
+    while i < n:
+        if raw[i].isspace():
+            j = i
+            while j < n and raw[j].isspace():
+                j += 1
+            token = "".join(out[-24:]).rsplit(" ", 1)[-1]
+            joined = "\n" in raw[i:j] and token.endswith(("-", "/")) and re.search(r"\d/", token)
+            for k in range(i, j):
+                omap[k] = len(out)
+            if j < n and not joined:
+                out.append(" ")
+            i = j
+        else:
+            omap[i] = len(out)
+            out.append(raw[i])
+            i += 1
+    omap[n] = len(out)
+    return "".join(out), omap
+
+
+def _apply(text: str, edits: list[Edit], marks: list[tuple[int, int, str, str]]) -> _Piece:
+    """Apply the edits through lint's engine (:func:`plankit.lint.fixes.apply_edits`:
+    non-overlapping, earlier ones win) and move the marks with the text."""
+    out, shifts = apply_edits(text, edits)
+
+    def move(x: int, end: bool) -> int:
+        d = 0
+        for os_, oe, ns, ne in shifts:
+            if x < os_ or (x == os_ and not end and os_ != oe):
+                break
+            if x < oe or (end and x == oe):
+                return ne if end else ns
+            d = ne - oe
+        return x + d
+
+    todos = [(move(s, False), move(e, True), k, m) for s, e, k, m in marks]
+    return _Piece(out, todos)
+
+
+def _last_years_plan(c: Citation, plan_year: int) -> bool:
+    """A yearly local plan of the previous plan's year (or the year before): the basis that a
+    new year's plan must replace. Central documents, programmes and period plans are durable."""
+    if c.implicit or c.level == "central" or c.role == "self" or fold(c.doc_type or "") != "ke hoach":
+        return False
+    subject = fold(c.subject or "")
+    if "giai doan" in subject:
+        return False
+    year = c.date.year if c.date else c.year
+    return year in (plan_year - 1, plan_year) or bool(re.search(rf"\bnam\s+{plan_year}\b", subject))
+
+
+class _Rewriter:
+    """Brings pieces of last year's text up to date for ``year`` and day ``on``."""
+
+    def __init__(self, prev: Plan, *, year: int, on: dt.date, province: str | None,
+                 replacements: Mapping[str, str] | None):
+        self.prev = prev
+        self.text = prev.text
+        self.folded = fold(prev.text)
+        self.year = year
+        self.plan_year = prev.year or (prev.header.date_parts.year or year - 1)
+        self.on = on
+        self.province = province
+        self.replacements = [(nfc(k), nfc(v)) for k, v in (replacements or {}).items() if k]
+        self.reference: _Reference | None = None  # set by draft_plan for an OCR'd plan
+        # The linter's safe fixes, by their surface, so that the subject, the header and table
+        # cells are corrected too: misspellings and doubled words ("tuyên tuyền", "cơ chế chế"),
+        # and, the plan judged on the new plan's day, the agency names that changed since.
+        from .lint import lint_plan
+
+        found = lint_plan(prev, rules=["known-typo", "duplicated-word", "stale-agency"], on=on)
+        fixes = {(f.rule == "stale-agency", " ".join(f.surface.split())): f.fix.edits[0].replacement
+                 for f in found if f.fix is not None and f.fix.safe and len(f.fix.edits) == 1}
+        self.fixes = {surface: new for (stale, surface), new in fixes.items() if not stale}
+        self.renames: dict[str, str | None] = {surface: new for (stale, surface), new in fixes.items() if stale}
+        # A stale name the linter leaves to the officer (the district level, gone: a to-do; a
+        # body merged into the plan's own issuer: its successor, so the recipient goes); the
+        # values the reader rebuilt (the issuer, the recipients) are looked up the same way.
+        from .agencies import stale_names
+
+        self.stale_names = stale_names
+        for f in found:
+            surface = " ".join(f.surface.split())
+            if f.rule == "stale-agency" and f.fix is None and surface not in self.renames:
+                gone = next(iter(stale_names(surface, on, province=province)), None)
+                if gone is not None and (gone.start, gone.end) == (0, len(surface)):
+                    self.renames[surface] = gone.new
+        cites = sorted((c for c in prev.citations if c.role != "self"), key=lambda c: c.span.start)
+        self.regions: list[tuple[Span, Citation]] = []
+        for i, c in enumerate(cites):
+            limit = cites[i + 1].span.start if i + 1 < len(cites) else len(self.text)
+            self.regions.append((self._region(c, limit), c))
+
+    def _region(self, c: Citation, limit: int) -> Span:
+        """The citation with its type word before it and its subject after it."""
+        if c.implicit:
+            return c.span
+        lo = max(0, c.span.start - 90)
+        window = self.folded[lo : c.span.start]
+        found = [window.rfind(w) for w in _DOC_WORDS]
+        best = max(found)
+        start = lo + best if best != -1 else c.span.start
+        stop = min(limit, c.span.end + 300)
+        m = _CLAUSE_END.search(self.text, c.span.end, stop)
+        return Span(start, max(c.span.end, m.start() if m else stop))
+
+    def rewrite(self, raw: str, base: int | None, kind: str, fix: tuple[str, str] | None = None) -> _Piece:
+        """``raw`` (at offset ``base`` of the previous text, or free text when ``None``) with
+        the plan's years moved, stale names replaced, typos corrected and to-dos marked.
+
+        ``kind``: ``subject`` (every year is the plan year), ``basis`` (years are the cited
+        documents': none moves), ``body``, ``closing``, ``cell`` or ``name``.
+        """
+        flat, _omap, edits, marks = self._changes(raw, base, kind, fix)
+        return _apply(flat, edits, marks)
+
+    def raw_changes(self, raw: str, base: int | None, kind: str, fix: tuple[str, str] | None = None
+                    ) -> tuple[list[Edit], list[tuple[int, int, str, str]]]:
+        """The edits and to-do marks of :meth:`rewrite`, as offsets into ``raw`` itself (the
+        tracked-changes writer edits the document where the words are, white space and all)."""
+        flat, omap, edits, marks = self._changes(raw, base, kind, fix)
+
+        def back(f: int) -> int:
+            return bisect.bisect_left(omap, f)
+
+        chosen = [Edit(back(e.start), back(e.end), e.replacement) for e in choose_edits(flat, edits)]
+        return chosen, [(back(s), back(e), k, m) for s, e, k, m in marks]
+
+    def _changes(self, raw: str, base: int | None, kind: str, fix: tuple[str, str] | None):
+        flat, omap = _flatten(raw)
+        folded = fold(flat)
+        n = len(raw)
+
+        def rel(span: Span) -> tuple[int, int] | None:
+            if base is None:
+                return None
+            s, e = max(span.start - base, 0), min(span.end - base, n)
+            return (omap[s], omap[e]) if e > s else None
+
+        protected = [r for r in (rel(span) for span, _ in self.regions) if r]
+
+        def inside(s: int, e: int) -> bool:
+            return any(ps <= s and e <= pe for ps, pe in protected)
+
+        edits: list[Edit] = []
+        marks: list[tuple[int, int, str, str]] = []
+        if fix and flat.startswith(fix[0]):
+            edits.append(Edit(0, len(fix[0]), fix[1]))
+        for old, new in self.replacements:
+            edits.extend(Edit(m.start(), m.end(), new) for m in re.finditer(re.escape(old), flat))
+        if kind == "closing" and (m := _CLOSING_OPEN.match(folded)):
+            edits.append(Edit(0, m.end(), "Trên đây là"))
+        if base is None:  # a value the reader rebuilt (the issuer, a recipient): not text lint saw
+            names = [(n.start, n.end, n.new) for n in self.stale_names(flat, self.on, province=self.province)]
+        else:
+            names = sorted((m.start(), m.end(), new) for surface, new in self.renames.items()
+                           for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", flat))
+        for s, e, new in names:
+            if inside(s, e):
+                continue  # a cited document's issuer is history, not a name to update
+            if new is None:
+                marks.append((s, e, "district", MSG["district"].format(name=flat[s:e])))
+            else:
+                edits.append(Edit(s, e, new))
+        for surface, replacement in self.fixes.items():
+            edits.extend(Edit(m.start(), m.end(), replacement)
+                         for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", flat))
+        if kind != "basis":
+            edits.extend(self._years(folded, kind, inside))
+        for m in _PERIOD_RE.finditer(folded):
+            if int(m.group(2)) < self.year:
+                period = flat[m.start(1) : m.end(2)]
+                marks.append((m.start(), m.end(), "period", MSG["period"].format(period=period, year=self.year)))
+        if base is not None:
+            for span, c in self.regions:
+                if base <= c.span.start and c.span.end <= base + n and _last_years_plan(c, self.plan_year):
+                    where = rel(span) or (omap[c.span.start - base], omap[c.span.end - base])
+                    old = c.date.year if c.date else self.plan_year
+                    if kind == "basis":
+                        msg = MSG["basis"].format(old=old + (1 if c.date and c.date.month == 12 else 0), issuer=c.issuer or "cấp trên", year=self.year)
+                        marks.append((*where, "basis", msg))
+                    else:
+                        marks.append((*where, "citation", MSG["citation"].format(old=old, key=c.key, year=self.year)))
+        return flat, omap, edits, marks
+
+    def _years(self, folded: str, kind: str, inside) -> list[Edit]:
+        P, Y = self.plan_year, self.year
+        edits = []
+        for m in _YEAR_RE.finditer(folded):
+            s, e = m.start(1), m.end(1)
+            y = int(m.group(1))
+            if inside(s, e) or _DATE_BEFORE.search(folded[max(0, m.start() - 14) : m.start()]):
+                continue
+            clause = max(folded.rfind(ch, 0, m.start()) for ch in ".;:!?") + 1
+            before = folded[clause : m.start()]
+            if kind == "subject" or y == P or (y == P - 1 and _SELF_REF.search(before)):
+                new = Y
+            elif y == P - 1:
+                new = Y - 1  # "kết quả năm 2024" in a 2025 plan is last year's results
+            elif y == P + 1:
+                new = Y + 1
+            else:
+                continue
+            edits.append(Edit(s, e, str(new)))
+        for m in SCHEDULE_RE.finditer(folded):  # "Quý I/2025" moves with the plan year
+            y = int(m.group(1))
+            if y in (P - 1, P, P + 1) and not inside(m.start(1), m.end(1)):
+                edits.append(Edit(m.start(1), m.end(1), str(y + Y - P)))
+        return edits
+
+
+class _Writer:
+    """Builds the draft's text line by line and keeps every to-do's place in it."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pos = 0
+        self.todos: list[Todo] = []
+
+    def write(self, text: str | _Piece) -> int:
+        start = self.pos
+        if isinstance(text, _Piece):
+            for s, e, kind, msg in text.todos:
+                self.todos.append(Todo(kind, msg, Span(start + s, start + e)))
+            text = text.text
+        self.parts.append(text)
+        self.pos += len(text)
+        return start
+
+    def line(self, text: str | _Piece = "") -> int:
+        start = self.write(text)
+        self.write("\n")
+        return start
+
+    def todo(self, kind: str, message: str, start: int, end: int) -> None:
+        self.todos.append(Todo(kind, message, Span(start, end)))
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"date must be YYYY-MM-DD, not {value!r}") from None
+
+
+def _basis_line(item: str | Citation, last: bool) -> str:
+    """A given basis as a preamble paragraph: ``Căn cứ ...;`` (the last one ends with a stop)."""
+    if isinstance(item, Citation):
+        text = item.raw or item.key
+        if not re.search(r"\bngày\b", text) and item.date:
+            text = f"{item.doc_type or ''} số {item.key} ngày {item.date:%d/%m/%Y}".strip()
+            if item.issuer:
+                text += f" của {item.issuer}"
+            if item.subject:
+                text += f" về {item.subject}"
+    else:
+        text = str(item)
+    text = one_line(nfc(text)).rstrip(" ;,.")
+    if not _BASIS_WORD.match(fold(text)):
+        text = "Căn cứ " + text
+    return text + ("." if last else ";")
+
+
+_BARE_COUNCIL = re.compile(r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)$")
+_PLACE_LINE = re.compile(r"^(?:tinh|thanh pho|tp\.?)\s+\w")
+
+
+def _with_place(plan: Plan, parent: str | None) -> str | None:
+    """The parent body with its province: a header laid out as ``ỦY BAN NHÂN DÂN`` over
+    ``TỈNH HẢI DƯƠNG`` (two lines, or two paragraphs of a table cell) is one body.
+
+    >>> from plankit.read import read_text
+    >>> plan = read_text("ỦY BAN NHÂN DÂN\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
+    ...                  "TỈNH HẢI DƯƠNG\\tĐộc lập - Tự do - Hạnh phúc\\nSố: 2/KH-UBND\\nKẾ HOẠCH")
+    >>> _with_place(plan, "ỦY BAN NHÂN DÂN")
+    'ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG'
+    """
+    if not parent or not _BARE_COUNCIL.match(" ".join(fold(parent).split())):
+        return parent
+    span = plan.header.span("parent")
+    for block in plan.blocks_of("header"):
+        if span is not None and block.span.end <= span.end:
+            continue
+        left = one_line(block.text.split("\t")[0])
+        if _PLACE_LINE.match(fold(left)):
+            return f"{parent} {left}"
+    return parent
+
+
+@functools.cache
+def _signer_titles() -> tuple[tuple[str, str, str], ...]:
+    """Rows of ``plankit/data/signer_titles.tsv``: (folded body prefix, deputy block, head)."""
+    from importlib import resources
+
+    text = resources.files("plankit.data").joinpath("signer_titles.tsv").read_text(encoding="utf-8")
+    rows = [tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple(sorted(rows[1:], key=lambda r: len(r[0]), reverse=True))
+
+
+def signer_hint(body: str | None) -> str:
+    """The signature block a document of ``body`` carries, as a hint for a missing title.
+
+    >>> signer_hint("Sở Công Thương")
+    'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC hoặc GIÁM ĐỐC'
+    >>> signer_hint("UBND tỉnh Hải Dương")
+    'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH hoặc TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH'
+    >>> signer_hint("Bộ Nội vụ")
+    'KT. BỘ TRƯỞNG / THỨ TRƯỞNG hoặc BỘ TRƯỞNG'
+    >>> signer_hint("Văn phòng UBND thành phố Cần Thơ")
+    'KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG hoặc CHÁNH VĂN PHÒNG'
+    """
+    folded = " ".join(fold(body or "").split())
+    for prefix, deputy, head in _signer_titles():
+        if folded == prefix or folded.startswith(prefix + " "):
+            return f"{deputy} hoặc {head}"
+    return "KT. THỦ TRƯỞNG CƠ QUAN / CẤP PHÓ hoặc THỦ TRƯỞNG CƠ QUAN"
+
+
+def _draft_name(name: str, year: int) -> str:
+    """``can-tho/2025-so-khcn.ocr.txt`` -> ``can-tho/2026-so-khcn.draft.txt``."""
+    path = Path(name)
+    stem = path.name.split(".")[0]
+    stem = re.sub(r"(?<!\d)(19|20)\d\d(?!\d)", str(year), stem, count=1) if re.search(r"(19|20)\d\d", stem) else f"{year}-{stem}"
+    folder = f"{path.parent.as_posix()}/" if str(path.parent) not in ("", ".") else ""
+    return f"{folder}{stem}.draft.txt"
+
+
+def draft_plan(
+    previous: Plan | str | os.PathLike[str],
+    *,
+    year: int,
+    date: dt.date | str | None = None,
+    number: str | int | None = None,
+    basis: Iterable[str | Citation] | str | Citation | None = None,
+    replacements: Mapping[str, str] | None = None,
+    reference: Plan | str | os.PathLike[str] | None = None,
+) -> Plan:
+    """Draft the plan for ``year`` from last year's plan ``previous`` (a Plan or a file path).
+
+    The draft is a new :class:`~plankit.model.Plan` with ``draft=True``, read back from its own
+    text so that every span is right. In it:
+
+    * every year the plan speaks of itself in moves to ``year`` (the subject, "năm X" in the
+      body, "Trong năm X" in the activity table, the closing "Trên đây là Kế hoạch ... năm X"),
+      whatever stale year last year's plan had; years of cited documents and periods stay;
+    * the basis is ``basis`` when given (one clause as a string, or several: citation strings or
+      :class:`Citation` values), replacing last year's clauses whole (wrapped over lines or
+      bulleted); else last year's basis stays and last year's yearly plans in it become to-dos;
+    * agency and place names become those valid on the new date (a recipient that became the
+      issuing body itself is dropped), known typos are corrected, ``replacements`` applied;
+    * the number and the day stay blank unless given.
+
+    ``plan.todo`` lists what the officer must still decide, each with its span in the new text.
+    An OCR'd ``previous`` is restored first (``reference``: an earlier clean plan of the same
+    issuer, a Plan or the path of its file, as for :func:`plankit.restore_text`).
+
+    >>> plan = draft_plan("plans/hai-duong/2022-so-cong-thuong.txt", year=2023)
+    >>> plan.draft, plan.year, plan.header.title
+    (True, 2023, 'Tuyên truyền cải cách hành chính nhà nước năm 2023')
+    >>> sorted({t.kind for t in plan.todo})
+    ['basis', 'date', 'number']
+    """
+    from .read import as_plan, read_text
+
+    if not isinstance(year, int) or not 1945 <= year <= 2100:
+        raise ValueError(f"year must be a year such as 2026, not {year!r}")
+    prev = as_plan(previous)
+    original = prev
+    ref = None
+    if prev.source.ocr and not prev.source.restored:
+        from .restore import restore_plan
+
+        ref = None if reference is None else as_plan(reference)
+        prev = restore_plan(prev, reference=ref)
+    h, oh = prev.header, original.header
+    when = _as_date(date)
+    old_parts = h.date_parts if h.date_parts.year else oh.date_parts
+    plan_year = h.year or oh.year or old_parts.year or year - 1
+    if when is not None:
+        parts = PartialDate(when.day, when.month, when.year)
+    else:
+        shift = (old_parts.year - plan_year) if old_parts.year else 0
+        parts = PartialDate(None, old_parts.month or 1, year + shift)
+    on = when or dt.date(parts.year, parts.month or 1, 1)
+
+    from .places import match_place
+
+    place = h.place or oh.place
+    province = match_place(place) if place else None
+    if province is not None and not province.valid_on(on) and province.successor:
+        place = match_place(province.successor).name if match_place(province.successor) else province.successor
+    rw = _Rewriter(prev, year=year, on=on, province=place, replacements=replacements)
+    if ref is not None:  # an OCR'd plan's pieces that match the clean reference take its text
+        rw.reference = _Reference(ref, _Rewriter(ref, year=year, on=on, province=place, replacements=replacements))
+
+    def name(value: str | None) -> str | None:
+        return rw.rewrite(value, None, "name").text if value else value
+
+    parent = name(_with_place(prev, h.parent) or _with_place(original, oh.parent))
+    issuer = name(h.issuer or oh.issuer) or ""
+    symbol = h.symbol or oh.symbol or "KH-"
+    w = _Writer()
+    # -- header: the two columns as two tab-separated lines each -----------------------------
+    # Nghị định 30/2020: the governing body (if any) on the first line, the issuing body under it;
+    # a body with no governing body above it (a UBND, a ministry) stands alone on the first line.
+    top, below = (parent, issuer) if parent else (issuer, "")
+    w.line(f"{top.upper()}\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" if top else "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    w.line(f"{below.upper()}\tĐộc lập - Tự do - Hạnh phúc")
+    num = str(number).strip() if number is not None and str(number).strip() else None
+    start = w.write("Số: ")
+    w.write(num or " " * 6)
+    if num is None:
+        w.todo("number", MSG["number"], start + 4, start + 10)
+    w.write(f"/{symbol}\t")
+    date_line = place_date(place, parts)
+    start = w.line(date_line)
+    if parts.day is None:
+        at = start + date_line.index("ngày ") + 5
+        w.todo("date", MSG["date"], at, at + 5)
+    if fold(issuer) != fold(h.issuer or oh.issuer or ""):
+        w.todo("issuer", MSG["issuer"].format(issuer=issuer, symbol=symbol), start - 1 - len(symbol), start - 1)
+    w.line()
+    # -- type and subject ------------------------------------------------------------------
+    w.line((h.doc_type or oh.doc_type or "Kế hoạch").upper())
+    title = h.title or oh.title
+    if title:
+        w.line(rw.rewrite(title, None, "subject"))
+    else:
+        at = w.line(f"năm {year}")
+        w.todo("title", MSG["title"], at, at + 8)
+    w.line()
+    # -- basis -----------------------------------------------------------------------------
+    parts_ = plan_parts(prev)
+    intro: list[_Piece] = []
+    kept: list[_Piece] = []
+    for item in parts_.basis:
+        raw = prev.text[item.span.start : item.span.end]
+        m = _INTRO_RE.search(fold(raw))
+        if m:
+            intro.append(rw.rewrite(raw[m.start("intro") :], item.span.start + m.start("intro"), "body"))
+            raw = raw[: m.start()]
+            piece = rw.rewrite(raw, item.span.start, "basis")
+            piece = _Piece(piece.text.rstrip(" ,;") + ".", piece.todos)
+        else:
+            piece = rw.rewrite(raw, item.span.start, "basis")
+        kept.append(piece)
+    given = [basis] if isinstance(basis, str | Citation) else (list(basis) if basis is not None else None)
+    if given:
+        for k, b in enumerate(given):
+            w.line(_basis_line(b, k == len(given) - 1))
+    else:
+        for piece in kept:
+            w.line(piece)
+    for piece in intro:
+        w.line(piece)
+    # -- body, closing ---------------------------------------------------------------------
+    for item in parts_.body:
+        _write_item(w, rw, prev, item, "body")
+    for item in parts_.closing:
+        _write_item(w, rw, prev, item, "closing")
+    w.line()
+    # -- recipients and signature ----------------------------------------------------------
+    recipients: list[str] = []
+    for r in h.recipients or oh.recipients:
+        new = clean_recipient(name(clean_recipient(r)) or "")
+        core = re.sub(r"\s*\(.*?\)\s*$", "", new)
+        if not new or (issuer and fold(core) == fold(issuer)) or any(fold(new) == fold(x) for x in recipients):
+            continue
+        recipients.append(new)
+    w.line("Nơi nhận:")
+    for k, r in enumerate(recipients):
+        w.line(f"- {r}{'.' if k == len(recipients) - 1 else ';'}")
+    w.line()
+    titles = signature_titles(prev) or signature_titles(original)
+    for t in titles:
+        w.line(t.upper())
+    signer = oh.signer or h.signer or ""  # a name is never restored (guessed), only flagged
+    w.line()
+    at = w.line(signer)
+    if signer and original.source.ocr:
+        w.todo("signer", MSG["signer-ocr"], at, at + len(signer))
+    if not titles:
+        w.todo("signer", MSG["signer"].format(hint=signer_hint(prev.facts.issuer or issuer or parent)), at, at + len(signer))
+    # -- appendix --------------------------------------------------------------------------
+    if parts_.appendix:
+        w.line()
+        for item in parts_.appendix:
+            _write_item(w, rw, prev, item, "body")
+
+    text = w.text
+    if text != nfc(text):  # pragma: no cover - every piece is NFC already
+        raise PlankitError("draft text is not NFC")
+    plan = read_text(text, name=_draft_name(original.name, year), form="text")
+    todos = sorted(w.todos, key=lambda t: (t.span.start if t.span else -1, t.kind))
+    return dataclasses.replace(plan, draft=True, todo=tuple(todos))
+
+
+_YEAR_TOKEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _noise_only(ocr: str, ref: str) -> bool:
+    """Whether folded ``ocr`` differs from folded ``ref`` only as OCR damage does: misread
+    words (a replaced stretch that still looks like the reference's), a dropped word, and years
+    (which roll anyway); not an added clause or a word put in another's place.
+
+    >>> _noise_only("b !_ong ghep noi dung nam 2025", "b) long ghep noi dung nam 2022")
+    True
+    >>> _noise_only("dan ap phich ve cchc (do so)", "dan ap phich (do so)")
+    False
+    """
+    import difflib
+
+    a = _YEAR_TOKEN.sub("0000", ocr).split()
+    b = _YEAR_TOKEN.sub("0000", ref).split()
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if op == "delete":
+            return False  # words the reference does not have: written since
+        if op == "insert":
+            if j2 - j1 > 1:
+                return False
+            continue
+        mine, theirs = " ".join(a[i1:i2]), " ".join(b[j1:j2])
+        short = mine[:1] == theirs[:1] and max(len(mine), len(theirs)) <= 4  # "tor" for "tu"
+        if not short and difflib.SequenceMatcher(None, mine, theirs, autojunk=False).ratio() < 0.5:
+            return False
+    return True
+
+
+class _Reference:
+    """A clean earlier plan of the same issuer, whose paragraphs and table rows an OCR'd plan's
+    pieces take when they match it closely (after restoration): the clean text, rewritten for
+    the new year by the reference's own rewriter (so its years roll from its own year)."""
+
+    # How close a restored paragraph must be to the reference's (folded characters, difflib
+    # ratio): OCR noise and a rolled year stay above it; a rewritten sentence falls below.
+    PARAGRAPH_RATIO = 0.9
+    # How many of a table row's words (folded) the reference row must share: OCR scrambles the
+    # cells of a row, so the row is compared as a bag of words.
+    ROW_OVERLAP = 0.6
+
+    def __init__(self, ref: Plan, rw: _Rewriter):
+        self.ref = ref
+        self.rw = rw
+        parts = plan_parts(ref)
+        self.items = [i for i in (*parts.basis, *parts.body, *parts.closing, *parts.appendix)
+                      if i.kind in ("paragraph", "item", "closing") and i.span is not None]
+        self.folded = [fold(i.text) for i in self.items]
+        self.rows = [(row, self._bag(" ".join(c.text for c in row[1:]))) for t in ref.tables for row in t.rows]
+
+    @staticmethod
+    def _bag(text: str) -> set[str]:
+        return {w for w in re.findall(r"\w+", fold(text)) if not w.isdigit()}
+
+    @staticmethod
+    def _marker(folded: str) -> str:
+        m = re.match(r"^(\w{1,3})\s*[).]\s", folded)
+        return m.group(1) if m else ""
+
+    def paragraph(self, text: str, kind: str) -> _Piece | None:
+        import difflib
+
+        folded = fold(one_line(text))
+        best, best_ratio = None, 0.0
+        for item, other in zip(self.items, self.folded, strict=True):
+            if abs(len(other) - len(folded)) > 0.2 * max(len(folded), 1):
+                continue
+            m = difflib.SequenceMatcher(None, folded, other, autojunk=False)
+            if m.quick_ratio() < self.PARAGRAPH_RATIO:
+                continue
+            ratio = m.ratio()
+            if ratio > best_ratio:
+                best, best_ratio = item, ratio
+        if best is None or best_ratio < self.PARAGRAPH_RATIO:
+            return None
+        theirs = self._marker(fold(best.text))
+        if theirs and not folded.startswith(theirs):
+            return None  # "b) ..." never becomes "c) ...": the plan's own numbering stays
+        if not _noise_only(folded, fold(best.text)):
+            return None  # the officer changed the wording since: keep it
+        raw = self.ref.text[best.span.start : best.span.end]
+        return self.rw.rewrite(raw, best.span.start, kind)
+
+    def row(self, cells: tuple) -> list[_Piece] | None:
+        bag = self._bag(" ".join(c.text for c in cells[1:]))
+        if not bag:
+            return None
+        best, score = None, 0.0
+        for row, other in self.rows:
+            if len(row) != len(cells) or not other:
+                continue
+            overlap = len(bag & other) / len(bag | other)
+            if overlap > score:
+                best, score = row, overlap
+        if best is None or score < self.ROW_OVERLAP:
+            return None
+        return [self.rw.rewrite(self.ref.text[c.span.start : c.span.end], c.span.start, "cell") for c in best]
+
+
+def _write_item(w: _Writer, rw: _Rewriter, prev: Plan, item: Item, kind: str) -> None:
+    reference = rw.reference
+    if item.kind == "table":
+        table = item.table
+        columns = [one_line(c) for c in table.columns]
+        numbered = bool(columns) and fold(columns[0]).strip() in ("tt", "stt")
+        if not numbered:
+            columns = ["TT", *columns]
+        start = w.line("\t".join(columns))
+        for k, row in enumerate(table.rows, 1):
+            cells = (reference.row(row) if reference is not None and numbered else None) or [
+                rw.rewrite(c.text, None, "cell") for c in row]
+            if numbered:
+                cells = cells[1:]
+            w.write(f"{k}")
+            for cell in cells:
+                w.write("\t")
+                w.write(_Piece(cell.text.replace("\t", " "), cell.todos))
+            w.line()
+        if prev.source.ocr:
+            w.todo("table", MSG["table-ocr"], start, w.pos - 1)
+        return
+    if reference is not None and item.kind in ("paragraph", "item", "closing"):
+        piece = reference.paragraph(item.text, kind)
+        if piece is not None:
+            w.line(piece)
+            return
+    raw = prev.text[item.span.start : item.span.end] if item.span else item.text
+    w.line(rw.rewrite(raw, item.span.start if item.span else None, kind, item.fix))

@@ -1,0 +1,480 @@
+"""Plan facts: what every stage asks of a plan, answered once.
+
+Cite, lint, graph, diff and draft all need the same few things about a plan: who issued it and
+at which level, its province (on the map of its date and on the 2025 map), the day it speaks
+for, its basis clauses, its closing sentence and where its parts begin and end. They are
+computed here, once per plan, from what the reader found (:class:`~plankit.model.Header`, the
+blocks and sections), and cached on the plan: ask ``plan.facts`` (or :func:`plan_facts`), never
+re-derive them.
+
+>>> from plankit import read_text
+>>> plan = read_text("UBND TỈNH HẢI DƯƠNG\\nSỞ CÔNG THƯƠNG\\nSố: 181/KH-SCT\\n"
+...                  "Hải Dương, ngày 07 tháng 02 năm 2022\\nKẾ HOẠCH\\n"
+...                  "Tuyên truyền cải cách hành chính năm 2022\\n"
+...                  "Căn cứ Kế hoạch số 12/KH-UBND ngày 10/01/2022 của UBND tỉnh;\\n"
+...                  "I. MỤC ĐÍCH\\nTrên đây là Kế hoạch năm 2022 của Sở.")
+>>> f = plan.facts
+>>> f.issuer, f.level, f.province.name, f.province_2025.name, f.date, f.year, f.dated
+('Sở Công Thương', 'department', 'Hải Dương', 'Hải Phòng', datetime.date(2022, 2, 7), 2022, True)
+>>> [c.opening for c in f.basis], f.closing.slice(plan.text)
+(['Căn cứ'], 'Trên đây là Kế hoạch năm 2022 của Sở.')
+>>> [name for name, _ in f.parts]
+['opening', 'body', 'closing']
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .model import PartialDate, Plan, Span
+from .places import Province, find_places, match_department, match_place, provinces
+from .text import fold
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import Header
+
+__all__ = [
+    "BASIS_START",
+    "FIRST_HEADING",
+    "LEVELS",
+    "BasisClause",
+    "PlanFacts",
+    "basis_spans",
+    "compute_facts",
+    "issuer_level",
+    "plan_facts",
+    "province_2025",
+]
+
+#: The levels of the cascade, highest first. ``district`` and ``commune`` are local government
+#: below the province (a city inside a province is a district-level unit); ``other`` is a body
+#: plankit cannot place.
+LEVELS = ("central", "party", "province", "department", "district", "commune", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class BasisClause:
+    """One clause of the legal basis: ``Căn cứ ...;``, ``Thực hiện ...``, a bullet under a
+    basis heading. ``span`` covers the whole clause, wrapped lines included; ``opening`` is the
+    word that opens it as written (``Căn cứ``, ``Thực hiện``, ``Triển khai``, ``Theo``) or
+    ``-`` for a bullet of a basis list or section."""
+
+    span: Span
+    opening: str
+
+
+@dataclass(frozen=True)
+class PlanFacts:
+    """The facts of one plan (see the module doc). Build with :func:`plan_facts` or read
+    ``plan.facts``.
+
+    Attributes:
+        issuer: the issuing body as it should be read (``Sở Công Thương``, ``Ủy ban nhân dân tỉnh
+            Quảng Ngãi``, ``Bộ Y tế``), or ``None``.
+        level: the issuer's level, one of :data:`LEVELS`.
+        province: the plan's own province on the map of its date (place line, parent body,
+            issuer, else the province its opening names most), or ``None`` for a central body.
+        province_2025: the same province on the map after 2025-07-01 (its successor).
+        date: the plan's date, ``None`` when the day is blank or unread.
+        date_parts: day, month and year as read (blank parts ``None``).
+        year: the plan's own year (from its subject, else its date).
+        dated: whether ``date`` is known; when it is not, date-dependent judgements use
+            ``year`` (see :attr:`earliest` and :attr:`latest`) and say so.
+        basis: the basis clauses of the preamble (or of a ``CĂN CỨ`` section), in text order.
+        closing: the closing sentence ``Trên đây là Kế hoạch ...``, or ``None``.
+        parts: ``(name, span)`` for each part present, in text order: ``opening`` (header,
+            subject, basis), ``body`` (the numbered sections), ``closing`` (closing sentence,
+            recipients, signature), ``appendix``.
+        chrome: spans of web page chrome the reader set apart (``boilerplate`` blocks).
+        issued_plan: for a decision that issues a plan, the attached plan's subject
+            (``tuyên truyền cải cách hành chính năm 2025``), else ``None``.
+        issued_plan_year: that plan's own year, or ``None``.
+    """
+
+    issuer: str | None
+    level: str
+    province: Province | None
+    province_2025: Province | None
+    date: dt.date | None
+    date_parts: PartialDate
+    year: int | None
+    dated: bool
+    basis: tuple[BasisClause, ...]
+    closing: Span | None
+    parts: tuple[tuple[str, Span], ...]
+    chrome: tuple[Span, ...] = ()
+    issued_plan: str | None = None
+    issued_plan_year: int | None = None
+
+    @cached_property
+    def _basis_starts(self) -> list[int]:
+        return [c.span.start for c in self.basis]
+
+    @cached_property
+    def _chrome_starts(self) -> list[int]:
+        return [span.start for span in self.chrome]
+
+    def in_chrome(self, offset: int) -> bool:
+        """Whether ``offset`` lies in a web page's chrome (title, metadata table, related
+        documents) that the reader set apart: nothing there belongs to the plan."""
+        i = bisect_right(self._chrome_starts, offset) - 1
+        return i >= 0 and self.chrome[i].start <= offset < self.chrome[i].end
+
+    @property
+    def earliest(self) -> dt.date | None:
+        """The first day the plan can bear: its date, else the 1st of its month or 1 January of
+        its year; ``None`` without a year (never today's date)."""
+        if self.date is not None:
+            return self.date
+        year = self.date_parts.year or self.year
+        if year is None:
+            return None
+        month = self.date_parts.month
+        return dt.date(year, month, 1) if month and 1 <= month <= 12 else dt.date(year, 1, 1)
+
+    @property
+    def latest(self) -> dt.date | None:
+        """The last day the plan can bear: its date, else the end of its month or year; ``None``
+        without a year."""
+        if self.date is not None:
+            return self.date
+        year = self.date_parts.year or self.year
+        if year is None:
+            return None
+        month = self.date_parts.month
+        if month and 1 <= month <= 12:
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
+        return dt.date(year, 12, 31)
+
+    def in_basis(self, offset: int) -> bool:
+        """Whether ``offset`` lies in a basis clause."""
+        i = bisect_right(self._basis_starts, offset) - 1
+        return i >= 0 and self.basis[i].span.start <= offset < self.basis[i].span.end
+
+    def part(self, name: str) -> Span | None:
+        """The span of part ``name`` (``opening``, ``body``, ``closing``, ``appendix``)."""
+        return next((span for n, span in self.parts if n == name), None)
+
+    def part_at(self, offset: int) -> str | None:
+        """The name of the part holding ``offset``."""
+        return next((n for n, span in self.parts if span.start <= offset < span.end), None)
+
+    def to_dict(self) -> dict:
+        """Plain values for JSON and tables."""
+        return {
+            "issuer": self.issuer,
+            "level": self.level,
+            "province": self.province.name if self.province else None,
+            "province_2025": self.province_2025.name if self.province_2025 else None,
+            "date": self.date.isoformat() if self.date else None,
+            "year": self.year,
+            "dated": self.dated,
+            "basis": [{"start": c.span.start, "end": c.span.end, "opening": c.opening} for c in self.basis],
+            "closing": {"start": self.closing.start, "end": self.closing.end} if self.closing else None,
+            "parts": {n: {"start": s.start, "end": s.end} for n, s in self.parts},
+        }
+
+    def __repr__(self) -> str:
+        prov = self.province.name if self.province else None
+        when = self.date.isoformat() if self.date else f"year {self.year} (undated)"
+        return (f"PlanFacts({self.issuer!r}, {self.level}, {prov!r}, {when}, "
+                f"{len(self.basis)} basis clauses)")
+
+
+# -- issuer and level ------------------------------------------------------------------------------
+
+# Folded issuer names by level, tested in order (the first that matches wins). Each must match
+# the start of a folded, space-collapsed name. "van phong uy ban nhan dan" (the office of a
+# province's UBND) is a department; "van phong chinh phu" and ministries are central.
+_LEVEL_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("central", re.compile(r"^(bo\s|bo truong|thu tuong|chinh phu|van phong chinh phu|quoc hoi|vu\s|cuc\s|tong cuc\s|"
+                           r"uy ban thuong vu quoc hoi|toa an nhan dan toi cao|vien kiem sat nhan dan toi cao|"
+                           r"kiem toan nha nuoc|ngan hang nha nuoc|uy ban quoc gia)")),
+    ("party", re.compile(r"^(ban chap hanh|bo chinh tri|ban bi thu|ban thuong vu|tinh uy|thanh uy|"
+                         r"huyen uy|dang uy|dang bo|ban chi dao trung uong|ban tuyen giao|ban dan van|"
+                         r"ban to chuc|uy ban kiem tra)")),
+    ("commune", re.compile(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan) (xa|phuong|thi tran|dac khu)\b")),
+    ("district", re.compile(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan) (huyen|quan|thi xa|thanh pho|thi tran)\b")),
+    ("province", re.compile(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan)( tinh\b|$)")),
+    ("department", re.compile(r"^(so|van phong|ban quan ly|ban |chi cuc|thanh tra|trung tam|cong an|bo chi huy)\b")),
+)
+
+
+def _issuer_key(name: str) -> str:
+    key = " ".join(fold(name).replace(".", ". ").split())
+    key = re.sub(r"^(ctubnd|ct ubnd)\b", "chu tich uy ban nhan dan", key)
+    key = re.sub(r"\bubnd\b", "uy ban nhan dan", key)
+    key = re.sub(r"\bhdnd\b", "hoi dong nhan dan", key)
+    return re.sub(r"\btp\. ?", "thanh pho ", key)
+
+
+def issuer_level(issuer: str | None, symbol: str | None = None) -> str:
+    """The level of an issuing body, from its name (else from the code of a document symbol).
+
+    A city is a province only when it is one of the five centrally run cities (its name is a
+    province's); any other ``thành phố`` (Bắc Ninh, Quảng Ngãi) is a district-level unit.
+
+    >>> [issuer_level(n) for n in ("Bộ Y tế", "Thủ tướng Chính phủ", "Tỉnh ủy Bắc Ninh",
+    ...  "Ủy ban nhân dân tỉnh Quảng Ngãi", "UBND thành phố Cần Thơ", "UBND thành phố Bắc Ninh",
+    ...  "Ủy ban nhân dân xã Long Phụng", "Sở Công Thương", "Văn phòng UBND tỉnh", "Vụ Pháp chế")]
+    ['central', 'central', 'party', 'province', 'province', 'district', 'commune', 'department', 'department', 'central']
+    >>> issuer_level(None, "KH-UBND"), issuer_level(None, "QĐ-TTg"), issuer_level(None, "KH/BCĐTW")
+    ('province', 'central', 'party')
+    """
+    if issuer:
+        key = _issuer_key(issuer)
+        dep = match_department(issuer)
+        if dep is not None and key.startswith("so "):
+            return "department"
+        m = re.match(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan) thanh pho (.+)$", key)
+        if m:
+            city = match_place(m.group(2), cutoff=0.95)
+            centrally_run = city is not None and city.kind == "thành phố" and fold(city.name) == m.group(2)
+            return "province" if centrally_run else "district"
+        for level, rule in _LEVEL_RULES:
+            if rule.match(key):
+                return level
+    if symbol:
+        code = re.split(r"[-/]", symbol)[-1] if "/" not in symbol else symbol.split("/", 1)[1]
+        code = fold(code).upper().replace(" ", "")
+        if code in ("TW", "TU", "HU", "DU") or code.startswith(("BCD", "BTV", "BCH")):
+            return "party"
+        if code in ("TTG", "CP", "VPCP") or code.startswith(("B", "QH")):
+            return "central"
+        if code in ("UBND", "HDND", "CTUBND"):
+            return "province"
+        if code.startswith("S"):
+            return "department"
+    return "other"
+
+
+# -- province --------------------------------------------------------------------------------------
+
+
+def province_2025(province: Province | None) -> Province | None:
+    """The unit ``province`` belongs to on the map after 2025-07-01 (itself when kept).
+
+    >>> province_2025(match_place("Hải Dương")).name, province_2025(match_place("Cần Thơ")).name
+    ('Hải Phòng', 'Cần Thơ')
+    """
+    if province is None:
+        return None
+    seen = {province.name}
+    current = province
+    while current.successor and current.successor not in seen:
+        nxt = next((p for p in provinces() if p.name == current.successor), None)
+        if nxt is None:
+            break
+        seen.add(nxt.name)
+        current = nxt
+    return current
+
+
+def _province(plan: Plan, level: str, opening_end: int) -> Province | None:
+    h = plan.header
+    for raw in (h.place, h.parent, h.issuer):
+        if raw:
+            found = match_place(raw, cutoff=0.9) if raw is not h.issuer else _named_province(raw)
+            if found is not None:
+                return found
+    if level == "central":
+        return None
+    # No place line: the province the opening (header, subject, basis) names most, else the text.
+    for lo, hi in ((0, opening_end), (0, len(plan.text))):
+        counts = Counter(p.name for _, _, p in find_places(plan.text[lo:hi]))
+        if counts:
+            name = counts.most_common(1)[0][0]
+            return next(p for p in provinces() if p.name == name)
+    return None
+
+
+def _named_province(issuer: str) -> Province | None:
+    """The province in ``Ủy ban nhân dân tỉnh Quảng Ngãi``, ``Sở Tư pháp tỉnh Bắc Kạn``."""
+    m = re.search(r"\b(tinh|thanh pho)\s+(.+)$", _issuer_key(issuer))
+    return match_place(m.group(2), cutoff=0.9) if m else None
+
+
+# -- basis, closing, parts -------------------------------------------------------------------------
+
+# A basis paragraph of the preamble starts a line with "Căn cứ", "Thực hiện" or "Theo" (OCR
+# "Can ctr", "Can ctt"), after blank lines and optional markup ("**", "- ", tabs).
+# Must match "\ncan cu ", "\n\ncan ctr ", "\n**thuc hien ", "\ntheo ". Must not match "canh ",
+# "can bo" (cán bộ), or "căn cứ" inside a sentence.
+BASIS_START = re.compile(r"(?:^|\n)[ \t\n>*_\-]*(?P<word>can[ \t]+c(?:u|tr|tt|r|t)|thuc[ \t]+hien|theo)(?![a-z])")
+
+# The first Roman-numbered heading ends the preamble: "I. MỤC ĐÍCH", "## **I. MỤC TIÊU",
+# "\tI. MỤC ĐÍCH". Must not match "I." inside a sentence.
+FIRST_HEADING = re.compile(r"(?:^|\n)[ \t#*_]*i[.)][ \t]+\S")
+
+_OPENING = re.compile(r"[\s\-–•*+>]*(can\s+c\w{1,2}|thuc\s+hien|trien\s+khai(?:\s+thuc\s+hien)?|theo)\b")
+_OPENING_NAMES = {"can": "Căn cứ", "thuc": "Thực hiện", "trien": "Triển khai", "theo": "Theo"}
+
+
+def basis_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]:
+    r"""Basis paragraphs of a text with no structure read (a string, a news post): the first run
+    of paragraphs opening with Căn cứ / Thực hiện / Theo before the first Roman heading.
+
+    A paragraph ends at a blank line or at a line break after ``.``, ``;`` or ``:``, so a clause
+    wrapped over lines stays whole.
+
+    >>> t = "Căn cứ Nghị quyết 76/NQ-CP\nngày 15/7/2021;\nThực hiện Kế hoạch 1/KH-UBND;\nI. MỤC ĐÍCH"
+    >>> [t[s:e] for s, e in basis_spans(t)]
+    ['Căn cứ Nghị quyết 76/NQ-CP\nngày 15/7/2021;', 'Thực hiện Kế hoạch 1/KH-UBND;']
+    """
+    scan = fold(text) if folded is None else folded
+    heading = FIRST_HEADING.search(scan)
+    limit = heading.start() if heading else len(scan)
+    spans: list[tuple[int, int]] = []
+    m = BASIS_START.search(scan, 0, limit)
+    while m is not None and text[m.start("word")].islower():  # a wrapped line, not a clause
+        m = BASIS_START.search(scan, m.end(), limit)
+    while m is not None:
+        start = m.start("word")
+        end = _paragraph_end(text, start, limit)
+        spans.append((start, end))
+        m = BASIS_START.match(scan, end, limit) if end < limit else None
+        if m is not None and text[m.start("word")].islower():
+            m = None
+    if not spans:
+        # Text flattened onto one line (a PDF or .doc extraction): "... BỘ TRƯỞNG BỘ Y TẾ Căn cứ
+        # Nghị định ...; Căn cứ Nghị quyết ...; QUYẾT ĐỊNH:". A clause opens after a capital
+        # word, a semicolon or a full stop (never after a small letter: "làm căn cứ"), and
+        # ends at its semicolon or full stop.
+        stop = _DECIDES.search(scan, 0, limit)
+        hi = stop.start() if stop else limit
+        for c in _INLINE_BASIS.finditer(scan, 0, hi):
+            at = c.start("word")
+            before = text[max(0, at - 3) : at].rstrip()
+            if before and before[-1].isalpha() and before[-1].islower():
+                continue
+            end = text.find(";", at, hi)
+            dot = text.find(". ", at, hi)
+            ends = [x for x in (end, dot) if x != -1]
+            spans.append((at, (min(ends) + 1) if ends else hi))
+    if not spans:
+        # A post says it in a sentence: "Việc ban hành Kế hoạch này căn cứ vào Nghị quyết ...;
+        # Quyết định ...": from "căn cứ vào" to the end of the sentence.
+        v = _BASED_ON.search(scan, 0, limit)
+        if v is not None:
+            end = _SENTENCE_END.search(text, v.end(), limit)
+            spans.append((v.start(), end.start() + 1 if end else limit))
+    return spans
+
+
+# "Căn cứ" opening a clause inside a flattened line (see basis_spans).
+_INLINE_BASIS = re.compile(r"(?<![a-z])(?P<word>can\s+cu)(?!\s+vao)(?![a-z])")
+# Where a decision's preamble ends: "QUYẾT ĐỊNH:", "Điều 1".
+_DECIDES = re.compile(r"quyet\s+dinh\s*:|(?<![a-z])dieu\s+1[.:]")
+# "căn cứ vào" inside a sentence (a news post restating a plan's basis). Not "làm căn cứ".
+_BASED_ON = re.compile(r"(?<![a-z])can\s+cu\s+vao(?![a-z])")
+# A sentence end: a full stop before white space and a capital, or a blank line.
+_SENTENCE_END = re.compile(r"\.(?=\s+[^\W\d_a-zà-ỹđ])|\n[ \t]*\n")
+
+
+def _paragraph_end(text: str, start: int, limit: int) -> int:
+    pos = start
+    while pos < limit:
+        nl = text.find("\n", pos, limit)
+        if nl == -1:
+            return limit
+        before = text[pos:nl].rstrip()
+        if not before or before[-1] in ".;:" or text[nl + 1 : nl + 80].lstrip(" \t").startswith("\n"):
+            return nl
+        pos = nl + 1
+    return limit
+
+
+def _basis(plan: Plan) -> tuple[BasisClause, ...]:
+    spans = [(b.span.start, b.span.end) for b in plan.blocks if b.kind == "basis"]
+    if not spans:
+        spans = basis_spans(plan.text)
+    out: list[BasisClause] = []
+    for start, end in sorted(spans):
+        prev = out[-1].span if out else None
+        if (prev is not None and not plan.text[prev.end : start].strip()
+                and plan.text[prev.start : prev.end].rstrip()[-1:] not in (";", ".", ":")
+                and plan.text[start : start + 1].islower()):
+            # the next printed line of a wrapped clause: one clause
+            out[-1] = BasisClause(Span(prev.start, end), out[-1].opening)
+            continue
+        m = _OPENING.match(fold(plan.text[start : min(end, start + 60)]))
+        opening = _OPENING_NAMES[m.group(1).split()[0]] if m else "-"
+        out.append(BasisClause(Span(start, end), opening))
+    return tuple(out)
+
+
+def _parts(plan: Plan, closing: Span | None) -> tuple[tuple[str, Span], ...]:
+    n = len(plan.text)
+    appendix = next((s.span.start for s in plan.sections if s.number == "PHỤ LỤC"), None)
+    body_sections = [s for s in plan.sections if s.number != "PHỤ LỤC"]
+    body_start = body_sections[0].span.start if body_sections else None
+    tail_kinds = ("closing", "recipients", "signature")
+    tail_start = next((b.span.start for b in plan.blocks if b.kind in tail_kinds
+                       and (body_start is None or b.span.start >= body_start)
+                       and (appendix is None or b.span.start < appendix)), None)
+    end_all = appendix if appendix is not None else n
+    parts: list[tuple[str, Span]] = []
+    opening_end = body_start if body_start is not None else (tail_start if tail_start is not None else end_all)
+    if opening_end > 0:
+        parts.append(("opening", Span(0, opening_end)))
+    if body_start is not None:
+        parts.append(("body", Span(body_start, tail_start if tail_start is not None else end_all)))
+    if tail_start is not None:
+        parts.append(("closing", Span(tail_start, end_all)))
+    if appendix is not None:
+        parts.append(("appendix", Span(appendix, n)))
+    return tuple(parts)
+
+
+def plan_facts(plan: Plan) -> PlanFacts:
+    """The facts of ``plan``, computed once per plan (the same value as ``plan.facts``).
+
+    >>> from plankit import read_plan
+    >>> f = plan_facts(read_plan("plans/can-tho/2025-so-khcn.ocr.txt"))
+    >>> f.issuer, f.level, f.province.name, f.date, f.year
+    ('Sở Khoa học và Công nghệ', 'department', 'Cần Thơ', datetime.date(2025, 1, 21), 2025)
+    """
+    if isinstance(plan, Plan):
+        return plan.analysis("facts")
+    return compute_facts(plan)  # an object that only looks like a plan (see plankit.read.as_plan)
+
+
+def compute_facts(plan: Plan) -> PlanFacts:
+    """The facts of ``plan``, computed afresh: what :func:`plan_facts` and ``plan.facts``
+    compute once per plan and keep (``import plankit`` registers this function with
+    :func:`plankit.model.register_analysis`).
+
+    >>> from plankit import read_text
+    >>> compute_facts(read_text("UBND TỈNH HẢI DƯƠNG\\nSỞ CÔNG THƯƠNG\\nKẾ HOẠCH")).level
+    'department'
+    """
+    h: Header = plan.header
+    level = issuer_level(h.issuer, h.symbol)
+    closing_block = next((b for b in plan.blocks if b.kind == "closing"), None)
+    closing = closing_block.span if closing_block else None
+    parts = _parts(plan, closing)
+    opening = next((s for n, s in parts if n == "opening"), Span(0, min(len(plan.text), 3000)))
+    province = _province(plan, level, opening.end)
+    return PlanFacts(
+        issuer=h.issuer,
+        level=level,
+        province=province,
+        province_2025=province_2025(province),
+        date=h.date,
+        date_parts=h.date_parts,
+        year=h.year,
+        dated=h.date is not None,
+        basis=_basis(plan),
+        closing=closing,
+        parts=parts,
+        chrome=tuple(b.span for b in getattr(plan, "blocks", ()) if b.kind == "boilerplate"),
+        issued_plan=h.issued_plan[0] if h.issued_plan else None,
+        issued_plan_year=h.issued_plan[1] if h.issued_plan else None,
+    )

@@ -1,0 +1,235 @@
+"""Text normalisation: NFC, one folding function for comparison, tokens, line positions.
+
+Three rules hold everywhere in plankit:
+
+* text is NFC (:func:`nfc`), and every span is an offset into that text;
+* comparisons go through :func:`fold`, which drops diacritics, maps đ to d and lower-cases, one
+  character for one character, so a match found in the folded text is a span of the original;
+* users always see the original text, never the folded one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = [
+    "LineIndex",
+    "Token",
+    "fold",
+    "fold_equal",
+    "is_upper_text",
+    "nfc",
+    "one_line",
+    "tokenize",
+    "tone_key",
+]
+
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_SPECIAL = {"đ": "d", "Đ": "d", "\u00d0": "d", "\u00f0": "d"}  # đ, Đ, and the look-alikes Ð, ð
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC with Windows and old Mac line ends made ``\\n``.
+
+    >>> nfc("Ho\u0300a") == "Hòa"
+    True
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+class _FoldTable(dict):
+    """A ``str.translate`` table that computes and caches the folded form of each character."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch in _SPECIAL:
+            out = _SPECIAL[ch]
+        elif unicodedata.combining(ch):
+            out = ch  # a lone combining mark keeps its place: folding never changes length
+        else:
+            base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+            low = (base or ch).lower()
+            out = low[0] if low else ch
+        self[code] = out
+        return out
+
+
+_FOLD = _FoldTable()
+
+# Below this code point (Latin, Vietnamese, Greek, Cyrillic, punctuation, letterlike symbols) a
+# list indexed by code point folds: str.translate reads a list faster than a dict subclass.
+# Text holding anything above it (CJK, full-width forms, other planes) folds through _FOLD.
+_FOLD_LIST_END = 0x3000
+_ABOVE_LIST = re.compile("[\u3000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def _fold_list() -> list[str]:
+    table = []
+    for code in range(_FOLD_LIST_END):
+        ch = chr(code)
+        if ch.isascii():
+            table.append(ch.lower())
+        elif unicodedata.decomposition(ch) or ch.lower() != ch or ch in _SPECIAL:
+            table.append(_FOLD[code])
+        else:
+            table.append(ch)  # nothing to strip or lower: _FOLD would give ch itself
+    return table
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` for comparison: no diacritics, đ as d, lower case; same length as ``text``.
+
+    Because folding maps one character to one character, an offset found in ``fold(t)`` is an
+    offset in ``t``. Old and new tone placement (hòa, hoà) fold to the same string.
+
+    >>> fold("Đảng Cộng sản Việt Nam")
+    'dang cong san viet nam'
+    >>> fold("hòa") == fold("hoà") == fold("HOA")
+    True
+    >>> len(fold("Thừa Thiên Huế")) == len("Thừa Thiên Huế")
+    True
+    """
+    if text.isascii():  # OCR'd lines often are: nothing to strip
+        return text.lower()
+    if _ABOVE_LIST.search(text):
+        return text.translate(_FOLD)
+    return text.translate(_fold_list())
+
+
+def fold_equal(a: str, b: str) -> bool:
+    """Whether two strings are the same once folded and with runs of white space collapsed.
+
+    >>> fold_equal("Sở  Khoa học", "SO KHOA HOC")
+    True
+    """
+    return " ".join(fold(a).split()) == " ".join(fold(b).split())
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def one_line(text: str) -> str:
+    """White space collapsed: a paragraph wrapped over lines becomes one line.
+
+    >>> one_line("  Căn cứ Nghị quyết số 76/NQ-CP\\n ngày 15/7/2021 ")
+    'Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021'
+    """
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=65536)
+def _tone_key_word(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    marks = [c for c in decomposed if c in _TONE_MARKS]
+    if not marks:
+        return unicodedata.normalize("NFC", decomposed)
+    rest = "".join(c for c in decomposed if c not in _TONE_MARKS)
+    return unicodedata.normalize("NFC", rest) + "".join(marks)
+
+
+def tone_key(text: str) -> str:
+    """A key that keeps diacritics but ignores where the tone mark sits (hòa = hoà, thủy = thuỷ).
+
+    Use it where a comparison must tell "hòa" from "hoa" but not "hòa" from "hoà".
+
+    >>> tone_key("hòa bình") == tone_key("hoà bình")
+    True
+    >>> tone_key("hòa") == tone_key("hoa")
+    False
+    """
+    return _WORD_RE.sub(lambda m: _tone_key_word(m.group()), unicodedata.normalize("NFC", text))
+
+
+def is_upper_text(text: str, threshold: float = 0.8) -> bool:
+    """Whether at least ``threshold`` of the letters in ``text`` are upper case.
+
+    >>> is_upper_text("MỤC ĐÍCH, YÊU CẦU"), is_upper_text("Mục đích")
+    (True, False)
+    """
+    letters = "".join(filter(str.isalpha, text))
+    if not letters:
+        return False
+    return sum(map(str.isupper, letters)) / len(letters) >= threshold
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token of plan text: ``kind`` is ``docnum``, ``number``, ``word`` or ``punct``."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.kind}, {self.start}:{self.end})"
+
+
+# A document number stays one token: 76/NQ-CP, 45/2020/NĐ-CP, 26-CTr/TU, 01/2020/TTLT-BTC-BNV,
+# 80/2015/QH13, 15a/2025/NĐ-CP. Dates (15/7/2021) are not document numbers: the part after
+# the slash must hold a letter.
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<docnum>\d+[a-z]?(?:/\d{4})?(?:/[^\W\d_][\w]*(?:-[\w]+)*|-[^\W\d_][\w]*/[^\W\d_][\w]*))
+    |(?P<number>\d+(?:[.,/]\d+)*)
+    |(?P<word>[^\W\d_]+(?:[-'][^\W\d_]+)*)
+    |(?P<punct>[^\w\s])
+    """,
+    re.VERBOSE,
+)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into tokens, keeping document numbers such as ``76/NQ-CP`` whole.
+
+    >>> [t.text for t in tokenize("Nghị quyết số 76/NQ-CP ngày 15/7/2021")]
+    ['Nghị', 'quyết', 'số', '76/NQ-CP', 'ngày', '15/7/2021']
+    >>> [t.kind for t in tokenize("26-CTr/TU, 45/2020/NĐ-CP")]
+    ['docnum', 'punct', 'docnum']
+    """
+    return [Token(m.group(), m.start(), m.end(), m.lastgroup or "punct") for m in _TOKEN_RE.finditer(text)]
+
+
+class LineIndex:
+    """Maps offsets in a text to 1-based (line, column) and back, in O(log n).
+
+    >>> idx = LineIndex("ab\\ncd\\n")
+    >>> idx.position(3), idx.offset(2, 1)
+    ((2, 1), 3)
+    """
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str):
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of ``offset``."""
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def offset(self, line: int, column: int = 1) -> int:
+        """The offset of a 1-based line and column."""
+        return self._starts[line - 1] + column - 1
+
+    def line_span(self, line: int, text_length: int) -> tuple[int, int]:
+        """Start and end offsets of a 1-based line (without its newline)."""
+        start = self._starts[line - 1]
+        end = self._starts[line] - 1 if line < len(self._starts) else text_length
+        return start, end
+
+    def __len__(self) -> int:
+        return len(self._starts)
