@@ -55,7 +55,7 @@ _YEAR_RE = re.compile(r"\bnam\s+(\d{4})\b")
 # ("Trong năm X", "CCHC năm X", "hành chính năm X", "tuyên truyền năm X", "kinh phí năm X").
 # Wider than years.PLAN_BEFORE_RE / TRONG_BEFORE_RE / CCHC_BEFORE_RE ("chương trình", "kinh phí
 # năm X"); stopped by a digit or any sentence mark, not by the words "số"/"ngày" (cited
-# documents' regions are protected separately, see _Rewriter.regions). Only asked about "năm
+# documents' regions are protected separately, see Rewriter.regions). Only asked about "năm
 # P-1": the one year whose move depends on it.
 _SELF_REF = re.compile(
     r"(?:\b(?:ke hoach|chuong trinh)\b[^.;:!?\d]{0,200}"
@@ -73,7 +73,7 @@ _PERIOD_RE = re.compile(r"\bgiai\s+doan\s+(\d{4})\s*[-\u2013\u2014]\s*(\d{4})\b"
 # "..., Sở Công Thương xây dựng Kế hoạch tuyên truyền ... năm 2021, cụ thể như sau:". Its years
 # are the plan's own, so it is rewritten as body, not basis (lint's CLAUSE_END_RE ends a
 # reference clause before the same sentence).
-_INTRO_RE = re.compile(
+INTRO_RE = re.compile(
     r"[,;.]\s*(?P<intro>(?:so|ubnd|uy\s+ban|ban|van\s+phong|trung\s+tam|chi\s+cuc)\b[^;]{0,120}?"
     r"\b(?:xay\s+dung|ban\s+hanh|trien\s+khai)\s+ke\s+hoach\b.*(?:nhu\s+sau|sau\s+day)\s*:?\s*)$",
     re.S,
@@ -93,8 +93,8 @@ _DOC_WORDS = ("ke hoach", "quyet dinh", "nghi quyet", "chi thi", "chuong trinh",
 MSG = {
     "number": "Số văn bản để trống: điền khi ký ban hành (number left blank: fill it in when signed)",
     "date": "Ngày ban hành để trống: điền ngày ký (day of issue left blank: fill it in when signed)",
-    "basis": "Căn cứ là kế hoạch năm {old} của {issuer}: thay bằng văn bản năm {year} khi có "
-             "(basis cites last year's plan: replace it with this year's)",
+    "basis": "Căn cứ {key} là kế hoạch năm {old} của {issuer}: thay bằng văn bản năm {year} khi có "
+             "(basis {key} is last year's plan: replace it with this year's)",
     "citation": "Nhắc đến kế hoạch năm {old} ({key}): kiểm tra, thay bằng văn bản năm {year} "
                 "(mentions last year's plan: check it and replace it)",
     "period": "Giai đoạn {period} đã kết thúc trước năm {year}: cập nhật văn bản, giai đoạn mới "
@@ -182,7 +182,7 @@ def _last_years_plan(c: Citation, plan_year: int) -> bool:
     return year in (plan_year - 1, plan_year) or bool(re.search(rf"\bnam\s+{plan_year}\b", subject))
 
 
-class _Rewriter:
+class Rewriter:
     """Brings pieces of last year's text up to date for ``year`` and day ``on``."""
 
     def __init__(self, prev: Plan, *, year: int, on: dt.date, province: str | None,
@@ -201,7 +201,12 @@ class _Rewriter:
         # and, the plan judged on the new plan's day, the agency names that changed since.
         from .lint import lint_plan
 
-        found = lint_plan(prev, rules=["known-typo", "duplicated-word", "stale-agency"], on=on)
+        found = lint_plan(prev, on=on)
+        # Every other safe fix (a stray space in a symbol "164/TTr- SKHCN", spacing around
+        # punctuation, "Việt nam", a date's leading zero) by its place in the previous text.
+        self.edits = sorted((e for f in found if f.fix is not None and f.fix.safe
+                             and f.rule not in ("known-typo", "duplicated-word", "stale-agency")
+                             for e in f.fix.edits), key=lambda e: (e.start, e.end))
         fixes = {(f.rule == "stale-agency", " ".join(f.surface.split())): f.fix.edits[0].replacement
                  for f in found if f.fix is not None and f.fix.safe and len(f.fix.edits) == 1}
         self.fixes = {surface: new for (stale, surface), new in fixes.items() if not stale}
@@ -295,6 +300,10 @@ class _Rewriter:
                 marks.append((s, e, "district", MSG["district"].format(name=flat[s:e])))
             else:
                 edits.append(Edit(s, e, new))
+        if base is not None:
+            lo = bisect.bisect_left(self.edits, base, key=lambda e: e.start)
+            edits.extend(Edit(omap[e.start - base], omap[e.end - base], e.replacement)
+                         for e in self.edits[lo:] if e.start < base + n and e.end <= base + n)
         for surface, replacement in self.fixes.items():
             edits.extend(Edit(m.start(), m.end(), replacement)
                          for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", flat))
@@ -310,7 +319,7 @@ class _Rewriter:
                     where = rel(span) or (omap[c.span.start - base], omap[c.span.end - base])
                     old = c.date.year if c.date else self.plan_year
                     if kind == "basis":
-                        msg = MSG["basis"].format(old=old + (1 if c.date and c.date.month == 12 else 0), issuer=c.issuer or "cấp trên", year=self.year)
+                        msg = MSG["basis"].format(key=c.key, old=old + (1 if c.date and c.date.month == 12 else 0), issuer=c.issuer or "cấp trên", year=self.year)
                         marks.append((*where, "basis", msg))
                     else:
                         marks.append((*where, "citation", MSG["citation"].format(old=old, key=c.key, year=self.year)))
@@ -373,7 +382,12 @@ class _Writer:
         return "".join(self.parts)
 
 
-def _as_date(value: dt.date | str | None) -> dt.date | None:
+def as_date(value: dt.date | str | None) -> dt.date | None:
+    """A draft's ``date=`` argument as a date: a date, ``YYYY-MM-DD`` text, or ``None``.
+
+    >>> as_date("2023-02-06")
+    datetime.date(2023, 2, 6)
+    """
     if value is None or isinstance(value, dt.date):
         return value
     try:
@@ -382,8 +396,12 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
         raise ValueError(f"date must be YYYY-MM-DD, not {value!r}") from None
 
 
-def _basis_line(item: str | Citation, last: bool) -> str:
-    """A given basis as a preamble paragraph: ``Căn cứ ...;`` (the last one ends with a stop)."""
+def basis_line(item: str | Citation, last: bool) -> str:
+    """A given basis as a preamble paragraph: ``Căn cứ ...;`` (the last one ends with a stop).
+
+    >>> basis_line("Kế hoạch số 12/KH-UBND ngày 05/01/2025 của UBND tỉnh Hải Dương", True)
+    'Căn cứ Kế hoạch số 12/KH-UBND ngày 05/01/2025 của UBND tỉnh Hải Dương.'
+    """
     if isinstance(item, Citation):
         text = item.raw or item.key
         if not re.search(r"\bngày\b", text) and item.date:
@@ -512,7 +530,7 @@ def draft_plan(
         ref = None if reference is None else as_plan(reference)
         prev = restore_plan(prev, reference=ref)
     h, oh = prev.header, original.header
-    when = _as_date(date)
+    when = as_date(date)
     old_parts = h.date_parts if h.date_parts.year else oh.date_parts
     plan_year = h.year or oh.year or old_parts.year or year - 1
     if when is not None:
@@ -528,9 +546,9 @@ def draft_plan(
     province = match_place(place) if place else None
     if province is not None and not province.valid_on(on) and province.successor:
         place = match_place(province.successor).name if match_place(province.successor) else province.successor
-    rw = _Rewriter(prev, year=year, on=on, province=place, replacements=replacements)
+    rw = Rewriter(prev, year=year, on=on, province=place, replacements=replacements)
     if ref is not None:  # an OCR'd plan's pieces that match the clean reference take its text
-        rw.reference = _Reference(ref, _Rewriter(ref, year=year, on=on, province=place, replacements=replacements))
+        rw.reference = _Reference(ref, Rewriter(ref, year=year, on=on, province=place, replacements=replacements))
 
     def name(value: str | None) -> str | None:
         return rw.rewrite(value, None, "name").text if value else value
@@ -574,7 +592,7 @@ def draft_plan(
     kept: list[_Piece] = []
     for item in parts_.basis:
         raw = prev.text[item.span.start : item.span.end]
-        m = _INTRO_RE.search(fold(raw))
+        m = INTRO_RE.search(fold(raw))
         if m:
             intro.append(rw.rewrite(raw[m.start("intro") :], item.span.start + m.start("intro"), "body"))
             raw = raw[: m.start()]
@@ -586,7 +604,7 @@ def draft_plan(
     given = [basis] if isinstance(basis, str | Citation) else (list(basis) if basis is not None else None)
     if given:
         for k, b in enumerate(given):
-            w.line(_basis_line(b, k == len(given) - 1))
+            w.line(basis_line(b, k == len(given) - 1))
     else:
         for piece in kept:
             w.line(piece)
@@ -679,7 +697,7 @@ class _Reference:
     # cells of a row, so the row is compared as a bag of words.
     ROW_OVERLAP = 0.6
 
-    def __init__(self, ref: Plan, rw: _Rewriter):
+    def __init__(self, ref: Plan, rw: Rewriter):
         self.ref = ref
         self.rw = rw
         parts = plan_parts(ref)
@@ -737,7 +755,7 @@ class _Reference:
         return [self.rw.rewrite(self.ref.text[c.span.start : c.span.end], c.span.start, "cell") for c in best]
 
 
-def _write_item(w: _Writer, rw: _Rewriter, prev: Plan, item: Item, kind: str) -> None:
+def _write_item(w: _Writer, rw: Rewriter, prev: Plan, item: Item, kind: str) -> None:
     reference = rw.reference
     if item.kind == "table":
         table = item.table

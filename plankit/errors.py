@@ -88,9 +88,14 @@ class OutputError(PlankitError):
 
 
 class OutputExists(OutputError):
-    """An output file exists and ``force`` was not given (or another writer made it first)."""
+    """An output file exists and ``force`` was not given (or another writer made it first).
 
-    def __init__(self, path: str | PathLike[str], reason: str = "already exists (use --force to overwrite)"):
+    >>> str(OutputExists("drafts/x.docx"))
+    'drafts/x.docx: tệp đã có, thêm --force để ghi đè / already exists (use --force to overwrite)'
+    """
+
+    def __init__(self, path: str | PathLike[str],
+                 reason: str = "tệp đã có, thêm --force để ghi đè / already exists (use --force to overwrite)"):
         super().__init__(path, reason)
 
 

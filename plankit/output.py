@@ -282,8 +282,8 @@ def _publish(tmp: Path, target: Path, force: bool) -> None:
     try:
         os.link(tmp, target)  # fails with EEXIST when the name exists: one step, no race
     except FileExistsError:
-        raise OutputExists(target, "already exists: another writer made it first "
-                                   "(đã có tệp; use --force to overwrite)") from None
+        raise OutputExists(target, "tệp vừa được tạo bởi tiến trình khác, thêm --force để ghi đè / "
+                                   "already exists: another writer made it first (use --force to overwrite)") from None
     except OSError as exc:
         if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EMLINK, errno.EXDEV):
             raise
@@ -359,7 +359,7 @@ def write_atomic(
     >>> write_atomic(out, "hai")
     Traceback (most recent call last):
     ...
-    plankit.errors.OutputExists: ...a.txt: already exists (use --force to overwrite)
+    plankit.errors.OutputExists: ...a.txt: tệp đã có, thêm --force để ghi đè / already exists (use --force to overwrite)
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     return write_with(path, lambda tmp: tmp.write_bytes(payload), force=force, inputs=inputs)

@@ -104,11 +104,11 @@ def draft_docx(
     ['number', 'date']
     """
     from .draft import (
-        _INTRO_RE,
+        INTRO_RE,
         MSG,
-        _as_date,
-        _basis_line,
-        _Rewriter,
+        Rewriter,
+        as_date,
+        basis_line,
         signer_hint,
     )
     from .parts import clean_recipient, plan_parts
@@ -129,7 +129,7 @@ def draft_docx(
             raise ReadError(str(path), "tracked changes need a .docx plan (cần tệp .docx); "
                             "drafts from text, PDF or scans use the template route")
         prev = read_plan(path)
-    when = _as_date(date)
+    when = as_date(date)
     h = prev.header
     text = prev.text
     plan_year = h.year or h.date_parts.year or year - 1
@@ -141,7 +141,7 @@ def draft_docx(
     if province is not None and not province.valid_on(on) and province.successor:
         successor = match_place(province.successor)
         place = successor.name if successor else province.successor
-    rw = _Rewriter(prev, year=year, on=on, province=place, replacements=replacements)
+    rw = Rewriter(prev, year=year, on=on, province=place, replacements=replacements)
     edit = WordEdit(path, prev)
     edits: list[tuple[int, int, str]] = []
     todos: list[tuple[int, int, str, str]] = []
@@ -197,7 +197,7 @@ def draft_docx(
         # clause k replaces old clause k; the last new clause takes the place of every old
         # clause left over, and more new clauses than old ones follow in the last place
         items = parts.basis
-        lines = [_basis_line(c, k == len(clauses) - 1) for k, c in enumerate(clauses)]
+        lines = [basis_line(c, k == len(clauses) - 1) for k, c in enumerate(clauses)]
         if len(lines) > len(items):
             lines[len(items) - 1 :] = [" ".join(lines[len(items) - 1 :])]
         for k, line in enumerate(lines):
@@ -206,7 +206,7 @@ def draft_docx(
             line = (bullet.group() if bullet else "") + line  # the officer's own "- " stays
             last = items[-1] if k == len(lines) - 1 else items[k]
             raw = text[last.span.start : last.span.end]
-            intro = _INTRO_RE.search(fold(raw))
+            intro = INTRO_RE.search(fold(raw))
             end = last.span.start + intro.start() if intro else last.span.end
             edits.append((start, end, line.rstrip(".;") if intro else line))
             if intro:
@@ -214,7 +214,7 @@ def draft_docx(
     else:
         for item in parts.basis:
             raw = text[item.span.start : item.span.end]
-            intro = _INTRO_RE.search(fold(raw))
+            intro = INTRO_RE.search(fold(raw))
             if intro:
                 changes(item.span.start, item.span.start + intro.start(), "basis")
                 changes(item.span.start + intro.start("intro"), item.span.end, "body")

@@ -216,6 +216,49 @@ def test_hai_duong_todos(hai_duong_2023):
         ("basis", "Kế hoạch tuyên truyền cải cách hành chính nhà nước năm 2022 số 276/KH-UBND ngày 27/01/2022 của UBND Hải Dương"),
     ]
     assert [hai_duong_2023.position(t.span.start) for t in hai_duong_2023.todo] == [(3, 5), (3, 35), (8, 8), (8, 120)]
+    # each basis to-do names its own document: two to-dos on one line are told apart
+    assert [t.message for t in hai_duong_2023.todo if t.kind == "basis"] == [
+        "Căn cứ 4707/KH-UBND là kế hoạch năm 2022 của UBND tỉnh Hải Dương: thay bằng văn bản năm 2023 "
+        "khi có (basis 4707/KH-UBND is last year's plan: replace it with this year's)",
+        "Căn cứ 276/KH-UBND là kế hoạch năm 2022 của UBND tỉnh Hải Dương: thay bằng văn bản năm 2023 "
+        "khi có (basis 276/KH-UBND is last year's plan: replace it with this year's)",
+    ]
+
+
+HUNG_YEN_2022 = ROOT / "plans" / "hung-yen" / "2022-so-khcn.md"
+HUE_2022 = ROOT / "plans" / "thua-thien-hue" / "2022-so-khcn.news.txt"
+
+
+@pytest.mark.parametrize(
+    ("path", "rule", "before", "after"),
+    [
+        # a stray space inside a cited symbol, in the body's list of documents
+        (HUNG_YEN_2022, "symbol-spacing", "Quyết định số 22/2020/QĐ - UBND ngày 12/8/2020",
+         "Quyết định số 22/2020/QĐ-UBND ngày 12/8/2020"),
+        # a date written half with slashes, half with a dash, in the kept basis
+        (HUE_2022, "date-format", "Kế hoạch số 29/KH-SKHCN ngày 06/01-2022",
+         "Kế hoạch số 29/KH-SKHCN ngày 06/01/2022"),
+        # the repeated word of the place name, in the closing
+        (HUE_2022, "duplicated-word", "Thừa Thừa", "Thừa Thiên Huế"),
+    ],
+)
+def test_draft_applies_every_safe_fix_of_lint(path, rule, before, after):
+    from plankit.lint import lint_plan
+
+    prev = read_plan(path)
+    assert any(f.rule == rule and f.fix is not None and f.fix.safe for f in lint_plan(prev))
+    assert before in " ".join(prev.text.split())
+    text = " ".join(draft_plan(prev, year=2023).text.split())
+    assert before not in text and after in text
+
+
+def test_draft_leaves_no_safe_fix_of_the_bundled_plans():
+    from plankit.lint import lint_plan
+
+    for path in (HUNG_YEN_2022, HUE_2022, HAI_DUONG_2022, CAN_THO_2022):
+        draft = draft_plan(path, year=2023)
+        left = [(f.rule, f.surface) for f in lint_plan(draft) if f.fix is not None and f.fix.safe]
+        assert left == [], path.name
 
 
 def test_hai_duong_with_basis_moves_everything_to_2023():

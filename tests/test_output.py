@@ -218,7 +218,7 @@ def test_writers_leave_inputs_byte_identical_and_refuse_to_overwrite(work, capsy
 def test_every_output_is_checked_before_any_is_written(work, capsys):
     (work / "exists.docx").write_bytes(b"keep")
     code, err = run(capsys, "diff", "OLD.txt", "NEW.txt", "--html", "new.html", "--docx", "exists.docx")
-    assert code == 2 and "exists.docx: already exists" in err
+    assert code == 2 and "exists.docx: tệp đã có, thêm --force để ghi đè / already exists" in err
     assert not (work / "new.html").exists()
     code, err = run(capsys, "diff", "OLD.txt", "NEW.txt", "--html", "X", "--docx", "X", "--force")
     assert (code, err) == (2, "plankit: lỗi / error: X: được chọn hai lần làm đầu ra / given twice as an output\n")
@@ -365,7 +365,7 @@ def test_of_two_concurrent_writers_one_wins_and_the_file_is_whole(tmp_path, roun
     for p in procs:
         p.join(60)
     assert [o[0] for o in outcome] == ["refused", "won"]
-    assert "same.docx: already exists" in outcome[0][1]
+    assert "same.docx: tệp " in outcome[0][1] and "/ already exists" in outcome[0][1]
     assert target.read_bytes() in payloads  # whole: one writer's bytes, not a mix
     assert sorted(p.name for p in tmp_path.iterdir()) == ["same.docx"]
 
@@ -444,7 +444,7 @@ def test_report_refuses_an_existing_report_json_before_running_anything(tmp_path
     out = tmp_path / "reports"
     out.mkdir()
     (out / "report.json").write_text("[]", encoding="utf-8")
-    with pytest.raises(OutputExists, match=r"report\.json: already exists"):
+    with pytest.raises(OutputExists, match=r"report\.json: tệp đã có, .* / already exists"):
         run_report(ROOT / "plans", out, notebooks=notebooks, progress=False)
     assert (out / "report.json").read_text(encoding="utf-8") == "[]"
 

@@ -193,3 +193,27 @@ def test_recipient_merged_into_the_issuer_is_deleted(tmp_path):
     at = accepted.index("Nơi nhận:")
     assert accepted[at : at + 3] == ["Nơi nhận:", "- Sở Nội vụ;", "- Lưu: VT, VP."]
     assert read_plan(out).header.recipients == read_plan(tmp_path / "2025.docx").header.recipients[::2]
+
+
+def test_tracked_route_gets_the_same_safe_fixes_where_the_words_are():
+    # the tracked-changes writer asks the rewriter for edits of the document's own text
+    import datetime as dt
+
+    from plankit.draft import Rewriter
+
+    prev = read_plan(ROOT / "plans" / "hung-yen" / "2022-so-khcn.md")
+    rw = Rewriter(prev, year=2023, on=dt.date(2023, 1, 1), province="Hưng Yên", replacements=None)
+    start = prev.text.index("Quyết định số 22/2020/QĐ")
+    end = prev.text.index("\n", start)
+    edits, _ = rw.raw_changes(prev.text[start:end], start, "body")
+    assert [(prev.text[start + e.start : start + e.end], e.replacement) for e in edits] == [
+        ("22/2020/QĐ - UBND", "22/2020/QĐ-UBND")]
+
+
+def test_track_imports_no_private_name_of_another_module():
+    import ast
+
+    tree = ast.parse((ROOT / "plankit" / "track.py").read_text(encoding="utf-8"))
+    private = [(node.module, a.name) for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+               for a in node.names if a.name.startswith("_")]
+    assert private == []

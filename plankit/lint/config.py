@@ -254,7 +254,7 @@ def write_baseline(
     >>> write_baseline([f], path)
     Traceback (most recent call last):
     ...
-    plankit.errors.OutputExists: ...baseline.json: already exists (use --force to overwrite)
+    plankit.errors.OutputExists: ...baseline.json: tệp đã có, thêm --force để ghi đè / already exists (use --force to overwrite)
     >>> write_baseline([f], path, force=True) == path
     True
     >>> shutil.rmtree(tmp)
