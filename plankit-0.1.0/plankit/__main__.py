@@ -1,7 +1,0 @@
-"""``python -m plankit`` runs the CLI."""
-
-import sys
-
-from .cli import main
-
-sys.exit(main())
