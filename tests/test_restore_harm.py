@@ -126,6 +126,21 @@ def test_names_are_flagged_never_guessed(text, expected, names):
         assert t.output == t.surface and t.how == "name" and t in r.uncertain
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "names"),
+    [
+        # OCR read the signer's "Ngô" as "Ng6": a family name under the damage, so kept and flagged
+        ("GIAM DOC\n\nNg6 Anh Tin\n", "GIÁM ĐỐC\n\nNg6 Anh Tin\n", ["Ng6", "Anh", "Tin"]),
+        # the same damaged word in running text before a lower-case word is no name
+        ("Kinh phi nam 2025 la 10 trieu dong, Ng6 nghe\n", "Kinh phí năm 2025 là 10 triệu đồng, Ngộ nghệ\n", []),
+    ],
+)
+def test_an_ocr_damaged_name_is_flagged_never_guessed(text, expected, names):
+    r = restore_text(text, ocr=True)
+    assert r.text == expected
+    assert [t.surface for t in r.names] == names
+
+
 def test_name_alternatives_are_listed():
     r = restore_text("Ong Tran Van Ba")
     first = r.names[0]

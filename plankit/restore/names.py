@@ -12,7 +12,7 @@ import re
 from ..text import fold
 from .lm import Model
 from .syllables import is_syllable, lm_key
-from .tokens import _apply_case, _case_of, _fixed, _Tok, _word_candidates
+from .tokens import _apply_case, _case_of, _expansions, _fixed, _Tok, _word_candidates
 
 # -- personal names --------------------------------------------------------------------------
 
@@ -42,6 +42,22 @@ def _proper_phrases() -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
+def _ocr_damaged(surface: str) -> bool:
+    """A word with a digit among its letters: OCR's reading of a marked letter ("Ng6" for "Ngô")."""
+    return any(ch.isdigit() for ch in surface) and any(ch.isalpha() for ch in surface)
+
+
+def _surname(model: Model, surnames: dict[str, str], surface: str) -> str | None:
+    """How strongly ``surface`` is a family name ("strong", "weak") or ``None``; an OCR-damaged
+    word ("Ng6") is one when a reading the OCR confusion table allows is ("ngo")."""
+    folded = fold(surface).lower()
+    strength = surnames.get(folded)
+    if strength is None and _ocr_damaged(surface):
+        found = [surnames[f] for f, _cost in _expansions(model, folded) if f in surnames]
+        strength = "strong" if "strong" in found else (found[0] if found else None)
+    return strength
+
+
 def _flag_names(model: Model, line: str, offset: int, toks: list[_Tok]) -> None:
     """Mark personal names: kept as typed, never guessed, listed with the model's alternatives.
 
@@ -58,7 +74,7 @@ def _flag_names(model: Model, line: str, offset: int, toks: list[_Tok]) -> None:
     i = 0
     while i < n:
         t = toks[i]
-        strength = surnames.get(fold(t.surface).lower()) if t.kind == "word" and _title(t.surface) else None
+        strength = _surname(model, surnames, t.surface) if t.kind == "word" and _title(t.surface) else None
         if strength is None:
             i += 1
             continue
@@ -87,7 +103,7 @@ def _flag_names(model: Model, line: str, offset: int, toks: list[_Tok]) -> None:
 
 def _flag(model: Model, toks: list[_Tok], k: int) -> None:
     tok = toks[k]
-    cands = _word_candidates(model, tok.surface, False)
+    cands = _word_candidates(model, tok.surface, _ocr_damaged(tok.surface))
     mode = _case_of(tok.surface)
     alts: dict[str, float] = {}
     if cands:
