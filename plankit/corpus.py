@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import PlankitError, ReadError
 from .model import Plan
+from .output import FIXED_MARK
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -167,22 +168,18 @@ def _listed(name: str) -> bool:
     )
 
 
-#: What ``plankit lint --fix`` puts before a fixed copy's extension (plankit.lint.fixes.fixed_path).
-FIXED_MARK = ".fixed"
-
-
-def _own_searchable(name: str, names: Sequence[str]) -> bool:
+def _own_copy(name: str, names: Sequence[str]) -> bool:
     """Whether ``name`` is a copy plankit wrote beside a plan found in the same folder: the
     ``NAME.searchable.pdf`` of ``--searchable`` beside the scan ``NAME.pdf``, or the
     ``NAME.fixed.txt`` of ``plankit lint --fix`` beside ``NAME.txt``. It is the same plan
     again, so it is not listed twice (a copy whose original is not there is the only copy,
     and is read).
 
-    >>> _own_searchable("scan.searchable.pdf", ["scan.pdf", "scan.searchable.pdf"])
+    >>> _own_copy("scan.searchable.pdf", ["scan.pdf", "scan.searchable.pdf"])
     True
-    >>> _own_searchable("scan.searchable.pdf", ["scan.searchable.pdf"])
+    >>> _own_copy("scan.searchable.pdf", ["scan.searchable.pdf"])
     False
-    >>> _own_searchable("ke-hoach.fixed.md", ["ke-hoach.md", "ke-hoach.fixed.md"])
+    >>> _own_copy("ke-hoach.fixed.md", ["ke-hoach.md", "ke-hoach.fixed.md"])
     True
     """
     lower = name.lower()
@@ -229,7 +226,7 @@ def plan_files(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]])
                 dirs[:] = [d for d in dirs if not d.startswith(".")]  # prune hidden folders
                 here = Path(folder)
                 found.extend(here / n for n in names
-                             if _listed(n) and not _own_searchable(n, names) and (here / n).is_file())
+                             if _listed(n) and not _own_copy(n, names) and (here / n).is_file())
             if not found:
                 raise ReadError(
                     p, f"folder holds no plan files ({', '.join(PLAN_SUFFIXES[:6])}, PDF, scans)"

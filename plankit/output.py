@@ -48,6 +48,9 @@ __all__ = [
 ]
 
 TEMP_SUFFIX = ".plankit-tmp"
+#: What ``plankit lint --fix`` puts before a fixed copy's extension (``NAME.fixed.txt``); a folder
+#: listing (plankit.corpus.plan_files) skips such a copy beside its original.
+FIXED_MARK = ".fixed"
 """Temporary files are ``.<name>.<pid>.<random>.plankit-tmp`` beside their target."""
 
 STALE_SECONDS = 24 * 3600

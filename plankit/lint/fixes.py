@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import PlankitError
 from ..model import Edit, Finding, Plan
+from ..output import FIXED_MARK
 
 __all__ = [
     "FIXABLE_SUFFIXES",
@@ -145,7 +146,7 @@ def fixed_path(path: str | os.PathLike[str]) -> Path:
     'plans/hung-yen/2022-so-khcn.fixed.md'
     """
     p = Path(path)
-    return p.with_name(f"{p.stem}.fixed{p.suffix}")
+    return p.with_name(f"{p.stem}{FIXED_MARK}{p.suffix}")
 
 
 def check_fixable(path: str | os.PathLike[str]) -> None:

@@ -73,17 +73,22 @@ def load_confusions() -> Confusions:
 
 
 
+def _underthesea_dirs() -> list[Path]:
+    """The folders of the installed ``underthesea`` package, found without importing it."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    return [Path(base) for base in spec.submodule_search_locations]
+
+
 def viet74k_path() -> Path | None:
     """Where the installed ``underthesea`` keeps ``Viet74K.txt`` (found without importing it).
 
     >>> p = viet74k_path(); p is None or p.name == "Viet74K.txt"
     True
     """
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    for base in spec.submodule_search_locations:
-        path = Path(base) / "corpus" / "data" / "Viet74K.txt"
+    for base in _underthesea_dirs():
+        path = base / "corpus" / "data" / "Viet74K.txt"
         if path.is_file():
             return path
     return None
@@ -98,11 +103,8 @@ def underthesea_corpus_path() -> Path | None:
     >>> p = underthesea_corpus_path(); p is None or p.name == "test_output.txt"
     True
     """
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    for base in spec.submodule_search_locations:
-        found = sorted(Path(base).glob("pipeline/pos_tag/models/*/test_output.txt"))
+    for base in _underthesea_dirs():
+        found = sorted(base.glob("pipeline/pos_tag/models/*/test_output.txt"))
         if found:
             return found[-1]
     return None
