@@ -176,4 +176,25 @@ def print_frame(frame: Any, fmt: str, *, bom: bool = True) -> None:
 
 def example(text: str) -> str:
     """An epilog that ends ``--help`` with an example."""
-    return f"Example:\n  {text}"
+    return f"Ví dụ / Example:\n  {text}"
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Every ``--help`` of plankit: the description and epilog wrapped to the terminal paragraph
+    by paragraph (a blank line apart; the Vietnamese line stays apart from the English text),
+    lines that begin with a space (examples) kept as written, and the usage line bilingual."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
+        paragraphs = []
+        for paragraph in text.split("\n\n"):
+            if any(line.startswith(" ") for line in paragraph.splitlines()):
+                paragraphs.append("\n".join(indent + line for line in paragraph.splitlines()))
+            else:
+                paragraphs.append(textwrap.fill(" ".join(paragraph.split()), width,
+                                                initial_indent=indent, subsequent_indent=indent))
+        return "\n\n".join(paragraphs)
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001 (argparse's signature)
+        super().add_usage(usage, actions, groups, "cách dùng / usage: " if prefix is None else prefix)

@@ -39,8 +39,11 @@ def _slug(plan, plans) -> str:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "demo",
-        help="run the whole workflow on a folder of plans (default: the bundled sample plans)",
-        description="Read every plan of a folder (default: the five sample plans plankit ships), print "
+        help="chạy thử toàn bộ quy trình / run the whole workflow on a folder of plans (default: the bundled sample plans)",
+        description="Đọc mọi kế hoạch của một thư mục (mặc định: năm kế hoạch mẫu đi kèm), in bảng "
+        "phần đầu, soạn dự thảo năm sau của kế hoạch mới nhất và ghi báo cáo HTML vào thư mục hiện "
+        "tại.\n\n"
+        "Read every plan of a folder (default: the five sample plans plankit ships), print "
         "the header table, draft next year's plan of the newest one as a .docx and write the HTML "
         "reports, into the current folder.",
         epilog=example("plankit demo                      # sample plans -> ./reports, ./drafts"),
