@@ -194,7 +194,7 @@ def test_new_template_refuses_to_overwrite(tmp_path):
 
 def test_cli_check_exit_codes(tmp_path, capsys):
     assert main(["template", "check", str(default_template()), "-q"]) == 0
-    assert capsys.readouterr().out.endswith("ke-hoach.docx: 0 lỗi, 0 cảnh báo, 8 lưu ý / 0 errors, 0 warnings, 8 info\n")
+    assert capsys.readouterr().out.endswith("ke-hoach.docx: 0 lỗi, 0 cảnh báo, 8 thông tin / 0 errors, 0 warnings, 8 info\n")
     bad = variant(tmp_path / "bad.docx", {"{{ title }}": "{{ titel }}"})
     assert main(["template", "check", str(bad), "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)

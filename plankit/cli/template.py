@@ -77,10 +77,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _summary(result) -> str:
-    """``0 lỗi, 1 cảnh báo, 8 lưu ý / 0 errors, 1 warning, 8 info``: a check's counts, Vietnamese first."""
+    """``0 lỗi, 1 cảnh báo, 8 thông tin / 0 errors, 1 warning, 8 info``: a check's counts, Vietnamese first."""
     errors, warnings = len(result.errors), len(result.warnings)
     infos = len(result.findings) - errors - warnings
-    return (f"{errors} lỗi, {warnings} cảnh báo, {infos} lưu ý / {plural(errors, 'error')}, "
+    return (f"{errors} lỗi, {warnings} cảnh báo, {infos} thông tin / {plural(errors, 'error')}, "
             f"{plural(warnings, 'warning')}, {infos} info")
 
 
