@@ -113,6 +113,35 @@ def test_every_help_opens_in_vietnamese_with_an_english_gloss():
         assert ENGLISH.search(english) and not VIETNAMESE.search(english), choice.dest
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["lint"], "plankit lint: lỗi / error: thiếu đối số bắt buộc / the following arguments are required: FILE "
+                   "(see: plankit lint --help)"),
+        (["lint", "plans", "--format", "xml"],
+         "plankit lint: lỗi / error: argument --format: giá trị không hợp lệ / invalid choice: 'xml' (choose from "
+         "'text', 'json', 'sarif') (see: plankit lint --help)"),
+        (["read", "plans", "--bogus"], "plankit: lỗi / error: đối số không nhận ra / unrecognized arguments: --bogus "
+                                       "(see: plankit --help)"),
+        (["draft", "plans/can-tho/2022-so-khcn.txt", "--year"],
+         "plankit draft: lỗi / error: argument --year: thiếu giá trị / expected one argument (see: plankit draft --help)"),
+    ],
+)
+def test_usage_errors_are_vietnamese_first(args, message, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(args)
+    assert stop.value.code == 2
+    assert capsys.readouterr().err == message + "\n"
+
+
+def test_report_without_its_plans_folder_says_what_to_give(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)  # an empty folder: no plans/ here
+    assert main(["report"]) == 2
+    assert capsys.readouterr().err == (
+        "plankit: lỗi / error: plans: không có thư mục kế hoạch này, thêm --plans THƯ-MỤC (kế hoạch mẫu: plankit "
+        "demo) / plans folder not found, give --plans FOLDER (the sample plans: plankit demo)\n")
+
+
 def test_help_paragraphs_are_wrapped_and_examples_kept_as_written(monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
     lint = dict(_subcommands(build_parser()))["lint"].format_help()

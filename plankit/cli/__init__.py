@@ -28,6 +28,17 @@ def _command_modules() -> list[str]:
     return [n for n in ORDER if n in found] + sorted(found - set(ORDER))
 
 
+#: argparse's own usage errors, each given its Vietnamese before the English words.
+_ARGPARSE_VIETNAMESE = (
+    ("the following arguments are required:", "thiếu đối số bắt buộc"),
+    ("unrecognized arguments:", "đối số không nhận ra"),
+    ("invalid choice:", "giá trị không hợp lệ"),
+    ("expected one argument", "thiếu giá trị"),
+    ("expected 2 arguments", "thiếu giá trị"),
+    ("ambiguous option:", "tùy chọn chưa rõ"),
+)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with the usage errors in the convention of every other message, on one line
     (no usage block; the line says where the usage is), exit 2; every help in one layout
@@ -48,6 +59,8 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # type: ignore[override]
         from ._common import ERROR
 
+        for english, vietnamese in _ARGPARSE_VIETNAMESE:
+            message = message.replace(english, f"{vietnamese} / {english}", 1)
         self.exit(2, f"{self.prog}: {ERROR}: {message} (see: {self.prog} --help)\n")
 
 
