@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ._common import add_format, example, note, print_json
+from ._common import add_format, example, note, plural, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -73,10 +73,10 @@ def run(args: argparse.Namespace) -> int:
         write_atomic(args.output, text, force=args.force, inputs=inputs)
         note(
             f"{args.output}: {len(restored.changed)} từ đã sửa, {len(restored.uncertain)} từ chưa chắc chắn "
-            f"/ {len(restored.changed)} words restored, {len(restored.uncertain)} uncertain"
+            f"/ {plural(len(restored.changed), 'word')} restored, {len(restored.uncertain)} uncertain"
         )
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     for line in restored.uncertain_lines():
-        note(f"{plan.name}:{line}")
+        note(f"{args.file}:{line}")  # the path as typed: the officer opens it from there
     return 0
