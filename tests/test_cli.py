@@ -12,7 +12,6 @@ import pytest
 
 from plankit.cli import build_parser, main
 
-
 #: Letters only Vietnamese spells with (an English gloss has none), and words only English has.
 VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 ENGLISH = re.compile(r"\b(the|of|and|an?|to)\b")

@@ -103,9 +103,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from ..template import new_template
-
     from ..errors import PlankitError
+    from ..template import new_template
 
     if bool(args.out) == bool(args.output):
         raise PlankitError("cần đúng một tệp đầu ra / give exactly one output file: plankit template new OUT.docx")
