@@ -16,6 +16,12 @@ and is timed from the first file opened to the graph built:
 * ``read_corpus``: :func:`plankit.corpus.read_corpus` with two workers, then citations and lint
   one plan after another in the parent, then the graph: the library's corpus function as it is.
 
+The pool of ``slim`` and ``plans`` takes tasks of ``CHUNK`` files, pickles the slotted
+dataclasses by their constructor (:func:`_fast_pickling`), runs its parent with the garbage
+collector off until the graph is built and freezes each worker's imports (:func:`_worker_start`):
+plumbing only, the work per plan is the same (docs/scale.md). ``cpu_seconds`` gives the CPU time
+of the parent (pool, graph) and of the workers.
+
 ``seconds`` is the fastest design's wall time; all designs are reported.
 
 **Streaming** (``streaming`` in the results; ``--stream N`` runs only this part and stores it
