@@ -163,6 +163,7 @@ def _worker_start() -> None:
     import plankit.lint
     import plankit.read  # noqa: F401
 
+    _fast_pickling()  # inherited with "fork"; registered here for other start methods
     gc.freeze()
     gc.enable()  # the parent forked this process with its collector off
 
