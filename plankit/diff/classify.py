@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text import fold, tone_key
 from ..typos import Typo, known_typos
@@ -246,6 +247,33 @@ def _same_words(a: str, b: str) -> bool:
     return tone_key(" ".join(a.split())).lower() == tone_key(" ".join(b.split())).lower()
 
 
+@lru_cache(maxsize=256)
+def _lead(typo: Typo) -> str:
+    """The folded first word of ``typo`` when its pattern opens with it (after a word boundary),
+    as :func:`plankit.typos.Typo.pattern` builds it: every match then starts where that word
+    does, so only those places need the regex (whose look-behind is otherwise tried at every
+    offset). ``""``: the pattern is built otherwise and is searched as it is."""
+    found = re.findall(r"\w+|[^\w\s]", fold(typo.typo))
+    if found and typo.pattern.pattern.startswith(r"(?<!\w)" + re.escape(found[0])):
+        return found[0]
+    return ""
+
+
+def _matches(typo: Typo, piece: str) -> list[re.Match[str]]:
+    """What ``typo.pattern.finditer(piece)`` finds, tried only where its first word stands."""
+    lead = _lead(typo)
+    if not lead:
+        return list(typo.pattern.finditer(piece))
+    pattern, out, last = typo.pattern, [], 0
+    p = piece.find(lead)
+    while p != -1:
+        if p >= last and (m := pattern.match(piece, p)) is not None:
+            out.append(m)
+            last = m.end()
+        p = piece.find(lead, p + 1)
+    return out
+
+
 def find_typos(text: str, start: int, end: int, *, ocr: bool) -> list[tuple[int, int, Typo]]:
     """Known typos in ``text[start:end]``: ``(start, end, typo)`` with offsets into ``text``.
 
@@ -263,7 +291,7 @@ def find_typos(text: str, start: int, end: int, *, ocr: bool) -> list[tuple[int,
     for typo in load_typos():
         if ocr and not typo.ocr:
             continue
-        for m in typo.pattern.finditer(piece):
+        for m in _matches(typo, piece):
             s, e = start + m.start(), start + m.end()
             if not ocr and not _same_words(text[s:e], typo.typo):
                 continue
