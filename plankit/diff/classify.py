@@ -38,6 +38,10 @@ KINDS = ("expected", "basis", "substantive", "form", "renumbering", "carried-err
 
 # What may stand before an item number on its line (or in its table cell): "(2)", "[2]", "- 2."
 _MARKER_BEFORE = re.compile(r"[\s(\[]*$")
+# ... or a list label before it, on folded text: "Nhiệm vụ 2:", "Giải pháp 3.", "Bước 1)".
+_LABELLED_BEFORE = re.compile(
+    r"[\s(\[\-+*•]*(?:nhiem\s+vu|giai\s+phap|hoat\s+dong|noi\s+dung|muc\s+tieu|muc|phan|dieu|khoan|chuong|"
+    r"buoc|phu\s+luc)\s+$")
 # What follows an item number: "2.", "2)", "2/", "2:", "(2)", "2.1.", or the tab of a table row.
 _MARKER_AFTER = re.compile(r"[.):/\]]|\t")
 
@@ -111,13 +115,18 @@ def _marker(text: str, toks: list[Tok]) -> bool:
         return False
     t = words[0]
     line = max(text.rfind("\n", 0, t.start), text.rfind("|", 0, t.start)) + 1
-    return bool(_MARKER_BEFORE.fullmatch(text, line, t.start)) and bool(_MARKER_AFTER.match(text, t.end))
+    if not _MARKER_AFTER.match(text, t.end):
+        return False
+    return bool(_MARKER_BEFORE.fullmatch(text, line, t.start)) or (
+        t.start - line <= 24 and _LABELLED_BEFORE.fullmatch(fold(text[line : t.start])) is not None)
 
 
 def is_renumbering(a: list[Tok], b: list[Tok], a_text: str, b_text: str) -> bool:
     """Whether old tokens ``a`` and new tokens ``b`` (offsets into ``a_text``/``b_text``) are the
     numbers of a list item or table row and nothing else: ``(2)`` → ``(3)`` at the start of a
-    line, ``2.1.`` → ``3.1.``, a TT cell (``2<tab>`` → ``3<tab>``). Not a number inside a sentence.
+    line, ``2.1.`` → ``3.1.``, a TT cell (``2<tab>`` → ``3<tab>``), a labelled item at the start of
+    a line (``Nhiệm vụ 2:`` → ``Nhiệm vụ 3:``, ``Giải pháp``, ``Hoạt động``, ``Bước`` ...). Not a
+    number inside a sentence.
 
     >>> from plankit.diff.tokens import tokens_of
     >>> old, new = "(2) Tổ chức hội nghị.", "(3) Tổ chức hội nghị."
@@ -126,6 +135,9 @@ def is_renumbering(a: list[Tok], b: list[Tok], a_text: str, b_text: str) -> bool
     >>> old, new = "Tổ chức 2 hội nghị.", "Tổ chức 3 hội nghị."
     >>> is_renumbering(tokens_of(old)[2:3], tokens_of(new)[2:3], old, new)
     False
+    >>> old, new = "Nhiệm vụ 2: Tổ chức hội nghị.", "Nhiệm vụ 3: Tổ chức hội nghị."
+    >>> is_renumbering(tokens_of(old)[2:3], tokens_of(new)[2:3], old, new)
+    True
     """
     return _marker(a_text, a) and _marker(b_text, b)
 
