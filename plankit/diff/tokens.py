@@ -25,6 +25,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
+from ..model import register_analysis
 from ..text import _TOKEN_RE, fold
 from .align import increasing_run
 
@@ -102,12 +103,21 @@ def looks_ocr(plan) -> bool:
     >>> looks_ocr(read_text("Cong tac thong tin, tuyen truyen cai cach hanh chinh nam 2025 " * 5))
     True
     """
+    return plan.analysis(_LOOKS_OCR)
+
+
+def _looks_ocr(plan) -> bool:
     if plan.source.ocr:
         return True
     letters = len(_LETTER.findall(plan.text))
     if letters < 200:
         return False
     return len(_MARKED_LETTER.findall(plan.text)) / letters < 0.12
+
+
+# Kept with the plan (Plan.analysis): a comparison and its page ask it of each plan several times.
+_LOOKS_OCR = "diff.looks_ocr"
+register_analysis(_LOOKS_OCR, _looks_ocr)
 
 
 def tokens_of(text: str, *, ocr: bool = False, punct: bool = True, offset: int = 0) -> list[Tok]:
