@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .display import plan_html, table_html
 from .display import short as _short
-from .text import LineIndex
+from .text import LineIndex, fold
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -665,6 +665,25 @@ class Plan:
     def lines(self) -> LineIndex:
         """Offsets to 1-based (line, column) in :attr:`text`."""
         return LineIndex(self.text)
+
+    @cached_property
+    def folded(self) -> str:
+        """``fold(text)`` (:func:`plankit.text.fold`): the text without diacritics, in lower
+        case, offset for offset, for matching. The reader keeps the one it read the plan with;
+        otherwise it is computed on first use. Not pickled (a plan sent to another process
+        folds again there if asked).
+
+        >>> from plankit import read_text
+        >>> read_text("KẾ HOẠCH\nCăn cứ Nghị quyết số 76/NQ-CP").folded
+        'ke hoach\ncan cu nghi quyet so 76/nq-cp'
+        """
+        return fold(self.text)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__
+        if "folded" in state:  # as long as the text again: recomputed where it is needed
+            state = {k: v for k, v in state.items() if k != "folded"}
+        return state
 
     @property
     def citations(self) -> CitationList:

@@ -483,4 +483,7 @@ class _Builder(FrontReader):
 
 def build_plan(layout: Layout, source: Source) -> Plan:
     """Find the header, sections, tables and blocks of a laid-out text."""
-    return _Builder(layout, source).build()
+    builder = _Builder(layout, source)
+    plan = builder.build()
+    plan.__dict__["folded"] = builder.folded  # Plan.folded: the fold the plan was read with
+    return plan

@@ -53,6 +53,43 @@ def _words(text: str) -> list[str]:
     if any(_LETTER.match(c) for c in set(text) - _KNOWN_CHARS):
         return _WORD2.findall(text)  # a letter of another alphabet
     return _VIETNAMESE_WORD2.findall(text)
+
+
+# A character that is neither ASCII nor a Vietnamese letter ("–", "…", "“", a Cyrillic letter).
+_UNKNOWN_CHAR = re.compile("[^\x00-\x7f" + "".join(f"{a}-{b}" for a, b in _VIETNAMESE_RANGES) + "]")
+# UTF-8 bytes to word classes: an ASCII letter is "a", the lead byte of any other character "v",
+# everything else a blank; continuation bytes (0x80-0xBF) are deleted, so each character of the
+# text is one byte of the result.
+_BYTE_CLASS = bytes(
+    ord("a") if chr(b).isascii() and chr(b).isalpha() else ord("v") if b >= 0xC0 else ord(" ") for b in range(256)
+)
+_CONTINUATION = bytes(range(0x80, 0xC0))
+
+
+def _word_counts(text: str) -> tuple[int, int]:
+    """How many words of two letters or more ``text`` holds and how many of them are not ASCII
+    (have a diacritic): ``len(_words(text))`` and its non-ASCII share, without making the words.
+
+    A text in Vietnamese and ASCII only is classified byte by byte (each word a run of ``a`` and
+    ``v``), which is many times faster than running a regex over it; characters outside both
+    that are no letters (dashes, quotes) separate words as they do for ``_VIETNAMESE_WORD2``.
+
+    >>> _word_counts("Kế hoạch số 12/KH – ở Hà Nội"), _word_counts("Ke hoach a b")
+    ((6, 5), (2, 0))
+    """
+    unknown = set(_UNKNOWN_CHAR.findall(text))
+    if any(_LETTER.match(c) for c in unknown):  # a letter of another alphabet: the regex way
+        words = _words(text)
+        return len(words), len(words) - sum(map(str.isascii, words))
+    for c in unknown:
+        text = text.replace(c, " ")
+    classes = text.encode("utf-8").translate(_BYTE_CLASS, _CONTINUATION)
+    runs = classes.split()  # every run of letters, one-letter runs included
+    singles_v = runs.count(b"v")
+    words = len(runs) - runs.count(b"a") - singles_v
+    # Without the "a"s, each run that holds a "v" is still a run (the blanks stay).
+    marked = (b" " + classes.translate(None, b"a")).count(b" v") - singles_v
+    return words, marked
 # A line of the first sixty (folded) that is a document type: "KẾ HOẠCH", "## **QUYẾT ĐỊNH**".
 _DOC_TYPE_HEAD = re.compile(r"^[ \t*#]*(?:ke hoach|chuong trinh|bao cao|quyet dinh|thong bao)[^\S\n]*[ \t*#]*$", re.M)
 _NEWS = re.compile(r"ban\s+hanh\s+ke\s+hoach")
@@ -73,11 +110,9 @@ def sniff_form(text: str, suffix: str = "", *, folded: str | None = None) -> str
     """
     if suffix == ".md" or _lines_starting(text, "#") + _lines_starting(text, "**") >= 2:
         return "markdown"
-    words = _words(text[:20000])
-    if len(words) >= 40:
-        marked = len(words) - sum(map(str.isascii, words))
-        if marked / len(words) < 0.3:
-            return "ocr"
+    words, marked = _word_counts(text[:20000])
+    if words >= 40 and marked / words < 0.3:
+        return "ocr"
     head = "\n".join((folded or text).split("\n", 60)[:60])
     if folded is None:
         head = fold(head)
