@@ -1,4 +1,5 @@
-"""Text normalisation: NFC, one folding function for comparison, tokens, line positions.
+"""Text normalisation: NFC, one folding function for comparison, tokens, line positions (and
+:func:`fast_init`, the faster constructor of the frozen values every layer makes).
 
 Three rules hold everywhere in plankit:
 
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import dataclasses
+import inspect
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -22,6 +25,7 @@ __all__ = [
     "LineIndex",
     "Token",
     "alternation",
+    "fast_init",
     "fold",
     "fold_equal",
     "is_upper_text",
@@ -337,3 +341,61 @@ class LineIndex:
 
     def __len__(self) -> int:
         return len(self._starts)
+
+
+# -- values -----------------------------------------------------------------------------------
+
+
+def fast_init(cls: type) -> type:
+    """Give the frozen dataclass ``cls`` a faster ``__init__``, with the same parameters and
+    defaults, and return it.
+
+    A frozen dataclass's generated ``__init__`` stores each field with ``object.__setattr__(self,
+    name, value)`` (its own ``__setattr__`` refuses), a generic attribute lookup per field.
+    Reading one plan makes some four hundred spans, blocks, sections and cells, and that lookup
+    was a tenth of the reader's time. This ``__init__`` stores each field straight into its slot
+    (through the slot's descriptor) or into the instance dict. All else the dataclass made
+    (fields, ``replace``, equality, order, hash, repr, pickling) stays as it was.
+
+    Only for classes whose fields all take plain defaults: a ``default_factory``, a field left
+    out of ``__init__``, an ``InitVar`` or a ``__post_init__`` need the generated one.
+
+    >>> from dataclasses import dataclass, replace
+    >>> @fast_init
+    ... @dataclass(frozen=True, slots=True)
+    ... class Pair:
+    ...     left: int
+    ...     right: int = 0
+    >>> Pair(1), Pair(1, right=2) == Pair(1, 2), replace(Pair(1), right=3)
+    (Pair(left=1, right=0), True, Pair(left=1, right=3))
+    """
+    if not dataclasses.is_dataclass(cls) or not cls.__dataclass_params__.frozen:
+        raise TypeError(f"fast_init: {cls.__name__} is not a frozen dataclass")
+    generated = list(inspect.signature(cls.__init__).parameters)[1:]
+    if hasattr(cls, "__post_init__") or generated != [f.name for f in dataclasses.fields(cls)]:
+        raise TypeError(f"fast_init: {cls.__name__} has a __post_init__ or an InitVar")
+    slotted = "__slots__" in cls.__dict__
+    namespace: dict[str, object] = {}
+    params: list[str] = []
+    stores: list[str] = [] if slotted else ["    _instance_dict = self.__dict__"]
+    for f in dataclasses.fields(cls):
+        if f.default_factory is not dataclasses.MISSING or not f.init or f.kw_only:
+            raise TypeError(f"fast_init: {cls.__name__}.{f.name} needs the generated __init__")
+        if f.default is dataclasses.MISSING:
+            params.append(f.name)
+        else:
+            namespace[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        if slotted:
+            namespace[f"_store_{f.name}"] = cls.__dict__[f.name].__set__  # the slot's descriptor
+            stores.append(f"    _store_{f.name}(self, {f.name})")
+        else:
+            stores.append(f"    _instance_dict[{f.name!r}] = {f.name}")
+    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(stores) + "\n"
+    exec(source, namespace)  # as dataclasses makes the __init__ it replaces
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
+    init.__module__ = cls.__module__  # type: ignore[attr-defined]
+    init.__doc__ = cls.__init__.__doc__
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
