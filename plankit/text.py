@@ -22,9 +22,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = [
+    "CODE_CHARS",
     "LineIndex",
     "Token",
     "alternation",
+    "byte_code",
     "fast_init",
     "fold",
     "fold_equal",
@@ -101,18 +103,34 @@ _VIETNAMESE_LETTERS = "".join(
                         "Ăă", "Đđ", "Ĩĩ", "Ũũ", "Ơơ", "Ưư", "Ạỹ")
     for c in range(ord(a), ord(b) + 1)
 )
-_CODED = "\x00\t\n\r" + "".join(map(chr, range(32, 127))) + _VIETNAMESE_LETTERS + (
+CODE_CHARS = "\x00\t\n\r" + "".join(map(chr, range(32, 127))) + _VIETNAMESE_LETTERS + (
     "\xa0–—…“”‘’•°§²³«»·×±≤≥→" + "\x0b\x0c")
+_CODED = CODE_CHARS
 _CHARMAP_ENCODE = codecs.charmap_encode
 _CHARMAP_DECODE = codecs.charmap_decode
 
 
 @lru_cache(maxsize=1)
 def _fold_code() -> tuple[object, str]:
-    """The encoding map of :data:`_CODED` and the folded character of each byte."""
+    """The encoding map of :data:`CODE_CHARS` and the folded character of each byte."""
     assert len(_CODED) == len(set(_CODED)) <= 256
     table = _CODED.ljust(256, "\ufffe")  # U+FFFE marks an unused byte
     return codecs.charmap_build(table), "".join(_fold_table(c) for c in _CODED).ljust(256, "\ufffe")
+
+
+def byte_code(text: str) -> bytes | None:
+    """``text`` with each character as one byte, its index in :data:`CODE_CHARS` (the
+    characters of Vietnamese text: ASCII, the 134 letters with diacritics, common punctuation),
+    or None when ``text`` holds another character. A pass in C: the bytes can then be counted
+    or classified by ``bytes.translate``, far faster than a loop over the characters.
+
+    >>> byte_code("Kế") == bytes([CODE_CHARS.index(c) for c in "Kế"]), byte_code("Жизнь")
+    (True, None)
+    """
+    try:
+        return _CHARMAP_ENCODE(text, "strict", _fold_code()[0])[0]
+    except UnicodeEncodeError:
+        return None
 
 
 def _fold_table(text: str) -> str:
@@ -257,10 +275,20 @@ def is_upper_text(text: str, threshold: float = 0.8) -> bool:
     >>> is_upper_text("MỤC ĐÍCH, YÊU CẦU"), is_upper_text("Mục đích")
     (True, False)
     """
+    coded = byte_code(text)
+    if coded is not None:  # each letter as "U" or "l", the rest deleted: counted in C
+        cases = coded.translate(_CASE_OF_BYTE, _NOT_A_LETTER)
+        return bool(cases) and cases.count(b"U") / len(cases) >= threshold
     letters = "".join(filter(str.isalpha, text))
     if not letters:
         return False
     return sum(map(str.isupper, letters)) / len(letters) >= threshold
+
+
+# The byte code's letters by case, for is_upper_text.
+_CASE_OF_BYTE = bytes(
+    (ord("U") if c.isupper() else ord("l")) if c.isalpha() else 0 for c in CODE_CHARS.ljust(256, "\ufffe"))
+_NOT_A_LETTER = bytes(b for b, c in enumerate(CODE_CHARS.ljust(256, "\ufffe")) if not c.isalpha())
 
 
 @dataclass(frozen=True, slots=True)

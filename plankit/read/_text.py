@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import ReadWarning, SourceRef, Span
-from ..text import fold
+from ..text import CODE_CHARS, byte_code, fold
 from ._layout import Layout, Line, RawCell, RawTable
 
 __all__ = ["layout_from_text", "sniff_form"]
@@ -64,6 +64,11 @@ _BYTE_CLASS = bytes(
     ord("a") if chr(b).isascii() and chr(b).isalpha() else ord("v") if b >= 0xC0 else ord(" ") for b in range(256)
 )
 _CONTINUATION = bytes(range(0x80, 0xC0))
+# The same classes for the bytes of plankit.text.byte_code (one byte per character).
+_CODE_CLASS = bytes(
+    (ord("a") if c.isascii() else ord("v")) if c in _KNOWN_CHARS and c.isalpha() else ord(" ")
+    for c in CODE_CHARS.ljust(256, "\ufffe")
+)
 
 
 def _word_counts(text: str) -> tuple[int, int]:
@@ -71,12 +76,19 @@ def _word_counts(text: str) -> tuple[int, int]:
     (have a diacritic): ``len(_words(text))`` and its non-ASCII share, without making the words.
 
     A text in Vietnamese and ASCII only is classified byte by byte (each word a run of ``a`` and
-    ``v``), which is many times faster than running a regex over it; characters outside both
-    that are no letters (dashes, quotes) separate words as they do for ``_VIETNAMESE_WORD2``.
+    ``v``, from :func:`plankit.text.byte_code`, else from its UTF-8 bytes), many times faster
+    than running a regex over it; characters that are no letters (dashes, quotes) separate words
+    as they do for ``_VIETNAMESE_WORD2``.
 
     >>> _word_counts("Kế hoạch số 12/KH – ở Hà Nội"), _word_counts("Ke hoach a b")
     ((6, 5), (2, 0))
     """
+    coded = byte_code(text)
+    if coded is not None:  # Vietnamese and ASCII only: one byte per character
+        classes = coded.translate(_CODE_CLASS)
+        runs = classes.split()
+        singles_v = runs.count(b"v")
+        return len(runs) - runs.count(b"a") - singles_v, (b" " + classes.translate(None, b"a")).count(b" v") - singles_v
     unknown = set(_UNKNOWN_CHAR.findall(text))
     if any(_LETTER.match(c) for c in unknown):  # a letter of another alphabet: the regex way
         words = _words(text)

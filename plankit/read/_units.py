@@ -136,6 +136,9 @@ def display_text(text: str) -> str:
     >>> display_text("## **KẾ HOẠCH**  tuyên <sup>truyền</sup>")
     'KẾ HOẠCH tuyên truyền'
     """
+    if (text.isprintable() and "  " not in text and "*" not in text and "<" not in text
+            and text[:1] not in " #" and text[-1] != " "):
+        return text  # no markup and no white space but single spaces between words: as it is
     if "<" in text:
         text = _SUP.sub(r"\1", text)
     if text[:1] == "#":
