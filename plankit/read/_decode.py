@@ -245,11 +245,13 @@ def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
     """
     if not data:
         raise ReadError(path, "empty file")
-    text, encoding = _detect(bytes(data))
+    data = bytes(data)
+    text, encoding = _detect(data)
     text = nfc(text)
     if not text:  # a byte-order mark and nothing else
         raise ReadError(path, "empty file")
-    if encoding != "utf-8" and len(_CONTROL.findall(text)) > 0.01 * len(text):  # UTF-8: none (_detect)
+    clean_utf8 = encoding == "utf-8" and len(data.translate(None, _CONTROL_BYTES)) == len(data)
+    if not clean_utf8 and len(_CONTROL.findall(text)) > 0.01 * len(text):
         raise ReadError(path, "binary data, not a text plan")
     return text, encoding
 
