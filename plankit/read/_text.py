@@ -16,8 +16,10 @@ lines are tables. Three table shapes occur in real files:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from ..model import ReadWarning, SourceRef, Span
 from ..text import CODE_CHARS, byte_code, fold
@@ -164,14 +166,10 @@ class _Lines:
     def __init__(self, text: str):
         self.text = text
         self.lines = text.split("\n")
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        pos = 0
-        for part in self.lines:
-            self.starts.append(pos)
-            pos += len(part)
-            self.ends.append(pos)
-            pos += 1
+        # after[i]: the offset after line i's "\n", i.e. where line i + 1 starts (sums in C)
+        after = list(accumulate(map((1).__add__, map(len, self.lines))))
+        self.starts: list[int] = [0, *after[:-1]]
+        self.ends: list[int] = list(map((-1).__add__, after))
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -386,7 +384,16 @@ def layout_from_text(text: str, form: str, *, encoding: str | None = None, folde
     headings: list[bool] | None = None  # OCR: which lines are Roman headings, computed once
     tried_until = -1  # OCR: a region that held no table is not tried again line by line
     word_export = form in ("docx-export", "text")
+    # Outside OCR only a line with a tab can start a table: the runs of lines between two such
+    # lines become Lines in one pass.
+    tabbed = None if form == "ocr" else [k for k, line in enumerate(lines.lines) if "\t" in line] + [n]
     while i < n:
+        if tabbed is not None and (stop := tabbed[bisect_left(tabbed, i)]) > i:
+            texts, starts, ends = lines.lines, lines.starts, lines.ends
+            items.extend([Line(Span(starts[k], ends[k]), _line_ref(k + 1))
+                          for k in range(i, stop) if texts[k] and not texts[k].isspace()])
+            i = stop
+            continue
         raw = lines.lines[i]
         stripped = raw.strip()
         if not stripped:  # a blank line is no item
