@@ -96,6 +96,10 @@ class PlanFacts:
         issued_plan: for a decision that issues a plan, the attached plan's subject
             (``tuyên truyền cải cách hành chính năm 2025``), else ``None``.
         issued_plan_year: that plan's own year, or ``None``.
+        place_province: the province the place line names, exactly (``Hà Nội`` for a ministry
+            too); ``None`` when it names none or names the issuing commune or district itself
+            (``Đăk La``, ``Hòa Bình`` under ``UBND XÃ HÒA BÌNH``). Compare a place line with
+            this, never with a loose match of ``header.place`` (``Đăk La`` is close to Đắk Lắk).
     """
 
     issuer: str | None
@@ -112,6 +116,7 @@ class PlanFacts:
     chrome: tuple[Span, ...] = ()
     issued_plan: str | None = None
     issued_plan_year: int | None = None
+    place_province: Province | None = None
 
     @cached_property
     def _basis_starts(self) -> list[int]:
@@ -203,7 +208,7 @@ _LEVEL_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("commune", re.compile(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan) (xa|phuong|thi tran|dac khu)\b")),
     ("district", re.compile(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan) (huyen|quan|thi xa|thanh pho|thi tran)\b")),
     ("province", re.compile(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan)( tinh\b|$)")),
-    ("department", re.compile(r"^(so|van phong|ban quan ly|ban |chi cuc|thanh tra|trung tam|cong an|bo chi huy)\b")),
+    ("department", re.compile(r"^(so|van phong|ban quan ly|ban |chi cuc|thanh tra|trung tam|cong an|bo chi huy|phong)\b")),
 )
 
 
@@ -236,8 +241,8 @@ def issuer_level(issuer: str | None, symbol: str | None = None) -> str:
             return "department"
         m = re.match(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan) thanh pho (.+)$", key)
         if m:
-            city = match_place(m.group(2), cutoff=0.95)
-            centrally_run = city is not None and city.kind == "thành phố" and fold(city.name) == m.group(2)
+            city = match_place(m.group(2), cutoff=1.0)  # "Hồ Chí Minh", "Cần Thơ": its own names only
+            centrally_run = city is not None and city.kind == "thành phố"
             return "province" if centrally_run else "district"
         for level, rule in _LEVEL_RULES:
             if rule.match(key):
@@ -619,4 +624,5 @@ def compute_facts(plan: Plan) -> PlanFacts:
         chrome=tuple(b.span for b in getattr(plan, "blocks", ()) if b.kind == "boilerplate"),
         issued_plan=h.issued_plan[0] if h.issued_plan else None,
         issued_plan_year=h.issued_plan[1] if h.issued_plan else None,
+        place_province=match_place(h.place, cutoff=1.0) if h.place and not _own_unit_place(h) else None,
     )

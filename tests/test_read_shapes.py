@@ -175,9 +175,19 @@ Căn cứ Quyết định số 1271/QĐ-UBND ngày 12/6/2021 của UBND tỉnh v
 I. MỤC ĐÍCH, YÊU CẦU
 """
 
-ONE_LINE_MINISTRY = 'BỘ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 4321/KH-BYT Hà Nội, ngày 15 tháng 9 năm 2022 KẾ HOẠCH Truyền thông về y tế cơ sở năm 2022 Căn cứ Nghị định số 95/2022/NĐ-CP ngày 15 tháng 11 năm 2022 của Chính phủ quy định chức năng, nhiệm vụ của Bộ Y tế; Căn cứ Quyết định số 2348/QĐ-TTg ngày 05/12/2016 của Thủ tướng Chính phủ; Bộ Y tế ban hành Kế hoạch như sau: I. MỤC ĐÍCH'
+ONE_LINE_MINISTRY = (
+    'BỘ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 4321/KH-BYT '
+    'Hà Nội, ngày 15 tháng 12 năm 2022 KẾ HOẠCH Truyền thông về y tế cơ sở năm 2022 Căn cứ '
+    'Nghị định số 95/2022/NĐ-CP ngày 15 tháng 11 năm 2022 của Chính phủ quy định chức năng, '
+    'nhiệm vụ của Bộ Y tế; Căn cứ Quyết định số 2348/QĐ-TTg ngày 05/12/2016 của Thủ tướng '
+    'Chính phủ; Bộ Y tế ban hành Kế hoạch như sau: I. MỤC ĐÍCH'
+)
 
-ONE_LINE_COMMUNE = 'ỦY BAN NHÂN DÂN XÃ TÂN HÒA CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 45/KH-UBND Tân Hòa, ngày 02 tháng 10 năm 2025 KẾ HOẠCH Cải cách hành chính năm 2025 Căn cứ Kế hoạch số 210/KH-UBND ngày 15/9/2025 của UBND tỉnh Đồng Tháp; I. MỤC ĐÍCH'
+ONE_LINE_COMMUNE = (
+    'ỦY BAN NHÂN DÂN XÃ TÂN HÒA CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh '
+    'phúc Số: 45/KH-UBND Tân Hòa, ngày 02 tháng 10 năm 2025 KẾ HOẠCH Cải cách hành chính năm '
+    '2025 Căn cứ Kế hoạch số 210/KH-UBND ngày 15/9/2025 của UBND tỉnh Đồng Tháp; I. MỤC ĐÍCH'
+)
 
 VP_UBND = """\
 VĂN PHÒNG ỦY BAN NHÂN DÂN
@@ -221,6 +231,93 @@ Theo đề nghị của Vụ trưởng Vụ Phổ biến, giáo dục pháp lu�
 QUYẾT ĐỊNH:
 Điều 1. Ban hành kèm theo Quyết định này Kế hoạch công tác phổ biến, giáo dục pháp luật năm 2025 của Bộ Tư pháp.
 """
+
+
+COMMUNE_THREE_WORDS = """\
+ỦY BAN NHÂN DÂN
+XÃ MỸ HÒA HƯNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 09/KH-UBND
+Mỹ Hòa Hưng, ngày 25 tháng 7 năm 2025
+KẾ HOẠCH
+Tuyên truyền cải cách hành chính năm 2025
+Căn cứ Kế hoạch số 77/KH-UBND ngày 10/7/2025 của UBND tỉnh An Giang;
+I. MỤC ĐÍCH
+"""
+
+PARTY_COMMUNE_2025 = """\
+ĐẢNG BỘ TỈNH QUẢNG NGÃI
+ĐẢNG ỦY XÃ ĐĂK HÀ
+*
+Số 15-KH/ĐU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Đăk Hà, ngày 05 tháng 9 năm 2025
+KẾ HOẠCH
+Học tập, quán triệt Nghị quyết Đại hội Đảng bộ xã lần thứ I
+- Căn cứ Kế hoạch số 10-KH/TU ngày 20/8/2025 của Ban Thường vụ Tỉnh ủy;
+Ban Thường vụ Đảng ủy xã xây dựng Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+"""
+
+DISTRICT_OFFICE = """\
+UBND HUYỆN CẨM GIÀNG
+PHÒNG NỘI VỤ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 14/KH-PNV
+Cẩm Giàng, ngày 20 tháng 02 năm 2023
+KẾ HOẠCH
+Tuyên truyền cải cách hành chính năm 2023
+Căn cứ Kế hoạch số 25/KH-UBND ngày 10/02/2023 của UBND huyện Cẩm Giàng;
+I. MỤC ĐÍCH
+"""
+
+CHI_CUC = """\
+SỞ NÔNG NGHIỆP VÀ PTNT
+CHI CỤC KIỂM LÂM
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 33/KH-CCKL
+Lạng Sơn, ngày 12 tháng 3 năm 2024
+KẾ HOẠCH
+Cải cách hành chính năm 2024
+Căn cứ Kế hoạch số 40/KH-SNN ngày 01/3/2024 của Sở Nông nghiệp và Phát triển nông thôn;
+I. MỤC ĐÍCH
+"""
+
+CENTRALLY_RUN_CITY = """\
+ỦY BAN NHÂN DÂN
+THÀNH PHỐ HỒ CHÍ MINH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 4521/KH-UBND
+Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2024
+KẾ HOẠCH
+Cải cách hành chính năm 2025
+Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;
+I. MỤC ĐÍCH
+"""
+
+MINISTRY_PIPED = """\
+BỘ Y TẾ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc |
+Số: 128/KH-BYT | Hà Nội, ngày 05 tháng 02 năm 2024 |
+KẾ HOẠCH
+Thông tin, truyền thông y tế năm 2024
+Căn cứ Nghị định số 95/2022/NĐ-CP ngày 15/11/2022 của Chính phủ;
+I. MỤC ĐÍCH
+"""
+
+WARD_2025 = """\
+ỦY BAN NHÂN DÂN
+PHƯỜNG HẢI DƯƠNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 05/KH-UBND
+Hải Dương, ngày 15 tháng 8 năm 2025
+KẾ HOẠCH
+Chuyển đổi số năm 2025
+Căn cứ Kế hoạch số 120/KH-UBND ngày 20/7/2025 của UBND thành phố Hải Phòng;
+I. MỤC ĐÍCH
+"""
+
 
 
 # name, text, header (doc_type, number, symbol, date, place, issuer, parent, year, title),
@@ -282,7 +379,7 @@ CASES = [
      [("66/KH-UBND", "self"), ("1271/QĐ-UBND", "basis")],
      ("province", "Hưng Yên", ["Căn cứ"])),
     ("ministry-plan-on-one-line", ONE_LINE_MINISTRY,
-     ("Kế hoạch", "4321", "KH-BYT", dt.date(2022, 9, 15), "Hà Nội", "Bộ Y tế", None, 2022,
+     ("Kế hoạch", "4321", "KH-BYT", dt.date(2022, 12, 15), "Hà Nội", "Bộ Y tế", None, 2022,
       "Truyền thông về y tế cơ sở năm 2022"),
      [("4321/KH-BYT", "self"), ("95/2022/NĐ-CP", "basis"), ("2348/QĐ-TTg", "basis")],
      ("central", None, ["Căn cứ", "Căn cứ"])),
@@ -306,6 +403,41 @@ CASES = [
       "BAN HÀNH KẾ HOẠCH CÔNG TÁC PHỔ BIẾN, GIÁO DỤC PHÁP LUẬT NĂM 2025"),
      [("88/QĐ-BTP", "self"), ("98/2022/NĐ-CP", "basis")],
      ("central", None, ["Căn cứ", "Theo"])),
+    ("commune-of-three-words", COMMUNE_THREE_WORDS,
+     ("Kế hoạch", "09", "KH-UBND", dt.date(2025, 7, 25), "Mỹ Hòa Hưng", "Ủy ban nhân dân xã Mỹ Hòa Hưng", None, 2025,
+      "Tuyên truyền cải cách hành chính năm 2025"),
+     [("09/KH-UBND", "self"), ("77/KH-UBND", "basis")],
+     ("commune", "An Giang", ["Căn cứ"])),
+    ("commune-party-committee-after-2025", PARTY_COMMUNE_2025,
+     ("Kế hoạch", "15", "KH/ĐU", dt.date(2025, 9, 5), "Đăk Hà", "Đảng ủy xã Đăk Hà", "Đảng bộ tỉnh Quảng Ngãi", 2025,
+      "Học tập, quán triệt Nghị quyết Đại hội Đảng bộ xã lần thứ I"),
+     [("15-KH/ĐU", "self"), ("10-KH/TU", "basis")],
+     ("party", "Quảng Ngãi", ["Căn cứ"])),
+    ("district-office-under-its-committee", DISTRICT_OFFICE,
+     ("Kế hoạch", "14", "KH-PNV", dt.date(2023, 2, 20), "Cẩm Giàng", "Phòng Nội vụ", "UBND huyện Cẩm Giàng", 2023,
+      "Tuyên truyền cải cách hành chính năm 2023"),
+     [("14/KH-PNV", "self"), ("25/KH-UBND", "basis")],
+     ("department", None, ["Căn cứ"])),
+    ("department-abbreviated-over-its-unit", CHI_CUC,
+     ("Kế hoạch", "33", "KH-CCKL", dt.date(2024, 3, 12), "Lạng Sơn", "Chi cục kiểm lâm",
+      "Sở Nông nghiệp và Phát triển nông thôn", 2024, "Cải cách hành chính năm 2024"),
+     [("33/KH-CCKL", "self"), ("40/KH-SNN", "basis")],
+     ("department", "Lạng Sơn", ["Căn cứ"])),
+    ("centrally-run-city-by-its-alias", CENTRALLY_RUN_CITY,
+     ("Kế hoạch", "4521", "KH-UBND", dt.date(2024, 11, 28), "Thành phố Hồ Chí Minh",
+      "Ủy ban nhân dân Thành phố Hồ Chí Minh", None, 2025, "Cải cách hành chính năm 2025"),
+     [("4521/KH-UBND", "self"), ("76/NQ-CP", "basis")],
+     ("province", "Thành phố Hồ Chí Minh", ["Căn cứ"])),
+    ("ministry-header-flattened-by-a-site", MINISTRY_PIPED,
+     ("Kế hoạch", "128", "KH-BYT", dt.date(2024, 2, 5), "Hà Nội", "Bộ Y tế", None, 2024,
+      "Thông tin, truyền thông y tế năm 2024"),
+     [("128/KH-BYT", "self"), ("95/2022/NĐ-CP", "basis")],
+     ("central", None, ["Căn cứ"])),
+    ("ward-named-after-a-merged-province", WARD_2025,
+     ("Kế hoạch", "05", "KH-UBND", dt.date(2025, 8, 15), "Hải Dương", "Ủy ban nhân dân phường Hải Dương", None, 2025,
+      "Chuyển đổi số năm 2025"),
+     [("05/KH-UBND", "self"), ("120/KH-UBND", "basis")],
+     ("commune", "Hải Phòng", ["Căn cứ"])),
 ]
 
 
@@ -385,3 +517,14 @@ def test_a_central_bodys_plan_has_no_province(text):
     plan = read_text(text)
     assert plan.header.place == "Hà Nội"
     assert (plan.facts.level, plan.facts.province, plan.facts.province_2025) == ("central", None, None)
+
+
+@pytest.mark.parametrize(("text", "province"), [
+    (COMMUNE_2025_FUZZY, None), (CITY_HATIEN, None), (COMMUNE_NAMED_LIKE_PROVINCE, None), (ONE_LINE_COMMUNE, None),
+    (MINISTRY_PDF, "Hà Nội"), (SO_MERGED_2025, "Đồng Tháp"), (CENTRALLY_RUN_CITY, "Thành phố Hồ Chí Minh"),
+])
+def test_the_province_a_place_line_names(text, province):
+    """What a place line says of a province, for the stages that compare it (lint's slip of the
+    place line): never a loose match of a commune's or a city's own name."""
+    found = read_text(text).facts.place_province
+    assert (found.name if found else None) == province

@@ -65,7 +65,7 @@ def _place_word(word: str) -> bool:
 # A committee and its department run together in one cell: "ubnd tinh nghe an so noi vu",
 # "uy ban nhan dan tinh son la van phong". Not "ubnd tinh son la" alone.
 _STACKED_BODIES = re.compile(
-    r"[\s*]*(?:uy\s+ban\s+nhan\s+dan|ubnd)\s+\S.*?\s(?P<department>(?:so|van\s+phong)(?:\s+\S.*)?)\s*$", re.S
+    r"[\s*]*(?:uy\s+ban\s+nhan\s+dan|ubnd)\s+\S.*?\s(?P<department>(?:so|van\s+phong|phong)(?:\s+\S.*)?)\s*$", re.S
 )
 
 
@@ -337,7 +337,10 @@ class FrontReader:
         ):
             ps, pe = found[0][0], found[0][1]
             parent_raw = self.t(ps, pe)
-            fields["parent"] = (normalise_parent(parent_raw) if found[0][3] == "local" else found[0][2])
+            parent = normalise_parent(parent_raw) if found[0][3] == "local" else found[0][2]
+            if found[0][3] == "local" and is_upper_text(parent) and found[0][2].startswith("Ủy ban nhân dân "):
+                parent = "UBND " + found[0][2][len("Ủy ban nhân dân "):]  # "UBND huyện Cẩm Giàng"
+            fields["parent"] = parent
             self.spans["parent"] = Span(ps, pe)
             cs, ce, name, kind = found[1]
             # a province's department in its registry spelling (body_name's), a ministry's unit

@@ -73,6 +73,31 @@ _FIXED = {
 }
 
 
+# Abbreviations of a department's field in header cells ("SỞ NN&PTNT", "SỞ GD&ĐT", "SỞ TT&TT"),
+# folded, with the words they stand for.
+_ABBREVIATIONS = (
+    (r"nn\s*(?:&|va)\s*ptnt", "nong nghiep va phat trien nong thon"),
+    (r"nn\s*(?:&|va)\s*mt", "nong nghiep va moi truong"),
+    (r"ptnt", "phat trien nong thon"),
+    (r"tt\s*(?:&|va)\s*tt|tttt", "thong tin va truyen thong"),
+    (r"gd\s*(?:&|va)\s*dt|gddt", "giao duc va dao tao"),
+    (r"kh\s*(?:&|va)\s*cn|khcn", "khoa hoc va cong nghe"),
+    (r"kh\s*(?:&|va)\s*dt|khdt", "ke hoach va dau tu"),
+    (r"tn\s*(?:&|va)\s*mt|tnmt", "tai nguyen va moi truong"),
+    (r"ldtb\s*(?:&|va)\s*xh|ldtbxh", "lao dong - thuong binh va xa hoi"),
+    (r"vh\s*,?\s*tt\s*(?:&|va)\s*dl|vhttdl", "van hoa, the thao va du lich"),
+    (r"gtvt", "giao thong van tai"),
+)
+_ABBREVIATION_RE = re.compile("|".join(rf"(?<![a-z])(?:{a})(?![a-z])" for a, _ in _ABBREVIATIONS))
+
+
+def _expand_abbreviations(key: str) -> str:
+    """``so nn&ptnt`` -> ``so nong nghiep va phat trien nong thon`` (folded)."""
+    def full(m: re.Match[str]) -> str:
+        return next(words for a, words in _ABBREVIATIONS if re.fullmatch(a, m.group()))
+    return _ABBREVIATION_RE.sub(full, key)
+
+
 def _rows(name: str) -> list[list[str]]:
     return [list(row.values()) for row in read_table(name)]
 
@@ -194,6 +219,9 @@ def body_name(raw: str) -> tuple[str, str] | None:
         original = clean[m.start("name"):]
         prov = match_place(original, cutoff=0.9) if m.group("unit") in ("tinh", "thanh pho") else None
         return f"Đảng bộ {_UNITS[' '.join(m.group('unit').split())]} {prov.name if prov else _title_words(original)}", "party"
+    m = re.match(r"^dang\s+uy\s+(?P<unit>xa|phuong|thi\s+tran|dac\s+khu|huyen|quan|thi\s+xa|thanh\s+pho)\s+(?P<name>\S.*)$", key)
+    if m:  # "ĐẢNG ỦY XÃ ĐĂK HÀ": the Party committee of a unit
+        return f"Đảng ủy {_UNITS[' '.join(m.group('unit').split())]} {_title_words(clean[m.start('name'):])}", "party"
     if re.match(r"^(tinh|thanh|huyen|dang)\s+uy\b|^ban\s+(chap\s+hanh|thuong\s+vu|chi\s+dao)", key):
         return _ministry_case(clean) if clean.isupper() else clean, "party"
     if key == "van phong":  # "VĂN PHÒNG" under "UBND TỈNH X": the office of that committee
@@ -204,10 +232,16 @@ def body_name(raw: str) -> tuple[str, str] | None:
         if clean.isupper():
             head, name = head.capitalize(), name.capitalize()
         return f"{head} {name}", "department"
-    if re.match(r"^(so|van\s+phong|ban|chi\s+cuc|thanh\s+tra|trung\s+tam)\s+[^\W\d]", key):  # not "Số 112-KH/HU"
+    if re.match(r"^(so|van\s+phong|ban|chi\s+cuc|thanh\s+tra|trung\s+tam|phong)\s+[^\W\d]", key):  # not "Số 112-KH/HU"
         dep = match_department(clean)
+        if dep is None and key.startswith("so "):  # "SỞ NN&PTNT", "SỞ TT&TT": the registry's name
+            dep = match_department(_expand_abbreviations(key), cutoff=1.0)
         if dep is not None:
             return dep.name, "department"
+        if key.startswith("phong "):  # a district's office in its field's spelling: "Phòng Nội vụ"
+            field = match_department(_expand_abbreviations("so " + key[len("phong "):]), cutoff=1.0)
+            if field is not None:
+                return "Phòng" + field.name[len("Sở"):], "department"
         if re.match(r"^van\s+phong\s+(uy\s+ban\s+nhan\s+dan|ubnd)", key):
             rest = body_name(clean.split(None, 2)[2] if len(clean.split()) > 2 else "")
             return f"Văn phòng {rest[0] if rest else 'Ủy ban nhân dân'}", "department"
