@@ -320,6 +320,56 @@ I. MỤC ĐÍCH
 
 
 
+VPCP = """\
+VĂN PHÒNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 20/KH-VPCP
+Hà Nội, ngày 12 tháng 3 năm 2024
+KẾ HOẠCH
+Cải cách thủ tục hành chính năm 2024
+Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;
+I. MỤC ĐÍCH
+"""
+
+TONG_CUC = """\
+BỘ TÀI CHÍNH
+TỔNG CỤC THUẾ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 150/KH-TCT
+Hà Nội, ngày 20 tháng 01 năm 2024
+KẾ HOẠCH
+Tuyên truyền, hỗ trợ người nộp thuế năm 2024
+Căn cứ Quyết định số 1000/QĐ-BTC ngày 10/01/2024 của Bộ trưởng Bộ Tài chính;
+I. MỤC ĐÍCH
+"""
+
+BAN_TUYEN_GIAO = """\
+BAN CHẤP HÀNH TRUNG ƯƠNG
+BAN TUYÊN GIÁO
+*
+Số 120-KH/BTGTW
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Nội, ngày 04 tháng 3 năm 2024
+KẾ HOẠCH
+tuyên truyền kỷ niệm các ngày lễ lớn năm 2024
+- Căn cứ Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị;
+I. MỤC ĐÍCH, YÊU CẦU
+"""
+
+TINH_UY_PDF = """\
+ĐẢNG BỘ TỈNH NGHỆ AN                ĐẢNG CỘNG SẢN VIỆT NAM
+TỈNH ỦY                          Nghệ An, ngày 10 tháng 5 năm 2023
+*
+Số 95-KH/TU
+KẾ HOẠCH
+thực hiện Kết luận số 14-KL/TW của Bộ Chính trị
+- Căn cứ Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị;
+I. MỤC ĐÍCH, YÊU CẦU
+"""
+
+
+
 # name, text, header (doc_type, number, symbol, date, place, issuer, parent, year, title),
 # citations (key, role) without implicit ones, facts (level, province, basis openings)
 CASES = [
@@ -438,6 +488,26 @@ CASES = [
       "Chuyển đổi số năm 2025"),
      [("05/KH-UBND", "self"), ("120/KH-UBND", "basis")],
      ("commune", "Hải Phòng", ["Căn cứ"])),
+    ("office-of-the-government", VPCP,
+     ("Kế hoạch", "20", "KH-VPCP", dt.date(2024, 3, 12), "Hà Nội", "Văn phòng Chính phủ", None, 2024,
+      "Cải cách thủ tục hành chính năm 2024"),
+     [("20/KH-VPCP", "self"), ("76/NQ-CP", "basis")],
+     ("central", None, ["Căn cứ"])),
+    ("general-department-under-its-ministry", TONG_CUC,
+     ("Kế hoạch", "150", "KH-TCT", dt.date(2024, 1, 20), "Hà Nội", "Tổng cục Thuế", "Bộ Tài chính", 2024,
+      "Tuyên truyền, hỗ trợ người nộp thuế năm 2024"),
+     [("150/KH-TCT", "self"), ("1000/QĐ-BTC", "basis")],
+     ("central", None, ["Căn cứ"])),
+    ("central-committee-board", BAN_TUYEN_GIAO,
+     ("Kế hoạch", "120", "KH/BTGTW", dt.date(2024, 3, 4), "Hà Nội", "Ban Tuyên giáo Trung ương",
+      "Ban Chấp hành Trung ương", 2024, "tuyên truyền kỷ niệm các ngày lễ lớn năm 2024"),
+     [("120-KH/BTGTW", "self"), ("01-KL/TW", "basis")],
+     ("party", None, ["Căn cứ"])),
+    ("provincial-party-committee-in-pdf-columns", TINH_UY_PDF,
+     ("Kế hoạch", "95", "KH/TU", dt.date(2023, 5, 10), "Nghệ An", "Tỉnh ủy Nghệ An", "Đảng bộ tỉnh Nghệ An", 2023,
+      "thực hiện Kết luận số 14-KL/TW của Bộ Chính trị"),
+     [("95-KH/TU", "self"), ("14-KL/TW", "mention"), ("14-KL/TW", "basis")],
+     ("party", "Nghệ An", ["Căn cứ"])),
 ]
 
 

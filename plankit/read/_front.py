@@ -348,6 +348,12 @@ class FrontReader:
             fields["issuer"] = name
             if name == "Văn phòng" and found[0][3] == "local":
                 fields["issuer"] = f"Văn phòng {found[0][2]}"  # the office of the committee above
+            above = found[0][2]
+            if kind == "party" and name in ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy") and above.startswith("Đảng bộ "):
+                # "ĐẢNG BỘ TỈNH NGHỆ AN" over "TỈNH ỦY": the committee of that unit
+                fields["issuer"] = f"{name} {above.split(None, 3)[-1]}"
+            elif above == "Ban Chấp hành Trung ương" and (central := body_name(f"{name} Trung ương")) is not None:
+                fields["issuer"] = central[0]  # "BAN TUYÊN GIÁO" under the Central Committee
             self.spans["issuer"] = Span(cs, ce)
             return
         cs, ce, name, kind = found[0]
