@@ -598,3 +598,13 @@ def test_the_province_a_place_line_names(text, province):
     place line): never a loose match of a commune's or a city's own name."""
     found = read_text(text).facts.place_province
     assert (found.name if found else None) == province
+
+
+@pytest.mark.parametrize(("text", "node"), [
+    (BAN_TUYEN_GIAO, "120-KH/BTGTW"),  # the Party centre has no province: a national number
+    (TINH_UY_PDF, "95-KH/TU@nghe-an/2023"),  # a provincial Party committee's number is local
+])
+def test_a_party_plans_graph_node(text, node):
+    from plankit.graph import plan_node
+
+    assert plan_node(read_text(text, name="x.txt")) == node
