@@ -608,3 +608,16 @@ def test_a_party_plans_graph_node(text, node):
     from plankit.graph import plan_node
 
     assert plan_node(read_text(text, name="x.txt")) == node
+
+
+@pytest.mark.parametrize(("text", "key", "level"), [
+    (COMMUNE_THREE_WORDS, "09/KH-UBND", "commune"),  # a KH-UBND, but a commune's
+    (BAN_TUYEN_GIAO, "120-KH/BTGTW", "party"),
+    (VP_UBND, "19/KH-VPUBND", "department"),  # was "other" by its symbol
+])
+def test_the_plans_own_citation_has_the_plans_level(text, key, level):
+    plan = read_text(text, name="x.txt")
+    own = [c for c in plan.citations if c.role == "self"]
+    assert own and {c.level for c in own} == {level}
+    if key is not None:
+        assert own[0].key == key
