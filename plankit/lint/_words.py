@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from ..text import alternation, fold, is_upper_text, tone_key
+from ..agencies import word_alternation
+from ..text import fold, is_upper_text, tone_key
 from ..typos import Typo, known_typos
 
 __all__ = [
@@ -110,7 +111,7 @@ def typo_matcher() -> tuple[re.Pattern[str], dict[str, list[Typo]]]:
                 )
             pattern += w
         parts.append(pattern)
-    return re.compile(r"(?<!\w)" + alternation(parts) + r"(?!\w)"), table
+    return re.compile(word_alternation(parts) + r"(?!\w)"), table
 
 
 @lru_cache(maxsize=8192)
