@@ -338,6 +338,58 @@ _VIET_MARKED = re.compile(r"[^\x00-\x7f]")
 _NOT_PROSE = re.compile(r"(?:https?://|www\.|@|\.(?:vn|com|org|net|gov)\b)", re.IGNORECASE)
 
 
+# The tokens (white-space separated) already judged, over all plans of the process, and those
+# of them that hold a run-together word: plans share most of their vocabulary, so each plan
+# judges only its new tokens (a set difference) and looks up its candidates (an intersection).
+# Bounded: past _TOKENS_KEPT distinct tokens, new ones are judged but no longer kept.
+_TOKENS_SEEN: set[str] = set()
+_TOKEN_SPLITS: dict[str, tuple[tuple[str, int], ...]] = {}
+_TOKENS_KEPT = 500_000
+
+
+def _token_splits(token: str, known: frozenset[str]) -> tuple[tuple[str, int], ...]:
+    """The words of ``token`` that are two syllables run together, each with the offset of its
+    second syllable. Words never span white space: a token of letters only is one word, the
+    others are split by the regex. A candidate has four letters or more, a Vietnamese letter, no
+    capital after its first letter, is not a listed syllable nor one by the syllable rules, and
+    splits into two known syllables."""
+    from ...restore_model import is_syllable
+
+    out = []
+    for word in (token,) if token.isalpha() else _WORD_RE.findall(token):
+        if len(word) < 4 or word.isascii():
+            continue
+        lower = word.lower()
+        if lower in known or word[1:] != lower[1:] or is_syllable(word):
+            continue
+        split = next(
+            (i for i in range(1, len(word)) if _known_syllable(word[:i]) and _known_syllable(word[i:])),
+            None,
+        )
+        if split is not None:
+            out.append((word, split))
+    return tuple(out)
+
+
+def _run_together_words(tokens: set[str]) -> dict[str, int]:
+    """The run-together words among ``tokens``, each with the offset of its second syllable
+    (what :func:`_token_splits` gives each token, judged once per process)."""
+    found = {}
+    new = tokens - _TOKENS_SEEN
+    if new:
+        known = _syllables()
+        for token in new:
+            splits = _token_splits(token, known)
+            if splits:
+                found[token] = splits
+        if len(_TOKENS_SEEN) < _TOKENS_KEPT:
+            _TOKEN_SPLITS.update(found)
+            _TOKENS_SEEN.update(new)  # after the splits: a token seen is a token judged
+    for token in tokens & _TOKEN_SPLITS.keys():
+        found[token] = _TOKEN_SPLITS[token]
+    return {word: split for splits in found.values() for word, split in splits}
+
+
 def run_together(ctx: Context) -> Iterator[Finding]:
     """Flags two syllables written without the space between them: ``vềphê duyệt``, ``đếnnăm``,
     ``Đảngvề``.
@@ -364,33 +416,8 @@ def run_together(ctx: Context) -> Iterator[Finding]:
     """
     if ctx.ocr:
         return
-    from ...restore_model import is_syllable
-
     text = ctx.text
-    known = _syllables()
-    # The distinct words first, the cheap tests on each once: most plans have no candidate at
-    # all, and the text is searched again only for the candidates. Words never span white
-    # space: a token of letters only is one word, the others are split by the regex.
-    tokens = set(text.split())
-    words = {t for t in tokens if t.isalpha()}
-    words.update(_WORD_RE.findall(" ".join(t for t in tokens if not t.isalpha())))
-    words = {w for w in words if len(w) >= 4 and not w.isascii()}
-    unknown = {w.lower() for w in words} - known
-    splits: dict[str, int] = {}
-    for word in words:
-        lower = word.lower()
-        if lower not in unknown or word[1:] != lower[1:] or is_syllable(word):
-            continue
-        split = next(
-            (
-                i
-                for i in range(1, len(word))
-                if _known_syllable(word[:i]) and _known_syllable(word[i:])
-            ),
-            None,
-        )
-        if split is not None:
-            splits[word] = split
+    splits = _run_together_words(set(text.split()))
     if not splits:
         return
     pattern = re.compile(
