@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, cached_property
 from importlib import resources
-from itertools import compress, repeat
-from operator import eq
+from itertools import accumulate, compress, repeat
+from operator import add, eq
 
 from ..agencies import word_alternation
 from ..cite.patterns import LOOSE_NUMBER
@@ -76,15 +76,17 @@ DOCWORD_RE = re.compile(
 # Where a reference clause ends: a semicolon, a sentence end, the closing "./.", "như sau", or
 # ", Sở ... xây dựng" (the plan introducing itself after citing its basis). Newlines are handled
 # separately (they end a clause except inside OCR'd paragraphs).
-_CLAUSE_END_MARK = (
-    r";|\./\.|\.\s|,\s*(?=(?:so|s[06&\u00a2e]|uy\s+ban|ubnd|ban|van\s+phong|trung\s+tam|chi\s+cuc)"
+_CLAUSE_END_DOT = r"\.(?:/\.|\s)"
+_CLAUSE_END_COMMA = (
+    r",\s*(?=(?:so|s[06&\u00a2e]|uy\s+ban|ubnd|ban|van\s+phong|trung\s+tam|chi\s+cuc)"
     r"\b[^;\n]{0,80}?\bxay\s+dung\b)"
 )
 _CLAUSE_END_WORDS = r"nhu\s+sau"
-CLAUSE_END_RE = re.compile(f"{_CLAUSE_END_MARK}|{_CLAUSE_END_WORDS}")
-# The same as two patterns, each starting with rare characters, for scanning a whole text (no
-# match of one overlaps a match of the other, so together they find the same ends).
-_CLAUSE_END_SCANS = (re.compile(_CLAUSE_END_MARK), re.compile(_CLAUSE_END_WORDS))
+CLAUSE_END_RE = re.compile(f";|{_CLAUSE_END_DOT}|{_CLAUSE_END_COMMA}|{_CLAUSE_END_WORDS}")
+# The same as semicolons and three patterns, each starting with a literal, for scanning a whole
+# text (a literal lets the engine jump to the next occurrence; no match of one overlaps a match
+# of another, so together they find the same ends).
+_CLAUSE_END_SCANS = (re.compile(_CLAUSE_END_DOT), re.compile(_CLAUSE_END_COMMA), re.compile(_CLAUSE_END_WORDS))
 
 # A signature mark: "(Đã ký)", "[đã ký]", a line "Đã ký", a digital-signature stamp ("Ký bởi:",
 # "Thời gian ký:"). Must not match "đã ký kết" in the body.
@@ -239,9 +241,22 @@ def _related(place: Province, name: str) -> bool:
 
 # Paragraph breaks (line ends, blank lines in OCR'd text, tabs) and clause marks (";", ":", ". "),
 # each pattern starting with a set of characters, so the engine jumps from one to the next.
-_BREAK_RE = re.compile(r"[\n\t]")
+# (Outside OCR'd text both are found with str.split, see offsets(): a regex starting with a set
+# of characters tests every character of the text, str.split does not.)
 _OCR_BREAK_RE = re.compile(r"\n[ \t]*\n|\t")
-_SEGMENT_MARK_RE = re.compile(r"[;:.](?:(?<=\.)(?= )|(?<=[;:]))")
+
+
+def offsets(text: str, sep: str) -> list[int]:
+    """The offsets of every (non-overlapping) ``sep`` in ``text``, from the lengths of the parts
+    :meth:`str.split` cuts: several times faster than a regex or a loop of :meth:`str.find`.
+
+    >>> offsets("a;b;;c", ";"), offsets("x. y. z", ". ")
+    ([1, 3, 4], [1, 4])
+    """
+    parts = text.split(sep)
+    parts.pop()
+    step = len(sep)
+    return list(accumulate(map(add, map(len, parts), repeat(step)), initial=-step))[1:]
 
 
 # -- the context a rule sees --------------------------------------------------------------------
@@ -424,8 +439,9 @@ class Context:
     def _paragraph_breaks(self) -> list[int]:
         """Offsets where a clause or sentence cannot continue: line ends (blank lines in OCR'd
         text, whose lines are wrapped inside paragraphs) and tabs (table cells)."""
-        pattern = _OCR_BREAK_RE if self.ocr else _BREAK_RE
-        return [m.start() for m in pattern.finditer(self.text)]
+        if self.ocr:
+            return [m.start() for m in _OCR_BREAK_RE.finditer(self.text)]
+        return offsets(self.text.replace("\t", "\n"), "\n")
 
     def _next_break(self, pos: int) -> int:
         breaks = self._paragraph_breaks
@@ -440,7 +456,8 @@ class Context:
     @cached_property
     def _segment_marks(self) -> list[int]:
         """Offsets of ``;``, ``:`` and sentence ends (``. ``), where a clause may start."""
-        return [m.start() for m in _SEGMENT_MARK_RE.finditer(self.folded)]
+        folded = self.folded
+        return sorted(offsets(folded.replace(":", ";"), ";") + offsets(folded, ". "))
 
     def segment_start(self, pos: int) -> int:
         """Where the clause holding ``pos`` starts: after the last ``;``, ``:``, sentence end or
@@ -482,7 +499,10 @@ class Context:
     @cached_property
     def _clause_ends(self) -> list[int]:
         """Offsets where a reference clause may end (:data:`CLAUSE_END_RE`), found once."""
-        return sorted(m.start() for p in _CLAUSE_END_SCANS for m in p.finditer(self.folded))
+        folded = self.folded
+        ends = offsets(folded, ";")
+        ends.extend(m.start() for p in _CLAUSE_END_SCANS for m in p.finditer(folded))
+        return sorted(ends)
 
     def _clause_end(self, pos: int, limit: int) -> int:
         """The first clause end at or after ``pos`` and before ``limit``, else ``limit``: a
