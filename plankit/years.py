@@ -92,6 +92,12 @@ PERIOD_RE = re.compile(
 # A schedule in an activity table: "Quý I/2025", "Quý 4/2025", "Tháng 3/2025". Must not match a
 # date ("15/7/2025": no "quý"/"tháng" before it) nor a document number ("45/2020/NĐ-CP").
 SCHEDULE_RE = re.compile(r"(?:quy(?<!\wquy)\s+[ivx\d]{1,4}|thang(?<!\wthang)\s+\d{1,2})\s*/\s*(\d{4})\b")
+# The same as two patterns, each starting with its literal, for scanning a whole text (one match
+# holds no "quy" or "thang" of another, so together they find the same schedules).
+_SCHEDULE_SCANS = (
+    re.compile(r"quy(?<!\wquy)\s+[ivx\d]{1,4}\s*/\s*(\d{4})\b"),
+    re.compile(r"thang(?<!\wthang)\s+\d{1,2}\s*/\s*(\d{4})\b"),
+)
 
 
 # -- year mentions -----------------------------------------------------------------------------
@@ -245,6 +251,6 @@ def year_mentions(
         found.extend(
             YearMention(m.start(), m.end(), int(m.group(g)), m.start(g), "period") for g in (1, 2)
         )
-    for m in SCHEDULE_RE.finditer(folded):
+    for m in (m for p in _SCHEDULE_SCANS for m in p.finditer(folded)):  # sorted below
         found.append(YearMention(m.start(), m.end(), int(m.group(1)), m.start(1), "schedule"))
     return sorted(found, key=lambda y: (y.start, y.digits))

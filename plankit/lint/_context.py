@@ -68,9 +68,12 @@ DOCNUM_RE = LOOSE_NUMBER
 # The words that name a document before its number or subject. "k\S{0,2} hoach" takes the OCR
 # forms "Ké hoach", "K& hoach".
 DOCWORD_RE = re.compile(
-    r"(?<!\w)(?:k\S{0,2}\s+hoach|quy\S{0,2}t\s+dinh|nghi\s+quy\S{0,2}t|nghi\s+dinh|chi\s+thi|chuong\s+trinh"
-    r"|thong\s+tu|luat|cong\s+van|van\s+ban|de\s+an|huong\s+dan|thong\s+bao|ket\s+luan|bao\s+cao"
-    r"|quy\s+dinh|quy\s+che)(?!\w)"
+    word_alternation(
+        [r"k\S{0,2}\s+hoach", r"quy\S{0,2}t\s+dinh", r"nghi\s+quy\S{0,2}t", r"nghi\s+dinh", r"chi\s+thi",
+         r"chuong\s+trinh", r"thong\s+tu", "luat", r"cong\s+van", r"van\s+ban", r"de\s+an", r"huong\s+dan",
+         r"thong\s+bao", r"ket\s+luan", r"bao\s+cao", r"quy\s+dinh", r"quy\s+che"]
+    )
+    + r"(?!\w)"
 )
 
 # Where a reference clause ends: a semicolon, a sentence end, the closing "./.", "như sau", or
@@ -259,6 +262,15 @@ def offsets(text: str, sep: str) -> list[int]:
     return list(accumulate(map(add, map(len, parts), repeat(step)), initial=-step))[1:]
 
 
+def folded_text(plan: Plan) -> str:
+    """``fold(plan.text)``: the reader's, when the plan carries it (``plan.folded``, the text
+    the reader folded to find the header and structure), else folded here."""
+    folded = getattr(plan, "folded", None)
+    if isinstance(folded, str) and len(folded) == len(plan.text):
+        return folded
+    return fold(plan.text)
+
+
 # -- the context a rule sees --------------------------------------------------------------------
 class Context:
     """What every rule needs about one plan, computed once and only when asked for.
@@ -273,7 +285,7 @@ class Context:
     def __init__(self, plan: Plan, *, today: dt.date, corpus: Sequence[Plan] = (), on: dt.date | None = None):
         self.plan = plan
         self.text = plan.text
-        self.folded = fold(plan.text)
+        self.folded = folded_text(plan)
         self.today = today
         self.corpus_source = corpus
         self.year = _own_year(plan, self.folded)
