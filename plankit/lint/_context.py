@@ -262,6 +262,26 @@ def offsets(text: str, sep: str) -> list[int]:
     return list(accumulate(map(add, map(len, parts), repeat(step)), initial=-step))[1:]
 
 
+def break_offsets(text: str, *, ocr: bool = False) -> list[int]:
+    """Offsets of paragraph breaks: line ends and tabs; in OCR'd text, blank lines and tabs."""
+    if ocr:
+        return [m.start() for m in _OCR_BREAK_RE.finditer(text)]
+    return offsets(text.replace("\t", "\n"), "\n")
+
+
+def segment_mark_offsets(folded: str) -> list[int]:
+    """Offsets of ``;``, ``:`` and of ``.`` before a space: where a clause may start."""
+    return sorted(offsets(folded.replace(":", ";"), ";") + offsets(folded, ". "))
+
+
+def clause_end_offsets(folded: str) -> list[int]:
+    """The starts of what ``CLAUSE_END_RE.finditer(folded)`` finds: where a reference clause
+    may end."""
+    ends = offsets(folded, ";")
+    ends.extend(m.start() for p in _CLAUSE_END_SCANS for m in p.finditer(folded))
+    return sorted(ends)
+
+
 def folded_text(plan: Plan) -> str:
     """``fold(plan.text)``: the reader's, when the plan carries it (``plan.folded``, the text
     the reader folded to find the header and structure), else folded here."""
@@ -451,9 +471,7 @@ class Context:
     def _paragraph_breaks(self) -> list[int]:
         """Offsets where a clause or sentence cannot continue: line ends (blank lines in OCR'd
         text, whose lines are wrapped inside paragraphs) and tabs (table cells)."""
-        if self.ocr:
-            return [m.start() for m in _OCR_BREAK_RE.finditer(self.text)]
-        return offsets(self.text.replace("\t", "\n"), "\n")
+        return break_offsets(self.text, ocr=self.ocr)
 
     def _next_break(self, pos: int) -> int:
         breaks = self._paragraph_breaks
@@ -468,8 +486,7 @@ class Context:
     @cached_property
     def _segment_marks(self) -> list[int]:
         """Offsets of ``;``, ``:`` and sentence ends (``. ``), where a clause may start."""
-        folded = self.folded
-        return sorted(offsets(folded.replace(":", ";"), ";") + offsets(folded, ". "))
+        return segment_mark_offsets(self.folded)
 
     def segment_start(self, pos: int) -> int:
         """Where the clause holding ``pos`` starts: after the last ``;``, ``:``, sentence end or
@@ -511,10 +528,7 @@ class Context:
     @cached_property
     def _clause_ends(self) -> list[int]:
         """Offsets where a reference clause may end (:data:`CLAUSE_END_RE`), found once."""
-        folded = self.folded
-        ends = offsets(folded, ";")
-        ends.extend(m.start() for p in _CLAUSE_END_SCANS for m in p.finditer(folded))
-        return sorted(ends)
+        return clause_end_offsets(self.folded)
 
     def _clause_end(self, pos: int, limit: int) -> int:
         """The first clause end at or after ``pos`` and before ``limit``, else ``limit``: a
