@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from plankit import years as Y
 from plankit.agencies import word_alternation
 from plankit.lint import _context as C
+from plankit.lint import _words as Wd
 from plankit.lint.rules import dates as D
 from plankit.lint.rules import writing as W
 from plankit.text import alternation
@@ -125,7 +126,7 @@ def test_spaced_marks_match_the_plain_pattern(text):
 def test_punctuation_scans_match_the_plain_patterns(text):
     before = [(m.start(), m.start(1)) for m in re.finditer(r"[ \t]+([,;.)])(?![.…_/])", text)]
     assert list(W._spaces_before(text)) == before
-    after = [m.span() for m in W._merged(W._NO_SPACE_AFTER_RES, text)]
+    after = [m.span() for m in C.merged_matches(W._NO_SPACE_AFTER_RES, text)]
     assert after == spans(r"[,;](?=[^\W\d_])", text)
 
 
@@ -135,7 +136,7 @@ def test_line_start_scans_match_the_multiline_patterns(text):
         (W.ITEM_NO_SPACE_RE, W._ITEM_NO_SPACE_NL_RE),
         (W.HEADING_LINE_RE, W._HEADING_LINE_NL_RE),
     ):
-        found = [(m.span(1), m.group(1)) for m in W._line_starts(first, after_break, text)]
+        found = [(m.span(1), m.group(1)) for m in C.line_starts(first, after_break, text)]
         assert found == [(m.span(1), m.group(1)) for m in first.finditer(text)]
 
 
@@ -143,9 +144,9 @@ def _splits_one_by_one(tokens: set[str]) -> dict[str, int]:
     """run-together's candidates as they were found before the token memory."""
     from plankit.restore_model import is_syllable
 
-    known = W._syllables()
+    known = Wd._syllables()
     words = {t for t in tokens if t.isalpha()}
-    words.update(W._WORD_RE.findall(" ".join(t for t in tokens if not t.isalpha())))
+    words.update(Wd._WORD_RE.findall(" ".join(t for t in tokens if not t.isalpha())))
     words = {w for w in words if len(w) >= 4 and not w.isascii()}
     out = {}
     for word in words:
@@ -153,7 +154,7 @@ def _splits_one_by_one(tokens: set[str]) -> dict[str, int]:
         if lower in known or word[1:] != lower[1:] or is_syllable(word):
             continue
         split = next(
-            (i for i in range(1, len(word)) if W._known_syllable(word[:i]) and W._known_syllable(word[i:])), None
+            (i for i in range(1, len(word)) if Wd._known_syllable(word[:i]) and Wd._known_syllable(word[i:])), None
         )
         if split is not None:
             out[word] = split
@@ -167,8 +168,8 @@ _TOKENS = ["vềphê", "đếnnăm", "Đảngvề", "(vềphê", "đếnnăm,", 
 @settings(max_examples=60)
 @given(st.lists(st.sampled_from(_TOKENS), max_size=8).map(set))
 def test_run_together_token_memory_finds_what_each_plan_found(tokens):
-    assert W._run_together_words(tokens) == _splits_one_by_one(tokens)
-    assert W._run_together_words(tokens) == _splits_one_by_one(tokens)  # from the memory
+    assert Wd.run_together_words(tokens) == _splits_one_by_one(tokens)
+    assert Wd.run_together_words(tokens) == _splits_one_by_one(tokens)  # from the memory
 
 
 # -- years and dates ----------------------------------------------------------------------------

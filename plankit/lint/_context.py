@@ -262,6 +262,19 @@ def offsets(text: str, sep: str) -> list[int]:
     return list(accumulate(map(add, map(len, parts), repeat(step)), initial=-step))[1:]
 
 
+def line_starts(first: re.Pattern[str], after_break: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """What ``first.finditer(text)`` finds, for a pattern ``^X`` (multi-line), with ``after_break``
+    the pattern ``\nX``: the same groups, found from line break to line break."""
+    found = [m for m in (first.match(text),) if m is not None]
+    found.extend(after_break.finditer(text))
+    return found
+
+
+def merged_matches(patterns: Iterable[re.Pattern[str]], text: str) -> list[re.Match[str]]:
+    """The matches of several patterns in text order (patterns whose matches never overlap)."""
+    return sorted((m for p in patterns for m in p.finditer(text)), key=re.Match.start)
+
+
 def break_offsets(text: str, *, ocr: bool = False) -> list[int]:
     """Offsets of paragraph breaks: line ends and tabs; in OCR'd text, blank lines and tabs."""
     if ocr:

@@ -10,8 +10,7 @@ names and lifecycle are in :mod:`plankit.lint.rules.registry`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from functools import cache
+from collections.abc import Iterator
 
 from ...model import Finding
 from ...text import fold, tone_key
@@ -22,6 +21,8 @@ from .._context import (
     Context,
     doubled_phrases,
     fires,  # noqa: F401 (the docstring examples)
+    line_starts,
+    merged_matches,
     msg,
 )
 from .._words import (
@@ -30,6 +31,7 @@ from .._words import (
     FOLDED_REDUPLICATED,
     REDUPLICATED,
     fit_case,
+    run_together_words,
     typo_candidate,
     typo_for,
     typo_matcher,
@@ -321,88 +323,12 @@ def symbol_spacing(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@cache
-def _syllables() -> frozenset[str]:
-    """Lower-case syllables of the Viet74K word list the restorer reads (empty when the
-    ``underthesea`` package is absent: the rule then relies on the syllable rules alone)."""
-    from ...restore_model import viet74k_path
-
-    path = viet74k_path()
-    if path is None:
-        return frozenset()
-    out: set[str] = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        out.update(w for w in line.lower().split() if w.isalpha())
-    return frozenset(out)
-
-
-def _known_syllable(word: str) -> bool:
-    from ...restore_model import is_syllable
-
-    if len(word) < 1 or not is_syllable(word):
-        return False
-    known = _syllables()
-    return not known or word.lower() in known
-
-
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # Characters Vietnamese adds to the Latin alphabet: a word with none of them is a loan word,
 # a name or a code, which this rule leaves alone.
 _VIET_MARKED = re.compile(r"[^\x00-\x7f]")
 # Where words are not prose: addresses, e-mail, paths.
 _NOT_PROSE = re.compile(r"(?:https?://|www\.|@|\.(?:vn|com|org|net|gov)\b)", re.IGNORECASE)
-
-
-# The tokens (white-space separated) already judged, over all plans of the process, and those
-# of them that hold a run-together word: plans share most of their vocabulary, so each plan
-# judges only its new tokens (a set difference) and looks up its candidates (an intersection).
-# Bounded: past _TOKENS_KEPT distinct tokens, new ones are judged but no longer kept.
-_TOKENS_SEEN: set[str] = set()
-_TOKEN_SPLITS: dict[str, tuple[tuple[str, int], ...]] = {}
-_TOKENS_KEPT = 500_000
-
-
-def _token_splits(token: str, known: frozenset[str]) -> tuple[tuple[str, int], ...]:
-    """The words of ``token`` that are two syllables run together, each with the offset of its
-    second syllable. Words never span white space: a token of letters only is one word, the
-    others are split by the regex. A candidate has four letters or more, a Vietnamese letter, no
-    capital after its first letter, is not a listed syllable nor one by the syllable rules, and
-    splits into two known syllables."""
-    from ...restore_model import is_syllable
-
-    out = []
-    for word in (token,) if token.isalpha() else _WORD_RE.findall(token):
-        if len(word) < 4 or word.isascii():
-            continue
-        lower = word.lower()
-        if lower in known or word[1:] != lower[1:] or is_syllable(word):
-            continue
-        split = next(
-            (i for i in range(1, len(word)) if _known_syllable(word[:i]) and _known_syllable(word[i:])),
-            None,
-        )
-        if split is not None:
-            out.append((word, split))
-    return tuple(out)
-
-
-def _run_together_words(tokens: set[str]) -> dict[str, int]:
-    """The run-together words among ``tokens``, each with the offset of its second syllable
-    (what :func:`_token_splits` gives each token, judged once per process)."""
-    found = {}
-    new = tokens - _TOKENS_SEEN
-    if new:
-        known = _syllables()
-        for token in new:
-            splits = _token_splits(token, known)
-            if splits:
-                found[token] = splits
-        if len(_TOKENS_SEEN) < _TOKENS_KEPT:
-            _TOKEN_SPLITS.update(found)
-            _TOKENS_SEEN.update(new)  # after the splits: a token seen is a token judged
-    for token in tokens & _TOKEN_SPLITS.keys():
-        found[token] = _TOKEN_SPLITS[token]
-    return {word: split for splits in found.values() for word, split in splits}
 
 
 def run_together(ctx: Context) -> Iterator[Finding]:
@@ -432,7 +358,7 @@ def run_together(ctx: Context) -> Iterator[Finding]:
     if ctx.ocr:
         return
     text = ctx.text
-    splits = _run_together_words(set(text.split()))
+    splits = run_together_words(set(text.split()))
     if not splits:
         return
     pattern = re.compile(
@@ -479,7 +405,7 @@ NO_SPACE_AFTER_PAREN_RE = re.compile(r"\)(?=[^\W\d_])")
 # An item number glued to its text at the start of a line: "2.Căn cứ", "II.MỤC TIÊU", "a)Tổ chức".
 ITEM_NO_SPACE_RE = re.compile(r"^([ \t]*(?:\d{1,2}|[IVX]{1,5})\.)(?=[A-ZĐÀ-Ỹ])", re.M)
 # The same after a line break ("\n" first: the engine jumps from line to line instead of trying
-# "^" at every character); the first line is matched with ITEM_NO_SPACE_RE (see _line_starts).
+# "^" at every character); the first line is matched with ITEM_NO_SPACE_RE (see line_starts).
 _ITEM_NO_SPACE_NL_RE = re.compile("\n" + ITEM_NO_SPACE_RE.pattern.removeprefix("^"))
 # A sentence end glued to the next sentence: "công vụ.Trong năm". Two lower-case letters
 # before the dot, so abbreviations ("TP.Hồ Chí Minh", "Tp.") are left alone.
@@ -487,23 +413,10 @@ SENTENCE_NO_SPACE_RE = re.compile(r"\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
 _LOWER_RE = re.compile(r"[a-zà-ỹđ]{3}$")
 
 
-def _line_starts(first: re.Pattern[str], after_break: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """What ``first.finditer(text)`` finds, for a pattern ``^X`` (multi-line), with ``after_break``
-    the pattern ``\nX``: the same groups, found from line break to line break."""
-    found = [m for m in (first.match(text),) if m is not None]
-    found.extend(after_break.finditer(text))
-    return found
-
-
-def _merged(patterns: Iterable[re.Pattern[str]], text: str) -> list[re.Match[str]]:
-    """The matches of several patterns in text order (patterns whose matches never overlap)."""
-    return sorted((m for p in patterns for m in p.finditer(text)), key=re.Match.start)
-
-
 def _spaces_before(text: str) -> Iterator[tuple[int, int]]:
     """What ``SPACE_BEFORE_RE.finditer(text)`` finds, as (start, offset of the mark): from each
     mark with a space or tab before it, back to the first of the spaces."""
-    for m in _merged(_SPACE_BEFORE_MARK_RES, text):
+    for m in merged_matches(_SPACE_BEFORE_MARK_RES, text):
         at = start = m.start()
         while start > 0 and text[start - 1] in " \t":
             start -= 1
@@ -558,7 +471,7 @@ def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
             suggestion=mark,
             safe=True,
         )
-    for m in _merged(_NO_SPACE_AFTER_RES, text):
+    for m in merged_matches(_NO_SPACE_AFTER_RES, text):
         at = m.start()
         before = text[at - 1 : at]
         if not (before.isalpha() or before in _BEFORE_MARK) or not prose(at):
@@ -600,7 +513,7 @@ def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
                 suggestion=(text[at - 1] + fix) if fix == " (" else (fix + text[at + 1]),
                 safe=True,
             )
-    for m in _line_starts(ITEM_NO_SPACE_RE, _ITEM_NO_SPACE_NL_RE, text):
+    for m in line_starts(ITEM_NO_SPACE_RE, _ITEM_NO_SPACE_NL_RE, text):
         yield ctx.finding(
             "punctuation-spacing",
             m.start(1),
@@ -722,7 +635,7 @@ def heading_case(ctx: Context) -> Iterator[Finding]:
     from ...restore_model import is_syllable
 
     text = ctx.text
-    for m in _line_starts(HEADING_LINE_RE, _HEADING_LINE_NL_RE, text):
+    for m in line_starts(HEADING_LINE_RE, _HEADING_LINE_NL_RE, text):
         title = m.group(1).rstrip()
         words = _WORD_RE.findall(title)
         upper = [w for w in words if w.isupper() and len(w) >= 2 and is_syllable(w)]
