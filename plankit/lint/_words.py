@@ -204,7 +204,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 # Bounded: past _TOKENS_KEPT distinct tokens, new ones are judged but no longer kept.
 _TOKENS_SEEN: set[str] = set()
 _TOKEN_SPLITS: dict[str, tuple[tuple[str, int], ...]] = {}
-_TOKENS_KEPT = 500_000
+_TOKENS_KEPT = 200_000  # ~20 MB of strings at most
 
 
 def _token_splits(token: str, known: frozenset[str]) -> tuple[tuple[str, int], ...]:
