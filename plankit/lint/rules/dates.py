@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from ...agencies import word_alternation
 from ...dates import find_date
 from ...model import Finding
 from ...years import PAST_RE, PERIOD_RE
@@ -99,11 +100,12 @@ def stale_year(ctx: Context) -> Iterator[Finding]:
 # word ("bố trí", "trong", "từ", "thuộc", "sử dụng", "cân đối") stands right before "dự toán".
 _W = r"[ \t\n]+"
 BUDGET_YEAR_RE = re.compile(
-    rf"(?<!\w)(?:bo{_W}tri|trong|tu|thuoc|su{_W}dung|can{_W}doi)(?:{_W}nguon)?(?:{_W}kinh{_W}phi)?"
+    word_alternation([rf"bo{_W}tri", "trong", "tu", "thuoc", rf"su{_W}dung", rf"can{_W}doi"])
+    + rf"(?:{_W}nguon)?(?:{_W}kinh{_W}phi)?"
     rf"{_W}du{_W}toan(?:{_W}[a-z]+){{0,5}}?{_W}(nam{_W}((?:19|20)\d\d))(?!\d)"
 )
 # Every funding phrase holds "dự toán": a plan without it is not scanned (the pattern above
-# cannot start with a literal).
+# starts with a set of letters, not a literal).
 BUDGET_HINT_RE = re.compile(rf"du{_W}toan")
 # An estimate of this year's implementation: "ước thực hiện", "ước tính thực hiện", "ước đạt",
 # then the first "năm X" of the same sentence (at most 120 characters on, no full stop between).
