@@ -465,6 +465,7 @@ def test_rule_groups_follow_the_codes():
             "heading-case",
             "index-acronym",
             "bound-syllable",
+            "dropped-syllable",
         },
     }
     for prefix, names in groups.items():

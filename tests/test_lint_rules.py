@@ -738,6 +738,9 @@ CASES += [
         plan("Kế hoạch cải cách hành chính; quy hoạch tỉnh; hoạch định chính sách; thu hoạch."),
         [],
     ),
+    # dropped-syllable (the full table: tests/test_lint_terms.py)
+    ("dropped-syllable", plan("Tổ chức sự kiện Ngày chuyển số với chủ đề chuyển đổi số."), ["chuyển số"]),
+    ("dropped-syllable", plan("Ngày chuyển đổi số; cải cách chính sách; Ủy ban Dân tộc."), []),
 ]
 
 

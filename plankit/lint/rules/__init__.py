@@ -10,7 +10,7 @@ severity and one-line summary. ``docs/lint-rules.md`` is rendered from the docst
 Families: :mod:`~plankit.lint.rules.dates` (PK1xx), :mod:`~plankit.lint.rules.structure`
 (PK2xx), :mod:`~plankit.lint.rules.names` (PK3xx), :mod:`~plankit.lint.rules.basis`,
 :mod:`~plankit.lint.rules.citations` and :mod:`~plankit.lint.rules.consistency` (PK4xx),
-:mod:`~plankit.lint.rules.writing` (PK5xx).
+:mod:`~plankit.lint.rules.writing` and :mod:`~plankit.lint.rules.terms` (PK5xx).
 
 Rules look at the folded text (:func:`plankit.text.fold`: no diacritics, one character for one
 character), so they work on OCR'd plans ("nam 2024" for "năm 2024") and every match is a span of
@@ -43,6 +43,7 @@ from .dates import (
 from .names import foreign_place, stale_agency
 from .registry import FAMILIES, LIFECYCLES, RULES, Rule, fires, rule_named
 from .structure import blank_number, heading_numbering, symbol_mismatch
+from .terms import dropped_syllable
 from .writing import (
     bound_syllable,
     duplicated_word,
@@ -71,6 +72,7 @@ __all__ = [
     "citation_register",
     "corpus_inconsistent",
     "date_format",
+    "dropped_syllable",
     "duplicated_word",
     "fires",
     "foreign_place",

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from ...model import Finding
 from .. import _context
 from .._context import Context, metadata
-from . import basis, citations, consistency, dates, names, structure, writing
+from . import basis, citations, consistency, dates, names, structure, terms, writing
 
 __all__ = [
     "DEPRECATED",
@@ -57,6 +57,7 @@ FAMILIES: dict[str, str] = {
     "citations": "Citations against what they cite",
     "consistency": "Citations against each other",
     "writing": "Text",
+    "terms": "Fixed terms",
 }
 """Each family (a module of :mod:`plankit.lint.rules`) and its title in ``docs/lint-rules.md``."""
 
@@ -122,6 +123,7 @@ _TABLE: tuple[tuple[str, str, Check, str, str], ...] = (
     ("PK507", "heading-case", writing.heading_case, "writing", STABLE),
     ("PK508", "index-acronym", writing.index_acronym, "writing", STABLE),
     ("PK509", "bound-syllable", writing.bound_syllable, "writing", STABLE),
+    ("PK510", "dropped-syllable", terms.dropped_syllable, "terms", STABLE),
 )
 
 
