@@ -141,7 +141,7 @@ def test_a_term_written_in_full_never_fires(term, before, after):
 @settings(max_examples=60, deadline=None)
 @given(st.sampled_from(fixed_terms()), st.data())
 def test_a_dropped_inner_syllable_fires_and_its_fix_restores_the_term(term, data):
-    form, dropped = data.draw(st.sampled_from(term.shortened))
+    form, _ = data.draw(st.sampled_from(term.shortened))
     found = lint(f"Triển khai theo {form} trên địa bàn.")
     assert [s for s, _ in found] == [form]
     same = [t for t in fixed_terms() if tone_key(form.lower()) in {tone_key(f.lower()) for f, _ in t.shortened}]

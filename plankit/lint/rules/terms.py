@@ -16,7 +16,6 @@ from ...model import Finding
 from ...text import alternation, fold, tone_key
 from ...typos import FixedTerm, fixed_terms
 from .._context import (
-    WORD_RE,
     Context,
     fires,  # noqa: F401 (the docstring examples)
     msg,
@@ -98,7 +97,7 @@ def dropped_syllable(ctx: Context) -> Iterator[Finding]:
                 continue
             hits = [h for h in hits if fold(after) not in h[2].stops]
         before = _WORD_BEFORE_RE.search(text, max(0, start - 20), start)
-        if not hits or before is not None and fold(f"{before.group(1)} {words[0]}") in FOLDED_COMPOUNDS:
+        if not hits or (before is not None and fold(f"{before.group(1)} {words[0]}") in FOLDED_COMPOUNDS):
             continue
         terms = " / ".join(dict.fromkeys(f"'{h[2].term}'" for h in hits))
         shown = " ".join(words)
