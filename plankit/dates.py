@@ -4,8 +4,10 @@ A date is written ``ngày 17 tháng 01 năm 2024`` (a header's place-and-date li
 document), ``ngày 17/01/2024`` (a portal's lead sentence, a citation), with blanks in a draft
 (``ngày    tháng 01 năm 2022``), wrapped over lines (``ngày 01`` / ``tháng 3 năm 2025``) and,
 in a scan, with OCR damage (``ngay 21thdng 01 nam 2025``). The header reader, the citation
-reader and the tracked-changes writer all read it with :data:`DATE_PATTERN` through
-:func:`find_date`.
+reader, the tracked-changes writer and the linter all read it with :data:`DATE_PATTERN`:
+:func:`find_date` (the first date), :func:`find_dates` (every date, blank ones included: the
+``blank-date`` and ``date-format`` rules), :func:`date_after` (the date written after a cited
+number: the citation rules); :func:`numeric_dates` reads d/m/yyyy without "ngày".
 
 The pattern runs on folded text (:func:`plankit.text.fold`: one character for one character,
 so a match's offsets are offsets into the original text).
@@ -16,10 +18,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-__all__ = ["DATE_PATTERN", "NUMERIC_DATE_PATTERN", "DateMatch", "find_date", "find_dates", "numeric_dates"]
+__all__ = ["DATE_PATTERN", "NUMERIC_DATE_PATTERN", "DateMatch", "date_after", "find_date", "find_dates", "numeric_dates"]
 
 #: A date opened by "ngày", on folded text. Groups: ``sp`` (the blank after "ngày", where a
 #: missing day goes), ``day``, ``month`` (both may be blank in a draft, with dots, underscores or
@@ -156,3 +158,30 @@ def numeric_dates(folded: str) -> Iterator[DateMatch]:
             blank_at=m.start(),
             separators="//",
         )
+
+
+# A date written right after a cited number: ", ngày 22/12/2025", " ngày 24 tháng 6 năm 2022",
+# "NGÀY 09/12/2022", "(ban hành ngày 15/7/2021)" (folded): at most four marks or spaces, and
+# "ban hành", between the number and "ngày".
+_AFTER = re.compile(r"[ \t\n,(]{0,4}(?:ban\s+hanh\s+)?(?P<date>" + DATE_PATTERN + ")")
+
+
+def date_after(folded: str, pos: int, end: int | None = None) -> DateMatch | None:
+    """The date written right after ``pos`` in ``folded`` (before ``end``), with its day and
+    month (a blank is no date), or ``None``; its ``start`` is where "ngày" stands.
+
+    >>> from plankit.text import fold
+    >>> text = fold("Nghị định số 42/2022/NĐ-CP ngày 24/6/2022 của Chính phủ")
+    >>> d = date_after(text, 26)
+    >>> d.date, text[d.start : d.end]
+    (datetime.date(2022, 6, 24), 'ngay 24/6/2022')
+    >>> date_after(fold("Kế hoạch số 12 năm 2022, ngày 24/6/2022"), 14) is None
+    True
+    """
+    m = _AFTER.match(folded, pos, len(folded) if end is None else end)
+    if m is None or m.group("day") is None or not 1900 <= int(m.group("year")) < 2100:
+        return None
+    found = DateMatch.of(m)
+    if found.month is None:
+        return None
+    return replace(found, start=m.start("date"))
