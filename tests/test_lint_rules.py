@@ -738,6 +738,19 @@ CASES += [
         plan("Kế hoạch cải cách hành chính; quy hoạch tỉnh; hoạch định chính sách; thu hoạch."),
         [],
     ),
+    # self-date-mismatch (the full table: tests/test_lint_own.py)
+    (
+        "self-date-mismatch",
+        "Số: 45/KH-UBND\nĐông Hưng, ngày 05 tháng 8 năm 2025\nKẾ HOẠCH\nChuyển đổi số năm 2025\n\n"
+        "PHỤ LỤC\n(Kèm theo Kế hoạch số 45/KH-UBND ngày 05/9/2025 của UBND xã)",
+        ["45/KH-UBND ngày 05/9/2025"],
+    ),
+    (
+        "self-date-mismatch",
+        "Số: 45/KH-UBND\nĐông Hưng, ngày 05 tháng 8 năm 2025\nKẾ HOẠCH\nChuyển đổi số năm 2025\n\n"
+        "PHỤ LỤC\n(Kèm theo Kế hoạch số 45/KH-UBND ngày 05/8/2025 của UBND xã)",
+        [],
+    ),
     # dropped-syllable (the full table: tests/test_lint_terms.py)
     ("dropped-syllable", plan("Tổ chức sự kiện Ngày chuyển số với chủ đề chuyển đổi số."), ["chuyển số"]),
     ("dropped-syllable", plan("Ngày chuyển đổi số; cải cách chính sách; Ủy ban Dân tộc."), []),

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from ...model import Finding
 from .. import _context
 from .._context import Context, metadata
-from . import basis, citations, consistency, dates, names, structure, terms, writing
+from . import basis, citations, consistency, dates, names, own, structure, terms, writing
 
 __all__ = [
     "DEPRECATED",
@@ -52,6 +52,7 @@ Check = Callable[[Context], Iterator[Finding]]
 FAMILIES: dict[str, str] = {
     "dates": "Years and dates",
     "structure": "Numbering and structure",
+    "own": "The plan's references to itself",
     "names": "Names and agencies",
     "basis": "Legal basis",
     "citations": "Citations against what they cite",
@@ -100,6 +101,7 @@ _TABLE: tuple[tuple[str, str, Check, str, str], ...] = (
     ("PK201", "blank-number", structure.blank_number, "structure", STABLE),
     ("PK202", "heading-numbering", structure.heading_numbering, "structure", STABLE),
     ("PK203", "symbol-mismatch", structure.symbol_mismatch, "structure", STABLE),
+    ("PK204", "self-date-mismatch", own.self_date_mismatch, "own", STABLE),
     # PK3xx names and agencies
     ("PK301", "foreign-place", names.foreign_place, "names", STABLE),
     ("PK302", "stale-agency", names.stale_agency, "names", STABLE),
