@@ -738,6 +738,13 @@ CASES += [
         plan("Kế hoạch cải cách hành chính; quy hoạch tỉnh; hoạch định chính sách; thu hoạch."),
         [],
     ),
+    # blank-number: "hồ sơ/tháng" folds like "số/..." but a symbol is in capitals (signed: an error)
+    (
+        "blank-number",
+        plan("Tiếp nhận 1.000 hồ sơ/tháng, đạt 100%.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn An"),
+        [],
+    ),
+    ("blank-number", plan("PHỤ LỤC\n(Kèm theo Kế hoạch số     /KH-UBND ngày ... tháng ... năm 2025)"), ["số     /KH-UBND"]),
     # self-date-mismatch (the full table: tests/test_lint_own.py)
     (
         "self-date-mismatch",
