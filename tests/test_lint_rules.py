@@ -745,6 +745,24 @@ CASES += [
         [],
     ),
     ("blank-number", plan("PHỤ LỤC\n(Kèm theo Kế hoạch số     /KH-UBND ngày ... tháng ... năm 2025)"), ["số     /KH-UBND"]),
+    # stale-agency: a former name on purpose (a 2025 commune plan after the provinces merged)
+    (
+        "stale-agency",
+        plan(
+            "Kế thừa kết quả CCHC năm 2024 của tỉnh Quảng Bình (xếp thứ 10/63); các nhiệm vụ của "
+            "tỉnh Quảng Bình (cũ) và Sở Thông tin và Truyền thông trước sắp xếp.",
+            date="ngày 20 tháng 8 năm {y}", place="Bố Trạch",
+        ),
+        [],
+    ),
+    (
+        "stale-agency",
+        plan(
+            "Báo cáo kết quả về UBND tỉnh và Sở Thông tin và Truyền thông; kết quả năm 2025 của Sở Kế hoạch và Đầu tư.",
+            year=2026, date=JAN_2026,
+        ),
+        ["Sở Thông tin và Truyền thông", "Sở Kế hoạch và Đầu tư"],
+    ),
     # self-date-mismatch (the full table: tests/test_lint_own.py)
     (
         "self-date-mismatch",
