@@ -763,6 +763,8 @@ CASES += [
         ),
         ["Sở Thông tin và Truyền thông", "Sở Kế hoạch và Đầu tư"],
     ),
+    # punctuation-spacing: an article of a decision glued to its text
+    ("punctuation-spacing", plan("Điều 2. Quyết định có hiệu lực.\nĐiều 3.Chánh Văn phòng UBND tỉnh thi hành."), ["Điều 3.C"]),
     # self-date-mismatch (the full table: tests/test_lint_own.py)
     (
         "self-date-mismatch",

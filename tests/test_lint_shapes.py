@@ -67,6 +67,7 @@ DEFECTS = [
         [
             ("Quyết định số 69/QĐ-UBND ngày 15/01/2025 của Chủ tịch", "Quyết định số 69/QĐ-UBND ngày 15/01/2024 của Chủ tịch"),
             ("Tờ trình số 12/TTr-SNV", "Tờ trình số 12/TTr- SNV"),
+            ("Điều 3. Chánh", "Điều 3.Chánh"),
         ],
     ),
     (
@@ -98,7 +99,9 @@ EXPECTED = {
     "portal-news.txt": [
         ("PK504", "nămnăm"), ("PK404", "76/NQ-CP ngày 15/7/2022"), ("PK508", "PIC"), ("PK501", "đấu đấu"),
     ],
-    "decision-issuing-plan.txt": [("PK503", "12/TTr- SNV"), ("PK204", "69/QĐ-UBND ngày 15/01/2024")],
+    "decision-issuing-plan.txt": [
+        ("PK503", "12/TTr- SNV"), ("PK505", "Điều 3.C"), ("PK204", "69/QĐ-UBND ngày 15/01/2024"),
+    ],
     "pdf-wrapped.txt": [
         ("PK404", "42/2022/NĐ-CP ngày 26/4/2022"), ("PK101", "năm 2023"), ("PK502", "Tuyên tuyền"),
         ("PK501", "nâng cao nâng cao"), ("PK505", "g("),
