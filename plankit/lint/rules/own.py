@@ -41,9 +41,9 @@ def self_date_mismatch(ctx: Context) -> Iterator[Finding]:
     Does not fire on: the same with ``ngày 15/01/2025``; ``Thực hiện Kế hoạch số 69/QĐ-UBND ngày
     15/01/2024`` (last year's document of the same number); a header without a date.
 
-    Message: "Số 69/QĐ-UBND được ghi ngày 15/01/2024, khác ngày ở phần đầu văn bản (15/01/2025) /
-    69/QĐ-UBND is dated 15/01/2024 here, the header says 15/01/2025". No suggestion: either may be
-    the wrong one.
+    Message: "Số 69/QĐ-UBND được ghi ngày 15/01/2024, khác ngày ở phần đầu văn bản
+    (15/01/2025) / 69/QĐ-UBND is dated 15/01/2024 here, the header says 15/01/2025". No
+    suggestion: either may be the wrong one.
 
     Examples:
         >>> head = "Số: 69/QĐ-UBND\\nBắc Ninh, ngày 15 tháng 01 năm 2025\\nQUYẾT ĐỊNH\\nBan hành Kế hoạch CCHC năm 2025\\n\\n"
