@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text import fold, tone_key
 from ..typos import Typo, known_typos
@@ -37,6 +38,10 @@ KINDS = ("expected", "basis", "substantive", "form", "renumbering", "carried-err
 
 # What may stand before an item number on its line (or in its table cell): "(2)", "[2]", "- 2."
 _MARKER_BEFORE = re.compile(r"[\s(\[]*$")
+# ... or a list label before it, on folded text: "Nhiệm vụ 2:", "Giải pháp 3.", "Bước 1)".
+_LABELLED_BEFORE = re.compile(
+    r"[\s(\[\-+*•]*(?:nhiem\s+vu|giai\s+phap|hoat\s+dong|noi\s+dung|muc\s+tieu|muc|phan|dieu|khoan|chuong|"
+    r"buoc|phu\s+luc)\s+$")
 # What follows an item number: "2.", "2)", "2/", "2:", "(2)", "2.1.", or the tab of a table row.
 _MARKER_AFTER = re.compile(r"[.):/\]]|\t")
 
@@ -110,13 +115,18 @@ def _marker(text: str, toks: list[Tok]) -> bool:
         return False
     t = words[0]
     line = max(text.rfind("\n", 0, t.start), text.rfind("|", 0, t.start)) + 1
-    return bool(_MARKER_BEFORE.fullmatch(text, line, t.start)) and bool(_MARKER_AFTER.match(text, t.end))
+    if not _MARKER_AFTER.match(text, t.end):
+        return False
+    return bool(_MARKER_BEFORE.fullmatch(text, line, t.start)) or (
+        t.start - line <= 24 and _LABELLED_BEFORE.fullmatch(fold(text[line : t.start])) is not None)
 
 
 def is_renumbering(a: list[Tok], b: list[Tok], a_text: str, b_text: str) -> bool:
     """Whether old tokens ``a`` and new tokens ``b`` (offsets into ``a_text``/``b_text``) are the
     numbers of a list item or table row and nothing else: ``(2)`` → ``(3)`` at the start of a
-    line, ``2.1.`` → ``3.1.``, a TT cell (``2<tab>`` → ``3<tab>``). Not a number inside a sentence.
+    line, ``2.1.`` → ``3.1.``, a TT cell (``2<tab>`` → ``3<tab>``), a labelled item at the start of
+    a line (``Nhiệm vụ 2:`` → ``Nhiệm vụ 3:``, ``Giải pháp``, ``Hoạt động``, ``Bước`` ...). Not a
+    number inside a sentence.
 
     >>> from plankit.diff.tokens import tokens_of
     >>> old, new = "(2) Tổ chức hội nghị.", "(3) Tổ chức hội nghị."
@@ -125,6 +135,9 @@ def is_renumbering(a: list[Tok], b: list[Tok], a_text: str, b_text: str) -> bool
     >>> old, new = "Tổ chức 2 hội nghị.", "Tổ chức 3 hội nghị."
     >>> is_renumbering(tokens_of(old)[2:3], tokens_of(new)[2:3], old, new)
     False
+    >>> old, new = "Nhiệm vụ 2: Tổ chức hội nghị.", "Nhiệm vụ 3: Tổ chức hội nghị."
+    >>> is_renumbering(tokens_of(old)[2:3], tokens_of(new)[2:3], old, new)
+    True
     """
     return _marker(a_text, a) and _marker(b_text, b)
 
@@ -246,6 +259,33 @@ def _same_words(a: str, b: str) -> bool:
     return tone_key(" ".join(a.split())).lower() == tone_key(" ".join(b.split())).lower()
 
 
+@lru_cache(maxsize=256)
+def _lead(typo: Typo) -> str:
+    """The folded first word of ``typo`` when its pattern opens with it (after a word boundary),
+    as :func:`plankit.typos.Typo.pattern` builds it: every match then starts where that word
+    does, so only those places need the regex (whose look-behind is otherwise tried at every
+    offset). ``""``: the pattern is built otherwise and is searched as it is."""
+    found = re.findall(r"\w+|[^\w\s]", fold(typo.typo))
+    if found and typo.pattern.pattern.startswith(r"(?<!\w)" + re.escape(found[0])):
+        return found[0]
+    return ""
+
+
+def _matches(typo: Typo, piece: str) -> list[re.Match[str]]:
+    """What ``typo.pattern.finditer(piece)`` finds, tried only where its first word stands."""
+    lead = _lead(typo)
+    if not lead:
+        return list(typo.pattern.finditer(piece))
+    pattern, out, last = typo.pattern, [], 0
+    p = piece.find(lead)
+    while p != -1:
+        if p >= last and (m := pattern.match(piece, p)) is not None:
+            out.append(m)
+            last = m.end()
+        p = piece.find(lead, p + 1)
+    return out
+
+
 def find_typos(text: str, start: int, end: int, *, ocr: bool) -> list[tuple[int, int, Typo]]:
     """Known typos in ``text[start:end]``: ``(start, end, typo)`` with offsets into ``text``.
 
@@ -263,7 +303,7 @@ def find_typos(text: str, start: int, end: int, *, ocr: bool) -> list[tuple[int,
     for typo in load_typos():
         if ocr and not typo.ocr:
             continue
-        for m in typo.pattern.finditer(piece):
+        for m in _matches(typo, piece):
             s, e = start + m.start(), start + m.end()
             if not ocr and not _same_words(text[s:e], typo.typo):
                 continue

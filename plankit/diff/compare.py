@@ -26,7 +26,7 @@ from ..text import fold
 from .align import align_units, match_pairs, moved
 from .classify import Years
 from .header import compare_headers, field_at
-from .parts import ENDING, OPENING, Side, Unit, title_similarity
+from .parts import ENDING, OPENING, Side, TitleSimilarity, Unit
 from .pieces import Mark, Part, Piece, Segment
 from .result import Change, PlanDiff, RowPair, SectionPair, TablePair
 from .tokens import Alignment, Bag, Fuzzy, align_words, diff_keys, looks_ocr
@@ -88,6 +88,7 @@ class Engine(WordChanges):
         self.b = Side(new, ocr=new_ocr, punct=not self.tolerant)
         self.years = Years(old.header.year, new.header.year, year_shift)
         self.identical = old.text == new.text
+        self.titles = TitleSimilarity()  # section titles and table tasks, scored many times
         self._typos: list | None = None
         self._typo_starts: list[int] = []
         self.pending: list[_Pending] = []
@@ -192,7 +193,7 @@ class Engine(WordChanges):
                 if near is not None and (i, j) not in near:
                     row.append(0.0)
                     continue
-                t = title_similarity(o.title, n.title)
+                t = self.titles(o.title, n.title)
                 num = 1.0 if o.number == n.number else 0.0
                 ko, kn = keys_o[i], keys_n[j]
                 if ko.n and kn.n:

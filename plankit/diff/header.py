@@ -43,6 +43,7 @@ def compare_headers(old: Header, new: Header, years: Years) -> tuple[HeaderField
     """
     out = []
     shift = years.shift and years.delta is not None
+    same_year = years.delta == 0  # two plans of one year: a new number and date are routine
     for name in FIELDS:
         a, b = _value(old, name), _value(new, name)
         if _key(a) == _key(b):
@@ -50,13 +51,15 @@ def compare_headers(old: Header, new: Header, years: Years) -> tuple[HeaderField
             continue
         kind, why = "substantive", "đổi (changed)"
         if name == "number":
-            kind, why = "expected", "số văn bản mới (a new number every year)"
+            kind, why = "expected", ("số văn bản mới (a new document number)" if same_year
+                                     else "số văn bản mới (a new number every year)")
         elif name == "year" and shift:
             kind, why = "expected", f"năm kế hoạch {years.old} → {years.new} (plan year)"
         elif name == "date" and shift:
             ya, yb = old.date_parts.year, new.date_parts.year
             if ya is None or yb is None or yb - ya == years.delta:
-                kind, why = "expected", "ngày ký dời theo năm kế hoạch (date moved with the year)"
+                kind, why = "expected", ("ngày ký mới (a new signing date)" if same_year
+                                         else "ngày ký dời theo năm kế hoạch (date moved with the year)")
         elif a is None and name in ("signer", "date"):
             kind, why = "expected", "điền khi ký (filled in at signing)"
         out.append(HeaderField(name, a, b, kind, why))

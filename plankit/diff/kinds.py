@@ -6,7 +6,7 @@ the redline's reviewers).
 
 from __future__ import annotations
 
-__all__ = ["HEADER_LABELS", "KIND_COLOURS", "KIND_LABELS"]
+__all__ = ["HEADER_LABELS", "KIND_COLOURS", "KIND_LABELS", "ROUTINE_LABEL", "kind_labels"]
 
 
 KIND_LABELS = {
@@ -17,6 +17,20 @@ KIND_LABELS = {
     "renumbering": "đánh số lại",
     "carried-error": "lỗi giữ nguyên",
 }
+
+# The name of ``expected`` when the two plans are of the same year: nothing moved with a year
+# (two plans of one issuer in one year: a new number and date are routine, not a year bump).
+ROUTINE_LABEL = "thay đổi thường lệ"
+
+
+def kind_labels(same_year: bool) -> dict[str, str]:
+    """The Vietnamese name of each kind: ``expected`` is a year bump between plans of two years
+    ("thay đổi theo năm") and a routine change between plans of the same year.
+
+    >>> kind_labels(True)["expected"], kind_labels(False)["expected"]
+    ('thay đổi thường lệ', 'thay đổi theo năm')
+    """
+    return {**KIND_LABELS, "expected": ROUTINE_LABEL} if same_year else KIND_LABELS
 
 
 # One colour per kind, the same in every page and chart (HTML del/ins/chips, PlanDiff.draw).

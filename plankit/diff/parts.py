@@ -10,15 +10,16 @@ lines (blank-line paragraphs when OCR'd). Tables are left out: they are compared
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from ..model import Block, Plan, Section, SourceRef, Span
 from ..text import fold, is_upper_text
-from .align import text_similarity
+from .align import _trigrams, text_similarity
 from .tokens import Tok, TokenStream, ocr_clean
 
-__all__ = ["ENDING", "OPENING", "Side", "Unit", "title_similarity"]
+__all__ = ["ENDING", "OPENING", "Side", "TitleSimilarity", "Unit", "title_similarity"]
 
 OPENING = "Phần mở đầu"
 ENDING = "Phần kết thúc"
@@ -49,6 +50,49 @@ def title_similarity(a: str, b: str) -> float:
     n = min(max(min(len(fa), len(fb)), 12), 80)
     fa, fb = sorted((fa[:n], fb[:n]))
     return text_similarity(fa, fb)
+
+
+class TitleSimilarity:
+    """:func:`title_similarity` for one comparison, each title cleaned and each trigram count
+    made once: a section title is scored against every title of the other plan, a row's task
+    against every task. The same value, to the last bit.
+
+    >>> same = TitleSimilarity()
+    >>> same("KINH PHÍ THỰC HIỆN", "KINH PHi THUC HIEN"), same("MỤC ĐÍCH", "KINH PHÍ")
+    (1.0, 0.0)
+    """
+
+    __slots__ = ("_clean", "_grams")
+
+    def __init__(self) -> None:
+        self._clean: dict[str, str] = {}
+        self._grams: dict[str, tuple[str, dict[str, int], int]] = {}
+
+    def _gram(self, text: str) -> tuple[str, dict[str, int], int]:
+        got = self._grams.get(text)
+        if got is None:
+            key = " ".join(fold(text).split())  # as text_similarity reads it
+            grams = _trigrams(key)
+            got = self._grams[text] = (key, grams, sum(grams.values()))
+        return got
+
+    def __call__(self, a: str, b: str) -> float:
+        clean = self._clean
+        fa = clean.get(a)
+        if fa is None:
+            fa = clean[a] = _clean_title(a)
+        fb = clean.get(b)
+        if fb is None:
+            fb = clean[b] = _clean_title(b)
+        n = min(max(min(len(fa), len(fb)), 12), 80)
+        fa, fb = sorted((fa[:n], fb[:n]))
+        (ka, ta, na), (kb, tb, nb) = self._gram(fa), self._gram(fb)
+        if ka == kb:
+            return 1.0
+        total = na + nb
+        if not total:
+            return 0.0
+        return 2 * sum([min(ta[k], tb[k]) for k in ta.keys() & tb.keys()]) / total
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +130,16 @@ class Side:
         plan_like = any(b.kind not in _SKIP_BLOCKS for b in self.blocks)
         self.skip = _SKIP_BLOCKS if plan_like else frozenset({"table"})
         self.table_spans = [t.span for t in plan.tables]
+        # the tables' spans as disjoint runs, for in_table by bisection
+        runs: list[list[int]] = []
+        for t in sorted((t.start, t.end) for t in self.table_spans if t.end > t.start):
+            if runs and t[0] <= runs[-1][1]:
+                runs[-1][1] = max(runs[-1][1], t[1])
+            else:
+                runs.append([t[0], t[1]])
+        self._run_starts = [r[0] for r in runs]
+        self._run_ends = [r[1] for r in runs]
+        self._content: tuple[list[Tok], list[int]] | None = None
         self.ending = self._ending_start()
         heads = [s.heading.start for s in plan.sections if s.heading.start < self.ending]
         self.opening_end = min(heads) if heads else self.ending
@@ -108,7 +162,8 @@ class Side:
 
     def in_table(self, pos: int) -> bool:
         """Whether offset ``pos`` lies in one of the plan's tables."""
-        return any(t.contains(pos) for t in self.table_spans)
+        k = bisect.bisect_right(self._run_starts, pos) - 1
+        return k >= 0 and pos < self._run_ends[k]
 
     def words(self, span: Span) -> list[str]:
         """The folded word keys inside ``span`` (no punctuation)."""
@@ -185,8 +240,15 @@ class Side:
 
     def content_keys(self, section: Section) -> list[str]:
         """The folded words of a section and its subsections, tables left out."""
-        toks = self.stream.within(section.span.start, min(section.span.end, self.ending))
-        return [t.key for t in toks if t.kind != "punct" and not self.in_table(t.start)]
+        if self._content is None:  # the words outside tables, listed once: sections nest
+            in_table = self.in_table
+            words = [t for t in self.stream.tokens if t.kind != "punct" and not in_table(t.start)]
+            self._content = (words, [t.start for t in words])
+        words, starts = self._content
+        end = min(section.span.end, self.ending)
+        i = bisect.bisect_left(starts, section.span.start)
+        j = bisect.bisect_left(starts, end)
+        return [t.key for t in words[i:j] if t.end <= end]
 
     def opening_units(self) -> tuple[list[Span], list[Unit]]:
         """The header blocks, and the other paragraphs before the first section."""

@@ -155,6 +155,7 @@ class _Writer:
 
         self.d = d
         self.author = author
+        self.labels = {**d.labels, SURFACE: LABELS[SURFACE]}  # the pair's names (same year: routine)
         self.date = date.strftime("%Y-%m-%dT%H:%M:%SZ")
         self.ids = count(1000)  # clear of python-docx's comment ids, which start at 0
         self.doc: Document = docx.Document()
@@ -210,7 +211,7 @@ class _Writer:
         return r
 
     def _revision(self, tag: str, kind: str, run):
-        w = self._el(tag, id=str(next(self.ids)), author=f"{self.author} · {LABELS.get(kind, kind)}", date=self.date)
+        w = self._el(tag, id=str(next(self.ids)), author=f"{self.author} · {self.labels.get(kind, kind)}", date=self.date)
         w.append(run)
         return w
 
@@ -244,7 +245,7 @@ class _Writer:
         self.line += newlines
 
     def _mark(self, tag: str, kind: str):
-        return self._el(tag, id=str(next(self.ids)), author=f"{self.author} · {LABELS.get(kind, kind)}",
+        return self._el(tag, id=str(next(self.ids)), author=f"{self.author} · {self.labels.get(kind, kind)}",
                         date=self.date)
 
     # -- tables ----------------------------------------------------------------------------------------
@@ -695,7 +696,7 @@ class _Writer:
             anywhere = plain or p._p.xpath(".//w:r")
             return [Run(r, p) for r in anywhere[:1]]
 
-        who = f"{self.author} · {KIND_LABELS['carried-error']}"
+        who = f"{self.author} · {self.labels['carried-error']}"
         for k, runs in self.carried.items():
             objs = [Run(r, p) for p, r in runs]  # type: ignore[misc]
             self.doc.add_comment(objs, text=self.d.changes[k].reason, author=who, initials="PK")

@@ -86,9 +86,11 @@ def _flat(text: str) -> str:
 def summary_text(d: PlanDiff) -> str:
     """A few lines for a terminal."""
     c = d.counts()
+    labels = d.labels
     lines = [
         f"{d.old.name} → {d.new.name}" + (" (OCR: so sánh trên chữ bỏ dấu)" if d.ocr else ""),
-        "Thay đổi: " + " · ".join(f"{c[k]} {KIND_LABELS[k]}" for k in KIND_LABELS),
+        # the Vietnamese name and the code the change lines and --format json use
+        "Thay đổi: " + " · ".join(f"{c[k]} {labels[k]} ({k})" for k in KIND_LABELS),
         "Căn cứ: bỏ " + (", ".join(sorted(d.basis_removed)) or "—") + "; thêm "
         + (", ".join(sorted(d.basis_added)) or "—")
         + "".join(f"; thay thế {o} → {n}" for o, n in d.basis_replaced),
@@ -97,7 +99,7 @@ def summary_text(d: PlanDiff) -> str:
     moved = [f for f in d.header if f.kind != "same"]
     if moved:
         lines.append("Phần đầu: " + "; ".join(f"{HEADER_LABELS.get(f.name, f.name)} {f.old or '—'} → {f.new or '—'} "
-                                             f"({KIND_LABELS.get(f.kind, f.kind)})" for f in moved))
+                                             f"({labels.get(f.kind, f.kind)}, {f.kind})" for f in moved))
     lines.append("Mục:")
     for pair in d.sections:
         o = pair.old.number if pair.old else "—"
@@ -231,7 +233,7 @@ def to_markdown(d: PlanDiff) -> str:
     out = [
         f"# So sánh kế hoạch: {_md(d.old.name)} → {_md(d.new.name)}",
         "",
-        "- Thay đổi: " + ", ".join(f"**{c[k]}** {KIND_LABELS[k]} ({k})" for k in KIND_LABELS),
+        "- Thay đổi: " + ", ".join(f"**{c[k]}** {d.labels[k]} ({k})" for k in KIND_LABELS),
         "- Căn cứ bỏ: " + (", ".join(sorted(d.basis_removed)) or "—"),
         "- Căn cứ thêm: " + (", ".join(sorted(d.basis_added)) or "—"),
         "- Căn cứ thay thế: " + ("; ".join(f"{o} → {n}" for o, n in d.basis_replaced) or "—"),
@@ -256,7 +258,7 @@ def to_markdown(d: PlanDiff) -> str:
             old = f"~~{_md(ch.old)}~~" if ch.old.strip() else "∅"
             new = f"**{_md(ch.new)}**" if ch.new.strip() else "∅"
             body = f"{old} → {new}"
-        out.append(f"- *{KIND_LABELS[ch.kind]}*{where}: {body} — {_md(ch.reason)}")
+        out.append(f"- *{d.labels[ch.kind]}*{where}: {body} — {_md(ch.reason)}")
     if d.tables:
         out += ["", "## Bảng hoạt động", "", "| Dòng cũ | Dòng mới | Trạng thái | Hoạt động | Thay đổi |",
                 "| --- | --- | --- | --- | --- |"]
@@ -385,8 +387,8 @@ def _segment_row(seg: Segment, d: PlanDiff, reading, shown=None) -> str:
             f"{_ocr_note(orig_new, piece.new)}</td></tr>")
 
 
-def _chips(kinds: Iterable[tuple[str, int]]) -> str:
-    return "".join(f'<span class="chip k-{k}">{n} {html.escape(KIND_LABELS[k])}</span>' for k, n in kinds if n)
+def _chips(kinds: Iterable[tuple[str, int]], labels: dict[str, str] = KIND_LABELS) -> str:
+    return "".join(f'<span class="chip k-{k}">{n} {html.escape(labels[k])}</span>' for k, n in kinds if n)
 
 
 def _header_table(d: PlanDiff) -> str:
@@ -396,7 +398,7 @@ def _header_table(d: PlanDiff) -> str:
     for f in d.header:
         if f.old is None and f.new is None:
             continue
-        kind = (f'<span class="chip k-{f.kind}" title="{esc(f.reason, quote=True)}">{esc(KIND_LABELS[f.kind])}'
+        kind = (f'<span class="chip k-{f.kind}" title="{esc(f.reason, quote=True)}">{esc(d.labels[f.kind])}'
                 "</span>" if f.kind in KIND_LABELS else "")
         rows.append(f"<tr><th>{esc(HEADER_LABELS.get(f.name, f.name))}</th><td>{esc(f.old or '—')}</td>"
                     f"<td>{esc(f.new or '—')}</td><td>{kind}</td></tr>")
@@ -416,7 +418,7 @@ def to_html_fragment(d: PlanDiff, *, reading=None, shown=None) -> str:
         '<div class="pk-diff">',
         f"<h1>{esc(d.old.name)} → {esc(d.new.name)}</h1>",
         '<table class="pk-sum">',
-        f"<tr><th>Thay đổi</th><td>{_chips((k, c[k]) for k in KIND_LABELS) or 'không có'}</td></tr>",
+        f"<tr><th>Thay đổi</th><td>{_chips(((k, c[k]) for k in KIND_LABELS), d.labels) or 'không có'}</td></tr>",
         f"<tr><th>Căn cứ</th><td>bỏ {esc(basis_removed)}; thêm {esc(basis_added)}"
         + (f"; thay thế {esc(replaced)}" if replaced else "") + "</td></tr>",
         f"<tr><th>Phần đầu</th><td>{_header_table(d)}</td></tr>" if d.header else "",
@@ -442,9 +444,9 @@ def to_html_fragment(d: PlanDiff, *, reading=None, shown=None) -> str:
         opened = "" if quiet else " open"
         note = STATUS_LABELS.get(part.status, part.status)
         if quiet and part.kinds:
-            note += ", chỉ thay đổi theo năm"
+            note += ", chỉ " + d.labels["expected"]
         body.append(f"<details{opened}><summary>{esc(part.label)}<span class=\"st\">{esc(note)} "
-                    f"{_chips(part.kinds)}</span></summary>")
+                    f"{_chips(part.kinds, d.labels)}</span></summary>")
         body.append('<table class="sbs"><tr><th>' + esc(d.old.name) + "</th><th>" + esc(d.new.name) + "</th></tr>")
         body.extend(_segment_row(seg, d, reading, shown) for seg in segs)
         body.append("</table></details>")
@@ -486,7 +488,7 @@ def draw_changes(d: PlanDiff, ax=None):
     left = [0] * len(labels)
     for kind in KIND_LABELS:
         counts = [dict(p.kinds).get(kind, 0) for p in d.parts]
-        ax.barh(list(rows), counts, left=left, color=KIND_COLOURS[kind], label=f"{KIND_LABELS[kind]} ({kind})")
+        ax.barh(list(rows), counts, left=left, color=KIND_COLOURS[kind], label=f"{d.labels[kind]} ({kind})")
         left = [a + b for a, b in zip(left, counts, strict=True)]
     ax.set_yticks(list(rows), labels=labels, fontsize=8)
     ax.invert_yaxis()  # the opening on top, the ending at the bottom

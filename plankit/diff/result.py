@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from ..model import Plan, Section, Span
 from ..views import view
-from .kinds import HEADER_LABELS, KIND_COLOURS, KIND_LABELS
+from .kinds import HEADER_LABELS, KIND_COLOURS, KIND_LABELS, kind_labels
 from .pieces import Mark, Part, Piece, Segment
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -191,6 +191,10 @@ class TablePair:
         return f"TablePair({self.old} → {self.new}, {dict(counts)})"
 
 
+# The kinds in a PlanDiff's repr: what the reader must look at first, then the rest.
+REPR_ORDER = ("substantive", "basis", "expected", "form", "renumbering", "carried-error")
+
+
 @dataclass(frozen=True)
 class PlanDiff:
     """The comparison of two plans (see :func:`plankit.diff_plans`).
@@ -251,6 +255,18 @@ class PlanDiff:
         c = Counter(ch.kind for ch in self.changes)
         return {k: c.get(k, 0) for k in KIND_LABELS}
 
+    @property
+    def same_year(self) -> bool:
+        """Whether both plans are of the same (known) year: then nothing moves with the year, and
+        what is ``expected`` (a new number and date) is named a routine change, not a year bump."""
+        year = self.old.header.year
+        return year is not None and year == self.new.header.year
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """The Vietnamese name of each kind for this pair (:func:`plankit.diff.kinds.kind_labels`)."""
+        return kind_labels(self.same_year)
+
     def walk(self) -> Iterator[SectionPair]:
         """Every section pair, depth first.
 
@@ -264,14 +280,16 @@ class PlanDiff:
             yield from pair.walk()
 
     def summary(self) -> str:
-        """A few lines for a terminal: the plans, the counts, the basis, the sections.
+        """A few lines for a terminal: the plans, the counts, the basis, the sections. Each kind
+        is named in Vietnamese with its code (``expected``, ``substantive`` ...), the code the
+        change lines of ``plankit diff`` and ``to_dict`` use.
 
         >>> from plankit.diff import diff_plans
         >>> from plankit.read import read_text
         >>> p = read_text("KẾ HOẠCH\\nI. KINH PHÍ\\nNgân sách nhà nước.", name="a.txt")
         >>> print(diff_plans(p, p).summary())  # doctest: +NORMALIZE_WHITESPACE
         a.txt → a.txt
-        Thay đổi: 0 thay đổi theo năm · 0 căn cứ · 0 nội dung · 0 cách viết · 0 đánh số lại · 0 lỗi giữ nguyên
+        Thay đổi: 0 thay đổi theo năm (expected) · 0 căn cứ (basis) · 0 nội dung (substantive) · 0 cách viết (form) · 0 đánh số lại (renumbering) · 0 lỗi giữ nguyên (carried-error)
         Căn cứ: bỏ —; thêm —
         Giữ nguyên từ bản cũ: 100% của bản mới; độ giống 1.00
         Mục:
@@ -395,9 +413,10 @@ class PlanDiff:
 
     def __repr__(self) -> str:
         c = self.counts()
+        kinds = ", ".join(f"{c[k]} {k}" for k in REPR_ORDER)
+        replaced = f", {len(self.basis_replaced)} replaced" if self.basis_replaced else ""
         return (
-            f"<PlanDiff {self.old.name} → {self.new.name}: {c['substantive']} substantive, "
-            f"{c['basis']} basis, {c['expected']} expected, {c['carried-error']} carried-error; "
-            f"basis +{len(self.basis_added)} −{len(self.basis_removed)}; "
+            f"<PlanDiff {self.old.name} → {self.new.name}: {kinds}; "
+            f"basis +{len(self.basis_added)} −{len(self.basis_removed)}{replaced}; "
             f"carried over {self.carried_over:.0%}>"
         )

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from ..model import Cell, Span, Table
 from ..text import fold
 from .align import match_pairs, moved
-from .parts import title_similarity
 from .pieces import Mark, Piece, Segment
 from .result import RowPair, TablePair
 from .tokens import Alignment, Tok, align_words, bag_similarity, tokens_of
@@ -40,7 +39,7 @@ _SEP = " | "
 def diff_tables(eng: Engine) -> list[TablePair]:
     """Pair the tables of the two plans and emit one segment per aligned row."""
     ta, tb = list(eng.old_plan.tables), list(eng.new_plan.tables)
-    scores = [[_table_score(x, y) for y in tb] for x in ta]
+    scores = [[_table_score(eng, x, y) for y in tb] for x in ta]
     pairs = match_pairs(scores, TABLE_THRESHOLD)
     out = [_table_pair(eng, i, j) for i, j in pairs]
     out += [_table_pair(eng, i, None) for i in range(len(ta)) if i not in {p[0] for p in pairs}]
@@ -68,8 +67,8 @@ def _row_tokens(cells: list[Cell | None], bounds: list[tuple[int, int]], *, ocr:
     return out
 
 
-def _table_score(x: Table, y: Table) -> float:
-    head = title_similarity(" ".join(x.columns), " ".join(y.columns))
+def _table_score(eng: Engine, x: Table, y: Table) -> float:
+    head = eng.titles(" ".join(x.columns), " ".join(y.columns))
     return 0.5 * head + 0.5 * bag_similarity(_words(x), _words(y))
 
 
@@ -79,7 +78,7 @@ def _width(t: Table | None) -> int:
     return max([len(t.columns), *(len(r) for r in t.rows)])
 
 
-def _pair_columns(ta: Table | None, tb: Table | None) -> list[tuple[int | None, int | None]]:
+def _pair_columns(eng: Engine, ta: Table | None, tb: Table | None) -> list[tuple[int | None, int | None]]:
     """Column pairs in the new table's order, then old columns that have no counterpart."""
     wa, wb = _width(ta), _width(tb)
     if ta is None:
@@ -90,7 +89,7 @@ def _pair_columns(ta: Table | None, tb: Table | None) -> list[tuple[int | None, 
     def head(t: Table, k: int) -> str:
         return t.columns[k] if k < len(t.columns) else ""
 
-    scores = [[title_similarity(head(ta, i), head(tb, j)) for j in range(wb)] for i in range(wa)]
+    scores = [[eng.titles(head(ta, i), head(tb, j)) for j in range(wb)] for i in range(wa)]
     pairs = match_pairs(scores, COLUMN_THRESHOLD)
     if len(pairs) < min(wa, wb) and wa == wb:
         pairs = [(i, i) for i in range(wa)]
@@ -223,7 +222,7 @@ def _table_pair(eng: Engine, i: int | None, j: int | None) -> TablePair:
         anchor = len(eng.new_plan.text)  # a table only in the old plan shows at the end of its part
     old_label = eng.label_at("a", ta.span.start)[0] if ta is not None else ""
     new_label = eng.label_at("b", tb.span.start)[0] if tb is not None else ""
-    cols = _pair_columns(ta, tb)
+    cols = _pair_columns(eng, ta, tb)
     shown = [k for k, (ci, cj) in enumerate(cols) if not (_is_number_column(ta, ci) or _is_number_column(tb, cj))]
     labels = tuple(_column_label(ta, tb, ci, cj) for ci, cj in cols)
     task = _task_column(ta, tb, cols, shown)
@@ -234,7 +233,7 @@ def _table_pair(eng: Engine, i: int | None, j: int | None) -> TablePair:
         cell = _cell(row, cols[task][side]) if task is not None else None
         return cell.text if cell is not None else ""
 
-    scores = [[title_similarity(task_text(x, 0), task_text(y, 1)) for y in rows_b] for x in rows_a]
+    scores = [[eng.titles(task_text(x, 0), task_text(y, 1)) for y in rows_b] for x in rows_a]
     pairs = match_pairs(scores, ROW_THRESHOLD)
     out_of_order = moved(pairs)
     by_new = {jj: ii for ii, jj in pairs}

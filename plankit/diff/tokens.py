@@ -23,8 +23,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
-from ..text import fold, tokenize
+from ..model import register_analysis
+from ..text import _TOKEN_RE, fold
 from .align import increasing_run
 
 __all__ = [
@@ -42,9 +44,12 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """A comparison token: ``key`` is folded, ``start``/``end`` are offsets in the original."""
+class Tok(NamedTuple):
+    """A comparison token: ``key`` is folded, ``start``/``end`` are offsets in the original.
+
+    A named tuple (immutable, built without a Python-level ``__init__``): a plan has thousands
+    of tokens and a frozen dataclass took a third of the time to make them.
+    """
 
     key: str
     start: int
@@ -98,12 +103,21 @@ def looks_ocr(plan) -> bool:
     >>> looks_ocr(read_text("Cong tac thong tin, tuyen truyen cai cach hanh chinh nam 2025 " * 5))
     True
     """
+    return plan.analysis(_LOOKS_OCR)
+
+
+def _looks_ocr(plan) -> bool:
     if plan.source.ocr:
         return True
     letters = len(_LETTER.findall(plan.text))
     if letters < 200:
         return False
     return len(_MARKED_LETTER.findall(plan.text)) / letters < 0.12
+
+
+# Kept with the plan (Plan.analysis): a comparison and its page ask it of each plan several times.
+_LOOKS_OCR = "diff.looks_ocr"
+register_analysis(_LOOKS_OCR, _looks_ocr)
 
 
 def tokens_of(text: str, *, ocr: bool = False, punct: bool = True, offset: int = 0) -> list[Tok]:
@@ -117,15 +131,20 @@ def tokens_of(text: str, *, ocr: bool = False, punct: bool = True, offset: int =
     folded = fold(text)
     if ocr:
         folded = ocr_clean(folded)
-    out = []
-    for t in tokenize(folded):
-        if t.kind == "punct":
+    # plankit.text.tokenize's pattern, read straight into Tok (no Token in between)
+    make = tuple.__new__
+    out: list[Tok] = []
+    append = out.append
+    for m in _TOKEN_RE.finditer(folded):
+        kind = m.lastgroup or "punct"
+        start, end = m.span()
+        if kind == "punct":
             if not punct:
                 continue
-            key = t.text.translate(_PUNCT_KEYS)
+            key = m.group().translate(_PUNCT_KEYS)
         else:
-            key = t.text
-        out.append(Tok(key, t.start + offset, t.end + offset, t.kind))
+            key = m.group()
+        append(make(Tok, (key, start + offset, end + offset, kind)))
     return out
 
 
@@ -443,10 +462,8 @@ class Bag:
 
 
 def _overlap(x: Counter, y: Counter) -> int:
-    if len(x) > len(y):
-        x, y = y, x
-    get = y.get
-    return sum(min(v, get(k, 0)) for k, v in x.items())
+    # the shared keys only (a C-level set intersection): the same integer as summing over x
+    return sum([min(x[k], y[k]) for k in x.keys() & y.keys()])
 
 
 def bag_similarity(a: Sequence[str], b: Sequence[str]) -> float:
