@@ -160,6 +160,16 @@ def _clause_start(folded: str, pos: int) -> int:
 # OCR'd text without marks keeps the folded reading.
 _NOT_RANGE = re.compile(r"tử|Tử")
 _NOT_STOP = re.compile(r"S\S?")  # a capitalised "Sở" (or OCR "S¢", "S&", "So"), never "số"
+# What follows a stop word that makes it a document's number or date ("Kế hoạch số /KH-UBND",
+# "số: 12", "số hiệu", "ngày  tháng  năm", "ngày …/…"): a digit, a blank's mark, "(ký) hiệu"
+# after "số", "tháng" after "ngày".
+# Followed by a word, or by "năm X" itself, the word is the subject's: "Kế hoạch chuyển đổi số
+# năm 2025", "Kế hoạch kinh tế số và xã hội số năm 2025", "Kế hoạch tổ chức Ngày Chuyển đổi số
+# năm 2025".
+_NUMBER_AFTER = {
+    "so": re.compile(r"\s*(?:[\d:.\u2026_/]|(?:ky\s+)?hieu(?!\w))"),
+    "ngay": re.compile(r"\s*(?:[\d.\u2026_/]|th\S{0,3}ng(?!\w)|$)"),
+}
 
 
 def _written_as(text: str | None, pos: int, spelling: re.Pattern[str]) -> bool:
@@ -197,6 +207,7 @@ def _kind(
     plan_m = PLAN_BEFORE_RE.search(left)
     is_plan = plan_m is not None and not any(
         not _written_as(text, base + plan_m.start("mid") + stop.start(), _NOT_STOP)
+        and _NUMBER_AFTER[stop.group()].match(plan_m.group("mid"), stop.end())
         for stop in PLAN_MID_STOP_RE.finditer(plan_m.group("mid"))
     )
     if not (is_plan or TRONG_BEFORE_RE.search(left) or CCHC_BEFORE_RE.search(left)):

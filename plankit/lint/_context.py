@@ -104,28 +104,8 @@ SIGNED_RE = re.compile(
 # "Kế hoạch số:/KH-SKHCN". Must not match "số 76/NQ-CP".
 BLANK_NUMBER_RE = re.compile(r"s(?<!\ws)[o6]\s*:?[ \t._\u2026]*/\s*[a-z][a-z0-9&]*(?:-[a-z0-9&]+)*")
 
-# A blank day: "ngày        tháng 01 năm 2022", "ngày tháng 01 năm 2022", "ngày /01/2022",
-# "ngày ... tháng ... năm 2025". Must not match "ngày 07 tháng 02 năm 2022".
-BLANK_DATE_RE = re.compile(
-    r"ngay(?<!\wngay)[ \t._\u2026]*(?:th\S{0,2}ng[ \t._\u2026]*(?:\d{1,2})?[ \t._\u2026]*n[aid]m\s*(?:19|20)\d\d"
-    r"|/[ \t._\u2026]*\d{1,2}\s*/\s*(?:19|20)\d\d)"
-)
-
-# A date written out: "ngày 07 tháng 02 năm 2022", OCR "ngay 21thdng 01 nam 2025".
-WORD_DATE_RE = re.compile(
-    r"ngay(?<!\wngay)\s*(\d{1,2})\s*th\S{0,3}ng\s*(\d{1,2})\s*,?\s*n[aid]m\s*((?:19|20)\d\d)"
-)
-
-# A date with mixed separators after "ngày": "ngày 06/01-2022", "ngày 06-01/2022". Only after
-# "ngày": "tháng 6-12/2022" is a range of months.
-MIXED_DATE_RE = re.compile(
-    r"ngay(?<!\wngay)\s+(\d{1,2})([/.-])(\d{1,2})([/.-])((?:19|20)\d\d)(?!\d)"
-)
-
-# A numeric date "15/7/2021", "24/12/2021" (for calendar checks).
-NUM_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
-# Its last part, which starts with a literal: where to look for one.
-NUM_DATE_TAIL_RE = re.compile(r"/(?:19|20)\d\d(?![\d/])")
+# Dates (blank, in words, numeric, with mixed separators) are read by plankit.dates: find_dates
+# and numeric_dates, the one date reader the header and citation readers use too.
 
 # The plan's reference to itself in an appendix: "(Kèm theo Kế hoạch số:/KH-SKHCN ngày ...)".
 SELF_REF_RE = re.compile(

@@ -402,8 +402,11 @@ _BEFORE_MARK = frozenset(')]"”')
 NO_SPACE_BEFORE_PAREN_RE = re.compile(r"\((?=[^\W\d_])")
 # A closing bracket glued to the word after: "(Chỉ thị 32)đề nghị".
 NO_SPACE_AFTER_PAREN_RE = re.compile(r"\)(?=[^\W\d_])")
-# An item number glued to its text at the start of a line: "2.Căn cứ", "II.MỤC TIÊU", "a)Tổ chức".
-ITEM_NO_SPACE_RE = re.compile(r"^([ \t]*(?:\d{1,2}|[IVX]{1,5})\.)(?=[A-ZĐÀ-Ỹ])", re.M)
+# An item number glued to its text at the start of a line: "2.Căn cứ", "II.MỤC TIÊU", "a)Tổ chức",
+# an article of a decision "Điều 3.Chánh Văn phòng".
+ITEM_NO_SPACE_RE = re.compile(
+    r"^([ \t]*(?:(?:Điều|Khoản|Mục|Chương|Phần)[ \t]+)?(?:\d{1,2}|[IVX]{1,5})\.)(?=[A-ZĐÀ-Ỹ])", re.M
+)
 # The same after a line break ("\n" first: the engine jumps from line to line instead of trying
 # "^" at every character); the first line is matched with ITEM_NO_SPACE_RE (see line_starts).
 _ITEM_NO_SPACE_NL_RE = re.compile("\n" + ITEM_NO_SPACE_RE.pattern.removeprefix("^"))
