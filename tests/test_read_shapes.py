@@ -621,3 +621,12 @@ def test_the_plans_own_citation_has_the_plans_level(text, key, level):
     assert own and {c.level for c in own} == {level}
     if key is not None:
         assert own[0].key == key
+
+
+@pytest.mark.parametrize("text", [COMMUNE_2025_FUZZY, CITY_HATIEN, COMMUNE_NAMED_LIKE_PROVINCE])
+def test_a_place_line_close_to_another_provinces_name_is_no_foreign_place(text):
+    # 'Đăk La' is a commune of Kon Tum, not Đắk Lắk; 'Hà Tiên' a city, not Hà Tĩnh; a commune
+    # named Hòa Bình is not the province: each drew a false foreign-place error before
+    from plankit.lint import lint_plan
+
+    assert [f for f in lint_plan(read_text(text, name="x.txt")) if f.rule == "foreign-place"] == []

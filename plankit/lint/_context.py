@@ -385,7 +385,7 @@ class Context:
         """
         h = self.plan.header
         own = self.plan.facts.province
-        place = match_place(h.place) if h.place else None
+        place = self.plan.facts.place_province  # exact: 'Đăk La' is a commune, not Đắk Lắk
         if place is None or own is None or own.name != place.name:
             return own
         body = None
@@ -432,9 +432,8 @@ class Context:
     def place_slip(self) -> bool:
         """Whether the header's place line names another province than the plan's own (see
         :attr:`province`)."""
-        h = self.plan.header
         own = self.province
-        place = match_place(h.place) if h.place else None
+        place = self.plan.facts.place_province  # exact: 'Đăk La' is a commune, not Đắk Lắk
         return own is not None and place is not None and not _related(place, own.name)
 
     @cached_property
