@@ -141,11 +141,19 @@ def _restored(text: str, reference: str | None) -> Shown:
     reps: list[tuple[int, int, str]] = []
     if windows:
         bounds = [(words[lo][0], words[hi][1]) for lo, hi in windows]
-        restored = restore_text("\n".join(text[s:e] for s, e in bounds), ocr=True)
         offsets, pos = [], 0
         for s, e in bounds:
             offsets.append(pos)
             pos += e - s + 1
+        # the context words paired with the clean plan are read as its words: the model
+        # decides only the words without a counterpart
+        known = {}
+        for (lo, hi), at in zip(windows, offsets, strict=True):
+            shift = at - words[lo][0]
+            for s, e, f in words[lo : hi + 1]:
+                if f is not None:
+                    known[(s + shift, e + shift)] = f
+        restored = restore_text("\n".join(text[s:e] for s, e in bounds), ocr=True, known=known)
         need = [(words[k][0], words[k][1]) for k in needy]
         for t_start, t_end, output in restored.spans:
             w = bisect.bisect_right(offsets, t_start) - 1
