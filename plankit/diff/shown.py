@@ -86,10 +86,15 @@ def _counterparts(text: str, reference: str) -> list[tuple[int, int, str | None]
     words = [(m.start(), m.end()) for m in _WORD.finditer(keys)]
     ref_words = [(m.start(), m.end()) for m in _WORD.finditer(folded_ref)]
     form: list[str | None] = [None] * len(words)
+    done: dict[tuple[str, str], str] = {}  # the same word pairs recur ("của", "và", "năm")
 
     def take(i: int, j: int) -> None:
         (s, e), (ws, we) = ref_words[i], words[j]
-        form[j] = _with_case(reference[s:e], text[ws:we])
+        pair = (reference[s:e], text[ws:we])
+        found = done.get(pair)
+        if found is None:
+            found = done[pair] = _with_case(*pair)
+        form[j] = found
 
     ops = diff_keys([folded_ref[s:e] for s, e in ref_words], [keys[s:e] for s, e in words])
     for tag, i1, _i2, j1, j2 in ops:

@@ -50,14 +50,14 @@ def _reference_keys(model: Model, reference: str) -> tuple[list[str], float]:
 
 def _take_known(model: Model, toks: list[_Tok], known: Mapping[tuple[int, int], str]) -> None:
     """Fix each word token that is exactly a known word to its known form (one candidate)."""
-    for i, tok in enumerate(toks):
+    for tok in toks:
         if tok.kind != "word" or tok.fixed_output is not None or tok.prefix:
             continue
         form = known.get((tok.start, tok.end))
-        if form is not None:
-            toks[i] = dataclasses.replace(
-                tok, cands=[(key := lm_key(form, "word") or "", form, 0.0, model.ids.get(key, 0))],
-                how="reference", fixed_output=form)
+        if form is not None:  # the tokens are this call's own: changed in place
+            key = lm_key(form, "word") or ""
+            tok.cands = [(key, form, 0.0, model.ids.get(key, 0))]
+            tok.how, tok.fixed_output = "reference", form
 
 
 # -- public API -------------------------------------------------------------------------------
