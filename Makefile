@@ -61,6 +61,9 @@ test: install system
 test-fast: install
 	$(PY) -m pytest -q -n auto --dist loadfile --no-loadscope-reorder -m "not slow and not serial" tests plankit
 
+# Benchmarks run as users do, with byte-code written once (some machines export
+# PYTHONDONTWRITEBYTECODE, which makes every worker process compile what it imports).
+bench: export PYTHONDONTWRITEBYTECODE=
 bench: install
 	$(UV) pip install --quiet --python $(PY) -e '.[bench]'
 	$(PY) -m benchmarks

@@ -122,7 +122,8 @@ def notebook_parameters(path: str | os.PathLike[str]) -> dict[str, Any]:
     try:
         nb = nbformat.read(str(path), as_version=4)
     except (OSError, ValueError) as exc:  # NotJSONError is a ValueError
-        raise ReportError(f"{path}: not a readable notebook ({str(exc).splitlines()[0][:120]})") from None
+        raise ReportError(f"{path}: không đọc được sổ tay / not a readable notebook "
+                          f"({str(exc).splitlines()[0][:120]})") from None
     cell = _parameters_cell(nb)
     if cell is None:
         return {}
@@ -148,7 +149,8 @@ def _as_literal(name: str, value: Any) -> Any:
         return [_as_literal(name, v) for v in value]
     if isinstance(value, Mapping):
         return {str(k): _as_literal(name, v) for k, v in value.items()}
-    raise ReportError(f"parameter {name}: {type(value).__name__} cannot be passed to a notebook (use text)")
+    raise ReportError(f"tham số / parameter {name}: {type(value).__name__} không truyền được vào sổ tay / "
+                      "cannot be passed to a notebook (use text)")
 
 
 def check_parameters(parameters: Mapping[str, Any], declared: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
@@ -421,10 +423,12 @@ def run_report(
     nb_dir = Path(notebooks) if notebooks else default_notebooks_dir()
     files = sorted(p for p in nb_dir.glob("*.ipynb") if not p.name.startswith("."))
     if not files:
-        raise ReportError(f"{nb_dir}: no notebooks (*.ipynb) to run")
+        raise ReportError(f"{nb_dir}: không có sổ tay nào / no notebooks (*.ipynb) to run")
     plans_path = Path(plans).resolve()
     if not plans_path.is_dir():
-        raise ReportError(f"{plans}: plans folder not found")
+        raise ReportError(f"{plans}: không có thư mục kế hoạch này, thêm --plans THƯ-MỤC (kế hoạch mẫu: "
+                          "plankit demo) / plans folder not found, give --plans FOLDER (the sample plans: "
+                          "plankit demo)")
     out_dir = check_out_folder(plans, out)
     targets = [check_inside(out_dir, out_dir / f"{p.stem}.html") for p in files]
     index_path = check_inside(out_dir, out_dir / "index.html")

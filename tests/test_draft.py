@@ -403,6 +403,15 @@ def test_markdown_preview_of_a_draft(hai_duong_2023):
     assert md.count("- [ ] dòng ") == len(hai_duong_2023.todo)
 
 
+def test_markdown_of_a_plan_without_signer_has_no_empty_bold():
+    plan = read_text("ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG\nSố: 12/KH-UBND\nHải Dương, ngày 05 tháng 4 năm 2023\n"
+                     "KẾ HOẠCH\nTruyền thông giảm nghèo năm 2023\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
+                     "a) Tăng cường truyền thông.")
+    md = render_markdown(plan)
+    assert "****" not in md
+    assert md.endswith("a) Tăng cường truyền thông.\n\n***Nơi nhận:***\n")
+
+
 # -- the text machinery --------------------------------------------------------------------------
 
 

@@ -194,7 +194,7 @@ def test_new_template_refuses_to_overwrite(tmp_path):
 
 def test_cli_check_exit_codes(tmp_path, capsys):
     assert main(["template", "check", str(default_template()), "-q"]) == 0
-    assert capsys.readouterr().out.endswith("ke-hoach.docx: 0 errors, 0 warnings, 8 info\n")
+    assert capsys.readouterr().out.endswith("ke-hoach.docx: 0 lỗi, 0 cảnh báo, 8 thông tin / 0 errors, 0 warnings, 8 info\n")
     bad = variant(tmp_path / "bad.docx", {"{{ title }}": "{{ titel }}"})
     assert main(["template", "check", str(bad), "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
@@ -212,6 +212,12 @@ def test_cli_new(tmp_path, capsys):
     assert main(["template", "new", "-o", str(out)]) == 2
     assert "already exists (use --force to overwrite)" in capsys.readouterr().err
     assert main(["template", "new", "-o", str(out), "--force"]) == 0
+    assert main(["template", "new", str(tmp_path / "positional.docx")]) == 0  # as a newcomer types it
+    assert (tmp_path / "positional.docx").stat().st_size == out.stat().st_size
+    capsys.readouterr()
+    assert main(["template", "new"]) == 2
+    assert capsys.readouterr().err == ("plankit: lỗi / error: cần đúng một tệp đầu ra / give exactly one output "
+                                       "file: plankit template new OUT.docx\n")
 
 
 _OFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -88,7 +88,7 @@ def test_cli_from_plan(can_tho, tmp_path, capsys):
     out = tmp_path / "mau.docx"
     assert main(["template", "from-plan", str(plan_docx), "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert err.startswith(f"plankit: đã ghi / wrote {out}: mẫu từ kế hoạch / a template from the plan (0 errors, 0 warnings")
+    assert err.startswith(f"plankit: đã ghi / wrote {out}: mẫu từ kế hoạch / a template from the plan (0 lỗi, 0 cảnh báo, ")
 
 
 @pytest.mark.slow

@@ -90,7 +90,7 @@ def test_demo_from_an_empty_folder(installed):
     demo = work / "demo"
     demo.mkdir()
     result = _must([str(bin_dir / "plankit"), "demo"], demo, env=env)
-    assert "5 kế hoạch / plans" in result.stdout
+    assert "5 kế hoạch trong các kế hoạch mẫu / 5 plans in the samples" in result.stdout
     pages = sorted(p.name for p in (demo / "reports").glob("*.html"))
     assert pages == ["01-corpus.html", "02-legal-basis-graph.html", "03-year-on-year.html",
                      "04-stale-copy-check.html", "05-draft-next-year.html", "06-template-authoring.html",

@@ -78,7 +78,7 @@ def test_demo_without_arguments_reads_the_bundled_plans_from_any_folder(tmp_path
     monkeypatch.chdir(tmp_path)
     assert main(["demo", "--no-report"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("5 kế hoạch / plans in mẫu / samples\n")
+    assert out.startswith("5 kế hoạch trong các kế hoạch mẫu / 5 plans in the samples\n")
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["drafts", "drafts/can-tho-2026.docx"]
     assert main(["demo", "--no-report"]) == 2  # refuses to overwrite
     assert capsys.readouterr().err == "plankit: lỗi / error: drafts/can-tho-2026.docx: tệp đã có, thêm --force để ghi đè / already exists (use --force to overwrite)\n"

@@ -143,7 +143,21 @@ import matplotlib.pyplot as plt
 
 if graph is not None:
     figure = plankit.draw_graph(graph)
-    display(figure)
+    if graph.number_of_nodes() <= 60:
+        display(figure)
+    else:  # a wide drawing at its own size, scrolled sideways: shrunk to the page, no label is legible
+        import base64
+        import io
+
+        from IPython.display import HTML
+
+        png = io.BytesIO()
+        figure.savefig(png, format="png", dpi=100)
+        width = int(figure.get_size_inches()[0] * 100)
+        display(show.note("Sơ đồ rộng: kéo ngang để xem hết.", "A wide graph: scroll sideways to see all of it."))
+        display(HTML(f'<div style="overflow-x: auto; border: 1px solid #d5dde5">'
+                     f'<img alt="sơ đồ căn cứ / legal-basis graph" style="max-width: none; width: {width}px" '
+                     f'src="data:image/png;base64,{base64.b64encode(png.getvalue()).decode("ascii")}"></div>'))
     plt.close(figure)
 """),
     code("""
@@ -279,6 +293,9 @@ if len(table):
     display(show.heading("Theo quy tắc", "Per rule"))
     per_rule = table.pivot_table(index="rule", columns="severity", values="code", aggfunc="size", fill_value=0)
     per_rule = per_rule[[c for c in SEVERITY if c in per_rule.columns]]
+    # the most frequent rule on top (barh draws the first row at the bottom), then by name
+    per_rule = per_rule.assign(n=per_rule.sum(axis=1)).reset_index().sort_values(
+        ["n", "rule"], ascending=[True, False]).set_index("rule").drop(columns="n")
     colours = {"error": "#b03a2e", "warning": "#d68910", "info": "#2e86c1"}
     ax = per_rule.plot.barh(stacked=True, figsize=(9, 1.4 + 0.35 * len(per_rule)),
                             color=[colours.get(c, "#7f8c8d") for c in per_rule.columns])

@@ -186,7 +186,7 @@ def read_core(
             notes.append(f"written '{written}' but the number is a {doc_type}")
 
     raw = text[m.start() : m.end()]
-    swapped = sorted({c for c in raw if c in P.KEY_LOOKALIKES})
+    swapped = sorted(set(raw).intersection(P.KEY_LOOKALIKES))
     if swapped:
         pairs = ", ".join(f"{c} (U+{ord(c):04X}) as {P.KEY_LOOKALIKES[c]}" for c in swapped)
         notes.append(f"look-alike letters normalised: {pairs}")
@@ -268,18 +268,30 @@ class Context:
     def is_self(self, core: Core, level: str) -> bool:
         """The plan's own number: its header number, "Số:" in the header, "(Kèm theo Kế hoạch số
         ...)", or "ban hành Kế hoạch số ..." of a department."""
-        header = self.plan.header if self.plan is not None else None
-        if header is not None and header.number and header.reference == core.key:
+        own, issued_by, symbol = self._own
+        if own is not None and own == core.key:
             return True
-        issued_by = header.span("issued_by") if header is not None else None
         if issued_by is not None and issued_by.start <= core.start < issued_by.end:
             return True  # the decision that issues the plan ("ban hành Quyết định số 119/QĐ-UBND")
         scan, lo = self.scan, max(0, core.start - 60)
         if P.HEADER_SO.search(scan, lo, core.start) or P.KEM_THEO.search(scan, lo, core.start):
             return True
         if level == "department" and P.BAN_HANH.search(scan, lo, core.start):
-            return header is None or header.symbol is None or fold(header.symbol) == fold(core.symbol)
+            return symbol is None or symbol == fold(core.symbol)
         return False
+
+    @cached_property
+    def _own(self) -> tuple[str | None, Span | None, str | None]:
+        """What :meth:`is_self` asks of the plan's header, once per plan: its reference when it
+        has a number, the span of the decision that issues it, its symbol folded."""
+        if self.plan is None:
+            return None, None, None
+        header = self.plan.header
+        return (
+            header.reference if header.number else None,
+            header.span("issued_by"),
+            fold(header.symbol) if header.symbol is not None else None,
+        )
 
     def header_date(self, core: Core) -> dt.date | None:
         """The date of the plan's own number: the header's, or the first "ngày ..." after it."""

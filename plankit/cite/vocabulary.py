@@ -68,8 +68,8 @@ def _scan_numpy(text: str) -> str:
     if codes.size and int(codes.max()) > 0xFFFF:  # beyond the BMP (emoji): the dict table
         return text.translate(_SCAN)
     new = codes[~known[codes]]
-    if new.size:  # characters this process has not mapped yet
-        for code in np.unique(new).tolist():
+    if new.size:  # characters this process has not mapped yet (a set: np.unique imports numpy.ma)
+        for code in set(new.tolist()):
             table[code] = ord(_SCAN[code])
             known[code] = True
     return table[codes].tobytes().decode("utf-32-le", "surrogatepass")

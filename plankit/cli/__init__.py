@@ -28,27 +28,57 @@ def _command_modules() -> list[str]:
     return [n for n in ORDER if n in found] + sorted(found - set(ORDER))
 
 
+#: argparse's own usage errors, each given its Vietnamese before the English words.
+_ARGPARSE_VIETNAMESE = (
+    ("the following arguments are required:", "thiếu đối số bắt buộc"),
+    ("unrecognized arguments:", "đối số không nhận ra"),
+    ("invalid choice:", "giá trị không hợp lệ"),
+    ("expected one argument", "thiếu giá trị"),
+    ("expected 2 arguments", "thiếu giá trị"),
+    ("ambiguous option:", "tùy chọn chưa rõ"),
+)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with the usage errors in the convention of every other message, on one line
-    (no usage block; the line says where the usage is), exit 2."""
+    (no usage block; the line says where the usage is), exit 2; every help in one layout
+    (:class:`~plankit.cli._common.HelpFormatter`) with its headings in Vietnamese and English.
+    Subcommands' parsers are of this class too (argparse makes them with the parent's class)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        from ._common import HelpFormatter
+
+        kwargs["formatter_class"] = HelpFormatter
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "đối số / positional arguments"
+        self._optionals.title = "tùy chọn / options"
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = "in trợ giúp này / show this help message and exit"
 
     def error(self, message: str):  # type: ignore[override]
         from ._common import ERROR
 
+        for english, vietnamese in _ARGPARSE_VIETNAMESE:
+            message = message.replace(english, f"{vietnamese} / {english}", 1)
         self.exit(2, f"{self.prog}: {ERROR}: {message} (see: {self.prog} --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
     from ..version import __version__
+    from ._common import example
 
     parser = _Parser(
         prog="plankit",
-        description="Read, cite, diff, lint, restore and draft Vietnamese CCHC communication plans.",
-        epilog="Example: plankit read plans/ --format table",
+        description="Đọc, trích dẫn, so sánh, soát lỗi, khôi phục dấu và soạn thảo kế hoạch tuyên "
+        "truyền cải cách hành chính.\n\n"
+        "Read, cite, diff, lint, restore and draft Vietnamese CCHC communication plans.",
+        epilog=example("plankit read plans/ --format table"),
     )
-    parser.add_argument("--version", action="version", version=f"plankit {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"plankit {__version__}",
+                        help="in số phiên bản / show the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="lệnh / commands")
     for name in _command_modules():
         importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser

@@ -167,13 +167,66 @@ def print_frame(frame: Any, fmt: str, *, bom: bool = True) -> None:
     elif len(frame) == 0:
         print("(không có dòng nào / no rows)")
     else:
-        import pandas as pd
+        print(text_table(frame))
 
-        with pd.option_context("display.max_rows", None, "display.max_columns", None,
-                               "display.width", 200, "display.max_colwidth", 48):
-            print(frame.astype(object).where(frame.notna(), "").to_string(index=False))
+
+def text_table(frame: Any, max_width: int = 48) -> str:
+    """A DataFrame as an aligned table for the terminal: text left-aligned, numbers right-aligned,
+    a cell longer than ``max_width`` cut with ``…`` (the JSON and CSV forms keep it whole), except
+    in the ``file`` column: a path is there to be opened.
+
+    >>> import pandas as pd
+    >>> print(text_table(pd.DataFrame({"file": ["a.txt", "dai/b.txt"], "year": [2022, None],
+    ...                                "issuer": ["Ban Chỉ đạo Trung ương về phát triển khoa học", "Sở Tư pháp"]}),
+    ...                  max_width=20))
+    file      year issuer
+    a.txt     2022 Ban Chỉ đạo Trung ư…
+    dai/b.txt      Sở Tư pháp
+    """
+    import pandas as pd
+
+    def cell(value: Any, cut: bool = True) -> str:
+        if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        text = " ".join(str(value).split())
+        return text if len(text) <= max_width or not cut else text[: max_width - 1] + "…"
+
+    columns = [str(c) for c in frame.columns]
+    numeric = [pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
+               for c in frame.columns]
+    cut = [c != "file" for c in columns]
+    rows = [[cell(v, k) for v, k in zip(row, cut, strict=True)] for row in frame.itertuples(index=False, name=None)]
+    widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(columns)]
+
+    def line(values: list[str]) -> str:
+        return " ".join(v.rjust(w) if n else v.ljust(w) for v, w, n in zip(values, widths, numeric, strict=True)).rstrip()
+
+    return "\n".join([line(columns), *(line(r) for r in rows)])
 
 
 def example(text: str) -> str:
     """An epilog that ends ``--help`` with an example."""
-    return f"Example:\n  {text}"
+    return f"Ví dụ / Example:\n  {text}"
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Every ``--help`` of plankit: the description and epilog wrapped to the terminal paragraph
+    by paragraph (a blank line apart; the Vietnamese line stays apart from the English text),
+    lines that begin with a space (examples) kept as written, and the usage line bilingual."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
+        paragraphs = []
+        for paragraph in text.split("\n\n"):
+            if any(line.startswith(" ") for line in paragraph.splitlines()):
+                paragraphs.append("\n".join(indent + line for line in paragraph.splitlines()))
+            else:
+                paragraphs.append(textwrap.fill(" ".join(paragraph.split()), width,
+                                                initial_indent=indent, subsequent_indent=indent))
+        return "\n\n".join(paragraphs)
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "cách dùng / usage: " if prefix is None else prefix)

@@ -18,13 +18,15 @@ TABLE_COLUMNS = ["file", "key", "doc_type", "date", "issuer", "level", "role"]
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "cite",
-        help="list the legal citations of plans",
+        help="liệt kê văn bản được trích dẫn / list the legal citations of plans",
         description=(
+            "Tìm mọi văn bản được trích dẫn trong kế hoạch, với số ký hiệu chuẩn, ngày, cơ quan "
+            "ban hành, cấp và vai trò (căn cứ, nhắc đến, chính văn bản).\n\n"
             "Find every citation (Nghị quyết 76/NQ-CP, Quyết định 4168/QĐ-UBND, 26-CTr/TU ...) in "
             "the given plans, with its canonical key, date, issuer, level (central, party, "
             "province, department, other) and role (basis, mention, self). A file that cannot "
             "be read is named on stderr and the others go on.\n\n"
-            "Exit status: 0 every file read, 1 some file could not be read, 2 usage error."
+            "Mã thoát / exit status: 0 every file read, 1 some file could not be read, 2 usage error."
         ),
         epilog=example("plankit cite plans/ --format csv"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -55,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
 
     columns = TABLE_COLUMNS if args.format == "table" else ["file", *FRAME_COLUMNS]
     frame = pd.DataFrame(rows, columns=["file", *FRAME_COLUMNS])[columns]
+    if "year" in frame:  # a citation without a year makes the column float: 2022.0 in Excel
+        frame["year"] = frame["year"].astype("Int64")
     if args.format == "csv":
         frame["notes"] = frame["notes"].map(lambda notes: "; ".join(notes))
     else:

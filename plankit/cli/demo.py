@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import example, print_frame
+from ._common import example, plural, print_frame
 from .draft import todo_records
 
 
@@ -39,8 +39,11 @@ def _slug(plan, plans) -> str:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "demo",
-        help="run the whole workflow on a folder of plans (default: the bundled sample plans)",
-        description="Read every plan of a folder (default: the five sample plans plankit ships), print "
+        help="chạy thử toàn bộ quy trình / run the whole workflow on a folder of plans (default: the bundled sample plans)",
+        description="Đọc mọi kế hoạch của một thư mục (mặc định: năm kế hoạch mẫu đi kèm), in bảng "
+        "phần đầu, soạn dự thảo năm sau của kế hoạch mới nhất và ghi báo cáo HTML vào thư mục hiện "
+        "tại.\n\n"
+        "Read every plan of a folder (default: the five sample plans plankit ships), print "
         "the header table, draft next year's plan of the newest one as a .docx and write the HTML "
         "reports, into the current folder.",
         epilog=example("plankit demo                      # sample plans -> ./reports, ./drafts"),
@@ -71,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.force and (Path(args.out) / "index.html").exists():
             raise OutputExists(Path(args.out) / "index.html")
     plans = Path(args.plans) if args.plans else sample_plans_dir()
-    label = args.plans or "mẫu / samples"
+    where_vi, where_en = (args.plans, args.plans) if args.plans else ("các kế hoạch mẫu", "the samples")
     if not plans.is_dir():
         raise ReadError(args.plans, "không có thư mục kế hoạch này / plans folder not found")
     if not args.no_report:
@@ -79,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     corpus = read_corpus([plans])
     if not len(corpus):
         raise ReadError(args.plans, "không đọc được kế hoạch nào / no plan could be read")
-    print(f"{len(corpus)} kế hoạch / plans in {label}")
+    print(f"{len(corpus)} kế hoạch trong {where_vi} / {plural(len(corpus), 'plan')} in {where_en}")
     frame = corpus.to_frame()
     print_frame(frame[[c for c in ("file", "number", "symbol", "issuer", "place", "date", "year") if c in frame]], "table")
     for err in corpus.errors:

@@ -10,8 +10,11 @@ from ._common import add_format, example, print_json, wrote
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "diff",
-        help="compare two plans (usually last year's and this year's)",
+        help="so sánh hai kế hoạch (năm trước và năm nay) / compare two plans (usually last year's and this year's)",
         description=(
+            "So sánh hai kế hoạch theo từng mục và phân loại mọi thay đổi: đổi năm, căn cứ, nội "
+            "dung, cách viết, đánh số lại, lỗi bị chép lại; xuất trang HTML đối chiếu (--html) và "
+            "tệp Word có theo dõi thay đổi (--docx).\n\n"
             "Compare two plans section by section and classify every change: expected (year "
             "bump), basis (legal basis), substantive, carried-error (a typo or stale year kept "
             "from the old plan). Diacritic-less OCR, NFC/NFD and tone placement are not changes."

@@ -37,8 +37,13 @@ def _year(value: str) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "draft",
-        help="draft next year's plan from last year's, as a .docx",
+        help="soạn dự thảo kế hoạch năm sau / draft next year's plan from last year's, as a .docx",
         description=(
+            "Soạn dự thảo kế hoạch năm mới từ kế hoạch năm trước: đổi năm, thay căn cứ (--basis), "
+            "cập nhật tên cơ quan và địa danh, sửa lỗi chính tả đã biết; ghi tệp Word theo thể "
+            "thức Nghị định 30/2020/NĐ-CP và in danh sách việc cần quyết định trước khi ký. Với "
+            "--track-changes, sửa trên bản sao tệp .docx cũ: mỗi chỗ sửa là một thay đổi được "
+            "theo dõi, mỗi việc cần làm là một ghi chú.\n\n"
             "Roll a plan forward to a new year: every year the plan speaks of itself in moves to "
             "--year, the basis becomes --basis (or last year's stays, marked to replace), agency "
             "and place names become those valid on the new date, known typos are corrected. The "

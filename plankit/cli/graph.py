@@ -19,14 +19,16 @@ EDGE_COLUMNS = ["source_label", "target_label", "role", "implicit", "validity", 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "graph",
-        help="build the legal-basis graph of plans and export or draw it",
+        help="dựng sơ đồ căn cứ pháp lý / build the legal-basis graph of plans and export or draw it",
         description=(
+            "Dựng sơ đồ căn cứ pháp lý (văn bản trung ương → tỉnh → kế hoạch của sở) rồi ghi ra "
+            "tệp (.graphml, .gexf, .json, ảnh .png, .svg) hoặc in các nút và cạnh.\n\n"
             "Build the legal-basis graph (central documents -> province -> department plans) of "
             "the given plans. With -o, write it; the extension picks the format: .graphml, "
             ".gexf (Gephi), .json (networkx node-link), .png or .svg (a layered drawing). "
             "Without -o, print its nodes and edges. A file that cannot be read is named on "
             "stderr and the graph is built from the others.\n\n"
-            "Exit status: 0 every file read, 1 some file could not be read, 2 usage error."
+            "Mã thoát / exit status: 0 every file read, 1 some file could not be read, 2 usage error."
         ),
         epilog=example("plankit graph plans/ -o graph.png"),
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -41,11 +41,14 @@ def _date(text: str) -> dt.date:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "lint",
-        help="check plans for stale years, dead agencies, blank numbers, typos and more",
-        description="Check plans for what a copied plan leaves behind: stale years, ended periods, "
+        help="soát lỗi sao chép, chính tả, trích dẫn / check plans for stale years, dead agencies, blank numbers, typos and more",
+        description="Soát những lỗi một kế hoạch chép từ năm trước để lại: năm cũ, giai đoạn đã hết, "
+        "cơ quan không còn, căn cứ năm trước, số và ngày để trống, đánh số sai, từ lặp, lỗi chính tả, "
+        "trích dẫn khác sổ văn bản. Mã thoát 1 khi có lỗi.\n\n"
+        "Check plans for what a copied plan leaves behind: stale years, ended periods, "
         "agencies that no longer exist, last year's basis, blank numbers and dates, numbering gaps, "
         "duplicated words and known misspellings. Rules are listed in docs/lint-rules.md.\n\n"
-        "Exit status: 0 no error-severity finding, 1 at least one or a file that could not be "
+        "Mã thoát / exit status: 0 no error-severity finding, 1 at least one or a file that could not be "
         "read (named on stderr; the other files are linted), 2 usage error.",
         epilog=example(
             "plankit lint plans/ --select PK1,PK3 --ignore duplicated-word --today 2026-01-15"

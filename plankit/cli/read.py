@@ -13,10 +13,11 @@ from ._common import add_format, example, finish_batch, print_frame, print_json,
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "read",
-        help="read plans and print their header fields",
-        description="Read plans (.docx, .doc, .odt, .rtf, .pdf, .txt, .md, scans) and print each "
+        help="đọc kế hoạch, in phần đầu văn bản / read plans and print their header fields",
+        description="Đọc kế hoạch (Word, PDF, văn bản, bản quét) và in phần đầu của từng văn bản: số, ký hiệu, ngày, nơi và cơ quan ban hành. Tệp không đọc được được nêu tên, các tệp khác vẫn được đọc.\n\n"
+        "Read plans (.docx, .doc, .odt, .rtf, .pdf, .txt, .md, scans) and print each "
         "one's header. A file that cannot be read is named on stderr and the others go on.\n\n"
-        "Exit status: 0 every file read, 1 some file could not be read, 2 usage error.",
+        "Mã thoát / exit status: 0 every file read, 1 some file could not be read, 2 usage error.",
         epilog=example("plankit read plans/ --format json"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -28,13 +28,16 @@ def _day(text: str) -> dt.date:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "register",
-        help="look up central and party documents in the register",
+        help="tra cứu sổ văn bản / look up central and party documents in the register",
         description=(
+            "Tra cứu sổ văn bản trung ương và của Đảng: số, loại, ngày, cơ quan ban hành, trích "
+            "yếu, văn bản thay thế và từ ngày nào, kèm trang nguồn; với --on, văn bản còn áp dụng "
+            "vào ngày đó không.\n\n"
             "Show the register of central and party documents (number, type, date, issuer, "
             "subject, what replaced it and from when, and the public page each fact was read "
             "on). With keys, only their rows; a key the register does not hold is named on "
             "stderr. With --on, whether each document applied on that day and what replaced it.\n\n"
-            "Exit status: 0 every key found, 1 some key is not in the register, 2 usage error."
+            "Mã thoát / exit status: 0 every key found, 1 some key is not in the register, 2 usage error."
         ),
         epilog=example("plankit register 61/2018/NĐ-CP 76/NQ-CP --on 2026-01-15"),
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -21,8 +21,10 @@ def _parameter(text: str) -> tuple[str, object]:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "report",
-        help="run the notebooks on a folder of plans and export HTML reports",
-        description="Execute every notebook with nbclient against a plans folder, export each to "
+        help="xuất báo cáo HTML cho một thư mục / run the notebooks on a folder of plans and export HTML reports",
+        description="Chạy các sổ tay phân tích trên một thư mục kế hoạch và xuất từng trang báo cáo "
+        "HTML (có hình, ẩn mã) cùng trang mục lục tóm tắt thư mục, để gửi lãnh đạo.\n\n"
+        "Execute every notebook with nbclient against a plans folder, export each to "
         "HTML with nbconvert (figures embedded, code hidden) and write an index page that "
         "summarises the folder. Needs the 'report' extra: pip install 'plankit[report]'.",
         epilog=example("plankit report --plans ~/ke-hoach --out reports -p today=2026-01-15"),

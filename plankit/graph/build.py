@@ -36,6 +36,11 @@ def _norm(key: str) -> str:
     return "".join(fold(key).split())
 
 
+# The provinces' slugs, and the titles of cited numbers, asked for once per citation of a corpus
+_slug = lru_cache(maxsize=1 << 12)(slug)
+_title = lru_cache(maxsize=1 << 16)(document_title)
+
+
 def _type_abbr(key: str | None) -> str | None:
     if not key:
         return None
@@ -64,10 +69,10 @@ def _plan_label(header: Any, scope: str | None, name: str) -> str:
     return f"{abbr} {ref} ({where})" if where else f"{abbr} {ref}"
 
 
-def _doc_label(cite: Citation) -> str:
+def _doc_label(cite: Citation, doc_id: str) -> str:
     abbr = _type_abbr(cite.key)
     text = f"{abbr} {cite.key}" if abbr else cite.key
-    if "@" in cite.doc_id:  # a local number: say whose, and when unless the number says it
+    if "@" in doc_id:  # a local number: say whose, and when unless the number says it
         year = None if cite.key.count("/") >= 2 else cite.year
         where = " ".join(str(x) for x in (cite.scope, year) if x)
         text = f"{text} ({where})"
@@ -93,7 +98,7 @@ def plan_node(plan: Plan, scope: str | None = None) -> str:
     if header.number and header.symbol and plan.facts.level == "central":
         return header.reference  # a national number: the same id as its citations' doc_id
     if header.number and header.symbol and scope and year:
-        return f"{header.number}/{header.symbol}@{slug(scope)}/{year}"
+        return f"{header.number}/{header.symbol}@{_slug(scope)}/{year}"
     return f"plan:{plan.name}"
 
 
@@ -120,12 +125,13 @@ def _plan_attrs(plan: Plan, scope: str | None) -> dict[str, Any]:
     }
 
 
-def _doc_attrs(cite: Citation) -> dict[str, Any]:
+def _doc_attrs(cite: Citation, doc_id: str) -> dict[str, Any]:
+    """A document node's attributes from one citation of it (``doc_id``: ``cite.doc_id``)."""
     return {
         "kind": "document",
-        "label": _doc_label(cite),
+        "label": _doc_label(cite, doc_id),
         # a national number the register knows: its full title (type, date, issuer, subject)
-        "title": None if "@" in cite.doc_id else document_title(cite.key),
+        "title": None if "@" in doc_id else _title(cite.key),
         "key": cite.key,
         "doc_type": cite.doc_type,
         "level": cite.level or "other",
@@ -139,16 +145,25 @@ def _doc_attrs(cite: Citation) -> dict[str, Any]:
     }
 
 
-def _merge_doc(attrs: dict[str, Any], cite: Citation) -> None:
-    """Fill blanks of a document node from another citation of the same document."""
-    for name, value in _doc_attrs(cite).items():
-        if name == "implicit":
-            attrs["implicit"] = attrs["implicit"] and value
-        elif name == "level":
-            if attrs["level"] == "other" and value != "other":
-                attrs["level"] = value
-        elif attrs.get(name) is None and value is not None:
-            attrs[name] = value
+# The attributes of a document node that another citation of it may fill when blank: those of
+# _doc_attrs but kind, label, key and in_corpus (never blank), title, level and implicit (below).
+_FILLABLE = ("doc_type", "issuer", "scope", "date", "year", "subject")
+
+
+def _merge_doc(attrs: dict[str, Any], cite: Citation, doc_id: str) -> None:
+    """Fill blanks of a document node (made by :func:`_doc_attrs`) from another citation of the
+    same document: what ``_doc_attrs(cite, doc_id)`` would give for each blank attribute, ``level``
+    when it is ``other``, ``implicit`` only while every citation is implicit."""
+    attrs["implicit"] = attrs["implicit"] and cite.implicit
+    if attrs["level"] == "other" and cite.level and cite.level != "other":
+        attrs["level"] = cite.level
+    for name in _FILLABLE:
+        if attrs[name] is None:
+            value = getattr(cite, name)
+            if value is not None:
+                attrs[name] = value
+    if attrs["title"] is None and "@" not in doc_id:
+        attrs["title"] = _title(cite.key)
 
 
 def _rank(cite: Citation) -> tuple[int, int, int]:
@@ -211,38 +226,42 @@ def build_graph(plans: Iterable[Plan | str | os.PathLike[str]]) -> BasisGraph:
         h = plan.header
         if h.number and h.symbol:
             key, year = _norm(h.reference), _issue_year(h)
-            by_full.setdefault((key, slug(scope) if scope else None, year), node)
+            by_full.setdefault((key, _slug(scope) if scope else None, year), node)
             if year is not None:
                 by_year[(key, year)].append(node)
 
-    def resolve(cite: Citation) -> str:
+    def resolve(cite: Citation, doc_id: str) -> str:
         key = _norm(cite.key)
         if cite.scope is not None:
-            found = by_full.get((key, slug(cite.scope), cite.year))
+            found = by_full.get((key, _slug(cite.scope), cite.year))
             if found is not None:
                 return found
         elif cite.year is not None and len(by_year.get((key, cite.year), ())) == 1:
             return by_year[(key, cite.year)][0]
-        return cite.doc_id
+        return doc_id
 
     # 2. one edge per (plan, cited document)
+    nodes = graph.nodes
     for plan, source in zip(plans, plan_ids, strict=True):
         on = plan.facts.latest
         groups: dict[str, list[Citation]] = defaultdict(list)
+        ids: dict[int, str] = {}  # id(cite) -> cite.doc_id, which is computed anew at each call
         for cite in plan.citations:
             if cite.kind == "standard" or cite.role == "self":
                 continue
-            target = resolve(cite)
+            doc_id = ids[id(cite)] = cite.doc_id
+            target = resolve(cite, doc_id)
             if target == source:  # "Kế hoạch này" and other ways a plan names itself
                 continue
             groups[target].append(cite)
         for target, cites in groups.items():
             best = min(cites, key=_rank)
             if target not in graph:
-                graph.add_node(target, **_doc_attrs(best))
-            if graph.nodes[target]["kind"] == "document":
+                graph.add_node(target, **_doc_attrs(best, ids[id(best)]))
+            attrs = nodes[target]
+            if attrs["kind"] == "document":
                 for cite in cites:
-                    _merge_doc(graph.nodes[target], cite)
+                    _merge_doc(attrs, cite, ids[id(cite)])
             issued = next((c.date for c in cites if c.date is not None), None)
             if on is None:
                 state, repl = UNKNOWN, None

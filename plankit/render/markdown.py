@@ -81,7 +81,9 @@ def render_markdown(plan: Plan | str | os.PathLike[str]) -> str:
     out += [f"\\- {_md(r)}{'.' if i == len(c['recipients']) - 1 else ';'}  " for i, r in enumerate(c["recipients"])]
     out.append("")
     out += [f"**{_md(t.upper())}**  " for t in c["signer_title"]]
-    out += ["", f"**{_md(c['signer'] or '')}**", ""]
+    out.append("")
+    if c["signer"]:  # no empty '****' where the name is not known
+        out += [f"**{_md(c['signer'])}**", ""]
     if c["appendix"]:
         out += ["---", "", *_md_items(c["appendix"])]
     if plan.todo:
