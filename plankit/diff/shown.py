@@ -61,6 +61,7 @@ def _shown(plan: Plan, other: Plan) -> Shown:
 # Words (runs of letters and digits) on folded text; a document number splits into its parts.
 _WORD = re.compile(r"\w+")
 _LETTER = re.compile(r"[^\W\d_]")
+_BREAK = re.compile("\n")
 # Words of the scan around a passage sent to the model, for its context (the model decodes line
 # by line, on trigrams: two words either side are what it looks at).
 CONTEXT = 2
@@ -121,12 +122,8 @@ def _restored(text: str, reference: str | None) -> Shown:
         restored = restore_text(text, ocr=True)
         return _mapped(text, list(restored.spans))
     words = _counterparts(text, reference)
-    line_of = []
-    line = pos = 0
-    for s, _e, _f in words:
-        line += text.count("\n", pos, s)
-        line_of.append(line)
-        pos = s
+    breaks = [m.start() for m in _BREAK.finditer(text)]
+    line_of = [bisect.bisect_left(breaks, s) for s, _e, _f in words]  # line breaks before each word
     # the words without a counterpart that the model must read: those with a letter, and a
     # number opening a line (a heading's roman numeral read as digits: "11." for "II.")
     needy = [k for k, (s, e, f) in enumerate(words)

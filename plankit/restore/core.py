@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from ..text import nfc
+from ..text import fold, nfc
 from .decode import _apply_context, _confidences, _decode
 from .lm import Model, default_model
 from .names import _flag_names
@@ -131,7 +131,7 @@ def restore_text(
         if known:
             _take_known(model, toks, known)
         if context and model.context:
-            _apply_context(model, toks)
+            _apply_context(model, toks, fold(line), offset)
         lines.append(toks)
         offset += len(line) + 1
     no_bonus: dict[int, str] = {}

@@ -19,11 +19,13 @@ _CONTEXT_WEIGHT = 0.1  # weight of the wider-context log likelihoods against the
 _CONTEXT_CLIP = 3.0  # no wider context outweighs the trigram by more than this (log)
 
 
-def _apply_context(model: Model, toks: list[_Tok]) -> None:
+def _apply_context(model: Model, toks: list[_Tok], folded: str | None = None, offset: int = 0) -> None:
     """Add the wider-context model's evidence to the channel score of ambiguous tokens.
 
     The features are those of :func:`~plankit.restore.context.context_features`: the folded
     words two to six places to the left and to the right, sliced from one list per line.
+    ``folded`` is the line folded (:func:`~plankit.text.fold` keeps offsets), ``offset`` where
+    the line starts: each word's key is sliced from it instead of folded on its own.
     """
     tables = model.context
     if not tables:
@@ -37,7 +39,7 @@ def _apply_context(model: Model, toks: list[_Tok]) -> None:
             if s.isdigit():
                 keys.append("<n>")
                 continue
-            k = fold(s).lower()
+            k = (fold(s) if folded is None else folded[tok.start - offset : tok.end - offset]).lower()
             if tok.fixed_output is None and len(tok.cands) > 1 and (table := tables.get(k)) is not None:
                 targets.append((len(keys), tok, table))
             keys.append(k)
