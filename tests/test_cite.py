@@ -355,6 +355,8 @@ def test_every_form_has_the_same_key(form):
     ("form", "key"),
     [
         ("Nghị định số 45/2020/NĐ-CP", "45/2020/NĐ-CP"),
+        ("Nghị quyết số 57-\nNQ/TW ngày 22/12/2024", "57-NQ/TW"),  # a PDF line broken after the dash
+        ("Kế hoạch số 26-\n  CTr/TU", "26-CTr/TU"),
         ("45/2020/ND-CP", "45/2020/NĐ-CP"),
         ("45/2020/NÐ-CP", "45/2020/NĐ-CP"),  # Ð U+00D0
         ("45 / 2020 / NĐ-CP", "45/2020/NĐ-CP"),

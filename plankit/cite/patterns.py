@@ -102,7 +102,7 @@ def build_number(types: str, glued: str = "(?!)", party: str = "(?!)") -> str:
     nothing).
 
     Must match (keys in brackets): "76/NQ-CP" [76/NQ-CP], "45/2020/nđ-cp" folded, "22/2020/QĐ -
-    UBND" [22/2020/QĐ-UBND], "76/NQ-" newline "CP", "01/2020/TTLT-BTC-BNV", "15a/2025/NĐ-CP",
+    UBND" [22/2020/QĐ-UBND], "76/NQ-" newline "CP", "57-" newline "NQ/TW", "01/2020/TTLT-BTC-BNV", "15a/2025/NĐ-CP",
     "26-CTr/TU", "07-NQ/TU", "80/2015/QH13", "137 IKH-SKHCN" (OCR), "1234/UBND-VP" (a công văn:
     issuer and unit, accepted by plankit.cite only after the words "công văn" or "văn bản");
     a symbol whose dash a PDF or .doc extraction lost, when the issuer is a known code:
@@ -119,8 +119,9 @@ def build_number(types: str, glued: str = "(?!)", party: str = "(?!)") -> str:
     (?:
         # Party: number, dash, type, slash, body. 26-CTr/TU, 07-NQ/TU, 39-NQ/TW; the dash lost
         # in a PDF's text: 20NQ/TW.
-        # Its slash lost too, the body a Party code: 18-NQTW.
-        (?:[ \t]*-[ \t]*|(?=[a-z]))(?P<ptype>{types})(?:[ \t]*/[ \t]*(?P<pissuer>{CODE})|(?P<pglued>{party}))
+        # Its slash lost too, the body a Party code: 18-NQTW. A line may break after the dash
+        # (57-\nNQ/TW), as in the other shapes.
+        (?:{DASH}|(?=[a-z]))(?P<ptype>{types})(?:[ \t]*/[ \t]*(?P<pissuer>{CODE})|(?P<pglued>{party}))
       | # Law or ordinance: number, year, legislature and term. 80/2015/QH13.
         {SLASH}(?P<lyear>{YEAR}){SLASH}(?P<lterm>{TERM})
       | # Administrative (76/NQ-CP) or normative (45/2020/NĐ-CP), joint issuers allowed.
