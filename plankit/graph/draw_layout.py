@@ -3,9 +3,9 @@
 One band per level (central at the top), and in a band the cited documents above the corpus
 plans that cite them. A band row holds as many nodes as fit the drawing's width; a band that
 does not fit is dealt round-robin into sub-rows, so each sub-row keeps the band's left-to-right
-order. Labels hang below their node on up to :data:`LABEL_LINES` staggered lines, and a row is
-packed from its labels' measured widths so that no two labels overlap; the spare width is
-then shared out evenly. Coordinates are inches, so the drawing's axes map one data unit to one
+order. Labels hang below their node on as few staggered lines as the width allows (at most
+:data:`LABEL_LINES`), and a row is packed from its labels' measured widths so that no two
+labels overlap; the spare width is then shared out evenly. Coordinates are inches, so the drawing's axes map one data unit to one
 inch and what is computed here is what is drawn.
 """
 
@@ -143,13 +143,14 @@ def _order(graph: nx.DiGraph, groups: dict[tuple[str, bool], list[str]]) -> dict
     return order
 
 
-def _pack(nodes: list[str], label_w: dict[str, float], node_w: float) -> tuple[list[float], dict[str, int], float]:
-    """Leftmost x of each node such that nodes are ``node_w`` apart and labels on one line do not
-    overlap; each labelled node takes the line that lets it sit furthest left. Returns the xs,
-    each label's line and the row's extent."""
+def _pack(nodes: list[str], label_w: dict[str, float], node_w: float,
+          lines: int = LABEL_LINES) -> tuple[list[float], dict[str, int], float]:
+    """Leftmost x of each node such that nodes are ``node_w`` apart and labels on one of ``lines``
+    lines do not overlap; each labelled node takes the line that lets it sit furthest left.
+    Returns the xs, each label's line and the row's extent."""
     xs: list[float] = []
     line_of: dict[str, int] = {}
-    line_right = [-math.inf] * LABEL_LINES
+    line_right = [-math.inf] * lines
     right = 0.0
     prev = -math.inf
     for n in nodes:
@@ -157,7 +158,7 @@ def _pack(nodes: list[str], label_w: dict[str, float], node_w: float) -> tuple[l
         if n in label_w:
             w = label_w[n]
             x = max(x, w / 2)
-            best = min(range(LABEL_LINES), key=lambda k: (max(x, line_right[k] + GAP + w / 2), k))
+            best = min(range(lines), key=lambda k: (max(x, line_right[k] + GAP + w / 2), k))
             x = max(x, line_right[best] + GAP + w / 2)
             line_right[best] = x + w / 2
             line_of[n] = best
@@ -210,7 +211,10 @@ def layout(graph: nx.DiGraph, wanted: set[str], font_size: float, marker_inches:
         if previous_level is not None and level != previous_level:
             y -= BAND_GAP
         previous_level = level
-        xs, line_of, extent = _pack(nodes, label_w, node_w)
+        for lines in range(1, LABEL_LINES + 1):  # as few label lines as the width allows
+            xs, line_of, extent = _pack(nodes, label_w, node_w, lines)
+            if extent <= width:
+                break
         spare = max(width - extent, 0.0)
         line_h = max((sizes[n][1] for n in nodes if n in sizes), default=0.0) + 0.03
         for k, (n, x) in enumerate(zip(nodes, xs, strict=True)):
