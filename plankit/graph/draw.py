@@ -183,7 +183,9 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
         colour = VALIDITY_COLOURS.get(d.get("validity"), "#555555")
         emphasised = d.get("validity") in (validity.REPLACED, validity.NOT_YET_ISSUED)
         same_row = placed.row_of[s] == placed.row_of[t]
-        bend = (0.35 if pos[s][0] < pos[t][0] else -0.35) if same_row else 0.06
+        # arc3 bends to the right of the direction of travel for a positive rad: a same-row edge
+        # going right takes a negative one to bow upwards, away from the labels under the row
+        bend = (-0.35 if pos[s][0] < pos[t][0] else 0.35) if same_row else 0.06
         ax.add_patch(FancyArrowPatch(
             pos[s], pos[t], arrowstyle="-|>", mutation_scale=9 if small else 6,
             shrinkA=radius + 1, shrinkB=radius + 1, connectionstyle=f"arc3,rad={bend}",
