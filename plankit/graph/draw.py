@@ -139,9 +139,9 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
     >>> g.add_node("p", kind="plan", level="department", label="KH 137/KH-SKHCN (Cần Thơ 2025)")
     >>> g.add_node("76/NQ-CP", kind="document", level="central", label="NQ 76/NQ-CP")
     >>> g.add_edge("p", "76/NQ-CP", role="mention", implicit=False, validity="valid")
-    >>> fig = draw_graph(g)
-    >>> [round(v) for v in fig.get_size_inches()]
-    [10, 6]
+    >>> fig = draw_graph(g)  # 7.5 inches of drawing (the least), margins, in quarter inches
+    >>> fig.get_size_inches().tolist()
+    [9.75, 4.75]
     """
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch, Patch
