@@ -534,3 +534,20 @@ def test_ocr_unavailable_without_tesseract(tmp_path, monkeypatch):
     with pytest.raises(OCRUnavailable, match="tesseract-ocr-vie") as info:
         _ocr.ocr_pdf(tmp_path / "scan.pdf")
     assert str(tmp_path / "scan.pdf") in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "expected", "hows"),
+    [
+        # the model alone reads "so" before a number as "số"; a known "sở" is taken as it is
+        ("Quyet dinh so 12", {(11, 13): "sở"}, "Quyết định sở 12", ["model", "model", "reference", "kept"]),
+        # a known context word: the others are still decided by the model
+        ("Quyet dinh so 12", {(0, 5): "Quyết"}, "Quyết định số 12", ["reference", "model", "model", "kept"]),
+        # offsets that match no whole word token change nothing
+        ("Quyet dinh so 12", {(0, 3): "Quy"}, "Quyết định số 12", ["model", "model", "model", "kept"]),
+    ],
+)
+def test_known_words_are_read_as_given(text, known, expected, hows):
+    restored = restore_text(text, ocr=True, known=known)
+    assert restored.text == expected
+    assert [t.how for t in restored.tokens] == hows

@@ -61,6 +61,7 @@ def _shown(plan: Plan, other: Plan) -> Shown:
 # Words (runs of letters and digits) on folded text; a document number splits into its parts.
 _WORD = re.compile(r"\w+")
 _LETTER = re.compile(r"[^\W\d_]")
+_BREAK = re.compile("\n")
 # Words of the scan around a passage sent to the model, for its context (the model decodes line
 # by line, on trigrams: two words either side are what it looks at).
 CONTEXT = 2
@@ -86,10 +87,15 @@ def _counterparts(text: str, reference: str) -> list[tuple[int, int, str | None]
     words = [(m.start(), m.end()) for m in _WORD.finditer(keys)]
     ref_words = [(m.start(), m.end()) for m in _WORD.finditer(folded_ref)]
     form: list[str | None] = [None] * len(words)
+    done: dict[tuple[str, str], str] = {}  # the same word pairs recur ("của", "và", "năm")
 
     def take(i: int, j: int) -> None:
         (s, e), (ws, we) = ref_words[i], words[j]
-        form[j] = _with_case(reference[s:e], text[ws:we])
+        pair = (reference[s:e], text[ws:we])
+        found = done.get(pair)
+        if found is None:
+            found = done[pair] = _with_case(*pair)
+        form[j] = found
 
     ops = diff_keys([folded_ref[s:e] for s, e in ref_words], [keys[s:e] for s, e in words])
     for tag, i1, _i2, j1, j2 in ops:
@@ -116,12 +122,8 @@ def _restored(text: str, reference: str | None) -> Shown:
         restored = restore_text(text, ocr=True)
         return _mapped(text, list(restored.spans))
     words = _counterparts(text, reference)
-    line_of = []
-    line = pos = 0
-    for s, _e, _f in words:
-        line += text.count("\n", pos, s)
-        line_of.append(line)
-        pos = s
+    breaks = [m.start() for m in _BREAK.finditer(text)]
+    line_of = [bisect.bisect_left(breaks, s) for s, _e, _f in words]  # line breaks before each word
     # the words without a counterpart that the model must read: those with a letter, and a
     # number opening a line (a heading's roman numeral read as digits: "11." for "II.")
     needy = [k for k, (s, e, f) in enumerate(words)
@@ -141,11 +143,19 @@ def _restored(text: str, reference: str | None) -> Shown:
     reps: list[tuple[int, int, str]] = []
     if windows:
         bounds = [(words[lo][0], words[hi][1]) for lo, hi in windows]
-        restored = restore_text("\n".join(text[s:e] for s, e in bounds), ocr=True)
         offsets, pos = [], 0
         for s, e in bounds:
             offsets.append(pos)
             pos += e - s + 1
+        # the context words paired with the clean plan are read as its words: the model
+        # decides only the words without a counterpart
+        known = {}
+        for (lo, hi), at in zip(windows, offsets, strict=True):
+            shift = at - words[lo][0]
+            for s, e, f in words[lo : hi + 1]:
+                if f is not None:
+                    known[(s + shift, e + shift)] = f
+        restored = restore_text("\n".join(text[s:e] for s, e in bounds), ocr=True, known=known)
         need = [(words[k][0], words[k][1]) for k in needy]
         for t_start, t_end, output in restored.spans:
             w = bisect.bisect_right(offsets, t_start) - 1

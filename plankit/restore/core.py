@@ -6,9 +6,10 @@ from __future__ import annotations
 import dataclasses
 import os
 import unicodedata
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from ..text import nfc
+from ..text import fold, nfc
 from .decode import _apply_context, _confidences, _decode
 from .lm import Model, default_model
 from .names import _flag_names
@@ -21,7 +22,7 @@ from .reference import (
     looks_ocr,
 )
 from .result import Restored, RestoredToken
-from .syllables import canonical_syllable
+from .syllables import canonical_syllable, lm_key
 from .tokens import _apply_case, _case_of, _Tok, _tokenize
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,6 +48,18 @@ def _reference_keys(model: Model, reference: str) -> tuple[list[str], float]:
     return keys, bonus
 
 
+def _take_known(model: Model, toks: list[_Tok], known: Mapping[tuple[int, int], str]) -> None:
+    """Fix each word token that is exactly a known word to its known form (one candidate)."""
+    for tok in toks:
+        if tok.kind != "word" or tok.fixed_output is not None or tok.prefix:
+            continue
+        form = known.get((tok.start, tok.end))
+        if form is not None:  # the tokens are this call's own: changed in place
+            key = lm_key(form, "word") or ""
+            tok.cands = [(key, form, 0.0, model.ids.get(key, 0))]
+            tok.how, tok.fixed_output = "reference", form
+
+
 # -- public API -------------------------------------------------------------------------------
 
 
@@ -57,6 +70,7 @@ def restore_text(
     model: Model | None = None,
     ocr: bool | None = None,
     context: bool = True,
+    known: Mapping[tuple[int, int], str] | None = None,
 ) -> Restored:
     """Restore the diacritics (and OCR damage) of Vietnamese text.
 
@@ -75,6 +89,10 @@ def restore_text(
         context: let the wider-context model (words two to six places away) weigh in where
             one folded word has several common real forms (số/sở, ban/bản, tỉnh/tính);
             ``False`` decides with the trigram alone (the benchmark compares the two).
+        known: words whose reading is already known, ``{(start, end): form}`` by their offsets
+            in ``text`` (the diff's restored view passes the words it paired with a clean
+            plan): such a word is read as ``form`` and the model decides only the others, with
+            those as their context.
 
     Returns:
         A :class:`Restored`: ``.text`` has the same lines as the input (NFC), case kept;
@@ -110,8 +128,10 @@ def restore_text(
         starts.append(offset)
         toks = _tokenize(model, line, offset, ocr, marked)
         _flag_names(model, line, offset, toks)
+        if known:
+            _take_known(model, toks, known)
         if context and model.context:
-            _apply_context(model, toks)
+            _apply_context(model, toks, fold(line), offset)
         lines.append(toks)
         offset += len(line) + 1
     no_bonus: dict[int, str] = {}

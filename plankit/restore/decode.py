@@ -19,11 +19,13 @@ _CONTEXT_WEIGHT = 0.1  # weight of the wider-context log likelihoods against the
 _CONTEXT_CLIP = 3.0  # no wider context outweighs the trigram by more than this (log)
 
 
-def _apply_context(model: Model, toks: list[_Tok]) -> None:
+def _apply_context(model: Model, toks: list[_Tok], folded: str | None = None, offset: int = 0) -> None:
     """Add the wider-context model's evidence to the channel score of ambiguous tokens.
 
     The features are those of :func:`~plankit.restore.context.context_features`: the folded
     words two to six places to the left and to the right, sliced from one list per line.
+    ``folded`` is the line folded (:func:`~plankit.text.fold` keeps offsets), ``offset`` where
+    the line starts: each word's key is sliced from it instead of folded on its own.
     """
     tables = model.context
     if not tables:
@@ -37,7 +39,7 @@ def _apply_context(model: Model, toks: list[_Tok]) -> None:
             if s.isdigit():
                 keys.append("<n>")
                 continue
-            k = fold(s).lower()
+            k = (fold(s) if folded is None else folded[tok.start - offset : tok.end - offset]).lower()
             if tok.fixed_output is None and len(tok.cands) > 1 and (table := tables.get(k)) is not None:
                 targets.append((len(keys), tok, table))
             keys.append(k)
@@ -68,6 +70,7 @@ def _apply_context(model: Model, toks: list[_Tok]) -> None:
 
 
 _MASK = (1 << 20) - 1
+_NEG = -math.inf  # below every score: the first path into a state always takes it
 
 
 def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: float = 0.0) -> list[int]:
@@ -82,6 +85,7 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
     tri_get, bi_get, bow_tri_get = tri.get, bi.get, bow_tri.get
     mask = _MASK
     beam = _BEAM
+    neg = _NEG
     steps = [i for i, t in enumerate(toks) if t.cands[0][0]]
     choice = [0] * len(toks)
     if not steps:
@@ -96,11 +100,28 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
         else:
             scored = [(c[3], c[2]) for c in cands]
         new: dict[int, float] = {}
+        new_get = new.get
         bp: dict[int, int] = {}
         if len(scored) == 1:
             # one candidate: each state moves to (v, w); states sharing v compete
             w, ch = scored[0]
             uw = uni[w]
+            if len(states) == 1:
+                # one state moves to one state: no competition
+                ((st, sc),) = states.items()
+                v = st & mask
+                ns = (v << 20) | w
+                lp = tri_get(st << 20 | w)
+                if lp is None:
+                    b = bi_get(ns)
+                    seen = bow_tri_get(st)
+                    if seen is None:
+                        lp = bow_bi.get(v, 0.0) + uw if b is None else b
+                    else:
+                        lp = seen[0] + b if b is not None else seen[1] + uw
+                states = {ns: sc + ch + lp}
+                back.append({ns: st << 8})
+                continue
             for st, sc in states.items():
                 v = st & mask
                 ns = (v << 20) | w
@@ -113,8 +134,7 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
                     else:
                         lp = seen[0] + b if b is not None else seen[1] + uw
                 sc += ch + lp
-                old = new.get(ns)
-                if old is None or sc > old:
+                if sc > new_get(ns, neg):
                     new[ns] = sc
                     bp[ns] = st << 8
             states = new
@@ -133,29 +153,27 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
                 bctx = v << 20
                 bo = bow_bi.get(v, 0.0)
                 row = []
-                for w, ch in scored:
+                for j, (w, ch) in enumerate(scored):
                     ns = bctx | w
                     b = bi_get(ns)
                     if b is None:
-                        row.append((w, ns, ch, None, ch + bo + uni[w], ch + uni[w]))
+                        row.append((w, ns, ch, None, ch + bo + uni[w], ch + uni[w], j))
                     else:
-                        row.append((w, ns, ch, ch + b, ch + b, ch + uni[w]))
+                        row.append((w, ns, ch, ch + b, ch + b, ch + uni[w], j))
                 lower[v] = row
             seen = bow_tri_get(st)
-            j = 0
+            packed = st << 8
             if seen is None:  # no trigram has this context: skip their lookups
-                for _w, ns, _ch, _b, lp, _u in row:
+                for _w, ns, _ch, _b, lp, _u, j in row:
                     sc2 = sc + lp
-                    old = new.get(ns)
-                    if old is None or sc2 > old:
+                    if sc2 > new_get(ns, neg):
                         new[ns] = sc2
-                        bp[ns] = st << 8 | j
-                    j += 1
+                        bp[ns] = packed | j
                 continue
             # what an unseen trigram after this state keeps of the bigram (unigram)
             bo1, bo2 = seen
             tctx = st << 20
-            for w, ns, ch, b, _lp, u in row:
+            for w, ns, ch, b, _lp, u, j in row:
                 lp = tri_get(tctx | w)
                 if lp is not None:
                     sc2 = sc + ch + lp
@@ -163,11 +181,9 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
                     sc2 = sc + bo1 + b
                 else:
                     sc2 = sc + bo2 + u
-                old = new.get(ns)
-                if old is None or sc2 > old:
+                if sc2 > new_get(ns, neg):
                     new[ns] = sc2
-                    bp[ns] = st << 8 | j
-                j += 1
+                    bp[ns] = packed | j
         if len(new) > 1:
             # the best ``beam`` states (sorted is stable: ties keep their order, as nlargest),
             # none far behind the best
