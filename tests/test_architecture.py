@@ -147,6 +147,7 @@ LAYERS: dict[str, str] = {
     "plankit.lint.docs": "outputs",
     "plankit.graph": "outputs",  # the package imports draw and export, which register themselves
     "plankit.graph.draw": "outputs",
+    "plankit.graph.draw_layout": "outputs",  # where draw puts nodes and labels
     "plankit.graph.export": "outputs",
     "plankit.word": "outputs",
     "plankit.annotate": "outputs",

@@ -14,6 +14,7 @@ import networkx as nx
 
 from .. import validity
 from ..views import register_view
+from .draw_layout import LABEL_PAD, layout
 from .result import BasisGraph
 from .schema import DRAW_ORDER, VALIDITY_COLOURS, level_of
 
@@ -45,59 +46,6 @@ LEVEL_NAMES = {
 ROLE_STYLES = {"basis": "solid", "mention": "dashed", "implicit": "dotted"}
 FONT = "DejaVu Sans"  # ships with matplotlib and has every Vietnamese glyph
 SMALL = 60  # up to this many nodes every node is labelled
-
-
-def _layout(graph: nx.DiGraph, per_row: int) -> tuple[dict[str, tuple[float, float]], dict[str, float], float]:
-    """Layered positions: one band per level (wrapped into sub-rows of ``per_row``), nodes
-    ordered within a band by the mean position of their neighbours to cut crossings."""
-    bands: dict[str, list[str]] = {lv: [] for lv in DRAW_ORDER}
-    for node in graph.nodes:
-        bands[level_of(graph, node)].append(node)
-    bands = {lv: nodes for lv, nodes in bands.items() if nodes}
-
-    def key0(n: str) -> tuple:
-        d = graph.nodes[n]
-        return (d.get("scope") or "~", str(d.get("year") or ""), d.get("label") or n)
-
-    order = {lv: sorted(nodes, key=key0) for lv, nodes in bands.items()}
-    rank: dict[str, float] = {}
-
-    def place(lv: str) -> None:
-        nodes = order[lv]
-        for i, n in enumerate(nodes):
-            rank[n] = (i + 0.5) / len(nodes)
-
-    for lv in order:
-        place(lv)
-    levels = list(order)
-    for _ in range(3):  # barycentre sweeps: upwards by citing plans, downwards by cited documents
-        for sweep, neighbours in ((levels[::-1], graph.predecessors), (levels, graph.successors)):
-            for lv in sweep:
-                def bary(n: str, nb=neighbours) -> float:
-                    xs = [rank[m] for m in nb(n) if m in rank]
-                    return sum(xs) / len(xs) if xs else rank[n]
-                order[lv] = sorted(order[lv], key=lambda n, b=bary: (b(n), key0(n)))
-                place(lv)
-
-    width = max(min(len(v), per_row) for v in order.values())
-    pos: dict[str, tuple[float, float]] = {}
-    band_y: dict[str, float] = {}
-    y = 0.0
-    for lv, nodes in order.items():
-        rows = math.ceil(len(nodes) / per_row)
-        band_y[lv] = y - (rows - 1) * 0.45
-        for r in range(rows):
-            chunk = nodes[r * per_row:(r + 1) * per_row]
-            for i, n in enumerate(chunk):
-                # spread a short row over the full width; shift odd sub-rows by a quarter slot so
-                # that edges from below do not run through the nodes above
-                if r % 2:
-                    x = (i + 0.75) * width / (len(chunk) + 0.5)
-                else:
-                    x = (i + 0.5) * width / len(chunk)
-                pos[n] = (x, y - r * 0.9)
-        y -= rows * 0.9 + 1.2
-    return pos, band_y, float(width)
 
 
 def _wanted_labels(graph: nx.DiGraph, labels: str | Iterable[str]) -> set[str]:
@@ -136,13 +84,6 @@ def svg_tooltips(svg: str, graph: nx.DiGraph) -> str:
         return f"{m.group(0)}<title>{escape(str(title))}</title>" if title else m.group(0)
 
     return _GID_RE.sub(add, svg)
-
-
-def _wrap_label(text: str) -> str:
-    # "KH 261/KH-UBND (Cần Thơ 2021)" -> the number on one line, the place and year below
-    text = re.sub(r"\bThành phố ", "TP. ", text)
-    head, sep, tail = text.partition(" (")
-    return f"{head}\n({tail}" if sep else text
 
 
 def new_figure(size: tuple[float, float]) -> Figure:
@@ -198,48 +139,56 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
     >>> g.add_node("p", kind="plan", level="department", label="KH 137/KH-SKHCN (Cần Thơ 2025)")
     >>> g.add_node("76/NQ-CP", kind="document", level="central", label="NQ 76/NQ-CP")
     >>> g.add_edge("p", "76/NQ-CP", role="mention", implicit=False, validity="valid")
-    >>> fig = draw_graph(g)
-    >>> [round(v) for v in fig.get_size_inches()]
-    [10, 6]
+    >>> fig = draw_graph(g)  # 7.5 inches of drawing (the least), margins, in quarter inches
+    >>> fig.get_size_inches().tolist()
+    [9.75, 4.75]
     """
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch, Patch
 
     n = graph.number_of_nodes()
     small = n <= SMALL
-    per_row = 10 if small else 30
-    pos, band_y, width = _layout(graph, per_row) if n else ({}, {}, 1.0)
-    slot = 1.45 if small else 0.72  # inches per node across
-    ys = [y for _, y in pos.values()] or [0.0]
-    depth = max(ys) - min(ys)
-    # quarter inches are exact in binary, so the image is exactly size × dpi pixels
-    fig_w = round(min(max(slot * width + 2.5, 10.0), 44.0) * 4) / 4
-    fig_h = round(min(max(0.95 * depth + 3.0, 6.0), 40.0) * 4) / 4
+    marker_size = 260 if small else 70  # points squared
+    marker_inches = math.sqrt(marker_size * 1.25) / 72  # a plan's square, the larger marker
+    size = 7.5 if small else 6.5
+    wanted = _wanted_labels(graph, labels)
+    placed = layout(graph, wanted, size, marker_inches)
+    pos = placed.pos
+    width, depth = placed.width, placed.height
 
-    legend_columns = max(2, min(6, int(fig_w // 2.6)))
+    legend_columns = max(2, min(6, int((width + 2.2) // 2.6)))
     legend_rows = math.ceil((len(DRAW_ORDER) + 7) / legend_columns)
+    left, right, top, bottom = 1.9, 0.3, 0.9, 0.45 + 0.2 * legend_rows
+    # quarter inches are exact in binary, so the image is exactly size × dpi pixels; the
+    # rounding goes to the right and bottom margins, so that one data unit stays one inch
+    fig_w = math.ceil((left + width + right) * 4) / 4
+    fig_h = math.ceil((top + depth + bottom) * 4) / 4
     if ax is None:
         fig = new_figure((fig_w, fig_h))
         # room for the band names on the left, the legend below and the title above
-        left, bottom, top = 1.9 / fig_w, (0.45 + 0.2 * legend_rows) / fig_h, 0.9 / fig_h
-        ax = fig.add_axes((left, bottom, 0.99 - left, 1 - bottom - top))
+        ax = fig.add_axes((left / fig_w, 1 - (top + depth) / fig_h, width / fig_w, depth / fig_h))
         own_figure = True
     else:
         fig, own_figure = ax.figure, False
     ax.set_axis_off()
-    marker_size = 260 if small else 70
+    ax.set_xlim(0, width)
+    ax.set_ylim(-depth, 0)
     radius = math.sqrt(marker_size) / 2
 
     replaced_targets = {t for _, t, d in graph.edges(data=True) if d.get("validity") == validity.REPLACED}
 
-    # edges under the nodes
+    # edges under the nodes; an edge within one row arcs above it instead of running along it
     for s, t, d in graph.edges(data=True):
         style = "implicit" if d.get("implicit") else d.get("role", "mention")
         colour = VALIDITY_COLOURS.get(d.get("validity"), "#555555")
         emphasised = d.get("validity") in (validity.REPLACED, validity.NOT_YET_ISSUED)
+        same_row = placed.row_of[s] == placed.row_of[t]
+        # arc3 bends to the right of the direction of travel for a positive rad: a same-row edge
+        # going right takes a negative one to bow upwards, away from the labels under the row
+        bend = (-0.35 if pos[s][0] < pos[t][0] else 0.35) if same_row else 0.06
         ax.add_patch(FancyArrowPatch(
             pos[s], pos[t], arrowstyle="-|>", mutation_scale=9 if small else 6,
-            shrinkA=radius + 1, shrinkB=radius + 1, connectionstyle="arc3,rad=0.06",
+            shrinkA=radius + 1, shrinkB=radius + 1, connectionstyle=f"arc3,rad={bend}",
             linestyle=ROLE_STYLES.get(style, "dashed"), color=colour,
             linewidth=(1.8 if emphasised else 1.1) if small else (1.2 if emphasised else 0.5),
             alpha=0.9 if (small or emphasised) else 0.45, zorder=1,
@@ -257,35 +206,23 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
             linewidths=1.6 if replaced else 0.8, hatch="////" if replaced else None, zorder=3,
         )
 
-    # labels below the nodes; in a crowded row every other label drops a line to make room
-    size = 7.5 if small else 6.0
-    wanted = _wanted_labels(graph, labels)
+    # labels below the nodes, on the staggered lines the layout chose (never overlapping)
     index = {node: i for i, node in enumerate(graph.nodes)}
-    rows: dict[float, list[str]] = defaultdict(list)
-    for node in wanted:
-        rows[pos[node][1]].append(node)
-    for y, nodes in rows.items():
-        crowded = len(nodes) * (1.0 if small else 1.5) > width * slot / (1.45 if small else 1.0)
-        for i, node in enumerate(sorted(nodes, key=lambda v: pos[v][0])):
-            d = graph.nodes[node]
-            text = _wrap_label(str(d.get("label") or node))
-            offset = 0.2 + (0.3 if crowded and i % 2 else 0.0)
-            ax.text(pos[node][0], y - offset, text, ha="center", va="top", fontsize=size, fontfamily=FONT,
-                    fontweight="bold" if d.get("kind") == "plan" else "normal", zorder=4,
-                    gid=f"{_GID}{index[node]}",  # svg_tooltips finds the label by it
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
+    for node in sorted(placed.label_pos, key=lambda v: (placed.row_of[v], pos[v][0])):
+        d = graph.nodes[node]
+        x, y = placed.label_pos[node]
+        ax.text(x, y - LABEL_PAD * size / 72, placed.texts[node], ha="center", va="top", fontsize=size,
+                fontfamily=FONT, fontweight="bold" if d.get("kind") == "plan" else "normal", zorder=4,
+                gid=f"{_GID}{index[node]}",  # svg_tooltips finds the label by it
+                bbox={"boxstyle": f"round,pad={LABEL_PAD}", "fc": "white", "ec": "none", "alpha": 0.8})
 
     # band names on the left
-    for level, y in band_y.items():
+    for level, y in placed.band_y.items():
         ax.annotate(LEVEL_NAMES[level], (0, y), xycoords=ax.get_yaxis_transform(), xytext=(-6, 0),
                     textcoords="offset points", ha="right", va="center", fontsize=9, fontfamily=FONT,
                     color=LEVEL_COLOURS[level], fontweight="bold", annotation_clip=False)
 
-    ax.set_xlim(-0.1, width + 0.1)
-    if pos:
-        ax.set_ylim(min(ys) - 1.0, max(ys) + 0.5)
-
-    present = [lv for lv in DRAW_ORDER if lv in band_y]
+    present = [lv for lv in DRAW_ORDER if lv in placed.band_y]
     handles = [Patch(color=LEVEL_COLOURS[lv], label=LEVEL_NAMES[lv]) for lv in present]
     handles += [
         Line2D([], [], marker="s", ls="none", color="#444444", label="kế hoạch trong bộ / corpus plan"),
