@@ -238,3 +238,18 @@ def test_labels_never_overlap_in_any_graph(graph, labels):
     assert _overlapping(boxes) == []
     width, height = fig.canvas.get_width_height()
     assert all(b.x0 >= 0 and b.x1 <= width and b.y0 >= 0 and b.y1 <= height for _, b in boxes)
+
+
+def test_a_plan_without_a_number_is_labelled_by_its_issuer_in_the_graph_itself():
+    # the graph's own label (CLI tables, to_frame, notebook chains), not only the drawing's
+    from plankit import read_text
+    from plankit.graph import build_graph, plan_node
+
+    plan = read_text(
+        "BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 05 tháng 3 năm 2024\n"
+        "KẾ HOẠCH\nTruyền thông về y tế năm 2024\nCăn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021;\n",
+        name="ho-so/boyte_2024.txt",
+    )
+    graph = build_graph([plan])
+    label = graph.nodes[plan_node(plan)]["label"]
+    assert label == "KH Bộ Y tế (Hà Nội 2024)"  # never "KH ho-so/boyte_2024.txt"

@@ -62,10 +62,41 @@ def _issue_year(header: Any) -> int | None:
     return header.date_parts.year or header.year
 
 
+_ABBREVIATIONS = (
+    (re.compile(r"\bỦy ban nhân dân\b", re.IGNORECASE), "UBND"),
+    (re.compile(r"\bHội đồng nhân dân\b", re.IGNORECASE), "HĐND"),
+    (re.compile(r"\bBan Chỉ đạo Trung ương\b", re.IGNORECASE), "BCĐTW"),
+    (re.compile(r"\bBan Chỉ đạo\b", re.IGNORECASE), "BCĐ"),
+    (re.compile(r"\bThành phố\b", re.IGNORECASE), "TP."),
+    (re.compile(r"\bVăn phòng\b", re.IGNORECASE), "VP"),
+)
+DOC_TYPE_ABBR = {"Kế hoạch": "KH", "Quyết định": "QĐ", "Chỉ thị": "CT", "Chương trình": "CTr",
+                  "Công văn": "CV", "Nghị quyết": "NQ", "Thông báo": "TB", "Báo cáo": "BC"}
+_ISSUER_CHARS = 32
+
+
+def short_issuer(issuer: str) -> str:
+    """An issuer's name short enough for a label: 'Ủy ban nhân dân' as 'UBND', the body without
+    its remit, at most 32 characters."""
+    for pattern, short in _ABBREVIATIONS:
+        issuer = pattern.sub(short, issuer)
+    # "BCĐTW về phát triển khoa học, …": the body, not its remit
+    issuer = re.split(r"\s+(?:về|của)\s+", issuer, maxsplit=1)[0]
+    return issuer if len(issuer) <= _ISSUER_CHARS else issuer[:_ISSUER_CHARS - 1].rstrip() + "…"
+
+
 def _plan_label(header: Any, scope: str | None, name: str) -> str:
-    ref = header.reference or name
-    abbr = _type_abbr(ref) or "KH"
-    where = " ".join(str(x) for x in (scope or header.place, header.year) if x)
+    """``KH 137/KH-SKHCN (Cần Thơ 2025)``; a plan without a number is named by its issuer, never
+    by its file's path: ``KH Bộ Y tế (2024)``."""
+    if header.reference:
+        ref = header.reference
+        abbr = _type_abbr(ref) or "KH"
+    else:
+        ref = short_issuer(header.issuer) if header.issuer else name
+        abbr = _type_abbr(f"1/{header.symbol}") if header.symbol else None
+        abbr = abbr or DOC_TYPE_ABBR.get(header.doc_type or "", "KH")
+    place = scope or header.place
+    where = " ".join(str(x) for x in (place if place and place not in ref else None, header.year) if x)
     return f"{abbr} {ref} ({where})" if where else f"{abbr} {ref}"
 
 

@@ -18,7 +18,10 @@ from functools import lru_cache
 
 import networkx as nx
 
+from .build import DOC_TYPE_ABBR, short_issuer
 from .schema import DRAW_ORDER, level_of
+
+_FILE = re.compile(r"\.(?:txt|md|docx?|pdf|html?|rtf|odt)\b|[\\/][^\s/\\]*_", re.IGNORECASE)
 
 __all__ = ["LABEL_LINES", "Layout", "display_label", "layout"]
 
@@ -31,28 +34,6 @@ ROW_GAP = 0.3  # inches between a row's lowest label and the next row's nodes
 BAND_GAP = 0.35  # more between two levels
 
 # A corpus plan without a number was labelled with its file path; it is shown by its issuer.
-_ABBREVIATIONS = (
-    (re.compile(r"\bỦy ban nhân dân\b", re.IGNORECASE), "UBND"),
-    (re.compile(r"\bHội đồng nhân dân\b", re.IGNORECASE), "HĐND"),
-    (re.compile(r"\bBan Chỉ đạo Trung ương\b", re.IGNORECASE), "BCĐTW"),
-    (re.compile(r"\bBan Chỉ đạo\b", re.IGNORECASE), "BCĐ"),
-    (re.compile(r"\bThành phố\b", re.IGNORECASE), "TP."),
-    (re.compile(r"\bVăn phòng\b", re.IGNORECASE), "VP"),
-)
-_DOC_TYPE_ABBR = {"Kế hoạch": "KH", "Quyết định": "QĐ", "Chỉ thị": "CT", "Chương trình": "CTr",
-                  "Công văn": "CV", "Nghị quyết": "NQ", "Thông báo": "TB", "Báo cáo": "BC"}
-_FILE = re.compile(r"\.(?:txt|md|docx?|pdf|html?|rtf|odt)\b|[\\/][^\s/\\]*_", re.IGNORECASE)
-_ISSUER_CHARS = 32
-
-
-def _short_issuer(issuer: str) -> str:
-    for pattern, short in _ABBREVIATIONS:
-        issuer = pattern.sub(short, issuer)
-    # "BCĐTW về phát triển khoa học, …": the body, not its remit
-    issuer = re.split(r"\s+(?:về|của)\s+", issuer, maxsplit=1)[0]
-    return issuer if len(issuer) <= _ISSUER_CHARS else issuer[:_ISSUER_CHARS - 1].rstrip() + "…"
-
-
 def _wrap(text: str) -> str:
     # "KH 261/KH-UBND (Cần Thơ 2021)" -> the number on one line, the place and year below
     text = re.sub(r"\bThành phố ", "TP. ", text)
@@ -77,8 +58,8 @@ def display_label(graph: nx.DiGraph, node: str) -> str:
     if d.get("kind") == "plan" and ((name and str(name) in text) or _FILE.search(text)
                                      or (node.startswith("plan:") and node[5:] in text)):
         symbol = d.get("symbol") or ""
-        abbr = symbol.split("-")[0] if "-" in symbol else _DOC_TYPE_ABBR.get(d.get("doc_type") or "", "KH")
-        issuer = _short_issuer(str(d.get("issuer") or "không rõ cơ quan"))
+        abbr = symbol.split("-")[0] if "-" in symbol else DOC_TYPE_ABBR.get(d.get("doc_type") or "", "KH")
+        issuer = short_issuer(str(d.get("issuer") or "không rõ cơ quan"))
         scope = d.get("scope")
         where = " ".join(str(x) for x in (scope if scope and str(scope) not in issuer else None,
                                           d.get("year")) if x)
