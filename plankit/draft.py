@@ -411,7 +411,7 @@ def as_date(value: dt.date | str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise ValueError(f"date must be YYYY-MM-DD, not {value!r}") from None
+        raise ValueError(f"ngày phải viết YYYY-MM-DD / date must be YYYY-MM-DD, not {value!r}") from None
 
 
 def basis_line(item: str | Citation, last: bool) -> str:
@@ -538,7 +538,7 @@ def draft_plan(
     from .read import as_plan, read_text
 
     if not isinstance(year, int) or not 1945 <= year <= 2100:
-        raise ValueError(f"year must be a year such as 2026, not {year!r}")
+        raise ValueError(f"năm phải là một năm như 2026 / year must be a year such as 2026, not {year!r}")
     prev = as_plan(previous)
     original = prev
     ref = None
