@@ -21,7 +21,35 @@ from typing import Any, NamedTuple
 from .places import agency_changes, match_place
 from .text import alternation, fold, is_upper_text
 
-__all__ = ["StaleName", "stale_names"]
+__all__ = ["StaleName", "stale_names", "word_alternation"]
+
+
+def word_alternation(alternatives: list[str]) -> str:
+    r"""A group matching what ``(?<!\w)`` then :func:`plankit.text.alternation` of
+    ``alternatives`` match, at the same places, written so the regex engine skips ahead.
+
+    A pattern that starts with a look-behind hides its first letters from the engine, which then
+    tries the whole group at every position of a text. Here each alternative checks the word
+    boundary after its leading letters (``cua(?<!\wcua)``), and :func:`~plankit.text.alternation`
+    groups the alternatives under their first letters: the group starts with a set of letters,
+    the engine jumps from one of them to the next, and the look-behind runs only where a whole
+    first word matched (two to five times less work on a plan).
+
+    >>> word_alternation([r"cua\s+tinh", r"cho", r"bao"])
+    '(?:c(?:ua(?<!\\wcua)\\s+tinh|ho(?<!\\wcho))|bao(?<!\\wbao))'
+    >>> text, alts = "abc a xab cd bd", ["ab", "a", "abc", "bd", "c?d"]
+    >>> [m.span() for m in re.finditer(word_alternation(alts), text)]
+    [(0, 2), (4, 5), (10, 12), (13, 15)]
+    >>> [m.span() for m in re.finditer(r"(?<!\w)" + alternation(alts), text)]
+    [(0, 2), (4, 5), (10, 12), (13, 15)]
+    """
+    out = []
+    for alt in alternatives:
+        n = 0  # the leading letters and digits that no quantifier follows
+        while n < len(alt) and alt[n].isalnum() and alt[n + 1 : n + 2] not in ("?", "*", "+", "{"):
+            n += 1
+        out.append(f"{alt[:n]}(?<!\\w{alt[:n]}){alt[n:]}" if n else r"(?<!\w)" + alt)
+    return alternation(out)
 
 # Abbreviations officers write in recipient lists and tables, for the names that changed. The
 # full names come from agency_changes.json; these are only other spellings of the same old names.
@@ -173,7 +201,7 @@ def _compiled(
     for spelling, old, new, index in entries:
         table.setdefault(_norm(fold(spelling)), (old, new, index))
     spellings = sorted({e[0] for e in entries}, key=lambda s: len(fold(s)), reverse=True)
-    pattern = re.compile(r"(?<!\w)" + alternation([_pattern(s) for s in spellings]) + r"(?!\w)")
+    pattern = re.compile(word_alternation([_pattern(s) for s in spellings]) + r"(?!\w)")
     return pattern, table
 
 

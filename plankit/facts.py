@@ -30,12 +30,12 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from .model import PartialDate, Plan, Span
 from .places import Province, find_places, match_department, match_place, provinces
-from .text import fold
+from .text import fold, is_upper_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Header
@@ -96,6 +96,10 @@ class PlanFacts:
         issued_plan: for a decision that issues a plan, the attached plan's subject
             (``tuyên truyền cải cách hành chính năm 2025``), else ``None``.
         issued_plan_year: that plan's own year, or ``None``.
+        place_province: the province the place line names, exactly (``Hà Nội`` for a ministry
+            too); ``None`` when it names none or names the issuing commune or district itself
+            (``Đăk La``, ``Hòa Bình`` under ``UBND XÃ HÒA BÌNH``). Compare a place line with
+            this, never with a loose match of ``header.place`` (``Đăk La`` is close to Đắk Lắk).
     """
 
     issuer: str | None
@@ -112,6 +116,7 @@ class PlanFacts:
     chrome: tuple[Span, ...] = ()
     issued_plan: str | None = None
     issued_plan_year: int | None = None
+    place_province: Province | None = None
 
     @cached_property
     def _basis_starts(self) -> list[int]:
@@ -203,10 +208,11 @@ _LEVEL_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("commune", re.compile(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan) (xa|phuong|thi tran|dac khu)\b")),
     ("district", re.compile(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan) (huyen|quan|thi xa|thanh pho|thi tran)\b")),
     ("province", re.compile(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan)( tinh\b|$)")),
-    ("department", re.compile(r"^(so|van phong|ban quan ly|ban |chi cuc|thanh tra|trung tam|cong an|bo chi huy)\b")),
+    ("department", re.compile(r"^(so|van phong|ban quan ly|ban |chi cuc|thanh tra|trung tam|cong an|bo chi huy|phong)\b")),
 )
 
 
+@lru_cache(maxsize=4096)  # the same issuers recur from plan to plan
 def _issuer_key(name: str) -> str:
     key = " ".join(fold(name).replace(".", ". ").split())
     key = re.sub(r"^(ctubnd|ct ubnd)\b", "chu tich uy ban nhan dan", key)
@@ -235,8 +241,8 @@ def issuer_level(issuer: str | None, symbol: str | None = None) -> str:
             return "department"
         m = re.match(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan) thanh pho (.+)$", key)
         if m:
-            city = match_place(m.group(2), cutoff=0.95)
-            centrally_run = city is not None and city.kind == "thành phố" and fold(city.name) == m.group(2)
+            city = match_place(m.group(2), cutoff=1.0)  # "Hồ Chí Minh", "Cần Thơ": its own names only
+            centrally_run = city is not None and city.kind == "thành phố"
             return "province" if centrally_run else "district"
         for level, rule in _LEVEL_RULES:
             if rule.match(key):
@@ -279,20 +285,56 @@ def province_2025(province: Province | None) -> Province | None:
 
 def _province(plan: Plan, level: str, opening_end: int) -> Province | None:
     h = plan.header
-    for raw in (h.place, h.parent, h.issuer):
+    if level == "central" or (level == "party" and _central_party(h)):
+        # A ministry's or the Party centre's plan is national: "Hà Nội, ngày ..." is where
+        # the body sits, not the plan's province.
+        return None
+    # The reader gives the place line as a province's name when it names one (OCR damage
+    # already tolerated there); any other place (a commune, a district: "Đăk La", "Hà Tiên")
+    # is kept as written and must not be matched loosely to a province again.
+    own_unit = _own_unit_place(h)
+    found = match_place(h.place, cutoff=1.0) if h.place and not own_unit else None
+    if found is not None:
+        return found
+    for raw in (h.parent, h.issuer):
         if raw:
             found = match_place(raw, cutoff=0.9) if raw is not h.issuer else _named_province(raw)
             if found is not None:
                 return found
-    if level == "central":
-        return None
-    # No place line: the province the opening (header, subject, basis) names most, else the text.
+    # No place line: the province the opening (header, subject, basis) names most, else the text
+    # (not counting a commune's own name where it is also a province's: "UBND XÃ HÒA BÌNH").
+    skip = [x for x in (h.span("issuer"), h.span("place")) if x is not None] if own_unit else []
     for lo, hi in ((0, opening_end), (0, len(plan.text))):
-        counts = Counter(p.name for _, _, p in find_places(plan.text[lo:hi]))
+        counts = Counter(p.name for s, e, p in find_places(plan.text[lo:hi])
+                         if not any(x.start < e + lo and s + lo < x.end for x in skip))
         if counts:
             name = counts.most_common(1)[0][0]
             return next(p for p in provinces() if p.name == name)
     return None
+
+
+def _central_party(h: Header) -> bool:
+    """Whether a party body is the Party's centre (``Ban Chấp hành Trung ương``, ``Ban Bí thư``,
+    ``Ban Chỉ đạo Trung ương ...``, a symbol ending ``/TW`` or ``/BCĐTW``), not a province's."""
+    for raw in (h.issuer, h.parent):
+        if raw:
+            key = _issuer_key(raw)
+            if re.search(r"\btrung uong\b", key) or key.startswith(("bo chinh tri", "ban bi thu")):
+                return True
+    if h.symbol and "/" in h.symbol:
+        code = fold(h.symbol.split("/", 1)[1]).upper()
+        return code in ("TW", "BCDTW") or code.endswith("TW")
+    return False
+
+
+def _own_unit_place(h: Header) -> bool:
+    """Whether the place line names the issuing commune or district itself (``Hòa Bình, ngày
+    ...`` under ``UBND XÃ HÒA BÌNH``), not its province. A city's name is its province's when it
+    is one (``UBND THÀNH PHỐ BẮC NINH`` at ``Bắc Ninh``: the city inside its province)."""
+    if not h.place or not h.issuer:
+        return False
+    m = re.search(r"\b(xa|phuong|thi tran|dac khu|huyen|quan|thi xa)\s+(.+)$", _issuer_key(h.issuer))
+    return m is not None and m.group(2) == " ".join(fold(h.place).split())
 
 
 def _named_province(issuer: str) -> Province | None:
@@ -317,7 +359,7 @@ _OPENING = re.compile(r"[\s\-–•*+>]*(can\s+c\w{1,2}|thuc\s+hien|trien\s+khai
 _OPENING_NAMES = {"can": "Căn cứ", "thuc": "Thực hiện", "trien": "Triển khai", "theo": "Theo"}
 
 
-def basis_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]:
+def basis_spans(text: str, folded: str | None = None, start: int = 0) -> list[tuple[int, int]]:
     r"""Basis paragraphs of a text with no structure read (a string, a news post): the first run
     of paragraphs opening with Căn cứ / Thực hiện / Theo before the first Roman heading.
 
@@ -327,12 +369,15 @@ def basis_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]:
     >>> t = "Căn cứ Nghị quyết 76/NQ-CP\nngày 15/7/2021;\nThực hiện Kế hoạch 1/KH-UBND;\nI. MỤC ĐÍCH"
     >>> [t[s:e] for s, e in basis_spans(t)]
     ['Căn cứ Nghị quyết 76/NQ-CP\nngày 15/7/2021;', 'Thực hiện Kế hoạch 1/KH-UBND;']
+
+    ``start`` skips what comes before it (a header and a subject such as ``Thực hiện chuyển
+    đổi số năm 2023``, which opens as a clause does).
     """
     scan = fold(text) if folded is None else folded
-    heading = FIRST_HEADING.search(scan)
+    heading = FIRST_HEADING.search(scan, start)
     limit = heading.start() if heading else len(scan)
     spans: list[tuple[int, int]] = []
-    m = BASIS_START.search(scan, 0, limit)
+    m = BASIS_START.search(scan, start, limit)
     while m is not None and text[m.start("word")].islower():  # a wrapped line, not a clause
         m = BASIS_START.search(scan, m.end(), limit)
     while m is not None:
@@ -347,9 +392,9 @@ def basis_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]:
         # Nghị định ...; Căn cứ Nghị quyết ...; QUYẾT ĐỊNH:". A clause opens after a capital
         # word, a semicolon or a full stop (never after a small letter: "làm căn cứ"), and
         # ends at its semicolon or full stop.
-        stop = _DECIDES.search(scan, 0, limit)
+        stop = _DECIDES.search(scan, start, limit)
         hi = stop.start() if stop else limit
-        for c in _INLINE_BASIS.finditer(scan, 0, hi):
+        for c in _INLINE_BASIS.finditer(scan, start, hi):
             at = c.start("word")
             before = text[max(0, at - 3) : at].rstrip()
             if before and before[-1].isalpha() and before[-1].islower():
@@ -361,7 +406,7 @@ def basis_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]:
     if not spans:
         # A post says it in a sentence: "Việc ban hành Kế hoạch này căn cứ vào Nghị quyết ...;
         # Quyết định ...": from "căn cứ vào" to the end of the sentence.
-        v = _BASED_ON.search(scan, 0, limit)
+        v = _BASED_ON.search(scan, start, limit)
         if v is not None:
             end = _SENTENCE_END.search(text, v.end(), limit)
             spans.append((v.start(), end.start() + 1 if end else limit))
@@ -391,10 +436,112 @@ def _paragraph_end(text: str, start: int, limit: int) -> int:
     return limit
 
 
-def _basis(plan: Plan) -> tuple[BasisClause, ...]:
-    spans = [(b.span.start, b.span.end) for b in plan.blocks if b.kind == "basis"]
+# A purpose clause that names its ground: "Để triển khai ... theo Quyết định số ...", "Nhằm
+# thực hiện Nghị quyết ...". Group ``word``: the ground word, followed within four words by a
+# document's type. Must not match "Để đảm bảo ... theo quy định" (no document).
+_PURPOSE = re.compile(r"[\s*\-]*(?:de|nham)\s")
+_GROUND = re.compile(
+    r"(?<![a-z])(?P<word>theo|thuc\s+hien|trien\s+khai|can\s+cu)\s+(?:[a-z]+\s+){0,4}?"
+    r"(?:nghi\s+quyet|nghi\s+dinh|quyet\s+dinh|chi\s+thi|ke\s+hoach|ket\s+luan|thong\s+tu|"
+    r"cong\s+van|van\s+ban|chuong\s+trinh|huong\s+dan|thong\s+bao|luat)(?![a-z])"
+)
+
+
+def _purpose_clauses(plan: Plan, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The purpose paragraphs of the preamble that name their ground (``Để xây dựng ... theo
+    Chỉ thị số 12/CT-TTg ..., UBND tỉnh yêu cầu ...``): each from its ground word to its end.
+    Only paragraphs between the subject and the body, before any other paragraph."""
+    out = []
+    for b in plan.blocks:
+        if b.span.start < lo or b.kind in ("header", "doc-type", "subject", "boilerplate", "basis"):
+            continue
+        if b.span.start >= hi or b.kind != "paragraph":
+            break
+        folded = fold(b.text)
+        g = _GROUND.search(folded) if _PURPOSE.match(folded) else None
+        if g is None:
+            break
+        out.append((b.span.start + g.start("word"), b.span.end))
+    return out
+
+
+# A paragraph that opens a clause of the basis: "Căn cứ", "Thực hiện", "Triển khai", "Theo".
+_CLAUSE_LINE = re.compile(r"[\s*\-–•+]*(?:can\s+c\w{1,2}|thuc\s+hien|trien\s+khai|theo)\b")
+
+
+def _wrapped_run(plan: Plan, spans: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    """The run of basis clauses the reader found, with the printed lines it cut from them.
+
+    A PDF or a portal wraps a clause anywhere; a wrapped line that starts with a capital
+    (``Chương trình tổng thể ...``, ``Quy chế phát ngôn ...``) or that follows a semicolon inside
+    a clause (``... pháp luật;`` / ``hòa giải ở cơ sở; ...``) reads as a paragraph of its own,
+    and the clauses after it as the body. Within the opening, a paragraph right under a clause
+    goes on with it when the clause has not ended (no ``;``, ``.`` or ``:``) or when it starts
+    with a small letter; one that opens with ``Căn cứ``, ``Thực hiện``, ``Triển khai`` or
+    ``Theo`` under a clause ended by ``;`` is the next clause. Anything else ends the run."""
     if not spans:
-        spans = basis_spans(plan.text)
+        return spans
+    starts = {s for s, _ in spans}
+    first = spans[0]
+    run: list[tuple[int, int]] = []
+    text = plan.text
+    seen_first = False
+    for b in plan.blocks:
+        if b.span.start < first[0]:
+            continue
+        if not seen_first:
+            seen_first = True
+            if b.span.start != first[0]:
+                run.append(first)  # the first clause starts inside a block (a subject ran into it)
+        if run and b.span.start < run[0][1] and b.span.start not in starts:
+            continue
+        if b.span.start in starts:
+            run.append((b.span.start, b.span.end))
+            continue
+        if not run or b.span.start >= limit or b.kind != "paragraph":
+            break
+        gap = text[run[-1][1] : b.span.start]
+        if gap.strip() or gap.count("\n") > 1:
+            break
+        raw = b.text.lstrip(" \t*")
+        last = text[run[-1][0] : run[-1][1]].rstrip(" \t*")[-1:]
+        if last not in (";", ".", ":") or raw[:1].islower():
+            run[-1] = (run[-1][0], b.span.end)
+        elif last == ";" and raw[:1].isupper() and _CLAUSE_LINE.match(fold(raw)) and not is_upper_text(raw):
+            run.append((b.span.start, b.span.end))
+        else:
+            break
+    covered = run[-1][1] if run else first[0]
+    return run + [(s, e) for s, e in spans if s >= covered]
+
+
+def _after_subject(plan: Plan, after: int) -> tuple[int, int] | None:
+    """The clause that a subject flattened onto one line with it runs into: the reader ends the
+    subject at its year (``... cơ sở năm 2022``) and the rest of its block (``Căn cứ Nghị định
+    ...;``) is a basis clause."""
+    block = next((b for b in plan.blocks if b.kind in ("subject", "doc-type") and b.span.start < after < b.span.end), None)
+    if block is None:
+        return None
+    m = _CLAUSE_LINE.match(fold(plan.text[after : block.span.end]))
+    if m is None:
+        return None
+    start = after + len(plan.text[after : block.span.end]) - len(plan.text[after : block.span.end].lstrip(" \t\n*-–•+"))
+    return (start, block.span.end)
+
+
+def _basis(plan: Plan, body_start: int | None = None) -> tuple[BasisClause, ...]:
+    spans = [(b.span.start, b.span.end) for b in plan.blocks if b.kind == "basis"]
+    subject = plan.header.span("title")
+    after = subject.end if subject is not None else 0
+    rest = _after_subject(plan, after)
+    if rest is not None:  # a clause the subject ran into ("... năm 2022 Căn cứ ..."): the first
+        spans = sorted([rest, *spans])
+    if spans:
+        spans = _wrapped_run(plan, spans, body_start if body_start is not None else len(plan.text))
+    else:
+        spans = basis_spans(plan.text, start=after)
+    if body_start is not None and not any(s < body_start for s, _ in spans):
+        spans += _purpose_clauses(plan, after, body_start)
     out: list[BasisClause] = []
     for start, end in sorted(spans):
         prev = out[-1].span if out else None
@@ -471,10 +618,11 @@ def compute_facts(plan: Plan) -> PlanFacts:
         date_parts=h.date_parts,
         year=h.year,
         dated=h.date is not None,
-        basis=_basis(plan),
+        basis=_basis(plan, next((s.start for n, s in parts if n in ("body", "closing", "appendix")), len(plan.text))),
         closing=closing,
         parts=parts,
         chrome=tuple(b.span for b in getattr(plan, "blocks", ()) if b.kind == "boilerplate"),
         issued_plan=h.issued_plan[0] if h.issued_plan else None,
         issued_plan_year=h.issued_plan[1] if h.issued_plan else None,
+        place_province=match_place(h.place, cutoff=1.0) if h.place and not _own_unit_place(h) else None,
     )

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .display import plan_html, table_html
 from .display import short as _short
-from .text import LineIndex
+from .text import LineIndex, fast_init, fold
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -52,6 +52,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=[^\W\d_a-zà-ỹđ])")
 _LIST_MARKER = re.compile(r"^(?:[a-zđ]|\d{1,2})[.)]\s+|^-\s*")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
     """A half-open range ``[start, end)`` of offsets into :attr:`Plan.text`.
@@ -88,6 +89,7 @@ class Span:
         return f"Span({self.start}, {self.end})"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class SourceRef:
     """Where a piece of a plan came from in its file.
@@ -184,6 +186,7 @@ class Source:
         return f"Source({self.name!r}, {self.form}{flags})"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Block:
     """A piece of the plan in reading order.
@@ -203,6 +206,7 @@ class Block:
         return f"Block({self.kind}, {_short(self.text, 40)!r}, {self.span.start}:{self.span.end})"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Cell:
     """A table cell; ``text`` is ``span`` of the plan text with layout white space collapsed."""
@@ -259,6 +263,7 @@ class Table:
         return table_html(self)
 
 
+@fast_init
 @dataclass(frozen=True)
 class Section:
     """A numbered part of the plan: ``I.`` (level 1), ``1.`` (level 2), ``a)`` (level 3).
@@ -361,6 +366,7 @@ class Header:
         )
 
 
+@fast_init
 @dataclass(frozen=True)
 class Citation:
     """A reference to a legal or administrative document found in a plan.
@@ -501,6 +507,7 @@ class Fix:
         return {"safe": self.safe, "edits": [asdict(e) for e in self.edits]}
 
 
+@fast_init
 @dataclass(frozen=True)
 class Finding:
     """One lint finding: a rule, a severity, a Vietnamese message with an English gloss, a place.
@@ -665,6 +672,15 @@ class Plan:
     def lines(self) -> LineIndex:
         """Offsets to 1-based (line, column) in :attr:`text`."""
         return LineIndex(self.text)
+
+    @cached_property
+    def folded(self) -> str:
+        """:func:`~plankit.text.fold` of :attr:`text`, offset for offset: the one the reader read
+        the plan with, else computed on first use. Not pickled (recomputed where it is asked)."""
+        return fold(self.text)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "folded"}
 
     @property
     def citations(self) -> CitationList:

@@ -129,6 +129,28 @@ def _index() -> tuple[dict[str, Province], re.Pattern[str]]:
     return table, pattern
 
 
+@cache
+def _capitals() -> dict[str, tuple[bool, ...]]:
+    """Folded spelling -> for each of its words, whether the spelling writes it with a capital
+    (``Hà Nam``: both; ``thành phố Huế``: the last only)."""
+    out: dict[str, tuple[bool, ...]] = {}
+    for p in provinces():
+        for spelling in (p.name, *p.aliases):
+            out.setdefault(" ".join(fold(spelling).split()), tuple(w[:1].isupper() for w in spelling.split()))
+    return out
+
+
+def _written_as_name(raw: str, key: str) -> bool:
+    """Whether ``raw`` (the original text of a match) is written as a name: every word the
+    spelling capitalises starts with a capital or is not a letter. Folding makes "huyện Đăk Hà
+    năm 2023" read "ha nam" and "hòa bình" (peace) read "hoa binh": neither is a province."""
+    caps = _capitals().get(key)
+    words = raw.split()
+    if caps is None or len(caps) != len(words):
+        return True
+    return all(not cap or not w[:1].isalpha() or w[:1].isupper() for cap, w in zip(caps, words, strict=True))
+
+
 @lru_cache(maxsize=4096)  # headers and citations name the same places again and again
 def match_place(raw: str, *, cutoff: float = 0.8) -> Province | None:
     """The province a written name means, tolerating case, missing diacritics and OCR damage.
@@ -160,14 +182,28 @@ def match_place(raw: str, *, cutoff: float = 0.8) -> Province | None:
 def find_places(text: str) -> list[tuple[int, int, Province]]:
     """Every province name in ``text`` with its offsets, longest match first at each place.
 
+    A name counts only as written as one (capitals where its spelling has them, in any case
+    or without diacritics): folded, "Đăk Hà năm 2023" holds "ha nam" and "hòa bình" (peace)
+    "hoa binh", which are no provinces. Where the longest name is not so written, a shorter
+    one starting at a later word may be ("thành phố Hồ Chí Minh").
+
     >>> [(text[s:e], p.name) for text in ["tỉnh Thừa Thiên Huế và Cần Thơ"] for s, e, p in find_places(text)]
     [('Thừa Thiên Huế', 'Thừa Thiên Huế'), ('Cần Thơ', 'Cần Thơ')]
+    >>> [p.name for _, _, p in find_places("huyện Đăk Hà năm 2023, HÀ NAM, Ha Nam, vì hòa bình")]
+    ['Hà Nam', 'Hà Nam']
     """
     table, pattern = _index()
     found = []
-    for m in pattern.finditer(fold(text)):
+    folded = fold(text)
+    m = pattern.search(folded)
+    while m is not None:
         key = " ".join(m.group(1).split())
-        found.append((m.start(1), m.end(1), table[key]))
+        if _written_as_name(text[m.start(1) : m.end(1)], key):
+            found.append((m.start(1), m.end(1), table[key]))
+            m = pattern.search(folded, m.end(1))
+        else:  # try again from the match's second word
+            nxt = folded.find(" ", m.start(1), m.end(1))
+            m = pattern.search(folded, nxt + 1 if nxt != -1 else m.end(1))
     return found
 
 

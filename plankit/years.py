@@ -29,6 +29,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .agencies import word_alternation
+
 __all__ = ["KINDS", "YearMention", "closing_spans", "year_mentions"]
 
 # -- patterns (folded text) --------------------------------------------------------------------
@@ -57,18 +59,21 @@ RANGE_BEFORE_RE = re.compile(r"(?:den|tu|truoc|sau|nhung|cac|moi|hang|hau)\s*$")
 # and indices of an earlier year ("kết quả CCHC năm 2024", "Chỉ số CCHC năm 2024", "so với năm
 # 2023", "đã thực hiện"). Whole words only: "bao cao" must not match inside "bao caot".
 PAST_RE = re.compile(
-    r"(?<!\w)(?:ket\s+qua|bao\s+cao|chi\s+so|tong\s+ket|danh\s+gia|so\s+voi|xep\s+hang|dat\s+duoc"
-    r"|nam\s+truoc|da\s+thuc\s+hien|da\s+trien\s+khai)(?!\w)"
+    word_alternation(
+        [r"ket\s+qua", r"bao\s+cao", r"chi\s+so", r"tong\s+ket", r"danh\s+gia", r"so\s+voi", r"xep\s+hang",
+         r"dat\s+duoc", r"nam\s+truoc", r"da\s+thuc\s+hien", r"da\s+trien\s+khai"]
+    )
+    + r"(?!\w)"
 )
 
 # Self-referential phrases just before "năm X" (each anchored at the end of the text before it):
 #   the plan itself, "Kế hoạch <subject words> năm X", OCR "Ké hoach", "K& hoach": the subject
 #   words (group "mid") hold no digit and no semicolon, and must not hold the words "số" or
 #   "ngày" (PLAN_MID_STOP_RE): "Kế hoạch số 261/KH-UBND ngày 29 tháng 12 năm" cites a document;
-PLAN_BEFORE_RE = re.compile(r"(?<!\w)k\S{0,2}\s+hoach\b(?P<mid>[^;\d]{0,160})$")
+PLAN_BEFORE_RE = re.compile(r"k(?<!\wk)\S{0,2}\s+hoach\b(?P<mid>[^;\d]{0,160})$")
 PLAN_MID_STOP_RE = re.compile(r"(?<!\w)(?:so|ngay)(?!\w)")
 #   "Trong năm X" (the time column of an activity table, "trong năm 2025 của Sở");
-TRONG_BEFORE_RE = re.compile(r"(?<!\w)trong\s*$")
+TRONG_BEFORE_RE = re.compile(r"trong(?<!\wtrong)\s*$")
 #   "CCHC năm X", "cải cách hành chính (nhà nước) (CCHC) năm X", "CCHC* năm X".
 CCHC_BEFORE_RE = re.compile(
     r"(?:cchc|cai\s+cach\s+hanh\s+chinh(?:\s+nha\s+nuoc)?)(?:\s*\(\s*cchc\s*\))?[\s*]*$"
@@ -86,7 +91,13 @@ PERIOD_RE = re.compile(
 
 # A schedule in an activity table: "Quý I/2025", "Quý 4/2025", "Tháng 3/2025". Must not match a
 # date ("15/7/2025": no "quý"/"tháng" before it) nor a document number ("45/2020/NĐ-CP").
-SCHEDULE_RE = re.compile(r"\b(?:quy\s+[ivx\d]{1,4}|thang\s+\d{1,2})\s*/\s*(\d{4})\b")
+SCHEDULE_RE = re.compile(r"(?:quy(?<!\wquy)\s+[ivx\d]{1,4}|thang(?<!\wthang)\s+\d{1,2})\s*/\s*(\d{4})\b")
+# The same as two patterns, each starting with its literal, for scanning a whole text (one match
+# holds no "quy" or "thang" of another, so together they find the same schedules).
+_SCHEDULE_SCANS = (
+    re.compile(r"quy(?<!\wquy)\s+[ivx\d]{1,4}\s*/\s*(\d{4})\b"),
+    re.compile(r"thang(?<!\wthang)\s+\d{1,2}\s*/\s*(\d{4})\b"),
+)
 
 
 # -- year mentions -----------------------------------------------------------------------------
@@ -149,6 +160,16 @@ def _clause_start(folded: str, pos: int) -> int:
 # OCR'd text without marks keeps the folded reading.
 _NOT_RANGE = re.compile(r"tử|Tử")
 _NOT_STOP = re.compile(r"S\S?")  # a capitalised "Sở" (or OCR "S¢", "S&", "So"), never "số"
+# What follows a stop word that makes it a document's number or date ("Kế hoạch số /KH-UBND",
+# "số: 12", "số hiệu", "ngày  tháng  năm", "ngày …/…"): a digit, a blank's mark, "(ký) hiệu"
+# after "số", "tháng" after "ngày".
+# Followed by a word, or by "năm X" itself, the word is the subject's: "Kế hoạch chuyển đổi số
+# năm 2025", "Kế hoạch kinh tế số và xã hội số năm 2025", "Kế hoạch tổ chức Ngày Chuyển đổi số
+# năm 2025".
+_NUMBER_AFTER = {
+    "so": re.compile(r"\s*(?:[\d:.\u2026_/]|(?:ky\s+)?hieu(?!\w))"),
+    "ngay": re.compile(r"\s*(?:[\d.\u2026_/]|th\S{0,3}ng(?!\w)|$)"),
+}
 
 
 def _written_as(text: str | None, pos: int, spelling: re.Pattern[str]) -> bool:
@@ -186,6 +207,7 @@ def _kind(
     plan_m = PLAN_BEFORE_RE.search(left)
     is_plan = plan_m is not None and not any(
         not _written_as(text, base + plan_m.start("mid") + stop.start(), _NOT_STOP)
+        and _NUMBER_AFTER[stop.group()].match(plan_m.group("mid"), stop.end())
         for stop in PLAN_MID_STOP_RE.finditer(plan_m.group("mid"))
     )
     if not (is_plan or TRONG_BEFORE_RE.search(left) or CCHC_BEFORE_RE.search(left)):
@@ -240,6 +262,6 @@ def year_mentions(
         found.extend(
             YearMention(m.start(), m.end(), int(m.group(g)), m.start(g), "period") for g in (1, 2)
         )
-    for m in SCHEDULE_RE.finditer(folded):
+    for m in (m for p in _SCHEDULE_SCANS for m in p.finditer(folded)):  # sorted below
         found.append(YearMention(m.start(), m.end(), int(m.group(1)), m.start(1), "schedule"))
     return sorted(found, key=lambda y: (y.start, y.digits))

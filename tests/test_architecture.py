@@ -98,6 +98,8 @@ LAYERS: dict[str, str] = {
     "plankit.lint.rules.names": "verbs",
     "plankit.lint.rules.structure": "verbs",
     "plankit.lint.rules.writing": "verbs",
+    "plankit.lint.rules.terms": "verbs",
+    "plankit.lint.rules.own": "verbs",
     "plankit.diff.align": "verbs",
     "plankit.diff.classify": "verbs",
     "plankit.diff.compare": "verbs",

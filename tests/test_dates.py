@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from plankit.dates import find_date
+from plankit.dates import find_date, find_dates, numeric_dates
 from plankit.text import fold
 
 CASES = [
@@ -24,6 +24,14 @@ CASES = [
     ("ngày 15.7.2021 của Chính phủ", 15, 7, 2021, dt.date(2021, 7, 15)),
     ("Kế hoạch số 29/KH-SKHCN ngày 06/01-2022", 6, 1, 2022, dt.date(2022, 1, 6)),
     ("ngày 31/02/2021", 31, 2, 2021, None),  # no such day
+    # a draft's blanks written with dots, an ellipsis or underscores
+    ("Quảng Nam, ngày ... tháng ... năm 2025", None, None, 2025, None),
+    ("Hà Nội, ngày …… tháng 3 năm 2025", None, 3, 2025, None),
+    ("ngày ___ tháng ___ năm 2024", None, None, 2024, None),
+    ("Kế hoạch số: /KH-UBND ngày /01/2022", None, 1, 2022, None),
+    ("ngày …/01/2022", None, 1, 2022, None),
+    # OCR'd "tháng" and "năm"
+    ("Cần Thơ, ngay 05 th¡ng 02 nim 2024", 5, 2, 2024, dt.date(2024, 2, 5)),
 ]
 
 
@@ -47,3 +55,36 @@ def test_every_date_reads_back(day, form):
         "wrapped": f"Hà Nội, ngày {day.day}\ntháng {day.month} năm {day.year}",
     }[form]
     assert find_date(fold(text)).date == day
+
+
+# (text, the separators of each date found)
+SEPARATORS = [
+    ("ngày 06/01-2022", ["/-"]),
+    ("ngày 06/01/2022 và ngày 07 tháng 02 năm 2022", ["//", ""]),
+    ("ngày 15.7.2021; ngày /01/2022", ["..", "//"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SEPARATORS)
+def test_separators(text, expected):
+    assert [d.separators for d in find_dates(fold(text))] == expected
+
+
+def test_numeric_dates_without_ngay():
+    text = "Quyết định 118/2021/QĐ-UBND (24/12/2024), 31/02/2021 và 2021/2022"
+    assert [(d.day, d.month, d.year, d.date) for d in numeric_dates(fold(text))] == [
+        (24, 12, 2024, dt.date(2024, 12, 24)),
+        (31, 2, 2021, None),
+    ]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ngày tháng năm 0123456789/.-…_\n,")), max_size=80))
+def test_every_date_found_reads_back_from_its_spans(text):
+    folded = fold(text)
+    for d in find_dates(folded):
+        assert folded[d.year_span[0] : d.year_span[1]] == str(d.year)
+        if d.day_span is not None:
+            assert int(folded[d.day_span[0] : d.day_span[1]]) == d.day
+        if d.month_span is not None:
+            assert int(folded[d.month_span[0] : d.month_span[1]]) == d.month
+        assert d.start <= d.blank_at <= d.end

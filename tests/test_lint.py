@@ -442,7 +442,7 @@ def test_rule_groups_follow_the_codes():
             "date-format",
             "undated-plan",
         },
-        "PK2": {"blank-number", "heading-numbering", "symbol-mismatch"},
+        "PK2": {"blank-number", "heading-numbering", "symbol-mismatch", "self-date-mismatch"},
         "PK3": {"foreign-place", "stale-agency"},
         "PK4": {
             "stale-basis",
@@ -465,6 +465,7 @@ def test_rule_groups_follow_the_codes():
             "heading-case",
             "index-acronym",
             "bound-syllable",
+            "dropped-syllable",
         },
     }
     for prefix, names in groups.items():

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from plankit.errors import LintConfigError, PlankitError
-from plankit.lint import Selection, lint_plan, load_baseline, write_baseline
+from plankit.lint import RULES, Selection, lint_plan, load_baseline, write_baseline
 from plankit.lint.config import parse_selectors, select_rules
 from plankit.read import read_text
 
@@ -39,7 +39,7 @@ SELECTIONS = [
     (("stale-year", "PK501", "PK502"), (), ["stale-year", "duplicated-word", "known-typo"]),
     (("pk3",), ("stale-agency",), ["foreign-place"]),
     (("ALL",), ("PK",), []),
-    (("PK1, PK2",), ("PK10",), ["blank-number", "heading-numbering", "symbol-mismatch"]),
+    (("PK1, PK2",), ("PK10",), ["blank-number", "heading-numbering", "symbol-mismatch", "self-date-mismatch"]),
 ]
 
 
@@ -47,7 +47,7 @@ SELECTIONS = [
 def test_selection(select, ignore, names):
     chosen = [r.name for r in Selection(select=select, ignore=ignore).rules()]
     if names is None:
-        assert len(chosen) == 29
+        assert len(chosen) == len(RULES) == 31
     else:
         assert chosen == names
 

@@ -738,6 +738,49 @@ CASES += [
         plan("Kế hoạch cải cách hành chính; quy hoạch tỉnh; hoạch định chính sách; thu hoạch."),
         [],
     ),
+    # blank-number: "hồ sơ/tháng" folds like "số/..." but a symbol is in capitals (signed: an error)
+    (
+        "blank-number",
+        plan("Tiếp nhận 1.000 hồ sơ/tháng, đạt 100%.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn An"),
+        [],
+    ),
+    ("blank-number", plan("PHỤ LỤC\n(Kèm theo Kế hoạch số     /KH-UBND ngày ... tháng ... năm 2025)"), ["số     /KH-UBND"]),
+    # stale-agency: a former name on purpose (a 2025 commune plan after the provinces merged)
+    (
+        "stale-agency",
+        plan(
+            "Kế thừa kết quả CCHC năm 2024 của tỉnh Quảng Bình (xếp thứ 10/63); các nhiệm vụ của "
+            "tỉnh Quảng Bình (cũ) và Sở Thông tin và Truyền thông trước sắp xếp.",
+            date="ngày 20 tháng 8 năm {y}", place="Bố Trạch",
+        ),
+        [],
+    ),
+    (
+        "stale-agency",
+        plan(
+            "Báo cáo kết quả về UBND tỉnh và Sở Thông tin và Truyền thông; kết quả năm 2025 của Sở Kế hoạch và Đầu tư.",
+            year=2026, date=JAN_2026,
+        ),
+        ["Sở Thông tin và Truyền thông", "Sở Kế hoạch và Đầu tư"],
+    ),
+    # punctuation-spacing: an article of a decision glued to its text
+    ("punctuation-spacing", plan("Điều 2. Quyết định có hiệu lực.\nĐiều 3.Chánh Văn phòng UBND tỉnh thi hành."), ["Điều 3.C"]),
+    # self-date-mismatch (the full table: tests/test_lint_own.py)
+    (
+        "self-date-mismatch",
+        "Số: 45/KH-UBND\nĐông Hưng, ngày 05 tháng 8 năm 2025\nKẾ HOẠCH\nChuyển đổi số năm 2025\n\n"
+        "PHỤ LỤC\n(Kèm theo Kế hoạch số 45/KH-UBND ngày 05/9/2025 của UBND xã)",
+        ["45/KH-UBND ngày 05/9/2025"],
+    ),
+    (
+        "self-date-mismatch",
+        "Số: 45/KH-UBND\nĐông Hưng, ngày 05 tháng 8 năm 2025\nKẾ HOẠCH\nChuyển đổi số năm 2025\n\n"
+        "PHỤ LỤC\n(Kèm theo Kế hoạch số 45/KH-UBND ngày 05/8/2025 của UBND xã)",
+        [],
+    ),
+    # dropped-syllable (the full table: tests/test_lint_terms.py)
+    ("dropped-syllable", plan("Tổ chức sự kiện Ngày chuyển số với chủ đề chuyển đổi số."), ["chuyển số"]),
+    ("dropped-syllable", plan("Ngày chuyển đổi số; cải cách chính sách; Ủy ban Dân tộc."), []),
 ]
 
 

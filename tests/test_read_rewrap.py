@@ -77,7 +77,9 @@ OWN = [
     ("pdf-wrapped-body", PDF_WRAPPED_BODY,
      ("Kế hoạch", "52", "KH-UBND", dt.date(2024, 2, 20), "Ninh Thuận", "Ủy ban nhân dân tỉnh Ninh Thuận", 2024,
       "Phát triển kinh tế - xã hội và chuyển đổi số năm 2024"),
-     [("52/KH-UBND", "self"), ("01/NQ-CP", "mention")], "province"),
+     # "Để triển khai ... theo Nghị quyết số 01/NQ-CP ..., Ủy ban nhân dân tỉnh ban hành Kế hoạch":
+     # a purpose clause that names its ground is the plan's basis
+     [("52/KH-UBND", "self"), ("01/NQ-CP", "basis")], "province"),
 ]
 
 

@@ -421,6 +421,11 @@ def _build(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tup
         role = "self"
         if date is None:
             date = ctx.header_date(core)
+        if ctx.plan is not None:
+            # the plan's own number (or the decision issuing it): its level is the plan's
+            # issuer's, read from the whole header (a commune's KH-UBND is not a province's)
+            level = plan_facts(ctx.plan).level
+            issuer = issuer or ctx.plan.header.issuer
     elif ctx.in_basis(core.start):
         role = "basis"
 

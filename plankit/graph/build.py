@@ -95,10 +95,16 @@ def plan_node(plan: Plan, scope: str | None = None) -> str:
     header = plan.header
     scope = scope or _plan_scope(plan)
     year = _issue_year(header)
-    if header.number and header.symbol and plan.facts.level == "central":
-        return header.reference  # a national number: the same id as its citations' doc_id
+    level = plan.facts.level
+    if header.number and header.symbol and (level == "central" or (level == "party" and not scope)):
+        # a national number (a ministry's, or the Party centre's, which has no province): the
+        # same id as its citations' doc_id
+        return header.reference
     if header.number and header.symbol and scope and year:
-        return f"{header.number}/{header.symbol}@{_slug(scope)}/{year}"
+        # as Citation.doc_id: the number as printed ('95-KH/TU' for a Party committee's), and
+        # the year only when the number has none of its own
+        where = f"{header.reference}@{_slug(scope)}"
+        return where if header.reference.count("/") >= 2 else f"{where}/{year}"
     return f"plan:{plan.name}"
 
 

@@ -17,9 +17,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, cached_property
 from importlib import resources
-from itertools import compress, repeat
-from operator import eq
+from itertools import accumulate, compress, repeat
+from operator import add, eq
 
+from ..agencies import word_alternation
 from ..cite.patterns import LOOSE_NUMBER
 from ..model import Citation, Finding, Fix, Plan, Span
 from ..places import Province, find_places, match_place, provinces
@@ -67,23 +68,28 @@ DOCNUM_RE = LOOSE_NUMBER
 # The words that name a document before its number or subject. "k\S{0,2} hoach" takes the OCR
 # forms "Ké hoach", "K& hoach".
 DOCWORD_RE = re.compile(
-    r"(?<!\w)(?:k\S{0,2}\s+hoach|quy\S{0,2}t\s+dinh|nghi\s+quy\S{0,2}t|nghi\s+dinh|chi\s+thi|chuong\s+trinh"
-    r"|thong\s+tu|luat|cong\s+van|van\s+ban|de\s+an|huong\s+dan|thong\s+bao|ket\s+luan|bao\s+cao"
-    r"|quy\s+dinh|quy\s+che)(?!\w)"
+    word_alternation(
+        [r"k\S{0,2}\s+hoach", r"quy\S{0,2}t\s+dinh", r"nghi\s+quy\S{0,2}t", r"nghi\s+dinh", r"chi\s+thi",
+         r"chuong\s+trinh", r"thong\s+tu", "luat", r"cong\s+van", r"van\s+ban", r"de\s+an", r"huong\s+dan",
+         r"thong\s+bao", r"ket\s+luan", r"bao\s+cao", r"quy\s+dinh", r"quy\s+che"]
+    )
+    + r"(?!\w)"
 )
 
 # Where a reference clause ends: a semicolon, a sentence end, the closing "./.", "như sau", or
 # ", Sở ... xây dựng" (the plan introducing itself after citing its basis). Newlines are handled
 # separately (they end a clause except inside OCR'd paragraphs).
-_CLAUSE_END_MARK = (
-    r";|\./\.|\.\s|,\s*(?=(?:so|s[06&\u00a2e]|uy\s+ban|ubnd|ban|van\s+phong|trung\s+tam|chi\s+cuc)"
+_CLAUSE_END_DOT = r"\.(?:/\.|\s)"
+_CLAUSE_END_COMMA = (
+    r",\s*(?=(?:so|s[06&\u00a2e]|uy\s+ban|ubnd|ban|van\s+phong|trung\s+tam|chi\s+cuc)"
     r"\b[^;\n]{0,80}?\bxay\s+dung\b)"
 )
 _CLAUSE_END_WORDS = r"nhu\s+sau"
-CLAUSE_END_RE = re.compile(f"{_CLAUSE_END_MARK}|{_CLAUSE_END_WORDS}")
-# The same as two patterns, each starting with rare characters, for scanning a whole text (no
-# match of one overlaps a match of the other, so together they find the same ends).
-_CLAUSE_END_SCANS = (re.compile(_CLAUSE_END_MARK), re.compile(_CLAUSE_END_WORDS))
+CLAUSE_END_RE = re.compile(f";|{_CLAUSE_END_DOT}|{_CLAUSE_END_COMMA}|{_CLAUSE_END_WORDS}")
+# The same as semicolons and three patterns, each starting with a literal, for scanning a whole
+# text (a literal lets the engine jump to the next occurrence; no match of one overlaps a match
+# of another, so together they find the same ends).
+_CLAUSE_END_SCANS = (re.compile(_CLAUSE_END_DOT), re.compile(_CLAUSE_END_COMMA), re.compile(_CLAUSE_END_WORDS))
 
 # A signature mark: "(Đã ký)", "[đã ký]", a line "Đã ký", a digital-signature stamp ("Ký bởi:",
 # "Thời gian ký:"). Must not match "đã ký kết" in the body.
@@ -98,28 +104,8 @@ SIGNED_RE = re.compile(
 # "Kế hoạch số:/KH-SKHCN". Must not match "số 76/NQ-CP".
 BLANK_NUMBER_RE = re.compile(r"s(?<!\ws)[o6]\s*:?[ \t._\u2026]*/\s*[a-z][a-z0-9&]*(?:-[a-z0-9&]+)*")
 
-# A blank day: "ngày        tháng 01 năm 2022", "ngày tháng 01 năm 2022", "ngày /01/2022",
-# "ngày ... tháng ... năm 2025". Must not match "ngày 07 tháng 02 năm 2022".
-BLANK_DATE_RE = re.compile(
-    r"ngay(?<!\wngay)[ \t._\u2026]*(?:th\S{0,2}ng[ \t._\u2026]*(?:\d{1,2})?[ \t._\u2026]*n[aid]m\s*(?:19|20)\d\d"
-    r"|/[ \t._\u2026]*\d{1,2}\s*/\s*(?:19|20)\d\d)"
-)
-
-# A date written out: "ngày 07 tháng 02 năm 2022", OCR "ngay 21thdng 01 nam 2025".
-WORD_DATE_RE = re.compile(
-    r"ngay(?<!\wngay)\s*(\d{1,2})\s*th\S{0,3}ng\s*(\d{1,2})\s*,?\s*n[aid]m\s*((?:19|20)\d\d)"
-)
-
-# A date with mixed separators after "ngày": "ngày 06/01-2022", "ngày 06-01/2022". Only after
-# "ngày": "tháng 6-12/2022" is a range of months.
-MIXED_DATE_RE = re.compile(
-    r"ngay(?<!\wngay)\s+(\d{1,2})([/.-])(\d{1,2})([/.-])((?:19|20)\d\d)(?!\d)"
-)
-
-# A numeric date "15/7/2021", "24/12/2021" (for calendar checks).
-NUM_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
-# Its last part, which starts with a literal: where to look for one.
-NUM_DATE_TAIL_RE = re.compile(r"/(?:19|20)\d\d(?![\d/])")
+# Dates (blank, in words, numeric, with mixed separators) are read by plankit.dates: find_dates
+# and numeric_dates, the one date reader the header and citation readers use too.
 
 # The plan's reference to itself in an appendix: "(Kèm theo Kế hoạch số:/KH-SKHCN ngày ...)".
 SELF_REF_RE = re.compile(
@@ -136,10 +122,27 @@ OWN_PLACE_BEFORE_RE = re.compile(
     r"|(?:bao|dai\s+phat\s+thanh\s+va\s+truyen\s+hinh|dai\s+ptth))\s*$"
 )
 KIND_BEFORE_RE = re.compile(r"(?:tinh|thanh\s+pho|tp\.?)\s*$")
-# The same phrases read forwards, to find where a province name may follow.
+# The same phrases read forwards, to find where a province name may follow: the alternatives of
+# OWN_PLACE_BEFORE_RE one by one, grouped under their first letter (word_alternation), so the
+# engine jumps from letter to letter instead of trying every phrase at every position.
+_OWN_KIND = r"(?:tinh|thanh\s+pho|tp\.?)"
 OWN_PLACE_TRIGGER_RE = re.compile(
-    r"(?<!\w)" + OWN_PLACE_BEFORE_RE.pattern.removesuffix(r"\s*$") + r"\s*"
+    word_alternation(
+        [
+            *(rf"{w}\s+{_OWN_KIND}" for w in (r"tren\s+dia\s+ban", "cua", "cho", "toan", r"nhan\s+dan", r"nguoi\s+dan")),
+            *(
+                rf"{w}(?:\s+{_OWN_KIND})?"
+                for w in ("ubnd", r"uy\s+ban\s+nhan\s+dan", "hdnd", r"hoi\s+dong\s+nhan\s+dan", r"tinh\s+uy",
+                          r"thanh\s+uy", r"dang\s+bo")
+            ),
+            "bao", r"dai\s+phat\s+thanh\s+va\s+truyen\s+hinh", r"dai\s+ptth",
+        ]
+    )
+    + r"\s*"
 )
+# What OWN_PLACE_TRIGGER_RE matches, written as one phrase (tests/test_lint_speed.py checks the two
+# find the same matches).
+_OWN_PLACE_TRIGGER_PLAIN = r"(?<!\w)" + OWN_PLACE_BEFORE_RE.pattern.removesuffix(r"\s*$") + r"\s*"
 
 WORD_RE = re.compile(r"[^\W\d_]+")
 
@@ -221,9 +224,64 @@ def _related(place: Province, name: str) -> bool:
 
 # Paragraph breaks (line ends, blank lines in OCR'd text, tabs) and clause marks (";", ":", ". "),
 # each pattern starting with a set of characters, so the engine jumps from one to the next.
-_BREAK_RE = re.compile(r"[\n\t]")
+# (Outside OCR'd text both are found with str.split, see offsets(): a regex starting with a set
+# of characters tests every character of the text, str.split does not.)
 _OCR_BREAK_RE = re.compile(r"\n[ \t]*\n|\t")
-_SEGMENT_MARK_RE = re.compile(r"[;:.](?:(?<=\.)(?= )|(?<=[;:]))")
+
+
+def offsets(text: str, sep: str) -> list[int]:
+    """The offsets of every (non-overlapping) ``sep`` in ``text``, from the lengths of the parts
+    :meth:`str.split` cuts: several times faster than a regex or a loop of :meth:`str.find`.
+
+    >>> offsets("a;b;;c", ";"), offsets("x. y. z", ". ")
+    ([1, 3, 4], [1, 4])
+    """
+    parts = text.split(sep)
+    parts.pop()
+    step = len(sep)
+    return list(accumulate(map(add, map(len, parts), repeat(step)), initial=-step))[1:]
+
+
+def line_starts(first: re.Pattern[str], after_break: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """What ``first.finditer(text)`` finds, for a pattern ``^X`` (multi-line), with ``after_break``
+    the pattern ``\nX``: the same groups, found from line break to line break."""
+    found = [m for m in (first.match(text),) if m is not None]
+    found.extend(after_break.finditer(text))
+    return found
+
+
+def merged_matches(patterns: Iterable[re.Pattern[str]], text: str) -> list[re.Match[str]]:
+    """The matches of several patterns in text order (patterns whose matches never overlap)."""
+    return sorted((m for p in patterns for m in p.finditer(text)), key=re.Match.start)
+
+
+def break_offsets(text: str, *, ocr: bool = False) -> list[int]:
+    """Offsets of paragraph breaks: line ends and tabs; in OCR'd text, blank lines and tabs."""
+    if ocr:
+        return [m.start() for m in _OCR_BREAK_RE.finditer(text)]
+    return offsets(text.replace("\t", "\n"), "\n")
+
+
+def segment_mark_offsets(folded: str) -> list[int]:
+    """Offsets of ``;``, ``:`` and of ``.`` before a space: where a clause may start."""
+    return sorted(offsets(folded.replace(":", ";"), ";") + offsets(folded, ". "))
+
+
+def clause_end_offsets(folded: str) -> list[int]:
+    """The starts of what ``CLAUSE_END_RE.finditer(folded)`` finds: where a reference clause
+    may end."""
+    ends = offsets(folded, ";")
+    ends.extend(m.start() for p in _CLAUSE_END_SCANS for m in p.finditer(folded))
+    return sorted(ends)
+
+
+def folded_text(plan: Plan) -> str:
+    """``fold(plan.text)``: the reader's, when the plan carries it (``plan.folded``, the text
+    the reader folded to find the header and structure), else folded here."""
+    folded = getattr(plan, "folded", None)
+    if isinstance(folded, str) and len(folded) == len(plan.text):
+        return folded
+    return fold(plan.text)
 
 
 # -- the context a rule sees --------------------------------------------------------------------
@@ -240,7 +298,7 @@ class Context:
     def __init__(self, plan: Plan, *, today: dt.date, corpus: Sequence[Plan] = (), on: dt.date | None = None):
         self.plan = plan
         self.text = plan.text
-        self.folded = fold(plan.text)
+        self.folded = folded_text(plan)
         self.today = today
         self.corpus_source = corpus
         self.year = _own_year(plan, self.folded)
@@ -327,7 +385,7 @@ class Context:
         """
         h = self.plan.header
         own = self.plan.facts.province
-        place = match_place(h.place) if h.place else None
+        place = self.plan.facts.place_province  # exact: 'Đăk La' is a commune, not Đắk Lắk
         if place is None or own is None or own.name != place.name:
             return own
         body = None
@@ -374,9 +432,8 @@ class Context:
     def place_slip(self) -> bool:
         """Whether the header's place line names another province than the plan's own (see
         :attr:`province`)."""
-        h = self.plan.header
         own = self.province
-        place = match_place(h.place) if h.place else None
+        place = self.plan.facts.place_province  # exact: 'Đăk La' is a commune, not Đắk Lắk
         return own is not None and place is not None and not _related(place, own.name)
 
     @cached_property
@@ -406,8 +463,7 @@ class Context:
     def _paragraph_breaks(self) -> list[int]:
         """Offsets where a clause or sentence cannot continue: line ends (blank lines in OCR'd
         text, whose lines are wrapped inside paragraphs) and tabs (table cells)."""
-        pattern = _OCR_BREAK_RE if self.ocr else _BREAK_RE
-        return [m.start() for m in pattern.finditer(self.text)]
+        return break_offsets(self.text, ocr=self.ocr)
 
     def _next_break(self, pos: int) -> int:
         breaks = self._paragraph_breaks
@@ -422,7 +478,7 @@ class Context:
     @cached_property
     def _segment_marks(self) -> list[int]:
         """Offsets of ``;``, ``:`` and sentence ends (``. ``), where a clause may start."""
-        return [m.start() for m in _SEGMENT_MARK_RE.finditer(self.folded)]
+        return segment_mark_offsets(self.folded)
 
     def segment_start(self, pos: int) -> int:
         """Where the clause holding ``pos`` starts: after the last ``;``, ``:``, sentence end or
@@ -464,7 +520,7 @@ class Context:
     @cached_property
     def _clause_ends(self) -> list[int]:
         """Offsets where a reference clause may end (:data:`CLAUSE_END_RE`), found once."""
-        return sorted(m.start() for p in _CLAUSE_END_SCANS for m in p.finditer(self.folded))
+        return clause_end_offsets(self.folded)
 
     def _clause_end(self, pos: int, limit: int) -> int:
         """The first clause end at or after ``pos`` and before ``limit``, else ``limit``: a

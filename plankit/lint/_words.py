@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from ..text import alternation, fold, is_upper_text, tone_key
+from ..agencies import word_alternation
+from ..text import fold, is_upper_text, tone_key
 from ..typos import Typo, known_typos
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "fit_case",
     "known_typos",
     "phrase_key",
+    "run_together_words",
     "typo_candidate",
     "typo_for",
     "typo_matcher",
@@ -110,7 +112,7 @@ def typo_matcher() -> tuple[re.Pattern[str], dict[str, list[Typo]]]:
                 )
             pattern += w
         parts.append(pattern)
-    return re.compile(r"(?<!\w)" + alternation(parts) + r"(?!\w)"), table
+    return re.compile(word_alternation(parts) + r"(?!\w)"), table
 
 
 @lru_cache(maxsize=8192)
@@ -166,3 +168,83 @@ def fit_case(correction: str, surface: str) -> str:
     if surface[:1].isupper() and correction[:1].islower():
         return correction[:1].upper() + correction[1:]
     return correction
+
+
+# -- run-together syllables (the run-together rule) ---------------------------------------------
+@cache
+def _syllables() -> frozenset[str]:
+    """Lower-case syllables of the Viet74K word list the restorer reads (empty when the
+    ``underthesea`` package is absent: the rule then relies on the syllable rules alone)."""
+    from ..restore_model import viet74k_path
+
+    path = viet74k_path()
+    if path is None:
+        return frozenset()
+    out: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        out.update(w for w in line.lower().split() if w.isalpha())
+    return frozenset(out)
+
+
+def _known_syllable(word: str) -> bool:
+    from ..restore_model import is_syllable
+
+    if len(word) < 1 or not is_syllable(word):
+        return False
+    known = _syllables()
+    return not known or word.lower() in known
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+# The tokens (white-space separated) already judged, over all plans of the process, and those
+# of them that hold a run-together word: plans share most of their vocabulary, so each plan
+# judges only its new tokens (a set difference) and looks up its candidates (an intersection).
+# Bounded: past _TOKENS_KEPT distinct tokens, new ones are judged but no longer kept.
+_TOKENS_SEEN: set[str] = set()
+_TOKEN_SPLITS: dict[str, tuple[tuple[str, int], ...]] = {}
+_TOKENS_KEPT = 200_000  # ~20 MB of strings at most
+
+
+def _token_splits(token: str, known: frozenset[str]) -> tuple[tuple[str, int], ...]:
+    """The words of ``token`` that are two syllables run together, each with the offset of its
+    second syllable. Words never span white space: a token of letters only is one word, the
+    others are split by the regex. A candidate has four letters or more, a Vietnamese letter, no
+    capital after its first letter, is not a listed syllable nor one by the syllable rules, and
+    splits into two known syllables."""
+    from ..restore_model import is_syllable
+
+    out = []
+    for word in (token,) if token.isalpha() else _WORD_RE.findall(token):
+        if len(word) < 4 or word.isascii():
+            continue
+        lower = word.lower()
+        if lower in known or word[1:] != lower[1:] or is_syllable(word):
+            continue
+        split = next(
+            (i for i in range(1, len(word)) if _known_syllable(word[:i]) and _known_syllable(word[i:])),
+            None,
+        )
+        if split is not None:
+            out.append((word, split))
+    return tuple(out)
+
+
+def run_together_words(tokens: set[str]) -> dict[str, int]:
+    """The run-together words among ``tokens``, each with the offset of its second syllable
+    (what :func:`_token_splits` gives each token, judged once per process)."""
+    found = {}
+    new = tokens - _TOKENS_SEEN
+    if new:
+        known = _syllables()
+        for token in new:
+            splits = _token_splits(token, known)
+            if splits:
+                found[token] = splits
+        if len(_TOKENS_SEEN) < _TOKENS_KEPT:
+            _TOKEN_SPLITS.update(found)
+            _TOKENS_SEEN.update(new)  # after the splits: a token seen is a token judged
+    for token in tokens & _TOKEN_SPLITS.keys():
+        found[token] = _TOKEN_SPLITS[token]
+    return {word: split for splits in found.values() for word, split in splits}

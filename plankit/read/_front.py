@@ -22,8 +22,10 @@ from ._header import (
     CHROME_ROW,
     EMPTY_CELLS,
     HEADER_START,
+    PARTY_NUMBER,
     body_name,
     central_name_of_code,
+    complete_body,
     doc_type_of_symbol,
     split_glued_symbol,
 )
@@ -63,8 +65,32 @@ def _place_word(word: str) -> bool:
 # A committee and its department run together in one cell: "ubnd tinh nghe an so noi vu",
 # "uy ban nhan dan tinh son la van phong". Not "ubnd tinh son la" alone.
 _STACKED_BODIES = re.compile(
-    r"[\s*]*(?:uy\s+ban\s+nhan\s+dan|ubnd)\s+\S.*?\s(?P<department>(?:so|van\s+phong)(?:\s+\S.*)?)\s*$"
+    r"[\s*]*(?:uy\s+ban\s+nhan\s+dan|ubnd)\s+\S.*?\s(?P<department>(?:so|van\s+phong|phong)(?:\s+\S.*)?)\s*$", re.S
 )
+
+
+# The unit below a province that an issuer names: "ủy ban nhân dân xã đăk la", "... thành phố hà tiên".
+# Where the left column ends on a header line: the number field ("Số:", a Party's "Số 112-KH/HU")
+# or the Party's motto in the right column.
+_NUMBER_CUT = re.compile(r"(^|\s)s[o6b¢]\s*:|(^|\s)s[o6]\s+\d+\s*-\s*[a-z]|dang\s+cong\s+san\s+viet\s+nam")
+# A subject may open as a basis clause does, with these words (never with "Căn cứ").
+_SUBJECT_OPENING = re.compile(r"[\s*]*(?:thuc\s+hien|trien\s+khai)\b")
+# The mottos of a header's right column, wrapped anywhere: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+# "Độc lập - Tự do - Hạnh phúc", the Party's "ĐẢNG CỘNG SẢN VIỆT NAM".
+_MOTTO_SPAN = re.compile(
+    r"(?<![a-z])cong\s+hoa\s+xa\s*h\w{1,2}i(?:\s+chu\s+nghia(?:\s+viet(?:\s+nam)?)?)?"
+    r"|(?<![a-z])d\w{0,2}oc\s+[1l]ap\s*-?\s*tu\s+do\s*-?\s*hanh\s+phuc|(?<![a-z])dang\s+cong\s+san\s+viet\s+nam"
+)
+# A basis clause run into a subject after its year: "... cơ sở năm 2022 Căn cứ Nghị định ...".
+_INLINE_CLAUSE_AFTER_YEAR = re.compile(r"(?<=\d{4})[ \t]+(?P<word>can\s+cu|thuc\s+hien|trien\s+khai)(?![a-z])")
+# A cell that ends with a body cut from its unit: "uy ban nhan dan", "van phong uy ban nhan dan".
+_ENDS_BARE_BODY = re.compile(r"(?:^|^van\s+phong\s+|^chu\s+tich\s+)(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd)$")
+_OWN_UNIT = re.compile(r"\b(?P<unit>xa|phuong|thi tran|dac khu|huyen|quan|thi xa|thanh pho)\s+(?P<name>\S.*)$")
+
+
+def _number(folded: str) -> re.Match[str] | None:
+    """The number field of a header: ``Số: 07/KH-UBND``, or a Party document's ``Số 112-KH/HU``."""
+    return NUMBER.search(folded) or PARTY_NUMBER.search(folded)
 
 
 class FrontReader:
@@ -77,6 +103,7 @@ class FrontReader:
         self.source = source
         self.warnings: list[ReadWarning] = list(layout.warnings)
         self.spans: dict[str, Span] = {}
+        self._place_loose = False  # the place line matched a province only loosely (OCR damage?)
 
     # -- helpers ----------------------------------------------------------------------------
     def f(self, start: int, end: int) -> str:
@@ -115,9 +142,9 @@ class FrontReader:
             m = HEADER_START.match(folded)
             motto = MOTTO_START.search(folded)  # the issuer's cell and the motto on one line
             cell = self.t(u.start, u.start + motto.start() if motto and motto.start() else u.first_line_end)
-            if m and (is_upper_text(cell.split("|")[0]) or NUMBER.search(folded)) and any(
+            if m and (is_upper_text(cell.split("|")[0]) or _number(folded)) and any(
                 not isinstance(v, RawTable)
-                and (NUMBER.search(t := self.f(v.start, v.end)) or NATIONAL_MOTTO.search(t) or PLACE_DATE.search(t))
+                and (_number(t := self.f(v.start, v.end)) or NATIONAL_MOTTO.search(t) or PLACE_DATE.search(t))
                 for v in units[idx : idx + 8]
             ):
                 start = idx
@@ -146,7 +173,7 @@ class FrontReader:
         """The unit holding the header's number field ``Số: ...`` (within 15 of the start)."""
         for idx in range(start, min(len(units), start + 15)):
             u = units[idx]
-            if not isinstance(u, RawTable) and NUMBER.search(self.f(u.start, u.end)):
+            if not isinstance(u, RawTable) and _number(self.f(u.start, u.end)):
                 return idx
         return None
 
@@ -196,10 +223,12 @@ class FrontReader:
             return
         cells: list[tuple[int, int]] = []  # left-column cells (issuing bodies), in order
         piped = any("|" in self.t(u.start, u.end) for u in paras)
+        # the mottos, wrapped anywhere over the header's lines and units
+        mottos = [(m.start(), m.end()) for m in _MOTTO_SPAN.finditer(self.folded, paras[0].start, paras[-1].end)]
         for u in paras:
             s, e = u.start, u.end
             folded = self.f(s, e)
-            m = NUMBER.search(folded)
+            m = _number(folded)
             if m and "symbol" not in fields:
                 if m.group("num"):
                     fields["number"] = self.t(s + m.start("num"), s + m.end("num"))
@@ -211,13 +240,41 @@ class FrontReader:
                 sym = re.sub(r"\s+", "", self.t(s + m.start("sym"), s + m.end("sym")))
                 fields["symbol"] = normalise_symbol(split_glued_symbol(sym))
                 self.spans["symbol"] = Span(s + m.start("sym"), s + m.end("sym"))
-            if not piped:
-                cells.extend(self._left_column_segments(s, e))
+            if not piped:  # line by line: a body's cell may be wrapped over lines
+                for ls, le in self._lines_in(u):
+                    for ms, me in mottos:  # a motto wrapped onto this line ("CỘNG" / "HÒA XÃ HỘI")
+                        if ms < ls < me:
+                            ls = min(me, le)
+                        elif ls <= ms < le:
+                            le = ms
+                    cells.extend(self._left_column_segments(ls, le))
         # The place and date may be wrapped over two lines: read them over the whole header.
         self._place_date(paras[0].start, paras[-1].end, fields)
         if piped:
             cells = self._piped_cells(paras)
         self._bodies(cells, fields)
+        self._place_of_own_unit(fields)
+
+    def _place_of_own_unit(self, fields: dict) -> None:
+        """A commune's, a district's or a city's place line names the unit itself (``Đăk La,
+        ngày ...`` under ``UBND XÃ ĐĂK LA``; ``Hà Tiên`` under ``UBND THÀNH PHỐ HÀ TIÊN``):
+        read as written, not as the province its spelling is close to (Đắk Lắk, Hà Tĩnh)."""
+        span = self.spans.get("place")
+        issuer = fields.get("issuer")
+        if span is None or not isinstance(issuer, str):
+            return
+        m = _OWN_UNIT.search(fold(issuer))
+        if m is None:
+            return
+        written = " ".join(self.t(span.start, span.end).split())
+        if " ".join(fold(written).split()) != " ".join(m.group("name").split()):
+            if self._place_loose:  # "Tân Hòa" is no damaged "Thanh Hóa" under "UBND XÃ TÂN HÒA"
+                fields["place"] = written
+            return
+        prov = match_place(written, cutoff=1.0)
+        if prov is not None and m.group("unit") == "thanh pho":
+            return  # "Bắc Ninh" under "UBND THÀNH PHỐ BẮC NINH": the city inside its province
+        fields["place"] = written
 
     def _piped_cells(self, paras: list) -> list[tuple[int, int]]:
         """The cells of a header table a website flattened with ``|``: a cell runs over lines
@@ -242,7 +299,7 @@ class FrontReader:
         keep = []
         for cs, ce in out:
             folded = self.f(cs, ce)
-            if NATIONAL_MOTTO.search(folded) or NUMBER.search(folded) or PLACE_DATE.search(folded):
+            if NATIONAL_MOTTO.search(folded) or _number(folded) or PLACE_DATE.search(folded):
                 continue
             if re.search(r"dang\s+cong\s+san\s+viet\s+nam", folded):
                 continue
@@ -261,10 +318,8 @@ class FrontReader:
         found: list[tuple[int, int, str, str]] = []
         merged: list[tuple[int, int]] = []
         cells = [part for cs, ce in cells for part in self._split_stacked_bodies(cs, ce)]
-        for cs, ce in cells:  # "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG NINH": one cell on two lines
-            if merged and UNIT_LINE.match(self.f(cs, ce)) and BARE_BODY.fullmatch(
-                " ".join(self.f(*merged[-1]).split()).strip(" |-")
-            ):
+        for cs, ce in cells:
+            if merged and self._continues_body(merged[-1], (cs, ce)):
                 merged[-1] = (merged[-1][0], ce)
             else:
                 merged.append((cs, ce))
@@ -282,14 +337,23 @@ class FrontReader:
         ):
             ps, pe = found[0][0], found[0][1]
             parent_raw = self.t(ps, pe)
-            fields["parent"] = (normalise_parent(parent_raw) if found[0][3] == "local" else found[0][2])
+            parent = normalise_parent(parent_raw) if found[0][3] == "local" else found[0][2]
+            if found[0][3] == "local" and is_upper_text(parent) and found[0][2].startswith("Ủy ban nhân dân "):
+                parent = "UBND " + found[0][2][len("Ủy ban nhân dân "):]  # "UBND huyện Cẩm Giàng"
+            fields["parent"] = parent
             self.spans["parent"] = Span(ps, pe)
             cs, ce, name, kind = found[1]
-            # a province's department in its registry spelling; a ministry's unit (Vụ, Cục) as named
-            local_department = kind == "department" and found[0][3] != "central"
-            fields["issuer"] = normalise_body(self.t(cs, ce)) if local_department else name
+            # a province's department in its registry spelling (body_name's), a ministry's unit
+            # (Vụ, Cục) as named
+            fields["issuer"] = name
             if name == "Văn phòng" and found[0][3] == "local":
                 fields["issuer"] = f"Văn phòng {found[0][2]}"  # the office of the committee above
+            above = found[0][2]
+            if kind == "party" and name in ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy") and above.startswith("Đảng bộ "):
+                # "ĐẢNG BỘ TỈNH NGHỆ AN" over "TỈNH ỦY": the committee of that unit
+                fields["issuer"] = f"{name} {above.split(None, 3)[-1]}"
+            elif above == "Ban Chấp hành Trung ương" and (central := body_name(f"{name} Trung ương")) is not None:
+                fields["issuer"] = central[0]  # "BAN TUYÊN GIÁO" under the Central Committee
             self.spans["issuer"] = Span(cs, ce)
             return
         cs, ce, name, kind = found[0]
@@ -297,11 +361,23 @@ class FrontReader:
             fields["parent"] = name  # the Party's Central Committee over a body the site dropped
             self.spans["parent"] = Span(cs, ce)
             return
-        if kind == "department":
-            fields["issuer"] = normalise_body(self.t(cs, ce))
-        else:
-            fields["issuer"] = name
+        fields["issuer"] = name
         self.spans["issuer"] = Span(cs, ce)
+
+    def _continues_body(self, prev: tuple[int, int], cell: tuple[int, int]) -> bool:
+        """Whether a left-column cell goes on with the body of the cell above it, wrapped:
+        ``ỦY BAN NHÂN DÂN`` or ``VĂN PHÒNG ỦY BAN NHÂN DÂN`` over ``TỈNH QUẢNG NINH``; ``SỞ KHOA
+        HỌC VÀ`` over ``CÔNG NGHỆ``; ``THỦ TƯỚNG CHÍNH`` over ``PHỦ``. A cell that names a body
+        of its own (``SỞ NỘI VỤ`` under ``UBND TỈNH NGHỆ AN``) starts a new one."""
+        raw_prev, raw = self.t(*prev), self.t(*cell)
+        if not is_upper_text(raw) or not is_upper_text(raw_prev):
+            return False
+        prev_key = " ".join(self.f(*prev).split()).strip(" |-*")
+        if UNIT_LINE.match(self.f(*cell)):
+            return bool(_ENDS_BARE_BODY.search(prev_key))
+        if body_name(" ".join(raw.split())) is not None or complete_body(raw_prev):
+            return False
+        return body_name(" ".join(f"{raw_prev} {raw}".split())) is not None
 
     def _split_stacked_bodies(self, cs: int, ce: int) -> list[tuple[int, int]]:
         """A cell holding a committee and its department on one line (``UBND TỈNH NGHỆ AN SỞ
@@ -319,7 +395,7 @@ class FrontReader:
         gap = re.search(r"\S( {3,}|\t)\S", folded)
         if gap:
             cut = gap.start() + 1
-        for pat in (NATIONAL_MOTTO, re.compile(r"(^|\s)s[o6b¢]\s*:"), re.compile(r"\|")):
+        for pat in (NATIONAL_MOTTO, MOTTO_START, _NUMBER_CUT, re.compile(r"\|")):
             m = pat.search(folded)
             if m:
                 cut = min(cut, m.start())
@@ -353,9 +429,14 @@ class FrontReader:
             if prov:
                 fields["place"] = prov.name
                 self.spans["place"] = Span(s + cand[0].start(), s + cand[-1].end())
+                self._place_loose = cutoff < 1.0 and match_place(raw, cutoff=1.0) is None
                 return True
-        if words:
-            # a place that is no province (a commune, a district): its capitalised words
+        # a place that is no province (a commune, a district): its capitalised words, on the
+        # date's own line (a draft's "........., ngày" has none: the words of the lines above,
+        # "BỘ Y TẾ" and "Số: /KH-BYT", are no place)
+        line_start = before.rfind("\n") + 1
+        words = [w for w in words if w.start() >= line_start]
+        if words and words[-1].group()[:1].isupper() and _place_word(words[-1].group()):
             first = len(words) - 1
             while (first > 0 and len(words) - first < 4 and words[first - 1].group()[:1].isupper()
                    and _place_word(words[first - 1].group())):
@@ -372,14 +453,17 @@ class FrontReader:
             u = units[idx]
             folded = self.f(u.start, u.end)
             upper = is_upper_text(self.t(u.start, u.end))
-            if (BASIS.match(folded) and not upper) or (ROMAN.match(folded) and upper):
+            if ((BASIS.match(folded) and not upper and not (idx == start and self._subject_opening(u)))
+                    or (ROMAN.match(folded) and upper)):
                 break
             if subj and (
                 self.t(subj[-1].end, u.start).count("\n") > 1
                 # the subject ended with its year (a title in capitals may go on in capitals)
                 or (SUBJECT_YEAR_END.search(self.f(subj[-1].start, subj[-1].end))
                     and not (upper and is_upper_text(self.t(subj[-1].start, subj[-1].end))))
-                or starts_unit(self.f(u.start, u.first_line_end), self.t(u.start, u.first_line_end))
+                or (starts_unit(self.f(u.start, u.first_line_end), self.t(u.start, u.first_line_end))
+                    # a title in capitals wrapped before "THỰC HIỆN", "TRIỂN KHAI": no clause
+                    and not (upper and BASIS.match(folded) and is_upper_text(self.t(subj[-1].start, subj[-1].end))))
                 or (upper and (AUTHORITY.match(folded) or folded.rstrip().endswith(":")))  # "BỘ TRƯỞNG BỘ Y TẾ"
             ):
                 break
@@ -388,8 +472,17 @@ class FrontReader:
             idx += 1
             if len(subj) >= (6 if upper else 3):  # a title in capitals wraps over more lines
                 break
+        if start > 0 and isinstance(units[start - 1], Para):  # "KẾ HOẠCH" / its subject in one unit
+            d = units[start - 1]
+            if (d.first_line_end < d.end and DOC_TYPE_LINE.match(self.f(d.start, d.first_line_end))
+                    and self.t(d.first_line_end, d.end).strip()
+                    and not (subj and SUBJECT_YEAR_END.search(self.f(d.first_line_end, d.end)))):
+                subj.insert(0, Para(d.first_line_end + 1, d.end, d.source, d.end))
         if subj:
             s, e = subj[0].start, subj[-1].end
+            clause = _INLINE_CLAUSE_AFTER_YEAR.search(self.folded, s, e)
+            if clause is not None and self.text[clause.start("word")].isupper():
+                e = clause.start()  # "... năm 2022 Căn cứ Nghị định ...": a header flattened onto a line
             fields["title"] = display_text(self.t(s, e))
             self.spans["title"] = Span(s, e)
             folded = self.f(s, e)
@@ -402,6 +495,16 @@ class FrontReader:
                 self.spans["year"] = Span(s + m.start(1), s + m.end(1))
         return idx
 
+    def _subject_opening(self, u: Para) -> bool:
+        """Whether the line right after the type line, opening with ``Thực hiện`` or ``Triển
+        khai``, is the subject (``Thực hiện chuyển đổi số năm 2023``, a Party plan's ``thực hiện
+        Chỉ thị số 23-CT/TW ...``) rather than a basis clause: it ends without a clause's
+        ``;``, ``,``, ``:`` or ``.``."""
+        folded = self.f(u.start, u.end)
+        if not _SUBJECT_OPENING.match(folded) or len(folded) > 300:
+            return False
+        return self.t(u.start, u.end).rstrip(" *\t\n")[-1:] not in (";", ",", ":", ".")
+
     def _drop_type_from_title(self, fields: dict) -> None:
         """A title in capitals that opens with the document's type (``KẾ HOẠCH TUYÊN TRUYỀN NĂM
         2024``, the type line run into the subject): the subject is what follows the type."""
@@ -409,7 +512,9 @@ class FrontReader:
         if span is None:
             return
         m = DOC_TYPE_WORDS.match(self.folded, span.start, span.end)
-        if m is None or not is_upper_text(self.t(span.start, span.end)) or not self.f(m.end(), span.end).strip():
+        # the type in capitals, whatever the case of the subject after it ("KẾ HOẠCH Tuyên
+        # truyền ... năm 2023" of a header flattened onto one line)
+        if m is None or not is_upper_text(self.t(span.start, m.end())) or not self.f(m.end(), span.end).strip():
             return
         fields["title"] = display_text(self.t(m.end(), span.end))
         self.spans["title"] = Span(m.end(), span.end)
@@ -461,7 +566,9 @@ class FrontReader:
                 self.spans["date"] = Span(d.day_span[0] if d.day_span else m.start(), d.end)
             self._lead_issuer(m.start("body"), m.end("body"), fields)
             return
-        intro = SELF_INTRO.search(head)
+        # the sentence may be wrapped ("... năm 2023; UBND xã" / "Đăk Ngọk xây dựng Kế hoạch"):
+        # then single line breaks read as spaces (same offsets)
+        intro = SELF_INTRO.search(head) or SELF_INTRO.search(re.sub(r"(?<=[^\s.;:])\n(?=[ \t]*\S)", " ", head))
         if intro is not None:
             self._lead_issuer(intro.start("body"), intro.end("body"), fields)
 
@@ -501,10 +608,11 @@ class FrontReader:
                 if re.search(r"\bke hoach\b", folded) and len(folded) < 220:
                     headline = idx
                     kinds[idx] = "subject"
-                    m = re.search(r"\bban hanh ke hoach\s+(.+)$", folded)
+                    # a headline may be wrapped; "ban hành Kế hoạch số ..." is a lead sentence
+                    m = re.search(r"\bban hanh ke hoach\s+(?!so\s+\d)(.+)$", folded, re.S)
                     raw = self.t(u.start, u.end)
                     if m:
-                        subject = raw[m.start(1) : m.end(1)].strip()
+                        subject = " ".join(raw[m.start(1) : m.end(1)].split())
                         fields["title"] = subject[:1].upper() + subject[1:]
                         self.spans["title"] = Span(u.start + m.start(1), u.start + m.end(1))
                     body = re.match(r"^(.+?)\s+ban hanh\b", folded)

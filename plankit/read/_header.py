@@ -23,7 +23,15 @@ from ..vocab import read_table
 HEADER_START = re.compile(
     r"^[\s|*#]*(?:uy\s+ban\s+nhan\s+dan|ubnd|bo\s+\w|thu\s+tuong|van\s+phong|ban\s+chap\s+hanh|"
     r"ban\s+chi\s+dao|tinh\s+uy|thanh\s+uy|huyen\s+uy|dang\s+uy|dang\s+bo|so\s+[a-z]|chi\s+cuc|"
-    r"cong\s+hoa\s+xa\s+h|dang\s+cong\s+san|s[o6]\s*:)"
+    r"cong\s+hoa\s+xa\s+h|dang\s+cong\s+san|s[o6]\s*:|s[o6]\s+\d+\s*-\s*[a-z])"
+)
+
+# A Party document's number field, printed without a colon and with the number joined to the
+# type by a dash: "Số 112-KH/HU", "Số 05-KH/BCĐTW", at a line's (or a cell's) start. Groups as
+# in the number field's pattern: ``num`` 112, ``sym`` "kh/hu". Must not match "số 154-KH/TU"
+# inside a sentence ("Căn cứ Kế hoạch số 154-KH/TU ...").
+PARTY_NUMBER = re.compile(
+    r"(?:^|\n|\|)[ \t*]*s[o6]\s+(?P<num>\d+[a-z]?)\s*-\s*(?P<sym>[a-z]{1,5}\s*/\s*[a-z0-9&]+(?:-[a-z0-9&]+)*)(?![a-z0-9&])"
 )
 
 # A row of a legal portal's metadata table, with or without its cell bars: "Số hiệu | 395/KH-UBND",
@@ -63,6 +71,31 @@ _FIXED = {
     "ban chap hanh trung uong dang": "Ban Chấp hành Trung ương",
     "quoc hoi": "Quốc hội",
 }
+
+
+# Abbreviations of a department's field in header cells ("SỞ NN&PTNT", "SỞ GD&ĐT", "SỞ TT&TT"),
+# folded, with the words they stand for.
+_ABBREVIATIONS = (
+    (r"nn\s*(?:&|va)\s*ptnt", "nong nghiep va phat trien nong thon"),
+    (r"nn\s*(?:&|va)\s*mt", "nong nghiep va moi truong"),
+    (r"ptnt", "phat trien nong thon"),
+    (r"tt\s*(?:&|va)\s*tt|tttt", "thong tin va truyen thong"),
+    (r"gd\s*(?:&|va)\s*dt|gddt", "giao duc va dao tao"),
+    (r"kh\s*(?:&|va)\s*cn|khcn", "khoa hoc va cong nghe"),
+    (r"kh\s*(?:&|va)\s*dt|khdt", "ke hoach va dau tu"),
+    (r"tn\s*(?:&|va)\s*mt|tnmt", "tai nguyen va moi truong"),
+    (r"ldtb\s*(?:&|va)\s*xh|ldtbxh", "lao dong - thuong binh va xa hoi"),
+    (r"vh\s*,?\s*tt\s*(?:&|va)\s*dl|vhttdl", "van hoa, the thao va du lich"),
+    (r"gtvt", "giao thong van tai"),
+)
+_ABBREVIATION_RE = re.compile("|".join(rf"(?<![a-z])(?:{a})(?![a-z])" for a, _ in _ABBREVIATIONS))
+
+
+def _expand_abbreviations(key: str) -> str:
+    """``so nn&ptnt`` -> ``so nong nghiep va phat trien nong thon`` (folded)."""
+    def full(m: re.Match[str]) -> str:
+        return next(words for a, words in _ABBREVIATIONS if re.fullmatch(a, m.group()))
+    return _ABBREVIATION_RE.sub(full, key)
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -181,6 +214,14 @@ def body_name(raw: str) -> tuple[str, str] | None:
         prov = match_place(original, cutoff=0.9) if m.group("committee") != "huyen" else None
         name = prov.name if prov is not None else _title_words(original)
         return f"{clean[: m.start('name')].strip().capitalize()} {name}", "party"
+    m = re.match(r"^dang\s+bo\s+(?P<unit>tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong)\s+(?P<name>\S.*)$", key)
+    if m:  # "ĐẢNG BỘ TỈNH THÁI BÌNH": the Party organisation of a unit
+        original = clean[m.start("name"):]
+        prov = match_place(original, cutoff=0.9) if m.group("unit") in ("tinh", "thanh pho") else None
+        return f"Đảng bộ {_UNITS[' '.join(m.group('unit').split())]} {prov.name if prov else _title_words(original)}", "party"
+    m = re.match(r"^dang\s+uy\s+(?P<unit>xa|phuong|thi\s+tran|dac\s+khu|huyen|quan|thi\s+xa|thanh\s+pho)\s+(?P<name>\S.*)$", key)
+    if m:  # "ĐẢNG ỦY XÃ ĐĂK HÀ": the Party committee of a unit
+        return f"Đảng ủy {_UNITS[' '.join(m.group('unit').split())]} {_title_words(clean[m.start('name'):])}", "party"
     if re.match(r"^(tinh|thanh|huyen|dang)\s+uy\b|^ban\s+(chap\s+hanh|thuong\s+vu|chi\s+dao)", key):
         return _ministry_case(clean) if clean.isupper() else clean, "party"
     if key == "van phong":  # "VĂN PHÒNG" under "UBND TỈNH X": the office of that committee
@@ -191,15 +232,56 @@ def body_name(raw: str) -> tuple[str, str] | None:
         if clean.isupper():
             head, name = head.capitalize(), name.capitalize()
         return f"{head} {name}", "department"
-    if re.match(r"^(so|van\s+phong|ban|chi\s+cuc|thanh\s+tra|trung\s+tam)\s", key):
+    if re.match(r"^(so|van\s+phong|ban|chi\s+cuc|thanh\s+tra|trung\s+tam|phong)\s+[^\W\d]", key):  # not "Số 112-KH/HU"
         dep = match_department(clean)
+        if dep is None and key.startswith("so "):  # "SỞ NN&PTNT", "SỞ TT&TT": the registry's name
+            dep = match_department(_expand_abbreviations(key), cutoff=1.0)
         if dep is not None:
             return dep.name, "department"
+        if key.startswith("phong "):  # a district's office in its field's spelling: "Phòng Nội vụ"
+            field = match_department(_expand_abbreviations("so " + key[len("phong "):]), cutoff=1.0)
+            if field is not None:
+                return "Phòng" + field.name[len("Sở"):], "department"
         if re.match(r"^van\s+phong\s+(uy\s+ban\s+nhan\s+dan|ubnd)", key):
             rest = body_name(clean.split(None, 2)[2] if len(clean.split()) > 2 else "")
             return f"Văn phòng {rest[0] if rest else 'Ủy ban nhân dân'}", "department"
         return (clean[:1] + clean[1:].lower()) if clean.isupper() else clean, "department"
     return None
+
+
+def complete_body(raw: str) -> bool:
+    """Whether a header cell surely names a whole body, so that the cell under it cannot go on
+    with it: a known ministry or national body (``BỘ Y TẾ``), a committee of a named province
+    (``ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH``), a registry department (``SỞ NỘI VỤ``), a provincial
+    Party committee (``TỈNH ỦY LÀO CAI``). A commune's, a district's or a steering committee's
+    name may go on (``UBND XÃ TÂN`` / ``HÒA``, ``BAN CHỈ ĐẠO CẢI CÁCH`` / ``HÀNH CHÍNH``), as may
+    a cut name (``BỘ THÔNG TIN VÀ``, ``ỦY BAN NHÂN DÂN TỈNH BÀ RỊA -``, ``THỦ TƯỚNG CHÍNH``).
+
+    >>> [complete_body(c) for c in ("BỘ Y TẾ", "BỘ KẾ HOẠCH VÀ ĐẦU", "UBND TỈNH THỪA THIÊN", "SỞ NỘI VỤ")]
+    [True, False, False, True]
+    >>> [complete_body(c) for c in ("UBND XÃ TÂN", "VĂN PHÒNG ỦY BAN", "TỈNH ỦY LÀO CAI")]
+    [False, False, True]
+    """
+    clean = " ".join(raw.replace("|", " ").replace("*", " ").split()).strip(" ,.;:")
+    if not clean or raw.rstrip().endswith(("-", ",")) or fold(clean).split()[-1] in ("va", "ve", "cua"):
+        return False
+    named = body_name(clean)
+    if named is None:
+        return False
+    kind = named[1]
+    key = " ".join(fold(clean).split())
+    if key in _FIXED or key in _central_names():
+        return True
+    if kind == "local":
+        m = _LOCAL_BODY.match(key)
+        return (m is not None and m.group("unit") in ("tinh", "thanh pho") and bool(m.group("name"))
+                and match_place(clean[m.start("name"):], cutoff=1.0) is not None)
+    if kind == "department":
+        dep = match_department(clean, cutoff=1.0)
+        return dep is not None
+    if kind == "party":
+        return bool(re.match(r"^(tinh|thanh)\s+uy\s+\S", key)) and match_place(named[0].split(None, 2)[-1], cutoff=1.0) is not None
+    return False
 
 
 def central_name_of_code(code: str) -> str | None:

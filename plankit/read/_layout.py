@@ -12,8 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import ReadWarning, SourceRef, Span
+from ..text import fast_init
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Line:
     """A line of text outside any table (a .docx paragraph, or one line of a text file)."""
@@ -22,6 +24,7 @@ class Line:
     source: SourceRef
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class RawCell:
     """One cell of a table; ``span`` covers its text (may be empty for an empty cell).

@@ -330,7 +330,9 @@ class _Builder(FrontReader):
         for r_idx, (raw_row, texts) in enumerate(zip(raw.rows, rows, strict=True)):
             if is_header and r_idx == 0:
                 continue
-            if header_key is not None and len(texts) == len(header_row) and fold("\n".join(texts)) == header_key:
+            if (header_key is not None and len(texts) == len(header_row)
+                    and sum(map(len, texts)) + len(texts) - 1 == len(header_key)  # fold keeps lengths
+                    and fold("\n".join(texts)) == header_key):
                 continue  # header repeated after a page break
             cells = tuple(Cell(t, c.span, c.source) for t, c in zip(texts, raw_row, strict=True))
             if body and texts and not texts[0] and any(texts[1:]):
@@ -483,4 +485,7 @@ class _Builder(FrontReader):
 
 def build_plan(layout: Layout, source: Source) -> Plan:
     """Find the header, sections, tables and blocks of a laid-out text."""
-    return _Builder(layout, source).build()
+    builder = _Builder(layout, source)
+    plan = builder.build()
+    plan.__dict__["folded"] = builder.folded  # Plan.folded: the fold the plan was read with
+    return plan

@@ -7,10 +7,10 @@ severity and one-line summary. ``docs/lint-rules.md`` is rendered from the docst
 ``python -m plankit.lint.docs``, and their examples are doctests: each reads a small plan with
 :func:`plankit.read_text` and shows what :func:`fires` (the surfaces the rule flags).
 
-Families: :mod:`~plankit.lint.rules.dates` (PK1xx), :mod:`~plankit.lint.rules.structure`
-(PK2xx), :mod:`~plankit.lint.rules.names` (PK3xx), :mod:`~plankit.lint.rules.basis`,
+Families: :mod:`~plankit.lint.rules.dates` (PK1xx), :mod:`~plankit.lint.rules.structure` and
+:mod:`~plankit.lint.rules.own` (PK2xx), :mod:`~plankit.lint.rules.names` (PK3xx), :mod:`~plankit.lint.rules.basis`,
 :mod:`~plankit.lint.rules.citations` and :mod:`~plankit.lint.rules.consistency` (PK4xx),
-:mod:`~plankit.lint.rules.writing` (PK5xx).
+:mod:`~plankit.lint.rules.writing` and :mod:`~plankit.lint.rules.terms` (PK5xx).
 
 Rules look at the folded text (:func:`plankit.text.fold`: no diacritics, one character for one
 character), so they work on OCR'd plans ("nam 2024" for "năm 2024") and every match is a span of
@@ -41,8 +41,10 @@ from .dates import (
     undated_plan,
 )
 from .names import foreign_place, stale_agency
+from .own import self_date_mismatch
 from .registry import FAMILIES, LIFECYCLES, RULES, Rule, fires, rule_named
 from .structure import blank_number, heading_numbering, symbol_mismatch
+from .terms import dropped_syllable
 from .writing import (
     bound_syllable,
     duplicated_word,
@@ -71,6 +73,7 @@ __all__ = [
     "citation_register",
     "corpus_inconsistent",
     "date_format",
+    "dropped_syllable",
     "duplicated_word",
     "fires",
     "foreign_place",
@@ -86,6 +89,7 @@ __all__ = [
     "punctuation_spacing",
     "rule_named",
     "run_together",
+    "self_date_mismatch",
     "stale_agency",
     "stale_basis",
     "stale_year",

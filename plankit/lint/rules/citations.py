@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from ...dates import date_after
 from ...model import Citation, Finding
 from ...register import RegisterEntry, lookup, same_day_entries
 from ...text import fold
@@ -24,14 +25,6 @@ from .._context import (
     Context,
     fires,  # noqa: F401 (the docstring examples)
     msg,
-)
-
-# The date written right after a cited number: ", ngày 22/12/2025", " ngày 24 tháng 6 năm 2022",
-# "NGÀY 09/12/2022" (folded). Must not reach past the next cited number: it starts within a few
-# characters of the number's end (commas, "số", spaces and a line break allowed).
-DATE_AFTER_RE = re.compile(
-    r"[ \t\n,(]{0,4}(?:ban\s+hanh\s+)?(ngay\s*(\d{1,2})\s*(?:[/.-]|th\S{0,3}ng)\s*(\d{1,2})\s*"
-    r"(?:[/.-]|,?\s*n[aid]m)\s*((?:19|20)\d\d))(?![\d/])"
 )
 
 # The issuer named right after a citation ("... ngày 15/7/2021 của Chính phủ"): only the bodies
@@ -120,14 +113,11 @@ def readings(ctx: Context) -> list[Reading]:
         pos = c.span.end
         day = None
         date_span = None
-        m = DATE_AFTER_RE.match(folded, pos, min(len(folded), pos + 60))
-        if m:
-            try:
-                day = dt.date(int(m.group(4)), int(m.group(3)), int(m.group(2)))
-            except ValueError:
-                day = None
-            date_span = (m.start(1), m.end(1))
-            pos = m.end()
+        written = date_after(folded, pos, min(len(folded), pos + 60))
+        if written is not None:
+            day = written.date
+            date_span = (written.start, written.end)
+            pos = written.end
         issuer = None
         issuer_span = None
         s = STATED_ISSUER_RE.match(folded, pos, min(len(folded), pos + 60))

@@ -8,19 +8,14 @@ names and lifecycle are in :mod:`plankit.lint.rules.registry`.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ...dates import find_date
+from ...agencies import word_alternation
+from ...dates import DateMatch, find_date, find_dates, numeric_dates
 from ...model import Finding
 from ...years import PAST_RE, PERIOD_RE
 from .._context import (
-    BLANK_DATE_RE,
-    MIXED_DATE_RE,
-    NUM_DATE_RE,
-    NUM_DATE_TAIL_RE,
-    WORD_DATE_RE,
     Context,
     fires,  # noqa: F401 (the docstring examples)
     msg,
@@ -99,11 +94,12 @@ def stale_year(ctx: Context) -> Iterator[Finding]:
 # word ("bố trí", "trong", "từ", "thuộc", "sử dụng", "cân đối") stands right before "dự toán".
 _W = r"[ \t\n]+"
 BUDGET_YEAR_RE = re.compile(
-    rf"(?<!\w)(?:bo{_W}tri|trong|tu|thuoc|su{_W}dung|can{_W}doi)(?:{_W}nguon)?(?:{_W}kinh{_W}phi)?"
+    word_alternation([rf"bo{_W}tri", "trong", "tu", "thuoc", rf"su{_W}dung", rf"can{_W}doi"])
+    + rf"(?:{_W}nguon)?(?:{_W}kinh{_W}phi)?"
     rf"{_W}du{_W}toan(?:{_W}[a-z]+){{0,5}}?{_W}(nam{_W}((?:19|20)\d\d))(?!\d)"
 )
 # Every funding phrase holds "dự toán": a plan without it is not scanned (the pattern above
-# cannot start with a literal).
+# starts with a set of letters, not a literal).
 BUDGET_HINT_RE = re.compile(rf"du{_W}toan")
 # An estimate of this year's implementation: "ước thực hiện", "ước tính thực hiện", "ước đạt",
 # then the first "năm X" of the same sentence (at most 120 characters on, no full stop between).
@@ -298,12 +294,14 @@ def blank_date(ctx: Context) -> Iterator[Finding]:
     state_vi = "văn bản đã ký phải có ngày" if ctx.signed else "điền khi ký ban hành"
     state_en = "a signed plan must be dated" if ctx.signed else "fill it in when signing"
     seen = False
-    for m in BLANK_DATE_RE.finditer(ctx.folded):
+    for d in find_dates(ctx.folded):
+        if d.day is not None or not 1900 <= d.year < 2100:
+            continue
         seen = True
         yield ctx.finding(
             "blank-date",
-            m.start(),
-            m.end(),
+            d.start,
+            d.end,
             msg(
                 f"Chưa điền ngày ban hành ({state_vi})",
                 f"The day of the date is blank ({state_en})",
@@ -392,36 +390,31 @@ def date_format(ctx: Context) -> Iterator[Finding]:
                 suggestion="0" + month,
                 safe=True,
             )
-    for m in MIXED_DATE_RE.finditer(folded):
-        if m.group(2) == m.group(4):
+    dates = [d for d in find_dates(folded) if d.day is not None and d.month is not None and 1900 <= d.year < 2100]
+    for d in dates:
+        if len(d.separators) < 2 or d.separators[0] == d.separators[1]:
             continue
-        fixed = f"{m.group(1)}/{m.group(3)}/{m.group(5)}"
+        fixed = f"{folded[slice(*d.day_span)]}/{folded[slice(*d.month_span)]}/{d.year}"
         yield ctx.finding(
             "date-format",
-            m.start(1),
-            m.end(5),
+            d.day_span[0],
+            d.year_span[1],
             msg(f"Ngày viết sai định dạng, nên viết {fixed}", f"Malformed date: write {fixed}"),
             suggestion=fixed,
             safe=True,
         )
-    numeric = (
-        NUM_DATE_RE.search(folded, max(0, t.start() - 6), t.end())
-        for t in NUM_DATE_TAIL_RE.finditer(folded)
-    )
-    for matches in (WORD_DATE_RE.finditer(folded), (m for m in numeric if m is not None)):
-        for m in matches:
-            d, mo, y = (int(m.group(i)) for i in (1, 2, 3))
-            try:
-                dt.date(y, mo, d)
-            except ValueError:
-                start = m.start(1)
-                yield ctx.finding(
-                    "date-format",
-                    start,
-                    m.end(3),
-                    msg(f"Ngày {d}/{mo}/{y} không có thật", f"No such date: {d}/{mo}/{y}"),
-                    severity="error",
-                )
+    # dates in words ("ngày 30 tháng 02 năm 2022") and numeric dates with or without "ngày"
+    words: list[DateMatch] = [d for d in dates if not d.separators]
+    for d in (*words, *numeric_dates(folded)):
+        if d.date is None:
+            day, mo, y = d.day, d.month, d.year
+            yield ctx.finding(
+                "date-format",
+                d.day_span[0],
+                d.year_span[1],
+                msg(f"Ngày {day}/{mo}/{y} không có thật", f"No such date: {day}/{mo}/{y}"),
+                severity="error",
+            )
 
 
 def undated_plan(ctx: Context) -> Iterator[Finding]:

@@ -16,6 +16,7 @@ from ...agencies import stale_names
 from ...model import Finding
 from ...places import match_place, provinces
 from ...text import fold, is_upper_text
+from ...years import PAST_RE
 from .._context import (
     KIND_BEFORE_RE,
     OWN_PLACE_BEFORE_RE,
@@ -124,6 +125,28 @@ def _basis_short(change: dict) -> str:
     return m.group(1) if m else change["basis"].split(";")[0]
 
 
+# A name marked as the former one: "tỉnh Quảng Bình (cũ)", "huyện Bố Trạch cũ", "Sở Thông tin và
+# Truyền thông (trước sắp xếp)", "... trước đây" (folded, right after the name).
+_FORMER_AFTER_RE = re.compile(r"[ \t]*\(?[ \t]*(?:cu|truoc\s+(?:day|(?:khi\s+)?sap\s+xep|hop\s+nhat|sap\s+nhap))(?!\w)")
+
+
+def _former(ctx: Context, start: int, end: int, since: int) -> bool:
+    """Whether an old name at ``[start, end)`` speaks of the past on purpose: marked as the
+    former one, or in a clause about results of a year before the change (``since``): "kết quả
+    CCHC năm 2024 của tỉnh Quảng Bình" (a word of PAST_RE and an earlier year in the 80
+    characters of the same clause before the name; "báo cáo UBND tỉnh và Sở Thông tin và
+    Truyền thông", a report still to send, has no year)."""
+    if _FORMER_AFTER_RE.match(ctx.folded, end):
+        return True
+    lo = max(ctx.segment_start(start), start - 80)
+    if PAST_RE.search(ctx.folded, lo, start) is None:
+        return False
+    return any(int(y) < since for y in _YEAR_RE.findall(ctx.folded, lo, start))
+
+
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
 def stale_agency(ctx: Context) -> Iterator[Finding]:
     """Flags an agency or administrative-unit name no longer valid on the plan's date.
 
@@ -134,7 +157,9 @@ def stale_agency(ctx: Context) -> Iterator[Finding]:
     old names, most often in "Nơi nhận". Names are compared on the plan's date (its month when
     the day is blank), so the same text is right in January 2025 and stale in 2026. Abbreviations
     ("Sở TT&TT") and OCR'd forms ("S6 Thong tin va Truyén thong") are found; names inside
-    reference clauses (a cited document's issuer or title) are left alone. When the body that
+    reference clauses (a cited document's issuer or title), names marked as the former ones
+    ("tỉnh Quảng Bình (cũ)", "trước sắp xếp") and names in a clause about results of a year
+    before the change ("kết quả CCHC năm 2024 của tỉnh Quảng Bình") are left alone. When the body that
     absorbed the old one is the plan's own issuer, the message says to remove the recipient.
 
     Fires on (a plan of January 2026): ``Nơi nhận: - Sở Thông tin và Truyền thông;``
@@ -158,10 +183,10 @@ def stale_agency(ctx: Context) -> Iterator[Finding]:
     for found in stale_names(
         ctx.text, ctx.on, province=own.name if own else None, folded=ctx.folded
     ):
-        if ctx.in_clause(found.start):
-            continue
         change = found.change
         since = dt.date.fromisoformat(change["effective"])
+        if ctx.in_clause(found.start) or _former(ctx, found.start, found.end, since.year):
+            continue
         since_vi = since.strftime("%d/%m/%Y")
         basis = _basis_short(change)
         surface = ctx.text[found.start : found.end]

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from ...model import Finding
 from .. import _context
 from .._context import Context, metadata
-from . import basis, citations, consistency, dates, names, structure, writing
+from . import basis, citations, consistency, dates, names, own, structure, terms, writing
 
 __all__ = [
     "DEPRECATED",
@@ -52,11 +52,13 @@ Check = Callable[[Context], Iterator[Finding]]
 FAMILIES: dict[str, str] = {
     "dates": "Years and dates",
     "structure": "Numbering and structure",
+    "own": "The plan's references to itself",
     "names": "Names and agencies",
     "basis": "Legal basis",
     "citations": "Citations against what they cite",
     "consistency": "Citations against each other",
     "writing": "Text",
+    "terms": "Fixed terms",
 }
 """Each family (a module of :mod:`plankit.lint.rules`) and its title in ``docs/lint-rules.md``."""
 
@@ -99,6 +101,7 @@ _TABLE: tuple[tuple[str, str, Check, str, str], ...] = (
     ("PK201", "blank-number", structure.blank_number, "structure", STABLE),
     ("PK202", "heading-numbering", structure.heading_numbering, "structure", STABLE),
     ("PK203", "symbol-mismatch", structure.symbol_mismatch, "structure", STABLE),
+    ("PK204", "self-date-mismatch", own.self_date_mismatch, "own", STABLE),
     # PK3xx names and agencies
     ("PK301", "foreign-place", names.foreign_place, "names", STABLE),
     ("PK302", "stale-agency", names.stale_agency, "names", STABLE),
@@ -122,6 +125,7 @@ _TABLE: tuple[tuple[str, str, Check, str, str], ...] = (
     ("PK507", "heading-case", writing.heading_case, "writing", STABLE),
     ("PK508", "index-acronym", writing.index_acronym, "writing", STABLE),
     ("PK509", "bound-syllable", writing.bound_syllable, "writing", STABLE),
+    ("PK510", "dropped-syllable", terms.dropped_syllable, "terms", STABLE),
 )
 
 

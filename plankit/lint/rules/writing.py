@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from ...model import Finding
 from ...text import fold, tone_key
@@ -22,6 +21,8 @@ from .._context import (
     Context,
     doubled_phrases,
     fires,  # noqa: F401 (the docstring examples)
+    line_starts,
+    merged_matches,
     msg,
 )
 from .._words import (
@@ -30,6 +31,7 @@ from .._words import (
     FOLDED_REDUPLICATED,
     REDUPLICATED,
     fit_case,
+    run_together_words,
     typo_candidate,
     typo_for,
     typo_matcher,
@@ -244,9 +246,24 @@ SYMBOL_SPACING_RE = re.compile(
 )
 
 
-# A space beside a hyphen or slash ("[ \t][/-]|[/-][ \t]", written to start with a set of
-# characters, so the engine skips the rest of the text).
-_SPACED_MARK_RE = re.compile(r"[ \t/-](?:(?<=[ \t])[/-]|(?<=[/-])[ \t])")
+# A hyphen or slash with a space or tab beside it, one pattern per mark (a literal first: the
+# engine jumps from one mark to the next); _spaced_marks makes the places a stray space may be.
+_SPACED_MARK_RES = tuple(re.compile(f"{m}(?:(?<=[ \t]{m})|(?=[ \t]))") for m in ("-", "/"))
+
+
+def _spaced_marks(text: str) -> list[int]:
+    """Where a space touches a hyphen or slash: the starts of what ``finditer`` of
+    ``[ \t][/-]|[/-][ \t]`` finds (two characters each, not overlapping), in text order."""
+    marks = sorted(m.start() for p in _SPACED_MARK_RES for m in p.finditer(text))
+    starts = []
+    taken_to = -1
+    for m in marks:
+        for start in (m - 1, m):  # the space before the mark, the mark before a space
+            at = start + 1 if start == m else start  # where the space must be
+            if start >= taken_to and start >= 0 and text[at : at + 1] in (" ", "\t"):
+                starts.append(start)
+                taken_to = start + 2
+    return starts
 
 
 def symbol_spacing(ctx: Context) -> Iterator[Finding]:
@@ -277,11 +294,11 @@ def symbol_spacing(ctx: Context) -> Iterator[Finding]:
     # pattern runs in a window around each such place.
     seen_to = -1
     matches = []
-    for hint in _SPACED_MARK_RE.finditer(text):
-        if hint.start() < seen_to:
+    for hint in _spaced_marks(text):
+        if hint < seen_to:
             continue
-        for m in SYMBOL_SPACING_RE.finditer(text, max(0, hint.start() - 24), hint.end() + 60):
-            if m.start() >= seen_to and m.start() <= hint.start() <= m.end():
+        for m in SYMBOL_SPACING_RE.finditer(text, max(0, hint - 24), hint + 62):
+            if m.start() >= seen_to and m.start() <= hint <= m.end():
                 matches.append(m)
                 seen_to = m.end()
                 break
@@ -304,30 +321,6 @@ def symbol_spacing(ctx: Context) -> Iterator[Finding]:
             suggestion=fixed,
             safe=True,
         )
-
-
-@cache
-def _syllables() -> frozenset[str]:
-    """Lower-case syllables of the Viet74K word list the restorer reads (empty when the
-    ``underthesea`` package is absent: the rule then relies on the syllable rules alone)."""
-    from ...restore_model import viet74k_path
-
-    path = viet74k_path()
-    if path is None:
-        return frozenset()
-    out: set[str] = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        out.update(w for w in line.lower().split() if w.isalpha())
-    return frozenset(out)
-
-
-def _known_syllable(word: str) -> bool:
-    from ...restore_model import is_syllable
-
-    if len(word) < 1 or not is_syllable(word):
-        return False
-    known = _syllables()
-    return not known or word.lower() in known
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -364,33 +357,8 @@ def run_together(ctx: Context) -> Iterator[Finding]:
     """
     if ctx.ocr:
         return
-    from ...restore_model import is_syllable
-
     text = ctx.text
-    known = _syllables()
-    # The distinct words first, the cheap tests on each once: most plans have no candidate at
-    # all, and the text is searched again only for the candidates. Words never span white
-    # space: a token of letters only is one word, the others are split by the regex.
-    tokens = set(text.split())
-    words = {t for t in tokens if t.isalpha()}
-    words.update(_WORD_RE.findall(" ".join(t for t in tokens if not t.isalpha())))
-    words = {w for w in words if len(w) >= 4 and not w.isascii()}
-    unknown = {w.lower() for w in words} - known
-    splits: dict[str, int] = {}
-    for word in words:
-        lower = word.lower()
-        if lower not in unknown or word[1:] != lower[1:] or is_syllable(word):
-            continue
-        split = next(
-            (
-                i
-                for i in range(1, len(word))
-                if _known_syllable(word[:i]) and _known_syllable(word[i:])
-            ),
-            None,
-        )
-        if split is not None:
-            splits[word] = split
+    splits = run_together_words(set(text.split()))
     if not splits:
         return
     pattern = re.compile(
@@ -422,20 +390,40 @@ def run_together(ctx: Context) -> Iterator[Finding]:
 # Space before a closing mark: "công vụ ." "dân , " "(Chỉ thị )" (after a letter). Not an
 # ellipsis or a row of dots left for a blank ("ngày .... tháng"), not "./.", not a decimal.
 SPACE_BEFORE_RE = re.compile(r"[ \t]+([,;.)])(?![.…_/])")
+# The same found from the mark, one pattern per mark (a literal first, so the engine jumps from
+# one mark to the next instead of trying every space): see _spaces_before.
+_SPACE_BEFORE_MARK_RES = tuple(re.compile(re.escape(m) + r"(?<=[ \t].)(?![.…_/])") for m in ",;.)")
 # No space after a comma or semicolon before a word: "),đề nghị", "dân,cán bộ" (after a
 # letter, a closing bracket or quote). Digits are left alone (1,5 is a decimal).
 NO_SPACE_AFTER_RE = re.compile(r"[,;](?=[^\W\d_])")
+_NO_SPACE_AFTER_RES = (re.compile(r",(?=[^\W\d_])"), re.compile(r";(?=[^\W\d_])"))
 _BEFORE_MARK = frozenset(')]"”')
 # An opening bracket glued to the word before: "nhân dân(Chỉ thị" (two letters before).
 NO_SPACE_BEFORE_PAREN_RE = re.compile(r"\((?=[^\W\d_])")
 # A closing bracket glued to the word after: "(Chỉ thị 32)đề nghị".
 NO_SPACE_AFTER_PAREN_RE = re.compile(r"\)(?=[^\W\d_])")
-# An item number glued to its text at the start of a line: "2.Căn cứ", "II.MỤC TIÊU", "a)Tổ chức".
-ITEM_NO_SPACE_RE = re.compile(r"^([ \t]*(?:\d{1,2}|[IVX]{1,5})\.)(?=[A-ZĐÀ-Ỹ])", re.M)
+# An item number glued to its text at the start of a line: "2.Căn cứ", "II.MỤC TIÊU", "a)Tổ chức",
+# an article of a decision "Điều 3.Chánh Văn phòng".
+ITEM_NO_SPACE_RE = re.compile(
+    r"^([ \t]*(?:(?:Điều|Khoản|Mục|Chương|Phần)[ \t]+)?(?:\d{1,2}|[IVX]{1,5})\.)(?=[A-ZĐÀ-Ỹ])", re.M
+)
+# The same after a line break ("\n" first: the engine jumps from line to line instead of trying
+# "^" at every character); the first line is matched with ITEM_NO_SPACE_RE (see line_starts).
+_ITEM_NO_SPACE_NL_RE = re.compile("\n" + ITEM_NO_SPACE_RE.pattern.removeprefix("^"))
 # A sentence end glued to the next sentence: "công vụ.Trong năm". Two lower-case letters
 # before the dot, so abbreviations ("TP.Hồ Chí Minh", "Tp.") are left alone.
 SENTENCE_NO_SPACE_RE = re.compile(r"\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
 _LOWER_RE = re.compile(r"[a-zà-ỹđ]{3}$")
+
+
+def _spaces_before(text: str) -> Iterator[tuple[int, int]]:
+    """What ``SPACE_BEFORE_RE.finditer(text)`` finds, as (start, offset of the mark): from each
+    mark with a space or tab before it, back to the first of the spaces."""
+    for m in merged_matches(_SPACE_BEFORE_MARK_RES, text):
+        at = start = m.start()
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        yield start, at
 
 
 def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
@@ -473,20 +461,20 @@ def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
         hi = text.find(" ", pos)
         return not _NOT_PROSE.search(text[lo : hi if hi != -1 else len(text)])
 
-    for m in SPACE_BEFORE_RE.finditer(text):
-        mark = m.group(1)
-        before = text[m.start() - 1 : m.start()]
-        if not (before.isalpha()) or not prose(m.start(1)):
+    for start, at in _spaces_before(text):
+        mark = text[at]
+        before = text[start - 1 : start]
+        if not (before.isalpha()) or not prose(at):
             continue
         yield ctx.finding(
             "punctuation-spacing",
-            m.start(),
-            m.end(),
+            start,
+            at + 1,
             msg(f"Thừa khoảng trắng trước dấu '{mark}'", f"Space before '{mark}'"),
             suggestion=mark,
             safe=True,
         )
-    for m in NO_SPACE_AFTER_RE.finditer(text):
+    for m in merged_matches(_NO_SPACE_AFTER_RES, text):
         at = m.start()
         before = text[at - 1 : at]
         if not (before.isalpha() or before in _BEFORE_MARK) or not prose(at):
@@ -528,7 +516,7 @@ def punctuation_spacing(ctx: Context) -> Iterator[Finding]:
                 suggestion=(text[at - 1] + fix) if fix == " (" else (fix + text[at + 1]),
                 safe=True,
             )
-    for m in ITEM_NO_SPACE_RE.finditer(text):
+    for m in line_starts(ITEM_NO_SPACE_RE, _ITEM_NO_SPACE_NL_RE, text):
         yield ctx.finding(
             "punctuation-spacing",
             m.start(1),
@@ -621,6 +609,7 @@ def proper_name_case(ctx: Context) -> Iterator[Finding]:
 
 # A numbered heading line: "I. MỤC ĐÍCH, YÊU CẦU", "II. Mục TIÊU".
 HEADING_LINE_RE = re.compile(r"^[ \t]*(?:[IVX]{1,5}|\d{1,2})[.)][ \t]+(\S[^\n]{2,100})$", re.M)
+_HEADING_LINE_NL_RE = re.compile("\n" + HEADING_LINE_RE.pattern.removeprefix("^"), re.M)
 
 
 def heading_case(ctx: Context) -> Iterator[Finding]:
@@ -649,7 +638,7 @@ def heading_case(ctx: Context) -> Iterator[Finding]:
     from ...restore_model import is_syllable
 
     text = ctx.text
-    for m in HEADING_LINE_RE.finditer(text):
+    for m in line_starts(HEADING_LINE_RE, _HEADING_LINE_NL_RE, text):
         title = m.group(1).rstrip()
         words = _WORD_RE.findall(title)
         upper = [w for w in words if w.isupper() and len(w) >= 2 and is_syllable(w)]
