@@ -26,6 +26,7 @@ most of their word pairs, and both are yearly plans or both plans for a period (
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -105,7 +106,7 @@ def subject_key(plan: Plan) -> tuple[str, frozenset[str]] | None:
     words = [w for w in folded.split() if w not in places]
     if len(words) < 2:
         return (kind, frozenset(words)) if words else None
-    return kind, frozenset(f"{a} {b}" for a, b in zip(words, words[1:]))
+    return kind, frozenset(f"{a} {b}" for a, b in itertools.pairwise(words))
 
 
 def same_subject(a: Plan, b: Plan) -> bool:

@@ -6,7 +6,7 @@ Kế hoạch of last year is. Texts are our own, in the shape of provincial and 
 
 from __future__ import annotations
 
-import sys
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -17,8 +17,9 @@ from plankit.render import render_docx
 from plankit.text import fold
 from plankit.track import draft_docx
 
-sys.path.insert(0, str(Path(__file__).parent))
-import docx_walk  # noqa: E402
+_spec = importlib.util.spec_from_file_location("docx_walk", Path(__file__).with_name("docx_walk.py"))
+docx_walk = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(docx_walk)  # the independent lxml walk of a .docx (tests/docx_walk.py)
 
 HEADER = {
     "province": ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
