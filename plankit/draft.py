@@ -69,12 +69,9 @@ _DATE_BEFORE = re.compile(r"\bthang\s+\d{1,2}\s+$")
 # but any four digits and a word boundary after the second year ("giai đoạn 2021-2025của" is not
 # one here).
 _PERIOD_RE = re.compile(r"\bgiai\s+doan\s+(\d{4})\s*[-\u2013\u2014]\s*(\d{4})\b")
-# The sentence that says who builds the plan, when it ends the basis paragraph:
-# "..., Sở Công Thương xây dựng Kế hoạch tuyên truyền ... năm 2021, cụ thể như sau:",
-# "..., Chủ tịch UBND tỉnh ban hành Kế hoạch ... năm 2024 ... như sau:". Its years are the
-# plan's own, so it is rewritten as body, not basis (lint's CLAUSE_END_RE ends a reference
-# clause before the same sentence). Who may say it: a body (Sở, UBND, Bộ, a party committee,
-# Ban Chỉ đạo ...) or the head who signs for it (Chủ tịch, Giám đốc, Bộ trưởng, Thủ tướng).
+# The sentence that ends the basis saying who issues the plan ("..., Sở Công Thương xây dựng
+# Kế hoạch ... năm 2021, cụ thể như sau:", "..., Chủ tịch UBND tỉnh ban hành Kế hoạch ... như
+# sau:"), said by a body or the head who signs for it: its years are the plan's own (body).
 _INTRO_AGENT = (
     r"(?:so|ubnd|uy\s+ban|hdnd|hoi\s+dong|ban|van\s+phong|trung\s+tam|chi\s+cuc|tong\s+cuc|cuc"
     r"|bo(?!\s+(?:sung|phan|tri|may)\b)|chinh\s+phu|thu\s+tuong|chu\s+tich|pho\s+chu\s+tich|giam\s+doc"
@@ -187,9 +184,7 @@ def _last_years_plan(c: Citation, plan_year: int) -> bool:
     subject = fold(c.subject or "")
     if "giai doan" in subject:
         return False
-    if fold(c.doc_type or "") != "ke hoach":
-        # A decision that issues the plan ("Quyết định ... ban hành Kế hoạch cải cách hành
-        # chính năm 2024"): last year's plan when its subject names that plan's year.
+    if fold(c.doc_type or "") != "ke hoach":  # a decision issuing last year's plan (its subject's year)
         m = _ISSUES_PLAN.match(subject)
         return bool(m) and int(m.group(1)) in (plan_year - 1, plan_year)
     year = c.date.year if c.date else c.year

@@ -42,25 +42,6 @@ __all__ = [
 ]
 
 
-def _shown_words(words: str, span: Span, text: str, shown: Any) -> str:
-    """``words`` (a change's text on one side, whose words lie in order inside ``span`` of the
-    plan ``text``, a table row's cells possibly interleaved) as ``shown`` (a
-    :class:`plankit.diff.shown.Shown`) shows them: word by word, one space between."""
-    if not shown.restored:
-        return " ".join(words.split())
-    out, pos = [], span.start
-    for word in words.split():
-        at = text.find(word, pos, span.end)
-        if at < 0:
-            at = text.find(word, span.start, span.end)
-        if at < 0:
-            out.append(word)
-            continue
-        pos = at + len(word)
-        out.append(shown.text[shown.at(at) : shown.at(pos)])
-    return " ".join(" ".join(out).split())
-
-
 def _short(text: str | None, width: int = 60) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -328,12 +309,8 @@ class PlanDiff:
         return view(PlanDiff, "to_dict")(self)
 
     # -- outputs -------------------------------------------------------------------------------
-    def to_frame(self, *, restore: bool = True) -> pd.DataFrame:
+    def to_frame(self) -> pd.DataFrame:
         """One row per change: section, kind, old, new (and reason, location, lines).
-
-        An OCR'd side is shown restored, as :meth:`to_html` and :meth:`to_docx` show it: its
-        ``old``/``new`` column holds the restored words, and two more columns, ``old_ocr`` and
-        ``new_ocr``, keep the scan's own text. ``restore=False`` shows the scan as read.
 
         >>> from plankit.diff import diff_plans
         >>> from plankit.read import read_text
@@ -341,20 +318,7 @@ class PlanDiff:
         >>> d.to_frame()[["section", "kind", "old", "new"]].values.tolist()
         [['I. KINH PHÍ', 'substantive', 'Ngân sách', 'Nguồn khác']]
         """
-        frame = view(PlanDiff, "to_frame")(self)
-        if not (restore and self.ocr and len(frame)):
-            return frame
-        from .shown import shown_texts
-
-        shown = shown_texts(self)
-        if not any(s.restored for s in shown):
-            return frame
-        old_ocr, new_ocr = frame["old"].copy(), frame["new"].copy()
-        frame["old"] = [_shown_words(c.old, c.old_span, self.old.text, shown[0]) for c in self.changes]
-        frame["new"] = [_shown_words(c.new, c.new_span, self.new.text, shown[1]) for c in self.changes]
-        frame.insert(frame.columns.get_loc("new") + 1, "old_ocr", old_ocr)
-        frame.insert(frame.columns.get_loc("old_ocr") + 1, "new_ocr", new_ocr)
-        return frame
+        return view(PlanDiff, "to_frame")(self)
 
     def tables_frame(self) -> pd.DataFrame:
         """One row per aligned activity-table row, with its cell changes listed.
