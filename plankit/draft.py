@@ -69,12 +69,16 @@ _DATE_BEFORE = re.compile(r"\bthang\s+\d{1,2}\s+$")
 # but any four digits and a word boundary after the second year ("giai đoạn 2021-2025của" is not
 # one here).
 _PERIOD_RE = re.compile(r"\bgiai\s+doan\s+(\d{4})\s*[-\u2013\u2014]\s*(\d{4})\b")
-# The sentence that says who builds the plan, when it ends the basis paragraph:
-# "..., Sở Công Thương xây dựng Kế hoạch tuyên truyền ... năm 2021, cụ thể như sau:". Its years
-# are the plan's own, so it is rewritten as body, not basis (lint's CLAUSE_END_RE ends a
-# reference clause before the same sentence).
+# The sentence that ends the basis saying who issues the plan ("..., Sở Công Thương xây dựng
+# Kế hoạch ... năm 2021, cụ thể như sau:", "..., Chủ tịch UBND tỉnh ban hành Kế hoạch ... như
+# sau:"), said by a body or the head who signs for it: its years are the plan's own (body).
+_INTRO_AGENT = (
+    r"(?:so|ubnd|uy\s+ban|hdnd|hoi\s+dong|ban|van\s+phong|trung\s+tam|chi\s+cuc|tong\s+cuc|cuc"
+    r"|bo(?!\s+(?:sung|phan|tri|may)\b)|chinh\s+phu|thu\s+tuong|chu\s+tich|pho\s+chu\s+tich|giam\s+doc"
+    r"|truong\s+ban|chanh\s+van\s+phong|thuong\s+truc|(?:dang|tinh|thanh|huyen|xa)\s+uy)"
+)
 INTRO_RE = re.compile(
-    r"[,;.]\s*(?P<intro>(?:so|ubnd|uy\s+ban|ban|van\s+phong|trung\s+tam|chi\s+cuc)\b[^;]{0,120}?"
+    rf"[,;.]\s*(?P<intro>{_INTRO_AGENT}\b[^;]{{0,120}}?"
     r"\b(?:xay\s+dung|ban\s+hanh|trien\s+khai)\s+ke\s+hoach\b.*(?:nhu\s+sau|sau\s+day)\s*:?\s*)$",
     re.S,
 )
@@ -85,7 +89,9 @@ _BASIS_WORD = re.compile(r"^(?:can cu|thuc hien|theo)\b")
 # paragraph break, or the comma before "Sở ... xây dựng Kế hoạch" (the plan speaking of itself).
 _CLAUSE_END = re.compile(
     r"[;:]|\.(?=\s|$)|\n\s*\n"
-    r"|,\s+(?=(?:Sở|UBND|Ủy ban|Văn phòng|Trung tâm|Chi cục|Ban)\s[^,;]{0,80}?\s(?:xây dựng|ban hành|triển khai)\s)"
+    r"|,\s+(?=(?:Sở|UBND|HĐND|(?:Ủy|Uỷ) ban|Hội đồng|Văn phòng|Trung tâm|Chi cục|Tổng cục|Cục|Ban|Bộ"
+    r"|Chính phủ|Thủ tướng|Chủ tịch|Phó Chủ tịch|Giám đốc|Trưởng ban|Chánh Văn phòng|Thường trực"
+    r"|Đảng (?:ủy|uỷ)|(?:Tỉnh|Thành|Huyện|Xã) (?:ủy|uỷ))(?:\s[^,;]{0,80}?)?\s(?:xây dựng|ban hành|triển khai)\s)"
 )
 _DOC_WORDS = ("ke hoach", "quyet dinh", "nghi quyet", "chi thi", "chuong trinh", "thong tu",
               "nghi dinh", "cong van", "huong dan", "thong bao", "luat", "van ban")
@@ -173,13 +179,20 @@ def _apply(text: str, edits: list[Edit], marks: list[tuple[int, int, str, str]])
 def _last_years_plan(c: Citation, plan_year: int) -> bool:
     """A yearly local plan of the previous plan's year (or the year before): the basis that a
     new year's plan must replace. Central documents, programmes and period plans are durable."""
-    if c.implicit or c.level == "central" or c.role == "self" or fold(c.doc_type or "") != "ke hoach":
+    if c.implicit or c.level == "central" or c.role == "self":
         return False
     subject = fold(c.subject or "")
     if "giai doan" in subject:
         return False
+    if fold(c.doc_type or "") != "ke hoach":  # a decision issuing last year's plan (its subject's year)
+        m = _ISSUES_PLAN.match(subject)
+        return bool(m) and int(m.group(1)) in (plan_year - 1, plan_year)
     year = c.date.year if c.date else c.year
     return year in (plan_year - 1, plan_year) or bool(re.search(rf"\bnam\s+{plan_year}\b", subject))
+
+
+# A decision's subject that issues a yearly plan: "(về việc) ban hành Kế hoạch ... năm 2024".
+_ISSUES_PLAN = re.compile(r"(?:ve\s+)?(?:viec\s+)?ban\s+hanh\s+ke\s+hoach\b[^;]*?\bnam\s+(\d{4})\b")
 
 
 class Rewriter:
@@ -393,7 +406,7 @@ def as_date(value: dt.date | str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise ValueError(f"date must be YYYY-MM-DD, not {value!r}") from None
+        raise ValueError(f"ngày phải viết YYYY-MM-DD / date must be YYYY-MM-DD, not {value!r}") from None
 
 
 def basis_line(item: str | Citation, last: bool) -> str:
@@ -520,7 +533,7 @@ def draft_plan(
     from .read import as_plan, read_text
 
     if not isinstance(year, int) or not 1945 <= year <= 2100:
-        raise ValueError(f"year must be a year such as 2026, not {year!r}")
+        raise ValueError(f"năm phải là một năm như 2026 / year must be a year such as 2026, not {year!r}")
     prev = as_plan(previous)
     original = prev
     ref = None

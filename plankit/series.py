@@ -1,10 +1,17 @@
 """The plans of one issuer over the years: which to compare, which to roll forward.
 
-A folder of plans holds several issuers, each with one plan a year or fewer. The notebooks (and
-``plankit report`` on any folder) need three answers without being told file names: the
-year-on-year pairs (same issuer and place, consecutive years or the nearest earlier one), the
-plan to draft from (the latest of each issuer) and its clean reference (the latest earlier plan
-of the same issuer that was not scanned, the restorer's spelling reference).
+A folder of plans holds several issuers, each with one or more series of plans (its yearly
+administrative-reform plan, its digital-government plan for a period, a communication plan ...).
+The notebooks (and ``plankit report`` on any folder) need three answers without being told file
+names: the year-on-year pairs (same issuer and place, the same kind of subject, consecutive years
+or the nearest earlier one), the plan to draft from (the latest of each series) and its clean
+reference (the latest earlier plan of the same series, else of the same issuer, that was not
+scanned: the restorer's spelling reference).
+
+Two plans are of the same kind of subject (:func:`same_subject`) when their folded subjects,
+without years, places and the words every plan has ("ban hành Kế hoạch", "trên địa bàn"), share
+most of their word pairs, and both are yearly plans or both plans for a period ("giai đoạn
+2021-2025"). A plan whose subject could not be read is a series of its own.
 
 >>> from plankit.corpus import read_corpus
 >>> corpus = read_corpus(["plans"])
@@ -19,12 +26,14 @@ of the same issuer that was not scanned, the restorer's spelling reference).
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterable
 
 from .model import Plan
 from .text import fold
 
-__all__ = ["clean_reference", "issuer_key", "latest_plans", "year_pairs"]
+__all__ = ["clean_reference", "issuer_key", "latest_plans", "same_subject", "subject_key", "year_pairs"]
 
 
 def issuer_key(plan: Plan) -> tuple[str, str] | None:
@@ -48,7 +57,80 @@ def issuer_key(plan: Plan) -> tuple[str, str] | None:
     return fold(issuer), fold(plan.header.place or "")
 
 
-def _series(plans: Iterable[Plan]) -> dict[tuple[str, str], list[Plan]]:
+# A period: "giai đoạn 2021-2025", "2026 - 2030", "20212025" (a copy that lost the dash).
+_PERIOD = re.compile(r"(?:\bgiai\s+doan\s+)?\b(?:19|20)\d\d\s*[-\u2013\u2014/]?\s*(?:19|20)\d\d\b")
+# A year with the word before it ("năm 2024", OCR'd "nim 2025"), or alone.
+_YEAR = re.compile(r"(?:\b\w{1,4}\s+)?\b(?:19|20)\d\d\b")
+# Abbreviations subjects use for their topic, spelled out so that both spellings compare equal.
+_ABBREVIATIONS = {
+    "cchc": "cai cach hanh chinh", "tthc": "thu tuc hanh chinh", "cds": "chuyen doi so",
+    "khcn": "khoa hoc cong nghe", "cntt": "cong nghe thong tin", "pbgdpl": "pho bien giao duc phap luat",
+}
+# Words every plan's subject may carry whatever it is about: what the document does ("ban hành",
+# "phê duyệt", "Kế hoạch", "triển khai thực hiện", "công tác"), where ("trên địa bàn tỉnh"), and
+# small words. Removed (as phrases: "hành" alone belongs to "hành chính") before comparing, with
+# the plan's own place names.
+_FILLER = re.compile(
+    r"\b(?:ban\s+hanh|phe\s+duyet|ve\s+viec|ke\s+hoach(?:\s+hanh\s+dong)?|trien\s+khai|thuc\s+hien"
+    r"|cong\s+tac|tren\s+dia\s+ban|doi\s+voi|thanh\s+pho|thi\s+xa|tinh|cac|va|cua|ve|tai|trong|cho"
+    r"|nhung|nam)\b"
+)
+# How many word pairs two subjects must share (Jaccard) to be one series. Between a subject and
+# itself reworded ("Tuyên truyền cải cách hành chính nhà nước" / "Tuyên truyền CCHC") 0.6 and
+# more; between two topics of one issuer ("cải cách hành chính" / "chính quyền số") under 0.2.
+SUBJECT_SIMILARITY = 0.5
+
+
+def subject_key(plan: Plan) -> tuple[str, frozenset[str]] | None:
+    """What ``plan`` is about, comparable across years: ``("year" | "period", word pairs)`` of
+    its folded subject without years, places and filler words; ``None`` with no subject.
+
+    >>> from plankit.read import read_text
+    >>> kind, pairs = subject_key(read_text("UBND TỈNH BẮC NINH\\nSố: 5/KH-UBND\\nKẾ HOẠCH\\n"
+    ...                                     "Cải cách hành chính tỉnh Bắc Ninh năm 2026\\n"))
+    >>> kind, sorted(pairs)
+    ('year', ['cach hanh', 'cai cach', 'hanh chinh'])
+    """
+    title = plan.header.title
+    if not title:
+        return None
+    folded = re.sub(r"\(.*?\)", " ", fold(title))
+    kind = "period" if _PERIOD.search(folded) else "year"
+    folded = _YEAR.sub(" ", _PERIOD.sub(" ", folded))
+    folded = " ".join(_ABBREVIATIONS.get(w, w) for w in re.findall(r"[^\W\d_]+", folded))
+    folded = _FILLER.sub(" ", folded)
+    places = set()
+    province = plan.facts.province
+    for name in (plan.header.place, province.name if province else None):
+        places.update(re.findall(r"\w+", fold(name or "")))
+    words = [w for w in folded.split() if w not in places]
+    if len(words) < 2:
+        return (kind, frozenset(words)) if words else None
+    return kind, frozenset(f"{a} {b}" for a, b in itertools.pairwise(words))
+
+
+def same_subject(a: Plan, b: Plan) -> bool:
+    """Whether two plans are of the same kind of subject (see the module's docstring).
+
+    >>> from plankit.read import read_text
+    >>> def plan(title):
+    ...     return read_text(f"SỞ NỘI VỤ\\nSố: 1/KH-SNV\\nKẾ HOẠCH\\n{title}\\n")
+    >>> same_subject(plan("Tuyên truyền cải cách hành chính nhà nước năm 2022"),
+    ...              plan("Tuyên truyền CCHC năm 2023"))
+    True
+    >>> same_subject(plan("Cải cách hành chính năm 2021"), plan("Phát triển chính quyền số năm 2022"))
+    False
+    >>> same_subject(plan("Cải cách hành chính năm 2021"), plan("Cải cách hành chính giai đoạn 2021-2025"))
+    False
+    """
+    ka, kb = subject_key(a), subject_key(b)
+    if ka is None or kb is None or ka[0] != kb[0]:
+        return False
+    union = ka[1] | kb[1]
+    return bool(union) and len(ka[1] & kb[1]) / len(union) >= SUBJECT_SIMILARITY
+
+
+def _by_issuer(plans: Iterable[Plan]) -> dict[tuple[str, str], list[Plan]]:
     """Dated plans grouped by issuer, each group in year order (then name, for a stable order)."""
     groups: dict[tuple[str, str], list[Plan]] = {}
     for plan in plans:
@@ -58,13 +140,31 @@ def _series(plans: Iterable[Plan]) -> dict[tuple[str, str], list[Plan]]:
     return {k: sorted(v, key=lambda p: (p.year, p.name)) for k, v in sorted(groups.items())}
 
 
+def _series(plans: Iterable[Plan]) -> list[list[Plan]]:
+    """Each issuer's plans split into series of the same kind of subject, each in year order: a
+    plan joins the series whose latest plan so far is of its subject (a subject reworded a little
+    each year still follows its series), else starts one."""
+    out: list[list[Plan]] = []
+    for group in _by_issuer(plans).values():
+        series: list[list[Plan]] = []
+        for plan in group:
+            home = next((s for s in reversed(series) if same_subject(s[-1], plan)), None)
+            if home is None:
+                series.append([plan])
+            else:
+                home.append(plan)
+        out.extend(series)
+    return out
+
+
 def year_pairs(plans: Iterable[Plan]) -> list[tuple[Plan, Plan]]:
-    """``(earlier, later)`` plans of the same issuer, each plan with the nearest earlier year.
+    """``(earlier, later)`` plans of the same issuer and kind of subject, each plan with the
+    nearest earlier year of its series.
 
     Two plans of the same year are not a pair (a plan and its amendment are not year on year).
     """
     pairs: list[tuple[Plan, Plan]] = []
-    for group in _series(plans).values():
+    for group in _series(plans):
         for later in group:
             earlier = [p for p in group if p.year < later.year]
             if earlier:
@@ -73,17 +173,20 @@ def year_pairs(plans: Iterable[Plan]) -> list[tuple[Plan, Plan]]:
 
 
 def latest_plans(plans: Iterable[Plan]) -> list[Plan]:
-    """The latest plan of each issuer (the one to roll forward), by name."""
-    return sorted((group[-1] for group in _series(plans).values()), key=lambda p: p.name)
+    """The latest plan of each series (of each issuer and kind of subject: the one to roll
+    forward), by name."""
+    return sorted((group[-1] for group in _series(plans)), key=lambda p: p.name)
 
 
 def clean_reference(plan: Plan, plans: Iterable[Plan]) -> Plan | None:
-    """The latest earlier plan of ``plan``'s issuer that was not scanned, else ``None``."""
+    """The latest earlier plan of ``plan``'s series that was not scanned; else the latest of
+    its issuer (a plan of another subject still spells the issuer's names); else ``None``."""
     key = issuer_key(plan)
     if key is None:
         return None
     earlier = [
-        p for p in _series(plans).get(key, [])
+        p for p in _by_issuer(plans).get(key, [])
         if p is not plan and p.name != plan.name and not p.source.ocr and p.year <= (plan.year or 0)
     ]
-    return earlier[-1] if earlier else None
+    same = [p for p in earlier if same_subject(p, plan)]
+    return (same or earlier)[-1] if earlier else None

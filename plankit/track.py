@@ -53,13 +53,20 @@ class TrackedDraft:
 
         rows = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(t)}</td><td>{html.escape(m)}</td></tr>"
                        for k, m, t in self.todo)
-        return (f"<p><b>{html.escape(self.path.name)}</b>: {self.changes} tracked changes, "
-                f"{len(self.todo)} comments</p><table><tr><th>kind</th><th>text</th><th>message</th></tr>{rows}</table>")
+        return (f"<p><b>{html.escape(self.path.name)}</b>: {self.changes} thay đổi được theo dõi, {len(self.todo)} "
+                f"ghi chú / {self.changes} tracked changes, {len(self.todo)} comments</p><table><tr>"
+                f"<th>Loại / kind</th><th>Chỗ / text</th><th>Nội dung / message</th></tr>{rows}</table>")
 
     def to_frame(self):
         import pandas as pd
 
         return pd.DataFrame(self.todo, columns=["kind", "message", "text"])
+
+
+# Tracked changes edit the officer's own Word file: any other form is drafted through a template.
+_NEEDS_DOCX = ("theo dõi thay đổi cần kế hoạch dạng .docx; kế hoạch dạng văn bản, PDF hay bản quét thì dự "
+               "thảo qua mẫu (bỏ --track-changes) / tracked changes need a .docx plan; drafts from text, PDF "
+               "or scans use the template route")
 
 
 def draft_docx(
@@ -117,17 +124,16 @@ def draft_docx(
     from .word import WordEdit
 
     if not isinstance(year, int) or not 1945 <= year <= 2100:
-        raise ValueError(f"year must be a year such as 2026, not {year!r}")
+        raise ValueError(f"năm phải là một năm như 2026 / year must be a year such as 2026, not {year!r}")
     if isinstance(previous, Plan):
         if previous.source.path is None or previous.source.form != "docx" or not previous.source.path.lower().endswith(".docx"):
-            raise ReadError(previous.source.path or previous.name, "tracked changes need a .docx plan (cần tệp .docx)")
+            raise ReadError(previous.source.path or previous.name, _NEEDS_DOCX)
         path = Path(previous.source.path)
         prev = previous
     else:
         path = Path(previous)
         if path.suffix.lower() != ".docx":
-            raise ReadError(str(path), "tracked changes need a .docx plan (cần tệp .docx); "
-                            "drafts from text, PDF or scans use the template route")
+            raise ReadError(str(path), _NEEDS_DOCX)
         prev = read_plan(path)
     when = as_date(date)
     h = prev.header

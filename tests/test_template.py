@@ -173,8 +173,10 @@ def test_result_for_notebooks(tmp_path):
 
 
 @pytest.mark.parametrize(("name", "data", "reason"), [
-    ("plan.txt", b"KE HOACH", "not a .docx template (the name must end in .docx)"),
-    ("t.docx", b"not a zip", "not a .docx template (not a zip archive; save it from Word as .docx)"),
+    ("plan.txt", b"KE HOACH", "không phải mẫu .docx, tên tệp phải có đuôi .docx / not a .docx template (the name "
+                              "must end in .docx)"),
+    ("t.docx", b"not a zip", "không phải mẫu .docx, hãy lưu lại từ Word dưới dạng .docx / not a .docx template "
+                             "(not a zip archive; save it from Word as .docx)"),
 ])
 def test_not_a_docx_is_refused(tmp_path, name, data, reason):
     path = tmp_path / name
@@ -203,7 +205,8 @@ def test_cli_check_exit_codes(tmp_path, capsys):
     plan.write_text("KẾ HOẠCH", encoding="utf-8")
     assert main(["template", "check", str(plan)]) == 2
     captured = capsys.readouterr()
-    assert captured.err == f"plankit: lỗi / error: {plan}: not a .docx template (the name must end in .docx)\n"
+    assert captured.err == (f"plankit: lỗi / error: {plan}: không phải mẫu .docx, tên tệp phải có đuôi .docx / "
+                            "not a .docx template (the name must end in .docx)\n")
 
 
 def test_cli_new(tmp_path, capsys):

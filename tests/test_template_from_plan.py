@@ -78,7 +78,8 @@ def test_not_a_docx_and_no_overwrite(can_tho, tmp_path):
     plan_docx, template = can_tho
     with pytest.raises(TemplateError) as caught:
         template_from_plan(PLANS / "can-tho" / "2022-so-khcn.txt", tmp_path / "t.docx")
-    assert str(caught.value).endswith("2022-so-khcn.txt: a template is made from a .docx plan (save it from Word as .docx)")
+    assert str(caught.value).endswith("2022-so-khcn.txt: mẫu chỉ dựng được từ kế hoạch .docx, hãy lưu lại từ Word dưới "
+                                      "dạng .docx / a template is made from a .docx plan (save it from Word as .docx)")
     with pytest.raises(OutputExists):
         template_from_plan(plan_docx, template)
 

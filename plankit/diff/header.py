@@ -1,8 +1,9 @@
 """The header compared as fields: number, symbol, date, year, issuer, signer.
 
 A yearly copy changes its number, its date and its year by nature; those are ``expected`` when
-they moved with the plan year (or were filled in at signing). A new symbol, issuer or signer is
-shown as ``substantive``: someone decided it. The header's words are still diffed (the redline
+they moved with the plan year (or a blank date was filled in at signing). A new symbol, issuer or
+signer is shown as ``substantive``: someone decided it (a signer that appears where the old copy
+names none too: who signs never moves with the year). The header's words are still diffed (the redline
 and the side-by-side view need them); a word change that lies in a field whose change is
 expected takes that field's kind.
 """
@@ -60,8 +61,13 @@ def compare_headers(old: Header, new: Header, years: Years) -> tuple[HeaderField
             if ya is None or yb is None or yb - ya == years.delta:
                 kind, why = "expected", ("ngày ký mới (a new signing date)" if same_year
                                          else "ngày ký dời theo năm kế hoạch (date moved with the year)")
-        elif a is None and name in ("signer", "date"):
+        elif a is None and name == "date":
             kind, why = "expected", "điền khi ký (filled in at signing)"
+        elif name == "signer":
+            # who signs is decided, never moved by the year: a signer that appears (the old copy
+            # names none: cut before its signature, or read from a scan) is shown, not expected
+            kind, why = "substantive", ("người ký mới: bản cũ không ghi người ký (a signer where the old plan names none)"
+                                        if a is None else "đổi người ký (a new signer)")
         out.append(HeaderField(name, a, b, kind, why))
     return tuple(out)
 

@@ -10,6 +10,7 @@ style, ``basedOn`` chains, document defaults).
 from __future__ import annotations
 
 import dataclasses
+import errno
 import io
 import zipfile
 from pathlib import Path
@@ -67,21 +68,50 @@ class Document:
     default_fonts: tuple[tuple[str, str | None], ...]
 
 
+# Why a file could not be read, Vietnamese with an English gloss (plankit.output.os_reason words
+# the same errors for writing: "quyền ghi", "thư mục không tồn tại").
+_READ_REASONS = {
+    errno.ENOENT: "không có tệp này / no such file",
+    errno.EACCES: "không có quyền đọc / permission denied",
+    errno.EPERM: "không có quyền đọc / permission denied",
+    errno.EISDIR: "là một thư mục / is a folder",
+    errno.ENOTDIR: "một tệp đứng ở chỗ của thư mục / a file stands where a folder should be",
+    errno.ENAMETOOLONG: "tên quá dài / file name too long",
+    errno.ELOOP: "vòng lặp liên kết / too many symbolic links",
+}
+
+
+def read_reason(exc: OSError) -> str:
+    """Why a file could not be read, in words.
+
+    >>> read_reason(FileNotFoundError(2, "No such file or directory"))
+    'không có tệp này / no such file'
+    >>> read_reason(OSError(5, "Input/output error"))
+    'Input/output error'
+    """
+    if exc.errno in _READ_REASONS:
+        return _READ_REASONS[exc.errno]
+    return exc.strerror or str(exc)
+
+
 def read_bytes(path: Path) -> bytes:
     """The template's bytes, or :class:`TemplateError` for a file that is not a .docx."""
     if path.suffix.lower() != ".docx":
-        raise TemplateError(f"{path}: not a .docx template (the name must end in .docx)")
+        raise TemplateError(f"{path}: không phải mẫu .docx, tên tệp phải có đuôi .docx / not a .docx template "
+                            "(the name must end in .docx)")
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise TemplateError(f"{path}: the template is a folder, not a .docx file")
+            raise TemplateError(f"{path}: mẫu là một thư mục, không phải tệp .docx / the template is a folder, not a .docx file")
         if size > _LIMIT:
-            raise TemplateError(f"{path}: template too large ({size // (1024 * 1024)} MB; the limit is 50 MB)")
+            mb = size // (1024 * 1024)
+            raise TemplateError(f"{path}: mẫu quá lớn ({mb} MB, tối đa 50 MB) / template too large ({mb} MB; the limit is 50 MB)")
         data = path.read_bytes()
     except OSError as exc:
-        raise TemplateError(f"{path}: cannot read the template ({exc.strerror or exc})") from None
+        raise TemplateError(f"{path}: không đọc được mẫu / cannot read the template ({read_reason(exc)})") from None
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise TemplateError(f"{path}: not a .docx template (not a zip archive; save it from Word as .docx)")
+        raise TemplateError(f"{path}: không phải mẫu .docx, hãy lưu lại từ Word dưới dạng .docx / not a .docx template "
+                            "(not a zip archive; save it from Word as .docx)")
     return data
 
 
@@ -90,15 +120,16 @@ def _parts(path: Path, data: bytes) -> dict[str, bytes]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             if sum(i.file_size for i in infos) > 4 * _LIMIT:
-                raise TemplateError(f"{path}: template too large once unpacked (a zip bomb?)")
+                raise TemplateError(f"{path}: mẫu quá lớn khi giải nén / template too large once unpacked (a zip bomb?)")
             names = [i.filename for i in infos]
             if "word/document.xml" not in names:
-                raise TemplateError(f"{path}: not a .docx template (no word/document.xml)")
+                raise TemplateError(f"{path}: không phải mẫu .docx, thiếu word/document.xml / not a .docx template "
+                                    "(no word/document.xml)")
             wanted = [n for n in names if n == "word/styles.xml" or n == "word/document.xml"
                       or (n.startswith(("word/header", "word/footer")) and n.endswith(".xml"))]
             return {n: archive.read(n) for n in wanted}
     except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
-        raise TemplateError(f"{path}: not a .docx template ({exc})") from None
+        raise TemplateError(f"{path}: không phải mẫu .docx / not a .docx template ({exc})") from None
 
 
 def _xml(path: Path, name: str, data: bytes):
@@ -107,7 +138,7 @@ def _xml(path: Path, name: str, data: bytes):
     try:
         return etree.fromstring(data, etree.XMLParser(resolve_entities=False, huge_tree=False, no_network=True))
     except etree.XMLSyntaxError as exc:
-        raise TemplateError(f"{path}: broken {name} ({exc})") from None
+        raise TemplateError(f"{path}: {name} bị hỏng / broken {name} ({exc})") from None
 
 
 def _on(el) -> bool | None:

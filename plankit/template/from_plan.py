@@ -133,13 +133,14 @@ def template_from_plan(
 
     path = Path(plan)
     if path.suffix.lower() != ".docx":
-        raise TemplateError(f"{path}: a template is made from a .docx plan (save it from Word as .docx)")
+        raise TemplateError(f"{path}: mẫu chỉ dựng được từ kế hoạch .docx, hãy lưu lại từ Word dưới dạng .docx / "
+                            "a template is made from a .docx plan (save it from Word as .docx)")
     check_suffix(output, ".docx")
     ctx = template_context(read_plan(path))
     try:
         document = docx.Document(io.BytesIO(path.read_bytes()))
     except Exception as exc:  # python-docx raises several kinds for a broken package
-        raise TemplateError(f"{path}: not a readable .docx ({type(exc).__name__})") from None
+        raise TemplateError(f"{path}: không đọc được tệp .docx / not a readable .docx ({type(exc).__name__})") from None
     body_el = document.element.body
     every = list(body_el.iter(qn("w:p")))
     upper = {k: _flat(ctx[k] or "").upper() for k in ("parent", "issuer", "doc_type")}
@@ -171,7 +172,8 @@ def template_from_plan(
             _set_text(p, "{{ signer or '' }}")
             done.add("signer")
     if "title" not in done or not ctx["body"]:
-        raise TemplateError(f"{path}: no subject or no body found: is this a plan?")
+        raise TemplateError(f"{path}: không thấy trích yếu hoặc nội dung, đây có phải là kế hoạch? / "
+                            "no subject or no body found: is this a plan?")
 
     def run_of(items, match) -> list:
         found = [p for p in every if p.getparent() is not None and _text(p) and match(_text(p), items)]

@@ -21,7 +21,8 @@ from ..output import check_suffix, inputs_of, write_atomic, write_with
 __all__ = ["new_template", "preview_template", "sample_plan"]
 
 TIMEOUT = 120  # seconds for one conversion
-_INSTALL = "LibreOffice is needed for a preview: apt-get install libreoffice-writer-nogui"
+_INSTALL = ("cần LibreOffice để xem trước: apt-get install libreoffice-writer-nogui / "
+            "LibreOffice is needed for a preview")
 
 
 def sample_plan() -> Path:
@@ -57,17 +58,18 @@ def _run(command: list[str], cwd: str, what: str, timeout: float, name: str) -> 
         proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, start_new_session=True, cwd=cwd)
     except OSError as exc:
-        raise OfficeUnavailable(name, f"{what} could not start ({exc.strerror})") from None
+        raise OfficeUnavailable(name, f"không chạy được {what} / {what} could not start ({exc.strerror})") from None
     try:
         _, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill(proc)
-        raise TemplateError(f"{name}: {what} took longer than {timeout:g} s") from None
+        raise TemplateError(f"{name}: {what} chạy quá {timeout:g} giây / {what} took longer than {timeout:g} s") from None
     except BaseException:
         _kill(proc)
         raise
     if proc.returncode != 0:
-        raise TemplateError(f"{name}: {what} failed ({_reason(stderr) or f'exit status {proc.returncode}'})")
+        raise TemplateError(f"{name}: {what} bị lỗi / {what} failed "
+                            f"({_reason(stderr) or f'exit status {proc.returncode}'})")
 
 
 def preview_template(
@@ -111,12 +113,13 @@ def preview_template(
               "--outdir", str(folder / "out"), str(docx)], tmp, "LibreOffice", timeout, name)
         pdf = folder / "out" / "preview.pdf"
         if not pdf.is_file() or pdf.stat().st_size == 0:
-            raise TemplateError(f"{name}: LibreOffice made no PDF")
+            raise TemplateError(f"{name}: LibreOffice không tạo ra PDF / LibreOffice made no PDF")
         if not png:
             return [write_with(output, lambda t: shutil.copyfile(pdf, t), force=force, inputs=inputs_of(template, plan))]
         pdftoppm = shutil.which("pdftoppm")
         if pdftoppm is None:
-            raise OfficeUnavailable(name, "pdftoppm is needed for PNG pages: apt-get install poppler-utils")
+            raise OfficeUnavailable(name, "cần pdftoppm để xuất trang PNG: apt-get install poppler-utils / "
+                                       "pdftoppm is needed for PNG pages")
         _run([pdftoppm, "-r", str(dpi), "-png", str(pdf), str(folder / "page")], tmp, "pdftoppm", timeout, name)
         pages = sorted(folder.glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         targets = [output.with_name(f"{output.stem}-{i}.png") for i in range(1, len(pages) + 1)]
