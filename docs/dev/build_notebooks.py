@@ -322,12 +322,12 @@ if len(table):
 ]
 
 DRAFT = [
-    md("# Dự thảo kế hoạch năm mới\n\n*Drafting next year's plan: the latest plan of each issuer (restored "
+    md("# Dự thảo kế hoạch năm mới\n\n*Drafting next year's plan: the latest plan of each series (same issuer, same kind of subject) (restored "
        "first when it was scanned) rolled to the new year and linted, with what is left to decide; the "
        ".docx follows the layout of the state's rules for documents.*"),
     params('''
 plans_dir = "../plans"
-previous_plan = None  # a file inside plans_dir; None: the latest plan of each issuer
+previous_plan = None  # a file inside plans_dir; None: the latest plan of each series (same issuer, same kind of subject)
 reference_plan = None  # a clean earlier plan of the same issuer; None: found in the folder
 draft_year = None  # None: the year after the previous plan's
 basis = None  # the new basis (one clause, or a list), used only with previous_plan; None: keep the old
