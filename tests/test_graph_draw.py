@@ -105,8 +105,13 @@ def corpus_shaped_graph(seed: int = 5) -> nx.DiGraph:
 
 def _label_boxes(fig):
     """Each node label's text and its box (the white rounded patch) in display units."""
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
+    # an Agg canvas of our own: another test in this process may have left pyplot on a backend
+    # whose canvas has no renderer (FigureCanvasBase)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
     band_names = set(LEVEL_NAMES.values())
     return [(t.get_text(), t.get_bbox_patch().get_window_extent(renderer))
             for t in fig.axes[0].texts if t.get_text() not in band_names]
