@@ -56,23 +56,34 @@ FIXED_MARK = ".fixed"
 STALE_SECONDS = 24 * 3600
 """A temporary file older than this is stale even when its process id is alive again."""
 
+# Why a file could not be opened, in words (Vietnamese with an English gloss): the reasons that
+# read the same either way, then those of writing (os_reason) and of reading (read_reason).
+_EITHER_WAY = {
+    errno.ENOTDIR: "một tệp đứng ở chỗ của thư mục / a file stands where a folder should be",
+    errno.EISDIR: "là một thư mục / is a folder",
+    errno.ENAMETOOLONG: "tên quá dài / file name too long",
+    errno.ELOOP: "vòng lặp liên kết / too many symbolic links",
+}
 _REASONS = {
     errno.EACCES: "không có quyền ghi / permission denied",
     errno.EPERM: "không có quyền ghi / permission denied",
     errno.ENOENT: "thư mục không tồn tại / folder not found",
     errno.EROFS: "ổ đĩa chỉ đọc / read-only file system",
-    errno.ENOTDIR: "một tệp đứng ở chỗ của thư mục / a file stands where a folder should be",
-    errno.EISDIR: "là một thư mục / is a folder",
     errno.ENOSPC: "hết dung lượng đĩa / disk full",
     errno.EFBIG: "tệp quá lớn / file too large",
     errno.EDQUOT: "vượt hạn mức đĩa / disk quota exceeded",
-    errno.ENAMETOOLONG: "tên quá dài / file name too long",
-    errno.ELOOP: "vòng lặp liên kết / too many symbolic links",
+    **_EITHER_WAY,
+}
+_READ_REASONS = {
+    errno.ENOENT: "không có tệp này / no such file",
+    errno.EACCES: "không có quyền đọc / permission denied",
+    errno.EPERM: "không có quyền đọc / permission denied",
+    **_EITHER_WAY,
 }
 
 
 def os_reason(exc: OSError) -> str:
-    """The reason of an OS error in words, Vietnamese with an English gloss.
+    """The reason of an OS error met writing, in words, Vietnamese with an English gloss.
 
     >>> os_reason(OSError(28, "No space left on device"))
     'hết dung lượng đĩa / disk full'
@@ -80,6 +91,19 @@ def os_reason(exc: OSError) -> str:
     'Input/output error'
     """
     return _REASONS.get(exc.errno, exc.strerror or str(exc)) if exc.errno is not None else str(exc)
+
+
+def read_reason(exc: OSError) -> str:
+    """Why a file could not be read, in words (as :func:`os_reason` for writing).
+
+    >>> read_reason(FileNotFoundError(2, "No such file or directory"))
+    'không có tệp này / no such file'
+    >>> read_reason(OSError(5, "Input/output error"))
+    'Input/output error'
+    """
+    if exc.errno in _READ_REASONS:
+        return _READ_REASONS[exc.errno]
+    return exc.strerror or str(exc)
 
 
 def check_inside(base: str | os.PathLike[str], path: str | os.PathLike[str]) -> Path:

@@ -10,12 +10,12 @@ style, ``basedOn`` chains, document defaults).
 from __future__ import annotations
 
 import dataclasses
-import errno
 import io
 import zipfile
 from pathlib import Path
 
 from ..errors import TemplateError
+from ..output import read_reason
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 SLOTS = ("ascii", "hAnsi", "cs", "eastAsia")
@@ -66,32 +66,6 @@ class Document:
     paragraphs: tuple[Para, ...]
     sections: tuple[Section, ...]
     default_fonts: tuple[tuple[str, str | None], ...]
-
-
-# Why a file could not be read, Vietnamese with an English gloss (plankit.output.os_reason words
-# the same errors for writing: "quyền ghi", "thư mục không tồn tại").
-_READ_REASONS = {
-    errno.ENOENT: "không có tệp này / no such file",
-    errno.EACCES: "không có quyền đọc / permission denied",
-    errno.EPERM: "không có quyền đọc / permission denied",
-    errno.EISDIR: "là một thư mục / is a folder",
-    errno.ENOTDIR: "một tệp đứng ở chỗ của thư mục / a file stands where a folder should be",
-    errno.ENAMETOOLONG: "tên quá dài / file name too long",
-    errno.ELOOP: "vòng lặp liên kết / too many symbolic links",
-}
-
-
-def read_reason(exc: OSError) -> str:
-    """Why a file could not be read, in words.
-
-    >>> read_reason(FileNotFoundError(2, "No such file or directory"))
-    'không có tệp này / no such file'
-    >>> read_reason(OSError(5, "Input/output error"))
-    'Input/output error'
-    """
-    if exc.errno in _READ_REASONS:
-        return _READ_REASONS[exc.errno]
-    return exc.strerror or str(exc)
 
 
 def read_bytes(path: Path) -> bytes:
