@@ -52,8 +52,18 @@ DATE_BEFORE_RE = re.compile(r"th\S{0,3}ng\s*\d{1,2}\s*,?\s*$")
 
 # Before a year, a word that makes it a bound of a span of time or a count of years, not the
 # plan's own year: "đến năm 2030", "từ năm 2021", "trước năm", "sau năm", "những năm", "các năm",
-# "mỗi năm", "hằng năm", "hậu". Anchored at the end, so "Kế hoạch tuyên truyền năm" is not one.
-RANGE_BEFORE_RE = re.compile(r"(?:den|tu|truoc|sau|nhung|cac|moi|hang|hau)\s*$")
+# "mỗi năm", "hằng năm", "hậu". Anchored at the end, so "Kế hoạch tuyên truyền năm" is not one;
+# whole words only, so "tháng năm" (ending in "hang") and "đầu tư năm" (ending in "tu") are not
+# ones either ("tư", "tử" fold to "tu" as "từ" does: the original text tells them apart, see
+# _NOT_RANGE).
+RANGE_BEFORE_RE = re.compile(r"(?<!\w)(?:den|tu|truoc|sau|nhung|cac|moi|hang|hau)\s*$")
+
+# After a year, the other bound of a span: "năm 2021-2025", "năm 2021 – 2025", "năm 2021 đến năm
+# 2025", "năm 2021 đến 2025" (a five-year plan "Kế hoạch 5 năm 2021-2025" is not a plan of 2021).
+# Must not match a date or number that follows ("năm 2025 - 15/7") nor "năm 2025 đến nay".
+RANGE_AFTER_RE = re.compile(
+    r"\s*(?:[-\u2013\u2014]|den(?!\w)(?:\s+n[aid]m)?)\s*(?:19|20)\d\d(?![\d/])"
+)
 
 # Within 80 characters before a year, words that make it legitimately past: results, reports
 # and indices of an earlier year ("kết quả CCHC năm 2024", "Chỉ số CCHC năm 2024", "so với năm
@@ -61,9 +71,41 @@ RANGE_BEFORE_RE = re.compile(r"(?:den|tu|truoc|sau|nhung|cac|moi|hang|hau)\s*$")
 PAST_RE = re.compile(
     word_alternation(
         [r"ket\s+qua", r"bao\s+cao", r"chi\s+so", r"tong\s+ket", r"danh\s+gia", r"so\s+voi", r"xep\s+hang",
-         r"dat\s+duoc", r"nam\s+truoc", r"da\s+thuc\s+hien", r"da\s+trien\s+khai"]
+         r"dat\s+duoc", r"nam\s+truoc", r"da\s+thuc\s+hien", r"da\s+trien\s+khai", r"so\s+ket",
+         r"cung\s+ky", r"ky\s+truoc"]
     )
     + r"(?!\w)"
+)
+
+# After a year that a self-referential phrase introduces, in the same clause: words that make it
+# the year just past, told about ("Trong năm 2024, UBND tỉnh đã tổ chức ...", "Kế hoạch CCHC năm
+# 2024 đã hoàn thành", "năm 2024 vừa qua"), or a budget carried over into the plan year ("kế hoạch
+# năm 2024 được kéo dài sang năm 2025", "chuyển nguồn"). At most six words between the year and
+# the past word (the subject of the sentence), none of them a word that sets a task ("Trong năm
+# 2024, tiếp tục thực hiện các nhiệm vụ đã đề ra" is last year's plan, copied: see PAST_GAP_STOP).
+# "đã ban hành", "đã được phê duyệt", "đã đề ra" describe a document, not a year told about: "theo
+# Kế hoạch CCHC năm 2024 của Sở đã ban hành" in a 2025 plan is a stale year.
+PAST_AFTER_RE = re.compile(
+    r"[ \t]*,?[ \t]*(?P<gap>(?:[^\W\d]+[ \t]+){0,6}?)"
+    r"(?:da(?!\w)(?!\s+(?:duoc\s+)?(?:ban\s+hanh|phe\s+duyet|de\s+ra|giao|xay\s+dung|ky)(?!\w))|vua\s+qua|(?:duoc\s+)?keo\s+dai|chuyen\s+(?:sang|nguon)|con\s+lai)(?!\w)"
+)
+PAST_GAP_STOP = re.compile(
+    word_alternation([r"tiep\s+tuc", r"thuc\s+hien", r"trien\s+khai", "nhiem", "can", "phai", "se",
+                      r"phan\s+dau", r"dam\s+bao", r"bao\s+dam", "moi", "tat"])
+    + r"(?!\w)"
+)
+# "đã" folds to "da" as "đá", "dạ", "da" do: with the original text, only "đã" counts.
+_IS_DA = re.compile(r"(?i:đã)")
+
+# "Kế hoạch <these words> năm X" names a plan of another kind, of its own year: the capital or
+# budget plan of a year ("kế hoạch vốn đầu tư công năm 2024" carried over into 2025, "kế hoạch
+# đầu tư công năm 2024", "kế hoạch đầu tư năm 2024", "kế hoạch sử dụng đất năm 2024", "kế hoạch phát triển kinh tế - xã hội
+# năm 2024"), not the plan being written. Anchored at the start of the subject words.
+NAMED_PLAN_RE = re.compile(
+    r"\s*(?:"
+    + "|".join([r"von(?!\w)", r"dau\s+tu(?!\w)", r"su\s+dung\s+dat", r"ngan\s+sach", r"tai\s+chinh",
+                r"phat\s+trien\s+kinh\s+te\s*-?\s*xa\s+hoi", r"phan\s+bo\s+von"])
+    + r")"
 )
 
 # Self-referential phrases just before "năm X" (each anchored at the end of the text before it):
@@ -158,7 +200,7 @@ def _clause_start(folded: str, pos: int) -> int:
 # text is known, these spellings are told apart: "điện tử năm 2022" is no range ("tử" is not
 # "từ"), and "của Sở Công Thương năm 2022" holds no number ("Sở", capitalised, is not "số").
 # OCR'd text without marks keeps the folded reading.
-_NOT_RANGE = re.compile(r"tử|Tử")
+_NOT_RANGE = re.compile(r"(?i:t[ưứửữựúụủũ])")  # "tư" (đầu tư), "tử" (điện tử); not "từ", OCR "tù"
 _NOT_STOP = re.compile(r"S\S?")  # a capitalised "Sở" (or OCR "S¢", "S&", "So"), never "số"
 # What follows a stop word that makes it a document's number or date ("Kế hoạch số /KH-UBND",
 # "số: 12", "số hiệu", "ngày  tháng  năm", "ngày …/…"): a digit, a blank's mark, "(ký) hiệu"
@@ -182,9 +224,21 @@ def _written_as(text: str | None, pos: int, spelling: re.Pattern[str]) -> bool:
     return bool(spelling.fullmatch(text[pos:end]))
 
 
+def _past_after(folded: str, end: int, text: str | None) -> bool:
+    """Whether the words after the year ending at ``end`` tell of it as past (PAST_AFTER_RE)."""
+    m = PAST_AFTER_RE.match(folded, end)
+    if m is None or PAST_GAP_STOP.search(m.group("gap")):
+        return False
+    word = m.end("gap")
+    if text is None or not folded.startswith("da", word):
+        return True
+    return _written_as(text, word, _IS_DA)
+
+
 def _kind(
     folded: str,
     start: int,
+    end: int,
     *,
     text: str | None = None,
     segment_start: Callable[[int], int],
@@ -200,19 +254,25 @@ def _kind(
         return "date"
     if (r := RANGE_BEFORE_RE.search(left)) and not _written_as(text, base + r.start(), _NOT_RANGE):
         return "range"
+    if RANGE_AFTER_RE.match(folded, end):
+        return "range"
     if in_citation(start):
         return "citation"
     if in_closing:
         return "own"
     plan_m = PLAN_BEFORE_RE.search(left)
-    is_plan = plan_m is not None and not any(
-        not _written_as(text, base + plan_m.start("mid") + stop.start(), _NOT_STOP)
-        and _NUMBER_AFTER[stop.group()].match(plan_m.group("mid"), stop.end())
-        for stop in PLAN_MID_STOP_RE.finditer(plan_m.group("mid"))
+    is_plan = (
+        plan_m is not None
+        and not NAMED_PLAN_RE.match(plan_m.group("mid"))
+        and not any(
+            not _written_as(text, base + plan_m.start("mid") + stop.start(), _NOT_STOP)
+            and _NUMBER_AFTER[stop.group()].match(plan_m.group("mid"), stop.end())
+            for stop in PLAN_MID_STOP_RE.finditer(plan_m.group("mid"))
+        )
     )
     if not (is_plan or TRONG_BEFORE_RE.search(left) or CCHC_BEFORE_RE.search(left)):
         return "other"
-    if PAST_RE.search(folded[max(seg, start - 80) : start]):
+    if PAST_RE.search(folded[max(seg, start - 80) : start]) or _past_after(folded, end, text):
         return "past"
     return "own"
 
@@ -254,7 +314,7 @@ def year_mentions(
             m.end(),
             int(m.group(1)),
             m.start(1),
-            _kind(folded, m.start(), text=text, segment_start=seg_at, in_citation=cited, closing=spans),
+            _kind(folded, m.start(), m.end(), text=text, segment_start=seg_at, in_citation=cited, closing=spans),
         )
         for m in YEAR_RE.finditer(folded)
     ]
