@@ -238,12 +238,17 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
 # "45/2020/NĐ- CP", "57- NQ/TW", "22/2020/QĐ - UBND". Spaces and tabs only: a line break inside
 # a symbol is a wrapped line of a PDF copy, not a typing slip. At least two code parts follow the
 # number, and one of them is a capitalised code of two letters or more, so "5- Năm" and dates
-# ("15/ 7/2021") are not symbols.
-_CODE = r"[A-ZĐ][A-Za-zĐđ&]{0,11}"
+# ("15/ 7/2021") are not symbols. The National Assembly's code carries its term ("QH15",
+# "NQ-UBTVQH15"), where a space may stray too ("202/2025/QH 15"); a law's symbol has the year
+# and that one code ("80/2015/QH13", "202/2025/ QH15").
+_CODE = r"[A-ZĐ][A-Za-zĐđ&]{0,11}(?:(?<=QH)[ \t]?\d{2}(?!\d))?"
 SYMBOL_SPACING_RE = re.compile(
     r"(?<![\w/-])\d{1,5}[a-z]?(?:[ \t]*/[ \t]*(?:19|20)\d\d)?"
     r"[ \t]*[/-][ \t]*" + _CODE + r"(?:[ \t]*[/-][ \t]*" + _CODE + r")+(?![\w&])"
+    r"|(?<![\w/-])\d{1,5}[ \t]*/[ \t]*(?:19|20)\d\d[ \t]*/[ \t]*QH[ \t]?\d{2}(?![\w&])"
 )
+# A space between the code QH and its term, which touches no hyphen or slash ("QH 15").
+_QH_TERM_SPACE_RE = re.compile(r"QH[ \t]\d\d(?!\d)")
 
 
 # A hyphen or slash with a space or tab beside it, one pattern per mark (a literal first: the
@@ -274,7 +279,8 @@ def symbol_spacing(ctx: Context) -> Iterator[Finding]:
     and search engines no longer see one symbol. A line break inside a symbol (a wrapped line in
     a PDF copy) is not reported.
 
-    Fires on: ``Tờ trình số 164/TTr- SKHCN ngày 17/12/2025``; ``Nghị quyết số 57- NQ/TW``.
+    Fires on: ``Tờ trình số 164/TTr- SKHCN ngày 17/12/2025``; ``Nghị quyết số 57- NQ/TW``;
+    ``Nghị quyết số 202/2025/QH 15`` (the term of the National Assembly belongs to its code).
 
     Does not fire on: ``Tờ trình số 164/TTr-SKHCN``; ``giai đoạn 2021- 2025``.
 
@@ -294,7 +300,10 @@ def symbol_spacing(ctx: Context) -> Iterator[Finding]:
     # pattern runs in a window around each such place.
     seen_to = -1
     matches = []
-    for hint in _spaced_marks(text):
+    hints = _spaced_marks(text)
+    if "QH" in text:
+        hints = sorted([*hints, *(m.start() + 2 for m in _QH_TERM_SPACE_RE.finditer(text))])
+    for hint in hints:
         if hint < seen_to:
             continue
         for m in SYMBOL_SPACING_RE.finditer(text, max(0, hint - 24), hint + 62):
