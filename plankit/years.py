@@ -83,11 +83,12 @@ PAST_RE = re.compile(
 # năm 2024 được kéo dài sang năm 2025", "chuyển nguồn"). At most six words between the year and
 # the past word (the subject of the sentence), none of them a word that sets a task ("Trong năm
 # 2024, tiếp tục thực hiện các nhiệm vụ đã đề ra" is last year's plan, copied: see PAST_GAP_STOP).
-# "đã ban hành", "đã được phê duyệt", "đã đề ra" describe a document, not a year told about: "theo
-# Kế hoạch CCHC năm 2024 của Sở đã ban hành" in a 2025 plan is a stale year.
+# "đã ban hành", "đã được phê duyệt", "đã đề ra" closing the clause describe a document, not a
+# year told about: "theo Kế hoạch CCHC năm 2024 của Sở đã ban hành." in a 2025 plan is a stale
+# year, while "Trong năm 2024, UBND huyện đã ban hành 12 văn bản" tells of the year.
 PAST_AFTER_RE = re.compile(
     r"[ \t]*,?[ \t]*(?P<gap>(?:[^\W\d]+[ \t]+){0,6}?)"
-    r"(?:da(?!\w)(?!\s+(?:duoc\s+)?(?:ban\s+hanh|phe\s+duyet|de\s+ra|giao|xay\s+dung|ky)(?!\w))|vua\s+qua|(?:duoc\s+)?keo\s+dai|chuyen\s+(?:sang|nguon)|con\s+lai)(?!\w)"
+    r"(?:da(?!\w)(?!\s+(?:duoc\s+)?(?:ban\s+hanh|phe\s+duyet|de\s+ra|giao|xay\s+dung|ky)[ \t]*(?:[.;,:)\n]|$))|vua\s+qua|(?:duoc\s+)?keo\s+dai|chuyen\s+(?:sang|nguon)|con\s+lai)(?!\w)"
 )
 PAST_GAP_STOP = re.compile(
     word_alternation([r"tiep\s+tuc", r"thuc\s+hien", r"trien\s+khai", "nhiem", "can", "phai", "se",

@@ -127,7 +127,20 @@ def _basis_short(change: dict) -> str:
 
 # A name marked as the former one: "tỉnh Quảng Bình (cũ)", "huyện Bố Trạch cũ", "Sở Thông tin và
 # Truyền thông (trước sắp xếp)", "... trước đây" (folded, right after the name).
-_FORMER_AFTER_RE = re.compile(r"[ \t]*\(?[ \t]*(?:cu|truoc\s+(?:day|(?:khi\s+)?sap\s+xep|hop\s+nhat|sap\s+nhap))(?!\w)")
+# The mark may close a list of former names: "ba tỉnh Hà Nam, Nam Định, Ninh Bình trước sắp xếp"
+# (at most four more names of at most four words, after a comma or "và").
+_FORMER_AFTER_RE = re.compile(
+    r"(?:[ \t]*(?:,|va(?!\w))[ \t]*[a-z]+(?:[ \t]+[a-z]+){0,3}){0,4}?"
+    r"[ \t]*\(?[ \t]*(?:cu|truoc\s+(?:day|(?:khi\s+)?sap\s+xep|hop\s+nhat|sap\s+nhap))(?!\w)"
+)
+# A name introduced as the former one: "Sở Khoa học và Công nghệ (trước đây là Sở Thông tin và
+# Truyền thông)", "Trung tâm ... (trước đây thuộc Sở Thông tin và Truyền thông)", "nguyên là",
+# "tiền thân là" (folded, right before the name; at most one more former name before it: "trước
+# đây là Sở A và Sở B").
+_FORMER_BEFORE_RE = re.compile(
+    r"(?:truoc\s+day(?:\s+(?:la|thuoc|cua|do))?|nguyen\s+la|tien\s+than\s+(?:la|cua))"
+    r"(?:[ \t]+[^\W\d]+(?:[ \t]+[^\W\d]+){0,7}?[ \t]+va)?[ \t:]*$"
+)
 
 
 def _former(ctx: Context, start: int, end: int, since: int) -> bool:
@@ -137,6 +150,8 @@ def _former(ctx: Context, start: int, end: int, since: int) -> bool:
     characters of the same clause before the name; "báo cáo UBND tỉnh và Sở Thông tin và
     Truyền thông", a report still to send, has no year)."""
     if _FORMER_AFTER_RE.match(ctx.folded, end):
+        return True
+    if _FORMER_BEFORE_RE.search(ctx.folded[max(ctx.segment_start(start), start - 80) : start]):
         return True
     lo = max(ctx.segment_start(start), start - 80)
     if PAST_RE.search(ctx.folded, lo, start) is None:
@@ -158,7 +173,7 @@ def stale_agency(ctx: Context) -> Iterator[Finding]:
     the day is blank), so the same text is right in January 2025 and stale in 2026. Abbreviations
     ("Sở TT&TT") and OCR'd forms ("S6 Thong tin va Truyén thong") are found; names inside
     reference clauses (a cited document's issuer or title), names marked as the former ones
-    ("tỉnh Quảng Bình (cũ)", "trước sắp xếp") and names in a clause about results of a year
+    ("tỉnh Quảng Bình (cũ)", "trước sắp xếp", "trước đây là Sở Thông tin và Truyền thông") and names in a clause about results of a year
     before the change ("kết quả CCHC năm 2024 của tỉnh Quảng Bình") are left alone. When the body that
     absorbed the old one is the plan's own issuer, the message says to remove the recipient.
 
