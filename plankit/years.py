@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from .agencies import word_alternation
 
-__all__ = ["KINDS", "YearMention", "closing_spans", "year_mentions"]
+__all__ = ["KINDS", "YearMention", "closing_spans", "own_periods", "year_mentions"]
 
 # -- patterns (folded text) --------------------------------------------------------------------
 
@@ -236,6 +236,57 @@ def _past_after(folded: str, end: int, text: str | None) -> bool:
     return _written_as(text, word, _IS_DA)
 
 
+def _names_the_plan(left: str, base: int, text: str | None) -> bool:
+    """Whether ``left`` (folded, starting at offset ``base``) ends with "Kế hoạch <subject words>"
+    that names the plan being written: no number or date among the words, and not a plan of
+    another kind (NAMED_PLAN_RE)."""
+    plan_m = PLAN_BEFORE_RE.search(left)
+    return (
+        plan_m is not None
+        and not NAMED_PLAN_RE.match(plan_m.group("mid"))
+        and not any(
+            not _written_as(text, base + plan_m.start("mid") + stop.start(), _NOT_STOP)
+            and _NUMBER_AFTER[stop.group()].match(plan_m.group("mid"), stop.end())
+            for stop in PLAN_MID_STOP_RE.finditer(plan_m.group("mid"))
+        )
+    )
+
+
+def own_periods(
+    folded: str,
+    *,
+    text: str | None = None,
+    segment_start: Callable[[int], int] | None = None,
+    in_citation: Callable[[int], bool] | None = None,
+    closing: Sequence[tuple[int, int]] | None = None,
+) -> list[re.Match[str]]:
+    """The periods ("giai đoạn 2021-2025", :data:`PERIOD_RE` matches) where the plan speaks of
+    itself: "Kế hoạch <subject words> giai đoạn X-Y" or any period in the closing sentence, not
+    in a reference clause nor about results (:data:`PAST_RE` before it). Arguments as for
+    :func:`year_mentions`.
+
+    >>> from plankit.text import fold
+    >>> t = fold("UBND tỉnh ban hành Kế hoạch CCHC giai đoạn 2026-2030; kết quả Kế hoạch giai đoạn 2021-2025.")
+    >>> [m.group(1, 2) for m in own_periods(t)]
+    [('2026', '2030')]
+    """
+    seg_at = segment_start or (lambda pos: _clause_start(folded, pos))
+    cited = in_citation or (lambda pos: False)
+    spans = closing_spans(folded) if closing is None else closing
+    out = []
+    for m in PERIOD_RE.finditer(folded):
+        start = m.start()
+        if cited(start):
+            continue
+        seg = seg_at(start)
+        if PAST_RE.search(folded[max(seg, start - 80) : start]):
+            continue
+        base = max(seg, start - 200)
+        if any(s <= start < e for s, e in spans) or _names_the_plan(folded[base:start], base, text):
+            out.append(m)
+    return out
+
+
 def _kind(
     folded: str,
     start: int,
@@ -261,16 +312,7 @@ def _kind(
         return "citation"
     if in_closing:
         return "own"
-    plan_m = PLAN_BEFORE_RE.search(left)
-    is_plan = (
-        plan_m is not None
-        and not NAMED_PLAN_RE.match(plan_m.group("mid"))
-        and not any(
-            not _written_as(text, base + plan_m.start("mid") + stop.start(), _NOT_STOP)
-            and _NUMBER_AFTER[stop.group()].match(plan_m.group("mid"), stop.end())
-            for stop in PLAN_MID_STOP_RE.finditer(plan_m.group("mid"))
-        )
-    )
+    is_plan = _names_the_plan(left, base, text)
     if not (is_plan or TRONG_BEFORE_RE.search(left) or CCHC_BEFORE_RE.search(left)):
         return "other"
     if PAST_RE.search(folded[max(seg, start - 80) : start]) or _past_after(folded, end, text):
