@@ -87,8 +87,8 @@ PAST_RE = re.compile(
 # year told about: "theo Kế hoạch CCHC năm 2024 của Sở đã ban hành." in a 2025 plan is a stale
 # year, while "Trong năm 2024, UBND huyện đã ban hành 12 văn bản" tells of the year.
 PAST_AFTER_RE = re.compile(
-    r"[ \t]*,?[ \t]*(?P<gap>(?:[^\W\d]+[ \t]+){0,6}?)"
-    r"(?:da(?!\w)(?!\s+(?:duoc\s+)?(?:ban\s+hanh|phe\s+duyet|de\s+ra|giao|xay\s+dung|ky)[ \t]*(?:[.;,:)\n]|$))|vua\s+qua|(?:duoc\s+)?keo\s+dai|chuyen\s+(?:sang|nguon)|con\s+lai)(?!\w)"
+    r"[ \t]*,?\s*(?P<gap>(?:[^\W\d]+\s+){0,6}?)"
+    r"(?:da(?!\w)(?!\s+(?:duoc\s+)?(?:ban\s+hanh|phe\s+duyet|de\s+ra|giao|xay\s+dung|ky)[ \t]*(?:[.;,:)]|$))|vua\s+qua|(?:duoc\s+)?keo\s+dai|chuyen\s+(?:sang|nguon)|con\s+lai)(?!\w)"
 )
 PAST_GAP_STOP = re.compile(
     word_alternation([r"tiep\s+tuc", r"thuc\s+hien", r"trien\s+khai", "nhiem", "can", "phai", "se",

@@ -130,8 +130,8 @@ def _basis_short(change: dict) -> str:
 # The mark may close a list of former names: "ba tỉnh Hà Nam, Nam Định, Ninh Bình trước sắp xếp"
 # (at most four more names of at most four words, after a comma or "và").
 _FORMER_AFTER_RE = re.compile(
-    r"(?:[ \t]*(?:,|va(?!\w))[ \t]*[a-z]+(?:[ \t]+[a-z]+){0,3}){0,4}?"
-    r"[ \t]*\(?[ \t]*(?:cu|truoc\s+(?:day|(?:khi\s+)?sap\s+xep|hop\s+nhat|sap\s+nhap))(?!\w)"
+    r"(?:\s*(?:,|va(?!\w))\s*[a-z]+(?:\s+[a-z]+){0,3}){0,4}?"
+    r"\s*\(?[ \t]*(?:cu|truoc\s+(?:day|(?:khi\s+)?sap\s+xep|hop\s+nhat|sap\s+nhap))(?!\w)"
 )
 # A name introduced as the former one: "Sở Khoa học và Công nghệ (trước đây là Sở Thông tin và
 # Truyền thông)", "Trung tâm ... (trước đây thuộc Sở Thông tin và Truyền thông)", "nguyên là",

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from ...model import Finding
 from ...text import fold, tone_key
 from .._context import (
-    DOUBLE_GAP,
     DOUBLE_OCR_GAP,
     WORD_RE,
     Context,
@@ -156,8 +155,8 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
 
     Words count as equal ignoring case and tone placement; in OCR'd text they must be written
     identically, since folding makes different words look alike. Only spaces may separate them
-    (a line break too in OCR'd text, whose lines are wrapped); punctuation, tabs (table cells)
-    and line ends separate. A double that is a known misspelling ("tuyén tuyén" in OCR) is left
+    (a line break too in OCR'd text, whose lines are wrapped, and in a wrapped line of a PDF or
+    portal copy); punctuation, tabs (table cells) and paragraph ends separate. A double that is a known misspelling ("tuyén tuyén" in OCR) is left
     to :func:`known_typo`.
 
     Fires on: ``triển khai cơ chế chế một cửa``; ``Đảng bộ tỉnh Thừa Thừa Thiên Huế``;
@@ -180,12 +179,18 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
     phrases = doubled_phrases(folded)
     if not phrases:
         return
-    gap = DOUBLE_OCR_GAP if ctx.ocr else DOUBLE_GAP
+    # A line break may fall between the two in OCR'd text and in a wrapped line of a PDF or portal
+    # copy (a line end inside one paragraph the reader joined), never at a paragraph's end.
+    gap = DOUBLE_OCR_GAP
     reported_end = -1
     for m in _doubles(folded, phrases, gap):
         start, end = m.start(), m.end()
         if start < reported_end:
             continue  # "chế chế chế" is one finding
+        if not ctx.ocr:
+            brk = text.find("\n", start, end)
+            if brk != -1 and ctx.is_break(brk):
+                continue
         # The words around the double, as (start, end) offsets: six before it, the double, one after.
         lo = max(0, start - 120)
         words = [
@@ -743,7 +748,10 @@ def bound_syllable(ctx: Context) -> Iterator[Finding]:
         if key not in _BOUND:
             continue
         before_ok, after_ok = _BOUND[key]
-        prev = re.search(r"([^\W\d_]+)[ \t]*$", text[max(0, m.start() - 20) : m.start()])
+        # The word before, across a wrapped line too ("về" / "hoạch" in a PDF copy); "\Z", not
+        # "$", which would match before the line break and misplace the word by one character.
+        window = max(0, m.start() - 20)
+        prev = re.search(r"([^\W\d_]+)\s*\Z", text[window : m.start()])
         nxt = re.match(r"[ \t]*([^\W\d_]+)", text[m.end() : m.end() + 20])
         if prev and prev.group(1).lower() in before_ok:
             continue
@@ -751,7 +759,7 @@ def bound_syllable(ctx: Context) -> Iterator[Finding]:
             continue
         if prev is None and m.start() > 0 and text[m.start() - 1] not in " \t":
             continue  # a line break before it: a wrapped word
-        start = m.start() - (len(prev.group(0)) if prev else 0)
+        start = window + prev.start(1) if prev else m.start()
         words = ", ".join(sorted(f"{b} {key}" for b in before_ok if b in ("kế", "quy")))
         written = text[m.start() : m.end()]
         yield ctx.finding(
