@@ -309,7 +309,7 @@ def _slip_for(
         return None
     after = nxt[2]
     for right in expected:
-        if after in _successors(kind, right) and (value == prev_value or value == after):
+        if after in _successors(kind, right) and value in (prev_value, after):
             return right
     return None
 
