@@ -45,6 +45,7 @@ SENTENCES = [
     ("Năm 2024 đã hoàn thành 100% nhiệm vụ đề ra.", []),
     ("Năm 2024, Sở đã tiếp nhận và giải quyết 1.250 hồ sơ đúng hạn.", []),
     ("Trong năm 2024, Sở đã tổ chức 12 hội nghị tuyên truyền.", []),
+    ("Trong năm 2024, UBND huyện đã ban hành 12 văn bản chỉ đạo.", []),
     ("Trong năm 2024 vừa qua, toàn ngành đạt 95% chỉ tiêu.", []),
     ("Kế hoạch cải cách hành chính năm 2024 đã hoàn thành đúng tiến độ.", []),
     ("Phát huy những kết quả đạt được trong năm 2024.", []),

@@ -194,7 +194,9 @@ def heading_numbering(ctx: Context) -> Iterator[Finding]:
                 prev_kind, prev_value, prev_section = kind, slip, section
                 continue
             if prev_kind is None:
-                if value != _first(kind):
+                # A lone numbered section says nothing of the numbering: the reader may have
+                # taken one numbered line for a heading and its siblings for paragraphs.
+                if value != _first(kind) and len(numbered) > 1:
                     findings.append(
                         ctx.finding(
                             "heading-numbering",
