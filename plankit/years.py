@@ -67,28 +67,32 @@ RANGE_AFTER_RE = re.compile(
 
 # Within 80 characters before a year, words that make it legitimately past: results, reports
 # and indices of an earlier year ("kết quả CCHC năm 2024", "Chỉ số CCHC năm 2024", "so với năm
-# 2023", "đã thực hiện"). Whole words only: "bao cao" must not match inside "bao caot".
+# 2023", "đã thực hiện"), an earlier plan replaced or carried on ("thay thế Kế hoạch ... năm
+# 2024", "nhiệm vụ chưa hoàn thành, chuyển tiếp của Kế hoạch năm 2024") and its shortcomings
+# ("tồn tại, hạn chế trong công tác CCHC năm 2024"). Whole words only: "bao cao" must not match inside "bao caot".
 PAST_RE = re.compile(
     word_alternation(
         [r"ket\s+qua", r"bao\s+cao", r"chi\s+so", r"tong\s+ket", r"danh\s+gia", r"so\s+voi", r"xep\s+hang",
          r"dat\s+duoc", r"nam\s+truoc", r"da\s+thuc\s+hien", r"da\s+trien\s+khai", r"so\s+ket",
-         r"cung\s+ky", r"ky\s+truoc"]
+         r"cung\s+ky", r"ky\s+truoc", r"thay\s+the", r"chua\s+hoan\s+thanh", r"chuyen\s+tiep", r"ton\s+tai",
+         r"han\s+che", r"ton\s+dong"]
     )
     + r"(?!\w)"
 )
 
 # After a year that a self-referential phrase introduces, in the same clause: words that make it
 # the year just past, told about ("Trong năm 2024, UBND tỉnh đã tổ chức ...", "Kế hoạch CCHC năm
-# 2024 đã hoàn thành", "năm 2024 vừa qua"), or a budget carried over into the plan year ("kế hoạch
-# năm 2024 được kéo dài sang năm 2025", "chuyển nguồn"). At most six words between the year and
-# the past word (the subject of the sentence), none of them a word that sets a task ("Trong năm
-# 2024, tiếp tục thực hiện các nhiệm vụ đã đề ra" is last year's plan, copied: see PAST_GAP_STOP).
-# "đã ban hành", "đã được phê duyệt", "đã đề ra" closing the clause describe a document, not a
-# year told about: "theo Kế hoạch CCHC năm 2024 của Sở đã ban hành." in a 2025 plan is a stale
-# year, while "Trong năm 2024, UBND huyện đã ban hành 12 văn bản" tells of the year.
+# 2024 đã hoàn thành", "năm 2024 vừa qua", "tỉnh được đánh giá xếp thứ 12/63"), or a budget
+# carried over into the plan year ("kế hoạch năm 2024 được kéo dài sang năm 2025", "chuyển
+# nguồn"). At most eight words between the year and the past word (the subject of the sentence),
+# none of them a word that sets a task ("Trong năm 2024, tiếp tục thực hiện các nhiệm vụ đã đề
+# ra" is last year's plan, copied: see PAST_GAP_STOP). "đã ban hành", "đã được phê duyệt", "đã
+# đề ra" closing the clause describe a document, not a year told about: "theo Kế hoạch CCHC năm
+# 2024 của Sở đã ban hành." in a 2025 plan is a stale year, while "Trong năm 2024, UBND huyện
+# đã ban hành 12 văn bản" tells of the year.
 PAST_AFTER_RE = re.compile(
-    r"[ \t]*,?\s*(?P<gap>(?:[^\W\d]+\s+){0,6}?)"
-    r"(?:da(?!\w)(?!\s+(?:duoc\s+)?(?:ban\s+hanh|phe\s+duyet|de\s+ra|giao|xay\s+dung|ky)[ \t]*(?:[.;,:)]|$))|vua\s+qua|(?:duoc\s+)?keo\s+dai|chuyen\s+(?:sang|nguon)|con\s+lai)(?!\w)"
+    r"[ \t]*,?\s*(?P<gap>(?:[^\W\d]+\s+){0,8}?)"
+    r"(?:da(?!\w)(?!\s+(?:duoc\s+)?(?:ban\s+hanh|phe\s+duyet|de\s+ra|giao|xay\s+dung|ky)[ \t]*(?:[.;,:)]|$))|vua\s+qua|(?:duoc\s+)?keo\s+dai|xep\s+(?:thu|hang)|(?:duoc\s+)?cong\s+nhan|dat\s+duoc|chuyen\s+(?:sang|nguon)|con\s+lai)(?!\w)"
 )
 PAST_GAP_STOP = re.compile(
     word_alternation([r"tiep\s+tuc", r"thuc\s+hien", r"trien\s+khai", "nhiem", "can", "phai", "se",

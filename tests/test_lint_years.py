@@ -51,6 +51,12 @@ SENTENCES = [
     ("Phát huy những kết quả đạt được trong năm 2024.", []),
     ("Tổ chức hội nghị tổng kết công tác CCHC năm 2024 trong Quý I/2025.", []),
     ("Chỉ số CCHC năm 2024 của tỉnh tăng 3 bậc so với năm 2023.", []),
+    ("Trong năm 2024, tỉnh được Bộ Nội vụ đánh giá xếp thứ 12/63.", []),
+    # an earlier plan replaced or carried on, and its shortcomings
+    ("Kế hoạch này thay thế Kế hoạch cải cách hành chính năm 2024.", []),
+    ("Tiếp tục thực hiện các nhiệm vụ chưa hoàn thành của Kế hoạch CCHC năm 2024.", []),
+    ("Tiếp tục triển khai các nhiệm vụ chuyển tiếp từ Kế hoạch năm 2024.", []),
+    ("Khắc phục những tồn tại, hạn chế trong công tác CCHC năm 2024.", []),
     # comparisons
     ("Tỷ lệ hồ sơ trực tuyến tăng 15% so với năm 2024.", []),
     ("So với Kế hoạch CCHC năm 2024, số nhiệm vụ tăng thêm 5 nhiệm vụ.", []),
