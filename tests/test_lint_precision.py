@@ -359,3 +359,43 @@ def test_corpus_findings_do_not_depend_on_the_wrap(name):
     for i, width in enumerate(WIDTHS):
         page = PAGE_LINES[(i + 1) % len(PAGE_LINES)]
         assert key(rewrap(text, width, page), name) == base, (width, page)
+
+
+# -- names of bodies that no longer exist, in a commune plan of 2026 ------------------------------
+COMMUNE_2026 = (
+    "ỦY BAN NHÂN DÂN\nXÃ MINH HÒA\nSố: 08/KH-UBND\nMinh Hòa, ngày 15 tháng 01 năm 2026\n"
+    "KẾ HOẠCH\nCải cách hành chính năm 2026\n"
+    "Ủy ban nhân dân xã ban hành Kế hoạch cải cách hành chính năm 2026 như sau:\n"
+    "I. MỤC TIÊU\n{sentence}\nII. TỔ CHỨC THỰC HIỆN\nVăn phòng HĐND và UBND xã theo dõi, báo cáo.\n"
+    "Trên đây là Kế hoạch cải cách hành chính năm 2026 của UBND xã Minh Hòa./.\n"
+    "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn An\n"
+)
+
+# (sentence, [(code, surface), ...] of every finding)
+AGENCY_SENTENCES = [
+    # former bodies named on purpose
+    ("Kế thừa kết quả của UBND huyện Yên Lập trước sắp xếp.", []),
+    ("Tiếp nhận hồ sơ, tài liệu của UBND huyện Yên Lập (cũ) bàn giao.", []),
+    ("Làm việc tại trụ sở UBND huyện Yên Lập trước đây.", []),
+    ("Sở Tài chính (trên cơ sở hợp nhất Sở Kế hoạch và Đầu tư và Sở Tài chính) hướng dẫn.", []),
+    ("Sở Nội vụ tiếp nhận nhiệm vụ của Sở Lao động - Thương binh và Xã hội trước đây.", []),
+    ("Năm 2024, Huyện ủy Yên Lập đã lãnh đạo hoàn thành các chỉ tiêu.", []),
+    ("Người dân huyện Yên Lập cũ nay thuộc xã Minh Hòa.", []),
+    (
+        "Thực hiện Quyết định số 25/QĐ-UBND ngày 10/01/2025 của UBND huyện Yên Lập về kiện toàn "
+        "Tổ công tác.",
+        [],
+    ),
+    ("Chi nhánh Văn phòng đăng ký đất đai khu vực Yên Lập tiếp nhận hồ sơ.", []),
+    # bodies named as if they still worked
+    ("Phối hợp với UBND huyện Yên Lập triển khai.", [("PK302", "UBND huyện")]),
+    ("Báo cáo Huyện ủy, HĐND huyện kết quả thực hiện.", [("PK302", "Huyện ủy"), ("PK302", "HĐND huyện")]),
+    ("Phối hợp với Sở Kế hoạch và Đầu tư bố trí vốn.", [("PK302", "Sở Kế hoạch và Đầu tư")]),
+    ("UBND các huyện, thị xã, thành phố triển khai thực hiện.", [("PK302", "UBND các huyện, thị xã, thành phố")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), AGENCY_SENTENCES, ids=[s[:40] for s, _ in AGENCY_SENTENCES])
+def test_former_bodies_named_on_purpose_and_stale_ones(sentence, expected):
+    found = lint_plan(read_text(COMMUNE_2026.format(sentence=sentence), name="xa-2026.txt"), today=TODAY)
+    assert [(f.code, f.surface) for f in found] == expected

@@ -138,7 +138,8 @@ _FORMER_AFTER_RE = re.compile(
 # "tiền thân là" (folded, right before the name; at most one more former name before it: "trước
 # đây là Sở A và Sở B").
 _FORMER_BEFORE_RE = re.compile(
-    r"(?:truoc\s+day(?:\s+(?:la|thuoc|cua|do))?|nguyen\s+la|tien\s+than\s+(?:la|cua))"
+    r"(?:truoc\s+day(?:\s+(?:la|thuoc|cua|do))?|nguyen\s+la|tien\s+than\s+(?:la|cua)"
+    r"|(?:hop\s+nhat|sap\s+nhap|sat\s+nhap)(?:\s+(?:tu|cua))?)"
     r"(?:[ \t]+[^\W\d]+(?:[ \t]+[^\W\d]+){0,7}?[ \t]+va)?[ \t:]*$"
 )
 
@@ -149,14 +150,31 @@ def _former(ctx: Context, start: int, end: int, since: int) -> bool:
     CCHC năm 2024 của tỉnh Quảng Bình" (a word of PAST_RE and an earlier year in the 80
     characters of the same clause before the name; "báo cáo UBND tỉnh và Sở Thông tin và
     Truyền thông", a report still to send, has no year)."""
-    if _FORMER_AFTER_RE.match(ctx.folded, end):
-        return True
-    if _FORMER_BEFORE_RE.search(ctx.folded[max(ctx.segment_start(start), start - 80) : start]):
+    named = _name_end(ctx.text, end)  # "UBND huyện" + "Yên Lập": the place the phrase names
+    if _FORMER_AFTER_RE.match(ctx.folded, end) or _FORMER_AFTER_RE.match(ctx.folded, named):
         return True
     lo = max(ctx.segment_start(start), start - 80)
-    if PAST_RE.search(ctx.folded, lo, start) is None:
+    if _FORMER_BEFORE_RE.search(ctx.folded[lo:start]):
+        return True
+    if not any(int(y) < since for y in _YEAR_RE.findall(ctx.folded, lo, start)):
         return False
-    return any(int(y) < since for y in _YEAR_RE.findall(ctx.folded, lo, start))
+    return PAST_RE.search(ctx.folded, lo, start) is not None or bool(_DID_AFTER_RE.match(ctx.folded, named))
+
+
+# After a name, its verb in the past: "Năm 2024, Huyện ủy Yên Lập đã lãnh đạo ..." (folded).
+_DID_AFTER_RE = re.compile(r"[ \t,]*(?:[^\W\d]+[ \t]+){0,2}?da(?!\w)")
+
+
+def _name_end(text: str, end: int) -> int:
+    """The end of the proper name right after ``end`` (at most four capitalised words: "UBND
+    huyện" then "Yên Lập"), or ``end`` when none follows."""
+    pos = end
+    for _ in range(4):
+        m = re.match(r"[ \t]+([^\W\d_]+)", text[pos : pos + 40])
+        if m is None or not m.group(1)[0].isupper():
+            break
+        pos += m.end()
+    return pos
 
 
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
