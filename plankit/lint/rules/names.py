@@ -186,13 +186,16 @@ def stale_agency(ctx: Context) -> Iterator[Finding]:
     The 2025 reorganisation (see DOMAIN.md and ``plankit.places.agency_changes()``) merged
     departments on 2025-03-01 (Sở Thông tin và Truyền thông into Sở Khoa học và Công nghệ, Sở Kế
     hoạch và Đầu tư into Sở Tài chính, ...), renamed Thừa Thiên Huế thành phố Huế on 2025-01-01,
-    merged provinces and ended the district level on 2025-07-01. A plan copied forward keeps the
+    merged provinces and ended the district level on 2025-07-01 (with it the bodies of a district:
+    "UBND huyện", "HĐND huyện", "Huyện ủy", "UBND các huyện, thị xã, thành phố"). A plan copied forward keeps the
     old names, most often in "Nơi nhận". Names are compared on the plan's date (its month when
     the day is blank), so the same text is right in January 2025 and stale in 2026. Abbreviations
     ("Sở TT&TT") and OCR'd forms ("S6 Thong tin va Truyén thong") are found; names inside
     reference clauses (a cited document's issuer or title), names marked as the former ones
-    ("tỉnh Quảng Bình (cũ)", "trước sắp xếp", "trước đây là Sở Thông tin và Truyền thông") and names in a clause about results of a year
-    before the change ("kết quả CCHC năm 2024 của tỉnh Quảng Bình") are left alone. When the body that
+    ("tỉnh Quảng Bình (cũ)", "UBND huyện Yên Lập trước sắp xếp", "trước đây là Sở Thông tin
+    và Truyền thông", "trên cơ sở hợp nhất Sở Kế hoạch và Đầu tư và Sở Tài chính") and names in a clause about results of a year
+    before the change ("kết quả CCHC năm 2024 của tỉnh Quảng Bình", "Năm 2024, Huyện ủy ... đã
+    lãnh đạo") are left alone. When the body that
     absorbed the old one is the plan's own issuer, the message says to remove the recipient.
 
     Fires on (a plan of January 2026): ``Nơi nhận: - Sở Thông tin và Truyền thông;``
