@@ -229,6 +229,13 @@ CHECKED_ROWS = [
     ("66/NQ-CP", "Nghị quyết", dt.date(2025, 3, 26), "Chính phủ", "", None, None,
      "https://www.vietnam.vn/en/thu-tuong-chinh-phu-yeu-cau-cat-giam-dieu-kien-dau-tu-kinh-doanh-"
      "don-gian-hoa-thu-tuc-hanh-chinh"),
+    ("171/2025/NĐ-CP", "Nghị định", dt.date(2025, 6, 30), "Chính phủ",
+     "quy định về đào tạo, bồi dưỡng công chức", None, None, "https://thuviennhadat.vn/vbpl/"),
+    ("172/2025/NĐ-CP", "Nghị định", dt.date(2025, 6, 30), "Chính phủ",
+     "về xử lý kỷ luật cán bộ, công chức", None, None, "https://nhansu.vn/"),
+    # a successor named by the press for only part of what the old decree covered: left alone
+    ("112/2020/NĐ-CP", "Nghị định", dt.date(2020, 9, 18), "Chính phủ",
+     "về xử lý kỷ luật cán bộ, công chức, viên chức", None, None, "https://luatvietnam.vn/"),
     # the reorganisation of 2025, as they were
     ("190/2025/QH15", "Nghị quyết", dt.date(2025, 2, 19), "Quốc hội",
      "quy định về xử lý một số vấn đề liên quan đến sắp xếp tổ chức bộ máy nhà nước", None, None,
