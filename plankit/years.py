@@ -69,7 +69,8 @@ RANGE_AFTER_RE = re.compile(
 # and indices of an earlier year ("kết quả CCHC năm 2024", "Chỉ số CCHC năm 2024", "so với năm
 # 2023", "đã thực hiện"), an earlier plan replaced or carried on ("thay thế Kế hoạch ... năm
 # 2024", "nhiệm vụ chưa hoàn thành, chuyển tiếp của Kế hoạch năm 2024") and its shortcomings
-# ("tồn tại, hạn chế trong công tác CCHC năm 2024"). Whole words only: "bao cao" must not match inside "bao caot".
+# ("tồn tại, hạn chế trong công tác CCHC năm 2024"). Whole words only: "bao cao" must not
+# match inside "bao caot".
 PAST_RE = re.compile(
     word_alternation(
         [r"ket\s+qua", r"bao\s+cao", r"chi\s+so", r"tong\s+ket", r"danh\s+gia", r"so\s+voi", r"xep\s+hang",
@@ -90,9 +91,14 @@ PAST_RE = re.compile(
 # đề ra" closing the clause describe a document, not a year told about: "theo Kế hoạch CCHC năm
 # 2024 của Sở đã ban hành." in a 2025 plan is a stale year, while "Trong năm 2024, UBND huyện
 # đã ban hành 12 văn bản" tells of the year.
+_DOCUMENT_DONE = r"(?:duoc\s+)?(?:ban\s+hanh|phe\s+duyet|de\s+ra|giao|xay\s+dung|ky)[ \t]*(?:[.;,:)]|$)"
 PAST_AFTER_RE = re.compile(
-    r"[ \t]*,?\s*(?P<gap>(?:[^\W\d]+\s+){0,8}?)"
-    r"(?:da(?!\w)(?!\s+(?:duoc\s+)?(?:ban\s+hanh|phe\s+duyet|de\s+ra|giao|xay\s+dung|ky)[ \t]*(?:[.;,:)]|$))|vua\s+qua|(?:duoc\s+)?keo\s+dai|xep\s+(?:thu|hang)|(?:duoc\s+)?cong\s+nhan|dat\s+duoc|chuyen\s+(?:sang|nguon)|con\s+lai)(?!\w)"
+    r"[ \t]*,?\s*(?P<gap>(?:[^\W\d]+\s+){0,8}?)(?:"
+    + "|".join([
+        rf"da(?!\w)(?!\s+{_DOCUMENT_DONE})", r"vua\s+qua", r"(?:duoc\s+)?keo\s+dai", r"xep\s+(?:thu|hang)",
+        r"(?:duoc\s+)?cong\s+nhan", r"dat\s+duoc", r"chuyen\s+(?:sang|nguon)", r"con\s+lai",
+    ])
+    + r")(?!\w)"
 )
 PAST_GAP_STOP = re.compile(
     word_alternation([r"tiep\s+tuc", r"thuc\s+hien", r"trien\s+khai", "nhiem", "can", "phai", "se",
@@ -104,8 +110,9 @@ _IS_DA = re.compile(r"(?i:đã)")
 
 # "Kế hoạch <these words> năm X" names a plan of another kind, of its own year: the capital or
 # budget plan of a year ("kế hoạch vốn đầu tư công năm 2024" carried over into 2025, "kế hoạch
-# đầu tư công năm 2024", "kế hoạch đầu tư năm 2024", "kế hoạch sử dụng đất năm 2024", "kế hoạch phát triển kinh tế - xã hội
-# năm 2024"), not the plan being written. Anchored at the start of the subject words.
+# đầu tư công năm 2024", "kế hoạch đầu tư năm 2024", "kế hoạch sử dụng đất năm 2024", "kế hoạch
+# phát triển kinh tế - xã hội năm 2024"), not the plan being written. Anchored at the start of
+# the subject words; "kế hoạch phát triển kinh tế số" is not one.
 NAMED_PLAN_RE = re.compile(
     r"\s*(?:"
     + "|".join([r"von(?!\w)", r"dau\s+tu(?!\w)", r"su\s+dung\s+dat", r"ngan\s+sach", r"tai\s+chinh",
