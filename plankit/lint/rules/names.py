@@ -146,10 +146,12 @@ _FORMER_BEFORE_RE = re.compile(
 
 def _former(ctx: Context, start: int, end: int, since: int) -> bool:
     """Whether an old name at ``[start, end)`` speaks of the past on purpose: marked as the
-    former one, or in a clause about results of a year before the change (``since``): "kết quả
-    CCHC năm 2024 của tỉnh Quảng Bình" (a word of PAST_RE and an earlier year in the 80
-    characters of the same clause before the name; "báo cáo UBND tỉnh và Sở Thông tin và
-    Truyền thông", a report still to send, has no year)."""
+    former one after it or after the place it names ("UBND huyện Yên Lập (cũ)"), introduced as
+    the former one ("trước đây là", "hợp nhất"), or in a clause about a year before the change
+    (``since``): "kết quả CCHC năm 2024 của tỉnh Quảng Bình" (a word of PAST_RE and an earlier
+    year in the 80 characters of the same clause before the name; "báo cáo UBND tỉnh và Sở
+    Thông tin và Truyền thông", a report still to send, has no year), "Năm 2024, Huyện ủy Yên
+    Lập đã lãnh đạo" (an earlier year before it, "đã" after it)."""
     named = _name_end(ctx.text, end)  # "UBND huyện" + "Yên Lập": the place the phrase names
     if _FORMER_AFTER_RE.match(ctx.folded, end) or _FORMER_AFTER_RE.match(ctx.folded, named):
         return True
@@ -186,16 +188,16 @@ def stale_agency(ctx: Context) -> Iterator[Finding]:
     The 2025 reorganisation (see DOMAIN.md and ``plankit.places.agency_changes()``) merged
     departments on 2025-03-01 (Sở Thông tin và Truyền thông into Sở Khoa học và Công nghệ, Sở Kế
     hoạch và Đầu tư into Sở Tài chính, ...), renamed Thừa Thiên Huế thành phố Huế on 2025-01-01,
-    merged provinces and ended the district level on 2025-07-01 (with it the bodies of a district:
-    "UBND huyện", "HĐND huyện", "Huyện ủy", "UBND các huyện, thị xã, thành phố"). A plan copied forward keeps the
-    old names, most often in "Nơi nhận". Names are compared on the plan's date (its month when
-    the day is blank), so the same text is right in January 2025 and stale in 2026. Abbreviations
-    ("Sở TT&TT") and OCR'd forms ("S6 Thong tin va Truyén thong") are found; names inside
-    reference clauses (a cited document's issuer or title), names marked as the former ones
-    ("tỉnh Quảng Bình (cũ)", "UBND huyện Yên Lập trước sắp xếp", "trước đây là Sở Thông tin
-    và Truyền thông", "trên cơ sở hợp nhất Sở Kế hoạch và Đầu tư và Sở Tài chính") and names in a clause about results of a year
-    before the change ("kết quả CCHC năm 2024 của tỉnh Quảng Bình", "Năm 2024, Huyện ủy ... đã
-    lãnh đạo") are left alone. When the body that
+    merged provinces and ended the district level on 2025-07-01 (with it the bodies of a
+    district: "UBND huyện", "HĐND huyện", "Huyện ủy", "UBND các huyện, thị xã, thành phố"). A
+    plan copied forward keeps the old names, most often in "Nơi nhận". Names are compared on the
+    plan's date (its month when the day is blank), so the same text is right in January 2025 and
+    stale in 2026. Abbreviations ("Sở TT&TT") and OCR'd forms ("S6 Thong tin va Truyén thong")
+    are found; names inside reference clauses (a cited document's issuer or title), names marked
+    as the former ones ("tỉnh Quảng Bình (cũ)", "UBND huyện Yên Lập trước sắp xếp", "trước đây
+    là Sở Thông tin và Truyền thông", "trên cơ sở hợp nhất Sở Kế hoạch và Đầu tư và Sở Tài
+    chính") and names in a clause about a year before the change ("kết quả CCHC năm 2024 của
+    tỉnh Quảng Bình", "Năm 2024, Huyện ủy ... đã lãnh đạo") are left alone. When the body that
     absorbed the old one is the plan's own issuer, the message says to remove the recipient.
 
     Fires on (a plan of January 2026): ``Nơi nhận: - Sở Thông tin và Truyền thông;``

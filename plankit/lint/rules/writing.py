@@ -156,8 +156,8 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
     Words count as equal ignoring case and tone placement; in OCR'd text they must be written
     identically, since folding makes different words look alike. Only spaces may separate them
     (a line break too in OCR'd text, whose lines are wrapped, and in a wrapped line of a PDF or
-    portal copy); punctuation, tabs (table cells) and paragraph ends separate. A double that is a known misspelling ("tuyén tuyén" in OCR) is left
-    to :func:`known_typo`.
+    portal copy); punctuation, tabs (table cells) and paragraph ends separate. A double that is
+    a known misspelling ("tuyén tuyén" in OCR) is left to :func:`known_typo`.
 
     Fires on: ``triển khai cơ chế chế một cửa``; ``Đảng bộ tỉnh Thừa Thừa Thiên Huế``;
     ``của của``.
@@ -181,9 +181,8 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
         return
     # A line break may fall between the two in OCR'd text and in a wrapped line of a PDF or portal
     # copy (a line end inside one paragraph the reader joined), never at a paragraph's end.
-    gap = DOUBLE_OCR_GAP
     reported_end = -1
-    for m in _doubles(folded, phrases, gap):
+    for m in _doubles(folded, phrases, DOUBLE_OCR_GAP):
         start, end = m.start(), m.end()
         if start < reported_end:
             continue  # "chế chế chế" is one finding
