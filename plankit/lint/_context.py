@@ -265,6 +265,10 @@ def break_offsets(text: str, *, ocr: bool = False) -> list[int]:
     return offsets(text.replace("\t", "\n"), "\n")
 
 
+# A line that starts an item ("a) Tuyên truyền", "b. Hình thức", "đ) ..."): never a wrapped line.
+_ITEM_MARK_RE = re.compile(r"[^\W\d_][ \t]*[).]")
+
+
 def soft_wrap(text: str, pos: int) -> bool:
     """Whether the line end at ``pos`` wraps a sentence (a PDF or portal copy) rather than ends
     a paragraph: the line does not end with a mark that closes a clause (``.;:!?``) and the next
@@ -273,11 +277,13 @@ def soft_wrap(text: str, pos: int) -> bool:
 
     >>> soft_wrap("do Bộ Thông tin và\\nnền tảng số", 18), soft_wrap("như sau:\\nnền tảng", 8)
     (True, False)
+    >>> soft_wrap("1. Mục đích\\na) Tuyên truyền", 11)
+    False
     """
     if text[pos] != "\n":
         return False
     nxt = text[pos + 1 : pos + 2]
-    if not nxt.isalpha() or not nxt.islower():
+    if not nxt.isalpha() or not nxt.islower() or _ITEM_MARK_RE.match(text, pos + 1):
         return False
     before = text[max(0, pos - 3) : pos].rstrip(" ")
     return bool(before) and before[-1] not in ".;:!?\n"
