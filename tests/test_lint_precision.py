@@ -14,6 +14,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from plankit.lint import lint_plan
 from plankit.read import read_text
@@ -342,6 +344,17 @@ def test_findings_do_not_depend_on_the_wrap(label):
     for i, width in enumerate(WIDTHS):
         page = PAGE_LINES[i % len(PAGE_LINES)]
         assert key(rewrap(OWN_TEXTS[label], width, page), name) == base, (width, page)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    label=st.sampled_from(sorted(OWN_TEXTS)),
+    width=st.integers(min_value=40, max_value=160),
+    page=st.sampled_from(PAGE_LINES),
+)
+def test_any_wrap_width_keeps_the_findings(label, width, page):
+    name = label.split(":")[-1]
+    assert key(rewrap(OWN_TEXTS[label], width, page), name) == key(OWN_TEXTS[label], name)
 
 
 def _corpus_names() -> list[str]:
