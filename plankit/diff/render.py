@@ -16,11 +16,14 @@ from ..views import register_view
 from .kinds import HEADER_LABELS, KIND_COLOURS, KIND_LABELS
 from .pieces import Mark, Piece, Segment
 from .result import PlanDiff
+from .tokens import looks_ocr
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from ..model import Span
     from .result import Change, SectionPair
+    from .shown import Shown
 
 __all__ = [
     "changes_frame",
@@ -62,6 +65,7 @@ _CSS = """
 .pk-diff .note{color:#666;font-size:12px}
 .pk-diff .ocr{color:#777;font-size:11px;font-family:monospace;margin-top:2px}
 .pk-diff table.pk-head td,.pk-diff table.pk-head th{padding:1px 8px;text-align:left;font-size:13px}
+.pk-diff .ocr-tag{color:#777;font-size:11px}
 """
 
 
@@ -81,6 +85,29 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+# --- header fields ---------------------------------------------------------------------------
+
+# A header value of a scanned plan is shown as the scan reads it (a name is never guessed:
+# "Ng6 Anh Tin" stays), and marked so the officer checks it against the paper.
+OCR_MARK = "(OCR)"
+OCR_NOTE = "bản quét, chưa hiệu đính (from the scan, unverified)"
+
+
+def _scanned(d: PlanDiff) -> tuple[bool, bool]:
+    """Whether the old and the new plan were read from a scan (their header values are OCR)."""
+    if not d.ocr:
+        return False, False
+    return looks_ocr(d.old), looks_ocr(d.new)
+
+
+def _value(value: str | None, scanned: bool) -> str:
+    """A header value as the summary and Markdown show it: ``—`` when blank, ``(OCR)`` after a
+    value read from a scan, the value itself as read."""
+    if value is None:
+        return "—"
+    return f"{value} {OCR_MARK}" if scanned else value
+
+
 # --- summary ---------------------------------------------------------------------------------
 
 def summary_text(d: PlanDiff) -> str:
@@ -98,8 +125,12 @@ def summary_text(d: PlanDiff) -> str:
     ]
     moved = [f for f in d.header if f.kind != "same"]
     if moved:
-        lines.append("Phần đầu: " + "; ".join(f"{HEADER_LABELS.get(f.name, f.name)} {f.old or '—'} → {f.new or '—'} "
-                                             f"({labels.get(f.kind, f.kind)}, {f.kind})" for f in moved))
+        old_ocr, new_ocr = _scanned(d)
+        marked = any((old_ocr and f.old) or (new_ocr and f.new) for f in moved)
+        lines.append("Phần đầu: " + "; ".join(f"{HEADER_LABELS.get(f.name, f.name)} {_value(f.old, old_ocr)} → "
+                                             f"{_value(f.new, new_ocr)} ({labels.get(f.kind, f.kind)}, {f.kind})"
+                                             for f in moved)
+                     + (f" — {OCR_MARK}: {OCR_NOTE}" if marked else ""))
     lines.append("Mục:")
     for pair in d.sections:
         o = pair.old.number if pair.old else "—"
@@ -171,8 +202,31 @@ def to_dict(d: PlanDiff) -> dict[str, Any]:
 
 # --- frames ----------------------------------------------------------------------------------
 
-def changes_frame(d: PlanDiff) -> pd.DataFrame:
-    """One row per change."""
+def _shown_words(words: str, span: Span, text: str, shown: Shown) -> str:
+    """``words`` (a change's text on one side, its words in order inside ``span`` of the plan
+    ``text``; a table cell rebuilt from a scan may have other cells' words between them) as
+    ``shown`` shows them: each word found in ``span`` and replaced by its shown reading, one
+    space between words."""
+    if not shown.restored:
+        return _flat(words)
+    out, pos = [], span.start
+    for word in words.split():
+        at = text.find(word, pos, span.end)
+        if at < 0:  # a cell's words are not always in reading order inside its span
+            at = text.find(word, span.start, span.end)
+        if at < 0:
+            out.append(word)
+            continue
+        pos = at + len(word)
+        out.append(shown.text[shown.at(at) : shown.at(pos)])
+    return _flat(" ".join(out))
+
+
+def changes_frame(d: PlanDiff, *, restore: bool = True) -> pd.DataFrame:
+    """One row per change. An OCR'd side is shown restored word by word, as the HTML page and
+    the redline show it (:func:`.shown.shown_texts`), its scan as read in ``old_ocr`` and
+    ``new_ocr``; ``restore=False`` (or a pair without a scan) gives the text as read and no
+    such columns."""
     import pandas as pd
 
     rows = [
@@ -189,7 +243,19 @@ def changes_frame(d: PlanDiff) -> pd.DataFrame:
         for c in d.changes
     ]
     cols = ["section", "kind", "old", "new", "reason", "location", "old_line", "new_line"]
-    return pd.DataFrame(rows, columns=cols)
+    frame = pd.DataFrame(rows, columns=cols)
+    if not (restore and d.ocr):
+        return frame
+    from .shown import shown_texts
+
+    old_shown, new_shown = shown_texts(d)
+    if not (old_shown.restored or new_shown.restored):
+        return frame
+    frame.insert(4, "old_ocr", frame["old"])
+    frame.insert(5, "new_ocr", frame["new"])
+    frame["old"] = [_shown_words(c.old, c.old_span, d.old.text, old_shown) for c in d.changes]
+    frame["new"] = [_shown_words(c.new, c.new_span, d.new.text, new_shown) for c in d.changes]
+    return frame
 
 
 def tables_frame(d: PlanDiff) -> pd.DataFrame:
@@ -241,6 +307,17 @@ def to_markdown(d: PlanDiff) -> str:
     ]
     if d.ocr:
         out.append("- Một bản là văn bản OCR: so sánh trên chữ bỏ dấu, hiển thị nguyên văn.")
+    fields = [f for f in d.header if f.old is not None or f.new is not None]
+    if fields:
+        old_ocr, new_ocr = _scanned(d)
+        out += ["", "## Phần đầu", "", f"| | {_md(d.old.name)} | {_md(d.new.name)} | Thay đổi |",
+                "| --- | --- | --- | --- |"]
+        for f in fields:
+            kind = f"{d.labels[f.kind]} ({f.kind})" if f.kind in KIND_LABELS else "không đổi"
+            out.append(f"| {HEADER_LABELS.get(f.name, f.name)} | {_md(_value(f.old, old_ocr))} | "
+                       f"{_md(_value(f.new, new_ocr))} | {kind} |")
+        if old_ocr or new_ocr:
+            out += ["", f"{OCR_MARK}: {OCR_NOTE}."]
     out += ["", "## Các mục", "", "| Cũ | Mới | Trạng thái | Mục |", "| --- | --- | --- | --- |"]
     for p in d.sections:
         out.append(f"| {p.old.number if p.old else '—'} | {p.new.number if p.new else '—'} | "
@@ -394,14 +471,26 @@ def _chips(kinds: Iterable[tuple[str, int]], labels: dict[str, str] = KIND_LABEL
 def _header_table(d: PlanDiff) -> str:
     """The header fields of both plans side by side, each with the kind of its change."""
     esc = html.escape
-    rows = [f"<tr><th></th><th>{esc(d.old.name)}</th><th>{esc(d.new.name)}</th><th></th></tr>"]
+    scanned = _scanned(d)
+    note = f'<div class="note">{esc(OCR_NOTE)}</div>'
+
+    def name(plan, ocr: bool) -> str:
+        return f"<th>{esc(plan.name)}{note if ocr else ''}</th>"
+
+    def value(v: str | None, ocr: bool) -> str:
+        if v is None:
+            return "<td>—</td>"
+        tag = f' <span class="ocr-tag" title="{esc(OCR_NOTE, quote=True)}">{OCR_MARK}</span>' if ocr else ""
+        return f"<td>{esc(v)}{tag}</td>"
+
+    rows = [f"<tr><th></th>{name(d.old, scanned[0])}{name(d.new, scanned[1])}<th></th></tr>"]
     for f in d.header:
         if f.old is None and f.new is None:
             continue
         kind = (f'<span class="chip k-{f.kind}" title="{esc(f.reason, quote=True)}">{esc(d.labels[f.kind])}'
                 "</span>" if f.kind in KIND_LABELS else "")
-        rows.append(f"<tr><th>{esc(HEADER_LABELS.get(f.name, f.name))}</th><td>{esc(f.old or '—')}</td>"
-                    f"<td>{esc(f.new or '—')}</td><td>{kind}</td></tr>")
+        rows.append(f"<tr><th>{esc(HEADER_LABELS.get(f.name, f.name))}</th>{value(f.old, scanned[0])}"
+                    f"{value(f.new, scanned[1])}<td>{kind}</td></tr>")
     return '<table class="pk-head">' + "".join(rows) + "</table>"
 
 
