@@ -179,3 +179,30 @@ def test_markdown_has_the_header_table(cantho):
         "(OCR): bản quét, chưa hiệu đính (from the scan, unverified).",
         "",
     ]
+
+
+# --- restored labels and table cells ---------------------------------------------------------
+
+def test_section_labels_of_a_scan_are_restored(cantho):
+    assert "IV. MỘT SỐ HOẠT ĐỘNG TUYÊN TRUYỀN TRỌNG TÂM" in set(cantho.to_frame().section)
+    assert "IV. MOT SO HOAT PONG TUYEN TRUYEN TRONG TAM" in set(cantho.to_frame(restore=False).section)
+    # a subsection label cut at its width is restored and cut the same way
+    assert "I.2.c) Tăng cường lực lượng thẩm gia công tác …" in set(cantho.to_frame().section)
+    summaries = [s.split("<")[0] for s in cantho.to_html().split("<summary>")[1:]]
+    assert summaries[4] == "IV. MỘT SỐ HOẠT ĐỘNG TUYÊN TRUYỀN TRỌNG TÂM"
+    assert cantho.to_html(restore=False).count("<summary>IV. MOT SO HOAT PONG TUYEN TRUYEN TRONG TAM<") == 1
+
+
+def test_table_cells_of_a_scan_are_restored_with_the_scan_below(cantho):
+    page = cantho.to_html()
+    cell = ('<div class="cell"><span class="col">Hình thức tuyên truyền</span>Dán áp phích <span '
+            'class="k-substantive"><ins title="thêm nội dung (added)">về CCHC</ins></span> (do Sở Văn hóa, Thể thao '
+            'và Du lịch cung cấp)<div class="ocr" title="nguyên văn OCR (original scan)">Dan 4p phich vé CCHC (do S¢ '
+            'Van hoa, Thé thao va Du lich cung cép)</div></div>')
+    assert cell in page
+    # the year bump of a cell stays marked on the restored words
+    assert '<ins title="năm 2022 → 2025 theo năm kế hoạch (year bump)">Trong năm 2025</ins>' in page
+    raw = cantho.to_html(restore=False)
+    assert ('<span class="col">Hình thức tuyên truyền</span>Dan 4p phich <span class="k-substantive"><ins '
+            'title="thêm nội dung (added)">vé CCHC</ins></span>') in raw
+    assert "Dán áp phích <span" not in raw and "nguyên văn OCR" not in raw
