@@ -29,3 +29,57 @@ def test_blank_date_filled_in_at_signing_stays_expected():
     b = Header(number="9", date_parts=PartialDate(12, 1, 2024), year=2024)
     fields = {f.name: f for f in compare_headers(a, b, Years(2024, 2024))}
     assert fields["date"].kind == "expected"
+
+
+# A ministry's decision copied without its header one year (the copy starts at QUYẾT ĐỊNH), with it
+# the next: our own text, in the shape of the Bộ Y tế series.
+CUT = """QUYẾT ĐỊNH
+Ban hành Kế hoạch truyền thông năm 2024
+BỘ TRƯỞNG BỘ TƯ PHÁP
+Căn cứ Nghị định số 98/2022/NĐ-CP ngày 29/11/2022 của Chính phủ;
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch truyền thông năm 2024.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+WHOLE = """BỘ TƯ PHÁP
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 120/QĐ-BTP
+Hà Nội, ngày 20 tháng 01 năm 2025
+""" + CUT.replace("2024", "2025")
+HEADER = ("BỘ TƯ PHÁP\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 120/QĐ-BTP\n"
+          "Hà Nội, ngày 20 tháng 01 năm 2025")
+
+
+def test_a_whole_header_where_the_old_copy_has_none_is_no_year_bump():
+    from plankit.diff import diff_plans
+    from plankit.read import read_text
+
+    d = diff_plans(read_text(CUT, name="2024.txt"), read_text(WHOLE, name="2025.txt"))
+    assert [(c.kind, c.old, c.new, c.reason) for c in d.changes] == [
+        ("substantive", "", HEADER, "thêm nội dung (added)"),
+        ("expected", "năm 2024", "năm 2025", "năm 2024 → 2025 theo năm kế hoạch (year bump)"),
+        ("expected", "năm 2024", "năm 2025", "năm 2024 → 2025 theo năm kế hoạch (year bump)"),
+    ]
+    # the fields themselves still moved with the year
+    assert {f.name: f.kind for f in d.header} == {"number": "expected", "symbol": "substantive", "date": "expected",
+                                                  "year": "expected", "issuer": "same", "signer": "same"}
+    back = diff_plans(read_text(WHOLE, name="2025.txt"), read_text(CUT, name="2024.txt"))
+    assert [(c.kind, c.old, c.new) for c in back.changes[:1]] == [("substantive", HEADER, "")]
+
+
+@pytest.mark.parametrize(("span", "field"), [
+    ((4, 7), "number"),       # the number itself
+    ((5, 7), "number"),       # inside it
+    ((8, 14), "symbol"),
+    ((4, 14), "number"),      # number and symbol, every word in a field
+    ((0, 14), None),          # "Số" lies in no field
+    ((7, 7), "number"),       # an insertion point touching the number
+    ((2, 2), None),
+])
+def test_field_at_needs_every_word_inside_a_field(span, field):
+    from plankit.diff.header import field_at
+    from plankit.model import Span
+
+    h = Header(number="288", symbol="QĐ-BYT", spans=(("number", Span(4, 7)), ("symbol", Span(8, 14))))
+    assert field_at(h, Span(*span), "Số: 288/QĐ-BYT") == field
