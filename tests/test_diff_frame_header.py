@@ -83,3 +83,75 @@ def test_field_at_needs_every_word_inside_a_field(span, field):
 
     h = Header(number="288", symbol="QĐ-BYT", spans=(("number", Span(4, 7)), ("symbol", Span(8, 14))))
     assert field_at(h, Span(*span), "Số: 288/QĐ-BYT") == field
+
+
+# A province's plan exported with its two-column header cut into pieces (the issuer over two
+# lines, the motto read as page furniture, rules and bars between), and the next year's clean copy:
+# our own text, in the shape of the Bắc Ninh series.
+PIECES = """ỦY BAN NHÂN
+DÂN
+TỈNH HÀ NAM
+--------
+|
+CỘNG HÒA XÃ
+HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+Số: 210/KH-UBND
+|
+Hà Nam, ngày
+20 tháng 12 năm 2023
+|
+KẾ HOẠCH
+CẢI CÁCH
+HÀNH CHÍNH TỈNH HÀ NAM NĂM 2024
+Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;
+I. MỤC ĐÍCH
+Nâng cao chất lượng phục vụ người dân.
+"""
+CLEAN = """ỦY BAN NHÂN DÂN
+TỈNH HÀ NAM
+-------
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+
+Số: 198/KH-UBND
+
+Hà Nam, ngày 18 tháng 12 năm 2024
+
+KẾ HOẠCH
+
+CẢI CÁCH HÀNH CHÍNH TỈNH HÀ NAM NĂM 2025
+
+Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;
+I. MỤC ĐÍCH
+Nâng cao chất lượng phục vụ người dân.
+"""
+
+
+def test_a_header_cut_into_pieces_compares_as_a_header_and_is_shown():
+    import re
+
+    from plankit.diff import diff_plans
+    from plankit.read import read_text
+
+    d = diff_plans(read_text(PIECES, name="2024.txt"), read_text(CLEAN, name="2025.txt"))
+    assert [(c.kind, c.old, c.new) for c in d.changes] == [
+        ("form", "-\n|", ""),
+        ("form", "|", ""),
+        ("expected", "210/KH-UBND\n|", ""),
+        ("expected", "", "198/KH-UBND"),
+        ("expected", "20", ""),
+        ("expected", "", "18"),
+        ("expected", "2023\n|", ""),
+        ("expected", "", "2024"),
+        ("expected", "NAM NĂM 2024", "NAM NĂM 2025"),
+    ]
+    # every line of the old header is on the page, on the old side
+    old_side = re.sub(r"\s*<br>\s*", " ", " ".join(re.findall(r'<td class="old">(.*?)</td>',
+                                                                d.to_html(restore=False), re.S)))
+    for line in ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"):
+        assert line in old_side
