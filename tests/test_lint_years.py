@@ -96,6 +96,8 @@ SENTENCES = [
     ("Hoàn thành các nhiệm vụ trong năm 2024 theo đúng tiến độ.", Y24),
     ("Kinh phí được bố trí trong dự toán ngân sách năm 2023 của Sở.", [("PK101", "năm 2023")]),
     ("Trong năm 2024 và năm 2025, tiếp tục thực hiện các nhiệm vụ đã đề ra.", Y24),
+    # a year after the plan's, in a plan dated before it
+    ("Trong năm 2026, tiếp tục thực hiện các nhiệm vụ đã đề ra.", [("PK101", "năm 2026")]),
 ]
 
 
@@ -117,3 +119,24 @@ def test_the_closing_line_keeps_last_years_year():
         "Trên đây là Kế hoạch cải cách hành chính năm 2025", "Trên đây là Kế hoạch cải cách hành chính năm 2024"
     )
     assert findings(text) == Y24
+
+
+def test_a_later_year_is_a_slip_not_last_years_leftover():
+    found = lint_plan(
+        read_text(PLAN.format(sentence="Trong năm 2026, tiếp tục thực hiện các nhiệm vụ."), name="k.txt"),
+        today=TODAY,
+    )
+    assert [f.message for f in found] == [
+        "Năm 2026 không phải năm của kế hoạch (2025) và muộn hơn năm ban hành: có lẽ gõ nhầm / Year 2026 "
+        "is not the plan year (2025) and is later than the document: probably a slip"
+    ]
+
+
+def test_a_news_post_written_in_the_next_year_may_speak_of_it():
+    post = (
+        "Sở Nội vụ tỉnh Bắc Ninh tổ chức hội nghị tổng kết công tác năm 2025\n"
+        "Ngày 10/01/2026, Sở Nội vụ tổ chức hội nghị tổng kết công tác năm 2025, triển khai nhiệm vụ năm 2026.\n"
+        "Năm 2025, Sở đã tham mưu sắp xếp tổ chức bộ máy.\n"
+        "Trong năm 2026, Sở tiếp tục thực hiện chính quyền địa phương hai cấp.\n"
+    )
+    assert findings(post) == []

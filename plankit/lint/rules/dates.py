@@ -42,7 +42,9 @@ def stale_year(ctx: Context) -> Iterator[Finding]:
     else the date's). Left alone: years in dates ("ngày 24 tháng 12 năm 2024"), in reference
     clauses (a cited document's number, date, issuer and subject), bounds ("đến năm 2030",
     "những năm tiếp theo"), and past results ("kết quả CCHC năm 2024", "Chỉ số CCHC năm 2024").
-    OCR'd text matches through folding ("nam 2024", "nim 2025"). A plan for a period ("giai
+    OCR'd text matches through folding ("nam 2024", "nim 2025"). A year later than the plan
+    year is flagged only when the document is dated, in an earlier year: a post of January 2026
+    about the 2025 review may say "Trong năm 2026, Sở tiếp tục ...". A plan for a period ("giai
     đoạn 2026-2030" in its subject) is checked the same way for its period: "ban hành Kế hoạch
     ... giai đoạn 2021-2025 như sau" or a closing sentence with the last period is flagged.
 
@@ -69,24 +71,25 @@ def stale_year(ctx: Context) -> Iterator[Finding]:
     year = ctx.year
     if year is None:
         return
+    facts = ctx.plan.facts
+    written = facts.date.year if facts.date else facts.date_parts.year
     reported = set()
     for mention in self_years(ctx):
         if mention.year == year:
             continue
+        if mention.year > year and (written is None or mention.year <= written):
+            continue  # written in that year (or undated): "Trong năm 2026, ..." in a post of 2026
         reported.add(mention.digits)
         surface = ctx.text[mention.start : mention.end]
         digits = mention.digits - mention.start
         suggestion = surface[:digits] + str(year) + surface[digits + 4 :]
-        yield ctx.finding(
-            "stale-year",
-            mention.start,
-            mention.end,
-            msg(
-                f"Năm {mention.year} không phải năm của kế hoạch ({year}): có lẽ còn sót lại từ kế hoạch năm trước",
-                f"Year {mention.year} is not the plan year ({year}): probably left over from last year's plan",
-            ),
-            suggestion=suggestion,
-        )
+        if mention.year < year:
+            vi = f"Năm {mention.year} không phải năm của kế hoạch ({year}): có lẽ còn sót lại từ kế hoạch năm trước"
+            en = f"Year {mention.year} is not the plan year ({year}): probably left over from last year's plan"
+        else:
+            vi = f"Năm {mention.year} không phải năm của kế hoạch ({year}) và muộn hơn năm ban hành: có lẽ gõ nhầm"
+            en = f"Year {mention.year} is not the plan year ({year}) and is later than the document: probably a slip"
+        yield ctx.finding("stale-year", mention.start, mention.end, msg(vi, en), suggestion=suggestion)
 
     yield from _budget_years(ctx, year, reported)
     yield from _stale_periods(ctx)
