@@ -25,7 +25,7 @@ from .display import todo_html
 from .errors import PlankitError
 from .lint.fixes import apply_edits, choose_edits
 from .model import Citation, Edit, PartialDate, Plan, Span, Todo
-from .parts import Item, clean_recipient, place_date, plan_parts, signature_titles
+from .parts import Item, clean_recipient, number_line, party_layout, place_date, plan_parts, signature_titles
 from .text import fold, nfc, one_line
 from .years import SCHEDULE_RE
 
@@ -568,20 +568,29 @@ def draft_plan(
 
     parent = name(_with_place(prev, h.parent) or _with_place(original, oh.parent))
     issuer = name(h.issuer or oh.issuer) or ""
-    symbol = h.symbol or oh.symbol or "KH-"
+    party = party_layout(prev) or party_layout(original)
+    symbol = h.symbol or oh.symbol or ("KH/" if party else "KH-")
     w = _Writer()
     # -- header: the two columns as two tab-separated lines each -----------------------------
     # Nghị định 30/2020: the governing body (if any) on the first line, the issuing body under it;
     # a body with no governing body above it (a UBND, a ministry) stands alone on the first line.
+    # A Party body's plan (Hướng dẫn 36-HD/VPTW): "ĐẢNG CỘNG SẢN VIỆT NAM" on the right, a star
+    # under the issuing body, "Số 12-KH/TU" without a colon (see plankit.parts.number_line).
     top, below = (parent, issuer) if parent else (issuer, "")
-    w.line(f"{top.upper()}\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" if top else "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-    w.line(f"{below.upper()}\tĐộc lập - Tự do - Hạnh phúc")
+    if party:
+        w.line(f"{top.upper()}\tĐẢNG CỘNG SẢN VIỆT NAM" if top else "\tĐẢNG CỘNG SẢN VIỆT NAM")
+        if below:
+            w.line(below.upper())
+        w.line("*")
+    else:
+        w.line(f"{top.upper()}\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" if top else "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        w.line(f"{below.upper()}\tĐộc lập - Tự do - Hạnh phúc")
     num = str(number).strip() if number is not None and str(number).strip() else None
-    start = w.write("Số: ")
-    w.write(num or " " * 6)
+    line = number_line(num, symbol, party=party)
+    start = w.write(line + "\t")
     if num is None:
-        w.todo("number", MSG["number"], start + 4, start + 10)
-    w.write(f"/{symbol}\t")
+        at = start + len("Số " if party else "Số: ")
+        w.todo("number", MSG["number"], at, at + 6)
     date_line = place_date(place, parts)
     start = w.line(date_line)
     if parts.day is None:

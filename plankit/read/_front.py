@@ -72,7 +72,7 @@ _STACKED_BODIES = re.compile(
 # The unit below a province that an issuer names: "ủy ban nhân dân xã đăk la", "... thành phố hà tiên".
 # Where the left column ends on a header line: the number field ("Số:", a Party's "Số 112-KH/HU")
 # or the Party's motto in the right column.
-_NUMBER_CUT = re.compile(r"(^|\s)s[o6b¢]\s*:|(^|\s)s[o6]\s+\d+\s*-\s*[a-z]|dang\s+cong\s+san\s+viet\s+nam")
+_NUMBER_CUT = re.compile(r"(^|\s)s[o6b¢]\s*:|(^|\s)s[o6]\s+(?:\d+\s*)?-\s*[a-z]|dang\s+cong\s+san\s+viet\s+nam")
 # A subject may open as a basis clause does, with these words (never with "Căn cứ").
 _SUBJECT_OPENING = re.compile(r"[\s*]*(?:thuc\s+hien|trien\s+khai)\b")
 # The mottos of a header's right column, wrapped anywhere: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -352,7 +352,8 @@ class FrontReader:
             if kind == "party" and name in ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy") and above.startswith("Đảng bộ "):
                 # "ĐẢNG BỘ TỈNH NGHỆ AN" over "TỈNH ỦY": the committee of that unit
                 fields["issuer"] = f"{name} {above.split(None, 3)[-1]}"
-            elif above == "Ban Chấp hành Trung ương" and (central := body_name(f"{name} Trung ương")) is not None:
+            elif (above == "Ban Chấp hành Trung ương" and "trung uong" not in fold(name)
+                  and (central := body_name(f"{name} Trung ương")) is not None):
                 fields["issuer"] = central[0]  # "BAN TUYÊN GIÁO" under the Central Committee
             self.spans["issuer"] = Span(cs, ce)
             return
@@ -419,7 +420,8 @@ class FrontReader:
         # the place: the longest run of words before the comma that names a province
         cut = self.text.rfind("|", s, s + m.start()) + 1 or s  # the place's own cell
         before = self.t(s, s + m.start())
-        words = [w for w in re.finditer(r"[^\s,.:/|]+\.?", before) if w.start() >= cut - s]
+        # (not the issuer's code of a Party symbol on the same line: "ĐU" of "Số 12-KH/ĐU")
+        words = [w for w in re.finditer(r"[^\s,.:/|]+\.?", before) if w.start() >= cut - s and before[w.start() - 1 : w.start()] != "/"]
         tries = [(n, 1.0) for n in range(min(6, len(words)), 0, -1)]  # exact spellings first
         tries += [(n, 0.85) for n in range(min(4, len(words)), 0, -1)]  # then OCR-damaged ones
         for n, cutoff in tries:
