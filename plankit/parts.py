@@ -77,11 +77,11 @@ def party_layout(plan: Plan) -> bool:
     committee), unless its symbol is in the state form (``KH-BCĐ``: a state steering committee).
 
     >>> from plankit.read import read_text
-    >>> party_layout(read_text("TỈNH ỦY BẮC NINH\tĐẢNG CỘNG SẢN VIỆT NAM\n*\n"
-    ...                        "Số 12-KH/TU\tBắc Ninh, ngày 15 tháng 01 năm 2025\nKẾ HOẠCH\nTuyên truyền năm 2025"))
+    >>> party_layout(read_text("TỈNH ỦY BẮC NINH\\tĐẢNG CỘNG SẢN VIỆT NAM\\n*\\n"
+    ...                        "Số 12-KH/TU\\tBắc Ninh, ngày 15 tháng 01 năm 2025\\nKẾ HOẠCH\\nTuyên truyền năm 2025"))
     True
-    >>> party_layout(read_text("UBND TỈNH BẮC NINH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-    ...                        "Số: 12/KH-UBND\tBắc Ninh, ngày 15 tháng 01 năm 2025\nKẾ HOẠCH\nTuyên truyền năm 2025"))
+    >>> party_layout(read_text("UBND TỈNH BẮC NINH\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
+    ...                        "Số: 12/KH-UBND\\tBắc Ninh, ngày 15 tháng 01 năm 2025\\nKẾ HOẠCH\\nTuyên truyền năm 2025"))
     False
     """
     symbol = plan.header.symbol or ""
