@@ -25,7 +25,15 @@ from .display import todo_html
 from .errors import PlankitError
 from .lint.fixes import apply_edits, choose_edits
 from .model import Citation, Edit, PartialDate, Plan, Span, Todo
-from .parts import Item, clean_recipient, number_line, party_layout, place_date, plan_parts, signature_titles
+from .parts import (
+    Item,
+    clean_recipient,
+    number_line,
+    party_layout,
+    place_date,
+    plan_parts,
+    signature_titles,
+)
 from .text import fold, nfc, one_line
 from .years import SCHEDULE_RE
 
