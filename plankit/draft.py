@@ -73,6 +73,9 @@ _SELF_REF = re.compile(
 # years.DATE_BEFORE_RE (which also takes OCR "thdng", "tháng 12, năm"): searched in the 14
 # characters before "năm".
 _DATE_BEFORE = re.compile(r"\bthang\s+\d{1,2}\s+$")
+# A target in a subject: "Chiến lược phát triển văn hóa đến năm 2030", "tầm nhìn năm 2045" (the
+# words before "năm"). A subject's year after the plan's own is a target when so introduced.
+_TARGET_BEFORE = re.compile(r"\b(?:den|tam\s+nhin(?:\s+den)?)\s+$")
 # A period of a programme: "giai đoạn 2021-2025", "giai đoạn 2021 – 2025". Like years.PERIOD_RE
 # but any four digits and a word boundary after the second year ("giai đoạn 2021-2025của" is not
 # one here).
@@ -356,7 +359,11 @@ class Rewriter:
                 continue
             clause = max(folded.rfind(ch, 0, m.start()) for ch in ".;:!?") + 1
             before = folded[clause : m.start()]
-            if kind == "subject" or y == P or (y == P - 1 and _SELF_REF.search(before)):
+            if kind == "subject":
+                if y > P + 1 or (y > P and _TARGET_BEFORE.search(before)):
+                    continue  # a target ("Chiến lược ... đến năm 2030") is no year of the plan's
+                new = Y
+            elif y == P or (y == P - 1 and _SELF_REF.search(before)):
                 new = Y
             elif y == P - 1:
                 new = Y - 1  # "kết quả năm 2024" in a 2025 plan is last year's results
@@ -494,6 +501,35 @@ def signer_hint(body: str | None) -> str:
     return "KT. THỦ TRƯỞNG CƠ QUAN / CẤP PHÓ hoặc THỦ TRƯỞNG CƠ QUAN"
 
 
+_COMMUNE_BODY = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|đảng ủy|đảng uỷ)\s+(?:xã|phường|thị trấn|đặc khu)\s+(?P<name>\S.*)$",
+                           re.I)
+
+
+def _own_place(issuer: str | None) -> str | None:
+    """A commune's place line names the commune itself (Nghị định 30/2020: the unit where the
+    body sits): the place of a plan that printed none.
+
+    >>> _own_place("Ủy ban nhân dân xã Long Phụng"), _own_place("Đảng ủy xã Tân Hưng"), _own_place("Sở Tư pháp")
+    ('Long Phụng', 'Tân Hưng', None)
+    """
+    m = _COMMUNE_BODY.match(nfc(issuer or "").strip())
+    return m.group("name") if m else None
+
+
+def _fallback_symbol(issuer: str | None, party: bool) -> str:
+    """The symbol of a plan whose own was not read (a portal's summary): ``KH-UBND`` for a
+    people's committee, whose code is fixed; else the type alone, for the officer to complete.
+
+    >>> _fallback_symbol("Ủy ban nhân dân xã Long Phụng", False), _fallback_symbol("Sở Tư pháp", False)
+    ('KH-UBND', 'KH-')
+    >>> _fallback_symbol("Tỉnh ủy Bắc Ninh", True)
+    'KH/'
+    """
+    if party:
+        return "KH/"
+    return "KH-UBND" if re.match(r"(?:uy ban nhan dan|ubnd)\b", fold(issuer or "")) else "KH-"
+
+
 def _draft_name(name: str, year: int) -> str:
     """``can-tho/2025-so-khcn.ocr.txt`` -> ``can-tho/2026-so-khcn.draft.txt``."""
     path = Path(name)
@@ -563,7 +599,7 @@ def draft_plan(
 
     from .places import match_place
 
-    place = h.place or oh.place
+    place = h.place or oh.place or _own_place(h.issuer or oh.issuer)
     province = match_place(place) if place else None
     if province is not None and not province.valid_on(on) and province.successor:
         place = match_place(province.successor).name if match_place(province.successor) else province.successor
@@ -577,7 +613,7 @@ def draft_plan(
     parent = name(_with_place(prev, h.parent) or _with_place(original, oh.parent))
     issuer = name(h.issuer or oh.issuer) or ""
     party = party_layout(prev) or party_layout(original)
-    symbol = h.symbol or oh.symbol or ("KH/" if party else "KH-")
+    symbol = h.symbol or oh.symbol or _fallback_symbol(prev.facts.issuer or issuer, party)
     w = _Writer()
     # -- header: the two columns as two tab-separated lines each -----------------------------
     # Nghị định 30/2020: the governing body (if any) on the first line, the issuing body under it;

@@ -334,6 +334,9 @@ class FrontReader:
             return
         if (len(found) >= 2 and found[1][3] in ("department", "party")) or (
             len(found) >= 2 and found[0][3] == "party"
+        ) or (  # "UBND TỈNH QUẢNG NGÃI" over "UBND XÃ LONG SƠN": a commune under its province
+            len(found) >= 2 and found[0][3] == found[1][3] == "local" and _OWN_UNIT.search(fold(found[1][2]))
+            and not _OWN_UNIT.search(fold(found[0][2]))
         ):
             ps, pe = found[0][0], found[0][1]
             parent_raw = self.t(ps, pe)
@@ -420,8 +423,7 @@ class FrontReader:
         # the place: the longest run of words before the comma that names a province
         cut = self.text.rfind("|", s, s + m.start()) + 1 or s  # the place's own cell
         before = self.t(s, s + m.start())
-        # (not the issuer's code of a Party symbol on the same line: "ĐU" of "Số 12-KH/ĐU")
-        words = [w for w in re.finditer(r"[^\s,.:/|]+\.?", before) if w.start() >= cut - s and before[w.start() - 1 : w.start()] != "/"]
+        words = [w for w in re.finditer(r"[^\s,.:/|]+\.?", before) if w.start() >= cut - s]
         tries = [(n, 1.0) for n in range(min(6, len(words)), 0, -1)]  # exact spellings first
         tries += [(n, 0.85) for n in range(min(4, len(words)), 0, -1)]  # then OCR-damaged ones
         for n, cutoff in tries:
@@ -437,11 +439,16 @@ class FrontReader:
         # date's own line (a draft's "........., ngày" has none: the words of the lines above,
         # "BỘ Y TẾ" and "Số: /KH-BYT", are no place)
         line_start = before.rfind("\n") + 1
+        if before.rstrip().endswith("..."):  # a draft's "........., ngày": the place is not known
+            return True
         words = [w for w in words if w.start() >= line_start]
-        if words and words[-1].group()[:1].isupper() and _place_word(words[-1].group()):
+
+        def place_word(w: re.Match[str]) -> bool:  # not the code after a symbol's slash: "ĐU" of "Số 12-KH/ĐU"
+            return w.group()[:1].isupper() and _place_word(w.group()) and before[w.start() - 1 : w.start()] != "/"
+
+        if words and place_word(words[-1]):
             first = len(words) - 1
-            while (first > 0 and len(words) - first < 4 and words[first - 1].group()[:1].isupper()
-                   and _place_word(words[first - 1].group())):
+            while first > 0 and len(words) - first < 4 and place_word(words[first - 1]):
                 first -= 1
             raw = " ".join(w.group() for w in words[first:])
             fields["place"] = raw
