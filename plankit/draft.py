@@ -516,6 +516,36 @@ def _own_place(issuer: str | None) -> str | None:
     return m.group("name") if m else None
 
 
+_PARTY_OF_PROVINCE = re.compile(r"^(?P<head>tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|đảng bộ tỉnh|đảng bộ thành phố)\s+(?P<name>\S.*)$",
+                                re.I)
+
+
+def _party_successor(name: str, on: dt.date) -> str:
+    """The Party committee (or organisation) of a province merged before ``on``: that of the
+    province it merged into, a centrally run city's a Thành ủy (the linter's agency changes
+    name state bodies only).
+
+    >>> import datetime as dt
+    >>> _party_successor("Tỉnh ủy Thái Bình", dt.date(2026, 1, 1)), _party_successor("Tỉnh ủy Hải Dương", dt.date(2026, 1, 1))
+    ('Tỉnh ủy Hưng Yên', 'Thành ủy Hải Phòng')
+    >>> _party_successor("Đảng bộ tỉnh Hải Dương", dt.date(2026, 1, 1)), _party_successor("Tỉnh ủy Thái Bình", dt.date(2025, 1, 1))
+    ('Đảng bộ thành phố Hải Phòng', 'Tỉnh ủy Thái Bình')
+    """
+    from .places import match_place
+
+    m = _PARTY_OF_PROVINCE.match(nfc(name).strip())
+    prov = match_place(m.group("name"), cutoff=1.0) if m else None
+    if prov is None or prov.valid_on(on) or not prov.successor:
+        return name
+    new = match_place(prov.successor, cutoff=1.0)
+    if new is None:
+        return name
+    city = new.kind == "thành phố"
+    if fold(m.group("head")).startswith("dang bo"):
+        return f"Đảng bộ {'thành phố' if city else 'tỉnh'} {new.name}"
+    return f"{'Thành ủy' if city else 'Tỉnh ủy'} {new.name}"
+
+
 def _fallback_symbol(issuer: str | None, party: bool) -> str:
     """The symbol of a plan whose own was not read (a portal's summary): ``KH-UBND`` for a
     people's committee, whose code is fixed; else the type alone, for the officer to complete.
@@ -608,7 +638,7 @@ def draft_plan(
         rw.reference = _Reference(ref, Rewriter(ref, year=year, on=on, province=place, replacements=replacements))
 
     def name(value: str | None) -> str | None:
-        return rw.rewrite(value, None, "name").text if value else value
+        return rw.rewrite(_party_successor(value, on), None, "name").text if value else value
 
     parent = name(_with_place(prev, h.parent) or _with_place(original, oh.parent))
     issuer = name(h.issuer or oh.issuer) or ""

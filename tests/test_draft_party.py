@@ -298,3 +298,23 @@ def test_cli_drafts_a_party_plan(tmp_path, capsys):
     assert printed[0] == f"đã ghi / wrote {out}: Kế hoạch tuyên truyền cải cách hành chính năm 2026"
     assert [line.split()[:2] for line in printed[2:]] == [["3:4", "number"], ["3:32", "date"]]
     assert header_cells(out)[0][1] == ["ĐẢNG CỘNG SẢN VIỆT NAM"]
+
+
+@pytest.mark.parametrize(("top", "place", "lines", "issuer_todo"), [
+    ("TỈNH ỦY THÁI BÌNH", "Thái Bình", ["TỈNH ỦY HƯNG YÊN\tĐẢNG CỘNG SẢN VIỆT NAM", "*",
+                                        f"Số       -KH/TU\tHưng Yên, {BLANK_DAY} 01 năm 2026"], True),
+    ("TỈNH ỦY HẢI DƯƠNG", "Hải Dương", ["THÀNH ỦY HẢI PHÒNG\tĐẢNG CỘNG SẢN VIỆT NAM", "*",
+                                        f"Số       -KH/TU\tHải Phòng, {BLANK_DAY} 01 năm 2026"], True),
+    ("ĐẢNG BỘ TỈNH THÁI BÌNH\tĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ AN BÌNH", "An Bình",
+     ["ĐẢNG BỘ TỈNH HƯNG YÊN\tĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG ỦY XÃ AN BÌNH", "*"], False),
+], ids=["Tỉnh ủy Thái Bình", "Tỉnh ủy Hải Dương", "Đảng bộ tỉnh Thái Bình"])
+def test_party_committee_of_a_merged_province(top, place, lines, issuer_todo):
+    text = PROVINCE_PARTY.replace("TỈNH ỦY BẮC NINH\tĐẢNG CỘNG SẢN VIỆT NAM", top if "\t" in top else f"{top}\tĐẢNG CỘNG SẢN VIỆT NAM")
+    text = text.replace("Bắc Ninh, ngày", f"{place}, ngày").replace("KH/TU", "KH/ĐU" if "ĐẢNG ỦY" in top else "KH/TU")
+    plan = draft_plan(read_text(text), year=2026)
+    assert plan.text.splitlines()[: len(lines)] == lines
+    kinds = [t.kind for t in plan.todo]
+    assert ("issuer" in kinds) is issuer_todo
+    if issuer_todo:
+        todo = next(t for t in plan.todo if t.kind == "issuer")
+        assert plan.text[todo.span.start:todo.span.end] == "KH/TU"
