@@ -318,3 +318,15 @@ def test_party_committee_of_a_merged_province(top, place, lines, issuer_todo):
     if issuer_todo:
         todo = next(t for t in plan.todo if t.kind == "issuer")
         assert plan.text[todo.span.start:todo.span.end] == "KH/TU"
+
+
+def test_template_from_a_party_plan_keeps_the_party_number(tmp_path):
+    from plankit.template import template_from_plan
+
+    src = commune_party_docx(tmp_path / "du-2025.docx")
+    template = template_from_plan(src, tmp_path / "mau-dang-uy.docx")
+    with zipfile.ZipFile(template) as zf:
+        xml = zf.read("word/document.xml").decode("utf-8")
+    assert "{{ number_line }}" in xml and "Số 07-KH/ĐU" not in xml
+    out = render_docx(draft_plan(src, year=2026), tmp_path / "du-2026.docx", template=template)
+    assert header_cells(out)[1] == [["Số       -KH/ĐU"], [f"Tân Hưng, {BLANK_DAY} 8 năm 2026"]]
