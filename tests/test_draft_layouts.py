@@ -204,3 +204,23 @@ def test_subject_years(subject, year, drafted):
     text = ("UBND TỈNH HÀ TĨNH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ\tĐộc lập - Tự do - Hạnh phúc\n"
             "Số: 1/KH-SNV\tHà Tĩnh, ngày 05 tháng 01 năm 2025\nKẾ HOẠCH\n" + subject + "\nI. MỤC ĐÍCH\nNội dung.\n")
     assert draft_plan(read_text(text), year=year).header.title == drafted
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    (MINISTRY, "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG"),
+    (COMMUNE, "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"),
+])
+def test_signature_blocks_are_read_as_titles(tmp_path, text, title):
+    """The signer's title a .docx drafted with tracked changes is checked against: a ministry's
+    and a people's committee's blocks are titles, so no "title missing" comment is added."""
+    import docx
+
+    from plankit.track import draft_docx
+
+    assert read_text(text).header.signer_title == title
+    d = docx.Document()
+    for line in text.splitlines():
+        d.add_paragraph(line.replace("\t", "    "))
+    d.save(tmp_path / "ke-hoach.docx")
+    result = draft_docx(tmp_path / "ke-hoach.docx", year=2026, out=tmp_path / "du-thao.docx")
+    assert "signer" not in [kind for kind, _, _ in result.todo]
