@@ -317,6 +317,7 @@ class Rewriter:
         else:
             names = sorted((m.start(), m.end(), new) for surface, new in self.renames.items()
                            for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", flat))
+        names += _party_renames(flat, self.on)
         for s, e, new in names:
             if inside(s, e):
                 continue  # a cited document's issuer is history, not a name to update
@@ -516,34 +517,47 @@ def _own_place(issuer: str | None) -> str | None:
     return m.group("name") if m else None
 
 
-_PARTY_OF_PROVINCE = re.compile(r"^(?P<head>tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|đảng bộ tỉnh|đảng bộ thành phố)\s+(?P<name>\S.*)$",
-                                re.I)
+@functools.cache
+def _party_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A folded pattern for the Party committee or organisation of any province that merged or
+    was renamed, and each such province's successor by its folded name."""
+    from .places import match_place, provinces
+
+    gone = {fold(p.name): p.successor for p in provinces() if p.successor and match_place(p.successor, cutoff=1.0)}
+    names = "|".join(re.escape(n) for n in sorted(gone, key=len, reverse=True))
+    pattern = re.compile(rf"\b(?P<head>(?:tinh|thanh)\s+uy|dang\s+bo\s+(?:tinh|thanh\s+pho))\s+(?P<name>{names})\b")
+    return pattern, gone
 
 
-def _party_successor(name: str, on: dt.date) -> str:
-    """The Party committee (or organisation) of a province merged before ``on``: that of the
-    province it merged into, a centrally run city's a Thành ủy (the linter's agency changes
-    name state bodies only).
+def _party_renames(text: str, on: dt.date) -> list[tuple[int, int, str]]:
+    """(start, end, new name) for each Party committee or organisation of a province merged
+    before ``on``: that of the province it merged into, a centrally run city's a Thành ủy. The
+    linter's agency changes name state bodies only; capitals stay capitals.
 
     >>> import datetime as dt
-    >>> _party_successor("Tỉnh ủy Thái Bình", dt.date(2026, 1, 1)), _party_successor("Tỉnh ủy Hải Dương", dt.date(2026, 1, 1))
-    ('Tỉnh ủy Hưng Yên', 'Thành ủy Hải Phòng')
-    >>> _party_successor("Đảng bộ tỉnh Hải Dương", dt.date(2026, 1, 1)), _party_successor("Tỉnh ủy Thái Bình", dt.date(2025, 1, 1))
-    ('Đảng bộ thành phố Hải Phòng', 'Tỉnh ủy Thái Bình')
+    >>> on = dt.date(2026, 1, 1)
+    >>> [n for *_, n in _party_renames("Tỉnh ủy Thái Bình; TỈNH ỦY HẢI DƯƠNG; Đảng bộ tỉnh Hải Dương", on)]
+    ['Tỉnh ủy Hưng Yên', 'THÀNH ỦY HẢI PHÒNG', 'Đảng bộ thành phố Hải Phòng']
+    >>> _party_renames("Tỉnh ủy Thái Bình", dt.date(2025, 1, 1)), _party_renames("Tỉnh ủy Bắc Ninh", on)
+    ([], [])
     """
-    from .places import match_place
+    from .places import MERGER_DAY, match_place
 
-    m = _PARTY_OF_PROVINCE.match(nfc(name).strip())
-    prov = match_place(m.group("name"), cutoff=1.0) if m else None
-    if prov is None or prov.valid_on(on) or not prov.successor:
-        return name
-    new = match_place(prov.successor, cutoff=1.0)
-    if new is None:
-        return name
-    city = new.kind == "thành phố"
-    if fold(m.group("head")).startswith("dang bo"):
-        return f"Đảng bộ {'thành phố' if city else 'tỉnh'} {new.name}"
-    return f"{'Thành ủy' if city else 'Tỉnh ủy'} {new.name}"
+    if on < MERGER_DAY:
+        return []
+    pattern, gone = _party_pattern()
+    folded = fold(text)
+    out = []
+    for m in pattern.finditer(folded):
+        new = match_place(gone[m.group("name")], cutoff=1.0)
+        if new is None or len(folded) != len(text):
+            continue
+        city = new.kind == "thành phố"
+        name = (f"Đảng bộ {'thành phố' if city else 'tỉnh'} {new.name}" if m.group("head").startswith("dang")
+                else f"{'Thành ủy' if city else 'Tỉnh ủy'} {new.name}")
+        old = text[m.start() : m.end()]
+        out.append((m.start(), m.end(), name.upper() if old.isupper() else name))
+    return out
 
 
 def _fallback_symbol(issuer: str | None, party: bool) -> str:
@@ -638,7 +652,7 @@ def draft_plan(
         rw.reference = _Reference(ref, Rewriter(ref, year=year, on=on, province=place, replacements=replacements))
 
     def name(value: str | None) -> str | None:
-        return rw.rewrite(_party_successor(value, on), None, "name").text if value else value
+        return rw.rewrite(value, None, "name").text if value else value
 
     parent = name(_with_place(prev, h.parent) or _with_place(original, oh.parent))
     issuer = name(h.issuer or oh.issuer) or ""

@@ -330,3 +330,22 @@ def test_template_from_a_party_plan_keeps_the_party_number(tmp_path):
     assert "{{ number_line }}" in xml and "Số 07-KH/ĐU" not in xml
     out = render_docx(draft_plan(src, year=2026), tmp_path / "du-2026.docx", template=template)
     assert header_cells(out)[1] == [["Số       -KH/ĐU"], [f"Tân Hưng, {BLANK_DAY} 8 năm 2026"]]
+
+
+def test_merged_province_committee_renamed_in_tracked_changes(tmp_path):
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text = "TỈNH ỦY THÁI BÌNH"
+    t.cell(0, 1).text = "ĐẢNG CỘNG SẢN VIỆT NAM"
+    t.cell(1, 0).text = "Số 12-KH/TU"
+    t.cell(1, 1).text = "Thái Bình, ngày 15 tháng 01 năm 2025"
+    for line in ("KẾ HOẠCH", "tuyên truyền cải cách hành chính năm 2025", "I. MỤC ĐÍCH, YÊU CẦU",
+                 "Các cấp ủy trực thuộc Tỉnh ủy Thái Bình quán triệt trong năm 2025.", "Nơi nhận:",
+                 "- Lưu Văn phòng Tỉnh ủy.", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn Mẫu"):
+        d.add_paragraph(line)
+    d.save(tmp_path / "tu-2025.docx")
+    result = draft_docx(tmp_path / "tu-2025.docx", year=2026, out=tmp_path / "tu-2026.docx")
+    accepted, _ = docx_walk.accept_and_reject(result.path)
+    lines = accepted.splitlines()
+    assert (lines[0], lines[2]) == ("TỈNH ỦY HƯNG YÊN", "Số       -KH/TU")
+    assert "Các cấp ủy trực thuộc Tỉnh ủy Hưng Yên quán triệt trong năm 2026." in lines
