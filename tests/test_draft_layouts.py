@@ -224,3 +224,15 @@ def test_signature_blocks_are_read_as_titles(tmp_path, text, title):
     d.save(tmp_path / "ke-hoach.docx")
     result = draft_docx(tmp_path / "ke-hoach.docx", year=2026, out=tmp_path / "du-thao.docx")
     assert "signer" not in [kind for kind, _, _ in result.todo]
+
+
+def test_a_decisions_authority_line_is_no_signature():
+    # "BỘ TRƯỞNG BỘ NỘI VỤ" above a decision's basis names who decides; only a title alone on its
+    # line ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG") is a signature block
+    text = ("BỘ NỘI VỤ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 45/QĐ-BNV\tHà Nội, ngày 10 tháng 01 năm 2024\n\nQUYẾT ĐỊNH\n"
+            "Ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2024\n\nBỘ TRƯỞNG BỘ NỘI VỤ\n"
+            "Căn cứ Nghị định số 63/2022/NĐ-CP ngày 12/9/2022 của Chính phủ;\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch tuyên truyền cải cách hành chính năm 2024.\n")
+    assert read_text(text).header.signer_title is None
+    assert read_text(text + "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn Mẫu\n").header.signer_title == "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG"
