@@ -113,12 +113,12 @@ def _run(paragraph, text: str, *, size: float = BODY_SIZE, bold: bool = False, i
 
 def _underline(paragraph) -> None:
     """Underline the paragraph's runs: a line exactly as long as the text (``w:u`` goes after
-    ``w:color`` and before ``w:sz`` in a run's properties)."""
+    ``w:sz``/``w:szCs`` and before ``w:lang`` in a run's properties, as the schema orders them)."""
     for run in paragraph.runs:
         rpr = run._element.get_or_add_rPr()
         u = OxmlElement("w:u")
         u.set(qn("w:val"), "single")
-        rpr.find(qn("w:sz")).addprevious(u)
+        rpr.find(qn("w:szCs")).addnext(u)
 
 
 def _mark_props(paragraph, *, size: float) -> None:
