@@ -5,6 +5,7 @@ headers are read back with lxml over the zip, not with plankit's reader."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import zipfile
 from importlib import resources
@@ -18,6 +19,9 @@ from plankit.read import read_plan, read_text
 from plankit.render import render_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_walk = importlib.util.spec_from_file_location("docx_walk", Path(__file__).with_name("docx_walk.py"))
+docx_walk = importlib.util.module_from_spec(_walk)
+_walk.loader.exec_module(docx_walk)
 BLANK_DAY = "ngày       tháng"
 
 MINISTRY = """BỘ NỘI VỤ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -236,3 +240,26 @@ def test_a_decisions_authority_line_is_no_signature():
             "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch tuyên truyền cải cách hành chính năm 2024.\n")
     assert read_text(text).header.signer_title is None
     assert read_text(text + "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn Mẫu\n").header.signer_title == "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG"
+
+
+def test_merged_province_in_tracked_changes(tmp_path):
+    import docx
+
+    from plankit.track import draft_docx
+
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text = "UBND TỈNH THÁI BÌNH\nSỞ NỘI VỤ"
+    t.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    t.cell(1, 0).text = "Số: 25/KH-SNV"
+    t.cell(1, 1).text = "Thái Bình, ngày 10 tháng 01 năm 2025"
+    for line in MERGED_PROVINCE.splitlines()[4:]:
+        d.add_paragraph(line)
+    d.save(tmp_path / "snv-2025.docx")
+    result = draft_docx(tmp_path / "snv-2025.docx", year=2026, out=tmp_path / "snv-2026.docx")
+    accepted, rejected = docx_walk.accept_and_reject(result.path)
+    assert accepted.splitlines()[:6] == [
+        "UBND TỈNH HƯNG YÊN", "SỞ NỘI VỤ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Số:       /KH-SNV", "Hưng Yên, ngày        tháng 01 năm 2026"]
+    assert rejected.splitlines()[5] == "Thái Bình, ngày 10 tháng 01 năm 2025"
+    assert "- UBND tỉnh Hưng Yên;" in accepted.splitlines()

@@ -347,5 +347,5 @@ def test_merged_province_committee_renamed_in_tracked_changes(tmp_path):
     result = draft_docx(tmp_path / "tu-2025.docx", year=2026, out=tmp_path / "tu-2026.docx")
     accepted, _ = docx_walk.accept_and_reject(result.path)
     lines = accepted.splitlines()
-    assert (lines[0], lines[2]) == ("TỈNH ỦY HƯNG YÊN", "Số       -KH/TU")
+    assert (lines[0], lines[2], lines[3]) == ("TỈNH ỦY HƯNG YÊN", "Số       -KH/TU", "Hưng Yên, ngày        tháng 01 năm 2026")
     assert "Các cấp ủy trực thuộc Tỉnh ủy Hưng Yên quán triệt trong năm 2026." in lines
