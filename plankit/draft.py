@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
-import functools
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -23,25 +22,30 @@ from pathlib import Path
 
 from .display import todo_html
 from .errors import PlankitError
+from .issuing import (
+    fallback_symbol,
+    number_line,
+    own_place,
+    party_layout,
+    party_renames,
+    signer_hint,
+    signer_titles_table,
+    with_place,
+)
 from .lint.fixes import apply_edits, choose_edits
 from .model import Citation, Edit, PartialDate, Plan, Span, Todo
-from .parts import (
-    Item,
-    clean_recipient,
-    number_line,
-    party_layout,
-    place_date,
-    plan_parts,
-    signature_titles,
-)
+from .parts import Item, clean_recipient, place_date, plan_parts, signature_titles
 from .text import fold, nfc, one_line
 from .years import SCHEDULE_RE
 
 __all__ = [
     "draft_plan",
     "place_date",
+    "signer_hint",
     "todo_html",
 ]
+
+_signer_titles = signer_titles_table  # the name tests/test_draft_issuers.py knows
 
 # ==============================================================================================
 # Drafting next year's plan
@@ -317,7 +321,7 @@ class Rewriter:
         else:
             names = sorted((m.start(), m.end(), new) for surface, new in self.renames.items()
                            for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", flat))
-        names += _party_renames(flat, self.on)
+        names += party_renames(flat, self.on)
         for s, e, new in names:
             if inside(s, e):
                 continue  # a cited document's issuer is history, not a name to update
@@ -447,133 +451,6 @@ def basis_line(item: str | Citation, last: bool) -> str:
     return text + ("." if last else ";")
 
 
-_BARE_COUNCIL = re.compile(r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)$")
-_PLACE_LINE = re.compile(r"^(?:tinh|thanh pho|tp\.?)\s+\w")
-
-
-def _with_place(plan: Plan, parent: str | None) -> str | None:
-    """The parent body with its province: a header laid out as ``ỦY BAN NHÂN DÂN`` over
-    ``TỈNH HẢI DƯƠNG`` (two lines, or two paragraphs of a table cell) is one body.
-
-    >>> from plankit.read import read_text
-    >>> plan = read_text("ỦY BAN NHÂN DÂN\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
-    ...                  "TỈNH HẢI DƯƠNG\\tĐộc lập - Tự do - Hạnh phúc\\nSố: 2/KH-UBND\\nKẾ HOẠCH")
-    >>> _with_place(plan, "ỦY BAN NHÂN DÂN")
-    'ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG'
-    """
-    if not parent or not _BARE_COUNCIL.match(" ".join(fold(parent).split())):
-        return parent
-    span = plan.header.span("parent")
-    for block in plan.blocks_of("header"):
-        if span is not None and block.span.end <= span.end:
-            continue
-        left = one_line(block.text.split("\t")[0])
-        if _PLACE_LINE.match(fold(left)):
-            return f"{parent} {left}"
-    return parent
-
-
-@functools.cache
-def _signer_titles() -> tuple[tuple[str, str, str], ...]:
-    """Rows of ``plankit/data/signer_titles.tsv``: (folded body prefix, deputy block, head)."""
-    from importlib import resources
-
-    text = resources.files("plankit.data").joinpath("signer_titles.tsv").read_text(encoding="utf-8")
-    rows = [tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#")]
-    return tuple(sorted(rows[1:], key=lambda r: len(r[0]), reverse=True))
-
-
-def signer_hint(body: str | None) -> str:
-    """The signature block a document of ``body`` carries, as a hint for a missing title.
-
-    >>> signer_hint("Sở Công Thương")
-    'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC hoặc GIÁM ĐỐC'
-    >>> signer_hint("UBND tỉnh Hải Dương")
-    'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH hoặc TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH'
-    >>> signer_hint("Bộ Nội vụ")
-    'KT. BỘ TRƯỞNG / THỨ TRƯỞNG hoặc BỘ TRƯỞNG'
-    >>> signer_hint("Văn phòng UBND thành phố Cần Thơ")
-    'KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG hoặc CHÁNH VĂN PHÒNG'
-    """
-    folded = " ".join(fold(body or "").split())
-    for prefix, deputy, head in _signer_titles():
-        if folded == prefix or folded.startswith(prefix + " "):
-            return f"{deputy} hoặc {head}"
-    return "KT. THỦ TRƯỞNG CƠ QUAN / CẤP PHÓ hoặc THỦ TRƯỞNG CƠ QUAN"
-
-
-_COMMUNE_BODY = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|đảng ủy|đảng uỷ)\s+(?:xã|phường|thị trấn|đặc khu)\s+(?P<name>\S.*)$",
-                           re.I)
-
-
-def _own_place(issuer: str | None) -> str | None:
-    """A commune's place line names the commune itself (Nghị định 30/2020: the unit where the
-    body sits): the place of a plan that printed none.
-
-    >>> _own_place("Ủy ban nhân dân xã Long Phụng"), _own_place("Đảng ủy xã Tân Hưng"), _own_place("Sở Tư pháp")
-    ('Long Phụng', 'Tân Hưng', None)
-    """
-    m = _COMMUNE_BODY.match(nfc(issuer or "").strip())
-    return m.group("name") if m else None
-
-
-@functools.cache
-def _party_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    """A folded pattern for the Party committee or organisation of any province that merged or
-    was renamed, and each such province's successor by its folded name."""
-    from .places import match_place, provinces
-
-    gone = {fold(p.name): p.successor for p in provinces() if p.successor and match_place(p.successor, cutoff=1.0)}
-    names = "|".join(re.escape(n) for n in sorted(gone, key=len, reverse=True))
-    pattern = re.compile(rf"\b(?P<head>(?:tinh|thanh)\s+uy|dang\s+bo\s+(?:tinh|thanh\s+pho))\s+(?P<name>{names})\b")
-    return pattern, gone
-
-
-def _party_renames(text: str, on: dt.date) -> list[tuple[int, int, str]]:
-    """(start, end, new name) for each Party committee or organisation of a province merged
-    before ``on``: that of the province it merged into, a centrally run city's a Thành ủy. The
-    linter's agency changes name state bodies only; capitals stay capitals.
-
-    >>> import datetime as dt
-    >>> on = dt.date(2026, 1, 1)
-    >>> [n for *_, n in _party_renames("Tỉnh ủy Thái Bình; TỈNH ỦY HẢI DƯƠNG; Đảng bộ tỉnh Hải Dương", on)]
-    ['Tỉnh ủy Hưng Yên', 'THÀNH ỦY HẢI PHÒNG', 'Đảng bộ thành phố Hải Phòng']
-    >>> _party_renames("Tỉnh ủy Thái Bình", dt.date(2025, 1, 1)), _party_renames("Tỉnh ủy Bắc Ninh", on)
-    ([], [])
-    """
-    from .places import MERGER_DAY, match_place
-
-    if on < MERGER_DAY:
-        return []
-    pattern, gone = _party_pattern()
-    folded = fold(text)
-    out = []
-    for m in pattern.finditer(folded):
-        new = match_place(gone[m.group("name")], cutoff=1.0)
-        if new is None or len(folded) != len(text):
-            continue
-        city = new.kind == "thành phố"
-        name = (f"Đảng bộ {'thành phố' if city else 'tỉnh'} {new.name}" if m.group("head").startswith("dang")
-                else f"{'Thành ủy' if city else 'Tỉnh ủy'} {new.name}")
-        old = text[m.start() : m.end()]
-        out.append((m.start(), m.end(), name.upper() if old.isupper() else name))
-    return out
-
-
-def _fallback_symbol(issuer: str | None, party: bool) -> str:
-    """The symbol of a plan whose own was not read (a portal's summary): ``KH-UBND`` for a
-    people's committee, whose code is fixed; else the type alone, for the officer to complete.
-
-    >>> _fallback_symbol("Ủy ban nhân dân xã Long Phụng", False), _fallback_symbol("Sở Tư pháp", False)
-    ('KH-UBND', 'KH-')
-    >>> _fallback_symbol("Tỉnh ủy Bắc Ninh", True)
-    'KH/'
-    """
-    if party:
-        return "KH/"
-    return "KH-UBND" if re.match(r"(?:uy ban nhan dan|ubnd)\b", fold(issuer or "")) else "KH-"
-
-
 def _draft_name(name: str, year: int) -> str:
     """``can-tho/2025-so-khcn.ocr.txt`` -> ``can-tho/2026-so-khcn.draft.txt``."""
     path = Path(name)
@@ -643,7 +520,7 @@ def draft_plan(
 
     from .places import match_place
 
-    place = h.place or oh.place or _own_place(h.issuer or oh.issuer)
+    place = h.place or oh.place or own_place(h.issuer or oh.issuer)
     province = match_place(place) if place else None
     if province is not None and not province.valid_on(on) and province.successor:
         place = match_place(province.successor).name if match_place(province.successor) else province.successor
@@ -654,16 +531,16 @@ def draft_plan(
     def name(value: str | None) -> str | None:
         return rw.rewrite(value, None, "name").text if value else value
 
-    parent = name(_with_place(prev, h.parent) or _with_place(original, oh.parent))
+    parent = name(with_place(prev, h.parent) or with_place(original, oh.parent))
     issuer = name(h.issuer or oh.issuer) or ""
     party = party_layout(prev) or party_layout(original)
-    symbol = h.symbol or oh.symbol or _fallback_symbol(prev.facts.issuer or issuer, party)
+    symbol = h.symbol or oh.symbol or fallback_symbol(prev.facts.issuer or issuer, party)
     w = _Writer()
     # -- header: the two columns as two tab-separated lines each -----------------------------
     # Nghị định 30/2020: the governing body (if any) on the first line, the issuing body under it;
     # a body with no governing body above it (a UBND, a ministry) stands alone on the first line.
     # A Party body's plan (Hướng dẫn 36-HD/VPTW): "ĐẢNG CỘNG SẢN VIỆT NAM" on the right, a star
-    # under the issuing body, "Số 12-KH/TU" without a colon (see plankit.parts.number_line).
+    # under the issuing body, "Số 12-KH/TU" without a colon (see plankit.issuing.number_line).
     top, below = (parent, issuer) if parent else (issuer, "")
     if party:
         w.line(f"{top.upper()}\tĐẢNG CỘNG SẢN VIỆT NAM" if top else "\tĐẢNG CỘNG SẢN VIỆT NAM")

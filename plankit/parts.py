@@ -21,8 +21,6 @@ __all__ = [
     "Parts",
     "clean_recipient",
     "continues",
-    "number_line",
-    "party_layout",
     "place_date",
     "plan_parts",
     "signature_titles",
@@ -67,41 +65,6 @@ def place_date(place: str | None, parts: PartialDate) -> str:
     month = written_month(parts.month) or blank
     year = str(parts.year) if parts.year else blank
     return f"{place or '.........'}, ngày {day} tháng {month} năm {year}"
-
-
-def party_layout(plan: Plan) -> bool:
-    """Whether ``plan`` is laid out as a Party document (Quy định 66-QĐ/TW, Hướng dẫn
-    36-HD/VPTW): "ĐẢNG CỘNG SẢN VIỆT NAM" instead of the national motto, a star under the
-    issuing body, ``Số 12-KH/TU``. Decided by the plan's facts: its issuer is a Party body
-    (``plan.facts.level == "party"``: Tỉnh ủy, Đảng ủy xã, Ban Thường vụ, a Party steering
-    committee), unless its symbol is in the state form (``KH-BCĐ``: a state steering committee).
-
-    >>> from plankit.read import read_text
-    >>> party_layout(read_text("TỈNH ỦY BẮC NINH\\tĐẢNG CỘNG SẢN VIỆT NAM\\n*\\n"
-    ...                        "Số 12-KH/TU\\tBắc Ninh, ngày 15 tháng 01 năm 2025\\nKẾ HOẠCH\\nTuyên truyền năm 2025"))
-    True
-    >>> party_layout(read_text("UBND TỈNH BẮC NINH\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
-    ...                        "Số: 12/KH-UBND\\tBắc Ninh, ngày 15 tháng 01 năm 2025\\nKẾ HOẠCH\\nTuyên truyền năm 2025"))
-    False
-    """
-    symbol = plan.header.symbol or ""
-    return plan.facts.level == "party" and ("/" in symbol or not symbol)
-
-
-def number_line(number: str | None, symbol: str | None, *, party: bool = False) -> str:
-    """The number field as the layout writes it, blank while the number is: a state document's
-    ``Số: 137/KH-SKHCN`` (Nghị định 30/2020, Phụ lục I), a Party document's ``Số 12-KH/TU``, no
-    colon and a dash before the symbol (Hướng dẫn 36-HD/VPTW).
-
-    >>> number_line("137", "KH-SKHCN"), number_line(None, "KH-SKHCN")
-    ('Số: 137/KH-SKHCN', 'Số:       /KH-SKHCN')
-    >>> number_line("12", "KH/TU", party=True), number_line(None, "KH/TU", party=True)
-    ('Số 12-KH/TU', 'Số       -KH/TU')
-    """
-    blank = " " * 6
-    if party:
-        return f"Số {number or blank}-{symbol or 'KH/'}"
-    return f"Số: {number or blank}/{symbol or 'KH-'}"
 
 
 def _is_title(text: str, limit: int = 110) -> bool:

@@ -376,7 +376,7 @@ def _page_setup(doc) -> None:
 
 def _header_table(doc) -> None:
     """The state header (Nghị định 30/2020), or a Party body's (Hướng dẫn 36-HD/VPTW) when the
-    plan is a Party document (``party``, see plankit.parts.party_layout)."""
+    plan is a Party document (``party``, see plankit.issuing.party_layout)."""
     _tag(doc, "{%p if party %}")
     _party_header_table(doc)
     _tag(doc, "{%p else %}")

@@ -15,7 +15,7 @@ from lxml import etree
 
 from plankit.cli import main
 from plankit.draft import draft_plan, signer_hint
-from plankit.parts import number_line, party_layout
+from plankit.issuing import number_line, party_layout
 from plankit.read import read_plan, read_text
 from plankit.render import render_docx, render_markdown, template_context
 from plankit.track import draft_docx

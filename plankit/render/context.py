@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..issuing import number_line, party_layout
 from ..model import Plan
 from ..parts import (
     clean_recipient,
-    number_line,
-    party_layout,
     place_date,
     plan_parts,
     signature_titles,
@@ -42,7 +41,7 @@ def template_context(plan: Plan) -> dict[str, Any]:
     date_parts = h.date_parts
     party = party_layout(plan)
     return {
-        # a Party body's plan is laid out as Hướng dẫn 36-HD/VPTW asks (plankit.parts.party_layout)
+        # a Party body's plan is laid out as Hướng dẫn 36-HD/VPTW asks (plankit.issuing.party_layout)
         "party": party,
         # a body with no parent (UBND tỉnh, a ministry) is itself the issuing body, in bold
         "parent": h.parent if h.issuer else None,
