@@ -195,7 +195,7 @@ def test_every_file_read_exits_0_with_a_count(capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["read", "../ho-so", "../khong-co"], "../khong-co: file not found"),
+        (["read", "../ho-so", "../khong-co"], "../khong-co: không có tệp này / file not found"),
         (["cite", "../ho-so/.ipynb_checkpoints/.."], None),  # a real folder: not an error
         (["lint", "../ho-so", "--select", "PK9"], "unknown rule selector 'PK9'"),
     ],

@@ -59,7 +59,7 @@ def test_read_csv(capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["read", "nope/missing.txt"], "nope/missing.txt: file not found"),
+        (["read", "nope/missing.txt"], "nope/missing.txt: không có tệp này / file not found"),
         (["read", "tests"], "tests: thư mục không có tệp kế hoạch nào"),
     ],
 )

@@ -102,7 +102,7 @@ def read_batch(
 
     for raw in paths:
         if not Path(raw).exists():
-            raise ReadError(raw, "file not found")
+            raise ReadError(raw, "không có tệp này / file not found")
     files = plan_files(paths)
     corpus = read_corpus(files, executor=executor, searchable=searchable, force=force)
     plans = corpus.plans
