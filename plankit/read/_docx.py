@@ -727,9 +727,9 @@ def read_docx(data: bytes, path: str | None = None) -> Layout:
                         "tracked changes: the text is read as if every change were accepted")
         )
     if walker.legacy_used:
-        names = " and ".join(sorted(n.upper() for n in walker.legacy_used))
-        warnings.append(ReadWarning(f"chữ phông {names} cũ đã chuyển sang Unicode / "
-                                    f"text in legacy {names} fonts converted to Unicode"))
+        names = sorted(n.upper() for n in walker.legacy_used)
+        warnings.append(ReadWarning(f"chữ phông {' và '.join(names)} cũ đã chuyển sang Unicode / "
+                                    f"text in legacy {' and '.join(names)} fonts converted to Unicode"))
     if walker.alt_chunks:
         warnings.append(
             ReadWarning(f"{walker.alt_chunks} văn bản nhúng (altChunk) không được đọc / "
