@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from .model import PartialDate, Plan, Span
+from .model import PartialDate, Plan, Span, pickle_by_fields
 from .places import Province, find_places, match_department, match_place, provinces
 from .text import fold, is_upper_text
 
@@ -59,6 +59,7 @@ __all__ = [
 LEVELS = ("central", "party", "province", "department", "district", "commune", "other")
 
 
+@pickle_by_fields
 @dataclass(frozen=True, slots=True)
 class BasisClause:
     """One clause of the legal basis: ``Căn cứ ...;``, ``Thực hiện ...``, a bullet under a
