@@ -17,7 +17,7 @@ and is timed from the first file opened to the graph built:
   one plan after another in the parent, then the graph: the library's corpus function as it is.
 
 The pool of ``slim`` and ``plans`` takes tasks of ``CHUNK`` files (the slotted dataclasses
-travel as ``Class(*fields)``, as plankit pickles them everywhere: ``plankit.model.pickle_by_fields``),
+travel as ``Class(*fields)``, as plankit pickles them everywhere: ``plankit.text.pickle_by_fields``),
 runs its parent with the garbage
 collector off until the graph is built and freezes each worker's imports (:func:`_worker_start`):
 plumbing only, the work per plan is the same (docs/scale.md). ``cpu_seconds`` gives the CPU time

@@ -33,9 +33,9 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from .model import PartialDate, Plan, Span, pickle_by_fields
+from .model import PartialDate, Plan, Span
 from .places import Province, find_places, match_department, match_place, provinces
-from .text import fold, is_upper_text
+from .text import fold, is_upper_text, pickle_by_fields
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Header

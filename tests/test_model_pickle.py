@@ -2,7 +2,7 @@
 field alike (also the fields left out of ``==``, such as a citation's span), for records built
 by hypothesis and for every bundled plan with its citations and facts.
 
-The slotted records pickle as ``Class(*fields)`` (``plankit.model.pickle_by_fields``): the
+The slotted records pickle as ``Class(*fields)`` (``plankit.text.pickle_by_fields``): the
 worker processes of ``map_corpus`` and ``read_corpus`` send plans to the parent, which unpickles
 some four hundred of them per plan; ``dataclasses``' own way costs three times as much.
 """
@@ -38,9 +38,9 @@ from plankit.model import (
     Span,
     Table,
     Todo,
-    pickle_by_fields,
 )
 from plankit.read import read_plan, read_text
+from plankit.text import pickle_by_fields
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = sorted((ROOT / "plans").glob("*/*.*"))

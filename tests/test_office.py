@@ -170,8 +170,8 @@ def test_a_damaged_doc_is_a_read_error_and_stays_untouched(tmp_path):
     with pytest.raises(ReadError) as err:
         read_plan(path)
     assert str(err.value) == (
-        f"{path}: LibreOffice could not convert this .doc file (damaged, password-protected, "
-        "or not a text document)"
+        f"{path}: LibreOffice không chuyển được tệp .doc này / LibreOffice could not convert this .doc file "
+        "(hỏng, có mật khẩu hoặc không phải văn bản / damaged, password-protected, or not a text document)"
     )
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hong.doc"]  # no lock file left
