@@ -25,11 +25,14 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from .errors import ReportError
 from .output import check_inside, plan_outputs, write_atomic
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 __all__ = ["NotebookReport", "Report", "default_notebooks_dir", "notebook_parameters", "run_report"]
 
@@ -94,6 +97,20 @@ class Report:
 
     def __repr__(self) -> str:
         return f"<Report {len(self.notebooks)} notebooks, {len(self.failed)} failed, index {self.index}>"
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per notebook: notebook, title, html (the page written), seconds, error
+        (``None`` when it ran through)."""
+        import pandas as pd
+
+        rows = self.notebooks
+        return pd.DataFrame({  # by columns: records would turn a None error into NaN
+            "notebook": pd.Series([n.notebook for n in rows], dtype=object),
+            "title": pd.Series([n.title for n in rows], dtype=object),
+            "html": pd.Series([n.html_path for n in rows], dtype=object),
+            "seconds": pd.Series([round(n.seconds, 1) for n in rows], dtype=float),
+            "error": pd.Series([n.error for n in rows], dtype=object),
+        })
 
     def _repr_html_(self) -> str:
         items = "".join(
@@ -396,6 +413,17 @@ def check_out_folder(plans: str | os.PathLike[str], out: str | os.PathLike[str])
     return out_dir
 
 
+def _progress_bar() -> Any:
+    """tqdm's notebook widget when ipywidgets is there, else its text bar: ``tqdm.auto`` without
+    ipywidgets prints a TqdmWarning ("IProgress not found") into the notebook running the report,
+    and the JupyterLab of ``make lab`` does not bring ipywidgets."""
+    if importlib.util.find_spec("ipywidgets") is not None:
+        from tqdm.auto import tqdm
+    else:
+        from tqdm import tqdm
+    return tqdm
+
+
 def run_report(
     plans: str | os.PathLike[str] = "plans",
     out: str | os.PathLike[str] = "reports",
@@ -441,9 +469,7 @@ def run_report(
     fixed = {"plans_dir": str(plans_path), "out_dir": str(out_dir)}
     iterator: Any = zip(files, targets, strict=True)
     if progress:
-        from tqdm.auto import tqdm
-
-        iterator = tqdm(list(iterator), desc="Sổ tay / notebooks", unit="nb")
+        iterator = _progress_bar()(list(iterator), desc="Sổ tay / notebooks", unit="nb")
     entries = []
     for path, target in iterator:
         start = time.perf_counter()

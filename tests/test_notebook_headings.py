@@ -1,0 +1,41 @@
+"""The headings of the year-on-year and draft pages name the issuer and its place once: a
+provincial People's Committee already carries its province in its name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import nbformat
+import pytest
+
+from plankit import show
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("issuer", "place", "fallback", "heading"),
+    [
+        ("Sở Công Thương", "Hải Dương", "", "Sở Công Thương, Hải Dương"),
+        ("Ủy ban nhân dân tỉnh Hải Dương", "Hải Dương", "", "Ủy ban nhân dân tỉnh Hải Dương"),
+        ("Ủy ban nhân dân thành phố Hà Nội", "Hà Nội", "", "Ủy ban nhân dân thành phố Hà Nội"),
+        ("UBND TỈNH QUẢNG NGÃI", "Quảng Ngãi", "", "UBND TỈNH QUẢNG NGÃI"),  # folded: case and marks
+        ("UBND tinh Quang Ngai", "Quảng Ngãi", "", "UBND tinh Quang Ngai"),  # an OCR'd name without marks
+        ("Sở Khoa học và Công nghệ", "Cần Thơ", "", "Sở Khoa học và Công nghệ, Cần Thơ"),
+        ("Bộ Nội vụ", None, "", "Bộ Nội vụ"),
+        (None, "Cần Thơ", "", "Cần Thơ"),
+        (None, None, "can-tho/2025.txt", "can-tho/2025.txt"),
+        ("Ủy ban nhân dân tỉnh Hà Nam", "Nam Định", "", "Ủy ban nhân dân tỉnh Hà Nam, Nam Định"),
+    ],
+)
+def test_issuer_names_the_place_once(issuer, place, fallback, heading):
+    assert show.issuer(SimpleNamespace(issuer=issuer, place=place), fallback) == heading
+
+
+@pytest.mark.parametrize("name", ["03-year-on-year.ipynb", "05-draft-next-year.ipynb"])
+def test_pair_and_draft_headings_use_the_one_helper(name):
+    nb = nbformat.read(str(ROOT / "notebooks" / name), as_version=4)
+    source = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert source.count("who = show.issuer(") == 1
+    assert "header.place) if x)" not in source  # the old join that said "UBND tỉnh Hải Dương, Hải Dương"
