@@ -105,3 +105,24 @@ def test_fix_on_a_folder_counts_the_plans_left_without_a_fixed_copy(tmp_path, mo
         "plankit: tìm thấy 1 phát hiện (1 lỗi) trong 3 tệp / found 1 finding (1 error) in 3 files",
     ]
     assert sorted(p.name for p in folder.iterdir()) == ["cũ.txt", "lặp.fixed.txt", "lặp.txt", "mới.txt"]
+
+
+def test_track_changes_lists_each_comment_with_the_words_it_sits_on_cut_with_an_ellipsis(tmp_path, capsys):
+    import docx
+
+    src, out = tmp_path / "kh 2024.docx", tmp_path / "kh 2025.docx"
+    doc = docx.Document()
+    for line in ["UBND TỈNH HẢI DƯƠNG", "SỞ NỘI VỤ", "Số: 12/KH-SNV", "Hải Dương, ngày 07 tháng 02 năm 2024",
+                 "KẾ HOẠCH", "Tuyên truyền cải cách hành chính năm 2024",
+                 "Căn cứ Kế hoạch số 276/KH-UBND ngày 27/01/2024 của UBND tỉnh Hải Dương về tuyên truyền cải "
+                 "cách hành chính nhà nước năm 2024;",
+                 "Sở Nội vụ xây dựng Kế hoạch tuyên truyền cải cách hành chính năm 2024 như sau:",
+                 "I. MỤC ĐÍCH, YÊU CẦU", "Tuyên truyền kịp thời trong năm 2024.", "GIÁM ĐỐC", "Nguyễn Văn A"]:
+        doc.add_paragraph(line)
+    doc.save(str(src))
+    assert main(["draft", str(src), "--year", "2025", "--track-changes", "-o", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (f"đã ghi / wrote {out}: 6 thay đổi được theo dõi, 3 ghi chú / 6 tracked changes, "
+                        "3 comments")
+    assert [line.rsplit("  [", 1)[1] for line in lines[1:]] == [
+        "12]", "07]", "Kế hoạch số 276/KH-UBND ngày 27/01/2024…]"]

@@ -140,6 +140,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _tracked(args: argparse.Namespace) -> int:
+    from ..display import short
     from ..track import draft_docx
 
     if not args.output or args.markdown or args.template or args.reference:
@@ -157,6 +158,6 @@ def _tracked(args: argparse.Namespace) -> int:
     n, m = result.changes, len(result.todo)
     print(f"đã ghi / wrote {result.path}: {n} thay đổi được theo dõi, {m} ghi chú / "
           f"{n} tracked change{'s' if n != 1 else ''}, {m} comment{'s' if m != 1 else ''}")
-    for kind, message, text in result.todo:
-        print(f"  {kind:<9} {message}  [{text[:40]}]")
+    for kind, message, text in result.todo:  # the words of the old plan the comment sits on
+        print(f"  {kind:<9} {message}  [{short(text, 40)}]")
     return 0
