@@ -1,5 +1,6 @@
-"""The headings of the year-on-year and draft pages name the issuer and its place once: a
-provincial People's Committee already carries its province in its name."""
+"""What a notebook shows: the headings of the year-on-year and draft pages name the issuer and
+its place once (a provincial People's Committee already carries its province in its name); a
+draft's to-do list quotes the plan's words in the page's font, cut at a word."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from types import SimpleNamespace
 import nbformat
 import pytest
 
+import plankit
 from plankit import show
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,3 +41,16 @@ def test_pair_and_draft_headings_use_the_one_helper(name):
     source = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert source.count("who = show.issuer(") == 1
     assert "header.place) if x)" not in source  # the old join that said "UBND tỉnh Hải Dương, Hải Dương"
+
+
+def test_a_drafts_to_dos_quote_the_plans_words_cut_at_a_word():
+    import re
+
+    draft = plankit.draft_plan(ROOT / "plans" / "hai-duong" / "2022-so-cong-thuong.txt", year=2023)
+    quoted = re.findall(r"\(dòng (\d+): <q>(.*?)</q>\)", draft._repr_html_())
+    assert quoted == [
+        ("3", "…"), ("3", "…"),
+        ("8", "Kế hoạch số 4707/KH-UBND ngày 24/12/2021 của UBND tỉnh về cải cách hành chính…"),
+        ("8", "Kế hoạch tuyên truyền cải cách hành chính nhà nước năm 2022 số 276/KH-UBND ngày…"),
+    ]
+    assert "<code>" not in draft._repr_html_()
