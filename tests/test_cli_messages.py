@@ -126,3 +126,25 @@ def test_track_changes_lists_each_comment_with_the_words_it_sits_on_cut_with_an_
                         "3 comments")
     assert [line.rsplit("  [", 1)[1] for line in lines[1:]] == [
         "12]", "07]", "Kế hoạch số 276/KH-UBND ngày 27/01/2024…]"]
+
+
+def test_the_missing_extra_lines_in_the_packaging_page_are_what_the_commands_print(monkeypatch, tmp_path, capsys):
+    import importlib.util
+    import re
+    import shlex
+    import sys
+
+    page = (ROOT / "docs" / "packaging.md").read_text(encoding="utf-8")
+    block = re.search(r"```\n(\$ plankit report\n.*?)```", page, re.S).group(1).splitlines()
+    pairs = list(zip(block[::2], block[1::2], strict=True))
+    assert [command for command, _ in pairs] == ["$ plankit report", "$ plankit read ho-so/ --scheduler tcp://10.0.0.1:8786"]
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name in {
+        "nbclient", "nbconvert", "nbformat", "ipykernel"} else real(name, *a))
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ho-so").mkdir()
+    (tmp_path / "ho-so" / "kh.txt").write_text(STALE, encoding="utf-8")
+    for command, printed in pairs:
+        assert main(shlex.split(command)[2:]) == 2
+        assert capsys.readouterr().err == printed + "\n"
