@@ -54,3 +54,23 @@ def test_a_drafts_to_dos_quote_the_plans_words_cut_at_a_word():
         ("8", "Kế hoạch tuyên truyền cải cách hành chính nhà nước năm 2022 số 276/KH-UBND ngày…"),
     ]
     assert "<code>" not in draft._repr_html_()
+
+
+@pytest.mark.slow
+def test_year_on_year_says_the_basis_is_unchanged_instead_of_an_empty_table(tmp_path):
+    import shutil
+
+    from plankit.report import run_report
+
+    notebooks, plans = tmp_path / "so-tay", tmp_path / "ke-hoach"
+    notebooks.mkdir()
+    plans.mkdir()
+    shutil.copy(ROOT / "notebooks" / "03-year-on-year.ipynb", notebooks)
+    old = (ROOT / "plans" / "hai-duong" / "2022-so-cong-thuong.txt").read_text(encoding="utf-8")
+    (plans / "2022.txt").write_text(old, encoding="utf-8")
+    (plans / "2023.txt").write_text(old.replace("2022", "2023"), encoding="utf-8")  # same basis documents
+    run_report(plans, tmp_path / "bao-cao", notebooks=notebooks, progress=False)
+    page = (tmp_path / "bao-cao" / "03-year-on-year.html").read_text(encoding="utf-8")
+    assert "Sở Công Thương, Hải Dương: 2022 → 2023" in page
+    assert "Căn cứ giữ nguyên." in page and "The basis is unchanged." in page
+    assert "Căn cứ bỏ đi / basis removed" not in page

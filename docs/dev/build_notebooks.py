@@ -231,9 +231,12 @@ for old, new in pairs:
     changes = diff.to_frame()
     counts = changes.groupby("kind").size().rename(index=KINDS).rename("n").reset_index()
     display(show.table(counts, {"kind": "Loại thay đổi / kind", "n": "Số / count"}))
-    display(show.table(pd.DataFrame({"removed": [", ".join(sorted(diff.basis_removed))],
-                                     "added": [", ".join(sorted(diff.basis_added))]}),
-                       {"removed": "Căn cứ bỏ đi / basis removed", "added": "Căn cứ mới / basis added"}))
+    if diff.basis_removed or diff.basis_added:
+        display(show.table(pd.DataFrame({"removed": [", ".join(sorted(diff.basis_removed))],
+                                         "added": [", ".join(sorted(diff.basis_added))]}),
+                           {"removed": "Căn cứ bỏ đi / basis removed", "added": "Căn cứ mới / basis added"}))
+    else:
+        display(show.note("Căn cứ giữ nguyên.", "The basis is unchanged."))
     real = changes[changes.kind != "expected"].assign(kind=lambda f: f.kind.map(KINDS).fillna(f.kind))
     display(show.details("Các thay đổi không phải đổi năm", "changes other than year bumps", show.table(real, {
         "section": "Mục / section", "kind": "Loại / kind", "old": "Cũ / old", "new": "Mới / new",
