@@ -148,3 +148,15 @@ def test_the_missing_extra_lines_in_the_packaging_page_are_what_the_commands_pri
     for command, printed in pairs:
         assert main(shlex.split(command)[2:]) == 2
         assert capsys.readouterr().err == printed + "\n"
+
+
+def test_the_readme_layout_names_only_modules_that_exist():
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("## Project layout"):]
+    block = block[block.index("```") + 3:]
+    library = block[: block.index("\nnotebooks/")]
+    names = re.findall(r"([a-z_]+(?:\.py|/))", library.replace("plankit/", "", 1))
+    assert names and "restore/" in names
+    assert [n for n in names if not (ROOT / "plankit" / n.rstrip("/")).exists()] == []
