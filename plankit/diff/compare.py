@@ -693,18 +693,26 @@ def _join_split(boxes: list[list[int]], weak: list[tuple[int, int]],
     another place (a line ending in a document symbol read as a paragraph end), so the words
     around the break belong to neither pair alone. Left apart, a paragraph of repeated words
     pairs with the wrong half and shows a removed run and added runs of the same words."""
+    links: dict[int, list[int]] = {}
+    for x, y in weak:
+        links.setdefault(x, []).append(y)
+
+    def crossed(a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> bool:
+        return any(b_lo <= y <= b_hi for x in range(a_lo, a_hi + 1) for y in links.get(x, ()))
+
     out: list[list[int]] = []
+    last: list[int] = []  # the anchor before, as found (out[-1] may have grown by joins)
     for box in boxes:
         prev = out[-1] if out else None
-        if (prev is not None and box[0] == prev[1] + 1 and box[2] == prev[3] + 1
-                and any((prev[0] <= x <= prev[1] and box[2] <= y <= box[3])
-                        or (box[0] <= x <= box[1] and prev[2] <= y <= prev[3]) for x, y in weak)):
-            joined = merged(range(prev[0], box[1] + 1), range(prev[2], box[3] + 1))
-            if joined > max(merged(range(prev[0], prev[1] + 1), range(prev[2], prev[3] + 1)),
-                            merged(range(box[0], box[1] + 1), range(box[2], box[3] + 1))):
-                prev[1], prev[3] = box[1], box[3]
-                continue
-        out.append(box)
+        if (prev is not None and box[0] == last[1] + 1 and box[2] == last[3] + 1
+                and (crossed(last[0], last[1], box[2], box[3]) or crossed(box[0], box[1], last[2], last[3]))
+                and merged(range(last[0], box[1] + 1), range(last[2], box[3] + 1))
+                > max(merged(range(last[0], last[1] + 1), range(last[2], last[3] + 1)),
+                      merged(range(box[0], box[1] + 1), range(box[2], box[3] + 1)))):
+            prev[1], prev[3] = box[1], box[3]
+        else:
+            out.append(list(box))
+        last = box
     return out
 
 
