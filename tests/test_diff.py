@@ -652,3 +652,37 @@ def test_chart_in_document_order_with_the_page_colours(cantho):
     assert [folded(x)[:4] for x in labels[1:-1]] == ["i. m", "ii. ", "iii.", "iv. ", "v. k", "vi. "]
     colours = {to_hex(bar.get_facecolor()) for bar in ax.patches}
     assert colours <= {c.lower() for c in KIND_COLOURS.values()}
+
+
+# --- docs/diff.md ------------------------------------------------------------------------------
+
+def test_every_python_block_of_docs_diff_runs_and_shows_what_it_says(tmp_path, monkeypatch):
+    """Each ``python`` block of docs/diff.md runs as written, from a folder holding ``plans/``
+    (the outputs block after the quick start, in a folder without its files), and the values
+    the quick start and the similarity block print are the ones written under them."""
+    from pathlib import Path
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    root = Path(__file__).resolve().parent.parent
+    doc = (root / "docs" / "diff.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", doc, re.S)
+    assert len(blocks) == 3
+    namespace: dict = {}
+    for k, block in enumerate(blocks):
+        here = tmp_path / str(k)
+        here.mkdir()
+        (here / "plans").symlink_to(root / "plans")
+        monkeypatch.chdir(here)
+        exec(compile(block, f"docs/diff.md block {k}", "exec"), namespace)
+    d, m = namespace["d"], namespace["m"]
+    assert repr(d) == ("<PlanDiff can-tho/2022-so-khcn.txt → can-tho/2025-so-khcn.ocr.txt: 38 substantive, 6 basis, "
+                       "17 expected, 0 form, 0 renumbering, 3 carried-error; basis +2 −1; carried over 49%>")
+    shown = next(line[2:] for line in blocks[0].splitlines() if line.startswith("# (frozenset"))
+    assert (d.basis_removed, d.basis_added) == eval(shown)  # a set's order is the hash seed's
+    assert [f"{p} {p.label}" for p in d.sections] == [
+        line[2:] for line in blocks[0].splitlines() if line.startswith("# SectionPair")]
+    row = m.loc["can-tho/2022-so-khcn.txt"].round(2)
+    assert [f"# {name:<40}{value:.2f}" for name, value in row.items()] == [
+        line for line in blocks[2].splitlines() if re.fullmatch(r"# \S+ +\d\.\d\d", line)]
