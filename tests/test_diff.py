@@ -686,3 +686,35 @@ def test_every_python_block_of_docs_diff_runs_and_shows_what_it_says(tmp_path, m
     row = m.loc["can-tho/2022-so-khcn.txt"].round(2)
     assert [f"# {name:<40}{value:.2f}" for name, value in row.items()] == [
         line for line in blocks[2].splitlines() if re.fullmatch(r"# \S+ +\d\.\d\d", line)]
+
+
+# An invented decision whose issuing authority ("BỘ TRƯỞNG BỘ NỘI VỤ") stands above the legal
+# basis; the second copy writes it on two lines, which the reader takes for a signature.
+DECISION = (
+    "BỘ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 812/QĐ-BNV Hà Nội, ngày 06 tháng 3 năm 2024\n"
+    "QUYẾT ĐỊNH\n"
+    "VỀ VIỆC BAN HÀNH KẾ HOẠCH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2024\n"
+    "BỘ TRƯỞNG BỘ NỘI VỤ\n"
+    "Căn cứ Nghị định số 63/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ quy định chức năng, "
+    "nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nội vụ;\n"
+    "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể cải cách "
+    "hành chính nhà nước giai đoạn 2021-2030;\n"
+    "Theo đề nghị của Vụ trưởng Vụ Cải cách hành chính,\n"
+    "QUYẾT ĐỊNH:\n"
+    "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch tuyên truyền cải cách hành chính năm 2024.\n"
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+)
+
+
+def test_a_signer_title_above_the_basis_is_not_the_ending():
+    """The ending (closing, recipients, signature) starts after the last basis clause: before,
+    the two-line title read as a signature made the basis and the articles the ending of one
+    copy and the opening of the other, 15 phantom changes (the Bộ Y tế 5556/QĐ-BYT decision
+    re-wrapped at 60 columns in the corpus bench did the same)."""
+    one = read_text(DECISION)
+    two = read_text(DECISION.replace("BỘ TRƯỞNG BỘ NỘI VỤ\n", "BỘ TRƯỞNG\nBỘ NỘI VỤ\n"))
+    assert "signature" in [b.kind for b in two.blocks]  # the reader's reading this test is about
+    for d in (diff_plans(one, two), diff_plans(two, one)):
+        assert d.changes == ()
+        assert not d.basis_added and not d.basis_removed
