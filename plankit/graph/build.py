@@ -6,6 +6,7 @@ evidence and validity; see :mod:`plankit.graph` for the whole picture.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections import defaultdict
@@ -211,6 +212,40 @@ def _merge_doc(attrs: dict[str, Any], cite: Citation, doc_id: str, level: str) -
         attrs["title"] = _title(attrs["key"])
 
 
+_KEY_YEAR = re.compile(r"^[^/]+/((?:19|20)\d\d)/")
+
+
+class _Judge:
+    """:func:`plankit.validity.status` and the successor for a document id (the graph's, which
+    may know a date or province its citation did not say), each id looked up in the data once."""
+
+    __slots__ = ("_ever", "_issued")
+
+    def __init__(self) -> None:
+        self._issued: dict[str, dt.date | None] = {}
+        self._ever: dict[str, bool] = {}
+
+    def __call__(self, doc_id: str, issued: dt.date | None, year: int | None,
+                 on: dt.date) -> tuple[str, str | None]:
+        if issued is None:
+            if doc_id not in self._issued:
+                self._issued[doc_id] = validity.issue_date(doc_id)
+            issued = self._issued[doc_id]
+        if issued is None:
+            m = _KEY_YEAR.match(doc_id)
+            year = int(m.group(1)) if m else year
+            issued = dt.date(year, 1, 1) if year else None
+        if issued is not None and issued > on:
+            return validity.NOT_YET_ISSUED, None
+        ever = self._ever.get(doc_id)
+        if ever is None:  # replaced at all, some day: most documents never are
+            ever = self._ever[doc_id] = validity.replaced_by(doc_id, dt.date.max) is not None
+        found = validity.replaced_by(doc_id, on) if ever else None
+        if found is None:
+            return validity.VALID, None
+        return validity.REPLACED, found.replaced_by
+
+
 def _rank(cite: Citation) -> tuple[int, int, int]:
     """Which occurrence of a document in one plan speaks for the edge: basis, explicit, first."""
     return (cite.role != "basis", cite.implicit, cite.span.start)
@@ -291,6 +326,7 @@ def build_graph(plans: Iterable[Plan | str | os.PathLike[str]]) -> BasisGraph:
                 names.setdefault(_slug(cite.scope), cite.scope)
 
     # 3. one edge per (plan, cited document)
+    judge = _Judge()
     nodes = graph.nodes
     for plan, source, cites_of_plan in zip(plans, plan_ids, kept, strict=True):
         on = plan.facts.latest
@@ -315,9 +351,8 @@ def build_graph(plans: Iterable[Plan | str | os.PathLike[str]]) -> BasisGraph:
             if on is None:
                 state, repl = UNKNOWN, None
             else:
-                state = validity.status(best, on, issued=issued)
-                found = validity.replaced_by(best.doc_id, on) if state == validity.REPLACED else None
-                repl = found.replaced_by if found else None
+                doc_id = resolved[id(best)][0]
+                state, repl = judge(doc_id, issued, best.year or _id_parts(doc_id)[2], on)
             graph.add_edge(
                 source,
                 target,
