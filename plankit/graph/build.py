@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .. import validity
 from ..places import slug
 from ..register import document_title
-from .identity import Identities, lookup
+from .identity import LOWER_TIERS, Identities, locality, lookup, place_of
 from .result import BasisGraph
 from .schema import UNKNOWN
 
@@ -136,19 +136,22 @@ def plan_node(plan: Plan, scope: str | None = None) -> str:
         # a national number (a ministry's, or the Party centre's, which has no province): the
         # same id as its citations' doc_id
         return header.reference
-    if header.number and header.symbol and scope and year:
+    place = place_of(scope, header.issuer, level)
+    if header.number and header.symbol and place and year:
         # as Citation.doc_id: the number as printed ('95-KH/TU' for a Party committee's), and
-        # the year only when the number has none of its own
-        where = f"{header.reference}@{_slug(scope)}"
+        # the year only when the number has none of its own; a district's or a commune's
+        # number also names the district or commune ('05/KH-UBND@lao-cai.xa-bao-ha/2025')
+        where = f"{header.reference}@{place}"
         return where if header.reference.count("/") >= 2 else f"{where}/{year}"
     return f"plan:{plan.name}"
 
 
 def _plan_attrs(plan: Plan, scope: str | None) -> dict[str, Any]:
     h = plan.header
+    below = locality(h.issuer) if plan.facts.level in LOWER_TIERS else None
     return {
         "kind": "plan",
-        "label": _plan_label(h, scope, plan.name),
+        "label": _plan_label(h, below[1] if below else scope, plan.name),
         "key": h.reference,
         "doc_type": h.doc_type or "Kế hoạch",
         "level": plan.facts.level,
@@ -171,11 +174,12 @@ def _doc_attrs(cite: Citation, doc_id: str, level: str, names: dict[str, str]) -
     """A document node's attributes from one citation of it (``doc_id`` and ``level`` as
     :meth:`Identities.resolve` gives them; ``names``: province slug -> name)."""
     key, place, year = _id_parts(doc_id)
-    scope = cite.scope or (names.get(place) if place else None)
+    scope = cite.scope or (names.get(place.partition(".")[0]) if place else None)
     year = cite.year if cite.year is not None else year
+    below = locality(cite.issuer) if level in LOWER_TIERS else None
     return {
         "kind": "document",
-        "label": _doc_label(key, doc_id, scope, year),
+        "label": _doc_label(key, doc_id, below[1] if below else scope, year),
         # a national number the register knows: its full title (type, date, issuer, subject)
         "title": None if "@" in doc_id else _title(key),
         "key": key,
@@ -306,9 +310,9 @@ def build_graph(plans: Iterable[Plan | str | os.PathLike[str]]) -> BasisGraph:
         plan_ids.append(node)
         h = plan.header
         if h.number and h.symbol:
-            place = _slug(scope) if scope else None
-            if place:
-                names.setdefault(place, scope)
+            place = place_of(scope, h.issuer, plan.facts.level)
+            if scope:
+                names.setdefault(_slug(scope), scope)
             year = _issue_year(h)
             national = not place and plan.facts.level in ("central", "party")
             if not national:

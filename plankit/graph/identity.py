@@ -33,7 +33,8 @@ from ..text import fold
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Citation
 
-__all__ = ["Identities", "document_level", "is_national", "lookup", "norm_key"]
+__all__ = ["LOWER_TIERS", "Identities", "document_level", "is_national", "locality", "lookup", "norm_key",
+           "place_of"]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -116,6 +117,47 @@ def _issuer_level(issuer: str) -> str | None:
     return None
 
 
+_LOCALITY = re.compile(
+    r"(?i)(?<!\w)(thị trấn|thị xã|thành phố|đặc khu|xã|phường|huyện|quận)\s+"
+    r"(\w[^,;.()\n]*?)(?=\s*[,;.()\n]|\s+-\s|\s+(?:tỉnh|thành phố)\s|\s*$)")
+LOWER_TIERS = ("district", "commune")
+
+
+@lru_cache(maxsize=1 << 12)
+def locality(issuer: str | None) -> tuple[str, str] | None:
+    """The district or commune an issuer's name names, as ``(slug, name)``: local numbers
+    below the province repeat in every district and commune (each ``UBND xã`` has its own
+    ``05/KH-UBND``), so their ids carry it. ``None`` when the name has none.
+
+    >>> locality("Ủy ban nhân dân xã Bảo Hà, tỉnh Lào Cai")
+    ('xa-bao-ha', 'xã Bảo Hà')
+    >>> locality("UBND huyện Đăk Hà"), locality("Ủy ban nhân dân tỉnh Lào Cai")
+    (('huyen-dak-ha', 'huyện Đăk Hà'), None)
+    """
+    if not issuer:
+        return None
+    m = _LOCALITY.search(issuer)
+    if not m:
+        return None
+    name = f"{m.group(1).lower()} {m.group(2).strip()}"
+    return slug(name), name
+
+
+def place_of(province: str | None, issuer: str | None, level: str) -> str | None:
+    """The place part of a local id: the province's slug, and for a district's or commune's
+    number the locality too (``lao-cai.xa-bao-ha``).
+
+    >>> place_of("Lào Cai", "UBND xã Bảo Hà", "commune"), place_of("Lào Cai", None, "commune")
+    ('lao-cai.xa-bao-ha', 'lao-cai')
+    """
+    where = _slug(province) if province else None
+    if level in LOWER_TIERS:
+        found = locality(issuer)
+        if found is not None:
+            return f"{where}.{found[0]}" if where else found[0]
+    return where
+
+
 def document_level(cite: Citation) -> str:
     """The level of a cited document: the citation's, or, when the extractor left it ``other``,
     the level its issuer's name or its number shows.
@@ -195,7 +237,7 @@ class Identities:
         self._spelling(cite.key, norm)
         if is_national(cite.key, level):
             return
-        place = _slug(cite.scope) if cite.scope else None
+        place = place_of(cite.scope, cite.issuer, level)
         year = cite.year if norm.count("/") < 2 else None
         if place and year is not None:
             self._years[(norm, place)].add(year)
@@ -212,7 +254,7 @@ class Identities:
             return key, level, (norm, None, None)
         own_year = norm.count("/") >= 2  # 22/2020/QĐ-UBND: the number carries its year
         year = None if own_year else cite.year
-        place = _slug(cite.scope) if cite.scope else None
+        place = place_of(cite.scope, cite.issuer, level)
         if place is None:
             scopes = self._scopes.get((norm, year), ())
             if len(scopes) == 1:
