@@ -7,17 +7,20 @@ development corpus (../shared/corpus, skipped when absent) against its gold anno
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections import Counter
+from itertools import combinations
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plankit import read_corpus
-from plankit.graph import build_graph
+from plankit.graph import LEVEL_NAMES, NODE_FIELDS, build_graph, draw_graph, portable, write_graph
 from plankit.graph.identity import Identities, document_level, is_national, locality, norm_key
 from plankit.model import Citation
 from plankit.text import fold
@@ -339,3 +342,67 @@ def test_corpus_one_node_per_number(corpus_graph):
     by_key = Counter((_norm(a["key"] or n), a.get("scope"), a.get("year") if "@" in n else None)
                      for n, a in graph.nodes(data=True) if a["kind"] == "document")
     assert [k for k, count in by_key.items() if count > 1] == []
+
+
+def test_corpus_documents_the_register_says_are_replaced_name_their_successor(corpus_graph):
+    graph, _ = corpus_graph
+    got = {n: (a["successor"], a["successor_from"]) for n, a in graph.nodes(data=True) if a["successor"]}
+    assert got == {"61/2018/NĐ-CP": ("118/2025/NĐ-CP", dt.date(2025, 7, 1)),
+                   "107/2021/NĐ-CP": ("118/2025/NĐ-CP", dt.date(2025, 7, 1))}
+
+
+def _label_boxes(fig):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    bands = set(LEVEL_NAMES.values())
+    return [(t.get_text(), t.get_bbox_patch().get_window_extent(renderer))
+            for t in fig.axes[0].texts if t.get_text() not in bands]
+
+
+@pytest.mark.parametrize("labels", ["auto", "all"])
+def test_corpus_drawing_is_legible(corpus_graph, labels):
+    graph, _ = corpus_graph
+    fig = draw_graph(graph, labels=labels)
+    boxes = _label_boxes(fig)
+    overlapping = [(a, b) for (a, ba), (b, bb) in combinations(boxes, 2)
+                   if ba.x0 < bb.x1 and bb.x0 < ba.x1 and ba.y0 < bb.y1 and bb.y0 < ba.y1]
+    assert overlapping == []
+    texts = {t for t, _ in boxes}
+    assert {"NĐ 61/2018/NĐ-CP\n→ 118/2025/NĐ-CP", "NĐ 107/2021/NĐ-CP\n→ 118/2025/NĐ-CP"} <= texts
+    assert len(boxes) == (106 if labels == "all" else 46)  # auto: 31 plans, 15 documents
+    # the cascade top to bottom: the band names' heights in the order of the levels
+    bands = {t.get_text(): t.xy[1] for t in fig.axes[0].texts if t.get_text() in set(LEVEL_NAMES.values())}
+    order = [LEVEL_NAMES[lv] for lv in ("central", "party", "province", "department", "district", "commune")]
+    assert sorted(bands, key=bands.get, reverse=True) == order
+
+
+@pytest.mark.parametrize("ext", [".graphml", ".gexf", ".json"])
+def test_corpus_exports_open_back_with_the_same_nodes_and_edges(corpus_graph, tmp_path, ext):
+    graph, _ = corpus_graph
+    path = write_graph(graph, tmp_path / f"corpus{ext}")
+    if ext == ".graphml":
+        got = nx.read_graphml(path)
+    elif ext == ".gexf":
+        got = nx.read_gexf(path)
+    else:
+        got = nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")), edges="edges")
+    expected = portable(graph)
+    assert sorted(got.nodes) == sorted(expected.nodes)
+    assert sorted(got.edges) == sorted(expected.edges)
+    assert {n: a for n, a in got.nodes(data=True)} == dict(expected.nodes(data=True))
+    drop = ("id",) if ext == ".gexf" else ()  # GEXF numbers its edges
+    assert {(s, t): {k: v for k, v in a.items() if k not in drop} for s, t, a in got.edges(data=True)} == {
+        (s, t): a for s, t, a in expected.edges(data=True)}
+    assert got.nodes["61/2018/NĐ-CP"]["successor_from"] == "2025-07-01"
+
+
+def test_corpus_frames_and_notebook_view(corpus_graph):
+    graph, _ = corpus_graph
+    edges, nodes = graph.to_frame(), graph.to_frame("nodes")
+    assert (len(edges), len(nodes)) == (95, 106)
+    assert list(nodes.columns[:15]) == ["id", *NODE_FIELDS, "in_degree", "out_degree"][:15]
+    html = graph._repr_html_()
+    assert "31 kế hoạch / plans, 75 văn bản được dẫn / cited documents, 95 trích dẫn" in html

@@ -249,6 +249,14 @@ class _Judge:
             return validity.VALID, None
         return validity.REPLACED, found.replaced_by
 
+    def successor(self, doc_id: str) -> validity.Replacement | None:
+        """The last replacement the data lists for a document, whatever the day."""
+        if self._ever.get(doc_id) is False:
+            return None
+        found = validity.replaced_by(doc_id, dt.date.max)
+        self._ever[doc_id] = found is not None
+        return found
+
 
 def _rank(cite: Citation) -> tuple[int, int, int]:
     """Which occurrence of a document in one plan speaks for the edge: basis, explicit, first."""
@@ -370,5 +378,11 @@ def build_graph(plans: Iterable[Plan | str | os.PathLike[str]]) -> BasisGraph:
                 sentence=plan.sentence_at(best.span),
                 occurrences=len(cites),
             )
+
+    # 4. what replaces each document, according to the register, whatever the plans' dates
+    for node, attrs in nodes.items():
+        found = judge.successor(node)
+        attrs["successor"] = found.replaced_by if found else None
+        attrs["successor_from"] = found.effective if found else None
     return graph
 
