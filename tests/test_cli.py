@@ -59,8 +59,8 @@ def test_read_csv(capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["read", "nope/missing.txt"], "nope/missing.txt: file not found"),
-        (["read", "tests"], "tests: folder holds no plan files"),
+        (["read", "nope/missing.txt"], "nope/missing.txt: không có tệp này / file not found"),
+        (["read", "tests"], "tests: thư mục không có tệp kế hoạch nào"),
     ],
 )
 def test_errors_print_one_line_and_exit_2(args, message):

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -99,10 +99,13 @@ def read_batch(
     """
     from ..corpus import plan_files, read_corpus
     from ..errors import ReadError
+    from ..output import read_reason
 
     for raw in paths:
-        if not Path(raw).exists():
-            raise ReadError(raw, "file not found")
+        try:
+            os.stat(raw)
+        except OSError as exc:  # missing, or a folder above it we may not enter
+            raise ReadError(raw, read_reason(exc)) from None
     files = plan_files(paths)
     corpus = read_corpus(files, executor=executor, searchable=searchable, force=force)
     plans = corpus.plans
