@@ -170,9 +170,13 @@ def _plan_attrs(plan: Plan, scope: str | None) -> dict[str, Any]:
     }
 
 
-def _doc_attrs(cite: Citation, doc_id: str, level: str, names: dict[str, str]) -> dict[str, Any]:
+def _doc_attrs(cite: Citation, doc_id: str, level: str | None = None,
+               names: dict[str, str] | None = None) -> dict[str, Any]:
     """A document node's attributes from one citation of it (``doc_id`` and ``level`` as
-    :meth:`Identities.resolve` gives them; ``names``: province slug -> name)."""
+    :meth:`Identities.resolve` gives them, ``level`` by default the citation's; ``names``:
+    province slug -> name)."""
+    level = level or cite.level or "other"
+    names = names or {}
     key, place, year = _id_parts(doc_id)
     scope = cite.scope or (names.get(place.partition(".")[0]) if place else None)
     year = cite.year if cite.year is not None else year
@@ -200,11 +204,12 @@ def _doc_attrs(cite: Citation, doc_id: str, level: str, names: dict[str, str]) -
 _FILLABLE = ("doc_type", "issuer", "scope", "date", "year", "subject")
 
 
-def _merge_doc(attrs: dict[str, Any], cite: Citation, doc_id: str, level: str) -> None:
+def _merge_doc(attrs: dict[str, Any], cite: Citation, doc_id: str, level: str | None = None) -> None:
     """Fill blanks of a document node (made by :func:`_doc_attrs`) from another citation of the
     same document: what ``_doc_attrs(cite, doc_id)`` would give for each blank attribute, ``level``
     when it is ``other``, ``implicit`` only while every citation is implicit."""
     attrs["implicit"] = attrs["implicit"] and cite.implicit
+    level = level or cite.level or "other"
     if attrs["level"] == "other" and level != "other":
         attrs["level"] = level
     for name in _FILLABLE:
