@@ -305,8 +305,21 @@ def year_pairs(plans: Iterable[Plan]) -> list[tuple[Plan, Plan]]:
 
 def latest_plans(plans: Iterable[Plan]) -> list[Plan]:
     """The latest plan of each series (of each issuer and kind of subject: the one to roll
-    forward), by name."""
-    return sorted((group[-1] for group in _series(plans)), key=lambda p: p.name)
+    forward), by name. A series of an issuer that was merged away (Yên Bái's 2024 reform plan)
+    is left out when the issuer it joined has a plan of the same subject dated after the change
+    (Lào Cai's 2026 reform plan): that one is rolled forward."""
+    lasts = [group[-1] for group in _series(plans)]
+
+    def superseded(plan: Plan) -> bool:
+        found = issuer_change(plan)
+        if not found or not found[1]:
+            return False
+        since = max(change.effective for change in found[1])
+        return any(other is not plan and (issuer_change(other) or (None, []))[0] == found[0]
+                   and (_day(other) or dt.date.min) >= since and same_subject(other, plan)
+                   for other in lasts)
+
+    return sorted((p for p in lasts if not superseded(p)), key=lambda p: p.name)
 
 
 def clean_reference(plan: Plan, plans: Iterable[Plan]) -> Plan | None:

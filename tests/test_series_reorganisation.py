@@ -92,6 +92,9 @@ def test_the_province_that_stayed_pairs_with_its_own_plan_first():
     yen_bai, lao_cai, lao_cai_new = (prov("YÊN BÁI", "Yên Bái", 2024), prov("LÀO CAI", "Lào Cai", 2024, number=6),
                                      prov("LÀO CAI", "Lào Cai", 2026, number=9))
     assert pairs([yen_bai, lao_cai_new, lao_cai]) == [(lao_cai.name, lao_cai_new.name)]
+    # Yên Bái's series ended with the merger: Lào Cai's 2026 plan is the one to roll forward
+    assert [p.name for p in latest_plans([yen_bai, lao_cai_new, lao_cai])] == [lao_cai_new.name]
+    assert [p.name for p in latest_plans([yen_bai, lao_cai])] == [lao_cai.name, yen_bai.name]
 
 
 def test_before_july_2025_neighbouring_provinces_never_pair():
