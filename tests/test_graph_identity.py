@@ -188,6 +188,12 @@ def _cite(key, *, level="other", issuer=None, scope=None, year=None):
     ("45/KH-UBND", "other", None, "province"),
     ("5/BC-BCĐ", "other", None, "other"),  # a steering board: any province has one
     ("3/KH-BQL", "other", None, "other"),
+    ("3/KH-BHXH", "other", None, "other"),  # the province's social insurance, or the nation's
+    ("3/KH-BCH", "other", None, "other"),  # a province's military command
+    ("3/KH-BDT", "other", None, "other"),  # a province's ethnic affairs board
+    ("3/KH-BYT", "other", None, "central"),
+    ("3/KH-BCH", "other", "Bộ Chỉ huy Quân sự tỉnh Lào Cai", "other"),
+    ("3/KH-BYT", "other", "Bộ Y tế", "central"),
     ("278/KH-UBND", "other", "UBND huyện Đăk Hà", "district"),
     ("278/KH-UBND", "other", "Chủ tịch UBND thị xã Sa Pa", "district"),
     ("10/KH-UBND", "other", "Ủy ban nhân dân phường Hải Châu", "commune"),

@@ -54,7 +54,7 @@ _ISSUER_LEVELS = tuple((re.compile(p), level) for p, level in (
     (r"\b(?:tinh uy|thanh uy|huyen uy|quan uy|thi uy|dang uy|bo chinh tri|ban bi thu|"
      r"ban chap hanh trung uong|trung uong dang|ban chi dao trung uong|ban thuong vu)\b", "party"),
     (r"\b(?:thu tuong|chinh phu|quoc hoi|chu tich nuoc|uy ban quoc gia|ban chi dao quoc gia|"
-     r"bo [a-z]|van phong chinh phu)", "central"),
+     r"bo (?!chi huy)[a-z]|van phong chinh phu)", "central"),
     (r"\b(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|chu tich)\s+(?:cac\s+)?"
      r"(?:huyen|quan|thi xa)\b", "district"),
     (r"\b(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|chu tich)\s+(?:cac\s+)?"
@@ -68,10 +68,12 @@ _ISSUER_LEVELS = tuple((re.compile(p), level) for p, level in (
 _PARTY_NUMBER = re.compile(r"^\d+[a-z]?-[^/]+/(.+)$")
 _ADMIN_NUMBER = re.compile(r"^\d+(?:/\d{4})?/([^/]+)$")
 # Bodies (folded) whose numbers are national. Ministries are "b" + their initials (byt, bttttt,
-# bkhcn); "bcd..." (steering boards) and "bql..." (management boards) exist in every province.
-_NATIONAL_PARTY = re.compile(r"(?:tw|tu'|bct|bbt)$|^(?:tw|bct|bbt)")
+# bkhcn); steering boards (bcd), management boards (bql), the military command (bch), the ethnic
+# affairs board (bdt), social insurance (bhxh) and the emulation board (btdkt) exist in every
+# province.
+_NATIONAL_PARTY = re.compile(r"(?:tw|bct|bbt)$|^(?:tw|bct|bbt)")
 _CENTRAL_BODY = re.compile(r"^(?:cp|ttg|qh|ubtvqh\d*|vpcp|ubqg\w*|bcdqg\w*|tandtc|vksndtc|ktnn|"
-                           r"b(?!cd|ql)[a-z]{1,7})$")
+                           r"b(?!cd|ql|ch|dt$|hxh|tdkt)[a-z]{1,7})$")
 _DEPARTMENT_BODY = re.compile(r"^s[a-z]{1,8}$")
 _PROVINCE_BODY = re.compile(r"^(?:ubnd|hdnd)$")
 _ADMIN_TYPES = frozenset(("qd", "kh", "ct", "ctr", "nq", "tb", "cv", "bc", "hd", "tt", "nd", "ttlt",
