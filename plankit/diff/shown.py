@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -52,10 +53,10 @@ class Shown:
         return self.shown_ends[k] + offset - self.ends[k]
 
 
-def _shown(plan: Plan, other: Plan) -> Shown:
+def _shown(plan: Plan, other: Plan, within: tuple[tuple[int, int], ...] | None = None) -> Shown:
     if not looks_ocr(plan):
         return Shown(plan.text, plan.text, False)
-    return _restored(plan.text, other.text if not looks_ocr(other) else None)
+    return _restored(plan.text, other.text if not looks_ocr(other) else None, within)
 
 
 # Words (runs of letters and digits) on folded text; a document number splits into its parts.
@@ -84,30 +85,28 @@ def _counterparts(text: str, reference: str) -> list[tuple[int, int, str | None]
     or ``None`` when the in-order word diff of the two texts pairs it with no word."""
     keys = ocr_clean(fold(text))
     folded_ref = fold(reference)
-    words = [(m.start(), m.end()) for m in _WORD.finditer(keys)]
-    ref_words = [(m.start(), m.end()) for m in _WORD.finditer(folded_ref)]
+    finditer = _WORD.finditer
+    words = [m.span() for m in finditer(keys)]
+    ref_words = [m.span() for m in finditer(folded_ref)]
     form: list[str | None] = [None] * len(words)
     done: dict[tuple[str, str], str] = {}  # the same word pairs recur ("của", "và", "năm")
-
-    def take(i: int, j: int) -> None:
-        (s, e), (ws, we) = ref_words[i], words[j]
-        pair = (reference[s:e], text[ws:we])
-        found = done.get(pair)
-        if found is None:
-            found = done[pair] = _with_case(*pair)
-        form[j] = found
-
-    ops = diff_keys([folded_ref[s:e] for s, e in ref_words], [keys[s:e] for s, e in words])
+    ops = diff_keys(_WORD.findall(folded_ref), _WORD.findall(keys))
     for tag, i1, _i2, j1, j2 in ops:
-        if tag == "equal":
-            for k in range(j2 - j1):
-                take(i1 + k, j1 + k)
+        if tag != "equal":
+            continue
+        for j in range(j1, j2):
+            (s, e), (ws, we) = ref_words[i1 + j - j1], words[j]
+            pair = (reference[s:e], text[ws:we])
+            found = done.get(pair)
+            if found is None:
+                found = done[pair] = _with_case(*pair)
+            form[j] = found
     return [(s, e, f) for (s, e), f in zip(words, form, strict=True)]
 
 
 # A page and a redline of the same pair (d.to_html(), then d.to_docx()) restore the scan once.
 @functools.lru_cache(maxsize=4)
-def _restored(text: str, reference: str | None) -> Shown:
+def _restored(text: str, reference: str | None, within: tuple[tuple[int, int], ...] | None = None) -> Shown:
     """The restored reading of the scan ``text``, with the clean plan ``reference`` (or ``None``).
 
     A word of the scan that the in-order word diff of the two texts (folded, OCR symbols
@@ -115,6 +114,11 @@ def _restored(text: str, reference: str | None) -> Shown:
     passages without a counterpart (what was added or rewritten) go through the model
     (:func:`plankit.restore_text`), each with two words of context either side; a scan compared
     with another scan is restored whole.
+
+    ``within`` (sorted, disjoint ``(start, end)`` spans of ``text``): only the passages that
+    overlap one go through the model; the others keep the scan's words (those paired with the
+    clean plan still take its spelling). The model reads each passage on its own line, so a
+    passage read comes out the same whichever others are read.
     """
     from ..restore import restore_text
 
@@ -140,6 +144,8 @@ def _restored(text: str, reference: str | None) -> Shown:
             windows[-1][1] = hi
         else:
             windows.append([lo, hi])
+    if within is not None:
+        windows = [w for w in windows if _overlaps(within, words[w[0]][0], words[w[1]][1])]
     reps: list[tuple[int, int, str]] = []
     if windows:
         bounds = [(words[lo][0], words[hi][1]) for lo, hi in windows]
@@ -174,6 +180,12 @@ def _restored(text: str, reference: str | None) -> Shown:
     return _mapped(text, sorted(reps))
 
 
+def _overlaps(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of the sorted, disjoint ``spans``."""
+    k = bisect.bisect_right(spans, (start, math.inf))  # the first span starting after start
+    return (k > 0 and spans[k - 1][1] > start) or (k < len(spans) and spans[k][0] < end)
+
+
 def _mapped(text: str, reps: list[tuple[int, int, str]]) -> Shown:
     """The text with each ``(start, end, output)`` replaced, and the offset maps of :class:`Shown`."""
     starts, ends, s_starts, s_ends, pieces = [], [], [], [], []
@@ -193,8 +205,12 @@ def _mapped(text: str, reps: list[tuple[int, int, str]]) -> Shown:
     return Shown("".join(pieces), text, True, tuple(starts), tuple(ends), tuple(s_starts), tuple(s_ends))
 
 
-def shown_texts(d: PlanDiff) -> tuple[Shown, Shown]:
+def shown_texts(d: PlanDiff, *, rows: bool = True) -> tuple[Shown, Shown]:
     """The texts the redline shows for the old and the new plan (restored when OCR'd).
+
+    ``rows=False`` is what the HTML page needs: it shows table rows as scanned, so a passage
+    of a scan that lies only in table rows (no heading, paragraph or header of the comparison
+    overlaps it) keeps the scan's words; every other passage reads as with ``rows=True``.
 
     >>> from plankit.diff import diff_plans
     >>> from plankit.read import read_text
@@ -202,4 +218,23 @@ def shown_texts(d: PlanDiff) -> tuple[Shown, Shown]:
     >>> new.text, new.restored
     ('KẾ HOẠCH\\nNăm 2025.', False)
     """
-    return _shown(d.old, d.new), _shown(d.new, d.old)
+    if rows:
+        return _shown(d.old, d.new), _shown(d.new, d.old)
+    return _shown(d.old, d.new, _outside_rows(d, "old")), _shown(d.new, d.old, _outside_rows(d, "new"))
+
+
+def _outside_rows(d: PlanDiff, side: str) -> tuple[tuple[int, int], ...]:
+    """The spans of one plan's text that the comparison shows outside table rows, merged."""
+    spans = sorted(
+        (span.start, span.end)
+        for seg in d.segments
+        if seg.kind != "row" and (span := seg.old_span if side == "old" else seg.new_span) is not None
+    )
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return tuple(merged)
