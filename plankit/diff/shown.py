@@ -148,27 +148,35 @@ def _restored(text: str, reference: str | None, within: tuple[tuple[int, int], .
         windows = [w for w in windows if _overlaps(within, words[w[0]][0], words[w[1]][1])]
     reps: list[tuple[int, int, str]] = []
     if windows:
-        bounds = [(words[lo][0], words[hi][1]) for lo, hi in windows]
-        offsets, pos = [], 0
-        for s, e in bounds:
+        # each passage is one line of the model's input, with the context words paired with
+        # the clean plan read as its words (the model decides only the words without a
+        # counterpart). The model reads each line on its own: a passage that recurs with the
+        # same words known ("của Sở", a repeated heading) is read once.
+        lines: dict[tuple[str, tuple[tuple[int, int, str], ...]], int] = {}
+        line_of_window = []
+        for lo, hi in windows:
+            base = words[lo][0]
+            key = (text[base : words[hi][1]], tuple((s - base, e - base, f) for s, e, f in words[lo : hi + 1] if f is not None))
+            line_of_window.append(lines.setdefault(key, len(lines)))
+        offsets, known, pos = [], {}, 0
+        for passage, known_words in lines:
             offsets.append(pos)
-            pos += e - s + 1
-        # the context words paired with the clean plan are read as its words: the model
-        # decides only the words without a counterpart
-        known = {}
-        for (lo, hi), at in zip(windows, offsets, strict=True):
-            shift = at - words[lo][0]
-            for s, e, f in words[lo : hi + 1]:
-                if f is not None:
-                    known[(s + shift, e + shift)] = f
-        restored = restore_text("\n".join(text[s:e] for s, e in bounds), ocr=True, known=known)
-        need = [(words[k][0], words[k][1]) for k in needy]
+            for s, e, f in known_words:
+                known[(s + pos, e + pos)] = f
+            pos += len(passage) + 1
+        restored = restore_text("\n".join(passage for passage, _known in lines), ocr=True, known=known)
+        read: list[list[tuple[int, int, str]]] = [[] for _ in lines]  # by line, offsets in the line
         for t_start, t_end, output in restored.spans:
-            w = bisect.bisect_right(offsets, t_start) - 1
-            s, e = t_start - offsets[w] + bounds[w][0], t_end - offsets[w] + bounds[w][0]
-            n = bisect.bisect_left(need, (s, s))  # a needy word inside the token: the model reads it
-            if (n < len(need) and need[n][0] < e) or (n and need[n - 1][1] > s):
-                reps.append((s, e, output))
+            n = bisect.bisect_right(offsets, t_start) - 1
+            read[n].append((t_start - offsets[n], t_end - offsets[n], output))
+        need = [(words[k][0], words[k][1]) for k in needy]
+        for (lo, _hi), n in zip(windows, line_of_window, strict=True):
+            base = words[lo][0]
+            for t_start, t_end, output in read[n]:
+                s, e = t_start + base, t_end + base
+                k = bisect.bisect_left(need, (s, s))  # a needy word inside the token: the model reads it
+                if (k < len(need) and need[k][0] < e) or (k and need[k - 1][1] > s):
+                    reps.append((s, e, output))
     starts = [s for s, _e, _o in reps]
     for s, e, f in words:
         if f is None:
