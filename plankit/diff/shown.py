@@ -128,19 +128,22 @@ def _restored(text: str, reference: str | None, within: tuple[tuple[int, int], .
     words = _counterparts(text, reference)
     breaks = [m.start() for m in _BREAK.finditer(text)]
     line_of = [bisect.bisect_left(breaks, s) for s, _e, _f in words]  # line breaks before each word
+    # the first and the last word of each word's line (a line's words are consecutive)
+    first = list(range(len(words)))
+    last = first[:]
+    for k in range(1, len(words)):
+        if line_of[k] == line_of[k - 1]:
+            first[k] = first[k - 1]
+    for k in range(len(words) - 2, -1, -1):
+        if line_of[k] == line_of[k + 1]:
+            last[k] = last[k + 1]
     # the words without a counterpart that the model must read: those with a letter, and a
     # number opening a line (a heading's roman numeral read as digits: "11." for "II.")
-    needy = [k for k, (s, e, f) in enumerate(words)
-             if f is None and (_LETTER.search(text, s, e) or k == 0 or line_of[k - 1] != line_of[k])]
+    needy = [k for k, (s, e, f) in enumerate(words) if f is None and (first[k] == k or _LETTER.search(text, s, e))]
     windows: list[list[int]] = []  # [first word, last word], inclusive, on one line
     for k in needy:
-        lo = k
-        while lo > 0 and k - lo < CONTEXT and line_of[lo - 1] == line_of[k]:
-            lo -= 1
-        hi = k
-        while hi + 1 < len(words) and hi - k < CONTEXT and line_of[hi + 1] == line_of[k]:
-            hi += 1
-        if windows and line_of[windows[-1][1]] == line_of[k] and lo <= windows[-1][1] + 1:
+        lo, hi = max(k - CONTEXT, first[k]), min(k + CONTEXT, last[k])
+        if windows and first[windows[-1][1]] == first[k] and lo <= windows[-1][1] + 1:
             windows[-1][1] = hi
         else:
             windows.append([lo, hi])

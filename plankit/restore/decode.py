@@ -32,24 +32,32 @@ def _apply_context(model: Model, toks: list[_Tok], folded: str | None = None, of
     if not tables:
         return
     keys: list[str] = []
+    append = keys.append
     targets: list[tuple[int, _Tok, tuple]] = []  # (place in keys, token, its table)
+    # an ASCII line (most are, once folded) is lowered once: a slice of it is the word lowered
+    lowered = folded is not None and folded.isascii()
+    if lowered:
+        folded = folded.lower()
     for tok in toks:
         kind = tok.kind
         if kind == "word":
             s = tok.surface
             if s.isdigit():
-                keys.append("<n>")
+                append("<n>")
                 continue
-            k = (fold(s) if folded is None else folded[tok.start - offset : tok.end - offset]).lower()
+            if lowered:
+                k = folded[tok.start - offset : tok.end - offset]
+            else:
+                k = (fold(s) if folded is None else folded[tok.start - offset : tok.end - offset]).lower()
             if tok.fixed_output is None and len(tok.cands) > 1 and (table := tables.get(k)) is not None:
                 targets.append((len(keys), tok, table))
-            keys.append(k)
+            append(k)
         elif kind in ("doc", "keep", "slash"):
-            keys.append("<d>")
+            append("<d>")
         elif kind == "lead":
-            keys.append("<n>")
+            append("<n>")
         elif k := tok.cands[0][0]:
-            keys.append(k)
+            append(k)
     far = _CTX_FAR
     for pos, tok, (forms, left, right) in targets:
         # only what some real form was seen with: an unseen feature says nothing, and would
