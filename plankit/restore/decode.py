@@ -34,10 +34,13 @@ def _apply_context(model: Model, toks: list[_Tok], folded: str | None = None, of
     keys: list[str] = []
     append = keys.append
     targets: list[tuple[int, _Tok, tuple]] = []  # (place in keys, token, its table)
-    # an ASCII line (most are, once folded) is lowered once: a slice of it is the word lowered
-    lowered = folded is not None and folded.isascii()
-    if lowered:
-        folded = folded.lower()
+    # the line is lowered once: a slice of it is the word lowered, unless a letter lowers to two
+    # (İ) or by its place (Σ, final or not)
+    lowered = False
+    if folded is not None and "Σ" not in folded:
+        low = folded.lower()
+        if len(low) == len(folded):
+            folded, lowered = low, True
     for tok in toks:
         kind = tok.kind
         if kind == "word":
@@ -152,7 +155,10 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
         # its scores are written as they are (a token's candidate ids are distinct: see
         # _word_candidates). A later state ending in the same v competes; for it the bigram
         # part of the step (v, then each candidate) is looked up once per v, in ``rows``.
+        # A state whose context no trigram has scores each (v, w) as its score plus the same
+        # sum: after another such state ending in v with a score as high, it wins nothing.
         rows: dict[int, list[tuple[int, int, float, float | None, float, float, int]] | None] = {}
+        plain: dict[int, float] = {}  # v -> the best score of such a state ending in v
         for st, sc in states.items():
             v = st & mask
             seen = follow_get(st)
@@ -161,6 +167,7 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
                 rows[v] = None  # built if another state ends in v
                 bctx = v << 20
                 if seen is None:  # no trigram has this context: skip their lookups
+                    plain[v] = sc
                     bo = bow_bi.get(v, 0.0)
                     for j, (w, ch) in enumerate(scored):
                         ns = bctx | w
@@ -182,6 +189,10 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
                         new[ns] = sc + bo2 + (ch + uni[w])
                     bp[ns] = packed | j
                 continue
+            if seen is None:
+                if sc <= plain.get(v, neg):
+                    continue
+                plain[v] = sc
             row = rows[v]
             if row is None:
                 # per candidate: id, next state, channel score, channel + bigram log prob
