@@ -148,9 +148,7 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
             back.append(bp)
             continue
         if pref is not None:
-            scored = [(c[3], c[2] + weight) if c[0] == pref else (c[3], c[2]) for c in cands]
-        else:
-            scored = [(c[3], c[2]) for c in cands]
+            cands = [(c[0], c[1], c[2] + weight, c[3]) if c[0] == pref else c for c in cands]
         # Several candidates. The first state ending in v is the first to reach each (v, w):
         # its scores are written as they are (a token's candidate ids are distinct: see
         # _word_candidates). A later state ending in the same v competes; for it the bigram
@@ -169,7 +167,7 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
                 if seen is None:  # no trigram has this context: skip their lookups
                     plain[v] = sc
                     bo = bow_bi.get(v, 0.0)
-                    for j, (w, ch) in enumerate(scored):
+                    for j, (_key, _out, ch, w) in enumerate(cands):
                         ns = bctx | w
                         b = bi_get(ns)
                         new[ns] = sc + (ch + bo + uni[w] if b is None else ch + b)
@@ -178,7 +176,7 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
                 # what an unseen trigram after this state keeps of the bigram (unigram)
                 bo1, bo2, fol = seen
                 fol_get = fol.get
-                for j, (w, ch) in enumerate(scored):
+                for j, (_key, _out, ch, w) in enumerate(cands):
                     ns = bctx | w
                     lp = fol_get(w)
                     if lp is not None:
@@ -201,7 +199,7 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
                 bctx = v << 20
                 bo = bow_bi.get(v, 0.0)
                 row = rows[v] = []
-                for j, (w, ch) in enumerate(scored):
+                for j, (_key, _out, ch, w) in enumerate(cands):
                     ns = bctx | w
                     b = bi_get(ns)
                     if b is None:

@@ -8,6 +8,7 @@ import functools
 import itertools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..text import fold, is_upper_text
@@ -44,7 +45,7 @@ class _Tok:
     end: int
     kind: str
     # (n-gram key, lower-case output, channel log score, key id in the model)
-    cands: list[tuple[str, str, float, int]]
+    cands: Sequence[tuple[str, str, float, int]]  # never changed in place: replaced
     how: str = "model"
     prefix: str = ""  # text put before the output ("21thdng" -> "21 tháng")
     fixed_output: str | None = None
@@ -227,7 +228,7 @@ def _tokenize(model: Model, line: str, offset: int, ocr: bool, marked: bool = Fa
         start, end = m.span()
         if kind == "word":
             cands, how, out = _word_token(model, s, ocr, marked)
-            append(_Tok(s, offset + start, offset + end, kind, list(cands), how, fixed_output=out))
+            append(_Tok(s, offset + start, offset + end, kind, cands, how, fixed_output=out))
         elif kind == "punct":
             key = punct_key(line, start, end) or ""  # "kỳ/năm": a comma; "tế-xã": none
             append(_Tok(s, offset + start, offset + end, kind, [(key, s, 0.0, ids_get(key, 0))], "kept", fixed_output=s))
