@@ -120,6 +120,21 @@ def test_decode_with_reference_votes_chooses_as_the_plain_search(model, words, d
     assert _decode(model, toks, bonus, weight) == _reference_decode(model, toks, bonus, weight)
 
 
+def test_decode_with_candidates_sharing_an_id_keeps_the_first(model):
+    # two candidates the model does not know (id 0), as a reference may add: equal scores, and
+    # the first of them wins, as in the plain search
+    toks = _line_tokens(model, "cong tac tuyen truyen nam")
+    i = next(k for k, t in enumerate(toks) if t.surface == "tuyen")
+    toks[i].cands = [*toks[i].cands, ("tuyềnx", "tuyềnx", 0.0, 0), ("tuyễnx", "tuyễnx", 0.0, 0)]
+    n = len(toks[i].cands)
+    for bonus in ({i: "tuyềnx"}, {i: "tuyên"}):
+        choice = _decode(model, toks, bonus, 40.0)
+        assert choice == _reference_decode(model, toks, bonus, 40.0)
+    assert _decode(model, toks, {i: "tuyềnx"}, 40.0)[i] == n - 2
+    toks[i].cands = [*toks[i].cands[:-2], ("tuyễnx", "tuyễnx", 0.0, 0), ("tuyềnx", "tuyềnx", 0.0, 0)]
+    assert _decode(model, toks, {i: "tuyên"}, 40.0) == _reference_decode(model, toks, {i: "tuyên"}, 40.0)
+
+
 def test_decode_on_the_bundled_scan_chooses_as_the_plain_search(model):
     text = (
         "Can ctr Quyét dinh s6 4168/QD-UBND ngay\n"

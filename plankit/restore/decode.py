@@ -147,11 +147,14 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
             states = new
             back.append(bp)
             continue
+        # a candidate the reference added (reference._reference_bonus) may share its id with
+        # another (both unknown to the model): then every state competes, as below
+        direct = pref is None or len({c[3] for c in cands}) == len(cands)
         if pref is not None:
             cands = [(c[0], c[1], c[2] + weight, c[3]) if c[0] == pref else c for c in cands]
         # Several candidates. The first state ending in v is the first to reach each (v, w):
-        # its scores are written as they are (a token's candidate ids are distinct: see
-        # _word_candidates). A later state ending in the same v competes; for it the bigram
+        # its scores are written as they are (when the candidate ids are distinct, as
+        # _word_candidates makes them). A later state ending in the same v competes; for it the bigram
         # part of the step (v, then each candidate) is looked up once per v, in ``rows``.
         # A state whose context no trigram has scores each (v, w) as its score plus the same
         # sum: after another such state ending in v with a score as high, it wins nothing.
@@ -161,7 +164,7 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
             v = st & mask
             seen = follow_get(st)
             packed = st << 8
-            if v not in rows:
+            if direct and v not in rows:
                 rows[v] = None  # built if another state ends in v
                 bctx = v << 20
                 if seen is None:  # no trigram has this context: skip their lookups
@@ -191,7 +194,7 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
                 if sc <= plain.get(v, neg):
                     continue
                 plain[v] = sc
-            row = rows[v]
+            row = rows.get(v)
             if row is None:
                 # per candidate: id, next state, channel score, channel + bigram log prob
                 # (None: unseen), channel + its log prob after a context never seen as a
