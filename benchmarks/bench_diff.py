@@ -20,9 +20,7 @@ other processes too). Each round times, interleaved so that machine noise hits a
 The medians are reported with their ratios: ``ratio`` like for like, ``ratio_restored`` the
 default page. Target: both no slower than difflib (ratio <= 1.0), while ours also pairs sections,
 aligns table rows and classifies every change. ``restore_seconds`` is the restored reading on
-its own, as the page asks for it (``shown_texts(d, rows=False)``: the page shows table rows as
-scanned, so the passages only in table rows are not read by the model): the part of the default
-page the model costs. Single-threaded.
+its own (the part of the default page the model costs). Single-threaded.
 
 Run: ``.venv/bin/python -m benchmarks diff`` (writes results.json) or
 ``.venv/bin/python -m benchmarks.bench_diff``.
@@ -84,7 +82,7 @@ def run(quick: bool = False) -> dict:
         clear()
         gc.collect()
         start = clock()
-        shown_texts(d, rows=False)
+        shown_texts(d)
         restoring.append(clock() - start)
         gc.collect()
         start = clock()

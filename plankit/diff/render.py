@@ -644,7 +644,7 @@ def to_html_page(d: PlanDiff, *, restore: bool = True) -> str:
     if restore and d.ocr:
         from .shown import shown_texts
 
-        shown = shown_texts(d, rows=False)  # the page shows table rows as scanned
+        shown = shown_texts(d)
 
     title = html.escape(f"So sánh: {d.old.name} → {d.new.name}")
     return (

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -53,10 +52,10 @@ class Shown:
         return self.shown_ends[k] + offset - self.ends[k]
 
 
-def _shown(plan: Plan, other: Plan, within: tuple[tuple[int, int], ...] | None = None) -> Shown:
+def _shown(plan: Plan, other: Plan) -> Shown:
     if not looks_ocr(plan):
         return Shown(plan.text, plan.text, False)
-    return _restored(plan.text, other.text if not looks_ocr(other) else None, within)
+    return _restored(plan.text, other.text if not looks_ocr(other) else None)
 
 
 # Words (runs of letters and digits) on folded text; a document number splits into its parts.
@@ -106,7 +105,7 @@ def _counterparts(text: str, reference: str) -> list[tuple[int, int, str | None]
 
 # A page and a redline of the same pair (d.to_html(), then d.to_docx()) restore the scan once.
 @functools.lru_cache(maxsize=4)
-def _restored(text: str, reference: str | None, within: tuple[tuple[int, int], ...] | None = None) -> Shown:
+def _restored(text: str, reference: str | None) -> Shown:
     """The restored reading of the scan ``text``, with the clean plan ``reference`` (or ``None``).
 
     A word of the scan that the in-order word diff of the two texts (folded, OCR symbols
@@ -114,11 +113,6 @@ def _restored(text: str, reference: str | None, within: tuple[tuple[int, int], .
     passages without a counterpart (what was added or rewritten) go through the model
     (:func:`plankit.restore_text`), each with two words of context either side; a scan compared
     with another scan is restored whole.
-
-    ``within`` (sorted, disjoint ``(start, end)`` spans of ``text``): only the passages that
-    overlap one go through the model; the others keep the scan's words (those paired with the
-    clean plan still take its spelling). The model reads each passage on its own line, so a
-    passage read comes out the same whichever others are read.
     """
     from ..restore import restore_text
 
@@ -147,8 +141,6 @@ def _restored(text: str, reference: str | None, within: tuple[tuple[int, int], .
             windows[-1][1] = hi
         else:
             windows.append([lo, hi])
-    if within is not None:
-        windows = [w for w in windows if _overlaps(within, words[w[0]][0], words[w[1]][1])]
     reps: list[tuple[int, int, str]] = []
     if windows:
         # each passage is one line of the model's input, with the context words paired with
@@ -191,12 +183,6 @@ def _restored(text: str, reference: str | None, within: tuple[tuple[int, int], .
     return _mapped(text, sorted(reps))
 
 
-def _overlaps(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` overlaps one of the sorted, disjoint ``spans``."""
-    k = bisect.bisect_right(spans, (start, math.inf))  # the first span starting after start
-    return (k > 0 and spans[k - 1][1] > start) or (k < len(spans) and spans[k][0] < end)
-
-
 def _mapped(text: str, reps: list[tuple[int, int, str]]) -> Shown:
     """The text with each ``(start, end, output)`` replaced, and the offset maps of :class:`Shown`."""
     starts, ends, s_starts, s_ends, pieces = [], [], [], [], []
@@ -216,12 +202,8 @@ def _mapped(text: str, reps: list[tuple[int, int, str]]) -> Shown:
     return Shown("".join(pieces), text, True, tuple(starts), tuple(ends), tuple(s_starts), tuple(s_ends))
 
 
-def shown_texts(d: PlanDiff, *, rows: bool = True) -> tuple[Shown, Shown]:
+def shown_texts(d: PlanDiff) -> tuple[Shown, Shown]:
     """The texts the redline shows for the old and the new plan (restored when OCR'd).
-
-    ``rows=False`` is what the HTML page needs: it shows table rows as scanned, so a passage
-    of a scan that lies only in table rows (no heading, paragraph or header of the comparison
-    overlaps it) keeps the scan's words; every other passage reads as with ``rows=True``.
 
     >>> from plankit.diff import diff_plans
     >>> from plankit.read import read_text
@@ -229,23 +211,4 @@ def shown_texts(d: PlanDiff, *, rows: bool = True) -> tuple[Shown, Shown]:
     >>> new.text, new.restored
     ('KẾ HOẠCH\\nNăm 2025.', False)
     """
-    if rows:
-        return _shown(d.old, d.new), _shown(d.new, d.old)
-    return _shown(d.old, d.new, _outside_rows(d, "old")), _shown(d.new, d.old, _outside_rows(d, "new"))
-
-
-def _outside_rows(d: PlanDiff, side: str) -> tuple[tuple[int, int], ...]:
-    """The spans of one plan's text that the comparison shows outside table rows, merged."""
-    spans = sorted(
-        (span.start, span.end)
-        for seg in d.segments
-        if seg.kind != "row" and (span := seg.old_span if side == "old" else seg.new_span) is not None
-    )
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return tuple(merged)
+    return _shown(d.old, d.new), _shown(d.new, d.old)
