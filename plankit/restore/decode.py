@@ -91,6 +91,8 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
     A state is ``v << 20 | w``; trigram and bigram keys are built by shifting (see
     :class:`~plankit.restore_model.Model`), so the inner loop allocates no tuples. A token
     with one candidate (punctuation, a number, an unambiguous syllable) takes a shorter path.
+    The shortcuts are exact: the choices are those of scoring every state and candidate in
+    order, ties included (``tests/test_restore_decode.py`` holds that plain search).
     """
     bi_get, uni, bow_bi = model.bi.get, model.uni_by_id, model.bow_bi
     follow_get = model.follow.get
@@ -111,8 +113,8 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
         bp: dict[int, int] = {}
         if len(cands) == 1:
             # one candidate: each state moves to (v, w); states sharing v compete
-            _key, _out, ch, w = cands[0]
-            if pref is not None and _key == pref:
+            key, _out, ch, w = cands[0]
+            if pref is not None and key == pref:
                 ch += weight
             uw = uni[w]
             if len(states) == 1:
