@@ -135,11 +135,11 @@ _FORMER_AFTER_RE = re.compile(
 )
 # A name introduced as the former one: "Sở Khoa học và Công nghệ (trước đây là Sở Thông tin và
 # Truyền thông)", "Trung tâm ... (trước đây thuộc Sở Thông tin và Truyền thông)", "nguyên là",
-# "tiền thân là" (folded, right before the name; at most one more former name before it: "trước
+# "tiền thân là", "hợp nhất với" (folded, right before the name; at most one more former name before it: "trước
 # đây là Sở A và Sở B").
 _FORMER_BEFORE_RE = re.compile(
     r"(?:truoc\s+day(?:\s+(?:la|thuoc|cua|do))?|nguyen\s+la|tien\s+than\s+(?:la|cua)"
-    r"|(?:hop\s+nhat|sap\s+nhap|sat\s+nhap)(?:\s+(?:tu|cua))?)"
+    r"|(?:hop\s+nhat|sap\s+nhap|sat\s+nhap)(?:\s+(?:tu|cua|voi))?)"
     r"(?:[ \t]+[^\W\d]+(?:[ \t]+[^\W\d]+){0,7}?[ \t]+va)?[ \t:]*$"
 )
 
