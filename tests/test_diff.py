@@ -689,7 +689,7 @@ def test_every_python_block_of_docs_diff_runs_and_shows_what_it_says(tmp_path, m
 
 
 # An invented decision whose issuing authority ("BỘ TRƯỞNG BỘ NỘI VỤ") stands above the legal
-# basis; the second copy writes it on two lines, which the reader takes for a signature.
+# basis; the second copy writes it on two lines.
 DECISION = (
     "BỘ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
     "Số: 812/QĐ-BNV Hà Nội, ngày 06 tháng 3 năm 2024\n"
@@ -708,13 +708,20 @@ DECISION = (
 
 
 def test_a_signer_title_above_the_basis_is_not_the_ending():
-    """The ending (closing, recipients, signature) starts after the last basis clause: before,
-    the two-line title read as a signature made the basis and the articles the ending of one
-    copy and the opening of the other, 15 phantom changes (the Bộ Y tế 5556/QĐ-BYT decision
-    re-wrapped at 60 columns in the corpus bench did the same)."""
+    """The ending (closing, recipients, signature) starts after the last basis clause. The
+    reader of session 6 took a two-line "BỘ TRƯỞNG / BỘ Y TẾ" above the basis for a signature
+    (the 5556/QĐ-BYT decision re-wrapped at 60 columns in the corpus bench): the basis and the
+    articles became the ending of one copy and the opening of the other, 15 phantom changes
+    here. The reader no longer does (tests/test_read_authority.py); the diff does not rely on
+    it, so the second copy is given that reading here."""
+    from dataclasses import replace
+
     one = read_text(DECISION)
     two = read_text(DECISION.replace("BỘ TRƯỞNG BỘ NỘI VỤ\n", "BỘ TRƯỞNG\nBỘ NỘI VỤ\n"))
-    assert "signature" in [b.kind for b in two.blocks]  # the reader's reading this test is about
+    title = two.text.index("BỘ TRƯỞNG\n")
+    two = replace(two, blocks=tuple(replace(b, kind="signature") if b.span.start == title else b
+                                    for b in two.blocks))
+    assert [b.kind for b in two.blocks].count("signature") == 1
     for d in (diff_plans(one, two), diff_plans(two, one)):
         assert d.changes == ()
         assert not d.basis_added and not d.basis_removed
