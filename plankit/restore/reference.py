@@ -50,11 +50,14 @@ def looks_ocr(text: str, model: Model | None = None) -> bool:
             continue  # an acronym (UBND, CCHC, PAPI), not damage
         elif fold(s) not in model.variants:
             bad += 1
-        elif not _is_plain(s) and canonical_syllable(s) not in model.variants[fold(s)]:
+        elif (
+            not _is_plain(s)
+            and canonical_syllable(s) not in model.variants[fold(s)]
+            and not (_truncated(model, s) and _ends_line(text, m.end()))
+        ):
             # marks that make no real syllable: "tuyén"; but the last word of a line that
             # starts a real syllable was cut short ("pháp luậ" at the end of a clean text)
-            if not (_truncated(model, s) and _ends_line(text, m.end())):
-                bad += 1
+            bad += 1
     return words > 0 and bad / words >= 0.04
 
 
