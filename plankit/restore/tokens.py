@@ -215,7 +215,7 @@ def _truncated(model: Model, surface: str) -> bool:
     """Whether a word with marks is no real syllable but the start of one: a word cut short
     ("pháp luậ" at the end of a text), not OCR damage ("tuyén" starts no syllable).
 
-    >>> from plankit.restore import default_model
+    >>> from plankit.restore_model import default_model
     >>> [_truncated(default_model(), w) for w in ("luậ", "Việ", "tuyén", "luật", "luat")]
     [True, True, False, False, False]
     """
