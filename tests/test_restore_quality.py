@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from plankit.restore import looks_ocr, restore_text
-from plankit.restore_model import default_model
 from plankit.restore.tokens import _marked_like, _truncated, _word_candidates
+from plankit.restore_model import default_model
 
 # -- clean text: every word typed with marks stays as typed ---------------------------------
 
