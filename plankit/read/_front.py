@@ -70,6 +70,8 @@ _STACKED_BODIES = re.compile(
 
 
 # The unit below a province that an issuer names: "ủy ban nhân dân xã đăk la", "... thành phố hà tiên".
+# Capitals that open the right column of a header: the motto and the Party's name.
+_RIGHT_CAPITALS = re.compile(r"cong\s+hoa|dang\s+cong\s+san|d\w{0,2}oc\s+[1l]ap")
 # Where the left column ends on a header line: the number field ("Số:", a Party's "Số 112-KH/HU")
 # or the Party's motto in the right column.
 _NUMBER_CUT = re.compile(r"(^|\s)s[o6b¢]\s*:|(^|\s)s[o6]\s+\d+\s*-\s*[a-z]|dang\s+cong\s+san\s+viet\s+nam")
@@ -387,13 +389,21 @@ class FrontReader:
             return [(cs, ce)]
         return [(cs, m.start("department")), (m.start("department"), ce)]
 
+    def _cell_goes_on(self, s: int, e: int) -> bool:
+        """Whether the words from ``s`` after a run of spaces or a tab go on with the cell before
+        it (``TỈNH   BẮC NINH``, ``TỈNH<tab>BẮC NINH``: a copy's spacing) rather than start the
+        right column: capitals that are neither the motto, the Party's name, a date nor a rule."""
+        after = self.t(s, e).strip()
+        return (is_upper_text(after) and not re.search(r"\d|[-_=*|]{2}", after)
+                and not _RIGHT_CAPITALS.search(self.f(s, e)))
+
     def _left_column_segments(self, s: int, e: int) -> list[tuple[int, int]]:
         """The left-column part of a header line (before the motto or the number)."""
         folded = self.f(s, e)
         cut = len(folded)
         # PDF layout text puts the right column on the same line after a run of spaces.
         gap = re.search(r"\S( {3,}|\t)\S", folded)
-        if gap:
+        if gap and not self._cell_goes_on(s + gap.end() - 1, e):
             cut = gap.start() + 1
         for pat in (NATIONAL_MOTTO, MOTTO_START, _NUMBER_CUT, re.compile(r"\|")):
             m = pat.search(folded)
@@ -605,17 +615,17 @@ class FrontReader:
             if headline is None and len(folded) >= 220:
                 break  # a body paragraph before any headline: no headline at all
             if headline is None:
-                if re.search(r"\bke hoach\b", folded) and len(folded) < 220:
+                if re.search(r"\bke\s+hoach\b", folded) and len(folded) < 220:
                     headline = idx
                     kinds[idx] = "subject"
                     # a headline may be wrapped; "ban hành Kế hoạch số ..." is a lead sentence
-                    m = re.search(r"\bban hanh ke hoach\s+(?!so\s+\d)(.+)$", folded, re.S)
+                    m = re.search(r"\bban\s+hanh\s+ke\s+hoach\s+(?!so\s+\d)(.+)$", folded, re.S)
                     raw = self.t(u.start, u.end)
                     if m:
                         subject = " ".join(raw[m.start(1) : m.end(1)].split())
                         fields["title"] = subject[:1].upper() + subject[1:]
                         self.spans["title"] = Span(u.start + m.start(1), u.start + m.end(1))
-                    body = re.match(r"^(.+?)\s+ban hanh\b", folded)
+                    body = re.match(r"^(.+?)\s+ban\s+hanh\b", folded)
                     if body:
                         fields["issuer"] = normalise_body(raw[: body.end(1)])
                         self.spans["issuer"] = Span(u.start, u.start + body.end(1))
@@ -633,7 +643,7 @@ class FrontReader:
             return 0
         # The plan's own number: "ban hành Kế hoạch số 29/KH-SKHCN ngày 06/01-2022".
         own = re.search(
-            r"ban hanh ke hoach\s+so\s+(?P<num>\d+[a-z]?)\s*/\s*(?P<sym>[a-z0-9]+(?:-[a-z0-9]+)+)"
+            r"ban\s+hanh\s+ke\s+hoach\s+so\s+(?P<num>\d+[a-z]?)\s*/\s*(?P<sym>[a-z0-9]+(?:-[a-z0-9]+)+)"
             r"(?:\s+(?=ngay\s+\d)" + DATE_PATTERN + ")?",
             self.folded,
         )

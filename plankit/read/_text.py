@@ -16,8 +16,8 @@ lines are tables. Three table shapes occur in real files:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
 
@@ -122,6 +122,9 @@ def sniff_form(text: str, suffix: str = "", *, folded: str | None = None) -> str
     >>> sniff_form("## **KẾ HOẠCH**\\n\\n### **Truyền thông**", ".md")
     'markdown'
     """
+    clean = clean_copy(text)[0]
+    if clean != text:
+        text, folded = clean, None
     if suffix == ".md" or _lines_starting(text, "#") + _lines_starting(text, "**") >= 2:
         return "markdown"
     words, marked = _word_counts(text[:20000])
@@ -135,6 +138,127 @@ def sniff_form(text: str, suffix: str = "", *, folded: str | None = None) -> str
     if _lines_starting(text, "\t") >= 3:
         return "docx-export"
     return "text"
+
+
+# -- what a copy adds to a text (a PDF's page furniture, a browser's print, invisible characters)
+
+# Characters a copy carries that are no text: zero-width spaces and joiners, the word joiner, a
+# byte-order mark inside the text and soft hyphens (Word's optional hyphen) are dropped; the
+# no-break and fixed-width spaces are spaces; a form feed (a PDF's page break), a vertical tab
+# (Word's line break in some exports), NEL and the Unicode line and paragraph separators end a
+# line. Must not touch any letter, combining mark or ordinary white space.
+_INVISIBLE_TABLE = {
+    **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad")),
+    **dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " "),
+    **dict.fromkeys(map(ord, "\x0b\x0c\x85\u2028\u2029"), "\n"),
+}
+_INVISIBLE = re.compile("[" + "".join(map(chr, _INVISIBLE_TABLE)) + "]")
+
+# A line that is a copy's page furniture, not the document's (folded, stripped): a page number
+# ("Trang 2/5", "Trang 2", "Page 2 of 5", "- 2 -", "2", "2/5"), a URL (a browser prints the
+# page's address with its page count: "https://... 1/5"), the date-and-time line a browser
+# prints over each page ("17/01/2024, 09:15 Kế hoạch ... - Thư viện pháp luật"), a site's name
+# line ("Thư viện Pháp luật - thuvienphapluat.vn"). Must not match a date line ("Hà Nội, ngày
+# ..."), a heading ("2. Nội dung", "II."), a list item or a sentence naming a website (those
+# are told apart in _page_furniture: they end with punctuation or open with a dash).
+_PAGE_NUMBER = re.compile(r"(?:(?:trang|page)\s*\d{1,3}(?:\s*(?:/|of|tren)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}(?:\s*/\s*\d{1,3})?)")
+_FURNITURE = re.compile(
+    r"(?:\d{1,3}\s*/\s*\d{1,3}\s+)?"
+    r"(?:" + _PAGE_NUMBER.pattern +
+    r"|(?:https?://|www\.)\S+(?:\s+" + _PAGE_NUMBER.pattern + r")?"
+    r"|\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*(?:am|pm|sa|ch))?(?:\s+.{0,200})?"
+    r"|(?:[^\d\s\-–•+(].{0,80}?)?(?<![\w.@])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org)(?![\w.])(?:\s*[-–|]\s*[^.;:,]{0,60})?"
+    r")"
+)
+
+
+def _page_furniture(folded_line: str) -> bool:
+    """Whether a line (folded) is a copy's page furniture (see ``_FURNITURE``).
+
+    >>> [_page_furniture(fold(x)) for x in ("Trang 2/5", "- 3 -", "https://vbpl.vn/x.aspx 2/4",
+    ...  "Thư viện Pháp luật - thuvienphapluat.vn", "17/01/2024, 09:15 Kế hoạch 07/KH-UBND")]
+    [True, True, True, True, True]
+    >>> [_page_furniture(fold(x)) for x in ("2. Nội dung", "- Website: www.quangngai.gov.vn",
+    ...  "đăng tải trên Cổng thông tin điện tử tỉnh (www.quangngai.gov.vn).", "2022", "II")]
+    [False, False, False, False, False]
+    """
+    line = folded_line.strip()
+    return bool(line) and line[-1] not in ".;:," and _FURNITURE.fullmatch(line) is not None
+
+
+# A legal portal's controls copied with the page, above the document: "Lưu", "Theo dõi VB",
+# "Chia sẻ", "Tải về", "VB gốc", "Lược đồ" ... (folded, a line of them and nothing else). Each
+# word is a button's label; none is a line of a plan ("Theo dõi" opens no clause without its
+# object, "In" is no sentence).
+_CONTROL = (r"(?:luu(?:\s+tru)?|theo\s+doi(?:\s+(?:hieu\s+luc\s+)?(?:vb|van\s+ban))?|ghi\s+chu|y\s+kien|chia\s+se(?:\s+qua)?|"
+            r"in|in\s+trang|ban\s+in|tai\s+ve|tai\s+van\s+ban|facebook|email|gui\s+email|zalo|twitter|"
+            r"vb\s+goc|van\s+ban\s+goc|tieng\s+anh|van\s+ban|luoc\s+do|noi\s+dung|noi\s+dung\s+mix|"
+            r"hoi\s+dap(?:\s+phap\s+luat)?|bao\s+loi|thuoc\s+tinh|van\s+ban\s+lien\s+quan|dang\s+nhap)")
+_CONTROLS = re.compile(r"[\s|•·*]*" + _CONTROL + r"(?:[\s|•·,*]+" + _CONTROL + r")*[\s|•·:*]*")
+
+# Lines that are more likely a copy's than the document's: cheap to look for before the
+# line-by-line test (a digit alone, a page word, an address, a site's domain).
+_FURNITURE_HINT = re.compile(r"(?m)^[ \t]*(?:[-–—]?[ \t]*\d{1,3}\b|[Tt]rang[ \t]+\d|[Pp]age[ \t]+\d|https?://|www\.)|\.(?:vn|com|net|org)\b")
+
+
+def clean_copy(text: str) -> tuple[str, list[int] | None, int]:
+    """``text`` without what a copy adds: invisible characters, page furniture, double spacing.
+
+    Returns the clean text, the 1-based line of ``text`` each of its lines comes from (``None``
+    when every line is where it was) and how many lines of page furniture were left out:
+
+    * invisible characters dropped and odd spaces made spaces (``_INVISIBLE_TABLE``);
+    * page numbers, a browser's running header and footer, a site's name line left out
+      (``_page_furniture``), so a paragraph broken by a page break reads as one;
+    * a text whose every line stands between blank lines (a portal's ``<p>`` per line, a copy
+      that doubled every line break) has its runs of blank lines halved: a line break is a
+      line break again, and a blank line a paragraph's end.
+
+    >>> clean_copy("Căn cứ Nghị định số 42/2022/NĐ-\\u00adCP của Chính\\nTrang 2/5\\nphủ;")
+    ('Căn cứ Nghị định số 42/2022/NĐ-CP của Chính\\nphủ;', [1, 3], 1)
+    >>> clean_copy("KẾ HOẠCH\\n\\nNăm 2025\\n\\n\\n\\nI. MỤC ĐÍCH")
+    ('KẾ HOẠCH\\nNăm 2025\\n\\nI. MỤC ĐÍCH', [1, 3, 4, 7], 0)
+    """
+    if _INVISIBLE.search(text):
+        text = text.translate(_INVISIBLE_TABLE)
+    lines = text.split("\n")
+    numbers: list[int] | None = None
+    dropped = 0
+    out: set[int] = set()
+    hints = [m.start() for m in _FURNITURE_HINT.finditer(text)]
+    if hints:
+        starts = [0, *accumulate(map((1).__add__, map(len, lines)))]
+        candidates = {bisect_right(starts, at) - 1 for at in hints}
+        out = {k for k in candidates if len(lines[k]) < 240 and _page_furniture(fold(lines[k]))}
+    # a portal's controls above the document (among its first lines, short ones)
+    out |= {k for k, line in enumerate(lines[:60]) if len(line) < 80 and line.strip() and _CONTROLS.fullmatch(fold(line))}
+    if out:
+        dropped = len(out)
+        numbers = [k + 1 for k in range(len(lines)) if k not in out]
+        lines = [line for k, line in enumerate(lines) if k not in out]
+    if len(lines) >= 6 and "\n\n" in text and not _ADJACENT.search("\n".join(lines)):
+        # every line stands between blank lines: halve each run of blanks
+        numbers = numbers or list(range(1, len(lines) + 1))
+        out, nums = [], []
+        k = 0
+        while k < len(lines):
+            if lines[k].strip():
+                out.append(lines[k])
+                nums.append(numbers[k])
+                k += 1
+                continue
+            run = k
+            while k < len(lines) and not lines[k].strip():
+                k += 1
+            keep_blank = (k - run) // 2 if run and k < len(lines) else k - run
+            out.extend(lines[run : run + keep_blank])
+            nums.extend(numbers[run : run + keep_blank])
+        lines, numbers = out, nums
+    return "\n".join(lines), numbers, dropped
+
+
+# Two non-blank lines next to each other.
+_ADJACENT = re.compile(r"\S[^\S\n]*\n[^\S\n]*\S")
 
 
 @dataclass
@@ -375,9 +499,15 @@ def _line_ref(line: int) -> SourceRef:
 def layout_from_text(text: str, form: str, *, encoding: str | None = None, folded: str | None = None) -> Layout:
     """Split ``text`` (already NFC) into lines and tables according to its ``form``; ``folded``
     (``fold(text)``, when the caller has it) rides along for the structure parser."""
+    clean, numbers, dropped = clean_copy(text)
+    if clean != text:
+        text, folded = clean, None
     lines = _Lines(text)
     items: list[Line | RawTable] = []
     warnings: list[ReadWarning] = []
+    if dropped:
+        warnings.append(ReadWarning(f"page furniture of a copy left out: {dropped} line(s) of page numbers, "
+                                    "running headers or footers, addresses"))
     n = len(lines)
     i = 0
     table_no = 0
@@ -440,7 +570,25 @@ def layout_from_text(text: str, form: str, *, encoding: str | None = None, folde
                 continue
         items.append(Line(Span(lines.starts[i], lines.ends[i]), _line_ref(i + 1)))
         i += 1
+    if numbers is not None:  # each item's line in the file, not in the clean text
+        items = [_renumbered(it, numbers) for it in items]
+        warnings = [w if w.source is None else replace(w, source=_moved(w.source, numbers)) for w in warnings]
     return Layout(text, tuple(items), form, encoding=encoding, ocr=form == "ocr", warnings=tuple(warnings), folded=folded)
+
+
+def _moved(source: SourceRef, numbers: list[int]) -> SourceRef:
+    if source.line is None or not 0 < source.line <= len(numbers):
+        return source
+    return replace(source, line=numbers[source.line - 1])
+
+
+def _renumbered(item: Line | RawTable, numbers: list[int]) -> Line | RawTable:
+    """``item`` with its lines counted in the file (``numbers``: the file's line of each line of
+    the clean text)."""
+    if isinstance(item, Line):
+        return Line(item.span, _line_ref(numbers[item.source.line - 1]))
+    rows = tuple(tuple(replace(c, source=_moved(c.source, numbers)) for c in row) for row in item.rows)
+    return RawTable(rows, item.span, _moved(item.source, numbers))
 
 
 def _looks_like_ocr_table_header(line: str) -> bool:

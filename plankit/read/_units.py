@@ -103,7 +103,7 @@ SELF_INTRO = re.compile(
 
 # The authority line of a decision: "BỘ TRƯỞNG BỘ Y TẾ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X",
 # "THỦ TƯỚNG CHÍNH PHỦ". Must not match "BỘ Y TẾ" alone (a header cell, read elsewhere).
-AUTHORITY = re.compile(r"^[\s*]*(?:bo\s+truong|thu\s+truong|chu\s+tich|giam\s+doc|truong\s+ban)\s+(?P<body>\S.*?)\s*$|^[\s*]*(?P<ttg>thu\s+tuong\s+chinh\s+phu)\s*$")
+AUTHORITY = re.compile(r"^[\s*]*(?:bo\s+truong|thu\s+truong|chu\s+tich|giam\s+doc|truong\s+ban)\s+(?P<body>\S.*?)\s*$|^[\s*]*(?P<ttg>thu\s+tuong\s+chinh\s+phu)\s*$", re.I)
 
 # A basis clause: "Căn cứ", "Thực hiện", "Triển khai (thực hiện)", "Theo", also as a bullet ("- Căn cứ").
 BASIS = re.compile(r"^[\s*\-–•+]*(can\s+c\w{1,2}|thuc\s+hien|trien\s+khai|theo)\b")
@@ -295,6 +295,10 @@ _ARTICLE_WORD_END = re.compile(r"(?:^|\s)dieu[ \t]*$")
 # The end of the motto wrapped at its dash: "- Hạnh phúc".
 _MOTTO_END = re.compile(r"^[ \t]*[-–]\s*h\w{1,2}nh\s+ph\w{1,2}c")
 
+# A line that is a date and nothing else (a portal's date under its headline: "21/08/2019",
+# "Thứ năm, 14/03/2024 09:12"): never the rest of the line above. Not "12/5/2023 của Chính phủ".
+_BARE_DATE = re.compile(r"(?:th[^\W\d_]{1,2}\s+\S+\s*[,-]?\s*)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}(?:\s*[,-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$", re.I)
+
 # The second half of a range of years at a line start: "- 2025;", "– 2030".
 _RANGE_END = re.compile(r"[-–]\s*\d{4}(?!\d)")
 
@@ -363,7 +367,7 @@ def _continues_line(text: str, folded_text: str, para: Para, s: int, e: int, wid
         # a semicolon: the next clause of a list of documents starts a unit of its own.
         return not last.endswith((";", "|")) and (
             head[0] not in "-–" or (lower_start(head[1:]) and head[1:2].isspace()))
-    if not last or not head or last[-1] in ".;:!?|" or head[0] in "|-–•+*#(":
+    if not last or not head or last[-1] in ".;:!?|" or head[0] in "|-–•+*#(" or _BARE_DATE.match(head):
         return False
     lower = head[0].islower() or head[0].isdigit() or _OPEN_END.search(last_folded) is not None
     long = width > 0 and len(last) >= 0.6 * width
