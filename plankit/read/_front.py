@@ -142,8 +142,12 @@ class FrontReader:
             if CHROME_ROW.match(folded):
                 continue
             m = HEADER_START.match(folded)
+            if m is None and idx + 1 < len(units) and not isinstance(units[idx + 1], RawTable) and len(folded) < 40:
+                # a cell wrapped by a narrow column: "CỘNG HÒA XÃ" / "HỘI ...", "ỦY BAN NHÂN" / "DÂN"
+                m = HEADER_START.match(f"{folded} {self.f(units[idx + 1].start, units[idx + 1].first_line_end)}")
             motto = MOTTO_START.search(folded)  # the issuer's cell and the motto on one line
-            cell = self.t(u.start, u.start + motto.start() if motto and motto.start() else u.first_line_end)
+            before_motto = motto is not None and folded[: motto.start()].strip(" \t|*#")
+            cell = self.t(u.start, u.start + motto.start() if before_motto else u.first_line_end)
             if m and (is_upper_text(cell.split("|")[0]) or _number(folded)) and any(
                 not isinstance(v, RawTable)
                 and (_number(t := self.f(v.start, v.end)) or NATIONAL_MOTTO.search(t) or PLACE_DATE.search(t))

@@ -89,11 +89,8 @@ class _Builder(FrontReader):
         doc_type_idx = self._find_doc_type(units, start)
         number_idx = self._find_number(units, start)
         header_end = self._header_end(units, number_idx) if number_idx is not None else None
-        if header_end is not None and not any(  # without its type line a header needs its date
-            not isinstance(u, RawTable) and PLACE_DATE.search(self.f(u.start, u.end))
-            for u in units[start : header_end + 1]
-        ):
-            header_end = None
+        if header_end is not None and not self._dated(units[start : header_end + 1]):
+            header_end = None  # without its type line a header needs its date
         if header_end is not None and (doc_type_idx is None or doc_type_idx > header_end + 3):
             # A header whose document-type line the site dropped (or that sits on the same line):
             # the type comes from the symbol, the subject follows the place-and-date line.
@@ -136,6 +133,12 @@ class _Builder(FrontReader):
             warnings=tuple(self.warnings),
         )
 
+
+    def _dated(self, units: list) -> bool:
+        """Whether a place and date stand in ``units``, read over them all (a date wrapped over
+        two lines: ``Quảng Ngãi, ngày 31 tháng 01 năm`` / ``2024 |``)."""
+        paras = [u for u in units if not isinstance(u, RawTable)]
+        return bool(paras) and PLACE_DATE.search(self.folded, paras[0].start, paras[-1].end) is not None
 
     # -- body -------------------------------------------------------------------------------
     def _read_body(self, units: list, start: int, kinds: list[str]):

@@ -135,9 +135,27 @@ def sniff_form(text: str, suffix: str = "", *, folded: str | None = None) -> str
         head = fold(head)
     if not _DOC_TYPE_HEAD.search(head) and _NEWS.search(folded[:3000] if folded else fold(text[:3000])):
         return "news"
-    if _lines_starting(text, "\t") >= 3:
+    if _lines_starting(text, "\t") >= 3 and not _wraps_lines(text):
         return "docx-export"
     return "text"
+
+
+# A line that ends inside a sentence and the letter that opens the next line.
+_WRAP = re.compile(r"[^\s.;:!?|][ \t]*\n[ \t]*([^\W\d_])")
+
+
+def _wraps_lines(text: str, enough: int = 3) -> bool:
+    """Whether ``text`` breaks sentences over lines (``enough`` lines go on in small letters
+    after a line that ends no sentence): a PDF's or a portal's copy, whose paragraphs may open
+    with a tab (a first-line indent), not Word's text export, which writes a paragraph a line.
+    """
+    found = 0
+    for m in _WRAP.finditer(text):
+        if m.group(1).islower():
+            found += 1
+            if found >= enough:
+                return True
+    return False
 
 
 # -- what a copy adds to a text (a PDF's page furniture, a browser's print, invisible characters)
@@ -146,13 +164,14 @@ def sniff_form(text: str, suffix: str = "", *, folded: str | None = None) -> str
 # byte-order mark inside the text and soft hyphens (Word's optional hyphen) are dropped; the
 # no-break and fixed-width spaces are spaces; a form feed (a PDF's page break), a vertical tab
 # (Word's line break in some exports), NEL and the Unicode line and paragraph separators end a
-# line. Must not touch any letter, combining mark or ordinary white space.
-_INVISIBLE_TABLE = {
+# line; the look-alike Ð is Đ. Must not touch any other letter, combining mark or white space.
+_COPY_CHARS = {
     **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad")),
     **dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " "),
     **dict.fromkeys(map(ord, "\x0b\x0c\x85\u2028\u2029"), "\n"),
+    ord("\u00d0"): "Đ", ord("\u00f0"): "đ",  # the Icelandic eth, Đ's look-alike (never Vietnamese)
 }
-_INVISIBLE = re.compile("[" + "".join(map(chr, _INVISIBLE_TABLE)) + "]")
+_COPY_CHAR = re.compile("[" + "".join(map(chr, _COPY_CHARS)) + "]")
 
 # A line that is a copy's page furniture, not the document's (folded, stripped): a page number
 # ("Trang 2/5", "Trang 2", "Page 2 of 5", "- 2 -", "2", "2/5"), a URL (a browser prints the
@@ -207,7 +226,7 @@ def clean_copy(text: str) -> tuple[str, list[int] | None, int]:
     Returns the clean text, the 1-based line of ``text`` each of its lines comes from (``None``
     when every line is where it was) and how many lines of page furniture were left out:
 
-    * invisible characters dropped and odd spaces made spaces (``_INVISIBLE_TABLE``);
+    * invisible characters dropped and odd spaces made spaces (``_COPY_CHARS``);
     * page numbers, a browser's running header and footer, a site's name line left out
       (``_page_furniture``), so a paragraph broken by a page break reads as one;
     * a text whose every line stands between blank lines (a portal's ``<p>`` per line, a copy
@@ -219,8 +238,8 @@ def clean_copy(text: str) -> tuple[str, list[int] | None, int]:
     >>> clean_copy("KẾ HOẠCH\\n\\nNăm 2025\\n\\n\\n\\nI. MỤC ĐÍCH")
     ('KẾ HOẠCH\\nNăm 2025\\n\\nI. MỤC ĐÍCH', [1, 3, 4, 7], 0)
     """
-    if _INVISIBLE.search(text):
-        text = text.translate(_INVISIBLE_TABLE)
+    if _COPY_CHAR.search(text):
+        text = text.translate(_COPY_CHARS)
     lines = text.split("\n")
     numbers: list[int] | None = None
     dropped = 0
@@ -234,8 +253,7 @@ def clean_copy(text: str) -> tuple[str, list[int] | None, int]:
     out |= {k for k, line in enumerate(lines[:60]) if len(line) < 80 and line.strip() and _CONTROLS.fullmatch(fold(line))}
     if out:
         dropped = len(out)
-        numbers = [k + 1 for k in range(len(lines)) if k not in out]
-        lines = [line for k, line in enumerate(lines) if k not in out]
+        lines, numbers = _without(lines, out)
     if len(lines) >= 6 and "\n\n" in text and not _ADJACENT.search("\n".join(lines)):
         # every line stands between blank lines: halve each run of blanks
         numbers = numbers or list(range(1, len(lines) + 1))
@@ -255,6 +273,37 @@ def clean_copy(text: str) -> tuple[str, list[int] | None, int]:
             nums.extend(numbers[run : run + keep_blank])
         lines, numbers = out, nums
     return "\n".join(lines), numbers, dropped
+
+
+def _without(lines: list[str], out: set[int]) -> tuple[list[str], list[int]]:
+    """``lines`` without the lines ``out`` and the blank lines that pad them: a run of furniture
+    and blank lines keeps as many blank lines as it has on its lighter side, so a sentence a
+    page break cut (``... của Chính`` / ``- 2 -`` / ``phủ quy định ...``) reads on, and a
+    paragraph's end stays one. Returns the lines and the 1-based line of ``lines`` of each."""
+    kept: list[str] = []
+    numbers: list[int] = []
+    k = 0
+    while k < len(lines):
+        if k not in out:
+            kept.append(lines[k])
+            numbers.append(k + 1)
+            k += 1
+            continue
+        before = 0
+        while kept and not kept[-1].strip():
+            kept.pop()
+            numbers.pop()
+            before += 1
+        after: list[int] = []
+        while k < len(lines) and (k in out or not lines[k].strip()):
+            after = [] if k in out else [*after, k]
+            k += 1
+        if k == len(lines):
+            after = []  # at the end: no paragraph follows
+        for j in after[: min(before, len(after))]:
+            kept.append(lines[j])
+            numbers.append(j + 1)
+    return kept, numbers
 
 
 # Two non-blank lines next to each other.

@@ -82,7 +82,7 @@ UNIT_LINE = re.compile(r"^[\s|*]*(tinh|thanh\s+pho|tp\.?|huyen|quan|thi\s+xa|xa|
 # The date opens a line or a sentence (not the date of a cited document); the body runs to
 # "(đã|vừa) ban hành" and holds no full stop, semicolon, colon or blank line.
 LEAD = re.compile(
-    r"(?:^|(?<=\n)|(?<=- )|(?<=– )|(?<=\. ))[ \t]*(?=ngay\s+\d)" + DATE_PATTERN + r"\s*,?\s*"
+    r"(?:^|(?<=\n)|(?<=-\s)|(?<=–\s)|(?<=\.\s))[ \t]*(?=ngay\s+\d)" + DATE_PATTERN + r"\s*,?\s*"
     r"(?P<body>(?:(?!\n[ \t]*\n)[^.;:]){3,200}?)\s+(?:(?:vua|da|cung\s+da)\s+)?ban\s+hanh\s+"
     r"(?P<type>ke\s+hoach|quyet\s+dinh|van\s+ban|cong\s+van|chi\s+thi|huong\s+dan|chuong\s+trinh)\s+so\s+"
     r"(?P<num>\d+[a-z]?)\s*[/-]\s*(?P<sym>[a-z0-9&]+(?:\s*[-/]\s*[a-z0-9&]+)+)"
@@ -171,11 +171,17 @@ def paragraph_units(layout: Layout, folded_text: str) -> list[Para | RawTable]:
     out: list[Para | RawTable] = []
     wrap = layout.form == "ocr"
     hard = layout.form in _HARD_WRAPPED_FORMS
-    width = fill = 0
+    width = 0
+    fill = (0, 0)
     if hard:
-        lengths = sorted(it.span.end - it.span.start for it in layout.items if not isinstance(it, RawTable))
+        spans = [(it.span.start, it.span.end) for it in layout.items if not isinstance(it, RawTable)]
+        lengths = sorted(e - s for s, e in spans)
         width = lengths[int(len(lengths) * 0.9)] if lengths else 0
-        fill = width if _wraps_sentences(layout, text) else 0
+        if _wraps_sentences(layout, text):
+            # the width as typed and as printed (runs of spaces one space): a copy may have
+            # added spaces to lines wrapped before, or wrapped lines that had them
+            printed = sorted(_printed_len(text, s, e) for s, e in spans) if "  " in text else lengths
+            fill = (width, printed[int(len(printed) * 0.9)] if printed else 0)
     prev_end = -2
     for item in layout.items:
         if isinstance(item, RawTable):
@@ -329,7 +335,7 @@ def _wraps_sentences(layout: Layout, text: str) -> bool:
     return False
 
 
-def _continues_line(text: str, folded_text: str, para: Para, s: int, e: int, width: int, fill: int = 0) -> bool:
+def _continues_line(text: str, folded_text: str, para: Para, s: int, e: int, width: int, fill: tuple[int, int] = (0, 0)) -> bool:
     """Whether the line ``[s, e)`` continues paragraph ``para`` (a hard-wrapped line).
 
     It does when the paragraph's last line does not end a sentence or a cell (``.;:!?|``), the
@@ -351,6 +357,8 @@ def _continues_line(text: str, folded_text: str, para: Para, s: int, e: int, wid
         return True  # "... QUYẾT ĐỊNH: Điều" / "1. Ban hành ...": an article's number wrapped
     if _MOTTO_END.match(folded_text[s:e]):
         return True  # "Độc lập - Tự do" / "- Hạnh phúc": the motto wrapped at its dash
+    if MOTTO_START.match(folded_text[s:e].lstrip(" \t|*")) and not NATIONAL_MOTTO.search(last_folded):
+        return False  # "CỘNG HÒA XÃ HỘI ..." opens the right column (a page title may run above it)
     if para.end == para.first_line_end and _heading_line(folded_text[para.start : para.end], text[para.start : para.end]):
         return False  # "KẾ HOẠCH", "I. MỤC ĐÍCH" stand alone; what they head follows
     first_word = head.split(None, 1)[0]
@@ -385,13 +393,29 @@ def _continues_line(text: str, folded_text: str, para: Para, s: int, e: int, wid
     return not (para.end == para.first_line_end and (ARABIC.match(first_line) or LETTER.match(first_line)) and not lower)
 
 
-def _filled(last: str, head: str, width: int) -> bool:
-    """Whether ``last`` was filled to the text's width: its next line's first word would not
-    have fitted on it, so the break is a wrap, not the end of a line the writer ended. Lines
-    laid out in columns (runs of spaces, cell bars) are never filled text."""
+# Runs of spaces between words: a justified line copied, a careless typist. A line's width
+# counts each as one space.
+_INNER_RUNS = re.compile(r"(?<=\S)  +(?=\S)")
+
+
+def _printed_len(text: str, start: int, end: int) -> int:
+    """The length of ``text[start:end]`` with each run of spaces between words counted as one."""
+    n = end - start
+    if text.find("  ", start, end) == -1:
+        return n
+    return n - sum(len(run) - 1 for run in _INNER_RUNS.findall(text, start, end))
+
+
+def _filled(last: str, head: str, fill: tuple[int, int]) -> bool:
+    """Whether ``last`` was filled to the text's width (``fill``: as typed, as printed): its
+    next line's first word would not have fitted on it, so the break is a wrap, not the end of
+    a line the writer ended. Lines laid out in columns (runs of spaces, cell bars) are never
+    filled text."""
+    width, printed = fill
     if width <= 0 or not last or not head or "|" in last or re.search(r"\S( {5,}|\t)\S", last):
         return False
-    return len(last) + 1 + len(head.split(None, 1)[0]) > width
+    word = len(head.split(None, 1)[0])
+    return len(last) + 1 + word > width or _printed_len(last, 0, len(last)) + 1 + word > printed
 
 
 def _heading_line(folded: str, line: str) -> bool:
