@@ -135,19 +135,23 @@ def sniff_form(text: str, suffix: str = "", *, folded: str | None = None) -> str
         head = fold(head)
     if not _DOC_TYPE_HEAD.search(head) and _NEWS.search(folded[:3000] if folded else fold(text[:3000])):
         return "news"
-    if _lines_starting(text, "\t") >= 3 and not _wraps_lines(text):
+    if len(_TAB_OPENED.findall(text, 0, 200_000)) >= 3 and not _wraps_lines(text):
         return "docx-export"
     return "text"
 
 
-# A line that ends inside a sentence and the letter that opens the next line.
-_WRAP = re.compile(r"[^\s.;:!?|][ \t]*\n[ \t]*([^\W\d_])")
+# A line that opens with a tab and holds text (Word's text export writes a table's cells so).
+_TAB_OPENED = re.compile(r"(?m)^\t+[^\s]")
+# A line of twenty-five characters or more that ends inside a sentence, and the next line's
+# start: its first letter, unless it opens a list item ("a) ...").
+_WRAP = re.compile(r"(?m)^[^\n]{24,}[^\s.;:!?|][ \t]*\n[ \t]*(?![^\W\d_][.)]\s)([^\W\d_])")
 
 
 def _wraps_lines(text: str, enough: int = 3) -> bool:
-    """Whether ``text`` breaks sentences over lines (``enough`` lines go on in small letters
-    after a line that ends no sentence): a PDF's or a portal's copy, whose paragraphs may open
-    with a tab (a first-line indent), not Word's text export, which writes a paragraph a line.
+    """Whether ``text`` breaks sentences over lines (``enough`` long lines go on in small
+    letters on the next): a PDF's or a portal's copy, whose paragraphs may open with a tab (a
+    first-line indent), not Word's text export, which writes a paragraph a line (a table
+    cell's short lines, ``Hình thức`` / ``tuyên truyền``, and list items aside).
     """
     found = 0
     for m in _WRAP.finditer(text):
@@ -220,7 +224,7 @@ _CONTROLS = re.compile(r"[\s|•·*]*" + _CONTROL + r"(?:[\s|•·,*]+" + _CONTR
 _FURNITURE_HINT = re.compile(r"(?m)^[ \t]*(?:[-–—]?[ \t]*\d{1,3}\b|[Tt]rang[ \t]+\d|[Pp]age[ \t]+\d|https?://|www\.)|\.(?:vn|com|net|org)\b")
 
 
-def clean_copy(text: str) -> tuple[str, list[int] | None, int]:
+def clean_copy(text: str, *, bare_numbers: bool = True) -> tuple[str, list[int] | None, int]:
     """``text`` without what a copy adds: invisible characters, page furniture, double spacing.
 
     Returns the clean text, the 1-based line of ``text`` each of its lines comes from (``None``
@@ -248,7 +252,10 @@ def clean_copy(text: str) -> tuple[str, list[int] | None, int]:
     if hints:
         starts = [0, *accumulate(map((1).__add__, map(len, lines)))]
         candidates = {bisect_right(starts, at) - 1 for at in hints}
-        out = {k for k in candidates if len(lines[k]) < 240 and _page_furniture(fold(lines[k]))}
+        # a number alone is no page number after a tab (a cell of Word's text export: "<tab>1")
+        # nor in an OCR'd scan (a table's row number come loose)
+        out = {k for k in candidates if len(lines[k]) < 240 and _page_furniture(fold(lines[k]))
+               and not (lines[k].strip().isdigit() and (not bare_numbers or lines[k].lstrip(" ").startswith("\t")))}
     # a portal's controls above the document (among its first lines, short ones)
     out |= {k for k, line in enumerate(lines[:60]) if len(line) < 80 and line.strip() and _CONTROLS.fullmatch(fold(line))}
     if out:
@@ -548,7 +555,7 @@ def _line_ref(line: int) -> SourceRef:
 def layout_from_text(text: str, form: str, *, encoding: str | None = None, folded: str | None = None) -> Layout:
     """Split ``text`` (already NFC) into lines and tables according to its ``form``; ``folded``
     (``fold(text)``, when the caller has it) rides along for the structure parser."""
-    clean, numbers, dropped = clean_copy(text)
+    clean, numbers, dropped = clean_copy(text, bare_numbers=form != "ocr")
     if clean != text:
         text, folded = clean, None
     lines = _Lines(text)

@@ -175,12 +175,12 @@ def paragraph_units(layout: Layout, folded_text: str) -> list[Para | RawTable]:
     fill = (0, 0)
     if hard:
         spans = [(it.span.start, it.span.end) for it in layout.items if not isinstance(it, RawTable)]
-        lengths = sorted(e - s for s, e in spans)
+        lengths = sorted(len(text[s:e].rstrip()) for s, e in spans)  # trailing blanks take no room
         width = lengths[int(len(lengths) * 0.9)] if lengths else 0
         if _wraps_sentences(layout, text):
             # the width as typed and as printed (runs of spaces one space): a copy may have
             # added spaces to lines wrapped before, or wrapped lines that had them
-            printed = sorted(_printed_len(text, s, e) for s, e in spans) if "  " in text else lengths
+            printed = sorted(_printed_len(text, s, e) - (e - s - len(text[s:e].rstrip())) for s, e in spans) if "  " in text else lengths
             fill = (width, printed[int(len(printed) * 0.9)] if printed else 0)
     prev_end = -2
     for item in layout.items:
@@ -296,6 +296,10 @@ def _capitals_edge(text: str, para: Para, line: str) -> bool:
 # with it.
 _NUMBER_LABEL_END = re.compile(r"(?:^|\s)s[o6]\s*:[ \t]*$")
 _NUMBER_LABEL = re.compile(r"(?:^|(?<=\s))s[o6]\s*:")
+# A line ending with "số" and the next opening with a document's number ("01-QC/BCĐTW",
+# "76/NQ-CP"); not "chuyển đổi số" over "2. Nhiệm vụ".
+_SO_END = re.compile(r"(?:^|\s)so[ \t]*$")
+_CITED_NUMBER = re.compile(r"\d{1,5}[a-z]?\s*[-/]\s*[a-z0-9]")
 # A line ending with the word of an article ("Điều"), its number on the next line.
 _ARTICLE_WORD_END = re.compile(r"(?:^|\s)dieu[ \t]*$")
 # The end of the motto wrapped at its dash: "- Hạnh phúc".
@@ -348,11 +352,15 @@ def _continues_line(text: str, folded_text: str, para: Para, s: int, e: int, wid
     last = text[max(last_start, para.start) : para.end].rstrip(" \t")
     line = text[s:e]
     head = line.lstrip(" \t")
+    if _BARE_DATE.match(head):
+        return False  # a portal's date under its headline: "21/08/2019"
     if last and last[-1].isdigit() and _RANGE_END.match(head):
         return True  # "giai đoạn 2022" / "- 2025; ...": a range of years wrapped at its dash
     last_folded = folded_text[max(last_start, para.start) : para.end]
     if head[:1].isdigit() and _NUMBER_LABEL_END.search(last_folded):
         return True  # "... Hạnh phúc   Số:" / "311/KH-SKH&CN ...": the number field wrapped
+    if head[:1].isdigit() and _SO_END.search(last_folded) and _CITED_NUMBER.match(folded_text, s + len(line) - len(head)):
+        return True  # "... Quy chế làm việc số" / "01-QC/BCĐTW, ngày ...": a cited number wrapped
     if head[:1].isdigit() and _ARTICLE_WORD_END.search(last_folded):
         return True  # "... QUYẾT ĐỊNH: Điều" / "1. Ban hành ...": an article's number wrapped
     if _MOTTO_END.match(folded_text[s:e]):
@@ -375,7 +383,7 @@ def _continues_line(text: str, folded_text: str, para: Para, s: int, e: int, wid
         # a semicolon: the next clause of a list of documents starts a unit of its own.
         return not last.endswith((";", "|")) and (
             head[0] not in "-–" or (lower_start(head[1:]) and head[1:2].isspace()))
-    if not last or not head or last[-1] in ".;:!?|" or head[0] in "|-–•+*#(" or _BARE_DATE.match(head):
+    if not last or not head or last[-1] in ".;:!?|" or head[0] in "|-–•+*#(":
         return False
     lower = head[0].islower() or head[0].isdigit() or _OPEN_END.search(last_folded) is not None
     long = width > 0 and len(last) >= 0.6 * width
@@ -406,13 +414,17 @@ def _printed_len(text: str, start: int, end: int) -> int:
     return n - sum(len(run) - 1 for run in _INNER_RUNS.findall(text, start, end))
 
 
+# A list marker and the tab after it ("-<tab>Căn cứ", "1.<tab>Mục đích"): an indent, no column.
+_MARKER_TAB = re.compile(r"^\s*(?:[-–+•]|\d{1,2}[.)]|[a-zđ][.)]|[IVXL]{1,5}\.)\t")
+
+
 def _filled(last: str, head: str, fill: tuple[int, int]) -> bool:
     """Whether ``last`` was filled to the text's width (``fill``: as typed, as printed): its
     next line's first word would not have fitted on it, so the break is a wrap, not the end of
     a line the writer ended. Lines laid out in columns (runs of spaces, cell bars) are never
     filled text."""
     width, printed = fill
-    if width <= 0 or not last or not head or "|" in last or re.search(r"\S( {5,}|\t)\S", last):
+    if width <= 0 or not last or not head or "|" in last or re.search(r"\S( {5,}|\t)\S", _MARKER_TAB.sub("", last, count=1)):
         return False
     word = len(head.split(None, 1)[0])
     return len(last) + 1 + word > width or _printed_len(last, 0, len(last)) + 1 + word > printed
