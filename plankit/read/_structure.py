@@ -59,7 +59,9 @@ from ._units import (
 
 __all__ = ["build_plan"]
 
-_TT = re.compile(r"s?tt")  # the first cell of an activity table's header row: "TT", "STT"
+_TT = re.compile(r"s?tt")
+# The subject of an official letter (công văn), under its number: "V/v hướng dẫn ...", "Về việc ...".
+_ABOUT = re.compile(r"\s*(?:v/v|ve\s+viec)\b")  # the first cell of an activity table's header row: "TT", "STT"
 
 
 class _Builder(FrontReader):
@@ -100,6 +102,8 @@ class _Builder(FrontReader):
             header_fields["doc_type"] = doc_type_of_symbol(header_fields.get("symbol"))  # type: ignore[arg-type]
             body_from = self._read_subject(units, header_end + 1, kinds, header_fields)
             self._drop_type_from_title(header_fields)
+            if header_fields["doc_type"] is None and _ABOUT.match(fold(str(header_fields.get("title") or ""))):
+                header_fields["doc_type"] = "Công văn"  # "V/v hướng dẫn ...": an official letter's subject
         elif doc_type_idx is None:
             body_from = self._read_news_header(units, kinds, header_fields)
         else:
@@ -112,6 +116,7 @@ class _Builder(FrontReader):
             body_from = self._read_subject(units, doc_type_idx + 1, kinds, header_fields)
             self._read_authority(units, body_from, header_fields)
 
+        self._read_issuing_act(units, body_from, header_fields)
         sections, tables = self._read_body(units, body_from, kinds)
         self._read_tail(units, kinds, header_fields)
 

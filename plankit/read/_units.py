@@ -37,15 +37,18 @@ DOC_TYPES = {
     "huong dan": "Hướng dẫn",
     "de an": "Đề án",
     "phuong an": "Phương án",
+    "nghi quyet": "Nghị quyết",
+    "chi thi": "Chỉ thị",
 }
-DOC_TYPE_LINE = re.compile(r"^[\s#*]*(" + "|".join(DOC_TYPES).replace(" ", r"\s+") + r")[\s*]*$")
+# A joint document's type line names its kind after the type: "KẾ HOẠCH LIÊN TỊCH".
+DOC_TYPE_LINE = re.compile(r"^[\s#*]*(" + "|".join(DOC_TYPES).replace(" ", r"\s+") + r")(?:\s+lien\s+tich)?[\s*]*$")
 # The type word opening a title run on after it: "KẾ HOẠCH TUYÊN TRUYỀN NĂM 2024".
-DOC_TYPE_WORDS = re.compile(r"(?:" + "|".join(DOC_TYPES).replace(" ", r"\s+") + r")\s+")
+DOC_TYPE_WORDS = re.compile(r"(?:" + "|".join(DOC_TYPES).replace(" ", r"\s+") + r")(?:\s+lien\s+tich)?(?:\s+|$)")
 
 # "Số: 181/KH-SCT", "Số:        /KH-SKHCN", "Số: /KH-SKH-CN", OCR "S6:137 IKH-SKHCN".
 # Must not match "số 261/KH-UBND" inside a sentence (requires the colon or the line start).
 NUMBER = re.compile(
-    r"(?:^|\s|\t)s[o6b¢]\s*[:.]\s*(?P<num>\d+[a-z]?)?\s*(?:/|(?<=\d)-(?=[a-z]{1,4}\s*/)|(?<=\s)[il|1](?=[a-z]{2})|(?<=\d)[il|1](?=[a-z]{2}))\s*"
+    r"(?:^|\s|\t)s[o6b¢]\s*[:.]\s*(?P<num>\d+[a-z]?)?\s*(?:/|(?<![a-z])-(?=[a-z]{1,4}\s*/)|(?<=\s)[il|1](?=[a-z]{2})|(?<=\d)[il|1](?=[a-z]{2}))\s*"
     r"(?P<sym>[a-z0-9&]+(?:\s*[-/]\s*[a-z0-9&]+)+|[a-z]{2,4}[a-z]{2,8}(?=[\s|]))"
 )
 
@@ -103,10 +106,17 @@ SELF_INTRO = re.compile(
 
 # The authority line of a decision: "BỘ TRƯỞNG BỘ Y TẾ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X",
 # "THỦ TƯỚNG CHÍNH PHỦ". Must not match "BỘ Y TẾ" alone (a header cell, read elsewhere).
-AUTHORITY = re.compile(r"^[\s*]*(?:bo\s+truong|thu\s+truong|chu\s+tich|giam\s+doc|truong\s+ban)\s+(?P<body>\S.*?)\s*$|^[\s*]*(?P<ttg>thu\s+tuong\s+chinh\s+phu)\s*$", re.I)
+# A council's resolution names the council ("HỘI ĐỒNG NHÂN DÂN TỈNH HÀ TĨNH", then its term and
+# session: "KHÓA XVIII, KỲ HỌP THỨ 21").
+AUTHORITY = re.compile(r"^[\s*]*(?:bo\s+truong|thu\s+truong|chu\s+tich|giam\s+doc|truong\s+ban)\s+(?P<body>\S.*?)\s*$"
+                       r"|^[\s*]*(?P<ttg>thu\s+tuong\s+chinh\s+phu)\s*$"
+                       r"|^[\s*]*(?P<council>hoi\s+dong\s+nhan\s+dan\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran|dac\s+khu)\s+\S.*?)\s*$"
+                       r"|^[\s*]*khoa\s+[ivxl]+\s*,\s*ky\s+hop\b.*$", re.I)
 
 # A basis clause: "Căn cứ", "Thực hiện", "Triển khai (thực hiện)", "Theo", also as a bullet ("- Căn cứ").
-BASIS = re.compile(r"^[\s*\-–•+]*(can\s+c\w{1,2}|thuc\s+hien|trien\s+khai|theo)\b")
+# A council's resolution grounds itself on the report it considered too: "Xét Tờ trình số 321/TTr-UBND
+# ...", "Xét đề nghị của ..." (not "xét thấy", "xét duyệt").
+BASIS = re.compile(r"^[\s*\-–•+]*(can\s+c\w{1,2}|thuc\s+hien|trien\s+khai|theo|xet(?=\s+(?:to\s+trinh|de\s+nghi|bao\s+cao)\b))\b")
 # A bullet of a basis list without its opening word: "- Nghị quyết số 57-NQ/TW ...;", "- Luật ...".
 BASIS_ITEM = re.compile(r"^[\s*]*(?P<dash>[-–•+]\s*)?(?:luat|bo\s+luat|nghi\s+(?:quyet|dinh)|quyet\s+dinh|chi\s+thi|thong\s+tu|ke\s+hoach|"
                          r"chuong\s+trinh|ket\s+luan|quy\s+dinh|thong\s+bao|cong\s+van|van\s+ban|to\s+trinh|huong\s+dan)\b")
@@ -217,7 +227,7 @@ def paragraph_units(layout: Layout, folded_text: str) -> list[Para | RawTable]:
 # Nghị định ...; Căn cứ Nghị quyết ...", "... của Chính phủ. Căn cứ ...". Not "làm căn cứ",
 # "căn cứ vào" (inside a sentence) nor a heading in capitals ("I. CĂN CỨ PHÁP LÝ").
 _INLINE_CLAUSE = re.compile(r"(?<![a-z])(?:can\s+cu(?!\s+vao)|theo\s+de\s+nghi)(?![a-z])|(?<![a-z])dieu\s+\d{1,2}\s*\.(?=\s)"
-                            r"|(?<![a-z])quyet\s+dinh\s*:")
+                            r"|(?<![a-z])quyet\s+(?:dinh|nghi)\s*:")
 
 
 # The authority of a decision after a title that ends with its year: "... NĂM 2023 BỘ TRƯỞNG BỘ
@@ -376,7 +386,7 @@ def _continues_line(text: str, folded_text: str, para: Para, s: int, e: int, wid
             and not (is_upper_text(last, 0.95) and first_word[:1].isupper() and not first_word.isupper()
                      and not NATIONAL_MOTTO.match(folded_text[s:e].lstrip()))
             # a subject ended with its year ("... năm 2024" / "Để triển khai ...")
-            and not (head[0].isupper() and SUBJECT_YEAR_END.search(folded_text[max(last_start, para.start) : para.end]))):
+            and not (head.lstrip("(“\"")[:1].isupper() and SUBJECT_YEAR_END.search(folded_text[max(last_start, para.start) : para.end]))):
         # The last line was broken only because the next word did not fit: a wrap, even
         # between capitals ("... CHỦ" / "NGHĨA VIỆT NAM"), after "Số:", or at the dash of a
         # compound ("kinh tế" / "- xã hội"), or after a full stop inside a paragraph. Not after
