@@ -77,7 +77,7 @@ _HEAD_END = re.compile(
 def _header_end(lines: list[str]) -> int:
     """The index of the line that ends the header (the type line or the first clause, else the
     line after the place and date), 0 when the document has no header (a news post)."""
-    folded = [fold(line) for line in lines[:16]]
+    folded = [fold(line) for line in lines[:30]]
     end = next((k for k, line in enumerate(folded) if _HEAD_END.match(line)), None)
     if end is None:
         dated = [k for k, line in enumerate(folded) if re.search(r",\s*ngay\b|thang\s+\d+\s+nam\s+\d{4}", line)]
@@ -108,12 +108,17 @@ _MARKS = (
 )
 
 
+_BODY_START = re.compile(r"[\s*\-]*(?:can\s+cu|thuc\s+hien|trien\s+khai|theo|[ivx]+\.|\d\.|ngay\s+\d)")
+
+
 def page_breaks(text: str, rng: random.Random) -> str:
     """A PDF copy's page breaks after the header: one to three lines of page furniture (a page
     number, a browser's running header and footer, the site's name and address) between two
     lines, also inside a sentence; and a browser's print header above the document."""
     lines = text.split("\n")
-    k = max(_header_end(lines), 2) + 1
+    head = max(_header_end(lines), 2)
+    # the first page holds the header and the subject: breaks come from the first clause on
+    k = next((j for j in range(head, len(lines)) if _BODY_START.match(fold(lines[j]))), head + 3)
     out = [rng.choice(_MARKS[-1:] + _MARKS[6:8]).format(p=1, n=5), *lines[:k]]
     page = 1
     for line in lines[k:]:
@@ -326,3 +331,106 @@ def test_the_unperturbed_reading_matches_gold():
         printed = (date.isoformat() if date else f"{parts[0]:04d}-{parts[1]:02d}" if parts[0] and parts[1]
                    else str(parts[0]) if parts[0] else None)
         assert (number, printed, year) == (gold["number"], gold["date"], gold["year"]), doc
+
+
+# -- a PDF's pages (no corpus needed) ----------------------------------------------------------------
+
+
+def _pdf(pages: list[list[str]]) -> bytes:
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    buf = io.BytesIO()
+    with matplotlib.rc_context({"pdf.fonttype": 42}), PdfPages(buf) as pdf:
+        for lines in pages:
+            fig = plt.figure(figsize=(8.27, 11.69))
+            for k, line in enumerate(lines):
+                fig.text(0.1, 0.9 - 0.04 * k, line, fontsize=12)
+            pdf.savefig(fig)
+            plt.close(fig)
+    return buf.getvalue()
+
+
+def test_a_pdf_page_break_inside_a_clause_leaves_no_trace():
+    """Page 2 opens with its number and the browser's address; the clause the break cut reads
+    on, its citation in the basis, and the furniture is named in a warning."""
+    from plankit import read_bytes
+
+    page1 = ["UBND TỈNH THÁI NGUYÊN", "SỞ NỘI VỤ", "Số: 215/KH-SNV", "Thái Nguyên, ngày 02 tháng 02 năm 2024",
+             "KẾ HOẠCH", "Tuyên truyền cải cách hành chính năm 2024",
+             "Căn cứ Kế hoạch số 18/KH-UBND ngày 25/01/2024 của Ủy ban nhân dân tỉnh"]
+    page2 = ["- 2 -", "https://vanban.thainguyen.gov.vn/ke-hoach-215.html 2/3",
+             "Thái Nguyên về tuyên truyền cải cách hành chính năm 2024;", "I. MỤC ĐÍCH, YÊU CẦU"]
+    plan = read_bytes(_pdf([page1, page2]), "ke-hoach.pdf")
+    assert "- 2 -" not in plan.text and "https://" not in plan.text
+    assert [(c.key, c.role) for c in plan.citations] == [("215/KH-SNV", "self"), ("18/KH-UBND", "basis")]
+    (clause,) = plan.facts.basis
+    assert " ".join(clause.span.slice(plan.text).split()).endswith("tỉnh Thái Nguyên về tuyên truyền cải cách hành chính năm 2024;")
+    assert any("page furniture" in w.message and "2 line(s)" in w.message for w in plan.warnings)
+
+
+# -- what a copy adds, line by line (no corpus needed) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "furniture"), [
+    ("Trang 2/5", True), ("Trang 3", True), ("Page 2 of 9", True), ("- 4 -", True), ("7", True), ("2/5", True),
+    ("https://thuvienphapluat.vn/van-ban/Ke-hoach-123.aspx", True), ("https://luatvietnam.vn/x.html 3/7", True),
+    ("Thư viện Pháp luật - thuvienphapluat.vn", True), ("LuatVietnam.vn", True),
+    ("17/01/2024, 09:15 Kế hoạch tuyên truyền - Thư viện pháp luật", True),
+    ("2. Nội dung", False), ("II. NỘI DUNG", False), ("2022", False), ("21/08/2019", False),
+    ("- Website: www.quangngai.gov.vn", False), ("đăng tải trên Cổng thông tin điện tử tỉnh (www.quangngai.gov.vn).", False),
+    ("Hà Nội, ngày 2/5/2024", False), ("- 2022 -", False), ("Số: 12/KH-UBND", False),
+])
+def test_page_furniture(line, furniture):
+    from plankit.read._text import page_furniture
+
+    assert page_furniture(fold(line)) is furniture
+
+
+@pytest.mark.parametrize(("text", "clean", "lines", "dropped"), [
+    # a page break inside a clause: the number and the address go, the clause reads on
+    ("Căn cứ Kế hoạch của Chính\n- 2 -\nhttps://vbpl.vn/x.aspx\nphủ;", "Căn cứ Kế hoạch của Chính\nphủ;", [1, 4], 2),
+    # blank lines that pad a page number go with it; a paragraph's end stays one
+    ("a của\n\n- 2 -\n\nb phủ\nc\nd\ne\nf", "a của\n\nb phủ\nc\nd\ne\nf", [1, 4, 5, 6, 7, 8, 9], 1),
+    # a date's day wrapped alone is no page number, nor a Word export's cell, nor a number after "số"
+    ("Hà Nội, ngày\n01\ntháng 3 năm 2025", None, None, 0),
+    ("\tTT\n\t1\n\tTuyên truyền", None, None, 0),
+    ("Kế hoạch số\n18\n/KH-UBND", None, None, 0),
+    # ... unless the number the word takes is on the next line: then it is the page's
+    ("Quyết định số\n2\n650/QĐ-LĐTBXH ngày", "Quyết định số\n650/QĐ-LĐTBXH ngày", [1, 3], 1),
+    # a portal's controls above the document, a block of them or a line of several; a word alone
+    # that may be a plan's ("Nội dung", "Văn bản" in a table) stays
+    ("Lưu\nTheo dõi VB\nGhi chú\nỦY BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN", [4], 3),
+    ("Lưu | Ghi chú | Facebook | In\nỦY BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN", [2], 1),
+    ("KẾ HOẠCH\nVăn bản\nNội dung\nThời gian", None, None, 0),
+    # every line between blank lines (a copy that doubled its line breaks): halved
+    ("KẾ HOẠCH\n\nNăm 2025\n\n\n\nI. MỤC ĐÍCH\n\n1. Mục đích\n\nNội dung", "KẾ HOẠCH\nNăm 2025\n\nI. MỤC ĐÍCH\n1. Mục đích\nNội dung",
+     [1, 3, 4, 7, 9, 11], 0),
+    # invisible characters and look-alikes
+    ("Kế\u00a0hoạch chuy\u00adển\u200b đổi Ð\ufeffà Nẵng", "Kế hoạch chuyển đổi Đà Nẵng", None, 0),
+])
+def test_clean_copy(text, clean, lines, dropped):
+    from plankit.read._text import clean_copy
+
+    assert clean_copy(text) == (text if clean is None else clean, lines, dropped)
+
+
+def test_an_ocr_scans_number_alone_stays():
+    """In an OCR'd scan a number alone is a table's row number come loose: the OCR table reader
+    needs it."""
+    from plankit.read._text import clean_copy
+
+    assert clean_copy("TT\n1\nTuyen truyen", bare_numbers=False)[0] == "TT\n1\nTuyen truyen"
+
+
+def test_lines_left_out_keep_the_files_line_numbers():
+    text = ("17/01/2024, 09:15 Kế hoạch - Thư viện pháp luật\nLưu\nGhi chú\nSố: 12/KH-UBND\n"
+            "Hà Nội, ngày 01 tháng 3 năm 2025\nKẾ HOẠCH\nCải cách hành chính năm 2025\n")
+    plan = read_text(text, "copy.txt")
+    assert [(b.kind, b.source.line) for b in plan.blocks][:3] == [("header", 4), ("header", 5), ("doc-type", 6)]
+    assert any("page furniture of a copy left out: 3 line(s)" in w.message for w in plan.warnings)

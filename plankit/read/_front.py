@@ -72,7 +72,7 @@ _STACKED_BODIES = re.compile(
 # The unit below a province that an issuer names: "ủy ban nhân dân xã đăk la", "... thành phố hà tiên".
 # A place and a date left wholly blank (a draft): "Ninh Bình, ngày ... tháng ... năm ...",
 # "Hà Nội, ngày     tháng     năm". Not a date with any number (PLACE_DATE reads those).
-_BLANK_PLACE_DATE = re.compile(r",[ \t]*ng[a-z]{1,2}y[ \t._\u2026]*th[a-z]{1,3}ng[ \t._\u2026]*n[a-z]{1,3}m[ \t._\u2026]*(?=\||\n|$)")
+_BLANK_PLACE_DATE = re.compile(r",[ \t]*ng[a-z]{1,2}y[\s._\u2026]*th[a-z]{1,3}ng[\s._\u2026]*n[a-z]{1,3}m[ \t._\u2026]*(?=\||\n|$)")
 # The act a plan is attached to, under its subject: "(Ban hành kèm theo Quyết định số 345/QĐ-UBND
 # ngày 12 tháng 01 năm 2024 của ...)", "(Kèm theo Nghị quyết số 12/NQ-HĐND ngày ...)". Groups
 # ``num``, ``sym`` and the date's. Must not match a sentence that names another document.

@@ -25,7 +25,7 @@ from ..model import ReadWarning, SourceRef, Span
 from ..text import CODE_CHARS, byte_code, fold
 from ._layout import Layout, Line, RawCell, RawTable
 
-__all__ = ["layout_from_text", "sniff_form"]
+__all__ = ["clean_copy", "drop_copy_chars", "drop_lines", "layout_from_text", "number_goes_on", "page_furniture", "sniff_form"]
 
 _HEADER_CELL = re.compile(r"^\s*s?tt\s*$")
 _TIME_CELL = re.compile(
@@ -177,13 +177,23 @@ _COPY_CHARS = {
 }
 _COPY_CHAR = re.compile("[" + "".join(map(chr, _COPY_CHARS)) + "]")
 
+
+def drop_copy_chars(text: str) -> str:
+    """``text`` without the invisible characters a copy carries, its odd spaces as spaces and
+    its odd line breaks as ``\\n`` (``_COPY_CHARS``).
+
+    >>> drop_copy_chars("Kế\\u00a0hoạch chuy\\u00adển đổi\\u200b số")
+    'Kế hoạch chuyển đổi số'
+    """
+    return text.translate(_COPY_CHARS) if _COPY_CHAR.search(text) else text
+
 # A line that is a copy's page furniture, not the document's (folded, stripped): a page number
 # ("Trang 2/5", "Trang 2", "Page 2 of 5", "- 2 -", "2", "2/5"), a URL (a browser prints the
 # page's address with its page count: "https://... 1/5"), the date-and-time line a browser
 # prints over each page ("17/01/2024, 09:15 Kế hoạch ... - Thư viện pháp luật"), a site's name
 # line ("Thư viện Pháp luật - thuvienphapluat.vn"). Must not match a date line ("Hà Nội, ngày
 # ..."), a heading ("2. Nội dung", "II."), a list item or a sentence naming a website (those
-# are told apart in _page_furniture: they end with punctuation or open with a dash).
+# are told apart in page_furniture: they end with punctuation or open with a dash).
 _PAGE_NUMBER = re.compile(r"(?:(?:trang|page)\s*\d{1,3}(?:\s*(?:/|of|tren)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}(?:\s*/\s*\d{1,3})?)")
 _FURNITURE = re.compile(
     r"(?:\d{1,3}\s*/\s*\d{1,3}\s+)?"
@@ -195,13 +205,13 @@ _FURNITURE = re.compile(
 )
 
 
-def _page_furniture(folded_line: str) -> bool:
+def page_furniture(folded_line: str) -> bool:
     """Whether a line (folded) is a copy's page furniture (see ``_FURNITURE``).
 
-    >>> [_page_furniture(fold(x)) for x in ("Trang 2/5", "- 3 -", "https://vbpl.vn/x.aspx 2/4",
+    >>> [page_furniture(fold(x)) for x in ("Trang 2/5", "- 3 -", "https://vbpl.vn/x.aspx 2/4",
     ...  "Thư viện Pháp luật - thuvienphapluat.vn", "17/01/2024, 09:15 Kế hoạch 07/KH-UBND")]
     [True, True, True, True, True]
-    >>> [_page_furniture(fold(x)) for x in ("2. Nội dung", "- Website: www.quangngai.gov.vn",
+    >>> [page_furniture(fold(x)) for x in ("2. Nội dung", "- Website: www.quangngai.gov.vn",
     ...  "đăng tải trên Cổng thông tin điện tử tỉnh (www.quangngai.gov.vn).", "2022", "II")]
     [False, False, False, False, False]
     """
@@ -215,13 +225,49 @@ def _page_furniture(folded_line: str) -> bool:
 # object, "In" is no sentence).
 _CONTROL = (r"(?:luu(?:\s+tru)?|theo\s+doi(?:\s+(?:hieu\s+luc\s+)?(?:vb|van\s+ban))?|ghi\s+chu|y\s+kien|chia\s+se(?:\s+qua)?|"
             r"in|in\s+trang|ban\s+in|tai\s+ve|tai\s+van\s+ban|facebook|email|gui\s+email|zalo|twitter|"
-            r"vb\s+goc|van\s+ban\s+goc|tieng\s+anh|van\s+ban|luoc\s+do|noi\s+dung|noi\s+dung\s+mix|"
+            r"vb\s+goc|van\s+ban\s+goc|tieng\s+anh|van\s+ban|luoc\s+do|noi\s+dung\s+mix|"
             r"hoi\s+dap(?:\s+phap\s+luat)?|bao\s+loi|thuoc\s+tinh|van\s+ban\s+lien\s+quan|dang\s+nhap)")
+_CONTROL_WORD = re.compile(r"(?<![a-z])" + _CONTROL + r"(?![a-z])")
 _CONTROLS = re.compile(r"[\s|•·*]*" + _CONTROL + r"(?:[\s|•·,*]+" + _CONTROL + r")*[\s|•·:*]*")
 
+# A word that takes a number after it ("ngày" / "01" / "tháng 3 năm 2025", "số" / "18"), and a
+# line that goes on with the date a number opened ("tháng 3 năm 2025").
+_TAKES_NUMBER = re.compile(r"(?:^|\s)(?:ngay|thang|nam|so|dieu|khoan|diem|phan|chuong|muc|lan\s+thu|khoa)[ \t:]*$")
+_DATE_GOES_ON = re.compile(r"[ \t]*(?:th[a-z]{1,3}ng|n[a-z]{1,2}m)\s+\d|[ \t]*[/.-]\s*\d")
+
+
+def number_goes_on(lines: list[str], k: int) -> bool:
+    """Whether the number alone on line ``k`` belongs to the sentence around it (a date's day
+    wrapped after "ngày", a number after "số"), not a page's number."""
+    def text_line(j: int) -> bool:  # a line of the document, not blank and no furniture
+        return bool(lines[j].strip()) and not (len(lines[j]) < 240 and page_furniture(fold(lines[j])))
+
+    before = next((lines[j] for j in range(k - 1, max(-1, k - 6), -1) if text_line(j)), "")
+    after = next((lines[j] for j in range(k + 1, min(len(lines), k + 6)) if text_line(j)), "")
+    after = fold(after[:40])
+    if _DATE_GOES_ON.match(after):
+        return True  # "01" / "tháng 3 năm 2025", "18" / "/KH-UBND"
+    # "Quyết định số" / "2" / "650/QĐ-LĐTBXH ...": the number the word takes is on the next line
+    return bool(_TAKES_NUMBER.search(fold(before[-40:]))) and not after.lstrip()[:1].isdigit()
+
+
 # Lines that are more likely a copy's than the document's: cheap to look for before the
-# line-by-line test (a digit alone, a page word, an address, a site's domain).
-_FURNITURE_HINT = re.compile(r"(?m)^[ \t]*(?:[-–—]?[ \t]*\d{1,3}\b|[Tt]rang[ \t]+\d|[Pp]age[ \t]+\d|https?://|www\.)|\.(?:vn|com|net|org)\b")
+# line-by-line test. At a line's start (the text is searched with a "\n" before it): a number
+# alone or as "- 2 -", "2/5", a page word, an address, a browser's date and time; anywhere: a
+# site's domain.
+_FURNITURE_HINT = re.compile(
+    r"\n[ \t]*(?:[-–—]?[ \t]*\d{1,3}[ \t]*(?:[-–—/][ \t]*(?:\d{1,3}[ \t]*)?)?(?=\n|$)|[Tt]rang[ \t]*\d|[Pp]age[ \t]*\d"
+    r"|https?://|www\.|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d\d)")
+_DOMAIN_HINT = re.compile(r"\.(?:vn|com|net|org)\b")
+# The first words of a portal's control labels, as typed (the text is NFC): a line that opens
+# otherwise is no control line (a cheap test before folding the line for _CONTROLS).
+_CONTROL_HINT = re.compile(r"[ |•·*]*(?:lưu|theo|ghi|ý|chia|in\b|bản|tải|facebook|email|gửi|zalo|twitter|vb|văn|"
+                           r"tiếng|lược|nội|hỏi|báo|thuộc|đăng)", re.I)
+
+
+# The last text cleaned, how, and the result (one tuple, replaced whole: safe across threads):
+# read_text cleans the same string for sniff_form, then for layout_from_text.
+_LAST: list[tuple] = [(None, None, None)]
 
 
 def clean_copy(text: str, *, bare_numbers: bool = True) -> tuple[str, list[int] | None, int]:
@@ -232,7 +278,7 @@ def clean_copy(text: str, *, bare_numbers: bool = True) -> tuple[str, list[int] 
 
     * invisible characters dropped and odd spaces made spaces (``_COPY_CHARS``);
     * page numbers, a browser's running header and footer, a site's name line left out
-      (``_page_furniture``), so a paragraph broken by a page break reads as one;
+      (``page_furniture``), so a paragraph broken by a page break reads as one;
     * a text whose every line stands between blank lines (a portal's ``<p>`` per line, a copy
       that doubled every line break) has its runs of blank lines halved: a line break is a
       line break again, and a blank line a paragraph's end.
@@ -242,25 +288,43 @@ def clean_copy(text: str, *, bare_numbers: bool = True) -> tuple[str, list[int] 
     >>> clean_copy("KẾ HOẠCH\\n\\nNăm 2025\\n\\n\\n\\nI. MỤC ĐÍCH")
     ('KẾ HOẠCH\\nNăm 2025\\n\\nI. MỤC ĐÍCH', [1, 3, 4, 7], 0)
     """
-    if _COPY_CHAR.search(text):
-        text = text.translate(_COPY_CHARS)
+    last_text, last_bare, last = _LAST[0]
+    if last_text is text and last_bare == bare_numbers:
+        return last
+    result = _clean_copy(text, bare_numbers)
+    _LAST[0] = (text, bare_numbers, result)
+    return result
+
+
+def _clean_copy(text: str, bare_numbers: bool) -> tuple[str, list[int] | None, int]:
+    text = drop_copy_chars(text)
     lines = text.split("\n")
     numbers: list[int] | None = None
     dropped = 0
     out: set[int] = set()
-    hints = [m.start() for m in _FURNITURE_HINT.finditer(text)]
+    hints = [m.start() for m in _FURNITURE_HINT.finditer("\n" + text)]  # each a line's start in text
+    hints += [m.start() for m in _DOMAIN_HINT.finditer(text)]
     if hints:
         starts = [0, *accumulate(map((1).__add__, map(len, lines)))]
         candidates = {bisect_right(starts, at) - 1 for at in hints}
         # a number alone is no page number after a tab (a cell of Word's text export: "<tab>1")
         # nor in an OCR'd scan (a table's row number come loose)
-        out = {k for k in candidates if len(lines[k]) < 240 and _page_furniture(fold(lines[k]))
-               and not (lines[k].strip().isdigit() and (not bare_numbers or lines[k].lstrip(" ").startswith("\t")))}
-    # a portal's controls above the document (among its first lines, short ones)
-    out |= {k for k, line in enumerate(lines[:60]) if len(line) < 80 and line.strip() and _CONTROLS.fullmatch(fold(line))}
+        out = {k for k in candidates if len(lines[k]) < 240 and page_furniture(fold(lines[k]))
+               and not (lines[k].strip().isdigit() and (not bare_numbers or lines[k].lstrip(" ").startswith("\t")
+                                                        or number_goes_on(lines, k)))}
+    # a portal's controls above the document (among its first lines, short ones): a block of
+    # two lines or more ("Lưu" over "Theo dõi VB"), or a line of several ("Lưu | Ghi chú | In")
+    controls = {k for k, line in enumerate(lines[:60])
+                if len(line) < 80 and _CONTROL_HINT.match(line) and _CONTROLS.fullmatch(fold(line))}
+    if controls:
+        filled = [k for k, line in enumerate(lines[:61]) if line.strip()]  # blank lines between count for none
+        at = {k: i for i, k in enumerate(filled)}
+        out |= {k for k in controls if len(_CONTROL_WORD.findall(fold(lines[k]))) >= 2
+                or (at[k] > 0 and filled[at[k] - 1] in controls)
+                or (at[k] + 1 < len(filled) and filled[at[k] + 1] in controls)}
     if out:
         dropped = len(out)
-        lines, numbers = _without(lines, out)
+        lines, numbers = drop_lines(lines, out)
     if len(lines) >= 6 and "\n\n" in text and not _ADJACENT.search("\n".join(lines)):
         # every line stands between blank lines: halve each run of blanks
         numbers = numbers or list(range(1, len(lines) + 1))
@@ -282,7 +346,7 @@ def clean_copy(text: str, *, bare_numbers: bool = True) -> tuple[str, list[int] 
     return "\n".join(lines), numbers, dropped
 
 
-def _without(lines: list[str], out: set[int]) -> tuple[list[str], list[int]]:
+def drop_lines(lines: list[str], out: set[int]) -> tuple[list[str], list[int]]:
     """``lines`` without the lines ``out`` and the blank lines that pad them: a run of furniture
     and blank lines keeps as many blank lines as it has on its lighter side, so a sentence a
     page break cut (``... của Chính`` / ``- 2 -`` / ``phủ quy định ...``) reads on, and a
