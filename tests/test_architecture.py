@@ -81,6 +81,7 @@ LAYERS: dict[str, str] = {
     "plankit.cite.vocabulary": "analysis",
     "plankit.facts": "analysis",
     "plankit.parts": "analysis",
+    "plankit.issuing": "analysis",
     "plankit.years": "analysis",
     # verbs
     "plankit.lint": "verbs",
