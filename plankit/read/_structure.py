@@ -389,7 +389,10 @@ class _Builder(FrontReader):
                         recipients.append(clean)
             sign_search_from = idx
         fields["recipients"] = tuple(recipients)
-        # signature: a title line (KT. GIÁM ĐỐC ...) and a name
+        # signature: a title line (KT. GIÁM ĐỐC ...) and a name, after the basis clauses (a
+        # decision's authority wrapped above them, "BỘ TRƯỞNG" / "BỘ Y TẾ", signs nothing)
+        last_basis = max((i for i, k in enumerate(kinds) if k == "basis"), default=-1)
+        sign_search_from = max(sign_search_from, last_basis + 1)
         end = next((i for i in range(sign_search_from, len(units)) if kinds[i] == "heading" and i > sign_search_from and self._is_appendix(units[i])), len(units))
         title_lines: list[str] = []
         for idx in range(sign_search_from, end):
