@@ -73,13 +73,6 @@ _STACKED_BODIES = re.compile(
 # A place and a date left wholly blank (a draft): "Ninh Bình, ngày ... tháng ... năm ...",
 # "Hà Nội, ngày     tháng     năm". Not a date with any number (PLACE_DATE reads those).
 _BLANK_PLACE_DATE = re.compile(r",[ \t]*ng[a-z]{1,2}y[\s._\u2026]*th[a-z]{1,3}ng[\s._\u2026]*n[a-z]{1,3}m[ \t._\u2026]*(?=\||\n|$)")
-# The act a plan is attached to, under its subject: "(Ban hành kèm theo Quyết định số 345/QĐ-UBND
-# ngày 12 tháng 01 năm 2024 của ...)", "(Kèm theo Nghị quyết số 12/NQ-HĐND ngày ...)". Groups
-# ``num``, ``sym`` and the date's. Must not match a sentence that names another document.
-_ISSUED_WITH = re.compile(
-    r"[ \t*]*\([ \t]*(?:ban\s+hanh\s+)?kem\s+theo\s+(?:quyet\s+dinh|nghi\s+quyet)\s+(?:so\s*:?\s*)?"
-    r"(?P<num>\d+[a-z]?)\s*/\s*(?P<sym>[a-z0-9&]+(?:\s*[-/]\s*[a-z0-9&]+)+)(?:\s*,?\s+(?=ngay)" + DATE_PATTERN + ")?"
-)
 # Capitals that open the right column of a header: the motto and the Party's name.
 _RIGHT_CAPITALS = re.compile(r"cong\s+hoa|dang\s+cong\s+san|d\w{0,2}oc\s+[1l]ap")
 # Where the left column ends on a header line: the number field ("Số:", a Party's "Số 112-KH/HU")
@@ -709,26 +702,6 @@ class FrontReader:
                 break
         return headline + 1
 
-
-    def _read_issuing_act(self, units: list, at: int, fields: dict) -> None:
-        """A plan attached to a decision prints no number or date of its own, but under its
-        subject the act that issues it: ``(Ban hành kèm theo Quyết định số 345/QĐ-UBND ngày 12
-        tháng 01 năm 2024 của ...)``. The plan bears the decision's date; the decision is
-        recorded as ``issued_by`` (the plan's own act, not a citation)."""
-        if fields.get("date_parts") is not None and fields["date_parts"].year is not None:
-            return
-        for u in units[max(0, at - 2) : at + 2]:
-            if isinstance(u, RawTable):
-                continue
-            m = _ISSUED_WITH.match(self.folded, u.start, u.end)
-            if m is None:
-                continue
-            self.spans["issued_by"] = Span(m.start("num"), m.end("sym"))
-            if m.group("year"):
-                d = DateMatch.of(m)
-                fields["date_parts"] = PartialDate(d.day, d.month, d.year)
-                self.spans["date"] = Span(d.day_span[0] if d.day_span else d.start, d.end)
-            return
 
     def _read_authority(self, units: list, at: int, fields: dict) -> None:
         """A decision names its authority after the subject (``BỘ TRƯỞNG BỘ Y TẾ``, ``THỦ TƯỚNG

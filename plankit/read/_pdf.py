@@ -199,8 +199,8 @@ def read_pdf(data: bytes, path: str | None = None) -> Layout:
         raise NoTextLayer(path)
     warnings = (ReadWarning(f"PDF damaged in places, read anyway (pypdf: {noise.summary()})"),) if noise.count else ()
     if furniture:
-        warnings += (ReadWarning(f"page furniture of a copy left out: {furniture} line(s) of page numbers, "
-                                 "running headers or footers, addresses"),)
+        warnings += (ReadWarning(f"Bỏ qua số trang, đầu trang, chân trang của bản sao / page furniture of a copy left out: "
+                                 f"{furniture} line(s) of page numbers, running headers or footers, addresses"),)
     return Layout(text, tuple(items), "pdf", warnings=warnings)
 
 

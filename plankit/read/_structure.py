@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import DATE_PATTERN, DateMatch
 from ..model import (
     Block,
     Cell,
@@ -59,6 +60,13 @@ from ._units import (
 
 __all__ = ["build_plan"]
 
+# The act a plan is attached to, under its subject: "(Ban hành kèm theo Quyết định số 345/QĐ-UBND
+# ngày 12 tháng 01 năm 2024 của ...)", "(Kèm theo Nghị quyết số 12/NQ-HĐND ngày ...)". Groups
+# ``num``, ``sym`` and the date's. Must not match a sentence that names another document.
+_ISSUED_WITH = re.compile(
+    r"[ \t*]*\([ \t]*(?:ban\s+hanh\s+)?kem\s+theo\s+(?:quyet\s+dinh|nghi\s+quyet)\s+(?:so\s*:?\s*)?"
+    r"(?P<num>\d+[a-z]?)\s*/\s*(?P<sym>[a-z0-9&]+(?:\s*[-/]\s*[a-z0-9&]+)+)(?:\s*,?\s+(?=ngay)" + DATE_PATTERN + ")?"
+)
 _TT = re.compile(r"s?tt")
 # The subject of an official letter (công văn), under its number: "V/v hướng dẫn ...", "Về việc ...".
 _ABOUT = re.compile(r"\s*(?:v/v|ve\s+viec)\b")  # the first cell of an activity table's header row: "TT", "STT"
@@ -138,6 +146,26 @@ class _Builder(FrontReader):
             warnings=tuple(self.warnings),
         )
 
+
+    def _read_issuing_act(self, units: list, at: int, fields: dict) -> None:
+        """A plan attached to a decision prints no number or date of its own, but under its
+        subject the act that issues it: ``(Ban hành kèm theo Quyết định số 345/QĐ-UBND ngày 12
+        tháng 01 năm 2024 của ...)``. The plan bears the decision's date; the decision is
+        recorded as ``issued_by`` (the plan's own act, not a citation)."""
+        if fields.get("date_parts") is not None and fields["date_parts"].year is not None:
+            return
+        for u in units[max(0, at - 2) : at + 2]:
+            if isinstance(u, RawTable):
+                continue
+            m = _ISSUED_WITH.match(self.folded, u.start, u.end)
+            if m is None:
+                continue
+            self.spans["issued_by"] = Span(m.start("num"), m.end("sym"))
+            if m.group("year"):
+                d = DateMatch.of(m)
+                fields["date_parts"] = PartialDate(d.day, d.month, d.year)
+                self.spans["date"] = Span(d.day_span[0] if d.day_span else d.start, d.end)
+            return
 
     def _dated(self, units: list) -> bool:
         """Whether a place and date stand in ``units``, read over them all (a date wrapped over

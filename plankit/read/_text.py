@@ -227,6 +227,9 @@ _CONTROL = (r"(?:luu(?:\s+tru)?|theo\s+doi(?:\s+(?:hieu\s+luc\s+)?(?:vb|van\s+ba
             r"in|in\s+trang|ban\s+in|tai\s+ve|tai\s+van\s+ban|facebook|email|gui\s+email|zalo|twitter|"
             r"vb\s+goc|van\s+ban\s+goc|tieng\s+anh|van\s+ban|luoc\s+do|noi\s+dung\s+mix|"
             r"hoi\s+dap(?:\s+phap\s+luat)?|bao\s+loi|thuoc\s+tinh|van\s+ban\s+lien\s+quan|dang\s+nhap)")
+# Where the document itself opens (folded): the motto, the number field, a basis clause. A
+# portal's controls stand above it; below it "Lưu Văn Bản" is a signer's name.
+_DOCUMENT_OPENS = re.compile(r"cong\s+hoa\s+xa\s+hoi|dang\s+cong\s+san\s+viet|^[\s|*]*s[o6]\s*:|^[\s*\-]*can\s+cu\b")
 _CONTROL_WORD = re.compile(r"(?<![a-z])" + _CONTROL + r"(?![a-z])")
 _CONTROLS = re.compile(r"[\s|•·*]*" + _CONTROL + r"(?:[\s|•·,*]+" + _CONTROL + r")*[\s|•·:*]*")
 
@@ -241,6 +244,9 @@ def number_goes_on(lines: list[str], k: int) -> bool:
     wrapped after "ngày", a number after "số"), not a page's number."""
     def text_line(j: int) -> bool:  # a line of the document, not blank and no furniture
         return bool(lines[j].strip()) and not (len(lines[j]) < 240 and page_furniture(fold(lines[j])))
+
+    if not any(text_line(j) for j in range(k)):
+        return True  # above the first page's text: no page break came before it
 
     before = next((lines[j] for j in range(k - 1, max(-1, k - 6), -1) if text_line(j)), "")
     after = next((lines[j] for j in range(k + 1, min(len(lines), k + 6)) if text_line(j)), "")
@@ -314,7 +320,8 @@ def _clean_copy(text: str, bare_numbers: bool) -> tuple[str, list[int] | None, i
                                                         or number_goes_on(lines, k)))}
     # a portal's controls above the document (among its first lines, short ones): a block of
     # two lines or more ("Lưu" over "Theo dõi VB"), or a line of several ("Lưu | Ghi chú | In")
-    controls = {k for k, line in enumerate(lines[:60])
+    top = next((k for k, line in enumerate(lines[:60]) if _DOCUMENT_OPENS.search(fold(line))), 60)
+    controls = {k for k, line in enumerate(lines[:top])
                 if len(line) < 80 and _CONTROL_HINT.match(line) and _CONTROLS.fullmatch(fold(line))}
     if controls:
         filled = [k for k, line in enumerate(lines[:61]) if line.strip()]  # blank lines between count for none
@@ -626,8 +633,8 @@ def layout_from_text(text: str, form: str, *, encoding: str | None = None, folde
     items: list[Line | RawTable] = []
     warnings: list[ReadWarning] = []
     if dropped:
-        warnings.append(ReadWarning(f"page furniture of a copy left out: {dropped} line(s) of page numbers, "
-                                    "running headers or footers, addresses"))
+        warnings.append(ReadWarning(f"Bỏ qua số trang, đầu trang, chân trang của bản sao / page furniture of a copy left out: "
+                                    f"{dropped} line(s) of page numbers, running headers or footers, addresses"))
     n = len(lines)
     i = 0
     table_no = 0
