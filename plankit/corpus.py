@@ -87,9 +87,14 @@ class Corpus(Sequence[Plan]):
         return f"<Corpus {len(self.plans)} plans{bad}>"
 
     def _repr_html_(self) -> str:
-        table = self.to_frame().to_html(index=False, na_rep="")
+        # the columns an officer scans a folder by; to_frame() has all sixteen
+        frame = self.to_frame()[list(_HTML_COLUMNS)]
+        table = frame.to_html(index=False, na_rep="")
         errs = "".join(f"<li>{html.escape(str(e))}</li>" for e in self.errors)
         return table + (f"<p>Không đọc được / unreadable:</p><ul>{errs}</ul>" if errs else "")
+
+
+_HTML_COLUMNS = ("file", "doc_type", "number", "symbol", "issuer", "date", "year", "sections", "warnings")
 
 
 def header_row(plan: Plan) -> dict[str, Any]:
@@ -415,6 +420,6 @@ def read_corpus(
 
 
 def _progress(iterable, total: int):
-    from tqdm.auto import tqdm
+    from .output import progress_bar
 
-    return tqdm(iterable, total=total, desc="Đọc kế hoạch / reading", unit="plan")
+    return progress_bar()(iterable, total=total, desc="Đọc kế hoạch / reading", unit="plan")

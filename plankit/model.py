@@ -793,7 +793,7 @@ class Plan:
         return (
             f"<Plan {self.name}: {h.reference or 'no number'}, {h.issuer or '?'}, "
             f"{h.place or '?'}, year {h.year}, {len(self.sections)} sections, "
-            f"{len(self.tables)} tables{', OCR' if self.source.ocr else ''}{', draft' if self.draft else ''}>"
+            f"{len(self.tables)} table{'' if len(self.tables) == 1 else 's'}{', OCR' if self.source.ocr else ''}{', draft' if self.draft else ''}>"
         )
 
     def _repr_html_(self) -> str:

@@ -413,3 +413,16 @@ def check_suffix(path: str | os.PathLike[str], suffix: str) -> Path:
     if target.suffix.lower() != suffix:
         raise PlankitError(f"{target}: tên tệp phải có đuôi {suffix} / the file name must end in {suffix}")
     return target
+
+
+def progress_bar():
+    """tqdm's notebook widget when ipywidgets is there, else its text bar: ``tqdm.auto`` without
+    ipywidgets prints a TqdmWarning ("IProgress not found") into the notebook, and the
+    JupyterLab of ``make lab`` does not bring ipywidgets."""
+    import importlib.util
+
+    if importlib.util.find_spec("ipywidgets") is not None:
+        from tqdm.auto import tqdm
+    else:
+        from tqdm import tqdm
+    return tqdm

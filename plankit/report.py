@@ -443,14 +443,9 @@ def check_out_folder(plans: str | os.PathLike[str], out: str | os.PathLike[str])
 
 
 def _progress_bar() -> Any:
-    """tqdm's notebook widget when ipywidgets is there, else its text bar: ``tqdm.auto`` without
-    ipywidgets prints a TqdmWarning ("IProgress not found") into the notebook running the report,
-    and the JupyterLab of ``make lab`` does not bring ipywidgets."""
-    if importlib.util.find_spec("ipywidgets") is not None:
-        from tqdm.auto import tqdm
-    else:
-        from tqdm import tqdm
-    return tqdm
+    from .output import progress_bar
+
+    return progress_bar()
 
 
 def run_report(

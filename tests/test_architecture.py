@@ -116,6 +116,7 @@ LAYERS: dict[str, str] = {
     "plankit.graph.schema": "verbs",
     "plankit.graph.frames": "verbs",
     "plankit.graph.result": "verbs",
+    "plankit.graph.identity": "verbs",  # one id per cited document (build uses it)
     "plankit.graph.build": "verbs",
     "plankit.graph.query": "verbs",
     "plankit.restore": "verbs",

@@ -197,7 +197,7 @@ def test_every_file_read_exits_0_with_a_count(capsys):
     [
         (["read", "../ho-so", "../khong-co"], "../khong-co: không có tệp này / file not found"),
         (["cite", "../ho-so/.ipynb_checkpoints/.."], None),  # a real folder: not an error
-        (["lint", "../ho-so", "--select", "PK9"], "unknown rule selector 'PK9'"),
+        (["lint", "../ho-so", "--select", "PK9"], "không có quy tắc nào ứng với 'PK9'"),
     ],
 )
 def test_usage_errors_exit_2_before_reading(folder, capsys, args, message):

@@ -107,4 +107,4 @@ def test_demo_names_each_plan_by_its_path_inside_the_folder_and_bad_files_on_std
     out, err = capsys.readouterr()
     table = out.splitlines()[1:4]
     assert [line[:19] for line in table] == ["file               ", "Hải Dương 2022.TXT ", "con/Huế 2022.txt   "]
-    assert err == "plankit: không đọc được / cannot read: hồ sơ/con/trống.txt: empty file\n"
+    assert err == "plankit: không đọc được / cannot read: hồ sơ/con/trống.txt: tệp rỗng / empty file\n"

@@ -493,5 +493,5 @@ def test_a_bad_inline_suppression_names_its_file_and_the_others_are_linted(work,
     code = main(["lint", "PLAN.txt", "b.txt", "--format", "json"])
     captured = capsys.readouterr()
     assert code == 1
-    assert captured.err.splitlines()[0].startswith("plankit: lỗi / error: b.txt: unknown rule selector 'PK999'")
+    assert captured.err.splitlines()[0].startswith("plankit: lỗi / error: b.txt: không có quy tắc nào ứng với 'PK999'")
     assert {f["file"] for f in json.loads(captured.out)} == {"PLAN.txt"}

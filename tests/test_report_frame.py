@@ -45,3 +45,13 @@ def test_progress_bar_is_the_widget_with_ipywidgets(monkeypatch):
     monkeypatch.setattr(report_module.importlib.util, "find_spec",
                         lambda name, *a: object() if name == "ipywidgets" else real(name, *a))
     assert report_module._progress_bar() is tqdm.auto.tqdm
+
+
+def test_reading_a_folder_uses_the_same_bar(monkeypatch):
+    # read_corpus(progress=True) in the JupyterLab of `make lab` (no ipywidgets) must not warn
+    from plankit import corpus as corpus_module
+
+    real = report_module.importlib.util.find_spec
+    monkeypatch.setattr(report_module.importlib.util, "find_spec",
+                        lambda name, *a: None if name == "ipywidgets" else real(name, *a))
+    assert type(corpus_module._progress([], total=0)) is tqdm.std.tqdm
