@@ -267,7 +267,7 @@ _FURNITURE_HINT = re.compile(
 _DOMAIN_HINT = re.compile(r"\.(?:vn|com|net|org)\b")
 # The first words of a portal's control labels, as typed (the text is NFC): a line that opens
 # otherwise is no control line (a cheap test before folding the line for _CONTROLS).
-_CONTROL_HINT = re.compile(r"[ |•·*]*(?:lưu|theo|ghi|ý|chia|in\b|bản|tải|facebook|email|gửi|zalo|twitter|vb|văn|"
+_CONTROL_HINT = re.compile(r"[ \t|•·*]*(?:lưu|theo|ghi|ý|chia|in\b|bản|tải|facebook|email|gửi|zalo|twitter|vb|văn|"
                            r"tiếng|lược|nội|hỏi|báo|thuộc|đăng)", re.I)
 
 
