@@ -235,7 +235,7 @@ _CONTROLS = re.compile(r"[\s|•·*]*" + _CONTROL + r"(?:[\s|•·,*]+" + _CONTR
 
 # A word that takes a number after it ("ngày" / "01" / "tháng 3 năm 2025", "số" / "18"), and a
 # line that goes on with the date a number opened ("tháng 3 năm 2025").
-_TAKES_NUMBER = re.compile(r"(?:^|\s)(?:ngay|thang|nam|so|dieu|khoan|diem|phan|chuong|muc|lan\s+thu|khoa)[ \t:]*$")
+_TAKES_NUMBER = re.compile(r"(?:^|\s)(?:ngay|thang|nam|so|dieu|khoan|diem|phan|chuong|muc|lan\s+thu)[ \t:]*$")
 _DATE_GOES_ON = re.compile(r"[ \t]*(?:th[a-z]{1,3}ng|n[a-z]{1,2}m)\s+\d|[ \t]*[/.-]\s*\d")
 
 
@@ -247,6 +247,10 @@ def number_goes_on(lines: list[str], k: int) -> bool:
 
     if not any(text_line(j) for j in range(k)):
         return True  # above the first page's text: no page break came before it
+    number = re.compile(rf"(?<!\d){lines[k].strip()}(?!\d)")
+    if any(j != k and lines[j].strip() and page_furniture(fold(lines[j])) and number.search(lines[j])
+           for j in range(max(0, k - 3), min(len(lines), k + 4))):
+        return False  # "3" beside "Trang 3" or "3/9": the page's number
 
     before = next((lines[j] for j in range(k - 1, max(-1, k - 6), -1) if text_line(j)), "")
     after = next((lines[j] for j in range(k + 1, min(len(lines), k + 6)) if text_line(j)), "")
