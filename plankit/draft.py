@@ -633,7 +633,8 @@ def draft_plan(
 
     text = w.text
     if text != nfc(text):  # pragma: no cover - every piece is NFC already
-        raise PlankitError("draft text is not NFC")
+        raise PlankitError(f"{_draft_name(original.name, year)}: văn bản dự thảo chưa ở dạng Unicode NFC (lỗi của "
+                           "plankit, xin báo lại) / draft text is not NFC (a plankit bug: please report it)")
     plan = read_text(text, name=_draft_name(original.name, year), form="text")
     todos = sorted(w.todos, key=lambda t: (t.span.start if t.span is not None else -1, t.kind))
     return dataclasses.replace(plan, draft=True, todo=tuple(todos))

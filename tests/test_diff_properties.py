@@ -6,7 +6,7 @@ import textwrap
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from plankit.diff import diff_plans
@@ -178,13 +178,54 @@ def test_bundled_plan_against_its_rewrapped_self(seeds, name, width):
         assert not d.basis_added and not d.basis_removed and not d.basis_replaced
 
 
+_HEAD = ("UBND TP. CẦN THƠ\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: /KH-SKHCN\nCần Thơ, ngày  tháng 01 năm 2020\n"
+         "KẾ HOẠCH\nCông tác thông tin, tuyên truyền cải cách hành chính năm 2020\nI. MỤC ĐÍCH, YÊU CẦU\n")
+# A paragraph of repeated words whose re-wrap ends a line on a document symbol: the copy breaks
+# its paragraphs at another place, and the words around the break ("Công tuyên tuyên tuyên.")
+# were shown removed from one paragraph and added to the next.
+_SPLIT = _HEAD + ("tuyên tuyên tuyên tuyên tuyên tuyên tuyên tuyên CCHC. 2022 45/2020/NĐ-CP Công tuyên tuyên tuyên.\n"
+                  "tuyên tuyên tuyên. tuyên tuyên tuyên.\ntuyên tuyên tuyên.\n")
+
+
 @FAST
 @given(long_plan_texts(), st.integers(24, 120))
+@example(_SPLIT, 24)
 def test_rewrapped_plan_has_no_change(text, width):
     p = read_text(text)
     d = diff_plans(p, read_text(rewrap(text, width)))
     assert phantoms(d) == []
     assert not d.basis_added and not d.basis_removed
+
+
+def _split_body(word: str, cap: str) -> str:
+    return _HEAD + (f"{word} {word} {word} {word} {word} {word} {word} {word} CCHC. 2022 45/2020/NĐ-CP {cap} "
+                    f"{word} {word} {word}.\n{word} {word} {word}. {word} {word} {word}.\n{word} {word} {word}.\n")
+
+
+@pytest.mark.parametrize(("text", "width"), [
+    (_SPLIT, 24),
+    (_SPLIT, 28),
+    (_split_body("tuyên", "Văn"), 26),
+    (_split_body("tuyên", "Trong"), 25),
+    (_split_body("năm", "Công"), 20),
+    (_split_body("năm", "Trong"), 21),
+])
+def test_paragraphs_broken_at_another_place_are_no_change(text, width):
+    """Each pair showed a removed run and added runs of the same words before neighbouring
+    paragraph anchors were joined (compare._join_split); both ways round, nothing changes and
+    the words stay in one group."""
+    p, q = read_text(text), read_text(rewrap(text, width))
+    for d in (diff_plans(p, q), diff_plans(q, p)):
+        assert d.changes == ()
+        assert [s.status for s in d.sections] == ["same"]
+
+
+def test_a_word_changed_across_the_other_break_is_one_change():
+    """Joining the split anchors hides no edit: the one word changed in the re-wrapped copy is
+    the one change."""
+    p = read_text(_SPLIT)
+    q = read_text(rewrap(_SPLIT, 24).replace("Công tuyên tuyên tuyên.", "Sở tuyên tuyên tuyên."))
+    assert [(c.kind, c.old, c.new) for c in diff_plans(p, q).changes] == [("substantive", "Công", "Sở")]
 
 
 # --- the redline is exact for any pair -----------------------------------------------------------

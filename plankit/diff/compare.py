@@ -325,8 +325,11 @@ class Engine(WordChanges):
                 for d in range(i2 - i1):
                     shared[(own_a[i1 + d], own_b[j1 + d])] += 1
         boxes: list[list[int]] = []  # [a_lo, a_hi, b_lo, b_hi], inclusive
+        weak: list[tuple[int, int]] = []  # links sharing too few words to anchor on their own
         for (x, y), n in sorted(shared.items()):
             if n < 0.5 * min(ka[x].n, kb[y].n):
+                if ua[x].section is None and ub[y].section is None:
+                    weak.append((x, y))
                 continue
             hx, hy = ua[x].section is not None, ub[y].section is not None
             if hx and hy and self._paired_headings(ua[x], ub[y]) == 0.0:
@@ -366,6 +369,7 @@ class Engine(WordChanges):
             if kept and (box[0] <= kept[-1][1] or box[2] <= kept[-1][3]):
                 continue  # crossing links (a word matched out of order): no anchor
             kept.append(box)
+        kept = _join_split(kept, weak, merged)
         # A paragraph found only on one side next to an anchor joins it when that makes the two
         # sides more alike (an old paragraph split in two, one half rewritten under OCR noise).
         for k, box in enumerate(kept):
@@ -678,6 +682,37 @@ def _pair_by_position(groups: list[list[tuple[int, ...]]], ua: list[Unit], ub: l
         if k < len(groups):
             out.append(groups[k])
             k += 1
+    return out
+
+
+def _join_split(boxes: list[list[int]], weak: list[tuple[int, int]],
+                merged: Callable[[range, range], float]) -> list[list[int]]:
+    """Join two neighbouring anchors when words of one side's paragraph in the first are aligned
+    with the other side's paragraph in the second (or the reverse), and the two sides of the
+    joined anchor are more alike than those of either anchor: one copy broke its paragraphs at
+    another place (a line ending in a document symbol read as a paragraph end), so the words
+    around the break belong to neither pair alone. Left apart, a paragraph of repeated words
+    pairs with the wrong half and shows a removed run and added runs of the same words."""
+    links: dict[int, list[int]] = {}
+    for x, y in weak:
+        links.setdefault(x, []).append(y)
+
+    def crossed(a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> bool:
+        return any(b_lo <= y <= b_hi for x in range(a_lo, a_hi + 1) for y in links.get(x, ()))
+
+    out: list[list[int]] = []
+    last: list[int] = []  # the anchor before, as found (out[-1] may have grown by joins)
+    for box in boxes:
+        prev = out[-1] if out else None
+        if (prev is not None and box[0] == last[1] + 1 and box[2] == last[3] + 1
+                and (crossed(last[0], last[1], box[2], box[3]) or crossed(box[0], box[1], last[2], last[3]))
+                and merged(range(last[0], box[1] + 1), range(last[2], box[3] + 1))
+                > max(merged(range(last[0], last[1] + 1), range(last[2], last[3] + 1)),
+                      merged(range(box[0], box[1] + 1), range(box[2], box[3] + 1)))):
+            prev[1], prev[3] = box[1], box[3]
+        else:
+            out.append(list(box))
+        last = box
     return out
 
 

@@ -150,9 +150,14 @@ class Side:
                                                                          for cl in self.basis_blocks))]
 
     def _ending_start(self) -> int:
+        """Where the closing, recipients and signature begin: after the last heading and after
+        the last clause of legal basis (a signer's title above the basis clauses, "BỘ TRƯỞNG BỘ
+        Y TẾ" of a decision, is the issuing authority, even where a re-wrap made the reader take
+        it for a signature)."""
         last_heading = max([s.heading.end for s in self.plan.sections] or [0])
+        last_basis = max([b.span.end for b in self.blocks if b.kind == "basis"] or [0])
         for b in self.blocks:
-            if b.span.start < last_heading:
+            if b.span.start < last_heading or b.span.start < last_basis:
                 continue
             if b.kind in _ENDING_BLOCKS:
                 return b.span.start
