@@ -267,10 +267,10 @@ def _apply(name: str, doc: str, seed: int = 0) -> str:
 @pytest.mark.parametrize("doc", NAMES)
 def test_an_artefact_leaves_the_reading_unchanged(doc, artefact):
     _need_corpus(doc)
-    copy = _apply(artefact, doc)
-    if copy == _text(doc):
-        pytest.skip(f"{artefact} changes nothing in {doc}")
-    assert _reading(copy) == _base(doc)
+    # an artefact that does not apply to a document (no blank lines to remove) leaves its text
+    # as it is, and the reading trivially holds; test_every_artefact_changes_most_documents
+    # keeps the table honest
+    assert _reading(_apply(artefact, doc)) == _base(doc)
 
 
 @pytest.mark.parametrize("artefact", list(ARTEFACTS))
