@@ -356,8 +356,8 @@ BASIS_START = re.compile(r"(?:^|\n)[ \t\n>*_\-]*(?P<word>can[ \t]+c(?:u|tr|tt|r|
 # "\tI. MỤC ĐÍCH". Must not match "I." inside a sentence.
 FIRST_HEADING = re.compile(r"(?:^|\n)[ \t#*_]*i[.)][ \t]+\S")
 
-_OPENING = re.compile(r"[\s\-–•*+>]*(can\s+c\w{1,2}|thuc\s+hien|trien\s+khai(?:\s+thuc\s+hien)?|theo)\b")
-_OPENING_NAMES = {"can": "Căn cứ", "thuc": "Thực hiện", "trien": "Triển khai", "theo": "Theo"}
+_OPENING = re.compile(r"[\s\-–•*+>]*(can\s+c\w{1,2}|thuc\s+hien|trien\s+khai(?:\s+thuc\s+hien)?|theo|xet)\b")
+_OPENING_NAMES = {"can": "Căn cứ", "thuc": "Thực hiện", "trien": "Triển khai", "theo": "Theo", "xet": "Xét"}
 
 
 def basis_spans(text: str, folded: str | None = None, start: int = 0) -> list[tuple[int, int]]:
@@ -594,6 +594,17 @@ def plan_facts(plan: Plan) -> PlanFacts:
     return compute_facts(plan)  # an object that only looks like a plan (see plankit.read.as_plan)
 
 
+def _level(h: Header) -> str:
+    """The level of the plan's issuer: by its name; a unit its name does not place (a school,
+    a hospital) stands at its parent's level, under a committee as a department does; else by
+    the symbol's code."""
+    level = issuer_level(h.issuer)
+    if level == "other" and h.parent:
+        above = issuer_level(h.parent)
+        level = "department" if above in ("province", "district", "commune") else above
+    return issuer_level(h.issuer, h.symbol) if level == "other" else level
+
+
 def compute_facts(plan: Plan) -> PlanFacts:
     """The facts of ``plan``, computed afresh: what :func:`plan_facts` and ``plan.facts``
     compute once per plan and keep (``import plankit`` registers this function with
@@ -604,7 +615,7 @@ def compute_facts(plan: Plan) -> PlanFacts:
     'department'
     """
     h: Header = plan.header
-    level = issuer_level(h.issuer, h.symbol)
+    level = _level(h)
     closing_block = next((b for b in plan.blocks if b.kind == "closing"), None)
     closing = closing_block.span if closing_block else None
     parts = _parts(plan, closing)

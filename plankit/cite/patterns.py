@@ -128,8 +128,9 @@ def build_number(types: str, glued: str = "(?!)", party: str = "(?!)") -> str:
         (?:(?P<slash>{SLASH})|(?P<islash>{OCR_SLASH}))
         (?:(?P<year>{YEAR}){SLASH})?
         (?P<type>{types})(?:{DASH}(?P<issuer>{CODE}(?:-{CODE})*)|(?P<glued>{glued})(?![a-z0-9&]))
-      | # Công văn: number, issuer, unit. 1234/UBND-VP.
-        {SLASH}(?P<cissuer>{CODE})-(?P<cunit>{CODE})
+      | # Công văn: number, issuer, unit. 1234/UBND-VP, its unit wrapped (1445/UBND-\nNCPC); no
+        # blank around the dash ("06/TU - ngày" is a Party body alone and a date).
+        {SLASH}(?P<cissuer>{CODE})-(?:\n[ \t]*)?(?P<cunit>{CODE})
       | # A Party body alone (the type in the word before): Nghị quyết 06/TU.
         {SLASH}(?P<bparty>{party})(?![a-z0-9&\-])
     )

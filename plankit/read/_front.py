@@ -70,6 +70,11 @@ _STACKED_BODIES = re.compile(
 
 
 # The unit below a province that an issuer names: "ủy ban nhân dân xã đăk la", "... thành phố hà tiên".
+# A place and a date left wholly blank (a draft): "Ninh Bình, ngày ... tháng ... năm ...",
+# "Hà Nội, ngày     tháng     năm". Not a date with any number (PLACE_DATE reads those).
+_BLANK_PLACE_DATE = re.compile(r",[ \t]*ng[a-z]{1,2}y[\s._\u2026]*th[a-z]{1,3}ng[\s._\u2026]*n[a-z]{1,3}m[ \t._\u2026]*(?=\||\n|$)")
+# Capitals that open the right column of a header: the motto and the Party's name.
+_RIGHT_CAPITALS = re.compile(r"cong\s+hoa|dang\s+cong\s+san|d\w{0,2}oc\s+[1l]ap")
 # Where the left column ends on a header line: the number field ("Số:", a Party's "Số 112-KH/HU")
 # or the Party's motto in the right column.
 _NUMBER_CUT = re.compile(r"(^|\s)s[o6b¢]\s*:|(^|\s)s[o6]\s+(?:\d+\s*)?-\s*[a-z]|dang\s+cong\s+san\s+viet\s+nam")
@@ -140,8 +145,12 @@ class FrontReader:
             if CHROME_ROW.match(folded):
                 continue
             m = HEADER_START.match(folded)
+            if m is None and idx + 1 < len(units) and not isinstance(units[idx + 1], RawTable) and len(folded) < 40:
+                # a cell wrapped by a narrow column: "CỘNG HÒA XÃ" / "HỘI ...", "ỦY BAN NHÂN" / "DÂN"
+                m = HEADER_START.match(f"{folded} {self.f(units[idx + 1].start, units[idx + 1].first_line_end)}")
             motto = MOTTO_START.search(folded)  # the issuer's cell and the motto on one line
-            cell = self.t(u.start, u.start + motto.start() if motto and motto.start() else u.first_line_end)
+            before_motto = motto is not None and folded[: motto.start()].strip(" \t|*#")
+            cell = self.t(u.start, u.start + motto.start() if before_motto else u.first_line_end)
             if m and (is_upper_text(cell.split("|")[0]) or _number(folded)) and any(
                 not isinstance(v, RawTable)
                 and (_number(t := self.f(v.start, v.end)) or NATIONAL_MOTTO.search(t) or PLACE_DATE.search(t))
@@ -332,6 +341,15 @@ class FrontReader:
                 found.append((cs, ce, *named))
         if not found:
             return
+        symbol = fold(str(fields.get("symbol") or ""))
+        if len(found) >= 2 and (re.match(r"[a-z]+lt(?:-|$)", symbol) or all(
+                f[3] == "department" and f[2].startswith("Sở ") for f in found[:2])):
+            # a joint plan ("SỞ Y TẾ | SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 120/KHLT-SYT-SGDĐT"): its
+            # issuers side by side, none the other's parent; the first leads
+            cs, ce, name, _kind = found[0]
+            fields["issuer"] = name
+            self.spans["issuer"] = Span(cs, ce)
+            return
         if (len(found) >= 2 and found[1][3] in ("department", "party")) or (
             len(found) >= 2 and found[0][3] == "party"
         ) or (  # "UBND TỈNH QUẢNG NGÃI" over "UBND XÃ LONG SƠN": a commune under its province
@@ -391,13 +409,21 @@ class FrontReader:
             return [(cs, ce)]
         return [(cs, m.start("department")), (m.start("department"), ce)]
 
+    def _cell_goes_on(self, s: int, e: int) -> bool:
+        """Whether the words from ``s`` after a run of spaces or a tab go on with the cell before
+        it (``TỈNH   BẮC NINH``, ``TỈNH<tab>BẮC NINH``: a copy's spacing) rather than start the
+        right column: capitals that are neither the motto, the Party's name, a date nor a rule."""
+        after = self.t(s, e).strip()
+        return (is_upper_text(after) and not re.search(r"\d|[-_=*|]{2}", after)
+                and not _RIGHT_CAPITALS.search(self.f(s, e)))
+
     def _left_column_segments(self, s: int, e: int) -> list[tuple[int, int]]:
         """The left-column part of a header line (before the motto or the number)."""
         folded = self.f(s, e)
         cut = len(folded)
         # PDF layout text puts the right column on the same line after a run of spaces.
         gap = re.search(r"\S( {3,}|\t)\S", folded)
-        if gap:
+        if gap and not self._cell_goes_on(s + gap.end() - 1, e):
             cut = gap.start() + 1
         for pat in (NATIONAL_MOTTO, MOTTO_START, _NUMBER_CUT, re.compile(r"\|")):
             m = pat.search(folded)
@@ -415,11 +441,15 @@ class FrontReader:
             return False
         folded = self.f(s, e)
         m = PLACE_DATE.search(folded)
-        if not m:
-            return False
-        d = DateMatch.of(m)
-        fields["date_parts"] = PartialDate(d.day, d.month, d.year)
-        self.spans["date"] = Span(s + m.start() + 1, s + m.end())
+        if m:
+            d = DateMatch.of(m)
+            fields["date_parts"] = PartialDate(d.day, d.month, d.year)
+            self.spans["date"] = Span(s + m.start() + 1, s + m.end())
+        else:  # a draft's date left blank to the year: "Ninh Bình, ngày ... tháng ... năm ..."
+            m = _BLANK_PLACE_DATE.search(folded)
+            if not m:
+                return False
+            fields["date_parts"] = PartialDate(None, None, None)
         # the place: the longest run of words before the comma that names a province
         cut = self.text.rfind("|", s, s + m.start()) + 1 or s  # the place's own cell
         before = self.t(s, s + m.start())
@@ -614,17 +644,17 @@ class FrontReader:
             if headline is None and len(folded) >= 220:
                 break  # a body paragraph before any headline: no headline at all
             if headline is None:
-                if re.search(r"\bke hoach\b", folded) and len(folded) < 220:
+                if re.search(r"\bke\s+hoach\b", folded) and len(folded) < 220:
                     headline = idx
                     kinds[idx] = "subject"
                     # a headline may be wrapped; "ban hành Kế hoạch số ..." is a lead sentence
-                    m = re.search(r"\bban hanh ke hoach\s+(?!so\s+\d)(.+)$", folded, re.S)
+                    m = re.search(r"\bban\s+hanh\s+ke\s+hoach\s+(?!so\s+\d)(.+)$", folded, re.S)
                     raw = self.t(u.start, u.end)
                     if m:
                         subject = " ".join(raw[m.start(1) : m.end(1)].split())
                         fields["title"] = subject[:1].upper() + subject[1:]
                         self.spans["title"] = Span(u.start + m.start(1), u.start + m.end(1))
-                    body = re.match(r"^(.+?)\s+ban hanh\b", folded)
+                    body = re.match(r"^(.+?)\s+ban\s+hanh\b", folded)
                     if body:
                         fields["issuer"] = normalise_body(raw[: body.end(1)])
                         self.spans["issuer"] = Span(u.start, u.start + body.end(1))
@@ -642,7 +672,7 @@ class FrontReader:
             return 0
         # The plan's own number: "ban hành Kế hoạch số 29/KH-SKHCN ngày 06/01-2022".
         own = re.search(
-            r"ban hanh ke hoach\s+so\s+(?P<num>\d+[a-z]?)\s*/\s*(?P<sym>[a-z0-9]+(?:-[a-z0-9]+)+)"
+            r"ban\s+hanh\s+ke\s+hoach\s+so\s+(?P<num>\d+[a-z]?)\s*/\s*(?P<sym>[a-z0-9]+(?:-[a-z0-9]+)+)"
             r"(?:\s+(?=ngay\s+\d)" + DATE_PATTERN + ")?",
             self.folded,
         )

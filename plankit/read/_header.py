@@ -21,7 +21,7 @@ from ..vocab import read_table
 # "so: 07/kh-ubnd". Must not match "so hieu | 395/kh-ubnd" (a site's metadata row) nor running
 # text ("Sở Khoa học và Công nghệ ban hành ...": the parser also requires capitals).
 HEADER_START = re.compile(
-    r"^[\s|*#]*(?:uy\s+ban\s+nhan\s+dan|ubnd|bo\s+\w|thu\s+tuong|van\s+phong|ban\s+chap\s+hanh|"
+    r"^[\s|*#]*(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd|bo\s+\w|thu\s+tuong|van\s+phong|ban\s+chap\s+hanh|"
     r"ban\s+chi\s+dao|tinh\s+uy|thanh\s+uy|huyen\s+uy|dang\s+uy|dang\s+bo|so\s+[a-z]|chi\s+cuc|"
     r"cong\s+hoa\s+xa\s+h|dang\s+cong\s+san|s[o6]\s*:|s[o6]\s+\d+\s*-\s*[a-z])"
 )
@@ -224,7 +224,13 @@ def body_name(raw: str) -> tuple[str, str] | None:
     if m:  # "ĐẢNG ỦY XÃ ĐĂK HÀ": the Party committee of a unit
         return f"Đảng ủy {_UNITS[' '.join(m.group('unit').split())]} {_title_words(clean[m.start('name'):])}", "party"
     if re.match(r"^(tinh|thanh|huyen|dang)\s+uy\b|^ban\s+(chap\s+hanh|thuong\s+vu|chi\s+dao)", key):
-        return _ministry_case(clean) if clean.isupper() else clean, "party"
+        name = _ministry_case(clean) if clean.isupper() else clean
+        if key.startswith("ban chi dao"):  # "BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH": Ban Chỉ đạo ...
+            name = "Ban Chỉ đạo" + name[len("Ban chỉ đạo"):]
+        return name, "party"
+    m = _PUBLIC_UNIT.match(key)
+    if m:  # "TRƯỜNG ĐẠI HỌC SƯ PHẠM HÀ NỘI", "BỆNH VIỆN ĐA KHOA TỈNH": a public service unit
+        return _unit_case(clean, m.end("kind")), "department"
     if key == "van phong":  # "VĂN PHÒNG" under "UBND TỈNH X": the office of that committee
         return "Văn phòng", "department"
     m = re.match(r"^(?:tong\s+cuc|cuc|vu)\s+(?P<name>\S.*)$", key)
@@ -239,6 +245,12 @@ def body_name(raw: str) -> tuple[str, str] | None:
             dep = match_department(_expand_abbreviations(key), cutoff=1.0)
         if dep is not None:
             return dep.name, "department"
+        m = re.match(r"^(?P<dep>so\s.+?)\s+(?P<unit>tinh|thanh\s+pho)\s+(?P<name>\S.*)$", key)
+        if m:  # "SỞ Y TẾ TỈNH NGHỆ AN": the department and its province
+            dep = match_department(_expand_abbreviations(m.group("dep")), cutoff=1.0)
+            prov = match_place(clean[m.start("name"):], cutoff=1.0)
+            if dep is not None and prov is not None:
+                return f"{dep.name} {_UNITS[' '.join(m.group('unit').split())]} {prov.name}", "department"
         if key.startswith("phong "):  # a district's office in its field's spelling: "Phòng Nội vụ"
             field = match_department(_expand_abbreviations("so " + key[len("phong "):]), cutoff=1.0)
             if field is not None:
@@ -248,6 +260,35 @@ def body_name(raw: str) -> tuple[str, str] | None:
             return f"Văn phòng {rest[0] if rest else 'Ủy ban nhân dân'}", "department"
         return (clean[:1] + clean[1:].lower()) if clean.isupper() else clean, "department"
     return None
+
+
+# A public service unit's kind, at a cell's start (folded): schools and universities, hospitals,
+# institutes, academies, a province's radio and television, its newspaper. Not "trường hợp" (a
+# case), "viện dẫn", "báo cáo".
+_PUBLIC_UNIT = re.compile(
+    r"^(?P<kind>truong\s+(?:dai\s+hoc|cao\s+dang|trung\s+cap|chinh\s+tri|thpt|thcs|tieu\s+hoc|mam\s+non)|"
+    r"dai\s+hoc|hoc\s+vien|benh\s+vien|vien(?!\s+dan\b)|dai\s+phat\s+thanh(?:\s+va\s+truyen\s+hinh)?|bao(?!\s+cao))\s+[^\W\d]"
+)
+
+
+def _unit_case(clean: str, kind_end: int) -> str:
+    """``TRƯỜNG ĐẠI HỌC SƯ PHẠM HÀ NỘI`` -> ``Trường Đại học Sư phạm Hà Nội``: the kind as the
+    registry writes it, the name in sentence case with a province's name restored; a name in
+    mixed case kept."""
+    if not clean.isupper():
+        return clean
+    kind, name = clean[:kind_end].lower(), clean[kind_end:].strip()
+    kind = kind[:1].upper() + kind[1:]
+    if kind.startswith("Trường "):
+        kind = "Trường " + kind[len("Trường "):].capitalize()  # Trường Đại học, Trường Cao đẳng
+    words = name.lower().split()
+    for n in range(min(4, len(words)), 0, -1):  # "... HÀ NỘI": the province as it is written
+        prov = match_place(" ".join(words[-n:]), cutoff=1.0)
+        if prov is not None:
+            words[-n:] = [prov.name]
+            break
+    text = " ".join(words)
+    return f"{kind} {text[:1].upper()}{text[1:]}"
 
 
 def complete_body(raw: str) -> bool:

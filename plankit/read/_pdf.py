@@ -6,7 +6,9 @@ as in a scanned plan, and a table row stays on its lines instead of one cell wor
 Each non-blank line is a :class:`Line` with ``SourceRef(kind="page", page=n, line=k)`` (both
 1-based); its span leaves out the indentation and trailing blanks, which stay in the text. Pages
 follow each other with a single ``\\n``: page boundaries are in the source references, not in
-the text. Tables are not rebuilt from a PDF: their rows are lines.
+the text. Tables are not rebuilt from a PDF: their rows are lines. A page's furniture (its
+number, "Trang 2/5", a browser's running header and footer, the site's address) is left out of
+the text, so a sentence a page break cut reads on (``plankit.read._text.page_furniture``).
 
 A PDF without a text layer (a scan) raises :class:`NoTextLayer`; the dispatcher then runs OCR.
 
@@ -28,9 +30,10 @@ from collections.abc import Iterator
 
 from ..errors import ReadError
 from ..model import ReadWarning, SourceRef, Span
-from ..text import nfc
+from ..text import fold, nfc
 from ._layout import Layout, Line
 from ._limits import MAX_FILE_BYTES, MAX_PDF_CONTENT_BYTES, MAX_PDF_PAGES
+from ._text import drop_copy_chars, drop_lines, number_goes_on, page_furniture
 
 __all__ = ["NoTextLayer", "read_pdf"]
 
@@ -168,7 +171,7 @@ def _page_text(reader, path: str | None, number: int) -> str:
         text = reader.pages[number - 1].extract_text(extraction_mode="layout")
     except Exception as exc:  # as in _open: any failure inside pypdf is a damaged page
         raise ReadError(path, f"damaged PDF (page {number}: {_describe(exc)})") from None
-    text = nfc(text.translate(_LIGATURES)).replace("\f", "\n")
+    text = drop_copy_chars(nfc(text.translate(_LIGATURES)))  # a form feed ends a line
     return _CONTROL.sub("", text)
 
 
@@ -185,7 +188,7 @@ def read_pdf(data: bytes, path: str | None = None) -> Layout:
     """
     with _captured() as noise:
         try:
-            text, items, chars, pages = _read_pages(bytes(data), path)
+            text, items, chars, pages, furniture = _read_pages(bytes(data), path)
         except NoTextLayer:
             raise
         except ReadError as exc:
@@ -195,10 +198,13 @@ def read_pdf(data: bytes, path: str | None = None) -> Layout:
     if chars < MIN_CHARS_PER_PAGE * pages:
         raise NoTextLayer(path)
     warnings = (ReadWarning(f"PDF damaged in places, read anyway (pypdf: {noise.summary()})"),) if noise.count else ()
+    if furniture:
+        warnings += (ReadWarning(f"Bỏ qua số trang, đầu trang, chân trang của bản sao / page furniture of a copy left out: "
+                                 f"{furniture} line(s) of page numbers, running headers or footers, addresses"),)
     return Layout(text, tuple(items), "pdf", warnings=warnings)
 
 
-def _read_pages(data: bytes, path: str | None) -> tuple[str, list[Line], int, int]:
+def _read_pages(data: bytes, path: str | None) -> tuple[str, list[Line], int, int, int]:
     reader = _open(data, path)
     pieces: list[str] = []
     items: list[Line] = []
@@ -218,13 +224,20 @@ def _read_pages(data: bytes, path: str | None) -> tuple[str, list[Line], int, in
                 f"refused: the PDF's pages hold more than {MAX_PDF_CONTENT_BYTES // (1024 * 1024)} MB "
                 f"of drawing instructions (at page {number} of {pages}; a stream shared by pages counts for each)",
             )
+    furniture = 0
     for number in range(1, pages + 1):
         lines = [line.rstrip() for line in _page_text(reader, path, number).split("\n")]
-        while lines and not lines[-1]:
-            lines.pop()
-        while lines and not lines[0]:
-            lines.pop(0)
-        for k, line in enumerate(lines, start=1):
+        # a page number, a running header or footer: not the plan's, and never a paragraph's end
+        out = {k for k, line in enumerate(lines) if line and len(line) < 240 and page_furniture(fold(line))
+               and not (line.strip().isdigit() and number_goes_on(lines, k))}
+        kept, numbers = drop_lines(lines, out) if out else (lines, list(range(1, len(lines) + 1)))
+        furniture += len(out)
+        first, last = 0, len(kept)
+        while last > first and not kept[last - 1]:
+            last -= 1
+        while first < last and not kept[first]:
+            first += 1
+        for line, k in zip(kept[first:last], numbers[first:last], strict=True):
             if pieces:
                 pieces.append("\n")
                 pos += 1
@@ -237,4 +250,4 @@ def _read_pages(data: bytes, path: str | None) -> tuple[str, list[Line], int, in
                 chars += sum(1 for c in stripped if not c.isspace())
             pieces.append(line)
             pos += len(line)
-    return "".join(pieces), items, chars, pages
+    return "".join(pieces), items, chars, pages, furniture

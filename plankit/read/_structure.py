@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import DATE_PATTERN, DateMatch
 from ..model import (
     Block,
     Cell,
@@ -59,7 +60,16 @@ from ._units import (
 
 __all__ = ["build_plan"]
 
-_TT = re.compile(r"s?tt")  # the first cell of an activity table's header row: "TT", "STT"
+# The act a plan is attached to, under its subject: "(Ban hành kèm theo Quyết định số 345/QĐ-UBND
+# ngày 12 tháng 01 năm 2024 của ...)", "(Kèm theo Nghị quyết số 12/NQ-HĐND ngày ...)". Groups
+# ``num``, ``sym`` and the date's. Must not match a sentence that names another document.
+_ISSUED_WITH = re.compile(
+    r"[ \t*]*\([ \t]*(?:ban\s+hanh\s+)?kem\s+theo\s+(?:quyet\s+dinh|nghi\s+quyet)\s+(?:so\s*:?\s*)?"
+    r"(?P<num>\d+[a-z]?)\s*/\s*(?P<sym>[a-z0-9&]+(?:\s*[-/]\s*[a-z0-9&]+)+)(?:\s*,?\s+(?=ngay)" + DATE_PATTERN + ")?"
+)
+_TT = re.compile(r"s?tt")
+# The subject of an official letter (công văn), under its number: "V/v hướng dẫn ...", "Về việc ...".
+_ABOUT = re.compile(r"\s*(?:v/v|ve\s+viec)\b")  # the first cell of an activity table's header row: "TT", "STT"
 
 
 # A basis clause's opening, folded: what follows a decision's issuing-authority line.
@@ -92,11 +102,8 @@ class _Builder(FrontReader):
         doc_type_idx = self._find_doc_type(units, start)
         number_idx = self._find_number(units, start)
         header_end = self._header_end(units, number_idx) if number_idx is not None else None
-        if header_end is not None and not any(  # without its type line a header needs its date
-            not isinstance(u, RawTable) and PLACE_DATE.search(self.f(u.start, u.end))
-            for u in units[start : header_end + 1]
-        ):
-            header_end = None
+        if header_end is not None and not self._dated(units[start : header_end + 1]):
+            header_end = None  # without its type line a header needs its date
         if header_end is not None and (doc_type_idx is None or doc_type_idx > header_end + 3):
             # A header whose document-type line the site dropped (or that sits on the same line):
             # the type comes from the symbol, the subject follows the place-and-date line.
@@ -106,6 +113,8 @@ class _Builder(FrontReader):
             header_fields["doc_type"] = doc_type_of_symbol(header_fields.get("symbol"))  # type: ignore[arg-type]
             body_from = self._read_subject(units, header_end + 1, kinds, header_fields)
             self._drop_type_from_title(header_fields)
+            if header_fields["doc_type"] is None and _ABOUT.match(fold(str(header_fields.get("title") or ""))):
+                header_fields["doc_type"] = "Công văn"  # "V/v hướng dẫn ...": an official letter's subject
         elif doc_type_idx is None:
             body_from = self._read_news_header(units, kinds, header_fields)
         else:
@@ -118,6 +127,7 @@ class _Builder(FrontReader):
             body_from = self._read_subject(units, doc_type_idx + 1, kinds, header_fields)
             self._read_authority(units, body_from, header_fields)
 
+        self._read_issuing_act(units, body_from, header_fields)
         sections, tables = self._read_body(units, body_from, kinds)
         self._read_tail(units, kinds, header_fields)
 
@@ -139,6 +149,32 @@ class _Builder(FrontReader):
             warnings=tuple(self.warnings),
         )
 
+
+    def _read_issuing_act(self, units: list, at: int, fields: dict) -> None:
+        """A plan attached to a decision prints no number or date of its own, but under its
+        subject the act that issues it: ``(Ban hành kèm theo Quyết định số 345/QĐ-UBND ngày 12
+        tháng 01 năm 2024 của ...)``. The plan bears the decision's date; the decision is
+        recorded as ``issued_by`` (the plan's own act, not a citation)."""
+        if fields.get("date_parts") is not None and fields["date_parts"].year is not None:
+            return
+        for u in units[max(0, at - 2) : at + 2]:
+            if isinstance(u, RawTable):
+                continue
+            m = _ISSUED_WITH.match(self.folded, u.start, u.end)
+            if m is None:
+                continue
+            self.spans["issued_by"] = Span(m.start("num"), m.end("sym"))
+            if m.group("year"):
+                d = DateMatch.of(m)
+                fields["date_parts"] = PartialDate(d.day, d.month, d.year)
+                self.spans["date"] = Span(d.day_span[0] if d.day_span else d.start, d.end)
+            return
+
+    def _dated(self, units: list) -> bool:
+        """Whether a place and date stand in ``units``, read over them all (a date wrapped over
+        two lines: ``Quảng Ngãi, ngày 31 tháng 01 năm`` / ``2024 |``)."""
+        paras = [u for u in units if not isinstance(u, RawTable)]
+        return bool(paras) and PLACE_DATE.search(self.folded, paras[0].start, paras[-1].end) is not None
 
     # -- body -------------------------------------------------------------------------------
     def _read_body(self, units: list, start: int, kinds: list[str]):
@@ -394,7 +430,10 @@ class _Builder(FrontReader):
                         recipients.append(clean)
             sign_search_from = idx
         fields["recipients"] = tuple(recipients)
-        # signature: a title line (KT. GIÁM ĐỐC ...) and a name
+        # signature: a title line (KT. GIÁM ĐỐC ...) and a name, after the basis clauses (a
+        # decision's authority wrapped above them, "BỘ TRƯỞNG" / "BỘ Y TẾ", signs nothing)
+        last_basis = max((i for i, k in enumerate(kinds) if k == "basis"), default=-1)
+        sign_search_from = max(sign_search_from, last_basis + 1)
         end = next((i for i in range(sign_search_from, len(units)) if kinds[i] == "heading" and i > sign_search_from and self._is_appendix(units[i])), len(units))
         title_lines: list[str] = []
         for idx in range(sign_search_from, end):

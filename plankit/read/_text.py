@@ -16,8 +16,8 @@ lines are tables. Three table shapes occur in real files:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
 
@@ -25,7 +25,7 @@ from ..model import ReadWarning, SourceRef, Span
 from ..text import CODE_CHARS, byte_code, fold
 from ._layout import Layout, Line, RawCell, RawTable
 
-__all__ = ["layout_from_text", "sniff_form"]
+__all__ = ["clean_copy", "drop_copy_chars", "drop_lines", "layout_from_text", "number_goes_on", "page_furniture", "sniff_form"]
 
 _HEADER_CELL = re.compile(r"^\s*s?tt\s*$")
 _TIME_CELL = re.compile(
@@ -122,6 +122,9 @@ def sniff_form(text: str, suffix: str = "", *, folded: str | None = None) -> str
     >>> sniff_form("## **KẾ HOẠCH**\\n\\n### **Truyền thông**", ".md")
     'markdown'
     """
+    clean = clean_copy(text)[0]
+    if clean != text:
+        text, folded = clean, None
     if suffix == ".md" or _lines_starting(text, "#") + _lines_starting(text, "**") >= 2:
         return "markdown"
     words, marked = _word_counts(text[:20000])
@@ -132,9 +135,261 @@ def sniff_form(text: str, suffix: str = "", *, folded: str | None = None) -> str
         head = fold(head)
     if not _DOC_TYPE_HEAD.search(head) and _NEWS.search(folded[:3000] if folded else fold(text[:3000])):
         return "news"
-    if _lines_starting(text, "\t") >= 3:
+    if len(_TAB_OPENED.findall(text, 0, 200_000)) >= 3 and not _wraps_lines(text):
         return "docx-export"
     return "text"
+
+
+# A line that opens with a tab and holds text (Word's text export writes a table's cells so).
+_TAB_OPENED = re.compile(r"(?m)^\t+[^\s]")
+# A line of twenty-five characters or more that ends inside a sentence, and the next line's
+# start: its first letter, unless it opens a list item ("a) ...").
+_WRAP = re.compile(r"(?m)^[^\n]{24,}[^\s.;:!?|][ \t]*\n[ \t]*(?![^\W\d_][.)]\s)([^\W\d_])")
+
+
+def _wraps_lines(text: str, enough: int = 3) -> bool:
+    """Whether ``text`` breaks sentences over lines (``enough`` long lines go on in small
+    letters on the next): a PDF's or a portal's copy, whose paragraphs may open with a tab (a
+    first-line indent), not Word's text export, which writes a paragraph a line (a table
+    cell's short lines, ``Hình thức`` / ``tuyên truyền``, and list items aside).
+    """
+    found = 0
+    for m in _WRAP.finditer(text):
+        if m.group(1).islower():
+            found += 1
+            if found >= enough:
+                return True
+    return False
+
+
+# -- what a copy adds to a text (a PDF's page furniture, a browser's print, invisible characters)
+
+# Characters a copy carries that are no text: zero-width spaces and joiners, the word joiner, a
+# byte-order mark inside the text and soft hyphens (Word's optional hyphen) are dropped; the
+# no-break and fixed-width spaces are spaces; a form feed (a PDF's page break), a vertical tab
+# (Word's line break in some exports), NEL and the Unicode line and paragraph separators end a
+# line; the look-alike Ð is Đ. Must not touch any other letter, combining mark or white space.
+_COPY_CHARS = {
+    **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad")),
+    **dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " "),
+    **dict.fromkeys(map(ord, "\x0b\x0c\x85\u2028\u2029"), "\n"),
+    ord("\u00d0"): "Đ", ord("\u00f0"): "đ",  # the Icelandic eth, Đ's look-alike (never Vietnamese)
+}
+_COPY_CHAR = re.compile("[" + "".join(map(chr, _COPY_CHARS)) + "]")
+
+
+def drop_copy_chars(text: str) -> str:
+    """``text`` without the invisible characters a copy carries, its odd spaces as spaces and
+    its odd line breaks as ``\\n`` (``_COPY_CHARS``).
+
+    >>> drop_copy_chars("Kế\\u00a0hoạch chuy\\u00adển đổi\\u200b số")
+    'Kế hoạch chuyển đổi số'
+    """
+    return text.translate(_COPY_CHARS) if _COPY_CHAR.search(text) else text
+
+# A line that is a copy's page furniture, not the document's (folded, stripped): a page number
+# ("Trang 2/5", "Trang 2", "Page 2 of 5", "- 2 -", "2", "2/5"), a URL (a browser prints the
+# page's address with its page count: "https://... 1/5"), the date-and-time line a browser
+# prints over each page ("17/01/2024, 09:15 Kế hoạch ... - Thư viện pháp luật"), a site's name
+# line ("Thư viện Pháp luật - thuvienphapluat.vn"). Must not match a date line ("Hà Nội, ngày
+# ..."), a heading ("2. Nội dung", "II."), a list item or a sentence naming a website (those
+# are told apart in page_furniture: they end with punctuation or open with a dash).
+_PAGE_NUMBER = re.compile(r"(?:(?:trang|page)\s*\d{1,3}(?:\s*(?:/|of|tren)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}(?:\s*/\s*\d{1,3})?)")
+_FURNITURE = re.compile(
+    r"(?:\d{1,3}\s*/\s*\d{1,3}\s+)?"
+    r"(?:" + _PAGE_NUMBER.pattern +
+    r"|(?:https?://|www\.)\S+(?:\s+" + _PAGE_NUMBER.pattern + r")?"
+    r"|\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*(?:am|pm|sa|ch))?(?:\s+.{0,200})?"
+    r"|(?:[^\d\s\-–•+(].{0,80}?)?(?<![\w.@])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org)(?![\w.])(?:\s*[-–|]\s*[^.;:,]{0,60})?"
+    r")"
+)
+
+
+def page_furniture(folded_line: str) -> bool:
+    """Whether a line (folded) is a copy's page furniture (see ``_FURNITURE``).
+
+    >>> [page_furniture(fold(x)) for x in ("Trang 2/5", "- 3 -", "https://vbpl.vn/x.aspx 2/4",
+    ...  "Thư viện Pháp luật - thuvienphapluat.vn", "17/01/2024, 09:15 Kế hoạch 07/KH-UBND")]
+    [True, True, True, True, True]
+    >>> [page_furniture(fold(x)) for x in ("2. Nội dung", "- Website: www.quangngai.gov.vn",
+    ...  "đăng tải trên Cổng thông tin điện tử tỉnh (www.quangngai.gov.vn).", "2022", "II")]
+    [False, False, False, False, False]
+    """
+    line = folded_line.strip()
+    return bool(line) and line[-1] not in ".;:," and _FURNITURE.fullmatch(line) is not None
+
+
+# A legal portal's controls copied with the page, above the document: "Lưu", "Theo dõi VB",
+# "Chia sẻ", "Tải về", "VB gốc", "Lược đồ" ... (folded, a line of them and nothing else). Each
+# word is a button's label; none is a line of a plan ("Theo dõi" opens no clause without its
+# object, "In" is no sentence).
+_CONTROL = (r"(?:luu(?:\s+tru)?|theo\s+doi(?:\s+(?:hieu\s+luc\s+)?(?:vb|van\s+ban))?|ghi\s+chu|y\s+kien|chia\s+se(?:\s+qua)?|"
+            r"in|in\s+trang|ban\s+in|tai\s+ve|tai\s+van\s+ban|facebook|email|gui\s+email|zalo|twitter|"
+            r"vb\s+goc|van\s+ban\s+goc|tieng\s+anh|van\s+ban|luoc\s+do|noi\s+dung\s+mix|"
+            r"hoi\s+dap(?:\s+phap\s+luat)?|bao\s+loi|thuoc\s+tinh|van\s+ban\s+lien\s+quan|dang\s+nhap)")
+# Where the document itself opens (folded): the motto, the number field, a basis clause. A
+# portal's controls stand above it; below it "Lưu Văn Bản" is a signer's name.
+_DOCUMENT_OPENS = re.compile(r"cong\s+hoa\s+xa\s+hoi|dang\s+cong\s+san\s+viet|^[\s|*]*s[o6]\s*:|^[\s*\-]*can\s+cu\b")
+_CONTROL_WORD = re.compile(r"(?<![a-z])" + _CONTROL + r"(?![a-z])")
+_CONTROLS = re.compile(r"[\s|•·*]*" + _CONTROL + r"(?:[\s|•·,*]+" + _CONTROL + r")*[\s|•·:*]*")
+
+# A word that takes a number after it ("ngày" / "01" / "tháng 3 năm 2025", "số" / "18"), and a
+# line that goes on with the date a number opened ("tháng 3 năm 2025").
+_TAKES_NUMBER = re.compile(r"(?:^|\s)(?:ngay|thang|nam|so|dieu|khoan|diem|phan|chuong|muc|lan\s+thu)[ \t:]*$")
+_DATE_GOES_ON = re.compile(r"[ \t]*(?:th[a-z]{1,3}ng|n[a-z]{1,2}m)\s+\d|[ \t]*[/.-]\s*\d")
+
+
+def number_goes_on(lines: list[str], k: int) -> bool:
+    """Whether the number alone on line ``k`` belongs to the sentence around it (a date's day
+    wrapped after "ngày", a number after "số"), not a page's number."""
+    def text_line(j: int) -> bool:  # a line of the document, not blank and no furniture
+        return bool(lines[j].strip()) and not (len(lines[j]) < 240 and page_furniture(fold(lines[j])))
+
+    if not any(text_line(j) for j in range(k)):
+        return True  # above the first page's text: no page break came before it
+    number = re.compile(rf"(?<!\d){lines[k].strip()}(?!\d)")
+    if any(j != k and lines[j].strip() and page_furniture(fold(lines[j])) and number.search(lines[j])
+           for j in range(max(0, k - 3), min(len(lines), k + 4))):
+        return False  # "3" beside "Trang 3" or "3/9": the page's number
+
+    before = next((lines[j] for j in range(k - 1, max(-1, k - 6), -1) if text_line(j)), "")
+    after = next((lines[j] for j in range(k + 1, min(len(lines), k + 6)) if text_line(j)), "")
+    after = fold(after[:40])
+    if _DATE_GOES_ON.match(after):
+        return True  # "01" / "tháng 3 năm 2025", "18" / "/KH-UBND"
+    # "Quyết định số" / "2" / "650/QĐ-LĐTBXH ...": the number the word takes is on the next line
+    return bool(_TAKES_NUMBER.search(fold(before[-40:]))) and not after.lstrip()[:1].isdigit()
+
+
+# Lines that are more likely a copy's than the document's: cheap to look for before the
+# line-by-line test. At a line's start (the text is searched with a "\n" before it): a number
+# alone or as "- 2 -", "2/5", a page word, an address, a browser's date and time; anywhere: a
+# site's domain.
+_FURNITURE_HINT = re.compile(
+    r"\n[ \t]*(?:[-–—]?[ \t]*\d{1,3}[ \t]*(?:[-–—/][ \t]*(?:\d{1,3}[ \t]*)?)?(?=\n|$)|[Tt]rang[ \t]*\d|[Pp]age[ \t]*\d"
+    r"|https?://|www\.|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d\d)")
+_DOMAIN_HINT = re.compile(r"\.(?:vn|com|net|org)\b")
+# The first words of a portal's control labels, as typed (the text is NFC): a line that opens
+# otherwise is no control line (a cheap test before folding the line for _CONTROLS).
+_CONTROL_HINT = re.compile(r"[ \t|•·*]*(?:lưu|theo|ghi|ý|chia|in\b|bản|tải|facebook|email|gửi|zalo|twitter|vb|văn|"
+                           r"tiếng|lược|nội|hỏi|báo|thuộc|đăng)", re.I)
+
+
+# The last text cleaned, how, and the result (one tuple, replaced whole: safe across threads):
+# read_text cleans the same string for sniff_form, then for layout_from_text.
+_LAST: list[tuple] = [(None, None, None)]
+
+
+def clean_copy(text: str, *, bare_numbers: bool = True) -> tuple[str, list[int] | None, int]:
+    """``text`` without what a copy adds: invisible characters, page furniture, double spacing.
+
+    Returns the clean text, the 1-based line of ``text`` each of its lines comes from (``None``
+    when every line is where it was) and how many lines of page furniture were left out:
+
+    * invisible characters dropped and odd spaces made spaces (``_COPY_CHARS``);
+    * page numbers, a browser's running header and footer, a site's name line left out
+      (``page_furniture``), so a paragraph broken by a page break reads as one;
+    * a text whose every line stands between blank lines (a portal's ``<p>`` per line, a copy
+      that doubled every line break) has its runs of blank lines halved: a line break is a
+      line break again, and a blank line a paragraph's end.
+
+    >>> clean_copy("Căn cứ Nghị định số 42/2022/NĐ-\\u00adCP của Chính\\nTrang 2/5\\nphủ;")
+    ('Căn cứ Nghị định số 42/2022/NĐ-CP của Chính\\nphủ;', [1, 3], 1)
+    >>> clean_copy("KẾ HOẠCH\\n\\nNăm 2025\\n\\n\\n\\nI. MỤC ĐÍCH")
+    ('KẾ HOẠCH\\nNăm 2025\\n\\nI. MỤC ĐÍCH', [1, 3, 4, 7], 0)
+    """
+    last_text, last_bare, last = _LAST[0]
+    if last_text is text and last_bare == bare_numbers:
+        return last
+    result = _clean_copy(text, bare_numbers)
+    _LAST[0] = (text, bare_numbers, result)
+    return result
+
+
+def _clean_copy(text: str, bare_numbers: bool) -> tuple[str, list[int] | None, int]:
+    text = drop_copy_chars(text)
+    lines = text.split("\n")
+    numbers: list[int] | None = None
+    dropped = 0
+    out: set[int] = set()
+    hints = [m.start() for m in _FURNITURE_HINT.finditer("\n" + text)]  # each a line's start in text
+    hints += [m.start() for m in _DOMAIN_HINT.finditer(text)]
+    if hints:
+        starts = [0, *accumulate(map((1).__add__, map(len, lines)))]
+        candidates = {bisect_right(starts, at) - 1 for at in hints}
+        # a number alone is no page number after a tab (a cell of Word's text export: "<tab>1")
+        # nor in an OCR'd scan (a table's row number come loose)
+        out = {k for k in candidates if len(lines[k]) < 240 and page_furniture(fold(lines[k]))
+               and not (lines[k].strip().isdigit() and (not bare_numbers or lines[k].lstrip(" ").startswith("\t")
+                                                        or number_goes_on(lines, k)))}
+    # a portal's controls above the document (among its first lines, short ones): a block of
+    # two lines or more ("Lưu" over "Theo dõi VB"), or a line of several ("Lưu | Ghi chú | In")
+    top = next((k for k, line in enumerate(lines[:60]) if _DOCUMENT_OPENS.search(fold(line))), 60)
+    controls = {k for k, line in enumerate(lines[:top])
+                if len(line) < 80 and _CONTROL_HINT.match(line) and _CONTROLS.fullmatch(fold(line))}
+    if controls:
+        filled = [k for k, line in enumerate(lines[:61]) if line.strip()]  # blank lines between count for none
+        at = {k: i for i, k in enumerate(filled)}
+        out |= {k for k in controls if len(_CONTROL_WORD.findall(fold(lines[k]))) >= 2
+                or (at[k] > 0 and filled[at[k] - 1] in controls)
+                or (at[k] + 1 < len(filled) and filled[at[k] + 1] in controls)}
+    if out:
+        dropped = len(out)
+        lines, numbers = drop_lines(lines, out)
+    if len(lines) >= 6 and "\n\n" in text and not _ADJACENT.search("\n".join(lines)):
+        # every line stands between blank lines: halve each run of blanks
+        numbers = numbers or list(range(1, len(lines) + 1))
+        out, nums = [], []
+        k = 0
+        while k < len(lines):
+            if lines[k].strip():
+                out.append(lines[k])
+                nums.append(numbers[k])
+                k += 1
+                continue
+            run = k
+            while k < len(lines) and not lines[k].strip():
+                k += 1
+            keep_blank = (k - run) // 2 if run and k < len(lines) else k - run
+            out.extend(lines[run : run + keep_blank])
+            nums.extend(numbers[run : run + keep_blank])
+        lines, numbers = out, nums
+    return "\n".join(lines), numbers, dropped
+
+
+def drop_lines(lines: list[str], out: set[int]) -> tuple[list[str], list[int]]:
+    """``lines`` without the lines ``out`` and the blank lines that pad them: a run of furniture
+    and blank lines keeps as many blank lines as it has on its lighter side, so a sentence a
+    page break cut (``... của Chính`` / ``- 2 -`` / ``phủ quy định ...``) reads on, and a
+    paragraph's end stays one. Returns the lines and the 1-based line of ``lines`` of each."""
+    kept: list[str] = []
+    numbers: list[int] = []
+    k = 0
+    while k < len(lines):
+        if k not in out:
+            kept.append(lines[k])
+            numbers.append(k + 1)
+            k += 1
+            continue
+        before = 0
+        while kept and not kept[-1].strip():
+            kept.pop()
+            numbers.pop()
+            before += 1
+        after: list[int] = []
+        while k < len(lines) and (k in out or not lines[k].strip()):
+            after = [] if k in out else [*after, k]
+            k += 1
+        if k == len(lines):
+            after = []  # at the end: no paragraph follows
+        for j in after[: min(before, len(after))]:
+            kept.append(lines[j])
+            numbers.append(j + 1)
+    return kept, numbers
+
+
+# Two non-blank lines next to each other.
+_ADJACENT = re.compile(r"\S[^\S\n]*\n[^\S\n]*\S")
 
 
 @dataclass
@@ -375,9 +630,15 @@ def _line_ref(line: int) -> SourceRef:
 def layout_from_text(text: str, form: str, *, encoding: str | None = None, folded: str | None = None) -> Layout:
     """Split ``text`` (already NFC) into lines and tables according to its ``form``; ``folded``
     (``fold(text)``, when the caller has it) rides along for the structure parser."""
+    clean, numbers, dropped = clean_copy(text, bare_numbers=form != "ocr")
+    if clean != text:
+        text, folded = clean, None
     lines = _Lines(text)
     items: list[Line | RawTable] = []
     warnings: list[ReadWarning] = []
+    if dropped:
+        warnings.append(ReadWarning(f"Bỏ qua số trang, đầu trang, chân trang của bản sao / page furniture of a copy left out: "
+                                    f"{dropped} line(s) of page numbers, running headers or footers, addresses"))
     n = len(lines)
     i = 0
     table_no = 0
@@ -440,7 +701,25 @@ def layout_from_text(text: str, form: str, *, encoding: str | None = None, folde
                 continue
         items.append(Line(Span(lines.starts[i], lines.ends[i]), _line_ref(i + 1)))
         i += 1
+    if numbers is not None:  # each item's line in the file, not in the clean text
+        items = [_renumbered(it, numbers) for it in items]
+        warnings = [w if w.source is None else replace(w, source=_moved(w.source, numbers)) for w in warnings]
     return Layout(text, tuple(items), form, encoding=encoding, ocr=form == "ocr", warnings=tuple(warnings), folded=folded)
+
+
+def _moved(source: SourceRef, numbers: list[int]) -> SourceRef:
+    if source.line is None or not 0 < source.line <= len(numbers):
+        return source
+    return replace(source, line=numbers[source.line - 1])
+
+
+def _renumbered(item: Line | RawTable, numbers: list[int]) -> Line | RawTable:
+    """``item`` with its lines counted in the file (``numbers``: the file's line of each line of
+    the clean text)."""
+    if isinstance(item, Line):
+        return Line(item.span, _line_ref(numbers[item.source.line - 1]))
+    rows = tuple(tuple(replace(c, source=_moved(c.source, numbers)) for c in row) for row in item.rows)
+    return RawTable(rows, item.span, _moved(item.source, numbers))
 
 
 def _looks_like_ocr_table_header(line: str) -> bool:

@@ -37,15 +37,18 @@ DOC_TYPES = {
     "huong dan": "Hướng dẫn",
     "de an": "Đề án",
     "phuong an": "Phương án",
+    "nghi quyet": "Nghị quyết",
+    "chi thi": "Chỉ thị",
 }
-DOC_TYPE_LINE = re.compile(r"^[\s#*]*(" + "|".join(DOC_TYPES).replace(" ", r"\s+") + r")[\s*]*$")
+# A joint document's type line names its kind after the type: "KẾ HOẠCH LIÊN TỊCH".
+DOC_TYPE_LINE = re.compile(r"^[\s#*]*(" + "|".join(DOC_TYPES).replace(" ", r"\s+") + r")(?:\s+lien\s+tich)?[\s*]*$")
 # The type word opening a title run on after it: "KẾ HOẠCH TUYÊN TRUYỀN NĂM 2024".
-DOC_TYPE_WORDS = re.compile(r"(?:" + "|".join(DOC_TYPES).replace(" ", r"\s+") + r")\s+")
+DOC_TYPE_WORDS = re.compile(r"(?:" + "|".join(DOC_TYPES).replace(" ", r"\s+") + r")(?:\s+lien\s+tich)?(?:\s+|$)")
 
 # "Số: 181/KH-SCT", "Số:        /KH-SKHCN", "Số: /KH-SKH-CN", OCR "S6:137 IKH-SKHCN".
 # Must not match "số 261/KH-UBND" inside a sentence (requires the colon or the line start).
 NUMBER = re.compile(
-    r"(?:^|\s|\t)s[o6b¢]\s*[:.]\s*(?P<num>\d+[a-z]?)?\s*(?:/|(?<=\d)-(?=[a-z]{1,4}\s*/)|(?<=\s)[il|1](?=[a-z]{2})|(?<=\d)[il|1](?=[a-z]{2}))\s*"
+    r"(?:^|\s|\t)s[o6b¢]\s*[:.]\s*(?P<num>\d+[a-z]?)?\s*(?:/|(?<![a-z])-(?=[a-z]{1,4}\s*/)|(?<=\s)[il|1](?=[a-z]{2})|(?<=\d)[il|1](?=[a-z]{2}))\s*"
     r"(?P<sym>[a-z0-9&]+(?:\s*[-/]\s*[a-z0-9&]+)+|[a-z]{2,4}[a-z]{2,8}(?=[\s|]))"
 )
 
@@ -82,7 +85,7 @@ UNIT_LINE = re.compile(r"^[\s|*]*(tinh|thanh\s+pho|tp\.?|huyen|quan|thi\s+xa|xa|
 # The date opens a line or a sentence (not the date of a cited document); the body runs to
 # "(đã|vừa) ban hành" and holds no full stop, semicolon, colon or blank line.
 LEAD = re.compile(
-    r"(?:^|(?<=\n)|(?<=- )|(?<=– )|(?<=\. ))[ \t]*(?=ngay\s+\d)" + DATE_PATTERN + r"\s*,?\s*"
+    r"(?:^|(?<=\n)|(?<=-\s)|(?<=–\s)|(?<=\.\s))[ \t]*(?=ngay\s+\d)" + DATE_PATTERN + r"\s*,?\s*"
     r"(?P<body>(?:(?!\n[ \t]*\n)[^.;:]){3,200}?)\s+(?:(?:vua|da|cung\s+da)\s+)?ban\s+hanh\s+"
     r"(?P<type>ke\s+hoach|quyet\s+dinh|van\s+ban|cong\s+van|chi\s+thi|huong\s+dan|chuong\s+trinh)\s+so\s+"
     r"(?P<num>\d+[a-z]?)\s*[/-]\s*(?P<sym>[a-z0-9&]+(?:\s*[-/]\s*[a-z0-9&]+)+)"
@@ -103,10 +106,17 @@ SELF_INTRO = re.compile(
 
 # The authority line of a decision: "BỘ TRƯỞNG BỘ Y TẾ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X",
 # "THỦ TƯỚNG CHÍNH PHỦ". Must not match "BỘ Y TẾ" alone (a header cell, read elsewhere).
-AUTHORITY = re.compile(r"^[\s*]*(?:bo\s+truong|thu\s+truong|chu\s+tich|giam\s+doc|truong\s+ban)\s+(?P<body>\S.*?)\s*$|^[\s*]*(?P<ttg>thu\s+tuong\s+chinh\s+phu)\s*$")
+# A council's resolution names the council ("HỘI ĐỒNG NHÂN DÂN TỈNH HÀ TĨNH", then its term and
+# session: "KHÓA XVIII, KỲ HỌP THỨ 21").
+AUTHORITY = re.compile(r"^[\s*]*(?:bo\s+truong|thu\s+truong|chu\s+tich|giam\s+doc|truong\s+ban)\s+(?P<body>\S.*?)\s*$"
+                       r"|^[\s*]*(?P<ttg>thu\s+tuong\s+chinh\s+phu)\s*$"
+                       r"|^[\s*]*(?P<council>hoi\s+dong\s+nhan\s+dan\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran|dac\s+khu)\s+\S.*?)\s*$"
+                       r"|^[\s*]*khoa\s+[ivxl]+\s*,\s*ky\s+hop\b.*$", re.I)
 
 # A basis clause: "Căn cứ", "Thực hiện", "Triển khai (thực hiện)", "Theo", also as a bullet ("- Căn cứ").
-BASIS = re.compile(r"^[\s*\-–•+]*(can\s+c\w{1,2}|thuc\s+hien|trien\s+khai|theo)\b")
+# A council's resolution grounds itself on the report it considered too: "Xét Tờ trình số 321/TTr-UBND
+# ...", "Xét đề nghị của ..." (not "xét thấy", "xét duyệt").
+BASIS = re.compile(r"^[\s*\-–•+]*(can\s+c\w{1,2}|thuc\s+hien|trien\s+khai|theo|xet(?=\s+(?:to\s+trinh|de\s+nghi|bao\s+cao)\b))\b")
 # A bullet of a basis list without its opening word: "- Nghị quyết số 57-NQ/TW ...;", "- Luật ...".
 BASIS_ITEM = re.compile(r"^[\s*]*(?P<dash>[-–•+]\s*)?(?:luat|bo\s+luat|nghi\s+(?:quyet|dinh)|quyet\s+dinh|chi\s+thi|thong\s+tu|ke\s+hoach|"
                          r"chuong\s+trinh|ket\s+luan|quy\s+dinh|thong\s+bao|cong\s+van|van\s+ban|to\s+trinh|huong\s+dan)\b")
@@ -176,11 +186,17 @@ def paragraph_units(layout: Layout, folded_text: str) -> list[Para | RawTable]:
     out: list[Para | RawTable] = []
     wrap = layout.form == "ocr"
     hard = layout.form in _HARD_WRAPPED_FORMS
-    width = fill = 0
+    width = 0
+    fill = (0, 0)
     if hard:
-        lengths = sorted(it.span.end - it.span.start for it in layout.items if not isinstance(it, RawTable))
+        spans = [(it.span.start, it.span.end) for it in layout.items if not isinstance(it, RawTable)]
+        lengths = sorted(len(text[s:e].rstrip()) for s, e in spans)  # trailing blanks take no room
         width = lengths[int(len(lengths) * 0.9)] if lengths else 0
-        fill = width if _wraps_sentences(layout, text) else 0
+        if _wraps_sentences(layout, text):
+            # the width as typed and as printed (runs of spaces one space): a copy may have
+            # added spaces to lines wrapped before, or wrapped lines that had them
+            printed = sorted(_printed_len(text, s, e) - (e - s - len(text[s:e].rstrip())) for s, e in spans) if "  " in text else lengths
+            fill = (width, printed[int(len(printed) * 0.9)] if printed else 0)
     prev_end = -2
     for item in layout.items:
         if isinstance(item, RawTable):
@@ -216,7 +232,7 @@ def paragraph_units(layout: Layout, folded_text: str) -> list[Para | RawTable]:
 # Nghị định ...; Căn cứ Nghị quyết ...", "... của Chính phủ. Căn cứ ...". Not "làm căn cứ",
 # "căn cứ vào" (inside a sentence) nor a heading in capitals ("I. CĂN CỨ PHÁP LÝ").
 _INLINE_CLAUSE = re.compile(r"(?<![a-z])(?:can\s+cu(?!\s+vao)|theo\s+de\s+nghi)(?![a-z])|(?<![a-z])dieu\s+\d{1,2}\s*\.(?=\s)"
-                            r"|(?<![a-z])quyet\s+dinh\s*:")
+                            r"|(?<![a-z])quyet\s+(?:dinh|nghi)\s*:")
 
 
 # The authority of a decision after a title that ends with its year: "... NĂM 2023 BỘ TRƯỞNG BỘ
@@ -295,10 +311,18 @@ def _capitals_edge(text: str, para: Para, line: str) -> bool:
 # with it.
 _NUMBER_LABEL_END = re.compile(r"(?:^|\s)s[o6]\s*:[ \t]*$")
 _NUMBER_LABEL = re.compile(r"(?:^|(?<=\s))s[o6]\s*:")
+# A line ending with "số" and the next opening with a document's number ("01-QC/BCĐTW",
+# "76/NQ-CP"); not "chuyển đổi số" over "2. Nhiệm vụ".
+_SO_END = re.compile(r"(?:^|\s)so[ \t]*$")
+_CITED_NUMBER = re.compile(r"\d{1,5}[a-z]?\s*[-/]\s*[a-z0-9]")
 # A line ending with the word of an article ("Điều"), its number on the next line.
 _ARTICLE_WORD_END = re.compile(r"(?:^|\s)dieu[ \t]*$")
 # The end of the motto wrapped at its dash: "- Hạnh phúc".
 _MOTTO_END = re.compile(r"^[ \t]*[-–]\s*h\w{1,2}nh\s+ph\w{1,2}c")
+
+# A line that is a date and nothing else (a portal's date under its headline: "21/08/2019",
+# "Thứ năm, 14/03/2024 09:12"): never the rest of the line above. Not "12/5/2023 của Chính phủ".
+_BARE_DATE = re.compile(r"(?:th[^\W\d_]{1,2}\s+\S+\s*[,-]?\s*)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}(?:\s*[,-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$", re.I)
 
 # The second half of a range of years at a line start: "- 2025;", "– 2030".
 _RANGE_END = re.compile(r"[-–]\s*\d{4}(?!\d)")
@@ -330,7 +354,7 @@ def _wraps_sentences(layout: Layout, text: str) -> bool:
     return False
 
 
-def _continues_line(text: str, folded_text: str, para: Para, s: int, e: int, width: int, fill: int = 0) -> bool:
+def _continues_line(text: str, folded_text: str, para: Para, s: int, e: int, width: int, fill: tuple[int, int] = (0, 0)) -> bool:
     """Whether the line ``[s, e)`` continues paragraph ``para`` (a hard-wrapped line).
 
     It does when the paragraph's last line does not end a sentence or a cell (``.;:!?|``), the
@@ -343,15 +367,21 @@ def _continues_line(text: str, folded_text: str, para: Para, s: int, e: int, wid
     last = text[max(last_start, para.start) : para.end].rstrip(" \t")
     line = text[s:e]
     head = line.lstrip(" \t")
+    if _BARE_DATE.match(head):
+        return False  # a portal's date under its headline: "21/08/2019"
     if last and last[-1].isdigit() and _RANGE_END.match(head):
         return True  # "giai đoạn 2022" / "- 2025; ...": a range of years wrapped at its dash
     last_folded = folded_text[max(last_start, para.start) : para.end]
     if head[:1].isdigit() and _NUMBER_LABEL_END.search(last_folded):
         return True  # "... Hạnh phúc   Số:" / "311/KH-SKH&CN ...": the number field wrapped
+    if head[:1].isdigit() and _SO_END.search(last_folded) and _CITED_NUMBER.match(folded_text, s + len(line) - len(head)):
+        return True  # "... Quy chế làm việc số" / "01-QC/BCĐTW, ngày ...": a cited number wrapped
     if head[:1].isdigit() and _ARTICLE_WORD_END.search(last_folded):
         return True  # "... QUYẾT ĐỊNH: Điều" / "1. Ban hành ...": an article's number wrapped
     if _MOTTO_END.match(folded_text[s:e]):
         return True  # "Độc lập - Tự do" / "- Hạnh phúc": the motto wrapped at its dash
+    if MOTTO_START.match(folded_text[s:e].lstrip(" \t|*")) and not NATIONAL_MOTTO.search(last_folded):
+        return False  # "CỘNG HÒA XÃ HỘI ..." opens the right column (a page title may run above it)
     if para.end == para.first_line_end and _heading_line(folded_text[para.start : para.end], text[para.start : para.end]):
         return False  # "KẾ HOẠCH", "I. MỤC ĐÍCH" stand alone; what they head follows
     first_word = head.split(None, 1)[0]
@@ -361,7 +391,7 @@ def _continues_line(text: str, folded_text: str, para: Para, s: int, e: int, wid
             and not (is_upper_text(last, 0.95) and first_word[:1].isupper() and not first_word.isupper()
                      and not NATIONAL_MOTTO.match(folded_text[s:e].lstrip()))
             # a subject ended with its year ("... năm 2024" / "Để triển khai ...")
-            and not (head[0].isupper() and SUBJECT_YEAR_END.search(folded_text[max(last_start, para.start) : para.end]))):
+            and not (head.lstrip("(“\"")[:1].isupper() and SUBJECT_YEAR_END.search(folded_text[max(last_start, para.start) : para.end]))):
         # The last line was broken only because the next word did not fit: a wrap, even
         # between capitals ("... CHỦ" / "NGHĨA VIỆT NAM"), after "Số:", or at the dash of a
         # compound ("kinh tế" / "- xã hội"), or after a full stop inside a paragraph. Not after
@@ -386,13 +416,33 @@ def _continues_line(text: str, folded_text: str, para: Para, s: int, e: int, wid
     return not (para.end == para.first_line_end and (ARABIC.match(first_line) or LETTER.match(first_line)) and not lower)
 
 
-def _filled(last: str, head: str, width: int) -> bool:
-    """Whether ``last`` was filled to the text's width: its next line's first word would not
-    have fitted on it, so the break is a wrap, not the end of a line the writer ended. Lines
-    laid out in columns (runs of spaces, cell bars) are never filled text."""
-    if width <= 0 or not last or not head or "|" in last or re.search(r"\S( {5,}|\t)\S", last):
+# Runs of spaces between words: a justified line copied, a careless typist. A line's width
+# counts each as one space.
+_INNER_RUNS = re.compile(r"(?<=\S)  +(?=\S)")
+
+
+def _printed_len(text: str, start: int, end: int) -> int:
+    """The length of ``text[start:end]`` with each run of spaces between words counted as one."""
+    n = end - start
+    if text.find("  ", start, end) == -1:
+        return n
+    return n - sum(len(run) - 1 for run in _INNER_RUNS.findall(text, start, end))
+
+
+# A list marker and the tab after it ("-<tab>Căn cứ", "1.<tab>Mục đích"): an indent, no column.
+_MARKER_TAB = re.compile(r"^\s*(?:[-–+•]|\d{1,2}[.)]|[a-zđ][.)]|[IVXL]{1,5}\.)\t")
+
+
+def _filled(last: str, head: str, fill: tuple[int, int]) -> bool:
+    """Whether ``last`` was filled to the text's width (``fill``: as typed, as printed): its
+    next line's first word would not have fitted on it, so the break is a wrap, not the end of
+    a line the writer ended. Lines laid out in columns (runs of spaces, cell bars) are never
+    filled text."""
+    width, printed = fill
+    if width <= 0 or not last or not head or "|" in last or re.search(r"\S( {5,}|\t)\S", _MARKER_TAB.sub("", last, count=1)):
         return False
-    return len(last) + 1 + len(head.split(None, 1)[0]) > width
+    word = len(head.split(None, 1)[0])
+    return len(last) + 1 + word > width or _printed_len(last, 0, len(last)) + 1 + word > printed
 
 
 def _heading_line(folded: str, line: str) -> bool:
