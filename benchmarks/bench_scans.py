@@ -331,11 +331,12 @@ def dpi_of(name: str) -> int:
     return {"150dpi": 150, "300dpi": 300, "photocopy": 150}.get(name, BASE_DPI)
 
 
-def scan_pdf(pdf: Path, out: Path, name: str, seed: int = 0) -> Path:
-    """An image-only PDF of every page of ``pdf``, rasterised and degraded by ``name``."""
+def scan_pdf(pdf: Path, out: Path, name: str, seed: int = 0, dpi: int | None = None) -> Path:
+    """An image-only PDF of every page of ``pdf``, rasterised (at ``dpi``, else the
+    degradation's) and degraded by ``name``."""
     from PIL import Image
 
-    dpi = dpi_of(name)
+    dpi = dpi or dpi_of(name)
     with tempfile.TemporaryDirectory(prefix="bench-scans-") as tmp:
         subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", str(pdf), f"{tmp}/p"], check=True, capture_output=True, timeout=300)
         files = sorted(Path(tmp).glob("p-*.pgm"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
