@@ -16,7 +16,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_scans import Page, _date_line, _flow, degrade, issuer_lines, scan_pdf, write_page_docx  # noqa: E402
+from benchmarks.bench_scans import (  # noqa: E402
+    Page,
+    _date_line,
+    _flow,
+    degrade,
+    issuer_lines,
+    scan_pdf,
+    write_page_docx,
+)
 
 PAGE = Page(
     left=("ỦY BAN NHÂN DÂN", "TỈNH TÂY NINH", "Số: 412/KH-UBND"),
@@ -144,8 +152,16 @@ def page_pdf(tmp_path_factory):
     if not ocr_available():
         pytest.skip("Tesseract's Vietnamese model (tesseract-ocr-vie) is not installed")
     folder = tmp_path_factory.mktemp("scans")
-    (pdf,) = to_pdfs([write_page_docx(folder / "ke-hoach.docx", PAGE)])
-    return pdf, read_plan(pdf)
+    (pdf, typed) = to_pdfs([write_page_docx(folder / "ke-hoach.docx", PAGE),
+                            write_page_docx(folder / "trang-2.docx", SECOND_PAGE)])
+    return pdf, read_plan(pdf), typed
+
+
+SECOND_PAGE = Page(left=(), right=(), title=(), signature=(), receivers=(), body=(
+    "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+    "Sở Thông tin và Truyền thông chủ trì, phối hợp thực hiện Quyết định số 55/QĐ-UBND ngày 20/02/2024 "
+    "của UBND tỉnh về danh mục dịch vụ công trực tuyến toàn trình.",
+))
 
 
 def _facts(plan) -> dict:
@@ -163,7 +179,7 @@ EXPECTED = {"reference": "412/KH-UBND", "date": "2024-03-09", "place": "Tây Nin
 @pytest.mark.slow
 @needs_tools
 def test_text_layer_of_the_page(page_pdf):
-    _, plan = page_pdf
+    _, plan, _ = page_pdf
     assert _facts(plan) == EXPECTED
 
 
@@ -173,8 +189,64 @@ def test_text_layer_of_the_page(page_pdf):
 def test_scan_reads_to_the_header_and_citations(page_pdf, tmp_path, name):
     from plankit.read import read_plan
 
-    pdf, _ = page_pdf
+    pdf, _, _ = page_pdf
     scan = scan_pdf(pdf, tmp_path / f"{name}.pdf", name, seed=3, dpi=150)
     plan = read_plan(scan)
     assert plan.source.ocr
     assert _facts(plan) == EXPECTED
+
+
+def _mixed(page_pdf, tmp_path) -> Path:
+    """A typed plan whose first page was signed, stamped and scanned back in: page 1 an image
+    (150 dpi, the grey stamp), page 2 a text layer."""
+    from pypdf import PdfWriter
+
+    pdf, _, typed = page_pdf
+    writer = PdfWriter()
+    writer.append(str(scan_pdf(pdf, tmp_path / "page-1.pdf", "stamp", dpi=150)))
+    writer.append(str(typed))
+    target = tmp_path / "mixed.pdf"
+    with open(target, "wb") as fh:
+        writer.write(fh)
+    return target
+
+
+@pytest.mark.slow
+@needs_tools
+def test_scanned_page_of_a_typed_pdf_is_read_by_ocr(page_pdf, tmp_path):
+    from plankit.read import read_plan
+
+    plan = read_plan(_mixed(page_pdf, tmp_path))
+    assert plan.source.form == "pdf" and plan.source.ocr
+    assert _facts(plan) == {**EXPECTED, "citations": ["55/QĐ-UBND", "88/KH-UBND", "942/QĐ-TTg"]}
+    assert [w.message for w in plan.warnings if "quét" in w.message] == [
+        "trang 1 là bản quét, đã đọc bằng OCR (page 1 scanned: read by OCR)"]
+    assert plan.text.index("412/KH-UBND") < plan.text.index("II. NHIỆM VỤ")  # page 1 in its place
+
+
+@pytest.mark.slow
+@needs_tools
+def test_scanned_page_without_tesseract_is_named_not_dropped(page_pdf, tmp_path, monkeypatch):
+    from plankit.read import _ocr, read_plan
+
+    monkeypatch.setattr(_ocr, "ocr_available", lambda: False)
+    plan = read_plan(_mixed(page_pdf, tmp_path))
+    assert not plan.source.ocr and plan.header.reference is None
+    assert [c.key for c in plan.citations] == ["55/QĐ-UBND"]
+    assert [w.message for w in plan.warnings if "quét" in w.message] == [
+        "trang 1 là bản quét, chưa đọc: cài tesseract-ocr và tesseract-ocr-vie "
+        "(page 1 scanned, not read: install tesseract-ocr and tesseract-ocr-vie)"]
+
+
+def test_pages_that_draw_an_image(tmp_path):
+    from PIL import Image
+    from pypdf import PdfReader, PdfWriter
+
+    from plankit.read._pdf import _draws_image
+
+    Image.new("L", (200, 300), 255).save(tmp_path / "scan.pdf", "PDF", resolution=50.0)
+    writer = PdfWriter()
+    writer.add_blank_page(200, 300)
+    writer.write(tmp_path / "blank.pdf")
+    assert _draws_image(PdfReader(tmp_path / "scan.pdf").pages[0]) is True
+    assert _draws_image(PdfReader(tmp_path / "blank.pdf").pages[0]) is False

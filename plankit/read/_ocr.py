@@ -44,7 +44,7 @@ from pathlib import Path
 
 from ..errors import OCRUnavailable, ReadError
 
-__all__ = ["DEFAULT_DPI", "ocr_available", "ocr_image", "ocr_pdf", "skew_angle"]
+__all__ = ["DEFAULT_DPI", "ocr_available", "ocr_image", "ocr_pdf", "ocr_pdf_pages", "skew_angle"]
 
 _INSTALL = "Tesseract with the Vietnamese model is needed: apt-get install tesseract-ocr tesseract-ocr-vie"
 _INSTALL_PDF = "pdftoppm is needed to render the scanned PDF: apt-get install poppler-utils"
@@ -388,14 +388,33 @@ def ocr_pdf(
     >>> ocr_pdf("scan.pdf", searchable="scan.searchable.pdf")  # doctest: +SKIP
     'UBND TỈNH HẢI DƯƠNG ...'
     """
-    tesseract = _tesseract(path)
-    pdftoppm = shutil.which("pdftoppm")
-    if not pdftoppm:
-        raise OCRUnavailable(path, _INSTALL_PDF)
     if searchable is not None:  # refused before minutes of OCR, not after
         from ..output import plan_outputs
 
         plan_outputs([searchable], [path], force=force)
+    pages = _ocr_pages(path, data, None, dpi=dpi, jobs=jobs, searchable=searchable, force=force)
+    return "\n\f\n".join(text.rstrip("\n") for text in pages.values())
+
+
+def ocr_pdf_pages(
+    path: str | os.PathLike[str], pages: list[int], *, data: bytes | None = None, dpi: int = DEFAULT_DPI,
+    jobs: int | None = None,
+) -> dict[int, str]:
+    """The text of some pages of a PDF (1-based numbers), read as :func:`ocr_pdf` reads a scan:
+    the scanned pages of a PDF whose other pages have a text layer (a signed first page
+    scanned into a typed plan)."""
+    return _ocr_pages(path, data, pages, dpi=dpi, jobs=jobs)
+
+
+def _ocr_pages(
+    path, data: bytes | None, wanted: list[int] | None, *, dpi: int, jobs: int | None,
+    searchable=None, force: bool = False,
+) -> dict[int, str]:
+    """Page number -> text for ``wanted`` pages (all when None); writes ``searchable``."""
+    tesseract = _tesseract(path)
+    pdftoppm = shutil.which("pdftoppm")
+    if not pdftoppm:
+        raise OCRUnavailable(path, _INSTALL_PDF)
     with tempfile.TemporaryDirectory(prefix="plankit-ocr-") as tmp:
         folder = Path(tmp)
         if data is not None:
@@ -406,20 +425,21 @@ def ocr_pdf(
             if not pdf.is_file():
                 raise ReadError(path, "file not found")
         count = _page_count(pdf, path)
-        workers = _jobs(jobs, count)
+        numbers = list(range(1, count + 1)) if wanted is None else [n for n in wanted if 1 <= n <= count]
+        workers = _jobs(jobs, max(1, len(numbers)))
         pdf_out = searchable is not None
 
         def one(page: int) -> tuple[str, Path | None, int]:
             return _page(tesseract, pdftoppm, pdf, page, dpi, folder, path, pdf_out)
 
         if workers == 1:
-            pages = [one(n) for n in range(1, count + 1)]
+            pages = [one(n) for n in numbers]
         else:
             with ThreadPoolExecutor(max_workers=workers) as pool:
-                pages = list(pool.map(one, range(1, count + 1)))
+                pages = list(pool.map(one, numbers))
         if searchable is not None:
             _write_searchable(pdf, [overlay for _, overlay, _ in pages], [t for _, _, t in pages], searchable, force, path)
-        return "\n\f\n".join(text.rstrip("\n") for text, _, _ in pages)
+        return {n: text for n, (text, _, _) in zip(numbers, pages, strict=True)}
 
 
 def _write_searchable(
