@@ -44,7 +44,7 @@ from pathlib import Path
 
 from ..errors import OCRUnavailable, ReadError
 
-__all__ = ["DEFAULT_DPI", "ocr_available", "ocr_image", "ocr_pdf", "ocr_pdf_pages", "skew_angle"]
+__all__ = ["DEFAULT_DPI", "header_band", "ocr_available", "ocr_image", "ocr_pdf", "ocr_pdf_pages", "skew_angle"]
 
 _INSTALL = "Tesseract with the Vietnamese model is needed: apt-get install tesseract-ocr tesseract-ocr-vie"
 _INSTALL_PDF = "pdftoppm is needed to render the scanned PDF: apt-get install poppler-utils"
@@ -301,12 +301,169 @@ def _read_upright(
     return text, image, 0
 
 
+# -- the header's two columns --------------------------------------------------------------------
+_BAND_WIDTH = 1240  # pixels across the page where the header band is looked for (150 dpi on A4)
+_MIN_GAP = 20  # white columns (at _BAND_WIDTH) between the issuer's and the motto's columns
+_BAND_TOP = 0.4  # share of the page height the header lies in
+
+
+def header_band(grey) -> tuple[int, int] | None:
+    """Where a page's two-column header ends and its columns part: ``(bottom, gap)`` in pixels
+    of ``grey``, or None when the top of the page is not in two columns.
+
+    The lines of print at the top of the page are found from the rows holding ink; from the
+    first line down, the columns left white by every line so far are kept, and the band ends
+    before the first line that would leave no white run of :data:`_MIN_GAP` columns between a
+    quarter and 70 % of the width, with ink on both sides (the title, centred across the page,
+    ends it). At least two lines must share the gap.
+
+    >>> from PIL import Image, ImageDraw
+    >>> page = Image.new("L", (1240, 1754), 255)
+    >>> draw = ImageDraw.Draw(page)
+    >>> for y in (100, 140, 180):
+    ...     _ = draw.rectangle((150, y, 450, y + 20), fill=0), draw.rectangle((600, y, 1100, y + 20), fill=0)
+    >>> _ = draw.rectangle((400, 260, 800, 285), fill=0)  # the title
+    >>> header_band(page)
+    (230, 525)
+    """
+    import numpy as np
+
+    scale = max(1, grey.width // _BAND_WIDTH)
+    small = grey.reduce(scale) if scale > 1 else grey
+    dark = np.asarray(small) < 128
+    h, w = dark.shape
+    ink_rows = np.nonzero(dark[: int(h * _BAND_TOP)].sum(axis=1) >= 2)[0]
+    if len(ink_rows) == 0:
+        return None
+    lines: list[list[int]] = []
+    for y in ink_rows:  # runs of inked rows; a gap of up to 3 rows (a mark above a letter) joins
+        if lines and y - lines[-1][1] <= 4:
+            lines[-1][1] = int(y)
+        else:
+            lines.append([int(y), int(y)])
+    lo, hi = w // 4, w * 7 // 10
+    white = np.ones(w, bool)
+    inked = np.zeros(w, bool)
+    band: tuple[int, int, int] | None = None  # (lines in band, last line's bottom, gap centre)
+    for k, (top, bottom) in enumerate(lines):
+        columns = dark[top : bottom + 1].any(axis=0)
+        now_white = white & ~columns
+        now_inked = inked | columns
+        gap = _widest_run(now_white[lo:hi])
+        if gap is None or gap[1] - gap[0] < _MIN_GAP:
+            break
+        start, stop = gap[0] + lo, gap[1] + lo
+        if not (now_inked[:start].any() and now_inked[stop:].any()) and k > 0:
+            break
+        white, inked = now_white, now_inked
+        if now_inked[:start].any() and now_inked[stop:].any():
+            band = (k + 1, bottom, (start + stop) // 2)
+    if band is None or band[0] < 2:
+        return None
+    count, bottom, gap_x = band
+    below = lines[count][0] if count < len(lines) else min(h, bottom + 10)
+    return (bottom + below) // 2 * scale, gap_x * scale
+
+
+def _widest_run(flags) -> tuple[int, int] | None:
+    """``(start, stop)`` of the longest run of True in a 1-D boolean array, or None."""
+    import numpy as np
+
+    padded = np.concatenate(([False], flags, [False])).astype(np.int8)
+    edges = np.flatnonzero(np.diff(padded))
+    if len(edges) == 0:
+        return None
+    starts, stops = edges[0::2], edges[1::2]
+    best = int(np.argmax(stops - starts))
+    return int(starts[best]), int(stops[best])
+
+
+def _tsv_lines(tesseract: str, image: Path, source, dpi: int | None) -> list[tuple[int, int, str]]:
+    """Tesseract's lines of an image: (top, bottom, text), top to bottom."""
+    base = image.with_suffix("")
+    command = [tesseract, str(image), str(base), "-l", "vie", "--psm", "4"]
+    if dpi:
+        command += ["--dpi", str(dpi)]
+    _run([*command, "tsv"], source, "Tesseract")
+    lines: dict[tuple[str, str, str], list] = {}
+    tsv = base.with_suffix(".tsv")
+    for row in tsv.read_bytes().decode("utf-8", "replace").splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        key = (cells[2], cells[3], cells[4])
+        top, height = int(cells[7]), int(cells[9])
+        entry = lines.setdefault(key, [top, top + height, []])
+        entry[0], entry[1] = min(entry[0], top), max(entry[1], top + height)
+        entry[2].append(cells[11].strip())
+    return sorted((top, bottom, " ".join(words)) for top, bottom, words in lines.values())
+
+
+def _side_by_side(left: list[tuple[int, int, str]], right: list[tuple[int, int, str]]) -> str:
+    """The two columns' lines joined as a page prints them: a left and a right line at the same
+    height on one line, separated by spaces (what ``--psm 4`` gives and the header reader
+    expects), other lines alone, top to bottom."""
+    rows: list[tuple[int, str]] = []
+    free = list(right)
+    for top, bottom, text in left:
+        match = next((r for r in free if min(bottom, r[1]) - max(top, r[0]) >= 0.5 * min(bottom - top, r[1] - r[0])), None)
+        if match is not None:
+            free.remove(match)
+            rows.append((min(top, match[0]), f"{text}    {match[2]}"))
+        else:
+            rows.append((top, text))
+    rows += [(top, text) for top, _, text in free]
+    return "\n".join(text for _, text in sorted(rows, key=lambda row: row[0]))
+
+
+def _read_split(tesseract: str, image: Path, source, dpi: int | None) -> str | None:
+    """A page whose header is in two columns, read column by column: the issuer's column and
+    the motto's apart (read across the page, ``TỈNH`` in a line beside the motto came out
+    ``TÍNH`` and ``07/KH-UBND`` lost its slash), then the rest of the page. None when the page
+    has no such header."""
+    from PIL import Image
+
+    with Image.open(image) as grey:
+        grey.load()
+    band = header_band(grey)
+    if band is None:
+        return None
+    bottom, gap = band
+    parts = {}
+    for name, box in (("left", (0, 0, gap, bottom)), ("right", (gap, 0, grey.width, bottom)),
+                      ("rest", (0, bottom, grey.width, grey.height))):
+        target = image.with_name(f"{image.stem}-{name}.pgm")
+        grey.crop(box).save(target)
+        parts[name] = target
+    header = _side_by_side(_tsv_lines(tesseract, parts["left"], source, dpi),
+                           _tsv_lines(tesseract, parts["right"], source, dpi))
+    rest = _recognise(tesseract, parts["rest"], source, dpi=dpi)
+    return header + "\n\n" + rest
+
+
+def _read_page(
+    tesseract: str, image: Path, source, dpi: int | None, pdf_out: bool
+) -> tuple[str, Path, int]:
+    """A prepared page read, its two-column header column by column (unless a searchable PDF
+    is made, whose text layer comes from one reading of the whole page)."""
+    if not pdf_out:
+        split = _read_split(tesseract, image, source, dpi)
+        if split is not None and not _looks_unread(split):
+            return split, image, 0
+    text, upright, turn = _read_upright(tesseract, image, source, dpi, pdf_out)
+    if turn and not pdf_out:
+        split = _read_split(tesseract, upright, source, dpi)
+        if split is not None and not _looks_unread(split):
+            text = split
+    return text, upright, turn
+
+
 def _page(
     tesseract: str, pdftoppm: str, pdf: Path, page: int, dpi: int, folder: Path, source, pdf_out: bool
 ) -> tuple[str, Path | None, int]:
     """Render and read one page: its text, its text-only PDF page (or None), the turn used."""
     image = _render(pdftoppm, pdf, page, dpi, folder, source)
-    text, image, turn = _read_upright(tesseract, image, source, dpi, pdf_out)
+    text, image, turn = _read_page(tesseract, image, source, dpi, pdf_out)
     return text, (image.with_suffix(".pdf") if pdf_out else None), turn
 
 
@@ -357,7 +514,7 @@ def ocr_image(path: str | os.PathLike[str], *, data: bytes | None = None) -> str
             reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
             raise ReadError(path, f"cannot read the image ({reason})") from None
         dpi = int(dpi) if dpi and 70 <= dpi <= 2400 else None
-        text, _, _ = _read_upright(tesseract, prepared, path, dpi, False)
+        text, _, _ = _read_page(tesseract, prepared, path, dpi, False)
         return text
 
 
