@@ -250,3 +250,50 @@ def test_pages_that_draw_an_image(tmp_path):
     writer.write(tmp_path / "blank.pdf")
     assert _draws_image(PdfReader(tmp_path / "scan.pdf").pages[0]) is True
     assert _draws_image(PdfReader(tmp_path / "blank.pdf").pages[0]) is False
+
+
+# -- the header's two columns, without Tesseract ------------------------------------------------
+def _header_page(left_rows, right_rows, title=True, width=1240):
+    """Blocks for lines of print: left column at x 150-450, right at 600-1100, rows at y."""
+    from PIL import Image, ImageDraw
+
+    page = Image.new("L", (width, width * 1754 // 1240), 255)
+    draw = ImageDraw.Draw(page)
+    f = width / 1240
+    for y in left_rows:
+        draw.rectangle((150 * f, y * f, 450 * f, (y + 20) * f), fill=0)
+    for y in right_rows:
+        draw.rectangle((600 * f, y * f, 1100 * f, (y + 20) * f), fill=0)
+    if title:
+        draw.rectangle((400 * f, 300 * f, 800 * f, 325 * f), fill=0)
+    draw.rectangle((150 * f, 400 * f, 1100 * f, 420 * f), fill=0)  # the body
+    return page
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "title", "width", "band"),
+    [
+        ((100, 140, 180), (100, 140, 180), True, 1240, (250, 525)),  # three rows each
+        ((100, 140, 180, 220), (100, 140), True, 1240, (270, 525)),  # a longer issuer column
+        ((100, 140, 180), (100, 140, 180), True, 2480, (498, 1050)),  # 300 dpi: the same place (halved, rounded)
+        ((100, 140, 180), (100, 140, 180), False, 1240, (300, 525)),  # no title: the body ends it
+        ((100,), (100,), True, 1240, None),  # one line: no header to split
+        ((), (100, 140, 180), True, 1240, None),  # one column
+    ],
+)
+def test_header_band(left, right, title, width, band):
+    from plankit.read._ocr import header_band
+
+    assert header_band(_header_page(left, right, title, width)) == band
+
+
+def test_header_columns_are_joined_side_by_side_by_height():
+    from plankit.read._ocr import _side_by_side
+
+    left = [(10, 40, "BAN CHẤP HÀNH TRUNG ƯƠNG"), (50, 80, "BAN CHỈ ĐẠO"), (90, 120, "*"), (130, 160, "Số 01-KH/BCĐTW")]
+    right = [(12, 44, "ĐẢNG CỘNG SẢN VIỆT NAM"), (128, 158, "Hà Nội, ngày 21 tháng 3 năm 2025")]
+    assert _side_by_side(left, right) == (
+        "BAN CHẤP HÀNH TRUNG ƯƠNG    ĐẢNG CỘNG SẢN VIỆT NAM\nBAN CHỈ ĐẠO\n*\n"
+        "Số 01-KH/BCĐTW    Hà Nội, ngày 21 tháng 3 năm 2025"
+    )
+    assert _side_by_side([], right) == "ĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 21 tháng 3 năm 2025"
