@@ -297,3 +297,9 @@ def test_header_columns_are_joined_side_by_side_by_height():
         "Số 01-KH/BCĐTW    Hà Nội, ngày 21 tháng 3 năm 2025"
     )
     assert _side_by_side([], right) == "ĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 21 tháng 3 năm 2025"
+
+
+def test_eth_read_for_d_with_stroke_is_put_back():
+    from plankit.read._ocr import _LOOKALIKES
+
+    assert "Số: 288/QÐ-BYT, ðồng".translate(_LOOKALIKES) == "Số: 288/QĐ-BYT, đồng"

@@ -59,6 +59,10 @@ where Tesseract's model reads Vietnamese marks best (``bench_ocr.py`` compares 2
 _MIN_LETTER_SHARE = 0.6
 _MIN_LETTERS = 40
 
+# Tesseract's Vietnamese model now and then writes Icelandic eth for D with stroke (QĐ-BYT read
+# "QÐ-BYT"); Vietnamese has no eth, so the letter it meant is put back.
+_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+
 
 def _languages(tesseract: str) -> set[str]:
     try:
@@ -121,7 +125,8 @@ def _recognise(
     command += ["txt", "pdf"] if pdf else ["txt"]
     _run(command, source, "Tesseract")
     text_file = base.with_suffix(".txt")
-    return text_file.read_bytes().decode("utf-8", "replace") if text_file.exists() else ""
+    text = text_file.read_bytes().decode("utf-8", "replace") if text_file.exists() else ""
+    return text.translate(_LOOKALIKES)
 
 
 def _looks_unread(text: str) -> bool:
@@ -395,7 +400,7 @@ def _tsv_lines(tesseract: str, image: Path, source, dpi: int | None) -> list[tup
         top, height = int(cells[7]), int(cells[9])
         entry = lines.setdefault(key, [top, top + height, []])
         entry[0], entry[1] = min(entry[0], top), max(entry[1], top + height)
-        entry[2].append(cells[11].strip())
+        entry[2].append(cells[11].strip().translate(_LOOKALIKES))
     return sorted((top, bottom, " ".join(words)) for top, bottom, words in lines.values())
 
 
