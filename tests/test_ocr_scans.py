@@ -303,3 +303,21 @@ def test_eth_read_for_d_with_stroke_is_put_back():
     from plankit.read._ocr import _LOOKALIKES
 
     assert "Số: 288/QÐ-BYT, ðồng".translate(_LOOKALIKES) == "Số: 288/QĐ-BYT, đồng"
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        # a page upside down, read as letters: hardly a word of a plan among them
+        ("quIq ueA uaÁnẩ7N *LA MT] HĐÏ.L H2 tuạ1 nỤN NYq NVHN NV Ä{ 'ALL :ưẺqu ION 2 IỌA 20nu pu quru5 "
+         "queu uenb Ø5 2g9 e8 uI 8uou) ạs e5 “dỏu 1ouqd 2e) ẩuo5 8uon5 8u", True),
+        ("Thực hiện Quyết định số 1256/QĐ-UBND ngày 22/12/2021 của UBND tỉnh Quảng Ngãi ban hành Kế "
+         "hoạch cải cách hành chính, nâng cao thứ hạng các chỉ số", False),
+        ("Bảng 1: Kết quả thực hiện năm 2024 của các xã, phường: Hà Nội 120 Huế 340 Vinh 560 Đà Lạt 780 "
+         "Cần Thơ 910 Hải Phòng 230", False),  # a table: numbers and names, a few common words
+    ],
+)
+def test_looks_unread_by_its_words(text, unread):
+    from plankit.read._ocr import _looks_unread
+
+    assert _looks_unread(text) is unread

@@ -129,11 +129,39 @@ def _recognise(
     return text.translate(_LOOKALIKES)
 
 
+# The commonest words of plans: upright Vietnamese print read by OCR has about one word in six
+# among them, a page upside down read as letters ("quIq ueA uaÁnẩ7N") next to none.
+_COMMON = (
+    "và của các năm ngày số thực hiện công tác hành chính nhân dân tỉnh kế hoạch quyết định ban "
+    "trên theo về cho có được trong với người những này đến không nhà nước xã huyện phố thành "
+    "sở ủy cơ quan đơn vị cấp tổ chức là để tại từ một đã như phát triển quản lý chỉ đạo cải cách "
+    "tháng tuyên truyền chuyển đổi cán bộ giai đoạn thủ tục dịch vụ"
+)
+_COMMON_WORDS = frozenset(_COMMON.split())
+_MIN_WORDS = 15  # words under which the share of common words says nothing
+_MIN_COMMON_SHARE = 0.04
+
+
+def _common_words(text: str) -> tuple[int, int]:
+    """(words of :data:`_COMMON_WORDS`, words) in ``text``."""
+    words = [w for w in text.lower().split() if any(c.isalpha() for c in w)]
+    return sum(w.strip(".,;:()\"'“”-") in _COMMON_WORDS for w in words), len(words)
+
+
 def _looks_unread(text: str) -> bool:
-    """Whether OCR text is what a sideways or upside-down page gives: few letters."""
+    """Whether OCR text is what a sideways or upside-down page gives: few letters, or letters
+    that make hardly any of the commonest words of a plan."""
     visible = [c for c in text if not c.isspace()]
     letters = sum(c.isalpha() for c in visible)
-    return letters < _MIN_LETTERS or letters < _MIN_LETTER_SHARE * len(visible)
+    if letters < _MIN_LETTERS or letters < _MIN_LETTER_SHARE * len(visible):
+        return True
+    common, words = _common_words(text)
+    return words >= _MIN_WORDS and common < _MIN_COMMON_SHARE * words
+
+
+def _readability(text: str) -> tuple[int, int]:
+    """What makes one reading of a page better than another: common words, then letters."""
+    return _common_words(text)[0], sum(c.isalpha() for c in text)
 
 
 def _orientation(tesseract: str, image: Path, dpi: int | None) -> int:
@@ -301,7 +329,7 @@ def _read_upright(
         if turn in (90, 180, 270):
             turned = _upright(image, turn)
             again = _recognise(tesseract, turned, source, dpi=dpi, pdf=pdf_out)
-            if sum(c.isalpha() for c in again) > sum(c.isalpha() for c in text):
+            if _readability(again) > _readability(text):
                 return again, turned, turn
     return text, image, 0
 
