@@ -185,7 +185,7 @@ def test_text_layer_of_the_page(page_pdf):
 
 @pytest.mark.slow
 @needs_tools
-@pytest.mark.parametrize("name", ["faded-skew", "photocopy", "rot90"])
+@pytest.mark.parametrize("name", ["faded-skew", "photocopy", "rot90", "rot180"])
 def test_scan_reads_to_the_header_and_citations(page_pdf, tmp_path, name):
     from plankit.read import read_plan
 
