@@ -220,7 +220,7 @@ def test_scanned_page_of_a_typed_pdf_is_read_by_ocr(page_pdf, tmp_path):
     assert plan.source.form == "pdf" and plan.source.ocr
     assert _facts(plan) == {**EXPECTED, "citations": ["55/QĐ-UBND", "88/KH-UBND", "942/QĐ-TTg"]}
     assert [w.message for w in plan.warnings if "quét" in w.message] == [
-        "trang 1 là bản quét, đã đọc bằng OCR (page 1 scanned: read by OCR)"]
+        "trang 1 là bản quét, đã đọc bằng OCR / page 1 scanned: read by OCR"]
     assert plan.text.index("412/KH-UBND") < plan.text.index("II. NHIỆM VỤ")  # page 1 in its place
 
 
@@ -235,7 +235,7 @@ def test_scanned_page_without_tesseract_is_named_not_dropped(page_pdf, tmp_path,
     assert [c.key for c in plan.citations] == ["55/QĐ-UBND"]
     assert [w.message for w in plan.warnings if "quét" in w.message] == [
         "trang 1 là bản quét, chưa đọc: cài tesseract-ocr và tesseract-ocr-vie "
-        "(page 1 scanned, not read: install tesseract-ocr and tesseract-ocr-vie)"]
+        "/ page 1 scanned, not read: install tesseract-ocr and tesseract-ocr-vie"]
 
 
 def test_pages_that_draw_an_image(tmp_path):

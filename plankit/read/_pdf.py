@@ -227,13 +227,13 @@ def _ocr_scanned(texts: list[str], scanned: list[int], data: bytes, path: str | 
         try:
             read = ocr_pdf_pages(path or "document.pdf", scanned, data=data)
         except OCRUnavailable as exc:
-            return False, ReadWarning(f"{pages} là bản quét, chưa đọc được ({english} scanned, not read: {exc.reason})")
+            return False, ReadWarning(f"{pages} là bản quét, chưa đọc được / {english} scanned, not read: {exc.reason}")
         for number, text in read.items():
             texts[number - 1] = _CONTROL.sub("", nfc(text))
-        return True, ReadWarning(f"{pages} là bản quét, đã đọc bằng OCR ({english} scanned: read by OCR)")
+        return True, ReadWarning(f"{pages} là bản quét, đã đọc bằng OCR / {english} scanned: read by OCR")
     return False, ReadWarning(
         f"{pages} là bản quét, chưa đọc: cài tesseract-ocr và tesseract-ocr-vie "
-        f"({english} scanned, not read: install tesseract-ocr and tesseract-ocr-vie)"
+        f"/ {english} scanned, not read: install tesseract-ocr and tesseract-ocr-vie"
     )
 
 
