@@ -483,6 +483,13 @@ def _read_page(
         split = _read_split(tesseract, image, source, dpi)
         if split is not None and not _looks_unread(split):
             return split, image, 0
+        if split is not None:  # garbage: a page sideways or upside down; turned at once
+            turn = _orientation(tesseract, image, dpi)
+            if turn in (90, 180, 270):
+                turned = _upright(image, turn)
+                again = _read_split(tesseract, turned, source, dpi) or _recognise(tesseract, turned, source, dpi=dpi)
+                if _readability(again) > _readability(split):
+                    return again, turned, turn
     text, upright, turn = _read_upright(tesseract, image, source, dpi, pdf_out)
     if turn and not pdf_out:
         split = _read_split(tesseract, upright, source, dpi)
