@@ -200,6 +200,7 @@ def _forget_models() -> None:
     from plankit.restore import tokens
 
     tokens._word_candidates.cache_clear()
+    tokens._word_token.cache_clear()
     tokens._expansions.cache_clear()
 
 

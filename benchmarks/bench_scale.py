@@ -16,8 +16,9 @@ and is timed from the first file opened to the graph built:
 * ``read_corpus``: :func:`plankit.corpus.read_corpus` with two workers, then citations and lint
   one plan after another in the parent, then the graph: the library's corpus function as it is.
 
-The pool of ``slim`` and ``plans`` takes tasks of ``CHUNK`` files, pickles the slotted
-dataclasses by their constructor (:func:`_fast_pickling`), runs its parent with the garbage
+The pool of ``slim`` and ``plans`` takes tasks of ``CHUNK`` files (the slotted dataclasses
+travel as ``Class(*fields)``, as plankit pickles them everywhere: ``plankit.text.pickle_by_fields``),
+runs its parent with the garbage
 collector off until the graph is built and freezes each worker's imports (:func:`_worker_start`):
 plumbing only, the work per plan is the same (docs/scale.md). ``cpu_seconds`` gives the CPU time
 of the parent (pool, graph) and of the workers.
@@ -125,35 +126,6 @@ class Failed:
     crash: bool  # not a PlankitError: a bug
 
 
-def _fast_pickling() -> None:
-    """Pickle the slotted dataclasses of :mod:`plankit.model` and :mod:`plankit.facts` (``Span``,
-    ``PartialDate``, ``BasisClause``: about 20 per slim record; ``Block``, ``Cell``,
-    ``SourceRef``... in a whole plan) as ``Class(*fields)``.
-
-    Python pickles a ``slots=True`` dataclass through ``dataclasses._dataclass_getstate`` and
-    ``_dataclass_setstate``, which call ``dataclasses.fields()`` for every object: about 3 µs
-    each way per object, against 1 µs by the constructor. The objects are the same (equal, same
-    fields); only the transport between the pool's processes is cheaper. Registered in
-    :mod:`copyreg`'s table of this process (and so of the workers it forks), nowhere else.
-    """
-    import copyreg
-    import dataclasses
-
-    import plankit.facts
-    import plankit.model
-
-    for module in (plankit.model, plankit.facts):
-        for cls in vars(module).values():
-            if not (isinstance(cls, type) and cls.__module__ == module.__name__
-                    and dataclasses.is_dataclass(cls) and "__slots__" in vars(cls)):
-                continue
-            fields = dataclasses.fields(cls)
-            if hasattr(cls, "__post_init__") or not all(f.init for f in fields):
-                continue  # the constructor would compute something: keep Python's way
-            names = tuple(f.name for f in fields)
-            copyreg.pickle(cls, lambda obj, cls=cls, names=names: (cls, tuple(getattr(obj, n) for n in names)))
-
-
 def _worker_start() -> None:
     """A pool worker's start: the modules it needs, then the objects they made (and those
     inherited from the parent) moved out of the garbage collector's reach (:func:`gc.freeze`),
@@ -163,7 +135,6 @@ def _worker_start() -> None:
     import plankit.lint
     import plankit.read  # noqa: F401
 
-    _fast_pickling()  # inherited with "fork"; registered here for other start methods
     gc.freeze()
     gc.enable()  # the parent forked this process with its collector off
 
@@ -248,7 +219,6 @@ def pipeline(design: str, corpus_dir: str, workers: int = WORKERS) -> dict:
     per_file: dict[str, tuple] = {}
     if design in ("slim", "plans"):
         fn = _work_slim if design == "slim" else _work_plan
-        _fast_pickling()
         # The parent only gathers records and builds the graph from them: objects that live to
         # the end, with no reference cycles, which the collector would walk again and again.
         gc.disable()

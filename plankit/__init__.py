@@ -110,4 +110,5 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    # the public names only: tab completion in a notebook should not offer ``Any`` or ``importlib``
+    return sorted(set(__all__) | {"__version__"})

@@ -80,7 +80,10 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 # The end of the district level is not a renaming: its tasks went to the province or the commune,
-# so these phrases get no replacement. Bare "huyện" or "quận" is left alone: it also names places.
+# so these phrases get no replacement. Bare "huyện" or "quận" is left alone: it also names places
+# ("huyện Bố Trạch (cũ)", an address); the bodies of a district are not ("UBND huyện Bố Trạch",
+# "Huyện ủy", "Văn phòng HĐND và UBND huyện"). A "thành phố" or "thị xã" is no body name of its
+# own here: "UBND thành phố" is also a centrally-run city's.
 _DISTRICT_PHRASES = (
     "Ủy ban nhân dân cấp huyện",
     "UBND cấp huyện",
@@ -89,6 +92,14 @@ _DISTRICT_PHRASES = (
     "các huyện, thị xã, thành phố",
     "UBND các huyện, thành phố",
     "các huyện, thành phố",
+    *(
+        f"{body} {unit}"
+        for body in ("Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND", "HĐND và UBND")
+        for unit in ("huyện", "quận", "thị xã")
+    ),
+    "Huyện ủy",
+    "Quận ủy",
+    "Thị ủy",
 )
 
 

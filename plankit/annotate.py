@@ -18,6 +18,8 @@ from .model import Finding, Plan
 
 __all__ = ["annotate_docx", "comment_text"]
 
+_NEEDS_DOCX = "ghi chú Word chỉ thêm được vào kế hoạch .docx / Word comments need a .docx plan"
+
 
 def comment_text(finding: Finding) -> str:
     """What a finding's comment says: code, rule, message, and the certain fix when there is one.
@@ -76,12 +78,12 @@ def annotate_docx(
 
     if isinstance(plan, Plan):
         if plan.source.path is None or plan.source.form != "docx" or not plan.source.path.lower().endswith(".docx"):
-            raise ReadError(plan.source.path or plan.name, "Word comments need a .docx plan (ghi chú cần tệp .docx)")
+            raise ReadError(plan.source.path or plan.name, _NEEDS_DOCX)
         path = Path(plan.source.path)
     else:
         path = Path(plan)
         if path.suffix.lower() != ".docx":
-            raise ReadError(str(path), "Word comments need a .docx plan (ghi chú cần tệp .docx)")
+            raise ReadError(str(path), _NEEDS_DOCX)
         plan = read_plan(path)
     if findings is None:
         findings = lint_plan(plan, **lint_options)

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import PlankitError, ReadError
 from .model import Plan
-from .output import FIXED_MARK
+from .output import FIXED_MARK, read_reason
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -87,9 +87,14 @@ class Corpus(Sequence[Plan]):
         return f"<Corpus {len(self.plans)} plans{bad}>"
 
     def _repr_html_(self) -> str:
-        table = self.to_frame().to_html(index=False, na_rep="")
+        # the columns an officer scans a folder by; to_frame() has all sixteen
+        frame = self.to_frame()[list(_HTML_COLUMNS)]
+        table = frame.to_html(index=False, na_rep="")
         errs = "".join(f"<li>{html.escape(str(e))}</li>" for e in self.errors)
         return table + (f"<p>Không đọc được / unreadable:</p><ul>{errs}</ul>" if errs else "")
+
+
+_HTML_COLUMNS = ("file", "doc_type", "number", "symbol", "issuer", "date", "year", "sections", "warnings")
 
 
 def header_row(plan: Plan) -> dict[str, Any]:
@@ -228,9 +233,9 @@ def plan_files(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]])
                 found.extend(here / n for n in names
                              if _listed(n) and not _own_copy(n, names) and (here / n).is_file())
             if not found:
-                raise ReadError(
-                    p, f"folder holds no plan files ({', '.join(PLAN_SUFFIXES[:6])}, PDF, scans)"
-                )
+                kinds = ", ".join(PLAN_SUFFIXES[:6])
+                raise ReadError(p, f"thư mục không có tệp kế hoạch nào ({kinds}, PDF, bản quét) / "
+                                   f"folder holds no plan files ({kinds}, PDF, scans)")
             out.extend(sorted(found))
         elif not is_lock_file(p):
             out.append(p)
@@ -270,7 +275,7 @@ def _apply(fn: Callable[[Plan], Any] | None, path: str, searchable: bool, force:
             try:
                 data = Path(path).read_bytes()
             except OSError as exc:
-                raise ReadError(path, f"cannot read ({exc.strerror})") from None
+                raise ReadError(path, read_reason(exc)) from None
             plan = read_bytes(data, path, searchable=target, force=force)
         else:
             plan = read_plan(path)
@@ -278,7 +283,7 @@ def _apply(fn: Callable[[Plan], Any] | None, path: str, searchable: bool, force:
     except PlankitError as exc:
         return Mapped(path, error=str(exc).splitlines()[0])
     except Exception as exc:  # a batch must survive a reader bug; the file is reported
-        return Mapped(path, error=f"{path}: unexpected {type(exc).__name__}: {exc}")
+        return Mapped(path, error=f"{path}: lỗi ngoài dự kiến của plankit / unexpected {type(exc).__name__}: {exc}")
 
 
 def _run_batch(fn: Callable[[Plan], Any] | None, paths: list[str], searchable: bool = False, force: bool = False) -> list[Mapped]:
@@ -415,6 +420,6 @@ def read_corpus(
 
 
 def _progress(iterable, total: int):
-    from tqdm.auto import tqdm
+    from .output import progress_bar
 
-    return tqdm(iterable, total=total, desc="Đọc kế hoạch / reading", unit="plan")
+    return progress_bar()(iterable, total=total, desc="Đọc kế hoạch / reading", unit="plan")

@@ -26,6 +26,24 @@ def short(text: str | None, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _words(text: str, width: int) -> str:
+    """``text`` on one line, cut after the last whole word that fits in ``width`` characters.
+
+    >>> _words("Kế hoạch số 4707/KH-UBND ngày 24/12/2021 của UBND tỉnh", 30)
+    'Kế hoạch số 4707/KH-UBND ngày…'
+    >>> _words("Căn cứ", 30), _words("Kếhoạchsố4707/KH-UBNDngày24/12/2021", 12)
+    ('Căn cứ', 'Kếhoạchsố47…')
+    """
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if text[width - 1] == " " or space <= 0:  # the cut falls between words, or there is no word break
+        return cut.rstrip() + "…"
+    return cut[:space] + "…"
+
+
 def table_html(table: Table) -> str:
     """A plan's table as an HTML table, header labels first."""
     head = "".join(f"<th>{html.escape(c)}</th>" for c in table.columns)
@@ -44,7 +62,10 @@ def todo_html(plan: Plan) -> str:
     >>> from plankit.read import read_text
     >>> plan = read_text("Số:    /KH-SCT\\nKẾ HOẠCH\\nTuyên truyền năm 2023")
     >>> print(todo_html(replace(plan, todo=(Todo("number", "Điền số", Span(3, 7)),))))
-    <details open><summary>Việc cần làm / to do (1)</summary><ol><li><b>number</b> Điền số <small>(dòng 1: <code>…</code>)</small></li></ol></details>
+    <details open><summary>Việc cần làm / to do (1)</summary><ol><li><b>number</b> Điền số <small>(dòng 1: <q>…</q>)</small></li></ol></details>
+
+    The words of the plan are quoted in the page's own font (a code font may lack Vietnamese
+    letters and draw their marks apart) and cut at a word with an ellipsis.
     """
     if not plan.todo:
         return ""
@@ -53,8 +74,8 @@ def todo_html(plan: Plan) -> str:
         where = ""
         if t.span is not None:
             line, _ = plan.position(t.span.start)
-            shown = " ".join(t.span.slice(plan.text).split()) or "…"
-            where = f" <small>(dòng {line}: <code>{html.escape(shown[:80])}</code>)</small>"
+            shown = _words(t.span.slice(plan.text), 80) or "…"
+            where = f" <small>(dòng {line}: <q>{html.escape(shown)}</q>)</small>"
         items.append(f"<li><b>{html.escape(t.kind)}</b> {html.escape(t.message)}{where}</li>")
     return f"<details open><summary>Việc cần làm / to do ({len(items)})</summary><ol>{''.join(items)}</ol></details>"
 

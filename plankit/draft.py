@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
-import functools
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -23,6 +22,16 @@ from pathlib import Path
 
 from .display import todo_html
 from .errors import PlankitError
+from .issuing import (
+    fallback_symbol,
+    number_line,
+    own_place,
+    party_layout,
+    party_renames,
+    signer_hint,
+    signer_titles_table,
+    with_place,
+)
 from .lint.fixes import apply_edits, choose_edits
 from .model import Citation, Edit, PartialDate, Plan, Span, Todo
 from .parts import Item, clean_recipient, place_date, plan_parts, signature_titles
@@ -32,8 +41,11 @@ from .years import SCHEDULE_RE
 __all__ = [
     "draft_plan",
     "place_date",
+    "signer_hint",
     "todo_html",
 ]
+
+_signer_titles = signer_titles_table  # the name tests/test_draft_issuers.py knows
 
 # ==============================================================================================
 # Drafting next year's plan
@@ -65,6 +77,9 @@ _SELF_REF = re.compile(
 # years.DATE_BEFORE_RE (which also takes OCR "thdng", "tháng 12, năm"): searched in the 14
 # characters before "năm".
 _DATE_BEFORE = re.compile(r"\bthang\s+\d{1,2}\s+$")
+# A target in a subject: "Chiến lược phát triển văn hóa đến năm 2030", "tầm nhìn năm 2045" (the
+# words before "năm"). A subject's year after the plan's own is a target when so introduced.
+_TARGET_BEFORE = re.compile(r"\b(?:den|tam\s+nhin(?:\s+den)?)\s+$")
 # A period of a programme: "giai đoạn 2021-2025", "giai đoạn 2021 – 2025". Like years.PERIOD_RE
 # but any four digits and a word boundary after the second year ("giai đoạn 2021-2025của" is not
 # one here).
@@ -306,6 +321,7 @@ class Rewriter:
         else:
             names = sorted((m.start(), m.end(), new) for surface, new in self.renames.items()
                            for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", flat))
+        names += party_renames(flat, self.on)
         for s, e, new in names:
             if inside(s, e):
                 continue  # a cited document's issuer is history, not a name to update
@@ -348,7 +364,11 @@ class Rewriter:
                 continue
             clause = max(folded.rfind(ch, 0, m.start()) for ch in ".;:!?") + 1
             before = folded[clause : m.start()]
-            if kind == "subject" or y == P or (y == P - 1 and _SELF_REF.search(before)):
+            if kind == "subject":
+                if y > P + 1 or (y > P and _TARGET_BEFORE.search(before)):
+                    continue  # a target ("Chiến lược ... đến năm 2030") is no year of the plan's
+                new = Y
+            elif y == P or (y == P - 1 and _SELF_REF.search(before)):
                 new = Y
             elif y == P - 1:
                 new = Y - 1  # "kết quả năm 2024" in a 2025 plan is last year's results
@@ -431,61 +451,6 @@ def basis_line(item: str | Citation, last: bool) -> str:
     return text + ("." if last else ";")
 
 
-_BARE_COUNCIL = re.compile(r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)$")
-_PLACE_LINE = re.compile(r"^(?:tinh|thanh pho|tp\.?)\s+\w")
-
-
-def _with_place(plan: Plan, parent: str | None) -> str | None:
-    """The parent body with its province: a header laid out as ``ỦY BAN NHÂN DÂN`` over
-    ``TỈNH HẢI DƯƠNG`` (two lines, or two paragraphs of a table cell) is one body.
-
-    >>> from plankit.read import read_text
-    >>> plan = read_text("ỦY BAN NHÂN DÂN\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
-    ...                  "TỈNH HẢI DƯƠNG\\tĐộc lập - Tự do - Hạnh phúc\\nSố: 2/KH-UBND\\nKẾ HOẠCH")
-    >>> _with_place(plan, "ỦY BAN NHÂN DÂN")
-    'ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG'
-    """
-    if not parent or not _BARE_COUNCIL.match(" ".join(fold(parent).split())):
-        return parent
-    span = plan.header.span("parent")
-    for block in plan.blocks_of("header"):
-        if span is not None and block.span.end <= span.end:
-            continue
-        left = one_line(block.text.split("\t")[0])
-        if _PLACE_LINE.match(fold(left)):
-            return f"{parent} {left}"
-    return parent
-
-
-@functools.cache
-def _signer_titles() -> tuple[tuple[str, str, str], ...]:
-    """Rows of ``plankit/data/signer_titles.tsv``: (folded body prefix, deputy block, head)."""
-    from importlib import resources
-
-    text = resources.files("plankit.data").joinpath("signer_titles.tsv").read_text(encoding="utf-8")
-    rows = [tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#")]
-    return tuple(sorted(rows[1:], key=lambda r: len(r[0]), reverse=True))
-
-
-def signer_hint(body: str | None) -> str:
-    """The signature block a document of ``body`` carries, as a hint for a missing title.
-
-    >>> signer_hint("Sở Công Thương")
-    'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC hoặc GIÁM ĐỐC'
-    >>> signer_hint("UBND tỉnh Hải Dương")
-    'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH hoặc TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH'
-    >>> signer_hint("Bộ Nội vụ")
-    'KT. BỘ TRƯỞNG / THỨ TRƯỞNG hoặc BỘ TRƯỞNG'
-    >>> signer_hint("Văn phòng UBND thành phố Cần Thơ")
-    'KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG hoặc CHÁNH VĂN PHÒNG'
-    """
-    folded = " ".join(fold(body or "").split())
-    for prefix, deputy, head in _signer_titles():
-        if folded == prefix or folded.startswith(prefix + " "):
-            return f"{deputy} hoặc {head}"
-    return "KT. THỦ TRƯỞNG CƠ QUAN / CẤP PHÓ hoặc THỦ TRƯỞNG CƠ QUAN"
-
-
 def _draft_name(name: str, year: int) -> str:
     """``can-tho/2025-so-khcn.ocr.txt`` -> ``can-tho/2026-so-khcn.draft.txt``."""
     path = Path(name)
@@ -555,7 +520,7 @@ def draft_plan(
 
     from .places import match_place
 
-    place = h.place or oh.place
+    place = h.place or oh.place or own_place(h.issuer or oh.issuer)
     province = match_place(place) if place else None
     if province is not None and not province.valid_on(on) and province.successor:
         place = match_place(province.successor).name if match_place(province.successor) else province.successor
@@ -566,22 +531,31 @@ def draft_plan(
     def name(value: str | None) -> str | None:
         return rw.rewrite(value, None, "name").text if value else value
 
-    parent = name(_with_place(prev, h.parent) or _with_place(original, oh.parent))
+    parent = name(with_place(prev, h.parent) or with_place(original, oh.parent))
     issuer = name(h.issuer or oh.issuer) or ""
-    symbol = h.symbol or oh.symbol or "KH-"
+    party = party_layout(prev) or party_layout(original)
+    symbol = h.symbol or oh.symbol or fallback_symbol(prev.facts.issuer or issuer, party)
     w = _Writer()
     # -- header: the two columns as two tab-separated lines each -----------------------------
     # Nghị định 30/2020: the governing body (if any) on the first line, the issuing body under it;
     # a body with no governing body above it (a UBND, a ministry) stands alone on the first line.
+    # A Party body's plan (Hướng dẫn 36-HD/VPTW): "ĐẢNG CỘNG SẢN VIỆT NAM" on the right, a star
+    # under the issuing body, "Số 12-KH/TU" without a colon (see plankit.issuing.number_line).
     top, below = (parent, issuer) if parent else (issuer, "")
-    w.line(f"{top.upper()}\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" if top else "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-    w.line(f"{below.upper()}\tĐộc lập - Tự do - Hạnh phúc")
+    if party:
+        w.line(f"{top.upper()}\tĐẢNG CỘNG SẢN VIỆT NAM" if top else "\tĐẢNG CỘNG SẢN VIỆT NAM")
+        if below:
+            w.line(below.upper())
+        w.line("*")
+    else:
+        w.line(f"{top.upper()}\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" if top else "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        w.line(f"{below.upper()}\tĐộc lập - Tự do - Hạnh phúc")
     num = str(number).strip() if number is not None and str(number).strip() else None
-    start = w.write("Số: ")
-    w.write(num or " " * 6)
+    line = number_line(num, symbol, party=party)
+    start = w.write(line + "\t")
     if num is None:
-        w.todo("number", MSG["number"], start + 4, start + 10)
-    w.write(f"/{symbol}\t")
+        at = start + len("Số " if party else "Số: ")
+        w.todo("number", MSG["number"], at, at + 6)
     date_line = place_date(place, parts)
     start = w.line(date_line)
     if parts.day is None:
@@ -659,7 +633,8 @@ def draft_plan(
 
     text = w.text
     if text != nfc(text):  # pragma: no cover - every piece is NFC already
-        raise PlankitError("draft text is not NFC")
+        raise PlankitError(f"{_draft_name(original.name, year)}: văn bản dự thảo chưa ở dạng Unicode NFC (lỗi của "
+                           "plankit, xin báo lại) / draft text is not NFC (a plankit bug: please report it)")
     plan = read_text(text, name=_draft_name(original.name, year), form="text")
     todos = sorted(w.todos, key=lambda t: (t.span.start if t.span is not None else -1, t.kind))
     return dataclasses.replace(plan, draft=True, todo=tuple(todos))

@@ -25,17 +25,20 @@ __all__ = [
 
 
 class PlankitError(Exception):
-    """Base class of every error plankit raises on purpose."""
+    """Base class of every error plankit raises on purpose. Its message is one line an officer
+    can act on: the file, then the reason in Vietnamese, `` / `` and the English gloss."""
 
 
 class ReadError(PlankitError):
     """A file could not be read as a plan.
 
-    The message names the file and the reason, e.g.
-    ``plans/x.docx: not a .docx file (bad zip archive)``.
+    The message names the file and the reason, Vietnamese first with the English gloss, e.g.
+    ``plans/x.docx: không phải tệp .docx (không phải tệp nén zip) / not a .docx file (not a zip
+    archive)``; ``path`` and ``reason`` are kept apart for a program.
 
-    >>> str(ReadError("plans/x.doc", "old binary .doc: convert it to .docx in Word or LibreOffice"))
-    'plans/x.doc: old binary .doc: convert it to .docx in Word or LibreOffice'
+    >>> err = ReadError("plans/x.txt", "tệp rỗng / empty file")
+    >>> str(err), err.path, err.reason
+    ('plans/x.txt: tệp rỗng / empty file', 'plans/x.txt', 'tệp rỗng / empty file')
     """
 
     def __init__(self, path: str | PathLike[str] | None, reason: str):

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from .model import PartialDate, Plan, Span
 from .places import Province, find_places, match_department, match_place, provinces
-from .text import fold, is_upper_text
+from .text import fold, is_upper_text, pickle_by_fields
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Header
@@ -59,6 +59,7 @@ __all__ = [
 LEVELS = ("central", "party", "province", "department", "district", "commune", "other")
 
 
+@pickle_by_fields
 @dataclass(frozen=True, slots=True)
 class BasisClause:
     """One clause of the legal basis: ``Căn cứ ...;``, ``Thực hiện ...``, a bullet under a

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .display import plan_html, table_html
 from .display import short as _short
-from .text import LineIndex, fast_init, fold
+from .text import LineIndex, fast_init, fold, pickle_by_fields
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -217,6 +217,12 @@ class Cell:
 
     def __repr__(self) -> str:
         return f"Cell({_short(self.text, 30)!r})"
+
+
+# The slotted records cross processes as Class(*fields), a third of dataclasses' own cost.
+for _record in (Span, SourceRef, PartialDate, ReadWarning, Source, Block, Cell):
+    pickle_by_fields(_record)
+del _record
 
 
 @dataclass(frozen=True)
@@ -787,7 +793,7 @@ class Plan:
         return (
             f"<Plan {self.name}: {h.reference or 'no number'}, {h.issuer or '?'}, "
             f"{h.place or '?'}, year {h.year}, {len(self.sections)} sections, "
-            f"{len(self.tables)} tables{', OCR' if self.source.ocr else ''}{', draft' if self.draft else ''}>"
+            f"{len(self.tables)} table{'' if len(self.tables) == 1 else 's'}{', OCR' if self.source.ocr else ''}{', draft' if self.draft else ''}>"
         )
 
     def _repr_html_(self) -> str:

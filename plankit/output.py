@@ -42,6 +42,7 @@ __all__ = [
     "inputs_of",
     "os_reason",
     "plan_outputs",
+    "read_reason",
     "remove_stale_temporaries",
     "write_atomic",
     "write_with",
@@ -75,7 +76,7 @@ _REASONS = {
     **_EITHER_WAY,
 }
 _READ_REASONS = {
-    errno.ENOENT: "không có tệp này / no such file",
+    errno.ENOENT: "không có tệp này / file not found",
     errno.EACCES: "không có quyền đọc / permission denied",
     errno.EPERM: "không có quyền đọc / permission denied",
     **_EITHER_WAY,
@@ -85,25 +86,30 @@ _READ_REASONS = {
 def os_reason(exc: OSError) -> str:
     """The reason of an OS error met writing, in words, Vietnamese with an English gloss.
 
+    An error without words of its own (an I/O error, a stale network share) keeps the system's
+    words after "lỗi hệ thống / system error".
+
     >>> os_reason(OSError(28, "No space left on device"))
     'hết dung lượng đĩa / disk full'
     >>> os_reason(OSError(5, "Input/output error"))
-    'Input/output error'
+    'lỗi hệ thống / system error: Input/output error'
     """
-    return _REASONS.get(exc.errno, exc.strerror or str(exc)) if exc.errno is not None else str(exc)
+    return _REASONS.get(exc.errno) or _system(exc)
+
+
+def _system(exc: OSError) -> str:
+    return f"lỗi hệ thống / system error: {exc.strerror or exc}"
 
 
 def read_reason(exc: OSError) -> str:
     """Why a file could not be read, in words (as :func:`os_reason` for writing).
 
     >>> read_reason(FileNotFoundError(2, "No such file or directory"))
-    'không có tệp này / no such file'
+    'không có tệp này / file not found'
     >>> read_reason(OSError(5, "Input/output error"))
-    'Input/output error'
+    'lỗi hệ thống / system error: Input/output error'
     """
-    if exc.errno in _READ_REASONS:
-        return _READ_REASONS[exc.errno]
-    return exc.strerror or str(exc)
+    return _READ_REASONS.get(exc.errno) or _system(exc)
 
 
 def check_inside(base: str | os.PathLike[str], path: str | os.PathLike[str]) -> Path:
@@ -114,12 +120,12 @@ def check_inside(base: str | os.PathLike[str], path: str | os.PathLike[str]) -> 
     >>> check_inside("/tmp/reports", "/tmp/reports/../etc/x")
     Traceback (most recent call last):
     ...
-    plankit.errors.UnsafePath: /tmp/reports/../etc/x: outside the output folder /tmp/reports
+    plankit.errors.UnsafePath: /tmp/reports/../etc/x: nằm ngoài thư mục đầu ra /tmp/reports / outside the output folder /tmp/reports
     """
     root = Path(base).resolve()
     target = Path(path).resolve()
     if target != root and root not in target.parents:
-        raise UnsafePath(f"{path}: outside the output folder {base}")
+        raise UnsafePath(f"{path}: nằm ngoài thư mục đầu ra {base} / outside the output folder {base}")
     return target
 
 
@@ -407,3 +413,16 @@ def check_suffix(path: str | os.PathLike[str], suffix: str) -> Path:
     if target.suffix.lower() != suffix:
         raise PlankitError(f"{target}: tên tệp phải có đuôi {suffix} / the file name must end in {suffix}")
     return target
+
+
+def progress_bar():
+    """tqdm's notebook widget when ipywidgets is there, else its text bar: ``tqdm.auto`` without
+    ipywidgets prints a TqdmWarning ("IProgress not found") into the notebook, and the
+    JupyterLab of ``make lab`` does not bring ipywidgets."""
+    import importlib.util
+
+    if importlib.util.find_spec("ipywidgets") is not None:
+        from tqdm.auto import tqdm
+    else:
+        from tqdm import tqdm
+    return tqdm

@@ -25,11 +25,14 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from .errors import ReportError
 from .output import check_inside, plan_outputs, write_atomic
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 __all__ = ["NotebookReport", "Report", "default_notebooks_dir", "notebook_parameters", "run_report"]
 
@@ -95,6 +98,20 @@ class Report:
     def __repr__(self) -> str:
         return f"<Report {len(self.notebooks)} notebooks, {len(self.failed)} failed, index {self.index}>"
 
+    def to_frame(self) -> pd.DataFrame:
+        """One row per notebook: notebook, title, html (the page written), seconds, error
+        (``None`` when it ran through)."""
+        import pandas as pd
+
+        rows = self.notebooks
+        return pd.DataFrame({  # by columns: records would turn a None error into NaN
+            "notebook": pd.Series([n.notebook for n in rows], dtype=object),
+            "title": pd.Series([n.title for n in rows], dtype=object),
+            "html": pd.Series([n.html_path for n in rows], dtype=object),
+            "seconds": pd.Series([round(n.seconds, 1) for n in rows], dtype=float),
+            "error": pd.Series([n.error for n in rows], dtype=object),
+        })
+
     def _repr_html_(self) -> str:
         items = "".join(
             f"<li><a href='{html.escape(n.html_path)}'>{html.escape(n.title)}</a> ({n.seconds:.1f} s)</li>"
@@ -153,8 +170,17 @@ def _as_literal(name: str, value: Any) -> Any:
                       "cannot be passed to a notebook (use text)")
 
 
-def check_parameters(parameters: Mapping[str, Any], declared: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
-    """``parameters`` made safe to inject, or :class:`ReportError` for a name no notebook declares.
+#: Parameters that name a file of the plans folder (a path inside ``--plans``).
+PLAN_FILE_PARAMETERS = ("old_plan", "new_plan", "previous_plan", "reference_plan", "preview_plan")
+
+
+def check_parameters(
+    parameters: Mapping[str, Any], declared: Mapping[str, Mapping[str, Any]], plans: str | os.PathLike[str] | None = None,
+) -> dict[str, Any]:
+    """``parameters`` made safe to inject, or :class:`ReportError` for a name no notebook declares
+    or a value the notebook would stop on: ``today`` not a date, ``draft_year`` not a year, a
+    ``*_plan`` that is no file inside ``plans`` (checked when ``plans`` is given). Checked before
+    any kernel starts, so a mistyped value costs a line, not a run of every notebook.
 
     >>> check_parameters({"today": dt.date(2026, 1, 15)}, {"04.ipynb": {"plans_dir": "", "today": None}})
     {'today': '2026-01-15'}
@@ -162,12 +188,32 @@ def check_parameters(parameters: Mapping[str, Any], declared: Mapping[str, Mappi
     Traceback (most recent call last):
     ...
     plankit.errors.ReportError: tham số không có / unknown parameter 'new_year'; valid: plans_dir, today
+    >>> check_parameters({"today": "2026-13-01"}, {"04.ipynb": {"today": None}})
+    Traceback (most recent call last):
+    ...
+    plankit.errors.ReportError: tham số today: không phải ngày dạng YYYY-MM-DD / parameter today: not a date YYYY-MM-DD: '2026-13-01'
     """
     valid = sorted({name for names in declared.values() for name in names})
     for name in parameters:
         if name not in valid:
             raise ReportError(f"tham số không có / unknown parameter '{name}'; valid: {', '.join(valid)}")
-    return {name: _as_literal(name, value) for name, value in parameters.items()}
+    checked = {name: _as_literal(name, value) for name, value in parameters.items()}
+    for name, value in checked.items():
+        if value is None:
+            continue
+        if name == "today":
+            try:
+                dt.date.fromisoformat(str(value))
+            except ValueError:
+                raise ReportError(f"tham số today: không phải ngày dạng YYYY-MM-DD / parameter today: not a date "
+                                  f"YYYY-MM-DD: {value!r}") from None
+        elif name == "draft_year" and not (isinstance(value, int) and 1945 <= value <= 2100):
+            raise ReportError(f"tham số draft_year: không phải năm kế hoạch như 2026 / parameter draft_year: not a "
+                              f"plan year such as 2026: {value!r}")
+        elif name in PLAN_FILE_PARAMETERS and plans is not None and not (Path(plans) / str(value)).is_file():
+            raise ReportError(f"tham số {name}: không có tệp này trong thư mục kế hoạch {plans} / parameter {name}: "
+                              f"no such file inside the plans folder {plans}: {value!r}")
+    return checked
 
 
 def _inject(nb: Any, parameters: Mapping[str, Any]) -> None:
@@ -396,6 +442,12 @@ def check_out_folder(plans: str | os.PathLike[str], out: str | os.PathLike[str])
     return out_dir
 
 
+def _progress_bar() -> Any:
+    from .output import progress_bar
+
+    return progress_bar()
+
+
 def run_report(
     plans: str | os.PathLike[str] = "plans",
     out: str | os.PathLike[str] = "reports",
@@ -413,7 +465,8 @@ def run_report(
     paths and dates are passed as text) go to each notebook that declares them; ``plans_dir`` and
     ``out_dir`` are always set. Raises :class:`~plankit.errors.ReportError` for a missing extra, ``out``
     inside ``plans``, an
-    unknown parameter or when a notebook failed (after writing everything else, the failed notebook
+    unknown parameter or a value a notebook would stop on (:func:`check_parameters`), or when a
+    notebook failed (after writing everything else, the failed notebook
     saved as ``NAME.failed.ipynb``), and :class:`~plankit.errors.OutputExists` when a page exists and
     ``force`` is false (checked before anything runs).
     """
@@ -436,14 +489,12 @@ def run_report(
     plan_outputs([*targets, index_path, out_dir / "report.json"],
                  [*files, *(plans_path.rglob("*") if plans_path.is_dir() else [plans_path])], force=force)
     declared = {p.name: notebook_parameters(p) for p in files}
-    params = check_parameters(parameters or {}, declared)
+    params = check_parameters(parameters or {}, declared, plans)
     out_dir.mkdir(parents=True, exist_ok=True)
     fixed = {"plans_dir": str(plans_path), "out_dir": str(out_dir)}
     iterator: Any = zip(files, targets, strict=True)
     if progress:
-        from tqdm.auto import tqdm
-
-        iterator = tqdm(list(iterator), desc="Sổ tay / notebooks", unit="nb")
+        iterator = _progress_bar()(list(iterator), desc="Sổ tay / notebooks", unit="nb")
     entries = []
     for path, target in iterator:
         start = time.perf_counter()

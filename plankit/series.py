@@ -26,14 +26,19 @@ most of their word pairs, and both are yearly plans or both plans for a period (
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable
+from functools import cache
+from typing import NamedTuple
 
 from .model import Plan
+from .places import agency_changes
 from .text import fold
 
-__all__ = ["clean_reference", "issuer_key", "latest_plans", "same_subject", "subject_key", "year_pairs"]
+__all__ = ["IssuerChange", "clean_reference", "issuer_change", "issuer_key", "latest_plans", "pair_note",
+           "same_subject", "subject_key", "year_pairs"]
 
 
 def issuer_key(plan: Plan) -> tuple[str, str] | None:
@@ -52,9 +57,124 @@ def issuer_key(plan: Plan) -> tuple[str, str] | None:
     issuer = plan.header.issuer
     if not issuer:
         return None
+    name = " ".join(_UBND.sub(lambda m: _SPELLED[m.group(0)], fold(issuer)).split())
     if plan.facts.level in ("central", "party"):
-        return fold(issuer), ""
-    return fold(issuer), fold(plan.header.place or "")
+        return name, ""
+    # the province the plan belongs to (read from the issuer, the parent body or the place), so
+    # that a copy that lost its place line still joins its series
+    province = plan.facts.province
+    return name, fold(province.name if province is not None else plan.header.place or "")
+
+
+_UBND = re.compile(r"\b(?:ubnd|hdnd)\b")
+_SPELLED = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan"}
+
+
+class IssuerChange(NamedTuple):
+    """An issuer renamed or merged (``old`` -> ``new``, from ``effective``), from the verified
+    changes of :func:`plankit.places.agency_changes`."""
+
+    old: str
+    new: str
+    effective: dt.date
+    basis: str
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^(?:tinh|thanh pho)\s+", "", fold(name)).split(" (")[0].strip()
+
+
+@cache
+def _changes() -> tuple[dict[str, tuple[IssuerChange, str]], dict[str, IssuerChange]]:
+    """Folded old body name -> (change, scope: "" for national or the folded province), and
+    folded old province name -> change."""
+    bodies: dict[str, tuple[IssuerChange, str]] = {}
+    places: dict[str, IssuerChange] = {}
+    for change in agency_changes():
+        kind, new = change["kind"], change["new"]
+        effective = dt.date.fromisoformat(change["effective"])
+        for old in change["old"]:
+            if kind in ("department_merge", "department_rename") and fold(old) != fold(new):
+                scope = "" if change["scope"] == "national" else fold(change["scope"])
+                bodies[fold(old)] = (IssuerChange(old, new, effective, change["basis"]), scope)
+            elif kind in ("province_merge", "province_rename") and _bare(old) != _bare(new):
+                places[_bare(old)] = IssuerChange(old, new.split(" (")[0], effective, change["basis"])
+    return bodies, places
+
+
+def issuer_change(plan: Plan) -> tuple[tuple[str, str], list[IssuerChange]] | None:
+    """The issuer key of ``plan`` under today's names (a body merged in the 2025 reorganisation
+    under the body it joined, a province merged on 1 July 2025 under the province it joined),
+    and the changes that took it there; ``None`` when the issuer is unknown.
+
+    >>> from plankit.read import read_text
+    >>> key, changes = issuer_change(read_text("UBND TỈNH BẮC GIANG\\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG\\n"
+    ...                                         "Số: 5/KH-STTTT\\nKẾ HOẠCH\\n"))
+    >>> key, [(c.old, c.new) for c in changes]
+    (('so khoa hoc va cong nghe', 'bac ninh'), [('Sở Thông tin và Truyền thông', 'Sở Khoa học và Công nghệ'), ('tỉnh Bắc Giang', 'tỉnh Bắc Ninh')])
+    """
+    key = issuer_key(plan)
+    if key is None:
+        return None
+    name, province = key
+    bodies, places = _changes()
+    changes: list[IssuerChange] = []
+    for old, (change, scope) in bodies.items():
+        if (not scope or scope == province) and (name == old or name.startswith(old + " ")
+                                                   or name.startswith(old + ",")):
+            name = fold(change.new) + name[len(old):]
+            changes.append(change)
+            break
+    moved = places.get(province)
+    if moved is not None:
+        new = _bare(moved.new)
+        name = re.sub(rf"\b{re.escape(province)}\b", new, name)
+        province = new
+        changes.append(moved)
+    return (name, province), changes
+
+
+def _day(plan: Plan) -> dt.date | None:
+    """The day a plan speaks from: its date, else the last day of its year."""
+    if plan.header.date is not None:
+        return plan.header.date
+    return dt.date(plan.year, 12, 31) if plan.year else None
+
+
+def _follows(earlier: Plan, later: Plan) -> bool:
+    """Whether ``later`` can continue ``earlier``'s series: the same issuer as printed, or an
+    issuer that ``earlier``'s became by ``later``'s date (a 2024 plan of a body merged in March
+    2025 is followed by the merged body's 2026 plan, not by its partner's 2024 plan)."""
+    if issuer_key(earlier) == issuer_key(later):
+        return True
+    found = issuer_change(earlier)
+    day = _day(later)
+    return bool(found and found[1] and day is not None
+                and all(day >= change.effective for change in found[1])
+                and found[0] == (issuer_change(later) or ((), []))[0])
+
+
+def pair_note(earlier: Plan, later: Plan) -> str | None:
+    """What an officer should know about a year-on-year pair whose issuer changed between the
+    two plans (Vietnamese, then an English gloss); ``None`` when it did not.
+
+    >>> from plankit.read import read_text
+    >>> old = read_text("UBND TỈNH BẮC GIANG\\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG\\nSố: 5/KH-STTTT\\n"
+    ...                 "Bắc Giang, ngày 10 tháng 01 năm 2024\\nKẾ HOẠCH\\nChuyển đổi số năm 2024\\n")
+    >>> new = read_text("UBND TỈNH BẮC NINH\\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\\nSố: 9/KH-SKHCN\\n"
+    ...                 "Bắc Ninh, ngày 10 tháng 01 năm 2026\\nKẾ HOẠCH\\nChuyển đổi số năm 2026\\n")
+    >>> print(pair_note(old, new))
+    Cơ quan ban hành đã thay đổi: Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ (từ 01/03/2025); tỉnh Bắc Giang → tỉnh Bắc Ninh (từ 01/07/2025). / The issuer changed: Sở Thông tin và Truyền thông became Sở Khoa học và Công nghệ on 2025-03-01; tỉnh Bắc Giang became tỉnh Bắc Ninh on 2025-07-01.
+    """
+    if issuer_key(earlier) == issuer_key(later):
+        return None
+    found = issuer_change(earlier)
+    if not found or not found[1]:
+        return None
+    changes = found[1]
+    vi = "; ".join(f"{c.old} → {c.new} (từ {c.effective:%d/%m/%Y})" for c in changes)
+    en = "; ".join(f"{c.old} became {c.new} on {c.effective.isoformat()}" for c in changes)
+    return f"Cơ quan ban hành đã thay đổi: {vi}. / The issuer changed: {en}."
 
 
 # A period: "giai đoạn 2021-2025", "2026 - 2030", "20212025" (a copy that lost the dash).
@@ -130,11 +250,13 @@ def same_subject(a: Plan, b: Plan) -> bool:
     return bool(union) and len(ka[1] & kb[1]) / len(union) >= SUBJECT_SIMILARITY
 
 
-def _by_issuer(plans: Iterable[Plan]) -> dict[tuple[str, str], list[Plan]]:
-    """Dated plans grouped by issuer, each group in year order (then name, for a stable order)."""
+def _by_issuer(plans: Iterable[Plan], *, today: bool = False) -> dict[tuple[str, str], list[Plan]]:
+    """Dated plans grouped by issuer (``today``: under today's names, see :func:`issuer_change`),
+    each group in year order (then name, for a stable order)."""
     groups: dict[tuple[str, str], list[Plan]] = {}
     for plan in plans:
-        key = issuer_key(plan)
+        found = issuer_change(plan) if today else None
+        key = found[0] if found else issuer_key(plan)
         if key is not None and plan.year:
             groups.setdefault(key, []).append(plan)
     return {k: sorted(v, key=lambda p: (p.year, p.name)) for k, v in sorted(groups.items())}
@@ -145,10 +267,14 @@ def _series(plans: Iterable[Plan]) -> list[list[Plan]]:
     plan joins the series whose latest plan so far is of its subject (a subject reworded a little
     each year still follows its series), else starts one."""
     out: list[list[Plan]] = []
-    for group in _by_issuer(plans).values():
+    for group in _by_issuer(plans, today=True).values():
         series: list[list[Plan]] = []
         for plan in group:
-            home = next((s for s in reversed(series) if same_subject(s[-1], plan)), None)
+            # the series whose latest plan is of its subject and its issuer (or of an issuer
+            # that became its issuer by its date), those of its issuer as printed first
+            fits = [s for s in series if same_subject(s[-1], plan) and _follows(s[-1], plan)]
+            home = next((s for s in reversed(fits) if issuer_key(s[-1]) == issuer_key(plan)),
+                        fits[-1] if fits else None)
             if home is None:
                 series.append([plan])
             else:
@@ -162,20 +288,38 @@ def year_pairs(plans: Iterable[Plan]) -> list[tuple[Plan, Plan]]:
     nearest earlier year of its series.
 
     Two plans of the same year are not a pair (a plan and its amendment are not year on year).
+    An issuer renamed or merged in the 2025 reorganisation (a Sở Thông tin và Truyền thông into
+    the Sở Khoa học và Công nghệ, a province into its neighbour) continues its series under the
+    new name for plans dated after the change; :func:`pair_note` says so for the pair.
     """
     pairs: list[tuple[Plan, Plan]] = []
     for group in _series(plans):
         for later in group:
-            earlier = [p for p in group if p.year < later.year]
+            earlier = [p for p in group if p.year < later.year and _follows(p, later)]
             if earlier:
-                pairs.append((earlier[-1], later))
+                # the nearest year; within it the same issuer as printed first
+                best = max(earlier, key=lambda p: (p.year, issuer_key(p) == issuer_key(later)))
+                pairs.append((best, later))
     return sorted(pairs, key=lambda pair: (pair[1].name, pair[0].name))
 
 
 def latest_plans(plans: Iterable[Plan]) -> list[Plan]:
     """The latest plan of each series (of each issuer and kind of subject: the one to roll
-    forward), by name."""
-    return sorted((group[-1] for group in _series(plans)), key=lambda p: p.name)
+    forward), by name. A series of an issuer that was merged away (Yên Bái's 2024 reform plan)
+    is left out when the issuer it joined has a plan of the same subject dated after the change
+    (Lào Cai's 2026 reform plan): that one is rolled forward."""
+    lasts = [group[-1] for group in _series(plans)]
+
+    def superseded(plan: Plan) -> bool:
+        found = issuer_change(plan)
+        if not found or not found[1]:
+            return False
+        since = max(change.effective for change in found[1])
+        return any(other is not plan and (issuer_change(other) or (None, []))[0] == found[0]
+                   and (_day(other) or dt.date.min) >= since and same_subject(other, plan)
+                   for other in lasts)
+
+    return sorted((p for p in lasts if not superseded(p)), key=lambda p: p.name)
 
 
 def clean_reference(plan: Plan, plans: Iterable[Plan]) -> Plan | None:

@@ -24,7 +24,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["SUMMARY_MIME", "Html", "details", "heading", "link", "markdown", "note", "plural", "summary", "table"]
+__all__ = ["SUMMARY_MIME", "Html", "details", "heading", "issuer", "link", "markdown", "note", "plural", "summary",
+           "table"]
 
 # The MIME type of the figures a notebook records for the report's index page.
 SUMMARY_MIME = "application/vnd.plankit.summary+json"
@@ -55,6 +56,28 @@ def plural(n: int, word: str) -> str:
     ('1 finding', '3 plans')
     """
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def issuer(header: Any, fallback: str = "") -> str:
+    """Who issued a plan, for a heading: the issuer and its place (``Sở Công Thương, Hải
+    Dương``), the issuer alone when it already names the place, else ``fallback``.
+
+    >>> from types import SimpleNamespace as H
+    >>> issuer(H(issuer="Sở Công Thương", place="Hải Dương"))
+    'Sở Công Thương, Hải Dương'
+    >>> issuer(H(issuer="Ủy ban nhân dân tỉnh Hải Dương", place="Hải Dương"))
+    'Ủy ban nhân dân tỉnh Hải Dương'
+    >>> issuer(H(issuer="UBND TỈNH QUẢNG NGÃI", place="Quảng Ngãi"))
+    'UBND TỈNH QUẢNG NGÃI'
+    >>> issuer(H(issuer=None, place="Cần Thơ")), issuer(H(issuer=None, place=None), "a/b.txt")
+    ('Cần Thơ', 'a/b.txt')
+    """
+    from .text import fold
+
+    who, place = header.issuer or "", header.place or ""
+    if who and place and " ".join(fold(place).split()) in " ".join(fold(who).split()):
+        return who
+    return ", ".join(x for x in (who, place) if x) or fallback
 
 
 def heading(vi: str, en: str | None = None, *, level: int = 2) -> Html:

@@ -162,6 +162,10 @@ def draft_docx(
         span = h.span(name)
         if span is not None:
             changes(span.start, span.end, "name", base=False)
+    span = h.span("place")  # a merged province's place line names its successor, as draft_plan's
+    if span is not None and place and fold(place) != fold(h.place or "") and not any(
+            span.start <= s < span.end for s, _, _ in edits):
+        edits.append((span.start, span.end, place))
     span = h.span("number")
     given = str(number).strip() if number is not None and str(number).strip() else None
     if span is not None and text[span.start : span.end].strip():

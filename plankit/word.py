@@ -203,11 +203,12 @@ class WordEdit:
         self.plan = plan if plan is not None else read_plan(self.path)
         layout = read_docx(data, str(self.path))  # checks the package (limits, DOCTYPE) first
         if nfc(layout.text) != self.plan.text:
-            raise ReadError(str(self.path), "the plan was not read from this .docx")
+            raise ReadError(str(self.path), "kế hoạch đã cho không được đọc từ tệp .docx này / "
+                                            "the plan was not read from this .docx")
         try:
             self.doc = docx.Document(str(self.path))
         except Exception as exc:  # python-docx raises many kinds on a damaged package
-            raise ReadError(str(self.path), f"python-docx cannot open it ({exc})") from None
+            raise ReadError(str(self.path), f"python-docx không mở được tệp / python-docx cannot open it ({exc})") from None
         self.now = dt.datetime.now(dt.UTC).replace(microsecond=0)
         self._ours: set = set()  # our w:ins/w:del (kept alive here, so lxml keeps their identity)
         self._comments = None  # the w:comments element, once needed
@@ -523,7 +524,8 @@ class WordEdit:
         if placed is None:
             p = next(iter(self.doc.element.body.iter(_P)), None)
             if p is None:
-                raise PlankitError(f"{self.path}: the document has no paragraph to comment on")
+                raise PlankitError(f"{self.path}: văn bản không có đoạn nào để gắn ghi chú / "
+                                   "the document has no paragraph to comment on")
             ppr = p.find(_PPR)
             if ppr is not None:
                 ppr.addnext(start_el)
@@ -591,5 +593,6 @@ class WordEdit:
     def save(self, out: str | os.PathLike[str], *, force: bool = False) -> Path:
         """Write the edited copy atomically (never over an existing file unless ``force``)."""
         if Path(out).resolve() == self.path.resolve():
-            raise PlankitError(f"{out}: the output would overwrite the input; choose another name")
+            raise PlankitError(f"{out}: tệp ghi ra sẽ đè lên tệp đầu vào, hãy chọn tên khác / "
+                               "the output would overwrite the input; choose another name")
         return write_with(out, lambda tmp: self.doc.save(str(tmp)), force=force, inputs=inputs_of(self.path, self.plan))

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from .agencies import word_alternation
 
-__all__ = ["KINDS", "YearMention", "closing_spans", "year_mentions"]
+__all__ = ["KINDS", "YearMention", "closing_spans", "own_periods", "year_mentions"]
 
 # -- patterns (folded text) --------------------------------------------------------------------
 
@@ -52,18 +52,72 @@ DATE_BEFORE_RE = re.compile(r"th\S{0,3}ng\s*\d{1,2}\s*,?\s*$")
 
 # Before a year, a word that makes it a bound of a span of time or a count of years, not the
 # plan's own year: "đến năm 2030", "từ năm 2021", "trước năm", "sau năm", "những năm", "các năm",
-# "mỗi năm", "hằng năm", "hậu". Anchored at the end, so "Kế hoạch tuyên truyền năm" is not one.
-RANGE_BEFORE_RE = re.compile(r"(?:den|tu|truoc|sau|nhung|cac|moi|hang|hau)\s*$")
+# "mỗi năm", "hằng năm", "hậu". Anchored at the end, so "Kế hoạch tuyên truyền năm" is not one;
+# whole words only, so "tháng năm" (ending in "hang") and "đầu tư năm" (ending in "tu") are not
+# ones either ("tư", "tử" fold to "tu" as "từ" does: the original text tells them apart, see
+# _NOT_RANGE).
+RANGE_BEFORE_RE = re.compile(r"(?<!\w)(?:den|tu|truoc|sau|nhung|cac|moi|hang|hau)\s*$")
+
+# After a year, the other bound of a span: "năm 2021-2025", "năm 2021 – 2025", "năm 2021 đến năm
+# 2025", "năm 2021 đến 2025" (a five-year plan "Kế hoạch 5 năm 2021-2025" is not a plan of 2021).
+# Must not match a date or number that follows ("năm 2025 - 15/7") nor "năm 2025 đến nay".
+RANGE_AFTER_RE = re.compile(
+    r"\s*(?:[-\u2013\u2014]|den(?!\w)(?:\s+n[aid]m)?)\s*(?:19|20)\d\d(?![\d/])"
+)
 
 # Within 80 characters before a year, words that make it legitimately past: results, reports
 # and indices of an earlier year ("kết quả CCHC năm 2024", "Chỉ số CCHC năm 2024", "so với năm
-# 2023", "đã thực hiện"). Whole words only: "bao cao" must not match inside "bao caot".
+# 2023", "đã thực hiện"), an earlier plan replaced or carried on ("thay thế Kế hoạch ... năm
+# 2024", "nhiệm vụ chưa hoàn thành, chuyển tiếp của Kế hoạch năm 2024") and its shortcomings
+# ("tồn tại, hạn chế trong công tác CCHC năm 2024"). Whole words only: "bao cao" must not
+# match inside "bao caot".
 PAST_RE = re.compile(
     word_alternation(
         [r"ket\s+qua", r"bao\s+cao", r"chi\s+so", r"tong\s+ket", r"danh\s+gia", r"so\s+voi", r"xep\s+hang",
-         r"dat\s+duoc", r"nam\s+truoc", r"da\s+thuc\s+hien", r"da\s+trien\s+khai"]
+         r"dat\s+duoc", r"nam\s+truoc", r"da\s+thuc\s+hien", r"da\s+trien\s+khai", r"so\s+ket",
+         r"cung\s+ky", r"ky\s+truoc", r"thay\s+the", r"chua\s+hoan\s+thanh", r"chuyen\s+tiep", r"ton\s+tai",
+         r"han\s+che", r"ton\s+dong"]
     )
     + r"(?!\w)"
+)
+
+# After a year that a self-referential phrase introduces, in the same clause: words that make it
+# the year just past, told about ("Trong năm 2024, UBND tỉnh đã tổ chức ...", "Kế hoạch CCHC năm
+# 2024 đã hoàn thành", "năm 2024 vừa qua", "tỉnh được đánh giá xếp thứ 12/63"), or a budget
+# carried over into the plan year ("kế hoạch năm 2024 được kéo dài sang năm 2025", "chuyển
+# nguồn"). At most eight words between the year and the past word (the subject of the sentence),
+# none of them a word that sets a task ("Trong năm 2024, tiếp tục thực hiện các nhiệm vụ đã đề
+# ra" is last year's plan, copied: see PAST_GAP_STOP). "đã ban hành", "đã được phê duyệt", "đã
+# đề ra" closing the clause describe a document, not a year told about: "theo Kế hoạch CCHC năm
+# 2024 của Sở đã ban hành." in a 2025 plan is a stale year, while "Trong năm 2024, UBND huyện
+# đã ban hành 12 văn bản" tells of the year.
+_DOCUMENT_DONE = r"(?:duoc\s+)?(?:ban\s+hanh|phe\s+duyet|de\s+ra|giao|xay\s+dung|ky)[ \t]*(?:[.;,:)]|$)"
+PAST_AFTER_RE = re.compile(
+    r"[ \t]*,?\s*(?P<gap>(?:[^\W\d]+\s+){0,8}?)(?:"
+    + "|".join([
+        rf"da(?!\w)(?!\s+{_DOCUMENT_DONE})", r"vua\s+qua", r"(?:duoc\s+)?keo\s+dai", r"xep\s+(?:thu|hang)",
+        r"(?:duoc\s+)?cong\s+nhan", r"dat\s+duoc", r"chuyen\s+(?:sang|nguon)", r"con\s+lai",
+    ])
+    + r")(?!\w)"
+)
+PAST_GAP_STOP = re.compile(
+    word_alternation([r"tiep\s+tuc", r"thuc\s+hien", r"trien\s+khai", "nhiem", "can", "phai", "se",
+                      r"phan\s+dau", r"dam\s+bao", r"bao\s+dam", "moi", "tat"])
+    + r"(?!\w)"
+)
+# "đã" folds to "da" as "đá", "dạ", "da" do: with the original text, only "đã" counts.
+_IS_DA = re.compile(r"(?i:đã)")
+
+# "Kế hoạch <these words> năm X" names a plan of another kind, of its own year: the capital or
+# budget plan of a year ("kế hoạch vốn đầu tư công năm 2024" carried over into 2025, "kế hoạch
+# đầu tư công năm 2024", "kế hoạch đầu tư năm 2024", "kế hoạch sử dụng đất năm 2024", "kế hoạch
+# phát triển kinh tế - xã hội năm 2024"), not the plan being written. Anchored at the start of
+# the subject words; "kế hoạch phát triển kinh tế số" is not one.
+NAMED_PLAN_RE = re.compile(
+    r"\s*(?:"
+    + "|".join([r"von(?!\w)", r"dau\s+tu(?!\w)", r"su\s+dung\s+dat", r"ngan\s+sach", r"tai\s+chinh",
+                r"phat\s+trien\s+kinh\s+te\s*-?\s*xa\s+hoi", r"phan\s+bo\s+von"])
+    + r")"
 )
 
 # Self-referential phrases just before "năm X" (each anchored at the end of the text before it):
@@ -158,7 +212,7 @@ def _clause_start(folded: str, pos: int) -> int:
 # text is known, these spellings are told apart: "điện tử năm 2022" is no range ("tử" is not
 # "từ"), and "của Sở Công Thương năm 2022" holds no number ("Sở", capitalised, is not "số").
 # OCR'd text without marks keeps the folded reading.
-_NOT_RANGE = re.compile(r"tử|Tử")
+_NOT_RANGE = re.compile(r"(?i:t[ưứửữựúụủũ])")  # "tư" (đầu tư), "tử" (điện tử); not "từ", OCR "tù"
 _NOT_STOP = re.compile(r"S\S?")  # a capitalised "Sở" (or OCR "S¢", "S&", "So"), never "số"
 # What follows a stop word that makes it a document's number or date ("Kế hoạch số /KH-UBND",
 # "số: 12", "số hiệu", "ngày  tháng  năm", "ngày …/…"): a digit, a blank's mark, "(ký) hiệu"
@@ -182,9 +236,72 @@ def _written_as(text: str | None, pos: int, spelling: re.Pattern[str]) -> bool:
     return bool(spelling.fullmatch(text[pos:end]))
 
 
+def _past_after(folded: str, end: int, text: str | None) -> bool:
+    """Whether the words after the year ending at ``end`` tell of it as past (PAST_AFTER_RE)."""
+    m = PAST_AFTER_RE.match(folded, end)
+    if m is None or PAST_GAP_STOP.search(m.group("gap")):
+        return False
+    word = m.end("gap")
+    if text is None or not folded.startswith("da", word):
+        return True
+    return _written_as(text, word, _IS_DA)
+
+
+def _names_the_plan(left: str, base: int, text: str | None) -> bool:
+    """Whether ``left`` (folded, starting at offset ``base``) ends with "Kế hoạch <subject words>"
+    that names the plan being written: no number or date among the words, and not a plan of
+    another kind (NAMED_PLAN_RE)."""
+    plan_m = PLAN_BEFORE_RE.search(left)
+    return (
+        plan_m is not None
+        and not NAMED_PLAN_RE.match(plan_m.group("mid"))
+        and not any(
+            not _written_as(text, base + plan_m.start("mid") + stop.start(), _NOT_STOP)
+            and _NUMBER_AFTER[stop.group()].match(plan_m.group("mid"), stop.end())
+            for stop in PLAN_MID_STOP_RE.finditer(plan_m.group("mid"))
+        )
+    )
+
+
+def own_periods(
+    folded: str,
+    *,
+    text: str | None = None,
+    segment_start: Callable[[int], int] | None = None,
+    in_citation: Callable[[int], bool] | None = None,
+    closing: Sequence[tuple[int, int]] | None = None,
+) -> list[re.Match[str]]:
+    """The periods ("giai đoạn 2021-2025", :data:`PERIOD_RE` matches) where the plan speaks of
+    itself: "Kế hoạch <subject words> giai đoạn X-Y" or any period in the closing sentence, not
+    in a reference clause nor about results (:data:`PAST_RE` before it). Arguments as for
+    :func:`year_mentions`.
+
+    >>> from plankit.text import fold
+    >>> t = fold("UBND tỉnh ban hành Kế hoạch CCHC giai đoạn 2026-2030; kết quả Kế hoạch giai đoạn 2021-2025.")
+    >>> [m.group(1, 2) for m in own_periods(t)]
+    [('2026', '2030')]
+    """
+    seg_at = segment_start or (lambda pos: _clause_start(folded, pos))
+    cited = in_citation or (lambda pos: False)
+    spans = closing_spans(folded) if closing is None else closing
+    out = []
+    for m in PERIOD_RE.finditer(folded):
+        start = m.start()
+        if cited(start):
+            continue
+        seg = seg_at(start)
+        if PAST_RE.search(folded[max(seg, start - 80) : start]):
+            continue
+        base = max(seg, start - 200)
+        if any(s <= start < e for s, e in spans) or _names_the_plan(folded[base:start], base, text):
+            out.append(m)
+    return out
+
+
 def _kind(
     folded: str,
     start: int,
+    end: int,
     *,
     text: str | None = None,
     segment_start: Callable[[int], int],
@@ -200,19 +317,16 @@ def _kind(
         return "date"
     if (r := RANGE_BEFORE_RE.search(left)) and not _written_as(text, base + r.start(), _NOT_RANGE):
         return "range"
+    if RANGE_AFTER_RE.match(folded, end):
+        return "range"
     if in_citation(start):
         return "citation"
     if in_closing:
         return "own"
-    plan_m = PLAN_BEFORE_RE.search(left)
-    is_plan = plan_m is not None and not any(
-        not _written_as(text, base + plan_m.start("mid") + stop.start(), _NOT_STOP)
-        and _NUMBER_AFTER[stop.group()].match(plan_m.group("mid"), stop.end())
-        for stop in PLAN_MID_STOP_RE.finditer(plan_m.group("mid"))
-    )
+    is_plan = _names_the_plan(left, base, text)
     if not (is_plan or TRONG_BEFORE_RE.search(left) or CCHC_BEFORE_RE.search(left)):
         return "other"
-    if PAST_RE.search(folded[max(seg, start - 80) : start]):
+    if PAST_RE.search(folded[max(seg, start - 80) : start]) or _past_after(folded, end, text):
         return "past"
     return "own"
 
@@ -254,7 +368,7 @@ def year_mentions(
             m.end(),
             int(m.group(1)),
             m.start(1),
-            _kind(folded, m.start(), text=text, segment_start=seg_at, in_citation=cited, closing=spans),
+            _kind(folded, m.start(), m.end(), text=text, segment_start=seg_at, in_citation=cited, closing=spans),
         )
         for m in YEAR_RE.finditer(folded)
     ]

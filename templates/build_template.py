@@ -56,6 +56,10 @@ RULE_STYLE_SUBJECT = "PK Subject Rule"
 
 BODY_SIZE = 14
 INDENT_FIRST = Mm(12.7)
+# A Party document's header (Hướng dẫn 36-HD/VPTW, Phụ lục 3): bodies, number, place and date 14;
+# the title "ĐẢNG CỘNG SẢN VIỆT NAM" and the type of document 15.
+PARTY_SIZE = 14
+PARTY_TITLE_SIZE = 15
 
 
 # -- low-level helpers -----------------------------------------------------------------------
@@ -105,6 +109,16 @@ def _run(paragraph, text: str, *, size: float = BODY_SIZE, bold: bool = False, i
     run = paragraph.add_run(text)
     _rpr_props(run._element.get_or_add_rPr(), size=size, bold=bold, italic=italic)
     return run
+
+
+def _underline(paragraph) -> None:
+    """Underline the paragraph's runs: a line exactly as long as the text (``w:u`` goes after
+    ``w:sz``/``w:szCs`` and before ``w:lang`` in a run's properties, as the schema orders them)."""
+    for run in paragraph.runs:
+        rpr = run._element.get_or_add_rPr()
+        u = OxmlElement("w:u")
+        u.set(qn("w:val"), "single")
+        rpr.find(qn("w:szCs")).addnext(u)
 
 
 def _mark_props(paragraph, *, size: float) -> None:
@@ -361,6 +375,40 @@ def _page_setup(doc) -> None:
 # -- the parts of the plan -------------------------------------------------------------------
 
 def _header_table(doc) -> None:
+    """The state header (Nghị định 30/2020), or a Party body's (Hướng dẫn 36-HD/VPTW) when the
+    plan is a Party document (``party``, see plankit.issuing.party_layout)."""
+    _tag(doc, "{%p if party %}")
+    _party_header_table(doc)
+    _tag(doc, "{%p else %}")
+    _state_header_table(doc)
+    _tag(doc, "{%p endif %}")
+
+
+def _party_header_table(doc) -> None:
+    """Hướng dẫn 36-HD/VPTW, Phụ lục 3: the body above (14, capitals) and the issuing body (14,
+    bold, capitals) with a star under it, ``Số 12-KH/TU`` (14); on the right "ĐẢNG CỘNG SẢN
+    VIỆT NAM" (15, bold, capitals) with a line as long as the title, the place and date (14,
+    italic)."""
+    table = doc.add_table(rows=2, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    _table_borders(table, "nil")
+    _table_geometry(table, [HEADER_LEFT_MM, HEADER_RIGHT_MM], indent_mm=HEADER_INDENT_MM)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    left = _clear_cell(table.cell(0, 0))
+    _tag(left, "{%p if parent %}")
+    _paragraph(left, "{{ parent|upper }}", size=PARTY_SIZE, align=center)
+    _tag(left, "{%p endif %}")
+    _paragraph(left, "{{ issuer|upper }}", size=PARTY_SIZE, bold=True, align=center)
+    _paragraph(left, "*", size=PARTY_SIZE, align=center)
+    right = _clear_cell(table.cell(0, 1))
+    _underline(_paragraph(right, "ĐẢNG CỘNG SẢN VIỆT NAM", size=PARTY_TITLE_SIZE, bold=True, align=center))
+    number = _clear_cell(table.cell(1, 0))
+    _paragraph(number, "{{ number_line }}", size=PARTY_SIZE, align=center, before=6)
+    date = _clear_cell(table.cell(1, 1))
+    _paragraph(date, "{{ place_date }}", size=PARTY_SIZE, italic=True, align=center, before=6)
+
+
+def _state_header_table(doc) -> None:
     table = doc.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     _table_borders(table, "nil")
@@ -392,7 +440,11 @@ def _header_table(doc) -> None:
 
 def _title(doc) -> None:
     center = WD_ALIGN_PARAGRAPH.CENTER
+    _tag(doc, "{%p if party %}")  # Hướng dẫn 36-HD/VPTW: the type of document 15-16
+    _paragraph(doc, "{{ doc_type|upper }}", size=PARTY_TITLE_SIZE, bold=True, align=center, before=18, keep_next=True)
+    _tag(doc, "{%p else %}")
     _paragraph(doc, "{{ doc_type|upper }}", size=14, bold=True, align=center, before=18, keep_next=True)
+    _tag(doc, "{%p endif %}")
     _paragraph(doc, "{{ title }}", size=14, bold=True, align=center, keep_next=True)
     _rule(doc, SUBJECT_RULE_MM, TEXT_WIDTH_MM, style=RULE_STYLE_SUBJECT)
     _paragraph(doc, "", size=BODY_SIZE, align=center, after=6)

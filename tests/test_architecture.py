@@ -81,6 +81,7 @@ LAYERS: dict[str, str] = {
     "plankit.cite.vocabulary": "analysis",
     "plankit.facts": "analysis",
     "plankit.parts": "analysis",
+    "plankit.issuing": "analysis",
     "plankit.years": "analysis",
     # verbs
     "plankit.lint": "verbs",
@@ -115,6 +116,7 @@ LAYERS: dict[str, str] = {
     "plankit.graph.schema": "verbs",
     "plankit.graph.frames": "verbs",
     "plankit.graph.result": "verbs",
+    "plankit.graph.identity": "verbs",  # one id per cited document (build uses it)
     "plankit.graph.build": "verbs",
     "plankit.graph.query": "verbs",
     "plankit.restore": "verbs",

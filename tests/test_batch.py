@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 HAI_DUONG = ROOT / "plans" / "hai-duong" / "2022-so-cong-thuong.txt"
 CAN_THO = ROOT / "plans" / "can-tho" / "2022-so-khcn.txt"
 
-BROKEN = "damaged or truncated .docx (the zip archive is incomplete)"
+BROKEN = ("tệp .docx hỏng hoặc bị cắt cụt (tệp nén không trọn vẹn) / "
+          "damaged or truncated .docx (the zip archive is incomplete)")
 
 
 @pytest.fixture
@@ -44,7 +45,7 @@ def folder(tmp_path, monkeypatch) -> Path:
 
 BAD_LINES = [
     f"plankit: không đọc được / cannot read: ../ho-so/hong.docx: {BROKEN}",
-    "plankit: không đọc được / cannot read: ../ho-so/trong.txt: empty file",
+    "plankit: không đọc được / cannot read: ../ho-so/trong.txt: tệp rỗng / empty file",
 ]
 SUMMARY = "plankit: đã đọc 2/4 tệp, 2 tệp không đọc được / read 2 of 4 files, 2 unreadable"
 
@@ -181,7 +182,7 @@ def test_graph_with_no_readable_plan_writes_nothing(tmp_path, capsys):
     assert main(["graph", str(tmp_path), "-o", str(out)]) == 1
     assert not out.exists()
     assert capsys.readouterr().err.splitlines() == [
-        f"plankit: không đọc được / cannot read: {tmp_path}/trong.txt: empty file",
+        f"plankit: không đọc được / cannot read: {tmp_path}/trong.txt: tệp rỗng / empty file",
         "plankit: đã đọc 0/1 tệp, 1 tệp không đọc được / read 0 of 1 file, 1 unreadable",
     ]
 
@@ -194,9 +195,9 @@ def test_every_file_read_exits_0_with_a_count(capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["read", "../ho-so", "../khong-co"], "../khong-co: file not found"),
+        (["read", "../ho-so", "../khong-co"], "../khong-co: không có tệp này / file not found"),
         (["cite", "../ho-so/.ipynb_checkpoints/.."], None),  # a real folder: not an error
-        (["lint", "../ho-so", "--select", "PK9"], "unknown rule selector 'PK9'"),
+        (["lint", "../ho-so", "--select", "PK9"], "không có quy tắc nào ứng với 'PK9'"),
     ],
 )
 def test_usage_errors_exit_2_before_reading(folder, capsys, args, message):

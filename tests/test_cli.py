@@ -59,8 +59,8 @@ def test_read_csv(capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["read", "nope/missing.txt"], "nope/missing.txt: file not found"),
-        (["read", "tests"], "tests: folder holds no plan files"),
+        (["read", "nope/missing.txt"], "nope/missing.txt: không có tệp này / file not found"),
+        (["read", "tests"], "tests: thư mục không có tệp kế hoạch nào"),
     ],
 )
 def test_errors_print_one_line_and_exit_2(args, message):
@@ -120,8 +120,8 @@ def test_every_help_opens_in_vietnamese_with_an_english_gloss():
         (["lint", "plans", "--format", "xml"],
          "plankit lint: lỗi / error: argument --format: giá trị không hợp lệ / invalid choice: 'xml' (choose from "
          "'text', 'json', 'sarif') (see: plankit lint --help)"),
-        (["read", "plans", "--bogus"], "plankit: lỗi / error: đối số không nhận ra / unrecognized arguments: --bogus "
-                                       "(see: plankit --help)"),
+        (["read", "plans", "--bogus"], "plankit read: lỗi / error: đối số không nhận ra / unrecognized arguments: "
+                                       "--bogus (see: plankit read --help)"),
         (["draft", "plans/can-tho/2022-so-khcn.txt", "--year"],
          "plankit draft: lỗi / error: argument --year: thiếu giá trị / expected one argument (see: plankit draft --help)"),
     ],

@@ -94,3 +94,17 @@ def test_read_names_each_file_by_its_path_so_same_named_files_stay_apart(tmp_pat
     rows = [line.split(",")[0] for line in capsys.readouterr().out.lstrip("\ufeff").splitlines()[1:]]
     # in the folder walk's order (code points: "ư" U+01B0 sorts before "ả" U+1EA3)
     assert rows == [f"{tmp_path}/Hưng Yên/năm 2022/kế hoạch.txt", f"{tmp_path}/Hải Dương/năm 2022/kế hoạch.txt"]
+
+
+def test_demo_names_each_plan_by_its_path_inside_the_folder_and_bad_files_on_stderr(tmp_path, monkeypatch, capsys):
+    plans = tmp_path / "hồ sơ"
+    (plans / "con").mkdir(parents=True)
+    (plans / "Hải Dương 2022.TXT").write_bytes(HAI_DUONG.read_bytes())
+    (plans / "con" / "Huế 2022.txt").write_bytes(HUE.read_bytes())
+    (plans / "con" / "trống.txt").write_bytes(b"")
+    monkeypatch.chdir(tmp_path)
+    assert main(["demo", "--plans", "hồ sơ", "--no-report"]) == 0
+    out, err = capsys.readouterr()
+    table = out.splitlines()[1:4]
+    assert [line[:19] for line in table] == ["file               ", "Hải Dương 2022.TXT ", "con/Huế 2022.txt   "]
+    assert err == "plankit: không đọc được / cannot read: hồ sơ/con/trống.txt: tệp rỗng / empty file\n"

@@ -61,7 +61,7 @@ def test_header_rows_from_the_local_pool(folder):
     assert rows["2022-so-cong-thuong.txt"].value["signer"] == "Trần Văn Hảo"
     bad = {Path(r.path).name: r.error for r in results if not r.ok}
     assert set(bad) == {"hong.docx", "rong.txt"}
-    assert bad["rong.txt"] == f"{folder / 'rong.txt'}: empty file"
+    assert bad["rong.txt"] == f"{folder / 'rong.txt'}: tệp rỗng / empty file"
     assert str(folder / "hong.docx") in bad["hong.docx"]
 
 
@@ -91,8 +91,8 @@ def _explode(plan):
 def test_a_failing_function_is_an_error_not_an_exception(folder):
     results = list(map_corpus(_explode, [folder / "ninh-binh-00.txt", folder / "rong.txt"]))
     assert [r.error for r in results] == [
-        f"{folder / 'ninh-binh-00.txt'}: unexpected ZeroDivisionError: division by zero",
-        f"{folder / 'rong.txt'}: empty file",
+        f"{folder / 'ninh-binh-00.txt'}: lỗi ngoài dự kiến của plankit / unexpected ZeroDivisionError: division by zero",
+        f"{folder / 'rong.txt'}: tệp rỗng / empty file",
     ]
 
 
@@ -147,7 +147,7 @@ def test_tasks_in_flight_are_bounded_so_the_callers_memory_stays_flat(folder):
 
 def test_mapped_repr():
     assert repr(Mapped("a.txt", {"number": "1"})) == "<Mapped a.txt: {'number': '1'}>"
-    assert repr(Mapped("b.docx", error="b.docx: empty file")) == "<Mapped b.docx: error: b.docx: empty file>"
+    assert repr(Mapped("b.docx", error="b.docx: tệp rỗng / empty file")) == "<Mapped b.docx: error: b.docx: tệp rỗng / empty file>"
     assert not Mapped("b.docx", error="x").ok
 
 

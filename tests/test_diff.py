@@ -431,11 +431,12 @@ def test_html_shows_both_headers_as_fields(cantho):
     page = cantho.to_html()
     head = page[page.index('<table class="pk-head">'):]
     head = head[: head.index("</table>")]
-    assert "<th>Số</th><td>—</td><td>137</td>" in head
-    assert "<th>Ngày</th><td>.../01/2022</td><td>21/01/2025</td>" in head
+    assert "<th>Số</th><td>—</td><td>137 <span class=\"ocr-tag\"" in head
+    assert "<th>Ngày</th><td>.../01/2022</td><td>21/01/2025 <span class=\"ocr-tag\"" in head
     assert head.count("thay đổi theo năm") == 3  # number, date, year: expected
     # the 2022 copy names no signer; who signs never moves with the year
-    assert '<th>Người ký</th><td>—</td><td>Ng6 Anh Tin</td><td><span class="chip k-substantive"' in head
+    assert ('<th>Người ký</th><td>—</td><td>Ng6 Anh Tin <span class="ocr-tag" title="bản quét, chưa hiệu đính '
+            '(from the scan, unverified)">(OCR)</span></td><td><span class="chip k-substantive"') in head
 
 
 def test_one_colour_per_kind_everywhere():

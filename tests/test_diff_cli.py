@@ -60,4 +60,4 @@ def test_no_year_shift(seed_paths, capsys):
 def test_missing_file_is_one_line_error(tmp_path, capsys):
     assert main(["diff", str(tmp_path / "nope.txt"), NEW]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("plankit: lỗi / error: ") and "nope.txt: file not found" in err
+    assert err.startswith("plankit: lỗi / error: ") and "nope.txt: không có tệp này / file not found" in err

@@ -46,7 +46,7 @@ def test_summary_names_each_kind_in_vietnamese_and_by_code(seeds):
     lines = diff_plans(seeds["can-tho-2022"], seeds["can-tho-2025"]).summary().splitlines()
     assert lines[1] == ("Thay đổi: 17 thay đổi theo năm (expected) · 6 căn cứ (basis) · 38 nội dung (substantive) · "
                         "0 cách viết (form) · 0 đánh số lại (renumbering) · 3 lỗi giữ nguyên (carried-error)")
-    assert lines[4].startswith("Phần đầu: Số — → 137 (thay đổi theo năm, expected); ")
+    assert lines[4].startswith("Phần đầu: Số — → 137 (OCR) (thay đổi theo năm, expected); ")
 
 
 def test_same_year_plans_name_expected_changes_routine(tmp_path):

@@ -232,7 +232,25 @@ def test_removed_and_added_rows_are_tracked_rows(table_docx):
     ]
 
 
-def test_table_rebuilt_from_a_scan_stays_running_text(cantho_docx):
-    # the 2025 Cần Thơ table is read from scrambled OCR lines: its cells are not in reading
-    # order, so the redline keeps its text as paragraphs (and stays exact, see above)
-    assert table_rows(cantho_docx, "accept") == []
+COORDINATING = ("- Chi cục Tiêu chuẩn Đo lường Chất {} - Trung tâm Thông tin khoa học và công nghệ - Trung tâm Ứng "
+                "dụng tiến bộ khoa học và công nghệ - Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng - Vườn ươm "
+                "công nghệ công nghiệp Việt Nam - Hàn Quốc")
+
+
+def test_table_rebuilt_from_a_scan_is_a_table_where_the_scan_is_in_reading_order(cantho_docx):
+    # the 2025 Cần Thơ scan reads rows 1 and 2 line by line across the columns (a cell's lines
+    # interleaved with its neighbours'): they stay paragraphs. Rows 3 and 4 it reads column by
+    # column, each cell a block after the other: they are a Word table, and Reject All puts
+    # the old rows' words back in their own cells, the row numbers the scan lost included
+    assert table_rows(cantho_docx, "accept") == [[
+        ["", "Dán áp phích về CCHC (do Sở Văn hóa, Thể thao và Du lịch cung cấp)", "Văn phòng Sở",
+         COORDINATING.format("lường"), "Trong năm 2025"],
+        ["", "Lồng ghép nội dung CCHC vào các hội nghị, họp, sinh hoạt tuyên tuyền, phổ biến, giáo dục pháp luật",
+         "Văn phòng Sở", COORDINATING.format("lượng"), "Trong năm 2025"],
+    ]]
+    assert table_rows(cantho_docx, "reject") == [[
+        ["3", "Dán áp phích (do Sở Văn hóa, Thể thao và Du lịch cung cấp)", "Văn phòng Sở",
+         COORDINATING.format("lượng"), "Trong năm 2022"],
+        ["4", "Lồng ghép nội dung CCHC vào các hội nghị, họp, sinh hoạt tuyên tuyền, phổ biến, giáo dục pháp luật",
+         "Văn phòng Sở", COORDINATING.format("lượng"), "Trong năm 2022"],
+    ]]

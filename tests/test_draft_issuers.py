@@ -132,6 +132,6 @@ def test_signer_titles_data_file():
     text = resources.files("plankit.data").joinpath("signer_titles.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     assert rows[0] == ["body", "deputy", "head"]
-    assert all(len(r) == 3 and r[0] == fold(r[0]) and r[1].startswith(("KT. ", "TM. ")) for r in rows[1:])
+    assert all(len(r) == 3 and r[0] == fold(r[0]) and r[1].startswith(("KT. ", "TM. ", "T/M ")) for r in rows[1:])  # T/M: a Party body
     assert len({r[0] for r in rows[1:]}) == len(rows) - 1 == len(_signer_titles())
     assert signer_hint(None) == signer_hint("Hội Nông dân") == "KT. THỦ TRƯỞNG CƠ QUAN / CẤP PHÓ hoặc THỦ TRƯỞNG CƠ QUAN"

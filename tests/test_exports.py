@@ -116,3 +116,23 @@ def test_import_plankit_stays_lazy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
+
+
+def test_dir_lists_public_names_only():
+    # notebook tab completion on `plankit.` offers the API, not the module's own imports
+    assert {"Any", "annotations", "importlib"}.isdisjoint(dir(plankit))
+    assert dir(plankit) == sorted(set(plankit.__all__) | {"__version__"})
+
+
+def test_corpus_html_shows_the_columns_an_officer_scans():
+    from plankit import read_corpus
+
+    html = read_corpus("plans")._repr_html_()
+    heads = re.findall(r"<th>(\w+)</th>", html)
+    assert heads == ["file", "doc_type", "number", "symbol", "issuer", "date", "year", "sections", "warnings"]
+
+
+def test_plan_repr_counts_one_table_in_the_singular():
+    from plankit import read_plan
+
+    assert repr(read_plan("plans/can-tho/2022-so-khcn.txt")).endswith("5 sections, 1 table>")

@@ -441,7 +441,7 @@ def test_drawing_puts_central_at_the_top_and_departments_at_the_bottom(small_gra
 def test_drawing_labels(small_graph):
     texts = {t.get_text() for t in draw_graph(small_graph).axes[0].texts}
     assert "KH 137/KH-SKHCN\n(Cần Thơ 2025)" in texts
-    assert "NĐ 61/2018/NĐ-CP" in texts
+    assert "NĐ 61/2018/NĐ-CP\n→ 118/2025/NĐ-CP" in texts  # replaced, says the register
     assert {t.get_text() for t in draw_graph(small_graph, labels=["76/NQ-CP"]).axes[0].texts} - {
         "Trung ương / central", "Tỉnh / province", "Sở / department"} == {"NQ 76/NQ-CP"}
     with pytest.raises(ValueError):

@@ -28,6 +28,23 @@ CASES = [
         [("Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ", "department_merge")],
     ),
     ("- Sở Thông tin và Truyền thông;", dt.date(2025, 2, 28), None, []),
+    # the ministries merged on the same day (Nghị quyết 176/2025/QH15)
+    (
+        "phối hợp với Bộ Thông tin và Truyền thông",
+        JAN_2026,
+        None,
+        [("Bộ Thông tin và Truyền thông", "Bộ Khoa học và Công nghệ", "department_merge")],
+    ),
+    ("phối hợp với Bộ Thông tin và Truyền thông", JAN_2025, None, []),
+    # the Party's central boards merged in February 2025
+    (
+        "theo định hướng của Ban Tuyên giáo Trung ương",
+        JAN_2026,
+        None,
+        [("Ban Tuyên giáo Trung ương", "Ban Tuyên giáo và Dân vận Trung ương", "department_merge")],
+    ),
+    ("theo định hướng của Ban Tuyên giáo Trung ương", dt.date(2025, 2, 2), None, []),
+    ("theo định hướng của Ban Tuyên giáo và Dân vận Trung ương", JAN_2026, None, []),
     (
         "- S6 Thong tin va Truyén thong;",
         JAN_2026,

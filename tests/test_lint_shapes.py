@@ -310,7 +310,7 @@ DEFECTS = [
 EXPECTED = {
     "ministry-plan.txt": [
         ("PK503", "76/NQ- CP"), ("PK406", "Chính phủ"), ("PK501", "của của"), ("PK505", "h,c"),
-        ("PK403", "61/2018/NĐ-CP ngày 23/4/2019"), ("PK404", "61/2018/NĐ-CP ngày 23/4/2019"),
+        ("PK403", "61/2018/NĐ-CP ngày 23/4/2019"),
         ("PK510", "thủ hành chính"), ("PK508", "SIPSA"), ("PK101", "năm 2023"),
     ],
     "commune-plan-2025.txt": [

@@ -78,13 +78,13 @@ def test_missing_template_reason_is_in_words(tmp_path):
     with pytest.raises(PlankitError) as caught:
         check_template(tmp_path / "khong-co.docx")
     assert str(caught.value) == (f"{tmp_path / 'khong-co.docx'}: không đọc được mẫu / cannot read the template "
-                                 "(không có tệp này / no such file)")
+                                 "(không có tệp này / file not found)")
 
 
 def test_cli_template_check_missing_file(tmp_path, capsys):
     assert main(["template", "check", str(tmp_path / "nope.docx")]) == 2
     assert capsys.readouterr().err == (f"plankit: lỗi / error: {tmp_path / 'nope.docx'}: không đọc được mẫu / "
-                                       "cannot read the template (không có tệp này / no such file)\n")
+                                       "cannot read the template (không có tệp này / file not found)\n")
 
 
 def test_preview_without_libreoffice(tmp_path, monkeypatch):

@@ -63,7 +63,8 @@ def test_without_libreoffice_the_error_names_what_to_install(tmp_path, monkeypat
     with pytest.raises(OfficeUnavailable) as err:
         read_plan(path)
     assert str(err.value) == (
-        f"{path}: LibreOffice is needed to read .doc, .rtf and .odt files: apt-get install "
+        f"{path}: cần LibreOffice để đọc tệp .doc, .rtf và .odt (hoặc mở tệp bằng Word rồi lưu thành .docx) / "
+        "LibreOffice is needed to read .doc, .rtf and .odt files: apt-get install "
         "libreoffice-writer-nogui (or open the file in Word and save it as .docx)"
     )
     assert isinstance(err.value, ReadError)
@@ -77,7 +78,7 @@ def test_a_conversion_that_hangs_is_killed_with_its_children(tmp_path, monkeypat
     fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setattr(_office, "office_program", lambda: str(fake))
     start = time.monotonic()
-    with pytest.raises(ReadError, match=r"^plan\.doc: LibreOffice took longer than 1 s to convert the file$"):
+    with pytest.raises(ReadError, match=r"^plan\.doc: LibreOffice chuyển đổi quá 1 giây / LibreOffice took longer than 1 s to convert the file$"):
         convert_to_docx("plan.doc", OLE2 + bytes(504), timeout=1)
     assert time.monotonic() - start < 30
     child = int(pids.read_text(encoding="utf-8"))
@@ -169,8 +170,8 @@ def test_a_damaged_doc_is_a_read_error_and_stays_untouched(tmp_path):
     with pytest.raises(ReadError) as err:
         read_plan(path)
     assert str(err.value) == (
-        f"{path}: LibreOffice could not convert this .doc file (damaged, password-protected, "
-        "or not a text document)"
+        f"{path}: LibreOffice không chuyển được tệp .doc này / LibreOffice could not convert this .doc file "
+        "(hỏng, có mật khẩu hoặc không phải văn bản / damaged, password-protected, or not a text document)"
     )
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hong.doc"]  # no lock file left

@@ -462,8 +462,8 @@ def test_graph_dpi_out_of_range_is_one_line(work, capsys, dpi):
         main(["graph", "PLAN.txt", "-o", "g.png", "--dpi", dpi])
     err = capsys.readouterr().err
     assert info.value.code == 2
-    assert err == (f"plankit graph: lỗi / error: argument --dpi: expected a resolution in dots per inch "
-                   f"from 20 to 1200, got '{dpi}' (see: plankit graph --help)\n")
+    assert err == (f"plankit graph: lỗi / error: argument --dpi: cần độ phân giải (dpi) từ 20 đến 1200 / expected "
+                   f"a resolution in dots per inch from 20 to 1200, got '{dpi}' (see: plankit graph --help)\n")
     assert not (work / "g.png").exists()
 
 
@@ -493,5 +493,5 @@ def test_a_bad_inline_suppression_names_its_file_and_the_others_are_linted(work,
     code = main(["lint", "PLAN.txt", "b.txt", "--format", "json"])
     captured = capsys.readouterr()
     assert code == 1
-    assert captured.err.splitlines()[0].startswith("plankit: lỗi / error: b.txt: unknown rule selector 'PK999'")
+    assert captured.err.splitlines()[0].startswith("plankit: lỗi / error: b.txt: không có quy tắc nào ứng với 'PK999'")
     assert {f["file"] for f in json.loads(captured.out)} == {"PLAN.txt"}

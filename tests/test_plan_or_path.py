@@ -30,7 +30,7 @@ def test_as_plan():
         as_plan("KẾ HOẠCH\nCông tác thông tin, tuyên truyền năm 2025")
     with pytest.raises(TypeError, match="expected a Plan or a file path, not int"):
         as_plan(2025)
-    with pytest.raises(ReadError, match=r"khong-co\.txt: file not found"):
+    with pytest.raises(ReadError, match=r"khong-co\.txt: không có tệp này / file not found"):
         as_plan("khong-co.txt")
 
 

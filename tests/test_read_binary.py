@@ -466,14 +466,14 @@ def test_decode_mostly_utf8_with_a_stray_byte():
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (b"", "empty file"),
-        (b"\xef\xbb\xbf", "empty file"),
-        (b"\x00" * 64, "binary data, not a text plan"),
-        (bytes(range(256)) * 8, "binary data, not a text plan"),
+        (b"", "tệp rỗng / empty file"),
+        (b"\xef\xbb\xbf", "tệp rỗng / empty file"),
+        (b"\x00" * 64, "dữ liệu nhị phân, không phải kế hoạch dạng chữ / binary data, not a text plan"),
+        (bytes(range(256)) * 8, "dữ liệu nhị phân, không phải kế hoạch dạng chữ / binary data, not a text plan"),
         (
             b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x03R\x00\x00\x04L\x08\x00\x00\x00\x00"
             * 4,
-            "binary data, not a text plan",
+            "dữ liệu nhị phân, không phải kế hoạch dạng chữ / binary data, not a text plan",
         ),
     ],
     ids=["empty", "bom-only", "nuls", "all-bytes", "png"],

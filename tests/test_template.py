@@ -51,8 +51,21 @@ def _arial_cs(doc):
     _run_of(doc, "{{ title }}")._r.rPr.rFonts.set(qn("w:cs"), "Arial")
 
 
-def _issuer_11(doc):
-    _run_of(doc, "{{ issuer|upper }}").font.size = Pt(11)
+def _runs_of(doc, text):
+    return [r for p in _paragraphs(doc) for r in p.runs if r.text == text]
+
+
+def _issuer_11(doc):  # in both headers: the Party body's (table 1) and the state's (table 2)
+    for run in _runs_of(doc, "{{ issuer|upper }}"):
+        run.font.size = Pt(11)
+
+
+def _party_title_13(doc):
+    _run_of(doc, "ĐẢNG CỘNG SẢN VIỆT NAM").font.size = Pt(13)
+
+
+def _party_type_14(doc):  # the first "{{ doc_type|upper }}" is the Party branch's (15 pt)
+    _run_of(doc, "{{ doc_type|upper }}").font.size = Pt(14)
 
 
 def _landscape(doc):
@@ -61,7 +74,8 @@ def _landscape(doc):
 
 
 def _not_italic(doc):
-    _run_of(doc, "{{ place_date }}").font.italic = False
+    for run in _runs_of(doc, "{{ place_date }}"):
+        run.font.italic = False
 
 
 def problems(result: TemplateCheck) -> list[tuple[str, str, str, str]]:
@@ -82,65 +96,75 @@ def test_default_template_checks_clean():
 def test_known_variables_come_from_the_render_context():
     assert known_variables() == (
         "appendix", "basis", "body", "closing", "date_year", "day", "doc_type", "draft", "issuer", "month",
-        "number", "parent", "place", "place_date", "recipients", "reference", "signer", "signer_title",
-        "symbol", "title", "todo", "year",
+        "number", "number_line", "parent", "party", "place", "place_date", "recipients", "reference", "signer",
+        "signer_title", "symbol", "title", "todo", "year",
     )
 
 
 CASES = [
     ("broken tag", {"{{ title }}": "{{ title }"}, None, [
-        ("broken-tag", "error", "paragraph 2",
+        ("broken-tag", "error", "paragraph 9",
          "thẻ hỏng / broken tag: unclosed '{{': the tag has no end in this paragraph")]),
     ("unknown variable", {"{{ title }}": "{{ titel }}"}, None, [
-        ("unknown-variable", "error", "paragraph 2",
+        ("unknown-variable", "error", "paragraph 9",
          "biến không có trong kế hoạch / unknown variable 'titel' (did you mean 'title'?)")]),
     ("internals", {"{{ title }}": "{{ ''.__class__.__mro__ }}"}, None, [
-        ("sandbox", "error", "paragraph 2", "thẻ bị từ chối / refused tag: '__mro__' reaches for Python internals"),
-        ("sandbox", "error", "paragraph 2", "thẻ bị từ chối / refused tag: '__class__' reaches for Python internals")]),
+        ("sandbox", "error", "paragraph 9", "thẻ bị từ chối / refused tag: '__mro__' reaches for Python internals"),
+        ("sandbox", "error", "paragraph 9", "thẻ bị từ chối / refused tag: '__class__' reaches for Python internals")]),
     ("huge string", {"{{ title }}": "{{ title|center(10**8) }}"}, None, [
-        ("sandbox", "error", "paragraph 2",
+        ("sandbox", "error", "paragraph 9",
          "thẻ bị từ chối / refused tag: 10**8 is a huge number (the limit is 100,000)")]),
     ("huge literal", {"{{ title }}": "{{ title|center(100000000) }}"}, None, [
-        ("sandbox", "error", "paragraph 2",
+        ("sandbox", "error", "paragraph 9",
          "thẻ bị từ chối / refused tag: the number 100000000 is huge (the limit is 100,000)")]),
     ("big power", {"{{ title }}": "{{ 2**1000 }}"}, None, [
-        ("sandbox", "error", "paragraph 2",
+        ("sandbox", "error", "paragraph 9",
          "thẻ bị từ chối / refused tag: 2**1000 is a huge number (the limit is 100,000)")]),
     ("bigger power", {"{{ title }}": "{{ 10**99999 }}"}, None, [
-        ("sandbox", "error", "paragraph 2", "thẻ bị từ chối / refused tag: 10**99999 builds a huge number")]),
+        ("sandbox", "error", "paragraph 9", "thẻ bị từ chối / refused tag: 10**99999 builds a huge number")]),
     ("lipsum", {"{{ signer or '' }}": "{{ lipsum(1000) }}"}, None, [
-        ("sandbox", "error", "table 3, row 1, cell 2", "thẻ bị từ chối / refused tag: lipsum() builds text on request")]),
+        ("sandbox", "error", "table 4, row 1, cell 2", "thẻ bị từ chối / refused tag: lipsum() builds text on request")]),
     ("huge range", {"{%p for p in closing %}": "{%p for p in range(10**9) %}"}, None, [
-        ("sandbox", "error", "paragraph 24",
+        ("sandbox", "error", "paragraph 31",
          "thẻ bị từ chối / refused tag: 10**9 is a huge number (the limit is 100,000)")]),
     ("{%p sharing its paragraph", {"{%p for p in basis %}": "Căn cứ {%p for p in basis %}"}, None, [
-        ("tag-shares-paragraph", "error", "paragraph 5",
+        ("tag-shares-paragraph", "error", "paragraph 12",
          "thẻ {%p} phải đứng riêng một đoạn / a {%p} tag must be alone in its paragraph: the text 'Căn cứ' would vanish")]),
     ("{%tr outside a row", {"{%p for p in closing %}": "{%tr for p in closing %}"}, None, [
-        ("tr-outside-row", "error", "paragraph 24", "thẻ {%tr} ngoài hàng bảng / a {%tr} tag outside a table row")]),
+        ("tr-outside-row", "error", "paragraph 31", "thẻ {%tr} ngoài hàng bảng / a {%tr} tag outside a table row")]),
     ("curly quotes", {"{{ signer or '' }}": "{{ signer or ‘’ }}"}, None, [
-        ("curly-quote", "warning", "table 3, row 1, cell 2",
+        ("curly-quote", "warning", "table 4, row 1, cell 2",
          "dấu nháy cong trong thẻ / Word's curly quotes inside the tag: type ' or \" "
          "(plankit straightens them; docxtpl alone would fail)")]),
     ("block closed wrong", {"{%p endfor %}": "{%p endif %}"}, None, [
-        ("broken-tag", "error", "paragraph 7",
+        ("broken-tag", "error", "paragraph 14",
          "thẻ hỏng / broken tag: Encountered unknown tag 'endif'. Jinja was looking for the following tags: "
          "'endfor' or 'else'. The innermost block that needs to be closed is 'for'.")]),
     ("left margin 25 mm", None, _left_margin_25, [
         ("margin", "warning", "section 1",
          "lề trái 25 mm / left margin 25 mm: Nghị định 30/2020 asks for 30-35 mm")]),
     ("Arial in one slot", None, _arial_cs, [
-        ("font", "warning", "paragraph 2",
+        ("font", "warning", "paragraph 9",
          "phông Arial ở ô cs (run) / font slot cs is Arial: Nghị định 30/2020 asks for Times New Roman")]),
     ("issuing body in 11 pt", None, _issuer_11, [
         ("font-size", "warning", "table 1, row 1, cell 1",
+         "cơ quan ban hành / issuing body: cỡ chữ 11 / size 11 pt: Hướng dẫn 36-HD/VPTW asks for 14 pt"),
+        ("font-size", "warning", "table 2, row 1, cell 1",
          "cơ quan ban hành / issuing body: cỡ chữ 11 / size 11 pt: Nghị định 30/2020 asks for 12-13 pt")]),
     ("landscape", None, _landscape, [
         ("page-size", "warning", "section 1",
          "trang nằm ngang / landscape page: Nghị định 30/2020 asks for A4 portrait")]),
     ("date not italic", None, _not_italic, [
         ("font-style", "warning", "table 1, row 2, cell 2",
+         "địa danh, ngày tháng / place and date: chữ không nghiêng / not italic: Hướng dẫn 36-HD/VPTW asks for italic"),
+        ("font-style", "warning", "table 2, row 2, cell 2",
          "địa danh, ngày tháng / place and date: chữ không nghiêng / not italic: Nghị định 30/2020 asks for italic")]),
+    ("Party title in 13 pt", None, _party_title_13, [
+        ("font-size", "warning", "table 1, row 1, cell 2",
+         "tiêu đề Đảng / Party title: cỡ chữ 13 / size 13 pt: Hướng dẫn 36-HD/VPTW asks for 15 pt")]),
+    ("Party type of document in 14 pt", None, _party_type_14, [
+        ("font-size", "warning", "paragraph 5",
+         "tên loại văn bản / type of document: cỡ chữ 14 / size 14 pt: Hướng dẫn 36-HD/VPTW asks for 15-16 pt")]),
 ]
 
 
@@ -154,7 +178,7 @@ def test_each_defect_is_found_where_it_is(tmp_path, name, replace, edit, expecte
 def test_a_broken_tag_shows_the_text_around_it(tmp_path):
     result = check_template(variant(tmp_path / "t.docx", {"{{ title }}": "Kế hoạch {{ title }"}))
     assert result.errors[0].context == "Kế hoạch {{ title }"
-    assert str(result.errors[0]).startswith("paragraph 2: lỗi / error [broken-tag] ")
+    assert str(result.errors[0]).startswith("paragraph 9: lỗi / error [broken-tag] ")
 
 
 def test_unused_variables_are_information(tmp_path):
@@ -167,7 +191,7 @@ def test_result_for_notebooks(tmp_path):
     result = check_template(variant(tmp_path / "t.docx", {"{{ title }}": "{{ titel }}"}))
     frame = result.to_frame()
     assert list(frame.columns) == ["rule", "severity", "where", "message", "context"]
-    assert frame.iloc[0].tolist()[:3] == ["unknown-variable", "error", "paragraph 2"]
+    assert frame.iloc[0].tolist()[:3] == ["unknown-variable", "error", "paragraph 9"]
     assert "<table>" in result._repr_html_() and "titel" in result._repr_html_()
     assert set(frame.rule) <= set(RULES)
 
@@ -200,7 +224,7 @@ def test_cli_check_exit_codes(tmp_path, capsys):
     bad = variant(tmp_path / "bad.docx", {"{{ title }}": "{{ titel }}"})
     assert main(["template", "check", str(bad), "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
-    assert report["ok"] is False and report["findings"][0]["where"] == "paragraph 2"
+    assert report["ok"] is False and report["findings"][0]["where"] == "paragraph 9"
     plan = tmp_path / "plan.txt"
     plan.write_text("KẾ HOẠCH", encoding="utf-8")
     assert main(["template", "check", str(plan)]) == 2

@@ -144,3 +144,25 @@ def test_restoration_from_the_wheel_equals_the_checkout(installed):
     theirs = (work / "restore-checkout" / "restored.txt").read_text(encoding="utf-8")
     assert "Công tác thông tin, tuyên truyền" in ours
     assert ours == theirs
+
+
+@pytest.mark.slow
+def test_party_draft_from_the_wheel(installed):
+    # a Party committee's plan (tests/test_draft_party.py) drafts in the Party layout from the wheel
+    import re
+
+    bin_dir, work, env, _ = installed
+    folder = work / "party"
+    folder.mkdir()
+    (folder / "tu-2025.txt").write_text(
+        "TỈNH ỦY BẮC NINH\tĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 12-KH/TU\tBắc Ninh, ngày 15 tháng 01 năm 2025\n\n"
+        "KẾ HOẠCH\ntuyên truyền cải cách hành chính năm 2025\n\nI. MỤC ĐÍCH, YÊU CẦU\n"
+        "Nâng cao nhận thức của cán bộ, đảng viên về cải cách hành chính năm 2025.\n", encoding="utf-8")
+    result = _must([str(bin_dir / "plankit"), "draft", "tu-2025.txt", "-o", "tu-2026.docx"], folder, env=env)
+    assert result.stdout.splitlines()[2].split()[:2] == ["3:4", "number"]
+    with zipfile.ZipFile(folder / "tu-2026.docx") as docx:
+        xml = docx.read("word/document.xml").decode("utf-8")
+    texts = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)
+    assert texts[:5] == ["TỈNH ỦY BẮC NINH", "*", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số       -KH/TU",
+                         "Bắc Ninh, ngày       tháng 01 năm 2026"]
+    assert "CỘNG HÒA" not in xml

@@ -70,6 +70,41 @@ def test_year_kind(phrase, expected):
     assert kinds(phrase) == expected
 
 
+# Words that end like a bound ("tháng" in "hang", "đầu tư" in "tu") are no bound; a span after
+# the year ("năm 2021-2025") is one; a year told about after it ("năm 2024, ... đã") is past;
+# a capital or budget plan of its year ("kế hoạch vốn đầu tư công năm 2024") is another plan.
+BOUNDS_AND_PAST = [
+    ("Kế hoạch tuyên truyền hằng tháng năm 2024", [(2024, "own")]),
+    ("Kế hoạch xúc tiến đầu tư năm 2024", [(2024, "own")]),
+    ("Luật Đầu tư năm 2020", [(2020, "other")]),
+    ("từ năm 2020 đến nay", [(2020, "range")]),
+    ("Từ năm 2020", [(2020, "range")]),
+    ("Kế hoạch 5 năm 2021-2025", [(2021, "range")]),
+    ("Kế hoạch năm 2021 – 2025", [(2021, "range")]),
+    ("Kế hoạch từ năm 2021 đến năm 2025", [(2021, "range"), (2025, "range")]),
+    ("Kế hoạch năm 2021 đến 2025", [(2021, "range")]),
+    ("Trong năm 2024, UBND tỉnh đã tổ chức", [(2024, "past")]),
+    ("Trong năm 2024 vừa qua", [(2024, "past")]),
+    ("Kế hoạch CCHC năm 2024 đã hoàn thành", [(2024, "past")]),
+    ("Kế hoạch CCHC năm 2024 của Sở đã ban hành.", [(2024, "own")]),
+    ("Trong năm 2024, tiếp tục thực hiện các nhiệm vụ đã đề ra", [(2024, "own")]),
+    ("Trong năm 2024 đá", [(2024, "own")]),
+    ("Kế hoạch vốn đầu tư công năm 2024 được kéo dài", [(2024, "other")]),
+    ("Kế hoạch đầu tư công năm 2024", [(2024, "other")]),
+    ("Kế hoạch sử dụng đất năm 2024", [(2024, "other")]),
+    ("Kế hoạch phát triển kinh tế - xã hội năm 2024", [(2024, "other")]),
+    ("Kế hoạch phát triển kinh tế số năm 2025", [(2025, "own")]),
+    ("Kế hoạch CCHC năm 2024 chuyển sang năm 2025", [(2024, "past"), (2025, "other")]),
+    ("Trong năm 2024 sơ kết CCHC", [(2024, "own")]),
+    ("Sơ kết CCHC năm 2024", [(2024, "past")]),
+]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), BOUNDS_AND_PAST)
+def test_bounds_spans_and_past_years(phrase, expected):
+    assert kinds(phrase) == expected
+
+
 # Folding makes "điện tử" look like "từ năm" (a bound) and "Sở" like "số" (a number, which stops
 # "Kế hoạch ... năm"). With the original text they are told apart; folded text alone (an OCR'd
 # plan without marks) keeps the folded reading.

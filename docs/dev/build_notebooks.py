@@ -225,15 +225,18 @@ if not pairs:
 KINDS = {"basis": "Căn cứ / basis", "substantive": "Nội dung / substantive", "expected": "Đổi năm / expected",
          "carried-error": "Lỗi bị chép lại / carried error"}
 for old, new in pairs:
-    who = ", ".join(x for x in (new.header.issuer, new.header.place) if x) or new.name
+    who = show.issuer(new.header, new.name)  # "Sở Công Thương, Hải Dương"; "UBND tỉnh Hải Dương" once
     display(show.heading(f"{who}: {old.year} → {new.year}", f"{old.name} → {new.name}"))
     diff = plankit.diff_plans(old, new)
     changes = diff.to_frame()
     counts = changes.groupby("kind").size().rename(index=KINDS).rename("n").reset_index()
     display(show.table(counts, {"kind": "Loại thay đổi / kind", "n": "Số / count"}))
-    display(show.table(pd.DataFrame({"removed": [", ".join(sorted(diff.basis_removed))],
-                                     "added": [", ".join(sorted(diff.basis_added))]}),
-                       {"removed": "Căn cứ bỏ đi / basis removed", "added": "Căn cứ mới / basis added"}))
+    if diff.basis_removed or diff.basis_added:
+        display(show.table(pd.DataFrame({"removed": [", ".join(sorted(diff.basis_removed))],
+                                         "added": [", ".join(sorted(diff.basis_added))]}),
+                           {"removed": "Căn cứ bỏ đi / basis removed", "added": "Căn cứ mới / basis added"}))
+    else:
+        display(show.note("Căn cứ giữ nguyên.", "The basis is unchanged."))
     real = changes[changes.kind != "expected"].assign(kind=lambda f: f.kind.map(KINDS).fillna(f.kind))
     display(show.details("Các thay đổi không phải đổi năm", "changes other than year bumps", show.table(real, {
         "section": "Mục / section", "kind": "Loại / kind", "old": "Cũ / old", "new": "Mới / new",
@@ -367,7 +370,7 @@ if not drafts:
 KIND = {"basis": "Căn cứ / basis", "number": "Số / number", "date": "Ngày / date", "period": "Giai đoạn / period",
         "table": "Bảng / table", "signer": "Người ký / signer"}
 for i, (previous, draft) in enumerate(drafts):
-    who = ", ".join(x for x in (draft.header.issuer, draft.header.place) if x) or previous.name
+    who = show.issuer(draft.header, previous.name)  # the place once, not "UBND tỉnh X, X"
     display(show.heading(f"{who}: {previous.year} → {draft.year}", f"drafted from {previous.name}"))
     if written:
         display(Markdown(f"Tệp Word / the .docx: [{written[i]}]({written[i]})"))

@@ -370,7 +370,8 @@ def _build(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tup
     if dm is not None:
         if problem:
             if strict:
-                raise InvalidCitation(text, day_at, problem)
+                # the note keeps its wording; the error gives the reason in Vietnamese first
+                raise InvalidCitation(text, day_at, f"ngày không có thật: {problem.partition(': ')[2]} / {problem}")
             notes.append(problem)
         seps = _separators(dm, text)
         if seps is not None and seps[0] != seps[1]:
@@ -380,7 +381,8 @@ def _build(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tup
         bad = P.NGAY.match(scan, pos)
         if bad is not None:
             raise InvalidCitation(
-                text, bad.end(), "expected a date after 'ngày' (15/7/2021 or 15 tháng 7 năm 2021)"
+                text, bad.end(), "sau 'ngày' phải là ngày tháng năm (15/7/2021 hoặc 15 tháng 7 năm 2021) / "
+                "expected a date after 'ngày' (15/7/2021 or 15 tháng 7 năm 2021)"
             )
 
     by_codes = ctx.by_codes.get(core.codes)

@@ -28,7 +28,7 @@ def parse_citation(text: str) -> Citation:
     >>> parse_citation("Nghị quyết 76/NQ")
     Traceback (most recent call last):
     ...
-    plankit.errors.InvalidCitation: Nghị quyết 76/NQ: missing issuer code after the type
+    plankit.errors.InvalidCitation: Nghị quyết 76/NQ: thiếu mã cơ quan ban hành sau loại văn bản / missing issuer code after the type
         Nghị quyết 76/NQ
                         ^
     """
@@ -45,7 +45,8 @@ def _parse(text: str, *, letters: bool) -> Citation:
     ctx = Context(text, scan, voc)
     pos = len(scan) - len(scan.lstrip())
     if pos == len(scan):
-        raise InvalidCitation(text, 0, "empty text: expected a document number such as 76/NQ-CP")
+        raise InvalidCitation(text, 0, "chuỗi rỗng: cần số hiệu văn bản, ví dụ 76/NQ-CP / "
+                                       "empty text: expected a document number such as 76/NQ-CP")
 
     pm = next((m for r in voc.programme_res if (m := r.match(scan, pos))), None)
     if pm is not None:
@@ -73,7 +74,7 @@ def _parse(text: str, *, letters: bool) -> Citation:
 def _check_rest(text: str, scan: str, end: int) -> None:
     rest = P.TRAILING.match(scan, end).end()
     if rest < len(scan):
-        raise InvalidCitation(text, rest, "unexpected text after the citation")
+        raise InvalidCitation(text, rest, "có chữ thừa sau trích dẫn / unexpected text after the citation")
 
 
 def _diagnose(text: str, scan: str, pos: int, voc: Vocab) -> None:
@@ -86,50 +87,55 @@ def _diagnose(text: str, scan: str, pos: int, voc: Vocab) -> None:
         return not text[at].translate(LOOKALIKE_KEYS).islower()
 
     if P.DIAG_STANDARD.match(scan, pos):
-        fail(pos, "a standard (TCVN, ISO) is not a legal document")
+        fail(pos, "tiêu chuẩn (TCVN, ISO) không phải văn bản pháp luật / a standard (TCVN, ISO) is not a legal document")
     num = P.DIAG_DIGITS.match(scan, pos)
     if num is None:
-        fail(pos, "expected a document number such as 76/NQ-CP")
+        fail(pos, "cần số hiệu văn bản, ví dụ 76/NQ-CP / expected a document number such as 76/NQ-CP")
     q = num.end()
     if P.DIAG_DATE.match(scan, q):
-        fail(pos, "a date, not a document number")
+        fail(pos, "đây là ngày tháng, không phải số hiệu văn bản / a date, not a document number")
     if scan[q : q + 1] == ":":
-        fail(q, "a standard or a time, not a document number")
+        fail(q, "đây là tiêu chuẩn hoặc giờ, không phải số hiệu văn bản / a standard or a time, not a document number")
     gap = P.DIAG_SPACES.match(scan, q).end()
     sep = scan[gap : gap + 1]
     if sep not in ("/", "-", "i", "l", "|"):
-        fail(q, "expected '/' after the number")
+        fail(q, "thiếu '/' sau số / expected '/' after the number")
     p = P.DIAG_SPACES.match(scan, gap + 1).end()
     year = P.DIAG_NUMBER.match(scan, p) if sep == "/" else None
     if year is not None:
         if not P.DIAG_YEAR.fullmatch(year.group()):
-            fail(p, f"expected a year (1945-2099) or a document type after '/', not {year.group()!r}")
+            fail(p, f"sau '/' phải là năm (1945-2099) hoặc loại văn bản, không phải {year.group()!r} / "
+                    f"expected a year (1945-2099) or a document type after '/', not {year.group()!r}")
         after_year = P.DIAG_SPACES.match(scan, year.end()).end()
         if scan[after_year : after_year + 1] != "/":
-            fail(year.end(), "expected '/' after the year")
+            fail(year.end(), "thiếu '/' sau năm / expected '/' after the year")
         p = P.DIAG_SPACES.match(scan, after_year + 1).end()
     letters = P.DIAG_CODE.match(scan, p)
     if letters is None:
-        fail(p, "expected a document type such as NQ, QĐ or KH")
+        fail(p, "thiếu loại văn bản, ví dụ NQ, QĐ hoặc KH / expected a document type such as NQ, QĐ or KH")
     if P.DIAG_TERM.fullmatch(letters.group()):
-        fail(p, "a law number needs a year: 80/2015/QH13")
+        fail(p, "số hiệu luật phải có năm: 80/2015/QH13 / a law number needs a year: 80/2015/QH13")
     known = next((a for a in voc.type_by_length if letters.group().startswith(a)), None)
     if known is None or (sep == "-" and scan[p + len(known) : p + len(known) + 1] not in "/ \t"):
-        fail(p, f"unknown document type {text[p : letters.end()]!r} (see plankit/data/document_types.tsv)")
+        kind = text[p : letters.end()]
+        fail(p, f"loại văn bản {kind!r} không có trong danh mục (plankit/data/document_types.tsv) / "
+                f"unknown document type {kind!r} (see plankit/data/document_types.tsv)")
     if not capital(p):
-        fail(p, "the document type must be written in capitals")
+        fail(p, "loại văn bản phải viết hoa / the document type must be written in capitals")
     after = P.DIAG_SPACES.match(scan, p + len(known)).end()
     want = "/" if sep == "-" else "-"
     if scan[after : after + 1] != want:
         if sep == "-":
-            fail(after, "expected '/' and the issuing body after the type (26-CTr/TU)")
-        fail(after, "missing issuer code after the type")
+            fail(after, "sau loại văn bản cần '/' và cơ quan ban hành (26-CTr/TU) / "
+                        "expected '/' and the issuing body after the type (26-CTr/TU)")
+        fail(after, "thiếu mã cơ quan ban hành sau loại văn bản / missing issuer code after the type")
     c = P.DIAG_BREAK.match(scan, after + 1).end()
     if P.DIAG_CODE.match(scan, c) is None:
-        fail(c, "missing issuer code after '-'" if want == "-" else "missing issuing body after '/'")
+        fail(c, "thiếu mã cơ quan ban hành sau '-' / missing issuer code after '-'" if want == "-"
+             else "thiếu cơ quan ban hành sau '/' / missing issuing body after '/'")
     if not capital(c):
-        fail(c, "the issuer code must be written in capitals")
-    fail(pos, "not a document number")
+        fail(c, "mã cơ quan ban hành phải viết hoa / the issuer code must be written in capitals")
+    fail(pos, "không phải số hiệu văn bản / not a document number")
 
 
 @lru_cache(maxsize=8192)

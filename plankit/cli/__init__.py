@@ -56,6 +56,25 @@ class _Parser(argparse.ArgumentParser):
             if isinstance(action, argparse._HelpAction):
                 action.help = "in trợ giúp này / show this help message and exit"
 
+    def parse_args(self, args=None, namespace=None):  # type: ignore[override]
+        """As argparse's, but an unrecognized argument is refused by the subcommand it was
+        given to, so that the line names that command's help (``plankit cite --help``: the
+        options it does take), not the list of commands."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            self._innermost(parsed).error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed
+
+    def _innermost(self, parsed: argparse.Namespace) -> argparse.ArgumentParser:
+        """The (sub)command parser the parsed arguments reached: ``plankit template check``."""
+        parser: argparse.ArgumentParser = self
+        while True:
+            sub = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+            name = getattr(parsed, sub.dest, None) if sub else None
+            if sub is None or name not in sub.choices:
+                return parser
+            parser = sub.choices[name]
+
     def error(self, message: str):  # type: ignore[override]
         from ._common import ERROR
 

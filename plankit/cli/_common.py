@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -99,10 +99,13 @@ def read_batch(
     """
     from ..corpus import plan_files, read_corpus
     from ..errors import ReadError
+    from ..output import read_reason
 
     for raw in paths:
-        if not Path(raw).exists():
-            raise ReadError(raw, "file not found")
+        try:
+            os.stat(raw)
+        except OSError as exc:  # missing, or a folder above it we may not enter
+            raise ReadError(raw, read_reason(exc)) from None
     files = plan_files(paths)
     corpus = read_corpus(files, executor=executor, searchable=searchable, force=force)
     plans = corpus.plans
@@ -191,19 +194,51 @@ def text_table(frame: Any, max_width: int = 48) -> str:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         text = " ".join(str(value).split())
-        return text if len(text) <= max_width or not cut else text[: max_width - 1] + "…"
+        return text if shown_width(text) <= max_width or not cut else _cut(text, max_width - 1) + "…"
 
     columns = [str(c) for c in frame.columns]
     numeric = [pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
                for c in frame.columns]
     cut = [c != "file" for c in columns]
     rows = [[cell(v, k) for v, k in zip(row, cut, strict=True)] for row in frame.itertuples(index=False, name=None)]
-    widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(columns)]
+    widths = [max([shown_width(c), *(shown_width(r[i]) for r in rows)]) for i, c in enumerate(columns)]
+
+    def pad(value: str, width: int, right: bool) -> str:
+        space = " " * (width - shown_width(value))
+        return space + value if right else value + space
 
     def line(values: list[str]) -> str:
-        return " ".join(v.rjust(w) if n else v.ljust(w) for v, w, n in zip(values, widths, numeric, strict=True)).rstrip()
+        return " ".join(pad(v, w, n) for v, w, n in zip(values, widths, numeric, strict=True)).rstrip()
 
     return "\n".join([line(columns), *(line(r) for r in rows)])
+
+
+def shown_width(text: str) -> int:
+    """How many columns ``text`` takes in a terminal: its combining marks take none. A file name
+    saved on a Mac (or unzipped from one) spells ``ế`` as ``e`` and two marks (NFD): counted in
+    code points it would push the rest of its row out of line.
+
+    >>> import unicodedata
+    >>> name = unicodedata.normalize("NFD", "Kế hoạch.txt")
+    >>> len(name), shown_width(name), shown_width("Kế hoạch.txt")
+    (15, 12, 12)
+    """
+    import unicodedata
+
+    return sum(1 for c in text if not unicodedata.combining(c))
+
+
+def _cut(text: str, width: int) -> str:
+    """The first ``width`` columns of ``text``, a letter's combining marks kept with it."""
+    import unicodedata
+
+    shown = 0
+    for i, c in enumerate(text):
+        if not unicodedata.combining(c):
+            if shown == width:
+                return text[:i]
+            shown += 1
+    return text
 
 
 def example(text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import example, plural, print_frame
+from ._common import UNREADABLE, example, plural, print_frame, say
 from .draft import todo_records
 
 
@@ -34,6 +34,26 @@ def _slug(plan, plans) -> str:
     except ValueError:  # not under plans (a link out of it): its own folder
         folders = (path.parent.name,) if path.parent.name else ()
     return "-".join(folders) or re.sub(r"^\d{4}-?", "", path.name.split(".")[0]) or "ke-hoach"
+
+
+def _inside(plan, plans) -> str:
+    """The plan's file as it sits in ``plans``, every sub-folder kept (``con/kế hoạch.txt``); its
+    own name when it lies elsewhere (a link out of the folder).
+
+    >>> from pathlib import Path
+    >>> from plankit.read import read_plan
+    >>> plan = read_plan("plans/can-tho/2025-so-khcn.ocr.txt")
+    >>> _inside(plan, Path("plans")), _inside(plan, Path("plans/can-tho")), _inside(plan, Path("docs"))
+    ('can-tho/2025-so-khcn.ocr.txt', '2025-so-khcn.ocr.txt', 'can-tho/2025-so-khcn.ocr.txt')
+    """
+    from pathlib import Path
+
+    if not plan.source.path:
+        return plan.name
+    try:
+        return Path(plan.source.path).resolve().relative_to(Path(plans).resolve()).as_posix()
+    except ValueError:
+        return plan.name
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -84,9 +104,10 @@ def run(args: argparse.Namespace) -> int:
         raise ReadError(args.plans, "không đọc được kế hoạch nào / no plan could be read")
     print(f"{len(corpus)} kế hoạch trong {where_vi} / {plural(len(corpus), 'plan')} in {where_en}")
     frame = corpus.to_frame()
+    frame["file"] = [_inside(plan, plans) for plan in corpus]  # as the report's pages name them
     print_frame(frame[[c for c in ("file", "number", "symbol", "issuer", "place", "date", "year") if c in frame]], "table")
-    for err in corpus.errors:
-        print(f"không đọc được / unreadable: {err}")
+    for err in corpus.errors:  # as every batch command says it: one line each on stderr
+        say(UNREADABLE, err.message)
     # The newest plan is the one to roll forward; an earlier clean plan of the same issuer is its
     # spelling reference when it was scanned.
     dated = sorted((p for p in corpus if p.year), key=lambda p: (p.year, p.name))

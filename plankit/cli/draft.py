@@ -11,17 +11,10 @@ the draft's text. The output is written atomically and never overwrites a file w
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 
+from ._args import iso_date
 from ._common import example, print_json, wrote
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
 
 
 def _year(value: str) -> int:
@@ -30,7 +23,7 @@ def _year(value: str) -> int:
     except ValueError:
         year = 0
     if not 1945 <= year <= 2100:
-        raise argparse.ArgumentTypeError(f"not a plan year such as 2026: {value!r}")
+        raise argparse.ArgumentTypeError(f"không phải năm kế hoạch như 2026 / not a plan year such as 2026: {value!r}")
     return year
 
 
@@ -60,7 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("previous", metavar="PREVIOUS", help="last year's plan (.docx, .pdf, .txt, .md, scan)")
     p.add_argument("--year", type=_year, help="the year of the new plan, e.g. 2026 (default: the year after PREVIOUS's)")
-    p.add_argument("--date", type=_date, help="date of issue (YYYY-MM-DD); default: day left blank")
+    p.add_argument("--date", type=iso_date, help="date of issue (YYYY-MM-DD); default: day left blank")
     p.add_argument("--number", help="document number; default: left blank")
     p.add_argument(
         "--basis", action="append", metavar="CITATION",
@@ -111,7 +104,8 @@ def run(args: argparse.Namespace) -> int:
     from ..render import render_docx, render_markdown
 
     if not args.output and not args.markdown:
-        args.parser.error("give -o OUT.docx (or --markdown to print the draft)")
+        args.parser.error("thêm -o TỆP.docx (hoặc --markdown để in dự thảo) / "
+                          "give -o OUT.docx (or --markdown to print the draft)")
     plan_outputs([args.output], [args.previous, args.reference, args.template], force=args.force)
     args.year = _default_year(args)
     if args.track_changes:
@@ -146,10 +140,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _tracked(args: argparse.Namespace) -> int:
+    from ..display import short
     from ..track import draft_docx
 
     if not args.output or args.markdown or args.template or args.reference:
-        args.parser.error("--track-changes edits a .docx into -o OUT.docx (no --markdown, --template or --reference)")
+        args.parser.error("--track-changes sửa chính tệp .docx thành -o TỆP.docx (không dùng cùng --markdown, "
+                          "--template, --reference) / --track-changes edits a .docx into -o OUT.docx (no "
+                          "--markdown, --template or --reference)")
     result = draft_docx(
         args.previous, year=args.year, out=args.output, date=args.date, number=args.number,
         basis=args.basis, replacements=dict(args.replace or []), force=args.force,
@@ -161,6 +158,6 @@ def _tracked(args: argparse.Namespace) -> int:
     n, m = result.changes, len(result.todo)
     print(f"đã ghi / wrote {result.path}: {n} thay đổi được theo dõi, {m} ghi chú / "
           f"{n} tracked change{'s' if n != 1 else ''}, {m} comment{'s' if m != 1 else ''}")
-    for kind, message, text in result.todo:
-        print(f"  {kind:<9} {message}  [{text[:40]}]")
+    for kind, message, text in result.todo:  # the words of the old plan the comment sits on
+        print(f"  {kind:<9} {message}  [{short(text, 40)}]")
     return 0

@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     p.add_argument("--labels", choices=("auto", "all", "none"), default="auto",
                    help="which nodes a drawing labels (default: auto)")
-    p.add_argument("--dpi", type=int_range(20, 1200, "a resolution in dots per inch"), default=150,
+    p.add_argument("--dpi", type=int_range(20, 1200, "a resolution in dots per inch", "độ phân giải (dpi)"), default=150,
                    help="resolution of a .png, 20 to 1200 (default: 150)")
     add_format(p, ("table", "json"), "table")
     p.set_defaults(func=run)

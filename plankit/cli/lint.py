@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
 import json
 import sys
 from dataclasses import replace
 from pathlib import Path
 
+from ._args import iso_date
 from ._common import (
     ERROR,
     INFO,
@@ -29,13 +29,6 @@ from ._common import (
     warning,
     wrote,
 )
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -71,7 +64,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--today",
-        type=_date,
+        type=iso_date,
         default=None,
         metavar="YYYY-MM-DD",
         help="reference day for 'signed' and 'in the future' (default: the system date)",
@@ -228,22 +221,36 @@ def _fix_targets(files: list[str], output: str | None) -> dict[str, Path]:
 
 
 def _write_fixes(batch, findings: list, targets: dict[str, Path], *, force: bool) -> list:
-    """Write the fixed copy of every plan that has a safe fix; return the findings left."""
+    """Write the fixed copy of every plan that has a safe fix; return the findings left. The
+    plans with nothing to fix are named on stderr (one plan) or counted (a folder)."""
     from ..lint.fixes import fix_text
     from ..output import write_atomic
 
     left = []
+    unfixed: list[tuple[str, Path]] = []
     for path, plan in batch.items():
         own = [f for f in findings if f.file == path]
         text, fixed = fix_text(plan.text, own)
         done = {id(f) for f in fixed}
         left.extend(f for f in own if id(f) not in done)
         target = targets.get(path)
-        if not fixed or target is None:
+        if target is None:
+            continue
+        if not fixed:
+            unfixed.append((path, target))
             continue
         target = write_atomic(target, text, force=force, inputs=[path])
         n = len(fixed)
         wrote(target, f"sửa {n} phát hiện / fixed {n} finding{'s' if n != 1 else ''}")
+    # A fixed copy was asked for: say why there is none rather than fall silent.
+    if len(unfixed) == 1 and len(targets) == 1:
+        path, target = unfixed[0]
+        note(f"{path}: không có phát hiện nào sửa tự động được, không ghi {target} / "
+             f"no finding has a safe automatic fix, {target} not written")
+    elif unfixed:
+        n = len(unfixed)
+        note(f"{n} tệp không có phát hiện nào sửa tự động được, không ghi bản sửa / "
+             f"{n} file{'s' if n != 1 else ''} had no safe automatic fix, no fixed copy written")
     return left
 
 

@@ -11,18 +11,11 @@ it applied on that day and what replaced it (:func:`plankit.validity.status`,
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
+from ._args import iso_date
 from ._common import add_format, example, print_frame, warning
 
 TABLE_COLUMNS = ["key", "doc_type", "date", "issuer", "replaced_by", "effective"]
-
-
-def _day(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("keys", nargs="*", metavar="KEY", help="document keys (76/NQ-CP, 57-NQ/TW, 61/2018/NĐ-CP)")
-    p.add_argument("--on", type=_day, metavar="DATE", help="also say whether each document applied on DATE")
+    p.add_argument("--on", type=iso_date, metavar="DATE", help="also say whether each document applied on DATE")
     add_format(p, ("table", "json", "csv"), "table")
     p.set_defaults(func=run)
 

@@ -429,7 +429,8 @@ class Engine(WordChanges):
         fields = {f.name: f for f in self.header_fields}
         changes = []
         for c, _la, _lb in found:
-            name = field_at(self.new_plan.header, c.new_span) or field_at(self.old_plan.header, c.old_span)
+            name = (field_at(self.new_plan.header, c.new_span, self.new_plan.text)
+                    or field_at(self.old_plan.header, c.old_span, self.old_plan.text))
             f = fields.get(name) if name else None
             if f is not None and f.kind == "expected" and c.kind != "expected":
                 c = replace(c, kind="expected", reason=f.reason)

@@ -4,8 +4,11 @@ The redline (:mod:`plankit.diff.redline`) writes a table of the plan as a Word t
 cells can be laid out in reading order: every cell's text is a stretch of the shown text, the
 cells follow each other row by row, and nothing but white space (tabs, line breaks) lies between
 them. The header row is the text before the first body cell, cut at tabs. A table the reader
-rebuilt from a scan (cells taken from scrambled lines) does not qualify and stays running text,
-so that the redline remains exact.
+rebuilt from a scan (cells taken from scrambled lines) does not qualify as a whole: the runs of
+its rows that the scan read column by column (each cell a block of lines after the other) are
+laid out as tables of their own (``Grid.part``); the rows it read line by line across the
+columns (a cell's lines interleaved with its neighbours') stay running text, so that the
+redline remains exact: a Word table of them would move words out of the order they were read.
 """
 
 from __future__ import annotations
@@ -32,13 +35,15 @@ _HEAD_CELL = re.compile(r"[^\t]+")
 class Grid:
     """One table as offsets of the shown text: ``rows`` of cells, each ``(start, end)`` of
     its stripped text or ``None`` when empty; ``start``/``end`` bound the whole table;
-    ``table`` is its index in ``plan.tables``; ``head`` whether the first row is the header."""
+    ``table`` is its index in ``plan.tables``; ``head`` whether the first row is the header;
+    ``part`` whether it holds only some rows of the table (those of a scan in reading order)."""
 
     start: int
     end: int
     rows: tuple[tuple[Range | None, ...], ...]
     table: int = 0
     head: bool = False
+    part: bool = False  # some rows of the table only (the rest is not in reading order)
 
     @property
     def columns(self) -> int:
@@ -87,6 +92,47 @@ def _grid(table: Table, shown: Shown, index: int) -> Grid | None:
     return Grid(start, max(pos, end), tuple(rows), index, bool(head))
 
 
+def _in_order(text: str, rows: list[tuple[Range | None, ...]]) -> bool:
+    """Whether the cells of ``rows`` follow each other in ``text``, row by row, with nothing
+    but white space between them."""
+    pos = None
+    for row in rows:
+        for cell in row:
+            if cell is None:
+                continue
+            if pos is not None and (cell[0] < pos or text[pos:cell[0]].strip()):
+                return False
+            pos = cell[1]
+    return pos is not None
+
+
+def _runs(table: Table, shown: Shown, index: int) -> list[Grid]:
+    """The longest runs of body rows of a table that is not in reading order as a whole whose
+    cells are: a scan reads some rows column by column (each cell a block of lines, one after
+    the other) and others line by line across the columns (a cell's lines interleaved with its
+    neighbours'). Only the first kind can be a table without moving a word; runs of two rows or
+    more, without a header row."""
+    text = shown.text
+    body = [
+        tuple(_strip(text, shown.at(c.span.start), shown.at(c.span.end)) if c.text.strip() and c.span.end > c.span.start
+              else None for c in row)
+        for row in table.rows
+    ]
+    out: list[Grid] = []
+    r = 0
+    while r < len(body):
+        end = r
+        while end < len(body) and _in_order(text, body[r : end + 1]):
+            end += 1
+        if end - r >= 2:
+            cells = [c for row in body[r:end] for c in row if c is not None]
+            out.append(Grid(cells[0][0], cells[-1][1], tuple(body[r:end]), index, False, True))
+            r = end
+        else:
+            r += 1
+    return out
+
+
 def grids(plan: Plan, shown: Shown) -> tuple[Grid, ...]:
     """The tables of ``plan`` that can be written as tables, in reading order, not overlapping.
 
@@ -102,6 +148,8 @@ def grids(plan: Plan, shown: Shown) -> tuple[Grid, ...]:
         g = _grid(table, shown, index)
         if g is not None:
             out.append(g)
+        elif plan.source.ocr:
+            out.extend(_runs(table, shown, index))
     out.sort(key=lambda g: g.start)
     kept: list[Grid] = []
     for g in out:

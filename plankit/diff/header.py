@@ -5,10 +5,13 @@ they moved with the plan year (or a blank date was filled in at signing). A new 
 signer is shown as ``substantive``: someone decided it (a signer that appears where the old copy
 names none too: who signs never moves with the year). The header's words are still diffed (the redline
 and the side-by-side view need them); a word change that lies in a field whose change is
-expected takes that field's kind.
+expected takes that field's kind (every word of it inside the field: a whole header inserted
+where the old copy has none is not a moved date).
 """
 
 from __future__ import annotations
+
+import re
 
 from ..model import Header, Span
 from ..text import fold
@@ -18,6 +21,7 @@ from .result import HeaderField
 __all__ = ["compare_headers", "field_at"]
 
 FIELDS = ("number", "symbol", "date", "year", "issuer", "signer")
+_WORD = re.compile(r"\w+")
 
 
 def _key(value: str | None) -> str:
@@ -72,11 +76,26 @@ def compare_headers(old: Header, new: Header, years: Years) -> tuple[HeaderField
     return tuple(out)
 
 
-def field_at(header: Header, span: Span) -> str | None:
-    """The header field whose span overlaps ``span`` (an empty span: touches it), or ``None``."""
-    for name, s in header.spans:
-        if name not in FIELDS:
-            continue
-        if s.overlaps(span) or (span.start == span.end and s.start <= span.start <= s.end):
-            return name
-    return None
+def field_at(header: Header, span: Span, text: str = "") -> str | None:
+    """The header field that ``span`` lies in, or ``None``: an empty span touches it; a span
+    with words (runs of letters and digits of ``text``, the plan's text) has every word inside
+    it, so a change that runs from a field into the rest of the header (a whole header
+    inserted where the old copy has none) lies in no field.
+
+    >>> h = Header(number="288", spans=(("number", Span(4, 7)),))
+    >>> field_at(h, Span(4, 7), "Số: 288/QĐ-BYT"), field_at(h, Span(0, 14), "Số: 288/QĐ-BYT")
+    ('number', None)
+    """
+    fields = [(name, s) for name, s in header.spans if name in FIELDS]
+    if span.start == span.end:
+        return next((name for name, s in fields if s.start <= span.start <= s.end), None)
+    words = [(span.start + m.start(), span.start + m.end()) for m in _WORD.finditer(text[span.start : span.end])]
+    if not words:
+        return next((name for name, s in fields if s.overlaps(span)), None)
+    found = None
+    for start, end in words:
+        name = next((name for name, s in fields if s.start <= start and end <= s.end), None)
+        if name is None:
+            return None
+        found = found or name
+    return found

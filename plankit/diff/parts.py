@@ -251,12 +251,22 @@ class Side:
         return [t.key for t in words[i:j] if t.end <= end]
 
     def opening_units(self) -> tuple[list[Span], list[Unit]]:
-        """The header blocks, and the other paragraphs before the first section."""
+        """The header blocks, and the other paragraphs before the first section. A line inside
+        the header, from the first header block or the first header field read (the issuer at
+        the top) to the last header block, belongs to it whatever the reader called it (an
+        issuer's name cut over two lines, the motto read as boilerplate, a rule of dashes): the
+        header is compared order-free as one block, and left out such a line would be shown
+        nowhere. A web page's summary above the header (``| Số hiệu | ...``) and a page number
+        above the issuer are not in it."""
         header, rest = [], []
+        blocks = [b.span for b in self.blocks if b.kind == "header" and b.span.start < self.opening_end]
+        top = min([b.start for b in blocks[:1]] + [s.start for name, s in self.plan.header.spans
+                                                   if name not in ("title", "year", "signer")], default=0)
+        bottom = blocks[-1].end if blocks else -1
         for b in self.blocks:
             if b.span.start >= self.opening_end or b.kind == "table" or self.in_table(b.span.start):
                 continue
-            if b.kind == "header":
+            if b.kind == "header" or top <= b.span.start < b.span.end <= bottom:
                 header.append(b.span)
             else:
                 rest.append(Unit(b.span, b.span, chrome=b.kind in self.skip))

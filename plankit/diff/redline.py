@@ -3,8 +3,8 @@
 The redline is written from one in-order word diff of the two whole texts, so it is exact by
 construction: **Accept All gives the new plan's text and Reject All the old plan's**, white
 space aside (the header, case, punctuation, spacing and tables included). The new plan's tables
-are Word tables (:mod:`plankit.diff.grids`: those whose cells lie in reading order; a table
-rebuilt from a scan stays running text): a row only in the new plan is a tracked inserted row,
+are Word tables (:mod:`plankit.diff.grids`: those whose cells lie in reading order; of a table
+rebuilt from a scan, the runs of rows that do): a row only in the new plan is a tracked inserted row,
 a row only in the old plan a tracked deleted row (``w:trPr/w:ins``, ``w:trPr/w:del``), edits
 inside a cell are tracked words; a row's number (TT) is diffed with its row's first words, so
 rows renumbered after an inserted or removed one pair by content.
@@ -356,7 +356,7 @@ class _Writer:
             return
         for s, e, loc in self.old_layout.split(at, at + len(text)):
             if isinstance(loc, tuple) and text[s - at:e - at].strip():
-                later = self._later_row(loc, nxt)
+                later = self._later_row(loc, nxt) or self._next_row(loc, nxt)
                 if later is not None:  # its row comes after rows that are all new: wait for it
                     self.deferred.setdefault(later, []).append((loc[2], text[s - at:e - at], kind))
                     continue
@@ -401,6 +401,18 @@ class _Writer:
         elif isinstance(nxt, tuple) and self.new_tags.get(nxt[:2]) == tag and nxt[:2] not in self.inserted_rows \
                 and col <= nxt[2] and (self.table is None or self.table_grid == nxt[0]):
             self._enter((nxt[0], nxt[1], col))
+
+    def _next_row(self, old_loc: tuple[int, int, int], nxt) -> tuple[int, int] | None:
+        """In rows of a scan laid out as a table (a partial grid, untagged), the next new row for
+        old words of an old cell just before its words (the old row's number the scan lost): they
+        wait for it, in their own column, not at the end of the row written (or before the table)."""
+        if not (isinstance(nxt, tuple) and self.layout.grids[nxt[0]].part and old_loc[2] <= nxt[2]
+                and nxt[:2] not in self.inserted_rows):
+            return None
+        if (self.table is None and nxt[1] == 0) or (self.table is not None and self.table_grid == nxt[0]
+                                                    and self.row_state == "" and nxt[1] > self.row_idx):
+            return nxt[:2]
+        return None
 
     def _deleted_here(self, text: str, kind: str, nxt) -> None:
         self._flush()
@@ -506,7 +518,10 @@ class _Writer:
         # rows of tables paired by the comparison and written as tables on both sides carry
         # their task's first words: their words pair only with the same row's
         paired = {(t.old, t.new) for t in d.tables if t.old is not None and t.new is not None}
-        both = {(o, n) for o, n in paired if o in {g.table for g in old_grids} and n in {g.table for g in self.layout.grids}}
+        # (a table of which only some rows are laid out as a table is not: its other rows are
+        # running text, where a tagged old row's words would find no counterpart)
+        both = {(o, n) for o, n in paired if o in {g.table for g in old_grids if not g.part}
+                and n in {g.table for g in self.layout.grids if not g.part}}
         self.old_tags = _row_tags(ta, old_grids, {o for o, _n in both})
         self.new_tags = _row_tags(tb, self.layout.grids, {n for _o, n in both})
         # an old table's columns as the comparison paired them with the new table's

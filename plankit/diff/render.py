@@ -7,20 +7,24 @@ nothing but expected changes, into ``<details>``.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from ..model import Span
 from ..views import register_view
 from .kinds import HEADER_LABELS, KIND_COLOURS, KIND_LABELS
 from .pieces import Mark, Piece, Segment
 from .result import PlanDiff
+from .tokens import looks_ocr
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from .result import Change, SectionPair
+    from .result import Change, SectionPair, TablePair
+    from .shown import Shown
 
 __all__ = [
     "changes_frame",
@@ -62,6 +66,7 @@ _CSS = """
 .pk-diff .note{color:#666;font-size:12px}
 .pk-diff .ocr{color:#777;font-size:11px;font-family:monospace;margin-top:2px}
 .pk-diff table.pk-head td,.pk-diff table.pk-head th{padding:1px 8px;text-align:left;font-size:13px}
+.pk-diff .ocr-tag{color:#777;font-size:11px}
 """
 
 
@@ -81,6 +86,29 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+# --- header fields ---------------------------------------------------------------------------
+
+# A header value of a scanned plan is shown as the scan reads it (a name is never guessed:
+# "Ng6 Anh Tin" stays), and marked so the officer checks it against the paper.
+OCR_MARK = "(OCR)"
+OCR_NOTE = "bản quét, chưa hiệu đính (from the scan, unverified)"
+
+
+def _scanned(d: PlanDiff) -> tuple[bool, bool]:
+    """Whether the old and the new plan were read from a scan (their header values are OCR)."""
+    if not d.ocr:
+        return False, False
+    return looks_ocr(d.old), looks_ocr(d.new)
+
+
+def _value(value: str | None, scanned: bool) -> str:
+    """A header value as the summary and Markdown show it: ``—`` when blank, ``(OCR)`` after a
+    value read from a scan, the value itself as read."""
+    if value is None:
+        return "—"
+    return f"{value} {OCR_MARK}" if scanned else value
+
+
 # --- summary ---------------------------------------------------------------------------------
 
 def summary_text(d: PlanDiff) -> str:
@@ -98,8 +126,12 @@ def summary_text(d: PlanDiff) -> str:
     ]
     moved = [f for f in d.header if f.kind != "same"]
     if moved:
-        lines.append("Phần đầu: " + "; ".join(f"{HEADER_LABELS.get(f.name, f.name)} {f.old or '—'} → {f.new or '—'} "
-                                             f"({labels.get(f.kind, f.kind)}, {f.kind})" for f in moved))
+        old_ocr, new_ocr = _scanned(d)
+        marked = any((old_ocr and f.old) or (new_ocr and f.new) for f in moved)
+        lines.append("Phần đầu: " + "; ".join(f"{HEADER_LABELS.get(f.name, f.name)} {_value(f.old, old_ocr)} → "
+                                             f"{_value(f.new, new_ocr)} ({labels.get(f.kind, f.kind)}, {f.kind})"
+                                             for f in moved)
+                     + (f" — {OCR_MARK}: {OCR_NOTE}" if marked else ""))
     lines.append("Mục:")
     for pair in d.sections:
         o = pair.old.number if pair.old else "—"
@@ -171,8 +203,87 @@ def to_dict(d: PlanDiff) -> dict[str, Any]:
 
 # --- frames ----------------------------------------------------------------------------------
 
-def changes_frame(d: PlanDiff) -> pd.DataFrame:
-    """One row per change."""
+def _shown_map(words: str, span: Span, text: str, shown: Shown) -> tuple[str, list[tuple[int, int, int, int]]]:
+    """``words`` (one side of a change, or a table cell: its words lie in order inside ``span``
+    of the plan ``text``; a cell rebuilt from a scan may have other cells' words between them)
+    as ``shown`` shows them: each word found in ``span`` and replaced by its shown reading, the
+    white space between words kept. With ``(start, end, shown start, shown end)`` of each word,
+    local to ``words`` and to the result."""
+    out: list[str] = []
+    where: list[tuple[int, int, int, int]] = []
+    pos, last, length = span.start, 0, 0
+    for m in re.finditer(r"\S+", words):
+        word = m.group()
+        at = text.find(word, pos, span.end)
+        if at < 0:  # a cell's words are not always in reading order inside its span
+            at = text.find(word, span.start, span.end)
+        if at >= 0:
+            pos = at + len(word)
+            word = shown.text[shown.at(at) : shown.at(pos)]
+        gap = words[last : m.start()]
+        out += [gap, word]
+        where.append((m.start(), m.end(), length + len(gap), length + len(gap) + len(word)))
+        length += len(gap) + len(word)
+        last = m.end()
+    out.append(words[last:])
+    return "".join(out), where
+
+
+def _moved(where: list[tuple[int, int, int, int]]):
+    """A local offset of the original text to the offset in the shown one (:func:`_shown_map`)."""
+    starts = [w[0] for w in where]
+
+    def move(x: int) -> int:
+        k = bisect.bisect_right(starts, x) - 1
+        if k < 0:
+            return x
+        s, e, ss, se = where[k]
+        return ss + min(x - s, se - ss) if x < e else se + x - e
+
+    return move
+
+
+def _shown_words(words: str, span: Span, text: str, shown: Shown) -> str:
+    """``words`` as ``shown`` shows them (:func:`_shown_map`), one space between words."""
+    if not shown.restored:
+        return _flat(words)
+    return _flat(_shown_map(words, span, text, shown)[0])
+
+
+def _shown_titles(d: PlanDiff, shown: tuple[Shown, Shown]) -> list[tuple[str, str]]:
+    """``(title as read, title as shown)`` of each section of a restored side whose title the
+    restored reading changes, flattened."""
+    out = []
+    for plan, sh in ((d.old, shown[0]), (d.new, shown[1])):
+        if not sh.restored:
+            continue
+        for sec in plan.walk():
+            title = _flat(sec.title)
+            if not title:
+                continue
+            restored = _shown_words(title, Span(sec.heading.start, sec.span.end), plan.text, sh)
+            if restored != title:
+                out.append((title, restored))
+    return out
+
+
+def _relabel(label: str, titles: list[tuple[str, str]]) -> str:
+    """A section label (``IV. MOT SO HOAT PONG ...``, cut at a width of the comparison's) with
+    an OCR'd title replaced by its restored reading."""
+    for title, restored in titles:
+        for width in (len(title) + 1, 80, 70, 40):
+            cut = title if len(title) <= width else title[: width - 1] + "…"
+            if label.endswith(" " + cut):
+                return label[: len(label) - len(cut)] + (restored if len(title) <= width
+                                                          else restored[: width - 1] + "…")
+    return label
+
+
+def changes_frame(d: PlanDiff, *, restore: bool = True) -> pd.DataFrame:
+    """One row per change. An OCR'd side is shown restored word by word, as the HTML page and
+    the redline show it (:func:`.shown.shown_texts`), its scan as read in ``old_ocr`` and
+    ``new_ocr``; ``restore=False`` (or a pair without a scan) gives the text as read and no
+    such columns."""
     import pandas as pd
 
     rows = [
@@ -189,7 +300,21 @@ def changes_frame(d: PlanDiff) -> pd.DataFrame:
         for c in d.changes
     ]
     cols = ["section", "kind", "old", "new", "reason", "location", "old_line", "new_line"]
-    return pd.DataFrame(rows, columns=cols)
+    frame = pd.DataFrame(rows, columns=cols)
+    if not (restore and d.ocr):
+        return frame
+    from .shown import shown_texts
+
+    old_shown, new_shown = shown_texts(d)
+    if not (old_shown.restored or new_shown.restored):
+        return frame
+    frame.insert(4, "old_ocr", frame["old"])
+    frame.insert(5, "new_ocr", frame["new"])
+    frame["old"] = [_shown_words(c.old, c.old_span, d.old.text, old_shown) for c in d.changes]
+    frame["new"] = [_shown_words(c.new, c.new_span, d.new.text, new_shown) for c in d.changes]
+    titles = _shown_titles(d, (old_shown, new_shown))
+    frame["section"] = [_relabel(label, titles) for label in frame["section"]]
+    return frame
 
 
 def tables_frame(d: PlanDiff) -> pd.DataFrame:
@@ -241,6 +366,17 @@ def to_markdown(d: PlanDiff) -> str:
     ]
     if d.ocr:
         out.append("- Một bản là văn bản OCR: so sánh trên chữ bỏ dấu, hiển thị nguyên văn.")
+    fields = [f for f in d.header if f.old is not None or f.new is not None]
+    if fields:
+        old_ocr, new_ocr = _scanned(d)
+        out += ["", "## Phần đầu", "", f"| | {_md(d.old.name)} | {_md(d.new.name)} | Thay đổi |",
+                "| --- | --- | --- | --- |"]
+        for f in fields:
+            kind = f"{d.labels[f.kind]} ({f.kind})" if f.kind in KIND_LABELS else "không đổi"
+            out.append(f"| {HEADER_LABELS.get(f.name, f.name)} | {_md(_value(f.old, old_ocr))} | "
+                       f"{_md(_value(f.new, new_ocr))} | {kind} |")
+        if old_ocr or new_ocr:
+            out += ["", f"{OCR_MARK}: {OCR_NOTE}."]
     out += ["", "## Các mục", "", "| Cũ | Mới | Trạng thái | Mục |", "| --- | --- | --- | --- |"]
     for p in d.sections:
         out.append(f"| {p.old.number if p.old else '—'} | {p.new.number if p.new else '—'} | "
@@ -361,19 +497,53 @@ def _ocr_note(original: str | None, shown: str | None) -> str:
     return f'<div class="ocr" title="nguyên văn OCR (original scan)">{html.escape(_flat(original))}</div>'
 
 
+def _restored_cells(seg: Segment, table: TablePair | None, d: PlanDiff, shown) -> list[tuple[Piece, str | None,
+                                                                                             str | None]]:
+    """The cells of a table row as shown: an OCR'd side's cell text restored word by word (its
+    words found inside the cell's span, as :func:`changes_frame` does), marks moved along; with
+    the cell as read for each restored side."""
+    if shown is None or table is None or seg.row is None:
+        return [(piece, None, None) for piece in seg.pieces]
+    out = []
+    for k, piece in zip(table.shown, seg.pieces, strict=False):
+        texts, origs, moves = [], [], []
+        for side, text, plan, t, r, sh in (
+                (0, piece.old, d.old, table.old, seg.row.old, shown[0]),
+                (1, piece.new, d.new, table.new, seg.row.new, shown[1])):
+            col = table.columns[k][side]
+            row = plan.tables[t].rows[r] if t is not None and r is not None else ()
+            cell = row[col] if col is not None and col < len(row) else None
+            if not text or cell is None or not sh.restored:
+                texts.append(text)
+                origs.append(None)
+                moves.append(None)
+                continue
+            restored, where = _shown_map(text, cell.span, plan.text, sh)
+            texts.append(restored)
+            origs.append(text)
+            moves.append(_moved(where))
+        mo, mn = moves
+        marks = tuple(Mark(m.change, m.kind, (mo(m.old[0]), mo(m.old[1])) if mo else m.old,
+                           (mn(m.new[0]), mn(m.new[1])) if mn else m.new) for m in piece.marks)
+        out.append((Piece(texts[0], texts[1], marks), origs[0], origs[1]))
+    return out
+
+
 def _segment_row(seg: Segment, d: PlanDiff, reading, shown=None) -> str:
     if seg.kind == "row":
         cells_old, cells_new = [], []
         table = next((t for t in d.tables if t.new == seg.table or (t.new is None and t.old == seg.table)), None)
         names = [table.labels[k] for k in table.shown] if table else []
         names += [""] * (len(seg.pieces) - len(names))
-        for name, piece in zip(names, seg.pieces, strict=False):
+        for name, (piece, orig_old, orig_new) in zip(names, _restored_cells(seg, table, d, shown), strict=False):
             if piece.old is not None:
                 cells_old.append(f'<div class="cell"><span class="col">{html.escape(name)}</span>'
-                                 f"{_render_side(piece.old, piece, 'old', d.changes)}</div>")
+                                 f"{_render_side(piece.old, piece, 'old', d.changes)}"
+                                 f"{_ocr_note(orig_old, piece.old)}</div>")
             if piece.new is not None:
                 cells_new.append(f'<div class="cell"><span class="col">{html.escape(name)}</span>'
-                                 f"{_render_side(piece.new, piece, 'new', d.changes, reading)}</div>")
+                                 f"{_render_side(piece.new, piece, 'new', d.changes, reading)}"
+                                 f"{_ocr_note(orig_new, piece.new)}</div>")
         row = seg.row
         lab_old = f"dòng {row.old + 1}" if row and row.old is not None else ""
         lab_new = f"dòng {row.new + 1}" if row and row.new is not None else ""
@@ -394,14 +564,26 @@ def _chips(kinds: Iterable[tuple[str, int]], labels: dict[str, str] = KIND_LABEL
 def _header_table(d: PlanDiff) -> str:
     """The header fields of both plans side by side, each with the kind of its change."""
     esc = html.escape
-    rows = [f"<tr><th></th><th>{esc(d.old.name)}</th><th>{esc(d.new.name)}</th><th></th></tr>"]
+    scanned = _scanned(d)
+    note = f'<div class="note">{esc(OCR_NOTE)}</div>'
+
+    def name(plan, ocr: bool) -> str:
+        return f"<th>{esc(plan.name)}{note if ocr else ''}</th>"
+
+    def value(v: str | None, ocr: bool) -> str:
+        if v is None:
+            return "<td>—</td>"
+        tag = f' <span class="ocr-tag" title="{esc(OCR_NOTE, quote=True)}">{OCR_MARK}</span>' if ocr else ""
+        return f"<td>{esc(v)}{tag}</td>"
+
+    rows = [f"<tr><th></th>{name(d.old, scanned[0])}{name(d.new, scanned[1])}<th></th></tr>"]
     for f in d.header:
         if f.old is None and f.new is None:
             continue
         kind = (f'<span class="chip k-{f.kind}" title="{esc(f.reason, quote=True)}">{esc(d.labels[f.kind])}'
                 "</span>" if f.kind in KIND_LABELS else "")
-        rows.append(f"<tr><th>{esc(HEADER_LABELS.get(f.name, f.name))}</th><td>{esc(f.old or '—')}</td>"
-                    f"<td>{esc(f.new or '—')}</td><td>{kind}</td></tr>")
+        rows.append(f"<tr><th>{esc(HEADER_LABELS.get(f.name, f.name))}</th>{value(f.old, scanned[0])}"
+                    f"{value(f.new, scanned[1])}<td>{kind}</td></tr>")
     return '<table class="pk-head">' + "".join(rows) + "</table>"
 
 
@@ -432,6 +614,7 @@ def to_html_fragment(d: PlanDiff, *, reading=None, shown=None) -> str:
         head.append("<tr><th>OCR</th><td>so sánh trên chữ bỏ dấu; hiển thị nguyên văn mỗi bản (as scanned; "
                     "<code>to_html()</code> và <code>plankit diff --html</code> hiển thị bản khôi phục dấu)</td></tr>")
     head.append("</table>")
+    titles = _shown_titles(d, shown) if shown is not None else []
     body = []
     by_part: dict[int, list[Segment]] = {}
     for seg in d.segments:
@@ -445,7 +628,7 @@ def to_html_fragment(d: PlanDiff, *, reading=None, shown=None) -> str:
         note = STATUS_LABELS.get(part.status, part.status)
         if quiet and part.kinds:
             note += ", chỉ " + d.labels["expected"]
-        body.append(f"<details{opened}><summary>{esc(part.label)}<span class=\"st\">{esc(note)} "
+        body.append(f"<details{opened}><summary>{esc(_relabel(part.label, titles))}<span class=\"st\">{esc(note)} "
                     f"{_chips(part.kinds, d.labels)}</span></summary>")
         body.append('<table class="sbs"><tr><th>' + esc(d.old.name) + "</th><th>" + esc(d.new.name) + "</th></tr>")
         body.extend(_segment_row(seg, d, reading, shown) for seg in segs)

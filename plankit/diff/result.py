@@ -309,8 +309,13 @@ class PlanDiff:
         return view(PlanDiff, "to_dict")(self)
 
     # -- outputs -------------------------------------------------------------------------------
-    def to_frame(self) -> pd.DataFrame:
+    def to_frame(self, *, restore: bool = True) -> pd.DataFrame:
         """One row per change: section, kind, old, new (and reason, location, lines).
+
+        An OCR'd side is shown restored, as :meth:`to_html` and :meth:`to_docx` show it: its
+        ``old``/``new`` column holds the restored words, and two more columns, ``old_ocr`` and
+        ``new_ocr``, keep the text as the scan reads it. ``restore=False`` shows the scan as
+        read, without those columns (and without loading the language model).
 
         >>> from plankit.diff import diff_plans
         >>> from plankit.read import read_text
@@ -318,7 +323,7 @@ class PlanDiff:
         >>> d.to_frame()[["section", "kind", "old", "new"]].values.tolist()
         [['I. KINH PHÍ', 'substantive', 'Ngân sách', 'Nguồn khác']]
         """
-        return view(PlanDiff, "to_frame")(self)
+        return view(PlanDiff, "to_frame")(self, restore=restore)
 
     def tables_frame(self) -> pd.DataFrame:
         """One row per aligned activity-table row, with its cell changes listed.

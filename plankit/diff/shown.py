@@ -84,24 +84,22 @@ def _counterparts(text: str, reference: str) -> list[tuple[int, int, str | None]
     or ``None`` when the in-order word diff of the two texts pairs it with no word."""
     keys = ocr_clean(fold(text))
     folded_ref = fold(reference)
-    words = [(m.start(), m.end()) for m in _WORD.finditer(keys)]
-    ref_words = [(m.start(), m.end()) for m in _WORD.finditer(folded_ref)]
+    finditer = _WORD.finditer
+    words = [m.span() for m in finditer(keys)]
+    ref_words = [m.span() for m in finditer(folded_ref)]
     form: list[str | None] = [None] * len(words)
     done: dict[tuple[str, str], str] = {}  # the same word pairs recur ("của", "và", "năm")
-
-    def take(i: int, j: int) -> None:
-        (s, e), (ws, we) = ref_words[i], words[j]
-        pair = (reference[s:e], text[ws:we])
-        found = done.get(pair)
-        if found is None:
-            found = done[pair] = _with_case(*pair)
-        form[j] = found
-
-    ops = diff_keys([folded_ref[s:e] for s, e in ref_words], [keys[s:e] for s, e in words])
+    ops = diff_keys(_WORD.findall(folded_ref), _WORD.findall(keys))
     for tag, i1, _i2, j1, j2 in ops:
-        if tag == "equal":
-            for k in range(j2 - j1):
-                take(i1 + k, j1 + k)
+        if tag != "equal":
+            continue
+        for j in range(j1, j2):
+            (s, e), (ws, we) = ref_words[i1 + j - j1], words[j]
+            pair = (reference[s:e], text[ws:we])
+            found = done.get(pair)
+            if found is None:
+                found = done[pair] = _with_case(*pair)
+            form[j] = found
     return [(s, e, f) for (s, e), f in zip(words, form, strict=True)]
 
 
@@ -124,45 +122,56 @@ def _restored(text: str, reference: str | None) -> Shown:
     words = _counterparts(text, reference)
     breaks = [m.start() for m in _BREAK.finditer(text)]
     line_of = [bisect.bisect_left(breaks, s) for s, _e, _f in words]  # line breaks before each word
+    # the first and the last word of each word's line (a line's words are consecutive)
+    first = list(range(len(words)))
+    last = first[:]
+    for k in range(1, len(words)):
+        if line_of[k] == line_of[k - 1]:
+            first[k] = first[k - 1]
+    for k in range(len(words) - 2, -1, -1):
+        if line_of[k] == line_of[k + 1]:
+            last[k] = last[k + 1]
     # the words without a counterpart that the model must read: those with a letter, and a
     # number opening a line (a heading's roman numeral read as digits: "11." for "II.")
-    needy = [k for k, (s, e, f) in enumerate(words)
-             if f is None and (_LETTER.search(text, s, e) or k == 0 or line_of[k - 1] != line_of[k])]
+    needy = [k for k, (s, e, f) in enumerate(words) if f is None and (first[k] == k or _LETTER.search(text, s, e))]
     windows: list[list[int]] = []  # [first word, last word], inclusive, on one line
     for k in needy:
-        lo = k
-        while lo > 0 and k - lo < CONTEXT and line_of[lo - 1] == line_of[k]:
-            lo -= 1
-        hi = k
-        while hi + 1 < len(words) and hi - k < CONTEXT and line_of[hi + 1] == line_of[k]:
-            hi += 1
-        if windows and line_of[windows[-1][1]] == line_of[k] and lo <= windows[-1][1] + 1:
+        lo, hi = max(k - CONTEXT, first[k]), min(k + CONTEXT, last[k])
+        if windows and first[windows[-1][1]] == first[k] and lo <= windows[-1][1] + 1:
             windows[-1][1] = hi
         else:
             windows.append([lo, hi])
     reps: list[tuple[int, int, str]] = []
     if windows:
-        bounds = [(words[lo][0], words[hi][1]) for lo, hi in windows]
-        offsets, pos = [], 0
-        for s, e in bounds:
+        # each passage is one line of the model's input, with the context words paired with
+        # the clean plan read as its words (the model decides only the words without a
+        # counterpart). The model reads each line on its own: a passage that recurs with the
+        # same words known ("của Sở", a repeated heading) is read once.
+        lines: dict[tuple[str, tuple[tuple[int, int, str], ...]], int] = {}
+        line_of_window = []
+        for lo, hi in windows:
+            base = words[lo][0]
+            key = (text[base : words[hi][1]], tuple((s - base, e - base, f) for s, e, f in words[lo : hi + 1] if f is not None))
+            line_of_window.append(lines.setdefault(key, len(lines)))
+        offsets, known, pos = [], {}, 0
+        for passage, known_words in lines:
             offsets.append(pos)
-            pos += e - s + 1
-        # the context words paired with the clean plan are read as its words: the model
-        # decides only the words without a counterpart
-        known = {}
-        for (lo, hi), at in zip(windows, offsets, strict=True):
-            shift = at - words[lo][0]
-            for s, e, f in words[lo : hi + 1]:
-                if f is not None:
-                    known[(s + shift, e + shift)] = f
-        restored = restore_text("\n".join(text[s:e] for s, e in bounds), ocr=True, known=known)
-        need = [(words[k][0], words[k][1]) for k in needy]
+            for s, e, f in known_words:
+                known[(s + pos, e + pos)] = f
+            pos += len(passage) + 1
+        restored = restore_text("\n".join(passage for passage, _known in lines), ocr=True, known=known)
+        read: list[list[tuple[int, int, str]]] = [[] for _ in lines]  # by line, offsets in the line
         for t_start, t_end, output in restored.spans:
-            w = bisect.bisect_right(offsets, t_start) - 1
-            s, e = t_start - offsets[w] + bounds[w][0], t_end - offsets[w] + bounds[w][0]
-            n = bisect.bisect_left(need, (s, s))  # a needy word inside the token: the model reads it
-            if (n < len(need) and need[n][0] < e) or (n and need[n - 1][1] > s):
-                reps.append((s, e, output))
+            n = bisect.bisect_right(offsets, t_start) - 1
+            read[n].append((t_start - offsets[n], t_end - offsets[n], output))
+        need = [(words[k][0], words[k][1]) for k in needy]
+        for (lo, _hi), n in zip(windows, line_of_window, strict=True):
+            base = words[lo][0]
+            for t_start, t_end, output in read[n]:
+                s, e = t_start + base, t_end + base
+                k = bisect.bisect_left(need, (s, s))  # a needy word inside the token: the model reads it
+                if (k < len(need) and need[k][0] < e) or (k and need[k - 1][1] > s):
+                    reps.append((s, e, output))
     starts = [s for s, _e, _o in reps]
     for s, e, f in words:
         if f is None:

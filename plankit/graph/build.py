@@ -6,6 +6,7 @@ evidence and validity; see :mod:`plankit.graph` for the whole picture.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections import defaultdict
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .. import validity
 from ..places import slug
 from ..register import document_title
-from ..text import fold
+from .identity import LOWER_TIERS, Identities, locality, lookup, place_of
 from .result import BasisGraph
 from .schema import UNKNOWN
 
@@ -29,11 +30,6 @@ __all__ = ["build_graph", "plan_node"]
 # "CTr" in 26-CTr/TU (party numbers put the type before the slash). Must not match a bare number.
 _PARTY_TYPE = re.compile(r"^\d+[a-zA-Z]?-([^/]+)/")
 _ADMIN_TYPE = re.compile(r"/([^/-]+)-[^/]+$")
-
-
-@lru_cache(maxsize=1 << 16)
-def _norm(key: str) -> str:
-    return "".join(fold(key).split())
 
 
 # The provinces' slugs, and the titles of cited numbers, asked for once per citation of a corpus
@@ -100,14 +96,23 @@ def _plan_label(header: Any, scope: str | None, name: str) -> str:
     return f"{abbr} {ref} ({where})" if where else f"{abbr} {ref}"
 
 
-def _doc_label(cite: Citation, doc_id: str) -> str:
-    abbr = _type_abbr(cite.key)
-    text = f"{abbr} {cite.key}" if abbr else cite.key
+def _doc_label(key: str, doc_id: str, scope: str | None, year: int | None) -> str:
+    abbr = _type_abbr(key)
+    text = f"{abbr} {key}" if abbr else key
     if "@" in doc_id:  # a local number: say whose, and when unless the number says it
-        year = None if cite.key.count("/") >= 2 else cite.year
-        where = " ".join(str(x) for x in (cite.scope, year) if x)
+        year = None if key.count("/") >= 2 else year
+        where = " ".join(str(x) for x in (scope, year) if x)
         text = f"{text} ({where})"
     return text
+
+
+def _id_parts(doc_id: str) -> tuple[str, str | None, int | None]:
+    """``261/KH-UBND@can-tho/2021`` -> ``('261/KH-UBND', 'can-tho', 2021)``."""
+    key, _, where = doc_id.partition("@")
+    if not where:
+        return key, None, None
+    place, _, year = where.partition("/")
+    return key, place, int(year) if year.isdigit() else None
 
 
 def plan_node(plan: Plan, scope: str | None = None) -> str:
@@ -131,19 +136,22 @@ def plan_node(plan: Plan, scope: str | None = None) -> str:
         # a national number (a ministry's, or the Party centre's, which has no province): the
         # same id as its citations' doc_id
         return header.reference
-    if header.number and header.symbol and scope and year:
+    place = place_of(scope, header.issuer, level)
+    if header.number and header.symbol and place and year:
         # as Citation.doc_id: the number as printed ('95-KH/TU' for a Party committee's), and
-        # the year only when the number has none of its own
-        where = f"{header.reference}@{_slug(scope)}"
+        # the year only when the number has none of its own; a district's or a commune's
+        # number also names the district or commune ('05/KH-UBND@lao-cai.xa-bao-ha/2025')
+        where = f"{header.reference}@{place}"
         return where if header.reference.count("/") >= 2 else f"{where}/{year}"
     return f"plan:{plan.name}"
 
 
 def _plan_attrs(plan: Plan, scope: str | None) -> dict[str, Any]:
     h = plan.header
+    below = locality(h.issuer) if plan.facts.level in LOWER_TIERS else None
     return {
         "kind": "plan",
-        "label": _plan_label(h, scope, plan.name),
+        "label": _plan_label(h, below[1] if below else scope, plan.name),
         "key": h.reference,
         "doc_type": h.doc_type or "Kế hoạch",
         "level": plan.facts.level,
@@ -162,20 +170,29 @@ def _plan_attrs(plan: Plan, scope: str | None) -> dict[str, Any]:
     }
 
 
-def _doc_attrs(cite: Citation, doc_id: str) -> dict[str, Any]:
-    """A document node's attributes from one citation of it (``doc_id``: ``cite.doc_id``)."""
+def _doc_attrs(cite: Citation, doc_id: str, level: str | None = None,
+               names: dict[str, str] | None = None) -> dict[str, Any]:
+    """A document node's attributes from one citation of it (``doc_id`` and ``level`` as
+    :meth:`Identities.resolve` gives them, ``level`` by default the citation's; ``names``:
+    province slug -> name)."""
+    level = level or cite.level or "other"
+    names = names or {}
+    key, place, year = _id_parts(doc_id)
+    scope = cite.scope or (names.get(place.partition(".")[0]) if place else None)
+    year = cite.year if cite.year is not None else year
+    below = locality(cite.issuer) if level in LOWER_TIERS else None
     return {
         "kind": "document",
-        "label": _doc_label(cite, doc_id),
+        "label": _doc_label(key, doc_id, below[1] if below else scope, year),
         # a national number the register knows: its full title (type, date, issuer, subject)
-        "title": None if "@" in doc_id else _title(cite.key),
-        "key": cite.key,
+        "title": None if "@" in doc_id else _title(key),
+        "key": key,
         "doc_type": cite.doc_type,
-        "level": cite.level or "other",
+        "level": level,
         "issuer": cite.issuer,
-        "scope": cite.scope,
+        "scope": scope,
         "date": cite.date,
-        "year": cite.year,
+        "year": year,
         "in_corpus": False,
         "implicit": cite.implicit,
         "subject": cite.subject,
@@ -187,20 +204,63 @@ def _doc_attrs(cite: Citation, doc_id: str) -> dict[str, Any]:
 _FILLABLE = ("doc_type", "issuer", "scope", "date", "year", "subject")
 
 
-def _merge_doc(attrs: dict[str, Any], cite: Citation, doc_id: str) -> None:
+def _merge_doc(attrs: dict[str, Any], cite: Citation, doc_id: str, level: str | None = None) -> None:
     """Fill blanks of a document node (made by :func:`_doc_attrs`) from another citation of the
     same document: what ``_doc_attrs(cite, doc_id)`` would give for each blank attribute, ``level``
     when it is ``other``, ``implicit`` only while every citation is implicit."""
     attrs["implicit"] = attrs["implicit"] and cite.implicit
-    if attrs["level"] == "other" and cite.level and cite.level != "other":
-        attrs["level"] = cite.level
+    level = level or cite.level or "other"
+    if attrs["level"] == "other" and level != "other":
+        attrs["level"] = level
     for name in _FILLABLE:
         if attrs[name] is None:
             value = getattr(cite, name)
             if value is not None:
                 attrs[name] = value
     if attrs["title"] is None and "@" not in doc_id:
-        attrs["title"] = _title(cite.key)
+        attrs["title"] = _title(attrs["key"])
+
+
+_KEY_YEAR = re.compile(r"^[^/]+/((?:19|20)\d\d)/")
+
+
+class _Judge:
+    """:func:`plankit.validity.status` and the successor for a document id (the graph's, which
+    may know a date or province its citation did not say), each id looked up in the data once."""
+
+    __slots__ = ("_ever", "_issued")
+
+    def __init__(self) -> None:
+        self._issued: dict[str, dt.date | None] = {}
+        self._ever: dict[str, bool] = {}
+
+    def __call__(self, doc_id: str, issued: dt.date | None, year: int | None,
+                 on: dt.date) -> tuple[str, str | None]:
+        if issued is None:
+            if doc_id not in self._issued:
+                self._issued[doc_id] = validity.issue_date(doc_id)
+            issued = self._issued[doc_id]
+        if issued is None:
+            m = _KEY_YEAR.match(doc_id)
+            year = int(m.group(1)) if m else year
+            issued = dt.date(year, 1, 1) if year else None
+        if issued is not None and issued > on:
+            return validity.NOT_YET_ISSUED, None
+        ever = self._ever.get(doc_id)
+        if ever is None:  # replaced at all, some day: most documents never are
+            ever = self._ever[doc_id] = validity.replaced_by(doc_id, dt.date.max) is not None
+        found = validity.replaced_by(doc_id, on) if ever else None
+        if found is None:
+            return validity.VALID, None
+        return validity.REPLACED, found.replaced_by
+
+    def successor(self, doc_id: str) -> validity.Replacement | None:
+        """The last replacement the data lists for a document, whatever the day."""
+        if self._ever.get(doc_id) is False:
+            return None
+        found = validity.replaced_by(doc_id, dt.date.max)
+        self._ever[doc_id] = found is not None
+        return found
 
 
 def _rank(cite: Citation) -> tuple[int, int, int]:
@@ -247,8 +307,9 @@ def build_graph(plans: Iterable[Plan | str | os.PathLike[str]]) -> BasisGraph:
     graph = BasisGraph(name="plankit legal-basis graph")
 
     # 1. corpus plans, and an index to find them when another plan cites them
-    by_full: dict[tuple[str, str | None, int | None], str] = {}
-    by_year: dict[tuple[str, int], list[str]] = defaultdict(list)
+    ids = Identities()
+    names: dict[str, str] = {}  # province slug -> name, for the labels of local documents
+    by_lookup: dict[tuple[str, str | None, int | None], str] = {}
     plan_ids: list[str] = []
     for plan in plans:
         scope = _plan_scope(plan)
@@ -262,50 +323,53 @@ def build_graph(plans: Iterable[Plan | str | os.PathLike[str]]) -> BasisGraph:
         plan_ids.append(node)
         h = plan.header
         if h.number and h.symbol:
-            key, year = _norm(h.reference), _issue_year(h)
-            by_full.setdefault((key, _slug(scope) if scope else None, year), node)
-            if year is not None:
-                by_year[(key, year)].append(node)
+            place = place_of(scope, h.issuer, plan.facts.level)
+            if scope:
+                names.setdefault(_slug(scope), scope)
+            year = _issue_year(h)
+            national = not place and plan.facts.level in ("central", "party")
+            if not national:
+                ids.add_known(h.reference, place, year)
+            by_lookup.setdefault(lookup(h.reference, place, year, national), node)
 
-    def resolve(cite: Citation, doc_id: str) -> str:
-        key = _norm(cite.key)
-        if cite.scope is not None:
-            found = by_full.get((key, _slug(cite.scope), cite.year))
-            if found is not None:
-                return found
-        elif cite.year is not None and len(by_year.get((key, cite.year), ())) == 1:
-            return by_year[(key, cite.year)][0]
-        return doc_id
+    # 2. what the whole folder says of each cited document (a date here, a province there)
+    kept: list[list[Citation]] = []
+    for plan in plans:
+        cites = [c for c in plan.citations if c.kind != "standard" and c.role != "self"]
+        kept.append(cites)
+        for cite in cites:
+            ids.add(cite)
+            if cite.scope is not None:
+                names.setdefault(_slug(cite.scope), cite.scope)
 
-    # 2. one edge per (plan, cited document)
+    # 3. one edge per (plan, cited document)
+    judge = _Judge()
     nodes = graph.nodes
-    for plan, source in zip(plans, plan_ids, strict=True):
+    for plan, source, cites_of_plan in zip(plans, plan_ids, kept, strict=True):
         on = plan.facts.latest
         groups: dict[str, list[Citation]] = defaultdict(list)
-        ids: dict[int, str] = {}  # id(cite) -> cite.doc_id, which is computed anew at each call
-        for cite in plan.citations:
-            if cite.kind == "standard" or cite.role == "self":
-                continue
-            doc_id = ids[id(cite)] = cite.doc_id
-            target = resolve(cite, doc_id)
+        resolved: dict[int, tuple[str, str]] = {}  # id(cite) -> (document id, level)
+        for cite in cites_of_plan:
+            doc_id, level, where = ids.resolve(cite)
+            resolved[id(cite)] = (doc_id, level)
+            target = by_lookup.get(where, doc_id)
             if target == source:  # "Kế hoạch này" and other ways a plan names itself
                 continue
             groups[target].append(cite)
         for target, cites in groups.items():
             best = min(cites, key=_rank)
             if target not in graph:
-                graph.add_node(target, **_doc_attrs(best, ids[id(best)]))
+                graph.add_node(target, **_doc_attrs(best, *resolved[id(best)], names))
             attrs = nodes[target]
             if attrs["kind"] == "document":
                 for cite in cites:
-                    _merge_doc(attrs, cite, ids[id(cite)])
+                    _merge_doc(attrs, cite, *resolved[id(cite)])
             issued = next((c.date for c in cites if c.date is not None), None)
             if on is None:
                 state, repl = UNKNOWN, None
             else:
-                state = validity.status(best, on, issued=issued)
-                found = validity.replaced_by(best.doc_id, on) if state == validity.REPLACED else None
-                repl = found.replaced_by if found else None
+                doc_id = resolved[id(best)][0]
+                state, repl = judge(doc_id, issued, best.year or _id_parts(doc_id)[2], on)
             graph.add_edge(
                 source,
                 target,
@@ -319,5 +383,11 @@ def build_graph(plans: Iterable[Plan | str | os.PathLike[str]]) -> BasisGraph:
                 sentence=plan.sentence_at(best.span),
                 occurrences=len(cites),
             )
+
+    # 4. what replaces each document, according to the register, whatever the plans' dates
+    for node, attrs in nodes.items():
+        found = judge.successor(node)
+        attrs["successor"] = found.replaced_by if found else None
+        attrs["successor_from"] = found.effective if found else None
     return graph
 

@@ -56,7 +56,8 @@ def _wanted_labels(graph: nx.DiGraph, labels: str | Iterable[str]) -> set[str]:
     if labels == "auto":
         if graph.number_of_nodes() <= SMALL:
             return set(graph.nodes)
-        return {n for n, d in graph.nodes(data=True) if d.get("kind") == "plan" or graph.in_degree(n) >= 2}
+        return {n for n, d in graph.nodes(data=True)
+                if d.get("kind") == "plan" or d.get("successor") or graph.in_degree(n) >= 2}
     if isinstance(labels, str):
         raise ValueError(f"labels must be 'auto', 'all', 'none' or node ids, not {labels!r}")
     return set(labels) & set(graph.nodes)
@@ -157,7 +158,7 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
     width, depth = placed.width, placed.height
 
     legend_columns = max(2, min(6, int((width + 2.2) // 2.6)))
-    legend_rows = math.ceil((len(DRAW_ORDER) + 7) / legend_columns)
+    legend_rows = math.ceil((len(DRAW_ORDER) + 8) / legend_columns)
     left, right, top, bottom = 1.9, 0.3, 0.9, 0.45 + 0.2 * legend_rows
     # quarter inches are exact in binary, so the image is exactly size × dpi pixels; the
     # rounding goes to the right and bottom margins, so that one data unit stays one inch
@@ -194,16 +195,19 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
             alpha=0.9 if (small or emphasised) else 0.45, zorder=1,
         ))
 
-    # nodes by level, kind and whether replaced
-    groups: dict[tuple[str, str, bool], list[str]] = defaultdict(list)
+    # nodes by level, kind, whether replaced at a citing plan's date (hatched) and whether the
+    # register names a successor at all (a red ring; the label names the successor)
+    groups: dict[tuple[str, str, bool, bool], list[str]] = defaultdict(list)
     for node, d in graph.nodes(data=True):
-        groups[(level_of(graph, node), d.get("kind", "document"), node in replaced_targets)].append(node)
-    for (level, kind, replaced), nodes in sorted(groups.items()):
+        key = (level_of(graph, node), d.get("kind", "document"), node in replaced_targets, bool(d.get("successor")))
+        groups[key].append(node)
+    for (level, kind, replaced, superseded), nodes in sorted(groups.items()):
         xs, yv = zip(*(pos[v] for v in nodes), strict=True)
+        ringed = replaced or superseded
         ax.scatter(
             xs, yv, s=marker_size * (1.25 if kind == "plan" else 1.0), marker="s" if kind == "plan" else "o",
-            c=LEVEL_COLOURS[level], edgecolors=VALIDITY_COLOURS[validity.REPLACED] if replaced else "white",
-            linewidths=1.6 if replaced else 0.8, hatch="////" if replaced else None, zorder=3,
+            c=LEVEL_COLOURS[level], edgecolors=VALIDITY_COLOURS[validity.REPLACED] if ringed else "white",
+            linewidths=1.6 if ringed else 0.8, hatch="////" if replaced else None, zorder=3,
         )
 
     # labels below the nodes, on the staggered lines the layout chose (never overlapping)
@@ -232,6 +236,8 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
         Line2D([], [], ls="dotted", color="#555555", label="chương trình (ngầm) / implicit"),
         Line2D([], [], ls="solid", lw=2, color=VALIDITY_COLOURS[validity.REPLACED],
                label="đã bị thay thế / replaced"),
+        Line2D([], [], marker="o", ls="none", color="#bbbbbb", markeredgecolor=VALIDITY_COLOURS[validity.REPLACED],
+               markeredgewidth=1.6, label="→ văn bản thay thế / replaced by"),
         Line2D([], [], ls="solid", lw=2, color=VALIDITY_COLOURS[validity.NOT_YET_ISSUED],
                label="chưa ban hành / not yet issued"),
     ]

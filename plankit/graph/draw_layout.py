@@ -43,7 +43,8 @@ def _wrap(text: str) -> str:
 
 def display_label(graph: nx.DiGraph, node: str) -> str:
     """The text under a node: its ``label`` wrapped before the place and year; a corpus plan whose
-    label is its file's path (a plan without a number) is shown by its type, issuer and year.
+    label is its file's path (a plan without a number) is shown by its type, issuer and year; a
+    document the register says is replaced names its successor on a last line (``→ 118/2025/NĐ-CP``).
 
     >>> g = nx.DiGraph()
     >>> g.add_node("plan:c/boyte_2024.txt", kind="plan", label="KH c/boyte_2024.txt (2024)",
@@ -51,6 +52,10 @@ def display_label(graph: nx.DiGraph, node: str) -> str:
     >>> g.add_node("p", kind="plan", label="KH 261/KH-UBND (Thành phố Cần Thơ 2021)")
     >>> display_label(g, "plan:c/boyte_2024.txt"), display_label(g, "p")
     ('KH Bộ Y tế\\n(2024)', 'KH 261/KH-UBND\\n(TP. Cần Thơ 2021)')
+    >>> g.add_node("61/2018/NĐ-CP", label="NĐ 61/2018/NĐ-CP", successor="118/2025/NĐ-CP")
+    >>> display_label(g, "61/2018/NĐ-CP")
+    'NĐ 61/2018/NĐ-CP\\n→ 118/2025/NĐ-CP'
+
     """
     d = graph.nodes[node]
     text = str(d.get("label") or node)
@@ -64,7 +69,10 @@ def display_label(graph: nx.DiGraph, node: str) -> str:
         where = " ".join(str(x) for x in (scope if scope and str(scope) not in issuer else None,
                                           d.get("year")) if x)
         text = f"{abbr} {issuer} ({where})" if where else f"{abbr} {issuer}"
-    return _wrap(text)
+    text = _wrap(text)
+    if d.get("successor"):  # replaced, says the register: by what
+        text = f"{text}\n→ {d['successor']}"
+    return text
 
 
 @lru_cache(maxsize=4096)

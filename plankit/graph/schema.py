@@ -29,8 +29,11 @@ UNKNOWN = "unknown"
 # Node attributes every node has, in table order (plans add their header fields after these).
 # ``title``: a plan's subject as printed; a cited document's title from the register
 # (:func:`plankit.register.document_title`) when the register knows it, else ``None``.
+# ``successor``, ``successor_from``: the document that replaces this one according to the
+# register (the last of a chain, 34/2017/NĐ-CP -> 25/2025/NĐ-CP) and the day it applies from,
+# whatever the citing plans' dates; ``None`` for a document the register knows no successor of.
 NODE_FIELDS = ("kind", "label", "title", "key", "doc_type", "level", "issuer", "scope", "date",
-               "year", "in_corpus", "implicit")
+               "year", "in_corpus", "implicit", "successor", "successor_from")
 EDGE_FIELDS = ("role", "implicit", "validity", "replaced_by", "raw", "span_start",
                "span_end", "sentence", "occurrences")
 

@@ -40,6 +40,7 @@ from .config import (
 )
 from .fixes import FixError, apply_fixes, fix_text, fixed_path, write_fixed
 from .rules import RULES, Context, Rule, known_typos, rule_named
+from .rules.citations import one_finding_per_cause
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -268,7 +269,7 @@ def lint_plan(
                 )
                 continue
         found.extend(rule.check(ctx))
-    kept, suppressed = suppress_inline(found, plan.text)
+    kept, suppressed = suppress_inline(one_finding_per_cause(found), plan.text)
     kept.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     return FindingList(kept, suppressed=suppressed, notes=notes)
 

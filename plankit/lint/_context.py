@@ -146,8 +146,7 @@ _OWN_PLACE_TRIGGER_PLAIN = r"(?<!\w)" + OWN_PLACE_BEFORE_RE.pattern.removesuffix
 
 WORD_RE = re.compile(r"[^\W\d_]+")
 
-# Gaps between a word and its double: spaces; in OCR'd text a line break may fall between them.
-DOUBLE_GAP = r"[ \u00a0]+"
+# The gap between a word and its double: spaces, or a line break (OCR'd text, wrapped lines).
 DOUBLE_OCR_GAP = r"(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*)"
 # Punctuation stripped from tokens, so "chế," and "chế" compare equal ("chế, chế" is then a
 # candidate that the rule's regex, which wants only spaces between the two, turns down).
@@ -255,11 +254,39 @@ def merged_matches(patterns: Iterable[re.Pattern[str]], text: str) -> list[re.Ma
     return sorted((m for p in patterns for m in p.finditer(text)), key=re.Match.start)
 
 
+# Blocks of running text whose line ends are wrapped lines (see Context._paragraph_breaks).
+_WRAPPED_KINDS = frozenset({"subject", "basis", "heading", "paragraph", "item", "closing"})
+
+
 def break_offsets(text: str, *, ocr: bool = False) -> list[int]:
     """Offsets of paragraph breaks: line ends and tabs; in OCR'd text, blank lines and tabs."""
     if ocr:
         return [m.start() for m in _OCR_BREAK_RE.finditer(text)]
     return offsets(text.replace("\t", "\n"), "\n")
+
+
+# A line that starts an item ("a) Tuyên truyền", "b. Hình thức", "đ) ..."): never a wrapped line.
+_ITEM_MARK_RE = re.compile(r"[^\W\d_][ \t]*[).]")
+
+
+def soft_wrap(text: str, pos: int) -> bool:
+    """Whether the line end at ``pos`` wraps a sentence (a PDF or portal copy) rather than ends
+    a paragraph: the line does not end with a mark that closes a clause (``.;:!?``) and the next
+    line goes on with a small letter ("... trên địa bàn trong năm 2022 do Bộ Thông tin và" /
+    "nền tảng số ...").
+
+    >>> soft_wrap("do Bộ Thông tin và\\nnền tảng số", 18), soft_wrap("như sau:\\nnền tảng", 8)
+    (True, False)
+    >>> soft_wrap("1. Mục đích\\na) Tuyên truyền", 11)
+    False
+    """
+    if text[pos] != "\n":
+        return False
+    nxt = text[pos + 1 : pos + 2]
+    if not nxt.isalpha() or not nxt.islower() or _ITEM_MARK_RE.match(text, pos + 1):
+        return False
+    before = text[max(0, pos - 3) : pos].rstrip(" ")
+    return bool(before) and before[-1] not in ".;:!?\n"
 
 
 def segment_mark_offsets(folded: str) -> list[int]:
@@ -463,7 +490,31 @@ class Context:
     def _paragraph_breaks(self) -> list[int]:
         """Offsets where a clause or sentence cannot continue: line ends (blank lines in OCR'd
         text, whose lines are wrapped inside paragraphs) and tabs (table cells)."""
-        return break_offsets(self.text, ocr=self.ocr)
+        breaks = break_offsets(self.text, ocr=self.ocr)
+        if self.ocr:
+            return breaks
+        # A line end inside one block of running text the reader joined (a basis clause, a
+        # paragraph, a heading, an item, the subject or the closing sentence wrapped over
+        # lines), or one that goes on with a small letter mid-sentence (soft_wrap), is a
+        # wrapped line, not a break: a clause read across it is the clause of the unwrapped
+        # text, so a year or a name in a cited document's subject stays inside its reference
+        # clause however the copy was wrapped.
+        inner = {pos for pos in breaks if soft_wrap(self.text, pos)}
+        for block in self.plan.blocks:
+            if block.kind not in _WRAPPED_KINDS:
+                continue
+            start, end = block.span.start, block.span.end
+            pos = self.text.find("\n", start, end)
+            while pos != -1:
+                inner.add(pos)
+                pos = self.text.find("\n", pos + 1, end)
+        return [pos for pos in breaks if pos not in inner] if inner else breaks
+
+    def is_break(self, pos: int) -> bool:
+        """Whether the line end or tab at ``pos`` ends a paragraph (not a wrapped line)."""
+        breaks = self._paragraph_breaks
+        i = bisect.bisect_left(breaks, pos)
+        return i < len(breaks) and breaks[i] == pos
 
     def _next_break(self, pos: int) -> int:
         breaks = self._paragraph_breaks

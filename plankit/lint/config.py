@@ -70,7 +70,7 @@ def parse_selectors(values: Iterable[str] | str | None) -> tuple[str, ...]:
     >>> parse_selectors("PK9")
     Traceback (most recent call last):
     ...
-    plankit.errors.LintConfigError: unknown rule selector 'PK9' (use a code such as PK101, a prefix such as PK1, a rule name such as stale-year, or ALL)
+    plankit.errors.LintConfigError: không có quy tắc nào ứng với 'PK9' (dùng mã như PK101, nhóm như PK1, tên quy tắc như stale-year, hoặc ALL) / unknown rule selector 'PK9' (use a code such as PK101, a prefix such as PK1, a rule name such as stale-year, or ALL)
     """
     if values is None:
         return ()
@@ -83,6 +83,8 @@ def parse_selectors(values: Iterable[str] | str | None) -> tuple[str, ...]:
                 continue
             if not any(_specificity(token, r) is not None for r in RULES.values()):
                 raise LintConfigError(
+                    f"không có quy tắc nào ứng với {token!r} (dùng mã như PK101, nhóm như PK1, "
+                    "tên quy tắc như stale-year, hoặc ALL) / "
                     f"unknown rule selector {token!r} (use a code such as PK101, a prefix such as PK1, "
                     "a rule name such as stale-year, or ALL)"
                 )
@@ -290,26 +292,28 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     >>> load_baseline("no-such-baseline.json")
     Traceback (most recent call last):
     ...
-    plankit.errors.LintConfigError: no-such-baseline.json: baseline file not found (create it with --write-baseline)
+    plankit.errors.LintConfigError: no-such-baseline.json: không có tệp baseline này (tạo bằng --write-baseline) / baseline file not found (create it with --write-baseline)
     """
     target = Path(path)
     try:
         data = json.loads(target.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise LintConfigError(
-            f"{target}: baseline file not found (create it with --write-baseline)"
+            f"{target}: không có tệp baseline này (tạo bằng --write-baseline) / "
+            "baseline file not found (create it with --write-baseline)"
         ) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise LintConfigError(f"{target}: not a readable baseline file ({exc})") from None
+        raise LintConfigError(f"{target}: không đọc được tệp baseline / not a readable baseline file ({exc})") from None
     if (
         not isinstance(data, dict)
         or data.get("tool") != "plankit"
         or not isinstance(data.get("findings"), list)
     ):
-        raise LintConfigError(f"{target}: not a plankit baseline file")
+        raise LintConfigError(f"{target}: không phải tệp baseline của plankit / not a plankit baseline file")
     if data.get("version") != BASELINE_VERSION:
         raise LintConfigError(
-            f"{target}: baseline version {data.get('version')!r}, expected {BASELINE_VERSION}"
+            f"{target}: tệp baseline phiên bản {data.get('version')!r}, cần phiên bản {BASELINE_VERSION} / "
+            f"baseline version {data.get('version')!r}, expected {BASELINE_VERSION}"
         )
     entries: Counter[tuple[str, str, str]] = Counter()
     for i, e in enumerate(data["findings"]):
@@ -317,6 +321,7 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
             entries[(str(e["code"]), str(e["file"]), str(e["fingerprint"]))] += 1
         except (KeyError, TypeError):
             raise LintConfigError(
-                f"{target}: entry {i + 1} lacks code, file or fingerprint"
+                f"{target}: mục {i + 1} thiếu code, file hoặc fingerprint / "
+                f"entry {i + 1} lacks code, file or fingerprint"
             ) from None
     return Baseline(target, entries)

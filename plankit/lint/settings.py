@@ -118,11 +118,12 @@ def _selectors(path: Path, key: str, value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise LintConfigError(f"{path}: '{key}' must be a list of rule selectors")
+        raise LintConfigError(f"{path}: '{key}' phải là danh sách mã quy tắc / '{key}' must be a list of rule selectors")
     try:
         return parse_selectors(value)
-    except LintConfigError as exc:
-        raise LintConfigError(f"{path}: '{key}': {exc}") from None
+    except LintConfigError as exc:  # "Vietnamese / English": the setting's name goes into each
+        vietnamese, _, english = str(exc).partition(" / ")
+        raise LintConfigError(f"{path}: khóa '{key}': {vietnamese} / setting '{key}': {english}") from None
 
 
 def load_settings(path: str | os.PathLike[str]) -> Settings:
@@ -145,31 +146,33 @@ def load_settings(path: str | os.PathLike[str]) -> Settings:
     ...     load_settings(p)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    plankit.errors.LintConfigError: .../plankit.toml: unknown setting 'selct' (known: select, ignore, baseline, today, per-file-ignores)
+    plankit.errors.LintConfigError: .../plankit.toml: khóa không hợp lệ 'selct' (các khóa hợp lệ: select, ignore, baseline, today, per-file-ignores) / unknown setting 'selct' (known: select, ignore, baseline, today, per-file-ignores)
     """
     target = Path(path)
     try:
         data = tomllib.loads(target.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise LintConfigError(f"{target}: settings file not found") from None
+        raise LintConfigError(f"{target}: không có tệp cấu hình này / settings file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise LintConfigError(f"{target}: cannot read the settings file ({exc})") from None
+        raise LintConfigError(f"{target}: không đọc được tệp cấu hình / cannot read the settings file ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
-        raise LintConfigError(f"{target}: not valid TOML ({exc})") from None
+        raise LintConfigError(f"{target}: tệp cấu hình sai cú pháp TOML / not valid TOML ({exc})") from None
     if target.name == "pyproject.toml":
         tool = data.get("tool", {})
         data = tool.get("plankit", {}) if isinstance(tool, dict) else {}
         if not isinstance(data, dict):
-            raise LintConfigError(f"{target}: [tool.plankit] must be a table")
+            raise LintConfigError(f"{target}: [tool.plankit] phải là một bảng / [tool.plankit] must be a table")
     for key in data:
         if key not in _KNOWN:
-            raise LintConfigError(f"{target}: unknown setting '{key}' (known: {', '.join(_KNOWN)})")
+            known = ", ".join(_KNOWN)
+            raise LintConfigError(f"{target}: khóa không hợp lệ '{key}' (các khóa hợp lệ: {known}) / "
+                                  f"unknown setting '{key}' (known: {known})")
     select = _selectors(target, "select", data["select"]) if "select" in data else ("ALL",)
     ignore = _selectors(target, "ignore", data["ignore"]) if "ignore" in data else ()
     baseline = None
     if "baseline" in data:
         if not isinstance(data["baseline"], str) or not data["baseline"]:
-            raise LintConfigError(f"{target}: 'baseline' must be a file name")
+            raise LintConfigError(f"{target}: 'baseline' phải là tên tệp / 'baseline' must be a file name")
         baseline = (target.parent / data["baseline"]).resolve()
     today = None
     if "today" in data:
@@ -180,12 +183,14 @@ def load_settings(path: str | os.PathLike[str]) -> Settings:
             except ValueError:
                 value = None
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            raise LintConfigError(f"{target}: 'today' must be a date (YYYY-MM-DD)")
+            raise LintConfigError(f"{target}: 'today' phải là ngày dạng YYYY-MM-DD / "
+                                  "'today' must be a date (YYYY-MM-DD)")
         today = value
     per_file: list[tuple[str, tuple[str, ...]]] = []
     table = data.get("per-file-ignores", {})
     if not isinstance(table, dict):
-        raise LintConfigError(f"{target}: 'per-file-ignores' must be a table of glob = [rules]")
+        raise LintConfigError(f"{target}: 'per-file-ignores' phải là bảng mẫu tệp = [quy tắc] / "
+                              "'per-file-ignores' must be a table of glob = [rules]")
     for pattern, selectors in table.items():
         per_file.append((pattern, _selectors(target, f"per-file-ignores.{pattern}", selectors)))
     return Settings(

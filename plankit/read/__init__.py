@@ -18,6 +18,7 @@ from threading import Lock
 
 from ..errors import ReadError
 from ..model import Plan, Source
+from ..output import read_reason
 from ..text import fold, nfc
 from . import _limits
 from ._layout import Layout
@@ -78,16 +79,14 @@ def read_plan(path: str | os.PathLike[str]) -> Plan:
     p = Path(path)
     try:
         st = p.stat()
-    except FileNotFoundError:
-        raise ReadError(p, "file not found") from None
     except OSError as exc:
-        raise ReadError(p, f"cannot open ({exc.strerror})") from None
+        raise ReadError(p, read_reason(exc)) from None
     if stat.S_ISDIR(st.st_mode):
-        raise ReadError(p, "is a folder, not a file")
+        raise ReadError(p, _limits.FOLDER)
     if st.st_size == 0:
-        raise ReadError(p, "empty file")
+        raise ReadError(p, _limits.EMPTY)
     if st.st_size > _limits.MAX_FILE_BYTES:
-        raise ReadError(p, f"file too large ({st.st_size // (1024 * 1024)} MB; the limit is 50 MB)")
+        raise ReadError(p, _limits.too_large(st.st_size))
     key = (os.path.realpath(p), st.st_size, st.st_mtime_ns)
     with _CACHE_LOCK:
         cached = _CACHE.get(key)
@@ -96,7 +95,7 @@ def read_plan(path: str | os.PathLike[str]) -> Plan:
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise ReadError(p, f"cannot read ({exc.strerror})") from None
+        raise ReadError(p, read_reason(exc)) from None
     plan = _read_bytes(data, p)
     with _CACHE_LOCK:
         if len(_CACHE) >= _CACHE_SIZE:
@@ -122,13 +121,13 @@ def read_bytes(
     >>> read_bytes(b"", "empty.docx")
     Traceback (most recent call last):
     ...
-    plankit.errors.ReadError: empty.docx: empty file
+    plankit.errors.ReadError: empty.docx: tệp rỗng / empty file
     """
     data = bytes(data)
     if not data:
-        raise ReadError(name, "empty file")
+        raise ReadError(name, _limits.EMPTY)
     if len(data) > _limits.MAX_FILE_BYTES:
-        raise ReadError(name, f"file too large ({len(data) // (1024 * 1024)} MB; the limit is 50 MB)")
+        raise ReadError(name, _limits.too_large(len(data)))
     return _read_bytes(data, Path(name), searchable=searchable, force=force)
 
 
@@ -167,7 +166,7 @@ def _read_bytes(data: bytes, path: Path, *, searchable=None, force: bool = False
 
     text, encoding = decode_bytes(data, str(path))
     if not text.strip():
-        raise ReadError(path, "empty file (white space only)")
+        raise ReadError(path, "tệp rỗng, chỉ có khoảng trắng / empty file (white space only)")
     folded = fold(text)
     form = sniff_form(text, suffix, folded=folded)
     layout = layout_from_text(text, form, encoding=encoding, folded=folded)
@@ -177,7 +176,7 @@ def _read_bytes(data: bytes, path: Path, *, searchable=None, force: bool = False
 def _from_ocr(text: str, path: Path, data: bytes, digest: str) -> Plan:
     text = nfc(text)
     if not text.strip():
-        raise ReadError(path, "OCR found no text in the scan")
+        raise ReadError(path, "nhận dạng chữ (OCR) không thấy chữ nào trong bản quét / OCR found no text in the scan")
     layout = layout_from_text(text, "ocr", encoding="ocr")
     return _finish(layout, path, data, digest)
 

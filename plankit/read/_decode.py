@@ -241,18 +241,18 @@ def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
     >>> decode_bytes(b"\\x00\\x01\\x02\\x03", "x.txt")
     Traceback (most recent call last):
     ...
-    plankit.errors.ReadError: x.txt: binary data, not a text plan
+    plankit.errors.ReadError: x.txt: dữ liệu nhị phân, không phải kế hoạch dạng chữ / binary data, not a text plan
     """
     if not data:
-        raise ReadError(path, "empty file")
+        raise ReadError(path, "tệp rỗng / empty file")
     data = bytes(data)
     text, encoding = _detect(data)
     text = nfc(text)
     if not text:  # a byte-order mark and nothing else
-        raise ReadError(path, "empty file")
+        raise ReadError(path, "tệp rỗng / empty file")
     clean_utf8 = encoding == "utf-8" and len(data.translate(None, _CONTROL_BYTES)) == len(data)
     if not clean_utf8 and len(_CONTROL.findall(text)) > 0.01 * len(text):
-        raise ReadError(path, "binary data, not a text plan")
+        raise ReadError(path, "dữ liệu nhị phân, không phải kế hoạch dạng chữ / binary data, not a text plan")
     return text, encoding
 
 

@@ -56,7 +56,17 @@ from ._docx_styles import (
     _W_val,
 )
 from ._layout import Layout, Line, RawCell, RawTable
-from ._limits import MAX_FILE_BYTES, MAX_TEXT_CHARS, MAX_XML_PART_BYTES, check_zip_members
+from ._limits import (
+    EMPTY,
+    ENCRYPTED_ZIP,
+    MAX_FILE_BYTES,
+    MAX_TEXT_CHARS,
+    MAX_XML_PART_BYTES,
+    check_zip_members,
+    doctype_refused,
+    part_too_large,
+    too_large,
+)
 
 __all__ = ["read_docx"]
 
@@ -128,28 +138,29 @@ def _open_zip(data: bytes, path: str | None) -> zipfile.ZipFile:
     if data[:8] == _OLE2_MAGIC:
         if any(name in data for name in _ENCRYPTION_STREAMS):
             raise ReadError(
-                path, "password-protected .docx: remove the password in Word and save it again"
+                path, "tệp .docx có mật khẩu: gỡ mật khẩu trong Word rồi lưu lại / "
+                      "password-protected .docx: remove the password in Word and save it again"
             )
         raise ReadError(
-            path, "old binary .doc format: open it in Word or LibreOffice and save as .docx"
+            path, "định dạng .doc nhị phân cũ: mở bằng Word hoặc LibreOffice rồi lưu thành .docx / "
+                  "old binary .doc format: open it in Word or LibreOffice and save as .docx"
         )
     if not data:
-        raise ReadError(path, "empty file")
+        raise ReadError(path, EMPTY)
     if len(data) > MAX_FILE_BYTES:
-        raise ReadError(
-            path,
-            f"file too large ({len(data) // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)",
-        )
+        raise ReadError(path, too_large(len(data)))
     try:
         return zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         if data[:4] == b"PK\x03\x04":
             raise ReadError(
-                path, "damaged or truncated .docx (the zip archive is incomplete)"
+                path, "tệp .docx hỏng hoặc bị cắt cụt (tệp nén không trọn vẹn) / "
+                      "damaged or truncated .docx (the zip archive is incomplete)"
             ) from None
-        raise ReadError(path, "not a .docx file (not a zip archive)") from None
+        raise ReadError(path, "không phải tệp .docx (không phải tệp nén zip) / "
+                              "not a .docx file (not a zip archive)") from None
     except (ValueError, OSError, EOFError, NotImplementedError) as exc:
-        raise ReadError(path, f"damaged .docx ({exc})") from None
+        raise ReadError(path, f"tệp .docx hỏng / damaged .docx ({exc})") from None
 
 
 def _check_members(zf: zipfile.ZipFile, path: str | None) -> list[zipfile.ZipInfo]:
@@ -167,7 +178,7 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: str | None) -
         with zf.open(info) as fh:
             raw = fh.read(MAX_XML_PART_BYTES + 1)
     except RuntimeError:  # an encrypted member
-        raise ReadError(path, "password-protected .docx (encrypted zip archive)") from None
+        raise ReadError(path, ENCRYPTED_ZIP) from None
     except (
         zipfile.BadZipFile,
         zlib.error,
@@ -176,12 +187,10 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: str | None) -
         ValueError,
         NotImplementedError,
     ) as exc:
-        raise ReadError(path, f"damaged or truncated .docx ({info.filename}: {exc})") from None
+        raise ReadError(path, f"tệp .docx hỏng hoặc bị cắt cụt / damaged or truncated .docx "
+                              f"({info.filename}: {exc})") from None
     if len(raw) > MAX_XML_PART_BYTES:
-        raise ReadError(
-            path,
-            f"refused: {info.filename} is larger than {MAX_XML_PART_BYTES // (1024 * 1024)} MB (a zip bomb?)",
-        )
+        raise ReadError(path, part_too_large(info.filename))
     return raw
 
 
@@ -249,9 +258,7 @@ class _Parts:
             return None
         raw = _read_member(self.zf, info, self.path)
         if _has_doctype(raw):
-            raise ReadError(
-                self.path, f"refused: {info.filename} declares a DOCTYPE (not allowed in .docx)"
-            )
+            raise ReadError(self.path, doctype_refused(info.filename))
         return raw
 
     def parse(self, name: str):
@@ -311,17 +318,19 @@ def _open_package(data: bytes, path: str | None):
         parts = _Parts(zf, _check_members(zf, path), path)
         types = parts.parse("[Content_Types].xml")
         if types is None:
-            raise ReadError(path, "not a .docx file (no [Content_Types].xml in the archive)")
+            raise ReadError(path, "không phải tệp .docx (thiếu [Content_Types].xml) / "
+                                  "not a .docx file (no [Content_Types].xml in the archive)")
         package_rels = _relationships(parts, "")
         main = package_rels.get(_OFFICE_DOCUMENT, "word/document.xml")
         document = parts.get(main)
         if document is None:
-            raise ReadError(
-                path, f"not a .docx file (no {main or 'word/document.xml'} in the archive)"
-            )
+            member = main or "word/document.xml"
+            raise ReadError(path, f"không phải tệp .docx (thiếu {member}) / "
+                                  f"not a .docx file (no {member} in the archive)")
         content_type = _content_type(types, main)
         if content_type not in _WORD_MAIN_TYPES:
-            raise ReadError(path, f"not a Word document (its main part is {content_type})")
+            raise ReadError(path, f"không phải văn bản Word (phần chính là {content_type}) / "
+                                  f"not a Word document (its main part is {content_type})")
         rels = _relationships(parts, main)
         styles = parts.get(rels[_RT_STYLES]) if _RT_STYLES in rels else None
         numbering = parts.parse(rels[_RT_NUMBERING]) if _RT_NUMBERING in rels else None
@@ -572,6 +581,7 @@ class _TextBuilder:
         if self.pos > MAX_TEXT_CHARS:
             raise ReadError(
                 self.path,
+                f"từ chối: văn bản sinh ra hơn {MAX_TEXT_CHARS:,} ký tự / "
                 f"refused: the document generates more than {MAX_TEXT_CHARS:,} characters of text",
             )
         return Span(start, self.pos)
@@ -661,7 +671,7 @@ def read_docx(data: bytes, path: str | None = None) -> Layout:
     root, styles, numbering_root, fonts, keywords = _open_package(data, path)
     body = root.find(_W_body)
     if body is None:
-        raise ReadError(path, "damaged .docx (the document has no body)")
+        raise ReadError(path, "tệp .docx hỏng (văn bản không có phần thân) / damaged .docx (the document has no body)")
     walker = _Walker(styles, _Numbering(numbering_root, path), fonts)
     revisions = next(body.iter(*_REVISION_TAGS), None) is not None
 
@@ -709,18 +719,21 @@ def read_docx(data: bytes, path: str | None = None) -> Layout:
 
     text = out.text()
     if not text.strip():
-        raise ReadError(path, "the document has no text")
+        raise ReadError(path, "văn bản không có chữ nào / the document has no text")
     warnings: list[ReadWarning] = []
     if revisions:
         warnings.append(
-            ReadWarning("tracked changes: the text is read as if every change were accepted")
+            ReadWarning("có theo dõi thay đổi: đọc như thể mọi thay đổi đã được chấp nhận / "
+                        "tracked changes: the text is read as if every change were accepted")
         )
     if walker.legacy_used:
-        names = " and ".join(sorted(n.upper() for n in walker.legacy_used))
-        warnings.append(ReadWarning(f"text in legacy {names} fonts converted to Unicode"))
+        names = sorted(n.upper() for n in walker.legacy_used)
+        warnings.append(ReadWarning(f"chữ phông {' và '.join(names)} cũ đã chuyển sang Unicode / "
+                                    f"text in legacy {' and '.join(names)} fonts converted to Unicode"))
     if walker.alt_chunks:
         warnings.append(
-            ReadWarning(f"{walker.alt_chunks} embedded document(s) (altChunk) not read")
+            ReadWarning(f"{walker.alt_chunks} văn bản nhúng (altChunk) không được đọc / "
+                        f"{walker.alt_chunks} embedded document(s) (altChunk) not read")
         )
     encoding = "+".join(sorted(walker.legacy_used)) or None
     # plankit marks the drafts it renders in the core properties ("bản nháp"): read back, they

@@ -72,7 +72,7 @@ _STACKED_BODIES = re.compile(
 # The unit below a province that an issuer names: "ủy ban nhân dân xã đăk la", "... thành phố hà tiên".
 # Where the left column ends on a header line: the number field ("Số:", a Party's "Số 112-KH/HU")
 # or the Party's motto in the right column.
-_NUMBER_CUT = re.compile(r"(^|\s)s[o6b¢]\s*:|(^|\s)s[o6]\s+\d+\s*-\s*[a-z]|dang\s+cong\s+san\s+viet\s+nam")
+_NUMBER_CUT = re.compile(r"(^|\s)s[o6b¢]\s*:|(^|\s)s[o6]\s+(?:\d+\s*)?-\s*[a-z]|dang\s+cong\s+san\s+viet\s+nam")
 # A subject may open as a basis clause does, with these words (never with "Căn cứ").
 _SUBJECT_OPENING = re.compile(r"[\s*]*(?:thuc\s+hien|trien\s+khai)\b")
 # The mottos of a header's right column, wrapped anywhere: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -334,6 +334,9 @@ class FrontReader:
             return
         if (len(found) >= 2 and found[1][3] in ("department", "party")) or (
             len(found) >= 2 and found[0][3] == "party"
+        ) or (  # "UBND TỈNH QUẢNG NGÃI" over "UBND XÃ LONG SƠN": a commune under its province
+            len(found) >= 2 and found[0][3] == found[1][3] == "local" and _OWN_UNIT.search(fold(found[1][2]))
+            and not _OWN_UNIT.search(fold(found[0][2]))
         ):
             ps, pe = found[0][0], found[0][1]
             parent_raw = self.t(ps, pe)
@@ -352,7 +355,8 @@ class FrontReader:
             if kind == "party" and name in ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy") and above.startswith("Đảng bộ "):
                 # "ĐẢNG BỘ TỈNH NGHỆ AN" over "TỈNH ỦY": the committee of that unit
                 fields["issuer"] = f"{name} {above.split(None, 3)[-1]}"
-            elif above == "Ban Chấp hành Trung ương" and (central := body_name(f"{name} Trung ương")) is not None:
+            elif (above == "Ban Chấp hành Trung ương" and "trung uong" not in fold(name)
+                  and (central := body_name(f"{name} Trung ương")) is not None):
                 fields["issuer"] = central[0]  # "BAN TUYÊN GIÁO" under the Central Committee
             self.spans["issuer"] = Span(cs, ce)
             return
@@ -435,11 +439,16 @@ class FrontReader:
         # date's own line (a draft's "........., ngày" has none: the words of the lines above,
         # "BỘ Y TẾ" and "Số: /KH-BYT", are no place)
         line_start = before.rfind("\n") + 1
+        if before.rstrip().endswith("..."):  # a draft's "........., ngày": the place is not known
+            return True
         words = [w for w in words if w.start() >= line_start]
-        if words and words[-1].group()[:1].isupper() and _place_word(words[-1].group()):
+
+        def place_word(w: re.Match[str]) -> bool:  # not the code after a symbol's slash: "ĐU" of "Số 12-KH/ĐU"
+            return w.group()[:1].isupper() and _place_word(w.group()) and before[w.start() - 1 : w.start()] != "/"
+
+        if words and place_word(words[-1]):
             first = len(words) - 1
-            while (first > 0 and len(words) - first < 4 and words[first - 1].group()[:1].isupper()
-                   and _place_word(words[first - 1].group())):
+            while first > 0 and len(words) - first < 4 and place_word(words[first - 1]):
                 first -= 1
             raw = " ".join(w.group() for w in words[first:])
             fields["place"] = raw

@@ -27,11 +27,12 @@ HEADER_START = re.compile(
 )
 
 # A Party document's number field, printed without a colon and with the number joined to the
-# type by a dash: "Số 112-KH/HU", "Số 05-KH/BCĐTW", at a line's (or a cell's) start. Groups as
-# in the number field's pattern: ``num`` 112, ``sym`` "kh/hu". Must not match "số 154-KH/TU"
-# inside a sentence ("Căn cứ Kế hoạch số 154-KH/TU ...").
+# type by a dash: "Số 112-KH/HU", "Số 05-KH/BCĐTW", or blank in a draft, "Số       -KH/TU", at a
+# line's (or a cell's) start. Groups as in the number field's pattern: ``num`` 112 (``None``
+# while blank), ``sym`` "kh/hu". Must not match "số 154-KH/TU" inside a sentence ("Căn cứ Kế
+# hoạch số 154-KH/TU ...").
 PARTY_NUMBER = re.compile(
-    r"(?:^|\n|\|)[ \t*]*s[o6]\s+(?P<num>\d+[a-z]?)\s*-\s*(?P<sym>[a-z]{1,5}\s*/\s*[a-z0-9&]+(?:-[a-z0-9&]+)*)(?![a-z0-9&])"
+    r"(?:^|\n|\|)[ \t*]*s[o6]\s+(?P<num>\d+[a-z]?)?\s*-\s*(?P<sym>[a-z]{1,5}\s*/\s*[a-z0-9&]+(?:-[a-z0-9&]+)*)(?![a-z0-9&])"
 )
 
 # A row of a legal portal's metadata table, with or without its cell bars: "Số hiệu | 395/KH-UBND",

@@ -3,6 +3,10 @@
 A plan is a few pages; the limits are generous for real plans (the five bundled ones are under
 20 KB) and small enough that a crafted file (a zip bomb, a PDF with a million pages) is refused
 before it is expanded. Every limit breach is a :class:`~plankit.errors.ReadError` naming the file.
+
+The reasons every reader gives alike (an empty file, a file too large, a zip bomb) are worded
+here once, Vietnamese first with the English gloss, so the .docx, PDF and text readers and the
+template renderer say the same thing the same way.
 """
 
 from __future__ import annotations
@@ -12,8 +16,12 @@ import zipfile
 from collections.abc import Callable
 
 from ..errors import PlankitError, ReadError
+from ..output import read_reason
 
 __all__ = [
+    "EMPTY",
+    "ENCRYPTED_ZIP",
+    "FOLDER",
     "MAX_FILE_BYTES",
     "MAX_LABEL_CHARS",
     "MAX_NUMBER_START",
@@ -27,6 +35,9 @@ __all__ = [
     "MAX_ZIP_TOTAL_BYTES",
     "check_size",
     "check_zip_members",
+    "doctype_refused",
+    "part_too_large",
+    "too_large",
 ]
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -67,6 +78,46 @@ MAX_LABEL_CHARS = 256
 """The longest label a numbering level may generate (``I.``, ``1.2.3.``, ``a)``)."""
 
 
+EMPTY = "tệp rỗng / empty file"
+"""The reason for a file of no bytes (or, in a text file, of blanks only: see the text reader)."""
+
+FOLDER = "là một thư mục / is a folder, not a file"
+"""The reason for a folder named where a plan file is expected."""
+
+ENCRYPTED_ZIP = "tệp .docx có mật khẩu (tệp nén mã hóa) / password-protected .docx (encrypted zip archive)"
+"""The reason for a .docx whose zip members are encrypted."""
+
+
+def too_large(size: int) -> str:
+    """The reason for a file over :data:`MAX_FILE_BYTES`, with its size in MB.
+
+    >>> too_large(60 * 1024 * 1024)
+    'tệp quá lớn (60 MB, giới hạn 50 MB) / file too large (60 MB; the limit is 50 MB)'
+    """
+    mb, limit = size // (1024 * 1024), MAX_FILE_BYTES // (1024 * 1024)
+    return f"tệp quá lớn ({mb} MB, giới hạn {limit} MB) / file too large ({mb} MB; the limit is {limit} MB)"
+
+
+def part_too_large(member: str) -> str:
+    """The reason for an XML part of a .docx over :data:`MAX_XML_PART_BYTES` once expanded.
+
+    >>> part_too_large("word/document.xml")
+    'từ chối: word/document.xml lớn hơn 100 MB (bom zip?) / refused: word/document.xml is larger than 100 MB (a zip bomb?)'
+    """
+    mb = MAX_XML_PART_BYTES // (1024 * 1024)
+    return f"từ chối: {member} lớn hơn {mb} MB (bom zip?) / refused: {member} is larger than {mb} MB (a zip bomb?)"
+
+
+def doctype_refused(member: str) -> str:
+    """The reason for an XML part that declares a DOCTYPE (entities), which Word never writes.
+
+    >>> doctype_refused("word/document.xml")
+    'từ chối: word/document.xml khai báo DOCTYPE (không được phép trong .docx) / refused: word/document.xml declares a DOCTYPE (not allowed in .docx)'
+    """
+    return (f"từ chối: {member} khai báo DOCTYPE (không được phép trong .docx) / "
+            f"refused: {member} declares a DOCTYPE (not allowed in .docx)")
+
+
 def check_size(
     path_or_len: str | os.PathLike[str] | int, *, path: str | os.PathLike[str] | None = None
 ) -> int:
@@ -80,11 +131,11 @@ def check_size(
     >>> check_size(0, path="plans/x.txt")
     Traceback (most recent call last):
     ...
-    plankit.errors.ReadError: plans/x.txt: empty file
+    plankit.errors.ReadError: plans/x.txt: tệp rỗng / empty file
     >>> check_size(60 * 1024 * 1024, path="big.docx")
     Traceback (most recent call last):
     ...
-    plankit.errors.ReadError: big.docx: file too large (60 MB; the limit is 50 MB)
+    plankit.errors.ReadError: big.docx: tệp quá lớn (60 MB, giới hạn 50 MB) / file too large (60 MB; the limit is 50 MB)
     """
     if isinstance(path_or_len, int):
         size = path_or_len
@@ -92,20 +143,15 @@ def check_size(
         path = path_or_len
         try:
             st = os.stat(path_or_len)
-        except FileNotFoundError:
-            raise ReadError(path, "file not found") from None
         except OSError as exc:
-            raise ReadError(path, f"cannot open ({exc.strerror})") from None
+            raise ReadError(path, read_reason(exc)) from None
         if os.path.isdir(path_or_len):
-            raise ReadError(path, "is a folder, not a file")
+            raise ReadError(path, FOLDER)
         size = st.st_size
     if size <= 0:
-        raise ReadError(path, "empty file")
+        raise ReadError(path, EMPTY)
     if size > MAX_FILE_BYTES:
-        raise ReadError(
-            path,
-            f"file too large ({size // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)",
-        )
+        raise ReadError(path, too_large(size))
     return size
 
 
@@ -128,30 +174,25 @@ def check_zip_members(
     >>> check_zip_members(zipfile.ZipFile(buf).infolist(), "bomb.docx")
     Traceback (most recent call last):
     ...
-    plankit.errors.ReadError: bomb.docx: refused: word/document.xml would expand ... times (a zip bomb?)
+    plankit.errors.ReadError: bomb.docx: từ chối: word/document.xml sẽ bung ra gấp ... lần (bom zip?) / refused: word/document.xml would expand ... times (a zip bomb?)
     """
     name = None if path is None else str(path)
     if len(infos) > MAX_ZIP_MEMBERS:
-        raise error(name, f"refused: the archive holds {len(infos)} files (a zip bomb?)")
+        raise error(name, f"từ chối: tệp nén chứa {len(infos)} tệp (bom zip?) / "
+                          f"refused: the archive holds {len(infos)} files (a zip bomb?)")
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise error(name, "password-protected .docx (encrypted zip archive)")
+            raise error(name, ENCRYPTED_ZIP)
         total += info.file_size
         if info.file_size > 1024 * 1024 and info.file_size > MAX_ZIP_RATIO * max(1, info.compress_size):
-            raise error(
-                name,
-                f"refused: {info.filename} would expand {info.file_size // max(1, info.compress_size)} times (a zip bomb?)",
-            )
+            ratio = info.file_size // max(1, info.compress_size)
+            raise error(name, f"từ chối: {info.filename} sẽ bung ra gấp {ratio} lần (bom zip?) / "
+                              f"refused: {info.filename} would expand {ratio} times (a zip bomb?)")
         if info.filename.lower().endswith((".xml", ".rels")) and info.file_size > MAX_XML_PART_BYTES:
-            raise error(
-                name,
-                f"refused: {info.filename} is larger than {MAX_XML_PART_BYTES // (1024 * 1024)} MB (a zip bomb?)",
-            )
+            raise error(name, part_too_large(info.filename))
     if total > MAX_ZIP_TOTAL_BYTES:
-        raise error(
-            name,
-            f"refused: the archive would expand to {total // (1024 * 1024)} MB, more than "
-            f"{MAX_ZIP_TOTAL_BYTES // (1024 * 1024)} MB (a zip bomb?)",
-        )
+        mb, limit = total // (1024 * 1024), MAX_ZIP_TOTAL_BYTES // (1024 * 1024)
+        raise error(name, f"từ chối: tệp nén sẽ bung ra {mb} MB, quá {limit} MB (bom zip?) / "
+                          f"refused: the archive would expand to {mb} MB, more than {limit} MB (a zip bomb?)")
     return infos

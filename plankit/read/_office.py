@@ -23,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import OfficeUnavailable, ReadError
+from ..output import read_reason
 
 __all__ = ["OFFICE_SUFFIXES", "convert_to_docx", "office_available", "office_kind"]
 
@@ -30,6 +31,7 @@ __all__ = ["OFFICE_SUFFIXES", "convert_to_docx", "office_available", "office_kin
 OFFICE_SUFFIXES = (".doc", ".rtf", ".odt")
 
 _INSTALL = (
+    "cần LibreOffice để đọc tệp .doc, .rtf và .odt (hoặc mở tệp bằng Word rồi lưu thành .docx) / "
     "LibreOffice is needed to read .doc, .rtf and .odt files: apt-get install "
     "libreoffice-writer-nogui (or open the file in Word and save it as .docx)"
 )
@@ -96,7 +98,7 @@ def _kill(proc: subprocess.Popen) -> None:
 def _reason(stderr: bytes) -> str:
     text = stderr.decode("utf-8", "replace")
     if "could not be loaded" in text:
-        return "damaged, password-protected, or not a text document"
+        return "hỏng, có mật khẩu hoặc không phải văn bản / damaged, password-protected, or not a text document"
     lines = [
         line.strip() for line in text.splitlines()
         if line.strip() and "javaldx" not in line  # a harmless warning on systems without Java
@@ -131,7 +133,7 @@ def convert_to_docx(
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            raise ReadError(path, f"cannot read ({exc.strerror})") from None
+            raise ReadError(path, read_reason(exc)) from None
     kind = kind or office_kind(data, Path(path).suffix) or "doc"
     with tempfile.TemporaryDirectory(prefix="plankit-office-") as tmp:
         folder = Path(tmp)
@@ -152,17 +154,19 @@ def convert_to_docx(
                 start_new_session=True, cwd=tmp,
             )
         except OSError as exc:
-            raise OfficeUnavailable(path, f"{_INSTALL} ({exc.strerror})") from None
+            raise OfficeUnavailable(path, f"{_INSTALL} ({read_reason(exc)})") from None
         try:
             _, stderr = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             _kill(proc)
-            raise ReadError(path, f"LibreOffice took longer than {timeout:g} s to convert the file") from None
+            raise ReadError(path, f"LibreOffice chuyển đổi quá {timeout:g} giây / "
+                                  f"LibreOffice took longer than {timeout:g} s to convert the file") from None
         except BaseException:
             _kill(proc)
             raise
         result = out / "plan.docx"
         if proc.returncode != 0 or not result.is_file() or result.stat().st_size == 0:
-            reason = _reason(stderr) or f"exit status {proc.returncode}"
-            raise ReadError(path, f"LibreOffice could not convert this .{kind} file ({reason})")
+            reason = _reason(stderr) or f"mã thoát / exit status {proc.returncode}"
+            raise ReadError(path, f"LibreOffice không chuyển được tệp .{kind} này / "
+                                  f"LibreOffice could not convert this .{kind} file ({reason})")
         return result.read_bytes()

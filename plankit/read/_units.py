@@ -115,8 +115,13 @@ BASIS_SECTION = re.compile(r"^(can\s+c\w{1,2}|co\s+so\s+phap\s+ly)\b")
 # "Trên đây là Kế hoạch", OCR "Trén day 1a K& hoach" (1a, 14 are OCR for "là").
 CLOSING = re.compile(r"^[\s*]*tren\s+day\s+(la|1a|14|ia)\b")
 RECIPIENTS = re.compile(r"^[\s*]*n[o0]i\s+nh\w{1,2}n\s*:")
+# A Party body signs "T/M BAN THƯỜNG VỤ" / "BÍ THƯ" or "PHÓ BÍ THƯ" (Hướng dẫn 36-HD/VPTW); a
+# ministry "KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG", alone on the line (not a decision's "BỘ TRƯỞNG BỘ Y TẾ"
+# or "THỦ TƯỚNG CHÍNH PHỦ" above its basis); a people's committee "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH".
 SIGNER_TITLE = re.compile(
-    r"^[\s*]*((kt|tm|q|tl|tuq)\s*\.\s*)?(pho\s+)?(giam\s+doc|chanh\s+van\s+phong|truong\s+ban|chu\s+tich|chanh\s+thanh\s+tra)\b"
+    r"^[\s*]*(?:((kt|tm|q|tl|tuq)\s*\.\s*|t\s*/\s*m\s+)?(pho\s+)?"
+    r"(?:(giam\s+doc|chanh\s+van\s+phong|truong\s+ban|chu\s+tich|chanh\s+thanh\s+tra|bi\s+thu|ban\s+thuong\s+vu)\b"
+    r"|(?:bo\s+truong|thu\s+truong|thu\s+tuong)(?=[\s|]*$))|(?:tm|kt)\s*\.\s*(?:uy\s+ban\s+nhan\s+dan|ubnd)\b)"
 )
 SIGNED = re.compile(r"^[\s(]*(da\s+ky|ky\s+ten|\(?da ky\)?)")
 SUBJECT_YEAR = re.compile(r"\bn[a-z]{1,2}m\s+(\d{4})\b")

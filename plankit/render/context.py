@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..issuing import number_line, party_layout
 from ..model import Plan
 from ..parts import (
     clean_recipient,
@@ -30,19 +31,25 @@ def template_context(plan: Plan) -> dict[str, Any]:
     >>> ctx = template_context(plan)
     >>> ctx["number"], ctx["symbol"], ctx["place_date"]
     (None, 'KH-SCT', 'Hải Dương, ngày      tháng 01 năm 2023')
+    >>> ctx["party"], ctx["number_line"]
+    (False, 'Số:       /KH-SCT')
     >>> [(b["kind"], b["level"], b["text"]) for b in ctx["body"]]
     [('heading', 1, 'I. MỤC ĐÍCH, YÊU CẦU'), ('heading', 2, '1. Mục đích')]
     """
     h = plan.header
     parts = plan_parts(plan)
     date_parts = h.date_parts
+    party = party_layout(plan)
     return {
+        # a Party body's plan is laid out as Hướng dẫn 36-HD/VPTW asks (plankit.issuing.party_layout)
+        "party": party,
         # a body with no parent (UBND tỉnh, a ministry) is itself the issuing body, in bold
         "parent": h.parent if h.issuer else None,
         "issuer": h.issuer or h.parent or "",
         "number": h.number,
         "symbol": h.symbol or "",
         "reference": h.reference or "",
+        "number_line": number_line(h.number, h.symbol, party=party),
         "place": h.place or "",
         "day": written_day(date_parts.day),
         "month": written_month(date_parts.month),

@@ -28,7 +28,8 @@ def default_template() -> Path:
 
     path = template_path()
     if not path.is_file():
-        raise TemplateError(f"{TEMPLATE_NAME}: the default template is missing (run templates/build_template.py)")
+        raise TemplateError(f"{path}: thiếu mẫu mặc định đi kèm plankit, hãy cài lại plankit / the default template "
+                            "is missing (reinstall plankit, or run templates/build_template.py in a source checkout)")
     return path
 
 
@@ -41,36 +42,50 @@ def template_bytes(path: Path) -> bytes:
     """The template's bytes after checking it is a Word document; cached by path, size, mtime."""
     try:
         st = path.stat()
-    except OSError:
-        raise TemplateError(f"{path}: template not found") from None
+    except FileNotFoundError:
+        raise TemplateError(f"{path}: không có tệp mẫu này / template not found") from None
+    except OSError as exc:
+        from ..output import read_reason
+
+        raise TemplateError(f"{path}: không đọc được tệp mẫu / cannot read the template ({read_reason(exc)})") from None
     if not path.is_file():
-        raise TemplateError(f"{path}: the template is a folder, not a .docx file")
+        raise TemplateError(f"{path}: mẫu là một thư mục, không phải tệp .docx / the template is a folder, not a .docx file")
     key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
     with _CACHE_LOCK:
         cached = _TEMPLATE_CACHE.get(key)
     if cached is not None:
         return cached
     if st.st_size > _TEMPLATE_LIMIT:
-        raise TemplateError(f"{path}: template too large ({st.st_size // (1024 * 1024)} MB; the limit is 50 MB)")
+        mb = st.st_size // (1024 * 1024)
+        raise TemplateError(f"{path}: mẫu quá lớn ({mb} MB, tối đa 50 MB) / template too large ({mb} MB; the limit is 50 MB)")
     data = path.read_bytes()
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise TemplateError(f"{path}: not a .docx template (not a zip archive; save it from Word as .docx)")
+        raise TemplateError(f"{path}: không phải mẫu .docx, hãy lưu lại từ Word dưới dạng .docx / not a .docx template "
+                            "(not a zip archive; save it from Word as .docx)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise TemplateError(f"{path}: not a .docx template ({exc})") from None
+        raise TemplateError(f"{path}: không phải mẫu .docx, tệp nén bị hỏng / not a .docx template ({exc})") from None
     names = {i.filename for i in infos}
     if "word/document.xml" not in names or "[Content_Types].xml" not in names:
-        raise TemplateError(f"{path}: not a .docx template (no word/document.xml)")
+        raise TemplateError(f"{path}: không phải mẫu .docx, thiếu word/document.xml / not a .docx template "
+                            "(no word/document.xml)")
     from ..read._limits import check_zip_members  # the one set of zip-bomb limits
 
-    check_zip_members(infos, path, lambda name, reason: TemplateError(f"{name}: template too large once unpacked: {reason}"))
+    check_zip_members(infos, path, _unpacked)
     with _CACHE_LOCK:
         if len(_TEMPLATE_CACHE) > 16:
             _TEMPLATE_CACHE.clear()
         _TEMPLATE_CACHE[key] = data
     return data
+
+
+def _unpacked(name: str | None, reason: str) -> TemplateError:
+    """A zip limit's reason (``từ chối: ... / refused: ...``) said of a template, one " / " kept."""
+    vietnamese, _, english = reason.partition(" / ")
+    return TemplateError(f"{name}: mẫu bị từ chối khi giải nén: {vietnamese.removeprefix('từ chối: ')} / "
+                         f"template refused once unpacked: {english.removeprefix('refused: ')}")
 
 
 # Quotes and spaces Word's AutoFormat puts inside tags; Jinja only knows ' " and the space.
@@ -111,14 +126,17 @@ def _environment():
     return environment()
 
 
-def _docx_template(data: bytes):
+def _docx_template(data: bytes, name: str):
     from docxtpl import DocxTemplate
 
     class Template(DocxTemplate):
         def patch_xml(self, src_xml: str) -> str:
-            from ..sandbox import check_tags
+            from ..sandbox import TemplateLimit, check_tags
 
-            check_tags(src_xml)  # linear; docxtpl's expressions are quadratic on unclosed tags
+            try:
+                check_tags(src_xml)  # linear; docxtpl's expressions are quadratic on unclosed tags
+            except TemplateLimit as exc:  # the one limit check_tags has: a tag left open
+                raise TemplateError(f"{name}: thẻ mẫu chưa đóng / broken template tag: {exc}") from None
 
             def patch() -> str:
                 patched = super(Template, self).patch_xml(src_xml)
@@ -133,27 +151,33 @@ def _template_error(name: str, exc: Exception) -> TemplateError:
     from jinja2 import exceptions as jx
     from jinja2.sandbox import SecurityError
 
-    from ..sandbox import TemplateLimit
+    from ..sandbox import TemplateLimit, TemplateTimeout
 
     msg = str(getattr(exc, "message", None) or exc)
+    if isinstance(exc, TemplateTimeout):
+        return TemplateError(f"{name}: mẫu bị dừng vì chạy quá lâu (vòng lặp hoặc macro gọi lại chính nó?) / refused: {exc}")
     if isinstance(exc, TemplateLimit):
-        return TemplateError(f"{name}: refused: {exc}")
+        return TemplateError(f"{name}: mẫu bị từ chối vì tạo ra nội dung hoặc con số vượt giới hạn cho phép / refused: {exc}")
     if isinstance(exc, SecurityError):
         return TemplateError(
-            f"{name}: refused: the template reaches for Python internals or builds a huge value "
-            f"({msg}); templates may only use the variables listed in templates/README.md"
+            f"{name}: mẫu bị từ chối vì chạm vào cấu trúc nội bộ của Python hoặc tạo giá trị quá lớn; mẫu chỉ "
+            f"được dùng các biến liệt kê trong templates/README.md / refused: the template reaches for Python "
+            f"internals or builds a huge value ({msg}); templates may only use the variables listed in templates/README.md"
         )
     if isinstance(exc, jx.UndefinedError):
         m = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", msg)
         var = (m.group(1) or m.group(2)) if m else msg
         if "unsafe" in msg:
-            return TemplateError(f"{name}: refused: the template reaches for Python internals ({msg})")
+            return TemplateError(f"{name}: mẫu bị từ chối vì chạm vào cấu trúc nội bộ của Python / "
+                                 f"refused: the template reaches for Python internals ({msg})")
         return TemplateError(
-            f"{name}: unknown variable '{var}' ({msg}); the variables are listed in templates/README.md"
+            f"{name}: mẫu dùng biến '{var}' không có trong kế hoạch (danh sách biến ở templates/README.md) / "
+            f"unknown variable '{var}' ({msg}); the variables are listed in templates/README.md"
         )
     if isinstance(exc, jx.TemplateSyntaxError):
-        return TemplateError(f"{name}: broken template tag: {msg}")
-    return TemplateError(f"{name}: the template could not be rendered ({type(exc).__name__}: {msg})")
+        return TemplateError(f"{name}: thẻ mẫu bị hỏng / broken template tag: {msg}")
+    return TemplateError(f"{name}: không dựng được văn bản từ mẫu / the template could not be rendered "
+                         f"({type(exc).__name__}: {msg})")
 
 
 def render_document(data: bytes, name: str, context: dict[str, Any]):
@@ -161,13 +185,14 @@ def render_document(data: bytes, name: str, context: dict[str, Any]):
     try:
         from ..sandbox import running
 
-        tpl = _docx_template(data)
+        tpl = _docx_template(data, name)
         with running():
             tpl.render(context, jinja_env=_environment())
     except PlankitError:
         raise
     except (MemoryError, RecursionError) as exc:
-        raise TemplateError(f"{name}: the template is too large or too deeply nested ({type(exc).__name__})") from None
+        raise TemplateError(f"{name}: mẫu quá lớn hoặc lồng nhau quá sâu / the template is too large or too deeply "
+                            f"nested ({type(exc).__name__})") from None
     except Exception as exc:  # a broken or hostile template: report it, never a traceback
         raise _template_error(name, exc) from None
     return tpl.docx

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import unicodedata
 from collections.abc import Mapping
@@ -46,6 +47,12 @@ def _reference_keys(model: Model, reference: str) -> tuple[list[str], float]:
             if m.lastgroup == "word" and not m.group().isdigit():
                 keys.append(canonical_syllable(m.group()))
     return keys, bonus
+
+
+@functools.lru_cache(maxsize=100_000)
+def _cased(surface: str, form: str) -> str:
+    """``form`` in the case of the token ``surface`` (the same pairs recur: once per process)."""
+    return _apply_case(_case_of(surface), form)
 
 
 def _take_known(model: Model, toks: list[_Tok], known: Mapping[tuple[int, int], str]) -> None:
@@ -163,7 +170,7 @@ def restore_text(
             elif tok.how == "name":
                 output = tok.surface
             else:
-                output = _apply_case(_case_of(tok.surface), tok.cands[choice[ti]][1])
+                output = _cased(tok.surface, tok.cands[choice[ti]][1])
             if tok.prefix:
                 output = tok.prefix + output
             pieces.append(output)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Sequence
 
 from ..text import fold
@@ -31,24 +32,35 @@ def _apply_context(model: Model, toks: list[_Tok], folded: str | None = None, of
     if not tables:
         return
     keys: list[str] = []
+    append = keys.append
     targets: list[tuple[int, _Tok, tuple]] = []  # (place in keys, token, its table)
+    # the line is lowered once: a slice of it is the word lowered, unless a letter lowers to two
+    # (İ) or by its place (Σ, final or not)
+    lowered = False
+    if folded is not None and "Σ" not in folded:
+        low = folded.lower()
+        if len(low) == len(folded):
+            folded, lowered = low, True
     for tok in toks:
         kind = tok.kind
         if kind == "word":
             s = tok.surface
             if s.isdigit():
-                keys.append("<n>")
+                append("<n>")
                 continue
-            k = (fold(s) if folded is None else folded[tok.start - offset : tok.end - offset]).lower()
+            if lowered:
+                k = folded[tok.start - offset : tok.end - offset]
+            else:
+                k = (fold(s) if folded is None else folded[tok.start - offset : tok.end - offset]).lower()
             if tok.fixed_output is None and len(tok.cands) > 1 and (table := tables.get(k)) is not None:
                 targets.append((len(keys), tok, table))
-            keys.append(k)
+            append(k)
         elif kind in ("doc", "keep", "slash"):
-            keys.append("<d>")
+            append("<d>")
         elif kind == "lead":
-            keys.append("<n>")
+            append("<n>")
         elif k := tok.cands[0][0]:
-            keys.append(k)
+            append(k)
     far = _CTX_FAR
     for pos, tok, (forms, left, right) in targets:
         # only what some real form was seen with: an unseen feature says nothing, and would
@@ -79,12 +91,12 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
     A state is ``v << 20 | w``; trigram and bigram keys are built by shifting (see
     :class:`~plankit.restore_model.Model`), so the inner loop allocates no tuples. A token
     with one candidate (punctuation, a number, an unambiguous syllable) takes a shorter path.
+    The shortcuts are exact: the choices are those of scoring every state and candidate in
+    order, ties included (``tests/test_restore_decode.py`` holds that plain search).
     """
-    tri, bi, uni = model.tri, model.bi, model.uni_by_id
-    bow_tri, bow_bi = model.bow_tri, model.bow_bi
-    tri_get, bi_get, bow_tri_get = tri.get, bi.get, bow_tri.get
+    bi_get, uni, bow_bi = model.bi.get, model.uni_by_id, model.bow_bi
+    follow_get = model.follow.get
     mask = _MASK
-    beam = _BEAM
     neg = _NEG
     steps = [i for i, t in enumerate(toks) if t.cands[0][0]]
     choice = [0] * len(toks)
@@ -95,44 +107,41 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
     back: list[dict[int, int]] = []
     for i in steps:
         cands = toks[i].cands
-        if bonus and (pref := bonus.get(i)) is not None:
-            scored = [(c[3], c[2] + weight) if c[0] == pref else (c[3], c[2]) for c in cands]
-        else:
-            scored = [(c[3], c[2]) for c in cands]
+        pref = bonus.get(i) if bonus else None
         new: dict[int, float] = {}
         new_get = new.get
         bp: dict[int, int] = {}
-        if len(scored) == 1:
+        if len(cands) == 1:
             # one candidate: each state moves to (v, w); states sharing v compete
-            w, ch = scored[0]
+            key, _out, ch, w = cands[0]
+            if pref is not None and key == pref:
+                ch += weight
             uw = uni[w]
             if len(states) == 1:
                 # one state moves to one state: no competition
                 ((st, sc),) = states.items()
                 v = st & mask
                 ns = (v << 20) | w
-                lp = tri_get(st << 20 | w)
-                if lp is None:
+                seen = follow_get(st)
+                if seen is None:
                     b = bi_get(ns)
-                    seen = bow_tri_get(st)
-                    if seen is None:
-                        lp = bow_bi.get(v, 0.0) + uw if b is None else b
-                    else:
-                        lp = seen[0] + b if b is not None else seen[1] + uw
+                    lp = bow_bi.get(v, 0.0) + uw if b is None else b
+                elif (lp := seen[2].get(w)) is None:
+                    b = bi_get(ns)
+                    lp = seen[0] + b if b is not None else seen[1] + uw
                 states = {ns: sc + ch + lp}
                 back.append({ns: st << 8})
                 continue
             for st, sc in states.items():
                 v = st & mask
                 ns = (v << 20) | w
-                lp = tri_get(st << 20 | w)
-                if lp is None:
+                seen = follow_get(st)
+                if seen is None:
                     b = bi_get(ns)
-                    seen = bow_tri_get(st)
-                    if seen is None:
-                        lp = bow_bi.get(v, 0.0) + uw if b is None else b
-                    else:
-                        lp = seen[0] + b if b is not None else seen[1] + uw
+                    lp = bow_bi.get(v, 0.0) + uw if b is None else b
+                elif (lp := seen[2].get(w)) is None:
+                    b = bi_get(ns)
+                    lp = seen[0] + b if b is not None else seen[1] + uw
                 sc += ch + lp
                 if sc > new_get(ns, neg):
                     new[ns] = sc
@@ -140,41 +149,79 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
             states = new
             back.append(bp)
             continue
-        # the states of the beam often share their last word v: the bigram part of the step
-        # (v, then each candidate) is looked up once per v
-        lower: dict[int, list[tuple[int, int, float, float | None, float]]] = {}
+        # a candidate the reference added (reference._reference_bonus) may share its id with
+        # another (both unknown to the model): then every state competes, as below
+        direct = pref is None or len({c[3] for c in cands}) == len(cands)
+        if pref is not None:
+            cands = [(c[0], c[1], c[2] + weight, c[3]) if c[0] == pref else c for c in cands]
+        # Several candidates. The first state ending in v is the first to reach each (v, w):
+        # its scores are written as they are (when the candidate ids are distinct, as
+        # _word_candidates makes them). A later state ending in the same v competes; for it the bigram
+        # part of the step (v, then each candidate) is looked up once per v, in ``rows``.
+        # A state whose context no trigram has scores each (v, w) as its score plus the same
+        # sum: after another such state ending in v with a score as high, it wins nothing.
+        rows: dict[int, list[tuple[int, int, float, float | None, float, float, int]] | None] = {}
+        plain: dict[int, float] = {}  # v -> the best score of such a state ending in v
         for st, sc in states.items():
             v = st & mask
-            row = lower.get(v)
+            seen = follow_get(st)
+            packed = st << 8
+            if direct and v not in rows:
+                rows[v] = None  # built if another state ends in v
+                bctx = v << 20
+                if seen is None:  # no trigram has this context: skip their lookups
+                    plain[v] = sc
+                    bo = bow_bi.get(v, 0.0)
+                    for j, (_key, _out, ch, w) in enumerate(cands):
+                        ns = bctx | w
+                        b = bi_get(ns)
+                        new[ns] = sc + (ch + bo + uni[w] if b is None else ch + b)
+                        bp[ns] = packed | j
+                    continue
+                # what an unseen trigram after this state keeps of the bigram (unigram)
+                bo1, bo2, fol = seen
+                fol_get = fol.get
+                for j, (_key, _out, ch, w) in enumerate(cands):
+                    ns = bctx | w
+                    lp = fol_get(w)
+                    if lp is not None:
+                        new[ns] = sc + ch + lp
+                    elif (b := bi_get(ns)) is not None:
+                        new[ns] = sc + bo1 + (ch + b)
+                    else:
+                        new[ns] = sc + bo2 + (ch + uni[w])
+                    bp[ns] = packed | j
+                continue
+            if seen is None:
+                if sc <= plain.get(v, neg):
+                    continue
+                plain[v] = sc
+            row = rows.get(v)
             if row is None:
                 # per candidate: id, next state, channel score, channel + bigram log prob
                 # (None: unseen), channel + its log prob after a context never seen as a
-                # trigram context, channel + unigram log prob
+                # trigram context, channel + unigram log prob (the sums made as above)
                 bctx = v << 20
                 bo = bow_bi.get(v, 0.0)
-                row = []
-                for j, (w, ch) in enumerate(scored):
+                row = rows[v] = []
+                for j, (_key, _out, ch, w) in enumerate(cands):
                     ns = bctx | w
                     b = bi_get(ns)
                     if b is None:
                         row.append((w, ns, ch, None, ch + bo + uni[w], ch + uni[w], j))
                     else:
                         row.append((w, ns, ch, ch + b, ch + b, ch + uni[w], j))
-                lower[v] = row
-            seen = bow_tri_get(st)
-            packed = st << 8
-            if seen is None:  # no trigram has this context: skip their lookups
+            if seen is None:
                 for _w, ns, _ch, _b, lp, _u, j in row:
                     sc2 = sc + lp
                     if sc2 > new_get(ns, neg):
                         new[ns] = sc2
                         bp[ns] = packed | j
                 continue
-            # what an unseen trigram after this state keeps of the bigram (unigram)
-            bo1, bo2 = seen
-            tctx = st << 20
+            bo1, bo2, fol = seen
+            fol_get = fol.get
             for w, ns, ch, b, _lp, u, j in row:
-                lp = tri_get(tctx | w)
+                lp = fol_get(w)
                 if lp is not None:
                     sc2 = sc + ch + lp
                 elif b is not None:
@@ -184,13 +231,7 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
                 if sc2 > new_get(ns, neg):
                     new[ns] = sc2
                     bp[ns] = packed | j
-        if len(new) > 1:
-            # the best ``beam`` states (sorted is stable: ties keep their order, as nlargest),
-            # none far behind the best
-            ranked = sorted(new, key=new.__getitem__, reverse=True)[:beam]
-            floor = new[ranked[0]] - _BEAM_MARGIN
-            new = {k: new[k] for k in ranked if new[k] >= floor}
-        states = new
+        states = _beam(new)
         back.append(bp)
     state = max(states, key=states.__getitem__)
     for n in range(len(steps) - 1, -1, -1):
@@ -198,6 +239,22 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
         choice[steps[n]] = packed & 0xFF
         state = packed >> 8
     return choice
+
+
+def _beam(new: dict[int, float]) -> dict[int, float]:
+    """The best ``_BEAM`` states (sorted is stable: ties keep their order, as nlargest), none
+    more than ``_BEAM_MARGIN`` behind the best."""
+    if len(new) == 1:
+        return new
+    ranked = sorted(new.items(), key=_score, reverse=True)
+    del ranked[_BEAM:]
+    floor = ranked[0][1] - _BEAM_MARGIN
+    if ranked[-1][1] >= floor:
+        return dict(ranked)
+    return {k: sc for k, sc in ranked if sc >= floor}
+
+
+_score = operator.itemgetter(1)
 
 
 def _scores(model: Model, cands: Sequence[tuple[str, str, float, int]], u: int, v: int, x: int, y: int) -> list[float]:

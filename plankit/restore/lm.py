@@ -66,6 +66,10 @@ class Model:
     # a trigram context ``u v`` the pair (to the bigram, to the unigram: with ``v``'s own)
     bow_bi: Mapping[int, float] = field(default_factory=dict, repr=False)
     bow_tri: Mapping[int, tuple[float, float]] = field(default_factory=dict, repr=False)
+    # the trigrams by context, for the Viterbi search: ``u << 20 | v`` -> (the two weights of
+    # ``bow_tri``, ``{w: log P(w | u v)}`` for each ``w`` seen after ``u v``): one lookup per
+    # state of the beam, then one in a small table per candidate (see decode._decode)
+    follow: Mapping[int, tuple[float, float, Mapping[int, float]]] = field(default_factory=dict, repr=False)
     # raw counts, kept so that add() can extend the model
     _text_uni: Counter = field(default_factory=Counter, repr=False)
     _text_bi: Counter = field(default_factory=Counter, repr=False)
@@ -245,6 +249,10 @@ def _assemble(
     for (u, v), t in tri_followers.items():
         lw = math.log(t / (tri_ctx[(u, v)] + t))
         bow_tri[ids[u] << 20 | ids[v]] = (lw, lw + bow_bi.get(ids[v], 0.0))
+    by_context: dict[int, dict[int, float]] = {}
+    for key, lp in tri.items():
+        by_context.setdefault(key >> 20, {})[key & _ID_MASK] = lp
+    follow = {uv: (*bow_tri[uv], by_context[uv]) for uv in bow_tri}
 
     # folded syllable -> real syllables, most frequent first (ties: alphabetical, stable)
     groups: dict[str, list[str]] = {}
@@ -279,6 +287,7 @@ def _assemble(
         build_seconds=time.perf_counter() - started,
         bow_bi=bow_bi,
         bow_tri=bow_tri,
+        follow=follow,
         _text_uni=text_uni,
         _text_bi=text_bi,
         _text_tri=text_tri,
@@ -289,6 +298,8 @@ def _assemble(
         context=_context_model(lines or (), text_uni),
     )
 
+
+_ID_MASK = (1 << 20) - 1  # the last id of an n-gram key
 
 # The wider-context model: for a folded syllable whose real forms are each common enough
 

@@ -11,6 +11,7 @@ import re
 
 from ..text import fold
 from .lm import Model
+from .sources import load_surnames
 from .syllables import is_syllable, lm_key
 from .tokens import _apply_case, _case_of, _expansions, _fixed, _Tok, _word_candidates
 
@@ -66,15 +67,18 @@ def _flag_names(model: Model, line: str, offset: int, toks: list[_Tok]) -> None:
     cue (ông, bà, đồng chí, "Người ký:") or alone on its line (a signer). A run that starts as
     a place or body in plankit's sources ("Hồ Chí Minh", "Đồng Nai") is no name.
     """
-    from .sources import load_surnames
-
     surnames = load_surnames()
     known = _proper_phrases()
     n = len(toks)
     i = 0
     while i < n:
         t = toks[i]
-        strength = _surname(model, surnames, t.surface) if t.kind == "word" and _title(t.surface) else None
+        s = t.surface
+        # most words are no name: lower case (the test of _title, inlined: every token asks)
+        if t.kind != "word" or not s[:1].isupper() or not (len(s) == 1 or s[1:].islower()):
+            i += 1
+            continue
+        strength = _surname(model, surnames, s)
         if strength is None:
             i += 1
             continue

@@ -129,6 +129,6 @@ def _reference_bonus(
                 cost = dict(_expansions(model, folded)).get(ref_folded[b], math.inf)
             if cost == math.inf:
                 continue
-            tok.cands.append((ref, ref, -cost, model.ids.get(ref, 0)))
+            tok.cands = [*tok.cands, (ref, ref, -cost, model.ids.get(ref, 0))]  # cached: replace
         bonus[li][ti] = ref
     return bonus

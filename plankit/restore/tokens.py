@@ -8,11 +8,19 @@ import functools
 import itertools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..text import fold, is_upper_text
 from .lm import Model
-from .syllables import canonical_syllable, lm_key, punct_key
+from .syllables import (
+    _DEFAULT_TOKEN_RE,
+    _NOT_PLAIN,
+    _PLAIN_TOKEN_RE,
+    canonical_syllable,
+    lm_key,
+    punct_key,
+)
 
 # -- tuning (chosen on the leave-one-out benchmark, benchmarks/bench_restore.py) ---------------
 _MAX_CANDIDATES = 8  # real syllables considered per token
@@ -37,7 +45,7 @@ class _Tok:
     end: int
     kind: str
     # (n-gram key, lower-case output, channel log score, key id in the model)
-    cands: list[tuple[str, str, float, int]]
+    cands: Sequence[tuple[str, str, float, int]]  # never changed in place: replaced
     how: str = "model"
     prefix: str = ""  # text put before the output ("21thdng" -> "21 tháng")
     fixed_output: str | None = None
@@ -187,41 +195,53 @@ def _kept_as_typed(model: Model, surface: str, marked: bool) -> bool:
     return known is None or canonical_syllable(surface) in known
 
 
+@functools.lru_cache(maxsize=200_000)
+def _word_token(model: Model, s: str, ocr: bool, marked: bool) -> tuple[tuple[tuple[str, str, float, int], ...], str, str | None]:
+    """How :func:`_tokenize` reads the word ``s``: ``(candidates, how, fixed output)``.
+
+    The same words recur (``của``, ``và``, ``hành chính``) within a text and across texts, so
+    the reading is worked out once per word (the candidates the same way as uncached).
+    """
+    if not ocr and _kept_as_typed(model, s, marked):
+        return (_fixed(model, lm_key(s, "word") or "", s),), "kept", s
+    cands = _word_candidates(model, s, ocr, marked)
+    if cands:
+        return cands, "model", None
+    key = lm_key(s, "word")
+    out = s
+    # an acronym that lost its Đ (HDND -> HĐND); two letters are too ambiguous (CD)
+    if len(s) >= 3 and s.isupper() and s.isalpha():
+        out = model.symbols.get(fold(s).upper(), s)
+    return (_fixed(model, key, out),), "rule" if out != s else "kept", out
+
+
 def _tokenize(model: Model, line: str, offset: int, ocr: bool, marked: bool = False) -> list[_Tok]:
     toks: list[_Tok] = []
+    append = toks.append
+    ids_get = model.ids.get
     rx = model.token_re
+    if rx is _DEFAULT_TOKEN_RE and not _NOT_PLAIN.search(line):
+        rx = _PLAIN_TOKEN_RE  # the same tokens, found faster
     for m in rx.finditer(line):
         kind = m.lastgroup or "punct"
         s = m.group()
-        start, end = offset + m.start(), offset + m.end()
-        if kind == "keep" or (kind == "doc" and marked):
+        start, end = m.span()
+        if kind == "word":
+            cands, how, out = _word_token(model, s, ocr, marked)
+            append(_Tok(s, offset + start, offset + end, kind, cands, how, fixed_output=out))
+        elif kind == "punct":
+            key = punct_key(line, start, end) or ""  # "kỳ/năm": a comma; "tế-xã": none
+            append(_Tok(s, offset + start, offset + end, kind, [(key, s, 0.0, ids_get(key, 0))], "kept", fixed_output=s))
+        elif kind == "keep" or (kind == "doc" and marked):
             # a web or e-mail address, a file name; a symbol in text typed with its marks
-            toks.append(_Tok(s, start, end, kind, [_fixed(model, "<d>", s)], "kept", fixed_output=s))
-        elif kind == "word" and not ocr and _kept_as_typed(model, s, marked):
-            key = lm_key(s, "word") or ""
-            toks.append(_Tok(s, start, end, kind, [_fixed(model, key, s)], "kept", fixed_output=s))
+            append(_Tok(s, offset + start, offset + end, kind, [_fixed(model, "<d>", s)], "kept", fixed_output=s))
         elif kind == "doc":
             out = _restore_symbol(model, s)
-            toks.append(_Tok(s, start, end, kind, [_fixed(model, "<d>", out)], "rule" if out != s else "kept", fixed_output=out))
+            append(_Tok(s, offset + start, offset + end, kind, [_fixed(model, "<d>", out)], "rule" if out != s else "kept", fixed_output=out))
         elif kind == "slash":
-            toks.append(_Tok(s, start, end, kind, [_fixed(model, "<d>", "/")], "rule", fixed_output="/"))
-        elif kind == "lead":
-            toks.append(_Tok(s, start, end, kind, [_fixed(model, "<n>", s)], "kept", fixed_output=s))
-        elif kind == "word":
-            cands = _word_candidates(model, s, ocr, marked)
-            if cands:
-                toks.append(_Tok(s, start, end, kind, list(cands)))
-            else:
-                key = lm_key(s, "word")
-                out = s
-                # an acronym that lost its Đ (HDND -> HĐND); two letters are too ambiguous (CD)
-                if len(s) >= 3 and s.isupper() and s.isalpha():
-                    out = model.symbols.get(fold(s).upper(), s)
-                how = "rule" if out != s else "kept"
-                toks.append(_Tok(s, start, end, kind, [_fixed(model, key, out)], how, fixed_output=out))
-        else:
-            key = punct_key(line, m.start(), m.end())  # "kỳ/năm": a comma; "tế-xã": none
-            toks.append(_Tok(s, start, end, kind, [_fixed(model, key or "", s)], "kept", fixed_output=s))
+            append(_Tok(s, offset + start, offset + end, kind, [_fixed(model, "<d>", "/")], "rule", fixed_output="/"))
+        else:  # lead
+            append(_Tok(s, offset + start, offset + end, kind, [_fixed(model, "<n>", s)], "kept", fixed_output=s))
     _line_rules(model, line, toks, ocr)
     return toks
 

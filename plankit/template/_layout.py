@@ -33,13 +33,27 @@ ELEMENTS = {
     "signature": ("chữ ký / signature", (13, 14), True, None),
 }
 
+# A Party document's header and type (Hướng dẫn 36-HD/VPTW, Phụ lục 3), for the paragraphs of a
+# template's ``{%p if party %}`` branch: the rest as ELEMENTS.
+PARTY_ELEMENTS = {
+    "parent": ("cơ quan cấp trên / body above", (14, 14), None, None),
+    "issuer": ("cơ quan ban hành / issuing body", (14, 14), True, None),
+    "tieu-de": ("tiêu đề Đảng / Party title", (15, 15), True, None),
+    "number": ("số, ký hiệu / number and symbol", (14, 14), None, None),
+    "place-date": ("địa danh, ngày tháng / place and date", (14, 14), None, True),
+    "doc-type": ("tên loại văn bản / type of document", (15, 16), True, None),
+    "subject": ("trích yếu / subject", (14, 15), True, None),
+    "body": ("nội dung / body", (14, 15), None, None),
+}
+
 # What a paragraph prints -> the element it is (the first match wins).
 _BY_TEXT = (
     (re.compile(r"\{\{\s*parent\b"), "parent"),
     (re.compile(r"\{\{\s*issuer\b"), "issuer"),
     (re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI", re.I), "quoc-hieu"),
     (re.compile(r"Độc\s+lập\s*-\s*Tự\s+do", re.I), "tieu-ngu"),
-    (re.compile(r"^\s*Số\s*:"), "number"),
+    (re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I), "tieu-de"),
+    (re.compile(r"^\s*Số\s*:|\{\{\s*number_line\b"), "number"),
     (re.compile(r"\{\{\s*place_date\b"), "place-date"),
     (re.compile(r"\{\{\s*doc_type\b"), "doc-type"),
     (re.compile(r"\{\{\s*title\b"), "subject"),
@@ -89,6 +103,38 @@ def check_page(document) -> list[Finding]:
     return out
 
 
+# The statements that open, turn and close a branch: "{%p if party %}", "{%p else %}", "{%p endif %}".
+_IF = re.compile(r"\{%-?\s*(?:p\s+)?if\s+(not\s+)?(\w+)\s*-?%\}|\{%-?\s*(?:p\s+)?if\b")
+_ELSE = re.compile(r"\{%-?\s*(?:p\s+)?else\b")
+_ELIF = re.compile(r"\{%-?\s*(?:p\s+)?elif\b")
+_ENDIF = re.compile(r"\{%-?\s*(?:p\s+)?endif\b")
+
+
+def _branches(text: str, stack: list[bool | None]) -> None:
+    """Follow the ``if`` statements of a paragraph. ``stack`` holds, for each open branch, True
+    inside ``{%p if party %}`` (or the ``else`` of ``if not party``), False inside its ``else``
+    (or ``if not party``), None under any other condition.
+
+    >>> stack = []
+    >>> _branches("{%p if party %}", stack); stack
+    [True]
+    >>> _branches("{%p else %}", stack); stack
+    [False]
+    >>> _branches("{%p if parent %}", stack); _branches("{%p endif %}", stack); _branches("{%p endif %}", stack); stack
+    []
+    """
+    for m in re.finditer(r"\{%.*?%\}", text):
+        tag = m.group(0)
+        if (i := _IF.match(tag)) is not None:
+            stack.append(None if i.group(2) != "party" else not i.group(1))
+        elif _ELSE.match(tag) and stack:
+            stack[-1] = None if stack[-1] is None else not stack[-1]
+        elif _ELIF.match(tag) and stack:
+            stack[-1] = None
+        elif _ENDIF.match(tag) and stack:
+            stack.pop()
+
+
 def _element(para, loops) -> str | None:
     for pattern, name in _BY_TEXT:
         if pattern.search(para.text):
@@ -109,10 +155,14 @@ def check_text(document) -> list[Finding]:
                           f"phông mặc định ô {slot} là {shown} / default font in slot {slot} is {shown}: "
                           f"Nghị định 30/2020 asks for {FONT}"))
     loops: dict[str, str] = {}
+    branches: list[bool | None] = []
     for para in document.paragraphs:
         m = _FOR.search(para.text)
         if m:
             loops[m.group(1)] = m.group(2)
+        if para.part == "word/document.xml":
+            _branches(para.text, branches)
+        party = True in branches
         runs = [r for r in para.runs if r.text.strip()]
         if not runs:
             continue
@@ -125,18 +175,19 @@ def check_text(document) -> list[Finding]:
                                   f"phông {font} ở ô {slot} ({where}) / font slot {slot} is {font}: "
                                   f"Nghị định 30/2020 asks for {FONT}"))
         element = _element(para, loops)
-        if element is None or para.part != "word/document.xml":
+        if element is None or para.part != "word/document.xml" or (element == "tieu-de" and not party):
             continue
-        label, (low, high), bold, italic = ELEMENTS[element]
+        rule = "Hướng dẫn 36-HD/VPTW" if party else "Nghị định 30/2020"
+        label, (low, high), bold, italic = PARTY_ELEMENTS.get(element, ELEMENTS.get(element)) if party else ELEMENTS[element]
         sizes = sorted({r.size for r in runs if r.size is not None})
         wrong = [s for s in sizes if not low <= s <= high]
         want = f"{low}" if low == high else f"{low}-{high}"
         if wrong:
             out.append(_f("font-size", para.where, para.text[:60],
                           f"{label}: cỡ chữ {_pt(wrong[0])} / size {_pt(wrong[0])} pt: "
-                          f"Nghị định 30/2020 asks for {want} pt"))
+                          f"{rule} asks for {want} pt"))
         for flag, wanted, vi, en in (("bold", bold, "đậm", "bold"), ("italic", italic, "nghiêng", "italic")):
             if wanted and not all(getattr(r, flag) for r in runs):
                 out.append(_f("font-style", para.where, para.text[:60],
-                              f"{label}: chữ không {vi} / not {en}: Nghị định 30/2020 asks for {en}"))
+                              f"{label}: chữ không {vi} / not {en}: {rule} asks for {en}"))
     return out

@@ -159,6 +159,9 @@ def template_from_plan(
         elif "number" not in done and text.startswith("Số") and ctx["symbol"] and text.endswith("/" + ctx["symbol"]):
             _set_text(p, "Số: {{ number or '    ' }}/{{ symbol }}")
             done.add("number")
+        elif "number" not in done and ctx["party"] and text.startswith("Số") and text.endswith("-" + ctx["symbol"]):
+            _set_text(p, "{{ number_line }}")  # a Party body's "Số 12-KH/TU" (Hướng dẫn 36-HD/VPTW)
+            done.add("number")
         elif "date" not in done and text == _flat(ctx["place_date"]):
             _set_text(p, "{{ place_date }}")
             done.add("date")

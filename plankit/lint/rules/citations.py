@@ -678,3 +678,52 @@ def _corpus_dates(ctx: Context) -> dict[str, Counter[dt.date]]:
                 counts[day] -= 1
         out[doc] = +counts
     return out
+
+
+# -- one cause, one finding ---------------------------------------------------------------------
+# A citation wrong in one place is often caught by several rules at once: "229-QĐ/BCĐ ... của Bộ
+# Chính trị" by the register (the decision of that day and number is 229-QĐ/TW) and by the
+# issuer (the Politburo's documents end in /TW); "61/2018/NĐ-CP ngày 23/4/2019" by the year in
+# the number and by the register; "76/NQ-CP ... của Thủ tướng Chính phủ" by the register's issuer
+# and by the code CP. Overlapping findings of these rules are one slip: the officer gets one
+# finding, the one whose message says most (this order: the year in the number with the
+# register's date, the register with its source and the right value, then the rules that only
+# see that something is wrong).
+CAUSE_ORDER = ("PK403", "PK404", "PK405", "PK407", "PK406", "PK402", "PK408", "PK409")
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def one_finding_per_cause(findings: list[Finding]) -> list[Finding]:
+    """``findings`` with the overlapping findings of the citation rules (:data:`CAUSE_ORDER`)
+    reduced to one each: the most severe, then the first in :data:`CAUSE_ORDER`. Other rules'
+    findings, and citation findings that overlap nothing, are kept as they are (in their order).
+
+    >>> from plankit.model import Span
+    >>> def f(code, start, end, severity="error"):
+    ...     return Finding(code, code, severity, "", Span(start, end), 1, start + 1, "")
+    >>> [x.code for x in one_finding_per_cause([f("PK406", 0, 10), f("PK404", 0, 25), f("PK503", 0, 10)])]
+    ['PK404', 'PK503']
+    """
+    cited = [f for f in findings if f.code in CAUSE_ORDER]
+    if len(cited) < 2:
+        return findings
+    rank = {code: i for i, code in enumerate(CAUSE_ORDER)}
+    cited.sort(key=lambda f: (f.span.start, f.span.end))
+    dropped: set[int] = set()
+    group: list[Finding] = []
+    group_end = -1
+
+    def close(group: list[Finding]) -> None:
+        if len(group) > 1:
+            best = min(group, key=lambda f: (_SEVERITY_RANK.get(f.severity, 3), rank[f.code]))
+            dropped.update(id(f) for f in group if f is not best)
+
+    for f in cited:
+        if group and f.span.start < group_end:
+            group.append(f)
+            group_end = max(group_end, f.span.end)
+            continue
+        close(group)
+        group, group_end = [f], f.span.end
+    close(group)
+    return [f for f in findings if id(f) not in dropped]

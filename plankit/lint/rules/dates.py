@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from ...agencies import word_alternation
 from ...dates import DateMatch, find_date, find_dates, numeric_dates
 from ...model import Finding
-from ...years import PAST_RE, PERIOD_RE
+from ...text import fold
+from ...years import PAST_RE, PERIOD_RE, own_periods
 from .._context import (
     Context,
     fires,  # noqa: F401 (the docstring examples)
@@ -41,7 +42,11 @@ def stale_year(ctx: Context) -> Iterator[Finding]:
     else the date's). Left alone: years in dates ("ngày 24 tháng 12 năm 2024"), in reference
     clauses (a cited document's number, date, issuer and subject), bounds ("đến năm 2030",
     "những năm tiếp theo"), and past results ("kết quả CCHC năm 2024", "Chỉ số CCHC năm 2024").
-    OCR'd text matches through folding ("nam 2024", "nim 2025").
+    OCR'd text matches through folding ("nam 2024", "nim 2025"). A year later than the plan
+    year is flagged only when the document is dated, in an earlier year: a post of January 2026
+    about the 2025 review may say "Trong năm 2026, Sở tiếp tục ...". A plan for a period ("giai
+    đoạn 2026-2030" in its subject) is checked the same way for its period: "ban hành Kế hoạch
+    ... giai đoạn 2021-2025 như sau" or a closing sentence with the last period is flagged.
 
     Fires on (a 2025 plan): ``Trên đây là Kế hoạch công tác thông tin, tuyên truyền CCHC năm
     2024 của Sở Khoa học và Công nghệ./.``
@@ -66,26 +71,65 @@ def stale_year(ctx: Context) -> Iterator[Finding]:
     year = ctx.year
     if year is None:
         return
+    facts = ctx.plan.facts
+    written = facts.date.year if facts.date else facts.date_parts.year
     reported = set()
     for mention in self_years(ctx):
         if mention.year == year:
             continue
+        if mention.year > year and (written is None or mention.year <= written):
+            continue  # written in that year (or undated): "Trong năm 2026, ..." in a post of 2026
         reported.add(mention.digits)
         surface = ctx.text[mention.start : mention.end]
         digits = mention.digits - mention.start
         suggestion = surface[:digits] + str(year) + surface[digits + 4 :]
-        yield ctx.finding(
-            "stale-year",
-            mention.start,
-            mention.end,
-            msg(
-                f"Năm {mention.year} không phải năm của kế hoạch ({year}): có lẽ còn sót lại từ kế hoạch năm trước",
-                f"Year {mention.year} is not the plan year ({year}): probably left over from last year's plan",
-            ),
-            suggestion=suggestion,
-        )
+        if mention.year < year:
+            vi = f"Năm {mention.year} không phải năm của kế hoạch ({year}): có lẽ còn sót lại từ kế hoạch năm trước"
+            en = f"Year {mention.year} is not the plan year ({year}): probably left over from last year's plan"
+        else:
+            vi = f"Năm {mention.year} không phải năm của kế hoạch ({year}) và muộn hơn năm ban hành: có lẽ gõ nhầm"
+            en = f"Year {mention.year} is not the plan year ({year}) and is later than the document: probably a slip"
+        yield ctx.finding("stale-year", mention.start, mention.end, msg(vi, en), suggestion=suggestion)
 
     yield from _budget_years(ctx, year, reported)
+    yield from _stale_periods(ctx)
+
+
+def _stale_periods(ctx: Context) -> Iterator[Finding]:
+    """A plan for a period ("giai đoạn 2026-2030" in its subject) that names itself with another
+    period ("ban hành Kế hoạch ... giai đoạn 2021-2025 như sau", the closing sentence): last
+    period's plan, copied."""
+    h = ctx.plan.header
+    title_span = h.span("title")
+    if not h.title or title_span is None:
+        return
+    own = PERIOD_RE.search(fold(h.title))
+    if own is None:
+        return
+    period = own.group(1, 2)
+    for m in own_periods(
+        ctx.folded,
+        text=ctx.text,
+        segment_start=ctx.segment_start,
+        in_citation=ctx.in_clause,
+        closing=ctx.closing,
+    ):
+        if m.group(1, 2) == period or title_span.start <= m.start() < title_span.end:
+            continue
+        start, end = m.start(1), m.end(2)
+        said, right = f"{m.group(1)}-{m.group(2)}", f"{period[0]}-{period[1]}"
+        yield ctx.finding(
+            "stale-year",
+            start,
+            end,
+            msg(
+                f"Giai đoạn {said} không phải giai đoạn của kế hoạch ({right}): có lẽ còn sót lại "
+                "từ kế hoạch giai đoạn trước",
+                f"The period {said} is not the plan's period ({right}): probably left over from "
+                "the previous period's plan",
+            ),
+            suggestion=ctx.text[start:m.start(2)].replace(m.group(1), period[0]) + period[1],
+        )
 
 
 # The plan's own funding: "bố trí trong dự toán ngân sách nhà nước năm 2025", "từ nguồn dự toán

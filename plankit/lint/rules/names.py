@@ -127,21 +127,56 @@ def _basis_short(change: dict) -> str:
 
 # A name marked as the former one: "tỉnh Quảng Bình (cũ)", "huyện Bố Trạch cũ", "Sở Thông tin và
 # Truyền thông (trước sắp xếp)", "... trước đây" (folded, right after the name).
-_FORMER_AFTER_RE = re.compile(r"[ \t]*\(?[ \t]*(?:cu|truoc\s+(?:day|(?:khi\s+)?sap\s+xep|hop\s+nhat|sap\s+nhap))(?!\w)")
+# The mark may close a list of former names: "ba tỉnh Hà Nam, Nam Định, Ninh Bình trước sắp xếp"
+# (at most four more names of at most four words, after a comma or "và").
+_FORMER_AFTER_RE = re.compile(
+    r"(?:\s*(?:,|va(?!\w))\s*[a-z]+(?:\s+[a-z]+){0,3}){0,4}?"
+    r"\s*\(?[ \t]*(?:cu|truoc\s+(?:day|(?:khi\s+)?sap\s+xep|hop\s+nhat|sap\s+nhap))(?!\w)"
+)
+# A name introduced as the former one: "Sở Khoa học và Công nghệ (trước đây là Sở Thông tin và
+# Truyền thông)", "Trung tâm ... (trước đây thuộc Sở Thông tin và Truyền thông)", "nguyên là",
+# "tiền thân là", "hợp nhất với" (folded, right before the name; at most one more former name before it: "trước
+# đây là Sở A và Sở B").
+_FORMER_BEFORE_RE = re.compile(
+    r"(?:truoc\s+day(?:\s+(?:la|thuoc|cua|do))?|nguyen\s+la|tien\s+than\s+(?:la|cua)"
+    r"|(?:hop\s+nhat|sap\s+nhap|sat\s+nhap)(?:\s+(?:tu|cua|voi))?)"
+    r"(?:[ \t]+[^\W\d]+(?:[ \t]+[^\W\d]+){0,7}?[ \t]+va)?[ \t:]*$"
+)
 
 
 def _former(ctx: Context, start: int, end: int, since: int) -> bool:
     """Whether an old name at ``[start, end)`` speaks of the past on purpose: marked as the
-    former one, or in a clause about results of a year before the change (``since``): "kết quả
-    CCHC năm 2024 của tỉnh Quảng Bình" (a word of PAST_RE and an earlier year in the 80
-    characters of the same clause before the name; "báo cáo UBND tỉnh và Sở Thông tin và
-    Truyền thông", a report still to send, has no year)."""
-    if _FORMER_AFTER_RE.match(ctx.folded, end):
+    former one after it or after the place it names ("UBND huyện Yên Lập (cũ)"), introduced as
+    the former one ("trước đây là", "hợp nhất"), or in a clause about a year before the change
+    (``since``): "kết quả CCHC năm 2024 của tỉnh Quảng Bình" (a word of PAST_RE and an earlier
+    year in the 80 characters of the same clause before the name; "báo cáo UBND tỉnh và Sở
+    Thông tin và Truyền thông", a report still to send, has no year), "Năm 2024, Huyện ủy Yên
+    Lập đã lãnh đạo" (an earlier year before it, "đã" after it)."""
+    named = _name_end(ctx.text, end)  # "UBND huyện" + "Yên Lập": the place the phrase names
+    if _FORMER_AFTER_RE.match(ctx.folded, end) or _FORMER_AFTER_RE.match(ctx.folded, named):
         return True
     lo = max(ctx.segment_start(start), start - 80)
-    if PAST_RE.search(ctx.folded, lo, start) is None:
+    if _FORMER_BEFORE_RE.search(ctx.folded[lo:start]):
+        return True
+    if not any(int(y) < since for y in _YEAR_RE.findall(ctx.folded, lo, start)):
         return False
-    return any(int(y) < since for y in _YEAR_RE.findall(ctx.folded, lo, start))
+    return PAST_RE.search(ctx.folded, lo, start) is not None or bool(_DID_AFTER_RE.match(ctx.folded, named))
+
+
+# After a name, its verb in the past: "Năm 2024, Huyện ủy Yên Lập đã lãnh đạo ..." (folded).
+_DID_AFTER_RE = re.compile(r"[ \t,]*(?:[^\W\d]+[ \t]+){0,2}?da(?!\w)")
+
+
+def _name_end(text: str, end: int) -> int:
+    """The end of the proper name right after ``end`` (at most four capitalised words: "UBND
+    huyện" then "Yên Lập"), or ``end`` when none follows."""
+    pos = end
+    for _ in range(4):
+        m = re.match(r"[ \t]+([^\W\d_]+)", text[pos : pos + 40])
+        if m is None or not m.group(1)[0].isupper():
+            break
+        pos += m.end()
+    return pos
 
 
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -153,13 +188,16 @@ def stale_agency(ctx: Context) -> Iterator[Finding]:
     The 2025 reorganisation (see DOMAIN.md and ``plankit.places.agency_changes()``) merged
     departments on 2025-03-01 (Sở Thông tin và Truyền thông into Sở Khoa học và Công nghệ, Sở Kế
     hoạch và Đầu tư into Sở Tài chính, ...), renamed Thừa Thiên Huế thành phố Huế on 2025-01-01,
-    merged provinces and ended the district level on 2025-07-01. A plan copied forward keeps the
-    old names, most often in "Nơi nhận". Names are compared on the plan's date (its month when
-    the day is blank), so the same text is right in January 2025 and stale in 2026. Abbreviations
-    ("Sở TT&TT") and OCR'd forms ("S6 Thong tin va Truyén thong") are found; names inside
-    reference clauses (a cited document's issuer or title), names marked as the former ones
-    ("tỉnh Quảng Bình (cũ)", "trước sắp xếp") and names in a clause about results of a year
-    before the change ("kết quả CCHC năm 2024 của tỉnh Quảng Bình") are left alone. When the body that
+    merged provinces and ended the district level on 2025-07-01 (with it the bodies of a
+    district: "UBND huyện", "HĐND huyện", "Huyện ủy", "UBND các huyện, thị xã, thành phố"). A
+    plan copied forward keeps the old names, most often in "Nơi nhận". Names are compared on the
+    plan's date (its month when the day is blank), so the same text is right in January 2025 and
+    stale in 2026. Abbreviations ("Sở TT&TT") and OCR'd forms ("S6 Thong tin va Truyén thong")
+    are found; names inside reference clauses (a cited document's issuer or title), names marked
+    as the former ones ("tỉnh Quảng Bình (cũ)", "UBND huyện Yên Lập trước sắp xếp", "trước đây
+    là Sở Thông tin và Truyền thông", "trên cơ sở hợp nhất Sở Kế hoạch và Đầu tư và Sở Tài
+    chính") and names in a clause about a year before the change ("kết quả CCHC năm 2024 của
+    tỉnh Quảng Bình", "Năm 2024, Huyện ủy ... đã lãnh đạo") are left alone. When the body that
     absorbed the old one is the plan's own issuer, the message says to remove the recipient.
 
     Fires on (a plan of January 2026): ``Nơi nhận: - Sở Thông tin và Truyền thông;``

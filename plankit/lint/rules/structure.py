@@ -128,7 +128,9 @@ def heading_numbering(ctx: Context) -> Iterator[Finding]:
     Sections are numbered I, II, III (Roman, level 1), then 1, 2, 3, then a), b), c) (d, đ, e
     in the Vietnamese order; the Latin order is accepted too). Editing a copied plan leaves
     holes: the 2022 Hưng Yên plan goes from section II to "2. Kinh phí thực hiện" and then to
-    IV. When a level-1 number is missing (II to IV) and the section before it ends with a
+    IV. A number typed wrong between two right ones (I, II, II, IV; I, III, III) is reported
+    once, at the wrong number, with the right one as the suggestion.
+    When a level-1 number is missing (II to IV) and the section before it ends with a
     subsection numbered out of order, that subsection is reported once as the missing Roman
     section, with the Roman number as the suggestion; other gaps, repeats and backward numbers
     are reported where they occur. The appendix (PHỤ LỤC) is not numbered. OCR'd numbers are
@@ -159,15 +161,42 @@ def heading_numbering(ctx: Context) -> Iterator[Finding]:
 
     def check(siblings: Sequence[Section], level: int) -> None:
         prev_kind, prev_value, prev_section = None, None, None
-        for section in siblings:
-            if section.number == "PHỤ LỤC":
-                continue
-            kind, value = _numbering(section.number)
-            if kind is None or id(section) in misplaced:
-                continue
+        numbered = [
+            (section, *_numbering(section.number))
+            for section in siblings
+            if section.number != "PHỤ LỤC" and id(section) not in misplaced
+        ]
+        numbered = [(section, kind, value) for section, kind, value in numbered if kind is not None]
+        for i, (section, kind, value) in enumerate(numbered):
             label = _label(kind, value)
+            nxt = numbered[i + 1] if i + 1 < len(numbered) else None
+            slip = _slip_for(kind, prev_kind, prev_value, value, nxt)
+            if slip is not None:
+                # One number typed wrong between two right ones: I, II, II, IV (the second II is
+                # III) or I, III, III (the first III is II). One finding, at the wrong number.
+                right = _label(kind, slip)
+                n_start, n_end = _number_span(ctx, section)
+                sep = "." if ctx.text[n_start:n_end].rstrip().endswith(".") else ""
+                findings.append(
+                    ctx.finding(
+                        "heading-numbering",
+                        n_start,
+                        n_end,
+                        msg(
+                            f"Mục {label} đánh số sai (sau mục {_label(prev_kind, prev_value)}, trước mục "
+                            f"{_label(nxt[1], nxt[2])}): có lẽ phải là mục {right}",
+                            f"Section {label} is misnumbered (after {_label(prev_kind, prev_value)}, before "
+                            f"{_label(nxt[1], nxt[2])}): it should probably be {right}",
+                        ),
+                        suggestion=right + sep,
+                    )
+                )
+                prev_kind, prev_value, prev_section = kind, slip, section
+                continue
             if prev_kind is None:
-                if value != _first(kind):
+                # A lone numbered section says nothing of the numbering: the reader may have
+                # taken one numbered line for a heading and its siblings for paragraphs.
+                if value != _first(kind) and len(numbered) > 1:
                     findings.append(
                         ctx.finding(
                             "heading-numbering",
@@ -263,6 +292,28 @@ def heading_numbering(ctx: Context) -> Iterator[Finding]:
 
     walk(ctx.plan.sections, 1)
     yield from findings
+
+
+def _slip_for(
+    kind: str,
+    prev_kind: str | None,
+    prev_value: int | str | None,
+    value: int | str,
+    nxt: tuple[Section, str, int | str] | None,
+) -> int | str | None:
+    """The number a section should carry when it alone is wrong between two right neighbours:
+    it repeats the one before and the one after follows the missing number (II, II, IV), or it
+    skips one and the one after repeats it (I, III, III); else ``None``."""
+    if prev_kind != kind or prev_value is None or nxt is None or nxt[1] != kind:
+        return None
+    expected = _successors(kind, prev_value)
+    if value in expected:
+        return None
+    after = nxt[2]
+    for right in expected:
+        if after in _successors(kind, right) and value in (prev_value, after):
+            return right
+    return None
 
 
 def _misplaced_child(section: Section) -> Section | None:

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from ...model import Finding
 from ...text import fold, tone_key
 from .._context import (
-    DOUBLE_GAP,
     DOUBLE_OCR_GAP,
     WORD_RE,
     Context,
@@ -156,9 +155,9 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
 
     Words count as equal ignoring case and tone placement; in OCR'd text they must be written
     identically, since folding makes different words look alike. Only spaces may separate them
-    (a line break too in OCR'd text, whose lines are wrapped); punctuation, tabs (table cells)
-    and line ends separate. A double that is a known misspelling ("tuyén tuyén" in OCR) is left
-    to :func:`known_typo`.
+    (a line break too in OCR'd text, whose lines are wrapped, and in a wrapped line of a PDF or
+    portal copy); punctuation, tabs (table cells) and paragraph ends separate. A double that is
+    a known misspelling ("tuyén tuyén" in OCR) is left to :func:`known_typo`.
 
     Fires on: ``triển khai cơ chế chế một cửa``; ``Đảng bộ tỉnh Thừa Thừa Thiên Huế``;
     ``của của``.
@@ -180,12 +179,17 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
     phrases = doubled_phrases(folded)
     if not phrases:
         return
-    gap = DOUBLE_OCR_GAP if ctx.ocr else DOUBLE_GAP
+    # A line break may fall between the two in OCR'd text and in a wrapped line of a PDF or portal
+    # copy (a line end inside one paragraph the reader joined), never at a paragraph's end.
     reported_end = -1
-    for m in _doubles(folded, phrases, gap):
+    for m in _doubles(folded, phrases, DOUBLE_OCR_GAP):
         start, end = m.start(), m.end()
         if start < reported_end:
             continue  # "chế chế chế" is one finding
+        if not ctx.ocr:
+            brk = text.find("\n", start, end)
+            if brk != -1 and ctx.is_break(brk):
+                continue
         # The words around the double, as (start, end) offsets: six before it, the double, one after.
         lo = max(0, start - 120)
         words = [
@@ -238,12 +242,17 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
 # "45/2020/NĐ- CP", "57- NQ/TW", "22/2020/QĐ - UBND". Spaces and tabs only: a line break inside
 # a symbol is a wrapped line of a PDF copy, not a typing slip. At least two code parts follow the
 # number, and one of them is a capitalised code of two letters or more, so "5- Năm" and dates
-# ("15/ 7/2021") are not symbols.
-_CODE = r"[A-ZĐ][A-Za-zĐđ&]{0,11}"
+# ("15/ 7/2021") are not symbols. The National Assembly's code carries its term ("QH15",
+# "NQ-UBTVQH15"), where a space may stray too ("202/2025/QH 15"); a law's symbol has the year
+# and that one code ("80/2015/QH13", "202/2025/ QH15").
+_CODE = r"[A-ZĐ][A-Za-zĐđ&]{0,11}(?:(?<=QH)[ \t]?\d{2}(?!\d))?"
 SYMBOL_SPACING_RE = re.compile(
     r"(?<![\w/-])\d{1,5}[a-z]?(?:[ \t]*/[ \t]*(?:19|20)\d\d)?"
     r"[ \t]*[/-][ \t]*" + _CODE + r"(?:[ \t]*[/-][ \t]*" + _CODE + r")+(?![\w&])"
+    r"|(?<![\w/-])\d{1,5}[ \t]*/[ \t]*(?:19|20)\d\d[ \t]*/[ \t]*QH[ \t]?\d{2}(?![\w&])"
 )
+# A space between the code QH and its term, which touches no hyphen or slash ("QH 15").
+_QH_TERM_SPACE_RE = re.compile(r"QH[ \t]\d\d(?!\d)")
 
 
 # A hyphen or slash with a space or tab beside it, one pattern per mark (a literal first: the
@@ -274,7 +283,8 @@ def symbol_spacing(ctx: Context) -> Iterator[Finding]:
     and search engines no longer see one symbol. A line break inside a symbol (a wrapped line in
     a PDF copy) is not reported.
 
-    Fires on: ``Tờ trình số 164/TTr- SKHCN ngày 17/12/2025``; ``Nghị quyết số 57- NQ/TW``.
+    Fires on: ``Tờ trình số 164/TTr- SKHCN ngày 17/12/2025``; ``Nghị quyết số 57- NQ/TW``;
+    ``Nghị quyết số 202/2025/QH 15`` (the term of the National Assembly belongs to its code).
 
     Does not fire on: ``Tờ trình số 164/TTr-SKHCN``; ``giai đoạn 2021- 2025``.
 
@@ -294,7 +304,10 @@ def symbol_spacing(ctx: Context) -> Iterator[Finding]:
     # pattern runs in a window around each such place.
     seen_to = -1
     matches = []
-    for hint in _spaced_marks(text):
+    hints = _spaced_marks(text)
+    if "QH" in text:
+        hints = sorted([*hints, *(m.start() + 2 for m in _QH_TERM_SPACE_RE.finditer(text))])
+    for hint in hints:
         if hint < seen_to:
             continue
         for m in SYMBOL_SPACING_RE.finditer(text, max(0, hint - 24), hint + 62):
@@ -734,7 +747,10 @@ def bound_syllable(ctx: Context) -> Iterator[Finding]:
         if key not in _BOUND:
             continue
         before_ok, after_ok = _BOUND[key]
-        prev = re.search(r"([^\W\d_]+)[ \t]*$", text[max(0, m.start() - 20) : m.start()])
+        # The word before, across a wrapped line too ("về" / "hoạch" in a PDF copy); "\Z", not
+        # "$", which would match before the line break and misplace the word by one character.
+        window = max(0, m.start() - 20)
+        prev = re.search(r"([^\W\d_]+)\s*\Z", text[window : m.start()])
         nxt = re.match(r"[ \t]*([^\W\d_]+)", text[m.end() : m.end() + 20])
         if prev and prev.group(1).lower() in before_ok:
             continue
@@ -742,7 +758,7 @@ def bound_syllable(ctx: Context) -> Iterator[Finding]:
             continue
         if prev is None and m.start() > 0 and text[m.start() - 1] not in " \t":
             continue  # a line break before it: a wrapped word
-        start = m.start() - (len(prev.group(0)) if prev else 0)
+        start = window + prev.start(1) if prev else m.start()
         words = ", ".join(sorted(f"{b} {key}" for b in before_ok if b in ("kế", "quy")))
         written = text[m.start() : m.end()]
         yield ctx.finding(

@@ -1,0 +1,194 @@
+"""Who issues a plan and how its header is written, for drafting and rendering alike.
+
+* :func:`party_layout`: a state body's layout (Nghị định 30/2020/NĐ-CP, Phụ lục I) or a Party
+  body's (Quy định 66-QĐ/TW, Hướng dẫn 36-HD/VPTW), decided by the plan's facts;
+* :func:`number_line`: ``Số: 137/KH-SKHCN`` or a Party body's ``Số 12-KH/TU``, blank or not;
+* :func:`with_place`, :func:`own_place`, :func:`fallback_symbol`: the parent body with its
+  province, the place of a commune's plan that printed none, the symbol when none was read;
+* :func:`signer_hint`: the signature block a body's documents carry
+  (``plankit/data/signer_titles.tsv``);
+* :func:`party_renames`: the Party committee of a province merged on 2025-07-01 becomes that of
+  its successor (the linter's agency changes name state bodies only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from .model import Plan
+from .text import fold, nfc, one_line
+
+__all__ = [
+    "fallback_symbol",
+    "number_line",
+    "own_place",
+    "party_layout",
+    "party_renames",
+    "signer_hint",
+    "signer_titles_table",
+    "with_place",
+]
+
+
+def party_layout(plan: Plan) -> bool:
+    """Whether ``plan`` is laid out as a Party document (Quy định 66-QĐ/TW, Hướng dẫn
+    36-HD/VPTW): "ĐẢNG CỘNG SẢN VIỆT NAM" instead of the national motto, a star under the
+    issuing body, ``Số 12-KH/TU``. Decided by the plan's facts: its issuer is a Party body
+    (``plan.facts.level == "party"``: Tỉnh ủy, Đảng ủy xã, Ban Thường vụ, a Party steering
+    committee), unless its symbol is in the state form (``KH-BCĐ``: a state steering committee).
+
+    >>> from plankit.read import read_text
+    >>> party_layout(read_text("TỈNH ỦY BẮC NINH\\tĐẢNG CỘNG SẢN VIỆT NAM\\n*\\n"
+    ...                        "Số 12-KH/TU\\tBắc Ninh, ngày 15 tháng 01 năm 2025\\nKẾ HOẠCH\\nTuyên truyền năm 2025"))
+    True
+    >>> party_layout(read_text("UBND TỈNH BẮC NINH\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
+    ...                        "Số: 12/KH-UBND\\tBắc Ninh, ngày 15 tháng 01 năm 2025\\nKẾ HOẠCH\\nTuyên truyền năm 2025"))
+    False
+    """
+    symbol = plan.header.symbol or ""
+    return plan.facts.level == "party" and ("/" in symbol or not symbol)
+
+
+def number_line(number: str | None, symbol: str | None, *, party: bool = False) -> str:
+    """The number field as the layout writes it, blank while the number is: a state document's
+    ``Số: 137/KH-SKHCN`` (Nghị định 30/2020, Phụ lục I), a Party document's ``Số 12-KH/TU``, no
+    colon and a dash before the symbol (Hướng dẫn 36-HD/VPTW).
+
+    >>> number_line("137", "KH-SKHCN"), number_line(None, "KH-SKHCN")
+    ('Số: 137/KH-SKHCN', 'Số:       /KH-SKHCN')
+    >>> number_line("12", "KH/TU", party=True), number_line(None, "KH/TU", party=True)
+    ('Số 12-KH/TU', 'Số       -KH/TU')
+    """
+    blank = " " * 6
+    if party:
+        return f"Số {number or blank}-{symbol or 'KH/'}"
+    return f"Số: {number or blank}/{symbol or 'KH-'}"
+
+
+_BARE_COUNCIL = re.compile(r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)$")
+_PLACE_LINE = re.compile(r"^(?:tinh|thanh pho|tp\.?)\s+\w")
+
+
+def with_place(plan: Plan, parent: str | None) -> str | None:
+    """The parent body with its province: a header laid out as ``ỦY BAN NHÂN DÂN`` over
+    ``TỈNH HẢI DƯƠNG`` (two lines, or two paragraphs of a table cell) is one body.
+
+    >>> from plankit.read import read_text
+    >>> plan = read_text("ỦY BAN NHÂN DÂN\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
+    ...                  "TỈNH HẢI DƯƠNG\\tĐộc lập - Tự do - Hạnh phúc\\nSố: 2/KH-UBND\\nKẾ HOẠCH")
+    >>> with_place(plan, "ỦY BAN NHÂN DÂN")
+    'ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG'
+    """
+    if not parent or not _BARE_COUNCIL.match(" ".join(fold(parent).split())):
+        return parent
+    span = plan.header.span("parent")
+    for block in plan.blocks_of("header"):
+        if span is not None and block.span.end <= span.end:
+            continue
+        left = one_line(block.text.split("\t")[0])
+        if _PLACE_LINE.match(fold(left)):
+            return f"{parent} {left}"
+    return parent
+
+
+@functools.cache
+def signer_titles_table() -> tuple[tuple[str, str, str], ...]:
+    """Rows of ``plankit/data/signer_titles.tsv``: (folded body prefix, deputy block, head)."""
+    from importlib import resources
+
+    text = resources.files("plankit.data").joinpath("signer_titles.tsv").read_text(encoding="utf-8")
+    rows = [tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple(sorted(rows[1:], key=lambda r: len(r[0]), reverse=True))
+
+
+def signer_hint(body: str | None) -> str:
+    """The signature block a document of ``body`` carries, as a hint for a missing title.
+
+    >>> signer_hint("Sở Công Thương")
+    'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC hoặc GIÁM ĐỐC'
+    >>> signer_hint("UBND tỉnh Hải Dương")
+    'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH hoặc TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH'
+    >>> signer_hint("Bộ Nội vụ")
+    'KT. BỘ TRƯỞNG / THỨ TRƯỞNG hoặc BỘ TRƯỞNG'
+    >>> signer_hint("Văn phòng UBND thành phố Cần Thơ")
+    'KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG hoặc CHÁNH VĂN PHÒNG'
+    """
+    folded = " ".join(fold(body or "").split())
+    for prefix, deputy, head in signer_titles_table():
+        if folded == prefix or folded.startswith(prefix + " "):
+            return f"{deputy} hoặc {head}"
+    return "KT. THỦ TRƯỞNG CƠ QUAN / CẤP PHÓ hoặc THỦ TRƯỞNG CƠ QUAN"
+
+
+_COMMUNE_BODY = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|đảng ủy|đảng uỷ)\s+(?:xã|phường|thị trấn|đặc khu)\s+(?P<name>\S.*)$",
+                           re.I)
+
+
+def own_place(issuer: str | None) -> str | None:
+    """A commune's place line names the commune itself (Nghị định 30/2020: the unit where the
+    body sits): the place of a plan that printed none.
+
+    >>> own_place("Ủy ban nhân dân xã Long Phụng"), own_place("Đảng ủy xã Tân Hưng"), own_place("Sở Tư pháp")
+    ('Long Phụng', 'Tân Hưng', None)
+    """
+    m = _COMMUNE_BODY.match(nfc(issuer or "").strip())
+    return m.group("name") if m else None
+
+
+@functools.cache
+def _party_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A folded pattern for the Party committee or organisation of any province that merged or
+    was renamed, and each such province's successor by its folded name."""
+    from .places import match_place, provinces
+
+    gone = {fold(p.name): p.successor for p in provinces() if p.successor and match_place(p.successor, cutoff=1.0)}
+    names = "|".join(re.escape(n) for n in sorted(gone, key=len, reverse=True))
+    pattern = re.compile(rf"\b(?P<head>(?:tinh|thanh)\s+uy|dang\s+bo\s+(?:tinh|thanh\s+pho))\s+(?P<name>{names})\b")
+    return pattern, gone
+
+
+def party_renames(text: str, on: dt.date) -> list[tuple[int, int, str]]:
+    """(start, end, new name) for each Party committee or organisation of a province merged
+    before ``on``: that of the province it merged into, a centrally run city's a Thành ủy. The
+    linter's agency changes name state bodies only; capitals stay capitals.
+
+    >>> import datetime as dt
+    >>> on = dt.date(2026, 1, 1)
+    >>> [n for *_, n in party_renames("Tỉnh ủy Thái Bình; TỈNH ỦY HẢI DƯƠNG; Đảng bộ tỉnh Hải Dương", on)]
+    ['Tỉnh ủy Hưng Yên', 'THÀNH ỦY HẢI PHÒNG', 'Đảng bộ thành phố Hải Phòng']
+    >>> party_renames("Tỉnh ủy Thái Bình", dt.date(2025, 1, 1)), party_renames("Tỉnh ủy Bắc Ninh", on)
+    ([], [])
+    """
+    from .places import MERGER_DAY, match_place
+
+    if on < MERGER_DAY:
+        return []
+    pattern, gone = _party_pattern()
+    folded = fold(text)
+    out = []
+    for m in pattern.finditer(folded):
+        new = match_place(gone[m.group("name")], cutoff=1.0)
+        if new is None or len(folded) != len(text):
+            continue
+        city = new.kind == "thành phố"
+        name = (f"Đảng bộ {'thành phố' if city else 'tỉnh'} {new.name}" if m.group("head").startswith("dang")
+                else f"{'Thành ủy' if city else 'Tỉnh ủy'} {new.name}")
+        old = text[m.start() : m.end()]
+        out.append((m.start(), m.end(), name.upper() if old.isupper() else name))
+    return out
+
+
+def fallback_symbol(issuer: str | None, party: bool) -> str:
+    """The symbol of a plan whose own was not read (a portal's summary): ``KH-UBND`` for a
+    people's committee, whose code is fixed; else the type alone, for the officer to complete.
+
+    >>> fallback_symbol("Ủy ban nhân dân xã Long Phụng", False), fallback_symbol("Sở Tư pháp", False)
+    ('KH-UBND', 'KH-')
+    >>> fallback_symbol("Tỉnh ủy Bắc Ninh", True)
+    'KH/'
+    """
+    if party:
+        return "KH/"
+    return "KH-UBND" if re.match(r"(?:uy ban nhan dan|ubnd)\b", fold(issuer or "")) else "KH-"
