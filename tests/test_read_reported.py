@@ -1,0 +1,105 @@
+"""Reader problems other engineers reported, each as a fixture of our own text in the shape that
+showed it (invented communes, numbers and dates), with the exact values expected."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from plankit import read_text
+from plankit.facts import plan_facts
+
+# A commune's header flattened row by row by a website: the committee's two lines are the left
+# cells of two rows, the motto's two lines the right cells.
+COMMUNE_ROWS = """\
+ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+XÃ PHONG HẢI | Độc lập - Tự do - Hạnh phúc
+Số: 05/KH-UBND | Phong Hải, ngày 10 tháng 01 năm 2023
+
+KẾ HOẠCH
+Tuyên truyền cải cách hành chính năm 2023
+
+Căn cứ Kế hoạch số 05/KH-UBND ngày 05/01/2023 của UBND tỉnh Lào Cai về tuyên truyền cải cách hành chính năm 2023;
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Nâng cao nhận thức của cán bộ và người dân.
+"""
+
+
+@pytest.mark.parametrize(("rows", "issuer", "parent", "level"), [
+    (("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "XÃ PHONG HẢI | Độc lập - Tự do - Hạnh phúc"),
+     "Ủy ban nhân dân xã Phong Hải", None, "commune"),
+    (("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "PHƯỜNG AN BÌNH | Độc lập - Tự do - Hạnh phúc"),
+     "Ủy ban nhân dân phường An Bình", None, "commune"),
+    (("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "HUYỆN MỸ LỘC | Độc lập - Tự do - Hạnh phúc"),
+     "Ủy ban nhân dân huyện Mỹ Lộc", None, "district"),
+    (("UBND TỈNH NAM ĐỊNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ NỘI VỤ | Độc lập - Tự do - Hạnh phúc"),
+     "Sở Nội vụ", "UBND tỉnh Nam Định", "department"),
+])
+def test_header_flattened_row_by_row(rows, issuer, parent, level):
+    text = "\n".join(rows) + "\nSố: 12/KH-UBND | Nam Định, ngày 03 tháng 3 năm 2023\nKẾ HOẠCH\nCải cách hành chính năm 2023\nI. MỤC ĐÍCH\n"
+    plan = read_text(text)
+    assert (plan.header.issuer, plan.header.parent) == (issuer, parent)
+    assert plan_facts(plan).level == level
+
+
+def test_a_commune_citing_the_provinces_plan_of_its_own_number():
+    plan = read_text(COMMUNE_ROWS)
+    got = [(c.key, c.role, c.level, c.issuer, c.date) for c in plan.citations]
+    assert got == [
+        ("05/KH-UBND", "self", "commune", "Ủy ban nhân dân xã Phong Hải", dt.date(2023, 1, 10)),
+        ("05/KH-UBND", "basis", "province", "UBND tỉnh Lào Cai", dt.date(2023, 1, 5)),
+    ]
+
+
+@pytest.mark.parametrize(("clause", "role"), [
+    ("Căn cứ Kế hoạch số 05/KH-UBND ngày 05/01/2023 của UBND tỉnh Lào Cai về cải cách hành chính;", "basis"),
+    ("Căn cứ Kế hoạch số 05/KH-UBND ngày 05/01/2023 của Ủy ban nhân dân huyện Bảo Thắng;", "basis"),
+    ("Căn cứ Kế hoạch số 05/KH-UBND ngày 05/01/2023 của UBND xã Phong Niên;", "basis"),
+    # no other issuer named, or the plan's own: the plan itself
+    ("Căn cứ Kế hoạch số 05/KH-UBND ngày 10/01/2023 về cải cách hành chính;", "self"),
+    ("Căn cứ Kế hoạch số 05/KH-UBND ngày 10/01/2023 của UBND xã Phong Hải;", "self"),
+])
+def test_only_the_plans_own_issuer_makes_its_number_self(clause, role):
+    text = COMMUNE_ROWS.replace(COMMUNE_ROWS.splitlines()[7], clause)
+    cites = [c for c in read_text(text).citations if c.span.start > text.index("Căn cứ")]
+    assert [c.role for c in cites] == [role]
+
+
+DECISION_AUTHORITY_TWO_LINES = """\
+{body}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 215/QĐ-BNV
+Hà Nội, ngày 12 tháng 3 năm 2024
+QUYẾT ĐỊNH
+{subject}
+{title}
+{authority}
+Căn cứ Nghị định số 63/2022/NĐ-CP ngày 12/9/2022 của Chính phủ quy định chức năng, nhiệm vụ;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.
+"""
+
+
+@pytest.mark.parametrize("body", ["BỘ NỘI VỤ\n", ""])  # the site may drop the header's body
+@pytest.mark.parametrize(("title", "authority", "issuer"), [
+    ("BỘ TRƯỞNG", "BỘ NỘI VỤ", "Bộ Nội vụ"),
+    ("CHỦ TỊCH", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "Ủy ban nhân dân tỉnh Lạng Sơn"),
+])
+@pytest.mark.parametrize("subject", [
+    "Về việc ban hành Kế hoạch tuyên truyền",  # no year: nothing ends the subject but the authority
+    "BAN HÀNH KẾ HOẠCH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2024",  # a subject in capitals
+])
+def test_an_authority_over_two_lines_is_not_the_subject(body, title, authority, issuer, subject):
+    text = DECISION_AUTHORITY_TWO_LINES.format(body=body, subject=subject, title=title, authority=authority)
+    plan = read_text(text)
+    assert plan.header.title == subject
+    kinds = {b.text: b.kind for b in plan.blocks}
+    assert (kinds[subject], kinds[title], kinds[authority]) == ("subject", "paragraph", "paragraph")
+    assert plan.header.signer_title is None
+    if not body:  # the authority names the issuer the header lacks
+        assert plan.header.issuer == issuer
+    else:
+        assert plan.header.issuer == "Bộ Nội vụ"
