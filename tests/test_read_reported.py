@@ -103,3 +103,35 @@ def test_an_authority_over_two_lines_is_not_the_subject(body, title, authority, 
         assert plan.header.issuer == issuer
     else:
         assert plan.header.issuer == "Bộ Nội vụ"
+
+
+PLAN_BODY = """\
+ỦY BAN NHÂN DÂN
+XÃ PHONG HẢI
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 07/KH-UBND
+Phong Hải, ngày 10 tháng 01 năm 2023
+KẾ HOẠCH
+Tuyên truyền cải cách hành chính năm 2023
+{heading}
+1. Mục đích
+Nâng cao nhận thức của cán bộ và người dân.
+II. NỘI DUNG
+"""
+
+
+@pytest.mark.parametrize(("heading", "labels", "kinds"), [
+    ("I. MỤC ĐÍCH,\nYÊU CẦU", ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG"], ["heading", "heading", "paragraph"]),
+    ("I. MỤC ĐÍCH, YÊU CẦU TUYÊN TRUYỀN CẢI CÁCH\nHÀNH CHÍNH NĂM 2023",
+     ["I. MỤC ĐÍCH, YÊU CẦU TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2023", "II. NỘI DUNG"], ["heading", "heading", "paragraph"]),
+    # not continuations: a numbered heading, a sentence, a bullet in capitals
+    ("I. MỤC ĐÍCH, YÊU CẦU", ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG"], ["heading", "heading", "paragraph"]),
+    ("I. MỤC ĐÍCH\nNâng cao nhận thức.", ["I. MỤC ĐÍCH", "II. NỘI DUNG"], ["heading", "paragraph", "heading"]),
+    ("I. MỤC ĐÍCH\n- TUYÊN TRUYỀN", ["I. MỤC ĐÍCH", "II. NỘI DUNG"], ["heading", "item", "heading"]),
+])
+def test_a_roman_heading_wrapped_by_hand_keeps_its_title(heading, labels, kinds):
+    plan = read_text(PLAN_BODY.format(heading=heading))
+    assert [s.label for s in plan.sections] == labels
+    first = next(i for i, b in enumerate(plan.blocks) if b.text.startswith("I. "))
+    assert [b.kind for b in plan.blocks[first : first + 3]] == kinds

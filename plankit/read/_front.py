@@ -24,7 +24,6 @@ from ._header import (
     HEADER_START,
     PARTY_NUMBER,
     body_name,
-    central_name_of_code,
     complete_body,
     doc_type_of_symbol,
     split_glued_symbol,
@@ -769,40 +768,6 @@ class FrontReader:
         self.warnings.append(ReadWarning(
             f"Cơ quan ban hành suy ra từ địa danh / issuer inferred from the place: {fields['issuer']}", where
         ))
-
-    def _issuer_from_code(self, fields: dict) -> None:
-        """The issuer a symbol's code names: a national body (``QĐ-BYT`` Bộ Y tế), or a body the
-        text names in full whose initials spell the code (``BCĐTW``: Ban Chỉ đạo Trung ương ...)."""
-        symbol = str(fields["symbol"])
-        code = symbol.split("/", 1)[1] if "/" in symbol else symbol.split("-", 1)[-1]
-        if code == symbol:
-            return
-        code = code.split("-")[0]
-        named = central_name_of_code(code)
-        if named and fold(code) not in ("ubnd", "hdnd"):
-            fields["issuer"] = named
-            return
-        letters = fold(code)
-        if not 3 <= len(letters) <= 8 or not letters.isalpha():
-            return
-        parts = []
-        rest = letters
-        while rest:
-            if rest.startswith("tw"):
-                parts.append(r"t\w*\s+u\w*")  # TW: Trung ương
-                rest = rest[2:]
-            else:
-                parts.append(rf"{rest[0]}\w*")
-                rest = rest[1:]
-        pattern = re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)(?:\s+ve\s+[^;.(\"“”]{3,160}?(?=[;.(\"“”]|\s+(?:da|ban\s+hanh|tai|nham|voi|theo)\s))?")
-        for m in pattern.finditer(self.folded, 0, min(len(self.folded), 6000)):
-            raw = self.t(m.start(), m.end())
-            if raw[:1].isupper():
-                fields["issuer"] = " ".join(raw.split()).rstrip(" ,")
-                self.spans["issuer"] = Span(m.start(), m.end())
-                return
-
-
 
     def _lines_in(self, u: Para) -> list[tuple[int, int]]:
         out, pos = [], u.start
