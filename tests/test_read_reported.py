@@ -135,3 +135,46 @@ def test_a_roman_heading_wrapped_by_hand_keeps_its_title(heading, labels, kinds)
     assert [s.label for s in plan.sections] == labels
     first = next(i for i, b in enumerate(plan.blocks) if b.text.startswith("I. "))
     assert [b.kind for b in plan.blocks[first : first + 3]] == kinds
+
+
+DIRECTIVE = """\
+THỦ TƯỚNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12/CT-TTg
+Hà Nội, ngày 05 tháng 4 năm 2024
+{front}
+Trong những năm qua, công tác cải cách hành chính đạt nhiều kết quả.
+1. Các bộ, ngành tăng cường tuyên truyền.
+Nơi nhận:
+- Các bộ, cơ quan ngang bộ;
+- Lưu: VT.
+{title1}
+{title2}
+{signer}
+"""
+
+
+@pytest.mark.parametrize(("front", "title"), [
+    ("CHỈ THỊ\nXây dựng chính quyền số năm 2024", "Xây dựng chính quyền số năm 2024"),
+    ("CHỈ THỊ\nCHỈ THỊ\nXây dựng chính quyền số năm 2024", "Xây dựng chính quyền số năm 2024"),  # the type line twice
+    ("CHỈ THỊ\nCHỈ THỊ XÂY DỰNG CHÍNH QUYỀN SỐ NĂM 2024", "XÂY DỰNG CHÍNH QUYỀN SỐ NĂM 2024"),
+    ("CHỈ THỊ Xây dựng chính quyền số năm 2024", "Xây dựng chính quyền số năm 2024"),
+    # another type opening the subject is the subject's own word
+    ("CHỈ THỊ\nKẾ HOẠCH HÀNH ĐỘNG XÂY DỰNG CHÍNH QUYỀN SỐ NĂM 2024", "KẾ HOẠCH HÀNH ĐỘNG XÂY DỰNG CHÍNH QUYỀN SỐ NĂM 2024"),
+])
+def test_a_directives_subject_leaves_out_its_type(front, title):
+    plan = read_text(DIRECTIVE.format(front=front, title1="KT. THỦ TƯỚNG", title2="PHÓ THỦ TƯỚNG", signer="Nguyễn Văn An"))
+    assert (plan.header.doc_type, plan.header.title) == ("Chỉ thị", title)
+
+
+@pytest.mark.parametrize(("title1", "title2", "signer"), [
+    ("KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Nguyễn Văn An"),
+    ("KT. THỦ TƯỚNG |", "PHÓ THỦ TƯỚNG |", "Nguyễn Văn An"),
+    ("| KT. THỦ TƯỚNG |", "| PHÓ THỦ TƯỚNG |", "| Nguyễn Văn An |"),
+    ("| | KT. THỦ TƯỚNG | |", "PHÓ THỦ TƯỚNG", "Nguyễn Văn An"),
+])
+def test_signer_titles_drop_table_and_site_bars(title1, title2, signer):
+    text = DIRECTIVE.format(front="CHỈ THỊ\nXây dựng chính quyền số năm 2024", title1=title1, title2=title2, signer=signer)
+    plan = read_text(text)
+    assert (plan.header.signer_title, plan.header.signer) == ("KT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG", "Nguyễn Văn An")

@@ -35,6 +35,7 @@ from ._units import (
     BASIS,
     DOC_TYPE_LINE,
     DOC_TYPE_WORDS,
+    DOC_TYPES,
     LEAD,
     MOTTO_START,
     NATIONAL_MOTTO,
@@ -556,9 +557,11 @@ class FrontReader:
             return False
         return self.t(u.start, u.end).rstrip(" *\t\n")[-1:] not in (";", ",", ":", ".")
 
-    def _drop_type_from_title(self, fields: dict) -> None:
+    def _drop_type_from_title(self, fields: dict, doc_type: str | None = None) -> None:
         """A title in capitals that opens with the document's type (``KẾ HOẠCH TUYÊN TRUYỀN NĂM
-        2024``, the type line run into the subject): the subject is what follows the type."""
+        2024``, the type line run into the subject): the subject is what follows the type. With
+        ``doc_type`` (the type line read above the subject), only that type is dropped: a copy
+        that repeats the type line (``CHỈ THỊ`` / ``CHỈ THỊ`` / ``Xây dựng ...``)."""
         span = self.spans.get("title")
         if span is None:
             return
@@ -566,6 +569,8 @@ class FrontReader:
         # the type in capitals, whatever the case of the subject after it ("KẾ HOẠCH Tuyên
         # truyền ... năm 2023" of a header flattened onto one line)
         if m is None or not is_upper_text(self.t(span.start, m.end())) or not self.f(m.end(), span.end).strip():
+            return
+        if doc_type is not None and DOC_TYPES.get(" ".join(self.f(span.start, m.end()).split())) != doc_type:
             return
         fields["title"] = display_text(self.t(m.end(), span.end))
         self.spans["title"] = Span(m.end(), span.end)

@@ -126,6 +126,7 @@ class _Builder(FrontReader):
             dt_para = units[doc_type_idx]
             header_fields["doc_type"] = DOC_TYPES[" ".join(DOC_TYPE_LINE.match(self.f(dt_para.start, dt_para.first_line_end)).group(1).split())]
             body_from = self._read_subject(units, doc_type_idx + 1, kinds, header_fields)
+            self._drop_type_from_title(header_fields, header_fields["doc_type"])  # type: ignore[arg-type]
             self._read_authority(units, body_from, header_fields)
 
         self._read_issuing_act(units, body_from, header_fields)
@@ -514,6 +515,9 @@ class _Builder(FrontReader):
             for part_s, part_e in self._lines_in(u):
                 raw = self.t(part_s, part_e)
                 folded = self.f(part_s, part_e)
+                if "|" in raw:  # "KT. THỦ TƯỚNG |": a table's or a site's bar is no part of it
+                    raw = _unbarred(raw)
+                    folded = fold(raw)
                 if SIGNER_TITLE.match(folded) and is_upper_text(raw) and not self._authority_line(units, idx, part_e):
                     title_lines.append(display_text(raw))
                     kinds[idx] = "signature"
@@ -604,6 +608,11 @@ class _Builder(FrontReader):
 
 
 
+
+
+def _unbarred(raw: str) -> str:
+    """A signature line without the bars a flattened table or a portal left around it."""
+    return re.sub(r"^[\s|]+|[\s|]+$", "", raw)
 
 
 def build_plan(layout: Layout, source: Source) -> Plan:
