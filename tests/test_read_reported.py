@@ -178,3 +178,38 @@ def test_signer_titles_drop_table_and_site_bars(title1, title2, signer):
     text = DIRECTIVE.format(front="CHỈ THỊ\nXây dựng chính quyền số năm 2024", title1=title1, title2=title2, signer=signer)
     plan = read_text(text)
     assert (plan.header.signer_title, plan.header.signer) == ("KT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG", "Nguyễn Văn An")
+
+
+def _docx(paragraphs: list[str], cell: str) -> bytes:
+    import io
+
+    import docx
+
+    d = docx.Document()
+    table = d.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = cell
+    table.rows[0].cells[1].text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    for text in paragraphs:
+        d.add_paragraph(text)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("Kế\u00a0hoạch chuy\u00adển đổi\u200b số", "Kế hoạch chuyển đổi số"),
+    ("\u00d0ẩy mạnh cải cách\u2060 hành chính", "Đẩy mạnh cải cách hành chính"),
+    ("Tuyên\u202ftruyền\u3000rộng rãi\ufeff", "Tuyên truyền rộng rãi"),
+    ("Nội dung thứ nhất\u2028Nội dung thứ hai", "Nội dung thứ nhất\nNội dung thứ hai"),
+    ("Cải cách hành chính năm 2024", "Cải cách hành chính năm 2024"),
+])
+def test_word_text_loses_a_copys_invisible_characters_as_text_does(written, read):
+    from plankit import read_bytes
+
+    plan = read_bytes(_docx(["KẾ HOẠCH", written], "ỦY BAN NHÂN DÂN\u200b TỈNH \u00d0ỒNG NAI"), "copy.docx")
+    assert read in plan.text
+    assert read_text(written).text == read  # the same characters as text input
+    assert not any(c in plan.text for c in "\u200b\u00ad\u00a0\u2060\u202f\u3000\ufeff\u2028\u00d0")
+    # every block's span still holds its text
+    assert all(plan.text[b.span.start : b.span.end] == b.text for b in plan.blocks)
+    assert plan.header.issuer == "Ủy ban nhân dân tỉnh Đồng Nai"
