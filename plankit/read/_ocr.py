@@ -44,7 +44,7 @@ from pathlib import Path
 
 from ..errors import OCRUnavailable, ReadError
 
-__all__ = ["DEFAULT_DPI", "ocr_available", "ocr_image", "ocr_pdf", "skew_angle"]
+__all__ = ["DEFAULT_DPI", "header_band", "ocr_available", "ocr_image", "ocr_pdf", "ocr_pdf_pages", "skew_angle"]
 
 _INSTALL = "Tesseract with the Vietnamese model is needed: apt-get install tesseract-ocr tesseract-ocr-vie"
 _INSTALL_PDF = "pdftoppm is needed to render the scanned PDF: apt-get install poppler-utils"
@@ -58,6 +58,10 @@ where Tesseract's model reads Vietnamese marks best (``bench_ocr.py`` compares 2
 # or fewer than _MIN_LETTERS letters, is asked for its orientation and read again upright.
 _MIN_LETTER_SHARE = 0.6
 _MIN_LETTERS = 40
+
+# Tesseract's Vietnamese model now and then writes Icelandic eth for D with stroke (QĐ-BYT read
+# "QÐ-BYT"); Vietnamese has no eth, so the letter it meant is put back.
+_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 
 
 def _languages(tesseract: str) -> set[str]:
@@ -121,14 +125,43 @@ def _recognise(
     command += ["txt", "pdf"] if pdf else ["txt"]
     _run(command, source, "Tesseract")
     text_file = base.with_suffix(".txt")
-    return text_file.read_bytes().decode("utf-8", "replace") if text_file.exists() else ""
+    text = text_file.read_bytes().decode("utf-8", "replace") if text_file.exists() else ""
+    return text.translate(_LOOKALIKES)
+
+
+# The commonest words of plans: upright Vietnamese print read by OCR has about one word in six
+# among them, a page upside down read as letters ("quIq ueA uaÁnẩ7N") next to none.
+_COMMON = (
+    "và của các năm ngày số thực hiện công tác hành chính nhân dân tỉnh kế hoạch quyết định ban "
+    "trên theo về cho có được trong với người những này đến không nhà nước xã huyện phố thành "
+    "sở ủy cơ quan đơn vị cấp tổ chức là để tại từ một đã như phát triển quản lý chỉ đạo cải cách "
+    "tháng tuyên truyền chuyển đổi cán bộ giai đoạn thủ tục dịch vụ"
+)
+_COMMON_WORDS = frozenset(_COMMON.split())
+_MIN_WORDS = 15  # words under which the share of common words says nothing
+_MIN_COMMON_SHARE = 0.04
+
+
+def _common_words(text: str) -> tuple[int, int]:
+    """(words of :data:`_COMMON_WORDS`, words) in ``text``."""
+    words = [w for w in text.lower().split() if any(c.isalpha() for c in w)]
+    return sum(w.strip(".,;:()\"'“”-") in _COMMON_WORDS for w in words), len(words)
 
 
 def _looks_unread(text: str) -> bool:
-    """Whether OCR text is what a sideways or upside-down page gives: few letters."""
+    """Whether OCR text is what a sideways or upside-down page gives: few letters, or letters
+    that make hardly any of the commonest words of a plan."""
     visible = [c for c in text if not c.isspace()]
     letters = sum(c.isalpha() for c in visible)
-    return letters < _MIN_LETTERS or letters < _MIN_LETTER_SHARE * len(visible)
+    if letters < _MIN_LETTERS or letters < _MIN_LETTER_SHARE * len(visible):
+        return True
+    common, words = _common_words(text)
+    return words >= _MIN_WORDS and common < _MIN_COMMON_SHARE * words
+
+
+def _readability(text: str) -> tuple[int, int]:
+    """What makes one reading of a page better than another: common words, then letters."""
+    return _common_words(text)[0], sum(c.isalpha() for c in text)
 
 
 def _orientation(tesseract: str, image: Path, dpi: int | None) -> int:
@@ -215,14 +248,42 @@ def _despeckle(grey):
     return Image.fromarray(clean)
 
 
+_MIN_RANGE = 48  # grey levels between ink and paper under which a page is left as it is (blank)
+
+
+def _levels(grey):
+    """``grey`` with its ink made black and its paper white, when a faded copy or a grey scan
+    left them closer (ink at 150 on paper at 215): the thresholds of :func:`_despeckle` and
+    :func:`skew_angle` are for black print on white, and a faded page askew was never
+    straightened. Ink is the darkest 0.5 % of the pixels, paper the median (a page is mostly
+    paper); between them the levels are stretched linearly, one lookup table."""
+    histogram = grey.histogram()
+    total = sum(histogram)
+
+    def level(share: float) -> int:
+        seen = 0
+        for value, count in enumerate(histogram):
+            seen += count
+            if seen >= share * total:
+                return value
+        return 255
+
+    ink, paper = level(0.005), level(0.5)
+    if paper - ink < _MIN_RANGE or (ink <= 16 and paper >= 240):
+        return grey
+    scale = 255 / (paper - ink)
+    return grey.point([min(255, max(0, round((v - ink) * scale))) for v in range(256)])
+
+
 def _prepare(image, folder: Path, name: str) -> Path:
-    """The page as Tesseract reads it best: grey from the red channel, without specks,
-    straightened, as PGM."""
+    """The page as Tesseract reads it best: grey from the red channel, its levels stretched
+    to black on white, without specks, straightened, as PGM."""
     from PIL import Image
 
     if image.mode in ("RGB", "RGBA", "P", "CMYK", "LA", "I;16", "I", "F", "1"):
         image = image.convert("RGB")
-    grey = _despeckle(image.getchannel("R") if image.mode == "RGB" else image.convert("L"))
+    grey = image.getchannel("R") if image.mode == "RGB" else image.convert("L")
+    grey = _despeckle(_levels(grey))
     angle = skew_angle(grey)
     if abs(angle) >= _MIN_SKEW:
         grey = grey.rotate(-angle, resample=Image.BICUBIC, fillcolor=255)
@@ -268,9 +329,173 @@ def _read_upright(
         if turn in (90, 180, 270):
             turned = _upright(image, turn)
             again = _recognise(tesseract, turned, source, dpi=dpi, pdf=pdf_out)
-            if sum(c.isalpha() for c in again) > sum(c.isalpha() for c in text):
+            if _readability(again) > _readability(text):
                 return again, turned, turn
     return text, image, 0
+
+
+# -- the header's two columns --------------------------------------------------------------------
+_BAND_WIDTH = 1240  # pixels across the page where the header band is looked for (150 dpi on A4)
+_MIN_GAP = 20  # white columns (at _BAND_WIDTH) between the issuer's and the motto's columns
+_BAND_TOP = 0.4  # share of the page height the header lies in
+
+
+def header_band(grey) -> tuple[int, int] | None:
+    """Where a page's two-column header ends and its columns part: ``(bottom, gap)`` in pixels
+    of ``grey``, or None when the top of the page is not in two columns.
+
+    The lines of print at the top of the page are found from the rows holding ink; from the
+    first line down, the columns left white by every line so far are kept, and the band ends
+    before the first line that would leave no white run of :data:`_MIN_GAP` columns between a
+    quarter and 70 % of the width, with ink on both sides (the title, centred across the page,
+    ends it). At least two lines must share the gap.
+
+    >>> from PIL import Image, ImageDraw
+    >>> page = Image.new("L", (1240, 1754), 255)
+    >>> draw = ImageDraw.Draw(page)
+    >>> for y in (100, 140, 180):
+    ...     _ = draw.rectangle((150, y, 450, y + 20), fill=0), draw.rectangle((600, y, 1100, y + 20), fill=0)
+    >>> _ = draw.rectangle((400, 260, 800, 285), fill=0)  # the title
+    >>> header_band(page)
+    (230, 525)
+    """
+    import numpy as np
+
+    scale = max(1, grey.width // _BAND_WIDTH)
+    small = grey.reduce(scale) if scale > 1 else grey
+    dark = np.asarray(small) < 128
+    h, w = dark.shape
+    ink_rows = np.nonzero(dark[: int(h * _BAND_TOP)].sum(axis=1) >= 2)[0]
+    if len(ink_rows) == 0:
+        return None
+    lines: list[list[int]] = []
+    for y in ink_rows:  # runs of inked rows; a gap of up to 3 rows (a mark above a letter) joins
+        if lines and y - lines[-1][1] <= 4:
+            lines[-1][1] = int(y)
+        else:
+            lines.append([int(y), int(y)])
+    lo, hi = w // 4, w * 7 // 10
+    white = np.ones(w, bool)
+    inked = np.zeros(w, bool)
+    band: tuple[int, int, int] | None = None  # (lines in band, last line's bottom, gap centre)
+    for k, (top, bottom) in enumerate(lines):
+        columns = dark[top : bottom + 1].any(axis=0)
+        now_white = white & ~columns
+        now_inked = inked | columns
+        gap = _widest_run(now_white[lo:hi])
+        if gap is None or gap[1] - gap[0] < _MIN_GAP:
+            break
+        start, stop = gap[0] + lo, gap[1] + lo
+        if not (now_inked[:start].any() and now_inked[stop:].any()) and k > 0:
+            break
+        white, inked = now_white, now_inked
+        if now_inked[:start].any() and now_inked[stop:].any():
+            band = (k + 1, bottom, (start + stop) // 2)
+    if band is None or band[0] < 2:
+        return None
+    count, bottom, gap_x = band
+    below = lines[count][0] if count < len(lines) else min(h, bottom + 10)
+    return (bottom + below) // 2 * scale, gap_x * scale
+
+
+def _widest_run(flags) -> tuple[int, int] | None:
+    """``(start, stop)`` of the longest run of True in a 1-D boolean array, or None."""
+    import numpy as np
+
+    padded = np.concatenate(([False], flags, [False])).astype(np.int8)
+    edges = np.flatnonzero(np.diff(padded))
+    if len(edges) == 0:
+        return None
+    starts, stops = edges[0::2], edges[1::2]
+    best = int(np.argmax(stops - starts))
+    return int(starts[best]), int(stops[best])
+
+
+def _tsv_lines(tesseract: str, image: Path, source, dpi: int | None) -> list[tuple[int, int, str]]:
+    """Tesseract's lines of an image: (top, bottom, text), top to bottom."""
+    base = image.with_suffix("")
+    command = [tesseract, str(image), str(base), "-l", "vie", "--psm", "4"]
+    if dpi:
+        command += ["--dpi", str(dpi)]
+    _run([*command, "tsv"], source, "Tesseract")
+    lines: dict[tuple[str, str, str], list] = {}
+    tsv = base.with_suffix(".tsv")
+    for row in tsv.read_bytes().decode("utf-8", "replace").splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        key = (cells[2], cells[3], cells[4])
+        top, height = int(cells[7]), int(cells[9])
+        entry = lines.setdefault(key, [top, top + height, []])
+        entry[0], entry[1] = min(entry[0], top), max(entry[1], top + height)
+        entry[2].append(cells[11].strip().translate(_LOOKALIKES))
+    return sorted((top, bottom, " ".join(words)) for top, bottom, words in lines.values())
+
+
+def _side_by_side(left: list[tuple[int, int, str]], right: list[tuple[int, int, str]]) -> str:
+    """The two columns' lines joined as a page prints them: a left and a right line at the same
+    height on one line, separated by spaces (what ``--psm 4`` gives and the header reader
+    expects), other lines alone, top to bottom."""
+    rows: list[tuple[int, str]] = []
+    free = list(right)
+    for top, bottom, text in left:
+        match = next((r for r in free if min(bottom, r[1]) - max(top, r[0]) >= 0.5 * min(bottom - top, r[1] - r[0])), None)
+        if match is not None:
+            free.remove(match)
+            rows.append((min(top, match[0]), f"{text}    {match[2]}"))
+        else:
+            rows.append((top, text))
+    rows += [(top, text) for top, _, text in free]
+    return "\n".join(text for _, text in sorted(rows, key=lambda row: row[0]))
+
+
+def _read_split(tesseract: str, image: Path, source, dpi: int | None) -> str | None:
+    """A page whose header is in two columns, read column by column: the issuer's column and
+    the motto's apart (read across the page, ``TỈNH`` in a line beside the motto came out
+    ``TÍNH`` and ``07/KH-UBND`` lost its slash), then the rest of the page. None when the page
+    has no such header."""
+    from PIL import Image
+
+    with Image.open(image) as grey:
+        grey.load()
+    band = header_band(grey)
+    if band is None:
+        return None
+    bottom, gap = band
+    parts = {}
+    for name, box in (("left", (0, 0, gap, bottom)), ("right", (gap, 0, grey.width, bottom)),
+                      ("rest", (0, bottom, grey.width, grey.height))):
+        target = image.with_name(f"{image.stem}-{name}.pgm")
+        grey.crop(box).save(target)
+        parts[name] = target
+    header = _side_by_side(_tsv_lines(tesseract, parts["left"], source, dpi),
+                           _tsv_lines(tesseract, parts["right"], source, dpi))
+    rest = _recognise(tesseract, parts["rest"], source, dpi=dpi)
+    return header + "\n\n" + rest
+
+
+def _read_page(
+    tesseract: str, image: Path, source, dpi: int | None, pdf_out: bool
+) -> tuple[str, Path, int]:
+    """A prepared page read, its two-column header column by column (unless a searchable PDF
+    is made, whose text layer comes from one reading of the whole page)."""
+    if not pdf_out:
+        split = _read_split(tesseract, image, source, dpi)
+        if split is not None and not _looks_unread(split):
+            return split, image, 0
+        if split is not None:  # garbage: a page sideways or upside down; turned at once
+            turn = _orientation(tesseract, image, dpi)
+            if turn in (90, 180, 270):
+                turned = _upright(image, turn)
+                again = _read_split(tesseract, turned, source, dpi) or _recognise(tesseract, turned, source, dpi=dpi)
+                if _readability(again) > _readability(split):
+                    return again, turned, turn
+    text, upright, turn = _read_upright(tesseract, image, source, dpi, pdf_out)
+    if turn and not pdf_out:
+        split = _read_split(tesseract, upright, source, dpi)
+        if split is not None and not _looks_unread(split):
+            text = split
+    return text, upright, turn
 
 
 def _page(
@@ -278,7 +503,7 @@ def _page(
 ) -> tuple[str, Path | None, int]:
     """Render and read one page: its text, its text-only PDF page (or None), the turn used."""
     image = _render(pdftoppm, pdf, page, dpi, folder, source)
-    text, image, turn = _read_upright(tesseract, image, source, dpi, pdf_out)
+    text, image, turn = _read_page(tesseract, image, source, dpi, pdf_out)
     return text, (image.with_suffix(".pdf") if pdf_out else None), turn
 
 
@@ -304,11 +529,23 @@ def _jobs(jobs: int | None, pages: int) -> int:
     return max(1, min(jobs, pages))
 
 
+def _upscale(image, factor: float):
+    """``image`` enlarged ``factor`` times (Lanczos): a scan of 150 or 200 dpi brought to the
+    :data:`DEFAULT_DPI` its PDF pages are rendered at, where Tesseract reads the marks and the
+    slash of ``181/KH-SCT`` (at 200 dpi it read ``1817KH-SCT``)."""
+    from PIL import Image
+
+    if image.mode not in ("L", "RGB"):
+        image = image.convert("RGB")
+    return image.resize((round(image.width * factor), round(image.height * factor)), Image.LANCZOS)
+
+
 def ocr_image(path: str | os.PathLike[str], *, data: bytes | None = None) -> str:
     """The text of a scanned page (PNG, JPEG, TIFF), read by ``tesseract -l vie``.
 
     ``data`` is the image's bytes when they do not come from ``path`` (which then only names
-    the file in errors). The page is straightened, and turned upright when scanned sideways.
+    the file in errors). A scan under 300 dpi is enlarged to it, the page is straightened, and
+    turned upright when scanned sideways or upside down.
 
     Raises :class:`~plankit.errors.OCRUnavailable` without Tesseract or its Vietnamese model,
     :class:`~plankit.errors.ReadError` when the image cannot be read.
@@ -324,12 +561,15 @@ def ocr_image(path: str | os.PathLike[str], *, data: bytes | None = None) -> str
         try:
             with Image.open(io.BytesIO(data) if data is not None else Path(path)) as image:
                 dpi = image.info.get("dpi", (0, 0))[0]
+                if dpi and 70 <= dpi < DEFAULT_DPI:  # a 150 or 200 dpi scan, read as a PDF page is
+                    image = _upscale(image, DEFAULT_DPI / dpi)
+                    dpi = DEFAULT_DPI
                 prepared = _prepare(image, Path(tmp), "scan")
         except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
             raise ReadError(path, f"cannot read the image ({reason})") from None
         dpi = int(dpi) if dpi and 70 <= dpi <= 2400 else None
-        text, _, _ = _read_upright(tesseract, prepared, path, dpi, False)
+        text, _, _ = _read_page(tesseract, prepared, path, dpi, False)
         return text
 
 
@@ -360,14 +600,33 @@ def ocr_pdf(
     >>> ocr_pdf("scan.pdf", searchable="scan.searchable.pdf")  # doctest: +SKIP
     'UBND TỈNH HẢI DƯƠNG ...'
     """
-    tesseract = _tesseract(path)
-    pdftoppm = shutil.which("pdftoppm")
-    if not pdftoppm:
-        raise OCRUnavailable(path, _INSTALL_PDF)
     if searchable is not None:  # refused before minutes of OCR, not after
         from ..output import plan_outputs
 
         plan_outputs([searchable], [path], force=force)
+    pages = _ocr_pages(path, data, None, dpi=dpi, jobs=jobs, searchable=searchable, force=force)
+    return "\n\f\n".join(text.rstrip("\n") for text in pages.values())
+
+
+def ocr_pdf_pages(
+    path: str | os.PathLike[str], pages: list[int], *, data: bytes | None = None, dpi: int = DEFAULT_DPI,
+    jobs: int | None = None,
+) -> dict[int, str]:
+    """The text of some pages of a PDF (1-based numbers), read as :func:`ocr_pdf` reads a scan:
+    the scanned pages of a PDF whose other pages have a text layer (a signed first page
+    scanned into a typed plan)."""
+    return _ocr_pages(path, data, pages, dpi=dpi, jobs=jobs)
+
+
+def _ocr_pages(
+    path, data: bytes | None, wanted: list[int] | None, *, dpi: int, jobs: int | None,
+    searchable=None, force: bool = False,
+) -> dict[int, str]:
+    """Page number -> text for ``wanted`` pages (all when None); writes ``searchable``."""
+    tesseract = _tesseract(path)
+    pdftoppm = shutil.which("pdftoppm")
+    if not pdftoppm:
+        raise OCRUnavailable(path, _INSTALL_PDF)
     with tempfile.TemporaryDirectory(prefix="plankit-ocr-") as tmp:
         folder = Path(tmp)
         if data is not None:
@@ -378,20 +637,21 @@ def ocr_pdf(
             if not pdf.is_file():
                 raise ReadError(path, "file not found")
         count = _page_count(pdf, path)
-        workers = _jobs(jobs, count)
+        numbers = list(range(1, count + 1)) if wanted is None else [n for n in wanted if 1 <= n <= count]
+        workers = _jobs(jobs, max(1, len(numbers)))
         pdf_out = searchable is not None
 
         def one(page: int) -> tuple[str, Path | None, int]:
             return _page(tesseract, pdftoppm, pdf, page, dpi, folder, path, pdf_out)
 
         if workers == 1:
-            pages = [one(n) for n in range(1, count + 1)]
+            pages = [one(n) for n in numbers]
         else:
             with ThreadPoolExecutor(max_workers=workers) as pool:
-                pages = list(pool.map(one, range(1, count + 1)))
+                pages = list(pool.map(one, numbers))
         if searchable is not None:
             _write_searchable(pdf, [overlay for _, overlay, _ in pages], [t for _, _, t in pages], searchable, force, path)
-        return "\n\f\n".join(text.rstrip("\n") for text, _, _ in pages)
+        return {n: text for n, (text, _, _) in zip(numbers, pages, strict=True)}
 
 
 def _write_searchable(

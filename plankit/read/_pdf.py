@@ -11,6 +11,10 @@ number, "Trang 2/5", a browser's running header and footer, the site's address) 
 the text, so a sentence a page break cut reads on (``plankit.read._text.page_furniture``).
 
 A PDF without a text layer (a scan) raises :class:`NoTextLayer`; the dispatcher then runs OCR.
+A PDF with a text layer on some pages and scanned images on others (a typed plan whose signed,
+stamped first page was scanned back in) has its scanned pages read by OCR in place, with a
+warning naming them; without Tesseract the warning says they were not read (before, they were
+dropped without a word, and with them the header of a scanned first page).
 
 The work is bounded: at most :data:`~._limits.MAX_PDF_PAGES` pages and
 :data:`~._limits.MAX_PDF_CONTENT_BYTES` bytes of content streams interpreted over all pages (a
@@ -188,48 +192,92 @@ def read_pdf(data: bytes, path: str | None = None) -> Layout:
     """
     with _captured() as noise:
         try:
-            text, items, chars, pages, furniture = _read_pages(bytes(data), path)
+            texts, scanned = _read_pages(bytes(data), path)
         except NoTextLayer:
             raise
         except ReadError as exc:
             if noise.count:
                 raise ReadError(path, f"{exc.reason} [pypdf: {noise.summary()}]") from None
             raise
-    if chars < MIN_CHARS_PER_PAGE * pages:
+    if sum(_chars(t) for t in texts) < MIN_CHARS_PER_PAGE * len(texts):
         raise NoTextLayer(path)
-    warnings = (ReadWarning(f"PDF damaged in places, read anyway (pypdf: {noise.summary()})"),) if noise.count else ()
+    warnings = [ReadWarning(f"PDF damaged in places, read anyway (pypdf: {noise.summary()})")] if noise.count else []
+    ocr = False
+    if scanned:
+        ocr, warning = _ocr_scanned(texts, scanned, bytes(data), path)
+        warnings.append(warning)
+    text, items, furniture = _lines(texts, read_by_ocr=set(scanned) if ocr else set())
     if furniture:
-        warnings += (ReadWarning(f"Bỏ qua số trang, đầu trang, chân trang của bản sao / page furniture of a copy left out: "
-                                 f"{furniture} line(s) of page numbers, running headers or footers, addresses"),)
-    return Layout(text, tuple(items), "pdf", warnings=warnings)
+        warnings.append(ReadWarning(f"Bỏ qua số trang, đầu trang, chân trang của bản sao / page furniture of a copy left out: "
+                                    f"{furniture} line(s) of page numbers, running headers or footers, addresses"))
+    return Layout(text, tuple(items), "pdf", ocr=ocr, warnings=tuple(warnings))
 
 
-def _read_pages(data: bytes, path: str | None) -> tuple[str, list[Line], int, int, int]:
-    reader = _open(data, path)
+def _chars(text: str) -> int:
+    return sum(1 for c in text if not c.isspace())
+
+
+def _pages_named(numbers: list[int]) -> str:
+    return ("trang " if len(numbers) == 1 else "các trang ") + ", ".join(map(str, numbers))
+
+
+def _ocr_scanned(texts: list[str], scanned: list[int], data: bytes, path: str | None) -> tuple[bool, ReadWarning]:
+    """Read the scanned pages of a PDF with a text layer by OCR, in ``texts`` (1-based page
+    numbers in ``scanned``): whether OCR ran, and the warning that says what was done."""
+    from ..errors import OCRUnavailable
+    from ._ocr import ocr_available, ocr_pdf_pages
+
+    pages = _pages_named(scanned)
+    english = ("page " if len(scanned) == 1 else "pages ") + ", ".join(map(str, scanned))
+    if ocr_available():
+        try:
+            read = ocr_pdf_pages(path or "document.pdf", scanned, data=data)
+        except OCRUnavailable as exc:
+            return False, ReadWarning(f"{pages} là bản quét, chưa đọc được / {english} scanned, not read: {exc.reason}")
+        for number, text in read.items():
+            texts[number - 1] = _CONTROL.sub("", nfc(text))
+        return True, ReadWarning(f"{pages} là bản quét, đã đọc bằng OCR / {english} scanned: read by OCR")
+    return False, ReadWarning(
+        f"{pages} là bản quét, chưa đọc: cài tesseract-ocr và tesseract-ocr-vie "
+        f"/ {english} scanned, not read: install tesseract-ocr and tesseract-ocr-vie"
+    )
+
+
+def _draws_image(page) -> bool:
+    """Whether a page draws an image (directly or in a form it draws): a scan's page does."""
+    def images(resources, depth: int) -> bool:
+        xobjects = resources.get("/XObject") if resources is not None else None
+        if xobjects is None:
+            return False
+        for ref in xobjects.get_object().values():
+            obj = ref.get_object()
+            kind = obj.get("/Subtype")
+            if kind == "/Image":
+                return True
+            if kind == "/Form" and depth < 2 and images(obj.get("/Resources"), depth + 1):
+                return True
+        return False
+
+    try:
+        resources = page.get("/Resources")
+        return images(resources.get_object() if resources is not None else None, 0)
+    except Exception:  # a damaged resource dictionary: no image found
+        return False
+
+
+def _lines(texts: list[str], read_by_ocr: set[int] = frozenset()) -> tuple[str, list[Line], int]:
+    """The pages' text, one line per printed line, a :class:`Line` for each non-blank one, and
+    how many lines of page furniture were left out (not on the pages in ``read_by_ocr``: a
+    number alone on a scanned page's line may be the text's own)."""
     pieces: list[str] = []
     items: list[Line] = []
-    pos = 0
-    chars = 0
-    pages = len(reader.pages)
-    # The whole budget is checked before any page is interpreted: a refusal costs no extraction.
-    total = 0
-    for number in range(1, pages + 1):
-        try:
-            total += _content_bytes(reader.pages[number - 1])
-        except Exception as exc:  # as in _open: any failure inside pypdf is a damaged page
-            raise ReadError(path, f"damaged PDF (page {number}: {_describe(exc)})") from None
-        if total > MAX_PDF_CONTENT_BYTES:
-            raise ReadError(
-                path,
-                f"refused: the PDF's pages hold more than {MAX_PDF_CONTENT_BYTES // (1024 * 1024)} MB "
-                f"of drawing instructions (at page {number} of {pages}; a stream shared by pages counts for each)",
-            )
-    furniture = 0
-    for number in range(1, pages + 1):
-        lines = [line.rstrip() for line in _page_text(reader, path, number).split("\n")]
+    pos = furniture = 0
+    for number, page_text in enumerate(texts, start=1):
+        lines = [line.rstrip() for line in page_text.split("\n")]
         # a page number, a running header or footer: not the plan's, and never a paragraph's end
-        out = {k for k, line in enumerate(lines) if line and len(line) < 240 and page_furniture(fold(line))
-               and not (line.strip().isdigit() and number_goes_on(lines, k))}
+        out = set() if number in read_by_ocr else {
+            k for k, line in enumerate(lines) if line and len(line) < 240 and page_furniture(fold(line))
+            and not (line.strip().isdigit() and number_goes_on(lines, k))}
         kept, numbers = drop_lines(lines, out) if out else (lines, list(range(1, len(lines) + 1)))
         furniture += len(out)
         first, last = 0, len(kept)
@@ -244,10 +292,29 @@ def _read_pages(data: bytes, path: str | None) -> tuple[str, list[Line], int, in
             stripped = line.lstrip()
             if stripped:
                 start = pos + len(line) - len(stripped)
-                items.append(
-                    Line(Span(start, pos + len(line)), SourceRef("page", page=number, line=k))
-                )
-                chars += sum(1 for c in stripped if not c.isspace())
+                items.append(Line(Span(start, pos + len(line)), SourceRef("page", page=number, line=k)))
             pieces.append(line)
             pos += len(line)
-    return "".join(pieces), items, chars, pages, furniture
+    return "".join(pieces), items, furniture
+
+
+def _read_pages(data: bytes, path: str | None) -> tuple[list[str], list[int]]:
+    """Each page's text, and the pages that are scans among pages with text (1-based)."""
+    reader = _open(data, path)
+    pages = len(reader.pages)
+    # The whole budget is checked before any page is interpreted: a refusal costs no extraction.
+    total = 0
+    for number in range(1, pages + 1):
+        try:
+            total += _content_bytes(reader.pages[number - 1])
+        except Exception as exc:  # as in _open: any failure inside pypdf is a damaged page
+            raise ReadError(path, f"damaged PDF (page {number}: {_describe(exc)})") from None
+        if total > MAX_PDF_CONTENT_BYTES:
+            raise ReadError(
+                path,
+                f"refused: the PDF's pages hold more than {MAX_PDF_CONTENT_BYTES // (1024 * 1024)} MB "
+                f"of drawing instructions (at page {number} of {pages}; a stream shared by pages counts for each)",
+            )
+    texts = [_page_text(reader, path, number) for number in range(1, pages + 1)]
+    scanned = [n for n, t in enumerate(texts, start=1) if _chars(t) < MIN_CHARS_PER_PAGE and _draws_image(reader.pages[n - 1])]
+    return texts, scanned
