@@ -213,3 +213,14 @@ def test_word_text_loses_a_copys_invisible_characters_as_text_does(written, read
     # every block's span still holds its text
     assert all(plan.text[b.span.start : b.span.end] == b.text for b in plan.blocks)
     assert plan.header.issuer == "Ủy ban nhân dân tỉnh Đồng Nai"
+
+
+@pytest.mark.parametrize(("issuer_line", "role"), [
+    ("", "self"),  # no issuer in the header: "của UBND xã" cannot be told from the plan's own
+    ("ỦY BAN NHÂN DÂN\nXÃ ĐÔNG HƯNG\n", "self"),
+])
+def test_an_appendix_attached_to_the_plan_cites_it_as_self(issuer_line, role):
+    text = (f"{issuer_line}Số: 45/KH-UBND\nĐông Hưng, ngày 05 tháng 8 năm 2025\nKẾ HOẠCH\nChuyển đổi số năm 2025\n\n"
+            "PHỤ LỤC\n(Kèm theo Kế hoạch số 45/KH-UBND ngày 05/9/2025 của UBND xã)")
+    plan = read_text(text)
+    assert [c.role for c in plan.citations] == ["self", role]

@@ -271,22 +271,23 @@ class Context:
         names another issuer (a commune's 05/KH-UBND citing "Kế hoạch số 05/KH-UBND ... của UBND
         tỉnh") is not the plan."""
         own, issued_by, symbol = self._own
-        if own is not None and own == core.key:
-            return not self._other_issuer(named)
+        other = own is not None and own == core.key and self._other_issuer(named)
+        if own is not None and own == core.key and not other:
+            return True
         if issued_by is not None and issued_by.start <= core.start < issued_by.end:
             return True  # the decision that issues the plan ("ban hành Quyết định số 119/QĐ-UBND")
         scan, lo = self.scan, max(0, core.start - 60)
         if P.HEADER_SO.search(scan, lo, core.start) or P.KEM_THEO.search(scan, lo, core.start):
-            return True
-        if level == "department" and P.BAN_HANH.search(scan, lo, core.start):
+            return True  # "(Kèm theo Kế hoạch số ... của UBND xã)": the plan its appendix goes with
+        if level == "department" and P.BAN_HANH.search(scan, lo, core.start) and not other:
             return symbol is None or symbol == fold(core.symbol)
         return False
 
     def _other_issuer(self, named: Issuer | None) -> bool:
         """Whether the issuer a citation names (after "của") is not the plan's own: another level
         (the province above a commune), another province, or another department."""
-        if named is None or self.plan is None:
-            return False
+        if named is None or self.plan is None or self.plan.header.issuer is None:
+            return False  # a plan that names no issuer: its level is a guess from its symbol
         facts = plan_facts(self.plan)
         level = issuer_level(named.name) if named.name else named.level
         if level not in (facts.level, "other"):
