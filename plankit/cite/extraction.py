@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..dates import DateMatch, find_date
 from ..errors import InvalidCitation
-from ..facts import basis_spans, plan_facts
+from ..facts import basis_spans, issuer_level, plan_facts
 from ..model import Citation, Plan, Span
 from ..places import Province
 from ..text import fold
@@ -265,20 +265,40 @@ class Context:
         i = bisect_right(spans, (offset, len(self.text) + 1)) - 1
         return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
-    def is_self(self, core: Core, level: str) -> bool:
+    def is_self(self, core: Core, level: str, named: Issuer | None = None) -> bool:
         """The plan's own number: its header number, "Số:" in the header, "(Kèm theo Kế hoạch số
-        ...)", or "ban hành Kế hoạch số ..." of a department."""
+        ...)", or "ban hành Kế hoạch số ..." of a department. A document of the same number that
+        names another issuer (a commune's 05/KH-UBND citing "Kế hoạch số 05/KH-UBND ... của UBND
+        tỉnh") is not the plan."""
         own, issued_by, symbol = self._own
-        if own is not None and own == core.key:
+        other = own is not None and own == core.key and self._other_issuer(named)
+        if own is not None and own == core.key and not other:
             return True
         if issued_by is not None and issued_by.start <= core.start < issued_by.end:
             return True  # the decision that issues the plan ("ban hành Quyết định số 119/QĐ-UBND")
         scan, lo = self.scan, max(0, core.start - 60)
         if P.HEADER_SO.search(scan, lo, core.start) or P.KEM_THEO.search(scan, lo, core.start):
-            return True
-        if level == "department" and P.BAN_HANH.search(scan, lo, core.start):
+            return True  # "(Kèm theo Kế hoạch số ... của UBND xã)": the plan its appendix goes with
+        if level == "department" and P.BAN_HANH.search(scan, lo, core.start) and not other:
             return symbol is None or symbol == fold(core.symbol)
         return False
+
+    def _other_issuer(self, named: Issuer | None) -> bool:
+        """Whether the issuer a citation names (after "của") is not the plan's own: another level
+        (the province above a commune), another province, or another department."""
+        if named is None or self.plan is None or self.plan.header.issuer is None:
+            return False  # a plan that names no issuer: its level is a guess from its symbol
+        facts = plan_facts(self.plan)
+        level = issuer_level(named.name) if named.name else named.level
+        if level not in (facts.level, "other"):
+            return True
+        if named.province is not None and facts.province is not None and named.province.name != facts.province.name:
+            return True
+        own = self.plan.header.issuer
+        if named.name is None or own is None:
+            return False
+        # "UBND xã Phong Niên" is not "Ủy ban nhân dân xã Phong Hải"; a bare "UBND xã" may be
+        return not _body_key(own).startswith(_body_key(named.name))
 
     @cached_property
     def _own(self) -> tuple[str | None, Span | None, str | None]:
@@ -299,6 +319,16 @@ class Context:
             return self.plan.header.date
         found = find_date(self.scan, core.end, min(len(self.scan), core.end + 160))
         return found.date if found else None
+
+
+def _body_key(name: str) -> str:
+    """A body's name folded with its abbreviations spelt out, to compare two spellings; its
+    chair's name is the body's ("Chủ tịch UBND tỉnh" signs the committee's decisions)."""
+    key = " ".join(fold(name).replace(".", ". ").split())
+    key = re.sub(r"^(?:ct|chu tich)\s+", "", key)
+    key = re.sub(r"\bubnd\b", "uy ban nhan dan", key)
+    key = re.sub(r"\bhdnd\b", "hoi dong nhan dan", key)
+    return re.sub(r"\btp\. ?", "thanh pho ", key)
 
 
 # -- what follows a number: date, issuer, subject --------------------------------------------------
@@ -419,15 +449,16 @@ def _build(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tup
             pos = end
 
     role = "mention"
-    if ctx.is_self(core, level):
+    if ctx.is_self(core, level, found):
         role = "self"
         if date is None:
             date = ctx.header_date(core)
         if ctx.plan is not None:
-            # the plan's own number (or the decision issuing it): its level is the plan's
-            # issuer's, read from the whole header (a commune's KH-UBND is not a province's)
+            # the plan's own number (or the decision issuing it): its level and issuer are the
+            # plan's, read from the whole header (a commune's KH-UBND is not the province's)
             level = plan_facts(ctx.plan).level
-            issuer = issuer or ctx.plan.header.issuer
+            if found is None:
+                issuer = ctx.plan.header.issuer or issuer
     elif ctx.in_basis(core.start):
         role = "basis"
 

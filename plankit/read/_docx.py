@@ -67,6 +67,7 @@ from ._limits import (
     part_too_large,
     too_large,
 )
+from ._text import drop_copy_chars
 
 __all__ = ["read_docx"]
 
@@ -372,7 +373,11 @@ class _Para:
         return self
 
     def lines(self) -> list[str]:
-        return [*nfc(self.label + self.text).split("\n"), *(nfc(b) for b in self.boxes)]
+        """The paragraph's lines as the text will hold them: without the invisible characters
+        a copy carries, its odd spaces as spaces, its odd line breaks as lines, Ð as Đ (as in
+        text and PDF input: :func:`~._text.drop_copy_chars`), in NFC."""
+        return [*nfc(drop_copy_chars(self.label + self.text)).split("\n"),
+                *(nfc(drop_copy_chars(b)) for b in self.boxes)]
 
 
 class _Walker:

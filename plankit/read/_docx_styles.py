@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..errors import ReadError
-from ._limits import MAX_LABEL_CHARS, MAX_NUMBER_START, MAX_STYLE_DEPTH
+from ._limits import MAX_LABEL_CHARS, MAX_NUMBER_START, MAX_STYLE_DEPTH, doctype_refused
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -47,10 +47,10 @@ def _parse(raw: bytes, name: str, path: str | None):
     try:
         root = etree.fromstring(raw, _PARSER)
     except etree.XMLSyntaxError as exc:
-        raise ReadError(path, f"damaged .docx ({name} is not well-formed XML: {exc})") from None
+        raise ReadError(path, f"tệp .docx hỏng ({name} không phải XML hợp lệ) / damaged .docx ({name} is not well-formed XML: {exc})") from None
     # Whatever encoding hid it from the byte-level check, the parser saw the DOCTYPE.
     if root.getroottree().docinfo.doctype:
-        raise ReadError(path, f"refused: {name} declares a DOCTYPE (not allowed in .docx)")
+        raise ReadError(path, doctype_refused(name))
     return root
 
 
@@ -169,6 +169,7 @@ class _Styles:
             if len(seen) >= MAX_STYLE_DEPTH:
                 raise ReadError(
                     self.path,
+                    f"từ chối: kiểu {sid!r} kế thừa qua hơn {MAX_STYLE_DEPTH} kiểu (w:basedOn) / "
                     f"refused: style {sid!r} inherits through more than {MAX_STYLE_DEPTH} styles (w:basedOn)",
                 )
             seen.add(sid)
@@ -217,9 +218,10 @@ def _start(value: str | None, path: str | None) -> int:
         return 1
     digits = value.strip().lstrip("+-")
     if len(digits) > 9 or (_int(value, 1) or 0) > MAX_NUMBER_START:
+        shown = f"{value[:20]}{'...' if len(value) > 20 else ''}"
         raise ReadError(
-            path, f"refused: a numbered list starts at {value[:20]}{'...' if len(value) > 20 else ''} "
-                  f"(Word allows at most {MAX_NUMBER_START})"
+            path, f"từ chối: danh sách đánh số bắt đầu từ {shown} (Word cho phép tối đa {MAX_NUMBER_START}) / "
+                  f"refused: a numbered list starts at {shown} (Word allows at most {MAX_NUMBER_START})"
         )
     return _int(value, 1) or 0
 
@@ -231,7 +233,8 @@ def _level_of(lvl, path: str | None = None) -> _Level:
 
     text = val("lvlText") if val("lvlText") is not None else ""
     if len(text) > MAX_LABEL_CHARS:
-        raise ReadError(path, f"refused: a numbering level's text is {len(text)} characters long "
+        raise ReadError(path, f"từ chối: mẫu đánh số dài {len(text)} ký tự (giới hạn {MAX_LABEL_CHARS}) / "
+                              f"refused: a numbering level's text is {len(text)} characters long "
                               f"(the limit is {MAX_LABEL_CHARS})")
     return _Level(
         fmt=val("numFmt") or "decimal",
@@ -356,7 +359,8 @@ class _Numbering:
 
             label = re.sub(r"%([1-9])", number, level.text)
             if len(label) > MAX_LABEL_CHARS:
-                raise ReadError(self.path, f"refused: a numbering label is {len(label)} characters long "
+                raise ReadError(self.path, f"từ chối: nhãn đánh số dài {len(label)} ký tự (giới hạn {MAX_LABEL_CHARS}) / "
+                                           f"refused: a numbering label is {len(label)} characters long "
                                            f"(the limit is {MAX_LABEL_CHARS})")
         label = label.strip()
         if not label:

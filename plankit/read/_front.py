@@ -24,7 +24,6 @@ from ._header import (
     HEADER_START,
     PARTY_NUMBER,
     body_name,
-    central_name_of_code,
     complete_body,
     doc_type_of_symbol,
     split_glued_symbol,
@@ -36,6 +35,7 @@ from ._units import (
     BASIS,
     DOC_TYPE_LINE,
     DOC_TYPE_WORDS,
+    DOC_TYPES,
     LEAD,
     MOTTO_START,
     NATIONAL_MOTTO,
@@ -90,6 +90,9 @@ _MOTTO_SPAN = re.compile(
 _INLINE_CLAUSE_AFTER_YEAR = re.compile(r"(?<=\d{4})[ \t]+(?P<word>can\s+cu|thuc\s+hien|trien\s+khai)(?![a-z])")
 # A cell that ends with a body cut from its unit: "uy ban nhan dan", "van phong uy ban nhan dan".
 _ENDS_BARE_BODY = re.compile(r"(?:^|^van\s+phong\s+|^chu\s+tich\s+)(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd)$")
+# An authority's title on a line of its own, its body on the next ("BỘ TRƯỞNG" / "BỘ NỘI VỤ").
+_TITLE_ALONE = re.compile(r"^[\s*]*(?:bo\s+truong|thu\s+truong|chu\s+tich|giam\s+doc|truong\s+ban)[\s*]*$")
+_CAN_CU = re.compile(r"(?<![a-z])can\s+cu(?![a-z])")
 _OWN_UNIT = re.compile(r"\b(?P<unit>xa|phuong|thi tran|dac khu|huyen|quan|thi xa|thanh pho)\s+(?P<name>\S.*)$")
 
 
@@ -287,22 +290,28 @@ class FrontReader:
 
     def _piped_cells(self, paras: list) -> list[tuple[int, int]]:
         """The cells of a header table a website flattened with ``|``: a cell runs over lines
-        until its bar; motto, number and date cells are left out."""
+        until its bar, except that a table flattened row by row (``ỦY BAN NHÂN DÂN | CỘNG HÒA
+        ...`` over ``XÃ PHONG HẢI | Độc lập ...``) ends its last cell with the line when the
+        next line is a row too; motto, number and date cells are left out."""
         out: list[tuple[int, int]] = []
         cur: tuple[int, int] | None = None
-        for u in paras:
-            for ls, le in self._lines_in(u):
-                pos = ls
-                line = self.t(ls, le)
-                parts = line.split("|")
-                for k, part in enumerate(parts):
-                    ps, pe = pos, pos + len(part)
-                    pos = pe + 1
-                    if part.strip(" \t-_*"):
-                        cur = (cur[0], pe) if cur else (ps, pe)
-                    if k < len(parts) - 1 and cur is not None:  # a bar closes the cell
-                        out.append(cur)
-                        cur = None
+        lines = [line for u in paras for line in self._lines_in(u)]
+        for i, (ls, le) in enumerate(lines):
+            pos = ls
+            line = self.t(ls, le)
+            parts = line.split("|")
+            for k, part in enumerate(parts):
+                ps, pe = pos, pos + len(part)
+                pos = pe + 1
+                if part.strip(" \t-_*"):
+                    cur = (cur[0], pe) if cur else (ps, pe)
+                if k < len(parts) - 1 and cur is not None:  # a bar closes the cell
+                    out.append(cur)
+                    cur = None
+            if (cur is not None and len(parts) > 1 and i + 1 < len(lines)
+                    and "|" in self.t(*lines[i + 1])):  # a row's last cell ends with its line
+                out.append(cur)
+                cur = None
         if cur is not None:
             out.append(cur)
         keep = []
@@ -325,20 +334,24 @@ class FrontReader:
         """Parent and issuer from the left-column cells: ``UBND TỈNH X`` over ``SỞ Y`` is parent
         and issuer; a body alone (``ỦY BAN NHÂN DÂN TỈNH X``, ``BỘ Y TẾ``) is the issuer."""
         found: list[tuple[int, int, str, str]] = []
-        merged: list[tuple[int, int]] = []
+        # (start, end, text): a body wrapped over cells is the cells' words, not the span between
+        # them, which holds the right column when a site flattened the table row by row
+        merged: list[tuple[int, int, str]] = []
+        raw_of: dict[tuple[int, int], str] = {}
         cells = [part for cs, ce in cells for part in self._split_stacked_bodies(cs, ce)]
         for cs, ce in cells:
-            if merged and self._continues_body(merged[-1], (cs, ce)):
-                merged[-1] = (merged[-1][0], ce)
+            raw = " ".join(self.t(cs, ce).split())
+            if merged and self._continues_body(merged[-1][2], raw):
+                merged[-1] = (merged[-1][0], ce, f"{merged[-1][2]} {raw}")
             else:
-                merged.append((cs, ce))
-        for cs, ce in merged:
-            seg = self.f(cs, ce).strip()
-            if not seg or not is_upper_text(self.t(cs, ce)):
+                merged.append((cs, ce, raw))
+        for cs, ce, raw in merged:
+            if not fold(raw).strip() or not is_upper_text(raw):
                 continue
-            named = body_name(" ".join(self.t(cs, ce).split()))
+            named = body_name(raw)
             if named is not None:
                 found.append((cs, ce, *named))
+                raw_of[(cs, ce)] = raw
         if not found:
             return
         symbol = fold(str(fields.get("symbol") or ""))
@@ -357,7 +370,7 @@ class FrontReader:
             and not _OWN_UNIT.search(fold(found[0][2]))
         ):
             ps, pe = found[0][0], found[0][1]
-            parent_raw = self.t(ps, pe)
+            parent_raw = raw_of[(ps, pe)]
             parent = normalise_parent(parent_raw) if found[0][3] == "local" else found[0][2]
             if found[0][3] == "local" and is_upper_text(parent) and found[0][2].startswith("Ủy ban nhân dân "):
                 parent = "UBND " + found[0][2][len("Ủy ban nhân dân "):]  # "UBND huyện Cẩm Giàng"
@@ -386,16 +399,15 @@ class FrontReader:
         fields["issuer"] = name
         self.spans["issuer"] = Span(cs, ce)
 
-    def _continues_body(self, prev: tuple[int, int], cell: tuple[int, int]) -> bool:
+    def _continues_body(self, raw_prev: str, raw: str) -> bool:
         """Whether a left-column cell goes on with the body of the cell above it, wrapped:
         ``ỦY BAN NHÂN DÂN`` or ``VĂN PHÒNG ỦY BAN NHÂN DÂN`` over ``TỈNH QUẢNG NINH``; ``SỞ KHOA
         HỌC VÀ`` over ``CÔNG NGHỆ``; ``THỦ TƯỚNG CHÍNH`` over ``PHỦ``. A cell that names a body
         of its own (``SỞ NỘI VỤ`` under ``UBND TỈNH NGHỆ AN``) starts a new one."""
-        raw_prev, raw = self.t(*prev), self.t(*cell)
         if not is_upper_text(raw) or not is_upper_text(raw_prev):
             return False
-        prev_key = " ".join(self.f(*prev).split()).strip(" |-*")
-        if UNIT_LINE.match(self.f(*cell)):
+        prev_key = " ".join(fold(raw_prev).split()).strip(" |-*")
+        if UNIT_LINE.match(fold(raw)):
             return bool(_ENDS_BARE_BODY.search(prev_key))
         if body_name(" ".join(raw.split())) is not None or complete_body(raw_prev):
             return False
@@ -504,6 +516,7 @@ class FrontReader:
                     # a title in capitals wrapped before "THỰC HIỆN", "TRIỂN KHAI": no clause
                     and not (upper and BASIS.match(folded) and is_upper_text(self.t(subj[-1].start, subj[-1].end))))
                 or (upper and (AUTHORITY.match(folded) or folded.rstrip().endswith(":")))  # "BỘ TRƯỞNG BỘ Y TẾ"
+                or (upper and self._bare_authority(u))  # "BỘ TRƯỞNG" over "BỘ NỘI VỤ" over "Căn cứ"
             ):
                 break
             subj.append(u)
@@ -544,9 +557,11 @@ class FrontReader:
             return False
         return self.t(u.start, u.end).rstrip(" *\t\n")[-1:] not in (";", ",", ":", ".")
 
-    def _drop_type_from_title(self, fields: dict) -> None:
+    def _drop_type_from_title(self, fields: dict, doc_type: str | None = None) -> None:
         """A title in capitals that opens with the document's type (``KẾ HOẠCH TUYÊN TRUYỀN NĂM
-        2024``, the type line run into the subject): the subject is what follows the type."""
+        2024``, the type line run into the subject): the subject is what follows the type. With
+        ``doc_type`` (the type line read above the subject), only that type is dropped: a copy
+        that repeats the type line (``CHỈ THỊ`` / ``CHỈ THỊ`` / ``Xây dựng ...``)."""
         span = self.spans.get("title")
         if span is None:
             return
@@ -554,6 +569,8 @@ class FrontReader:
         # the type in capitals, whatever the case of the subject after it ("KẾ HOẠCH Tuyên
         # truyền ... năm 2023" of a header flattened onto one line)
         if m is None or not is_upper_text(self.t(span.start, m.end())) or not self.f(m.end(), span.end).strip():
+            return
+        if doc_type is not None and DOC_TYPES.get(" ".join(self.f(span.start, m.end()).split())) != doc_type:
             return
         fields["title"] = display_text(self.t(m.end(), span.end))
         self.spans["title"] = Span(m.end(), span.end)
@@ -703,12 +720,36 @@ class FrontReader:
         return headline + 1
 
 
+    def _bare_authority(self, u: Para) -> bool:
+        """Whether a unit opens with an authority's title alone (``BỘ TRƯỞNG``, ``CHỦ TỊCH``)
+        with only capitals between it and the ``Căn cứ`` that follows within 120 characters: a
+        decision's issuing authority wrapped over two lines (``BỘ TRƯỞNG`` / ``BỘ NỘI VỤ``)."""
+        if not _TITLE_ALONE.match(self.f(u.start, u.first_line_end)):
+            return False
+        m = _CAN_CU.search(self.f(u.first_line_end, u.first_line_end + 120))
+        if m is None:
+            return False
+        gap = self.t(u.first_line_end, u.first_line_end + m.start()).strip()
+        return not gap or is_upper_text(gap)
+
     def _read_authority(self, units: list, at: int, fields: dict) -> None:
         """A decision names its authority after the subject (``BỘ TRƯỞNG BỘ Y TẾ``, ``THỦ TƯỚNG
-        CHÍNH PHỦ``): the issuer when the header did not give one (the site dropped it)."""
+        CHÍNH PHỦ``, or ``BỘ TRƯỞNG`` over ``BỘ Y TẾ``): the issuer when the header did not give
+        one (the site dropped it)."""
         if "issuer" in fields or at >= len(units) or isinstance(units[at], RawTable):
             return
         u = units[at]
+        if self._bare_authority(u):  # the body on the next line
+            lines = self._lines_in(u)
+            nxt = lines[1] if len(lines) > 1 else None
+            if nxt is None and at + 1 < len(units) and isinstance(units[at + 1], Para):
+                nxt = (units[at + 1].start, units[at + 1].first_line_end)
+            raw = self.t(*nxt).strip() if nxt else ""
+            named = body_name(" ".join(raw.split())) if raw and is_upper_text(raw) else None
+            if named is not None and nxt is not None:
+                fields["issuer"] = named[0]
+                self.spans["issuer"] = Span(*nxt)
+            return
         raw = self.t(u.start, u.first_line_end)
         m = AUTHORITY.match(self.f(u.start, u.first_line_end))
         if m and is_upper_text(raw):
@@ -732,40 +773,6 @@ class FrontReader:
         self.warnings.append(ReadWarning(
             f"Cơ quan ban hành suy ra từ địa danh / issuer inferred from the place: {fields['issuer']}", where
         ))
-
-    def _issuer_from_code(self, fields: dict) -> None:
-        """The issuer a symbol's code names: a national body (``QĐ-BYT`` Bộ Y tế), or a body the
-        text names in full whose initials spell the code (``BCĐTW``: Ban Chỉ đạo Trung ương ...)."""
-        symbol = str(fields["symbol"])
-        code = symbol.split("/", 1)[1] if "/" in symbol else symbol.split("-", 1)[-1]
-        if code == symbol:
-            return
-        code = code.split("-")[0]
-        named = central_name_of_code(code)
-        if named and fold(code) not in ("ubnd", "hdnd"):
-            fields["issuer"] = named
-            return
-        letters = fold(code)
-        if not 3 <= len(letters) <= 8 or not letters.isalpha():
-            return
-        parts = []
-        rest = letters
-        while rest:
-            if rest.startswith("tw"):
-                parts.append(r"t\w*\s+u\w*")  # TW: Trung ương
-                rest = rest[2:]
-            else:
-                parts.append(rf"{rest[0]}\w*")
-                rest = rest[1:]
-        pattern = re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)(?:\s+ve\s+[^;.(\"“”]{3,160}?(?=[;.(\"“”]|\s+(?:da|ban\s+hanh|tai|nham|voi|theo)\s))?")
-        for m in pattern.finditer(self.folded, 0, min(len(self.folded), 6000)):
-            raw = self.t(m.start(), m.end())
-            if raw[:1].isupper():
-                fields["issuer"] = " ".join(raw.split()).rstrip(" ,")
-                self.spans["issuer"] = Span(m.start(), m.end())
-                return
-
-
 
     def _lines_in(self, u: Para) -> list[tuple[int, int]]:
         out, pos = [], u.start

@@ -26,6 +26,7 @@ from ..model import (
 from ..text import fold, is_upper_text
 from ._front import FrontReader
 from ._header import (
+    central_name_of_code,
     doc_type_of_symbol,
 )
 from ._layout import Layout, RawTable
@@ -125,6 +126,7 @@ class _Builder(FrontReader):
             dt_para = units[doc_type_idx]
             header_fields["doc_type"] = DOC_TYPES[" ".join(DOC_TYPE_LINE.match(self.f(dt_para.start, dt_para.first_line_end)).group(1).split())]
             body_from = self._read_subject(units, doc_type_idx + 1, kinds, header_fields)
+            self._drop_type_from_title(header_fields, header_fields["doc_type"])  # type: ignore[arg-type]
             self._read_authority(units, body_from, header_fields)
 
         self._read_issuing_act(units, body_from, header_fields)
@@ -177,7 +179,45 @@ class _Builder(FrontReader):
         return bool(paras) and PLACE_DATE.search(self.folded, paras[0].start, paras[-1].end) is not None
 
     # -- body -------------------------------------------------------------------------------
+    def _continues_heading(self, s: int, e: int) -> bool:
+        """Whether the line from ``s`` to ``e`` goes on with a roman heading wrapped above it
+        (``I. MỤC ĐÍCH,`` over ``YÊU CẦU``): capitals, short, and no heading, item, clause or
+        appendix of its own."""
+        raw, folded = self.t(s, e).strip(), self.f(s, e)
+        return (0 < len(raw) <= 100 and is_upper_text(raw) and any(c.isalpha() for c in raw)
+                and not re.match(r"[\s*#]*(?:[\-–•+(\d]|[ivxlc]+\s*[.)/])", folded)
+                and not (ROMAN.match(folded) or ARABIC.match(folded) or APPENDIX.match(folded)
+                         or CLOSING.match(folded) or RECIPIENTS.match(folded) or BASIS.match(folded)
+                         or DOC_TYPE_LINE.match(folded)))
+
+    def _heading_end(self, u: Para) -> int:
+        """Where a roman heading's title ends in its unit: its first line, and the capital lines
+        after it that continue it (a heading wrapped by hand)."""
+        end = u.first_line_end
+        for s, e in self._lines_in(u)[1:]:
+            if not self._continues_heading(s, e):
+                break
+            end = e
+        return end
+
+    def _join_wrapped_headings(self, units: list, start: int, kinds: list[str]) -> None:
+        """A roman heading wrapped onto a unit of its own (``I. MỤC ĐÍCH,`` / ``YÊU CẦU``): the
+        two units joined into one, so the heading keeps its whole title."""
+        idx = start
+        while idx + 1 < len(units):
+            u, nxt = units[idx], units[idx + 1]
+            if (isinstance(u, Para) and isinstance(nxt, Para) and not kinds[idx] and not kinds[idx + 1]
+                    and u.first_line_end >= u.end and nxt.first_line_end >= nxt.end
+                    and ROMAN.match(self.f(u.start, u.end)) and is_upper_text(self.t(u.start, u.end))
+                    and self.t(u.end, nxt.start).count("\n") == 1 and self._continues_heading(nxt.start, nxt.end)):
+                units[idx] = Para(u.start, nxt.end, u.source, u.end)
+                del units[idx + 1]
+                del kinds[idx + 1]
+                continue
+            idx += 1
+
     def _read_body(self, units: list, start: int, kinds: list[str]):
+        self._join_wrapped_headings(units, start, kinds)
         heads: list[tuple[int, int, str, str, str, int]] = []  # (unit idx, level, number, title, raw, title_end)
         tables: list[Table] = []
         in_preamble = True
@@ -220,7 +260,7 @@ class _Builder(FrontReader):
                 continue
             m = ROMAN.match(folded)
             if m and is_upper_text(raw_line) and (num := roman_value(m.group("num"))):
-                title = display_text(raw_line[m.start("title") :])
+                title = display_text(self.t(u.start + m.start("title"), self._heading_end(u)))
                 heads.append((idx, 1, num, title, raw_line[m.start("num") : m.end("num")], u.end))
                 kinds[idx] = "heading"
                 in_preamble = False
@@ -387,6 +427,38 @@ class _Builder(FrontReader):
         kind = "activities" if is_header else "table"
         return Table(columns, tuple(body), raw.span, raw.source, kind)
 
+    def _issuer_from_code(self, fields: dict) -> None:
+        """The issuer a symbol's code names: a national body (``QĐ-BYT`` Bộ Y tế), or a body the
+        text names in full whose initials spell the code (``BCĐTW``: Ban Chỉ đạo Trung ương ...)."""
+        symbol = str(fields["symbol"])
+        code = symbol.split("/", 1)[1] if "/" in symbol else symbol.split("-", 1)[-1]
+        if code == symbol:
+            return
+        code = code.split("-")[0]
+        named = central_name_of_code(code)
+        if named and fold(code) not in ("ubnd", "hdnd"):
+            fields["issuer"] = named
+            return
+        letters = fold(code)
+        if not 3 <= len(letters) <= 8 or not letters.isalpha():
+            return
+        parts = []
+        rest = letters
+        while rest:
+            if rest.startswith("tw"):
+                parts.append(r"t\w*\s+u\w*")  # TW: Trung ương
+                rest = rest[2:]
+            else:
+                parts.append(rf"{rest[0]}\w*")
+                rest = rest[1:]
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)(?:\s+ve\s+[^;.(\"“”]{3,160}?(?=[;.(\"“”]|\s+(?:da|ban\s+hanh|tai|nham|voi|theo)\s))?")
+        for m in pattern.finditer(self.folded, 0, min(len(self.folded), 6000)):
+            raw = self.t(m.start(), m.end())
+            if raw[:1].isupper():
+                fields["issuer"] = " ".join(raw.split()).rstrip(" ,")
+                self.spans["issuer"] = Span(m.start(), m.end())
+                return
+
     # -- tail: recipients and signature -----------------------------------------------------
     def _authority_line(self, units: list, idx: int, line_end: int) -> bool:
         """Whether a title line ending at ``line_end`` is a decision's issuing authority, not a
@@ -443,6 +515,9 @@ class _Builder(FrontReader):
             for part_s, part_e in self._lines_in(u):
                 raw = self.t(part_s, part_e)
                 folded = self.f(part_s, part_e)
+                if "|" in raw:  # "KT. THỦ TƯỚNG |": a table's or a site's bar is no part of it
+                    raw = _unbarred(raw)
+                    folded = fold(raw)
                 if SIGNER_TITLE.match(folded) and is_upper_text(raw) and not self._authority_line(units, idx, part_e):
                     title_lines.append(display_text(raw))
                     kinds[idx] = "signature"
@@ -533,6 +608,11 @@ class _Builder(FrontReader):
 
 
 
+
+
+def _unbarred(raw: str) -> str:
+    """A signature line without the bars a flattened table or a portal left around it."""
+    return re.sub(r"^[\s|]+|[\s|]+$", "", raw)
 
 
 def build_plan(layout: Layout, source: Source) -> Plan:

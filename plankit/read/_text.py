@@ -555,7 +555,7 @@ def _ocr_table(lines: _Lines, first: int, stop: int, table_no: int) -> tuple[Raw
             continue
         if not rows and current is None:
             warnings.append(
-                ReadWarning("OCR table: a piece of text could not be placed in a row", Span(s, e), SourceRef("line", line=a + 1))
+                ReadWarning("Bảng OCR: một đoạn chữ không xếp được vào hàng nào / OCR table: a piece of text could not be placed in a row", Span(s, e), SourceRef("line", line=a + 1))
             )
             continue
         if _TIME_CELL.match(folded):
@@ -589,7 +589,8 @@ def _ocr_table(lines: _Lines, first: int, stop: int, table_no: int) -> tuple[Raw
     )
     span = Span(lines.starts[first], lines.ends[stop - 1] if stop > first else lines.ends[first])
     warnings.append(
-        ReadWarning(f"OCR table rebuilt from a scan: {len(rows)} rows; columns are uncertain", span, SourceRef("line", line=first + 1))
+        ReadWarning(f"Bảng dựng lại từ bản quét: {len(rows)} hàng, các cột chưa chắc chắn / "
+                   f"OCR table rebuilt from a scan: {len(rows)} rows; columns are uncertain", span, SourceRef("line", line=first + 1))
     )
     return RawTable(raw_rows, span, SourceRef("line", line=first + 1)), warnings
 
