@@ -37,9 +37,10 @@ from ..model import ReadWarning, SourceRef, Span
 from ..text import fold, nfc
 from ._layout import Layout, Line
 from ._limits import MAX_FILE_BYTES, MAX_PDF_CONTENT_BYTES, MAX_PDF_PAGES, too_large
+from ._ocr import damaged_pdf, too_many_pages
 from ._text import drop_copy_chars, drop_lines, number_goes_on, page_furniture
 
-__all__ = ["NoTextLayer", "damaged_pdf", "read_pdf", "too_many_pages"]
+__all__ = ["NoTextLayer", "read_pdf"]
 
 # Under this many non-blank characters per page on average, the "text" is a scanner's stray
 # marks or page numbers, not a text layer.
@@ -50,33 +51,11 @@ _LIGATURES = str.maketrans(
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
-# Reasons for a PDF that cannot be read, Vietnamese first with the English gloss (the OCR of
-# scanned PDFs gives the same ones: damaged_pdf, too_many_pages).
+# Reasons for a PDF that cannot be read, Vietnamese first with the English gloss (damaged_pdf
+# and too_many_pages live in _ocr, which checks a scanned PDF the same way).
 _PASSWORD = ("tệp PDF có mật khẩu: mở bằng mật khẩu rồi lưu một bản không khóa / "
              "password-protected PDF: open it with its password and save an unprotected copy")
 
-
-def damaged_pdf(detail: str, page: int | None = None) -> str:
-    """The reason for a PDF pypdf cannot read (``detail``: what pypdf said), at ``page`` if given.
-
-    >>> damaged_pdf("EOF marker not found")
-    'tệp PDF hỏng / damaged PDF (EOF marker not found)'
-    >>> damaged_pdf("bad stream", 3)
-    'tệp PDF hỏng ở trang 3 / damaged PDF (page 3: bad stream)'
-    """
-    if page is None:
-        return f"tệp PDF hỏng / damaged PDF ({detail})"
-    return f"tệp PDF hỏng ở trang {page} / damaged PDF (page {page}: {detail})"
-
-
-def too_many_pages(count: int) -> str:
-    """The reason for a PDF of more than :data:`~plankit.read._limits.MAX_PDF_PAGES` pages.
-
-    >>> too_many_pages(2001)
-    'từ chối: tệp PDF có 2001 trang (giới hạn 2000) / refused: the PDF has 2001 pages (the limit is 2000)'
-    """
-    return (f"từ chối: tệp PDF có {count} trang (giới hạn {MAX_PDF_PAGES}) / "
-            f"refused: the PDF has {count} pages (the limit is {MAX_PDF_PAGES})")
 
 
 class NoTextLayer(ReadError):
