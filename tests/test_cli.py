@@ -145,11 +145,11 @@ def test_restore_names_uncertain_words_by_the_path_as_typed(tmp_path, monkeypatc
     monkeypatch.chdir(tmp_path)
     (tmp_path / "ho-so").mkdir()
     (tmp_path / "ho-so" / "a.txt").write_text("KE HOACH\nCong tac tuyen truyen nam 2025 cua So\n"
-                                             "Day manh viec thuc thi phap luậ\n", encoding="utf-8")
+                                             "Day manh viec thuc thi phap luat tai cac tinh\n", encoding="utf-8")
     assert main(["restore", "ho-so/a.txt", "-o", "out.txt"]) == 0
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == "plankit: out.txt: 15 từ đã sửa, 1 từ chưa chắc chắn / 15 words restored, 1 uncertain"
-    assert err[1].startswith("plankit: ho-so/a.txt:3:29 luậ -> ")  # where the officer opens it
+    assert err[0] == "plankit: out.txt: 18 từ đã sửa, 1 từ chưa chắc chắn / 18 words restored, 1 uncertain"
+    assert err[1].startswith("plankit: ho-so/a.txt:3:42 tinh -> ")  # where the officer opens it
 
 
 def test_help_paragraphs_are_wrapped_and_examples_kept_as_written(monkeypatch):

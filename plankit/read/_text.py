@@ -255,6 +255,8 @@ def number_goes_on(lines: list[str], k: int) -> bool:
     before = next((lines[j] for j in range(k - 1, max(-1, k - 6), -1) if text_line(j)), "")
     after = next((lines[j] for j in range(k + 1, min(len(lines), k + 6)) if text_line(j)), "")
     after = fold(after[:40])
+    if before.rstrip()[-1:].isdigit() and _DATE_GOES_ON.match(after):
+        return False  # "GIAI ĐOẠN 2019" / "3" / "-2030": a range the page break cut, not a date's day
     if _DATE_GOES_ON.match(after):
         return True  # "01" / "tháng 3 năm 2025", "18" / "/KH-UBND"
     # "Quyết định số" / "2" / "650/QĐ-LĐTBXH ...": the number the word takes is on the next line

@@ -137,8 +137,8 @@ def restore_text(
         _flag_names(model, line, offset, toks)
         if known:
             _take_known(model, toks, known)
-        if context and model.context:
-            _apply_context(model, toks, fold(line), offset)
+        if context and (model.context or (ocr and model.ocr_context)):
+            _apply_context(model, toks, fold(line), offset, ocr)
         lines.append(toks)
         offset += len(line) + 1
     no_bonus: dict[int, str] = {}

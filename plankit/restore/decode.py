@@ -20,8 +20,13 @@ _CONTEXT_WEIGHT = 0.1  # weight of the wider-context log likelihoods against the
 _CONTEXT_CLIP = 3.0  # no wider context outweighs the trigram by more than this (log)
 
 
-def _apply_context(model: Model, toks: list[_Tok], folded: str | None = None, offset: int = 0) -> None:
+def _apply_context(
+    model: Model, toks: list[_Tok], folded: str | None = None, offset: int = 0, ocr: bool = False
+) -> None:
     """Add the wider-context model's evidence to the channel score of ambiguous tokens.
+
+    In OCR'd text a token whose candidates fold to several forms (``vé``: ``về``, ``và``)
+    is weighed with the OCR tables (:attr:`Model.ocr_context`), which hold them all.
 
     The features are those of :func:`~plankit.restore.context.context_features`: the folded
     words two to six places to the left and to the right, sliced from one list per line.
@@ -29,7 +34,8 @@ def _apply_context(model: Model, toks: list[_Tok], folded: str | None = None, of
     the line starts: each word's key is sliced from it instead of folded on its own.
     """
     tables = model.context
-    if not tables:
+    ocr_tables = model.ocr_context if ocr else {}
+    if not tables and not ocr_tables:
         return
     keys: list[str] = []
     append = keys.append
@@ -52,8 +58,14 @@ def _apply_context(model: Model, toks: list[_Tok], folded: str | None = None, of
                 k = folded[tok.start - offset : tok.end - offset]
             else:
                 k = (fold(s) if folded is None else folded[tok.start - offset : tok.end - offset]).lower()
-            if tok.fixed_output is None and len(tok.cands) > 1 and (table := tables.get(k)) is not None:
-                targets.append((len(keys), tok, table))
+            if tok.fixed_output is None and len(tok.cands) > 1:
+                table = None
+                if ocr_tables and k in ocr_tables and any(fold(c[1]) != k for c in tok.cands):
+                    table = ocr_tables[k]
+                elif tables:
+                    table = tables.get(k)
+                if table is not None:
+                    targets.append((len(keys), tok, table))
             append(k)
         elif kind in ("doc", "keep", "slash"):
             append("<d>")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..text import fold, nfc
-from .context import _context_model
+from .context import _context_models
 from .sources import (
     Confusions,
     admin_text,
@@ -81,6 +81,11 @@ class Model:
     # the wider-context model (see _context_model): folded syllable -> (its common real forms,
     # folded word to the left -> log P(it | form) for each form, the same to the right)
     context: Mapping[str, tuple[tuple[str, ...], Mapping[str, tuple[float, ...]], Mapping[str, tuple[float, ...]]]] = field(
+        default_factory=dict, repr=False
+    )
+    # the same for an OCR'd token, whose candidates may fold otherwise ("vé": về, và): the
+    # folded form as read -> the common forms of it and of what one cheap rewrite makes of it
+    ocr_context: Mapping[str, tuple[tuple[str, ...], Mapping[str, tuple[float, ...]], Mapping[str, tuple[float, ...]]]] = field(
         default_factory=dict, repr=False
     )
 
@@ -272,6 +277,7 @@ def _assemble(
             acronyms.add(part[1:])
         else:
             symbols.setdefault(fold(part).upper(), part)
+    context, ocr_context = _context_models(lines or (), text_uni, conf.chars)
     return Model(
         variants=variants,
         uni=uni,
@@ -295,7 +301,8 @@ def _assemble(
         _dict_bi=dict_bi,
         _text_symbols=text_symbols,
         _lines=tuple(lines or ()),
-        context=_context_model(lines or (), text_uni),
+        context=context,
+        ocr_context=ocr_context,
     )
 
 

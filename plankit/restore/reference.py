@@ -10,7 +10,7 @@ import re
 from ..text import fold, nfc
 from .lm import Model, default_model
 from .syllables import canonical_syllable, is_syllable
-from .tokens import _OCR_JUNK, _VOWELS, _expansions, _is_plain, _Tok
+from .tokens import _OCR_JUNK, _VOWELS, _expansions, _is_plain, _Tok, _truncated
 
 _REFERENCE_BONUS = 6.0  # log bonus of the reference's spelling where a passage aligns
 _RESTORED_REFERENCE_BONUS = 0.5  # ... when the reference was OCR'd and restored first
@@ -31,7 +31,8 @@ def looks_ocr(text: str, model: Model | None = None) -> bool:
     """
     model = model or default_model()
     words = bad = 0
-    for m in model.token_re.finditer(nfc(text)):
+    text = nfc(text)
+    for m in model.token_re.finditer(text):
         if m.lastgroup != "word":
             continue
         s = m.group()
@@ -47,12 +48,21 @@ def looks_ocr(text: str, model: Model | None = None) -> bool:
             not (_VOWELS & set(fold(s))) or s in model.acronyms or not is_syllable(s)
         ):
             continue  # an acronym (UBND, CCHC, PAPI), not damage
+        elif _truncated(model, s) and _ends_line(text, m.end()):
+            continue  # the last word of a line, cut short: "pháp luậ", "tỉnh Việ" end a clean text
         elif fold(s) not in model.variants:
             bad += 1
         elif not _is_plain(s) and canonical_syllable(s) not in model.variants[fold(s)]:
             bad += 1  # marks that make no real syllable: "tuyén"
     return words > 0 and bad / words >= 0.04
 
+
+
+def _ends_line(text: str, end: int) -> bool:
+    """Whether only punctuation and spaces follow ``end`` on its line."""
+    stop = text.find("\n", end)
+    rest = text[end : len(text) if stop == -1 else stop]
+    return not any(c.isalnum() for c in rest)
 
 
 def _mostly_plain(text: str) -> bool:

@@ -168,6 +168,12 @@ def _word_candidates(
         typed = canonical_syllable(surface)
         if typed in scores:
             scores[typed] += _MARKED_BONUS_OCR if ocr else _MARKED_BONUS
+        if ocr and not _is_plain(surface):
+            # OCR that lost a mark's shape kept where it was: "vé" is "về" far more often than
+            # "và" (an e under a mark rewritten to a); its letters marked as OCR marked them
+            for w in scores:
+                if w != typed and _marked_like(surface, w):
+                    scores[w] += _MARKED_BONUS_OCR
     uni = model.uni
     prior = {w: scores[w] + uni.get(w, model.unknown) for w in scores}
     ranked = sorted(prior, key=prior.__getitem__, reverse=True)[:_MAX_CANDIDATES]
@@ -178,21 +184,60 @@ def _word_candidates(
     return tuple((w, w, scores[w], ids.get(w, 0)) for w in ranked)
 
 
+def _marked_like(surface: str, form: str) -> bool:
+    """Whether ``form`` has the letters of the OCR'd ``surface``, with a mark on each letter
+    that has one there (whatever the mark: OCR often reads ề, ế, ê as é).
+
+    >>> _marked_like("vé", "về"), _marked_like("vé", "và"), _marked_like("vé", "ve"), _marked_like("Tuyén", "tuyển")
+    (True, False, False, True)
+    """
+    low = surface.lower()
+    if len(low) != len(form) or fold(low) != fold(form):
+        return False
+    return all(b != fold(b) for a, b in zip(low, form, strict=True) if a != fold(a))
+
+
 def _fixed(model: Model, key: str, out: str) -> tuple[str, str, float, int]:
     return (key, out, 0.0, model.ids.get(key, 0))
+
+
+@functools.lru_cache(maxsize=4)
+def _marked_prefixes(model: Model) -> frozenset[str]:
+    """Every proper prefix with a mark of a real syllable: "luậ" (of "luật"), "Việ" lowered."""
+    out: set[str] = set()
+    for forms in model.variants.values():
+        for w in forms:
+            out.update(p for i in range(1, len(w)) if not (p := w[:i]).isascii())
+    return frozenset(out)
+
+
+def _truncated(model: Model, surface: str) -> bool:
+    """Whether a word with marks is no real syllable but the start of one: a word cut short
+    ("pháp luậ" at the end of a text), not OCR damage ("tuyén" starts no syllable).
+
+    >>> from plankit.restore_model import default_model
+    >>> [_truncated(default_model(), w) for w in ("luậ", "Việ", "tuyén", "luật", "luat")]
+    [True, True, False, False, False]
+    """
+    if _is_plain(surface):
+        return False
+    typed = canonical_syllable(surface)
+    return typed not in model.variants.get(fold(surface), ()) and typed in _marked_prefixes(model)
 
 
 def _kept_as_typed(model: Model, surface: str, marked: bool) -> bool:
     """Whether a word of typed (not OCR'd) text stays exactly as typed: do no harm.
 
     A word with marks stays unless it is no real syllable of its folded form ("tuyén");
-    its tone placement stays too ("hoà" is not made "hòa"). In a text typed with its marks,
-    a plain word ("Hung", "PIC", "HDND") was typed so on purpose: it stays as well.
+    its tone placement stays too ("hoà" is not made "hòa"). A word with marks that starts a
+    real syllable ("luậ" of "luật", cut short) stays as well: the model would make another
+    word of it ("lựa"), never the one cut. In a text typed with its marks, a plain word
+    ("Hung", "PIC", "HDND") was typed so on purpose: it stays as well.
     """
     if _is_plain(surface):
         return marked
     known = model.variants.get(fold(surface))
-    return known is None or canonical_syllable(surface) in known
+    return known is None or canonical_syllable(surface) in known or _truncated(model, surface)
 
 
 @functools.lru_cache(maxsize=200_000)
