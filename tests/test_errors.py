@@ -3,8 +3,8 @@ Vietnamese first and then " / " and the English gloss; the CLI prints it on one 
 or 2, never with a traceback. One table of every way of handing plankit a bad file we know of.
 
 The last test reads the package's source: every message given to a PlankitError or a
-ReadWarning must start in Vietnamese, except the few listed in ``ENGLISH_FIRST`` (files other
-engineers own, to be turned as they come by; the list may only shrink).
+ReadWarning must start in Vietnamese (``ENGLISH_FIRST``, the exceptions, is empty since
+session 6 turned the last of them; it stays empty).
 """
 
 from __future__ import annotations
@@ -284,29 +284,8 @@ ERROR_CLASSES = {"ReadError", "OCRUnavailable", "OfficeUnavailable", "InvalidCit
                  "OutputError", "OutputExists", "UnsafePath", "LintConfigError", "ReportError",
                  "PlankitError", "ReadWarning"}
 
-# English-first messages in files this test's owner does not own, as (file, the message's first
-# words). Remove an entry when its message turns Vietnamese-first; never add one.
-ENGLISH_FIRST = {
-    ("plankit/read/_ocr.py", "Tesseract"),
-    ("plankit/read/_ocr.py", "{} failed"),
-    ("plankit/read/_ocr.py", "{} took longer than"),
-    ("plankit/read/_ocr.py", "pdftoppm wrote no image"),
-    ("plankit/read/_ocr.py", "damaged PDF"),
-    ("plankit/read/_ocr.py", "the PDF has no pages to OCR"),
-    ("plankit/read/_ocr.py", "refused: the PDF has"),
-    ("plankit/read/_ocr.py", "cannot read the image"),
-    ("plankit/read/_ocr.py", "file not found"),
-    ("plankit/read/_ocr.py", "pdftoppm is needed"),
-    ("plankit/read/_pdf.py", "file too large"),
-    ("plankit/read/_pdf.py", "not a PDF file"),
-    ("plankit/read/_pdf.py", "encrypted PDF"),
-    ("plankit/read/_pdf.py", "password-protected PDF"),
-    ("plankit/read/_pdf.py", "damaged PDF"),
-    ("plankit/read/_pdf.py", "the PDF has no pages"),
-    ("plankit/read/_pdf.py", "refused: the PDF has"),
-    ("plankit/read/_pdf.py", "PDF damaged in places"),
-    ("plankit/read/_pdf.py", "refused: the PDF's pages hold"),
-}
+# English-first messages allowed, as (file, the message's first words): none left; never add one.
+ENGLISH_FIRST: set[tuple[str, str]] = set()
 
 
 def _words(node: ast.AST, module) -> str | None:

@@ -629,7 +629,8 @@ def test_a_small_pdf_of_many_pages_sharing_one_stream_is_refused_quickly(tmp_pat
         print(cpu_now() - start < 10)
     """, cpu=20)  # 0.6 s on an idle machine
     message, quick = out.stdout.strip().splitlines()
-    assert message.startswith(f"{path}: refused: the PDF's pages hold more than 6 MB of drawing instructions")
+    assert message.startswith(f"{path}: từ chối: các trang của tệp PDF chứa hơn 6 MB lệnh vẽ (đến trang ")
+    assert " / refused: the PDF's pages hold more than 6 MB of drawing instructions" in message
     assert quick == "True" and out.stderr == ""
 
 
@@ -653,8 +654,8 @@ def test_pypdf_warnings_become_plan_warnings_or_part_of_the_error_line(tmp_path)
     """, cpu=20)  # 0.5 s on an idle machine
     assert out.stderr == ""  # nothing printed by pypdf
     read, error = out.stdout.strip().splitlines()
-    assert read.startswith("8069 ") and "PDF damaged in places, read anyway (pypdf: incorrect startxref pointer" in read
-    assert error == f"{cut}: damaged PDF (Stream has ended unexpectedly) [pypdf: EOF marker not found]"
+    assert read.startswith("8069 ") and "tệp PDF hỏng vài chỗ, vẫn đọc được / PDF damaged in places, read anyway (pypdf: incorrect startxref pointer" in read
+    assert error == f"{cut}: tệp PDF hỏng / damaged PDF (Stream has ended unexpectedly) [pypdf: EOF marker not found]"
 
 
 def test_the_cli_prints_one_line_for_a_damaged_pdf(tmp_path):
@@ -662,7 +663,7 @@ def test_the_cli_prints_one_line_for_a_damaged_pdf(tmp_path):
     cut.write_bytes(_shared_stream_pdf(3)[:-40])
     out = _cli("read", str(cut))
     lines = out.stderr.splitlines()  # the file's one line, then the batch's summary
-    assert len(lines) == 2 and lines[0].endswith("damaged PDF (Stream has ended unexpectedly) [pypdf: EOF marker not found]")
+    assert len(lines) == 2 and lines[0].endswith(": tệp PDF hỏng / damaged PDF (Stream has ended unexpectedly) [pypdf: EOF marker not found]")
     assert lines[1].startswith("plankit: đã đọc 0/1 tệp")
 
 

@@ -608,7 +608,8 @@ def test_pdf_image_only_has_no_text_layer():
     with pytest.raises(NoTextLayer) as info:
         read_pdf(fx.image_only_pdf(), "plans/x/scan.pdf")
     assert str(info.value) == (
-        "plans/x/scan.pdf: no text layer (a scanned PDF): OCR needed — install tesseract-ocr and tesseract-ocr-vie"
+        "plans/x/scan.pdf: không có lớp chữ (tệp PDF quét): cần OCR, cài tesseract-ocr và tesseract-ocr-vie / "
+        "no text layer (a scanned PDF): OCR needed — install tesseract-ocr and tesseract-ocr-vie"
     )
     assert isinstance(info.value, ReadError)
 

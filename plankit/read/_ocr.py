@@ -44,10 +44,17 @@ from pathlib import Path
 
 from ..errors import OCRUnavailable, ReadError
 
-__all__ = ["DEFAULT_DPI", "header_band", "ocr_available", "ocr_image", "ocr_pdf", "ocr_pdf_pages", "skew_angle"]
+__all__ = [
+    "DEFAULT_DPI", "damaged_pdf", "header_band", "ocr_available", "ocr_image", "ocr_pdf", "ocr_pdf_pages",
+    "skew_angle", "too_many_pages",
+]
 
-_INSTALL = "Tesseract with the Vietnamese model is needed: apt-get install tesseract-ocr tesseract-ocr-vie"
-_INSTALL_PDF = "pdftoppm is needed to render the scanned PDF: apt-get install poppler-utils"
+_INSTALL = ("cần Tesseract với mô hình tiếng Việt để đọc bản quét / "
+            "Tesseract with the Vietnamese model is needed: apt-get install tesseract-ocr tesseract-ocr-vie")
+_INSTALL_PDF = ("cần pdftoppm để chuyển trang PDF quét thành ảnh / "
+                "pdftoppm is needed to render the scanned PDF: apt-get install poppler-utils")
+_NOT_AN_IMAGE = ("không đọc được ảnh (tệp hỏng hoặc không phải ảnh) / "
+                 "cannot read the image (damaged or not an image)")
 _TIMEOUT = 600  # seconds for one page
 
 DEFAULT_DPI = 300
@@ -62,6 +69,31 @@ _MIN_LETTERS = 40
 # Tesseract's Vietnamese model now and then writes Icelandic eth for D with stroke (QĐ-BYT read
 # "QÐ-BYT"); Vietnamese has no eth, so the letter it meant is put back.
 _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+
+
+def damaged_pdf(detail: str, page: int | None = None) -> str:
+    """The reason for a PDF pypdf cannot read (``detail``: what pypdf said), at ``page`` if given.
+
+    >>> damaged_pdf("EOF marker not found")
+    'tệp PDF hỏng / damaged PDF (EOF marker not found)'
+    >>> damaged_pdf("bad stream", 3)
+    'tệp PDF hỏng ở trang 3 / damaged PDF (page 3: bad stream)'
+    """
+    if page is None:
+        return f"tệp PDF hỏng / damaged PDF ({detail})"
+    return f"tệp PDF hỏng ở trang {page} / damaged PDF (page {page}: {detail})"
+
+
+def too_many_pages(count: int) -> str:
+    """The reason for a PDF of more than :data:`~plankit.read._limits.MAX_PDF_PAGES` pages.
+
+    >>> too_many_pages(2001)
+    'từ chối: tệp PDF có 2001 trang (giới hạn 2000) / refused: the PDF has 2001 pages (the limit is 2000)'
+    """
+    from ._limits import MAX_PDF_PAGES
+
+    return (f"từ chối: tệp PDF có {count} trang (giới hạn {MAX_PDF_PAGES}) / "
+            f"refused: the PDF has {count} pages (the limit is {MAX_PDF_PAGES})")
 
 
 def _languages(tesseract: str) -> set[str]:
@@ -101,12 +133,13 @@ def _run(command: list[str], source: str | os.PathLike[str], what: str) -> subpr
     try:
         done = subprocess.run(command, capture_output=True, timeout=_TIMEOUT, check=False, env=_env())
     except subprocess.TimeoutExpired:
-        raise ReadError(source, f"{what} took longer than {_TIMEOUT} s on one page") from None
+        raise ReadError(source, f"{what} chạy quá {_TIMEOUT} giây cho một trang / "
+                                f"{what} took longer than {_TIMEOUT} s on one page") from None
     except OSError as exc:
         raise OCRUnavailable(source, f"{_INSTALL} ({exc.strerror})") from None
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ReadError(source, f"{what} failed: {reason[-1] if reason else done.returncode}")
+        raise ReadError(source, f"{what} bị lỗi / {what} failed: {reason[-1] if reason else done.returncode}")
     return done
 
 
@@ -301,7 +334,7 @@ def _render(pdftoppm: str, pdf: Path, page: int, dpi: int, folder: Path, source)
     _run(command, source, "pdftoppm")
     colour = prefix.with_suffix(".ppm")
     if not colour.exists():
-        raise ReadError(source, f"pdftoppm wrote no image for page {page}")
+        raise ReadError(source, f"pdftoppm không xuất ra ảnh trang {page} / pdftoppm wrote no image for page {page}")
     with Image.open(colour) as image:
         target = _prepare(image, folder, prefix.name)
     colour.unlink()
@@ -515,11 +548,11 @@ def _page_count(pdf: Path, source) -> int:
     try:
         count = len(PdfReader(str(pdf)).pages)
     except Exception as exc:  # pypdf raises many types on broken files; all mean "damaged"
-        raise ReadError(source, f"damaged PDF ({exc or type(exc).__name__})") from None
+        raise ReadError(source, damaged_pdf(str(exc) or type(exc).__name__)) from None
     if count == 0:
-        raise ReadError(source, "the PDF has no pages to OCR")
+        raise ReadError(source, "tệp PDF không có trang nào để OCR / the PDF has no pages to OCR")
     if count > MAX_PDF_PAGES:
-        raise ReadError(source, f"refused: the PDF has {count} pages (the limit is {MAX_PDF_PAGES})")
+        raise ReadError(source, too_many_pages(count))
     return count
 
 
@@ -552,9 +585,11 @@ def ocr_image(path: str | os.PathLike[str], *, data: bytes | None = None) -> str
 
     >>> ocr_image("missing.png")  # doctest: +SKIP
     Traceback (most recent call last):
-    plankit.errors.ReadError: missing.png: cannot read the image (No such file or directory)
+    plankit.errors.ReadError: missing.png: không đọc được ảnh / cannot read the image (không có tệp này / file not found)
     """
     from PIL import Image, UnidentifiedImageError
+
+    from ..output import read_reason
 
     tesseract = _tesseract(path)
     with tempfile.TemporaryDirectory(prefix="plankit-ocr-") as tmp:
@@ -565,9 +600,15 @@ def ocr_image(path: str | os.PathLike[str], *, data: bytes | None = None) -> str
                     image = _upscale(image, DEFAULT_DPI / dpi)
                     dpi = DEFAULT_DPI
                 prepared = _prepare(image, Path(tmp), "scan")
-        except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-            raise ReadError(path, f"cannot read the image ({reason})") from None
+        except UnidentifiedImageError:  # its own words name a BytesIO object, not the file
+            raise ReadError(path, _NOT_AN_IMAGE) from None
+        except OSError as exc:
+            if exc.errno is not None:  # the file itself: missing, unreadable
+                raise ReadError(path, f"không đọc được ảnh / cannot read the image ({read_reason(exc)})") from None
+            raise ReadError(path, f"{_NOT_AN_IMAGE} [Pillow: {exc or type(exc).__name__}]") from None
+        except Image.DecompressionBombError as exc:
+            raise ReadError(path, f"từ chối: ảnh quá lớn (bom giải nén?) / refused: the image is too large "
+                                  f"(a decompression bomb?): {exc}") from None
         dpi = int(dpi) if dpi and 70 <= dpi <= 2400 else None
         text, _, _ = _read_page(tesseract, prepared, path, dpi, False)
         return text
@@ -635,7 +676,7 @@ def _ocr_pages(
         else:
             pdf = Path(path)
             if not pdf.is_file():
-                raise ReadError(path, "file not found")
+                raise ReadError(path, "không có tệp này / file not found")
         count = _page_count(pdf, path)
         numbers = list(range(1, count + 1)) if wanted is None else [n for n in wanted if 1 <= n <= count]
         workers = _jobs(jobs, max(1, len(numbers)))

@@ -36,7 +36,8 @@ from ..errors import ReadError
 from ..model import ReadWarning, SourceRef, Span
 from ..text import fold, nfc
 from ._layout import Layout, Line
-from ._limits import MAX_FILE_BYTES, MAX_PDF_CONTENT_BYTES, MAX_PDF_PAGES
+from ._limits import MAX_FILE_BYTES, MAX_PDF_CONTENT_BYTES, MAX_PDF_PAGES, too_large
+from ._ocr import damaged_pdf, too_many_pages
 from ._text import drop_copy_chars, drop_lines, number_goes_on, page_furniture
 
 __all__ = ["NoTextLayer", "read_pdf"]
@@ -50,6 +51,12 @@ _LIGATURES = str.maketrans(
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
+# Reasons for a PDF that cannot be read, Vietnamese first with the English gloss (damaged_pdf
+# and too_many_pages live in _ocr, which checks a scanned PDF the same way).
+_PASSWORD = ("tệp PDF có mật khẩu: mở bằng mật khẩu rồi lưu một bản không khóa / "
+             "password-protected PDF: open it with its password and save an unprotected copy")
+
+
 
 class NoTextLayer(ReadError):
     """A PDF whose pages are images (a scan): its text can only be read by OCR."""
@@ -57,6 +64,7 @@ class NoTextLayer(ReadError):
     def __init__(self, path: str | None):
         super().__init__(
             path,
+            "không có lớp chữ (tệp PDF quét): cần OCR, cài tesseract-ocr và tesseract-ocr-vie / "
             "no text layer (a scanned PDF): OCR needed — install tesseract-ocr and tesseract-ocr-vie",
         )
 
@@ -66,40 +74,33 @@ def _open(data: bytes, path: str | None):
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
     if len(data) > MAX_FILE_BYTES:
-        raise ReadError(
-            path,
-            f"file too large ({len(data) // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)",
-        )
+        raise ReadError(path, too_large(len(data)))
     if b"%PDF-" not in data[:1024]:
-        raise ReadError(path, "not a PDF file (no %PDF header)")
+        raise ReadError(path, "không phải tệp PDF (không có phần đầu %PDF) / not a PDF file (no %PDF header)")
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             from pypdf import PasswordType
 
             if reader.decrypt("") == PasswordType.NOT_DECRYPTED:
-                raise ReadError(
-                    path,
-                    "password-protected PDF: open it with its password and save an unprotected copy",
-                )
+                raise ReadError(path, _PASSWORD)
         count = len(reader.pages)
     except ReadError:
         raise
     except DependencyError:
         raise ReadError(
             path,
+            "tệp PDF mã hóa: cần gói 'cryptography' để đọc (pip install cryptography) / "
             "encrypted PDF: reading it needs the 'cryptography' package (pip install cryptography)",
         ) from None
     except FileNotDecryptedError:
-        raise ReadError(
-            path, "password-protected PDF: open it with its password and save an unprotected copy"
-        ) from None
+        raise ReadError(path, _PASSWORD) from None
     except Exception as exc:  # pypdf raises a zoo of types on broken files; all mean "damaged"
-        raise ReadError(path, f"damaged PDF ({_describe(exc)})") from None
+        raise ReadError(path, damaged_pdf(_describe(exc))) from None
     if count == 0:
-        raise ReadError(path, "the PDF has no pages")
+        raise ReadError(path, "tệp PDF không có trang nào / the PDF has no pages")
     if count > MAX_PDF_PAGES:
-        raise ReadError(path, f"refused: the PDF has {count} pages (the limit is {MAX_PDF_PAGES})")
+        raise ReadError(path, too_many_pages(count))
     return reader
 
 
@@ -174,7 +175,7 @@ def _page_text(reader, path: str | None, number: int) -> str:
     try:
         text = reader.pages[number - 1].extract_text(extraction_mode="layout")
     except Exception as exc:  # as in _open: any failure inside pypdf is a damaged page
-        raise ReadError(path, f"damaged PDF (page {number}: {_describe(exc)})") from None
+        raise ReadError(path, damaged_pdf(_describe(exc), number)) from None
     text = drop_copy_chars(nfc(text.translate(_LIGATURES)))  # a form feed ends a line
     return _CONTROL.sub("", text)
 
@@ -188,7 +189,7 @@ def read_pdf(data: bytes, path: str | None = None) -> Layout:
     >>> read_pdf(b"%PDF-1.4 not really", "x.pdf")
     Traceback (most recent call last):
     ...
-    plankit.errors.ReadError: x.pdf: damaged PDF (...) [pypdf: EOF marker not found]
+    plankit.errors.ReadError: x.pdf: tệp PDF hỏng / damaged PDF (...) [pypdf: EOF marker not found]
     """
     with _captured() as noise:
         try:
@@ -201,7 +202,8 @@ def read_pdf(data: bytes, path: str | None = None) -> Layout:
             raise
     if sum(_chars(t) for t in texts) < MIN_CHARS_PER_PAGE * len(texts):
         raise NoTextLayer(path)
-    warnings = [ReadWarning(f"PDF damaged in places, read anyway (pypdf: {noise.summary()})")] if noise.count else []
+    warnings = [ReadWarning(f"tệp PDF hỏng vài chỗ, vẫn đọc được / PDF damaged in places, read anyway "
+                               f"(pypdf: {noise.summary()})")] if noise.count else []
     ocr = False
     if scanned:
         ocr, warning = _ocr_scanned(texts, scanned, bytes(data), path)
@@ -308,11 +310,13 @@ def _read_pages(data: bytes, path: str | None) -> tuple[list[str], list[int]]:
         try:
             total += _content_bytes(reader.pages[number - 1])
         except Exception as exc:  # as in _open: any failure inside pypdf is a damaged page
-            raise ReadError(path, f"damaged PDF (page {number}: {_describe(exc)})") from None
+            raise ReadError(path, damaged_pdf(_describe(exc), number)) from None
         if total > MAX_PDF_CONTENT_BYTES:
+            mb = MAX_PDF_CONTENT_BYTES // (1024 * 1024)
             raise ReadError(
                 path,
-                f"refused: the PDF's pages hold more than {MAX_PDF_CONTENT_BYTES // (1024 * 1024)} MB "
+                f"từ chối: các trang của tệp PDF chứa hơn {mb} MB lệnh vẽ (đến trang {number}/{pages}) / "
+                f"refused: the PDF's pages hold more than {mb} MB "
                 f"of drawing instructions (at page {number} of {pages}; a stream shared by pages counts for each)",
             )
     texts = [_page_text(reader, path, number) for number in range(1, pages + 1)]
