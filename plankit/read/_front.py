@@ -720,17 +720,21 @@ class FrontReader:
         return headline + 1
 
 
-    def _bare_authority(self, u: Para) -> bool:
-        """Whether a unit opens with an authority's title alone (``BỘ TRƯỞNG``, ``CHỦ TỊCH``)
-        with only capitals between it and the ``Căn cứ`` that follows within 120 characters: a
-        decision's issuing authority wrapped over two lines (``BỘ TRƯỞNG`` / ``BỘ NỘI VỤ``)."""
-        if not _TITLE_ALONE.match(self.f(u.start, u.first_line_end)):
-            return False
-        m = _CAN_CU.search(self.f(u.first_line_end, u.first_line_end + 120))
+    def _basis_follows(self, at: int) -> bool:
+        """Whether a ``Căn cứ`` follows offset ``at`` within 120 characters with only capitals
+        between: what ends a decision's issuing authority ("BỘ TRƯỞNG BỘ TƯ PHÁP" above its
+        basis), however a copy wrapped it."""
+        m = _CAN_CU.search(self.f(at, at + 120))
         if m is None:
             return False
-        gap = self.t(u.first_line_end, u.first_line_end + m.start()).strip()
+        gap = self.t(at, at + m.start()).strip()
         return not gap or is_upper_text(gap)
+
+    def _bare_authority(self, u: Para) -> bool:
+        """Whether a unit opens with an authority's title alone (``BỘ TRƯỞNG``, ``CHỦ TỊCH``)
+        followed by its body and a basis clause (:meth:`_basis_follows`): a decision's issuing
+        authority wrapped over two lines (``BỘ TRƯỞNG`` / ``BỘ NỘI VỤ``)."""
+        return bool(_TITLE_ALONE.match(self.f(u.start, u.first_line_end))) and self._basis_follows(u.first_line_end)
 
     def _read_authority(self, units: list, at: int, fields: dict) -> None:
         """A decision names its authority after the subject (``BỘ TRƯỞNG BỘ Y TẾ``, ``THỦ TƯỚNG

@@ -35,9 +35,11 @@ __all__ = [
     "MAX_ZIP_TOTAL_BYTES",
     "check_size",
     "check_zip_members",
+    "damaged_pdf",
     "doctype_refused",
     "part_too_large",
     "too_large",
+    "too_many_pages",
 ]
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -116,6 +118,29 @@ def doctype_refused(member: str) -> str:
     """
     return (f"từ chối: {member} khai báo DOCTYPE (không được phép trong .docx) / "
             f"refused: {member} declares a DOCTYPE (not allowed in .docx)")
+
+
+def damaged_pdf(detail: str, page: int | None = None) -> str:
+    """The reason for a PDF pypdf cannot read (``detail``: what pypdf said), at ``page`` if given.
+
+    >>> damaged_pdf("EOF marker not found")
+    'tệp PDF hỏng / damaged PDF (EOF marker not found)'
+    >>> damaged_pdf("bad stream", 3)
+    'tệp PDF hỏng ở trang 3 / damaged PDF (page 3: bad stream)'
+    """
+    if page is None:
+        return f"tệp PDF hỏng / damaged PDF ({detail})"
+    return f"tệp PDF hỏng ở trang {page} / damaged PDF (page {page}: {detail})"
+
+
+def too_many_pages(count: int) -> str:
+    """The reason for a PDF of more than :data:`MAX_PDF_PAGES` pages.
+
+    >>> too_many_pages(2001)
+    'từ chối: tệp PDF có 2001 trang (giới hạn 2000) / refused: the PDF has 2001 pages (the limit is 2000)'
+    """
+    return (f"từ chối: tệp PDF có {count} trang (giới hạn {MAX_PDF_PAGES}) / "
+            f"refused: the PDF has {count} pages (the limit is {MAX_PDF_PAGES})")
 
 
 def check_size(

@@ -45,8 +45,8 @@ from pathlib import Path
 from ..errors import OCRUnavailable, ReadError
 
 __all__ = [
-    "DEFAULT_DPI", "damaged_pdf", "header_band", "ocr_available", "ocr_image", "ocr_pdf", "ocr_pdf_pages",
-    "skew_angle", "too_many_pages",
+    "DEFAULT_DPI", "header_band", "ocr_available", "ocr_image", "ocr_pdf", "ocr_pdf_pages",
+    "skew_angle",
 ]
 
 _INSTALL = ("cần Tesseract với mô hình tiếng Việt để đọc bản quét / "
@@ -69,31 +69,6 @@ _MIN_LETTERS = 40
 # Tesseract's Vietnamese model now and then writes Icelandic eth for D with stroke (QĐ-BYT read
 # "QÐ-BYT"); Vietnamese has no eth, so the letter it meant is put back.
 _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
-
-
-def damaged_pdf(detail: str, page: int | None = None) -> str:
-    """The reason for a PDF pypdf cannot read (``detail``: what pypdf said), at ``page`` if given.
-
-    >>> damaged_pdf("EOF marker not found")
-    'tệp PDF hỏng / damaged PDF (EOF marker not found)'
-    >>> damaged_pdf("bad stream", 3)
-    'tệp PDF hỏng ở trang 3 / damaged PDF (page 3: bad stream)'
-    """
-    if page is None:
-        return f"tệp PDF hỏng / damaged PDF ({detail})"
-    return f"tệp PDF hỏng ở trang {page} / damaged PDF (page {page}: {detail})"
-
-
-def too_many_pages(count: int) -> str:
-    """The reason for a PDF of more than :data:`~plankit.read._limits.MAX_PDF_PAGES` pages.
-
-    >>> too_many_pages(2001)
-    'từ chối: tệp PDF có 2001 trang (giới hạn 2000) / refused: the PDF has 2001 pages (the limit is 2000)'
-    """
-    from ._limits import MAX_PDF_PAGES
-
-    return (f"từ chối: tệp PDF có {count} trang (giới hạn {MAX_PDF_PAGES}) / "
-            f"refused: the PDF has {count} pages (the limit is {MAX_PDF_PAGES})")
 
 
 def _languages(tesseract: str) -> set[str]:
@@ -543,7 +518,7 @@ def _page(
 def _page_count(pdf: Path, source) -> int:
     from pypdf import PdfReader
 
-    from ._limits import MAX_PDF_PAGES
+    from ._limits import MAX_PDF_PAGES, damaged_pdf, too_many_pages
 
     try:
         count = len(PdfReader(str(pdf)).pages)

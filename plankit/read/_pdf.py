@@ -36,8 +36,14 @@ from ..errors import ReadError
 from ..model import ReadWarning, SourceRef, Span
 from ..text import fold, nfc
 from ._layout import Layout, Line
-from ._limits import MAX_FILE_BYTES, MAX_PDF_CONTENT_BYTES, MAX_PDF_PAGES, too_large
-from ._ocr import damaged_pdf, too_many_pages
+from ._limits import (
+    MAX_FILE_BYTES,
+    MAX_PDF_CONTENT_BYTES,
+    MAX_PDF_PAGES,
+    damaged_pdf,
+    too_large,
+    too_many_pages,
+)
 from ._text import drop_copy_chars, drop_lines, number_goes_on, page_furniture
 
 __all__ = ["NoTextLayer", "read_pdf"]
@@ -52,7 +58,7 @@ _LIGATURES = str.maketrans(
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 # Reasons for a PDF that cannot be read, Vietnamese first with the English gloss (damaged_pdf
-# and too_many_pages live in _ocr, which checks a scanned PDF the same way).
+# and too_many_pages are in _limits, shared with _ocr, which checks a scanned PDF the same way).
 _PASSWORD = ("tệp PDF có mật khẩu: mở bằng mật khẩu rồi lưu một bản không khóa / "
              "password-protected PDF: open it with its password and save an unprotected copy")
 

@@ -73,8 +73,6 @@ _TT = re.compile(r"s?tt")
 _ABOUT = re.compile(r"\s*(?:v/v|ve\s+viec)\b")  # the first cell of an activity table's header row: "TT", "STT"
 
 
-# A basis clause's opening, folded: what follows a decision's issuing-authority line.
-_BASIS_AFTER = re.compile(r"(?<![a-z])can\s+cu(?![a-z])")
 
 class _Builder(FrontReader):
     """A plan from a layout: the front (:class:`FrontReader`), then the body and the tail."""
@@ -460,16 +458,6 @@ class _Builder(FrontReader):
                 return
 
     # -- tail: recipients and signature -----------------------------------------------------
-    def _authority_line(self, units: list, idx: int, line_end: int) -> bool:
-        """Whether a title line ending at ``line_end`` is a decision's issuing authority, not a
-        signature: "BỘ TRƯỞNG BỘ TƯ PHÁP" directly above "Căn cứ ...", however a re-wrap cut it
-        (only capitals between the line and the basis, within 120 characters)."""
-        m = _BASIS_AFTER.search(self.f(line_end, line_end + 120))
-        if m is None:
-            return False
-        gap = self.t(line_end, line_end + m.start()).strip()
-        return not gap or is_upper_text(gap)
-
     def _read_tail(self, units: list, kinds: list[str], fields: dict) -> None:
         rec_idx = None
         for idx, u in enumerate(units):
@@ -518,7 +506,7 @@ class _Builder(FrontReader):
                 if "|" in raw:  # "KT. THỦ TƯỚNG |": a table's or a site's bar is no part of it
                     raw = _unbarred(raw)
                     folded = fold(raw)
-                if SIGNER_TITLE.match(folded) and is_upper_text(raw) and not self._authority_line(units, idx, part_e):
+                if SIGNER_TITLE.match(folded) and is_upper_text(raw) and not self._basis_follows(part_e):
                     title_lines.append(display_text(raw))
                     kinds[idx] = "signature"
                     self.spans.setdefault("signer_title", Span(part_s, part_e))
