@@ -270,23 +270,37 @@ _ITEM_MARK_RE = re.compile(r"[^\W\d_][ \t]*[).]")
 
 
 def soft_wrap(text: str, pos: int) -> bool:
-    """Whether the line end at ``pos`` wraps a sentence (a PDF or portal copy) rather than ends
-    a paragraph: the line does not end with a mark that closes a clause (``.;:!?``) and the next
-    line goes on with a small letter ("... trên địa bàn trong năm 2022 do Bộ Thông tin và" /
-    "nền tảng số ...").
+    """Whether the line end (or the indent after it) at ``pos`` wraps a sentence (a PDF or
+    portal copy) rather than ends a paragraph: the line does not end with a mark that closes a
+    clause (``.;:!?``) and the next line goes on with a small letter ("... trên địa bàn trong
+    năm 2022 do Bộ Thông tin và" / "nền tảng số ..."). The white space between may hold blank
+    lines and an indent (a double-spaced copy, a first-line tab): no paragraph of a plan starts
+    with a small letter, so it is still one sentence.
 
     >>> soft_wrap("do Bộ Thông tin và\\nnền tảng số", 18), soft_wrap("như sau:\\nnền tảng", 8)
+    (True, False)
+    >>> soft_wrap("do Bộ Thông tin và\\n\\n\\tnền tảng số", 19), soft_wrap("Tuyên truyền\\tnền tảng", 12)
     (True, False)
     >>> soft_wrap("1. Mục đích\\na) Tuyên truyền", 11)
     False
     """
-    if text[pos] != "\n":
+    if text[pos] not in "\n\t":
         return False
-    nxt = text[pos + 1 : pos + 2]
-    if not nxt.isalpha() or not nxt.islower() or _ITEM_MARK_RE.match(text, pos + 1):
+    start, end = pos, pos + 1
+    while start > 0 and text[start - 1] in _WRAP_SPACE:
+        start -= 1
+    while end < len(text) and text[end] in _WRAP_SPACE:
+        end += 1
+    if "\n" not in text[start:end]:
+        return False  # a tab inside a line separates table cells
+    nxt = text[end : end + 1]
+    if not nxt.isalpha() or not nxt.islower() or _ITEM_MARK_RE.match(text, end):
         return False
-    before = text[max(0, pos - 3) : pos].rstrip(" ")
-    return bool(before) and before[-1] not in ".;:!?\n"
+    return start > 0 and text[start - 1] not in ".;:!?"
+
+
+#: The white space a wrapped line's end may carry: spaces, tabs, line ends (blank lines).
+_WRAP_SPACE = frozenset(" \t\n")
 
 
 def segment_mark_offsets(folded: str) -> list[int]:
