@@ -254,6 +254,11 @@ def merged_matches(patterns: Iterable[re.Pattern[str]], text: str) -> list[re.Ma
     return sorted((m for p in patterns for m in p.finditer(text)), key=re.Match.start)
 
 
+# Quoted words: straight quotes paired from the left, curly and angle quotes with their own
+# closing mark; no paragraph's worth of text (300 characters) between.
+_QUOTED_RE = re.compile(r'"[^"]{1,300}"|“[^“”]{1,300}”|«[^«»]{1,300}»')
+
+
 # Blocks of running text whose line ends are wrapped lines (see Context._paragraph_breaks).
 _WRAPPED_KINDS = frozenset({"subject", "basis", "heading", "paragraph", "item", "closing"})
 
@@ -558,6 +563,33 @@ class Context:
         if i >= 0 and marks[i] >= start:
             return marks[i] + 1
         return start
+
+    def segment_end(self, pos: int) -> int:
+        """Where the clause holding ``pos`` ends: at the first ``;``, ``:``, sentence end
+        (``. ``) or paragraph break at or after it (the counterpart of :meth:`segment_start`)."""
+        end = self._next_break(pos)
+        marks = self._segment_marks
+        i = bisect.bisect_left(marks, pos)
+        return min(marks[i], end) if i < len(marks) else end
+
+    @cached_property
+    def _quoted(self) -> list[tuple[int, int]]:
+        """Spans of quoted words (between ``"``, ``“ ”`` or ``« »`` in one paragraph, at most
+        300 characters): the title of an award, a book, a column or a theme, quoted as written."""
+        spans = []
+        for m in _QUOTED_RE.finditer(self.text):
+            brk = self.text.find("\n", m.start(), m.end())
+            while brk != -1 and not self.is_break(brk):
+                brk = self.text.find("\n", brk + 1, m.end())
+            if brk == -1:
+                spans.append((m.start() + 1, m.end() - 1))
+        return spans
+
+    def in_quotes(self, pos: int) -> bool:
+        """Whether offset ``pos`` lies inside quotation marks (see :attr:`_quoted`)."""
+        spans = self._quoted
+        i = bisect.bisect_right(spans, (pos, len(self.text) + 1)) - 1
+        return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
     @cached_property
     def clauses(self) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from ...agencies import word_alternation
 from ...dates import DateMatch, find_date, find_dates, numeric_dates
 from ...model import Finding
 from ...text import fold
-from ...years import PAST_RE, PERIOD_RE, own_periods
+from ...years import PAST_RE, PERIOD_RE, own_periods, past_after
 from .._context import (
     Context,
     fires,  # noqa: F401 (the docstring examples)
@@ -271,7 +271,7 @@ def period_ended(ctx: Context) -> Iterator[Finding]:
     hoạch CCHC của thành phố và của Sở giai đoạn 2021-2025". The same words are right in a 2025
     plan. Periods inside reference clauses (the title of a cited document, checked by
     :func:`stale_basis`) and periods whose results are being reported ("kết quả thực hiện giai
-    đoạn 2021-2025") are left alone.
+    đoạn 2021-2025", "Giai đoạn 2021-2025, tỉnh đã hoàn thành ...") are left alone.
 
     Fires on (a 2026 plan): ``tạo sự thống nhất trong tổ chức thực hiện Kế hoạch công tác CCHC
     của thành phố và của Sở giai đoạn 2021-2025``
@@ -300,6 +300,8 @@ def period_ended(ctx: Context) -> Iterator[Finding]:
         seg = ctx.segment_start(m.start())
         if PAST_RE.search(ctx.folded[max(seg, m.start() - 80) : m.start()]):
             continue
+        if past_after(ctx.folded, m.end(), ctx.text):
+            continue  # "Giai đoạn 2021-2025, tỉnh đã hoàn thành ...": results told of
         yield ctx.finding(
             "period-ended",
             m.start(),

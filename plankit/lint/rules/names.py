@@ -126,25 +126,27 @@ def _basis_short(change: dict) -> str:
 
 
 # A name marked as the former one: "tỉnh Quảng Bình (cũ)", "huyện Bố Trạch cũ", "Sở Thông tin và
-# Truyền thông (trước sắp xếp)", "... trước đây" (folded, right after the name).
+# Truyền thông (trước sắp xếp)", "... trước đây", "(trước khi hợp nhất vào ...)", "(nay là tỉnh
+# Quảng Trị)", "(nay thuộc xã ...)", "(đã giải thể)" (folded, right after the name).
 # The mark may close a list of former names: "ba tỉnh Hà Nam, Nam Định, Ninh Bình trước sắp xếp"
 # (at most four more names of at most four words, after a comma or "và").
 _FORMER_AFTER_RE = re.compile(
     r"(?:\s*(?:,|va(?!\w))\s*[a-z]+(?:\s+[a-z]+){0,3}){0,4}?"
-    r"\s*\(?[ \t]*(?:cu|truoc\s+(?:day|(?:khi\s+)?sap\s+xep|hop\s+nhat|sap\s+nhap))(?!\w)"
+    r"\s*\(?[ \t]*(?:cu|truoc\s+(?:day|(?:khi\s+)?(?:sap\s+xep|hop\s+nhat|sap\s+nhap|sat\s+nhap))"
+    r"|nay\s+(?:la|thuoc|da)|da\s+(?:hop\s+nhat|sap\s+xep|sap\s+nhap|giai\s+the|ket\s+thuc))(?!\w)"
 )
 # A name introduced as the former one: "Sở Khoa học và Công nghệ (trước đây là Sở Thông tin và
 # Truyền thông)", "Trung tâm ... (trước đây thuộc Sở Thông tin và Truyền thông)", "nguyên là",
-# "tiền thân là", "hợp nhất với" (folded, right before the name; at most one more former name before it: "trước
-# đây là Sở A và Sở B").
+# "tiền thân là", "hợp nhất với" (folded, right before the name; at most four more former names
+# before it: "trước đây là Sở A và Sở B", "hợp nhất tỉnh Hà Nam, tỉnh Nam Định và tỉnh Ninh Bình").
 _FORMER_BEFORE_RE = re.compile(
     r"(?:truoc\s+day(?:\s+(?:la|thuoc|cua|do))?|nguyen\s+la|tien\s+than\s+(?:la|cua)"
     r"|(?:hop\s+nhat|sap\s+nhap|sat\s+nhap)(?:\s+(?:tu|cua|voi))?)"
-    r"(?:[ \t]+[^\W\d]+(?:[ \t]+[^\W\d]+){0,7}?[ \t]+va)?[ \t:]*$"
+    r"(?:[ \t]+[^\W\d]+(?:[ \t]+[^\W\d]+){0,7}?(?:[ \t]*,|[ \t]+va)){0,4}[ \t:]*$"
 )
 
 
-def _former(ctx: Context, start: int, end: int, since: int) -> bool:
+def _former(ctx: Context, start: int, end: int, since: dt.date) -> bool:
     """Whether an old name at ``[start, end)`` speaks of the past on purpose: marked as the
     former one after it or after the place it names ("UBND huyện Yên Lập (cũ)"), introduced as
     the former one ("trước đây là", "hợp nhất"), or in a clause about a year before the change
@@ -158,9 +160,41 @@ def _former(ctx: Context, start: int, end: int, since: int) -> bool:
     lo = max(ctx.segment_start(start), start - 80)
     if _FORMER_BEFORE_RE.search(ctx.folded[lo:start]):
         return True
-    if not any(int(y) < since for y in _YEAR_RE.findall(ctx.folded, lo, start)):
+    if _dated_before(ctx, lo, min(ctx.segment_end(end), end + 120), since):
+        return True
+    if not any(int(y) < since.year for y in _YEAR_RE.findall(ctx.folded, lo, start)):
         return False
     return PAST_RE.search(ctx.folded, lo, start) is not None or bool(_DID_AFTER_RE.match(ctx.folded, named))
+
+
+# A date written in the plan's words (not a cited document's): "trước ngày 01/3/2025",
+# "ngày 15 tháng 02 năm 2025" (folded).
+_DATE_RE = re.compile(
+    r"(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)"
+    r"|(?<!\w)ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)(?!\d)"
+)
+
+
+def _dated_before(ctx: Context, lo: int, hi: int, since: dt.date) -> bool:
+    """Whether the clause ``[lo, hi)`` dates what it says before ``since`` with a full date of
+    its own (outside reference clauses): "các dự án do Sở Kế hoạch và Đầu tư thẩm định trước
+    ngày 01/3/2025" speaks of the former body; "báo cáo Sở Kế hoạch và Đầu tư trước ngày
+    15/12/2026" does not."""
+    for m in _DATE_RE.finditer(ctx.folded, lo, hi):
+        if ctx.in_clause(m.start()):
+            continue
+        d, mo, y = (int(g) for g in (m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)))
+        try:
+            day = dt.date(y, mo, d)
+        except ValueError:
+            continue
+        # "trước ngày 01/3/2025": the day before the change is still the old body's
+        if day < since or (day == since and _UNTIL_RE.search(ctx.folded, max(lo, m.start() - 12), m.start())):
+            return True
+    return False
+
+
+_UNTIL_RE = re.compile(r"(?:truoc|den\s+het)(?:\s+ngay)?\s*$")
 
 
 # After a name, its verb in the past: "Năm 2024, Huyện ủy Yên Lập đã lãnh đạo ..." (folded).
@@ -171,12 +205,19 @@ def _name_end(text: str, end: int) -> int:
     """The end of the proper name right after ``end`` (at most four capitalised words: "UBND
     huyện" then "Yên Lập"), or ``end`` when none follows."""
     pos = end
+    kind = _PLACE_KIND_RE.match(text, pos)  # "Sở Kế hoạch và Đầu tư" + "tỉnh" + "Vĩnh Phúc"
+    if kind and text[kind.end() + 1 : kind.end() + 2].isupper():
+        pos = kind.end()
     for _ in range(4):
         m = re.match(r"[ \t]+([^\W\d_]+)", text[pos : pos + 40])
         if m is None or not m.group(1)[0].isupper():
             break
         pos += m.end()
     return pos
+
+
+# The kind of a place after a body's name: "Sở Kế hoạch và Đầu tư tỉnh Vĩnh Phúc".
+_PLACE_KIND_RE = re.compile(r"[ \t]+(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường)(?=[ \t])", re.IGNORECASE)
 
 
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -196,8 +237,11 @@ def stale_agency(ctx: Context) -> Iterator[Finding]:
     are found; names inside reference clauses (a cited document's issuer or title), names marked
     as the former ones ("tỉnh Quảng Bình (cũ)", "UBND huyện Yên Lập trước sắp xếp", "trước đây
     là Sở Thông tin và Truyền thông", "trên cơ sở hợp nhất Sở Kế hoạch và Đầu tư và Sở Tài
-    chính") and names in a clause about a year before the change ("kết quả CCHC năm 2024 của
-    tỉnh Quảng Bình", "Năm 2024, Huyện ủy ... đã lãnh đạo") are left alone. When the body that
+    chính", "(trước khi hợp nhất vào ...)", "(nay là ...)"), names in a clause about a year
+    before the change ("kết quả CCHC năm 2024 của tỉnh Quảng Bình", "Năm 2024, Huyện ủy ... đã
+    lãnh đạo") or dated before it ("các dự án do Sở Kế hoạch và Đầu tư thẩm định trước ngày
+    01/3/2025") and names inside quotation marks (the title of an award or a book) are left
+    alone. When the body that
     absorbed the old one is the plan's own issuer, the message says to remove the recipient.
 
     Fires on (a plan of January 2026): ``Nơi nhận: - Sở Thông tin và Truyền thông;``
@@ -223,7 +267,7 @@ def stale_agency(ctx: Context) -> Iterator[Finding]:
     ):
         change = found.change
         since = dt.date.fromisoformat(change["effective"])
-        if ctx.in_clause(found.start) or _former(ctx, found.start, found.end, since.year):
+        if ctx.in_clause(found.start) or _former(ctx, found.start, found.end, since) or ctx.in_quotes(found.start):
             continue
         since_vi = since.strftime("%d/%m/%Y")
         basis = _basis_short(change)
