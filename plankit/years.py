@@ -76,7 +76,7 @@ PAST_RE = re.compile(
         [r"ket\s+qua", r"bao\s+cao", r"chi\s+so", r"tong\s+ket", r"danh\s+gia", r"so\s+voi", r"xep\s+hang",
          r"dat\s+duoc", r"nam\s+truoc", r"da\s+thuc\s+hien", r"da\s+trien\s+khai", r"so\s+ket",
          r"cung\s+ky", r"ky\s+truoc", r"thay\s+the", r"chua\s+hoan\s+thanh", r"chuyen\s+tiep", r"ton\s+tai",
-         r"han\s+che", r"ton\s+dong"]
+         r"han\s+che", r"ton\s+dong", r"ket\s+luan"]
     )
     + r"(?!\w)"
 )

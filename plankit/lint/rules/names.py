@@ -45,8 +45,13 @@ def foreign_place(ctx: Context) -> Iterator[Finding]:
     Fires on (a Cần Thơ plan): ``phổ biến trên địa bàn tỉnh Hưng Yên``; a header ``UBND TỈNH HẢI
     DƯƠNG`` over ``Hưng Yên, ngày ...``.
 
+    Another province brought in on purpose is left alone: learning from it, visiting it,
+    comparing with it, bordering it or working with it, said earlier in the clause ("học tập
+    kinh nghiệm của tỉnh Quảng Ninh", "so với tỉnh Hậu Giang", "hợp tác với Thành phố Hồ Chí
+    Minh").
+
     Does not fire on (a Cần Thơ plan): ``trên địa bàn thành phố Cần Thơ``; ``học tập kinh
-    nghiệm của Hưng Yên``.
+    nghiệm của Hưng Yên``; ``học tập kinh nghiệm của tỉnh Quảng Ninh``.
 
     Message: "'tỉnh Hưng Yên' không phải tỉnh, thành phố của kế hoạch (Cần Thơ) / 'tỉnh Hưng
     Yên' is not the plan's province (Cần Thơ)". Suggestion: the plan's province, with its kind
@@ -78,6 +83,8 @@ def foreign_place(ctx: Context) -> Iterator[Finding]:
         left = folded[max(0, start - 60) : start]
         if not OWN_PLACE_BEFORE_RE.search(left):
             continue
+        if _ELSEWHERE_RE.search(folded, max(ctx.segment_start(start), start - 120), start):
+            continue  # "học tập kinh nghiệm của tỉnh Quảng Ninh": another province on purpose
         kind = KIND_BEFORE_RE.search(left)
         if kind:
             s = start - (len(left) - kind.start())
@@ -115,6 +122,14 @@ def foreign_place(ctx: Context) -> Iterator[Finding]:
             msg(vi, en),
             suggestion=current.name,
         )
+
+
+# Words that bring in another province on purpose, before its name in the same clause: learning
+# from it, visiting it, comparing with it, bordering it, working with it (folded).
+_ELSEWHERE_RE = re.compile(
+    r"(?<!\w)(?:kinh\s+nghiem|hoc\s+tap|hoc\s+hoi|tham\s+quan|khao\s+sat|trao\s+doi|so\s+voi"
+    r"|so\s+sanh|giap\s+ranh|tiep\s+giap|lien\s+ket|hop\s+tac|ket\s+nghia)(?!\w)"
+)
 
 
 def _basis_short(change: dict) -> str:
