@@ -169,7 +169,7 @@ def _former(ctx: Context, start: int, end: int, since: dt.date) -> bool:
     year in the 80 characters of the same clause before the name; "báo cáo UBND tỉnh và Sở
     Thông tin và Truyền thông", a report still to send, has no year), "Năm 2024, Huyện ủy Yên
     Lập đã lãnh đạo" (an earlier year before it, "đã" after it)."""
-    named = _name_end(ctx.text, end)  # "UBND huyện" + "Yên Lập": the place the phrase names
+    named = _name_end(ctx, end)  # "UBND huyện" + "Yên Lập": the place the phrase names
     if _FORMER_AFTER_RE.match(ctx.folded, end) or _FORMER_AFTER_RE.match(ctx.folded, named):
         return True
     lo = max(ctx.segment_start(start), start - 80)
@@ -216,16 +216,21 @@ _UNTIL_RE = re.compile(r"(?:truoc|den\s+het)(?:\s+ngay)?\s*$")
 _DID_AFTER_RE = re.compile(r"[ \t,]*(?:[^\W\d]+[ \t]+){0,2}?da(?!\w)")
 
 
-def _name_end(text: str, end: int) -> int:
+def _name_end(ctx: Context, end: int) -> int:
     """The end of the proper name right after ``end`` (at most four capitalised words: "UBND
-    huyện" then "Yên Lập"), or ``end`` when none follows."""
+    huyện" then "Yên Lập"), or ``end`` when none follows. A wrapped line may fall inside the
+    name ("UBND huyện Kiến" / "Xương (cũ)"); a paragraph's end may not."""
+    text = ctx.text
     pos = end
     kind = _PLACE_KIND_RE.match(text, pos)  # "Sở Kế hoạch và Đầu tư" + "tỉnh" + "Vĩnh Phúc"
     if kind and text[kind.end() + 1 : kind.end() + 2].isupper():
         pos = kind.end()
     for _ in range(4):
-        m = re.match(r"[ \t]+([^\W\d_]+)", text[pos : pos + 40])
+        m = re.match(r"[ \t\n]+([^\W\d_]+)", text[pos : pos + 40])
         if m is None or not m.group(1)[0].isupper():
+            break
+        brk = text.find("\n", pos, pos + m.start(1))
+        if brk != -1 and ctx.is_break(brk):
             break
         pos += m.end()
     return pos
