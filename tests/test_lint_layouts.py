@@ -574,3 +574,27 @@ def test_defects_keep_their_findings_under_copy_artefacts(name):
     for artefact in ("rewrap-40", "hyphen-breaks-36", "page-breaks", "blank-lines-doubled", "tabs", "nfd", "crlf"):
         copy = perturb.ARTEFACTS[artefact](text, random.Random(name), _gold_for(text))
         assert key(copy, name) == base, artefact
+
+
+# (body under "KẾ HOẠCH" / subject, [(code, flagged words)]): items numbered with their section's
+# number, and what looks like them but is not.
+DECIMAL_ITEMS = [
+    # a table's rows number themselves (1, 1.1, 1.2, 2, 2.1) inside section 2
+    ("I. NỘI DUNG\n1. Mục tiêu\nNội dung.\n2. Nhiệm vụ\nTT\tNhiệm vụ\tĐơn vị\n1\tCải cách thể chế\tSở Tư pháp\n"
+     "1.1\tRà soát văn bản\tSở Tư pháp\n1.2\tLấy ý kiến\tVăn phòng\n2\tCải cách TTHC\tVăn phòng\n2.1\tCông khai\tVăn phòng\n"
+     "II. TỔ CHỨC THỰC HIỆN\nVăn phòng theo dõi.", []),
+    # decimals straight under a Roman section, restarting in the next one
+    ("I. MỤC TIÊU\n1.1. Hoàn thành chỉ tiêu.\n1.2. Nâng cao chỉ số.\nII. NHIỆM VỤ\n1.1. Rà soát.\n1.2. Công khai.", []),
+    # a thousands dot and a decimal figure at a line's start are no items
+    ("I. KẾT QUẢ\n1. Tập huấn\n1.200 lượt cán bộ được tập huấn.\n2.5 lần so với năm trước.\n2. Tuyên truyền\nĐăng 300 tin bài.", []),
+    # a gap, a repeat, a step back
+    ("I. MỤC TIÊU\n1. Mục đích\n1.1. Một.\n1.2. Hai.\n1.4. Bốn.", [("PK202", "1.4.")]),
+    ("I. MỤC TIÊU\n1. Mục đích\n1.1. Một.\n1.2. Hai.\n1.1. Ba.", [("PK202", "1.1.")]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), DECIMAL_ITEMS, ids=range(len(DECIMAL_ITEMS)))
+def test_items_numbered_with_their_sections_number(body, expected):
+    text = f"KẾ HOẠCH\nCải cách hành chính năm 2026\n\n{body}\n"
+    found = lint_plan(read_text(text, name="x.txt"), rules=["heading-numbering"], today=TODAY)
+    assert [(f.code, f.surface) for f in found] == expected

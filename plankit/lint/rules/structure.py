@@ -360,12 +360,19 @@ def _decimal_numbering(ctx: Context) -> list[Finding]:
     """Findings for items numbered "1.1.", "1.2." (the number of their section, then their
     own): within one Roman section and one parent number they count 1, 2, 3 with no gap, repeat
     or step back, and the parent number is the number of the section they sit in ("2.1." under
-    "2. Yêu cầu", not "1.1."; one finding for a group copied under the wrong section). One
+    "2. Yêu cầu", not "1.1."; one finding for a group copied under the wrong section). Rows of
+    a table (a line with tabs or bars) number themselves and are left alone. One
     number typed wrong before a right one ("1.2.", "1.2." for 1.1, 1.2) is one finding, with
     the right number as the suggestion."""
     items = []  # (match, level-1 section, enclosing arabic section or None)
     for m in _DECIMAL_ITEM_RE.finditer(ctx.text):
         start = m.start(1)
+        if not ctx.text[m.end() : m.end() + 1].isupper():
+            continue  # "2.5 lần": a figure, not an item
+        line_end = ctx.text.find("\n", m.end())
+        cells = ctx.text[m.end() : line_end if line_end != -1 else len(ctx.text)].strip()
+        if "\t" in cells or "|" in cells:
+            continue  # a table's row: its "TT" column numbers rows its own way
         level1 = next((s for s in ctx.plan.sections if s.span.start <= start < s.span.end), None)
         enclosing = None
         if level1 is not None:
