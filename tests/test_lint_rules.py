@@ -783,6 +783,8 @@ CASES += [
     ("blank-figure", plan("Tăng ..... lượt truy cập; cắt giảm ít nhất ___ thủ tục hành chính."), [".....", "___"]),
     ("blank-figure", plan("Tỷ lệ đạt 80%; các sở, ngành, ... phối hợp; ngày ... tháng 01 năm 2025; "
                           "báo cáo (Zalo, Facebook...) định kỳ."), []),
+    ("blank-figure", plan("Phấn đấu đạt ...%.\nPhụ lục II: Mẫu báo cáo kết quả\nTỷ lệ hồ sơ trực tuyến đạt ....%"), ["...%"]),
+    ("blank-figure", plan("Đạt 90%.\nĐỀ CƯƠNG BÁO CÁO\n1. Số hồ sơ tiếp nhận: ...., đạt ....%"), []),
     # dropped-syllable (the full table: tests/test_lint_terms.py)
     ("dropped-syllable", plan("Tổ chức sự kiện Ngày chuyển số với chủ đề chuyển đổi số."), ["chuyển số"]),
     ("dropped-syllable", plan("Ngày chuyển đổi số; cải cách chính sách; Ủy ban Dân tộc."), []),

@@ -86,6 +86,15 @@ BLANK_FIGURE_RE = re.compile(
 )
 
 
+# The heading of a form attached to a plan, for the units to fill in and send back (folded, at a
+# line's start): "Mẫu số 01", "BIỂU MẪU BÁO CÁO", "ĐỀ CƯƠNG BÁO CÁO", "PHIẾU KHẢO SÁT", "Phụ lục
+# II: Mẫu báo cáo". Its blanks are the form's fields.
+_FORM_HEADING_RE = re.compile(
+    r"^[ \t#*]*(?:phu\s+luc\s+[ivx\d]+\s*[:.\-]?\s*)?(?:mau(?:\s+so)?|bieu\s+mau|bieu\s+so|de\s+cuong|phieu)(?!\w)",
+    re.MULTILINE,
+)
+
+
 def blank_figure(ctx: Context) -> Iterator[Finding]:
     """Flags a figure left blank for later: "tỷ lệ hồ sơ trực tuyến đạt ...%", "tăng ...
     lượt truy cập".
@@ -95,7 +104,9 @@ def blank_figure(ctx: Context) -> Iterator[Finding]:
     as a blank figure before "%", or after a word of quantity ("đạt", "tăng", "giảm", "ít nhất",
     "tối thiểu" ...) and before a unit ("lượt", "hồ sơ", "người", "triệu", "văn bản" ...). An
     ellipsis ending a list ("các sở, ngành, ...") and a blank day or number (:func:`blank_number`,
-    :func:`~plankit.lint.rules.dates.blank_date`) are not figures. Severity: ``warning`` on a
+    :func:`~plankit.lint.rules.dates.blank_date`) are not figures; nor are the fields of a form
+    attached for the units to fill in and send back (everything after a heading "Mẫu số 01",
+    "BIỂU MẪU", "ĐỀ CƯƠNG BÁO CÁO", "PHIẾU KHẢO SÁT"). Severity: ``warning`` on a
     signed plan (it went out with the blank), ``info`` on a draft (a reminder), decided as for
     :func:`blank_number`.
 
@@ -123,7 +134,8 @@ def blank_figure(ctx: Context) -> Iterator[Finding]:
         message = msg(
             "Chưa điền số liệu (điền trước khi ký ban hành)", "A figure is left blank (fill it in before signing)"
         )
-    for m in BLANK_FIGURE_RE.finditer(ctx.folded):
+    form = _FORM_HEADING_RE.search(ctx.folded)
+    for m in BLANK_FIGURE_RE.finditer(ctx.folded, 0, form.start() if form else len(ctx.folded)):
         start, end = (m.start("blank"), m.end("blank")) if m.group("blank") else m.span()
         yield ctx.finding("blank-figure", start, end, message, severity=severity)
 
