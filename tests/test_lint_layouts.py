@@ -455,6 +455,21 @@ LEGIT_SENTENCES = [
     'Ban Dân tộc HĐND tỉnh giám sát việc thực hiện chính sách dân tộc.',
     'Ban Dân tộc và Tôn giáo của Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp tuyên truyền.',
     'Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì tuyên truyền.',
+    # the reorganisation itself, told of
+    'Sau khi kết thúc hoạt động của chính quyền cấp huyện, các nhiệm vụ được chuyển về cấp xã.',
+    'Chuyển giao nhiệm vụ của UBND cấp huyện cho UBND cấp xã theo quy định về phân định thẩm quyền.',
+    'Thực hiện phân cấp, phân quyền từ cấp huyện về cấp xã.',
+    'Các thủ tục hành chính trước đây thuộc thẩm quyền cấp huyện nay do cấp xã giải quyết.',
+    'Hồ sơ đã tiếp nhận tại UBND huyện trước ngày 01/7/2025 được tiếp tục giải quyết.',
+    'Rà soát, bãi bỏ các văn bản do HĐND huyện, UBND huyện ban hành còn hiệu lực.',
+    'Mô hình chính quyền địa phương hai cấp, không tổ chức cấp huyện.',
+    'Số liệu năm 2025 gồm cả 6 tháng đầu năm của UBND các huyện, thị xã, thành phố trước sắp xếp.',
+    'Tiếp tục sử dụng Trung tâm Phục vụ hành chính công tỉnh (trước đây là Trung tâm Phục vụ hành chính công của Sở Thông tin và Truyền thông).',
+    'Cổng Dịch vụ công quốc gia, Hệ thống thông tin giải quyết thủ tục hành chính tỉnh được nâng cấp.',
+    'Kế thừa kết quả thực hiện Nghị quyết số 05-NQ/TU ngày 10/3/2021 của Ban Chấp hành Đảng bộ tỉnh Bắc Kạn.',
+    'Năm 2025, tỉnh đã tổ chức thành công Đại hội Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025-2030.',
+    'Bộ Tài chính (sau hợp nhất với Bộ Kế hoạch và Đầu tư) hướng dẫn lập dự toán.',
+    'Phần mềm do Sở Thông tin và Truyền thông xây dựng năm 2023 tiếp tục được sử dụng.',
 ]
 
 

@@ -175,11 +175,33 @@ def _former(ctx: Context, start: int, end: int, since: dt.date) -> bool:
     lo = max(ctx.segment_start(start), start - 80)
     if _FORMER_BEFORE_RE.search(ctx.folded[lo:start]):
         return True
-    if _dated_before(ctx, lo, min(ctx.segment_end(end), end + 120), since):
+    hi = min(ctx.segment_end(end), end + 160)
+    if _dated_before(ctx, lo, hi, since):
         return True
+    clause_lo = max(ctx.segment_start(start), start - 160)
+    if _TRANSITION_RE.search(ctx.folded, clause_lo, hi):
+        return True
+    if _DONE_BY_RE.search(ctx.folded, max(lo, start - 12), start) and any(
+        int(y) < since.year for y in _YEAR_RE.findall(ctx.folded, end, min(hi, end + 60))
+    ):
+        return True  # "phần mềm do Sở Thông tin và Truyền thông xây dựng năm 2023"
     if not any(int(y) < since.year for y in _YEAR_RE.findall(ctx.folded, lo, start)):
         return False
     return PAST_RE.search(ctx.folded, lo, start) is not None or bool(_DID_AFTER_RE.match(ctx.folded, named))
+
+
+# Words of the reorganisation itself, in the clause of an old name: the clause tells of the change
+# ("sau khi kết thúc hoạt động của chính quyền cấp huyện", "chuyển giao nhiệm vụ của UBND cấp
+# huyện cho cấp xã", "không tổ chức cấp huyện", "trước đây thuộc thẩm quyền cấp huyện nay do cấp
+# xã giải quyết", "bãi bỏ các văn bản do UBND huyện ban hành"), not of a body still at work
+# (folded). "sắp xếp" alone is not one: communes were merged before 2025 too.
+_TRANSITION_RE = re.compile(
+    r"(?<!\w)(?:ket\s+thuc\s+hoat\s+dong|chuyen\s+giao|ban\s+giao|khong\s+(?:to\s+chuc|con)"
+    r"|bai\s+bo|giai\s+the|nay\s+(?:do|la|thuoc)|truoc\s+day|(?:hai|2)\s+cap|tu\s+cap\s+huyen"
+    r"|phan\s+dinh\s+tham\s+quyen|truoc\s+(?:khi\s+)?(?:hop\s+nhat|sap\s+xep|sap\s+nhap))(?!\w)"
+)
+# "do" (by) right before a name: the name is the agent of what follows ("do Sở ... xây dựng").
+_DONE_BY_RE = re.compile(r"(?<!\w)do\s*$")
 
 
 # A date written in the plan's words (not a cited document's): "trước ngày 01/3/2025",
@@ -259,9 +281,11 @@ def stale_agency(ctx: Context) -> Iterator[Finding]:
     là Sở Thông tin và Truyền thông", "trên cơ sở hợp nhất Sở Kế hoạch và Đầu tư và Sở Tài
     chính", "(trước khi hợp nhất vào ...)", "(nay là ...)"), names in a clause about a year
     before the change ("kết quả CCHC năm 2024 của tỉnh Quảng Bình", "Năm 2024, Huyện ủy ... đã
-    lãnh đạo") or dated before it ("các dự án do Sở Kế hoạch và Đầu tư thẩm định trước ngày
-    01/3/2025") and names inside quotation marks (the title of an award or a book) are left
-    alone. When the body that
+    lãnh đạo", "phần mềm do Sở Thông tin và Truyền thông xây dựng năm 2023") or dated before it
+    ("các dự án do Sở Kế hoạch và Đầu tư thẩm định trước ngày 01/3/2025"), names in a clause
+    that tells of the change itself ("sau khi kết thúc hoạt động của chính quyền cấp huyện",
+    "chuyển giao nhiệm vụ của UBND cấp huyện cho cấp xã", "bãi bỏ các văn bản do UBND huyện ban
+    hành") and names inside quotation marks (the title of an award or a book) are left alone. When the body that
     absorbed the old one is the plan's own issuer, the message says to remove the recipient.
 
     Fires on (a plan of January 2026): ``Nơi nhận: - Sở Thông tin và Truyền thông;``
