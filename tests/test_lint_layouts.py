@@ -470,6 +470,17 @@ LEGIT_SENTENCES = [
     'Năm 2025, tỉnh đã tổ chức thành công Đại hội Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025-2030.',
     'Bộ Tài chính (sau hợp nhất với Bộ Kế hoạch và Đầu tư) hướng dẫn lập dự toán.',
     'Phần mềm do Sở Thông tin và Truyền thông xây dựng năm 2023 tiếp tục được sử dụng.',
+    # next year prepared, this year reviewed
+    'Xây dựng Kế hoạch cải cách hành chính năm 2027, trình UBND tỉnh trước ngày 15/12/2026.',
+    'Tham mưu xây dựng dự toán kinh phí cải cách hành chính năm 2027.',
+    'Trong năm 2026 và các năm tiếp theo, duy trì 100% hồ sơ được số hóa.',
+    'Kế hoạch này thay thế Kế hoạch cải cách hành chính năm 2025 của Sở Tài chính.',
+    'Đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2026 theo hướng dẫn của Bộ Nội vụ.',
+    'Báo cáo cải cách hành chính quý IV và năm 2026 gửi trước ngày 05/12/2026.',
+    'Tiếp tục khắc phục những tồn tại, hạn chế trong cải cách hành chính năm 2025.',
+    'Các chỉ tiêu năm 2025 chưa đạt được chuyển sang thực hiện trong năm 2026.',
+    'Sở Thông tin và Truyền thông (nay là Sở Khoa học và Công nghệ) đã cấp 12.000 chứng thư số.',
+    'Số thủ tục hành chính được cắt giảm đạt 20% (năm 2025 đạt 18%).',
 ]
 
 
@@ -612,4 +623,23 @@ DECIMAL_ITEMS = [
 def test_items_numbered_with_their_sections_number(body, expected):
     text = f"KẾ HOẠCH\nCải cách hành chính năm 2026\n\n{body}\n"
     found = lint_plan(read_text(text, name="x.txt"), rules=["heading-numbering"], today=TODAY)
+    assert [(f.code, f.surface) for f in found] == expected
+
+
+# (the year in the sentence introducing the plan, the year in the closing sentence, findings)
+INTRODUCED = [
+    (2026, 2026, []),
+    (2025, 2026, [("PK101", "năm 2025")]),  # last year's plan, copied
+    (2027, 2026, [("PK101", "năm 2027")]),  # "xây dựng Kế hoạch ... năm 2027 như sau": a slip, not next year's
+    (2026, 2027, [("PK101", "năm 2027")]),  # the closing sentence is always the plan's own
+]
+
+
+@pytest.mark.parametrize(("intro", "closing", "expected"), INTRODUCED)
+def test_a_later_year_is_next_years_plan_only_where_it_is_prepared(intro, closing, expected):
+    text = DEPARTMENT_2026.format(sentence="Nội dung.").replace(
+        "Sở Tài chính ban hành Kế hoạch cải cách hành chính năm 2026 như sau:",
+        f"Sở Tài chính xây dựng Kế hoạch cải cách hành chính năm {intro} như sau:",
+    ).replace("Trên đây là Kế hoạch cải cách hành chính năm 2026", f"Trên đây là Kế hoạch cải cách hành chính năm {closing}")
+    found = lint_plan(read_text(text, name="x.txt"), today=TODAY)
     assert [(f.code, f.surface) for f in found] == expected

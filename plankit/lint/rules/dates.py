@@ -24,6 +24,20 @@ from .._context import (
 )
 
 
+# Before a later year, the words of preparing what comes next (folded): "xây dựng Kế hoạch ...
+# năm 2027", "dự toán ... năm 2027", "chuẩn bị", "đăng ký", "đề xuất". Only a year after the
+# plan's own is let through this way: "xây dựng Kế hoạch CCHC năm 2025 như sau" in a 2026 plan is
+# last year's plan, copied.
+_PREPARE_RE = re.compile(
+    r"(?<!\w)(?:xay\s+dung|lap|chuan\s+bi|du\s+toan|dang\s+ky|de\s+xuat|du\s+kien|dinh\s+huong)(?!\w)"
+)
+
+
+# "... như sau:" after the year: the plan introducing itself ("xây dựng Kế hoạch ... năm 2027 như
+# sau:" in a 2026 plan is a slip, not next year's plan).
+_AS_FOLLOWS_RE = re.compile(r"[^;:.\n]{0,120}?nhu\s+sau(?!\w)")
+
+
 def stale_year(ctx: Context) -> Iterator[Finding]:
     """Flags a year, in a phrase where the plan speaks of itself, that is not the plan year.
 
@@ -44,7 +58,10 @@ def stale_year(ctx: Context) -> Iterator[Finding]:
     "những năm tiếp theo"), and past results ("kết quả CCHC năm 2024", "Chỉ số CCHC năm 2024").
     OCR'd text matches through folding ("nam 2024", "nim 2025"). A year later than the plan
     year is flagged only when the document is dated, in an earlier year: a post of January 2026
-    about the 2025 review may say "Trong năm 2026, Sở tiếp tục ...". A plan for a period ("giai
+    about the 2025 review may say "Trong năm 2026, Sở tiếp tục ...". Nor is a later year that
+    comes after the words of preparing it ("xây dựng Kế hoạch CCHC năm 2027", "dự toán kinh phí
+    năm 2027"), outside the closing sentence and not introducing the plan ("... như sau:").
+    A plan for a period ("giai
     đoạn 2026-2030" in its subject) is checked the same way for its period: "ban hành Kế hoạch
     ... giai đoạn 2021-2025 như sau" or a closing sentence with the last period is flagged.
 
@@ -79,6 +96,10 @@ def stale_year(ctx: Context) -> Iterator[Finding]:
             continue
         if mention.year > year and (written is None or mention.year <= written):
             continue  # written in that year (or undated): "Trong năm 2026, ..." in a post of 2026
+        if mention.year > year and not any(a <= mention.start < b for a, b in ctx.closing) and _PREPARE_RE.search(
+            ctx.folded, max(ctx.segment_start(mention.start), mention.start - 100), mention.start
+        ) and not _AS_FOLLOWS_RE.match(ctx.folded, mention.end):
+            continue  # next year's plan or budget being prepared: "xây dựng Kế hoạch CCHC năm 2027"
         reported.add(mention.digits)
         surface = ctx.text[mention.start : mention.end]
         digits = mention.digits - mention.start
