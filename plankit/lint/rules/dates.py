@@ -23,7 +23,6 @@ from .._context import (
     self_years,
 )
 
-
 # Before a later year, the words of preparing what comes next (folded): "xây dựng Kế hoạch ...
 # năm 2027", "dự toán ... năm 2027", "chuẩn bị", "đăng ký", "đề xuất". Only a year after the
 # plan's own is let through this way: "xây dựng Kế hoạch CCHC năm 2025 như sau" in a 2026 plan is
