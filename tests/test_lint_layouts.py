@@ -643,3 +643,21 @@ def test_a_later_year_is_next_years_plan_only_where_it_is_prepared(intro, closin
     ).replace("Trên đây là Kế hoạch cải cách hành chính năm 2026", f"Trên đây là Kế hoạch cải cách hành chính năm {closing}")
     found = lint_plan(read_text(text, name="x.txt"), today=TODAY)
     assert [(f.code, f.surface) for f in found] == expected
+
+
+# (sentence of a Cần Thơ plan, [(code, flagged words)]): another province on purpose, close
+# before its name, or in a copied sentence.
+OTHER_PROVINCES = [
+    ("Học tập kinh nghiệm của tỉnh Quảng Ninh, thành phố Đà Nẵng trong xây dựng chính quyền số.", []),
+    ("Chỉ số PAR INDEX cao hơn so với tỉnh Hậu Giang.", []),
+    ("Tổ chức đoàn đi học tập kinh nghiệm cải cách hành chính tại tỉnh Quảng Ninh.", []),
+    ("Tỷ lệ hồ sơ trực tuyến tăng 5% so với năm 2024 trên địa bàn tỉnh Hưng Yên.", [("PK301", "tỉnh Hưng Yên")]),
+    ("Đẩy mạnh hợp tác công tư, thu hút đầu tư trên địa bàn tỉnh Hưng Yên.", [("PK301", "tỉnh Hưng Yên")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), OTHER_PROVINCES, ids=[s[:40] for s, _ in OTHER_PROVINCES])
+def test_another_province_on_purpose_or_copied(sentence, expected):
+    text = f"Cần Thơ, ngày 21 tháng 01 năm 2025\nKẾ HOẠCH\nTuyên truyền CCHC năm 2025\n\n{sentence}"
+    found = lint_plan(read_text(text, name="x.txt"), today=TODAY)
+    assert [(f.code, f.surface) for f in found] == expected

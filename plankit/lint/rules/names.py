@@ -83,7 +83,10 @@ def foreign_place(ctx: Context) -> Iterator[Finding]:
         left = folded[max(0, start - 60) : start]
         if not OWN_PLACE_BEFORE_RE.search(left):
             continue
-        if _ELSEWHERE_RE.search(folded, max(ctx.segment_start(start), start - 120), start):
+        seg = ctx.segment_start(start)
+        if _ELSEWHERE_RE.search(folded, max(seg, start - 50), start) or _COMPARED_RE.search(
+            folded, max(seg, start - 24), start
+        ):
             continue  # "học tập kinh nghiệm của tỉnh Quảng Ninh": another province on purpose
         kind = KIND_BEFORE_RE.search(left)
         if kind:
@@ -124,12 +127,16 @@ def foreign_place(ctx: Context) -> Iterator[Finding]:
         )
 
 
-# Words that bring in another province on purpose, before its name in the same clause: learning
-# from it, visiting it, comparing with it, bordering it, working with it (folded).
+# Words that bring in another province on purpose, close before its name in the same clause
+# (50 characters): learning from it, visiting it, bordering it, working with it (folded).
+# "Đẩy mạnh hợp tác công tư, thu hút đầu tư trên địa bàn tỉnh X" is too far to count.
 _ELSEWHERE_RE = re.compile(
-    r"(?<!\w)(?:kinh\s+nghiem|hoc\s+tap|hoc\s+hoi|tham\s+quan|khao\s+sat|trao\s+doi|so\s+voi"
-    r"|so\s+sanh|giap\s+ranh|tiep\s+giap|lien\s+ket|hop\s+tac|ket\s+nghia)(?!\w)"
+    r"(?<!\w)(?:kinh\s+nghiem|hoc\s+tap|hoc\s+hoi|tham\s+quan|khao\s+sat|trao\s+doi"
+    r"|giap\s+ranh|tiep\s+giap|lien\s+ket\s+voi|hop\s+tac\s+voi|ket\s+nghia)(?!\w)"
 )
+# Compared with it, right before the name: "so với tỉnh Hậu Giang" (not "tăng 5% so với năm
+# 2024 trên địa bàn tỉnh X", a copied sentence).
+_COMPARED_RE = re.compile(r"(?<!\w)so\s+(?:voi|sanh\s+voi)\s+(?:[^\W\d]+\s+){0,2}$")
 
 
 def _basis_short(change: dict) -> str:
