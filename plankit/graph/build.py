@@ -265,7 +265,7 @@ class _Judge:
         found = validity.replaced_by(doc_id, on) if ever else None
         if found is None:
             return validity.VALID, None
-        return validity.REPLACED, found.replaced_by
+        return (validity.PARTLY_REPLACED if found.partial else validity.REPLACED), found.replaced_by
 
     def successor(self, doc_id: str) -> validity.Replacement | None:
         """The last replacement the data lists for a document, whatever the day."""
@@ -315,13 +315,19 @@ def _copies_of(plans: list[Plan], nodes: list[str]) -> list[int]:
     the only copy, or the most complete reading, the first of equals)."""
     group_of: dict[tuple[Any, ...], int] = {}
     groups: list[list[int]] = []
+    numbered: list[str | None] = []  # the number a group's copies were read with, if any
     for i, (plan, node) in enumerate(zip(plans, nodes, strict=True)):
         keys = _copy_keys(plan, node)
-        found = next((group_of[k] for k in keys if k in group_of), None)
+        mine = None if node.startswith("plan:") else node
+        # the same words under two numbers are two documents built alike, never two copies
+        found = next((group_of[k] for k in keys
+                      if k in group_of and mine in (None, numbered[group_of[k]] or mine)), None)
         if found is None:
             found = len(groups)
             groups.append([])
+            numbered.append(None)
         groups[found].append(i)
+        numbered[found] = numbered[found] or mine
         for k in keys:
             group_of.setdefault(k, found)
     speaker = list(range(len(plans)))
@@ -478,5 +484,6 @@ def build_graph(plans: Iterable[Plan | str | os.PathLike[str]]) -> BasisGraph:
         found = judge.successor(node)
         attrs["successor"] = found.replaced_by if found else None
         attrs["successor_from"] = found.effective if found else None
+        attrs["successor_part"] = found.part if found else None
     return graph
 

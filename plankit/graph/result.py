@@ -46,7 +46,8 @@ class BasisGraph(nx.DiGraph):
     """
 
     def counts(self) -> dict[str, int]:
-        """Plans, documents, citations (edges), basis edges, and edges to replaced documents."""
+        """Plans, documents, citations (edges), basis edges, and edges to documents replaced
+        (as a whole, or in part) at the citing plan's date."""
         plans = sum(1 for _, kind in self.nodes(data="kind") if kind == "plan")
         edges = list(self.edges(data=True))
         return {
@@ -55,6 +56,7 @@ class BasisGraph(nx.DiGraph):
             "citations": len(edges),
             "basis": sum(1 for *_, d in edges if d.get("role") == "basis"),
             "replaced": sum(1 for *_, d in edges if d.get("validity") == validity.REPLACED),
+            "partly_replaced": sum(1 for *_, d in edges if d.get("validity") == validity.PARTLY_REPLACED),
         }
 
     def to_frame(self, what: str = "edges") -> pd.DataFrame:
@@ -79,6 +81,8 @@ class BasisGraph(nx.DiGraph):
         extra = [f"{c['basis']} basis"] if c["basis"] else []
         if c["replaced"]:
             extra.append(f"{c['replaced']} to replaced documents")
+        if c["partly_replaced"]:
+            extra.append(f"{c['partly_replaced']} to partly replaced documents")
         detail = f" ({', '.join(extra)})" if extra else ""
         return (
             f"<BasisGraph: {_n(c['plans'], 'plan')}, {_n(c['documents'], 'document')}, "
@@ -95,6 +99,8 @@ class BasisGraph(nx.DiGraph):
             f"citations ({c['basis']} căn cứ / basis"
             + (f", <span style='color:{VALIDITY_COLOURS[validity.REPLACED]}'>{c['replaced']} "
                f"đã bị thay thế / replaced</span>" if c["replaced"] else "")
+            + (f", <span style='color:{VALIDITY_COLOURS[validity.PARTLY_REPLACED]}'>{c['partly_replaced']} "
+               f"bị thay thế một phần / partly replaced</span>" if c["partly_replaced"] else "")
             + ")</p>"
         )
         def cell(node: str) -> str:  # the label; the title (plan subject, register title) on hover
