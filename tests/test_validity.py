@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 
 from plankit import validity
 from plankit.register import lookup, register
-from plankit.validity import NOT_YET_ISSUED, PARTLY_REPLACED, REPLACED, VALID, replaced_by, replacements, status
+from plankit.validity import (
+    NOT_YET_ISSUED,
+    PARTLY_REPLACED,
+    REPLACED,
+    VALID,
+    replaced_by,
+    replacements,
+    status,
+)
 
 
 # -- the chains, day by day -----------------------------------------------------------------------
