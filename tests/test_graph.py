@@ -280,6 +280,7 @@ def test_the_same_plan_read_twice_is_one_node():
     assert graph.nodes["137/KH-SKHCN@can-tho/2025"]["copies"] == ("can-tho/2025.pdf", "can-tho/2025.txt")
     assert _edges(graph) == _edges(build_graph([a]))
     assert graph.nodes["137/KH-SKHCN@can-tho/2025"]["name"] == "can-tho/2025.docx"
+    assert basis_chain(graph, b) == basis_chain(graph, a) == [["137/KH-SKHCN@can-tho/2025", "258/KH-UBND@can-tho/2024"]]
 
 
 def test_the_copy_whose_header_was_read_speaks_for_the_plan():
