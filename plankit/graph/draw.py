@@ -220,8 +220,8 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
     >>> g.add_node("76/NQ-CP", kind="document", level="central", label="NQ 76/NQ-CP")
     >>> g.add_edge("p", "76/NQ-CP", role="mention", implicit=False, validity="valid")
     >>> fig = draw_graph(g)  # 7.5 inches of drawing (the least), margins, in quarter inches
-    >>> fig.get_size_inches().tolist()
-    [9.75, 4.75]
+    >>> fig.get_size_inches().tolist()  # the legend: two levels, plan, document, mention
+    [9.75, 4.25]
     """
     from matplotlib.patches import FancyArrowPatch
 
