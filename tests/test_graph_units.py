@@ -168,3 +168,22 @@ def test_an_unidentified_citation_teaches_the_folder_nothing():
                         scope="Lào Cai", level="province")
     ids.add(province)
     assert ids.resolve(province)[0] == "05/KH-UBND@lao-cai"
+
+
+@pytest.mark.parametrize(("clause", "target"), [
+    ("Thực hiện Kế hoạch số 278/KH-UBND ngày 15/12/2022 của UBND huyện Đăk Hà về cải cách hành chính;",
+     "278/KH-UBND@kon-tum.huyen-dak-ha/2022"),
+    # a PDF's or a portal's line break inside the district's name: the same district
+    ("Thực hiện Kế hoạch số 278/KH-UBND ngày 15/12/2022 của UBND huyện Đăk\nHà về cải cách hành chính;",
+     "278/KH-UBND@kon-tum.huyen-dak-ha/2022"),
+    ("Thực hiện Kế hoạch số 278/KH-UBND ngày 15/12/2022 của UBND huyện\nĐăk Hà về cải cách hành chính;",
+     "278/KH-UBND@kon-tum.huyen-dak-ha/2022"),
+])
+def test_a_district_named_across_a_line_break(clause, target):
+    from plankit import read_text
+
+    text = ("ỦY BAN NHÂN DÂN XÃ ĐĂK NGỌK\nSố: 30/KH-UBND\nĐăk Ngọk, ngày 10 tháng 01 năm 2023\nKẾ HOẠCH\n"
+            f"Cải cách hành chính năm 2023 trên địa bàn tỉnh Kon Tum\n{clause}\n"
+            "Ủy ban nhân dân xã ban hành Kế hoạch như sau:\n")
+    graph = build_graph([read_text(text, "xa.txt")])
+    assert [t for _, t in graph.edges] == [target]
