@@ -27,6 +27,7 @@ from ._header import (
     complete_body,
     doc_type_of_symbol,
     split_glued_symbol,
+    undouble_type_code,
 )
 from ._layout import Layout, RawTable
 from ._units import (
@@ -74,17 +75,17 @@ _STACKED_BODIES = re.compile(
 # "Hà Nội, ngày     tháng     năm". Not a date with any number (PLACE_DATE reads those).
 _BLANK_PLACE_DATE = re.compile(r",[ \t]*ng[a-z]{1,2}y[\s._\u2026]*th[a-z]{1,3}ng[\s._\u2026]*n[a-z]{1,3}m[ \t._\u2026]*(?=\||\n|$)")
 # Capitals that open the right column of a header: the motto and the Party's name.
-_RIGHT_CAPITALS = re.compile(r"cong\s+hoa|dang\s+cong\s+san|d\w{0,2}oc\s+[1l]ap")
+_RIGHT_CAPITALS = re.compile(r"cong\s+hoa|dang\s+cong\s+san|d\w{0,2}oc\s+[1l]ap|doan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh")
 # Where the left column ends on a header line: the number field ("Số:", a Party's "Số 112-KH/HU")
 # or the Party's motto in the right column.
-_NUMBER_CUT = re.compile(r"(^|\s)s[o6b¢]\s*:|(^|\s)s[o6]\s+(?:\d+\s*)?-\s*[a-z]|dang\s+cong\s+san\s+viet\s+nam")
+_NUMBER_CUT = re.compile(r"(^|\s)s[o6b¢]\s*:|(^|\s)s[o6]\s+(?:\d+\s*)?-\s*[a-z]|dang\s+cong\s+san\s+viet\s+nam|doan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh")
 # A subject may open as a basis clause does, with these words (never with "Căn cứ").
 _SUBJECT_OPENING = re.compile(r"[\s*]*(?:thuc\s+hien|trien\s+khai)\b")
 # The mottos of a header's right column, wrapped anywhere: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
 # "Độc lập - Tự do - Hạnh phúc", the Party's "ĐẢNG CỘNG SẢN VIỆT NAM".
 _MOTTO_SPAN = re.compile(
     r"(?<![a-z])cong\s+hoa\s+xa\s*h\w{1,2}i(?:\s+chu\s+nghia(?:\s+viet(?:\s+nam)?)?)?"
-    r"|(?<![a-z])d\w{0,2}oc\s+[1l]ap\s*-?\s*tu\s+do\s*-?\s*hanh\s+phuc|(?<![a-z])dang\s+cong\s+san\s+viet\s+nam"
+    r"|(?<![a-z])d\w{0,2}oc\s+[1l]ap\s*-?\s*tu\s+do\s*-?\s*hanh\s+phuc|(?<![a-z])dang\s+cong\s+san\s+viet\s+nam|(?<![a-z])doan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh"
 )
 # A basis clause run into a subject after its year: "... cơ sở năm 2022 Căn cứ Nghị định ...".
 _INLINE_CLAUSE_AFTER_YEAR = re.compile(r"(?<=\d{4})[ \t]+(?P<word>can\s+cu|thuc\s+hien|trien\s+khai)(?![a-z])")
@@ -93,12 +94,30 @@ _ENDS_BARE_BODY = re.compile(r"(?:^|^van\s+phong\s+|^chu\s+tich\s+)(?:uy\s+ban\s
 # An authority's title on a line of its own, its body on the next ("BỘ TRƯỞNG" / "BỘ NỘI VỤ").
 _TITLE_ALONE = re.compile(r"^[\s*]*(?:bo\s+truong|thu\s+truong|chu\s+tich|giam\s+doc|truong\s+ban)[\s*]*$")
 _CAN_CU = re.compile(r"(?<![a-z])can\s+cu(?![a-z])")
+# A local body that names its unit: "ủy ban nhân dân tỉnh nghệ an", "... xã tân hòa"; not "ủy ban
+# nhân dân xã" cut before its name.
+_NAMED_UNIT = re.compile(r"\b(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\s+\S")
 _OWN_UNIT = re.compile(r"\b(?P<unit>xa|phuong|thi tran|dac khu|huyen|quan|thi xa|thanh pho)\s+(?P<name>\S.*)$")
 
 
 def _number(folded: str) -> re.Match[str] | None:
     """The number field of a header: ``Số: 07/KH-UBND``, or a Party document's ``Số 112-KH/HU``."""
     return NUMBER.search(folded) or PARTY_NUMBER.search(folded)
+
+
+# A board of a Party committee, which is named after the committee ("Ban Thường vụ Tỉnh ủy Gia Lai").
+_PARTY_BOARD = re.compile(r"ban (?:thuong vu|tuyen giao|dan van|to chuc|noi chinh)$")
+# The committee of a Party organisation, by the organisation's unit.
+_COMMITTEES = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy"}
+
+
+def _committee_of(organisation: str) -> str:
+    """``Đảng bộ tỉnh Gia Lai`` -> ``Tỉnh ủy Gia Lai``; ``Đảng bộ xã Tân Hòa`` -> ``Đảng ủy xã Tân Hòa``."""
+    rest = organisation[len("Đảng bộ "):]
+    for unit, committee in _COMMITTEES.items():
+        if rest.startswith(unit + " "):
+            return f"{committee} {rest[len(unit) + 1:]}"
+    return f"Đảng ủy {rest}"
 
 
 class FrontReader:
@@ -250,7 +269,7 @@ class FrontReader:
                     at = slash if slash != -1 else s + m.start("sym")
                     self.spans["number"] = Span(at, at)
                 sym = re.sub(r"\s+", "", self.t(s + m.start("sym"), s + m.end("sym")))
-                fields["symbol"] = normalise_symbol(split_glued_symbol(sym))
+                fields["symbol"] = normalise_symbol(undouble_type_code(split_glued_symbol(sym)))
                 self.spans["symbol"] = Span(s + m.start("sym"), s + m.end("sym"))
             if not piped:  # line by line: a body's cell may be wrapped over lines
                 for ls, le in self._lines_in(u):
@@ -319,7 +338,7 @@ class FrontReader:
             folded = self.f(cs, ce)
             if NATIONAL_MOTTO.search(folded) or _number(folded) or PLACE_DATE.search(folded):
                 continue
-            if re.search(r"dang\s+cong\s+san\s+viet\s+nam", folded):
+            if re.search(r"dang\s+cong\s+san\s+viet\s+nam|doan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh", folded):
                 continue
             cs2, ce2 = cs, ce
             while cs2 < ce2 and self.text[cs2] in " \t*#-_\n":
@@ -386,6 +405,9 @@ class FrontReader:
             if kind == "party" and name in ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy") and above.startswith("Đảng bộ "):
                 # "ĐẢNG BỘ TỈNH NGHỆ AN" over "TỈNH ỦY": the committee of that unit
                 fields["issuer"] = f"{name} {above.split(None, 3)[-1]}"
+            elif kind == "party" and _PARTY_BOARD.match(fold(name)) and above.startswith("Đảng bộ "):
+                # "ĐẢNG BỘ TỈNH GIA LAI" over "BAN THƯỜNG VỤ": the board of the unit's committee
+                fields["issuer"] = f"{name} {_committee_of(above)}"
             elif (above == "Ban Chấp hành Trung ương" and "trung uong" not in fold(name)
                   and (central := body_name(f"{name} Trung ương")) is not None):
                 fields["issuer"] = central[0]  # "BAN TUYÊN GIÁO" under the Central Committee
@@ -418,6 +440,15 @@ class FrontReader:
         NỘI VỤ``, a header flattened onto one line) as two cells; any other cell unchanged."""
         m = _STACKED_BODIES.match(self.folded, cs, ce)
         if m is None or not is_upper_text(self.t(cs, ce)):
+            return [(cs, ce)]
+        # both halves must name bodies of their own: the committee with its unit's name, and a
+        # department ("PHÒNG" only with a known field): "ỦY BAN NHÂN DÂN XÃ PHONG HẢI" is one
+        # commune, not "UBND xã" over a "Phòng Hải"
+        above = body_name(" ".join(self.t(cs, m.start("department")).split()))
+        below = body_name(" ".join(self.t(m.start("department"), ce).split()))
+        if (above is None or above[1] != "local" or not _NAMED_UNIT.search(fold(above[0]))
+                or below is None or below[1] != "department"
+                or (m.group("department").startswith("phong") and not below[0].startswith("Phòng "))):
             return [(cs, ce)]
         return [(cs, m.start("department")), (m.start("department"), ce)]
 
@@ -517,6 +548,7 @@ class FrontReader:
                     and not (upper and BASIS.match(folded) and is_upper_text(self.t(subj[-1].start, subj[-1].end))))
                 or (upper and (AUTHORITY.match(folded) or folded.rstrip().endswith(":")))  # "BỘ TRƯỞNG BỘ Y TẾ"
                 or (upper and self._bare_authority(u))  # "BỘ TRƯỞNG" over "BỘ NỘI VỤ" over "Căn cứ"
+                or (not upper and self._opens_body(subj, u))
             ):
                 break
             subj.append(u)
@@ -546,6 +578,23 @@ class FrontReader:
                 fields["year"] = int(m.group(1))
                 self.spans["year"] = Span(s + m.start(1), s + m.end(1))
         return idx
+
+    def _opens_body(self, subj: list[Para], u: Para) -> bool:
+        """Whether a unit under the subject lines is the body's first paragraph, not more of
+        the subject: after a title in capitals, a line in small letters that opens with a
+        capital or ends a sentence (``TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH`` / ``Để triển khai
+        ..., Sở xây dựng kế hoạch như sau:``); after any subject, a sentence that opens with a
+        capital and ends with ``.`` or ``:`` (``Ngày 10 tháng 4 năm 2025, Bộ trưởng chủ trì
+        ...``). A wrapped subject goes on in small letters and ends with no full stop."""
+        raw = self.t(u.start, u.end).strip(" \t*#")
+        first = next((c for c in raw if c.isalpha()), "")
+        sentence = raw.endswith((".", ":", ";")) and not raw.endswith("...")
+        if all(is_upper_text(self.t(p.start, p.end)) for p in subj):
+            if all(DOC_TYPE_LINE.match(self.f(p.start, p.end)) for p in subj):
+                return False  # the type line printed twice ("CHỈ THỊ" / "CHỈ THỊ" / its subject)
+            return first.isupper() or sentence
+        last = self.t(subj[-1].start, subj[-1].end).rstrip()
+        return first.isupper() and sentence and not last.endswith((",", "-", "và", "của", "về"))
 
     def _subject_opening(self, u: Para) -> bool:
         """Whether the line right after the type line, opening with ``Thực hiện`` or ``Triển

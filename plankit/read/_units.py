@@ -22,6 +22,7 @@ from ..text import fold, is_upper_text
 from ._header import (
     CHROME_ROW,
     EMPTY_CELLS,
+    type_codes,
 )
 from ._layout import Layout, RawTable
 
@@ -45,10 +46,16 @@ DOC_TYPE_LINE = re.compile(r"^[\s#*]*(" + "|".join(DOC_TYPES).replace(" ", r"\s+
 # The type word opening a title run on after it: "KẾ HOẠCH TUYÊN TRUYỀN NĂM 2024".
 DOC_TYPE_WORDS = re.compile(r"(?:" + "|".join(DOC_TYPES).replace(" ", r"\s+") + r")(?:\s+lien\s+tich)?(?:\s+|$)")
 
-# "Số: 181/KH-SCT", "Số:        /KH-SKHCN", "Số: /KH-SKH-CN", OCR "S6:137 IKH-SKHCN".
+# The type codes of Nghị định 30/2020 and the normative types (data/document_types.tsv), folded,
+# longest first: "ttlt" before "tt", "ctr" before "ct".
+_TYPE_CODES = "|".join(sorted((re.escape(c) for c in type_codes()), key=len, reverse=True))
+# "Số: 181/KH-SCT", "Số:        /KH-SKHCN", "Số: /KH-SKH-CN", OCR "S6:137 IKH-SKHCN", and a
+# slash an OCR or a copy lost between the number and a known type code followed by its dash
+# ("Số: 07KH-UBND" is 07 and KH-UBND; "Số: 1520STC-NS" is left alone: STC is no type code).
 # Must not match "số 261/KH-UBND" inside a sentence (requires the colon or the line start).
 NUMBER = re.compile(
-    r"(?:^|\s|\t)s[o6b¢]\s*[:.]\s*(?P<num>\d+[a-z]?)?\s*(?:/|(?<![a-z])-(?=[a-z]{1,4}\s*/)|(?<=\s)[il|1](?=[a-z]{2})|(?<=\d)[il|1](?=[a-z]{2}))\s*"
+    r"(?:^|\s|\t)s[o6b¢]\s*[:.]\s*(?P<num>\d+[a-z]?)?\s*(?:/|(?<![a-z])-(?=[a-z]{1,4}\s*/)|(?<=\s)[il|1](?=[a-z]{2})|(?<=\d)[il|1](?=[a-z]{2})"
+    r"|(?<=\d)(?=(?:" + _TYPE_CODES + r")\s*-\s*[a-z]))\s*"
     r"(?P<sym>[a-z0-9&]+(?:\s*[-/]\s*[a-z0-9&]+)+|[a-z]{2,4}[a-z]{2,8}(?=[\s|]))"
 )
 
