@@ -212,7 +212,7 @@ CASES = [
      [("01-KL/TW", "basis")],
      ("party", "Ninh Bình", ["Căn cứ"])),
     ("joint-plan-of-two-departments", JOINT_PLAN,
-     ("Kế hoạch", "120", "KHLT-SYT-SGDĐT", dt.date(2024, 3, 14), (2024, 3, 14), "Lào Cai", "Sở Y tế", None,
+     ("Kế hoạch", "120", "KHLT-SYT-SGDĐT", dt.date(2024, 3, 14), (2024, 3, 14), "Lào Cai", "Sở Y tế tỉnh Lào Cai", None,
       2024, "Y tế trường học năm học 2024 - 2025"),
      [("13/2016/TTLT-BYT-BGDĐT", "basis")],
      ("department", "Lào Cai", ["Căn cứ"])),

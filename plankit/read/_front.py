@@ -16,7 +16,7 @@ from ..model import (
     Source,
     Span,
 )
-from ..places import find_places, match_place, provinces
+from ..places import find_places, match_department, match_place, provinces
 from ..text import fold, is_upper_text
 from ._header import (
     CHROME_ROW,
@@ -93,6 +93,10 @@ _INLINE_CLAUSE_AFTER_YEAR = re.compile(r"(?<=\d{4})[ \t]+(?P<word>can\s+cu|thuc\
 _ENDS_BARE_BODY = re.compile(r"(?:^|^van\s+phong\s+|^chu\s+tich\s+)(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd)$")
 # An authority's title on a line of its own, its body on the next ("BỘ TRƯỞNG" / "BỘ NỘI VỤ").
 _TITLE_ALONE = re.compile(r"^[\s*]*(?:bo\s+truong|thu\s+truong|chu\s+tich|giam\s+doc|truong\s+ban)[\s*]*$")
+# A province's committee right before its name: "của UBND tỉnh ", "Ủy ban nhân dân thành phố ".
+_COMMITTEE_BEFORE = re.compile(r"(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)\s+(?:tinh|thanh\s+pho|tp\.?)\s*$")
+# A letter's subject under its number: "V/v hướng dẫn ...", "Về việc ...".
+_ABOUT_LINE = re.compile(r"[\s*]*(?:v\s*/\s*v|ve\s+viec)(?![a-z])")
 _CAN_CU = re.compile(r"(?<![a-z])can\s+cu(?![a-z])")
 # A local body that names its unit: "ủy ban nhân dân tỉnh nghệ an", "... xã tân hòa"; not "ủy ban
 # nhân dân xã" cut before its name.
@@ -131,6 +135,8 @@ class FrontReader:
         self.warnings: list[ReadWarning] = list(layout.warnings)
         self.spans: dict[str, Span] = {}
         self._place_loose = False  # the place line matched a province only loosely (OCR damage?)
+        self.about: int | None = None  # a letter's "V/v" subject inside its header (see _header_end)
+        self._issuer_cell = False  # whether the issuer was read from a header cell
 
     # -- helpers ----------------------------------------------------------------------------
     def f(self, start: int, end: int) -> str:
@@ -212,6 +218,7 @@ class FrontReader:
         """The last unit of the header: the number line, then the place-and-date line, motto
         pieces and empty cells that follow it."""
         end = number_idx
+        about: int | None = None
         dated = bool(PLACE_DATE.search(self.f(units[number_idx].start, units[number_idx].end)))
         for idx in range(number_idx + 1, min(len(units), number_idx + 5)):
             u = units[idx]
@@ -224,8 +231,13 @@ class FrontReader:
                 end = idx
             elif not dated and WRAPPED_DATE_START.match(folded):
                 end = idx  # "Hà Nội, ngày 01" ... its month and year on the next line
+            elif not dated and (_ABOUT_LINE.match(folded) or (about is not None and idx - about < 2)):
+                # a letter's "V/v ..." under its number, the right column's place and date after
+                # it (the left column read first): the subject sits inside the header
+                about = idx if about is None else about
             else:
                 break
+        self.about = about if dated and about is not None and about < end else None
         return end
 
     def _is_layout_table(self, table: RawTable) -> bool:
@@ -284,6 +296,7 @@ class FrontReader:
         if piped:
             cells = self._piped_cells(paras)
         self._bodies(cells, fields)
+        self._issuer_cell = "issuer" in fields  # the issuer printed in a header cell
         self._place_of_own_unit(fields)
 
     def _place_of_own_unit(self, fields: dict) -> None:
@@ -536,7 +549,8 @@ class FrontReader:
             folded = self.f(u.start, u.end)
             upper = is_upper_text(self.t(u.start, u.end))
             if ((BASIS.match(folded) and not upper and not (idx == start and self._subject_opening(u)))
-                    or (ROMAN.match(folded) and upper)):
+                    or (ROMAN.match(folded) and upper)
+                    or (subj and len(folded) < 120 and PLACE_DATE.search(folded))):  # "Hưng Yên, ngày ..."
                 break
             if subj and (
                 self.t(subj[-1].end, u.start).count("\n") > 1
@@ -810,6 +824,32 @@ class FrontReader:
             if named is not None:
                 fields["issuer"] = named[0]
                 self.spans["issuer"] = Span(u.start + (m.start("body") if m.group("body") else 0), u.first_line_end)
+
+    def _complete_department(self, fields: dict) -> None:
+        """A department's header cell printed without its province and without its committee
+        above it (``SỞ TƯ PHÁP`` alone): ``Sở Tư pháp tỉnh Bắc Kạn``, the province from the place line, else from the province's committee the opening
+        cites (``... của UBND tỉnh Hưng Yên``), only when every such citation names the same
+        province; said in a warning. Nothing is added when the text names no province or names
+        two."""
+        issuer = fields["issuer"]
+        if not self._issuer_cell:
+            return  # a portal's "Sở ... ban hành" or a body named in the text: as written
+        if re.search(r"\b(?:tinh|thanh pho|tp)\b", fold(issuer)) or match_department(issuer, cutoff=1.0) is None:
+            return  # "Sở Y tế tỉnh Nghệ An" names it; "Sở Y tế Hà Nội" is no registry name alone
+        place = fields.get("place")
+        prov = match_place(place, cutoff=1.0) if isinstance(place, str) else None
+        if prov is None:
+            head = self.text[: min(len(self.text), 4000)]
+            named = {p.name: p for s, _e, p in find_places(head)
+                     if _COMMITTEE_BEFORE.search(fold(head[max(0, s - 30) : s]))}
+            if len(named) != 1:
+                return
+            prov = next(iter(named.values()))
+        fields["issuer"] = f"{issuer} {prov.full_name}"
+        self.warnings.append(ReadWarning(
+            f"Tỉnh của cơ quan ban hành suy ra từ văn bản / the issuer's province inferred from the text: {fields['issuer']}",
+            self.spans.get("issuer"),
+        ))
 
     def _complete_bare_issuer(self, fields: dict) -> None:
         """``ỦY BAN NHÂN DÂN`` cut from its province by the site: the place line's province, else

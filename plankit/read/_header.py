@@ -306,6 +306,12 @@ def body_name(raw: str) -> tuple[str, str] | None:
             prov = match_place(clean[m.start("name"):], cutoff=1.0)
             if dep is not None and prov is not None:
                 return f"{dep.name} {_UNITS[' '.join(m.group('unit').split())]} {prov.name}", "department"
+        words = clean.split()
+        for n in range(min(4, len(words) - 2), 0, -1):  # "SỞ Y TẾ HÀ NỘI": the province without its unit word
+            prov = match_place(" ".join(words[-n:]), cutoff=1.0)
+            dep = match_department(_expand_abbreviations(" ".join(fold(" ".join(words[:-n])).split())), cutoff=1.0)
+            if prov is not None and dep is not None and key.startswith("so "):
+                return f"{dep.name} {prov.name}", "department"
         if key.startswith("phong "):  # a district's office in its field's spelling: "Phòng Nội vụ"
             field = match_department(_expand_abbreviations("so " + key[len("phong "):]), cutoff=1.0)
             if field is not None:

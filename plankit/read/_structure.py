@@ -110,7 +110,10 @@ class _Builder(FrontReader):
             for k in range(start, header_end + 1):
                 kinds[k] = "header"
             header_fields["doc_type"] = doc_type_of_symbol(header_fields.get("symbol"))  # type: ignore[arg-type]
-            body_from = self._read_subject(units, header_end + 1, kinds, header_fields)
+            if self.about is not None:  # "Số: ..." / "V/v ..." / "Hưng Yên, ngày ...": the left column first
+                body_from = max(self._read_subject(units, self.about, kinds, header_fields), header_end + 1)
+            else:
+                body_from = self._read_subject(units, header_end + 1, kinds, header_fields)
             self._drop_type_from_title(header_fields)
             if header_fields["doc_type"] is None and _ABOUT.match(fold(str(header_fields.get("title") or ""))):
                 header_fields["doc_type"] = "Công văn"  # "V/v hướng dẫn ...": an official letter's subject
@@ -576,6 +579,8 @@ class _Builder(FrontReader):
         issuer = fields.get("issuer")
         if isinstance(issuer, str) and BARE_BODY.fullmatch(" ".join(fold(issuer).split())):
             self._complete_bare_issuer(fields)
+        elif isinstance(issuer, str) and not fields.get("parent") and issuer.startswith("Sở "):
+            self._complete_department(fields)
         return Header(
             doc_type=fields.get("doc_type"),  # type: ignore[arg-type]
             number=fields.get("number"),  # type: ignore[arg-type]
