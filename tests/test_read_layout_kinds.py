@@ -231,6 +231,30 @@ Cải cách hành chính năm 2024
 I. MỤC ĐÍCH
 """
 
+PARTY_BOARD_UNDER_COMMITTEE = """\
+TỈNH ỦY QUẢNG NINH
+BAN TUYÊN GIÁO
+*
+Số 150-KH/BTGTU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Quảng Ninh, ngày 02 tháng 3 năm 2024
+KẾ HOẠCH
+Tuyên truyền cải cách hành chính năm 2024
+I. MỤC ĐÍCH
+"""
+
+SCHOOL = """\
+SỞ GIÁO DỤC VÀ ĐÀO TẠO BẮC NINH
+TRƯỜNG THPT LÝ THÁI TỔ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 45/KH-THPTLTT
+Bắc Ninh, ngày 12 tháng 9 năm 2024
+KẾ HOẠCH
+Chuyển đổi số năm học 2024 - 2025
+I. MỤC ĐÍCH
+"""
+
 UNIVERSITY_ALONE = """\
 TRƯỜNG ĐẠI HỌC CẦN THƠ
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -365,6 +389,16 @@ CASES = [
       "UBND tỉnh Lai Châu", 2024, "Cải cách hành chính năm 2024"),
      [("1888/KH-VPUBND", "self")],
      ("department", "Lai Châu", [])),
+    ("party-board-under-its-committee", PARTY_BOARD_UNDER_COMMITTEE,
+     ("Kế hoạch", "150", "KH/BTGTU", dt.date(2024, 3, 2), (2024, 3, 2), "Quảng Ninh", "Ban Tuyên giáo Tỉnh ủy Quảng Ninh",
+      "Tỉnh ủy Quảng Ninh", 2024, "Tuyên truyền cải cách hành chính năm 2024"),
+     [("150-KH/BTGTU", "self")],
+     ("party", "Quảng Ninh", [])),
+    ("school-under-its-department", SCHOOL,
+     ("Kế hoạch", "45", "KH-THPTLTT", dt.date(2024, 9, 12), (2024, 9, 12), "Bắc Ninh", "Trường THPT Lý Thái Tổ",
+      "Sở Giáo dục và Đào tạo Bắc Ninh", 2024, "Chuyển đổi số năm học 2024 - 2025"),
+     [("45/KH-THPTLTT", "self")],
+     ("department", "Bắc Ninh", [])),
     ("university-alone", UNIVERSITY_ALONE,
      ("Kế hoạch", "1234", "KH-ĐHCT", dt.date(2024, 10, 8), (2024, 10, 8), "Cần Thơ", "Trường Đại học Cần Thơ", None,
       2025, "Cải cách hành chính năm 2025"),
@@ -461,6 +495,8 @@ def test_a_number_whose_slash_was_lost_only_before_a_known_type(line, number, sy
     ("Căn cứ Quyết định số 128/QĐĐ-BYT ngày 01/02/2024 của Bộ Y tế;", ["128/QĐ-BYT"]),
     ("dự án 2021KH-AB được triển khai", []),            # no "số": not a number
     ("Công văn số 12/CTT-UBND của Sở", []),            # a letter's code, not a doubled type
+    ("Căn cứ Kế hoạch số 120-KH/TĐTN-TG ngày 10/01/2024;", ["120-KH/TĐTN-TG"]),  # a body's drafting unit
+    ("Nghị quyết số 57-NQ/TW - ngày 22/12/2024", ["57-NQ/TW"]),  # a spaced dash is no unit
 ])
 def test_citations_with_a_lost_slash_or_a_doubled_type_letter(text, keys):
     from plankit import extract_citations

@@ -421,6 +421,8 @@ class FrontReader:
             elif kind == "party" and _PARTY_BOARD.match(fold(name)) and above.startswith("Đảng bộ "):
                 # "ĐẢNG BỘ TỈNH GIA LAI" over "BAN THƯỜNG VỤ": the board of the unit's committee
                 fields["issuer"] = f"{name} {_committee_of(above)}"
+            elif kind == "party" and _PARTY_BOARD.match(fold(name)) and re.match(r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy \S", above):
+                fields["issuer"] = f"{name} {above}"  # "TỈNH ỦY QUẢNG NINH" over "BAN TUYÊN GIÁO"
             elif (above == "Ban Chấp hành Trung ương" and "trung uong" not in fold(name)
                   and (central := body_name(f"{name} Trung ương")) is not None):
                 fields["issuer"] = central[0]  # "BAN TUYÊN GIÁO" under the Central Committee

@@ -342,6 +342,10 @@ def _unit_case(clean: str, kind_end: int) -> str:
     kind = kind[:1].upper() + kind[1:]
     if kind.startswith("Trường "):
         kind = "Trường " + kind[len("Trường "):].capitalize()  # Trường Đại học, Trường Cao đẳng
+        if kind in ("Trường Thpt", "Trường Thcs"):  # "TRƯỜNG THPT LÝ THÁI TỔ": Trường THPT Lý Thái Tổ
+            return f"Trường {kind[len('Trường '):].upper()} {_title_words(name)}"
+        if kind in ("Trường Tiểu học", "Trường Mầm non"):  # named after a person or a place
+            return f"{kind} {_title_words(name)}"
     words = name.lower().split()
     for n in range(min(4, len(words)), 0, -1):  # "... HÀ NỘI": the province as it is written
         prov = match_place(" ".join(words[-n:]), cutoff=1.0)
