@@ -45,6 +45,7 @@ from ._units import (
     ISSUES_IN_TITLE,
     LETTER,
     PLACE_DATE,
+    PLACE_NO_COMMA,
     RECIPIENTS,
     ROMAN,
     SIGNED,
@@ -177,7 +178,8 @@ class _Builder(FrontReader):
         """Whether a place and date stand in ``units``, read over them all (a date wrapped over
         two lines: ``Quảng Ngãi, ngày 31 tháng 01 năm`` / ``2024 |``)."""
         paras = [u for u in units if not isinstance(u, RawTable)]
-        return bool(paras) and PLACE_DATE.search(self.folded, paras[0].start, paras[-1].end) is not None
+        return bool(paras) and (PLACE_DATE.search(self.folded, paras[0].start, paras[-1].end) is not None
+                                or PLACE_NO_COMMA.search(self.folded, paras[0].start, paras[-1].end) is not None)
 
     # -- body -------------------------------------------------------------------------------
     def _continues_heading(self, s: int, e: int) -> bool:
