@@ -13,7 +13,8 @@ with its exact header, citations and facts:
   THƯỜNG VỤ``), the Youth Union (``BCH ĐOÀN TỈNH``), the Fatherland Front, the office of a
   provincial committee, a university alone;
 * carriers: a PDF text layer with the two columns side by side or interleaved line by line, a
-  Word header table; drafts with the day, the month or the number left blank.
+  Word header table, a place line that lost its comma; drafts with the day, the month or the
+  number left blank.
 
 Re-wrapping any of them at any width from 30 characters changes none of these.
 """
@@ -289,6 +290,15 @@ Căn cứ Kế hoạch số 20/KH-UBND ngày 10/01/2025 của UBND tỉnh Hải 
 I. MỤC ĐÍCH
 """
 
+PLACE_COMMA_LOST = """\
+BỘ TƯ PHÁP                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                            Độc lập - Tự do - Hạnh phúc
+Số: 12/KH-BTP               Hà Nội ngày 05 tháng 3 năm 2025
+KẾ HOẠCH
+Phổ biến pháp luật năm 2025
+I. MỤC ĐÍCH
+"""
+
 DRAFT_NUMBER_DAY_MONTH_BLANK = """\
 ỦY BAN NHÂN DÂN
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -414,6 +424,11 @@ CASES = [
       2025, "Tuyên truyền cải cách hành chính năm 2025"),
      [("35/KH-SNV", "self"), ("20/KH-UBND", "basis")],
      ("department", "Hải Dương", ["Căn cứ"])),
+    ("place-line-comma-lost", PLACE_COMMA_LOST,
+     ("Kế hoạch", "12", "KH-BTP", dt.date(2025, 3, 5), (2025, 3, 5), "Hà Nội", "Bộ Tư pháp", None,
+      2025, "Phổ biến pháp luật năm 2025"),
+     [("12/KH-BTP", "self")],
+     ("central", None, [])),
     ("draft-number-day-and-month-blank", DRAFT_NUMBER_DAY_MONTH_BLANK,
      ("Kế hoạch", None, "KH-UBND", None, (2025, None, None), "Hà Giang", "Ủy ban nhân dân tỉnh Hà Giang", None,
       2025, "Chuyển đổi số năm 2025"),

@@ -346,6 +346,9 @@ def _unit_case(clean: str, kind_end: int) -> str:
             return f"Trường {kind[len('Trường '):].upper()} {_title_words(name)}"
         if kind in ("Trường Tiểu học", "Trường Mầm non"):  # named after a person or a place
             return f"{kind} {_title_words(name)}"
+    m = re.match(r"đa khoa\s+(?P<unit>(?:khu vực|huyện|quận|thị xã|thành phố)\s+)?(?!tỉnh\b)(?P<place>\S.*)$", name.lower())
+    if kind == "Bệnh viện" and m:  # "BỆNH VIỆN ĐA KHOA (KHU VỰC) ĐỨC GIANG": named after its place
+        return f"Bệnh viện Đa khoa {m.group('unit') or ''}{_title_words(name[m.start('place'):])}"
     words = name.lower().split()
     for n in range(min(4, len(words)), 0, -1):  # "... HÀ NỘI": the province as it is written
         prov = match_place(" ".join(words[-n:]), cutoff=1.0)
