@@ -13,7 +13,7 @@ with its exact header, citations and facts:
   THƯỜNG VỤ``), the Youth Union (``BCH ĐOÀN TỈNH``), the Fatherland Front, the office of a
   provincial committee, a university alone;
 * carriers: a PDF text layer with the two columns side by side or interleaved line by line, a
-  Word header table, a place line that lost its comma; drafts with the day, the month or the
+  Word header table, a Markdown table opening with its bar, a place line that lost its comma; drafts with the day, the month or the
   number left blank.
 
 Re-wrapping any of them at any width from 30 characters changes none of these.
@@ -290,6 +290,21 @@ Căn cứ Kế hoạch số 20/KH-UBND ngày 10/01/2025 của UBND tỉnh Hải 
 I. MỤC ĐÍCH
 """
 
+MARKDOWN_HEADER_TABLE = """\
+| ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+|---|---|
+| SỞ NỘI VỤ | Độc lập - Tự do - Hạnh phúc |
+| Số: 77/KH-SNV | Bình Phước, ngày 03 tháng 4 năm 2024 |
+
+KẾ HOẠCH
+
+Cải cách hành chính năm 2024
+
+Căn cứ Kế hoạch số 20/KH-UBND ngày 10/01/2024 của UBND tỉnh Bình Phước;
+
+I. MỤC ĐÍCH
+"""
+
 PLACE_COMMA_LOST = """\
 BỘ TƯ PHÁP                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
                             Độc lập - Tự do - Hạnh phúc
@@ -424,6 +439,11 @@ CASES = [
       2025, "Tuyên truyền cải cách hành chính năm 2025"),
      [("35/KH-SNV", "self"), ("20/KH-UBND", "basis")],
      ("department", "Hải Dương", ["Căn cứ"])),
+    ("header-as-a-markdown-table", MARKDOWN_HEADER_TABLE,
+     ("Kế hoạch", "77", "KH-SNV", dt.date(2024, 4, 3), (2024, 4, 3), "Bình Phước", "Sở Nội vụ", "UBND tỉnh Bình Phước",
+      2024, "Cải cách hành chính năm 2024"),
+     [("77/KH-SNV", "self"), ("20/KH-UBND", "basis")],
+     ("department", "Bình Phước", ["Căn cứ"])),
     ("place-line-comma-lost", PLACE_COMMA_LOST,
      ("Kế hoạch", "12", "KH-BTP", dt.date(2025, 3, 5), (2025, 3, 5), "Hà Nội", "Bộ Tư pháp", None,
       2025, "Phổ biến pháp luật năm 2025"),

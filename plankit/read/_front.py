@@ -174,7 +174,7 @@ class FrontReader(NewsReader):
             motto = MOTTO_START.search(folded)  # the issuer's cell and the motto on one line
             before_motto = motto is not None and folded[: motto.start()].strip(" \t|*#")
             cell = self.t(u.start, u.start + motto.start() if before_motto else u.first_line_end)
-            if m and (is_upper_text(cell.split("|")[0]) or _number(folded)) and any(
+            if m and (is_upper_text(cell.strip(" \t|").split("|")[0]) or _number(folded)) and any(
                 not isinstance(v, RawTable)
                 and (_number(t := self.f(v.start, v.end)) or NATIONAL_MOTTO.search(t) or PLACE_DATE.search(t))
                 for v in units[idx : idx + 8]

@@ -64,10 +64,10 @@ NUMBER = re.compile(
 PLACE_DATE = re.compile(r",\s*" + DATE_PATTERN)
 # A place and its date with the comma lost (a copy, an OCR): "Hà Nội ngày 05 tháng 3 năm 2025",
 # at a line's or a cell's start (a bar, a tab, a PDF's column gap), the date in words with its day; group ``cut`` where the place
-# ends. Read in a header only. Not "... ban hành ngày 05 tháng 3 năm 2025" (the line must open
-# with the place: one to five words).
+# ends (the place may be wrapped: "Hà" / "Nội ngày ..."). Read in a header only. Not "... ban
+# hành ngày 05 tháng 3 năm 2025" (the line must open with the place: one to five words).
 PLACE_NO_COMMA = re.compile(
-    r"(?:^|(?<=[\n|\t])|(?<=\S   ))[ \t]*(?:[a-z]+\.?[ \t]+){1,5}?(?P<cut>)(?=ng[a-z]{1,2}y[ \t]+\d{1,2}[ \t]+th)" + DATE_PATTERN
+    r"(?:^|(?<=[\n|\t])|(?<=\S   ))[ \t]*(?:[a-z]+\.?(?:[ \t]+|[ \t]*\n[ \t]*)){1,5}?(?P<cut>)(?=ng[a-z]{1,2}y\s+\d{1,2}\s+th)" + DATE_PATTERN
 )
 
 # Headings. Roman: "I. MỤC ĐÍCH", OCR "11. NQI DUNG", "I11. HINH THUC" (title in capitals).
