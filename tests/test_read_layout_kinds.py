@@ -519,8 +519,11 @@ def test_a_doubled_type_letter_is_read_once_only_into_a_known_code(symbol, repai
     ("Số: 1520STC-NS", None, None),          # STC is no type code: not read
     ("Số: 9QĐ-TTg", "9", "QĐ-TTg"),
     ("Số: 120TTr-SNV", "120", "TTr-SNV"),
+    ("Số 12/KH-BYT", "12", "KH-BYT"),             # the colon lost, the number alone on its line
+    ("Số 12/KH-BYT     Hà Nội, ngày 12 tháng 02 năm 2024", "12", "KH-BYT"),  # ... or before the right column
+    ("Số: 12/KH\u2013BYT", "12", "KH-BYT"),       # Word's en dash
 ])
-def test_a_number_whose_slash_was_lost_only_before_a_known_type(line, number, symbol):
+def test_a_damaged_number_field(line, number, symbol):
     plan = read_text(f"BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{line}\nHà Nội, ngày 12 tháng 02 năm 2024\nKẾ HOẠCH\nChuyển đổi số năm 2024\n")
     assert (plan.header.number, plan.header.symbol) == (number, symbol)
 

@@ -32,6 +32,7 @@ from ._layout import Layout, RawTable
 from ._news import NewsReader
 from ._units import (
     AUTHORITY,
+    BARE_NUMBER,
     BASIS,
     DOC_TYPE_LINE,
     DOC_TYPE_WORDS,
@@ -107,8 +108,9 @@ def _dated_line(folded: str) -> re.Match[str] | None:
 
 
 def _number(folded: str) -> re.Match[str] | None:
-    """The number field of a header: ``Số: 07/KH-UBND``, or a Party document's ``Số 112-KH/HU``."""
-    return NUMBER.search(folded) or PARTY_NUMBER.search(folded)
+    """The number field of a header: ``Số: 07/KH-UBND``, a Party document's ``Số 112-KH/HU``,
+    or ``Số 07/KH-UBND`` alone on its line (the colon lost)."""
+    return NUMBER.search(folded) or PARTY_NUMBER.search(folded) or BARE_NUMBER.search(folded)
 
 
 # A board of a Party committee, which is named after the committee ("Ban Thường vụ Tỉnh ủy Gia Lai").
@@ -276,6 +278,7 @@ class FrontReader(NewsReader):
                     at = slash if slash != -1 else s + m.start("sym")
                     self.spans["number"] = Span(at, at)
                 sym = re.sub(r"\s+", "", self.t(s + m.start("sym"), s + m.end("sym")))
+                sym = re.sub("[\u2013\u2014\u2212]", "-", sym)  # "KH–UBND": Word's dash
                 fields["symbol"] = normalise_symbol(undouble_type_code(split_glued_symbol(sym)))
                 self.spans["symbol"] = Span(s + m.start("sym"), s + m.end("sym"))
             if not piped:  # line by line: a body's cell may be wrapped over lines

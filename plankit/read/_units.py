@@ -52,11 +52,19 @@ _TYPE_CODES = "|".join(sorted((re.escape(c) for c in type_codes()), key=len, rev
 # "Số: 181/KH-SCT", "Số:        /KH-SKHCN", "Số: /KH-SKH-CN", OCR "S6:137 IKH-SKHCN", and a
 # slash an OCR or a copy lost between the number and a known type code followed by its dash
 # ("Số: 07KH-UBND" is 07 and KH-UBND; "Số: 1520STC-NS" is left alone: STC is no type code).
+# A symbol's dash may be an en or em dash or a minus sign (a copy from Word or a PDF).
 # Must not match "số 261/KH-UBND" inside a sentence (requires the colon or the line start).
 NUMBER = re.compile(
     r"(?:^|\s|\t)s[o6b¢]\s*[:.]\s*(?P<num>\d+[a-z]?)?\s*(?:/|(?<![a-z])-(?=[a-z]{1,4}\s*/)|(?<=\s)[il|1](?=[a-z]{2})|(?<=\d)[il|1](?=[a-z]{2})"
     r"|(?<=\d)(?=(?:" + _TYPE_CODES + r")\s*-\s*[a-z]))\s*"
-    r"(?P<sym>[a-z0-9&]+(?:\s*[-/]\s*[a-z0-9&]+)+|[a-z]{2,4}[a-z]{2,8}(?=[\s|]))"
+    r"(?P<sym>[a-z0-9&]+(?:\s*[-/\u2013\u2014\u2212]\s*[a-z0-9&]+)+|[a-z]{2,4}[a-z]{2,8}(?=[\s|]))"
+)
+# The number field with its colon lost ("Số 12/KH-UBND"), alone on its line or cell (the right
+# column may follow after a bar, a tab or a PDF's column gap): groups as in ``NUMBER``. Read in
+# a header only. Not "số 12/KH-UBND ngày ..." (a wrapped citation goes on after the symbol).
+BARE_NUMBER = re.compile(
+    r"(?:^|(?<=[\n|]))[ \t*]*s[o6]\s+(?P<num>\d+[a-z]?)\s*/\s*"
+    r"(?P<sym>[a-z][a-z0-9&]*(?:\s*[-\u2013\u2014\u2212]\s*[a-z0-9&]+)+)[ \t]*(?=$|\n|\||\t|   )"
 )
 
 # "Cần Thơ, ngày 21 tháng 01 năm 2025", blanks allowed: "ngày    tháng 01 năm 2022";
