@@ -68,6 +68,16 @@ Căn cứ Kế hoạch số 15KH-UBND ngày 10/01/2024 của UBND tỉnh Lạng 
 I. MỤC ĐÍCH, YÊU CẦU
 """
 
+# The site dropped the type line: only the number and the date make the header one.
+SLASH_LOST_NO_TYPE_LINE = """\
+ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH QUẢNG NGÃI | Độc lập - Tự do - Hạnh phúc
+Số: 07KH-UBND | Quảng Ngãi, ngày 10 tháng 01 năm 2024
+Tuyên truyền cải cách hành chính năm 2024
+Căn cứ Kế hoạch số 190/KH-UBND ngày 20/12/2023 của Ủy ban nhân dân tỉnh;
+I. MỤC ĐÍCH, YÊU CẦU
+"""
+
 TYPE_LETTER_DOUBLED = """\
 BỘ Y TẾ
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -344,6 +354,11 @@ CASES = [
       None, 2024, "Tuyên truyền cải cách hành chính năm 2024"),
      [("07/KH-UBND", "self"), ("15/KH-UBND", "basis")],
      ("province", "Lạng Sơn", ["Căn cứ"])),
+    ("number-slash-lost-no-type-line", SLASH_LOST_NO_TYPE_LINE,
+     ("Kế hoạch", "07", "KH-UBND", dt.date(2024, 1, 10), (2024, 1, 10), "Quảng Ngãi", "Ủy ban nhân dân tỉnh Quảng Ngãi",
+      None, 2024, "Tuyên truyền cải cách hành chính năm 2024"),
+     [("07/KH-UBND", "self"), ("190/KH-UBND", "basis")],
+     ("province", "Quảng Ngãi", ["Căn cứ"])),
     ("type-letter-doubled", TYPE_LETTER_DOUBLED,
      ("Quyết định", "128", "QĐ-BYT", dt.date(2024, 2, 12), (2024, 2, 12), "Hà Nội", "Bộ Y tế", None,
       2024, "Ban hành Kế hoạch cải cách hành chính năm 2024"),
