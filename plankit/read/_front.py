@@ -23,6 +23,7 @@ from ._header import (
     EMPTY_CELLS,
     HEADER_START,
     PARTY_NUMBER,
+    YOUTH_MOTTO,
     body_name,
     complete_body,
     split_glued_symbol,
@@ -72,18 +73,18 @@ _STACKED_BODIES = re.compile(
 # A place and a date left wholly blank (a draft): "Ninh Bình, ngày ... tháng ... năm ...",
 # "Hà Nội, ngày     tháng     năm". Not a date with any number (PLACE_DATE reads those).
 _BLANK_PLACE_DATE = re.compile(r",[ \t]*ng[a-z]{1,2}y[\s._\u2026]*th[a-z]{1,3}ng[\s._\u2026]*n[a-z]{1,3}m[ \t._\u2026]*(?=\||\n|$)")
-# Capitals that open the right column of a header: the motto and the Party's name.
-_RIGHT_CAPITALS = re.compile(r"cong\s+hoa|dang\s+cong\s+san|d\w{0,2}oc\s+[1l]ap|doan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh")
+# Capitals that open the right column of a header: the motto, the Party's and the Youth Union's names.
+_RIGHT_CAPITALS = re.compile(r"cong\s+hoa|dang\s+cong\s+san|d\w{0,2}oc\s+[1l]ap|" + YOUTH_MOTTO)
 # Where the left column ends on a header line: the number field ("Số:", a Party's "Số 112-KH/HU")
-# or the Party's motto in the right column.
-_NUMBER_CUT = re.compile(r"(^|\s)s[o6b¢]\s*:|(^|\s)s[o6]\s+(?:\d+\s*)?-\s*[a-z]|dang\s+cong\s+san\s+viet\s+nam|doan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh")
+# or the Party's or the Youth Union's motto in the right column.
+_NUMBER_CUT = re.compile(r"(^|\s)s[o6b¢]\s*:|(^|\s)s[o6]\s+(?:\d+\s*)?-\s*[a-z]|dang\s+cong\s+san\s+viet\s+nam|" + YOUTH_MOTTO)
 # A subject may open as a basis clause does, with these words (never with "Căn cứ").
 _SUBJECT_OPENING = re.compile(r"[\s*]*(?:thuc\s+hien|trien\s+khai)\b")
 # The mottos of a header's right column, wrapped anywhere: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-# "Độc lập - Tự do - Hạnh phúc", the Party's "ĐẢNG CỘNG SẢN VIỆT NAM".
+# "Độc lập - Tự do - Hạnh phúc", the Party's "ĐẢNG CỘNG SẢN VIỆT NAM", the Youth Union's "ĐOÀN TNCS HỒ CHÍ MINH".
 _MOTTO_SPAN = re.compile(
     r"(?<![a-z])cong\s+hoa\s+xa\s*h\w{1,2}i(?:\s+chu\s+nghia(?:\s+viet(?:\s+nam)?)?)?"
-    r"|(?<![a-z])d\w{0,2}oc\s+[1l]ap\s*-?\s*tu\s+do\s*-?\s*hanh\s+phuc|(?<![a-z])dang\s+cong\s+san\s+viet\s+nam|(?<![a-z])doan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh"
+    r"|(?<![a-z])d\w{0,2}oc\s+[1l]ap\s*-?\s*tu\s+do\s*-?\s*hanh\s+phuc|(?<![a-z])dang\s+cong\s+san\s+viet\s+nam|(?<![a-z])" + YOUTH_MOTTO
 )
 # A basis clause run into a subject after its year: "... cơ sở năm 2022 Căn cứ Nghị định ...".
 _INLINE_CLAUSE_AFTER_YEAR = re.compile(r"(?<=\d{4})[ \t]+(?P<word>can\s+cu|thuc\s+hien|trien\s+khai)(?![a-z])")
@@ -349,7 +350,7 @@ class FrontReader(NewsReader):
             folded = self.f(cs, ce)
             if NATIONAL_MOTTO.search(folded) or _number(folded) or PLACE_DATE.search(folded):
                 continue
-            if re.search(r"dang\s+cong\s+san\s+viet\s+nam|doan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh", folded):
+            if re.search(r"dang\s+cong\s+san\s+viet\s+nam|" + YOUTH_MOTTO, folded):
                 continue
             cs2, ce2 = cs, ce
             while cs2 < ce2 and self.text[cs2] in " \t*#-_\n":

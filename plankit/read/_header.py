@@ -31,6 +31,10 @@ HEADER_START = re.compile(
     r"truong\s+(?:dai|cao|trung)|dai\s+hoc|hoc\s+vien|benh\s+vien|vien\s+[a-z]|cuc\s+[a-z]|tong\s+cuc)"
 )
 
+# The Youth Union's motto, the right column of its header as "ĐẢNG CỘNG SẢN VIỆT NAM" is the
+# Party's (folded): "đoàn tncs hồ chí minh", "đoàn thanh niên cộng sản hồ chí minh". Never a body.
+YOUTH_MOTTO = r"doan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh"
+
 # A Party document's number field, printed without a colon and with the number joined to the
 # type by a dash: "Số 112-KH/HU", "Số 05-KH/BCĐTW", or blank in a draft, "Số       -KH/TU", at a
 # line's (or a cell's) start. Groups as in the number field's pattern: ``num`` 112 (``None``
@@ -243,7 +247,7 @@ def body_name(raw: str) -> tuple[str, str] | None:
                 return f"{body} thành phố {_title_words(original)}", "local"  # a city inside a province
             return f"{body} {prov.full_name}", "local"
         return f"{body} {unit} {_title_words(original)}", "local"
-    if re.fullmatch(r"doan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh", key):
+    if re.fullmatch(YOUTH_MOTTO, key):
         return None  # the Youth Union's motto, the right column of its header
     m = re.match(r"^(?:bch|ban\s+chap\s+hanh)\s+doan\s+(?P<unit>tinh|thanh\s+pho|tp\.?|huyen|quan|thi\s+xa|xa|phuong)\s+(?P<name>\S.*)$", key)
     if m:  # "BCH ĐOÀN TỈNH NGHỆ AN": the executive committee of a unit's Youth Union
