@@ -1,5 +1,6 @@
 """The Python examples of README.md and docs/*.md run as written, as a newcomer pastes them into a
-notebook at the repository root: every ```python block of a page, in order, in one namespace.
+notebook at the repository root: every ```python block of a page, in order, in one namespace (a
+block written as a ``>>>`` session is replayed with doctest, so its printed values are checked).
 
 Each page runs in a fresh process whose working folder holds links to ``plans/``, ``templates/``
 and ``notebooks/`` (the files an example writes stay out of the checkout). Blocks that cannot run
@@ -37,7 +38,7 @@ FAILING = {
 }
 
 RUNNER = r"""
-import json, re, sys, traceback
+import doctest, json, re, sys
 import matplotlib
 matplotlib.use("Agg")
 page, skip = sys.argv[1], set(json.loads(sys.argv[2]))
@@ -47,7 +48,14 @@ for i, block in enumerate(blocks):
     if i in skip:
         continue
     try:
-        exec(compile(block, f"{page}#{i}", "exec"), namespace)
+        if block.lstrip().startswith(">>>"):  # a session to replay: its printed values are checked too
+            test = doctest.DocTestParser().get_doctest(block, namespace, f"{page}#{i}", page, 0)
+            report = []
+            runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+            if runner.run(test, out=report.append, clear_globs=False).failed:
+                raise AssertionError(" ".join("".join(report).split())[:300])
+        else:
+            exec(compile(block, f"{page}#{i}", "exec"), namespace)
     except BaseException as exc:
         print("@@block", json.dumps([i, f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"]))
     else:
