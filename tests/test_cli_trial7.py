@@ -196,3 +196,29 @@ def test_track_changes_on_a_libreoffice_docx_writes_one_core_properties_part(tmp
     assert LIBREOFFICE_CORE not in rels and rels.count("core-properties") == 1
     assert "<cp:keywords>" in core and "bản nháp" in core
     assert plan.read_bytes() == before
+
+
+def test_a_scheduler_address_that_is_no_dask_scheduler_is_one_line_not_a_hang(monkeypatch, capsys):
+    # the dashboard's port (8787) instead of the scheduler's (8786): a web server answers
+    pytest.importorskip("distributed")
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    import plankit.cli.read
+
+    class Quiet(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setattr(plankit.cli.read, "CONNECT_SECONDS", 3.0)
+    address = f"tcp://127.0.0.1:{server.server_address[1]}"
+    try:
+        code = main(["read", str(HAI_DUONG), "--scheduler", address])
+    finally:
+        server.shutdown()
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err.startswith(f"plankit: lỗi / error: {address}: không kết nối được / cannot reach the Dask scheduler (")
+    assert err.count("\n") == 1 and "Traceback" not in err
