@@ -55,16 +55,16 @@ def run(args: argparse.Namespace) -> int:
     from ..output import plan_outputs
 
     if args.output:
-        ext = Path(args.output).suffix.lower()
-        if ext not in FORMATS:  # a usage error, said before any plan is read
-            error(f"{args.output}: không hỗ trợ định dạng {ext or '(không có đuôi)'} / unsupported format; "
-                  f"use one of {', '.join(FORMATS)}")
-            return 2
         try:
             inputs = [*args.files, *plan_files(args.files)]
         except ReadError:
             inputs = list(args.files)
         plan_outputs([args.output], inputs, force=args.force)
+        ext = Path(args.output).suffix.lower()
+        if ext not in FORMATS:  # a usage error, said before any plan is read
+            error(f"{args.output}: không hỗ trợ định dạng {ext or '(không có đuôi)'} / unsupported format; "
+                  f"use one of {', '.join(FORMATS)}")
+            return 2
     batch = read_batch(args.files)
     if not batch.plans:
         return finish_batch(batch)
