@@ -82,25 +82,21 @@ def _with_case(form: str, surface: str) -> str:
 def _counterparts(text: str, reference: str) -> list[tuple[int, int, str | None]]:
     """Each word of the scan ``text`` with the clean plan's spelling of it (in the scan's case),
     or ``None`` when the in-order word diff of the two texts pairs it with no word."""
-    keys = ocr_clean(fold(text))
-    folded_ref = fold(reference)
-    finditer = _WORD.finditer
-    words = [m.span() for m in finditer(keys)]
-    ref_words = [m.span() for m in finditer(folded_ref)]
-    form: list[str | None] = [None] * len(words)
+    scan = list(_WORD.finditer(ocr_clean(fold(text))))
+    ref = list(_WORD.finditer(fold(reference)))
+    form: list[str | None] = [None] * len(scan)
     done: dict[tuple[str, str], str] = {}  # the same word pairs recur ("của", "và", "năm")
-    ops = diff_keys(_WORD.findall(folded_ref), _WORD.findall(keys))
+    ops = diff_keys([m.group() for m in ref], [m.group() for m in scan])
     for tag, i1, _i2, j1, j2 in ops:
         if tag != "equal":
             continue
-        for j in range(j1, j2):
-            (s, e), (ws, we) = ref_words[i1 + j - j1], words[j]
-            pair = (reference[s:e], text[ws:we])
+        for j, m_ref, m in zip(range(j1, j2), ref[i1 : i1 + j2 - j1], scan[j1:j2], strict=True):
+            pair = (reference[m_ref.start() : m_ref.end()], text[m.start() : m.end()])
             found = done.get(pair)
             if found is None:
                 found = done[pair] = _with_case(*pair)
             form[j] = found
-    return [(s, e, f) for (s, e), f in zip(words, form, strict=True)]
+    return [(*m.span(), f) for m, f in zip(scan, form, strict=True)]
 
 
 # A page and a redline of the same pair (d.to_html(), then d.to_docx()) restore the scan once.
