@@ -16,6 +16,7 @@ The comparison runs top down:
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections import Counter
 from collections.abc import Callable
@@ -555,7 +556,8 @@ class Engine(WordChanges):
                       t.columns, t.labels, t.task_column, t.old_section, t.new_section, t.shown)
             for t in table_pairs
         )
-        sections = tuple(self._final_pair(rp, changes) for rp in raw_pairs)
+        index = _ChangeIndex(changes)
+        sections = tuple(self._final_pair(rp, index) for rp in raw_pairs)
         parts = []
         for p, label in enumerate(self.part_labels):
             ids = {m.change for s in segments if s.part == p for pc in s.pieces for m in pc.marks}
@@ -585,16 +587,10 @@ class Engine(WordChanges):
             segments=tuple(segments),
         )
 
-    def _final_pair(self, rp: _RawPair, changes: list[Change]) -> SectionPair:
-        children = tuple(self._final_pair(c, changes) for c in rp.children)
+    def _final_pair(self, rp: _RawPair, index: _ChangeIndex) -> SectionPair:
+        children = tuple(self._final_pair(c, index) for c in rp.children)
         o, n = rp.old, rp.new
-
-        def inside(c: Change) -> bool:
-            if o is not None and c.old_span.end > c.old_span.start and o.span.contains(c.old_span):
-                return True
-            return n is not None and c.new_span.end > c.new_span.start and n.span.contains(c.new_span)
-
-        found = [c for c in changes if inside(c)]
+        found = index.inside(o.span if o is not None else None, n.span if n is not None else None)
         kinds = tuple(sorted(Counter(c.kind for c in found).items()))
         if o is None:
             status = "added"
@@ -609,6 +605,35 @@ class Engine(WordChanges):
 
 
 # --- helpers -----------------------------------------------------------------------------------
+
+class _ChangeIndex:
+    """The changes by where they lie in each plan, for the changes inside a section pair: a
+    change inside the old section (its old text, not empty, within the section) or inside the
+    new one. Found by bisection over the changes sorted by start, not by testing every change
+    against every section."""
+
+    __slots__ = ("_changes", "_new", "_new_starts", "_old", "_old_starts")
+
+    def __init__(self, changes: list[Change]):
+        self._changes = changes
+        self._old = sorted((c.old_span.start, c.old_span.end, k) for k, c in enumerate(changes)
+                           if c.old_span.end > c.old_span.start)
+        self._new = sorted((c.new_span.start, c.new_span.end, k) for k, c in enumerate(changes)
+                           if c.new_span.end > c.new_span.start)
+        self._old_starts = [s for s, _e, _k in self._old]
+        self._new_starts = [s for s, _e, _k in self._new]
+
+    def inside(self, old: Span | None, new: Span | None) -> list[Change]:
+        """The changes inside ``old`` (a span of the old plan) or ``new``, in their order."""
+        ids: set[int] = set()
+        for span, spans, starts in ((old, self._old, self._old_starts), (new, self._new, self._new_starts)):
+            if span is None:
+                continue
+            lo = bisect.bisect_left(starts, span.start)
+            hi = bisect.bisect_left(starts, span.end)
+            ids.update(k for _s, e, k in spans[lo:hi] if e <= span.end)
+        return [self._changes[k] for k in sorted(ids)]
+
 
 def _stream(side: Side, units: list[Unit]) -> tuple[list[str], list[int]]:
     """The word keys of ``units`` in order, and the unit each word belongs to."""

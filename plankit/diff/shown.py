@@ -156,17 +156,20 @@ def _restored(text: str, reference: str | None) -> Shown:
                 known[(s + pos, e + pos)] = f
             pos += len(passage) + 1
         restored = restore_text("\n".join(passage for passage, _known in lines), ocr=True, known=known)
-        read: list[list[tuple[int, int, str]]] = [[] for _ in lines]  # by line, offsets in the line
-        for t_start, t_end, output in restored.spans:
-            n = bisect.bisect_right(offsets, t_start) - 1
-            read[n].append((t_start - offsets[n], t_end - offsets[n], output))
-        need = [(words[k][0], words[k][1]) for k in needy]
+        # line n of the input is [offsets[n], offsets[n + 1]); the model's spans run in text
+        # order, so a line's spans are a slice of them
+        offsets.append(pos)
+        spans = restored.spans
+        span_starts = [s for s, _e, _o in spans]
+        need_starts = [words[k][0] for k in needy]
+        need_ends = [words[k][1] for k in needy]
         for (lo, _hi), n in zip(windows, line_of_window, strict=True):
-            base = words[lo][0]
-            for t_start, t_end, output in read[n]:
-                s, e = t_start + base, t_end + base
-                k = bisect.bisect_left(need, (s, s))  # a needy word inside the token: the model reads it
-                if (k < len(need) and need[k][0] < e) or (k and need[k - 1][1] > s):
+            shift = words[lo][0] - offsets[n]
+            first_span = bisect.bisect_left(span_starts, offsets[n])
+            for t_start, t_end, output in spans[first_span : bisect.bisect_left(span_starts, offsets[n + 1])]:
+                s, e = t_start + shift, t_end + shift
+                k = bisect.bisect_left(need_starts, s)  # a needy word inside the token: the model reads it
+                if (k < len(needy) and need_starts[k] < e) or (k and need_ends[k - 1] > s):
                     reps.append((s, e, output))
     starts = [s for s, _e, _o in reps]
     for s, e, f in words:
