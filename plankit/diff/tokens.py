@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import NamedTuple
 
 from ..model import register_analysis
@@ -134,6 +134,11 @@ _LOOKS_OCR = "diff.looks_ocr"
 register_analysis(_LOOKS_OCR, _looks_ocr)
 
 
+# plankit.text.tokenize's pattern, behind a check that a token can start here: white space
+# starts none, and the check skips it faster than trying the four alternatives at each space.
+_TOKEN_AT = re.compile(r"(?=\S)(?:" + _TOKEN_RE.pattern + ")", _TOKEN_RE.flags)
+
+
 def tokens_of(text: str, *, ocr: bool = False, punct: bool = True, offset: int = 0) -> list[Tok]:
     """Comparison tokens of ``text`` (offsets shifted by ``offset``).
 
@@ -145,11 +150,11 @@ def tokens_of(text: str, *, ocr: bool = False, punct: bool = True, offset: int =
     folded = fold(text)
     if ocr:
         folded = ocr_clean(folded)
-    # plankit.text.tokenize's pattern, read straight into Tok (no Token in between)
+    # plankit.text.tokenize's tokens, read straight into Tok (no Token in between)
     make = tuple.__new__
     out: list[Tok] = []
     append = out.append
-    for m in _TOKEN_RE.finditer(folded):
+    for m in _TOKEN_AT.finditer(folded):
         kind = m.lastgroup  # every alternative is a named group
         if kind == "punct":
             if not punct:
@@ -447,19 +452,38 @@ def diff_tokens(
 
 
 class Bag:
-    """The words and word pairs of a text, counted once, for :func:`bag_similarity`."""
+    """The words and word pairs of a text, for :func:`bag_similarity`.
 
-    __slots__ = ("n", "pairs", "words")
+    Counted when first compared, and once: a comparison makes a bag for every paragraph and
+    section but compares only some of them. A bag of several texts (``a + b``) keeps their key
+    lists and counts them in one pass; the pairs are those within each text, none across.
+    """
+
+    __slots__ = ("_pairs", "_words", "n", "parts")
 
     def __init__(self, keys: Sequence[str] = ()):
-        self.words = Counter(keys)
-        self.pairs = Counter(pairwise(keys))
+        self.parts: tuple[Sequence[str], ...] = (keys,) if keys else ()
         self.n = len(keys)
+        self._words: Counter | None = None
+        self._pairs: Counter | None = None
+
+    @property
+    def words(self) -> Counter:
+        """How often each key occurs."""
+        if self._words is None:
+            self._words = Counter(chain.from_iterable(self.parts))
+        return self._words
+
+    @property
+    def pairs(self) -> Counter:
+        """How often each pair of neighbouring keys occurs (within one text)."""
+        if self._pairs is None:
+            self._pairs = Counter(chain.from_iterable(map(pairwise, self.parts)))
+        return self._pairs
 
     def __add__(self, other: Bag) -> Bag:
         out = Bag()
-        out.words = self.words + other.words
-        out.pairs = self.pairs + other.pairs
+        out.parts = self.parts + other.parts
         out.n = self.n + other.n
         return out
 
