@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 
 from ..text import fold
 
@@ -120,6 +121,7 @@ def moved(pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
 
 
 Group = tuple[tuple[int, ...], tuple[int, ...]]
+_first = itemgetter(0)
 
 
 def align_units(
@@ -176,7 +178,7 @@ def align_units(
                     g = gain((i - 1,), (j - 2, j - 1), 0.05)
                     if g is not None:
                         cands.append((best[i - 1][j - 2] + g, (1, 2)))
-            score, step = max(cands, key=lambda c: c[0])
+            score, step = max(cands, key=_first)  # the first of the best: the order above decides ties
             best[i][j] = score
             back[i][j] = step
     groups: list[Group] = []

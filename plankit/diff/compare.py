@@ -320,11 +320,10 @@ class Engine(WordChanges):
         """
         keys_a, own_a = _stream(self.a, ua)
         keys_b, own_b = _stream(self.b, ub)
-        shared: Counter = Counter()
-        for tag, i1, i2, j1, _j2 in diff_keys(keys_a, keys_b):
+        shared: Counter = Counter()  # (old paragraph, new paragraph) -> words aligned between them
+        for tag, i1, i2, j1, j2 in diff_keys(keys_a, keys_b):
             if tag == "equal":
-                for d in range(i2 - i1):
-                    shared[(own_a[i1 + d], own_b[j1 + d])] += 1
+                shared.update(zip(own_a[i1:i2], own_b[j1:j2], strict=True))
         boxes: list[list[int]] = []  # [a_lo, a_hi, b_lo, b_hi], inclusive
         weak: list[tuple[int, int]] = []  # links sharing too few words to anchor on their own
         for (x, y), n in sorted(shared.items()):
