@@ -242,8 +242,10 @@ class Engine(WordChanges):
     # -- paragraphs ----------------------------------------------------------------------------------
     def _align(self, ua: list[Unit], ub: list[Unit], *, part: int, anchor_a: int, anchor_b: int) -> None:
         """Align two lists of paragraphs and diff each group."""
-        ka = [Bag(self.a.words(u.toks)) for u in ua]
-        kb = [Bag(self.b.words(u.toks)) for u in ub]
+        words_a = [self.a.words(u.toks) for u in ua]
+        words_b = [self.b.words(u.toks) for u in ub]
+        ka = [Bag(w) for w in words_a]
+        kb = [Bag(w) for w in words_b]
         # paragraphs without a word ("-", a stray mark) compare on their folded text
         ra = [" ".join(fold(u.toks.slice(self.a.text)).split()) if not ka[k].n else "" for k, u in enumerate(ua)]
         rb = [" ".join(fold(u.toks.slice(self.b.text)).split()) if not kb[k].n else "" for k, u in enumerate(ub)]
@@ -273,7 +275,7 @@ class Engine(WordChanges):
                 return 1.0
             return wa.similarity(wb)
 
-        groups = self._stream_groups(ua, ub, ka, kb, sim)
+        groups = self._stream_groups(ua, ub, ka, kb, sim, _stream(self.a, ua, words_a), _stream(self.b, ub, words_b))
         groups = _pair_by_position(groups, ua, ub)
         moved_new: set[int] = set()
         lone_a = [k for k, (ia, ib) in enumerate(groups) if ia and not ib]
@@ -305,7 +307,9 @@ class Engine(WordChanges):
                 an = sb[-1].span.end
 
     def _stream_groups(self, ua: list[Unit], ub: list[Unit], ka: list[Bag], kb: list[Bag],
-                       sim: Callable[[tuple[int, ...], tuple[int, ...]], float]) -> list[list[tuple[int, ...]]]:
+                       sim: Callable[[tuple[int, ...], tuple[int, ...]], float],
+                       stream_a: tuple[list[str], list[int]], stream_b: tuple[list[str], list[int]],
+                       ) -> list[list[tuple[int, ...]]]:
         """Align paragraphs in order: anchors from one word diff of the whole stretch, then the
         paragraph alignment (:func:`.align.align_units`) between anchors.
 
@@ -318,8 +322,8 @@ class Engine(WordChanges):
         linear: :func:`.tokens.diff_keys` anchors long streams on unique words, and the
         paragraph alignment only runs on the short stretches between anchors.
         """
-        keys_a, own_a = _stream(self.a, ua)
-        keys_b, own_b = _stream(self.b, ub)
+        keys_a, own_a = stream_a
+        keys_b, own_b = stream_b
         shared: Counter = Counter()  # (old paragraph, new paragraph) -> words aligned between them
         for tag, i1, i2, j1, j2 in diff_keys(keys_a, keys_b):
             if tag == "equal":
@@ -634,12 +638,14 @@ class _ChangeIndex:
         return [self._changes[k] for k in sorted(ids)]
 
 
-def _stream(side: Side, units: list[Unit]) -> tuple[list[str], list[int]]:
-    """The word keys of ``units`` in order, and the unit each word belongs to."""
+def _stream(side: Side, units: list[Unit], toks_words: list[list[str]]) -> tuple[list[str], list[int]]:
+    """The word keys of ``units`` in order, and the unit each word belongs to. ``toks_words``
+    are the words of each unit's ``toks``: those of its whole paragraph but for a heading
+    that has a number."""
     keys: list[str] = []
     owner: list[int] = []
     for k, u in enumerate(units):
-        words = side.words(u.span)
+        words = toks_words[k] if u.toks == u.span else side.words(u.span)
         keys += words
         owner += [k] * len(words)
     return keys, owner
