@@ -25,16 +25,17 @@ from .errors import PlankitError
 from .issuing import (
     fallback_symbol,
     number_line,
-    own_place,
     party_layout,
     party_renames,
+    provincial_parent,
+    seat_of,
     signer_hint,
     signer_titles_table,
     with_place,
 )
 from .lint.fixes import apply_edits, choose_edits
 from .model import Citation, Edit, PartialDate, Plan, Span, Todo
-from .parts import Item, clean_recipient, place_date, plan_parts, signature_titles
+from .parts import Item, Parts, clean_recipient, place_date, plan_parts, signature_titles, written_day, written_month
 from .text import fold, nfc, one_line
 from .years import SCHEDULE_RE
 
@@ -77,6 +78,8 @@ _SELF_REF = re.compile(
 # years.DATE_BEFORE_RE (which also takes OCR "thdng", "tháng 12, năm"): searched in the 14
 # characters before "năm".
 _DATE_BEFORE = re.compile(r"\bthang\s+\d{1,2}\s+$")
+# The end of a range of years after "năm 2019": " - 2020", "–2020".
+_RANGE_END = re.compile(r"\s*[-\u2013\u2014]\s*(\d{4})\b")
 # A target in a subject: "Chiến lược phát triển văn hóa đến năm 2030", "tầm nhìn năm 2045" (the
 # words before "năm"). A subject's year after the plan's own is a target when so introduced.
 _TARGET_BEFORE = re.compile(r"\b(?:den|tam\s+nhin(?:\s+den)?)\s+$")
@@ -108,6 +111,8 @@ _CLAUSE_END = re.compile(
     r"|Chính phủ|Thủ tướng|Chủ tịch|Phó Chủ tịch|Giám đốc|Trưởng ban|Chánh Văn phòng|Thường trực"
     r"|Đảng (?:ủy|uỷ)|(?:Tỉnh|Thành|Huyện|Xã) (?:ủy|uỷ))(?:\s[^,;]{0,80}?)?\s(?:xây dựng|ban hành|triển khai)\s)"
 )
+# The date after a document's own number: " ngày 24 tháng 7 năm 2025", ", ngày 24/7/2025".
+_OWN_DATE = re.compile(r"\s*,?\s*(?P<date>ngày\s+\d{1,2}\s*(?:tháng\s+\d{1,2}\s+năm\s+\d{4}|[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}))")
 _DOC_WORDS = ("ke hoach", "quyet dinh", "nghi quyet", "chi thi", "chuong trinh", "thong tu",
               "nghi dinh", "cong van", "huong dan", "thong bao", "luat", "van ban")
 
@@ -129,6 +134,8 @@ MSG = {
     "signer-ocr": "Họ tên người ký lấy từ bản quét: kiểm tra lại (the signer's name comes from a scan: check it)",
     "table-ocr": "Bảng hoạt động dựng lại từ bản quét: kiểm tra từng ô (activity table rebuilt from a scan: check every cell)",
     "title": "Chưa có trích yếu (the plan has no subject line)",
+    "title-first-line": "Trích yếu lấy từ dòng đầu của bản sao (cổng thông tin): kiểm tra lại "
+                        "(the subject comes from the copy's first line: check it)",
 }
 
 
@@ -214,8 +221,14 @@ class Rewriter:
     """Brings pieces of last year's text up to date for ``year`` and day ``on``."""
 
     def __init__(self, prev: Plan, *, year: int, on: dt.date, province: str | None,
-                 replacements: Mapping[str, str] | None):
+                 replacements: Mapping[str, str] | None, issued: PartialDate | None = None,
+                 number: str | None = None):
         self.prev = prev
+        # The new document's own number and date, for the places its text cites itself ("Kèm
+        # theo Quyết định số 1589/QĐ-TTg ngày 24 tháng 7 năm 2025" over an attached plan).
+        self.issued = issued or PartialDate(None, on.month, on.year)
+        self.number = number
+        self.selves = [c for c in prev.citations if c.role == "self" and not c.implicit]
         self.text = prev.text
         self.folded = fold(prev.text)
         self.year = year
@@ -310,6 +323,9 @@ class Rewriter:
 
         edits: list[Edit] = []
         marks: list[tuple[int, int, str, str]] = []
+        own: list[tuple[int, int]] = []  # where the text speaks of the document itself
+        if base is not None:
+            own = self._own_number(flat, omap, base, n, edits, marks)
         if fix and flat.startswith(fix[0]):
             edits.append(Edit(0, len(fix[0]), fix[1]))
         for old, new in self.replacements:
@@ -338,6 +354,8 @@ class Rewriter:
                          for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", flat))
         if kind != "basis":
             edits.extend(self._years(folded, kind, inside))
+        elif own:  # a basis clause citing the plan itself ("Sở đã ban hành Kế hoạch số 29/KH-SKHCN ... năm 2022")
+            edits.extend(e for e in self._years(folded, "body", inside) if any(s <= e.start < t for s, t in own))
         for m in _PERIOD_RE.finditer(folded):
             if int(m.group(2)) < self.year:
                 period = flat[m.start(1) : m.end(2)]
@@ -353,6 +371,36 @@ class Rewriter:
                     else:
                         marks.append((*where, "citation", MSG["citation"].format(old=old, key=c.key, year=self.year)))
         return flat, omap, edits, marks
+
+    def _own_number(self, flat: str, omap: list[int], base: int, n: int, edits: list[Edit],
+                    marks: list[tuple[int, int, str, str]]) -> list[tuple[int, int]]:
+        """Where the text cites the document itself (a plan attached "Kèm theo Quyết định số
+        1589/QĐ-TTg ngày 24 tháng 7 năm 2025"), last year's number and date become the new
+        ones, blank until signed as in the header: dots, since a paragraph's spaces collapse
+        ("số ....../QĐ-TTg ngày ..... tháng 7 năm 2026"). Returns where each such clause runs,
+        whose years are the plan's own."""
+        own = []
+        for c in self.selves:
+            if not (base <= c.span.start and c.span.end <= base + n):
+                continue
+            s, e = omap[c.span.start - base], omap[c.span.end - base]
+            stop = _CLAUSE_END.search(flat, e)
+            own.append((e, stop.start() if stop else len(flat)))
+            m = re.match(r"\d+", flat[s:e])
+            if m is None:
+                continue
+            edits.append(Edit(s, s + m.end(), self.number or "." * 6))
+            if self.number is None:
+                marks.append((s, s + 6, "number", MSG["number"]))
+            d = _OWN_DATE.match(flat, e)
+            if d is None:
+                continue
+            when = self.issued
+            written = f"ngày {written_day(when.day) or '.' * 5} tháng {written_month(when.month) or '.' * 5} năm {when.year}"
+            edits.append(Edit(d.start("date"), d.end(), written))
+            if when.day is None:
+                marks.append((d.start("date"), d.start("date") + 10, "date", MSG["date"]))
+        return own
 
     def _years(self, folded: str, kind: str, inside) -> list[Edit]:
         P, Y = self.plan_year, self.year
@@ -373,10 +421,16 @@ class Rewriter:
             elif y == P - 1:
                 new = Y - 1  # "kết quả năm 2024" in a 2025 plan is last year's results
             elif y == P + 1:
+                if _TARGET_BEFORE.search(before):
+                    continue  # "mục tiêu đến năm 2025" in a 2024 plan: a target, as in the subject
                 new = Y + 1
             else:
                 continue
             edits.append(Edit(s, e, str(new)))
+            # "năm 2019 - 2020": the range's end moves with its start, never "năm 2020 - 2020"
+            r = _RANGE_END.match(folded, e)
+            if r and y < int(r.group(1)) <= y + 5 and not inside(r.start(1), r.end(1)):
+                edits.append(Edit(r.start(1), r.end(1), str(int(r.group(1)) + new - y)))
         for m in SCHEDULE_RE.finditer(folded):  # "Quý I/2025" moves with the plan year
             y = int(m.group(1))
             if y in (P - 1, P, P + 1) and not inside(m.start(1), m.end(1)):
@@ -520,21 +574,25 @@ def draft_plan(
 
     from .places import match_place
 
-    place = h.place or oh.place or own_place(h.issuer or oh.issuer)
+    place = h.place or oh.place or seat_of(h.issuer or oh.issuer, prev.facts.level)
     province = match_place(place) if place else None
     if province is not None and not province.valid_on(on) and province.successor:
         place = match_place(province.successor).name if match_place(province.successor) else province.successor
-    rw = Rewriter(prev, year=year, on=on, province=place, replacements=replacements)
+    num = str(number).strip() if number is not None and str(number).strip() else None
+    rw = Rewriter(prev, year=year, on=on, province=place, replacements=replacements, issued=parts, number=num)
     if ref is not None:  # an OCR'd plan's pieces that match the clean reference take its text
-        rw.reference = _Reference(ref, Rewriter(ref, year=year, on=on, province=place, replacements=replacements))
+        rw.reference = _Reference(ref, Rewriter(ref, year=year, on=on, province=place, replacements=replacements,
+                                                issued=parts, number=num))
 
     def name(value: str | None) -> str | None:
         return rw.rewrite(value, None, "name").text if value else value
 
     parent = name(with_place(prev, h.parent) or with_place(original, oh.parent))
     issuer = name(h.issuer or oh.issuer) or ""
+    parent = parent or provincial_parent(issuer, place)  # a Sở's header lost the UBND above it
     party = party_layout(prev) or party_layout(original)
-    symbol = h.symbol or oh.symbol or fallback_symbol(prev.facts.issuer or issuer, party)
+    doc_type = h.doc_type or oh.doc_type or "Kế hoạch"
+    symbol = h.symbol or oh.symbol or fallback_symbol(prev.facts.issuer or issuer, party, doc_type, prev)
     w = _Writer()
     # -- header: the two columns as two tab-separated lines each -----------------------------
     # Nghị định 30/2020: the governing body (if any) on the first line, the issuing body under it;
@@ -550,7 +608,6 @@ def draft_plan(
     else:
         w.line(f"{top.upper()}\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" if top else "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
         w.line(f"{below.upper()}\tĐộc lập - Tự do - Hạnh phúc")
-    num = str(number).strip() if number is not None and str(number).strip() else None
     line = number_line(num, symbol, party=party)
     start = w.write(line + "\t")
     if num is None:
@@ -565,16 +622,24 @@ def draft_plan(
         w.todo("issuer", MSG["issuer"].format(issuer=issuer, symbol=symbol), start - 1 - len(symbol), start - 1)
     w.line()
     # -- type and subject ------------------------------------------------------------------
-    w.line((h.doc_type or oh.doc_type or "Kế hoạch").upper())
+    w.line(doc_type.upper())
     title = h.title or oh.title
+    parts_ = plan_parts(prev)
+    first_line = None if title else _first_line_title(prev, parts_, doc_type)
     if title:
         w.line(rw.rewrite(title, None, "subject"))
+    elif first_line is not None:  # a portal's copy: the page's title line is the subject
+        title, first_span = first_line
+        piece = rw.rewrite(title, None, "subject")
+        at = w.line(piece)
+        w.todo("title", MSG["title-first-line"], at, at + len(piece.text))
+        parts_ = dataclasses.replace(parts_, basis=tuple(i for i in parts_.basis if i.span != first_span),
+                                     body=tuple(i for i in parts_.body if i.span != first_span))
     else:
         at = w.line(f"năm {year}")
         w.todo("title", MSG["title"], at, at + 8)
     w.line()
     # -- basis -----------------------------------------------------------------------------
-    parts_ = plan_parts(prev)
     intro: list[_Piece] = []
     kept: list[_Piece] = []
     for item in parts_.basis:
@@ -743,7 +808,42 @@ class _Reference:
         return [self.rw.rewrite(self.ref.text[c.span.start : c.span.end], c.span.start, "cell") for c in best]
 
 
+def _first_line_title(prev: Plan, parts: Parts, doc_type: str) -> tuple[str, Span] | None:
+    """The subject of a plan whose header a portal dropped, from the copy's first line: the
+    page's title ("Kế hoạch tuyên truyền cải cách hành chính tỉnh Phú Thọ năm 2023", the type
+    word dropped), or a first paragraph that reads as one (no citation, no closing mark, not a
+    sentence of news such as "Ngày 18/1/2019, UBND tỉnh ..."). With the span it came from."""
+    blocks = [b for b in prev.blocks if b.kind != "header" and one_line(b.text)]
+    if not blocks:
+        return None
+    first = blocks[0]
+    text = one_line(first.text)
+    if first.kind not in ("subject", "paragraph", "basis") or len(text) > 250:
+        return None
+    if first.kind != "subject" and (text.endswith((".", ";", ":", ",")) or re.match(r"^(?:ngay|can cu|theo)\b", fold(text))
+                                    or any(first.span.start <= c.span.start < first.span.end for c in prev.citations)):
+        return None
+    kind = fold(doc_type)
+    folded = fold(text)
+    if folded.startswith(kind + " ") and not re.match(rf"^{re.escape(kind)}\s+(?:so|\d)", folded):
+        rest = text[len(doc_type) :].strip()
+        text = rest if rest.isupper() else rest[:1].upper() + rest[1:]
+    if not re.search(r"[^\W\d_]", text):
+        return None
+    item = next((i for i in (*parts.basis, *parts.body) if i.span is not None and i.span.start == first.span.start), None)
+    return text, (item.span if item is not None else first.span)
+
+
+# A paragraph a web page left behind, not the plan's: a table's stray bar "|", a news post's date
+# "21/08/2019" (no letter at all, and no list marker such as "2." either).
+_DEBRIS = re.compile(r"^(?!\w{1,3}\s*[.)]$)[\W\d_]*$")
+# Markdown's marks around a heading or an emphasised paragraph of a .md plan: "#### **I. MỤC TIÊU**".
+_MARKDOWN_MARKS = re.compile(r"^(?P<open>#{1,6}\s+)?(?P<em>\*\*|__)?(?P<text>.*?)(?P=em)?\s*$", re.S)
+
+
 def _write_item(w: _Writer, rw: Rewriter, prev: Plan, item: Item, kind: str) -> None:
+    if item.kind != "table" and _DEBRIS.match(item.text):
+        return
     reference = rw.reference
     if item.kind == "table":
         table = item.table
@@ -771,4 +871,8 @@ def _write_item(w: _Writer, rw: Rewriter, prev: Plan, item: Item, kind: str) -> 
             w.line(piece)
             return
     raw = prev.text[item.span.start : item.span.end] if item.span else item.text
-    w.line(rw.rewrite(raw, item.span.start if item.span else None, kind, item.fix))
+    base = item.span.start if item.span else None
+    if prev.source.form == "markdown" and (m := _MARKDOWN_MARKS.match(raw)) and (m.group("open") or m.group("em")):
+        raw = m.group("text")  # the draft is Word: a Markdown export's marks are no text of the plan
+        base = base + m.start("text") if base is not None else None
+    w.line(rw.rewrite(raw, base, kind, item.fix))
