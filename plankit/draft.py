@@ -35,7 +35,16 @@ from .issuing import (
 )
 from .lint.fixes import apply_edits, choose_edits
 from .model import Citation, Edit, PartialDate, Plan, Span, Todo
-from .parts import Item, Parts, clean_recipient, place_date, plan_parts, signature_titles, written_day, written_month
+from .parts import (
+    Item,
+    Parts,
+    clean_recipient,
+    place_date,
+    plan_parts,
+    signature_titles,
+    written_day,
+    written_month,
+)
 from .text import fold, nfc, one_line
 from .years import SCHEDULE_RE
 
