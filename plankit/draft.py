@@ -24,6 +24,7 @@ from .display import todo_html
 from .errors import PlankitError
 from .issuing import (
     fallback_symbol,
+    header_bodies,
     number_line,
     party_layout,
     party_renames,
@@ -143,6 +144,8 @@ MSG = {
     "signer-ocr": "Họ tên người ký lấy từ bản quét: kiểm tra lại (the signer's name comes from a scan: check it)",
     "table-ocr": "Bảng hoạt động dựng lại từ bản quét: kiểm tra từng ô (activity table rebuilt from a scan: check every cell)",
     "title": "Chưa có trích yếu (the plan has no subject line)",
+    "no-basis": "Chưa có căn cứ ban hành: bổ sung văn bản mà kế hoạch thực hiện (Căn cứ ...), hoặc dùng --basis "
+                "(no basis clause: add the documents the plan implements, or give --basis)",
     "title-first-line": "Trích yếu lấy từ dòng đầu của bản sao (cổng thông tin): kiểm tra lại "
                         "(the subject comes from the copy's first line: check it)",
 }
@@ -210,7 +213,7 @@ def _apply(text: str, edits: list[Edit], marks: list[tuple[int, int, str, str]])
 def _last_years_plan(c: Citation, plan_year: int) -> bool:
     """A yearly local plan of the previous plan's year (or the year before): the basis that a
     new year's plan must replace. Central documents, programmes and period plans are durable."""
-    if c.implicit or c.level == "central" or c.role == "self":
+    if c.implicit or c.role == "self":
         return False
     subject = fold(c.subject or "")
     if "giai doan" in subject:
@@ -218,6 +221,8 @@ def _last_years_plan(c: Citation, plan_year: int) -> bool:
     if fold(c.doc_type or "") != "ke hoach":  # a decision issuing last year's plan (its subject's year)
         m = _ISSUES_PLAN.match(subject)
         return bool(m) and int(m.group(1)) in (plan_year - 1, plan_year)
+    if c.level == "central":  # a ministry's yearly plan (a hospital's, a university's basis) by its subject only
+        return any(re.search(rf"\bnam\s+{y}\b", subject) for y in (plan_year - 1, plan_year))
     year = c.date.year if c.date else c.year
     return year in (plan_year - 1, plan_year) or bool(re.search(rf"\bnam\s+{plan_year}\b", subject))
 
@@ -598,6 +603,10 @@ def draft_plan(
 
     parent = name(with_place(prev, h.parent) or with_place(original, oh.parent))
     issuer = name(h.issuer or oh.issuer) or ""
+    printed = header_bodies(prev, with_place(prev, h.parent) or with_place(original, oh.parent), h.issuer or oh.issuer)
+    was = printed[1] or ""  # the issuing body as last year's header printed it
+    if printed[1] != (h.issuer or oh.issuer):  # the reader named no issuer or cut its name short
+        parent, issuer = name(printed[0]), name(printed[1]) or ""
     parent = parent or provincial_parent(issuer, place)  # a Sở's header lost the UBND above it
     party = party_layout(prev) or party_layout(original)
     doc_type = h.doc_type or oh.doc_type or "Kế hoạch"
@@ -627,7 +636,7 @@ def draft_plan(
     if parts.day is None:
         at = start + date_line.index("ngày ") + 5
         w.todo("date", MSG["date"], at, at + 5)
-    if fold(issuer) != fold(h.issuer or oh.issuer or ""):
+    if fold(issuer) != fold(was):
         w.todo("issuer", MSG["issuer"].format(issuer=issuer, symbol=symbol), start - 1 - len(symbol), start - 1)
     w.line()
     # -- type and subject ------------------------------------------------------------------
@@ -636,17 +645,18 @@ def draft_plan(
     parts_ = plan_parts(prev)
     first_line = None if title else _first_line_title(prev, parts_, doc_type)
     if title:
-        w.line(rw.rewrite(title, None, "subject"))
+        piece = rw.rewrite(title, None, "subject")
+        subject_at, subject_len = w.line(piece), len(piece.text)
     elif first_line is not None:  # a portal's copy: the page's title line is the subject
         title, first_span = first_line
         piece = rw.rewrite(title, None, "subject")
-        at = w.line(piece)
-        w.todo("title", MSG["title-first-line"], at, at + len(piece.text))
+        subject_at, subject_len = w.line(piece), len(piece.text)
+        w.todo("title", MSG["title-first-line"], subject_at, subject_at + subject_len)
         parts_ = dataclasses.replace(parts_, basis=tuple(i for i in parts_.basis if i.span != first_span),
                                      body=tuple(i for i in parts_.body if i.span != first_span))
     else:
-        at = w.line(f"năm {year}")
-        w.todo("title", MSG["title"], at, at + 8)
+        subject_at, subject_len = w.line(f"năm {year}"), 8
+        w.todo("title", MSG["title"], subject_at, subject_at + subject_len)
     w.line()
     # -- basis -----------------------------------------------------------------------------
     intro: list[_Piece] = []
@@ -669,6 +679,8 @@ def draft_plan(
     else:
         for piece in kept:
             w.line(piece)
+        if not kept and not _cites_basis(prev):  # nothing grounds the plan: the officer adds it
+            w.todo("basis", MSG["no-basis"], subject_at, subject_at + subject_len)
     for piece in intro:
         w.line(piece)
     # -- body, closing ---------------------------------------------------------------------
@@ -815,6 +827,12 @@ class _Reference:
         if best is None or score < self.ROW_OVERLAP:
             return None
         return [self.rw.rewrite(self.ref.text[c.span.start : c.span.end], c.span.start, "cell") for c in best]
+
+
+def _cites_basis(prev: Plan) -> bool:
+    """Whether the plan grounds itself anywhere: a basis clause read, or a citation in the basis
+    role (a portal's summary: "Việc ban hành Kế hoạch này căn cứ vào Nghị quyết số 57-NQ/TW")."""
+    return bool(prev.facts.basis) or any(c.role == "basis" for c in prev.citations)
 
 
 def _first_line_title(prev: Plan, parts: Parts, doc_type: str) -> tuple[str, Span] | None:

@@ -26,11 +26,13 @@ from .text import fold, nfc, one_line
 
 __all__ = [
     "fallback_symbol",
+    "header_bodies",
     "name_lines",
     "number_line",
     "own_place",
     "party_layout",
     "party_renames",
+    "printed_bodies",
     "provincial_parent",
     "seat_of",
     "signer_hint",
@@ -76,6 +78,7 @@ def number_line(number: str | None, symbol: str | None, *, party: bool = False) 
 
 _BARE_COUNCIL = re.compile(r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)$")
 _PLACE_LINE = re.compile(r"^(?:tinh|thanh pho|tp\.?)\s+\w")
+_UNIT_LINE = re.compile(r"^(?:tinh|thanh pho|tp\.?|xa|phuong|thi tran|dac khu|huyen|quan|thi xa)\s+\w")
 
 
 def with_place(plan: Plan, parent: str | None) -> str | None:
@@ -311,3 +314,44 @@ def provincial_parent(issuer: str | None, place: str | None) -> str | None:
     if province is None:
         return None
     return f"UBND {province.full_name}".upper()
+
+
+_MOTTO = re.compile(r"^(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|dang cong san viet nam)$")
+
+
+def printed_bodies(plan: Plan) -> list[str]:
+    """The left column of a header printed as text beside the national motto (``ĐẠI HỌC HUẾ``
+    tab ``CỘNG HÒA ...``, ``TRƯỜNG ĐẠI HỌC ...`` tab ``Độc lập ...``), line by line, as printed:
+    what the draft falls back on when the reader named no issuer or cut its name short.
+
+    >>> from plankit.read import read_text
+    >>> printed_bodies(read_text("ĐẠI HỌC HUẾ\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
+    ...                          "TRƯỜNG ĐẠI HỌC MẪU\\tĐộc lập - Tự do - Hạnh phúc\\nSố: 12/KH-ĐHM\\nKẾ HOẠCH"))
+    ['ĐẠI HỌC HUẾ', 'TRƯỜNG ĐẠI HỌC MẪU']
+    """
+    out = []
+    for line in plan.text[:2000].splitlines():
+        left, tab, right = line.partition("\t")
+        if tab and _MOTTO.match(" ".join(fold(right).split())) and one_line(left):
+            out.append(one_line(left))
+    return out[:3]
+
+
+def header_bodies(plan: Plan, parent: str | None, issuer: str | None) -> tuple[str | None, str | None]:
+    """The parent and issuing body of ``plan``'s header: the reader's (``parent``, ``issuer``),
+    unless the header printed its bodies beside the motto and the reader named no issuer or cut
+    its name short ("ĐẠI HỌC MẪU HỌC" of "TRƯỜNG ĐẠI HỌC MẪU HỌC" under "ĐẠI HỌC HUẾ"): then the
+    printed lines (:func:`printed_bodies`).
+
+    >>> from plankit.read import read_text
+    >>> plan = read_text("ĐẠI HỌC HUẾ\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
+    ...                  "TRƯỜNG ĐẠI HỌC MẪU\\tĐộc lập - Tự do - Hạnh phúc\\nSố: 12/KH-ĐHM\\nKẾ HOẠCH")
+    >>> header_bodies(plan, None, "ĐẠI HỌC MẪU"), header_bodies(plan, "Bộ Y tế", "Trường Đại học Mẫu")
+    (('ĐẠI HỌC HUẾ', 'TRƯỜNG ĐẠI HỌC MẪU'), ('Bộ Y tế', 'Trường Đại học Mẫu'))
+    """
+    printed = printed_bodies(plan)
+    if len(printed) > 1 and _UNIT_LINE.match(fold(printed[-1])):  # "ỦY BAN NHÂN DÂN" over "TỈNH HẢI DƯƠNG": one body
+        printed = [*printed[:-2], f"{printed[-2]} {printed[-1]}"]
+    if not printed or (issuer and not (fold(printed[-1]).endswith(" " + fold(issuer)) and not parent)):
+        return parent, issuer
+    return (printed[-2] if len(printed) > 1 else parent), printed[-1]

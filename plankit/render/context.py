@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..issuing import name_lines, number_line, party_layout
+from ..issuing import header_bodies, name_lines, number_line, party_layout
 from ..model import Plan
 from ..parts import (
     clean_recipient,
@@ -43,8 +43,8 @@ def template_context(plan: Plan) -> dict[str, Any]:
     parts = plan_parts(plan)
     date_parts = h.date_parts
     party = party_layout(plan)
-    parent = h.parent if h.issuer else None
-    issuer = h.issuer or h.parent or ""
+    parent, issuer = header_bodies(plan, h.parent if h.issuer else None, h.issuer or h.parent)
+    issuer = issuer or ""
     return {
         # a Party body's plan is laid out as Hướng dẫn 36-HD/VPTW asks (plankit.issuing.party_layout)
         "party": party,
