@@ -141,6 +141,7 @@ MSG = {
               "(the issuing body changed: check the document symbol)",
     "signer": "Chưa có chức danh người ký ({hint}): bổ sung "
               "(the signer's title is missing)",
+    "signer-name": "Chưa có họ tên người ký: bổ sung (the signer's name is missing)",
     "signer-ocr": "Họ tên người ký lấy từ bản quét: kiểm tra lại (the signer's name comes from a scan: check it)",
     "table-ocr": "Bảng hoạt động dựng lại từ bản quét: kiểm tra từng ô (activity table rebuilt from a scan: check every cell)",
     "title": "Chưa có trích yếu (the plan has no subject line)",
@@ -709,8 +710,10 @@ def draft_plan(
     at = w.line(signer)
     if signer and original.source.ocr:
         w.todo("signer", MSG["signer-ocr"], at, at + len(signer))
-    if not titles:
+    if not titles or _SIGN_FOR.match(titles[-1].upper()):  # none, or "KT. THỦ TƯỚNG" without "PHÓ THỦ TƯỚNG" under it
         w.todo("signer", MSG["signer"].format(hint=signer_hint(prev.facts.issuer or issuer or parent)), at, at + len(signer))
+    elif not signer:
+        w.todo("signer", MSG["signer-name"], at, at)
     # -- appendix --------------------------------------------------------------------------
     if parts_.appendix:
         w.line()
@@ -859,6 +862,11 @@ def _first_line_title(prev: Plan, parts: Parts, doc_type: str) -> tuple[str, Spa
         return None
     item = next((i for i in (*parts.basis, *parts.body) if i.span is not None and i.span.start == first.span.start), None)
     return text, (item.span if item is not None else first.span)
+
+
+# A signature line that signs for someone ("KT. THỦ TƯỚNG", "TM. ỦY BAN NHÂN DÂN"): the signer's
+# own title ("PHÓ THỦ TƯỚNG", "CHỦ TỊCH") must follow it.
+_SIGN_FOR = re.compile(r"^(?:TM|KT|Q|TL|TUQ|T/M)\.?\s")
 
 
 # A paragraph a web page left behind, not the plan's: a table's stray bar "|", a news post's date
