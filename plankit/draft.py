@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .display import todo_html
+from .draft_sources import DEBRIS, MARKDOWN_MARKS, Reference, cites_basis, first_line_title
 from .errors import PlankitError
 from .issuing import (
     fallback_symbol,
@@ -38,7 +39,6 @@ from .lint.fixes import apply_edits, choose_edits
 from .model import Citation, Edit, PartialDate, Plan, Span, Todo
 from .parts import (
     Item,
-    Parts,
     clean_recipient,
     place_date,
     plan_parts,
@@ -251,7 +251,7 @@ class Rewriter:
         self.on = on
         self.province = province
         self.replacements = [(nfc(k), nfc(v)) for k, v in (replacements or {}).items() if k]
-        self.reference: _Reference | None = None  # set by draft_plan for an OCR'd plan
+        self.reference: Reference | None = None  # set by draft_plan for an OCR'd plan
         # The linter's safe fixes, by their surface, so that the subject, the header and table
         # cells are corrected too: misspellings and doubled words ("tuyên tuyền", "cơ chế chế"),
         # and, the plan judged on the new plan's day, the agency names that changed since.
@@ -596,7 +596,7 @@ def draft_plan(
     num = str(number).strip() if number is not None and str(number).strip() else None
     rw = Rewriter(prev, year=year, on=on, province=place, replacements=replacements, issued=parts, number=num)
     if ref is not None:  # an OCR'd plan's pieces that match the clean reference take its text
-        rw.reference = _Reference(ref, Rewriter(ref, year=year, on=on, province=place, replacements=replacements,
+        rw.reference = Reference(ref, Rewriter(ref, year=year, on=on, province=place, replacements=replacements,
                                                 issued=parts, number=num))
 
     def name(value: str | None) -> str | None:
@@ -644,7 +644,7 @@ def draft_plan(
     w.line(doc_type.upper())
     title = h.title or oh.title
     parts_ = plan_parts(prev)
-    first_line = None if title else _first_line_title(prev, parts_, doc_type)
+    first_line = None if title else first_line_title(prev, parts_, doc_type)
     if title:
         piece = rw.rewrite(title, None, "subject")
         subject_at, subject_len = w.line(piece), len(piece.text)
@@ -680,7 +680,7 @@ def draft_plan(
     else:
         for piece in kept:
             w.line(piece)
-        if not kept and not _cites_basis(prev):  # nothing grounds the plan: the officer adds it
+        if not kept and not cites_basis(prev):  # nothing grounds the plan: the officer adds it
             w.todo("basis", MSG["no-basis"], subject_at, subject_at + subject_len)
     for piece in intro:
         w.line(piece)
@@ -729,155 +729,13 @@ def draft_plan(
     return dataclasses.replace(plan, draft=True, todo=tuple(todos))
 
 
-_YEAR_TOKEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
-
-def _noise_only(ocr: str, ref: str) -> bool:
-    """Whether folded ``ocr`` differs from folded ``ref`` only as OCR damage does: misread
-    words (a replaced stretch that still looks like the reference's), a dropped word, and years
-    (which roll anyway); not an added clause or a word put in another's place.
-
-    >>> _noise_only("b !_ong ghep noi dung nam 2025", "b) long ghep noi dung nam 2022")
-    True
-    >>> _noise_only("dan ap phich ve cchc (do so)", "dan ap phich (do so)")
-    False
-    """
-    import difflib
-
-    a = _YEAR_TOKEN.sub("0000", ocr).split()
-    b = _YEAR_TOKEN.sub("0000", ref).split()
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            continue
-        if op == "delete":
-            return False  # words the reference does not have: written since
-        if op == "insert":
-            if j2 - j1 > 1:
-                return False
-            continue
-        mine, theirs = " ".join(a[i1:i2]), " ".join(b[j1:j2])
-        short = mine[:1] == theirs[:1] and max(len(mine), len(theirs)) <= 4  # "tor" for "tu"
-        if not short and difflib.SequenceMatcher(None, mine, theirs, autojunk=False).ratio() < 0.5:
-            return False
-    return True
-
-
-class _Reference:
-    """A clean earlier plan of the same issuer, whose paragraphs and table rows an OCR'd plan's
-    pieces take when they match it closely (after restoration): the clean text, rewritten for
-    the new year by the reference's own rewriter (so its years roll from its own year)."""
-
-    # How close a restored paragraph must be to the reference's (folded characters, difflib
-    # ratio): OCR noise and a rolled year stay above it; a rewritten sentence falls below.
-    PARAGRAPH_RATIO = 0.9
-    # How many of a table row's words (folded) the reference row must share: OCR scrambles the
-    # cells of a row, so the row is compared as a bag of words.
-    ROW_OVERLAP = 0.6
-
-    def __init__(self, ref: Plan, rw: Rewriter):
-        self.ref = ref
-        self.rw = rw
-        parts = plan_parts(ref)
-        self.items = [i for i in (*parts.basis, *parts.body, *parts.closing, *parts.appendix)
-                      if i.kind in ("paragraph", "item", "closing") and i.span is not None]
-        self.folded = [fold(i.text) for i in self.items]
-        self.rows = [(row, self._bag(" ".join(c.text for c in row[1:]))) for t in ref.tables for row in t.rows]
-
-    @staticmethod
-    def _bag(text: str) -> set[str]:
-        return {w for w in re.findall(r"\w+", fold(text)) if not w.isdigit()}
-
-    @staticmethod
-    def _marker(folded: str) -> str:
-        m = re.match(r"^(\w{1,3})\s*[).]\s", folded)
-        return m.group(1) if m else ""
-
-    def paragraph(self, text: str, kind: str) -> _Piece | None:
-        import difflib
-
-        folded = fold(one_line(text))
-        best, best_ratio = None, 0.0
-        for item, other in zip(self.items, self.folded, strict=True):
-            if abs(len(other) - len(folded)) > 0.2 * max(len(folded), 1):
-                continue
-            m = difflib.SequenceMatcher(None, folded, other, autojunk=False)
-            if m.quick_ratio() < self.PARAGRAPH_RATIO:
-                continue
-            ratio = m.ratio()
-            if ratio > best_ratio:
-                best, best_ratio = item, ratio
-        if best is None or best_ratio < self.PARAGRAPH_RATIO:
-            return None
-        theirs = self._marker(fold(best.text))
-        if theirs and not folded.startswith(theirs):
-            return None  # "b) ..." never becomes "c) ...": the plan's own numbering stays
-        if not _noise_only(folded, fold(best.text)):
-            return None  # the officer changed the wording since: keep it
-        raw = self.ref.text[best.span.start : best.span.end]
-        return self.rw.rewrite(raw, best.span.start, kind)
-
-    def row(self, cells: tuple) -> list[_Piece] | None:
-        bag = self._bag(" ".join(c.text for c in cells[1:]))
-        if not bag:
-            return None
-        best, score = None, 0.0
-        for row, other in self.rows:
-            if len(row) != len(cells) or not other:
-                continue
-            overlap = len(bag & other) / len(bag | other)
-            if overlap > score:
-                best, score = row, overlap
-        if best is None or score < self.ROW_OVERLAP:
-            return None
-        return [self.rw.rewrite(self.ref.text[c.span.start : c.span.end], c.span.start, "cell") for c in best]
-
-
-def _cites_basis(prev: Plan) -> bool:
-    """Whether the plan grounds itself anywhere: a basis clause read, or a citation in the basis
-    role (a portal's summary: "Việc ban hành Kế hoạch này căn cứ vào Nghị quyết số 57-NQ/TW")."""
-    return bool(prev.facts.basis) or any(c.role == "basis" for c in prev.citations)
-
-
-def _first_line_title(prev: Plan, parts: Parts, doc_type: str) -> tuple[str, Span] | None:
-    """The subject of a plan whose header a portal dropped, from the copy's first line: the
-    page's title ("Kế hoạch tuyên truyền cải cách hành chính tỉnh Phú Thọ năm 2023", the type
-    word dropped), or a first paragraph that reads as one (no citation, no closing mark, not a
-    sentence of news such as "Ngày 18/1/2019, UBND tỉnh ..."). With the span it came from."""
-    blocks = [b for b in prev.blocks if b.kind != "header" and one_line(b.text)]
-    if not blocks:
-        return None
-    first = blocks[0]
-    text = one_line(first.text)
-    if first.kind not in ("subject", "paragraph", "basis") or len(text) > 250:
-        return None
-    if first.kind != "subject" and (text.endswith((".", ";", ":", ",")) or re.match(r"^(?:ngay|can cu|theo)\b", fold(text))
-                                    or any(first.span.start <= c.span.start < first.span.end for c in prev.citations)):
-        return None
-    kind = fold(doc_type)
-    folded = fold(text)
-    if folded.startswith(kind + " ") and not re.match(rf"^{re.escape(kind)}\s+(?:so|\d)", folded):
-        rest = text[len(doc_type) :].strip()
-        text = rest if rest.isupper() else rest[:1].upper() + rest[1:]
-    if not re.search(r"[^\W\d_]", text):
-        return None
-    item = next((i for i in (*parts.basis, *parts.body) if i.span is not None and i.span.start == first.span.start), None)
-    return text, (item.span if item is not None else first.span)
-
-
 # A signature line that signs for someone ("KT. THỦ TƯỚNG", "TM. ỦY BAN NHÂN DÂN"): the signer's
 # own title ("PHÓ THỦ TƯỚNG", "CHỦ TỊCH") must follow it.
 _SIGN_FOR = re.compile(r"^(?:TM|KT|Q|TL|TUQ|T/M)\.?\s")
 
 
-# A paragraph a web page left behind, not the plan's: a table's stray bar "|", a news post's date
-# "21/08/2019" (no letter at all, and no list marker such as "2." either).
-_DEBRIS = re.compile(r"^(?!\w{1,3}\s*[.)]$)[\W\d_]*$")
-# Markdown's marks around a heading or an emphasised paragraph of a .md plan: "#### **I. MỤC TIÊU**".
-_MARKDOWN_MARKS = re.compile(r"^(?P<open>#{1,6}\s+)?(?P<em>\*\*|__)?(?P<text>.*?)(?P=em)?\s*$", re.S)
-
-
 def _write_item(w: _Writer, rw: Rewriter, prev: Plan, item: Item, kind: str) -> None:
-    if item.kind != "table" and _DEBRIS.match(item.text):
+    if item.kind != "table" and DEBRIS.match(item.text):
         return
     reference = rw.reference
     if item.kind == "table":
@@ -907,7 +765,7 @@ def _write_item(w: _Writer, rw: Rewriter, prev: Plan, item: Item, kind: str) -> 
             return
     raw = prev.text[item.span.start : item.span.end] if item.span else item.text
     base = item.span.start if item.span else None
-    if prev.source.form == "markdown" and (m := _MARKDOWN_MARKS.match(raw)) and (m.group("open") or m.group("em")):
+    if prev.source.form == "markdown" and (m := MARKDOWN_MARKS.match(raw)) and (m.group("open") or m.group("em")):
         raw = m.group("text")  # the draft is Word: a Markdown export's marks are no text of the plan
         base = base + m.start("text") if base is not None else None
     w.line(rw.rewrite(raw, base, kind, item.fix))

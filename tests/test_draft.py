@@ -342,7 +342,7 @@ def test_recipients_follow_the_2025_reorganisation():
     # Sở TT&TT merged into the issuer itself: the line goes; Sở KH&ĐT became Sở Tài chính, once
     assert plan.header.recipients == ("Sở Nội vụ", "Sở Tài chính", "Lưu: VT, VP")
     assert plan.header.signer_title == "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
-    assert [t.kind for t in plan.todo] == ["number", "date"]
+    assert [t.kind for t in plan.todo] == ["number", "date", "basis"]  # the fixture cites no basis
     # the same plan drafted for early 2025 keeps them all
     early = draft_plan(read_text(HEADER_2025 + "Nội dung.\n" + TAIL, name="x.txt"), year=2025, date=dt.date(2025, 1, 21))
     assert len(early.header.recipients) == 5
