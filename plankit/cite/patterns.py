@@ -253,8 +253,9 @@ ISSUER_STOP = re.compile(r"[ \t\n,]+(?:ve|ban[ \t\n]+hanh)[ \t\n]|[;.]")
 # One folded word and the space after it (to skip a repeated word: "Thừa Thừa Thiên Huế").
 WORD_AHEAD = re.compile(r"([a-z]+)[ \t\n]+")
 
-# One word of a district's name after "huyện", "quận" ... in the original text ("Văn Lâm").
-NAME_WORD = re.compile(r"[ \t]+([^\W\d_][\w-]*)")
+# One word of a district's name after "huyện", "quận" ... in the original text ("Văn Lâm"), also
+# after a line break (a PDF or a portal wraps "UBND huyện Đăk" / "Hà"), never after a blank line.
+NAME_WORD = re.compile(r"(?:[ \t]*\n[ \t]*|[ \t]+)([^\W\d_][\w-]*)")
 
 # Spaces inside a number ("22/2020/QĐ - UBND", "76 / NQ-CP"), in scan text: worth a note.
 SPACED = re.compile(r"[ \t]-|-[ \t]|[ \t]/|/[ \t]")
