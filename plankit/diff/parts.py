@@ -123,8 +123,11 @@ class Side:
         self.plan = plan
         self.text = plan.text
         self.ocr = ocr
-        self.stream = TokenStream(plan.text, ocr=ocr, punct=punct)
-        self.blocks: list[Block] = sorted(plan.blocks or _fallback_blocks(plan), key=lambda b: b.span.start)
+        self.stream = _Stream(plan.text, ocr=ocr, punct=punct)
+        # a block without a character to show (a reader's empty paragraph) is nothing to compare
+        self.blocks: list[Block] = sorted((b for b in plan.blocks or _fallback_blocks(plan)
+                                           if not b.span.slice(plan.text).isspace() and b.span.end > b.span.start),
+                                          key=lambda b: b.span.start)
         # web-page chrome is left out, unless the reader found nothing else (no "KẾ HOẠCH" line):
         # then the whole text is compared rather than nothing
         plan_like = any(b.kind not in _SKIP_BLOCKS for b in self.blocks)
@@ -143,6 +146,12 @@ class Side:
         self.ending = self._ending_start()
         heads = [s.heading.start for s in plan.sections if s.heading.start < self.ending]
         self.opening_end = min(heads) if heads else self.ending
+        # a level-1 section's paragraphs run on to the next one's heading (the last one's to the
+        # ending): a line the reader left out of every section (a stray last line it took for
+        # web chrome) is still compared and shown
+        tops = sorted(plan.sections, key=lambda s: s.span.start)
+        self._region_end = {id(s): (tops[k + 1].span.start if k + 1 < len(tops) else self.ending)
+                            for k, s in enumerate(tops)}
         self.basis_blocks = basis_clauses(plan, self.opening_end)
         # a citation is legal basis when a basis clause holds it, whatever line it sits on
         self.basis = [c for c in plan.citations
@@ -237,7 +246,7 @@ class Side:
     def section_units(self, section: Section, *, own_heading: bool) -> list[Unit]:
         """Every paragraph of ``section`` and its subsections, in order."""
         inner = list(section.walk())[0 if own_heading else 1 :]
-        units = self.units(section.span.start, min(section.span.end, self.ending), inner)
+        units = self.units(section.span.start, self._end_of(section), inner)
         if own_heading:
             return units
         own = self.heading_unit(section).span
@@ -250,10 +259,16 @@ class Side:
             words = [t for t in self.stream.tokens if t.kind != "punct" and not in_table(t.start)]
             self._content = (words, [t.start for t in words])
         words, starts = self._content
-        end = min(section.span.end, self.ending)
+        end = self._end_of(section)
         i = bisect.bisect_left(starts, section.span.start)
         j = bisect.bisect_left(starts, end)
         return [t.key for t in words[i:j] if t.end <= end]
+
+    def _end_of(self, section: Section) -> int:
+        """Where the paragraphs of ``section`` end: a level-1 section's run on to the next
+        level-1 heading or the ending, a subsection's end with it."""
+        end = max(section.span.end, self._region_end.get(id(section), 0))
+        return min(end, self.ending)
 
     def opening_units(self) -> tuple[list[Span], list[Unit]]:
         """The header blocks, and the other paragraphs before the first section. A line inside
@@ -262,7 +277,13 @@ class Side:
         issuer's name cut over two lines, the motto read as boilerplate, a rule of dashes): the
         header is compared order-free as one block, and left out such a line would be shown
         nowhere. A web page's summary above the header (``| Số hiệu | ...``) and a page number
-        above the issuer are not in it."""
+        above the issuer are not in it.
+
+        Web chrome above the header (a portal's title line ``Kế hoạch 59/KH-UBND năm 2020 ...``
+        that repeats the document's own type, number and title, a print header) is no part of
+        the document: it is left out, on whichever side it is, rather than aligned with the
+        document type and subject it repeats. A chrome block running on into the header's
+        first line (the title line read together with ``ỦY BAN NHÂN DÂN``) is cut there."""
         header, rest = [], []
         blocks = [b.span for b in self.blocks if b.kind == "header" and b.span.start < self.opening_end]
         top = min([b.start for b in blocks[:1]] + [s.start for name, s in self.plan.header.spans
@@ -271,10 +292,16 @@ class Side:
         for b in self.blocks:
             if b.span.start >= self.opening_end or b.kind == "table" or self.in_table(b.span.start):
                 continue
-            if b.kind == "header" or top <= b.span.start < b.span.end <= bottom:
-                header.append(b.span)
+            chrome = b.kind in self.skip
+            span = b.span
+            if chrome and span.start < top:
+                if span.end <= top:
+                    continue  # above the document
+                span = Span(top, span.end)  # the header's first line, read with the chrome
+            if b.kind == "header" or top <= span.start < span.end <= bottom:
+                header.append(span)
             else:
-                rest.append(Unit(b.span, b.span, chrome=b.kind in self.skip))
+                rest.append(Unit(span, span, chrome=chrome))
         return header, rest
 
     def ending_units(self) -> list[Unit]:
@@ -289,6 +316,39 @@ class Side:
         """Whether ``[start, end)`` touches a Căn cứ / Thực hiện / Theo paragraph."""
         probe = Span(start, max(end, start + 1))
         return any(b.overlaps(probe) for b in self.basis_blocks)
+
+
+class _Stream(TokenStream):
+    """The plan's comparison tokens, a word or document number broken after its hyphen at a
+    line end (``685/QĐ-`` / ``UBND``, ``Việt-`` / ``Lào``, as a PDF copy wraps) one token, as
+    it is on one line: where a copy breaks its lines is never a change."""
+
+    __slots__ = ()
+
+    def __init__(self, text: str, *, ocr: bool, punct: bool):
+        super().__init__(text, ocr=ocr, punct=punct)
+        toks = self.tokens
+        out: list[Tok] = []
+        k = 0
+        while k < len(toks):
+            t = toks[k]
+            if (k + 2 < len(toks) and t.kind != "punct" and toks[k + 1].key == "-"
+                    and toks[k + 1].start == t.end and toks[k + 2].kind == "word"
+                    and _LINE_BREAK.fullmatch(text, toks[k + 1].end, toks[k + 2].start)):
+                w = toks[k + 2]
+                kind = "docnum" if t.kind == "docnum" else "word"
+                out.append(Tok(f"{t.key}-{w.key}", t.start, w.end, kind))
+                k += 3
+                continue
+            out.append(t)
+            k += 1
+        if len(out) != len(toks):
+            self.tokens = out
+            self._starts = [t.start for t in out]
+
+
+# White space holding one line break: a line end, as a copy breaks its lines.
+_LINE_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*")
 
 
 def basis_clauses(plan: Plan, opening_end: int) -> list[Span]:
