@@ -25,6 +25,9 @@ OPENING = "Phần mở đầu"
 ENDING = "Phần kết thúc"
 
 _SKIP_BLOCKS = frozenset({"table", "boilerplate"})
+# A portal's title line, folded: one to four words of a document type, a number, "năm" and a
+# year ("cong van 473/stp-pbgdpl nam 2020 ve viec ..."); the number must be the document's own.
+_PORTAL_TITLE = re.compile(r"[^\w]*(?:[^\W\d_]+[ \t]+){1,4}(?P<number>\d)\S*[ \t]+nam[ \t]+\d{4}\b")
 # A possible end of a basis clause: "." or ":" before white space or the end of the text.
 _CLAUSE_END = re.compile(r"[.:](?=\s|$)")
 # A line opening a list item or a heading: "a) ", "1. ", "II. ", "- ", "+ ".
@@ -289,10 +292,14 @@ class Side:
         top = min([b.start for b in blocks[:1]] + [s.start for name, s in self.plan.header.spans
                                                    if name not in ("title", "year", "signer")], default=0)
         bottom = blocks[-1].end if blocks else -1
+        first = True  # no block of the document yet
         for b in self.blocks:
             if b.span.start >= self.opening_end or b.kind == "table" or self.in_table(b.span.start):
                 continue
             chrome = b.kind in self.skip
+            if first and not chrome and self._portal_title(b.span):
+                continue  # above the document
+            first = first and chrome
             span = b.span
             if chrome and span.start < top:
                 if span.end <= top:
@@ -303,6 +310,17 @@ class Side:
             else:
                 rest.append(Unit(span, span, chrome=chrome))
         return header, rest
+
+    def _portal_title(self, span: Span) -> bool:
+        """Whether ``span``, the first line of a copy, is a portal's name for the document (its
+        type, its own number and year: ``Công văn 473/STP-PBGDPL năm 2020 về việc ...``): no
+        official document opens by citing itself, and a copy without a header (a letter, a
+        news page) gets no header for the reader to tell the title line from."""
+        m = _PORTAL_TITLE.match(fold(span.slice(self.text)))
+        if m is None:
+            return False
+        at = span.start + m.start("number")
+        return any(c.role == "self" and c.span.start == at for c in self.plan.citations)
 
     def ending_units(self) -> list[Unit]:
         """The paragraphs from the closing on."""
