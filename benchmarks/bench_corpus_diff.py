@@ -67,12 +67,18 @@ _BREAK = re.compile(r"(?<=[^\s.:;!?|])[ \t]*\n[ \t]*(?=(\w)(?![.)]\s))")
 def word_paragraphs(text: str) -> str:
     """A wrapped copy's lines joined back into one line a paragraph, as Word's export writes a
     paragraph: a line break before a line that opens in lower case, after a line that ends no
-    sentence, is a space (the header's lines, a list item and a heading stay apart).
+    sentence and is not in capitals, is a space (the header's lines, a title, a list item and a
+    heading stay apart).
 
     >>> word_paragraphs("Căn cứ Nghị định số 61/2018/NĐ-CP\\nngày 23 tháng 4 năm 2018;\\na) Mục đích")
     'Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018;\\na) Mục đích'
     """
-    return _BREAK.sub(lambda m: " " if m.group(1).islower() else m.group(), text)
+    def join(m: re.Match) -> str:
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        # a line in capitals (the header, a title, a heading) is a paragraph of its own
+        return " " if m.group(1).islower() and any(c.islower() for c in line) else m.group()
+
+    return _BREAK.sub(join, text)
 
 
 def _load(name: str):

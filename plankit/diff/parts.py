@@ -28,6 +28,8 @@ _SKIP_BLOCKS = frozenset({"table", "boilerplate"})
 # A portal's title line, folded: one to four words of a document type, a number, "năm" and a
 # year ("cong van 473/stp-pbgdpl nam 2020 ve viec ..."); the number must be the document's own.
 _PORTAL_TITLE = re.compile(r"[^\w]*(?:[^\W\d_]+[ \t]+){1,4}(?P<number>\d)\S*[ \t]+nam[ \t]+\d{4}\b")
+# A list marker of one letter: "a) ", "đ. ".
+_LETTER_MARKER = re.compile(r"[^\W\d_][.)][ \t]")
 # A possible end of a basis clause: "." or ":" before white space or the end of the text.
 _CLAUSE_END = re.compile(r"[.:](?=\s|$)")
 # A line opening a list item or a heading: "a) ", "1. ", "II. ", "- ", "+ ".
@@ -243,6 +245,13 @@ class Side:
             if out and out[-1].section is not None and out[-1].span.contains(s.start):
                 continue  # a continuation line of the heading before
             clipped = Span(s.start, min(s.end, end))
+            if (out and out[-1].section is not None and s.start not in heads and b.kind not in self.skip
+                    and _goes_on(self.text, out[-1].span.end, s.start)):
+                # the rest of a sentence the heading's line began (``1. Siết chặt ... công vụ;`` /
+                # ``đồng thời, báo cáo ...``), cut where a copy wrapped it: one paragraph with it
+                h = out[-1]
+                out[-1] = Unit(Span(h.span.start, clipped.end), Span(h.toks.start, clipped.end), h.section, h.number)
+                continue
             out.append(heads.get(s.start) or Unit(clipped, clipped, chrome=b.kind in self.skip))
         return out
 
@@ -408,6 +417,19 @@ def basis_clauses(plan: Plan, opening_end: int) -> list[Span]:
             starts.insert(k + 1, nxt.start("word"))
         k += 1
     return sorted(out)
+
+
+def _goes_on(text: str, end: int, start: int) -> bool:
+    """Whether the paragraph at ``start`` goes on with the sentence of the one ending at
+    ``end``: that one ends no sentence (no ``.``, ``!``, ``?`` or ``:`` last) and this one opens
+    with a lower-case letter that is no list marker (``a)``, ``đ.``)."""
+    k = end
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    while start < len(text) and text[start] in " \t":
+        start += 1
+    return (k > 0 and text[k - 1] not in ".!?:" and start < len(text) and text[start].islower()
+            and _LETTER_MARKER.match(text, start) is None)
 
 
 def _fallback_blocks(plan: Plan) -> list[Block]:
