@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..model import Block, Plan, Section, SourceRef, Span
 from ..text import fold, is_upper_text
 from .align import _trigrams, text_similarity
-from .tokens import Tok, TokenStream, ocr_clean
+from .tokens import Tok, TokenStream, looks_ocr, ocr_clean
 
 __all__ = ["ENDING", "OPENING", "Side", "TitleSimilarity", "Unit", "title_similarity"]
 
@@ -128,6 +128,7 @@ class Side:
         self.plan = plan
         self.text = plan.text
         self.ocr = ocr
+        self.scanned = looks_ocr(plan)
         self.stream = _Stream(plan.text, ocr=ocr, punct=punct)
         # a block without a character to show (a reader's empty paragraph) is nothing to compare
         self.blocks: list[Block] = sorted((b for b in plan.blocks or _fallback_blocks(plan)
@@ -246,9 +247,10 @@ class Side:
                 continue  # a continuation line of the heading before
             clipped = Span(s.start, min(s.end, end))
             if (out and out[-1].section is not None and s.start not in heads and b.kind not in self.skip
-                    and _goes_on(self.text, out[-1].span.end, s.start)):
+                    and not self.scanned and _goes_on(self.text, out[-1].span.end, s.start)):
                 # the rest of a sentence the heading's line began (``1. Siết chặt ... công vụ;`` /
                 # ``đồng thời, báo cáo ...``), cut where a copy wrapped it: one paragraph with it
+                # (not in a scan: OCR drops capitals and markers, a lower-case line proves nothing)
                 h = out[-1]
                 out[-1] = Unit(Span(h.span.start, clipped.end), Span(h.toks.start, clipped.end), h.section, h.number)
                 continue
