@@ -356,28 +356,32 @@ class _Stream(TokenStream):
 
     def __init__(self, text: str, *, ocr: bool, punct: bool):
         super().__init__(text, ocr=ocr, punct=punct)
+        breaks = [m.start() for m in _HYPHEN_BREAK.finditer(text)]  # most texts have none
+        if not breaks:
+            return
         toks = self.tokens
         out: list[Tok] = []
         k = 0
-        while k < len(toks):
-            t = toks[k]
-            if (k + 2 < len(toks) and t.kind != "punct" and toks[k + 1].key == "-"
-                    and toks[k + 1].start == t.end and toks[k + 2].kind == "word"
-                    and _LINE_BREAK.fullmatch(text, toks[k + 1].end, toks[k + 2].start)):
-                w = toks[k + 2]
-                kind = "docnum" if t.kind == "docnum" else "word"
-                out.append(Tok(f"{t.key}-{w.key}", t.start, w.end, kind))
-                k += 3
+        for at in breaks:
+            i = bisect.bisect_left(self._starts, at)  # the hyphen's token
+            if i < k + 1 or i + 1 >= len(toks):
                 continue
-            out.append(t)
-            k += 1
-        if len(out) != len(toks):
-            self.tokens = out
-            self._starts = [t.start for t in out]
+            t, dash, w = toks[i - 1], toks[i], toks[i + 1]
+            if (dash.start != at or dash.key != "-" or t.end != at or t.kind == "punct" or w.kind != "word"
+                    or not _LINE_BREAK.fullmatch(text, dash.end, w.start)):
+                continue
+            out += toks[k : i - 1]
+            out.append(Tok(f"{t.key}-{w.key}", t.start, w.end, "docnum" if t.kind == "docnum" else "word"))
+            k = i + 2
+        if k:
+            self.tokens = out + toks[k:]
+            self._starts = [t.start for t in self.tokens]
 
 
 # White space holding one line break: a line end, as a copy breaks its lines.
 _LINE_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*")
+# A hyphen right after a word and before a line end (where _Stream looks).
+_HYPHEN_BREAK = re.compile(r"(?<=\w)-(?=[^\S\n]*\n)")
 
 
 def basis_clauses(plan: Plan, opening_end: int) -> list[Span]:
