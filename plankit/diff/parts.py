@@ -427,15 +427,18 @@ def basis_clauses(plan: Plan, opening_end: int) -> list[Span]:
 
 def _goes_on(text: str, end: int, start: int) -> bool:
     """Whether the paragraph at ``start`` goes on with the sentence of the one ending at
-    ``end``: that one ends no sentence (no ``.``, ``!``, ``?`` or ``:`` last) and this one opens
-    with a lower-case letter that is no list marker (``a)``, ``đ.``)."""
+    ``end``: that one's last line is no title in capitals and ends no sentence (no ``.``, ``!``,
+    ``?`` or ``:`` last), and this one opens with a lower-case letter that is no list marker
+    (``a)``, ``đ.``)."""
     k = end
     while k > 0 and text[k - 1].isspace():
         k -= 1
     while start < len(text) and text[start] in " \t":
         start += 1
-    return (k > 0 and text[k - 1] not in ".!?:" and start < len(text) and text[start].islower()
-            and _LETTER_MARKER.match(text, start) is None)
+    line = text[text.rfind("\n", 0, k) + 1 : k]
+    # a title in capitals (``I. MỤC ĐÍCH, YÊU CẦU``) ends its line, whatever follows it
+    return (k > 0 and text[k - 1] not in ".!?:" and any(c.islower() for c in line) and start < len(text)
+            and text[start].islower() and _LETTER_MARKER.match(text, start) is None)
 
 
 def _fallback_blocks(plan: Plan) -> list[Block]:
