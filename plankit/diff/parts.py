@@ -304,12 +304,15 @@ class Side:
                                                    if name not in ("title", "year", "signer")], default=0)
         bottom = blocks[-1].end if blocks else -1
         first = True  # no block of the document yet
+        title_end = -1  # the end of a portal's title line left out
         for b in self.blocks:
             if b.span.start >= self.opening_end or b.kind == "table" or self.in_table(b.span.start):
                 continue
             chrome = b.kind in self.skip
-            if first and not chrome and self._portal_title(b.span):
-                continue  # above the document
+            if first and not chrome and (self._portal_title(b.span)
+                                         or (title_end >= 0 and _goes_on(self.text, title_end, b.span.start))):
+                title_end = b.span.end  # above the document (the title, and its wrapped rest)
+                continue
             first = first and chrome
             span = b.span
             if chrome and span.start < top:
