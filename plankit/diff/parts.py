@@ -316,14 +316,31 @@ class Side:
             first = first and chrome
             span = b.span
             if chrome and span.start < top:
-                if span.end <= top:
+                cut = min(top, self._header_tail(span))
+                if span.end <= cut:
                     continue  # above the document
-                span = Span(top, span.end)  # the header's first line, read with the chrome
+                header.append(Span(cut, span.end))  # the header's first lines, read with the chrome
+                continue
             if b.kind == "header" or top <= span.start < span.end <= bottom:
                 header.append(span)
             else:
                 rest.append(Unit(span, span, chrome=chrome))
         return header, rest
+
+    def _header_tail(self, span: Span) -> int:
+        """Where the lines at the end of a chrome block that open in capitals begin (an issuer and
+        the motto, ``BỘ Y TẾ CỘNG HÒA XÃ HỘI ...``, read with a portal's title and controls
+        above them, which open in lower case: ``Quyết định 5556/QĐ-BYT năm ...``, ``Lưu``,
+        ``VB gốc``); the block's end when its last line does not."""
+        found = span.end
+        for m in reversed(list(re.finditer(r"[^\n]+", self.text[span.start : span.end]))):
+            words = m.group().split()[:2]
+            if not any(c.isalpha() for c in m.group()):
+                continue  # a rule or a bar under the issuer
+            if len(words) < 2 or not all(is_upper_text(w) for w in words):
+                break
+            found = span.start + m.start()
+        return found
 
     def _portal_title(self, span: Span) -> bool:
         """Whether ``span``, the first line of a copy, is a portal's name for the document (its
