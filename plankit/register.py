@@ -53,6 +53,10 @@ _COLUMNS = (
     "effective",
     "source",
 )
+# An optional last column (files without it still load): the part of the document the
+# replacement covers, as the source words it ("cán bộ, công chức" of a decree on "cán bộ, công
+# chức, viên chức"); blank: the replacement covers all of it.
+_PART = "replaced_part"
 
 # The number part of a key: "76" in 76/NQ-CP, "57" in 57-NQ/TW, "61" in 61/2018/NĐ-CP.
 _NUMBER_RE = re.compile(r"^(\d+[a-zA-Z]?)[/-]")
@@ -89,6 +93,9 @@ class RegisterEntry:
         replaced_by: the key of the document that replaced it, if any.
         effective: the first day the replacement applies.
         source: the public page where the facts were checked.
+        replaced_part: the part the replacement covers when it covers only part of the
+            document (``cán bộ, công chức`` of 112/2020/NĐ-CP, on cán bộ, công chức, viên
+            chức), else ``None``: the document was replaced as a whole.
     """
 
     key: str
@@ -99,6 +106,12 @@ class RegisterEntry:
     replaced_by: str | None
     effective: dt.date | None
     source: str
+    replaced_part: str | None = None
+
+    @property
+    def partly_replaced(self) -> bool:
+        """Whether the register says another document replaced only part of this one."""
+        return bool(self.replaced_by and self.replaced_part)
 
     @property
     def number(self) -> str:
@@ -149,7 +162,9 @@ def parse_register(raw: str) -> dict[str, RegisterEntry]:
     """Rows of a register file (the format of ``register.tsv``) by comparison key.
 
     Raises ``ValueError`` naming the line for a missing column, an empty required cell, a bad
-    date, a source that is not a web address, or a key listed twice.
+    date, a source that is not a web address, a part replaced without a replacement, or a key
+    listed twice. The last column, ``replaced_part``, is optional: a file without it, or a row
+    that leaves it out, states whole replacements only.
 
     >>> head = "\\t".join(_COLUMNS)
     >>> row = "76/NQ-CP\\tNghị quyết\\t2021-07-15\\tChính phủ\\t\\t\\t\\thttps://x.vn/76"
@@ -161,21 +176,26 @@ def parse_register(raw: str) -> dict[str, RegisterEntry]:
     ValueError: register.tsv, line 3: 76/NQ-CP listed twice
     """
     out: dict[str, RegisterEntry] = {}
-    header = False
+    header: tuple[str, ...] = ()
     for number, line in enumerate(nfc(raw).splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = [c.strip() for c in line.split("\t")]
         if not header:
-            if tuple(cells) != _COLUMNS:
+            if tuple(cells) not in (_COLUMNS, (*_COLUMNS, _PART)):
                 raise ValueError(f"{DATA_FILE}, line {number}: expected columns {_COLUMNS}")
-            header = True
+            header = tuple(cells)
             continue
-        if len(cells) != len(_COLUMNS):
+        if len(cells) == len(_COLUMNS) < len(header):  # the optional last cell left out
+            cells.append("")
+        if len(cells) != len(header):
             raise ValueError(
-                f"{DATA_FILE}, line {number}: {len(cells)} cells, expected {len(_COLUMNS)}"
+                f"{DATA_FILE}, line {number}: {len(cells)} cells, expected {len(header)}"
             )
-        row = dict(zip(_COLUMNS, cells, strict=True))
+        row = dict(zip(header, cells, strict=True))
+        part = row.get(_PART) or None
+        if part and not row["replaced_by"]:
+            raise ValueError(f"{DATA_FILE}, line {number}: {_PART} needs replaced_by")
         for required in ("key", "doc_type", "date", "issuer", "source"):
             if not row[required]:
                 raise ValueError(f"{DATA_FILE}, line {number}: {required} is empty")
@@ -195,6 +215,7 @@ def parse_register(raw: str) -> dict[str, RegisterEntry]:
             replaced_by=row["replaced_by"] or None,
             effective=_date(row["effective"], number, "effective"),
             source=row["source"],
+            replaced_part=part,
         )
     return out
 
@@ -269,7 +290,8 @@ def register_frame() -> pd.DataFrame:
             "replaced_by": e.replaced_by,
             "effective": e.effective,
             "source": e.source,
+            _PART: e.replaced_part,
         }
         for e in register()
     ]
-    return pd.DataFrame(rows, columns=list(_COLUMNS))
+    return pd.DataFrame(rows, columns=[*_COLUMNS, _PART])

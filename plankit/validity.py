@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "NOT_YET_ISSUED",
+    "PARTLY_REPLACED",
     "REPLACED",
     "STATUSES",
     "VALID",
@@ -49,11 +50,16 @@ __all__ = [
 
 VALID = "valid"
 REPLACED = "replaced"
+#: Another document replaced part of it (172/2025/NĐ-CP took over 112/2020/NĐ-CP's rules for
+#: cán bộ and công chức, not those for viên chức): citing it is not wrong in itself.
+PARTLY_REPLACED = "partly-replaced"
 NOT_YET_ISSUED = "not-yet-issued"
-STATUSES = (VALID, REPLACED, NOT_YET_ISSUED)
+STATUSES = (VALID, REPLACED, PARTLY_REPLACED, NOT_YET_ISSUED)
 
 DATA_FILE = "replaced_documents.tsv"
 _COLUMNS = ("key", "issued", "replaced_by", "effective", "basis", "source")
+# optional, as in the register: the part the replacement covers; blank: the whole document
+_PART = "replaced_part"
 
 # The year inside a legal normative number: 45/2020/NĐ-CP, 80/2015/QH13. It bounds the issue date
 # from below (a document numbered .../2025/... cannot exist before 2025-01-01). Party numbers
@@ -63,11 +69,14 @@ _KEY_YEAR = re.compile(r"^[^/]+/((?:19|20)\d\d)/")
 
 @dataclass(frozen=True)
 class Replacement:
-    """One document replaced by another from a day on, with the legal basis and a source.
+    """One document replaced by another from a day on, with the legal basis and a source;
+    ``part`` names the part replaced when the new document covers only part of the old one.
 
     >>> r = replaced_by("61/2018/NĐ-CP", dt.date(2026, 1, 5))
-    >>> r.replaced_by, r.effective
-    ('118/2025/NĐ-CP', datetime.date(2025, 7, 1))
+    >>> r.replaced_by, r.effective, r.partial
+    ('118/2025/NĐ-CP', datetime.date(2025, 7, 1), False)
+    >>> replaced_by("112/2020/NĐ-CP", dt.date(2026, 1, 5))
+    Replacement(112/2020/NĐ-CP -> 172/2025/NĐ-CP from 2025-07-01, in part: cán bộ, công chức)
     """
 
     key: str
@@ -75,9 +84,16 @@ class Replacement:
     effective: dt.date
     basis: str
     source: str
+    part: str | None = None
+
+    @property
+    def partial(self) -> bool:
+        """Whether the new document replaced only part of the old one."""
+        return bool(self.part)
 
     def __repr__(self) -> str:
-        return f"Replacement({self.key} -> {self.replaced_by} from {self.effective.isoformat()})"
+        part = f", in part: {self.part}" if self.part else ""
+        return f"Replacement({self.key} -> {self.replaced_by} from {self.effective.isoformat()}{part})"
 
 
 def _norm(key: str) -> str:
@@ -115,19 +131,24 @@ def parse_local(raw: str) -> tuple[dict[str, Replacement], dict[str, dt.date]]:
     """
     replaced: dict[str, Replacement] = {}
     issued: dict[str, dt.date] = {}
-    header_seen = False
+    header: tuple[str, ...] = ()
     for number, line in enumerate(nfc(raw).splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = [c.strip() for c in line.split("\t")]
-        if not header_seen:
-            if tuple(cells) != _COLUMNS:
+        if not header:
+            if tuple(cells) not in (_COLUMNS, (*_COLUMNS, _PART)):
                 raise ValueError(f"{DATA_FILE}, line {number}: expected columns {_COLUMNS}")
-            header_seen = True
+            header = tuple(cells)
             continue
-        if len(cells) != len(_COLUMNS):
-            raise ValueError(f"{DATA_FILE}, line {number}: {len(cells)} cells, expected {len(_COLUMNS)}")
-        row = dict(zip(_COLUMNS, cells, strict=True))
+        if len(cells) == len(_COLUMNS) < len(header):  # the optional last cell left out
+            cells.append("")
+        if len(cells) != len(header):
+            raise ValueError(f"{DATA_FILE}, line {number}: {len(cells)} cells, expected {len(header)}")
+        row = dict(zip(header, cells, strict=True))
+        part = row.get(_PART) or None
+        if part and not row["replaced_by"]:
+            raise ValueError(f"{DATA_FILE}, line {number}: {_PART} needs replaced_by")
         if "@" not in row["key"]:
             raise ValueError(
                 f"{DATA_FILE}, line {number}: {row['key']} is a central document: it belongs in register.tsv"
@@ -144,7 +165,8 @@ def parse_local(raw: str) -> tuple[dict[str, Replacement], dict[str, dt.date]]:
             raise ValueError(f"{DATA_FILE}, line {number}: replaced_by and effective go together")
         if row["replaced_by"]:
             replaced[norm] = Replacement(
-                row["key"], row["replaced_by"], _date(row["effective"], number), row["basis"], row["source"]
+                row["key"], row["replaced_by"], _date(row["effective"], number), row["basis"], row["source"],
+                part,
             )
         elif day is None:
             raise ValueError(f"{DATA_FILE}, line {number}: a row needs a date or a replacement")
@@ -162,7 +184,7 @@ def _table() -> tuple[dict[str, Replacement], dict[str, dt.date]]:
             successor = lookup(entry.replaced_by)
             basis = successor.title if successor is not None else entry.replaced_by
             replaced[_norm(entry.key)] = Replacement(
-                entry.key, entry.replaced_by, entry.effective, basis, entry.source
+                entry.key, entry.replaced_by, entry.effective, basis, entry.source, entry.replaced_part
             )
     raw = resources.files("plankit.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
     local_replaced, issued = parse_local(raw)
@@ -185,6 +207,7 @@ def _walk(first: Replacement) -> Iterator[Replacement]:
             step.effective,
             f"{step.basis} (qua / via {current.replaced_by})",
             step.source,
+            current.part or step.part,  # replaced in part anywhere along the chain: in part
         )
         yield current
 
@@ -204,7 +227,8 @@ def replacements() -> tuple[Replacement, ...]:
 
 
 def replacements_frame() -> pd.DataFrame:
-    """The replacements as a DataFrame: key, replaced_by, effective, basis, source.
+    """The replacements as a DataFrame: key, replaced_by, effective, basis, source, part
+    (the part replaced, ``None`` for a whole replacement).
 
     >>> frame = replacements_frame()
     >>> frame.loc[frame.key == "107/2021/NĐ-CP", "replaced_by"].tolist()
@@ -214,10 +238,10 @@ def replacements_frame() -> pd.DataFrame:
 
     rows = [
         {"key": r.key, "replaced_by": r.replaced_by, "effective": r.effective, "basis": r.basis,
-         "source": r.source}
+         "source": r.source, "part": r.part}
         for r in replacements()
     ]
-    return pd.DataFrame(rows, columns=["key", "replaced_by", "effective", "basis", "source"])
+    return pd.DataFrame(rows, columns=["key", "replaced_by", "effective", "basis", "source", "part"])
 
 
 def replaced_by(key: str, on: dt.date) -> Replacement | None:
@@ -284,18 +308,22 @@ def _earliest_issue(key: str, lookup: str, issued: dt.date | None, year: int | N
 
 
 def status(citation_or_key: Citation | str, on: dt.date, issued: dt.date | None = None) -> str:
-    """Whether the cited document applied on day ``on``: ``valid``, ``replaced`` or ``not-yet-issued``.
+    """Whether the cited document applied on day ``on``: ``valid``, ``replaced``,
+    ``partly-replaced`` or ``not-yet-issued``.
 
     ``not-yet-issued`` wins when the document's date is after ``on``. The date is ``issued`` when
     given, else the citation's own date, else the data file's, else (for a key with a year,
     ``118/2025/NĐ-CP``, or a citation with a year) 1 January of that year, which only proves a
     document "not yet issued" for a day of an earlier year. Then ``replaced`` when the data file
-    lists a replacement in force on ``on``; otherwise ``valid``.
+    lists a replacement in force on ``on`` (``partly-replaced`` when it covers only part of the
+    document); otherwise ``valid``.
 
     >>> status("61/2018/NĐ-CP", on=dt.date(2026, 1, 15))
     'replaced'
     >>> status("61/2018/NĐ-CP", on=dt.date(2025, 1, 21))
     'valid'
+    >>> status("112/2020/NĐ-CP", on=dt.date(2026, 1, 15))
+    'partly-replaced'
     >>> status("118/2025/NĐ-CP", on=dt.date(2024, 12, 20))
     'not-yet-issued'
     >>> status("258/KH-UBND", on=dt.date(2024, 12, 20), issued=dt.date(2024, 12, 24))
@@ -317,6 +345,7 @@ def status(citation_or_key: Citation | str, on: dt.date, issued: dt.date | None 
     first = _earliest_issue(key, lookup, issued, year)
     if first is not None and first > on:
         return NOT_YET_ISSUED
-    if replaced_by(lookup, on) is not None:
-        return REPLACED
+    found = replaced_by(lookup, on)
+    if found is not None:
+        return PARTLY_REPLACED if found.partial else REPLACED
     return VALID

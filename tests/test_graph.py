@@ -265,12 +265,54 @@ def test_the_same_number_of_another_province_is_another_document():
     assert graph.nodes["137/KH-SKHCN@hung-yen/2025"]["kind"] == "document"
 
 
-def test_the_same_plan_read_twice_is_two_nodes_and_cited_once():
+def _edges(graph) -> set[tuple[str, str, str]]:
+    return {(s, t, d["role"]) for s, t, d in graph.edges(data=True)}
+
+
+def test_the_same_plan_read_twice_is_one_node():
+    """A folder holding a plan's .docx, its PDF and a text export: one node, whose ``copies``
+    name the further files, and the edges of one reading."""
     a = make_plan("can-tho/2025.docx", CT25_TEXT, CT25_HEADER, CT25_CITES)
     b = make_plan("can-tho/2025.pdf", CT25_TEXT, CT25_HEADER, CT25_CITES)
+    c = make_plan("can-tho/2025.txt", CT25_TEXT.replace(" ", "\n"), CT25_HEADER, CT25_CITES)
+    graph = build_graph([a, b, c])
+    assert [n for n, k in graph.nodes(data="kind") if k == "plan"] == ["137/KH-SKHCN@can-tho/2025"]
+    assert graph.nodes["137/KH-SKHCN@can-tho/2025"]["copies"] == ("can-tho/2025.pdf", "can-tho/2025.txt")
+    assert _edges(graph) == _edges(build_graph([a]))
+    assert graph.nodes["137/KH-SKHCN@can-tho/2025"]["name"] == "can-tho/2025.docx"
+    assert basis_chain(graph, b) == basis_chain(graph, a) == [["137/KH-SKHCN@can-tho/2025", "258/KH-UBND@can-tho/2024"]]
+
+
+def test_the_copy_whose_header_was_read_speaks_for_the_plan():
+    """A PDF whose header lines ran together reads no number: the same words make it a copy
+    of the .docx that reads 137/KH-SKHCN, which speaks for both, whichever comes first."""
+    blank = Header(doc_type="Kế hoạch", year=2025)
+    pdf = make_plan("can-tho/2025.pdf", CT25_TEXT, blank, CT25_CITES[1:])
+    docx = make_plan("can-tho/2025.docx", CT25_TEXT, CT25_HEADER, CT25_CITES)
+    for order in ([pdf, docx], [docx, pdf]):
+        graph = build_graph(order)
+        assert [n for n, k in graph.nodes(data="kind") if k == "plan"] == ["137/KH-SKHCN@can-tho/2025"]
+        assert graph.nodes["137/KH-SKHCN@can-tho/2025"]["name"] == "can-tho/2025.docx"
+        assert _edges(graph) == _edges(build_graph([docx]))
+
+
+@pytest.mark.parametrize(("second_text", "second_header", "plans"), [
+    # the same number and header, other words: a number slip in another plan, two documents
+    ("Căn cứ Quyết định số 12/QĐ-UBND ngày 02/01/2025 của UBND thành phố Cần Thơ.\n",
+     Header(doc_type="Kế hoạch", number="137", symbol="KH-SKHCN", issuer="Sở Khoa học và Công nghệ",
+            place="Cần Thơ", date=dt.date(2025, 1, 21), year=2025, title="Chuyển đổi số năm 2025"),
+     ["137/KH-SKHCN@can-tho/2025", "plan:b.txt"]),
+    # the same words under another number: two plans built alike, two documents
+    (CT25_TEXT, Header(doc_type="Kế hoạch", number="138", symbol="KH-SKHCN", place="Cần Thơ",
+                       issuer="Sở Khoa học và Công nghệ", date=dt.date(2025, 1, 21), year=2025),
+     ["137/KH-SKHCN@can-tho/2025", "138/KH-SKHCN@can-tho/2025"]),
+])
+def test_plans_alike_are_not_copies(second_text, second_header, plans):
+    a = make_plan("a.txt", CT25_TEXT, CT25_HEADER, CT25_CITES)
+    b = make_plan("b.txt", second_text, second_header, [])
     graph = build_graph([a, b])
-    assert sorted(n for n, k in graph.nodes(data="kind") if k == "plan") == [
-        "137/KH-SKHCN@can-tho/2025", "plan:can-tho/2025.pdf"]
+    assert sorted(n for n, k in graph.nodes(data="kind") if k == "plan") == plans
+    assert all(d["copies"] == () for _, d in graph.nodes(data=True) if d["kind"] == "plan")
 
 
 def test_build_graph_does_not_change_its_plans(small):
@@ -563,13 +605,14 @@ def test_replaced_by_returns_a_frozen_value():
 def test_replaced_documents_data_file_is_valid():
     from importlib import resources
 
-    from plankit.validity import _COLUMNS, replacements
+    from plankit.validity import _COLUMNS, _PART, replacements
 
     text = resources.files("plankit.data").joinpath("replaced_documents.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    assert tuple(rows[0]) == _COLUMNS
+    assert tuple(rows[0]) == (*_COLUMNS, _PART)
     for row in rows[1:]:
-        key, issued, repl, effective, basis, source = row
+        key, issued, repl, effective, basis, source, *part = row
+        assert repl or not any(part), key
         assert basis and source, key
         assert source.startswith(("https://", "shared/reference/")), key
         if issued:

@@ -258,3 +258,69 @@ def test_a_plan_without_a_number_is_labelled_by_its_issuer_in_the_graph_itself()
     graph = build_graph([plan])
     label = graph.nodes[plan_node(plan)]["label"]
     assert label == "KH Bộ Y tế (Hà Nội 2024)"  # never "KH ho-so/boyte_2024.txt"
+
+
+# ---------------------------------------------------------------------------------------------
+# the legend explains what is drawn, and only that
+# ---------------------------------------------------------------------------------------------
+
+
+def _tiny(edges: list[dict], successor: dict | None = None) -> nx.DiGraph:
+    """A department plan citing one central document per edge dict (its attributes)."""
+    g = nx.DiGraph()
+    g.add_node("p", kind="plan", level="department", label="KH 1/KH-SNV (Lào Cai 2026)")
+    for k, attrs in enumerate(edges):
+        node = f"{k + 1}/2020/NĐ-CP"
+        g.add_node(node, kind="document", level="central", label=f"NĐ {node}", **(successor or {}))
+        g.add_edge("p", node, **{"role": "basis", "implicit": False, "validity": "valid", **attrs})
+    return g
+
+
+BASE = ["level:central", "level:department", "plan", "document"]
+PARTLY = {"successor": "172/2025/NĐ-CP", "successor_part": "cán bộ, công chức"}
+WHOLE = {"successor": "118/2025/NĐ-CP", "successor_part": None}
+
+
+@pytest.mark.parametrize(("graph", "expected"), [
+    (_tiny([{}]), [*BASE, "basis"]),
+    (_tiny([{"role": "mention"}, {"implicit": True}]), [*BASE, "mention", "implicit"]),
+    # the register names a successor, the plan predates it: the ring and "→", no red edge
+    (_tiny([{}], WHOLE), [*BASE, "basis", "replaced-by"]),
+    (_tiny([{"validity": "replaced", "replaced_by": "118/2025/NĐ-CP"}], WHOLE),
+     [*BASE, "basis", "replaced", "replaced-by"]),
+    (_tiny([{"validity": "partly-replaced", "replaced_by": "172/2025/NĐ-CP"}], PARTLY),
+     [*BASE, "basis", "partly-replaced", "partly-replaced-by"]),
+    (_tiny([{"validity": "not-yet-issued"}]), [*BASE, "basis", "not-yet-issued"]),
+])
+def test_legend_entries_are_the_kinds_drawn(graph, expected):
+    from plankit.graph.draw import legend_entries
+
+    assert legend_entries(graph) == expected
+
+
+LABELS = {
+    "replaced": "đã bị thay thế / replaced",
+    "replaced-by": "→ văn bản thay thế / replaced by",
+    "partly-replaced": "bị thay thế một phần / partly replaced",
+    "not-yet-issued": "chưa ban hành / not yet issued",
+    "mention": "nhắc đến / mention",
+}
+
+
+@pytest.mark.parametrize(("graph", "shown"), [
+    (_tiny([{}]), set()),
+    (_tiny([{}], WHOLE), {"replaced-by"}),
+    (_tiny([{"validity": "partly-replaced", "replaced_by": "172/2025/NĐ-CP"}], PARTLY), {"partly-replaced"}),
+    (_tiny([{"validity": "replaced", "replaced_by": "118/2025/NĐ-CP"}, {"role": "mention"}], WHOLE),
+     {"replaced", "replaced-by", "mention"}),
+])
+def test_the_figure_legend_shows_only_what_is_drawn(graph, shown):
+    fig = draw_graph(graph)
+    texts = {t.get_text() for legend in fig.legends for t in legend.get_texts()}
+    assert {k for k, label in LABELS.items() if label in texts} == shown
+    assert "căn cứ / basis" in texts and "Khác / other" not in texts
+
+
+def test_a_partly_replaced_document_is_labelled_in_part():
+    g = _tiny([{"validity": "partly-replaced", "replaced_by": "172/2025/NĐ-CP"}], PARTLY)
+    assert display_label(g, "1/2020/NĐ-CP") == "NĐ 1/2020/NĐ-CP\n→ 172/2025/NĐ-CP (một phần)"

@@ -233,9 +233,11 @@ CHECKED_ROWS = [
      "quy định về đào tạo, bồi dưỡng công chức", None, None, "https://thuviennhadat.vn/vbpl/"),
     ("172/2025/NĐ-CP", "Nghị định", dt.date(2025, 6, 30), "Chính phủ",
      "về xử lý kỷ luật cán bộ, công chức", None, None, "https://nhansu.vn/"),
-    # a successor named by the press for only part of what the old decree covered: left alone
+    # a successor named by the press for only part of what the old decree covered: replaced in
+    # part (replaced_part, tested below)
     ("112/2020/NĐ-CP", "Nghị định", dt.date(2020, 9, 18), "Chính phủ",
-     "về xử lý kỷ luật cán bộ, công chức, viên chức", None, None, "https://luatvietnam.vn/"),
+     "về xử lý kỷ luật cán bộ, công chức, viên chức", "172/2025/NĐ-CP", dt.date(2025, 7, 1),
+     "https://luatvietnam.vn/"),
     # the reorganisation of 2025, as they were
     ("190/2025/QH15", "Nghị quyết", dt.date(2025, 2, 19), "Quốc hội",
      "quy định về xử lý một số vấn đề liên quan đến sắp xếp tổ chức bộ máy nhà nước", None, None,
@@ -408,3 +410,61 @@ def test_cli_names_a_key_the_register_does_not_hold(capsys):
     out, err = capsys.readouterr()
     assert "76/NQ-CP" in out and "2021-07-15" in out
     assert err.count("\n") == 1 and "'261/KH-UBND'" in err and "is not in the register" in err
+
+
+def test_only_the_rows_a_page_says_were_replaced_in_part_are():
+    """112/2020/NĐ-CP (cán bộ, công chức, viên chức): 172/2025/NĐ-CP (cán bộ, công chức)
+    replaced it from 2025-07-01 (znews.vn, laodong.vn); what became of its part on viên chức
+    no page says. 101/2017/NĐ-CP: no page found says 171/2025/NĐ-CP replaced it."""
+    assert {e.key: e.replaced_part for e in register() if e.replaced_part} == {
+        "112/2020/NĐ-CP": "cán bộ, công chức"}
+    assert lookup("112/2020/NĐ-CP").partly_replaced and not lookup("61/2018/NĐ-CP").partly_replaced
+    assert lookup("101/2017/NĐ-CP").replaced_by is None
+
+
+REGISTER_HEAD = "key\tdoc_type\tdate\tissuer\tsubject\treplaced_by\teffective\tsource"
+OLD_ROW = "1/2020/NĐ-CP\tNghị định\t2020-01-02\tChính phủ\tvề x, y, z\t2/2025/NĐ-CP\t2025-07-01\thttps://x.vn/1"
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # the file of before: eight columns, whole replacements only
+        (f"{REGISTER_HEAD}\n{OLD_ROW}\n", None),
+        # the optional last column, left out of a row, or blank
+        (f"{REGISTER_HEAD}\treplaced_part\n{OLD_ROW}\n", None),
+        (f"{REGISTER_HEAD}\treplaced_part\n{OLD_ROW}\t\n", None),
+        (f"{REGISTER_HEAD}\treplaced_part\n{OLD_ROW}\tx, y\n", "x, y"),
+    ],
+)
+def test_a_register_row_may_say_the_part_replaced(text, part):
+    from plankit.register import parse_register
+
+    (entry,) = parse_register(text).values()
+    assert (entry.replaced_by, entry.replaced_part, entry.partly_replaced) == ("2/2025/NĐ-CP", part, part is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (f"{REGISTER_HEAD}\treplaced_part\n{OLD_ROW.replace('2/2025/NĐ-CP', '').replace('2025-07-01', '')}\tx\n",
+         "replaced_part needs replaced_by"),
+        (f"{REGISTER_HEAD}\treplaced_part\n{OLD_ROW}\tx\ty\n", "10 cells, expected 9"),
+        (f"{REGISTER_HEAD}\tpart\n{OLD_ROW}\n", "expected columns"),
+    ],
+)
+def test_a_bad_part_column_is_refused(text, message):
+    from plankit.register import parse_register
+
+    with pytest.raises(ValueError, match=message):
+        parse_register(text)
+
+
+def test_a_local_row_may_say_the_part_replaced():
+    row = "1/KH-UBND@a/2021\t2021-01-04\t2/KH-UBND@a/2022\t2022-01-05\tKế hoạch 2 thay thế\thttps://x.vn/2"
+    replaced, _ = parse_local(f"{HEAD}\treplaced_part\n{row}\tphần tuyên truyền\n")
+    assert replaced["1/kh-ubnd@a/2021"].part == "phần tuyên truyền"
+    replaced, _ = parse_local(f"{HEAD}\treplaced_part\n{row}\n")
+    assert replaced["1/kh-ubnd@a/2021"].part is None
+    with pytest.raises(ValueError, match="replaced_part needs replaced_by"):
+        parse_local(f"{HEAD}\treplaced_part\n1/KH-UBND@a/2021\t2021-01-04\t\t\tx\thttps://x.vn\tphần\n")

@@ -10,8 +10,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from plankit import validity
 from plankit.register import lookup, register
-from plankit.validity import NOT_YET_ISSUED, REPLACED, VALID, replaced_by, replacements, status
+from plankit.validity import (
+    NOT_YET_ISSUED,
+    PARTLY_REPLACED,
+    REPLACED,
+    VALID,
+    replaced_by,
+    replacements,
+    status,
+)
 
 
 # -- the chains, day by day -----------------------------------------------------------------------
@@ -194,3 +203,59 @@ def test_a_diff_across_the_law_on_legal_documents_reports_one_replaced_basis():
     d = diff_plans(old, new)
     assert d.basis_replaced == (("80/2015/QH13", "64/2025/QH15"),)
     assert d.basis_added == frozenset() and d.basis_removed == frozenset()
+
+
+# -- replaced in part -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "on", "expected", "successor"),
+    [
+        ("112/2020/NĐ-CP", dt.date(2025, 6, 30), VALID, None),
+        ("112/2020/NĐ-CP", dt.date(2025, 7, 1), PARTLY_REPLACED, "172/2025/NĐ-CP"),
+        ("112/2020/ND-CP", dt.date(2026, 1, 15), PARTLY_REPLACED, "172/2025/NĐ-CP"),
+        ("61/2018/NĐ-CP", dt.date(2026, 1, 15), REPLACED, "118/2025/NĐ-CP"),
+        ("172/2025/NĐ-CP", dt.date(2026, 1, 15), VALID, None),
+    ],
+)
+def test_a_partial_replacement_is_its_own_status(key, on, expected, successor):
+    assert status(key, on) == expected
+    found = replaced_by(key, on)
+    assert (found.replaced_by if found else None) == successor
+    assert (found.partial if found else False) is (expected == PARTLY_REPLACED)
+
+
+def test_a_partial_replacement_says_which_part():
+    found = replaced_by("112/2020/NĐ-CP", dt.date(2026, 1, 15))
+    assert (found.part, found.effective) == ("cán bộ, công chức", dt.date(2025, 7, 1))
+    assert repr(found) == ("Replacement(112/2020/NĐ-CP -> 172/2025/NĐ-CP from 2025-07-01, "
+                           "in part: cán bộ, công chức)")
+    frame = validity.replacements_frame()
+    assert frame.loc[frame.key == "112/2020/NĐ-CP", "part"].tolist() == ["cán bộ, công chức"]
+    assert frame.loc[frame.key == "61/2018/NĐ-CP", "part"].isna().tolist() == [True]
+
+
+def test_the_linter_reports_no_stale_basis_for_a_partly_replaced_decree():
+    """Until the linter learns ``partly-replaced`` (s7-lint), a partly replaced basis is not
+    reported as replaced: the decree still applies to viên chức. A wholly replaced one is."""
+    decrees = ["Nghị định số 112/2020/NĐ-CP ngày 18 tháng 9 năm 2020 của Chính phủ về xử lý kỷ luật "
+               "cán bộ, công chức, viên chức"]
+    assert _stale(_plan("12 tháng 01", 2026, decrees)) == []
+    assert [code for code, *_ in _stale(_plan("12 tháng 01", 2026, decrees + OLD_LAWS[1:2]))] == ["PK401"]
+
+
+def test_the_graph_marks_a_partly_replaced_basis():
+    from plankit.graph import build_graph
+    from plankit.read import read_text
+
+    decree = ("Nghị định số 112/2020/NĐ-CP ngày 18 tháng 9 năm 2020 của Chính phủ về xử lý kỷ luật cán bộ, "
+              "công chức, viên chức")
+    graph = build_graph([read_text(_plan("12 tháng 01", 2026, [decree]), name="kh-12.txt")])
+    (source,) = [n for n, k in graph.nodes(data="kind") if k == "plan"]
+    edge = graph.edges[source, "112/2020/NĐ-CP"]
+    assert (edge["validity"], edge["replaced_by"]) == (PARTLY_REPLACED, "172/2025/NĐ-CP")
+    node = graph.nodes["112/2020/NĐ-CP"]
+    assert (node["successor"], node["successor_from"], node["successor_part"]) == (
+        "172/2025/NĐ-CP", dt.date(2025, 7, 1), "cán bộ, công chức")
+    assert "1 to partly replaced documents" in repr(graph)
+    assert "bị thay thế một phần / partly replaced" in graph._repr_html_()

@@ -7,6 +7,7 @@ evidence and validity; see :mod:`plankit.graph` for the whole picture.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 from collections import defaultdict
@@ -17,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 from .. import validity
 from ..places import slug
 from ..register import document_title
-from .identity import LOWER_TIERS, Identities, locality, lookup, place_of
+from ..text import fold
+from .identity import LOWER_TIERS, Identities, bare_unit, locality, lookup, own_units, place_of
 from .result import BasisGraph
 from .schema import UNKNOWN
 
@@ -107,8 +109,10 @@ def _doc_label(key: str, doc_id: str, scope: str | None, year: int | None) -> st
 
 
 def _id_parts(doc_id: str) -> tuple[str, str | None, int | None]:
-    """``261/KH-UBND@can-tho/2021`` -> ``('261/KH-UBND', 'can-tho', 2021)``."""
+    """``261/KH-UBND@can-tho/2021`` -> ``('261/KH-UBND', 'can-tho', 2021)`` (a document whose
+    commune is not said carries ``#`` and its citing plan's id after the year: left out)."""
     key, _, where = doc_id.partition("@")
+    where = where.partition("#")[0]
     if not where:
         return key, None, None
     place, _, year = where.partition("/")
@@ -167,6 +171,7 @@ def _plan_attrs(plan: Plan, scope: str | None) -> dict[str, Any]:
         "parent": h.parent,
         "place": h.place,
         "title": h.title,
+        "copies": (),
     }
 
 
@@ -180,10 +185,18 @@ def _doc_attrs(cite: Citation, doc_id: str, level: str | None = None,
     key, place, year = _id_parts(doc_id)
     scope = cite.scope or (names.get(place.partition(".")[0]) if place else None)
     year = cite.year if cite.year is not None else year
-    below = locality(cite.issuer) if level in LOWER_TIERS else None
+    where = scope
+    if level in LOWER_TIERS:
+        below = locality(cite.issuer)
+        if below is not None:
+            where = below[1]
+        elif place in names:  # "UBND xã" in a commune's own plan: that commune
+            where = names[place]
+        elif bare_unit(cite.issuer, level):  # "UBND xã" elsewhere: which one is not said
+            where = ", ".join(x for x in (short_issuer(cite.issuer), scope) if x)
     return {
         "kind": "document",
-        "label": _doc_label(key, doc_id, below[1] if below else scope, year),
+        "label": _doc_label(key, doc_id, where, year),
         # a national number the register knows: its full title (type, date, issuer, subject)
         "title": None if "@" in doc_id else _title(key),
         "key": key,
@@ -252,7 +265,7 @@ class _Judge:
         found = validity.replaced_by(doc_id, on) if ever else None
         if found is None:
             return validity.VALID, None
-        return validity.REPLACED, found.replaced_by
+        return (validity.PARTLY_REPLACED if found.partial else validity.REPLACED), found.replaced_by
 
     def successor(self, doc_id: str) -> validity.Replacement | None:
         """The last replacement the data lists for a document, whatever the day."""
@@ -261,6 +274,69 @@ class _Judge:
         found = validity.replaced_by(doc_id, dt.date.max)
         self._ever[doc_id] = found is not None
         return found
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _copy_keys(plan: Plan, node: str) -> tuple[tuple[Any, ...], ...]:
+    """What two copies of one plan (its .docx, its PDF, a text export) share, either of which
+    makes them one document: the same words in the same order (folded: a PDF's line breaks,
+    tabs and Unicode forms aside), or the same number (the node id), type, issuer, date,
+    subject, level and province as read."""
+    keys: list[tuple[Any, ...]] = []
+    text = getattr(plan, "text", None)
+    if text:
+        words = " ".join(_WORD.findall(fold(text)))
+        keys.append(("text", hashlib.blake2b(words.encode("utf-8"), digest_size=16).digest()))
+    if not node.startswith("plan:"):
+        h, f = plan.header, plan.facts
+
+        def flat(value: str | None) -> str:
+            return "".join(fold(value or "").split())
+
+        keys.append((node, flat(h.doc_type), flat(h.issuer), h.date, flat(h.title), f.level,
+                     f.province.name if f.province else None))
+    return tuple(keys)
+
+
+def _completeness(plan: Plan) -> tuple[int, int, int]:
+    """How much of a plan was read: header fields, basis citations, citations. Of the copies of
+    one plan the most complete reading speaks for it (a PDF whose header lines ran together
+    reads no number)."""
+    h = plan.header
+    head = sum(bool(x) for x in (h.number, h.symbol, h.date, h.issuer, h.title, h.doc_type, h.year))
+    cites = [c for c in plan.citations if c.role != "self"]
+    return head, sum(c.role == "basis" for c in cites), len(cites)
+
+
+def _copies_of(plans: list[Plan], nodes: list[str]) -> list[int]:
+    """For each plan, the index of the copy that speaks for its document (itself when it is
+    the only copy, or the most complete reading, the first of equals)."""
+    group_of: dict[tuple[Any, ...], int] = {}
+    groups: list[list[int]] = []
+    numbered: list[str | None] = []  # the number a group's copies were read with, if any
+    for i, (plan, node) in enumerate(zip(plans, nodes, strict=True)):
+        keys = _copy_keys(plan, node)
+        mine = None if node.startswith("plan:") else node
+        # the same words under two numbers are two documents built alike, never two copies
+        found = next((group_of[k] for k in keys
+                      if k in group_of and mine in (None, numbered[group_of[k]] or mine)), None)
+        if found is None:
+            found = len(groups)
+            groups.append([])
+            numbered.append(None)
+        groups[found].append(i)
+        numbered[found] = numbered[found] or mine
+        for k in keys:
+            group_of.setdefault(k, found)
+    speaker = list(range(len(plans)))
+    for members in groups:
+        if len(members) > 1:
+            best = max(members, key=lambda i: (_completeness(plans[i]), -i))
+            for i in members:
+                speaker[i] = best
+    return speaker
 
 
 def _rank(cite: Citation) -> tuple[int, int, int]:
@@ -308,49 +384,68 @@ def build_graph(plans: Iterable[Plan | str | os.PathLike[str]]) -> BasisGraph:
 
     # 1. corpus plans, and an index to find them when another plan cites them
     ids = Identities()
-    names: dict[str, str] = {}  # province slug -> name, for the labels of local documents
+    names: dict[str, str] = {}  # province (and unit) slug -> name, for the labels of local documents
     by_lookup: dict[tuple[str, str | None, int | None], str] = {}
     plan_ids: list[str] = []
-    for plan in plans:
-        scope = _plan_scope(plan)
-        node = plan_node(plan, scope)
-        if node in graph:  # the same plan twice (a .docx and its PDF): keep both, cite the first
+    firsts: list[bool] = []  # False for a further copy of a plan already read (its PDF ...)
+    owns: list[tuple[tuple[str, str], ...]] = []  # the district and commune each plan belongs to
+    scopes = [_plan_scope(plan) for plan in plans]
+    own_ids = [plan_node(plan, scope) for plan, scope in zip(plans, scopes, strict=True)]
+    speaker = _copies_of(plans, own_ids)
+    for i, plan in enumerate(plans):
+        h, level = plan.header, plan.facts.level
+        owns.append(own_units(level, h.issuer, h.parent) if level in LOWER_TIERS else ())
+        scope, node = scopes[i], own_ids[i]
+        if speaker[i] != i:  # a further copy of a document: the speaking copy's node, later
+            plan_ids.append("")
+            firsts.append(False)
+            continue
+        firsts.append(True)
+        if node in graph:  # two plans under one id (a number slip): keep both, cite the first
             node = f"plan:{plan.name}"
             suffix = 2
             while node in graph:
                 node, suffix = f"plan:{plan.name}#{suffix}", suffix + 1
         graph.add_node(node, **_plan_attrs(plan, scope))
         plan_ids.append(node)
-        h = plan.header
+        for tier, unit in owns[-1]:  # the names of its units, for the labels of "UBND xã" documents
+            found = locality(h.issuer if tier == level else h.parent)
+            names.setdefault(f"{_slug(scope)}.{unit}" if scope else unit, found[1] if found else unit)
         if h.number and h.symbol:
-            place = place_of(scope, h.issuer, plan.facts.level)
+            place = place_of(scope, h.issuer, level)
             if scope:
                 names.setdefault(_slug(scope), scope)
             year = _issue_year(h)
-            national = not place and plan.facts.level in ("central", "party")
+            national = not place and level in ("central", "party")
             if not national:
                 ids.add_known(h.reference, place, year)
             by_lookup.setdefault(lookup(h.reference, place, year, national), node)
 
-    # 2. what the whole folder says of each cited document (a date here, a province there)
+    for i, k in enumerate(speaker):
+        if k != i:
+            plan_ids[i] = plan_ids[k]
+            graph.nodes[plan_ids[k]]["copies"] += (plans[i].name,)
+
+    # 2. what the whole folder says of each cited document (a date here, a province there); a
+    # further copy of a plan says nothing the first did not
     kept: list[list[Citation]] = []
-    for plan in plans:
-        cites = [c for c in plan.citations if c.kind != "standard" and c.role != "self"]
+    for plan, first, own in zip(plans, firsts, owns, strict=True):
+        cites = [c for c in plan.citations if c.kind != "standard" and c.role != "self"] if first else []
         kept.append(cites)
         for cite in cites:
-            ids.add(cite)
+            ids.add(cite, own)
             if cite.scope is not None:
                 names.setdefault(_slug(cite.scope), cite.scope)
 
     # 3. one edge per (plan, cited document)
     judge = _Judge()
     nodes = graph.nodes
-    for plan, source, cites_of_plan in zip(plans, plan_ids, kept, strict=True):
+    for plan, source, cites_of_plan, own in zip(plans, plan_ids, kept, owns, strict=True):
         on = plan.facts.latest
         groups: dict[str, list[Citation]] = defaultdict(list)
         resolved: dict[int, tuple[str, str]] = {}  # id(cite) -> (document id, level)
         for cite in cites_of_plan:
-            doc_id, level, where = ids.resolve(cite)
+            doc_id, level, where = ids.resolve(cite, own, source)
             resolved[id(cite)] = (doc_id, level)
             target = by_lookup.get(where, doc_id)
             if target == source:  # "Kế hoạch này" and other ways a plan names itself
@@ -389,5 +484,6 @@ def build_graph(plans: Iterable[Plan | str | os.PathLike[str]]) -> BasisGraph:
         found = judge.successor(node)
         attrs["successor"] = found.replaced_by if found else None
         attrs["successor_from"] = found.effective if found else None
+        attrs["successor_part"] = found.part if found else None
     return graph
 

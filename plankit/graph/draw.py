@@ -8,7 +8,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -22,8 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["LEVEL_COLOURS", "LEVEL_NAMES", "ROLE_STYLES", "close_figure", "draw_graph", "new_figure",
-           "svg_tooltips"]
+__all__ = ["LEVEL_COLOURS", "LEVEL_NAMES", "ROLE_STYLES", "close_figure", "draw_graph", "legend_entries",
+           "legend_handles", "new_figure", "svg_tooltips"]
 
 LEVEL_COLOURS = {
     "central": "#1f4e79",
@@ -121,6 +121,85 @@ def close_figure(fig: Figure) -> None:
         sys.modules["matplotlib.pyplot"].close(fig)
 
 
+_RING_COLOURS = {"replaced-by": VALIDITY_COLOURS[validity.REPLACED],
+                 "partly-replaced-by": VALIDITY_COLOURS[validity.PARTLY_REPLACED]}
+
+
+def _replaced_targets(graph: nx.DiGraph) -> set[str]:
+    return {t for _, t, d in graph.edges(data=True) if d.get("validity") == validity.REPLACED}
+
+
+def _ring(node: str, d: dict[str, Any], replaced_targets: set[str]) -> str | None:
+    """A node's ring: ``replaced-by`` (red) for a document replaced as a whole, or replaced at
+    some citing plan's date; ``partly-replaced-by`` (purple) for one replaced only in part."""
+    if node in replaced_targets:
+        return "replaced-by"
+    if d.get("successor"):
+        return "partly-replaced-by" if d.get("successor_part") else "replaced-by"
+    return None
+
+
+def legend_entries(graph: nx.DiGraph) -> list[str]:
+    """What the legend explains: the kinds the drawing of ``graph`` shows, in the legend's order.
+    Levels (``level:central`` ...), node shapes (``plan``, ``document``), line styles (``basis``,
+    ``mention``, ``implicit``), edge colours (``replaced``, ``partly-replaced``,
+    ``not-yet-issued``) and rings (``replaced-by``, ``partly-replaced-by``), each only when drawn.
+
+    >>> g = nx.DiGraph()
+    >>> g.add_node("p", kind="plan", level="department")
+    >>> g.add_node("76/NQ-CP", kind="document", level="central")
+    >>> g.add_edge("p", "76/NQ-CP", role="basis", implicit=False, validity="valid")
+    >>> legend_entries(g)
+    ['level:central', 'level:department', 'plan', 'document', 'basis']
+    """
+    nodes = graph.nodes(data=True)
+    edges = [d for *_, d in graph.edges(data=True)]
+    kinds = {d.get("kind", "document") for _, d in nodes}
+    styles = {"implicit" if d.get("implicit") else d.get("role", "mention") for d in edges}
+    states = {d.get("validity") for d in edges}
+    replaced_targets = _replaced_targets(graph)
+    rings = {_ring(n, d, replaced_targets) for n, d in nodes}
+    levels = {level_of(graph, n) for n in graph.nodes}
+    out = [f"level:{lv}" for lv in DRAW_ORDER if lv in levels]
+    out += [k for k in ("plan", "document") if k in kinds]
+    out += [s for s in ("basis", "mention", "implicit") if s in styles]
+    out += [s for s in (validity.REPLACED, validity.PARTLY_REPLACED) if s in states]
+    out += [r for r in ("replaced-by", "partly-replaced-by") if r in rings]
+    out += [validity.NOT_YET_ISSUED] if validity.NOT_YET_ISSUED in states else []
+    return out
+
+
+def legend_handles(graph: nx.DiGraph, levels: Iterable[str] | None = None) -> list[Any]:
+    """The matplotlib handles of :func:`legend_entries`, labelled in Vietnamese and English."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    red = VALIDITY_COLOURS[validity.REPLACED]
+    partly = VALIDITY_COLOURS[validity.PARTLY_REPLACED]
+    made = {
+        "plan": Line2D([], [], marker="s", ls="none", color="#444444", label="kế hoạch trong bộ / corpus plan"),
+        "document": Line2D([], [], marker="o", ls="none", color="#444444", label="văn bản được dẫn / cited document"),
+        "basis": Line2D([], [], ls="solid", color="#555555", label="căn cứ / basis"),
+        "mention": Line2D([], [], ls="dashed", color="#555555", label="nhắc đến / mention"),
+        "implicit": Line2D([], [], ls="dotted", color="#555555", label="chương trình (ngầm) / implicit"),
+        validity.REPLACED: Line2D([], [], ls="solid", lw=2, color=red, label="đã bị thay thế / replaced"),
+        validity.PARTLY_REPLACED: Line2D([], [], ls="solid", lw=2, color=partly,
+                                         label="bị thay thế một phần / partly replaced"),
+        "replaced-by": Line2D([], [], marker="o", ls="none", color="#bbbbbb", markeredgecolor=red,
+                              markeredgewidth=1.6, label="→ văn bản thay thế / replaced by"),
+        "partly-replaced-by": Line2D([], [], marker="o", ls="none", color="#bbbbbb", markeredgecolor=partly,
+                                     markeredgewidth=1.6, label="→ thay thế một phần / partly replaced by"),
+        validity.NOT_YET_ISSUED: Line2D([], [], ls="solid", lw=2, color=VALIDITY_COLOURS[validity.NOT_YET_ISSUED],
+                                        label="chưa ban hành / not yet issued"),
+    }
+    entries = legend_entries(graph)
+    if levels is not None:
+        wanted = set(levels)
+        entries = [e for e in entries if not e.startswith("level:") or e[6:] in wanted]
+    return [Patch(color=LEVEL_COLOURS[e[6:]], label=LEVEL_NAMES[e[6:]]) if e.startswith("level:") else made[e]
+            for e in entries]
+
+
 def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Iterable[str] = "auto") -> Figure:
     """Draw the graph in layers: central documents at the top, then party, province, and the
     department plans at the bottom.
@@ -141,11 +220,10 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
     >>> g.add_node("76/NQ-CP", kind="document", level="central", label="NQ 76/NQ-CP")
     >>> g.add_edge("p", "76/NQ-CP", role="mention", implicit=False, validity="valid")
     >>> fig = draw_graph(g)  # 7.5 inches of drawing (the least), margins, in quarter inches
-    >>> fig.get_size_inches().tolist()
-    [9.75, 4.75]
+    >>> fig.get_size_inches().tolist()  # the legend: two levels, plan, document, mention
+    [9.75, 4.25]
     """
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import FancyArrowPatch, Patch
+    from matplotlib.patches import FancyArrowPatch
 
     n = graph.number_of_nodes()
     small = n <= SMALL
@@ -158,7 +236,7 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
     width, depth = placed.width, placed.height
 
     legend_columns = max(2, min(6, int((width + 2.2) // 2.6)))
-    legend_rows = math.ceil((len(DRAW_ORDER) + 8) / legend_columns)
+    legend_rows = math.ceil(max(1, len(legend_entries(graph))) / legend_columns)
     left, right, top, bottom = 1.9, 0.3, 0.9, 0.45 + 0.2 * legend_rows
     # quarter inches are exact in binary, so the image is exactly size × dpi pixels; the
     # rounding goes to the right and bottom margins, so that one data unit stays one inch
@@ -176,13 +254,13 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
     ax.set_ylim(-depth, 0)
     radius = math.sqrt(marker_size) / 2
 
-    replaced_targets = {t for _, t, d in graph.edges(data=True) if d.get("validity") == validity.REPLACED}
+    replaced_targets = _replaced_targets(graph)
 
     # edges under the nodes; an edge within one row arcs above it instead of running along it
     for s, t, d in graph.edges(data=True):
         style = "implicit" if d.get("implicit") else d.get("role", "mention")
         colour = VALIDITY_COLOURS.get(d.get("validity"), "#555555")
-        emphasised = d.get("validity") in (validity.REPLACED, validity.NOT_YET_ISSUED)
+        emphasised = d.get("validity") in (validity.REPLACED, validity.PARTLY_REPLACED, validity.NOT_YET_ISSUED)
         same_row = placed.row_of[s] == placed.row_of[t]
         # arc3 bends to the right of the direction of travel for a positive rad: a same-row edge
         # going right takes a negative one to bow upwards, away from the labels under the row
@@ -196,18 +274,18 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
         ))
 
     # nodes by level, kind, whether replaced at a citing plan's date (hatched) and whether the
-    # register names a successor at all (a red ring; the label names the successor)
-    groups: dict[tuple[str, str, bool, bool], list[str]] = defaultdict(list)
+    # register names a successor at all (a ring, red for a whole replacement, purple for one in
+    # part; the label names the successor)
+    groups: dict[tuple[str, str, bool, str], list[str]] = defaultdict(list)
     for node, d in graph.nodes(data=True):
-        key = (level_of(graph, node), d.get("kind", "document"), node in replaced_targets, bool(d.get("successor")))
-        groups[key].append(node)
-    for (level, kind, replaced, superseded), nodes in sorted(groups.items()):
+        ring = _RING_COLOURS.get(_ring(node, d, replaced_targets), "")
+        groups[(level_of(graph, node), d.get("kind", "document"), node in replaced_targets, ring)].append(node)
+    for (level, kind, replaced, ring), nodes in sorted(groups.items()):
         xs, yv = zip(*(pos[v] for v in nodes), strict=True)
-        ringed = replaced or superseded
         ax.scatter(
             xs, yv, s=marker_size * (1.25 if kind == "plan" else 1.0), marker="s" if kind == "plan" else "o",
-            c=LEVEL_COLOURS[level], edgecolors=VALIDITY_COLOURS[validity.REPLACED] if ringed else "white",
-            linewidths=1.6 if ringed else 0.8, hatch="////" if replaced else None, zorder=3,
+            c=LEVEL_COLOURS[level], edgecolors=ring or "white",
+            linewidths=1.6 if ring else 0.8, hatch="////" if replaced else None, zorder=3,
         )
 
     # labels below the nodes, on the staggered lines the layout chose (never overlapping)
@@ -226,21 +304,7 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
                     textcoords="offset points", ha="right", va="center", fontsize=9, fontfamily=FONT,
                     color=LEVEL_COLOURS[level], fontweight="bold", annotation_clip=False)
 
-    present = [lv for lv in DRAW_ORDER if lv in placed.band_y]
-    handles = [Patch(color=LEVEL_COLOURS[lv], label=LEVEL_NAMES[lv]) for lv in present]
-    handles += [
-        Line2D([], [], marker="s", ls="none", color="#444444", label="kế hoạch trong bộ / corpus plan"),
-        Line2D([], [], marker="o", ls="none", color="#444444", label="văn bản được dẫn / cited document"),
-        Line2D([], [], ls="solid", color="#555555", label="căn cứ / basis"),
-        Line2D([], [], ls="dashed", color="#555555", label="nhắc đến / mention"),
-        Line2D([], [], ls="dotted", color="#555555", label="chương trình (ngầm) / implicit"),
-        Line2D([], [], ls="solid", lw=2, color=VALIDITY_COLOURS[validity.REPLACED],
-               label="đã bị thay thế / replaced"),
-        Line2D([], [], marker="o", ls="none", color="#bbbbbb", markeredgecolor=VALIDITY_COLOURS[validity.REPLACED],
-               markeredgewidth=1.6, label="→ văn bản thay thế / replaced by"),
-        Line2D([], [], ls="solid", lw=2, color=VALIDITY_COLOURS[validity.NOT_YET_ISSUED],
-               label="chưa ban hành / not yet issued"),
-    ]
+    handles = legend_handles(graph, [lv for lv in DRAW_ORDER if lv in placed.band_y])
     if own_figure:
         fig.legend(handles=handles, loc="lower center", ncol=legend_columns,
                    prop={"family": FONT, "size": 8}, frameon=False)

@@ -44,7 +44,8 @@ def _wrap(text: str) -> str:
 def display_label(graph: nx.DiGraph, node: str) -> str:
     """The text under a node: its ``label`` wrapped before the place and year; a corpus plan whose
     label is its file's path (a plan without a number) is shown by its type, issuer and year; a
-    document the register says is replaced names its successor on a last line (``→ 118/2025/NĐ-CP``).
+    document the register says is replaced names its successor on a last line (``→ 118/2025/NĐ-CP``,
+    ``→ 172/2025/NĐ-CP (một phần)`` when it replaced only part).
 
     >>> g = nx.DiGraph()
     >>> g.add_node("plan:c/boyte_2024.txt", kind="plan", label="KH c/boyte_2024.txt (2024)",
@@ -55,6 +56,10 @@ def display_label(graph: nx.DiGraph, node: str) -> str:
     >>> g.add_node("61/2018/NĐ-CP", label="NĐ 61/2018/NĐ-CP", successor="118/2025/NĐ-CP")
     >>> display_label(g, "61/2018/NĐ-CP")
     'NĐ 61/2018/NĐ-CP\\n→ 118/2025/NĐ-CP'
+    >>> g.add_node("112/2020/NĐ-CP", label="NĐ 112/2020/NĐ-CP", successor="172/2025/NĐ-CP",
+    ...            successor_part="cán bộ, công chức")
+    >>> display_label(g, "112/2020/NĐ-CP")
+    'NĐ 112/2020/NĐ-CP\\n→ 172/2025/NĐ-CP (một phần)'
 
     """
     d = graph.nodes[node]
@@ -70,8 +75,8 @@ def display_label(graph: nx.DiGraph, node: str) -> str:
                                           d.get("year")) if x)
         text = f"{abbr} {issuer} ({where})" if where else f"{abbr} {issuer}"
     text = _wrap(text)
-    if d.get("successor"):  # replaced, says the register: by what
-        text = f"{text}\n→ {d['successor']}"
+    if d.get("successor"):  # replaced, says the register: by what (and whether in part)
+        text = f"{text}\n→ {d['successor']}" + (" (một phần)" if d.get("successor_part") else "")
     return text
 
 

@@ -33,8 +33,8 @@ from ..text import fold
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Citation
 
-__all__ = ["LOWER_TIERS", "Identities", "document_level", "is_national", "locality", "lookup", "norm_key",
-           "place_of"]
+__all__ = ["LOWER_TIERS", "Identities", "bare_unit", "document_level", "is_national", "locality", "lookup",
+           "norm_key", "own_units", "place_of"]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -160,6 +160,46 @@ def place_of(province: str | None, issuer: str | None, level: str) -> str | None
     return where
 
 
+# The unit a lower-tier issuer names, folded, longest first at one place ("thị xã" before "xã").
+_UNIT_WORD = re.compile(r"\b(thi tran|thi xa|dac khu|xa|phuong|huyen|quan)\b")
+
+
+@lru_cache(maxsize=1 << 12)
+def bare_unit(issuer: str | None, level: str) -> str | None:
+    """The unit a district's or commune's body is cited by when the citation names no district
+    or commune (``UBND xã``, ``Ủy ban nhân dân huyện``), as a slug (``xa``, ``huyen``); ``None``
+    when the issuer names one (``UBND xã Bảo Hà``) or is not of a lower tier.
+
+    >>> bare_unit("Ủy ban nhân dân xã", "commune"), bare_unit("UBND xã Bảo Hà", "commune")
+    ('xa', None)
+    >>> bare_unit("UBND huyện", "district"), bare_unit("UBND tỉnh", "province")
+    ('huyen', None)
+    """
+    if level not in LOWER_TIERS or not issuer or locality(issuer) is not None:
+        return None
+    m = _UNIT_WORD.search(fold(issuer))
+    return m.group(1).replace(" ", "-") if m else None
+
+
+def own_units(level: str | None, issuer: str | None, parent: str | None) -> tuple[tuple[str, str], ...]:
+    """The district and commune a plan belongs to, as ``(level, slug)`` pairs: its issuer's own
+    (a commune's plan, ``Ủy ban nhân dân xã Bảo Hà``) and the one its header names above the
+    issuer (``UBND HUYỆN ĐĂK HÀ`` above a commune). A bare ``UBND xã`` cited in a commune's own
+    plan is that commune; cited anywhere else it could be any commune.
+
+    >>> own_units("commune", "Ủy ban nhân dân xã Bảo Hà", "UBND huyện Bảo Thắng")
+    (('commune', 'xa-bao-ha'), ('district', 'huyen-bao-thang'))
+    >>> own_units("province", "UBND tỉnh Lào Cai", None)
+    ()
+    """
+    out: list[tuple[str, str]] = []
+    for name, tier in ((issuer, level), (parent, _issuer_level(parent) if parent else None)):
+        found = locality(name) if tier in LOWER_TIERS else None
+        if found is not None and all(t != tier for t, _ in out):
+            out.append((tier, found[0]))
+    return tuple(out)
+
+
 def document_level(cite: Citation) -> str:
     """The level of a cited document: the citation's, or, when the extractor left it ``other``,
     the level its issuer's name or its number shows.
@@ -208,6 +248,13 @@ class Identities:
     exactly one for that number and province; one without a province takes the province when
     the folder knows exactly one for that number and year. OCR's and typists' variants of a
     number (``ND-CP``, ``57 - NQ/TW``) share the id of its first diacritic spelling.
+
+    A district's or commune's number cited without the district's or commune's name (``Kế
+    hoạch 05/KH-UBND của UBND xã``) is that of the citing plan's own unit (``own``, from
+    :func:`own_units`) when the plan has one of that level; otherwise every commune has its
+    own ``05/KH-UBND``, so the citation is kept out of the folder's identities: it takes an id
+    of its own, suffixed with the citing plan's (``05/KH-UBND@lao-cai.xa/2025#12/KH-UBND@lao-cai/2025``),
+    and matches no corpus plan.
     """
 
     __slots__ = ("_display", "_scopes", "_years")
@@ -232,23 +279,28 @@ class Identities:
                 self._years[(norm, place)].add(year)
             self._scopes[(norm, year)].add(place)
 
-    def add(self, cite: Citation) -> None:
-        """Learn what one citation says of its document."""
+    def add(self, cite: Citation, own: tuple[tuple[str, str], ...] = ()) -> None:
+        """Learn what one citation (of a plan belonging to the units ``own``) says of its document."""
         level = document_level(cite)
         norm = norm_key(cite.key)
         self._spelling(cite.key, norm)
         if is_national(cite.key, level):
             return
-        place = place_of(cite.scope, cite.issuer, level)
+        place, known = _place(cite, level, own)
+        if not known:  # "UBND xã" outside a commune's own plan: which commune is not said
+            return
         year = cite.year if norm.count("/") < 2 else None
         if place and year is not None:
             self._years[(norm, place)].add(year)
         if place:
             self._scopes[(norm, year)].add(place)
 
-    def resolve(self, cite: Citation) -> tuple[str, str, tuple[str, str | None, int | None]]:
+    def resolve(self, cite: Citation, own: tuple[tuple[str, str], ...] = (),
+                citing: str = "") -> tuple[str, str, tuple[str, str | None, int | None]]:
         """The citation's document id (in :attr:`Citation.doc_id`'s form), its level, and the
-        key :func:`lookup` gives the corpus plan with that number."""
+        key :func:`lookup` gives the corpus plan with that number. ``own``: the units of the
+        citing plan (:func:`own_units`), ``citing``: its node id, which names a document whose
+        district or commune is not said."""
         level = document_level(cite)
         norm = norm_key(cite.key)
         key = self._display.get(norm, cite.key)
@@ -256,7 +308,11 @@ class Identities:
             return key, level, (norm, None, None)
         own_year = norm.count("/") >= 2  # 22/2020/QĐ-UBND: the number carries its year
         year = None if own_year else cite.year
-        place = place_of(cite.scope, cite.issuer, level)
+        place, known = _place(cite, level, own)
+        if not known:
+            where = f"{key}@{place}/{year}" if year is not None else f"{key}@{place}"
+            # an id of its own, and a lookup key no corpus plan has: never merged, never matched
+            return f"{where}#{citing}", level, (norm, f"#{citing}", year)
         if place is None:
             scopes = self._scopes.get((norm, year), ())
             if len(scopes) == 1:
@@ -269,6 +325,19 @@ class Identities:
             return key, level, (norm, None, year)
         doc_id = f"{key}@{place}/{year}" if year is not None else f"{key}@{place}"
         return doc_id, level, (norm, place, year)
+
+
+def _place(cite: Citation, level: str, own: tuple[tuple[str, str], ...]) -> tuple[str | None, bool]:
+    """The place part of a citation's id and whether it names one document: a bare ``UBND xã``
+    is the citing plan's own commune when it has one (``own``), else ``(province.xa, False)``."""
+    unit = bare_unit(cite.issuer, level)
+    if unit is None:
+        return place_of(cite.scope, cite.issuer, level), True
+    where = _slug(cite.scope) if cite.scope else None
+    mine = next((slug_ for tier, slug_ in own if tier == level), None)
+    if mine is not None:
+        return (f"{where}.{mine}" if where else mine), True
+    return (f"{where}.{unit}" if where else unit), False
 
 
 def lookup(key: str, place: str | None, year: int | None, national: bool) -> tuple[str, str | None, int | None]:

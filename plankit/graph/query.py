@@ -21,8 +21,9 @@ def _node_of(graph: nx.DiGraph, plan: Plan | str) -> str:
         if plan not in graph:
             raise KeyError(f"{plan!r} is not a node of the graph")
         return plan
-    for node, name in graph.nodes(data="name"):
-        if name == plan.name and graph.nodes[node].get("kind") == "plan":
+    for node, data in graph.nodes(data=True):
+        # a plan's node, or the node of the copy that speaks for it (its .docx for its PDF)
+        if data.get("kind") == "plan" and (data.get("name") == plan.name or plan.name in (data.get("copies") or ())):
             return node
     raise KeyError(f"plan {plan.name!r} is not in the graph")
 
@@ -35,7 +36,8 @@ def basis_chain(graph: nx.DiGraph, plan: Plan | str) -> list[list[str]]:
     or at a central document. When a cited document is itself a corpus plan, the path goes on
     through that plan's basis edges, so a department plan reaches the central resolutions its
     province plan rests on as soon as that province plan is read too. Mentions are not followed.
-    ``plan`` is a :class:`Plan` of the graph or a node id; a plan with no basis gives ``[]``.
+    ``plan`` is a :class:`Plan` of the graph (or a further copy of one, :func:`build_graph` keeps
+    one node per plan) or a node id; a plan with no basis gives ``[]``.
 
     >>> g = nx.DiGraph()
     >>> g.add_edge("dept", "prov", role="basis"); g.add_edge("prov", "76/NQ-CP", role="basis")

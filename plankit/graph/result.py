@@ -57,6 +57,11 @@ class BasisGraph(nx.DiGraph):
             "replaced": sum(1 for *_, d in edges if d.get("validity") == validity.REPLACED),
         }
 
+    def _partly_replaced(self) -> int:
+        """Edges to documents replaced in part at the citing plan's date (kept out of
+        :meth:`counts`, whose keys callers compare whole)."""
+        return sum(1 for *_, d in self.edges(data=True) if d.get("validity") == validity.PARTLY_REPLACED)
+
     def to_frame(self, what: str = "edges") -> pd.DataFrame:
         """One row per citation edge (``"edges"``, :func:`edges_frame`) or per node
         (``"nodes"``, :func:`nodes_frame`)."""
@@ -79,6 +84,8 @@ class BasisGraph(nx.DiGraph):
         extra = [f"{c['basis']} basis"] if c["basis"] else []
         if c["replaced"]:
             extra.append(f"{c['replaced']} to replaced documents")
+        if partly := self._partly_replaced():
+            extra.append(f"{partly} to partly replaced documents")
         detail = f" ({', '.join(extra)})" if extra else ""
         return (
             f"<BasisGraph: {_n(c['plans'], 'plan')}, {_n(c['documents'], 'document')}, "
@@ -95,6 +102,8 @@ class BasisGraph(nx.DiGraph):
             f"citations ({c['basis']} căn cứ / basis"
             + (f", <span style='color:{VALIDITY_COLOURS[validity.REPLACED]}'>{c['replaced']} "
                f"đã bị thay thế / replaced</span>" if c["replaced"] else "")
+            + (f", <span style='color:{VALIDITY_COLOURS[validity.PARTLY_REPLACED]}'>{partly} "
+               f"bị thay thế một phần / partly replaced</span>" if (partly := self._partly_replaced()) else "")
             + ")</p>"
         )
         def cell(node: str) -> str:  # the label; the title (plan subject, register title) on hover

@@ -32,8 +32,10 @@ UNKNOWN = "unknown"
 # ``successor``, ``successor_from``: the document that replaces this one according to the
 # register (the last of a chain, 34/2017/NĐ-CP -> 25/2025/NĐ-CP) and the day it applies from,
 # whatever the citing plans' dates; ``None`` for a document the register knows no successor of.
+# ``successor_part``: the part the successor replaced when it replaced only part (``cán bộ, công
+# chức`` of 112/2020/NĐ-CP), else ``None``.
 NODE_FIELDS = ("kind", "label", "title", "key", "doc_type", "level", "issuer", "scope", "date",
-               "year", "in_corpus", "implicit", "successor", "successor_from")
+               "year", "in_corpus", "implicit", "successor", "successor_from", "successor_part")
 EDGE_FIELDS = ("role", "implicit", "validity", "replaced_by", "raw", "span_start",
                "span_end", "sentence", "occurrences")
 
@@ -41,6 +43,7 @@ EDGE_FIELDS = ("role", "implicit", "validity", "replaced_by", "raw", "span_start
 VALIDITY_COLOURS = {
     validity.VALID: "#555555",
     validity.REPLACED: "#d62728",
+    validity.PARTLY_REPLACED: "#9467bd",
     validity.NOT_YET_ISSUED: "#ff7f0e",
     UNKNOWN: "#555555",
 }
