@@ -24,6 +24,7 @@ import random
 import unicodedata
 from dataclasses import dataclass, replace
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -307,3 +308,46 @@ def test_every_layout_reads_as_its_kind():
         "decision": ("12", 2025, True, 1),
         "bullets": ("12", 2025, True, 1),
     }
+
+
+# -- what a copy does to the words the comparison sees (no corpus needed) -----------------------------
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # a document number or a compound broken at its hyphen over two lines is one word
+    ("Quyết định số 685/QĐ-\nUBND ngày", ["quyet", "dinh", "so", "685/qd-ubnd", "ngay"]),
+    ("hợp tác Việt- \n Lào", ["hop", "tac", "viet-lao"]),
+    # a dash between spaces, or a list's dash on the next line, is no broken word
+    ("Hà Nội -\nViệt Nam", ["ha", "noi", "-", "viet", "nam"]),
+    ("Nga-\n- Ukraine", ["nga", "-", "-", "ukraine"]),
+    # a page number alone on its line inside a sentence is no word; a day, a month or a number
+    # its word takes stays
+    ("thông tin, truyền thông y tế\n6\nnăm 2024 thuộc lĩnh vực", ["thong", "tin", ",", "truyen", "thong", "y", "te",
+                                                             "nam", "2024", "thuoc", "linh", "vuc"]),
+    ("Kế hoạch số 72-KH/TU ngày\n6\n10/01/2023 của Tỉnh ủy", ["ke", "hoach", "so", "72-kh/tu", "ngay", "10/01/2023",
+                                                             "cua", "tinh", "uy"]),
+    ("Hà Nội, ngày 05 tháng\n6\nnăm 2024", ["ha", "noi", ",", "ngay", "05", "thang", "6", "nam", "2024"]),
+    ("I. MỤC ĐÍCH.\n2\nKinh phí", ["i", ".", "muc", "dich", ".", "2", "kinh", "phi"]),
+])
+def test_the_words_a_copy_leaves(text, keys):
+    from plankit.diff.parts import _Stream
+
+    assert [t.key for t in _Stream(text, ocr=False, punct=True).tokens] == keys
+
+
+@pytest.mark.parametrize(("first_line", "left_out"), [
+    ("Công văn 473/STP-PBGDPL năm 2020 về việc hướng dẫn thực hiện", True),
+    ("Kế hoạch 12/KH-UBND năm 2025 cải cách hành chính", True),
+    # the document's own number cited in its first sentence is the document's
+    ("Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL năm 2020", False),
+    # another document's number and year
+    ("Kế hoạch 99/KH-UBND năm 2024 cải cách hành chính", False),
+])
+def test_a_portal_title_line_opens_no_copy(first_line, left_out):
+    from plankit.diff.parts import Side
+
+    own = "473/STP-PBGDPL" if "473" in first_line else "12/KH-UBND"
+    text = (f"{first_line}\nNgày 25/3/2020, Sở Tư pháp ban hành Văn bản số {own} về việc tuyên truyền.\n"
+            "Thực hiện Văn bản số 979/BTP-PBGDPL ngày 19/3/2020 của Bộ Tư pháp.\nI. NỘI DUNG\nTuyên truyền.\n")
+    side = Side(read_text(text, name="copy.txt"), ocr=False, punct=True)
+    shown = [u.span.slice(side.text) for u in side.opening_units()[1]]
+    assert (not any(u.startswith(first_line) for u in shown)) is left_out

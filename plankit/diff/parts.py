@@ -129,7 +129,7 @@ class Side:
         self.text = plan.text
         self.ocr = ocr
         self.scanned = looks_ocr(plan)
-        self.stream = _Stream(plan.text, ocr=ocr, punct=punct)
+        self.stream = _Stream(plan.text, ocr=ocr, punct=punct, scanned=looks_ocr(plan))
         # a block without a character to show (a reader's empty paragraph) is nothing to compare
         self.blocks: list[Block] = sorted((b for b in plan.blocks or _fallback_blocks(plan)
                                            if not b.span.slice(plan.text).isspace() and b.span.end > b.span.start),
@@ -335,8 +335,8 @@ class Side:
         found = span.end
         for m in reversed(list(re.finditer(r"[^\n]+", self.text[span.start : span.end]))):
             words = m.group().split()[:2]
-            if not any(c.isalpha() for c in m.group()):
-                continue  # a rule or a bar under the issuer
+            if not any(c.isalpha() for c in m.group()) or m.group().lstrip()[:1].islower():
+                continue  # a rule or a bar under the issuer, a wrapped line's rest ("phúc")
             if len(words) < 2 or not all(is_upper_text(w) for w in words):
                 break
             found = span.start + m.start()
@@ -374,8 +374,10 @@ class _Stream(TokenStream):
 
     __slots__ = ()
 
-    def __init__(self, text: str, *, ocr: bool, punct: bool):
+    def __init__(self, text: str, *, ocr: bool, punct: bool, scanned: bool = False):
         super().__init__(text, ocr=ocr, punct=punct)
+        if not scanned:  # (in a scan a number alone is a table's row number come loose)
+            self._drop_page_numbers(text)
         breaks = [m.start() for m in _HYPHEN_BREAK.finditer(text)]  # most texts have none
         if not breaks:
             return
@@ -398,6 +400,29 @@ class _Stream(TokenStream):
             self._starts = [t.start for t in self.tokens]
 
 
+    def _drop_page_numbers(self, text: str) -> None:
+        """A page number a copy left alone on its line inside a sentence is no word of the plan:
+        the line before ends no sentence, and the line after goes on in lower case where the
+        line before takes no number (``... y tế`` / ``6`` / ``năm 2024``), or opens with the
+        number the line before takes (``Kế hoạch số 72-KH/TU ngày`` / ``6`` / ``10/01/2023``)."""
+        drop = set()
+        for m in _BARE_NUMBER.finditer(text):
+            before = text[max(0, m.start() - 200) : m.start()].rstrip()
+            after = text[m.end() : m.end() + 40].lstrip()
+            if before and before[-1] not in ".!?:;" and (
+                    (after[:1].islower() and not _TAKES_NUMBER.search(fold(before[-12:])))
+                    or after[:1].isdigit()):  # "ngày" / "6" / "10/01/2023": the day is the date's
+                drop.add(m.start("n"))
+        if drop:
+            self.tokens = [t for t in self.tokens if t.start not in drop]
+            self._starts = [t.start for t in self.tokens]
+
+
+# A number of one to three digits alone on its line.
+_BARE_NUMBER = re.compile(r"(?m)^[^\S\n]*(?P<n>\d{1,3})[^\S\n]*$")
+# A word a number goes with, folded, at the end of the line before: "tháng 6", "số 12", "Điều 3".
+_TAKES_NUMBER = re.compile(r"\b(?:ngay|thang|nam|so|dieu|khoan|muc|diem|phan|chuong|quy|dot|lan|khoa|giai doan"
+                           r"|phu luc|bieu|bang|trang|tt|stt)\s*$")
 # White space holding one line break: a line end, as a copy breaks its lines.
 _LINE_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*")
 # A hyphen right after a word and before a line end (where _Stream looks).
