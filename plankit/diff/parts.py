@@ -420,8 +420,9 @@ class _Stream(TokenStream):
 
 # A number of one to three digits alone on its line.
 _BARE_NUMBER = re.compile(r"(?m)^[^\S\n]*(?P<n>\d{1,3})[^\S\n]*$")
-# A word a number goes with, folded, at the end of the line before: "tháng 6", "số 12", "Điều 3".
-_TAKES_NUMBER = re.compile(r"\b(?:ngay|thang|nam|so|dieu|khoan|muc|diem|phan|chuong|quy|dot|lan|khoa|giai doan"
+# A word a number goes with, folded, at the end of the line before: "tháng 6", "số 12", "Điều 3"
+# (not "Chương": a chapter of a plan is numbered in Roman figures, and "Chương" / "trình" is common).
+_TAKES_NUMBER = re.compile(r"\b(?:ngay|thang|nam|so|dieu|khoan|muc|diem|phan|quy|dot|lan|khoa|giai doan"
                            r"|phu luc|bieu|bang|trang|tt|stt)\s*$")
 # White space holding one line break: a line end, as a copy breaks its lines.
 _LINE_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*")
