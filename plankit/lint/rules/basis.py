@@ -36,6 +36,11 @@ def _is_yearly_provincial_plan(c: Citation) -> bool:
 _REPLACED_WORDS_RE = re.compile(r"(?<!\w)(?:thay\s+the|het\s+hieu\s+luc|bai\s+bo|het\s+han)(?!\w)")
 
 
+def _norm_key(key: str) -> str:
+    """A document key compared without case, diacritics or spaces ("172/2025/ND-CP")."""
+    return "".join(fold(key).split())
+
+
 def _said_replaced(ctx: Context, c: Citation) -> bool:
     """Whether the sentence mentioning ``c`` says itself that a document was replaced or ended:
     the plan speaks of the replacement, it does not rely on the old document."""
@@ -79,7 +84,7 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
         >>> fires(text, stale_basis)
         ['258/KH-UBND']
     """
-    from ...validity import REPLACED, replaced_by, status
+    from ...validity import PARTLY_REPLACED, REPLACED, replaced_by, status
 
     year = ctx.year
     earlier_bases: dict[str, Plan] = {}
@@ -96,10 +101,30 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
             if c.role == "basis" and _is_yearly_provincial_plan(c):
                 earlier_bases.setdefault(c.doc_id, other)
     seen: set[int] = set()
+    cited = {_norm_key(c.key) for c in ctx.citations if c.kind == "document"}
     for c in ctx.citations:
         if c.role not in ("basis", "mention") or c.span.start in seen or c.kind != "document":
             continue
         basis = c.role == "basis"
+        if basis and ctx.on is not None and status(c, ctx.on) == PARTLY_REPLACED:
+            rep = replaced_by(c.doc_id, ctx.on) or replaced_by(c.key, ctx.on)
+            # The plan that also cites the successor relies on each for its own part.
+            if rep is not None and _norm_key(rep.replaced_by) not in cited:
+                seen.add(c.span.start)
+                yield ctx.finding(
+                    "stale-basis",
+                    c.span.start,
+                    c.span.end,
+                    msg(
+                        f"'{c.key}' đã được thay thế một phần bởi {rep.replaced_by} từ "
+                        f"{rep.effective.strftime('%d/%m/%Y')} ({rep.part}): kiểm tra phần được "
+                        "viện dẫn còn hiệu lực",
+                        f"'{c.key}' was partly replaced by {rep.replaced_by} from "
+                        f"{rep.effective.isoformat()} ({rep.part}): check that the part relied on is still in force",
+                    ),
+                    severity="warning",
+                )
+            continue
         if ctx.on is not None and status(c, ctx.on) == REPLACED and (basis or not _said_replaced(ctx, c)):
             rep = replaced_by(c.doc_id, ctx.on) or replaced_by(c.key, ctx.on)
             seen.add(c.span.start)
