@@ -15,6 +15,7 @@ from ...dates import date_after
 from ...model import Finding
 from ...text import fold
 from .._context import (
+    ATTACHMENT_LINE_RE,
     SELF_REF_RE,
     Context,
     fires,  # noqa: F401 (the docstring examples)
@@ -82,12 +83,6 @@ def self_date_mismatch(ctx: Context) -> Iterator[Finding]:
         )
 
 
-# The attachment line of Nghị định 30/2020 opens its parenthesis right before "kèm theo" (a "ban
-# hành" between allowed, across a wrapped line): "(Kèm theo Kế hoạch số", "(Ban hành kèm theo
-# Quyết định số". A body sentence "... Phụ lục ban hành kèm theo Quyết định số ..." is not one.
-_ATTACHMENT_LINE_RE = re.compile(r"\(\s*(?:ban\s+hanh\s+)?$")
-
-
 def _number(number: str) -> int | None:
     digits = "".join(number.split())
     return int(digits) if digits.isdigit() else None
@@ -143,7 +138,7 @@ def self_number_mismatch(ctx: Context) -> Iterator[Finding]:
             continue
         if header_span is not None and header_span.contains(m.start(1)):
             continue
-        if _ATTACHMENT_LINE_RE.search(folded, max(0, m.start() - 20), m.start()) is None:
+        if ATTACHMENT_LINE_RE.search(folded, max(0, m.start() - 20), m.start()) is None:
             continue
         written = date_after(folded, m.end(2), min(len(folded), m.end(2) + 60))
         if written is not None and written.date != h.date:

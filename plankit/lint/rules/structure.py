@@ -15,6 +15,7 @@ from functools import lru_cache
 from ...model import Finding, Section
 from ...text import fold
 from .._context import (
+    ATTACHMENT_LINE_RE,
     BLANK_NUMBER_RE,
     SELF_REF_RE,
     Context,
@@ -553,11 +554,17 @@ def symbol_mismatch(ctx: Context) -> Iterator[Finding]:
     disagree: one of them is wrong, and a records office will number the document by one of
     them. Compared after folding and removing spaces, so "KH - SKHCN" equals "KH-SKHCN". The
     citations the citation extractor marks as the plan's own (role ``self``) are checked too.
+    A "kèm theo" reference counts as the plan's own on the attachment line only, its
+    parenthesis opened right before "kèm theo" ("(Kèm theo ...", "(Ban hành kèm theo ..."): a
+    body sentence "thực hiện Phụ lục ban hành kèm theo Quyết định số 15/QĐ-UBND" in a plan
+    numbered KH-STC names another document.
 
     Fires on: header ``Số: /KH-SKH-CN`` with appendix ``(Kèm theo Kế hoạch số:/KH-SKHCN ngày
     /01/2022 ...)``.
 
-    Does not fire on: header ``Số: 137/KH-SKHCN`` with ``Kèm theo Kế hoạch số 137/KH-SKHCN``.
+    Does not fire on: header ``Số: 137/KH-SKHCN`` with ``(Kèm theo Kế hoạch số 137/KH-SKHCN``;
+    header ``Số: 45/KH-STC`` with ``Thực hiện Phụ lục ban hành kèm theo Quyết định số
+    15/QĐ-UBND``.
 
     Message: "Ký hiệu 'KH-SKHCN' khác ký hiệu ở phần đầu văn bản 'KH-SKH-CN' / Symbol 'KH-SKHCN'
     differs from the header's 'KH-SKH-CN'". No suggestion: either may be the wrong one.
@@ -575,7 +582,8 @@ def symbol_mismatch(ctx: Context) -> Iterator[Finding]:
     header_span = h.span("symbol")
     places: list[tuple[int, int]] = []
     for m in SELF_REF_RE.finditer(ctx.folded):
-        places.append((m.start(2), m.end(2)))
+        if ATTACHMENT_LINE_RE.search(ctx.folded, max(0, m.start() - 20), m.start()) is not None:
+            places.append((m.start(2), m.end(2)))
     try:
         citations = ctx.citations
     except Exception:
