@@ -725,7 +725,7 @@ def test_a_basis_replaced_in_part(day, year, basis, body, expected):
     text = PARTLY.format(day=day, year=year, basis=basis, body=body)
     found = lint_plan(read_text(text, name="x.txt"), today=TODAY)
     assert [(f.code, f.severity, f.surface) for f in found] == [e[:3] for e in expected]
-    for f, (*_, message) in zip(found, expected):
+    for f, (*_, message) in zip(found, expected, strict=True):
         if message is not None:
             assert f.message == message
 

@@ -58,6 +58,12 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
       Thực hiện preamble, ``warning`` for a mention in the body; a mention in a sentence that
       itself speaks of the replacement, "Nghị định 118/2025/NĐ-CP thay thế Nghị định
       61/2018/NĐ-CP", "... (đã hết hiệu lực)", is not reported);
+    * it was replaced in part: 172/2025/NĐ-CP took over the discipline of "cán bộ, công chức"
+      from 112/2020/NĐ-CP on 2025-07-01 (the register's ``replaced_part``). A basis citing
+      112/2020/NĐ-CP in a plan dated from that day is a ``warning`` naming the successor, the
+      day and the part: the rest of the decree (viên chức) is still in force, so the officer
+      judges. Nothing when the plan also cites the successor (it relies on each for its part),
+      for a plan dated before the change, or for a mention in the body;
     * it was a programme for a period that ended before the plan year ("Kế hoạch CCHC thành
       phố giai đoạn 2021-2025" as the basis of a 2026 plan);
     * it is last year's provincial plan: a provincial Kế hoạch whose subject names an earlier
@@ -75,7 +81,10 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
     Message: "Căn cứ '258/KH-UBND' là kế hoạch năm 2025, không phải năm 2026 của kế hoạch này /
     The basis '258/KH-UBND' is the plan for 2025, not for this plan's year 2026"; "... đã được
     thay thế bởi 118/2025/NĐ-CP từ 01/07/2025 / ... was replaced by 118/2025/NĐ-CP from
-    2025-07-01"; "... giai đoạn 2021-2025 đã kết thúc / ... its period 2021-2025 has ended".
+    2025-07-01"; "... đã được thay thế một phần bởi 172/2025/NĐ-CP từ 01/07/2025 (cán bộ, công
+    chức): kiểm tra phần được viện dẫn còn hiệu lực / ... was partly replaced by 172/2025/NĐ-CP
+    from 2025-07-01 (cán bộ, công chức): check that the part relied on is still in force"; "...
+    giai đoạn 2021-2025 đã kết thúc / ... its period 2021-2025 has ended".
 
     Examples:
         >>> text = ("Cần Thơ, ngày 15 tháng 01 năm 2026\\nKẾ HOẠCH\\nTuyên truyền CCHC năm 2026\\n\\n"
@@ -83,6 +92,12 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
         ...         "về công tác thông tin, tuyên truyền cải cách hành chính năm 2025;")
         >>> fires(text, stale_basis)
         ['258/KH-UBND']
+        >>> text = ("Cần Thơ, ngày 15 tháng 01 năm 2026\\nKẾ HOẠCH\\nKiểm tra công vụ năm 2026\\n\\n"
+        ...         "Căn cứ Nghị định số 112/2020/NĐ-CP ngày 18/9/2020 của Chính phủ về xử lý kỷ luật;")
+        >>> fires(text, stale_basis)
+        ['112/2020/NĐ-CP']
+        >>> fires(text + "\\nCăn cứ Nghị định số 172/2025/NĐ-CP ngày 30/6/2025 của Chính phủ;", stale_basis)
+        []
     """
     from ...validity import PARTLY_REPLACED, REPLACED, replaced_by, status
 

@@ -249,10 +249,10 @@ def heading_numbering(ctx: Context) -> Iterator[Finding]:
         >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nI. MỤC ĐÍCH\\nII. NỘI DUNG\\n"
         ...       "III. TỔ CHỨC THỰC HIỆN", heading_numbering)
         []
-        >>> latin = "KẾ HOẠCH\nCCHC năm 2026\n\nI. NỘI DUNG\n1. Một\na) A.\nb) B.\nc) C.\nd) D.\ne) E.\n"
+        >>> latin = "KẾ HOẠCH\\nCCHC năm 2026\\n\\nI. NỘI DUNG\\n1. Một\\na) A.\\nb) B.\\nc) C.\\nd) D.\\ne) E.\\n"
         >>> fires(latin, heading_numbering)
         []
-        >>> fires(latin + "2. Hai\na) A.\nb) B.\nc) C.\nd) D.\nđ) Đ.\n", heading_numbering)
+        >>> fires(latin + "2. Hai\\na) A.\\nb) B.\\nc) C.\\nd) D.\\nđ) Đ.\\n", heading_numbering)
         ['e)']
     """
     misplaced: set[int] = set()
