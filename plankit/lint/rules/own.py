@@ -112,9 +112,9 @@ def self_number_mismatch(ctx: Context) -> Iterator[Finding]:
     Phụ lục ban hành kèm theo Quyết định số 1250/QĐ-UBND ngày 15/9/2025`` in the body; ``(Kèm
     theo Quyết định số 1250/QĐ-UBND ngày 10/3/2024 ...)``; a header without a number.
 
-    Message: "Số 1250/QĐ-UBND khác số ở phần đầu văn bản (1520/QĐ-UBND, cùng ngày 15/09/2025) /
-    1250/QĐ-UBND differs from the header's number 1520/QĐ-UBND (same date 15/09/2025)". No
-    suggestion: either may be the wrong one (the header's is the likelier).
+    Message: "Số 1250/QĐ-UBND khác số ở phần đầu văn bản (1520/QĐ-UBND, cùng ngày
+    15/09/2025) / 1250/QĐ-UBND differs from the header's number 1520/QĐ-UBND (same date
+    15/09/2025)". No suggestion: either may be the wrong one (the header's is the likelier).
 
     Examples:
         >>> head = "Số: 1520/QĐ-UBND\\nNinh Bình, ngày 15 tháng 9 năm 2025\\nQUYẾT ĐỊNH\\nBan hành Kế hoạch PBGDPL năm 2025\\n\\n"
