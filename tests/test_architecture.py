@@ -69,6 +69,7 @@ LAYERS: dict[str, str] = {
     "plankit.read._pdf": "read",
     "plankit.read._structure": "read",
     "plankit.read._front": "read",
+    "plankit.read._news": "read",
     "plankit.read._units": "read",
     "plankit.read._text": "read",
     "plankit.corpus": "read",

@@ -103,7 +103,7 @@ def test_demo_names_each_plan_by_its_path_inside_the_folder_and_bad_files_on_std
     (plans / "con" / "Huế 2022.txt").write_bytes(HUE.read_bytes())
     (plans / "con" / "trống.txt").write_bytes(b"")
     monkeypatch.chdir(tmp_path)
-    assert main(["demo", "--plans", "hồ sơ", "--no-report"]) == 0
+    assert main(["demo", "--plans", "hồ sơ", "--no-report"]) == 1  # as read/lint: 1 when a file could not be read
     out, err = capsys.readouterr()
     table = out.splitlines()[1:4]
     assert [line[:19] for line in table] == ["file               ", "Hải Dương 2022.TXT ", "con/Huế 2022.txt   "]

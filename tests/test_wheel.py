@@ -46,7 +46,10 @@ def installed(tmp_path_factory):
     _must([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(dist), str(ROOT)], ROOT)
     wheels = sorted(dist.glob("plankit-*.whl"))
     assert len(wheels) == 1 and sorted(dist.glob("plankit-*.tar.gz"))
-    venv = base / "venv"
+    # an officer's folder: spaces and Vietnamese letters in the path (the scripts' first line too)
+    home = base / "thử nghiệm"
+    home.mkdir()
+    venv = home / "venv"
     _must([sys.executable, "-m", "venv", "--without-pip", str(venv)], base)
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
@@ -62,7 +65,7 @@ def installed(tmp_path_factory):
         install = [sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-compile",
                    "--disable-pip-version-check", f"{wheels[0]}[report]"]
     _must(install, base, env=env)
-    work = base / "empty"
+    work = home / "thư mục trống"
     work.mkdir()
     return venv / "bin", work, env, wheels[0]
 
