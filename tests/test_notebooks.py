@@ -245,7 +245,7 @@ def test_report_on_an_officers_folder(own_report):
     assert "Mẫu văn bản của tỉnh</a><span class='pk-en'>Authoring a Word template</span>" in index
     # the template notebook checks a faulty template and names the nearest variable
     assert "unknown-variable" in pages["06-template-authoring.html"] and "titel" in pages["06-template-authoring.html"]
-    assert "mau-co-loi.docx: 2 lỗi, 3 cảnh báo, 9 lưu ý" in pages["06-template-authoring.html"]
+    assert "mau-co-loi.docx: 2 lỗi, 3 cảnh báo, 11 lưu ý" in pages["06-template-authoring.html"]
 
 
 @pytest.mark.slow

@@ -249,6 +249,8 @@ def basis_after_plan(ctx: Context) -> Iterator[Finding]:
         return
     h = ctx.plan.header
     limit = ctx.latest
+    if limit is None:  # judged on a day (lint_plan(plan, on=...)) but the plan itself has no date or year
+        return
     plan_when = str(h.date_parts) if h.date_parts.year else limit.strftime("%d/%m/%Y")
     late: list[tuple[Citation, dt.date | None]] = []
     from ...register import lookup
