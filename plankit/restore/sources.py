@@ -286,7 +286,11 @@ def register_file_text(citations: str) -> str:
     """
     body = [line for line in citations.splitlines() if line]
     if any(line.startswith("#") for line in body):
-        raise ValueError("register.txt: a citation starts with '#', which the reader skips")
+        from ..vocab import VocabularyError
+
+        raise VocabularyError(
+            "plankit/data/restore/register.txt: a citation starts with '#', which the reader skips"
+        )
     return _REGISTER_HEADER + "".join(f"{line}\n" for line in body)
 
 
