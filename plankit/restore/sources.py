@@ -312,7 +312,9 @@ def register_command(argv: list[str] | None = None) -> int:
     parser.add_argument("--write-register", action="store_true",
                         help="write the register's current citations into register.txt")
     args = parser.parse_args(argv)
-    target = Path(__file__).resolve().parent.parent / "data" / "restore" / REGISTER_FILE
+    from importlib import resources
+
+    target = Path(str(resources.files("plankit.data").joinpath("restore", REGISTER_FILE)))
     fresh = register_file_text(register_citations())
     frozen = set(register_text().splitlines())
     live = set(register_citations().splitlines())
