@@ -41,7 +41,7 @@ import zlib
 
 from ..errors import ReadError
 from ..model import ReadWarning, SourceRef, Span
-from ..text import nfc
+from ..text import fold, nfc
 from ._decode import convert_legacy_font_text, legacy_font_encoding
 from ._docx_styles import (
     _W,
@@ -56,6 +56,7 @@ from ._docx_styles import (
     _W_val,
 )
 from ._layout import Layout, Line, RawCell, RawTable
+from ._units import NATIONAL_MOTTO, PLACE_DATE
 from ._limits import (
     EMPTY,
     ENCRYPTED_ZIP,
@@ -745,5 +746,49 @@ def read_docx(data: bytes, path: str | None = None) -> Layout:
     # stay drafts, so blank numbers and days are expected rather than errors.
     draft = "bản nháp" in keywords.lower()
     return Layout(
-        text, tuple(items), "docx", encoding=encoding, revisions=revisions, warnings=tuple(warnings), draft=draft
+        text, tuple(items), "docx", encoding=encoding, revisions=revisions, warnings=tuple(warnings), draft=draft,
+        wrapped=printed_lines(text, items),
     )
+
+
+# A paragraph that ends inside a sentence: on a letter, a digit, a comma or a hyphen (not on
+# ".;:!?" nor a closing bracket or quote).
+_OPEN_PARAGRAPH_END = re.compile(r"[\w,\-–]$")
+
+
+def printed_lines(text: str, items: list[Line | RawTable]) -> bool:
+    """Whether the paragraphs are printed lines rather than paragraphs: a .docx made from a PDF
+    or a text file (LibreOffice, online converters) has one paragraph per line, so sentences
+    run on from one paragraph into the next. Word's own paragraphs end where the sentence or the
+    item ends; a heading or a title in capitals may run on without ending a sentence, so it
+    takes at least three paragraphs ending inside a sentence, each followed by one that goes on
+    in lower case, and at least one in ten of the paragraphs.
+
+    >>> lines = "Để xây dựng kế hoạch, dự toán ngân\nsách nhà nước năm 2023 đảm bảo\nyêu cầu theo Chỉ thị\nsố 12/CT-TTg."
+    >>> printed_lines(lines, [Line(Span(0, 34), None), Line(Span(35, 65), None), Line(Span(66, 86), None),
+    ...                       Line(Span(87, 100), None)])
+    False
+    """
+    runs_on = paragraphs = 0
+    prev = ""
+    for item in items:
+        if isinstance(item, RawTable):
+            prev = ""
+            continue
+        line = text[item.span.start : item.span.end]
+        paragraphs += 1
+        if len(line) > 200 and _flattened_header(line):
+            return True
+        if prev and line[:1].islower() and _OPEN_PARAGRAPH_END.search(prev) and not prev.isupper():
+            runs_on += 1
+        prev = line
+    return runs_on >= 3 and runs_on * 10 >= paragraphs
+
+
+def _flattened_header(line: str) -> bool:
+    """Whether ``line`` holds the motto, then the place and date, then more text."""
+    folded = fold(line)
+    motto = NATIONAL_MOTTO.search(folded)
+    date = PLACE_DATE.search(folded, motto.end()) if motto else None
+    return date is not None and len(folded[date.end():].strip()) >= 20
+

@@ -211,7 +211,8 @@ class FrontReader:
 
     def _is_layout_table(self, table: RawTable) -> bool:
         first = " ".join(self.f(c.span.start, c.span.end) for c in table.rows[0]) if table.rows else ""
-        return bool(re.search(r"n[o0]i\s+nh\w{1,2}n\s*:", first)) or bool(NATIONAL_MOTTO.search(first))
+        # the recipients beside the signature; a header: the national motto or the Party's
+        return bool(re.search(r"n[o0]i\s+nh\w{1,2}n\s*:", first)) or bool(NATIONAL_MOTTO.search(first) or _MOTTO_SPAN.search(first))
 
     def _table_as_paras(self, table: RawTable) -> list[Para]:
         out = []
