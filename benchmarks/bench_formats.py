@@ -6,13 +6,15 @@ makes in a temporary folder, with LibreOffice headless, a ``.docx``, a ``.doc`` 
 of the text (one line, one paragraph, as LibreOffice imports a text file), plus a ``table.docx``
 whose header is a real two-column table built with python-docx from the text's header lines (the
 issuer and ``Số:`` on the left, the national motto and the place and date on the right), as
-officers' files have it. Each copy is read with :func:`plankit.read_plan` and compared with the
+officers' files have it, and a ``table.pdf`` printed from it by LibreOffice (the two columns side
+by side in the text layer, as in a portal's PDF). Each copy is read with :func:`plankit.read_plan` and compared with the
 reading of the .txt, field by field:
 
 * header: ``number``, ``symbol``, ``date``, ``issuer``, ``type``, ``subject``, ``signer``
   (the subject compared with its white space collapsed: a title wrapped differently is the same);
 * ``citations``: the cited documents' keys with their roles (``basis``, ``mention``, ``self``);
-* ``headings``: the sections' labels, in order.
+* ``headings``: the parts' labels (``I. MỤC ĐÍCH, YÊU CẦU``) and the numbers of the sections
+  and items under them, in order.
 
 It reports, per format, how many documents agree on each field, and the disagreements
 (``--failures``). Nothing is written into the corpus; the copies live in a temporary folder.
@@ -38,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PLANS = ROOT / "plans"
 
 #: The formats made from each text, in report order (``table.docx``: header as a real table).
-FORMATS = ("docx", "doc", "pdf", "table.docx")
+FORMATS = ("docx", "doc", "pdf", "table.docx", "table.pdf")
 #: The fields compared, in report order.
 FIELDS = ("number", "symbol", "date", "issuer", "type", "subject", "signer", "citations", "headings")
 
@@ -151,7 +153,12 @@ def table_docx(text: str) -> bytes | None:
     import docx
 
     before, cells, body = columns
+    from docx.shared import Pt
+
     document = docx.Document()
+    # no space after a paragraph: the text's lines stay lines when printed (with it, a PDF of a
+    # text whose lines were hard-wrapped would put a blank line inside each paragraph)
+    document.styles["Normal"].paragraph_format.space_after = Pt(0)
     for line in before:
         document.add_paragraph(line)
     table = document.add_table(rows=2, cols=2)
@@ -203,15 +210,18 @@ def make_copies(texts: dict[str, str], folder: Path) -> dict[str, dict[str, Path
         path.write_text(text, encoding="utf-8")
         paths[name] = {"txt": path}
     profile = (folder / "lo-profile").as_uri()
-    for fmt, target in _TARGETS.items():
-        out = folder / fmt
+
+    def convert(target: str, files: list[Path], out: Path, *filters: str) -> None:
         subprocess.run(
-            [program, f"-env:UserInstallation={profile}", "--headless", f"--infilter={_TEXT_FILTER}",
-             "--convert-to", target, "--outdir", str(out), *(str(p["txt"]) for p in paths.values())],
+            [program, f"-env:UserInstallation={profile}", "--headless", *filters,
+             "--convert-to", target, "--outdir", str(out), *map(str, files)],
             check=True, capture_output=True, timeout=900,
         )
+
+    for fmt, target in _TARGETS.items():
+        convert(target, [p["txt"] for p in paths.values()], folder / fmt, f"--infilter={_TEXT_FILTER}")
         for name in paths:
-            made = out / f"{name}.{fmt}"
+            made = folder / fmt / f"{name}.{fmt}"
             if made.is_file():
                 paths[name][fmt] = made
     tables = folder / "table"
@@ -222,6 +232,14 @@ def make_copies(texts: dict[str, str], folder: Path) -> dict[str, dict[str, Path
             path = tables / f"{name}.docx"
             path.write_bytes(data)
             paths[name]["table.docx"] = path
+    # the header table printed: a PDF whose text layer holds the two columns side by side
+    made_tables = [p["table.docx"] for p in paths.values() if "table.docx" in p]
+    if made_tables:
+        convert(_TARGETS["pdf"], made_tables, folder / "table-pdf")
+        for name, made in paths.items():
+            pdf = folder / "table-pdf" / f"{name}.pdf"
+            if "table.docx" in made and pdf.is_file():
+                made["table.pdf"] = pdf
     return paths
 
 
@@ -244,7 +262,9 @@ def reading(plan) -> dict[str, Any]:
         "subject": _squash(h.title),
         "signer": h.signer,
         "citations": sorted({(c.key, c.role) for c in plan.citations}),
-        "headings": [_squash(s.label) for s in plan.sections],
+        # a part's label; below it the number only (an item's "title" is its first printed line,
+        # which the width of a page decides)
+        "headings": [_squash(s.label) if s.level == 1 else s.number for top in plan.sections for s in top.walk()],
     }
 
 

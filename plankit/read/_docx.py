@@ -56,7 +56,7 @@ from ._docx_styles import (
     _W_val,
 )
 from ._layout import Layout, Line, RawCell, RawTable
-from ._units import NATIONAL_MOTTO, PLACE_DATE
+from ._units import DOC_TYPE_WORDS, NATIONAL_MOTTO, PLACE_DATE
 from ._limits import (
     EMPTY,
     ENCRYPTED_ZIP,
@@ -764,10 +764,10 @@ def printed_lines(text: str, items: list[Line | RawTable]) -> bool:
     takes at least three paragraphs ending inside a sentence, each followed by one that goes on
     in lower case, and at least one in ten of the paragraphs.
 
-    >>> lines = "Để xây dựng kế hoạch, dự toán ngân\nsách nhà nước năm 2023 đảm bảo\nyêu cầu theo Chỉ thị\nsố 12/CT-TTg."
-    >>> printed_lines(lines, [Line(Span(0, 34), None), Line(Span(35, 65), None), Line(Span(66, 86), None),
-    ...                       Line(Span(87, 100), None)])
-    False
+    >>> text = "Để xây dựng kế hoạch, dự toán ngân\nsách nhà nước năm 2023 đảm bảo\nyêu cầu theo Chỉ thị\nsố 12/CT-TTg."
+    >>> printed_lines(text, [Line(Span(0, 34), None), Line(Span(35, 65), None), Line(Span(66, 86), None),
+    ...                      Line(Span(87, 100), None)])
+    True
     """
     runs_on = paragraphs = 0
     prev = ""
@@ -777,12 +777,25 @@ def printed_lines(text: str, items: list[Line | RawTable]) -> bool:
             continue
         line = text[item.span.start : item.span.end]
         paragraphs += 1
-        if len(line) > 200 and _flattened_header(line):
+        if len(line) > 200 and (_flattened_header(line) or _flattened_title(line)):
             return True
         if prev and line[:1].islower() and _OPEN_PARAGRAPH_END.search(prev) and not prev.isupper():
             runs_on += 1
         prev = line
     return runs_on >= 3 and runs_on * 10 >= paragraphs
+
+
+def _flattened_title(line: str) -> bool:
+    """Whether ``line`` opens with the document type and its title in capitals and runs on
+    into the basis clauses (``QUYẾT ĐỊNH VỀ VIỆC ... Căn cứ Nghị định ...``)."""
+    words = line.split()
+    folded = fold(line)
+    return (DOC_TYPE_WORDS.match(folded) is not None and " ".join(words[:4]).isupper()
+            and _BASIS_INSIDE.search(line, 40) is not None)
+
+
+# "Căn cứ" opening a clause inside a line (a capital C: not "làm căn cứ").
+_BASIS_INSIDE = re.compile(r"\sCăn\s+cứ\s")
 
 
 def _flattened_header(line: str) -> bool:
