@@ -26,6 +26,7 @@ Run: ``.venv/bin/python -m benchmarks formats --output /tmp/f.json`` or
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import shutil
 import subprocess
@@ -77,8 +78,8 @@ def _pieces(line: str) -> list[tuple[str, str]]:
         for m in (_MOTTO.search(cell), _PLACE.search(cell, after)):
             if m:
                 cuts.add(m.start())
-        bounds = sorted(c for c in cuts if c < len(cell)) + [len(cell)]
-        for a, b in zip(bounds, bounds[1:]):
+        bounds = [*sorted(c for c in cuts if c < len(cell)), len(cell)]
+        for a, b in itertools.pairwise(bounds):
             piece = cell[a:b].strip()
             if piece:
                 kind = ("motto" if _MOTTO.match(piece) else "number" if piece.startswith("Số") and
@@ -139,7 +140,7 @@ def header_columns(text: str) -> tuple[list[str], list[list[str]], list[str]] | 
             cells[column].append(piece[:year.end()] if year else piece)
             if year and piece[year.end():].strip():
                 rest = [piece[year.end():].strip(), *(p for k, p in pieces[j + 1:] if k != "bar")]
-                return lines[:start], cells, [" ".join(rest)] + lines[i + 1:]
+                return lines[:start], cells, [" ".join(rest), *lines[i + 1:]]
         if cells[3] and _YEAR.search(cells[3][-1]):
             return lines[:start], cells, lines[i + 1:]
     return None
@@ -163,7 +164,7 @@ def table_docx(text: str) -> bytes | None:
         document.add_paragraph(line)
     table = document.add_table(rows=2, cols=2)
     for cell, lines in zip(
-        (table.cell(0, 0), table.cell(0, 1), table.cell(1, 0), table.cell(1, 1)), cells
+        (table.cell(0, 0), table.cell(0, 1), table.cell(1, 0), table.cell(1, 1)), cells, strict=False
     ):
         cell.paragraphs[0].text = lines[0] if lines else ""
         for line in lines[1:]:

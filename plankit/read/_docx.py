@@ -56,7 +56,6 @@ from ._docx_styles import (
     _W_val,
 )
 from ._layout import Layout, Line, RawCell, RawTable
-from ._units import DOC_TYPE_WORDS, NATIONAL_MOTTO, PLACE_DATE
 from ._limits import (
     EMPTY,
     ENCRYPTED_ZIP,
@@ -69,6 +68,7 @@ from ._limits import (
     too_large,
 )
 from ._text import drop_copy_chars
+from ._units import DOC_TYPE_WORDS, NATIONAL_MOTTO, PLACE_DATE
 
 __all__ = ["read_docx"]
 
@@ -764,7 +764,7 @@ def printed_lines(text: str, items: list[Line | RawTable]) -> bool:
     takes at least three paragraphs ending inside a sentence, each followed by one that goes on
     in lower case, and at least one in ten of the paragraphs.
 
-    >>> text = "Để xây dựng kế hoạch, dự toán ngân\nsách nhà nước năm 2023 đảm bảo\nyêu cầu theo Chỉ thị\nsố 12/CT-TTg."
+    >>> text = "Để xây dựng kế hoạch, dự toán ngân\\nsách nhà nước năm 2023 đảm bảo\\nyêu cầu theo Chỉ thị\\nsố 12/CT-TTg."
     >>> printed_lines(text, [Line(Span(0, 34), None), Line(Span(35, 65), None), Line(Span(66, 86), None),
     ...                      Line(Span(87, 100), None)])
     True
