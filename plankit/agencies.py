@@ -79,6 +79,16 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Ban Dân tộc tỉnh": ("Ban Dân tộc",),
 }
 
+# Words after an old name that make it another, current body's name (folded): the People's
+# Council and the Front have their own "Ban Dân tộc" ("Ban Dân tộc HĐND tỉnh", "Ban Dân tộc và
+# Tôn giáo của Ủy ban MTTQ"), which the 2025 reorganisation did not touch.
+_NOT_BEFORE: dict[str, re.Pattern[str]] = {
+    "Ban Dân tộc tỉnh": re.compile(
+        r"[ \t]*(?:va\s+ton\s+giao|(?:cua\s+|thuoc\s+)?(?:hdnd|hoi\s+dong\s+nhan\s+dan|mttq|mat\s+tran"
+        r"|uy\s+ban\s+(?:trung\s+uong\s+)?mat\s+tran))(?!\w)"
+    ),
+}
+
 # The end of the district level is not a renaming: its tasks went to the province or the commune,
 # so these phrases get no replacement. Bare "huyện" or "quận" is left alone: it also names places
 # ("huyện Bố Trạch (cũ)", an address); the bodies of a district are not ("UBND huyện Bố Trạch",
@@ -259,13 +269,17 @@ def stale_names(
     pattern, table = _compiled(_applicable(on, province))
     if pattern is None:
         return []
+    folded = folded if folded is not None else fold(text)
     changes = agency_changes()
     found: list[StaleName] = []
-    for m in pattern.finditer(folded if folded is not None else fold(text)):
+    for m in pattern.finditer(folded):
         entry = table.get(_norm(m.group()))
         if entry is None:  # pragma: no cover - every alternative comes from the table
             continue
         old, new, index = entry
+        not_before = _NOT_BEFORE.get(old)
+        if not_before is not None and not_before.match(folded, m.end()):
+            continue  # another body of the same words ("Ban Dân tộc HĐND tỉnh")
         surface = text[m.start() : m.end()]
         found.append(
             StaleName(

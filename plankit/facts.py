@@ -205,7 +205,7 @@ _LEVEL_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"kiem toan nha nuoc|ngan hang nha nuoc|uy ban quoc gia)")),
     ("party", re.compile(r"^(ban chap hanh|bo chinh tri|ban bi thu|ban thuong vu|tinh uy|thanh uy|"
                          r"huyen uy|dang uy|dang bo|ban chi dao trung uong|ban tuyen giao|ban dan van|"
-                         r"ban to chuc|uy ban kiem tra)")),
+                         r"ban to chuc|uy ban kiem tra|uy ban mat tran to quoc|tinh doan|thanh doan|huyen doan)")),
     ("commune", re.compile(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan) (xa|phuong|thi tran|dac khu)\b")),
     ("district", re.compile(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan) (huyen|quan|thi xa|thanh pho|thi tran)\b")),
     ("province", re.compile(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan)( tinh\b|$)")),

@@ -63,7 +63,12 @@ def issuer_key(plan: Plan) -> tuple[str, str] | None:
     # the province the plan belongs to (read from the issuer, the parent body or the place), so
     # that a copy that lost its place line still joins its series
     province = plan.facts.province
-    return name, fold(province.name if province is not None else plan.header.place or "")
+    place = fold(province.name if province is not None else plan.header.place or "")
+    if place and plan.facts.level == "department":
+        # a department read with its province ("Sở Tư pháp tỉnh Bắc Kạn": its cell printed
+        # alone) is the one printed under its committee ("UBND TỈNH BẮC KẠN" / "SỞ TƯ PHÁP")
+        name = re.sub(rf"\s+(?:tinh|thanh pho)\s+{re.escape(place)}$", "", name)
+    return name, place
 
 
 _UBND = re.compile(r"\b(?:ubnd|hdnd)\b")

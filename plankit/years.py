@@ -76,7 +76,7 @@ PAST_RE = re.compile(
         [r"ket\s+qua", r"bao\s+cao", r"chi\s+so", r"tong\s+ket", r"danh\s+gia", r"so\s+voi", r"xep\s+hang",
          r"dat\s+duoc", r"nam\s+truoc", r"da\s+thuc\s+hien", r"da\s+trien\s+khai", r"so\s+ket",
          r"cung\s+ky", r"ky\s+truoc", r"thay\s+the", r"chua\s+hoan\s+thanh", r"chuyen\s+tiep", r"ton\s+tai",
-         r"han\s+che", r"ton\s+dong"]
+         r"han\s+che", r"ton\s+dong", r"ket\s+luan"]
     )
     + r"(?!\w)"
 )
@@ -236,7 +236,7 @@ def _written_as(text: str | None, pos: int, spelling: re.Pattern[str]) -> bool:
     return bool(spelling.fullmatch(text[pos:end]))
 
 
-def _past_after(folded: str, end: int, text: str | None) -> bool:
+def past_after(folded: str, end: int, text: str | None) -> bool:
     """Whether the words after the year ending at ``end`` tell of it as past (PAST_AFTER_RE)."""
     m = PAST_AFTER_RE.match(folded, end)
     if m is None or PAST_GAP_STOP.search(m.group("gap")):
@@ -326,7 +326,7 @@ def _kind(
     is_plan = _names_the_plan(left, base, text)
     if not (is_plan or TRONG_BEFORE_RE.search(left) or CCHC_BEFORE_RE.search(left)):
         return "other"
-    if PAST_RE.search(folded[max(seg, start - 80) : start]) or _past_after(folded, end, text):
+    if PAST_RE.search(folded[max(seg, start - 80) : start]) or past_after(folded, end, text):
         return "past"
     return "own"
 

@@ -69,6 +69,7 @@ LAYERS: dict[str, str] = {
     "plankit.read._pdf": "read",
     "plankit.read._structure": "read",
     "plankit.read._front": "read",
+    "plankit.read._news": "read",
     "plankit.read._units": "read",
     "plankit.read._text": "read",
     "plankit.corpus": "read",
@@ -132,6 +133,7 @@ LAYERS: dict[str, str] = {
     "plankit.restore.tokens": "verbs",
     "plankit.restore_model": "verbs",
     "plankit.draft": "verbs",
+    "plankit.draft_sources": "verbs",
     "plankit.series": "verbs",
     # outputs: documents, views and files made from results
     "plankit.render": "outputs",

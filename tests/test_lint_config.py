@@ -39,7 +39,8 @@ SELECTIONS = [
     (("stale-year", "PK501", "PK502"), (), ["stale-year", "duplicated-word", "known-typo"]),
     (("pk3",), ("stale-agency",), ["foreign-place"]),
     (("ALL",), ("PK",), []),
-    (("PK1, PK2",), ("PK10",), ["blank-number", "heading-numbering", "symbol-mismatch", "self-date-mismatch"]),
+    (("PK1, PK2",), ("PK10",), ["blank-number", "heading-numbering", "symbol-mismatch", "self-date-mismatch",
+                                  "blank-figure"]),
 ]
 
 
@@ -47,7 +48,7 @@ SELECTIONS = [
 def test_selection(select, ignore, names):
     chosen = [r.name for r in Selection(select=select, ignore=ignore).rules()]
     if names is None:
-        assert len(chosen) == len(RULES) == 31
+        assert len(chosen) == len(RULES) == 32
     else:
         assert chosen == names
 

@@ -778,6 +778,13 @@ CASES += [
         "PHỤ LỤC\n(Kèm theo Kế hoạch số 45/KH-UBND ngày 05/8/2025 của UBND xã)",
         [],
     ),
+    # blank-figure: a figure left to fill, not an ellipsis ending a list nor a blank day
+    ("blank-figure", plan("Phấn đấu tỷ lệ hồ sơ trực tuyến toàn trình đạt ...%; năm 2024 đạt …%."), ["...%", "…%"]),
+    ("blank-figure", plan("Tăng ..... lượt truy cập; cắt giảm ít nhất ___ thủ tục hành chính."), [".....", "___"]),
+    ("blank-figure", plan("Tỷ lệ đạt 80%; các sở, ngành, ... phối hợp; ngày ... tháng 01 năm 2025; "
+                          "báo cáo (Zalo, Facebook...) định kỳ."), []),
+    ("blank-figure", plan("Phấn đấu đạt ...%.\nPhụ lục II: Mẫu báo cáo kết quả\nTỷ lệ hồ sơ trực tuyến đạt ....%"), ["...%"]),
+    ("blank-figure", plan("Đạt 90%.\nĐỀ CƯƠNG BÁO CÁO\n1. Số hồ sơ tiếp nhận: ...., đạt ....%"), []),
     # dropped-syllable (the full table: tests/test_lint_terms.py)
     ("dropped-syllable", plan("Tổ chức sự kiện Ngày chuyển số với chủ đề chuyển đổi số."), ["chuyển số"]),
     ("dropped-syllable", plan("Ngày chuyển đổi số; cải cách chính sách; Ủy ban Dân tộc."), []),

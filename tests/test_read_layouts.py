@@ -308,7 +308,7 @@ CASES = [
      ("Kế hoạch", "45", "KH-UBND", dt.date(2024, 3, 5), None, "Ủy ban nhân dân tỉnh Yên Bái", 2024),
      [("45/KH-UBND", "self"), ("76/NQ-CP", "mention")], "province"),
     ("single-line-ampersand", AMPERSAND_SINGLE_LINE,
-     ("Kế hoạch", "311", "KH-SKH&CN", dt.date(2024, 3, 4), "Lạng Sơn", "Sở Khoa học và Công nghệ", 2024),
+     ("Kế hoạch", "311", "KH-SKH&CN", dt.date(2024, 3, 4), "Lạng Sơn", "Sở Khoa học và Công nghệ tỉnh Lạng Sơn", 2024),
      [("311/KH-SKH&CN", "self"), ("40/KH-UBND", "basis"), ("05-NQ/TU", "basis")], "department"),
     ("city-inside-province", CITY_INSIDE_PROVINCE,
      ("Kế hoạch", "77", "KH-UBND", dt.date(2024, 1, 12), "Bắc Ninh", "Ủy ban nhân dân thành phố Bắc Ninh", 2024),

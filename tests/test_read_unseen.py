@@ -212,7 +212,7 @@ CASES = [
      [("01-KL/TW", "basis")],
      ("party", "Ninh Bình", ["Căn cứ"])),
     ("joint-plan-of-two-departments", JOINT_PLAN,
-     ("Kế hoạch", "120", "KHLT-SYT-SGDĐT", dt.date(2024, 3, 14), (2024, 3, 14), "Lào Cai", "Sở Y tế", None,
+     ("Kế hoạch", "120", "KHLT-SYT-SGDĐT", dt.date(2024, 3, 14), (2024, 3, 14), "Lào Cai", "Sở Y tế tỉnh Lào Cai", None,
       2024, "Y tế trường học năm học 2024 - 2025"),
      [("13/2016/TTLT-BYT-BGDĐT", "basis")],
      ("department", "Lào Cai", ["Căn cứ"])),
@@ -298,6 +298,15 @@ def test_a_plan_attached_to_its_decision_records_the_decision():
 @pytest.mark.parametrize(("cell", "name"), [
     ("TRƯỜNG ĐẠI HỌC SƯ PHẠM HÀ NỘI", "Trường Đại học Sư phạm Hà Nội"),
     ("BỆNH VIỆN ĐA KHOA TỈNH", "Bệnh viện Đa khoa tỉnh"),
+    ("BỆNH VIỆN ĐA KHOA ĐỨC GIANG", "Bệnh viện Đa khoa Đức Giang"),
+    ("BỆNH VIỆN ĐA KHOA KHU VỰC CẨM PHẢ", "Bệnh viện Đa khoa khu vực Cẩm Phả"),
+    ("TRƯỜNG THPT LÝ THÁI TỔ", "Trường THPT Lý Thái Tổ"),
+    ("TRƯỜNG ĐẠI HỌC CẦN THƠ", "Trường Đại học Cần Thơ"),
+    ("BCH ĐOÀN TỈNH QUẢNG NAM", "Ban Chấp hành Đoàn tỉnh Quảng Nam"),
+    ("TỈNH ĐOÀN NGHỆ AN", "Tỉnh Đoàn Nghệ An"),
+    ("ỦY BAN MTTQ VIỆT NAM XÃ TÂN HÒA", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Hòa"),
+    ("SỞ Y TẾ HÀ NỘI", "Sở Y tế Hà Nội"),
+    ("BAN THƯỜNG VỤ", "Ban Thường vụ"),
     ("ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH QUẢNG NINH", "Đài phát thanh và truyền hình Quảng Ninh"),
     ("SỞ Y TẾ TỈNH NGHỆ AN", "Sở Y tế tỉnh Nghệ An"),
     ("SỞ GD&ĐT TỈNH LÀO CAI", "Sở Giáo dục và Đào tạo tỉnh Lào Cai"),
@@ -310,7 +319,7 @@ def test_header_cells_of_units_and_councils(cell, name):
     assert body_name(cell)[0] == name
 
 
-@pytest.mark.parametrize("cell", ["BÁO CÁO", "TRƯỜNG HỢP KHẨN CẤP", "VIỆN DẪN"])
+@pytest.mark.parametrize("cell", ["BÁO CÁO", "TRƯỜNG HỢP KHẨN CẤP", "VIỆN DẪN", "ĐOÀN TNCS HỒ CHÍ MINH"])
 def test_words_that_open_no_unit(cell):
     from plankit.read._header import body_name
 

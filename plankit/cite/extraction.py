@@ -119,6 +119,14 @@ def read_core(
         codes = [m.span("type"), *issuer_spans]
         if g("islash") is not None:
             notes.append(f"OCR: {text[m.start('islash'):m.end('islash')].strip()!r} read as '/'")
+        if g("noslash") is not None:
+            if not re.search(r"s[o06b5][ \t]*:?[ \t]*$", scan[prefix : m.start()]):  # "07KH-UBND" only after "số"
+                return None
+            notes.append(f"slash missing: {text[m.start() : m.end()]} read with '/' before {text[m.start('type'):m.end('type')]}")
+        if g("twice") is not None:
+            if word in ("cong van", "van ban"):  # a letter's symbol opens with its issuer's code
+                return None
+            notes.append(f"OCR: type letter doubled, {text[m.start('type'):m.end('twice')]} read as {text[m.start('type'):m.end('type')]}")
     elif g("bparty") is not None:
         # "Nghị quyết 06/TU": a Party number without its type, which the word before names.
         abbr = voc.type_abbr.get(voc.word_names.get(word, "")) if word else None

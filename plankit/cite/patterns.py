@@ -103,7 +103,8 @@ def build_number(types: str, glued: str = "(?!)", party: str = "(?!)") -> str:
 
     Must match (keys in brackets): "76/NQ-CP" [76/NQ-CP], "45/2020/nđ-cp" folded, "22/2020/QĐ -
     UBND" [22/2020/QĐ-UBND], "76/NQ-" newline "CP", "57-" newline "NQ/TW", "01/2020/TTLT-BTC-BNV", "15a/2025/NĐ-CP",
-    "26-CTr/TU", "07-NQ/TU", "80/2015/QH13", "137 IKH-SKHCN" (OCR), "1234/UBND-VP" (a công văn:
+    "26-CTr/TU", "07-NQ/TU", "120-KH/TĐTN-TG", "80/2015/QH13", "137 IKH-SKHCN" (OCR), "07KH-UBND" [07/KH-UBND]
+    and "128/QĐĐ-BYT" [128/QĐ-BYT] (OCR: a slash lost before a known type, a type's letter doubled), "1234/UBND-VP" (a công văn:
     issuer and unit, accepted by plankit.cite only after the words "công văn" or "văn bản");
     a symbol whose dash a PDF or .doc extraction lost, when the issuer is a known code:
     "75/2017/NĐCP" [75/2017/NĐ-CP], "5556/QĐBYT" [5556/QĐ-BYT], "39/NQTW" and "18-NQTW" [..-NQ/TW]; a Party
@@ -121,13 +122,17 @@ def build_number(types: str, glued: str = "(?!)", party: str = "(?!)") -> str:
         # in a PDF's text: 20NQ/TW.
         # Its slash lost too, the body a Party code: 18-NQTW. A line may break after the dash
         # (57-\nNQ/TW), as in the other shapes.
-        (?:{DASH}|(?=[a-z]))(?P<ptype>{types})(?:[ \t]*/[ \t]*(?P<pissuer>{CODE})|(?P<pglued>{party}))
+        # The body may name its drafting unit after a dash (the Youth Union's 120-KH/TĐTN-TG).
+        (?:{DASH}|(?=[a-z]))(?P<ptype>{types})(?:[ \t]*/[ \t]*(?P<pissuer>{CODE}(?:-{CODE})*)|(?P<pglued>{party}))
       | # Law or ordinance: number, year, legislature and term. 80/2015/QH13.
         {SLASH}(?P<lyear>{YEAR}){SLASH}(?P<lterm>{TERM})
       | # Administrative (76/NQ-CP) or normative (45/2020/NĐ-CP), joint issuers allowed.
-        (?:(?P<slash>{SLASH})|(?P<islash>{OCR_SLASH}))
+        # The slash lost between number and type (07KH-UBND: accepted only after "số" or a
+        # type word, see plankit.cite).
+        (?:(?P<slash>{SLASH})|(?P<islash>{OCR_SLASH})|(?P<noslash>(?={types}[ \t]*-)))
         (?:(?P<year>{YEAR}){SLASH})?
-        (?P<type>{types})(?:{DASH}(?P<issuer>{CODE}(?:-{CODE})*)|(?P<glued>{glued})(?![a-z0-9&]))
+        # An OCR'd type letter doubled (QĐĐ-BYT is QĐ-BYT): the letter repeated once.
+        (?P<type>{types})(?P<twice>(?<=(?P<last>[a-z]))(?P=last)(?=[ \t]*-))?(?:{DASH}(?P<issuer>{CODE}(?:-{CODE})*)|(?P<glued>{glued})(?![a-z0-9&]))
       | # Công văn: number, issuer, unit. 1234/UBND-VP, its unit wrapped (1445/UBND-\nNCPC); no
         # blank around the dash ("06/TU - ngày" is a Party body alone and a date).
         {SLASH}(?P<cissuer>{CODE})-(?:\n[ \t]*)?(?P<cunit>{CODE})

@@ -254,6 +254,11 @@ def merged_matches(patterns: Iterable[re.Pattern[str]], text: str) -> list[re.Ma
     return sorted((m for p in patterns for m in p.finditer(text)), key=re.Match.start)
 
 
+# Quoted words: straight quotes paired from the left, curly and angle quotes with their own
+# closing mark; no paragraph's worth of text (300 characters) between.
+_QUOTED_RE = re.compile(r'"[^"]{1,300}"|“[^“”]{1,300}”|«[^«»]{1,300}»')
+
+
 # Blocks of running text whose line ends are wrapped lines (see Context._paragraph_breaks).
 _WRAPPED_KINDS = frozenset({"subject", "basis", "heading", "paragraph", "item", "closing"})
 
@@ -270,23 +275,37 @@ _ITEM_MARK_RE = re.compile(r"[^\W\d_][ \t]*[).]")
 
 
 def soft_wrap(text: str, pos: int) -> bool:
-    """Whether the line end at ``pos`` wraps a sentence (a PDF or portal copy) rather than ends
-    a paragraph: the line does not end with a mark that closes a clause (``.;:!?``) and the next
-    line goes on with a small letter ("... trên địa bàn trong năm 2022 do Bộ Thông tin và" /
-    "nền tảng số ...").
+    """Whether the line end (or the indent after it) at ``pos`` wraps a sentence (a PDF or
+    portal copy) rather than ends a paragraph: the line does not end with a mark that closes a
+    clause (``.;:!?``) and the next line goes on with a small letter ("... trên địa bàn trong
+    năm 2022 do Bộ Thông tin và" / "nền tảng số ..."). The white space between may hold blank
+    lines and an indent (a double-spaced copy, a first-line tab): no paragraph of a plan starts
+    with a small letter, so it is still one sentence.
 
     >>> soft_wrap("do Bộ Thông tin và\\nnền tảng số", 18), soft_wrap("như sau:\\nnền tảng", 8)
+    (True, False)
+    >>> soft_wrap("do Bộ Thông tin và\\n\\n\\tnền tảng số", 19), soft_wrap("Tuyên truyền\\tnền tảng", 12)
     (True, False)
     >>> soft_wrap("1. Mục đích\\na) Tuyên truyền", 11)
     False
     """
-    if text[pos] != "\n":
+    if text[pos] not in "\n\t":
         return False
-    nxt = text[pos + 1 : pos + 2]
-    if not nxt.isalpha() or not nxt.islower() or _ITEM_MARK_RE.match(text, pos + 1):
+    start, end = pos, pos + 1
+    while start > 0 and text[start - 1] in _WRAP_SPACE:
+        start -= 1
+    while end < len(text) and text[end] in _WRAP_SPACE:
+        end += 1
+    if "\n" not in text[start:end]:
+        return False  # a tab inside a line separates table cells
+    nxt = text[end : end + 1]
+    if not nxt.isalpha() or not nxt.islower() or _ITEM_MARK_RE.match(text, end):
         return False
-    before = text[max(0, pos - 3) : pos].rstrip(" ")
-    return bool(before) and before[-1] not in ".;:!?\n"
+    return start > 0 and text[start - 1] not in ".;:!?"
+
+
+#: The white space a wrapped line's end may carry: spaces, tabs, line ends (blank lines).
+_WRAP_SPACE = frozenset(" \t\n")
 
 
 def segment_mark_offsets(folded: str) -> list[int]:
@@ -544,6 +563,33 @@ class Context:
         if i >= 0 and marks[i] >= start:
             return marks[i] + 1
         return start
+
+    def segment_end(self, pos: int) -> int:
+        """Where the clause holding ``pos`` ends: at the first ``;``, ``:``, sentence end
+        (``. ``) or paragraph break at or after it (the counterpart of :meth:`segment_start`)."""
+        end = self._next_break(pos)
+        marks = self._segment_marks
+        i = bisect.bisect_left(marks, pos)
+        return min(marks[i], end) if i < len(marks) else end
+
+    @cached_property
+    def _quoted(self) -> list[tuple[int, int]]:
+        """Spans of quoted words (between ``"``, ``“ ”`` or ``« »`` in one paragraph, at most
+        300 characters): the title of an award, a book, a column or a theme, quoted as written."""
+        spans = []
+        for m in _QUOTED_RE.finditer(self.text):
+            brk = self.text.find("\n", m.start(), m.end())
+            while brk != -1 and not self.is_break(brk):
+                brk = self.text.find("\n", brk + 1, m.end())
+            if brk == -1:
+                spans.append((m.start() + 1, m.end() - 1))
+        return spans
+
+    def in_quotes(self, pos: int) -> bool:
+        """Whether offset ``pos`` lies inside quotation marks (see :attr:`_quoted`)."""
+        spans = self._quoted
+        i = bisect.bisect_right(spans, (pos, len(self.text) + 1)) - 1
+        return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
     @cached_property
     def clauses(self) -> list[tuple[int, int]]:

@@ -31,7 +31,8 @@ __all__ = [
 
 
 # Two-syllable words that can meet across a boundary and repeat a syllable legitimately:
-# "tuyên truyền truyền thống" is "tuyên truyền | truyền thống". A repeated syllable is let
+# "tuyên truyền truyền thống" is "tuyên truyền | truyền thống"; a body's name before a word
+# that starts with its last syllable, "Đảng ủy Ủy ban nhân dân tỉnh", "Bộ Tư pháp pháp luật". A repeated syllable is let
 # through only when the word before it and the word after it both form words with it.
 _COMPOUND_WORDS = """
 tuyên_truyền truyền_thống truyền_thông truyền_hình truyền_tải truyền_đạt thông_tin thông_tư
@@ -77,6 +78,8 @@ tắc_nghẽn môi_trường trường_hợp thị_trường thị_xã hội_nh�
 ký_kết kết_quả quả_thật hiệu_quả hiệu_lực hiệu_suất tín_hiệu thương_hiệu đăng_tải đăng_ký
 ký_hiệu báo_chí chí_hướng báo_cáo thông_cáo cáo_trạng một_cửa cửa_khẩu liên_thông thông_minh
 minh_bạch chứng_minh minh_họa hài_lòng lòng_tin tin_nhắn nhắn_tin cảnh_báo báo_động
+đảng_ủy tỉnh_ủy thành_ủy huyện_ủy quận_ủy cấp_ủy ủy_ban ủy_viên dân_vận tuyên_giáo tổ_quốc
+quốc_phòng quốc_gia công_an tư_pháp công_thương thương_mại ngoại_giao giao_thông
 """
 COMPOUNDS = frozenset(tone_key(w.replace("_", " ")) for w in _COMPOUND_WORDS.split())
 

@@ -1,5 +1,5 @@
-"""The front of a plan: its header (issuer, number, place and date), its subject, the authority
-of a decision, and the metadata of a news post or portal page that restates a plan.
+"""The front of a plan: its header (issuer, number, place and date), its subject and the
+authority of a decision (a news post's or a portal page's metadata: :mod:`._news`).
 
 :class:`FrontReader` holds the reader's state (the text, its folded form, the spans found, the
 warnings); :class:`plankit.read._structure._Builder` adds the body and the tail.
@@ -9,47 +9,47 @@ from __future__ import annotations
 
 import re
 
-from ..dates import DATE_PATTERN, DateMatch
+from ..dates import DateMatch
 from ..model import (
     PartialDate,
     ReadWarning,
     Source,
     Span,
 )
-from ..places import find_places, match_place, provinces
+from ..places import find_places, match_department, match_place
 from ..text import fold, is_upper_text
 from ._header import (
     CHROME_ROW,
     EMPTY_CELLS,
     HEADER_START,
     PARTY_NUMBER,
+    YOUTH_MOTTO,
     body_name,
     complete_body,
-    doc_type_of_symbol,
     split_glued_symbol,
+    undouble_type_code,
 )
 from ._layout import Layout, RawTable
+from ._news import NewsReader
 from ._units import (
     AUTHORITY,
-    BARE_BODY,
+    BARE_NUMBER,
     BASIS,
     DOC_TYPE_LINE,
     DOC_TYPE_WORDS,
     DOC_TYPES,
-    LEAD,
     MOTTO_START,
     NATIONAL_MOTTO,
     NUMBER,
     PLACE_DATE,
+    PLACE_NO_COMMA,
     ROMAN,
-    SELF_INTRO,
     SUBJECT_YEAR,
     SUBJECT_YEAR_END,
     UNIT_LINE,
     WRAPPED_DATE_START,
     Para,
     display_text,
-    normalise_body,
     normalise_parent,
     normalise_symbol,
     starts_unit,
@@ -73,18 +73,18 @@ _STACKED_BODIES = re.compile(
 # A place and a date left wholly blank (a draft): "Ninh Bình, ngày ... tháng ... năm ...",
 # "Hà Nội, ngày     tháng     năm". Not a date with any number (PLACE_DATE reads those).
 _BLANK_PLACE_DATE = re.compile(r",[ \t]*ng[a-z]{1,2}y[\s._\u2026]*th[a-z]{1,3}ng[\s._\u2026]*n[a-z]{1,3}m[ \t._\u2026]*(?=\||\n|$)")
-# Capitals that open the right column of a header: the motto and the Party's name.
-_RIGHT_CAPITALS = re.compile(r"cong\s+hoa|dang\s+cong\s+san|d\w{0,2}oc\s+[1l]ap")
+# Capitals that open the right column of a header: the motto, the Party's and the Youth Union's names.
+_RIGHT_CAPITALS = re.compile(r"cong\s+hoa|dang\s+cong\s+san|d\w{0,2}oc\s+[1l]ap|" + YOUTH_MOTTO)
 # Where the left column ends on a header line: the number field ("Số:", a Party's "Số 112-KH/HU")
-# or the Party's motto in the right column.
-_NUMBER_CUT = re.compile(r"(^|\s)s[o6b¢]\s*:|(^|\s)s[o6]\s+(?:\d+\s*)?-\s*[a-z]|dang\s+cong\s+san\s+viet\s+nam")
+# or the Party's or the Youth Union's motto in the right column.
+_NUMBER_CUT = re.compile(r"(^|\s)s[o6b¢]\s*:|(^|\s)s[o6]\s+(?:\d+\s*)?-\s*[a-z]|dang\s+cong\s+san\s+viet\s+nam|" + YOUTH_MOTTO)
 # A subject may open as a basis clause does, with these words (never with "Căn cứ").
 _SUBJECT_OPENING = re.compile(r"[\s*]*(?:thuc\s+hien|trien\s+khai)\b")
 # The mottos of a header's right column, wrapped anywhere: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-# "Độc lập - Tự do - Hạnh phúc", the Party's "ĐẢNG CỘNG SẢN VIỆT NAM".
+# "Độc lập - Tự do - Hạnh phúc", the Party's "ĐẢNG CỘNG SẢN VIỆT NAM", the Youth Union's "ĐOÀN TNCS HỒ CHÍ MINH".
 _MOTTO_SPAN = re.compile(
     r"(?<![a-z])cong\s+hoa\s+xa\s*h\w{1,2}i(?:\s+chu\s+nghia(?:\s+viet(?:\s+nam)?)?)?"
-    r"|(?<![a-z])d\w{0,2}oc\s+[1l]ap\s*-?\s*tu\s+do\s*-?\s*hanh\s+phuc|(?<![a-z])dang\s+cong\s+san\s+viet\s+nam"
+    r"|(?<![a-z])d\w{0,2}oc\s+[1l]ap\s*-?\s*tu\s+do\s*-?\s*hanh\s+phuc|(?<![a-z])dang\s+cong\s+san\s+viet\s+nam|(?<![a-z])" + YOUTH_MOTTO
 )
 # The rest of a motto wrapped in its column ("... CHỦ NGHĨA" / "VIỆT NAM"), printed on the next
 # line with text after the left column's words and a gap of two spaces or more, ending the
@@ -98,16 +98,44 @@ _INLINE_CLAUSE_AFTER_YEAR = re.compile(r"(?<=\d{4})[ \t]+(?P<word>can\s+cu|thuc\
 _ENDS_BARE_BODY = re.compile(r"(?:^|^van\s+phong\s+|^chu\s+tich\s+)(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd)$")
 # An authority's title on a line of its own, its body on the next ("BỘ TRƯỞNG" / "BỘ NỘI VỤ").
 _TITLE_ALONE = re.compile(r"^[\s*]*(?:bo\s+truong|thu\s+truong|chu\s+tich|giam\s+doc|truong\s+ban)[\s*]*$")
+# A province's committee right before its name: "của UBND tỉnh ", "Ủy ban nhân dân thành phố ".
+_COMMITTEE_BEFORE = re.compile(r"(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)\s+(?:tinh|thanh\s+pho|tp\.?)\s*$")
+# A letter's subject under its number: "V/v hướng dẫn ...", "Về việc ...".
+_ABOUT_LINE = re.compile(r"[\s*]*(?:v\s*/\s*v|ve\s+viec)(?![a-z])")
 _CAN_CU = re.compile(r"(?<![a-z])can\s+cu(?![a-z])")
+# A local body that names its unit: "ủy ban nhân dân tỉnh nghệ an", "... xã tân hòa"; not "ủy ban
+# nhân dân xã" cut before its name.
+_NAMED_UNIT = re.compile(r"\b(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\s+\S")
 _OWN_UNIT = re.compile(r"\b(?P<unit>xa|phuong|thi tran|dac khu|huyen|quan|thi xa|thanh pho)\s+(?P<name>\S.*)$")
 
 
+def _dated_line(folded: str) -> re.Match[str] | None:
+    """A header's place and date, with its comma or without (``Hà Nội ngày 05 tháng 3 năm 2025``)."""
+    return PLACE_DATE.search(folded) or PLACE_NO_COMMA.search(folded)
+
+
 def _number(folded: str) -> re.Match[str] | None:
-    """The number field of a header: ``Số: 07/KH-UBND``, or a Party document's ``Số 112-KH/HU``."""
-    return NUMBER.search(folded) or PARTY_NUMBER.search(folded)
+    """The number field of a header: ``Số: 07/KH-UBND``, a Party document's ``Số 112-KH/HU``,
+    or ``Số 07/KH-UBND`` alone on its line (the colon lost)."""
+    return NUMBER.search(folded) or PARTY_NUMBER.search(folded) or BARE_NUMBER.search(folded)
 
 
-class FrontReader:
+# A board of a Party committee, which is named after the committee ("Ban Thường vụ Tỉnh ủy Gia Lai").
+_PARTY_BOARD = re.compile(r"ban (?:thuong vu|tuyen giao|dan van|to chuc|noi chinh)$")
+# The committee of a Party organisation, by the organisation's unit.
+_COMMITTEES = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy"}
+
+
+def _committee_of(organisation: str) -> str:
+    """``Đảng bộ tỉnh Gia Lai`` -> ``Tỉnh ủy Gia Lai``; ``Đảng bộ xã Tân Hòa`` -> ``Đảng ủy xã Tân Hòa``."""
+    rest = organisation[len("Đảng bộ "):]
+    for unit, committee in _COMMITTEES.items():
+        if rest.startswith(unit + " "):
+            return f"{committee} {rest[len(unit) + 1:]}"
+    return f"Đảng ủy {rest}"
+
+
+class FrontReader(NewsReader):
     """The header and subject readers (see the module doc)."""
 
     def __init__(self, layout: Layout, source: Source):
@@ -118,13 +146,8 @@ class FrontReader:
         self.warnings: list[ReadWarning] = list(layout.warnings)
         self.spans: dict[str, Span] = {}
         self._place_loose = False  # the place line matched a province only loosely (OCR damage?)
-
-    # -- helpers ----------------------------------------------------------------------------
-    def f(self, start: int, end: int) -> str:
-        return self.folded[start:end]
-
-    def t(self, start: int, end: int) -> str:
-        return self.text[start:end]
+        self.about: int | None = None  # a letter's "V/v" subject inside its header (see _header_end)
+        self._issuer_cell = False  # whether the issuer was read from a header cell
 
 
     # -- header -----------------------------------------------------------------------------
@@ -160,7 +183,7 @@ class FrontReader:
             motto = MOTTO_START.search(folded)  # the issuer's cell and the motto on one line
             before_motto = motto is not None and folded[: motto.start()].strip(" \t|*#")
             cell = self.t(u.start, u.start + motto.start() if before_motto else u.first_line_end)
-            if m and (is_upper_text(cell.split("|")[0]) or _number(folded)) and any(
+            if m and (is_upper_text(cell.strip(" \t|").split("|")[0]) or _number(folded)) and any(
                 not isinstance(v, RawTable)
                 and (_number(t := self.f(v.start, v.end)) or NATIONAL_MOTTO.search(t) or PLACE_DATE.search(t))
                 for v in units[idx : idx + 8]
@@ -199,20 +222,26 @@ class FrontReader:
         """The last unit of the header: the number line, then the place-and-date line, motto
         pieces and empty cells that follow it."""
         end = number_idx
-        dated = bool(PLACE_DATE.search(self.f(units[number_idx].start, units[number_idx].end)))
+        about: int | None = None
+        dated = bool(_dated_line(self.f(units[number_idx].start, units[number_idx].end)))
         for idx in range(number_idx + 1, min(len(units), number_idx + 5)):
             u = units[idx]
             if isinstance(u, RawTable):
                 break
             folded = self.f(u.start, u.end)
-            if PLACE_DATE.search(folded) and not dated:
+            if _dated_line(folded) and not dated:
                 end, dated = idx, True
             elif EMPTY_CELLS.match(folded) or NATIONAL_MOTTO.search(folded) or re.fullmatch(r"[\s\-_|]+", folded):
                 end = idx
             elif not dated and WRAPPED_DATE_START.match(folded):
                 end = idx  # "Hà Nội, ngày 01" ... its month and year on the next line
+            elif not dated and (_ABOUT_LINE.match(folded) or (about is not None and idx - about < 2)):
+                # a letter's "V/v ..." under its number, the right column's place and date after
+                # it (the left column read first): the subject sits inside the header
+                about = idx if about is None else about
             else:
                 break
+        self.about = about if dated and about is not None and about < end else None
         return end
 
     def _is_layout_table(self, table: RawTable) -> bool:
@@ -258,7 +287,8 @@ class FrontReader:
                     at = slash if slash != -1 else s + m.start("sym")
                     self.spans["number"] = Span(at, at)
                 sym = re.sub(r"\s+", "", self.t(s + m.start("sym"), s + m.end("sym")))
-                fields["symbol"] = normalise_symbol(split_glued_symbol(sym))
+                sym = re.sub("[\u2013\u2014\u2212]", "-", sym)  # "KH–UBND": Word's dash
+                fields["symbol"] = normalise_symbol(undouble_type_code(split_glued_symbol(sym)))
                 self.spans["symbol"] = Span(s + m.start("sym"), s + m.end("sym"))
             if not piped:  # line by line: a body's cell may be wrapped over lines
                 for ls, le in self._lines_in(u):
@@ -273,6 +303,7 @@ class FrontReader:
         if piped:
             cells = self._piped_cells(paras)
         self._bodies(cells, fields)
+        self._issuer_cell = "issuer" in fields  # the issuer printed in a header cell
         self._place_of_own_unit(fields)
 
     def _motto_rest(self, mottos: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
@@ -341,7 +372,7 @@ class FrontReader:
             folded = self.f(cs, ce)
             if NATIONAL_MOTTO.search(folded) or _number(folded) or PLACE_DATE.search(folded):
                 continue
-            if re.search(r"dang\s+cong\s+san\s+viet\s+nam", folded):
+            if re.search(r"dang\s+cong\s+san\s+viet\s+nam|" + YOUTH_MOTTO, folded):
                 continue
             cs2, ce2 = cs, ce
             while cs2 < ce2 and self.text[cs2] in " \t*#-_\n":
@@ -408,6 +439,11 @@ class FrontReader:
             if kind == "party" and name in ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy") and above.startswith("Đảng bộ "):
                 # "ĐẢNG BỘ TỈNH NGHỆ AN" over "TỈNH ỦY": the committee of that unit
                 fields["issuer"] = f"{name} {above.split(None, 3)[-1]}"
+            elif kind == "party" and _PARTY_BOARD.match(fold(name)) and above.startswith("Đảng bộ "):
+                # "ĐẢNG BỘ TỈNH GIA LAI" over "BAN THƯỜNG VỤ": the board of the unit's committee
+                fields["issuer"] = f"{name} {_committee_of(above)}"
+            elif kind == "party" and _PARTY_BOARD.match(fold(name)) and re.match(r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy \S", above):
+                fields["issuer"] = f"{name} {above}"  # "TỈNH ỦY QUẢNG NINH" over "BAN TUYÊN GIÁO"
             elif (above == "Ban Chấp hành Trung ương" and "trung uong" not in fold(name)
                   and (central := body_name(f"{name} Trung ương")) is not None):
                 fields["issuer"] = central[0]  # "BAN TUYÊN GIÁO" under the Central Committee
@@ -440,6 +476,15 @@ class FrontReader:
         NỘI VỤ``, a header flattened onto one line) as two cells; any other cell unchanged."""
         m = _STACKED_BODIES.match(self.folded, cs, ce)
         if m is None or not is_upper_text(self.t(cs, ce)):
+            return [(cs, ce)]
+        # both halves must name bodies of their own: the committee with its unit's name, and a
+        # department ("PHÒNG" only with a known field): "ỦY BAN NHÂN DÂN XÃ PHONG HẢI" is one
+        # commune, not "UBND xã" over a "Phòng Hải"
+        above = body_name(" ".join(self.t(cs, m.start("department")).split()))
+        below = body_name(" ".join(self.t(m.start("department"), ce).split()))
+        if (above is None or above[1] != "local" or not _NAMED_UNIT.search(fold(above[0]))
+                or below is None or below[1] != "department"
+                or (m.group("department").startswith("phong") and not below[0].startswith("Phòng "))):
             return [(cs, ce)]
         return [(cs, m.start("department")), (m.start("department"), ce)]
 
@@ -474,19 +519,21 @@ class FrontReader:
         if "date_parts" in fields:
             return False
         folded = self.f(s, e)
-        m = PLACE_DATE.search(folded)
+        m = PLACE_DATE.search(folded) or PLACE_NO_COMMA.search(folded)
         if m:
+            at = m.start("cut") if m.re is PLACE_NO_COMMA else m.start()  # where the place ends
             d = DateMatch.of(m)
             fields["date_parts"] = PartialDate(d.day, d.month, d.year)
-            self.spans["date"] = Span(s + m.start() + 1, s + m.end())
+            self.spans["date"] = Span(s + at + (m.re is PLACE_DATE), s + m.end())
         else:  # a draft's date left blank to the year: "Ninh Bình, ngày ... tháng ... năm ..."
             m = _BLANK_PLACE_DATE.search(folded)
             if not m:
                 return False
+            at = m.start()
             fields["date_parts"] = PartialDate(None, None, None)
         # the place: the longest run of words before the comma that names a province
-        cut = self.text.rfind("|", s, s + m.start()) + 1 or s  # the place's own cell
-        before = self.t(s, s + m.start())
+        cut = self.text.rfind("|", s, s + at) + 1 or s  # the place's own cell
+        before = self.t(s, s + at)
         words = [w for w in re.finditer(r"[^\s,.:/|]+\.?", before) if w.start() >= cut - s]
         tries = [(n, 1.0) for n in range(min(6, len(words)), 0, -1)]  # exact spellings first
         tries += [(n, 0.85) for n in range(min(4, len(words)), 0, -1)]  # then OCR-damaged ones
@@ -527,7 +574,8 @@ class FrontReader:
             folded = self.f(u.start, u.end)
             upper = is_upper_text(self.t(u.start, u.end))
             if ((BASIS.match(folded) and not upper and not (idx == start and self._subject_opening(u)))
-                    or (ROMAN.match(folded) and upper)):
+                    or (ROMAN.match(folded) and upper)
+                    or (subj and len(folded) < 120 and PLACE_DATE.search(folded))):  # "Hưng Yên, ngày ..."
                 break
             if subj and (
                 self.t(subj[-1].end, u.start).count("\n") > 1
@@ -539,6 +587,7 @@ class FrontReader:
                     and not (upper and BASIS.match(folded) and is_upper_text(self.t(subj[-1].start, subj[-1].end))))
                 or (upper and (AUTHORITY.match(folded) or folded.rstrip().endswith(":")))  # "BỘ TRƯỞNG BỘ Y TẾ"
                 or (upper and self._bare_authority(u))  # "BỘ TRƯỞNG" over "BỘ NỘI VỤ" over "Căn cứ"
+                or (not upper and self._opens_body(subj, u))
             ):
                 break
             subj.append(u)
@@ -569,6 +618,23 @@ class FrontReader:
                 self.spans["year"] = Span(s + m.start(1), s + m.end(1))
         return idx
 
+    def _opens_body(self, subj: list[Para], u: Para) -> bool:
+        """Whether a unit under the subject lines is the body's first paragraph, not more of
+        the subject: after a title in capitals, a line in small letters that opens with a
+        capital or ends a sentence (``TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH`` / ``Để triển khai
+        ..., Sở xây dựng kế hoạch như sau:``); after any subject, a sentence that opens with a
+        capital and ends with ``.`` or ``:`` (``Ngày 10 tháng 4 năm 2025, Bộ trưởng chủ trì
+        ...``). A wrapped subject goes on in small letters and ends with no full stop."""
+        raw = self.t(u.start, u.end).strip(" \t*#")
+        first = next((c for c in raw if c.isalpha()), "")
+        sentence = raw.endswith((".", ":", ";")) and not raw.endswith("...")
+        if all(is_upper_text(self.t(p.start, p.end)) for p in subj):
+            if all(DOC_TYPE_LINE.match(self.f(p.start, p.end)) for p in subj):
+                return False  # the type line printed twice ("CHỈ THỊ" / "CHỈ THỊ" / its subject)
+            return first.isupper() or sentence
+        last = self.t(subj[-1].start, subj[-1].end).rstrip()
+        return first.isupper() and sentence and not last.endswith((",", "-", "và", "của", "về"))
+
     def _subject_opening(self, u: Para) -> bool:
         """Whether the line right after the type line, opening with ``Thực hiện`` or ``Triển
         khai``, is the subject (``Thực hiện chuyển đổi số năm 2023``, a Party plan's ``thực hiện
@@ -596,151 +662,6 @@ class FrontReader:
             return
         fields["title"] = display_text(self.t(m.end(), span.end))
         self.spans["title"] = Span(m.end(), span.end)
-
-    def _read_news_header(self, units: list, kinds: list[str], fields: dict) -> int:
-        """A news article or a portal page about a plan (no header block): metadata from its
-        headline, its lead sentence and the sentence where the plan introduces itself."""
-        body_from = self._read_headline(units, kinds, fields)
-        self._read_lead(fields)
-        issuer = fields.get("issuer")
-        if fields.get("place") and isinstance(issuer, str) and re.search(
-            r"\b(tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\s+\S", fold(issuer)
-        ):
-            # A post prints no place line; its place was only inferred to say where a body such as
-            # "Sở Khoa học và Công nghệ" is. A body that names its own unit needs none.
-            del fields["place"]
-        if "year" not in fields:
-            first = next((u for u in units if not isinstance(u, RawTable)), None)
-            if first is not None and len(self.f(first.start, first.end)) < 220:
-                years = [y for y in SUBJECT_YEAR.finditer(self.f(first.start, first.end))
-                         if not re.search(r"(?:den|tu|truoc|sau)\s*$", self.f(first.start, first.start + y.start()))]
-                if years:
-                    fields["year"] = int(years[-1].group(1))
-                    self.spans["year"] = Span(first.start + years[-1].start(1), first.start + years[-1].end(1))
-        return body_from
-
-    def _read_lead(self, fields: dict) -> None:
-        """``Ngày 13/8/2019, UBND tỉnh ban hành Kế hoạch số 132/KH-UBND ...``: the date, the body
-        and the number of the document a portal post restates; ``UBND xã X xây dựng Kế hoạch``:
-        the body of a plan that introduces itself. A decision that issues the plan gives the plan
-        its date, not its number."""
-        head = self.folded[: min(len(self.folded), 4000)]
-        m = LEAD.search(head)
-        if m is not None:
-            kind = " ".join(m.group("type").split())
-            issues_plan = kind == "quyet dinh" and re.match(r"[\s#*]*ke\s+hoach\b", head)
-            if issues_plan:  # the decision that issues this plan: the plan's own act, not a citation
-                self.spans["issued_by"] = Span(m.start("num"), m.end("sym"))
-            if "symbol" not in fields and not issues_plan:
-                fields["number"] = self.t(m.start("num"), m.end("num"))
-                fields["symbol"] = normalise_symbol(re.sub(r"\s+", "", self.t(m.start("sym"), m.end("sym"))))
-                self.spans["number"] = Span(m.start("num"), m.end("num"))
-                self.spans["symbol"] = Span(m.start("sym"), m.end("sym"))
-            if fields.get("doc_type") is None and not issues_plan and fields.get("symbol"):
-                fields["doc_type"] = "Công văn" if kind in ("van ban", "cong van") else doc_type_of_symbol(fields["symbol"])  # type: ignore[arg-type]
-            if "date_parts" not in fields:
-                d = DateMatch.of(m)
-                fields["date_parts"] = PartialDate(d.day, d.month, d.year)
-                self.spans["date"] = Span(d.day_span[0] if d.day_span else m.start(), d.end)
-            self._lead_issuer(m.start("body"), m.end("body"), fields)
-            return
-        # the sentence may be wrapped ("... năm 2023; UBND xã" / "Đăk Ngọk xây dựng Kế hoạch"):
-        # then single line breaks read as spaces (same offsets)
-        intro = SELF_INTRO.search(head) or SELF_INTRO.search(re.sub(r"(?<=[^\s.;:])\n(?=[ \t]*\S)", " ", head))
-        if intro is not None:
-            self._lead_issuer(intro.start("body"), intro.end("body"), fields)
-
-    def _lead_issuer(self, s: int, e: int, fields: dict) -> None:
-        current = fields.get("issuer")
-        if current and not BARE_BODY.search(fold(str(current))) and not str(current).endswith(("đã", "vừa")):
-            return
-        raw = " ".join(self.t(s, e).split())
-        named = body_name(raw)
-        if named is not None:
-            fields["issuer"] = named[0]
-        elif raw[:1].isupper() and len(raw) < 160:
-            fields["issuer"] = raw
-        else:
-            return
-        self.spans["issuer"] = Span(s, e)
-        if named is not None and named[1] == "local" and not match_place(named[0].split()[-1], cutoff=0.95):
-            # "UBND tỉnh": the province the post names (its title, else most often)
-            counts: dict[str, int] = {}
-            for _s, _e, prov in find_places(self.text[: min(len(self.text), 4000)]):
-                counts[prov.name] = counts.get(prov.name, 0) + 1
-            unit = named[0].split()[-1]
-            if counts and unit in ("tỉnh", "phố"):
-                prov = next(p for p in provinces() if p.name == max(counts, key=counts.get))
-                fields["issuer"] = f"{named[0].rsplit(' ', 2 if unit == 'phố' else 1)[0]} {prov.full_name}"
-
-    def _read_headline(self, units: list, kinds: list[str], fields: dict) -> int:
-        """A news article about a plan: metadata from its headline and its first paragraph."""
-        headline = None
-        for idx, u in enumerate(units):
-            if isinstance(u, RawTable):
-                continue
-            folded = self.f(u.start, u.end)
-            if headline is None and len(folded) >= 220:
-                break  # a body paragraph before any headline: no headline at all
-            if headline is None:
-                if re.search(r"\bke\s+hoach\b", folded) and len(folded) < 220:
-                    headline = idx
-                    kinds[idx] = "subject"
-                    # a headline may be wrapped; "ban hành Kế hoạch số ..." is a lead sentence
-                    m = re.search(r"\bban\s+hanh\s+ke\s+hoach\s+(?!so\s+\d)(.+)$", folded, re.S)
-                    raw = self.t(u.start, u.end)
-                    if m:
-                        subject = " ".join(raw[m.start(1) : m.end(1)].split())
-                        fields["title"] = subject[:1].upper() + subject[1:]
-                        self.spans["title"] = Span(u.start + m.start(1), u.start + m.end(1))
-                    body = re.match(r"^(.+?)\s+ban\s+hanh\b", folded)
-                    if body:
-                        fields["issuer"] = normalise_body(raw[: body.end(1)])
-                        self.spans["issuer"] = Span(u.start, u.start + body.end(1))
-                    ym = list(SUBJECT_YEAR.finditer(folded))
-                    if ym:
-                        fields["year"] = int(ym[-1].group(1))
-                else:
-                    kinds[idx] = "boilerplate"
-                continue
-            if re.match(r"^ngay\s+cap\s+nhat\b", folded.strip()):
-                kinds[idx] = "boilerplate"
-        if headline is None:
-            for idx in range(len(kinds)):  # no headline: nothing is page chrome after all
-                kinds[idx] = ""
-            return 0
-        # The plan's own number: "ban hành Kế hoạch số 29/KH-SKHCN ngày 06/01-2022".
-        own = re.search(
-            r"ban\s+hanh\s+ke\s+hoach\s+so\s+(?P<num>\d+[a-z]?)\s*/\s*(?P<sym>[a-z0-9]+(?:-[a-z0-9]+)+)"
-            r"(?:\s+(?=ngay\s+\d)" + DATE_PATTERN + ")?",
-            self.folded,
-        )
-        if own:
-            fields["number"] = self.t(own.start("num"), own.end("num"))
-            fields["symbol"] = normalise_symbol(self.t(own.start("sym"), own.end("sym")))
-            self.spans["number"] = Span(own.start("num"), own.end("num"))
-            self.spans["symbol"] = Span(own.start("sym"), own.end("sym"))
-            if own.group("year"):
-                d = DateMatch.of(own)
-                fields["date_parts"] = PartialDate(d.day, d.month, d.year)
-                self.spans["date"] = Span(d.day_span[0] if d.day_span else d.start, d.end)
-        counts: dict[str, int] = {}
-        for _s, _e, prov in find_places(self.text):
-            counts[prov.name] = counts.get(prov.name, 0) + 1
-        if counts:
-            fields["place"] = max(counts, key=counts.get)
-        # trailing page chrome: short lines after the last sentence
-        for idx in range(len(units) - 1, headline, -1):
-            u = units[idx]
-            if isinstance(u, RawTable):
-                break
-            raw = self.t(u.start, u.end).strip()
-            if len(raw) < 40 and not raw.endswith((".", ";", ":")):
-                kinds[idx] = "boilerplate"
-            else:
-                break
-        return headline + 1
-
 
     def _basis_follows(self, at: int) -> bool:
         """Whether a ``Căn cứ`` follows offset ``at`` within 120 characters with only capitals
@@ -783,6 +704,32 @@ class FrontReader:
             if named is not None:
                 fields["issuer"] = named[0]
                 self.spans["issuer"] = Span(u.start + (m.start("body") if m.group("body") else 0), u.first_line_end)
+
+    def _complete_department(self, fields: dict) -> None:
+        """A department's header cell printed without its province and without its committee
+        above it (``SỞ TƯ PHÁP`` alone): ``Sở Tư pháp tỉnh Bắc Kạn``, the province from the place line, else from the province's committee the opening
+        cites (``... của UBND tỉnh Hưng Yên``), only when every such citation names the same
+        province; said in a warning. Nothing is added when the text names no province or names
+        two."""
+        issuer = fields["issuer"]
+        if not self._issuer_cell:
+            return  # a portal's "Sở ... ban hành" or a body named in the text: as written
+        if re.search(r"\b(?:tinh|thanh pho|tp)\b", fold(issuer)) or match_department(issuer, cutoff=1.0) is None:
+            return  # "Sở Y tế tỉnh Nghệ An" names it; "Sở Y tế Hà Nội" is no registry name alone
+        place = fields.get("place")
+        prov = match_place(place, cutoff=1.0) if isinstance(place, str) else None
+        if prov is None:
+            head = self.text[: min(len(self.text), 4000)]
+            named = {p.name: p for s, _e, p in find_places(head)
+                     if _COMMITTEE_BEFORE.search(fold(head[max(0, s - 30) : s]))}
+            if len(named) != 1:
+                return
+            prov = next(iter(named.values()))
+        fields["issuer"] = f"{issuer} {prov.full_name}"
+        self.warnings.append(ReadWarning(
+            f"Tỉnh của cơ quan ban hành suy ra từ văn bản / the issuer's province inferred from the text: {fields['issuer']}",
+            self.spans.get("issuer"),
+        ))
 
     def _complete_bare_issuer(self, fields: dict) -> None:
         """``ỦY BAN NHÂN DÂN`` cut from its province by the site: the place line's province, else

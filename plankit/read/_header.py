@@ -18,13 +18,22 @@ from ..vocab import read_table
 # The first cell of a header: an issuing body in capitals, the national motto, a Party motto, or
 # the number field. Must match "uy ban nhan dan |", "ubnd tinh hai duong", "bo y te", "thu tuong
 # chinh phu", "ban chap hanh trung uong", "so khoa hoc va cong nghe", "cong hoa xa hoi",
-# "so: 07/kh-ubnd". Must not match "so hieu | 395/kh-ubnd" (a site's metadata row) nor running
+# "so: 07/kh-ubnd", "bch doan tinh nghe an", "tinh doan", "uy ban mat tran to quoc", "ban thuong
+# vu", "truong dai hoc can tho", "benh vien". Must not match "so hieu | 395/kh-ubnd" (a site's metadata row) nor running
 # text ("Sở Khoa học và Công nghệ ban hành ...": the parser also requires capitals).
 HEADER_START = re.compile(
     r"^[\s|*#]*(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd|bo\s+\w|thu\s+tuong|van\s+phong|ban\s+chap\s+hanh|"
     r"ban\s+chi\s+dao|tinh\s+uy|thanh\s+uy|huyen\s+uy|dang\s+uy|dang\s+bo|so\s+[a-z]|chi\s+cuc|"
-    r"cong\s+hoa\s+xa\s+h|dang\s+cong\s+san|s[o6]\s*:|s[o6]\s+\d+\s*-\s*[a-z])"
+    r"cong\s+hoa\s+xa\s+h|dang\s+cong\s+san|s[o6]\s*:|s[o6]\s+\d+\s*-\s*[a-z]|"
+    # the Youth Union, the Fatherland Front, a Party committee's board, a public service unit
+    r"(?:tinh|thanh|huyen)\s+doan|bch\s+doan|doan\s+(?:tncs|thanh\s+nien)|uy\s+ban\s+(?:mat\s+tran|mttq)|"
+    r"ban\s+(?:thuong\s+vu|tuyen\s+giao|dan\s+van|to\s+chuc|noi\s+chinh)|"
+    r"truong\s+(?:dai|cao|trung)|dai\s+hoc|hoc\s+vien|benh\s+vien|vien\s+[a-z]|cuc\s+[a-z]|tong\s+cuc)"
 )
+
+# The Youth Union's motto, the right column of its header as "ĐẢNG CỘNG SẢN VIỆT NAM" is the
+# Party's (folded): "đoàn tncs hồ chí minh", "đoàn thanh niên cộng sản hồ chí minh". Never a body.
+YOUTH_MOTTO = r"doan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh"
 
 # A Party document's number field, printed without a colon and with the number joined to the
 # type by a dash: "Số 112-KH/HU", "Số 05-KH/BCĐTW", or blank in a draft, "Số       -KH/TU", at a
@@ -125,6 +134,11 @@ def _type_names() -> dict[str, str]:
     return out
 
 
+def type_codes() -> tuple[str, ...]:
+    """The type codes a document's symbol may open with, folded (``kh``, ``qd``, ``ctr``)."""
+    return tuple(_type_names())
+
+
 def doc_type_of_symbol(symbol: str | None) -> str | None:
     """The document type a symbol's type code names: ``KH-UBND`` Kế hoạch, ``QĐ-TTg`` Quyết
     định, ``KH/BCĐTW`` Kế hoạch; ``None`` for a letter's symbol (``STP-PBGDPL``)."""
@@ -132,6 +146,24 @@ def doc_type_of_symbol(symbol: str | None) -> str | None:
         return None
     code = re.split(r"[-/]", symbol, maxsplit=1)[0]
     return _type_names().get(fold(code))
+
+
+def undouble_type_code(symbol: str) -> str:
+    """A symbol whose type code has a letter doubled by OCR or a slip (``QĐĐ-BYT``, ``KHH-UBND``)
+    with the letter once, when the code is no known type and the code with the letter once is
+    (data/document_types.tsv); any other symbol unchanged (``STP-PBGDPL``, ``QĐ-BYT``).
+
+    >>> undouble_type_code("QĐĐ-BYT"), undouble_type_code("KH-UBND"), undouble_type_code("STTTT-VP")
+    ('QĐ-BYT', 'KH-UBND', 'STTTT-VP')
+    """
+    m = re.match(r"([^\W\d_]+)(?=[-/])", symbol)
+    if m is None or fold(m.group(1)) in _type_names():
+        return symbol
+    code = m.group(1)
+    for i in range(1, len(code)):
+        if code[i] == code[i - 1] and fold(code[:i] + code[i + 1:]) in _type_names():
+            return code[:i] + code[i + 1:] + symbol[m.end():]
+    return symbol
 
 
 def split_glued_symbol(symbol: str) -> str:
@@ -144,6 +176,16 @@ def split_glued_symbol(symbol: str) -> str:
         if folded.startswith(abbr) and len(folded) - len(abbr) >= 2 and symbol[len(abbr):].isupper():
             return f"{symbol[:len(abbr)]}-{symbol[len(abbr):]}"
     return symbol
+
+
+def _unit_and_name(clean: str, m: re.Match[str]) -> str:
+    """``tỉnh Nghệ An``, ``thành phố Hà Nội``, ``xã Tân Hòa``: a unit word and its name from the
+    groups ``unit`` and ``name`` of a match on the folded ``clean``; a province's name as the
+    registry writes it."""
+    unit = _UNITS[" ".join(m.group("unit").split())]
+    original = clean[m.start("name"):]
+    prov = match_place(original, cutoff=0.9) if unit in ("tỉnh", "thành phố") else None
+    return f"{unit} {prov.name if prov else _title_words(original)}"
 
 
 def _title_words(raw: str) -> str:
@@ -205,6 +247,21 @@ def body_name(raw: str) -> tuple[str, str] | None:
                 return f"{body} thành phố {_title_words(original)}", "local"  # a city inside a province
             return f"{body} {prov.full_name}", "local"
         return f"{body} {unit} {_title_words(original)}", "local"
+    if re.fullmatch(YOUTH_MOTTO, key):
+        return None  # the Youth Union's motto, the right column of its header
+    m = re.match(r"^(?:bch|ban\s+chap\s+hanh)\s+doan\s+(?P<unit>tinh|thanh\s+pho|tp\.?|huyen|quan|thi\s+xa|xa|phuong)\s+(?P<name>\S.*)$", key)
+    if m:  # "BCH ĐOÀN TỈNH NGHỆ AN": the executive committee of a unit's Youth Union
+        return f"Ban Chấp hành Đoàn {_unit_and_name(clean, m)}", "party"
+    m = re.match(r"^(?P<committee>tinh|thanh|huyen|quan)\s+doan\s+(?P<name>\S.*)$", key)
+    if m:  # "TỈNH ĐOÀN NGHỆ AN", "THÀNH ĐOÀN HÀ NỘI"
+        original = clean[m.start("name"):]
+        prov = match_place(original, cutoff=0.9) if m.group("committee") in ("tinh", "thanh") else None
+        return f"{clean.split()[0].capitalize()} Đoàn {prov.name if prov else _title_words(original)}", "party"
+    m = re.match(r"^uy\s+ban\s+(?:mat\s+tran\s+to\s+quoc|mttq)(?:\s+viet\s+nam)?"
+                 r"(?:\s+(?P<unit>tinh|thanh\s+pho|tp\.?|huyen|quan|thi\s+xa|xa|phuong)\s+(?P<name>\S.*))?$", key)
+    if m:  # "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH LONG AN", "ỦY BAN MTTQ VIỆT NAM XÃ TÂN HÒA"
+        where = f" {_unit_and_name(clean, m)}" if m.group("unit") else ""
+        return f"Ủy ban Mặt trận Tổ quốc Việt Nam{where}", "party"
     if key in _central_names():
         return _central_names()[key], "central"
     if re.match(r"^bo\s+\w", key) and not key.startswith(("bo chi huy", "bo phan")):
@@ -223,10 +280,12 @@ def body_name(raw: str) -> tuple[str, str] | None:
     m = re.match(r"^dang\s+uy\s+(?P<unit>xa|phuong|thi\s+tran|dac\s+khu|huyen|quan|thi\s+xa|thanh\s+pho)\s+(?P<name>\S.*)$", key)
     if m:  # "ĐẢNG ỦY XÃ ĐĂK HÀ": the Party committee of a unit
         return f"Đảng ủy {_UNITS[' '.join(m.group('unit').split())]} {_title_words(clean[m.start('name'):])}", "party"
-    if re.match(r"^(tinh|thanh|huyen|dang)\s+uy\b|^ban\s+(chap\s+hanh|thuong\s+vu|chi\s+dao)", key):
+    if re.match(r"^(tinh|thanh|huyen|dang)\s+uy\b|^ban\s+(chap\s+hanh|thuong\s+vu|chi\s+dao|tuyen\s+giao|dan\s+van|to\s+chuc|noi\s+chinh)", key):
         name = _ministry_case(clean) if clean.isupper() else clean
         if key.startswith("ban chi dao"):  # "BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH": Ban Chỉ đạo ...
             name = "Ban Chỉ đạo" + name[len("Ban chỉ đạo"):]
+        elif clean.isupper() and re.match(r"ban (thuong vu|tuyen giao|dan van|to chuc|noi chinh)", key):
+            name = "Ban " + name[4:5].upper() + name[5:]  # "BAN THƯỜNG VỤ": Ban Thường vụ
         return name, "party"
     m = _PUBLIC_UNIT.match(key)
     if m:  # "TRƯỜNG ĐẠI HỌC SƯ PHẠM HÀ NỘI", "BỆNH VIỆN ĐA KHOA TỈNH": a public service unit
@@ -251,6 +310,12 @@ def body_name(raw: str) -> tuple[str, str] | None:
             prov = match_place(clean[m.start("name"):], cutoff=1.0)
             if dep is not None and prov is not None:
                 return f"{dep.name} {_UNITS[' '.join(m.group('unit').split())]} {prov.name}", "department"
+        words = clean.split()
+        for n in range(min(4, len(words) - 2), 0, -1):  # "SỞ Y TẾ HÀ NỘI": the province without its unit word
+            prov = match_place(" ".join(words[-n:]), cutoff=1.0)
+            dep = match_department(_expand_abbreviations(" ".join(fold(" ".join(words[:-n])).split())), cutoff=1.0)
+            if prov is not None and dep is not None and key.startswith("so "):
+                return f"{dep.name} {prov.name}", "department"
         if key.startswith("phong "):  # a district's office in its field's spelling: "Phòng Nội vụ"
             field = match_department(_expand_abbreviations("so " + key[len("phong "):]), cutoff=1.0)
             if field is not None:
@@ -281,6 +346,13 @@ def _unit_case(clean: str, kind_end: int) -> str:
     kind = kind[:1].upper() + kind[1:]
     if kind.startswith("Trường "):
         kind = "Trường " + kind[len("Trường "):].capitalize()  # Trường Đại học, Trường Cao đẳng
+        if kind in ("Trường Thpt", "Trường Thcs"):  # "TRƯỜNG THPT LÝ THÁI TỔ": Trường THPT Lý Thái Tổ
+            return f"Trường {kind[len('Trường '):].upper()} {_title_words(name)}"
+        if kind in ("Trường Tiểu học", "Trường Mầm non"):  # named after a person or a place
+            return f"{kind} {_title_words(name)}"
+    m = re.match(r"đa khoa\s+(?P<unit>(?:khu vực|huyện|quận|thị xã|thành phố)\s+)?(?!tỉnh\b)(?P<place>\S.*)$", name.lower())
+    if kind == "Bệnh viện" and m:  # "BỆNH VIỆN ĐA KHOA (KHU VỰC) ĐỨC GIANG": named after its place
+        return f"Bệnh viện Đa khoa {m.group('unit') or ''}{_title_words(name[m.start('place'):])}"
     words = name.lower().split()
     for n in range(min(4, len(words)), 0, -1):  # "... HÀ NỘI": the province as it is written
         prov = match_place(" ".join(words[-n:]), cutoff=1.0)

@@ -45,6 +45,7 @@ from ._units import (
     ISSUES_IN_TITLE,
     LETTER,
     PLACE_DATE,
+    PLACE_NO_COMMA,
     RECIPIENTS,
     ROMAN,
     SIGNED,
@@ -110,7 +111,10 @@ class _Builder(FrontReader):
             for k in range(start, header_end + 1):
                 kinds[k] = "header"
             header_fields["doc_type"] = doc_type_of_symbol(header_fields.get("symbol"))  # type: ignore[arg-type]
-            body_from = self._read_subject(units, header_end + 1, kinds, header_fields)
+            if self.about is not None:  # "Số: ..." / "V/v ..." / "Hưng Yên, ngày ...": the left column first
+                body_from = max(self._read_subject(units, self.about, kinds, header_fields), header_end + 1)
+            else:
+                body_from = self._read_subject(units, header_end + 1, kinds, header_fields)
             self._drop_type_from_title(header_fields)
             if header_fields["doc_type"] is None and _ABOUT.match(fold(str(header_fields.get("title") or ""))):
                 header_fields["doc_type"] = "Công văn"  # "V/v hướng dẫn ...": an official letter's subject
@@ -174,7 +178,8 @@ class _Builder(FrontReader):
         """Whether a place and date stand in ``units``, read over them all (a date wrapped over
         two lines: ``Quảng Ngãi, ngày 31 tháng 01 năm`` / ``2024 |``)."""
         paras = [u for u in units if not isinstance(u, RawTable)]
-        return bool(paras) and PLACE_DATE.search(self.folded, paras[0].start, paras[-1].end) is not None
+        return bool(paras) and (PLACE_DATE.search(self.folded, paras[0].start, paras[-1].end) is not None
+                                or PLACE_NO_COMMA.search(self.folded, paras[0].start, paras[-1].end) is not None)
 
     # -- body -------------------------------------------------------------------------------
     def _continues_heading(self, s: int, e: int) -> bool:
@@ -576,6 +581,8 @@ class _Builder(FrontReader):
         issuer = fields.get("issuer")
         if isinstance(issuer, str) and BARE_BODY.fullmatch(" ".join(fold(issuer).split())):
             self._complete_bare_issuer(fields)
+        elif isinstance(issuer, str) and not fields.get("parent") and issuer.startswith("Sở "):
+            self._complete_department(fields)
         return Header(
             doc_type=fields.get("doc_type"),  # type: ignore[arg-type]
             number=fields.get("number"),  # type: ignore[arg-type]

@@ -22,6 +22,7 @@ from ..text import fold, is_upper_text
 from ._header import (
     CHROME_ROW,
     EMPTY_CELLS,
+    type_codes,
 )
 from ._layout import Layout, RawTable
 
@@ -45,16 +46,37 @@ DOC_TYPE_LINE = re.compile(r"^[\s#*]*(" + "|".join(DOC_TYPES).replace(" ", r"\s+
 # The type word opening a title run on after it: "KẾ HOẠCH TUYÊN TRUYỀN NĂM 2024".
 DOC_TYPE_WORDS = re.compile(r"(?:" + "|".join(DOC_TYPES).replace(" ", r"\s+") + r")(?:\s+lien\s+tich)?(?:\s+|$)")
 
-# "Số: 181/KH-SCT", "Số:        /KH-SKHCN", "Số: /KH-SKH-CN", OCR "S6:137 IKH-SKHCN".
+# The type codes of Nghị định 30/2020 and the normative types (data/document_types.tsv), folded,
+# longest first: "ttlt" before "tt", "ctr" before "ct".
+_TYPE_CODES = "|".join(sorted((re.escape(c) for c in type_codes()), key=len, reverse=True))
+# "Số: 181/KH-SCT", "Số:        /KH-SKHCN", "Số: /KH-SKH-CN", OCR "S6:137 IKH-SKHCN", and a
+# slash an OCR or a copy lost between the number and a known type code followed by its dash
+# ("Số: 07KH-UBND" is 07 and KH-UBND; "Số: 1520STC-NS" is left alone: STC is no type code).
+# A symbol's dash may be an en or em dash or a minus sign (a copy from Word or a PDF).
 # Must not match "số 261/KH-UBND" inside a sentence (requires the colon or the line start).
 NUMBER = re.compile(
-    r"(?:^|\s|\t)s[o6b¢]\s*[:.]\s*(?P<num>\d+[a-z]?)?\s*(?:/|(?<![a-z])-(?=[a-z]{1,4}\s*/)|(?<=\s)[il|1](?=[a-z]{2})|(?<=\d)[il|1](?=[a-z]{2}))\s*"
-    r"(?P<sym>[a-z0-9&]+(?:\s*[-/]\s*[a-z0-9&]+)+|[a-z]{2,4}[a-z]{2,8}(?=[\s|]))"
+    r"(?:^|\s|\t)s[o6b¢]\s*[:.]\s*(?P<num>\d+[a-z]?)?\s*(?:/|(?<![a-z])-(?=[a-z]{1,4}\s*/)|(?<=\s)[il|1](?=[a-z]{2})|(?<=\d)[il|1](?=[a-z]{2})"
+    r"|(?<=\d)(?=(?:" + _TYPE_CODES + r")\s*-\s*[a-z]))\s*"
+    r"(?P<sym>[a-z0-9&]+(?:\s*[-/\u2013\u2014\u2212]\s*[a-z0-9&]+)+|[a-z]{2,4}[a-z]{2,8}(?=[\s|]))"
+)
+# The number field with its colon lost ("Số 12/KH-UBND"), alone on its line or cell (the right
+# column may follow after a bar, a tab or a PDF's column gap): groups as in ``NUMBER``. Read in
+# a header only. Not "số 12/KH-UBND ngày ..." (a wrapped citation goes on after the symbol).
+BARE_NUMBER = re.compile(
+    r"(?:^|(?<=[\n|]))[ \t*]*s[o6]\s+(?P<num>\d+[a-z]?)\s*/\s*"
+    r"(?P<sym>[a-z][a-z0-9&]*(?:\s*[-\u2013\u2014\u2212]\s*[a-z0-9&]+)+)[ \t]*(?=$|\n|\||\t|   )"
 )
 
 # "Cần Thơ, ngày 21 tháng 01 năm 2025", blanks allowed: "ngày    tháng 01 năm 2022";
 # OCR: "ngay 21thdng 01 nam 2025". The place is taken from the words before the comma.
 PLACE_DATE = re.compile(r",\s*" + DATE_PATTERN)
+# A place and its date with the comma lost (a copy, an OCR): "Hà Nội ngày 05 tháng 3 năm 2025",
+# at a line's or a cell's start (a bar, a tab, a PDF's column gap), the date in words with its day; group ``cut`` where the place
+# ends (the place may be wrapped: "Hà" / "Nội ngày ..."). Read in a header only. Not "... ban
+# hành ngày 05 tháng 3 năm 2025" (the line must open with the place: one to five words).
+PLACE_NO_COMMA = re.compile(
+    r"(?:^|(?<=[\n|\t])|(?<=\S   ))[ \t]*(?:[a-z]+\.?(?:[ \t]+|[ \t]*\n[ \t]*)){1,5}?(?P<cut>)(?=ng[a-z]{1,2}y\s+\d{1,2}\s+th)" + DATE_PATTERN
+)
 
 # Headings. Roman: "I. MỤC ĐÍCH", OCR "11. NQI DUNG", "I11. HINH THUC" (title in capitals).
 # The title runs to its last character that is no blank or "*" ("1. **Mục đích**  " gives

@@ -48,7 +48,7 @@ def render_markdown(plan: Plan | str | os.PathLike[str]) -> str:
     >>> print("\\n".join(md.splitlines()[:8]))
     |  | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |
     |:---:|:---:|
-    | **SỞ CÔNG THƯƠNG** | **Độc lập - Tự do - Hạnh phúc** |
+    | **SỞ CÔNG THƯƠNG TỈNH HẢI DƯƠNG** | **Độc lập - Tự do - Hạnh phúc** |
     | Số: 181/KH-SCT | *Hải Dương, ngày 07 tháng 02 năm 2022* |
     <BLANKLINE>
     **KẾ HOẠCH**
@@ -62,19 +62,21 @@ def render_markdown(plan: Plan | str | os.PathLike[str]) -> str:
     plan = as_plan(plan)
     c = template_context(plan)
     number = c["number"] or "\u2003\u2003"
+    parent = "<br>".join(_md(x.upper()) for x in c["parent_lines"])
+    issuer = "<br>".join(_md(x.upper()) for x in c["issuer_lines"])
     if c["party"]:  # Hướng dẫn 36-HD/VPTW: the Party's title, a star under the issuing body
         out = [
-            f"| {_md((c['parent'] or '').upper())} | **<u>ĐẢNG CỘNG SẢN VIỆT NAM</u>** |",
+            f"| {parent} | **<u>ĐẢNG CỘNG SẢN VIỆT NAM</u>** |",
             "|:---:|:---:|",
-            f"| **{_md(c['issuer'].upper())}**<br>\\* |  |",
+            f"| **{issuer}**<br>\\* |  |",
             f"| Số {_md(number)}-{_md(c['symbol'])} | *{_md(c['place_date'])}* |",
             "",
         ]
     else:
         out = [
-            f"| {_md((c['parent'] or '').upper())} | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |",
+            f"| {parent} | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |",
             "|:---:|:---:|",
-            f"| **{_md(c['issuer'].upper())}** | **Độc lập - Tự do - Hạnh phúc** |",
+            f"| **{issuer}** | **Độc lập - Tự do - Hạnh phúc** |",
             f"| Số: {_md(number)}/{_md(c['symbol'])} | *{_md(c['place_date'])}* |",
             "",
         ]

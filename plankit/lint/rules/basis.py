@@ -31,6 +31,18 @@ def _is_yearly_provincial_plan(c: Citation) -> bool:
     return is_plan and local
 
 
+# A sentence that says a document was replaced or ended: "Nghị định 118/2025/NĐ-CP thay thế Nghị
+# định 61/2018/NĐ-CP", "61/2018/NĐ-CP (đã hết hiệu lực)", "bãi bỏ" (folded).
+_REPLACED_WORDS_RE = re.compile(r"(?<!\w)(?:thay\s+the|het\s+hieu\s+luc|bai\s+bo|het\s+han)(?!\w)")
+
+
+def _said_replaced(ctx: Context, c: Citation) -> bool:
+    """Whether the sentence mentioning ``c`` says itself that a document was replaced or ended:
+    the plan speaks of the replacement, it does not rely on the old document."""
+    sentence, _ = ctx.context_of(c.span.start, c.span.end)
+    return _REPLACED_WORDS_RE.search(fold(sentence)) is not None
+
+
 def stale_basis(ctx: Context) -> Iterator[Finding]:
     """Flags a legal basis that no longer applies on the plan's date.
 
@@ -38,7 +50,9 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
 
     * it was replaced: ``plankit.validity`` knows Nghị định 61/2018/NĐ-CP and 107/2021/NĐ-CP
       were replaced by 118/2025/NĐ-CP from 2025-07-01 (``error`` for a basis in the Căn cứ /
-      Thực hiện preamble, ``warning`` for a mention in the body);
+      Thực hiện preamble, ``warning`` for a mention in the body; a mention in a sentence that
+      itself speaks of the replacement, "Nghị định 118/2025/NĐ-CP thay thế Nghị định
+      61/2018/NĐ-CP", "... (đã hết hiệu lực)", is not reported);
     * it was a programme for a period that ended before the plan year ("Kế hoạch CCHC thành
       phố giai đoạn 2021-2025" as the basis of a 2026 plan);
     * it is last year's provincial plan: a provincial Kế hoạch whose subject names an earlier
@@ -86,7 +100,7 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
         if c.role not in ("basis", "mention") or c.span.start in seen or c.kind != "document":
             continue
         basis = c.role == "basis"
-        if ctx.on is not None and status(c, ctx.on) == REPLACED:
+        if ctx.on is not None and status(c, ctx.on) == REPLACED and (basis or not _said_replaced(ctx, c)):
             rep = replaced_by(c.doc_id, ctx.on) or replaced_by(c.key, ctx.on)
             seen.add(c.span.start)
             new = rep.replaced_by if rep else "?"
@@ -195,6 +209,8 @@ def basis_after_plan(ctx: Context) -> Iterator[Finding]:
         return
     h = ctx.plan.header
     limit = ctx.latest
+    if limit is None:  # judged on a day (lint_plan(plan, on=...)) but the plan itself has no date or year
+        return
     plan_when = str(h.date_parts) if h.date_parts.year else limit.strftime("%d/%m/%Y")
     late: list[tuple[Citation, dt.date | None]] = []
     from ...register import lookup

@@ -15,13 +15,26 @@ from ...agencies import word_alternation
 from ...dates import DateMatch, find_date, find_dates, numeric_dates
 from ...model import Finding
 from ...text import fold
-from ...years import PAST_RE, PERIOD_RE, own_periods
+from ...years import PAST_RE, PERIOD_RE, own_periods, past_after
 from .._context import (
     Context,
     fires,  # noqa: F401 (the docstring examples)
     msg,
     self_years,
 )
+
+# Before a later year, the words of preparing what comes next (folded): "xây dựng Kế hoạch ...
+# năm 2027", "dự toán ... năm 2027", "chuẩn bị", "đăng ký", "đề xuất". Only a year after the
+# plan's own is let through this way: "xây dựng Kế hoạch CCHC năm 2025 như sau" in a 2026 plan is
+# last year's plan, copied.
+_PREPARE_RE = re.compile(
+    r"(?<!\w)(?:xay\s+dung|lap|chuan\s+bi|du\s+toan|dang\s+ky|de\s+xuat|du\s+kien|dinh\s+huong)(?!\w)"
+)
+
+
+# "... như sau:" after the year: the plan introducing itself ("xây dựng Kế hoạch ... năm 2027 như
+# sau:" in a 2026 plan is a slip, not next year's plan).
+_AS_FOLLOWS_RE = re.compile(r"[^;:.\n]{0,120}?nhu\s+sau(?!\w)")
 
 
 def stale_year(ctx: Context) -> Iterator[Finding]:
@@ -44,7 +57,10 @@ def stale_year(ctx: Context) -> Iterator[Finding]:
     "những năm tiếp theo"), and past results ("kết quả CCHC năm 2024", "Chỉ số CCHC năm 2024").
     OCR'd text matches through folding ("nam 2024", "nim 2025"). A year later than the plan
     year is flagged only when the document is dated, in an earlier year: a post of January 2026
-    about the 2025 review may say "Trong năm 2026, Sở tiếp tục ...". A plan for a period ("giai
+    about the 2025 review may say "Trong năm 2026, Sở tiếp tục ...". Nor is a later year that
+    comes after the words of preparing it ("xây dựng Kế hoạch CCHC năm 2027", "dự toán kinh phí
+    năm 2027"), outside the closing sentence and not introducing the plan ("... như sau:").
+    A plan for a period ("giai
     đoạn 2026-2030" in its subject) is checked the same way for its period: "ban hành Kế hoạch
     ... giai đoạn 2021-2025 như sau" or a closing sentence with the last period is flagged.
 
@@ -79,6 +95,10 @@ def stale_year(ctx: Context) -> Iterator[Finding]:
             continue
         if mention.year > year and (written is None or mention.year <= written):
             continue  # written in that year (or undated): "Trong năm 2026, ..." in a post of 2026
+        if mention.year > year and not any(a <= mention.start < b for a, b in ctx.closing) and _PREPARE_RE.search(
+            ctx.folded, max(ctx.segment_start(mention.start), mention.start - 100), mention.start
+        ) and not _AS_FOLLOWS_RE.match(ctx.folded, mention.end):
+            continue  # next year's plan or budget being prepared: "xây dựng Kế hoạch CCHC năm 2027"
         reported.add(mention.digits)
         surface = ctx.text[mention.start : mention.end]
         digits = mention.digits - mention.start
@@ -271,7 +291,7 @@ def period_ended(ctx: Context) -> Iterator[Finding]:
     hoạch CCHC của thành phố và của Sở giai đoạn 2021-2025". The same words are right in a 2025
     plan. Periods inside reference clauses (the title of a cited document, checked by
     :func:`stale_basis`) and periods whose results are being reported ("kết quả thực hiện giai
-    đoạn 2021-2025") are left alone.
+    đoạn 2021-2025", "Giai đoạn 2021-2025, tỉnh đã hoàn thành ...") are left alone.
 
     Fires on (a 2026 plan): ``tạo sự thống nhất trong tổ chức thực hiện Kế hoạch công tác CCHC
     của thành phố và của Sở giai đoạn 2021-2025``
@@ -300,6 +320,8 @@ def period_ended(ctx: Context) -> Iterator[Finding]:
         seg = ctx.segment_start(m.start())
         if PAST_RE.search(ctx.folded[max(seg, m.start() - 80) : m.start()]):
             continue
+        if past_after(ctx.folded, m.end(), ctx.text):
+            continue  # "Giai đoạn 2021-2025, tỉnh đã hoàn thành ...": results told of
         yield ctx.finding(
             "period-ended",
             m.start(),

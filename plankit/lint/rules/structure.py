@@ -73,6 +73,73 @@ def blank_number(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding("blank-number", span.start, span.end, message, severity=severity)
 
 
+# A figure left blank for later (folded): dots, an ellipsis or underscores before "%"
+# ("đạt ...%", "(năm 2024: …%)"), or after a word of quantity and before a unit ("tăng ... lượt",
+# "ít nhất ___ hồ sơ"). An ellipsis ending a list ("các sở, ngành, ...") has neither.
+_BLANK = r"(?:\.[ \t]?){2,}\.|\u2026+\.*|_{3,}"
+_UNITS = (r"lan|luot|ho\s+so|nguoi|trieu|ty|dong|van\s+ban|thu\s+tuc|don\s+vi|cuoc|lop|tin|bai|xa"
+          r"|diem|doanh\s+nghiep|tai\s+khoan|giao\s+dich")
+BLANK_FIGURE_RE = re.compile(
+    rf"(?<![\w.\u2026_])(?:{_BLANK}|\.\.)[ \t]*%"
+    rf"|(?<!\w)(?:dat|tang|giam|it\s+nhat|toi\s+thieu|toi\s+da|bang|con|len|xuong|dat\s+duoc)[ \t]+"
+    rf"(?P<blank>{_BLANK})[ \t]*(?=(?:{_UNITS})(?!\w))"
+)
+
+
+# The heading of a form attached to a plan, for the units to fill in and send back (folded, at a
+# line's start): "Mẫu số 01", "BIỂU MẪU BÁO CÁO", "ĐỀ CƯƠNG BÁO CÁO", "PHIẾU KHẢO SÁT", "Phụ lục
+# II: Mẫu báo cáo". Its blanks are the form's fields.
+_FORM_HEADING_RE = re.compile(
+    r"^[ \t#*]*(?:phu\s+luc\s+[ivx\d]+\s*[:.\-]?\s*)?(?:mau(?:\s+so)?|bieu\s+mau|bieu\s+so|de\s+cuong|phieu)(?!\w)",
+    re.MULTILINE,
+)
+
+
+def blank_figure(ctx: Context) -> Iterator[Finding]:
+    """Flags a figure left blank for later: "tỷ lệ hồ sơ trực tuyến đạt ...%", "tăng ...
+    lượt truy cập".
+
+    A plan drafted from last year's is often sent round with its targets and results still to
+    be filled ("năm 2025 đạt ...%", "phấn đấu đạt ___%"). Dots, an ellipsis or underscores count
+    as a blank figure before "%", or after a word of quantity ("đạt", "tăng", "giảm", "ít nhất",
+    "tối thiểu" ...) and before a unit ("lượt", "hồ sơ", "người", "triệu", "văn bản" ...). An
+    ellipsis ending a list ("các sở, ngành, ...") and a blank day or number (:func:`blank_number`,
+    :func:`~plankit.lint.rules.dates.blank_date`) are not figures; nor are the fields of a form
+    attached for the units to fill in and send back (everything after a heading "Mẫu số 01",
+    "BIỂU MẪU", "ĐỀ CƯƠNG BÁO CÁO", "PHIẾU KHẢO SÁT"). Severity: ``warning`` on a
+    signed plan (it went out with the blank), ``info`` on a draft (a reminder), decided as for
+    :func:`blank_number`.
+
+    Fires on: ``tỷ lệ hồ sơ trực tuyến toàn trình đạt ...%``; ``tăng … lượt truy cập``.
+
+    Does not fire on: ``đạt 68%``; ``các sở, ngành, ...``; ``ngày ... tháng 01 năm 2026``.
+
+    Message: "Chưa điền số liệu (điền trước khi ký ban hành) / A figure is left blank (fill it in
+    before signing)"; on a signed plan "Chưa điền số liệu: văn bản đã ký vẫn để trống / A
+    figure is left blank in a signed plan".
+
+    Examples:
+        >>> fires("KẾ HOẠCH\\nChuyển đổi số năm 2026\\n\\nPhấn đấu tỷ lệ hồ sơ trực tuyến đạt ...%.",
+        ...       blank_figure)
+        ['...%']
+        >>> fires("KẾ HOẠCH\\nChuyển đổi số năm 2026\\n\\nPhấn đấu tỷ lệ hồ sơ trực tuyến đạt 80%.",
+        ...       blank_figure)
+        []
+    """
+    if ctx.signed:
+        severity = "warning"
+        message = msg("Chưa điền số liệu: văn bản đã ký vẫn để trống", "A figure is left blank in a signed plan")
+    else:
+        severity = "info"
+        message = msg(
+            "Chưa điền số liệu (điền trước khi ký ban hành)", "A figure is left blank (fill it in before signing)"
+        )
+    form = _FORM_HEADING_RE.search(ctx.folded)
+    for m in BLANK_FIGURE_RE.finditer(ctx.folded, 0, form.start() if form else len(ctx.folded)):
+        start, end = (m.start("blank"), m.end("blank")) if m.group("blank") else m.span()
+        yield ctx.finding("blank-figure", start, end, message, severity=severity)
+
+
 _ROMAN_NUMERALS = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX"
 _ROMAN = {r: i for i, r in enumerate(_ROMAN_NUMERALS.split(), start=1)}
 _ROMAN_OF = {v: k for k, v in _ROMAN.items()}
@@ -291,7 +358,105 @@ def heading_numbering(ctx: Context) -> Iterator[Finding]:
                 walk(section.children, level + 1)
 
     walk(ctx.plan.sections, 1)
+    findings.extend(_decimal_numbering(ctx))
     yield from findings
+
+
+# An item numbered with its section's number, "1.2. Hoàn thành ..." at a line's start (after an
+# indent, a list mark or Markdown emphasis): two numbers of one or two digits, a capital after
+# them. "1.200 lượt" (a thousands dot) and "2.5 lần" (a decimal, then a small letter) are not.
+_DECIMAL_ITEM_RE = re.compile(r"^[ \t#*]*((\d{1,2})\.(\d{1,2})\.?)[ \t]+[*_]*(?=[^\W\d_])", re.MULTILINE)
+
+
+def _decimal_numbering(ctx: Context) -> list[Finding]:
+    """Findings for items numbered "1.1.", "1.2." (the number of their section, then their
+    own): within one Roman section and one parent number they count 1, 2, 3 with no gap, repeat
+    or step back, and the parent number is the number of the section they sit in ("2.1." under
+    "2. Yêu cầu", not "1.1."; one finding for a group copied under the wrong section). Rows of
+    a table (a line with tabs or bars) number themselves and are left alone. One
+    number typed wrong before a right one ("1.2.", "1.2." for 1.1, 1.2) is one finding, with
+    the right number as the suggestion."""
+    items = []  # (match, level-1 section, enclosing arabic section or None)
+    for m in _DECIMAL_ITEM_RE.finditer(ctx.text):
+        start = m.start(1)
+        if not ctx.text[m.end() : m.end() + 1].isupper():
+            continue  # "2.5 lần": a figure, not an item
+        line_end = ctx.text.find("\n", m.end())
+        cells = ctx.text[m.end() : line_end if line_end != -1 else len(ctx.text)].strip()
+        if "\t" in cells or "|" in cells:
+            continue  # a table's row: its "TT" column numbers rows its own way
+        level1 = next((s for s in ctx.plan.sections if s.span.start <= start < s.span.end), None)
+        enclosing = None
+        if level1 is not None:
+            enclosing = next(
+                (c for c in level1.children
+                 if c.span.start <= start < c.span.end and _numbering(c.number)[0] == "arabic"),
+                None,
+            )
+        items.append((m, level1, enclosing))
+    findings: list[Finding] = []
+    last: dict[int, int] = {}
+    top = None
+    wrong_parent: set[tuple[int, int]] = set()
+    for k, (m, level1, enclosing) in enumerate(items):
+        start, end = m.start(1), m.end(1)
+        parent, child = int(m.group(2)), int(m.group(3))
+        dot = "." if m.group(1).endswith(".") else ""
+        if level1 is not top:
+            top, last = level1, {}
+        label = f"{parent}.{child}"
+        if enclosing is not None and int(enclosing.number) != parent:
+            right = int(enclosing.number)
+            if (id(enclosing), parent) not in wrong_parent:
+                wrong_parent.add((id(enclosing), parent))
+                findings.append(
+                    ctx.finding(
+                        "heading-numbering",
+                        start,
+                        end,
+                        msg(
+                            f"Mục {label} nằm trong mục {right}: có lẽ phải là {right}.{child}",
+                            f"Item {label} sits in section {right}: it should probably be {right}.{child}",
+                        ),
+                        suggestion=f"{right}.{child}{dot}",
+                    )
+                )
+            last[parent] = child
+            continue
+        prev = last.get(parent)
+        expected = 1 if prev is None else prev + 1
+        last[parent] = child
+        if child == expected:
+            continue
+        nxt = items[k + 1][0] if k + 1 < len(items) and items[k + 1][1] is level1 else None
+        if nxt is not None and int(nxt.group(2)) == parent and int(nxt.group(3)) == expected + 1:
+            # this number alone is wrong: the next one follows the number it should carry
+            last[parent] = expected
+            right = f"{parent}.{expected}"
+            findings.append(
+                ctx.finding(
+                    "heading-numbering",
+                    start,
+                    end,
+                    msg(f"Mục {label} đánh số sai: có lẽ phải là mục {right}",
+                        f"Item {label} is misnumbered: it should probably be {right}"),
+                    suggestion=right + dot,
+                )
+            )
+            continue
+        if prev is None:
+            vi = f"Mục con đầu tiên của mục {parent} đánh số {label}, không phải {parent}.1"
+            en = f"The first item of section {parent} is numbered {label}, not {parent}.1"
+        elif child == prev:
+            vi, en = f"Số mục {label} bị lặp lại", f"Number {label} is repeated"
+        elif child < prev:
+            vi = f"Sau mục {parent}.{prev} là mục {label}: đánh số lùi"
+            en = f"Item {label} follows {parent}.{prev}: the numbering goes back"
+        else:
+            vi = f"Sau mục {parent}.{prev} là mục {label}: thiếu mục ở giữa"
+            en = f"Item {label} follows {parent}.{prev}: a number is missing"
+        findings.append(ctx.finding("heading-numbering", start, end, msg(vi, en)))
+    return findings
 
 
 def _slip_for(
