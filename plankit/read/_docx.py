@@ -751,26 +751,22 @@ def read_docx(data: bytes, path: str | None = None) -> Layout:
     )
 
 
-# A paragraph that ends inside a sentence: on a letter, a digit, a comma or a hyphen (not on
-# ".;:!?" nor a closing bracket or quote).
+# A paragraph ending inside a sentence: on a letter, a digit, a comma or a hyphen.
 _OPEN_PARAGRAPH_END = re.compile(r"[\w,\-–]$")
 
 
 def printed_lines(text: str, items: list[Line | RawTable]) -> bool:
-    """Whether the paragraphs are printed lines rather than paragraphs: a .docx made from a PDF
-    or a text file (LibreOffice, online converters) has one paragraph per line, so sentences
-    run on from one paragraph into the next. Word's own paragraphs end where the sentence or the
-    item ends; a heading or a title in capitals may run on without ending a sentence, so it
-    takes at least three paragraphs ending inside a sentence, each followed by one that goes on
-    in lower case, and at least one in ten of the paragraphs.
+    """Whether the paragraphs are printed lines (a .docx made from a PDF or a text file):
+    sentences run on from paragraph to paragraph at least three times and in one paragraph in
+    ten (Word's paragraphs end with their sentence; a title in capitals may run on), or one
+    paragraph holds the header or the title run together with what follows them.
 
     >>> text = "Để xây dựng kế hoạch, dự toán ngân\\nsách nhà nước năm 2023 đảm bảo\\nyêu cầu theo Chỉ thị\\nsố 12/CT-TTg."
     >>> printed_lines(text, [Line(Span(0, 34), None), Line(Span(35, 65), None), Line(Span(66, 86), None),
     ...                      Line(Span(87, 100), None)])
     True
     """
-    runs_on = paragraphs = 0
-    prev = ""
+    runs_on, paragraphs, prev = 0, 0, ""
     for item in items:
         if isinstance(item, RawTable):
             prev = ""
@@ -785,17 +781,15 @@ def printed_lines(text: str, items: list[Line | RawTable]) -> bool:
     return runs_on >= 3 and runs_on * 10 >= paragraphs
 
 
+# "Căn cứ" opening a clause inside a line (a capital C: not "làm căn cứ").
+_BASIS_INSIDE = re.compile(r"\sCăn\s+cứ\s")
+
+
 def _flattened_title(line: str) -> bool:
     """Whether ``line`` opens with the document type and its title in capitals and runs on
     into the basis clauses (``QUYẾT ĐỊNH VỀ VIỆC ... Căn cứ Nghị định ...``)."""
-    words = line.split()
-    folded = fold(line)
-    return (DOC_TYPE_WORDS.match(folded) is not None and " ".join(words[:4]).isupper()
+    return (DOC_TYPE_WORDS.match(fold(line)) is not None and " ".join(line.split()[:4]).isupper()
             and _BASIS_INSIDE.search(line, 40) is not None)
-
-
-# "Căn cứ" opening a clause inside a line (a capital C: not "làm căn cứ").
-_BASIS_INSIDE = re.compile(r"\sCăn\s+cứ\s")
 
 
 def _flattened_header(line: str) -> bool:
@@ -804,4 +798,3 @@ def _flattened_header(line: str) -> bool:
     motto = NATIONAL_MOTTO.search(folded)
     date = PLACE_DATE.search(folded, motto.end()) if motto else None
     return date is not None and len(folded[date.end():].strip()) >= 20
-
