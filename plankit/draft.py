@@ -103,11 +103,19 @@ _PERIOD_RE = re.compile(r"\bgiai\s+doan\s+(\d{4})\s*[-\u2013\u2014]\s*(\d{4})\b"
 _INTRO_AGENT = (
     r"(?:so|ubnd|uy\s+ban|hdnd|hoi\s+dong|ban|van\s+phong|trung\s+tam|chi\s+cuc|tong\s+cuc|cuc"
     r"|bo(?!\s+(?:sung|phan|tri|may)\b)|chinh\s+phu|thu\s+tuong|chu\s+tich|pho\s+chu\s+tich|giam\s+doc"
-    r"|truong\s+ban|chanh\s+van\s+phong|thuong\s+truc|(?:dang|tinh|thanh|huyen|xa)\s+uy)"
+    r"|truong\s+ban|chanh\s+van\s+phong|thuong\s+truc|(?:dang|tinh|thanh|huyen|xa)\s+uy"
+    # any other body that issues a plan: a Phòng, a school, a hospital, a station, a mass
+    # organisation, a company, or the plan's own words for itself ("đơn vị", "cơ quan")
+    r"|phong|truong|nha\s+truong|benh\s+vien|vien|hoc\s+vien|dai|cong\s+an|thanh\s+tra|hoi|doan"
+    r"|lien\s+doan|chi\s+nhanh|cong\s+ty|tong\s+cong\s+ty|ban\s+quan\s+ly|don\s+vi|co\s+quan)"
 )
+# The sentence may open with its purpose instead ("để thực hiện tốt Kế hoạch ... năm 2023, Sở
+# Nội vụ đề ra nội dung như sau:", "nhằm triển khai có hiệu quả Kế hoạch ..."): the whole
+# sentence is the intro.
+_INTRO_PURPOSE = r"(?:de|nham)\s+(?:thuc\s+hien|trien\s+khai|cu\s+the\s+hoa)\b[^;]{0,160}?\bke\s+hoach\b"
 INTRO_RE = re.compile(
-    rf"[,;.]\s*(?P<intro>{_INTRO_AGENT}\b[^;]{{0,120}}?"
-    r"\b(?:xay\s+dung|ban\s+hanh|trien\s+khai)\s+ke\s+hoach\b.*(?:nhu\s+sau|sau\s+day)\s*:?\s*)$",
+    rf"[,;.]\s*(?P<intro>(?:{_INTRO_AGENT}\b[^;]{{0,120}}?|{_INTRO_PURPOSE}[^;]*?)"
+    r"\b(?:xay\s+dung|ban\s+hanh|trien\s+khai|de\s+ra)\s+(?:ke\s+hoach|noi\s+dung)\b.*(?:nhu\s+sau|sau\s+day)\s*:?\s*)$",
     re.S,
 )
 # The closing's opening words, also as OCR and restoration leave them ("Trên đầu là").
@@ -119,7 +127,12 @@ _CLAUSE_END = re.compile(
     r"[;:]|\.(?=\s|$)|\n\s*\n"
     r"|,\s+(?=(?:Sở|UBND|HĐND|(?:Ủy|Uỷ) ban|Hội đồng|Văn phòng|Trung tâm|Chi cục|Tổng cục|Cục|Ban|Bộ"
     r"|Chính phủ|Thủ tướng|Chủ tịch|Phó Chủ tịch|Giám đốc|Trưởng ban|Chánh Văn phòng|Thường trực"
-    r"|Đảng (?:ủy|uỷ)|(?:Tỉnh|Thành|Huyện|Xã) (?:ủy|uỷ))(?:\s[^,;]{0,80}?)?\s(?:xây dựng|ban hành|triển khai)\s)"
+    r"|Đảng (?:ủy|uỷ)|(?:Tỉnh|Thành|Huyện|Xã) (?:ủy|uỷ)|[Pp]hòng|[Tt]rường|[Nn]hà trường|[Bb]ệnh viện"
+    r"|[Vv]iện|[Hh]ọc viện|[Đđ]ài|[Cc]ông an|[Tt]hanh tra|[Hh]ội|[Đđ]oàn|[Ll]iên đoàn|[Cc]hi nhánh"
+    r"|[Cc]ông ty|[Tt]ổng công ty|[Bb]an quản lý|[Đđ]ơn vị|[Cc]ơ quan)"
+    r"(?:\s[^,;]{0,80}?)?\s(?:xây dựng|ban hành|triển khai|đề ra)\s"
+    # or a purpose ("để thực hiện tốt Kế hoạch ... năm 2023"): a new clause, whose years are the plan's own
+    r"|(?:[Đđ]ể|[Nn]hằm)\s+(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá)\s[^,;.]{0,120}?\b[Kk]ế hoạch\b)"
 )
 # The date after a document's own number: " ngày 24 tháng 7 năm 2025", ", ngày 24/7/2025".
 _OWN_DATE = re.compile(r"\s*,?\s*(?P<date>ngày\s+\d{1,2}\s*(?:tháng\s+\d{1,2}\s+năm\s+\d{4}|[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}))")
@@ -666,7 +679,8 @@ def draft_plan(
         raw = prev.text[item.span.start : item.span.end]
         m = INTRO_RE.search(fold(raw))
         if m:
-            intro.append(rw.rewrite(raw[m.start("intro") :], item.span.start + m.start("intro"), "body"))
+            said = rw.rewrite(raw[m.start("intro") :], item.span.start + m.start("intro"), "body")
+            intro.append(_Piece(said.text[:1].upper() + said.text[1:], said.todos))  # "Nhằm triển khai ..."
             raw = raw[: m.start()]
             piece = rw.rewrite(raw, item.span.start, "basis")
             piece = _Piece(piece.text.rstrip(" ,;") + ".", piece.todos)
