@@ -146,6 +146,10 @@ MSG = {
              "(basis {key} is last year's plan: replace it with this year's)",
     "citation": "Nhắc đến kế hoạch năm {old} ({key}): kiểm tra, thay bằng văn bản năm {year} "
                 "(mentions last year's plan: check it and replace it)",
+    "basis-report": "Căn cứ {key} là báo cáo năm {old} của {issuer}: thay bằng báo cáo mới nhất khi có "
+                    "(basis {key} is last year's report: replace it with the latest)",
+    "citation-report": "Nhắc đến báo cáo năm {old} ({key}): kiểm tra, thay bằng báo cáo mới nhất "
+                       "(mentions last year's report: check it and replace it)",
     "period": "Giai đoạn {period} đã kết thúc trước năm {year}: cập nhật văn bản, giai đoạn mới "
               "(period ended: update to the new period and its document)",
     "district": "\"{name}\" không còn từ 01/7/2025 (chính quyền hai cấp): sửa lại nội dung "
@@ -239,6 +243,19 @@ def _last_years_plan(c: Citation, plan_year: int) -> bool:
         return any(re.search(rf"\bnam\s+{y}\b", subject) for y in (plan_year - 1, plan_year))
     year = c.date.year if c.date else c.year
     return year in (plan_year - 1, plan_year) or bool(re.search(rf"\bnam\s+{plan_year}\b", subject))
+
+
+def _yearly_report(c: Citation, plan_year: int) -> int | None:
+    """The year a report of last year is about ("Báo cáo số 12/BC-UBND ... về kết quả ... năm
+    2024" cited by a 2025 plan), or None: a report is as yearly as a plan, and its successor is
+    the next year's report. A report over a period ("giai đoạn 2021-2025") is not yearly."""
+    if c.implicit or c.role == "self" or fold(c.doc_type or "") != "bao cao":
+        return None
+    subject = fold(c.subject or "")
+    if "giai doan" in subject:
+        return None
+    years = [int(y) for y in re.findall(r"\bnam\s+(\d{4})\b", subject)]
+    return next((y for y in years if y in (plan_year - 1, plan_year)), None)
 
 
 # A decision's subject that issues a yearly plan: "(về việc) ban hành Kế hoạch ... năm 2024".
@@ -390,7 +407,15 @@ class Rewriter:
                 marks.append((m.start(), m.end(), "period", MSG["period"].format(period=period, year=self.year)))
         if base is not None:
             for span, c in self.regions:
-                if base <= c.span.start and c.span.end <= base + n and _last_years_plan(c, self.plan_year):
+                if not (base <= c.span.start and c.span.end <= base + n):
+                    continue
+                reported = _yearly_report(c, self.plan_year)
+                if reported is not None:
+                    where = rel(span) or (omap[c.span.start - base], omap[c.span.end - base])
+                    key = "basis-report" if kind == "basis" else "citation-report"
+                    marks.append((*where, key.split("-")[0], MSG[key].format(
+                        key=c.key, old=reported, issuer=c.issuer or "cấp trên")))
+                elif _last_years_plan(c, self.plan_year):
                     where = rel(span) or (omap[c.span.start - base], omap[c.span.end - base])
                     old = c.date.year if c.date else self.plan_year
                     if kind == "basis":

@@ -1,6 +1,6 @@
 """What follows a cited document in the same paragraph, and which cited documents are last
 year's: a clause saying who issues the plan (any body, or its purpose first) is the plan's own,
-so its years move.
+so its years move; a yearly report of last year in the basis is a to-do like a yearly plan.
 The fixtures are invented (agencies, numbers), their sentence shapes are real."""
 
 from __future__ import annotations
@@ -76,3 +76,32 @@ def test_a_body_paragraph_moves_the_year_after_the_citation_ends():
 def test_intro_table(sentence, intro):
     m = INTRO_RE.search(fold(sentence))
     assert (m.group("intro") if m else None) == intro
+
+
+REPORT = ("Căn cứ Báo cáo số 12/BC-UBND ngày 20/12/2022 của UBND tỉnh Cao Bằng về kết quả công tác cải cách "
+          "hành chính năm {year};")
+
+
+@pytest.mark.parametrize(("paragraph", "todos"), [
+    # last year's report (dated that December, or of the plan's own year): the officer replaces it
+    (REPORT.format(year=2022), [("basis", "Căn cứ 12/BC-UBND là báo cáo năm 2022 của UBND tỉnh Cao Bằng: thay bằng "
+                                 "báo cáo mới nhất khi có (basis 12/BC-UBND is last year's report: replace it with the latest)")]),
+    (REPORT.format(year=2023).replace("20/12/2022", "05/01/2023"),
+     [("basis", "Căn cứ 12/BC-UBND là báo cáo năm 2023 của UBND tỉnh Cao Bằng: thay bằng báo cáo mới nhất khi có "
+       "(basis 12/BC-UBND is last year's report: replace it with the latest)")]),
+    # an older report, a report over a period: durable, no to-do
+    (REPORT.format(year=2020), []),
+    (REPORT.format(year="giai đoạn 2021-2025"), []),
+    # in the body: a citation to-do
+    ("Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;\nI. KẾT QUẢ\nTheo Báo cáo số 12/BC-UBND ngày "
+     "20/12/2022 của UBND tỉnh Cao Bằng về kết quả cải cách hành chính năm 2022, tỷ lệ hài lòng đạt 90%.",
+     [("citation", "Nhắc đến báo cáo năm 2022 (12/BC-UBND): kiểm tra, thay bằng báo cáo mới nhất "
+       "(mentions last year's report: check it and replace it)")]),
+])
+def test_a_yearly_report_of_last_year_is_a_todo(paragraph, todos):
+    draft = _draft(paragraph)
+    found = [(t.kind, t.message) for t in draft.todo if t.kind in ("basis", "citation")]
+    assert found == todos
+    for t in draft.todo:
+        if t.kind in ("basis", "citation"):
+            assert "12/BC-UBND" in draft.text[t.span.start : t.span.end]
