@@ -26,6 +26,7 @@ from .errors import PlankitError
 from .issuing import (
     fallback_symbol,
     header_bodies,
+    is_letter,
     number_line,
     party_layout,
     party_renames,
@@ -677,9 +678,14 @@ def draft_plan(
         w.todo("date", MSG["date"], at, at + 5)
     if fold(issuer) != fold(was):
         w.todo("issuer", MSG["issuer"].format(issuer=issuer, symbol=symbol), start - 1 - len(symbol), start - 1)
-    w.line()
     # -- type and subject ------------------------------------------------------------------
-    w.line(doc_type.upper())
+    # A Công văn has no type line: its subject ("V/v ...") sits under the number (Nghị định
+    # 30/2020, Phụ lục I); every other type (Kế hoạch, Hướng dẫn, Chỉ thị, Thông báo) prints
+    # its name over the subject.
+    letter = is_letter(doc_type)
+    if not letter:
+        w.line()
+        w.line(doc_type.upper())
     title = h.title or oh.title
     parts_ = plan_parts(prev)
     first_line = None if title else first_line_title(prev, parts_, doc_type)
