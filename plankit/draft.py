@@ -21,7 +21,15 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .display import todo_html
-from .draft_sources import DEBRIS, MARKDOWN_MARKS, Reference, cites_basis, first_line_title
+from .draft_sources import (
+    DEBRIS,
+    MARKDOWN_MARKS,
+    Reference,
+    cites_basis,
+    first_line_title,
+    last_years_plan,
+    yearly_report,
+)
 from .errors import PlankitError
 from .issuing import (
     fallback_symbol,
@@ -229,40 +237,6 @@ def _apply(text: str, edits: list[Edit], marks: list[tuple[int, int, str, str]])
     return _Piece(out, todos)
 
 
-def _last_years_plan(c: Citation, plan_year: int) -> bool:
-    """A yearly local plan of the previous plan's year (or the year before): the basis that a
-    new year's plan must replace. Central documents, programmes and period plans are durable."""
-    if c.implicit or c.role == "self":
-        return False
-    subject = fold(c.subject or "")
-    if "giai doan" in subject:
-        return False
-    if fold(c.doc_type or "") != "ke hoach":  # a decision issuing last year's plan (its subject's year)
-        m = _ISSUES_PLAN.match(subject)
-        return bool(m) and int(m.group(1)) in (plan_year - 1, plan_year)
-    if c.level == "central":  # a ministry's yearly plan (a hospital's, a university's basis) by its subject only
-        return any(re.search(rf"\bnam\s+{y}\b", subject) for y in (plan_year - 1, plan_year))
-    year = c.date.year if c.date else c.year
-    return year in (plan_year - 1, plan_year) or bool(re.search(rf"\bnam\s+{plan_year}\b", subject))
-
-
-def _yearly_report(c: Citation, plan_year: int) -> int | None:
-    """The year a report of last year is about ("Báo cáo số 12/BC-UBND ... về kết quả ... năm
-    2024" cited by a 2025 plan), or None: a report is as yearly as a plan, and its successor is
-    the next year's report. A report over a period ("giai đoạn 2021-2025") is not yearly."""
-    if c.implicit or c.role == "self" or fold(c.doc_type or "") != "bao cao":
-        return None
-    subject = fold(c.subject or "")
-    if "giai doan" in subject:
-        return None
-    years = [int(y) for y in re.findall(r"\bnam\s+(\d{4})\b", subject)]
-    return next((y for y in years if y in (plan_year - 1, plan_year)), None)
-
-
-# A decision's subject that issues a yearly plan: "(về việc) ban hành Kế hoạch ... năm 2024".
-_ISSUES_PLAN = re.compile(r"(?:ve\s+)?(?:viec\s+)?ban\s+hanh\s+ke\s+hoach\b[^;]*?\bnam\s+(\d{4})\b")
-
-
 class Rewriter:
     """Brings pieces of last year's text up to date for ``year`` and day ``on``."""
 
@@ -410,13 +384,13 @@ class Rewriter:
             for span, c in self.regions:
                 if not (base <= c.span.start and c.span.end <= base + n):
                     continue
-                reported = _yearly_report(c, self.plan_year)
+                reported = yearly_report(c, self.plan_year)
                 if reported is not None:
                     where = rel(span) or (omap[c.span.start - base], omap[c.span.end - base])
                     key = "basis-report" if kind == "basis" else "citation-report"
                     marks.append((*where, key.split("-")[0], MSG[key].format(
                         key=c.key, old=reported, issuer=c.issuer or "cấp trên")))
-                elif _last_years_plan(c, self.plan_year):
+                elif last_years_plan(c, self.plan_year):
                     where = rel(span) or (omap[c.span.start - base], omap[c.span.end - base])
                     old = c.date.year if c.date else self.plan_year
                     if kind == "basis":
