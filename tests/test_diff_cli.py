@@ -32,8 +32,10 @@ def test_json_output(seed_paths, capsys):
     assert [(s["old"], s["new"], s["status"]) for s in data["sections"]][3] == (None, "IV", "added")
     assert set(data["counts"]) == {"expected", "basis", "substantive", "form", "renumbering", "carried-error"}
     change = data["changes"][0]
+    # the 2025 plan is a scan: shown restored, the scan as read beside it
     assert set(change) == {"kind", "section", "location", "old", "new", "old_span", "new_span", "old_line",
-                           "new_line", "reason"}
+                           "new_line", "reason", "old_ocr", "new_ocr"}
+    assert data["restored"] == {"old": False, "new": True}
 
 
 def test_writes_html_and_docx_and_refuses_to_overwrite(seed_paths, tmp_path, capsys):
