@@ -621,7 +621,14 @@ def draft_plan(
     was = printed[1] or ""  # the issuing body as last year's header printed it
     if printed[1] != (h.issuer or oh.issuer):  # the reader named no issuer or cut its name short
         parent, issuer = name(printed[0]), name(printed[1]) or ""
-    parent = parent or provincial_parent(issuer, place)  # a Sở's header lost the UBND above it
+    if not parent and (parent := provincial_parent(issuer, place)):  # a Sở's header lost the UBND above it
+        # the reader names such a Sở with its province ("Sở Tư pháp tỉnh Lạng Sơn"): the header
+        # prints the province once, in the UBND line above
+        unit = parent.split(" ", 1)[1]
+        if fold(issuer).endswith(" " + fold(unit)):
+            if fold(was) == fold(issuer):  # the same body, not renamed: no issuer to-do
+                was = was[: len(was) - len(unit) - 1]
+            issuer = issuer[: len(issuer) - len(unit) - 1]
     party = party_layout(prev) or party_layout(original)
     doc_type = h.doc_type or oh.doc_type or "Kế hoạch"
     symbol = h.symbol or oh.symbol or fallback_symbol(prev.facts.issuer or issuer, party, doc_type, prev)
