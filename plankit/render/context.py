@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..issuing import header_bodies, name_lines, number_line, party_layout
+from ..issuing import header_bodies, is_letter, name_lines, number_line, party_layout
 from ..model import Plan
 from ..parts import (
     clean_recipient,
@@ -64,6 +64,7 @@ def template_context(plan: Plan) -> dict[str, Any]:
         "date_year": date_parts.year,
         "place_date": place_date(h.place, date_parts),
         "doc_type": h.doc_type or "Kế hoạch",
+        "letter": is_letter(h.doc_type),  # a Công văn: no type line, "V/v ..." under the number
         "title": one_line(h.title or ""),
         "year": h.year,
         "basis": [i.text for i in parts.basis],
