@@ -82,21 +82,23 @@ def _with_case(form: str, surface: str) -> str:
 def _counterparts(text: str, reference: str) -> list[tuple[int, int, str | None]]:
     """Each word of the scan ``text`` with the clean plan's spelling of it (in the scan's case),
     or ``None`` when the in-order word diff of the two texts pairs it with no word."""
-    scan = list(_WORD.finditer(ocr_clean(fold(text))))
-    ref = list(_WORD.finditer(fold(reference)))
+    folded_scan, folded_ref = ocr_clean(fold(text)), fold(reference)
+    # the words (findall) and their spans, each worked out at C speed
+    scan = [m.span() for m in _WORD.finditer(folded_scan)]
+    ref = [m.span() for m in _WORD.finditer(folded_ref)]
     form: list[str | None] = [None] * len(scan)
     done: dict[tuple[str, str], str] = {}  # the same word pairs recur ("của", "và", "năm")
-    ops = diff_keys([m.group() for m in ref], [m.group() for m in scan])
+    ops = diff_keys(_WORD.findall(folded_ref), _WORD.findall(folded_scan))
     for tag, i1, _i2, j1, j2 in ops:
         if tag != "equal":
             continue
-        for j, m_ref, m in zip(range(j1, j2), ref[i1 : i1 + j2 - j1], scan[j1:j2], strict=True):
-            pair = (reference[m_ref.start() : m_ref.end()], text[m.start() : m.end()])
+        for j, (rs, re_), (s, e) in zip(range(j1, j2), ref[i1 : i1 + j2 - j1], scan[j1:j2], strict=True):
+            pair = (reference[rs:re_], text[s:e])
             found = done.get(pair)
             if found is None:
                 found = done[pair] = _with_case(*pair)
             form[j] = found
-    return [(*m.span(), f) for m, f in zip(scan, form, strict=True)]
+    return [(s, e, f) for (s, e), f in zip(scan, form, strict=True)]
 
 
 # A page and a redline of the same pair (d.to_html(), then d.to_docx()) restore the scan once.
@@ -117,16 +119,15 @@ def _restored(text: str, reference: str | None) -> Shown:
         return _mapped(text, list(restored.spans))
     words = _counterparts(text, reference)
     breaks = [m.start() for m in _BREAK.finditer(text)]
-    line_of = [bisect.bisect_left(breaks, s) for s, _e, _f in words]  # line breaks before each word
-    # the first and the last word of each word's line (a line's words are consecutive)
-    first = list(range(len(words)))
-    last = first[:]
-    for k in range(1, len(words)):
-        if line_of[k] == line_of[k - 1]:
-            first[k] = first[k - 1]
-    for k in range(len(words) - 2, -1, -1):
-        if line_of[k] == line_of[k + 1]:
-            last[k] = last[k + 1]
+    # line breaks before each word
+    line_of = list(map(functools.partial(bisect.bisect_left, breaks), [w[0] for w in words]))
+    # the first and the last word of each word's line (a line's words are consecutive: a dict
+    # built in order keeps a key's last value, built backwards its first)
+    n_words = len(words)
+    last_of = dict(zip(line_of, range(n_words), strict=True))
+    first_of = dict(zip(reversed(line_of), range(n_words - 1, -1, -1), strict=True))
+    first = list(map(first_of.__getitem__, line_of))
+    last = list(map(last_of.__getitem__, line_of))
     # the words without a counterpart that the model must read: those with a letter, and a
     # number opening a line (a heading's roman numeral read as digits: "11." for "II.")
     needy = [k for k, (s, e, f) in enumerate(words) if f is None and (first[k] == k or _LETTER.search(text, s, e))]
