@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -288,17 +288,24 @@ class _Judge:
 _WORD = re.compile(r"\w+")
 
 
-def _copy_keys(plan: Plan, node: str) -> tuple[tuple[Any, ...], ...]:
+def _copy_keys(plan: Plan, node: str, words_of: dict[str, bytes], shared: bool) -> tuple[tuple[Any, ...], ...]:
     """What two copies of one plan (its .docx, its PDF, a text export) share, either of which
     makes them one document: the same words in the same order (folded: a PDF's line breaks,
     tabs and Unicode forms aside), or the same number (the node id), type, issuer, date,
-    subject, level and province as read."""
+    subject, level and province as read.
+
+    ``words_of``: the words' digest of each text already seen (each text is folded once);
+    ``shared``: whether another plan has the node id, without which no plan shares the second
+    key (it starts with the id), so it is not made."""
     keys: list[tuple[Any, ...]] = []
     text = getattr(plan, "text", None)
     if text:
-        words = " ".join(_WORD.findall(fold(text)))
-        keys.append(("text", hashlib.blake2b(words.encode("utf-8"), digest_size=16).digest()))
-    if not node.startswith("plan:"):
+        digest = words_of.get(text)
+        if digest is None:
+            words = " ".join(_WORD.findall(fold(text)))
+            digest = words_of[text] = hashlib.blake2b(words.encode("utf-8"), digest_size=16).digest()
+        keys.append(("text", digest))
+    if shared and not node.startswith("plan:"):
         h, f = plan.header, plan.facts
 
         def flat(value: str | None) -> str:
@@ -339,14 +346,18 @@ def _copies_of(plans: list[Plan], nodes: list[str]) -> list[int]:
     numbered: list[str | None] = []  # the number a group's copies were read with, if any
     typed: list[bool] = []  # whether a group holds a copy not read by OCR
     by_number: dict[str, set[int]] = defaultdict(set)  # ocr_key(node id) -> groups
+    words_of: dict[str, bytes] = {}
+    ids = Counter(nodes)
+    # without a scan in the folder no plan joins a group by its number alone
+    scans = any(_is_ocr(plan) for plan in plans)
     for i, (plan, node) in enumerate(zip(plans, nodes, strict=True)):
-        keys = _copy_keys(plan, node)
+        keys = _copy_keys(plan, node, words_of, ids[node] > 1)
         mine = None if node.startswith("plan:") else node
         ocr = _is_ocr(plan)
         # the same words under two numbers are two documents built alike, never two copies
         found = next((group_of[k] for k in keys
                       if k in group_of and mine in (None, numbered[group_of[k]] or mine)), None)
-        number = ocr_key(mine) if mine is not None else None
+        number = ocr_key(mine) if scans and mine is not None else None
         if found is None and number is not None:
             # a scan and another reading of the same number: one document, if only one has it
             candidates = [g for g in by_number.get(number, ()) if ocr or not typed[g]]
