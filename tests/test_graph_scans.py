@@ -13,8 +13,11 @@ import unicodedata
 from collections import Counter
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from plankit import build_graph, read_corpus, read_text
+from plankit.graph.identity import ocr_key
 
 # Written for these tests: a province's plan in a real layout (invented number and subject).
 PLAN = """\
@@ -157,3 +160,20 @@ def test_a_text_pdf_and_a_png_scan_of_one_plan_are_one_node(tmp_path):
     (node, label, copies), = _plans(graph)
     assert (node, label, len(copies)) == (NODE, LABEL, 1)
     assert _labels_distinct(graph)
+
+
+# -- the key a scan is matched by ----------------------------------------------------------------
+
+_LOOK_ALIKE_DIGITS = {"0": "O", "1": "l", "5": "S"}
+
+
+@given(number=st.integers(1, 9999), symbol=st.sampled_from(["KH-UBND", "KH-SNV", "QĐ-UBND", "KH-BCĐ"]),
+       year=st.integers(2015, 2030), misread=st.lists(st.booleans(), min_size=4, max_size=4))
+def test_ocr_look_alikes_keep_the_key_and_the_year_never_does(number, symbol, year, misread):
+    node = f"{number:02d}/{symbol}@quang-ngai/{year}"
+    digits = "".join(_LOOK_ALIKE_DIGITS.get(c, c) if misread[k % 4] else c
+                     for k, c in enumerate(f"{number:02d}"))
+    read = f"{digits}/{symbol.replace('D', '0') if misread[0] else symbol}@quang-ngai/{year}"
+    assert ocr_key(read) == ocr_key(node)
+    assert ocr_key(f"{number:02d}/{symbol}@quang-ngai/{year + 1}") != ocr_key(node)
+    assert ocr_key(f"{number + 1:02d}/{symbol}@quang-ngai/{year}") != ocr_key(node)
