@@ -327,7 +327,9 @@ def _completeness(plan: Plan) -> tuple[int, int, int]:
 
 
 def _is_ocr(plan: Plan) -> bool:
-    return bool(getattr(plan.source, "ocr", False))
+    """Whether a plan was read by OCR (a record without a source, as the scale benchmark's slim
+    ones, was not)."""
+    return bool(getattr(getattr(plan, "source", None), "ocr", False))
 
 
 def _copies_of(plans: list[Plan], nodes: list[str]) -> list[int]:
