@@ -27,10 +27,10 @@ __all__ = [
     "find_places",
     "lacks_province",
     "match_department",
+    "match_place",
     "parent_province",
     "province_in_path",
     "province_on",
-    "match_place",
     "provinces",
     "provinces_on",
     "slug",
@@ -300,30 +300,42 @@ def parent_province(parent: str | None) -> Province | None:
     return prov
 
 
-def cell_name(issuer: str, parent: str | None) -> str:
-    """The issuer as its header cell prints it under its parent: the province the parent
-    already names is left out (Nghị định 30/2020 prints ``UBND TỈNH HẢI DƯƠNG`` over ``SỞ CÔNG
-    THƯƠNG``, and ``UBND TỈNH LAI CHÂU`` over ``VĂN PHÒNG``). Any other issuer as it is.
+def cell_name(issuer: str, parent: str | None, printed: str | None = None) -> str:
+    """The issuer as its header cell prints it: the province its name ends with is left out
+    when the parent above it names that province (Nghị định 30/2020 prints ``UBND TỈNH HẢI
+    DƯƠNG`` over ``SỞ CÔNG THƯƠNG``, and ``UBND TỈNH LAI CHÂU`` over ``VĂN PHÒNG``), or when
+    the cell as ``printed`` did not name it (the reader took it from the place line, the
+    citations or the file's name). Any other issuer as it is.
 
     >>> cell_name("Sở Công Thương tỉnh Hải Dương", "UBND tỉnh Hải Dương")
     'Sở Công Thương'
     >>> cell_name("Văn phòng Ủy ban nhân dân tỉnh Lai Châu", "UBND tỉnh Lai Châu")
     'Văn phòng'
+    >>> cell_name("Sở Tư pháp tỉnh Bắc Kạn", None, "SỞ TƯ PHÁP"), cell_name("Sở Y tế tỉnh Nghệ An", None, "SỞ Y TẾ TỈNH NGHỆ AN")
+    ('Sở Tư pháp', 'Sở Y tế tỉnh Nghệ An')
     >>> cell_name("Sở Y tế Hà Nội", "UBND thành phố Hà Nội"), cell_name("Sở Tư pháp tỉnh Bắc Kạn", None)
     ('Sở Y tế Hà Nội', 'Sở Tư pháp tỉnh Bắc Kạn')
     """
-    prov = parent_province(parent)
-    if prov is None:
+    found = find_places(issuer)
+    if not found or issuer[found[-1][1]:].strip():
         return issuer
-    folded = fold(issuer)
-    for suffix in dict.fromkeys((prov.full_name, f"tỉnh {prov.name}", f"thành phố {prov.name}")):
-        tail = " " + " ".join(fold(suffix).split())
-        if folded.endswith(tail) and len(folded) > len(tail):
-            cut = issuer[: len(issuer) - len(tail)].rstrip()
-            if fold(cut).startswith("van phong "):  # the office of the committee above: "Văn phòng"
-                cut = re.sub(r"\s+(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND)$", "", cut, flags=re.I)
-            return cut
-    return issuer
+    prov = found[-1][2]
+    above = parent_province(parent)
+    if not ((above is not None and above.name == prov.name)
+            or (printed is not None and all(p.name != prov.name for _s, _e, p in find_places(printed)))):
+        return issuer
+    # only the province as the reader adds it ("tỉnh Hải Dương", "Thành phố Hồ Chí Minh"): a
+    # name that carries it bare is the body's own ("SỞ Y TẾ HÀ NỘI")
+    head = issuer[: found[-1][0]]
+    m = re.search(r"\s+(?:tỉnh|thành phố)\s+$", head, flags=re.I)
+    if m is None and not (fold(issuer[found[-1][0]:]).startswith("thanh pho") and head.endswith(" ")):
+        return issuer
+    cut = head[: m.start()] if m else head.rstrip()
+    if not cut.strip():
+        return issuer
+    if fold(cut).startswith("van phong "):  # the office of the committee above: "Văn phòng"
+        cut = re.sub(r"\s+(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND)$", "", cut, flags=re.I)
+    return cut
 
 
 @cache

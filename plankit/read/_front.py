@@ -340,7 +340,10 @@ class FrontReader(NewsReader):
                     out.append(cur)
                     cur = None
             if (cur is not None and len(parts) > 1 and i + 1 < len(lines)
-                    and "|" in self.t(*lines[i + 1])):  # a row's last cell ends with its line
+                    and ("|" in self.t(*lines[i + 1])  # a row's last cell ends with its line,
+                         # also over the number row copied without bars (the right column first:
+                         # "Độc lập ... | SỞ CÔNG THƯƠNG" over "Số: 12/KH-SCT  Hải Dương, ngày ...")
+                         or _number(self.f(lines[i + 1][0], lines[i + 1][0] + 24)))):
                 out.append(cur)
                 cur = None
         if cur is not None:
