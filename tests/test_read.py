@@ -281,7 +281,7 @@ def test_read_plan_is_cached(seed_paths):
 def test_repr_and_html(seeds):
     plan = seeds["hai-duong-2022"]
     assert repr(plan) == (
-        "<Plan hai-duong/2022-so-cong-thuong.txt: 181/KH-SCT, Sở Công Thương, Hải Dương, year 2022, "
+        "<Plan hai-duong/2022-so-cong-thuong.txt: 181/KH-SCT, Sở Công Thương tỉnh Hải Dương, Hải Dương, year 2022, "
         "4 sections, 0 tables>"
     )
     html = plan._repr_html_()
