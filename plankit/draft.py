@@ -35,6 +35,7 @@ from .issuing import (
 from .lint.fixes import apply_edits, choose_edits
 from .model import Citation, Edit, PartialDate, Plan, Span, Todo
 from .parts import Item, clean_recipient, place_date, plan_parts, signature_titles
+from .places import cell_name
 from .text import fold, nfc, one_line
 from .years import SCHEDULE_RE
 
@@ -451,6 +452,12 @@ def basis_line(item: str | Citation, last: bool) -> str:
     return text + ("." if last else ";")
 
 
+def _printed_issuer(plan: Plan) -> str | None:
+    """The issuer's cell as the plan printed it (``SỞ TƯ PHÁP``), for :func:`cell_name`."""
+    span = plan.header.span("issuer")
+    return plan.text[span.start : span.end] if span is not None else None
+
+
 def _draft_name(name: str, year: int) -> str:
     """``can-tho/2025-so-khcn.ocr.txt`` -> ``can-tho/2026-so-khcn.draft.txt``."""
     path = Path(name)
@@ -541,7 +548,10 @@ def draft_plan(
     # a body with no governing body above it (a UBND, a ministry) stands alone on the first line.
     # A Party body's plan (Hướng dẫn 36-HD/VPTW): "ĐẢNG CỘNG SẢN VIỆT NAM" on the right, a star
     # under the issuing body, "Số 12-KH/TU" without a colon (see plankit.issuing.number_line).
-    top, below = (parent, issuer) if parent else (issuer, "")
+    # the issuing body as its cell prints it: "SỞ CÔNG THƯƠNG" under "UBND TỈNH HẢI DƯƠNG", not
+    # the "Sở Công Thương tỉnh Hải Dương" the reader names it (plankit.places.cell_name)
+    cell = cell_name(issuer, parent, _printed_issuer(prev) if h.issuer else _printed_issuer(original))
+    top, below = (parent, cell) if parent else (cell, "")
     if party:
         w.line(f"{top.upper()}\tĐẢNG CỘNG SẢN VIỆT NAM" if top else "\tĐẢNG CỘNG SẢN VIỆT NAM")
         if below:
@@ -561,7 +571,7 @@ def draft_plan(
     if parts.day is None:
         at = start + date_line.index("ngày ") + 5
         w.todo("date", MSG["date"], at, at + 5)
-    if fold(issuer) != fold(h.issuer or oh.issuer or ""):
+    if fold(cell) != fold(cell_name(h.issuer or oh.issuer or "", h.parent or oh.parent, _printed_issuer(prev) if h.issuer else _printed_issuer(original))):
         w.todo("issuer", MSG["issuer"].format(issuer=issuer, symbol=symbol), start - 1 - len(symbol), start - 1)
     w.line()
     # -- type and subject ------------------------------------------------------------------
@@ -608,7 +618,7 @@ def draft_plan(
     for r in h.recipients or oh.recipients:
         new = clean_recipient(name(clean_recipient(r)) or "")
         core = re.sub(r"\s*\(.*?\)\s*$", "", new)
-        if not new or (issuer and fold(core) == fold(issuer)) or any(fold(new) == fold(x) for x in recipients):
+        if not new or (issuer and fold(core) in (fold(issuer), fold(cell))) or any(fold(new) == fold(x) for x in recipients):
             continue
         recipients.append(new)
     w.line("Nơi nhận:")

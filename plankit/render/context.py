@@ -15,6 +15,7 @@ from ..parts import (
     written_day,
     written_month,
 )
+from ..places import cell_name
 from ..text import one_line
 
 __all__ = ["template_context"]
@@ -45,7 +46,9 @@ def template_context(plan: Plan) -> dict[str, Any]:
         "party": party,
         # a body with no parent (UBND tỉnh, a ministry) is itself the issuing body, in bold
         "parent": h.parent if h.issuer else None,
-        "issuer": h.issuer or h.parent or "",
+        # the issuer as its cell prints it under its parent ("SỞ CÔNG THƯƠNG" under "UBND TỈNH
+        # HẢI DƯƠNG"): the reader names it with its province (plankit.places.cell_name)
+        "issuer": cell_name(h.issuer, h.parent, _printed_issuer(plan)) if h.issuer else (h.parent or ""),
         "number": h.number,
         "symbol": h.symbol or "",
         "reference": h.reference or "",
@@ -68,3 +71,9 @@ def template_context(plan: Plan) -> dict[str, Any]:
         "draft": plan.draft,
         "todo": [{"kind": t.kind, "message": t.message} for t in plan.todo],
     }
+
+
+def _printed_issuer(plan: Plan) -> str | None:
+    """The issuer's cell as the plan printed it (``SỞ CÔNG THƯƠNG``)."""
+    span = plan.header.span("issuer")
+    return plan.text[span.start : span.end] if span is not None else None
