@@ -56,6 +56,16 @@ class CorpusError:
     def __str__(self) -> str:
         return self.message
 
+    @property
+    def reason(self) -> str:
+        """The message without the file's name it starts with (a table has the file in a column).
+
+        >>> CorpusError("ho-so/rong.txt", "ho-so/rong.txt: tệp rỗng / empty file").reason
+        'tệp rỗng / empty file'
+        """
+        head = f"{self.path}: "
+        return self.message[len(head):] if self.message.startswith(head) else self.message
+
 
 @dataclass(frozen=True)
 class Corpus(Sequence[Plan]):

@@ -21,20 +21,31 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .display import todo_html
+from .draft_sources import DEBRIS, MARKDOWN_MARKS, Reference, cites_basis, first_line_title
 from .errors import PlankitError
 from .issuing import (
     fallback_symbol,
+    header_bodies,
     number_line,
-    own_place,
     party_layout,
     party_renames,
+    provincial_parent,
+    seat_of,
     signer_hint,
     signer_titles_table,
     with_place,
 )
 from .lint.fixes import apply_edits, choose_edits
 from .model import Citation, Edit, PartialDate, Plan, Span, Todo
-from .parts import Item, clean_recipient, place_date, plan_parts, signature_titles
+from .parts import (
+    Item,
+    clean_recipient,
+    place_date,
+    plan_parts,
+    signature_titles,
+    written_day,
+    written_month,
+)
 from .places import cell_name
 from .text import fold, nfc, one_line
 from .years import SCHEDULE_RE
@@ -78,6 +89,8 @@ _SELF_REF = re.compile(
 # years.DATE_BEFORE_RE (which also takes OCR "thdng", "tháng 12, năm"): searched in the 14
 # characters before "năm".
 _DATE_BEFORE = re.compile(r"\bthang\s+\d{1,2}\s+$")
+# The end of a range of years after "năm 2019": " - 2020", "–2020".
+_RANGE_END = re.compile(r"\s*[-\u2013\u2014]\s*(\d{4})\b")
 # A target in a subject: "Chiến lược phát triển văn hóa đến năm 2030", "tầm nhìn năm 2045" (the
 # words before "năm"). A subject's year after the plan's own is a target when so introduced.
 _TARGET_BEFORE = re.compile(r"\b(?:den|tam\s+nhin(?:\s+den)?)\s+$")
@@ -109,6 +122,8 @@ _CLAUSE_END = re.compile(
     r"|Chính phủ|Thủ tướng|Chủ tịch|Phó Chủ tịch|Giám đốc|Trưởng ban|Chánh Văn phòng|Thường trực"
     r"|Đảng (?:ủy|uỷ)|(?:Tỉnh|Thành|Huyện|Xã) (?:ủy|uỷ))(?:\s[^,;]{0,80}?)?\s(?:xây dựng|ban hành|triển khai)\s)"
 )
+# The date after a document's own number: " ngày 24 tháng 7 năm 2025", ", ngày 24/7/2025".
+_OWN_DATE = re.compile(r"\s*,?\s*(?P<date>ngày\s+\d{1,2}\s*(?:tháng\s+\d{1,2}\s+năm\s+\d{4}|[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}))")
 _DOC_WORDS = ("ke hoach", "quyet dinh", "nghi quyet", "chi thi", "chuong trinh", "thong tu",
               "nghi dinh", "cong van", "huong dan", "thong bao", "luat", "van ban")
 
@@ -127,9 +142,14 @@ MSG = {
               "(the issuing body changed: check the document symbol)",
     "signer": "Chưa có chức danh người ký ({hint}): bổ sung "
               "(the signer's title is missing)",
+    "signer-name": "Chưa có họ tên người ký: bổ sung (the signer's name is missing)",
     "signer-ocr": "Họ tên người ký lấy từ bản quét: kiểm tra lại (the signer's name comes from a scan: check it)",
     "table-ocr": "Bảng hoạt động dựng lại từ bản quét: kiểm tra từng ô (activity table rebuilt from a scan: check every cell)",
     "title": "Chưa có trích yếu (the plan has no subject line)",
+    "no-basis": "Chưa có căn cứ ban hành: bổ sung văn bản mà kế hoạch thực hiện (Căn cứ ...), hoặc dùng --basis "
+                "(no basis clause: add the documents the plan implements, or give --basis)",
+    "title-first-line": "Trích yếu lấy từ dòng đầu của bản sao (cổng thông tin): kiểm tra lại "
+                        "(the subject comes from the copy's first line: check it)",
 }
 
 
@@ -195,7 +215,7 @@ def _apply(text: str, edits: list[Edit], marks: list[tuple[int, int, str, str]])
 def _last_years_plan(c: Citation, plan_year: int) -> bool:
     """A yearly local plan of the previous plan's year (or the year before): the basis that a
     new year's plan must replace. Central documents, programmes and period plans are durable."""
-    if c.implicit or c.level == "central" or c.role == "self":
+    if c.implicit or c.role == "self":
         return False
     subject = fold(c.subject or "")
     if "giai doan" in subject:
@@ -203,6 +223,8 @@ def _last_years_plan(c: Citation, plan_year: int) -> bool:
     if fold(c.doc_type or "") != "ke hoach":  # a decision issuing last year's plan (its subject's year)
         m = _ISSUES_PLAN.match(subject)
         return bool(m) and int(m.group(1)) in (plan_year - 1, plan_year)
+    if c.level == "central":  # a ministry's yearly plan (a hospital's, a university's basis) by its subject only
+        return any(re.search(rf"\bnam\s+{y}\b", subject) for y in (plan_year - 1, plan_year))
     year = c.date.year if c.date else c.year
     return year in (plan_year - 1, plan_year) or bool(re.search(rf"\bnam\s+{plan_year}\b", subject))
 
@@ -215,8 +237,14 @@ class Rewriter:
     """Brings pieces of last year's text up to date for ``year`` and day ``on``."""
 
     def __init__(self, prev: Plan, *, year: int, on: dt.date, province: str | None,
-                 replacements: Mapping[str, str] | None):
+                 replacements: Mapping[str, str] | None, issued: PartialDate | None = None,
+                 number: str | None = None):
         self.prev = prev
+        # The new document's own number and date, for the places its text cites itself ("Kèm
+        # theo Quyết định số 1589/QĐ-TTg ngày 24 tháng 7 năm 2025" over an attached plan).
+        self.issued = issued or PartialDate(None, on.month, on.year)
+        self.number = number
+        self.selves = [c for c in prev.citations if c.role == "self" and not c.implicit]
         self.text = prev.text
         self.folded = fold(prev.text)
         self.year = year
@@ -224,7 +252,7 @@ class Rewriter:
         self.on = on
         self.province = province
         self.replacements = [(nfc(k), nfc(v)) for k, v in (replacements or {}).items() if k]
-        self.reference: _Reference | None = None  # set by draft_plan for an OCR'd plan
+        self.reference: Reference | None = None  # set by draft_plan for an OCR'd plan
         # The linter's safe fixes, by their surface, so that the subject, the header and table
         # cells are corrected too: misspellings and doubled words ("tuyên tuyền", "cơ chế chế"),
         # and, the plan judged on the new plan's day, the agency names that changed since.
@@ -311,6 +339,9 @@ class Rewriter:
 
         edits: list[Edit] = []
         marks: list[tuple[int, int, str, str]] = []
+        own: list[tuple[int, int]] = []  # where the text speaks of the document itself
+        if base is not None:
+            own = self._own_number(flat, omap, base, n, edits, marks)
         if fix and flat.startswith(fix[0]):
             edits.append(Edit(0, len(fix[0]), fix[1]))
         for old, new in self.replacements:
@@ -339,6 +370,8 @@ class Rewriter:
                          for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", flat))
         if kind != "basis":
             edits.extend(self._years(folded, kind, inside))
+        elif own:  # a basis clause citing the plan itself ("Sở đã ban hành Kế hoạch số 29/KH-SKHCN ... năm 2022")
+            edits.extend(e for e in self._years(folded, "body", inside) if any(s <= e.start < t for s, t in own))
         for m in _PERIOD_RE.finditer(folded):
             if int(m.group(2)) < self.year:
                 period = flat[m.start(1) : m.end(2)]
@@ -354,6 +387,36 @@ class Rewriter:
                     else:
                         marks.append((*where, "citation", MSG["citation"].format(old=old, key=c.key, year=self.year)))
         return flat, omap, edits, marks
+
+    def _own_number(self, flat: str, omap: list[int], base: int, n: int, edits: list[Edit],
+                    marks: list[tuple[int, int, str, str]]) -> list[tuple[int, int]]:
+        """Where the text cites the document itself (a plan attached "Kèm theo Quyết định số
+        1589/QĐ-TTg ngày 24 tháng 7 năm 2025"), last year's number and date become the new
+        ones, blank until signed as in the header: dots, since a paragraph's spaces collapse
+        ("số ....../QĐ-TTg ngày ..... tháng 7 năm 2026"). Returns where each such clause runs,
+        whose years are the plan's own."""
+        own = []
+        for c in self.selves:
+            if not (base <= c.span.start and c.span.end <= base + n):
+                continue
+            s, e = omap[c.span.start - base], omap[c.span.end - base]
+            stop = _CLAUSE_END.search(flat, e)
+            own.append((e, stop.start() if stop else len(flat)))
+            m = re.match(r"\d+", flat[s:e])
+            if m is None:
+                continue
+            edits.append(Edit(s, s + m.end(), self.number or "." * 6))
+            if self.number is None:
+                marks.append((s, s + 6, "number", MSG["number"]))
+            d = _OWN_DATE.match(flat, e)
+            if d is None:
+                continue
+            when = self.issued
+            written = f"ngày {written_day(when.day) or '.' * 5} tháng {written_month(when.month) or '.' * 5} năm {when.year}"
+            edits.append(Edit(d.start("date"), d.end(), written))
+            if when.day is None:
+                marks.append((d.start("date"), d.start("date") + 10, "date", MSG["date"]))
+        return own
 
     def _years(self, folded: str, kind: str, inside) -> list[Edit]:
         P, Y = self.plan_year, self.year
@@ -374,10 +437,16 @@ class Rewriter:
             elif y == P - 1:
                 new = Y - 1  # "kết quả năm 2024" in a 2025 plan is last year's results
             elif y == P + 1:
+                if _TARGET_BEFORE.search(before):
+                    continue  # "mục tiêu đến năm 2025" in a 2024 plan: a target, as in the subject
                 new = Y + 1
             else:
                 continue
             edits.append(Edit(s, e, str(new)))
+            # "năm 2019 - 2020": the range's end moves with its start, never "năm 2020 - 2020"
+            r = _RANGE_END.match(folded, e)
+            if r and y < int(r.group(1)) <= y + 5 and not inside(r.start(1), r.end(1)):
+                edits.append(Edit(r.start(1), r.end(1), str(int(r.group(1)) + new - y)))
         for m in SCHEDULE_RE.finditer(folded):  # "Quý I/2025" moves with the plan year
             y = int(m.group(1))
             if y in (P - 1, P, P + 1) and not inside(m.start(1), m.end(1)):
@@ -527,21 +596,29 @@ def draft_plan(
 
     from .places import match_place
 
-    place = h.place or oh.place or own_place(h.issuer or oh.issuer)
+    place = h.place or oh.place or seat_of(h.issuer or oh.issuer, prev.facts.level)
     province = match_place(place) if place else None
     if province is not None and not province.valid_on(on) and province.successor:
         place = match_place(province.successor).name if match_place(province.successor) else province.successor
-    rw = Rewriter(prev, year=year, on=on, province=place, replacements=replacements)
+    num = str(number).strip() if number is not None and str(number).strip() else None
+    rw = Rewriter(prev, year=year, on=on, province=place, replacements=replacements, issued=parts, number=num)
     if ref is not None:  # an OCR'd plan's pieces that match the clean reference take its text
-        rw.reference = _Reference(ref, Rewriter(ref, year=year, on=on, province=place, replacements=replacements))
+        rw.reference = Reference(ref, Rewriter(ref, year=year, on=on, province=place, replacements=replacements,
+                                                issued=parts, number=num))
 
     def name(value: str | None) -> str | None:
         return rw.rewrite(value, None, "name").text if value else value
 
     parent = name(with_place(prev, h.parent) or with_place(original, oh.parent))
     issuer = name(h.issuer or oh.issuer) or ""
+    printed = header_bodies(prev, with_place(prev, h.parent) or with_place(original, oh.parent), h.issuer or oh.issuer)
+    was = printed[1] or ""  # the issuing body as last year's header printed it
+    if printed[1] != (h.issuer or oh.issuer):  # the reader named no issuer or cut its name short
+        parent, issuer = name(printed[0]), name(printed[1]) or ""
+    parent = parent or provincial_parent(issuer, place)  # a Sở's header lost the UBND above it
     party = party_layout(prev) or party_layout(original)
-    symbol = h.symbol or oh.symbol or fallback_symbol(prev.facts.issuer or issuer, party)
+    doc_type = h.doc_type or oh.doc_type or "Kế hoạch"
+    symbol = h.symbol or oh.symbol or fallback_symbol(prev.facts.issuer or issuer, party, doc_type, prev)
     w = _Writer()
     # -- header: the two columns as two tab-separated lines each -----------------------------
     # Nghị định 30/2020: the governing body (if any) on the first line, the issuing body under it;
@@ -560,7 +637,6 @@ def draft_plan(
     else:
         w.line(f"{top.upper()}\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" if top else "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
         w.line(f"{below.upper()}\tĐộc lập - Tự do - Hạnh phúc")
-    num = str(number).strip() if number is not None and str(number).strip() else None
     line = number_line(num, symbol, party=party)
     start = w.write(line + "\t")
     if num is None:
@@ -571,20 +647,30 @@ def draft_plan(
     if parts.day is None:
         at = start + date_line.index("ngày ") + 5
         w.todo("date", MSG["date"], at, at + 5)
-    if fold(cell) != fold(cell_name(h.issuer or oh.issuer or "", h.parent or oh.parent, _printed_issuer(prev) if h.issuer else _printed_issuer(original))):
+    was_parent = printed[0] or provincial_parent(was, place)  # as the header printed it
+    if fold(cell) != fold(cell_name(was, was_parent, _printed_issuer(prev) if h.issuer else _printed_issuer(original))):
         w.todo("issuer", MSG["issuer"].format(issuer=issuer, symbol=symbol), start - 1 - len(symbol), start - 1)
     w.line()
     # -- type and subject ------------------------------------------------------------------
-    w.line((h.doc_type or oh.doc_type or "Kế hoạch").upper())
+    w.line(doc_type.upper())
     title = h.title or oh.title
+    parts_ = plan_parts(prev)
+    first_line = None if title else first_line_title(prev, parts_, doc_type)
     if title:
-        w.line(rw.rewrite(title, None, "subject"))
+        piece = rw.rewrite(title, None, "subject")
+        subject_at, subject_len = w.line(piece), len(piece.text)
+    elif first_line is not None:  # a portal's copy: the page's title line is the subject
+        title, first_span = first_line
+        piece = rw.rewrite(title, None, "subject")
+        subject_at, subject_len = w.line(piece), len(piece.text)
+        w.todo("title", MSG["title-first-line"], subject_at, subject_at + subject_len)
+        parts_ = dataclasses.replace(parts_, basis=tuple(i for i in parts_.basis if i.span != first_span),
+                                     body=tuple(i for i in parts_.body if i.span != first_span))
     else:
-        at = w.line(f"năm {year}")
-        w.todo("title", MSG["title"], at, at + 8)
+        subject_at, subject_len = w.line(f"năm {year}"), 8
+        w.todo("title", MSG["title"], subject_at, subject_at + subject_len)
     w.line()
     # -- basis -----------------------------------------------------------------------------
-    parts_ = plan_parts(prev)
     intro: list[_Piece] = []
     kept: list[_Piece] = []
     for item in parts_.basis:
@@ -605,6 +691,8 @@ def draft_plan(
     else:
         for piece in kept:
             w.line(piece)
+        if not kept and not cites_basis(prev):  # nothing grounds the plan: the officer adds it
+            w.todo("basis", MSG["no-basis"], subject_at, subject_at + subject_len)
     for piece in intro:
         w.line(piece)
     # -- body, closing ---------------------------------------------------------------------
@@ -633,8 +721,10 @@ def draft_plan(
     at = w.line(signer)
     if signer and original.source.ocr:
         w.todo("signer", MSG["signer-ocr"], at, at + len(signer))
-    if not titles:
+    if not titles or _SIGN_FOR.match(titles[-1].upper()):  # none, or "KT. THỦ TƯỚNG" without "PHÓ THỦ TƯỚNG" under it
         w.todo("signer", MSG["signer"].format(hint=signer_hint(prev.facts.issuer or issuer or parent)), at, at + len(signer))
+    elif not signer:
+        w.todo("signer", MSG["signer-name"], at, at)
     # -- appendix --------------------------------------------------------------------------
     if parts_.appendix:
         w.line()
@@ -650,110 +740,14 @@ def draft_plan(
     return dataclasses.replace(plan, draft=True, todo=tuple(todos))
 
 
-_YEAR_TOKEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
-
-def _noise_only(ocr: str, ref: str) -> bool:
-    """Whether folded ``ocr`` differs from folded ``ref`` only as OCR damage does: misread
-    words (a replaced stretch that still looks like the reference's), a dropped word, and years
-    (which roll anyway); not an added clause or a word put in another's place.
-
-    >>> _noise_only("b !_ong ghep noi dung nam 2025", "b) long ghep noi dung nam 2022")
-    True
-    >>> _noise_only("dan ap phich ve cchc (do so)", "dan ap phich (do so)")
-    False
-    """
-    import difflib
-
-    a = _YEAR_TOKEN.sub("0000", ocr).split()
-    b = _YEAR_TOKEN.sub("0000", ref).split()
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            continue
-        if op == "delete":
-            return False  # words the reference does not have: written since
-        if op == "insert":
-            if j2 - j1 > 1:
-                return False
-            continue
-        mine, theirs = " ".join(a[i1:i2]), " ".join(b[j1:j2])
-        short = mine[:1] == theirs[:1] and max(len(mine), len(theirs)) <= 4  # "tor" for "tu"
-        if not short and difflib.SequenceMatcher(None, mine, theirs, autojunk=False).ratio() < 0.5:
-            return False
-    return True
-
-
-class _Reference:
-    """A clean earlier plan of the same issuer, whose paragraphs and table rows an OCR'd plan's
-    pieces take when they match it closely (after restoration): the clean text, rewritten for
-    the new year by the reference's own rewriter (so its years roll from its own year)."""
-
-    # How close a restored paragraph must be to the reference's (folded characters, difflib
-    # ratio): OCR noise and a rolled year stay above it; a rewritten sentence falls below.
-    PARAGRAPH_RATIO = 0.9
-    # How many of a table row's words (folded) the reference row must share: OCR scrambles the
-    # cells of a row, so the row is compared as a bag of words.
-    ROW_OVERLAP = 0.6
-
-    def __init__(self, ref: Plan, rw: Rewriter):
-        self.ref = ref
-        self.rw = rw
-        parts = plan_parts(ref)
-        self.items = [i for i in (*parts.basis, *parts.body, *parts.closing, *parts.appendix)
-                      if i.kind in ("paragraph", "item", "closing") and i.span is not None]
-        self.folded = [fold(i.text) for i in self.items]
-        self.rows = [(row, self._bag(" ".join(c.text for c in row[1:]))) for t in ref.tables for row in t.rows]
-
-    @staticmethod
-    def _bag(text: str) -> set[str]:
-        return {w for w in re.findall(r"\w+", fold(text)) if not w.isdigit()}
-
-    @staticmethod
-    def _marker(folded: str) -> str:
-        m = re.match(r"^(\w{1,3})\s*[).]\s", folded)
-        return m.group(1) if m else ""
-
-    def paragraph(self, text: str, kind: str) -> _Piece | None:
-        import difflib
-
-        folded = fold(one_line(text))
-        best, best_ratio = None, 0.0
-        for item, other in zip(self.items, self.folded, strict=True):
-            if abs(len(other) - len(folded)) > 0.2 * max(len(folded), 1):
-                continue
-            m = difflib.SequenceMatcher(None, folded, other, autojunk=False)
-            if m.quick_ratio() < self.PARAGRAPH_RATIO:
-                continue
-            ratio = m.ratio()
-            if ratio > best_ratio:
-                best, best_ratio = item, ratio
-        if best is None or best_ratio < self.PARAGRAPH_RATIO:
-            return None
-        theirs = self._marker(fold(best.text))
-        if theirs and not folded.startswith(theirs):
-            return None  # "b) ..." never becomes "c) ...": the plan's own numbering stays
-        if not _noise_only(folded, fold(best.text)):
-            return None  # the officer changed the wording since: keep it
-        raw = self.ref.text[best.span.start : best.span.end]
-        return self.rw.rewrite(raw, best.span.start, kind)
-
-    def row(self, cells: tuple) -> list[_Piece] | None:
-        bag = self._bag(" ".join(c.text for c in cells[1:]))
-        if not bag:
-            return None
-        best, score = None, 0.0
-        for row, other in self.rows:
-            if len(row) != len(cells) or not other:
-                continue
-            overlap = len(bag & other) / len(bag | other)
-            if overlap > score:
-                best, score = row, overlap
-        if best is None or score < self.ROW_OVERLAP:
-            return None
-        return [self.rw.rewrite(self.ref.text[c.span.start : c.span.end], c.span.start, "cell") for c in best]
+# A signature line that signs for someone ("KT. THỦ TƯỚNG", "TM. ỦY BAN NHÂN DÂN"): the signer's
+# own title ("PHÓ THỦ TƯỚNG", "CHỦ TỊCH") must follow it.
+_SIGN_FOR = re.compile(r"^(?:TM|KT|Q|TL|TUQ|T/M)\.?\s")
 
 
 def _write_item(w: _Writer, rw: Rewriter, prev: Plan, item: Item, kind: str) -> None:
+    if item.kind != "table" and DEBRIS.match(item.text):
+        return
     reference = rw.reference
     if item.kind == "table":
         table = item.table
@@ -781,4 +775,8 @@ def _write_item(w: _Writer, rw: Rewriter, prev: Plan, item: Item, kind: str) -> 
             w.line(piece)
             return
     raw = prev.text[item.span.start : item.span.end] if item.span else item.text
-    w.line(rw.rewrite(raw, item.span.start if item.span else None, kind, item.fix))
+    base = item.span.start if item.span else None
+    if prev.source.form == "markdown" and (m := MARKDOWN_MARKS.match(raw)) and (m.group("open") or m.group("em")):
+        raw = m.group("text")  # the draft is Word: a Markdown export's marks are no text of the plan
+        base = base + m.start("text") if base is not None else None
+    w.line(rw.rewrite(raw, base, kind, item.fix))

@@ -8,7 +8,11 @@
 * :func:`signer_hint`: the signature block a body's documents carry
   (``plankit/data/signer_titles.tsv``);
 * :func:`party_renames`: the Party committee of a province merged on 2025-07-01 becomes that of
-  its successor (the linter's agency changes name state bodies only).
+  its successor (the linter's agency changes name state bodies only);
+* :func:`name_lines`: a people's council or committee written on two lines, the body over its
+  unit (``ỦY BAN NHÂN DÂN`` / ``TỈNH BẮC GIANG``), as the header prints it;
+* :func:`seat_of` and :func:`provincial_parent`: Hà Nội for a central body, the UBND of the
+  province above a Sở whose header lost it.
 """
 
 from __future__ import annotations
@@ -22,10 +26,15 @@ from .text import fold, nfc, one_line
 
 __all__ = [
     "fallback_symbol",
+    "header_bodies",
+    "name_lines",
     "number_line",
     "own_place",
     "party_layout",
     "party_renames",
+    "printed_bodies",
+    "provincial_parent",
+    "seat_of",
     "signer_hint",
     "signer_titles_table",
     "with_place",
@@ -69,6 +78,7 @@ def number_line(number: str | None, symbol: str | None, *, party: bool = False) 
 
 _BARE_COUNCIL = re.compile(r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)$")
 _PLACE_LINE = re.compile(r"^(?:tinh|thanh pho|tp\.?)\s+\w")
+_UNIT_LINE = re.compile(r"^(?:tinh|thanh pho|tp\.?|xa|phuong|thi tran|dac khu|huyen|quan|thi xa)\s+\w")
 
 
 def with_place(plan: Plan, parent: str | None) -> str | None:
@@ -180,15 +190,168 @@ def party_renames(text: str, on: dt.date) -> list[tuple[int, int, str]]:
     return out
 
 
-def fallback_symbol(issuer: str | None, party: bool) -> str:
-    """The symbol of a plan whose own was not read (a portal's summary): ``KH-UBND`` for a
-    people's committee, whose code is fixed; else the type alone, for the officer to complete.
+def fallback_symbol(issuer: str | None, party: bool, doc_type: str | None = None, plan: Plan | None = None) -> str:
+    """The symbol of a plan whose own was not read (a portal's summary): the type's abbreviation
+    (Nghị định 30/2020, Phụ lục III: ``KH``, ``QĐ``) and the issuer's code, taken from a document
+    of the same issuer the plan cites (``56/QĐ-BYT ... của Bộ Y tế``), else from the national
+    bodies' codes, ``UBND`` for a people's committee; else the type alone, for the officer to
+    complete.
 
     >>> fallback_symbol("Ủy ban nhân dân xã Long Phụng", False), fallback_symbol("Sở Tư pháp", False)
     ('KH-UBND', 'KH-')
-    >>> fallback_symbol("Tỉnh ủy Bắc Ninh", True)
-    'KH/'
+    >>> fallback_symbol("Bộ Y tế", False, "Quyết định"), fallback_symbol("Tỉnh ủy Bắc Ninh", True)
+    ('QĐ-BYT', 'KH/')
     """
+    abbr = _type_abbreviation(doc_type) or "KH"
     if party:
-        return "KH/"
-    return "KH-UBND" if re.match(r"(?:uy ban nhan dan|ubnd)\b", fold(issuer or "")) else "KH-"
+        return f"{abbr}/"
+    key = " ".join(fold(issuer or "").split())
+    code = None
+    if plan is not None and key:
+        for c in plan.citations:
+            m = re.match(r"^[^/]+/(?:\d{4}/)?([^-/\s]+)-(\S+)$", c.key or "")
+            if m and c.role != "self" and " ".join(fold(c.issuer or "").split()) == key:
+                code = m.group(2)
+                break
+    if code is None:
+        code = _national_codes().get(key)
+    if code is None and re.match(r"(?:uy ban nhan dan|ubnd)\b", key):
+        code = "UBND"
+    return f"{abbr}-{code or ''}"
+
+
+@functools.cache
+def _national_codes() -> dict[str, str]:
+    """Folded name -> issuer code, for the national bodies of ``plankit/data/issuers.tsv``."""
+    from .vocab import read_table
+
+    return {" ".join(fold(r["name"]).split()): r["code"] for r in read_table("issuers.tsv")
+            if r["scope"] == "national" and "{" not in r["name"]}
+
+
+@functools.cache
+def _type_abbreviations() -> dict[str, str]:
+    from .vocab import read_table
+
+    out: dict[str, str] = {}
+    for r in read_table("document_types.tsv"):
+        if r["shape"] == "type" and r["abbreviation"]:
+            out.setdefault(fold(r["name"]), r["abbreviation"])
+    return out
+
+
+def _type_abbreviation(doc_type: str | None) -> str | None:
+    return _type_abbreviations().get(fold(" ".join((doc_type or "").split())))
+
+
+# A people's council or committee and its unit: "ỦY BAN NHÂN DÂN" over "TỈNH BẮC GIANG".
+_COUNCIL_UNIT = re.compile(
+    r"^(?P<body>(?:ủy|uỷ) ban nhân dân|hội đồng nhân dân)\s+"
+    r"(?P<unit>(?:tỉnh|thành phố|tp\.|xã|phường|thị trấn|thị xã|đặc khu|huyện|quận)\s*\S.*)$", re.I)
+
+
+def name_lines(name: str | None) -> list[str]:
+    """A body's name as the header writes it: a people's council or committee on two lines, the
+    body over its unit (Nghị định 30/2020, Phụ lục I, the models of a UBND's documents); any other
+    name, an abbreviated one included, on one line (the cell wraps a long one).
+
+    >>> name_lines("ỦY BAN NHÂN DÂN TỈNH BẮC GIANG"), name_lines("UBND TỈNH QUẢNG NGÃI")
+    (['ỦY BAN NHÂN DÂN', 'TỈNH BẮC GIANG'], ['UBND TỈNH QUẢNG NGÃI'])
+    >>> name_lines("SỞ CÔNG THƯƠNG"), name_lines(None)
+    (['SỞ CÔNG THƯƠNG'], [])
+    """
+    text = one_line(name or "")
+    if not text:
+        return []
+    m = _COUNCIL_UNIT.match(text)
+    if m is None:
+        return [text]
+    return [m.group("body"), m.group("unit")]
+
+
+def seat_of(issuer: str | None, level: str | None = None) -> str | None:
+    """Where a body that printed no place sits, when that follows from the body itself: Hà Nội
+    for a central body (a ministry, the Government, a central Party committee), a commune's own
+    name for a commune (:func:`own_place`), the province's for its people's committee or council.
+
+    >>> seat_of("Bộ Y tế", "central"), seat_of("Ban Chỉ đạo Trung ương về chuyển đổi số", "party")
+    ('Hà Nội', 'Hà Nội')
+    >>> seat_of("Ủy ban nhân dân xã Long Phụng", "commune"), seat_of("Sở Tư pháp", "department")
+    ('Long Phụng', None)
+    >>> seat_of("Ủy ban nhân dân tỉnh Vĩnh Phúc", "province"), seat_of("UBND thành phố Cần Thơ", "province")
+    ('Vĩnh Phúc', 'Cần Thơ')
+    """
+    if level == "central" or re.search(r"\btrung uong\b", fold(issuer or "")):
+        return "Hà Nội"
+    m = _PROVINCE_BODY.match(nfc(one_line(issuer or "")))
+    if m:
+        from .places import match_place
+
+        province = match_place(m.group("name"), cutoff=1.0)
+        if province is not None:
+            return province.name
+    return own_place(issuer)
+
+
+_PROVINCE_BODY = re.compile(r"^(?:(?:ủy|uỷ) ban nhân dân|ubnd|hội đồng nhân dân|hđnd)\s+(?:tỉnh|thành phố|tp\.?)\s+(?P<name>\S.*)$",
+                            re.I)
+
+
+def provincial_parent(issuer: str | None, place: str | None) -> str | None:
+    """The body above a Sở (a department of a province's people's committee) whose header lost
+    it (a portal's copy, a Markdown export): the UBND of the province the plan is dated in.
+
+    >>> provincial_parent("Sở Khoa học và Công nghệ", "Hưng Yên"), provincial_parent("Sở Tư pháp", "Cần Thơ")
+    ('UBND TỈNH HƯNG YÊN', 'UBND THÀNH PHỐ CẦN THƠ')
+    >>> provincial_parent("Sở Tư pháp", None), provincial_parent("Bộ Y tế", "Hà Nội")
+    (None, None)
+    """
+    from .places import match_place
+
+    if not place or not re.match(r"^so\s+\S", fold(one_line(issuer or ""))):
+        return None
+    province = match_place(place, cutoff=1.0)
+    if province is None:
+        return None
+    return f"UBND {province.full_name}".upper()
+
+
+_MOTTO = re.compile(r"^(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|dang cong san viet nam)$")
+
+
+def printed_bodies(plan: Plan) -> list[str]:
+    """The left column of a header printed as text beside the national motto (``ĐẠI HỌC HUẾ``
+    tab ``CỘNG HÒA ...``, ``TRƯỜNG ĐẠI HỌC ...`` tab ``Độc lập ...``), line by line, as printed:
+    what the draft falls back on when the reader named no issuer or cut its name short.
+
+    >>> from plankit.read import read_text
+    >>> printed_bodies(read_text("ĐẠI HỌC HUẾ\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
+    ...                          "TRƯỜNG ĐẠI HỌC MẪU\\tĐộc lập - Tự do - Hạnh phúc\\nSố: 12/KH-ĐHM\\nKẾ HOẠCH"))
+    ['ĐẠI HỌC HUẾ', 'TRƯỜNG ĐẠI HỌC MẪU']
+    """
+    out = []
+    for line in plan.text[:2000].splitlines():
+        left, tab, right = line.partition("\t")
+        if tab and _MOTTO.match(" ".join(fold(right).split())) and one_line(left):
+            out.append(one_line(left))
+    return out[:3]
+
+
+def header_bodies(plan: Plan, parent: str | None, issuer: str | None) -> tuple[str | None, str | None]:
+    """The parent and issuing body of ``plan``'s header: the reader's (``parent``, ``issuer``),
+    unless the header printed its bodies beside the motto and the reader named no issuer or cut
+    its name short ("ĐẠI HỌC MẪU HỌC" of "TRƯỜNG ĐẠI HỌC MẪU HỌC" under "ĐẠI HỌC HUẾ"): then the
+    printed lines (:func:`printed_bodies`).
+
+    >>> from plankit.read import read_text
+    >>> plan = read_text("ĐẠI HỌC HUẾ\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
+    ...                  "TRƯỜNG ĐẠI HỌC MẪU\\tĐộc lập - Tự do - Hạnh phúc\\nSố: 12/KH-ĐHM\\nKẾ HOẠCH")
+    >>> header_bodies(plan, None, "ĐẠI HỌC MẪU"), header_bodies(plan, "Bộ Y tế", "Trường Đại học Mẫu")
+    (('ĐẠI HỌC HUẾ', 'TRƯỜNG ĐẠI HỌC MẪU'), ('Bộ Y tế', 'Trường Đại học Mẫu'))
+    """
+    printed = printed_bodies(plan)
+    if len(printed) > 1 and _UNIT_LINE.match(fold(printed[-1])):  # "ỦY BAN NHÂN DÂN" over "TỈNH HẢI DƯƠNG": one body
+        printed = [*printed[:-2], f"{printed[-2]} {printed[-1]}"]
+    if not printed or (issuer and not (fold(printed[-1]).endswith(" " + fold(issuer)) and not parent)):
+        return parent, issuer
+    return (printed[-2] if len(printed) > 1 else parent), printed[-1]

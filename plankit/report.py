@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from .corpus import plan_files
 from .errors import ReportError
 from .output import check_inside, plan_outputs, write_atomic
 from .output import progress_bar as _progress_bar  # the tests pin which bar a report shows
@@ -86,10 +87,12 @@ class NotebookReport:
 
 @dataclass(frozen=True)
 class Report:
-    """A whole report run: the index page and the notebooks it links."""
+    """A whole report run: the index page, the notebooks it links, and the plan files that could
+    not be read (``(file inside the plans folder, reason)``, as the corpus page lists them)."""
 
     index: str
     notebooks: tuple[NotebookReport, ...] = field(default=())
+    unreadable: tuple[tuple[str, str], ...] = field(default=())
 
     @property
     def failed(self) -> tuple[NotebookReport, ...]:
@@ -97,7 +100,8 @@ class Report:
         return tuple(n for n in self.notebooks if n.error)
 
     def __repr__(self) -> str:
-        return f"<Report {len(self.notebooks)} notebooks, {len(self.failed)} failed, index {self.index}>"
+        bad = f", {len(self.unreadable)} files unreadable" if self.unreadable else ""
+        return f"<Report {len(self.notebooks)} notebooks, {len(self.failed)} failed{bad}, index {self.index}>"
 
     def to_frame(self) -> pd.DataFrame:
         """One row per notebook: notebook, title, html (the page written), seconds, error
@@ -365,7 +369,11 @@ def _figures(entries: Sequence[NotebookReport]) -> list[tuple[str, str, str]]:
     rows: list[tuple[str, str, str]] = []
     if "plans" in merged:
         rows.append(("Kế hoạch đọc được", "plans read", str(merged["plans"])))
-        rows.append(("Tệp không đọc được", "files unreadable", str(merged.get("unreadable", 0))))
+        named = [f"{name} ({reason})" for name, reason in merged.get("unreadable_files") or []]
+        shown = "; ".join(named[:_SHOWN]) + (f"; … và {len(named) - _SHOWN} tệp khác / {len(named) - _SHOWN} more"
+                                             if len(named) > _SHOWN else "")
+        rows.append(("Tệp không đọc được", "files unreadable",
+                     f"{merged.get('unreadable', 0)}" + (": " + shown if named else "")))
     if "findings" in merged:
         by = merged["findings"] or {}
         text = ", ".join(f"{by[k]} {_SEVERITY.get(k, k)}" for k in ("error", "warning", "info") if k in by)
@@ -458,8 +466,9 @@ def run_report(
 
     ``parameters`` (checked against the notebooks' ``parameters`` cells before any kernel starts;
     paths and dates are passed as text) go to each notebook that declares them; ``plans_dir`` and
-    ``out_dir`` are always set. Raises :class:`~plankit.errors.ReportError` for a missing extra, ``out``
-    inside ``plans``, an
+    ``out_dir`` are always set. Raises :class:`~plankit.errors.ReadError` when ``plans`` holds no
+    plan file (before any kernel starts, in the words of ``plankit read``),
+    :class:`~plankit.errors.ReportError` for a missing extra, ``out`` inside ``plans``, an
     unknown parameter or a value a notebook would stop on (:func:`check_parameters`), or when a
     notebook failed (after writing everything else, the failed notebook
     saved as ``NAME.failed.ipynb``), and :class:`~plankit.errors.OutputExists` when a page exists and
@@ -477,6 +486,7 @@ def run_report(
         raise ReportError(f"{plans}: không có thư mục kế hoạch này, thêm --plans THƯ-MỤC (kế hoạch mẫu: "
                           "plankit demo) / plans folder not found, give --plans FOLDER (the sample plans: "
                           "plankit demo)")
+    plan_files([plans])  # a folder with no plan file is said in one line, not in six empty pages
     out_dir = check_out_folder(plans, out)
     targets = [check_inside(out_dir, out_dir / f"{p.stem}.html") for p in files]
     index_path = check_inside(out_dir, out_dir / "index.html")
@@ -511,7 +521,8 @@ def run_report(
         json.dumps([{**e.__dict__, "summary": dict(e.summary)} for e in entries], ensure_ascii=False, indent=2),
         force=True,
     )
-    report = Report(str(index_path), tuple(entries))
+    unreadable = next((e.summary["unreadable_files"] for e in entries if "unreadable_files" in e.summary), [])
+    report = Report(str(index_path), tuple(entries), tuple((str(f), str(r)) for f, r in unreadable))
     if report.failed:
         first = report.failed[0]
         raise ReportError(

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .dates import find_date
 from .errors import ReadError
-from .model import Citation, Plan
+from .model import Citation, PartialDate, Plan
 from .places import cell_name
 from .text import fold
 
@@ -148,7 +148,9 @@ def draft_docx(
     if province is not None and not province.valid_on(on) and province.successor:
         successor = match_place(province.successor)
         place = successor.name if successor else province.successor
-    rw = Rewriter(prev, year=year, on=on, province=place, replacements=replacements)
+    given = str(number).strip() if number is not None and str(number).strip() else None
+    issued = PartialDate(when.day, when.month, when.year) if when else PartialDate(None, month, date_year)
+    rw = Rewriter(prev, year=year, on=on, province=place, replacements=replacements, issued=issued, number=given)
     edit = WordEdit(path, prev)
     edits: list[tuple[int, int, str]] = []
     todos: list[tuple[int, int, str, str]] = []
@@ -168,7 +170,6 @@ def draft_docx(
             span.start <= s < span.end for s, _, _ in edits):
         edits.append((span.start, span.end, place))
     span = h.span("number")
-    given = str(number).strip() if number is not None and str(number).strip() else None
     if span is not None and text[span.start : span.end].strip():
         edits.append((span.start, span.end, given or " " * 6))
         if given is None:

@@ -585,6 +585,17 @@ class WordEdit:
 
     def set_draft(self) -> None:
         """Mark the copy as a draft in its core properties, as plankit's own drafts are."""
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        # LibreOffice links docProps/core.xml with a misspelt relationship type ("officedocument/
+        # 2006/.../core-properties"); python-docx would then add a second docProps/core.xml, and
+        # Word finds two parts of one name. The part is relinked under the standard type instead.
+        package = self.doc.part.package
+        for rid, rel in list(package.rels.items()):
+            if (not rel.is_external and rel.reltype != RT.CORE_PROPERTIES
+                    and rel.reltype.endswith("/metadata/core-properties")):
+                del package.rels[rid]
+                package.relate_to(rel.target_part, RT.CORE_PROPERTIES)
         props = self.doc.core_properties
         keywords = props.keywords or ""
         if "bản nháp" not in keywords.lower():

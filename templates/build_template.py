@@ -60,6 +60,9 @@ INDENT_FIRST = Mm(12.7)
 # the title "ĐẢNG CỘNG SẢN VIỆT NAM" and the type of document 15.
 PARTY_SIZE = 14
 PARTY_TITLE_SIZE = 15
+# The Party header's title (80 mm at 15 pt bold) needs less room than the quốc hiệu: its left
+# column is wider, so that "BAN CHẤP HÀNH TRUNG ƯƠNG" at 14 pt stays on one line.
+PARTY_LEFT_MM, PARTY_RIGHT_MM = 88, 87
 
 
 # -- low-level helpers -----------------------------------------------------------------------
@@ -392,13 +395,15 @@ def _party_header_table(doc) -> None:
     table = doc.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     _table_borders(table, "nil")
-    _table_geometry(table, [HEADER_LEFT_MM, HEADER_RIGHT_MM], indent_mm=HEADER_INDENT_MM)
+    _table_geometry(table, [PARTY_LEFT_MM, PARTY_RIGHT_MM], indent_mm=HEADER_INDENT_MM)
     center = WD_ALIGN_PARAGRAPH.CENTER
     left = _clear_cell(table.cell(0, 0))
-    _tag(left, "{%p if parent %}")
-    _paragraph(left, "{{ parent|upper }}", size=PARTY_SIZE, align=center)
-    _tag(left, "{%p endif %}")
-    _paragraph(left, "{{ issuer|upper }}", size=PARTY_SIZE, bold=True, align=center)
+    _tag(left, "{%p for line in parent_lines %}")
+    _paragraph(left, "{{ line|upper }}", size=PARTY_SIZE, align=center)
+    _tag(left, "{%p endfor %}")
+    _tag(left, "{%p for line in issuer_lines %}")
+    _paragraph(left, "{{ line|upper }}", size=PARTY_SIZE, bold=True, align=center)
+    _tag(left, "{%p endfor %}")
     _paragraph(left, "*", size=PARTY_SIZE, align=center)
     right = _clear_cell(table.cell(0, 1))
     _underline(_paragraph(right, "ĐẢNG CỘNG SẢN VIỆT NAM", size=PARTY_TITLE_SIZE, bold=True, align=center))
@@ -418,10 +423,13 @@ def _state_header_table(doc) -> None:
     center = WD_ALIGN_PARAGRAPH.CENTER
 
     left = _clear_cell(table.cell(0, 0))
-    _tag(left, "{%p if parent %}")
-    _paragraph(left, "{{ parent|upper }}", size=13, align=center)
-    _tag(left, "{%p endif %}")
-    _paragraph(left, "{{ issuer|upper }}", size=13, bold=True, align=center)
+    # a people's committee over its unit, on two lines ("ỦY BAN NHÂN DÂN" / "TỈNH BẮC GIANG")
+    _tag(left, "{%p for line in parent_lines %}")
+    _paragraph(left, "{{ line|upper }}", size=13, align=center)
+    _tag(left, "{%p endfor %}")
+    _tag(left, "{%p for line in issuer_lines %}")
+    _paragraph(left, "{{ line|upper }}", size=13, bold=True, align=center)
+    _tag(left, "{%p endfor %}")
     _rule(left, ISSUER_RULE_MM, left_w, style=RULE_STYLE_ISSUER)
 
     right = _clear_cell(table.cell(0, 1))

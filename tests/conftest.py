@@ -92,3 +92,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.serial)
     rank = {name: i for i, name in enumerate(FIRST)}
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: file order kept
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Close the matplotlib figures a test drew (drawing functions return open figures, as a
+    notebook wants them), so a worker does not keep hundreds of them alive."""
+    yield
+    import sys
+
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")

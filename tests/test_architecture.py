@@ -133,6 +133,7 @@ LAYERS: dict[str, str] = {
     "plankit.restore.tokens": "verbs",
     "plankit.restore_model": "verbs",
     "plankit.draft": "verbs",
+    "plankit.draft_sources": "verbs",
     "plankit.series": "verbs",
     # outputs: documents, views and files made from results
     "plankit.render": "outputs",

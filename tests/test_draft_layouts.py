@@ -130,7 +130,7 @@ def header_cells(path: Path) -> list[list[list[str]]]:
         "ỦY BAN NHÂN DÂN XÃ LONG SƠN\tĐộc lập - Tự do - Hạnh phúc",
         f"Số:       /KH-UBND\tLong Sơn, {BLANK_DAY} 7 năm 2026",
     ], [
-        [["UBND TỈNH QUẢNG NGÃI", "ỦY BAN NHÂN DÂN XÃ LONG SƠN"],
+        [["UBND TỈNH QUẢNG NGÃI", "ỦY BAN NHÂN DÂN", "XÃ LONG SƠN"],
          ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]],
         [["Số:     /KH-UBND"], [f"Long Sơn, {BLANK_DAY} 7 năm 2026"]],
     ]),
@@ -147,7 +147,7 @@ def header_cells(path: Path) -> list[list[list[str]]]:
         "\tĐộc lập - Tự do - Hạnh phúc",
         f"Số:       /KH-UBND\tTân Phước, {BLANK_DAY} 01 năm 2026",
     ], [
-        [["ỦY BAN NHÂN DÂN XÃ TÂN PHƯỚC"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]],
+        [["ỦY BAN NHÂN DÂN", "XÃ TÂN PHƯỚC"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]],
         [["Số:     /KH-UBND"], [f"Tân Phước, {BLANK_DAY} 01 năm 2026"]],
     ]),
 ], ids=["ministry", "commune after the reform", "Sở of a merged province", "portal summary"])

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from plankit.draft import _noise_only, draft_plan
+from plankit.draft import draft_plan
+from plankit.draft_sources import _noise_only
 from plankit.read import read_plan
 from plankit.text import fold
 

@@ -23,3 +23,21 @@ def test_many_drafts_and_pairs_are_cut_to_eight_with_a_count_of_the_rest():
 def test_the_index_names_each_page_in_both_languages():
     page = _index_page([_entry(plans=2)], "ke-hoach")
     assert "<li><a href='03-year-on-year.html'>So sánh hai năm</a><span class='pk-en'>Year on year</span></li>" in page
+
+
+def test_the_index_names_each_unreadable_file_with_its_reason():
+    # what 01-corpus records: [file inside the plans folder, reason]
+    bad = [["rỗng.txt", "tệp rỗng / empty file"],
+           ["con/hỏng.docx", "tệp .docx hỏng hoặc bị cắt cụt (tệp nén không trọn vẹn) / damaged or truncated .docx "
+                             "(the zip archive is incomplete)"]]
+    rows = dict((vi, value) for vi, _, value in _figures([_entry(plans=3, unreadable=2, unreadable_files=bad)]))
+    assert rows["Tệp không đọc được"] == (
+        "2: rỗng.txt (tệp rỗng / empty file); con/hỏng.docx (tệp .docx hỏng hoặc bị cắt cụt (tệp nén không trọn "
+        "vẹn) / damaged or truncated .docx (the zip archive is incomplete))"
+    )
+    many = [[f"t{i}.txt", "tệp rỗng / empty file"] for i in range(10)]
+    rows = dict((vi, value) for vi, _, value in _figures([_entry(plans=0, unreadable=10, unreadable_files=many)]))
+    assert rows["Tệp không đọc được"].endswith("t7.txt (tệp rỗng / empty file); … và 2 tệp khác / 2 more")
+    # a notebook of an earlier plankit records only the count
+    rows = dict((vi, value) for vi, _, value in _figures([_entry(plans=3, unreadable=0)]))
+    assert rows["Tệp không đọc được"] == "0"

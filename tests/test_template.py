@@ -56,7 +56,7 @@ def _runs_of(doc, text):
 
 
 def _issuer_11(doc):  # in both headers: the Party body's (table 1) and the state's (table 2)
-    for run in _runs_of(doc, "{{ issuer|upper }}"):
+    for run in _runs_of(doc, "{{ line|upper }}")[1::2]:  # each header's second loop: the issuing body's lines
         run.font.size = Pt(11)
 
 
@@ -85,19 +85,19 @@ def problems(result: TemplateCheck) -> list[tuple[str, str, str, str]]:
 def test_default_template_checks_clean():
     result = check_template(default_template())
     assert result.ok and problems(result) == []
-    assert repr(result) == "<TemplateCheck ke-hoach.docx: 0 errors, 0 warnings, 8 info>"
+    assert repr(result) == "<TemplateCheck ke-hoach.docx: 0 errors, 0 warnings, 10 info>"
     assert [f.message for f in result.findings] == [
         f"biến không dùng / variable not used: '{name}'"
-        for name in ("date_year", "day", "draft", "month", "place", "reference", "todo", "year")
+        for name in ("date_year", "day", "draft", "issuer", "month", "parent", "place", "reference", "todo", "year")
     ]
     assert "title" in result.used and "recipients" in result.used
 
 
 def test_known_variables_come_from_the_render_context():
     assert known_variables() == (
-        "appendix", "basis", "body", "closing", "date_year", "day", "doc_type", "draft", "issuer", "month",
-        "number", "number_line", "parent", "party", "place", "place_date", "recipients", "reference", "signer",
-        "signer_title", "symbol", "title", "todo", "year",
+        "appendix", "basis", "body", "closing", "date_year", "day", "doc_type", "draft", "issuer", "issuer_lines",
+        "month", "number", "number_line", "parent", "parent_lines", "party", "place", "place_date", "recipients",
+        "reference", "signer", "signer_title", "symbol", "title", "todo", "year",
     )
 
 
@@ -220,7 +220,7 @@ def test_new_template_refuses_to_overwrite(tmp_path):
 
 def test_cli_check_exit_codes(tmp_path, capsys):
     assert main(["template", "check", str(default_template()), "-q"]) == 0
-    assert capsys.readouterr().out.endswith("ke-hoach.docx: 0 lỗi, 0 cảnh báo, 8 thông tin / 0 errors, 0 warnings, 8 info\n")
+    assert capsys.readouterr().out.endswith("ke-hoach.docx: 0 lỗi, 0 cảnh báo, 10 thông tin / 0 errors, 0 warnings, 10 info\n")
     bad = variant(tmp_path / "bad.docx", {"{{ title }}": "{{ titel }}"})
     assert main(["template", "check", str(bad), "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)

@@ -46,7 +46,10 @@ def installed(tmp_path_factory):
     _must([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(dist), str(ROOT)], ROOT)
     wheels = sorted(dist.glob("plankit-*.whl"))
     assert len(wheels) == 1 and sorted(dist.glob("plankit-*.tar.gz"))
-    venv = base / "venv"
+    # an officer's folder: spaces and Vietnamese letters in the path (the scripts' first line too)
+    home = base / "thử nghiệm"
+    home.mkdir()
+    venv = home / "venv"
     _must([sys.executable, "-m", "venv", "--without-pip", str(venv)], base)
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
@@ -62,7 +65,7 @@ def installed(tmp_path_factory):
         install = [sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-compile",
                    "--disable-pip-version-check", f"{wheels[0]}[report]"]
     _must(install, base, env=env)
-    work = base / "empty"
+    work = home / "thư mục trống"
     work.mkdir()
     return venv / "bin", work, env, wheels[0]
 
@@ -166,3 +169,31 @@ def test_party_draft_from_the_wheel(installed):
     assert texts[:5] == ["TỈNH ỦY BẮC NINH", "*", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số       -KH/TU",
                          "Bắc Ninh, ngày       tháng 01 năm 2026"]
     assert "CỘNG HÒA" not in xml
+
+
+@pytest.mark.slow
+def test_decision_without_header_and_province_draft_from_the_wheel(installed):
+    # s7-draft: a ministry's decision copied without its header takes its symbol from the wheel's
+    # data (document_types.tsv, the issuer's code from its own citation) and Hà Nội as its place;
+    # a people's committee prints over its unit on two lines (the template inside the wheel)
+    import re
+
+    bin_dir, work, env, _ = installed
+    folder = work / "shapes"
+    folder.mkdir()
+    (folder / "qd-2025.txt").write_text(
+        "QUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH TRUYỀN THÔNG Y TẾ NĂM 2025\nBỘ TRƯỞNG BỘ Y TẾ\n"
+        "Căn cứ Quyết định số 77/QĐ-BYT ngày 12/01/2024 của Bộ Y tế ban hành Quy chế phát ngôn của Bộ Y tế;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch truyền thông y tế năm 2025.\n", encoding="utf-8")
+    (folder / "ubnd-2024.txt").write_text(
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LẠNG SƠN\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 210/KH-UBND\tLạng Sơn, ngày 20 tháng 12 năm 2023\n\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2024\n"
+        "\nI. MỤC ĐÍCH, YÊU CẦU\nNâng cao nhận thức về cải cách hành chính năm 2024.\n", encoding="utf-8")
+    texts = {}
+    for src, out in (("qd-2025.txt", "qd-2026.docx"), ("ubnd-2024.txt", "ubnd-2025.docx")):
+        _must([str(bin_dir / "plankit"), "draft", src, "-o", out], folder, env=env)
+        with zipfile.ZipFile(folder / out) as docx:
+            texts[out] = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", docx.read("word/document.xml").decode("utf-8"))
+    assert texts["qd-2026.docx"][:5] == ["BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                                         "Số:     /QĐ-BYT", "Hà Nội, ngày       tháng 01 năm 2026"]
+    assert texts["ubnd-2025.docx"][:2] == ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN"]

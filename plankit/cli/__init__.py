@@ -141,7 +141,7 @@ def _one_line_terminal(process: bool) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 1 some file failed or lint errors found,
     2 usage error)."""
-    from ._common import error
+    from ._common import INPUT_ARGUMENTS, error, on_disk
 
     _utf8(sys.stdout)
     _utf8(sys.stderr)
@@ -151,6 +151,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    for name in INPUT_ARGUMENTS:  # a Mac's NFD file name typed in NFC still opens
+        value = getattr(args, name, None)
+        if isinstance(value, str):
+            setattr(args, name, on_disk(value))
+        elif isinstance(value, list):
+            setattr(args, name, [on_disk(v) if isinstance(v, str) else v for v in value])
     try:
         return int(args.func(args) or 0)
     except PlankitError as exc:

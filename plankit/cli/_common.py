@@ -20,6 +20,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -118,6 +119,51 @@ def read_batch(
     for failure in corpus.errors:
         say(UNREADABLE, failure.message)
     return Batch(len(files), plans, read, corpus.errors)
+
+
+#: The arguments of the subcommands that name an existing file or folder to read.
+INPUT_ARGUMENTS = ("files", "old", "new", "previous", "reference", "file", "plans", "template", "plan",
+                   "baseline", "config")
+
+
+def on_disk(raw: str) -> str:
+    """``raw`` as the file system spells it, when it differs only in Unicode normalisation.
+
+    A name saved on a Mac or unzipped from an archive made there spells ``ế`` as ``e`` and two
+    combining marks (NFD); the officer types, or pastes from a document, the composed letter
+    (NFC), and Linux sees two different names. Each missing part of the path is matched against
+    its folder's entries by their NFC form; when exactly one matches, that spelling is used.
+    Anything else (the path exists, nothing matches, two entries match) gives ``raw`` back, so the
+    error names what was typed.
+
+    >>> import tempfile, unicodedata
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / unicodedata.normalize("NFD", "Kế hoạch.txt")).write_text("x", encoding="utf-8")
+    >>> found = on_disk(str(folder / "Kế hoạch.txt"))
+    >>> Path(found).exists(), unicodedata.is_normalized("NFD", Path(found).name)
+    (True, True)
+    >>> on_disk(str(folder / "khác.txt")) == str(folder / "khác.txt")
+    True
+    """
+    import unicodedata
+
+    if not raw or os.path.lexists(raw):
+        return raw
+    path = Path(raw)
+    built = Path(path.anchor) if path.anchor else Path()
+    for part in path.parts[1 if path.anchor else 0:]:
+        if os.path.lexists(built / part):
+            built = built / part
+            continue
+        key = unicodedata.normalize("NFC", part)
+        try:
+            matches = [name for name in os.listdir(built) if unicodedata.normalize("NFC", name) == key]
+        except OSError:
+            return raw
+        if len(matches) != 1:
+            return raw
+        built = built / matches[0]
+    return str(built)
 
 
 def batch_summary(batch: Batch) -> str:

@@ -65,7 +65,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "tại.\n\n"
         "Read every plan of a folder (default: the five sample plans plankit ships), print "
         "the header table, draft next year's plan of the newest one as a .docx and write the HTML "
-        "reports, into the current folder.",
+        "reports, into the current folder.\n\n"
+        "Mã thoát / exit status: 0 every file read, 1 some file could not be read (named on stderr; "
+        "the pages cover the others), 2 usage error (a folder with no plan file among them).",
         epilog=example("plankit demo                      # sample plans -> ./reports, ./drafts"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -126,4 +128,4 @@ def run(args: argparse.Namespace) -> int:
         print(f"\nbáo cáo / reports: {report.index}")
         for nb in report.notebooks:
             print(f"  {nb.html_path} ({nb.seconds:.1f} s)")
-    return 0
+    return 1 if corpus.errors else 0  # as every batch command: 1 when a file could not be read

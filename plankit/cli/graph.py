@@ -8,9 +8,10 @@ that cannot be read is named on stderr and the graph is built from the others (e
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from ._args import int_range
-from ._common import add_format, example, finish_batch, print_frame, print_json, read_batch
+from ._common import add_format, error, example, finish_batch, print_frame, print_json, read_batch
 
 NODE_COLUMNS = ["label", "kind", "level", "in_corpus", "in_degree", "out_degree", "id"]
 EDGE_COLUMNS = ["source_label", "target_label", "role", "implicit", "validity", "replaced_by"]
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
 
     from ..corpus import plan_files
     from ..errors import ReadError
-    from ..graph import build_graph, edges_frame, nodes_frame, portable, write_graph
+    from ..graph import FORMATS, build_graph, edges_frame, nodes_frame, portable, write_graph
     from ..output import plan_outputs
 
     if args.output:
@@ -59,6 +60,11 @@ def run(args: argparse.Namespace) -> int:
         except ReadError:
             inputs = list(args.files)
         plan_outputs([args.output], inputs, force=args.force)
+        ext = Path(args.output).suffix.lower()
+        if ext not in FORMATS:  # a usage error, said before any plan is read
+            error(f"{args.output}: không hỗ trợ định dạng {ext or '(không có đuôi)'} / unsupported format; "
+                  f"use one of {', '.join(FORMATS)}")
+            return 2
     batch = read_batch(args.files)
     if not batch.plans:
         return finish_batch(batch)

@@ -201,17 +201,30 @@ def run(args: argparse.Namespace) -> int:
 
 def _fix_targets(files: list[str], output: str | None) -> dict[str, Path]:
     """The fixed copy of each plan file (``-o`` only for one plan), or a :class:`PlankitError`
-    when a plan is not a text file: nothing is written then."""
+    when a plan named on the command line is not a text file: nothing is written then. Inside a
+    folder (an officer's mix of .docx, .pdf and .txt), a plan that is not text is named on stderr
+    as skipped and the text plans are fixed."""
     from ..corpus import plan_files
     from ..errors import ReadError
     from ..lint.fixes import FixError, check_fixable, fixed_path
 
-    try:
-        paths = [str(p) for p in plan_files(files)]
-    except ReadError:
-        return {}  # read_batch reports the missing path
-    for path in paths:
-        check_fixable(path)
+    paths: list[str] = []
+    for given in files:
+        try:
+            found = [str(p) for p in plan_files([given])]
+        except ReadError:
+            return {}  # read_batch reports the missing path
+        if not Path(given).is_dir():
+            for path in found:
+                check_fixable(path)
+        for path in found:
+            try:
+                check_fixable(path)
+            except FixError:
+                note(f"{path}: bỏ qua, --fix chỉ ghi bản sửa của tệp .txt, .md (tệp Word: --annotate) / "
+                     "skipped, --fix writes fixed copies of .txt and .md plans only (a .docx: --annotate)")
+                continue
+            paths.append(path)
     if output and len(paths) != 1:
         raise FixError(
             f"-o {output}: -o cần đúng một kế hoạch, có {len(paths)} / -o takes one plan, got "

@@ -37,20 +37,53 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _dask_client(address: str):
-    """A Dask client of the scheduler at ``address``, or a one-line error."""
+#: How long a scheduler has to answer, in seconds: Dask's own timeout covers a silent address, not
+#: a server of another kind (the dashboard's port 8787, a web server) that answers in its own tongue.
+CONNECT_SECONDS = 30.0
+
+
+def _dask_client(address: str, wait: float | None = None):
+    """A Dask client of the scheduler at ``address``, or a one-line error.
+
+    The client connects in a daemon thread: a server that is not a Dask scheduler can keep Dask's
+    handshake waiting without end (or make it read its reply as a frame length of exabytes), and
+    the officer gets a line after ``wait`` seconds instead of a hung terminal or a traceback.
+    """
+    import threading
+
     from ..errors import PlankitError
+
+    wait = CONNECT_SECONDS if wait is None else wait
 
     try:
         from distributed import Client
     except ImportError:
         raise PlankitError("--scheduler cần Dask / needs Dask: pip install 'plankit[dask]'") from None
-    try:
-        return Client(address, timeout="10s")
-    except (OSError, TimeoutError, ValueError) as exc:
+    outcome: dict[str, object] = {}
+
+    def connect() -> None:
+        try:
+            outcome["client"] = Client(address, timeout="10s")
+        except BaseException as exc:  # handed to the main thread below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=connect, name="plankit-dask-connect", daemon=True)
+    thread.start()
+    thread.join(wait)
+    if thread.is_alive():
         raise PlankitError(
-            f"{address}: không kết nối được / cannot reach the Dask scheduler ({exc})"
-        ) from None
+            f"{address}: không kết nối được / cannot reach the Dask scheduler (không có trả lời của Dask sau "
+            f"{wait:.0f} giây: có đúng cổng của scheduler, mặc định 8786, không phải cổng bảng điều khiển 8787? / "
+            f"no Dask answer within {wait:.0f} s: is this the scheduler's port, 8786 by default, not the "
+            "dashboard's 8787?)"
+        )
+    error = outcome.get("error")
+    if isinstance(error, (OSError, TimeoutError, ValueError, MemoryError)):
+        reason = str(error) if not isinstance(error, MemoryError) else "không phải scheduler Dask / not a Dask scheduler"
+        raise PlankitError(f"{address}: không kết nối được / cannot reach the Dask scheduler ({reason})") from None
+    if error is not None:
+        raise error  # type: ignore[misc]  # not a connection failure: a defect to see whole
+    return outcome["client"]
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import ast
+import os
 
-from ._common import example
+from ._common import UNREADABLE, example, say
 
 
 def _parameter(text: str) -> tuple[str, object]:
@@ -26,7 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "HTML (có hình, ẩn mã) cùng trang mục lục tóm tắt thư mục, để gửi lãnh đạo.\n\n"
         "Execute every notebook with nbclient against a plans folder, export each to "
         "HTML with nbconvert (figures embedded, code hidden) and write an index page that "
-        "summarises the folder. Needs the 'report' extra: pip install 'plankit[report]'.",
+        "summarises the folder. Needs the 'report' extra: pip install 'plankit[report]'.\n\n"
+        "Mã thoát / exit status: 0 every file read, 1 some file could not be read (named on stderr; "
+        "the pages cover the others), 2 usage error (a folder with no plan file among them).",
         epilog=example("plankit report --plans ~/ke-hoach --out reports -p today=2026-01-15"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -56,4 +59,7 @@ def run(args: argparse.Namespace) -> int:
     for nb in report.notebooks:
         print(f"{nb.notebook}: {nb.html_path} ({nb.seconds:.1f} s)")
     print(f"báo cáo / index: {report.index}")
-    return 0
+    # as every batch command: each file the report could not read is one line, and the status is 1
+    for name, reason in report.unreadable:
+        say(UNREADABLE, f"{os.path.join(args.plans, name)}: {reason}")
+    return 1 if report.unreadable else 0

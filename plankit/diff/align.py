@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 
 from ..text import fold
 
@@ -44,7 +45,8 @@ def text_similarity(a: str, b: str) -> float:
 
 def _trigrams(text: str) -> Counter:
     padded = f" {text} "
-    return Counter(padded[i : i + 3] for i in range(len(padded) - 2))
+    # each character with the two after it, joined (no Python loop over the positions)
+    return Counter(map("".join, zip(padded, padded[1:], padded[2:], strict=False)))
 
 
 def match_pairs(scores: Sequence[Sequence[float]], threshold: float) -> list[tuple[int, int]]:
@@ -119,6 +121,7 @@ def moved(pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
 
 
 Group = tuple[tuple[int, ...], tuple[int, ...]]
+_first = itemgetter(0)
 
 
 def align_units(
@@ -175,7 +178,7 @@ def align_units(
                     g = gain((i - 1,), (j - 2, j - 1), 0.05)
                     if g is not None:
                         cands.append((best[i - 1][j - 2] + g, (1, 2)))
-            score, step = max(cands, key=lambda c: c[0])
+            score, step = max(cands, key=_first)  # the first of the best: the order above decides ties
             best[i][j] = score
             back[i][j] = step
     groups: list[Group] = []

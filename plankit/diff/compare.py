@@ -16,6 +16,7 @@ The comparison runs top down:
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections import Counter
 from collections.abc import Callable
@@ -241,8 +242,10 @@ class Engine(WordChanges):
     # -- paragraphs ----------------------------------------------------------------------------------
     def _align(self, ua: list[Unit], ub: list[Unit], *, part: int, anchor_a: int, anchor_b: int) -> None:
         """Align two lists of paragraphs and diff each group."""
-        ka = [Bag(self.a.words(u.toks)) for u in ua]
-        kb = [Bag(self.b.words(u.toks)) for u in ub]
+        words_a = [self.a.words(u.toks) for u in ua]
+        words_b = [self.b.words(u.toks) for u in ub]
+        ka = [Bag(w) for w in words_a]
+        kb = [Bag(w) for w in words_b]
         # paragraphs without a word ("-", a stray mark) compare on their folded text
         ra = [" ".join(fold(u.toks.slice(self.a.text)).split()) if not ka[k].n else "" for k, u in enumerate(ua)]
         rb = [" ".join(fold(u.toks.slice(self.b.text)).split()) if not kb[k].n else "" for k, u in enumerate(ub)]
@@ -272,7 +275,7 @@ class Engine(WordChanges):
                 return 1.0
             return wa.similarity(wb)
 
-        groups = self._stream_groups(ua, ub, ka, kb, sim)
+        groups = self._stream_groups(ua, ub, ka, kb, sim, _stream(self.a, ua, words_a), _stream(self.b, ub, words_b))
         groups = _pair_by_position(groups, ua, ub)
         moved_new: set[int] = set()
         lone_a = [k for k, (ia, ib) in enumerate(groups) if ia and not ib]
@@ -304,7 +307,9 @@ class Engine(WordChanges):
                 an = sb[-1].span.end
 
     def _stream_groups(self, ua: list[Unit], ub: list[Unit], ka: list[Bag], kb: list[Bag],
-                       sim: Callable[[tuple[int, ...], tuple[int, ...]], float]) -> list[list[tuple[int, ...]]]:
+                       sim: Callable[[tuple[int, ...], tuple[int, ...]], float],
+                       stream_a: tuple[list[str], list[int]], stream_b: tuple[list[str], list[int]],
+                       ) -> list[list[tuple[int, ...]]]:
         """Align paragraphs in order: anchors from one word diff of the whole stretch, then the
         paragraph alignment (:func:`.align.align_units`) between anchors.
 
@@ -317,13 +322,12 @@ class Engine(WordChanges):
         linear: :func:`.tokens.diff_keys` anchors long streams on unique words, and the
         paragraph alignment only runs on the short stretches between anchors.
         """
-        keys_a, own_a = _stream(self.a, ua)
-        keys_b, own_b = _stream(self.b, ub)
-        shared: Counter = Counter()
-        for tag, i1, i2, j1, _j2 in diff_keys(keys_a, keys_b):
+        keys_a, own_a = stream_a
+        keys_b, own_b = stream_b
+        shared: Counter = Counter()  # (old paragraph, new paragraph) -> words aligned between them
+        for tag, i1, i2, j1, j2 in diff_keys(keys_a, keys_b):
             if tag == "equal":
-                for d in range(i2 - i1):
-                    shared[(own_a[i1 + d], own_b[j1 + d])] += 1
+                shared.update(zip(own_a[i1:i2], own_b[j1:j2], strict=True))
         boxes: list[list[int]] = []  # [a_lo, a_hi, b_lo, b_hi], inclusive
         weak: list[tuple[int, int]] = []  # links sharing too few words to anchor on their own
         for (x, y), n in sorted(shared.items()):
@@ -555,7 +559,8 @@ class Engine(WordChanges):
                       t.columns, t.labels, t.task_column, t.old_section, t.new_section, t.shown)
             for t in table_pairs
         )
-        sections = tuple(self._final_pair(rp, changes) for rp in raw_pairs)
+        index = _ChangeIndex(changes)
+        sections = tuple(self._final_pair(rp, index) for rp in raw_pairs)
         parts = []
         for p, label in enumerate(self.part_labels):
             ids = {m.change for s in segments if s.part == p for pc in s.pieces for m in pc.marks}
@@ -585,16 +590,10 @@ class Engine(WordChanges):
             segments=tuple(segments),
         )
 
-    def _final_pair(self, rp: _RawPair, changes: list[Change]) -> SectionPair:
-        children = tuple(self._final_pair(c, changes) for c in rp.children)
+    def _final_pair(self, rp: _RawPair, index: _ChangeIndex) -> SectionPair:
+        children = tuple(self._final_pair(c, index) for c in rp.children)
         o, n = rp.old, rp.new
-
-        def inside(c: Change) -> bool:
-            if o is not None and c.old_span.end > c.old_span.start and o.span.contains(c.old_span):
-                return True
-            return n is not None and c.new_span.end > c.new_span.start and n.span.contains(c.new_span)
-
-        found = [c for c in changes if inside(c)]
+        found = index.inside(o.span if o is not None else None, n.span if n is not None else None)
         kinds = tuple(sorted(Counter(c.kind for c in found).items()))
         if o is None:
             status = "added"
@@ -610,12 +609,43 @@ class Engine(WordChanges):
 
 # --- helpers -----------------------------------------------------------------------------------
 
-def _stream(side: Side, units: list[Unit]) -> tuple[list[str], list[int]]:
-    """The word keys of ``units`` in order, and the unit each word belongs to."""
+class _ChangeIndex:
+    """The changes by where they lie in each plan, for the changes inside a section pair: a
+    change inside the old section (its old text, not empty, within the section) or inside the
+    new one. Found by bisection over the changes sorted by start, not by testing every change
+    against every section."""
+
+    __slots__ = ("_changes", "_new", "_new_starts", "_old", "_old_starts")
+
+    def __init__(self, changes: list[Change]):
+        self._changes = changes
+        self._old = sorted((c.old_span.start, c.old_span.end, k) for k, c in enumerate(changes)
+                           if c.old_span.end > c.old_span.start)
+        self._new = sorted((c.new_span.start, c.new_span.end, k) for k, c in enumerate(changes)
+                           if c.new_span.end > c.new_span.start)
+        self._old_starts = [s for s, _e, _k in self._old]
+        self._new_starts = [s for s, _e, _k in self._new]
+
+    def inside(self, old: Span | None, new: Span | None) -> list[Change]:
+        """The changes inside ``old`` (a span of the old plan) or ``new``, in their order."""
+        ids: set[int] = set()
+        for span, spans, starts in ((old, self._old, self._old_starts), (new, self._new, self._new_starts)):
+            if span is None:
+                continue
+            lo = bisect.bisect_left(starts, span.start)
+            hi = bisect.bisect_left(starts, span.end)
+            ids.update(k for _s, e, k in spans[lo:hi] if e <= span.end)
+        return [self._changes[k] for k in sorted(ids)]
+
+
+def _stream(side: Side, units: list[Unit], toks_words: list[list[str]]) -> tuple[list[str], list[int]]:
+    """The word keys of ``units`` in order, and the unit each word belongs to. ``toks_words``
+    are the words of each unit's ``toks``: those of its whole paragraph but for a heading
+    that has a number."""
     keys: list[str] = []
     owner: list[int] = []
     for k, u in enumerate(units):
-        words = side.words(u.span)
+        words = toks_words[k] if u.toks == u.span else side.words(u.span)
         keys += words
         owner += [k] * len(words)
     return keys, owner

@@ -82,25 +82,21 @@ def _with_case(form: str, surface: str) -> str:
 def _counterparts(text: str, reference: str) -> list[tuple[int, int, str | None]]:
     """Each word of the scan ``text`` with the clean plan's spelling of it (in the scan's case),
     or ``None`` when the in-order word diff of the two texts pairs it with no word."""
-    keys = ocr_clean(fold(text))
-    folded_ref = fold(reference)
-    finditer = _WORD.finditer
-    words = [m.span() for m in finditer(keys)]
-    ref_words = [m.span() for m in finditer(folded_ref)]
-    form: list[str | None] = [None] * len(words)
+    scan = list(_WORD.finditer(ocr_clean(fold(text))))
+    ref = list(_WORD.finditer(fold(reference)))
+    form: list[str | None] = [None] * len(scan)
     done: dict[tuple[str, str], str] = {}  # the same word pairs recur ("của", "và", "năm")
-    ops = diff_keys(_WORD.findall(folded_ref), _WORD.findall(keys))
+    ops = diff_keys([m.group() for m in ref], [m.group() for m in scan])
     for tag, i1, _i2, j1, j2 in ops:
         if tag != "equal":
             continue
-        for j in range(j1, j2):
-            (s, e), (ws, we) = ref_words[i1 + j - j1], words[j]
-            pair = (reference[s:e], text[ws:we])
+        for j, m_ref, m in zip(range(j1, j2), ref[i1 : i1 + j2 - j1], scan[j1:j2], strict=True):
+            pair = (reference[m_ref.start() : m_ref.end()], text[m.start() : m.end()])
             found = done.get(pair)
             if found is None:
                 found = done[pair] = _with_case(*pair)
             form[j] = found
-    return [(s, e, f) for (s, e), f in zip(words, form, strict=True)]
+    return [(*m.span(), f) for m, f in zip(scan, form, strict=True)]
 
 
 # A page and a redline of the same pair (d.to_html(), then d.to_docx()) restore the scan once.
@@ -160,17 +156,20 @@ def _restored(text: str, reference: str | None) -> Shown:
                 known[(s + pos, e + pos)] = f
             pos += len(passage) + 1
         restored = restore_text("\n".join(passage for passage, _known in lines), ocr=True, known=known)
-        read: list[list[tuple[int, int, str]]] = [[] for _ in lines]  # by line, offsets in the line
-        for t_start, t_end, output in restored.spans:
-            n = bisect.bisect_right(offsets, t_start) - 1
-            read[n].append((t_start - offsets[n], t_end - offsets[n], output))
-        need = [(words[k][0], words[k][1]) for k in needy]
+        # line n of the input is [offsets[n], offsets[n + 1]); the model's spans run in text
+        # order, so a line's spans are a slice of them
+        offsets.append(pos)
+        spans = restored.spans
+        span_starts = [s for s, _e, _o in spans]
+        need_starts = [words[k][0] for k in needy]
+        need_ends = [words[k][1] for k in needy]
         for (lo, _hi), n in zip(windows, line_of_window, strict=True):
-            base = words[lo][0]
-            for t_start, t_end, output in read[n]:
-                s, e = t_start + base, t_end + base
-                k = bisect.bisect_left(need, (s, s))  # a needy word inside the token: the model reads it
-                if (k < len(need) and need[k][0] < e) or (k and need[k - 1][1] > s):
+            shift = words[lo][0] - offsets[n]
+            first_span = bisect.bisect_left(span_starts, offsets[n])
+            for t_start, t_end, output in spans[first_span : bisect.bisect_left(span_starts, offsets[n + 1])]:
+                s, e = t_start + shift, t_end + shift
+                k = bisect.bisect_left(need_starts, s)  # a needy word inside the token: the model reads it
+                if (k < len(needy) and need_starts[k] < e) or (k and need_ends[k - 1] > s):
                     reps.append((s, e, output))
     starts = [s for s, _e, _o in reps]
     for s, e, f in words:

@@ -88,6 +88,12 @@ _MOTTO_SPAN = re.compile(
     r"(?<![a-z])cong\s+hoa\s+xa\s*h\w{1,2}i(?:\s+chu\s+nghia(?:\s+viet(?:\s+nam)?)?)?"
     r"|(?<![a-z])d\w{0,2}oc\s+[1l]ap\s*-?\s*tu\s+do\s*-?\s*hanh\s+phuc|(?<![a-z])dang\s+cong\s+san\s+viet\s+nam|(?<![a-z])" + YOUTH_MOTTO
 )
+# The rest of a motto wrapped in its column ("... CHỦ NGHĨA" / "VIỆT NAM"), printed on the next
+# line with text after the left column's words and a gap of two spaces or more, ending the
+# line or followed by the second motto ("VIỆT NAM Độc lập Tự do Hạnh phúc"). Not an
+# issuer's own "VIỆT NAM" (BẢO HIỂM XÃ HỘI VIỆT NAM: no gap before it).
+_MOTTO_REST = re.compile(r"[^\n]*\n(?:[ \t]*\n)*(?:[^\n]*?\S[ \t]{2,}|[ \t]*)(?P<rest>viet\s+nam)"
+                         r"(?=[ \t]*(?:\n|$|d\w{0,2}oc\s+[1l]ap))")
 # A basis clause run into a subject after its year: "... cơ sở năm 2022 Căn cứ Nghị định ...".
 _INLINE_CLAUSE_AFTER_YEAR = re.compile(r"(?<=\d{4})[ \t]+(?P<word>can\s+cu|thuc\s+hien|trien\s+khai)(?![a-z])")
 # A cell that ends with a body cut from its unit: "uy ban nhan dan", "van phong uy ban nhan dan".
@@ -242,7 +248,8 @@ class FrontReader(NewsReader):
 
     def _is_layout_table(self, table: RawTable) -> bool:
         first = " ".join(self.f(c.span.start, c.span.end) for c in table.rows[0]) if table.rows else ""
-        return bool(re.search(r"n[o0]i\s+nh\w{1,2}n\s*:", first)) or bool(NATIONAL_MOTTO.search(first))
+        # the recipients beside the signature; a header: the national motto or the Party's
+        return bool(re.search(r"n[o0]i\s+nh\w{1,2}n\s*:", first)) or bool(NATIONAL_MOTTO.search(first) or _MOTTO_SPAN.search(first))
 
     def _table_as_paras(self, table: RawTable) -> list[Para]:
         out = []
@@ -268,6 +275,7 @@ class FrontReader(NewsReader):
         piped = any("|" in self.t(u.start, u.end) for u in paras)
         # the mottos, wrapped anywhere over the header's lines and units
         mottos = [(m.start(), m.end()) for m in _MOTTO_SPAN.finditer(self.folded, paras[0].start, paras[-1].end)]
+        mottos += self._motto_rest(mottos, paras[-1].end)
         for u in paras:
             s, e = u.start, u.end
             folded = self.f(s, e)
@@ -299,6 +307,20 @@ class FrontReader(NewsReader):
         self._bodies(cells, fields)
         self._issuer_cell = "issuer" in fields  # the issuer printed in a header cell
         self._place_of_own_unit(fields)
+
+    def _motto_rest(self, mottos: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
+        """The end of a motto wrapped in its narrow column, printed beside the issuer's next
+        line (a PDF's text layer: ``THÀNH PHỐ HÀ NỘI          VIỆT NAM`` under ``ỦY BAN NHÂN
+        DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA``): ``VIỆT NAM`` after a wide gap, ending its
+        line, on the next line that has text."""
+        out = []
+        for _, me in mottos:
+            if not self.folded[:me].endswith("chu nghia"):
+                continue
+            m = _MOTTO_REST.match(self.folded, me, end)
+            if m is not None:
+                out.append((m.start("rest"), m.end("rest")))
+        return out
 
     def _place_of_own_unit(self, fields: dict) -> None:
         """A commune's, a district's or a city's place line names the unit itself (``Đăk La,

@@ -207,7 +207,7 @@ def paragraph_units(layout: Layout, folded_text: str) -> list[Para | RawTable]:
     text = layout.text
     out: list[Para | RawTable] = []
     wrap = layout.form == "ocr"
-    hard = layout.form in _HARD_WRAPPED_FORMS
+    hard = layout.form in _HARD_WRAPPED_FORMS or layout.wrapped
     width = 0
     fill = (0, 0)
     if hard:

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from ..issuing import number_line, party_layout
+from ..issuing import header_bodies, name_lines, number_line, party_layout
 from ..model import Plan
 from ..parts import (
     clean_recipient,
@@ -36,19 +37,27 @@ def template_context(plan: Plan) -> dict[str, Any]:
     (False, 'Số:       /KH-SCT')
     >>> [(b["kind"], b["level"], b["text"]) for b in ctx["body"]]
     [('heading', 1, 'I. MỤC ĐÍCH, YÊU CẦU'), ('heading', 2, '1. Mục đích')]
+    >>> ctx["parent_lines"], ctx["issuer_lines"]
+    (['UBND tỉnh Hải Dương'], ['Sở Công Thương'])
     """
     h = plan.header
     parts = plan_parts(plan)
     date_parts = h.date_parts
     party = party_layout(plan)
+    parent, issuer = header_bodies(plan, h.parent if h.issuer else None, h.issuer or h.parent)
+    issuer = issuer or ""
+    if h.issuer:  # the issuer as its cell prints it under its parent ("SỞ CÔNG THƯƠNG" under
+        # "UBND TỈNH HẢI DƯƠNG"): the reader names it with its province (plankit.places.cell_name)
+        issuer = cell_name(issuer, parent, _printed_issuer(plan))
     return {
         # a Party body's plan is laid out as Hướng dẫn 36-HD/VPTW asks (plankit.issuing.party_layout)
         "party": party,
         # a body with no parent (UBND tỉnh, a ministry) is itself the issuing body, in bold
-        "parent": h.parent if h.issuer else None,
-        # the issuer as its cell prints it under its parent ("SỞ CÔNG THƯƠNG" under "UBND TỈNH
-        # HẢI DƯƠNG"): the reader names it with its province (plankit.places.cell_name)
-        "issuer": cell_name(h.issuer, h.parent, _printed_issuer(plan)) if h.issuer else (h.parent or ""),
+        "parent": parent,
+        "issuer": issuer,
+        # the header's lines: a people's committee over its unit ("ỦY BAN NHÂN DÂN" / "TỈNH BẮC GIANG")
+        "parent_lines": name_lines(parent),
+        "issuer_lines": name_lines(issuer),
         "number": h.number,
         "symbol": h.symbol or "",
         "reference": h.reference or "",
@@ -62,12 +71,12 @@ def template_context(plan: Plan) -> dict[str, Any]:
         "title": one_line(h.title or ""),
         "year": h.year,
         "basis": [i.text for i in parts.basis],
-        "body": [i.to_dict() for i in parts.body],
+        "body": [_as_title(i.to_dict()) for i in parts.body],
         "closing": [i.text for i in parts.closing],
         "recipients": [r for r in (clean_recipient(x) for x in h.recipients) if r],
         "signer_title": signature_titles(plan),
         "signer": h.signer,
-        "appendix": [i.to_dict() for i in parts.appendix],
+        "appendix": [_as_title(i.to_dict()) for i in parts.appendix],
         "draft": plan.draft,
         "todo": [{"kind": t.kind, "message": t.message} for t in plan.todo],
     }
@@ -77,3 +86,25 @@ def _printed_issuer(plan: Plan) -> str | None:
     """The issuer's cell as the plan printed it (``SỞ CÔNG THƯƠNG``)."""
     span = plan.header.span("issuer")
     return plan.text[span.start : span.end] if span is not None else None
+
+
+# A line written in capitals alone in the body, a heading of the document's own form: a
+# decision's authority ("BỘ TRƯỞNG BỘ Y TẾ") and its "QUYẾT ĐỊNH:", the type and subject of a plan
+# attached to a decision ("KẾ HOẠCH" / "TRIỂN KHAI THI HÀNH ..."). Nghị định 30/2020 prints
+# them centred in bold; a numbered heading ("I. MỤC ĐÍCH") is a heading, not one of these.
+_CAPITALS_LINE = re.compile(r"^[^\W\d_].{1,160}$")
+
+
+def _as_title(item: dict[str, Any]) -> dict[str, Any]:
+    """A body paragraph in capitals alone on its line is a ``title`` (centred, bold).
+
+    >>> _as_title({"kind": "paragraph", "level": 0, "text": "QUYẾT ĐỊNH:"})["kind"]
+    'title'
+    >>> _as_title({"kind": "paragraph", "level": 0, "text": "Điều 1. Ban hành kèm theo ..."})["kind"]
+    'paragraph'
+    """
+    text = item["text"]
+    if item["kind"] == "paragraph" and _CAPITALS_LINE.match(text) and text == text.upper() \
+            and not text.endswith((".", ";", ",")) and sum(c.isalpha() for c in text) >= 4:
+        return {**item, "kind": "title", "level": 1}
+    return item

@@ -62,19 +62,21 @@ def render_markdown(plan: Plan | str | os.PathLike[str]) -> str:
     plan = as_plan(plan)
     c = template_context(plan)
     number = c["number"] or "\u2003\u2003"
+    parent = "<br>".join(_md(x.upper()) for x in c["parent_lines"])
+    issuer = "<br>".join(_md(x.upper()) for x in c["issuer_lines"])
     if c["party"]:  # Hướng dẫn 36-HD/VPTW: the Party's title, a star under the issuing body
         out = [
-            f"| {_md((c['parent'] or '').upper())} | **<u>ĐẢNG CỘNG SẢN VIỆT NAM</u>** |",
+            f"| {parent} | **<u>ĐẢNG CỘNG SẢN VIỆT NAM</u>** |",
             "|:---:|:---:|",
-            f"| **{_md(c['issuer'].upper())}**<br>\\* |  |",
+            f"| **{issuer}**<br>\\* |  |",
             f"| Số {_md(number)}-{_md(c['symbol'])} | *{_md(c['place_date'])}* |",
             "",
         ]
     else:
         out = [
-            f"| {_md((c['parent'] or '').upper())} | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |",
+            f"| {parent} | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |",
             "|:---:|:---:|",
-            f"| **{_md(c['issuer'].upper())}** | **Độc lập - Tự do - Hạnh phúc** |",
+            f"| **{issuer}** | **Độc lập - Tự do - Hạnh phúc** |",
             f"| Số: {_md(number)}/{_md(c['symbol'])} | *{_md(c['place_date'])}* |",
             "",
         ]

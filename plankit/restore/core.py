@@ -55,10 +55,17 @@ def _cased(surface: str, form: str) -> str:
     return _apply_case(_case_of(surface), form)
 
 
-def _take_known(model: Model, toks: list[_Tok], known: Mapping[tuple[int, int], str]) -> None:
-    """Fix each word token that is exactly a known word to its known form (one candidate)."""
+def _take_known(
+    model: Model, toks: list[_Tok], known: Mapping[tuple[int, int], str], starts: frozenset[int] | None = None
+) -> None:
+    """Fix each word token that is exactly a known word to its known form (one candidate).
+
+    ``starts``: where the known words start (a token starting elsewhere is none of them).
+    """
+    if starts is None:
+        starts = frozenset(s for s, _e in known)
     for tok in toks:
-        if tok.kind != "word" or tok.fixed_output is not None or tok.prefix:
+        if tok.start not in starts or tok.kind != "word" or tok.fixed_output is not None or tok.prefix:
             continue
         form = known.get((tok.start, tok.end))
         if form is not None:  # the tokens are this call's own: changed in place
@@ -131,12 +138,13 @@ def restore_text(
     starts: list[int] = []
     offset = 0
     raw_lines = source.split("\n")
+    known_starts = frozenset(s for s, _e in known) if known else None
     for line in raw_lines:
         starts.append(offset)
         toks = _tokenize(model, line, offset, ocr, marked)
         _flag_names(model, line, offset, toks)
         if known:
-            _take_known(model, toks, known)
+            _take_known(model, toks, known, known_starts)
         if context and (model.context or (ocr and model.ocr_context)):
             _apply_context(model, toks, fold(line), offset, ocr)
         lines.append(toks)

@@ -58,10 +58,18 @@ def _apply_context(
                 k = folded[tok.start - offset : tok.end - offset]
             else:
                 k = (fold(s) if folded is None else folded[tok.start - offset : tok.end - offset]).lower()
-            if tok.fixed_output is None and len(tok.cands) > 1:
+            if tok.fixed_output is None and len(cands := tok.cands) > 1:
                 table = None
-                if ocr_tables and k in ocr_tables and any(fold(c[1]) != k for c in tok.cands):
-                    table = ocr_tables[k]
+                if ocr_tables and k in ocr_tables:
+                    # a candidate that folds otherwise than the word as read (an OCR repair):
+                    # the folded forms of a word's candidates are worked out once per word
+                    folds = getattr(cands, "folds", None)
+                    if folds is None:
+                        folds = {fold(c[1]) for c in cands}
+                    if len(folds) > 1 or k not in folds:
+                        table = ocr_tables[k]
+                    elif tables:
+                        table = tables.get(k)
                 elif tables:
                     table = tables.get(k)
                 if table is not None:
@@ -74,20 +82,34 @@ def _apply_context(
         elif k := tok.cands[0][0]:
             append(k)
     far = _CTX_FAR
+    clip, low, cw = _CONTEXT_CLIP, -_CONTEXT_CLIP, _CONTEXT_WEIGHT
+    # plain loops, no comprehensions: each would be a call of its own, several per token
     for pos, tok, (forms, left, right) in targets:
         # only what some real form was seen with: an unseen feature says nothing, and would
         # favour the rarer form (its smoothed mass is larger)
-        hits = [row for f in keys[max(0, pos - far) : max(0, pos - 1)] if (row := left.get(f))]
-        hits += [row for f in keys[pos + 2 : pos + far + 1] if (row := right.get(f))]
+        hits = []
+        get = left.get
+        for f in keys[max(0, pos - far) : max(0, pos - 1)]:
+            if row := get(f):
+                hits.append(row)
+        get = right.get
+        for f in keys[pos + 2 : pos + far + 1]:
+            if row := get(f):
+                hits.append(row)
         if not hits:
             continue
-        sums = [sum(col) for col in zip(*hits, strict=True)] if len(hits) > 1 else hits[0]
+        # each form's sum in the order of the features, as sum() over a column adds
+        sums = list(map(sum, zip(*hits, strict=True))) if len(hits) > 1 else hits[0]
         mean = sum(sums) / len(sums)
-        bonus = {
-            form: max(-_CONTEXT_CLIP, min(_CONTEXT_CLIP, _CONTEXT_WEIGHT * (sc - mean)))
-            for form, sc in zip(forms, sums, strict=True)
-        }
-        tok.cands = [(c[0], c[1], c[2] + bonus[c[0]], c[3]) if c[0] in bonus else c for c in tok.cands]
+        bonus = {}
+        for form, sc in zip(forms, sums, strict=True):
+            x = cw * (sc - mean)  # clipped to [-clip, clip], as max(low, min(clip, x))
+            bonus[form] = clip if x > clip else (low if x < low else x)
+        cands = []
+        for c in tok.cands:
+            b = bonus.get(c[0])
+            cands.append(c if b is None else (c[0], c[1], c[2] + b, c[3]))
+        tok.cands = cands
 
 
 # -- decoding ----------------------------------------------------------------------------------
@@ -105,62 +127,76 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
     with one candidate (punctuation, a number, an unambiguous syllable) takes a shorter path.
     The shortcuts are exact: the choices are those of scoring every state and candidate in
     order, ties included (``tests/test_restore_decode.py`` holds that plain search).
+
+    The way back is kept per step as cheaply as the step allows: the one state before (one
+    state, one candidate), a dict next state -> state before (one candidate), or, for several
+    candidates, the first state ending in each ``v`` (it reached every ``(v, w)`` first) with
+    a dict of the next states a later state took from it.
     """
-    bi_get, uni, bow_bi = model.bi.get, model.uni_by_id, model.bow_bi
+    bi_get, uni, bow_bi_get = model.bi.get, model.uni_by_id, model.bow_bi.get
     follow_get = model.follow.get
     mask = _MASK
     neg = _NEG
+    beam = _BEAM
+    margin = _BEAM_MARGIN
+    score = _score
     steps = [i for i, t in enumerate(toks) if t.cands[0][0]]
     choice = [0] * len(toks)
     if not steps:
         return choice
     bos = model.ids[_BOS]
     states: dict[int, float] = {bos << 20 | bos: 0.0}
-    back: list[dict[int, int]] = []
+    # per step: an int (the one state before), a dict (next state -> state before, one
+    # candidate), or (first state by v, next state -> state << 8 | candidate, candidates)
+    back: list = []
+    append = back.append
     for i in steps:
         cands = toks[i].cands
         pref = bonus.get(i) if bonus else None
-        new: dict[int, float] = {}
-        new_get = new.get
-        bp: dict[int, int] = {}
         if len(cands) == 1:
             # one candidate: each state moves to (v, w); states sharing v compete
             key, _out, ch, w = cands[0]
             if pref is not None and key == pref:
                 ch += weight
-            uw = uni[w]
             if len(states) == 1:
                 # one state moves to one state: no competition
-                ((st, sc),) = states.items()
-                v = st & mask
-                ns = (v << 20) | w
-                seen = follow_get(st)
-                if seen is None:
-                    b = bi_get(ns)
-                    lp = bow_bi.get(v, 0.0) + uw if b is None else b
-                elif (lp := seen[2].get(w)) is None:
-                    b = bi_get(ns)
-                    lp = seen[0] + b if b is not None else seen[1] + uw
-                states = {ns: sc + ch + lp}
-                back.append({ns: st << 8})
+                for st, sc in states.items():
+                    v = st & mask
+                    ns = (v << 20) | w
+                    seen = follow_get(st)
+                    if seen is None:
+                        b = bi_get(ns)
+                        lp = bow_bi_get(v, 0.0) + uni[w] if b is None else b
+                    elif (lp := seen[2].get(w)) is None:
+                        b = bi_get(ns)
+                        lp = seen[0] + b if b is not None else seen[1] + uni[w]
+                    states = {ns: sc + ch + lp}
+                    append(st)
                 continue
+            uw = uni[w]
+            new: dict[int, float] = {}
+            new_get = new.get
+            bp: dict[int, int] = {}
             for st, sc in states.items():
                 v = st & mask
                 ns = (v << 20) | w
                 seen = follow_get(st)
                 if seen is None:
                     b = bi_get(ns)
-                    lp = bow_bi.get(v, 0.0) + uw if b is None else b
+                    lp = bow_bi_get(v, 0.0) + uw if b is None else b
                 elif (lp := seen[2].get(w)) is None:
                     b = bi_get(ns)
                     lp = seen[0] + b if b is not None else seen[1] + uw
                 sc += ch + lp
                 if sc > new_get(ns, neg):
                     new[ns] = sc
-                    bp[ns] = st << 8
+                    bp[ns] = st
             states = new
-            back.append(bp)
+            append(bp)
             continue
+        new = {}
+        new_get = new.get
+        bp = {}
         # a candidate the reference added (reference._reference_bonus) may share its id with
         # another (both unknown to the model): then every state competes, as below
         direct = pref is None or len({c[3] for c in cands}) == len(cands)
@@ -168,32 +204,32 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
             cands = [(c[0], c[1], c[2] + weight, c[3]) if c[0] == pref else c for c in cands]
         # Several candidates. The first state ending in v is the first to reach each (v, w):
         # its scores are written as they are (when the candidate ids are distinct, as
-        # _word_candidates makes them). A later state ending in the same v competes; for it the bigram
-        # part of the step (v, then each candidate) is looked up once per v, in ``rows``.
+        # _word_candidates makes them), and it is kept once in ``firsts`` as the way back of
+        # them all. A later state ending in the same v competes; for it the bigram part of
+        # the step (v, then each candidate) is looked up once per v, in ``rows``.
         # A state whose context no trigram has scores each (v, w) as its score plus the same
         # sum: after another such state ending in v with a score as high, it wins nothing.
-        rows: dict[int, list[tuple[int, int, float, float | None, float, float, int]] | None] = {}
+        firsts: dict[int, int] = {}
+        rows: dict[int, list[tuple[int, int, float, float | None, float, float, int]]] = {}
         plain: dict[int, float] = {}  # v -> the best score of such a state ending in v
         for st, sc in states.items():
             v = st & mask
             seen = follow_get(st)
-            packed = st << 8
-            if direct and v not in rows:
-                rows[v] = None  # built if another state ends in v
+            if direct and v not in firsts:
+                firsts[v] = st
                 bctx = v << 20
                 if seen is None:  # no trigram has this context: skip their lookups
                     plain[v] = sc
-                    bo = bow_bi.get(v, 0.0)
-                    for j, (_key, _out, ch, w) in enumerate(cands):
+                    bo = bow_bi_get(v, 0.0)
+                    for _key, _out, ch, w in cands:
                         ns = bctx | w
                         b = bi_get(ns)
                         new[ns] = sc + (ch + bo + uni[w] if b is None else ch + b)
-                        bp[ns] = packed | j
                     continue
                 # what an unseen trigram after this state keeps of the bigram (unigram)
                 bo1, bo2, fol = seen
                 fol_get = fol.get
-                for j, (_key, _out, ch, w) in enumerate(cands):
+                for _key, _out, ch, w in cands:
                     ns = bctx | w
                     lp = fol_get(w)
                     if lp is not None:
@@ -202,19 +238,19 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
                         new[ns] = sc + bo1 + (ch + b)
                     else:
                         new[ns] = sc + bo2 + (ch + uni[w])
-                    bp[ns] = packed | j
                 continue
             if seen is None:
                 if sc <= plain.get(v, neg):
                     continue
                 plain[v] = sc
+            packed = st << 8
             row = rows.get(v)
             if row is None:
                 # per candidate: id, next state, channel score, channel + bigram log prob
                 # (None: unseen), channel + its log prob after a context never seen as a
                 # trigram context, channel + unigram log prob (the sums made as above)
                 bctx = v << 20
-                bo = bow_bi.get(v, 0.0)
+                bo = bow_bi_get(v, 0.0)
                 row = rows[v] = []
                 for j, (_key, _out, ch, w) in enumerate(cands):
                     ns = bctx | w
@@ -243,27 +279,39 @@ def _decode(model: Model, toks: Sequence[_Tok], bonus: dict[int, str], weight: f
                 if sc2 > new_get(ns, neg):
                     new[ns] = sc2
                     bp[ns] = packed | j
-        states = _beam(new)
-        back.append(bp)
+        append((firsts, bp, cands))
+        # the beam: the best ``_BEAM`` states (sorted is stable: ties keep their order, as
+        # nlargest), none more than ``_BEAM_MARGIN`` behind the best
+        if len(new) > 1:
+            ranked = sorted(new.items(), key=score, reverse=True)
+            del ranked[beam:]
+            floor = ranked[0][1] - margin
+            if ranked[-1][1] >= floor:
+                new = dict(ranked)
+            else:
+                new = {k: sc for k, sc in ranked if sc >= floor}
+        states = new
     state = max(states, key=states.__getitem__)
     for n in range(len(steps) - 1, -1, -1):
-        packed = back[n][state]
-        choice[steps[n]] = packed & 0xFF
-        state = packed >> 8
+        way = back[n]
+        if way.__class__ is int:  # one state before, one candidate
+            state = way
+        elif way.__class__ is dict:  # one candidate
+            state = way[state]
+        else:
+            firsts, bp, cands = way
+            packed = bp.get(state)
+            if packed is None:  # reached first by the first state ending in its v
+                w = state & mask
+                j = 0
+                while cands[j][3] != w:
+                    j += 1
+                choice[steps[n]] = j
+                state = firsts[state >> 20]
+            else:
+                choice[steps[n]] = packed & 0xFF
+                state = packed >> 8
     return choice
-
-
-def _beam(new: dict[int, float]) -> dict[int, float]:
-    """The best ``_BEAM`` states (sorted is stable: ties keep their order, as nlargest), none
-    more than ``_BEAM_MARGIN`` behind the best."""
-    if len(new) == 1:
-        return new
-    ranked = sorted(new.items(), key=_score, reverse=True)
-    del ranked[_BEAM:]
-    floor = ranked[0][1] - _BEAM_MARGIN
-    if ranked[-1][1] >= floor:
-        return dict(ranked)
-    return {k: sc for k, sc in ranked if sc >= floor}
 
 
 _score = operator.itemgetter(1)

@@ -240,6 +240,19 @@ def _kept_as_typed(model: Model, surface: str, marked: bool) -> bool:
     return known is None or canonical_syllable(surface) in known or _truncated(model, surface)
 
 
+class _Cands(tuple):
+    """A word's candidates as :func:`_word_token` reads them, with ``folds``: the set of their
+    outputs folded, worked out once per word (the wider context asks whether a candidate folds
+    otherwise than the word as read: an OCR repair). Equal to the plain tuple."""
+
+    folds: frozenset[str]
+
+    def __new__(cls, cands: Sequence[tuple[str, str, float, int]]) -> _Cands:
+        self = super().__new__(cls, cands)
+        self.folds = frozenset(fold(c[1]) for c in cands)
+        return self
+
+
 @functools.lru_cache(maxsize=200_000)
 def _word_token(model: Model, s: str, ocr: bool, marked: bool) -> tuple[tuple[tuple[str, str, float, int], ...], str, str | None]:
     """How :func:`_tokenize` reads the word ``s``: ``(candidates, how, fixed output)``.
@@ -251,7 +264,7 @@ def _word_token(model: Model, s: str, ocr: bool, marked: bool) -> tuple[tuple[tu
         return (_fixed(model, lm_key(s, "word") or "", s),), "kept", s
     cands = _word_candidates(model, s, ocr, marked)
     if cands:
-        return cands, "model", None
+        return _Cands(cands), "model", None
     key = lm_key(s, "word")
     out = s
     # an acronym that lost its Đ (HDND -> HĐND); two letters are too ambiguous (CD)
@@ -267,16 +280,17 @@ def _tokenize(model: Model, line: str, offset: int, ocr: bool, marked: bool = Fa
     rx = model.token_re
     if rx is _DEFAULT_TOKEN_RE and not _NOT_PLAIN.search(line):
         rx = _PLAIN_TOKEN_RE  # the same tokens, found faster
+    lead = False
     for m in rx.finditer(line):
         kind = m.lastgroup or "punct"
         s = m.group()
         start, end = m.span()
         if kind == "word":
             cands, how, out = _word_token(model, s, ocr, marked)
-            append(_Tok(s, offset + start, offset + end, kind, cands, how, fixed_output=out))
+            append(_Tok(s, offset + start, offset + end, kind, cands, how, "", out))
         elif kind == "punct":
             key = punct_key(line, start, end) or ""  # "kỳ/năm": a comma; "tế-xã": none
-            append(_Tok(s, offset + start, offset + end, kind, [(key, s, 0.0, ids_get(key, 0))], "kept", fixed_output=s))
+            append(_Tok(s, offset + start, offset + end, kind, [(key, s, 0.0, ids_get(key, 0))], "kept", "", s))
         elif kind == "keep" or (kind == "doc" and marked):
             # a web or e-mail address, a file name; a symbol in text typed with its marks
             append(_Tok(s, offset + start, offset + end, kind, [_fixed(model, "<d>", s)], "kept", fixed_output=s))
@@ -287,7 +301,8 @@ def _tokenize(model: Model, line: str, offset: int, ocr: bool, marked: bool = Fa
             append(_Tok(s, offset + start, offset + end, kind, [_fixed(model, "<d>", "/")], "rule", fixed_output="/"))
         else:  # lead
             append(_Tok(s, offset + start, offset + end, kind, [_fixed(model, "<n>", s)], "kept", fixed_output=s))
-    _line_rules(model, line, toks, ocr)
+            lead = True
+    _line_rules(model, line, toks, ocr, lead)
     return toks
 
 
@@ -303,8 +318,9 @@ def _restore_symbol(model: Model, symbol: str) -> str:
     return re.sub(r"[^\W\d_]+", fix, symbol)
 
 
-def _line_rules(model: Model, line: str, toks: list[_Tok], ocr: bool = True) -> None:
-    """Rules that need the whole line: Roman heading numbers and glued numbers."""
+def _line_rules(model: Model, line: str, toks: list[_Tok], ocr: bool = True, lead: bool = True) -> None:
+    """Rules that need the whole line: Roman heading numbers and glued numbers (``lead``:
+    whether the line has a number glued to a word, a token of kind ``lead``)."""
     if len(toks) >= 2 and toks[0].kind == "word" and toks[1].surface in ").":
         first = toks[0].surface
         rest = line[toks[1].end - toks[0].start + line.find(first) :]
@@ -317,6 +333,8 @@ def _line_rules(model: Model, line: str, toks: list[_Tok], ocr: bool = True) -> 
             how = "rule" if roman != first else "kept"
             toks[0] = dataclasses.replace(toks[0], cands=[_fixed(model, "<n>", roman)], how=how, fixed_output=roman)
     # "21thdng": a number glued to the next word gets its space back
+    if not (ocr and lead):
+        return
     for a, b in itertools.pairwise(toks):
-        if ocr and a.kind == "lead" and b.start == a.end and b.kind == "word" and b.fixed_output is None:
+        if a.kind == "lead" and b.start == a.end and b.kind == "word" and b.fixed_output is None:
             b.prefix = " "

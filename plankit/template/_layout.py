@@ -63,7 +63,8 @@ _BY_TEXT = (
 _FOR = re.compile(r"\{%-?\s*(?:p\s+)?for\s+(\w+)\s+in\s+(\w+)")
 _PRINTS = re.compile(r"\{\{\s*(\w+)")
 _LOOP_ELEMENT = {"basis": "body", "body": "body", "closing": "body", "appendix": "body",
-                 "recipients": "recipients", "signer_title": "signature"}
+                 "recipients": "recipients", "signer_title": "signature",
+                 "parent_lines": "parent", "issuer_lines": "issuer"}
 
 
 def _f(rule: str, where: str, context: str, message: str) -> Finding:

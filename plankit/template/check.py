@@ -28,7 +28,7 @@ def check_template(path: str | os.PathLike[str]) -> TemplateCheck:
     >>> from plankit.render import default_template
     >>> result = check_template(default_template())
     >>> result
-    <TemplateCheck ke-hoach.docx: 0 errors, 0 warnings, 8 info>
+    <TemplateCheck ke-hoach.docx: 0 errors, 0 warnings, 10 info>
     >>> result.ok, result.findings[0].rule
     (True, 'unused-variable')
     """

@@ -1,0 +1,166 @@
+"""What a draft takes from last year's plan when the plan arrives as a copy rather than as the
+signed document, for :func:`plankit.draft.draft_plan`:
+
+* a scan: :class:`Reference`, an earlier clean plan of the same issuer whose paragraphs and
+  activity-table rows an OCR'd plan's pieces take when they match it closely;
+* a portal's copy: :func:`first_line_title`, the page's title line as the subject, and
+  :data:`DEBRIS`, what a web page leaves behind (a table's bar, a news post's date);
+* a Markdown export: :data:`MARKDOWN_MARKS`, the marks around its headings;
+* any copy: :func:`cites_basis`, whether the plan grounds itself anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .model import Plan, Span
+from .parts import Parts, plan_parts
+from .text import fold, one_line
+
+if TYPE_CHECKING:
+    from .draft import Rewriter, _Piece
+
+__all__ = ["DEBRIS", "MARKDOWN_MARKS", "Reference", "cites_basis", "first_line_title"]
+
+
+# A paragraph a web page left behind, not the plan's: a table's stray bar "|", a news post's date
+# "21/08/2019" (no letter at all, and no list marker such as "2." either).
+DEBRIS = re.compile(r"^(?!\w{1,3}\s*[.)]$)[\W\d_]*$")
+# Markdown's marks around a heading or an emphasised paragraph of a .md plan: "#### **I. MỤC TIÊU**".
+MARKDOWN_MARKS = re.compile(r"^(?P<open>#{1,6}\s+)?(?P<em>\*\*|__)?(?P<text>.*?)(?P=em)?\s*$", re.S)
+
+
+def cites_basis(prev: Plan) -> bool:
+    """Whether the plan grounds itself anywhere: a basis clause read, or a citation in the basis
+    role (a portal's summary: "Việc ban hành Kế hoạch này căn cứ vào Nghị quyết số 57-NQ/TW")."""
+    return bool(prev.facts.basis) or any(c.role == "basis" for c in prev.citations)
+
+
+def first_line_title(prev: Plan, parts: Parts, doc_type: str) -> tuple[str, Span] | None:
+    """The subject of a plan whose header a portal dropped, from the copy's first line: the
+    page's title ("Kế hoạch tuyên truyền cải cách hành chính tỉnh Phú Thọ năm 2023", the type
+    word dropped), or a first paragraph that reads as one (no citation, no closing mark, not a
+    sentence of news such as "Ngày 18/1/2019, UBND tỉnh ..."). With the span it came from."""
+    blocks = [b for b in prev.blocks if b.kind != "header" and one_line(b.text)]
+    if not blocks:
+        return None
+    first = blocks[0]
+    text = one_line(first.text)
+    if first.kind not in ("subject", "paragraph", "basis") or len(text) > 250:
+        return None
+    if first.kind != "subject" and (text.endswith((".", ";", ":", ",")) or re.match(r"^(?:ngay|can cu|theo)\b", fold(text))
+                                    or any(first.span.start <= c.span.start < first.span.end for c in prev.citations)):
+        return None
+    kind = fold(doc_type)
+    folded = fold(text)
+    if folded.startswith(kind + " ") and not re.match(rf"^{re.escape(kind)}\s+(?:so|\d)", folded):
+        rest = text[len(doc_type) :].strip()
+        text = rest if rest.isupper() else rest[:1].upper() + rest[1:]
+    if not re.search(r"[^\W\d_]", text):
+        return None
+    item = next((i for i in (*parts.basis, *parts.body) if i.span is not None and i.span.start == first.span.start), None)
+    return text, (item.span if item is not None else first.span)
+
+
+_YEAR_TOKEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _noise_only(ocr: str, ref: str) -> bool:
+    """Whether folded ``ocr`` differs from folded ``ref`` only as OCR damage does: misread
+    words (a replaced stretch that still looks like the reference's), a dropped word, and years
+    (which roll anyway); not an added clause or a word put in another's place.
+
+    >>> _noise_only("b !_ong ghep noi dung nam 2025", "b) long ghep noi dung nam 2022")
+    True
+    >>> _noise_only("dan ap phich ve cchc (do so)", "dan ap phich (do so)")
+    False
+    """
+    import difflib
+
+    a = _YEAR_TOKEN.sub("0000", ocr).split()
+    b = _YEAR_TOKEN.sub("0000", ref).split()
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if op == "delete":
+            return False  # words the reference does not have: written since
+        if op == "insert":
+            if j2 - j1 > 1:
+                return False
+            continue
+        mine, theirs = " ".join(a[i1:i2]), " ".join(b[j1:j2])
+        short = mine[:1] == theirs[:1] and max(len(mine), len(theirs)) <= 4  # "tor" for "tu"
+        if not short and difflib.SequenceMatcher(None, mine, theirs, autojunk=False).ratio() < 0.5:
+            return False
+    return True
+
+
+class Reference:
+    """A clean earlier plan of the same issuer, whose paragraphs and table rows an OCR'd plan's
+    pieces take when they match it closely (after restoration): the clean text, rewritten for
+    the new year by the reference's own rewriter (so its years roll from its own year)."""
+
+    # How close a restored paragraph must be to the reference's (folded characters, difflib
+    # ratio): OCR noise and a rolled year stay above it; a rewritten sentence falls below.
+    PARAGRAPH_RATIO = 0.9
+    # How many of a table row's words (folded) the reference row must share: OCR scrambles the
+    # cells of a row, so the row is compared as a bag of words.
+    ROW_OVERLAP = 0.6
+
+    def __init__(self, ref: Plan, rw: Rewriter):
+        self.ref = ref
+        self.rw = rw
+        parts = plan_parts(ref)
+        self.items = [i for i in (*parts.basis, *parts.body, *parts.closing, *parts.appendix)
+                      if i.kind in ("paragraph", "item", "closing") and i.span is not None]
+        self.folded = [fold(i.text) for i in self.items]
+        self.rows = [(row, self._bag(" ".join(c.text for c in row[1:]))) for t in ref.tables for row in t.rows]
+
+    @staticmethod
+    def _bag(text: str) -> set[str]:
+        return {w for w in re.findall(r"\w+", fold(text)) if not w.isdigit()}
+
+    @staticmethod
+    def _marker(folded: str) -> str:
+        m = re.match(r"^(\w{1,3})\s*[).]\s", folded)
+        return m.group(1) if m else ""
+
+    def paragraph(self, text: str, kind: str) -> _Piece | None:
+        import difflib
+
+        folded = fold(one_line(text))
+        best, best_ratio = None, 0.0
+        for item, other in zip(self.items, self.folded, strict=True):
+            if abs(len(other) - len(folded)) > 0.2 * max(len(folded), 1):
+                continue
+            m = difflib.SequenceMatcher(None, folded, other, autojunk=False)
+            if m.quick_ratio() < self.PARAGRAPH_RATIO:
+                continue
+            ratio = m.ratio()
+            if ratio > best_ratio:
+                best, best_ratio = item, ratio
+        if best is None or best_ratio < self.PARAGRAPH_RATIO:
+            return None
+        theirs = self._marker(fold(best.text))
+        if theirs and not folded.startswith(theirs):
+            return None  # "b) ..." never becomes "c) ...": the plan's own numbering stays
+        if not _noise_only(folded, fold(best.text)):
+            return None  # the officer changed the wording since: keep it
+        raw = self.ref.text[best.span.start : best.span.end]
+        return self.rw.rewrite(raw, best.span.start, kind)
+
+    def row(self, cells: tuple) -> list[_Piece] | None:
+        bag = self._bag(" ".join(c.text for c in cells[1:]))
+        if not bag:
+            return None
+        best, score = None, 0.0
+        for row, other in self.rows:
+            if len(row) != len(cells) or not other:
+                continue
+            overlap = len(bag & other) / len(bag | other)
+            if overlap > score:
+                best, score = row, overlap
+        if best is None or score < self.ROW_OVERLAP:
+            return None
+        return [self.rw.rewrite(self.ref.text[c.span.start : c.span.end], c.span.start, "cell") for c in best]
