@@ -212,7 +212,7 @@ def test_report_on_an_officers_folder(own_report):
     assert "lỗi / errors" in index and "drafts/noi-vu-kh-tuyen-truyen-moi-2025.docx" in index
     # the notebooks found their own inputs
     assert "Sở Nội vụ tỉnh Quảng Nam: 2023 → 2024" in pages["03-year-on-year.html"]
-    assert "Sở Nội vụ, Quảng Nam: 2024 → 2025" in pages["05-draft-next-year.html"]
+    assert "Sở Nội vụ tỉnh Quảng Nam: 2024 → 2025" in pages["05-draft-next-year.html"]
     assert "Sở Tư pháp, Bình Định: 2024 → 2025" in pages["05-draft-next-year.html"]
     assert "Cần Thơ" not in pages["05-draft-next-year.html"]
     assert "stale-year" in pages["04-stale-copy-check.html"]
