@@ -55,6 +55,7 @@ from .parts import (
     written_day,
     written_month,
 )
+from .places import cell_name
 from .text import fold, nfc, one_line
 from .years import SCHEDULE_RE
 
@@ -533,6 +534,12 @@ def basis_line(item: str | Citation, last: bool) -> str:
     return text + ("." if last else ";")
 
 
+def _printed_issuer(plan: Plan) -> str | None:
+    """The issuer's cell as the plan printed it (``SỞ TƯ PHÁP``), for :func:`cell_name`."""
+    span = plan.header.span("issuer")
+    return plan.text[span.start : span.end] if span is not None else None
+
+
 def _draft_name(name: str, year: int) -> str:
     """``can-tho/2025-so-khcn.ocr.txt`` -> ``can-tho/2026-so-khcn.draft.txt``."""
     path = Path(name)
@@ -638,7 +645,10 @@ def draft_plan(
     # a body with no governing body above it (a UBND, a ministry) stands alone on the first line.
     # A Party body's plan (Hướng dẫn 36-HD/VPTW): "ĐẢNG CỘNG SẢN VIỆT NAM" on the right, a star
     # under the issuing body, "Số 12-KH/TU" without a colon (see plankit.issuing.number_line).
-    top, below = (parent, issuer) if parent else (issuer, "")
+    # the issuing body as its cell prints it: "SỞ CÔNG THƯƠNG" under "UBND TỈNH HẢI DƯƠNG", not
+    # the "Sở Công Thương tỉnh Hải Dương" the reader names it (plankit.places.cell_name)
+    cell = cell_name(issuer, parent, _printed_issuer(prev) if h.issuer else _printed_issuer(original))
+    top, below = (parent, cell) if parent else (cell, "")
     if party:
         w.line(f"{top.upper()}\tĐẢNG CỘNG SẢN VIỆT NAM" if top else "\tĐẢNG CỘNG SẢN VIỆT NAM")
         if below:
@@ -657,7 +667,8 @@ def draft_plan(
     if parts.day is None:
         at = start + date_line.index("ngày ") + 5
         w.todo("date", MSG["date"], at, at + 5)
-    if fold(issuer) != fold(was):
+    was_parent = printed[0] or provincial_parent(was, place)  # as the header printed it
+    if fold(cell) != fold(cell_name(was, was_parent, _printed_issuer(prev) if h.issuer else _printed_issuer(original))):
         w.todo("issuer", MSG["issuer"].format(issuer=issuer, symbol=symbol), start - 1 - len(symbol), start - 1)
     # -- type and subject ------------------------------------------------------------------
     # A Công văn has no type line: its subject ("V/v ...") sits under the number (Nghị định
@@ -721,7 +732,7 @@ def draft_plan(
     for r in h.recipients or oh.recipients:
         new = clean_recipient(name(clean_recipient(r)) or "")
         core = re.sub(r"\s*\(.*?\)\s*$", "", new)
-        if not new or (issuer and fold(core) == fold(issuer)) or any(fold(new) == fold(x) for x in recipients):
+        if not new or (issuer and fold(core) in (fold(issuer), fold(cell))) or any(fold(new) == fold(x) for x in recipients):
             continue
         recipients.append(new)
     w.line("Nơi nhận:")
