@@ -385,7 +385,10 @@ def test_frames(cantho):
     assert set(frame["kind"]) == KINDS - {"form", "renumbering"}  # OCR: case and punctuation are noise, not compared
     tables = cantho.tables_frame()
     assert list(tables["new_row"]) == [1, 2, 3, 4]
-    assert tables.loc[0, "changes"] == ["Thời gian thực hiện: Trong năm 2022 → Trong nam 2025 (expected)"]
+    # the scan restored, as the page shows it, and kept as read beside it
+    assert tables.loc[0, "changes"] == ["Thời gian thực hiện: Trong năm 2022 → Trong năm 2025 (expected)"]
+    assert tables.loc[0, "changes_ocr"] == ["Thời gian thực hiện: Trong năm 2022 → Trong nam 2025 (expected)"]
+    assert cantho.tables_frame(restore=False).loc[0, "changes"] == tables.loc[0, "changes_ocr"]
 
 
 def test_markdown(cantho):

@@ -173,7 +173,7 @@ def test_markdown_has_the_header_table(cantho):
         "| Ký hiệu | KH-SKHCN | KH-SKHCN (OCR) | không đổi |",
         "| Ngày | .../01/2022 | 21/01/2025 (OCR) | thay đổi theo năm (expected) |",
         "| Năm kế hoạch | 2022 | 2025 (OCR) | thay đổi theo năm (expected) |",
-        "| Cơ quan ban hành | Sở Khoa học và Công nghệ | Sở Khoa học và Công nghệ (OCR) | không đổi |",
+        "| Cơ quan ban hành | Sở Khoa học và Công nghệ thành phố Cần Thơ | Sở Khoa học và Công nghệ thành phố Cần Thơ (OCR) | không đổi |",
         "| Người ký | — | Ng6 Anh Tin (OCR) | nội dung (substantive) |",
         "",
         "(OCR): bản quét, chưa hiệu đính (from the scan, unverified).",
@@ -206,3 +206,67 @@ def test_table_cells_of_a_scan_are_restored_with_the_scan_below(cantho):
     assert ('<span class="col">Hình thức tuyên truyền</span>Dan 4p phich <span class="k-substantive"><ins '
             'title="thêm nội dung (added)">vé CCHC</ins></span>') in raw
     assert "Dán áp phích <span" not in raw and "nguyên văn OCR" not in raw
+
+
+# --- every view shows a scan as the page does: restored, the scan as read kept ----------------
+
+def test_json_shows_the_scan_as_the_frame_does(scanned_pair):
+    frame = scanned_pair.to_frame()
+    data = scanned_pair.to_dict()
+    assert data["restored"] == {"old": False, "new": True}
+    flat = [[" ".join(c[k].split()) for k in ("section", "old", "new", "old_ocr", "new_ocr")] for c in data["changes"]]
+    assert flat == frame[["section", "old", "new", "old_ocr", "new_ocr"]].values.tolist()
+    # the white space of each side kept (a change may run over a line break)
+    assert (data["changes"][10]["new"], data["changes"][10]["new_ocr"]) == (
+        "và báo chí.\nTran Thi Binh", "va bao chi.\nTran Thi Binh")
+    raw = scanned_pair.to_dict(restore=False)
+    assert "restored" not in raw and set(raw["changes"][0]) == {
+        "kind", "section", "location", "old", "new", "old_span", "new_span", "old_line", "new_line", "reason"}
+    assert [c["new"] for c in raw["changes"]] == [c["new_ocr"] for c in data["changes"]]
+
+
+def test_markdown_shows_the_scan_restored_and_the_scan_after_it(scanned_pair):
+    md = scanned_pair.to_markdown()
+    assert ("- *căn cứ*: ~~1520/QĐ-UBND~~ → **1610/QĐ-UBND** — căn cứ: bỏ 1520/QĐ-UBND; thêm 1610/QĐ-UBND "
+            "(legal basis changed) (OCR: «1610/QD-UBND»)") in md.splitlines()
+    assert "- *nội dung*: ∅ → **và đào tạo** — thêm nội dung (added) (OCR: «va dao tao»)" in md.splitlines()
+    # a passage the restoring leaves as it is carries no note
+    assert "- *thay đổi theo năm*: ∅ → **9/KH-STP** — số văn bản mới (a new number every year)" in md.splitlines()
+    assert "bản OCR hiển thị đã khôi phục dấu" in md
+    raw = scanned_pair.to_markdown(restore=False)
+    assert "(OCR: «" not in raw and "- *nội dung*: ∅ → **va dao tao** — thêm nội dung (added)" in raw.splitlines()
+
+
+def test_cantho_tables_and_labels_restored_in_every_view(cantho):
+    task = "Lồng ghép nội dung CCHC vào các hội nghị, họp, sinh hoạt tuyên tuyền, phổ biến, giáo dục pháp luật"
+    scan = "Long ghép nodi dung CCHC vao cac hoi nghi, hop, sinh hoat tuyén tuyén, phd bién, gido duc phap luat"
+    tables = cantho.tables_frame()
+    assert list(tables.columns) == ["table", "old_row", "new_row", "status", "task_old", "task_new", "task_old_ocr",
+                                    "task_new_ocr", "changes", "changes_ocr", "kinds"]
+    assert tables.loc[3, ["task_old", "task_new", "task_old_ocr", "task_new_ocr"]].tolist() == [task, task, task, scan]
+    assert tables.loc[3, "changes"] == ["Thời gian thực hiện: Trong năm 2022 → Trong năm 2025 (expected)",
+                                        "Hình thức tuyên truyền: tuyên tuyền → tuyên tuyền (carried-error)"]
+    assert tables.loc[3, "changes_ocr"] == ["Thời gian thực hiện: Trong năm 2022 → Trong nam 2025 (expected)",
+                                            "Hình thức tuyên truyền: tuyên tuyền → tuyén tuyén (carried-error)"]
+    raw = cantho.tables_frame(restore=False)
+    assert list(raw.columns) == ["table", "old_row", "new_row", "status", "task_old", "task_new", "changes", "kinds"]
+    assert raw.loc[3, "task_new"] == scan
+    data = cantho.to_dict()
+    row = data["tables"][0]["rows"][3]
+    assert (" ".join(row["task"].split()), " ".join(row["task_ocr"].split())) == (task, scan)
+    assert data["sections"][3]["label"] == "IV. MỘT SỐ HOẠT ĐỘNG TUYÊN TRUYỀN TRỌNG TÂM"
+    assert set(data["changes"][k]["section"] for k in range(len(data["changes"]))) == set(cantho.to_frame().section)
+    md = cantho.to_markdown()
+    assert "| — | IV | mục mới | IV. MỘT SỐ HOẠT ĐỘNG TUYÊN TRUYỀN TRỌNG TÂM |" in md
+    assert "### IV. MỘT SỐ HOẠT ĐỘNG TUYÊN TRUYỀN TRỌNG TÂM" in md
+    assert "| Dòng cũ | Dòng mới | Trạng thái | Hoạt động | Thay đổi | OCR |" in md
+    # the table's column shows the old (clean) task: nothing restored there, so no scan beside it
+    assert f"| 4 | 4 | có thay đổi | {task[:80]} | 2 (carried-error, expected) |  |" in md
+    assert "IV. MOT SO HOAT PONG" in cantho.to_markdown(restore=False)
+
+
+def test_clean_pairs_show_no_scan_columns():
+    d = diff_plans(read_text(CLEAN, name="a.txt"), read_text(CLEAN.replace("2023", "2024"), name="b.txt"))
+    assert d.to_dict() == d.to_dict(restore=False) and "restored" not in d.to_dict()
+    assert d.to_markdown() == d.to_markdown(restore=False)
+    assert d.tables_frame().equals(d.tables_frame(restore=False))

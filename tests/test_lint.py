@@ -442,7 +442,8 @@ def test_rule_groups_follow_the_codes():
             "date-format",
             "undated-plan",
         },
-        "PK2": {"blank-number", "heading-numbering", "symbol-mismatch", "self-date-mismatch", "blank-figure"},
+        "PK2": {"blank-number", "heading-numbering", "symbol-mismatch", "self-date-mismatch", "blank-figure",
+                "self-number-mismatch"},
         "PK3": {"foreign-place", "stale-agency"},
         "PK4": {
             "stale-basis",

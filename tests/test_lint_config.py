@@ -40,7 +40,7 @@ SELECTIONS = [
     (("pk3",), ("stale-agency",), ["foreign-place"]),
     (("ALL",), ("PK",), []),
     (("PK1, PK2",), ("PK10",), ["blank-number", "heading-numbering", "symbol-mismatch", "self-date-mismatch",
-                                  "blank-figure"]),
+                                  "blank-figure", "self-number-mismatch"]),
 ]
 
 
@@ -48,7 +48,7 @@ SELECTIONS = [
 def test_selection(select, ignore, names):
     chosen = [r.name for r in Selection(select=select, ignore=ignore).rules()]
     if names is None:
-        assert len(chosen) == len(RULES) == 32
+        assert len(chosen) == len(RULES) == 33
     else:
         assert chosen == names
 

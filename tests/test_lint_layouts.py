@@ -183,7 +183,11 @@ LAYOUTS = {
         "d) Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội vận động Nhân dân tham gia bảo hiểm y tế.\n"
         "đ) Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo xây dựng Kế hoạch hành động của Ủy ban nhân dân tỉnh.\n"
         "2. Đổi mới cơ chế tài chính y tế\n"
-        "Sở Y tế chủ trì, phối hợp với Sở Tài chính tham mưu bố trí ngân sách giai đoạn 2026-2030.\n"
+        "a) Sở Y tế chủ trì, phối hợp với Sở Tài chính tham mưu bố trí ngân sách giai đoạn 2026-2030.\n"
+        "b) Bảo hiểm xã hội tỉnh bảo đảm quyền lợi của người tham gia bảo hiểm y tế.\n"
+        "c) Các cơ sở y tế công lập thực hiện tự chủ tài chính theo lộ trình.\n"
+        "d) Khuyến khích xã hội hóa đầu tư cơ sở khám bệnh, chữa bệnh.\n"
+        "đ) Ủy ban nhân dân các xã, phường bố trí kinh phí cho trạm y tế.\n"
         "III. TỔ CHỨC THỰC HIỆN\n"
         "1. Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì hướng dẫn tuyên truyền.\n"
         "2. Văn phòng Tỉnh ủy theo dõi, tổng hợp, báo cáo Ban Thường vụ Tỉnh ủy.\n"
@@ -481,6 +485,9 @@ LEGIT_SENTENCES = [
     'Các chỉ tiêu năm 2025 chưa đạt được chuyển sang thực hiện trong năm 2026.',
     'Sở Thông tin và Truyền thông (nay là Sở Khoa học và Công nghệ) đã cấp 12.000 chứng thư số.',
     'Số thủ tục hành chính được cắt giảm đạt 20% (năm 2025 đạt 18%).',
+    # a decree replaced in part, named in the body for the part still in force
+    'Xử lý kỷ luật viên chức theo Nghị định số 112/2020/NĐ-CP ngày 18/9/2020 của Chính phủ.',
+    'Thực hiện Phụ lục ban hành kèm theo Quyết định số 15/QĐ-UBND ngày 05/01/2026 của UBND tỉnh.',
 ]
 
 
@@ -562,6 +569,17 @@ DEFECTS = [
      ("PK204", "error", "1520/QĐ-UBND ngày 15/8/2025"), "Số 1520/QĐ-UBND được ghi ngày 15/08/2025, khác ngày ở phần đầu văn bản (15/09/2025)"),
     ("roman-arabic-annex-2025.txt", [("Trung tâm Phục vụ hành chính công xã", "Trung tâm Phục vụ hành chính công xã xã")],
      ("PK501", "warning", "xã xã"), "Từ 'xã' bị lặp lại"),
+    # the attachment line naming the decision by another number of the same day (digits swapped)
+    ("decision-with-plan-2025.txt", [("(Kèm theo Quyết định số 1520/QĐ-UBND", "(Kèm theo Quyết định số 1250/QĐ-UBND")],
+     ("PK206", "error", "1250/QĐ-UBND"), "Số 1250/QĐ-UBND khác số ở phần đầu văn bản (1520/QĐ-UBND, cùng ngày 15/09/2025)"),
+    # a basis replaced in part: a warning naming the successor, the day and the part
+    ("ministry-draft-2026.txt", [("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;",
+                                  "Căn cứ Nghị định số 112/2020/NĐ-CP ngày 18/9/2020 của Chính phủ về xử lý kỷ luật cán bộ, công chức, viên chức;")],
+     ("PK401", "warning", "112/2020/NĐ-CP"),
+     "'112/2020/NĐ-CP' đã được thay thế một phần bởi 172/2025/NĐ-CP từ 01/07/2025 (cán bộ, công chức)"),
+    # a plan that writes the Vietnamese order (đ) in one list) skipping đ) in another
+    ("party-plan-2025.txt", [("đ) Ủy ban nhân dân các xã", "e) Ủy ban nhân dân các xã")],
+     ("PK202", "warning", "e)"), "Sau mục d là mục e: thiếu mục đ"),
 ]
 
 
@@ -661,3 +679,133 @@ def test_another_province_on_purpose_or_copied(sentence, expected):
     text = f"Cần Thơ, ngày 21 tháng 01 năm 2025\nKẾ HOẠCH\nTuyên truyền CCHC năm 2025\n\n{sentence}"
     found = lint_plan(read_text(text, name="x.txt"), today=TODAY)
     assert [(f.code, f.surface) for f in found] == expected
+
+
+# -- documents replaced in part, the attachment line's number, the letter đ) ------------------------
+PARTLY = (
+    "UBND TỈNH PHÚ THỌ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSỞ NỘI VỤ | Độc lập - Tự do - Hạnh phúc |\n"
+    "Số: 45/KH-SNV | Phú Thọ, ngày {day} |\nKẾ HOẠCH\nKiểm tra công vụ năm {year}\n"
+    "{basis}"
+    "Sở Nội vụ ban hành Kế hoạch kiểm tra công vụ năm {year} như sau:\n"
+    "I. NỘI DUNG\n{body}\nII. TỔ CHỨC THỰC HIỆN\nVăn phòng Sở theo dõi.\n"
+)
+ND112 = "Căn cứ Nghị định số 112/2020/NĐ-CP ngày 18/9/2020 của Chính phủ về xử lý kỷ luật cán bộ, công chức, viên chức;\n"
+ND172 = "Căn cứ Nghị định số 172/2025/NĐ-CP ngày 30/6/2025 của Chính phủ về xử lý kỷ luật cán bộ, công chức;\n"
+ND61 = "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về một cửa, một cửa liên thông;\n"
+PARTLY_MESSAGE = (
+    "'112/2020/NĐ-CP' đã được thay thế một phần bởi 172/2025/NĐ-CP từ 01/07/2025 (cán bộ, công chức): kiểm "
+    "tra phần được viện dẫn còn hiệu lực / '112/2020/NĐ-CP' was partly replaced by 172/2025/NĐ-CP from "
+    "2025-07-01 (cán bộ, công chức): check that the part relied on is still in force"
+)
+
+# (plan's day, year, basis lines, a body line, [(code, severity, flagged words, message or None)])
+PARTLY_REPLACED = [
+    # after the change, the old decree alone as a basis: a warning, not an error
+    ("20 tháng 01 năm 2026", 2026, ND112, "Nội dung.", [("PK401", "warning", "112/2020/NĐ-CP", PARTLY_MESSAGE)]),
+    ("01 tháng 7 năm 2025", 2025, ND112, "Nội dung.", [("PK401", "warning", "112/2020/NĐ-CP", PARTLY_MESSAGE)]),
+    # before the change: the decree was whole
+    ("30 tháng 6 năm 2025", 2025, ND112, "Nội dung.", []),
+    ("15 tháng 01 năm 2025", 2025, ND112, "Nội dung.", []),
+    # the plan cites the successor too (before or after it): each for its own part
+    ("20 tháng 01 năm 2026", 2026, ND172 + ND112, "Nội dung.", []),
+    ("20 tháng 01 năm 2026", 2026, ND112 + ND172, "Nội dung.", []),
+    ("20 tháng 01 năm 2026", 2026, ND112,
+     "Xử lý kỷ luật cán bộ, công chức theo Nghị định số 172/2025/NĐ-CP ngày 30/6/2025 của Chính phủ.", []),
+    # named in the body only (viên chức are still under it): no finding
+    ("20 tháng 01 năm 2026", 2026, "",
+     "Xử lý kỷ luật viên chức theo Nghị định số 112/2020/NĐ-CP ngày 18/9/2020 của Chính phủ.", []),
+    # a whole replacement stays an error
+    ("20 tháng 01 năm 2026", 2026, ND61, "Nội dung.", [("PK401", "error", "61/2018/NĐ-CP", None)]),
+]
+
+
+@pytest.mark.parametrize(("day", "year", "basis", "body", "expected"), PARTLY_REPLACED,
+                         ids=[f"{d[0][-4:]}-{d[0][:8]}-{i}" for i, d in enumerate(PARTLY_REPLACED)])
+def test_a_basis_replaced_in_part(day, year, basis, body, expected):
+    text = PARTLY.format(day=day, year=year, basis=basis, body=body)
+    found = lint_plan(read_text(text, name="x.txt"), today=TODAY)
+    assert [(f.code, f.severity, f.surface) for f in found] == [e[:3] for e in expected]
+    for f, (*_, message) in zip(found, expected, strict=True):
+        if message is not None:
+            assert f.message == message
+
+
+DECISION = (
+    "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: {number}/QĐ-UBND\nLạng Sơn, ngày 03 tháng 3 năm 2026\nQUYẾT ĐỊNH\n"
+    "Ban hành Kế hoạch chuyển đổi số năm 2026\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\n"
+    "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025;\n"
+    "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2026.\n"
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\nCHỦ TỊCH\nHoàng Văn Tân\n"
+    "KẾ HOẠCH\nChuyển đổi số năm 2026\n{attached}\n"
+    "I. NỘI DUNG\n{body}\n"
+)
+SWAPPED = "(Kèm theo Quyết định số 318/QĐ-UBND ngày 03/3/2026 của Chủ tịch UBND tỉnh Lạng Sơn)"
+
+# (header number, attachment line, a body line, [(code, flagged words)]) with PK204 and PK206 selected
+ATTACHMENT_NUMBERS = [
+    ("381", "(Kèm theo Quyết định số 381/QĐ-UBND ngày 03/3/2026 của Chủ tịch UBND tỉnh Lạng Sơn)", "Nội dung.", []),
+    ("381", SWAPPED, "Nội dung.", [("PK206", "318/QĐ-UBND")]),
+    # "ban hành" before "kèm theo", the date in words, the line wrapped inside the parenthesis
+    ("381", "(Ban hành kèm theo Quyết định\nsố 318/QĐ-UBND ngày 03 tháng 3 năm 2026 của Chủ tịch UBND tỉnh)", "Nội dung.",
+     [("PK206", "318/QĐ-UBND")]),
+    # no date on the line: the number alone is compared
+    ("381", "(Kèm theo Quyết định số 318/QĐ-UBND của Chủ tịch UBND tỉnh Lạng Sơn)", "Nội dung.", [("PK206", "318/QĐ-UBND")]),
+    # the same number of another day: the date is the slip (PK204), one finding
+    ("381", "(Kèm theo Quyết định số 381/QĐ-UBND ngày 03/3/2025 của Chủ tịch UBND tỉnh Lạng Sơn)", "Nội dung.",
+     [("PK204", "381/QĐ-UBND ngày 03/3/2025")]),
+    # another decision of the same day named in the body, not on the attachment line
+    ("381", "(Kèm theo Quyết định số 381/QĐ-UBND ngày 03/3/2026 của Chủ tịch UBND tỉnh Lạng Sơn)",
+     "Thực hiện các nhiệm vụ tại Phụ lục ban hành kèm theo Quyết định số 318/QĐ-UBND ngày 03/3/2026 của UBND tỉnh.", []),
+    # a draft: the header's number is blank, nothing to compare
+    ("     ", SWAPPED, "Nội dung.", []),
+]
+
+
+@pytest.mark.parametrize(("number", "attached", "body", "expected"), ATTACHMENT_NUMBERS,
+                         ids=range(len(ATTACHMENT_NUMBERS)))
+def test_the_attachment_line_names_the_header_number(number, attached, body, expected):
+    text = DECISION.format(number=number, attached=attached, body=body)
+    found = lint_plan(read_text(text, name="x.txt"), rules=["PK204", "PK206"], today=TODAY)
+    assert [(f.code, f.surface) for f in found] == expected
+
+
+def test_an_appendix_naming_its_plan_by_another_number():
+    text = (
+        "UBND TỈNH LẠNG SƠN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSỞ NỘI VỤ | Độc lập - Tự do - Hạnh phúc |\n"
+        "Số: 45/KH-SNV | Lạng Sơn, ngày 05 tháng 02 năm 2026 |\nKẾ HOẠCH\nKiểm tra công vụ năm 2026\n"
+        "I. NỘI DUNG\nKiểm tra theo Phụ lục.\nGIÁM ĐỐC\nNông Văn Lực\nPHỤ LỤC\n"
+        "(Kèm theo Kế hoạch số 54/KH-SNV ngày 05/02/2026 của Sở Nội vụ)\n"
+    )
+    found = lint_plan(read_text(text, name="x.txt"), today=TODAY)
+    assert [(f.code, f.severity, f.surface, f.message) for f in found] == [
+        ("PK206", "error", "54/KH-SNV", "Số 54/KH-SNV khác số ở phần đầu văn bản (45/KH-SNV, cùng ngày 05/02/2026) / "
+         "54/KH-SNV differs from the header's number 45/KH-SNV (same date 05/02/2026)"),
+    ]
+
+
+LATIN = "a) Một.\nb) Hai.\nc) Ba.\nd) Bốn.\ne) Năm.\n"
+VIETNAMESE = "a) Một.\nb) Hai.\nc) Ba.\nd) Bốn.\nđ) Năm.\ne) Sáu.\n"
+
+# (items of section 1, items of section 2, [flagged words]) under "I. NỘI DUNG"
+LETTERS = [
+    (LATIN, "", []),  # the Latin order, kept throughout
+    (LATIN, LATIN, []),
+    (VIETNAMESE, VIETNAMESE, []),
+    (VIETNAMESE + "g) Bảy.\n", "", []),  # e then g: the Vietnamese alphabet has no f
+    (VIETNAMESE, LATIN, ["e)"]),  # the plan writes đ) in one list and skips it in the other
+    (LATIN, VIETNAMESE, ["e)"]),  # whichever comes first
+    (LATIN.replace("e)", "đ)"), LATIN, ["e)"]),
+    (LATIN, "".join("  - " + line + "\n" for line in VIETNAMESE.splitlines()), ["e)"]),  # đ) after an indent and a list mark
+    # "điểm đ)" inside a sentence is no item: the plan's own lists are Latin
+    (LATIN, "a) Theo điểm đ) khoản 1 Điều 5 Nghị định.\nb) Hai.\n", []),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), LETTERS, ids=range(len(LETTERS)))
+def test_the_letter_d_with_stroke_is_missing_only_in_a_plan_that_writes_it(first, second, expected):
+    text = f"KẾ HOẠCH\nCải cách hành chính năm 2026\n\nI. NỘI DUNG\n1. Một\n{first}2. Hai\n{second}"
+    found = lint_plan(read_text(text, name="x.txt"), rules=["heading-numbering"], today=TODAY)
+    assert [f.surface for f in found] == expected
+    for f in found:
+        assert f.message.startswith("Sau mục d là mục e: thiếu mục đ (văn bản đánh chữ cái theo thứ tự tiếng Việt")

@@ -778,6 +778,19 @@ CASES += [
         "PHỤ LỤC\n(Kèm theo Kế hoạch số 45/KH-UBND ngày 05/8/2025 của UBND xã)",
         [],
     ),
+    # self-number-mismatch (the full table: tests/test_lint_layouts.py)
+    (
+        "self-number-mismatch",
+        "Số: 45/KH-UBND\nĐông Hưng, ngày 05 tháng 8 năm 2025\nKẾ HOẠCH\nChuyển đổi số năm 2025\n\n"
+        "PHỤ LỤC\n(Kèm theo Kế hoạch số 54/KH-UBND ngày 05/8/2025 của UBND xã)",
+        ["54/KH-UBND"],
+    ),
+    (
+        "self-number-mismatch",
+        "Số: 45/KH-UBND\nĐông Hưng, ngày 05 tháng 8 năm 2025\nKẾ HOẠCH\nChuyển đổi số năm 2025\n\n"
+        "Thực hiện Phụ lục ban hành kèm theo Kế hoạch số 54/KH-UBND ngày 05/8/2025 của UBND xã.",
+        [],
+    ),
     # blank-figure: a figure left to fill, not an ellipsis ending a list nor a blank day
     ("blank-figure", plan("Phấn đấu tỷ lệ hồ sơ trực tuyến toàn trình đạt ...%; năm 2024 đạt …%."), ["...%", "…%"]),
     ("blank-figure", plan("Tăng ..... lượt truy cập; cắt giảm ít nhất ___ thủ tục hành chính."), [".....", "___"]),

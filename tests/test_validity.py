@@ -235,13 +235,16 @@ def test_a_partial_replacement_says_which_part():
     assert frame.loc[frame.key == "61/2018/NĐ-CP", "part"].isna().tolist() == [True]
 
 
-def test_the_linter_reports_no_stale_basis_for_a_partly_replaced_decree():
-    """Until the linter learns ``partly-replaced`` (s7-lint), a partly replaced basis is not
-    reported as replaced: the decree still applies to viên chức. A wholly replaced one is."""
+def test_the_linter_warns_of_a_partly_replaced_decree_and_errs_on_a_replaced_one():
+    """A partly replaced basis is a warning naming the part, not an error: the decree still
+    applies to viên chức (the linter's full table: tests/test_lint_layouts.py). A wholly
+    replaced one is an error."""
     decrees = ["Nghị định số 112/2020/NĐ-CP ngày 18 tháng 9 năm 2020 của Chính phủ về xử lý kỷ luật "
                "cán bộ, công chức, viên chức"]
-    assert _stale(_plan("12 tháng 01", 2026, decrees)) == []
-    assert [code for code, *_ in _stale(_plan("12 tháng 01", 2026, decrees + OLD_LAWS[1:2]))] == ["PK401"]
+    assert [(code, severity) for code, severity, _ in _stale(_plan("12 tháng 01", 2026, decrees))] == [
+        ("PK401", "warning")]
+    assert [(code, severity) for code, severity, _ in _stale(_plan("12 tháng 01", 2026, decrees + OLD_LAWS[1:2]))] == [
+        ("PK401", "warning"), ("PK401", "error")]
 
 
 def test_the_graph_marks_a_partly_replaced_basis():

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..model import Block, Plan, Section, SourceRef, Span
 from ..text import fold, is_upper_text
 from .align import _trigrams, text_similarity
-from .tokens import Tok, TokenStream, ocr_clean
+from .tokens import Tok, TokenStream, looks_ocr, ocr_clean
 
 __all__ = ["ENDING", "OPENING", "Side", "TitleSimilarity", "Unit", "title_similarity"]
 
@@ -25,6 +25,11 @@ OPENING = "Phần mở đầu"
 ENDING = "Phần kết thúc"
 
 _SKIP_BLOCKS = frozenset({"table", "boilerplate"})
+# A portal's title line, folded: one to four words of a document type, a number, "năm" and a
+# year ("cong van 473/stp-pbgdpl nam 2020 ve viec ..."); the number must be the document's own.
+_PORTAL_TITLE = re.compile(r"[^\w]*(?:[^\W\d_]+[ \t]+){1,4}(?P<number>\d)\S*[ \t]+nam[ \t]+\d{4}\b")
+# A list marker of one letter: "a) ", "đ. ".
+_LETTER_MARKER = re.compile(r"[^\W\d_][.)][ \t]")
 # A possible end of a basis clause: "." or ":" before white space or the end of the text.
 _CLAUSE_END = re.compile(r"[.:](?=\s|$)")
 # A line opening a list item or a heading: "a) ", "1. ", "II. ", "- ", "+ ".
@@ -123,8 +128,12 @@ class Side:
         self.plan = plan
         self.text = plan.text
         self.ocr = ocr
-        self.stream = TokenStream(plan.text, ocr=ocr, punct=punct)
-        self.blocks: list[Block] = sorted(plan.blocks or _fallback_blocks(plan), key=lambda b: b.span.start)
+        self.scanned = looks_ocr(plan)
+        self.stream = _Stream(plan.text, ocr=ocr, punct=punct, scanned=looks_ocr(plan))
+        # a block without a character to show (a reader's empty paragraph) is nothing to compare
+        self.blocks: list[Block] = sorted((b for b in plan.blocks or _fallback_blocks(plan)
+                                           if not b.span.slice(plan.text).isspace() and b.span.end > b.span.start),
+                                          key=lambda b: b.span.start)
         # web-page chrome is left out, unless the reader found nothing else (no "KẾ HOẠCH" line):
         # then the whole text is compared rather than nothing
         plan_like = any(b.kind not in _SKIP_BLOCKS for b in self.blocks)
@@ -143,6 +152,12 @@ class Side:
         self.ending = self._ending_start()
         heads = [s.heading.start for s in plan.sections if s.heading.start < self.ending]
         self.opening_end = min(heads) if heads else self.ending
+        # a level-1 section's paragraphs run on to the next one's heading (the last one's to the
+        # ending): a line the reader left out of every section (a stray last line it took for
+        # web chrome) is still compared and shown
+        tops = sorted(plan.sections, key=lambda s: s.span.start)
+        self._region_end = {id(s): (tops[k + 1].span.start if k + 1 < len(tops) else self.ending)
+                            for k, s in enumerate(tops)}
         self.basis_blocks = basis_clauses(plan, self.opening_end)
         # a citation is legal basis when a basis clause holds it, whatever line it sits on
         self.basis = [c for c in plan.citations
@@ -231,13 +246,21 @@ class Side:
             if out and out[-1].section is not None and out[-1].span.contains(s.start):
                 continue  # a continuation line of the heading before
             clipped = Span(s.start, min(s.end, end))
+            if (out and out[-1].section is not None and s.start not in heads and b.kind not in self.skip
+                    and not self.scanned and _goes_on(self.text, out[-1].span.end, s.start)):
+                # the rest of a sentence the heading's line began (``1. Siết chặt ... công vụ;`` /
+                # ``đồng thời, báo cáo ...``), cut where a copy wrapped it: one paragraph with it
+                # (not in a scan: OCR drops capitals and markers, a lower-case line proves nothing)
+                h = out[-1]
+                out[-1] = Unit(Span(h.span.start, clipped.end), Span(h.toks.start, clipped.end), h.section, h.number)
+                continue
             out.append(heads.get(s.start) or Unit(clipped, clipped, chrome=b.kind in self.skip))
         return out
 
     def section_units(self, section: Section, *, own_heading: bool) -> list[Unit]:
         """Every paragraph of ``section`` and its subsections, in order."""
         inner = list(section.walk())[0 if own_heading else 1 :]
-        units = self.units(section.span.start, min(section.span.end, self.ending), inner)
+        units = self.units(section.span.start, self._end_of(section), inner)
         if own_heading:
             return units
         own = self.heading_unit(section).span
@@ -250,10 +273,16 @@ class Side:
             words = [t for t in self.stream.tokens if t.kind != "punct" and not in_table(t.start)]
             self._content = (words, [t.start for t in words])
         words, starts = self._content
-        end = min(section.span.end, self.ending)
+        end = self._end_of(section)
         i = bisect.bisect_left(starts, section.span.start)
         j = bisect.bisect_left(starts, end)
         return [t.key for t in words[i:j] if t.end <= end]
+
+    def _end_of(self, section: Section) -> int:
+        """Where the paragraphs of ``section`` end: a level-1 section's run on to the next
+        level-1 heading or the ending, a subsection's end with it."""
+        end = max(section.span.end, self._region_end.get(id(section), 0))
+        return min(end, self.ending)
 
     def opening_units(self) -> tuple[list[Span], list[Unit]]:
         """The header blocks, and the other paragraphs before the first section. A line inside
@@ -262,20 +291,67 @@ class Side:
         issuer's name cut over two lines, the motto read as boilerplate, a rule of dashes): the
         header is compared order-free as one block, and left out such a line would be shown
         nowhere. A web page's summary above the header (``| Số hiệu | ...``) and a page number
-        above the issuer are not in it."""
+        above the issuer are not in it.
+
+        Web chrome above the header (a portal's title line ``Kế hoạch 59/KH-UBND năm 2020 ...``
+        that repeats the document's own type, number and title, a print header) is no part of
+        the document: it is left out, on whichever side it is, rather than aligned with the
+        document type and subject it repeats. A chrome block running on into the header's
+        first line (the title line read together with ``ỦY BAN NHÂN DÂN``) is cut there."""
         header, rest = [], []
         blocks = [b.span for b in self.blocks if b.kind == "header" and b.span.start < self.opening_end]
         top = min([b.start for b in blocks[:1]] + [s.start for name, s in self.plan.header.spans
                                                    if name not in ("title", "year", "signer")], default=0)
         bottom = blocks[-1].end if blocks else -1
+        first = True  # no block of the document yet
+        title_end = -1  # the end of a portal's title line left out
         for b in self.blocks:
             if b.span.start >= self.opening_end or b.kind == "table" or self.in_table(b.span.start):
                 continue
-            if b.kind == "header" or top <= b.span.start < b.span.end <= bottom:
-                header.append(b.span)
+            chrome = b.kind in self.skip
+            if first and not chrome and (self._portal_title(b.span)
+                                         or (title_end >= 0 and _goes_on(self.text, title_end, b.span.start))):
+                title_end = b.span.end  # above the document (the title, and its wrapped rest)
+                continue
+            first = first and chrome
+            span = b.span
+            if chrome and span.start < top:
+                cut = min(top, self._header_tail(span))
+                if span.end <= cut:
+                    continue  # above the document
+                header.append(Span(cut, span.end))  # the header's first lines, read with the chrome
+                continue
+            if b.kind == "header" or top <= span.start < span.end <= bottom:
+                header.append(span)
             else:
-                rest.append(Unit(b.span, b.span, chrome=b.kind in self.skip))
+                rest.append(Unit(span, span, chrome=chrome))
         return header, rest
+
+    def _header_tail(self, span: Span) -> int:
+        """Where the lines at the end of a chrome block that open in capitals begin (an issuer and
+        the motto, ``BỘ Y TẾ CỘNG HÒA XÃ HỘI ...``, read with a portal's title and controls
+        above them, which open in lower case: ``Quyết định 5556/QĐ-BYT năm ...``, ``Lưu``,
+        ``VB gốc``); the block's end when its last line does not."""
+        found = span.end
+        for m in reversed(list(re.finditer(r"[^\n]+", self.text[span.start : span.end]))):
+            words = m.group().split()[:2]
+            if not any(c.isalpha() for c in m.group()) or m.group().lstrip()[:1].islower():
+                continue  # a rule or a bar under the issuer, a wrapped line's rest ("phúc")
+            if len(words) < 2 or not all(is_upper_text(w) for w in words):
+                break
+            found = span.start + m.start()
+        return found
+
+    def _portal_title(self, span: Span) -> bool:
+        """Whether ``span``, the first line of a copy, is a portal's name for the document (its
+        type, its own number and year: ``Công văn 473/STP-PBGDPL năm 2020 về việc ...``): no
+        official document opens by citing itself, and a copy without a header (a letter, a
+        news page) gets no header for the reader to tell the title line from."""
+        m = _PORTAL_TITLE.match(fold(span.slice(self.text)))
+        if m is None:
+            return False
+        at = span.start + m.start("number")
+        return any(c.role == "self" and c.span.start == at for c in self.plan.citations)
 
     def ending_units(self) -> list[Unit]:
         """The paragraphs from the closing on."""
@@ -289,6 +365,69 @@ class Side:
         """Whether ``[start, end)`` touches a Căn cứ / Thực hiện / Theo paragraph."""
         probe = Span(start, max(end, start + 1))
         return any(b.overlaps(probe) for b in self.basis_blocks)
+
+
+class _Stream(TokenStream):
+    """The plan's comparison tokens, a word or document number broken after its hyphen at a
+    line end (``685/QĐ-`` / ``UBND``, ``Việt-`` / ``Lào``, as a PDF copy wraps) one token, as
+    it is on one line: where a copy breaks its lines is never a change."""
+
+    __slots__ = ()
+
+    def __init__(self, text: str, *, ocr: bool, punct: bool, scanned: bool = False):
+        super().__init__(text, ocr=ocr, punct=punct)
+        if not scanned:  # (in a scan a number alone is a table's row number come loose)
+            self._drop_page_numbers(text)
+        breaks = [m.start() for m in _HYPHEN_BREAK.finditer(text)]  # most texts have none
+        if not breaks:
+            return
+        toks = self.tokens
+        out: list[Tok] = []
+        k = 0
+        for at in breaks:
+            i = bisect.bisect_left(self._starts, at)  # the hyphen's token
+            if i < k + 1 or i + 1 >= len(toks):
+                continue
+            t, dash, w = toks[i - 1], toks[i], toks[i + 1]
+            if (dash.start != at or dash.key != "-" or t.end != at or t.kind == "punct" or w.kind != "word"
+                    or not _LINE_BREAK.fullmatch(text, dash.end, w.start)):
+                continue
+            out += toks[k : i - 1]
+            out.append(Tok(f"{t.key}-{w.key}", t.start, w.end, "docnum" if t.kind == "docnum" else "word"))
+            k = i + 2
+        if k:
+            self.tokens = out + toks[k:]
+            self._starts = [t.start for t in self.tokens]
+
+
+    def _drop_page_numbers(self, text: str) -> None:
+        """A page number a copy left alone on its line inside a sentence is no word of the plan:
+        the line before ends no sentence, and the line after goes on in lower case where the
+        line before takes no number (``... y tế`` / ``6`` / ``năm 2024``), or opens with the
+        number the line before takes (``Kế hoạch số 72-KH/TU ngày`` / ``6`` / ``10/01/2023``)."""
+        drop = set()
+        for m in _BARE_NUMBER.finditer(text):
+            before = text[max(0, m.start() - 200) : m.start()].rstrip()
+            after = text[m.end() : m.end() + 40].lstrip()
+            if before and before[-1] not in ".!?:;" and (
+                    (after[:1].islower() and not _TAKES_NUMBER.search(fold(before[-12:])))
+                    or after[:1].isdigit()):  # "ngày" / "6" / "10/01/2023": the day is the date's
+                drop.add(m.start("n"))
+        if drop:
+            self.tokens = [t for t in self.tokens if t.start not in drop]
+            self._starts = [t.start for t in self.tokens]
+
+
+# A number of one to three digits alone on its line.
+_BARE_NUMBER = re.compile(r"(?m)^[^\S\n]*(?P<n>\d{1,3})[^\S\n]*$")
+# A word a number goes with, folded, at the end of the line before: "tháng 6", "số 12", "Điều 3"
+# (not "Chương": a chapter of a plan is numbered in Roman figures, and "Chương" / "trình" is common).
+_TAKES_NUMBER = re.compile(r"\b(?:ngay|thang|nam|so|dieu|khoan|muc|diem|phan|quy|dot|lan|khoa|giai doan"
+                           r"|phu luc|bieu|bang|trang|tt|stt)\s*$")
+# White space holding one line break: a line end, as a copy breaks its lines.
+_LINE_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*")
+# A hyphen right after a word and before a line end (where _Stream looks).
+_HYPHEN_BREAK = re.compile(r"(?<=\w)-(?=[^\S\n]*\n)")
 
 
 def basis_clauses(plan: Plan, opening_end: int) -> list[Span]:
@@ -330,6 +469,22 @@ def basis_clauses(plan: Plan, opening_end: int) -> list[Span]:
             starts.insert(k + 1, nxt.start("word"))
         k += 1
     return sorted(out)
+
+
+def _goes_on(text: str, end: int, start: int) -> bool:
+    """Whether the paragraph at ``start`` goes on with the sentence of the one ending at
+    ``end``: that one's last line is no title in capitals and ends no sentence (no ``.``, ``!``,
+    ``?`` or ``:`` last), and this one opens with a lower-case letter that is no list marker
+    (``a)``, ``đ.``)."""
+    k = end
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    while start < len(text) and text[start] in " \t":
+        start += 1
+    line = text[text.rfind("\n", 0, k) + 1 : k]
+    # a title in capitals (``I. MỤC ĐÍCH, YÊU CẦU``) ends its line, whatever follows it
+    return (k > 0 and text[k - 1] not in ".!?:" and any(c.islower() for c in line) and start < len(text)
+            and text[start].islower() and _LETTER_MARKER.match(text, start) is None)
 
 
 def _fallback_blocks(plan: Plan) -> list[Block]:

@@ -141,22 +141,55 @@ def summary_text(d: PlanDiff) -> str:
     return "\n".join(lines)
 
 
-def _pair_dict(p: SectionPair) -> dict[str, Any]:
+def _restoration(d: PlanDiff, restore: bool) -> tuple[Shown, Shown] | None:
+    """The shown texts of both sides (:func:`.shown.shown_texts`) when a side is shown restored:
+    ``restore`` asked for it and a side is an OCR'd scan; else ``None`` (the text as read)."""
+    if not (restore and d.ocr):
+        return None
+    from .shown import shown_texts
+
+    shown = shown_texts(d)
+    return shown if shown[0].restored or shown[1].restored else None
+
+
+def _shown_change(d: PlanDiff, c: Change, shown: tuple[Shown, Shown]) -> tuple[str, str]:
+    """A change's old and new text as a restored side shows them (word by word, the white space
+    between words kept; a side not restored as read)."""
+    old = _shown_map(c.old, c.old_span, d.old.text, shown[0])[0] if shown[0].restored else c.old
+    new = _shown_map(c.new, c.new_span, d.new.text, shown[1])[0] if shown[1].restored else c.new
+    return old, new
+
+
+def _shown_task(d: PlanDiff, t: TablePair, r, shown: tuple[Shown, Shown]) -> tuple[str, str]:
+    """A table row's task cell on each side as shown: a restored side's words restored inside
+    the cell's span."""
+    out = []
+    for plan, table, row, task, sh in ((d.old, t.old, r.old, r.task_old, shown[0]),
+                                       (d.new, t.new, r.new, r.task_new, shown[1])):
+        cell = None
+        if sh.restored and task and table is not None and row is not None:
+            cell = next((c for c in plan.tables[table].rows[row] if c.text == task), None)
+        out.append(_shown_map(task, cell.span, plan.text, sh)[0] if cell is not None else task)
+    return out[0], out[1]
+
+
+def _pair_dict(p: SectionPair, titles: list[tuple[str, str]]) -> dict[str, Any]:
     return {
         "old": p.old.number if p.old else None,
         "new": p.new.number if p.new else None,
-        "label": p.label,
+        "label": _relabel(p.label, titles),
         "status": p.status,
         "score": p.score,
         "changes": p.changes,
-        "children": [_pair_dict(c) for c in p.children],
+        "children": [_pair_dict(c, titles) for c in p.children],
     }
 
 
-def _change_dict(d: PlanDiff, c: Change) -> dict[str, Any]:
-    return {
+def _change_dict(d: PlanDiff, c: Change, shown: tuple[Shown, Shown] | None,
+                 titles: list[tuple[str, str]]) -> dict[str, Any]:
+    out = {
         "kind": c.kind,
-        "section": c.section,
+        "section": _relabel(c.section, titles),
         "location": c.location,
         "old": c.old,
         "new": c.new,
@@ -166,11 +199,21 @@ def _change_dict(d: PlanDiff, c: Change) -> dict[str, Any]:
         "new_line": d.new.position(c.new_span.start)[0],
         "reason": c.reason,
     }
+    if shown is not None:
+        out["old"], out["new"] = _shown_change(d, c, shown)
+        out["old_ocr"], out["new_ocr"] = c.old, c.new
+    return out
 
 
-def to_dict(d: PlanDiff) -> dict[str, Any]:
-    """Plain values for JSON."""
-    return {
+def to_dict(d: PlanDiff, *, restore: bool = True) -> dict[str, Any]:
+    """Plain values for JSON. An OCR'd side is shown restored, as the HTML page, the redline
+    and :func:`changes_frame` show it: a change's ``old``/``new``, a row's ``task`` and the
+    section labels hold the restored words, and ``old_ocr``/``new_ocr`` (a row's
+    ``task_ocr``) the scan as read; ``restored`` says which side is. ``restore=False`` (or a
+    pair without a scan) gives the text as read and no such keys."""
+    shown = _restoration(d, restore)
+    titles = _shown_titles(d, shown) if shown is not None else []
+    out: dict[str, Any] = {
         "old": d.old.name,
         "new": d.new.name,
         "ocr": d.ocr,
@@ -183,22 +226,30 @@ def to_dict(d: PlanDiff) -> dict[str, Any]:
                    for f in d.header],
         "carried_over": d.carried_over,
         "similarity": d.similarity,
-        "sections": [_pair_dict(p) for p in d.sections],
-        "changes": [_change_dict(d, c) for c in d.changes],
+        "sections": [_pair_dict(p, titles) for p in d.sections],
+        "changes": [_change_dict(d, c, shown, titles) for c in d.changes],
         "tables": [
             {
                 "old": t.old,
                 "new": t.new,
                 "task_column": t.task_column,
-                "rows": [
-                    {"old": r.old, "new": r.new, "status": r.status, "task": r.task_new or r.task_old,
-                     "changes": list(r.changes)}
-                    for r in t.rows
-                ],
+                "rows": [_row_dict(d, t, r, shown) for r in t.rows],
             }
             for t in d.tables
         ],
     }
+    if shown is not None:
+        out["restored"] = {"old": shown[0].restored, "new": shown[1].restored}
+    return out
+
+
+def _row_dict(d: PlanDiff, t: TablePair, r, shown: tuple[Shown, Shown] | None) -> dict[str, Any]:
+    out = {"old": r.old, "new": r.new, "status": r.status, "task": r.task_new or r.task_old,
+           "changes": list(r.changes)}
+    if shown is not None:
+        old, new = _shown_task(d, t, r, shown)
+        out["task"], out["task_ocr"] = (new, r.task_new) if r.task_new else (old, r.task_old)
+    return out
 
 
 # --- frames ----------------------------------------------------------------------------------
@@ -301,13 +352,10 @@ def changes_frame(d: PlanDiff, *, restore: bool = True) -> pd.DataFrame:
     ]
     cols = ["section", "kind", "old", "new", "reason", "location", "old_line", "new_line"]
     frame = pd.DataFrame(rows, columns=cols)
-    if not (restore and d.ocr):
+    shown = _restoration(d, restore)
+    if shown is None:
         return frame
-    from .shown import shown_texts
-
-    old_shown, new_shown = shown_texts(d)
-    if not (old_shown.restored or new_shown.restored):
-        return frame
+    old_shown, new_shown = shown
     frame.insert(4, "old_ocr", frame["old"])
     frame.insert(5, "new_ocr", frame["new"])
     frame["old"] = [_shown_words(c.old, c.old_span, d.old.text, old_shown) for c in d.changes]
@@ -317,27 +365,43 @@ def changes_frame(d: PlanDiff, *, restore: bool = True) -> pd.DataFrame:
     return frame
 
 
-def tables_frame(d: PlanDiff) -> pd.DataFrame:
-    """One row per aligned table row, its cell changes listed."""
+def tables_frame(d: PlanDiff, *, restore: bool = True) -> pd.DataFrame:
+    """One row per aligned table row, its cell changes listed. An OCR'd side is shown restored,
+    as :func:`changes_frame` shows it: ``task_old``/``task_new`` and the cell changes hold the
+    restored words, and ``task_old_ocr``, ``task_new_ocr`` and ``changes_ocr`` the scan as read;
+    ``restore=False`` (or a pair without a scan) gives the text as read and no such columns."""
     import pandas as pd
+
+    shown = _restoration(d, restore)
+
+    def listed(c: Change, old: str, new: str) -> str:
+        return f"{_column_of(c)}: {_flat(old) or '∅'} → {_flat(new) or '∅'} ({c.kind})"
 
     rows = []
     for t in d.tables:
         for r in t.rows:
             changes = [d.changes[i] for i in r.changes]
-            rows.append({
+            row = {
                 "table": (t.new if t.new is not None else t.old) + 1,  # type: ignore[operator]
                 "old_row": None if r.old is None else r.old + 1,
                 "new_row": None if r.new is None else r.new + 1,
                 "status": r.status,
                 "task_old": _flat(r.task_old),
                 "task_new": _flat(r.task_new),
-                "changes": [
-                    f"{_column_of(c)}: {_flat(c.old) or '∅'} → {_flat(c.new) or '∅'} ({c.kind})" for c in changes
-                ],
+                "changes": [listed(c, c.old, c.new) for c in changes],
                 "kinds": sorted({c.kind for c in changes}),
-            })
+            }
+            if shown is not None:
+                task_old, task_new = _shown_task(d, t, r, shown)
+                row.update(task_old=_flat(task_old), task_new=_flat(task_new),
+                           task_old_ocr=_flat(r.task_old), task_new_ocr=_flat(r.task_new),
+                           changes=[listed(c, *_shown_change(d, c, shown)) for c in changes],
+                           changes_ocr=row["changes"])
+            rows.append(row)
     cols = ["table", "old_row", "new_row", "status", "task_old", "task_new", "changes", "kinds"]
+    if shown is not None:
+        cols = ["table", "old_row", "new_row", "status", "task_old", "task_new", "task_old_ocr", "task_new_ocr",
+                "changes", "changes_ocr", "kinds"]
     return pd.DataFrame(rows, columns=cols).astype({"old_row": "Int64", "new_row": "Int64"})
 
 
@@ -352,8 +416,13 @@ def _md(text: str) -> str:
     return re.sub(r"([\\`*_|<>\[\]])", r"\\\1", _flat(text))
 
 
-def to_markdown(d: PlanDiff) -> str:
-    """Summary, the section pairs, then the changes section by section."""
+def to_markdown(d: PlanDiff, *, restore: bool = True) -> str:
+    """Summary, the section pairs, then the changes section by section. An OCR'd side is shown
+    restored, as the HTML page shows it, the scan as read after each passage it changes
+    (``OCR: «...»``) and in the table rows' last column; ``restore=False`` shows the scan as
+    read."""
+    shown = _restoration(d, restore)
+    titles = _shown_titles(d, shown) if shown is not None else []
     c = d.counts()
     out = [
         f"# So sánh kế hoạch: {_md(d.old.name)} → {_md(d.new.name)}",
@@ -364,7 +433,10 @@ def to_markdown(d: PlanDiff) -> str:
         "- Căn cứ thay thế: " + ("; ".join(f"{o} → {n}" for o, n in d.basis_replaced) or "—"),
         f"- Giữ nguyên từ bản cũ: {d.carried_over:.0%} của bản mới; độ giống {d.similarity:.2f}",
     ]
-    if d.ocr:
+    if shown is not None:
+        out.append("- Một bản là văn bản OCR: so sánh trên chữ bỏ dấu; bản OCR hiển thị đã khôi phục dấu, nguyên "
+                   "văn OCR ghi sau mỗi đoạn (OCR'd text shown restored, the scan as read after each passage).")
+    elif d.ocr:
         out.append("- Một bản là văn bản OCR: so sánh trên chữ bỏ dấu, hiển thị nguyên văn.")
     fields = [f for f in d.header if f.old is not None or f.new is not None]
     if fields:
@@ -380,32 +452,41 @@ def to_markdown(d: PlanDiff) -> str:
     out += ["", "## Các mục", "", "| Cũ | Mới | Trạng thái | Mục |", "| --- | --- | --- | --- |"]
     for p in d.sections:
         out.append(f"| {p.old.number if p.old else '—'} | {p.new.number if p.new else '—'} | "
-                   f"{STATUS_LABELS.get(p.status, p.status)} | {_md(p.label)} |")
+                   f"{STATUS_LABELS.get(p.status, p.status)} | {_md(_relabel(p.label, titles))} |")
     out += ["", "## Thay đổi"]
     current = None
     for ch in d.changes:
         if ch.section != current:
             current = ch.section
-            out += ["", f"### {_md(current)}", ""]
+            out += ["", f"### {_md(_relabel(current, titles))}", ""]
         where = f" ({_md(ch.location)})" if ch.location else ""
+        old_text, new_text = _shown_change(d, ch, shown) if shown is not None else (ch.old, ch.new)
         if ch.kind == "carried-error":
-            body = f"«{_md(ch.new)}»"
+            body = f"«{_md(new_text)}»"
         else:
-            old = f"~~{_md(ch.old)}~~" if ch.old.strip() else "∅"
-            new = f"**{_md(ch.new)}**" if ch.new.strip() else "∅"
+            old = f"~~{_md(old_text)}~~" if old_text.strip() else "∅"
+            new = f"**{_md(new_text)}**" if new_text.strip() else "∅"
             body = f"{old} → {new}"
-        out.append(f"- *{d.labels[ch.kind]}*{where}: {body} — {_md(ch.reason)}")
+        scan = [f"«{_md(o)}»" for o, s in ((ch.old, old_text), (ch.new, new_text)) if _flat(o) != _flat(s)]
+        note = f" (OCR: {' → '.join(scan)})" if scan else ""
+        out.append(f"- *{d.labels[ch.kind]}*{where}: {body} — {_md(ch.reason)}{note}")
     if d.tables:
-        out += ["", "## Bảng hoạt động", "", "| Dòng cũ | Dòng mới | Trạng thái | Hoạt động | Thay đổi |",
-                "| --- | --- | --- | --- | --- |"]
+        head = "| Dòng cũ | Dòng mới | Trạng thái | Hoạt động | Thay đổi |"
+        out += ["", "## Bảng hoạt động", "", head[:-1] + "| OCR |" if shown is not None else head,
+                "| --- | --- | --- | --- | --- |" + (" --- |" if shown is not None else "")]
         for t in d.tables:
             for r in t.rows:
                 kinds = sorted({d.changes[i].kind for i in r.changes})
-                out.append(
-                    f"| {'—' if r.old is None else r.old + 1} | {'—' if r.new is None else r.new + 1} | "
-                    f"{STATUS_LABELS.get(r.status, r.status)} | {_md(r.task_old or r.task_new)[:80]} | "
-                    f"{len(r.changes)} ({', '.join(kinds) or '—'}) |"
-                )
+                task = r.task_old or r.task_new
+                line = (f"| {'—' if r.old is None else r.old + 1} | {'—' if r.new is None else r.new + 1} | "
+                        f"{STATUS_LABELS.get(r.status, r.status)} | ")
+                if shown is None:
+                    out.append(f"{line}{_md(task)[:80]} | {len(r.changes)} ({', '.join(kinds) or '—'}) |")
+                    continue
+                old_task, new_task = _shown_task(d, t, r, shown)
+                restored = old_task if r.task_old else new_task
+                scan = _md(task)[:80] if _flat(restored) != _flat(task) else ""
+                out.append(f"{line}{_md(restored)[:80]} | {len(r.changes)} ({', '.join(kinds) or '—'}) | {scan} |")
     return "\n".join(out) + "\n"
 
 

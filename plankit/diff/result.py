@@ -297,8 +297,11 @@ class PlanDiff:
         """
         return view(PlanDiff, "summary")(self)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, restore: bool = True) -> dict[str, Any]:
         """Plain values for JSON: the summary numbers, the section pairs and every change.
+
+        An OCR'd side is shown restored, as :meth:`to_frame` shows it (``old_ocr``/``new_ocr``
+        keep the scan as read); ``restore=False`` gives the scan as read.
 
         >>> from plankit.diff import diff_plans
         >>> from plankit.read import read_text
@@ -306,7 +309,7 @@ class PlanDiff:
         >>> [(c["kind"], c["old"], c["new"], c["new_line"]) for c in d.to_dict()["changes"]]
         [('substantive', 'Ngân sách', 'Nguồn khác', 3)]
         """
-        return view(PlanDiff, "to_dict")(self)
+        return view(PlanDiff, "to_dict")(self, restore=restore)
 
     # -- outputs -------------------------------------------------------------------------------
     def to_frame(self, *, restore: bool = True) -> pd.DataFrame:
@@ -325,8 +328,12 @@ class PlanDiff:
         """
         return view(PlanDiff, "to_frame")(self, restore=restore)
 
-    def tables_frame(self) -> pd.DataFrame:
+    def tables_frame(self, *, restore: bool = True) -> pd.DataFrame:
         """One row per aligned activity-table row, with its cell changes listed.
+
+        An OCR'd side is shown restored, as :meth:`to_frame` shows it, with ``task_old_ocr``,
+        ``task_new_ocr`` and ``changes_ocr`` as the scan reads them; ``restore=False`` shows the
+        scan as read.
 
         >>> from plankit.diff import diff_plans
         >>> from plankit.read import read_plan
@@ -334,10 +341,13 @@ class PlanDiff:
         >>> d.tables_frame()[["old_row", "new_row", "status"]].values.tolist()
         [[1, 1, 'changed'], [2, 2, 'changed'], [3, 3, 'changed'], [4, 4, 'changed']]
         """
-        return view(PlanDiff, "tables_frame")(self)
+        return view(PlanDiff, "tables_frame")(self, restore=restore)
 
-    def to_markdown(self) -> str:
+    def to_markdown(self, *, restore: bool = True) -> str:
         """The comparison as Markdown: summary, then the changes section by section.
+
+        An OCR'd side is shown restored, the scan as read after each passage it changes;
+        ``restore=False`` shows the scan as read.
 
         >>> from plankit.diff import diff_plans
         >>> from plankit.read import read_text
@@ -345,7 +355,7 @@ class PlanDiff:
         >>> print(d.to_markdown().splitlines()[-1])
         - *nội dung*: ~~Ngân sách~~ → **Nguồn khác** — sửa nội dung (changed)
         """
-        return view(PlanDiff, "to_markdown")(self)
+        return view(PlanDiff, "to_markdown")(self, restore=restore)
 
     def draw(self, ax: Axes | None = None) -> Figure:
         """A bar chart of the changes per part, in document order, one colour per kind (the

@@ -113,8 +113,8 @@ class WordChanges:
             if x.kind == "punct":
                 continue
             ra, rb = a_text[x.start:x.end], b_text[y.start:y.end]
-            if ra == rb or tone_key(ra) == tone_key(rb):
-                continue
+            if ra == rb or tone_key("".join(ra.split())) == tone_key("".join(rb.split())):
+                continue  # (a word broken over two lines at its hyphen is one token: parts._Stream)
             if runs and runs[-1][1] == i - 1 and al.pairs.get(i - 1) == j - 1:
                 runs[-1][1] = i
             else:

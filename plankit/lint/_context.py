@@ -113,6 +113,12 @@ SELF_REF_RE = re.compile(
     r"([a-z][a-z0-9&]*(?:\s*-\s*[a-z][a-z0-9&]*)*)"
 )
 
+# The attachment line of Nghị định 30/2020 opens its parenthesis right before "kèm theo" (a "ban
+# hành" between allowed, across a wrapped line): "(Kèm theo Kế hoạch số", "(Ban hành kèm theo
+# Quyết định số". Searched up to where SELF_REF_RE starts. A body sentence "thực hiện Phụ lục ban
+# hành kèm theo Quyết định số ..." names another document, not the plan itself.
+ATTACHMENT_LINE_RE = re.compile(r"\(\s*(?:ban\s+hanh\s+)?$")
+
 # Phrases after which the plan's own province belongs: "trên địa bàn tỉnh X", "của tỉnh X",
 # "UBND tỉnh X", "Tỉnh ủy X", "Báo X". The place must follow directly.
 OWN_PLACE_BEFORE_RE = re.compile(

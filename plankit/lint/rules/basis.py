@@ -36,6 +36,11 @@ def _is_yearly_provincial_plan(c: Citation) -> bool:
 _REPLACED_WORDS_RE = re.compile(r"(?<!\w)(?:thay\s+the|het\s+hieu\s+luc|bai\s+bo|het\s+han)(?!\w)")
 
 
+def _norm_key(key: str) -> str:
+    """A document key compared without case, diacritics or spaces ("172/2025/ND-CP")."""
+    return "".join(fold(key).split())
+
+
 def _said_replaced(ctx: Context, c: Citation) -> bool:
     """Whether the sentence mentioning ``c`` says itself that a document was replaced or ended:
     the plan speaks of the replacement, it does not rely on the old document."""
@@ -53,6 +58,12 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
       Thực hiện preamble, ``warning`` for a mention in the body; a mention in a sentence that
       itself speaks of the replacement, "Nghị định 118/2025/NĐ-CP thay thế Nghị định
       61/2018/NĐ-CP", "... (đã hết hiệu lực)", is not reported);
+    * it was replaced in part: 172/2025/NĐ-CP took over the discipline of "cán bộ, công chức"
+      from 112/2020/NĐ-CP on 2025-07-01 (the register's ``replaced_part``). A basis citing
+      112/2020/NĐ-CP in a plan dated from that day is a ``warning`` naming the successor, the
+      day and the part: the rest of the decree (viên chức) is still in force, so the officer
+      judges. Nothing when the plan also cites the successor (it relies on each for its part),
+      for a plan dated before the change, or for a mention in the body;
     * it was a programme for a period that ended before the plan year ("Kế hoạch CCHC thành
       phố giai đoạn 2021-2025" as the basis of a 2026 plan);
     * it is last year's provincial plan: a provincial Kế hoạch whose subject names an earlier
@@ -70,7 +81,10 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
     Message: "Căn cứ '258/KH-UBND' là kế hoạch năm 2025, không phải năm 2026 của kế hoạch này /
     The basis '258/KH-UBND' is the plan for 2025, not for this plan's year 2026"; "... đã được
     thay thế bởi 118/2025/NĐ-CP từ 01/07/2025 / ... was replaced by 118/2025/NĐ-CP from
-    2025-07-01"; "... giai đoạn 2021-2025 đã kết thúc / ... its period 2021-2025 has ended".
+    2025-07-01"; "... đã được thay thế một phần bởi 172/2025/NĐ-CP từ 01/07/2025 (cán bộ, công
+    chức): kiểm tra phần được viện dẫn còn hiệu lực / ... was partly replaced by 172/2025/NĐ-CP
+    from 2025-07-01 (cán bộ, công chức): check that the part relied on is still in force"; "...
+    giai đoạn 2021-2025 đã kết thúc / ... its period 2021-2025 has ended".
 
     Examples:
         >>> text = ("Cần Thơ, ngày 15 tháng 01 năm 2026\\nKẾ HOẠCH\\nTuyên truyền CCHC năm 2026\\n\\n"
@@ -78,8 +92,14 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
         ...         "về công tác thông tin, tuyên truyền cải cách hành chính năm 2025;")
         >>> fires(text, stale_basis)
         ['258/KH-UBND']
+        >>> text = ("Cần Thơ, ngày 15 tháng 01 năm 2026\\nKẾ HOẠCH\\nKiểm tra công vụ năm 2026\\n\\n"
+        ...         "Căn cứ Nghị định số 112/2020/NĐ-CP ngày 18/9/2020 của Chính phủ về xử lý kỷ luật;")
+        >>> fires(text, stale_basis)
+        ['112/2020/NĐ-CP']
+        >>> fires(text + "\\nCăn cứ Nghị định số 172/2025/NĐ-CP ngày 30/6/2025 của Chính phủ;", stale_basis)
+        []
     """
-    from ...validity import REPLACED, replaced_by, status
+    from ...validity import PARTLY_REPLACED, REPLACED, replaced_by, status
 
     year = ctx.year
     earlier_bases: dict[str, Plan] = {}
@@ -96,10 +116,30 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
             if c.role == "basis" and _is_yearly_provincial_plan(c):
                 earlier_bases.setdefault(c.doc_id, other)
     seen: set[int] = set()
+    cited = {_norm_key(c.key) for c in ctx.citations if c.kind == "document"}
     for c in ctx.citations:
         if c.role not in ("basis", "mention") or c.span.start in seen or c.kind != "document":
             continue
         basis = c.role == "basis"
+        if basis and ctx.on is not None and status(c, ctx.on) == PARTLY_REPLACED:
+            rep = replaced_by(c.doc_id, ctx.on) or replaced_by(c.key, ctx.on)
+            # The plan that also cites the successor relies on each for its own part.
+            if rep is not None and _norm_key(rep.replaced_by) not in cited:
+                seen.add(c.span.start)
+                yield ctx.finding(
+                    "stale-basis",
+                    c.span.start,
+                    c.span.end,
+                    msg(
+                        f"'{c.key}' đã được thay thế một phần bởi {rep.replaced_by} từ "
+                        f"{rep.effective.strftime('%d/%m/%Y')} ({rep.part}): kiểm tra phần được "
+                        "viện dẫn còn hiệu lực",
+                        f"'{c.key}' was partly replaced by {rep.replaced_by} from "
+                        f"{rep.effective.isoformat()} ({rep.part}): check that the part relied on is still in force",
+                    ),
+                    severity="warning",
+                )
+            continue
         if ctx.on is not None and status(c, ctx.on) == REPLACED and (basis or not _said_replaced(ctx, c)):
             rep = replaced_by(c.doc_id, ctx.on) or replaced_by(c.key, ctx.on)
             seen.add(c.span.start)

@@ -1,5 +1,5 @@
 """The plan's references to itself (PK2xx, with the numbering rules): its own number quoted with
-another date.
+another date, or another number quoted where it names itself.
 
 One function per rule; its docstring is the rule's documentation (``docs/lint-rules.md``) and
 its examples are doctests showing what :func:`~plankit.lint._context.fires` flags. The codes,
@@ -13,7 +13,10 @@ from collections.abc import Iterator
 
 from ...dates import date_after
 from ...model import Finding
+from ...text import fold
 from .._context import (
+    ATTACHMENT_LINE_RE,
+    SELF_REF_RE,
     Context,
     fires,  # noqa: F401 (the docstring examples)
     msg,
@@ -76,5 +79,84 @@ def self_date_mismatch(ctx: Context) -> Iterator[Finding]:
             msg(
                 f"Số {number} được ghi ngày {shown}, khác ngày ở phần đầu văn bản ({other})",
                 f"{number} is dated {shown} here, the header says {other}",
+            ),
+        )
+
+
+def _number(number: str) -> int | None:
+    digits = "".join(number.split())
+    return int(digits) if digits.isdigit() else None
+
+
+def self_number_mismatch(ctx: Context) -> Iterator[Finding]:
+    """Flags the attachment line naming the document it goes with by a number other than the
+    header's.
+
+    A decision that issues a plan carries the plan after its signature, under the line
+    "(Ban hành kèm theo Quyết định số 1520/QĐ-UBND ngày 15/9/2025 của ...)"; a plan's appendix
+    carries "(Kèm theo Kế hoạch số 45/KH-UBND ngày ...)". That line names the document itself:
+    its number must be the header's. Typed by hand, two digits swap (1250 for 1520) or last
+    year's number stays; the register then files the plan under a decision that is another
+    one. Reported when the line stands in parentheses right before "kèm theo" (a body sentence
+    "thực hiện Phụ lục ban hành kèm theo Quyết định số ..." cites another decision), its
+    symbol is the header's (a different symbol is :func:`symbol_mismatch`), and it gives the
+    header's date or no date (the same number with another date is
+    :func:`self_date_mismatch`; another number and another date may be another document's
+    attachment reprinted, as an amending decision does, and is left alone). Needs the
+    header's number: a draft's blank number is :func:`blank_number`.
+
+    Fires on: header ``Số: 1520/QĐ-UBND`` and ``Ninh Bình, ngày 15 tháng 9 năm 2025`` with
+    ``(Kèm theo Quyết định số 1250/QĐ-UBND ngày 15/9/2025 của Chủ tịch UBND tỉnh)``.
+
+    Does not fire on: ``(Kèm theo Quyết định số 1520/QĐ-UBND ngày 15/9/2025 ...)``; ``Thực hiện
+    Phụ lục ban hành kèm theo Quyết định số 1250/QĐ-UBND ngày 15/9/2025`` in the body; ``(Kèm
+    theo Quyết định số 1250/QĐ-UBND ngày 10/3/2024 ...)``; a header without a number.
+
+    Message: "Số 1250/QĐ-UBND khác số ở phần đầu văn bản (1520/QĐ-UBND, cùng ngày
+    15/09/2025) / 1250/QĐ-UBND differs from the header's number 1520/QĐ-UBND (same date
+    15/09/2025)". No suggestion: either may be the wrong one (the header's is the likelier).
+
+    Examples:
+        >>> head = "Số: 1520/QĐ-UBND\\nNinh Bình, ngày 15 tháng 9 năm 2025\\nQUYẾT ĐỊNH\\nBan hành Kế hoạch PBGDPL năm 2025\\n\\n"
+        >>> fires(head + "KẾ HOẠCH\\n(Kèm theo Quyết định số 1250/QĐ-UBND ngày 15/9/2025 của Chủ tịch UBND tỉnh)",
+        ...       self_number_mismatch)
+        ['1250/QĐ-UBND']
+        >>> fires(head + "KẾ HOẠCH\\n(Kèm theo Quyết định số 1520/QĐ-UBND ngày 15/9/2025 của Chủ tịch UBND tỉnh)",
+        ...       self_number_mismatch)
+        []
+    """
+    h = ctx.plan.header
+    own = _number(h.number or "")
+    if own is None or not h.symbol:
+        return
+    symbol = "".join(fold(h.symbol).split())
+    text, folded = ctx.text, ctx.folded
+    header_span = h.span("symbol")
+    for m in SELF_REF_RE.finditer(folded):
+        number = _number(m.group(1))
+        if number is None or number == own or "".join(m.group(2).split()) != symbol:
+            continue
+        if header_span is not None and header_span.contains(m.start(1)):
+            continue
+        if ATTACHMENT_LINE_RE.search(folded, max(0, m.start() - 20), m.start()) is None:
+            continue
+        written = date_after(folded, m.end(2), min(len(folded), m.end(2) + 60))
+        if written is not None and written.date != h.date:
+            continue
+        start, end = m.start(1), m.end(2)
+        cited = text[start:end]
+        shown = f"{h.number}/{h.symbol}"
+        if written is not None:
+            day = written.date.strftime("%d/%m/%Y")
+            vi, en = f"{shown}, cùng ngày {day}", f"{shown} (same date {day})"
+        else:
+            vi, en = shown, shown
+        yield ctx.finding(
+            "self-number-mismatch",
+            start,
+            end,
+            msg(
+                f"Số {cited} khác số ở phần đầu văn bản ({vi})",
+                f"{cited} differs from the header's number {en}",
             ),
         )

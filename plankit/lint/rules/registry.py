@@ -103,6 +103,7 @@ _TABLE: tuple[tuple[str, str, Check, str, str], ...] = (
     ("PK203", "symbol-mismatch", structure.symbol_mismatch, "structure", STABLE),
     ("PK204", "self-date-mismatch", own.self_date_mismatch, "own", STABLE),
     ("PK205", "blank-figure", structure.blank_figure, "structure", STABLE),
+    ("PK206", "self-number-mismatch", own.self_number_mismatch, "own", STABLE),
     # PK3xx names and agencies
     ("PK301", "foreign-place", names.foreign_place, "names", STABLE),
     ("PK302", "stale-agency", names.stale_agency, "names", STABLE),

@@ -15,6 +15,7 @@ from functools import lru_cache
 from ...model import Finding, Section
 from ...text import fold
 from .._context import (
+    ATTACHMENT_LINE_RE,
     BLANK_NUMBER_RE,
     SELF_REF_RE,
     Context,
@@ -160,8 +161,13 @@ def _numbering(number: str) -> tuple[str | None, int | str | None]:
     return None, None
 
 
-def _successors(kind: str, value: int | str) -> set[int | str]:
+def _successors(kind: str, value: int | str, vietnamese: bool = False) -> set[int | str]:
+    """The numbers that may follow ``value``. Letters follow either order (d then đ, or d then
+    e) unless the document is ``vietnamese``: it letters an item đ) somewhere, so after d) comes
+    đ) only."""
     if kind == "letter":
+        if vietnamese and value == "d":
+            return {"đ"}
         out = set()
         for alphabet in (_VI_LETTERS, _LATIN_LETTERS):
             i = alphabet.find(str(value))
@@ -169,6 +175,20 @@ def _successors(kind: str, value: int | str) -> set[int | str]:
                 out.add(alphabet[i + 1])
         return out
     return {int(value) + 1}
+
+
+def _uses_vietnamese_letters(ctx: Context) -> bool:
+    """Whether the plan letters an item "đ)" at a line's start (after an indent, a list mark or
+    Markdown emphasis): it follows the Vietnamese order of Nghị định 30/2020 (a, b, c, d, đ, e)."""
+    text = ctx.text
+    for mark in ("đ)", "Đ)"):
+        at = text.find(mark)
+        while at >= 0:
+            line_start = text.rfind("\n", 0, at) + 1
+            if not text[line_start:at].strip(" \t*_#>-\u00a0"):
+                return True
+            at = text.find(mark, at + 2)
+    return False
 
 
 def _first(kind: str) -> int | str:
@@ -193,7 +213,9 @@ def heading_numbering(ctx: Context) -> Iterator[Finding]:
     """Flags section numbers that skip, repeat, go backwards, or use the wrong level.
 
     Sections are numbered I, II, III (Roman, level 1), then 1, 2, 3, then a), b), c) (d, đ, e
-    in the Vietnamese order; the Latin order is accepted too). Editing a copied plan leaves
+    in the Vietnamese order of Nghị định 30/2020; the Latin order d, e is accepted too, unless
+    the document letters an item đ) somewhere: it then writes the Vietnamese order, and an e)
+    right after d) has lost its đ). Editing a copied plan leaves
     holes: the 2022 Hưng Yên plan goes from section II to "2. Kinh phí thực hiện" and then to
     IV. A number typed wrong between two right ones (I, II, II, IV; I, III, III) is reported
     once, at the wrong number, with the right one as the suggestion.
@@ -205,14 +227,19 @@ def heading_numbering(ctx: Context) -> Iterator[Finding]:
 
     Fires on: ``II. ...`` / ``1.`` ``2.`` ``3.`` ``2. Kinh phí thực hiện`` / ``IV. TỔ CHỨC
     THỰC HIỆN`` (at "2.", suggestion "III."); ``I.`` then ``III.`` (III follows I: II is
-    missing); ``1.`` then ``1.`` (repeated).
+    missing); ``1.`` then ``1.`` (repeated); ``d)`` then ``e)`` in a plan that letters another
+    list ``a) b) c) d) đ)`` (đ is missing).
 
-    Does not fire on: I, II, III with 1, 2, 3 and a), b), c), d), đ), e) inside.
+    Does not fire on: I, II, III with 1, 2, 3 and a), b), c), d), đ), e) inside; a), b), c),
+    d), e) in a plan that never writes đ) (the Latin order, kept throughout).
 
     Message: "Mục '2. Kinh phí thực hiện' đánh số như mục con nhưng nằm giữa mục II và IV: có lẽ
     phải là mục III / '2. Kinh phí thực hiện' is numbered as a subsection but sits between
     sections II and IV: it should probably be section III"; "Sau mục I là mục III: thiếu mục II
-    / Section III follows I: II is missing"; "Số mục 1 bị lặp lại / Number 1 is repeated".
+    / Section III follows I: II is missing"; "Số mục 1 bị lặp lại / Number 1 is repeated";
+    "Sau mục d là mục e: thiếu mục đ (văn bản đánh chữ cái theo thứ tự tiếng Việt a, b, c, d,
+    đ, e) / Item e follows d: đ is missing (the document letters its items in the Vietnamese
+    order a, b, c, d, đ, e)".
 
     Examples:
         >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nI. MỤC ĐÍCH\\n1. Mục đích\\n"
@@ -222,9 +249,15 @@ def heading_numbering(ctx: Context) -> Iterator[Finding]:
         >>> fires("KẾ HOẠCH\\nTuyên truyền CCHC năm 2022\\n\\nI. MỤC ĐÍCH\\nII. NỘI DUNG\\n"
         ...       "III. TỔ CHỨC THỰC HIỆN", heading_numbering)
         []
+        >>> latin = "KẾ HOẠCH\\nCCHC năm 2026\\n\\nI. NỘI DUNG\\n1. Một\\na) A.\\nb) B.\\nc) C.\\nd) D.\\ne) E.\\n"
+        >>> fires(latin, heading_numbering)
+        []
+        >>> fires(latin + "2. Hai\\na) A.\\nb) B.\\nc) C.\\nd) D.\\nđ) Đ.\\n", heading_numbering)
+        ['e)']
     """
     misplaced: set[int] = set()
     findings: list[Finding] = []
+    vietnamese = _uses_vietnamese_letters(ctx)
 
     def check(siblings: Sequence[Section], level: int) -> None:
         prev_kind, prev_value, prev_section = None, None, None
@@ -237,7 +270,7 @@ def heading_numbering(ctx: Context) -> Iterator[Finding]:
         for i, (section, kind, value) in enumerate(numbered):
             label = _label(kind, value)
             nxt = numbered[i + 1] if i + 1 < len(numbered) else None
-            slip = _slip_for(kind, prev_kind, prev_value, value, nxt)
+            slip = _slip_for(kind, prev_kind, prev_value, value, nxt, vietnamese)
             if slip is not None:
                 # One number typed wrong between two right ones: I, II, II, IV (the second II is
                 # III) or I, III, III (the first III is II). One finding, at the wrong number.
@@ -294,7 +327,7 @@ def heading_numbering(ctx: Context) -> Iterator[Finding]:
                         msg(f"Số mục {label} bị lặp lại", f"Number {label} is repeated"),
                     )
                 )
-            elif value not in _successors(kind, prev_value):
+            elif value not in _successors(kind, prev_value, vietnamese):
                 prev_label = _label(prev_kind, prev_value)
                 backwards = (
                     _VI_LETTERS.find(str(value)) < _VI_LETTERS.find(str(prev_value))
@@ -327,6 +360,19 @@ def heading_numbering(ctx: Context) -> Iterator[Finding]:
                         )
                     )
                     misplaced.add(id(culprit))
+                elif vietnamese and kind == "letter" and prev_value == "d" and value == "e":
+                    findings.append(
+                        ctx.finding(
+                            "heading-numbering",
+                            *_number_span(ctx, section),
+                            msg(
+                                "Sau mục d là mục e: thiếu mục đ (văn bản đánh chữ cái theo thứ tự "
+                                "tiếng Việt a, b, c, d, đ, e)",
+                                "Item e follows d: đ is missing (the document letters its items in the "
+                                "Vietnamese order a, b, c, d, đ, e)",
+                            ),
+                        )
+                    )
                 elif backwards:
                     findings.append(
                         ctx.finding(
@@ -465,18 +511,19 @@ def _slip_for(
     prev_value: int | str | None,
     value: int | str,
     nxt: tuple[Section, str, int | str] | None,
+    vietnamese: bool = False,
 ) -> int | str | None:
     """The number a section should carry when it alone is wrong between two right neighbours:
     it repeats the one before and the one after follows the missing number (II, II, IV), or it
     skips one and the one after repeats it (I, III, III); else ``None``."""
     if prev_kind != kind or prev_value is None or nxt is None or nxt[1] != kind:
         return None
-    expected = _successors(kind, prev_value)
+    expected = _successors(kind, prev_value, vietnamese)
     if value in expected:
         return None
     after = nxt[2]
     for right in expected:
-        if after in _successors(kind, right) and value in (prev_value, after):
+        if after in _successors(kind, right, vietnamese) and value in (prev_value, after):
             return right
     return None
 
@@ -507,11 +554,17 @@ def symbol_mismatch(ctx: Context) -> Iterator[Finding]:
     disagree: one of them is wrong, and a records office will number the document by one of
     them. Compared after folding and removing spaces, so "KH - SKHCN" equals "KH-SKHCN". The
     citations the citation extractor marks as the plan's own (role ``self``) are checked too.
+    A "kèm theo" reference counts as the plan's own on the attachment line only, its
+    parenthesis opened right before "kèm theo" ("(Kèm theo ...", "(Ban hành kèm theo ..."): a
+    body sentence "thực hiện Phụ lục ban hành kèm theo Quyết định số 15/QĐ-UBND" in a plan
+    numbered KH-STC names another document.
 
     Fires on: header ``Số: /KH-SKH-CN`` with appendix ``(Kèm theo Kế hoạch số:/KH-SKHCN ngày
     /01/2022 ...)``.
 
-    Does not fire on: header ``Số: 137/KH-SKHCN`` with ``Kèm theo Kế hoạch số 137/KH-SKHCN``.
+    Does not fire on: header ``Số: 137/KH-SKHCN`` with ``(Kèm theo Kế hoạch số 137/KH-SKHCN``;
+    header ``Số: 45/KH-STC`` with ``Thực hiện Phụ lục ban hành kèm theo Quyết định số
+    15/QĐ-UBND``.
 
     Message: "Ký hiệu 'KH-SKHCN' khác ký hiệu ở phần đầu văn bản 'KH-SKH-CN' / Symbol 'KH-SKHCN'
     differs from the header's 'KH-SKH-CN'". No suggestion: either may be the wrong one.
@@ -529,7 +582,8 @@ def symbol_mismatch(ctx: Context) -> Iterator[Finding]:
     header_span = h.span("symbol")
     places: list[tuple[int, int]] = []
     for m in SELF_REF_RE.finditer(ctx.folded):
-        places.append((m.start(2), m.end(2)))
+        if ATTACHMENT_LINE_RE.search(ctx.folded, max(0, m.start() - 20), m.start()) is not None:
+            places.append((m.start(2), m.end(2)))
     try:
         citations = ctx.citations
     except Exception:
