@@ -82,23 +82,21 @@ def _with_case(form: str, surface: str) -> str:
 def _counterparts(text: str, reference: str) -> list[tuple[int, int, str | None]]:
     """Each word of the scan ``text`` with the clean plan's spelling of it (in the scan's case),
     or ``None`` when the in-order word diff of the two texts pairs it with no word."""
-    folded_scan, folded_ref = ocr_clean(fold(text)), fold(reference)
-    # the words (findall) and their spans, each worked out at C speed
-    scan = [m.span() for m in _WORD.finditer(folded_scan)]
-    ref = [m.span() for m in _WORD.finditer(folded_ref)]
+    scan = list(_WORD.finditer(ocr_clean(fold(text))))
+    ref = list(_WORD.finditer(fold(reference)))
     form: list[str | None] = [None] * len(scan)
     done: dict[tuple[str, str], str] = {}  # the same word pairs recur ("của", "và", "năm")
-    ops = diff_keys(_WORD.findall(folded_ref), _WORD.findall(folded_scan))
+    ops = diff_keys([m.group() for m in ref], [m.group() for m in scan])
     for tag, i1, _i2, j1, j2 in ops:
         if tag != "equal":
             continue
-        for j, (rs, re_), (s, e) in zip(range(j1, j2), ref[i1 : i1 + j2 - j1], scan[j1:j2], strict=True):
-            pair = (reference[rs:re_], text[s:e])
+        for j, m_ref, m in zip(range(j1, j2), ref[i1 : i1 + j2 - j1], scan[j1:j2], strict=True):
+            pair = (reference[m_ref.start() : m_ref.end()], text[m.start() : m.end()])
             found = done.get(pair)
             if found is None:
                 found = done[pair] = _with_case(*pair)
             form[j] = found
-    return [(s, e, f) for (s, e), f in zip(scan, form, strict=True)]
+    return [(*m.span(), f) for m, f in zip(scan, form, strict=True)]
 
 
 # A page and a redline of the same pair (d.to_html(), then d.to_docx()) restore the scan once.
