@@ -209,7 +209,7 @@ def test_a_header_table_with_the_party_motto_is_the_header(tmp_path):
         (["UBND TỈNH HÀ GIANG                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA",
           "SỞ NỘI VỤ                                   VIỆT NAM",
           "                                            Độc lập - Tự do - Hạnh phúc"],
-         "Sở Nội vụ"),
+         "Sở Nội vụ tỉnh Hà Giang"),
     ],
 )
 def test_the_motto_wrapped_in_its_column_is_not_the_issuers(header, issuer):

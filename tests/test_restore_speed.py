@@ -18,6 +18,7 @@ from plankit.restore.core import _take_known
 from plankit.restore.decode import _apply_context, _decode
 from plankit.restore.lm import default_model
 from plankit.restore.names import _flag_names
+from plankit.restore.syllables import _DEFAULT_TOKEN_RE, _MAY_HOLD_KEEP, _NO_KEEP_TOKEN_RE
 from plankit.restore.tokens import _Cands, _line_rules, _tokenize
 from plankit.text import fold
 
@@ -134,3 +135,41 @@ def test_known_words_by_their_starts_are_those_of_every_token(model, words, data
     assert [(t.cands, t.how, t.fixed_output) for t in fast] == [(t.cands, t.how, t.fixed_output) for t in plain]
     taken = {(t.start, t.end) for t in fast if t.how == "reference"}
     assert taken == {(t.start, t.end) for t in toks if (t.start, t.end) in known and t.kind == "word" and t.fixed_output is None and not t.prefix}
+
+
+# -- the token regex without its address branch, on lines that cannot hold an address ----------
+
+PIECES = [
+    "Sở", "KH&CN", "S6", "ngày", "14thdng", "215", "IKH-UBND", "45/2020/NĐ-CP", "2.1.", "TP.HCM", "Tr.12",
+    "2025.Sở", "https://", "http:", "//", "www", "www.", ".", "@", "a@b", "dichvucong", ".gov", ".vn",
+    ".VN", ".Vn", "gov.vn/tw/Pages", ".pdf", ".PDF", ".Docx", ".7z", ".7", ".txt", "Ke-hoach-12", "(1)",
+    ":", "/", "-", "%", "¢", "I", "l", "|", "e.g", ".org", ".info", ".html", ".htm", "x.jpeg", " ",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(PIECES), min_size=1, max_size=14), spaces=st.lists(st.booleans(), min_size=14, max_size=14))
+def test_a_line_without_an_address_hint_has_the_same_tokens_without_the_address_branch(pieces, spaces):
+    line = "".join(p + (" " if s else "") for p, s in zip(pieces, spaces, strict=False))
+    full = [(m.span(), m.lastgroup) for m in _DEFAULT_TOKEN_RE.finditer(line)]
+    if any(kind == "keep" for _span, kind in full):
+        assert _MAY_HOLD_KEEP.search(line)  # every address, e-mail or file name is hinted
+    if not _MAY_HOLD_KEEP.search(line):
+        assert [(m.span(), m.lastgroup) for m in _NO_KEEP_TOKEN_RE.finditer(line)] == full
+
+
+@pytest.mark.parametrize(
+    ("line", "hinted"),
+    [
+        ("Công khai tại https://dichvucong.gov.vn và Cổng", True),
+        ("xem www.cantho.gov.vn", True),
+        ("thư điện tử: vanthu@cantho.gov.vn", True),
+        ("tại vbpl.vn/tw/Pages/quyet-dinh-749", True),
+        ("tệp Ke-hoach-so-12.PDF đính kèm", True),
+        ("Số: 215/KH-UBND ngày 14/3/2024 tại TP.HCM, Tr.12", False),
+        ("1.2. Mục tiêu năm 2025.Sở Nội vụ", False),
+    ],
+)
+def test_the_address_hint_by_case(line, hinted):
+    assert bool(_MAY_HOLD_KEEP.search(line)) is hinted
+    assert any(m.lastgroup == "keep" for m in _DEFAULT_TOKEN_RE.finditer(line)) is hinted

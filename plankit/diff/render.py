@@ -86,6 +86,10 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+_NONSPACE = re.compile(r"\S+")
+_SPACES = re.compile(r"\s+")
+
+
 # --- header fields ---------------------------------------------------------------------------
 
 # A header value of a scanned plan is shown as the scan reads it (a name is never guessed:
@@ -263,7 +267,7 @@ def _shown_map(words: str, span: Span, text: str, shown: Shown) -> tuple[str, li
     out: list[str] = []
     where: list[tuple[int, int, int, int]] = []
     pos, last, length = span.start, 0, 0
-    for m in re.finditer(r"\S+", words):
+    for m in _NONSPACE.finditer(words):
         word = m.group()
         at = text.find(word, pos, span.end)
         if at < 0:  # a cell's words are not always in reading order inside its span
@@ -536,7 +540,7 @@ def _render_side(text: str | None, piece: Piece, side: str, changes: tuple[Chang
 
 def _esc_keep(chunk: str) -> str:
     """Escape, collapsing runs of white space (OCR line breaks) into one space."""
-    return html.escape(re.sub(r"\s+", " ", chunk), quote=False)
+    return html.escape(_SPACES.sub(" ", chunk), quote=False)
 
 
 def _restored_piece(seg: Segment, piece: Piece, shown) -> tuple[Piece, str | None, str | None]:
@@ -573,9 +577,12 @@ def _restored_piece(seg: Segment, piece: Piece, shown) -> tuple[Piece, str | Non
 
 
 def _ocr_note(original: str | None, shown: str | None) -> str:
-    if original is None or _flat(original) == _flat(shown or ""):
+    if original is None:
         return ""
-    return f'<div class="ocr" title="nguyên văn OCR (original scan)">{html.escape(_flat(original))}</div>'
+    flat = _flat(original)
+    if flat == _flat(shown or ""):
+        return ""
+    return f'<div class="ocr" title="nguyên văn OCR (original scan)">{html.escape(flat)}</div>'
 
 
 def _restored_cells(seg: Segment, table: TablePair | None, d: PlanDiff, shown) -> list[tuple[Piece, str | None,

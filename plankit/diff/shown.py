@@ -117,16 +117,15 @@ def _restored(text: str, reference: str | None) -> Shown:
         return _mapped(text, list(restored.spans))
     words = _counterparts(text, reference)
     breaks = [m.start() for m in _BREAK.finditer(text)]
-    line_of = [bisect.bisect_left(breaks, s) for s, _e, _f in words]  # line breaks before each word
-    # the first and the last word of each word's line (a line's words are consecutive)
-    first = list(range(len(words)))
-    last = first[:]
-    for k in range(1, len(words)):
-        if line_of[k] == line_of[k - 1]:
-            first[k] = first[k - 1]
-    for k in range(len(words) - 2, -1, -1):
-        if line_of[k] == line_of[k + 1]:
-            last[k] = last[k + 1]
+    # line breaks before each word
+    line_of = list(map(functools.partial(bisect.bisect_left, breaks), [w[0] for w in words]))
+    # the first and the last word of each word's line (a line's words are consecutive: a dict
+    # built in order keeps a key's last value, built backwards its first)
+    n_words = len(words)
+    last_of = dict(zip(line_of, range(n_words), strict=True))
+    first_of = dict(zip(reversed(line_of), range(n_words - 1, -1, -1), strict=True))
+    first = list(map(first_of.__getitem__, line_of))
+    last = list(map(last_of.__getitem__, line_of))
     # the words without a counterpart that the model must read: those with a letter, and a
     # number opening a line (a heading's roman numeral read as digits: "11." for "II.")
     needy = [k for k, (s, e, f) in enumerate(words) if f is None and (first[k] == k or _LETTER.search(text, s, e))]

@@ -16,7 +16,7 @@ from ..model import (
     Source,
     Span,
 )
-from ..places import find_places, match_department, match_place
+from ..places import find_places, match_department, match_place, parent_province
 from ..text import fold, is_upper_text
 from ._header import (
     CHROME_ROW,
@@ -65,8 +65,10 @@ def _place_word(word: str) -> bool:
 # A committee and its department run together in one cell: "ubnd tinh nghe an so noi vu",
 # "uy ban nhan dan tinh son la van phong". Not "ubnd tinh son la" alone.
 _STACKED_BODIES = re.compile(
-    r"[\s*]*(?:uy\s+ban\s+nhan\s+dan|ubnd)\s+\S.*?\s(?P<department>(?:so|van\s+phong|phong)(?:\s+\S.*)?)\s*$", re.S
+    r"[\s*]*(?:uy\s+ban\s+nhan\s+dan|ubnd)\s+\S.*?\s(?P<department>(?:so|van\s+phong|phong|ban\s+(?:quan\s+ly|chi\s+dao|dan\s+toc))(?:\s+\S.*)?)\s*$", re.S
 )
+# Where a department's name may start after its committee's, on one line (see _STACKED_BODIES).
+_DEPARTMENT_WORD = re.compile(r"(?<=\s)(?:so|van\s+phong|phong|ban\s+(?:quan\s+ly|chi\s+dao|dan\s+toc))(?=\s|$)")
 
 
 # The unit below a province that an issuer names: "ủy ban nhân dân xã đăk la", "... thành phố hà tiên".
@@ -362,7 +364,10 @@ class FrontReader(NewsReader):
                     out.append(cur)
                     cur = None
             if (cur is not None and len(parts) > 1 and i + 1 < len(lines)
-                    and "|" in self.t(*lines[i + 1])):  # a row's last cell ends with its line
+                    and ("|" in self.t(*lines[i + 1])  # a row's last cell ends with its line,
+                         # also over the number row copied without bars (the right column first:
+                         # "Độc lập ... | SỞ CÔNG THƯƠNG" over "Số: 12/KH-SCT  Hải Dương, ngày ...")
+                         or _number(self.f(lines[i + 1][0], lines[i + 1][0] + 24)))):
                 out.append(cur)
                 cur = None
         if cur is not None:
@@ -479,14 +484,21 @@ class FrontReader(NewsReader):
             return [(cs, ce)]
         # both halves must name bodies of their own: the committee with its unit's name, and a
         # department ("PHÒNG" only with a known field): "ỦY BAN NHÂN DÂN XÃ PHONG HẢI" is one
-        # commune, not "UBND xã" over a "Phòng Hải"
-        above = body_name(" ".join(self.t(cs, m.start("department")).split()))
-        below = body_name(" ".join(self.t(m.start("department"), ce).split()))
-        if (above is None or above[1] != "local" or not _NAMED_UNIT.search(fold(above[0]))
-                or below is None or below[1] != "department"
-                or (m.group("department").startswith("phong") and not below[0].startswith("Phòng "))):
-            return [(cs, ce)]
-        return [(cs, m.start("department")), (m.start("department"), ce)]
+        # commune, not "UBND xã" over a "Phòng Hải". Of the places the department may start, one
+        # after a whole province's name first ("UBND THÀNH PHỐ HẢI PHÒNG SỞ NỘI VỤ" is no
+        # "UBND THÀNH PHỐ HẢI" over a "Phòng Sở Nội vụ")
+        first = None
+        for d in _DEPARTMENT_WORD.finditer(self.folded, m.start("department"), ce):
+            above = body_name(" ".join(self.t(cs, d.start()).split()))
+            below = body_name(" ".join(self.t(d.start(), ce).split()))
+            if (above is None or above[1] != "local" or not _NAMED_UNIT.search(fold(above[0]))
+                    or below is None or below[1] != "department"
+                    or (d.group(0).startswith("phong") and not below[0].startswith("Phòng "))):
+                continue
+            if parent_province(above[0]) is not None:
+                return [(cs, d.start()), (d.start(), ce)]
+            first = first if first is not None else d.start()
+        return [(cs, ce)] if first is None else [(cs, first), (first, ce)]
 
     def _cell_goes_on(self, s: int, e: int) -> bool:
         """Whether the words from ``s`` after a run of spaces or a tab go on with the cell before

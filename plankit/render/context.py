@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..issuing import header_bodies, is_letter, name_lines, number_line, party_layout
+from ..issuing import (
+    header_bodies,
+    is_letter,
+    name_lines,
+    number_line,
+    party_layout,
+    printed_issuer,
+)
 from ..model import Plan
 from ..parts import (
     clean_recipient,
@@ -16,6 +23,7 @@ from ..parts import (
     written_day,
     written_month,
 )
+from ..places import cell_name
 from ..text import one_line
 
 __all__ = ["template_context"]
@@ -45,6 +53,9 @@ def template_context(plan: Plan) -> dict[str, Any]:
     party = party_layout(plan)
     parent, issuer = header_bodies(plan, h.parent if h.issuer else None, h.issuer or h.parent)
     issuer = issuer or ""
+    if h.issuer:  # the issuer as its cell prints it under its parent ("SỞ CÔNG THƯƠNG" under
+        # "UBND TỈNH HẢI DƯƠNG"): the reader names it with its province (plankit.places.cell_name)
+        issuer = cell_name(issuer, parent, printed_issuer(plan))
     return {
         # a Party body's plan is laid out as Hướng dẫn 36-HD/VPTW asks (plankit.issuing.party_layout)
         "party": party,

@@ -48,7 +48,7 @@ def render_markdown(plan: Plan | str | os.PathLike[str]) -> str:
     >>> print("\\n".join(md.splitlines()[:8]))
     |  | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |
     |:---:|:---:|
-    | **SỞ CÔNG THƯƠNG TỈNH HẢI DƯƠNG** | **Độc lập - Tự do - Hạnh phúc** |
+    | **SỞ CÔNG THƯƠNG** | **Độc lập - Tự do - Hạnh phúc** |
     | Số: 181/KH-SCT | *Hải Dương, ngày 07 tháng 02 năm 2022* |
     <BLANKLINE>
     **KẾ HOẠCH**

@@ -79,13 +79,15 @@ def canonical_syllable(word: str) -> str:
 # - word: letters, digits and OCR's stand-ins for marked vowels (¢ € ¥), with inner & or '
 #   (KH&CN, THU'C) and a trailing & ("S&" is "Sở");
 # - punct: any other visible character.
+_HOSTS = r"vn|com|org|net|gov|edu|info"
+_FILES = r"pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|zip|rar|7z|jpe?g|png|tiff?|xml|html?"
 _URL = (
     r"(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]"
     r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?<![\w./-])[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*\.(?:vn|com|org|net|gov|edu|info)\b"
+    rf"|(?<![\w./-])[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*\.(?:{_HOSTS})\b"
     r"(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?"
     r"|(?<![\w.()+-])[\w()+-]+(?:\.[\w()+-]+)*"
-    r"\.(?i:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|zip|rar|7z|jpe?g|png|tiff?|xml|html?)\b"
+    rf"\.(?i:{_FILES})\b"
 )
 _DOC = DOCNUM  # a document number stays whole (plankit.text)
 _WORDCH = r"(?:[^\W_]|[¢€¥])"
@@ -95,12 +97,14 @@ _WORD = rf"(?P<word>{_WORDCH}+(?:[&']{_WORDCH}+)*&?)"
 _PUNCT = r"(?P<punct>[^\w\s])"
 
 
-def _token_re(doc_codes: Iterable[str]) -> re.Pattern[str]:
+def _token_re(doc_codes: Iterable[str], addresses: bool = True) -> re.Pattern[str]:
+    """The token regex; without ``addresses``, the same less its ``keep`` branch (for lines
+    that :data:`_MAY_HOLD_KEEP` finds cannot hold one)."""
     codes = "|".join(sorted({re.escape(c) for c in doc_codes}, key=len, reverse=True)) or "KH"
+    keep = rf"(?P<keep>{_URL})|" if addresses else ""
     return re.compile(
         rf"""
-        (?P<keep>{_URL})
-        |(?P<doc>{_DOC})
+        {keep}(?P<doc>{_DOC})
         |(?P<slash>(?<=\d)[ ]?[I1l|](?=(?:{codes})-[A-ZĐ]))
         |(?P<lead>\d+(?=[^\W\d_]{{3,}}))
         |{_WORD}
@@ -194,3 +198,10 @@ def lm_tokens(line: str, token_re: re.Pattern[str] | None = None) -> list[str]:
 
 
 _DEFAULT_TOKEN_RE = _token_re(load_confusions().doc_codes)
+# Every match of a ``keep`` branch holds one of these: "://" or "www." (a web address with its
+# scheme or www), "@" (an e-mail address), a dot and a host ending (".vn", a bare host) or a dot
+# and a file extension in any case (".PDF"). A line with none of them holds no keep, and the
+# token regex without that branch finds exactly the same tokens there, faster (a keep branch
+# tried and failed at every word). Decoding reads such lines with it (see tokens._tokenize).
+_MAY_HOLD_KEEP = re.compile(rf"@|://|www\.|\.(?:{_HOSTS}|(?i:{_FILES}))")
+_NO_KEEP_TOKEN_RE = _token_re(load_confusions().doc_codes, addresses=False)

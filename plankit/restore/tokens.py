@@ -15,6 +15,8 @@ from ..text import fold, is_upper_text
 from .lm import Model
 from .syllables import (
     _DEFAULT_TOKEN_RE,
+    _MAY_HOLD_KEEP,
+    _NO_KEEP_TOKEN_RE,
     _NOT_PLAIN,
     _PLAIN_TOKEN_RE,
     canonical_syllable,
@@ -278,8 +280,11 @@ def _tokenize(model: Model, line: str, offset: int, ocr: bool, marked: bool = Fa
     append = toks.append
     ids_get = model.ids.get
     rx = model.token_re
-    if rx is _DEFAULT_TOKEN_RE and not _NOT_PLAIN.search(line):
-        rx = _PLAIN_TOKEN_RE  # the same tokens, found faster
+    if rx is _DEFAULT_TOKEN_RE:
+        if not _NOT_PLAIN.search(line):
+            rx = _PLAIN_TOKEN_RE  # the same tokens, found faster
+        elif not _MAY_HOLD_KEEP.search(line):
+            rx = _NO_KEEP_TOKEN_RE  # the same tokens (no address or file name), found faster
     lead = False
     for m in rx.finditer(line):
         kind = m.lastgroup or "punct"
