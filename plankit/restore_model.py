@@ -31,6 +31,8 @@ from .restore.sources import (
     load_surnames,
     places_text,
     read_tagged_corpus,
+    register_citations,
+    register_command,
     register_text,
     underthesea_corpus_path,
     underthesea_files,
@@ -56,9 +58,15 @@ __all__ = [
     "load_surnames",
     "places_text",
     "read_tagged_corpus",
+    "register_citations",
+    "register_command",
     "register_text",
     "underthesea_corpus_path",
     "underthesea_files",
     "viet74k_path",
     "vocabulary_text",
 ]
+
+
+if __name__ == "__main__":
+    raise SystemExit(register_command())

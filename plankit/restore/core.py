@@ -142,7 +142,7 @@ def restore_text(
     for line in raw_lines:
         starts.append(offset)
         toks = _tokenize(model, line, offset, ocr, marked)
-        _flag_names(model, line, offset, toks)
+        _flag_names(model, line, offset, toks, ocr, marked)
         if known:
             _take_known(model, toks, known, known_starts)
         if context and (model.context or (ocr and model.ocr_context)):

@@ -343,7 +343,8 @@ def build_model(
         admin: use the administrative phrases written for plankit (:func:`admin_text`).
         vocabulary: use the names in plankit's data files (:func:`vocabulary_text`).
         register: use the citations of plankit's register of central documents, with their
-            subjects (:func:`register_text`).
+            subjects, as frozen in ``plankit/data/restore/register.txt`` (:func:`register_text`;
+            a row added to ``register.tsv`` changes nothing until the copy is refrozen).
 
     >>> m = build_model(exclude=["can-tho/2022-so-khcn.txt"])
     >>> "can-tho/2022-so-khcn.txt" in m.sources, m.candidates("nghia")[0]

@@ -59,7 +59,131 @@ def _surname(model: Model, surnames: dict[str, str], surface: str) -> str | None
     return strength
 
 
-def _flag_names(model: Model, line: str, offset: int, toks: list[_Tok]) -> None:
+# -- place names after a place word -----------------------------------------------------------
+
+# folded place word -> the kind of unit it names. Only provincial units (``data/provinces.tsv``)
+# have a vocabulary; communes, wards and districts have none in plankit, so after "xã", "phường"
+# or "huyện" the model decides alone.
+_PLACE_WORDS: dict[tuple[str, ...], str] = {
+    ("tinh",): "tỉnh",
+    ("thanh", "pho"): "thành phố",
+    ("xa",): "xã",
+    ("phuong",): "phường",
+    ("huyen",): "huyện",
+}
+
+
+@functools.cache
+def _known_places() -> dict[str, dict[tuple[str, ...], tuple[str, ...]]]:
+    """By kind: the folded syllables of each known place name -> its syllables, lower case.
+
+    The provinces' names and their spelled-out aliases ("Thanh Hoá", "Đăk Lăk"); abbreviations
+    ("TP. Huế", "TTH", "BR-VT") are no run of words. The official name comes first, so a folded
+    form shared with an alias (``thanh hoa``) reads as the name ("Thanh Hóa").
+    """
+    from ..places import provinces
+
+    out: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {}
+    for prov in provinces():
+        table = out.setdefault(prov.kind, {})
+        for spelling in (prov.name, *prov.aliases):
+            words = spelling.split()
+            if len(words) > 2 and fold(" ".join(words[:2])).lower() == "thanh pho":
+                words = words[2:]  # "Thành phố Hồ Chí Minh": the kind is the place word
+            if not words or not all(_title(w) for w in words):
+                continue
+            table.setdefault(tuple(fold(w).lower() for w in words), tuple(w.lower() for w in words))
+    return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by exactly one letter replaced, added or dropped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
+
+
+def _match_place(
+    places: dict[tuple[str, ...], tuple[str, ...]], run: list[str], ocr: bool
+) -> tuple[str, ...] | None:
+    """The known place the folded words ``run`` start with: the longest exact match; else, in
+    OCR'd text, the one place of two or more syllables that all but one letter of one
+    syllable match (``quang ngat`` -> Quảng Ngãi), if exactly one does."""
+    for n in range(min(len(run), 4), 0, -1):
+        if (hit := places.get(tuple(run[:n]))) is not None:
+            return hit
+    if not ocr:
+        return None
+    near = [
+        form
+        for key, form in places.items()
+        if len(key) >= 2
+        and len(run) >= len(key)
+        and sum(a != b for a, b in zip(key, run, strict=False)) == 1
+        and all(a == b or _one_edit(a, b) for a, b in zip(key, run, strict=False))
+    ]
+    return near[0] if len(near) == 1 else None
+
+
+def _mark_places(model: Model, toks: list[_Tok], ocr: bool) -> None:
+    """Read a place name after a place word as the known place it matches, for its kind.
+
+    "TỈNH QUANG NGAI" and an OCR'd "TỈNH QUẢNG NGẤT" both read "TỈNH QUẢNG NGÃI": a run of
+    capitalised words (or capitals) right after "tỉnh" or "thành phố" whose folded form is a
+    known provincial unit of that kind takes its spelling (``how == "place"``). In typed text the
+    folded form must match exactly and words typed with their marks stay as typed; in OCR'd text
+    one letter of one syllable may differ, when that leaves a single place.
+    """
+    n = len(toks)
+    places = _known_places()
+    for i, tok in enumerate(toks):
+        if tok.kind != "word":
+            continue
+        head = fold(tok.surface).lower()
+        if head not in ("tinh", "thanh"):
+            continue
+        j = i + 1
+        words: tuple[str, ...] = (head,)
+        if head == "thanh":
+            if j >= n or toks[j].kind != "word" or fold(toks[j].surface).lower() != "pho":
+                continue
+            words, j = (head, "pho"), j + 1
+        table = places.get(_PLACE_WORDS.get(words, ""))
+        if not table:
+            continue
+        k = j
+        while (
+            k < n
+            and k - j < 4
+            and toks[k].kind == "word"
+            and toks[k].start == toks[k - 1].end + 1
+            and toks[k].surface[:1].isupper()
+        ):
+            k += 1
+        run = [fold(t.surface).lower() for t in toks[j:k]]
+        form = _match_place(table, run, ocr) if run else None
+        if form is None:
+            continue
+        for t_i, syllable in zip(range(j, j + len(form)), form, strict=True):
+            t = toks[t_i]
+            free = t.fixed_output is None and t.how == "model"
+            # a word the model has no reading for: plain in typed text ("Dak"), any in OCR'd text
+            kept = t.how == "kept" and (ocr or (t.surface.isascii() and fold(t.surface).lower() == fold(syllable)))
+            if not (free or kept):
+                continue
+            toks[t_i] = dataclasses.replace(
+                t,
+                cands=[_fixed(model, lm_key(syllable, "word") or syllable, syllable)],
+                how="place",
+                fixed_output=_apply_case(_case_of(t.surface), syllable),
+                prefix=t.prefix,
+            )
+
+
+def _flag_names(model: Model, line: str, offset: int, toks: list[_Tok], ocr: bool = False, marked: bool = False) -> None:
     """Mark personal names: kept as typed, never guessed, listed with the model's alternatives.
 
     A name is a run of two to four capitalised syllables, one space apart, starting with a
@@ -67,6 +191,8 @@ def _flag_names(model: Model, line: str, offset: int, toks: list[_Tok]) -> None:
     cue (ông, bà, đồng chí, "Người ký:") or alone on its line (a signer). A run that starts as
     a place or body in plankit's sources ("Hồ Chí Minh", "Đồng Nai") is no name.
     """
+    if not marked:  # a text typed with its marks keeps its plain words ("tỉnh Hung Yên")
+        _mark_places(model, toks, ocr)
     surnames = load_surnames()
     known = _proper_phrases()
     n = len(toks)
@@ -75,7 +201,7 @@ def _flag_names(model: Model, line: str, offset: int, toks: list[_Tok]) -> None:
         t = toks[i]
         s = t.surface
         # most words are no name: lower case (the test of _title, inlined: every token asks)
-        if t.kind != "word" or not s[:1].isupper() or not (len(s) == 1 or s[1:].islower()):
+        if t.kind != "word" or not s[:1].isupper() or not (len(s) == 1 or s[1:].islower()) or t.how == "place":
             i += 1
             continue
         strength = _surname(model, surnames, s)
