@@ -59,11 +59,11 @@ BODYLESS = "không thấy nội dung (đoạn văn sau phần căn cứ)"
 
 
 @pytest.mark.parametrize(("subject", "basis", "body", "missing"), [
-    ([], BASIS, BODY, f"{SUBJECT}, đây có phải là kế hoạch? / not found: the subject line under KẾ HOẠCH"),
+    ([], BASIS, BODY, f"{SUBJECT}, đây có phải là kế hoạch? / not found: the subject line under the document type"),
     (["Tuyên truyền cải cách hành chính năm 2024"], [], [],
      f"{BODYLESS}, đây có phải là kế hoạch? / not found: a body after the basis"),
     ([], [], [], "không thấy trích yếu (dòng dưới KẾ HOẠCH) và nội dung (đoạn văn sau phần căn cứ), đây có phải là "
-     "kế hoạch? / not found: the subject line under KẾ HOẠCH nor a body after the basis (is this a plan?)"),
+     "kế hoạch? / not found: the subject line under the document type nor a body after the basis (is this a plan?)"),
 ])
 def test_a_missing_part_is_named(tmp_path, subject, basis, body, missing):
     plan = _plan(tmp_path / "plan.docx", subject, body, basis)

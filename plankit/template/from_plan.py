@@ -197,7 +197,7 @@ def template_from_plan(
             _set_text(p, "{{ signer or '' }}")
             done.add("signer")
     missing = [(vi, en) for vi, en, gone in (
-        ("trích yếu (dòng dưới KẾ HOẠCH)", "the subject line under KẾ HOẠCH", "title" not in done),
+        ("trích yếu (dòng dưới KẾ HOẠCH)", "the subject line under the document type", "title" not in done),
         ("nội dung (đoạn văn sau phần căn cứ)", "a body after the basis", not ctx["body"])) if gone]
     if missing:
         raise TemplateError(f"{path}: không thấy {' và '.join(vi for vi, _ in missing)}, đây có phải là kế hoạch? / "
