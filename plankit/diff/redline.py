@@ -573,9 +573,12 @@ class _Writer:
                 here = (self.table_grid, self.row_idx) if self.table is not None and self.row_state != "del" else None
                 while jh < j2 and _row_of(where(jh)) == here:
                     jh += 1
-                # the old words before the deleted row, each in its own column (new words of
-                # earlier columns first: the writer only moves forward)
-                jw = self._columns_before(old.text, pos, row_starts[k], tb, j1, jh, where, new_kind)
+                # the old words before the deleted row (the rest of the row being written),
+                # column by column with the row's new words: the old words of a later column
+                # wait for the new words of earlier ones (the writer only moves forward), so
+                # each reaches its own cell on Reject All however the rows around it moved
+                pos, jw = self._by_column(old.text, pos, row_starts[k], tb, j1, jh, where, new_kind,
+                                          lambda s, e, kind=kind: own(paint_old, s, e, kind))
                 # (the line break before the deleted row: the row stands for it)
                 self._deleted(old.text[pos:row_starts[k]].rstrip(), own(paint_old, pos, row_starts[k], kind), where(jw),
                               pos)
