@@ -1139,7 +1139,8 @@ def make_plan(index: int, out_dir: str, seed_value: int, forms: tuple[str, ...],
         base=meta["base"],
         form=form,
         province=meta["province"],
-        issuer=meta["issuer"],
+        # the issuer as the reader names it: a department with its province (Sở Xây dựng tỉnh Điện Biên)
+        issuer=_read_issuer(meta["issuer"], meta["province"]),
         number=f"{h.number}/{h.symbol}" if h.number else None,
         date=dt.date(h.year, h.month, h.day).isoformat() if h.day else None,
         year=h.year,
@@ -1268,3 +1269,11 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _read_issuer(issuer: str, province: str) -> str:
+    """A province's department as the reader names it, with its province; any other body as it is."""
+    from plankit.places import lacks_province, match_place
+
+    prov = match_place(province, cutoff=1.0)
+    return f"{issuer} {prov.full_name}" if prov is not None and lacks_province(issuer) else issuer

@@ -21,11 +21,20 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .display import todo_html
-from .draft_sources import DEBRIS, MARKDOWN_MARKS, Reference, cites_basis, first_line_title
+from .draft_sources import (
+    DEBRIS,
+    MARKDOWN_MARKS,
+    Reference,
+    cites_basis,
+    first_line_title,
+    last_years_plan,
+    yearly_report,
+)
 from .errors import PlankitError
 from .issuing import (
     fallback_symbol,
     header_bodies,
+    is_letter,
     number_line,
     party_layout,
     party_renames,
@@ -46,6 +55,7 @@ from .parts import (
     written_day,
     written_month,
 )
+from .places import cell_name
 from .text import fold, nfc, one_line
 from .years import SCHEDULE_RE
 
@@ -103,11 +113,19 @@ _PERIOD_RE = re.compile(r"\bgiai\s+doan\s+(\d{4})\s*[-\u2013\u2014]\s*(\d{4})\b"
 _INTRO_AGENT = (
     r"(?:so|ubnd|uy\s+ban|hdnd|hoi\s+dong|ban|van\s+phong|trung\s+tam|chi\s+cuc|tong\s+cuc|cuc"
     r"|bo(?!\s+(?:sung|phan|tri|may)\b)|chinh\s+phu|thu\s+tuong|chu\s+tich|pho\s+chu\s+tich|giam\s+doc"
-    r"|truong\s+ban|chanh\s+van\s+phong|thuong\s+truc|(?:dang|tinh|thanh|huyen|xa)\s+uy)"
+    r"|truong\s+ban|chanh\s+van\s+phong|thuong\s+truc|(?:dang|tinh|thanh|huyen|xa)\s+uy"
+    # any other body that issues a plan: a Phòng, a school, a hospital, a station, a mass
+    # organisation, a company, or the plan's own words for itself ("đơn vị", "cơ quan")
+    r"|phong|truong|nha\s+truong|benh\s+vien|vien|hoc\s+vien|dai|cong\s+an|thanh\s+tra|hoi|doan"
+    r"|lien\s+doan|chi\s+nhanh|cong\s+ty|tong\s+cong\s+ty|ban\s+quan\s+ly|don\s+vi|co\s+quan)"
 )
+# The sentence may open with its purpose instead ("để thực hiện tốt Kế hoạch ... năm 2023, Sở
+# Nội vụ đề ra nội dung như sau:", "nhằm triển khai có hiệu quả Kế hoạch ..."): the whole
+# sentence is the intro.
+_INTRO_PURPOSE = r"(?:de|nham)\s+(?:thuc\s+hien|trien\s+khai|cu\s+the\s+hoa)\b[^;]{0,160}?\bke\s+hoach\b"
 INTRO_RE = re.compile(
-    rf"[,;.]\s*(?P<intro>{_INTRO_AGENT}\b[^;]{{0,120}}?"
-    r"\b(?:xay\s+dung|ban\s+hanh|trien\s+khai)\s+ke\s+hoach\b.*(?:nhu\s+sau|sau\s+day)\s*:?\s*)$",
+    rf"[,;.]\s*(?P<intro>(?:{_INTRO_AGENT}\b[^;]{{0,120}}?|{_INTRO_PURPOSE}[^;]*?)"
+    r"\b(?:xay\s+dung|ban\s+hanh|trien\s+khai|de\s+ra)\s+(?:ke\s+hoach|noi\s+dung)\b.*(?:nhu\s+sau|sau\s+day)\s*:?\s*)$",
     re.S,
 )
 # The closing's opening words, also as OCR and restoration leave them ("Trên đầu là").
@@ -119,7 +137,12 @@ _CLAUSE_END = re.compile(
     r"[;:]|\.(?=\s|$)|\n\s*\n"
     r"|,\s+(?=(?:Sở|UBND|HĐND|(?:Ủy|Uỷ) ban|Hội đồng|Văn phòng|Trung tâm|Chi cục|Tổng cục|Cục|Ban|Bộ"
     r"|Chính phủ|Thủ tướng|Chủ tịch|Phó Chủ tịch|Giám đốc|Trưởng ban|Chánh Văn phòng|Thường trực"
-    r"|Đảng (?:ủy|uỷ)|(?:Tỉnh|Thành|Huyện|Xã) (?:ủy|uỷ))(?:\s[^,;]{0,80}?)?\s(?:xây dựng|ban hành|triển khai)\s)"
+    r"|Đảng (?:ủy|uỷ)|(?:Tỉnh|Thành|Huyện|Xã) (?:ủy|uỷ)|[Pp]hòng|[Tt]rường|[Nn]hà trường|[Bb]ệnh viện"
+    r"|[Vv]iện|[Hh]ọc viện|[Đđ]ài|[Cc]ông an|[Tt]hanh tra|[Hh]ội|[Đđ]oàn|[Ll]iên đoàn|[Cc]hi nhánh"
+    r"|[Cc]ông ty|[Tt]ổng công ty|[Bb]an quản lý|[Đđ]ơn vị|[Cc]ơ quan)"
+    r"(?:\s[^,;]{0,80}?)?\s(?:xây dựng|ban hành|triển khai|đề ra)\s"
+    # or a purpose ("để thực hiện tốt Kế hoạch ... năm 2023"): a new clause, whose years are the plan's own
+    r"|(?:[Đđ]ể|[Nn]hằm)\s+(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá)\s[^,;.]{0,120}?\b[Kk]ế hoạch\b)"
 )
 # The date after a document's own number: " ngày 24 tháng 7 năm 2025", ", ngày 24/7/2025".
 _OWN_DATE = re.compile(r"\s*,?\s*(?P<date>ngày\s+\d{1,2}\s*(?:tháng\s+\d{1,2}\s+năm\s+\d{4}|[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}))")
@@ -133,6 +156,10 @@ MSG = {
              "(basis {key} is last year's plan: replace it with this year's)",
     "citation": "Nhắc đến kế hoạch năm {old} ({key}): kiểm tra, thay bằng văn bản năm {year} "
                 "(mentions last year's plan: check it and replace it)",
+    "basis-report": "Căn cứ {key} là báo cáo năm {old} của {issuer}: thay bằng báo cáo mới nhất khi có "
+                    "(basis {key} is last year's report: replace it with the latest)",
+    "citation-report": "Nhắc đến báo cáo năm {old} ({key}): kiểm tra, thay bằng báo cáo mới nhất "
+                       "(mentions last year's report: check it and replace it)",
     "period": "Giai đoạn {period} đã kết thúc trước năm {year}: cập nhật văn bản, giai đoạn mới "
               "(period ended: update to the new period and its document)",
     "district": "\"{name}\" không còn từ 01/7/2025 (chính quyền hai cấp): sửa lại nội dung "
@@ -209,27 +236,6 @@ def _apply(text: str, edits: list[Edit], marks: list[tuple[int, int, str, str]])
 
     todos = [(move(s, False), move(e, True), k, m) for s, e, k, m in marks]
     return _Piece(out, todos)
-
-
-def _last_years_plan(c: Citation, plan_year: int) -> bool:
-    """A yearly local plan of the previous plan's year (or the year before): the basis that a
-    new year's plan must replace. Central documents, programmes and period plans are durable."""
-    if c.implicit or c.role == "self":
-        return False
-    subject = fold(c.subject or "")
-    if "giai doan" in subject:
-        return False
-    if fold(c.doc_type or "") != "ke hoach":  # a decision issuing last year's plan (its subject's year)
-        m = _ISSUES_PLAN.match(subject)
-        return bool(m) and int(m.group(1)) in (plan_year - 1, plan_year)
-    if c.level == "central":  # a ministry's yearly plan (a hospital's, a university's basis) by its subject only
-        return any(re.search(rf"\bnam\s+{y}\b", subject) for y in (plan_year - 1, plan_year))
-    year = c.date.year if c.date else c.year
-    return year in (plan_year - 1, plan_year) or bool(re.search(rf"\bnam\s+{plan_year}\b", subject))
-
-
-# A decision's subject that issues a yearly plan: "(về việc) ban hành Kế hoạch ... năm 2024".
-_ISSUES_PLAN = re.compile(r"(?:ve\s+)?(?:viec\s+)?ban\s+hanh\s+ke\s+hoach\b[^;]*?\bnam\s+(\d{4})\b")
 
 
 class Rewriter:
@@ -377,7 +383,15 @@ class Rewriter:
                 marks.append((m.start(), m.end(), "period", MSG["period"].format(period=period, year=self.year)))
         if base is not None:
             for span, c in self.regions:
-                if base <= c.span.start and c.span.end <= base + n and _last_years_plan(c, self.plan_year):
+                if not (base <= c.span.start and c.span.end <= base + n):
+                    continue
+                reported = yearly_report(c, self.plan_year)
+                if reported is not None:
+                    where = rel(span) or (omap[c.span.start - base], omap[c.span.end - base])
+                    key = "basis-report" if kind == "basis" else "citation-report"
+                    marks.append((*where, key.split("-")[0], MSG[key].format(
+                        key=c.key, old=reported, issuer=c.issuer or "cấp trên")))
+                elif last_years_plan(c, self.plan_year):
                     where = rel(span) or (omap[c.span.start - base], omap[c.span.end - base])
                     old = c.date.year if c.date else self.plan_year
                     if kind == "basis":
@@ -520,6 +534,12 @@ def basis_line(item: str | Citation, last: bool) -> str:
     return text + ("." if last else ";")
 
 
+def _printed_issuer(plan: Plan) -> str | None:
+    """The issuer's cell as the plan printed it (``SỞ TƯ PHÁP``), for :func:`cell_name`."""
+    span = plan.header.span("issuer")
+    return plan.text[span.start : span.end] if span is not None else None
+
+
 def _draft_name(name: str, year: int) -> str:
     """``can-tho/2025-so-khcn.ocr.txt`` -> ``can-tho/2026-so-khcn.draft.txt``."""
     path = Path(name)
@@ -608,7 +628,14 @@ def draft_plan(
     was = printed[1] or ""  # the issuing body as last year's header printed it
     if printed[1] != (h.issuer or oh.issuer):  # the reader named no issuer or cut its name short
         parent, issuer = name(printed[0]), name(printed[1]) or ""
-    parent = parent or provincial_parent(issuer, place)  # a Sở's header lost the UBND above it
+    if not parent and (parent := provincial_parent(issuer, place)):  # a Sở's header lost the UBND above it
+        # the reader names such a Sở with its province ("Sở Tư pháp tỉnh Lạng Sơn"): the header
+        # prints the province once, in the UBND line above
+        unit = parent.split(" ", 1)[1]
+        if fold(issuer).endswith(" " + fold(unit)):
+            if fold(was) == fold(issuer):  # the same body, not renamed: no issuer to-do
+                was = was[: len(was) - len(unit) - 1]
+            issuer = issuer[: len(issuer) - len(unit) - 1]
     party = party_layout(prev) or party_layout(original)
     doc_type = h.doc_type or oh.doc_type or "Kế hoạch"
     symbol = h.symbol or oh.symbol or fallback_symbol(prev.facts.issuer or issuer, party, doc_type, prev)
@@ -618,7 +645,10 @@ def draft_plan(
     # a body with no governing body above it (a UBND, a ministry) stands alone on the first line.
     # A Party body's plan (Hướng dẫn 36-HD/VPTW): "ĐẢNG CỘNG SẢN VIỆT NAM" on the right, a star
     # under the issuing body, "Số 12-KH/TU" without a colon (see plankit.issuing.number_line).
-    top, below = (parent, issuer) if parent else (issuer, "")
+    # the issuing body as its cell prints it: "SỞ CÔNG THƯƠNG" under "UBND TỈNH HẢI DƯƠNG", not
+    # the "Sở Công Thương tỉnh Hải Dương" the reader names it (plankit.places.cell_name)
+    cell = cell_name(issuer, parent, _printed_issuer(prev) if h.issuer else _printed_issuer(original))
+    top, below = (parent, cell) if parent else (cell, "")
     if party:
         w.line(f"{top.upper()}\tĐẢNG CỘNG SẢN VIỆT NAM" if top else "\tĐẢNG CỘNG SẢN VIỆT NAM")
         if below:
@@ -637,11 +667,17 @@ def draft_plan(
     if parts.day is None:
         at = start + date_line.index("ngày ") + 5
         w.todo("date", MSG["date"], at, at + 5)
-    if fold(issuer) != fold(was):
+    was_parent = printed[0] or provincial_parent(was, place)  # as the header printed it
+    if fold(cell) != fold(cell_name(was, was_parent, _printed_issuer(prev) if h.issuer else _printed_issuer(original))):
         w.todo("issuer", MSG["issuer"].format(issuer=issuer, symbol=symbol), start - 1 - len(symbol), start - 1)
-    w.line()
     # -- type and subject ------------------------------------------------------------------
-    w.line(doc_type.upper())
+    # A Công văn has no type line: its subject ("V/v ...") sits under the number (Nghị định
+    # 30/2020, Phụ lục I); every other type (Kế hoạch, Hướng dẫn, Chỉ thị, Thông báo) prints
+    # its name over the subject.
+    letter = is_letter(doc_type)
+    if not letter:
+        w.line()
+        w.line(doc_type.upper())
     title = h.title or oh.title
     parts_ = plan_parts(prev)
     first_line = None if title else first_line_title(prev, parts_, doc_type)
@@ -666,7 +702,8 @@ def draft_plan(
         raw = prev.text[item.span.start : item.span.end]
         m = INTRO_RE.search(fold(raw))
         if m:
-            intro.append(rw.rewrite(raw[m.start("intro") :], item.span.start + m.start("intro"), "body"))
+            said = rw.rewrite(raw[m.start("intro") :], item.span.start + m.start("intro"), "body")
+            intro.append(_Piece(said.text[:1].upper() + said.text[1:], said.todos))  # "Nhằm triển khai ..."
             raw = raw[: m.start()]
             piece = rw.rewrite(raw, item.span.start, "basis")
             piece = _Piece(piece.text.rstrip(" ,;") + ".", piece.todos)
@@ -695,7 +732,7 @@ def draft_plan(
     for r in h.recipients or oh.recipients:
         new = clean_recipient(name(clean_recipient(r)) or "")
         core = re.sub(r"\s*\(.*?\)\s*$", "", new)
-        if not new or (issuer and fold(core) == fold(issuer)) or any(fold(new) == fold(x) for x in recipients):
+        if not new or (issuer and fold(core) in (fold(issuer), fold(cell))) or any(fold(new) == fold(x) for x in recipients):
             continue
         recipients.append(new)
     w.line("Nơi nhận:")

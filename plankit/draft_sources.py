@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .model import Plan, Span
+from .model import Citation, Plan, Span
 from .parts import Parts, plan_parts
 from .text import fold, one_line
 
@@ -164,3 +164,39 @@ class Reference:
         if best is None or score < self.ROW_OVERLAP:
             return None
         return [self.rw.rewrite(self.ref.text[c.span.start : c.span.end], c.span.start, "cell") for c in best]
+
+
+# -- which cited documents are last year's: the basis a new year's plan replaces ----------------
+
+def last_years_plan(c: Citation, plan_year: int) -> bool:
+    """A yearly local plan of the previous plan's year (or the year before): the basis that a
+    new year's plan must replace. Central documents, programmes and period plans are durable."""
+    if c.implicit or c.role == "self":
+        return False
+    subject = fold(c.subject or "")
+    if "giai doan" in subject:
+        return False
+    if fold(c.doc_type or "") != "ke hoach":  # a decision issuing last year's plan (its subject's year)
+        m = _ISSUES_PLAN.match(subject)
+        return bool(m) and int(m.group(1)) in (plan_year - 1, plan_year)
+    if c.level == "central":  # a ministry's yearly plan (a hospital's, a university's basis) by its subject only
+        return any(re.search(rf"\bnam\s+{y}\b", subject) for y in (plan_year - 1, plan_year))
+    year = c.date.year if c.date else c.year
+    return year in (plan_year - 1, plan_year) or bool(re.search(rf"\bnam\s+{plan_year}\b", subject))
+
+
+def yearly_report(c: Citation, plan_year: int) -> int | None:
+    """The year a report of last year is about ("Báo cáo số 12/BC-UBND ... về kết quả ... năm
+    2024" cited by a 2025 plan), or None: a report is as yearly as a plan, and its successor is
+    the next year's report. A report over a period ("giai đoạn 2021-2025") is not yearly."""
+    if c.implicit or c.role == "self" or fold(c.doc_type or "") != "bao cao":
+        return None
+    subject = fold(c.subject or "")
+    if "giai doan" in subject:
+        return None
+    years = [int(y) for y in re.findall(r"\bnam\s+(\d{4})\b", subject)]
+    return next((y for y in years if y in (plan_year - 1, plan_year)), None)
+
+
+# A decision's subject that issues a yearly plan: "(về việc) ban hành Kế hoạch ... năm 2024".
+_ISSUES_PLAN = re.compile(r"(?:ve\s+)?(?:viec\s+)?ban\s+hanh\s+ke\s+hoach\b[^;]*?\bnam\s+(\d{4})\b")

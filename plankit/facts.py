@@ -15,7 +15,7 @@ re-derive them.
 ...                  "I. MỤC ĐÍCH\\nTrên đây là Kế hoạch năm 2022 của Sở.")
 >>> f = plan.facts
 >>> f.issuer, f.level, f.province.name, f.province_2025.name, f.date, f.year, f.dated
-('Sở Công Thương', 'department', 'Hải Dương', 'Hải Phòng', datetime.date(2022, 2, 7), 2022, True)
+('Sở Công Thương tỉnh Hải Dương', 'department', 'Hải Dương', 'Hải Phòng', datetime.date(2022, 2, 7), 2022, True)
 >>> [c.opening for c in f.basis], f.closing.slice(plan.text)
 (['Căn cứ'], 'Trên đây là Kế hoạch năm 2022 của Sở.')
 >>> [name for name, _ in f.parts]
@@ -77,7 +77,7 @@ class PlanFacts:
     ``plan.facts``.
 
     Attributes:
-        issuer: the issuing body as it should be read (``Sở Công Thương``, ``Ủy ban nhân dân tỉnh
+        issuer: the issuing body as it should be read (``Sở Công Thương tỉnh Hải Dương``, ``Ủy ban nhân dân tỉnh
             Quảng Ngãi``, ``Bộ Y tế``), or ``None``.
         level: the issuer's level, one of :data:`LEVELS`.
         province: the plan's own province on the map of its date (place line, parent body,
@@ -587,7 +587,7 @@ def plan_facts(plan: Plan) -> PlanFacts:
     >>> from plankit import read_plan
     >>> f = plan_facts(read_plan("plans/can-tho/2025-so-khcn.ocr.txt"))
     >>> f.issuer, f.level, f.province.name, f.date, f.year
-    ('Sở Khoa học và Công nghệ', 'department', 'Cần Thơ', datetime.date(2025, 1, 21), 2025)
+    ('Sở Khoa học và Công nghệ thành phố Cần Thơ', 'department', 'Cần Thơ', datetime.date(2025, 1, 21), 2025)
     """
     if isinstance(plan, Plan):
         return plan.analysis("facts")

@@ -27,6 +27,7 @@ from .text import fold, nfc, one_line
 __all__ = [
     "fallback_symbol",
     "header_bodies",
+    "is_letter",
     "name_lines",
     "number_line",
     "own_place",
@@ -58,6 +59,17 @@ def party_layout(plan: Plan) -> bool:
     """
     symbol = plan.header.symbol or ""
     return plan.facts.level == "party" and ("/" in symbol or not symbol)
+
+
+def is_letter(doc_type: str | None) -> bool:
+    """Whether a document of type ``doc_type`` is a Công văn, the one type Nghị định 30/2020
+    (Phụ lục I) lays out without a type line: its subject ("V/v hướng dẫn ...") sits under the
+    number, in the left column of the header.
+
+    >>> is_letter("Công văn"), is_letter("CÔNG VĂN"), is_letter("Hướng dẫn"), is_letter(None)
+    (True, True, False, False)
+    """
+    return fold(doc_type or "").strip() == "cong van"
 
 
 def number_line(number: str | None, symbol: str | None, *, party: bool = False) -> str:

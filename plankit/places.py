@@ -22,10 +22,15 @@ __all__ = [
     "Department",
     "Province",
     "agency_changes",
+    "cell_name",
     "departments",
     "find_places",
+    "lacks_province",
     "match_department",
     "match_place",
+    "parent_province",
+    "province_in_path",
+    "province_on",
     "provinces",
     "provinces_on",
     "slug",
@@ -244,3 +249,160 @@ def match_department(raw: str, *, cutoff: float = 0.85) -> Department | None:
         return table[key]
     close = difflib.get_close_matches(key, list(table), n=1, cutoff=cutoff)
     return table[close[0]] if close else None
+
+
+# A province's own bodies that its name carries the province of (folded, at the start): a
+# department (Sở), a committee's or council's office, a board (Ban quản lý, Ban Chỉ đạo, Ban Dân
+# tộc), a sub-department (Chi cục) and the provincial inspectorate. Not a district's Phòng, nor a
+# hospital or a school (named as printed).
+_PROVINCIAL_BODY = re.compile(r"(?:so|van phong|ban|chi cuc|thanh tra)\s")
+# A province's committee or council as a parent: "UBND tỉnh Hải Dương", "HĐND TỈNH HÀ TĨNH",
+# "Ủy ban nhân dân thành phố Hà Nội" (folded).
+_PROVINCE_COMMITTEE = re.compile(
+    r"(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)\s+(?P<unit>tinh|thanh pho|tp\.?)\s+(?P<name>.+)"
+)
+# A department above a sub-department: "Sở Nông nghiệp và Phát triển nông thôn tỉnh Nam Định".
+_DEPARTMENT_OF = re.compile(r"so\s.+\s(?P<unit>tinh|thanh pho)\s+(?P<name>.+)")
+
+
+def lacks_province(issuer: str | None) -> bool:
+    """Whether ``issuer`` is a province's own body (:data:`_PROVINCIAL_BODY`) whose name does
+    not say which province: ``Sở Công Thương``, ``Văn phòng``, ``Chi cục Thủy lợi``; not ``Sở Y
+    tế Hà Nội`` nor ``Sở Y tế tỉnh Nghệ An``.
+
+    >>> lacks_province("Sở Tư pháp"), lacks_province("Sở Y tế Hà Nội"), lacks_province("Phòng Nội vụ")
+    (True, False, False)
+    """
+    key = " ".join(fold(issuer or "").split())
+    if not _PROVINCIAL_BODY.match(key + " "):
+        return False
+    return not re.search(r"\b(?:tinh|thanh pho|tp)\b", key) and not find_places(issuer or "")
+
+
+def parent_province(parent: str | None) -> Province | None:
+    """The province whose committee, council or department ``parent`` is: ``UBND tỉnh Hải
+    Dương``, ``UBND THÀNH PHỐ HÀ NỘI``, ``Sở Nông nghiệp ... tỉnh Nam Định``; ``None`` for any
+    other body, and for a city inside a province (``UBND thành phố Bắc Ninh`` names no
+    centrally-run city).
+
+    >>> parent_province("UBND tỉnh Hải Dương").name, parent_province("UBND THÀNH PHỐ HÀ NỘI").name
+    ('Hải Dương', 'Hà Nội')
+    >>> parent_province("UBND thành phố Bắc Ninh") is None, parent_province("UBND huyện Cẩm Giàng") is None
+    (True, True)
+    """
+    key = " ".join(fold(parent or "").split())
+    m = _PROVINCE_COMMITTEE.fullmatch(key) or _DEPARTMENT_OF.fullmatch(key)
+    if m is None:
+        return None
+    prov = match_place(m.group("name"), cutoff=1.0)
+    if prov is None or (prov.kind == "tỉnh") != (m.group("unit") == "tinh"):
+        return None
+    return prov
+
+
+def cell_name(issuer: str, parent: str | None, printed: str | None = None) -> str:
+    """The issuer as its header cell prints it: the province its name ends with is left out
+    when the parent above it names that province (Nghị định 30/2020 prints ``UBND TỈNH HẢI
+    DƯƠNG`` over ``SỞ CÔNG THƯƠNG``, and ``UBND TỈNH LAI CHÂU`` over ``VĂN PHÒNG``), or when
+    the cell as ``printed`` did not name it (the reader took it from the place line, the
+    citations or the file's name). Any other issuer as it is.
+
+    >>> cell_name("Sở Công Thương tỉnh Hải Dương", "UBND tỉnh Hải Dương")
+    'Sở Công Thương'
+    >>> cell_name("Văn phòng Ủy ban nhân dân tỉnh Lai Châu", "UBND tỉnh Lai Châu")
+    'Văn phòng'
+    >>> cell_name("Sở Tư pháp tỉnh Bắc Kạn", None, "SỞ TƯ PHÁP"), cell_name("Sở Y tế tỉnh Nghệ An", None, "SỞ Y TẾ TỈNH NGHỆ AN")
+    ('Sở Tư pháp', 'Sở Y tế tỉnh Nghệ An')
+    >>> cell_name("Sở Y tế Hà Nội", "UBND thành phố Hà Nội"), cell_name("Sở Tư pháp tỉnh Bắc Kạn", None)
+    ('Sở Y tế Hà Nội', 'Sở Tư pháp tỉnh Bắc Kạn')
+    """
+    found = find_places(issuer)
+    if not found or issuer[found[-1][1]:].strip():
+        return issuer
+    prov = found[-1][2]
+    above = parent_province(parent)
+    if not ((above is not None and above.name == prov.name)
+            or (printed is not None and all(p.name != prov.name for _s, _e, p in find_places(printed)))):
+        return issuer
+    # only the province as the reader adds it ("tỉnh Hải Dương", "Thành phố Hồ Chí Minh"): a
+    # name that carries it bare is the body's own ("SỞ Y TẾ HÀ NỘI")
+    head = issuer[: found[-1][0]]
+    m = re.search(r"\s+(?:tỉnh|thành phố)\s+$", head, flags=re.I)
+    if m is None and not (fold(issuer[found[-1][0]:]).startswith("thanh pho") and head.endswith(" ")):
+        return issuer
+    cut = head[: m.start()] if m else head.rstrip()
+    if not cut.strip():
+        return issuer
+    if fold(cut).startswith("van phong "):  # the office of the committee above: "Văn phòng"
+        cut = re.sub(r"\s+(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND)$", "", cut, flags=re.I)
+    return cut
+
+
+@cache
+def _compact_index() -> dict[str, Province]:
+    """A province's name folded with no spaces or marks (``backan``, ``haiduong``,
+    ``hochiminh``), as officers name files and folders; aliases of five letters or more."""
+    out: dict[str, Province] = {}
+    for p in provinces():
+        for spelling in (p.name, *p.aliases):
+            key = re.sub(r"[^a-z0-9]", "", fold(spelling))
+            if len(key) >= 5 or spelling == p.name:
+                out.setdefault(key, p)
+            if key.startswith("thanhpho") and len(key) > len("thanhpho"):
+                out.setdefault(key[len("thanhpho"):], p)
+    return out
+
+
+def province_in_path(path: str, *, folders: int = 3) -> tuple[Province, str] | None:
+    """The one province a file's name or its folders name (the file and up to ``folders``
+    folders above it), with the part of the path that names it; ``None`` when none or two do.
+
+    The path is split into tokens on ``_ - .``, spaces and ``/``; a run of tokens of one part
+    names a province when, joined, it is exactly the province's name without spaces or
+    diacritics (``backan_stp_2020_473.txt``, ``Bắc Kạn/473.txt``, ``hai-duong/...``). A name
+    inside a longer one (``hue`` in ``thua-thien-hue``) is the longer one.
+
+    >>> [(p.name, part) for p, part in [province_in_path("ho-so/backan_stp_2020_473.txt")]]
+    [('Bắc Kạn', 'backan_stp_2020_473.txt')]
+    >>> province_in_path("Bắc Kạn/2020/473.txt")[0].name, province_in_path("plans/thua-thien-hue/a.txt")[0].name
+    ('Bắc Kạn', 'Thừa Thiên Huế')
+    >>> province_in_path("ke-hoach/2020-so-tu-phap.txt") is None, province_in_path("ha-noi/ha-nam/a.txt") is None
+    (True, True)
+    """
+    parts = [c for c in re.split(r"[\\/]", path) if c and c not in (".", "..")][-(folders + 1):]
+    index = _compact_index()
+    found: list[tuple[int, int, int, Province, str]] = []
+    for k, part in enumerate(parts):
+        tokens = [t for t in re.split(r"[_\-.\s]+", fold(part)) if t]
+        for i in range(len(tokens)):
+            for j in range(i + 1, min(len(tokens), i + 6) + 1):
+                prov = index.get("".join(tokens[i:j]))
+                if prov is not None:
+                    found.append((k, i, j, prov, part))
+    kept = [f for f in found if not any(g is not f and g[0] == f[0] and g[1] <= f[1] and f[2] <= g[2]
+                                            and (g[1], g[2]) != (f[1], f[2]) for g in found)]
+    names = {f[3].name for f in kept}
+    if len(names) != 1:
+        return None
+    return kept[-1][3], kept[-1][4]
+
+
+def province_on(prov: Province, day: dt.date | None) -> Province:
+    """The unit ``prov`` was on ``day``: itself while it existed; after a merger the province
+    it became part of (Bắc Kạn in 2026: Thái Nguyên); ``Huế`` before 2025: Thừa Thiên Huế.
+
+    >>> province_on(match_place("Bắc Kạn"), dt.date(2020, 3, 25)).name
+    'Bắc Kạn'
+    >>> province_on(match_place("Bắc Kạn"), dt.date(2026, 1, 5)).name, province_on(match_place("Huế"), dt.date(2022, 5, 1)).name
+    ('Thái Nguyên', 'Thừa Thiên Huế')
+    """
+    if day is None or prov.valid_on(day):
+        return prov
+    if prov.successor:
+        succ = match_place(prov.successor, cutoff=1.0)
+        if succ is not None and succ.valid_on(day):
+            return succ
+    for other in provinces():
+        if other.status == "renamed" and other.successor == prov.name and other.valid_on(day):
+            return other
+    return prov

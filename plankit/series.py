@@ -65,9 +65,10 @@ def issuer_key(plan: Plan) -> tuple[str, str] | None:
     province = plan.facts.province
     place = fold(province.name if province is not None else plan.header.place or "")
     if place and plan.facts.level == "department":
-        # a department read with its province ("Sở Tư pháp tỉnh Bắc Kạn": its cell printed
-        # alone) is the one printed under its committee ("UBND TỈNH BẮC KẠN" / "SỞ TƯ PHÁP")
-        name = re.sub(rf"\s+(?:tinh|thanh pho)\s+{re.escape(place)}$", "", name)
+        # a department is read with its province ("Sở Tư pháp tỉnh Bắc Kạn", "Sở Tư pháp Thành
+        # phố Hồ Chí Minh"), or prints it in its own name ("Sở Y tế Hà Nội"): one department
+        # however its header was laid out; the place tells the provinces apart
+        name = re.sub(rf"\s+(?:(?:tinh|thanh pho)\s+)?{re.escape(place)}$", "", name)
     return name, place
 
 

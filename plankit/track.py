@@ -22,6 +22,7 @@ from pathlib import Path
 from .dates import find_date
 from .errors import ReadError
 from .model import Citation, PartialDate, Plan
+from .places import cell_name
 from .text import fold
 
 __all__ = ["TrackedDraft", "draft_docx"]
@@ -249,7 +250,7 @@ def draft_docx(
         for s_, e_, new in sorted(edits[before:], reverse=True):
             renamed = renamed[: s_ - r.span.start] + new + renamed[e_ - r.span.start :]
         core = re.sub(r"\s*\(.*?\)\s*$", "", clean_recipient(renamed))
-        if issuer and edits[before:] and fold(core) == fold(issuer):
+        if issuer and edits[before:] and fold(core) in (fold(issuer), fold(cell_name(issuer, h.parent))):
             del edits[before:]  # merged into the issuing body itself: no copy to send
             drop.append(r.span.start)
     if not h.signer_title:

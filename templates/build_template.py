@@ -442,12 +442,17 @@ def _state_header_table(doc) -> None:
 
     number = _clear_cell(table.cell(1, 0))
     _paragraph(number, "Số: {{ number or '    ' }}/{{ symbol }}", size=13, align=center, before=6)
+    # a Công văn's subject ("V/v ...") under its number, 12-13, not bold (Nghị định 30/2020, Phụ lục I)
+    _tag(number, "{%p if letter %}")
+    _paragraph(number, "{{ title }}", size=12, align=center)
+    _tag(number, "{%p endif %}")
     date = _clear_cell(table.cell(1, 1))
     _paragraph(date, "{{ place_date }}", size=14, italic=True, align=center, before=6)
 
 
 def _title(doc) -> None:
     center = WD_ALIGN_PARAGRAPH.CENTER
+    _tag(doc, "{%p if not letter %}")  # a Công văn has no type line, its subject is in the header
     _tag(doc, "{%p if party %}")  # Hướng dẫn 36-HD/VPTW: the type of document 15-16
     _paragraph(doc, "{{ doc_type|upper }}", size=PARTY_TITLE_SIZE, bold=True, align=center, before=18, keep_next=True)
     _tag(doc, "{%p else %}")
@@ -455,6 +460,7 @@ def _title(doc) -> None:
     _tag(doc, "{%p endif %}")
     _paragraph(doc, "{{ title }}", size=14, bold=True, align=center, keep_next=True)
     _rule(doc, SUBJECT_RULE_MM, TEXT_WIDTH_MM, style=RULE_STYLE_SUBJECT)
+    _tag(doc, "{%p endif %}")
     _paragraph(doc, "", size=BODY_SIZE, align=center, after=6)
 
 

@@ -21,7 +21,17 @@ def test_text_output(seed_paths, capsys):
     assert any(line.split() == ["—", "→", "IV", "added", "MOT", "SO", "HOAT", "PONG", "TUYEN", "TRUYEN", "TRONG", "TAM"]
                for line in lines)
     assert "\nV. KINH PHÍ THỰC HIỆN\n" in out
-    assert any(line.strip().startswith("carried-error") and "tuyén tuyén" in line for line in lines)
+    # the scan's side is shown restored, as the HTML shows it
+    assert any(line.strip().startswith("carried-error") and "«tuyên tuyền»" in line for line in lines)
+    assert "  basis            9: ∅ → Căn cứ Quyết định số 4168/QĐ-UBND ngày 27 tháng 1…" in lines
+
+
+def test_text_output_as_scanned(seed_paths, capsys):
+    argv = ["diff", "--no-restore", str(seed_paths["can-tho-2022"]), str(seed_paths["can-tho-2025"])]
+    assert main(argv) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.strip().startswith("carried-error") and "«tuyén tuyén»" in line for line in lines)
+    assert "  basis            9: ∅ → Can ctr Quyét dinh s6 4168/QD-UBND ngay 27 thang …" in lines
 
 
 def test_json_output(seed_paths, capsys):
@@ -36,6 +46,14 @@ def test_json_output(seed_paths, capsys):
     assert set(change) == {"kind", "section", "location", "old", "new", "old_span", "new_span", "old_line",
                            "new_line", "reason", "old_ocr", "new_ocr"}
     assert data["restored"] == {"old": False, "new": True}
+
+
+def test_json_output_as_scanned(seed_paths, capsys):
+    argv = ["diff", "--no-restore", str(seed_paths["can-tho-2022"]), str(seed_paths["can-tho-2025"]), "--format", "json"]
+    assert main(argv) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert "restored" not in data and "old_ocr" not in data["changes"][0]
+    assert [c["new"] for c in data["changes"] if c["kind"] == "carried-error"][:1] == ["tuyén tuyén"]
 
 
 def test_writes_html_and_docx_and_refuses_to_overwrite(seed_paths, tmp_path, capsys):

@@ -173,7 +173,7 @@ def test_markdown_has_the_header_table(cantho):
         "| Ký hiệu | KH-SKHCN | KH-SKHCN (OCR) | không đổi |",
         "| Ngày | .../01/2022 | 21/01/2025 (OCR) | thay đổi theo năm (expected) |",
         "| Năm kế hoạch | 2022 | 2025 (OCR) | thay đổi theo năm (expected) |",
-        "| Cơ quan ban hành | Sở Khoa học và Công nghệ | Sở Khoa học và Công nghệ (OCR) | không đổi |",
+        "| Cơ quan ban hành | Sở Khoa học và Công nghệ thành phố Cần Thơ | Sở Khoa học và Công nghệ thành phố Cần Thơ (OCR) | không đổi |",
         "| Người ký | — | Ng6 Anh Tin (OCR) | nội dung (substantive) |",
         "",
         "(OCR): bản quét, chưa hiệu đính (from the scan, unverified).",

@@ -75,7 +75,7 @@ def test_can_tho_draft_is_a_2026_draft(can_tho_2026):
 def test_can_tho_docx_reads_back_as_2026(can_tho_docx):
     h = can_tho_docx.header
     assert (h.year, h.title, h.symbol, h.number) == (2026, SUBJECT_2026, "KH-SKHCN", None)
-    assert (h.issuer, h.parent, h.place) == ("Sở Khoa học và Công nghệ", "UBND thành phố Cần Thơ", "Cần Thơ")
+    assert (h.issuer, h.parent, h.place) == ("Sở Khoa học và Công nghệ thành phố Cần Thơ", "UBND thành phố Cần Thơ", "Cần Thơ")
     assert (h.date, h.date_parts.day, h.date_parts.month, h.date_parts.year) == (None, None, 1, 2026)
 
 
@@ -194,7 +194,7 @@ def test_hai_duong_lines(hai_duong_2023, old, new):
 
 def test_hai_duong_header_and_years(hai_duong_2023):
     h = hai_duong_2023.header
-    assert (h.year, h.symbol, h.issuer, h.parent, h.place) == (2023, "KH-SCT", "Sở Công Thương", "UBND tỉnh Hải Dương", "Hải Dương")
+    assert (h.year, h.symbol, h.issuer, h.parent, h.place) == (2023, "KH-SCT", "Sở Công Thương tỉnh Hải Dương", "UBND tỉnh Hải Dương", "Hải Dương")
     assert (h.date_parts.day, h.date_parts.month, h.date_parts.year) == (None, 2, 2023)
     assert (h.signer, h.signer_title) == ("Trần Văn Hảo", "GIÁM ĐỐC")
     text = hai_duong_2023.text

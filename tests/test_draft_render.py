@@ -163,7 +163,7 @@ def test_page_numbers_from_page_two(document):
 
 def test_core_properties(document):
     props = document.core_properties
-    assert props.subject == SUBJECT and props.author == "Sở Khoa học và Công nghệ" and props.language == "vi-VN"
+    assert props.subject == SUBJECT and props.author == "Sở Khoa học và Công nghệ thành phố Cần Thơ" and props.language == "vi-VN"
 
 
 def test_markdown_and_docx_share_the_context(hai_duong):

@@ -495,4 +495,6 @@ def test_any_draft_reads_back_with_the_new_year_and_the_same_issuer(tmp_path, pr
     assert (now["number"], now["symbol"] or None) == (number, draft.header.symbol or None)
     if prev.facts.level in ("department", "central", "party", "other") and not any(
             t.kind == "issuer" for t in draft.todo):  # a renamed body is a to-do of its own
-        assert fold(now["issuer"]) == fold(was["issuer"])
+        # a Sở read without the UBND above it is named with its province ("Sở Tư pháp tỉnh Lạng
+        # Sơn"); the draft prints the province once, in the UBND line, and reads back without it
+        assert fold(was["issuer"]) in (fold(now["issuer"]), fold(f"{now['issuer']} {(now['parent'] or '').split(' ', 1)[-1]}"))

@@ -16,15 +16,15 @@ PLANS = ROOT / "plans"
 
 BUNDLED = [
     # file, issuer, level, province, province_2025, date, year, dated, basis openings, parts
-    ("can-tho/2022-so-khcn.txt", "Sở Khoa học và Công nghệ", "department", "Cần Thơ", "Cần Thơ",
+    ("can-tho/2022-so-khcn.txt", "Sở Khoa học và Công nghệ thành phố Cần Thơ", "department", "Cần Thơ", "Cần Thơ",
      None, 2022, False, ["Căn cứ"], ["opening", "body", "closing"]),
-    ("can-tho/2025-so-khcn.ocr.txt", "Sở Khoa học và Công nghệ", "department", "Cần Thơ", "Cần Thơ",
+    ("can-tho/2025-so-khcn.ocr.txt", "Sở Khoa học và Công nghệ thành phố Cần Thơ", "department", "Cần Thơ", "Cần Thơ",
      dt.date(2025, 1, 21), 2025, True, ["Căn cứ", "Căn cứ"], ["opening", "body", "closing"]),
-    ("hai-duong/2022-so-cong-thuong.txt", "Sở Công Thương", "department", "Hải Dương", "Hải Phòng",
+    ("hai-duong/2022-so-cong-thuong.txt", "Sở Công Thương tỉnh Hải Dương", "department", "Hải Dương", "Hải Phòng",
      dt.date(2022, 2, 7), 2022, True, ["Căn cứ"], ["opening", "body", "closing"]),
-    ("hung-yen/2022-so-khcn.md", "Sở Khoa học và Công nghệ", "department", "Hưng Yên", "Hưng Yên",
+    ("hung-yen/2022-so-khcn.md", "Sở Khoa học và Công nghệ tỉnh Hưng Yên", "department", "Hưng Yên", "Hưng Yên",
      None, 2022, False, ["Thực hiện"], ["opening", "body", "closing", "appendix"]),
-    ("thua-thien-hue/2022-so-khcn.news.txt", "Sở Khoa học và Công nghệ", "department", "Thừa Thiên Huế",
+    ("thua-thien-hue/2022-so-khcn.news.txt", "Sở Khoa học và Công nghệ tỉnh Thừa Thiên Huế", "department", "Thừa Thiên Huế",
      "Huế", dt.date(2022, 1, 6), 2022, True, ["Căn cứ"], ["opening"]),
 ]
 
@@ -144,7 +144,7 @@ def test_facts_reach_the_cli_as_json(capsys):
     assert main(["read", str(PLANS / "hai-duong/2022-so-cong-thuong.txt"), "--format", "json"]) == 0
     facts = json.loads(capsys.readouterr().out)[0]["facts"]
     assert (facts["issuer"], facts["level"], facts["province"], facts["province_2025"], facts["dated"]) == (
-        "Sở Công Thương", "department", "Hải Dương", "Hải Phòng", True)
+        "Sở Công Thương tỉnh Hải Dương", "department", "Hải Dương", "Hải Phòng", True)
     assert [b["opening"] for b in facts["basis"]] == ["Căn cứ"]
     assert list(facts["parts"]) == ["opening", "body", "closing"]
 
@@ -159,6 +159,6 @@ def test_facts_are_computed_once_and_kept_with_the_plan():
     assert plan_facts(plan) is plan.facts is plan.analysis("facts")
     fresh = compute_facts(plan)
     assert fresh == plan.facts and fresh is not plan.facts
-    assert (fresh.issuer, fresh.level, fresh.year) == ("Sở Công Thương", "department", 2022)
+    assert (fresh.issuer, fresh.level, fresh.year) == ("Sở Công Thương tỉnh Hải Dương", "department", 2022)
     with pytest.raises(LookupError, match="no plan analysis 'nope'"):
         plan.analysis("nope")

@@ -728,7 +728,7 @@ def test_corpus_shared_bases_and_orphans(corpus_graph):
 def test_corpus_plan_nodes_carry_the_header(corpus_graph):
     node = corpus_graph.nodes[CT25_ID]
     assert (node["label"], node["issuer"], node["date"], node["level"], node["name"]) == (
-        "KH 137/KH-SKHCN (Cần Thơ 2025)", "Sở Khoa học và Công nghệ", dt.date(2025, 1, 21),
+        "KH 137/KH-SKHCN (Cần Thơ 2025)", "Sở Khoa học và Công nghệ thành phố Cần Thơ", dt.date(2025, 1, 21),
         "department", "can-tho/2025-so-khcn.ocr.txt")
     assert corpus_graph.nodes[CT22_ID]["label"] == "KH .../KH-SKHCN (Cần Thơ 2022)"
 

@@ -257,7 +257,7 @@ def test_legacy_encoded_plan_reads_to_the_same_header(tmp_path, plan_file, encod
     assert plan.source.encoding == encoding
     assert plan.text == utf8.text
     assert plan.header == utf8.header
-    assert plan.header.issuer in ("Sở Khoa học và Công nghệ", "Sở Công Thương")
+    assert plan.header.issuer in ("Sở Khoa học và Công nghệ thành phố Cần Thơ", "Sở Công Thương tỉnh Hải Dương")
     assert sha256(path) == before
 
 

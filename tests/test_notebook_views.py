@@ -71,6 +71,6 @@ def test_year_on_year_says_the_basis_is_unchanged_instead_of_an_empty_table(tmp_
     (plans / "2023.txt").write_text(old.replace("2022", "2023"), encoding="utf-8")  # same basis documents
     run_report(plans, tmp_path / "bao-cao", notebooks=notebooks, progress=False)
     page = (tmp_path / "bao-cao" / "03-year-on-year.html").read_text(encoding="utf-8")
-    assert "Sở Công Thương, Hải Dương: 2022 → 2023" in page
+    assert "Sở Công Thương tỉnh Hải Dương: 2022 → 2023" in page
     assert "Căn cứ giữ nguyên." in page and "The basis is unchanged." in page
     assert "Căn cứ bỏ đi / basis removed" not in page

@@ -107,13 +107,13 @@ def test_notebooks_run_with_their_defaults_from_the_notebooks_folder(lab_run):
             "diacritics restored)") in out["01-corpus.ipynb"]
     assert "76/NQ-CP" in out["02-legal-basis-graph.ipynb"] and "image/png" in str(executed["02-legal-basis-graph.ipynb"])
     # the pair is found by itself: same issuer, 2022 and 2025; the bases added between them
-    assert "Sở Khoa học và Công nghệ, Cần Thơ: 2022 → 2025" in out["03-year-on-year.ipynb"]
+    assert "Sở Khoa học và Công nghệ thành phố Cần Thơ: 2022 → 2025" in out["03-year-on-year.ipynb"]
     assert "258/KH-UBND" in out["03-year-on-year.ipynb"] and "4168/QĐ-UBND" in out["03-year-on-year.ipynb"]
     assert "stale-year" in out["04-stale-copy-check.ipynb"] and "nam 2024" in out["04-stale-copy-check.ipynb"]
     # every issuer drafted from its own latest plan, with its own basis (never Cần Thơ's for another)
     drafts = out["05-draft-next-year.ipynb"]
-    assert "Sở Công Thương, Hải Dương: 2022 → 2023" in drafts
-    hai_duong = drafts[drafts.index("Sở Công Thương, Hải Dương: 2022 → 2023"):]
+    assert "Sở Công Thương tỉnh Hải Dương: 2022 → 2023" in drafts
+    hai_duong = drafts[drafts.index("Sở Công Thương tỉnh Hải Dương: 2022 → 2023"):]
     hai_duong = hai_duong[: hai_duong.find("Hưng Yên: 2022 → 2023")]
     assert "Cần Thơ" not in hai_duong
     assert after == before  # nothing written: no ../drafts, no stray files
@@ -211,8 +211,8 @@ def test_report_on_an_officers_folder(own_report):
     assert "noi-vu/kh-tuyen-truyen-cu.txt → noi-vu/kh-tuyen-truyen-moi.txt" in index
     assert "lỗi / errors" in index and "drafts/noi-vu-kh-tuyen-truyen-moi-2025.docx" in index
     # the notebooks found their own inputs
-    assert "Sở Nội vụ, Quảng Nam: 2023 → 2024" in pages["03-year-on-year.html"]
-    assert "Sở Nội vụ, Quảng Nam: 2024 → 2025" in pages["05-draft-next-year.html"]
+    assert "Sở Nội vụ tỉnh Quảng Nam: 2023 → 2024" in pages["03-year-on-year.html"]
+    assert "Sở Nội vụ tỉnh Quảng Nam: 2024 → 2025" in pages["05-draft-next-year.html"]
     assert "Sở Tư pháp, Bình Định: 2024 → 2025" in pages["05-draft-next-year.html"]
     assert "Cần Thơ" not in pages["05-draft-next-year.html"]
     assert "stale-year" in pages["04-stale-copy-check.html"]

@@ -129,7 +129,7 @@ def test_doc_and_odt_read_as_the_plan_itself(office_files, suffix):
     original = read_plan(HAI_DUONG)
     h = plan.header
     assert (h.reference, h.issuer, h.place, h.date, h.year, h.signer) == (
-        "181/KH-SCT", "Sở Công Thương", "Hải Dương", dt.date(2022, 2, 7), 2022, "Trần Văn Hảo"
+        "181/KH-SCT", "Sở Công Thương tỉnh Hải Dương", "Hải Dương", dt.date(2022, 2, 7), 2022, "Trần Văn Hảo"
     )
     assert h.to_dict() == original.header.to_dict()
     assert [(c.key, c.role, c.date) for c in plan.citations] == [

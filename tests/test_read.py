@@ -19,7 +19,7 @@ HEADER = [
     ("can-tho-2022", "doc_type", "Kế hoạch"),
     ("can-tho-2022", "number", None),
     ("can-tho-2022", "symbol", "KH-SKHCN"),
-    ("can-tho-2022", "issuer", "Sở Khoa học và Công nghệ"),
+    ("can-tho-2022", "issuer", "Sở Khoa học và Công nghệ thành phố Cần Thơ"),
     ("can-tho-2022", "parent", "UBND thành phố Cần Thơ"),
     ("can-tho-2022", "place", "Cần Thơ"),
     ("can-tho-2022", "date", None),
@@ -30,7 +30,7 @@ HEADER = [
     ("can-tho-2025", "doc_type", "Kế hoạch"),
     ("can-tho-2025", "number", "137"),
     ("can-tho-2025", "symbol", "KH-SKHCN"),
-    ("can-tho-2025", "issuer", "Sở Khoa học và Công nghệ"),
+    ("can-tho-2025", "issuer", "Sở Khoa học và Công nghệ thành phố Cần Thơ"),
     ("can-tho-2025", "parent", "UBND thành phố Cần Thơ"),
     ("can-tho-2025", "place", "Cần Thơ"),
     ("can-tho-2025", "date", dt.date(2025, 1, 21)),
@@ -45,7 +45,7 @@ HEADER = [
     ("hung-yen-2022", "doc_type", "Kế hoạch"),
     ("hung-yen-2022", "number", None),
     ("hung-yen-2022", "symbol", "KH-SKH-CN"),
-    ("hung-yen-2022", "issuer", "Sở Khoa học và Công nghệ"),
+    ("hung-yen-2022", "issuer", "Sở Khoa học và Công nghệ tỉnh Hưng Yên"),
     ("hung-yen-2022", "parent", None),
     ("hung-yen-2022", "place", "Hưng Yên"),
     ("hung-yen-2022", "date", None),
@@ -73,7 +73,7 @@ HEADER = [
     ("hue-2022", "doc_type", None),
     ("hue-2022", "number", "29"),
     ("hue-2022", "symbol", "KH-SKHCN"),
-    ("hue-2022", "issuer", "Sở Khoa học và Công nghệ"),
+    ("hue-2022", "issuer", "Sở Khoa học và Công nghệ tỉnh Thừa Thiên Huế"),
     ("hue-2022", "place", "Thừa Thiên Huế"),
     ("hue-2022", "date", dt.date(2022, 1, 6)),
     ("hue-2022", "year", 2022),
@@ -81,7 +81,7 @@ HEADER = [
     ("hai-duong-2022", "doc_type", "Kế hoạch"),
     ("hai-duong-2022", "number", "181"),
     ("hai-duong-2022", "symbol", "KH-SCT"),
-    ("hai-duong-2022", "issuer", "Sở Công Thương"),
+    ("hai-duong-2022", "issuer", "Sở Công Thương tỉnh Hải Dương"),
     ("hai-duong-2022", "parent", "UBND tỉnh Hải Dương"),
     ("hai-duong-2022", "place", "Hải Dương"),
     ("hai-duong-2022", "date", dt.date(2022, 2, 7)),
@@ -281,7 +281,7 @@ def test_read_plan_is_cached(seed_paths):
 def test_repr_and_html(seeds):
     plan = seeds["hai-duong-2022"]
     assert repr(plan) == (
-        "<Plan hai-duong/2022-so-cong-thuong.txt: 181/KH-SCT, Sở Công Thương, Hải Dương, year 2022, "
+        "<Plan hai-duong/2022-so-cong-thuong.txt: 181/KH-SCT, Sở Công Thương tỉnh Hải Dương, Hải Dương, year 2022, "
         "4 sections, 0 tables>"
     )
     html = plan._repr_html_()

@@ -708,7 +708,7 @@ def test_read_plan_docx_end_to_end(tmp_path, plan_docx):
         "181",
         "KH-SCT",
         "Hải Dương",
-        "Sở Công Thương",
+        "Sở Công Thương tỉnh Hải Dương",
         dt.date(2022, 2, 7),
     )
     assert h.title == fx.SUBJECT

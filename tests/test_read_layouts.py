@@ -320,7 +320,7 @@ CASES = [
      ("Kế hoạch", "88", "KH/TU", dt.date(2024, 4, 2), "Lào Cai", "Tỉnh ủy Lào Cai", 2024),
      [("88-KH/TU", "self"), ("14-KL/TW", "basis")], "party"),
     ("committee-and-department-on-one-line", ONE_LINE_STACKED,
-     ("Kế hoạch", "301", "KH-SNV", dt.date(2023, 1, 20), "Nghệ An", "Sở Nội vụ", 2023),
+     ("Kế hoạch", "301", "KH-SNV", dt.date(2023, 1, 20), "Nghệ An", "Sở Nội vụ tỉnh Nghệ An", 2023),
      [("301/KH-SNV", "self"), ("10/KH-UBND", "basis")], "department"),
     ("committee-office", COMMITTEE_OFFICE,
      ("Kế hoạch", "33", "KH-VP", dt.date(2023, 3, 3), "Sơn La", "Văn phòng Ủy ban nhân dân tỉnh Sơn La", 2023),

@@ -36,7 +36,7 @@ Nâng cao nhận thức của cán bộ và người dân.
     (("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "HUYỆN MỸ LỘC | Độc lập - Tự do - Hạnh phúc"),
      "Ủy ban nhân dân huyện Mỹ Lộc", None, "district"),
     (("UBND TỈNH NAM ĐỊNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ NỘI VỤ | Độc lập - Tự do - Hạnh phúc"),
-     "Sở Nội vụ", "UBND tỉnh Nam Định", "department"),
+     "Sở Nội vụ tỉnh Nam Định", "UBND tỉnh Nam Định", "department"),
 ])
 def test_header_flattened_row_by_row(rows, issuer, parent, level):
     text = "\n".join(rows) + "\nSố: 12/KH-UBND | Nam Định, ngày 03 tháng 3 năm 2023\nKẾ HOẠCH\nCải cách hành chính năm 2023\nI. MỤC ĐÍCH\n"

@@ -96,55 +96,55 @@ def test_default_template_checks_clean():
 def test_known_variables_come_from_the_render_context():
     assert known_variables() == (
         "appendix", "basis", "body", "closing", "date_year", "day", "doc_type", "draft", "issuer", "issuer_lines",
-        "month", "number", "number_line", "parent", "parent_lines", "party", "place", "place_date", "recipients",
+        "letter", "month", "number", "number_line", "parent", "parent_lines", "party", "place", "place_date", "recipients",
         "reference", "signer", "signer_title", "symbol", "title", "todo", "year",
     )
 
 
 CASES = [
     ("broken tag", {"{{ title }}": "{{ title }"}, None, [
-        ("broken-tag", "error", "paragraph 9",
+        ("broken-tag", "error", "paragraph 10",
          "thẻ hỏng / broken tag: unclosed '{{': the tag has no end in this paragraph")]),
     ("unknown variable", {"{{ title }}": "{{ titel }}"}, None, [
-        ("unknown-variable", "error", "paragraph 9",
+        ("unknown-variable", "error", "paragraph 10",
          "biến không có trong kế hoạch / unknown variable 'titel' (did you mean 'title'?)")]),
     ("internals", {"{{ title }}": "{{ ''.__class__.__mro__ }}"}, None, [
-        ("sandbox", "error", "paragraph 9", "thẻ bị từ chối / refused tag: '__mro__' reaches for Python internals"),
-        ("sandbox", "error", "paragraph 9", "thẻ bị từ chối / refused tag: '__class__' reaches for Python internals")]),
+        ("sandbox", "error", "paragraph 10", "thẻ bị từ chối / refused tag: '__mro__' reaches for Python internals"),
+        ("sandbox", "error", "paragraph 10", "thẻ bị từ chối / refused tag: '__class__' reaches for Python internals")]),
     ("huge string", {"{{ title }}": "{{ title|center(10**8) }}"}, None, [
-        ("sandbox", "error", "paragraph 9",
+        ("sandbox", "error", "paragraph 10",
          "thẻ bị từ chối / refused tag: 10**8 is a huge number (the limit is 100,000)")]),
     ("huge literal", {"{{ title }}": "{{ title|center(100000000) }}"}, None, [
-        ("sandbox", "error", "paragraph 9",
+        ("sandbox", "error", "paragraph 10",
          "thẻ bị từ chối / refused tag: the number 100000000 is huge (the limit is 100,000)")]),
     ("big power", {"{{ title }}": "{{ 2**1000 }}"}, None, [
-        ("sandbox", "error", "paragraph 9",
+        ("sandbox", "error", "paragraph 10",
          "thẻ bị từ chối / refused tag: 2**1000 is a huge number (the limit is 100,000)")]),
     ("bigger power", {"{{ title }}": "{{ 10**99999 }}"}, None, [
-        ("sandbox", "error", "paragraph 9", "thẻ bị từ chối / refused tag: 10**99999 builds a huge number")]),
+        ("sandbox", "error", "paragraph 10", "thẻ bị từ chối / refused tag: 10**99999 builds a huge number")]),
     ("lipsum", {"{{ signer or '' }}": "{{ lipsum(1000) }}"}, None, [
         ("sandbox", "error", "table 4, row 1, cell 2", "thẻ bị từ chối / refused tag: lipsum() builds text on request")]),
     ("huge range", {"{%p for p in closing %}": "{%p for p in range(10**9) %}"}, None, [
-        ("sandbox", "error", "paragraph 31",
+        ("sandbox", "error", "paragraph 33",
          "thẻ bị từ chối / refused tag: 10**9 is a huge number (the limit is 100,000)")]),
     ("{%p sharing its paragraph", {"{%p for p in basis %}": "Căn cứ {%p for p in basis %}"}, None, [
-        ("tag-shares-paragraph", "error", "paragraph 12",
+        ("tag-shares-paragraph", "error", "paragraph 14",
          "thẻ {%p} phải đứng riêng một đoạn / a {%p} tag must be alone in its paragraph: the text 'Căn cứ' would vanish")]),
     ("{%tr outside a row", {"{%p for p in closing %}": "{%tr for p in closing %}"}, None, [
-        ("tr-outside-row", "error", "paragraph 31", "thẻ {%tr} ngoài hàng bảng / a {%tr} tag outside a table row")]),
+        ("tr-outside-row", "error", "paragraph 33", "thẻ {%tr} ngoài hàng bảng / a {%tr} tag outside a table row")]),
     ("curly quotes", {"{{ signer or '' }}": "{{ signer or ‘’ }}"}, None, [
         ("curly-quote", "warning", "table 4, row 1, cell 2",
          "dấu nháy cong trong thẻ / Word's curly quotes inside the tag: type ' or \" "
          "(plankit straightens them; docxtpl alone would fail)")]),
     ("block closed wrong", {"{%p endfor %}": "{%p endif %}"}, None, [
-        ("broken-tag", "error", "paragraph 14",
+        ("broken-tag", "error", "paragraph 16",
          "thẻ hỏng / broken tag: Encountered unknown tag 'endif'. Jinja was looking for the following tags: "
          "'endfor' or 'else'. The innermost block that needs to be closed is 'for'.")]),
     ("left margin 25 mm", None, _left_margin_25, [
         ("margin", "warning", "section 1",
          "lề trái 25 mm / left margin 25 mm: Nghị định 30/2020 asks for 30-35 mm")]),
     ("Arial in one slot", None, _arial_cs, [
-        ("font", "warning", "paragraph 9",
+        ("font", "warning", "paragraph 10",
          "phông Arial ở ô cs (run) / font slot cs is Arial: Nghị định 30/2020 asks for Times New Roman")]),
     ("issuing body in 11 pt", None, _issuer_11, [
         ("font-size", "warning", "table 1, row 1, cell 1",
@@ -163,7 +163,7 @@ CASES = [
         ("font-size", "warning", "table 1, row 1, cell 2",
          "tiêu đề Đảng / Party title: cỡ chữ 13 / size 13 pt: Hướng dẫn 36-HD/VPTW asks for 15 pt")]),
     ("Party type of document in 14 pt", None, _party_type_14, [
-        ("font-size", "warning", "paragraph 5",
+        ("font-size", "warning", "paragraph 6",
          "tên loại văn bản / type of document: cỡ chữ 14 / size 14 pt: Hướng dẫn 36-HD/VPTW asks for 15-16 pt")]),
 ]
 
@@ -178,11 +178,18 @@ def test_each_defect_is_found_where_it_is(tmp_path, name, replace, edit, expecte
 def test_a_broken_tag_shows_the_text_around_it(tmp_path):
     result = check_template(variant(tmp_path / "t.docx", {"{{ title }}": "Kế hoạch {{ title }"}))
     assert result.errors[0].context == "Kế hoạch {{ title }"
-    assert str(result.errors[0]).startswith("paragraph 9: lỗi / error [broken-tag] ")
+    assert str(result.errors[0]).startswith("paragraph 10: lỗi / error [broken-tag] ")
+
+
+def _misspell_every_title(doc):
+    for p in _paragraphs(doc):
+        for r in p.runs:
+            r.text = r.text.replace("{{ title }}", "{{ titel }}")
 
 
 def test_unused_variables_are_information(tmp_path):
-    result = check_template(variant(tmp_path / "t.docx", {"{{ title }}": "{{ titel }}"}))
+    # the subject is printed twice: under KẾ HOẠCH, and under the number of a Công văn
+    result = check_template(variant(tmp_path / "t.docx", edit=_misspell_every_title))
     assert ("unused-variable", "info", "template", "biến không dùng / variable not used: 'title'") in [
         (f.rule, f.severity, f.where, f.message) for f in result.findings]
 
@@ -191,7 +198,7 @@ def test_result_for_notebooks(tmp_path):
     result = check_template(variant(tmp_path / "t.docx", {"{{ title }}": "{{ titel }}"}))
     frame = result.to_frame()
     assert list(frame.columns) == ["rule", "severity", "where", "message", "context"]
-    assert frame.iloc[0].tolist()[:3] == ["unknown-variable", "error", "paragraph 9"]
+    assert frame.iloc[0].tolist()[:3] == ["unknown-variable", "error", "paragraph 10"]
     assert "<table>" in result._repr_html_() and "titel" in result._repr_html_()
     assert set(frame.rule) <= set(RULES)
 
@@ -224,7 +231,7 @@ def test_cli_check_exit_codes(tmp_path, capsys):
     bad = variant(tmp_path / "bad.docx", {"{{ title }}": "{{ titel }}"})
     assert main(["template", "check", str(bad), "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
-    assert report["ok"] is False and report["findings"][0]["where"] == "paragraph 9"
+    assert report["ok"] is False and report["findings"][0]["where"] == "paragraph 10"
     plan = tmp_path / "plan.txt"
     plan.write_text("KẾ HOẠCH", encoding="utf-8")
     assert main(["template", "check", str(plan)]) == 2

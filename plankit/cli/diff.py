@@ -34,8 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-year-shift", dest="year_shift", action="store_false",
                    help="count year bumps as substantive changes")
     p.add_argument("--no-restore", dest="restore", action="store_false",
-                   help="in the HTML, show an OCR'd plan as scanned (by default it is shown restored, "
-                        "the scan's text under each passage)")
+                   help="show an OCR'd plan as scanned, in the terminal, the JSON and the HTML (by default "
+                        "it is shown restored: the HTML keeps the scan's text under each passage, "
+                        "the JSON in old_ocr/new_ocr)")
     p.set_defaults(func=run)
 
 
@@ -59,20 +60,21 @@ def run(args: argparse.Namespace) -> int:
     if args.docx:
         d.to_docx(args.docx, force=args.force)
         wrote(args.docx)
+    shown = d.to_dict(restore=args.restore)
     if args.format == "json":
-        print_json(d.to_dict())
+        print_json(shown)
         return 0
     print(d.summary())
     section = None
-    for c in d.changes:
-        if c.section != section:
-            section = c.section
+    # the changes as the HTML shows them: an OCR'd side restored unless --no-restore
+    for c in shown["changes"]:
+        if c["section"] != section:
+            section = c["section"]
             print(f"\n{section}")
-        where = f" [{c.location}]" if c.location else ""
-        if c.kind == "carried-error":
-            body = f"«{_line(c.new, 50)}»"
+        where = f" [{c['location']}]" if c["location"] else ""
+        if c["kind"] == "carried-error":
+            body = f"«{_line(c['new'], 50)}»"
         else:
-            body = f"{_line(c.old, 50) or '∅'} → {_line(c.new, 50) or '∅'}"
-        line = d.new.position(c.new_span.start)[0]
-        print(f"  {c.kind:<13} {line:>4}: {body}{where}")
+            body = f"{_line(c['old'], 50) or '∅'} → {_line(c['new'], 50) or '∅'}"
+        print(f"  {c['kind']:<13} {c['new_line']:>4}: {body}{where}")
     return 0

@@ -74,7 +74,7 @@ def read_plan(path: str | os.PathLike[str]) -> Plan:
 
     >>> plan = read_plan("plans/hai-duong/2022-so-cong-thuong.txt")
     >>> plan.header.reference, plan.header.issuer, plan.header.signer
-    ('181/KH-SCT', 'Sở Công Thương', 'Trần Văn Hảo')
+    ('181/KH-SCT', 'Sở Công Thương tỉnh Hải Dương', 'Trần Văn Hảo')
     """
     p = Path(path)
     try:

@@ -41,7 +41,7 @@ import zlib
 
 from ..errors import ReadError
 from ..model import ReadWarning, SourceRef, Span
-from ..text import nfc
+from ..text import fold, nfc
 from ._decode import convert_legacy_font_text, legacy_font_encoding
 from ._docx_styles import (
     _W,
@@ -68,6 +68,7 @@ from ._limits import (
     too_large,
 )
 from ._text import drop_copy_chars
+from ._units import DOC_TYPE_WORDS, NATIONAL_MOTTO, PLACE_DATE
 
 __all__ = ["read_docx"]
 
@@ -745,5 +746,55 @@ def read_docx(data: bytes, path: str | None = None) -> Layout:
     # stay drafts, so blank numbers and days are expected rather than errors.
     draft = "bản nháp" in keywords.lower()
     return Layout(
-        text, tuple(items), "docx", encoding=encoding, revisions=revisions, warnings=tuple(warnings), draft=draft
+        text, tuple(items), "docx", encoding=encoding, revisions=revisions, warnings=tuple(warnings), draft=draft,
+        wrapped=printed_lines(text, items),
     )
+
+
+# A paragraph ending inside a sentence: on a letter, a digit, a comma or a hyphen.
+_OPEN_PARAGRAPH_END = re.compile(r"[\w,\-–]$")
+
+
+def printed_lines(text: str, items: list[Line | RawTable]) -> bool:
+    """Whether the paragraphs are printed lines (a .docx made from a PDF or a text file):
+    sentences run on from paragraph to paragraph at least three times and in one paragraph in
+    ten (Word's paragraphs end with their sentence; a title in capitals may run on), or one
+    paragraph holds the header or the title run together with what follows them.
+
+    >>> text = "Để xây dựng kế hoạch, dự toán ngân\\nsách nhà nước năm 2023 đảm bảo\\nyêu cầu theo Chỉ thị\\nsố 12/CT-TTg."
+    >>> printed_lines(text, [Line(Span(0, 34), None), Line(Span(35, 65), None), Line(Span(66, 86), None),
+    ...                      Line(Span(87, 100), None)])
+    True
+    """
+    runs_on, paragraphs, prev = 0, 0, ""
+    for item in items:
+        if isinstance(item, RawTable):
+            prev = ""
+            continue
+        line = text[item.span.start : item.span.end]
+        paragraphs += 1
+        if len(line) > 200 and (_flattened_header(line) or _flattened_title(line)):
+            return True
+        if prev and line[:1].islower() and _OPEN_PARAGRAPH_END.search(prev) and not prev.isupper():
+            runs_on += 1
+        prev = line
+    return runs_on >= 3 and runs_on * 10 >= paragraphs
+
+
+# "Căn cứ" opening a clause inside a line (a capital C: not "làm căn cứ").
+_BASIS_INSIDE = re.compile(r"\sCăn\s+cứ\s")
+
+
+def _flattened_title(line: str) -> bool:
+    """Whether ``line`` opens with the document type and its title in capitals and runs on
+    into the basis clauses (``QUYẾT ĐỊNH VỀ VIỆC ... Căn cứ Nghị định ...``)."""
+    return (DOC_TYPE_WORDS.match(fold(line)) is not None and " ".join(line.split()[:4]).isupper()
+            and _BASIS_INSIDE.search(line, 40) is not None)
+
+
+def _flattened_header(line: str) -> bool:
+    """Whether ``line`` holds the motto, then the place and date, then more text."""
+    folded = fold(line)
+    motto = NATIONAL_MOTTO.search(folded)
+    date = PLACE_DATE.search(folded, motto.end()) if motto else None
+    return date is not None and len(folded[date.end():].strip()) >= 20

@@ -16,7 +16,7 @@ from ..model import (
     Source,
     Span,
 )
-from ..places import find_places, match_department, match_place
+from ..places import find_places, match_department, match_place, parent_province
 from ..text import fold, is_upper_text
 from ._header import (
     CHROME_ROW,
@@ -65,8 +65,10 @@ def _place_word(word: str) -> bool:
 # A committee and its department run together in one cell: "ubnd tinh nghe an so noi vu",
 # "uy ban nhan dan tinh son la van phong". Not "ubnd tinh son la" alone.
 _STACKED_BODIES = re.compile(
-    r"[\s*]*(?:uy\s+ban\s+nhan\s+dan|ubnd)\s+\S.*?\s(?P<department>(?:so|van\s+phong|phong)(?:\s+\S.*)?)\s*$", re.S
+    r"[\s*]*(?:uy\s+ban\s+nhan\s+dan|ubnd)\s+\S.*?\s(?P<department>(?:so|van\s+phong|phong|ban\s+(?:quan\s+ly|chi\s+dao|dan\s+toc))(?:\s+\S.*)?)\s*$", re.S
 )
+# Where a department's name may start after its committee's, on one line (see _STACKED_BODIES).
+_DEPARTMENT_WORD = re.compile(r"(?<=\s)(?:so|van\s+phong|phong|ban\s+(?:quan\s+ly|chi\s+dao|dan\s+toc))(?=\s|$)")
 
 
 # The unit below a province that an issuer names: "ủy ban nhân dân xã đăk la", "... thành phố hà tiên".
@@ -86,6 +88,12 @@ _MOTTO_SPAN = re.compile(
     r"(?<![a-z])cong\s+hoa\s+xa\s*h\w{1,2}i(?:\s+chu\s+nghia(?:\s+viet(?:\s+nam)?)?)?"
     r"|(?<![a-z])d\w{0,2}oc\s+[1l]ap\s*-?\s*tu\s+do\s*-?\s*hanh\s+phuc|(?<![a-z])dang\s+cong\s+san\s+viet\s+nam|(?<![a-z])" + YOUTH_MOTTO
 )
+# The rest of a motto wrapped in its column ("... CHỦ NGHĨA" / "VIỆT NAM"), printed on the next
+# line with text after the left column's words and a gap of two spaces or more, ending the
+# line or followed by the second motto ("VIỆT NAM Độc lập Tự do Hạnh phúc"). Not an
+# issuer's own "VIỆT NAM" (BẢO HIỂM XÃ HỘI VIỆT NAM: no gap before it).
+_MOTTO_REST = re.compile(r"[^\n]*\n(?:[ \t]*\n)*(?:[^\n]*?\S[ \t]{2,}|[ \t]*)(?P<rest>viet\s+nam)"
+                         r"(?=[ \t]*(?:\n|$|d\w{0,2}oc\s+[1l]ap))")
 # A basis clause run into a subject after its year: "... cơ sở năm 2022 Căn cứ Nghị định ...".
 _INLINE_CLAUSE_AFTER_YEAR = re.compile(r"(?<=\d{4})[ \t]+(?P<word>can\s+cu|thuc\s+hien|trien\s+khai)(?![a-z])")
 # A cell that ends with a body cut from its unit: "uy ban nhan dan", "van phong uy ban nhan dan".
@@ -240,7 +248,8 @@ class FrontReader(NewsReader):
 
     def _is_layout_table(self, table: RawTable) -> bool:
         first = " ".join(self.f(c.span.start, c.span.end) for c in table.rows[0]) if table.rows else ""
-        return bool(re.search(r"n[o0]i\s+nh\w{1,2}n\s*:", first)) or bool(NATIONAL_MOTTO.search(first))
+        # the recipients beside the signature; a header: the national motto or the Party's
+        return bool(re.search(r"n[o0]i\s+nh\w{1,2}n\s*:", first)) or bool(NATIONAL_MOTTO.search(first) or _MOTTO_SPAN.search(first))
 
     def _table_as_paras(self, table: RawTable) -> list[Para]:
         out = []
@@ -266,6 +275,7 @@ class FrontReader(NewsReader):
         piped = any("|" in self.t(u.start, u.end) for u in paras)
         # the mottos, wrapped anywhere over the header's lines and units
         mottos = [(m.start(), m.end()) for m in _MOTTO_SPAN.finditer(self.folded, paras[0].start, paras[-1].end)]
+        mottos += self._motto_rest(mottos, paras[-1].end)
         for u in paras:
             s, e = u.start, u.end
             folded = self.f(s, e)
@@ -297,6 +307,20 @@ class FrontReader(NewsReader):
         self._bodies(cells, fields)
         self._issuer_cell = "issuer" in fields  # the issuer printed in a header cell
         self._place_of_own_unit(fields)
+
+    def _motto_rest(self, mottos: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
+        """The end of a motto wrapped in its narrow column, printed beside the issuer's next
+        line (a PDF's text layer: ``THÀNH PHỐ HÀ NỘI          VIỆT NAM`` under ``ỦY BAN NHÂN
+        DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA``): ``VIỆT NAM`` after a wide gap, ending its
+        line, on the next line that has text."""
+        out = []
+        for _, me in mottos:
+            if not self.folded[:me].endswith("chu nghia"):
+                continue
+            m = _MOTTO_REST.match(self.folded, me, end)
+            if m is not None:
+                out.append((m.start("rest"), m.end("rest")))
+        return out
 
     def _place_of_own_unit(self, fields: dict) -> None:
         """A commune's, a district's or a city's place line names the unit itself (``Đăk La,
@@ -340,7 +364,10 @@ class FrontReader(NewsReader):
                     out.append(cur)
                     cur = None
             if (cur is not None and len(parts) > 1 and i + 1 < len(lines)
-                    and "|" in self.t(*lines[i + 1])):  # a row's last cell ends with its line
+                    and ("|" in self.t(*lines[i + 1])  # a row's last cell ends with its line,
+                         # also over the number row copied without bars (the right column first:
+                         # "Độc lập ... | SỞ CÔNG THƯƠNG" over "Số: 12/KH-SCT  Hải Dương, ngày ...")
+                         or _number(self.f(lines[i + 1][0], lines[i + 1][0] + 24)))):
                 out.append(cur)
                 cur = None
         if cur is not None:
@@ -457,14 +484,21 @@ class FrontReader(NewsReader):
             return [(cs, ce)]
         # both halves must name bodies of their own: the committee with its unit's name, and a
         # department ("PHÒNG" only with a known field): "ỦY BAN NHÂN DÂN XÃ PHONG HẢI" is one
-        # commune, not "UBND xã" over a "Phòng Hải"
-        above = body_name(" ".join(self.t(cs, m.start("department")).split()))
-        below = body_name(" ".join(self.t(m.start("department"), ce).split()))
-        if (above is None or above[1] != "local" or not _NAMED_UNIT.search(fold(above[0]))
-                or below is None or below[1] != "department"
-                or (m.group("department").startswith("phong") and not below[0].startswith("Phòng "))):
-            return [(cs, ce)]
-        return [(cs, m.start("department")), (m.start("department"), ce)]
+        # commune, not "UBND xã" over a "Phòng Hải". Of the places the department may start, one
+        # after a whole province's name first ("UBND THÀNH PHỐ HẢI PHÒNG SỞ NỘI VỤ" is no
+        # "UBND THÀNH PHỐ HẢI" over a "Phòng Sở Nội vụ")
+        first = None
+        for d in _DEPARTMENT_WORD.finditer(self.folded, m.start("department"), ce):
+            above = body_name(" ".join(self.t(cs, d.start()).split()))
+            below = body_name(" ".join(self.t(d.start(), ce).split()))
+            if (above is None or above[1] != "local" or not _NAMED_UNIT.search(fold(above[0]))
+                    or below is None or below[1] != "department"
+                    or (d.group(0).startswith("phong") and not below[0].startswith("Phòng "))):
+                continue
+            if parent_province(above[0]) is not None:
+                return [(cs, d.start()), (d.start(), ce)]
+            first = first if first is not None else d.start()
+        return [(cs, ce)] if first is None else [(cs, first), (first, ce)]
 
     def _cell_goes_on(self, s: int, e: int) -> bool:
         """Whether the words from ``s`` after a run of spaces or a tab go on with the cell before

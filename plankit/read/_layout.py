@@ -59,5 +59,8 @@ class Layout:
     ocr: bool = False
     warnings: tuple[ReadWarning, ...] = field(default=())
     draft: bool = False
+    #: The lines are printed lines, not whole paragraphs (a .docx made from a PDF or a text file:
+    #: one paragraph per line): they are joined into paragraphs as a PDF's lines are.
+    wrapped: bool = False
     #: ``fold(text)`` when the reader already made it (the structure parser folds it otherwise).
     folded: str | None = field(default=None, repr=False, compare=False)

@@ -9,6 +9,7 @@ clean text; values shown to users are cut from the original text.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..dates import DATE_PATTERN, DateMatch
@@ -18,11 +19,13 @@ from ..model import (
     Header,
     PartialDate,
     Plan,
+    ReadWarning,
     Section,
     Source,
     Span,
     Table,
 )
+from ..places import find_places, lacks_province, parent_province, province_in_path, province_on
 from ..text import fold, is_upper_text
 from ._front import FrontReader
 from ._header import (
@@ -566,6 +569,28 @@ class _Builder(FrontReader):
                  if not re.search(r"(?:den|tu|truoc|sau|dinh\s+huong)\s*$", folded[: y.start()])]
         return {"issued_plan": (subject, int(years[-1].group(1)) if years else None)}
 
+    def _province_from_path(self, fields: dict) -> None:
+        """Last resort for a province's body the text never places (``Sở Tư pháp`` in a portal's
+        copy): the one province the file's name or folders name (:func:`province_in_path`,
+        ``backan_stp_2020_473.txt``, ``Bắc Kạn/...``), as it was on the document's date (a
+        merged province's successor after 1 July 2025); never when the text names another
+        province. Said in a warning naming the part of the path."""
+        found = province_in_path(self.source.path or self.source.name)
+        if found is None:
+            return
+        prov, part = found
+        parts: PartialDate = fields.get("date_parts", PartialDate(None, None, None))  # type: ignore[assignment]
+        prov = province_on(prov, parts.date or (dt.date(parts.year, 12, 31) if parts.year else None))
+        named = {p.name for _s, _e, p in find_places(self.text[: min(len(self.text), 4000)])}
+        if named - {prov.name, found[0].name}:
+            return  # the text names another province: the path may be an officer's filing
+        fields["issuer"] = f"{fields['issuer']} {prov.full_name}"
+        self.warnings.append(ReadWarning(
+            f"Tỉnh của cơ quan ban hành lấy từ tên tệp / the issuer's province taken from the file's name or folder "
+            f"({part}): {fields['issuer']}",
+            self.spans.get("issuer"),
+        ))
+
     def _header(self, fields: dict) -> Header:
         parts: PartialDate = fields.get("date_parts", PartialDate(None, None, None))  # type: ignore[assignment]
         year = fields.get("year") or parts.year
@@ -581,8 +606,15 @@ class _Builder(FrontReader):
         issuer = fields.get("issuer")
         if isinstance(issuer, str) and BARE_BODY.fullmatch(" ".join(fold(issuer).split())):
             self._complete_bare_issuer(fields)
+        elif isinstance(issuer, str) and fields.get("parent") and lacks_province(issuer):
+            # "UBND TỈNH HẢI DƯƠNG" over "SỞ CÔNG THƯƠNG": the department of that province
+            prov = parent_province(fields["parent"])  # type: ignore[arg-type]
+            if prov is not None:
+                fields["issuer"] = f"{issuer} {prov.full_name}"
         elif isinstance(issuer, str) and not fields.get("parent") and issuer.startswith("Sở "):
             self._complete_department(fields)
+        if isinstance(fields.get("issuer"), str) and lacks_province(fields["issuer"]):  # type: ignore[arg-type]
+            self._province_from_path(fields)
         return Header(
             doc_type=fields.get("doc_type"),  # type: ignore[arg-type]
             number=fields.get("number"),  # type: ignore[arg-type]

@@ -207,7 +207,7 @@ def paragraph_units(layout: Layout, folded_text: str) -> list[Para | RawTable]:
     text = layout.text
     out: list[Para | RawTable] = []
     wrap = layout.form == "ocr"
-    hard = layout.form in _HARD_WRAPPED_FORMS
+    hard = layout.form in _HARD_WRAPPED_FORMS or layout.wrapped
     width = 0
     fill = (0, 0)
     if hard:
@@ -538,12 +538,17 @@ def normalise_body(raw: str) -> str:
 
 
 def normalise_parent(raw: str) -> str:
-    """``UBND TP. CẦN THƠ`` -> ``UBND thành phố Cần Thơ``; ``UBND TỈNH HẢI DƯƠNG`` -> ``UBND tỉnh Hải Dương``."""
+    """``UBND TP. CẦN THƠ`` -> ``UBND thành phố Cần Thơ``; ``UBND TỈNH HẢI DƯƠNG`` -> ``UBND tỉnh Hải Dương``;
+    ``HĐND TỈNH HÀ TĨNH`` -> ``HĐND tỉnh Hà Tĩnh``. A city inside a province (``UBND THÀNH PHỐ BẮC
+    NINH``) is no province: ``UBND thành phố Bắc Ninh``."""
     clean = display_text(raw)
     folded = fold(clean)
-    m = re.match(r"^(ubnd|uy\s+ban\s+nhan\s+dan)\s+(.*)$", folded)
+    m = re.match(r"^(ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)\s+(.*)$", folded)
     if m:
         prov = match_place(clean[m.start(2) :])
+        body = "UBND" if m.group(1)[0] == "u" else "HĐND"
+        if prov and prov.kind == "tỉnh" and re.match(r"(?:thanh\s+pho|tp\b)", m.group(2)):
+            return f"{body} thành phố {prov.name}"
         if prov:
-            return f"UBND {prov.full_name}"
+            return f"{body} {prov.full_name}"
     return clean

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..issuing import header_bodies, name_lines, number_line, party_layout
+from ..issuing import header_bodies, is_letter, name_lines, number_line, party_layout
 from ..model import Plan
 from ..parts import (
     clean_recipient,
@@ -16,6 +16,7 @@ from ..parts import (
     written_day,
     written_month,
 )
+from ..places import cell_name
 from ..text import one_line
 
 __all__ = ["template_context"]
@@ -45,6 +46,9 @@ def template_context(plan: Plan) -> dict[str, Any]:
     party = party_layout(plan)
     parent, issuer = header_bodies(plan, h.parent if h.issuer else None, h.issuer or h.parent)
     issuer = issuer or ""
+    if h.issuer:  # the issuer as its cell prints it under its parent ("SỞ CÔNG THƯƠNG" under
+        # "UBND TỈNH HẢI DƯƠNG"): the reader names it with its province (plankit.places.cell_name)
+        issuer = cell_name(issuer, parent, _printed_issuer(plan))
     return {
         # a Party body's plan is laid out as Hướng dẫn 36-HD/VPTW asks (plankit.issuing.party_layout)
         "party": party,
@@ -64,6 +68,7 @@ def template_context(plan: Plan) -> dict[str, Any]:
         "date_year": date_parts.year,
         "place_date": place_date(h.place, date_parts),
         "doc_type": h.doc_type or "Kế hoạch",
+        "letter": is_letter(h.doc_type),  # a Công văn: no type line, "V/v ..." under the number
         "title": one_line(h.title or ""),
         "year": h.year,
         "basis": [i.text for i in parts.basis],
@@ -76,6 +81,12 @@ def template_context(plan: Plan) -> dict[str, Any]:
         "draft": plan.draft,
         "todo": [{"kind": t.kind, "message": t.message} for t in plan.todo],
     }
+
+
+def _printed_issuer(plan: Plan) -> str | None:
+    """The issuer's cell as the plan printed it (``SỞ CÔNG THƯƠNG``)."""
+    span = plan.header.span("issuer")
+    return plan.text[span.start : span.end] if span is not None else None
 
 
 # A line written in capitals alone in the body, a heading of the document's own form: a

@@ -48,7 +48,7 @@ def render_markdown(plan: Plan | str | os.PathLike[str]) -> str:
     >>> print("\\n".join(md.splitlines()[:8]))
     |  | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |
     |:---:|:---:|
-    | **SỞ CÔNG THƯƠNG TỈNH HẢI DƯƠNG** | **Độc lập - Tự do - Hạnh phúc** |
+    | **SỞ CÔNG THƯƠNG** | **Độc lập - Tự do - Hạnh phúc** |
     | Số: 181/KH-SCT | *Hải Dương, ngày 07 tháng 02 năm 2022* |
     <BLANKLINE>
     **KẾ HOẠCH**
@@ -80,11 +80,14 @@ def render_markdown(plan: Plan | str | os.PathLike[str]) -> str:
             f"| Số: {_md(number)}/{_md(c['symbol'])} | *{_md(c['place_date'])}* |",
             "",
         ]
-    out += [
-        f"**{_md(c['doc_type'].upper())}**  ",
-        f"**{_md(c['title'])}**",
-        "",
-    ]
+    if c["letter"]:  # a Công văn: its "V/v ..." under the number, no type line
+        out[-2:-1] = [f"| Số: {_md(number)}/{_md(c['symbol'])}<br>{_md(c['title'])} | *{_md(c['place_date'])}* |"]
+    else:
+        out += [
+            f"**{_md(c['doc_type'].upper())}**  ",
+            f"**{_md(c['title'])}**",
+            "",
+        ]
     for p in c["basis"]:
         out += [_md(p), ""]
     out += _md_items(c["body"])

@@ -46,6 +46,12 @@ PARTY_ELEMENTS = {
     "body": ("nội dung / body", (14, 15), None, None),
 }
 
+# A Công văn's subject ("V/v ...") under its number (Nghị định 30/2020, Phụ lục I: 12-13, upright,
+# not bold), for the paragraphs of a template's ``{%p if letter %}`` branch.
+LETTER_ELEMENTS = {
+    "subject": ("trích yếu công văn / a letter's subject", (12, 13), None, None),
+}
+
 # What a paragraph prints -> the element it is (the first match wins).
 _BY_TEXT = (
     (re.compile(r"\{\{\s*parent\b"), "parent"),
@@ -111,7 +117,7 @@ _ELIF = re.compile(r"\{%-?\s*(?:p\s+)?elif\b")
 _ENDIF = re.compile(r"\{%-?\s*(?:p\s+)?endif\b")
 
 
-def _branches(text: str, stack: list[bool | None]) -> None:
+def _branches(text: str, stack: list[bool | None], name: str = "party") -> None:
     """Follow the ``if`` statements of a paragraph. ``stack`` holds, for each open branch, True
     inside ``{%p if party %}`` (or the ``else`` of ``if not party``), False inside its ``else``
     (or ``if not party``), None under any other condition.
@@ -127,7 +133,7 @@ def _branches(text: str, stack: list[bool | None]) -> None:
     for m in re.finditer(r"\{%.*?%\}", text):
         tag = m.group(0)
         if (i := _IF.match(tag)) is not None:
-            stack.append(None if i.group(2) != "party" else not i.group(1))
+            stack.append(None if i.group(2) != name else not i.group(1))
         elif _ELSE.match(tag) and stack:
             stack[-1] = None if stack[-1] is None else not stack[-1]
         elif _ELIF.match(tag) and stack:
@@ -157,12 +163,14 @@ def check_text(document) -> list[Finding]:
                           f"Nghị định 30/2020 asks for {FONT}"))
     loops: dict[str, str] = {}
     branches: list[bool | None] = []
+    letters: list[bool | None] = []
     for para in document.paragraphs:
         m = _FOR.search(para.text)
         if m:
             loops[m.group(1)] = m.group(2)
         if para.part == "word/document.xml":
             _branches(para.text, branches)
+            _branches(para.text, letters, "letter")
         party = True in branches
         runs = [r for r in para.runs if r.text.strip()]
         if not runs:
@@ -180,6 +188,8 @@ def check_text(document) -> list[Finding]:
             continue
         rule = "Hướng dẫn 36-HD/VPTW" if party else "Nghị định 30/2020"
         label, (low, high), bold, italic = PARTY_ELEMENTS.get(element, ELEMENTS.get(element)) if party else ELEMENTS[element]
+        if True in letters and element in LETTER_ELEMENTS:
+            label, (low, high), bold, italic = LETTER_ELEMENTS[element]
         sizes = sorted({r.size for r in runs if r.size is not None})
         wrong = [s for s in sizes if not low <= s <= high]
         want = f"{low}" if low == high else f"{low}-{high}"

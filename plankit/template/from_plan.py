@@ -66,6 +66,22 @@ def _text(el) -> str:
     return _flat("".join(t.text or "" for t in el.iter(qn("w:t"))))
 
 
+def _rest_of(p, text: str, title: str) -> list:
+    """The paragraphs after ``p`` that complete the subject ``title`` begun by ``text`` (a
+    subject typed over two or three lines), or [] when they do not."""
+    rest, got = [], text
+    q = p.getnext()
+    while q is not None and len(rest) < 3 and len(got) < len(title):
+        line = _text(q)
+        if line:
+            got = f"{got} {line}"
+            if not title.startswith(got):
+                return []
+            rest.append(q)
+        q = q.getnext()
+    return rest if got == title else []
+
+
 def _loop(paragraphs, head: str, body: str, tail: str = "{%p endfor %}") -> None:
     """Replace consecutive ``paragraphs`` by a loop: the first keeps its format for ``body``."""
     first = paragraphs[0]
@@ -171,12 +187,21 @@ def template_from_plan(
         elif "title" not in done and title and text == title:
             _set_text(p, "{{ title }}")
             done.add("title")
+        elif "title" not in done and title and title.startswith(text + " ") and (rest := _rest_of(p, text, title)):
+            # a subject the author broke over lines with Enter: one paragraph, the first's format
+            _set_text(p, "{{ title }}")
+            for q in rest:
+                q.getparent().remove(q)
+            done.add("title")
         elif "signer" not in done and ctx["signer"] and text == _flat(ctx["signer"]):
             _set_text(p, "{{ signer or '' }}")
             done.add("signer")
-    if "title" not in done or not ctx["body"]:
-        raise TemplateError(f"{path}: không thấy trích yếu hoặc nội dung, đây có phải là kế hoạch? / "
-                            "no subject or no body found: is this a plan?")
+    missing = [(vi, en) for vi, en, gone in (
+        ("trích yếu (dòng dưới KẾ HOẠCH)", "the subject line under KẾ HOẠCH", "title" not in done),
+        ("nội dung (đoạn văn sau phần căn cứ)", "a body after the basis", not ctx["body"])) if gone]
+    if missing:
+        raise TemplateError(f"{path}: không thấy {' và '.join(vi for vi, _ in missing)}, đây có phải là kế hoạch? / "
+                            f"not found: {' nor '.join(en for _, en in missing)} (is this a plan?)")
 
     def run_of(items, match) -> list:
         found = [p for p in every if p.getparent() is not None and _text(p) and match(_text(p), items)]

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ...agencies import stale_names
 from ...model import Finding
-from ...places import match_place, provinces
+from ...places import cell_name, match_place, provinces
 from ...text import fold, is_upper_text
 from ...years import PAST_RE
 from .._context import (
@@ -327,7 +327,7 @@ def stale_agency(ctx: Context) -> Iterator[Finding]:
         if found.new is None:
             vi = f"'{surface}' không còn từ {since_vi}: chính quyền địa phương hai cấp, không còn cấp huyện ({basis})"
             en = f"'{surface}' no longer exists since {since.isoformat()}: two-tier local government, no district level"
-        elif issuer and fold(found.new) == fold(issuer):
+        elif issuer and fold(found.new) in (fold(issuer), fold(cell_name(issuer, ctx.plan.header.parent))):
             vi = f"'{surface}' không còn từ {since_vi}: đã hợp nhất vào chính {issuer} ({basis}), bỏ khỏi danh sách"
             en = f"'{surface}' no longer exists since {since.isoformat()}: merged into this {issuer}; remove it"
             suggestion = None
