@@ -373,6 +373,12 @@ def _plan_with_rows(rows) -> str:
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(edited_rows(), edited_rows())
+# a row moved down past rows that are gone, its lead and time cells edited: one difference ran
+# from its lead cell into the old rows after it, and Reject All put 'cấp xã III' in the lead cell
+@example(old_rows=[("Hội nghị đối cấp xã thoại với doanh nghiệp", "Văn phòng cấp xã", "cấp xã III"), ACTIVITIES[0],
+                   ACTIVITIES[2], ACTIVITIES[4], ("cấp xã " + ACTIVITIES[1][0], *ACTIVITIES[1][1:]), ACTIVITIES[5]],
+         new_rows=[("yết, thông báo trên Cổng thông tin điện tử của Sở", *ACTIVITIES[0][1:]), ACTIVITIES[1],
+                   (ACTIVITIES[3][0], "Văn phòng Sở", "Quý")])
 def test_redline_cells_exact_when_rows_move(tmp_path, old_rows, new_rows):
     """The same plan around a table whose rows moved, came and went and were edited: Accept All
     gives every new row's cells and Reject All every old row's, each word in its own cell
@@ -401,3 +407,36 @@ def test_redline_cells_exact_when_a_row_moves_up_and_its_lead_cell_changes(tmp_p
         ["2", "Hội nghị đối thoại với doanh nghiệp", "Văn phòng Sở", "Quý III"],
     ]]
     assert table_rows(path, "accept") == _cells(new)
+
+
+_TASK, _LEAD, _WHEN = ACTIVITIES[3]
+
+
+@pytest.mark.parametrize(("old_rows", "new_rows"), [
+    # the row moves down past a row that is gone; its last two cells edited
+    ([(_TASK, "Văn phòng cấp xã", "cấp xã III"), ACTIVITIES[5]], [ACTIVITIES[0], (_TASK, "Văn phòng Sở", "Quý")]),
+    # ... all three cells edited, past two rows that are gone, below two that are new
+    ([(_TASK + " năm 2025", "Văn phòng cấp xã", "cấp xã III"), ACTIVITIES[5], ACTIVITIES[4]],
+     [ACTIVITIES[0], ACTIVITIES[1], (_TASK, "Văn phòng Sở", "Quý")]),
+    # its lead and time cells held another row's text (rewritten to its own)
+    ([(_TASK, *ACTIVITIES[4][1:]), ACTIVITIES[5]], [ACTIVITIES[0], ACTIVITIES[3]]),
+    # ... with a new row after it and a gone row after that
+    ([(_TASK, *ACTIVITIES[4][1:]), ACTIVITIES[5], ACTIVITIES[2]], [ACTIVITIES[0], ACTIVITIES[3], ACTIVITIES[1]]),
+    # two rows of the kind in one table, each followed by a row that is gone
+    ([(_TASK, "Văn phòng cấp xã", "cấp xã III"), ACTIVITIES[5], (ACTIVITIES[2][0], "Phòng Tổ chức", "Quý IV"),
+      ACTIVITIES[4]],
+     [ACTIVITIES[0], (_TASK, "Văn phòng Sở", "Quý"), ACTIVITIES[1], ACTIVITIES[2]]),
+])
+def test_redline_cells_exact_when_an_edit_runs_from_a_moved_row_into_gone_rows(tmp_path, old_rows, new_rows):
+    """A row paired with an old one whose last cells changed, the old row followed by rows that
+    are gone: the difference runs from its cells into the gone rows, and each old word must
+    still go back to its own cell on Reject All (not into the first edited cell)."""
+    old, new = read_text(_plan_with_rows(old_rows)), read_text(_plan_with_rows(new_rows))
+    path = tmp_path / "r.docx"
+    diff_plans(old, new).to_docx(path)
+    accepted, rejected = accept_and_reject(path)
+    assert flat(accepted) == flat(new.text)
+    assert flat(rejected) == flat(old.text)
+    head = ["TT", "Nội dung", "Cơ quan chủ trì", "Thời gian thực hiện"]
+    assert table_rows(path, "reject") == _cells(old) == [[head] + [[str(k), *row] for k, row in enumerate(old_rows, 1)]]
+    assert table_rows(path, "accept") == _cells(new) == [[head] + [[str(k), *row] for k, row in enumerate(new_rows, 1)]]

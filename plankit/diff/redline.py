@@ -565,6 +565,9 @@ class _Writer:
             def new_kind(s: int, e: int, kind: str = kind) -> str:
                 return own(paint_new, s, e, kind)
 
+            def old_kind(s: int, e: int, kind: str = kind) -> str:
+                return own(paint_old, s, e, kind)
+
             jh = j1  # the new words that stay in the row (or running text) being written
             jw = j1  # the first of them not written yet
             pos = gap_start(ta, i1)
@@ -573,9 +576,8 @@ class _Writer:
                 here = (self.table_grid, self.row_idx) if self.table is not None and self.row_state != "del" else None
                 while jh < j2 and _row_of(where(jh)) == here:
                     jh += 1
-                # the old words before the deleted row, each in its own column (new words of
-                # earlier columns first: the writer only moves forward)
-                jw = self._columns_before(old.text, pos, row_starts[k], tb, j1, jh, where, new_kind)
+                # the rest of the row being written, column by column: each old word to its own cell
+                pos, jw = self._by_column(old.text, pos, row_starts[k], tb, j1, jh, where, new_kind, old_kind)
                 # (the line break before the deleted row: the row stands for it)
                 self._deleted(old.text[pos:row_starts[k]].rstrip(), own(paint_old, pos, row_starts[k], kind), where(jw),
                               pos)
@@ -593,8 +595,7 @@ class _Writer:
                     pos = re_
                     k += 1
             if i2 > i1 and j2 > jh:
-                pos, jh = self._by_column(old.text, pos, a2, tb, jh, j2, where, new_kind,
-                                          lambda s, e, kind=kind: own(paint_old, s, e, kind))
+                pos, jh = self._by_column(old.text, pos, a2, tb, jh, j2, where, new_kind, old_kind)
             b_from = gap_start(tb, jh)
             # old running text after an old table waits for the new table's words: each side's
             # text then stays beside its neighbours (a word and its glued full stop)
