@@ -346,6 +346,12 @@ _MOTTO_END = re.compile(r"^[ \t]*[-–]\s*h\w{1,2}nh\s+ph\w{1,2}c")
 # "Thứ năm, 14/03/2024 09:12"): never the rest of the line above. Not "12/5/2023 của Chính phủ".
 _BARE_DATE = re.compile(r"(?:th[^\W\d_]{1,2}\s+\S+\s*[,-]?\s*)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}(?:\s*[,-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$", re.I)
 
+# A Roman ordinal wrapped onto a line of its own after the word it numbers: "... Ban Chấp hành
+# Trung ương Đảng khóa" / "XIII;", "Quốc hội khóa" / "XV, kỳ họp thứ 9", "Đại hội" / "XIII của
+# Đảng", "thế kỷ" / "XXI". Capitals, but no heading (a heading's numeral has its stop and title).
+_ORDINAL_WORD_END = re.compile(r"(?:^|\s)(?:khoa|dai\s+hoi|the\s+ky|nhiem\s+ky)[ \t]*$")
+_ROMAN_ORDINAL = re.compile(r"[IVXLC]{1,6}(?![^\W\d_])(?!\.\s*[^\W\d_])")
+
 # The second half of a range of years at a line start: "- 2025;", "– 2030".
 _RANGE_END = re.compile(r"[-–]\s*\d{4}(?!\d)")
 
@@ -400,6 +406,8 @@ def _continues_line(text: str, folded_text: str, para: Para, s: int, e: int, wid
         return True  # "... Quy chế làm việc số" / "01-QC/BCĐTW, ngày ...": a cited number wrapped
     if head[:1].isdigit() and _ARTICLE_WORD_END.search(last_folded):
         return True  # "... QUYẾT ĐỊNH: Điều" / "1. Ban hành ...": an article's number wrapped
+    if _ROMAN_ORDINAL.match(head) and _ORDINAL_WORD_END.search(last_folded):
+        return True  # "... Đảng khóa" / "XIII;": a Roman ordinal wrapped after its word
     if _MOTTO_END.match(folded_text[s:e]):
         return True  # "Độc lập - Tự do" / "- Hạnh phúc": the motto wrapped at its dash
     if MOTTO_START.match(folded_text[s:e].lstrip(" \t|*")) and not NATIONAL_MOTTO.search(last_folded):
