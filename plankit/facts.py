@@ -202,14 +202,25 @@ class PlanFacts:
 _LEVEL_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("central", re.compile(r"^(bo\s|bo truong|thu tuong|chinh phu|van phong chinh phu|quoc hoi|vu\s|cuc\s|tong cuc\s|"
                            r"uy ban thuong vu quoc hoi|toa an nhan dan toi cao|vien kiem sat nhan dan toi cao|"
-                           r"kiem toan nha nuoc|ngan hang nha nuoc|uy ban quoc gia)")),
+                           r"kiem toan nha nuoc|ngan hang nha nuoc|uy ban quoc gia|"
+                           r"(?:bao hiem xa hoi|thong tan xa|dai tieng noi|tong lien doan lao dong|hoi nong dan|"
+                           r"hoi lien hiep phu nu) viet nam$)")),
     ("party", re.compile(r"^(ban chap hanh|bo chinh tri|ban bi thu|ban thuong vu|tinh uy|thanh uy|"
                          r"huyen uy|dang uy|dang bo|ban chi dao trung uong|ban tuyen giao|ban dan van|"
-                         r"ban to chuc|uy ban kiem tra|uy ban mat tran to quoc|tinh doan|thanh doan|huyen doan)")),
+                         r"ban to chuc|uy ban kiem tra|uy ban (?:trung uong )?mat tran to quoc|tinh doan|thanh doan|huyen doan)")),
     ("commune", re.compile(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan) (xa|phuong|thi tran|dac khu)\b")),
     ("district", re.compile(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan) (huyen|quan|thi xa|thanh pho|thi tran)\b")),
     ("province", re.compile(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan)( tinh\b|$)")),
     ("department", re.compile(r"^(so|van phong|ban quan ly|ban |chi cuc|thanh tra|trung tam|cong an|bo chi huy|phong)\b")),
+)
+
+
+# A national body's branch in a province, a district or a region (folded): "bao hiem xa hoi tinh
+# nghe an", "bao hiem xa hoi khu vuc xii", "ngan hang nha nuoc chi nhanh tinh ...", "lien doan lao
+# dong tinh ...", "hoi nong dan huyen ...". A department of the province's level, not the body.
+_NATIONAL_BRANCH = re.compile(
+    r"^(?:bao hiem xa hoi|bhxh|ngan hang nha nuoc|nhnn|lien doan lao dong|hoi nong dan|hoi lien hiep phu nu)"
+    r" (?:chi nhanh )?(?:tinh|thanh pho|khu vuc|huyen|quan|thi xa) \S"
 )
 
 
@@ -245,6 +256,8 @@ def issuer_level(issuer: str | None, symbol: str | None = None) -> str:
             city = match_place(m.group(2), cutoff=1.0)  # "Hồ Chí Minh", "Cần Thơ": its own names only
             centrally_run = city is not None and city.kind == "thành phố"
             return "province" if centrally_run else "district"
+        if _NATIONAL_BRANCH.match(key):  # "Bảo hiểm xã hội tỉnh Nghệ An": a province's branch
+            return "department"
         for level, rule in _LEVEL_RULES:
             if rule.match(key):
                 return level
