@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import html
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -38,6 +39,8 @@ from .places import Province, find_places, match_department, match_place, provin
 from .text import fold, is_upper_text, pickle_by_fields
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
     from .model import Header
 
 __all__ = [
@@ -186,6 +189,51 @@ class PlanFacts:
             "closing": {"start": self.closing.start, "end": self.closing.end} if self.closing else None,
             "parts": {n: {"start": s.start, "end": s.end} for n, s in self.parts},
         }
+
+    def row(self) -> dict:
+        """The facts as one flat row of plain values (a row of :meth:`to_frame`): issuer,
+        level, provinces (on the map of the date, on the 2025 map, on the place line), date,
+        year, dated, the first and last day the plan can bear, how many basis clauses, the
+        closing sentence's start, the part names in order, the plan a decision issues."""
+        def name(p: Province | None) -> str | None:
+            return p.name if p else None
+
+        def iso(d: dt.date | None) -> str | None:
+            return d.isoformat() if d else None
+
+        return {
+            "issuer": self.issuer,
+            "level": self.level,
+            "province": name(self.province),
+            "province_2025": name(self.province_2025),
+            "place_province": name(self.place_province),
+            "date": iso(self.date),
+            "year": self.year,
+            "dated": self.dated,
+            "earliest": iso(self.earliest),
+            "latest": iso(self.latest),
+            "basis": len(self.basis),
+            "closing": self.closing.start if self.closing else None,
+            "parts": " ".join(n for n, _ in self.parts),
+            "issued_plan": self.issued_plan,
+            "issued_plan_year": self.issued_plan_year,
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """The facts as a one-row DataFrame (columns as :meth:`row`), so that a folder's facts
+        stack: ``pd.concat([p.facts.to_frame() for p in corpus])``."""
+        import pandas as pd
+
+        row = self.row()
+        return pd.DataFrame([row], columns=list(row))
+
+    def _repr_html_(self) -> str:
+        cells = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(k)}</th><td style='text-align:left'>"
+            f"{html.escape(str(v)) if v not in (None, '') else ''}</td></tr>"
+            for k, v in self.row().items()
+        )
+        return f"<table>{cells}</table>"
 
     def __repr__(self) -> str:
         prov = self.province.name if self.province else None
