@@ -168,7 +168,8 @@ class Source:
 
     ``form`` is one of ``docx``, ``pdf``, ``docx-export`` (text saved from Word, tabs for table
     cells), ``markdown`` (converted from PDF), ``news`` (a web article about a plan), ``ocr``
-    (text recognised from a scan) or ``text``.
+    (text recognised from a scan) or ``text``; ``doc``, ``rtf`` or ``odt`` for a file read
+    through LibreOffice (the file's own format, not the .docx made on the way).
     """
 
     name: str
