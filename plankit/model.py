@@ -166,10 +166,9 @@ class ReadWarning:
 class Source:
     """The file a plan was read from and how.
 
-    ``form`` is one of ``docx``, ``pdf``, ``docx-export`` (text saved from Word, tabs for table
-    cells), ``markdown`` (converted from PDF), ``news`` (a web article about a plan), ``ocr``
-    (text recognised from a scan) or ``text``; ``doc``, ``rtf`` or ``odt`` for a file read
-    through LibreOffice (the file's own format, not the .docx made on the way).
+    ``form`` is one of ``docx``, ``doc``, ``rtf``, ``odt`` (the last three via LibreOffice),
+    ``pdf``, ``docx-export`` (text saved from Word, tabs for table cells), ``markdown`` (converted
+    from PDF), ``news`` (a web article about a plan), ``ocr`` (text recognised from a scan), ``text``.
     """
 
     name: str
