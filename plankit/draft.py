@@ -30,6 +30,7 @@ from .draft_sources import (
     last_years_plan,
     yearly_report,
 )
+from .draft_todos import MSG
 from .errors import PlankitError
 from .issuing import (
     fallback_symbol,
@@ -38,6 +39,7 @@ from .issuing import (
     number_line,
     party_layout,
     party_renames,
+    printed_issuer,
     provincial_parent,
     seat_of,
     signer_hint,
@@ -148,35 +150,6 @@ _CLAUSE_END = re.compile(
 _OWN_DATE = re.compile(r"\s*,?\s*(?P<date>ngày\s+\d{1,2}\s*(?:tháng\s+\d{1,2}\s+năm\s+\d{4}|[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}))")
 _DOC_WORDS = ("ke hoach", "quyet dinh", "nghi quyet", "chi thi", "chuong trinh", "thong tu",
               "nghi dinh", "cong van", "huong dan", "thong bao", "luat", "van ban")
-
-MSG = {
-    "number": "Số văn bản để trống: điền khi ký ban hành (number left blank: fill it in when signed)",
-    "date": "Ngày ban hành để trống: điền ngày ký (day of issue left blank: fill it in when signed)",
-    "basis": "Căn cứ {key} là kế hoạch năm {old} của {issuer}: thay bằng văn bản năm {year} khi có "
-             "(basis {key} is last year's plan: replace it with this year's)",
-    "citation": "Nhắc đến kế hoạch năm {old} ({key}): kiểm tra, thay bằng văn bản năm {year} "
-                "(mentions last year's plan: check it and replace it)",
-    "basis-report": "Căn cứ {key} là báo cáo năm {old} của {issuer}: thay bằng báo cáo mới nhất khi có "
-                    "(basis {key} is last year's report: replace it with the latest)",
-    "citation-report": "Nhắc đến báo cáo năm {old} ({key}): kiểm tra, thay bằng báo cáo mới nhất "
-                       "(mentions last year's report: check it and replace it)",
-    "period": "Giai đoạn {period} đã kết thúc trước năm {year}: cập nhật văn bản, giai đoạn mới "
-              "(period ended: update to the new period and its document)",
-    "district": "\"{name}\" không còn từ 01/7/2025 (chính quyền hai cấp): sửa lại nội dung "
-                "(the district level ended on 2025-07-01: rewrite this)",
-    "issuer": "Cơ quan ban hành đã đổi thành {issuer}: kiểm tra ký hiệu {symbol} "
-              "(the issuing body changed: check the document symbol)",
-    "signer": "Chưa có chức danh người ký ({hint}): bổ sung "
-              "(the signer's title is missing)",
-    "signer-name": "Chưa có họ tên người ký: bổ sung (the signer's name is missing)",
-    "signer-ocr": "Họ tên người ký lấy từ bản quét: kiểm tra lại (the signer's name comes from a scan: check it)",
-    "table-ocr": "Bảng hoạt động dựng lại từ bản quét: kiểm tra từng ô (activity table rebuilt from a scan: check every cell)",
-    "title": "Chưa có trích yếu (the plan has no subject line)",
-    "no-basis": "Chưa có căn cứ ban hành: bổ sung văn bản mà kế hoạch thực hiện (Căn cứ ...), hoặc dùng --basis "
-                "(no basis clause: add the documents the plan implements, or give --basis)",
-    "title-first-line": "Trích yếu lấy từ dòng đầu của bản sao (cổng thông tin): kiểm tra lại "
-                        "(the subject comes from the copy's first line: check it)",
-}
 
 
 @dataclasses.dataclass
@@ -534,12 +507,6 @@ def basis_line(item: str | Citation, last: bool) -> str:
     return text + ("." if last else ";")
 
 
-def _printed_issuer(plan: Plan) -> str | None:
-    """The issuer's cell as the plan printed it (``SỞ TƯ PHÁP``), for :func:`cell_name`."""
-    span = plan.header.span("issuer")
-    return plan.text[span.start : span.end] if span is not None else None
-
-
 def _draft_name(name: str, year: int) -> str:
     """``can-tho/2025-so-khcn.ocr.txt`` -> ``can-tho/2026-so-khcn.draft.txt``."""
     path = Path(name)
@@ -647,7 +614,7 @@ def draft_plan(
     # under the issuing body, "Số 12-KH/TU" without a colon (see plankit.issuing.number_line).
     # the issuing body as its cell prints it: "SỞ CÔNG THƯƠNG" under "UBND TỈNH HẢI DƯƠNG", not
     # the "Sở Công Thương tỉnh Hải Dương" the reader names it (plankit.places.cell_name)
-    cell = cell_name(issuer, parent, _printed_issuer(prev) if h.issuer else _printed_issuer(original))
+    cell = cell_name(issuer, parent, printed_issuer(prev) if h.issuer else printed_issuer(original))
     top, below = (parent, cell) if parent else (cell, "")
     if party:
         w.line(f"{top.upper()}\tĐẢNG CỘNG SẢN VIỆT NAM" if top else "\tĐẢNG CỘNG SẢN VIỆT NAM")
@@ -668,7 +635,7 @@ def draft_plan(
         at = start + date_line.index("ngày ") + 5
         w.todo("date", MSG["date"], at, at + 5)
     was_parent = printed[0] or provincial_parent(was, place)  # as the header printed it
-    if fold(cell) != fold(cell_name(was, was_parent, _printed_issuer(prev) if h.issuer else _printed_issuer(original))):
+    if fold(cell) != fold(cell_name(was, was_parent, printed_issuer(prev) if h.issuer else printed_issuer(original))):
         w.todo("issuer", MSG["issuer"].format(issuer=issuer, symbol=symbol), start - 1 - len(symbol), start - 1)
     # -- type and subject ------------------------------------------------------------------
     # A Công văn has no type line: its subject ("V/v ...") sits under the number (Nghị định

@@ -34,12 +34,20 @@ __all__ = [
     "party_layout",
     "party_renames",
     "printed_bodies",
+    "printed_issuer",
     "provincial_parent",
     "seat_of",
     "signer_hint",
     "signer_titles_table",
     "with_place",
 ]
+
+
+def printed_issuer(plan: Plan) -> str | None:
+    """The issuer's cell as the plan printed it (``SỞ CÔNG THƯƠNG``), for
+    :func:`plankit.places.cell_name`; ``None`` when the reader found no printed issuer."""
+    span = plan.header.span("issuer")
+    return plan.text[span.start : span.end] if span is not None else None
 
 
 def party_layout(plan: Plan) -> bool:

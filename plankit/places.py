@@ -315,7 +315,15 @@ def cell_name(issuer: str, parent: str | None, printed: str | None = None) -> st
     ('Sở Tư pháp', 'Sở Y tế tỉnh Nghệ An')
     >>> cell_name("Sở Y tế Hà Nội", "UBND thành phố Hà Nội"), cell_name("Sở Tư pháp tỉnh Bắc Kạn", None)
     ('Sở Y tế Hà Nội', 'Sở Tư pháp tỉnh Bắc Kạn')
+
+    Only a province's own bodies (:data:`_PROVINCIAL_BODY`) are cut; the committee itself keeps
+    its province even when a portal copy printed no header:
+
+    >>> cell_name("Ủy ban nhân dân tỉnh Lạng Sơn", None, "UBND tỉnh ban hành Kế hoạch")
+    'Ủy ban nhân dân tỉnh Lạng Sơn'
     """
+    if not _PROVINCIAL_BODY.match(" ".join(fold(issuer).split()) + " "):
+        return issuer
     found = find_places(issuer)
     if not found or issuer[found[-1][1]:].strip():
         return issuer

@@ -113,12 +113,12 @@ def draft_docx(
     """
     from .draft import (
         INTRO_RE,
-        MSG,
         Rewriter,
         as_date,
         basis_line,
         signer_hint,
     )
+    from .draft_todos import MSG
     from .parts import clean_recipient, plan_parts
     from .places import match_place
     from .read import read_plan

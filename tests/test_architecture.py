@@ -134,6 +134,7 @@ LAYERS: dict[str, str] = {
     "plankit.restore_model": "verbs",
     "plankit.draft": "verbs",
     "plankit.draft_sources": "verbs",
+    "plankit.draft_todos": "verbs",
     "plankit.series": "verbs",
     # outputs: documents, views and files made from results
     "plankit.render": "outputs",

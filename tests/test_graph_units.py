@@ -79,8 +79,11 @@ NODES = {
     (XA05, "plan", "commune", "KH 05/KH-UBND (xã Bảo Hà 2025)"),
     (XA11, "plan", "commune", "KH 11/KH-UBND (xã Bảo Hà 2025)"),
     ("76/NQ-CP", "document", "central", "NQ 76/NQ-CP"),
-    (f"05/KH-UBND@lao-cai.xa/2025#{SO}", "document", "commune", "KH 05/KH-UBND (UBND xã, Lào Cai 2025)"),
-    (f"05/KH-UBND@lao-cai.xa/2025#{HUYEN}", "document", "commune", "KH 05/KH-UBND (UBND xã, Lào Cai 2025)"),
+    # two communes' plans 05, which ones is not said: each label names the plan citing it
+    (f"05/KH-UBND@lao-cai.xa/2025#{SO}", "document", "commune",
+     "KH 05/KH-UBND (UBND xã, Lào Cai 2025) [in 40/KH-SNV]"),
+    (f"05/KH-UBND@lao-cai.xa/2025#{HUYEN}", "document", "commune",
+     "KH 05/KH-UBND (UBND xã, Lào Cai 2025) [in 70/KH-UBND]"),
 }
 EDGES = {
     (TINH, "76/NQ-CP", "basis"),

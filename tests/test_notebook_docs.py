@@ -32,7 +32,6 @@ NOT_RUNNABLE = {
 FAILING = {
     ("docs/diff.md", 1): "OutputExists: block 0 already wrote diff.html (s7-diff-robust)",
     ("docs/facts.md", 0): "NameError: 'offset' is never set (s7-read)",
-    ("docs/graph.md", 2): "IndentationError: the block is indented inside a list item (s7-graph)",
     ("docs/reading.md", 0): "ReadError: ke-hoach-181.docx does not exist (s7-read)",
 }
 

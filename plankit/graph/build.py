@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -19,7 +19,16 @@ from .. import validity
 from ..places import slug
 from ..register import document_title
 from ..text import fold
-from .identity import LOWER_TIERS, Identities, bare_unit, locality, lookup, own_units, place_of
+from .identity import (
+    LOWER_TIERS,
+    Identities,
+    bare_unit,
+    locality,
+    lookup,
+    ocr_key,
+    own_units,
+    place_of,
+)
 from .result import BasisGraph
 from .schema import UNKNOWN
 
@@ -279,17 +288,24 @@ class _Judge:
 _WORD = re.compile(r"\w+")
 
 
-def _copy_keys(plan: Plan, node: str) -> tuple[tuple[Any, ...], ...]:
+def _copy_keys(plan: Plan, node: str, words_of: dict[str, bytes], shared: bool) -> tuple[tuple[Any, ...], ...]:
     """What two copies of one plan (its .docx, its PDF, a text export) share, either of which
     makes them one document: the same words in the same order (folded: a PDF's line breaks,
     tabs and Unicode forms aside), or the same number (the node id), type, issuer, date,
-    subject, level and province as read."""
+    subject, level and province as read.
+
+    ``words_of``: the words' digest of each text already seen (each text is folded once);
+    ``shared``: whether another plan has the node id, without which no plan shares the second
+    key (it starts with the id), so it is not made."""
     keys: list[tuple[Any, ...]] = []
     text = getattr(plan, "text", None)
     if text:
-        words = " ".join(_WORD.findall(fold(text)))
-        keys.append(("text", hashlib.blake2b(words.encode("utf-8"), digest_size=16).digest()))
-    if not node.startswith("plan:"):
+        digest = words_of.get(text)
+        if digest is None:
+            words = " ".join(_WORD.findall(fold(text)))
+            digest = words_of[text] = hashlib.blake2b(words.encode("utf-8"), digest_size=16).digest()
+        keys.append(("text", digest))
+    if shared and not node.startswith("plan:"):
         h, f = plan.header, plan.facts
 
         def flat(value: str | None) -> str:
@@ -310,30 +326,62 @@ def _completeness(plan: Plan) -> tuple[int, int, int]:
     return head, sum(c.role == "basis" for c in cites), len(cites)
 
 
+def _is_ocr(plan: Plan) -> bool:
+    """Whether a plan was read by OCR (a record without a source, as the scale benchmark's slim
+    ones, was not)."""
+    return bool(getattr(getattr(plan, "source", None), "ocr", False))
+
+
 def _copies_of(plans: list[Plan], nodes: list[str]) -> list[int]:
     """For each plan, the index of the copy that speaks for its document (itself when it is
-    the only copy, or the most complete reading, the first of equals)."""
+    the only copy, or the most complete reading not OCR'd, the first of equals).
+
+    A scan read by OCR (:attr:`~plankit.model.Source.ocr`) keeps a plan's number, symbol,
+    province and year but seldom its words, and may misread its title, issuer or date: it is a
+    copy of the one other reading with that number, symbol, place and year (its node id, OCR's
+    look-alikes made one: :func:`~plankit.graph.identity.ocr_key`). Two readings with the same
+    id that are not OCR'd and differ in their header stay two documents (a number slip): a
+    reading not OCR'd joins by number only a group of scans, and a scan matching two groups
+    joins neither."""
     group_of: dict[tuple[Any, ...], int] = {}
     groups: list[list[int]] = []
     numbered: list[str | None] = []  # the number a group's copies were read with, if any
+    typed: list[bool] = []  # whether a group holds a copy not read by OCR
+    by_number: dict[str, set[int]] = defaultdict(set)  # ocr_key(node id) -> groups
+    words_of: dict[str, bytes] = {}
+    ids = Counter(nodes)
+    # without a scan in the folder no plan joins a group by its number alone
+    scans = any(_is_ocr(plan) for plan in plans)
     for i, (plan, node) in enumerate(zip(plans, nodes, strict=True)):
-        keys = _copy_keys(plan, node)
+        keys = _copy_keys(plan, node, words_of, ids[node] > 1)
         mine = None if node.startswith("plan:") else node
+        ocr = _is_ocr(plan)
         # the same words under two numbers are two documents built alike, never two copies
         found = next((group_of[k] for k in keys
                       if k in group_of and mine in (None, numbered[group_of[k]] or mine)), None)
+        number = ocr_key(mine) if scans and mine is not None else None
+        if found is None and number is not None:
+            # a scan and another reading of the same number: one document, if only one has it
+            candidates = [g for g in by_number.get(number, ()) if ocr or not typed[g]]
+            if len(candidates) == 1:
+                found = candidates[0]
         if found is None:
             found = len(groups)
             groups.append([])
             numbered.append(None)
+            typed.append(False)
         groups[found].append(i)
         numbered[found] = numbered[found] or mine
+        typed[found] = typed[found] or not ocr
+        if number is not None:
+            by_number[number].add(found)
         for k in keys:
             group_of.setdefault(k, found)
     speaker = list(range(len(plans)))
     for members in groups:
         if len(members) > 1:
-            best = max(members, key=lambda i: (_completeness(plans[i]), -i))
+            # a typed copy's header over a scan's guess at it, then the most complete reading
+            best = max(members, key=lambda i: (not _is_ocr(plans[i]), _completeness(plans[i]), -i))
             for i in members:
                 speaker[i] = best
     return speaker
@@ -485,5 +533,31 @@ def build_graph(plans: Iterable[Plan | str | os.PathLike[str]]) -> BasisGraph:
         attrs["successor"] = found.replaced_by if found else None
         attrs["successor_from"] = found.effective if found else None
         attrs["successor_part"] = found.part if found else None
+    _distinct_labels(graph)
     return graph
+
+
+def _distinct_labels(graph: BasisGraph) -> None:
+    """Two nodes never share a label (the table and the drawing name them by it): a plan read
+    twice under one number that is not one document (a number slip, or a scan that matched two
+    readings) adds its file's name, ``KH 07/KH-UBND (Quảng Ngãi 2024) [scan/07.pdf]``; a
+    commune's document whose commune is not said, the plan citing it, ``KH 05/KH-UBND (UBND xã,
+    Lào Cai 2025) [in 40/KH-SNV]``; any other document, its id."""
+    nodes = graph.nodes
+    seen: dict[str, list[str]] = defaultdict(list)
+    for node, label in nodes(data="label"):
+        seen[label].append(node)
+    for label, alike in seen.items():
+        if len(alike) == 1:
+            continue
+        for node in alike:
+            attrs = nodes[node]
+            citing = node.partition("#")[2]
+            if attrs["kind"] == "plan":
+                which = attrs["name"]
+            elif citing in nodes:
+                which = f"in {nodes[citing]['key'] or nodes[citing]['label']}"
+            else:
+                which = node
+            attrs["label"] = f"{label} [{which}]"
 

@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..model import Citation
 
 __all__ = ["LOWER_TIERS", "Identities", "bare_unit", "document_level", "is_national", "locality", "lookup",
-           "norm_key", "own_units", "place_of"]
+           "norm_key", "ocr_key", "own_units", "place_of"]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -48,6 +48,37 @@ def norm_key(key: str) -> str:
 
 
 _slug = lru_cache(maxsize=1 << 12)(slug)
+
+# OCR's confusions in a number as printed (Số: 07/KH-UBND): in the digits, letters of the same
+# shape (O for 0, l and I for 1, S for 5); in the symbol, the digits plankit.diff.tokens.ocr_clean
+# reads as letters (0 o, 1 l, 4 a, 5 s, 6 o), I for l, and D (Đ) for O.
+_NUMBER_PART = re.compile(r"^[0-9olis]+(?=[a-z]?[-/])")
+_NUMBER_DIGITS = str.maketrans("olis", "0115")
+_SYMBOL_LETTERS = str.maketrans("01456id", "olasolo")
+
+
+@lru_cache(maxsize=1 << 14)
+def ocr_key(key: str) -> str:
+    """A number (or a node id that starts with one) compared as a scan may read it: folded and
+    without spaces (:func:`norm_key`), its digits and its symbol's letters each with OCR's
+    look-alikes made one. Only what OCR confuses: the number, symbol, province and year stay.
+
+    >>> ocr_key("07/KH-UBND@quang-ngai/2024") == ocr_key("O7/KH-UBNĐ@quang-ngai/2024")
+    True
+    >>> ocr_key("1S/KH-UBN0") == ocr_key("15/KH-UBND"), ocr_key("15a/2025/NĐ-CP") == ocr_key("15a/2025/ND-CP")
+    (True, True)
+    >>> ocr_key("07/KH-UBND@quang-ngai/2024") == ocr_key("07/KH-UBND@quang-ngai/2023")
+    False
+    """
+    norm = norm_key(key)
+    ref, at, where = norm.partition("@")
+    m = _NUMBER_PART.match(ref)
+    digits, rest = (m.group().translate(_NUMBER_DIGITS), ref[m.end():]) if m else ("", ref)
+    # the year inside a number (45/2020/NĐ-CP) is digits too; the rest is the symbol
+    head, slash, symbol = rest.rpartition("/")
+    return f"{digits}{head}{slash}{symbol.translate(_SYMBOL_LETTERS)}{at}{where}"
+
+
 
 # The issuer's name (folded) -> level, first match wins: the lower tiers before the province.
 _ISSUER_LEVELS = tuple((re.compile(p), level) for p, level in (

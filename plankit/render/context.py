@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..issuing import header_bodies, is_letter, name_lines, number_line, party_layout
+from ..issuing import (
+    header_bodies,
+    is_letter,
+    name_lines,
+    number_line,
+    party_layout,
+    printed_issuer,
+)
 from ..model import Plan
 from ..parts import (
     clean_recipient,
@@ -48,7 +55,7 @@ def template_context(plan: Plan) -> dict[str, Any]:
     issuer = issuer or ""
     if h.issuer:  # the issuer as its cell prints it under its parent ("SỞ CÔNG THƯƠNG" under
         # "UBND TỈNH HẢI DƯƠNG"): the reader names it with its province (plankit.places.cell_name)
-        issuer = cell_name(issuer, parent, _printed_issuer(plan))
+        issuer = cell_name(issuer, parent, printed_issuer(plan))
     return {
         # a Party body's plan is laid out as Hướng dẫn 36-HD/VPTW asks (plankit.issuing.party_layout)
         "party": party,
@@ -81,12 +88,6 @@ def template_context(plan: Plan) -> dict[str, Any]:
         "draft": plan.draft,
         "todo": [{"kind": t.kind, "message": t.message} for t in plan.todo],
     }
-
-
-def _printed_issuer(plan: Plan) -> str | None:
-    """The issuer's cell as the plan printed it (``SỞ CÔNG THƯƠNG``)."""
-    span = plan.header.span("issuer")
-    return plan.text[span.start : span.end] if span is not None else None
 
 
 # A line written in capitals alone in the body, a heading of the document's own form: a

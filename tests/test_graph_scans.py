@@ -1,0 +1,179 @@
+"""A scan of a plan (an image PDF or a PNG read by OCR) and its text copy are one node: OCR keeps
+the number, symbol, province and year but may misread the title, issuer or date, so a scan is a
+copy of the one other reading with that number (OCR's look-alikes made one). Two documents are
+never merged: another symbol, year, province or number stays another node, and no two nodes
+share a label.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from collections import Counter
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from plankit import build_graph, read_corpus, read_text
+from plankit.graph.identity import ocr_key
+
+# Written for these tests: a province's plan in a real layout (invented number and subject).
+PLAN = """\
+ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NGÃI
+Số: 07/KH-UBND
+Quảng Ngãi, ngày 15 tháng 01 năm 2024
+KẾ HOẠCH
+Chuyển đổi số tỉnh Quảng Ngãi năm 2024
+Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ;
+Căn cứ Nghị quyết số 05/NQ-HĐND ngày 10/3/2023 của Hội đồng nhân dân tỉnh Quảng Ngãi;
+Ủy ban nhân dân tỉnh ban hành Kế hoạch chuyển đổi số năm 2024 như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+Đẩy mạnh chuyển đổi số trong cơ quan nhà nước, phát triển kinh tế số và xã hội số.
+II. NHIỆM VỤ
+Hoàn thành các chỉ tiêu theo Kế hoạch số 125/KH-UBND ngày 20/9/2023 của Ủy ban nhân dân tỉnh.
+"""
+LABEL = "KH 07/KH-UBND (Quảng Ngãi 2024)"
+NODE = "07/KH-UBND@quang-ngai/2024"
+
+
+def _scan(text: str, name: str = "scan/kh-07.png"):
+    """A reading as OCR gives it (Source.ocr set)."""
+    return read_text(text, name, form="ocr")
+
+
+def _plans(graph) -> list[tuple[str, str, tuple[str, ...]]]:
+    return sorted((n, d["label"], d["copies"]) for n, d in graph.nodes(data=True) if d["kind"] == "plan")
+
+
+def _labels_distinct(graph) -> bool:
+    return max(Counter(label for _, label in graph.nodes(data="label")).values()) == 1
+
+
+def _unmarked(line: str) -> str:
+    """A line as a scan without the Vietnamese model reads it: no diacritics, Đ as D."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", line) if not unicodedata.combining(c))
+    return bare.replace("Đ", "D").replace("đ", "d")
+
+
+# (what the scan misread, old -> new in the plan's text)
+MISREAD = [
+    ("title", "Chuyển đổi số tỉnh Quảng Ngãi năm 2024", "Chuyen đổi sô tinh Quảng Ngai nam 2024"),
+    ("date", "ngày 15 tháng 01 năm 2024", "ngày 1S thang 01 năm 2024"),
+    ("issuer", "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI", "ỦY BAN NHẢN DẢN\nTỈNH QUẢNG NGÃI"),
+    ("symbol's Đ", "Số: 07/KH-UBND", "Số: 07/KH-UBNĐ"),
+    ("symbol's D as 0", "Số: 07/KH-UBND", "Số: 07/KH-UBN0"),
+    ("space in the number", "Số: 07/KH-UBND", "Số: 07/KH- UBND"),
+    ("every word below the number unmarked", PLAN, "".join(
+        line if k < 3 else _unmarked(line) for k, line in enumerate(PLAN.splitlines(keepends=True)))),
+]
+
+
+@pytest.mark.parametrize(("what", "old", "new"), MISREAD, ids=[m[0] for m in MISREAD])
+def test_a_scan_with_a_misread_header_is_a_copy_of_the_text(what, old, new):
+    assert old in PLAN
+    scan = _scan(PLAN.replace(old, new))
+    for plans in ([read_text(PLAN, "text/kh-07.pdf"), scan], [scan, read_text(PLAN, "text/kh-07.pdf")]):
+        graph = build_graph(plans)
+        (node, label, copies), = _plans(graph)
+        assert (node, label) == (NODE, LABEL)
+        assert len(copies) == 1 and copies[0] in ("text/kh-07.pdf", "scan/kh-07.png")
+        assert graph.number_of_nodes() == 4  # the plan and the three documents it cites
+
+
+# (another document numbered 07: old -> new in the scan's text, its node)
+OTHERS = [
+    ("another symbol", "Số: 07/KH-UBND", "Số: 07/KH-BCĐ", "07/KH-BCĐ@quang-ngai/2024"),
+    ("another year", "năm 2024\nKẾ HOẠCH", "năm 2023\nKẾ HOẠCH", "07/KH-UBND@quang-ngai/2023"),
+    ("another province", "TỈNH QUẢNG NGÃI\nSố: 07/KH-UBND\nQuảng Ngãi,",
+     "TỈNH QUẢNG NAM\nSố: 07/KH-UBND\nQuảng Nam,", "07/KH-UBND@quang-nam/2024"),
+    ("another number", "Số: 07/KH-UBND", "Số: 08/KH-UBND", "08/KH-UBND@quang-ngai/2024"),
+]
+
+
+@pytest.mark.parametrize(("what", "old", "new", "other"), OTHERS, ids=[o[0] for o in OTHERS])
+def test_a_scan_of_another_document_is_another_node(what, old, new, other):
+    assert old in PLAN
+    graph = build_graph([read_text(PLAN, "text/kh-07.pdf"), _scan(PLAN.replace(old, new))])
+    assert [(n, c) for n, _, c in _plans(graph)] == sorted([(NODE, ()), (other, ())])
+    assert _labels_distinct(graph)
+
+
+def test_two_typed_plans_under_one_number_stay_two_and_their_labels_differ():
+    """A number slip: two plans typed with one number and other subjects. Neither is OCR'd, so
+    neither is a copy; a scan that matches both joins neither; each label names its file."""
+    slip = PLAN.replace("Chuyển đổi số tỉnh Quảng Ngãi năm 2024", "Cải cách hành chính năm 2024")
+    plans = [read_text(PLAN, "a/kh-07.txt"), read_text(slip, "b/kh-07.txt")]
+    graph = build_graph(plans)
+    assert _plans(graph) == [
+        (NODE, f"{LABEL} [a/kh-07.txt]", ()),
+        ("plan:b/kh-07.txt", f"{LABEL} [b/kh-07.txt]", ()),
+    ]
+    graph = build_graph([*plans, _scan(PLAN.replace("Chuyển đổi số", "Chuyen d0i s6"))])
+    assert _plans(graph) == [
+        (NODE, f"{LABEL} [a/kh-07.txt]", ()),
+        ("plan:b/kh-07.txt", f"{LABEL} [b/kh-07.txt]", ()),
+        ("plan:scan/kh-07.png", f"{LABEL} [scan/kh-07.png]", ()),
+    ]
+
+
+def test_two_scans_and_the_text_are_one_node():
+    graph = build_graph([_scan(PLAN.replace("Chuyển", "Chuyen"), "scan/a.png"), read_text(PLAN, "text/kh-07.pdf"),
+                         _scan(PLAN.replace("ngày 15", "ngày 1S"), "scan/b.pdf")])
+    (node, label, copies), = _plans(graph)
+    assert (node, label, len(copies)) == (NODE, LABEL, 2)
+
+
+# -- a real scan: LibreOffice renders the text, pdftoppm makes the page an image, Tesseract reads it
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (SOFFICE and shutil.which("pdftoppm") and shutil.which("tesseract")),
+                    reason="needs LibreOffice, poppler-utils and Tesseract")
+def test_a_text_pdf_and_a_png_scan_of_one_plan_are_one_node(tmp_path):
+    from plankit.read._ocr import ocr_available
+
+    if not ocr_available():
+        pytest.skip("Tesseract's Vietnamese model (tesseract-ocr-vie) is not installed")
+    # the scanned sheet's title is printed as a bad scan reads it, so that the headers differ
+    (tmp_path / "kh-07.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "kh-07-scan.txt").write_text(
+        PLAN.replace("Chuyển đổi số tỉnh", "Chuyen đổi sô tinh"), encoding="utf-8")
+    folder = tmp_path / "folder"
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+         "--infilter=Text (encoded):UTF8,LF,Liberation Serif,vi", "--convert-to", "pdf", "--outdir", str(folder),
+         str(tmp_path / "kh-07.txt"), str(tmp_path / "kh-07-scan.txt")],
+        check=True, capture_output=True, timeout=600,
+    )
+    subprocess.run(["pdftoppm", "-r", "200", "-png", "-singlefile", str(folder / "kh-07-scan.pdf"),
+                    str(folder / "kh-07-scan")], check=True, timeout=600)
+    (folder / "kh-07-scan.pdf").unlink()
+    plans = read_corpus([folder])
+    assert sorted((p.name, p.source.ocr) for p in plans) == [("folder/kh-07-scan.png", True),
+                                                              ("folder/kh-07.pdf", False)]
+    graph = build_graph(plans)
+    (node, label, copies), = _plans(graph)
+    assert (node, label, len(copies)) == (NODE, LABEL, 1)
+    assert _labels_distinct(graph)
+
+
+# -- the key a scan is matched by ----------------------------------------------------------------
+
+_LOOK_ALIKE_DIGITS = {"0": "O", "1": "l", "5": "S"}
+
+
+@given(number=st.integers(1, 9999), symbol=st.sampled_from(["KH-UBND", "KH-SNV", "QĐ-UBND", "KH-BCĐ"]),
+       year=st.integers(2015, 2030), misread=st.lists(st.booleans(), min_size=4, max_size=4))
+def test_ocr_look_alikes_keep_the_key_and_the_year_never_does(number, symbol, year, misread):
+    node = f"{number:02d}/{symbol}@quang-ngai/{year}"
+    digits = "".join(_LOOK_ALIKE_DIGITS.get(c, c) if misread[k % 4] else c
+                     for k, c in enumerate(f"{number:02d}"))
+    read = f"{digits}/{symbol.replace('D', '0') if misread[0] else symbol}@quang-ngai/{year}"
+    assert ocr_key(read) == ocr_key(node)
+    assert ocr_key(f"{number:02d}/{symbol}@quang-ngai/{year + 1}") != ocr_key(node)
+    assert ocr_key(f"{number + 1:02d}/{symbol}@quang-ngai/{year}") != ocr_key(node)
