@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import html
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -38,6 +39,8 @@ from .places import Province, find_places, match_department, match_place, provin
 from .text import fold, is_upper_text, pickle_by_fields
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
     from .model import Header
 
 __all__ = [
@@ -187,6 +190,51 @@ class PlanFacts:
             "parts": {n: {"start": s.start, "end": s.end} for n, s in self.parts},
         }
 
+    def row(self) -> dict:
+        """The facts as one flat row of plain values (a row of :meth:`to_frame`): issuer,
+        level, provinces (on the map of the date, on the 2025 map, on the place line), date,
+        year, dated, the first and last day the plan can bear, how many basis clauses, the
+        closing sentence's start, the part names in order, the plan a decision issues."""
+        def name(p: Province | None) -> str | None:
+            return p.name if p else None
+
+        def iso(d: dt.date | None) -> str | None:
+            return d.isoformat() if d else None
+
+        return {
+            "issuer": self.issuer,
+            "level": self.level,
+            "province": name(self.province),
+            "province_2025": name(self.province_2025),
+            "place_province": name(self.place_province),
+            "date": iso(self.date),
+            "year": self.year,
+            "dated": self.dated,
+            "earliest": iso(self.earliest),
+            "latest": iso(self.latest),
+            "basis": len(self.basis),
+            "closing": self.closing.start if self.closing else None,
+            "parts": " ".join(n for n, _ in self.parts),
+            "issued_plan": self.issued_plan,
+            "issued_plan_year": self.issued_plan_year,
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """The facts as a one-row DataFrame (columns as :meth:`row`), so that a folder's facts
+        stack: ``pd.concat([p.facts.to_frame() for p in corpus])``."""
+        import pandas as pd
+
+        row = self.row()
+        return pd.DataFrame([row], columns=list(row))
+
+    def _repr_html_(self) -> str:
+        cells = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(k)}</th><td style='text-align:left'>"
+            f"{html.escape(str(v)) if v not in (None, '') else ''}</td></tr>"
+            for k, v in self.row().items()
+        )
+        return f"<table>{cells}</table>"
+
     def __repr__(self) -> str:
         prov = self.province.name if self.province else None
         when = self.date.isoformat() if self.date else f"year {self.year} (undated)"
@@ -202,14 +250,25 @@ class PlanFacts:
 _LEVEL_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("central", re.compile(r"^(bo\s|bo truong|thu tuong|chinh phu|van phong chinh phu|quoc hoi|vu\s|cuc\s|tong cuc\s|"
                            r"uy ban thuong vu quoc hoi|toa an nhan dan toi cao|vien kiem sat nhan dan toi cao|"
-                           r"kiem toan nha nuoc|ngan hang nha nuoc|uy ban quoc gia)")),
+                           r"kiem toan nha nuoc|ngan hang nha nuoc|uy ban quoc gia|"
+                           r"(?:bao hiem xa hoi|thong tan xa|dai tieng noi|tong lien doan lao dong|hoi nong dan|"
+                           r"hoi lien hiep phu nu) viet nam$)")),
     ("party", re.compile(r"^(ban chap hanh|bo chinh tri|ban bi thu|ban thuong vu|tinh uy|thanh uy|"
                          r"huyen uy|dang uy|dang bo|ban chi dao trung uong|ban tuyen giao|ban dan van|"
-                         r"ban to chuc|uy ban kiem tra|uy ban mat tran to quoc|tinh doan|thanh doan|huyen doan)")),
+                         r"ban to chuc|uy ban kiem tra|uy ban (?:trung uong )?mat tran to quoc|tinh doan|thanh doan|huyen doan)")),
     ("commune", re.compile(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan) (xa|phuong|thi tran|dac khu)\b")),
     ("district", re.compile(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan) (huyen|quan|thi xa|thanh pho|thi tran)\b")),
     ("province", re.compile(r"^(uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan)( tinh\b|$)")),
     ("department", re.compile(r"^(so|van phong|ban quan ly|ban |chi cuc|thanh tra|trung tam|cong an|bo chi huy|phong)\b")),
+)
+
+
+# A national body's branch in a province, a district or a region (folded): "bao hiem xa hoi tinh
+# nghe an", "bao hiem xa hoi khu vuc xii", "ngan hang nha nuoc chi nhanh tinh ...", "lien doan lao
+# dong tinh ...", "hoi nong dan huyen ...". A department of the province's level, not the body.
+_NATIONAL_BRANCH = re.compile(
+    r"^(?:bao hiem xa hoi|bhxh|ngan hang nha nuoc|nhnn|lien doan lao dong|hoi nong dan|hoi lien hiep phu nu)"
+    r" (?:chi nhanh )?(?:tinh|thanh pho|khu vuc|huyen|quan|thi xa) \S"
 )
 
 
@@ -245,6 +304,8 @@ def issuer_level(issuer: str | None, symbol: str | None = None) -> str:
             city = match_place(m.group(2), cutoff=1.0)  # "Hồ Chí Minh", "Cần Thơ": its own names only
             centrally_run = city is not None and city.kind == "thành phố"
             return "province" if centrally_run else "district"
+        if _NATIONAL_BRANCH.match(key):  # "Bảo hiểm xã hội tỉnh Nghệ An": a province's branch
+            return "department"
         for level, rule in _LEVEL_RULES:
             if rule.match(key):
                 return level

@@ -166,9 +166,9 @@ class ReadWarning:
 class Source:
     """The file a plan was read from and how.
 
-    ``form`` is one of ``docx``, ``pdf``, ``docx-export`` (text saved from Word, tabs for table
-    cells), ``markdown`` (converted from PDF), ``news`` (a web article about a plan), ``ocr``
-    (text recognised from a scan) or ``text``.
+    ``form`` is one of ``docx``, ``doc``, ``rtf``, ``odt`` (the last three via LibreOffice),
+    ``pdf``, ``docx-export`` (text saved from Word, tabs for table cells), ``markdown`` (converted
+    from PDF), ``news`` (a web article about a plan), ``ocr`` (text recognised from a scan), ``text``.
     """
 
     name: str

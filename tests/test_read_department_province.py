@@ -32,6 +32,12 @@ def _doc(left: tuple[str, ...], number: str, place: str, year: int = 2023, shape
         return "\n".join(rows) + f"\nSố: {number}\t{date}\n" + body
     if shape == "right-first":  # a copy that gives the right column first, line by line
         return f"{MOTTO}\n{MOTTO2}\n" + "\n".join(left) + f"\nSố: {number}\n{date}\n" + body
+    if shape == "tabs-right-first":  # Word's text export of a table whose right column comes first
+        rows = [f"{MOTTO}\t{left[0]}", f"{MOTTO2}\t{left[1]}", *(f"\t{x}" for x in left[2:])]
+        return "\n".join(rows) + f"\nSố: {number}\t{date}\n" + body
+    if shape == "spaced-right-first":  # a PDF's text layer of the same: the columns apart by a gap
+        rows = [f"{MOTTO}      {left[0]}", f"{MOTTO2}             {left[1]}", *(f"{' ' * 40}{x}" for x in left[2:])]
+        return "\n".join(rows) + f"\nSố: {number}          {date}\n" + body
     if shape == "piped":  # a portal's table flattened with bars, row by row
         return f"{left[0]} | {MOTTO}\n{left[1]} | {MOTTO2}\nSố: {number} | {date}\n" + body
     if shape == "piped-right-first":  # the right column's cells first, the number row without bars
@@ -41,7 +47,7 @@ def _doc(left: tuple[str, ...], number: str, place: str, year: int = 2023, shape
     raise AssertionError(shape)
 
 
-SHAPES = ("tabs", "right-first", "piped", "piped-right-first", "one-line")
+SHAPES = ("tabs", "right-first", "piped", "piped-right-first", "one-line", "tabs-right-first", "spaced-right-first")
 
 # (committee's lines, number, place, year, issuer, parent)
 UNDER_COMMITTEE = [

@@ -142,7 +142,8 @@ def _read_bytes(data: bytes, path: Path, *, searchable=None, force: bool = False
         from ._office import convert_to_docx
 
         layout = read_docx(convert_to_docx(path, data, kind=kind), str(path))
-        return _finish(layout, path, data, digest)
+        # the form is the file's own ("doc", "rtf", "odt"), not the .docx made on the way
+        return _finish(replace(layout, form=kind), path, data, digest)
     if data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" or suffix in (".docx", ".doc"):
         from ._docx import read_docx
 

@@ -94,6 +94,9 @@ _MOTTO_SPAN = re.compile(
 # issuer's own "VIỆT NAM" (BẢO HIỂM XÃ HỘI VIỆT NAM: no gap before it).
 _MOTTO_REST = re.compile(r"[^\n]*\n(?:[ \t]*\n)*(?:[^\n]*?\S[ \t]{2,}|[ \t]*)(?P<rest>viet\s+nam)"
                          r"(?=[ \t]*(?:\n|$|d\w{0,2}oc\s+[1l]ap))")
+# The gap between two columns printed on one line, then the next column's text: a tab or a run
+# of three spaces or more.
+_COLUMN_GAP = re.compile(r"(?:[ ]*\t|[ ]{3,})[ \t]*\S")
 # A basis clause run into a subject after its year: "... cơ sở năm 2022 Căn cứ Nghị định ...".
 _INLINE_CLAUSE_AFTER_YEAR = re.compile(r"(?<=\d{4})[ \t]+(?P<word>can\s+cu|thuc\s+hien|trien\s+khai)(?![a-z])")
 # A cell that ends with a body cut from its unit: "uy ban nhan dan", "van phong uy ban nhan dan".
@@ -294,9 +297,13 @@ class FrontReader(NewsReader):
                 self.spans["symbol"] = Span(s + m.start("sym"), s + m.end("sym"))
             if not piped:  # line by line: a body's cell may be wrapped over lines
                 for ls, le in self._lines_in(u):
-                    for ms, me in mottos:  # a motto wrapped onto this line ("CỘNG" / "HÒA XÃ HỘI")
+                    for ms, me in sorted(mottos):  # a motto wrapped onto this line ("CỘNG" / "HÒA XÃ HỘI")
                         if ms < ls < me:
                             ls = min(me, le)
+                        elif ls <= ms < le and not self.text[ls:ms].strip() and _COLUMN_GAP.match(self.text, me, le):
+                            # the right column first on the line, the left column's cell after a
+                            # tab or a wide gap: "CỘNG HÒA ...<tab>UBND TỈNH X", "Độc lập ...<tab>SỞ Y"
+                            ls = me
                         elif ls <= ms < le:
                             le = ms
                     cells.extend(self._left_column_segments(ls, le))

@@ -28,7 +28,10 @@ HEADER_START = re.compile(
     # the Youth Union, the Fatherland Front, a Party committee's board, a public service unit
     r"(?:tinh|thanh|huyen)\s+doan|bch\s+doan|doan\s+(?:tncs|thanh\s+nien)|uy\s+ban\s+(?:mat\s+tran|mttq)|"
     r"ban\s+(?:thuong\s+vu|tuyen\s+giao|dan\s+van|to\s+chuc|noi\s+chinh)|"
-    r"truong\s+(?:dai|cao|trung)|dai\s+hoc|hoc\s+vien|benh\s+vien|vien\s+[a-z]|cuc\s+[a-z]|tong\s+cuc)"
+    r"truong\s+(?:dai|cao|trung)|dai\s+hoc|hoc\s+vien|benh\s+vien|vien\s+[a-z]|cuc\s+[a-z]|tong\s+cuc|"
+    # a national body named "... Việt Nam" and its branches (see _NATIONAL_STEMS)
+    r"bao\s+hiem\s+xa\s+hoi|bhxh\s|ngan\s+hang\s+nha\s+nuoc|thong\s+tan\s+xa|dai\s+tieng\s+noi|"
+    r"tong\s+lien\s+doan|lien\s+doan\s+lao\s+dong|hoi\s+(?:nong\s+dan|lien\s+hiep\s+phu\s+nu)|uy\s+ban\s+trung\s+uong)"
 )
 
 # The Youth Union's motto, the right column of its header as "ĐẢNG CỘNG SẢN VIỆT NAM" is the
@@ -115,8 +118,11 @@ def _rows(name: str) -> list[list[str]]:
 @cache
 def _central_names() -> dict[str, str]:
     """Folded name -> name, for the national bodies of issuers.tsv (ministries and others)."""
-    return {" ".join(fold(name).split()): name for _code, name, _level, scope in _rows("issuers.tsv")
-            if scope == "national" and "{" not in name}
+    names = {" ".join(fold(name).split()): name for _code, name, _level, scope in _rows("issuers.tsv")
+             if scope == "national" and "{" not in name}
+    # national bodies with no code of their own in a symbol (their boards sign: "KH/ĐCT")
+    names["hoi lien hiep phu nu viet nam"] = "Hội Liên hiệp Phụ nữ Việt Nam"
+    return names
 
 
 @cache
@@ -257,6 +263,12 @@ def body_name(raw: str) -> tuple[str, str] | None:
         original = clean[m.start("name"):]
         prov = match_place(original, cutoff=0.9) if m.group("committee") in ("tinh", "thanh") else None
         return f"{clean.split()[0].capitalize()} Đoàn {prov.name if prov else _title_words(original)}", "party"
+    if key in _central_names():  # "BẢO HIỂM XÃ HỘI VIỆT NAM", "ỦY BAN TRUNG ƯƠNG MẶT TRẬN ..."
+        name = _central_names()[key]
+        return name, "party" if name.startswith("Ủy ban Trung ương Mặt trận") else "central"
+    branch = _national_branch(clean, key)
+    if branch is not None:
+        return branch, "department"
     m = re.match(r"^uy\s+ban\s+(?:mat\s+tran\s+to\s+quoc|mttq)(?:\s+viet\s+nam)?"
                  r"(?:\s+(?P<unit>tinh|thanh\s+pho|tp\.?|huyen|quan|thi\s+xa|xa|phuong)\s+(?P<name>\S.*))?$", key)
     if m:  # "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH LONG AN", "ỦY BAN MTTQ VIỆT NAM XÃ TÂN HÒA"
@@ -327,12 +339,55 @@ def body_name(raw: str) -> tuple[str, str] | None:
     return None
 
 
+# The national bodies whose names end in "Việt Nam" (issuers.tsv) and whose branches in a
+# province or a region are named after them without it, folded stem -> stem as written:
+# "Bảo hiểm xã hội tỉnh Nghệ An", "Bảo hiểm xã hội khu vực XII", "Ngân hàng Nhà nước chi nhánh
+# tỉnh X", "Hội Nông dân tỉnh X", "Liên đoàn Lao động tỉnh X" (the Tổng Liên đoàn's branch),
+# "Hội Liên hiệp Phụ nữ tỉnh X". Abbreviations in header cells: "BHXH", "NHNN".
+_STEM_ABBREVIATIONS = {"bhxh": "bao hiem xa hoi", "nhnn": "ngan hang nha nuoc"}
+_BRANCH = re.compile(
+    r"^(?P<stem>.+?)\s+(?:chi\s+nhanh\s+)?(?P<unit>tinh|thanh\s+pho|tp\.?|khu\s+vuc|huyen|quan|thi\s+xa)\s+(?P<name>\S.*)$"
+)
+
+
+@cache
+def _national_stems() -> dict[str, str]:
+    stems = {k[: -len(" viet nam")]: name[: -len(" Việt Nam")] for k, name in _central_names().items()
+             if k.endswith(" viet nam") and not k.startswith("uy ban trung uong")}
+    stems["lien doan lao dong"] = "Liên đoàn Lao động"
+    stems["hoi lien hiep phu nu"] = "Hội Liên hiệp Phụ nữ"
+    return stems
+
+
+def _national_branch(clean: str, key: str) -> str | None:
+    """``BẢO HIỂM XÃ HỘI TỈNH NGHỆ AN`` -> ``Bảo hiểm xã hội tỉnh Nghệ An``, ``BHXH KHU VỰC XII``
+    -> ``Bảo hiểm xã hội khu vực XII``: a national body's branch named after a province, a
+    district or a region; ``None`` for any other cell."""
+    m = _BRANCH.match(key)
+    if m is None:
+        return None
+    stem = _STEM_ABBREVIATIONS.get(m.group("stem"), m.group("stem"))
+    written = _national_stems().get(stem)
+    if written is None:
+        return None
+    branch = " chi nhánh" if re.search(r"\schi\s+nhanh\s*$", key[: m.start("unit")]) else ""
+    unit_key = " ".join(m.group("unit").split())
+    original = clean[m.start("name"):]
+    if unit_key == "khu vuc":  # a region's number, Roman or Arabic, as written: "khu vực XII"
+        region = original if re.fullmatch(r"[IVXLC\d]+", original) else _title_words(original)
+        return f"{written}{branch} khu vực {region}"
+    prov = match_place(original, cutoff=0.9) if unit_key in ("tinh", "thanh pho", "tp", "tp.") else None
+    if prov is not None:
+        return f"{written}{branch} {prov.full_name}"
+    return f"{written}{branch} {_UNITS[unit_key]} {_title_words(original)}"
+
+
 # A public service unit's kind, at a cell's start (folded): schools and universities, hospitals,
 # institutes, academies, a province's radio and television, its newspaper. Not "trường hợp" (a
 # case), "viện dẫn", "báo cáo".
 _PUBLIC_UNIT = re.compile(
     r"^(?P<kind>truong\s+(?:dai\s+hoc|cao\s+dang|trung\s+cap|chinh\s+tri|thpt|thcs|tieu\s+hoc|mam\s+non)|"
-    r"dai\s+hoc|hoc\s+vien|benh\s+vien|vien(?!\s+dan\b)|dai\s+phat\s+thanh(?:\s+va\s+truyen\s+hinh)?|bao(?!\s+cao))\s+[^\W\d]"
+    r"dai\s+hoc|hoc\s+vien|benh\s+vien|vien(?!\s+dan\b)|dai\s+phat\s+thanh(?:\s+va\s+truyen\s+hinh)?|bao(?!\s+(?:cao|hiem)))\s+[^\W\d]"
 )
 
 

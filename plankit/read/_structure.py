@@ -591,6 +591,27 @@ class _Builder(FrontReader):
             self.spans.get("issuer"),
         ))
 
+    def _warn_impossible_date(self, parts: PartialDate) -> None:
+        """A date whose day or month cannot be (``tháng 61`` of a scan, ``ngày 31 tháng 02``,
+        ``ngày 45``): the plan bears no date, and a warning naming the file says why. The parts
+        stay as printed: a digit misread by OCR (``61`` for ``01``? for ``11``?) has more than
+        one repair, so none is guessed."""
+        day, month, year = parts.day, parts.month, parts.year
+        if year is None or (day is None and month is None):
+            return
+        bad_month = month is not None and not 1 <= month <= 12
+        bad_day = day is not None and not 1 <= day <= 31
+        if not (bad_month or bad_day or (day is not None and month is not None and parts.date is None)):
+            return
+        what = "tháng" if bad_month else "ngày"
+        gloss = "month" if bad_month else "day"
+        self.warnings.append(ReadWarning(
+            f"Ngày ban hành không có thật, văn bản coi như chưa ghi ngày / impossible date, the plan is read as "
+            f"undated ({what} / {gloss}): {parts} in {self.source.name}"
+            + (" (bản quét: kiểm tra chữ số / a scan: check the digits)" if self.layout.form == "ocr" else ""),
+            self.spans.get("date"),
+        ))
+
     def _header(self, fields: dict) -> Header:
         parts: PartialDate = fields.get("date_parts", PartialDate(None, None, None))  # type: ignore[assignment]
         year = fields.get("year") or parts.year
@@ -615,6 +636,7 @@ class _Builder(FrontReader):
             self._complete_department(fields)
         if isinstance(fields.get("issuer"), str) and lacks_province(fields["issuer"]):  # type: ignore[arg-type]
             self._province_from_path(fields)
+        self._warn_impossible_date(parts)
         return Header(
             doc_type=fields.get("doc_type"),  # type: ignore[arg-type]
             number=fields.get("number"),  # type: ignore[arg-type]

@@ -260,7 +260,23 @@ def number_goes_on(lines: list[str], k: int) -> bool:
     if _DATE_GOES_ON.match(after):
         return True  # "01" / "tháng 3 năm 2025", "18" / "/KH-UBND"
     # "Quyết định số" / "2" / "650/QĐ-LĐTBXH ...": the number the word takes is on the next line
-    return bool(_TAKES_NUMBER.search(fold(before[-40:]))) and not after.lstrip()[:1].isdigit()
+    if not _TAKES_NUMBER.search(fold(before[-40:])) or after.lstrip()[:1].isdigit():
+        return False
+    # ... unless the word and the next line's first word make one word the text writes elsewhere:
+    # "... Chương" / "4" / "trình mục tiêu ..." is a page break inside "Chương trình"
+    return not _splits_a_word(lines, before, next((lines[j] for j in range(k + 1, min(len(lines), k + 6)) if text_line(j)), ""))
+
+
+def _splits_a_word(lines: list[str], before: str, after: str) -> bool:
+    """Whether the last word of ``before`` and a lower-case first word of ``after`` stand
+    together elsewhere in the text (``chương trình``, ``mục tiêu``, ``số liệu``), so that a
+    number between them cannot be the number the first word takes (``Điều`` / ``5`` / ``của``)."""
+    last = re.search(r"(\w+)\W*$", before)
+    first = re.match(r"\s*([^\W\d_]+)", after)
+    if last is None or first is None or not first.group(1)[:1].islower():
+        return False
+    pair = re.compile(rf"(?<!\w){re.escape(fold(last.group(1)))}[ \t]+{re.escape(fold(first.group(1)))}(?!\w)")
+    return pair.search(fold("\n".join(lines))) is not None
 
 
 # Lines that are more likely a copy's than the document's: cheap to look for before the
