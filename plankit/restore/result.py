@@ -126,7 +126,7 @@ class Restored:
 
         >>> from plankit.restore import restore_text
         >>> restore_text("Ong Tran Van Ba").uncertain_lines()[0]
-        '1:5 Tran -> Tran (tên người, name: kept as typed; Trận 43%, Trần 24%, Trấn 20%)'
+        '1:5 Tran -> Tran (tên người, name: kept as typed; Trận 46%, Trần 23%, Trấn 20%)'
         """
         # where each line starts, found once (counting newlines per word is quadratic)
         starts = [0] + [m.end() for m in re.finditer("\n", self.original)]
