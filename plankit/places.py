@@ -256,6 +256,12 @@ def match_department(raw: str, *, cutoff: float = 0.85) -> Department | None:
 # tộc), a sub-department (Chi cục) and the provincial inspectorate. Not a district's Phòng, nor a
 # hospital or a school (named as printed).
 _PROVINCIAL_BODY = re.compile(r"(?:so|van phong|ban|chi cuc|thanh tra)\s")
+
+
+def _provincial_body(name: str | None) -> bool:
+    """Whether ``name`` opens with a province's own body (:data:`_PROVINCIAL_BODY`)."""
+    return bool(_PROVINCIAL_BODY.match(" ".join(fold(name or "").split()) + " "))
+
 # A province's committee or council as a parent: "UBND tỉnh Hải Dương", "HĐND TỈNH HÀ TĨNH",
 # "Ủy ban nhân dân thành phố Hà Nội" (folded).
 _PROVINCE_COMMITTEE = re.compile(
@@ -273,9 +279,9 @@ def lacks_province(issuer: str | None) -> bool:
     >>> lacks_province("Sở Tư pháp"), lacks_province("Sở Y tế Hà Nội"), lacks_province("Phòng Nội vụ")
     (True, False, False)
     """
-    key = " ".join(fold(issuer or "").split())
-    if not _PROVINCIAL_BODY.match(key + " "):
+    if not _provincial_body(issuer):
         return False
+    key = " ".join(fold(issuer or "").split())
     return not re.search(r"\b(?:tinh|thanh pho|tp)\b", key) and not find_places(issuer or "")
 
 
@@ -322,7 +328,7 @@ def cell_name(issuer: str, parent: str | None, printed: str | None = None) -> st
     >>> cell_name("Ủy ban nhân dân tỉnh Lạng Sơn", None, "UBND tỉnh ban hành Kế hoạch")
     'Ủy ban nhân dân tỉnh Lạng Sơn'
     """
-    if not _PROVINCIAL_BODY.match(" ".join(fold(issuer).split()) + " "):
+    if not _provincial_body(issuer):
         return issuer
     found = find_places(issuer)
     if not found or issuer[found[-1][1]:].strip():

@@ -79,7 +79,6 @@ def ocr_key(key: str) -> str:
     return f"{digits}{head}{slash}{symbol.translate(_SYMBOL_LETTERS)}{at}{where}"
 
 
-
 # The issuer's name (folded) -> level, first match wins: the lower tiers before the province.
 _ISSUER_LEVELS = tuple((re.compile(p), level) for p, level in (
     (r"\b(?:tinh uy|thanh uy|huyen uy|quan uy|thi uy|dang uy|bo chinh tri|ban bi thu|"

@@ -63,13 +63,10 @@ def _surname(model: Model, surnames: dict[str, str], surface: str) -> str | None
 
 # folded place word -> the kind of unit it names. Only provincial units (``data/provinces.tsv``)
 # have a vocabulary; communes, wards and districts have none in plankit, so after "xã", "phường"
-# or "huyện" the model decides alone.
+# or "huyện" the model decides alone (they have no entry here).
 _PLACE_WORDS: dict[tuple[str, ...], str] = {
     ("tinh",): "tỉnh",
     ("thanh", "pho"): "thành phố",
-    ("xa",): "xã",
-    ("phuong",): "phường",
-    ("huyen",): "huyện",
 }
 
 
