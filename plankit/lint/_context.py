@@ -113,6 +113,42 @@ SELF_REF_RE = re.compile(
     r"([a-z][a-z0-9&]*(?:\s*-\s*[a-z][a-z0-9&]*)*)"
 )
 
+# The words that open a reference of the plan to itself on its attachment line, right before the
+# number ("Kèm theo Kế hoạch số", "Ban hành kèm theo Quyết định"), searched backwards from "số".
+SELF_REF_BEFORE_RE = re.compile(r"kem\s+theo\s+(?:k\S{0,2}\s+hoach|quyet\s+dinh|van\s+ban)\s*$")
+# The same reference with its number left blank, searched backwards from the date that follows
+# it ("Kèm theo Kế hoạch số:     /KH-SNV ngày     /3/2026").
+BLANK_SELF_REF_BEFORE_RE = re.compile(
+    r"kem\s+theo\s+(?:k\S{0,2}\s+hoach|quyet\s+dinh|van\s+ban)\s+(?:s[o6])?\s*:?[ \t._\u2026]*/\s*"
+    r"[a-z][a-z0-9&]*(?:\s*-\s*[a-z0-9&]+)*[\s,]*$"
+)
+
+# A heading that opens a section telling of results, not of tasks (folded): "KẾT QUẢ THỰC HIỆN
+# ...", "ĐÁNH GIÁ KẾT QUẢ ...", "TỔNG KẾT ...", "TÌNH HÌNH THỰC HIỆN ...", "THỰC TRẠNG ...". Only at
+# the heading's start: "KIỂM TRA, ĐÁNH GIÁ, BÁO CÁO" is the plan's own reporting, to come.
+REVIEW_HEADING_RE = re.compile(
+    r"\W*(?:phan\s+thu\s+\w+\W+)?(?:nhung\s+)?(?:ket\s+qua|danh\s+gia\s+(?:ket\s+qua|tinh\s+hinh|viec)"
+    r"|tong\s+ket|so\s+ket|tinh\s+hinh(?:\s+va\s+ket\s+qua)?\s+thuc\s+hien|thuc\s+trang)(?!\w)"
+)
+
+# The type a reference on the attachment line names in words, with the code its symbol opens with.
+_ATTACHED_TYPES = (("quyet", "qd"), ("k", "kh"))
+
+
+def names_another_document(ref: re.Match[str], header_symbol: str) -> bool:
+    """Whether a SELF_REF_RE match names, in words and symbol alike, a document of another type
+    than the header's: "(Ban hành kèm theo Quyết định số 123/QĐ-UBND ...)" under a plan's own
+    header "Số: 45/KH-UBND" is the decision that issues the plan, not the plan itself. A word
+    that disagrees with its symbol ("Kế hoạch số 45/QĐ-UBND") is not another document but a slip.
+    """
+    code = "".join(ref.group(2).split()).split("-")[0]
+    own = "".join(fold(header_symbol).split()).split("-")[0]
+    if code == own:
+        return False
+    word = ref.group(0)[len("kem"):].split()[1]  # the word after "kèm theo"
+    return any(word.startswith(w) and code == c for w, c in _ATTACHED_TYPES)
+
+
 # The attachment line of Nghị định 30/2020 opens its parenthesis right before "kèm theo" (a "ban
 # hành" between allowed, across a wrapped line): "(Kèm theo Kế hoạch số", "(Ban hành kèm theo
 # Quyết định số". Searched up to where SELF_REF_RE starts. A body sentence "thực hiện Phụ lục ban
@@ -649,6 +685,22 @@ class Context:
             return spans[i]
         return None
 
+    @cached_property
+    def _review_sections(self) -> list[tuple[int, int]]:
+        spans = [
+            (sec.span.start, sec.span.end)
+            for top in self.plan.sections
+            for sec in top.walk()
+            if REVIEW_HEADING_RE.match(fold(sec.title))
+        ]
+        return sorted(spans)
+
+    def in_review(self, pos: int) -> bool:
+        """Whether offset ``pos`` lies in a section that tells of results ("I. KẾT QUẢ THỰC HIỆN
+        GIAI ĐOẠN 2021-2025", "Phần thứ nhất. ĐÁNH GIÁ TÌNH HÌNH ..."): its past years and periods
+        are the subject of the section, not last year's words left in a copy."""
+        return any(s <= pos < e for s, e in self._review_sections)
+
     def reference_text(self, start: int, end: int) -> str:
         """The folded words of one cited document, its number at ``[start, end)``: from the
         document word before it ("Kế hoạch tuyên truyền ... năm 2025 số 390/KH-UBND") to the end
@@ -685,7 +737,9 @@ class Context:
         """Years in phrases where the plan speaks of itself: the mentions of kind ``own``
         (:func:`plankit.years.year_mentions`), with the linter's clauses (OCR'd paragraphs),
         reference clauses and closing sentence. ``stale-year`` and ``title-date-mismatch``
-        share them."""
+        share them. A year inside quotation marks outside the closing sentence is left out: a
+        quoted title names another document or campaign ('Kế hoạch "Cải cách hành chính năm
+        2024"' in a plan reviewing it), not the plan."""
         return [
             m
             for m in year_mentions(
@@ -696,6 +750,7 @@ class Context:
                 closing=self.closing,
             )
             if m.kind == "own"
+            and not (self.in_quotes(m.start) and not any(s <= m.start < e for s, e in self.closing))
         ]
 
     @cached_property
