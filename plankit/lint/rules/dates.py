@@ -16,8 +16,8 @@ from ...dates import DateMatch, find_date, find_dates, numeric_dates
 from ...model import Finding
 from ...text import fold
 from ...years import PAST_RE, PERIOD_RE, own_periods, past_after
+from .._attachment import SELF_REF_DATE_BEFORE_RE
 from .._context import (
-    BLANK_SELF_REF_BEFORE_RE,
     Context,
     fires,  # noqa: F401 (the docstring examples)
     msg,
@@ -299,7 +299,9 @@ def period_ended(ctx: Context) -> Iterator[Finding]:
     plan. Periods inside reference clauses (the title of a cited document, checked by
     :func:`stale_basis`) and periods whose results are being reported ("kết quả thực hiện giai
     đoạn 2021-2025", "Giai đoạn 2021-2025, tỉnh đã hoàn thành ...", any period in a section
-    whose heading tells of results: "I. KẾT QUẢ THỰC HIỆN GIAI ĐOẠN 2021-2025") are left alone.
+    whose heading tells of results: "I. KẾT QUẢ THỰC HIỆN GIAI ĐOẠN 2021-2025") are left alone;
+    so is the last period where a plan for a period names itself ("Trên đây là Kế hoạch ... giai
+    đoạn 2021-2025" in a 2026-2030 plan), which :func:`stale_year` reports.
 
     Fires on (a 2026 plan): ``tạo sự thống nhất trong tổ chức thực hiện Kế hoạch công tác CCHC
     của thành phố và của Sở giai đoạn 2021-2025``
@@ -319,12 +321,15 @@ def period_ended(ctx: Context) -> Iterator[Finding]:
     year = ctx.year
     if year is None:
         return
+    own = [f.span for f in _stale_periods(ctx)]  # last period's words where the plan names itself
     for m in PERIOD_RE.finditer(ctx.folded):
         first, last = int(m.group(1)), int(m.group(2))
         if last >= year or first > last:
             continue
         if ctx.in_clause(m.start()) or ctx.in_review(m.start()):
             continue
+        if any(m.start() < s.end and s.start < m.end() for s in own):
+            continue  # stale_year's: "Trên đây là Kế hoạch ... giai đoạn 2021-2025" in a 2026-2030 plan
         seg = ctx.segment_start(m.start())
         if PAST_RE.search(ctx.folded[max(seg, m.start() - 80) : m.start()]):
             continue
@@ -350,9 +355,10 @@ def blank_date(ctx: Context) -> Iterator[Finding]:
     that counts as signed, ``info`` otherwise (see :func:`blank_number` for how "signed" is
     decided).
 
-    Fires on: ``Cần Thơ, ngày        tháng 01 năm 2022``; ``ngày /01/2022``. A draft's
-    attachment line repeating a blank header ("(Kèm theo Kế hoạch số:   /KH-SNV ngày   /3/2026)")
-    is one date to fill in: found once, at the header (the same as :func:`blank_number`).
+    Fires on: ``Cần Thơ, ngày        tháng 01 năm 2022``; ``ngày /01/2022``. An attachment line
+    repeating the blank header ("(Kèm theo Kế hoạch số:   /KH-SNV ngày   /3/2026)", "(Kèm theo
+    Kế hoạch số 749/KH-SVHTTDL ngày    /03/2025)") is one date to fill in: found once, at the
+    header (the same as :func:`blank_number`).
 
     Does not fire on: ``Cần Thơ, ngày 21 tháng 01 năm 2025``.
 
@@ -373,7 +379,7 @@ def blank_date(ctx: Context) -> Iterator[Finding]:
     for d in find_dates(ctx.folded):
         if d.day is not None or not 1900 <= d.year < 2100:
             continue
-        if seen and BLANK_SELF_REF_BEFORE_RE.search(ctx.folded, max(0, d.start - 80), d.start):
+        if seen and SELF_REF_DATE_BEFORE_RE.search(ctx.folded, max(0, d.start - 80), d.start):
             continue  # the attachment line repeating the blank header: one date to fill in
         seen = True
         yield ctx.finding(

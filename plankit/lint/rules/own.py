@@ -15,13 +15,11 @@ from datetime import date
 from ...dates import date_after
 from ...model import Finding
 from ...text import fold
+from .._attachment import ATTACHMENT_LINE_RE, SELF_REF_RE, names_another_document
 from .._context import (
-    ATTACHMENT_LINE_RE,
-    SELF_REF_RE,
     Context,
     fires,  # noqa: F401 (the docstring examples)
     msg,
-    names_another_document,
 )
 
 # "kèm theo" just before the reference (folded, a "ban hành" and "Kế hoạch"/"Quyết định số"

@@ -14,15 +14,17 @@ from functools import lru_cache
 
 from ...model import Finding, Section
 from ...text import fold
-from .._context import (
+from .._attachment import (
     ATTACHMENT_LINE_RE,
     BLANK_NUMBER_RE,
     SELF_REF_BEFORE_RE,
     SELF_REF_RE,
+    names_another_document,
+)
+from .._context import (
     Context,
     fires,  # noqa: F401 (the docstring examples)
     msg,
-    names_another_document,
 )
 
 
