@@ -125,9 +125,17 @@ _INTRO_AGENT = (
 # Nội vụ đề ra nội dung như sau:", "nhằm triển khai có hiệu quả Kế hoạch ..."): the whole
 # sentence is the intro.
 _INTRO_PURPOSE = r"(?:de|nham)\s+(?:thuc\s+hien|trien\s+khai|cu\s+the\s+hoa)\b[^;]{0,160}?\bke\s+hoach\b"
+# The sentence may open with its purpose before the body that speaks ("...; để triển khai có
+# hiệu quả, Sở Tư pháp xây dựng Kế hoạch ..."): the purpose goes with the sentence, not the basis.
+_INTRO_LEAD = r"(?:(?:de|nham)\s[^;,.:]{0,100},\s*)?"
+# The verb that issues the plan ("xây dựng", "ban hành", "triển khai thực hiện Kế hoạch").
+_INTRO_VERB = r"\b(?:xay\s+dung|ban\s+hanh|trien\s+khai|de\s+ra)(?:\s+(?:thuc\s+hien|va\s+ban\s+hanh))?\s+(?:ke\s+hoach|noi\s+dung)\b"
+# How the sentence ends: "... như sau:", "... sau đây:", "... với các nội dung sau:", any colon
+# that ends the paragraph; after a semicolon also a full stop ("...; Sở Nội vụ xây dựng Kế hoạch
+# tuyên truyền năm 2025."), which after a comma could be a cited document's own words.
 INTRO_RE = re.compile(
-    rf"[,;.]\s*(?P<intro>(?:{_INTRO_AGENT}\b[^;]{{0,120}}?|{_INTRO_PURPOSE}[^;]*?)"
-    r"\b(?:xay\s+dung|ban\s+hanh|trien\s+khai|de\s+ra)\s+(?:ke\s+hoach|noi\s+dung)\b.*(?:nhu\s+sau|sau\s+day)\s*:?\s*)$",
+    rf"(?:(?P<semi>;)|[,.])\s*(?P<intro>{_INTRO_LEAD}(?:{_INTRO_AGENT}\b[^;]{{0,120}}?|{_INTRO_PURPOSE}[^;]*?)"
+    rf"{_INTRO_VERB}(?:.*(?:nhu\s+sau|sau\s+day)\s*:?|[^;]*\bsau\s*:|[^;]*:|(?(semi)[^;]*\.|(?!)))\s*)$",
     re.S,
 )
 # The closing's opening words, also as OCR and restoration leave them ("Trên đầu là").
