@@ -37,6 +37,7 @@ from .issuing import (
     header_bodies,
     is_letter,
     number_line,
+    own_place,
     party_layout,
     party_renames,
     printed_issuer,
@@ -57,7 +58,7 @@ from .parts import (
     written_day,
     written_month,
 )
-from .places import cell_name
+from .places import MERGER_DAY, cell_name
 from .text import fold, nfc, one_line
 from .years import SCHEDULE_RE
 
@@ -586,7 +587,14 @@ def draft_plan(
 
     place = h.place or oh.place or seat_of(h.issuer or oh.issuer, prev.facts.level)
     province = match_place(place) if place else None
-    if province is not None and not province.valid_on(on) and province.successor:
+    # A commune's or ward's place line names the commune itself (Nghị định 30/2020), which may
+    # share its name with a province merged on 2025-07-01 (phường Hòa Bình, tỉnh Phú Thọ): the
+    # place moves to the successor only when it named the province on last year's date.
+    own = own_place(h.issuer or oh.issuer)
+    was_on = dt.date(old_parts.year, old_parts.month or 1, old_parts.day or 1) if old_parts.year else None
+    named_province = not (own and fold(own) == fold(place or "")) and (was_on is None or province is None
+                                                                       or province.valid_on(was_on))
+    if province is not None and named_province and not province.valid_on(on) and province.successor:
         place = match_place(province.successor).name if match_place(province.successor) else province.successor
     num = str(number).strip() if number is not None and str(number).strip() else None
     rw = Rewriter(prev, year=year, on=on, province=place, replacements=replacements, issued=parts, number=num)
@@ -712,7 +720,9 @@ def draft_plan(
         recipients.append(new)
     w.line("Nơi nhận:")
     for k, r in enumerate(recipients):
-        w.line(f"- {r}{'.' if k == len(recipients) - 1 else ';'}")
+        at = w.line(f"- {r}{'.' if k == len(recipients) - 1 else ';'}") + 2
+        if on >= MERGER_DAY and (m := _DISTRICT_GROUP.search(r)):  # "UBND các huyện, thị xã": gone
+            w.todo("district", MSG["district"].format(name=m.group()), at + m.start(), at + m.end())
     w.line()
     titles = signature_titles(prev) or signature_titles(original)
     for t in titles:
@@ -740,6 +750,14 @@ def draft_plan(
     todos = sorted(w.todos, key=lambda t: (t.span.start if t.span is not None else -1, t.kind))
     return dataclasses.replace(plan, draft=True, todo=tuple(todos))
 
+
+# Recipients at the district level, which ended on 2025-07-01 (chính quyền hai cấp): "UBND các
+# huyện, thị xã, thành phố", "Các huyện ủy, thị ủy", "Phòng Tư pháp huyện". Named ones ("UBND
+# huyện Kỳ Sơn") the agency changes already mark; "quận" only after "các"/"UBND" ("cơ quan"
+# folds to the same letters, so the match is on the accented words).
+_DISTRICT_GROUP = re.compile(r"\b(?:(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:các|Các)\s+(?:huyện|quận|thị xã)"
+                             r"|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:huyện|quận|thị xã)"
+                             r"|(?:huyện|quận|thị)\s+(?:ủy|uỷ)|(?:Phòng|phòng)\s+[^,;]{1,40}?\s+(?:huyện|quận|thị xã))\b")
 
 # A signature line that signs for someone ("KT. THỦ TƯỚNG", "TM. ỦY BAN NHÂN DÂN"): the signer's
 # own title ("PHÓ THỦ TƯỚNG", "CHỦ TỊCH") must follow it.
