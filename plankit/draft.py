@@ -30,7 +30,7 @@ from .draft_sources import (
     last_years_plan,
     yearly_report,
 )
-from .draft_todos import MSG
+from .draft_todos import DISTRICT_GROUP, MSG
 from .errors import PlankitError
 from .issuing import (
     fallback_symbol,
@@ -721,7 +721,7 @@ def draft_plan(
     w.line("Nơi nhận:")
     for k, r in enumerate(recipients):
         at = w.line(f"- {r}{'.' if k == len(recipients) - 1 else ';'}") + 2
-        if on >= MERGER_DAY and (m := _DISTRICT_GROUP.search(r)):  # "UBND các huyện, thị xã": gone
+        if on >= MERGER_DAY and (m := DISTRICT_GROUP.search(r)):  # "UBND các huyện, thị xã": gone
             w.todo("district", MSG["district"].format(name=m.group()), at + m.start(), at + m.end())
     w.line()
     titles = signature_titles(prev) or signature_titles(original)
@@ -750,14 +750,6 @@ def draft_plan(
     todos = sorted(w.todos, key=lambda t: (t.span.start if t.span is not None else -1, t.kind))
     return dataclasses.replace(plan, draft=True, todo=tuple(todos))
 
-
-# Recipients at the district level, which ended on 2025-07-01 (chính quyền hai cấp): "UBND các
-# huyện, thị xã, thành phố", "Các huyện ủy, thị ủy", "Phòng Tư pháp huyện". Named ones ("UBND
-# huyện Kỳ Sơn") the agency changes already mark; "quận" only after "các"/"UBND" ("cơ quan"
-# folds to the same letters, so the match is on the accented words).
-_DISTRICT_GROUP = re.compile(r"\b(?:(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:các|Các)\s+(?:huyện|quận|thị xã)"
-                             r"|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:huyện|quận|thị xã)"
-                             r"|(?:huyện|quận|thị)\s+(?:ủy|uỷ)|(?:Phòng|phòng)\s+[^,;]{1,40}?\s+(?:huyện|quận|thị xã))\b")
 
 # A signature line that signs for someone ("KT. THỦ TƯỚNG", "TM. ỦY BAN NHÂN DÂN"): the signer's
 # own title ("PHÓ THỦ TƯỚNG", "CHỦ TỊCH") must follow it.

@@ -4,7 +4,9 @@ its tracked-changes copy (:mod:`plankit.track`)."""
 
 from __future__ import annotations
 
-__all__ = ["MSG"]
+import re
+
+__all__ = ["DISTRICT_GROUP", "MSG"]
 
 MSG = {
     "number": "Số văn bản để trống: điền khi ký ban hành (number left blank: fill it in when signed)",
@@ -34,3 +36,11 @@ MSG = {
     "title-first-line": "Trích yếu lấy từ dòng đầu của bản sao (cổng thông tin): kiểm tra lại "
                         "(the subject comes from the copy's first line: check it)",
 }
+
+# Recipients at the district level, which ended on 2025-07-01 (chính quyền hai cấp): "UBND các
+# huyện, thị xã, thành phố", "Các huyện ủy, thị ủy", "Phòng Tư pháp huyện". Named ones ("UBND
+# huyện Kỳ Sơn") the agency changes already mark; "quận" only after "các"/"UBND" ("cơ quan"
+# folds to the same letters, so the match is on the accented words).
+DISTRICT_GROUP = re.compile(r"\b(?:(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:các|Các)\s+(?:huyện|quận|thị xã)"
+                            r"|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:huyện|quận|thị xã)"
+                            r"|(?:huyện|quận|thị)\s+(?:ủy|uỷ)|(?:Phòng|phòng)\s+[^,;]{1,40}?\s+(?:huyện|quận|thị xã))\b")

@@ -270,23 +270,52 @@ _COUNCIL_UNIT = re.compile(
     r"(?P<unit>(?:tỉnh|thành phố|tp\.|xã|phường|thị trấn|thị xã|đặc khu|huyện|quận)\s*\S.*)$", re.I)
 
 
-def name_lines(name: str | None) -> list[str]:
+def name_lines(name: str | None, width: int | None = None) -> list[str]:
     """A body's name as the header writes it: a people's council or committee on two lines, the
     body over its unit (Nghị định 30/2020, Phụ lục I, the models of a UBND's documents); any other
-    name, an abbreviated one included, on one line (the cell wraps a long one).
+    name, an abbreviated one included, on one line, unless it is longer than ``width`` characters:
+    then on two, broken where the name breaks itself (before "và", after a comma, around a dash),
+    not where the cell happens to wrap it ("BỘ VĂN HÓA, THỂ THAO VÀ DU" over "LỊCH").
 
     >>> name_lines("ỦY BAN NHÂN DÂN TỈNH BẮC GIANG"), name_lines("UBND TỈNH QUẢNG NGÃI")
     (['ỦY BAN NHÂN DÂN', 'TỈNH BẮC GIANG'], ['UBND TỈNH QUẢNG NGÃI'])
     >>> name_lines("SỞ CÔNG THƯƠNG"), name_lines(None)
     (['SỞ CÔNG THƯƠNG'], [])
+    >>> name_lines("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", 25), name_lines("SỞ KHOA HỌC VÀ CÔNG NGHỆ", 25)
+    (['BỘ VĂN HÓA, THỂ THAO', 'VÀ DU LỊCH'], ['SỞ KHOA HỌC VÀ CÔNG NGHỆ'])
     """
     text = one_line(name or "")
     if not text:
         return []
     m = _COUNCIL_UNIT.match(text)
-    if m is None:
+    if m is not None:
+        return [m.group("body"), m.group("unit")]
+    if width is None or len(text) <= width:
         return [text]
-    return [m.group("body"), m.group("unit")]
+    return _broken(text, width)
+
+
+# Where a long name breaks itself, best first: before "và", after a comma, around a dash, before
+# a word that opens a phrase ("về", "của", "các", "thuộc", a unit: "BAN CHỈ ĐẠO TRUNG ƯƠNG" over
+# "VỀ CHUYỂN ĐỔI SỐ", never "TRUNG" over "ƯƠNG").
+_NAME_BREAKS = (re.compile(r"\s+(?=(?:và|VÀ)\s)"), re.compile(r"(?<=,)\s+"), re.compile(r"\s+(?=[-\u2013]\s)|(?<=[-\u2013])\s+"),
+                re.compile(r"\s+(?=(?:về|VỀ|của|CỦA|các|CÁC|thuộc|THUỘC|tỉnh|TỈNH|thành phố|THÀNH PHỐ|xã|XÃ|phường|PHƯỜNG)\s)"))
+
+
+def _broken(text: str, width: int) -> list[str]:
+    """``text`` on two lines at its best break whose lines both fit ``width``, the most even one
+    of a kind; else at the space that makes the lines most even."""
+    for pattern in _NAME_BREAKS:
+        fits = [(max(m.start(), len(text) - m.end()), m) for m in pattern.finditer(text)
+                if m.start() <= width and len(text) - m.end() <= width]
+        if fits:
+            m = min(fits, key=lambda f: f[0])[1]
+            return [text[: m.start()], text[m.end() :]]
+    spaces = [m for m in re.finditer(r"\s+", text)]
+    if not spaces:
+        return [text]
+    m = min(spaces, key=lambda m: max(m.start(), len(text) - m.end()))
+    return [text[: m.start()], text[m.end() :]]
 
 
 def seat_of(issuer: str | None, level: str | None = None) -> str | None:

@@ -237,3 +237,43 @@ def test_the_prime_ministers_signature_block(signature, lines, todo):
     at = tail.index("- Lưu: VT, TCCV.")
     assert tail[at + 2 : at + 2 + len(lines)] == lines
     assert [t.message for t in draft.todo if t.kind == "signer"] == todo
+
+
+def test_headings_without_a_number_stay_bold_through_a_template_from_the_plan(tmp_path):
+    from plankit.template import template_from_plan
+
+    draft = draft_plan(read_text(WARD, name="phuong-hoa-binh-2025.txt"), year=2026)
+    own = render_docx(draft, tmp_path / "ke-hoach-2026.docx")
+    template = template_from_plan(own, tmp_path / "mau.docx")
+    again = draft_plan(draft, year=2027)
+    paragraphs = _paragraphs(render_docx(again, tmp_path / "ke-hoach-2027.docx", template=template))
+    got = {t: b for t, _i, b in paragraphs}
+    assert (got["Mục đích"], got["Nhiệm vụ trọng tâm"]) == (True, True)
+    assert got["Nâng cao nhận thức pháp luật cho nhân dân trên địa bàn phường năm 2027."] is False
+
+
+@pytest.mark.parametrize(("issuer", "lines"), [
+    # a long name breaks where it breaks itself, not where the 74 mm cell wraps it
+    ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", ["BỘ VĂN HÓA, THỂ THAO", "VÀ DU LỊCH"]),
+    ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", ["BỘ NÔNG NGHIỆP", "VÀ MÔI TRƯỜNG"]),
+    ("BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH CỦA CHÍNH PHỦ", ["BAN CHỈ ĐẠO CẢI CÁCH", "HÀNH CHÍNH CỦA CHÍNH PHỦ"]),
+    # a Sở fits on one line, under the people's committee of the province it is dated in
+    ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", ["UBND THÀNH PHỐ HÀ NỘI", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"]),
+])
+def test_a_long_issuer_is_two_lines_in_the_header(tmp_path, issuer, lines):
+    text = f"""{issuer}\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+\tĐộc lập - Tự do - Hạnh phúc
+Số: 512/KH-BQL\tHà Nội, ngày 14 tháng 02 năm 2025
+
+KẾ HOẠCH
+Cải cách hành chính năm 2025
+
+I. MỤC ĐÍCH, YÊU CẦU
+Hoàn thành 100% nhiệm vụ năm 2025.
+"""
+    draft = draft_plan(read_text(text, name="bo-2025.txt"), year=2026)
+    with zipfile.ZipFile(render_docx(draft, tmp_path / "bo.docx")) as zf:
+        root = etree.fromstring(zf.read("word/document.xml"))
+    cell = next(root.iter(W + "tc"))
+    printed = ["".join(t.text or "" for t in p.iter(W + "t")) for p in cell.iter(W + "p")]
+    assert [t for t in printed if t] == lines

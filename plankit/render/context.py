@@ -64,7 +64,9 @@ def template_context(plan: Plan) -> dict[str, Any]:
         "issuer": issuer,
         # the header's lines: a people's committee over its unit ("ỦY BAN NHÂN DÂN" / "TỈNH BẮC GIANG")
         "parent_lines": name_lines(parent),
-        "issuer_lines": name_lines(issuer),
+        # a long name in two lines where it breaks itself: the bold 13 pt capitals of the
+        # state header's 74 mm column hold about 25 characters, the Party header's 14 pt in 88 mm 28
+        "issuer_lines": name_lines(issuer, 28 if party else 25),
         "number": h.number,
         "symbol": h.symbol or "",
         "reference": h.reference or "",
