@@ -33,6 +33,8 @@ from .draft_sources import (
 from .draft_todos import DISTRICT_GROUP, MSG
 from .errors import PlankitError
 from .issuing import (
+    became_city,
+    city_renames,
     fallback_symbol,
     header_bodies,
     is_letter,
@@ -238,6 +240,7 @@ class Rewriter:
         self.plan_year = prev.year or (prev.header.date_parts.year or year - 1)
         self.on = on
         self.province = province
+        self.to_city = became_city(prev.header.place, province)  # "UBND tỉnh" is the city's now
         self.replacements = [(nfc(k), nfc(v)) for k, v in (replacements or {}).items() if k]
         self.reference: Reference | None = None  # set by draft_plan for an OCR'd plan
         # The linter's safe fixes, by their surface, so that the subject, the header and table
@@ -340,7 +343,7 @@ class Rewriter:
         else:
             names = sorted((m.start(), m.end(), new) for surface, new in self.renames.items()
                            for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", flat))
-        names += party_renames(flat, self.on)
+        names += party_renames(flat, self.on) + (city_renames(flat) if self.to_city else [])
         for s, e, new in names:
             if inside(s, e):
                 continue  # a cited document's issuer is history, not a name to update

@@ -25,6 +25,8 @@ from .model import Plan
 from .text import fold, nfc, one_line
 
 __all__ = [
+    "became_city",
+    "city_renames",
     "fallback_symbol",
     "header_bodies",
     "is_letter",
@@ -207,6 +209,52 @@ def party_renames(text: str, on: dt.date) -> list[tuple[int, int, str]]:
                 else f"{'Thành ủy' if city else 'Tỉnh ủy'} {new.name}")
         old = text[m.start() : m.end()]
         out.append((m.start(), m.end(), name.upper() if old.isupper() else name))
+    return out
+
+
+def became_city(old_place: str | None, new_place: str | None) -> bool:
+    """Whether the plan's province became (part of) a centrally run city (Hải Dương in Hải Phòng,
+    Sóc Trăng in Cần Thơ, Thừa Thiên Huế as Huế): its own bodies named without their place
+    ("UBND tỉnh", "Tỉnh ủy") are then the city's.
+
+    >>> became_city("Hải Dương", "Hải Phòng"), became_city("Thừa Thiên Huế", "Huế"), became_city("Hòa Bình", "Phú Thọ")
+    (True, True, False)
+    >>> became_city("Cần Thơ", "Cần Thơ"), became_city(None, "Cần Thơ")
+    (False, False)
+    """
+    from .places import match_place
+
+    old = match_place(old_place, cutoff=1.0) if old_place else None
+    new = match_place(new_place, cutoff=1.0) if new_place else None
+    return old is not None and new is not None and old.kind == "tỉnh" and new.kind == "thành phố"
+
+
+# A province's own body named without its place: "UBND tỉnh", "Ủy ban nhân dân tỉnh", "HĐND tỉnh",
+# "Tỉnh ủy", "trên địa bàn tỉnh", "các sở, ban, ngành tỉnh"; followed by a name ("UBND tỉnh Hải
+# Dương") it is another province's or the agency changes' (see city_renames).
+_BARE_PROVINCE = re.compile(
+    r"(?<!\w)(?:(?P<head>UBND|(?:Ủy|Uỷ|ủy|uỷ) ban nhân dân|HĐND|Hội đồng nhân dân|địa bàn|ngành|toàn|cấp)\s+(?P<unit>tỉnh)"
+    r"|(?P<party>Tỉnh (?:ủy|uỷ)|TỈNH (?:ỦY|UỶ)))(?!\w)")
+
+
+def city_renames(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, new) for each of the province's own bodies named without its place, when the
+    province became a centrally run city (:func:`became_city`): "tỉnh" becomes "thành phố",
+    "Tỉnh ủy" "Thành ủy"; a name with its place after it is left to the agency changes.
+
+    >>> [n for *_, n in city_renames("Ban Thường vụ Tỉnh ủy; UBND tỉnh; trên địa bàn tỉnh; UBND tỉnh Hải Dương")]
+    ['Thành ủy', 'UBND thành phố', 'địa bàn thành phố']
+    """
+    out = []
+    for m in _BARE_PROVINCE.finditer(text):
+        after = text[m.end() :].lstrip()
+        if after[:1].isupper() and text[m.end() : m.end() + 1].isspace():  # "UBND tỉnh Hải Dương": named
+            continue
+        if m.group("party"):
+            old = m.group("party")
+            out.append((m.start(), m.end(), "THÀNH ỦY" if old.isupper() else "Thành ủy"))
+        else:
+            out.append((m.start(), m.end(), f"{m.group('head')} thành phố"))
     return out
 
 

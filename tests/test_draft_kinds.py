@@ -277,3 +277,42 @@ Hoàn thành 100% nhiệm vụ năm 2025.
     cell = next(root.iter(W + "tc"))
     printed = ["".join(t.text or "" for t in p.iter(W + "t")) for p in cell.iter(W + "p")]
     assert [t for t in printed if t] == lines
+
+
+MERGED_INTO_A_CITY = """UBND TỈNH HẢI DƯƠNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ TƯ PHÁP\tĐộc lập - Tự do - Hạnh phúc
+Số: 12/KH-STP\tHải Dương, ngày 10 tháng 01 năm 2025
+
+KẾ HOẠCH
+Phổ biến pháp luật năm 2025
+
+Căn cứ Kế hoạch số 5/KH-UBND ngày 02/01/2025 của UBND tỉnh về phổ biến pháp luật năm 2025;
+Sở Tư pháp xây dựng Kế hoạch năm 2025 như sau:
+I. MỤC ĐÍCH
+{body}
+Nơi nhận:
+- UBND tỉnh;
+- Lưu: VT.
+GIÁM ĐỐC
+Trần Văn Mẫu
+"""
+
+
+@pytest.mark.parametrize(("body", "drafted"), [
+    # a province merged into a centrally run city: its own bodies named without a place are the city's
+    ("Thực hiện chỉ đạo của UBND tỉnh, Tỉnh ủy trong năm 2025.",
+     "Thực hiện chỉ đạo của UBND thành phố, Thành ủy trong năm 2026."),
+    ("Tuyên truyền trên địa bàn tỉnh; phối hợp với các sở, ban, ngành tỉnh.",
+     "Tuyên truyền trên địa bàn thành phố; phối hợp với các sở, ban, ngành thành phố."),
+    ("Báo cáo Chủ tịch Ủy ban nhân dân tỉnh Hải Dương.", "Báo cáo Chủ tịch Ủy ban nhân dân thành phố Hải Phòng."),
+    # words that only look like it stay
+    ("Phối hợp với Trường Chính trị tỉnh.", "Phối hợp với Trường Chính trị tỉnh."),
+])
+def test_a_provinces_own_bodies_become_the_citys(body, drafted):
+    draft = draft_plan(read_text(MERGED_INTO_A_CITY.format(body=body), name="stp-2025.txt"), year=2026)
+    lines = draft.text.splitlines()
+    assert lines[0] == "UBND THÀNH PHỐ HẢI PHÒNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    # the cited plan's issuer is history: "của UBND tỉnh" stays in the basis
+    assert lines[7] == "Căn cứ Kế hoạch số 5/KH-UBND ngày 02/01/2025 của UBND tỉnh về phổ biến pháp luật năm 2025;"
+    assert lines[10] == drafted
+    assert "- UBND thành phố;" in lines
