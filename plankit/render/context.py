@@ -177,7 +177,23 @@ def _body_items(items: list[dict[str, Any]], *, addressed: bool = False) -> list
         nxt = items[k + 1] if k + 1 < len(items) else None
         text = item["text"]
         if (item["kind"] == "paragraph" and nxt is not None and nxt["kind"] in ("paragraph", "item", "table")
-                and _UNNUMBERED_HEADING.match(text) and len(text.split()) <= 12):
+                and _UNNUMBERED_HEADING.match(text) and len(text.split()) <= 12 and not _opens_intro(text, nxt["text"])):
             item = {**item, "kind": "heading", "level": 2 if numbered else 1}
         out.append(item)
     return out
+
+
+def _opens_intro(text: str, after: str) -> bool:
+    """Whether ``text`` begins the sentence that says who issues the plan, broken over lines
+    ("Ủy ban nhân dân tỉnh ban hành" over "Kế hoạch ... như sau:"): no heading.
+
+    >>> _opens_intro("Ủy ban nhân dân tỉnh ban hành", "Kế hoạch thực hiện Chiến lược, như sau:")
+    True
+    >>> _opens_intro("Mục đích", "Nâng cao nhận thức pháp luật.")
+    False
+    """
+    from ..draft import INTRO_RE
+    from ..text import fold
+
+    m = INTRO_RE.search(fold(f". {text} {after}"))
+    return m is not None and m.start("intro") == 2
