@@ -21,6 +21,8 @@ MSG = {
                        "(mentions last year's report: check it and replace it)",
     "period": "Giai đoạn {period} đã kết thúc trước năm {year}: cập nhật văn bản, giai đoạn mới "
               "(period ended: update to the new period and its document)",
+    "period-next": "Giai đoạn mới {period}: kiểm tra mục tiêu, chỉ tiêu và căn cứ của giai đoạn mới "
+                   "(the plan's period moved to the next one: check its targets and basis)",
     "district": "\"{name}\" không còn từ 01/7/2025 (chính quyền hai cấp): sửa lại nội dung "
                 "(the district level ended on 2025-07-01: rewrite this)",
     "issuer": "Cơ quan ban hành đã đổi thành {issuer}: kiểm tra ký hiệu {symbol} "

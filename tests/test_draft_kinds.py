@@ -316,3 +316,44 @@ def test_a_provinces_own_bodies_become_the_citys(body, drafted):
     assert lines[7] == "Căn cứ Kế hoạch số 5/KH-UBND ngày 02/01/2025 của UBND tỉnh về phổ biến pháp luật năm 2025;"
     assert lines[10] == drafted
     assert "- UBND thành phố;" in lines
+
+
+MULTI_YEAR = """ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LẠNG SƠN\tĐộc lập - Tự do - Hạnh phúc
+Số: 88/KH-UBND\tLạng Sơn, ngày 20 tháng 3 năm {issued}
+
+KẾ HOẠCH
+Cải cách hành chính nhà nước giai đoạn {period}
+
+Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021-2030;
+Ủy ban nhân dân tỉnh ban hành Kế hoạch cải cách hành chính nhà nước giai đoạn {period} như sau:
+I. MỤC TIÊU
+Nâng cao chỉ số hài lòng của người dân.
+Trên đây là Kế hoạch cải cách hành chính giai đoạn {period} của UBND tỉnh Lạng Sơn./.
+Nơi nhận:
+- Bộ Nội vụ;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Trần Văn Mẫu
+"""
+
+
+@pytest.mark.parametrize(("issued", "period", "year", "drafted", "todo"), [
+    # the plan's own period has just ended: the draft is of the next one, as long, in the subject,
+    # the sentence that issues it and the closing; the cited programme's period stays
+    (2021, "2021-2025", 2026, "2026-2030", ["period"] * 3),
+    (2021, "2021 - 2025", 2026, "2026 - 2030", ["period"] * 3),
+    # drafted within its period, or a year later than the next: it stays (a to-do when ended)
+    (2026, "2026-2030", 2027, "2026-2030", []),
+    (2021, "2021-2025", 2027, "2021-2025", ["period"] * 3),
+])
+def test_a_multi_year_plans_period(issued, period, year, drafted, todo):
+    text = MULTI_YEAR.format(issued=issued, period=period)
+    draft = draft_plan(read_text(text, name=f"ls-{issued}.txt"), year=year)
+    lines = draft.text.splitlines()
+    assert lines[5] == f"Cải cách hành chính nhà nước giai đoạn {drafted}"
+    assert lines[7].endswith("giai đoạn 2021-2030;")
+    assert lines[8] == f"Ủy ban nhân dân tỉnh ban hành Kế hoạch cải cách hành chính nhà nước giai đoạn {drafted} như sau:"
+    assert lines[11] == f"Trên đây là Kế hoạch cải cách hành chính giai đoạn {drafted} của UBND tỉnh Lạng Sơn./."
+    assert [t.kind for t in draft.todo if t.kind == "period"] == todo
