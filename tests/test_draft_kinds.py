@@ -357,3 +357,17 @@ def test_a_multi_year_plans_period(issued, period, year, drafted, todo):
     assert lines[8] == f"Ủy ban nhân dân tỉnh ban hành Kế hoạch cải cách hành chính nhà nước giai đoạn {drafted} như sau:"
     assert lines[11] == f"Trên đây là Kế hoạch cải cách hành chính giai đoạn {drafted} của UBND tỉnh Lạng Sơn./."
     assert [t.kind for t in draft.todo if t.kind == "period"] == todo
+
+
+def test_a_multi_year_plans_period_on_the_tracked_route(tmp_path):
+    import docx
+
+    from plankit.track import draft_docx
+
+    document = docx.Document()
+    for line in MULTI_YEAR.format(issued=2021, period="2021-2025").splitlines():
+        document.add_paragraph(line.replace("\t", "    "))
+    document.save(tmp_path / "ls-2021.docx")
+    result = draft_docx(tmp_path / "ls-2021.docx", year=2026, out=tmp_path / "ls-2026.docx")
+    periods = [(m.split(":")[0], anchored) for kind, m, anchored in result.todo if kind == "period"]
+    assert periods == [("Giai đoạn mới 2026-2030", "giai đoạn 2021-2025")] * 3
