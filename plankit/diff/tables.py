@@ -11,6 +11,7 @@ row count as moved, not changed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -169,29 +170,44 @@ def _clip_cell(rng: tuple[int, int], bound: tuple[int, int]) -> tuple[int, int] 
     return (max(s, bs) - bs, min(e, be) - bs)
 
 
+# Runs of anything but white space (``\s`` is ``str.isspace``: the same characters).
+_NONSPACE = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=1024)
+def _collapsed(raw: str) -> tuple[str, list[int], list[tuple[int, int]], int]:
+    """``raw`` with its leading white space dropped and every run of white space as one space
+    (a run at the end too), the start of each word in that string, its span in ``raw``, and the
+    length of the leading white space."""
+    words = [m.span() for m in _NONSPACE.finditer(raw)]
+    starts, pos = [], 0
+    for s, e in words:
+        starts.append(pos)
+        pos += e - s + 1
+    collapsed = " ".join(raw[s:e] for s, e in words)
+    if words and words[-1][1] < len(raw):
+        collapsed += " "
+    return collapsed, starts, words, words[0][0] if words else len(raw)
+
+
 def _cell_offset(text: str, cell: Cell, local: int) -> int | None:
     """The plan offset of character ``local`` of ``cell.text``, when the cell text is its span's
-    text with white space collapsed (``None`` when a scan rebuilt the cell from pieces)."""
+    text with white space collapsed (``None`` when a scan rebuilt the cell from pieces).
+
+    The first ``local`` characters of the cell text must be those of the span's text collapsed
+    (:func:`_collapsed`); a space stands for its whole run of white space, so the offset just
+    after one is where the next word starts."""
     raw = cell.span.slice(text)
-    target = cell.text
-    i, k, n = 0, 0, len(raw)
-    while i < n and raw[i].isspace():
-        i += 1
-    while k < local:
-        if i >= n:
-            return None
-        if raw[i].isspace():
-            while i < n and raw[i].isspace():
-                i += 1
-            if k < len(target) and target[k] == " ":
-                k += 1
-                continue
-            return None
-        if k >= len(target) or raw[i] != target[k]:
-            return None
-        i += 1
-        k += 1
-    return cell.span.start + i
+    collapsed, starts, words, lead = _collapsed(raw)
+    if local > len(collapsed) or local > len(cell.text) or not collapsed.startswith(cell.text[:local]):
+        return None
+    if local == 0:
+        return cell.span.start + lead
+    k = bisect.bisect_right(starts, local) - 1
+    s, e = words[k]
+    if local - starts[k] > e - s:  # the space after the last word: the white space at the end
+        return cell.span.start + len(raw)
+    return cell.span.start + s + local - starts[k]
 
 
 def _to_plan(text: str, cells: list[Cell | None], bounds, s: int, e: int) -> Span:
