@@ -113,8 +113,9 @@ class Engine(WordChanges):
 
     # -- entry ---------------------------------------------------------------------------------
     def run(self) -> PlanDiff:
-        from .tables import diff_tables
+        from .tables import diff_tables, tables_as_text
 
+        tables_as_text(self)
         self._opening()
         raw_pairs = self._pair_sections(list(self.old_plan.sections), list(self.new_plan.sections))
         for rp in raw_pairs:
