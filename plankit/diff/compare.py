@@ -87,7 +87,7 @@ class Engine(WordChanges):
         self.fuzzy = Fuzzy(clean) if self.tolerant else None
         self.a = Side(old, ocr=old_ocr, punct=not self.tolerant)
         self.b = Side(new, ocr=new_ocr, punct=not self.tolerant)
-        self.years = Years(old.header.year, new.header.year, year_shift)
+        self.years = Years.of(old, new, year_shift)
         self.identical = old.text == new.text
         self.titles = TitleSimilarity()  # section titles and table tasks, scored many times
         self._typos: list | None = None
