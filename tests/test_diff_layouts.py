@@ -422,3 +422,11 @@ def test_the_plans_own_number_where_it_cites_itself_moves_with_it(layout, own):
     d = diff_plans(read_text(write(old), name="a.txt"), read_text(write(new), name="b.txt"))
     assert [(c.kind, c.old, c.new) for c in d.changes if "chính văn bản này" in c.reason] == [
         ("expected", o, n) for o, n in own]
+
+
+def test_without_year_shift_the_own_date_is_substantive_and_the_number_still_expected():
+    old, new = _pair("december")
+    d = diff_plans(read_text(write(old), name="a.txt"), read_text(write(new), name="b.txt"), year_shift=False)
+    # the attached plan's caption: "Ban hành kèm theo Quyết định số 45/QĐ-UBND ngày 05/12/2023"
+    assert [(c.kind, c.old, c.new) for c in d.changes if c.old in ("45/QĐ-UBND", "ngày 05/12/2023") and c.new] == [
+        ("expected", "45/QĐ-UBND", "12/QĐ-UBND"), ("substantive", "ngày 05/12/2023", "ngày 09/12/2024")]

@@ -235,9 +235,11 @@ def classify_op(
             )
     if basis is not None:
         return "basis", basis
-    # the plan's own number and date where it cites itself: they moved with the plan
+    # the plan's own number and date where it cites itself: they moved with the plan, as the
+    # header's number (always) and date (when year bumps are expected) do
     own_old, own_new = years.own
-    if nums_a and nums_b and all(t.key in own_old for t in nums_a) and all(t.key in own_new for t in nums_b):
+    if nums_a and nums_b and all(t.key in own_old for t in nums_a) and all(t.key in own_new for t in nums_b) \
+            and (years.shift or all(t.kind == "docnum" for t in nums_a + nums_b)):
         return "expected", "số, ngày của chính văn bản này (the document's own number and date)"
     if (
         years.shift and years.delta is not None and nums_a and len(nums_a) == len(nums_b)
