@@ -24,6 +24,7 @@ from ..errors import InvalidCitation
 from ..facts import basis_spans, issuer_level, plan_facts
 from ..model import Citation, Plan, Span
 from ..places import Province
+from ..register import RegisterEntry
 from ..text import fold
 from . import patterns as P
 from .issuers import Issuer, issuer_at, issuer_of_codes
@@ -63,6 +64,7 @@ class Core:
     symbol: str
     codes: tuple[str, ...]
     notes: tuple[str, ...]
+    law: RegisterEntry | None = None  # a law cited by name (and date or year) only: its register row
 
 
 def _canonical_code(original: str, folded: str, spellings: dict[str, list[str]]) -> str:
@@ -190,6 +192,10 @@ def read_core(
             if g("glued") is not None:
                 notes.append(f"dash missing: {text[m.start() : m.end()]} read as {key}")
         written = voc.word_names.get(word) if word else None
+        if shape == "party" and abbr == "QĐ" and written == "Quy định":
+            # A Party Quy định is numbered QĐ as often as QĐi (144-QĐ/TW, 08-QĐi/TW): the
+            # word says which it is.
+            doc_type = written
         if written and doc_type and written != doc_type and written not in ("Công văn",):
             notes.append(f"written '{written}' but the number is a {doc_type}")
 
@@ -227,6 +233,68 @@ def _numbers(text: str, scan: str, voc: Vocab) -> list[Core]:
         if core is not None:
             found.append(core)
     return found
+
+
+def _law_by_name(entries: tuple[RegisterEntry, ...], day: dt.date | None, year: int | None) -> RegisterEntry | None:
+    """The one law of a name that a written date (or year) picks; ``None`` when none or two."""
+    if day is not None:
+        exact = [e for e in entries if e.date == day]
+        if exact:
+            return exact[0]
+        year = day.year
+    same = [e for e in entries if e.date.year == year]
+    return same[0] if len(same) == 1 else None
+
+
+def _named_laws(text: str, scan: str, voc: Vocab, cores: list[Core]) -> list[Core]:
+    """Laws cited by name and date or year only ("Luật Tổ chức chính quyền địa phương ngày 19
+    tháng 6 năm 2015", "Luật Ban hành văn bản quy phạm pháp luật năm 2025"), linked to their
+    number through the register (:func:`plankit.register.laws_named`). A name with no date or
+    year is not linked (a law's name is reused by its next version: 77/2015/QH13, 65/2025/QH15
+    and 72/2025/QH15 are all "Luật Tổ chức chính quyền địa phương"); nor is one written with its
+    number (the number is read), one inside an amending law's name ("Luật sửa đổi, bổ sung một số
+    điều của Luật A"), or one in running text without a capital L ("pháp luật an ninh mạng")."""
+    if voc.law_re is None:
+        return []
+    out = []
+    starts = [c.start for c in cores]
+    for m in voc.law_re.finditer(scan):
+        start = m.start()
+        if text[start] != "L":
+            continue
+        clause = max(scan.rfind(";", 0, start), scan.rfind("\n\n", 0, start), start - 200, 0)
+        if P.AMENDING.search(scan, clause, start):
+            continue
+        entries = voc.laws[" ".join(m.group("lname").split())]
+        end, day, year = m.end(), None, None
+        dm = P.DATE_AFTER.match(scan, end)
+        if dm is not None:
+            day, _problem, _at = _date_of(dm, text)
+            after = dm.end()
+        else:
+            ym = P.LAW_YEAR.match(scan, end)
+            if ym is None:
+                continue
+            year, end = int(ym.group("year")), ym.end()
+            after = end
+        if day is None and year is None:
+            continue
+        ahead = P.LAW_NUMBER_AHEAD.match(scan, after)
+        if ahead is not None:
+            i = bisect_left(starts, after)
+            if i < len(starts) and starts[i] <= ahead.end():
+                continue  # "Luật ... số 72/2025/QH15": the number is cited
+        entry = _law_by_name(entries, day, year)
+        if entry is None:
+            continue
+        term = entry.key.rsplit("/", 1)[1]
+        written = " ".join(text[start:end].split())
+        notes = [f"named law: {written} is {entry.key} in the register ({entry.source})"]
+        if day is not None and day != entry.date:
+            notes.append(f"dated {day.isoformat()}; the register says {entry.date.isoformat()}")
+        out.append(Core(start, end, start, entry.key, entry.doc_type, entry.number, entry.key_year, term,
+                        (term,), tuple(notes), entry))
+    return out
 
 
 # -- context: province, preamble, own number -----------------------------------------------------
@@ -388,13 +456,13 @@ def _subject(text: str, start: int, limit: int) -> tuple[str | None, int]:
 
 def build_citation(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tuple[Citation, int]:
     """The citation of ``core`` with its context read; also where the citation's clause ends."""
-    cite, _head, end = _build(core, ctx, limit, strict=strict)
+    cite, _head, end, _stated = _build(core, ctx, limit, strict=strict)
     return cite, end
 
 
-def _build(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tuple[Citation, int, int]:
+def _build(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tuple[Citation, int, int, bool]:
     """:func:`build_citation`, and also where the number, its date and its issuer end (its head:
-    what follows is the description)."""
+    what follows is the description), and whether the text names its issuer ("của ...")."""
     text, scan = ctx.text, ctx.scan
     notes = list(core.notes)
     pos = core.end
@@ -487,7 +555,7 @@ def _build(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tup
         raw=text[core.start : core.end],
         notes=tuple(notes),
     )
-    return cite, head, pos
+    return cite, head, pos, found is not None
 
 
 def _sentence(text: str, offset: int) -> tuple[int, int]:
@@ -700,11 +768,35 @@ def _cut_short(core: Core, before: list[Core]) -> Core:
     return core
 
 
+def _as_named(cite: Citation, law: RegisterEntry, before: list[Citation], ctx: Context) -> Citation | None:
+    """A law cited by name: implicit (no number written), its date and name from the register
+    when the text gives only a year; ``None`` when the same sentence cites it by number already."""
+    lo, hi = _sentence(ctx.text, cite.span.start)
+    if any(c.key == law.key and lo <= c.span.start < hi for c in before[-8:]):
+        return None
+    return replace(cite, implicit=True, date=cite.date or law.date, subject=cite.subject or law.subject,
+                   issuer=law.issuer if cite.issuer is None else cite.issuer)
+
+
+def _share_issuer(explicit: list[Citation], unstated: list[int], last: Citation) -> None:
+    """A list of numbers of one issuer says the issuer once, after the last ("các Quyết định số
+    1/QĐ-UBND, số 2/QĐ-UBND của UBND tỉnh"): the members before it whose symbol names the same
+    issuer code and whose issuer the text leaves unsaid take it."""
+    code = last.symbol.rsplit("-", 1)[-1].rsplit("/", 1)[-1]
+    for i in unstated:
+        c = explicit[i]
+        if c.symbol.rsplit("-", 1)[-1].rsplit("/", 1)[-1] == code and c.level == last.level:
+            explicit[i] = replace(c, issuer=last.issuer, scope=last.scope)
+
+
 def _extract(text: str, plan: Plan | None) -> CitationList:
     voc = vocab()
     scan = scan_text(text)
     ctx = Context(text, scan, voc, plan)
     cores = _numbers(text, scan, voc)
+    laws = _named_laws(text, scan, voc, cores)
+    if laws:
+        cores = sorted(cores + laws, key=lambda c: c.start)
     chrome = plan_facts(plan).chrome if plan is not None else ()
     if chrome:  # a web page's chrome is not the plan's text
         starts = [span.start for span in chrome]
@@ -713,17 +805,29 @@ def _extract(text: str, plan: Plan | None) -> CitationList:
         cores[-1] = _cut_short(cores[-1], cores[:-1])
     explicit: list[Citation] = []
     head, nested = -1, False  # where the previous basis citation's head ends; whether it is nested
+    unstated: list[int] = []  # the list members just before, whose issuer the text leaves unsaid
     for i, core in enumerate(cores):
         limit = cores[i + 1].prefix if i + 1 < len(cores) else len(text)
-        cite, end_of_head, _end = _build(core, ctx, limit)
+        cite, end_of_head, _end, stated = _build(core, ctx, limit)
+        if core.law is not None:
+            cite = _as_named(cite, core.law, explicit, ctx)
+            if cite is None:
+                continue
         if cite.role == "basis":
             gap = _gap(text, scan, head, core.prefix) if head >= 0 else "clause"
             nested = gap == "description" or (gap == "list" and nested)
             if nested and not _in_title(ctx, cite.key):
                 cite = replace(cite, role="mention")
             head = end_of_head
+            if gap != "list":
+                unstated = []
+            if stated:
+                _share_issuer(explicit, unstated, cite)
+                unstated = []
+            else:
+                unstated.append(len(explicit))
         else:
-            head, nested = -1, False
+            head, nested, unstated = -1, False, []
         explicit.append(cite)
     implicit = programme_citations(ctx, explicit)
     if not implicit:
