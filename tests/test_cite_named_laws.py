@@ -77,6 +77,7 @@ def test_a_date_the_register_does_not_give_picks_the_law_of_its_year_and_says_so
         # the number is written: the number is the citation (one, not two)
         "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;",
         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025 số 72/2025/QH15;",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025 (Luật số 72/2025/QH15);",
         # inside an amending law's name the year is the amending law's
         "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính "
         "quyền địa phương ngày 22 tháng 11 năm 2019;",
@@ -89,6 +90,16 @@ def test_a_date_the_register_does_not_give_picks_the_law_of_its_year_and_says_so
 )
 def test_what_is_not_linked(text):
     assert [c.key for c in extract_citations(text) if c.implicit] == []
+
+
+def test_a_number_elsewhere_in_the_text_does_not_hide_the_basis_by_name():
+    """A decision implementing a law names it by number in its title and rests on it by name: the
+    title's number is a mention, the Căn cứ clause a basis (implicit)."""
+    text = ("QUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG SỐ "
+            "72/2025/QH15\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
+            "QUYẾT ĐỊNH:\n")
+    assert [(c.key, c.role, c.implicit) for c in extract_citations(text)] == [
+        ("72/2025/QH15", "mention", False), ("72/2025/QH15", "basis", True)]
 
 
 def test_the_number_alone_is_read_when_the_law_is_written_with_it():
@@ -138,3 +149,26 @@ def test_the_graph_links_a_plan_to_a_named_law():
         ("77/2015/QH13", "basis", True, "replaced"),
         ("64/2025/QH15", "basis", True, "valid"),
     }
+
+
+@pytest.mark.parametrize(
+    ("date", "key"),
+    [
+        ("ngày 01 tháng 10 năm 2025", "72/2025/QH15"),  # 65/2025/QH15 ended on 16/6/2025
+        ("ngày 01 tháng 4 năm 2025", "65/2025/QH15"),  # 72/2025/QH15 not yet passed
+    ],
+)
+def test_a_year_two_laws_of_the_name_bear_is_told_apart_by_the_plans_date(date, key):
+    text = (f"ỦY BAN NHÂN DÂN\nXÃ TÂN HƯNG\nSố: 15/KH-UBND\nTân Hưng, {date}\n\nKẾ HOẠCH\n"
+            "Tuyên truyền năm 2026\n\nCăn cứ Luật Tổ chức chính quyền địa phương năm 2025;\n\nI. MỤC ĐÍCH\n")
+    assert [(c.key, c.role, c.implicit) for c in read_text(text).citations if c.role != "self"] == [
+        (key, "basis", True)]
+
+
+def test_a_year_two_laws_of_the_name_bear_is_not_linked_without_a_date():
+    assert extract_citations("Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;").keys == []
+
+
+def test_the_graph_labels_a_law_by_its_type():
+    g = build_graph([read_text(PLAN_2026)])
+    assert sorted(g.nodes[v]["label"] for _u, v in g.edges) == ["Luật 64/2025/QH15", "Luật 77/2015/QH13"]

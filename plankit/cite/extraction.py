@@ -494,12 +494,9 @@ def _cut_short(core: Core, before: list[Core]) -> Core:
     return core
 
 
-def _as_named(cite: Citation, law: RegisterEntry, before: list[Citation], ctx: Context) -> Citation | None:
+def _as_named(cite: Citation, law: RegisterEntry) -> Citation:
     """A law cited by name: implicit (no number written), its date and name from the register
-    when the text gives only a year; ``None`` when the same sentence cites it by number already."""
-    lo, hi = _sentence(ctx.text, cite.span.start)
-    if any(c.key == law.key and lo <= c.span.start < hi for c in before[-8:]):
-        return None
+    when the text gives only a year."""
     return replace(cite, implicit=True, date=cite.date or law.date, subject=cite.subject or law.subject,
                    issuer=law.issuer if cite.issuer is None else cite.issuer)
 
@@ -520,7 +517,7 @@ def _extract(text: str, plan: Plan | None) -> CitationList:
     scan = scan_text(text)
     ctx = Context(text, scan, voc, plan)
     cores = numbers(text, scan, voc)
-    laws = named_laws(text, scan, voc, cores)
+    laws = named_laws(text, scan, voc, cores, plan_facts(plan).date if plan is not None else None)
     if laws:
         cores = sorted(cores + laws, key=lambda c: c.start)
     chrome = plan_facts(plan).chrome if plan is not None else ()
@@ -536,9 +533,7 @@ def _extract(text: str, plan: Plan | None) -> CitationList:
         limit = cores[i + 1].prefix if i + 1 < len(cores) else len(text)
         cite, end_of_head, _end, stated = _build(core, ctx, limit)
         if core.law is not None:
-            cite = _as_named(cite, core.law, explicit, ctx)
-            if cite is None:
-                continue
+            cite = _as_named(cite, core.law)
         if cite.role == "basis":
             gap = _gap(text, scan, head, core.prefix) if head >= 0 else "clause"
             nested = gap == "description" or (gap == "list" and nested)

@@ -206,23 +206,30 @@ def numbers(text: str, scan: str, voc: Vocab) -> list[Core]:
     return found
 
 
-def _law_by_name(entries: tuple[RegisterEntry, ...], day: dt.date | None, year: int | None) -> RegisterEntry | None:
-    """The one law of a name that a written date (or year) picks; ``None`` when none or two."""
+def _law_by_name(
+    entries: tuple[RegisterEntry, ...], day: dt.date | None, year: int | None, on: dt.date | None = None,
+) -> RegisterEntry | None:
+    """The one law of a name that a written date (or year) picks; ``None`` when none or two. Two
+    laws of one name and year ("Luật Tổ chức chính quyền địa phương năm 2025": 65/2025/QH15 and
+    72/2025/QH15) are told apart by the citing plan's date ``on``: the one still in force then."""
     if day is not None:
         exact = [e for e in entries if e.date == day]
         if exact:
             return exact[0]
         year = day.year
     same = [e for e in entries if e.date.year == year]
+    if len(same) > 1 and on is not None:
+        same = [e for e in same if e.date <= on and not (e.replaced_by and e.effective and e.effective <= on)]
     return same[0] if len(same) == 1 else None
 
 
-def named_laws(text: str, scan: str, voc: Vocab, cores: list[Core]) -> list[Core]:
+def named_laws(text: str, scan: str, voc: Vocab, cores: list[Core], on: dt.date | None = None) -> list[Core]:
     """Laws cited by name and date or year only ("Luật Tổ chức chính quyền địa phương ngày 19
     tháng 6 năm 2015", "Luật Ban hành văn bản quy phạm pháp luật năm 2025"), linked to their
     number through the register (:func:`plankit.register.laws_named`). A name with no date or
     year is not linked (a law's name is reused by its next version: 77/2015/QH13, 65/2025/QH15
-    and 72/2025/QH15 are all "Luật Tổ chức chính quyền địa phương"); nor is one written with its
+    and 72/2025/QH15 are all "Luật Tổ chức chính quyền địa phương"), nor a year two laws of the
+    name bear unless the plan's date ``on`` leaves one in force; nor is one written with its
     number (the number is read), one inside an amending law's name ("Luật sửa đổi, bổ sung một số
     điều của Luật A"), or one in running text without a capital L ("pháp luật an ninh mạng")."""
     if voc.law_re is None:
@@ -255,8 +262,14 @@ def named_laws(text: str, scan: str, voc: Vocab, cores: list[Core]) -> list[Core
             i = bisect_left(starts, after)
             if i < len(starts) and starts[i] <= ahead.end():
                 continue  # "Luật ... số 72/2025/QH15": the number is cited
-        entry = _law_by_name(entries, day, year)
+        entry = _law_by_name(entries, day, year, on)
         if entry is None:
+            continue
+        # the clause cites the law by number too ("Luật ... ngày 16/6/2025 (Luật số 72/2025/QH15)")
+        stop = P.CLAUSE_END.search(scan, after)
+        line = max(scan.rfind(";", 0, start), scan.rfind("\n", 0, start), 0)
+        lo, hi = bisect_left(starts, line), bisect_left(starts, stop.start() if stop else len(scan))
+        if any(c.key == entry.key for c in cores[lo:hi]):
             continue
         term = entry.key.rsplit("/", 1)[1]
         written = " ".join(text[start:end].split())

@@ -341,6 +341,9 @@ LAW_YEAR = re.compile(rf"[ \t\n]*,?[ \t\n]*(?:nam[ \t\n]+)?(?P<year>{YEAR})(?![\
 # "(số 72/2025/QH15)"; then the number speaks for itself and the name is not read.
 LAW_NUMBER_AHEAD = re.compile(r"[ \t\n,(]*(?:s[o06b5][ \t]*:?[ \t\n]*)?\d")
 
+# The end of the clause a law's name is in: a semicolon or a line break.
+CLAUSE_END = re.compile(r"[;\n]")
+
 # What comes before an amended law's name inside an amending law's name: "Luật sửa đổi, bổ sung
 # một số điều của Luật A và Luật B": A and B are not cited there. Folded, searched in the clause
 # before the name. Must match "luat sua doi, bo sung mot so dieu cua ", "... cua luat a va ";
