@@ -243,7 +243,7 @@ def named_laws(text: str, scan: str, voc: Vocab, cores: list[Core], on: dt.date 
         clause = max(scan.rfind(";", 0, start), scan.rfind("\n\n", 0, start), start - 200, 0)
         if P.AMENDING.search(scan, clause, start):
             continue
-        entries = voc.laws[" ".join(m.group("lname").split())]
+        entries = voc.laws["luat " + " ".join(m.group("lname").split())]
         end, day, year = m.end(), None, None
         dm = P.DATE_AFTER.match(scan, end)
         if dm is not None:
