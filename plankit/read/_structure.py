@@ -73,6 +73,15 @@ _ISSUED_WITH = re.compile(
     r"(?P<num>\d+[a-z]?)\s*/\s*(?P<sym>[a-z0-9&]+(?:\s*[-/]\s*[a-z0-9&]+)+)(?:\s*,?\s+(?=ngay)" + DATE_PATTERN + ")?"
 )
 _TT = re.compile(r"s?tt")
+# A numbered clause of a basis list: "1. Nghị quyết số 57-NQ/TW ...;", "2) Quyết định số ...",
+# "3. Căn cứ Kế hoạch số ..." (a document's name or a basis word after the number).
+_NUMBERED_BASIS = re.compile(
+    r"[\s*]*\d{1,2}\s*[.)]\s+(?:luat|bo\s+luat|nghi\s+(?:quyet|dinh)|quyet\s+dinh|chi\s+thi|thong\s+tu|ke\s+hoach|"
+    r"chuong\s+trinh|ket\s+luan|quy\s+dinh|thong\s+bao|cong\s+van|van\s+ban|huong\s+dan|can\s+cu|thuc\s+hien)\b.*\s(?:so|ngay)\s"
+)
+# A table's first column label on a line of its own or opening a flattened header row: "TT",
+# "STT", "Số TT", "TT  NỘI DUNG  THỜI GIAN" (a PDF's columns run together).
+_COLUMN_LABEL = re.compile(r"[\s*#]*(?:so\s+)?s?tt(?![a-z])")
 # The subject of an official letter (công văn), under its number: "V/v hướng dẫn ...", "Về việc ...".
 _ABOUT = re.compile(r"\s*(?:v/v|ve\s+viec)\b")  # the first cell of an activity table's header row: "TT", "STT"
 
@@ -188,9 +197,11 @@ class _Builder(FrontReader):
     def _continues_heading(self, s: int, e: int) -> bool:
         """Whether the line from ``s`` to ``e`` goes on with a roman heading wrapped above it
         (``I. MỤC ĐÍCH,`` over ``YÊU CẦU``): capitals, short, and no heading, item, clause or
-        appendix of its own."""
+        appendix of its own, nor a table's column header under the heading (``TT | NỘI DUNG |
+        ...``, a bare ``TT`` or ``STT`` of a table flattened one cell a line)."""
         raw, folded = self.t(s, e).strip(), self.f(s, e)
         return (0 < len(raw) <= 100 and is_upper_text(raw) and any(c.isalpha() for c in raw)
+                and "|" not in raw and "\t" not in raw and not _COLUMN_LABEL.match(folded)
                 and not re.match(r"[\s*#]*(?:[\-–•+(\d]|[ivxlc]+\s*[.)/])", folded)
                 and not (ROMAN.match(folded) or ARABIC.match(folded) or APPENDIX.match(folded)
                          or CLOSING.match(folded) or RECIPIENTS.match(folded) or BASIS.match(folded)
@@ -272,8 +283,11 @@ class _Builder(FrontReader):
                 in_preamble = False
                 basis_section = bool(BASIS_SECTION.match(fold(title)))
                 continue
-            if basis_section and not ARABIC.match(folded):
-                kinds[idx] = "basis"  # every clause of a "CĂN CỨ PHÁP LÝ" section
+            numbered = ARABIC.match(folded)
+            if basis_section and (not numbered or _NUMBERED_BASIS.match(folded)):
+                # every clause of a "CĂN CỨ PHÁP LÝ" section, bulleted or numbered ("1. Nghị
+                # quyết số ...;"); a numbered heading of its own ("1. Căn cứ pháp lý") stays one
+                kinds[idx] = "basis"
                 continue
             if (in_preamble and seen_basis and last_basis_end not in (";", ".", ":")
                     and lower_start(raw_line) and not is_upper_text(raw_line)):
@@ -285,6 +299,8 @@ class _Builder(FrontReader):
             if in_preamble and (
                 (BASIS.match(folded) and not lower_start(raw_line))
                 or (item and item.group("dash") and (seen_basis or not seen_other))
+                # a numbered list under "Căn cứ:" ("1. Nghị quyết số 57-NQ/TW ...;")
+                or (seen_basis and last_basis_end in (":", ";", ",") and _NUMBERED_BASIS.match(folded))
                 # the clause's next document after a semicolon, on a line of its own
                 or (item and seen_basis and last_basis_end in ";,")
             ) and not is_upper_text(raw_line):
