@@ -487,13 +487,11 @@ class FrontReader(NewsReader):
             return False
         prev_key = " ".join(fold(raw_prev).split()).strip(" |-*")
         if UNIT_LINE.match(fold(raw)):
-            # a committee cut before its unit, or any name that is no body on its own but is one
-            # with the unit under it: "BẢO HIỂM XÃ HỘI" / "TỈNH QUẢNG TRỊ", "ỦY BAN MTTQ VIỆT
-            # NAM" / "XÃ HÒA AN", "HỘI LIÊN HIỆP PHỤ NỮ" / "HUYỆN ĐỒNG PHÚ"
-            if _ENDS_BARE_BODY.search(prev_key):
-                return True
-            if complete_body(raw_prev):
-                return False
+            # a committee cut before its unit, or a name that is no whole body but is one with the
+            # unit under it ("BẢO HIỂM XÃ HỘI" / "TỈNH QUẢNG TRỊ", "ỦY BAN MTTQ VIỆT NAM" / "XÃ
+            # HÒA AN"); never a body of its own ("ĐẢNG BỘ TỈNH X" over "TỈNH ỦY")
+            if _ENDS_BARE_BODY.search(prev_key) or complete_body(raw_prev) or body_name(" ".join(raw.split())):
+                return bool(_ENDS_BARE_BODY.search(prev_key))
             alone, joined = body_name(" ".join(raw_prev.split())), body_name(" ".join(f"{raw_prev} {raw}".split()))
             return joined is not None and (alone is None or joined[0] != alone[0] and joined[0].startswith(alone[0]))
         if body_name(" ".join(raw.split())) is not None or complete_body(raw_prev):
