@@ -376,3 +376,41 @@ def test_a_shape_of_2025_header_citations_and_facts(name, text, header, cites, f
 
 def test_the_ministrys_decision_is_signed_before_its_plan():
     assert read_text(MINISTRY_QD).header.signer == "Nguyễn Văn An"
+
+
+@pytest.mark.parametrize(("line", "number", "symbol"), [
+    ("Số: 5556/QĐBYT", "5556", "QĐ-BYT"),                    # the dash lost, the symbol last on its line
+    ("Số: 5556/QĐBYT     Hà Nội, ngày 04 tháng 12 năm 2021", "5556", "QĐ-BYT"),
+    ("Số: 5556/QĐ-BYT", "5556", "QĐ-BYT"),
+])
+def test_a_glued_symbol_ending_its_line(line, number, symbol):
+    plan = read_text(f"BỘ Y TẾ\n{MOTTO}\n{line}\nHà Nội, ngày 04 tháng 12 năm 2021\nQUYẾT ĐỊNH\nVề việc phê duyệt kế hoạch\n")
+    assert (plan.header.number, plan.header.symbol) == (number, symbol)
+
+
+def test_a_word_header_table_over_a_flattened_paragraph(tmp_path):
+    """A ministry's header table, then the rest of its first page pasted as one paragraph (a PDF
+    copied into Word): the type, the subject, the authority and the basis clauses run together."""
+    import docx
+
+    from plankit import read_plan
+
+    d = docx.Document()
+    table = d.add_table(rows=2, cols=2)
+    for (row, col), text in {(0, 0): "BỘ NỘI VỤ", (0, 1): f"{MOTTO}\n{MOTTO2}", (1, 0): "Số: 410/QĐBNV",
+                             (1, 1): "Hà Nội, ngày 04 tháng 12 năm 2023"}.items():
+        table.cell(row, col).text = text
+    d.add_paragraph(
+        "QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH CỦA BỘ NỘI VỤ NĂM 2024 BỘ TRƯỞNG BỘ NỘI VỤ "
+        "Căn cứ Nghị định số 63/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ quy định chức năng, nhiệm vụ, "
+        "quyền hạn và cơ cấu tổ chức của Bộ Nội vụ; Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ; "
+        "Theo đề nghị của Vụ trưởng Vụ Cải cách hành chính. QUYẾT ĐỊNH: Điều 1. Phê duyệt Kế hoạch.")
+    path = tmp_path / "quyet-dinh.docx"
+    d.save(str(path))
+    plan = read_plan(path)
+    h = plan.header
+    assert (h.doc_type, h.number, h.symbol, h.date, h.issuer, h.title, h.year) == (
+        "Quyết định", "410", "QĐ-BNV", dt.date(2023, 12, 4), "Bộ Nội vụ",
+        "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH CỦA BỘ NỘI VỤ NĂM 2024", 2024)
+    assert [(c.key, c.role) for c in plan.citations if not c.implicit] == [
+        ("410/QĐ-BNV", "self"), ("63/2022/NĐ-CP", "basis"), ("76/NQ-CP", "basis")]
