@@ -374,8 +374,17 @@ def test_a_shape_of_2025_header_citations_and_facts(name, text, header, cites, f
     assert _reading(text) == (header, cites, facts)
 
 
-def test_the_ministrys_decision_is_signed_before_its_plan():
-    assert read_text(MINISTRY_QD).header.signer == "Nguyễn Văn An"
+def test_the_plan_a_decision_issues_is_read_after_the_decisions_signature():
+    plan = read_text(MINISTRY_QD)
+    assert plan.header.signer == "Nguyễn Văn An"  # the decision's
+    assert [(s.label, [c.label for c in s.children]) for s in plan.sections] == [
+        ("I. MỤC ĐÍCH, YÊU CẦU", ["1. Mục đích"]), ("II. NỘI DUNG", [])]
+
+
+def test_a_decision_without_its_plan_has_no_parts_after_its_signature():
+    """Headings after the signature that no attached plan opens stay unread, as before."""
+    text = MINISTRY_QD.replace("(Ban hành kèm theo Quyết định số 215/QĐ-BNV ngày 14 tháng 3 năm 2025 của Bộ trưởng Bộ Nội vụ)\n", "")
+    assert read_text(text).sections == ()
 
 
 @pytest.mark.parametrize(("line", "number", "symbol"), [

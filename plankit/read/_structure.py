@@ -269,6 +269,9 @@ class _Builder(FrontReader):
                 heads.append((idx, 1, "PHỤ LỤC", title, display_text(raw_line), u.end))
                 kinds[idx] = "heading"
                 continue
+            if tail and self._attached_plan(units, idx):
+                tail = False  # the plan a decision issues, printed after its signature: its parts are read
+                continue
             if tail:
                 continue
             if CLOSING.match(folded):
@@ -327,6 +330,16 @@ class _Builder(FrontReader):
                 kinds[idx] = "item"
         sections = self._tree(units, heads, kinds)
         return sections, tables
+
+    def _attached_plan(self, units: list, idx: int) -> bool:
+        """Whether the unit at ``idx`` is the type line of a document attached to the decision
+        above (``KẾ HOẠCH`` on a later page, its subject, then ``(Ban hành kèm theo Quyết định
+        số ...)`` within three units)."""
+        u = units[idx]
+        if isinstance(u, RawTable) or not DOC_TYPE_LINE.match(self.f(u.start, u.end)):
+            return False
+        return any(not isinstance(v, RawTable) and _ISSUED_WITH.match(self.folded, v.start, v.end)
+                   for v in units[idx + 1 : idx + 4])
 
     def _tree(self, units: list, heads: list, kinds: list[str]) -> list[Section]:
         if not heads:
