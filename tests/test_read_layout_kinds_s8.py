@@ -18,10 +18,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from plankit import read_text
 from plankit.facts import issuer_level
 from plankit.read._header import body_name
+
+from .test_read_rewrap import _rewrap
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO2 = "Độc lập - Tự do - Hạnh phúc"
@@ -423,3 +427,13 @@ def test_a_word_header_table_over_a_flattened_paragraph(tmp_path):
         "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH CỦA BỘ NỘI VỤ NĂM 2024", 2024)
     assert [(c.key, c.role) for c in plan.citations if not c.implicit] == [
         ("410/QĐ-BNV", "self"), ("63/2022/NĐ-CP", "basis"), ("76/NQ-CP", "basis")]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=st.sampled_from(SHAPES_2025), width=st.integers(min_value=30, max_value=160))
+def test_rewrapping_a_shape_of_2025_keeps_its_reading(case, width):
+    name, text, *_ = case
+    head, cites, facts = _reading(_rewrap(text, width))
+    expected_head, expected_cites, expected_facts = _reading(text)
+    assert ((*head[:9], " ".join((head[9] or "").split())), cites, facts) == (
+        (*expected_head[:9], " ".join((expected_head[9] or "").split())), expected_cites, expected_facts), name

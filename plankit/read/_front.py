@@ -363,7 +363,8 @@ class FrontReader(NewsReader):
         """The cells of a header table a website flattened with ``|``: a cell runs over lines
         until its bar, except that a table flattened row by row (``ỦY BAN NHÂN DÂN | CỘNG HÒA
         ...`` over ``XÃ PHONG HẢI | Độc lập ...``) ends its last cell with the line when the
-        next line is a row too; motto, number and date cells are left out."""
+        next line is a row too (also a motto cell wrapped onto a line of its own, ``VIỆT NAM``
+        between the rows); motto, number and date cells are left out."""
         out: list[tuple[int, int]] = []
         cur: tuple[int, int] | None = None
         lines = [line for u in paras for line in self._lines_in(u)]
@@ -379,7 +380,7 @@ class FrontReader(NewsReader):
                 if k < len(parts) - 1 and cur is not None:  # a bar closes the cell
                     out.append(cur)
                     cur = None
-            if (cur is not None and len(parts) > 1 and i + 1 < len(lines)
+            if (cur is not None and (len(parts) > 1 or _MOTTO_SPAN.search(self.folded, *cur)) and i + 1 < len(lines)
                     and ("|" in self.t(*lines[i + 1])  # a row's last cell ends with its line,
                          # also over the number row copied without bars (the right column first:
                          # "Độc lập ... | SỞ CÔNG THƯƠNG" over "Số: 12/KH-SCT  Hải Dương, ngày ...")
@@ -493,7 +494,7 @@ class FrontReader(NewsReader):
             if _ENDS_BARE_BODY.search(prev_key) or complete_body(raw_prev) or body_name(" ".join(raw.split())):
                 return bool(_ENDS_BARE_BODY.search(prev_key))
             alone, joined = body_name(" ".join(raw_prev.split())), body_name(" ".join(f"{raw_prev} {raw}".split()))
-            return joined is not None and (alone is None or joined[0] != alone[0] and joined[0].startswith(alone[0]))
+            return joined is not None and (alone is None or (joined[0] != alone[0] and joined[0].startswith(alone[0])))
         if body_name(" ".join(raw.split())) is not None or complete_body(raw_prev):
             return False
         return body_name(" ".join(f"{raw_prev} {raw}".split())) is not None
@@ -614,8 +615,7 @@ class FrontReader(NewsReader):
                 break
             if subj and upper and (tail := _AUTHORITY_HEAD.search(self.folded, subj[-1].start, subj[-1].end)) and (
                     AUTHORITY.match(f"{tail.group(1)} {folded}") and is_upper_text(self.t(subj[-1].start, subj[-1].end))):
-                # a narrow column wrapped the authority's title: "... GIAI ĐOẠN 2021-2025 BỘ" /
-                # "TRƯỞNG BỘ Y TẾ": the subject ends before "BỘ"
+                # the authority's title wrapped onto the subject's line ("... 2021-2025 BỘ" / "TRƯỞNG BỘ Y TẾ")
                 cut = tail.start(1)
                 break
             if subj and (
