@@ -437,3 +437,27 @@ def test_rewrapping_a_shape_of_2025_keeps_its_reading(case, width):
     expected_head, expected_cites, expected_facts = _reading(text)
     assert ((*head[:9], " ".join((head[9] or "").split())), cites, facts) == (
         (*expected_head[:9], " ".join((expected_head[9] or "").split())), expected_cites, expected_facts), name
+
+
+# The right column copied first, each cell wrapped in its narrow column, a copy's tabs before some lines.
+RIGHT_COLUMN_FIRST_WRAPPED = """\
+CỘNG HÒA XÃ
+\tHỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hòa Bình, ngày
+14 tháng 11 năm 2023
+\tỦY BAN NHÂN
+DÂN
+\tTỈNH HÒA BÌNH
+Số: 321/KH-UBND
+KẾ HOẠCH
+Cải cách hành chính năm 2024
+Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ;
+I. MỤC ĐÍCH, YÊU CẦU
+"""
+
+
+def test_the_right_column_first_with_its_cells_wrapped():
+    h = read_text(RIGHT_COLUMN_FIRST_WRAPPED, "kh.txt").header
+    assert (h.issuer, h.number, h.date, h.place, h.title) == (
+        "Ủy ban nhân dân tỉnh Hòa Bình", "321", dt.date(2023, 11, 14), "Hòa Bình", "Cải cách hành chính năm 2024")

@@ -186,12 +186,12 @@ class FrontReader(NewsReader):
             if CHROME_ROW.match(folded):
                 continue
             m = HEADER_START.match(folded)
-            left = _LEFT_OF_GAP.match(folded).group(1)  # a PDF's left column, before the right one
+            left = _LEFT_OF_GAP.match(folded.lstrip()).group(1)  # a PDF's left column, before the right one
             if m is None and idx + 1 < len(units) and not isinstance(units[idx + 1], RawTable) and len(left) < 40:
                 # a cell wrapped by a narrow column: "CỘNG HÒA XÃ" / "HỘI ...", "ỦY BAN NHÂN" / "DÂN",
                 # also with the right column beside it ("ỦY BAN NHÂN      CỘNG HÒA XÃ" / "DÂN      HỘI ...")
                 below = self.f(units[idx + 1].start, units[idx + 1].first_line_end)
-                m = HEADER_START.match(f"{left} {_LEFT_OF_GAP.match(below).group(1)}")
+                m = HEADER_START.match(f"{left} {_LEFT_OF_GAP.match(below.lstrip()).group(1)}")
             motto = MOTTO_START.search(folded)  # the issuer's cell and the motto on one line
             before_motto = motto is not None and folded[: motto.start()].strip(" \t|*#")
             cell = self.t(u.start, u.start + motto.start() if before_motto else u.first_line_end)
