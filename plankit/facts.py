@@ -437,6 +437,10 @@ BASIS_START = re.compile(r"(?:^|\n)[ \t\n>*_\-]*(?P<word>can[ \t]+c(?:u|tr|tt|r|
 FIRST_HEADING = re.compile(r"(?:^|\n)[ \t#*_]*i[.)][ \t]+\S")
 
 _OPENING = re.compile(r"[\s\-–•*+>]*(can\s+c\w{1,2}|thuc\s+hien|trien\s+khai(?:\s+thuc\s+hien)?|theo|xet)\b")
+# What opens a clause of its own in a basis list: a basis word, a bullet, a number, a document's name.
+_ITEM_START = re.compile(r"[\s*]*(?:[-–•+>]|\d{1,2}\s*[.)]|[a-gđ]\)|(?:can\s+c\w{1,2}|thuc\s+hien|trien\s+khai|theo|xet|luat|bo\s+luat|"
+                         r"nghi\s+(?:quyet|dinh)|quyet\s+dinh|chi\s+thi|thong\s+tu|ke\s+hoach|chuong\s+trinh|ket\s+luan|"
+                         r"quy\s+dinh|thong\s+bao|cong\s+van|van\s+ban|to\s+trinh|huong\s+dan)\b)")
 _OPENING_NAMES = {"can": "Căn cứ", "thuc": "Thực hiện", "trien": "Triển khai", "theo": "Theo", "xet": "Xét"}
 
 
@@ -628,8 +632,8 @@ def _basis(plan: Plan, body_start: int | None = None) -> tuple[BasisClause, ...]
         prev = out[-1].span if out else None
         if (prev is not None and not plan.text[prev.end : start].strip()
                 and plan.text[prev.start : prev.end].rstrip()[-1:] not in (";", ".", ":")
-                and plan.text[start : start + 1].islower()):
-            # the next printed line of a wrapped clause: one clause
+                and (plan.text[start : start + 1].islower() or not _ITEM_START.match(fold(plan.text[start : start + 40])))):
+            # the next printed line of a wrapped clause ("... của Thủ tướng" / "Chính phủ;"): one clause
             out[-1] = BasisClause(Span(prev.start, end), out[-1].opening)
             continue
         m = _OPENING.match(fold(plan.text[start : min(end, start + 60)]))

@@ -461,3 +461,15 @@ def test_the_right_column_first_with_its_cells_wrapped():
     h = read_text(RIGHT_COLUMN_FIRST_WRAPPED, "kh.txt").header
     assert (h.issuer, h.number, h.date, h.place, h.title) == (
         "Ủy ban nhân dân tỉnh Hòa Bình", "321", dt.date(2023, 11, 14), "Hòa Bình", "Cải cách hành chính năm 2024")
+
+
+@pytest.mark.parametrize("text", [ENGLISH_BASIS, ENGLISH_BASIS2], ids=["under-its-heading", "under-can-cu"])
+def test_a_numbered_clause_wrapped_before_a_capital_is_one_clause(text):
+    wrapped = text.replace("của Thủ tướng Chính phủ;", "của Thủ tướng\nChính phủ;")
+    plan = read_text(wrapped)
+    clauses = [" ".join(plan.text[c.span.start:c.span.end].split()) for c in plan.facts.basis if c.opening == "-"]
+    assert clauses == ["1. Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;",
+                       "2. Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ;",
+                       "3. Kế hoạch số 50/KH-UBND ngày 10/01/2025 của UBND tỉnh."]
+    assert [(c.key, c.role) for c in plan.citations if not c.implicit][1:] == [
+        ("57-NQ/TW", "basis"), ("749/QĐ-TTg", "basis"), ("50/KH-UBND", "basis")]

@@ -292,8 +292,11 @@ class _Builder(FrontReader):
                 # quyết số ...;"); a numbered heading of its own ("1. Căn cứ pháp lý") stays one
                 kinds[idx] = "basis"
                 continue
-            if (in_preamble and seen_basis and last_basis_end not in (";", ".", ":")
-                    and lower_start(raw_line) and not is_upper_text(raw_line)):
+            if (in_preamble and seen_basis and last_basis_end not in (";", ".", ":") and not is_upper_text(raw_line)
+                    and (lower_start(raw_line)
+                         # "... của Thủ tướng" / "Chính phủ;": no clause of its own, it ends the one above
+                         or (self.t(u.start, u.end).rstrip()[-1:] in (";", ",") and not BASIS.match(folded)
+                             and not BASIS_ITEM.match(folded) and not ARABIC.match(folded)))):
                 # a clause wrapped over paragraphs (a .docx with one paragraph per printed line)
                 kinds[idx] = "basis"
                 last_basis_end = self.t(u.start, u.end).rstrip()[-1:]
