@@ -49,7 +49,8 @@ class Shown:
         if k < 0:
             return offset
         if offset < self.ends[k]:
-            return self.shown_starts[k] + min(offset - self.starts[k], self.shown_ends[k] - self.shown_starts[k])
+            into, length = offset - self.starts[k], self.shown_ends[k] - self.shown_starts[k]
+            return self.shown_starts[k] + (into if into < length else length)
         return self.shown_ends[k] + offset - self.ends[k]
 
 
