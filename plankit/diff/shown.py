@@ -53,6 +53,27 @@ class Shown:
             return self.shown_starts[k] + (into if into < length else length)
         return self.shown_ends[k] + offset - self.ends[k]
 
+    def slice(self, start: int, end: int) -> str:
+        """The shown text of ``[start, end)`` of the plan text: ``text[at(start) : at(end)]``."""
+        if not self.restored:
+            return self.text[start:end]
+        starts, ends, shown_starts, shown_ends = self.starts, self.ends, self.shown_starts, self.shown_ends
+        k = bisect.bisect_right(starts, start) - 1
+        if k < 0:
+            first = start
+        elif start < ends[k]:
+            into, length = start - starts[k], shown_ends[k] - shown_starts[k]
+            first = shown_starts[k] + (into if into < length else length)
+        else:
+            first = shown_ends[k] + start - ends[k]
+        k = bisect.bisect_right(starts, end, k if k > 0 else 0) - 1  # end >= start: from k on
+        if k < 0:
+            return self.text[first:end]
+        if end < ends[k]:
+            into, length = end - starts[k], shown_ends[k] - shown_starts[k]
+            return self.text[first : shown_starts[k] + (into if into < length else length)]
+        return self.text[first : shown_ends[k] + end - ends[k]]
+
 
 def _shown(plan: Plan, other: Plan) -> Shown:
     if not looks_ocr(plan):
