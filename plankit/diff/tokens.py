@@ -630,10 +630,11 @@ def align_words(
     ([(1, 2, 2, 3)], [(0, 1), (2, 0)])
     """
     ops = diff_tokens(a, b, fuzzy=fuzzy, a_text=a_text, b_text=b_text)
-    words = _word_count(a) + _word_count(b)
-    stretches = sum(1 for op in ops if op[0] != "equal")
-    if words and rewrite_below and not scrambled and stretches >= 3 and 2 * _shared_words(a, ops) / words < rewrite_below:
-        return Alignment([(0, len(a), 0, len(b))], {}, rewritten=True)
+    if rewrite_below and not scrambled and sum(1 for op in ops if op[0] != "equal") >= 3:
+        # the words are counted only for a pair the share can turn into a rewrite
+        words = _word_count(a) + _word_count(b)
+        if words and 2 * _shared_words(a, ops) / words < rewrite_below:
+            return Alignment([(0, len(a), 0, len(b))], {}, rewritten=True)
     pairs: dict[int, int] = {}
     for tag, i1, i2, j1, _j2 in ops:
         if tag == "equal":
