@@ -77,6 +77,7 @@ LAYERS: dict[str, str] = {
     "plankit.cite": "analysis",
     "plankit.cite.extraction": "analysis",
     "plankit.cite.issuers": "analysis",
+    "plankit.cite.numbers": "analysis",
     "plankit.cite.parse": "analysis",
     "plankit.cite.patterns": "analysis",
     "plankit.cite.vocabulary": "analysis",
