@@ -97,7 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Đọc, trích dẫn, so sánh, soát lỗi, khôi phục dấu và soạn thảo kế hoạch tuyên "
         "truyền cải cách hành chính.\n\n"
         "Read, cite, diff, lint, restore and draft Vietnamese CCHC communication plans.",
-        epilog=example("plankit read plans/ --format table"),
+        epilog=example("plankit read plans/ --format table\n"
+                       "  plankit demo --copy-plans plans   # the sample plans, from an installed wheel"),
     )
     parser.add_argument("--version", action="version", version=f"plankit {__version__}",
                         help="in số phiên bản / show the version and exit")
