@@ -133,3 +133,23 @@ def test_ctrl_c_stops_a_folder_read_in_the_pool(tmp_path):
     assert (child.returncode, out) == (0, "stopped\n")
     with pytest.raises(ProcessLookupError):  # no worker is left behind in the group
         os.killpg(child.pid, 0)
+
+
+@pytest.mark.parametrize(("names", "run"), [
+    ([], ["cite", "diff", "draft", "graph", "lint", "read", "restore"]),
+    (["formats"], ["formats"]),
+    (["scale", "read"], ["scale", "read"]),
+])
+def test_benchmarks_default_set_and_every_one_by_name(names, run):
+    from benchmarks.__main__ import available, chosen
+
+    assert chosen(names) == run
+    assert chosen(["all"]) == available()
+    assert {"formats", "ocr", "scans", "scale", "corpus"} <= set(available()) - set(chosen([]))
+
+
+def test_benchmarks_refuse_an_unknown_name():
+    from benchmarks.__main__ import chosen
+
+    with pytest.raises(SystemExit, match="unknown benchmark formatz"):
+        chosen(["formatz"])
