@@ -146,6 +146,8 @@ LAYERS: dict[str, str] = {
     "plankit.diff": "outputs",  # the package imports its outputs, which register themselves
     "plankit.diff.render": "outputs",
     "plankit.diff.redline": "outputs",
+    "plankit.diff.redline_doc": "outputs",
+    "plankit.diff.redline_keys": "outputs",
     "plankit.diff.grids": "outputs",
     "plankit.diff.shown": "outputs",
     "plankit.lint.sarif": "outputs",
