@@ -131,8 +131,22 @@ def test_ctrl_c_stops_a_folder_read_in_the_pool(tmp_path):
         if child.poll() is None:
             os.killpg(child.pid, signal.SIGKILL)
     assert (child.returncode, out) == (0, "stopped\n")
-    with pytest.raises(ProcessLookupError):  # no worker is left behind in the group
-        os.killpg(child.pid, 0)
+    assert _group_ends(child.pid)  # no worker is left behind in the group
+
+
+def _group_ends(group: int) -> bool:
+    """Whether the process group empties within a minute: the pool's workers are joined before the
+    main process ends, but a helper process (multiprocessing's resource tracker) may take a moment
+    to follow on a loaded machine."""
+    import time
+
+    for _ in range(600):
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
 
 
 @pytest.mark.parametrize(("names", "run"), [
