@@ -296,6 +296,32 @@ def _apply(fn: Callable[[Plan], Any] | None, path: str, searchable: bool, force:
         return Mapped(path, error=f"{path}: lỗi ngoài dự kiến của plankit / unexpected {type(exc).__name__}: {exc}")
 
 
+def _worker_start() -> None:
+    """A pool worker leaves Ctrl-C to the main process. The terminal sends SIGINT to the whole
+    process group; a worker interrupted while it holds the pool's queue leaves it locked, and the
+    main process then waited forever in ``shutdown``. The main process stops the workers itself
+    (:func:`_stop_pool`)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop a local pool now, on Ctrl-C: queued tasks cancelled, running ones ended with SIGTERM
+    (which the CLI turns into SystemExit, so a worker's half-written output is removed by the
+    writer's own ``finally``), then wait for the workers to go."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=10)
+        if process.is_alive():  # a worker stuck in C code that ignores SIGTERM
+            process.kill()
+            process.join()
+
+
 def _run_batch(fn: Callable[[Plan], Any] | None, paths: list[str], searchable: bool = False, force: bool = False) -> list[Mapped]:
     return [_apply(fn, path, searchable, force) for path in paths]
 
@@ -356,10 +382,11 @@ def map_corpus(
     size = batch or max(1, min(64, len(files) // (workers * 8)))
     batches = [files[k : k + size] for k in range(0, len(files), size)]
     limit = in_flight or (4 * workers if own_pool else 64)
-    pool = ProcessPoolExecutor(max_workers=workers) if own_pool else executor
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) if own_pool else executor
     bar = _progress(None, len(files)) if progress else None
     pending: dict[Future, list[str]] = {}
     todo = iter(batches)
+    interrupted = False
     try:
         while True:
             for chunk in todo:
@@ -375,12 +402,17 @@ def map_corpus(
                     if bar is not None:
                         bar.update(1)
                     yield result
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
     finally:
         for future in pending:
             future.cancel()
         if bar is not None:
             bar.close()
-        if own_pool:
+        if own_pool and interrupted:
+            _stop_pool(pool)
+        elif own_pool:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
