@@ -116,25 +116,7 @@ def header_row(plan: Plan) -> dict[str, Any]:
     >>> row["number"], row["symbol"], row["date"], row["signer"]
     ('181', 'KH-SCT', '2022-02-07', 'Trần Văn Hảo')
     """
-    h = plan.header
-    return {
-        "file": plan.name,
-        "form": plan.source.form,
-        "doc_type": h.doc_type,
-        "number": h.number,
-        "symbol": h.symbol,
-        "issuer": h.issuer,
-        "parent": h.parent,
-        "place": h.place,
-        "date": h.date.isoformat() if h.date else None,
-        "month": h.date_parts.month,
-        "year": h.year,
-        "title": h.title,
-        "signer": h.signer,
-        "sections": len(plan.sections),
-        "tables": len(plan.tables),
-        "warnings": len(plan.warnings),
-    }
+    return plan.row()
 
 
 def headers_frame(plans: Iterable[Plan | dict[str, Any]]) -> pd.DataFrame:

@@ -788,6 +788,38 @@ class Plan:
         """The section tree as indented text."""
         return "\n".join("  " * (s.level - 1) + _short(s.label, 90) for s in self.walk())
 
+    def row(self) -> dict[str, Any]:
+        """The header fields as one flat row of plain values: file, form, type, number, symbol,
+        issuer, parent, place, date, month, year, title, signer, and how many sections, tables
+        and warnings (a row of :func:`plankit.corpus.headers_frame`)."""
+        h = self.header
+        return {
+            "file": self.name,
+            "form": self.source.form,
+            "doc_type": h.doc_type,
+            "number": h.number,
+            "symbol": h.symbol,
+            "issuer": h.issuer,
+            "parent": h.parent,
+            "place": h.place,
+            "date": h.date.isoformat() if h.date else None,
+            "month": h.date_parts.month,
+            "year": h.year,
+            "title": h.title,
+            "signer": h.signer,
+            "sections": len(self.sections),
+            "tables": len(self.tables),
+            "warnings": len(self.warnings),
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """The header as a one-row DataFrame (columns as :meth:`row`), so that plans stack:
+        ``pd.concat([p.to_frame() for p in plans])``."""
+        import pandas as pd
+
+        row = self.row()
+        return pd.DataFrame([row], columns=list(row))
+
     def __repr__(self) -> str:
         h = self.header
         return (

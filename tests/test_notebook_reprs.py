@@ -74,7 +74,9 @@ def test_a_plan_has_a_short_repr_and_an_html_view(make):
     assert "<table" in plan._repr_html_()
 
 
-@pytest.mark.xfail(strict=True, reason="Plan (plankit/model.py, nobody's) has no to_frame(): reported to the "
-                   "lead; its header row is plankit.corpus.header_row(plan). Remove this mark when it has one.")
-def test_a_plan_has_a_frame():
-    assert isinstance(_plans()[0].to_frame(), pd.DataFrame)
+def test_a_plan_has_a_one_row_frame_of_its_header():
+    plan = _plans()[0]
+    frame = plan.to_frame()
+    assert isinstance(frame, pd.DataFrame) and len(frame) == 1
+    assert list(frame.columns) == list(plan.row()) == list(plankit.corpus.header_row(plan))
+    assert pd.concat([p.to_frame() for p in _plans()]).shape[0] == len(_plans())
