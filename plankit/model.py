@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .display import plan_html, table_html
+from .display import plan_html, plan_row, table_html
 from .display import short as _short
 from .text import LineIndex, fast_init, fold, pickle_by_fields
 
@@ -26,23 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .facts import PlanFacts
 
 __all__ = [
-    "Block",
-    "Cell",
-    "Citation",
-    "Edit",
-    "Finding",
-    "Fix",
-    "Header",
-    "PartialDate",
-    "Plan",
-    "ReadWarning",
-    "Section",
-    "Source",
-    "SourceRef",
-    "Span",
-    "Table",
-    "Todo",
-    "register_analysis",
+    "Block", "Cell", "Citation", "Edit", "Finding", "Fix", "Header", "PartialDate", "Plan", "ReadWarning",
+    "Section", "Source", "SourceRef", "Span", "Table", "Todo", "register_analysis",
 ]
 
 
@@ -789,36 +774,14 @@ class Plan:
         return "\n".join("  " * (s.level - 1) + _short(s.label, 90) for s in self.walk())
 
     def row(self) -> dict[str, Any]:
-        """The header fields as one flat row of plain values: file, form, type, number, symbol,
-        issuer, parent, place, date, month, year, title, signer, and how many sections, tables
-        and warnings (a row of :func:`plankit.corpus.headers_frame`)."""
-        h = self.header
-        return {
-            "file": self.name,
-            "form": self.source.form,
-            "doc_type": h.doc_type,
-            "number": h.number,
-            "symbol": h.symbol,
-            "issuer": h.issuer,
-            "parent": h.parent,
-            "place": h.place,
-            "date": h.date.isoformat() if h.date else None,
-            "month": h.date_parts.month,
-            "year": h.year,
-            "title": h.title,
-            "signer": h.signer,
-            "sections": len(self.sections),
-            "tables": len(self.tables),
-            "warnings": len(self.warnings),
-        }
+        """The header fields as one flat row (:func:`plankit.display.plan_row`)."""
+        return plan_row(self)
 
     def to_frame(self) -> pd.DataFrame:
-        """The header as a one-row DataFrame (columns as :meth:`row`), so that plans stack:
-        ``pd.concat([p.to_frame() for p in plans])``."""
+        """The header as a one-row DataFrame, so plans stack: ``pd.concat([p.to_frame() for p in plans])``."""
         import pandas as pd
 
-        row = self.row()
-        return pd.DataFrame([row], columns=list(row))
+        return pd.DataFrame([self.row()])
 
     def __repr__(self) -> str:
         h = self.header
