@@ -125,7 +125,7 @@ def _match_place(
     return near[0] if len(near) == 1 else None
 
 
-def _mark_places(model: Model, toks: list[_Tok], ocr: bool) -> None:
+def _mark_places(model: Model, toks: list[_Tok], ocr: bool, folded: str | None = None) -> None:
     """Read a place name after a place word as the known place it matches, for its kind.
 
     "TỈNH QUANG NGAI" and an OCR'd "TỈNH QUẢNG NGẤT" both read "TỈNH QUẢNG NGÃI": a run of
@@ -133,7 +133,14 @@ def _mark_places(model: Model, toks: list[_Tok], ocr: bool) -> None:
     known provincial unit of that kind takes its spelling (``how == "place"``). In typed text the
     folded form must match exactly and words typed with their marks stay as typed; in OCR'd text
     one letter of one syllable may differ, when that leaves a single place.
+
+    ``folded``: the line folded (:func:`~plankit.text.fold`), when the caller has it: a line
+    whose folded text holds neither place word has no place name to read.
     """
+    if folded is not None:
+        low = folded.lower()
+        if "tinh" not in low and "thanh" not in low:
+            return
     n = len(toks)
     places = _known_places()
     for i, tok in enumerate(toks):
@@ -180,16 +187,19 @@ def _mark_places(model: Model, toks: list[_Tok], ocr: bool) -> None:
             )
 
 
-def _flag_names(model: Model, line: str, offset: int, toks: list[_Tok], ocr: bool = False, marked: bool = False) -> None:
+def _flag_names(
+    model: Model, line: str, offset: int, toks: list[_Tok], ocr: bool = False, marked: bool = False, folded: str | None = None
+) -> None:
     """Mark personal names: kept as typed, never guessed, listed with the model's alternatives.
 
     A name is a run of two to four capitalised syllables, one space apart, starting with a
     family name (``data/restore/surnames.tsv``): a "strong" one anywhere, a "weak" one after a
     cue (ông, bà, đồng chí, "Người ký:") or alone on its line (a signer). A run that starts as
-    a place or body in plankit's sources ("Hồ Chí Minh", "Đồng Nai") is no name.
+    a place or body in plankit's sources ("Hồ Chí Minh", "Đồng Nai") is no name. ``folded``:
+    the line folded, if the caller has it (see :func:`_mark_places`).
     """
     if not marked:  # a text typed with its marks keeps its plain words ("tỉnh Hung Yên")
-        _mark_places(model, toks, ocr)
+        _mark_places(model, toks, ocr, folded)
     surnames = load_surnames()
     known = _proper_phrases()
     n = len(toks)
