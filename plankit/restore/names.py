@@ -11,7 +11,7 @@ import re
 
 from ..text import fold
 from .lm import Model
-from .sources import load_surnames
+from .sources import load_surnames, place_names
 from .syllables import is_syllable, lm_key
 from .tokens import _apply_case, _case_of, _expansions, _fixed, _Tok, _word_candidates
 
@@ -76,20 +76,20 @@ def _known_places() -> dict[str, dict[tuple[str, ...], tuple[str, ...]]]:
 
     The provinces' names and their spelled-out aliases ("Thanh Hoá", "Đăk Lăk"); abbreviations
     ("TP. Huế", "TTH", "BR-VT") are no run of words. The official name comes first, so a folded
-    form shared with an alias (``thanh hoa``) reads as the name ("Thanh Hóa").
+    form shared with an alias (``thanh hoa``) reads as the name ("Thanh Hóa"). The names are the
+    restorer's frozen copy (:func:`~plankit.restore.sources.place_names`), not ``provinces.tsv``.
     """
-    from ..places import provinces
-
     out: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {}
-    for prov in provinces():
-        table = out.setdefault(prov.kind, {})
-        for spelling in (prov.name, *prov.aliases):
-            words = spelling.split()
-            if len(words) > 2 and fold(" ".join(words[:2])).lower() == "thanh pho":
-                words = words[2:]  # "Thành phố Hồ Chí Minh": the kind is the place word
-            if not words or not all(_title(w) for w in words):
-                continue
-            table.setdefault(tuple(fold(w).lower() for w in words), tuple(w.lower() for w in words))
+    for kind, spelling in place_names():
+        if kind == "body":
+            continue
+        table = out.setdefault(kind, {})
+        words = spelling.split()
+        if len(words) > 2 and fold(" ".join(words[:2])).lower() == "thanh pho":
+            words = words[2:]  # "Thành phố Hồ Chí Minh": the kind is the place word
+        if not words or not all(_title(w) for w in words):
+            continue
+        table.setdefault(tuple(fold(w).lower() for w in words), tuple(w.lower() for w in words))
     return out
 
 
