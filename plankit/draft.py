@@ -30,13 +30,16 @@ from .draft_sources import (
     last_years_plan,
     yearly_report,
 )
-from .draft_todos import MSG
+from .draft_todos import DISTRICT_GROUP, MSG
 from .errors import PlankitError
 from .issuing import (
+    became_city,
+    city_renames,
     fallback_symbol,
     header_bodies,
     is_letter,
     number_line,
+    own_place,
     party_layout,
     party_renames,
     printed_issuer,
@@ -57,7 +60,7 @@ from .parts import (
     written_day,
     written_month,
 )
-from .places import cell_name
+from .places import MERGER_DAY, cell_name
 from .text import fold, nfc, one_line
 from .years import SCHEDULE_RE
 
@@ -125,9 +128,15 @@ _INTRO_AGENT = (
 # Nội vụ đề ra nội dung như sau:", "nhằm triển khai có hiệu quả Kế hoạch ..."): the whole
 # sentence is the intro.
 _INTRO_PURPOSE = r"(?:de|nham)\s+(?:thuc\s+hien|trien\s+khai|cu\s+the\s+hoa)\b[^;]{0,160}?\bke\s+hoach\b"
+# A purpose before the body that speaks goes with the sentence ("...; để triển khai có hiệu quả, Sở ...").
+_INTRO_LEAD = r"(?:(?:de|nham)\s[^;,.:]{0,100},\s*)?"
+# The verb that issues the plan ("xây dựng", "ban hành", "triển khai thực hiện Kế hoạch").
+_INTRO_VERB = r"\b(?:xay\s+dung|ban\s+hanh|trien\s+khai|de\s+ra)(?:\s+(?:thuc\s+hien|va\s+ban\s+hanh))?\s+(?:ke\s+hoach|noi\s+dung)\b"
+# How it ends: "như sau:", "sau đây:", "với các nội dung sau:", a colon; after a semicolon also a
+# full stop ("...; Sở Nội vụ xây dựng Kế hoạch năm 2025."): after a comma, a cited letter's words.
 INTRO_RE = re.compile(
-    rf"[,;.]\s*(?P<intro>(?:{_INTRO_AGENT}\b[^;]{{0,120}}?|{_INTRO_PURPOSE}[^;]*?)"
-    r"\b(?:xay\s+dung|ban\s+hanh|trien\s+khai|de\s+ra)\s+(?:ke\s+hoach|noi\s+dung)\b.*(?:nhu\s+sau|sau\s+day)\s*:?\s*)$",
+    rf"(?:(?P<semi>;)|[,.])\s*(?P<intro>{_INTRO_LEAD}(?:{_INTRO_AGENT}\b[^;]{{0,120}}?|{_INTRO_PURPOSE}[^;]*?)"
+    rf"{_INTRO_VERB}(?:.*(?:nhu\s+sau|sau\s+day)\s*:?|[^;]*\bsau\s*:|[^;]*:|(?(semi)[^;]*\.|(?!)))\s*)$",
     re.S,
 )
 # The closing's opening words, also as OCR and restoration leave them ("Trên đầu là").
@@ -229,6 +238,7 @@ class Rewriter:
         self.plan_year = prev.year or (prev.header.date_parts.year or year - 1)
         self.on = on
         self.province = province
+        self.to_city = became_city(prev.header.place, province)  # "UBND tỉnh" is the city's now
         self.replacements = [(nfc(k), nfc(v)) for k, v in (replacements or {}).items() if k]
         self.reference: Reference | None = None  # set by draft_plan for an OCR'd plan
         # The linter's safe fixes, by their surface, so that the subject, the header and table
@@ -282,7 +292,8 @@ class Rewriter:
         the plan's years moved, stale names replaced, typos corrected and to-dos marked.
 
         ``kind``: ``subject`` (every year is the plan year), ``basis`` (years are the cited
-        documents': none moves), ``body``, ``closing``, ``cell`` or ``name``.
+        documents': none moves), ``intro`` (the sentence that ends the basis: as ``body``, and its
+        period moves with the subject's), ``body``, ``closing``, ``cell`` or ``name``.
         """
         flat, _omap, edits, marks = self._changes(raw, base, kind, fix)
         return _apply(flat, edits, marks)
@@ -331,7 +342,7 @@ class Rewriter:
         else:
             names = sorted((m.start(), m.end(), new) for surface, new in self.renames.items()
                            for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", flat))
-        names += party_renames(flat, self.on)
+        names += party_renames(flat, self.on) + (city_renames(flat) if self.to_city else [])
         for s, e, new in names:
             if inside(s, e):
                 continue  # a cited document's issuer is history, not a name to update
@@ -351,7 +362,14 @@ class Rewriter:
         elif own:  # a basis clause citing the plan itself ("Sở đã ban hành Kế hoạch số 29/KH-SKHCN ... năm 2022")
             edits.extend(e for e in self._years(folded, "body", inside) if any(s <= e.start < t for s, t in own))
         for m in _PERIOD_RE.finditer(folded):
-            if int(m.group(2)) < self.year:
+            first, last = int(m.group(1)), int(m.group(2))
+            if last + 1 == self.year and first < last and kind in ("subject", "intro", "closing") and not inside(m.start(), m.end()):
+                # the plan's own period has just ended: the next plan is of the next period, as long
+                # ("giai đoạn 2021-2025" drafted for 2026 is "giai đoạn 2026-2030")
+                period = f"{self.year}{flat[m.end(1) : m.start(2)]}{self.year + last - first}"
+                edits.append(Edit(m.start(1), m.end(2), period))
+                marks.append((m.start(), m.end(), "period", MSG["period-next"].format(period=period)))
+            elif last < self.year:
                 period = flat[m.start(1) : m.end(2)]
                 marks.append((m.start(), m.end(), "period", MSG["period"].format(period=period, year=self.year)))
         if base is not None:
@@ -578,7 +596,11 @@ def draft_plan(
 
     place = h.place or oh.place or seat_of(h.issuer or oh.issuer, prev.facts.level)
     province = match_place(place) if place else None
-    if province is not None and not province.valid_on(on) and province.successor:
+    # A ward's place is the ward (Nghị định 30/2020), maybe named as a merged province (phường Hòa
+    # Bình, tỉnh Phú Thọ): it moves to the successor only if it named the province on its date.
+    was_on = dt.date(old_parts.year, old_parts.month or 1, old_parts.day or 1) if old_parts.year else dt.date.min
+    named_province = fold(own_place(h.issuer or oh.issuer) or "") != fold(place or "") and (province is None or province.valid_on(was_on))
+    if province is not None and named_province and not province.valid_on(on) and province.successor:
         place = match_place(province.successor).name if match_place(province.successor) else province.successor
     num = str(number).strip() if number is not None and str(number).strip() else None
     rw = Rewriter(prev, year=year, on=on, province=place, replacements=replacements, issued=parts, number=num)
@@ -669,7 +691,7 @@ def draft_plan(
         raw = prev.text[item.span.start : item.span.end]
         m = INTRO_RE.search(fold(raw))
         if m:
-            said = rw.rewrite(raw[m.start("intro") :], item.span.start + m.start("intro"), "body")
+            said = rw.rewrite(raw[m.start("intro") :], item.span.start + m.start("intro"), "intro")
             intro.append(_Piece(said.text[:1].upper() + said.text[1:], said.todos))  # "Nhằm triển khai ..."
             raw = raw[: m.start()]
             piece = rw.rewrite(raw, item.span.start, "basis")
@@ -689,8 +711,9 @@ def draft_plan(
     for piece in intro:
         w.line(piece)
     # -- body, closing ---------------------------------------------------------------------
-    for item in parts_.body:
-        _write_item(w, rw, prev, item, "body")
+    for k, item in enumerate(parts_.body):  # the plan's sentence on a line of its own opens the body
+        said = k == 0 and item.kind == "paragraph" and (m := INTRO_RE.search(fold(". " + item.text))) and m.start("intro") == 2
+        _write_item(w, rw, prev, item, "intro" if said else "body")
     for item in parts_.closing:
         _write_item(w, rw, prev, item, "closing")
     w.line()
@@ -704,7 +727,9 @@ def draft_plan(
         recipients.append(new)
     w.line("Nơi nhận:")
     for k, r in enumerate(recipients):
-        w.line(f"- {r}{'.' if k == len(recipients) - 1 else ';'}")
+        at = w.line(f"- {r}{'.' if k == len(recipients) - 1 else ';'}") + 2
+        if on >= MERGER_DAY and (m := DISTRICT_GROUP.search(r)):  # "UBND các huyện, thị xã": gone
+            w.todo("district", MSG["district"].format(name=m.group()), at + m.start(), at + m.end())
     w.line()
     titles = signature_titles(prev) or signature_titles(original)
     for t in titles:

@@ -4,7 +4,9 @@ its tracked-changes copy (:mod:`plankit.track`)."""
 
 from __future__ import annotations
 
-__all__ = ["MSG"]
+import re
+
+__all__ = ["DISTRICT_GROUP", "MSG"]
 
 MSG = {
     "number": "Số văn bản để trống: điền khi ký ban hành (number left blank: fill it in when signed)",
@@ -19,6 +21,8 @@ MSG = {
                        "(mentions last year's report: check it and replace it)",
     "period": "Giai đoạn {period} đã kết thúc trước năm {year}: cập nhật văn bản, giai đoạn mới "
               "(period ended: update to the new period and its document)",
+    "period-next": "Giai đoạn mới {period}: kiểm tra mục tiêu, chỉ tiêu và căn cứ của giai đoạn mới "
+                   "(the plan's period moved to the next one: check its targets and basis)",
     "district": "\"{name}\" không còn từ 01/7/2025 (chính quyền hai cấp): sửa lại nội dung "
                 "(the district level ended on 2025-07-01: rewrite this)",
     "issuer": "Cơ quan ban hành đã đổi thành {issuer}: kiểm tra ký hiệu {symbol} "
@@ -34,3 +38,11 @@ MSG = {
     "title-first-line": "Trích yếu lấy từ dòng đầu của bản sao (cổng thông tin): kiểm tra lại "
                         "(the subject comes from the copy's first line: check it)",
 }
+
+# Recipients at the district level, which ended on 2025-07-01 (chính quyền hai cấp): "UBND các
+# huyện, thị xã, thành phố", "Các huyện ủy, thị ủy", "Phòng Tư pháp huyện". Named ones ("UBND
+# huyện Kỳ Sơn") the agency changes already mark; "quận" only after "các"/"UBND" ("cơ quan"
+# folds to the same letters, so the match is on the accented words).
+DISTRICT_GROUP = re.compile(r"\b(?:(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:các|Các)\s+(?:huyện|quận|thị xã)"
+                            r"|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:huyện|quận|thị xã)"
+                            r"|(?:huyện|quận|thị)\s+(?:ủy|uỷ)|(?:Phòng|phòng)\s+[^,;]{1,40}?\s+(?:huyện|quận|thị xã))\b")

@@ -25,6 +25,8 @@ from .model import Plan
 from .text import fold, nfc, one_line
 
 __all__ = [
+    "became_city",
+    "city_renames",
     "fallback_symbol",
     "header_bodies",
     "is_letter",
@@ -210,6 +212,52 @@ def party_renames(text: str, on: dt.date) -> list[tuple[int, int, str]]:
     return out
 
 
+def became_city(old_place: str | None, new_place: str | None) -> bool:
+    """Whether the plan's province became (part of) a centrally run city (Hải Dương in Hải Phòng,
+    Sóc Trăng in Cần Thơ, Thừa Thiên Huế as Huế): its own bodies named without their place
+    ("UBND tỉnh", "Tỉnh ủy") are then the city's.
+
+    >>> became_city("Hải Dương", "Hải Phòng"), became_city("Thừa Thiên Huế", "Huế"), became_city("Hòa Bình", "Phú Thọ")
+    (True, True, False)
+    >>> became_city("Cần Thơ", "Cần Thơ"), became_city(None, "Cần Thơ")
+    (False, False)
+    """
+    from .places import match_place
+
+    old = match_place(old_place, cutoff=1.0) if old_place else None
+    new = match_place(new_place, cutoff=1.0) if new_place else None
+    return old is not None and new is not None and old.kind == "tỉnh" and new.kind == "thành phố"
+
+
+# A province's own body named without its place: "UBND tỉnh", "Ủy ban nhân dân tỉnh", "HĐND tỉnh",
+# "Tỉnh ủy", "trên địa bàn tỉnh", "các sở, ban, ngành tỉnh"; followed by a name ("UBND tỉnh Hải
+# Dương") it is another province's or the agency changes' (see city_renames).
+_BARE_PROVINCE = re.compile(
+    r"(?<!\w)(?:(?P<head>UBND|(?:Ủy|Uỷ|ủy|uỷ) ban nhân dân|HĐND|Hội đồng nhân dân|địa bàn|ngành|toàn|cấp)\s+(?P<unit>tỉnh)"
+    r"|(?P<party>Tỉnh (?:ủy|uỷ)|TỈNH (?:ỦY|UỶ)))(?!\w)")
+
+
+def city_renames(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, new) for each of the province's own bodies named without its place, when the
+    province became a centrally run city (:func:`became_city`): "tỉnh" becomes "thành phố",
+    "Tỉnh ủy" "Thành ủy"; a name with its place after it is left to the agency changes.
+
+    >>> [n for *_, n in city_renames("Ban Thường vụ Tỉnh ủy; UBND tỉnh; trên địa bàn tỉnh; UBND tỉnh Hải Dương")]
+    ['Thành ủy', 'UBND thành phố', 'địa bàn thành phố']
+    """
+    out = []
+    for m in _BARE_PROVINCE.finditer(text):
+        after = text[m.end() :].lstrip()
+        if after[:1].isupper() and text[m.end() : m.end() + 1].isspace():  # "UBND tỉnh Hải Dương": named
+            continue
+        if m.group("party"):
+            old = m.group("party")
+            out.append((m.start(), m.end(), "THÀNH ỦY" if old.isupper() else "Thành ủy"))
+        else:
+            out.append((m.start(), m.end(), f"{m.group('head')} thành phố"))
+    return out
+
+
 def fallback_symbol(issuer: str | None, party: bool, doc_type: str | None = None, plan: Plan | None = None) -> str:
     """The symbol of a plan whose own was not read (a portal's summary): the type's abbreviation
     (Nghị định 30/2020, Phụ lục III: ``KH``, ``QĐ``) and the issuer's code, taken from a document
@@ -270,23 +318,52 @@ _COUNCIL_UNIT = re.compile(
     r"(?P<unit>(?:tỉnh|thành phố|tp\.|xã|phường|thị trấn|thị xã|đặc khu|huyện|quận)\s*\S.*)$", re.I)
 
 
-def name_lines(name: str | None) -> list[str]:
+def name_lines(name: str | None, width: int | None = None) -> list[str]:
     """A body's name as the header writes it: a people's council or committee on two lines, the
     body over its unit (Nghị định 30/2020, Phụ lục I, the models of a UBND's documents); any other
-    name, an abbreviated one included, on one line (the cell wraps a long one).
+    name, an abbreviated one included, on one line, unless it is longer than ``width`` characters:
+    then on two, broken where the name breaks itself (before "và", after a comma, around a dash),
+    not where the cell happens to wrap it ("BỘ VĂN HÓA, THỂ THAO VÀ DU" over "LỊCH").
 
     >>> name_lines("ỦY BAN NHÂN DÂN TỈNH BẮC GIANG"), name_lines("UBND TỈNH QUẢNG NGÃI")
     (['ỦY BAN NHÂN DÂN', 'TỈNH BẮC GIANG'], ['UBND TỈNH QUẢNG NGÃI'])
     >>> name_lines("SỞ CÔNG THƯƠNG"), name_lines(None)
     (['SỞ CÔNG THƯƠNG'], [])
+    >>> name_lines("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", 25), name_lines("SỞ KHOA HỌC VÀ CÔNG NGHỆ", 25)
+    (['BỘ VĂN HÓA, THỂ THAO', 'VÀ DU LỊCH'], ['SỞ KHOA HỌC VÀ CÔNG NGHỆ'])
     """
     text = one_line(name or "")
     if not text:
         return []
     m = _COUNCIL_UNIT.match(text)
-    if m is None:
+    if m is not None:
+        return [m.group("body"), m.group("unit")]
+    if width is None or len(text) <= width:
         return [text]
-    return [m.group("body"), m.group("unit")]
+    return _broken(text, width)
+
+
+# Where a long name breaks itself, best first: before "và", after a comma, around a dash, before
+# a word that opens a phrase ("về", "của", "các", "thuộc", a unit: "BAN CHỈ ĐẠO TRUNG ƯƠNG" over
+# "VỀ CHUYỂN ĐỔI SỐ", never "TRUNG" over "ƯƠNG").
+_NAME_BREAKS = (re.compile(r"\s+(?=(?:và|VÀ)\s)"), re.compile(r"(?<=,)\s+"), re.compile(r"\s+(?=[-\u2013]\s)|(?<=[-\u2013])\s+"),
+                re.compile(r"\s+(?=(?:về|VỀ|của|CỦA|các|CÁC|thuộc|THUỘC|tỉnh|TỈNH|thành phố|THÀNH PHỐ|xã|XÃ|phường|PHƯỜNG)\s)"))
+
+
+def _broken(text: str, width: int) -> list[str]:
+    """``text`` on two lines at its best break whose lines both fit ``width``, the most even one
+    of a kind; else at the space that makes the lines most even."""
+    for pattern in _NAME_BREAKS:
+        fits = [(max(m.start(), len(text) - m.end()), m) for m in pattern.finditer(text)
+                if m.start() <= width and len(text) - m.end() <= width]
+        if fits:
+            m = min(fits, key=lambda f: f[0])[1]
+            return [text[: m.start()], text[m.end() :]]
+    spaces = [m for m in re.finditer(r"\s+", text)]
+    if not spaces:
+        return [text]
+    m = min(spaces, key=lambda m: max(m.start(), len(text) - m.end()))
+    return [text[: m.start()], text[m.end() :]]
 
 
 def seat_of(issuer: str | None, level: str | None = None) -> str | None:

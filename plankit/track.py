@@ -222,25 +222,26 @@ def draft_docx(
             end = last.span.start + intro.start() if intro else last.span.end
             edits.append((start, end, line.rstrip(".;") if intro else line))
             if intro:
-                changes(last.span.start + intro.start("intro"), last.span.end, "body")
+                changes(last.span.start + intro.start("intro"), last.span.end, "intro")
     else:
         for item in parts.basis:
             raw = text[item.span.start : item.span.end]
             intro = INTRO_RE.search(fold(raw))
             if intro:
                 changes(item.span.start, item.span.start + intro.start(), "basis")
-                changes(item.span.start + intro.start("intro"), item.span.end, "body")
+                changes(item.span.start + intro.start("intro"), item.span.end, "intro")
             else:
                 changes(item.span.start, item.span.end, "basis")
     for group, kind in ((parts.body, "body"), (parts.closing, "closing"), (parts.appendix, "body")):
-        for item in group:
+        for k, item in enumerate(group):
+            said = group is parts.body and k == 0 and item.kind == "paragraph" and (m := INTRO_RE.search(fold(". " + item.text)))
             if item.kind == "table":
                 for row in item.table.rows:
                     for cell in row:
                         if cell.span.end > cell.span.start:
                             changes(cell.span.start, cell.span.end, "cell")
-            elif item.span is not None:
-                changes(item.span.start, item.span.end, kind, item.fix)
+            elif item.span is not None:  # the plan's sentence on a line of its own: "intro", as in draft_plan
+                changes(item.span.start, item.span.end, "intro" if said and m.start("intro") == 2 else kind, item.fix)
     issuer = (h.issuer or "").strip()
     drop: list[int] = []
     for r in prev.blocks_of("recipients"):

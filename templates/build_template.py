@@ -55,6 +55,9 @@ RULE_STYLE_ISSUER = "PK Issuer Rule"
 RULE_STYLE_SUBJECT = "PK Subject Rule"
 
 BODY_SIZE = 14
+# A letter's "Kính gửi:" block: where it starts, and the width of "Kính gửi" at 14 pt (17.5 mm),
+# so that the addressees' dashes stand under its colon.
+ADDRESSEE_INDENT_MM, KINH_GUI_MM = 35, 17.5
 INDENT_FIRST = Mm(12.7)
 # A Party document's header (Hướng dẫn 36-HD/VPTW, Phụ lục 3): bodies, number, place and date 14;
 # the title "ĐẢNG CỘNG SẢN VIỆT NAM" and the type of document 15.
@@ -505,6 +508,16 @@ def _items(doc, var: str) -> None:
     _body_text(doc, "{{ b.text }}", bold=True, keep_next=True)
     _tag(doc, "{%p elif b.kind == 'heading' %}")
     _body_text(doc, "{{ b.text }}", italic=True, keep_next=True)
+    # a letter's "Kính gửi:" block (Nghị định 30/2020, Phụ lục I, mục II.8: 14, upright; one
+    # addressee on the same line, several each on its own line from "-", the dashes aligned under
+    # the colon): "Kính gửi:" starts ADDRESSEE_INDENT_MM in, the addressees the width of
+    # "Kính gửi" (14 pt) further
+    _tag(doc, "{%p elif b.kind == 'to' and b.level == 0 %}")
+    to = _paragraph(doc, "{{ b.text }}", align=WD_ALIGN_PARAGRAPH.LEFT, before=6, keep_next=True)
+    to.paragraph_format.left_indent = Mm(ADDRESSEE_INDENT_MM)
+    _tag(doc, "{%p elif b.kind == 'to' %}")
+    listed = _paragraph(doc, "{{ b.text }}", align=WD_ALIGN_PARAGRAPH.LEFT, keep_next=True)
+    listed.paragraph_format.left_indent = Mm(ADDRESSEE_INDENT_MM + KINH_GUI_MM)
     _tag(doc, "{%p elif b.kind == 'title' %}")
     _paragraph(doc, "{{ b.text }}", bold=True, align=center, before=6, after=6, keep_next=True)
     _tag(doc, "{%p elif b.kind == 'table' %}")

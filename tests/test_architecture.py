@@ -77,6 +77,7 @@ LAYERS: dict[str, str] = {
     "plankit.cite": "analysis",
     "plankit.cite.extraction": "analysis",
     "plankit.cite.issuers": "analysis",
+    "plankit.cite.numbers": "analysis",
     "plankit.cite.parse": "analysis",
     "plankit.cite.patterns": "analysis",
     "plankit.cite.vocabulary": "analysis",
@@ -146,6 +147,8 @@ LAYERS: dict[str, str] = {
     "plankit.diff": "outputs",  # the package imports its outputs, which register themselves
     "plankit.diff.render": "outputs",
     "plankit.diff.redline": "outputs",
+    "plankit.diff.redline_doc": "outputs",
+    "plankit.diff.redline_keys": "outputs",
     "plankit.diff.grids": "outputs",
     "plankit.diff.shown": "outputs",
     "plankit.lint.sarif": "outputs",

@@ -192,7 +192,8 @@ def test_province_party_draft_text_and_todos():
         None, "Tỉnh ủy Bắc Ninh", None, "KH/TU", "...-KH/TU", "Bắc Ninh")
     assert party_layout(plan)
     todos = [(t.kind, plan.text[t.span.start:t.span.end], plan.position(t.span.start)) for t in plan.todo]
-    assert todos == [("number", "      ", (3, 4)), ("date", "     ", (3, 32))]
+    # the district level's Party committees ended with it on 2025-07-01 (Nơi nhận: "Các huyện ủy")
+    assert todos == [("number", "      ", (3, 4)), ("date", "     ", (3, 32)), ("district", "Các huyện", (21, 3))]
     assert "Cổng thông tin điện tử" in plan.text and "Sở Thông tin và Truyền thông" not in plan.text
     assert plan.text.rstrip().splitlines()[-4:] == ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "", "Nguyễn Văn Mẫu"]
 
@@ -200,7 +201,7 @@ def test_province_party_draft_text_and_todos():
 def test_number_given_in_the_party_form():
     plan = draft_plan(read_text(PROVINCE_PARTY), year=2026, number=3, date="2026-01-20")
     assert plan.text.splitlines()[2] == "Số 3-KH/TU\tBắc Ninh, ngày 20 tháng 01 năm 2026"
-    assert (plan.header.reference, [t.kind for t in plan.todo]) == ("3-KH/TU", [])
+    assert (plan.header.reference, [t.kind for t in plan.todo]) == ("3-KH/TU", ["district"])
 
 
 def test_central_party_body_keeps_its_name():
@@ -296,7 +297,7 @@ def test_cli_drafts_a_party_plan(tmp_path, capsys):
     assert main(["draft", str(src), "--year", "2026", "-o", str(out)]) == 0
     printed = capsys.readouterr().out.splitlines()
     assert printed[0] == f"đã ghi / wrote {out}: Kế hoạch tuyên truyền cải cách hành chính năm 2026"
-    assert [line.split()[:2] for line in printed[2:]] == [["3:4", "number"], ["3:32", "date"]]
+    assert [line.split()[:2] for line in printed[2:]] == [["3:4", "number"], ["3:32", "date"], ["21:3", "district"]]
     assert header_cells(out)[0][1] == ["ĐẢNG CỘNG SẢN VIỆT NAM"]
 
 

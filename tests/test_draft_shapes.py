@@ -234,7 +234,7 @@ SHAPES = [
         f"Số       -KH/TU\tHưng Yên, {BLANK} 02 năm 2026",
     ], [[["TỈNH ỦY HƯNG YÊN", "*"], ["ĐẢNG CỘNG SẢN VIỆT NAM"]], [["Số       -KH/TU"], [f"Hưng Yên, {BLANK} 02 năm 2026"]]], [
         "Thực hiện Kết luận số 121-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương;",
-    ], ["number", "issuer", "date"]),
+    ], ["number", "issuer", "date", "district"]),  # "Các huyện ủy" in Nơi nhận: gone on 2025-07-01
     ("decision with its plan attached", DECISION_WITH_PLAN, 2026, [
         "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "\tĐộc lập - Tự do - Hạnh phúc",

@@ -125,13 +125,13 @@ CASES = [
     ("lipsum", {"{{ signer or '' }}": "{{ lipsum(1000) }}"}, None, [
         ("sandbox", "error", "table 4, row 1, cell 2", "thẻ bị từ chối / refused tag: lipsum() builds text on request")]),
     ("huge range", {"{%p for p in closing %}": "{%p for p in range(10**9) %}"}, None, [
-        ("sandbox", "error", "paragraph 33",
+        ("sandbox", "error", "paragraph 37",
          "thẻ bị từ chối / refused tag: 10**9 is a huge number (the limit is 100,000)")]),
     ("{%p sharing its paragraph", {"{%p for p in basis %}": "Căn cứ {%p for p in basis %}"}, None, [
         ("tag-shares-paragraph", "error", "paragraph 14",
          "thẻ {%p} phải đứng riêng một đoạn / a {%p} tag must be alone in its paragraph: the text 'Căn cứ' would vanish")]),
     ("{%tr outside a row", {"{%p for p in closing %}": "{%tr for p in closing %}"}, None, [
-        ("tr-outside-row", "error", "paragraph 33", "thẻ {%tr} ngoài hàng bảng / a {%tr} tag outside a table row")]),
+        ("tr-outside-row", "error", "paragraph 37", "thẻ {%tr} ngoài hàng bảng / a {%tr} tag outside a table row")]),
     ("curly quotes", {"{{ signer or '' }}": "{{ signer or ‘’ }}"}, None, [
         ("curly-quote", "warning", "table 4, row 1, cell 2",
          "dấu nháy cong trong thẻ / Word's curly quotes inside the tag: type ' or \" "

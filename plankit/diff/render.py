@@ -115,8 +115,9 @@ def _value(value: str | None, scanned: bool) -> str:
 
 # --- summary ---------------------------------------------------------------------------------
 
-def summary_text(d: PlanDiff) -> str:
-    """A few lines for a terminal."""
+def summary_text(d: PlanDiff, *, restore: bool = True) -> str:
+    """A few lines for a terminal. An OCR'd side's section titles are shown restored, as the
+    page and the change lines of ``to_dict`` show them; ``restore=False`` shows them as read."""
     c = d.counts()
     labels = d.labels
     lines = [
@@ -137,11 +138,13 @@ def summary_text(d: PlanDiff) -> str:
                                              for f in moved)
                      + (f" — {OCR_MARK}: {OCR_NOTE}" if marked else ""))
     lines.append("Mục:")
+    shown = _restoration(d, restore)
+    titles = dict(_shown_titles(d, shown)) if shown is not None else {}
     for pair in d.sections:
         o = pair.old.number if pair.old else "—"
         n = pair.new.number if pair.new else "—"
-        title = pair.title or (pair.new or pair.old).title  # type: ignore[union-attr]
-        lines.append(f"  {o:>5} → {n:<5} {pair.status:<8} {_flat(title)[:60]}")
+        title = _flat(pair.title or (pair.new or pair.old).title)  # type: ignore[union-attr]
+        lines.append(f"  {o:>5} → {n:<5} {pair.status:<8} {titles.get(title, title)[:60]}")
     return "\n".join(lines)
 
 

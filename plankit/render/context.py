@@ -64,7 +64,9 @@ def template_context(plan: Plan) -> dict[str, Any]:
         "issuer": issuer,
         # the header's lines: a people's committee over its unit ("ỦY BAN NHÂN DÂN" / "TỈNH BẮC GIANG")
         "parent_lines": name_lines(parent),
-        "issuer_lines": name_lines(issuer),
+        # a long name in two lines where it breaks itself: the bold 13 pt capitals of the
+        # state header's 74 mm column hold about 25 characters, the Party header's 14 pt in 88 mm 28
+        "issuer_lines": name_lines(issuer, 28 if party else 25),
         "number": h.number,
         "symbol": h.symbol or "",
         "reference": h.reference or "",
@@ -79,12 +81,12 @@ def template_context(plan: Plan) -> dict[str, Any]:
         "title": one_line(h.title or ""),
         "year": h.year,
         "basis": [i.text for i in parts.basis],
-        "body": [_as_title(i.to_dict()) for i in parts.body],
+        "body": _body_items([i.to_dict() for i in parts.body], addressed=True),
         "closing": [i.text for i in parts.closing],
         "recipients": [r for r in (clean_recipient(x) for x in h.recipients) if r],
         "signer_title": signature_titles(plan),
         "signer": h.signer,
-        "appendix": [_as_title(i.to_dict()) for i in parts.appendix],
+        "appendix": _body_items([i.to_dict() for i in parts.appendix]),
         "draft": plan.draft,
         "todo": [{"kind": t.kind, "message": t.message} for t in plan.todo],
     }
@@ -110,3 +112,88 @@ def _as_title(item: dict[str, Any]) -> dict[str, Any]:
             and not text.endswith((".", ";", ",")) and sum(c.isalpha() for c in text) >= 4:
         return {**item, "kind": "title", "level": 1}
     return item
+
+
+# "Kính gửi:" opening a letter's body (a Công văn, a Tờ trình): the addressees' block.
+_ADDRESSED = re.compile(r"^\s*k[íi]nh\s+g[ửu]i\s*:?\s*", re.I)
+# A listed addressee: "- Ủy ban nhân dân các xã, phường;".
+_LISTED = re.compile(r"^\s*[-\u2013+•]\s*\S")
+# A heading without a number: a short line that starts with a capital and ends with no mark
+# (Nghị định 30/2020 ends every sentence of the body with one: ".", ";", ":" or ","), followed
+# by the text it heads ("Mục đích" over "Nâng cao nhận thức ..."). At most 80 characters and 12
+# words: a longer line without its full stop is a sentence a scan or a portal cut short.
+_UNNUMBERED_HEADING = re.compile(r"^[^\W\d_][^.;:,!?…]{0,78}[^\W_]\)?$")
+
+
+def _addressees(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A body that opens with "Kính gửi:" (a letter, Nghị định 30/2020, Phụ lục I): that line
+    and the ``-`` lines listed under it become items of kind ``to``: level 0 the "Kính gửi:" line
+    (with its one addressee on the same line), level 1 each addressee listed under it.
+
+    >>> [(b["kind"], b["level"], b["text"]) for b in _addressees([
+    ...     {"kind": "paragraph", "level": 0, "text": "Kính gửi: - Sở Tư pháp;"},
+    ...     {"kind": "item", "level": 0, "text": "- Sở Nội vụ."},
+    ...     {"kind": "paragraph", "level": 0, "text": "Thực hiện Kế hoạch số 5/KH-UBND ..."}])]
+    [('to', 0, 'Kính gửi:'), ('to', 1, '- Sở Tư pháp;'), ('to', 1, '- Sở Nội vụ.'), ('paragraph', 0, 'Thực hiện Kế hoạch số 5/KH-UBND ...')]
+    """
+    if not items or items[0]["kind"] not in ("paragraph", "item") or not (m := _ADDRESSED.match(items[0]["text"])):
+        return items
+    head, rest = items[0]["text"][: m.end()].rstrip(), items[0]["text"][m.end() :].strip()
+    out = []
+    if rest and _LISTED.match(rest):  # "Kính gửi: - Sở Tư pháp;": the first addressee under it too
+        out = [{"kind": "to", "level": 0, "text": head}, {"kind": "to", "level": 1, "text": rest}]
+    else:
+        out = [{"kind": "to", "level": 0, "text": f"{head} {rest}".strip()}]
+    k = 1
+    while k < len(items) and items[k]["kind"] in ("paragraph", "item") and _LISTED.match(items[k]["text"]):
+        out.append({"kind": "to", "level": 1, "text": items[k]["text"].strip()})
+        k += 1
+    return out + items[k:]
+
+
+def _body_items(items: list[dict[str, Any]], *, addressed: bool = False) -> list[dict[str, Any]]:
+    """The body's items as a template sees them: a letter's addressees (:func:`_addressees`),
+    lines in capitals as titles (:func:`_as_title`), and a heading without a number as a
+    heading: level 1 before any numbered heading, else 2, so that it prints in bold as the
+    plan printed it.
+
+    >>> [(b["kind"], b["level"]) for b in _body_items([
+    ...     {"kind": "paragraph", "level": 0, "text": "Mục đích"},
+    ...     {"kind": "paragraph", "level": 0, "text": "Nâng cao nhận thức pháp luật."},
+    ...     {"kind": "heading", "level": 1, "text": "II. NHIỆM VỤ"},
+    ...     {"kind": "paragraph", "level": 0, "text": "Nhiệm vụ trọng tâm"},
+    ...     {"kind": "item", "level": 0, "text": "- Tuyên truyền trên Cổng thông tin."},
+    ...     {"kind": "paragraph", "level": 0, "text": "Kinh phí do ngân sách bảo đảm"}])]
+    [('heading', 1), ('paragraph', 0), ('heading', 1), ('heading', 2), ('item', 0), ('paragraph', 0)]
+    """
+    if addressed:
+        items = _addressees(items)
+    out: list[dict[str, Any]] = []
+    numbered = False
+    for k, item in enumerate(items):
+        item = _as_title(item)
+        if item["kind"] == "heading":
+            numbered = True
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        text = item["text"]
+        if (item["kind"] == "paragraph" and nxt is not None and nxt["kind"] in ("paragraph", "item", "table")
+                and _UNNUMBERED_HEADING.match(text) and len(text.split()) <= 12 and not _opens_intro(text, nxt["text"])):
+            item = {**item, "kind": "heading", "level": 2 if numbered else 1}
+        out.append(item)
+    return out
+
+
+def _opens_intro(text: str, after: str) -> bool:
+    """Whether ``text`` begins the sentence that says who issues the plan, broken over lines
+    ("Ủy ban nhân dân tỉnh ban hành" over "Kế hoạch ... như sau:"): no heading.
+
+    >>> _opens_intro("Ủy ban nhân dân tỉnh ban hành", "Kế hoạch thực hiện Chiến lược, như sau:")
+    True
+    >>> _opens_intro("Mục đích", "Nâng cao nhận thức pháp luật.")
+    False
+    """
+    from ..draft import INTRO_RE
+    from ..text import fold
+
+    m = INTRO_RE.search(fold(f". {text} {after}"))
+    return m is not None and m.start("intro") == 2

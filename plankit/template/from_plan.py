@@ -228,6 +228,20 @@ def template_from_plan(
     return write_with(output, lambda tmp: document.save(str(tmp)), force=force, inputs=inputs_of(plan))
 
 
+def _all_bold(p) -> bool:
+    """Whether every run with text in paragraph ``p`` is bold (``w:b`` set and not off)."""
+    from docx.oxml.ns import qn
+
+    runs = [r for r in p.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()]
+    if not runs:
+        return False
+    for r in runs:
+        b = r.find(f"{qn('w:rPr')}/{qn('w:b')}")
+        if b is None or b.get(qn("w:val")) in ("0", "false", "off"):
+            return False
+    return True
+
+
 def _items(body_el, items, name: str) -> None:
     """The paragraphs and tables of ``items`` (``body`` or ``appendix``), in reading order,
     become one loop, each kind of item in the format of its first paragraph in the plan."""
@@ -264,6 +278,9 @@ def _items(body_el, items, name: str) -> None:
             continue
         region.append(el)
         last = len(region)
+        if item["kind"] == "paragraph" and _all_bold(el):
+            # a line in bold the reader took for a paragraph: no model for the plain ones
+            continue
         kinds.setdefault((item["kind"], item["level"]), el)
     region = region[:last] if last > 0 else []
     if not region:
@@ -284,6 +301,9 @@ def _items(body_el, items, name: str) -> None:
         ("{%p elif b.kind == 'title' %}", proto(("title", 1), ("heading", 1))),
         ("{%p elif b.kind == 'item' %}", proto(("item", 0))),
     ]
+    if ("to", 0) in kinds or ("to", 1) in kinds:  # a letter's "Kính gửi:" block, as the plan laid it out
+        branches += [("{%p elif b.kind == 'to' and b.level == 0 %}", proto(("to", 0), ("to", 1))),
+                     ("{%p elif b.kind == 'to' %}", proto(("to", 1), ("to", 0)))]
     for head, el in branches:
         out += [_copy(paragraph, head), _copy(el, "{{ b.text }}")]
     table = kinds.get(("table", 0))
