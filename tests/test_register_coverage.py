@@ -31,6 +31,8 @@ ADDED = [
      "stttt.quangbinh.gov.vn"),
     ("104/2016/QH13", "Luật", D(2016, 4, 6), "Quốc hội", "Luật Tiếp cận thông tin", None, None,
      "hoidapphapluat.co"),
+    ("83/2015/QH13", "Luật", D(2015, 6, 25), "Quốc hội", "Luật Ngân sách nhà nước", None, None,
+     "thukyluat.vn"),
     ("09/2017/NĐ-CP", "Nghị định", D(2017, 2, 9), "Chính phủ",
      "quy định chi tiết việc phát ngôn và cung cấp thông tin cho báo chí của các cơ quan hành "
      "chính nhà nước", None, None, "thuvienphapluat.vn"),
@@ -48,7 +50,7 @@ ADDED = [
 ]
 
 
-NEW_ROWS = [r[0] for r in ADDED[:7]]  # the last two were rows before; they gained a replacement
+NEW_ROWS = [r[0] for r in ADDED[:8]]  # the last two were rows before; they gained a replacement
 
 
 @pytest.mark.parametrize("row", ADDED, ids=[r[0] for r in ADDED])
@@ -145,6 +147,7 @@ def test_status_on_a_day(key, on, expected, successor):
         ("Luật An toàn thông tin mạng", ["86/2015/QH13"]),
         ("Luật Công nghệ thông tin", ["67/2006/QH11"]),
         ("Luật Tiếp cận thông tin", ["104/2016/QH13"]),
+        ("Luật Ngân sách nhà nước", ["83/2015/QH13"]),
         ("Luật An ninh mạng", ["24/2018/QH14", "116/2025/QH15"]),
     ],
 )
@@ -193,6 +196,7 @@ IN_FORCE = [
     _plan(20, 3, 2026, "Luật Giao dịch điện tử (sửa đổi) ngày 22/6/2023"),
     _plan(20, 3, 2026, "Luật Công nghệ thông tin ngày 29 tháng 6 năm 2006"),
     _plan(20, 3, 2026, "Luật Tiếp cận thông tin ngày 06 tháng 4 năm 2016"),
+    _plan(20, 3, 2025, "Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015"),
     _plan(20, 3, 2026, "Nghị định số 09/2017/NĐ-CP ngày 09/02/2017 của Chính phủ"),
     _plan(20, 3, 2026, "Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ"),
     _plan(20, 3, 2025, "Kết luận số 121-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương Đảng"),
