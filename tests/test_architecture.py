@@ -87,6 +87,7 @@ LAYERS: dict[str, str] = {
     "plankit.years": "analysis",
     # verbs
     "plankit.lint": "verbs",
+    "plankit.lint._attachment": "verbs",
     "plankit.lint._context": "verbs",
     "plankit.lint._words": "verbs",
     "plankit.lint.config": "verbs",
