@@ -388,7 +388,9 @@ class DocWriter:
             notes.append("Bản cũ là văn bản OCR: phần bị xoá hiển thị bản đã khôi phục dấu (the old plan is "
                          "OCR'd: deleted text shown restored).")
         if notes:
-            self.doc.core_properties.comments = " ".join(notes)
+            # the core property holds at most 255 characters (python-docx refuses more): both
+            # sides OCR'd, it keeps the first note; the comment on the first paragraph has both
+            self.doc.core_properties.comments = notes[0]
             first = next((p for p in self.doc.paragraphs if runs_of(p)), None)
             if first is not None:
                 self.doc.add_comment(runs_of(first), text=" ".join(notes), author=f"{self.author} · OCR",
