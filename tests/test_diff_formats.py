@@ -227,3 +227,16 @@ def test_the_redline_of_two_scans_says_both_are_shown_restored(tmp_path):
     note = next(c.text for c in document.comments if c.text.startswith("Bản mới là văn bản OCR"))
     assert "Bản cũ là văn bản OCR" in note
     assert redline_wrong(d) == []
+
+
+@pytest.mark.parametrize(("old_day", "new_year", "kind"), [
+    ("14", 2026, "expected"),  # January 2025 → January 2026: the district level ended in between
+    ("14", 2025, "substantive"),  # both before July 2025: someone decided it
+])
+def test_the_district_level_removed_after_july_2025_is_expected(old_day, new_year, kind):
+    district = [*SECTIONS[:2], ("GIẢI PHÁP THỰC HIỆN", ["Đào tạo kỹ năng số cho công chức của Sở và cấp huyện."]),
+                SECTIONS[3]]
+    without = [*SECTIONS[:2], ("GIẢI PHÁP THỰC HIỆN", ["Đào tạo kỹ năng số cho công chức của Sở."]), SECTIONS[3]]
+    d = _diff(portal_txt(day=old_day, year=2025, sections=district),
+              portal_txt(number=7, day="10" if new_year == 2026 else "20", year=new_year, sections=without))
+    assert [(c.kind, c.old, c.new) for c in d.changes if "huyện" in c.old] == [(kind, "và cấp huyện", "")]

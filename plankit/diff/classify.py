@@ -20,6 +20,7 @@ carried-error.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,6 +54,12 @@ _MARKER_AFTER = re.compile(r"[.):/\]]|\t")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 # A date in one token: 15/7/2021, 06/01-2022 is two tokens and handled as numbers.
 _DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)$")
+# The words that name the district level alone, folded: "và cấp huyện", "các huyện, thị xã,
+# thành phố", "UBND cấp huyện", "quận, huyện".
+_DISTRICT_WORDS = frozenset({"va", "cap", "huyen", "cac", "thi", "xa", "thanh", "pho", "quan", "ubnd", "uy", "ban",
+                             "nhan", "dan"})
+# The day the district level ended (two-level local government).
+_REFORM = dt.date(2025, 7, 1)
 # Words that lead into a year or a date and read well with it: "Trong năm 2022", "ngày 15 tháng".
 _YEAR_LEAD = frozenset({"trong", "nam", "thang", "ngay", "giai", "doan", "tu", "den", "cuoi", "dau"})
 
@@ -79,6 +86,9 @@ class Years:
     new: int | None
     shift: bool = True
     own: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    #: the old plan is dated before 1 July 2025 and the new one from it: the district level
+    #: (cấp huyện) was abolished in between (Luật Tổ chức chính quyền địa phương 2025)
+    district_gone: bool = False
 
     @classmethod
     def of(cls, old: Plan, new: Plan, shift: bool = True) -> Years:
@@ -91,7 +101,8 @@ class Years:
         >>> y.old, sorted(y.own[0])
         (2024, ['05/12/2023', '45/qd-ubnd', '5/12/2023'])
         """
-        return cls(old.header.year, new.header.year, shift, (_own_keys(old), _own_keys(new)))
+        return cls(old.header.year, new.header.year, shift, (_own_keys(old), _own_keys(new)),
+                   _before_reform(old) is True and _before_reform(new) is False)
 
     @property
     def delta(self) -> int | None:
@@ -99,6 +110,16 @@ class Years:
         if self.old is None or self.new is None:
             return None
         return self.new - self.old
+
+
+def _before_reform(plan: Plan) -> bool | None:
+    """Whether the plan is dated before 1 July 2025, when the district level ended (``None``:
+    no date; a plan year alone says it only for years before or after 2025)."""
+    date = plan.header.date
+    if date is not None:
+        return date < _REFORM
+    year = plan.header.year
+    return None if year is None or year == 2025 else year < 2025
 
 
 def _own_keys(plan: Plan) -> frozenset[str]:
@@ -311,6 +332,9 @@ def classify_op(
             )
     if basis is not None:
         return "basis", basis
+    if years.district_gone and nums_a and not nums_b and _district_only(nums_a):
+        return "expected", ("bỏ cấp huyện: chính quyền địa phương hai cấp từ 01/7/2025 "
+                            "(the district level ended on 1 July 2025)")
     # the plan's own number and date where it cites itself: they moved with the plan, as the
     # header's number (always) and date (when year bumps are expected) do
     own_old, own_new = years.own
@@ -341,6 +365,14 @@ def classify_op(
     if not nums_b:
         return "substantive", "bỏ nội dung (removed)"
     return "substantive", "sửa nội dung (changed)"
+
+
+def _district_only(words: list[Tok]) -> bool:
+    """Whether removed words only name the district level: ``và cấp huyện``, ``UBND các huyện,
+    thị xã, thành phố``, ``Phòng ... cấp huyện`` is not (a body that does the work: its removal
+    is decided, not mandated)."""
+    keys = [t.key for t in words]
+    return "huyen" in keys and all(k in _DISTRICT_WORDS for k in keys)
 
 
 def widen_lead(toks: list[Tok], i: int) -> int:
