@@ -240,3 +240,18 @@ def test_the_district_level_removed_after_july_2025_is_expected(old_day, new_yea
     d = _diff(portal_txt(day=old_day, year=2025, sections=district),
               portal_txt(number=7, day="10" if new_year == 2026 else "20", year=new_year, sections=without))
     assert [(c.kind, c.old, c.new) for c in d.changes if "huyện" in c.old] == [(kind, "và cấp huyện", "")]
+
+
+def test_a_plans_header_renamed_by_the_province_merger_is_expected():
+    def placed(text: str, parent: str, place: str) -> str:
+        return text.replace("UBND TỈNH KHÁNH BÌNH", parent).replace("Khánh Bình, ngày", f"{place}, ngày")
+
+    old = placed(portal_txt(year=2025), "UBND TỈNH HẢI DƯƠNG", "Hải Dương")
+    new = placed(portal_txt(number=7, day="12", year=2026), "UBND THÀNH PHỐ HẢI PHÒNG", "Hải Phòng")
+    d = _diff(old, new)
+    issuer = next(f for f in d.header if f.name == "issuer")
+    assert (issuer.old, issuer.new, issuer.kind) == (
+        "Sở Nông nghiệp và Môi trường tỉnh Hải Dương", "Sở Nông nghiệp và Môi trường thành phố Hải Phòng", "expected")
+    assert sorted((c.old, c.new) for c in d.changes if "sáp nhập" in c.reason) == [
+        ("", "PHÒNG"), ("", "Phòng"), ("", "THÀNH PHỐ"), ("DƯƠNG", ""), ("Dương", ""), ("TỈNH", "")]
+    assert [c for c in d.changes if c.kind not in ("expected", "carried-error")] == []

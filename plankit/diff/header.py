@@ -24,6 +24,10 @@ __all__ = ["compare_headers", "field_at"]
 
 FIELDS = ("number", "symbol", "date", "year", "issuer", "signer")
 _WORD = re.compile(r"\w+")
+# Header lines that name a field's words apart from it: the issuer's parent body ("UBND TỈNH HẢI
+# DƯƠNG" above "SỞ CÔNG THƯƠNG") and the place before the date name the issuer's province, and
+# move with it when the province merged (the issuer's change is then expected).
+_PART_OF = {"parent": "issuer", "place": "issuer"}
 # The kind of a province written before its name ("tỉnh", "thành phố", "TP."), at the end of
 # the words before it.
 _KIND_BEFORE = re.compile(r"(?:tỉnh|thành\s+phố|tp\.?)\s*$", re.IGNORECASE)
@@ -124,7 +128,7 @@ def field_at(header: Header, span: Span, text: str = "") -> str | None:
     >>> field_at(h, Span(4, 7), "Số: 288/QĐ-BYT"), field_at(h, Span(0, 14), "Số: 288/QĐ-BYT")
     ('number', None)
     """
-    fields = [(name, s) for name, s in header.spans if name in FIELDS]
+    fields = [(_PART_OF.get(name, name), s) for name, s in header.spans if _PART_OF.get(name, name) in FIELDS]
     if span.start == span.end:
         return next((name for name, s in fields if s.start <= span.start <= s.end), None)
     words = [(span.start + m.start(), span.start + m.end()) for m in _WORD.finditer(text[span.start : span.end])]
