@@ -255,3 +255,20 @@ def test_a_plans_header_renamed_by_the_province_merger_is_expected():
     assert sorted((c.old, c.new) for c in d.changes if "sáp nhập" in c.reason) == [
         ("", "PHÒNG"), ("", "Phòng"), ("", "THÀNH PHỐ"), ("DƯƠNG", ""), ("Dương", ""), ("TỈNH", "")]
     assert [c for c in d.changes if c.kind not in ("expected", "carried-error")] == []
+
+
+def test_a_tables_number_column_head_joined_to_the_heading_is_not_a_change():
+    # a .txt whose table the reader finds, against a copy (a .docx or PDF of it) that holds the
+    # table one cell a line, where the reader finds no table and joins its first line, "TT", to
+    # the heading above it
+    rows = ["TT\tHình thức\tĐơn vị chủ trì\tThời gian", "1\tĐăng tin trên Cổng thông tin điện tử\tVăn phòng Sở\tQuý I",
+            "2\tPhát tờ gấp về thủ tục hành chính\tPhòng Nông nghiệp\tQuý II"]
+    table = portal_txt(sections=[SECTIONS[0], ("HÌNH THỨC TUYÊN TRUYỀN", rows), *SECTIONS[2:]])
+    cells = portal_txt(sections=[SECTIONS[0], ("HÌNH THỨC TUYÊN TRUYỀN", ["\n".join("\t" + c for c in r.split("\t"))
+                                                                         for r in rows]), *SECTIONS[2:]])
+    a, b = read_text(table, name="a.txt"), read_text(cells, name="b.docx.txt")
+    assert (len(a.tables), len(b.tables)) == (1, 0)
+    assert [" ".join(s.heading.slice(b.text).split()) for s in b.sections][1] == "II. HÌNH THỨC TUYÊN TRUYỀN TT"
+    for old, new in ((a, b), (b, a)):
+        d = diff_plans(old, new)
+        assert phantoms(d) == [] and redline_wrong(d) == []

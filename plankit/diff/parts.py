@@ -241,7 +241,7 @@ class Side:
     def heading_unit(self, section: Section) -> Unit:
         """The paragraph holding the heading, with its number and title told apart."""
         k = next((k for k, b in enumerate(self.blocks) if b.span.contains(section.heading.start)), None)
-        block = self._continued(k) if k is not None else section.heading
+        block = self._without_column_head(self._continued(k) if k is not None else section.heading)
         raw = block.slice(self.text)
         number = section.raw_number or section.number
         m = None
@@ -251,6 +251,17 @@ class Side:
             return Unit(block, block, section, None)
         return Unit(block, Span(block.start + m.end(), block.end), section,
                     Span(block.start + m.start(1), block.start + m.end(1)))
+
+    def _without_column_head(self, span: Span) -> Span:
+        """A heading's block without a last line that is the number column's head of the table
+        under it (``TT``, ``STT``): a reader that found no table there (a .docx or PDF copy of a
+        table written as lines) joins it to the heading, one that found the table does not, and
+        a title never ends with it. :meth:`units` compares that line with the paragraphs after."""
+        text = span.slice(self.text).rstrip()
+        cut = text.rfind("\n")
+        if cut > 0 and _COLUMN_HEAD.fullmatch(text[cut + 1 :].strip()) and text[:cut].strip():
+            return Span(span.start, span.start + len(text[:cut].rstrip()))
+        return span
 
     def _continued(self, k: int) -> Span:
         """Block ``k``, with the rest of its title when a scan's table was read from the line
@@ -300,6 +311,12 @@ class Side:
                 out[-1] = Unit(Span(h.span.start, clipped.end), Span(h.toks.start, clipped.end), h.section, h.number)
                 continue
             out.append(heads.get(s.start) or Unit(clipped, clipped, chrome=b.kind in self.skip))
+            rest = out[-1].span.end
+            if out[-1].section is not None and rest < clipped.end and _COLUMN_HEAD.fullmatch(
+                    self.text[rest : clipped.end].strip()):
+                # the table's number column head the reader joined to the heading
+                at = rest + len(self.text[rest : clipped.end]) - len(self.text[rest : clipped.end].lstrip())
+                out.append(Unit(Span(at, clipped.end), Span(at, clipped.end)))
         return out
 
     def section_units(self, section: Section, *, own_heading: bool) -> list[Unit]:
@@ -495,6 +512,8 @@ _TAKES_NUMBER = re.compile(r"\b(?:ngay|thang|nam|so|dieu|khoan|muc|diem|phan|quy
 _HYPHEN_BREAK = re.compile(r"(?<=\w)-(?=[^\S\n]*\n|[^\S\n]+\w)")
 # What lies between such a hyphen and the next word: one line break, or spaces on the line.
 _HYPHEN_GAP = re.compile(r"[^\S\n]*\n[^\S\n]*|[^\S\n]+")
+# The head of a table's number column: "TT", "STT", "Số TT".
+_COLUMN_HEAD = re.compile(r"(?:S[ốô]\s*)?S?TT\.?", re.IGNORECASE)
 # A rule line's dashes, underscores or equals signs (three or more), under a header's issuer or
 # motto; not a dotted blank (``Số: ..../KH-UBND``), which is the document's own text.
 _RULE = re.compile(r"[-_=\u2012-\u2015]{3,}")
