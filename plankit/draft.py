@@ -33,8 +33,11 @@ from .draft_sources import (
 from .draft_todos import DISTRICT_GROUP, MSG
 from .errors import PlankitError
 from .issuing import (
+    PARTY_TITLE,
+    YOUTH_TITLE,
     became_city,
     city_renames,
+    doc_type_of_symbol,
     fallback_symbol,
     header_bodies,
     is_letter,
@@ -48,6 +51,7 @@ from .issuing import (
     signer_hint,
     signer_titles_table,
     with_place,
+    youth_layout,
 )
 from .lint.fixes import apply_edits, choose_edits
 from .model import Citation, Edit, PartialDate, Plan, Span, Todo
@@ -626,8 +630,11 @@ def draft_plan(
                 was = was[: len(was) - len(unit) - 1]
             issuer = issuer[: len(issuer) - len(unit) - 1]
     party = party_layout(prev) or party_layout(original)
-    doc_type = h.doc_type or oh.doc_type or "Kế hoạch"
+    doc_type = h.doc_type or oh.doc_type or doc_type_of_symbol(h.symbol or oh.symbol) or "Kế hoạch"
     symbol = h.symbol or oh.symbol or fallback_symbol(prev.facts.issuer or issuer, party, doc_type, prev)
+    # A number that carries its year ("30/2018/QĐ-UBND", "653/2019/UBTVQH14": a normative act,
+    # Nghị định 30/2020, Phụ lục III) takes the year the new document is signed in.
+    symbol = _YEAR_IN_SYMBOL.sub(f"{parts.year}/", symbol, count=1) if parts.year else symbol
     w = _Writer()
     # -- header: the two columns as two tab-separated lines each -----------------------------
     # Nghị định 30/2020: the governing body (if any) on the first line, the issuing body under it;
@@ -638,18 +645,20 @@ def draft_plan(
     # the "Sở Công Thương tỉnh Hải Dương" the reader names it (plankit.places.cell_name)
     cell = cell_name(issuer, parent, printed_issuer(prev) if h.issuer else printed_issuer(original))
     top, below = (parent, cell) if parent else (cell, "")
+    youth = party and (youth_layout(prev) or youth_layout(original))  # the Đoàn's own title
     if party:
-        w.line(f"{top.upper()}\tĐẢNG CỘNG SẢN VIỆT NAM" if top else "\tĐẢNG CỘNG SẢN VIỆT NAM")
+        title_right = YOUTH_TITLE if youth else PARTY_TITLE
+        w.line(f"{top.upper()}\t{title_right}" if top else f"\t{title_right}")
         if below:
             w.line(below.upper())
         w.line("*")
     else:
         w.line(f"{top.upper()}\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" if top else "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
         w.line(f"{below.upper()}\tĐộc lập - Tự do - Hạnh phúc")
-    line = number_line(num, symbol, party=party)
+    line = number_line(num, symbol, party=party, youth=youth)
     start = w.write(line + "\t")
     if num is None:
-        at = start + len("Số " if party else "Số: ")
+        at = start + len("Số " if party and not youth else "Số: ")
         w.todo("number", MSG["number"], at, at + 6)
     date_line = place_date(place, parts)
     start = w.line(date_line)
@@ -754,9 +763,18 @@ def draft_plan(
         raise PlankitError(f"{_draft_name(original.name, year)}: văn bản dự thảo chưa ở dạng Unicode NFC (lỗi của "
                            "plankit, xin báo lại) / draft text is not NFC (a plankit bug: please report it)")
     plan = read_text(text, name=_draft_name(original.name, year), form="text")
+    # The header is the one the draft wrote: reading the text back must not change its number
+    # or symbol (a symbol without its issuer's code, "Số:       /KH-" before the place cell, is
+    # not "KH-Sơn"), nor lose the type a letter prints no line for.
+    wrote = {"number": num, "symbol": symbol, "doc_type": doc_type}
+    if any(getattr(plan.header, k) != v for k, v in wrote.items()):
+        plan = dataclasses.replace(plan, header=dataclasses.replace(plan.header, **wrote))
     todos = sorted(w.todos, key=lambda t: (t.span.start if t.span is not None else -1, t.kind))
     return dataclasses.replace(plan, draft=True, todo=tuple(todos))
 
+
+# The year a normative act's number carries: "2018/" in "30/2018/QĐ-UBND" (symbol "2018/QĐ-UBND").
+_YEAR_IN_SYMBOL = re.compile(r"^(?:19|20)\d\d/")
 
 # A signature line that signs for someone ("KT. THỦ TƯỚNG", "TM. ỦY BAN NHÂN DÂN"): the signer's
 # own title ("PHÓ THỦ TƯỚNG", "CHỦ TỊCH") must follow it.

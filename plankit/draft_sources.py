@@ -47,8 +47,8 @@ def first_line_title(prev: Plan, parts: Parts, doc_type: str) -> tuple[str, Span
         return None
     first = blocks[0]
     text = one_line(first.text)
-    if first.kind not in ("subject", "paragraph", "basis") or len(text) > 250:
-        return None
+    if first.kind not in ("subject", "paragraph", "basis") or len(text) > 250 or fold(text).startswith("kinh gui"):
+        return None  # a letter's "Kính gửi: Bộ Nội vụ" is its addressee, never its subject
     if first.kind != "subject" and (text.endswith((".", ";", ":", ",")) or re.match(r"^(?:ngay|can cu|theo)\b", fold(text))
                                     or any(first.span.start <= c.span.start < first.span.end for c in prev.citations)):
         return None

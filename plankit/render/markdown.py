@@ -66,10 +66,10 @@ def render_markdown(plan: Plan | str | os.PathLike[str]) -> str:
     issuer = "<br>".join(_md(x.upper()) for x in c["issuer_lines"])
     if c["party"]:  # Hướng dẫn 36-HD/VPTW: the Party's title, a star under the issuing body
         out = [
-            f"| {parent} | **<u>ĐẢNG CỘNG SẢN VIỆT NAM</u>** |",
+            f"| {parent} | **<u>{c['party_title']}</u>** |",
             "|:---:|:---:|",
             f"| **{issuer}**<br>\\* |  |",
-            f"| Số {_md(number)}-{_md(c['symbol'])} | *{_md(c['place_date'])}* |",
+            f"| Số{':' if c['number_line'].startswith('Số:') else ''} {_md(number)}-{_md(c['symbol'])} | *{_md(c['place_date'])}* |",
             "",
         ]
     else:
