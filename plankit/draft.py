@@ -240,6 +240,7 @@ class Rewriter:
         self.folded = fold(prev.text)
         self.year = year
         self.plan_year = prev.year or (prev.header.date_parts.year or year - 1)
+        self.own_symbol = prev.header.symbol  # a basis with this symbol is the body's own plan
         self.on = on
         self.province = province
         self.to_city = became_city(prev.header.place, province)  # "UBND tỉnh" is the city's now
@@ -277,6 +278,13 @@ class Rewriter:
         for i, c in enumerate(cites):
             limit = cites[i + 1].span.start if i + 1 < len(cites) else len(self.text)
             self.regions.append((self._region(c, limit), c))
+
+    def _body_of(self, c: Citation) -> str:
+        """Who issued ``c``, for a to-do: its issuer, else the plan's own body when ``c`` bears the
+        plan's own symbol (``64/KH-BTV`` in a plan ``77/KH-BTV``), else a body above it."""
+        if c.issuer:
+            return c.issuer
+        return "chính cơ quan ban hành" if c.symbol and c.symbol == self.own_symbol else "cấp trên"
 
     def _region(self, c: Citation, limit: int) -> Span:
         """The citation with its type word before it and its subject after it."""
@@ -385,12 +393,12 @@ class Rewriter:
                     where = rel(span) or (omap[c.span.start - base], omap[c.span.end - base])
                     key = "basis-report" if kind == "basis" else "citation-report"
                     marks.append((*where, key.split("-")[0], MSG[key].format(
-                        key=c.key, old=reported, issuer=c.issuer or "cấp trên")))
+                        key=c.key, old=reported, issuer=self._body_of(c))))
                 elif last_years_plan(c, self.plan_year):
                     where = rel(span) or (omap[c.span.start - base], omap[c.span.end - base])
                     old = c.date.year if c.date else self.plan_year
                     if kind == "basis":
-                        msg = MSG["basis"].format(key=c.key, old=old + (1 if c.date and c.date.month == 12 else 0), issuer=c.issuer or "cấp trên", year=self.year)
+                        msg = MSG["basis"].format(key=c.key, old=old + (1 if c.date and c.date.month == 12 else 0), issuer=self._body_of(c), year=self.year)
                         marks.append((*where, "basis", msg))
                     else:
                         marks.append((*where, "citation", MSG["citation"].format(old=old, key=c.key, year=self.year)))
@@ -621,6 +629,8 @@ def draft_plan(
     was = printed[1] or ""  # the issuing body as last year's header printed it
     if printed[1] != (h.issuer or oh.issuer):  # the reader named no issuer or cut its name short
         parent, issuer = name(printed[0]), name(printed[1]) or ""
+    elif not parent and printed[0]:  # "BAN THƯỜNG VỤ" under the body the reader left out
+        parent = name(printed[0])
     if not parent and (parent := provincial_parent(issuer, place)):  # a Sở's header lost the UBND above it
         # the reader names such a Sở with its province ("Sở Tư pháp tỉnh Lạng Sơn"): the header
         # prints the province once, in the UBND line above
@@ -749,7 +759,13 @@ def draft_plan(
     if signer and original.source.ocr:
         w.todo("signer", MSG["signer-ocr"], at, at + len(signer))
     if not titles or _SIGN_FOR.match(titles[-1].upper()):  # none, or "KT. THỦ TƯỚNG" without "PHÓ THỦ TƯỚNG" under it
-        w.todo("signer", MSG["signer"].format(hint=signer_hint(prev.facts.issuer or issuer or parent)), at, at + len(signer))
+        body = prev.facts.issuer or issuer or parent
+        if parent and any(fold(body) == row[0] for row in signer_titles_table()):  # a bare "Ban Thường vụ"
+            body = f"{body} {parent}"  # signs as its organisation does: a Hội's for its president
+        hint = signer_hint(body)
+        if youth:  # the Youth Union signs "TM." as the state does; "T/M" is the Party's alone
+            hint = hint.replace("T/M ", "TM. ")
+        w.todo("signer", MSG["signer"].format(hint=hint), at, at + len(signer))
     elif not signer:
         w.todo("signer", MSG["signer-name"], at, at)
     # -- appendix --------------------------------------------------------------------------

@@ -510,9 +510,24 @@ def printed_bodies(plan: Plan) -> list[str]:
     out = []
     for line in plan.text[:2000].splitlines():
         left, tab, right = line.partition("\t")
-        if tab and _MOTTO.match(" ".join(fold(right).split())) and one_line(left):
+        if tab and _is_motto(right) and one_line(left):
             out.append(one_line(left))
-    return out[:3]
+    if out:
+        return out[:3]
+    # A portal that put every cell on a line of its own, row by row: the body's line, the motto's
+    # line, the next body's line, the motto's second line ("HỘI LIÊN HIỆP PHỤ NỮ HÀ NỘI" /
+    # "CỘNG HOÀ ..." / "BAN THƯỜNG VỤ" / "Độc lập – Tự do – Hạnh phúc").
+    lines = [one_line(x) for x in plan.text[:2000].splitlines() if one_line(x)]
+    for here, after in zip(lines, lines[1:]):
+        if fold(here).startswith("so ") or fold(here).startswith("so:"):
+            break
+        if _is_motto(after) and not _is_motto(here) and here.isupper():
+            out.append(here)
+    return out[:3] if len(out) > 1 else []
+
+
+def _is_motto(text: str) -> bool:
+    return bool(_MOTTO.match(" ".join(fold(text).replace("\u2013", "-").replace("\u2014", "-").split())))
 
 
 def header_bodies(plan: Plan, parent: str | None, issuer: str | None) -> tuple[str | None, str | None]:
@@ -530,6 +545,8 @@ def header_bodies(plan: Plan, parent: str | None, issuer: str | None) -> tuple[s
     printed = printed_bodies(plan)
     if len(printed) > 1 and _UNIT_LINE.match(fold(printed[-1])):  # "ỦY BAN NHÂN DÂN" over "TỈNH HẢI DƯƠNG": one body
         printed = [*printed[:-2], f"{printed[-2]} {printed[-1]}"]
+    if issuer and not parent and len(printed) > 1 and fold(printed[-1]) == fold(issuer):
+        return printed[-2], issuer  # the body above a bare "BAN THƯỜNG VỤ" the reader left out
     if not printed or (issuer and not (fold(printed[-1]).endswith(" " + fold(issuer)) and not parent)):
         return parent, issuer
     return (printed[-2] if len(printed) > 1 else parent), printed[-1]
