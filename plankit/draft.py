@@ -782,7 +782,7 @@ def draft_plan(
     # The header is the one the draft wrote: reading the text back must not change its number
     # or symbol (a symbol without its issuer's code, "Số:       /KH-" before the place cell, is
     # not "KH-Sơn"), nor lose the type a letter prints no line for.
-    wrote = {"number": num, "symbol": symbol, "doc_type": doc_type}
+    wrote = {"number": num, "symbol": None if symbol.endswith(("-", "/")) else symbol, "doc_type": doc_type}
     if any(getattr(plan.header, k) != v for k, v in wrote.items()):
         plan = dataclasses.replace(plan, header=dataclasses.replace(plan.header, **wrote))
     todos = sorted(w.todos, key=lambda t: (t.span.start if t.span is not None else -1, t.kind))
