@@ -25,6 +25,8 @@ from .draft_sources import (
     DEBRIS,
     MARKDOWN_MARKS,
     Reference,
+    as_date,
+    basis_line,
     cites_basis,
     first_line_title,
     last_years_plan,
@@ -145,7 +147,6 @@ INTRO_RE = re.compile(
 )
 # The closing's opening words, also as OCR and restoration leave them ("Trên đầu là").
 _CLOSING_OPEN = re.compile(r"^tren\s+d\w{1,3}\s+la\b")
-_BASIS_WORD = re.compile(r"^(?:can cu|thuc hien|theo)\b")
 # Where a citation's clause ends: its subject runs to a semicolon, a full stop, a colon, a
 # paragraph break, or the comma before "Sở ... xây dựng Kế hoạch" (the plan speaking of itself).
 _CLAUSE_END = re.compile(
@@ -499,42 +500,6 @@ class _Writer:
     @property
     def text(self) -> str:
         return "".join(self.parts)
-
-
-def as_date(value: dt.date | str | None) -> dt.date | None:
-    """A draft's ``date=`` argument as a date: a date, ``YYYY-MM-DD`` text, or ``None``.
-
-    >>> as_date("2023-02-06")
-    datetime.date(2023, 2, 6)
-    """
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ValueError(f"ngày phải viết YYYY-MM-DD / date must be YYYY-MM-DD, not {value!r}") from None
-
-
-def basis_line(item: str | Citation, last: bool) -> str:
-    """A given basis as a preamble paragraph: ``Căn cứ ...;`` (the last one ends with a stop).
-
-    >>> basis_line("Kế hoạch số 12/KH-UBND ngày 05/01/2025 của UBND tỉnh Hải Dương", True)
-    'Căn cứ Kế hoạch số 12/KH-UBND ngày 05/01/2025 của UBND tỉnh Hải Dương.'
-    """
-    if isinstance(item, Citation):
-        text = item.raw or item.key
-        if not re.search(r"\bngày\b", text) and item.date:
-            text = f"{item.doc_type or ''} số {item.key} ngày {item.date:%d/%m/%Y}".strip()
-            if item.issuer:
-                text += f" của {item.issuer}"
-            if item.subject:
-                text += f" về {item.subject}"
-    else:
-        text = str(item)
-    text = one_line(nfc(text)).rstrip(" ;,.")
-    if not _BASIS_WORD.match(fold(text)):
-        text = "Căn cứ " + text
-    return text + ("." if last else ";")
 
 
 def _draft_name(name: str, year: int) -> str:

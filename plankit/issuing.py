@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 
 from .model import Plan
@@ -518,8 +519,8 @@ def printed_bodies(plan: Plan) -> list[str]:
     # line, the next body's line, the motto's second line ("HỘI LIÊN HIỆP PHỤ NỮ HÀ NỘI" /
     # "CỘNG HOÀ ..." / "BAN THƯỜNG VỤ" / "Độc lập – Tự do – Hạnh phúc").
     lines = [one_line(x) for x in plan.text[:2000].splitlines() if one_line(x)]
-    for here, after in zip(lines, lines[1:]):
-        if fold(here).startswith("so ") or fold(here).startswith("so:"):
+    for here, after in itertools.pairwise(lines):
+        if fold(here).startswith(("so ", "so:")):
             break
         if _is_motto(after) and not _is_motto(here) and here.isupper():
             out.append(here)
