@@ -6,10 +6,10 @@ counts:
 * ``rewrap_phantoms`` (target 0): every document compared with itself re-wrapped at 40, 60 and
   80 columns, as a PDF copy breaks its lines (table rows, tab or ``|`` cells, left whole).
 * ``copy_phantoms`` (target 0): every document compared with each copy of it that
-  ``tests/test_read_perturb.py`` makes (its ``ARTEFACTS``: page furniture, a blank line after
-  each line, soft hyphens and zero-width characters, NFD, re-wrapping with and without hyphen
-  breaks, the header's columns swapped, a portal's title and controls ...; imported from there,
-  loaded by path) and with :func:`word_paragraphs` (a wrapped copy's lines joined back into one
+  :mod:`benchmarks.copies` makes (its ``ARTEFACTS``, which ``tests/test_read_perturb.py`` tests
+  the reader under: page furniture, a blank line after each line, soft hyphens and zero-width
+  characters, NFD, re-wrapping with and without hyphen breaks, the header's columns swapped, a
+  portal's title and controls ...) and with :func:`word_paragraphs` (a wrapped copy's lines joined back into one
   line a paragraph, as Word's export writes them), both ways.
   ``copy_documents_with_phantoms`` counts the documents with any.
 
@@ -99,9 +99,11 @@ def _walk():
 
 @cache
 def copy_artefacts() -> dict[str, Callable[[str, random.Random, dict], str]]:
-    """name -> artefact(text, rng, gold): the copies ``tests/test_read_perturb.py`` makes (its
-    ``ARTEFACTS``, whatever it holds when run), and ``word-paragraphs``."""
-    return {**_load("test_read_perturb").ARTEFACTS, "word-paragraphs": lambda t, r, g: word_paragraphs(t)}
+    """name -> artefact(text, rng, gold): the copies :mod:`benchmarks.copies` makes (its
+    ``ARTEFACTS``, the reader's tests' too), and ``word-paragraphs``."""
+    from .copies import ARTEFACTS
+
+    return {**ARTEFACTS, "word-paragraphs": lambda t, r, g: word_paragraphs(t)}
 
 
 def make_copy(name: str, text: str, artefact: str, gold: dict, seed: int = 0) -> str:

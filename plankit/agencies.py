@@ -110,6 +110,33 @@ _DISTRICT_PHRASES = (
     "Huyện ủy",
     "Quận ủy",
     "Thị ủy",
+    # The district's police (none since 1/3/2025; flagged from the end of the district level) and
+    # its specialised offices (phòng chuyên môn thuộc UBND cấp huyện, Nghị định 37/2014 and
+    # 108/2020/NĐ-CP), named with their district: "Phòng Nội vụ huyện", "Công an quận".
+    *(
+        f"{body} {unit}"
+        for body in (
+            "Công an",
+            "Phòng Nội vụ",
+            "Phòng Tư pháp",
+            "Phòng Tài chính - Kế hoạch",
+            "Phòng Giáo dục và Đào tạo",
+            "Phòng Văn hóa và Thông tin",
+            "Phòng Văn hóa - Thông tin",
+            "Phòng Văn hóa, Khoa học và Thông tin",
+            "Phòng Kinh tế và Hạ tầng",
+            "Phòng Kinh tế",
+            "Phòng Quản lý đô thị",
+            "Phòng Y tế",
+            "Phòng Tài nguyên và Môi trường",
+            "Phòng Nông nghiệp và Phát triển nông thôn",
+            "Phòng Lao động - Thương binh và Xã hội",
+            "Phòng Dân tộc",
+            "Thanh tra",
+        )
+        for unit in ("huyện", "quận", "thị xã")
+    ),
+    "Công an cấp huyện",
 )
 
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "RegisterEntry",
     "document_title",
+    "laws_named",
     "lookup",
     "parse_register",
     "register",
@@ -258,6 +259,31 @@ def same_day_entries(day: dt.date) -> tuple[RegisterEntry, ...]:
     ['42/2022/NĐ-CP']
     """
     return _by_day().get(day, ())
+
+
+@cache
+def _laws() -> dict[str, tuple[RegisterEntry, ...]]:
+    out: dict[str, list[RegisterEntry]] = {}
+    for e in _table().values():
+        if e.doc_type == "Luật" and fold(e.subject).startswith("luat "):
+            out.setdefault(" ".join(fold(e.subject).split()), []).append(e)
+    return {name: tuple(sorted(v, key=lambda e: e.date)) for name, v in out.items()}
+
+
+def laws_named(name: str | None = None) -> dict[str, tuple[RegisterEntry, ...]]:
+    """The register's laws by their name, folded (``luat to chuc chinh quyen dia phuong``):
+    every law whose subject is its name ("Luật ..."), oldest first. A plan often cites a law by
+    name and date only ("Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"); the
+    date picks the one meant. With ``name``, only the laws of that name (any spelling).
+
+    >>> [e.key for e in laws_named("Luật Tổ chức chính quyền địa phương")["luat to chuc chinh quyen dia phuong"]]
+    ['77/2015/QH13', '65/2025/QH15', '72/2025/QH15']
+    """
+    laws = _laws()
+    if name is None:
+        return dict(laws)
+    key = " ".join(fold(nfc(name)).split())
+    return {key: laws[key]} if key in laws else {}
 
 
 def document_title(key: str) -> str | None:

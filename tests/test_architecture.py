@@ -77,6 +77,7 @@ LAYERS: dict[str, str] = {
     "plankit.cite": "analysis",
     "plankit.cite.extraction": "analysis",
     "plankit.cite.issuers": "analysis",
+    "plankit.cite.numbers": "analysis",
     "plankit.cite.parse": "analysis",
     "plankit.cite.patterns": "analysis",
     "plankit.cite.vocabulary": "analysis",
@@ -86,6 +87,7 @@ LAYERS: dict[str, str] = {
     "plankit.years": "analysis",
     # verbs
     "plankit.lint": "verbs",
+    "plankit.lint._attachment": "verbs",
     "plankit.lint._context": "verbs",
     "plankit.lint._words": "verbs",
     "plankit.lint.config": "verbs",
@@ -146,6 +148,8 @@ LAYERS: dict[str, str] = {
     "plankit.diff": "outputs",  # the package imports its outputs, which register themselves
     "plankit.diff.render": "outputs",
     "plankit.diff.redline": "outputs",
+    "plankit.diff.redline_doc": "outputs",
+    "plankit.diff.redline_keys": "outputs",
     "plankit.diff.grids": "outputs",
     "plankit.diff.shown": "outputs",
     "plankit.lint.sarif": "outputs",

@@ -270,3 +270,30 @@ def test_clean_pairs_show_no_scan_columns():
     assert d.to_dict() == d.to_dict(restore=False) and "restored" not in d.to_dict()
     assert d.to_markdown() == d.to_markdown(restore=False)
     assert d.tables_frame().equals(d.tables_frame(restore=False))
+
+
+# --- the summary's section list --------------------------------------------------------------
+
+CANTHO_SECTIONS = [
+    "      I → I     changed  MỤC ĐÍCH, YÊU CẦU",
+    "     II → II    changed  NỘI DUNG TUYÊN TRUYỀN",
+    "    III → III   changed  HÌNH THỨC TUYÊN TRUYỀN",
+    "      — → IV    added    MỘT SỐ HOẠT ĐỘNG TUYÊN TRUYỀN TRỌNG TÂM",
+    "     IV → V     changed  KINH PHÍ THỰC HIỆN",
+    "      V → VI    changed  TỔ CHỨC THỰC HIỆN",
+]
+
+
+@pytest.mark.parametrize(("restore", "added"), [
+    (True, "      — → IV    added    MỘT SỐ HOẠT ĐỘNG TUYÊN TRUYỀN TRỌNG TÂM"),
+    (False, "      — → IV    added    MOT SO HOAT PONG TUYEN TRUYEN TRONG TAM"),
+])
+def test_summary_lists_a_scanned_section_title_as_the_page_shows_it(cantho, restore, added):
+    lines = cantho.summary(restore=restore).splitlines()
+    assert lines[lines.index("Mục:") + 1 :] == [*CANTHO_SECTIONS[:3], added, *CANTHO_SECTIONS[4:]]
+
+
+def test_summary_restores_by_default_like_the_page(cantho):
+    assert cantho.summary() == cantho.summary(restore=True)
+    assert "<summary>IV. MỘT SỐ HOẠT ĐỘNG TUYÊN TRUYỀN TRỌNG TÂM<" in cantho.to_html()
+

@@ -72,6 +72,20 @@ BASIS = {
         ("1291/QĐ-TTg", "Quyết định số 1291/QĐ-TTg ngày 07/10/2019 của Thủ tướng Chính phủ phê duyệt Đề án "
                         "đo lường sự hài lòng của người dân"),
     ],
+    # a commune formed on 1 July 2025 by the merger, citing the resolutions that formed it and
+    # its new province's plan
+    "merged": [
+        ("202/2025/QH15", "Nghị quyết số 202/2025/QH15 ngày 12 tháng 6 năm 2025 của Quốc hội về việc sắp xếp "
+                          "đơn vị hành chính cấp tỉnh"),
+        ("1676/NQ-UBTVQH15", "Nghị quyết số 1676/NQ-UBTVQH15 ngày 16 tháng 6 năm 2025 của Ủy ban Thường vụ Quốc "
+                             "hội về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Phú Thọ năm 2025"),
+        ("318/KH-UBND", "Kế hoạch số 318/KH-UBND ngày 22/8/2025 của Ủy ban nhân dân tỉnh Phú Thọ về cải cách hành "
+                        "chính giai đoạn 2025 - 2030"),
+        ("61/2018/NĐ-CP", "Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ chế "
+                          "một cửa, một cửa liên thông trong giải quyết thủ tục hành chính"),
+        ("118/2025/NĐ-CP", "Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ về thực hiện thủ "
+                           "tục hành chính theo cơ chế một cửa, một cửa liên thông"),
+    ],
     "province": [
         ("76/NQ-CP", "Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể cải "
                      "cách hành chính nhà nước giai đoạn 2021 - 2030"),
@@ -102,7 +116,8 @@ class Draft:
 
 
 def _issuer_kind(layout: str) -> str:
-    return {"ministry": "ministry", "party": "party", "commune": "commune"}.get(layout, "province")
+    return {"ministry": "ministry", "annex": "ministry", "party": "party", "commune": "commune",
+            "merged": "merged"}.get(layout, "province")
 
 
 def _clauses(d: Draft) -> list[str]:
@@ -116,7 +131,7 @@ def _body(d: Draft) -> list[str]:
         out.append(f"{['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'][k]}. {title}")
         for j, p in enumerate(paragraphs, start=1):
             out.append(f"{j}. {p} trong năm {d.year}." if j == 1 else f"- {p}.")
-        if k == 1 and d.rows:
+        if k == 1 and d.rows and d.layout != "annex":
             out.append("TT\tNội dung\tĐơn vị chủ trì\tThời gian thực hiện")
             out += [f"{n}\t{task}\t{lead}\t{when} năm {d.year}" for n, (task, lead, when) in enumerate(d.rows, 1)]
     return out
@@ -160,6 +175,40 @@ def write(d: Draft) -> str:
                  f"(Ban hành kèm theo Quyết định số {n}/QĐ-UBND ngày {day:02d}/01/{y} của Chủ tịch Ủy ban nhân dân "
                  "tỉnh)"])
         end = []
+    elif d.layout == "annex":  # a ministry's plan, its tasks in a numbered table annexed after the signature
+        head = ["BỘ TÀI CHÍNH", "-------", f"Số: {n}/KH-BTC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc", "---------------", f"Hà Nội, ngày {day:02d} tháng 01 năm {y}",
+                "KẾ HOẠCH", f"Cải cách hành chính năm {y} của Bộ Tài chính"]
+        basis = [f"Căn cứ {c};" for c in clauses] + [f"Bộ Tài chính ban hành Kế hoạch cải cách hành chính năm {y} "
+                                                      "(Phụ lục kèm theo) như sau:"]
+        end = ["Nơi nhận:", "- Lãnh đạo Bộ;", "- Lưu: VT, TCCB.", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Lê Thị Hằng"]
+        if d.rows:
+            end += ["PHỤ LỤC", f"DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {y}",
+                    f"(Kèm theo Kế hoạch số {n}/KH-BTC ngày {day:02d}/01/{y} của Bộ Tài chính)",
+                    "TT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian hoàn thành\tSản phẩm",
+                    "I\tCẢI CÁCH HÀNH CHÍNH\t\t\t"]
+            end += [f"{k}\t{task}\t{lead}\t{when} năm {y}\tBáo cáo" for k, (task, lead, when) in enumerate(d.rows, 1)]
+    elif d.layout == "merged":  # a commune formed by the July 2025 merger, under its new province
+        head = ["ỦY BAN NHÂN DÂN", "XÃ VĨNH AN", "-------", f"Số: {n}/KH-UBND",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "---------------",
+                f"Vĩnh An, ngày {day:02d} tháng {9 if y == 2025 else 1} năm {y}", "KẾ HOẠCH",
+                f"Cải cách hành chính xã Vĩnh An, tỉnh Phú Thọ năm {y}"]
+        basis = [f"Căn cứ {c};" for c in clauses] + [f"Ủy ban nhân dân xã Vĩnh An ban hành Kế hoạch năm {y} như sau:"]
+        end = ["Nơi nhận:", "- UBND tỉnh Phú Thọ;", "- Sở Nội vụ tỉnh Phú Thọ;", "- Lưu: VT.",
+               "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Đỗ Văn Lâm"]
+    elif d.layout == "december":  # a decision signed in December, issuing the next year's plan
+        head = ["ỦY BAN NHÂN DÂN", "TỈNH GIA LAI", "-------", f"Số: {n}/QĐ-UBND",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "---------------",
+                f"Gia Lai, ngày {day:02d} tháng 12 năm {y - 1}", "QUYẾT ĐỊNH",
+                f"Ban hành Kế hoạch cải cách hành chính năm {y}", "ỦY BAN NHÂN DÂN TỈNH GIA LAI"]
+        basis = ([f"Căn cứ {c};" for c in clauses] + ["Theo đề nghị của Giám đốc Sở Nội vụ.", "QUYẾT ĐỊNH:",
+                 f"Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm {y} của tỉnh.",
+                 "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+                 "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành "
+                 "Quyết định này./.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Võ Văn Hùng", "KẾ HOẠCH",
+                 f"Cải cách hành chính năm {y}",
+                 f"(Ban hành kèm theo Quyết định số {n}/QĐ-UBND ngày {day:02d}/12/{y - 1} của Ủy ban nhân dân tỉnh)"])
+        end = []
     else:  # "bullets": the basis a bulleted list under "Căn cứ:"
         head = ["UBND TỈNH NINH THUẬN", "SỞ TƯ PHÁP", "-------", f"Số: {n}/KH-STP",
                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "---------------",
@@ -170,7 +219,7 @@ def write(d: Draft) -> str:
     return "\n".join(head + basis + _body(d) + closing + end) + "\n"
 
 
-LAYOUTS = ("ministry", "party", "commune", "decision", "bullets")
+LAYOUTS = ("ministry", "party", "commune", "decision", "bullets", "annex", "merged", "december")
 
 
 @st.composite
@@ -182,7 +231,7 @@ def drafts(draw, layout: str | None = None) -> Draft:
     sections = tuple((t, tuple(draw(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3, unique=True))))
                      for t in titles)
     rows = tuple(draw(st.lists(st.sampled_from(ACTIVITIES), max_size=3, unique=True)))
-    year = 2025 if layout == "commune" else draw(st.integers(2021, 2024))
+    year = 2025 if layout in ("commune", "merged") else draw(st.integers(2021, 2024))
     return Draft(layout, year, draw(st.integers(5, 400)), draw(st.integers(1, 28)), tuple(basis), sections, rows)
 
 
@@ -307,47 +356,77 @@ def test_every_layout_reads_as_its_kind():
         "commune": ("12", 2025, True, 1),
         "decision": ("12", 2025, True, 1),
         "bullets": ("12", 2025, True, 1),
+        "annex": ("12", 2025, True, 1),
+        "merged": ("12", 2025, True, 1),
+        "december": ("12", 2025, True, 1),
     }
 
 
-# -- what a copy does to the words the comparison sees (no corpus needed) -----------------------------
+# -- a pair of each new layout, every change listed --------------------------------------------------
 
-@pytest.mark.parametrize(("text", "keys"), [
-    # a document number or a compound broken at its hyphen over two lines is one word
-    ("Quyết định số 685/QĐ-\nUBND ngày", ["quyet", "dinh", "so", "685/qd-ubnd", "ngay"]),
-    ("hợp tác Việt- \n Lào", ["hop", "tac", "viet-lao"]),
-    # a dash between spaces, or a list's dash on the next line, is no broken word
-    ("Hà Nội -\nViệt Nam", ["ha", "noi", "-", "viet", "nam"]),
-    ("Nga-\n- Ukraine", ["nga", "-", "-", "ukraine"]),
-    # a page number alone on its line inside a sentence is no word; a day, a month or a number
-    # its word takes stays
-    ("thông tin, truyền thông y tế\n6\nnăm 2024 thuộc lĩnh vực", ["thong", "tin", ",", "truyen", "thong", "y", "te",
-                                                             "nam", "2024", "thuoc", "linh", "vuc"]),
-    ("Kế hoạch số 72-KH/TU ngày\n6\n10/01/2023 của Tỉnh ủy", ["ke", "hoach", "so", "72-kh/tu", "ngay", "10/01/2023",
-                                                             "cua", "tinh", "uy"]),
-    ("Hà Nội, ngày 05 tháng\n6\nnăm 2024", ["ha", "noi", ",", "ngay", "05", "thang", "6", "nam", "2024"]),
-    ("I. MỤC ĐÍCH.\n2\nKinh phí", ["i", ".", "muc", "dich", ".", "2", "kinh", "phi"]),
+def _pair(layout: str) -> tuple[Draft, Draft]:
+    keys = tuple(k for k, _w in BASIS[_issuer_kind(layout)])
+    old = Draft(layout, 2025 if layout == "merged" else 2024, 45, 5, keys[:3],
+                (("MỤC ĐÍCH, YÊU CẦU", (SENTENCES[0],)), ("NHIỆM VỤ TRỌNG TÂM", (SENTENCES[1], SENTENCES[2])),
+                 ("TỔ CHỨC THỰC HIỆN", (SENTENCES[4],))), tuple(ACTIVITIES[:3]))
+    basis = tuple("118/2025/NĐ-CP" if k == "61/2018/NĐ-CP" else k for k in keys[:3]) \
+        if "61/2018/NĐ-CP" in keys[:3] else keys[1:4]
+    new = replace(old, year=old.year + 1, number=12, day=9, basis=basis, rows=tuple(ACTIVITIES[1:4]),
+                  sections=(old.sections[0], ("NHIỆM VỤ TRỌNG TÂM", (SENTENCES[1], SENTENCES[3])), old.sections[2]))
+    return old, new
+
+
+EDITS = [  # what was edited, in every layout: a sentence replaced, a row dropped and one added
+    ("substantive", "- Tăng cường kỷ luật, kỷ cương hành chính trong thực thi công vụ.",
+     "- Đẩy mạnh chuyển đổi số, cung cấp dịch vụ công trực tuyến toàn trình."),
+    ("substantive", "Tuyên truyền trên Cổng thông tin điện tử | Văn phòng | Thường xuyên năm {old}{tail}", ""),
+    ("substantive", "", "Khảo sát sự hài lòng của người dân | Phòng Văn hóa - Xã hội | Quý IV năm {new}{tail}"),
+]
+
+
+@pytest.mark.parametrize(("layout", "added", "removed", "replaced", "basis_changes"), [
+    # a ministry's plan, its tasks in a numbered table annexed after the signature ("Kèm theo Kế
+    # hoạch số 45/KH-BTC ngày 05/01/2024": its own number and date, which move with it)
+    ("annex", set(), set(), (("61/2018/NĐ-CP", "118/2025/NĐ-CP"),), 6),
+    # a commune formed by the July 2025 merger, citing the resolutions that formed it
+    ("merged", {"61/2018/NĐ-CP"}, {"202/2025/QH15"}, (), 2),
+    # a decision signed in December for next year's plan, the plan attached ("Ban hành kèm theo
+    # Quyết định số 45/QĐ-UBND ngày 05/12/2023")
+    ("december", set(), {"76/NQ-CP"}, (), 1),
+    ("decision", set(), {"76/NQ-CP"}, (), 1),
 ])
-def test_the_words_a_copy_leaves(text, keys):
-    from plankit.diff.parts import _Stream
+def test_a_pair_of_each_layout_shows_its_edits_and_nothing_else(layout, added, removed, replaced, basis_changes):
+    old, new = _pair(layout)
+    a, b = read_text(write(old), name="a.txt"), read_text(write(new), name="b.txt")
+    d = diff_plans(a, b)
+    assert (d.basis_added, d.basis_removed, d.basis_replaced) == (added, removed, replaced)
+    assert d.counts()["basis"] == basis_changes
+    tail = " | Báo cáo" if layout == "annex" else ""  # the annex's table has a column more
+    rows = [(k, o.format(old=old.year, new=new.year, tail=tail), n.format(old=old.year, new=new.year, tail=tail))
+            for k, o, n in EDITS]
+    assert [(c.kind, c.old, c.new) for c in d.changes if c.kind not in ("expected", "basis")] == rows
+    assert [(f.name, f.kind) for f in d.header if f.kind != "same"] == [
+        ("number", "expected"), ("date", "expected"), ("year", "expected")]
+    back = diff_plans(b, a)
+    assert (back.basis_added, back.basis_removed) == (removed, added)
+    assert redline_wrong(d) == [] and redline_wrong(back) == []
 
-    assert [t.key for t in _Stream(text, ocr=False, punct=True).tokens] == keys
 
-
-@pytest.mark.parametrize(("first_line", "left_out"), [
-    ("Công văn 473/STP-PBGDPL năm 2020 về việc hướng dẫn thực hiện", True),
-    ("Kế hoạch 12/KH-UBND năm 2025 cải cách hành chính", True),
-    # the document's own number cited in its first sentence is the document's
-    ("Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL năm 2020", False),
-    # another document's number and year
-    ("Kế hoạch 99/KH-UBND năm 2024 cải cách hành chính", False),
+@pytest.mark.parametrize(("layout", "own"), [
+    ("annex", [("45/KH-BTC", "12/KH-BTC"), ("ngày 05/01/2024", "ngày 09/01/2025")]),
+    ("december", [("45/QĐ-UBND", "12/QĐ-UBND"), ("ngày 05/12/2023", "ngày 09/12/2024")]),
+    ("decision", [("45/QĐ-UBND", "12/QĐ-UBND"), ("ngày 05/01/2024", "ngày 09/01/2025")]),
 ])
-def test_a_portal_title_line_opens_no_copy(first_line, left_out):
-    from plankit.diff.parts import Side
+def test_the_plans_own_number_where_it_cites_itself_moves_with_it(layout, own):
+    old, new = _pair(layout)
+    d = diff_plans(read_text(write(old), name="a.txt"), read_text(write(new), name="b.txt"))
+    assert [(c.kind, c.old, c.new) for c in d.changes if "chính văn bản này" in c.reason] == [
+        ("expected", o, n) for o, n in own]
 
-    own = "473/STP-PBGDPL" if "473" in first_line else "12/KH-UBND"
-    text = (f"{first_line}\nNgày 25/3/2020, Sở Tư pháp ban hành Văn bản số {own} về việc tuyên truyền.\n"
-            "Thực hiện Văn bản số 979/BTP-PBGDPL ngày 19/3/2020 của Bộ Tư pháp.\nI. NỘI DUNG\nTuyên truyền.\n")
-    side = Side(read_text(text, name="copy.txt"), ocr=False, punct=True)
-    shown = [u.span.slice(side.text) for u in side.opening_units()[1]]
-    assert (not any(u.startswith(first_line) for u in shown)) is left_out
+
+def test_without_year_shift_the_own_date_is_substantive_and_the_number_still_expected():
+    old, new = _pair("december")
+    d = diff_plans(read_text(write(old), name="a.txt"), read_text(write(new), name="b.txt"), year_shift=False)
+    # the attached plan's caption: "Ban hành kèm theo Quyết định số 45/QĐ-UBND ngày 05/12/2023"
+    assert [(c.kind, c.old, c.new) for c in d.changes if c.old in ("45/QĐ-UBND", "ngày 05/12/2023") and c.new] == [
+        ("expected", "45/QĐ-UBND", "12/QĐ-UBND"), ("substantive", "ngày 05/12/2023", "ngày 09/12/2024")]

@@ -19,7 +19,7 @@ HUNG_YEN = ROOT / "plans" / "hung-yen" / "2022-so-khcn.md"
 
 @pytest.fixture
 def project(tmp_path):
-    """A folder with one real plan under plans/ (the Hưng Yên plan: 16 findings)."""
+    """A folder with one real plan under plans/ (the Hưng Yên plan: 14 findings)."""
     (tmp_path / "plans").mkdir()
     shutil.copy(HUNG_YEN, tmp_path / "plans" / "hung-yen.md")
     return tmp_path
@@ -50,7 +50,7 @@ def test_cli_reads_select_ignore_and_per_file_ignores(project, capsys):
     plans = str(project / "plans")
     assert main(["lint", plans, "--format", "json", "--today", "2025-11-01"]) == 1
     everything = codes(capsys)
-    assert len(everything) == 16 and "PK502" in everything
+    assert len(everything) == 14 and "PK502" in everything
     (project / "plankit.toml").write_text(
         'select = ["PK5"]\nignore = ["known-typo"]\n', encoding="utf-8"
     )
@@ -65,7 +65,7 @@ def test_cli_reads_select_ignore_and_per_file_ignores(project, capsys):
     assert main(["lint", plans, "--format", "json", "--select", "PK2", "--today", "2025-11-01"]) == 1
     assert set(codes(capsys)) == {"PK201", "PK202", "PK203"}
     assert main(["lint", plans, "--format", "json", "--no-config", "--today", "2025-11-01"]) == 1
-    assert len(codes(capsys)) == 16
+    assert len(codes(capsys)) == 14
 
 
 def test_cli_reads_baseline_and_today(project, capsys):

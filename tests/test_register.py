@@ -224,8 +224,13 @@ CHECKED_ROWS = [
      "72/2025/QH15", dt.date(2025, 6, 16), "https://tailieu.vn/doc/luat-so-652025qh15-2891086.html"),
     ("72/2025/QH15", "Luật", dt.date(2025, 6, 16), "Quốc hội", "Luật Tổ chức chính quyền địa phương",
      None, None, "https://daihoidang.baoquangninh.vn/"),
-    ("63/2025/QH15", "Luật", dt.date(2025, 2, 18), "Quốc hội", "", None, None,
-     LV + "co-cau-to-chuc/law-on-organization-of-the-government-no-63-2025-qh15-390451-d1.html"),
+    # its Vietnamese page (session 8) gives the name, which a plan cites it by
+    ("63/2025/QH15", "Luật", dt.date(2025, 2, 18), "Quốc hội", "Luật Tổ chức Chính phủ", None, None,
+     "https://thuviennhadat.vn/vbpl/luat-to-chuc-chinh-phu-2025-so-63-2025-qh15-639242.html"),
+    # session 8: the law it followed; its end (28/02/2025) is on thuvienphapluat.vn, but no page
+    # found names 63/2025/QH15 as its replacement, so replaced_by stays blank (docs/register.md)
+    ("76/2015/QH13", "Luật", dt.date(2015, 6, 19), "Quốc hội", "Luật tổ chức Chính phủ", None, None,
+     "https://timdapan.com/van-ban-phap-luat/luat-to-chuc-chinh-phu-so-76-2015-qh13"),
     ("66/NQ-CP", "Nghị quyết", dt.date(2025, 3, 26), "Chính phủ", "", None, None,
      "https://www.vietnam.vn/en/thu-tuong-chinh-phu-yeu-cau-cat-giam-dieu-kien-dau-tu-kinh-doanh-"
      "don-gian-hoa-thu-tuc-hanh-chinh"),

@@ -20,7 +20,9 @@ document-number shape, and nothing here invents one for them, so they cannot rea
 
 The package: :mod:`~plankit.cite.patterns` (every regular expression),
 :mod:`~plankit.cite.vocabulary` (the scan text and the data files, compiled),
-:mod:`~plankit.cite.issuers` (who issued a cited document), :mod:`~plankit.cite.extraction`
+:mod:`~plankit.cite.issuers` (who issued a cited document), :mod:`~plankit.cite.numbers`
+(document numbers, and laws cited by name and date linked to their number through the
+register), :mod:`~plankit.cite.extraction`
 (:func:`extract_citations`, :class:`CitationList`) and :mod:`~plankit.cite.parse`
 (:func:`parse_citation`, :func:`canonical_key`).
 """

@@ -15,19 +15,21 @@ import os
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..dates import DateMatch, find_date
+from ..dates import find_date
 from ..errors import InvalidCitation
 from ..facts import basis_spans, issuer_level, plan_facts
 from ..model import Citation, Plan, Span
 from ..places import Province
+from ..register import RegisterEntry
 from ..text import fold
 from . import patterns as P
 from .issuers import Issuer, issuer_at, issuer_of_codes
-from .vocabulary import LOOKALIKE_KEYS, Vocab, scan_text, vocab
+from .numbers import Core, date_of, date_separators, named_laws, numbers, read_core
+from .vocabulary import Vocab, scan_text, vocab
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -44,189 +46,6 @@ __all__ = [
     "programme_citations",
     "read_core",
 ]
-
-
-# -- the number itself ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Core:
-    """A document number found in the text, before its context is read."""
-
-    start: int
-    end: int
-    prefix: int  # start of the type word or "số" before the number, else ``start``
-    key: str
-    doc_type: str | None
-    number: str
-    year: int | None
-    symbol: str
-    codes: tuple[str, ...]
-    notes: tuple[str, ...]
-
-
-def _canonical_code(original: str, folded: str, spellings: dict[str, list[str]]) -> str:
-    """The standard spelling of a type or issuer code (QD -> QĐ, ttg -> TTg, unknown -> upper)."""
-    known = spellings.get(folded)
-    if not known:
-        return original.upper()
-    if len(known) == 1:
-        return known[0]
-    upper = original.upper()
-    return next((k for k in known if k.upper() == upper), known[0])
-
-
-def read_core(
-    m: re.Match[str], text: str, scan: str, voc: Vocab, word: str | None, prefix: int,
-    letter_ok: bool | None = None,
-) -> Core | None:
-    """Build the key of one number match from the original characters; ``None`` if it is not one.
-
-    A công văn number (1234/UBND-VP) counts only after the words "công văn" or "văn bản", unless
-    ``letter_ok`` says otherwise.
-    """
-    notes: list[str] = []
-    codes: list[tuple[int, int]] = []  # spans of the codes whose first letter must be a capital
-    g = m.group
-    if g("ptype") is not None:
-        shape, type_g, year = "party", "ptype", None
-        body = "pissuer" if g("pissuer") is not None else "pglued"
-        codes = [m.span("ptype"), m.span(body)]
-        issuer_spans = [m.span(body)]
-    elif g("lterm") is not None:
-        shape, type_g, year = "law", None, int(g("lyear"))
-        codes = [m.span("lterm")]
-        issuer_spans = [m.span("lterm")]
-    elif g("type") is not None:
-        shape, type_g = "document", "type"
-        year = int(g("year")) if g("year") else None
-        if g("glued") is not None:
-            # "75/2017/NĐCP": the dash lost in a PDF or .doc extraction.
-            issuer_spans = [m.span("glued")]
-        else:
-            s, e = m.span("issuer")
-            issuer_spans, pos = [], s
-            for part in scan[s:e].split("-"):
-                issuer_spans.append((pos, pos + len(part)))
-                pos += len(part) + 1
-        if len(issuer_spans) == 1 and year is None:
-            # A Party body's code makes it a Party number: "39/NQTW" and "57/NQ-TW" are 39-NQ/TW
-            # and 57-NQ/TW.
-            s, e = issuer_spans[0]
-            code = _canonical_code(text[s:e].translate(LOOKALIKE_KEYS), scan[s:e], voc.issuer_spellings)
-            if code in voc.party_codes:
-                shape = "party"
-        codes = [m.span("type"), *issuer_spans]
-        if g("islash") is not None:
-            notes.append(f"OCR: {text[m.start('islash'):m.end('islash')].strip()!r} read as '/'")
-        if g("noslash") is not None:
-            if not re.search(r"s[o06b5][ \t]*:?[ \t]*$", scan[prefix : m.start()]):  # "07KH-UBND" only after "số"
-                return None
-            notes.append(f"slash missing: {text[m.start() : m.end()]} read with '/' before {text[m.start('type'):m.end('type')]}")
-        if g("twice") is not None:
-            if word in ("cong van", "van ban"):  # a letter's symbol opens with its issuer's code
-                return None
-            notes.append(f"OCR: type letter doubled, {text[m.start('type'):m.end('twice')]} read as {text[m.start('type'):m.end('type')]}")
-    elif g("bparty") is not None:
-        # "Nghị quyết 06/TU": a Party number without its type, which the word before names.
-        abbr = voc.type_abbr.get(voc.word_names.get(word, "")) if word else None
-        if abbr is None:
-            return None
-        shape, type_g, year = "party", None, None
-        issuer_spans = [m.span("bparty")]
-        codes = list(issuer_spans)
-    else:
-        if not (word in ("cong van", "van ban") if letter_ok is None else letter_ok):
-            return None
-        shape, type_g, year = "letter", None, None
-        issuer_spans = [m.span("cissuer"), m.span("cunit")]
-        codes = list(issuer_spans)
-
-    for s, _e in codes:
-        first = text[s].translate(LOOKALIKE_KEYS)
-        if first.islower():
-            return None
-
-    number = text[m.start("num") : m.end("num")].lower()
-    issuers = []
-    for s, e in issuer_spans:
-        original = text[s:e].translate(LOOKALIKE_KEYS)
-        canon = _canonical_code(original, scan[s:e], voc.issuer_spellings)
-        if canon != original.upper() and canon.upper() != original.upper():
-            notes.append(f"{original} read as {canon}")
-        issuers.append(canon)
-
-    if shape == "law":
-        term = issuers[0]
-        symbol = term
-        key = f"{number}/{year}/{term}"
-        base = term.rstrip("0123456789")
-        doc_type = voc.word_names.get(word) if word else None
-        doc_type = doc_type or voc.term_types.get(base)
-        issuers = [term]
-    elif shape == "letter":
-        symbol = "-".join(issuers)
-        key = f"{number}/{symbol}"
-        doc_type = "Công văn"
-        issuers = issuers[:1]  # the second code is the drafting unit, not a second issuer
-    else:
-        if type_g is None:  # a Party body alone: the type comes from the word before
-            doc_type = voc.word_names[word]
-        else:
-            s, e = m.span(type_g)
-            original = text[s:e].translate(LOOKALIKE_KEYS)
-            abbr = _canonical_code(original, scan[s:e], voc.type_spellings)
-            if abbr.upper() != original.upper():
-                notes.append(f"{original} read as {abbr}")
-            doc_type = voc.type_names.get(abbr)
-        if shape == "party":
-            symbol = f"{abbr}/{issuers[0]}"
-            key = f"{number}-{symbol}"
-            if type_g != "ptype" or g("pglued") is not None:
-                notes.append(f"written {text[m.start() : m.end()]}: a Party number is written {key}")
-        else:
-            symbol = f"{abbr}-{'-'.join(issuers)}"
-            key = f"{number}/{year}/{symbol}" if year else f"{number}/{symbol}"
-            if g("glued") is not None:
-                notes.append(f"dash missing: {text[m.start() : m.end()]} read as {key}")
-        written = voc.word_names.get(word) if word else None
-        if written and doc_type and written != doc_type and written not in ("Công văn",):
-            notes.append(f"written '{written}' but the number is a {doc_type}")
-
-    raw = text[m.start() : m.end()]
-    swapped = sorted(set(raw).intersection(P.KEY_LOOKALIKES))
-    if swapped:
-        pairs = ", ".join(f"{c} (U+{ord(c):04X}) as {P.KEY_LOOKALIKES[c]}" for c in swapped)
-        notes.append(f"look-alike letters normalised: {pairs}")
-    if "\n" in raw:
-        notes.append("line break inside the number removed")
-    if P.SPACED.search(scan, m.start(), m.end()):
-        notes.append("spaces inside the number removed")
-    return Core(m.start(), m.end(), prefix, key, doc_type, number, year, symbol, tuple(issuers), tuple(notes))
-
-
-def _prefix(scan: str, start: int, voc: Vocab) -> tuple[str | None, int]:
-    """The type word and "số" right before ``start``: (folded word or None, where they start)."""
-    m = voc.prefix_re.search(scan, max(0, start - 48), start)
-    if m is None or m.start() == start:
-        return None, start
-    return (" ".join(m.group("word").split()) if m.group("word") else None), m.start()
-
-
-def _numbers(text: str, scan: str, voc: Vocab) -> list[Core]:
-    found = []
-    for m in voc.number_re.finditer(scan):
-        word, prefix = _prefix(scan, m.start(), voc)
-        letter_ok = None
-        if m.group("cunit") is not None and word is None and prefix < m.start():
-            # "... số 1284/BTTTT-CĐS": a letter of a body plankit knows, after "số"
-            letter_ok = m.group("cissuer") in voc.issuer_spellings and voc.issuers.get(
-                _canonical_code(text[m.start("cissuer"):m.end("cissuer")], m.group("cissuer"), voc.issuer_spellings),
-                ("", "", ""))[2] == "national"
-        core = read_core(m, text, scan, voc, word, prefix, letter_ok)
-        if core is not None:
-            found.append(core)
-    return found
 
 
 # -- context: province, preamble, own number -----------------------------------------------------
@@ -342,31 +161,6 @@ def _body_key(name: str) -> str:
 # -- what follows a number: date, issuer, subject --------------------------------------------------
 
 
-def _date_of(m: re.Match[str], text: str) -> tuple[dt.date | None, str | None, int | None]:
-    """The date a :data:`~plankit.cite.patterns.DATE_AFTER` match names, or ``None`` and why
-    not (31/02/2021 is no date); and where its day starts. ``(None, None, None)``: the match
-    is a blank draft date ("ngày    tháng 01 năm 2022"), no date at all."""
-    if m.group("d3") is not None:
-        day, month, year, at, end = m.group("d3"), m.group("m3"), m.group("y3"), m.start("d3"), m.end("y3")
-    else:
-        found = DateMatch.of(m)
-        if found.day_span is None or found.month_span is None:
-            return None, None, None
-        day, month, year = found.day, found.month, found.year
-        at, end = found.day_span[0], found.year_span[1]
-    try:
-        return dt.date(int(year), int(month), int(day)), None, at
-    except ValueError:
-        return None, f"no such date: {' '.join(text[at:end].split())}", at
-
-
-def _separators(m: re.Match[str], text: str) -> tuple[str, str] | None:
-    """The two separators of a numeric date after "ngày" (``/`` and ``-`` in "06/01-2022")."""
-    if m.group("nmonth") is None:
-        return None
-    return (text[m.end("day") : m.start("nmonth")].strip(), text[m.end("nmonth") : m.start("year")].strip())
-
-
 def _subject(text: str, start: int, limit: int) -> tuple[str | None, int]:
     """The trích yếu from ``start`` to the end of its clause (never past ``limit``), and that end."""
     limit = min(limit, start + 400, len(text))
@@ -388,13 +182,13 @@ def _subject(text: str, start: int, limit: int) -> tuple[str | None, int]:
 
 def build_citation(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tuple[Citation, int]:
     """The citation of ``core`` with its context read; also where the citation's clause ends."""
-    cite, _head, end = _build(core, ctx, limit, strict=strict)
+    cite, _head, end, _stated = _build(core, ctx, limit, strict=strict)
     return cite, end
 
 
-def _build(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tuple[Citation, int, int]:
+def _build(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tuple[Citation, int, int, bool]:
     """:func:`build_citation`, and also where the number, its date and its issuer end (its head:
-    what follows is the description)."""
+    what follows is the description), and whether the text names its issuer ("của ...")."""
     text, scan = ctx.text, ctx.scan
     notes = list(core.notes)
     pos = core.end
@@ -402,7 +196,7 @@ def _build(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tup
     date = None
     dm = P.DATE_AFTER.match(scan, pos)
     if dm is not None:
-        date, problem, day_at = _date_of(dm, text)
+        date, problem, day_at = date_of(dm, text)
         if day_at is None:
             dm = None  # a blank date: none
     if dm is not None:
@@ -411,7 +205,7 @@ def _build(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tup
                 # the note keeps its wording; the error gives the reason in Vietnamese first
                 raise InvalidCitation(text, day_at, f"ngày không có thật: {problem.partition(': ')[2]} / {problem}")
             notes.append(problem)
-        seps = _separators(dm, text)
+        seps = date_separators(dm, text)
         if seps is not None and seps[0] != seps[1]:
             notes.append(f"malformed date {text[dm.start('day') : dm.end('year')]} read as {date}")
         pos = dm.end()
@@ -487,7 +281,7 @@ def _build(core: Core, ctx: Context, limit: int, *, strict: bool = False) -> tup
         raw=text[core.start : core.end],
         notes=tuple(notes),
     )
-    return cite, head, pos
+    return cite, head, pos, found is not None
 
 
 def _sentence(text: str, offset: int) -> tuple[int, int]:
@@ -700,11 +494,32 @@ def _cut_short(core: Core, before: list[Core]) -> Core:
     return core
 
 
+def _as_named(cite: Citation, law: RegisterEntry) -> Citation:
+    """A law cited by name: implicit (no number written), its date and name from the register
+    when the text gives only a year."""
+    return replace(cite, implicit=True, date=cite.date or law.date, subject=cite.subject or law.subject,
+                   issuer=law.issuer if cite.issuer is None else cite.issuer)
+
+
+def _share_issuer(explicit: list[Citation], unstated: list[int], last: Citation) -> None:
+    """A list of numbers of one issuer says the issuer once, after the last ("các Quyết định số
+    1/QĐ-UBND, số 2/QĐ-UBND của UBND tỉnh"): the members before it whose symbol names the same
+    issuer code and whose issuer the text leaves unsaid take it."""
+    code = last.symbol.rsplit("-", 1)[-1].rsplit("/", 1)[-1]
+    for i in unstated:
+        c = explicit[i]
+        if c.symbol.rsplit("-", 1)[-1].rsplit("/", 1)[-1] == code and c.level == last.level:
+            explicit[i] = replace(c, issuer=last.issuer, scope=last.scope)
+
+
 def _extract(text: str, plan: Plan | None) -> CitationList:
     voc = vocab()
     scan = scan_text(text)
     ctx = Context(text, scan, voc, plan)
-    cores = _numbers(text, scan, voc)
+    cores = numbers(text, scan, voc)
+    laws = named_laws(text, scan, voc, cores, plan_facts(plan).date if plan is not None else None)
+    if laws:
+        cores = sorted(cores + laws, key=lambda c: c.start)
     chrome = plan_facts(plan).chrome if plan is not None else ()
     if chrome:  # a web page's chrome is not the plan's text
         starts = [span.start for span in chrome]
@@ -713,17 +528,27 @@ def _extract(text: str, plan: Plan | None) -> CitationList:
         cores[-1] = _cut_short(cores[-1], cores[:-1])
     explicit: list[Citation] = []
     head, nested = -1, False  # where the previous basis citation's head ends; whether it is nested
+    unstated: list[int] = []  # the list members just before, whose issuer the text leaves unsaid
     for i, core in enumerate(cores):
         limit = cores[i + 1].prefix if i + 1 < len(cores) else len(text)
-        cite, end_of_head, _end = _build(core, ctx, limit)
+        cite, end_of_head, _end, stated = _build(core, ctx, limit)
+        if core.law is not None:
+            cite = _as_named(cite, core.law)
         if cite.role == "basis":
             gap = _gap(text, scan, head, core.prefix) if head >= 0 else "clause"
             nested = gap == "description" or (gap == "list" and nested)
             if nested and not _in_title(ctx, cite.key):
                 cite = replace(cite, role="mention")
             head = end_of_head
+            if gap != "list":
+                unstated = []
+            if stated:
+                _share_issuer(explicit, unstated, cite)
+                unstated = []
+            else:
+                unstated.append(len(explicit))
         else:
-            head, nested = -1, False
+            head, nested, unstated = -1, False, []
         explicit.append(cite)
     implicit = programme_citations(ctx, explicit)
     if not implicit:

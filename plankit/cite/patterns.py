@@ -79,6 +79,11 @@ DASH = r"[ \t]*-[ \t]*(?:\n[ \t]*)?"
 # The slash: may carry spaces ("76 / NQ-CP") but no line break.
 SLASH = r"[ \t]*/[ \t]*"
 
+# A slash with a line break on one side ("30/" newline "2020/NĐ-CP", "1234" newline "/QĐ-UBND"),
+# as a PDF or a narrow column wraps a number. Accepted only before a year and a known type or
+# before a known type and its dash (the pattern says so where it uses it), never in a date.
+BROKEN_SLASH = r"[ \t]*(?:\n[ \t]*/|/[ \t]*\n)[ \t]*"
+
 # OCR reads the slash before the type as a capital I, l or a bar: "S6:137 IKH-SKHCN". Accepted only
 # right before a known type abbreviation that is followed by a dash and an issuer code.
 OCR_SLASH = r"[ \t]?[il|]"
@@ -102,7 +107,8 @@ def build_number(types: str, glued: str = "(?!)", party: str = "(?!)") -> str:
     nothing).
 
     Must match (keys in brackets): "76/NQ-CP" [76/NQ-CP], "45/2020/nđ-cp" folded, "22/2020/QĐ -
-    UBND" [22/2020/QĐ-UBND], "76/NQ-" newline "CP", "57-" newline "NQ/TW", "01/2020/TTLT-BTC-BNV", "15a/2025/NĐ-CP",
+    UBND" [22/2020/QĐ-UBND], "76/NQ-" newline "CP", "30/" newline "2020/NĐ-CP" and "1234" newline
+    "/QĐ-UBND" (a line broken at the slash), "18-NQ/" newline "TW", "57-" newline "NQ/TW", "01/2020/TTLT-BTC-BNV", "15a/2025/NĐ-CP",
     "26-CTr/TU", "07-NQ/TU", "120-KH/TĐTN-TG", "80/2015/QH13", "137 IKH-SKHCN" (OCR), "07KH-UBND" [07/KH-UBND]
     and "128/QĐĐ-BYT" [128/QĐ-BYT] (OCR: a slash lost before a known type, a type's letter doubled), "1234/UBND-VP" (a công văn:
     issuer and unit, accepted by plankit.cite only after the words "công văn" or "văn bản");
@@ -123,14 +129,16 @@ def build_number(types: str, glued: str = "(?!)", party: str = "(?!)") -> str:
         # Its slash lost too, the body a Party code: 18-NQTW. A line may break after the dash
         # (57-\nNQ/TW), as in the other shapes.
         # The body may name its drafting unit after a dash (the Youth Union's 120-KH/TĐTN-TG).
-        (?:{DASH}|(?=[a-z]))(?P<ptype>{types})(?:[ \t]*/[ \t]*(?P<pissuer>{CODE}(?:-{CODE})*)|(?P<pglued>{party}))
-      | # Law or ordinance: number, year, legislature and term. 80/2015/QH13.
-        {SLASH}(?P<lyear>{YEAR}){SLASH}(?P<lterm>{TERM})
+        (?:{DASH}|(?=[a-z]))(?P<ptype>{types})(?:[ \t]*/[ \t]*(?:\n[ \t]*)?(?P<pissuer>{CODE}(?:-{CODE})*)|(?P<pglued>{party}))
+      | # Law or ordinance: number, year, legislature and term. 80/2015/QH13; a line may break at
+        # a slash (72/2025/ newline QH15).
+        (?:{SLASH}|{BROKEN_SLASH})(?P<lyear>{YEAR})(?:{SLASH}|{BROKEN_SLASH})(?P<lterm>{TERM})
       | # Administrative (76/NQ-CP) or normative (45/2020/NĐ-CP), joint issuers allowed.
         # The slash lost between number and type (07KH-UBND: accepted only after "số" or a
         # type word, see plankit.cite).
-        (?:(?P<slash>{SLASH})|(?P<islash>{OCR_SLASH})|(?P<noslash>(?={types}[ \t]*-)))
-        (?:(?P<year>{YEAR}){SLASH})?
+        # The slash broken over a line: only before a year and a type, or a type and its dash.
+        (?:(?P<slash>{SLASH}|{BROKEN_SLASH}(?=(?:{YEAR}{SLASH})?{types}[ \t]*-))|(?P<islash>{OCR_SLASH})|(?P<noslash>(?={types}[ \t]*-)))
+        (?:(?P<year>{YEAR})(?:{SLASH}|{BROKEN_SLASH}(?={types}[ \t]*-)))?
         # An OCR'd type letter doubled (QĐĐ-BYT is QĐ-BYT): the letter repeated once.
         (?P<type>{types})(?P<twice>(?<=(?P<last>[a-z]))(?P=last)(?=[ \t]*-))?(?:{DASH}(?P<issuer>{CODE}(?:-{CODE})*)|(?P<glued>{glued})(?![a-z0-9&]))
       | # Công văn: number, issuer, unit. 1234/UBND-VP, its unit wrapped (1445/UBND-\nNCPC); no
@@ -303,6 +311,46 @@ def build_places(spellings: Iterable[str]) -> str:
     """Province names and aliases. Must match "can tho", "thua thien hue" (before "hue"), "tp.
     ho chi minh"; must not match "hue" inside "thue"."""
     return rf"(?<![a-z0-9]){alternation(spellings)}(?![a-z0-9])"
+
+
+# -- laws cited by name ---------------------------------------------------------------------------
+
+
+def build_law_names(names: Iterable[str]) -> str:
+    """Names of laws the register knows (folded, "luat to chuc chinh quyen dia phuong"), for a
+    law cited by name and date only; the group ``lname`` holds the name after "luat". A law's new
+    version may carry "(sửa đổi)" after its name ("Luật Giao dịch điện tử (sửa đổi) ngày 22/6/2023"), consumed.
+
+    Must match "luat to chuc chinh quyen dia phuong", "luat can bo, cong chuc", a name wrapped over
+    a line ("luat to chuc chinh" newline "quyen dia phuong"). Must not match "luat an ninh mang"
+    inside "luat an ninh mang2" or a longer word; must not match a name cut short ("luat to chuc
+    chinh" alone). plankit.cite also needs a capital L in the original ("pháp luật an ninh mạng
+    năm 2018" in running text names no law).
+    """
+    # every name opens with "luat ": written once, a literal the regex engine looks for fast
+    rests = [n.split(" ", 1)[1] for n in names if n.startswith("luat ") and " " in n]
+    return (
+        rf"luat(?<![a-z]luat)(?P<lname>[ \t\n]+{alternation(rests)})(?![a-z0-9])"
+        r"(?:[ \t\n]*\([ \t\n]*sua[ \t\n]+doi(?:,?[ \t\n]+bo[ \t\n]+sung)?[ \t\n]*\))?"
+    )
+
+
+# The year after a law's name: "năm 2015" or the bare year ("Luật Đất đai 2024"). Must match
+# " nam 2015", " 2024", ", nam 2025"; must not match " nam 2015/..." or "2015-2020" (a period).
+LAW_YEAR = re.compile(rf"[ \t\n]*,?[ \t\n]*(?:nam[ \t\n]+)?(?P<year>{YEAR})(?![\d/\-])")
+
+# A number right after a law's name (and its date or year): "số 72/2025/QH15", "72/2025/QH15",
+# "(số 72/2025/QH15)"; then the number speaks for itself and the name is not read.
+LAW_NUMBER_AHEAD = re.compile(r"[ \t\n,(]*(?:s[o06b5][ \t]*:?[ \t\n]*)?\d")
+
+# The end of the clause a law's name is in: a semicolon or a line break.
+CLAUSE_END = re.compile(r"[;\n]")
+
+# What comes before an amended law's name inside an amending law's name: "Luật sửa đổi, bổ sung
+# một số điều của Luật A và Luật B": A and B are not cited there. Folded, searched in the clause
+# before the name. Must match "luat sua doi, bo sung mot so dieu cua ", "... cua luat a va ";
+# must not match "can cu " or "theo quy dinh cua ".
+AMENDING = re.compile(r"sua[ \t\n]+doi,?[ \t\n]+bo[ \t\n]+sung[^;]*(?:cua|va)[ \t\n]+\Z")
 
 
 # -- between two citations of the basis (see plankit.cite.extraction._gap) ------------------------

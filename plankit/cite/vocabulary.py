@@ -16,6 +16,7 @@ from functools import cache
 
 from ..model import Citation
 from ..places import Province, departments, provinces
+from ..register import RegisterEntry, laws_named
 from ..text import fold
 from ..vocab import read_table
 from . import patterns as P
@@ -115,6 +116,9 @@ class Vocab:
                     spellings.append(abbr)
                 self.type_names.setdefault(abbr, name)
         self.word_names.setdefault("van ban", "Công văn")
+        # "Thông báo kết luận số 45-TB/TU": a Thông báo that records a meeting's conclusions
+        # (not a Kết luận, whose number is 45-KL/TU).
+        self.word_names.setdefault("thong bao ket luan", "Thông báo")
         self.term_types = term_types
 
         # Issuer codes: issuers.tsv first, then departments.tsv for the codes it does not name.
@@ -169,6 +173,12 @@ class Vocab:
             first, rest = P.programme_pattern(scan_text(name))
             by_first.setdefault(first, []).append(f"(?P<p{i}>{rest})")
         self.programme_res = [re.compile(f"{first}(?:{'|'.join(rests)})") for first, rests in by_first.items()]
+
+        # Laws the register knows by name: a plan may cite one by name and date only.
+        self.laws: dict[str, tuple[RegisterEntry, ...]] = {
+            " ".join(scan_text(name).split()): entries for name, entries in laws_named().items()
+        }
+        self.law_re = re.compile(P.build_law_names(self.laws)) if self.laws else None
 
     def place_key(self, folded: str) -> Province | None:
         return self.places.get(" ".join(folded.split()))

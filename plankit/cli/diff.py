@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(shown)
         return 0
-    print(d.summary())
+    print(d.summary(restore=args.restore))
     section = None
     # the changes as the HTML shows them: an OCR'd side restored unless --no-restore
     for c in shown["changes"]:

@@ -23,11 +23,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..text import fold, tone_key
 from ..typos import Typo, known_typos
 from ..years import NAM_TOKENS
 from .tokens import Tok, ocr_clean
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Plan
 
 __all__ = [
     "KINDS", "Typo", "Years", "classify_op", "find_typos", "is_renumbering", "is_self_reference", "load_typos",
@@ -66,11 +70,28 @@ def year_of(tok: Tok) -> int | None:
 
 @dataclass(frozen=True)
 class Years:
-    """The two plan years and whether year bumps count as expected."""
+    """The two plan years and whether year bumps count as expected; ``own`` the token keys of
+    each plan's own number and date (``45/qd-ubnd``, ``05/12/2023``), which the plan cites
+    where an attached plan names the document that issues it (``Kèm theo Quyết định số
+    45/QĐ-UBND ngày 05/12/2023``): they move with the plan, as its header does."""
 
     old: int | None
     new: int | None
     shift: bool = True
+    own: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+
+    @classmethod
+    def of(cls, old: Plan, new: Plan, shift: bool = True) -> Years:
+        """The years of two plans (their headers' plan years) and their own numbers and dates.
+
+        >>> from plankit.read import read_text
+        >>> p = read_text("UBND TỈNH GIA LAI\\nSố: 45/QĐ-UBND\\nGia Lai, ngày 05 tháng 12 năm 2023\\nQUYẾT ĐỊNH\\n"
+        ...               "Ban hành Kế hoạch cải cách hành chính năm 2024")
+        >>> y = Years.of(p, p)
+        >>> y.old, sorted(y.own[0])
+        (2024, ['05/12/2023', '45/qd-ubnd', '5/12/2023'])
+        """
+        return cls(old.header.year, new.header.year, shift, (_own_keys(old), _own_keys(new)))
 
     @property
     def delta(self) -> int | None:
@@ -78,6 +99,19 @@ class Years:
         if self.old is None or self.new is None:
             return None
         return self.new - self.old
+
+
+def _own_keys(plan: Plan) -> frozenset[str]:
+    """The token keys of the plan's own number (each place it cites itself) and its date."""
+    from .tokens import tokens_of
+
+    keys = {t.key for c in plan.citations if c.role == "self"
+            for t in tokens_of(c.span.slice(plan.text), punct=False) if t.kind == "docnum"}
+    date = plan.header.date
+    day, month, year = (getattr(date, name, None) for name in ("day", "month", "year"))
+    if day and month and year:
+        keys |= {f"{d}/{m}/{year}" for d in (str(day), f"{day:02d}") for m in (str(month), f"{month:02d}")}
+    return frozenset(keys)
 
 
 def is_self_reference(before: list[Tok]) -> bool:
@@ -201,6 +235,12 @@ def classify_op(
             )
     if basis is not None:
         return "basis", basis
+    # the plan's own number and date where it cites itself: they moved with the plan, as the
+    # header's number (always) and date (when year bumps are expected) do
+    own_old, own_new = years.own
+    if nums_a and nums_b and all(t.key in own_old for t in nums_a) and all(t.key in own_new for t in nums_b) \
+            and (years.shift or all(t.kind == "docnum" for t in nums_a + nums_b)):
+        return "expected", "số, ngày của chính văn bản này (the document's own number and date)"
     if (
         years.shift and years.delta is not None and nums_a and len(nums_a) == len(nums_b)
         and all(_shifted(x, y, years.delta) for x, y in zip(nums_a, nums_b, strict=True))

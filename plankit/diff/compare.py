@@ -87,7 +87,7 @@ class Engine(WordChanges):
         self.fuzzy = Fuzzy(clean) if self.tolerant else None
         self.a = Side(old, ocr=old_ocr, punct=not self.tolerant)
         self.b = Side(new, ocr=new_ocr, punct=not self.tolerant)
-        self.years = Years(old.header.year, new.header.year, year_shift)
+        self.years = Years.of(old, new, year_shift)
         self.identical = old.text == new.text
         self.titles = TitleSimilarity()  # section titles and table tasks, scored many times
         self._typos: list | None = None
@@ -113,8 +113,9 @@ class Engine(WordChanges):
 
     # -- entry ---------------------------------------------------------------------------------
     def run(self) -> PlanDiff:
-        from .tables import diff_tables
+        from .tables import diff_tables, tables_as_text
 
+        tables_as_text(self)
         self._opening()
         raw_pairs = self._pair_sections(list(self.old_plan.sections), list(self.new_plan.sections))
         for rp in raw_pairs:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Block, Plan, Section, SourceRef, Span
 from ..text import fold, is_upper_text
@@ -138,17 +138,9 @@ class Side:
         # then the whole text is compared rather than nothing
         plan_like = any(b.kind not in _SKIP_BLOCKS for b in self.blocks)
         self.skip = _SKIP_BLOCKS if plan_like else frozenset({"table"})
-        self.table_spans = [t.span for t in plan.tables]
-        # the tables' spans as disjoint runs, for in_table by bisection
-        runs: list[list[int]] = []
-        for t in sorted((t.start, t.end) for t in self.table_spans if t.end > t.start):
-            if runs and t[0] <= runs[-1][1]:
-                runs[-1][1] = max(runs[-1][1], t[1])
-            else:
-                runs.append([t[0], t[1]])
-        self._run_starts = [r[0] for r in runs]
-        self._run_ends = [r[1] for r in runs]
-        self._content: tuple[list[Tok], list[int]] | None = None
+        # tables compared as running text (:meth:`as_text`), by index into plan.tables
+        self.text_tables: frozenset[int] = frozenset()
+        self._table_runs()
         self.ending = self._ending_start()
         heads = [s.heading.start for s in plan.sections if s.heading.start < self.ending]
         self.opening_end = min(heads) if heads else self.ending
@@ -163,6 +155,31 @@ class Side:
         self.basis = [c for c in plan.citations
                       if c.role == "basis" or (c.role != "self" and any(cl.contains(c.span.start)
                                                                          for cl in self.basis_blocks))]
+
+    def _table_runs(self) -> None:
+        self.table_spans = [t.span for k, t in enumerate(self.plan.tables) if k not in self.text_tables]
+        # the tables' spans as disjoint runs, for in_table by bisection
+        runs: list[list[int]] = []
+        for t in sorted((t.start, t.end) for t in self.table_spans if t.end > t.start):
+            if runs and t[0] <= runs[-1][1]:
+                runs[-1][1] = max(runs[-1][1], t[1])
+            else:
+                runs.append([t[0], t[1]])
+        self._run_starts = [r[0] for r in runs]
+        self._run_ends = [r[1] for r in runs]
+        self._content: tuple[list[Tok], list[int], list[str]] | None = None
+
+    def as_text(self, tables: frozenset[int]) -> None:
+        """Compare the tables ``tables`` (indexes into ``plan.tables``) as running text: their
+        blocks are paragraphs, their words are the section's words (the other plan holds the
+        same table as lines of text: :func:`plankit.diff.tables.tables_as_text`)."""
+        if not tables:
+            return
+        self.text_tables = frozenset(tables)
+        spans = [self.plan.tables[k].span for k in tables]
+        self.blocks = [replace(b, kind="paragraph") if b.kind == "table" and any(t.contains(b.span.start) for t in spans)
+                       else b for b in self.blocks]
+        self._table_runs()
 
     def _ending_start(self) -> int:
         """Where the closing, recipients and signature begin: after the last heading and after
@@ -266,13 +283,17 @@ class Side:
         own = self.heading_unit(section).span
         return [u for u in units if not u.span.overlaps(own)]
 
-    def content_keys(self, section: Section) -> list[str]:
-        """The folded words of a section and its subsections, tables left out."""
-        if self._content is None:  # the words outside tables, listed once: sections nest
+    def text_words(self) -> tuple[list[Tok], list[int], list[str]]:
+        """The words outside tables (no punctuation), their starts and their keys."""
+        if self._content is None:  # listed once: sections nest
             in_table = self.in_table
             words = [t for t in self.stream.tokens if t.kind != "punct" and not in_table(t.start)]
-            self._content = (words, [t.start for t in words])
-        words, starts = self._content
+            self._content = (words, [t.start for t in words], [t.key for t in words])
+        return self._content
+
+    def content_keys(self, section: Section) -> list[str]:
+        """The folded words of a section and its subsections, tables left out."""
+        words, starts, _keys = self.text_words()
         end = self._end_of(section)
         i = bisect.bisect_left(starts, section.span.start)
         j = bisect.bisect_left(starts, end)

@@ -115,8 +115,9 @@ def _value(value: str | None, scanned: bool) -> str:
 
 # --- summary ---------------------------------------------------------------------------------
 
-def summary_text(d: PlanDiff) -> str:
-    """A few lines for a terminal."""
+def summary_text(d: PlanDiff, *, restore: bool = True) -> str:
+    """A few lines for a terminal. An OCR'd side's section titles are shown restored, as the
+    page and the change lines of ``to_dict`` show them; ``restore=False`` shows them as read."""
     c = d.counts()
     labels = d.labels
     lines = [
@@ -137,11 +138,13 @@ def summary_text(d: PlanDiff) -> str:
                                              for f in moved)
                      + (f" — {OCR_MARK}: {OCR_NOTE}" if marked else ""))
     lines.append("Mục:")
+    shown = _restoration(d, restore)
+    titles = dict(_shown_titles(d, shown)) if shown is not None else {}
     for pair in d.sections:
         o = pair.old.number if pair.old else "—"
         n = pair.new.number if pair.new else "—"
-        title = pair.title or (pair.new or pair.old).title  # type: ignore[union-attr]
-        lines.append(f"  {o:>5} → {n:<5} {pair.status:<8} {_flat(title)[:60]}")
+        title = _flat(pair.title or (pair.new or pair.old).title)  # type: ignore[union-attr]
+        lines.append(f"  {o:>5} → {n:<5} {pair.status:<8} {titles.get(title, title)[:60]}")
     return "\n".join(lines)
 
 
@@ -265,22 +268,28 @@ def _shown_map(words: str, span: Span, text: str, shown: Shown) -> tuple[str, li
     white space between words kept. With ``(start, end, shown start, shown end)`` of each word,
     local to ``words`` and to the result."""
     out: list[str] = []
+    append = out.append
     where: list[tuple[int, int, int, int]] = []
+    find, shown_slice = text.find, shown.slice
     pos, last, length = span.start, 0, 0
+    span_start, span_end = span.start, span.end
     for m in _NONSPACE.finditer(words):
         word = m.group()
-        at = text.find(word, pos, span.end)
+        start, end = m.span()
+        at = find(word, pos, span_end)
         if at < 0:  # a cell's words are not always in reading order inside its span
-            at = text.find(word, span.start, span.end)
+            at = find(word, span_start, span_end)
         if at >= 0:
             pos = at + len(word)
-            word = shown.text[shown.at(at) : shown.at(pos)]
-        gap = words[last : m.start()]
-        out += [gap, word]
-        where.append((m.start(), m.end(), length + len(gap), length + len(gap) + len(word)))
-        length += len(gap) + len(word)
-        last = m.end()
-    out.append(words[last:])
+            word = shown_slice(at, pos)
+        gap = words[last:start]
+        append(gap)
+        append(word)
+        length += len(gap)
+        where.append((start, end, length, length + len(word)))
+        length += len(word)
+        last = end
+    append(words[last:])
     return "".join(out), where
 
 

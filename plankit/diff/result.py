@@ -279,10 +279,12 @@ class PlanDiff:
         for pair in self.sections:
             yield from pair.walk()
 
-    def summary(self) -> str:
+    def summary(self, *, restore: bool = True) -> str:
         """A few lines for a terminal: the plans, the counts, the basis, the sections. Each kind
         is named in Vietnamese with its code (``expected``, ``substantive`` ...), the code the
-        change lines of ``plankit diff`` and ``to_dict`` use.
+        change lines of ``plankit diff`` and ``to_dict`` use. An OCR'd side's section titles are
+        shown restored, as :meth:`to_html` and :meth:`to_dict` show them; ``restore=False``
+        shows them as the scan reads them.
 
         >>> from plankit.diff import diff_plans
         >>> from plankit.read import read_text
@@ -295,7 +297,7 @@ class PlanDiff:
         Mục:
             I → I     same     KINH PHÍ
         """
-        return view(PlanDiff, "summary")(self)
+        return view(PlanDiff, "summary")(self, restore=restore)
 
     def to_dict(self, *, restore: bool = True) -> dict[str, Any]:
         """Plain values for JSON: the summary numbers, the section pairs and every change.

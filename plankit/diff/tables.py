@@ -11,6 +11,7 @@ row count as moved, not changed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -37,14 +38,62 @@ _SEP = " | "
 
 
 def diff_tables(eng: Engine) -> list[TablePair]:
-    """Pair the tables of the two plans and emit one segment per aligned row."""
+    """Pair the tables of the two plans and emit one segment per aligned row (a table compared
+    as running text, :func:`tables_as_text`, is not one of them)."""
     ta, tb = list(eng.old_plan.tables), list(eng.new_plan.tables)
     scores = [[_table_score(eng, x, y) for y in tb] for x in ta]
     pairs = match_pairs(scores, TABLE_THRESHOLD)
     out = [_table_pair(eng, i, j) for i, j in pairs]
-    out += [_table_pair(eng, i, None) for i in range(len(ta)) if i not in {p[0] for p in pairs}]
-    out += [_table_pair(eng, None, j) for j in range(len(tb)) if j not in {p[1] for p in pairs}]
+    out += [_table_pair(eng, i, None) for i in range(len(ta))
+            if i not in {p[0] for p in pairs} and i not in eng.a.text_tables]
+    out += [_table_pair(eng, None, j) for j in range(len(tb))
+            if j not in {p[1] for p in pairs} and j not in eng.b.text_tables]
     return out
+
+
+# Share of a table's header words that must follow each other in the other plan's running text
+# (an OCR'd header line may misread a word: "Pon vi" for "Đơn vị").
+HEAD_FOUND = 0.75
+
+
+def tables_as_text(eng: Engine) -> None:
+    """Tables of one plan that the other plan holds as lines of running text are compared as
+    running text, on both sides the same words in the same order.
+
+    A scan often reads a table one cell a line, row after row (``TT`` / ``Nội dung`` /
+    ``Đơn vị chủ trì`` / ``1`` / ``Đăng tin ...`` / ``Văn phòng Sở`` ...), and the reader finds no
+    table there; compared as a table the clean side's table would be removed and every line of
+    the scan added. Read in order, the table's cells are the scan's lines: so a table that pairs
+    with no table of the other plan (:data:`TABLE_THRESHOLD`) and whose header words follow each
+    other in the other plan's running text (:data:`HEAD_FOUND` of them) is running text on its
+    side. Its rows are then not paired as rows: the scan's lines do not say where a cell that
+    wraps over two lines ends (``tests/test_diff_tables.py`` shows the cases)."""
+    ta, tb = list(eng.old_plan.tables), list(eng.new_plan.tables)
+    plain_a = [x for x, t in enumerate(ta) if _head_in_text(t, eng.a.ocr, eng.b)]
+    plain_b = [y for y, t in enumerate(tb) if _head_in_text(t, eng.b.ocr, eng.a)]
+    eng.a.as_text(frozenset(x for x in plain_a if all(_table_score(eng, ta[x], t) < TABLE_THRESHOLD for t in tb)))
+    eng.b.as_text(frozenset(y for y in plain_b if all(_table_score(eng, t, tb[y]) < TABLE_THRESHOLD for t in ta)))
+
+
+def _head_in_text(table: Table, ocr: bool, other) -> bool:
+    """Whether the table's header words follow each other in ``other``'s running text."""
+    head = [t.key for t in _cell_tokens(" ".join(table.columns), ocr, False)]
+    if len([c for c in table.columns if c.strip()]) < 2 or len(head) < 3:
+        return False
+    words = other.text_words()[2]
+    need = HEAD_FOUND * len(head)
+    for first in {head[0], head[1]}:  # the first or the second header word read right
+        k = -1
+        while True:
+            try:
+                k = words.index(first, k + 1)
+            except ValueError:
+                break
+            at = k - (first != head[0])
+            window = words[at : at + len(head)]
+            if at >= 0 and len(window) == len(head) and sum(a == b for a, b in zip(head, window, strict=True)) >= need:
+                return True
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -169,29 +218,44 @@ def _clip_cell(rng: tuple[int, int], bound: tuple[int, int]) -> tuple[int, int] 
     return (max(s, bs) - bs, min(e, be) - bs)
 
 
+# Runs of anything but white space (``\s`` is ``str.isspace``: the same characters).
+_NONSPACE = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=1024)
+def _collapsed(raw: str) -> tuple[str, list[int], list[tuple[int, int]], int]:
+    """``raw`` with its leading white space dropped and every run of white space as one space
+    (a run at the end too), the start of each word in that string, its span in ``raw``, and the
+    length of the leading white space."""
+    words = [m.span() for m in _NONSPACE.finditer(raw)]
+    starts, pos = [], 0
+    for s, e in words:
+        starts.append(pos)
+        pos += e - s + 1
+    collapsed = " ".join(raw[s:e] for s, e in words)
+    if words and words[-1][1] < len(raw):
+        collapsed += " "
+    return collapsed, starts, words, words[0][0] if words else len(raw)
+
+
 def _cell_offset(text: str, cell: Cell, local: int) -> int | None:
     """The plan offset of character ``local`` of ``cell.text``, when the cell text is its span's
-    text with white space collapsed (``None`` when a scan rebuilt the cell from pieces)."""
+    text with white space collapsed (``None`` when a scan rebuilt the cell from pieces).
+
+    The first ``local`` characters of the cell text must be those of the span's text collapsed
+    (:func:`_collapsed`); a space stands for its whole run of white space, so the offset just
+    after one is where the next word starts."""
     raw = cell.span.slice(text)
-    target = cell.text
-    i, k, n = 0, 0, len(raw)
-    while i < n and raw[i].isspace():
-        i += 1
-    while k < local:
-        if i >= n:
-            return None
-        if raw[i].isspace():
-            while i < n and raw[i].isspace():
-                i += 1
-            if k < len(target) and target[k] == " ":
-                k += 1
-                continue
-            return None
-        if k >= len(target) or raw[i] != target[k]:
-            return None
-        i += 1
-        k += 1
-    return cell.span.start + i
+    collapsed, starts, words, lead = _collapsed(raw)
+    if local > len(collapsed) or local > len(cell.text) or not collapsed.startswith(cell.text[:local]):
+        return None
+    if local == 0:
+        return cell.span.start + lead
+    k = bisect.bisect_right(starts, local) - 1
+    s, e = words[k]
+    if local - starts[k] > e - s:  # the space after the last word: the white space at the end
+        return cell.span.start + len(raw)
+    return cell.span.start + s + local - starts[k]
 
 
 def _to_plan(text: str, cells: list[Cell | None], bounds, s: int, e: int) -> Span:

@@ -107,8 +107,13 @@ def _plan_label(header: Any, scope: str | None, name: str) -> str:
     return f"{abbr} {ref} ({where})" if where else f"{abbr} {ref}"
 
 
-def _doc_label(key: str, doc_id: str, scope: str | None, year: int | None) -> str:
-    abbr = _type_abbr(key)
+# The label's prefix of a National Assembly number, whose symbol names no type (72/2025/QH15 is a
+# law, 202/2025/QH15 a resolution): from the citation's document type.
+_TERM_TYPES = {"Luật": "Luật", "Nghị quyết": "NQ", "Pháp lệnh": "PL", "Bộ luật": "BL"}
+
+
+def _doc_label(key: str, doc_id: str, scope: str | None, year: int | None, doc_type: str | None = None) -> str:
+    abbr = _type_abbr(key) or _TERM_TYPES.get(doc_type or "")
     text = f"{abbr} {key}" if abbr else key
     if "@" in doc_id:  # a local number: say whose, and when unless the number says it
         year = None if key.count("/") >= 2 else year
@@ -205,7 +210,7 @@ def _doc_attrs(cite: Citation, doc_id: str, level: str | None = None,
             where = ", ".join(x for x in (short_issuer(cite.issuer), scope) if x)
     return {
         "kind": "document",
-        "label": _doc_label(key, doc_id, where, year),
+        "label": _doc_label(key, doc_id, where, year, cite.doc_type),
         # a national number the register knows: its full title (type, date, issuer, subject)
         "title": None if "@" in doc_id else _title(key),
         "key": key,

@@ -3,6 +3,7 @@ documents at the top, department plans at the bottom, colour by level, line styl
 
 from __future__ import annotations
 
+import bisect
 import math
 import os
 import re
@@ -181,7 +182,7 @@ def legend_handles(graph: nx.DiGraph, levels: Iterable[str] | None = None) -> li
         "document": Line2D([], [], marker="o", ls="none", color="#444444", label="văn bản được dẫn / cited document"),
         "basis": Line2D([], [], ls="solid", color="#555555", label="căn cứ / basis"),
         "mention": Line2D([], [], ls="dashed", color="#555555", label="nhắc đến / mention"),
-        "implicit": Line2D([], [], ls="dotted", color="#555555", label="chương trình (ngầm) / implicit"),
+        "implicit": Line2D([], [], ls="dotted", color="#555555", label="chương trình, luật theo tên (ngầm) / implicit"),
         validity.REPLACED: Line2D([], [], ls="solid", lw=2, color=red, label="đã bị thay thế / replaced"),
         validity.PARTLY_REPLACED: Line2D([], [], ls="solid", lw=2, color=partly,
                                          label="bị thay thế một phần / partly replaced"),
@@ -198,6 +199,30 @@ def legend_handles(graph: nx.DiGraph, levels: Iterable[str] | None = None) -> li
         entries = [e for e in entries if not e.startswith("level:") or e[6:] in wanted]
     return [Patch(color=LEVEL_COLOURS[e[6:]], label=LEVEL_NAMES[e[6:]]) if e.startswith("level:") else made[e]
             for e in entries]
+
+
+def _rows_by_x(pos: dict[str, tuple[float, float]], row_of: dict[str, int]) -> dict[int, tuple[list[float], float]]:
+    """Each row's node x positions, sorted, and the row's y (to find what an edge passes over)."""
+    rows: dict[int, list[float]] = defaultdict(list)
+    ys: dict[int, float] = {}
+    for node, row in row_of.items():
+        rows[row].append(pos[node][0])
+        ys[row] = pos[node][1]
+    return {row: (sorted(xs), ys[row]) for row, xs in rows.items()}
+
+
+def _crosses_a_node(a: tuple[float, float], b: tuple[float, float], rows: list[tuple[list[float], float]],
+                    margin: float) -> bool:
+    """Whether the straight line from ``a`` to ``b`` passes within ``margin`` (inches) of a node of
+    a row between them: a commune's edge to its province drawn straight through the department
+    below the province would read as an edge to the department."""
+    (xa, ya), (xb, yb) = a, b
+    for xs, y in rows:
+        x = xa + (xb - xa) * (y - ya) / (yb - ya)
+        i = bisect.bisect_left(xs, x - margin)
+        if i < len(xs) and xs[i] <= x + margin:
+            return True
+    return False
 
 
 def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Iterable[str] = "auto") -> Figure:
@@ -256,7 +281,9 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
 
     replaced_targets = _replaced_targets(graph)
 
-    # edges under the nodes; an edge within one row arcs above it instead of running along it
+    # edges under the nodes; an edge within one row arcs above it instead of running along it,
+    # and one that would run straight over a node of a row it skips bows round it
+    by_row = _rows_by_x(pos, placed.row_of)
     for s, t, d in graph.edges(data=True):
         style = "implicit" if d.get("implicit") else d.get("role", "mention")
         colour = VALIDITY_COLOURS.get(d.get("validity"), "#555555")
@@ -265,6 +292,10 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
         # arc3 bends to the right of the direction of travel for a positive rad: a same-row edge
         # going right takes a negative one to bow upwards, away from the labels under the row
         bend = (-0.35 if pos[s][0] < pos[t][0] else 0.35) if same_row else 0.06
+        lo, hi = sorted((placed.row_of[s], placed.row_of[t]))
+        if hi - lo > 1 and _crosses_a_node(pos[s], pos[t], [by_row[r] for r in range(lo + 1, hi) if r in by_row],
+                                           2 * radius / 72):
+            bend = 0.3
         ax.add_patch(FancyArrowPatch(
             pos[s], pos[t], arrowstyle="-|>", mutation_scale=9 if small else 6,
             shrinkA=radius + 1, shrinkB=radius + 1, connectionstyle=f"arc3,rad={bend}",

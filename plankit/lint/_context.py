@@ -100,24 +100,16 @@ SIGNED_RE = re.compile(
     re.M,
 )
 
-# A blank number before a symbol: "Số:        /KH-SKHCN", "Số: /KH-SKH-CN", the appendix's
-# "Kế hoạch số:/KH-SKHCN". Must not match "số 76/NQ-CP".
-BLANK_NUMBER_RE = re.compile(r"s(?<!\ws)[o6]\s*:?[ \t._\u2026]*/\s*[a-z][a-z0-9&]*(?:-[a-z0-9&]+)*")
-
 # Dates (blank, in words, numeric, with mixed separators) are read by plankit.dates: find_dates
 # and numeric_dates, the one date reader the header and citation readers use too.
 
-# The plan's reference to itself in an appendix: "(Kèm theo Kế hoạch số:/KH-SKHCN ngày ...)".
-SELF_REF_RE = re.compile(
-    r"kem\s+theo\s+(?:k\S{0,2}\s+hoach|quyet\s+dinh|van\s+ban)\s+(?:so)?\s*:?\s*(\d*)\s*/\s*"
-    r"([a-z][a-z0-9&]*(?:\s*-\s*[a-z][a-z0-9&]*)*)"
+# A heading that opens a section telling of results, not of tasks (folded): "KẾT QUẢ THỰC HIỆN
+# ...", "ĐÁNH GIÁ KẾT QUẢ ...", "TỔNG KẾT ...", "TÌNH HÌNH THỰC HIỆN ...", "THỰC TRẠNG ...". Only at
+# the heading's start: "KIỂM TRA, ĐÁNH GIÁ, BÁO CÁO" is the plan's own reporting, to come.
+REVIEW_HEADING_RE = re.compile(
+    r"\W*(?:phan\s+thu\s+\w+\W+)?(?:nhung\s+)?(?:ket\s+qua|danh\s+gia\s+(?:ket\s+qua|tinh\s+hinh|viec)"
+    r"|tong\s+ket|so\s+ket|tinh\s+hinh(?:\s+va\s+ket\s+qua)?\s+thuc\s+hien|thuc\s+trang)(?!\w)"
 )
-
-# The attachment line of Nghị định 30/2020 opens its parenthesis right before "kèm theo" (a "ban
-# hành" between allowed, across a wrapped line): "(Kèm theo Kế hoạch số", "(Ban hành kèm theo
-# Quyết định số". Searched up to where SELF_REF_RE starts. A body sentence "thực hiện Phụ lục ban
-# hành kèm theo Quyết định số ..." names another document, not the plan itself.
-ATTACHMENT_LINE_RE = re.compile(r"\(\s*(?:ban\s+hanh\s+)?$")
 
 # Phrases after which the plan's own province belongs: "trên địa bàn tỉnh X", "của tỉnh X",
 # "UBND tỉnh X", "Tỉnh ủy X", "Báo X". The place must follow directly.
@@ -649,6 +641,22 @@ class Context:
             return spans[i]
         return None
 
+    @cached_property
+    def _review_sections(self) -> list[tuple[int, int]]:
+        spans = [
+            (sec.span.start, sec.span.end)
+            for top in self.plan.sections
+            for sec in top.walk()
+            if REVIEW_HEADING_RE.match(fold(sec.title))
+        ]
+        return sorted(spans)
+
+    def in_review(self, pos: int) -> bool:
+        """Whether offset ``pos`` lies in a section that tells of results ("I. KẾT QUẢ THỰC HIỆN
+        GIAI ĐOẠN 2021-2025", "Phần thứ nhất. ĐÁNH GIÁ TÌNH HÌNH ..."): its past years and periods
+        are the subject of the section, not last year's words left in a copy."""
+        return any(s <= pos < e for s, e in self._review_sections)
+
     def reference_text(self, start: int, end: int) -> str:
         """The folded words of one cited document, its number at ``[start, end)``: from the
         document word before it ("Kế hoạch tuyên truyền ... năm 2025 số 390/KH-UBND") to the end
@@ -685,7 +693,9 @@ class Context:
         """Years in phrases where the plan speaks of itself: the mentions of kind ``own``
         (:func:`plankit.years.year_mentions`), with the linter's clauses (OCR'd paragraphs),
         reference clauses and closing sentence. ``stale-year`` and ``title-date-mismatch``
-        share them."""
+        share them. A year inside quotation marks outside the closing sentence is left out: a
+        quoted title names another document or campaign ('Kế hoạch "Cải cách hành chính năm
+        2024"' in a plan reviewing it), not the plan."""
         return [
             m
             for m in year_mentions(
@@ -696,6 +706,7 @@ class Context:
                 closing=self.closing,
             )
             if m.kind == "own"
+            and not (self.in_quotes(m.start) and not any(s <= m.start < e for s, e in self.closing))
         ]
 
     @cached_property

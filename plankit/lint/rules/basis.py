@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ...model import Citation, Finding, Plan
 from ...text import fold
-from ...years import DATE_BEFORE_RE, PERIOD_RE, RANGE_BEFORE_RE, YEAR_RE
+from ...years import DATE_BEFORE_RE, PAST_RE, PERIOD_RE, RANGE_BEFORE_RE, YEAR_RE
 from .._context import (
     Context,
     fires,  # noqa: F401 (the docstring examples)
@@ -48,6 +48,20 @@ def _said_replaced(ctx: Context, c: Citation) -> bool:
     return _REPLACED_WORDS_RE.search(fold(sentence)) is not None
 
 
+# A plan whose subject is to review a past programme (folded): "Tổng kết 5 năm thực hiện ...",
+# "Sơ kết ...", "Đánh giá kết quả ...".
+_REVIEW_PLAN_RE = re.compile(r"(?:tong|so)\s+ket|danh\s+gia\s+(?:ket\s+qua|tinh\s+hinh|viec)")
+
+
+def _looks_back(ctx: Context, before_period: str) -> bool:
+    """Whether a basis naming an ended period is cited to look back on it: the cited document
+    tells of results (PAST_RE before the period: "Báo cáo ...", "tổng kết ...", "kết quả ..."), or
+    the plan itself is to review a programme (its subject: "Tổng kết 5 năm thực hiện ...")."""
+    return PAST_RE.search(before_period) is not None or (
+        _REVIEW_PLAN_RE.search(fold(ctx.plan.header.title or "")) is not None
+    )
+
+
 def stale_basis(ctx: Context) -> Iterator[Finding]:
     """Flags a legal basis that no longer applies on the plan's date.
 
@@ -65,7 +79,10 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
       judges. Nothing when the plan also cites the successor (it relies on each for its part),
       for a plan dated before the change, or for a mention in the body;
     * it was a programme for a period that ended before the plan year ("Kế hoạch CCHC thành
-      phố giai đoạn 2021-2025" as the basis of a 2026 plan);
+      phố giai đoạn 2021-2025" as the basis of a 2026 plan). Not a document that tells of the
+      period's results ("Báo cáo số 12/BC-UBND ... tổng kết Kế hoạch ... giai đoạn 2021-2025"),
+      nor the programme a plan for reviewing it cites ("Kế hoạch tổng kết 5 năm thực hiện Kế
+      hoạch số 120/KH-UBND" citing 120/KH-UBND "... giai đoạn 2021-2025");
     * it is last year's provincial plan: a provincial Kế hoạch whose subject names an earlier
       year ("Kế hoạch số 258/KH-UBND ... về công tác thông tin, tuyên truyền cải cách hành chính
       năm 2025" as the basis of a 2026 plan), or, given ``corpus=``, the same document that an
@@ -160,7 +177,7 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
             continue
         words = ctx.reference_text(c.span.start, c.span.end) or fold(c.subject or "")
         period = PERIOD_RE.search(words)
-        if period and int(period.group(2)) < year:
+        if period and int(period.group(2)) < year and not _looks_back(ctx, words[: period.start()]):
             seen.add(c.span.start)
             yield ctx.finding(
                 "stale-basis",

@@ -224,14 +224,49 @@ def similar_subject(a: str | None, b: str | None) -> bool:
     """Whether two subjects name the same thing: they open with (nearly) the same eight words.
     "phê duyệt Chiến lược phát triển văn hóa Việt Nam đến năm 2030" and "phê duyệt Chiến lược
     phát triển văn hóa đến năm 2030" do; "thành lập Ban Chỉ đạo ..." and "chức năng, nhiệm vụ
-    của Ban Chỉ đạo ..." do not."""
+    của Ban Chỉ đạo ..." do not, nor do "quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ
+    chức của Bộ Nông nghiệp và Môi trường" and "... của Văn phòng Chính phủ" (the same formula,
+    two bodies: the words after the first eight share nothing).
+
+    >>> similar_subject("quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nông nghiệp và Môi trường",
+    ...                 "quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Văn phòng Chính phủ")
+    False
+    >>> similar_subject("phê duyệt Chiến lược phát triển văn hóa Việt Nam đến năm 2030",
+    ...                 "phê duyệt Chiến lược phát triển văn hóa đến năm 2030")
+    True
+    """
     if not a or not b:
         return False
     wa, wb = _subject_words(a), _subject_words(b)
     if len(wa) < 4 or len(wb) < 4:
         return False
     n = min(len(wa), len(wb))
-    return len(set(wa[:n]) & set(wb[:n])) >= 0.75 * n
+    if len(set(wa[:n]) & set(wb[:n])) < 0.75 * n:
+        return False
+    # A formula of eight words and more ("quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ
+    # chức của" Bộ X or Bộ Y, decrees of one day) is told apart by the words after it: the
+    # first eight words after the two differ must share one (not counting "của", "và", ...).
+    ta, tb = _all_words(a), _all_words(b)
+    same = next((i for i, (x, y) in enumerate(zip(ta, tb, strict=False)) if x != y), min(len(ta), len(tb)))
+    if same < 8:
+        return True
+    rest_a = {w for w in ta[same : same + 8] if w not in _TAIL_STOP}
+    rest_b = {w for w in tb[same : same + 8] if w not in _TAIL_STOP}
+    return not rest_a or not rest_b or bool(rest_a & rest_b)
+
+
+# Words that say nothing of what a subject is about, left out where its tail is compared.
+_TAIL_STOP = frozenset(
+    ["cua", "va", "ve", "cac", "nam", "den", "trong", "tren", "cho", "tai", "voi", "giai", "doan", "the"]
+)
+
+
+def _all_words(text: str) -> list[str]:
+    """All the words of a subject, folded, without the openers "về", "việc"."""
+    words = re.findall(r"[a-z]+", fold(text))
+    while words and words[0] in ("ve", "viec"):
+        words.pop(0)
+    return words
 
 
 def _type_code(key: str) -> str:

@@ -16,6 +16,7 @@ from ...dates import DateMatch, find_date, find_dates, numeric_dates
 from ...model import Finding
 from ...text import fold
 from ...years import PAST_RE, PERIOD_RE, own_periods, past_after
+from .._attachment import SELF_REF_DATE_BEFORE_RE
 from .._context import (
     Context,
     fires,  # noqa: F401 (the docstring examples)
@@ -54,7 +55,9 @@ def stale_year(ctx: Context) -> Iterator[Finding]:
     of the year the document is written, never a later one. The plan year is the header's (the subject's year,
     else the date's). Left alone: years in dates ("ngày 24 tháng 12 năm 2024"), in reference
     clauses (a cited document's number, date, issuer and subject), bounds ("đến năm 2030",
-    "những năm tiếp theo"), and past results ("kết quả CCHC năm 2024", "Chỉ số CCHC năm 2024").
+    "những năm tiếp theo"), past results ("kết quả CCHC năm 2024", "Chỉ số CCHC năm 2024"), and
+    years in quotation marks outside the closing sentence (a quoted title: 'Kế hoạch "Cải cách
+    hành chính năm 2024"' in a plan reviewing it).
     OCR'd text matches through folding ("nam 2024", "nim 2025"). A year later than the plan
     year is flagged only when the document is dated, in an earlier year: a post of January 2026
     about the 2025 review may say "Trong năm 2026, Sở tiếp tục ...". Nor is a later year that
@@ -62,7 +65,9 @@ def stale_year(ctx: Context) -> Iterator[Finding]:
     năm 2027"), outside the closing sentence and not introducing the plan ("... như sau:").
     A plan for a period ("giai
     đoạn 2026-2030" in its subject) is checked the same way for its period: "ban hành Kế hoạch
-    ... giai đoạn 2021-2025 như sau" or a closing sentence with the last period is flagged.
+    ... giai đoạn 2021-2025 như sau" or a closing sentence with the last period is flagged; a
+    period in a section telling of results ("I. KẾT QUẢ THỰC HIỆN GIAI ĐOẠN 2021-2025") is the
+    last period reviewed, left alone.
 
     Fires on (a 2025 plan): ``Trên đây là Kế hoạch công tác thông tin, tuyên truyền CCHC năm
     2024 của Sở Khoa học và Công nghệ./.``
@@ -136,6 +141,8 @@ def _stale_periods(ctx: Context) -> Iterator[Finding]:
     ):
         if m.group(1, 2) == period or title_span.start <= m.start() < title_span.end:
             continue
+        if ctx.in_review(m.start()):
+            continue  # "I. KẾT QUẢ THỰC HIỆN GIAI ĐOẠN 2021-2025": the last period's plan reviewed
         start, end = m.start(1), m.end(2)
         said, right = f"{m.group(1)}-{m.group(2)}", f"{period[0]}-{period[1]}"
         yield ctx.finding(
@@ -291,7 +298,10 @@ def period_ended(ctx: Context) -> Iterator[Finding]:
     hoạch CCHC của thành phố và của Sở giai đoạn 2021-2025". The same words are right in a 2025
     plan. Periods inside reference clauses (the title of a cited document, checked by
     :func:`stale_basis`) and periods whose results are being reported ("kết quả thực hiện giai
-    đoạn 2021-2025", "Giai đoạn 2021-2025, tỉnh đã hoàn thành ...") are left alone.
+    đoạn 2021-2025", "Giai đoạn 2021-2025, tỉnh đã hoàn thành ...", any period in a section
+    whose heading tells of results: "I. KẾT QUẢ THỰC HIỆN GIAI ĐOẠN 2021-2025") are left alone;
+    so is the last period where a plan for a period names itself ("Trên đây là Kế hoạch ... giai
+    đoạn 2021-2025" in a 2026-2030 plan), which :func:`stale_year` reports.
 
     Fires on (a 2026 plan): ``tạo sự thống nhất trong tổ chức thực hiện Kế hoạch công tác CCHC
     của thành phố và của Sở giai đoạn 2021-2025``
@@ -311,12 +321,15 @@ def period_ended(ctx: Context) -> Iterator[Finding]:
     year = ctx.year
     if year is None:
         return
+    own = [f.span for f in _stale_periods(ctx)]  # last period's words where the plan names itself
     for m in PERIOD_RE.finditer(ctx.folded):
         first, last = int(m.group(1)), int(m.group(2))
         if last >= year or first > last:
             continue
-        if ctx.in_clause(m.start()):
+        if ctx.in_clause(m.start()) or ctx.in_review(m.start()):
             continue
+        if any(m.start() < s.end and s.start < m.end() for s in own):
+            continue  # stale_year's: "Trên đây là Kế hoạch ... giai đoạn 2021-2025" in a 2026-2030 plan
         seg = ctx.segment_start(m.start())
         if PAST_RE.search(ctx.folded[max(seg, m.start() - 80) : m.start()]):
             continue
@@ -342,7 +355,10 @@ def blank_date(ctx: Context) -> Iterator[Finding]:
     that counts as signed, ``info`` otherwise (see :func:`blank_number` for how "signed" is
     decided).
 
-    Fires on: ``Cần Thơ, ngày        tháng 01 năm 2022``; ``ngày /01/2022``.
+    Fires on: ``Cần Thơ, ngày        tháng 01 năm 2022``; ``ngày /01/2022``. An attachment line
+    repeating the blank header ("(Kèm theo Kế hoạch số:   /KH-SNV ngày   /3/2026)", "(Kèm theo
+    Kế hoạch số 749/KH-SVHTTDL ngày    /03/2025)") is one date to fill in: found once, at the
+    header (the same as :func:`blank_number`).
 
     Does not fire on: ``Cần Thơ, ngày 21 tháng 01 năm 2025``.
 
@@ -363,6 +379,8 @@ def blank_date(ctx: Context) -> Iterator[Finding]:
     for d in find_dates(ctx.folded):
         if d.day is not None or not 1900 <= d.year < 2100:
             continue
+        if seen and SELF_REF_DATE_BEFORE_RE.search(ctx.folded, max(0, d.start - 80), d.start):
+            continue  # the attachment line repeating the blank header: one date to fill in
         seen = True
         yield ctx.finding(
             "blank-date",

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from ...dates import date_after
 from ...model import Finding
 from ...text import fold
+from .._attachment import ATTACHMENT_LINE_RE, SELF_REF_RE, names_another_document
 from .._context import (
-    ATTACHMENT_LINE_RE,
-    SELF_REF_RE,
     Context,
     fires,  # noqa: F401 (the docstring examples)
     msg,
@@ -64,6 +64,8 @@ def self_date_mismatch(ctx: Context) -> Iterator[Finding]:
     for c in ctx.citations:
         if c.role != "self" or c.date is None or c.date == header:
             continue
+        if _number(c.number or "") != _number(ctx.plan.header.number or ""):
+            continue  # another number: not the plan's own (self_number_mismatch's, if anyone's)
         attached = _ATTACHED_RE.search(folded, max(0, c.span.start - 60), c.span.start) is not None
         if not attached and c.date.year != header.year:
             continue
@@ -88,6 +90,35 @@ def _number(number: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
+# A document that changes another (folded, in its subject): an amending decision may reprint the
+# attachment line of the decision it amends.
+_AMENDS_RE = re.compile(r"sua\s+doi|bo\s+sung|dieu\s+chinh|thay\s+the|bai\s+bo|dinh\s+chinh|hieu\s+dinh")
+
+
+# Last year's line, copied, is about a year older than the document; less than half a year
+# apart, two dates in two years are a decision of late December and a plan of early January.
+_YEAR_APART = 183
+
+
+def _stale_copy(ctx: Context, written: date, ref: re.Match[str]) -> bool:
+    """Whether an attachment line naming another number and date is last year's, left in a copy:
+    dated in a year before both the header's date and the plan year, in a document that neither
+    amends another nor cites that number anywhere but on this line (an amending decision names
+    the decision it amends in its subject or body; a plan issued late in December for the next
+    year is dated the year before its plan year, and so is its decision)."""
+    h = ctx.plan.header
+    if h.date is None or written.year >= h.date.year or written.year >= (h.year or h.date.year):
+        return False
+    if (h.date - written).days < _YEAR_APART:
+        return False  # a decision of late December issuing a plan dated early January
+    if _AMENDS_RE.search(fold(h.title or "")):
+        return False
+    number = re.escape(ref.group(1)) + r"\s*/\s*" + r"\s*-\s*".join(map(re.escape, ref.group(2).replace(" ", "").split("-")))
+    return all(
+        o.start() == ref.start(1) for o in re.finditer(rf"(?<![\d/]){number}(?![a-z0-9])", ctx.folded)
+    )
+
+
 def self_number_mismatch(ctx: Context) -> Iterator[Finding]:
     """Flags the attachment line naming the document it goes with by a number other than the
     header's.
@@ -105,16 +136,30 @@ def self_number_mismatch(ctx: Context) -> Iterator[Finding]:
     attachment reprinted, as an amending decision does, and is left alone). Needs the
     header's number: a draft's blank number is :func:`blank_number`.
 
+    Last year's line, copied, is reported too: another number with a date of an earlier year
+    than both the header's date and the plan year, at least half a year before the header's
+    date, in a document that does not amend another (no "sửa đổi", "bổ sung", "điều chỉnh",
+    "thay thế", "bãi bỏ" in its subject) and cites that number nowhere else. The same holds
+    when a plan with its own header ("Số: 45/KH-UBND") names the decision that issues it: "(Ban
+    hành kèm theo Quyết định số 123/QĐ-UBND ngày 10/02/2026 ...)" is right (the decision
+    issues the plan; :func:`symbol_mismatch` leaves it alone), "... số 98/QĐ-UBND ngày
+    12/02/2025" under a plan dated 10/02/2026 cannot be.
+
     Fires on: header ``Số: 1520/QĐ-UBND`` and ``Ninh Bình, ngày 15 tháng 9 năm 2025`` with
     ``(Kèm theo Quyết định số 1250/QĐ-UBND ngày 15/9/2025 của Chủ tịch UBND tỉnh)``.
 
     Does not fire on: ``(Kèm theo Quyết định số 1520/QĐ-UBND ngày 15/9/2025 ...)``; ``Thực hiện
     Phụ lục ban hành kèm theo Quyết định số 1250/QĐ-UBND ngày 15/9/2025`` in the body; ``(Kèm
-    theo Quyết định số 1250/QĐ-UBND ngày 10/3/2024 ...)``; a header without a number.
+    theo Quyết định số 1250/QĐ-UBND ngày 10/3/2024 ...)`` in a decision amending 1250/QĐ-UBND;
+    a header without a number.
 
     Message: "Số 1250/QĐ-UBND khác số ở phần đầu văn bản (1520/QĐ-UBND, cùng ngày
     15/09/2025) / 1250/QĐ-UBND differs from the header's number 1520/QĐ-UBND (same date
-    15/09/2025)". No suggestion: either may be the wrong one (the header's is the likelier).
+    15/09/2025)"; last year's line: "Dòng "kèm theo" ghi 98/QĐ-UBND ngày 12/02/2025, không phải
+    văn bản này (123/QĐ-UBND ngày 10/02/2026): có lẽ còn sót lại từ văn bản năm trước / The
+    attachment line names 98/QĐ-UBND of 12/02/2025, which is not this document (123/QĐ-UBND of
+    10/02/2026): probably left over from last year's". No suggestion: either may be the wrong
+    one (the header's is the likelier).
 
     Examples:
         >>> head = "Số: 1520/QĐ-UBND\\nNinh Bình, ngày 15 tháng 9 năm 2025\\nQUYẾT ĐỊNH\\nBan hành Kế hoạch PBGDPL năm 2025\\n\\n"
@@ -124,6 +169,9 @@ def self_number_mismatch(ctx: Context) -> Iterator[Finding]:
         >>> fires(head + "KẾ HOẠCH\\n(Kèm theo Quyết định số 1520/QĐ-UBND ngày 15/9/2025 của Chủ tịch UBND tỉnh)",
         ...       self_number_mismatch)
         []
+        >>> fires(head + "KẾ HOẠCH\\n(Kèm theo Quyết định số 1250/QĐ-UBND ngày 20/8/2024 của Chủ tịch UBND tỉnh)",
+        ...       self_number_mismatch)
+        ['1250/QĐ-UBND ngày 20/8/2024']
     """
     h = ctx.plan.header
     own = _number(h.number or "")
@@ -134,17 +182,39 @@ def self_number_mismatch(ctx: Context) -> Iterator[Finding]:
     header_span = h.span("symbol")
     for m in SELF_REF_RE.finditer(folded):
         number = _number(m.group(1))
-        if number is None or number == own or "".join(m.group(2).split()) != symbol:
+        cited_symbol = "".join(m.group(2).split())
+        if number is None or (number == own and cited_symbol == symbol):
+            continue
+        another = names_another_document(m, h.symbol)
+        if cited_symbol != symbol and not another:
             continue
         if header_span is not None and header_span.contains(m.start(1)):
             continue
         if ATTACHMENT_LINE_RE.search(folded, max(0, m.start() - 20), m.start()) is None:
             continue
-        written = date_after(folded, m.end(2), min(len(folded), m.end(2) + 60))
-        if written is not None and written.date != h.date:
-            continue
         start, end = m.start(1), m.end(2)
         cited = text[start:end]
+        written = date_after(folded, m.end(2), min(len(folded), m.end(2) + 60))
+        if (written is not None and written.date != h.date) or another:
+            if written is None or not _stale_copy(ctx, written.date, m):
+                continue
+            day, ours = written.date.strftime("%d/%m/%Y"), h.date.strftime("%d/%m/%Y")
+            if another:  # the decision that issues the plan cannot be a year older than the plan
+                vi = f"không thể là văn bản ban hành kế hoạch này (đề ngày {ours})"
+                en = f"which cannot be the one that issues this plan (dated {ours})"
+            else:
+                vi = f"không phải văn bản này ({h.number}/{h.symbol} ngày {ours})"
+                en = f"which is not this document ({h.number}/{h.symbol} of {ours})"
+            yield ctx.finding(
+                "self-number-mismatch",
+                start,
+                written.end,
+                msg(
+                    f"Dòng \"kèm theo\" ghi {cited} ngày {day}, {vi}: có lẽ còn sót lại từ văn bản năm trước",
+                    f"The attachment line names {cited} of {day}, {en}: probably left over from last year's",
+                ),
+            )
+            continue
         shown = f"{h.number}/{h.symbol}"
         if written is not None:
             day = written.date.strftime("%d/%m/%Y")

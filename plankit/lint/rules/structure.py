@@ -14,10 +14,14 @@ from functools import lru_cache
 
 from ...model import Finding, Section
 from ...text import fold
-from .._context import (
+from .._attachment import (
     ATTACHMENT_LINE_RE,
     BLANK_NUMBER_RE,
+    SELF_REF_BEFORE_RE,
     SELF_REF_RE,
+    names_another_document,
+)
+from .._context import (
     Context,
     fires,  # noqa: F401 (the docstring examples)
     msg,
@@ -38,7 +42,9 @@ def blank_number(ctx: Context) -> Iterator[Finding]:
     out unnumbered), ``info`` on a draft or unsigned plan (a reminder). The same decision sets
     the severity of :func:`blank_date`.
 
-    Fires on: ``Số:        /KH-SKHCN``, ``Số: /KH-SKH-CN``, ``Kế hoạch số:/KH-SKHCN``.
+    Fires on: ``Số:        /KH-SKHCN``, ``Số: /KH-SKH-CN``, ``Kế hoạch số:/KH-SKHCN``. Once for
+    a draft that leaves its number blank in the header and again on its attachment line ("(Kèm
+    theo Kế hoạch số:     /KH-SNV ...)"): one number to fill in, one finding, at the header.
 
     Does not fire on: ``Số: 137/KH-SKHCN``; ``Nghị quyết số 76/NQ-CP``.
 
@@ -51,6 +57,9 @@ def blank_number(ctx: Context) -> Iterator[Finding]:
         ['Số:        /KH-SKHCN']
         >>> fires("Số: 137/KH-SKHCN\\nKẾ HOẠCH\\nTuyên truyền CCHC năm 2025", blank_number)
         []
+        >>> fires("Số:    /KH-SNV\\nKẾ HOẠCH\\nCCHC năm 2026\\n\\nPHỤ LỤC\\n(Kèm theo Kế hoạch số:    /KH-SNV)",
+        ...       blank_number)
+        ['Số:    /KH-SNV']
     """
     severity = "error" if ctx.signed else "info"
     state_vi = "văn bản đã ký phải có số" if ctx.signed else "điền khi ký ban hành"
@@ -65,6 +74,8 @@ def blank_number(ctx: Context) -> Iterator[Finding]:
         code = ctx.text[m.end() - len(m.group().rpartition("/")[2].lstrip()) :]
         if not ctx.ocr and not code[:1].isupper():
             continue
+        if seen and SELF_REF_BEFORE_RE.search(ctx.folded, max(0, m.start() - 40), m.start()):
+            continue  # the attachment line repeating the blank number: one thing to fill in
         seen = True
         yield ctx.finding("blank-number", m.start(), m.end(), message, severity=severity)
     h = ctx.plan.header
@@ -564,7 +575,9 @@ def symbol_mismatch(ctx: Context) -> Iterator[Finding]:
 
     Does not fire on: header ``Số: 137/KH-SKHCN`` with ``(Kèm theo Kế hoạch số 137/KH-SKHCN``;
     header ``Số: 45/KH-STC`` with ``Thực hiện Phụ lục ban hành kèm theo Quyết định số
-    15/QĐ-UBND``.
+    15/QĐ-UBND``; a plan with its own header ``Số: 45/KH-UBND`` under ``(Ban hành kèm theo
+    Quyết định số 123/QĐ-UBND ...)``: the words and the symbol both name a decision, the one
+    that issues the plan (a stale one is :func:`self_number_mismatch`'s).
 
     Message: "Ký hiệu 'KH-SKHCN' khác ký hiệu ở phần đầu văn bản 'KH-SKH-CN' / Symbol 'KH-SKHCN'
     differs from the header's 'KH-SKH-CN'". No suggestion: either may be the wrong one.
@@ -582,6 +595,8 @@ def symbol_mismatch(ctx: Context) -> Iterator[Finding]:
     header_span = h.span("symbol")
     places: list[tuple[int, int]] = []
     for m in SELF_REF_RE.finditer(ctx.folded):
+        if names_another_document(m, h.symbol):
+            continue  # the decision that issues the plan, on the plan's own attachment line
         if ATTACHMENT_LINE_RE.search(ctx.folded, max(0, m.start() - 20), m.start()) is not None:
             places.append((m.start(2), m.end(2)))
     try:
