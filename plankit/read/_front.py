@@ -82,6 +82,12 @@ _RIGHT_CAPITALS = re.compile(r"cong\s+hoa|chu\s+nghia\s+viet|dang\s+cong\s+san|d
 _NUMBER_CUT = re.compile(r"(^|\s)s[o6b¢]\s*:|(^|\s)s[o6]\s+(?:\d+\s*)?-\s*[a-z]|dang\s+cong\s+san\s+viet\s+nam|" + YOUTH_MOTTO)
 # A line's text up to a column gap (a tab or three spaces and more), all of it without one.
 _LEFT_OF_GAP = re.compile(r"(.*?)(?:[ ]{3,}|\t|$)")
+# A collective body that decides in its own name, on the line after a decision's subject and
+# above its basis (Nghị định 30/2020, Phụ lục I: "ỦY BAN NHÂN DÂN TỈNH ..." / "Căn cứ ..."): it
+# ends the subject, and names the issuer a site dropped from the header.
+_COLLECTIVE_AUTHORITY = re.compile(
+    r"^[\s*]*(?:(?:uy\s+ban\s+nhan\s+dan|ubnd)(?:\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran"
+    r"|dac\s+khu)\b[^|]*)?|uy\s+ban\s+thuong\s+vu\s+quoc\s+hoi|chinh\s+phu|hoi\s+dong\s+nhan\s+dan\s+\S[^|]*)\s*$")
 # The first word of an authority's title, last on a line (its rest wrapped onto the next).
 _AUTHORITY_HEAD = re.compile(r"\s(bo|thu|chu|giam|truong)[ \t]*$")
 # A subject may open as a basis clause does, with these words (never with "Căn cứ").
@@ -466,6 +472,10 @@ class FrontReader(NewsReader):
                 fields["issuer"] = f"{name} {_committee_of(above)}"
             elif kind == "party" and _PARTY_BOARD.match(fold(name)) and re.match(r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy \S", above):
                 fields["issuer"] = f"{name} {above}"  # "TỈNH ỦY QUẢNG NINH" over "BAN TUYÊN GIÁO"
+            elif fold(name) in ("ban thuong vu", "ban chap hanh") and re.match(
+                    r"(?:Hội |Liên đoàn |Ủy ban Mặt trận |(?:Tỉnh|Thành|Huyện) Đoàn )", above):
+                # "HỘI NÔNG DÂN TỈNH PHÚ YÊN" over "BAN THƯỜNG VỤ": the board of that organisation
+                fields["issuer"] = f"{name} {above}"
             elif (above == "Ban Chấp hành Trung ương" and "trung uong" not in fold(name)
                   and (central := body_name(f"{name} Trung ương")) is not None):
                 fields["issuer"] = central[0]  # "BAN TUYÊN GIÁO" under the Central Committee
@@ -611,6 +621,7 @@ class FrontReader(NewsReader):
             upper = is_upper_text(self.t(u.start, u.end))
             if ((BASIS.match(folded) and not upper and not (idx == start and self._subject_opening(u)))
                     or (ROMAN.match(folded) and upper)
+                    or folded.startswith("kinh gui")  # a letter's addressees, never its subject
                     or (subj and len(folded) < 120 and PLACE_DATE.search(folded))):  # "Hưng Yên, ngày ..."
                 break
             if subj and upper and (tail := _AUTHORITY_HEAD.search(self.folded, subj[-1].start, subj[-1].end)) and (
@@ -628,12 +639,19 @@ class FrontReader(NewsReader):
                     and not (upper and BASIS.match(folded) and is_upper_text(self.t(subj[-1].start, subj[-1].end))))
                 or (upper and (AUTHORITY.match(folded) or folded.rstrip().endswith(":")))  # "BỘ TRƯỞNG BỘ Y TẾ"
                 or (upper and self._bare_authority(u))  # "BỘ TRƯỞNG" over "BỘ NỘI VỤ" over "Căn cứ"
+                # a collective body decides in its own name: "ỦY BAN NHÂN DÂN TỈNH YÊN BÁI" over "Căn cứ"
+                or (upper and _COLLECTIVE_AUTHORITY.match(self.f(u.start, u.first_line_end))
+                    and self._basis_follows(u.first_line_end))
                 or (not upper and self._opens_body(subj, u))
             ):
                 break
             subj.append(u)
             kinds[idx] = "subject"
             idx += 1
+            if upper and (inner := next((a for a, b in self._lines_in(u)[1:] if _COLLECTIVE_AUTHORITY.match(self.f(a, b))
+                                         and self._basis_follows(b)), None)) is not None:
+                cut = inner  # the collective authority a copy joined to the subject's last line
+                break
             if len(subj) >= (6 if upper else 3) and not (
                     # ... over more still in a narrow column (a table's PDF): up to 12 short lines
                     upper and len(subj) < 12 and sum(p.end - p.start for p in subj) < 60 * len(subj)):
@@ -743,6 +761,11 @@ class FrontReader(NewsReader):
                 self.spans["issuer"] = Span(*nxt)
             return
         raw = self.t(u.start, u.first_line_end)
+        if (is_upper_text(raw) and _COLLECTIVE_AUTHORITY.match(self.f(u.start, u.first_line_end))
+                and self._basis_follows(u.first_line_end) and (named := body_name(" ".join(raw.split()))) is not None):
+            fields["issuer"] = named[0]  # "ỦY BAN THƯỜNG VỤ QUỐC HỘI" over its "Căn cứ"
+            self.spans["issuer"] = Span(u.start, u.first_line_end)
+            return
         m = AUTHORITY.match(self.f(u.start, u.first_line_end))
         if m and is_upper_text(raw):
             named = body_name(raw[m.start("body"):] if m.group("body") else raw)

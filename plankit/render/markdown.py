@@ -82,7 +82,8 @@ def render_markdown(plan: Plan | str | os.PathLike[str]) -> str:
             "",
         ]
     if c["letter"]:  # a Công văn: its "V/v ..." under the number, no type line
-        out[-2:-1] = [f"| Số: {_md(number)}/{_md(symbol)}<br>{_md(c['title'])} | *{_md(c['place_date'])}* |"]
+        about = f"<br>{_md(c['title'])}" if c["title"] else ""  # a letter without "V/v": the number alone
+        out[-2:-1] = [f"| Số: {_md(number)}/{_md(symbol)}{about} | *{_md(c['place_date'])}* |"]
     else:
         out += [
             f"**{_md(c['doc_type'].upper())}**  ",
