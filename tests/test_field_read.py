@@ -3,11 +3,26 @@ agencies, numbers and dates, the layouts legal portals and PDF copies print."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from plankit.read import read_text
 
 CASES = [
+    ("portal-letter-headline",
+     "Công văn số 215/STP-HCTP ngày 03/4/2023 V/v góp ý dự thảo Kế hoạch tuyên truyền cải cách hành "
+     "chính tỉnh Kon Tum năm 2024.\n\nĐăng ngày: 04/04/2023 08:15:02\n\nKính gửi:\n\n– Sở Nội vụ;\n\n"
+     "– Báo Kon Tum.\n\nThực hiện Quyết định số 88/QĐ-UBND ngày 10/01/2023 của UBND tỉnh Kon Tum, Sở Tư "
+     "pháp đề nghị các cơ quan góp ý dự thảo Kế hoạch.\n",
+     {"doc_type": "Công văn", "number": "215", "symbol": "STP-HCTP", "date": dt.date(2023, 4, 3), "year": 2023,
+      "title": "góp ý dự thảo Kế hoạch tuyên truyền cải cách hành chính tỉnh Kon Tum năm 2024"}),
+    ("portal-letter-no-colon-dashed-date",
+     "Số 531/SNV-CCHC Ngày 05-8-2022 V/v báo cáo công tác CCHC quý III năm 2022.\n\n"
+     "Đăng ngày: 05/08/2022 10:03:35\n\nKính gửi:\n\n– Thủ trưởng các Sở, Ban ngành,\n\n"
+     "– Uỷ ban nhân dân các huyện, thành phố.\n\nThực hiện Quyết định số 12/QĐ-UBND ngày 04/01/2022 "
+     "về việc phê duyệt Kế hoạch cải cách hành chính tỉnh năm 2022.\n",
+     {"doc_type": "Công văn", "number": "531", "symbol": "SNV-CCHC", "date": dt.date(2022, 8, 5), "year": 2022}),
     ("cell-per-line-decision-is-no-news",
      "ỦY BAN NHÂN DÂN\nTỈNH PHÚ YÊN\n--------\n|\nCỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM\n"
      "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố: 412/QĐ-UBND\n|\nPhú Yên, ngày 21\n"
