@@ -10,6 +10,17 @@ import pytest
 from plankit.read import read_text
 
 CASES = [
+    ("youth-union-columns-by-spaces",
+     "BAN CHẤP HÀNH TỈNH ĐOÀN PHÚ YÊN" + " " * 60 + "ĐOÀN TNCS HỒ CHÍ MINH\n\n***\n\n"
+     "   Số: 97 - KH/TĐTN-VP" + " " * 70 + "Phú Yên, ngày 02 tháng 4 năm 2024\n\nKẾ HOẠCH\n"
+     "Tuyên truyền cải cách hành chính năm 2024\n\nThực hiện chương trình công tác Đoàn năm 2024, Ban "
+     "Thường vụ Tỉnh Đoàn ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH, YÊU CẦU\n",
+     {"number": "97", "symbol": "KH/TĐTN-VP", "issuer": "Ban Chấp hành Tỉnh Đoàn Phú Yên"}),
+    ("youth-union-centre-beside-its-title",
+     "BAN CHẤP HÀNH TRUNG ƯƠNG" + " " * 60 + "ĐOÀN TNCS HỒ CHÍ MINH\n\n***\n\n"
+     "   Số: 97 - KH/TWĐTN-VP" + " " * 70 + "Hà Nội, ngày 02 tháng 4 năm 2024\n\nKẾ HOẠCH\n"
+     "Tuyên truyền cải cách hành chính năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\n",
+     {"issuer": "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh", "number": "97", "symbol": "KH/TWĐTN-VP"}),
     ("portal-letter-headline",
      "Công văn số 215/STP-HCTP ngày 03/4/2023 V/v góp ý dự thảo Kế hoạch tuyên truyền cải cách hành "
      "chính tỉnh Kon Tum năm 2024.\n\nĐăng ngày: 04/04/2023 08:15:02\n\nKính gửi:\n\n– Sở Nội vụ;\n\n"

@@ -482,6 +482,10 @@ class FrontReader(NewsReader):
             self.spans["issuer"] = Span(cs, ce)
             return
         cs, ce, name, kind = found[0]
+        if kind == "party" and name == "Ban Chấp hành Trung ương" and "doan tncs ho chi minh" in self.folded[cs : ce + 400]:
+            fields["issuer"] = "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"  # beside the Youth Union's title
+            self.spans["issuer"] = Span(cs, ce)
+            return
         if kind == "party" and name == "Ban Chấp hành Trung ương":
             fields["parent"] = name  # the Party's Central Committee over a body the site dropped
             self.spans["parent"] = Span(cs, ce)

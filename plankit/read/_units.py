@@ -53,9 +53,10 @@ _TYPE_CODES = "|".join(sorted((re.escape(c) for c in type_codes()), key=len, rev
 # slash an OCR or a copy lost between the number and a known type code followed by its dash
 # ("Số: 07KH-UBND" is 07 and KH-UBND; "Số: 1520STC-NS" is left alone: STC is no type code).
 # A symbol's dash may be an en or em dash or a minus sign (a copy from Word or a PDF).
-# Must not match "số 261/KH-UBND" inside a sentence (requires the colon or the line start).
+# Must not match "số 261/KH-UBND" inside a sentence (requires the colon or the line start). A
+# Party or Youth Union number may print spaces around its dash ("Số: 225 - KH/TWĐTN-CTTN").
 NUMBER = re.compile(
-    r"(?:^|\s|\t)s[o6b¢]\s*[:.]\s*(?P<num>\d+[a-z]?)?\s*(?:/|(?<![a-z])-(?=[a-z]{1,4}\s*/)|(?<=\s)[il|1](?=[a-z]{2})|(?<=\d)[il|1](?=[a-z]{2})"
+    r"(?:^|\s|\t)s[o6b¢]\s*[:.]\s*(?P<num>\d+[a-z]?)?\s*(?:/|(?<![a-z])-(?=\s*[a-z]{1,4}\s*/)|(?<=\s)[il|1](?=[a-z]{2})|(?<=\d)[il|1](?=[a-z]{2})"
     r"|(?<=\d)(?=(?:" + _TYPE_CODES + r")\s*-\s*[a-z]))\s*"
     r"(?P<sym>[a-z0-9&]+(?:\s*[-/\u2013\u2014\u2212]\s*[a-z0-9&]+)+|[a-z]{2,4}[a-z]{2,8}(?=[\s|]|$))"
 )
