@@ -75,6 +75,13 @@ POSTED_LETTER = (
     "Kon Tum, Sở Tư pháp đề nghị các cơ quan góp ý dự thảo Kế hoạch.\n"
 )
 
+# A portal's news post about a plan of a body whose code the text never gives.
+NEWS_POST = (
+    "Tuyên truyền cải cách hành chính năm 2023\n\nĐăng ngày: 04/04/2023 08:15:02\n\n"
+    "Hội Chữ thập đỏ tỉnh Kon Tum vừa xây dựng Kế hoạch tuyên truyền cải cách hành chính năm 2023 "
+    "trong hội viên.\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Nâng cao nhận thức của hội viên.\n"
+)
+
 
 @pytest.mark.parametrize(("text", "title", "number"), [
     (YOUTH, "ĐOÀN TNCS HỒ CHÍ MINH", "Số:       -KH/TĐTN-TG"),
@@ -160,11 +167,18 @@ def test_a_letter_without_a_type_line_drafts_as_a_letter():
 
 def test_the_draft_header_is_what_it_wrote():
     """A symbol without its issuer's code is not completed with the place cell beside it."""
-    draft = draft_plan(read_text(POSTED_LETTER), year=2024)
+    draft = draft_plan(read_text(NEWS_POST), year=2024)
     number_cell, place_cell = draft.text.splitlines()[2].split("\t")
     assert (number_cell, place_cell) == ("Số:       /KH-", "Kon Tum, ngày       tháng 01 năm 2024")
     assert draft.header.symbol is None  # not "KH-Kon": no issuer's code was read
     assert "| Số: \u2003\u2003/KH- | *Kon Tum, ngày       tháng 01 năm 2024* |" in to_markdown(draft)
+
+
+def test_a_posted_letter_drafts_as_the_letter_it_is():
+    draft = draft_plan(read_text(POSTED_LETTER), year=2024)
+    assert draft.text.splitlines()[2].split("\t")[0] == "Số:       /STP-HCTP"
+    assert draft.header.doc_type == "Công văn"
+    assert "KẾ HOẠCH" not in draft.text
 
 
 @pytest.mark.parametrize(("text", "youth"), [(YOUTH, True), (YOUTH_SPACED, True), (PARTY, False), (WOMEN, False)])
