@@ -125,15 +125,14 @@ def _plain_restored(text: str, reference: str) -> Shown:
                 k = bisect.bisect_left(need_starts, s)
                 if (k < len(needy) and need_starts[k] < e) or (k and need_ends[k - 1] > s):
                     reps.append((s, e, output))
-    starts = [s for s, _e, _o in reps]
+    model = list(reps)
+    starts = [s for s, _e, _o in model]
     for s, e, f in words:
         if f is None:
             continue
         n = bisect.bisect_right(starts, s) - 1
-        # ``reps`` grows in this loop while ``starts`` does not: past the model's last token,
-        # reps[n + 1] is the first word taken here (the quirk the faster form keeps)
-        if (n >= 0 and reps[n][1] > s) or (n + 1 < len(reps) and reps[n + 1][0] < e):
-            continue
+        if (n >= 0 and model[n][1] > s) or (n + 1 < len(model) and model[n + 1][0] < e):
+            continue  # inside a token the model read
         reps.append((s, e, f))
     return _mapped(text, sorted(reps))
 
@@ -182,11 +181,12 @@ def test_restored_view_of_the_bundled_scan_reads_as_the_plain_form():
     assert _restored.__wrapped__(scan, reference) == _plain_restored(scan, reference)
 
 
-def test_words_paired_after_the_models_last_token_keep_the_plain_forms_reading():
-    # "Tuyen" is the first word paired past the model's last token ("so"): it takes the clean
-    # spelling; the words after it keep the scan's (the reading the page has always shown)
+def test_words_paired_after_the_models_last_token_take_the_clean_spelling():
+    # every word paired past the model's last token ("so") takes the clean spelling (until
+    # session 8 only the first did: a scan's closing lines, which pair with last year's plan,
+    # kept the scan's text)
     shown = _restored.__wrapped__("chuyen doi so\nTuyen truyen cai cach", "Tuyên truyền cải cách")
-    assert shown.text.split("\n")[1] == "Tuyên truyen cai cach"
+    assert shown.text.split("\n")[1] == "Tuyên truyền cải cách"
 
 
 _VOCAB = ["Ke", "hoach", "tuyen", "truyen", "cai", "cach", "hanh", "chinh", "nam", "2025", "11.", "cua", "S&",

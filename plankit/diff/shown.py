@@ -204,25 +204,18 @@ def _restored(text: str, reference: str | None) -> Shown:
                 if p < q and need_starts[p] < e:  # a needy word inside the token: the model reads it
                     model.append((s, e, output))
     # the words paired with the clean plan, each unless inside a token the model read, in
-    # order among the model's tokens. As the reading has always been made: from the start of
-    # the model's last token on, a word paired with the clean plan is taken only while none
-    # has been taken before it (the page keeps the scan's spelling of the others).
+    # order among the model's tokens (a two-pointer walk: both run in text order)
     reps: list[tuple[int, int, str]] = []
     r, n_model = 0, len(model)
-    last_start = model[-1][0] if model else -1
-    taken = False
     for s, e, f in zip(starts, ends, forms, strict=True):
         if f is None:
             continue
         while r < n_model and model[r][1] <= s:
             reps.append(model[r])
             r += 1
-        if s >= last_start and (taken or (model and model[-1][1] > s)):
-            continue
         if r < n_model and model[r][0] < e:
             continue  # inside a token the model read
         reps.append((s, e, f))
-        taken = True
     reps += model[r:]
     return _mapped(text, reps)
 
