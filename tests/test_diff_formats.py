@@ -287,3 +287,40 @@ def test_a_tables_number_column_head_joined_to_the_heading_is_not_a_change():
     for old, new in ((a, b), (b, a)):
         d = diff_plans(old, new)
         assert phantoms(d) == [] and redline_wrong(d) == []
+
+
+def one_cell_a_line(bar="|", rule="-", number=118, day="14", year=2025, **kw) -> str:
+    """A portal's copy that puts the header table one cell a line, each cell's lines as they
+    wrap on the page and a line holding only a column mark after each cell of the right
+    column: ``ỦY BAN NHÂN DÂN`` / ``TỈNH KHÁNH BÌNH`` / ``-------`` / ``|`` / ``CỘNG HÒA ...``."""
+    cells = ["ỦY BAN NHÂN DÂN\nTỈNH KHÁNH BÌNH\n" + rule * 7,
+             f"CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n{rule * 15}",
+             f"Số: {number}/KH-UBND", f"Khánh Bình, ngày {day}\ntháng 01 năm {year}"]
+    return "\n".join([f"{cell}\n{bar}" for cell in cells] + body(year, **kw)) + "\n"
+
+
+def one_line_a_row(number=118, day="14", year=2025, **kw) -> str:
+    """The same header as its cells' lines, left column then right, no marks."""
+    head = ["ỦY BAN NHÂN DÂN", "TỈNH KHÁNH BÌNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+            f"Số: {number}/KH-UBND", f"Khánh Bình, ngày {day} tháng 01 năm {year}"]
+    return "\n".join(head + body(year, **kw)) + "\n"
+
+
+@pytest.mark.parametrize(("bar", "rule"), [("|", "-"), (" | ", "_"), ("\u2502", "\u2500"), ("\u00a6", "="),
+                                           ("\uff5c", "-"), ("\u2503", "\u2501"), ("\u2551", "\u2550")])
+def test_a_header_one_cell_a_line_with_lone_column_marks_is_the_same_plan(bar, rule):
+    lone, plain = read_text(one_cell_a_line(bar, rule), name="a.txt"), read_text(one_line_a_row(), name="b.txt")
+    for old, new in ((lone, plain), (plain, lone)):
+        d = diff_plans(old, new)
+        assert [(c.kind, c.old, c.new) for c in d.changes] == []
+        assert redline_wrong(d) == []
+
+
+@pytest.mark.parametrize("bar", ["|", "\u2502"])
+def test_a_lone_column_mark_does_not_hide_an_edit_next_to_it(bar):
+    lone = read_text(one_cell_a_line(bar, "\u2500"), name="a.txt")
+    edited = read_text(one_line_a_row(number=119, day="15"), name="b.txt")
+    d = diff_plans(lone, edited)
+    assert sorted((c.old, c.new) for c in d.changes) == [("", "119/KH-UBND"), ("", "15"), ("118/KH-UBND", ""),
+                                                         ("14", "")]
+    assert redline_wrong(d) == []

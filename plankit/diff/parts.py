@@ -441,8 +441,9 @@ class _Stream(TokenStream):
     wraps at that space, and the hyphen then ends a line.
 
     The marks of a page's layout are no tokens: a column mark ``|`` of a header table flattened
-    into text (a portal's copy, a .txt export) and a rule line (``--------``, ``_____``) under
-    the issuer or the motto. A .docx holds the same header as a real table with borders, and
+    into text (a portal's copy, a .txt export; between cells on one line, or alone on a line
+    between cells read one a line; ``│``, ``¦``, ``｜`` as some portals draw it) and a rule line
+    (``--------``, ``_____``, ``────``) under the issuer or the motto. A .docx holds the same header as a real table with borders, and
     where the copy puts them is never a change (the redline still shows them: it diffs the
     texts themselves)."""
 
@@ -450,7 +451,7 @@ class _Stream(TokenStream):
 
     def __init__(self, text: str, *, ocr: bool, punct: bool, scanned: bool = False):
         super().__init__(text, ocr=ocr, punct=punct)
-        if punct and ("|" in text or _RULE.search(text)):
+        if punct and (_BAR.search(text) or _RULE.search(text)):
             rules = [(m.start(), m.end()) for m in _RULE.finditer(text)]
             starts = [s for s, _e in rules]
 
@@ -458,7 +459,7 @@ class _Stream(TokenStream):
                 k = bisect.bisect_right(starts, t.start) - 1
                 return k >= 0 and t.end <= rules[k][1]
 
-            self.tokens = [t for t in self.tokens if not (t.kind == "punct" and (t.key == "|" or in_rule(t)))]
+            self.tokens = [t for t in self.tokens if not (t.kind == "punct" and (t.key in _BARS or in_rule(t)))]
             self._starts = [t.start for t in self.tokens]
         if not scanned:  # (in a scan a number alone is a table's row number come loose)
             self._drop_page_numbers(text)
@@ -516,9 +517,13 @@ _HYPHEN_GAP = re.compile(r"[^\S\n]*\n[^\S\n]*|[^\S\n]+")
 _COLUMN_HEAD = re.compile(r"(?:S[ốô]\s*)?S?TT\.?", re.IGNORECASE)
 # A rule line's dashes, underscores or equals signs (three or more), under a header's issuer or
 # motto; not a dotted blank (``Số: ..../KH-UBND``), which is the document's own text.
-_RULE = re.compile(r"[-_=\u2012-\u2015]{3,}")
+_RULE = re.compile(r"[-_=\u2012-\u2015\u2500\u2501\u2550]{3,}")
+# A column mark between a flattened table's cells: the ASCII bar, or the one a portal or a
+# converter draws (broken bar, box-drawing light / heavy / double vertical, fullwidth bar).
+_BARS = frozenset("|\u00a6\u2502\u2503\u2551\uff5c")
+_BAR = re.compile(f"[{re.escape(''.join(sorted(_BARS)))}]")
 # A block of white space, column marks and rule lines only.
-_LAYOUT_ONLY = re.compile(r"(?:\s|\||[-_=\u2012-\u2015]{3,})*")
+_LAYOUT_ONLY = re.compile(rf"(?:\s|{_BAR.pattern}|{_RULE.pattern})*")
 
 
 def basis_clauses(plan: Plan, opening_end: int) -> list[Span]:
