@@ -460,7 +460,7 @@ class _Stream(TokenStream):
                 return k >= 0 and t.end <= rules[k][1]
 
             self.tokens = [t for t in self.tokens if not (t.kind == "punct" and (t.key in _BARS or in_rule(t)))]
-            self._starts = [t.start for t in self.tokens]
+            self._index()
         if not scanned:  # (in a scan a number alone is a table's row number come loose)
             self._drop_page_numbers(text)
         breaks = [m.start() for m in _HYPHEN_BREAK.finditer(text)]  # most texts have none
@@ -482,8 +482,13 @@ class _Stream(TokenStream):
             k = i + 2
         if k:
             self.tokens = out + toks[k:]
-            self._starts = [t.start for t in self.tokens]
+            self._index()
 
+    def _index(self) -> None:
+        """Index the tokens again after some were dropped or joined (both lists
+        :meth:`TokenStream.within` bisects)."""
+        self._starts = [t.start for t in self.tokens]
+        self._ends = [t.end for t in self.tokens]
 
     def _drop_page_numbers(self, text: str) -> None:
         """A page number a copy left alone on its line inside a sentence is no word of the plan:
@@ -500,7 +505,7 @@ class _Stream(TokenStream):
                 drop.add(m.start("n"))
         if drop:
             self.tokens = [t for t in self.tokens if t.start not in drop]
-            self._starts = [t.start for t in self.tokens]
+            self._index()
 
 
 # A number of one to three digits alone on its line.
