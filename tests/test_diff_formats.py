@@ -324,3 +324,54 @@ def test_a_lone_column_mark_does_not_hide_an_edit_next_to_it(bar):
     assert sorted((c.old, c.new) for c in d.changes) == [("", "119/KH-UBND"), ("", "15"), ("118/KH-UBND", ""),
                                                          ("14", "")]
     assert redline_wrong(d) == []
+
+
+ROWS = ["TT\tHình thức\tĐơn vị chủ trì\tThời gian", "1\tĐăng tin trên Cổng thông tin điện tử\tVăn phòng Sở\tQuý I",
+        "2\tPhát tờ gấp về thủ tục hành chính\tPhòng Nông nghiệp\tQuý II",
+        "3\tTổ chức hội nghị tập huấn\tTrung tâm Công nghệ thông tin\tQuý III"]
+
+
+def with_table(rows) -> str:
+    return portal_txt(sections=[SECTIONS[0], ("HÌNH THỨC TUYÊN TRUYỀN", rows), *SECTIONS[2:]])
+
+
+def numbers_lost(row: str) -> str:
+    """A row as a copy read without its table gives it: one cell a line, the row number lost
+    (``Quý I`` / ``Phát tờ gấp ...``; a reader takes a number alone on its line for a page's)."""
+    cells = row.split("\t")
+    return "\n".join(cells[1:] if cells[0].isdigit() else cells)
+
+
+def numbers_kept(row: str) -> str:
+    """A row as a PDF's text layer gives it: the number on the line of the row's first words."""
+    cells = row.split("\t")
+    return "\n".join([f"{cells[0]} {cells[1]}", *cells[2:]] if cells[0].isdigit() else cells)
+
+
+@pytest.mark.parametrize("copy", [numbers_lost, numbers_kept])
+def test_a_tables_row_numbers_one_copy_lost_are_no_change(copy):
+    table = read_text(with_table(ROWS), name="a.txt")
+    text = read_text(with_table([copy(r) for r in ROWS]), name="b.txt")
+    assert (len(table.tables), len(text.tables)) == (1, 0)
+    for old, new in ((table, text), (text, table)):
+        d = diff_plans(old, new)
+        assert [(c.kind, c.old, c.new) for c in d.changes] == []
+        assert redline_wrong(d) == []
+
+
+@pytest.mark.parametrize("copy", [numbers_lost, numbers_kept])
+def test_an_edit_in_a_row_whose_number_a_copy_lost_is_shown(copy):
+    table = read_text(with_table(ROWS), name="a.txt")
+    edited = [r.replace("nghiệp\tQuý II", "nghiệp\tQuý IV").replace("Phát tờ gấp", "Phát tờ rơi") for r in ROWS]
+    text = read_text(with_table([copy(r) for r in edited]), name="b.txt")
+    d = diff_plans(table, text)
+    assert sorted((c.old, c.new) for c in d.changes) == [("II", "IV"), ("gấp", "rơi")]
+    assert redline_wrong(d) == []
+
+
+def test_a_row_number_the_other_copy_holds_differently_is_compared():
+    table = read_text(with_table(ROWS), name="a.txt")
+    text = read_text(with_table([numbers_kept(r.replace("3\t", "4\t")) for r in ROWS]), name="b.txt")
+    d = diff_plans(table, text)
+    assert [(c.old, c.new) for c in d.changes] == [("", "4")]
+    assert redline_wrong(d) == []

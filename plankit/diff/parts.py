@@ -209,6 +209,15 @@ class Side:
                        else b for b in self.blocks]
         self._table_runs()
 
+    def leave_out(self, starts: set[int]) -> None:
+        """Leave the tokens starting at ``starts`` out of the comparison (layout the other copy
+        does not hold: :func:`plankit.diff.tables.tables_as_text`)."""
+        if not starts:
+            return
+        self.stream.tokens = [t for t in self.stream.tokens if t.start not in starts]
+        self.stream._index()
+        self._content = None
+
     def _ending_start(self) -> int:
         """Where the closing, recipients and signature begin: after the last heading and after
         the last clause of legal basis (a signer's title above the basis clauses, "BỘ TRƯỞNG BỘ

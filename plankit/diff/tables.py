@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..model import Cell, Span, Table
@@ -25,6 +26,7 @@ from .tokens import Alignment, Tok, align_words, bag_similarity, tokens_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from .compare import Engine
+    from .parts import Side
 
 __all__ = ["diff_tables"]
 
@@ -71,8 +73,46 @@ def tables_as_text(eng: Engine) -> None:
     ta, tb = list(eng.old_plan.tables), list(eng.new_plan.tables)
     plain_a = [x for x, t in enumerate(ta) if _head_in_text(t, eng.a.ocr, eng.b)]
     plain_b = [y for y, t in enumerate(tb) if _head_in_text(t, eng.b.ocr, eng.a)]
-    eng.a.as_text(frozenset(x for x in plain_a if all(_table_score(eng, ta[x], t) < TABLE_THRESHOLD for t in tb)))
-    eng.b.as_text(frozenset(y for y in plain_b if all(_table_score(eng, t, tb[y]) < TABLE_THRESHOLD for t in ta)))
+    text_a = frozenset(x for x in plain_a if all(_table_score(eng, ta[x], t) < TABLE_THRESHOLD for t in tb))
+    text_b = frozenset(y for y in plain_b if all(_table_score(eng, t, tb[y]) < TABLE_THRESHOLD for t in ta))
+    eng.a.as_text(text_a)
+    eng.b.as_text(text_b)
+    lost_a = _row_numbers_lost(eng.a, [ta[x] for x in text_a], eng.b)
+    lost_b = _row_numbers_lost(eng.b, [tb[y] for y in text_b], eng.a)
+    eng.a.leave_out(lost_a)
+    eng.b.leave_out(lost_b)
+
+
+# A row number alone in its cell: "1", "12", "3.".
+_ROW_NUMBER = re.compile(r"\s*\d{1,3}\.?\s*")
+
+
+def _row_numbers_lost(side: Side, tables: list[Table], other: Side) -> set[int]:
+    """The starts of the row numbers (``1``, ``2`` in a TT / STT column) of ``tables``, compared
+    as running text, that the other copy does not hold before the row's first words: a reader
+    that finds no table in a PDF's text or takes a number alone on its line for a page number
+    drops them, and where a copy numbers its rows is layout (a table paired with a table leaves
+    its number column out the same way). A number the other copy holds there is compared."""
+    if not tables:
+        return set()
+    keys = other.text_words()[2]
+    pairs = set(pairwise(keys))
+    lost: set[int] = set()
+    for table in tables:
+        for c, head in enumerate(table.columns):
+            if not _NUMBER_HEAD.match(fold(head)):
+                continue
+            for row in table.rows:
+                cell = row[c] if c < len(row) else None
+                if cell is None or not _ROW_NUMBER.fullmatch(cell.text):
+                    continue
+                number = [t for t in side.stream.within(cell.span.start, cell.span.end) if t.kind != "punct"]
+                after = next((t for x in row[c + 1 :] for t in side.stream.within(x.span.start, x.span.end)
+                              if t.kind != "punct"), None)
+                if len(number) == 1 and number[0].key.isdigit() and after is not None \
+                        and (number[0].key, after.key) not in pairs:
+                    lost.add(number[0].start)
+    return lost
 
 
 def _head_in_text(table: Table, ocr: bool, other) -> bool:
