@@ -375,3 +375,36 @@ def test_a_row_number_the_other_copy_holds_differently_is_compared():
     d = diff_plans(table, text)
     assert [(c.old, c.new) for c in d.changes] == [("", "4")]
     assert redline_wrong(d) == []
+
+
+def docx_table(path, *, bars: bool, rows=ROWS):
+    """A .docx whose table a portal's copy went through: each cell but the last of a row ends
+    with a line holding only a column mark (``|``), its header row left clean."""
+    document = docx.Document()
+    lines = body(2025)
+    for line in lines[:8]:
+        document.add_paragraph(line)
+    cells = [r.split("\t") for r in rows]
+    table = document.add_table(rows=len(cells), cols=len(cells[0]))
+    for i, row in enumerate(cells):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+            if bars and i and j < len(row) - 1:
+                table.cell(i, j).add_paragraph("|")
+    for line in lines[8:]:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return read_plan(path)
+
+
+def test_column_marks_inside_a_tables_cells_are_no_change(tmp_path):
+    plain, barred = docx_table(tmp_path / "a.docx", bars=False), docx_table(tmp_path / "b.docx", bars=True)
+    assert [c.text for c in barred.tables[0].rows[0]][:2] == ["1 |", "Đăng tin trên Cổng thông tin điện tử |"]
+    for old, new in ((plain, barred), (barred, plain)):
+        d = diff_plans(old, new)
+        assert [(c.kind, c.old, c.new) for c in d.changes] == []
+        assert redline_wrong(d) == []
+    edited = [r.replace("Văn phòng Sở", "Văn phòng UBND") for r in ROWS]
+    d = diff_plans(plain, docx_table(tmp_path / "c.docx", bars=True, rows=edited))
+    assert [(c.old, c.new) for c in d.changes] == [("Sở", "UBND")]
+    assert redline_wrong(d) == []

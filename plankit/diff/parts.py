@@ -19,7 +19,7 @@ from ..text import fold, is_upper_text
 from .align import _trigrams, text_similarity
 from .tokens import Tok, TokenStream, looks_ocr, ocr_clean
 
-__all__ = ["ENDING", "OPENING", "Side", "TitleSimilarity", "Unit", "title_similarity"]
+__all__ = ["COLUMN_MARKS", "ENDING", "OPENING", "Side", "TitleSimilarity", "Unit", "title_similarity"]
 
 OPENING = "Phần mở đầu"
 ENDING = "Phần kết thúc"
@@ -468,7 +468,7 @@ class _Stream(TokenStream):
                 k = bisect.bisect_right(starts, t.start) - 1
                 return k >= 0 and t.end <= rules[k][1]
 
-            self.tokens = [t for t in self.tokens if not (t.kind == "punct" and (t.key in _BARS or in_rule(t)))]
+            self.tokens = [t for t in self.tokens if not (t.kind == "punct" and (t.key in COLUMN_MARKS or in_rule(t)))]
             self._index()
         if not scanned:  # (in a scan a number alone is a table's row number come loose)
             self._drop_page_numbers(text)
@@ -534,8 +534,8 @@ _COLUMN_HEAD = re.compile(r"(?:S[ốô]\s*)?S?TT\.?", re.IGNORECASE)
 _RULE = re.compile(r"[-_=\u2012-\u2015\u2500\u2501\u2550]{3,}")
 # A column mark between a flattened table's cells: the ASCII bar, or the one a portal or a
 # converter draws (broken bar, box-drawing light / heavy / double vertical, fullwidth bar).
-_BARS = frozenset("|\u00a6\u2502\u2503\u2551\uff5c")
-_BAR = re.compile(f"[{re.escape(''.join(sorted(_BARS)))}]")
+COLUMN_MARKS = frozenset("|\u00a6\u2502\u2503\u2551\uff5c")
+_BAR = re.compile(f"[{re.escape(''.join(sorted(COLUMN_MARKS)))}]")
 # A block of white space, column marks and rule lines only.
 _LAYOUT_ONLY = re.compile(rf"(?:\s|{_BAR.pattern}|{_RULE.pattern})*")
 

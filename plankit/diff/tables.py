@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from ..model import Cell, Span, Table
 from ..text import fold
 from .align import match_pairs, moved
+from .parts import COLUMN_MARKS
 from .pieces import Mark, Piece, Segment
 from .result import RowPair, TablePair
 from .tokens import Alignment, Tok, align_words, bag_similarity, tokens_of
@@ -100,11 +101,11 @@ def _row_numbers_lost(side: Side, tables: list[Table], other: Side) -> set[int]:
     lost: set[int] = set()
     for table in tables:
         for c, head in enumerate(table.columns):
-            if not _NUMBER_HEAD.match(fold(head)):
+            if not _NUMBER_HEAD.match(fold(_head(head))):
                 continue
             for row in table.rows:
                 cell = row[c] if c < len(row) else None
-                if cell is None or not _ROW_NUMBER.fullmatch(cell.text):
+                if cell is None or not _ROW_NUMBER.fullmatch(_head(cell.text)):
                     continue
                 number = [t for t in side.stream.within(cell.span.start, cell.span.end) if t.kind != "punct"]
                 after = next((t for x in row[c + 1 :] for t in side.stream.within(x.span.start, x.span.end)
@@ -138,7 +139,14 @@ def _head_in_text(table: Table, ocr: bool, other) -> bool:
 
 @lru_cache(maxsize=4096)
 def _cell_tokens(text: str, ocr: bool, punct: bool) -> tuple[Tok, ...]:
-    return tuple(tokens_of(text, ocr=ocr, punct=punct))
+    """A cell's tokens; a column mark in it (``TT |``, a line ``|`` under its text: a portal's
+    flattened cell border a .docx kept) is layout, as in running text."""
+    return tuple(t for t in tokens_of(text, ocr=ocr, punct=punct) if not (t.kind == "punct" and t.key in COLUMN_MARKS))
+
+
+def _head(text: str) -> str:
+    """A column's header without the column marks in it."""
+    return "".join(" " if c in COLUMN_MARKS else c for c in text)
 
 
 def _words(table: Table) -> list[str]:
@@ -176,7 +184,7 @@ def _pair_columns(eng: Engine, ta: Table | None, tb: Table | None) -> list[tuple
         return [(i, None) for i in range(wa)]
 
     def head(t: Table, k: int) -> str:
-        return t.columns[k] if k < len(t.columns) else ""
+        return _head(t.columns[k]) if k < len(t.columns) else ""
 
     scores = [[eng.titles(head(ta, i), head(tb, j)) for j in range(wb)] for i in range(wa)]
     pairs = match_pairs(scores, COLUMN_THRESHOLD)
@@ -206,7 +214,7 @@ def _column_label(ta: Table | None, tb: Table | None, ci: int | None, cj: int | 
 
 
 def _is_number_column(t: Table | None, k: int | None) -> bool:
-    return t is not None and k is not None and k < len(t.columns) and bool(_NUMBER_HEAD.match(fold(t.columns[k])))
+    return t is not None and k is not None and k < len(t.columns) and bool(_NUMBER_HEAD.match(fold(_head(t.columns[k]))))
 
 
 def _task_column(ta, tb, cols, shown) -> int | None:
