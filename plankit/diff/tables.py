@@ -93,11 +93,14 @@ def _row_numbers_lost(side: Side, tables: list[Table], other: Side) -> set[int]:
     as running text, that the other copy does not hold before the row's first words: a reader
     that finds no table in a PDF's text or takes a number alone on its line for a page number
     drops them, and where a copy numbers its rows is layout (a table paired with a table leaves
-    its number column out the same way). A number the other copy holds there is compared."""
+    its number column out the same way). A number the other copy holds there (after the word
+    before it or before the word after it: a scan misreads one of them, ``Pang tin``) is
+    compared."""
     if not tables:
         return set()
     keys = other.text_words()[2]
     pairs = set(pairwise(keys))
+    _words, starts, own = side.text_words()
     lost: set[int] = set()
     for table in tables:
         for c, head in enumerate(table.columns):
@@ -108,10 +111,13 @@ def _row_numbers_lost(side: Side, tables: list[Table], other: Side) -> set[int]:
                 if cell is None or not _ROW_NUMBER.fullmatch(_head(cell.text)):
                     continue
                 number = [t for t in side.stream.within(cell.span.start, cell.span.end) if t.kind != "punct"]
-                after = next((t for x in row[c + 1 :] for t in side.stream.within(x.span.start, x.span.end)
-                              if t.kind != "punct"), None)
-                if len(number) == 1 and number[0].key.isdigit() and after is not None \
-                        and (number[0].key, after.key) not in pairs:
+                if len(number) != 1 or not number[0].key.isdigit():
+                    continue
+                k = bisect.bisect_left(starts, number[0].start)
+                if k >= len(starts) or starts[k] != number[0].start or not 0 < k < len(own) - 1:
+                    continue
+                n = own[k]
+                if (own[k - 1], n) not in pairs and (n, own[k + 1]) not in pairs:
                     lost.add(number[0].start)
     return lost
 
