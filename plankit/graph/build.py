@@ -337,6 +337,57 @@ def _is_ocr(plan: Plan) -> bool:
     return bool(getattr(getattr(plan, "source", None), "ocr", False))
 
 
+# The years a document of the Vietnamese state can carry (1945 on, not beyond this century): a
+# scan's year outside them is OCR's (2025 read 2925 or 2625), never a date.
+_PLAUSIBLE_YEARS = range(1945, 2101)
+
+
+def _year_unsure(plan: Plan) -> bool:
+    """Whether a scan's year of issue (the year in its node id) may be OCR's: its date was not
+    read whole (the year then comes from a partial date or the plan year of its title), or its
+    year is one no plan carries (2925)."""
+    date = plan.header.date
+    return date is None or date.year not in _PLAUSIBLE_YEARS
+
+
+def _same_dates(a: Plan, b: Plan) -> bool:
+    """Whether two readings agree on when the plan was signed, all but the year of issue: the
+    day and month when both read them, else the plan year (the title's ``năm 2026``) when both
+    read a plausible one."""
+    da, db = a.header.date_parts, b.header.date_parts
+    if da.day and da.month and db.day and db.month:
+        return (da.day, da.month) == (db.day, db.month)
+    ya, yb = a.header.year, b.header.year
+    return ya is not None and ya == yb and ya in _PLAUSIBLE_YEARS
+
+
+_ID_YEAR = re.compile(r"/\d+$")
+
+
+def _yearless(node: str) -> str | None:
+    """A local node id without its year of issue (``167/KH-UBND@bac-ninh``), OCR's look-alikes
+    made one; ``None`` when the id has no such year (a national number, or one carrying its year:
+    ``22/2020/QĐ-UBND@hung-yen``)."""
+    ref, at, where = node.partition("@")
+    if not at or "#" in where or not _ID_YEAR.search(where):
+        return None
+    return ocr_key(f"{ref}@{_ID_YEAR.sub('', where)}")
+
+
+def _dated_alike(a: Plan, b: Plan) -> bool:
+    """Whether two readings with one node id may be one plan as far as their dates go: always,
+    unless one is a scan whose year is unsure, which then must agree with the other's date but
+    for the year (a scan whose date was lost takes the plan year 2026 of its title, which a plan
+    signed in 2026 also has)."""
+    return not any(_is_ocr(x) and _year_unsure(x) for x in (a, b)) or _same_dates(a, b)
+
+
+def _misdated_copy(a: Plan, b: Plan) -> bool:
+    """Whether two readings of one number, symbol and place in two years may be one plan: one
+    is a scan whose year is unsure and their dates agree but for the year."""
+    return any(_is_ocr(x) and _year_unsure(x) for x in (a, b)) and _same_dates(a, b)
+
+
 def _copies_of(plans: list[Plan], nodes: list[str]) -> list[int]:
     """For each plan, the index of the copy that speaks for its document (itself when it is
     the only copy, or the most complete reading not OCR'd, the first of equals).
@@ -347,12 +398,19 @@ def _copies_of(plans: list[Plan], nodes: list[str]) -> list[int]:
     look-alikes made one: :func:`~plankit.graph.identity.ocr_key`). Two readings with the same
     id that are not OCR'd and differ in their header stay two documents (a number slip): a
     reading not OCR'd joins by number only a group of scans, and a scan matching two groups
-    joins neither."""
+    joins neither.
+
+    OCR also misreads the year of the date (``2025`` as ``2925``), or loses the date so that the
+    id takes the plan year of the title (``NĂM 2026``): a scan whose year is unsure
+    (:func:`_year_unsure`) is also a copy of the one reading with its number, symbol and place
+    in another year whose date agrees but for the year (:func:`_same_dates`). A plausible year
+    read whole is never overridden: ``167/KH-UBND`` of 2024 and of 2025 stay two documents."""
     group_of: dict[tuple[Any, ...], int] = {}
     groups: list[list[int]] = []
     numbered: list[str | None] = []  # the number a group's copies were read with, if any
     typed: list[bool] = []  # whether a group holds a copy not read by OCR
     by_number: dict[str, set[int]] = defaultdict(set)  # ocr_key(node id) -> groups
+    by_yearless: dict[str, set[int]] = defaultdict(set)  # _yearless(node id) -> groups
     words_of: dict[str, bytes] = {}
     ids = Counter(nodes)
     # without a scan in the folder no plan joins a group by its number alone
@@ -367,7 +425,15 @@ def _copies_of(plans: list[Plan], nodes: list[str]) -> list[int]:
         number = ocr_key(mine) if scans and mine is not None else None
         if found is None and number is not None:
             # a scan and another reading of the same number: one document, if only one has it
-            candidates = [g for g in by_number.get(number, ()) if ocr or not typed[g]]
+            candidates = [g for g in by_number.get(number, ())
+                          if (ocr or not typed[g]) and any(_dated_alike(plans[i], plans[j]) for j in groups[g])]
+            if len(candidates) == 1:
+                found = candidates[0]
+        yearless = _yearless(mine) if number is not None else None
+        if found is None and yearless is not None:
+            # a scan whose year OCR may have misread and a reading of that number another year
+            candidates = [g for g in by_yearless.get(yearless, ())
+                          if (ocr or not typed[g]) and any(_misdated_copy(plans[i], plans[j]) for j in groups[g])]
             if len(candidates) == 1:
                 found = candidates[0]
         if found is None:
@@ -380,6 +446,8 @@ def _copies_of(plans: list[Plan], nodes: list[str]) -> list[int]:
         typed[found] = typed[found] or not ocr
         if number is not None:
             by_number[number].add(found)
+        if yearless is not None:
+            by_yearless[yearless].add(found)
         for k in keys:
             group_of.setdefault(k, found)
     speaker = list(range(len(plans)))
