@@ -92,14 +92,54 @@ def short_issuer(issuer: str) -> str:
     return issuer if len(issuer) <= _ISSUER_CHARS else issuer[:_ISSUER_CHARS - 1].rstrip() + "…"
 
 
+_NAME_CHARS = 28
+
+
+def cut_at_word(text: str, limit: int = _NAME_CHARS) -> str:
+    """``text`` in at most ``limit`` characters, cut after a whole word and marked ``…``.
+
+    >>> cut_at_word("Bản scan 150dpi kế hoạch cải cách hành chính"), cut_at_word("kh-07")
+    ('Bản scan 150dpi kế hoạch…', 'kh-07')
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2 and not text[limit - 1].isspace():
+        cut = cut[:space]
+    return cut.rstrip(" -_,.;") + "…"
+
+
+def file_names(names: list[str]) -> list[str]:
+    """The shortest part of each file's name that tells the files apart, for labels: the name
+    without its folders and extension, then with its extension, then with as many folders as
+    needed; cut at a word (:func:`cut_at_word`) when the cut names still differ.
+
+    >>> file_names(["kế hoạch của tôi/Bản scan 150dpi kế hoạch 128.pdf",
+    ...             "kế hoạch của tôi/Bản scan 200dpi kế hoạch 128.pdf"])
+    ['Bản scan 150dpi kế hoạch 128', 'Bản scan 200dpi kế hoạch 128']
+    >>> file_names(["a/kh-07.txt", "b/kh-07.txt", "scan/kh-07.png"])
+    ['a/kh-07.txt', 'b/kh-07.txt', 'scan/kh-07.png']
+    """
+    parts = [name.replace("\\", "/").split("/") for name in names]
+    tries = [[p[-1].rpartition(".")[0] or p[-1] for p in parts], [p[-1] for p in parts]]
+    tries += [["/".join(p[-k:]) for p in parts] for k in range(2, max(map(len, parts)) + 1)]
+    for found in tries:
+        if len(set(found)) == len(found):
+            cut = [cut_at_word(x) for x in found]
+            return cut if len(set(cut)) == len(cut) else found
+    return list(names)
+
+
 def _plan_label(header: Any, scope: str | None, name: str) -> str:
     """``KH 137/KH-SKHCN (Cần Thơ 2025)``; a plan without a number is named by its issuer, never
-    by its file's path: ``KH Bộ Y tế (2024)``."""
+    by its file's path (``KH Bộ Y tế (2024)``), and without an issuer by its file's name without
+    folder or extension, cut at a word (``QĐ Bản scan kế hoạch 128``)."""
     if header.reference:
         ref = header.reference
         abbr = _type_abbr(ref) or "KH"
     else:
-        ref = short_issuer(header.issuer) if header.issuer else name
+        ref = short_issuer(header.issuer) if header.issuer else file_names([name])[0]
         abbr = _type_abbr(f"1/{header.symbol}") if header.symbol else None
         abbr = abbr or DOC_TYPE_ABBR.get(header.doc_type or "", "KH")
     place = scope or header.place
@@ -613,7 +653,8 @@ def build_graph(plans: Iterable[Plan | str | os.PathLike[str]]) -> BasisGraph:
 def _distinct_labels(graph: BasisGraph) -> None:
     """Two nodes never share a label (the table and the drawing name them by it): a plan read
     twice under one number that is not one document (a number slip, or a scan that matched two
-    readings) adds its file's name, ``KH 07/KH-UBND (Quảng Ngãi 2024) [scan/07.pdf]``; a
+    readings) adds as much of its file's name as tells them apart (:func:`file_names`),
+    ``KH 07/KH-UBND (Quảng Ngãi 2024) [scan/07.pdf]``; a
     commune's document whose commune is not said, the plan citing it, ``KH 05/KH-UBND (UBND xã,
     Lào Cai 2025) [in 40/KH-SNV]``; any other document, its id."""
     nodes = graph.nodes
@@ -623,11 +664,13 @@ def _distinct_labels(graph: BasisGraph) -> None:
     for label, alike in seen.items():
         if len(alike) == 1:
             continue
+        plans = [node for node in alike if nodes[node]["kind"] == "plan"]
+        files = dict(zip(plans, file_names([str(nodes[node]["name"]) for node in plans]), strict=True))
         for node in alike:
             attrs = nodes[node]
             citing = node.partition("#")[2]
-            if attrs["kind"] == "plan":
-                which = attrs["name"]
+            if node in files:
+                which = files[node]
             elif citing in nodes:
                 which = f"in {nodes[citing]['key'] or nodes[citing]['label']}"
             else:
