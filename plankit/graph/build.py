@@ -121,6 +121,8 @@ def file_names(names: list[str]) -> list[str]:
     >>> file_names(["a/kh-07.txt", "b/kh-07.txt", "scan/kh-07.png"])
     ['a/kh-07.txt', 'b/kh-07.txt', 'scan/kh-07.png']
     """
+    if not names:
+        return []
     parts = [name.replace("\\", "/").split("/") for name in names]
     tries = [[p[-1].rpartition(".")[0] or p[-1] for p in parts], [p[-1] for p in parts]]
     tries += [["/".join(p[-k:]) for p in parts] for k in range(2, max(map(len, parts)) + 1)]
