@@ -313,6 +313,8 @@ HEADLESS_ALONE = [
     # two typed plans hold nearly all of it: which one it is, is not known
     ("two plans hold it", [("a/qd-128.docx", DECISION),
                            ("b/qd-128-ban-sao.docx", DECISION.replace("Số: 128/QĐ-BYT", "Số: 129/QĐ-BYT"))]),
+    # next year's plan copied from it, scanned headless: nearly all its words, but a new year
+    ("next year's copy of the only typed plan", [("text/qd-128.docx", DECISION.replace("2024", "2023"))]),
     ("one holds it, another nearly", [("a/qd-128.docx", DECISION), ("text/qd-288.docx", DECISION.replace(
         "Phối hợp với các cơ quan báo chí", "Phối hợp với Đài Truyền hình Việt Nam").replace("128/QĐ-BYT", "288/QĐ-BYT"))]),
 ]

@@ -440,6 +440,14 @@ _OTHER_SHARE = 0.75
 _HEADLESS_MIN = 50  # runs of three words below which a text says too little to tell
 
 
+# a year a text names (OCR's impossible years, 2925, say nothing and are left out)
+_NAMED_YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
+
+
+def _years(plan: Plan) -> frozenset[str]:
+    return frozenset(_NAMED_YEAR.findall(getattr(plan, "text", "") or ""))
+
+
 def _shingles(plan: Plan) -> frozenset[tuple[str, ...]]:
     words = _WORD.findall(fold(getattr(plan, "text", "") or ""))
     return frozenset(tuple(words[k:k + _SHINGLE_WORDS]) for k in range(len(words) - _SHINGLE_WORDS + 1))
@@ -448,7 +456,8 @@ def _shingles(plan: Plan) -> frozenset[tuple[str, ...]]:
 def _join_headless_scans(plans: list[Plan], nodes: list[str], groups: list[list[int]]) -> None:
     """Move each scan that read no number and is a document of its own into the one group of
     typed readings whose text holds at least 90 % of its runs of three words (folded), when no
-    other group holds 75 %; a scan that could be two documents stays alone."""
+    other group holds 75 % and the scan names no year the typed text does not; a scan that could
+    be two documents stays alone."""
     typed_groups = [g for g, members in enumerate(groups) if any(not _is_ocr(plans[i]) for i in members)]
     alone = [g for g, members in enumerate(groups)
              if len(members) == 1 and _is_ocr(plans[members[0]]) and nodes[members[0]].startswith("plan:")]
@@ -469,8 +478,13 @@ def _join_headless_scans(plans: list[Plan], nodes: list[str], groups: list[list[
         shares = sorted(
             ((max(len(mine & shingles(j)) for j in groups[t] if not _is_ocr(plans[j])) / len(mine), t)
              for t in typed_groups), reverse=True)
-        if shares[0][0] >= _HEADLESS_SHARE and (len(shares) == 1 or shares[1][0] < _OTHER_SHARE):
-            groups[shares[0][1]].append(i)
+        best = shares[0][1]
+        # next year's plan copied from this one holds nearly all its words too, but names a
+        # year the typed text never names ("năm 2026"): a scan naming such a year stays alone
+        named = frozenset().union(*(_years(plans[j]) for j in groups[best] if not _is_ocr(plans[j])))
+        if (shares[0][0] >= _HEADLESS_SHARE and (len(shares) == 1 or shares[1][0] < _OTHER_SHARE)
+                and _years(plans[i]) <= named):
+            groups[best].append(i)
             groups[g] = []
 
 
