@@ -94,6 +94,13 @@ _SYMBOL_QUOTE = re.compile(r"(?<=[A-ZĐ])['’‘`](?=[A-ZĐ][A-Za-z]*\b)")
 _DATE_WORD = re.compile(rf"\b(?P<word>ngày|tháng|năm)(?P<space>\s+)(?P<value>[{_DIGITISH}]{{1,4}})(?![\w/])", re.IGNORECASE)
 _DATE_SLASHED = re.compile(rf"(?<![\w/])[{_DIGITISH}]{{1,2}}/[{_DIGITISH}]{{1,2}}/[{_DIGITISH}]{{4}}(?![\w/])")
 _MOTTO_LINES = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+# A year in a date or a period: after ``năm``, a date's ``dd/mm/``, or a period's first year
+# and its dash. Tesseract reads the 0 of ``2024`` as 6 now and then (``năm 2624``, ``30/7/2621``,
+# ``2019 - 2930``) or reads one more digit (``năm 20622``); no plan is dated after 2099.
+_YEAR_PLACE = re.compile(r"(?:(?<![\w/])\d{1,2}/\d{1,2}/|\bnăm\s+|\b(?:19|20)\d\d\s*[-–]\s*)(?P<year>\d{4,5})(?![\w/])",
+                         re.IGNORECASE)
+# A day or a month whose 0 was read as 6 (``tháng 62``, ``ngày 67``): no month after 12, no day after 31.
+_DAY_MONTH = re.compile(r"\b(?P<word>ngày|tháng)(?P<space>\s+)(?P<value>6\d)(?!\d)", re.IGNORECASE)
 
 
 def _digits(token: str) -> str | None:
@@ -103,6 +110,22 @@ def _digits(token: str) -> str | None:
     if not real or 2 * real < len(token):
         return None
     return token.translate(_AS_DIGIT)
+
+
+def _year(value: str) -> str:
+    """A year OCR read with a 6, 8 or 9 for its hundreds' 0, or with one 6 too many, as printed
+    (``2624`` -> ``2024``, ``20622`` -> ``2022``); a year of 1945-2099 as read."""
+    def fixed(four: str) -> str | None:
+        if 1945 <= int(four) <= 2099:
+            return four
+        if four[0] == "2" and four[1] in "689":
+            return f"20{four[2:]}"
+        return None
+
+    if len(value) == 4:
+        return fixed(value) or value
+    found = {y for k, c in enumerate(value) if c == "6" and (y := fixed(value[:k] + value[k + 1:]))}
+    return found.pop() if len(found) == 1 else value
 
 
 def _mend_reference(m: re.Match) -> str:
@@ -179,8 +202,10 @@ def mend_ocr(text: str) -> str:
     for ``Đ``; letters for digits in document numbers (``O7/KH-UBND``, ``1l5/QĐ-TTg``,
     ``61/2O18/NĐ-CP``), a slash read as ``l``/``I``/``|`` or dropped before a document kind
     (``07IKH-UBND``, ``07KH-UBND``), a quote inside a symbol (``CT-T'Tg``); letters for digits
-    in dates (``ngày O7 tháng l0 năm 2O24``, ``1O/O2/2024``); and the national motto misread by
-    a few letters. Everything else is left as read.
+    in dates (``ngày O7 tháng l0 năm 2O24``, ``1O/O2/2024``) and a 0 read as 6 in a date's year,
+    month or day (``năm 2624``, ``tháng 62``); the national motto misread by a letter or two; the
+    blank lines Tesseract puts between the lines of a title in capitals. Everything else is left
+    as read.
 
     >>> mend_ocr("Số: O7IKH-UBND    Quảng Ngãi, ngày l7 tháng O1 năm 2O24")
     'Số: 07/KH-UBND    Quảng Ngãi, ngày 17 tháng 01 năm 2024'
@@ -195,7 +220,30 @@ def mend_ocr(text: str) -> str:
 
     text = _DATE_WORD.sub(date_word, text)
     text = _DATE_SLASHED.sub(lambda m: m[0] if _digits(m[0].replace("/", "")) is None else m[0].translate(_AS_DIGIT), text)
-    return _mend_motto(text)
+    text = _YEAR_PLACE.sub(lambda m: m[0][: m.start("year") - m.start()] + _year(m["year"]), text)
+    text = _DAY_MONTH.sub(lambda m: m[0] if m["value"] == "60" else f"{m['word']}{m['space']}0{m['value'][1]}", text)
+    return _join_capitals(_mend_motto(text))
+
+
+def _join_capitals(text: str) -> str:
+    """Tesseract's blank line between two lines in capitals taken away: a title centred over
+    several lines (``TRIỂN`` / ``KHAI DỊCH VỤ CÔNG ...``, ``BAN`` / ``HÀNH KẾ HOẠCH ...``) is read
+    as paragraphs apart, and the header reader took its first line for the whole title. Printed,
+    and in a text layer, those lines follow one another."""
+    lines = text.split("\n")
+    keep = []
+    for k, line in enumerate(lines):
+        if not line.strip() and keep and _capitals(keep[-1]):
+            after = next((x for x in lines[k + 1:] if x.strip()), "")
+            if _capitals(after):
+                continue
+        keep.append(line)
+    return "\n".join(keep)
+
+
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _languages(tesseract: str) -> set[str]:
