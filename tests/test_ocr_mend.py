@@ -43,6 +43,10 @@ MOTTO2 = "Độc lập - Tự do - Hạnh phúc"
         ("ĐỊNH HƯỚNG ĐẾN NĂM 26360", "ĐỊNH HƯỚNG ĐẾN NĂM 2030"),
         ("ngày 20 tháng 62 năm 2024", "ngày 20 tháng 02 năm 2024"),
         ("ngày 67 tháng 3", "ngày 07 tháng 3"),
+        # the rule under the issuer read as a dash glued to a line, or with a stray bar
+        ("ỦY BAN NHÂN    CỘNG HÒA XÃ\nDÂN -    HỘI CHỦ NGHĨA VIỆT NAM", "ỦY BAN NHÂN    CỘNG HÒA XÃ\nDÂN    HỘI CHỦ NGHĨA VIỆT NAM"),
+        ("SỞ NỘI VỤ —\nSố: 12/KH-SNV", "SỞ NỘI VỤ\nSố: 12/KH-SNV"),
+        ("năm 2024\nl—\nKẾ HOẠCH", "năm 2024\n\nKẾ HOẠCH"),
         # a title in capitals that Tesseract read as paragraphs apart
         ("KẾ HOẠCH\n\nTRIỂN\n\nKHAI DỊCH VỤ CÔNG\n\nCăn cứ", "KẾ HOẠCH\nTRIỂN\nKHAI DỊCH VỤ CÔNG\n\nCăn cứ"),
         # the motto a letter or two off, in the header
@@ -77,10 +81,26 @@ def test_mended(read, printed):
         "Số lượng 2624 người",  # not a year's place
         "Căn cứ\n\nKẾ HOẠCH",
         "KẾ HOẠCH\n\nCăn cứ Luật",
+        "GIAI ĐOẠN 2021 -  2025",  # a period's dash
+        "Số: 12/KH-",
     ],
 )
 def test_left_as_read(text):
     assert mend_ocr(text) == text
+
+
+def test_header_read_whole_once_mended():
+    """The issuer's cell wrapped, the rule under it glued as a dash, a title read as paragraphs
+    apart: read as printed once mended."""
+    from plankit import read_text
+
+    read = ("ỦY BAN NHÂN    CỘNG HÒA XÃ\nDÂN -    HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "TỈNH ĐĂK HÀ    Độc lập - Tự do - Hạnh phúc\nSố: 3O7IKH-UBND    Đăk Hà, ngày\n"
+            "24 tháng 12 năm 2624\nl—\nKẾ HOẠCH\nCẢI CÁCH\n\nHÀNH CHÍNH NĂM 2025\n\n"
+            "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ;")
+    header = read_text(mend_ocr(read)).header
+    assert (header.issuer, header.number, header.symbol, str(header.date), header.title) == (
+        "Ủy ban nhân dân tỉnh Đăk Hà", "307", "KH-UBND", "2024-12-24", "CẢI CÁCH HÀNH CHÍNH NĂM 2025")
 
 
 def test_motto_only_in_the_first_lines():

@@ -222,7 +222,26 @@ def mend_ocr(text: str) -> str:
     text = _DATE_SLASHED.sub(lambda m: m[0] if _digits(m[0].replace("/", "")) is None else m[0].translate(_AS_DIGIT), text)
     text = _YEAR_PLACE.sub(lambda m: m[0][: m.start("year") - m.start()] + _year(m["year"]), text)
     text = _DAY_MONTH.sub(lambda m: m[0] if m["value"] == "60" else f"{m['word']}{m['space']}0{m['value'][1]}", text)
-    return _join_capitals(_mend_motto(text))
+    return _join_capitals(_drop_rules(_mend_motto(text)))
+
+
+# The short rule printed under the issuer and under the motto, read as a dash glued to the line
+# beside or above it (``DÂN -    HỘI CHỦ NGHĨA VIỆT NAM``) or as a line of its own with a bar's
+# letter (``l—``).
+_GLUED_RULE = re.compile(r"(?<=[^\W\d_])[ \t]+[-—–_]+(?=[ \t]{2,}\S|[ \t]*$)")
+_RULE_LINE = re.compile(r"[ \t]*[|lI]?[ \t]*[-—–_]+[ \t]*[|lI]?[ \t]*")
+
+
+def _drop_rules(text: str) -> str:
+    """The header's rules as OCR reads them, in the first lines of a page, taken away: a dash
+    glued to the end of a line or of its left column, a line of a dash and a stray bar."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines[:_MOTTO_HEAD]):
+        if _RULE_LINE.fullmatch(line):
+            lines[k] = ""
+        else:
+            lines[k] = _GLUED_RULE.sub("", line)
+    return "\n".join(lines)
 
 
 def _join_capitals(text: str) -> str:
