@@ -475,7 +475,8 @@ def _read_split(tesseract: str, image: Path, source, dpi: int | None) -> str | N
     header = _side_by_side(_tsv_lines(tesseract, parts["left"], source, dpi),
                            _tsv_lines(tesseract, parts["right"], source, dpi))
     rest = _recognise(tesseract, parts["rest"], source, dpi=dpi)
-    return header + "\n\n" + rest
+    # mended again as a whole: a title whose first line closes the header band goes on below it
+    return mend_ocr(header + "\n\n" + rest)
 
 
 def _read_page(
