@@ -65,6 +65,7 @@ LAYERS: dict[str, str] = {
     "plankit.read._header": "read",
     "plankit.read._layout": "read",
     "plankit.read._ocr": "read",
+    "plankit.read._ocr_mend": "read",
     "plankit.read._office": "read",
     "plankit.read._pdf": "read",
     "plankit.read._structure": "read",
