@@ -456,6 +456,9 @@ CASES += [
     # undated-plan: one info finding, on the first line, only without a date and a year
     ("undated-plan", UNDATED + "Nơi nhận:\n- Sở Thông tin và Truyền thông;", ["KẾ HOẠCH"]),
     ("undated-plan", plan("Nơi nhận:\n- Sở Thông tin và Truyền thông;"), []),
+    # past-deadline: a task's time before the plan's date and year; not a time still to come
+    ("past-deadline", plan("1. Hội nghị sơ kết\n- Thời gian thực hiện: Quý II/2024.", 2025), ["Quý II/2024"]),
+    ("past-deadline", plan("1. Hội nghị sơ kết\n- Thời gian thực hiện: Quý II/2025.", 2025), []),
     (
         "undated-plan",
         "KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2021\n\nNội dung.",
