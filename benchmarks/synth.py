@@ -39,6 +39,8 @@ heading-numbering   a Roman section heading (not the first) numbered ``2.``; wha
 duplicated-word     a word of a body paragraph doubled: ``cơ chế chế``
 stale-agency        a dead agency name (Sở Thông tin và Truyền thông, Sở Kế hoạch và Đầu tư, ...)
                     in the body or the recipients of a plan dated after 2025-03-01
+past-deadline       a cell of the time column ("Thời gian thực hiện") of a table of tasks says
+                    last year's quarter: ``Quý II/Y-1`` (plans without such a table get none)
 ==================  ==========================================================================
 
 Injections replace text inside one line, so the clean variant and the defective file have the
@@ -91,6 +93,7 @@ from pathlib import Path
 from typing import Any
 
 from plankit.errors import UnsafePath
+from plankit.text import fold
 from plankit.output import check_inside, write_atomic
 from plankit.places import Province, departments, provinces, provinces_on, slug
 from plankit.text import fold
@@ -108,6 +111,7 @@ MEASURED_RULES = (
     "heading-numbering",
     "duplicated-word",
     "stale-agency",
+    "past-deadline",
 )
 YEARS = (2022, 2023, 2024, 2025, 2026)
 ORIGINS = ("injected", "base", "clean")
@@ -707,6 +711,7 @@ class _Lines:
 
 
 _HEADER_EID = {"number": -1, "date": -2, "note": -3}
+_NO_LINE = -99  # an injected defect without a line of its own: matched by its surface
 
 
 def render_txt(doc: Doc) -> tuple[str, dict[int, int]]:
@@ -992,6 +997,24 @@ def _inject(doc: Doc, rng: random.Random, on: dt.date, tainted: dict[str, set[in
                 set_el(el, text=f"{dead} (để phối hợp)")
                 out.append({"rule": "stale-agency", "eid": el.eid, "surface": dead, "where": "recipient"})
 
+    if want["past-deadline"]:
+        tables = [
+            e for e in body
+            if e.kind == "table" and e.eid not in used and e.eid not in tainted.get("past-deadline", set())
+            and len(e.rows) > 1 and fold(e.rows[0][-1]).startswith(("thoi gian", "thoi han"))
+        ]
+        if tables:
+            el = rng.choice(tables)
+            k = rng.randrange(1, len(el.rows))
+            quarter = rng.choice(("I", "II", "III", "IV"))
+            cell = f"Quý {quarter}/{year - 1}"
+            rows = [*el.rows]
+            rows[k] = (*rows[k][:-1], cell)
+            set_el(el, rows=tuple(rows))
+            # a row has no line of its own in the render's map (which holds the table's first line):
+            # no line (_NO_LINE), so the benchmark matches the finding by its surface in the file
+            out.append({"rule": "past-deadline", "eid": _NO_LINE, "surface": cell, "where": f"table row {k}"})
+
     if want["blank-number"] and _HEADER_EID["number"] not in tainted.get("blank-number", set()):
         h = replace(h, number=None)
         out.append({"rule": "blank-number", "eid": _HEADER_EID["number"], "surface": f"Số: /{h.symbol}",
@@ -1122,7 +1145,7 @@ def make_plan(index: int, out_dir: str, seed_value: int, forms: tuple[str, ...],
     target = check_inside(out_dir, Path(out_dir) / name)
     write_atomic(target, data, force=True)
     if form == "docx" and injected:  # a .docx has no lines of its own: find them in its text
-        wanted = {e for item in injected for e in (item["eid"], *item.get("also", ()))}
+        wanted = {e for item in injected for e in (item["eid"], *item.get("also", ())) if e != _NO_LINE}
         at = _docx_lines(target, bad, wanted)
 
     defects: list[Defect] = []
