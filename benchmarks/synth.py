@@ -711,7 +711,6 @@ class _Lines:
 
 
 _HEADER_EID = {"number": -1, "date": -2, "note": -3}
-_NO_LINE = -99  # an injected defect without a line of its own: matched by its surface
 
 
 def render_txt(doc: Doc) -> tuple[str, dict[int, int]]:
@@ -1011,9 +1010,9 @@ def _inject(doc: Doc, rng: random.Random, on: dt.date, tainted: dict[str, set[in
             rows = [*el.rows]
             rows[k] = (*rows[k][:-1], cell)
             set_el(el, rows=tuple(rows))
-            # a row has no line of its own in the render's map (which holds the table's first line):
-            # no line (_NO_LINE), so the benchmark matches the finding by its surface in the file
-            out.append({"rule": "past-deadline", "eid": _NO_LINE, "surface": cell, "where": f"table row {k}"})
+            # a row has no line of its own in the render's map (which holds the table's first
+            # element): its line is found in the written file, at or after the table's
+            out.append({"rule": "past-deadline", "eid": el.eid, "surface": cell, "where": f"table row {k}", "cell": True})
 
     if want["blank-number"] and _HEADER_EID["number"] not in tainted.get("blank-number", set()):
         h = replace(h, number=None)
@@ -1086,6 +1085,18 @@ def _docx_lines(path: Path, doc: Doc, eids: Iterable[int]) -> dict[int, int]:
     return out
 
 
+def _cell_line(path: Path, form: str, data: bytes, first: int, surface: str) -> int | None:
+    """The 1-based line, at or after ``first``, of the text plankit reads that holds ``surface``."""
+    if form == "docx":
+        from plankit.read import read_plan
+
+        text = read_plan(path).text
+    else:
+        text = data.decode("utf-8")
+    lines = text.split("\n")
+    return next((i + 1 for i in range(first - 1, len(lines)) if surface in lines[i]), None)
+
+
 def _render(doc: Doc, form: str) -> tuple[bytes, dict[int, int]]:
     if form == "txt":
         text, at = render_txt(doc)
@@ -1145,13 +1156,16 @@ def make_plan(index: int, out_dir: str, seed_value: int, forms: tuple[str, ...],
     target = check_inside(out_dir, Path(out_dir) / name)
     write_atomic(target, data, force=True)
     if form == "docx" and injected:  # a .docx has no lines of its own: find them in its text
-        wanted = {e for item in injected for e in (item["eid"], *item.get("also", ())) if e != _NO_LINE}
+        wanted = {e for item in injected for e in (item["eid"], *item.get("also", ()))}
         at = _docx_lines(target, bad, wanted)
 
     defects: list[Defect] = []
     for item in injected:
         also = tuple(at[e] for e in item.get("also", ()) if e in at)
-        defects.append(Defect(name, item["rule"], at.get(item["eid"]), item["surface"], "injected", also, item["where"]))
+        line = at.get(item["eid"])
+        if item.get("cell"):  # a table cell: the first line from the table's on holding it
+            line = _cell_line(target, form, data, line or 1, item["surface"])
+        defects.append(Defect(name, item["rule"], line, item["surface"], "injected", also, item["where"]))
     own = seed_findings(meta["base"]) if base else frozenset()
     for f in base or ():
         origin = "base" if (f.rule, _shape(f.surface)) in own else "clean"
