@@ -93,7 +93,6 @@ from pathlib import Path
 from typing import Any
 
 from plankit.errors import UnsafePath
-from plankit.text import fold
 from plankit.output import check_inside, write_atomic
 from plankit.places import Province, departments, provinces, provinces_on, slug
 from plankit.text import fold

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 
 __all__ = ["INLINE_RE", "LABEL_RE", "TIME_COLUMN_RE", "pipe_tables", "time_end"]
@@ -110,7 +111,7 @@ def pipe_tables(text: str) -> list[tuple[tuple[str, ...], list[list[tuple[int, i
         first = m.start() + line.index("|")
         cells = []
         bars = [first + i for i, c in enumerate(text[first : m.end()]) if c == "|"]
-        for a, b in zip(bars, bars[1:]):
+        for a, b in itertools.pairwise(bars):
             cell = text[a + 1 : b]
             lead = len(cell) - len(cell.lstrip())
             cells.append((a + 1 + lead, a + 1 + len(cell.rstrip())))

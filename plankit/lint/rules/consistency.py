@@ -84,8 +84,8 @@ def citation_inconsistent(ctx: Context) -> Iterator[Finding]:
                     start,
                     end,
                     msg(
-                        f"'{r.citation.key}' được ghi {vi_what} {mine} ở đây nhưng {vi_what} {shown} ở chỗ khác",
-                        f"'{r.citation.key}' is {en_what} {mine} here but {shown_en} elsewhere",
+                        f"{ctx.cited_as(r.citation)} được ghi {vi_what} {mine} ở đây nhưng {vi_what} {shown} ở chỗ khác",
+                        f"{ctx.cited_as(r.citation)} is {en_what} {mine} here but {shown_en} elsewhere",
                     ),
                 )
     # One subject under two numbers: same type and issuer code, same date, similar subject.
@@ -118,9 +118,9 @@ def citation_inconsistent(ctx: Context) -> Iterator[Finding]:
                         r.citation.span.end,
                         msg(
                             f"Cùng trích yếu và ngày {date_text(r.date)} nhưng ghi hai số: "
-                            f"'{r.citation.key}' và '{other.citation.key}'",
-                            f"The same subject and date under two numbers: '{r.citation.key}' "
-                            f"and '{other.citation.key}'",
+                            f"{ctx.cited_as(r.citation)} và {ctx.cited_as(other.citation)}",
+                            f"The same subject and date under two numbers: {ctx.cited_as(r.citation)} "
+                            f"and {ctx.cited_as(other.citation)}",
                         ),
                     )
 
@@ -173,9 +173,9 @@ def corpus_inconsistent(ctx: Context) -> Iterator[Finding]:
             start,
             end,
             msg(
-                f"'{r.citation.key}' đề ngày {date_text(r.date)}, các kế hoạch khác ghi "
+                f"{ctx.cited_as(r.citation)} đề ngày {date_text(r.date)}, các kế hoạch khác ghi "
                 f"{date_text(top)} ({n}/{total} kế hoạch)",
-                f"'{r.citation.key}' is dated {date_text(r.date)}; other plans give "
+                f"{ctx.cited_as(r.citation)} is dated {date_text(r.date)}; other plans give "
                 f"{date_text(top)} ({n} of {total} plans)",
             ),
         )

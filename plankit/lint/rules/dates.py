@@ -17,13 +17,13 @@ from ...model import Finding
 from ...text import fold
 from ...years import PAST_RE, PERIOD_RE, own_periods, past_after
 from .._attachment import SELF_REF_DATE_BEFORE_RE
-from .._deadlines import INLINE_RE, LABEL_RE, TIME_COLUMN_RE, pipe_tables, time_end
 from .._context import (
     Context,
     fires,  # noqa: F401 (the docstring examples)
     msg,
     self_years,
 )
+from .._deadlines import INLINE_RE, LABEL_RE, TIME_COLUMN_RE, pipe_tables, time_end
 
 # Before a later year, the words of preparing what comes next (folded): "xây dựng Kế hoạch ...
 # năm 2027", "dự toán ... năm 2027", "chuẩn bị", "đăng ký", "đề xuất". Only a year after the
@@ -190,8 +190,8 @@ def _budget_years(ctx: Context, year: int, reported: set[int]) -> Iterator[Findi
     for m in funding:
         y = int(m.group(2))
         if y < min(year, written or year):
-            vi = f"Năm {y} của dự toán đã qua (kế hoạch năm {year}): có lẽ còn sót lại từ kế hoạch cũ"
-            en = f"The budget year {y} is past (plan year {year}): probably left over from an old plan"
+            vi = f"Dự toán năm {y} đã qua (kế hoạch năm {year}): có lẽ còn sót lại từ kế hoạch cũ"
+            en = f"The budget of {y} is past (plan year {year}): probably left over from an old plan"
             found.append((m, year, vi, en))
     if written is not None:
         for e in ESTIMATE_RE.finditer(folded):
@@ -199,8 +199,10 @@ def _budget_years(ctx: Context, year: int, reported: set[int]) -> Iterator[Findi
             if m is None or int(m.group(2)) <= written:
                 continue
             y = int(m.group(2))
-            vi = f"Ước thực hiện năm {y} khi văn bản viết năm {written}: chỉ ước được năm hiện tại"
-            en = f"An estimate of implementation for {y} in a document of {written}: only the current year can be estimated"
+            vi = (f"Ước thực hiện năm {y} trong văn bản năm {written}: chỉ ước thực hiện được năm đang "
+                  f"diễn ra ({written})")
+            en = (f"An estimate of implementation for {y} in a document of {written}: only the year under "
+                  f"way ({written}) can be estimated")
             found.append((m, written, vi, en))
     for m, right, vi, en in found:
         start, end = m.span(1)
