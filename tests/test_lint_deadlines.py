@@ -286,3 +286,27 @@ def test_a_quarter_ends_on_its_last_month_end(year, quarter, form):
     written = form.format(q=["I", "II", "III", "IV"][quarter - 1], y=year)
     last, start, end = time_end(fold(written), 0, len(written), bare_years=False)
     assert (last.month, last.year, last.day in (30, 31), start, end) == (3 * quarter, year, True, 0, len(written))
+
+
+# -- a law cited by name: the message shows the name as written, its number in parentheses -------
+LAW_PLAN = (
+    "ỦY BAN NHÂN DÂN\nTỈNH LAM SƠN\nSố: 45/KH-UBND\nLam Sơn, ngày 16 tháng 3 năm 2026\n"
+    "KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2026\n{basis}\nI. MỤC ĐÍCH\nNâng cao nhận thức.\n"
+)
+
+
+@pytest.mark.parametrize(("basis", "named"), [
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+     "'Luật Tổ chức chính quyền địa phương' (77/2015/QH13)"),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương năm 2015;",
+     "'Luật Tổ chức chính quyền địa phương năm 2015' (77/2015/QH13)"),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương số 77/2015/QH13;", "'77/2015/QH13'"),
+], ids=["name-and-date", "name-and-year", "number"])
+def test_a_law_cited_by_name_is_named_as_written(basis, named):
+    plan = read_text(LAW_PLAN.format(basis=basis), name="plan.txt")
+    (f,) = lint_plan(plan, rules=["PK401"], today=TODAY)
+    assert (f.line, f.message) == (
+        7,
+        f"{named} đã được thay thế bởi 72/2025/QH15 từ 16/06/2025 / {named} was replaced by 72/2025/QH15 "
+        "from 2025-06-16",
+    )
