@@ -66,7 +66,7 @@ test-fast: install
 bench: export PYTHONDONTWRITEBYTECODE=
 bench: install
 	$(UV) pip install --quiet --python $(PY) -e '.[bench]'
-	$(PY) -m benchmarks
+	$(PY) -m benchmarks all
 
 fuzz: install
 	$(UV) pip install --quiet --python $(PY) -e '.[fuzz]'

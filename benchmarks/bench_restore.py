@@ -197,11 +197,12 @@ def _ambiguous_accuracy(docs: dict[str, str], model, context: bool) -> dict:
 
 def _forget_models() -> None:
     """Drop the candidate caches, which hold every model they saw (the ablation builds many)."""
-    from plankit.restore import tokens
+    from plankit.restore import reference, tokens
 
     tokens._word_candidates.cache_clear()
     tokens._word_token.cache_clear()
     tokens._expansions.cache_clear()
+    reference._word_verdict.cache_clear()
 
 
 def run_corpus(quick: bool = False) -> dict:

@@ -116,25 +116,7 @@ def header_row(plan: Plan) -> dict[str, Any]:
     >>> row["number"], row["symbol"], row["date"], row["signer"]
     ('181', 'KH-SCT', '2022-02-07', 'Trần Văn Hảo')
     """
-    h = plan.header
-    return {
-        "file": plan.name,
-        "form": plan.source.form,
-        "doc_type": h.doc_type,
-        "number": h.number,
-        "symbol": h.symbol,
-        "issuer": h.issuer,
-        "parent": h.parent,
-        "place": h.place,
-        "date": h.date.isoformat() if h.date else None,
-        "month": h.date_parts.month,
-        "year": h.year,
-        "title": h.title,
-        "signer": h.signer,
-        "sections": len(plan.sections),
-        "tables": len(plan.tables),
-        "warnings": len(plan.warnings),
-    }
+    return plan.row()
 
 
 def headers_frame(plans: Iterable[Plan | dict[str, Any]]) -> pd.DataFrame:
@@ -296,6 +278,32 @@ def _apply(fn: Callable[[Plan], Any] | None, path: str, searchable: bool, force:
         return Mapped(path, error=f"{path}: lỗi ngoài dự kiến của plankit / unexpected {type(exc).__name__}: {exc}")
 
 
+def _worker_start() -> None:
+    """A pool worker leaves Ctrl-C to the main process. The terminal sends SIGINT to the whole
+    process group; a worker interrupted while it holds the pool's queue leaves it locked, and the
+    main process then waited forever in ``shutdown``. The main process stops the workers itself
+    (:func:`_stop_pool`)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop a local pool now, on Ctrl-C: queued tasks cancelled, running ones ended with SIGTERM
+    (which the CLI turns into SystemExit, so a worker's half-written output is removed by the
+    writer's own ``finally``), then wait for the workers to go."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=10)
+        if process.is_alive():  # a worker stuck in C code that ignores SIGTERM
+            process.kill()
+            process.join()
+
+
 def _run_batch(fn: Callable[[Plan], Any] | None, paths: list[str], searchable: bool = False, force: bool = False) -> list[Mapped]:
     return [_apply(fn, path, searchable, force) for path in paths]
 
@@ -356,10 +364,11 @@ def map_corpus(
     size = batch or max(1, min(64, len(files) // (workers * 8)))
     batches = [files[k : k + size] for k in range(0, len(files), size)]
     limit = in_flight or (4 * workers if own_pool else 64)
-    pool = ProcessPoolExecutor(max_workers=workers) if own_pool else executor
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) if own_pool else executor
     bar = _progress(None, len(files)) if progress else None
     pending: dict[Future, list[str]] = {}
     todo = iter(batches)
+    interrupted = False
     try:
         while True:
             for chunk in todo:
@@ -375,12 +384,17 @@ def map_corpus(
                     if bar is not None:
                         bar.update(1)
                     yield result
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
     finally:
         for future in pending:
             future.cancel()
         if bar is not None:
             bar.close()
-        if own_pool:
+        if own_pool and interrupted:
+            _stop_pool(pool)
+        elif own_pool:
             pool.shutdown(wait=True, cancel_futures=True)
 
 

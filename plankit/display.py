@@ -6,12 +6,12 @@ Below :mod:`plankit.model`: it reads the values it shows and never builds them.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Plan, Table
 
-__all__ = ["plan_html", "short", "table_html", "todo_html"]
+__all__ = ["plan_html", "plan_row", "short", "table_html", "todo_html"]
 
 
 def short(text: str | None, width: int = 60) -> str:
@@ -78,6 +78,31 @@ def todo_html(plan: Plan) -> str:
             where = f" <small>(dòng {line}: <q>{html.escape(shown)}</q>)</small>"
         items.append(f"<li><b>{html.escape(t.kind)}</b> {html.escape(t.message)}{where}</li>")
     return f"<details open><summary>Việc cần làm / to do ({len(items)})</summary><ol>{''.join(items)}</ol></details>"
+
+
+def plan_row(plan: Plan) -> dict[str, Any]:
+    """A plan's header fields as one flat row of plain values: file, form, type, number, symbol,
+    issuer, parent, place, date, month, year, title, signer, and how many sections, tables and
+    warnings (``Plan.row()``, a row of :func:`plankit.corpus.headers_frame`)."""
+    h = plan.header
+    return {
+        "file": plan.name,
+        "form": plan.source.form,
+        "doc_type": h.doc_type,
+        "number": h.number,
+        "symbol": h.symbol,
+        "issuer": h.issuer,
+        "parent": h.parent,
+        "place": h.place,
+        "date": h.date.isoformat() if h.date else None,
+        "month": h.date_parts.month,
+        "year": h.year,
+        "title": h.title,
+        "signer": h.signer,
+        "sections": len(plan.sections),
+        "tables": len(plan.tables),
+        "warnings": len(plan.warnings),
+    }
 
 
 def plan_html(plan: Plan) -> str:

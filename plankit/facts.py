@@ -267,8 +267,21 @@ _LEVEL_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # nghe an", "bao hiem xa hoi khu vuc xii", "ngan hang nha nuoc chi nhanh tinh ...", "lien doan lao
 # dong tinh ...", "hoi nong dan huyen ...". A department of the province's level, not the body.
 _NATIONAL_BRANCH = re.compile(
-    r"^(?:bao hiem xa hoi|bhxh|ngan hang nha nuoc|nhnn|lien doan lao dong|hoi nong dan|hoi lien hiep phu nu)"
-    r" (?:chi nhanh )?(?:tinh|thanh pho|khu vuc|huyen|quan|thi xa) \S"
+    r"^(?:bao hiem xa hoi|bhxh|ngan hang nha nuoc|nhnn|lien doan lao dong|hoi nong dan|hoi lien hiep phu nu|hoi cuu chien binh)"
+    r" (?:chi nhanh )?(?:tinh|thanh pho|khu vuc|huyen|quan|thi xa|xa|phuong|thi tran|dac khu) \S"
+)
+
+
+# A mass organisation's branch below the province (folded), its executive committee's name
+# ("Ban Chấp hành") optional: "hoi nong dan xa tan phu", "hoi lien hiep phu nu huyen dong phu",
+# "hoi cuu chien binh phuong an khanh", "doan thanh nien xa ...", "uy ban mat tran to quoc viet
+# nam xa ...", "lien doan lao dong huyen ...". It stands at the level of its unit (a commune's
+# or a district's), as that unit's committee does; at the province's level a union's branch is
+# a department and the Fatherland Front and the Youth Union are party bodies (the rules below).
+_MASS_ORGANISATION_BELOW = re.compile(
+    r"^(?:ban chap hanh )?(?:hoi nong dan|hoi lien hiep phu nu|hoi cuu chien binh|doan thanh nien|"
+    r"doan tncs ho chi minh|lien doan lao dong|uy ban mat tran to quoc(?: viet nam)?|mat tran to quoc) "
+    r"(?P<unit>xa|phuong|thi tran|dac khu|huyen|quan|thi xa|thanh pho) (?P<name>\S.*)$"
 )
 
 
@@ -291,6 +304,8 @@ def issuer_level(issuer: str | None, symbol: str | None = None) -> str:
     ...  "Ủy ban nhân dân tỉnh Quảng Ngãi", "UBND thành phố Cần Thơ", "UBND thành phố Bắc Ninh",
     ...  "Ủy ban nhân dân xã Long Phụng", "Sở Công Thương", "Văn phòng UBND tỉnh", "Vụ Pháp chế")]
     ['central', 'central', 'party', 'province', 'province', 'district', 'commune', 'department', 'department', 'central']
+    >>> [issuer_level(n) for n in ("Hội Nông dân xã Tân Phú", "Hội Liên hiệp Phụ nữ huyện Đồng Phú", "Hội Nông dân tỉnh Long An")]
+    ['commune', 'district', 'department']
     >>> issuer_level(None, "KH-UBND"), issuer_level(None, "QĐ-TTg"), issuer_level(None, "KH/BCĐTW")
     ('province', 'central', 'party')
     """
@@ -304,6 +319,10 @@ def issuer_level(issuer: str | None, symbol: str | None = None) -> str:
             city = match_place(m.group(2), cutoff=1.0)  # "Hồ Chí Minh", "Cần Thơ": its own names only
             centrally_run = city is not None and city.kind == "thành phố"
             return "province" if centrally_run else "district"
+        m = _MASS_ORGANISATION_BELOW.match(key)
+        if m and (m.group("unit") != "thanh pho" or match_place(m.group("name"), cutoff=1.0) is None):
+            # "Hội Nông dân xã Tân Phú": a commune's; "... huyện Đồng Phú", "... thành phố Bà Rịa": a district's
+            return "commune" if m.group("unit") in ("xa", "phuong", "thi tran", "dac khu") else "district"
         if _NATIONAL_BRANCH.match(key):  # "Bảo hiểm xã hội tỉnh Nghệ An": a province's branch
             return "department"
         for level, rule in _LEVEL_RULES:
@@ -418,6 +437,10 @@ BASIS_START = re.compile(r"(?:^|\n)[ \t\n>*_\-]*(?P<word>can[ \t]+c(?:u|tr|tt|r|
 FIRST_HEADING = re.compile(r"(?:^|\n)[ \t#*_]*i[.)][ \t]+\S")
 
 _OPENING = re.compile(r"[\s\-–•*+>]*(can\s+c\w{1,2}|thuc\s+hien|trien\s+khai(?:\s+thuc\s+hien)?|theo|xet)\b")
+# What opens a clause of its own in a basis list: a basis word, a bullet, a number, a document's name.
+_ITEM_START = re.compile(r"[\s*]*(?:[-–•+>]|\d{1,2}\s*[.)]|[a-gđ]\)|(?:can\s+c\w{1,2}|thuc\s+hien|trien\s+khai|theo|xet|luat|bo\s+luat|"
+                         r"nghi\s+(?:quyet|dinh)|quyet\s+dinh|chi\s+thi|thong\s+tu|ke\s+hoach|chuong\s+trinh|ket\s+luan|"
+                         r"quy\s+dinh|thong\s+bao|cong\s+van|van\s+ban|to\s+trinh|huong\s+dan)\b)")
 _OPENING_NAMES = {"can": "Căn cứ", "thuc": "Thực hiện", "trien": "Triển khai", "theo": "Theo", "xet": "Xét"}
 
 
@@ -609,8 +632,8 @@ def _basis(plan: Plan, body_start: int | None = None) -> tuple[BasisClause, ...]
         prev = out[-1].span if out else None
         if (prev is not None and not plan.text[prev.end : start].strip()
                 and plan.text[prev.start : prev.end].rstrip()[-1:] not in (";", ".", ":")
-                and plan.text[start : start + 1].islower()):
-            # the next printed line of a wrapped clause: one clause
+                and (plan.text[start : start + 1].islower() or not _ITEM_START.match(fold(plan.text[start : start + 40])))):
+            # the next printed line of a wrapped clause ("... của Thủ tướng" / "Chính phủ;"): one clause
             out[-1] = BasisClause(Span(prev.start, end), out[-1].opening)
             continue
         m = _OPENING.match(fold(plan.text[start : min(end, start + 60)]))

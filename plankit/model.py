@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .display import plan_html, table_html
+from .display import plan_html, plan_row, table_html
 from .display import short as _short
 from .text import LineIndex, fast_init, fold, pickle_by_fields
 
@@ -26,23 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .facts import PlanFacts
 
 __all__ = [
-    "Block",
-    "Cell",
-    "Citation",
-    "Edit",
-    "Finding",
-    "Fix",
-    "Header",
-    "PartialDate",
-    "Plan",
-    "ReadWarning",
-    "Section",
-    "Source",
-    "SourceRef",
-    "Span",
-    "Table",
-    "Todo",
-    "register_analysis",
+    "Block", "Cell", "Citation", "Edit", "Finding", "Fix", "Header", "PartialDate", "Plan", "ReadWarning",
+    "Section", "Source", "SourceRef", "Span", "Table", "Todo", "register_analysis",
 ]
 
 
@@ -787,6 +772,16 @@ class Plan:
     def outline(self) -> str:
         """The section tree as indented text."""
         return "\n".join("  " * (s.level - 1) + _short(s.label, 90) for s in self.walk())
+
+    def row(self) -> dict[str, Any]:
+        """The header fields as one flat row (:func:`plankit.display.plan_row`)."""
+        return plan_row(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The header as a one-row DataFrame, so plans stack: ``pd.concat([p.to_frame() for p in plans])``."""
+        import pandas as pd
+
+        return pd.DataFrame([self.row()])
 
     def __repr__(self) -> str:
         h = self.header

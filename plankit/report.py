@@ -283,8 +283,24 @@ def execute_notebook(nb: Any, *, cwd: Path, timeout: int = 600) -> str | None:
         # the kernel's own start-up chatter (transport warnings) is not the reader's business
         client.execute(stderr=subprocess.DEVNULL)
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+        if _interrupted(client):
+            raise KeyboardInterrupt from None
         return _reason(exc)
+    except Exception:
+        if _interrupted(client):  # nbclient's clean-up after the signal fails its own way
+            raise KeyboardInterrupt from None
+        raise
+    if _interrupted(client):
+        raise KeyboardInterrupt
     return None
+
+
+def _interrupted(client: Any) -> bool:
+    """Whether Ctrl-C (or SIGTERM) stopped ``client``. While a notebook runs, nbclient takes
+    both signals itself (``loop.add_signal_handler``): it shuts the kernel down, then fails with
+    DeadKernelError or an AssertionError of its own clean-up, and Python's KeyboardInterrupt
+    never comes. Its handler leaves one mark, the clean-up task it starts."""
+    return getattr(client, "_async_cleanup_kernel_future", None) is not None
 
 
 def _take_summaries(nb: Any) -> dict[str, Any]:

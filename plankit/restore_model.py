@@ -29,6 +29,8 @@ from .restore.sources import (
     bundled_texts,
     load_confusions,
     load_surnames,
+    place_names,
+    place_names_from_tables,
     places_text,
     read_tagged_corpus,
     register_citations,
@@ -37,6 +39,7 @@ from .restore.sources import (
     underthesea_corpus_path,
     underthesea_files,
     viet74k_path,
+    vocabulary_from_tables,
     vocabulary_text,
 )
 from .restore.syllables import canonical_syllable, glued_joiner, is_syllable, lm_key, lm_tokens
@@ -56,6 +59,8 @@ __all__ = [
     "lm_tokens",
     "load_confusions",
     "load_surnames",
+    "place_names",
+    "place_names_from_tables",
     "places_text",
     "read_tagged_corpus",
     "register_citations",
@@ -64,6 +69,7 @@ __all__ = [
     "underthesea_corpus_path",
     "underthesea_files",
     "viet74k_path",
+    "vocabulary_from_tables",
     "vocabulary_text",
 ]
 

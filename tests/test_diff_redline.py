@@ -85,10 +85,24 @@ def test_cantho_accept_all_is_new_and_reject_all_is_old(cantho, cantho_docx):
 
 def test_ocr_side_is_said_restored_and_the_scan_kept(cantho_docx):
     document = docx.Document(str(cantho_docx))
-    assert document.core_properties.comments.startswith("Bản mới là văn bản OCR: hiển thị bản đã khôi phục dấu")
+    assert document.core_properties.comments == ("Bản mới là văn bản OCR, hiển thị đã khôi phục dấu (new plan "
+                                                 "OCR'd, shown restored).")
     texts = [c.text for c in document.comments]
     assert any(t.startswith("Bản mới là văn bản OCR") for t in texts)
     assert "Nguyên văn OCR: S6:137 IKH-SKHCN Can Tho, ngay 21thdng 01 nam 2025" in texts
+
+
+def test_both_sides_ocr_are_said_restored_within_the_core_property_limit(seeds, tmp_path):
+    # Word's core "comments" property holds 255 characters: both notes used to overflow it
+    scan = seeds["can-tho-2025"]
+    later = read_text(scan.text.replace("nam 2025", "nam 2026"))
+    path = diff_plans(scan, later).to_docx(tmp_path / "scans.docx")
+    document = docx.Document(str(path))
+    assert document.core_properties.comments == (
+        "Bản mới là văn bản OCR, hiển thị đã khôi phục dấu (new plan OCR'd, shown restored). "
+        "Bản cũ là văn bản OCR, phần xoá đã khôi phục dấu (old plan OCR'd, deletions restored).")
+    note = next(c.text for c in document.comments if c.text.startswith("Bản mới là văn bản OCR"))
+    assert "Bản cũ là văn bản OCR: phần bị xoá hiển thị bản đã khôi phục dấu" in note
 
 
 def test_carried_errors_are_highlighted_and_commented(cantho_docx):

@@ -52,7 +52,8 @@ BODIES = [
     ("NGÂN HÀNG NHÀ NƯỚC CHI NHÁNH TỈNH BÌNH ĐỊNH", "6/KH-BĐI", "Bình Định",
      "Ngân hàng Nhà nước chi nhánh tỉnh Bình Định", "department"),
     ("LIÊN ĐOÀN LAO ĐỘNG TỈNH TRÀ VINH", "30/KH-LĐLĐ", "Trà Vinh", "Liên đoàn Lao động tỉnh Trà Vinh", "department"),
-    ("HỘI NÔNG DÂN HUYỆN MỎ CÀY", "4/KH-HND", "Mỏ Cày", "Hội Nông dân huyện Mỏ Cày", "department"),
+    # a mass organisation below the province stands at its unit's level
+    ("HỘI NÔNG DÂN HUYỆN MỎ CÀY", "4/KH-HND", "Mỏ Cày", "Hội Nông dân huyện Mỏ Cày", "district"),
 ]
 
 
@@ -99,7 +100,7 @@ def test_left_column_wrapped_before_viet_nam():
     ("Bảo hiểm xã hội Việt Nam", "central"), ("Thông tấn xã Việt Nam", "central"),
     ("Bảo hiểm xã hội tỉnh Gia Lai", "department"), ("Ngân hàng Nhà nước chi nhánh tỉnh An Giang", "department"),
     ("Ngân hàng Nhà nước Việt Nam", "central"), ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "party"),
-    ("Hội Nông dân xã Tân Lập", "other"),  # a commune's union: no level rule claims it
+    ("Hội Nông dân xã Tân Lập", "commune"),  # a commune's union: its commune's level
 ])
 def test_level_of_name(issuer, level):
     assert issuer_level(issuer) == level

@@ -17,9 +17,24 @@ from plankit.restore import restore_text
 from plankit.restore.core import _take_known
 from plankit.restore.decode import _apply_context, _decode
 from plankit.restore.lm import default_model
-from plankit.restore.names import _flag_names
-from plankit.restore.syllables import _DEFAULT_TOKEN_RE, _MAY_HOLD_KEEP, _NO_KEEP_TOKEN_RE
-from plankit.restore.tokens import _Cands, _line_rules, _tokenize
+from plankit.restore.names import _flag_names, _mark_places
+from plankit.restore.reference import _CODE_RE, _ends_line, looks_ocr
+from plankit.restore.syllables import (
+    _DEFAULT_TOKEN_RE,
+    _MAY_HOLD_KEEP,
+    _NO_KEEP_TOKEN_RE,
+    canonical_syllable,
+    is_syllable,
+)
+from plankit.restore.tokens import (
+    _OCR_JUNK,
+    _VOWELS,
+    _Cands,
+    _line_rules,
+    _tokenize,
+    _truncated,
+    _word_token,
+)
 from plankit.text import fold
 
 OCR_LINES = [
@@ -173,3 +188,78 @@ def test_a_line_without_an_address_hint_has_the_same_tokens_without_the_address_
 def test_the_address_hint_by_case(line, hinted):
     assert bool(_MAY_HOLD_KEEP.search(line)) is hinted
     assert any(m.lastgroup == "keep" for m in _DEFAULT_TOKEN_RE.finditer(line)) is hinted
+
+
+# -- session 8: readings by word, the place pass, looks_ocr by word ------------------------------
+
+PLACE_WORDS = (*WORDS, "tinh", "TINH", "thanh", "pho", "THANH", "PHO", "Quang", "Ngai", "NGAT", "Dak", "Lak", "Tho")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.sampled_from(PLACE_WORDS), min_size=1, max_size=20), ocr=st.booleans(), marked=st.booleans())
+def test_words_tokenized_read_as_each_word_alone_uncached(model, words, ocr, marked):
+    line = " ".join(words)
+    for tok in _tokenize(model, line, 0, ocr, marked):
+        if tok.kind == "word":
+            assert (tok.cands, tok.how, tok.fixed_output) == _word_token.__wrapped__(model, tok.surface, ocr, marked)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.sampled_from(PLACE_WORDS), min_size=1, max_size=20), ocr=st.booleans())
+def test_the_place_pass_given_the_folded_line_marks_as_without_it(model, words, ocr):
+    line = " ".join(words)
+    fast, plain = _tokenize(model, line, 0, ocr), _tokenize(model, line, 0, ocr)
+    _mark_places(model, fast, ocr, fold(line))
+    _mark_places(model, plain, ocr)
+    assert fast == plain
+
+
+def _looks_ocr_word_by_word(text, model):
+    """:func:`looks_ocr` as written before its verdicts were kept by word."""
+    words = bad = 0
+    for m in model.token_re.finditer(text):
+        if m.lastgroup != "word":
+            continue
+        s = m.group()
+        letters = [c for c in s if c.isalpha()]
+        if not letters or s.isdigit():
+            continue
+        words += 1
+        if _CODE_RE.match(s):
+            continue
+        if any(c.isdigit() or c in _OCR_JUNK for c in s):
+            bad += 1
+        elif (all(c.isupper() for c in letters) and (
+            not (_VOWELS & set(fold(s))) or s in model.acronyms or not is_syllable(s)
+        )) or (_truncated(model, s) and _ends_line(text, m.end())):
+            continue
+        elif fold(s) not in model.variants or (not s.isascii() and canonical_syllable(s) not in model.variants[fold(s)]):
+            bad += 1
+    return words > 0 and bad / words >= 0.04
+
+
+OCR_WORDS = (
+    *WORDS, "luậ", "Việ", "tuyén", "pháp", "luật", "Hoà", "QT02", "H01", "PAPI", "CCHC", "xyz", "Tuyê", "\n", "\n", ".",
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.sampled_from(OCR_WORDS), min_size=1, max_size=40))
+def test_looks_ocr_decides_as_word_by_word(model, words):
+    text = " ".join(words)
+    assert looks_ocr(text, model) == _looks_ocr_word_by_word(text, model)
+
+
+@pytest.mark.parametrize(
+    ("text", "ocr"),
+    [
+        # a word cut short at the end of a line is no damage; the same word inside a line is
+        ("Căn cứ pháp luậ\nCăn cứ tỉnh Việ", False),
+        ("Căn cứ pháp luậ về tỉnh Việ trong năm", True),
+        ("Nang cao nhan thtc cua cong chic", True),
+        ("UBND tỉnh QT02 PAPI CCHC", False),
+    ],
+)
+def test_looks_ocr_by_case(model, text, ocr):
+    assert looks_ocr(text, model) is ocr
+    assert _looks_ocr_word_by_word(text, model) is ocr

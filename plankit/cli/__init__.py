@@ -19,6 +19,10 @@ from ..errors import PlankitError
 
 __all__ = ["build_parser", "main"]
 
+#: The line Ctrl-C leaves: every output is written whole or not at all (``plankit.output``).
+INTERRUPTED = ("đã dừng (Ctrl-C), không có tệp nào ghi dở / interrupted (Ctrl-C), "
+               "no file left half-written")
+
 # Commands in the order the help lists them; modules not listed come after, by name.
 ORDER = ("read", "cite", "graph", "diff", "lint", "restore", "draft", "template", "report", "demo")
 
@@ -93,7 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Đọc, trích dẫn, so sánh, soát lỗi, khôi phục dấu và soạn thảo kế hoạch tuyên "
         "truyền cải cách hành chính.\n\n"
         "Read, cite, diff, lint, restore and draft Vietnamese CCHC communication plans.",
-        epilog=example("plankit read plans/ --format table"),
+        epilog=example("plankit read plans/ --format table\n"
+                       "  plankit demo --copy-plans plans   # the sample plans, from an installed wheel"),
     )
     parser.add_argument("--version", action="version", version=f"plankit {__version__}",
                         help="in số phiên bản / show the version and exit")
@@ -171,7 +176,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{_shown(exc.filename)}: " if exc.filename else ""
         error(f"{where}{os_reason(exc)}")
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # writers removed their temporary files on the way out
+        from ._common import note
+
+        note(INTERRUPTED)
         return 130
 
 

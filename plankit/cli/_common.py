@@ -33,6 +33,9 @@ WARNING = "cảnh báo / warning"
 INFO = "thông tin / info"
 UNREADABLE = "không đọc được / cannot read"
 
+#: Files from which a batch command shows a progress bar on a terminal's stderr.
+PROGRESS_FROM = 20
+
 #: The byte order mark Excel on Windows needs to open a CSV file as UTF-8.
 BOM = "\ufeff"
 
@@ -108,7 +111,9 @@ def read_batch(
         except OSError as exc:  # missing, or a folder above it we may not enter
             raise ReadError(raw, read_reason(exc)) from None
     files = plan_files(paths)
-    corpus = read_corpus(files, executor=executor, searchable=searchable, force=force)
+    # A folder of scans takes minutes: a bar on the terminal (never into a redirected file).
+    progress = len(files) >= PROGRESS_FROM and sys.stderr.isatty()
+    corpus = read_corpus(files, executor=executor, searchable=searchable, force=force, progress=progress)
     plans = corpus.plans
     if restore:
         from ..restore import restore_plan

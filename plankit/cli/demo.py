@@ -68,7 +68,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "reports, into the current folder.\n\n"
         "Mã thoát / exit status: 0 every file read, 1 some file could not be read (named on stderr; "
         "the pages cover the others), 2 usage error (a folder with no plan file among them).",
-        epilog=example("plankit demo                      # sample plans -> ./reports, ./drafts"),
+        epilog=example("plankit demo                      # sample plans -> ./reports, ./drafts\n"
+                       "  plankit demo --copy-plans plans   # sample plans -> ./plans, for every --help's example"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--plans", default=None, help="folder of plans (default: the bundled sample plans)")
@@ -76,8 +77,36 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--drafts", default="drafts", help="folder for drafted .docx files (default: drafts)")
     p.add_argument("--no-report", action="store_true", help="skip the notebooks (faster; no 'report' extra needed)")
     p.add_argument("--show-code", action="store_true", help="keep the code cells in the reports")
+    p.add_argument("--copy-plans", metavar="DIR", default=None,
+                   help="only copy the bundled sample plans into DIR (e.g. plans), so that the examples "
+                   "of every --help run from an installed wheel; nothing else is done")
     p.add_argument("--force", action="store_true", help="overwrite the reports and drafts of an earlier run")
     p.set_defaults(func=run)
+
+
+def copy_plans(target: str, *, force: bool = False) -> list[str]:
+    """Copy the bundled sample plans into ``target``, sub-folders kept; the files written, each
+    written whole. Every target is checked before the first is written: an existing file is an
+    error unless ``force``.
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "plans"
+    >>> copy_plans(str(out))[:3]
+    ['README.md', 'can-tho/2022-so-khcn.txt', 'can-tho/2025-so-khcn.ocr.txt']
+    """
+    from pathlib import Path
+
+    from ..bundled import sample_plans_dir
+    from ..output import plan_outputs, write_atomic
+
+    source = sample_plans_dir()
+    files = sorted(p for p in source.rglob("*") if p.is_file() and not p.name.startswith((".", "__")))
+    names = [f.relative_to(source).as_posix() for f in files]
+    plan_outputs([Path(target) / n for n in names], files, force=force)
+    for f, name in zip(files, names, strict=True):
+        (Path(target) / name).parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(Path(target) / name, f.read_bytes(), force=force)
+    return names
 
 
 def run(args: argparse.Namespace) -> int:
@@ -91,6 +120,14 @@ def run(args: argparse.Namespace) -> int:
     from ..report import REPORT_MODULES, check_out_folder, require_extra, run_report
     from ..series import clean_reference
 
+    if args.copy_plans:
+        names = copy_plans(args.copy_plans, force=args.force)
+        count = sum(1 for n in names if Path(n).name != "README.md")  # the folder's README is no plan
+        print(f"đã chép {count} kế hoạch mẫu vào / copied {plural(count, 'sample plan')} into "
+              f"{args.copy_plans}:")
+        for name in names:
+            print(f"  {Path(args.copy_plans) / name}")
+        return 0
     if not args.no_report:
         require_extra("report", REPORT_MODULES)
         if not args.force and (Path(args.out) / "index.html").exists():

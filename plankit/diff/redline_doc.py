@@ -379,16 +379,19 @@ class DocWriter:
         for k, runs in self.carried.items():
             objs = [Run(r, p) for p, r in runs]  # type: ignore[misc]
             self.doc.add_comment(objs, text=self.d.changes[k].reason, author=who, initials="PK")
-        notes = []
+        notes, short = [], []
         if self.new.restored:
+            short.append("Bản mới là văn bản OCR, hiển thị đã khôi phục dấu (new plan OCR'd, shown restored).")
             notes.append("Bản mới là văn bản OCR: hiển thị bản đã khôi phục dấu; nguyên văn OCR ở ghi chú "
                          "từng đoạn (the new plan is OCR'd: shown restored, the scan's text in a comment on "
                          "each paragraph).")
         if self.old.restored:
+            short.append("Bản cũ là văn bản OCR, phần xoá đã khôi phục dấu (old plan OCR'd, deletions restored).")
             notes.append("Bản cũ là văn bản OCR: phần bị xoá hiển thị bản đã khôi phục dấu (the old plan is "
                          "OCR'd: deleted text shown restored).")
         if notes:
-            self.doc.core_properties.comments = " ".join(notes)
+            # Word's core property holds at most 255 characters; the full note is the comment below
+            self.doc.core_properties.comments = " ".join(short)
             first = next((p for p in self.doc.paragraphs if runs_of(p)), None)
             if first is not None:
                 self.doc.add_comment(runs_of(first), text=" ".join(notes), author=f"{self.author} · OCR",

@@ -268,22 +268,28 @@ def _shown_map(words: str, span: Span, text: str, shown: Shown) -> tuple[str, li
     white space between words kept. With ``(start, end, shown start, shown end)`` of each word,
     local to ``words`` and to the result."""
     out: list[str] = []
+    append = out.append
     where: list[tuple[int, int, int, int]] = []
+    find, shown_slice = text.find, shown.slice
     pos, last, length = span.start, 0, 0
+    span_start, span_end = span.start, span.end
     for m in _NONSPACE.finditer(words):
         word = m.group()
-        at = text.find(word, pos, span.end)
+        start, end = m.span()
+        at = find(word, pos, span_end)
         if at < 0:  # a cell's words are not always in reading order inside its span
-            at = text.find(word, span.start, span.end)
+            at = find(word, span_start, span_end)
         if at >= 0:
             pos = at + len(word)
-            word = shown.text[shown.at(at) : shown.at(pos)]
-        gap = words[last : m.start()]
-        out += [gap, word]
-        where.append((m.start(), m.end(), length + len(gap), length + len(gap) + len(word)))
-        length += len(gap) + len(word)
-        last = m.end()
-    out.append(words[last:])
+            word = shown_slice(at, pos)
+        gap = words[last:start]
+        append(gap)
+        append(word)
+        length += len(gap)
+        where.append((start, end, length, length + len(word)))
+        length += len(word)
+        last = end
+    append(words[last:])
     return "".join(out), where
 
 

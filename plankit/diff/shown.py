@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -48,8 +49,30 @@ class Shown:
         if k < 0:
             return offset
         if offset < self.ends[k]:
-            return self.shown_starts[k] + min(offset - self.starts[k], self.shown_ends[k] - self.shown_starts[k])
+            into, length = offset - self.starts[k], self.shown_ends[k] - self.shown_starts[k]
+            return self.shown_starts[k] + (into if into < length else length)
         return self.shown_ends[k] + offset - self.ends[k]
+
+    def slice(self, start: int, end: int) -> str:
+        """The shown text of ``[start, end)`` of the plan text: ``text[at(start) : at(end)]``."""
+        if not self.restored:
+            return self.text[start:end]
+        starts, ends, shown_starts, shown_ends = self.starts, self.ends, self.shown_starts, self.shown_ends
+        k = bisect.bisect_right(starts, start) - 1
+        if k < 0:
+            first = start
+        elif start < ends[k]:
+            into, length = start - starts[k], shown_ends[k] - shown_starts[k]
+            first = shown_starts[k] + (into if into < length else length)
+        else:
+            first = shown_ends[k] + start - ends[k]
+        k = bisect.bisect_right(starts, end, k if k > 0 else 0) - 1  # end >= start: from k on
+        if k < 0:
+            return self.text[first:end]
+        if end < ends[k]:
+            into, length = end - starts[k], shown_ends[k] - shown_starts[k]
+            return self.text[first : shown_starts[k] + (into if into < length else length)]
+        return self.text[first : shown_ends[k] + end - ends[k]]
 
 
 def _shown(plan: Plan, other: Plan) -> Shown:
@@ -62,6 +85,7 @@ def _shown(plan: Plan, other: Plan) -> Shown:
 _WORD = re.compile(r"\w+")
 _LETTER = re.compile(r"[^\W\d_]")
 _BREAK = re.compile("\n")
+_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
 # Words of the scan around a passage sent to the model, for its context (the model decodes line
 # by line, on trigrams: two words either side are what it looks at).
 CONTEXT = 2
@@ -79,24 +103,26 @@ def _with_case(form: str, surface: str) -> str:
     return form
 
 
-def _counterparts(text: str, reference: str) -> list[tuple[int, int, str | None]]:
-    """Each word of the scan ``text`` with the clean plan's spelling of it (in the scan's case),
-    or ``None`` when the in-order word diff of the two texts pairs it with no word."""
+def _counterparts(text: str, reference: str) -> tuple[list[int], list[int], list[str | None]]:
+    """The words of the scan ``text`` (their starts and ends) and, for each, the clean plan's
+    spelling of it (in the scan's case), or ``None`` when the in-order word diff of the two texts
+    pairs it with no word."""
     scan = list(_WORD.finditer(ocr_clean(fold(text))))
     ref = list(_WORD.finditer(fold(reference)))
+    starts = list(map(_START, scan))
+    ends = list(map(_END, scan))
     form: list[str | None] = [None] * len(scan)
     done: dict[tuple[str, str], str] = {}  # the same word pairs recur ("của", "và", "năm")
-    ops = diff_keys([m.group() for m in ref], [m.group() for m in scan])
-    for tag, i1, _i2, j1, j2 in ops:
+    for tag, i1, _i2, j1, j2 in diff_keys(list(map(_GROUP, ref)), list(map(_GROUP, scan))):
         if tag != "equal":
             continue
-        for j, m_ref, m in zip(range(j1, j2), ref[i1 : i1 + j2 - j1], scan[j1:j2], strict=True):
-            pair = (reference[m_ref.start() : m_ref.end()], text[m.start() : m.end()])
+        for j, m_ref in zip(range(j1, j2), ref[i1 : i1 + j2 - j1], strict=True):
+            pair = (reference[m_ref.start() : m_ref.end()], text[starts[j] : ends[j]])
             found = done.get(pair)
             if found is None:
                 found = done[pair] = _with_case(*pair)
             form[j] = found
-    return [(*m.span(), f) for m, f in zip(scan, form, strict=True)]
+    return starts, ends, form
 
 
 # A page and a redline of the same pair (d.to_html(), then d.to_docx()) restore the scan once.
@@ -105,38 +131,44 @@ def _restored(text: str, reference: str | None) -> Shown:
     """The restored reading of the scan ``text``, with the clean plan ``reference`` (or ``None``).
 
     A word of the scan that the in-order word diff of the two texts (folded, OCR symbols
-    undone) pairs with a word of the clean plan is that word: it takes the clean plan's spelling, in the scan's case. Only the
-    passages without a counterpart (what was added or rewritten) go through the model
-    (:func:`plankit.restore_text`), each with two words of context either side; a scan compared
-    with another scan is restored whole.
+    undone) pairs with a word of the clean plan is that word: it takes the clean plan's
+    spelling, in the scan's case. Only the passages without a counterpart (what was added or
+    rewritten) go through the model (:func:`plankit.restore_text`), each with two words of
+    context either side on its line; a scan compared with another scan is restored whole.
     """
     from ..restore import restore_text
 
     if reference is None:
         restored = restore_text(text, ocr=True)
         return _mapped(text, list(restored.spans))
-    words = _counterparts(text, reference)
-    breaks = [m.start() for m in _BREAK.finditer(text)]
-    # line breaks before each word
-    line_of = list(map(functools.partial(bisect.bisect_left, breaks), [w[0] for w in words]))
-    # the first and the last word of each word's line (a line's words are consecutive: a dict
-    # built in order keeps a key's last value, built backwards its first)
-    n_words = len(words)
-    last_of = dict(zip(line_of, range(n_words), strict=True))
-    first_of = dict(zip(reversed(line_of), range(n_words - 1, -1, -1), strict=True))
-    first = list(map(first_of.__getitem__, line_of))
-    last = list(map(last_of.__getitem__, line_of))
+    starts, ends, forms = _counterparts(text, reference)
+    n_words = len(starts)
+    # the first word of each line (a word never spans a line break), and the end of the words
+    firsts = [0, *map(functools.partial(bisect.bisect_left, starts), map(_START, _BREAK.finditer(text))), n_words]
     # the words without a counterpart that the model must read: those with a letter, and a
-    # number opening a line (a heading's roman numeral read as digits: "11." for "II.")
-    needy = [k for k, (s, e, f) in enumerate(words) if f is None and (first[k] == k or _LETTER.search(text, s, e))]
-    windows: list[list[int]] = []  # [first word, last word], inclusive, on one line
-    for k in needy:
-        lo, hi = max(k - CONTEXT, first[k]), min(k + CONTEXT, last[k])
-        if windows and first[windows[-1][1]] == first[k] and lo <= windows[-1][1] + 1:
-            windows[-1][1] = hi
-        else:
-            windows.append([lo, hi])
-    reps: list[tuple[int, int, str]] = []
+    # number opening a line (a heading's roman numeral read as digits: "11." for "II.");
+    # around them, windows [first word, last word, first needy word, end of its needy words]
+    # of up to CONTEXT words either side, on one line, joined where they meet or overlap
+    letter = _LETTER.search
+    needy: list[int] = []
+    windows: list[list[int]] = []
+    for first, end in itertools.pairwise(firsts):
+        last = end - 1
+        prev = -2  # the last word of the line's latest window
+        for k in range(first, end):
+            if forms[k] is not None or (k != first and not letter(text, starts[k], ends[k])):
+                continue
+            lo = k - CONTEXT if k - CONTEXT > first else first
+            hi = k + CONTEXT if k + CONTEXT < last else last
+            if lo <= prev + 1:
+                window = windows[-1]
+                window[1] = hi
+                window[3] += 1
+            else:
+                windows.append([lo, hi, len(needy), len(needy) + 1])
+            needy.append(k)
+            prev = hi
+    model: list[tuple[int, int, str]] = []  # the model's tokens that hold a needy word
     if windows:
         # each passage is one line of the model's input, with the context words paired with
         # the clean plan read as its words (the model decides only the words without a
@@ -144,9 +176,10 @@ def _restored(text: str, reference: str | None) -> Shown:
         # same words known ("của Sở", a repeated heading) is read once.
         lines: dict[tuple[str, tuple[tuple[int, int, str], ...]], int] = {}
         line_of_window = []
-        for lo, hi in windows:
-            base = words[lo][0]
-            key = (text[base : words[hi][1]], tuple((s - base, e - base, f) for s, e, f in words[lo : hi + 1] if f is not None))
+        for lo, hi, _p, _q in windows:
+            base = starts[lo]
+            key = (text[base : ends[hi]],
+                   tuple([(starts[k] - base, ends[k] - base, forms[k]) for k in range(lo, hi + 1) if forms[k] is not None]))
             line_of_window.append(lines.setdefault(key, len(lines)))
         offsets, known, pos = [], {}, 0
         for passage, known_words in lines:
@@ -156,29 +189,35 @@ def _restored(text: str, reference: str | None) -> Shown:
             pos += len(passage) + 1
         restored = restore_text("\n".join(passage for passage, _known in lines), ocr=True, known=known)
         # line n of the input is [offsets[n], offsets[n + 1]); the model's spans run in text
-        # order, so a line's spans are a slice of them
+        # order, so a line's spans are a slice of them, and so are the window's needy words
         offsets.append(pos)
         spans = restored.spans
         span_starts = [s for s, _e, _o in spans]
-        need_starts = [words[k][0] for k in needy]
-        need_ends = [words[k][1] for k in needy]
-        for (lo, _hi), n in zip(windows, line_of_window, strict=True):
-            shift = words[lo][0] - offsets[n]
-            first_span = bisect.bisect_left(span_starts, offsets[n])
-            for t_start, t_end, output in spans[first_span : bisect.bisect_left(span_starts, offsets[n + 1])]:
+        need_starts = [starts[k] for k in needy]
+        need_ends = [ends[k] for k in needy]
+        for (lo, _hi, p, q), n in zip(windows, line_of_window, strict=True):
+            shift = starts[lo] - offsets[n]
+            for t_start, t_end, output in spans[bisect.bisect_left(span_starts, offsets[n]) : bisect.bisect_left(span_starts, offsets[n + 1])]:
                 s, e = t_start + shift, t_end + shift
-                k = bisect.bisect_left(need_starts, s)  # a needy word inside the token: the model reads it
-                if (k < len(needy) and need_starts[k] < e) or (k and need_ends[k - 1] > s):
-                    reps.append((s, e, output))
-    starts = [s for s, _e, _o in reps]
-    for s, e, f in words:
+                while p < q and need_ends[p] <= s:
+                    p += 1
+                if p < q and need_starts[p] < e:  # a needy word inside the token: the model reads it
+                    model.append((s, e, output))
+    # the words paired with the clean plan, each unless inside a token the model read, in
+    # order among the model's tokens (a two-pointer walk: both run in text order)
+    reps: list[tuple[int, int, str]] = []
+    r, n_model = 0, len(model)
+    for s, e, f in zip(starts, ends, forms, strict=True):
         if f is None:
             continue
-        n = bisect.bisect_right(starts, s) - 1
-        if (n >= 0 and reps[n][1] > s) or (n + 1 < len(reps) and reps[n + 1][0] < e):
+        while r < n_model and model[r][1] <= s:
+            reps.append(model[r])
+            r += 1
+        if r < n_model and model[r][0] < e:
             continue  # inside a token the model read
         reps.append((s, e, f))
-    return _mapped(text, sorted(reps))
+    reps += model[r:]
+    return _mapped(text, reps)
 
 
 def _mapped(text: str, reps: list[tuple[int, int, str]]) -> Shown:

@@ -169,18 +169,21 @@ def tokens_of(text: str, *, ocr: bool = False, punct: bool = True, offset: int =
 class TokenStream:
     """The comparison tokens of a whole text, sliced by span in O(log n)."""
 
-    __slots__ = ("_starts", "text", "tokens")
+    __slots__ = ("_ends", "_starts", "text", "tokens")
 
     def __init__(self, text: str, *, ocr: bool, punct: bool):
         self.text = text
         self.tokens = tokens_of(text, ocr=ocr, punct=punct)
         self._starts = [t.start for t in self.tokens]
+        self._ends = [t.end for t in self.tokens]
 
     def within(self, start: int, end: int) -> list[Tok]:
         """The tokens lying wholly inside ``[start, end)``."""
         i = bisect.bisect_left(self._starts, start)
         j = bisect.bisect_left(self._starts, end)
-        return [t for t in self.tokens[i:j] if t.end <= end]
+        # the tokens do not overlap, so their ends rise with their starts: those ending by
+        # ``end`` are the first of them
+        return self.tokens[i : bisect.bisect_right(self._ends, end, i, j) if i < j else i]
 
     def index_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -347,7 +350,7 @@ _DIRECT_CELLS = 40_000
 def diff_keys(a: Sequence[str], b: Sequence[str]) -> list[Op]:
     """Opcodes turning key list ``a`` into ``b``, in near-linear time on long inputs.
 
-    Short inputs go to :class:`difflib.SequenceMatcher` (``autojunk=False``) as they are. Long
+    Short inputs get :class:`difflib.SequenceMatcher`'s opcodes (``autojunk=False``, see :func:`_direct`). Long
     ones are cut first, patience-style: the common head and tail are kept, then the keys that
     occur exactly once on each side and in the same order anchor the rest, and each stretch
     between anchors is diffed the same way. A long stretch with no anchor (only common words on
@@ -402,9 +405,69 @@ def _diff_range(a: Sequence[str], b: Sequence[str], alo: int, ahi: int, blo: int
 
 
 def _direct(a: Sequence[str], b: Sequence[str], i1: int, i2: int, j1: int, j2: int, out: list[Op]) -> None:
-    sm = SequenceMatcher(None, a[i1:i2], b[j1:j2], autojunk=False)
-    for tag, x1, x2, y1, y2 in sm.get_opcodes():
-        out.append((tag, i1 + x1, i1 + x2, j1 + y1, j1 + y2))
+    """The opcodes of ``SequenceMatcher(None, a[i1:i2], b[j1:j2], autojunk=False)``, shifted.
+
+    The same recursion on the longest matching block (the first in ``a``, then in ``b``) as
+    :meth:`difflib.SequenceMatcher.get_matching_blocks`, without what only junk needs: with no
+    junk and no popular keys, the longest block found cannot grow at either end, so difflib's
+    extension loops never run. ``tests/test_diff_speed.py`` holds it to difflib's opcodes.
+    """
+    b2j: dict[str, list[int]] = {}
+    for j in range(j1, j2):
+        key = b[j]
+        where = b2j.get(key)
+        if where is None:
+            b2j[key] = [j]
+        else:
+            where.append(j)
+    get = b2j.get
+    blocks: list[tuple[int, int, int]] = []
+    queue = [(i1, i2, j1, j2)]
+    while queue:
+        alo, ahi, blo, bhi = queue.pop()
+        besti, bestj, bestsize = alo, blo, 0
+        j2len: dict[int, int] = {}
+        for i in range(alo, ahi):
+            where = get(a[i])
+            if where is None:
+                j2len = {}
+                continue
+            j2len_get = j2len.get
+            new_j2len: dict[int, int] = {}
+            for j in where:
+                if j < blo:
+                    continue
+                if j >= bhi:
+                    break
+                k = new_j2len[j] = j2len_get(j - 1, 0) + 1
+                if k > bestsize:
+                    besti, bestj, bestsize = i - k + 1, j - k + 1, k
+            j2len = new_j2len
+        if bestsize:
+            blocks.append((besti, bestj, bestsize))
+            if alo < besti and blo < bestj:
+                queue.append((alo, besti, blo, bestj))
+            if besti + bestsize < ahi and bestj + bestsize < bhi:
+                queue.append((besti + bestsize, ahi, bestj + bestsize, bhi))
+    blocks.sort()
+    merged: list[list[int]] = []  # adjacent blocks joined, as difflib does
+    for bi, bj, size in blocks:
+        if merged and (last := merged[-1])[0] + last[2] == bi and last[1] + last[2] == bj:
+            last[2] += size
+        else:
+            merged.append([bi, bj, size])
+    merged.append([i2, j2, 0])
+    i, j = i1, j1
+    for bi, bj, size in merged:
+        if i < bi and j < bj:
+            out.append(("replace", i, bi, j, bj))
+        elif i < bi:
+            out.append(("delete", i, bi, j, bj))
+        elif j < bj:
+            out.append(("insert", i, bi, j, bj))
+        i, j = bi + size, bj + size
+        if size:
+            out.append(("equal", bi, i, bj, j))
 
 
 def _anchors(a: Sequence[str], b: Sequence[str], i1: int, i2: int, j1: int, j2: int) -> list[tuple[int, int]]:
@@ -499,8 +562,10 @@ class Bag:
 
 
 def _overlap(x: Counter, y: Counter) -> int:
-    # the shared keys only (a C-level set intersection): the same integer as summing over x
-    return sum([min(x[k], y[k]) for k in x.keys() & y.keys()])
+    # the shared keys only (a C-level set intersection): the same integer as summing over x;
+    # the set is walked twice in the same order, each count looked up and compared in C
+    shared = x.keys() & y.keys()
+    return sum(map(min, map(x.__getitem__, shared), map(y.__getitem__, shared)))
 
 
 def bag_similarity(a: Sequence[str], b: Sequence[str]) -> float:
@@ -565,10 +630,11 @@ def align_words(
     ([(1, 2, 2, 3)], [(0, 1), (2, 0)])
     """
     ops = diff_tokens(a, b, fuzzy=fuzzy, a_text=a_text, b_text=b_text)
-    words = _word_count(a) + _word_count(b)
-    stretches = sum(1 for op in ops if op[0] != "equal")
-    if words and rewrite_below and not scrambled and stretches >= 3 and 2 * _shared_words(a, ops) / words < rewrite_below:
-        return Alignment([(0, len(a), 0, len(b))], {}, rewritten=True)
+    if rewrite_below and not scrambled and sum(1 for op in ops if op[0] != "equal") >= 3:
+        # the words are counted only for a pair the share can turn into a rewrite
+        words = _word_count(a) + _word_count(b)
+        if words and 2 * _shared_words(a, ops) / words < rewrite_below:
+            return Alignment([(0, len(a), 0, len(b))], {}, rewritten=True)
     pairs: dict[int, int] = {}
     for tag, i1, i2, j1, _j2 in ops:
         if tag == "equal":

@@ -76,10 +76,14 @@ _DEPARTMENT_WORD = re.compile(r"(?<=\s)(?:so|van\s+phong|phong|ban\s+(?:quan\s+l
 # "Hà Nội, ngày     tháng     năm". Not a date with any number (PLACE_DATE reads those).
 _BLANK_PLACE_DATE = re.compile(r",[ \t]*ng[a-z]{1,2}y[\s._\u2026]*th[a-z]{1,3}ng[\s._\u2026]*n[a-z]{1,3}m[ \t._\u2026]*(?=\||\n|$)")
 # Capitals that open the right column of a header: the motto, the Party's and the Youth Union's names.
-_RIGHT_CAPITALS = re.compile(r"cong\s+hoa|dang\s+cong\s+san|d\w{0,2}oc\s+[1l]ap|" + YOUTH_MOTTO)
+_RIGHT_CAPITALS = re.compile(r"cong\s+hoa|chu\s+nghia\s+viet|dang\s+cong\s+san|d\w{0,2}oc\s+[1l]ap|" + YOUTH_MOTTO)
 # Where the left column ends on a header line: the number field ("Số:", a Party's "Số 112-KH/HU")
 # or the Party's or the Youth Union's motto in the right column.
 _NUMBER_CUT = re.compile(r"(^|\s)s[o6b¢]\s*:|(^|\s)s[o6]\s+(?:\d+\s*)?-\s*[a-z]|dang\s+cong\s+san\s+viet\s+nam|" + YOUTH_MOTTO)
+# A line's text up to a column gap (a tab or three spaces and more), all of it without one.
+_LEFT_OF_GAP = re.compile(r"(.*?)(?:[ ]{3,}|\t|$)")
+# The first word of an authority's title, last on a line (its rest wrapped onto the next).
+_AUTHORITY_HEAD = re.compile(r"\s(bo|thu|chu|giam|truong)[ \t]*$")
 # A subject may open as a basis clause does, with these words (never with "Căn cứ").
 _SUBJECT_OPENING = re.compile(r"[\s*]*(?:thuc\s+hien|trien\s+khai)\b")
 # The mottos of a header's right column, wrapped anywhere: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -182,9 +186,12 @@ class FrontReader(NewsReader):
             if CHROME_ROW.match(folded):
                 continue
             m = HEADER_START.match(folded)
-            if m is None and idx + 1 < len(units) and not isinstance(units[idx + 1], RawTable) and len(folded) < 40:
-                # a cell wrapped by a narrow column: "CỘNG HÒA XÃ" / "HỘI ...", "ỦY BAN NHÂN" / "DÂN"
-                m = HEADER_START.match(f"{folded} {self.f(units[idx + 1].start, units[idx + 1].first_line_end)}")
+            left = _LEFT_OF_GAP.match(folded.lstrip()).group(1)  # a PDF's left column, before the right one
+            if m is None and idx + 1 < len(units) and not isinstance(units[idx + 1], RawTable) and len(left) < 40:
+                # a cell wrapped by a narrow column: "CỘNG HÒA XÃ" / "HỘI ...", "ỦY BAN NHÂN" / "DÂN",
+                # also with the right column beside it ("ỦY BAN NHÂN      CỘNG HÒA XÃ" / "DÂN      HỘI ...")
+                below = self.f(units[idx + 1].start, units[idx + 1].first_line_end)
+                m = HEADER_START.match(f"{left} {_LEFT_OF_GAP.match(below.lstrip()).group(1)}")
             motto = MOTTO_START.search(folded)  # the issuer's cell and the motto on one line
             before_motto = motto is not None and folded[: motto.start()].strip(" \t|*#")
             cell = self.t(u.start, u.start + motto.start() if before_motto else u.first_line_end)
@@ -275,7 +282,9 @@ class FrontReader(NewsReader):
         if not paras:
             return
         cells: list[tuple[int, int]] = []  # left-column cells (issuing bodies), in order
-        piped = any("|" in self.t(u.start, u.end) for u in paras)
+        # a table flattened with bars: a bar beside a cell's text (a lone "|", a table's rule in a
+        # PDF's text layer, is none)
+        piped = any("|" in (t := self.t(u.start, u.end)) and not EMPTY_CELLS.match(t) for u in paras)
         # the mottos, wrapped anywhere over the header's lines and units
         mottos = [(m.start(), m.end()) for m in _MOTTO_SPAN.finditer(self.folded, paras[0].start, paras[-1].end)]
         mottos += self._motto_rest(mottos, paras[-1].end)
@@ -354,7 +363,8 @@ class FrontReader(NewsReader):
         """The cells of a header table a website flattened with ``|``: a cell runs over lines
         until its bar, except that a table flattened row by row (``ỦY BAN NHÂN DÂN | CỘNG HÒA
         ...`` over ``XÃ PHONG HẢI | Độc lập ...``) ends its last cell with the line when the
-        next line is a row too; motto, number and date cells are left out."""
+        next line is a row too (also a motto cell wrapped onto a line of its own, ``VIỆT NAM``
+        between the rows); motto, number and date cells are left out."""
         out: list[tuple[int, int]] = []
         cur: tuple[int, int] | None = None
         lines = [line for u in paras for line in self._lines_in(u)]
@@ -370,7 +380,7 @@ class FrontReader(NewsReader):
                 if k < len(parts) - 1 and cur is not None:  # a bar closes the cell
                     out.append(cur)
                     cur = None
-            if (cur is not None and len(parts) > 1 and i + 1 < len(lines)
+            if (cur is not None and (len(parts) > 1 or _MOTTO_SPAN.search(self.folded, *cur)) and i + 1 < len(lines)
                     and ("|" in self.t(*lines[i + 1])  # a row's last cell ends with its line,
                          # also over the number row copied without bars (the right column first:
                          # "Độc lập ... | SỞ CÔNG THƯƠNG" over "Số: 12/KH-SCT  Hải Dương, ngày ...")
@@ -478,7 +488,13 @@ class FrontReader(NewsReader):
             return False
         prev_key = " ".join(fold(raw_prev).split()).strip(" |-*")
         if UNIT_LINE.match(fold(raw)):
-            return bool(_ENDS_BARE_BODY.search(prev_key))
+            # a committee cut before its unit, or a name that is no whole body but is one with the
+            # unit under it ("BẢO HIỂM XÃ HỘI" / "TỈNH QUẢNG TRỊ", "ỦY BAN MTTQ VIỆT NAM" / "XÃ
+            # HÒA AN"); never a body of its own ("ĐẢNG BỘ TỈNH X" over "TỈNH ỦY")
+            if _ENDS_BARE_BODY.search(prev_key) or complete_body(raw_prev) or body_name(" ".join(raw.split())):
+                return bool(_ENDS_BARE_BODY.search(prev_key))
+            alone, joined = body_name(" ".join(raw_prev.split())), body_name(" ".join(f"{raw_prev} {raw}".split()))
+            return joined is not None and (alone is None or (joined[0] != alone[0] and joined[0].startswith(alone[0])))
         if body_name(" ".join(raw.split())) is not None or complete_body(raw_prev):
             return False
         return body_name(" ".join(f"{raw_prev} {raw}".split())) is not None
@@ -588,6 +604,7 @@ class FrontReader(NewsReader):
     def _read_subject(self, units: list, start: int, kinds: list[str], fields: dict) -> int:
         idx = start
         subj: list[Para] = []
+        cut: int | None = None  # where an authority's title wrapped onto the subject's last line starts
         while idx < len(units) and not isinstance(units[idx], RawTable):
             u = units[idx]
             folded = self.f(u.start, u.end)
@@ -595,6 +612,11 @@ class FrontReader(NewsReader):
             if ((BASIS.match(folded) and not upper and not (idx == start and self._subject_opening(u)))
                     or (ROMAN.match(folded) and upper)
                     or (subj and len(folded) < 120 and PLACE_DATE.search(folded))):  # "Hưng Yên, ngày ..."
+                break
+            if subj and upper and (tail := _AUTHORITY_HEAD.search(self.folded, subj[-1].start, subj[-1].end)) and (
+                    AUTHORITY.match(f"{tail.group(1)} {folded}") and is_upper_text(self.t(subj[-1].start, subj[-1].end))):
+                # the authority's title wrapped onto the subject's line ("... 2021-2025 BỘ" / "TRƯỞNG BỘ Y TẾ")
+                cut = tail.start(1)
                 break
             if subj and (
                 self.t(subj[-1].end, u.start).count("\n") > 1
@@ -612,8 +634,10 @@ class FrontReader(NewsReader):
             subj.append(u)
             kinds[idx] = "subject"
             idx += 1
-            if len(subj) >= (6 if upper else 3):  # a title in capitals wraps over more lines
-                break
+            if len(subj) >= (6 if upper else 3) and not (
+                    # ... over more still in a narrow column (a table's PDF): up to 12 short lines
+                    upper and len(subj) < 12 and sum(p.end - p.start for p in subj) < 60 * len(subj)):
+                break  # a title in capitals wraps over more lines
         if start > 0 and isinstance(units[start - 1], Para):  # "KẾ HOẠCH" / its subject in one unit
             d = units[start - 1]
             if (d.first_line_end < d.end and DOC_TYPE_LINE.match(self.f(d.start, d.first_line_end))
@@ -621,7 +645,9 @@ class FrontReader(NewsReader):
                     and not (subj and SUBJECT_YEAR_END.search(self.f(d.first_line_end, d.end)))):
                 subj.insert(0, Para(d.first_line_end + 1, d.end, d.source, d.end))
         if subj:
-            s, e = subj[0].start, subj[-1].end
+            s, e = subj[0].start, subj[-1].end if cut is None else cut
+            while e > s and self.text[e - 1] in " \t|":  # and a flattened table's last bar: "V/v ... |"
+                e -= 1
             clause = _INLINE_CLAUSE_AFTER_YEAR.search(self.folded, s, e)
             if clause is not None and self.text[clause.start("word")].isupper():
                 e = clause.start()  # "... năm 2022 Căn cứ Nghị định ...": a header flattened onto a line

@@ -31,7 +31,8 @@ HEADER_START = re.compile(
     r"truong\s+(?:dai|cao|trung)|dai\s+hoc|hoc\s+vien|benh\s+vien|vien\s+[a-z]|cuc\s+[a-z]|tong\s+cuc|"
     # a national body named "... Việt Nam" and its branches (see _NATIONAL_STEMS)
     r"bao\s+hiem\s+xa\s+hoi|bhxh\s|ngan\s+hang\s+nha\s+nuoc|thong\s+tan\s+xa|dai\s+tieng\s+noi|"
-    r"tong\s+lien\s+doan|lien\s+doan\s+lao\s+dong|hoi\s+(?:nong\s+dan|lien\s+hiep\s+phu\s+nu)|uy\s+ban\s+trung\s+uong)"
+    r"tong\s+lien\s+doan|lien\s+doan\s+lao\s+dong|(?:bch\s+)?hoi\s+(?:nong\s+dan|lien\s+hiep\s+phu\s+nu|lhpn|cuu\s+chien\s+binh|ccb)\b|"
+    r"uy\s+ban\s+trung\s+uong)"
 )
 
 # The Youth Union's motto, the right column of its header as "ĐẢNG CỘNG SẢN VIỆT NAM" is the
@@ -122,6 +123,7 @@ def _central_names() -> dict[str, str]:
              if scope == "national" and "{" not in name}
     # national bodies with no code of their own in a symbol (their boards sign: "KH/ĐCT")
     names["hoi lien hiep phu nu viet nam"] = "Hội Liên hiệp Phụ nữ Việt Nam"
+    names["hoi cuu chien binh viet nam"] = "Hội Cựu chiến binh Việt Nam"
     return names
 
 
@@ -269,6 +271,9 @@ def body_name(raw: str) -> tuple[str, str] | None:
     branch = _national_branch(clean, key)
     if branch is not None:
         return branch, "department"
+    m = _EXECUTIVE.match(key)
+    if m and (branch := _national_branch(clean.split(None, len(m.group(0).split()))[-1], key[m.end():])):
+        return f"Ban Chấp hành {branch}", "department"  # "BCH HỘI NÔNG DÂN XÃ TÂN PHÚ"
     m = re.match(r"^uy\s+ban\s+(?:mat\s+tran\s+to\s+quoc|mttq)(?:\s+viet\s+nam)?"
                  r"(?:\s+(?P<unit>tinh|thanh\s+pho|tp\.?|huyen|quan|thi\s+xa|xa|phuong)\s+(?P<name>\S.*))?$", key)
     if m:  # "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH LONG AN", "ỦY BAN MTTQ VIỆT NAM XÃ TÂN HÒA"
@@ -340,14 +345,19 @@ def body_name(raw: str) -> tuple[str, str] | None:
 
 
 # The national bodies whose names end in "Việt Nam" (issuers.tsv) and whose branches in a
-# province or a region are named after them without it, folded stem -> stem as written:
-# "Bảo hiểm xã hội tỉnh Nghệ An", "Bảo hiểm xã hội khu vực XII", "Ngân hàng Nhà nước chi nhánh
-# tỉnh X", "Hội Nông dân tỉnh X", "Liên đoàn Lao động tỉnh X" (the Tổng Liên đoàn's branch),
-# "Hội Liên hiệp Phụ nữ tỉnh X". Abbreviations in header cells: "BHXH", "NHNN".
-_STEM_ABBREVIATIONS = {"bhxh": "bao hiem xa hoi", "nhnn": "ngan hang nha nuoc"}
+# province, a region, a district or a commune are named after them without it, folded stem ->
+# stem as written: "Bảo hiểm xã hội tỉnh Nghệ An", "Bảo hiểm xã hội khu vực XII", "Ngân hàng Nhà
+# nước chi nhánh tỉnh X", "Liên đoàn Lao động tỉnh X" (the Tổng Liên đoàn's branch), and the mass
+# organisations at every level: "Hội Nông dân xã X", "Hội Liên hiệp Phụ nữ huyện X", "Hội Cựu
+# chiến binh phường X", "Đoàn Thanh niên xã X". Abbreviations in header cells: "BHXH", "NHNN",
+# "HỘI CCB", "HỘI LHPN", "LĐLĐ".
+_STEM_ABBREVIATIONS = {"bhxh": "bao hiem xa hoi", "nhnn": "ngan hang nha nuoc", "hoi ccb": "hoi cuu chien binh",
+                       "hoi lhpn": "hoi lien hiep phu nu", "ldld": "lien doan lao dong", "hoi nd": "hoi nong dan"}
 _BRANCH = re.compile(
-    r"^(?P<stem>.+?)\s+(?:chi\s+nhanh\s+)?(?P<unit>tinh|thanh\s+pho|tp\.?|khu\s+vuc|huyen|quan|thi\s+xa)\s+(?P<name>\S.*)$"
+    r"(?:chi\s+nhanh\s+)?(?P<unit>tinh|thanh\s+pho|tp\.?|khu\s+vuc|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran|dac\s+khu)\s+(?P<name>\S.*)$"
 )
+# "BCH HỘI NÔNG DÂN XÃ X": the executive committee that signs for a mass organisation's branch.
+_EXECUTIVE = re.compile(r"^(?:bch|ban\s+chap\s+hanh)\s+")
 
 
 @cache
@@ -356,30 +366,46 @@ def _national_stems() -> dict[str, str]:
              if k.endswith(" viet nam") and not k.startswith("uy ban trung uong")}
     stems["lien doan lao dong"] = "Liên đoàn Lao động"
     stems["hoi lien hiep phu nu"] = "Hội Liên hiệp Phụ nữ"
+    stems["hoi cuu chien binh"] = "Hội Cựu chiến binh"
+    stems["doan thanh nien"] = "Đoàn Thanh niên"
+    stems["doan tncs ho chi minh"] = "Đoàn TNCS Hồ Chí Minh"
     return stems
+
+
+@cache
+def _stem_keys() -> tuple[str, ...]:
+    """The stems and their abbreviations, longest first (``bao hiem xa hoi`` before any shorter)."""
+    return tuple(sorted([*_national_stems(), *_STEM_ABBREVIATIONS], key=len, reverse=True))
 
 
 def _national_branch(clean: str, key: str) -> str | None:
     """``BẢO HIỂM XÃ HỘI TỈNH NGHỆ AN`` -> ``Bảo hiểm xã hội tỉnh Nghệ An``, ``BHXH KHU VỰC XII``
-    -> ``Bảo hiểm xã hội khu vực XII``: a national body's branch named after a province, a
-    district or a region; ``None`` for any other cell."""
-    m = _BRANCH.match(key)
-    if m is None:
-        return None
-    stem = _STEM_ABBREVIATIONS.get(m.group("stem"), m.group("stem"))
-    written = _national_stems().get(stem)
-    if written is None:
-        return None
-    branch = " chi nhánh" if re.search(r"\schi\s+nhanh\s*$", key[: m.start("unit")]) else ""
-    unit_key = " ".join(m.group("unit").split())
-    original = clean[m.start("name"):]
-    if unit_key == "khu vuc":  # a region's number, Roman or Arabic, as written: "khu vực XII"
-        region = original if re.fullmatch(r"[IVXLC\d]+", original) else _title_words(original)
-        return f"{written}{branch} khu vực {region}"
-    prov = match_place(original, cutoff=0.9) if unit_key in ("tinh", "thanh pho", "tp", "tp.") else None
-    if prov is not None:
-        return f"{written}{branch} {prov.full_name}"
-    return f"{written}{branch} {_UNITS[unit_key]} {_title_words(original)}"
+    -> ``Bảo hiểm xã hội khu vực XII``, ``HỘI NÔNG DÂN XÃ TÂN PHÚ`` -> ``Hội Nông dân xã Tân
+    Phú``: a national body's branch named after a province, a region, a district or a commune;
+    ``None`` for any other cell. The stem is matched whole, so the ``xã`` of ``BẢO HIỂM XÃ HỘI``
+    is never read as a commune.
+
+    >>> _national_branch("BHXH XÃ HÒA AN", "bhxh xa hoa an"), _national_branch("BẢO HIỂM XÃ HỘI", "bao hiem xa hoi")
+    ('Bảo hiểm xã hội xã Hòa An', None)
+    """
+    for stem_key in _stem_keys():
+        if not key.startswith(stem_key + " "):
+            continue
+        m = _BRANCH.match(key, len(stem_key) + 1)
+        if m is None:
+            continue
+        written = _national_stems()[_STEM_ABBREVIATIONS.get(stem_key, stem_key)]
+        branch = " chi nhánh" if m.group(0).startswith("chi") else ""
+        unit_key = " ".join(m.group("unit").split())
+        original = clean[m.start("name"):]
+        if unit_key == "khu vuc":  # a region's number, Roman or Arabic, as written: "khu vực XII"
+            region = original if re.fullmatch(r"[IVXLC\d]+", original) else _title_words(original)
+            return f"{written}{branch} khu vực {region}"
+        prov = match_place(original, cutoff=0.9) if unit_key in ("tinh", "thanh pho", "tp", "tp.") else None
+        if prov is not None:
+            return f"{written}{branch} {prov.full_name}"
+        return f"{written}{branch} {_UNITS[unit_key]} {_title_words(original)}"
+    return None
 
 
 # A public service unit's kind, at a cell's start (folded): schools and universities, hospitals,

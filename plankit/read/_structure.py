@@ -73,6 +73,15 @@ _ISSUED_WITH = re.compile(
     r"(?P<num>\d+[a-z]?)\s*/\s*(?P<sym>[a-z0-9&]+(?:\s*[-/]\s*[a-z0-9&]+)+)(?:\s*,?\s+(?=ngay)" + DATE_PATTERN + ")?"
 )
 _TT = re.compile(r"s?tt")
+# A numbered clause of a basis list: "1. Nghị quyết số 57-NQ/TW ...;", "2) Quyết định số ...",
+# "3. Căn cứ Kế hoạch số ..." (a document's name or a basis word after the number).
+_NUMBERED_BASIS = re.compile(
+    r"[\s*]*\d{1,2}\s*[.)]\s+(?:luat|bo\s+luat|nghi\s+(?:quyet|dinh)|quyet\s+dinh|chi\s+thi|thong\s+tu|ke\s+hoach|"
+    r"chuong\s+trinh|ket\s+luan|quy\s+dinh|thong\s+bao|cong\s+van|van\s+ban|huong\s+dan|can\s+cu|thuc\s+hien)\b.*\s(?:so|ngay)\s"
+)
+# A table's first column label on a line of its own or opening a flattened header row: "TT",
+# "STT", "Số TT", "TT  NỘI DUNG  THỜI GIAN" (a PDF's columns run together).
+_COLUMN_LABEL = re.compile(r"[\s*#]*(?:so\s+)?s?tt(?![a-z])")
 # The subject of an official letter (công văn), under its number: "V/v hướng dẫn ...", "Về việc ...".
 _ABOUT = re.compile(r"\s*(?:v/v|ve\s+viec)\b")  # the first cell of an activity table's header row: "TT", "STT"
 
@@ -188,9 +197,11 @@ class _Builder(FrontReader):
     def _continues_heading(self, s: int, e: int) -> bool:
         """Whether the line from ``s`` to ``e`` goes on with a roman heading wrapped above it
         (``I. MỤC ĐÍCH,`` over ``YÊU CẦU``): capitals, short, and no heading, item, clause or
-        appendix of its own."""
+        appendix of its own, nor a table's column header under the heading (``TT | NỘI DUNG |
+        ...``, a bare ``TT`` or ``STT`` of a table flattened one cell a line)."""
         raw, folded = self.t(s, e).strip(), self.f(s, e)
         return (0 < len(raw) <= 100 and is_upper_text(raw) and any(c.isalpha() for c in raw)
+                and "|" not in raw and "\t" not in raw and not _COLUMN_LABEL.match(folded)
                 and not re.match(r"[\s*#]*(?:[\-–•+(\d]|[ivxlc]+\s*[.)/])", folded)
                 and not (ROMAN.match(folded) or ARABIC.match(folded) or APPENDIX.match(folded)
                          or CLOSING.match(folded) or RECIPIENTS.match(folded) or BASIS.match(folded)
@@ -258,6 +269,9 @@ class _Builder(FrontReader):
                 heads.append((idx, 1, "PHỤ LỤC", title, display_text(raw_line), u.end))
                 kinds[idx] = "heading"
                 continue
+            if tail and self._attached_plan(units, idx):
+                tail = False  # the plan a decision issues, printed after its signature: its parts are read
+                continue
             if tail:
                 continue
             if CLOSING.match(folded):
@@ -272,11 +286,17 @@ class _Builder(FrontReader):
                 in_preamble = False
                 basis_section = bool(BASIS_SECTION.match(fold(title)))
                 continue
-            if basis_section and not ARABIC.match(folded):
-                kinds[idx] = "basis"  # every clause of a "CĂN CỨ PHÁP LÝ" section
+            numbered = ARABIC.match(folded)
+            if basis_section and (not numbered or _NUMBERED_BASIS.match(folded)):
+                # every clause of a "CĂN CỨ PHÁP LÝ" section, bulleted or numbered ("1. Nghị
+                # quyết số ...;"); a numbered heading of its own ("1. Căn cứ pháp lý") stays one
+                kinds[idx] = "basis"
                 continue
-            if (in_preamble and seen_basis and last_basis_end not in (";", ".", ":")
-                    and lower_start(raw_line) and not is_upper_text(raw_line)):
+            if (in_preamble and seen_basis and last_basis_end not in (";", ".", ":") and not is_upper_text(raw_line)
+                    and (lower_start(raw_line)
+                         # "... của Thủ tướng" / "Chính phủ;": no clause of its own, it ends the one above
+                         or (self.t(u.start, u.end).rstrip()[-1:] in (";", ",") and not BASIS.match(folded)
+                             and not BASIS_ITEM.match(folded) and not ARABIC.match(folded)))):
                 # a clause wrapped over paragraphs (a .docx with one paragraph per printed line)
                 kinds[idx] = "basis"
                 last_basis_end = self.t(u.start, u.end).rstrip()[-1:]
@@ -285,6 +305,8 @@ class _Builder(FrontReader):
             if in_preamble and (
                 (BASIS.match(folded) and not lower_start(raw_line))
                 or (item and item.group("dash") and (seen_basis or not seen_other))
+                # a numbered list under "Căn cứ:" ("1. Nghị quyết số 57-NQ/TW ...;")
+                or (seen_basis and last_basis_end in (":", ";", ",") and _NUMBERED_BASIS.match(folded))
                 # the clause's next document after a semicolon, on a line of its own
                 or (item and seen_basis and last_basis_end in ";,")
             ) and not is_upper_text(raw_line):
@@ -311,6 +333,16 @@ class _Builder(FrontReader):
                 kinds[idx] = "item"
         sections = self._tree(units, heads, kinds)
         return sections, tables
+
+    def _attached_plan(self, units: list, idx: int) -> bool:
+        """Whether the unit at ``idx`` is the type line of a document attached to the decision
+        above (``KẾ HOẠCH`` on a later page, its subject, then ``(Ban hành kèm theo Quyết định
+        số ...)`` within three units)."""
+        u = units[idx]
+        if isinstance(u, RawTable) or not DOC_TYPE_LINE.match(self.f(u.start, u.end)):
+            return False
+        return any(not isinstance(v, RawTable) and _ISSUED_WITH.match(self.folded, v.start, v.end)
+                   for v in units[idx + 1 : idx + 4])
 
     def _tree(self, units: list, heads: list, kinds: list[str]) -> list[Section]:
         if not heads:

@@ -57,7 +57,7 @@ _TYPE_CODES = "|".join(sorted((re.escape(c) for c in type_codes()), key=len, rev
 NUMBER = re.compile(
     r"(?:^|\s|\t)s[o6b¢]\s*[:.]\s*(?P<num>\d+[a-z]?)?\s*(?:/|(?<![a-z])-(?=[a-z]{1,4}\s*/)|(?<=\s)[il|1](?=[a-z]{2})|(?<=\d)[il|1](?=[a-z]{2})"
     r"|(?<=\d)(?=(?:" + _TYPE_CODES + r")\s*-\s*[a-z]))\s*"
-    r"(?P<sym>[a-z0-9&]+(?:\s*[-/\u2013\u2014\u2212]\s*[a-z0-9&]+)+|[a-z]{2,4}[a-z]{2,8}(?=[\s|]))"
+    r"(?P<sym>[a-z0-9&]+(?:\s*[-/\u2013\u2014\u2212]\s*[a-z0-9&]+)+|[a-z]{2,4}[a-z]{2,8}(?=[\s|]|$))"
 )
 # The number field with its colon lost ("Số 12/KH-UBND"), alone on its line or cell (the right
 # column may follow after a bar, a tab or a PDF's column gap): groups as in ``NUMBER``. Read in
@@ -244,7 +244,9 @@ def paragraph_units(layout: Layout, folded_text: str) -> list[Para | RawTable]:
             if isinstance(u, RawTable):
                 split.append(u)
                 continue
-            dated = bool(split) and isinstance(split[-1], Para) and PLACE_DATE.search(folded_text, split[-1].start, split[-1].end)
+            # after the place and date: a line's, or a header table's (its right cell)
+            last = split[-1].span if split and isinstance(split[-1], RawTable) else split[-1] if split else None
+            dated = last is not None and PLACE_DATE.search(folded_text, last.start, last.end)
             split.extend(_split_clauses(text, folded_text, u, after_date=bool(dated)))
         out = split
     return out

@@ -139,14 +139,16 @@ def restore_text(
     offset = 0
     raw_lines = source.split("\n")
     known_starts = frozenset(s for s, _e in known) if known else None
+    with_context = context and bool(model.context or (ocr and model.ocr_context))
     for line in raw_lines:
         starts.append(offset)
         toks = _tokenize(model, line, offset, ocr, marked)
-        _flag_names(model, line, offset, toks, ocr, marked)
+        folded = fold(line)
+        _flag_names(model, line, offset, toks, ocr, marked, folded)
         if known:
             _take_known(model, toks, known, known_starts)
-        if context and (model.context or (ocr and model.ocr_context)):
-            _apply_context(model, toks, fold(line), offset, ocr)
+        if with_context:
+            _apply_context(model, toks, folded, offset, ocr)
         lines.append(toks)
         offset += len(line) + 1
     no_bonus: dict[int, str] = {}

@@ -86,16 +86,10 @@ def _apply_context(
     # plain loops, no comprehensions: each would be a call of its own, several per token
     for pos, tok, (forms, left, right) in targets:
         # only what some real form was seen with: an unseen feature says nothing, and would
-        # favour the rarer form (its smoothed mass is larger)
-        hits = []
-        get = left.get
-        for f in keys[max(0, pos - far) : max(0, pos - 1)]:
-            if row := get(f):
-                hits.append(row)
-        get = right.get
-        for f in keys[pos + 2 : pos + far + 1]:
-            if row := get(f):
-                hits.append(row)
+        # favour the rarer form (its smoothed mass is larger). The features' rows in order,
+        # left then right (map and filter: no loop of bytecode per feature)
+        hits = list(filter(None, map(left.get, keys[max(0, pos - far) : max(0, pos - 1)])))
+        hits += filter(None, map(right.get, keys[pos + 2 : pos + far + 1]))
         if not hits:
             continue
         # each form's sum in the order of the features, as sum() over a column adds

@@ -11,7 +11,7 @@ import re
 
 from ..text import fold
 from .lm import Model
-from .sources import load_surnames
+from .sources import load_surnames, place_names
 from .syllables import is_syllable, lm_key
 from .tokens import _apply_case, _case_of, _expansions, _fixed, _Tok, _word_candidates
 
@@ -76,20 +76,20 @@ def _known_places() -> dict[str, dict[tuple[str, ...], tuple[str, ...]]]:
 
     The provinces' names and their spelled-out aliases ("Thanh Hoá", "Đăk Lăk"); abbreviations
     ("TP. Huế", "TTH", "BR-VT") are no run of words. The official name comes first, so a folded
-    form shared with an alias (``thanh hoa``) reads as the name ("Thanh Hóa").
+    form shared with an alias (``thanh hoa``) reads as the name ("Thanh Hóa"). The names are the
+    restorer's frozen copy (:func:`~plankit.restore.sources.place_names`), not ``provinces.tsv``.
     """
-    from ..places import provinces
-
     out: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {}
-    for prov in provinces():
-        table = out.setdefault(prov.kind, {})
-        for spelling in (prov.name, *prov.aliases):
-            words = spelling.split()
-            if len(words) > 2 and fold(" ".join(words[:2])).lower() == "thanh pho":
-                words = words[2:]  # "Thành phố Hồ Chí Minh": the kind is the place word
-            if not words or not all(_title(w) for w in words):
-                continue
-            table.setdefault(tuple(fold(w).lower() for w in words), tuple(w.lower() for w in words))
+    for kind, spelling in place_names():
+        if kind == "body":
+            continue
+        table = out.setdefault(kind, {})
+        words = spelling.split()
+        if len(words) > 2 and fold(" ".join(words[:2])).lower() == "thanh pho":
+            words = words[2:]  # "Thành phố Hồ Chí Minh": the kind is the place word
+        if not words or not all(_title(w) for w in words):
+            continue
+        table.setdefault(tuple(fold(w).lower() for w in words), tuple(w.lower() for w in words))
     return out
 
 
@@ -125,7 +125,7 @@ def _match_place(
     return near[0] if len(near) == 1 else None
 
 
-def _mark_places(model: Model, toks: list[_Tok], ocr: bool) -> None:
+def _mark_places(model: Model, toks: list[_Tok], ocr: bool, folded: str | None = None) -> None:
     """Read a place name after a place word as the known place it matches, for its kind.
 
     "TỈNH QUANG NGAI" and an OCR'd "TỈNH QUẢNG NGẤT" both read "TỈNH QUẢNG NGÃI": a run of
@@ -133,7 +133,14 @@ def _mark_places(model: Model, toks: list[_Tok], ocr: bool) -> None:
     known provincial unit of that kind takes its spelling (``how == "place"``). In typed text the
     folded form must match exactly and words typed with their marks stay as typed; in OCR'd text
     one letter of one syllable may differ, when that leaves a single place.
+
+    ``folded``: the line folded (:func:`~plankit.text.fold`), when the caller has it: a line
+    whose folded text holds neither place word has no place name to read.
     """
+    if folded is not None:
+        low = folded.lower()
+        if "tinh" not in low and "thanh" not in low:
+            return
     n = len(toks)
     places = _known_places()
     for i, tok in enumerate(toks):
@@ -180,16 +187,19 @@ def _mark_places(model: Model, toks: list[_Tok], ocr: bool) -> None:
             )
 
 
-def _flag_names(model: Model, line: str, offset: int, toks: list[_Tok], ocr: bool = False, marked: bool = False) -> None:
+def _flag_names(
+    model: Model, line: str, offset: int, toks: list[_Tok], ocr: bool = False, marked: bool = False, folded: str | None = None
+) -> None:
     """Mark personal names: kept as typed, never guessed, listed with the model's alternatives.
 
     A name is a run of two to four capitalised syllables, one space apart, starting with a
     family name (``data/restore/surnames.tsv``): a "strong" one anywhere, a "weak" one after a
     cue (ông, bà, đồng chí, "Người ký:") or alone on its line (a signer). A run that starts as
-    a place or body in plankit's sources ("Hồ Chí Minh", "Đồng Nai") is no name.
+    a place or body in plankit's sources ("Hồ Chí Minh", "Đồng Nai") is no name. ``folded``:
+    the line folded, if the caller has it (see :func:`_mark_places`).
     """
     if not marked:  # a text typed with its marks keeps its plain words ("tỉnh Hung Yên")
-        _mark_places(model, toks, ocr)
+        _mark_places(model, toks, ocr, folded)
     surnames = load_surnames()
     known = _proper_phrases()
     n = len(toks)

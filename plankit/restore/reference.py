@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 
@@ -35,27 +36,42 @@ def looks_ocr(text: str, model: Model | None = None) -> bool:
     for m in model.token_re.finditer(text):
         if m.lastgroup != "word":
             continue
-        s = m.group()
-        letters = [c for c in s if c.isalpha()]
-        if not letters or s.isdigit():
+        verdict = _word_verdict(model, m.group())
+        if verdict == _NOT_COUNTED:
             continue
         words += 1
-        if _CODE_RE.match(s):
-            continue  # a code (H01, QT02, BM-03), not a damaged word ("s6", "c6ng")
-        if any(c.isdigit() or c in _OCR_JUNK for c in s):
+        if verdict == _BAD or (verdict == _CUT_BAD and not _ends_line(text, m.end())):
             bad += 1
-        elif all(c.isupper() for c in letters) and (
-            not (_VOWELS & set(fold(s))) or s in model.acronyms or not is_syllable(s)
-        ):
-            continue  # an acronym (UBND, CCHC, PAPI), not damage
-        elif _truncated(model, s) and _ends_line(text, m.end()):
-            continue  # the last word of a line, cut short: "pháp luậ", "tỉnh Việ" end a clean text
-        elif fold(s) not in model.variants:
-            bad += 1
-        elif not _is_plain(s) and canonical_syllable(s) not in model.variants[fold(s)]:
-            bad += 1  # marks that make no real syllable: "tuyén"
     return words > 0 and bad / words >= 0.04
 
+
+# What :func:`looks_ocr` makes of a word; a word cut short ("luậ") is no damage at the end of
+# a line, and otherwise what the tests after that one say
+_NOT_COUNTED, _FINE, _BAD, _CUT_BAD = 0, 1, 2, 3
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_verdict(model: Model, s: str) -> int:
+    """Whether the word ``s`` is no word (digits), fine, OCR damage, or damage unless it ends a
+    line; worked out once per word and process (the same words recur within and across texts).
+    """
+    letters = [c for c in s if c.isalpha()]
+    if not letters or s.isdigit():
+        return _NOT_COUNTED
+    if _CODE_RE.match(s):
+        return _FINE  # a code (H01, QT02, BM-03), not a damaged word ("s6", "c6ng")
+    if any(c.isdigit() or c in _OCR_JUNK for c in s):
+        return _BAD
+    if all(c.isupper() for c in letters) and (
+        not (_VOWELS & set(fold(s))) or s in model.acronyms or not is_syllable(s)
+    ):
+        return _FINE  # an acronym (UBND, CCHC, PAPI), not damage
+    # a word cut short at the end of a line: "pháp luậ", "tỉnh Việ" end a clean text
+    cut = _truncated(model, s)
+    if fold(s) not in model.variants or (not _is_plain(s) and canonical_syllable(s) not in model.variants[fold(s)]):
+        # no real syllable; marks that make none ("tuyén")
+        return _CUT_BAD if cut else _BAD
+    return _FINE
 
 
 def _ends_line(text: str, end: int) -> bool:

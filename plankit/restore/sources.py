@@ -127,23 +127,58 @@ def read_tagged_corpus(path: Path) -> str:
     return nfc("\n".join(sentences))
 
 
-def places_text() -> str:
-    """Province and department names from :mod:`plankit.places`, one phrase a line.
+PLACES_FILE = "places.tsv"
+"""The frozen place names the model learns from, in ``plankit/data/restore``."""
 
-    Four plans cannot teach the names of 63 provinces; this text does ("tỉnh Hưng Yên",
-    "UBND tỉnh Hải Dương", "Sở Công Thương").
+_BODY = "body"  # the kind of a department's row in places.tsv (a provincial unit's is its own)
 
-    >>> "tỉnh Hưng Yên" in places_text().splitlines()
+
+def place_names() -> tuple[tuple[str, str], ...]:
+    """The place names the restorer knows: a frozen copy (``data/restore/places.tsv``).
+
+    ``(kind, name)`` rows: each provincial unit's name and then its spelled-out aliases, with
+    its kind (``tỉnh``, ``thành phố``), in the order of ``provinces.tsv``; then the
+    departments of ``departments.tsv`` (kind ``body``). The copy changes only when refrozen on
+    purpose (``python -m plankit.restore_model --write-vocabulary``), so a spelling added to
+    those tables for the reader changes no restored reading. :func:`place_names_from_tables`
+    reads the tables as they are now.
+
+    >>> ("tỉnh", "Hưng Yên") in place_names(), ("body", "Sở Tư pháp") in place_names()
+    (True, True)
+    """
+    return parse_places(_data_file(PLACES_FILE).decode("utf-8"))
+
+
+def place_names_from_tables() -> tuple[tuple[str, str], ...]:
+    """The rows of :func:`place_names` as ``provinces.tsv`` and ``departments.tsv`` give them now.
+
+    >>> place_names_from_tables()[0][0] in ("tỉnh", "thành phố")
     True
     """
     from ..places import departments, provinces
 
+    rows = [(prov.kind, name) for prov in provinces() for name in (prov.name, *prov.aliases)]
+    rows += [(_BODY, dep.name) for dep in departments()]
+    return tuple(rows)
+
+
+def places_text(rows: Iterable[tuple[str, str]] | None = None) -> str:
+    """Province and department names (:func:`place_names`), one phrase a line.
+
+    Four plans cannot teach the names of 63 provinces; this text does ("tỉnh Hưng Yên",
+    "UBND tỉnh Hải Dương", "Sở Công Thương"). ``rows``: other rows than the frozen ones.
+
+    >>> "tỉnh Hưng Yên" in places_text().splitlines()
+    True
+    >>> places_text([("tỉnh", "Hưng Yên"), ("body", "Sở Tư pháp")]).splitlines()
+    ['Hưng Yên', 'tỉnh Hưng Yên', 'UBND tỉnh Hưng Yên', 'của tỉnh Hưng Yên', 'Sở Tư pháp']
+    """
     lines: list[str] = []
-    for prov in provinces():
-        for name in (prov.name, *prov.aliases):
-            lines += [name, f"{prov.kind} {name}", f"UBND {prov.kind} {name}", f"của {prov.kind} {name}"]
-    for dep in departments():
-        lines.append(dep.name)
+    for kind, name in place_names() if rows is None else rows:
+        if kind == _BODY:
+            lines.append(name)
+        else:
+            lines += [name, f"{kind} {name}", f"UBND {kind} {name}", f"của {kind} {name}"]
     return "\n".join(lines)
 
 
@@ -193,13 +228,31 @@ def admin_text() -> str:
     return nfc("\n".join(line for line in raw.splitlines() if not line.startswith("#")))
 
 
+VOCABULARY_FILE = "vocabulary.txt"
+"""The frozen names of plankit's other data files the model learns from, in ``plankit/data/restore``."""
+
+
 def vocabulary_text() -> str:
-    """The Vietnamese names plankit's own data files hold, one phrase a line.
+    """The Vietnamese names of plankit's data files, one a line: a frozen copy (``data/restore/vocabulary.txt``).
+
+    Document types, issuers, programme names and the notes on replaced documents, as
+    :func:`vocabulary_from_tables` read them when the copy was frozen. A body added to
+    ``issuers.tsv`` for the reader or the linter changes no restored reading until the copy is
+    refrozen (``python -m plankit.restore_model --write-vocabulary``).
+
+    >>> "Thủ tướng Chính phủ" in vocabulary_text().splitlines()
+    True
+    """
+    return _frozen_lines(_data_file(VOCABULARY_FILE).decode("utf-8"))
+
+
+def vocabulary_from_tables() -> str:
+    """The lines of :func:`vocabulary_text` as plankit's data files give them now.
 
     Document types (``document_types.tsv``), issuers (``issuers.tsv``), programme names
     (``programmes.tsv``) and the notes on replaced documents (``replaced_documents.tsv``).
 
-    >>> "Thủ tướng Chính phủ" in vocabulary_text().splitlines()
+    >>> "Thủ tướng Chính phủ" in vocabulary_from_tables().splitlines()
     True
     """
     from ..vocab import read_table
@@ -215,6 +268,11 @@ def vocabulary_text() -> str:
         for row in read_table(file):
             lines.extend(row[c] for c in wanted if row[c])
     return nfc("\n".join(dict.fromkeys(lines)))
+
+
+def _frozen_lines(raw: str) -> str:
+    """The lines of a frozen file that are not comments, NFC."""
+    return nfc("\n".join(line for line in raw.splitlines() if not line.startswith("#")))
 
 
 REGISTER_FILE = "register.txt"
@@ -237,8 +295,7 @@ def register_text() -> str:
     >>> next(line for line in register_text().splitlines() if " 57-NQ/TW " in line).split(" về ")[0]
     'Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị'
     """
-    raw = _data_file(REGISTER_FILE).decode("utf-8")
-    return nfc("\n".join(line for line in raw.splitlines() if not line.startswith("#")))
+    return _frozen_lines(_data_file(REGISTER_FILE).decode("utf-8"))
 
 
 def register_citations() -> str:
@@ -294,46 +351,152 @@ def register_file_text(citations: str) -> str:
     return _REGISTER_HEADER + "".join(f"{line}\n" for line in body)
 
 
-def register_command(argv: list[str] | None = None) -> int:
-    """``python -m plankit.restore_model [--write-register]``: compare or refreeze register.txt.
+_VOCABULARY_HEADER = """\
+# The names of plankit's data files (document_types.tsv, issuers.tsv, programmes.tsv,
+# replaced_documents.tsv) that the diacritic restorer learns from (source plankit:vocabulary in
+# sources.tsv), one a line, frozen so that a row added to those tables changes no restored
+# reading. Generated by
+#     python -m plankit.restore_model --write-vocabulary
+# then measured: python -m benchmarks restore, python -m benchmarks.snapshot (docs/restore.md).
+# Lines starting with # are not read.
+"""
 
-    Without ``--write-register`` it only says how far the frozen copy is behind the register
-    (exit status 1 if it is). With it, the file is replaced atomically.
+_PLACES_HEADER = """\
+# The place names the diacritic restorer knows (source plankit:places in sources.tsv, and the
+# place names read after "tỉnh" / "thành phố"): each provincial unit's name, then its aliases,
+# with its kind, as provinces.tsv gives them; then the departments of departments.tsv (kind
+# body). Frozen so that a row added to those tables changes no restored reading. Generated by
+#     python -m plankit.restore_model --write-vocabulary
+# then measured: python -m benchmarks restore, python -m benchmarks.snapshot (docs/restore.md).
+# Lines starting with # are not read.
+"""
+
+
+def _refuse_comment(file: str, lines: Iterable[str]) -> None:
+    if any(line.startswith("#") for line in lines):
+        from ..vocab import VocabularyError
+
+        raise VocabularyError(f"plankit/data/restore/{file}: a line starts with '#', which the reader skips")
+
+
+def vocabulary_file_text(text: str) -> str:
+    """The contents of ``data/restore/vocabulary.txt`` for ``text`` (one name a line).
+
+    >>> vocabulary_file_text("Chính phủ").splitlines()[-1]
+    'Chính phủ'
+    """
+    body = [line for line in text.splitlines() if line]
+    _refuse_comment(VOCABULARY_FILE, body)
+    return _VOCABULARY_HEADER + "".join(f"{line}\n" for line in body)
+
+
+def places_file_text(rows: Iterable[tuple[str, str]]) -> str:
+    """The contents of ``data/restore/places.tsv`` for ``(kind, name)`` rows: header, then the rows.
+
+    >>> [line.split("\\t") for line in places_file_text([("tỉnh", "Hưng Yên")]).splitlines()[-2:]]
+    [['kind', 'name'], ['tỉnh', 'Hưng Yên']]
+    """
+    rows = list(rows)
+    for kind, name in rows:
+        if not kind or not name or any(c in kind + name for c in "\t\n\r"):
+            from ..vocab import VocabularyError
+
+            raise VocabularyError(f"plankit/data/restore/{PLACES_FILE}: no row can hold {(kind, name)!r}")
+    _refuse_comment(PLACES_FILE, (kind for kind, _name in rows))
+    return _PLACES_HEADER + "kind\tname\n" + "".join(f"{kind}\t{name}\n" for kind, name in rows)
+
+
+def parse_places(raw: str) -> tuple[tuple[str, str], ...]:
+    """The ``(kind, name)`` rows of a ``places.tsv`` text (:func:`places_file_text` read back).
+
+    >>> parse_places(places_file_text([("tỉnh", "Hưng Yên"), ("body", "Sở Tư pháp")]))
+    (('tỉnh', 'Hưng Yên'), ('body', 'Sở Tư pháp'))
+    """
+    rows = []
+    for line in raw.splitlines():
+        if not line or line.startswith("#") or line == "kind\tname":
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not all(parts):
+            from ..vocab import VocabularyError
+
+            raise VocabularyError(f"plankit/data/restore/{PLACES_FILE}: not a row (kind, name): {line!r}")
+        rows.append((parts[0], parts[1]))
+    return tuple(rows)
+
+
+def _changed(frozen: Iterable, live: Iterable) -> tuple[int, int]:
+    """How many entries ``live`` has that ``frozen`` lacks, and the reverse."""
+    frozen, live = set(frozen), set(live)
+    return len(live - frozen), len(frozen - live)
+
+
+def register_command(argv: list[str] | None = None) -> int:
+    """``python -m plankit.restore_model [--write-register] [--write-vocabulary]``.
+
+    Without an option it only says how far each frozen copy (``data/restore/register.txt``,
+    ``vocabulary.txt``, ``places.tsv``) is behind the tables it was taken from (exit status 1
+    if any is). ``--write-register`` refreezes the register's citations, ``--write-vocabulary``
+    the names and place names; each file is replaced atomically.
     """
     import argparse
-    import os
-    import tempfile
 
     parser = argparse.ArgumentParser(
         prog="python -m plankit.restore_model",
-        description="Compare the restorer's frozen register citations (plankit/data/restore/"
-        "register.txt) with plankit/data/register.tsv; --write-register replaces the file.",
+        description="Compare the restorer's frozen copies (plankit/data/restore/register.txt, "
+        "vocabulary.txt, places.tsv) with the tables they come from; --write-register and "
+        "--write-vocabulary replace them.",
     )
     parser.add_argument("--write-register", action="store_true",
                         help="write the register's current citations into register.txt")
+    parser.add_argument("--write-vocabulary", action="store_true",
+                        help="write the data files' current names into vocabulary.txt and places.tsv")
     args = parser.parse_args(argv)
     from importlib import resources
 
-    target = Path(str(resources.files("plankit.data").joinpath("restore", REGISTER_FILE)))
-    fresh = register_file_text(register_citations())
-    frozen = set(register_text().splitlines())
-    live = set(register_citations().splitlines())
-    added, gone = len(live - frozen), len(frozen - live)
-    if not args.write_register:
-        print(f"{target}: {len(frozen)} citations frozen; the register has {added} more, "
-              f"{gone} fewer or changed" + ("" if added or gone else " (up to date)"))
-        return 1 if added or gone else 0
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".register-", suffix=".txt")
+    folder = Path(str(resources.files("plankit.data").joinpath("restore")))
+    live_citations, live_names, live_places = register_citations(), vocabulary_from_tables(), place_names_from_tables()
+    copies = [
+        # file, what it holds, the frozen entries, the live ones, the file's new text, its option
+        (REGISTER_FILE, "citations", "the register has", lambda: register_text().splitlines(),
+         live_citations.splitlines(), lambda: register_file_text(live_citations), args.write_register),
+        (VOCABULARY_FILE, "names", "the data files have", lambda: vocabulary_text().splitlines(),
+         live_names.splitlines(), lambda: vocabulary_file_text(live_names), args.write_vocabulary),
+        (PLACES_FILE, "place names", "the data files have", place_names, live_places,
+         lambda: places_file_text(live_places), args.write_vocabulary),
+    ]
+    behind = False
+    for file, what, source, read_frozen, live, fresh, write in copies:
+        try:
+            frozen = read_frozen()
+        except FileNotFoundError:  # never frozen yet
+            frozen = ()
+        added, gone = _changed(frozen, live)
+        target = folder / file
+        if write:
+            _write_atomically(target, fresh())
+            print(f"{target}: written, {len(set(live))} {what} ({added} added, {gone} removed or changed); "
+                  "now run python -m benchmarks restore and python -m benchmarks.snapshot")
+        else:
+            behind = behind or bool(added or gone)
+            print(f"{target}: {len(set(frozen))} {what} frozen; {source} {added} more, "
+                  f"{gone} fewer or changed" + ("" if added or gone else " (up to date)"))
+    return 1 if behind else 0
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    """Replace ``target`` with ``text`` (UTF-8, ``\\n`` line ends) through a file beside it."""
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=target.suffix)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(fresh)
+            fh.write(text)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    print(f"{target}: written, {len(live)} citations ({added} added, {gone} removed or changed); "
-          "now run python -m benchmarks restore and python -m benchmarks.snapshot")
-    return 0
 
 
 @functools.cache
