@@ -1037,4 +1037,4 @@ def test_stale_year_in_budget_phrases(text, expected):
 def test_stale_year_budget_suggestion_and_message():
     [found] = lint_plan(read_text(BUDGET_CASES[3][0], name="x.txt"), rules=["PK101"], today=TODAY)
     assert found.suggestion == "năm\n2024" and found.fix is not None and not found.fix.safe
-    assert found.message.startswith("Ước thực hiện năm 2025 khi văn bản viết năm 2024")
+    assert found.message.startswith("Ước thực hiện năm 2025 trong văn bản năm 2024: chỉ ước thực hiện được năm đang diễn ra (2024)")

@@ -673,21 +673,6 @@ class Context:
             stop = before_next[-1].start() if before_next else nxt.start()
         return self.folded[first:stop]
 
-    def cited_as(self, c: Citation, *, quoted: bool = True) -> str:
-        """How a finding names the cited document ``c``: its number (``'45/2020/NĐ-CP'``), or,
-        for a document cited by its name and linked to its number through the register (an
-        implicit citation: "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"), the
-        name as written with the number in parentheses (``'Luật Tổ chức chính quyền địa phương'
-        (77/2015/QH13)``), so the officer finds the words of the plan."""
-        if not c.implicit:
-            return f"'{c.key}'" if quoted else c.key
-        written = " ".join(self.text[c.span.start : c.span.end].split())
-        if len(written) > 90:
-            written = written[:89].rstrip() + "…"
-        if not written or fold(written) == fold(c.key):
-            return f"'{c.key}'" if quoted else c.key
-        return f"'{written}' ({c.key})" if quoted else f"{written} ({c.key})"
-
     @cached_property
     def closing(self) -> list[tuple[int, int]]:
         """Spans of the closing sentence "Trên đây là Kế hoạch ..." (to "./." or its paragraph end):
