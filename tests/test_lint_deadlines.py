@@ -111,6 +111,7 @@ QUIET = [
         id="appraised-before-the-change"),
     pytest.param("1. Tuyên truyền\n- Thời gian thực hiện: 30/6 hằng năm.\n", id="no-year"),
     pytest.param("1. Tổ chức hội nghị\n- Thời gian thực hiện: tháng 4/2026.\n", id="month-after-the-date"),
+    pytest.param("1. Tổ chức hội nghị\n- Thời gian thực hiện: đã hoàn thành tháng 10/2025.\n", id="done-in-the-time"),
 ]
 
 

@@ -629,8 +629,8 @@ def past_deadline(ctx: Context) -> Iterator[Finding]:
         last, s, e = found
         if not (last < on and last.year < year):
             return None
-        if ctx.in_clause(s) or ctx.in_quotes(s) or ctx.in_review(s):
-            return None
+        if ctx.in_clause(s) or ctx.in_quotes(s) or ctx.in_review(s) or _DONE_WORD_RE.search(text, start, end):
+            return None  # a cited document, a quoted title, results, "Đã hoàn thành tháng 10/2025"
         if any(a < e and s < b for a, b in (*own, *done)):
             return None  # stale_year's words, or already reported
         done.append((s, e))
