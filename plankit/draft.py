@@ -25,6 +25,8 @@ from .draft_sources import (
     DEBRIS,
     MARKDOWN_MARKS,
     Reference,
+    as_date,
+    basis_line,
     cites_basis,
     first_line_title,
     last_years_plan,
@@ -33,8 +35,11 @@ from .draft_sources import (
 from .draft_todos import DISTRICT_GROUP, MSG
 from .errors import PlankitError
 from .issuing import (
+    PARTY_TITLE,
+    YOUTH_TITLE,
     became_city,
     city_renames,
+    doc_type_of_symbol,
     fallback_symbol,
     header_bodies,
     is_letter,
@@ -48,6 +53,7 @@ from .issuing import (
     signer_hint,
     signer_titles_table,
     with_place,
+    youth_layout,
 )
 from .lint.fixes import apply_edits, choose_edits
 from .model import Citation, Edit, PartialDate, Plan, Span, Todo
@@ -141,7 +147,6 @@ INTRO_RE = re.compile(
 )
 # The closing's opening words, also as OCR and restoration leave them ("Trên đầu là").
 _CLOSING_OPEN = re.compile(r"^tren\s+d\w{1,3}\s+la\b")
-_BASIS_WORD = re.compile(r"^(?:can cu|thuc hien|theo)\b")
 # Where a citation's clause ends: its subject runs to a semicolon, a full stop, a colon, a
 # paragraph break, or the comma before "Sở ... xây dựng Kế hoạch" (the plan speaking of itself).
 _CLAUSE_END = re.compile(
@@ -236,6 +241,7 @@ class Rewriter:
         self.folded = fold(prev.text)
         self.year = year
         self.plan_year = prev.year or (prev.header.date_parts.year or year - 1)
+        self.own_symbol = prev.header.symbol  # a basis with this symbol is the body's own plan
         self.on = on
         self.province = province
         self.to_city = became_city(prev.header.place, province)  # "UBND tỉnh" is the city's now
@@ -273,6 +279,13 @@ class Rewriter:
         for i, c in enumerate(cites):
             limit = cites[i + 1].span.start if i + 1 < len(cites) else len(self.text)
             self.regions.append((self._region(c, limit), c))
+
+    def _body_of(self, c: Citation) -> str:
+        """Who issued ``c``, for a to-do: its issuer, else the plan's own body when ``c`` bears the
+        plan's own symbol (``64/KH-BTV`` in a plan ``77/KH-BTV``), else a body above it."""
+        if c.issuer:
+            return c.issuer
+        return "chính cơ quan ban hành" if c.symbol and c.symbol == self.own_symbol else "cấp trên"
 
     def _region(self, c: Citation, limit: int) -> Span:
         """The citation with its type word before it and its subject after it."""
@@ -381,12 +394,12 @@ class Rewriter:
                     where = rel(span) or (omap[c.span.start - base], omap[c.span.end - base])
                     key = "basis-report" if kind == "basis" else "citation-report"
                     marks.append((*where, key.split("-")[0], MSG[key].format(
-                        key=c.key, old=reported, issuer=c.issuer or "cấp trên")))
+                        key=c.key, old=reported, issuer=self._body_of(c))))
                 elif last_years_plan(c, self.plan_year):
                     where = rel(span) or (omap[c.span.start - base], omap[c.span.end - base])
                     old = c.date.year if c.date else self.plan_year
                     if kind == "basis":
-                        msg = MSG["basis"].format(key=c.key, old=old + (1 if c.date and c.date.month == 12 else 0), issuer=c.issuer or "cấp trên", year=self.year)
+                        msg = MSG["basis"].format(key=c.key, old=old + (1 if c.date and c.date.month == 12 else 0), issuer=self._body_of(c), year=self.year)
                         marks.append((*where, "basis", msg))
                     else:
                         marks.append((*where, "citation", MSG["citation"].format(old=old, key=c.key, year=self.year)))
@@ -489,42 +502,6 @@ class _Writer:
         return "".join(self.parts)
 
 
-def as_date(value: dt.date | str | None) -> dt.date | None:
-    """A draft's ``date=`` argument as a date: a date, ``YYYY-MM-DD`` text, or ``None``.
-
-    >>> as_date("2023-02-06")
-    datetime.date(2023, 2, 6)
-    """
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ValueError(f"ngày phải viết YYYY-MM-DD / date must be YYYY-MM-DD, not {value!r}") from None
-
-
-def basis_line(item: str | Citation, last: bool) -> str:
-    """A given basis as a preamble paragraph: ``Căn cứ ...;`` (the last one ends with a stop).
-
-    >>> basis_line("Kế hoạch số 12/KH-UBND ngày 05/01/2025 của UBND tỉnh Hải Dương", True)
-    'Căn cứ Kế hoạch số 12/KH-UBND ngày 05/01/2025 của UBND tỉnh Hải Dương.'
-    """
-    if isinstance(item, Citation):
-        text = item.raw or item.key
-        if not re.search(r"\bngày\b", text) and item.date:
-            text = f"{item.doc_type or ''} số {item.key} ngày {item.date:%d/%m/%Y}".strip()
-            if item.issuer:
-                text += f" của {item.issuer}"
-            if item.subject:
-                text += f" về {item.subject}"
-    else:
-        text = str(item)
-    text = one_line(nfc(text)).rstrip(" ;,.")
-    if not _BASIS_WORD.match(fold(text)):
-        text = "Căn cứ " + text
-    return text + ("." if last else ";")
-
-
 def _draft_name(name: str, year: int) -> str:
     """``can-tho/2025-so-khcn.ocr.txt`` -> ``can-tho/2026-so-khcn.draft.txt``."""
     path = Path(name)
@@ -617,6 +594,8 @@ def draft_plan(
     was = printed[1] or ""  # the issuing body as last year's header printed it
     if printed[1] != (h.issuer or oh.issuer):  # the reader named no issuer or cut its name short
         parent, issuer = name(printed[0]), name(printed[1]) or ""
+    elif not parent and printed[0]:  # "BAN THƯỜNG VỤ" under the body the reader left out
+        parent = name(printed[0])
     if not parent and (parent := provincial_parent(issuer, place)):  # a Sở's header lost the UBND above it
         # the reader names such a Sở with its province ("Sở Tư pháp tỉnh Lạng Sơn"): the header
         # prints the province once, in the UBND line above
@@ -626,8 +605,11 @@ def draft_plan(
                 was = was[: len(was) - len(unit) - 1]
             issuer = issuer[: len(issuer) - len(unit) - 1]
     party = party_layout(prev) or party_layout(original)
-    doc_type = h.doc_type or oh.doc_type or "Kế hoạch"
+    doc_type = h.doc_type or oh.doc_type or doc_type_of_symbol(h.symbol or oh.symbol) or "Kế hoạch"
     symbol = h.symbol or oh.symbol or fallback_symbol(prev.facts.issuer or issuer, party, doc_type, prev)
+    # A number that carries its year ("30/2018/QĐ-UBND", "653/2019/UBTVQH14": a normative act,
+    # Nghị định 30/2020, Phụ lục III) takes the year the new document is signed in.
+    symbol = _YEAR_IN_SYMBOL.sub(f"{parts.year}/", symbol, count=1) if parts.year else symbol
     w = _Writer()
     # -- header: the two columns as two tab-separated lines each -----------------------------
     # Nghị định 30/2020: the governing body (if any) on the first line, the issuing body under it;
@@ -638,18 +620,20 @@ def draft_plan(
     # the "Sở Công Thương tỉnh Hải Dương" the reader names it (plankit.places.cell_name)
     cell = cell_name(issuer, parent, printed_issuer(prev) if h.issuer else printed_issuer(original))
     top, below = (parent, cell) if parent else (cell, "")
+    youth = party and (youth_layout(prev) or youth_layout(original))  # the Đoàn's own title
     if party:
-        w.line(f"{top.upper()}\tĐẢNG CỘNG SẢN VIỆT NAM" if top else "\tĐẢNG CỘNG SẢN VIỆT NAM")
+        title_right = YOUTH_TITLE if youth else PARTY_TITLE
+        w.line(f"{top.upper()}\t{title_right}" if top else f"\t{title_right}")
         if below:
             w.line(below.upper())
         w.line("*")
     else:
         w.line(f"{top.upper()}\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" if top else "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
         w.line(f"{below.upper()}\tĐộc lập - Tự do - Hạnh phúc")
-    line = number_line(num, symbol, party=party)
+    line = number_line(num, symbol, party=party, youth=youth)
     start = w.write(line + "\t")
     if num is None:
-        at = start + len("Số " if party else "Số: ")
+        at = start + len("Số " if party and not youth else "Số: ")
         w.todo("number", MSG["number"], at, at + 6)
     date_line = place_date(place, parts)
     start = w.line(date_line)
@@ -740,7 +724,13 @@ def draft_plan(
     if signer and original.source.ocr:
         w.todo("signer", MSG["signer-ocr"], at, at + len(signer))
     if not titles or _SIGN_FOR.match(titles[-1].upper()):  # none, or "KT. THỦ TƯỚNG" without "PHÓ THỦ TƯỚNG" under it
-        w.todo("signer", MSG["signer"].format(hint=signer_hint(prev.facts.issuer or issuer or parent)), at, at + len(signer))
+        body = prev.facts.issuer or issuer or parent
+        if parent and any(fold(body) == row[0] for row in signer_titles_table()):  # a bare "Ban Thường vụ"
+            body = f"{body} {parent}"  # signs as its organisation does: a Hội's for its president
+        hint = signer_hint(body)
+        if youth:  # the Youth Union signs "TM." as the state does; "T/M" is the Party's alone
+            hint = hint.replace("T/M ", "TM. ")
+        w.todo("signer", MSG["signer"].format(hint=hint), at, at + len(signer))
     elif not signer:
         w.todo("signer", MSG["signer-name"], at, at)
     # -- appendix --------------------------------------------------------------------------
@@ -754,9 +744,18 @@ def draft_plan(
         raise PlankitError(f"{_draft_name(original.name, year)}: văn bản dự thảo chưa ở dạng Unicode NFC (lỗi của "
                            "plankit, xin báo lại) / draft text is not NFC (a plankit bug: please report it)")
     plan = read_text(text, name=_draft_name(original.name, year), form="text")
+    # The header is the one the draft wrote: reading the text back must not change its number
+    # or symbol (a symbol without its issuer's code, "Số:       /KH-" before the place cell, is
+    # not "KH-Sơn"), nor lose the type a letter prints no line for.
+    wrote = {"number": num, "symbol": None if symbol.endswith(("-", "/")) else symbol, "doc_type": doc_type}
+    if any(getattr(plan.header, k) != v for k, v in wrote.items()):
+        plan = dataclasses.replace(plan, header=dataclasses.replace(plan.header, **wrote))
     todos = sorted(w.todos, key=lambda t: (t.span.start if t.span is not None else -1, t.kind))
     return dataclasses.replace(plan, draft=True, todo=tuple(todos))
 
+
+# The year a normative act's number carries: "2018/" in "30/2018/QĐ-UBND" (symbol "2018/QĐ-UBND").
+_YEAR_IN_SYMBOL = re.compile(r"^(?:19|20)\d\d/")
 
 # A signature line that signs for someone ("KT. THỦ TƯỚNG", "TM. ỦY BAN NHÂN DÂN"): the signer's
 # own title ("PHÓ THỦ TƯỚNG", "CHỦ TỊCH") must follow it.

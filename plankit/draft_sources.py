@@ -11,17 +11,18 @@ signed document, for :func:`plankit.draft.draft_plan`:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
 from .model import Citation, Plan, Span
 from .parts import Parts, plan_parts
-from .text import fold, one_line
+from .text import fold, nfc, one_line
 
 if TYPE_CHECKING:
     from .draft import Rewriter, _Piece
 
-__all__ = ["DEBRIS", "MARKDOWN_MARKS", "Reference", "cites_basis", "first_line_title"]
+__all__ = ["DEBRIS", "MARKDOWN_MARKS", "Reference", "as_date", "basis_line", "cites_basis", "first_line_title"]
 
 
 # A paragraph a web page left behind, not the plan's: a table's stray bar "|", a news post's date
@@ -47,8 +48,8 @@ def first_line_title(prev: Plan, parts: Parts, doc_type: str) -> tuple[str, Span
         return None
     first = blocks[0]
     text = one_line(first.text)
-    if first.kind not in ("subject", "paragraph", "basis") or len(text) > 250:
-        return None
+    if first.kind not in ("subject", "paragraph", "basis") or len(text) > 250 or fold(text).startswith("kinh gui"):
+        return None  # a letter's "Kính gửi: Bộ Nội vụ" is its addressee, never its subject
     if first.kind != "subject" and (text.endswith((".", ";", ":", ",")) or re.match(r"^(?:ngay|can cu|theo)\b", fold(text))
                                     or any(first.span.start <= c.span.start < first.span.end for c in prev.citations)):
         return None
@@ -200,3 +201,43 @@ def yearly_report(c: Citation, plan_year: int) -> int | None:
 
 # A decision's subject that issues a yearly plan: "(về việc) ban hành Kế hoạch ... năm 2024".
 _ISSUES_PLAN = re.compile(r"(?:ve\s+)?(?:viec\s+)?ban\s+hanh\s+ke\s+hoach\b[^;]*?\bnam\s+(\d{4})\b")
+
+
+# A basis clause's opening words.
+_BASIS_WORD = re.compile(r"^(?:can cu|thuc hien|theo)\b")
+
+
+def as_date(value: dt.date | str | None) -> dt.date | None:
+    """A draft's ``date=`` argument as a date: a date, ``YYYY-MM-DD`` text, or ``None``.
+
+    >>> as_date("2023-02-06")
+    datetime.date(2023, 2, 6)
+    """
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"ngày phải viết YYYY-MM-DD / date must be YYYY-MM-DD, not {value!r}") from None
+
+
+def basis_line(item: str | Citation, last: bool) -> str:
+    """A given basis as a preamble paragraph: ``Căn cứ ...;`` (the last one ends with a stop).
+
+    >>> basis_line("Kế hoạch số 12/KH-UBND ngày 05/01/2025 của UBND tỉnh Hải Dương", True)
+    'Căn cứ Kế hoạch số 12/KH-UBND ngày 05/01/2025 của UBND tỉnh Hải Dương.'
+    """
+    if isinstance(item, Citation):
+        text = item.raw or item.key
+        if not re.search(r"\bngày\b", text) and item.date:
+            text = f"{item.doc_type or ''} số {item.key} ngày {item.date:%d/%m/%Y}".strip()
+            if item.issuer:
+                text += f" của {item.issuer}"
+            if item.subject:
+                text += f" về {item.subject}"
+    else:
+        text = str(item)
+    text = one_line(nfc(text)).rstrip(" ;,.")
+    if not _BASIS_WORD.match(fold(text)):
+        text = "Căn cứ " + text
+    return text + ("." if last else ";")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 
 from .model import Plan
@@ -27,6 +28,7 @@ from .text import fold, nfc, one_line
 __all__ = [
     "became_city",
     "city_renames",
+    "doc_type_of_symbol",
     "fallback_symbol",
     "header_bodies",
     "is_letter",
@@ -35,6 +37,7 @@ __all__ = [
     "own_place",
     "party_layout",
     "party_renames",
+    "party_title",
     "printed_bodies",
     "printed_issuer",
     "provincial_parent",
@@ -42,6 +45,7 @@ __all__ = [
     "signer_hint",
     "signer_titles_table",
     "with_place",
+    "youth_layout",
 ]
 
 
@@ -71,6 +75,48 @@ def party_layout(plan: Plan) -> bool:
     return plan.facts.level == "party" and ("/" in symbol or not symbol)
 
 
+# The Youth Union's codes and names: "KH/TWĐTN-CTTN", "KH/TĐTN", "BCH ĐOÀN TỈNH QUẢNG NAM",
+# "TỈNH ĐOÀN NGHỆ AN", its title "ĐOÀN TNCS HỒ CHÍ MINH" in the header's right column.
+_YOUTH_SYMBOL = re.compile(r"(?:^|[/-])[A-ZĐ]*ĐTN(?:$|[-/])")
+_YOUTH_NAME = re.compile(r"\b(?:doan tncs|(?:tinh|thanh|huyen|trung uong) doan|(?:bch|ban chap hanh|ban thuong vu|ban bi thu) "
+                         r"(?:trung uong )?doan|doan thanh nien)\b")
+PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
+YOUTH_TITLE = "ĐOÀN TNCS HỒ CHÍ MINH"
+
+
+def youth_layout(plan: Plan) -> bool:
+    """Whether ``plan`` is a Youth Union document laid out as the Đoàn's own rules ask
+    (Hướng dẫn 29-HD/TWĐTN-VP): the Party layout (a star under the issuing body, a number with a
+    dash ``Số: 55-KH/TĐTN``) under the title "ĐOÀN TNCS HỒ CHÍ MINH", never "ĐẢNG CỘNG SẢN VIỆT
+    NAM". Told by the symbol's code (``TWĐTN``, ``TĐTN``), the issuer's name, or that title printed
+    in the header.
+
+    >>> from plankit.read import read_text
+    >>> youth_layout(read_text("TỈNH ĐOÀN NGHỆ AN\\tĐOÀN TNCS HỒ CHÍ MINH\\n***\\n"
+    ...                        "Số: 55-KH/TĐTN\\tNghệ An, ngày 15 tháng 01 năm 2025\\nKẾ HOẠCH\\nTuyên truyền năm 2025"))
+    True
+    >>> youth_layout(read_text("TỈNH ỦY BẮC NINH\\tĐẢNG CỘNG SẢN VIỆT NAM\\n*\\n"
+    ...                        "Số 12-KH/TU\\tBắc Ninh, ngày 15 tháng 01 năm 2025\\nKẾ HOẠCH\\nTuyên truyền năm 2025"))
+    False
+    """
+    h = plan.header
+    if _YOUTH_SYMBOL.search(h.symbol or ""):
+        return True
+    if re.search(r"/[^/\s]", h.symbol or ""):  # another Party number: "KH/TU", "KH/ĐU"
+        return False
+    names = " ".join(fold(x or "") for x in (h.issuer, h.parent, plan.facts.issuer))
+    if _YOUTH_NAME.search(names):
+        return True
+    head = " ".join(fold(b.text) for b in plan.blocks[:4] if b.kind == "header")
+    return "doan tncs ho chi minh" in head
+
+
+def party_title(plan: Plan) -> str:
+    """The title a Party-layout header prints on the right: "ĐOÀN TNCS HỒ CHÍ MINH" for the Youth
+    Union (:func:`youth_layout`), else "ĐẢNG CỘNG SẢN VIỆT NAM"."""
+    return YOUTH_TITLE if youth_layout(plan) else PARTY_TITLE
+
+
 def is_letter(doc_type: str | None) -> bool:
     """Whether a document of type ``doc_type`` is a Công văn, the one type Nghị định 30/2020
     (Phụ lục I) lays out without a type line: its subject ("V/v hướng dẫn ...") sits under the
@@ -82,7 +128,7 @@ def is_letter(doc_type: str | None) -> bool:
     return fold(doc_type or "").strip() == "cong van"
 
 
-def number_line(number: str | None, symbol: str | None, *, party: bool = False) -> str:
+def number_line(number: str | None, symbol: str | None, *, party: bool = False, youth: bool = False) -> str:
     """The number field as the layout writes it, blank while the number is: a state document's
     ``Số: 137/KH-SKHCN`` (Nghị định 30/2020, Phụ lục I), a Party document's ``Số 12-KH/TU``, no
     colon and a dash before the symbol (Hướng dẫn 36-HD/VPTW).
@@ -91,10 +137,12 @@ def number_line(number: str | None, symbol: str | None, *, party: bool = False) 
     ('Số: 137/KH-SKHCN', 'Số:       /KH-SKHCN')
     >>> number_line("12", "KH/TU", party=True), number_line(None, "KH/TU", party=True)
     ('Số 12-KH/TU', 'Số       -KH/TU')
+    >>> number_line("55", "KH/TĐTN", party=True, youth=True)  # the Youth Union keeps the colon
+    'Số: 55-KH/TĐTN'
     """
     blank = " " * 6
     if party:
-        return f"Số {number or blank}-{symbol or 'KH/'}"
+        return f"Số{':' if youth else ''} {number or blank}-{symbol or 'KH/'}"
     return f"Số: {number or blank}/{symbol or 'KH-'}"
 
 
@@ -312,6 +360,40 @@ def _type_abbreviation(doc_type: str | None) -> str | None:
     return _type_abbreviations().get(fold(" ".join((doc_type or "").split())))
 
 
+@functools.cache
+def _types_by_abbreviation() -> dict[str, str]:
+    """Abbreviation -> type name (the first row of an abbreviation names it)."""
+    return {abbr: name for name, abbr in reversed(list(_type_names().items()))}
+
+
+@functools.cache
+def _type_names() -> dict[str, str]:
+    from .vocab import read_table
+
+    return {r["name"]: r["abbreviation"] for r in read_table("document_types.tsv")
+            if r["shape"] == "type" and r["abbreviation"]}
+
+
+def doc_type_of_symbol(symbol: str | None) -> str | None:
+    """The type a document's symbol says (Nghị định 30/2020, Phụ lục III): its first code when
+    that is a type's abbreviation (``KH-UBND`` Kế hoạch, ``2018/QĐ-UBND`` Quyết định, ``KH/TU``);
+    a Công văn's symbol has none, only the issuer's and its unit's codes (``VPCP-TCCV``,
+    ``SNV-CCHC``); else ``None`` (no symbol, a law's term code ``UBTVQH14``).
+
+    >>> doc_type_of_symbol("KH-UBND"), doc_type_of_symbol("2018/QĐ-UBND"), doc_type_of_symbol("KH/TU")
+    ('Kế hoạch', 'Quyết định', 'Kế hoạch')
+    >>> doc_type_of_symbol("VPCP-TCCV"), doc_type_of_symbol("UBTVQH14"), doc_type_of_symbol(None)
+    ('Công văn', None, None)
+    """
+    m = re.match(r"^(?:(?:19|20)\d\d/)?([^-/\s]+)([-/])", symbol or "")
+    if m is None:
+        return None
+    name = _types_by_abbreviation().get(m.group(1))
+    if name is not None:
+        return name
+    return "Công văn" if m.group(2) == "-" else None
+
+
 # A people's council or committee and its unit: "ỦY BAN NHÂN DÂN" over "TỈNH BẮC GIANG".
 _COUNCIL_UNIT = re.compile(
     r"^(?P<body>(?:ủy|uỷ) ban nhân dân|hội đồng nhân dân)\s+"
@@ -429,9 +511,24 @@ def printed_bodies(plan: Plan) -> list[str]:
     out = []
     for line in plan.text[:2000].splitlines():
         left, tab, right = line.partition("\t")
-        if tab and _MOTTO.match(" ".join(fold(right).split())) and one_line(left):
+        if tab and _is_motto(right) and one_line(left):
             out.append(one_line(left))
-    return out[:3]
+    if out:
+        return out[:3]
+    # A portal that put every cell on a line of its own, row by row: the body's line, the motto's
+    # line, the next body's line, the motto's second line ("HỘI LIÊN HIỆP PHỤ NỮ HÀ NỘI" /
+    # "CỘNG HOÀ ..." / "BAN THƯỜNG VỤ" / "Độc lập – Tự do – Hạnh phúc").
+    lines = [one_line(x) for x in plan.text[:2000].splitlines() if one_line(x)]
+    for here, after in itertools.pairwise(lines):
+        if fold(here).startswith(("so ", "so:")):
+            break
+        if _is_motto(after) and not _is_motto(here) and here.isupper():
+            out.append(here)
+    return out[:3] if len(out) > 1 else []
+
+
+def _is_motto(text: str) -> bool:
+    return bool(_MOTTO.match(" ".join(fold(text).replace("\u2013", "-").replace("\u2014", "-").split())))
 
 
 def header_bodies(plan: Plan, parent: str | None, issuer: str | None) -> tuple[str | None, str | None]:
@@ -449,6 +546,8 @@ def header_bodies(plan: Plan, parent: str | None, issuer: str | None) -> tuple[s
     printed = printed_bodies(plan)
     if len(printed) > 1 and _UNIT_LINE.match(fold(printed[-1])):  # "ỦY BAN NHÂN DÂN" over "TỈNH HẢI DƯƠNG": one body
         printed = [*printed[:-2], f"{printed[-2]} {printed[-1]}"]
+    if issuer and not parent and len(printed) > 1 and fold(printed[-1]) == fold(issuer):
+        return printed[-2], issuer  # the body above a bare "BAN THƯỜNG VỤ" the reader left out
     if not printed or (issuer and not (fold(printed[-1]).endswith(" " + fold(issuer)) and not parent)):
         return parent, issuer
     return (printed[-2] if len(printed) > 1 else parent), printed[-1]

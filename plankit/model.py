@@ -327,7 +327,7 @@ class Header:
         is blank."""
         if self.symbol is None:
             return None
-        if "/" in self.symbol:  # a Party number: 01-KH/BCĐTW
+        if "/" in self.symbol and not self.symbol[:1].isdigit():  # a Party number: 01-KH/BCĐTW (not 30/2018/QĐ-UBND)
             return f"{self.number or '...'}-{self.symbol}"
         return f"{self.number or '...'}/{self.symbol}"
 

@@ -327,7 +327,13 @@ def cell_name(issuer: str, parent: str | None, printed: str | None = None) -> st
 
     >>> cell_name("Ủy ban nhân dân tỉnh Lạng Sơn", None, "UBND tỉnh ban hành Kế hoạch")
     'Ủy ban nhân dân tỉnh Lạng Sơn'
+    >>> cell_name("Ban Thường vụ Hội Nông dân tỉnh Phú Yên", "Hội Nông dân tỉnh Phú Yên")
+    'Ban Thường vụ'
     """
+    if parent and fold(issuer).endswith(" " + fold(parent)) and re.match(r"ban\s", fold(issuer)):
+        # a board named after the organisation printed above it ("HỘI NÔNG DÂN TỈNH PHÚ YÊN" over
+        # "BAN THƯỜNG VỤ"): the cell prints the board alone
+        return issuer[: len(issuer) - len(parent)].rstrip()
     if not _provincial_body(issuer):
         return issuer
     found = find_places(issuer)

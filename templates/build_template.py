@@ -392,9 +392,9 @@ def _header_table(doc) -> None:
 
 def _party_header_table(doc) -> None:
     """Hướng dẫn 36-HD/VPTW, Phụ lục 3: the body above (14, capitals) and the issuing body (14,
-    bold, capitals) with a star under it, ``Số 12-KH/TU`` (14); on the right "ĐẢNG CỘNG SẢN
-    VIỆT NAM" (15, bold, capitals) with a line as long as the title, the place and date (14,
-    italic)."""
+    bold, capitals) with a star under it, ``Số 12-KH/TU`` (14); on the right ``party_title``,
+    "ĐẢNG CỘNG SẢN VIỆT NAM" (the Youth Union's "ĐOÀN TNCS HỒ CHÍ MINH"; 15, bold, capitals) with a
+    line as long as the title, the place and date (14, italic)."""
     table = doc.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     _table_borders(table, "nil")
@@ -409,7 +409,7 @@ def _party_header_table(doc) -> None:
     _tag(left, "{%p endfor %}")
     _paragraph(left, "*", size=PARTY_SIZE, align=center)
     right = _clear_cell(table.cell(0, 1))
-    _underline(_paragraph(right, "ĐẢNG CỘNG SẢN VIỆT NAM", size=PARTY_TITLE_SIZE, bold=True, align=center))
+    _underline(_paragraph(right, "{{ party_title }}", size=PARTY_TITLE_SIZE, bold=True, align=center))
     number = _clear_cell(table.cell(1, 0))
     _paragraph(number, "{{ number_line }}", size=PARTY_SIZE, align=center, before=6)
     date = _clear_cell(table.cell(1, 1))

@@ -111,6 +111,7 @@ LAYERS: dict[str, str] = {
     "plankit.diff.compare": "verbs",
     "plankit.diff.header": "verbs",
     "plankit.diff.kinds": "verbs",
+    "plankit.diff.moves": "verbs",
     "plankit.diff.pieces": "verbs",
     "plankit.diff.words": "verbs",
     "plankit.diff.parts": "verbs",

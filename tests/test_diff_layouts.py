@@ -413,9 +413,10 @@ def test_a_pair_of_each_layout_shows_its_edits_and_nothing_else(layout, added, r
 
 
 @pytest.mark.parametrize(("layout", "own"), [
-    ("annex", [("45/KH-BTC", "12/KH-BTC"), ("ngày 05/01/2024", "ngày 09/01/2025")]),
-    ("december", [("45/QĐ-UBND", "12/QĐ-UBND"), ("ngày 05/12/2023", "ngày 09/12/2024")]),
-    ("decision", [("45/QĐ-UBND", "12/QĐ-UBND"), ("ngày 05/01/2024", "ngày 09/01/2025")]),
+    # one clause, one change: the number and the date that follows it
+    ("annex", [("45/KH-BTC ngày 05/01/2024", "12/KH-BTC ngày 09/01/2025")]),
+    ("december", [("45/QĐ-UBND ngày 05/12/2023", "12/QĐ-UBND ngày 09/12/2024")]),
+    ("decision", [("45/QĐ-UBND ngày 05/01/2024", "12/QĐ-UBND ngày 09/01/2025")]),
 ])
 def test_the_plans_own_number_where_it_cites_itself_moves_with_it(layout, own):
     old, new = _pair(layout)

@@ -134,4 +134,5 @@ def test_signer_titles_data_file():
     assert rows[0] == ["body", "deputy", "head"]
     assert all(len(r) == 3 and r[0] == fold(r[0]) and r[1].startswith(("KT. ", "TM. ", "T/M ")) for r in rows[1:])  # T/M: a Party body
     assert len({r[0] for r in rows[1:]}) == len(rows) - 1 == len(_signer_titles())
-    assert signer_hint(None) == signer_hint("Hội Nông dân") == "KT. THỦ TRƯỞNG CƠ QUAN / CẤP PHÓ hoặc THỦ TRƯỞNG CƠ QUAN"
+    assert signer_hint(None) == signer_hint("Hợp tác xã Nông nghiệp") == "KT. THỦ TRƯỞNG CƠ QUAN / CẤP PHÓ hoặc THỦ TRƯỞNG CƠ QUAN"
+    assert signer_hint("Hội Nông dân") == "TM. BAN THƯỜNG VỤ / PHÓ CHỦ TỊCH hoặc TM. BAN THƯỜNG VỤ / CHỦ TỊCH"

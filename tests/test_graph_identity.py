@@ -308,16 +308,18 @@ def corpus_graph():
 def test_corpus_counts(corpus_graph):
     graph, _ = corpus_graph
     # session 8: + 63/2025/QH15, "Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025" of the Prime
-    # Minister's 1589/QĐ-TTg, a law cited by name and date only (an implicit basis edge)
-    assert (graph.number_of_nodes(), graph.number_of_edges()) == (107, 96)
+    # Minister's 1589/QĐ-TTg, a law cited by name and date only (an implicit basis edge); + the
+    # laws on IT, network information security and e-transactions, registered in s8-register
+    assert (graph.number_of_nodes(), graph.number_of_edges()) == (110, 99)
     assert [(u, v) for u, v, i in graph.edges(data="implicit") if i] == [
-        ("1589/QĐ-TTg", "63/2025/QH15")]
+        ("1589/QĐ-TTg", "63/2025/QH15"), ("0155/KH-UBND@dak-lak/2025", "67/2006/QH11"),
+        ("0155/KH-UBND@dak-lak/2025", "86/2015/QH13"), ("14084/KH-UBND@khanh-hoa/2024", "20/2023/QH15")]
     levels = Counter(level for _, level in graph.nodes(data="level"))
-    assert levels == {"central": 50, "province": 28, "party": 22, "department": 4, "commune": 2,
+    assert levels == {"central": 53, "province": 28, "party": 22, "department": 4, "commune": 2,
                       "district": 1}
     roles = Counter(role for _, _, role in graph.edges(data="role"))
     # + 63/2025/QH15 by name; 1589/QĐ-TTg -> 72/2025/QH15 a basis by name (its title cites it)
-    assert roles == {"basis": 88, "mention": 8}
+    assert roles == {"basis": 91, "mention": 8}
 
 
 # Documents the gold counts as mentions (it annotates numbers) that a plan also rests on by name in
@@ -368,7 +370,8 @@ def test_corpus_documents_the_register_says_are_replaced_name_their_successor(co
     graph, _ = corpus_graph
     got = {n: (a["successor"], a["successor_from"]) for n, a in graph.nodes(data=True) if a["successor"]}
     assert got == {"61/2018/NĐ-CP": ("118/2025/NĐ-CP", dt.date(2025, 7, 1)),
-                   "107/2021/NĐ-CP": ("118/2025/NĐ-CP", dt.date(2025, 7, 1))}
+                   "107/2021/NĐ-CP": ("118/2025/NĐ-CP", dt.date(2025, 7, 1)),
+                   "86/2015/QH13": ("116/2025/QH15", dt.date(2026, 7, 1))}
 
 
 def _label_boxes(fig):
@@ -392,7 +395,7 @@ def test_corpus_drawing_is_legible(corpus_graph, labels):
     assert overlapping == []
     texts = {t for t, _ in boxes}
     assert {"NĐ 61/2018/NĐ-CP\n→ 118/2025/NĐ-CP", "NĐ 107/2021/NĐ-CP\n→ 118/2025/NĐ-CP"} <= texts
-    assert len(boxes) == (107 if labels == "all" else 46)  # auto: 31 plans, 15 documents
+    assert len(boxes) == (110 if labels == "all" else 47)  # auto: 31 plans, 16 documents
     # the cascade top to bottom: the band names' heights in the order of the levels
     bands = {t.get_text(): t.xy[1] for t in fig.axes[0].texts if t.get_text() in set(LEVEL_NAMES.values())}
     order = [LEVEL_NAMES[lv] for lv in ("central", "party", "province", "department", "district", "commune")]
@@ -422,7 +425,7 @@ def test_corpus_exports_open_back_with_the_same_nodes_and_edges(corpus_graph, tm
 def test_corpus_frames_and_notebook_view(corpus_graph):
     graph, _ = corpus_graph
     edges, nodes = graph.to_frame(), graph.to_frame("nodes")
-    assert (len(edges), len(nodes)) == (96, 107)
+    assert (len(edges), len(nodes)) == (99, 110)
     assert list(nodes.columns[:15]) == ["id", *NODE_FIELDS, "in_degree", "out_degree"][:15]
     html = graph._repr_html_()
-    assert "31 kế hoạch / plans, 76 văn bản được dẫn / cited documents, 96 trích dẫn" in html
+    assert "31 kế hoạch / plans, 79 văn bản được dẫn / cited documents, 99 trích dẫn" in html

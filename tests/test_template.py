@@ -61,7 +61,7 @@ def _issuer_11(doc):  # in both headers: the Party body's (table 1) and the stat
 
 
 def _party_title_13(doc):
-    _run_of(doc, "ĐẢNG CỘNG SẢN VIỆT NAM").font.size = Pt(13)
+    _run_of(doc, "{{ party_title }}").font.size = Pt(13)
 
 
 def _party_type_14(doc):  # the first "{{ doc_type|upper }}" is the Party branch's (15 pt)
@@ -96,7 +96,8 @@ def test_default_template_checks_clean():
 def test_known_variables_come_from_the_render_context():
     assert known_variables() == (
         "appendix", "basis", "body", "closing", "date_year", "day", "doc_type", "draft", "issuer", "issuer_lines",
-        "letter", "month", "number", "number_line", "parent", "parent_lines", "party", "place", "place_date", "recipients",
+        "letter", "month", "number", "number_line", "parent", "parent_lines", "party", "party_title", "place", "place_date",
+        "recipients",
         "reference", "signer", "signer_title", "symbol", "title", "todo", "year",
     )
 

@@ -10,6 +10,7 @@ in :class:`plankit.cite.vocabulary.Vocab`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,8 @@ _FIXED_NAMES = {
     "bbt": ("Ban Bí thư", "party"),
 }
 _BODIES = {"ubnd": "UBND", "hdnd": "HĐND", "ctubnd": "Chủ tịch UBND"}
+# After "Ban Bí thư" / "Ban Chấp hành Trung ương": the Youth Union's centre, not the Party's.
+_YOUTH_CENTRE = re.compile(r"(?:[ \t\n]+trung[ \t\n]+uong)?[ \t\n]+doan(?![a-z])")
 
 
 def _committee(province: Province) -> str:
@@ -87,6 +90,10 @@ def issuer_at(text: str, scan: str, pos: int, ctx: Context) -> Issuer | None:
                 end = at if province else end
         return Issuer(name, level, national, province, end)
     kind = m.lastgroup
+    if kind in ("tw", "bbt") and (y := _YOUTH_CENTRE.match(scan, m.end())) is not None and not m.group().endswith("dang"):
+        # "Ban Bí thư Trung ương Đoàn", "Ban Chấp hành Trung ương Đoàn": the Youth Union's centre
+        name = "Ban Bí thư Trung ương Đoàn" if kind == "bbt" else "Ban Chấp hành Trung ương Đoàn"
+        return Issuer(name, "party", True, None, y.end())
     if kind in _FIXED_NAMES:
         name, level = _FIXED_NAMES[kind]
         return Issuer(name, level, True, None, m.end())

@@ -119,6 +119,8 @@ class Vocab:
         # "Thông báo kết luận số 45-TB/TU": a Thông báo that records a meeting's conclusions
         # (not a Kết luận, whose number is 45-KL/TU).
         self.word_names.setdefault("thong bao ket luan", "Thông báo")
+        # "Báo cáo thẩm định số 18/BCTĐ-STP": the Sở Tư pháp's appraisal of a draft, a Báo cáo.
+        self.word_names.setdefault("bao cao tham dinh", "Báo cáo")
         self.term_types = term_types
 
         # Issuer codes: issuers.tsv first, then departments.tsv for the codes it does not name.

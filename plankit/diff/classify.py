@@ -20,6 +20,7 @@ carried-error.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,8 +35,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..model import Plan
 
 __all__ = [
-    "KINDS", "Typo", "Years", "classify_op", "find_typos", "is_renumbering", "is_self_reference", "load_typos",
-    "year_of",
+    "KINDS", "Typo", "Years", "classify_op", "find_typos", "is_renumbering", "is_self_reference", "join_own_clause",
+    "load_typos", "year_of",
 ]
 
 KINDS = ("expected", "basis", "substantive", "form", "renumbering", "carried-error")
@@ -53,6 +54,12 @@ _MARKER_AFTER = re.compile(r"[.):/\]]|\t")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 # A date in one token: 15/7/2021, 06/01-2022 is two tokens and handled as numbers.
 _DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)$")
+# The words that name the district level alone, folded: "và cấp huyện", "các huyện, thị xã,
+# thành phố", "UBND cấp huyện", "quận, huyện".
+_DISTRICT_WORDS = frozenset({"va", "cap", "huyen", "cac", "thi", "xa", "thanh", "pho", "quan", "ubnd", "uy", "ban",
+                             "nhan", "dan"})
+# The day the district level ended (two-level local government).
+_REFORM = dt.date(2025, 7, 1)
 # Words that lead into a year or a date and read well with it: "Trong năm 2022", "ngày 15 tháng".
 _YEAR_LEAD = frozenset({"trong", "nam", "thang", "ngay", "giai", "doan", "tu", "den", "cuoi", "dau"})
 
@@ -79,6 +86,9 @@ class Years:
     new: int | None
     shift: bool = True
     own: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    #: the old plan is dated before 1 July 2025 and the new one from it: the district level
+    #: (cấp huyện) was abolished in between (Luật Tổ chức chính quyền địa phương 2025)
+    district_gone: bool = False
 
     @classmethod
     def of(cls, old: Plan, new: Plan, shift: bool = True) -> Years:
@@ -91,7 +101,8 @@ class Years:
         >>> y.old, sorted(y.own[0])
         (2024, ['05/12/2023', '45/qd-ubnd', '5/12/2023'])
         """
-        return cls(old.header.year, new.header.year, shift, (_own_keys(old), _own_keys(new)))
+        return cls(old.header.year, new.header.year, shift, (_own_keys(old), _own_keys(new)),
+                   _before_reform(old) is True and _before_reform(new) is False)
 
     @property
     def delta(self) -> int | None:
@@ -99,6 +110,16 @@ class Years:
         if self.old is None or self.new is None:
             return None
         return self.new - self.old
+
+
+def _before_reform(plan: Plan) -> bool | None:
+    """Whether the plan is dated before 1 July 2025, when the district level ended (``None``:
+    no date; a plan year alone says it only for years before or after 2025)."""
+    date = plan.header.date
+    if date is not None:
+        return date < _REFORM
+    year = plan.header.year
+    return None if year is None or year == 2025 else year < 2025
 
 
 def _own_keys(plan: Plan) -> frozenset[str]:
@@ -112,6 +133,82 @@ def _own_keys(plan: Plan) -> frozenset[str]:
     if day and month and year:
         keys |= {f"{d}/{m}/{year}" for d in (str(day), f"{day:02d}") for m in (str(month), f"{month:02d}")}
     return frozenset(keys)
+
+
+OWN_REASON = "số, ngày của chính văn bản này (the document's own number and date)"
+# The words of a date written out ("ngày 05 tháng 12 năm 2023") and what may stand between a
+# document's number and its date ("số 45/QĐ-UBND ngày ..."), folded.
+_DATE_WORDS = frozenset({"ngay", "thang", "nam", *NAM_TOKENS})
+
+
+def _own_parts(own: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The plan's own document numbers, and the day, month and year of its own date as tokens
+    (``05``, ``5``, ``12``, ``2023``), from :attr:`Years.own`."""
+    numbers, parts = set(), set()
+    for key in own:
+        m = _DATE.match(key)
+        if m:
+            parts.update(m.groups())
+        else:
+            numbers.add(key)
+    return frozenset(numbers), frozenset(parts)
+
+
+def _own_piece(toks: list[Tok], numbers: frozenset[str], parts: frozenset[str], own: frozenset[str]) -> bool:
+    """Whether every word of ``toks`` is the plan's own number, its own date or a date's word."""
+    return all(t.kind == "punct" or t.key in own or t.key in numbers or t.key in _DATE_WORDS
+               or (t.kind == "number" and t.key in parts) for t in toks)
+
+
+def join_own_clause(items: list[list], a: list[Tok], b: list[Tok], pairs: dict[int, int], years: Years) -> list[list]:
+    """Join the changes of one clause that names the plan's own number and date (``Quyết định
+    số 45/QĐ-UBND ngày 05 tháng 12 năm 2023`` → ``số 51/QĐ-UBND ngày 10 tháng 12 năm 2024``,
+    as an attached plan's caption or closing cites the document that issues it) into one
+    ``expected`` change: the number, then the day, then the year are one thing that moved with
+    the plan, not three. ``items`` are ``[i1, i2, j1, j2, kind, why]`` in order; two join when
+    the tokens between them correspond one to one and are date words, punctuation or a part of
+    the own date the same on both sides (``ngày``, ``tháng 12 năm``), every word of both is the own number or date of its side, and the
+    joined change holds an own number on each side.
+
+    >>> from plankit.diff.tokens import tokens_of
+    >>> a, b = tokens_of("số 45/QĐ-UBND ngày 05/12/2023"), tokens_of("số 51/QĐ-UBND ngày 10/12/2024")
+    >>> y = Years(2024, 2025, own=(frozenset({"45/qd-ubnd", "05/12/2023"}), frozenset({"51/qd-ubnd", "10/12/2024"})))
+    >>> join_own_clause([[1, 2, 1, 2, "expected", ""], [3, 4, 3, 4, "expected", ""]], a, b, {0: 0, 2: 2}, y)
+    [[1, 4, 1, 4, 'expected', "số, ngày của chính văn bản này (the document's own number and date)"]]
+    """
+    own_old, own_new = years.own
+    if not years.shift or not own_old or not own_new or len(items) < 2:
+        return items  # (without year shifts the own date is a change of its own: classify_op)
+    num_a, parts_a = _own_parts(own_old)
+    num_b, parts_b = _own_parts(own_new)
+
+    def own(i1: int, i2: int, j1: int, j2: int) -> bool:
+        return _own_piece(a[i1:i2], num_a, parts_a, own_old) and _own_piece(b[j1:j2], num_b, parts_b, own_new)
+
+    def numbered(it: list) -> bool:
+        return any(t.key in num_a for t in a[it[0]:it[1]]) and any(t.key in num_b for t in b[it[2]:it[3]])
+
+    out: list[list] = []
+    for it in items:
+        p = out[-1] if out else None
+        if p is not None and own(*p[:4]) and own(*it[:4]):
+            gap_a, gap_b = it[0] - p[1], it[2] - p[3]
+            if 0 <= gap_a == gap_b <= 3 and all(pairs.get(p[1] + d) == p[3] + d for d in range(gap_a)) \
+                    and _own_piece(a[p[1]:it[0]], frozenset(), parts_a, frozenset()):
+                out[-1] = [p[0], it[1], p[2], it[3], "joined", ""]
+                continue
+        out.append(it)
+    # a joined run is the own number and date when it names the number on both sides; else
+    # (a date alone, the number being the same) its pieces stay as they were classified
+    final: list[list] = []
+    for it in out:
+        if it[4] != "joined":
+            final.append(it)
+        elif numbered(it):
+            final.append([*it[:4], "expected", OWN_REASON])
+        else:
+            final.extend(x for x in items if it[0] <= x[0] and x[1] <= it[1] and it[2] <= x[2] and x[3] <= it[3])
+    return final
 
 
 def is_self_reference(before: list[Tok]) -> bool:
@@ -235,12 +332,15 @@ def classify_op(
             )
     if basis is not None:
         return "basis", basis
+    if years.district_gone and nums_a and not nums_b and _district_only(nums_a):
+        return "expected", ("bỏ cấp huyện: chính quyền địa phương hai cấp từ 01/7/2025 "
+                            "(the district level ended on 1 July 2025)")
     # the plan's own number and date where it cites itself: they moved with the plan, as the
     # header's number (always) and date (when year bumps are expected) do
     own_old, own_new = years.own
     if nums_a and nums_b and all(t.key in own_old for t in nums_a) and all(t.key in own_new for t in nums_b) \
             and (years.shift or all(t.kind == "docnum" for t in nums_a + nums_b)):
-        return "expected", "số, ngày của chính văn bản này (the document's own number and date)"
+        return "expected", OWN_REASON
     if (
         years.shift and years.delta is not None and nums_a and len(nums_a) == len(nums_b)
         and all(_shifted(x, y, years.delta) for x, y in zip(nums_a, nums_b, strict=True))
@@ -265,6 +365,14 @@ def classify_op(
     if not nums_b:
         return "substantive", "bỏ nội dung (removed)"
     return "substantive", "sửa nội dung (changed)"
+
+
+def _district_only(words: list[Tok]) -> bool:
+    """Whether removed words only name the district level: ``và cấp huyện``, ``UBND các huyện,
+    thị xã, thành phố``, ``Phòng ... cấp huyện`` is not (a body that does the work: its removal
+    is decided, not mandated)."""
+    keys = [t.key for t in words]
+    return "huyen" in keys and all(k in _DISTRICT_WORDS for k in keys)
 
 
 def widen_lead(toks: list[Tok], i: int) -> int:

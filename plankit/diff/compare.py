@@ -27,6 +27,7 @@ from ..text import fold
 from .align import align_units, match_pairs, moved
 from .classify import Years
 from .header import compare_headers, field_at
+from .moves import swap_moved
 from .parts import ENDING, OPENING, Side, TitleSimilarity, Unit
 from .pieces import Mark, Part, Piece, Segment
 from .result import Change, PlanDiff, RowPair, SectionPair, TablePair
@@ -278,7 +279,7 @@ class Engine(WordChanges):
 
         groups = self._stream_groups(ua, ub, ka, kb, sim, _stream(self.a, ua, words_a), _stream(self.b, ub, words_b))
         groups = _pair_by_position(groups, ua, ub)
-        moved_new: set[int] = set()
+        groups, moved_new = swap_moved(groups, sim, UNIT_MOVED, lambda x, y: ua[x].section is None and ub[y].section is None)
         lone_a = [k for k, (ia, ib) in enumerate(groups) if ia and not ib]
         lone_b = [k for k, (ia, ib) in enumerate(groups) if ib and not ia]
         if len(lone_a) * len(lone_b) > MOVED_CANDIDATES:  # bounded work: no search for moves

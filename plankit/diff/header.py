@@ -11,9 +11,11 @@ where the old copy has none is not a moved date).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..model import Header, Span
+from ..places import find_places, province_on
 from ..text import fold
 from .classify import Years
 from .result import HeaderField
@@ -22,6 +24,13 @@ __all__ = ["compare_headers", "field_at"]
 
 FIELDS = ("number", "symbol", "date", "year", "issuer", "signer")
 _WORD = re.compile(r"\w+")
+# Header lines that name a field's words apart from it: the issuer's parent body ("UBND TỈNH HẢI
+# DƯƠNG" above "SỞ CÔNG THƯƠNG") and the place before the date name the issuer's province, and
+# move with it when the province merged (the issuer's change is then expected).
+_PART_OF = {"parent": "issuer", "place": "issuer"}
+# The kind of a province written before its name ("tỉnh", "thành phố", "TP."), at the end of
+# the words before it.
+_KIND_BEFORE = re.compile(r"(?:tỉnh|thành\s+phố|tp\.?)\s*$", re.IGNORECASE)
 
 
 def _key(value: str | None) -> str:
@@ -55,7 +64,11 @@ def compare_headers(old: Header, new: Header, years: Years) -> tuple[HeaderField
             out.append(HeaderField(name, a, b, "same"))
             continue
         kind, why = "substantive", "đổi (changed)"
-        if name == "number":
+        merged = _merged_province(a, b, new) if name == "issuer" else None
+        if merged:
+            kind, why = "expected", (f"{merged[0]} sáp nhập vào {merged[1]} từ 01/7/2025: cùng cơ quan (province "
+                                     "merged: the same body)")
+        elif name == "number":
             kind, why = "expected", ("số văn bản mới (a new document number)" if same_year
                                      else "số văn bản mới (a new number every year)")
         elif name == "year" and shift:
@@ -76,6 +89,35 @@ def compare_headers(old: Header, new: Header, years: Years) -> tuple[HeaderField
     return tuple(out)
 
 
+def _merged_province(a: str | None, b: str | None, new: Header) -> tuple[str, str] | None:
+    """``(old province, new province)`` when issuer ``b`` is issuer ``a`` with its province
+    named as the province it merged into by the new plan's date (``Sở Công Thương tỉnh Hải
+    Dương`` → ``Sở Công Thương thành phố Hải Phòng`` after 1 July 2025): the same body, renamed
+    by the merger, not a new issuer. ``None`` otherwise.
+
+    >>> import datetime as dt
+    >>> new = Header(date=dt.date(2026, 1, 14))
+    >>> _merged_province("Sở Công Thương tỉnh Hải Dương", "Sở Công Thương thành phố Hải Phòng", new)
+    ('Hải Dương', 'Hải Phòng')
+    >>> _merged_province("Sở Công Thương tỉnh Hải Dương", "Sở Tài chính thành phố Hải Phòng", new) is None
+    True
+    """
+    day = new.date or (dt.date(new.year, 12, 31) if new.year else None)
+    if not a or not b or day is None:
+        return None
+    pa, pb = find_places(a), find_places(b)
+    if len(pa) != 1 or len(pb) != 1:
+        return None
+    (sa, ea, old), (sb, eb, prov) = pa[0], pb[0]
+    if old.name == prov.name or province_on(old, day).name != prov.name:
+        return None
+
+    def rest(text: str, start: int, end: int) -> tuple[str, str]:
+        return _key(_KIND_BEFORE.sub("", text[:start])), _key(text[end:])
+
+    return (old.name, prov.name) if rest(a, sa, ea) == rest(b, sb, eb) else None
+
+
 def field_at(header: Header, span: Span, text: str = "") -> str | None:
     """The header field that ``span`` lies in, or ``None``: an empty span touches it; a span
     with words (runs of letters and digits of ``text``, the plan's text) has every word inside
@@ -86,7 +128,7 @@ def field_at(header: Header, span: Span, text: str = "") -> str | None:
     >>> field_at(h, Span(4, 7), "Số: 288/QĐ-BYT"), field_at(h, Span(0, 14), "Số: 288/QĐ-BYT")
     ('number', None)
     """
-    fields = [(name, s) for name, s in header.spans if name in FIELDS]
+    fields = [(_PART_OF.get(name, name), s) for name, s in header.spans if _PART_OF.get(name, name) in FIELDS]
     if span.start == span.end:
         return next((name for name, s in fields if s.start <= span.start <= s.end), None)
     words = [(span.start + m.start(), span.start + m.end()) for m in _WORD.finditer(text[span.start : span.end])]

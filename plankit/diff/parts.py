@@ -130,10 +130,14 @@ class Side:
         self.ocr = ocr
         self.scanned = looks_ocr(plan)
         self.stream = _Stream(plan.text, ocr=ocr, punct=punct, scanned=looks_ocr(plan))
-        # a block without a character to show (a reader's empty paragraph) is nothing to compare
+        # a block without a character to show (a reader's empty paragraph), or with only the
+        # marks of a layout (a header table's column marks, a rule line: no tokens, see _Stream),
+        # is nothing to compare
         self.blocks: list[Block] = sorted((b for b in plan.blocks or _fallback_blocks(plan)
-                                           if not b.span.slice(plan.text).isspace() and b.span.end > b.span.start),
+                                           if b.span.end > b.span.start and not _LAYOUT_ONLY.fullmatch(
+                                               plan.text, b.span.start, b.span.end)),
                                           key=lambda b: b.span.start)
+        self._join_broken_words()
         # web-page chrome is left out, unless the reader found nothing else (no "KẾ HOẠCH" line):
         # then the whole text is compared rather than nothing
         plan_like = any(b.kind not in _SKIP_BLOCKS for b in self.blocks)
@@ -155,6 +159,30 @@ class Side:
         self.basis = [c for c in plan.citations
                       if c.role == "basis" or (c.role != "self" and any(cl.contains(c.span.start)
                                                                          for cl in self.basis_blocks))]
+
+    def _join_broken_words(self) -> None:
+        """A paragraph the reader cut where a word or document number breaks after its hyphen
+        (``Nghị quyết số 57-`` / ``NQ/TW ngày ...``: the next line opens in capitals) is one
+        paragraph: the word is one token (:class:`_Stream`), and a token on two paragraphs would
+        belong to neither."""
+        starts = [b.span.start for b in self.blocks]
+        join: set[int] = set()  # k: block k runs on into block k + 1
+        for t in self.stream.tokens:
+            if "-" not in t.key or "\n" not in self.text[t.start : t.end]:
+                continue
+            k = bisect.bisect_right(starts, t.start) - 1
+            if 0 <= k < len(self.blocks) - 1 and self.blocks[k].span.end <= t.end and t.end > starts[k + 1] \
+                    and "table" not in (self.blocks[k].kind, self.blocks[k + 1].kind):
+                join.add(k)
+        if not join:
+            return
+        out: list[Block] = []
+        for k, b in enumerate(self.blocks):
+            if k - 1 in join and out:
+                out[-1] = replace(out[-1], span=Span(out[-1].span.start, max(out[-1].span.end, b.span.end)))
+            else:
+                out.append(b)
+        self.blocks = out
 
     def _table_runs(self) -> None:
         self.table_spans = [t.span for k, t in enumerate(self.plan.tables) if k not in self.text_tables]
@@ -213,7 +241,7 @@ class Side:
     def heading_unit(self, section: Section) -> Unit:
         """The paragraph holding the heading, with its number and title told apart."""
         k = next((k for k, b in enumerate(self.blocks) if b.span.contains(section.heading.start)), None)
-        block = self._continued(k) if k is not None else section.heading
+        block = self._without_column_head(self._continued(k) if k is not None else section.heading)
         raw = block.slice(self.text)
         number = section.raw_number or section.number
         m = None
@@ -223,6 +251,17 @@ class Side:
             return Unit(block, block, section, None)
         return Unit(block, Span(block.start + m.end(), block.end), section,
                     Span(block.start + m.start(1), block.start + m.end(1)))
+
+    def _without_column_head(self, span: Span) -> Span:
+        """A heading's block without a last line that is the number column's head of the table
+        under it (``TT``, ``STT``): a reader that found no table there (a .docx or PDF copy of a
+        table written as lines) joins it to the heading, one that found the table does not, and
+        a title never ends with it. :meth:`units` compares that line with the paragraphs after."""
+        text = span.slice(self.text).rstrip()
+        cut = text.rfind("\n")
+        if cut > 0 and _COLUMN_HEAD.fullmatch(text[cut + 1 :].strip()) and text[:cut].strip():
+            return Span(span.start, span.start + len(text[:cut].rstrip()))
+        return span
 
     def _continued(self, k: int) -> Span:
         """Block ``k``, with the rest of its title when a scan's table was read from the line
@@ -272,6 +311,12 @@ class Side:
                 out[-1] = Unit(Span(h.span.start, clipped.end), Span(h.toks.start, clipped.end), h.section, h.number)
                 continue
             out.append(heads.get(s.start) or Unit(clipped, clipped, chrome=b.kind in self.skip))
+            rest = out[-1].span.end
+            if out[-1].section is not None and rest < clipped.end and _COLUMN_HEAD.fullmatch(
+                    self.text[rest : clipped.end].strip()):
+                # the table's number column head the reader joined to the heading
+                at = rest + len(self.text[rest : clipped.end]) - len(self.text[rest : clipped.end].lstrip())
+                out.append(Unit(Span(at, clipped.end), Span(at, clipped.end)))
         return out
 
     def section_units(self, section: Section, *, own_heading: bool) -> list[Unit]:
@@ -391,12 +436,30 @@ class Side:
 class _Stream(TokenStream):
     """The plan's comparison tokens, a word or document number broken after its hyphen at a
     line end (``685/QĐ-`` / ``UBND``, ``Việt-`` / ``Lào``, as a PDF copy wraps) one token, as
-    it is on one line: where a copy breaks its lines is never a change."""
+    it is on one line: where a copy breaks its lines is never a change. A hyphen followed by a
+    space (``57- NQ/TW``, ``kinh tế- xã hội``, as officers type it) is one token too: a copy
+    wraps at that space, and the hyphen then ends a line.
+
+    The marks of a page's layout are no tokens: a column mark ``|`` of a header table flattened
+    into text (a portal's copy, a .txt export) and a rule line (``--------``, ``_____``) under
+    the issuer or the motto. A .docx holds the same header as a real table with borders, and
+    where the copy puts them is never a change (the redline still shows them: it diffs the
+    texts themselves)."""
 
     __slots__ = ()
 
     def __init__(self, text: str, *, ocr: bool, punct: bool, scanned: bool = False):
         super().__init__(text, ocr=ocr, punct=punct)
+        if punct and ("|" in text or _RULE.search(text)):
+            rules = [(m.start(), m.end()) for m in _RULE.finditer(text)]
+            starts = [s for s, _e in rules]
+
+            def in_rule(t: Tok) -> bool:
+                k = bisect.bisect_right(starts, t.start) - 1
+                return k >= 0 and t.end <= rules[k][1]
+
+            self.tokens = [t for t in self.tokens if not (t.kind == "punct" and (t.key == "|" or in_rule(t)))]
+            self._starts = [t.start for t in self.tokens]
         if not scanned:  # (in a scan a number alone is a table's row number come loose)
             self._drop_page_numbers(text)
         breaks = [m.start() for m in _HYPHEN_BREAK.finditer(text)]  # most texts have none
@@ -411,7 +474,7 @@ class _Stream(TokenStream):
                 continue
             t, dash, w = toks[i - 1], toks[i], toks[i + 1]
             if (dash.start != at or dash.key != "-" or t.end != at or t.kind == "punct" or w.kind != "word"
-                    or not _LINE_BREAK.fullmatch(text, dash.end, w.start)):
+                    or not _HYPHEN_GAP.fullmatch(text, dash.end, w.start)):
                 continue
             out += toks[k : i - 1]
             out.append(Tok(f"{t.key}-{w.key}", t.start, w.end, "docnum" if t.kind == "docnum" else "word"))
@@ -445,10 +508,17 @@ _BARE_NUMBER = re.compile(r"(?m)^[^\S\n]*(?P<n>\d{1,3})[^\S\n]*$")
 # (not "Chương": a chapter of a plan is numbered in Roman figures, and "Chương" / "trình" is common).
 _TAKES_NUMBER = re.compile(r"\b(?:ngay|thang|nam|so|dieu|khoan|muc|diem|phan|quy|dot|lan|khoa|giai doan"
                            r"|phu luc|bieu|bang|trang|tt|stt)\s*$")
-# White space holding one line break: a line end, as a copy breaks its lines.
-_LINE_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*")
-# A hyphen right after a word and before a line end (where _Stream looks).
-_HYPHEN_BREAK = re.compile(r"(?<=\w)-(?=[^\S\n]*\n)")
+# A hyphen right after a word and before a line end or a space and a word (where _Stream looks).
+_HYPHEN_BREAK = re.compile(r"(?<=\w)-(?=[^\S\n]*\n|[^\S\n]+\w)")
+# What lies between such a hyphen and the next word: one line break, or spaces on the line.
+_HYPHEN_GAP = re.compile(r"[^\S\n]*\n[^\S\n]*|[^\S\n]+")
+# The head of a table's number column: "TT", "STT", "Số TT".
+_COLUMN_HEAD = re.compile(r"(?:S[ốô]\s*)?S?TT\.?", re.IGNORECASE)
+# A rule line's dashes, underscores or equals signs (three or more), under a header's issuer or
+# motto; not a dotted blank (``Số: ..../KH-UBND``), which is the document's own text.
+_RULE = re.compile(r"[-_=\u2012-\u2015]{3,}")
+# A block of white space, column marks and rule lines only.
+_LAYOUT_ONLY = re.compile(r"(?:\s|\||[-_=\u2012-\u2015]{3,})*")
 
 
 def basis_clauses(plan: Plan, opening_end: int) -> list[Span]:

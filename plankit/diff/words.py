@@ -19,6 +19,7 @@ from .classify import (
     find_typos,
     is_renumbering,
     is_self_reference,
+    join_own_clause,
     widen_lead,
     year_of,
 )
@@ -85,6 +86,7 @@ class WordChanges:
                 why = reason
             items.append([i1, i2, j1, j2, kind, why])
         items = _merge_close(items, al)
+        items = join_own_clause(items, a, b, al.pairs, self.years)
         out = []
         for i1, i2, j1, j2, kind, why in items:
             if kind != "renumbering":

@@ -22,7 +22,6 @@ from ._header import (
     CHROME_ROW,
     EMPTY_CELLS,
     HEADER_START,
-    PARTY_NUMBER,
     YOUTH_MOTTO,
     body_name,
     complete_body,
@@ -33,25 +32,30 @@ from ._layout import Layout, RawTable
 from ._news import NewsReader
 from ._units import (
     AUTHORITY,
-    BARE_NUMBER,
     BASIS,
+    COLLECTIVE_AUTHORITY,
+    DEPARTMENT_WORD,
     DOC_TYPE_LINE,
     DOC_TYPE_WORDS,
     DOC_TYPES,
     MOTTO_START,
     NATIONAL_MOTTO,
-    NUMBER,
+    PARTY_BOARD,
     PLACE_DATE,
     PLACE_NO_COMMA,
     ROMAN,
+    STACKED_BODIES,
     SUBJECT_YEAR,
     SUBJECT_YEAR_END,
     UNIT_LINE,
     WRAPPED_DATE_START,
     Para,
+    committee_of,
+    dated_line,
     display_text,
     normalise_parent,
     normalise_symbol,
+    number_field,
     starts_unit,
 )
 
@@ -62,13 +66,6 @@ def _place_word(word: str) -> bool:
     return not any(c.isdigit() for c in word) and not ("-" in word and word.isupper())
 
 
-# A committee and its department run together in one cell: "ubnd tinh nghe an so noi vu",
-# "uy ban nhan dan tinh son la van phong". Not "ubnd tinh son la" alone.
-_STACKED_BODIES = re.compile(
-    r"[\s*]*(?:uy\s+ban\s+nhan\s+dan|ubnd)\s+\S.*?\s(?P<department>(?:so|van\s+phong|phong|ban\s+(?:quan\s+ly|chi\s+dao|dan\s+toc))(?:\s+\S.*)?)\s*$", re.S
-)
-# Where a department's name may start after its committee's, on one line (see _STACKED_BODIES).
-_DEPARTMENT_WORD = re.compile(r"(?<=\s)(?:so|van\s+phong|phong|ban\s+(?:quan\s+ly|chi\s+dao|dan\s+toc))(?=\s|$)")
 
 
 # The unit below a province that an issuer names: "ủy ban nhân dân xã đăk la", "... thành phố hà tiên".
@@ -116,32 +113,6 @@ _CAN_CU = re.compile(r"(?<![a-z])can\s+cu(?![a-z])")
 # nhân dân xã" cut before its name.
 _NAMED_UNIT = re.compile(r"\b(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\s+\S")
 _OWN_UNIT = re.compile(r"\b(?P<unit>xa|phuong|thi tran|dac khu|huyen|quan|thi xa|thanh pho)\s+(?P<name>\S.*)$")
-
-
-def _dated_line(folded: str) -> re.Match[str] | None:
-    """A header's place and date, with its comma or without (``Hà Nội ngày 05 tháng 3 năm 2025``)."""
-    return PLACE_DATE.search(folded) or PLACE_NO_COMMA.search(folded)
-
-
-def _number(folded: str) -> re.Match[str] | None:
-    """The number field of a header: ``Số: 07/KH-UBND``, a Party document's ``Số 112-KH/HU``,
-    or ``Số 07/KH-UBND`` alone on its line (the colon lost)."""
-    return NUMBER.search(folded) or PARTY_NUMBER.search(folded) or BARE_NUMBER.search(folded)
-
-
-# A board of a Party committee, which is named after the committee ("Ban Thường vụ Tỉnh ủy Gia Lai").
-_PARTY_BOARD = re.compile(r"ban (?:thuong vu|tuyen giao|dan van|to chuc|noi chinh)$")
-# The committee of a Party organisation, by the organisation's unit.
-_COMMITTEES = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy"}
-
-
-def _committee_of(organisation: str) -> str:
-    """``Đảng bộ tỉnh Gia Lai`` -> ``Tỉnh ủy Gia Lai``; ``Đảng bộ xã Tân Hòa`` -> ``Đảng ủy xã Tân Hòa``."""
-    rest = organisation[len("Đảng bộ "):]
-    for unit, committee in _COMMITTEES.items():
-        if rest.startswith(unit + " "):
-            return f"{committee} {rest[len(unit) + 1:]}"
-    return f"Đảng ủy {rest}"
 
 
 class FrontReader(NewsReader):
@@ -195,9 +166,9 @@ class FrontReader(NewsReader):
             motto = MOTTO_START.search(folded)  # the issuer's cell and the motto on one line
             before_motto = motto is not None and folded[: motto.start()].strip(" \t|*#")
             cell = self.t(u.start, u.start + motto.start() if before_motto else u.first_line_end)
-            if m and (is_upper_text(cell.strip(" \t|").split("|")[0]) or _number(folded)) and any(
+            if m and (is_upper_text(cell.strip(" \t|").split("|")[0]) or number_field(folded)) and any(
                 not isinstance(v, RawTable)
-                and (_number(t := self.f(v.start, v.end)) or NATIONAL_MOTTO.search(t) or PLACE_DATE.search(t))
+                and (number_field(t := self.f(v.start, v.end)) or NATIONAL_MOTTO.search(t) or PLACE_DATE.search(t))
                 for v in units[idx : idx + 8]
             ):
                 start = idx
@@ -226,7 +197,7 @@ class FrontReader(NewsReader):
         """The unit holding the header's number field ``Số: ...`` (within 15 of the start)."""
         for idx in range(start, min(len(units), start + 15)):
             u = units[idx]
-            if not isinstance(u, RawTable) and _number(self.f(u.start, u.end)):
+            if not isinstance(u, RawTable) and number_field(self.f(u.start, u.end)):
                 return idx
         return None
 
@@ -235,13 +206,13 @@ class FrontReader(NewsReader):
         pieces and empty cells that follow it."""
         end = number_idx
         about: int | None = None
-        dated = bool(_dated_line(self.f(units[number_idx].start, units[number_idx].end)))
+        dated = bool(dated_line(self.f(units[number_idx].start, units[number_idx].end)))
         for idx in range(number_idx + 1, min(len(units), number_idx + 5)):
             u = units[idx]
             if isinstance(u, RawTable):
                 break
             folded = self.f(u.start, u.end)
-            if _dated_line(folded) and not dated:
+            if dated_line(folded) and not dated:
                 end, dated = idx, True
             elif EMPTY_CELLS.match(folded) or NATIONAL_MOTTO.search(folded) or re.fullmatch(r"[\s\-_|]+", folded):
                 end = idx
@@ -291,7 +262,7 @@ class FrontReader(NewsReader):
         for u in paras:
             s, e = u.start, u.end
             folded = self.f(s, e)
-            m = _number(folded)
+            m = number_field(folded)
             if m and "symbol" not in fields:
                 if m.group("num"):
                     fields["number"] = self.t(s + m.start("num"), s + m.end("num"))
@@ -384,7 +355,7 @@ class FrontReader(NewsReader):
                     and ("|" in self.t(*lines[i + 1])  # a row's last cell ends with its line,
                          # also over the number row copied without bars (the right column first:
                          # "Độc lập ... | SỞ CÔNG THƯƠNG" over "Số: 12/KH-SCT  Hải Dương, ngày ...")
-                         or _number(self.f(lines[i + 1][0], lines[i + 1][0] + 24)))):
+                         or number_field(self.f(lines[i + 1][0], lines[i + 1][0] + 24)))):
                 out.append(cur)
                 cur = None
         if cur is not None:
@@ -392,7 +363,7 @@ class FrontReader(NewsReader):
         keep = []
         for cs, ce in out:
             folded = self.f(cs, ce)
-            if NATIONAL_MOTTO.search(folded) or _number(folded) or PLACE_DATE.search(folded):
+            if NATIONAL_MOTTO.search(folded) or number_field(folded) or PLACE_DATE.search(folded):
                 continue
             if re.search(r"dang\s+cong\s+san\s+viet\s+nam|" + YOUTH_MOTTO, folded):
                 continue
@@ -461,17 +432,25 @@ class FrontReader(NewsReader):
             if kind == "party" and name in ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy") and above.startswith("Đảng bộ "):
                 # "ĐẢNG BỘ TỈNH NGHỆ AN" over "TỈNH ỦY": the committee of that unit
                 fields["issuer"] = f"{name} {above.split(None, 3)[-1]}"
-            elif kind == "party" and _PARTY_BOARD.match(fold(name)) and above.startswith("Đảng bộ "):
+            elif kind == "party" and PARTY_BOARD.match(fold(name)) and above.startswith("Đảng bộ "):
                 # "ĐẢNG BỘ TỈNH GIA LAI" over "BAN THƯỜNG VỤ": the board of the unit's committee
-                fields["issuer"] = f"{name} {_committee_of(above)}"
-            elif kind == "party" and _PARTY_BOARD.match(fold(name)) and re.match(r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy \S", above):
+                fields["issuer"] = f"{name} {committee_of(above)}"
+            elif kind == "party" and PARTY_BOARD.match(fold(name)) and re.match(r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy \S", above):
                 fields["issuer"] = f"{name} {above}"  # "TỈNH ỦY QUẢNG NINH" over "BAN TUYÊN GIÁO"
+            elif fold(name) in ("ban thuong vu", "ban chap hanh") and re.match(
+                    r"(?:Hội |Liên đoàn |Ủy ban Mặt trận |(?:Tỉnh|Thành|Huyện) Đoàn )", above):
+                # "HỘI NÔNG DÂN TỈNH PHÚ YÊN" over "BAN THƯỜNG VỤ": the board of that organisation
+                fields["issuer"] = f"{name} {above}"
             elif (above == "Ban Chấp hành Trung ương" and "trung uong" not in fold(name)
                   and (central := body_name(f"{name} Trung ương")) is not None):
                 fields["issuer"] = central[0]  # "BAN TUYÊN GIÁO" under the Central Committee
             self.spans["issuer"] = Span(cs, ce)
             return
         cs, ce, name, kind = found[0]
+        if kind == "party" and name == "Ban Chấp hành Trung ương" and "doan tncs ho chi minh" in self.folded[cs : ce + 400]:
+            fields["issuer"] = "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"  # beside the Youth Union's title
+            self.spans["issuer"] = Span(cs, ce)
+            return
         if kind == "party" and name == "Ban Chấp hành Trung ương":
             fields["parent"] = name  # the Party's Central Committee over a body the site dropped
             self.spans["parent"] = Span(cs, ce)
@@ -502,7 +481,7 @@ class FrontReader(NewsReader):
     def _split_stacked_bodies(self, cs: int, ce: int) -> list[tuple[int, int]]:
         """A cell holding a committee and its department on one line (``UBND TỈNH NGHỆ AN SỞ
         NỘI VỤ``, a header flattened onto one line) as two cells; any other cell unchanged."""
-        m = _STACKED_BODIES.match(self.folded, cs, ce)
+        m = STACKED_BODIES.match(self.folded, cs, ce)
         if m is None or not is_upper_text(self.t(cs, ce)):
             return [(cs, ce)]
         # both halves must name bodies of their own: the committee with its unit's name, and a
@@ -511,7 +490,7 @@ class FrontReader(NewsReader):
         # after a whole province's name first ("UBND THÀNH PHỐ HẢI PHÒNG SỞ NỘI VỤ" is no
         # "UBND THÀNH PHỐ HẢI" over a "Phòng Sở Nội vụ")
         first = None
-        for d in _DEPARTMENT_WORD.finditer(self.folded, m.start("department"), ce):
+        for d in DEPARTMENT_WORD.finditer(self.folded, m.start("department"), ce):
             above = body_name(" ".join(self.t(cs, d.start()).split()))
             below = body_name(" ".join(self.t(d.start(), ce).split()))
             if (above is None or above[1] != "local" or not _NAMED_UNIT.search(fold(above[0]))
@@ -611,6 +590,7 @@ class FrontReader(NewsReader):
             upper = is_upper_text(self.t(u.start, u.end))
             if ((BASIS.match(folded) and not upper and not (idx == start and self._subject_opening(u)))
                     or (ROMAN.match(folded) and upper)
+                    or folded.startswith("kinh gui")  # a letter's addressees, never its subject
                     or (subj and len(folded) < 120 and PLACE_DATE.search(folded))):  # "Hưng Yên, ngày ..."
                 break
             if subj and upper and (tail := _AUTHORITY_HEAD.search(self.folded, subj[-1].start, subj[-1].end)) and (
@@ -628,12 +608,19 @@ class FrontReader(NewsReader):
                     and not (upper and BASIS.match(folded) and is_upper_text(self.t(subj[-1].start, subj[-1].end))))
                 or (upper and (AUTHORITY.match(folded) or folded.rstrip().endswith(":")))  # "BỘ TRƯỞNG BỘ Y TẾ"
                 or (upper and self._bare_authority(u))  # "BỘ TRƯỞNG" over "BỘ NỘI VỤ" over "Căn cứ"
+                # a collective body decides in its own name: "ỦY BAN NHÂN DÂN TỈNH YÊN BÁI" over "Căn cứ"
+                or (upper and COLLECTIVE_AUTHORITY.match(self.f(u.start, u.first_line_end))
+                    and self._basis_follows(u.first_line_end))
                 or (not upper and self._opens_body(subj, u))
             ):
                 break
             subj.append(u)
             kinds[idx] = "subject"
             idx += 1
+            if upper and (inner := next((a for a, b in self._lines_in(u)[1:] if COLLECTIVE_AUTHORITY.match(self.f(a, b))
+                                         and self._basis_follows(b)), None)) is not None:
+                cut = inner  # the collective authority a copy joined to the subject's last line
+                break
             if len(subj) >= (6 if upper else 3) and not (
                     # ... over more still in a narrow column (a table's PDF): up to 12 short lines
                     upper and len(subj) < 12 and sum(p.end - p.start for p in subj) < 60 * len(subj)):
@@ -743,6 +730,11 @@ class FrontReader(NewsReader):
                 self.spans["issuer"] = Span(*nxt)
             return
         raw = self.t(u.start, u.first_line_end)
+        if (is_upper_text(raw) and COLLECTIVE_AUTHORITY.match(self.f(u.start, u.first_line_end))
+                and self._basis_follows(u.first_line_end) and (named := body_name(" ".join(raw.split()))) is not None):
+            fields["issuer"] = named[0]  # "ỦY BAN THƯỜNG VỤ QUỐC HỘI" over its "Căn cứ"
+            self.spans["issuer"] = Span(u.start, u.first_line_end)
+            return
         m = AUTHORITY.match(self.f(u.start, u.first_line_end))
         if m and is_upper_text(raw):
             named = body_name(raw[m.start("body"):] if m.group("body") else raw)

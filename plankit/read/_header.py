@@ -149,11 +149,29 @@ def type_codes() -> tuple[str, ...]:
 
 def doc_type_of_symbol(symbol: str | None) -> str | None:
     """The document type a symbol's type code names: ``KH-UBND`` Kế hoạch, ``QĐ-TTg`` Quyết
-    định, ``KH/BCĐTW`` Kế hoạch; ``None`` for a letter's symbol (``STP-PBGDPL``)."""
+    định, ``KH/BCĐTW`` Kế hoạch, ``2019/QĐ-UBND`` (a number that carries its year) Quyết định;
+    ``None`` for a letter's symbol (``STP-PBGDPL``: :func:`letter_of_symbol`)."""
     if not symbol:
         return None
-    code = re.split(r"[-/]", symbol, maxsplit=1)[0]
+    code = re.split(r"[-/]", re.sub(r"^(?:19|20)\d\d/", "", symbol), maxsplit=1)[0]
     return _type_names().get(fold(code))
+
+
+def letter_of_symbol(symbol: str | None) -> str | None:
+    """``Công văn`` for a letter's symbol: the issuer's code and its unit's, no type code first
+    (Nghị định 30/2020, Phụ lục III: ``VPCP-KSTT``, ``SNV-CCHC``, ``UBND-VX``); ``None`` for any
+    other (``KH-UBND``, a joint plan's ``KHLT-SYT-SGDĐT``, a law's ``2019/UBTVQH14``).
+
+    >>> letter_of_symbol("VPCP-KSTT"), letter_of_symbol("KH-UBND"), letter_of_symbol("KHLT-SYT-SGDĐT")
+    ('Công văn', None, None)
+    """
+    m = re.match(r"^([^\W\d_]+)-[^\W_]", symbol or "")
+    if m is None:
+        return None
+    code = fold(m.group(1))
+    if code in _type_names() or (code.endswith("lt") and code[:-2] in _type_names()):
+        return None
+    return "Công văn"
 
 
 def undouble_type_code(symbol: str) -> str:
@@ -220,6 +238,12 @@ def _ministry_case(raw: str) -> str:
 
 
 @lru_cache(maxsize=4096)  # the same header cells recur from plan to plan
+def _national_alone(part: str) -> bool:
+    """Whether ``part`` names a national body on its own (``BỘ NỘI VỤ``, ``VĂN PHÒNG CHÍNH PHỦ``)."""
+    key = " ".join(fold(part).split())
+    return key in _FIXED or key in _central_names() or bool(re.match(r"^bo\s+\w", key))
+
+
 def body_name(raw: str) -> tuple[str, str] | None:
     """The issuing body a header cell names, as it should be read, and its kind: ``local``
     (Ủy ban nhân dân of a province, city, district or commune; ``unit`` may be missing when the
@@ -240,6 +264,17 @@ def body_name(raw: str) -> tuple[str, str] | None:
     if key in _FIXED:
         kind = "party" if key.startswith("ban chap hanh") else "central"
         return _FIXED[key], kind
+    joint = re.split(r"\s[-\u2013]\s", clean)
+    if len(joint) > 1 and all(clean.isupper() and _national_alone(p) for p in joint):
+        # a joint document's bodies on one line ("VĂN PHÒNG CHÍNH PHỦ - BỘ NỘI VỤ"): the first,
+        # whose code leads the symbol (01/2011/TTLT-VPCP-BNV), issues it
+        return body_name(joint[0])
+    m = re.match(r"^(?P<board>bch|ban\s+chap\s+hanh|ban\s+thuong\s+vu)\s+(?P<committee>tinh|thanh|huyen)\s+doan\s+\S", key)
+    if m:  # "BAN CHẤP HÀNH TỈNH ĐOÀN PHÚ YÊN": the board of a Youth Union's committee
+        inner = body_name(clean.split(None, len(m.group("board").split()))[-1])
+        board = "Ban Thường vụ" if m.group("board").startswith("ban thuong") else "Ban Chấp hành"
+        if inner is not None:
+            return f"{board} {inner[0]}", "party"
     m = _LOCAL_BODY.match(key)
     if m:
         body = _BODY_NAMES[" ".join(m.group("body").split())]
@@ -393,6 +428,11 @@ def _national_branch(clean: str, key: str) -> str | None:
             continue
         m = _BRANCH.match(key, len(stem_key) + 1)
         if m is None:
+            # "HỘI LIÊN HIỆP PHỤ NỮ HÀ NỘI": a province's branch named without "tỉnh" / "thành
+            # phố", kept as printed (as "SỞ Y TẾ HÀ NỘI" is)
+            prov = match_place(clean[len(stem_key) + 1:], cutoff=1.0)
+            if prov is not None and fold(prov.name) == key[len(stem_key) + 1:]:
+                return f"{_national_stems()[_STEM_ABBREVIATIONS.get(stem_key, stem_key)]} {prov.name}"
             continue
         written = _national_stems()[_STEM_ABBREVIATIONS.get(stem_key, stem_key)]
         branch = " chi nhánh" if m.group(0).startswith("chi") else ""

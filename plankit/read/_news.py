@@ -18,6 +18,16 @@ from ._header import body_name, doc_type_of_symbol
 from ._layout import RawTable
 from ._units import BARE_BODY, LEAD, SELF_INTRO, SUBJECT_YEAR, normalise_body, normalise_symbol
 
+# A letter's own line at the top of a portal's post: "Công văn số 215/STP-HCTP ngày 03/4/2023
+# V/v ...", "Số 924/SNV-CCHC Ngày 07-9-2015 V/v ..." (folded).
+_POSTED_LETTER = re.compile(
+    r"[ \t]*(?:cong\s+van\s+)?so\s*:?\s*(?P<num>\d{1,6}[a-z]?)\s*/\s*(?P<sym>[a-z0-9&]+(?:\s*-\s*[a-z0-9&]+)+)"
+    r",?\s+ngay\s+(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})\s*,?\s+v\s*/\s*v\s+(?P<about>\S[^\n]*)")
+
+# The body a posted letter speaks as: "Sở Nội vụ xây dựng dự thảo ...", "Sở Tư pháp đề nghị ...".
+_LETTER_WRITER = re.compile(r"(?:^|[;,.]\s*|\n)(?P<body>(?:uy\s+ban\s+nhan\s+dan|ubnd|so)\s+[a-z ,&-]{2,40}?)\s+"
+                            r"(?:xay\s+dung|ban\s+hanh|de\s+nghi|trinh|huong\s+dan|thong\s+bao)\b", re.M)
+
 
 class NewsReader:
     """Metadata of a post about a plan (see the module doc)."""
@@ -36,7 +46,11 @@ class NewsReader:
         """A news article or a portal page about a plan (no header block): metadata from its
         headline, its lead sentence and the sentence where the plan introduces itself."""
         body_from = self._read_headline(units, kinds, fields)
+        posted = self._read_posted_letter(units, kinds, fields)
         self._read_lead(fields)
+        if posted:
+            fields.pop("place", None)  # a post prints no place line
+            return body_from
         issuer = fields.get("issuer")
         if fields.get("place") and isinstance(issuer, str) and re.search(
             r"\b(tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\s+\S", fold(issuer)
@@ -53,6 +67,37 @@ class NewsReader:
                     fields["year"] = int(years[-1].group(1))
                     self.spans["year"] = Span(first.start + years[-1].start(1), first.start + years[-1].end(1))
         return body_from
+
+    def _read_posted_letter(self, units: list, kinds: list[str], fields: dict) -> bool:
+        """A letter a portal posts under its own number (``Công văn số 215/STP-HCTP ngày
+        03/4/2023 V/v ...``, ``Số 924/SNV-CCHC Ngày 07-9-2015 V/v ...``): that line is its
+        number, date and subject; the letter's year is its date's (its subject may name the year
+        of the plan it asks about). ``False`` when the first paragraph is no such line."""
+        first = next((u for u in units if not isinstance(u, RawTable)), None)
+        if first is None:
+            return False
+        m = _POSTED_LETTER.match(self.folded, first.start, first.end)
+        if m is None:
+            return False
+        symbol = normalise_symbol(re.sub(r"\s+", "", self.t(m.start("sym"), m.end("sym"))))
+        day, month, year = (int(x) for x in re.split(r"\s*[/.-]\s*", m.group("date")))
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            return False
+        about = " ".join(self.t(m.start("about"), m.end("about")).split()).rstrip(" .")
+        fields.update(number=self.t(m.start("num"), m.end("num")), symbol=symbol,
+                      doc_type=doc_type_of_symbol(symbol) or "Công văn", date_parts=PartialDate(day, month, year),
+                      title=about, year=year)
+        fields.pop("place", None)  # a post prints no place line
+        self.spans.update(number=Span(m.start("num"), m.end("num")), symbol=Span(m.start("sym"), m.end("sym")),
+                          date=Span(m.start("date"), m.end("date")), title=Span(m.start("about"), m.start("about") + len(about)),
+                          year=Span(m.end("date") - 4, m.end("date")))
+        kinds[units.index(first)] = "subject"
+        # who writes: "Sở Nội vụ xây dựng dự thảo ...", "Sở Nội vụ đề nghị các cơ quan ..."
+        w = _LETTER_WRITER.search(self.folded, first.end, min(len(self.folded), first.end + 3000))
+        if w is not None and (named := body_name(" ".join(self.t(w.start("body"), w.end("body")).split()))) is not None:
+            fields["issuer"] = named[0]
+            self.spans["issuer"] = Span(w.start("body"), w.end("body"))
+        return True
 
     def _read_lead(self, fields: dict) -> None:
         """``Ngày 13/8/2019, UBND tỉnh ban hành Kế hoạch số 132/KH-UBND ...``: the date, the body

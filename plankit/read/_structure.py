@@ -31,6 +31,7 @@ from ._front import FrontReader
 from ._header import (
     central_name_of_code,
     doc_type_of_symbol,
+    letter_of_symbol,
 )
 from ._layout import Layout, RawTable
 from ._text import OCR_COLUMNS
@@ -122,7 +123,8 @@ class _Builder(FrontReader):
             self._read_header(units[start : header_end + 1], header_fields)
             for k in range(start, header_end + 1):
                 kinds[k] = "header"
-            header_fields["doc_type"] = doc_type_of_symbol(header_fields.get("symbol"))  # type: ignore[arg-type]
+            symbol = header_fields.get("symbol")
+            header_fields["doc_type"] = doc_type_of_symbol(symbol) or letter_of_symbol(symbol)  # type: ignore[arg-type]
             if self.about is not None:  # "Số: ..." / "V/v ..." / "Hưng Yên, ngày ...": the left column first
                 body_from = max(self._read_subject(units, self.about, kinds, header_fields), header_end + 1)
             else:

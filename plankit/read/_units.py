@@ -22,6 +22,7 @@ from ..text import fold, is_upper_text
 from ._header import (
     CHROME_ROW,
     EMPTY_CELLS,
+    PARTY_NUMBER,
     type_codes,
 )
 from ._layout import Layout, RawTable
@@ -53,9 +54,10 @@ _TYPE_CODES = "|".join(sorted((re.escape(c) for c in type_codes()), key=len, rev
 # slash an OCR or a copy lost between the number and a known type code followed by its dash
 # ("Số: 07KH-UBND" is 07 and KH-UBND; "Số: 1520STC-NS" is left alone: STC is no type code).
 # A symbol's dash may be an en or em dash or a minus sign (a copy from Word or a PDF).
-# Must not match "số 261/KH-UBND" inside a sentence (requires the colon or the line start).
+# Must not match "số 261/KH-UBND" inside a sentence (requires the colon or the line start). A
+# Party or Youth Union number may print spaces around its dash ("Số: 225 - KH/TWĐTN-CTTN").
 NUMBER = re.compile(
-    r"(?:^|\s|\t)s[o6b¢]\s*[:.]\s*(?P<num>\d+[a-z]?)?\s*(?:/|(?<![a-z])-(?=[a-z]{1,4}\s*/)|(?<=\s)[il|1](?=[a-z]{2})|(?<=\d)[il|1](?=[a-z]{2})"
+    r"(?:^|\s|\t)s[o6b¢]\s*[:.]\s*(?P<num>\d+[a-z]?)?\s*(?:/|(?<![a-z])-(?=\s*[a-z]{1,4}\s*/)|(?<=\s)[il|1](?=[a-z]{2})|(?<=\d)[il|1](?=[a-z]{2})"
     r"|(?<=\d)(?=(?:" + _TYPE_CODES + r")\s*-\s*[a-z]))\s*"
     r"(?P<sym>[a-z0-9&]+(?:\s*[-/\u2013\u2014\u2212]\s*[a-z0-9&]+)+|[a-z]{2,4}[a-z]{2,8}(?=[\s|]|$))"
 )
@@ -562,3 +564,44 @@ def normalise_parent(raw: str) -> str:
         if prov:
             return f"{body} {prov.full_name}"
     return clean
+
+
+# A committee and its department run together in one cell: "ubnd tinh nghe an so noi vu",
+# "uy ban nhan dan tinh son la van phong". Not "ubnd tinh son la" alone.
+STACKED_BODIES = re.compile(
+    r"[\s*]*(?:uy\s+ban\s+nhan\s+dan|ubnd)\s+\S.*?\s(?P<department>(?:so|van\s+phong|phong|ban\s+(?:quan\s+ly|chi\s+dao|dan\s+toc))(?:\s+\S.*)?)\s*$", re.S
+)
+# Where a department's name may start after its committee's, on one line (see STACKED_BODIES).
+DEPARTMENT_WORD = re.compile(r"(?<=\s)(?:so|van\s+phong|phong|ban\s+(?:quan\s+ly|chi\s+dao|dan\s+toc))(?=\s|$)")
+# A collective body that decides in its own name, on the line after a decision's subject and
+# above its basis (Nghị định 30/2020, Phụ lục I: "ỦY BAN NHÂN DÂN TỈNH ..." / "Căn cứ ..."): it
+# ends the subject, and names the issuer a site dropped from the header.
+COLLECTIVE_AUTHORITY = re.compile(
+    r"^[\s*]*(?:(?:uy\s+ban\s+nhan\s+dan|ubnd)(?:\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran"
+    r"|dac\s+khu)\b[^|]*)?|uy\s+ban\s+thuong\s+vu\s+quoc\s+hoi|chinh\s+phu|hoi\s+dong\s+nhan\s+dan\s+\S[^|]*)\s*$")
+
+
+# A board of a Party committee, which is named after the committee ("Ban Thường vụ Tỉnh ủy Gia Lai").
+PARTY_BOARD = re.compile(r"ban (?:thuong vu|tuyen giao|dan van|to chuc|noi chinh)$")
+# The committee of a Party organisation, by the organisation's unit.
+COMMITTEES = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy"}
+
+
+def committee_of(organisation: str) -> str:
+    """``Đảng bộ tỉnh Gia Lai`` -> ``Tỉnh ủy Gia Lai``; ``Đảng bộ xã Tân Hòa`` -> ``Đảng ủy xã Tân Hòa``."""
+    rest = organisation[len("Đảng bộ "):]
+    for unit, committee in COMMITTEES.items():
+        if rest.startswith(unit + " "):
+            return f"{committee} {rest[len(unit) + 1:]}"
+    return f"Đảng ủy {rest}"
+
+
+def dated_line(folded: str) -> re.Match[str] | None:
+    """A header's place and date, with its comma or without (``Hà Nội ngày 05 tháng 3 năm 2025``)."""
+    return PLACE_DATE.search(folded) or PLACE_NO_COMMA.search(folded)
+
+
+def number_field(folded: str) -> re.Match[str] | None:
+    """The number field of a header: ``Số: 07/KH-UBND``, a Party document's ``Số 112-KH/HU``,
+    or ``Số 07/KH-UBND`` alone on its line (the colon lost)."""
+    return NUMBER.search(folded) or PARTY_NUMBER.search(folded) or BARE_NUMBER.search(folded)

@@ -12,7 +12,9 @@ from ..issuing import (
     name_lines,
     number_line,
     party_layout,
+    party_title,
     printed_issuer,
+    youth_layout,
 )
 from ..model import Plan
 from ..parts import (
@@ -59,6 +61,8 @@ def template_context(plan: Plan) -> dict[str, Any]:
     return {
         # a Party body's plan is laid out as Hướng dẫn 36-HD/VPTW asks (plankit.issuing.party_layout)
         "party": party,
+        # the title over a Party-layout header: the Youth Union's own (plankit.issuing.party_title)
+        "party_title": party_title(plan),
         # a body with no parent (UBND tỉnh, a ministry) is itself the issuing body, in bold
         "parent": parent,
         "issuer": issuer,
@@ -70,7 +74,7 @@ def template_context(plan: Plan) -> dict[str, Any]:
         "number": h.number,
         "symbol": h.symbol or "",
         "reference": h.reference or "",
-        "number_line": number_line(h.number, h.symbol, party=party),
+        "number_line": number_line(h.number, h.symbol, party=party, youth=party and youth_layout(plan)),
         "place": h.place or "",
         "day": written_day(date_parts.day),
         "month": written_month(date_parts.month),

@@ -64,12 +64,13 @@ def render_markdown(plan: Plan | str | os.PathLike[str]) -> str:
     number = c["number"] or "\u2003\u2003"
     parent = "<br>".join(_md(x.upper()) for x in c["parent_lines"])
     issuer = "<br>".join(_md(x.upper()) for x in c["issuer_lines"])
+    symbol = c["symbol"] or ("KH/" if c["party"] else "KH-")  # as number_line writes a symbol not read
     if c["party"]:  # Hướng dẫn 36-HD/VPTW: the Party's title, a star under the issuing body
         out = [
-            f"| {parent} | **<u>ĐẢNG CỘNG SẢN VIỆT NAM</u>** |",
+            f"| {parent} | **<u>{c['party_title']}</u>** |",
             "|:---:|:---:|",
             f"| **{issuer}**<br>\\* |  |",
-            f"| Số {_md(number)}-{_md(c['symbol'])} | *{_md(c['place_date'])}* |",
+            f"| Số{':' if c['number_line'].startswith('Số:') else ''} {_md(number)}-{_md(symbol)} | *{_md(c['place_date'])}* |",
             "",
         ]
     else:
@@ -77,11 +78,12 @@ def render_markdown(plan: Plan | str | os.PathLike[str]) -> str:
             f"| {parent} | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |",
             "|:---:|:---:|",
             f"| **{issuer}** | **Độc lập - Tự do - Hạnh phúc** |",
-            f"| Số: {_md(number)}/{_md(c['symbol'])} | *{_md(c['place_date'])}* |",
+            f"| Số: {_md(number)}/{_md(symbol)} | *{_md(c['place_date'])}* |",
             "",
         ]
     if c["letter"]:  # a Công văn: its "V/v ..." under the number, no type line
-        out[-2:-1] = [f"| Số: {_md(number)}/{_md(c['symbol'])}<br>{_md(c['title'])} | *{_md(c['place_date'])}* |"]
+        about = f"<br>{_md(c['title'])}" if c["title"] else ""  # a letter without "V/v": the number alone
+        out[-2:-1] = [f"| Số: {_md(number)}/{_md(symbol)}{about} | *{_md(c['place_date'])}* |"]
     else:
         out += [
             f"**{_md(c['doc_type'].upper())}**  ",

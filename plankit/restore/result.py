@@ -127,6 +127,11 @@ class Restored:
         >>> from plankit.restore import restore_text
         >>> restore_text("Ong Tran Van Ba").uncertain_lines()[0]
         '1:5 Tran -> Tran (tên người, name: kept as typed; Trận 46%, Trần 23%, Trấn 20%)'
+
+        A word the model read as it stands says so instead of an arrow to itself:
+
+        >>> restore_text("Bắc", ocr=True).uncertain_lines()
+        ['1:1 Bắc (giữ nguyên, kept as read: 80%; Bạc 20%, Bậc 0%, Bác 0%)']
         """
         # where each line starts, found once (counting newlines per word is quadratic)
         starts = [0] + [m.end() for m in re.finditer("\n", self.original)]
@@ -135,8 +140,12 @@ class Restored:
             line = bisect.bisect_right(starts, t.start)
             col = t.start - starts[line - 1] + 1
             alts = ", ".join([f"{c} {p:.0%}" for c, p in t.candidates if c != t.output][:3])
-            what = "tên người, name: kept as typed; " if t.how == "name" else f"{t.confidence:.0%}; "
-            out.append(f"{line}:{col} {t.surface} -> {t.output} ({what}{alts})")
+            if t.how == "name":
+                out.append(f"{line}:{col} {t.surface} -> {t.output} (tên người, name: kept as typed; {alts})")
+            elif t.output == t.surface:
+                out.append(f"{line}:{col} {t.surface} (giữ nguyên, kept as read: {t.confidence:.0%}; {alts})")
+            else:
+                out.append(f"{line}:{col} {t.surface} -> {t.output} ({t.confidence:.0%}; {alts})")
         return out
 
     @property

@@ -58,7 +58,7 @@ _BY_TEXT = (
     (re.compile(r"\{\{\s*issuer\b"), "issuer"),
     (re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI", re.I), "quoc-hieu"),
     (re.compile(r"Độc\s+lập\s*-\s*Tự\s+do", re.I), "tieu-ngu"),
-    (re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I), "tieu-de"),
+    (re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|\{\{\s*party_title\b", re.I), "tieu-de"),
     (re.compile(r"^\s*Số\s*:|\{\{\s*number_line\b"), "number"),
     (re.compile(r"\{\{\s*place_date\b"), "place-date"),
     (re.compile(r"\{\{\s*doc_type\b"), "doc-type"),
