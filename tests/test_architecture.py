@@ -90,6 +90,8 @@ LAYERS: dict[str, str] = {
     "plankit.lint": "verbs",
     "plankit.lint._attachment": "verbs",
     "plankit.lint._context": "verbs",
+    "plankit.lint._deadlines": "verbs",
+    "plankit.lint._naming": "verbs",
     "plankit.lint._words": "verbs",
     "plankit.lint.config": "verbs",
     "plankit.lint.settings": "verbs",
