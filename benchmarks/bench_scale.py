@@ -57,7 +57,7 @@ finding of rule R in file F is
 
 Recall is the share of injected defects matched by at least one finding; precision is
 TP / (TP + FP); ``findings_per_defect`` is TP / found, how many findings one defect draws. Targets: recall 100 %, precision >= 95 % for stale-year, blank-number,
-blank-date, heading-numbering, duplicated-word and stale-agency.
+blank-date, heading-numbering, duplicated-word, stale-agency and past-deadline.
 
 Run: ``.venv/bin/python -m benchmarks scale`` (``--quick`` for 500 plans) or
 ``.venv/bin/python -m benchmarks.bench_scale [--quick]``.

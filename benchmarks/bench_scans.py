@@ -473,3 +473,223 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+# == every layout of the corpus, as printed from its text, scanned =================================
+#
+# The benchmark above prints each document as one official page built from gold. This one keeps
+# each text's own layout: the .txt printed by LibreOffice as ``benchmarks/bench_formats.py`` prints
+# it (``pdf``: one line one paragraph, a flattened header table with its bars, hard-wrapped lines,
+# a portal body; ``table.pdf``: the header lines put into a real two-column table), rasterised by
+# ``pdftoppm`` at 200 and 300 dpi and wrapped back as an image-only PDF (``mild``: turned by 0.7
+# degrees, gaussian noise of sigma 12). Each scan is read with ``read_plan`` and compared with the
+# reading of the .txt (every field) and with gold (the fields gold has).
+
+LAYOUT_FORMATS = ("pdf", "table.pdf")
+LAYOUT_DPIS = (200, 300)
+#: Fields compared with the .txt's reading (``subject``: the title, white space collapsed).
+LAYOUT_FIELDS = ("issuer", "number", "symbol", "date", "place", "year", "subject", "signer", "citations")
+#: The fields gold has, as ``bench_corpus.py`` scores them, and the citation keys.
+GOLD_FIELDS = ("issuer", "number", "symbol", "date", "place", "year", "subject", "citations")
+
+
+def layout_reading(plan) -> dict:
+    """The compared fields of a plan: header values as ``bench_corpus.py`` takes them, the title
+    with white space collapsed, the signer and the cited documents' keys (as gold lists them)."""
+    from benchmarks.bench_corpus import Doc, _distinct, _header_value
+
+    doc = Doc("", "", {})
+    doc.__dict__["plan"] = plan
+    out = {f: _header_value(plan, f) for f in ("issuer", "number", "symbol", "date", "place", "year")}
+    out["subject"] = " ".join(plan.header.title.split()) if plan.header.title else None
+    out["signer"] = plan.header.signer
+    out["citations"] = sorted(map(str, _distinct(doc)))
+    return out
+
+
+def _gold_agrees(field: str, got, gold: dict) -> bool:
+    from benchmarks.bench_corpus import _cite_key, _fold, _same
+
+    if field == "citations":
+        return got == sorted(str(_cite_key(g["number"], g["symbol"], g.get("year"))) for g in gold["citations"])
+    if field == "subject":
+        want = gold["header"].get("title")
+        return (got is None and want is None) or (got is not None and want is not None and
+                                                   _fold(got) == _fold(" ".join(want.split())))
+    return _same(field, got, gold["header"].get(field))
+
+
+def _mild(grey, seed: int):
+    from PIL import Image
+
+    return _noise(grey, 12, seed).rotate(0.7, resample=Image.BICUBIC, fillcolor=255)
+
+
+def layout_scan(pdf: Path, out: Path, dpi: int, mild: bool = False, seed: int = 0) -> Path:
+    """An image-only PDF of ``pdf``'s pages rasterised at ``dpi`` (``mild``: noise and skew)."""
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory(prefix="bench-layouts-") as tmp:
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", str(pdf), f"{tmp}/p"], check=True,
+                       capture_output=True, timeout=300)
+        files = sorted(Path(tmp).glob("p-*.pgm"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        pages = []
+        for k, file in enumerate(files):
+            with Image.open(file) as image:
+                grey = image.convert("L")
+            pages.append(_mild(grey, seed + k) if mild else grey)
+        pages[0].save(out, "PDF", resolution=float(dpi), save_all=True, append_images=pages[1:])
+    return out
+
+
+def _print_layouts(texts: dict[str, str], folder: Path, formats: tuple[str, ...]) -> dict[str, dict[str, Path]]:
+    """name -> format -> the PDF LibreOffice printed (one ``soffice`` run per format)."""
+    from benchmarks.bench_formats import _TARGETS, _TEXT_FILTER, soffice, table_docx
+
+    program = soffice()
+    profile = (folder / "lo-profile").as_uri()
+    made: dict[str, dict[str, Path]] = {name: {} for name in texts}
+
+    def convert(files: list[Path], out: Path, *filters: str) -> None:
+        if files:
+            subprocess.run([program, f"-env:UserInstallation={profile}", "--headless", *filters,
+                            "--convert-to", _TARGETS["pdf"], "--outdir", str(out), *map(str, files)],
+                           check=True, capture_output=True, timeout=900)
+
+    src, tables = folder / "txt", folder / "table"
+    src.mkdir()
+    tables.mkdir()
+    plain = []
+    for name, text in texts.items():
+        path = src / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        made[name]["txt"] = path
+        plain.append(path)
+    if "pdf" in formats:
+        convert(plain, folder / "pdf", f"--infilter={_TEXT_FILTER}")
+    docs = []
+    if "table.pdf" in formats:
+        for name, text in texts.items():
+            data = table_docx(text)
+            if data is not None:
+                (tables / f"{name}.docx").write_bytes(data)
+                docs.append(tables / f"{name}.docx")
+        convert(docs, folder / "table-pdf")
+    for name in texts:
+        for fmt, where in (("pdf", folder / "pdf"), ("table.pdf", folder / "table-pdf")):
+            if fmt in formats and (where / f"{name}.pdf").is_file():
+                made[name][fmt] = where / f"{name}.pdf"
+    return made
+
+
+def _read_layout(path: str) -> tuple[dict, float]:
+    from plankit.read import read_plan
+
+    c0 = _cpu()
+    try:
+        got = layout_reading(read_plan(path))
+    except Exception as exc:  # a scan that cannot be read disagrees on every field
+        got = {f: f"error: {exc}" for f in LAYOUT_FIELDS}
+    return got, _cpu() - c0
+
+
+def run_layouts(quick: bool = False, dpis: tuple[int, ...] = (200,), formats: tuple[str, ...] = LAYOUT_FORMATS,
+                mild: bool = False, only: list[str] | None = None, jobs: int = 2, failures: bool = True) -> dict:
+    """Per format and dpi: how many scans agree with the .txt's reading and with gold, field by
+    field, CPU seconds per scan, and (``failures``) what differs."""
+    from benchmarks.bench_corpus import CORPUS
+    from benchmarks.bench_formats import soffice
+    from plankit.read import read_plan
+    from plankit.read._ocr import ocr_available
+
+    if not (soffice() and shutil.which("pdftoppm") and shutil.which("tesseract") and ocr_available()):
+        return {"skipped": "needs LibreOffice, poppler-utils and Tesseract with its Vietnamese model"}
+    paths = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+    if not paths:
+        return {"skipped": f"no corpus at {CORPUS}"}
+    gold_path = CORPUS / "gold.json"
+    gold = json.loads(gold_path.read_text(encoding="utf-8")) if gold_path.is_file() else {}
+    if only:
+        paths = [p for p in paths if any(o in p.name for o in only)]
+    elif quick:
+        paths = paths[::4]
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in paths}
+    out: dict = {"documents": len(texts), "with_gold": sum(f"{n}.txt" in gold for n in texts),
+                 "mild": mild, "fields_vs_txt": list(LAYOUT_FIELDS), "fields_vs_gold": list(GOLD_FIELDS)}
+    with tempfile.TemporaryDirectory(prefix="bench-layouts-") as tmp:
+        folder = Path(tmp)
+        made = _print_layouts(texts, folder, formats)
+        want = {name: layout_reading(read_plan(m["txt"])) for name, m in made.items()}
+        jobs_list = [(name, fmt, dpi) for dpi in dpis for fmt in formats for name in texts if fmt in made[name]]
+        scans = []
+        for k, (name, fmt, dpi) in enumerate(jobs_list):
+            target = folder / f"scan-{k}.pdf"
+            scans.append(str(layout_scan(made[name][fmt], target, dpi, mild=mild, seed=k)))
+        layers = {(name, fmt): None for name, fmt, _ in jobs_list}
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            layer_read = dict(zip(layers, pool.map(_read_layout, [str(made[n][f]) for n, f in layers]), strict=True))
+            read = list(pool.map(_read_layout, scans))
+    rows: dict = {}
+    fails: dict = {}
+
+    def tally(key: str, name: str, got: dict) -> None:
+        row = rows.setdefault(key, {"scans": 0, "vs_txt": dict.fromkeys(LAYOUT_FIELDS, 0), "vs_txt_all": 0,
+                                    "with_gold": 0, "vs_gold": dict.fromkeys(GOLD_FIELDS, 0), "cpu_s": 0.0})
+        row["scans"] += 1
+        every = True
+        for f in LAYOUT_FIELDS:
+            if got[f] == want[name][f]:
+                row["vs_txt"][f] += 1
+            else:
+                every = False
+                fails.setdefault(f"{key} {name}", []).append(f"{f}: {got[f]!r} != txt {want[name][f]!r}")
+        row["vs_txt_all"] += every
+        entry = gold.get(f"{name}.txt")
+        if entry is not None:
+            row["with_gold"] += 1
+            for f in GOLD_FIELDS:
+                if _gold_agrees(f, got[f], entry):
+                    row["vs_gold"][f] += 1
+
+    for (name, fmt), (got, _) in layer_read.items():
+        tally(f"{fmt} text layer", name, got)
+    for (name, fmt, dpi), (got, cpu) in zip(jobs_list, read, strict=True):
+        tally(f"{fmt} {dpi}dpi", name, got)
+        rows[f"{fmt} {dpi}dpi"]["cpu_s"] += cpu
+    txt_rows = {"txt": {"scans": len(want), "with_gold": 0, "vs_gold": dict.fromkeys(GOLD_FIELDS, 0)}}
+    for name, got in want.items():
+        entry = gold.get(f"{name}.txt")
+        if entry is not None:
+            txt_rows["txt"]["with_gold"] += 1
+            for f in GOLD_FIELDS:
+                txt_rows["txt"]["vs_gold"][f] += _gold_agrees(f, got[f], entry)
+    for key, row in rows.items():
+        n, g = row["scans"], row["with_gold"]
+        out[key] = {"vs_txt": {f: f"{c}/{n}" for f, c in row["vs_txt"].items()}, "all_fields_vs_txt": f"{row['vs_txt_all']}/{n}",
+                    "vs_gold": {f: f"{c}/{g}" for f, c in row["vs_gold"].items()}}
+        if "dpi" in key:
+            out[key]["cpu_s_per_scan"] = round(row["cpu_s"] / n, 2)
+    g = txt_rows["txt"]["with_gold"]
+    out["txt"] = {"vs_gold": {f: f"{c}/{g}" for f, c in txt_rows["txt"]["vs_gold"].items()}}
+    if failures:
+        out["failures"] = fails
+    return out
+
+
+def main_layouts(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_scan_layouts",
+                                     description="The corpus texts' own layouts printed, scanned and read back.")
+    parser.add_argument("--quick", action="store_true", help="every fourth text")
+    parser.add_argument("--only", help="comma-separated parts of corpus file names")
+    parser.add_argument("--dpi", default="200", help="comma-separated, e.g. 200,300")
+    parser.add_argument("--formats", default=",".join(LAYOUT_FORMATS))
+    parser.add_argument("--mild", action="store_true", help="noise (sigma 12) and 0.7 degrees of skew")
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args(argv)
+    result = run_layouts(quick=args.quick, dpis=tuple(int(d) for d in args.dpi.split(",")),
+                         formats=tuple(args.formats.split(",")), mild=args.mild,
+                         only=args.only.split(",") if args.only else None, jobs=args.jobs)
+    print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+    return 0

@@ -39,6 +39,8 @@ heading-numbering   a Roman section heading (not the first) numbered ``2.``; wha
 duplicated-word     a word of a body paragraph doubled: ``cơ chế chế``
 stale-agency        a dead agency name (Sở Thông tin và Truyền thông, Sở Kế hoạch và Đầu tư, ...)
                     in the body or the recipients of a plan dated after 2025-03-01
+past-deadline       a cell of the time column ("Thời gian thực hiện") of a table of tasks says
+                    last year's quarter: ``Quý II/Y-1`` (plans without such a table get none)
 ==================  ==========================================================================
 
 Injections replace text inside one line, so the clean variant and the defective file have the
@@ -108,6 +110,7 @@ MEASURED_RULES = (
     "heading-numbering",
     "duplicated-word",
     "stale-agency",
+    "past-deadline",
 )
 YEARS = (2022, 2023, 2024, 2025, 2026)
 ORIGINS = ("injected", "base", "clean")
@@ -992,6 +995,24 @@ def _inject(doc: Doc, rng: random.Random, on: dt.date, tainted: dict[str, set[in
                 set_el(el, text=f"{dead} (để phối hợp)")
                 out.append({"rule": "stale-agency", "eid": el.eid, "surface": dead, "where": "recipient"})
 
+    if want["past-deadline"]:
+        tables = [
+            e for e in body
+            if e.kind == "table" and e.eid not in used and e.eid not in tainted.get("past-deadline", set())
+            and len(e.rows) > 1 and fold(e.rows[0][-1]).startswith(("thoi gian", "thoi han"))
+        ]
+        if tables:
+            el = rng.choice(tables)
+            k = rng.randrange(1, len(el.rows))
+            quarter = rng.choice(("I", "II", "III", "IV"))
+            cell = f"Quý {quarter}/{year - 1}"
+            rows = [*el.rows]
+            rows[k] = (*rows[k][:-1], cell)
+            set_el(el, rows=tuple(rows))
+            # a row has no line of its own in the render's map (which holds the table's first
+            # element): its line is found in the written file, at or after the table's
+            out.append({"rule": "past-deadline", "eid": el.eid, "surface": cell, "where": f"table row {k}", "cell": True})
+
     if want["blank-number"] and _HEADER_EID["number"] not in tainted.get("blank-number", set()):
         h = replace(h, number=None)
         out.append({"rule": "blank-number", "eid": _HEADER_EID["number"], "surface": f"Số: /{h.symbol}",
@@ -1063,6 +1084,18 @@ def _docx_lines(path: Path, doc: Doc, eids: Iterable[int]) -> dict[int, int]:
     return out
 
 
+def _cell_line(path: Path, form: str, data: bytes, first: int, surface: str) -> int | None:
+    """The 1-based line, at or after ``first``, of the text plankit reads that holds ``surface``."""
+    if form == "docx":
+        from plankit.read import read_plan
+
+        text = read_plan(path).text
+    else:
+        text = data.decode("utf-8")
+    lines = text.split("\n")
+    return next((i + 1 for i in range(first - 1, len(lines)) if surface in lines[i]), None)
+
+
 def _render(doc: Doc, form: str) -> tuple[bytes, dict[int, int]]:
     if form == "txt":
         text, at = render_txt(doc)
@@ -1128,7 +1161,10 @@ def make_plan(index: int, out_dir: str, seed_value: int, forms: tuple[str, ...],
     defects: list[Defect] = []
     for item in injected:
         also = tuple(at[e] for e in item.get("also", ()) if e in at)
-        defects.append(Defect(name, item["rule"], at.get(item["eid"]), item["surface"], "injected", also, item["where"]))
+        line = at.get(item["eid"])
+        if item.get("cell"):  # a table cell: the first line from the table's on holding it
+            line = _cell_line(target, form, data, line or 1, item["surface"])
+        defects.append(Defect(name, item["rule"], line, item["surface"], "injected", also, item["where"]))
     own = seed_findings(meta["base"]) if base else frozenset()
     for f in base or ():
         origin = "base" if (f.rule, _shape(f.surface)) in own else "clean"

@@ -137,8 +137,9 @@ PLAN_2026 = (
 def test_lint_sees_a_named_law_that_was_replaced():
     stale = [f.message for f in lint_plan(read_text(PLAN_2026)) if f.rule == "stale-basis"]
     assert stale == [
-        "'77/2015/QH13' đã được thay thế bởi 72/2025/QH15 từ 16/06/2025 / "
-        "'77/2015/QH13' was replaced by 72/2025/QH15 from 2025-06-16"
+        "'Luật Tổ chức chính quyền địa phương' (77/2015/QH13) đã được thay thế bởi 72/2025/QH15 từ "
+        "16/06/2025 / 'Luật Tổ chức chính quyền địa phương' (77/2015/QH13) was replaced by 72/2025/QH15 "
+        "from 2025-06-16"
     ]
 
 

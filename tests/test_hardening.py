@@ -459,7 +459,8 @@ def test_synthetic_corpus_puts_each_known_defect_where_the_manifest_says(synth, 
     assert all(d.line is not None for d in injected)  # .docx lines are found by reading it back
     words = {"stale-year": lambda s: s, "blank-number": lambda s: s.split("/")[-1],
              "blank-date": lambda s: s.split()[-1], "heading-numbering": lambda s: s,
-             "duplicated-word": lambda s: s, "stale-agency": lambda s: s}
+             "duplicated-word": lambda s: s, "stale-agency": lambda s: s,
+             "past-deadline": lambda s: s}
     for d in injected:
         plan = read_plan(tmp_path / "a" / d.file)
         line = plan.text.split("\n")[d.line - 1]

@@ -439,6 +439,7 @@ def test_rule_groups_follow_the_codes():
             "blank-date",
             "date-format",
             "undated-plan",
+            "past-deadline",
         },
         "PK2": {"blank-number", "heading-numbering", "symbol-mismatch", "self-date-mismatch", "blank-figure",
                 "self-number-mismatch"},

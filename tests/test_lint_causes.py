@@ -54,7 +54,7 @@ CASES = [
     # a Party number without its type: one finding
     (
         "Căn cứ Nghị quyết 57/TW ngày 22/12/2024 của Bộ Chính trị;",
-        [("PK407", "Nghị quyết 57/TW", "viết 57-NQ/TW")],
+        [("PK407", "Nghị quyết 57/TW", "viết '57-NQ/TW'")],
     ),
     # a document the register does not know, issuer contradicting the code: the issuer rule alone
     (

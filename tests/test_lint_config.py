@@ -27,12 +27,13 @@ SELECTIONS = [
             "blank-date",
             "date-format",
             "undated-plan",
+            "past-deadline",
         ],
     ),
     (
         ("PK1",),
         ("blank-date",),
-        ["stale-year", "title-date-mismatch", "period-ended", "date-format", "undated-plan"],
+        ["stale-year", "title-date-mismatch", "period-ended", "date-format", "undated-plan", "past-deadline"],
     ),
     (("PK104",), ("PK1",), ["blank-date"]),  # the more specific selector wins
     (("PK1",), ("PK1",), []),  # a tie: ignore wins
@@ -48,7 +49,7 @@ SELECTIONS = [
 def test_selection(select, ignore, names):
     chosen = [r.name for r in Selection(select=select, ignore=ignore).rules()]
     if names is None:
-        assert len(chosen) == len(RULES) == 33
+        assert len(chosen) == len(RULES) == 34
     else:
         assert chosen == names
 

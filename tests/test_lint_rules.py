@@ -456,6 +456,9 @@ CASES += [
     # undated-plan: one info finding, on the first line, only without a date and a year
     ("undated-plan", UNDATED + "Nơi nhận:\n- Sở Thông tin và Truyền thông;", ["KẾ HOẠCH"]),
     ("undated-plan", plan("Nơi nhận:\n- Sở Thông tin và Truyền thông;"), []),
+    # past-deadline: a task's time before the plan's date and year; not a time still to come
+    ("past-deadline", plan("1. Hội nghị sơ kết\n- Thời gian thực hiện: Quý II/2024.", 2025), ["Quý II/2024"]),
+    ("past-deadline", plan("1. Hội nghị sơ kết\n- Thời gian thực hiện: Quý II/2025.", 2025), []),
     (
         "undated-plan",
         "KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2021\n\nNội dung.",
@@ -1034,4 +1037,4 @@ def test_stale_year_in_budget_phrases(text, expected):
 def test_stale_year_budget_suggestion_and_message():
     [found] = lint_plan(read_text(BUDGET_CASES[3][0], name="x.txt"), rules=["PK101"], today=TODAY)
     assert found.suggestion == "năm\n2024" and found.fix is not None and not found.fix.safe
-    assert found.message.startswith("Ước thực hiện năm 2025 khi văn bản viết năm 2024")
+    assert found.message.startswith("Ước thực hiện năm 2025 trong văn bản năm 2024: chỉ ước thực hiện được năm đang diễn ra (2024)")

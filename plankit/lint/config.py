@@ -97,7 +97,7 @@ class Selection:
     """A rule selection: ``select`` and ``ignore`` selectors (see the module docstring).
 
     >>> [r.name for r in Selection(select=("PK1",), ignore=("blank-date",)).rules()]
-    ['stale-year', 'title-date-mismatch', 'period-ended', 'date-format', 'undated-plan']
+    ['stale-year', 'title-date-mismatch', 'period-ended', 'date-format', 'undated-plan', 'past-deadline']
     """
 
     select: tuple[str, ...] = ("ALL",)

@@ -43,9 +43,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..errors import OCRUnavailable, ReadError
+from ._ocr_mend import _LOOKALIKES, mend_ocr
 
 __all__ = [
-    "DEFAULT_DPI", "header_band", "ocr_available", "ocr_image", "ocr_pdf", "ocr_pdf_pages",
+    "DEFAULT_DPI", "header_band", "mend_ocr", "ocr_available", "ocr_image", "ocr_pdf", "ocr_pdf_pages",
     "skew_angle",
 ]
 
@@ -65,11 +66,6 @@ where Tesseract's model reads Vietnamese marks best (``bench_ocr.py`` compares 2
 # or fewer than _MIN_LETTERS letters, is asked for its orientation and read again upright.
 _MIN_LETTER_SHARE = 0.6
 _MIN_LETTERS = 40
-
-# Tesseract's Vietnamese model now and then writes Icelandic eth for D with stroke (QĐ-BYT read
-# "QÐ-BYT"); Vietnamese has no eth, so the letter it meant is put back.
-_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
-
 
 def _languages(tesseract: str) -> set[str]:
     try:
@@ -134,7 +130,7 @@ def _recognise(
     _run(command, source, "Tesseract")
     text_file = base.with_suffix(".txt")
     text = text_file.read_bytes().decode("utf-8", "replace") if text_file.exists() else ""
-    return text.translate(_LOOKALIKES)
+    return mend_ocr(text)
 
 
 # The commonest words of plans: upright Vietnamese print read by OCR has about one word in six
@@ -437,7 +433,7 @@ def _tsv_lines(tesseract: str, image: Path, source, dpi: int | None) -> list[tup
         entry = lines.setdefault(key, [top, top + height, []])
         entry[0], entry[1] = min(entry[0], top), max(entry[1], top + height)
         entry[2].append(cells[11].strip().translate(_LOOKALIKES))
-    return sorted((top, bottom, " ".join(words)) for top, bottom, words in lines.values())
+    return sorted((top, bottom, mend_ocr(" ".join(words))) for top, bottom, words in lines.values())
 
 
 def _side_by_side(left: list[tuple[int, int, str]], right: list[tuple[int, int, str]]) -> str:
@@ -479,7 +475,8 @@ def _read_split(tesseract: str, image: Path, source, dpi: int | None) -> str | N
     header = _side_by_side(_tsv_lines(tesseract, parts["left"], source, dpi),
                            _tsv_lines(tesseract, parts["right"], source, dpi))
     rest = _recognise(tesseract, parts["rest"], source, dpi=dpi)
-    return header + "\n\n" + rest
+    # mended again as a whole: a title whose first line closes the header band goes on below it
+    return mend_ocr(header + "\n\n" + rest)
 
 
 def _read_page(

@@ -35,6 +35,7 @@ from .consistency import citation_inconsistent, corpus_inconsistent
 from .dates import (
     blank_date,
     date_format,
+    past_deadline,
     period_ended,
     stale_year,
     title_date_mismatch,
@@ -84,6 +85,7 @@ __all__ = [
     "known_typo",
     "known_typos",
     "party_symbol_malformed",
+    "past_deadline",
     "period_ended",
     "proper_name_case",
     "punctuation_spacing",

@@ -20,6 +20,7 @@ from .._context import (
     fires,  # noqa: F401 (the docstring examples)
     msg,
 )
+from .._naming import cited_as
 
 
 def _is_yearly_provincial_plan(c: Citation) -> bool:
@@ -148,10 +149,10 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
                     c.span.start,
                     c.span.end,
                     msg(
-                        f"'{c.key}' đã được thay thế một phần bởi {rep.replaced_by} từ "
+                        f"{cited_as(ctx.text, c)} đã được thay thế một phần bởi {rep.replaced_by} từ "
                         f"{rep.effective.strftime('%d/%m/%Y')} ({rep.part}): kiểm tra phần được "
                         "viện dẫn còn hiệu lực",
-                        f"'{c.key}' was partly replaced by {rep.replaced_by} from "
+                        f"{cited_as(ctx.text, c)} was partly replaced by {rep.replaced_by} from "
                         f"{rep.effective.isoformat()} ({rep.part}): check that the part relied on is still in force",
                     ),
                     severity="warning",
@@ -167,8 +168,8 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
                 c.span.start,
                 c.span.end,
                 msg(
-                    f"'{c.key}' đã được thay thế bởi {new} từ {since.strftime('%d/%m/%Y')}",
-                    f"'{c.key}' was replaced by {new} from {since.isoformat()}",
+                    f"{cited_as(ctx.text, c)} đã được thay thế bởi {new} từ {since.strftime('%d/%m/%Y')}",
+                    f"{cited_as(ctx.text, c)} was replaced by {new} from {since.isoformat()}",
                 ),
                 severity="error" if basis else "warning",
             )
@@ -184,8 +185,8 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
                 c.span.start,
                 c.span.end,
                 msg(
-                    f"Căn cứ '{c.key}' là văn bản cho giai đoạn {period.group(1)}-{period.group(2)} đã kết thúc",
-                    f"The basis '{c.key}' is for the period {period.group(1)}-{period.group(2)}, which has ended",
+                    f"Căn cứ {cited_as(ctx.text, c)} là văn bản cho giai đoạn {period.group(1)}-{period.group(2)} đã kết thúc",
+                    f"The basis {cited_as(ctx.text, c)} is for the period {period.group(1)}-{period.group(2)}, which has ended",
                 ),
             )
             continue
@@ -205,8 +206,8 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
                 c.span.start,
                 c.span.end,
                 msg(
-                    f"Căn cứ '{c.key}' là kế hoạch năm {old}, không phải năm {year} của kế hoạch này",
-                    f"The basis '{c.key}' is the plan for {old}, not for this plan's year {year}",
+                    f"Căn cứ {cited_as(ctx.text, c)} là kế hoạch năm {old}, không phải năm {year} của kế hoạch này",
+                    f"The basis {cited_as(ctx.text, c)} is the plan for {old}, not for this plan's year {year}",
                 ),
             )
             continue
@@ -218,8 +219,8 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
                 c.span.start,
                 c.span.end,
                 msg(
-                    f"Căn cứ '{c.key}' đã là căn cứ của kế hoạch năm {earlier.header.year} ({earlier.name})",
-                    f"The basis '{c.key}' was already the basis of the {earlier.header.year} plan ({earlier.name})",
+                    f"Căn cứ {cited_as(ctx.text, c)} đã là căn cứ của kế hoạch năm {earlier.header.year} ({earlier.name})",
+                    f"The basis {cited_as(ctx.text, c)} was already the basis of the {earlier.header.year} plan ({earlier.name})",
                 ),
             )
 
@@ -296,7 +297,7 @@ def basis_after_plan(ctx: Context) -> Iterator[Finding]:
             if c.doc_id in seen:
                 continue
             seen.add(c.doc_id)
-            listed.append(f"{c.key} ({day.strftime('%d/%m/%Y')})" if day else c.key)
+            listed.append(f"{cited_as(ctx.text, c, quoted=False)} ({day.strftime('%d/%m/%Y')})" if day else cited_as(ctx.text, c, quoted=False))
         shown = ", ".join(listed)
         start = date_span.start
         m = re.search(r"ngay", ctx.folded[date_span.start : date_span.end])
@@ -317,9 +318,9 @@ def basis_after_plan(ctx: Context) -> Iterator[Finding]:
     for c, day in late:
         if day is not None:
             when = day.strftime("%d/%m/%Y")
-            vi = f"'{c.key}' đề ngày {when}, sau ngày của kế hoạch ({plan_when})"
-            en = f"'{c.key}' is dated {when}, after the plan itself ({plan_when})"
+            vi = f"{cited_as(ctx.text, c)} đề ngày {when}, sau ngày của kế hoạch ({plan_when})"
+            en = f"{cited_as(ctx.text, c)} is dated {when}, after the plan itself ({plan_when})"
         else:
-            vi = f"'{c.key}' chưa được ban hành vào ngày của kế hoạch ({plan_when})"
-            en = f"'{c.key}' was not yet issued on the plan's date ({plan_when})"
+            vi = f"{cited_as(ctx.text, c)} chưa được ban hành vào ngày của kế hoạch ({plan_when})"
+            en = f"{cited_as(ctx.text, c)} was not yet issued on the plan's date ({plan_when})"
         yield ctx.finding("basis-after-plan", c.span.start, c.span.end, msg(vi, en))

@@ -26,6 +26,7 @@ from .._context import (
     fires,  # noqa: F401 (the docstring examples)
     msg,
 )
+from .._naming import cited_as
 
 # The issuer named right after a citation ("... ngày 15/7/2021 của Chính phủ"): only the bodies
 # whose documents carry a fixed code, so a statement can be checked against the symbol.
@@ -181,8 +182,8 @@ def citation_date_year(ctx: Context) -> Iterator[Finding]:
         if r.date.year == year:
             continue
         entry = lookup(c.key)
-        vi = f"'{c.key}' mang năm {year} nhưng đề ngày {date_text(r.date)}"
-        en = f"'{c.key}' carries the year {year} but is dated {date_text(r.date)}"
+        vi = f"{cited_as(ctx.text, c)} mang năm {year} nhưng đề ngày {date_text(r.date)}"
+        en = f"{cited_as(ctx.text, c)} carries the year {year} but is dated {date_text(r.date)}"
         suggestion = None
         if entry is not None:
             vi += f"; theo sổ văn bản: ngày {date_text(entry.date)} ({_source(entry)})"
@@ -352,9 +353,9 @@ def citation_register(ctx: Context) -> Iterator[Finding]:
                     start,
                     end,
                     msg(
-                        f"'{c.key}' đề ngày {date_text(r.date)}, nhưng theo sổ văn bản là ngày "
+                        f"{cited_as(ctx.text, c)} đề ngày {date_text(r.date)}, nhưng theo sổ văn bản là ngày "
                         f"{date_text(entry.date)} (nguồn: {src}){folder_vi}",
-                        f"'{c.key}' is cited as of {date_text(r.date)}; the register says "
+                        f"{cited_as(ctx.text, c)} is cited as of {date_text(r.date)}; the register says "
                         f"{date_text(entry.date)} (source: {src}){folder_en}",
                     ),
                     severity="warning" if other_year is None else None,
@@ -374,9 +375,9 @@ def citation_register(ctx: Context) -> Iterator[Finding]:
                     r.issuer_span[0],
                     r.issuer_span[1],
                     msg(
-                        f"'{c.key}' được ghi là của {r.issuer}, nhưng theo sổ văn bản là của "
+                        f"{cited_as(ctx.text, c)} được ghi là của {r.issuer}, nhưng theo sổ văn bản là của "
                         f"{entry.issuer} (nguồn: {src})",
-                        f"'{c.key}' is attributed to {r.issuer}; the register says {entry.issuer} "
+                        f"{cited_as(ctx.text, c)} is attributed to {r.issuer}; the register says {entry.issuer} "
                         f"(source: {src})",
                     ),
                     suggestion=entry.issuer,
@@ -389,9 +390,9 @@ def citation_register(ctx: Context) -> Iterator[Finding]:
                     word[1],
                     word[2],
                     msg(
-                        f"'{c.key}' được gọi là {written}, nhưng theo sổ văn bản là {entry.doc_type} "
+                        f"{cited_as(ctx.text, c)} được gọi là {written}, nhưng theo sổ văn bản là {entry.doc_type} "
                         f"(nguồn: {src})",
-                        f"'{c.key}' is called {written}; the register says it is a "
+                        f"{cited_as(ctx.text, c)} is called {written}; the register says it is a "
                         f"{entry.doc_type} (source: {src})",
                     ),
                     suggestion=entry.doc_type if written[:1].isupper() else entry.doc_type.lower(),
@@ -414,10 +415,10 @@ def citation_register(ctx: Context) -> Iterator[Finding]:
                 start,
                 end,
                 msg(
-                    f"Sổ văn bản không có '{c.key}'; văn bản cùng ngày {date_text(r.date)}"
+                    f"Sổ văn bản không có {cited_as(ctx.text, c)}; văn bản cùng ngày {date_text(r.date)}"
                     f"{' cùng số' if same_number else ' cùng trích yếu'} là {other.key} "
                     f"(nguồn: {src})",
-                    f"The register has no '{c.key}'; the document of {date_text(r.date)} with "
+                    f"The register has no {cited_as(ctx.text, c)}; the document of {date_text(r.date)} with "
                     f"{'this number' if same_number else 'this subject'} is {other.key} (source: {src})",
                 ),
                 suggestion=other.key,
@@ -563,18 +564,18 @@ def issuer_symbol_mismatch(ctx: Context) -> Iterator[Finding]:
         body_en = names.get(code, f"the body coded {shown}")
         if party:
             vi = (
-                f"'{c.key}' được ghi là của {written}, nhưng văn bản của {written} mang ký hiệu /TW "
+                f"{cited_as(ctx.text, c)} được ghi là của {written}, nhưng văn bản của {written} mang ký hiệu /TW "
                 f"(ký hiệu ở đây là /{shown})"
             )
             en = (
-                f"'{c.key}' is attributed to {written}, whose documents end in /TW "
+                f"{cited_as(ctx.text, c)} is attributed to {written}, whose documents end in /TW "
                 f"(this one ends in /{shown})"
             )
             start, end = c.span.start, c.span.end
             suggestion = None
         else:
-            vi = f"'{c.key}' là văn bản của {body} (ký hiệu {shown}), không phải của {written}"
-            en = f"'{c.key}' is a document of {body_en} (code {shown}), not of {written}"
+            vi = f"{cited_as(ctx.text, c)} là văn bản của {body} (ký hiệu {shown}), không phải của {written}"
+            en = f"{cited_as(ctx.text, c)} is a document of {body_en} (code {shown}), not of {written}"
             start, end = r.issuer_span
             suggestion = names.get(code)
         yield ctx.finding("issuer-symbol-mismatch", start, end, msg(vi, en), suggestion=suggestion)
@@ -613,8 +614,8 @@ def party_symbol_malformed(ctx: Context) -> Iterator[Finding]:
     Does not fire on: ``Thực hiện Nghị quyết số 06-NQ/TU ngày 17/6/2021 của Tỉnh ủy``;
     ``Nghị quyết số 76/NQ-CP``.
 
-    Message: "Số hiệu văn bản của Đảng thiếu loại văn bản: viết 06-NQ/TU / A Party document
-    number without its type: write 06-NQ/TU". Suggestion: the full number, when the type word
+    Message: "Số hiệu văn bản của Đảng thiếu loại văn bản: viết '06-NQ/TU' / A Party document
+    number without its type: write '06-NQ/TU'". Suggestion: the full number, when the type word
     before it says the type.
 
     Examples:
@@ -646,8 +647,8 @@ def party_symbol_malformed(ctx: Context) -> Iterator[Finding]:
         vi = "Số hiệu văn bản của Đảng thiếu loại văn bản"
         en = "A Party document number without its type"
         if full:
-            vi += f": viết {full}"
-            en += f": write {full}"
+            vi += f": viết '{full}'"
+            en += f": write '{full}'"
         yield ctx.finding(
             "party-symbol-malformed",
             start,

@@ -21,6 +21,7 @@ from .._context import (
     fires,  # noqa: F401 (the docstring examples)
     msg,
 )
+from .._naming import cited_as
 from .citations import Reading, date_text, folder_majority, readings, similar_subject, subject_of
 
 
@@ -84,8 +85,8 @@ def citation_inconsistent(ctx: Context) -> Iterator[Finding]:
                     start,
                     end,
                     msg(
-                        f"'{r.citation.key}' được ghi {vi_what} {mine} ở đây nhưng {vi_what} {shown} ở chỗ khác",
-                        f"'{r.citation.key}' is {en_what} {mine} here but {shown_en} elsewhere",
+                        f"{cited_as(ctx.text, r.citation)} được ghi {vi_what} {mine} ở đây nhưng {vi_what} {shown} ở chỗ khác",
+                        f"{cited_as(ctx.text, r.citation)} is {en_what} {mine} here but {shown_en} elsewhere",
                     ),
                 )
     # One subject under two numbers: same type and issuer code, same date, similar subject.
@@ -118,9 +119,9 @@ def citation_inconsistent(ctx: Context) -> Iterator[Finding]:
                         r.citation.span.end,
                         msg(
                             f"Cùng trích yếu và ngày {date_text(r.date)} nhưng ghi hai số: "
-                            f"'{r.citation.key}' và '{other.citation.key}'",
-                            f"The same subject and date under two numbers: '{r.citation.key}' "
-                            f"and '{other.citation.key}'",
+                            f"{cited_as(ctx.text, r.citation)} và {cited_as(ctx.text, other.citation)}",
+                            f"The same subject and date under two numbers: {cited_as(ctx.text, r.citation)} "
+                            f"and {cited_as(ctx.text, other.citation)}",
                         ),
                     )
 
@@ -173,9 +174,9 @@ def corpus_inconsistent(ctx: Context) -> Iterator[Finding]:
             start,
             end,
             msg(
-                f"'{r.citation.key}' đề ngày {date_text(r.date)}, các kế hoạch khác ghi "
+                f"{cited_as(ctx.text, r.citation)} đề ngày {date_text(r.date)}, các kế hoạch khác ghi "
                 f"{date_text(top)} ({n}/{total} kế hoạch)",
-                f"'{r.citation.key}' is dated {date_text(r.date)}; other plans give "
+                f"{cited_as(ctx.text, r.citation)} is dated {date_text(r.date)}; other plans give "
                 f"{date_text(top)} ({n} of {total} plans)",
             ),
         )

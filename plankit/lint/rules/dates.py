@@ -1,5 +1,5 @@
 """Years and dates (PK1xx): stale years, a subject that does not fit the date, ended
-periods, blank or malformed dates, an undated plan.
+periods, blank or malformed dates, an undated plan, task deadlines already past.
 
 One function per rule; its docstring is the rule's documentation (``docs/lint-rules.md``) and
 its examples are doctests showing what :func:`~plankit.lint._context.fires` flags. The codes,
@@ -23,6 +23,7 @@ from .._context import (
     msg,
     self_years,
 )
+from .._deadlines import INLINE_RE, LABEL_RE, TIME_COLUMN_RE, pipe_tables, time_end
 
 # Before a later year, the words of preparing what comes next (folded): "xây dựng Kế hoạch ...
 # năm 2027", "dự toán ... năm 2027", "chuẩn bị", "đăng ký", "đề xuất". Only a year after the
@@ -189,8 +190,8 @@ def _budget_years(ctx: Context, year: int, reported: set[int]) -> Iterator[Findi
     for m in funding:
         y = int(m.group(2))
         if y < min(year, written or year):
-            vi = f"Năm {y} của dự toán đã qua (kế hoạch năm {year}): có lẽ còn sót lại từ kế hoạch cũ"
-            en = f"The budget year {y} is past (plan year {year}): probably left over from an old plan"
+            vi = f"Dự toán năm {y} đã qua (kế hoạch năm {year}): có lẽ còn sót lại từ kế hoạch cũ"
+            en = f"The budget of {y} is past (plan year {year}): probably left over from an old plan"
             found.append((m, year, vi, en))
     if written is not None:
         for e in ESTIMATE_RE.finditer(folded):
@@ -198,8 +199,10 @@ def _budget_years(ctx: Context, year: int, reported: set[int]) -> Iterator[Findi
             if m is None or int(m.group(2)) <= written:
                 continue
             y = int(m.group(2))
-            vi = f"Ước thực hiện năm {y} khi văn bản viết năm {written}: chỉ ước được năm hiện tại"
-            en = f"An estimate of implementation for {y} in a document of {written}: only the current year can be estimated"
+            vi = (f"Ước thực hiện năm {y} trong văn bản năm {written}: chỉ ước thực hiện được năm đang "
+                  f"diễn ra ({written})")
+            en = (f"An estimate of implementation for {y} in a document of {written}: only the year under "
+                  f"way ({written}) can be estimated")
             found.append((m, written, vi, en))
     for m, right, vi, en in found:
         start, end = m.span(1)
@@ -543,3 +546,151 @@ def undated_plan(ctx: Context) -> Iterator[Finding]:
             "did not run",
         ),
     )
+
+
+# Before a deadline in a task's sentence (folded, in the same segment): words telling of what
+# was done, not of a task to do ("đã hoàn thành trước ngày ...", "kết quả thực hiện trong quý
+# II/2025", "số liệu", "tình hình").
+_DONE_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:ket\s+qua|so\s+lieu|tinh\s+hinh|nam\s+qua|nam\s+truoc|cung\s+ky)(?!\w)"
+)
+_DONE_WORD_RE = re.compile(r"(?<!\w)(?:đã|Đã|ĐÃ)(?!\w)")
+# A table telling of results: a column of what was done ("Kết quả thực hiện", "Tình hình
+# thực hiện", "Mức độ hoàn thành", "Đã thực hiện").
+_RESULT_COLUMN_RE = re.compile(
+    r"\W*(?:ket\s+qua(?!\s*(?:du\s+kien|dau\s+ra|can\s+dat|\W*san\s+pham))"
+    r"|(?:tinh\s+hinh|muc\s+do)\s+(?:thuc\s+hien|hoan\s+thanh)|da\s+(?:thuc\s+hien|hoan\s+thanh))"
+)
+# A table of documents already issued: a column of their numbers or issuing dates.
+_DOCUMENT_COLUMN_RE = re.compile(r"\W*(?:so\W+ky\s+hieu|so\s+hieu|ky\s+hieu|ngay\s+ban\s+hanh|so\s+van\s+ban)")
+_REPORT_TYPES = ("bao cao", "thong bao", "to trinh")
+
+
+def past_deadline(ctx: Context) -> Iterator[Finding]:
+    """Flags a task's deadline that had already passed when the plan was issued.
+
+    A plan copied from last year's keeps last year's deadlines where they were not updated: a
+    plan for 2026 signed in March 2026 still says "Thời gian thực hiện: Quý II/2025", "hoàn
+    thành trước ngày 30/6/2025", "Tháng 10/2025" in the time column of its table. Only the
+    times of the plan's own tasks are read: the rest of a line after a label ("Thời gian thực
+    hiện:", "Thời gian hoàn thành:", "Thời hạn (hoàn thành):", "Thời gian:", "Tiến độ thực
+    hiện:"), the time column of a table of tasks (its header "Thời gian ...", "Thời hạn ...",
+    "Tiến độ"), and a day, month, quarter or half year after a verb of doing in the task's
+    sentence ("hoàn thành / tổ chức / gửi ... trước ngày, trong, vào, chậm nhất, đến hết").
+    A time is past when the last day it allows (the end of the month, quarter, year; of a range
+    its end) is before the plan's date (without one, the first day of its month or year) and in
+    an earlier year than the plan year: a plan issued in March for the year may still list what
+    it did in January.
+
+    Left alone: history and results (a section telling of results, "đã hoàn thành trước ngày
+    ...", "kết quả thực hiện trong quý II/2025", a table with a column "Kết quả thực hiện"), a
+    cited document's date and subject (reference clauses), quoted titles, times that run on
+    ("từ năm 2025 đến nay", "thường xuyên", "hằng năm"), reports and notices (a report on last
+    year tells of last year's times), and a year the plan speaks of itself in ("Trong năm
+    2025"), which :func:`stale_year` reports.
+
+    Fires on (a plan for 2026 dated 16/3/2026): ``- Thời gian thực hiện: Quý II/2025``;
+    ``Tổ chức hội nghị sơ kết trong quý III năm 2025.``; ``Các phòng gửi báo cáo về Văn phòng
+    Sở trước ngày 30/6/2025.``; a cell ``Tháng 10/2025`` under ``Thời gian hoàn thành``.
+
+    Does not fire on: ``Thời gian thực hiện: Quý II/2026``; ``Năm 2025, Sở đã hoàn thành trước
+    ngày 30/6/2025 ...``; ``Căn cứ Kế hoạch số 12/KH-UBND ngày 10/01/2025 ...``; ``Thời gian:
+    từ năm 2025 đến nay``; ``Thời gian: Thường xuyên``.
+
+    Message: "Thời hạn 'Quý II/2025' đã qua khi ban hành kế hoạch (ngày 16/03/2026): có lẽ còn
+    sót lại từ kế hoạch năm trước / The deadline 'Quý II/2025' had passed when the plan was
+    issued (16/03/2026): probably left over from last year's plan". Suggestion: the same time
+    moved to the plan year (not applied by ``--fix``: the new deadline is the officer's call).
+
+    Examples:
+        >>> plan = ("Cần Thơ, ngày 16 tháng 3 năm 2026\\nKẾ HOẠCH\\nTuyên truyền CCHC năm 2026\\n\\n"
+        ...         "1. Tuyên truyền trên Cổng thông tin điện tử\\n- Thời gian thực hiện: Quý II/2025.")
+        >>> fires(plan, past_deadline)
+        ['Quý II/2025']
+        >>> fires(plan.replace("Quý II/2025", "Quý II/2026"), past_deadline)
+        []
+    """
+    year, on = ctx.year, ctx.on
+    if year is None or on is None:
+        return
+    doc_type = ctx.plan.header.doc_type
+    if doc_type and fold(doc_type).strip().startswith(_REPORT_TYPES):
+        return
+    folded, text = ctx.folded, ctx.text
+    own = [(m.start, m.end) for m in self_years(ctx) if m.year != year]
+    done: list[tuple[int, int]] = []
+
+    def judge(start: int, end: int, *, bare_years: bool) -> Finding | None:
+        if start >= end:
+            return None
+        found = time_end(folded, start, end, bare_years=bare_years)
+        if found is None:
+            return None
+        last, s, e = found
+        if not (last < on and last.year < year):
+            return None
+        if ctx.in_clause(s) or ctx.in_quotes(s) or ctx.in_review(s) or _DONE_WORD_RE.search(text, start, end):
+            return None  # a cited document, a quoted title, results, "Đã hoàn thành tháng 10/2025"
+        if any(a < e and s < b for a, b in (*own, *done)):
+            return None  # stale_year's words, or already reported
+        done.append((s, e))
+        said = " ".join(text[s:e].split())
+        shift = year - last.year
+        suggestion = re.sub(
+            r"(?<!\d)((?:19|20)\d\d)(?!\d)", lambda m: str(int(m.group(1)) + shift), text[s:e]
+        )
+        if ctx.plan.facts.date is not None:
+            when_vi = f"khi ban hành kế hoạch (ngày {on:%d/%m/%Y})"
+            when_en = f"when the plan was issued ({on:%d/%m/%Y})"
+        else:
+            when_vi = f"trước năm kế hoạch ({year})"
+            when_en = f"before the plan year ({year})"
+        return ctx.finding(
+            "past-deadline",
+            s,
+            e,
+            msg(
+                f"Thời hạn '{said}' đã qua {when_vi}: có lẽ còn sót lại từ kế hoạch năm trước",
+                f"The deadline '{said}' had passed {when_en}: probably left over from last year's plan",
+            ),
+            suggestion=suggestion,
+        )
+
+    found: list[Finding] = []
+    # a labelled time: the rest of its line, to a ";" or a full stop
+    for m in LABEL_RE.finditer(folded):
+        f = judge(m.end(), min(ctx.segment_end(m.end()), m.end() + 160), bare_years=True)
+        if f is not None:
+            found.append(f)
+    # the time column of a table of tasks (read by the reader, or a pipe table kept as text)
+    tables = [
+        (table.span.start, table.columns, [[(c.span.start, c.span.end) for c in row] for row in table.rows])
+        for table in ctx.plan.tables
+    ]
+    read = [(t.span.start, t.span.end) for t in ctx.plan.tables]
+    for columns, rows in pipe_tables(text):
+        start = rows[0][0][0] if rows and rows[0] else 0
+        if not any(a <= start < b for a, b in read):
+            tables.append((start, columns, rows))
+    for start, names, rows in tables:
+        columns = [fold(c) for c in names]
+        if ctx.in_review(start) or any(
+            _RESULT_COLUMN_RE.match(c) or _DOCUMENT_COLUMN_RE.match(c) for c in columns
+        ):
+            continue  # a table of results, or of documents already issued
+        cols = [i for i, c in enumerate(columns) if TIME_COLUMN_RE.match(c)]
+        for row in rows:
+            for i in cols:
+                if i < len(row):
+                    f = judge(*row[i], bare_years=True)
+                    if f is not None:
+                        found.append(f)
+    # a deadline in a task's sentence
+    for m in INLINE_RE.finditer(folded):
+        seg = max(ctx.segment_start(m.start()), m.start() - 80)
+        if _DONE_BEFORE_RE.search(folded, seg, m.start()) or _DONE_WORD_RE.search(text, seg, m.start()):
+            continue  # what was done: "đã hoàn thành trước ngày ...", "kết quả thực hiện trong quý ..."
+        f = judge(m.end(), min(ctx.segment_end(m.end()), m.end() + 60), bare_years=False)
+        if f is not None:
+            found.append(f)
+    yield from sorted(found, key=lambda f: f.span.start)

@@ -97,6 +97,7 @@ _TABLE: tuple[tuple[str, str, Check, str, str], ...] = (
     ("PK104", "blank-date", dates.blank_date, "dates", STABLE),
     ("PK105", "date-format", dates.date_format, "dates", STABLE),
     ("PK106", "undated-plan", dates.undated_plan, "dates", STABLE),
+    ("PK107", "past-deadline", dates.past_deadline, "dates", STABLE),
     # PK2xx numbering and structure
     ("PK201", "blank-number", structure.blank_number, "structure", STABLE),
     ("PK202", "heading-numbering", structure.heading_numbering, "structure", STABLE),
