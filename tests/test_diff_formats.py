@@ -287,3 +287,124 @@ def test_a_tables_number_column_head_joined_to_the_heading_is_not_a_change():
     for old, new in ((a, b), (b, a)):
         d = diff_plans(old, new)
         assert phantoms(d) == [] and redline_wrong(d) == []
+
+
+def one_cell_a_line(bar="|", rule="-", number=118, day="14", year=2025, **kw) -> str:
+    """A portal's copy that puts the header table one cell a line, each cell's lines as they
+    wrap on the page and a line holding only a column mark after each cell of the right
+    column: ``ỦY BAN NHÂN DÂN`` / ``TỈNH KHÁNH BÌNH`` / ``-------`` / ``|`` / ``CỘNG HÒA ...``."""
+    cells = ["ỦY BAN NHÂN DÂN\nTỈNH KHÁNH BÌNH\n" + rule * 7,
+             f"CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n{rule * 15}",
+             f"Số: {number}/KH-UBND", f"Khánh Bình, ngày {day}\ntháng 01 năm {year}"]
+    return "\n".join([f"{cell}\n{bar}" for cell in cells] + body(year, **kw)) + "\n"
+
+
+def one_line_a_row(number=118, day="14", year=2025, **kw) -> str:
+    """The same header as its cells' lines, left column then right, no marks."""
+    head = ["ỦY BAN NHÂN DÂN", "TỈNH KHÁNH BÌNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+            f"Số: {number}/KH-UBND", f"Khánh Bình, ngày {day} tháng 01 năm {year}"]
+    return "\n".join(head + body(year, **kw)) + "\n"
+
+
+@pytest.mark.parametrize(("bar", "rule"), [("|", "-"), (" | ", "_"), ("\u2502", "\u2500"), ("\u00a6", "="),
+                                           ("\uff5c", "-"), ("\u2503", "\u2501"), ("\u2551", "\u2550")])
+def test_a_header_one_cell_a_line_with_lone_column_marks_is_the_same_plan(bar, rule):
+    lone, plain = read_text(one_cell_a_line(bar, rule), name="a.txt"), read_text(one_line_a_row(), name="b.txt")
+    for old, new in ((lone, plain), (plain, lone)):
+        d = diff_plans(old, new)
+        assert [(c.kind, c.old, c.new) for c in d.changes] == []
+        assert redline_wrong(d) == []
+
+
+@pytest.mark.parametrize("bar", ["|", "\u2502"])
+def test_a_lone_column_mark_does_not_hide_an_edit_next_to_it(bar):
+    lone = read_text(one_cell_a_line(bar, "\u2500"), name="a.txt")
+    edited = read_text(one_line_a_row(number=119, day="15"), name="b.txt")
+    d = diff_plans(lone, edited)
+    assert sorted((c.old, c.new) for c in d.changes) == [("", "119/KH-UBND"), ("", "15"), ("118/KH-UBND", ""),
+                                                         ("14", "")]
+    assert redline_wrong(d) == []
+
+
+ROWS = ["TT\tHình thức\tĐơn vị chủ trì\tThời gian", "1\tĐăng tin trên Cổng thông tin điện tử\tVăn phòng Sở\tQuý I",
+        "2\tPhát tờ gấp về thủ tục hành chính\tPhòng Nông nghiệp\tQuý II",
+        "3\tTổ chức hội nghị tập huấn\tTrung tâm Công nghệ thông tin\tQuý III"]
+
+
+def with_table(rows) -> str:
+    return portal_txt(sections=[SECTIONS[0], ("HÌNH THỨC TUYÊN TRUYỀN", rows), *SECTIONS[2:]])
+
+
+def numbers_lost(row: str) -> str:
+    """A row as a copy read without its table gives it: one cell a line, the row number lost
+    (``Quý I`` / ``Phát tờ gấp ...``; a reader takes a number alone on its line for a page's)."""
+    cells = row.split("\t")
+    return "\n".join(cells[1:] if cells[0].isdigit() else cells)
+
+
+def numbers_kept(row: str) -> str:
+    """A row as a PDF's text layer gives it: the number on the line of the row's first words."""
+    cells = row.split("\t")
+    return "\n".join([f"{cells[0]} {cells[1]}", *cells[2:]] if cells[0].isdigit() else cells)
+
+
+@pytest.mark.parametrize("copy", [numbers_lost, numbers_kept])
+def test_a_tables_row_numbers_one_copy_lost_are_no_change(copy):
+    table = read_text(with_table(ROWS), name="a.txt")
+    text = read_text(with_table([copy(r) for r in ROWS]), name="b.txt")
+    assert (len(table.tables), len(text.tables)) == (1, 0)
+    for old, new in ((table, text), (text, table)):
+        d = diff_plans(old, new)
+        assert [(c.kind, c.old, c.new) for c in d.changes] == []
+        assert redline_wrong(d) == []
+
+
+@pytest.mark.parametrize("copy", [numbers_lost, numbers_kept])
+def test_an_edit_in_a_row_whose_number_a_copy_lost_is_shown(copy):
+    table = read_text(with_table(ROWS), name="a.txt")
+    edited = [r.replace("nghiệp\tQuý II", "nghiệp\tQuý IV").replace("Phát tờ gấp", "Phát tờ rơi") for r in ROWS]
+    text = read_text(with_table([copy(r) for r in edited]), name="b.txt")
+    d = diff_plans(table, text)
+    assert sorted((c.old, c.new) for c in d.changes) == [("II", "IV"), ("gấp", "rơi")]
+    assert redline_wrong(d) == []
+
+
+def test_a_row_number_the_other_copy_holds_differently_is_compared():
+    table = read_text(with_table(ROWS), name="a.txt")
+    text = read_text(with_table([numbers_kept(r.replace("3\t", "4\t")) for r in ROWS]), name="b.txt")
+    d = diff_plans(table, text)
+    assert [(c.old, c.new) for c in d.changes] == [("", "4")]
+    assert redline_wrong(d) == []
+
+
+def docx_table(path, *, bars: bool, rows=ROWS):
+    """A .docx whose table a portal's copy went through: each cell but the last of a row ends
+    with a line holding only a column mark (``|``), its header row left clean."""
+    document = docx.Document()
+    lines = body(2025)
+    for line in lines[:8]:
+        document.add_paragraph(line)
+    cells = [r.split("\t") for r in rows]
+    table = document.add_table(rows=len(cells), cols=len(cells[0]))
+    for i, row in enumerate(cells):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+            if bars and i and j < len(row) - 1:
+                table.cell(i, j).add_paragraph("|")
+    for line in lines[8:]:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return read_plan(path)
+
+
+def test_column_marks_inside_a_tables_cells_are_no_change(tmp_path):
+    plain, barred = docx_table(tmp_path / "a.docx", bars=False), docx_table(tmp_path / "b.docx", bars=True)
+    assert [c.text for c in barred.tables[0].rows[0]][:2] == ["1 |", "Đăng tin trên Cổng thông tin điện tử |"]
+    for old, new in ((plain, barred), (barred, plain)):
+        d = diff_plans(old, new)
+        assert [(c.kind, c.old, c.new) for c in d.changes] == []
+        assert redline_wrong(d) == []
+    edited = [r.replace("Văn phòng Sở", "Văn phòng UBND") for r in ROWS]
+    d = diff_plans(plain, docx_table(tmp_path / "c.docx", bars=True, rows=edited))
+    assert [(c.old, c.new) for c in d.changes] == [("Sở", "UBND")]
+    assert redline_wrong(d) == []

@@ -19,7 +19,7 @@ from ..text import fold, is_upper_text
 from .align import _trigrams, text_similarity
 from .tokens import Tok, TokenStream, looks_ocr, ocr_clean
 
-__all__ = ["ENDING", "OPENING", "Side", "TitleSimilarity", "Unit", "title_similarity"]
+__all__ = ["COLUMN_MARKS", "ENDING", "OPENING", "Side", "TitleSimilarity", "Unit", "title_similarity"]
 
 OPENING = "Phần mở đầu"
 ENDING = "Phần kết thúc"
@@ -208,6 +208,15 @@ class Side:
         self.blocks = [replace(b, kind="paragraph") if b.kind == "table" and any(t.contains(b.span.start) for t in spans)
                        else b for b in self.blocks]
         self._table_runs()
+
+    def leave_out(self, starts: set[int]) -> None:
+        """Leave the tokens starting at ``starts`` out of the comparison (layout the other copy
+        does not hold: :func:`plankit.diff.tables.tables_as_text`)."""
+        if not starts:
+            return
+        self.stream.tokens = [t for t in self.stream.tokens if t.start not in starts]
+        self.stream._index()
+        self._content = None
 
     def _ending_start(self) -> int:
         """Where the closing, recipients and signature begin: after the last heading and after
@@ -441,8 +450,9 @@ class _Stream(TokenStream):
     wraps at that space, and the hyphen then ends a line.
 
     The marks of a page's layout are no tokens: a column mark ``|`` of a header table flattened
-    into text (a portal's copy, a .txt export) and a rule line (``--------``, ``_____``) under
-    the issuer or the motto. A .docx holds the same header as a real table with borders, and
+    into text (a portal's copy, a .txt export; between cells on one line, or alone on a line
+    between cells read one a line; ``│``, ``¦``, ``｜`` as some portals draw it) and a rule line
+    (``--------``, ``_____``, ``────``) under the issuer or the motto. A .docx holds the same header as a real table with borders, and
     where the copy puts them is never a change (the redline still shows them: it diffs the
     texts themselves)."""
 
@@ -450,7 +460,7 @@ class _Stream(TokenStream):
 
     def __init__(self, text: str, *, ocr: bool, punct: bool, scanned: bool = False):
         super().__init__(text, ocr=ocr, punct=punct)
-        if punct and ("|" in text or _RULE.search(text)):
+        if punct and (_BAR.search(text) or _RULE.search(text)):
             rules = [(m.start(), m.end()) for m in _RULE.finditer(text)]
             starts = [s for s, _e in rules]
 
@@ -458,8 +468,8 @@ class _Stream(TokenStream):
                 k = bisect.bisect_right(starts, t.start) - 1
                 return k >= 0 and t.end <= rules[k][1]
 
-            self.tokens = [t for t in self.tokens if not (t.kind == "punct" and (t.key == "|" or in_rule(t)))]
-            self._starts = [t.start for t in self.tokens]
+            self.tokens = [t for t in self.tokens if not (t.kind == "punct" and (t.key in COLUMN_MARKS or in_rule(t)))]
+            self._index()
         if not scanned:  # (in a scan a number alone is a table's row number come loose)
             self._drop_page_numbers(text)
         breaks = [m.start() for m in _HYPHEN_BREAK.finditer(text)]  # most texts have none
@@ -481,8 +491,13 @@ class _Stream(TokenStream):
             k = i + 2
         if k:
             self.tokens = out + toks[k:]
-            self._starts = [t.start for t in self.tokens]
+            self._index()
 
+    def _index(self) -> None:
+        """Index the tokens again after some were dropped or joined (both lists
+        :meth:`TokenStream.within` bisects)."""
+        self._starts = [t.start for t in self.tokens]
+        self._ends = [t.end for t in self.tokens]
 
     def _drop_page_numbers(self, text: str) -> None:
         """A page number a copy left alone on its line inside a sentence is no word of the plan:
@@ -499,7 +514,7 @@ class _Stream(TokenStream):
                 drop.add(m.start("n"))
         if drop:
             self.tokens = [t for t in self.tokens if t.start not in drop]
-            self._starts = [t.start for t in self.tokens]
+            self._index()
 
 
 # A number of one to three digits alone on its line.
@@ -516,9 +531,13 @@ _HYPHEN_GAP = re.compile(r"[^\S\n]*\n[^\S\n]*|[^\S\n]+")
 _COLUMN_HEAD = re.compile(r"(?:S[ốô]\s*)?S?TT\.?", re.IGNORECASE)
 # A rule line's dashes, underscores or equals signs (three or more), under a header's issuer or
 # motto; not a dotted blank (``Số: ..../KH-UBND``), which is the document's own text.
-_RULE = re.compile(r"[-_=\u2012-\u2015]{3,}")
+_RULE = re.compile(r"[-_=\u2012-\u2015\u2500\u2501\u2550]{3,}")
+# A column mark between a flattened table's cells: the ASCII bar, or the one a portal or a
+# converter draws (broken bar, box-drawing light / heavy / double vertical, fullwidth bar).
+COLUMN_MARKS = frozenset("|\u00a6\u2502\u2503\u2551\uff5c")
+_BAR = re.compile(f"[{re.escape(''.join(sorted(COLUMN_MARKS)))}]")
 # A block of white space, column marks and rule lines only.
-_LAYOUT_ONLY = re.compile(r"(?:\s|\||[-_=\u2012-\u2015]{3,})*")
+_LAYOUT_ONLY = re.compile(rf"(?:\s|{_BAR.pattern}|{_RULE.pattern})*")
 
 
 def basis_clauses(plan: Plan, opening_end: int) -> list[Span]:

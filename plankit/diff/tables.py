@@ -14,17 +14,20 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..model import Cell, Span, Table
 from ..text import fold
 from .align import match_pairs, moved
+from .parts import COLUMN_MARKS
 from .pieces import Mark, Piece, Segment
 from .result import RowPair, TablePair
 from .tokens import Alignment, Tok, align_words, bag_similarity, tokens_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from .compare import Engine
+    from .parts import Side
 
 __all__ = ["diff_tables"]
 
@@ -71,8 +74,52 @@ def tables_as_text(eng: Engine) -> None:
     ta, tb = list(eng.old_plan.tables), list(eng.new_plan.tables)
     plain_a = [x for x, t in enumerate(ta) if _head_in_text(t, eng.a.ocr, eng.b)]
     plain_b = [y for y, t in enumerate(tb) if _head_in_text(t, eng.b.ocr, eng.a)]
-    eng.a.as_text(frozenset(x for x in plain_a if all(_table_score(eng, ta[x], t) < TABLE_THRESHOLD for t in tb)))
-    eng.b.as_text(frozenset(y for y in plain_b if all(_table_score(eng, t, tb[y]) < TABLE_THRESHOLD for t in ta)))
+    text_a = frozenset(x for x in plain_a if all(_table_score(eng, ta[x], t) < TABLE_THRESHOLD for t in tb))
+    text_b = frozenset(y for y in plain_b if all(_table_score(eng, t, tb[y]) < TABLE_THRESHOLD for t in ta))
+    eng.a.as_text(text_a)
+    eng.b.as_text(text_b)
+    lost_a = _row_numbers_lost(eng.a, [ta[x] for x in text_a], eng.b)
+    lost_b = _row_numbers_lost(eng.b, [tb[y] for y in text_b], eng.a)
+    eng.a.leave_out(lost_a)
+    eng.b.leave_out(lost_b)
+
+
+# A row number alone in its cell: "1", "12", "3.".
+_ROW_NUMBER = re.compile(r"\s*\d{1,3}\.?\s*")
+
+
+def _row_numbers_lost(side: Side, tables: list[Table], other: Side) -> set[int]:
+    """The starts of the row numbers (``1``, ``2`` in a TT / STT column) of ``tables``, compared
+    as running text, that the other copy does not hold before the row's first words: a reader
+    that finds no table in a PDF's text or takes a number alone on its line for a page number
+    drops them, and where a copy numbers its rows is layout (a table paired with a table leaves
+    its number column out the same way). A number the other copy holds there (after the word
+    before it or before the word after it: a scan misreads one of them, ``Pang tin``) is
+    compared."""
+    if not tables:
+        return set()
+    keys = other.text_words()[2]
+    pairs = set(pairwise(keys))
+    _words, starts, own = side.text_words()
+    lost: set[int] = set()
+    for table in tables:
+        for c, head in enumerate(table.columns):
+            if not _NUMBER_HEAD.match(fold(_head(head))):
+                continue
+            for row in table.rows:
+                cell = row[c] if c < len(row) else None
+                if cell is None or not _ROW_NUMBER.fullmatch(_head(cell.text)):
+                    continue
+                number = [t for t in side.stream.within(cell.span.start, cell.span.end) if t.kind != "punct"]
+                if len(number) != 1 or not number[0].key.isdigit():
+                    continue
+                k = bisect.bisect_left(starts, number[0].start)
+                if k >= len(starts) or starts[k] != number[0].start or not 0 < k < len(own) - 1:
+                    continue
+                n = own[k]
+                if (own[k - 1], n) not in pairs and (n, own[k + 1]) not in pairs:
+                    lost.add(number[0].start)
+    return lost
 
 
 def _head_in_text(table: Table, ocr: bool, other) -> bool:
@@ -98,7 +145,14 @@ def _head_in_text(table: Table, ocr: bool, other) -> bool:
 
 @lru_cache(maxsize=4096)
 def _cell_tokens(text: str, ocr: bool, punct: bool) -> tuple[Tok, ...]:
-    return tuple(tokens_of(text, ocr=ocr, punct=punct))
+    """A cell's tokens; a column mark in it (``TT |``, a line ``|`` under its text: a portal's
+    flattened cell border a .docx kept) is layout, as in running text."""
+    return tuple(t for t in tokens_of(text, ocr=ocr, punct=punct) if not (t.kind == "punct" and t.key in COLUMN_MARKS))
+
+
+def _head(text: str) -> str:
+    """A column's header without the column marks in it."""
+    return "".join(" " if c in COLUMN_MARKS else c for c in text)
 
 
 def _words(table: Table) -> list[str]:
@@ -136,7 +190,7 @@ def _pair_columns(eng: Engine, ta: Table | None, tb: Table | None) -> list[tuple
         return [(i, None) for i in range(wa)]
 
     def head(t: Table, k: int) -> str:
-        return t.columns[k] if k < len(t.columns) else ""
+        return _head(t.columns[k]) if k < len(t.columns) else ""
 
     scores = [[eng.titles(head(ta, i), head(tb, j)) for j in range(wb)] for i in range(wa)]
     pairs = match_pairs(scores, COLUMN_THRESHOLD)
@@ -166,7 +220,7 @@ def _column_label(ta: Table | None, tb: Table | None, ci: int | None, cj: int | 
 
 
 def _is_number_column(t: Table | None, k: int | None) -> bool:
-    return t is not None and k is not None and k < len(t.columns) and bool(_NUMBER_HEAD.match(fold(t.columns[k])))
+    return t is not None and k is not None and k < len(t.columns) and bool(_NUMBER_HEAD.match(fold(_head(t.columns[k]))))
 
 
 def _task_column(ta, tb, cols, shown) -> int | None:
