@@ -1,0 +1,101 @@
+"""Layouts of real documents the development corpus does not show (session 8, third reader pass),
+as fixtures written for these tests (invented agencies and numbers, real shapes):
+
+* a plan whose top sections are numbered with Arabic numerals in capitals (``1. MỤC ĐÍCH, YÊU
+  CẦU`` / ``2. NHIỆM VỤ TRỌNG TÂM``), with ``1.``, ``1.1.`` or ``a)`` under them;
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from plankit import read_text
+
+HEAD = ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "HUYỆN ĐÔNG BÌNH\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 41/KH-UBND\tĐông Bình, ngày 05 tháng 3 năm 2025\n\n"
+        "KẾ HOẠCH\nTuyên truyền phòng, chống thiên tai năm 2025\n\n"
+        "Căn cứ Quyết định số 12/QĐ-UBND ngày 02/01/2025 của UBND tỉnh Thanh Sơn;\n"
+        "UBND huyện xây dựng Kế hoạch như sau:\n")
+TAIL = "Trên đây là Kế hoạch của UBND huyện Đông Bình.\n"
+
+
+def _tree(sections) -> list:
+    return [(s.level, s.number, s.title, _tree(s.children)) for s in sections]
+
+
+def _shape(plan, sections) -> list:
+    """The tree without the numbers: what re-numbering I..V to 1..5 must keep (each section's
+    text after its number)."""
+    return [(s.level, s.title, plan.text[s.span.start : s.span.end].split(".", 1)[1], _shape(plan, s.children))
+            for s in sections]
+
+
+# (body with {0}..{2} for the top numbers, expected tree when numbered 1, 2, 3)
+CASES = [
+    ("{0}. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao nhận thức.\n2. Yêu cầu\nBảo đảm hiệu quả.\n"
+     "{1}. NHIỆM VỤ TRỌNG TÂM\n1. Tuyên truyền\nTrên loa.\n{2}. TỔ CHỨC THỰC HIỆN\nPhòng Nội vụ chủ trì.\n",
+     [(1, "1", "MỤC ĐÍCH, YÊU CẦU", [(2, "1", "Mục đích", []), (2, "2", "Yêu cầu", [])]),
+      (1, "2", "NHIỆM VỤ TRỌNG TÂM", [(2, "1", "Tuyên truyền", [])]),
+      (1, "3", "TỔ CHỨC THỰC HIỆN", [])]),
+    # the top heading wrapped onto a line of its own
+    ("{0}. MỤC ĐÍCH,\nYÊU CẦU\n1. Mục đích\nNâng cao nhận thức.\n{1}. NHIỆM VỤ\nTRỌNG TÂM\nDiễn tập.\n"
+     "{2}. KINH PHÍ\nNgân sách huyện.\n",
+     [(1, "1", "MỤC ĐÍCH, YÊU CẦU", [(2, "1", "Mục đích", [])]),
+      (1, "2", "NHIỆM VỤ TRỌNG TÂM", []),
+      (1, "3", "KINH PHÍ", [])]),
+    # letters under a top section: level 3, as under a Roman one
+    ("{0}. MỤC ĐÍCH\n1. Mục đích\na) Nâng cao nhận thức.\nb) Chủ động ứng phó.\n{1}. NỘI DUNG\nTuyên truyền.\n"
+     "{2}. TỔ CHỨC THỰC HIỆN\nCác phòng thực hiện.\n",
+     [(1, "1", "MỤC ĐÍCH", [(2, "1", "Mục đích", [(3, "a", "Nâng cao nhận thức.", []),
+                                                  (3, "b", "Chủ động ứng phó.", [])])]),
+      (1, "2", "NỘI DUNG", []),
+      (1, "3", "TỔ CHỨC THỰC HIỆN", [])]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CASES)
+def test_arabic_top_sections_are_level_one(body, expected):
+    plan = read_text(HEAD + body.format("1", "2", "3") + TAIL)
+    assert _tree(plan.sections) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), CASES)
+def test_renumbering_roman_to_arabic_keeps_the_tree(body, expected):
+    roman = read_text(HEAD + body.format("I", "II", "III") + TAIL)
+    arabic = read_text(HEAD + body.format("1", "2", "3") + TAIL)
+    assert _shape(arabic, arabic.sections) == _shape(roman, roman.sections)
+    assert [s.number for s in roman.sections] == ["I", "II", "III"]
+
+
+def test_renumbering_five_sections():
+    body = "".join(f"{{{k}}}. PHẦN VIỆC SỐ {k + 1}\n1. Việc thứ nhất\nNội dung.\n2. Việc thứ hai\nNội dung.\n"
+                   for k in range(5))
+    roman = read_text(HEAD + body.format("I", "II", "III", "IV", "V") + TAIL)
+    arabic = read_text(HEAD + body.format("1", "2", "3", "4", "5") + TAIL)
+    assert _shape(arabic, arabic.sections) == _shape(roman, roman.sections)
+    assert [s.number for s in arabic.sections] == ["1", "2", "3", "4", "5"]
+    assert [len(s.children) for s in arabic.sections] == [2] * 5
+
+
+def test_decimal_sub_sections_under_arabic_top():
+    body = ("1. MỤC ĐÍCH, YÊU CẦU\n1.1. Mục đích\nNâng cao nhận thức.\n1.2. Yêu cầu\nThiết thực.\n"
+            "2. NHIỆM VỤ TRỌNG TÂM\n2.1 Tuyên truyền\nTrên loa.\n")
+    plan = read_text(HEAD + body + TAIL)
+    assert _tree(plan.sections) == [
+        (1, "1", "MỤC ĐÍCH, YÊU CẦU", [(2, "1.1", "Mục đích", []), (2, "1.2", "Yêu cầu", [])]),
+        (1, "2", "NHIỆM VỤ TRỌNG TÂM", [(2, "2.1", "Tuyên truyền", [])]),
+    ]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a Roman plan keeps capital Arabic items under its Roman sections
+    ("I. MỤC ĐÍCH\n1. Mục đích chung\nNội dung.\n2. YÊU CẦU\nNội dung.\nII. NỘI DUNG\nTuyên truyền.\n",
+     [(1, "I", "MỤC ĐÍCH", [(2, "1", "Mục đích chung", []), (2, "2", "YÊU CẦU", [])]),
+      (1, "II", "NỘI DUNG", [])]),
+    # OCR'd Roman numerals "1." / "11." (I, II) with no Arabic-only number: still Roman
+    ("1. MỤC ĐÍCH\n1. Mục đích\nNội dung.\n11. NỘI DUNG\nTuyên truyền.\n",
+     [(1, "I", "MỤC ĐÍCH", [(2, "1", "Mục đích", [])]), (1, "II", "NỘI DUNG", [])]),
+])
+def test_roman_plans_unchanged(body, expected):
+    assert _tree(read_text(HEAD + body + TAIL).sections) == expected
