@@ -99,3 +99,27 @@ def test_decimal_sub_sections_under_arabic_top():
 ])
 def test_roman_plans_unchanged(body, expected):
     assert _tree(read_text(HEAD + body + TAIL).sections) == expected
+
+
+# -- a symbol joined across a tab or a column gap with the place --------------------------------
+
+def _header(number_line: str) -> str:
+    return ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "THÀNH PHỐ CẦN THƠ\tĐộc lập - Tự do - Hạnh phúc\n"
+            f"{number_line}\n\nKẾ HOẠCH\nChuyển đổi số năm 2025\n\nI. MỤC ĐÍCH\nNội dung.\n")
+
+
+@pytest.mark.parametrize(("line", "number", "symbol", "incomplete"), [
+    ("Số: 1/KH-\tCần Thơ, ngày 10 tháng 01 năm 2025", "1", None, True),
+    ("Số: 27/KH-     Cần Thơ, ngày 10 tháng 01 năm 2025", "27", None, True),
+    ("Số: 27/KH-UBND-\tCần Thơ, ngày 10 tháng 01 năm 2025", "27", None, True),
+    ("Số: 1/KH-UBND\tCần Thơ, ngày 10 tháng 01 năm 2025", "1", "KH-UBND", False),
+    ("Số: 1/KH-UBND     Cần Thơ, ngày 10 tháng 01 năm 2025", "1", "KH-UBND", False),
+    ("Số: 1/KH - UBND\tCần Thơ, ngày 10 tháng 01 năm 2025", "1", "KH-UBND", False),
+    ("Số: 3/KH-SGDĐT\tCần Thơ, ngày 10 tháng 01 năm 2025", "3", "KH-SGDĐT", False),
+])
+def test_symbol_never_takes_the_next_column(line, number, symbol, incomplete):
+    plan = read_text(_header(line))
+    assert (plan.header.number, plan.header.symbol, plan.header.place) == (number, symbol, "Cần Thơ")
+    assert plan.header.date == __import__("datetime").date(2025, 1, 10)
+    assert any("incomplete" in w.message for w in plan.warnings) is incomplete

@@ -38,6 +38,7 @@ from ._units import (
     DOC_TYPE_LINE,
     DOC_TYPE_WORDS,
     DOC_TYPES,
+    INCOMPLETE_NUMBER,
     MOTTO_START,
     NATIONAL_MOTTO,
     PARTY_BOARD,
@@ -275,6 +276,15 @@ class FrontReader(NewsReader):
                 sym = re.sub("[\u2013\u2014\u2212]", "-", sym)  # "KH–UBND": Word's dash
                 fields["symbol"] = normalise_symbol(undouble_type_code(split_glued_symbol(sym)))
                 self.spans["symbol"] = Span(s + m.start("sym"), s + m.end("sym"))
+            elif m is None and "symbol" not in fields and "number" not in fields and (m := INCOMPLETE_NUMBER.search(folded)):
+                # "Số: 1/KH-<tab>Cần Thơ, ...": the number, and no symbol (its end is lost; not guessed)
+                fields["number"] = self.t(s + m.start("num"), s + m.end("num"))
+                self.spans["number"] = Span(s + m.start("num"), s + m.end("num"))
+                self.warnings.append(ReadWarning(
+                    f"Ký hiệu văn bản không đầy đủ, bỏ qua / the symbol is incomplete, not read: "
+                    f"{' '.join(self.t(s + m.start(), s + m.end()).split())}",
+                    Span(s + m.start("num"), s + m.end()),
+                ))
             if not piped:  # line by line: a body's cell may be wrapped over lines
                 for ls, le in self._lines_in(u):
                     for ms, me in sorted(mottos):  # a motto wrapped onto this line ("CỘNG" / "HÒA XÃ HỘI")
