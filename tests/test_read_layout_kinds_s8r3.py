@@ -123,3 +123,45 @@ def test_symbol_never_takes_the_next_column(line, number, symbol, incomplete):
     assert (plan.header.number, plan.header.symbol, plan.header.place) == (number, symbol, "Cần Thơ")
     assert plan.header.date == __import__("datetime").date(2025, 1, 10)
     assert any("incomplete" in w.message for w in plan.warnings) is incomplete
+
+
+# -- a department printed without its province, the province from its committee's citations -----
+
+_M = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc"
+_TO_MANY = "Kính gửi:\n" + "".join(f"- Phòng chuyên môn số {i} thuộc các đơn vị trên địa bàn;\n" for i in range(80))
+
+
+def _letter(number: str, type_lines: str, body: str) -> str:
+    return (f"SỞ NỘI VỤ\t{_M}\nSố: {number}\tMường Lạt, ngày 12 tháng 4 năm 2024\n"
+            f"{type_lines}\n{body}")
+
+
+@pytest.mark.parametrize(("text", "issuer", "warned"), [
+    # an official letter citing its province's committee once
+    (_letter("215/SNV-TCBC", "V/v tuyển dụng viên chức năm 2024\n",
+             "Thực hiện Kế hoạch số 40/KH-UBND ngày 01/3/2024 của UBND tỉnh Lai Châu, Sở Nội vụ đề nghị.\n"),
+     "Sở Nội vụ tỉnh Lai Châu", True),
+    # the citation after a long "Kính gửi" list, thousands of characters down
+    (_letter("215/SNV-TCBC", "V/v tuyển dụng viên chức năm 2024\n",
+             _TO_MANY + "\nThực hiện Văn bản số 40/UBND-NC của Ủy ban nhân dân tỉnh Lai Châu, Sở Nội vụ đề nghị.\n"),
+     "Sở Nội vụ tỉnh Lai Châu", True),
+    # a report and a decision
+    (_letter("215/BC-SNV", "\nBÁO CÁO\nKết quả tuyển dụng năm 2023\n",
+             "Thực hiện Kế hoạch số 40/KH-UBND của UBND tỉnh Lai Châu, Sở Nội vụ báo cáo như sau:\nI. KẾT QUẢ\nNội dung.\n"),
+     "Sở Nội vụ tỉnh Lai Châu", True),
+    (_letter("215/QĐ-SNV", "\nQUYẾT ĐỊNH\nVề việc thành lập tổ công tác\n",
+             "GIÁM ĐỐC SỞ NỘI VỤ\nCăn cứ Quyết định số 40/QĐ-UBND của UBND tỉnh Lai Châu;\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập.\n"),
+     "Sở Nội vụ tỉnh Lai Châu", True),
+    # two provinces' committees cited: nothing guessed
+    (_letter("215/SNV-TCBC", "V/v tuyển dụng viên chức năm 2024\n",
+             _TO_MANY + "\nThực hiện Văn bản của UBND tỉnh Lai Châu và của UBND tỉnh Đồng Nai, Sở Nội vụ đề nghị.\n"),
+     "Sở Nội vụ", False),
+    # a Party committee is not the department's committee
+    (_letter("215/SNV-TCBC", "V/v tuyển dụng viên chức năm 2024\n",
+             "Thực hiện Văn bản của Tỉnh ủy Lai Châu, Sở Nội vụ đề nghị.\n"),
+     "Sở Nội vụ", False),
+])
+def test_department_province_from_its_committee(text, issuer, warned):
+    plan = read_text(text)
+    assert plan.header.issuer == issuer
+    assert any("issuer's province inferred" in w.message for w in plan.warnings) is warned

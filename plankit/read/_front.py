@@ -106,6 +106,7 @@ _ENDS_BARE_BODY = re.compile(r"(?:^|^van\s+phong\s+|^chu\s+tich\s+)(?:uy\s+ban\s
 # An authority's title on a line of its own, its body on the next ("BỘ TRƯỞNG" / "BỘ NỘI VỤ").
 _TITLE_ALONE = re.compile(r"^[\s*]*(?:bo\s+truong|thu\s+truong|chu\s+tich|giam\s+doc|truong\s+ban)[\s*]*$")
 # A province's committee right before its name: "của UBND tỉnh ", "Ủy ban nhân dân thành phố ".
+_COMMITTEE_CITED = re.compile(r"(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)\s+(?:tinh|thanh\s+pho|tp\.?)\s")
 _COMMITTEE_BEFORE = re.compile(r"(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)\s+(?:tinh|thanh\s+pho|tp\.?)\s*$")
 # A letter's subject under its number: "V/v hướng dẫn ...", "Về việc ...".
 _ABOUT_LINE = re.compile(r"[\s*]*(?:v\s*/\s*v|ve\s+viec)(?![a-z])")
@@ -766,9 +767,13 @@ class FrontReader(NewsReader):
         place = fields.get("place")
         prov = match_place(place, cutoff=1.0) if isinstance(place, str) else None
         if prov is None:
-            head = self.text[: min(len(self.text), 4000)]
-            named = {p.name: p for s, _e, p in find_places(head)
-                     if _COMMITTEE_BEFORE.search(fold(head[max(0, s - 30) : s]))}
+            named = {}
+            for c in _COMMITTEE_CITED.finditer(self.folded):
+                # every citation of a province's committee in the whole text (a letter's may come
+                # after a long "Kính gửi" list), each read in a short window
+                window = self.text[c.start() : c.end() + 40]
+                named.update((p.name, p) for s, _e, p in find_places(window)
+                             if _COMMITTEE_BEFORE.search(fold(window[max(0, s - 30) : s])))
             if len(named) != 1:
                 return
             prov = next(iter(named.values()))
