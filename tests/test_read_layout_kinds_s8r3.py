@@ -3,6 +3,9 @@ as fixtures written for these tests (invented agencies and numbers, real shapes)
 
 * a plan whose top sections are numbered with Arabic numerals in capitals (``1. MỤC ĐÍCH, YÊU
   CẦU`` / ``2. NHIỆM VỤ TRỌNG TÂM``), with ``1.``, ``1.1.`` or ``a)`` under them;
+* a symbol run across a tab into the place (``Số: 1/KH-<tab>Cần Thơ``), one ending in its dash;
+* a department printed without its province, its committee cited far down a letter;
+* a PDF draft's ``Số:`` alone with its ``/TTr-UBND`` after the motto, the date one word a line.
 """
 
 from __future__ import annotations
@@ -165,3 +168,37 @@ def test_department_province_from_its_committee(text, issuer, warned):
     plan = read_text(text)
     assert plan.header.issuer == issuer
     assert any("issuer's province inferred" in w.message for w in plan.warnings) is warned
+
+
+# -- a PDF draft's number field split by its columns, its date one word a line -----------------
+
+def _draft(number_head: str, between: str, symbol_line: str, date_lines: str) -> str:
+    return (f"ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\n{number_head}\n{between}{symbol_line}\n{date_lines}\n\n"
+            "TỜ TRÌNH\nVề dự thảo Quy chế phối hợp quản lý khu kinh tế\n\n"
+            "Kính gửi: Hội đồng nhân dân tỉnh Lai Châu.\n\nI. SỰ CẦN THIẾT\nNội dung.\n")
+
+
+_MOTTO_LINES = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+
+
+@pytest.mark.parametrize(("text", "number", "symbol", "parts"), [
+    # blank number, blank day and month
+    (_draft("Số:", _MOTTO_LINES, "/TTr-UBND", "Lai Châu, ngày\ntháng\nnăm 2016"), None, "TTr-UBND", (None, None, 2016)),
+    # the number given, the date given over three lines
+    (_draft("Số: 15", _MOTTO_LINES, "/TTr-UBND", "Lai Châu, ngày 05\ntháng 3\nnăm 2016"), "15", "TTr-UBND", (5, 3, 2016)),
+    # the symbol's own dash an en dash; only one motto line between
+    (_draft("Số:", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", "/TTr–UBND", "Lai Châu, ngày\ntháng\nnăm 2016"),
+     None, "TTr-UBND", (None, None, 2016)),
+])
+def test_number_split_by_columns(text, number, symbol, parts):
+    plan = read_text(text)
+    h = plan.header
+    assert (h.number, h.symbol, h.doc_type, h.place, h.issuer) == (number, symbol, "Tờ trình", "Lai Châu", "Ủy ban nhân dân tỉnh Lai Châu")
+    assert (h.date_parts.day, h.date_parts.month, h.date_parts.year) == parts
+    assert plan.text[h.span("symbol").start : h.span("symbol").end].replace("–", "-") == symbol
+
+
+def test_split_number_needs_only_the_motto_between():
+    # a line of prose between "Số:" and the slash: no symbol is pieced together
+    text = _draft("Số:", _MOTTO_LINES + "Dự thảo lần 2\n", "/TTr-UBND", "Lai Châu, ngày\ntháng\nnăm 2016")
+    assert read_text(text).header.symbol is None

@@ -117,6 +117,13 @@ _NAMED_UNIT = re.compile(r"\b(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi t
 _OWN_UNIT = re.compile(r"\b(?P<unit>xa|phuong|thi tran|dac khu|huyen|quan|thi xa|thanh pho)\s+(?P<name>\S.*)$")
 
 
+# A PDF draft's number field split by its columns: "Số:" alone on its line (the number left
+# blank, or given), its "/TTr-VPCP" on a line of its own after the motto's lines. Read only
+# when nothing but the motto stands between the two.
+_SPLIT_NUMBER_HEAD = re.compile(r"[ \t*]*s[o6]\s*:[ \t]*(?P<num>\d+[a-z]?)?[ \t]*")
+_SPLIT_NUMBER_TAIL = re.compile(r"[ \t*]*/[ \t]*(?P<sym>[a-z][a-z0-9&]*(?:[-/\u2013][a-z0-9&]+)+)[ \t]*")
+
+
 class FrontReader(NewsReader):
     """The header and subject readers (see the module doc)."""
 
@@ -130,6 +137,8 @@ class FrontReader(NewsReader):
         self._place_loose = False  # the place line matched a province only loosely (OCR damage?)
         self.about: int | None = None  # a letter's "V/v" subject inside its header (see _header_end)
         self._issuer_cell = False  # whether the issuer was read from a header cell
+        # the lines of "Số:" and its "/TTr-VPCP" split by a PDF's columns (see _find_number)
+        self._split_number: tuple[tuple[int, int], tuple[int, int]] | None = None
 
 
     # -- header -----------------------------------------------------------------------------
@@ -201,6 +210,30 @@ class FrontReader(NewsReader):
             u = units[idx]
             if not isinstance(u, RawTable) and number_field(self.f(u.start, u.end)):
                 return idx
+            if not isinstance(u, RawTable) and (split := self._split_number_lines(u)) is not None:
+                self._split_number = split
+                return idx
+        return None
+
+    def _split_number_lines(self, u: Para) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """A number field split by a PDF's columns: the line ``Số:`` alone in ``u``, then only
+        motto lines (or blank ones), then ``/TTr-VPCP`` alone, within four lines. The two lines'
+        spans, or None."""
+        for ls, le in self._lines_in(u):
+            if not _SPLIT_NUMBER_HEAD.fullmatch(self.folded, ls, le):
+                continue
+            pos, seen = le + 1, 0
+            while pos < len(self.text) and seen < 4:
+                end = self.text.find("\n", pos)
+                end = len(self.text) if end == -1 else end
+                folded = self.folded[pos:end]
+                if _SPLIT_NUMBER_TAIL.fullmatch(folded):
+                    return (ls, le), (pos, end)
+                if folded.strip() and not NATIONAL_MOTTO.search(folded):
+                    return None
+                seen += bool(folded.strip())
+                pos = end + 1
+            return None
         return None
 
     def _header_end(self, units: list, number_idx: int) -> int:
@@ -216,7 +249,8 @@ class FrontReader(NewsReader):
             folded = self.f(u.start, u.end)
             if dated_line(folded) and not dated:
                 end, dated = idx, True
-            elif EMPTY_CELLS.match(folded) or NATIONAL_MOTTO.search(folded) or re.fullmatch(r"[\s\-_|]+", folded):
+            elif (EMPTY_CELLS.match(folded) or NATIONAL_MOTTO.search(folded) or re.fullmatch(r"[\s\-_|]+", folded)
+                  or (self._split_number is not None and u.start <= self._split_number[1][0] < u.end)):
                 end = idx
             elif not dated and WRAPPED_DATE_START.match(folded):
                 end = idx  # "Hà Nội, ngày 01" ... its month and year on the next line
@@ -264,6 +298,18 @@ class FrontReader(NewsReader):
         for u in paras:
             s, e = u.start, u.end
             folded = self.f(s, e)
+            if self._split_number is not None and "symbol" not in fields and s <= self._split_number[0][0] < e:
+                (hs, he), (ts, te) = self._split_number
+                h = _SPLIT_NUMBER_HEAD.fullmatch(self.folded, hs, he)
+                t = _SPLIT_NUMBER_TAIL.fullmatch(self.folded, ts, te)
+                if h.group("num"):
+                    fields["number"] = self.t(h.start("num"), h.end("num"))
+                    self.spans["number"] = Span(h.start("num"), h.end("num"))
+                else:
+                    slash = self.text.find("/", ts, te)
+                    self.spans["number"] = Span(slash, slash)  # blank: where it would stand
+                fields["symbol"] = normalise_symbol(self.t(t.start("sym"), t.end("sym")).replace("\u2013", "-"))
+                self.spans["symbol"] = Span(t.start("sym"), t.end("sym"))
             m = number_field(folded)
             if m and "symbol" not in fields:
                 if m.group("num"):
@@ -288,6 +334,8 @@ class FrontReader(NewsReader):
                 ))
             if not piped:  # line by line: a body's cell may be wrapped over lines
                 for ls, le in self._lines_in(u):
+                    if self._split_number is not None and ls in (self._split_number[0][0], self._split_number[1][0]):
+                        continue  # "Số:" and its "/TTr-VPCP": no body's cell
                     for ms, me in sorted(mottos):  # a motto wrapped onto this line ("CỘNG" / "HÒA XÃ HỘI")
                         if ms < ls < me:
                             ls = min(me, le)
