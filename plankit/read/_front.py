@@ -16,13 +16,14 @@ from ..model import (
     Source,
     Span,
 )
-from ..places import find_places, match_department, match_place, parent_province
+from ..places import match_place, parent_province
 from ..text import fold, is_upper_text
 from ._header import (
     CHROME_ROW,
     EMPTY_CELLS,
     HEADER_START,
     YOUTH_MOTTO,
+    IssuerCompletion,
     body_name,
     complete_body,
     split_glued_symbol,
@@ -45,6 +46,8 @@ from ._units import (
     PLACE_DATE,
     PLACE_NO_COMMA,
     ROMAN,
+    SPLIT_NUMBER_HEAD,
+    SPLIT_NUMBER_TAIL,
     STACKED_BODIES,
     SUBJECT_YEAR,
     SUBJECT_YEAR_END,
@@ -57,6 +60,7 @@ from ._units import (
     normalise_parent,
     normalise_symbol,
     number_field,
+    split_number,
     starts_unit,
 )
 
@@ -105,9 +109,6 @@ _INLINE_CLAUSE_AFTER_YEAR = re.compile(r"(?<=\d{4})[ \t]+(?P<word>can\s+cu|thuc\
 _ENDS_BARE_BODY = re.compile(r"(?:^|^van\s+phong\s+|^chu\s+tich\s+)(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd)$")
 # An authority's title on a line of its own, its body on the next ("BỘ TRƯỞNG" / "BỘ NỘI VỤ").
 _TITLE_ALONE = re.compile(r"^[\s*]*(?:bo\s+truong|thu\s+truong|chu\s+tich|giam\s+doc|truong\s+ban)[\s*]*$")
-# A province's committee right before its name: "của UBND tỉnh ", "Ủy ban nhân dân thành phố ".
-_COMMITTEE_CITED = re.compile(r"(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)\s+(?:tinh|thanh\s+pho|tp\.?)\s")
-_COMMITTEE_BEFORE = re.compile(r"(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)\s+(?:tinh|thanh\s+pho|tp\.?)\s*$")
 # A letter's subject under its number: "V/v hướng dẫn ...", "Về việc ...".
 _ABOUT_LINE = re.compile(r"[\s*]*(?:v\s*/\s*v|ve\s+viec)(?![a-z])")
 _CAN_CU = re.compile(r"(?<![a-z])can\s+cu(?![a-z])")
@@ -117,14 +118,9 @@ _NAMED_UNIT = re.compile(r"\b(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi t
 _OWN_UNIT = re.compile(r"\b(?P<unit>xa|phuong|thi tran|dac khu|huyen|quan|thi xa|thanh pho)\s+(?P<name>\S.*)$")
 
 
-# A PDF draft's number field split by its columns: "Số:" alone on its line (the number left
-# blank, or given), its "/TTr-VPCP" on a line of its own after the motto's lines. Read only
-# when nothing but the motto stands between the two.
-_SPLIT_NUMBER_HEAD = re.compile(r"[ \t*]*s[o6]\s*:[ \t]*(?P<num>\d+[a-z]?)?[ \t]*")
-_SPLIT_NUMBER_TAIL = re.compile(r"[ \t*]*/[ \t]*(?P<sym>[a-z][a-z0-9&]*(?:[-/\u2013][a-z0-9&]+)+)[ \t]*")
 
 
-class FrontReader(NewsReader):
+class FrontReader(IssuerCompletion, NewsReader):
     """The header and subject readers (see the module doc)."""
 
     def __init__(self, layout: Layout, source: Source):
@@ -216,25 +212,8 @@ class FrontReader(NewsReader):
         return None
 
     def _split_number_lines(self, u: Para) -> tuple[tuple[int, int], tuple[int, int]] | None:
-        """A number field split by a PDF's columns: the line ``Số:`` alone in ``u``, then only
-        motto lines (or blank ones), then ``/TTr-VPCP`` alone, within four lines. The two lines'
-        spans, or None."""
-        for ls, le in self._lines_in(u):
-            if not _SPLIT_NUMBER_HEAD.fullmatch(self.folded, ls, le):
-                continue
-            pos, seen = le + 1, 0
-            while pos < len(self.text) and seen < 4:
-                end = self.text.find("\n", pos)
-                end = len(self.text) if end == -1 else end
-                folded = self.folded[pos:end]
-                if _SPLIT_NUMBER_TAIL.fullmatch(folded):
-                    return (ls, le), (pos, end)
-                if folded.strip() and not NATIONAL_MOTTO.search(folded):
-                    return None
-                seen += bool(folded.strip())
-                pos = end + 1
-            return None
-        return None
+        """A number field split by a PDF's columns starting in ``u`` (see :func:`split_number`)."""
+        return split_number(self.text, self.folded, self._lines_in(u))
 
     def _header_end(self, units: list, number_idx: int) -> int:
         """The last unit of the header: the number line, then the place-and-date line, motto
@@ -300,8 +279,8 @@ class FrontReader(NewsReader):
             folded = self.f(s, e)
             if self._split_number is not None and "symbol" not in fields and s <= self._split_number[0][0] < e:
                 (hs, he), (ts, te) = self._split_number
-                h = _SPLIT_NUMBER_HEAD.fullmatch(self.folded, hs, he)
-                t = _SPLIT_NUMBER_TAIL.fullmatch(self.folded, ts, te)
+                h = SPLIT_NUMBER_HEAD.fullmatch(self.folded, hs, he)
+                t = SPLIT_NUMBER_TAIL.fullmatch(self.folded, ts, te)
                 if h.group("num"):
                     fields["number"] = self.t(h.start("num"), h.end("num"))
                     self.spans["number"] = Span(h.start("num"), h.end("num"))
@@ -800,52 +779,6 @@ class FrontReader(NewsReader):
             if named is not None:
                 fields["issuer"] = named[0]
                 self.spans["issuer"] = Span(u.start + (m.start("body") if m.group("body") else 0), u.first_line_end)
-
-    def _complete_department(self, fields: dict) -> None:
-        """A department's header cell printed without its province and without its committee
-        above it (``SỞ TƯ PHÁP`` alone): ``Sở Tư pháp tỉnh Bắc Kạn``, the province from the place line, else from the province's committee the opening
-        cites (``... của UBND tỉnh Hưng Yên``), only when every such citation names the same
-        province; said in a warning. Nothing is added when the text names no province or names
-        two."""
-        issuer = fields["issuer"]
-        if not self._issuer_cell:
-            return  # a portal's "Sở ... ban hành" or a body named in the text: as written
-        if re.search(r"\b(?:tinh|thanh pho|tp)\b", fold(issuer)) or match_department(issuer, cutoff=1.0) is None:
-            return  # "Sở Y tế tỉnh Nghệ An" names it; "Sở Y tế Hà Nội" is no registry name alone
-        place = fields.get("place")
-        prov = match_place(place, cutoff=1.0) if isinstance(place, str) else None
-        if prov is None:
-            named = {}
-            for c in _COMMITTEE_CITED.finditer(self.folded):
-                # every citation of a province's committee in the whole text (a letter's may come
-                # after a long "Kính gửi" list), each read in a short window
-                window = self.text[c.start() : c.end() + 40]
-                named.update((p.name, p) for s, _e, p in find_places(window)
-                             if _COMMITTEE_BEFORE.search(fold(window[max(0, s - 30) : s])))
-            if len(named) != 1:
-                return
-            prov = next(iter(named.values()))
-        fields["issuer"] = f"{issuer} {prov.full_name}"
-        self.warnings.append(ReadWarning(
-            f"Tỉnh của cơ quan ban hành suy ra từ văn bản / the issuer's province inferred from the text: {fields['issuer']}",
-            self.spans.get("issuer"),
-        ))
-
-    def _complete_bare_issuer(self, fields: dict) -> None:
-        """``ỦY BAN NHÂN DÂN`` cut from its province by the site: the place line's province, else
-        the one the subject names; said in a warning."""
-        prov = match_place(fields["place"], cutoff=0.9) if fields.get("place") else None
-        if prov is None and fields.get("title"):
-            named = find_places(fields["title"])  # type: ignore[arg-type]
-            prov = named[-1][2] if named else None
-        if prov is None:
-            return
-        named = body_name(f"{fields['issuer']} {prov.full_name}")  # "ỦY BAN NHÂN DÂN" + "tỉnh X"
-        fields["issuer"] = named[0] if named is not None else f"{fields['issuer']} {prov.full_name}"
-        where = self.spans.get("issuer")
-        self.warnings.append(ReadWarning(
-            f"Cơ quan ban hành suy ra từ địa danh / issuer inferred from the place: {fields['issuer']}", where
-        ))
 
     def _lines_in(self, u: Para) -> list[tuple[int, int]]:
         out, pos = [], u.start

@@ -615,3 +615,32 @@ def number_field(folded: str) -> re.Match[str] | None:
     """The number field of a header: ``Số: 07/KH-UBND``, a Party document's ``Số 112-KH/HU``,
     or ``Số 07/KH-UBND`` alone on its line (the colon lost)."""
     return NUMBER.search(folded) or PARTY_NUMBER.search(folded) or BARE_NUMBER.search(folded)
+
+
+# A PDF draft's number field split by its columns: "Số:" alone on its line (the number left
+# blank, or given), its "/TTr-VPCP" on a line of its own after the motto's lines. Read only
+# when nothing but the motto stands between the two.
+SPLIT_NUMBER_HEAD = re.compile(r"[ \t*]*s[o6]\s*:[ \t]*(?P<num>\d+[a-z]?)?[ \t]*")
+SPLIT_NUMBER_TAIL = re.compile(r"[ \t*]*/[ \t]*(?P<sym>[a-z][a-z0-9&]*(?:[-/\u2013][a-z0-9&]+)+)[ \t]*")
+
+
+def split_number(text: str, folded: str, lines: list[tuple[int, int]]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A number field split by a PDF's columns: among ``lines`` (spans of a unit's lines) the
+    line ``Số:`` alone, then only motto lines (or blank ones), then ``/TTr-VPCP`` alone, within
+    four lines. The two lines' spans, or None."""
+    for ls, le in lines:
+        if not SPLIT_NUMBER_HEAD.fullmatch(folded, ls, le):
+            continue
+        pos, seen = le + 1, 0
+        while pos < len(text) and seen < 4:
+            end = text.find("\n", pos)
+            end = len(text) if end == -1 else end
+            line = folded[pos:end]
+            if SPLIT_NUMBER_TAIL.fullmatch(line):
+                return (ls, le), (pos, end)
+            if line.strip() and not NATIONAL_MOTTO.search(line):
+                return None
+            seen += bool(line.strip())
+            pos = end + 1
+        return None
+    return None
