@@ -352,3 +352,59 @@ def test_the_figure_legend_shows_only_what_is_drawn(graph, shown):
 def test_a_partly_replaced_document_is_labelled_in_part():
     g = _tiny([{"validity": "partly-replaced", "replaced_by": "172/2025/NĐ-CP"}], PARTLY)
     assert display_label(g, "1/2020/NĐ-CP") == "NĐ 1/2020/NĐ-CP\n→ 172/2025/NĐ-CP (một phần)"
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 5, 7])
+def test_no_edge_bows_out_of_the_drawing(seed):
+    """An edge that bows round a node near the drawing's left or right side bows inwards: on a
+    real folder the edges of the rightmost plans ran off the picture (seeds 1, 2, 3 and 7 had 1,
+    2, 2 and 2 such edges)."""
+    from matplotlib.patches import FancyArrowPatch
+
+    fig = draw_graph(corpus_shaped_graph(seed))
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    box = ax.get_window_extent()
+    arrows = [p.get_window_extent() for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    assert len(arrows) == corpus_shaped_graph(seed).number_of_edges()
+    assert [(a.x0, a.x1) for a in arrows if a.x0 < box.x0 - 1 or a.x1 > box.x1 + 1] == []
+
+
+# (file names of the plans whose labels are alike -> what each label adds)
+FILE_NAMES = [
+    (["kế hoạch của tôi/Bản scan 150dpi kế hoạch 128.pdf", "kế hoạch của tôi/Bản scan 200dpi kế hoạch 128.pdf"],
+     ["Bản scan 150dpi kế hoạch 128", "Bản scan 200dpi kế hoạch 128"]),
+    # too long: cut at a word while the cut names still differ
+    (["kế hoạch của tôi/Bản chụp lần một của kế hoạch 167 tỉnh Bắc Ninh.pdf",
+      "kế hoạch của tôi/Bản chụp lần hai của kế hoạch 167 tỉnh Bắc Ninh.pdf"],
+     ["Bản chụp lần một của kế…", "Bản chụp lần hai của kế…"]),
+    # differing only after the cut: kept whole
+    (["a/Kế hoạch cải cách hành chính năm 2024 bản 1.txt", "a/Kế hoạch cải cách hành chính năm 2024 bản 2.txt"],
+     ["Kế hoạch cải cách hành chính năm 2024 bản 1", "Kế hoạch cải cách hành chính năm 2024 bản 2"]),
+    # the same name in two formats: the extension; in two folders: the folder
+    (["x/kh-07.docx", "x/kh-07.pdf"], ["kh-07.docx", "kh-07.pdf"]),
+    (["a/kh-07.txt", "b/kh-07.txt", "scan/kh-07.png"], ["a/kh-07.txt", "b/kh-07.txt", "scan/kh-07.png"]),
+    (["r/a/kh.txt", "s/a/kh.txt"], ["r/a/kh.txt", "s/a/kh.txt"]),
+]
+
+
+@pytest.mark.parametrize(("names", "expected"), FILE_NAMES)
+def test_alike_labels_add_the_shortest_part_of_the_file_name_that_differs(names, expected):
+    from plankit.graph.build import file_names
+
+    assert file_names(names) == expected
+
+
+def test_two_scans_that_read_no_header_are_labelled_by_their_file_names():
+    """Two scans read nothing of their header (a 100-dpi decision): each is labelled by its
+    file's name, folder and extension left out, never 'không rõ cơ quan' twice."""
+    from plankit import read_text
+
+    # OCR read the two scans' words differently, so they are not copies by their words
+    bodies = {150: "BAN\nI. MỤC ĐÍCH, YÊU CẦU\nĐẩy mạnh truyền thông y tế.\n",
+              200: "BẠN\nI. MUC ĐICH, YEU CẦU\nĐây rnanh truyen th0ng y tê.\n"}
+    graph = build_graph([read_text(body, f"kế hoạch của tôi/Bản scan {dpi}dpi kế hoạch 128.pdf", form="ocr")
+                         for dpi, body in bodies.items()])
+    labels = sorted(graph.nodes[n]["label"] for n in graph)
+    assert labels == ["KH Bản scan 150dpi kế hoạch 128", "KH Bản scan 200dpi kế hoạch 128"]
+    assert sorted(display_label(graph, n) for n in graph) == labels

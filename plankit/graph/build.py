@@ -92,14 +92,56 @@ def short_issuer(issuer: str) -> str:
     return issuer if len(issuer) <= _ISSUER_CHARS else issuer[:_ISSUER_CHARS - 1].rstrip() + "…"
 
 
+_NAME_CHARS = 28
+
+
+def cut_at_word(text: str, limit: int = _NAME_CHARS) -> str:
+    """``text`` in at most ``limit`` characters, cut after a whole word and marked ``…``.
+
+    >>> cut_at_word("Bản scan 150dpi kế hoạch cải cách hành chính"), cut_at_word("kh-07")
+    ('Bản scan 150dpi kế hoạch…', 'kh-07')
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2 and not text[limit - 1].isspace():
+        cut = cut[:space]
+    return cut.rstrip(" -_,.;") + "…"
+
+
+def file_names(names: list[str]) -> list[str]:
+    """The shortest part of each file's name that tells the files apart, for labels: the name
+    without its folders and extension, then with its extension, then with as many folders as
+    needed; cut at a word (:func:`cut_at_word`) when the cut names still differ.
+
+    >>> file_names(["kế hoạch của tôi/Bản scan 150dpi kế hoạch 128.pdf",
+    ...             "kế hoạch của tôi/Bản scan 200dpi kế hoạch 128.pdf"])
+    ['Bản scan 150dpi kế hoạch 128', 'Bản scan 200dpi kế hoạch 128']
+    >>> file_names(["a/kh-07.txt", "b/kh-07.txt", "scan/kh-07.png"])
+    ['a/kh-07.txt', 'b/kh-07.txt', 'scan/kh-07.png']
+    """
+    if not names:
+        return []
+    parts = [name.replace("\\", "/").split("/") for name in names]
+    tries = [[p[-1].rpartition(".")[0] or p[-1] for p in parts], [p[-1] for p in parts]]
+    tries += [["/".join(p[-k:]) for p in parts] for k in range(2, max(map(len, parts)) + 1)]
+    for found in tries:
+        if len(set(found)) == len(found):
+            cut = [cut_at_word(x) for x in found]
+            return cut if len(set(cut)) == len(cut) else found
+    return list(names)
+
+
 def _plan_label(header: Any, scope: str | None, name: str) -> str:
     """``KH 137/KH-SKHCN (Cần Thơ 2025)``; a plan without a number is named by its issuer, never
-    by its file's path: ``KH Bộ Y tế (2024)``."""
+    by its file's path (``KH Bộ Y tế (2024)``), and without an issuer by its file's name without
+    folder or extension, cut at a word (``QĐ Bản scan kế hoạch 128``)."""
     if header.reference:
         ref = header.reference
         abbr = _type_abbr(ref) or "KH"
     else:
-        ref = short_issuer(header.issuer) if header.issuer else name
+        ref = short_issuer(header.issuer) if header.issuer else file_names([name])[0]
         abbr = _type_abbr(f"1/{header.symbol}") if header.symbol else None
         abbr = abbr or DOC_TYPE_ABBR.get(header.doc_type or "", "KH")
     place = scope or header.place
@@ -337,6 +379,115 @@ def _is_ocr(plan: Plan) -> bool:
     return bool(getattr(getattr(plan, "source", None), "ocr", False))
 
 
+# The years a document of the Vietnamese state can carry (1945 on, not beyond this century): a
+# scan's year outside them is OCR's (2025 read 2925 or 2625), never a date.
+_PLAUSIBLE_YEARS = range(1945, 2101)
+
+
+def _year_unsure(plan: Plan) -> bool:
+    """Whether a scan's year of issue (the year in its node id) may be OCR's: its date was not
+    read whole (the year then comes from a partial date or the plan year of its title), or its
+    year is one no plan carries (2925)."""
+    date = plan.header.date
+    return date is None or date.year not in _PLAUSIBLE_YEARS
+
+
+def _same_dates(a: Plan, b: Plan) -> bool:
+    """Whether two readings agree on when the plan was signed, all but the year of issue: the
+    day and month when both read them, else the plan year (the title's ``năm 2026``) when both
+    read a plausible one."""
+    da, db = a.header.date_parts, b.header.date_parts
+    if da.day and da.month and db.day and db.month:
+        return (da.day, da.month) == (db.day, db.month)
+    ya, yb = a.header.year, b.header.year
+    return ya is not None and ya == yb and ya in _PLAUSIBLE_YEARS
+
+
+_ID_YEAR = re.compile(r"/\d+$")
+
+
+def _yearless(node: str) -> str | None:
+    """A local node id without its year of issue (``167/KH-UBND@bac-ninh``), OCR's look-alikes
+    made one; ``None`` when the id has no such year (a national number, or one carrying its year:
+    ``22/2020/QĐ-UBND@hung-yen``)."""
+    ref, at, where = node.partition("@")
+    if not at or "#" in where or not _ID_YEAR.search(where):
+        return None
+    return ocr_key(f"{ref}@{_ID_YEAR.sub('', where)}")
+
+
+def _dated_alike(a: Plan, b: Plan) -> bool:
+    """Whether two readings with one node id may be one plan as far as their dates go: always,
+    unless one is a scan whose year is unsure, which then must agree with the other's date but
+    for the year (a scan whose date was lost takes the plan year 2026 of its title, which a plan
+    signed in 2026 also has)."""
+    return not any(_is_ocr(x) and _year_unsure(x) for x in (a, b)) or _same_dates(a, b)
+
+
+def _misdated_copy(a: Plan, b: Plan) -> bool:
+    """Whether two readings of one number, symbol and place in two years may be one plan: one
+    is a scan whose year is unsure and their dates agree but for the year."""
+    return any(_is_ocr(x) and _year_unsure(x) for x in (a, b)) and _same_dates(a, b)
+
+
+# A scan that read no number at all (a 100-dpi page whose header OCR could not place) is a copy
+# of the one document whose text holds nearly all its runs of three words; another plan built on
+# the same template (last year's decision of the same ministry) held at most 71 % of them on the
+# corpus, a scan of a typed copy at least 98 %.
+_SHINGLE_WORDS = 3
+_HEADLESS_SHARE = 0.9
+_OTHER_SHARE = 0.75
+_HEADLESS_MIN = 50  # runs of three words below which a text says too little to tell
+
+
+# a year a text names (OCR's impossible years, 2925, say nothing and are left out)
+_NAMED_YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
+
+
+def _years(plan: Plan) -> frozenset[str]:
+    return frozenset(_NAMED_YEAR.findall(getattr(plan, "text", "") or ""))
+
+
+def _shingles(plan: Plan) -> frozenset[tuple[str, ...]]:
+    words = _WORD.findall(fold(getattr(plan, "text", "") or ""))
+    return frozenset(tuple(words[k:k + _SHINGLE_WORDS]) for k in range(len(words) - _SHINGLE_WORDS + 1))
+
+
+def _join_headless_scans(plans: list[Plan], nodes: list[str], groups: list[list[int]]) -> None:
+    """Move each scan that read no number and is a document of its own into the one group of
+    typed readings whose text holds at least 90 % of its runs of three words (folded), when no
+    other group holds 75 % and the scan names no year the typed text does not; a scan that could
+    be two documents stays alone."""
+    typed_groups = [g for g, members in enumerate(groups) if any(not _is_ocr(plans[i]) for i in members)]
+    alone = [g for g, members in enumerate(groups)
+             if len(members) == 1 and _is_ocr(plans[members[0]]) and nodes[members[0]].startswith("plan:")]
+    if not alone or not typed_groups:
+        return
+    texts: dict[int, frozenset[tuple[str, ...]]] = {}
+
+    def shingles(i: int) -> frozenset[tuple[str, ...]]:
+        if i not in texts:
+            texts[i] = _shingles(plans[i])
+        return texts[i]
+
+    for g in alone:
+        (i,) = groups[g]
+        mine = shingles(i)
+        if len(mine) < _HEADLESS_MIN:
+            continue
+        shares = sorted(
+            ((max(len(mine & shingles(j)) for j in groups[t] if not _is_ocr(plans[j])) / len(mine), t)
+             for t in typed_groups), reverse=True)
+        best = shares[0][1]
+        # next year's plan copied from this one holds nearly all its words too, but names a
+        # year the typed text never names ("năm 2026"): a scan naming such a year stays alone
+        named = frozenset().union(*(_years(plans[j]) for j in groups[best] if not _is_ocr(plans[j])))
+        if (shares[0][0] >= _HEADLESS_SHARE and (len(shares) == 1 or shares[1][0] < _OTHER_SHARE)
+                and _years(plans[i]) <= named):
+            groups[best].append(i)
+            groups[g] = []
+
+
 def _copies_of(plans: list[Plan], nodes: list[str]) -> list[int]:
     """For each plan, the index of the copy that speaks for its document (itself when it is
     the only copy, or the most complete reading not OCR'd, the first of equals).
@@ -347,12 +498,19 @@ def _copies_of(plans: list[Plan], nodes: list[str]) -> list[int]:
     look-alikes made one: :func:`~plankit.graph.identity.ocr_key`). Two readings with the same
     id that are not OCR'd and differ in their header stay two documents (a number slip): a
     reading not OCR'd joins by number only a group of scans, and a scan matching two groups
-    joins neither."""
+    joins neither.
+
+    OCR also misreads the year of the date (``2025`` as ``2925``), or loses the date so that the
+    id takes the plan year of the title (``NĂM 2026``): a scan whose year is unsure
+    (:func:`_year_unsure`) is also a copy of the one reading with its number, symbol and place
+    in another year whose date agrees but for the year (:func:`_same_dates`). A plausible year
+    read whole is never overridden: ``167/KH-UBND`` of 2024 and of 2025 stay two documents."""
     group_of: dict[tuple[Any, ...], int] = {}
     groups: list[list[int]] = []
     numbered: list[str | None] = []  # the number a group's copies were read with, if any
     typed: list[bool] = []  # whether a group holds a copy not read by OCR
     by_number: dict[str, set[int]] = defaultdict(set)  # ocr_key(node id) -> groups
+    by_yearless: dict[str, set[int]] = defaultdict(set)  # _yearless(node id) -> groups
     words_of: dict[str, bytes] = {}
     ids = Counter(nodes)
     # without a scan in the folder no plan joins a group by its number alone
@@ -367,7 +525,15 @@ def _copies_of(plans: list[Plan], nodes: list[str]) -> list[int]:
         number = ocr_key(mine) if scans and mine is not None else None
         if found is None and number is not None:
             # a scan and another reading of the same number: one document, if only one has it
-            candidates = [g for g in by_number.get(number, ()) if ocr or not typed[g]]
+            candidates = [g for g in by_number.get(number, ())
+                          if (ocr or not typed[g]) and any(_dated_alike(plans[i], plans[j]) for j in groups[g])]
+            if len(candidates) == 1:
+                found = candidates[0]
+        yearless = _yearless(mine) if number is not None else None
+        if found is None and yearless is not None:
+            # a scan whose year OCR may have misread and a reading of that number another year
+            candidates = [g for g in by_yearless.get(yearless, ())
+                          if (ocr or not typed[g]) and any(_misdated_copy(plans[i], plans[j]) for j in groups[g])]
             if len(candidates) == 1:
                 found = candidates[0]
         if found is None:
@@ -380,8 +546,12 @@ def _copies_of(plans: list[Plan], nodes: list[str]) -> list[int]:
         typed[found] = typed[found] or not ocr
         if number is not None:
             by_number[number].add(found)
+        if yearless is not None:
+            by_yearless[yearless].add(found)
         for k in keys:
             group_of.setdefault(k, found)
+    if scans:
+        _join_headless_scans(plans, nodes, groups)
     speaker = list(range(len(plans)))
     for members in groups:
         if len(members) > 1:
@@ -545,7 +715,8 @@ def build_graph(plans: Iterable[Plan | str | os.PathLike[str]]) -> BasisGraph:
 def _distinct_labels(graph: BasisGraph) -> None:
     """Two nodes never share a label (the table and the drawing name them by it): a plan read
     twice under one number that is not one document (a number slip, or a scan that matched two
-    readings) adds its file's name, ``KH 07/KH-UBND (Quảng Ngãi 2024) [scan/07.pdf]``; a
+    readings) adds as much of its file's name as tells them apart (:func:`file_names`),
+    ``KH 07/KH-UBND (Quảng Ngãi 2024) [scan/07.pdf]``; a
     commune's document whose commune is not said, the plan citing it, ``KH 05/KH-UBND (UBND xã,
     Lào Cai 2025) [in 40/KH-SNV]``; any other document, its id."""
     nodes = graph.nodes
@@ -555,11 +726,13 @@ def _distinct_labels(graph: BasisGraph) -> None:
     for label, alike in seen.items():
         if len(alike) == 1:
             continue
+        plans = [node for node in alike if nodes[node]["kind"] == "plan"]
+        files = dict(zip(plans, file_names([str(nodes[node]["name"]) for node in plans]), strict=True))
         for node in alike:
             attrs = nodes[node]
             citing = node.partition("#")[2]
-            if attrs["kind"] == "plan":
-                which = attrs["name"]
+            if node in files:
+                which = files[node]
             elif citing in nodes:
                 which = f"in {nodes[citing]['key'] or nodes[citing]['label']}"
             else:

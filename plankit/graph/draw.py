@@ -296,6 +296,13 @@ def draw_graph(graph: nx.DiGraph, ax: Axes | None = None, *, labels: str | Itera
         if hi - lo > 1 and _crosses_a_node(pos[s], pos[t], [by_row[r] for r in range(lo + 1, hi) if r in by_row],
                                            2 * radius / 72):
             bend = 0.3
+        if not same_row:
+            # arc3 puts its control point rad × (dy, -dx) off the middle and the curve half way
+            # there: an edge that would bow out of the drawing (past its left or right side)
+            # bows the other way
+            bulge = (pos[s][0] + pos[t][0]) / 2 + bend * (pos[t][1] - pos[s][1]) / 2
+            if not 0 <= bulge <= width:
+                bend = -bend
         ax.add_patch(FancyArrowPatch(
             pos[s], pos[t], arrowstyle="-|>", mutation_scale=9 if small else 6,
             shrinkA=radius + 1, shrinkB=radius + 1, connectionstyle=f"arc3,rad={bend}",

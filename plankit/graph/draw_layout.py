@@ -53,6 +53,10 @@ def display_label(graph: nx.DiGraph, node: str) -> str:
     >>> g.add_node("p", kind="plan", label="KH 261/KH-UBND (Thành phố Cần Thơ 2021)")
     >>> display_label(g, "plan:c/boyte_2024.txt"), display_label(g, "p")
     ('KH Bộ Y tế\\n(2024)', 'KH 261/KH-UBND\\n(TP. Cần Thơ 2021)')
+    >>> g.add_node("plan:b/kh-07.txt", kind="plan", name="b/kh-07.txt",
+    ...            label="KH 07/KH-UBND (Quảng Ngãi 2024) [b/kh-07.txt]")
+    >>> display_label(g, "plan:b/kh-07.txt")
+    'KH 07/KH-UBND\\n(Quảng Ngãi 2024)\\n[b/kh-07.txt]'
     >>> g.add_node("61/2018/NĐ-CP", label="NĐ 61/2018/NĐ-CP", successor="118/2025/NĐ-CP")
     >>> display_label(g, "61/2018/NĐ-CP")
     'NĐ 61/2018/NĐ-CP\\n→ 118/2025/NĐ-CP'
@@ -64,6 +68,8 @@ def display_label(graph: nx.DiGraph, node: str) -> str:
     """
     d = graph.nodes[node]
     text = str(d.get("label") or node)
+    # what tells two alike labels apart ("[b/kh-07.txt]", "[in 40/KH-SNV]") goes on its own line
+    text, _, which = text.partition(" [")
     name = d.get("name")
     if d.get("kind") == "plan" and ((name and str(name) in text) or _FILE.search(text)
                                      or (node.startswith("plan:") and node[5:] in text)):
@@ -74,7 +80,7 @@ def display_label(graph: nx.DiGraph, node: str) -> str:
         where = " ".join(str(x) for x in (scope if scope and str(scope) not in issuer else None,
                                           d.get("year")) if x)
         text = f"{abbr} {issuer} ({where})" if where else f"{abbr} {issuer}"
-    text = _wrap(text)
+    text = _wrap(text) + (f"\n[{which}" if which else "")
     if d.get("successor"):  # replaced, says the register: by what (and whether in part)
         text = f"{text}\n→ {d['successor']}" + (" (một phần)" if d.get("successor_part") else "")
     return text
