@@ -16,13 +16,14 @@ from ..model import (
     Source,
     Span,
 )
-from ..places import find_places, match_department, match_place, parent_province
+from ..places import match_place, parent_province
 from ..text import fold, is_upper_text
 from ._header import (
     CHROME_ROW,
     EMPTY_CELLS,
     HEADER_START,
     YOUTH_MOTTO,
+    IssuerCompletion,
     body_name,
     complete_body,
     split_glued_symbol,
@@ -38,12 +39,15 @@ from ._units import (
     DOC_TYPE_LINE,
     DOC_TYPE_WORDS,
     DOC_TYPES,
+    INCOMPLETE_NUMBER,
     MOTTO_START,
     NATIONAL_MOTTO,
     PARTY_BOARD,
     PLACE_DATE,
     PLACE_NO_COMMA,
     ROMAN,
+    SPLIT_NUMBER_HEAD,
+    SPLIT_NUMBER_TAIL,
     STACKED_BODIES,
     SUBJECT_YEAR,
     SUBJECT_YEAR_END,
@@ -56,6 +60,7 @@ from ._units import (
     normalise_parent,
     normalise_symbol,
     number_field,
+    split_number,
     starts_unit,
 )
 
@@ -104,8 +109,6 @@ _INLINE_CLAUSE_AFTER_YEAR = re.compile(r"(?<=\d{4})[ \t]+(?P<word>can\s+cu|thuc\
 _ENDS_BARE_BODY = re.compile(r"(?:^|^van\s+phong\s+|^chu\s+tich\s+)(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd)$")
 # An authority's title on a line of its own, its body on the next ("BỘ TRƯỞNG" / "BỘ NỘI VỤ").
 _TITLE_ALONE = re.compile(r"^[\s*]*(?:bo\s+truong|thu\s+truong|chu\s+tich|giam\s+doc|truong\s+ban)[\s*]*$")
-# A province's committee right before its name: "của UBND tỉnh ", "Ủy ban nhân dân thành phố ".
-_COMMITTEE_BEFORE = re.compile(r"(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)\s+(?:tinh|thanh\s+pho|tp\.?)\s*$")
 # A letter's subject under its number: "V/v hướng dẫn ...", "Về việc ...".
 _ABOUT_LINE = re.compile(r"[\s*]*(?:v\s*/\s*v|ve\s+viec)(?![a-z])")
 _CAN_CU = re.compile(r"(?<![a-z])can\s+cu(?![a-z])")
@@ -115,7 +118,9 @@ _NAMED_UNIT = re.compile(r"\b(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi t
 _OWN_UNIT = re.compile(r"\b(?P<unit>xa|phuong|thi tran|dac khu|huyen|quan|thi xa|thanh pho)\s+(?P<name>\S.*)$")
 
 
-class FrontReader(NewsReader):
+
+
+class FrontReader(IssuerCompletion, NewsReader):
     """The header and subject readers (see the module doc)."""
 
     def __init__(self, layout: Layout, source: Source):
@@ -128,6 +133,8 @@ class FrontReader(NewsReader):
         self._place_loose = False  # the place line matched a province only loosely (OCR damage?)
         self.about: int | None = None  # a letter's "V/v" subject inside its header (see _header_end)
         self._issuer_cell = False  # whether the issuer was read from a header cell
+        # the lines of "Số:" and its "/TTr-VPCP" split by a PDF's columns (see _find_number)
+        self._split_number: tuple[tuple[int, int], tuple[int, int]] | None = None
 
 
     # -- header -----------------------------------------------------------------------------
@@ -199,7 +206,14 @@ class FrontReader(NewsReader):
             u = units[idx]
             if not isinstance(u, RawTable) and number_field(self.f(u.start, u.end)):
                 return idx
+            if not isinstance(u, RawTable) and (split := self._split_number_lines(u)) is not None:
+                self._split_number = split
+                return idx
         return None
+
+    def _split_number_lines(self, u: Para) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """A number field split by a PDF's columns starting in ``u`` (see :func:`split_number`)."""
+        return split_number(self.text, self.folded, self._lines_in(u))
 
     def _header_end(self, units: list, number_idx: int) -> int:
         """The last unit of the header: the number line, then the place-and-date line, motto
@@ -214,7 +228,8 @@ class FrontReader(NewsReader):
             folded = self.f(u.start, u.end)
             if dated_line(folded) and not dated:
                 end, dated = idx, True
-            elif EMPTY_CELLS.match(folded) or NATIONAL_MOTTO.search(folded) or re.fullmatch(r"[\s\-_|]+", folded):
+            elif (EMPTY_CELLS.match(folded) or NATIONAL_MOTTO.search(folded) or re.fullmatch(r"[\s\-_|]+", folded)
+                  or (self._split_number is not None and u.start <= self._split_number[1][0] < u.end)):
                 end = idx
             elif not dated and WRAPPED_DATE_START.match(folded):
                 end = idx  # "Hà Nội, ngày 01" ... its month and year on the next line
@@ -262,6 +277,18 @@ class FrontReader(NewsReader):
         for u in paras:
             s, e = u.start, u.end
             folded = self.f(s, e)
+            if self._split_number is not None and "symbol" not in fields and s <= self._split_number[0][0] < e:
+                (hs, he), (ts, te) = self._split_number
+                h = SPLIT_NUMBER_HEAD.fullmatch(self.folded, hs, he)
+                t = SPLIT_NUMBER_TAIL.fullmatch(self.folded, ts, te)
+                if h.group("num"):
+                    fields["number"] = self.t(h.start("num"), h.end("num"))
+                    self.spans["number"] = Span(h.start("num"), h.end("num"))
+                else:
+                    slash = self.text.find("/", ts, te)
+                    self.spans["number"] = Span(slash, slash)  # blank: where it would stand
+                fields["symbol"] = normalise_symbol(self.t(t.start("sym"), t.end("sym")).replace("\u2013", "-"))
+                self.spans["symbol"] = Span(t.start("sym"), t.end("sym"))
             m = number_field(folded)
             if m and "symbol" not in fields:
                 if m.group("num"):
@@ -275,8 +302,19 @@ class FrontReader(NewsReader):
                 sym = re.sub("[\u2013\u2014\u2212]", "-", sym)  # "KH–UBND": Word's dash
                 fields["symbol"] = normalise_symbol(undouble_type_code(split_glued_symbol(sym)))
                 self.spans["symbol"] = Span(s + m.start("sym"), s + m.end("sym"))
+            elif m is None and "symbol" not in fields and "number" not in fields and (m := INCOMPLETE_NUMBER.search(folded)):
+                # "Số: 1/KH-<tab>Cần Thơ, ...": the number, and no symbol (its end is lost; not guessed)
+                fields["number"] = self.t(s + m.start("num"), s + m.end("num"))
+                self.spans["number"] = Span(s + m.start("num"), s + m.end("num"))
+                self.warnings.append(ReadWarning(
+                    f"Ký hiệu văn bản không đầy đủ, bỏ qua / the symbol is incomplete, not read: "
+                    f"{' '.join(self.t(s + m.start(), s + m.end()).split())}",
+                    Span(s + m.start("num"), s + m.end()),
+                ))
             if not piped:  # line by line: a body's cell may be wrapped over lines
                 for ls, le in self._lines_in(u):
+                    if self._split_number is not None and ls in (self._split_number[0][0], self._split_number[1][0]):
+                        continue  # "Số:" and its "/TTr-VPCP": no body's cell
                     for ms, me in sorted(mottos):  # a motto wrapped onto this line ("CỘNG" / "HÒA XÃ HỘI")
                         if ms < ls < me:
                             ls = min(me, le)
@@ -741,48 +779,6 @@ class FrontReader(NewsReader):
             if named is not None:
                 fields["issuer"] = named[0]
                 self.spans["issuer"] = Span(u.start + (m.start("body") if m.group("body") else 0), u.first_line_end)
-
-    def _complete_department(self, fields: dict) -> None:
-        """A department's header cell printed without its province and without its committee
-        above it (``SỞ TƯ PHÁP`` alone): ``Sở Tư pháp tỉnh Bắc Kạn``, the province from the place line, else from the province's committee the opening
-        cites (``... của UBND tỉnh Hưng Yên``), only when every such citation names the same
-        province; said in a warning. Nothing is added when the text names no province or names
-        two."""
-        issuer = fields["issuer"]
-        if not self._issuer_cell:
-            return  # a portal's "Sở ... ban hành" or a body named in the text: as written
-        if re.search(r"\b(?:tinh|thanh pho|tp)\b", fold(issuer)) or match_department(issuer, cutoff=1.0) is None:
-            return  # "Sở Y tế tỉnh Nghệ An" names it; "Sở Y tế Hà Nội" is no registry name alone
-        place = fields.get("place")
-        prov = match_place(place, cutoff=1.0) if isinstance(place, str) else None
-        if prov is None:
-            head = self.text[: min(len(self.text), 4000)]
-            named = {p.name: p for s, _e, p in find_places(head)
-                     if _COMMITTEE_BEFORE.search(fold(head[max(0, s - 30) : s]))}
-            if len(named) != 1:
-                return
-            prov = next(iter(named.values()))
-        fields["issuer"] = f"{issuer} {prov.full_name}"
-        self.warnings.append(ReadWarning(
-            f"Tỉnh của cơ quan ban hành suy ra từ văn bản / the issuer's province inferred from the text: {fields['issuer']}",
-            self.spans.get("issuer"),
-        ))
-
-    def _complete_bare_issuer(self, fields: dict) -> None:
-        """``ỦY BAN NHÂN DÂN`` cut from its province by the site: the place line's province, else
-        the one the subject names; said in a warning."""
-        prov = match_place(fields["place"], cutoff=0.9) if fields.get("place") else None
-        if prov is None and fields.get("title"):
-            named = find_places(fields["title"])  # type: ignore[arg-type]
-            prov = named[-1][2] if named else None
-        if prov is None:
-            return
-        named = body_name(f"{fields['issuer']} {prov.full_name}")  # "ỦY BAN NHÂN DÂN" + "tỉnh X"
-        fields["issuer"] = named[0] if named is not None else f"{fields['issuer']} {prov.full_name}"
-        where = self.spans.get("issuer")
-        self.warnings.append(ReadWarning(
-            f"Cơ quan ban hành suy ra từ địa danh / issuer inferred from the place: {fields['issuer']}", where
-        ))
 
     def _lines_in(self, u: Para) -> list[tuple[int, int]]:
         out, pos = [], u.start

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from ..places import match_department, match_place
+from ..model import ReadWarning
+from ..places import find_places, match_department, match_place
 from ..text import fold
 from ..vocab import read_table
 
@@ -522,3 +523,61 @@ def complete_body(raw: str) -> bool:
 def central_name_of_code(code: str) -> str | None:
     """The national body an issuer code names (``BYT`` Bộ Y tế, ``TTg`` Thủ tướng Chính phủ)."""
     return _central_codes().get(fold(code))
+
+
+# Completing an issuer the header prints cut short (a department without its province, a
+# committee without its unit), each said in a warning: a mixin of the front reader (its
+# ``text``, ``folded``, ``spans``, ``warnings`` and ``_issuer_cell``).
+# A province's committee right before its name: "của UBND tỉnh ", "Ủy ban nhân dân thành phố ".
+_COMMITTEE_CITED = re.compile(r"(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)\s+(?:tinh|thanh\s+pho|tp\.?)\s")
+_COMMITTEE_BEFORE = re.compile(r"(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)\s+(?:tinh|thanh\s+pho|tp\.?)\s*$")
+
+
+class IssuerCompletion:
+    """The issuer completions of the front reader."""
+
+    def _complete_department(self, fields: dict) -> None:
+        """A department's header cell printed without its province and without its committee
+        above it (``SỞ TƯ PHÁP`` alone): ``Sở Tư pháp tỉnh Bắc Kạn``, the province from the place line, else from the province's committee the opening
+        cites (``... của UBND tỉnh Hưng Yên``), only when every such citation names the same
+        province; said in a warning. Nothing is added when the text names no province or names
+        two."""
+        issuer = fields["issuer"]
+        if not self._issuer_cell:
+            return  # a portal's "Sở ... ban hành" or a body named in the text: as written
+        if re.search(r"\b(?:tinh|thanh pho|tp)\b", fold(issuer)) or match_department(issuer, cutoff=1.0) is None:
+            return  # "Sở Y tế tỉnh Nghệ An" names it; "Sở Y tế Hà Nội" is no registry name alone
+        place = fields.get("place")
+        prov = match_place(place, cutoff=1.0) if isinstance(place, str) else None
+        if prov is None:
+            named = {}
+            for c in _COMMITTEE_CITED.finditer(self.folded):
+                # every citation of a province's committee in the whole text (a letter's may come
+                # after a long "Kính gửi" list), each read in a short window
+                window = self.text[c.start() : c.end() + 40]
+                named.update((p.name, p) for s, _e, p in find_places(window)
+                             if _COMMITTEE_BEFORE.search(fold(window[max(0, s - 30) : s])))
+            if len(named) != 1:
+                return
+            prov = next(iter(named.values()))
+        fields["issuer"] = f"{issuer} {prov.full_name}"
+        self.warnings.append(ReadWarning(
+            f"Tỉnh của cơ quan ban hành suy ra từ văn bản / the issuer's province inferred from the text: {fields['issuer']}",
+            self.spans.get("issuer"),
+        ))
+
+    def _complete_bare_issuer(self, fields: dict) -> None:
+        """``ỦY BAN NHÂN DÂN`` cut from its province by the site: the place line's province, else
+        the one the subject names; said in a warning."""
+        prov = match_place(fields["place"], cutoff=0.9) if fields.get("place") else None
+        if prov is None and fields.get("title"):
+            named = find_places(fields["title"])  # type: ignore[arg-type]
+            prov = named[-1][2] if named else None
+        if prov is None:
+            return
+        named = body_name(f"{fields['issuer']} {prov.full_name}")  # "ỦY BAN NHÂN DÂN" + "tỉnh X"
+        fields["issuer"] = named[0] if named is not None else f"{fields['issuer']} {prov.full_name}"
+        where = self.spans.get("issuer")
+        self.warnings.append(ReadWarning(
+            f"Cơ quan ban hành suy ra từ địa danh / issuer inferred from the place: {fields['issuer']}", where
+        ))

@@ -84,7 +84,9 @@ _NUMBERED_BASIS = re.compile(
 # "STT", "Số TT", "TT  NỘI DUNG  THỜI GIAN" (a PDF's columns run together).
 _COLUMN_LABEL = re.compile(r"[\s*#]*(?:so\s+)?s?tt(?![a-z])")
 # The subject of an official letter (công văn), under its number: "V/v hướng dẫn ...", "Về việc ...".
-_ABOUT = re.compile(r"\s*(?:v/v|ve\s+viec)\b")  # the first cell of an activity table's header row: "TT", "STT"
+_ABOUT = re.compile(r"\s*(?:v/v|ve\s+viec)\b")
+# A sub-section numbered under an Arabic top section: "1.1. Mục tiêu", "2.3 Kinh phí".
+_DECIMAL = re.compile(r"^[\s#*]*(?P<num>\d{1,2}\.\d{1,2})\.?\s+(?P<title>\S(?:.*[^\s*])?)[\s*]*$")  # the first cell of an activity table's header row: "TT", "STT"
 
 
 
@@ -219,15 +221,17 @@ class _Builder(FrontReader):
             end = e
         return end
 
-    def _join_wrapped_headings(self, units: list, start: int, kinds: list[str]) -> None:
+    def _join_wrapped_headings(self, units: list, start: int, kinds: list[str], arabic_top: bool = False) -> None:
         """A roman heading wrapped onto a unit of its own (``I. MỤC ĐÍCH,`` / ``YÊU CẦU``): the
-        two units joined into one, so the heading keeps its whole title."""
+        two units joined into one, so the heading keeps its whole title. With ``arabic_top`` an
+        Arabic top heading (``2. NHIỆM VỤ,`` / ``TRỌNG TÂM``) likewise."""
         idx = start
         while idx + 1 < len(units):
             u, nxt = units[idx], units[idx + 1]
             if (isinstance(u, Para) and isinstance(nxt, Para) and not kinds[idx] and not kinds[idx + 1]
                     and u.first_line_end >= u.end and nxt.first_line_end >= nxt.end
-                    and ROMAN.match(self.f(u.start, u.end)) and is_upper_text(self.t(u.start, u.end))
+                    and (ROMAN.match(self.f(u.start, u.end)) or (arabic_top and ARABIC.match(self.f(u.start, u.end))))
+                    and is_upper_text(self.t(u.start, u.end))
                     and self.t(u.end, nxt.start).count("\n") == 1 and self._continues_heading(nxt.start, nxt.end)):
                 units[idx] = Para(u.start, nxt.end, u.source, u.end)
                 del units[idx + 1]
@@ -235,8 +239,29 @@ class _Builder(FrontReader):
                 continue
             idx += 1
 
+    def _arabic_top(self, units: list, start: int, kinds: list[str]) -> bool:
+        """Whether the plan's top sections are numbered with Arabic numerals (``1. MỤC ĐÍCH,
+        YÊU CẦU`` / ``2. NHIỆM VỤ TRỌNG TÂM``): a heading in capitals numbered 2 to 99 that
+        cannot be an OCR'd Roman numeral (``11.`` for ``II.``), and no capital heading with a
+        Roman letter (``I.``, ``IV.``) anywhere in the body."""
+        arabic = False
+        for idx in range(start, len(units)):
+            u = units[idx]
+            if isinstance(u, RawTable) or kinds[idx]:
+                continue
+            folded = self.f(u.start, u.first_line_end)
+            if CLOSING.match(folded) or RECIPIENTS.match(folded):
+                break
+            raw_line = self.t(u.start, u.first_line_end)
+            if (m := ROMAN.match(folded)) and re.search(r"[ivxl]", m.group("num")) and is_upper_text(raw_line):
+                return False
+            if not arabic and (m := ARABIC.match(folded)) and roman_value(m.group("num")) is None and is_upper_text(raw_line):
+                arabic = True
+        return arabic
+
     def _read_body(self, units: list, start: int, kinds: list[str]):
-        self._join_wrapped_headings(units, start, kinds)
+        arabic_top = self._arabic_top(units, start, kinds)
+        self._join_wrapped_headings(units, start, kinds, arabic_top)
         heads: list[tuple[int, int, str, str, str, int]] = []  # (unit idx, level, number, title, raw, title_end)
         tables: list[Table] = []
         in_preamble = True
@@ -280,8 +305,9 @@ class _Builder(FrontReader):
                 kinds[idx] = "closing"
                 tail = True
                 continue
-            m = ROMAN.match(folded)
-            if m and is_upper_text(raw_line) and (num := roman_value(m.group("num"))):
+            m = ARABIC.match(folded) if arabic_top else ROMAN.match(folded)
+            if m and is_upper_text(raw_line) and (num := m.group("num") if arabic_top else roman_value(m.group("num"))):
+                # a top section: "I. MỤC ĐÍCH", or "1. MỤC ĐÍCH" in a plan numbered 1, 2, 3 at the top
                 title = display_text(self.t(u.start + m.start("title"), self._heading_end(u)))
                 heads.append((idx, 1, num, title, raw_line[m.start("num") : m.end("num")], u.end))
                 kinds[idx] = "heading"
@@ -323,6 +349,11 @@ class _Builder(FrontReader):
             if m and not in_preamble:
                 title = display_text(raw_line[m.start("title") :])
                 heads.append((idx, 2, m.group("num"), title, m.group("num"), u.end))
+                kinds[idx] = "heading"
+                continue
+            m = _DECIMAL.match(folded) if arabic_top else None
+            if m and not in_preamble:  # "1.1. Mục tiêu" under "1. MỤC ĐÍCH, YÊU CẦU"
+                heads.append((idx, 2, m.group("num"), display_text(raw_line[m.start("title") :]), m.group("num"), u.end))
                 kinds[idx] = "heading"
                 continue
             m = LETTER.match(folded)

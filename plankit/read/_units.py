@@ -56,10 +56,20 @@ _TYPE_CODES = "|".join(sorted((re.escape(c) for c in type_codes()), key=len, rev
 # A symbol's dash may be an en or em dash or a minus sign (a copy from Word or a PDF).
 # Must not match "số 261/KH-UBND" inside a sentence (requires the colon or the line start). A
 # Party or Youth Union number may print spaces around its dash ("Số: 225 - KH/TWĐTN-CTTN").
+# Between a symbol's parts: a dash or slash with at most two spaces either side, or a line break
+# (a symbol wrapped in its narrow cell); never a tab or a column gap, where the next column starts.
+# A symbol ending in its dash ("KH-UBND-" before a tab) is incomplete: no match (INCOMPLETE_NUMBER).
+_SYMBOL_SEP = r"(?:[ ]{0,2}|[ ]*\n[ \t]*)[-/\u2013\u2014\u2212](?:[ ]{0,2}|[ ]*\n[ \t]*)"
 NUMBER = re.compile(
     r"(?:^|\s|\t)s[o6b¢]\s*[:.]\s*(?P<num>\d+[a-z]?)?\s*(?:/|(?<![a-z])-(?=\s*[a-z]{1,4}\s*/)|(?<=\s)[il|1](?=[a-z]{2})|(?<=\d)[il|1](?=[a-z]{2})"
     r"|(?<=\d)(?=(?:" + _TYPE_CODES + r")\s*-\s*[a-z]))\s*"
-    r"(?P<sym>[a-z0-9&]+(?:\s*[-/\u2013\u2014\u2212]\s*[a-z0-9&]+)+|[a-z]{2,4}[a-z]{2,8}(?=[\s|]|$))"
+    r"(?P<sym>[a-z0-9&]+(?:" + _SYMBOL_SEP + r"[a-z0-9&]+)+(?![a-z0-9&]|[ ]{0,2}[-/\u2013\u2014\u2212])|[a-z]{2,4}[a-z]{2,8}(?=[\s|]|$))"
+)
+# A number field whose symbol breaks off at its dash before a tab, a column gap, a bar or the line's
+# end ("Số: 1/KH-<tab>Cần Thơ, ngày ..."): the number is read, the symbol is incomplete and not
+# guessed. Group ``num``.
+INCOMPLETE_NUMBER = re.compile(
+    r"(?:^|\s)s[o6]\s*:\s*(?P<num>\d+[a-z]?)\s*/\s*[a-z0-9&]+(?:[-/][a-z0-9&]+)*[ ]{0,2}[-/\u2013\u2014\u2212](?=[ ]*(?:\t|   |\||\n|$))"
 )
 # The number field with its colon lost ("Số 12/KH-UBND"), alone on its line or cell (the right
 # column may follow after a bar, a tab or a PDF's column gap): groups as in ``NUMBER``. Read in
@@ -605,3 +615,32 @@ def number_field(folded: str) -> re.Match[str] | None:
     """The number field of a header: ``Số: 07/KH-UBND``, a Party document's ``Số 112-KH/HU``,
     or ``Số 07/KH-UBND`` alone on its line (the colon lost)."""
     return NUMBER.search(folded) or PARTY_NUMBER.search(folded) or BARE_NUMBER.search(folded)
+
+
+# A PDF draft's number field split by its columns: "Số:" alone on its line (the number left
+# blank, or given), its "/TTr-VPCP" on a line of its own after the motto's lines. Read only
+# when nothing but the motto stands between the two.
+SPLIT_NUMBER_HEAD = re.compile(r"[ \t*]*s[o6]\s*:[ \t]*(?P<num>\d+[a-z]?)?[ \t]*")
+SPLIT_NUMBER_TAIL = re.compile(r"[ \t*]*/[ \t]*(?P<sym>[a-z][a-z0-9&]*(?:[-/\u2013][a-z0-9&]+)+)[ \t]*")
+
+
+def split_number(text: str, folded: str, lines: list[tuple[int, int]]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A number field split by a PDF's columns: among ``lines`` (spans of a unit's lines) the
+    line ``Số:`` alone, then only motto lines (or blank ones), then ``/TTr-VPCP`` alone, within
+    four lines. The two lines' spans, or None."""
+    for ls, le in lines:
+        if not SPLIT_NUMBER_HEAD.fullmatch(folded, ls, le):
+            continue
+        pos, seen = le + 1, 0
+        while pos < len(text) and seen < 4:
+            end = text.find("\n", pos)
+            end = len(text) if end == -1 else end
+            line = folded[pos:end]
+            if SPLIT_NUMBER_TAIL.fullmatch(line):
+                return (ls, le), (pos, end)
+            if line.strip() and not NATIONAL_MOTTO.search(line):
+                return None
+            seen += bool(line.strip())
+            pos = end + 1
+        return None
+    return None
