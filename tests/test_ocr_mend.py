@@ -4,7 +4,7 @@ was printed (``plankit.read._ocr.mend_ocr``), and nowhere else. Agencies and num
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from plankit.read._ocr import mend_ocr
@@ -110,13 +110,21 @@ def test_motto_only_in_the_first_lines():
     assert mend_ocr("CỘNG HOA XÃ HỘI CHU NGHỈA VIÊT NAN\n" + body) == f"{MOTTO}\n{body}"
 
 
-_LETTERS = st.text(alphabet=st.sampled_from("abcdeghiklmnopqrstuvxyĐđÔôƠơƯưÂâĂăÊêÁàảãạ ABCDEGHIKLMNOPQRSTUVXY.,;:-/()\n"),
+# no dash: a dash alone on one of a page's first lines, or after a word at a line's end, is the
+# rule under the issuer and is taken away (the table above); CI's derandomized run found "-"
+_LETTERS = st.text(alphabet=st.sampled_from("abcdeghiklmnopqrstuvxyĐđÔôƠơƯưÂâĂăÊêÁàảãạ ABCDEGHIKLMNOPQRSTUVXY.,;:/()\n"),
                    max_size=200)
 
 
 @given(_LETTERS)
-def test_text_without_digits_is_left_as_read(text):
+@example("Kế hoạch số KH/UBND: (dự thảo)")
+def test_text_without_digits_or_rules_is_left_as_read(text):
     assert mend_ocr(text) == text
+
+
+@pytest.mark.parametrize("text", ["-", "ỦY BAN NHÂN DÂN\n-\nSỞ NỘI VỤ", "SỞ NỘI VỤ -"])
+def test_a_dash_where_the_rule_is_printed_is_taken_away(text):
+    assert "-" not in mend_ocr(text)
 
 
 @st.composite

@@ -178,11 +178,12 @@ STALE = [
      ["'24/2018/QH14' was replaced by 116/2025/QH15 from 2026-07-01"]),
     (_plan(15, 9, 2024, "Luật Giao dịch điện tử số 51/2005/QH11 ngày 29/11/2005"),
      ["'51/2005/QH11' was replaced by 20/2023/QH15 from 2024-07-01"]),
-    # by name and date only (the register links the name to the number)
+    # by name and date only (the register links the name to the number; the message names the
+    # law as written, its number beside)
     (_plan(10, 8, 2026, "Luật An toàn thông tin mạng ngày 19 tháng 11 năm 2015"),
-     ["'86/2015/QH13' was replaced by 116/2025/QH15 from 2026-07-01"]),
+     ["'Luật An toàn thông tin mạng' (86/2015/QH13) was replaced by 116/2025/QH15 from 2026-07-01"]),
     (_plan(20, 3, 2025, "Luật Giao dịch điện tử ngày 29 tháng 11 năm 2005"),
-     ["'51/2005/QH11' was replaced by 20/2023/QH15 from 2024-07-01"]),
+     ["'Luật Giao dịch điện tử' (51/2005/QH11) was replaced by 20/2023/QH15 from 2024-07-01"]),
     # a replacement of before session 8, for comparison
     (_plan(15, 1, 2026, "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ"),
      ["'61/2018/NĐ-CP' was replaced by 118/2025/NĐ-CP from 2025-07-01"]),
