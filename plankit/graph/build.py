@@ -481,9 +481,10 @@ def _join_headless_scans(plans: list[Plan], nodes: list[str], groups: list[list[
         best = shares[0][1]
         # next year's plan copied from this one holds nearly all its words too, but names a
         # year the typed text never names ("năm 2026"): a scan naming such a year stays alone
+        if shares[0][0] < _HEADLESS_SHARE or (len(shares) > 1 and shares[1][0] >= _OTHER_SHARE):
+            continue
         named = frozenset().union(*(_years(plans[j]) for j in groups[best] if not _is_ocr(plans[j])))
-        if (shares[0][0] >= _HEADLESS_SHARE and (len(shares) == 1 or shares[1][0] < _OTHER_SHARE)
-                and _years(plans[i]) <= named):
+        if _years(plans[i]) <= named:
             groups[best].append(i)
             groups[g] = []
 

@@ -139,7 +139,9 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
         if c.role not in ("basis", "mention") or c.span.start in seen or c.kind != "document":
             continue
         basis = c.role == "basis"
-        if basis and ctx.on is not None and status(c, ctx.on) == PARTLY_REPLACED:
+        state = status(c, ctx.on) if ctx.on is not None else None
+        name = cited_as(ctx.text, c)
+        if basis and state == PARTLY_REPLACED:
             rep = replaced_by(c.doc_id, ctx.on) or replaced_by(c.key, ctx.on)
             # The plan that also cites the successor relies on each for its own part.
             if rep is not None and _norm_key(rep.replaced_by) not in cited:
@@ -149,16 +151,16 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
                     c.span.start,
                     c.span.end,
                     msg(
-                        f"{cited_as(ctx.text, c)} đã được thay thế một phần bởi {rep.replaced_by} từ "
+                        f"{name} đã được thay thế một phần bởi {rep.replaced_by} từ "
                         f"{rep.effective.strftime('%d/%m/%Y')} ({rep.part}): kiểm tra phần được "
                         "viện dẫn còn hiệu lực",
-                        f"{cited_as(ctx.text, c)} was partly replaced by {rep.replaced_by} from "
+                        f"{name} was partly replaced by {rep.replaced_by} from "
                         f"{rep.effective.isoformat()} ({rep.part}): check that the part relied on is still in force",
                     ),
                     severity="warning",
                 )
             continue
-        if ctx.on is not None and status(c, ctx.on) == REPLACED and (basis or not _said_replaced(ctx, c)):
+        if state == REPLACED and (basis or not _said_replaced(ctx, c)):
             rep = replaced_by(c.doc_id, ctx.on) or replaced_by(c.key, ctx.on)
             seen.add(c.span.start)
             new = rep.replaced_by if rep else "?"
@@ -168,8 +170,8 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
                 c.span.start,
                 c.span.end,
                 msg(
-                    f"{cited_as(ctx.text, c)} đã được thay thế bởi {new} từ {since.strftime('%d/%m/%Y')}",
-                    f"{cited_as(ctx.text, c)} was replaced by {new} from {since.isoformat()}",
+                    f"{name} đã được thay thế bởi {new} từ {since.strftime('%d/%m/%Y')}",
+                    f"{name} was replaced by {new} from {since.isoformat()}",
                 ),
                 severity="error" if basis else "warning",
             )
@@ -185,8 +187,8 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
                 c.span.start,
                 c.span.end,
                 msg(
-                    f"Căn cứ {cited_as(ctx.text, c)} là văn bản cho giai đoạn {period.group(1)}-{period.group(2)} đã kết thúc",
-                    f"The basis {cited_as(ctx.text, c)} is for the period {period.group(1)}-{period.group(2)}, which has ended",
+                    f"Căn cứ {name} là văn bản cho giai đoạn {period.group(1)}-{period.group(2)} đã kết thúc",
+                    f"The basis {name} is for the period {period.group(1)}-{period.group(2)}, which has ended",
                 ),
             )
             continue
@@ -206,8 +208,8 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
                 c.span.start,
                 c.span.end,
                 msg(
-                    f"Căn cứ {cited_as(ctx.text, c)} là kế hoạch năm {old}, không phải năm {year} của kế hoạch này",
-                    f"The basis {cited_as(ctx.text, c)} is the plan for {old}, not for this plan's year {year}",
+                    f"Căn cứ {name} là kế hoạch năm {old}, không phải năm {year} của kế hoạch này",
+                    f"The basis {name} is the plan for {old}, not for this plan's year {year}",
                 ),
             )
             continue
@@ -219,8 +221,8 @@ def stale_basis(ctx: Context) -> Iterator[Finding]:
                 c.span.start,
                 c.span.end,
                 msg(
-                    f"Căn cứ {cited_as(ctx.text, c)} đã là căn cứ của kế hoạch năm {earlier.header.year} ({earlier.name})",
-                    f"The basis {cited_as(ctx.text, c)} was already the basis of the {earlier.header.year} plan ({earlier.name})",
+                    f"Căn cứ {name} đã là căn cứ của kế hoạch năm {earlier.header.year} ({earlier.name})",
+                    f"The basis {name} was already the basis of the {earlier.header.year} plan ({earlier.name})",
                 ),
             )
 
@@ -297,7 +299,8 @@ def basis_after_plan(ctx: Context) -> Iterator[Finding]:
             if c.doc_id in seen:
                 continue
             seen.add(c.doc_id)
-            listed.append(f"{cited_as(ctx.text, c, quoted=False)} ({day.strftime('%d/%m/%Y')})" if day else cited_as(ctx.text, c, quoted=False))
+            name = cited_as(ctx.text, c, quoted=False)
+            listed.append(f"{name} ({day.strftime('%d/%m/%Y')})" if day else name)
         shown = ", ".join(listed)
         start = date_span.start
         m = re.search(r"ngay", ctx.folded[date_span.start : date_span.end])
@@ -316,11 +319,12 @@ def basis_after_plan(ctx: Context) -> Iterator[Finding]:
         )
         return
     for c, day in late:
+        name = cited_as(ctx.text, c)
         if day is not None:
             when = day.strftime("%d/%m/%Y")
-            vi = f"{cited_as(ctx.text, c)} đề ngày {when}, sau ngày của kế hoạch ({plan_when})"
-            en = f"{cited_as(ctx.text, c)} is dated {when}, after the plan itself ({plan_when})"
+            vi = f"{name} đề ngày {when}, sau ngày của kế hoạch ({plan_when})"
+            en = f"{name} is dated {when}, after the plan itself ({plan_when})"
         else:
-            vi = f"{cited_as(ctx.text, c)} chưa được ban hành vào ngày của kế hoạch ({plan_when})"
-            en = f"{cited_as(ctx.text, c)} was not yet issued on the plan's date ({plan_when})"
+            vi = f"{name} chưa được ban hành vào ngày của kế hoạch ({plan_when})"
+            en = f"{name} was not yet issued on the plan's date ({plan_when})"
         yield ctx.finding("basis-after-plan", c.span.start, c.span.end, msg(vi, en))
