@@ -10,6 +10,7 @@ code page, so that a redirected CSV opens in Excel with its Vietnamese intact.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import pkgutil
 import sys
@@ -27,9 +28,12 @@ INTERRUPTED = ("đã dừng (Ctrl-C), không có tệp nào ghi dở / interrupt
 ORDER = ("read", "cite", "graph", "diff", "lint", "restore", "draft", "template", "report", "demo")
 
 
-def _command_modules() -> list[str]:
+@functools.cache
+def _command_modules() -> tuple[str, ...]:
+    """The command modules, listed once per process (the package's folder is read once: a
+    second ``main`` in the same process, a notebook's or a test's, does not list it again)."""
     found = {m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")}
-    return [n for n in ORDER if n in found] + sorted(found - set(ORDER))
+    return (*(n for n in ORDER if n in found), *sorted(found - set(ORDER)))
 
 
 #: argparse's own usage errors, each given its Vietnamese before the English words.
